@@ -1,0 +1,99 @@
+"""Sweden's 290 municipalities and their SCB codes (kommunkod), looked up by name or code."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from planparse.text.fold import clean_spaces, fold
+
+
+@dataclass(frozen=True)
+class Kommun:
+    code: str
+    name: str
+    county_code: str
+    county: str
+
+    @property
+    def display_name(self) -> str:
+        """The name as municipalities write it about themselves: "Robertsfors kommun"."""
+        return f"{self.name} kommun" if not self.name.endswith(" stad") else self.name
+
+
+@lru_cache(maxsize=1)
+def all_municipalities() -> tuple[Kommun, ...]:
+    with resources.files("planparse.data").joinpath("kommuner.csv").open(encoding="utf-8") as f:
+        return tuple(Kommun(**row) for row in csv.DictReader(f))
+
+
+_SUFFIX = re.compile(r"\s+(kommun|kommuns|stad|stads)$", re.IGNORECASE)
+
+
+def _bare(name: str) -> str:
+    return _SUFFIX.sub("", clean_spaces(name)).strip(" ,.:;")
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[dict[str, Kommun], dict[str, list[Kommun]], dict[str, Kommun]]:
+    exact: dict[str, Kommun] = {}
+    folded: dict[str, list[Kommun]] = {}
+    by_code: dict[str, Kommun] = {}
+    for k in all_municipalities():
+        exact[k.name.casefold()] = k
+        folded.setdefault(fold(k.name), []).append(k)
+        by_code[k.code] = k
+    return exact, folded, by_code
+
+
+def by_code(code: str) -> Kommun | None:
+    return _indexes()[2].get(code)
+
+
+def lookup(name: str, *, fuzzy: bool = True) -> Kommun | None:
+    """Find a municipality by name as printed, tolerant of case, "kommun(s)" and OCR damage.
+
+    Exact names win ("Ale" is Ale, never Åre; "Habo" is Habo, never Håbo). Otherwise the OCR
+    skeleton must match exactly one municipality ("Ange" → Ånge). A fuzzy match is taken only
+    when it is close and clearly better than the runner-up; anything else returns None.
+    """
+    bare = _bare(name)
+    if not bare:
+        return None
+    if bare.casefold().endswith("s") and bare.casefold()[:-1] in _indexes()[0]:
+        bare = bare[:-1]  # genitive: "Robertsfors kommuns" was handled above, "Ånges" here
+    exact, folded, _ = _indexes()
+    hit = exact.get(bare.casefold())
+    if hit:
+        return hit
+    candidates = folded.get(fold(bare), [])
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates or not fuzzy or len(bare) < 5:
+        return None
+    keys = list(folded)
+    best = process.extract(fold(bare), keys, scorer=fuzz.ratio, limit=2)
+    if not best or best[0][1] < 88:
+        return None
+    if len(best) > 1 and best[0][1] - best[1][1] < 6:
+        return None
+    group = folded[best[0][0]]
+    return group[0] if len(group) == 1 else None
+
+
+_MENTION = re.compile(r"\b([A-ZÅÄÖ][\wåäöÅÄÖéü-]+(?:\s[A-ZÅÄÖ][\wåäöÅÄÖ-]+)?)\s+(?:kommuns?|KOMMUNS?|stad)\b")
+
+
+def find_in_text(text: str) -> Kommun | None:
+    """The first "<Name> kommun" mention in text that names a real municipality."""
+    for m in _MENTION.finditer(text):
+        for candidate in (m.group(1), m.group(1).split()[-1]):
+            k = lookup(candidate)
+            if k:
+                return k
+    return None

@@ -1,0 +1,1 @@
+"""Pure text functions: Swedish numbers and dates, normalisation, OCR repair."""

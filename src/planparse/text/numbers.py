@@ -1,0 +1,93 @@
+"""Swedish numbers, amounts and dates as printed in municipal documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# Minus signs and dashes used as minus; spaces used as thousands separators.
+_MINUS = "-\u2212\u2013\u2012"
+_SPACES = " \u00a0\u202f\u2009\u2007"
+_NUMBER = re.compile(
+    rf"^(?P<sign>[{_MINUS}+])?\s*(?P<int>\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)(?:[,.](?P<frac>\d+))?\s*(?P<pct>%)?$"
+)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_WORD_DATE = re.compile(
+    r"(?:den\s+)?(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})", re.IGNORECASE
+)
+
+
+def parse_number(text: str | None) -> int | float | None:
+    """Parse a Swedish-formatted number: "41,5" → 41.5, "1 300" → 1300, "−2,5" → -2.5.
+
+    Footnote marks ("12*") and a trailing per cent sign are ignored. Returns None for text that
+    is not a number ("Öka", "Ja", "", "1,2,3").
+    """
+    if text is None:
+        return None
+    s = text.strip().rstrip("*").strip()
+    m = _NUMBER.match(s)
+    if not m:
+        return None
+    digits = re.sub(f"[{_SPACES}]", "", m["int"])
+    negative = m["sign"] is not None and m["sign"] != "+"
+    if m["frac"] is not None:
+        value: int | float = float(f"{digits}.{m['frac']}")
+    else:
+        value = int(digits)
+    return -value if negative else value
+
+
+def format_number(value: int | float) -> str:
+    """Format a number the Swedish way ("1 300", "41,5", "−2,5"); inverse of parse_number."""
+    sign = "\u2212" if value < 0 else ""
+    value = abs(value)
+    if isinstance(value, int):
+        whole, frac = str(value), None
+    else:
+        whole, _, frac = repr(value).partition(".")
+        if "e" in whole or "e" in frac:
+            raise ValueError(f"cannot format {value!r} in plain notation")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    out = " ".join(groups)
+    return sign + (f"{out},{frac}" if frac is not None else out)
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    """Parse "2025-03-31" or "den 16 januari 2018"; None when the text is not a valid date."""
+    if not text:
+        return None
+    s = text.strip()
+    m = _ISO_DATE.match(s)
+    try:
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = _WORD_DATE.fullmatch(s)
+        if m:
+            return dt.date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+    except ValueError:
+        return None
+    return None
+
+
+def find_dates(text: str) -> list[dt.date]:
+    """All ISO or written dates in running text, in order."""
+    found: list[tuple[int, dt.date]] = []
+    for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
+        d = parse_date(m[0])
+        if d:
+            found.append((m.start(), d))
+    for m in _WORD_DATE.finditer(text):
+        d = parse_date(m[0])
+        if d:
+            found.append((m.start(), d))
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
