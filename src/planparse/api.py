@@ -1,0 +1,48 @@
+"""The library API: ``parse`` a PDF into a :class:`~planparse.model.PlanDocument`."""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+from planparse.layouts import Detection, detect_document, parse_document
+from planparse.limits import DEFAULT_LIMITS, Limits
+from planparse.model import PlanDocument
+from planparse.reading import read_pdf
+
+Backend = Literal["pymupdf", "pdfplumber"]
+OcrMode = Literal["auto", "always", "never"]
+
+
+def parse(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    layout: str | None = None,
+    backend: Backend = "pymupdf",
+    ocr: OcrMode = "auto",
+    limits: Limits = DEFAULT_LIMITS,
+    filename: str | None = None,
+) -> PlanDocument:
+    """Parse one PDF (a path or its bytes) into the canonical model.
+
+    ``layout`` forces a layout family by name instead of detecting it. ``ocr="auto"`` runs
+    Tesseract only on pages without a usable text layer. Raises a
+    :class:`planparse.errors.PlanParseError` subclass when the file cannot be read at all;
+    problems inside a readable document become ``warnings`` on the result.
+    """
+    document = read_pdf(source, backend=backend, ocr=ocr, limits=limits, filename=filename)
+    return parse_document(document, layout=layout)
+
+
+def detect(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    backend: Backend = "pymupdf",
+    filename: str | None = None,
+) -> list[Detection]:
+    """Score a PDF against every registered layout family, best first."""
+    document = read_pdf(source, backend=backend, ocr="never", filename=filename)
+    return detect_document(document)
+
+
+__all__ = ["parse", "detect"]

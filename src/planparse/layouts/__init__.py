@@ -1,0 +1,78 @@
+"""Layout families: one module per family, each registering itself with a detection
+fingerprint. Adding a municipality layout means adding one module here and its fixture."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+
+from planparse.layouts.base import Builder, Detection, LayoutParser
+from planparse.model import PlanDocument
+from planparse.reading.model import Document
+
+# A family must score at least this to be chosen over the generic parser.
+THRESHOLD = 0.6
+GENERIC = "generic"
+
+_REGISTRY: dict[str, type[LayoutParser]] = {}
+
+
+def register(cls: type[LayoutParser]) -> type[LayoutParser]:
+    """Class decorator: add a layout family to the registry under ``cls.name``."""
+    if cls.name in _REGISTRY and _REGISTRY[cls.name] is not cls:
+        raise ValueError(f"layout {cls.name!r} registered twice")
+    _REGISTRY[cls.name] = cls
+    return cls
+
+
+@lru_cache(maxsize=1)
+def _load_all() -> None:
+    for info in pkgutil.iter_modules(__path__):
+        if info.name != "base":
+            importlib.import_module(f"{__name__}.{info.name}")
+
+
+def registry() -> dict[str, type[LayoutParser]]:
+    """Every registered layout family by name (the generic parser included)."""
+    _load_all()
+    return dict(sorted(_REGISTRY.items()))
+
+
+def detect_document(doc: Document) -> list[Detection]:
+    """Scores of every family except the generic one, best first (ties by name)."""
+    found = [cls().detect(doc) for name, cls in registry().items() if name != GENERIC]
+    return sorted(found, key=lambda d: (-d.score, d.name))
+
+
+def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
+    """Parse with the named layout, or the best detected one, or the generic parser."""
+    families = registry()
+    if layout is not None:
+        if layout not in families:
+            raise ValueError(f"unknown layout {layout!r}; known: {', '.join(families)}")
+        chosen = families[layout]()
+        confidence = chosen.detect(doc).score if layout != GENERIC else 0.0
+    else:
+        ranked = detect_document(doc)
+        best = ranked[0] if ranked else None
+        if best is not None and best.score >= THRESHOLD:
+            chosen, confidence = families[best.name](), best.score
+        else:
+            chosen = families[GENERIC]()
+            confidence = best.score if best else 0.0
+    out = Builder(doc)
+    if chosen.name == GENERIC and layout is None:
+        runner_up = f" (closest: {best.name} at {best.score:.2f})" if best else ""
+        out.warn(
+            "layout_unknown",
+            f"no known layout family matched{runner_up}; parsed with the generic parser",
+        )
+    try:
+        chosen.parse(doc, out)
+    except Exception as e:  # a parser bug must not lose the document: keep what was built
+        out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
+    return out.finish(chosen.name, chosen.version, confidence)
+
+
+__all__ = ["Builder", "Detection", "LayoutParser", "register", "registry", "detect_document", "parse_document"]

@@ -1,0 +1,356 @@
+"""What every layout parser shares: the registry entry, fingerprints, and the builder that
+turns positioned text into contract objects with provenance and uids."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from planparse import __version__, ids
+from planparse.model import (
+    Activity,
+    BudgetLine,
+    ControlPoint,
+    DocumentType,
+    Goal,
+    Indicator,
+    Investment,
+    Municipality,
+    Period,
+    PeriodKind,
+    PlanDocument,
+    Provenance,
+    ProvenanceMethod,
+    Risk,
+    Source,
+    TextLayer,
+    Warning,
+)
+from planparse.municipalities import find_in_text
+from planparse.reading.model import BBox, Cell, Document, Line, Row, Table, union
+from planparse.text.fold import fold
+
+Located = Line | Row | Cell | Table
+
+
+@dataclass
+class Detection:
+    """How well one layout family fits a document, and on which evidence."""
+
+    name: str
+    score: float
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A piece of evidence for a layout: a regex over the folded document text."""
+
+    pattern: str
+    weight: float
+    note: str
+
+    def found(self, folded_text: str) -> bool:
+        return re.search(self.pattern, folded_text, re.MULTILINE) is not None
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """A layout's detection fingerprint. The score is the matched share of signal weight;
+    a missing ``required`` signal caps it at 0.3."""
+
+    signals: tuple[Signal, ...]
+    required: tuple[Signal, ...] = ()
+
+    def score(self, doc: Document) -> Detection:
+        text = folded_text(doc)
+        total = sum(s.weight for s in self.signals + self.required)
+        got = 0.0
+        evidence = []
+        for s in self.required + self.signals:
+            if s.found(text):
+                got += s.weight
+                evidence.append(f"+{s.weight:g} {s.note}")
+            else:
+                evidence.append(f" 0 (missing) {s.note}")
+        score = got / total if total else 0.0
+        if any(not s.found(text) for s in self.required):
+            score = min(score, 0.3)
+        return Detection(name="", score=round(score, 3), evidence=evidence)
+
+
+_FOLDED_CACHE: dict[int, str] = {}
+
+
+def folded_text(doc: Document) -> str:
+    """The document's body text, one line per line, folded to its OCR skeleton."""
+    key = id(doc)
+    if key not in _FOLDED_CACHE:
+        _FOLDED_CACHE.clear()
+        _FOLDED_CACHE[key] = "\n".join(fold(line) for line in doc.text().splitlines())
+    return _FOLDED_CACHE[key]
+
+
+class LayoutParser:
+    """Base class of a layout family. Subclasses set ``name``, ``version``, ``fingerprint``
+    and implement :meth:`parse`; :func:`planparse.layouts.register` adds them to the registry."""
+
+    name: ClassVar[str]
+    version: ClassVar[str] = "1"
+    fingerprint: ClassVar[Fingerprint]
+    description: ClassVar[str] = ""
+
+    def detect(self, doc: Document) -> Detection:
+        d = self.fingerprint.score(doc)
+        d.name = self.name
+        return d
+
+    def parse(self, doc: Document, out: Builder) -> None:
+        raise NotImplementedError
+
+
+# ----------------------------------------------------------------------------- building output
+
+
+def provenance(*items: Located, method: str | None = None) -> Provenance:
+    """Provenance of one or more located items that sit on the first item's page."""
+    first = items[0]
+    page = _page(first)
+    same_page = [it for it in items if _page(it) == page]
+    boxes: list[BBox] = [_bbox(it) for it in same_page]
+    raw = "\n".join(filter(None, (_raw(it) for it in items)))
+    m = method or _method(first)
+    return Provenance(
+        page=page,
+        bbox=tuple(round(v, 1) for v in union(boxes)),  # type: ignore[arg-type]
+        raw_text=raw,
+        method=ProvenanceMethod(m),
+    )
+
+
+def _page(it: Located) -> int:
+    if isinstance(it, Cell):
+        return it.lines[0].page if it.lines else 1
+    return it.page
+
+
+def _bbox(it: Located) -> BBox:
+    return it.bbox
+
+
+def _raw(it: Located) -> str:
+    if isinstance(it, Line):
+        return it.raw
+    if isinstance(it, Cell):
+        return it.raw_text
+    if isinstance(it, Row):
+        return " | ".join(c.raw_text for c in it.cells)
+    return "\n".join(" | ".join(c.raw_text for c in r.cells) for r in it.rows)
+
+
+def _method(it: Located) -> str:
+    if isinstance(it, Line):
+        return it.method
+    if isinstance(it, Cell):
+        return it.lines[0].method if it.lines else "native"
+    if isinstance(it, Row):
+        return next((_method(c) for c in it.cells if c.lines), "native")
+    return _method(it.rows[0])
+
+
+class Builder:
+    """Collects a document's contents while a parser walks it, then finishes the
+    :class:`PlanDocument` (uids, source, warnings)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.municipality = Municipality()
+        self.organ: str | None = None
+        self.unit: str | None = None
+        self.document_type = DocumentType.other
+        self.title = ""
+        self.year: int | None = None
+        self.period: Period | None = None
+        from planparse.model import Metadata
+
+        self.metadata = Metadata()
+        self.vision: str | None = None
+        self.goals: list[Goal] = []
+        self.budget: list[BudgetLine] = []
+        self.investments: list[Investment] = []
+        self.controls: list[ControlPoint] = []
+        self.risks: list[Risk] = []
+        self.warnings: list[Warning] = [Warning(code=c, message=m, page=p) for c, m, p in doc.warnings]
+
+    def warn(self, code: str, message: str, page: int | None = None) -> None:
+        self.warnings.append(Warning(code=code, message=message, page=page))
+
+    def finish(self, parser: str, parser_version: str, confidence: float) -> PlanDocument:
+        doc_uid = ids.document_uid(
+            self.municipality.code,
+            self.document_type.value,
+            self.year,
+            self.period,
+            self.organ,
+            self.unit,
+            self.title,
+        )
+        alloc = ids.UidAllocator()
+
+        def indicators(parent: str, items: list[Indicator]) -> None:
+            for ind in items:
+                ind.uid = alloc.item(parent, "indicator", None, ind.name)
+
+        def goals(items: list[Goal]) -> None:
+            for g in items:
+                g.uid = alloc.item(doc_uid, "goal", g.number, g.title)
+                indicators(g.uid, g.indicators)
+                for a in g.activities:
+                    a.uid = alloc.item(doc_uid, "activity", a.number, a.title)
+                    indicators(a.uid, a.indicators)
+                goals(g.children)
+
+        goals(self.goals)
+        for kind, rows in (
+            ("budget", self.budget),
+            ("investment", self.investments),
+            ("control", self.controls),
+            ("risk", self.risks),
+        ):
+            for row in rows:
+                title = getattr(row, "name", None) or getattr(row, "process", None) or getattr(row, "area", "")
+                row.uid = alloc.item(doc_uid, kind, None, title)
+        layer = TextLayer(self.doc.text_layer) if self.doc.text_layer else None
+        return PlanDocument(
+            uid=doc_uid,
+            source=Source(
+                file=self.doc.file,
+                sha256=self.doc.sha256,
+                page_count=self.doc.page_count,
+                text_layer=layer,
+                ocr_engine=self.doc.ocr_engine,
+                parser=parser,
+                parser_version=f"{__version__}+{parser}.{parser_version}",
+                layout_confidence=round(max(0.0, min(1.0, confidence)), 3),
+            ),
+            municipality=self.municipality,
+            organ=self.organ,
+            unit=self.unit,
+            document_type=self.document_type,
+            title=self.title or self.doc.file,
+            year=self.year,
+            period=self.period,
+            metadata=self.metadata,
+            vision=self.vision,
+            goals=self.goals,
+            budget=self.budget,
+            investments=self.investments,
+            controls=self.controls,
+            risks=self.risks,
+            warnings=self.warnings,
+        )
+
+
+# ----------------------------------------------------------------------------- text helpers
+
+NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>\S.*)$")
+
+
+def numbered(text: str) -> tuple[str, str] | None:
+    """("3.1.2", "Title") for a numbered heading's text; a trailing ".0" is kept as printed."""
+    m = NUMBERED.match(text.strip())
+    if not m or not re.search(r"[A-Za-zÅÄÖåäö]", m["title"]):
+        return None
+    return m["num"], m["title"].strip()
+
+
+def body_size(doc: Document) -> float:
+    """The most common font size of body lines."""
+    sizes: dict[float, int] = {}
+    for page in doc.pages:
+        for ln in page.lines:
+            sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
+    return max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
+
+
+def is_heading(line: Line, body: float) -> bool:
+    return line.size >= body + 1.0 or (line.bold and len(line.text) < 160)
+
+
+def paragraphs(lines: list[Line]) -> list[str]:
+    from planparse.reading.model import group_paragraphs
+
+    return group_paragraphs(lines)
+
+
+def text_or_none(text: str | None) -> str | None:
+    text = (text or "").strip()
+    return text or None
+
+
+YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
+_DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
+    (r"uppsikt", DocumentType.uppsiktsrapport),
+    (r"tertial|malavstamning", DocumentType.tertialrapport),
+    (r"delarsrapport|delarsbokslut", DocumentType.delarsrapport),
+    (r"arsredovisning", DocumentType.arsredovisning),
+    (r"plan med budget|plan och budget|budget och plan|mal och budget", DocumentType.plan_och_budget),
+    (r"verksamhetsplan", DocumentType.verksamhetsplan),
+)
+_ORGAN = re.compile(
+    r"\b(Kommunstyrelsen|Kommunfullmäktige|Kommunledningsförvaltningen|[A-ZÅÄÖ][a-zåäö]+(?:- och [a-zåäö]+)?nämnden)\b"
+)
+
+
+def first_page_lines(doc: Document, pages: int = 1) -> list[Line]:
+    lines: list[Line] = []
+    for page in doc.pages[:pages]:
+        lines.extend(page.lines)
+        for t in page.tables:
+            for r in t.rows:
+                for c in r.cells:
+                    lines.extend(c.lines)
+    return lines
+
+
+def guess_facts(doc: Document, out: Builder) -> None:
+    """Fill municipality, document type, title, year, period and organ from the first pages.
+    Family parsers call this first and then override what their layout states exactly."""
+    front = first_page_lines(doc, 2)
+    text = "\n".join(ln.text for ln in front)
+    kommun = find_in_text(text) or find_in_text(doc.text())
+    if kommun:
+        out.municipality = Municipality(name=kommun.display_name, code=kommun.code)
+    folded = fold(text)
+    for pattern, kind in _DOC_TYPES:
+        if re.search(pattern, folded):
+            out.document_type = kind
+            break
+    if front:
+        top = max(ln.size for ln in doc.pages[0].lines) if doc.pages[0].lines else 0
+        title_lines = [ln.text for ln in doc.pages[0].lines if ln.size >= top - 0.5][:3]
+        out.title = " ".join(title_lines)
+    years = [int(y) for y in YEAR.findall(text)]
+    if years:
+        out.year = statistics.mode(years)
+    m = re.search(r"tertial\s*(\d)", folded)
+    if m:
+        out.period = Period(kind=PeriodKind.tertial, number=int(m[1]))
+    elif re.search(r"delar", folded):
+        out.period = Period(kind=PeriodKind.delar, number=None)
+    elif out.year:
+        out.period = Period(kind=PeriodKind.year, number=None)
+    m2 = _ORGAN.search(text)
+    if m2:
+        out.organ = m2[1]
+
+
+def each_line(blocks: Iterable[Line | Table]) -> Iterable[Line]:
+    for b in blocks:
+        if isinstance(b, Line):
+            yield b
+
+

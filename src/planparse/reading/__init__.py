@@ -1,0 +1,278 @@
+"""The reading layer: PDF → pages of positioned lines, tables and drawings.
+
+Layout parsers see only :class:`~planparse.reading.model.Document`; they never import a PDF
+library. Two backends read raw pages (PyMuPDF, the default, and pdfplumber); everything after
+that (OCR of pages without text, repair of damaged OCR layers, noise removal, tables) is
+shared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Literal
+
+from planparse.errors import CorruptPDF, EmptyPDF, EncryptedPDF, LimitExceeded, NotAPDF
+from planparse.limits import DEFAULT_LIMITS, Limits
+from planparse.reading import noise, ocr
+from planparse.reading.model import Document, Line, Page, RawPage, Table
+from planparse.reading.tables import extract_tables, join_continued
+
+Backend = Literal["pymupdf", "pdfplumber"]
+BACKENDS: tuple[str, ...] = ("pymupdf", "pdfplumber")
+
+# Pages with fewer characters than this and an image are treated as having no text layer.
+MIN_TEXT_CHARS = 20
+
+
+def _load(source: str | os.PathLike[str] | bytes, filename: str | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes | bytearray):
+        return bytes(source), filename or "<bytes>"
+    path = Path(source)
+    name = filename or path.name
+    try:
+        return path.read_bytes(), name
+    except IsADirectoryError:
+        raise NotAPDF(name, "is a directory, not a file") from None
+    except OSError as e:
+        raise NotAPDF(name, f"cannot be read: {e.strerror or e}") from None
+
+
+def read_pdf(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    backend: Backend = "pymupdf",
+    ocr: Literal["auto", "always", "never"] = "auto",
+    limits: Limits = DEFAULT_LIMITS,
+    filename: str | None = None,
+) -> Document:
+    """Read a PDF into the page model. Raises a typed error when it cannot be read at all."""
+    import pymupdf
+
+    data, name = _load(source, filename)
+    if not data:
+        raise EmptyPDF(name, "the file is empty (0 bytes)")
+    if len(data) > limits.max_file_mb * 1024 * 1024:
+        raise LimitExceeded(name, "max_file_mb", limits.max_file_mb,
+                            f"file is {len(data) / 1048576:.0f} MB, over the limit max_file_mb={limits.max_file_mb}")
+    if b"%PDF-" not in data[:1024]:
+        kind = _sniff(data)
+        raise NotAPDF(name, f"not a PDF (no %PDF header; looks like {kind})")
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    sha = hashlib.sha256(data).hexdigest()
+
+    warnings: list[tuple[str, str, int | None]] = []
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    try:
+        pdf = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as e:  # MuPDF raises several types for broken files
+        raise CorruptPDF(name, f"cannot be opened as a PDF: {e}") from None
+    with pdf:
+        if pdf.needs_pass and not pdf.authenticate(""):
+            raise EncryptedPDF(name, "is encrypted with a user password")
+        if pdf.page_count == 0:
+            raise CorruptPDF(name, "has no readable pages (damaged or truncated)")
+        if pdf.page_count > limits.max_pages:
+            raise LimitExceeded(name, "max_pages", limits.max_pages,
+                                f"has {pdf.page_count} pages, over the limit max_pages={limits.max_pages}")
+        if pymupdf.TOOLS.mupdf_warnings(reset=True):
+            warnings.append(("pdf_repaired", "the PDF has structural damage; MuPDF repaired it on reading", None))
+        raw_pages = _read_raw(pdf, data, backend, name, limits)
+        metadata = {k: v for k, v in (pdf.metadata or {}).items() if v}
+        pages_to_ocr = _pages_without_text(raw_pages) if ocr == "auto" else (
+            [r.number for r in raw_pages] if ocr == "always" else []
+        )
+        if ocr == "never":
+            for r in _pages_without_text(raw_pages):
+                warnings.append(("no_text_layer", "page has no text layer and OCR is off", r))
+        ocr_engine = _run_ocr(pdf, raw_pages, pages_to_ocr, limits, name, warnings)
+
+    layers = _repair_ocr_layers(raw_pages)
+    for n in pages_to_ocr:
+        if raw_pages[n - 1].lines and raw_pages[n - 1].lines[0].method == "ocr":
+            layers[n - 1] = "ocr"
+    pages = _assemble(raw_pages, layers)
+    return Document(
+        file=name,
+        sha256=sha,
+        pages=pages,
+        text_layer=_document_layer(layers),
+        ocr_engine=ocr_engine,
+        warnings=warnings,
+        pdf_metadata=metadata,
+    )
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "HTML"
+    if head.startswith(b"\x89png"):
+        return "a PNG image"
+    if head.startswith(b"\xff\xd8"):
+        return "a JPEG image"
+    if head.startswith(b"pk\x03\x04"):
+        return "a ZIP archive (perhaps a Word or Excel file)"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "an old Office document"
+    try:
+        data[:4096].decode("utf-8")
+        return "plain text"
+    except UnicodeDecodeError:
+        return "binary data"
+
+
+def _read_raw(pdf: object, data: bytes, backend: str, name: str, limits: Limits) -> list[RawPage]:
+    import pymupdf
+
+    from planparse.reading import pymupdf_backend
+
+    assert isinstance(pdf, pymupdf.Document)
+    if backend == "pdfplumber":
+        from planparse.reading import pdfplumber_backend
+
+        return pdfplumber_backend.read_pages(data, name)
+    pages = []
+    for i, page in enumerate(pdf):
+        try:
+            raw = pymupdf_backend.read_page(page, i + 1)
+        except Exception as e:
+            raise CorruptPDF(name, f"page {i + 1} cannot be read: {e}") from None
+        chars = sum(len(s.text) for ln in raw.lines for s in ln.spans)
+        if chars > limits.max_chars_per_page:
+            raise LimitExceeded(name, "max_chars_per_page", limits.max_chars_per_page,
+                                f"page {i + 1} has {chars} characters, over the limit max_chars_per_page={limits.max_chars_per_page}")
+        pages.append(raw)
+    return pages
+
+
+def _pages_without_text(raw_pages: list[RawPage]) -> list[int]:
+    out = []
+    for r in raw_pages:
+        chars = sum(len(s.text.strip()) for ln in r.lines for s in ln.spans)
+        if chars < MIN_TEXT_CHARS and (r.images or r.drawings or chars == 0):
+            out.append(r.number)
+    return out
+
+
+def _run_ocr(
+    pdf: object,
+    raw_pages: list[RawPage],
+    numbers: list[int],
+    limits: Limits,
+    name: str,
+    warnings: list[tuple[str, str, int | None]],
+) -> str | None:
+    import pymupdf
+
+    from planparse.reading.pymupdf_backend import render_gray
+
+    assert isinstance(pdf, pymupdf.Document)
+    if not numbers:
+        return None
+    lang = ocr.choose_language()
+    if lang is None:
+        for n in numbers:
+            warnings.append(
+                ("ocr_unavailable",
+                 f"page has no text layer and Tesseract is not installed ({ocr.INSTALL_HINT})", n)
+            )
+        return None
+    if lang != "swe":
+        warnings.append(("ocr_language",
+                         f"Tesseract's Swedish model is missing, OCR used {lang} ({ocr.INSTALL_HINT})", None))
+    images: dict[int, bytes] = {}
+    for n in numbers:
+        page = pdf[n - 1]
+        dpi = ocr.DPI
+        pixels = page.rect.width * page.rect.height * (dpi / 72) ** 2
+        if pixels > limits.max_image_pixels:
+            warnings.append(("ocr_skipped",
+                             f"page image would be {pixels:.0f} pixels, over the limit max_image_pixels={limits.max_image_pixels}", n))
+            continue
+        images[n] = render_gray(page, dpi)
+    try:
+        results = ocr.ocr_pages(images, lang)
+    except Exception as e:
+        warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
+        return None
+    for n, lines in results.items():
+        raw_pages[n - 1].lines = lines
+    return ocr.engine_name(lang)
+
+
+def _repair_ocr_layers(raw_pages: list[RawPage]) -> list[str]:
+    """Repair the text of pages whose layer is someone else's OCR; the page layer kinds."""
+    from planparse.text.repair import looks_damaged, repair_text
+
+    layers: list[str] = []
+    for r in raw_pages:
+        if not r.lines:
+            layers.append("none")
+            continue
+        external_ocr = r.ocr_font or (r.invisible_text and bool(r.images))
+        if not external_ocr:
+            sample = " ".join(ln.text for ln in r.lines)
+            external_ocr = bool(r.images) and looks_damaged(sample)
+        if external_ocr:
+            for ln in r.lines:
+                before = ln.text
+                for s in ln.spans:
+                    s.text = repair_text(s.text)
+                ln.raw_text = before
+                ln.method = "repaired"
+            layers.append("repaired")
+        else:
+            layers.append("native")
+    return layers
+
+
+def _document_layer(layers: list[str]) -> Literal["native", "ocr", "mixed"] | None:
+    kinds = {"ocr" if k in ("ocr", "repaired") else k for k in layers if k != "none"}
+    if not kinds:
+        return None
+    if kinds == {"native"}:
+        return "native"
+    if kinds == {"ocr"}:
+        return "ocr"
+    return "mixed"
+
+
+def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
+    per_page_tables: list[list[Table]] = []
+    per_page_lines: list[list[Line]] = []
+    for r in raw_pages:
+        tables, outside = extract_tables(r)
+        per_page_tables.append(tables)
+        per_page_lines.append(outside)
+
+    heights = [r.height for r in raw_pages]
+    running = noise.running_lines(per_page_lines, heights)
+    noise_per_page: list[list[Line]] = []
+    for k, lines in enumerate(per_page_lines):
+        removed = running | noise.contents_lines([ln for ln in lines if id(ln) not in running])
+        removed |= noise.placeholder_lines(lines)
+        noise_per_page.append([ln for ln in lines if id(ln) in removed])
+        per_page_lines[k] = [ln for ln in lines if id(ln) not in removed]
+
+    join_continued(per_page_tables, per_page_lines)
+    return [
+        Page(
+            number=r.number,
+            width=r.width,
+            height=r.height,
+            lines=per_page_lines[k],
+            tables=per_page_tables[k],
+            drawings=r.drawings,
+            images=r.images,
+            text_layer=layers[k],  # type: ignore[arg-type]
+            noise=noise_per_page[k],
+        )
+        for k, r in enumerate(raw_pages)
+    ]
+
+
+__all__ = ["read_pdf", "BACKENDS", "Document"]

@@ -1,0 +1,325 @@
+"""The internal page model: what a layout parser sees of a PDF.
+
+This is not the output contract. Coordinates are PDF points with the origin at the top left.
+Backends fill :class:`RawPage`; :mod:`planparse.reading.layout` turns raw pages into
+:class:`Page` objects with noise removed and tables rebuilt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+BBox = tuple[float, float, float, float]
+TextMethod = Literal["native", "ocr", "repaired"]
+
+
+def union(boxes: list[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+@dataclass
+class Span:
+    """A run of text in one font."""
+
+    text: str
+    bbox: BBox
+    font: str = ""
+    size: float = 0.0
+    bold: bool = False
+    italic: bool = False
+    color: int = 0  # sRGB as 0xRRGGBB
+
+    @property
+    def xc(self) -> float:
+        return (self.bbox[0] + self.bbox[2]) / 2
+
+    @property
+    def yc(self) -> float:
+        return (self.bbox[1] + self.bbox[3]) / 2
+
+
+@dataclass
+class Line:
+    """A line of text on one page: its spans left to right."""
+
+    spans: list[Span]
+    page: int  # 1-based
+    method: TextMethod = "native"
+    raw_text: str | None = None  # the text before OCR repair, when repaired
+
+    @property
+    def text(self) -> str:
+        out = ""
+        prev: Span | None = None
+        for s in self.spans:
+            if prev is not None and s.bbox[0] - prev.bbox[2] > 0.15 * max(s.size, 1) and not (
+                out.endswith(" ") or s.text.startswith(" ")
+            ):
+                out += " "
+            out += s.text
+            prev = s
+        return " ".join(out.split())
+
+    @property
+    def raw(self) -> str:
+        return self.raw_text if self.raw_text is not None else self.text
+
+    @property
+    def bbox(self) -> BBox:
+        return union([s.bbox for s in self.spans])
+
+    @property
+    def size(self) -> float:
+        """The dominant font size (by characters)."""
+        weights: dict[float, int] = {}
+        for s in self.spans:
+            weights[round(s.size, 1)] = weights.get(round(s.size, 1), 0) + len(s.text.strip())
+        return max(weights, key=lambda k: weights[k]) if weights else 0.0
+
+    @property
+    def bold(self) -> bool:
+        chars = [s for s in self.spans if s.text.strip()]
+        return bool(chars) and sum(len(s.text) for s in chars if s.bold) >= 0.6 * sum(
+            len(s.text) for s in chars
+        )
+
+    @property
+    def italic(self) -> bool:
+        chars = [s for s in self.spans if s.text.strip()]
+        return bool(chars) and all(s.italic for s in chars)
+
+    @property
+    def x0(self) -> float:
+        return self.bbox[0]
+
+    @property
+    def y0(self) -> float:
+        return self.bbox[1]
+
+
+@dataclass
+class Drawing:
+    """A vector shape: a rule, a cell border, or a small filled shape such as a status icon."""
+
+    bbox: BBox
+    kind: Literal["hline", "vline", "rect", "shape"]
+    fill: int | None = None  # sRGB, None when not filled
+    stroke: int | None = None
+
+    @property
+    def is_icon(self) -> bool:
+        w, h = self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1]
+        return (
+            self.fill is not None
+            and self.kind in ("shape", "rect")
+            and 2 <= w <= 16
+            and 2 <= h <= 16
+            and 0.6 <= w / h <= 1.6
+        )
+
+
+@dataclass
+class Image:
+    bbox: BBox
+    width: int
+    height: int
+
+
+@dataclass
+class Cell:
+    """One table cell; ``lines`` are the text lines inside it."""
+
+    lines: list[Line]
+    bbox: BBox
+    col: int
+    colspan: int = 1
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines).strip()
+
+    @property
+    def raw_text(self) -> str:
+        return " ".join(line.raw for line in self.lines).strip()
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The cell's lines grouped into paragraphs (a blank gap or a bullet starts a new one)."""
+        return group_paragraphs(self.lines)
+
+
+@dataclass
+class Row:
+    """A table row. A full-width row (a description under an activity) has one cell."""
+
+    cells: list[Cell]
+    page: int
+    bbox: BBox
+    is_header: bool = False
+    icons: list[Drawing] = field(default_factory=list)
+
+    @property
+    def full_width(self) -> bool:
+        return len(self.cells) == 1 and self.cells[0].colspan > 1
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+    def cell_text(self, col: int) -> str:
+        for c in self.cells:
+            if c.col <= col < c.col + c.colspan:
+                return c.text
+        return ""
+
+
+@dataclass
+class Table:
+    """A table, possibly continued over several pages: every row keeps its own page."""
+
+    rows: list[Row]
+    n_cols: int
+    header: list[str] = field(default_factory=list)
+
+    @property
+    def page(self) -> int:
+        return self.rows[0].page
+
+    @property
+    def bbox(self) -> BBox:
+        return self.rows[0].bbox if len(self.rows) == 1 else union(
+            [r.bbox for r in self.rows if r.page == self.page]
+        )
+
+    @property
+    def body(self) -> list[Row]:
+        return [r for r in self.rows if not r.is_header]
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({r.page for r in self.rows})
+
+    def grid(self) -> list[list[str]]:
+        """Rows × columns of cell text (spanned cells repeated in the first column only)."""
+        out = []
+        for r in self.rows:
+            cells = [""] * self.n_cols
+            for c in r.cells:
+                cells[c.col] = c.text
+            out.append(cells)
+        return out
+
+
+@dataclass
+class RawPage:
+    """What a backend reads off one page, before noise removal and table rebuilding."""
+
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+    drawings: list[Drawing]
+    images: list[Image]
+    invisible_text: bool = False  # the text is drawn invisibly (an OCR layer over an image)
+    ocr_font: bool = False  # a font that OCR tools use for their text layer (GlyphLessFont)
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]  # text outside tables, reading order, noise removed
+    tables: list[Table]  # tables that start on this page (continuations are merged in)
+    drawings: list[Drawing]
+    images: list[Image]
+    text_layer: Literal["native", "ocr", "repaired", "none"]
+    noise: list[Line] = field(default_factory=list)  # removed headers, footers, contents lines
+
+
+Block = Line | Table
+
+
+@dataclass
+class Document:
+    """A read PDF: pages plus the document-level facts the output's ``source`` needs."""
+
+    file: str
+    sha256: str
+    pages: list[Page]
+    text_layer: Literal["native", "ocr", "mixed"] | None
+    ocr_engine: str | None
+    warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
+    pdf_metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    def flow(self) -> list[Block]:
+        """Lines and tables of the whole document in reading order; a table continued over a
+        page break appears once, where it starts."""
+        out: list[Block] = []
+        for page in self.pages:
+            items: list[tuple[float, int, Block]] = [(ln.y0, 0, ln) for ln in page.lines]
+            items += [(t.bbox[1], 1, t) for t in page.tables]
+            items.sort(key=lambda x: (x[0], x[1]))
+            out.extend(item for _, _, item in items)
+        return out
+
+    def text(self) -> str:
+        """All body text (tables cell by cell), for detection and search."""
+        parts: list[str] = []
+        for block in self.flow():
+            if isinstance(block, Line):
+                parts.append(block.text)
+            else:
+                for row in block.rows:
+                    parts.append(" | ".join(row.texts))
+        return "\n".join(parts)
+
+
+_BULLET = ("-", "•", "–", "●", "○", "▪", "*", "")
+
+
+def is_bullet(text: str) -> bool:
+    t = text.lstrip()
+    return t[:1] in _BULLET and len(t) > 1 and t[1:2] in (" ", "\t")
+
+
+def group_paragraphs(lines: list[Line]) -> list[str]:
+    """Join wrapped lines into paragraphs; a vertical gap or a bullet starts a new paragraph."""
+    paras: list[list[Line]] = []
+    for line in lines:
+        if not paras:
+            paras.append([line])
+            continue
+        prev = paras[-1][-1]
+        gap = line.y0 - prev.bbox[3]
+        if is_bullet(line.text) or gap > 0.6 * max(line.size, 1):
+            paras.append([line])
+        else:
+            paras[-1].append(line)
+    return [join_lines([ln.text for ln in p]) for p in paras]
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join wrapped lines with one space; a soft hyphen at the break joins the word."""
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        if out.endswith("\u00ad"):
+            out = out[:-1] + t
+        elif out:
+            out += " " + t
+        else:
+            out = t
+    return out

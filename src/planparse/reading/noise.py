@@ -1,0 +1,72 @@
+"""Noise that is not content: running headers and footers, page numbers, contents pages,
+empty icon placeholders. Found by position and repetition, not by hard-coded strings."""
+
+from __future__ import annotations
+
+import re
+
+from planparse.reading.model import Line
+from planparse.text.fold import fold
+
+MARGIN = 0.11  # share of the page height at the top and bottom where running text lives
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:sida|sid|page|s\.)\s*)?\d{1,4}(?:\s*(?:\(|av|/|of)\s*\d{1,4}\)?)?$", re.IGNORECASE
+)
+_TOC_HEADING = re.compile(r"^(innehall|innehallsforteckning|innehall och lasanvisning)$")
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
+_GLYPHS_ONLY = re.compile(r"^[\W_]{1,3}$")
+
+
+def _key(line: Line) -> str:
+    return re.sub(r"\d+", "#", fold(line.text))
+
+
+def in_margin(line: Line, height: float) -> bool:
+    return line.bbox[3] <= height * MARGIN or line.y0 >= height * (1 - MARGIN)
+
+
+def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
+    """ids of lines that are running headers, footers or page numbers."""
+    n = len(pages)
+    counts: dict[str, set[int]] = {}
+    for p, lines in enumerate(pages):
+        for ln in lines:
+            if in_margin(ln, heights[p]):
+                counts.setdefault(_key(ln), set()).add(p)
+    threshold = max(2, round(0.4 * n))
+    noise: set[int] = set()
+    for p, lines in enumerate(pages):
+        for ln in lines:
+            if not in_margin(ln, heights[p]):
+                continue
+            if _PAGE_NUMBER.match(ln.text.strip()) or (n >= 3 and len(counts[_key(ln)]) >= threshold):
+                noise.add(id(ln))
+    return noise
+
+
+def contents_lines(lines: list[Line]) -> set[int]:
+    """ids of a contents page's heading and entries ("3.1 HÅLLBARA ROBERTSFORS ....... 6")."""
+    out: set[int] = set()
+    active = False
+    misses = 0
+    for ln in lines:
+        text = ln.text.strip()
+        if _TOC_HEADING.match(fold(text)):
+            active = True
+            out.add(id(ln))
+            continue
+        if not active:
+            continue
+        if _TOC_ENTRY.search(text) and not _PAGE_NUMBER.match(text):
+            out.add(id(ln))
+            misses = 0
+        else:
+            misses += 1
+            if misses > 2:
+                active = False
+    return out
+
+
+def placeholder_lines(lines: list[Line]) -> set[int]:
+    """ids of lines holding only an icon glyph or bullet with no text."""
+    return {id(ln) for ln in lines if _GLYPHS_ONLY.match(ln.text.strip())}

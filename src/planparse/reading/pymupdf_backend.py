@@ -1,0 +1,131 @@
+"""PyMuPDF backend (the default): ``get_text("dict")`` and ``get_drawings()`` per page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pymupdf
+
+from planparse.reading.model import Drawing, Image, Line, RawPage, Span
+
+_BOLD_FLAG = 16
+_ITALIC_FLAG = 2
+# Tesseract, ocrmypdf and most scanner software draw their invisible text in this font.
+OCR_FONTS = ("GlyphLessFont", "GlyphLess")
+
+
+def _rgb(color: Any) -> int | None:
+    if color is None:
+        return None
+    if isinstance(color, int):
+        return color
+    if len(color) == 1:
+        color = (color[0],) * 3
+    if len(color) == 4:  # CMYK
+        c, m, y, k = color
+        color = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    r, g, b = (max(0, min(255, round(v * 255))) for v in color[:3])
+    return (r << 16) | (g << 8) | b
+
+
+def _font_style(font: str, flags: int) -> tuple[bool, bool]:
+    name = font.lower()
+    bold = bool(flags & _BOLD_FLAG) or any(k in name for k in ("bold", "black", "heavy", "semibold"))
+    italic = bool(flags & _ITALIC_FLAG) or "italic" in name or "oblique" in name
+    return bold, italic
+
+
+def read_page(page: pymupdf.Page, number: int) -> RawPage:
+    data = page.get_text("dict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP)
+    lines: list[Line] = []
+    ocr_font = False
+    for block in data["blocks"]:
+        if block.get("type") != 0:
+            continue
+        for ln in block["lines"]:
+            if ln.get("dir", (1, 0))[0] < 0.5:  # vertical or rotated text: not body text
+                continue
+            spans = []
+            for s in ln["spans"]:
+                if not s["text"].strip():
+                    continue
+                if s["font"].startswith(OCR_FONTS):
+                    ocr_font = True
+                bold, italic = _font_style(s["font"], s["flags"])
+                spans.append(
+                    Span(
+                        text=s["text"],
+                        bbox=tuple(round(v, 2) for v in s["bbox"]),  # type: ignore[arg-type]
+                        font=s["font"],
+                        size=round(s["size"], 2),
+                        bold=bold,
+                        italic=italic,
+                        color=s["color"],
+                    )
+                )
+            if spans:
+                lines.append(Line(spans=spans, page=number))
+
+    drawings: list[Drawing] = []
+    for d in page.get_drawings():
+        x0, y0, x1, y1 = (round(v, 2) for v in d["rect"])
+        fill = _rgb(d.get("fill")) if "f" in d.get("type", "") else None
+        stroke = _rgb(d.get("color")) if "s" in d.get("type", "") else None
+        items = d["items"]
+        if all(it[0] == "l" for it in items):
+            for it in items:
+                p, q = it[1], it[2]
+                drawings.append(_segment(p.x, p.y, q.x, q.y, stroke))
+            continue
+        if all(it[0] == "re" for it in items) or all(it[0] == "qu" for it in items):
+            for it in items:
+                r = it[1].rect if it[0] == "qu" else it[1]
+                drawings.append(_rect(r.x0, r.y0, r.x1, r.y1, fill, stroke))
+            continue
+        drawings.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))
+
+    images = []
+    for info in page.get_image_info():
+        bx = info["bbox"]
+        images.append(
+            Image(bbox=(bx[0], bx[1], bx[2], bx[3]), width=info["width"], height=info["height"])
+        )
+    return RawPage(
+        number=number,
+        width=page.rect.width,
+        height=page.rect.height,
+        lines=lines,
+        drawings=drawings,
+        images=images,
+        ocr_font=ocr_font,
+    )
+
+
+def _segment(x0: float, y0: float, x1: float, y1: float, stroke: int | None) -> Drawing:
+    if abs(y1 - y0) <= 1.5:
+        kind = "hline"
+    elif abs(x1 - x0) <= 1.5:
+        kind = "vline"
+    else:
+        kind = "shape"
+    box = (round(min(x0, x1), 2), round(min(y0, y1), 2), round(max(x0, x1), 2), round(max(y0, y1), 2))
+    return Drawing(bbox=box, kind=kind, stroke=stroke)  # type: ignore[arg-type]
+
+
+def _rect(
+    x0: float, y0: float, x1: float, y1: float, fill: int | None, stroke: int | None
+) -> Drawing:
+    x0, x1 = sorted((x0, x1))
+    y0, y1 = sorted((y0, y1))
+    box = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
+    if y1 - y0 <= 1.5:
+        return Drawing(bbox=box, kind="hline", fill=fill, stroke=stroke)
+    if x1 - x0 <= 1.5:
+        return Drawing(bbox=box, kind="vline", fill=fill, stroke=stroke)
+    return Drawing(bbox=box, kind="rect", fill=fill, stroke=stroke)
+
+
+def render_gray(page: pymupdf.Page, dpi: int) -> bytes:
+    """The page as a grayscale PNG at ``dpi``, for OCR."""
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+    return pix.tobytes("png")

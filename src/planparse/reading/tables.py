@@ -1,0 +1,290 @@
+"""Tables rebuilt from vector rules and positioned text, and joined across page breaks.
+
+Ruled tables come from the page's horizontal and vertical rules (cell borders, grid lines,
+rect edges). Tables ruled only horizontally get their columns from the gaps in the text.
+Every row keeps its own page and bbox; a table that continues on the next page is joined to
+its start and its repeated header row dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
+from planparse.text.fold import fold
+
+TOL = 2.0
+
+
+@dataclass
+class _Seg:
+    pos: float  # y of a horizontal, x of a vertical segment
+    a: float  # start along the segment
+    b: float  # end along the segment
+
+
+def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[list[_Seg], list[_Seg]]:
+    hs: list[_Seg] = []
+    vs: list[_Seg] = []
+    for d in drawings:
+        x0, y0, x1, y1 = d.bbox
+        if d.kind == "hline":
+            hs.append(_Seg((y0 + y1) / 2, x0, x1))
+        elif d.kind == "vline":
+            vs.append(_Seg((x0 + x1) / 2, y0, y1))
+        elif d.kind == "rect" and not d.is_icon:
+            if (x1 - x0) > 0.9 * page_w and (y1 - y0) > 0.9 * page_h:
+                continue  # page background
+            hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
+            vs += [_Seg(x0, y0, y1), _Seg(x1, y0, y1)]
+    return hs, vs
+
+
+def _merge_positions(values: list[float], tol: float = TOL) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]]]:
+    """Connected components of rules that touch or cross."""
+    n_h = len(hs)
+    parent = list(range(n_h + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
+                join(i, n_h + j)
+    # Horizontal rules stacked with the same extent belong together (tables ruled only
+    # horizontally), provided they are close enough to be rows of one table.
+    order = sorted(range(n_h), key=lambda i: hs[i].pos)
+    for k in range(1, len(order)):
+        h1, h2 = hs[order[k - 1]], hs[order[k]]
+        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 < h2.pos - h1.pos < 120:
+            join(order[k - 1], order[k])
+    comps: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
+    for i, h in enumerate(hs):
+        comps.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        comps.setdefault(find(n_h + j), ([], []))[1].append(v)
+    return list(comps.values())
+
+
+@dataclass
+class _Region:
+    bbox: BBox
+    ys: list[float]
+    xs: list[float]
+    vs: list[_Seg]
+    ruled_columns: bool
+
+
+def _regions(raw: RawPage) -> list[_Region]:
+    hs, vs = _segments(raw.drawings, raw.width, raw.height)
+    regions = []
+    for g_hs, g_vs in _groups(hs, vs):
+        ys = _merge_positions([h.pos for h in g_hs])
+        if len(ys) < 2:
+            continue
+        x0 = min([h.a for h in g_hs] + [v.pos for v in g_vs])
+        x1 = max([h.b for h in g_hs] + [v.pos for v in g_vs])
+        xs = _merge_positions([v.pos for v in g_vs] + [x0, x1])
+        ruled = len(g_vs) >= 2
+        if not ruled and len(ys) < 3:
+            continue  # two lone rules are a frame or a separator, not a table
+        if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
+            continue
+        regions.append(_Region((x0, ys[0], x1, ys[-1]), ys, xs, g_vs, ruled))
+    return regions
+
+
+def _inside(span: Span, box: BBox) -> bool:
+    return box[0] - 1 <= span.xc <= box[2] + 1 and box[1] - 1 <= span.yc <= box[3] + 1
+
+
+def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
+    """Column boundaries of an unruled table: x positions no span covers, across all rows."""
+    covered = sorted((s.bbox[0], s.bbox[2]) for s in spans if s.text.strip())
+    gaps: list[float] = []
+    reach = x0
+    for a, b in covered:
+        if a - reach > 8:
+            gaps.append((a + reach) / 2)
+        reach = max(reach, b)
+    return [x0, *gaps, x1]
+
+
+def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
+    """The page's tables (one page each, not yet joined) and the lines outside them."""
+    regions = _regions(raw)
+    tables: list[Table] = []
+    taken: set[int] = set()
+    for region in sorted(regions, key=lambda r: r.bbox[1]):
+        spans_by_line: list[tuple[int, Span]] = [
+            (i, s)
+            for i, ln in enumerate(raw.lines)
+            if i not in taken
+            for s in ln.spans
+            if _inside(s, region.bbox)
+        ]
+        if not spans_by_line:
+            continue
+        xs = region.xs if region.ruled_columns else _infer_columns(
+            [s for _, s in spans_by_line], region.bbox[0], region.bbox[2]
+        )
+        table = _build(raw, region, xs, spans_by_line)
+        if table is None:
+            continue
+        tables.append(table)
+        taken.update(i for i, _ in spans_by_line)
+    outside = [ln for i, ln in enumerate(raw.lines) if i not in taken]
+    # A line partly inside a table region keeps only its outside spans.
+    return tables, outside
+
+
+def _build(
+    raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span]]
+) -> Table | None:
+    n_cols = len(xs) - 1
+    if n_cols < 1:
+        return None
+    rows: list[Row] = []
+    for top, bottom in zip(region.ys, region.ys[1:]):
+        if bottom - top < 3:
+            continue
+        mid = (top + bottom) / 2
+        if region.ruled_columns:
+            bounds = _merge_positions(
+                [v.pos for v in region.vs if v.a - TOL <= mid <= v.b + TOL]
+                + [region.bbox[0], region.bbox[2]]
+            )
+        else:
+            bounds = xs
+        cells: list[Cell] = []
+        for left, right in zip(bounds, bounds[1:]):
+            if right - left < 3:
+                continue
+            col = _index(xs, left)
+            span_cols = max(1, _index(xs, right) - col)
+            box = (left, top, right, bottom)
+            members = [(i, s) for i, s in spans_by_line if _inside(s, box)]
+            cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
+        if not any(c.lines for c in cells):
+            continue
+        icons = [
+            d
+            for d in raw.drawings
+            if d.is_icon and top <= (d.bbox[1] + d.bbox[3]) / 2 <= bottom
+            and region.bbox[0] <= d.bbox[0] <= region.bbox[2]
+        ]
+        rows.append(
+            Row(cells=cells, page=raw.number, bbox=(region.bbox[0], top, region.bbox[2], bottom), icons=icons)
+        )
+    if not rows:
+        return None
+    table = Table(rows=rows, n_cols=n_cols)
+    first = rows[0]
+    if _looks_like_header(first, raw, region):
+        first.is_header = True
+        table.header = [first.cell_text(c) for c in range(n_cols)]
+    return table
+
+
+def _index(xs: list[float], x: float) -> int:
+    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+
+
+def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
+    by_line: dict[int, list[Span]] = {}
+    for i, s in members:
+        by_line.setdefault(i, []).append(s)
+    out = []
+    for i in sorted(by_line, key=lambda k: (raw.lines[k].y0, raw.lines[k].x0)):
+        src = raw.lines[i]
+        spans = sorted(by_line[i], key=lambda s: s.bbox[0])
+        raw_text = None
+        if src.raw_text is not None and len(spans) == len(src.spans):
+            raw_text = src.raw_text
+        out.append(Line(spans=spans, page=src.page, method=src.method, raw_text=raw_text))
+    return out
+
+
+def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
+    spans = [s for c in row.cells for ln in c.lines for s in ln.spans]
+    if not spans or len(row.cells) < 2:
+        return False
+    if all(s.bold for s in spans):
+        return True
+    top, bottom = row.bbox[1], row.bbox[3]
+    return any(
+        d.fill is not None
+        and d.fill != 0xFFFFFF
+        and d.kind == "rect"
+        and d.bbox[1] <= top + TOL
+        and d.bbox[3] >= bottom - TOL
+        for d in raw.drawings
+    )
+
+
+def join_continued(
+    pages_tables: list[list[Table]], page_lines: list[list[Line]]
+) -> None:
+    """Join a table that starts a page to the table that ended the previous page.
+
+    Joined when nothing but noise separates them and their columns line up. A repeated
+    header row on the continuation is dropped. Works in place on ``pages_tables``; a table
+    may run over any number of pages.
+    """
+    carry: Table | None = None  # the table that ends the previous page, wherever it started
+    for k, tables in enumerate(pages_tables):
+        if carry is not None and tables and _continues(carry, tables[0], page_lines[k]):
+            nxt = tables.pop(0)
+            rows = nxt.rows
+            if carry.header and [fold(t) for t in _row_grid(rows[0], nxt.n_cols)] == [
+                fold(t) for t in carry.header
+            ]:
+                rows = rows[1:]
+            for r in rows:
+                r.is_header = False
+            carry.rows.extend(rows)
+            if tables:
+                carry = tables[-1]
+        else:
+            carry = tables[-1] if tables else None
+        if carry is not None and _text_below(carry, page_lines[k]):
+            carry = None
+
+
+def _text_below(table: Table, lines: list[Line]) -> bool:
+    last_page = table.rows[-1].page
+    bottom = max(r.bbox[3] for r in table.rows if r.page == last_page)
+    return any(ln.y0 > bottom and ln.page == last_page for ln in lines)
+
+
+def _continues(prev: Table, nxt: Table, lines: list[Line]) -> bool:
+    if any(ln.bbox[3] < nxt.bbox[1] for ln in lines):
+        return False
+    return (
+        nxt.n_cols == prev.n_cols
+        and abs(nxt.bbox[0] - prev.bbox[0]) <= 6
+        and abs(nxt.bbox[2] - prev.bbox[2]) <= 6
+    )
+
+
+def _row_grid(row: Row, n: int) -> list[str]:
+    return [row.cell_text(c) for c in range(n)]
+
+
+__all__ = ["extract_tables", "join_continued", "union"]

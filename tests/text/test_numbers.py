@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planparse.text.numbers import find_dates, format_number, parse_date, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("41,5", 41.5),
+        ("1 300", 1300),
+        ("1\u00a0300", 1300),
+        ("12 345 678", 12345678),
+        ("−2,5", -2.5),
+        ("-2 500", -2500),
+        ("– 15", -15),
+        ("0", 0),
+        ("85 %", 85),
+        ("3,25*", 3.25),
+        ("72**", 72),
+        ("11.3", 11.3),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    got = parse_number(text)
+    assert got == value
+    assert type(got) is type(value)
+
+
+@pytest.mark.parametrize("text", ["Öka", "Ja", "", "   ", "1,2,3", "12 34", "Följs upp 2026", "2025-03-31", None])
+def test_not_a_number(text: str | None) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("value", "text"), [(1300, "1 300"), (41.5, "41,5"), (-2.5, "−2,5"), (999, "999"), (1234567, "1 234 567")])
+def test_format_number(value: float, text: str) -> None:
+    assert format_number(value) == text
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2025-03-31", dt.date(2025, 3, 31)),
+        (" 2024-12-02 ", dt.date(2024, 12, 2)),
+        ("den 16 januari 2018", dt.date(2018, 1, 16)),
+        ("31 Mars 2025", dt.date(2025, 3, 31)),
+    ],
+)
+def test_parse_date(text: str, date: dt.date) -> None:
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize("text", ["2025-02-30", "2025-13-01", "31/3 2025", "", "Löpande", None])
+def test_not_a_date(text: str | None) -> None:
+    assert parse_date(text) is None
+
+
+def test_find_dates_in_running_text() -> None:
+    text = "Beslutad den 16 januari 2018, reviderad 2019-02-01."
+    assert find_dates(text) == [dt.date(2018, 1, 16), dt.date(2019, 2, 1)]
