@@ -241,10 +241,49 @@ def _document_layer(layers: list[str]) -> Literal["native", "ocr", "mixed"] | No
     return "mixed"
 
 
+# Pieces of one visual line further apart than this stay separate lines (columns, side notes).
+MAX_WORD_GAP = 72.0
+
+
+def merge_baselines(lines: list[Line]) -> list[Line]:
+    """Sort lines into reading order and join pieces that share a baseline.
+
+    Producers often draw a heading's number and its title, a bullet and its text, or a
+    contents entry and its page number as separate text runs on one baseline.
+    """
+    ordered = sorted(lines, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
+    rows: list[list[Line]] = []
+    for ln in ordered:
+        yc = (ln.bbox[1] + ln.bbox[3]) / 2
+        if rows:
+            ref = rows[-1][0]
+            ryc = (ref.bbox[1] + ref.bbox[3]) / 2
+            if abs(yc - ryc) <= max(2.0, 0.3 * min(ln.size, ref.size)):
+                rows[-1].append(ln)
+                continue
+        rows.append([ln])
+    out: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda ln: ln.x0)
+        current = row[0]
+        for ln in row[1:]:
+            if ln.x0 - current.bbox[2] <= MAX_WORD_GAP and ln.method == current.method:
+                raw = None
+                if current.raw_text is not None or ln.raw_text is not None:
+                    raw = f"{current.raw} {ln.raw}"
+                current = Line(spans=current.spans + ln.spans, page=current.page, method=current.method, raw_text=raw)
+            else:
+                out.append(current)
+                current = ln
+        out.append(current)
+    return out
+
+
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
     for r in raw_pages:
+        r.lines = merge_baselines(r.lines)
         tables, outside = extract_tables(r)
         per_page_tables.append(tables)
         per_page_lines.append(outside)

@@ -1,0 +1,206 @@
+"""Reading planning tables into contract objects: shared by the generic parser and the
+family parsers. Columns are recognised by their header labels through the vocabulary, not by
+position, so a table with its columns in another order still reads right."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from planparse import vocabulary
+from planparse.layouts.base import provenance
+from planparse.model import (
+    Activity,
+    Direction,
+    Indicator,
+    IndicatorValue,
+    Status,
+    StatusValue,
+    ValueGroup,
+    ValueKind,
+)
+from planparse.reading.model import Cell, Row, Table, group_paragraphs
+from planparse.text.fold import fold
+from planparse.text.numbers import parse_date, parse_number
+
+
+class TableKind(Enum):
+    activities = "activities"
+    indicators = "indicators"
+    other = "other"
+
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+def header_labels(table: Table) -> list[str | None]:
+    """The canonical label of each header column (None where the vocabulary has none)."""
+    out: list[str | None] = []
+    for text in table.header or [""] * table.n_cols:
+        m = vocabulary.match_label(text) if text else None
+        if m is None and _YEAR.fullmatch(text.strip()):
+            out.append("year")
+        else:
+            out.append(m.value if m else None)
+    return out
+
+
+def classify_table(table: Table) -> TableKind:
+    labels = set(header_labels(table))
+    if labels & {"activities"} or ({"status", "end_date", "start_date"} & labels and len(labels) <= 4):
+        return TableKind.activities
+    if labels & {"indicator"} or (labels & {"outcome", "target", "measure"} and len(labels) >= 2):
+        return TableKind.indicators
+    return TableKind.other
+
+
+def _col(labels: list[str | None], *names: str) -> int | None:
+    for i, lab in enumerate(labels):
+        if lab in names:
+            return i
+    return None
+
+
+def split_title(cell: Cell) -> tuple[str, str | None]:
+    """A title cell that also holds a description: bold lines are the title."""
+    lines = cell.lines
+    if not lines:
+        return "", None
+    bold = [ln for ln in lines if ln.bold]
+    if bold and lines[0].bold and len(bold) < len(lines):
+        k = next(i for i, ln in enumerate(lines) if not ln.bold)
+        title = " ".join(ln.text for ln in lines[:k])
+        rest = "\n".join(group_paragraphs(lines[k:]))
+        return title, rest or None
+    return " ".join(ln.text for ln in lines), None
+
+
+def match_status_prefix(text: str) -> tuple[Status, str] | None:
+    """A status label at the start of a text ("Avslutad enligt plan Arbete pågår …"):
+    the status and the remaining text."""
+    words = text.split()
+    for n in range(min(5, len(words)), 0, -1):
+        head = " ".join(words[:n])
+        m = vocabulary.match_status(head)
+        if m is not None and m.confidence >= 0.85:
+            return Status(value=StatusValue(m.value), raw=head.lstrip("▶●•@®© "), confidence=m.confidence), " ".join(words[n:])
+    return None
+
+
+def activity_rows(table: Table) -> list[Activity]:
+    """Activities from a table with an activity column and status/date columns; full-width
+    rows under an activity row are its description, status line or comment."""
+    labels = header_labels(table)
+    title_col = _col(labels, "activities") or 0
+    status_col = _col(labels, "status")
+    start_col = _col(labels, "start_date")
+    end_col = _col(labels, "end_date")
+    out: list[Activity] = []
+    for row in table.body:
+        filled = [c for c in row.cells if c.text]
+        if row.full_width or len(filled) == 1 and filled[0].col == 0 and out:
+            _attach_full_width(out[-1] if out else None, row)
+            continue
+        cell = next((c for c in row.cells if c.col == title_col), None)
+        if cell is None or not cell.text:
+            continue
+        title, description = split_title(cell)
+        act = Activity(uid="", title=title, description=description, provenance=provenance(row))
+        if status_col is not None:
+            text = row.cell_text(status_col)
+            m = vocabulary.match_status(text) if text else None
+            if m is not None:
+                act.status = Status(value=StatusValue(m.value), raw=_clean_label(text), confidence=m.confidence)
+        if start_col is not None:
+            act.start_date = parse_date(row.cell_text(start_col))
+        if end_col is not None:
+            act.end_date = parse_date(row.cell_text(end_col))
+        out.append(act)
+    return out
+
+
+def _clean_label(text: str) -> str:
+    return re.sub(r"^[^\wÅÄÖåäö]+", "", text).strip()
+
+
+def _attach_full_width(act: Activity | None, row: Row) -> None:
+    if act is None:
+        return
+    text = "\n".join(group_paragraphs(row.cells[0].lines)) if row.cells else ""
+    if not text:
+        return
+    folded = fold(text)
+    if folded.startswith("kommentar"):
+        act.comment = text.split(None, 1)[1].lstrip(": ") if " " in text else None
+        return
+    status = match_status_prefix(text) if act.status is None else None
+    if status is not None:
+        act.status, rest = status
+        act.comment = rest.strip() or None
+        return
+    if act.description is None:
+        act.description = text
+    else:
+        act.comment = text if act.comment is None else f"{act.comment}\n{text}"
+
+
+_GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men}
+
+
+def value_kind(label: str) -> tuple[ValueKind, int | None]:
+    """The kind and year of a value column from its header ("Utfall 2025", "Målvärde 2018")."""
+    year_m = _YEAR.search(label)
+    year = int(year_m.group(0)) if year_m else None
+    f = fold(label)
+    if f.startswith(("utfall", "resultat", "arsutfall")):
+        return ValueKind.outcome, year
+    if f.startswith(("malvarde", "mal ", "mal", "target", "forvantat")):
+        return ValueKind.target, year
+    if f.startswith(("basvarde", "baslinje", "ingangsvarde")) or (year is not None and f == str(year)):
+        return ValueKind.baseline, year
+    return ValueKind.other, year
+
+
+def indicator_rows(table: Table) -> list[Indicator]:
+    """Indicators from a table whose header names the indicator, source, unit and value
+    columns; one value per filled cell, in column order."""
+    labels = header_labels(table)
+    name_col = _col(labels, "indicator") or 0
+    source_col = _col(labels, "source")
+    unit_col = _col(labels, "measure")
+    group_col = _col(labels, "group")
+    value_cols = [
+        i
+        for i in range(table.n_cols)
+        if i not in (name_col, source_col, unit_col, group_col)
+    ]
+    out: list[Indicator] = []
+    for row in table.body:
+        name = row.cell_text(name_col)
+        group = _GROUPS.get(fold(row.cell_text(group_col))) if group_col is not None else None
+        if not name and group in (ValueGroup.women, ValueGroup.men) and out:
+            ind = out[-1]
+        elif not name:
+            continue
+        else:
+            ind = Indicator(
+                uid="",
+                name=name.rstrip("* ").strip(),
+                source=row.cell_text(source_col) or None if source_col is not None else None,
+                unit=row.cell_text(unit_col) or None if unit_col is not None else None,
+                provenance=provenance(row),
+            )
+            out.append(ind)
+        for i in value_cols:
+            raw = row.cell_text(i)
+            if not raw:
+                continue
+            label = table.header[i] if i < len(table.header) else ""
+            kind, year = value_kind(label)
+            ind.values.append(
+                IndicatorValue(label=label, kind=kind, year=year, group=group, raw=raw, value=parse_number(raw))
+            )
+            d = vocabulary.match_direction(raw)
+            if d is not None and ind.direction is None:
+                ind.direction = Direction(d.value)
+    return out
