@@ -165,9 +165,13 @@ def indicator_rows(table: Table) -> list[Indicator]:
     """Indicators from a table whose header names the indicator, source, unit and value
     columns; one value per filled cell, in column order."""
     labels = header_labels(table)
-    name_col = _col(labels, "indicator") or 0
+    name_col = _col(labels, "indicator")
+    if name_col is None:
+        name_col = 0
     source_col = _col(labels, "source")
     unit_col = _col(labels, "measure")
+    if unit_col == name_col:  # "Mått | Mål | Utfall": the measure column names the indicator
+        unit_col = None
     group_col = _col(labels, "group")
     value_cols = [
         i

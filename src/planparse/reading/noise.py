@@ -39,13 +39,31 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
         for ln in lines:
             if not in_margin(ln, heights[p]):
                 continue
-            if _PAGE_NUMBER.match(ln.text.strip()) or (n >= 3 and len(counts[_key(ln)]) >= threshold):
+            if _PAGE_NUMBER.match(ln.text.strip()) or (n >= 2 and len(counts[_key(ln)]) >= threshold):
                 noise.add(id(ln))
     return noise
 
 
+_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,3}$|…{2,}\s*\d{0,3}$")
+
+
 def contents_lines(lines: list[Line]) -> set[int]:
-    """ids of a contents page's heading and entries ("3.1 HÅLLBARA ROBERTSFORS ....... 6")."""
+    """ids of a contents page's heading and entries ("3.1 HÅLLBARA ROBERTSFORS ....... 6").
+
+    A page is a contents page when it has a contents heading or at least three dot-leader
+    entries; everything from the heading (or first entry) to the last entry goes, which takes
+    entries that wrap over two lines with them.
+    """
+    heading = [i for i, ln in enumerate(lines) if _TOC_HEADING.match(fold(ln.text.strip()))]
+    leaders = [i for i, ln in enumerate(lines) if _LEADER.search(ln.text.strip())]
+    if len(leaders) >= 3 or (heading and leaders):
+        start, end = min(heading + leaders), max(leaders)
+        out = {id(ln) for ln in lines[start : end + 1]}
+        for ln in lines[end + 1 :]:  # entries without leaders right after the last one
+            if not _TOC_ENTRY.search(ln.text.strip()):
+                break
+            out.add(id(ln))
+        return out
     out: set[int] = set()
     active = False
     misses = 0

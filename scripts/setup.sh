@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Set up planparse on a fresh Debian/Ubuntu machine with Python 3.10+:
+# Tesseract with its Swedish model (for scans; needs root, skipped with a notice otherwise)
+# and a virtual environment in .venv with planparse and its dev tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/null | grep -qx swe; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "setup: installing tesseract-ocr, tesseract-ocr-swe, tesseract-ocr-eng" >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            tesseract-ocr tesseract-ocr-swe tesseract-ocr-eng >/dev/null
+    else
+        echo "setup: Tesseract with Swedish is missing and this is not root: scans will not be OCR'd." >&2
+        echo "       install it with: sudo apt-get install tesseract-ocr tesseract-ocr-swe" >&2
+    fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+    "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[dev]"
+echo "setup: ready (.venv/bin/planparse)" >&2
