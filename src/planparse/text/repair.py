@@ -1,0 +1,323 @@
+"""Swedish OCR repair: undo what an English OCR model does to å, ä and ö.
+
+Tesseract without a Swedish model reads å/ä/ö as a, &, 6, o, é, d (``malavstamning``,
+``&r``, ``6ka``, ``Beddmning``). Repair looks every word up in a Swedish lexicon with word
+frequencies (``wordfreq``, list "large"): a word the lexicon does not know is replaced by the
+most frequent known word with the same OCR skeleton, compounds the lexicon lacks are split into
+two or three known parts, and municipality names get their letters back.
+
+Two modes. The *conservative* one changes only words the lexicon does not know (or knows only
+as rare misspellings) and is safe on correct text. The *aggressive* one, used when the text
+:func:`looks_damaged` (or when the caller says so), also replaces real but much rarer words
+by their far more frequent skeleton twin (``mal`` → ``mål``, ``ar`` → ``är``, ``for`` →
+``för``) and applies a few context rules (``Den har rapporten`` → ``Den här rapporten``,
+a standalone ``&`` used as ``är``, ``|`` read for ``I``).
+
+The lexicon index is built lazily on first use (about a second) and kept in memory only.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from functools import lru_cache
+
+__all__ = ["repair_text", "repair_word", "looks_damaged"]
+
+# Zipf thresholds (log10 of frequency per billion words).
+_KNOWN = 2.0  # a word at least this frequent is a real word in conservative mode
+_ALT_MIN = 2.5  # a replacement must be at least this frequent ...
+_OCR_ALT_MIN = 1.5  # ... or this, when the word has OCR-only characters (&, 6, é)
+_MARGIN = 1.0  # ... and this much more frequent than the word it replaces
+_AGGR_ALT_MIN = 3.0  # aggressive mode: replacing a real word needs a frequent twin
+_PART_MIN = 2.5  # compound parts
+_LEFT_MIN = 3.0  # first compound part (short prefixes must be common)
+_MAX_VARIANTS = 64
+_SUFFIXES = frozenset({"skap", "skapet", "skapen", "het", "heten", "lig", "ligt", "liga"})
+
+_TOKEN = re.compile(r"[\w&]+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_BAD_DIGIT = re.compile(r"[0-57-9_]")
+_SWEDISH = re.compile(r"[åäöÅÄÖ]")
+_PROTECTED = re.compile(r"\S*(?:://|www\.|@)\S*")
+_VOWELS = frozenset("aeiouyåäöé")
+
+# Lexicon side: diacritics to the skeleton letter (é stays e: "kvalité", "idé").
+_LEX_FOLD = (("å", "a"), ("ä", "a"), ("ö", "o"), ("é", "e"), ("è", "e"), ("ü", "u"))
+# OCR side: fixed misreadings, and wildcards that stand for several letters.
+_OCR_MAP = str.maketrans(
+    {
+        "å": "a", "ä": "a", "à": "a", "á": "a", "â": "a", "&": "a",
+        "ö": "o", "ó": "o", "ò": "o", "ô": "o", "ø": "o", "6": "o", "ü": "u",
+    }
+)  # fmt: skip
+_WILD_ACCENT = "aoe"  # é, è: å/ä/ö or a real é
+_WILD_D = "dao"  # d between consonants: often å/ä/ö ("Beddmning", "frdmsta")
+
+
+def _lex_key(word: str) -> str:
+    for a, b in _LEX_FOLD:
+        word = word.replace(a, b)
+    return word
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, float], dict[str, str]]:
+    """(frequency by word, most frequent Swedish word by skeleton), built once."""
+    from wordfreq import get_frequency_dict
+
+    freqs = get_frequency_dict("sv", wordlist="large")  # ordered by falling frequency
+    words = re.findall(r"^[a-zåäöéèü]+$", "\n".join(freqs), re.MULTILINE)
+    keys = _lex_key("\n".join(words)).split("\n")
+    best = dict(zip(reversed(keys), reversed(words), strict=True))  # the most frequent word wins
+    return freqs, best
+
+
+@lru_cache(maxsize=1)
+def _municipalities() -> dict[str, str]:
+    """Skeleton → single-word municipality name, for names whose skeleton is unique."""
+    from planparse.municipalities import all_municipalities
+
+    seen: dict[str, set[str]] = {}
+    for k in all_municipalities():
+        if " " in k.name or "-" in k.name:
+            continue
+        seen.setdefault(_lex_key(k.name.lower()), set()).add(k.name)
+    return {key: next(iter(v)) for key, v in seen.items() if len(v) == 1}
+
+
+def _zipf(word: str) -> float:
+    f = _lexicon()[0].get(word)
+    return round(math.log10(f) + 9, 2) if f else 0.0
+
+
+def _keys(word: str, *, expand_d: bool) -> list[str]:
+    """Skeleton keys an OCR-read lowercase word may stand for."""
+    variants = [word]
+    if "éa" in word or "oé" in word:  # "néaringslivets", "foéreningslivet": one letter
+        variants.append(word.replace("éa", "a").replace("oé", "o"))
+    out: list[str] = []
+    for v in variants:
+        s = v.translate(_OCR_MAP)
+        options: list[str] = []
+        for i, ch in enumerate(s):
+            if ch in "éè":
+                options.append(_WILD_ACCENT)
+            elif (
+                ch == "d"
+                and expand_d
+                and i + 1 < len(s)
+                and s[i + 1] not in _VOWELS
+                and (i == 0 or s[i - 1] not in _VOWELS)
+            ):
+                options.append(_WILD_D)
+            else:
+                options.append(ch)
+        for combo in itertools.islice(itertools.product(*options), _MAX_VARIANTS):
+            out.append("".join(combo))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _best(word: str, expand_d: bool) -> tuple[str, float]:
+    """The most frequent lexicon word sharing a skeleton with ``word`` ("", 0.0 if none)."""
+    best = _lexicon()[1]
+    top, top_f = "", 0.0
+    for key in _keys(word, expand_d=expand_d):
+        cand = best.get(key)
+        if cand is not None:
+            cf = _zipf(cand)
+            if cf > top_f:
+                top, top_f = cand, cf
+    return top, top_f
+
+
+def _ocr(word: str) -> bool:
+    return any(c in word for c in "&6éè")
+
+
+@lru_cache(maxsize=65536)
+def _part(part: str, minimum: float, mode: int) -> tuple[str, float] | None:
+    """A compound part: itself if known (mode 0), else its far more frequent twin (1, 2: d too)."""
+    f = 0.0 if _ocr(part) else _zipf(part)
+    if mode and part not in _SUFFIXES:
+        cand, cf = _best(part, mode == 2 and f < _KNOWN)
+        if cand and cf >= minimum and cf - f >= _MARGIN:
+            return cand, cf
+    return (part, f) if f >= minimum else None
+
+
+def _left(part: str, mode: int) -> str | None:
+    """A first compound part, also with a linking s ("ungdoms"; "samhälls" from "samhälle")."""
+    hit = _part(part, _LEFT_MIN, mode)
+    if hit:
+        return hit[0]
+    if part.endswith("s") and len(part) >= 5:
+        hit = _part(part[:-1], _LEFT_MIN, mode)
+        if hit:
+            return hit[0] + "s"
+        hit = _part(part[:-1] + "e", _LEFT_MIN, mode)
+        if hit and hit[0].endswith("e"):
+            return hit[0][:-1] + "s"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _split(word: str, depth: int, mode: int) -> tuple[str, int] | None:
+    """Split ``word`` into known parts, longest first part first: (joined text, parts)."""
+    found: tuple[str, int] | None = None
+    for i in range(len(word) - 3, 2, -1):
+        left = _left(word[:i], mode)
+        if left is None:
+            continue
+        right = _part(word[i:], _PART_MIN, mode)
+        hit = (right[0], 1) if right else (_split(word[i:], depth - 1, mode) if depth > 1 else None)
+        if hit is not None and (found is None or hit[1] + 1 < found[1]):
+            found = (left + hit[0], hit[1] + 1)
+            if found[1] == 2:
+                break
+    return found
+
+
+@lru_cache(maxsize=131072)
+def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
+    """Repair one lowercase word; returns it unchanged when no repair is warranted."""
+    f = 0.0 if "&" in word or "6" in word else _zipf(word)
+    ocr_chars = f < _KNOWN and _ocr(word)
+    if title:
+        muni = _municipalities().get(word.translate(_OCR_MAP))
+        if muni and muni.lower() != word and (aggressive or f < _KNOWN):
+            return muni.lower()
+    if f >= _KNOWN:
+        if aggressive:
+            cand, cf = _best(word, False)
+            if cand and cand != word and cf >= _AGGR_ALT_MIN and cf - f >= _MARGIN:
+                return cand
+        return word
+    alt_min = _OCR_ALT_MIN if ocr_chars or f == 0 else _ALT_MIN
+    parts = 2 if aggressive or ocr_chars else 1
+    for mode in (1, 2):
+        cand, cf = _best(word, mode == 2)
+        if cand and cand != word and cf >= alt_min and cf - f >= _MARGIN:
+            return cand
+        if mode == 1 and not ocr_chars:
+            if f > 0:
+                return word  # a rare but real word with no frequent twin
+            if not aggressive and len(word) >= 7 and _split(word, 2, 0):
+                return word  # a compound of known words
+        if mode == 1 and title and aggressive:
+            for i in range(4, len(word) - 3):  # "Angemodellen": municipality + known word
+                muni = _municipalities().get(word[:i].translate(_OCR_MAP))
+                rest = _part(word[i:], _PART_MIN, 1)
+                if muni and rest:
+                    return muni.lower() + rest[0]
+        if len(word) >= 7:
+            split = _split(word, parts, mode)
+            if split is not None:
+                return split[0]
+    return word
+
+
+def repair_word(token: str, *, aggressive: bool = False) -> str:
+    """Repair a single word token (case preserved); anything else comes back unchanged."""
+    if not _ASCII_LETTER.search(token) or _BAD_DIGIT.search(token) or _SWEDISH.search(token):
+        return token  # no Latin letters, a code, or Swedish letters the OCR got right
+    letters = sum(c.isalpha() for c in token)
+    if "6" in token and letters < 2:
+        return token
+    if token.startswith("I6") and len(token) > 3:  # "I6pande": l read as I
+        fixed = repair_word("l" + token[1:], aggressive=aggressive)
+        return fixed if fixed[1:] != token[1:] else token
+    lower = token.lower()
+    if len(lower) != len(token):
+        return token
+    if token.isupper() and letters > 1:
+        if len(token) <= 4:
+            return token  # acronyms: KS, HR, SPSM
+        kind = "upper"
+    elif token == lower:
+        kind = "lower"
+    elif token[:1].isupper() and token[1:] == token[1:].lower():
+        kind = "title"
+    else:
+        return token  # mixed case: leave it
+    fixed = _fix_lower(lower, aggressive, kind == "title")
+    if fixed == lower:
+        return token
+    if kind == "upper":
+        out = fixed.upper()
+        return out if len(out) == len(fixed) else token
+    if kind == "title":
+        return fixed[:1].upper() + fixed[1:]
+    return fixed
+
+
+# Context rules for damaged text.
+_HAR = re.compile(r"\b([Dd]e[nt]) har (?=[a-zåäö]{3,}(?:en|et|na)\b)")
+_AMP_AR = re.compile(
+    r"(?<=[^\W\d_]{2}) & (?=(?:en|ett|det|den|de|inte|också|även|ocksa|aven|dven|kommunens|dess|"
+    r"nu|da|då|redan|organiserad|klar|viktig|mycket)\b)"
+)
+_PIPE_I = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.:] ))\| (?=[a-zåäö]*[a-z])", re.MULTILINE)
+_KOMMUN = re.compile(r"\b([A-Z][a-z&6é]+)(?= (?:kommuns?|KOMMUNS?)\b)")
+
+
+def _kommun_name(m: re.Match[str]) -> str:
+    name = m.group(1)
+    muni = _municipalities().get(name.lower().translate(_OCR_MAP).replace("é", "o"))
+    return muni if muni else name
+
+
+def _damage(text: str) -> tuple[int, int, int]:
+    """(word tokens, tokens the conservative repair changes, further ones the aggressive does)."""
+    total = sure = maybe = 0
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if not _ASCII_LETTER.search(tok):
+            continue
+        total += 1
+        if repair_word(tok) != tok:
+            sure += 1
+        elif repair_word(tok, aggressive=True) != tok:
+            maybe += 1
+    return total, sure, maybe
+
+
+def looks_damaged(text: str) -> bool:
+    """Whether ``text`` reads like OCR without Swedish letters.
+
+    Counts words the lexicon does not know but whose repaired form it does (and, at half
+    weight, real but rare words with a far more frequent twin: "mal", "ar", "for").
+    """
+    total, sure, maybe = _damage(text)
+    if total == 0 or (sure == 0 and maybe < 2):
+        return False
+    score = (sure + 0.5 * maybe) / total
+    return score >= 0.1 if total < 20 else score >= 0.03 and sure + maybe >= 2
+
+
+def repair_text(text: str, *, aggressive: bool | None = None) -> str:
+    """Restore å/ä/ö in OCR-damaged Swedish text; correct text comes back unchanged.
+
+    ``aggressive`` None decides by :func:`looks_damaged`; True or False forces the mode.
+    """
+    if not text or not _ASCII_LETTER.search(text):
+        return text
+    aggr = looks_damaged(text) if aggressive is None else aggressive
+    protected = [(m.start(), m.end()) for m in _PROTECTED.finditer(text)]
+
+    def word(m: re.Match[str]) -> str:
+        tok = m.group()
+        if protected and any(a <= m.start() < b for a, b in protected):
+            return tok
+        return repair_word(tok, aggressive=aggr)
+
+    out = _KOMMUN.sub(_kommun_name, text)
+    if aggr:
+        out = _AMP_AR.sub(" är ", out)
+        out = _PIPE_I.sub("I ", out)
+    out = _TOKEN.sub(word, out)
+    if aggr:
+        out = _HAR.sub(lambda m: f"{m.group(1)} här ", out)
+    return out

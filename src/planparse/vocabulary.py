@@ -1,0 +1,119 @@
+"""Canonical labels of planning documents, matched tolerantly against printed text.
+
+The vocabulary itself is data (``data/vocabulary.json``): activity statuses, goal assessments,
+section labels and indicator directions, each a contract value with its Swedish variants.
+The matchers compare a whole cell or label (not running prose) with those variants after
+stripping status-icon glyphs that OCR leaves around a label ("@", "®)", "©", "e", "▶"),
+casefolding and OCR folding (:func:`planparse.text.fold.fold`), then fuzzy matching with
+rapidfuzz. Below the threshold they return None instead of guessing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from planparse.text.fold import fold
+
+__all__ = [
+    "Match",
+    "match_assessment",
+    "match_direction",
+    "match_label",
+    "match_status",
+    "vocabulary",
+]
+
+THRESHOLD = 86.0  # rapidfuzz ratio (0-100) below which nothing is matched
+_GLYPHS = "@®©•●▶►◀▸◂~*·◦○◉⬤■□▪▫✓✔✗✘|"
+_GLYPH_RE = re.compile("[" + re.escape(_GLYPHS) + "]")
+_EDGE_NOISE = re.compile(r"^[\s()\[\]{}.,:;\-–—'\"‘’“”]+|[\s()\[\]{}.,:;\-–—'\"‘’“”]+$")
+_ICON_LETTER = re.compile(r"^[eoc]\)?\s+(?=\S)", re.IGNORECASE)  # a circle read as "e", "©)"
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """A vocabulary hit: canonical ``value``, ``confidence`` in [0, 1], the ``matched`` variant."""
+
+    value: str
+    confidence: float
+    matched: str
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, dict[str, list[str]]]:
+    """The vocabulary data: {"statuses"|"assessments"|"labels"|"directions": {value: [variant]}}."""
+    path = resources.files("planparse.data").joinpath("vocabulary.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=8)
+def _index(kind: str) -> tuple[tuple[str, str, str], ...]:
+    """(folded variant, canonical value, variant) for one vocabulary section."""
+    out = []
+    for value, variants in vocabulary()[kind].items():
+        for variant in variants:
+            out.append((fold(variant), value, variant))
+    return tuple(out)
+
+
+def _clean(text: str) -> list[str]:
+    """Folded forms of ``text`` to try: icon glyphs and edge punctuation removed."""
+    s = unicodedata.normalize("NFC", text)
+    s = _GLYPH_RE.sub(" ", s)
+    s = _WS.sub(" ", _EDGE_NOISE.sub("", s)).strip()
+    forms = [fold(s)]
+    stripped = _ICON_LETTER.sub("", s)
+    if stripped != s:
+        forms.append(fold(stripped))
+    return [f for f in forms if f and re.search(r"[^\W\d_]", f)]
+
+
+def _match(kind: str, text: str | None) -> Match | None:
+    if not text or not isinstance(text, str):
+        return None
+    best: tuple[float, int, str, str] | None = None
+    for form in _clean(text):
+        for folded, value, variant in _index(kind):
+            if form == folded:
+                score = 100.0
+            elif min(len(form), len(folded)) <= 5:
+                continue  # short words: exact only ("Mål" is not "Mått")
+            else:
+                score = fuzz.ratio(form, folded)
+            key = (score, len(folded), value, variant)
+            if score >= THRESHOLD and (best is None or key[:2] > best[:2]):
+                best = key
+    if best is None:
+        return None
+    return Match(
+        value=best[2], confidence=round(min(1.0, max(0.0, best[0] / 100)), 3), matched=best[3]
+    )
+
+
+def match_status(text: str | None) -> Match | None:
+    """Activity status ("@ Pagaende enligt plan" → in_progress), or None."""
+    return _match("statuses", text)
+
+
+def match_assessment(text: str | None) -> Match | None:
+    """Goal assessment ("Delvis uppfylit" → partially_fulfilled), or None."""
+    return _match("assessments", text)
+
+
+def match_label(text: str | None) -> Match | None:
+    """Section label ("Beddmning" → assessment, "Strategi mål" → strategic_goal), or None."""
+    return _match("labels", text)
+
+
+def match_direction(text: str | None) -> Match | None:
+    """Indicator direction of a target cell ("Öka" → increase, "Minska" → decrease), or None."""
+    return _match("directions", text)

@@ -1,0 +1,189 @@
+"""Vocabulary matchers against every status and assessment string printed in the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from planparse.vocabulary import (
+    Match,
+    match_assessment,
+    match_direction,
+    match_label,
+    match_status,
+    vocabulary,
+)
+
+# Status cells as they stand in seeds 001 (OCR, with icons and wraps) and 002 (native).
+STATUSES = [
+    ("Avslutad enligt\nplan", "completed"),  # 001, wrapped
+    ("Avslutad enligt", "completed"),  # 001, "plan" on the next line
+    ("Ej p&borjad", "not_started"),
+    ("Ej paborjad", "not_started"),
+    ("@ P&gaende enligt\nplan", "in_progress"),
+    ("@ Pagaende enligt\n\nplan", "in_progress"),
+    ("@ Pagéende enligt", "in_progress"),
+    ("@ Pag&ende enligt", "in_progress"),
+    ("®) pagéende enligt ~", "in_progress"),
+    ("®) pagéende enligt ~ plan", "in_progress"),
+    ("@ Pagaende enligt plan", "in_progress"),
+    ("Pågående enligt\nplan", "in_progress"),
+    ("Véntelage", "on_hold"),
+    ("Véantelage", "on_hold"),
+    ("@ Pagaende med\navvikelse", "in_progress_deviation"),
+    ("@ Pagaende med avvikelse", "in_progress_deviation"),
+    ("Avslutad enligt plan", "completed"),  # 002
+    ("Avslutad med avvikelse", "completed_deviation"),
+    ("Pågående enligt plan", "in_progress"),
+    ("Pågående med avvikelse", "in_progress_deviation"),
+    ("▶ Pågående enligt plan", "in_progress"),
+    # contract variants
+    ("Ej påbörjad", "not_started"),
+    ("Ej startad", "not_started"),
+    ("Påbörjad", "in_progress"),
+    ("Pågående", "in_progress"),
+    ("Avslutad", "completed"),
+    ("Klar", "completed"),
+    ("Vänteläge", "on_hold"),
+    ("Pausad", "on_hold"),
+    ("Avbruten", "cancelled"),
+    ("© Avbruten", "cancelled"),
+    ("e Pågående enligt plan", "in_progress"),
+    ("©) Ej påbörjad", "not_started"),
+    ("• Klar", "completed"),
+]
+
+# Assessment values from seed 001 (labels on their own line and the legend in 3 Redovisning).
+ASSESSMENTS = [
+    ("Delvis uppfyllt", "partially_fulfilled"),
+    ("Uppfyllt", "fulfilled"),
+    ("Saknas", "not_assessed"),
+    ("Knappt uppfyllt", "barely_fulfilled"),
+    ("delvis uppfylit", "partially_fulfilled"),
+    ("knappt uppfyllt", "barely_fulfilled"),
+    ("ej uppfyllt", "not_fulfilled"),
+    ("uppfyllt", "fulfilled"),
+    ("Uppfylld", "fulfilled"),
+    ("Helt uppfyllt", "fulfilled"),
+    ("Inte uppfyllt", "not_fulfilled"),
+    ("Ej bedömd", "not_assessed"),
+    ("Ej bedömt", "not_assessed"),
+]
+
+LABELS = [
+    ("Beddmning", "assessment"),  # 001
+    ("Bedémning", "assessment"),
+    ("Bedomning", "assessment"),
+    ("Bedömning", "assessment"),
+    ("Kommentar", "comment"),
+    ("Verksamhetens aktiviteter", "activities"),
+    ("Status", "status"),
+    ("Slutdatum", "end_date"),
+    ("Startdatum", "start_date"),
+    ("Processägare", "owner"),  # 000
+    ("Parter", "parties"),
+    ("Genomförande", "implementation"),
+    ("Uppföljning", "follow_up"),
+    ("Indikator", "indicator"),
+    ("Indikatorer", "indicator"),  # 003
+    ("Nyckeltal", "indicator"),
+    ("Källa", "source"),
+    ("Mått", "measure"),
+    ("Utfall", "outcome"),
+    ("Målvärde", "target"),
+    ("Mål", "goal"),
+    ("Strategi mål:", "strategic_goal"),
+    ("Strategimål", "strategic_goal"),
+    ("Grunduppdrag", "basic_mission"),
+    ("Prioriterad utveckling", "priority_development"),
+    ("Ansvarig", "owner"),
+]
+
+DIRECTIONS = [
+    ("Öka", "increase"),
+    ("ökar", "increase"),
+    ("ska öka", "increase"),
+    ("Höja", "increase"),
+    ("6ka", "increase"),
+    ("Minska", "decrease"),
+    ("minskar", "decrease"),
+    ("ska minska", "decrease"),
+    ("Sänka", "decrease"),
+]
+
+UNRELATED = [
+    "Kommunstyrelsen",
+    "2025-04-30",
+    "Öka tillgängligheten till kommunens tjänster",
+    "",
+    "   ",
+    "@",
+    "Skapa Storytelling med temat friskvårdsbidrag",
+    "Malavstamning, tertial 1 2025",
+]
+
+
+@pytest.mark.parametrize(("text", "value"), STATUSES)
+def test_status(text: str, value: str) -> None:
+    m = match_status(text)
+    assert m is not None and m.value == value, (text, m)
+    assert 0.0 <= m.confidence <= 1.0
+
+
+@pytest.mark.parametrize(("text", "value"), ASSESSMENTS)
+def test_assessment(text: str, value: str) -> None:
+    m = match_assessment(text)
+    assert m is not None and m.value == value, (text, m)
+
+
+@pytest.mark.parametrize(("text", "value"), LABELS)
+def test_label(text: str, value: str) -> None:
+    m = match_label(text)
+    assert m is not None and m.value == value, (text, m)
+
+
+@pytest.mark.parametrize(("text", "value"), DIRECTIONS)
+def test_direction(text: str, value: str) -> None:
+    m = match_direction(text)
+    assert m is not None and m.value == value, (text, m)
+
+
+@pytest.mark.parametrize("text", UNRELATED)
+def test_unrelated_is_none(text: str) -> None:
+    assert match_status(text) is None
+    assert match_assessment(text) is None
+    assert match_label(text) is None
+    assert match_direction(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Pågående med avvikelse", "in_progress"),
+        ("Avslutad med avvikelse", "completed"),
+        ("Delvis uppfyllt", "fulfilled"),
+        ("Ej uppfyllt", "fulfilled"),
+        ("Knappt uppfyllt", "fulfilled"),
+    ],
+)
+def test_specific_variant_wins(text: str, wrong: str) -> None:
+    for m in (match_status(text), match_assessment(text)):
+        assert m is None or m.value != wrong
+
+
+def test_exact_match_has_full_confidence() -> None:
+    assert match_status("Pågående enligt plan") == Match("in_progress", 1.0, "Pågående enligt plan")
+
+
+def test_short_labels_are_exact() -> None:
+    assert match_label("Mål").value == "goal"  # type: ignore[union-attr]
+    assert match_label("Mått").value == "measure"  # type: ignore[union-attr]
+    assert match_label("Mat") is None
+
+
+def test_vocabulary_values_are_contract_values() -> None:
+    from planparse.model import AssessmentValue, Direction, StatusValue
+
+    vocab = vocabulary()
+    assert set(vocab["statuses"]) == {v.value for v in StatusValue}
+    assert set(vocab["assessments"]) == {v.value for v in AssessmentValue}
+    assert set(vocab["directions"]) == {v.value for v in Direction}
