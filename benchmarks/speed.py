@@ -1,0 +1,210 @@
+"""Speed and memory of planparse against raw PyMuPDF, in one run (< 5 minutes).
+
+    /work/venv/bin/python benchmarks/speed.py [--min-pages 500] [--plumber-files N] [--keep DIR]
+
+Builds a corpus in a temp folder by repeating the born-digital fixtures (not the scans) until
+it has at least ``--min-pages`` pages, then measures:
+
+1. baseline: raw PyMuPDF ``page.get_text("dict")`` over every page;
+2. ``planparse.api.parse`` over every file, default backend (pymupdf), in this process;
+3. the same with ``backend="pdfplumber"`` on a subsample (one copy of each fixture), scaled
+   as pages per second;
+4. the CLI over the folder (subprocess) with ``--jobs 1`` and ``--jobs 2``;
+5. ``planparse --help`` against a bare ``python -c pass``;
+6. peak memory: RSS of this process after the in-process parses, tracemalloc peak of one
+   parse of the largest file, and the peak RSS of the largest CLI process (a worker) from
+   ``getrusage(RUSAGE_CHILDREN)`` measured in a wrapper process per run.
+
+Prints pages/second, each ratio to the baseline, and the memory figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+PY = sys.executable
+
+
+def born_digital() -> list[Path]:
+    out = []
+    for pdf in sorted(FIXTURES.glob("*.pdf")):
+        if pdf.name.startswith("scan-"):
+            continue
+        gold = FIXTURES / "expected" / f"{pdf.stem}.json"
+        if gold.exists():
+            layer = json.loads(gold.read_text(encoding="utf-8")).get("source", {}).get("text_layer")
+            if layer not in (None, "native"):
+                continue
+        out.append(pdf)
+    return out
+
+
+def page_count(pdf: Path) -> int:
+    import pymupdf
+
+    with pymupdf.open(pdf) as doc:
+        return doc.page_count
+
+
+def build_corpus(folder: Path, min_pages: int) -> tuple[list[Path], int]:
+    sources = [(p, page_count(p)) for p in born_digital()]
+    if not sources:
+        raise SystemExit("no born-digital fixture PDFs")
+    files: list[Path] = []
+    total = 0
+    k = 0
+    while total < min_pages:
+        for src, n in sources:
+            dst = folder / f"{src.stem}-{k:03d}.pdf"
+            shutil.copy(src, dst)
+            files.append(dst)
+            total += n
+        k += 1
+    return files, total
+
+
+def rss_mb_self() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def baseline(files: list[Path]) -> tuple[int, float]:
+    import pymupdf
+
+    pages = 0
+    t0 = time.perf_counter()
+    for f in files:
+        with pymupdf.open(f) as doc:
+            for page in doc:
+                page.get_text("dict")
+                pages += 1
+    return pages, time.perf_counter() - t0
+
+
+def parse_all(files: list[Path], backend: str) -> tuple[int, float]:
+    from planparse.api import parse
+
+    pages = 0
+    t0 = time.perf_counter()
+    for f in files:
+        doc = parse(f, backend=backend)  # type: ignore[arg-type]
+        pages += doc.source.page_count
+    return pages, time.perf_counter() - t0
+
+
+def cli_run(folder: Path, out: Path, jobs: int) -> tuple[float, float, int]:
+    """(seconds, peak RSS MB of the largest process in the run, exit code)."""
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "t0 = time.perf_counter()\n"
+        "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+        "dt = time.perf_counter() - t0\n"
+        "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, rc)\n"
+    )
+    cmd = [PY, "-m", "planparse", "parse", str(folder), "-o", str(out), "--jobs", str(jobs), "-q"]
+    proc = subprocess.run([PY, "-c", wrapper, *cmd], capture_output=True, text=True, check=True)
+    seconds, rss, rc = proc.stdout.split()
+    return float(seconds), float(rss), int(rc)
+
+
+def startup(args: list[str], n: int = 7) -> float:
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--min-pages", type=int, default=500)
+    ap.add_argument("--plumber-files", type=int, default=0, help="0: one copy of each fixture")
+    ap.add_argument("--keep", type=Path, default=None, help="build the corpus here and keep it")
+    args = ap.parse_args()
+
+    t_start = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(prefix="planparse-bench-")) if args.keep is None else args.keep
+    corpus = tmp / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    files, total = build_corpus(corpus, args.min_pages)
+    print(
+        f"corpus: {len(files)} files, {total} pages ({len(born_digital())} born-digital fixtures)"
+    )
+    rows: list[tuple[str, int, float]] = []
+    try:
+        b_pages, b_sec = baseline(files)
+        rows.append(('PyMuPDF get_text("dict") (baseline)', b_pages, b_sec))
+
+        # warm-up: imports and lazy models are not what we measure per page
+        t0 = time.perf_counter()
+        parse_all(files[:1], "pymupdf")
+        warm = time.perf_counter() - t0
+        print(f"planparse import + first parse (warm-up, excluded): {warm:.2f} s")
+
+        p_pages, p_sec = parse_all(files, "pymupdf")
+        rows.append(("planparse.parse, backend pymupdf", p_pages, p_sec))
+        rss_after_parse = rss_mb_self()
+
+        n_plumber = args.plumber_files or len(born_digital())
+        subset = files[:n_plumber]
+        parse_all(subset[:1], "pdfplumber")  # warm-up
+        q_pages, q_sec = parse_all(subset, "pdfplumber")
+        rows.append((f"planparse.parse, backend pdfplumber ({len(subset)} files)", q_pages, q_sec))
+
+        largest = max(files[: len(born_digital())], key=lambda f: f.stat().st_size)
+        tracemalloc.start()
+        parse_all([largest], "pymupdf")
+        _cur, tm_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+
+        cli = {}
+        for jobs in (1, 2):
+            out = tmp / f"out-j{jobs}"
+            sec, rss, rc = cli_run(corpus, out, jobs)
+            cli[jobs] = (rss, rc)
+            rows.append((f"CLI parse --jobs {jobs} (subprocess, incl. startup)", total, sec))
+
+        t_pass = startup([PY, "-c", "pass"])
+        t_help = startup([PY, "-m", "planparse", "--help"])
+        t_import = startup([PY, "-c", "import planparse.api"], n=3)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    base_rate = b_pages / b_sec
+    print()
+    print(f"{'run':<58} {'pages':>6} {'seconds':>8} {'pages/s':>9} {'vs baseline':>12}")
+    for name, pages, sec in rows:
+        rate = pages / sec if sec else float("inf")
+        print(f"{name:<58} {pages:>6} {sec:>8.2f} {rate:>9.1f} {rate / base_rate:>11.3f}x")
+    print()
+    print(
+        f"python -c pass: {t_pass * 1000:.0f} ms; planparse --help: {t_help * 1000:.0f} ms "
+        f"(+{(t_help - t_pass) * 1000:.0f} ms); import planparse.api: {t_import * 1000:.0f} ms"
+    )
+    print(f"peak RSS, this process after {len(files)} in-process parses: {rss_after_parse:.0f} MB")
+    print(f"tracemalloc peak, one parse of {largest.name}: {tm_peak / 2**20:.1f} MB")
+    for jobs, (rss, rc) in cli.items():
+        print(
+            f"peak RSS of the largest process (a worker) in CLI --jobs {jobs}: {rss:.0f} MB "
+            f"(exit code {rc})"
+        )
+    print(f"CPUs: {os.cpu_count()}; benchmark wall time {time.perf_counter() - t_start:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

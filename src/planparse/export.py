@@ -1,0 +1,661 @@
+"""Export a folder of planparse JSON into flat tables: SQLite, CSV or JSON Lines.
+
+The tables and their columns are defined once, in :data:`TABLES`; :data:`TABLES_DOC` is the
+same as Markdown (the README section "Export tables" is generated from it). Every row is keyed
+by a stable ``uid`` so that exporting again *updates* rows instead of duplicating them:
+
+* SQLite (stdlib ``sqlite3``): inside one transaction, every row of a document (by document
+  uid) is deleted and inserted again, with ``INSERT ... ON CONFLICT(uid) DO UPDATE``; rows of
+  documents whose JSON is no longer in the folder are kept.
+* CSV / JSON Lines: one file per table, rewritten atomically, rows in a deterministic order
+  (documents by uid, items in document order).
+
+When two JSON files carry the same document uid, the one whose file name sorts last wins and
+a warning names both.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planparse.batch import MANIFEST_NAME
+
+Column = tuple[str, str, str]  # name, SQLite type, meaning
+
+_PROV: list[Column] = [
+    ("page", "INTEGER", "1-based page where the item starts (provenance.page)"),
+    ("bbox", "TEXT", "provenance.bbox as a JSON array [x0, y0, x1, y1] in PDF points"),
+    ("method", "TEXT", "provenance.method: native, ocr or repaired"),
+]
+
+TABLES: dict[str, tuple[str, list[Column]]] = {
+    "documents": (
+        "One row per PDF (PlanDocument).",
+        [
+            ("uid", "TEXT", "document uid (primary key)"),
+            ("json_file", "TEXT", "the JSON file name in the exported folder"),
+            ("schema_version", "TEXT", "contract version of the JSON"),
+            ("file", "TEXT", "source.file: the PDF's name"),
+            ("sha256", "TEXT", "source.sha256 of the PDF"),
+            ("page_count", "INTEGER", "source.page_count"),
+            ("text_layer", "TEXT", "source.text_layer: native, ocr, mixed or null"),
+            ("ocr_engine", "TEXT", "source.ocr_engine"),
+            ("parser", "TEXT", "source.parser: the layout family"),
+            ("parser_version", "TEXT", "source.parser_version"),
+            ("layout_confidence", "REAL", "source.layout_confidence"),
+            ("municipality_name", "TEXT", "municipality.name"),
+            ("municipality_code", "TEXT", "municipality.code (SCB kommunkod)"),
+            ("organ", "TEXT", "the body the plan belongs to"),
+            ("unit", "TEXT", "department inside the organ"),
+            ("document_type", "TEXT", "verksamhetsplan, tertialrapport, …"),
+            ("title", "TEXT", "document title"),
+            ("year", "INTEGER", "plan or report year"),
+            ("period_kind", "TEXT", "period.kind: year, tertial, delar, month"),
+            ("period_number", "INTEGER", "period.number"),
+            ("vision", "TEXT", "vision text"),
+            ("metadata", "TEXT", "the metadata object as JSON"),
+            ("warnings", "TEXT", "the warnings list as JSON"),
+            ("warning_count", "INTEGER", "number of warnings"),
+        ],
+    ),
+    "goals": (
+        "One row per goal at any depth of the goal tree.",
+        [
+            ("uid", "TEXT", "goal uid (primary key)"),
+            ("document_uid", "TEXT", "documents.uid"),
+            ("parent_uid", "TEXT", "goals.uid of the parent goal; null for a top-level goal"),
+            (
+                "position",
+                "INTEGER",
+                "0-based position among all goals of the document, depth first",
+            ),
+            ("depth", "INTEGER", "0 for a top-level goal, 1 for its children, …"),
+            ("number", "TEXT", "number as printed ('3.1')"),
+            ("level", "TEXT", "goal_area, goal, sub_goal or focus_area"),
+            ("title", "TEXT", ""),
+            ("strategic_goal", "TEXT", ""),
+            ("description", "TEXT", ""),
+            ("assessment", "TEXT", "assessment.value"),
+            ("assessment_raw", "TEXT", "assessment.raw"),
+            ("assessment_confidence", "REAL", "assessment.confidence"),
+            ("comment", "TEXT", ""),
+            *_PROV,
+        ],
+    ),
+    "activities": (
+        "One row per activity.",
+        [
+            ("uid", "TEXT", "activity uid (primary key)"),
+            ("document_uid", "TEXT", "documents.uid"),
+            ("goal_uid", "TEXT", "goals.uid of the goal the activity belongs to"),
+            ("position", "INTEGER", "0-based position within its goal"),
+            ("number", "TEXT", ""),
+            ("title", "TEXT", ""),
+            ("description", "TEXT", ""),
+            ("owner", "TEXT", ""),
+            ("parties", "TEXT", "JSON array of strings"),
+            ("implementation", "TEXT", ""),
+            ("follow_up", "TEXT", "JSON array of strings"),
+            ("status", "TEXT", "status.value"),
+            ("status_raw", "TEXT", "status.raw"),
+            ("status_confidence", "REAL", "status.confidence"),
+            ("start_date", "TEXT", "ISO date"),
+            ("end_date", "TEXT", "ISO date"),
+            ("comment", "TEXT", ""),
+            *_PROV,
+        ],
+    ),
+    "indicators": (
+        "One row per indicator, of a goal or of an activity.",
+        [
+            ("uid", "TEXT", "indicator uid (primary key)"),
+            ("document_uid", "TEXT", "documents.uid"),
+            ("owner_uid", "TEXT", "uid of the goal or activity the indicator belongs to"),
+            ("owner_kind", "TEXT", "goal or activity"),
+            ("position", "INTEGER", "0-based position within its owner"),
+            ("name", "TEXT", ""),
+            ("source", "TEXT", "Kolada, SCB, …"),
+            ("unit", "TEXT", "Antal, Andel, %, …"),
+            ("direction", "TEXT", "increase, decrease or null"),
+            *_PROV,
+        ],
+    ),
+    "indicator_values": (
+        "One row per filled indicator cell.",
+        [
+            ("uid", "TEXT", "'{indicator_uid}#{position}' (primary key)"),
+            ("document_uid", "TEXT", "documents.uid"),
+            ("indicator_uid", "TEXT", "indicators.uid"),
+            ("position", "INTEGER", "0-based column order within the indicator"),
+            ("label", "TEXT", "column header as printed"),
+            ("kind", "TEXT", "baseline, outcome, target or other"),
+            ("year", "INTEGER", ""),
+            ("value_group", "TEXT", "total, women or men (the JSON key 'group')"),
+            ("raw", "TEXT", "cell text"),
+            ("value", "NUMERIC", "parsed number or null"),
+        ],
+    ),
+    "budget_lines": (
+        "One row per value of a budget line; a line without values gives one row with "
+        "value_position null.",
+        [
+            ("uid", "TEXT", "'{line_uid}#{value_position}', or line_uid (primary key)"),
+            ("document_uid", "TEXT", "documents.uid"),
+            ("line_uid", "TEXT", "the budget line's uid"),
+            ("line_position", "INTEGER", "0-based position of the line in the document"),
+            ("name", "TEXT", "line name"),
+            ("value_position", "INTEGER", "0-based position of the value within the line"),
+            ("label", "TEXT", "column header as printed"),
+            ("year", "INTEGER", ""),
+            ("kind", "TEXT", "budget, outcome or forecast"),
+            ("amount", "NUMERIC", ""),
+            ("amount_unit", "TEXT", "tkr, mnkr or kr"),
+            *_PROV,
+        ],
+    ),
+    "investments": (
+        "One row per amount of an investment; an investment without amounts gives one row with "
+        "amount_position null.",
+        [
+            (
+                "uid",
+                "TEXT",
+                "'{investment_uid}#{amount_position}', or investment_uid (primary key)",
+            ),
+            ("document_uid", "TEXT", "documents.uid"),
+            ("investment_uid", "TEXT", "the investment's uid"),
+            ("investment_position", "INTEGER", "0-based position in the document"),
+            ("name", "TEXT", ""),
+            ("description", "TEXT", ""),
+            ("responsible", "TEXT", ""),
+            ("amount_position", "INTEGER", "0-based position of the amount"),
+            ("year", "INTEGER", ""),
+            ("amount", "NUMERIC", ""),
+            ("amount_unit", "TEXT", "tkr, mnkr or kr"),
+            *_PROV,
+        ],
+    ),
+    "controls": (
+        "One row per internal-control point (internkontroll).",
+        [
+            ("uid", "TEXT", "control point uid (primary key)"),
+            ("document_uid", "TEXT", "documents.uid"),
+            ("position", "INTEGER", "0-based position in the document"),
+            ("process", "TEXT", ""),
+            ("risk", "TEXT", ""),
+            ("risk_value", "INTEGER", ""),
+            ("method", "TEXT", "control method (not provenance)"),
+            ("responsible", "TEXT", ""),
+            ("page", "INTEGER", "provenance.page"),
+            ("bbox", "TEXT", "provenance.bbox as JSON"),
+            ("text_method", "TEXT", "provenance.method"),
+        ],
+    ),
+    "risks": (
+        "One row per risk assessment (riskvärdering).",
+        [
+            ("uid", "TEXT", "risk uid (primary key)"),
+            ("document_uid", "TEXT", "documents.uid"),
+            ("position", "INTEGER", "0-based position in the document"),
+            ("area", "TEXT", ""),
+            ("consequence", "INTEGER", ""),
+            ("probability", "INTEGER", ""),
+            ("score", "INTEGER", ""),
+            *_PROV,
+        ],
+    ),
+}
+
+
+def _tables_doc() -> str:
+    out = [
+        "Every table has `uid` as its primary key and `document_uid` (except `documents`). "
+        "Lists are stored as JSON text; unknown values are NULL (empty cells in CSV).",
+        "",
+    ]
+    for name, (meaning, columns) in TABLES.items():
+        out.append(f"### `{name}`")
+        out.append(meaning)
+        out.append("")
+        out.append("| column | type | meaning |")
+        out.append("|---|---|---|")
+        for col, typ, doc in columns:
+            out.append(f"| {col} | {typ} | {doc} |")
+        out.append("")
+    return "\n".join(out)
+
+
+TABLES_DOC = _tables_doc()
+"""The table documentation as Markdown (``planparse export --describe`` prints it)."""
+
+FORMATS = ("sqlite", "csv", "jsonl")
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _prov(item: dict[str, Any], method_key: str = "method") -> dict[str, Any]:
+    p = item.get("provenance") or {}
+    bbox = p.get("bbox")
+    return {
+        "page": p.get("page"),
+        "bbox": _j(bbox) if bbox is not None else None,
+        method_key: p.get("method"),
+    }
+
+
+def _sub(obj: Any, key: str) -> Any:
+    return obj.get(key) if isinstance(obj, dict) else None
+
+
+def document_rows(doc: dict[str, Any], json_file: str) -> dict[str, list[dict[str, Any]]]:
+    """All rows of one document JSON, by table, in document order."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    duid = doc["uid"]
+    src = doc.get("source") or {}
+    muni = doc.get("municipality") or {}
+    period = doc.get("period") or {}
+    warnings = doc.get("warnings") or []
+    rows["documents"].append(
+        {
+            "uid": duid,
+            "json_file": json_file,
+            "schema_version": doc.get("schema_version"),
+            "file": src.get("file"),
+            "sha256": src.get("sha256"),
+            "page_count": src.get("page_count"),
+            "text_layer": src.get("text_layer"),
+            "ocr_engine": src.get("ocr_engine"),
+            "parser": src.get("parser"),
+            "parser_version": src.get("parser_version"),
+            "layout_confidence": src.get("layout_confidence"),
+            "municipality_name": muni.get("name"),
+            "municipality_code": muni.get("code"),
+            "organ": doc.get("organ"),
+            "unit": doc.get("unit"),
+            "document_type": doc.get("document_type"),
+            "title": doc.get("title"),
+            "year": doc.get("year"),
+            "period_kind": period.get("kind"),
+            "period_number": period.get("number"),
+            "vision": doc.get("vision"),
+            "metadata": _j(doc.get("metadata") or {}),
+            "warnings": _j(warnings),
+            "warning_count": len(warnings),
+        }
+    )
+
+    def indicators(owner: dict[str, Any], kind: str) -> None:
+        for pos, ind in enumerate(owner.get("indicators") or []):
+            rows["indicators"].append(
+                {
+                    "uid": ind["uid"],
+                    "document_uid": duid,
+                    "owner_uid": owner["uid"],
+                    "owner_kind": kind,
+                    "position": pos,
+                    "name": ind.get("name"),
+                    "source": ind.get("source"),
+                    "unit": ind.get("unit"),
+                    "direction": ind.get("direction"),
+                    **_prov(ind),
+                }
+            )
+            for vpos, v in enumerate(ind.get("values") or []):
+                rows["indicator_values"].append(
+                    {
+                        "uid": f"{ind['uid']}#{vpos}",
+                        "document_uid": duid,
+                        "indicator_uid": ind["uid"],
+                        "position": vpos,
+                        "label": v.get("label"),
+                        "kind": v.get("kind"),
+                        "year": v.get("year"),
+                        "value_group": v.get("group"),
+                        "raw": v.get("raw"),
+                        "value": v.get("value"),
+                    }
+                )
+
+    position = 0
+    stack: list[tuple[dict[str, Any], str | None, int]] = [
+        (g, None, 0) for g in reversed(doc.get("goals") or [])
+    ]
+    while stack:
+        goal, parent, depth = stack.pop()
+        assessment = goal.get("assessment")
+        rows["goals"].append(
+            {
+                "uid": goal["uid"],
+                "document_uid": duid,
+                "parent_uid": parent,
+                "position": position,
+                "depth": depth,
+                "number": goal.get("number"),
+                "level": goal.get("level"),
+                "title": goal.get("title"),
+                "strategic_goal": goal.get("strategic_goal"),
+                "description": goal.get("description"),
+                "assessment": _sub(assessment, "value"),
+                "assessment_raw": _sub(assessment, "raw"),
+                "assessment_confidence": _sub(assessment, "confidence"),
+                "comment": goal.get("comment"),
+                **_prov(goal),
+            }
+        )
+        position += 1
+        indicators(goal, "goal")
+        for apos, act in enumerate(goal.get("activities") or []):
+            status = act.get("status")
+            rows["activities"].append(
+                {
+                    "uid": act["uid"],
+                    "document_uid": duid,
+                    "goal_uid": goal["uid"],
+                    "position": apos,
+                    "number": act.get("number"),
+                    "title": act.get("title"),
+                    "description": act.get("description"),
+                    "owner": act.get("owner"),
+                    "parties": _j(act.get("parties") or []),
+                    "implementation": act.get("implementation"),
+                    "follow_up": _j(act.get("follow_up") or []),
+                    "status": _sub(status, "value"),
+                    "status_raw": _sub(status, "raw"),
+                    "status_confidence": _sub(status, "confidence"),
+                    "start_date": act.get("start_date"),
+                    "end_date": act.get("end_date"),
+                    "comment": act.get("comment"),
+                    **_prov(act),
+                }
+            )
+            indicators(act, "activity")
+        stack.extend((c, goal["uid"], depth + 1) for c in reversed(goal.get("children") or []))
+
+    for lpos, line in enumerate(doc.get("budget") or []):
+        values = line.get("values") or []
+        base = {
+            "document_uid": duid,
+            "line_uid": line["uid"],
+            "line_position": lpos,
+            "name": line.get("name"),
+            **_prov(line),
+        }
+        empty = {"label": None, "year": None, "kind": None, "amount": None, "amount_unit": None}
+        if not values:
+            rows["budget_lines"].append(
+                {"uid": line["uid"], **base, "value_position": None, **empty}
+            )
+        for vpos, v in enumerate(values):
+            rows["budget_lines"].append(
+                {
+                    "uid": f"{line['uid']}#{vpos}",
+                    **base,
+                    "value_position": vpos,
+                    "label": v.get("label"),
+                    "year": v.get("year"),
+                    "kind": v.get("kind"),
+                    "amount": v.get("amount"),
+                    "amount_unit": v.get("unit"),
+                }
+            )
+
+    for ipos, inv in enumerate(doc.get("investments") or []):
+        amounts = inv.get("amounts") or []
+        base = {
+            "document_uid": duid,
+            "investment_uid": inv["uid"],
+            "investment_position": ipos,
+            "name": inv.get("name"),
+            "description": inv.get("description"),
+            "responsible": inv.get("responsible"),
+            **_prov(inv),
+        }
+        if not amounts:
+            rows["investments"].append(
+                {
+                    "uid": inv["uid"],
+                    **base,
+                    "amount_position": None,
+                    "year": None,
+                    "amount": None,
+                    "amount_unit": None,
+                }
+            )
+        for apos, a in enumerate(amounts):
+            rows["investments"].append(
+                {
+                    "uid": f"{inv['uid']}#{apos}",
+                    **base,
+                    "amount_position": apos,
+                    "year": a.get("year"),
+                    "amount": a.get("amount"),
+                    "amount_unit": a.get("unit"),
+                }
+            )
+
+    for pos, c in enumerate(doc.get("controls") or []):
+        rows["controls"].append(
+            {
+                "uid": c["uid"],
+                "document_uid": duid,
+                "position": pos,
+                "process": c.get("process"),
+                "risk": c.get("risk"),
+                "risk_value": c.get("risk_value"),
+                "method": c.get("method"),
+                "responsible": c.get("responsible"),
+                **_prov(c, "text_method"),
+            }
+        )
+    for pos, r in enumerate(doc.get("risks") or []):
+        rows["risks"].append(
+            {
+                "uid": r["uid"],
+                "document_uid": duid,
+                "position": pos,
+                "area": r.get("area"),
+                "consequence": r.get("consequence"),
+                "probability": r.get("probability"),
+                "score": r.get("score"),
+                **_prov(r),
+            }
+        )
+    # column order as documented
+    for name, table_rows in rows.items():
+        cols = [c[0] for c in TABLES[name][1]]
+        rows[name] = [{c: row.get(c) for c in cols} for row in table_rows]
+    return rows
+
+
+# --------------------------------------------------------------------------- reading a folder
+
+
+@dataclass
+class ExportReport:
+    documents: int = 0
+    rows: dict[str, int] = field(default_factory=lambda: {name: 0 for name in TABLES})
+    skipped: list[str] = field(default_factory=list)  # files that are not planparse JSON
+    warnings: list[str] = field(default_factory=list)
+    destination: str = ""
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if isinstance(data, dict) and isinstance(data.get("uid"), str) and "source" in data:
+        return data
+    return None
+
+
+def scan(outdir: str | os.PathLike[str], report: ExportReport) -> list[tuple[str, Path]]:
+    """(document uid, JSON path) for every planparse JSON in ``outdir``, sorted by uid.
+
+    Duplicate uids keep the file whose name sorts last (with a warning).
+    """
+    by_uid: dict[str, Path] = {}
+    for path in sorted(Path(outdir).glob("*.json")):
+        if path.name.startswith(".") or path.name == MANIFEST_NAME:
+            continue
+        data = _load(path)
+        if data is None:
+            report.skipped.append(path.name)
+            continue
+        uid = data["uid"]
+        if uid in by_uid:
+            report.warnings.append(
+                f"{by_uid[uid].name} and {path.name} have the same document uid {uid}; "
+                f"exporting {path.name}"
+            )
+        by_uid[uid] = path
+    return sorted(by_uid.items())
+
+
+def iter_rows(
+    outdir: str | os.PathLike[str], report: ExportReport
+) -> Iterator[tuple[str, dict[str, list[dict[str, Any]]]]]:
+    """(document uid, rows by table) per document, one document in memory at a time."""
+    for uid, path in scan(outdir, report):
+        data = _load(path)
+        if data is None:  # changed under us
+            report.skipped.append(path.name)
+            continue
+        rows = document_rows(data, path.name)
+        report.documents += 1
+        for name, table_rows in rows.items():
+            report.rows[name] += len(table_rows)
+        yield uid, rows
+
+
+# --------------------------------------------------------------------------- SQLite
+
+
+def ddl() -> list[str]:
+    """CREATE TABLE / INDEX statements for every table."""
+    out = []
+    for name, (_meaning, columns) in TABLES.items():
+        cols = ",\n  ".join(
+            f"{c} {t} PRIMARY KEY" if c == "uid" else f"{c} {t}" for c, t, _ in columns
+        )
+        out.append(f"CREATE TABLE IF NOT EXISTS {name} (\n  {cols}\n)")
+        names = [c[0] for c in columns]
+        for key in ("document_uid", "parent_uid", "goal_uid", "owner_uid", "indicator_uid"):
+            if key in names:
+                out.append(f"CREATE INDEX IF NOT EXISTS {name}_{key} ON {name}({key})")
+    return out
+
+
+def export_sqlite(outdir: str | os.PathLike[str], db: str | os.PathLike[str]) -> ExportReport:
+    """Upsert every document of ``outdir`` into the SQLite database ``db`` (one transaction)."""
+    report = ExportReport(destination=str(db))
+    Path(db).parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(str(db), isolation_level=None)
+    try:
+        con.execute("PRAGMA foreign_keys = OFF")
+        con.execute("BEGIN IMMEDIATE")
+        for stmt in ddl():
+            con.execute(stmt)
+        inserts = {}
+        for name, (_m, columns) in TABLES.items():
+            names = [c[0] for c in columns]
+            updates = ", ".join(f"{c} = excluded.{c}" for c in names if c != "uid")
+            inserts[name] = (
+                f"INSERT INTO {name} ({', '.join(names)}) "
+                f"VALUES ({', '.join('?' for _ in names)}) "
+                f"ON CONFLICT(uid) DO UPDATE SET {updates}"
+            )
+        for uid, rows in iter_rows(outdir, report):
+            for name in TABLES:
+                key = "uid" if name == "documents" else "document_uid"
+                con.execute(f"DELETE FROM {name} WHERE {key} = ?", (uid,))
+            for name, table_rows in rows.items():
+                con.executemany(inserts[name], [tuple(r.values()) for r in table_rows])
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
+    finally:
+        con.close()
+    return report
+
+
+# --------------------------------------------------------------------------- CSV / JSONL
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def export_files(
+    outdir: str | os.PathLike[str], dest: str | os.PathLike[str], fmt: str
+) -> ExportReport:
+    """Write ``<table>.csv`` or ``<table>.jsonl`` per table into ``dest``, atomically."""
+    if fmt not in ("csv", "jsonl"):
+        raise ValueError(f"unknown format {fmt!r}")
+    report = ExportReport(destination=str(dest))
+    target = Path(dest)
+    target.mkdir(parents=True, exist_ok=True)
+    files: dict[str, tuple[str, Any]] = {}
+    writers: dict[str, Any] = {}
+    try:
+        for name, (_m, columns) in TABLES.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.{fmt}.", suffix=".tmp", dir=target)
+            with contextlib.suppress(OSError):  # mkstemp makes 0600
+                os.fchmod(fd, 0o644)
+            fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            files[name] = (tmp, fh)
+            if fmt == "csv":
+                w = csv.writer(fh, lineterminator="\n")
+                w.writerow([c[0] for c in columns])
+                writers[name] = w
+        for _uid, rows in iter_rows(outdir, report):
+            for name, table_rows in rows.items():
+                for row in table_rows:
+                    if fmt == "csv":
+                        writers[name].writerow([_csv_cell(v) for v in row.values()])
+                    else:
+                        files[name][1].write(_j(row) + "\n")
+        for name, (tmp, fh) in files.items():
+            fh.flush()
+            os.fsync(fh.fileno())
+            fh.close()
+            os.replace(tmp, target / f"{name}.{fmt}")
+    finally:
+        for tmp, fh in files.values():
+            if not fh.closed:
+                fh.close()
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    return report
+
+
+def export(
+    outdir: str | os.PathLike[str], fmt: str = "sqlite", dest: str | os.PathLike[str] | None = None
+) -> ExportReport:
+    """Export ``outdir`` as ``fmt``; ``dest`` defaults to ``outdir/planparse.sqlite`` or
+    ``outdir/export-csv`` / ``outdir/export-jsonl``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    if fmt == "sqlite":
+        return export_sqlite(outdir, dest or Path(outdir) / "planparse.sqlite")
+    return export_files(outdir, dest or Path(outdir) / f"export-{fmt}", fmt)

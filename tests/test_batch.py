@@ -1,0 +1,198 @@
+"""planparse.batch: discovery, output names, atomic writes, manifest, and the worker pool
+(real worker processes parsing real fixture PDFs; nothing mocked)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from planparse.batch import (
+    Manifest,
+    Options,
+    Result,
+    Task,
+    assign_outputs,
+    atomic_write_text,
+    discover,
+    file_sha256,
+    read_manifest,
+    run_batch,
+    run_pool,
+    short_hash,
+)
+from tests.gold import FIXTURES
+
+FIXTURE_PDFS = sorted(FIXTURES.glob("*.pdf"))
+
+
+def _task(index: int, pdf: Path, out: Path | None = None) -> Task:
+    return Task(
+        index=index,
+        path=str(pdf),
+        display=str(pdf),
+        relpath=pdf.name,
+        sha256=file_sha256(pdf),
+        out_path=str(out / f"{pdf.stem}.json") if out else None,
+        output=f"{pdf.stem}.json" if out else None,
+    )
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+def test_discover_recursive_any_case_hidden_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a" / "deep").mkdir(parents=True)
+    (tmp_path / ".hidden").mkdir()
+    for rel in ("a/x.pdf", "a/deep/Y.PDF", "a/deep/z.Pdf", "a/readme.txt", ".hidden/h.pdf"):
+        (tmp_path / rel).write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "a" / ".dot.pdf").write_bytes(b"")
+    items = discover([tmp_path / "a"])
+    assert [i.relpath for i in items] == ["deep/Y.PDF", "deep/z.Pdf", "x.pdf"]
+    assert [i.output for i in items] == ["Y.json", "z.json", "x.json"]
+
+
+def test_discover_explicit_file_any_extension_and_dedup(tmp_path: Path) -> None:
+    f = tmp_path / "doc.bin"
+    f.write_bytes(b"x")
+    items = discover([f, f, tmp_path / "doc.bin"])
+    assert len(items) == 1 and items[0].output == "doc.json"
+
+
+def test_discover_missing_path_raises(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        discover([tmp_path / "nope"])
+
+
+def test_name_clashes_are_deterministic(tmp_path: Path) -> None:
+    for rel in ("k1/plan.pdf", "k2/plan.pdf", "k2/sub/PLAN.pdf", "manifest.pdf"):
+        p = tmp_path / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(b"%PDF")
+    first = discover([tmp_path])
+    # argument order does not matter
+    again = discover([tmp_path / "k2", tmp_path / "manifest.pdf", tmp_path / "k1"])
+    assert [(i.relpath, i.output) for i in first] == [(i.relpath, i.output) for i in again]
+    names = {i.relpath: i.output for i in first}
+    assert names["k1/plan.pdf"] == "plan.json"
+    assert names["k2/plan.pdf"] == f"plan--{short_hash('k2/plan.pdf')}.json"
+    assert names["k2/sub/PLAN.pdf"] == f"PLAN--{short_hash('k2/sub/PLAN.pdf')}.json"
+    assert names["manifest.pdf"] == "manifest.json"  # not the manifest (jsonl)
+    assert len(set(names.values())) == 4
+    assert assign_outputs(list(reversed(first))) == first
+
+
+# --------------------------------------------------------------------------- writes, manifest
+
+
+def test_atomic_write_leaves_no_temp_and_normal_mode(tmp_path: Path) -> None:
+    target = tmp_path / "x.json"
+    atomic_write_text(target, "{}\n")
+    atomic_write_text(target, '{"a": "å"}\n')
+    assert target.read_text(encoding="utf-8") == '{"a": "å"}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["x.json"]
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask  # not the 0600 of mkstemp
+
+
+def test_manifest_appends_then_rewrites_sorted(tmp_path: Path) -> None:
+    m = Manifest(tmp_path)
+    for name in ("b.pdf", "a.pdf"):
+        m.add(Result(file=name, relpath=name, sha256="0" * 64, status="ok", output=f"{name}.json"))
+        # flushed as it arrives
+        assert name in (tmp_path / "manifest.jsonl").read_text(encoding="utf-8")
+    m.finish()
+    lines = (tmp_path / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["file"] for x in lines] == ["a.pdf", "b.pdf"]
+
+
+def test_read_manifest_tolerates_a_cut_line(tmp_path: Path) -> None:
+    good = {"file": "a.pdf", "output": "a.json", "sha256": "1", "status": "ok"}
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(good) + '\n{"file": "b.p', encoding="utf-8")
+    assert read_manifest(tmp_path / "manifest.jsonl") == {"a.json": good}
+
+
+# --------------------------------------------------------------------------- the pool
+
+
+@pytest.fixture(scope="module")
+def small_pdfs() -> list[Path]:
+    if not FIXTURE_PDFS:
+        pytest.skip("no fixture PDFs")
+    born_digital = [p for p in FIXTURE_PDFS if not p.name.startswith("scan-")]
+    return sorted(born_digital, key=lambda p: p.stat().st_size)[:3]
+
+
+def test_pool_writes_outputs_and_recycles_workers(tmp_path: Path, small_pdfs: list[Path]) -> None:
+    tasks = [_task(i, p, tmp_path) for i, p in enumerate(small_pdfs)]
+    results = list(run_pool(tasks, Options(timeout=120), jobs=2, max_tasks_per_child=1))
+    assert sorted(r.index for r in results) == list(range(len(tasks)))
+    for r in results:
+        assert r.status in ("ok", "warning"), r
+        data = json.loads((tmp_path / r.output).read_text(encoding="utf-8"))  # type: ignore[operator]
+        assert data["source"]["sha256"] == r.sha256
+        assert r.text is None
+
+
+def test_pool_ordered_stdout_mode(small_pdfs: list[Path]) -> None:
+    tasks = [_task(i, p) for i, p in enumerate(small_pdfs)]
+    results = list(run_pool(tasks, Options(emit="compact"), jobs=2, ordered=True))
+    assert [r.index for r in results] == list(range(len(tasks)))
+    for r, p in zip(results, small_pdfs, strict=True):
+        assert r.text is not None and "\n" not in r.text
+        assert json.loads(r.text)["source"]["file"] == p.name
+
+
+def test_timeout_kills_and_replaces_the_worker(tmp_path: Path, small_pdfs: list[Path]) -> None:
+    slow = max(FIXTURE_PDFS, key=lambda p: p.stat().st_size)
+    tasks = [_task(0, slow, tmp_path), _task(1, small_pdfs[0], tmp_path)]
+    results = {r.index: r for r in run_pool(tasks, Options(timeout=0.01), jobs=1)}
+    assert results[0].status == "error"
+    assert results[0].error_type == "limit_exceeded"
+    assert "timeout=0.01" in (results[0].message or "")
+    # the second task ran in a fresh worker (with the same tiny limit it may time out too,
+    # but it must have a result of its own)
+    assert 1 in results
+
+
+def test_memory_limit_is_an_error_line_not_a_hang(tmp_path: Path, small_pdfs: list[Path]) -> None:
+    tasks = [_task(0, small_pdfs[0], tmp_path)]
+    (r,) = list(run_pool(tasks, Options(max_memory_mb=1, timeout=60), jobs=1))
+    # RLIMIT_AS far below what Python already maps: the parse fails inside the worker
+    assert r.status == "error"
+    assert r.error_type in ("limit_exceeded", "worker_crashed"), r
+    assert "max_memory=1" in (r.message or ""), r
+
+
+def test_run_batch_cleans_temp_files_and_resumes(tmp_path: Path, small_pdfs: list[Path]) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in small_pdfs:
+        shutil.copy(p, src / p.name)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".stale.json.abc.tmp").write_text("{", encoding="utf-8")  # a killed worker's leftover
+    items = discover([src])
+    first = list(run_batch(items, out, Options(), jobs=2))
+    assert all(r.ok and not r.skipped for r in first)
+    assert not list(out.glob(".*.tmp"))
+    second = list(run_batch(items, out, Options(), jobs=2, resume=True))
+    assert all(r.skipped and r.seconds == 0 for r in second)
+    # without --resume everything is parsed again
+    third = list(run_batch(items, out, Options(), jobs=2))
+    assert not any(r.skipped for r in third)
+
+
+def test_unreadable_file_is_an_error_line(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads everything")
+    p = tmp_path / "locked.pdf"
+    p.write_bytes(b"%PDF")
+    p.chmod(0)
+    (r,) = list(run_batch(discover([p]), tmp_path / "out", Options()))
+    assert r.error_type == "unreadable"
