@@ -7,12 +7,23 @@ pdfminer's independent interpreter, so it is a second opinion on hard files.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pdfplumber
 
 from planparse.reading.model import Drawing, Image, Line, RawPage, Span
 from planparse.reading.pymupdf_backend import OCR_FONTS, _font_style, _rect, _segment
+
+
+# pdfminer prints glyphs it cannot map to Unicode as "(cid:N)". WinAnsi 127 and 149 are the
+# bullet that Word and reportlab use; other unmapped glyphs carry no text.
+_CID = re.compile(r"\(cid:(\d+)\)")
+_CID_TEXT = {"127": "•", "149": "•", "150": "–", "151": "—"}
+
+
+def _cid_text(text: str) -> str:
+    return _CID.sub(lambda m: _CID_TEXT.get(m[1], ""), text)
 
 
 def _color(value: Any) -> int | None:
@@ -48,10 +59,16 @@ def _read_page(page: Any, number: int) -> RawPage:
         extra_attrs=["fontname", "size", "non_stroking_color"],
         x_tolerance=1.5,
     )
-    # Group words into lines: same baseline (bottom within 2 pt), sorted left to right.
+    # Group words into runs as PyMuPDF reports them: same baseline, at most a font size apart.
+    # Runs further apart on one baseline are joined later by merge_baselines, as for PyMuPDF.
     rows: list[list[dict[str, Any]]] = []
     for w in sorted(words, key=lambda w: (round(w["bottom"], 0), w["x0"])):
-        if rows and abs(rows[-1][-1]["bottom"] - w["bottom"]) <= 2 and w["x0"] >= rows[-1][-1]["x0"]:
+        prev = rows[-1][-1] if rows else None
+        if (
+            prev is not None
+            and abs(prev["bottom"] - w["bottom"]) <= 2
+            and 0 <= w["x0"] - prev["x1"] <= float(w.get("size", 10))
+        ):
             rows[-1].append(w)
         else:
             rows.append([w])
@@ -65,7 +82,10 @@ def _read_page(page: Any, number: int) -> RawPage:
             ocr_font = ocr_font or font.startswith(OCR_FONTS)
             bold, italic = _font_style(font, 0)
             color = _color(w.get("non_stroking_color")) or 0
-            text = w["text"] if not spans else " " + w["text"]
+            word = _cid_text(w["text"])
+            if not word:
+                continue
+            text = word if not spans else " " + word
             spans.append(
                 Span(
                     text=text,
