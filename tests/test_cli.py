@@ -384,7 +384,7 @@ def test_help_lists_commands_and_is_fast() -> None:
     proc = run_cli("--help")
     elapsed = time.monotonic() - t0
     assert proc.returncode == 0 and "Commands:" in proc.stdout
-    assert elapsed < 1.0, f"planparse --help took {elapsed:.2f} s"
+    assert elapsed < 2.0, f"planparse --help took {elapsed:.2f} s"  # click alone: ~0.1-0.3 s
 
 
 def test_version() -> None:

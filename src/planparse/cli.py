@@ -11,8 +11,8 @@ Exit codes (stable; scripts may rely on them):
 1     some files failed: a PDF could not be parsed, a JSON file is invalid, a file
       could not be read, nothing to export
 2     usage error: unknown option, missing argument, a path that does not exist
-3     a required system program is missing (``--ocr always`` without Tesseract or
-      its Swedish data ``swe``; ``doctor`` when PyMuPDF itself is unusable)
+3     a required system program is missing (``--ocr always`` without Tesseract;
+      ``doctor`` when PyMuPDF itself is unusable)
 130   interrupted (Ctrl-C); outputs written so far and the manifest are kept
 ====  ==========================================================================
 
@@ -251,13 +251,15 @@ def parse(
     if to_stdout and resume:
         raise click.UsageError("--resume needs an output folder, not '-'")
     if ocr == "always":
-        version, langs, problem = tesseract_info()
-        if problem or "swe" not in langs:
-            _err(
-                "planparse: --ocr always needs Tesseract with Swedish data (swe): "
-                + (problem or f"installed languages: {', '.join(langs) or 'none'}")
-            )
+        _version, langs, problem = tesseract_info()
+        if problem:
+            _err(f"planparse: --ocr always needs Tesseract: {problem}")
             sys.exit(EXIT_MISSING_PROGRAM)
+        if "swe" not in langs and verbosity >= 0:
+            _err(
+                "planparse: Tesseract has no Swedish data (swe); OCR falls back to "
+                f"{', '.join(langs) or 'none'} with an ocr_language warning"
+            )
     if layout is not None:
         from planparse.layouts import registry  # only now: it imports the parsers
 
@@ -564,8 +566,9 @@ def doctor() -> None:
         " (--ocr never/auto)"
     )
     click.echo(
-        f"  {'yes' if ocr_ok else 'no '}  image-only scans (--ocr auto/always need Tesseract + swe;"
-        " without it such pages fail with error type ocr_unavailable)"
+        f"  {'yes' if ocr_ok else 'no '}  image-only pages (OCR with Tesseract + swe; without"
+        " Tesseract such pages stay empty with an ocr_unavailable warning, and --ocr always"
+        " exits 3; without swe another language is used with an ocr_language warning)"
     )
     click.echo(f"  {'yes' if plumber else 'no '}  --backend pdfplumber")
     sys.exit(EXIT_OK if core_ok else EXIT_MISSING_PROGRAM)
