@@ -95,6 +95,7 @@ def _regions(raw: RawPage) -> list[_Region]:
     hs, vs = _segments(raw.drawings, raw.width, raw.height)
     regions = []
     for g_hs, g_vs in _groups(hs, vs):
+        g_hs = _within_grid(g_hs, g_vs)
         ys = _merge_positions([h.pos for h in g_hs])
         if len(ys) < 2:
             continue
@@ -108,6 +109,24 @@ def _regions(raw: RawPage) -> list[_Region]:
             continue
         regions.append(_Region((x0, ys[0], x1, ys[-1]), ys, xs, g_vs, ruled))
     return regions
+
+
+def _within_grid(hs: list[_Seg], vs: list[_Seg]) -> list[_Seg]:
+    """The horizontal rules of a grid, without lone rules stacked above or below it (a page
+    header's rule just above a table): where vertical rules frame at least two rows, a
+    horizontal rule outside their extent that touches none of them is not part of the table."""
+    if len(vs) < 2:
+        return hs
+    top = min(v.a for v in vs) - TOL
+    bottom = max(v.b for v in vs) + TOL
+    inside = [h for h in hs if top <= h.pos <= bottom]
+    if len(_merge_positions([h.pos for h in inside])) < 3:
+        return hs
+
+    def touches(h: _Seg) -> bool:
+        return any(h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL for v in vs)
+
+    return [h for h in hs if top <= h.pos <= bottom or touches(h)]
 
 
 def _inside(span: Span, box: BBox) -> bool:
