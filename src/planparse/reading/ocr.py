@@ -8,8 +8,10 @@ Tesseract process gets one thread and pages run side by side.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import os
+import re
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -101,3 +103,54 @@ def ocr_pages(images: dict[int, bytes], lang: str, workers: int | None = None) -
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = {n: pool.submit(ocr_png, png, n, lang) for n, png in images.items()}
         return {n: f.result() for n, f in futures.items()}
+
+
+_TOKEN = re.compile(r"[\w&]+")
+
+
+def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
+    """Correct an existing OCR layer's words with a Swedish re-OCR of the same page.
+
+    The two token streams are aligned on their OCR skeletons (:func:`planparse.text.fold.fold`);
+    where a token's skeleton equals its aligned reference token, the reference spelling wins
+    ("malavstamning" → "målavstämning"). Positions stay those of the existing layer. Returns the
+    number of tokens taken from the reference; the rest are left for lexicon repair.
+    """
+    from planparse.text.fold import fold
+
+    slots: list[tuple[Span, re.Match[str]]] = [
+        (s, m) for ln in lines for s in ln.spans for m in _TOKEN.finditer(s.text)
+    ]
+    ref_tokens = [m.group(0) for ln in reference for s in ln.spans for m in _TOKEN.finditer(s.text)]
+    keys = [fold(m.group(0)) for _, m in slots]
+    ref_keys = [fold(t) for t in ref_tokens]
+    matcher = difflib.SequenceMatcher(None, keys, ref_keys, autojunk=False)
+    replacement: dict[int, str] = {}
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for k in range(i2 - i1):
+                replacement[i1 + k] = ref_tokens[j1 + k]
+        elif tag == "replace":
+            # Inside a disagreement, still take every token whose skeleton the reference has,
+            # in order ("Bedomning" against "Bedömning:" split differently by the two OCRs).
+            j = j1
+            for i in range(i1, i2):
+                for jj in range(j, j2):
+                    if keys[i] == ref_keys[jj]:
+                        replacement[i] = ref_tokens[jj]
+                        j = jj + 1
+                        break
+    # Rewrite span texts right to left so match offsets stay valid.
+    by_span: dict[int, list[tuple[re.Match[str], str]]] = {}
+    spans: dict[int, Span] = {}
+    for k, (span, m) in enumerate(slots):
+        if k in replacement and replacement[k] != m.group(0):
+            by_span.setdefault(id(span), []).append((m, replacement[k]))
+            spans[id(span)] = span
+    for key, edits in by_span.items():
+        span = spans[key]
+        text = span.text
+        for m, new in sorted(edits, key=lambda e: -e[0].start()):
+            text = text[: m.start()] + new + text[m.end() :]
+        span.text = text
+    return len(replacement)
