@@ -166,9 +166,12 @@ def test_memory_limit_is_an_error_line_not_a_hang(tmp_path: Path, small_pdfs: li
     pdf = scans[0] if scans else max(FIXTURE_PDFS, key=lambda p: p.stat().st_size)
     tasks = [_task(0, pdf, tmp_path)]
     (r,) = list(run_pool(tasks, Options(max_memory_mb=1, timeout=120), jobs=1))
-    assert r.status == "error"
-    assert r.error_type in ("limit_exceeded", "worker_crashed"), r
-    assert "max_memory=1" in (r.message or ""), r
+    assert r.status != "ok", r
+    if r.status == "error":
+        assert r.error_type in ("limit_exceeded", "worker_crashed"), r
+        assert "max_memory=1" in (r.message or ""), r
+    else:  # the reader may degrade instead (e.g. OCR could not run): it must say so
+        assert r.message, r
 
 
 def test_run_batch_cleans_temp_files_and_resumes(tmp_path: Path, small_pdfs: list[Path]) -> None:
