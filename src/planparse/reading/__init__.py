@@ -66,6 +66,7 @@ def read_pdf(
     warnings: list[tuple[str, str, int | None]] = []
     pymupdf.TOOLS.mupdf_display_errors(False)
     pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.TOOLS.mupdf_warnings(reset=True)  # the buffer is per process: drop the last file's
     try:
         pdf = pymupdf.open(stream=data, filetype="pdf")
     except Exception as e:  # MuPDF raises several types for broken files
