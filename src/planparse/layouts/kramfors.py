@@ -1,0 +1,600 @@
+"""Kramfors-style "Verksamhetsplan <år>" (a Word template): a förvaltning's yearly plan.
+
+Layout (see fixtures/README.md, "## kramfors"): a cover (logotype with "<Kommun> kommun",
+the förvaltning, "Verksamhetsplan <år>" large, the organ) with a ruled document-information
+grid at its foot (small bold label over its value in every cell); numbered headings in three
+levels (``5``, ``5.1``, ``5.1.1``, wrapped with a hanging indent). Chapter "Mål och nyckeltal"
+has one H2 ``5.N Mål K – <goal>`` per goal, under it H3 "Nyckeltal kopplade till målet"
+("•" bullets → indicators without values) and H3 "Uppdrag kopplade till målet" (a numbered
+list → activities; lists continue over page breaks). Later chapters carry ruled tables:
+Detaljbudget (→ budget), Investeringsbudget with a "Summa:" row (→ investments),
+internal-control tables ``Rutin/process | Risk | Riskvärde | Kontrollmetod | Ansvarig``
+(→ controls), the risk list ``Område | Konsekvens | Sannolikhet | Totalpoäng`` (→ risks) and a
+4 × 4 risk matrix (a figure, not data). Staff tables, "Kompletterande dokument" and
+"Uppföljning och planering" are not in the contract.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planparse import vocabulary
+from planparse.layouts import register
+from planparse.layouts.base import (
+    Builder,
+    Fingerprint,
+    LayoutParser,
+    Signal,
+    body_size,
+    guess_facts,
+    numbered,
+    provenance,
+)
+from planparse.model import (
+    Activity,
+    AmountUnit,
+    BudgetKind,
+    BudgetLine,
+    BudgetValue,
+    ControlPoint,
+    DocumentType,
+    Goal,
+    GoalLevel,
+    Indicator,
+    Investment,
+    InvestmentAmount,
+    Metadata,
+    Municipality,
+    Period,
+    PeriodKind,
+    Risk,
+)
+from planparse.municipalities import find_in_text
+from planparse.reading.model import Cell, Document, Line, Row, Table
+from planparse.text.fold import fold
+from planparse.text.numbers import parse_date, parse_number
+
+_GOAL = re.compile(r"^M[åa]l\s+(\d{1,2})(?:\s*[-–—:]\s*|\s+)(\S.*)$")
+_BULLET = re.compile(r"^[•●▪◦·]\s*(\S.*)$")
+_ITEM = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+# Words after a line-end hyphen that show the hyphen stands for a left-out part ("Säkerhets- och").
+_CONJUNCTIONS = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som"})
+_UNITS = {u.value: u for u in AmountUnit}
+_BUDGET_KINDS = {
+    "budget": BudgetKind.budget,
+    "utfall": BudgetKind.outcome,
+    "prognos": BudgetKind.forecast,
+}
+# Tables the contract has no place for (headers folded); they are skipped without a warning.
+_NOT_DATA = ("medarbetare per avdelning", "typ av handling", "sammantradesdatum")
+
+
+# ----------------------------------------------------------------------------- text
+
+
+def join_wrapped(texts: list[str]) -> str:
+    """Join wrapped lines with one space. A line ending in a hyphen inside a word joins the
+    next line without a space; the hyphen is dropped only where the left part is a plain
+    Swedish compound member ending in the linking "s" ("Informations-|säkerhet"), and kept
+    for abbreviations, single letters, loan words and before "och" ("IT-|säkerhet",
+    "e-|arkivet", "offboarding-|verktyget", "Säkerhets- och")."""
+    out = ""
+    for raw in texts:
+        t = raw.strip()
+        if not t:
+            continue
+        if not out:
+            out = t
+            continue
+        m = re.search(r"(\S*?)([A-Za-zÅÄÖåäöÉé0-9]+)-$", out)
+        if m is None:
+            out += " " + t
+            continue
+        left = m.group(2)
+        first = t.split()[0]
+        right_word = re.sub(r"\W+$", "", first)
+        if right_word.lower() in _CONJUNCTIONS or not right_word[:1].isalpha():
+            out += " " + t
+        elif (
+            len(left) >= 4
+            and left.isalpha()
+            and left[1:].islower()
+            and left.endswith("s")
+            and right_word[:1].islower()
+            and not m.group(1)
+        ):
+            out = out[:-1] + t
+        else:
+            out += t
+    return out
+
+
+def cell_text(cell: Cell | None) -> str:
+    return join_wrapped([ln.text for ln in cell.lines]) if cell is not None else ""
+
+
+def _cell(row: Row, col: int | None) -> Cell | None:
+    if col is None:
+        return None
+    for c in row.cells:
+        if c.col <= col < c.col + c.colspan:
+            return c
+    return None
+
+
+def _text(row: Row, col: int | None) -> str:
+    return cell_text(_cell(row, col))
+
+
+def _none(text: str) -> str | None:
+    text = text.strip()
+    return text or None
+
+
+def _int(text: str) -> int | None:
+    n = parse_number(text)
+    return int(n) if isinstance(n, int | float) else None
+
+
+# ----------------------------------------------------------------------------- headings
+
+
+class _Heading:
+    """A numbered heading, its wrapped continuation lines joined."""
+
+    def __init__(self, number: str, lines: list[Line], title: str) -> None:
+        self.number = number
+        self.lines = lines
+        self.title = title
+
+    @property
+    def depth(self) -> int:
+        return len(self.number.split("."))
+
+
+def _is_heading_line(line: Line, body: float) -> bool:
+    return line.bold and line.size >= body + 0.4
+
+
+# ----------------------------------------------------------------------------- parser
+
+# A number in folded text: fold() turns "6" into "o" (an OCR misreading it undoes).
+_N = r"[\do]{1,2}"
+
+
+@register
+class KramforsParser(LayoutParser):
+    name = "kramfors_vp"
+    version = "1"
+    description = (
+        "Verksamhetsplan (Word template): document grid, '5.N Mål K – …' goals with "
+        "'Nyckeltal/Uppdrag kopplade till målet', Detaljbudget, Investeringsbudget, "
+        "internkontroll and riskvärdering tables."
+    )
+    fingerprint = Fingerprint(
+        required=(
+            Signal(
+                rf"^{_N} {_N} {_N} (nyckeltal|uppdrag) kopplade till malet$",
+                3,
+                "H3 'N.N.N Nyckeltal/Uppdrag kopplade till målet'",
+            ),
+        ),
+        signals=(
+            Signal(rf"^{_N} {_N} mal {_N} ?-? ?\w", 2, "goal heading 'N.N Mål K – …'"),
+            Signal(
+                rf"^{_N} {_N} {_N} nyckeltal kopplade till malet$",
+                1,
+                "H3 'Nyckeltal kopplade till målet'",
+            ),
+            Signal(
+                rf"^{_N} {_N} {_N} uppdrag kopplade till malet$",
+                1,
+                "H3 'Uppdrag kopplade till målet'",
+            ),
+            Signal(
+                r"^rutin process risk riskvarde kontrollmetod ansvarig$",
+                1,
+                "internkontroll table header",
+            ),
+            Signal(r"^omrade konsekvens sannolikhet totalpoang$", 1, "riskvärdering table header"),
+            Signal(r"^detaljbudget\b.*\b(budget|utfall|prognos)\b", 1, "Detaljbudget table header"),
+            Signal(
+                r"^investeringsprojekt\b.*\bbeskrivning\b", 1, "Investeringsbudget table header"
+            ),
+            Signal(r"\bbeslutsinstans\b.*\bdokumentansvarig\b", 0.5, "document-information grid"),
+            Signal(rf"^{_N} {_N} {_N} bedomningsmatris\b", 0.5, "risk matrix heading"),
+        ),
+    )
+
+    def parse(self, doc: Document, out: Builder) -> None:
+        guess_facts(doc, out)
+        _read_cover(doc, out)
+        _Walker(doc, out).run()
+
+
+class _Walker:
+    """Walks the document flow once: headings, list items, tables."""
+
+    def __init__(self, doc: Document, out: Builder) -> None:
+        self.doc = doc
+        self.out = out
+        self.body = body_size(doc)
+        self.goal: Goal | None = None
+        self.mode: str | None = None  # "indicator" | "assignment" | None
+        self.item_lines: list[Line] = []
+        self.item_number: str | None = None
+
+    # -- items ---------------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        lines, self.item_lines = self.item_lines, []
+        if not lines or self.goal is None:
+            return
+        texts = [ln.text for ln in lines]
+        if self.mode == "indicator":
+            m = _BULLET.match(texts[0])
+            texts[0] = m.group(1) if m else texts[0]
+            self.goal.indicators.append(
+                Indicator(uid="", name=join_wrapped(texts), provenance=provenance(*lines))
+            )
+        elif self.mode == "assignment":
+            m = _ITEM.match(texts[0])
+            texts[0] = m.group(2) if m else texts[0]
+            number = (
+                f"{self.goal.number}.{self.item_number}"
+                if self.goal.number and self.item_number
+                else None
+            )
+            self.goal.activities.append(
+                Activity(
+                    uid="", number=number, title=join_wrapped(texts), provenance=provenance(*lines)
+                )
+            )
+
+    def _item_line(self, line: Line) -> None:
+        text = line.text
+        if self.mode == "indicator":
+            starts = _BULLET.match(text) is not None
+        else:
+            m = _ITEM.match(text)
+            starts = m is not None
+        if starts:
+            self._flush()
+            self.item_lines = [line]
+            if self.mode == "assignment" and m is not None:
+                self.item_number = m.group(1)
+        elif self.item_lines:
+            self.item_lines.append(line)
+        else:
+            self.out.warn(
+                "unplaced_text",
+                f"text under '{self.mode}' list before its first item: {text[:80]!r}",
+                line.page,
+            )
+
+    # -- headings ------------------------------------------------------------------------
+
+    def _heading(self, h: _Heading) -> None:
+        self._flush()
+        self.mode = None
+        if h.depth == 1:
+            self.goal = None
+            return
+        if h.depth == 2:
+            m = _GOAL.match(h.title)
+            if m:
+                self.goal = Goal(
+                    uid="",
+                    number=m.group(1),
+                    level=GoalLevel.goal,
+                    title=m.group(2).strip(),
+                    provenance=provenance(*h.lines),
+                )
+                self.out.goals.append(self.goal)
+            else:
+                self.goal = None
+            return
+        if self.goal is None:
+            return
+        label = vocabulary.match_label(h.title)
+        if (
+            label is not None
+            and label.confidence >= 0.9
+            and label.value in ("indicator", "assignment")
+        ):
+            self.mode = label.value
+        else:
+            self.out.warn(
+                "unplaced_heading", f"unexpected heading under a goal: {h.title!r}", h.lines[0].page
+            )
+
+    # -- walk ----------------------------------------------------------------------------
+
+    def run(self) -> None:
+        blocks = [b for b in self.doc.flow() if not (isinstance(b, Line) and b.page == 1)]
+        heading: _Heading | None = None
+        for block in blocks:
+            if isinstance(block, Table):
+                if heading is not None:
+                    self._heading(heading)
+                    heading = None
+                self._flush()
+                self.mode = None
+                self._table(block)
+                continue
+            line = block
+            if _is_heading_line(line, self.body):
+                num = numbered(line.text)
+                if num is not None:
+                    if heading is not None:
+                        self._heading(heading)
+                    heading = _Heading(num[0], [line], num[1])
+                    continue
+                if heading is not None and abs(line.size - heading.lines[0].size) < 0.3:
+                    heading.lines.append(line)
+                    heading.title = join_wrapped([heading.title, line.text])
+                    continue
+            if heading is not None:
+                self._heading(heading)
+                heading = None
+            if self.mode in ("indicator", "assignment"):
+                self._item_line(line)
+        if heading is not None:
+            self._heading(heading)
+        self._flush()
+
+    # -- tables --------------------------------------------------------------------------
+
+    def _table(self, table: Table) -> None:
+        header = [fold(h) for h in table.header]
+        joined = " ".join(header)
+        if not header:
+            return  # the cover's document grid (read by the parser's cover step)
+        if all(re.fullmatch(r"\d{1,2}", h.strip()) for h in table.header if h.strip()):
+            return  # the risk matrix: a figure
+        if header[0].startswith("rutin") and "kontrollmetod" in joined:
+            self._controls(table, header)
+        elif "konsekvens" in joined and "sannolikhet" in joined:
+            self._risks(table, header)
+        elif header[0].startswith("investering"):
+            self._investments(table, header)
+        elif header[0].startswith("detaljbudget") or any(
+            h.split()[:1] in (["budget"], ["utfall"], ["prognos"]) for h in header[1:]
+        ):
+            self._budget(table)
+        elif not any(header[0].startswith(p) for p in _NOT_DATA):
+            self.out.warn(
+                "table_skipped",
+                f"table not recognised: {' | '.join(table.header)[:100]}",
+                table.page,
+            )
+
+    @staticmethod
+    def _col(header: list[str], *prefixes: str) -> int | None:
+        for i, h in enumerate(header):
+            if any(h == p or h.startswith(p + " ") for p in prefixes):
+                return i
+        return None
+
+    def _controls(self, table: Table, header: list[str]) -> None:
+        process = self._col(header, "rutin process", "rutin", "process") or 0
+        risk = self._col(header, "risk")
+        value = self._col(header, "riskvarde")
+        method = self._col(header, "kontrollmetod")
+        owner = next(
+            (
+                i
+                for i, h in enumerate(table.header)
+                if (m := vocabulary.match_label(h)) and m.value == "owner"
+            ),
+            None,
+        )
+        for row in table.body:
+            name = _text(row, process)
+            if not name:
+                if any(c.text for c in row.cells):
+                    self.out.warn(
+                        "unplaced_row", f"control row without process: {row.texts}", row.page
+                    )
+                continue
+            self.out.controls.append(
+                ControlPoint(
+                    uid="",
+                    process=name,
+                    risk=_none(_text(row, risk)),
+                    risk_value=_int(_text(row, value)),
+                    method=_none(_text(row, method)),
+                    responsible=_none(_text(row, owner)),
+                    provenance=provenance(row),
+                )
+            )
+
+    def _risks(self, table: Table, header: list[str]) -> None:
+        area = self._col(header, "omrade", "risk") or 0
+        cons = self._col(header, "konsekvens")
+        prob = self._col(header, "sannolikhet")
+        score = self._col(header, "totalpoang", "riskvarde", "poang")
+        for row in table.body:
+            name = _text(row, area)
+            if not name:
+                continue
+            self.out.risks.append(
+                Risk(
+                    uid="",
+                    area=name,
+                    consequence=_int(_text(row, cons)),
+                    probability=_int(_text(row, prob)),
+                    score=_int(_text(row, score)),
+                    provenance=provenance(row),
+                )
+            )
+
+    def _budget(self, table: Table) -> None:
+        cols = [i for i in range(1, table.n_cols)]
+        units: dict[int, AmountUnit | None] = {}
+        for row in table.body:
+            name = _text(row, 0)
+            if not name:
+                found = {i: _UNITS.get(fold(_text(row, i))) for i in cols}
+                if any(found.values()):
+                    units.update({i: u for i, u in found.items() if u is not None})
+                elif any(c.text for c in row.cells):
+                    self.out.warn("unplaced_row", f"budget row without name: {row.texts}", row.page)
+                continue
+            line = BudgetLine(uid="", name=name, provenance=provenance(row))
+            for i in cols:
+                raw = _text(row, i)
+                if not raw:
+                    continue
+                label = table.header[i] if i < len(table.header) else ""
+                kind = _BUDGET_KINDS.get(fold(label).split(" ")[0], BudgetKind.budget)
+                year = _YEAR.search(label)
+                line.values.append(
+                    BudgetValue(
+                        label=label,
+                        year=int(year.group(1)) if year else None,
+                        kind=kind,
+                        amount=parse_number(raw),
+                        unit=units.get(i),
+                    )
+                )
+            self.out.budget.append(line)
+
+    def _investments(self, table: Table, header: list[str]) -> None:
+        unit = next((u for w, u in _UNITS.items() if re.search(rf"\b{w}\b", header[0])), None)
+        desc = next(
+            (
+                i
+                for i, h in enumerate(table.header)
+                if (m := vocabulary.match_label(h)) and m.value == "description"
+            ),
+            None,
+        )
+        owner = next(
+            (
+                i
+                for i, h in enumerate(table.header)
+                if (m := vocabulary.match_label(h)) and m.value == "owner"
+            ),
+            None,
+        )
+        years = {
+            i: int(h)
+            for i, h in enumerate(table.header)
+            if re.fullmatch(r"(19|20)\d{2}", h.strip())
+        }
+        for row in table.body:
+            name = _text(row, 0)
+            if not name:
+                if any(fold(c.text).startswith("summa") for c in row.cells):
+                    continue  # the column sums
+                if any(c.text for c in row.cells):
+                    self.out.warn(
+                        "unplaced_row", f"investment row without name: {row.texts}", row.page
+                    )
+                continue
+            inv = Investment(
+                uid="",
+                name=name,
+                description=_none(_text(row, desc)),
+                responsible=_none(_text(row, owner)),
+                provenance=provenance(row),
+            )
+            for i, year in years.items():
+                raw = _text(row, i)
+                if raw:
+                    inv.amounts.append(
+                        InvestmentAmount(year=year, amount=parse_number(raw), unit=unit)
+                    )
+            self.out.investments.append(inv)
+
+
+# ----------------------------------------------------------------------------- cover
+
+_META_FIELDS = {
+    "diarienummer": "diarienummer",
+    "datum for beslut": "decided_on",
+    "beslutsdatum": "decided_on",
+    "beslutsinstans": "decided_by",
+    "reviderad": "revised_on",
+    "version": "version",
+    "dokumentansvarig": "responsible",
+    "dokumentet galler": "valid_until",
+    "dokumentet galler for": "applies_to",
+    "dokumentnamn": "document_name",
+}
+_NOT_STATED = {"-", "–", "—", ""}
+
+
+def _grid_cell(cell: Cell) -> tuple[str, str] | None:
+    """(label, value) of a document-grid cell: bold label lines over regular value lines."""
+    if not cell.lines:
+        return None
+    k = next((i for i, ln in enumerate(cell.lines) if not ln.bold), len(cell.lines))
+    if k == 0:
+        return None
+    label = join_wrapped([ln.text for ln in cell.lines[:k]])
+    value = join_wrapped([ln.text for ln in cell.lines[k:]])
+    return label, value
+
+
+def _read_cover(doc: Document, out: Builder) -> None:
+    """Municipality, unit, title, organ, year and the document grid from page 1."""
+    page = doc.pages[0]
+    top = [ln.text for ln in page.noise] + [ln.text for ln in page.lines]
+    kommun = find_in_text("\n".join(top))
+    if kommun is None and len(doc.pages) > 1:
+        kommun = find_in_text("\n".join(ln.text for ln in doc.pages[1].noise))
+    if kommun is not None:
+        out.municipality = Municipality(name=kommun.display_name, code=kommun.code)
+    lines = page.lines
+    if lines:
+        t = max(range(len(lines)), key=lambda i: lines[i].size)
+        out.title = lines[t].text
+        if t > 0:
+            out.unit = lines[t - 1].text
+        if t + 1 < len(lines):
+            out.organ = lines[t + 1].text
+        year = _YEAR.search(out.title)
+        if year:
+            out.year = int(year.group(1))
+    if re.search(r"verksamhetsplan", fold(out.title)):
+        out.document_type = DocumentType.verksamhetsplan
+    out.period = Period(kind=PeriodKind.year, number=None)
+
+    meta = Metadata()
+    grid = next((tb for tb in page.tables if not tb.header), None)
+    if grid is None:
+        out.warn("metadata_missing", "no document-information grid on the cover", 1)
+    else:
+        for row in grid.rows:
+            for cell in row.cells:
+                pair = _grid_cell(cell)
+                if pair is None:
+                    continue
+                label, value = pair
+                key = fold(label)
+                if value in _NOT_STATED:
+                    continue
+                if key == "dokumenttyp":
+                    if "verksamhetsplan" in fold(value):
+                        out.document_type = DocumentType.verksamhetsplan
+                    continue
+                field = _META_FIELDS.get(key)
+                if field in ("decided_on", "revised_on"):
+                    date = parse_date(value)
+                    if date is None:
+                        meta.extra[label] = value
+                    else:
+                        setattr(meta, field, date)
+                elif field == "valid_until":
+                    date = parse_date(value)
+                    meta.valid_until = date.isoformat() if date else value
+                elif field is not None:
+                    setattr(meta, field, value)
+                else:
+                    meta.extra[label] = value
+    out.metadata = meta
+    if out.organ is None and meta.decided_by:
+        out.organ = meta.decided_by
