@@ -191,6 +191,8 @@ class Options:
     max_pages: int | None = None
     timeout: float | None = None  # seconds per file; None or 0: no limit
     max_memory_mb: int | None = None  # RLIMIT_AS per worker; None or 0: no limit
+    max_image_pixels: int | None = None  # None: the library default
+    max_chars_per_page: int | None = None  # None: the library default
     emit: str = "file"  # file: write JSON to Task.out_path; pretty/compact: return the text
 
 
@@ -274,6 +276,10 @@ def parse_one(task: Task, options: Options) -> Result:
         changes["seconds_per_file"] = float(options.timeout)
     if options.max_memory_mb:
         changes["memory_mb_per_worker"] = int(options.max_memory_mb)
+    if options.max_image_pixels:
+        changes["max_image_pixels"] = int(options.max_image_pixels)
+    if options.max_chars_per_page:
+        changes["max_chars_per_page"] = int(options.max_chars_per_page)
     limits = replace(DEFAULT_LIMITS, **changes)
     try:
         from planparse.api import parse

@@ -220,6 +220,19 @@ def main() -> None:
     default=None,
     help="MB of address space per worker (RLIMIT_AS); 0: none [default: 2048].",
 )
+@click.option(
+    "--max-image-pixels",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Largest image rendered for OCR, and largest embedded image on a page to OCR; "
+    "pages over it are not OCR'd (an ocr_skipped warning) [default: 60000000].",
+)
+@click.option(
+    "--max-chars-per-page",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Characters per page; a file with a page over it fails [default: 100000].",
+)
 def parse(
     paths: tuple[str, ...],
     output: str,
@@ -234,6 +247,8 @@ def parse(
     max_pages: int | None,
     timeout: float | None,
     max_memory: int | None,
+    max_image_pixels: int | None,
+    max_chars_per_page: int | None,
 ) -> None:
     """Parse PDFs (files, or folders searched recursively for *.pdf) into JSON.
 
@@ -282,6 +297,8 @@ def parse(
         max_pages=max_pages or DEFAULT_LIMITS.max_pages,
         timeout=DEFAULT_LIMITS.seconds_per_file if timeout is None else timeout,
         max_memory_mb=DEFAULT_LIMITS.memory_mb_per_worker if max_memory is None else max_memory,
+        max_image_pixels=max_image_pixels or DEFAULT_LIMITS.max_image_pixels,
+        max_chars_per_page=max_chars_per_page or DEFAULT_LIMITS.max_chars_per_page,
         emit="file" if not to_stdout else ("pretty" if len(items) == 1 else "compact"),
     )
     n_jobs = min(jobs or os.cpu_count() or 1, len(items))

@@ -142,3 +142,47 @@ def test_distinct_titles_distinct_uids(a: str, b: str) -> None:
     assert document_uid("2260", "tertialrapport", 2025, None, None, None, a) != document_uid(
         "2260", "tertialrapport", 2025, None, None, None, b
     )
+
+
+# --------------------------------------------------------------------------- added for hostile input
+
+
+@FAST
+@given(st.one_of(st.text(), ocr_text))
+def test_aggressive_repair_never_raises_and_is_idempotent(text: str) -> None:
+    """Aggressive repair is what pages with a foreign OCR layer get (reading/__init__.py)."""
+    once = repair_text(text, aggressive=True)
+    assert isinstance(once, str)
+    assert repair_text(once, aggressive=True) == once
+
+
+@FAST
+@given(st.text())
+def test_text_helpers_never_raise(text: str) -> None:
+    from planparse.text.fold import clean_spaces, fold
+    from planparse.text.numbers import find_dates
+
+    assert isinstance(fold(text), str)
+    assert isinstance(clean_spaces(text), str)
+    assert isinstance(find_dates(text), list)
+
+
+@FAST
+@given(st.integers(min_value=-(10**12), max_value=10**12))
+def test_number_roundtrip_integral_float(n: int) -> None:
+    assert parse_number(format_number(float(n))) == n
+
+
+@FAST
+@given(
+    st.one_of(
+        st.integers(-(10**12), 10**12),
+        st.decimals(
+            min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=3, allow_nan=False
+        ).map(float),
+    )
+)
+def test_number_text_roundtrip_is_stable(x: float) -> None:
+    """Formatting what was parsed from a formatted number gives the same text."""
+    text = format_number(x)
+    assert format_number(parse_number(text)) == text  # type: ignore[arg-type]

@@ -74,14 +74,18 @@ def read_pdf(
     with pdf:
         if pdf.needs_pass and not pdf.authenticate(""):
             raise EncryptedPDF(name, "is encrypted with a user password")
-        if pdf.page_count == 0:
+        try:
+            page_count = pdf.page_count
+        except Exception as e:  # a page tree too broken to count ("Invalid number of pages")
+            raise CorruptPDF(name, f"has no readable page tree (damaged or truncated): {e}") from None
+        if page_count == 0:
             raise CorruptPDF(name, "has no readable pages (damaged or truncated)")
-        if pdf.page_count > limits.max_pages:
+        if page_count > limits.max_pages:
             raise LimitExceeded(name, "max_pages", limits.max_pages,
-                                f"has {pdf.page_count} pages, over the limit max_pages={limits.max_pages}")
+                                f"has {page_count} pages, over the limit max_pages={limits.max_pages}")
         if pymupdf.TOOLS.mupdf_warnings(reset=True):
             warnings.append(("pdf_repaired", "the PDF has structural damage; MuPDF repaired it on reading", None))
-        raw_pages = _read_raw(pdf, data, backend, name, limits)
+        raw_pages = _read_raw(pdf, data, backend, name, limits, warnings)
         metadata = {k: v for k, v in (pdf.metadata or {}).items() if v}
         pages_to_ocr = _pages_without_text(raw_pages) if ocr == "auto" else (
             [r.number for r in raw_pages] if ocr == "always" else []
@@ -128,7 +132,14 @@ def _sniff(data: bytes) -> str:
         return "binary data"
 
 
-def _read_raw(pdf: object, data: bytes, backend: str, name: str, limits: Limits) -> list[RawPage]:
+def _read_raw(
+    pdf: object,
+    data: bytes,
+    backend: str,
+    name: str,
+    limits: Limits,
+    warnings: list[tuple[str, str, int | None]],
+) -> list[RawPage]:
     import pymupdf
 
     from planparse.reading import pymupdf_backend
@@ -137,19 +148,33 @@ def _read_raw(pdf: object, data: bytes, backend: str, name: str, limits: Limits)
     if backend == "pdfplumber":
         from planparse.reading import pdfplumber_backend
 
-        return pdfplumber_backend.read_pages(data, name)
+        pages = pdfplumber_backend.read_pages(data, name)
+        for raw in pages:
+            _check_chars(raw, name, limits)
+        return pages
     pages = []
     for i, page in enumerate(pdf):
         try:
             raw = pymupdf_backend.read_page(page, i + 1)
         except Exception as e:
             raise CorruptPDF(name, f"page {i + 1} cannot be read: {e}") from None
-        chars = sum(len(s.text) for ln in raw.lines for s in ln.spans)
-        if chars > limits.max_chars_per_page:
-            raise LimitExceeded(name, "max_chars_per_page", limits.max_chars_per_page,
-                                f"page {i + 1} has {chars} characters, over the limit max_chars_per_page={limits.max_chars_per_page}")
+        _check_chars(raw, name, limits)
+        # MuPDF recovers from damage inside a page (an object it cannot load, a content
+        # stream cut short) and only tells its warning buffer: say so on the page.
+        problems = pymupdf.TOOLS.mupdf_warnings(reset=True)
+        if problems:
+            first = problems.strip().splitlines()[0]
+            warnings.append(("page_damaged",
+                             f"page {i + 1} is damaged and may be incomplete (MuPDF: {first})", i + 1))
         pages.append(raw)
     return pages
+
+
+def _check_chars(raw: RawPage, name: str, limits: Limits) -> None:
+    chars = sum(len(s.text) for ln in raw.lines for s in ln.spans)
+    if chars > limits.max_chars_per_page:
+        raise LimitExceeded(name, "max_chars_per_page", limits.max_chars_per_page,
+                            f"page {raw.number} has {chars} characters, over the limit max_chars_per_page={limits.max_chars_per_page}")
 
 
 def _pages_without_text(raw_pages: list[RawPage]) -> list[int]:
@@ -182,16 +207,26 @@ def _run_ocr(
     if lang != "swe":
         warnings.append(("ocr_language",
                          f"Tesseract's Swedish model is missing, OCR used {lang} ({ocr.INSTALL_HINT})", None))
-    results = _ocr_images(pdf, numbers, limits, warnings)
+    results = _ocr_images(pdf, numbers, limits, warnings, raw_pages)
     for n, lines in results.items():
         raw_pages[n - 1].lines = lines
     return ocr.engine_name(lang) if results else None
 
 
 def _ocr_images(
-    pdf: object, numbers: list[int], limits: Limits, warnings: list[tuple[str, str, int | None]]
+    pdf: object,
+    numbers: list[int],
+    limits: Limits,
+    warnings: list[tuple[str, str, int | None]],
+    raw_pages: list[RawPage],
 ) -> dict[int, list[Line]]:
-    """Render the pages and OCR them in parallel with the best installed language."""
+    """Render the pages and OCR them in parallel with the best installed language.
+
+    A page is not rendered when its image would exceed ``limits.max_image_pixels``, nor when
+    an image embedded in it does: rendering decodes every embedded image whole, so a tiny
+    compressed stream that inflates to a huge image (a decompression bomb) would otherwise
+    cost its full size in memory and time.
+    """
     import pymupdf
 
     from planparse.reading.pymupdf_backend import render_gray
@@ -207,6 +242,11 @@ def _ocr_images(
         if pixels > limits.max_image_pixels:
             warnings.append(("ocr_skipped",
                              f"page image would be {pixels:.0f} pixels, over the limit max_image_pixels={limits.max_image_pixels}", n))
+            continue
+        embedded = max((im.width * im.height for im in raw_pages[n - 1].images), default=0)
+        if embedded > limits.max_image_pixels:
+            warnings.append(("ocr_skipped",
+                             f"page not OCR'd: an embedded image has {embedded} pixels, over the limit max_image_pixels={limits.max_image_pixels}", n))
             continue
         images[n] = render_gray(page, ocr.DPI)
     try:
@@ -248,7 +288,7 @@ def _repair_ocr_layers(
 
     engine = None
     if external and ocr_mode != "never" and ocr.choose_language() == "swe":
-        references = _ocr_images(pdf, external, limits, warnings)
+        references = _ocr_images(pdf, external, limits, warnings, raw_pages)
         if references:
             engine = ocr.engine_name("swe")
         for n, ref_lines in references.items():
