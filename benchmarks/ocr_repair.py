@@ -124,7 +124,7 @@ def main() -> int:
         lines = [ln.text for p in native.pages for ln in p.lines]
         lines += [c.text for p in native.pages for t in p.tables for r in t.rows for c in r.cells]
         changed = sum(
-            sum(1 for x, y in zip(words(t), words(repair_text(t))) if x != y) for t in lines
+            sum(1 for x, y in zip(words(t), words(repair_text(t)), strict=False) if x != y) for t in lines
         )
         changed_total += changed
         print(f"born-digital {pdf.name:45} words changed by repair: {changed}")

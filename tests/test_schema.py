@@ -109,7 +109,7 @@ def test_unknown_keys_are_rejected_on_output_models() -> None:
 
 def test_document_uid_is_documented_derivation() -> None:
     uid = ids.document_uid("2409", "verksamhetsplan", 2025, Period(kind=PeriodKind.year), "Kommunstyrelsen", None, "Kommunstyrelsens verksamhetsplan 2025")
-    h = hashlib.sha256("kommunstyrelsen||kommunstyrelsens verksamhetsplan 2025".encode()).hexdigest()[:8]
+    h = hashlib.sha256(b"kommunstyrelsen||kommunstyrelsens verksamhetsplan 2025").hexdigest()[:8]
     assert uid == f"2409-verksamhetsplan-2025-y-{h}"
     assert ids.document_uid(None, "tertialrapport", None, Period(kind=PeriodKind.tertial, number=1), None, None, "x").startswith("0000-tertialrapport-na-t1-")
 

@@ -11,7 +11,6 @@ from typing import ClassVar
 
 from planparse import __version__, ids
 from planparse.model import (
-    Activity,
     BudgetLine,
     ControlPoint,
     DocumentType,

@@ -15,7 +15,6 @@ import pdfplumber
 from planparse.reading.model import Drawing, Image, Line, RawPage, Span
 from planparse.reading.pymupdf_backend import OCR_FONTS, _font_style, _rect, _segment
 
-
 # pdfminer prints glyphs it cannot map to Unicode as "(cid:N)". WinAnsi 127 and 149 are the
 # bullet that Word and reportlab use; other unmapped glyphs carry no text.
 _CID = re.compile(r"\(cid:(\d+)\)")
