@@ -109,8 +109,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Item]:
                 found.append((c, r))
     if not found:
         return []
-    root = Path(os.path.commonpath([r.parent for _, r in found]))
-    items = [Item(path=c, display=str(c), relpath=r.relative_to(root).as_posix()) for c, r in found]
+    common = Path(os.path.commonpath([r.parent for _, r in found]))
+    items = [Item(path=c, display=str(c), relpath=r.relative_to(common).as_posix()) for c, r in found]
     items.sort(key=lambda it: it.relpath)
     return assign_outputs(items)
 
@@ -705,7 +705,9 @@ def plan_tasks(
                 and out_path.exists()
                 and _output_matches(out_path, sha)
             ):
-                keep = {k: prev.get(k) for k in ("parser", "layout_confidence", "pages", "message")}
+                keep: dict[str, Any] = {
+                    k: prev.get(k) for k in ("parser", "layout_confidence", "pages", "message")
+                }
                 yield Result(
                     file=it.display,
                     relpath=it.relpath,

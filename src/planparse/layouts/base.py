@@ -220,7 +220,7 @@ class Builder:
             ("risk", self.risks),
         ):
             for row in rows:
-                title = getattr(row, "name", None) or getattr(row, "process", None) or getattr(row, "area", "")
+                title = str(getattr(row, "name", None) or getattr(row, "process", None) or getattr(row, "area", ""))
                 row.uid = alloc.item(doc_uid, kind, None, title)
         layer = TextLayer(self.doc.text_layer) if self.doc.text_layer else None
         return PlanDocument(

@@ -58,12 +58,12 @@ def contents_lines(lines: list[Line]) -> set[int]:
     leaders = [i for i, ln in enumerate(lines) if _LEADER.search(ln.text.strip())]
     if len(leaders) >= 3 or (heading and leaders):
         start, end = min(heading + leaders), max(leaders)
-        out = {id(ln) for ln in lines[start : end + 1]}
+        found = {id(ln) for ln in lines[start : end + 1]}
         for ln in lines[end + 1 :]:  # entries without leaders right after the last one
             if not _TOC_ENTRY.search(ln.text.strip()):
                 break
-            out.add(id(ln))
-        return out
+            found.add(id(ln))
+        return found
     out: set[int] = set()
     active = False
     misses = 0

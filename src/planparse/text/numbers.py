@@ -53,7 +53,7 @@ def format_number(value: int | float) -> str:
         whole, _, frac = repr(value).partition(".")
         if "e" in whole or "e" in frac:
             raise ValueError(f"cannot format {value!r} in plain notation")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
