@@ -102,6 +102,29 @@ def test_kramfors_investment_table_joined_with_its_rows_pages() -> None:
     assert table.rows[-1].page == 15 and table.rows[-1].texts[1:5] == ["Summa:", "18 800", "31 975", "56 325"]
 
 
+@pytest.mark.parametrize("backend", ["pymupdf", "pdfplumber"])
+def test_robertsfors_indicator_table_345_is_one_table_over_two_pages(backend: str) -> None:
+    """Uppdrag 3.4.5's indicator table breaks after its fifth row (page 20 → 21, header
+    repeated): one table of 8 body rows × 5 columns whose rows keep their own page."""
+    doc = read("robertsfors-verksamhetsplan-2025", backend)
+    matches = [
+        t for t in _tables(doc) if any(r.texts[0] == "Kostnad fritidshem/invånare" for r in t.rows)
+    ]
+    assert len(matches) == 1, "the continuation on page 21 must not be a table of its own"
+    table = matches[0]
+    assert table.header == ["Indikator", "2024", "Källa", "Mått", "Utfall 2025"]
+    assert table.n_cols == 5 and table.pages == [20, 21]
+    assert sum(r.is_header for r in table.rows) == 1, "the header repeated on page 21 is dropped"
+    body = table.body
+    assert len(body) == 8 and all(len(r.cells) == 5 for r in body)
+    assert [r.page for r in body] == [20] * 5 + [21] * 3
+    assert body[0].texts == ["Kostnad fritidshem/invånare", "", "Kolada", "Kr", ""]
+    assert body[5].texts[0] == "Antal elever per anställd i fritidshem"
+    assert body[7].texts[0] == "Kostnad för lokaler kr/elev årskurs f- 9"
+    continued = "Antal elever per anställd i fritidshem"
+    assert [t for t in _tables(doc) if any(r.texts[0] == continued for r in t.rows)] == [table]
+
+
 @pytest.mark.parametrize("name", BORN_DIGITAL)
 def test_backends_agree(name: str) -> None:
     """PyMuPDF and pdfplumber agree. Tolerance: the same tables with a header row, the same
@@ -113,7 +136,7 @@ def test_backends_agree(name: str) -> None:
     grids_a = [t.grid() for t in _tables(a) if t.header]
     grids_b = [t.grid() for t in _tables(b) if t.header]
     assert len(grids_a) == len(grids_b)
-    for ga, gb in zip(grids_a, grids_b):
+    for ga, gb in zip(grids_a, grids_b, strict=True):
         assert (len(ga), len(ga[0])) == (len(gb), len(gb[0]))
         joined_a = " ".join(" ".join(r) for r in ga)
         joined_b = " ".join(" ".join(r) for r in gb)
