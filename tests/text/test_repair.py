@@ -192,3 +192,30 @@ def test_municipality_names() -> None:
 def test_odd_input() -> None:
     for text in ("", " ", "\x00", "&", "& &", "6", "é", "ǅ", "İstanbul", "ß" * 3, "a" * 200):
         assert isinstance(repair_text(text), str)
+
+
+def test_pipe_read_for_capital_i_in_line_context() -> None:
+    from planparse.text.repair import repair_line_words
+
+    assert repair_line_words(["|", "kommunen", "ska"]) == ["I", "kommunen", "ska"]
+    assert repair_line_words(["3.6.1.", "|", "kommunen"]) == ["3.6.1.", "I", "kommunen"]
+    assert repair_line_words(["i", "arbete.", "|"]) == ["i", "arbete.", "I"]
+    # a table rule between cells stays
+    assert repair_line_words(["enligt", "|", "2025-06-30"]) == ["enligt", "|", "2025-06-30"]
+    assert repair_line_words(["verksamheten", "|", "@", "Avslutad"]) == ["verksamheten", "|", "@", "Avslutad"]
+    assert repair_line_words(["|"]) == ["|"]
+
+
+def test_reference_ocr_corrects_misread_words() -> None:
+    from planparse.reading.model import Line, Span
+    from planparse.reading.ocr import correct_with_reference
+
+    def line(text: str) -> Line:
+        return Line(spans=[Span(text=w + " ", bbox=(0, 0, 1, 1)) for w in text.split()], page=1)
+
+    damaged = [line("antalet gré6nomraden kommunen sköter"), line("presenterad fdr ledningsgruppen Yivesson #mittange")]
+    reference = [line("antalet grönområden kommunen sköter"), line("presenterad för ledningsgruppen Ylvesson Hmittånge")]
+    correct_with_reference(damaged, reference)
+    assert damaged[0].text == "antalet grönområden kommunen sköter"
+    # an unknown name is not overwritten by another unknown reading; "#" read as "H" is dropped
+    assert damaged[1].text == "presenterad för ledningsgruppen Yivesson #mittånge"

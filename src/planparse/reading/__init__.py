@@ -363,11 +363,24 @@ def merge_baselines(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _repair_in_context(lines: list[Line]) -> None:
+    """Repairs that need a whole visual line ("| kommunen" → "I kommunen"), once its pieces
+    are joined: see :func:`planparse.text.repair.repair_line_words`."""
+    from planparse.text.repair import repair_line_words
+
+    for ln in lines:
+        words = [s.text.strip() for s in ln.spans]
+        for s, before, after in zip(ln.spans, words, repair_line_words(words), strict=True):
+            if after != before:
+                s.text = s.text.replace(before, after)
+
+
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
     for r in raw_pages:
         r.lines = merge_baselines(r.lines)
+        _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         tables, outside = extract_tables(r)
         per_page_tables.append(tables)
         per_page_lines.append(outside)

@@ -108,12 +108,33 @@ def ocr_pages(images: dict[int, bytes], lang: str, workers: int | None = None) -
 _TOKEN = re.compile(r"[\w&]+")
 
 
+def _misread(word: str, ref: str) -> bool:
+    """Whether the existing layer's ``word`` is plausibly ``ref`` misread, where alignment put
+    them in the same place: ``ref`` is a real Swedish word, ``word`` is not (or is a far rarer
+    one: "ven" for "även"), and their OCR skeletons are alike (long unknown compounds: nearly
+    equal). Names and codes the lexicon does not know are left alone."""
+    from planparse.text.fold import fold
+    from planparse.text.repair import known_word, word_zipf
+
+    if word == ref or not ref.isalpha() or not any(ch.isalpha() for ch in word):
+        return False
+    if known_word(word) and word_zipf(ref) - word_zipf(word) < 2.5:
+        return False
+    a, b = fold(word.replace("4", "a")), fold(ref)
+    if abs(len(a) - len(b)) > 2:
+        return False
+    similarity = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
+
+
 def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
     """Correct an existing OCR layer's words with a Swedish re-OCR of the same page.
 
     The two token streams are aligned on their OCR skeletons (:func:`planparse.text.fold.fold`);
     where a token's skeleton equals its aligned reference token, the reference spelling wins
-    ("malavstamning" → "målavstämning"). Positions stay those of the existing layer. Returns the
+    ("malavstamning" → "målavstämning"); where the two disagree, a word the reference reads as
+    a real Swedish word of a similar skeleton replaces a word the lexicon does not know
+    ("gré6nomraden" → "grönområden"). Positions stay those of the existing layer. Returns the
     number of tokens taken from the reference; the rest are left for lexicon repair.
     """
     from planparse.text.fold import fold
@@ -133,12 +154,30 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
         elif tag == "replace":
             # Inside a disagreement, still take every token whose skeleton the reference has,
             # in order ("Bedomning" against "Bedömning:" split differently by the two OCRs).
+            matched: dict[int, int] = {}  # token → its reference token
             j = j1
             for i in range(i1, i2):
                 for jj in range(j, j2):
                     if keys[i] == ref_keys[jj]:
-                        replacement[i] = ref_tokens[jj]
-                        j = jj + 1
+                        replacement[i], matched[i] = ref_tokens[jj], jj
+                    elif len(keys[i]) >= 4 and ref_keys[jj][1:] == keys[i]:
+                        # the reference read a symbol before the word as a letter ("#" → "H")
+                        replacement[i], matched[i] = ref_tokens[jj][1:], jj
+                    else:
+                        continue
+                    j = jj + 1
+                    break
+            # Then the words still unmatched, between their matched neighbours: the reference
+            # word wins where it is plausibly the same word misread ("gré6nomraden" →
+            # "grönområden", "fdr" → "för"; see _misread).
+            for i in range(i1, i2):
+                if i in matched:
+                    continue
+                lo = max((jj + 1 for ii, jj in matched.items() if ii < i), default=j1)
+                hi = min((jj for ii, jj in matched.items() if ii > i), default=j2)
+                for jj in range(lo, hi):
+                    if _misread(slots[i][1].group(0), ref_tokens[jj]):
+                        replacement[i], matched[i] = ref_tokens[jj], jj
                         break
     # Rewrite span texts right to left so match offsets stay valid.
     by_span: dict[int, list[tuple[re.Match[str], str]]] = {}

@@ -107,8 +107,25 @@ def _regions(raw: RawPage) -> list[_Region]:
             continue  # two lone rules are a frame or a separator, not a table
         if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
             continue
+        if max(_rule_gap(g_hs, ys[0], x0, x1), _rule_gap(g_hs, ys[-1], x0, x1)) > FIGURE_GAP:
+            continue  # boxes joined by connectors (an org chart), not a table
         regions.append(_Region((x0, ys[0], x1, ys[-1]), ys, xs, g_vs, ruled))
     return regions
+
+
+# A table's top and bottom rules run across its whole width; a break wider than this in
+# either means separate boxes side by side (a figure).
+FIGURE_GAP = 8.0
+
+
+def _rule_gap(hs: list[_Seg], y: float, x0: float, x1: float) -> float:
+    """The widest stretch of [x0, x1] that the horizontal rules at ``y`` leave uncovered."""
+    segs = sorted((h.a, h.b) for h in hs if abs(h.pos - y) <= TOL)
+    reach, gap = x0, 0.0
+    for a, b in segs:
+        gap = max(gap, a - reach)
+        reach = max(reach, b)
+    return max(gap, x1 - reach)
 
 
 def _within_grid(hs: list[_Seg], vs: list[_Seg]) -> list[_Seg]:
@@ -180,7 +197,7 @@ def _build(
     if n_cols < 1:
         return None
     rows: list[Row] = []
-    for top, bottom in zip(region.ys, region.ys[1:]):
+    for top, bottom in zip(region.ys, region.ys[1:], strict=False):
         if bottom - top < 3:
             continue
         mid = (top + bottom) / 2
@@ -192,7 +209,7 @@ def _build(
         else:
             bounds = xs
         cells: list[Cell] = []
-        for left, right in zip(bounds, bounds[1:]):
+        for left, right in zip(bounds, bounds[1:], strict=False):
             if right - left < 3:
                 continue
             col = _index(xs, left)

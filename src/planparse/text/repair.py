@@ -23,7 +23,7 @@ import math
 import re
 from functools import lru_cache
 
-__all__ = ["repair_text", "repair_word", "looks_damaged"]
+__all__ = ["repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
 
 # Zipf thresholds (log10 of frequency per billion words).
 _KNOWN = 2.0  # a word at least this frequent is a real word in conservative mode
@@ -131,6 +131,17 @@ def _best(word: str, expand_d: bool) -> tuple[str, float]:
             if cf > top_f:
                 top, top_f = cand, cf
     return top, top_f
+
+
+def word_zipf(word: str) -> float:
+    """The word's Zipf frequency in the Swedish lexicon (0.0 when unknown), case-insensitive."""
+    return _zipf(word.lower())
+
+
+def known_word(word: str) -> bool:
+    """Whether the lexicon knows ``word`` (at least rarely) or it is a compound of known parts."""
+    w = word.lower()
+    return _zipf(w) >= 1.0 or (len(w) >= 7 and w.isalpha() and _split(w, 2, 0) is not None)
 
 
 def _ocr(word: str) -> bool:
@@ -261,6 +272,22 @@ _AMP_AR = re.compile(
 )
 _PIPE_I = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.:] ))\| (?=[a-zåäö]*[a-z])", re.MULTILINE)
 _KOMMUN = re.compile(r"\b([A-Z][a-z&6é]+)(?= (?:kommuns?|KOMMUNS?)\b)")
+
+
+def repair_line_words(words: list[str]) -> list[str]:
+    """Context rules over the words of one OCR'd line, for damage that per-word repair cannot
+    see: a lone "|" read for "I" at the start of a line or a sentence, before a lower-case word
+    or at the end of the line ("| kommunen ska" → "I kommunen ska", "… i arbete. |" → "… i
+    arbete. I"). A "|" between other words is a table rule and stays."""
+    out = list(words)
+    for k, w in enumerate(words):
+        if w != "|":
+            continue
+        after_stop = k == 0 or words[k - 1].endswith((".", ":"))
+        nxt = words[k + 1] if k + 1 < len(words) else ""
+        if after_stop and (nxt == "" or nxt[:1].islower()) and (k > 0 or nxt):
+            out[k] = "I"
+    return out
 
 
 def _kommun_name(m: re.Match[str]) -> str:

@@ -1,0 +1,195 @@
+"""The ange_tertial layout parser: detection, specific items of the seed, its OCR'd copy and
+the variant, and the positioned-line table reader used where pages have no vector rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import pytest
+
+from planparse.layouts import THRESHOLD, parse_document, registry
+from planparse.layouts.ange_tertial import _header_columns, _split_columns, _status, _strip_icon
+from planparse.model import Activity, Goal, PlanDocument
+from planparse.reading import read_pdf
+from planparse.reading.model import Document, Line, Span
+from tests.gold import FIXTURES
+
+SEED, OCR, VARIANT = (
+    "ange-malavstamning-t1-2025",
+    "ange-malavstamning-t1-2025-ocr",
+    "solleftea-malavstamning-t2-2024",
+)
+FAMILY = [SEED, OCR, VARIANT]
+OTHERS = sorted(p.stem for p in FIXTURES.glob("*.pdf") if p.stem not in FAMILY)
+
+
+@lru_cache(maxsize=16)
+def read(name: str) -> Document:
+    return read_pdf(FIXTURES / f"{name}.pdf")
+
+
+@lru_cache(maxsize=4)
+def parsed(name: str) -> PlanDocument:
+    return parse_document(read(name))
+
+
+def score(name: str) -> float:
+    return registry()["ange_tertial"]().detect(read(name)).score
+
+
+def goals(doc: PlanDocument) -> list[Goal]:
+    out: list[Goal] = []
+    for g in doc.goals:
+        out.append(g)
+        out.extend(g.children)
+    return out
+
+
+def goal(doc: PlanDocument, number: str) -> Goal:
+    return next(g for g in goals(doc) if g.number == number)
+
+
+def activity(doc: PlanDocument, title: str) -> Activity:
+    return next(a for g in goals(doc) for a in g.activities if a.title == title)
+
+
+@pytest.mark.parametrize("name", FAMILY)
+def test_detected_on_family_fixtures(name: str) -> None:
+    assert score(name) >= 0.8
+    assert parsed(name).source.parser == "ange_tertial"
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_not_detected_on_other_fixtures(name: str) -> None:
+    assert score(name) < THRESHOLD
+
+
+def test_seed_facts() -> None:
+    doc = parsed(SEED)
+    assert (doc.municipality.name, doc.municipality.code) == ("Ånge kommun", "2260")
+    assert (doc.title, doc.organ, doc.unit, doc.year) == ("Målavstämning, tertial 1 2025", "Kommunstyrelsen", None, 2025)
+    assert doc.period is not None and (doc.period.kind.value, doc.period.number) == ("tertial", 1)
+    assert doc.vision is not None and doc.vision.startswith("Vi är en plats för alla")
+    assert doc.vision.endswith("levande bygd.")
+
+
+def test_seed_goal_tree() -> None:
+    doc = parsed(SEED)
+    assert [g.number for g in doc.goals] == ["3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "3.7", "3.8", "4.1"]
+    assert sum(len(g.children) for g in doc.goals) == 19
+    assert sum(len(g.activities) for g in goals(doc)) == 35
+    g = goal(doc, "3.1.1")
+    assert g.level.value == "sub_goal" and g.assessment is not None
+    assert (g.assessment.value.value, g.assessment.raw) == ("partially_fulfilled", "Delvis uppfyllt")
+    assert g.comment is not None and g.comment.count("\n") == 2
+    empty = goal(doc, "3.5")
+    assert (empty.title, empty.assessment, empty.children, empty.activities) == ("Resultat", None, [], [])
+
+
+def test_seed_activity_fields() -> None:
+    doc = parsed(SEED)
+    a = activity(doc, "Ta fram koncept för hälsoinspiratör på arbetsplatser i Ånge kommun")
+    assert a.status is not None and (a.status.value.value, a.status.raw) == ("completed", "Avslutad enligt plan")
+    assert (a.start_date, a.end_date) == (None, dt.date(2025, 3, 31))
+    assert a.description is not None and a.description.startswith("Varje avdelning ska ha")
+    assert a.comment == "Koncept är framtaget och är presenterad för ledningsgruppen."
+    assert a.provenance.page == 5 and a.provenance.method.value == "native"
+
+
+def test_seed_description_split_over_page_break() -> None:
+    a = activity(parsed(SEED), "Ge elever möjlighet att nå högre resultat. Framtagande av arbetsplan under våren 2025.")
+    assert a.provenance.page == 7
+    assert a.description is not None and "Planen ska ta fram minst ett tillfälle" in a.description
+
+
+def test_seed_measure_table_and_note() -> None:
+    g = goal(parsed(SEED), "4.1")
+    assert [i.name for i in g.indicators] == ["Sjukfrånvaro, procentandel (%)"]
+    assert g.indicators[0].values == []
+    assert g.description is not None and g.description.startswith("Måttet Sjukfrånvaro")
+    assert len(g.activities) == 3
+
+
+def test_ocr_copy_reads_like_the_original() -> None:
+    doc = parsed(OCR)
+    assert doc.source.text_layer is not None and doc.source.text_layer.value == "ocr"
+    assert goal(doc, "3.6.1").title == "I kommunen ska erbjudas fler utbildningsplatser inom eftergymnasial utbildning."
+    a = activity(doc, "Erbjuda lärar- och förskollärarkurser på avancerad nivå genom samarbete med lärosäten.")
+    assert a.status is not None and (a.status.value.value, a.status.raw) == ("in_progress_deviation", "Pågående med avvikelse")
+    assert a.end_date == dt.date(2025, 12, 12) and a.provenance.page == 11
+    assert a.provenance.method.value == "repaired"
+    seed = parsed(SEED)
+    assert [(x.number, x.title) for x in goals(doc)] == [(x.number, x.title) for x in goals(seed)]
+
+
+def test_variant_parses() -> None:
+    doc = parsed(VARIANT)
+    assert (doc.municipality.name, doc.municipality.code, doc.year) == ("Sollefteå kommun", "2283", 2024)
+    assert doc.period is not None and doc.period.number == 2 and doc.vision is None
+    assert [g.number for g in doc.goals] == ["3.1", "3.2", "3.3", "3.4", "4.1", "4.2"]
+    g = goal(doc, "4.1")
+    assert [(v.label, v.kind.value, v.value) for v in g.indicators[1].values] == [
+        ("Mål", "target", 1300),
+        ("Utfall", "outcome", 1412),
+    ]
+    moved = activity(doc, "Ta fram en plan för skötsel av kommunens grönområden")
+    assert moved.provenance.page == 5
+    assert activity(doc, "Lekplats Näsåker").status.value.value == "completed_deviation"  # type: ignore[union-attr]
+
+
+def test_org_charts_are_not_tables() -> None:
+    doc = read(SEED)
+    headed = [t for p in doc.pages[:4] for t in p.tables if t.header]
+    assert headed == [], "boxes joined by connectors are a figure"
+    assert any(ln.text == "Kommunala bolag" for ln in doc.pages[1].lines)
+
+
+# ----------------------------------------------------------------------------- positioned tables
+
+
+def _line(words: list[tuple[str, float]], y: float = 100.0, method: str = "repaired") -> Line:
+    spans = [Span(text=w, bbox=(x, y, x + 6.0 * len(w), y + 9.0), size=9.0) for w, x in words]
+    return Line(spans=spans, page=1, method=method)  # type: ignore[arg-type]
+
+
+def test_header_columns_from_positioned_words() -> None:
+    header = [_line([("Verksamhetens", 62), ("aktiviteter", 140)]), _line([("Status", 357)]), _line([("Slutdatum", 459)])]
+    cols = _header_columns(header)
+    assert cols is not None and [c.label for c in cols] == ["activities", "status", "end_date"]
+    row = [_line([("Stöd", 62), ("till", 90), ("nyföretagande", 115), ("@", 357), ("Pågående", 369), ("enligt", 417), ("|", 451), ("2025-10-31", 459)])]
+    cells = _split_columns(row, cols)
+    assert [" ".join(s.text for s in c) for c in cells] == ["Stöd till nyföretagande", "@ Pågående enligt", "2025-10-31"]
+    assert _header_columns([_line([("Kommunen", 57), ("genomför", 110)])]) is None
+
+
+def test_right_aligned_numbers_take_their_header_column() -> None:
+    cols = _header_columns([_line([("Mått", 62)]), _line([("Mål", 433), ("Utfall", 510)])])
+    assert cols is not None and [c.label for c in cols] == ["measure", "goal", "outcome"]
+    cells = _split_columns([_line([("Korttidsfrånvaro", 62), ("1 300", 418), ("1 412", 503)])], cols)
+    assert [" ".join(s.text for s in c) for c in cells] == ["Korttidsfrånvaro", "1 300", "1 412"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("@ Pågående enligt plan", "in_progress"), ("® Avslutad med avvikelse", "completed_deviation"), ("Ej påbörjad", "not_started"), ("e Vänteläge", "on_hold")],
+)
+def test_status_with_ocr_icon(text: str, value: str) -> None:
+    st = _status(text, ocr=True)
+    assert st is not None and st.value.value == value
+    assert _strip_icon(text) == st.raw
+
+
+@pytest.mark.parametrize("name", [SEED, VARIANT])
+def test_tables_read_from_positions_without_rules(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same pages without vector rules (as on an image with a text layer) parse alike."""
+    import json
+
+    import planparse.reading.tables as tables
+    from tests.gold import comparable
+
+    ruled = comparable(json.loads(parsed(name).to_json()))
+    monkeypatch.setattr(tables, "_regions", lambda raw: [])
+    doc = read_pdf(FIXTURES / f"{name}.pdf")
+    assert not any(p.tables for p in doc.pages)
+    assert comparable(json.loads(parse_document(doc).to_json())) == ruled
