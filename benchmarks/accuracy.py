@@ -2,7 +2,7 @@
 
 For every fixture with gold, parse it twice: with the detected layout parser and with the
 generic parser alone. Items are matched to gold by their normalised title (goals, activities)
-or name (indicators), as multisets; precision, recall and F1 follow. Field accuracy is the
+or owner and name (indicators), as multisets; precision, recall and F1 follow. Field accuracy is the
 share of matched items whose field equals gold: status, assessment, start and end dates,
 owner, and indicator values (label, kind, year, group, raw, value).
 
@@ -30,12 +30,16 @@ def walk(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     activities: list[dict[str, Any]] = []
     indicators: list[dict[str, Any]] = []
 
+    def owned(owner: dict[str, Any]) -> list[dict[str, Any]]:
+        # The same indicator name recurs under several activities: key it by its owner too.
+        return [dict(ind, _owner=_norm(owner.get("title"))) for ind in owner.get("indicators", [])]
+
     def visit(goal: dict[str, Any]) -> None:
         goals.append(goal)
-        indicators.extend(goal.get("indicators", []))
+        indicators.extend(owned(goal))
         for a in goal.get("activities", []):
             activities.append(a)
-            indicators.extend(a.get("indicators", []))
+            indicators.extend(owned(a))
         for c in goal.get("children", []):
             visit(c)
 
@@ -45,7 +49,9 @@ def walk(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
 
 
 def _key(kind: str, item: dict[str, Any]) -> str:
-    return _norm(item.get("name") if kind == "indicators" else item.get("title"))
+    if kind == "indicators":
+        return f"{item['_owner']} / {_norm(item.get('name'))}"
+    return _norm(item.get("title"))
 
 
 def prf(gold: list[dict[str, Any]], got: list[dict[str, Any]], kind: str) -> tuple[float, float, float]:

@@ -75,6 +75,7 @@ class _State:
         self.heading: Line | None = None  # the last unnumbered heading
         self.heading_goal: Goal | None = None  # its goal, once content made it one
         self.title_line: Line | None = None  # the heading line a wrapped title continues
+        self.title_end: Line | None = None  # the last line of an Uppdrag's title paragraph
 
     def push_goal(self, goal: Goal, depth: int) -> None:
         while self.stack and self.stack[-1][0] >= depth:
@@ -241,8 +242,15 @@ class GenericParser(LayoutParser):
         goal, activity, pending = st.goal, st.activity, st.pending
         if pending == "title" and activity is not None:
             activity.title = text
-            st.pending = None
+            st.pending, st.title_end = "title_more", line
             return
+        if pending == "title_more" and activity is not None and st.title_end is not None:
+            gap = line.y0 - st.title_end.bbox[3]
+            if line.page == st.title_end.page and gap < 0.6 * max(line.size, 1):
+                activity.title = f"{activity.title} {text}"  # the paragraph wraps
+                st.title_end = line
+                return
+            st.pending = None
         if pending == "strategic_goal" and goal is not None:
             goal.strategic_goal = text if goal.strategic_goal is None else f"{goal.strategic_goal} {text}"
             return
