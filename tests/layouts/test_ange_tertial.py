@@ -4,38 +4,25 @@ the variant, and the positioned-line table reader used where pages have no vecto
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 import pytest
 
-from planparse.layouts import THRESHOLD, parse_document, registry
+from planparse.layouts import parse_document
 from planparse.layouts.ange_tertial import _header_columns, _split_columns, _status, _strip_icon
 from planparse.model import Activity, Goal, PlanDocument
 from planparse.reading import read_pdf
-from planparse.reading.model import Document, Line, Span
+from planparse.reading.model import Line, Span
 from tests.gold import FIXTURES
+from tests.layouts.common import parsed, read
 
 SEED, OCR, VARIANT = (
     "ange-malavstamning-t1-2025",
     "ange-malavstamning-t1-2025-ocr",
     "solleftea-malavstamning-t2-2024",
 )
-FAMILY = [SEED, OCR, VARIANT]
-OTHERS = sorted(p.stem for p in FIXTURES.glob("*.pdf") if p.stem not in FAMILY)
 
 
-@lru_cache(maxsize=16)
-def read(name: str) -> Document:
-    return read_pdf(FIXTURES / f"{name}.pdf")
 
-
-@lru_cache(maxsize=4)
-def parsed(name: str) -> PlanDocument:
-    return parse_document(read(name))
-
-
-def score(name: str) -> float:
-    return registry()["ange_tertial"]().detect(read(name)).score
 
 
 def goals(doc: PlanDocument) -> list[Goal]:
@@ -54,15 +41,8 @@ def activity(doc: PlanDocument, title: str) -> Activity:
     return next(a for g in goals(doc) for a in g.activities if a.title == title)
 
 
-@pytest.mark.parametrize("name", FAMILY)
-def test_detected_on_family_fixtures(name: str) -> None:
-    assert score(name) >= 0.8
-    assert parsed(name).source.parser == "ange_tertial"
 
 
-@pytest.mark.parametrize("name", OTHERS)
-def test_not_detected_on_other_fixtures(name: str) -> None:
-    assert score(name) < THRESHOLD
 
 
 def test_seed_facts() -> None:

@@ -4,53 +4,27 @@ the image-only scan."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
-import pytest
-
-from planparse.layouts import THRESHOLD, parse_document, registry
 from planparse.layouts.ange_uppsikt import _bullet, _status
 from planparse.model import PlanDocument
-from planparse.reading import read_pdf
-from planparse.reading.model import Document
-from tests.gold import FIXTURES
+from tests.layouts.common import parsed
 
 SEED, VARIANT, SCAN = (
     "ange-uppsikt-hr-2024",
     "timra-uppsikt-ekonomiavdelningen-2025",
     "scan-bracke-uppsikt-short",
 )
-FAMILY = [SEED, VARIANT, SCAN]
-OTHERS = sorted(p.stem for p in FIXTURES.glob("*.pdf") if p.stem not in FAMILY)
 
 
-@lru_cache(maxsize=16)
-def read(name: str) -> Document:
-    return read_pdf(FIXTURES / f"{name}.pdf")
 
-
-@lru_cache(maxsize=4)
-def parsed(name: str) -> PlanDocument:
-    return parse_document(read(name))
-
-
-def score(name: str) -> float:
-    return registry()["ange_uppsikt"]().detect(read(name)).score
 
 
 def activity(doc: PlanDocument, title: str):  # noqa: ANN201
     return next(a for g in doc.goals for a in g.activities if a.title == title)
 
 
-@pytest.mark.parametrize("name", FAMILY)
-def test_detected_on_family_fixtures(name: str) -> None:
-    assert score(name) >= 0.8
-    assert parsed(name).source.parser == "ange_uppsikt"
 
 
-@pytest.mark.parametrize("name", OTHERS)
-def test_not_detected_on_other_fixtures(name: str) -> None:
-    assert score(name) < THRESHOLD
 
 
 def test_seed_facts() -> None:

@@ -4,48 +4,22 @@ both fixtures (the Kramfors seed and the Sollefteå variant)."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 import pytest
 
-from planparse.layouts import THRESHOLD, parse_document, registry
 from planparse.layouts.kramfors import join_wrapped
-from planparse.model import BudgetKind, PlanDocument
-from planparse.reading import read_pdf
-from planparse.reading.model import Document
-from tests.gold import FIXTURES
+from planparse.model import BudgetKind
+from tests.layouts.common import parsed
 
 SEED = "kramfors-klf-verksamhetsplan-2025"
 VARIANT = "solleftea-verksamhetsplan-2026"
-FAMILY = [SEED, VARIANT]
-OTHERS = sorted(p.stem for p in FIXTURES.glob("*.pdf") if p.stem not in FAMILY)
 
 
-@lru_cache(maxsize=16)
-def read(name: str) -> Document:
-    return read_pdf(FIXTURES / f"{name}.pdf")
 
 
-@lru_cache(maxsize=4)
-def parsed(name: str) -> PlanDocument:
-    return parse_document(read(name))
 
 
-def score(name: str) -> float:
-    return registry()["kramfors_vp"]().detect(read(name)).score
 
-
-@pytest.mark.parametrize("name", FAMILY)
-def test_detected_on_family_fixtures(name: str) -> None:
-    assert score(name) >= 0.9
-    doc = parsed(name)
-    assert doc.source.parser == "kramfors_vp"
-    assert doc.warnings == []
-
-
-@pytest.mark.parametrize("name", OTHERS)
-def test_not_detected_on_other_fixtures(name: str) -> None:
-    assert score(name) < THRESHOLD
 
 
 @pytest.mark.parametrize(

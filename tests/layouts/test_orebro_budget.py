@@ -2,43 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import pytest
-
-from planparse.layouts import THRESHOLD, parse_document, registry
-from planparse.model import PlanDocument
-from planparse.reading import read_pdf
-from planparse.reading.model import Document
-from tests.gold import FIXTURES
-
-FAMILY = ["orebro-plan-budget-2018", "lulea-plan-budget-2019"]
-OTHERS = sorted(p.stem for p in FIXTURES.glob("*.pdf") if p.stem not in FAMILY)
-
-
-@lru_cache(maxsize=16)
-def read(name: str) -> Document:
-    return read_pdf(FIXTURES / f"{name}.pdf")
-
-
-@lru_cache(maxsize=4)
-def parsed(name: str) -> PlanDocument:
-    return parse_document(read(name))
-
-
-def score(name: str) -> float:
-    return registry()["orebro_budget"]().detect(read(name)).score
-
-
-@pytest.mark.parametrize("name", FAMILY)
-def test_detected_on_family_fixtures(name: str) -> None:
-    assert score(name) >= 0.9
-    assert parsed(name).source.parser == "orebro_budget"
-
-
-@pytest.mark.parametrize("name", OTHERS)
-def test_not_detected_on_other_fixtures(name: str) -> None:
-    assert score(name) < THRESHOLD
+from tests.layouts.common import parsed
 
 
 def test_seed_facts() -> None:

@@ -4,48 +4,22 @@ fixtures (the Robertsfors seed and the Vindeln variant)."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 
 import pytest
 
-from planparse.layouts import THRESHOLD, parse_document, registry
 from planparse.layouts.robertsfors import name_direction
-from planparse.model import Direction, GoalLevel, PlanDocument, ValueKind
-from planparse.reading import read_pdf
-from planparse.reading.model import Document
-from tests.gold import FIXTURES
+from planparse.model import Direction, GoalLevel, ValueKind
+from tests.layouts.common import parsed
 
 SEED = "robertsfors-verksamhetsplan-2025"
 VARIANT = "vindeln-verksamhetsplan-2026"
-FAMILY = [SEED, VARIANT]
-OTHERS = sorted(p.stem for p in FIXTURES.glob("*.pdf") if p.stem not in FAMILY)
 
 
-@lru_cache(maxsize=16)
-def read(name: str) -> Document:
-    return read_pdf(FIXTURES / f"{name}.pdf")
 
 
-@lru_cache(maxsize=4)
-def parsed(name: str) -> PlanDocument:
-    return parse_document(read(name))
 
 
-def score(name: str) -> float:
-    return registry()["robertsfors_vp"]().detect(read(name)).score
 
-
-@pytest.mark.parametrize("name", FAMILY)
-def test_detected_on_family_fixtures(name: str) -> None:
-    assert score(name) >= 0.9
-    doc = parsed(name)
-    assert doc.source.parser == "robertsfors_vp"
-    assert doc.warnings == []
-
-
-@pytest.mark.parametrize("name", OTHERS)
-def test_not_detected_on_other_fixtures(name: str) -> None:
-    assert score(name) < THRESHOLD
 
 
 @pytest.mark.parametrize(
