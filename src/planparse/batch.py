@@ -251,18 +251,6 @@ def _error(task: Task, error_type: str, message: str, seconds: float = 0.0) -> R
     )
 
 
-def _reset_mupdf_warnings() -> None:
-    """MuPDF's warning buffer is process-global: warnings left by a damaged file (e.g. emitted
-    while its pages were read) would otherwise be reported as ``pdf_repaired`` on the next
-    file this worker parses."""
-    try:
-        import pymupdf
-
-        pymupdf.TOOLS.mupdf_warnings(reset=True)
-    except Exception:  # pragma: no cover - another backend stack
-        pass
-
-
 def parse_one(task: Task, options: Options) -> Result:
     """Parse one file in this process (the worker body); never raises for a bad file."""
     from planparse.errors import PlanParseError
@@ -284,7 +272,6 @@ def parse_one(task: Task, options: Options) -> Result:
     try:
         from planparse.api import parse
 
-        _reset_mupdf_warnings()
         doc = parse(
             task.path,
             layout=options.layout,

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 from typing import Literal
+
+# PyMuPDF 2 imports its optional layout package on import, which loads an ONNX model and
+# costs about half a second and some memory in every worker process. planparse rebuilds
+# layout itself and never calls it, so keep it from loading (import order: this package
+# is imported before any planparse module imports pymupdf).
+if "pymupdf" not in sys.modules:
+    sys.modules.setdefault("pymupdf.layout", None)  # type: ignore[assignment]
 
 from planparse.errors import CorruptPDF, EmptyPDF, EncryptedPDF, LimitExceeded, NotAPDF
 from planparse.limits import DEFAULT_LIMITS, Limits

@@ -52,7 +52,7 @@ def choose_language() -> str | None:
     return "swe" if "swe" in langs else ("eng" if "eng" in langs else None)
 
 
-def ocr_png(png: bytes, page: int, lang: str, dpi: int = DPI, timeout: float = 300) -> list[Line]:
+def ocr_image(image: bytes, page: int, lang: str, dpi: int = DPI, timeout: float = 300) -> list[Line]:
     """Recognise one page image; lines in reading order with word boxes in PDF points."""
     path = tesseract_info()[0]
     if path is None:
@@ -60,7 +60,7 @@ def ocr_png(png: bytes, page: int, lang: str, dpi: int = DPI, timeout: float = 3
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     proc = subprocess.run(
         [path, "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", "3", "tsv"],
-        input=png,
+        input=image,
         capture_output=True,
         timeout=timeout,
         env=env,
@@ -101,7 +101,7 @@ def ocr_pages(images: dict[int, bytes], lang: str, workers: int | None = None) -
     """OCR several page images in parallel; keys are 1-based page numbers."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(images) or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {n: pool.submit(ocr_png, png, n, lang) for n, png in images.items()}
+        futures = {n: pool.submit(ocr_image, image, n, lang) for n, image in images.items()}
         return {n: f.result() for n, f in futures.items()}
 
 
