@@ -161,10 +161,11 @@ def test_timeout_kills_and_replaces_the_worker(tmp_path: Path, small_pdfs: list[
 
 
 def test_memory_limit_is_an_error_line_not_a_hang(tmp_path: Path, small_pdfs: list[Path]) -> None:
-    # A born-digital fixture: reading it needs far more than a worker can get under
-    # RLIMIT_AS=1 MB. (Not the scan: with OCR threads and a Tesseract subprocess failing to
-    # start, the worker may run into the timeout first, and the error would name that limit.)
-    pdf = FIXTURES / "kramfors-klf-verksamhetsplan-2025.pdf"
+    # The largest fixture (2.4 MB): reading its bytes alone needs a new mapping far over what a
+    # worker can get under RLIMIT_AS=1 MB. (A small file may parse inside the memory the forked
+    # worker already has; the scan may run into the timeout first, through its OCR threads.)
+    pdf = max(FIXTURE_PDFS, key=lambda p: p.stat().st_size)
+    assert pdf.stat().st_size > 2_000_000
     tasks = [_task(0, pdf, tmp_path)]
     (r,) = list(run_pool(tasks, Options(max_memory_mb=1, timeout=120), jobs=1))
     assert r.status != "ok", r
