@@ -133,7 +133,7 @@ def startup(args: list[str], n: int = 7) -> float:
 def scan_timing() -> tuple[str, int, float, float] | None:
     """Seconds for Tesseract alone on a scan fixture's page images (rendered at the same dpi,
     pages in parallel as planparse runs them) and for the full planparse.parse of the file."""
-    import pymupdf  # noqa: F401  - after planparse.reading, which keeps its layout model out
+    import pymupdf
 
     from planparse.api import parse
     from planparse.reading import ocr

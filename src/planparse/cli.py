@@ -539,8 +539,6 @@ def doctor() -> None:
     mupdf = _dist_version("PyMuPDF") or _dist_version("pymupdf")
     core_ok = False
     if mupdf:
-        import planparse.reading  # noqa: F401  - first: it keeps PyMuPDF's layout model unloaded
-
         try:
             import pymupdf
 

@@ -10,22 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from pathlib import Path
 from typing import Literal
-
-# PyMuPDF 2 imports its optional layout package on import, which loads an ONNX model and
-# costs about half a second and some memory in every worker process. planparse rebuilds
-# layout itself and never calls it, so keep it from loading (import order: this package
-# is imported before any planparse module imports pymupdf).
-if "pymupdf" not in sys.modules:
-    sys.modules.setdefault("pymupdf.layout", None)  # type: ignore[assignment]
 
 from planparse.errors import CorruptPDF, EmptyPDF, EncryptedPDF, LimitExceeded, NotAPDF
 from planparse.limits import DEFAULT_LIMITS, Limits
 from planparse.reading import noise, ocr
+from planparse.reading.engine import import_pymupdf
 from planparse.reading.model import Document, Line, Page, RawPage, Table
 from planparse.reading.tables import extract_tables, join_continued
+
+# The first import of PyMuPDF in the process, without its ONNX extras (see engine.py); no
+# module above imports it.
+import_pymupdf()
 
 Backend = Literal["pymupdf", "pdfplumber"]
 BACKENDS: tuple[str, ...] = ("pymupdf", "pdfplumber")
@@ -161,9 +158,9 @@ def _read_raw(
             _check_chars(raw, name, limits)
         return pages
     pages = []
-    for i, page in enumerate(pdf):
+    for i in range(pdf.page_count):
         try:
-            raw = pymupdf_backend.read_page(page, i + 1)
+            raw = pymupdf_backend.read_page(pdf[i], i + 1)
         except Exception as e:
             raise CorruptPDF(name, f"page {i + 1} cannot be read: {e}") from None
         _check_chars(raw, name, limits)
