@@ -14,7 +14,8 @@ import os
 import re
 import shutil
 import subprocess
-from concurrent.futures import ThreadPoolExecutor
+import tempfile
+import time
 from functools import lru_cache
 
 from planparse.reading.model import Line, Span
@@ -52,21 +53,11 @@ def choose_language() -> str | None:
     return "swe" if "swe" in langs else ("eng" if "eng" in langs else None)
 
 
-def ocr_image(image: bytes, page: int, lang: str, dpi: int = DPI, timeout: float = 300) -> list[Line]:
+def ocr_image(
+    image: bytes, page: int, lang: str, dpi: int = DPI, timeout: float = 300
+) -> list[Line]:
     """Recognise one page image; lines in reading order with word boxes in PDF points."""
-    path = tesseract_info()[0]
-    if path is None:
-        raise FileNotFoundError("tesseract")
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    proc = subprocess.run(
-        [path, "stdin", "stdout", "-l", lang, "--dpi", str(dpi), "--psm", "3", "tsv"],
-        input=image,
-        capture_output=True,
-        timeout=timeout,
-        env=env,
-        check=True,
-    )
-    return tsv_to_lines(proc.stdout.decode("utf-8", "replace"), page, 72.0 / dpi)
+    return ocr_pages({page: image}, lang, workers=1, dpi=dpi, timeout=timeout)[page]
 
 
 def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
@@ -97,12 +88,76 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
     return lines
 
 
-def ocr_pages(images: dict[int, bytes], lang: str, workers: int | None = None) -> dict[int, list[Line]]:
-    """OCR several page images in parallel; keys are 1-based page numbers."""
+def ocr_pages(
+    images: dict[int, bytes],
+    lang: str,
+    workers: int | None = None,
+    *,
+    dpi: int = DPI,
+    timeout: float = 300,
+) -> dict[int, list[Line]]:
+    """OCR page images in parallel, one Tesseract process per page; keys are 1-based pages.
+
+    Tesseract processes are started and watched directly, images and TSV passed through a
+    temporary folder: no threads, so a process short of memory (a worker under its memory
+    limit) gets an error here instead of a thread that dies unseen and a wait that never ends.
+    Raises ``subprocess.SubprocessError`` (or ``OSError``) when a page fails or overruns.
+    """
+    path = tesseract_info()[0]
+    if path is None:
+        raise FileNotFoundError("tesseract")
     workers = max(1, min(workers or os.cpu_count() or 1, len(images) or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {n: pool.submit(ocr_image, image, n, lang) for n, image in images.items()}
-        return {n: f.result() for n, f in futures.items()}
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    results: dict[int, list[Line]] = {}
+    with tempfile.TemporaryDirectory(prefix="planparse-ocr-") as tmp:
+        pending = sorted(images)
+        running: dict[int, tuple[subprocess.Popen[bytes], float]] = {}
+        try:
+            while pending or running:
+                while pending and len(running) < workers:
+                    n = pending.pop(0)
+                    src = os.path.join(tmp, f"page-{n}.pnm")
+                    with open(src, "wb") as f:
+                        f.write(images[n])
+                    cmd = [
+                        path,
+                        src,
+                        os.path.join(tmp, f"page-{n}"),
+                        "-l",
+                        lang,
+                        "--dpi",
+                        str(dpi),
+                        "--psm",
+                        "3",
+                        "tsv",
+                    ]
+                    proc = subprocess.Popen(
+                        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env
+                    )
+                    running[n] = (proc, time.monotonic() + timeout)
+                for n, (proc, deadline) in list(running.items()):
+                    code = proc.poll()
+                    if code is None:
+                        if time.monotonic() > deadline:
+                            raise subprocess.TimeoutExpired(proc.args, timeout)
+                        continue
+                    del running[n]
+                    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+                    if proc.stderr:
+                        proc.stderr.close()
+                    if code != 0:
+                        raise subprocess.CalledProcessError(code, proc.args, stderr=err)
+                    with open(
+                        os.path.join(tmp, f"page-{n}.tsv"), encoding="utf-8", errors="replace"
+                    ) as f:
+                        results[n] = tsv_to_lines(f.read(), n, 72.0 / dpi)
+                if running:
+                    time.sleep(0.01)
+        finally:
+            for proc, _ in running.values():
+                proc.kill()
+                proc.wait()
+    return results
 
 
 _TOKEN = re.compile(r"[\w&]+")
