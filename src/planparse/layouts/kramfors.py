@@ -21,6 +21,7 @@ import re
 from planparse import vocabulary
 from planparse.layouts import register
 from planparse.layouts.base import (
+    YEAR,
     Builder,
     Fingerprint,
     LayoutParser,
@@ -57,7 +58,6 @@ from planparse.text.numbers import parse_date, parse_number
 _GOAL = re.compile(r"^M[åa]l\s+(\d{1,2})(?:\s*[-–—:]\s*|\s+)(\S.*)$")
 _BULLET = re.compile(r"^[•●▪◦·]\s*(\S.*)$")
 _ITEM = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 # Words after a line-end hyphen that show the hyphen stands for a left-out part ("Säkerhets- och").
 _CONJUNCTIONS = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som"})
 _UNITS = {u.value: u for u in AmountUnit}
@@ -449,7 +449,7 @@ class _Walker:
                     continue
                 label = table.header[i] if i < len(table.header) else ""
                 kind = _BUDGET_KINDS.get(fold(label).split(" ")[0], BudgetKind.budget)
-                year = _YEAR.search(label)
+                year = YEAR.search(label)
                 line.values.append(
                     BudgetValue(
                         label=label,
@@ -556,7 +556,7 @@ def _read_cover(doc: Document, out: Builder) -> None:
             out.unit = lines[t - 1].text
         if t + 1 < len(lines):
             out.organ = lines[t + 1].text
-        year = _YEAR.search(out.title)
+        year = YEAR.search(out.title)
         if year:
             out.year = int(year.group(1))
     if re.search(r"verksamhetsplan", fold(out.title)):

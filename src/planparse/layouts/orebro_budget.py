@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from planparse import vocabulary
 from planparse.layouts import register
 from planparse.layouts.base import (
+    YEAR,
     Builder,
     Fingerprint,
     LayoutParser,
@@ -49,7 +50,6 @@ from planparse.reading.model import Document, Line, Row, Table, is_bullet, join_
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date, parse_number
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b|\bför perioden\b", re.IGNORECASE)
 _AMOUNT = re.compile(
     r"^(?P<name>.*?)[\s,]+(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*"
@@ -193,7 +193,7 @@ class OrebroBudgetParser(LayoutParser):
             top = max(ln.size for ln in cover)
             title = join_lines([ln.text for ln in cover if ln.size >= top - 0.5])
             out.title = title.rstrip(" .")
-            years = _YEAR.findall(out.title)
+            years = YEAR.findall(out.title)
             if years:
                 out.year = int(years[-1])
         out.period = Period(kind=PeriodKind.year, number=None)
@@ -263,7 +263,7 @@ class _Walker:
             self.mode = "description"
 
     def _h4(self, b: _Block, k: int) -> None:
-        label = vocabulary.match_label(_YEAR.sub("", b.text).strip())
+        label = vocabulary.match_label(YEAR.sub("", b.text).strip())
         value = label.value if label else None
         if value == "priority_development":
             if self.goal is None:
@@ -289,7 +289,7 @@ class _Walker:
             if item.kind in ("h1", "h2", "h3", "goal"):
                 return False
             if item.kind == "h4":
-                label = vocabulary.match_label(_YEAR.sub("", item.text).strip())
+                label = vocabulary.match_label(YEAR.sub("", item.text).strip())
                 if label and label.value == "priority_development":
                     return True
         return False
@@ -350,7 +350,7 @@ class _Walker:
         heading = self.h2 or self.h1
         label = heading.text if heading else ""
         name = m["name"].rstrip(" ,")
-        years = _YEAR.findall(label)
+        years = YEAR.findall(label)
         year: int | None = int(years[-1]) if years else self.out.year
         if _PERIOD.search(name) or _PERIOD.search(m["rest"]):
             year = None

@@ -19,6 +19,7 @@ from collections import Counter
 from planparse import vocabulary
 from planparse.layouts import register
 from planparse.layouts.base import (
+    YEAR,
     Builder,
     Fingerprint,
     LayoutParser,
@@ -45,7 +46,6 @@ from planparse.reading.model import Document, Line, Table, is_bullet, join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
 
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _UPPDRAG = re.compile(r"^(\S+)\s+(\d{1,2}(?:\.\d{1,2}){2})\s*$")
 _ITEM = re.compile(r"^\d{1,2}[.)]\s+\S")
 _KOMMUN = re.compile(r"^(\S.*?\s+kommun)$")
@@ -276,11 +276,11 @@ def _read_grid(doc: Document, out: Builder) -> None:
     out.metadata = meta
     if meta.document_name:
         out.title = meta.document_name
-        y = _YEAR.search(meta.document_name)
+        y = YEAR.search(meta.document_name)
         if y:
             out.year = int(y.group(1))
     if out.year is None and meta.valid_until:
-        y = _YEAR.search(meta.valid_until)
+        y = YEAR.search(meta.valid_until)
         out.year = int(y.group(1)) if y else None
     if meta.decided_by:
         out.organ = meta.decided_by

@@ -8,7 +8,7 @@ import re
 from enum import Enum
 
 from planparse import vocabulary
-from planparse.layouts.base import provenance
+from planparse.layouts.base import YEAR, provenance
 from planparse.model import (
     Activity,
     Direction,
@@ -30,7 +30,6 @@ class TableKind(Enum):
     other = "other"
 
 
-_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def header_labels(table: Table) -> list[str | None]:
@@ -38,7 +37,7 @@ def header_labels(table: Table) -> list[str | None]:
     out: list[str | None] = []
     for text in table.header or [""] * table.n_cols:
         m = vocabulary.match_label(text) if text else None
-        if m is None and _YEAR.fullmatch(text.strip()):
+        if m is None and YEAR.fullmatch(text.strip()):
             out.append("year")
         else:
             out.append(m.value if m else None)
@@ -149,7 +148,7 @@ _GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men}
 
 def value_kind(label: str) -> tuple[ValueKind, int | None]:
     """The kind and year of a value column from its header ("Utfall 2025", "Målvärde 2018")."""
-    year_m = _YEAR.search(label)
+    year_m = YEAR.search(label)
     year = int(year_m.group(0)) if year_m else None
     f = fold(label)
     if f.startswith(("utfall", "resultat", "arsutfall")):
