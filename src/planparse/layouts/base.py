@@ -81,16 +81,9 @@ class Fingerprint:
         return Detection(name="", score=round(score, 3), evidence=evidence)
 
 
-_FOLDED_CACHE: dict[int, str] = {}
-
-
 def folded_text(doc: Document) -> str:
     """The document's body text, one line per line, folded to its OCR skeleton."""
-    key = id(doc)
-    if key not in _FOLDED_CACHE:
-        _FOLDED_CACHE.clear()
-        _FOLDED_CACHE[key] = "\n".join(fold(line) for line in doc.text().splitlines())
-    return _FOLDED_CACHE[key]
+    return doc.folded_text
 
 
 class LayoutParser:

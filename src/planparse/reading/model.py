@@ -8,7 +8,10 @@ Backends fill :class:`RawPage`; :mod:`planparse.reading.layout` turns raw pages 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
+
+from planparse.text.fold import fold
 
 BBox = tuple[float, float, float, float]
 TextMethod = Literal["native", "ocr", "repaired"]
@@ -272,6 +275,12 @@ class Document:
             items.sort(key=lambda x: (x[0], x[1]))
             out.extend(item for _, _, item in items)
         return out
+
+    @cached_property
+    def folded_text(self) -> str:
+        """:meth:`text` folded to its OCR skeleton line by line; computed once per document,
+        since every layout family's fingerprint reads it."""
+        return "\n".join(fold(line) for line in self.text().splitlines())
 
     def text(self) -> str:
         """All body text (tables cell by cell), for detection and search."""
