@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from planparse import __version__, ids
+from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     BudgetLine,
     ControlPoint,
@@ -94,6 +95,9 @@ class LayoutParser:
     version: ClassVar[str] = "1"
     fingerprint: ClassVar[Fingerprint]
     description: ClassVar[str] = ""
+    # The family as a declaration for the layout engine: the engine reads the family's
+    # documents with it when the family's own walk finds little (another producer, OCR).
+    spec: ClassVar[LayoutSpec | None] = None
 
     def detect(self, doc: Document) -> Detection:
         d = self.fingerprint.score(doc)

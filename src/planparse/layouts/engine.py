@@ -28,12 +28,23 @@ from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continu
 from planparse.layouts.icons import Markers
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_walk import read_table
-from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel, Indicator, Status, StatusValue
+from planparse.model import (
+    Activity,
+    Assessment,
+    AssessmentValue,
+    Goal,
+    GoalLevel,
+    Indicator,
+    Status,
+    StatusValue,
+)
 from planparse.reading.model import Document, Line, Table
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
 
+# A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
+_GOAL_CHAPTER = re.compile(r"\b(mal|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description", "strategic_goal")
@@ -62,6 +73,11 @@ class Walk:
         self.item_line: Line | None = None  # the last line of the current list item
         self.inline_value = ""
         self.listed: set[int] = set()  # ids of goals that are goals by themselves (listed, tabled)
+        chapters = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, 1))
+                    and h.kind == "goal" and h.number and "." not in h.number]
+        # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
+        self.goal_chapters = any(_GOAL_CHAPTER.search(fold(h.title)) for h in chapters)
+        self.in_goal_chapter = True
         self.photo_pages = {
             p.number for p in doc.pages
             if sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in p.images) > 0.45 * p.width * p.height
@@ -172,12 +188,21 @@ class Walk:
                     d = 1
             else:
                 d = len(head.number.split(".")) if head.number else self.depth() + 1
+                if head.number and d == 1:
+                    self.in_goal_chapter = bool(_GOAL_CHAPTER.search(fold(head.title)))
+                if d < self.spec.min_depth or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
+                    self.flush()
+                    self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
+                    return True
                 level = self.spec.level(d)
             self.push_goal(Goal(uid="", number=head.number, level=level, title=head.title,
                                 provenance=provenance(line)), d, line)
             return True
         if head.kind == "activity":
-            return self.add_activity(head.title, line, head.number) is not None
+            act = self.add_activity(head.title, line, head.number)
+            if act is not None and not head.title:
+                self.field, self.title_line = "title", None  # the title is the paragraph below
+            return act is not None
         if head.kind == "goal_words":
             self.flush()
             self.owner_goal() if self.section is not None else None
@@ -297,6 +322,11 @@ class Walk:
         paras = group_paragraphs(lines) if not inline else [join_lines(texts)]
         value = "\n".join(paras)
         target: Goal | Activity | None = self.activity or self.goal
+        if field == "title" and self.activity is not None:
+            self.activity.title = paras[0]
+            if len(paras) > 1 and self.activity.description is None:
+                self.activity.description = "\n".join(paras[1:])
+            return
         if field == "assessment" and self.goal is not None and self.goal.assessment is None:
             a = vocabulary.match_assessment(texts[0])
             if a is not None:
@@ -309,7 +339,7 @@ class Walk:
             return
         if isinstance(target, Activity):
             if field in _LIST_FIELDS:
-                items = [list_item(t)[1] if list_item(t) else t for t in texts]
+                items = [(it[1] if (it := list_item(t)) else t) for t in texts]
                 getattr(target, field).extend(i for i in items if i)
             elif field in ("start_date", "end_date"):
                 setattr(target, field, parse_date(texts[0]))

@@ -19,7 +19,7 @@ from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
     r"^(?:(?P<prefix>mål|delmål|målområde|kommunmål|nämndmål|uppdrag|aktivitet|åtgärd)\s+)?"
-    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-])?\s+(?P<title>\S.*)$",
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-])?(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
 _INNER_MAL = re.compile(r"^mål\s+(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
@@ -133,7 +133,7 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
     m = _NUMBERED.match(text.strip())
     if m is None:
         return None
-    title = m["title"].strip()
+    title = (m["title"] or "").strip()
     if not m["prefix"] and not _looks_like_title(title):
         return None
     if re.match(r"^(?:st|kr|tkr|mnkr|%|procent|år|dagar|timmar)\b", title, re.IGNORECASE):
@@ -148,7 +148,7 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     fonts = typo.has_fonts(line)
     long_prose = len(text) > 110 or (text.endswith(".") and len(text) > 70)
     num = numbered(text)
-    if num is not None and not long_prose:
+    if num is not None and (not long_prose or (len(text) < 160 and "." in num[1] and (rank > 0 or not fonts))):
         prefix, number, title = num
         d = depth(number)
         # With fonts, a body-styled "1. Text" is a list item, unless its number has a dot in it.

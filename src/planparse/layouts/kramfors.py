@@ -31,6 +31,7 @@ from planparse.layouts.base import (
     numbered,
     provenance,
 )
+from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     Activity,
     AmountUnit,
@@ -163,10 +164,20 @@ def _is_heading_line(line: Line, body: float) -> bool:
 _N = r"[\do]{1,2}"
 
 
+SPEC = LayoutSpec(
+    name="kramfors_vp",
+    levels={1: GoalLevel.goal, 2: GoalLevel.goal},
+    min_depth=2,
+    max_depth=2,
+    labels={"nyckeltal": "indicator", "uppdrag": "assignment"},
+)
+
+
 @register
 class KramforsParser(LayoutParser):
     name = "kramfors_vp"
     version = "1"
+    spec = SPEC
     description = (
         "Verksamhetsplan (Word template): document grid, '5.N Mål K – …' goals with "
         "'Nyckeltal/Uppdrag kopplade till målet', Detaljbudget, Investeringsbudget, "

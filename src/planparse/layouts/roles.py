@@ -128,9 +128,10 @@ def classify(table: Table) -> Role:
     names = [fold(text(r, first)) for r in table.body[:12]]
     budget_rows = sum(1 for n in names if n.startswith(_BUDGET_ROWS))
     unit = unit_in(joined) is not None
-    if header[0].startswith("detaljbudget") or (money and (unit or budget_rows or kind is TableKind.other)):
-        if kind is not TableKind.indicators or budget_rows >= 2 or unit:
-            return Role.budget
+    if (header[0].startswith("detaljbudget") or (money and (unit or budget_rows or kind is TableKind.other))) and (
+        kind is not TableKind.indicators or budget_rows >= 2 or unit
+    ):
+        return Role.budget
     if kind is TableKind.indicators:
         return Role.indicators
     if unit or budget_rows >= 2:

@@ -26,8 +26,8 @@ class LayoutSpec:
     """How one layout family prints its plan.
 
     ``levels`` maps the depth of a heading number ("3" → 1, "3.1" → 2) to a goal level;
-    deeper numbers than the map knows become sub-goals. ``max_depth`` is the deepest heading
-    number that still opens a goal. ``labels`` adds printed label variants (folded text →
+    deeper numbers than the map knows become sub-goals. Heading numbers from ``min_depth`` to
+    ``max_depth`` open goals; shallower ones are chapters. ``labels`` adds printed label variants (folded text →
     canonical label of ``data/vocabulary.json``) to the shared vocabulary for this family only.
     ``facts`` reads the front matter (title, organ, dates) after the shared guess.
     """
@@ -39,6 +39,7 @@ class LayoutSpec:
         default_factory=lambda: {1: GoalLevel.goal_area, 2: GoalLevel.goal}
     )
     max_depth: int = 3
+    min_depth: int = 1  # shallower heading numbers are chapters, never goals ("3 Mål och uppdrag")
     labels: dict[str, str] = field(default_factory=dict)
     # Chapters whose numbered headings never open goals ("1 Inledning"), folded prefixes.
     chapters: tuple[str, ...] = ()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import goal_word
@@ -47,7 +48,12 @@ def _is_comment(row: Row) -> bool:
 def read_table(w: Walk, table: Table) -> None:
     goal_col = _goal_column(table)
     role = Role.other if goal_col is not None else roles.classify(table)
-    has_markers = any(w.markers.near(r.page, r.bbox) for r in table.body)
+    labels = header_labels(table)
+    status_col = next((i for i, lab in enumerate(labels) if lab == "status"), None)
+    text_statuses = status_col is not None and any(
+        vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
+    )
+    has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
     if goal_col is not None:
         _goals(w, table, *goal_col)
     elif role is Role.activities and has_markers:
