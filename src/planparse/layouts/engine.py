@@ -44,7 +44,7 @@ from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
-_GOAL_CHAPTER = re.compile(r"\b(mal|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
+_GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description", "strategic_goal")
@@ -187,7 +187,7 @@ class Walk:
                 if level is GoalLevel.focus_area and not any(g.level is GoalLevel.goal_area for _, g in self.stack):
                     d = 1
             else:
-                d = len(head.number.split(".")) if head.number else self.depth() + 1
+                d = head.depth if head.number else self.depth() + 1
                 if head.number and d == 1:
                     self.in_goal_chapter = bool(_GOAL_CHAPTER.search(fold(head.title)))
                 if d < self.spec.min_depth or (d > 1 and self.goal_chapters and not self.in_goal_chapter):

@@ -18,7 +18,7 @@ from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import goal_word
 from planparse.layouts.roles import Role
-from planparse.layouts.tables import activity_rows, header_labels, indicator_rows
+from planparse.layouts.tables import activity_rows, header_labels, indicator_rows, match_status_prefix
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
@@ -50,9 +50,9 @@ def read_table(w: Walk, table: Table) -> None:
     role = Role.other if goal_col is not None else roles.classify(table)
     labels = header_labels(table)
     status_col = next((i for i, lab in enumerate(labels) if lab == "status"), None)
-    text_statuses = status_col is not None and any(
+    text_statuses = (status_col is not None and any(
         vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
-    )
+    )) or any(match_status_prefix(r.cells[0].text) for r in table.body if r.full_width and r.cells)
     has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
     if goal_col is not None:
         _goals(w, table, *goal_col)
