@@ -197,6 +197,9 @@ class Walk:
                 level = self.spec.level(d)
             self.push_goal(Goal(uid="", number=head.number, level=level, title=head.title,
                                 provenance=provenance(line)), d, line)
+            if head.lists_goals:
+                self.mode, self.mode_level = "goals", GoalLevel.goal
+                self.listed.add(id(self.stack[-1][1]))
             return True
         if head.kind == "activity":
             act = self.add_activity(head.title, line, head.number)
@@ -256,7 +259,7 @@ class Walk:
     def list_item(self, text: str, line: Line) -> None:
         self.item_x, self.item_line = line.x0, line
         if self.mode == "goals":
-            parent = self.owner_goal()
+            parent = self.owner_goal() if self.section is not None else (self.stack[-1][1] if self.stack else None)
             goal = Goal(uid="", level=self.mode_level, title=text, provenance=provenance(line))
             (parent.children if parent is not None else self.out.goals).append(goal)
             self.item = goal

@@ -22,6 +22,9 @@ _NUMBERED = re.compile(
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-])?(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
+_GOALS_WITHIN = re.compile(
+    r"^(?:mål|målen)\s+(?:inom|för)\s+(?:målområde(?:t)?|fokusområde(?:t)?|området)\s+(?P<rest>\S.*)$", re.IGNORECASE
+)
 _INNER_MAL = re.compile(r"^mål\s+(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd")
 
@@ -67,6 +70,7 @@ class Heading:
     number: str | None = None
     depth: int = 1
     level: GoalLevel | None = None
+    lists_goals: bool = False  # a goal group: bullets under it are its goals
 
 
 def depth(number: str) -> int:
@@ -164,11 +168,16 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         if d <= max_depth:
             return Heading("goal", title, number.removesuffix(".0"), d)
         return None
+    group = _GOALS_WITHIN.match(text)
+    if group is not None and len(text) < 110 and (rank > 0 or not fonts):
+        return Heading("goal", group["rest"].strip(), level=GoalLevel.goal_area, lists_goals=True)
     words = goal_word(text)
     if words is not None and len(text) < 110:
         level, rest = words
         if not rest or vocabulary.match_label(rest) is not None:
             return Heading("goal_words", text, level=level)
+        if rest[:1].islower() and (rank > 0 or not fonts):  # "Verksamhetsmål för god ekonomisk hushållning"
+            return Heading("goal", text, level=GoalLevel.goal_area, lists_goals=True)
         if rank > 0 or ":" in text[:40]:
             m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)
             if m:
