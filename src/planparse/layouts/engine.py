@@ -45,6 +45,7 @@ from planparse.text.numbers import parse_date
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
+_PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description", "strategic_goal")
@@ -72,7 +73,8 @@ class Walk:
         self.item_x = 0.0
         self.item_line: Line | None = None  # the last line of the current list item
         self.inline_value = ""
-        self.listed: set[int] = set()  # ids of goals that are goals by themselves (listed, tabled)
+        self.listed: set[int] = set()
+        self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
         chapters = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, 1))
                     and h.kind == "goal" and h.number and "." not in h.number]
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
@@ -102,9 +104,17 @@ class Walk:
         """The goal content belongs to: a pending unnumbered heading becomes one on demand."""
         if self.section is not None:
             line, self.section = self.section, None
+            size = self.typo.size(line)
+            # A styled heading no larger than an unnumbered heading above it is its sibling.
+            while self.stack and id(self.stack[-1][1]) in self.styled and self.styled[id(self.stack[-1][1])] <= size + 0.3:
+                self.stack.pop()
             level = self.spec.level(self.depth() + 1) if self.stack else GoalLevel.focus_area
             goal = Goal(uid="", level=level, title=line.text, provenance=provenance(line))
+            mode, field, field_lines = self.mode, self.field, self.field_lines  # content already under way
+            self.field, self.field_lines = None, []
             self.push_goal(goal, self.depth() + 1, line)
+            self.mode, self.field, self.field_lines = mode, field, field_lines
+            self.styled[id(goal)] = size
             self.title_line = None
         return self.goal
 
@@ -166,7 +176,8 @@ class Walk:
         if self.item is not None and self.item_line is not None and item is None and not self.field:
             prev, self.item_line = self.item_line, None
             gap = line.y0 - prev.bbox[3] if line.page == prev.page else 0.0
-            if line.x0 >= self.item_x - 3 and gap < 0.9 * max(prev.bbox[3] - prev.bbox[1], 1.0):
+            height = max(prev.bbox[3] - prev.bbox[1], 1.0)
+            if line.x0 >= self.item_x - 3 and (gap < 0.9 * height or (line.x0 > self.item_x + 5 and gap < 3 * height)):
                 self.item_continues(text)
                 self.item_line = line
                 return
@@ -211,7 +222,7 @@ class Walk:
             self.owner_goal() if self.section is not None else None
             self.mode, self.mode_level, self.activity, self.item = "goal_text", head.level or GoalLevel.goal, None, None
             return True
-        label = vocabulary.match_label(head.title)
+        label = vocabulary.match_label(_PERIOD_SUFFIX.sub("", head.title))
         if label is not None:
             self.open_label(label.value, "", line)
             return True
@@ -220,7 +231,9 @@ class Walk:
         return True
 
     def label(self, text: str) -> tuple[str | None, str]:
-        """(canonical label, inline value) of a label line ("Ansvarig: Ekonomichef")."""
+        """(canonical label, inline value) of a label line ("Ansvarig: Ekonomichef"); a period
+        after the label ("Prioriterad utveckling 2018", "Aktiviteter under 2025") is ignored."""
+        text = _PERIOD_SUFFIX.sub("", text)
         head, sep, rest = text.partition(":")
         candidates = [(head, rest.strip())] if sep and len(head) < 40 else []
         if len(text) < 60:
@@ -239,6 +252,9 @@ class Walk:
         self.item, self.item_x = None, 0.0
         if label == "goal":
             self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
+            if value:  # "Mål: Örebro kommun ska vara en attraktiv arbetsgivare"
+                self.list_item(value, line)
+                self.mode = None
         elif label in _ACTIVITY_LABELS:
             self.mode, self.activity = "activities", None
         elif label == "indicator":
