@@ -35,6 +35,7 @@ from planparse.model import (
     Goal,
     GoalLevel,
     Indicator,
+    Provenance,
     Status,
     StatusValue,
 )
@@ -46,6 +47,10 @@ from planparse.text.numbers import parse_date
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 _PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
+# "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
+_RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
+_RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
+_CITATION = re.compile(r"\s*/\s*(?:lpfö|lgr|lpf|skollagen)\b.*$", re.IGNORECASE)
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description", "strategic_goal")
@@ -73,6 +78,8 @@ class Walk:
         self.item_x = 0.0
         self.item_line: Line | None = None  # the last line of the current list item
         self.inline_value = ""
+        self.runin_prov: Provenance | None = None
+        self.last_table: Table | None = None
         self.listed: set[int] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
         chapters = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, 1))
@@ -98,7 +105,13 @@ class Walk:
         self.stack.append((depth, goal))
         self.goal, self.activity, self.mode, self.section = goal, None, None, None
         self.title_line, self.title_of, self.item = line, goal, None
+        self.field = "description"  # prose right under a goal heading describes it
         self.mark(goal, line)
+
+    def same_goal(self, title: str, depth: int) -> Goal | None:
+        siblings = self.out.goals if depth == 1 or not self.stack else self.stack[0][1].children
+        key = fold(title)
+        return next((g for g in siblings if g.number is None and fold(g.title) == key), None)
 
     def owner_goal(self) -> Goal | None:
         """The goal content belongs to: a pending unnumbered heading becomes one on demand."""
@@ -163,6 +176,10 @@ class Walk:
         head = recognise(line, self.typo, self.spec.max_depth)
         if head is not None and self.heading(head, line):
             return
+        if _RUNIN_LABEL.match(fold(text)):
+            self.flush()
+            self.field, self.field_lines, self.runin_prov = "goal_runin", [line], provenance(line)
+            return
         label, value = self.label(text)
         if label is not None:
             self.open_label(label, value, line)
@@ -195,6 +212,14 @@ class Walk:
         if head.kind == "goal":
             if head.level is not None:  # a goal word names the level, and so the depth
                 level, d = head.level, LEVEL_DEPTH[head.level]
+                again = self.same_goal(head.title, d)
+                if again is not None:  # the same Tema printed again before its next part
+                    self.flush()
+                    while self.stack and self.stack[-1][0] >= d:
+                        self.stack.pop()
+                    self.stack.append((d, again))
+                    self.goal, self.activity, self.mode, self.section, self.item = again, None, None, None, None
+                    return True
                 if level is GoalLevel.focus_area and not any(g.level is GoalLevel.goal_area for _, g in self.stack):
                     d = 1
             else:
@@ -229,6 +254,20 @@ class Walk:
         self.flush()
         self.section, self.activity, self.mode, self.item = line, None, None, None
         return True
+
+    def runin_goals(self, text: str) -> None:
+        """A curriculum's run-in list after its lead-in: "Förskolan ska ge varje barn
+        förutsättningar att utveckla - nyfikenhet …, - förmåga att …" → one goal per item."""
+        parts = _RUNIN_SPLIT.split(text)
+        parent = self.stack[-1][1] if self.stack else None
+        for part in parts[1:]:
+            title = _CITATION.sub("", part).strip().rstrip(",;").strip()
+            if len(title) < 3:
+                continue
+            assert self.runin_prov is not None
+            goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=self.runin_prov)
+            (parent.children if parent is not None else self.out.goals).append(goal)
+            self.listed.add(id(goal))
 
     def label(self, text: str) -> tuple[str | None, str]:
         """(canonical label, inline value) of a label line ("Ansvarig: Ekonomichef"); a period
@@ -334,6 +373,9 @@ class Walk:
         from planparse.reading.model import group_paragraphs
 
         texts = [ln.text for ln in lines]
+        if field == "goal_runin":
+            self.runin_goals(join_lines([_RUNIN_LABEL.sub("", fold(texts[0])) and texts[0], *texts[1:]]))
+            return
         inline = self.inline_value
         if inline and texts and texts[0].endswith(inline):
             texts[0] = inline

@@ -54,7 +54,7 @@ def color_name(rgb: int) -> str | None:
     deg = h * 360
     if deg < 18 or deg >= 330:
         return "red"
-    if deg < 70:
+    if deg < 66:  # a traffic-light yellow is about 45°; a yellow-green (#98CB00, 75°) is green
         return "yellow"
     if deg < 170:
         return "green"
@@ -69,6 +69,15 @@ class Marker:
     bbox: BBox
     color: str | None  # a name from color_name, None when it cannot be named
     bar: float | None = None  # a progress bar's filled share
+
+
+def _dedupe(markers: list[Marker]) -> list[Marker]:
+    """Producers sometimes place the same icon twice at (almost) the same spot."""
+    out: list[Marker] = []
+    for m in markers:
+        if not any(abs(m.bbox[0] - o.bbox[0]) < 3 and abs(m.bbox[1] - o.bbox[1]) < 3 and m.bar == o.bar for o in out):
+            out.append(m)
+    return out
 
 
 @dataclass
@@ -86,15 +95,15 @@ class Markers:
         for page in doc.pages:
             found: list[Marker] = []
             for d in page.drawings:
-                if d.is_icon and d.fill is not None:
+                if d.is_icon and d.fill is not None and color_name(d.fill) is not None:
                     found.append(Marker(page.number, d.bbox, color_name(d.fill)))
             for im in page.images:
-                if im.is_icon and im.color is not None:
+                if im.is_icon and im.color is not None and color_name(im.color) is not None:
                     found.append(Marker(page.number, im.bbox, color_name(im.color)))
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             if found:
-                out.by_page[page.number] = sorted(found, key=lambda m: (m.bbox[1], m.bbox[0]))
+                out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
         return out
 

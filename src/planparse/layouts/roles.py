@@ -48,6 +48,7 @@ _BUDGET_KINDS = {
     "utfall": BudgetKind.outcome, "bokslut": BudgetKind.outcome, "redovisning": BudgetKind.outcome,
     "prognos": BudgetKind.forecast, "helarsprognos": BudgetKind.forecast,
     "avvikelse": BudgetKind.deviation, "budgetavvikelse": BudgetKind.deviation, "differens": BudgetKind.deviation,
+    "aterstar": BudgetKind.deviation,
 }  # fmt: skip
 _BUDGET_ROWS = ("intakter", "kostnader", "nettokostnad", "personalkostnader", "lokalkostnader",
                 "avskrivningar", "kapitalkostnader", "ovriga kostnader", "resultat", "summa")
@@ -127,8 +128,10 @@ def classify(table: Table) -> Role:
     first = name_column(table)
     names = [fold(text(r, first)) for r in table.body[:12]]
     budget_rows = sum(1 for n in names if n.startswith(_BUDGET_ROWS))
-    unit = unit_in(joined) is not None
-    if (header[0].startswith("detaljbudget") or (money and (unit or budget_rows or kind is TableKind.other))) and (
+    unit = unit_in(joined) is not None or any(
+        UNITS.get(fold(c.text)) for r in table.body[:2] for c in r.cells
+    )
+    if (header[0].startswith("detaljbudget") or (money and (unit or budget_rows))) and (
         kind is not TableKind.indicators or budget_rows >= 2 or unit
     ):
         return Role.budget
@@ -147,12 +150,21 @@ def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
     ("tkr | tkr") sets the units of the columns below it."""
     header = table.header
     first = name_column(table)
-    cols = [i for i in range(first + 1, table.n_cols) if i >= len(header) or header[i].strip() or any(
-        text(r, i) for r in table.body)]
+    cols = [i for i in range(first + 1, table.n_cols) if (i >= len(header) or header[i].strip() or any(
+        text(r, i) for r in table.body)) and not fold(header[i] if i < len(header) else "").startswith("antal")]
     table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1]))
     units: dict[int, AmountUnit | None] = {i: unit_in(header[i]) if i < len(header) else None for i in cols}
     lines: list[BudgetLine] = []
-    for row in table.body:
+    columns: dict[int, dict[int, int | float]] = {}  # id(line) → column → amount, for sum checks
+    header = list(header)
+    body = table.body
+    if body and not text(body[0], first) and all(YEAR.fullmatch(text(body[0], i)) for i in cols if text(body[0], i)) \
+            and any(text(body[0], i) for i in cols):  # a second header row of years
+        for i in cols:
+            if (yr := text(body[0], i)) and i < len(header):
+                header[i] = f"{header[i]} {yr}".strip()
+        body = body[1:]
+    for row in body:
         name = text(row, first)
         if not name:
             found = {i: UNITS.get(fold(text(row, i))) for i in cols}
@@ -170,16 +182,21 @@ def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
             words = fold(label).split()
             kind = _BUDGET_KINDS.get(words[0], BudgetKind.budget) if words else BudgetKind.budget
             year = YEAR.search(label)
+            amount = parse_number(raw)
             line.values.append(BudgetValue(
                 label=label, year=int(year.group(1)) if year else None, kind=kind,
-                amount=parse_number(raw), unit=units.get(i) or table_unit,
+                amount=amount, unit=units.get(i) or table_unit,
             ))
+            if isinstance(amount, int | float):
+                columns.setdefault(id(line), {})[i] = amount
         lines.append(line)
-    check_sums(lines, out)
+    check_sums(lines, columns, header, out)
     return lines
 
 
-def check_sums(lines: list[BudgetLine], out: Builder) -> None:
+def check_sums(
+    lines: list[BudgetLine], columns: dict[int, dict[int, int | float]], header: list[str], out: Builder
+) -> None:
     """Compare every sum row with the rows since the previous sum, column by column; a
     mismatch (a sign error in the source, a missing row) is a warning, the printed value kept."""
     start = 0
@@ -190,20 +207,19 @@ def check_sums(lines: list[BudgetLine], out: Builder) -> None:
         start = k + 1
         if len(parts) < 2:
             continue
-        for v in line.values:
-            if not isinstance(v.amount, int | float):
-                continue
-            addends = [pv.amount for p in parts for pv in p.values if pv.label == v.label and isinstance(pv.amount, int | float)]
+        for col, printed in sorted(columns.get(id(line), {}).items()):
+            addends = [columns[id(p)][col] for p in parts if col in columns.get(id(p), {})]
             if len(addends) < 2:
                 continue
             total = sum(addends)
-            decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, v.amount])
+            decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, printed])
             tolerance = 0.51 * 10 ** -decimals * (len(addends) + 1)
-            if abs(total - v.amount) > tolerance:
+            if abs(total - printed) > tolerance:
+                label = header[col] if col < len(header) else str(col)
                 out.warn(
                     "sum_mismatch",
-                    f"sum row {line.name!r}, column {v.label!r}: printed {v.amount:g}, "
-                    f"rows above add up to {total:g} (difference {v.amount - total:+g})",
+                    f"sum row {line.name!r}, column {label!r}: printed {printed:g}, "
+                    f"rows above add up to {round(total, 6):g} (difference {round(printed - total, 6):+g})",
                     line.provenance.page,
                 )
 

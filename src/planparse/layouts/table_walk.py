@@ -18,7 +18,12 @@ from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import goal_word
 from planparse.layouts.roles import Role
-from planparse.layouts.tables import activity_rows, header_labels, indicator_rows, match_status_prefix
+from planparse.layouts.tables import (
+    activity_rows,
+    header_labels,
+    indicator_rows,
+    match_status_prefix,
+)
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
@@ -45,14 +50,36 @@ def _is_comment(row: Row) -> bool:
     return fold(row.cells[0].text).startswith(("kommentar", "analys", "kommentar till")) if row.cells else False
 
 
+def _continues(w: Walk, table: Table) -> bool:
+    """A table broken over a page without its header: the 'header' is a body row (one filled
+    cell, or no vocabulary label) and the table before it had as many columns."""
+    last = w.last_table
+    filled = [h for h in table.header if h.strip()]
+    return last is not None and last.n_cols == table.n_cols and len(filled) <= 1 and not any(
+        lab for lab in header_labels(table)
+    )
+
+
+def _status_rows(table: Table) -> bool:
+    """Most full-width rows (comments and group rows aside) start with a printed status."""
+    rows = [r for r in table.body if r.full_width and r.cells and not _is_comment(r)
+            and not all(ln.bold for c in r.cells for ln in c.lines)]
+    return bool(rows) and sum(1 for r in rows if match_status_prefix(r.cells[0].text)) >= 0.5 * len(rows)
+
+
 def read_table(w: Walk, table: Table) -> None:
+    if _continues(w, table):
+        assert w.last_table is not None
+        table.header, table.rows[0].is_header = list(w.last_table.header), False
+        table.rows = [w.last_table.rows[0], *table.rows]
+    w.last_table = table
     goal_col = _goal_column(table)
     role = Role.other if goal_col is not None else roles.classify(table)
     labels = header_labels(table)
     status_col = next((i for i, lab in enumerate(labels) if lab == "status"), None)
     text_statuses = (status_col is not None and any(
         vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
-    )) or any(match_status_prefix(r.cells[0].text) for r in table.body if r.full_width and r.cells)
+    )) or _status_rows(table)
     has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
     if goal_col is not None:
         _goals(w, table, *goal_col)
@@ -83,6 +110,9 @@ def read_table(w: Walk, table: Table) -> None:
 def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     """A goal table: a goal per row group, its assessment from the row's icon or text, a
     "Kommentar" row under it as its comment."""
+    if w.section is not None:
+        w.owner_goal()
+        w.field = None
     parent = w.stack[-1][1] if w.stack else None
     current: Goal | None = None
     commenting = False

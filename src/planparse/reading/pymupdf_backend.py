@@ -49,7 +49,6 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
     samples = pix.samples
     step_x, step_y = max(1, w // 48), max(1, h // 16)
     counts: dict[int, int] = {}
-    coloured_cols: set[int] = set()
     total = 0
     for y in range(0, h, step_y):
         row = y * pix.stride
@@ -64,16 +63,22 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
             # Quantise to 32 levels per channel so anti-aliased edges fall into their colour.
             key = ((r >> 5) << 16) | ((g >> 5) << 8) | (b >> 5)
             counts[key] = counts.get(key, 0) + 1
-            if max(r, g, b) - min(r, g, b) > 40:
-                coloured_cols.add(x)
     if not counts or total == 0:
         return None, None
+    if w >= 2.5 * h:  # a bar: the coloured share of its middle row
+        row = (h // 2) * pix.stride
+        coloured = sum(
+            1 for x in range(w)
+            if max(samples[row + x * n : row + x * n + 3]) - min(samples[row + x * n : row + x * n + 3]) > 40
+        )
+        bar: float | None = round(min(1.0, coloured / w), 3)
+    else:
+        bar = None
     key, n_key = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     if n_key < 0.08 * total:
         return None, None
     color = ((((key >> 16) & 7) << 5) + 16) << 16 | ((((key >> 8) & 7) << 5) + 16) << 8 | (((key & 7) << 5) + 16)
-    fill = round(min(1.0, len(coloured_cols) * step_x / w), 3) if w >= 2.5 * h else None
-    return color, fill
+    return color, bar
 
 
 def _image_looks(page: pymupdf.Page, cache: dict[int, tuple[int | None, float | None]]) -> list[Image]:
