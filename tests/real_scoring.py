@@ -46,6 +46,30 @@ def load_real_gold(name: str) -> dict[str, Any]:
     return json.loads((REAL_EXPECTED / f"{name}.json").read_text(encoding="utf-8"))
 
 
+# Keys the real gold holds beyond schema 1.1 (see fixtures/real/NOTES.md, "Shape of the gold").
+BEYOND_CONTRACT = {
+    "budget": ("section",),
+    "investments": ("section", "is_sum"),
+    "amounts": ("label", "kind"),
+}
+
+
+def contract_view(gold: dict[str, Any]) -> dict[str, Any]:
+    """The gold without ``_notes`` and the keys schema 1.1 does not have yet."""
+    doc = {k: v for k, v in gold.items() if k != "_notes"}
+    doc = json.loads(json.dumps(doc))
+    for item in doc.get("budget", []):
+        for key in BEYOND_CONTRACT["budget"]:
+            item.pop(key, None)
+    for item in doc.get("investments", []):
+        for key in BEYOND_CONTRACT["investments"]:
+            item.pop(key, None)
+        for amount in item.get("amounts", []):
+            for key in BEYOND_CONTRACT["amounts"]:
+                amount.pop(key, None)
+    return doc
+
+
 def norm_title(text: str) -> str:
     """Casefolded NFKC text with every run of punctuation, quotes, dashes and whitespace made one
     space: "Kropp  &\u00a0Hälsa." and "kropp & hälsa" compare equal, "13–25" and "13 25" too."""
