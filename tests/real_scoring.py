@@ -31,8 +31,10 @@ DIRTY_CHARS = {
     "\u200b": "zero-width space",
     "|": "table-cell separator '|'",
 }
-# Keys whose strings are raw by contract and not checked for cleanliness.
-RAW_KEYS = frozenset({"raw_text", "sha256", "uid"})
+# Keys whose strings are not document content and are not checked for cleanliness: raw text by
+# contract, identifiers, and warnings (diagnostics; one that names a skipped table's header
+# joins its cells with " | ").
+RAW_KEYS = frozenset({"raw_text", "sha256", "uid", "warnings"})
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\ufeff"))
