@@ -141,47 +141,40 @@ def test_gold_simrishamn_progress_bars() -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.xfail(strict=False, reason="issue 11: generic parser not there yet")
 def test_goals_f1(name: str) -> None:
     score = goals_f1(load_real_gold(name), parsed(name))
     assert score.f1 >= THRESHOLD, str(score)
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.xfail(strict=False, reason="issue 11: generic parser not there yet")
 def test_activities_f1(name: str) -> None:
     score = activities_f1(load_real_gold(name), parsed(name))
     assert score.f1 >= THRESHOLD, str(score)
 
 
 @pytest.mark.parametrize("name", WITH_STATUSES)
-@pytest.mark.xfail(strict=False, reason="issue 11: generic parser not there yet")
 def test_status_from_icons(name: str) -> None:
     score = status_accuracy(load_real_gold(name), parsed(name))
     assert score.total and score.value >= THRESHOLD, str(score)
 
 
 @pytest.mark.parametrize("name", WITH_STATUSES)
-@pytest.mark.xfail(strict=False, reason="issue 11: generic parser not there yet")
 def test_assessment_from_icons(name: str) -> None:
     score = assessment_accuracy(load_real_gold(name), parsed(name))
     assert score.total and score.value >= THRESHOLD, str(score)
 
 
 @pytest.mark.parametrize("name", WITH_PROGRESS)
-@pytest.mark.xfail(strict=False, reason="issue 11: generic parser not there yet")
 def test_progress_from_bars(name: str) -> None:
     score = progress_accuracy(load_real_gold(name), parsed(name))
     assert score.total and score.value >= THRESHOLD, str(score)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 11: generic parser not there yet")
 def test_likabehandlingsplan_has_no_goal_tree_with_statuses() -> None:
     assert with_status(parsed(KULTINGEN)) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.xfail(strict=False, reason="issue 11: generic parser not there yet")
 def test_strings_clean(name: str) -> None:
     dirty = dirty_strings(parsed(name))
     assert dirty == [], f"{len(dirty)} dirty strings, first: {dirty[:5]}"
