@@ -224,30 +224,52 @@ def check_sums(
                 )
 
 
+def header_and_body(table: Table) -> tuple[list[str], list[Row]]:
+    """The header labels and body rows of a table whose header is printed over several bold
+    lines (each line a row of its own): the lines are joined column by column."""
+    rows = table.rows
+    if not rows or not rows[0].is_header:
+        return list(table.header), table.body
+    k = 1
+    while k < len(rows) and all(ln.bold for c in rows[k].cells for ln in c.lines) and any(
+        c.text for c in rows[k].cells if c.col != name_column(table)
+    ):
+        k += 1
+    if k == 1:
+        return list(table.header), table.body
+    header = [join_lines([text(r, i) for r in rows[:k]]) for i in range(table.n_cols)]
+    return header, rows[k:]
+
+
 def investments(table: Table, out: Builder) -> list[Investment]:
-    header = [fold(h) for h in table.header]
+    labels, body = header_and_body(table)
+    header = [fold(h) for h in labels]
     unit = unit_in(" ".join(header))
     desc = label_column(table, "description")
     owner = label_column(table, "owner")
-    years = {i: int(m.group(1)) for i, h in enumerate(table.header) if (m := YEAR.fullmatch(h.strip()))}
-    total_col = next((i for i, h in enumerate(header) if re.search(r"total ?utgift|totalt|summa", h)), None)
-    found: list[Investment] = []
     first = name_column(table)
-    for row in table.body:
+    amount_cols = [i for i in range(first + 1, table.n_cols)
+                   if i not in (desc, owner) and any(parse_number(text(r, i)) is not None for r in body)]
+    years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
+    found: list[Investment] = []
+    last: Investment | None = None
+    for row in body:
         name = text(row, first)
-        if not name or _SUM.match(name):
-            if not name and any(c.text for c in row.cells) and not any(_SUM.match(fold(c.text)) for c in row.cells):
+        values = {i: text(row, i) for i in amount_cols if text(row, i)}
+        if name and not values and last is not None and not all(ln.bold for c in row.cells for ln in c.lines):
+            last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
+            continue
+        if not name or _SUM.match(name) or not values:
+            last = None  # a sum, a group heading ("Pågående projekt") or a wrapped sum name
+            if not name and values and not any(_SUM.match(fold(c.text)) for c in row.cells):
                 out.warn("unplaced_row", f"investment row without name: {row.texts}", row.page)
             continue
         inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
                          responsible=none_if_empty(text(row, owner)), provenance=provenance(row))
-        for i, year in years.items():
-            raw = text(row, i)
-            if raw:
-                inv.amounts.append(InvestmentAmount(year=year, amount=parse_number(raw), unit=unit))
-        if total_col is not None and total_col not in years and (raw := text(row, total_col)):
-            inv.amounts.append(InvestmentAmount(year=None, amount=parse_number(raw), unit=unit))
+        for i, raw in values.items():
+            inv.amounts.append(InvestmentAmount(year=years[i], amount=parse_number(raw), unit=unit))
         found.append(inv)
+        last = inv
     return found
 
 
