@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from planparse import vocabulary
+from planparse import nlp, vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
 from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continues_title, recognise
@@ -32,6 +32,7 @@ from planparse.model import (
     Activity,
     Assessment,
     AssessmentValue,
+    Direction,
     Goal,
     GoalLevel,
     Indicator,
@@ -326,6 +327,8 @@ class Walk:
             owner = self.activity or self.owner_goal()
             if owner is not None:
                 ind = Indicator(uid="", name=text, provenance=provenance(line))
+                direction = nlp.find_direction(text)  # "Andelen … ska öka"
+                ind.direction = Direction(direction) if direction else None
                 owner.indicators.append(ind)
                 self.item = ind
 
