@@ -160,6 +160,8 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
             return None
         if prefix in _ACTIVITY_PREFIXES:
             return Heading("activity", title, number.rstrip("."), d)
+        if fold(title).rstrip(":") in ("uppdrag", "aktivitet", "atgard") and d >= 2:  # "3.1.1 Uppdrag"
+            return Heading("activity", "", number.rstrip("."), d)
         if vocabulary.match_label(title) is not None and len(title) < 40:
             return Heading("section", title, number, d)
         inner = _INNER_MAL.match(title)
