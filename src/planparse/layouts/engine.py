@@ -216,6 +216,12 @@ class Walk:
             self.open_label(label, value, line)
             return
         item = list_item(text)
+        if item is not None and self.field == "title" and self.activity is not None and not self.field_lines:
+            # "5.3.2 Uppdrag" heads a list of assignments, not one assignment
+            goal = self.owner_goal()
+            if goal is not None and goal.activities and goal.activities[-1] is self.activity:
+                goal.activities.pop()
+            self.field, self.activity, self.mode = None, None, "activities"
         if item is not None and self.mode == "goal_text":
             self.mode = "goals"
         if item is not None and self.mode in ("goals", "activities", "indicators"):
