@@ -101,9 +101,10 @@ class Walk:
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
         self.goal_chapters = any(_GOAL_CHAPTER.search(fold(h.title)) for h in chapters)
         self.in_goal_chapter = True
+        # Pages mostly photograph (a scan is one image too, but its text is its OCR'd layer).
         self.photo_pages = {
             p.number for p in doc.pages
-            if sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in p.images) > 0.45 * p.width * p.height
+            if p.text_layer == "native" and sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in p.images) > 0.45 * p.width * p.height
         }
 
     # ------------------------------------------------------------------ tree
@@ -204,7 +205,11 @@ class Walk:
                 self.title_line = line
                 return
             self.title_line = None
-        head = recognise(line, self.typo, self.spec.max_depth)
+        item = list_item(text)
+        in_list = self.mode in ("goals", "activities", "indicators") or self.field == "title"
+        # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says.
+        numbered_item = item is not None and item[0][:1].isdigit() and in_list and self.typo.rank(line) < 2
+        head = None if numbered_item else recognise(line, self.typo, self.spec.max_depth)
         if head is not None and self.heading(head, line):
             return
         if _RUNIN_LABEL.match(fold(text)):
@@ -215,7 +220,6 @@ class Walk:
         if label is not None:
             self.open_label(label, value, line)
             return
-        item = list_item(text)
         if item is not None and self.field == "title" and self.activity is not None and not self.field_lines:
             # "5.3.2 Uppdrag" heads a list of assignments, not one assignment
             goal = self.owner_goal()

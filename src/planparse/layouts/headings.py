@@ -25,7 +25,7 @@ _NUMBERED = re.compile(
 _GOALS_WITHIN = re.compile(
     r"^(?:mål|målen)\s+(?:inom|för)\s+(?:målområde(?:t)?|fokusområde(?:t)?|området)\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
-_INNER_MAL = re.compile(r"^mål\s+(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
+_INNER_MAL = re.compile(r"^mål[\s-]*(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd")
 
 # Words that name a goal level, folded, with the level their goals take.
@@ -102,10 +102,13 @@ class Typography:
         return self.body * (line.bbox[3] - line.bbox[1]) / max(self.ocr_height, 1.0)
 
     def rank(self, line: Line) -> int:
+        if line.method != "native":  # box heights of OCR'd words vary with their letters: be strict
+            ratio = (line.bbox[3] - line.bbox[1]) / max(self.ocr_height, 1.0)
+            return 2 if ratio >= 1.6 else 1 if ratio >= 1.3 else 0
         size = self.size(line)
         if size >= self.body * 1.35:
             return 2
-        if size >= self.body + 1.0 or (line.method == "native" and line.bold and len(line.text) < 160):
+        if size >= self.body + 1.0 or (line.bold and len(line.text) < 160):
             return 1
         return 0
 
