@@ -356,21 +356,21 @@ def report_fixtures(names: list[str]) -> dict[str, Any]:
     names = names or sorted(p.stem for p in (FIXTURES / "expected").glob("*.json"))
     header = (
         f"{'fixture':42} {'parser':14} "
-        + " ".join(f"{k[:5]:>14}" for k in ("goals", "activities", "indicators"))
+        + " ".join(f"{k[:5]:>14}" for k in KINDS)
         + "  " + " ".join(f"{f[:6]:>6}" for f in FIELDS)
     )
     totals: dict[str, list[float | None]] = {}
     summary: dict[str, Any] = {}
     for mode in (None, "generic"):
         print(f"\n== {'detected parser' if mode is None else 'generic parser alone'} "
-              "(P/R/F1 for goals, activities, indicators; field accuracy)")
+              "(P/R/F1 for goals, activities, indicators, budget+investments; field accuracy)")
         print(header)
         for name in names:
             r = evaluate(name, mode)
             summary[f"{mode or 'detected'} {name}"] = {"parser": r["parser"], "scores": r["scores"], "fields": r["fields"]}
             cells = " ".join(
                 f"{_fmt(p)}/{_fmt(rc)}/{_fmt(f)}"[:14].rjust(14)
-                for kind, (p, rc, f) in r["scores"].items() if kind != "budget"
+                for p, rc, f in r["scores"].values()
             )
             fields = " ".join(f"{_fmt(v):>6}" for v in r["fields"].values())
             print(f"{name:42} {r['parser']:14} {cells}  {fields}")
