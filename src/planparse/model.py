@@ -1,4 +1,4 @@
-"""The canonical output model: schema v1 of the planparse contract.
+"""The canonical output model: schema v1.1 of the planparse contract (1.0 plus additive fields, see README).
 
 Every key and enum value here is part of the contract that migration scripts depend on
 (see README, "Output contract"). Changing a field means a new ``SCHEMA_VERSION``; the test
@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class _Model(BaseModel):
@@ -28,6 +28,13 @@ class DocumentType(str, Enum):
     arsredovisning = "arsredovisning"
     uppsiktsrapport = "uppsiktsrapport"
     plan_och_budget = "plan_och_budget"
+    # 1.1
+    arsbokslut = "arsbokslut"
+    verksamhetsberattelse = "verksamhetsberattelse"
+    arbetsplan = "arbetsplan"
+    budgetskrivelse = "budgetskrivelse"
+    internkontrollplan = "internkontrollplan"
+    namndplan = "namndplan"
     other = "other"
 
 
@@ -42,6 +49,7 @@ class PeriodKind(str, Enum):
     tertial = "tertial"
     delar = "delar"
     month = "month"
+    term = "term"  # 1.1: a school term, vt (1) or ht (2)
 
 
 class GoalLevel(str, Enum):
@@ -91,6 +99,9 @@ class BudgetKind(str, Enum):
     budget = "budget"
     outcome = "outcome"
     forecast = "forecast"
+    # 1.1
+    deviation = "deviation"
+    other = "other"
 
 
 class AmountUnit(str, Enum):
@@ -161,16 +172,25 @@ class Metadata(_Model):
     extra: dict[str, str] = Field(default_factory=dict)
 
 
+class MarkerSource(str, Enum):
+    """Where a status or assessment was read (1.1): printed text, or a coloured icon."""
+
+    text = "text"
+    icon = "icon"
+
+
 class Assessment(_Model):
     value: AssessmentValue
     raw: str
     confidence: float = Field(ge=0, le=1)
+    source: MarkerSource = MarkerSource.text
 
 
 class Status(_Model):
     value: StatusValue
     raw: str
     confidence: float = Field(ge=0, le=1)
+    source: MarkerSource = MarkerSource.text
 
 
 class IndicatorValue(_Model):
@@ -205,6 +225,7 @@ class Activity(_Model):
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     comment: str | None = None
+    progress: int | None = Field(default=None, ge=0, le=100)  # 1.1: Färdiggrad in per cent
     indicators: list[Indicator] = Field(default_factory=list)
     provenance: Provenance
 
@@ -236,6 +257,7 @@ class BudgetLine(_Model):
     uid: str
     name: str
     values: list[BudgetValue] = Field(default_factory=list)
+    is_sum: bool = False  # 1.1: a sum row (Summa, Totalt), checked against the rows above it
     provenance: Provenance
 
 

@@ -58,6 +58,7 @@ def test_unrelated_pdf_gets_generic_parser_and_warning() -> None:
     assert all(d.score < THRESHOLD for d in ranked)
     doc = planparse.parse(_letter(), filename="kallelse.pdf")
     assert doc.source.parser == GENERIC
-    assert [w.code for w in doc.warnings] == ["layout_unknown"]
+    # No plan content is said, never left to an empty result alone (issue 11).
+    assert [w.code for w in doc.warnings] == ["layout_unknown", "no_plan_content"]
     assert doc.municipality.code == "2260"
     assert doc.goals == []

@@ -72,7 +72,58 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
         chosen.parse(doc, out)
     except Exception as e:  # a parser bug must not lose the document: keep what was built
         out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
+    if chosen.spec is not None and chosen.name != GENERIC:
+        out = _engine_if_richer(doc, out, chosen)
     return out.finish(chosen.name, chosen.version, confidence)
+
+
+def _found(out: Builder) -> int:
+    goals = [g for g in _all_goals(out.goals)]
+    return (
+        len(goals)
+        + sum(len(g.activities) + len(g.indicators) + sum(len(a.indicators) for a in g.activities) for g in goals)
+        + len(out.budget) + len(out.investments)
+    )
+
+
+def _all_goals(goals: list) -> list:  # type: ignore[type-arg]
+    out = []
+    for g in goals:
+        out.append(g)
+        out.extend(_all_goals(g.children))
+    return out
+
+
+def _engine_if_richer(doc: Document, out: Builder, chosen: LayoutParser) -> Builder:
+    """The family's own walk depends on its producer's look; when it finds far less than the
+    layout engine reading the same document with the family's declaration (another producer,
+    an OCR'd layer), the engine's result is kept, with the family's facts and a warning."""
+    from planparse.layouts.engine import walk
+
+    assert chosen.spec is not None
+    found = _found(out)
+    alt = Builder(doc)
+    try:
+        walk(doc, alt, chosen.spec)
+    except Exception as e:  # the family's result stands
+        out.warn("engine_error", f"layout engine failed: {type(e).__name__}: {e}")
+        return out
+    if _found(alt) < 2 * found + 3:
+        return out
+    for attr in ("municipality", "organ", "unit", "title", "year", "period", "metadata", "vision"):
+        if getattr(out, attr):
+            setattr(alt, attr, getattr(out, attr))
+    if out.document_type.value != "other":
+        alt.document_type = out.document_type
+    alt.warnings = [w for w in out.warnings if w.code != "no_plan_content"] + [
+        w for w in alt.warnings if w.code not in {x.code for x in out.warnings}
+    ]
+    alt.warn(
+        "family_fallback",
+        f"the {chosen.name} walk found {found} items, the layout engine with its declaration "
+        f"{_found(alt)}: the engine's result is used",
+    )
+    return alt
 
 
 __all__ = ["Builder", "Detection", "LayoutParser", "register", "registry", "detect_document", "parse_document"]

@@ -36,6 +36,7 @@ from planparse.layouts.base import (
     numbered,
     provenance,
 )
+from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import header_labels, indicator_rows, value_kind
 from planparse.model import (
     Activity,
@@ -354,10 +355,19 @@ class _PosTable:
 # ----------------------------------------------------------------------------- the parser
 
 
+SPEC = LayoutSpec(
+    name="ange_tertial",
+    levels={2: GoalLevel.goal, 3: GoalLevel.sub_goal},
+    min_depth=2,
+    max_depth=3,
+)
+
+
 @register
 class AngeTertialParser(LayoutParser):
     name = "ange_tertial"
     version = "1"
+    spec = SPEC
     description = (
         "Målavstämning per tertial (Ånge template): KF goals 3.N with KS sub-goals 3.N.M, "
         "Bedömning, activity tables Verksamhetens aktiviteter | Status | Slutdatum, measure table."

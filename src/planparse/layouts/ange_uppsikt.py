@@ -32,6 +32,7 @@ from planparse.layouts.base import (
     numbered,
     provenance,
 )
+from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import header_labels
 from planparse.model import (
     Activity,
@@ -185,10 +186,19 @@ def _title_x(line: Line, number: str) -> float | None:
     return None
 
 
+SPEC = LayoutSpec(
+    name="ange_uppsikt",
+    levels={2: GoalLevel.goal, 3: GoalLevel.goal},
+    min_depth=2,
+    max_depth=2,
+)
+
+
 @register
 class AngeUppsiktParser(LayoutParser):
     name = "ange_uppsikt"
     version = "1"
+    spec = SPEC
     description = "Uppsiktsrapport till kommunstyrelsen (Ånge template): goals 1.N with activity tables, KS goal catalogue."
     fingerprint = Fingerprint(
         required=(

@@ -7,9 +7,13 @@ import re
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import ClassVar
 
+from pydantic import BaseModel
+
 from planparse import __version__, ids
+from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     BudgetLine,
     ControlPoint,
@@ -30,6 +34,7 @@ from planparse.model import (
 )
 from planparse.municipalities import find_in_text
 from planparse.reading.model import BBox, Cell, Document, Line, Row, Table, union
+from planparse.text.assemble import clean
 from planparse.text.fold import fold
 
 Located = Line | Row | Cell | Table
@@ -94,6 +99,9 @@ class LayoutParser:
     version: ClassVar[str] = "1"
     fingerprint: ClassVar[Fingerprint]
     description: ClassVar[str] = ""
+    # The family as a declaration for the layout engine: the engine reads the family's
+    # documents with it when the family's own walk finds little (another producer, OCR).
+    spec: ClassVar[LayoutSpec | None] = None
 
     def detect(self, doc: Document) -> Detection:
         d = self.fingerprint.score(doc)
@@ -206,6 +214,8 @@ class Builder:
                 goals(g.children)
 
         goals(self.goals)
+        for item in [*self.goals, *self.budget, *self.investments, *self.controls, *self.risks]:
+            clean_strings(item)
         for kind, rows in (
             ("budget", self.budget),
             ("investment", self.investments),
@@ -244,6 +254,27 @@ class Builder:
             risks=self.risks,
             warnings=self.warnings,
         )
+
+
+_RAW_FIELDS = frozenset({"uid", "raw_text", "raw", "sha256"})
+
+
+def clean_strings(model: BaseModel) -> None:
+    """Normalise every text field of ``model`` and its children in place (word separators,
+    cell debris, doubled spaces), whichever producer and parser made them; raw text as
+    printed is left alone."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, str) and not isinstance(value, Enum) and name not in _RAW_FIELDS:
+            setattr(model, name, "\n".join(clean(part) for part in value.split("\n")))
+        elif isinstance(value, BaseModel):
+            clean_strings(value)
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                if isinstance(v, str) and not isinstance(v, Enum):
+                    value[i] = clean(v)
+                elif isinstance(v, BaseModel):
+                    clean_strings(v)
 
 
 # ----------------------------------------------------------------------------- text helpers

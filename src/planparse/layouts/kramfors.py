@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from planparse import vocabulary
-from planparse.layouts import register
+from planparse.layouts import register, roles
 from planparse.layouts.base import (
     YEAR,
     Builder,
@@ -31,27 +31,23 @@ from planparse.layouts.base import (
     numbered,
     provenance,
 )
+from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     Activity,
     AmountUnit,
     BudgetKind,
-    BudgetLine,
-    BudgetValue,
-    ControlPoint,
     DocumentType,
     Goal,
     GoalLevel,
     Indicator,
-    Investment,
-    InvestmentAmount,
     Metadata,
     Municipality,
     Period,
     PeriodKind,
-    Risk,
 )
 from planparse.municipalities import find_in_text
 from planparse.reading.model import Cell, Document, Line, Row, Table
+from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date, parse_number
 
@@ -73,45 +69,8 @@ _NOT_DATA = ("medarbetare per avdelning", "typ av handling", "sammantradesdatum"
 # ----------------------------------------------------------------------------- text
 
 
-def join_wrapped(texts: list[str]) -> str:
-    """Join wrapped lines with one space. A line ending in a hyphen inside a word joins the
-    next line without a space; the hyphen is dropped only where the left part is a plain
-    Swedish compound member ending in the linking "s" ("Informations-|säkerhet"), and kept
-    for abbreviations, single letters, loan words and before "och" ("IT-|säkerhet",
-    "e-|arkivet", "offboarding-|verktyget", "Säkerhets- och")."""
-    out = ""
-    for raw in texts:
-        t = raw.strip()
-        if not t:
-            continue
-        if not out:
-            out = t
-            continue
-        m = re.search(r"(\S*?)([A-Za-zÅÄÖåäöÉé0-9]+)-$", out)
-        if m is None:
-            out += " " + t
-            continue
-        left = m.group(2)
-        first = t.split()[0]
-        right_word = re.sub(r"\W+$", "", first)
-        if right_word.lower() in _CONJUNCTIONS or not right_word[:1].isalpha():
-            out += " " + t
-        elif (
-            len(left) >= 4
-            and left.isalpha()
-            and left[1:].islower()
-            and left.endswith("s")
-            and right_word[:1].islower()
-            and not m.group(1)
-        ):
-            out = out[:-1] + t
-        else:
-            out += t
-    return out
-
-
 def cell_text(cell: Cell | None) -> str:
-    return join_wrapped([ln.text for ln in cell.lines]) if cell is not None else ""
+    return join_lines([ln.text for ln in cell.lines]) if cell is not None else ""
 
 
 def _cell(row: Row, col: int | None) -> Cell | None:
@@ -163,10 +122,20 @@ def _is_heading_line(line: Line, body: float) -> bool:
 _N = r"[\do]{1,2}"
 
 
+SPEC = LayoutSpec(
+    name="kramfors_vp",
+    levels={1: GoalLevel.goal, 2: GoalLevel.goal},
+    min_depth=2,
+    max_depth=2,
+    labels={"nyckeltal": "indicator", "uppdrag": "assignment"},
+)
+
+
 @register
 class KramforsParser(LayoutParser):
     name = "kramfors_vp"
     version = "1"
+    spec = SPEC
     description = (
         "Verksamhetsplan (Word template): document grid, '5.N Mål K – …' goals with "
         "'Nyckeltal/Uppdrag kopplade till målet', Detaljbudget, Investeringsbudget, "
@@ -236,7 +205,7 @@ class _Walker:
             m = _BULLET.match(texts[0])
             texts[0] = m.group(1) if m else texts[0]
             self.goal.indicators.append(
-                Indicator(uid="", name=join_wrapped(texts), provenance=provenance(*lines))
+                Indicator(uid="", name=join_lines(texts), provenance=provenance(*lines))
             )
         elif self.mode == "assignment":
             m = _ITEM.match(texts[0])
@@ -248,7 +217,7 @@ class _Walker:
             )
             self.goal.activities.append(
                 Activity(
-                    uid="", number=number, title=join_wrapped(texts), provenance=provenance(*lines)
+                    uid="", number=number, title=join_lines(texts), provenance=provenance(*lines)
                 )
             )
 
@@ -333,7 +302,7 @@ class _Walker:
                     continue
                 if heading is not None and abs(line.size - heading.lines[0].size) < 0.3:
                     heading.lines.append(line)
-                    heading.title = join_wrapped([heading.title, line.text])
+                    heading.title = join_lines([heading.title, line.text])
                     continue
             if heading is not None:
                 self._heading(heading)
@@ -354,160 +323,21 @@ class _Walker:
         if all(re.fullmatch(r"\d{1,2}", h.strip()) for h in table.header if h.strip()):
             return  # the risk matrix: a figure
         if header[0].startswith("rutin") and "kontrollmetod" in joined:
-            self._controls(table, header)
+            self.out.controls.extend(roles.controls(table, self.out))
         elif "konsekvens" in joined and "sannolikhet" in joined:
-            self._risks(table, header)
+            self.out.risks.extend(roles.risks(table))
         elif header[0].startswith("investering"):
-            self._investments(table, header)
+            self.out.investments.extend(roles.investments(table, self.out))
         elif header[0].startswith("detaljbudget") or any(
             h.split()[:1] in (["budget"], ["utfall"], ["prognos"]) for h in header[1:]
         ):
-            self._budget(table)
+            self.out.budget.extend(roles.budget_lines(table, self.out))
         elif not any(header[0].startswith(p) for p in _NOT_DATA):
             self.out.warn(
                 "table_skipped",
                 f"table not recognised: {' | '.join(table.header)[:100]}",
                 table.page,
             )
-
-    @staticmethod
-    def _col(header: list[str], *prefixes: str) -> int | None:
-        for i, h in enumerate(header):
-            if any(h == p or h.startswith(p + " ") for p in prefixes):
-                return i
-        return None
-
-    def _controls(self, table: Table, header: list[str]) -> None:
-        process = self._col(header, "rutin process", "rutin", "process") or 0
-        risk = self._col(header, "risk")
-        value = self._col(header, "riskvarde")
-        method = self._col(header, "kontrollmetod")
-        owner = next(
-            (
-                i
-                for i, h in enumerate(table.header)
-                if (m := vocabulary.match_label(h)) and m.value == "owner"
-            ),
-            None,
-        )
-        for row in table.body:
-            name = _text(row, process)
-            if not name:
-                if any(c.text for c in row.cells):
-                    self.out.warn(
-                        "unplaced_row", f"control row without process: {row.texts}", row.page
-                    )
-                continue
-            self.out.controls.append(
-                ControlPoint(
-                    uid="",
-                    process=name,
-                    risk=_none(_text(row, risk)),
-                    risk_value=_int(_text(row, value)),
-                    method=_none(_text(row, method)),
-                    responsible=_none(_text(row, owner)),
-                    provenance=provenance(row),
-                )
-            )
-
-    def _risks(self, table: Table, header: list[str]) -> None:
-        area = self._col(header, "omrade", "risk") or 0
-        cons = self._col(header, "konsekvens")
-        prob = self._col(header, "sannolikhet")
-        score = self._col(header, "totalpoang", "riskvarde", "poang")
-        for row in table.body:
-            name = _text(row, area)
-            if not name:
-                continue
-            self.out.risks.append(
-                Risk(
-                    uid="",
-                    area=name,
-                    consequence=_int(_text(row, cons)),
-                    probability=_int(_text(row, prob)),
-                    score=_int(_text(row, score)),
-                    provenance=provenance(row),
-                )
-            )
-
-    def _budget(self, table: Table) -> None:
-        cols = [i for i in range(1, table.n_cols)]
-        units: dict[int, AmountUnit | None] = {}
-        for row in table.body:
-            name = _text(row, 0)
-            if not name:
-                found = {i: _UNITS.get(fold(_text(row, i))) for i in cols}
-                if any(found.values()):
-                    units.update({i: u for i, u in found.items() if u is not None})
-                elif any(c.text for c in row.cells):
-                    self.out.warn("unplaced_row", f"budget row without name: {row.texts}", row.page)
-                continue
-            line = BudgetLine(uid="", name=name, provenance=provenance(row))
-            for i in cols:
-                raw = _text(row, i)
-                if not raw:
-                    continue
-                label = table.header[i] if i < len(table.header) else ""
-                kind = _BUDGET_KINDS.get(fold(label).split(" ")[0], BudgetKind.budget)
-                year = YEAR.search(label)
-                line.values.append(
-                    BudgetValue(
-                        label=label,
-                        year=int(year.group(1)) if year else None,
-                        kind=kind,
-                        amount=parse_number(raw),
-                        unit=units.get(i),
-                    )
-                )
-            self.out.budget.append(line)
-
-    def _investments(self, table: Table, header: list[str]) -> None:
-        unit = next((u for w, u in _UNITS.items() if re.search(rf"\b{w}\b", header[0])), None)
-        desc = next(
-            (
-                i
-                for i, h in enumerate(table.header)
-                if (m := vocabulary.match_label(h)) and m.value == "description"
-            ),
-            None,
-        )
-        owner = next(
-            (
-                i
-                for i, h in enumerate(table.header)
-                if (m := vocabulary.match_label(h)) and m.value == "owner"
-            ),
-            None,
-        )
-        years = {
-            i: int(h)
-            for i, h in enumerate(table.header)
-            if re.fullmatch(r"(19|20)\d{2}", h.strip())
-        }
-        for row in table.body:
-            name = _text(row, 0)
-            if not name:
-                if any(fold(c.text).startswith("summa") for c in row.cells):
-                    continue  # the column sums
-                if any(c.text for c in row.cells):
-                    self.out.warn(
-                        "unplaced_row", f"investment row without name: {row.texts}", row.page
-                    )
-                continue
-            inv = Investment(
-                uid="",
-                name=name,
-                description=_none(_text(row, desc)),
-                responsible=_none(_text(row, owner)),
-                provenance=provenance(row),
-            )
-            for i, year in years.items():
-                raw = _text(row, i)
-                if raw:
-                    inv.amounts.append(
-                        InvestmentAmount(year=year, amount=parse_number(raw), unit=unit)
-                    )
-            self.out.investments.append(inv)
 
 
 # ----------------------------------------------------------------------------- cover
@@ -534,8 +364,8 @@ def _grid_cell(cell: Cell) -> tuple[str, str] | None:
     k = next((i for i, ln in enumerate(cell.lines) if not ln.bold), len(cell.lines))
     if k == 0:
         return None
-    label = join_wrapped([ln.text for ln in cell.lines[:k]])
-    value = join_wrapped([ln.text for ln in cell.lines[k:]])
+    label = join_lines([ln.text for ln in cell.lines[:k]])
+    value = join_lines([ln.text for ln in cell.lines[k:]])
     return label, value
 
 

@@ -26,6 +26,7 @@ from planparse.layouts.base import (
     guess_facts,
     provenance,
 )
+from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import TableKind, classify_table, header_labels, value_kind
 from planparse.model import (
     Activity,
@@ -154,10 +155,18 @@ def _continues(block: _Block, kind: str, prev: Line, line: Line) -> bool:
     return False
 
 
+SPEC = LayoutSpec(
+    name="orebro_budget",
+    levels={1: GoalLevel.focus_area, 2: GoalLevel.goal},
+    labels={"grunduppdrag": "description", "prioriterad utveckling": "priority_development"},
+)
+
+
 @register
 class OrebroBudgetParser(LayoutParser):
     name = "orebro_budget"
     version = "1"
+    spec = SPEC
     description = "Plan med budget: unnumbered styled headings, Grunduppdrag / Prioriterad utveckling, Tot/K/M table."
     fingerprint = Fingerprint(
         required=(Signal(r"^prioriterad utveckling \w{4}$", 2.0, "'Prioriterad utveckling <år>' headings"),),

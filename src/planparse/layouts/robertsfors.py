@@ -29,6 +29,7 @@ from planparse.layouts.base import (
     numbered,
     provenance,
 )
+from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import TableKind, classify_table, indicator_rows
 from planparse.model import (
     Activity,
@@ -170,10 +171,20 @@ def _strategic_goal(line: Line) -> str | None:
 # ----------------------------------------------------------------------------- parser
 
 
+SPEC = LayoutSpec(
+    name="robertsfors_vp",
+    levels={2: GoalLevel.goal_area, 3: GoalLevel.goal},
+    min_depth=2,
+    max_depth=2,
+    labels={"strategi mal": "strategic_goal", "strategiskt mal": "strategic_goal", "processagare": "owner"},
+)
+
+
 @register
 class RobertsforsParser(LayoutParser):
     name = "robertsfors_vp"
     version = "1"
+    spec = SPEC
     description = (
         "Verksamhetsplan (Word template): document grid, '3.N' goal areas with 'Strategi mål:', "
         "'Uppdrag 3.N.M' with Processägare/Parter/Genomförande/Uppföljning blocks and an "

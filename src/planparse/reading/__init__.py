@@ -158,9 +158,10 @@ def _read_raw(
             _check_chars(raw, name, limits)
         return pages
     pages = []
+    image_looks: dict[int, tuple[int | None, float | None]] = {}
     for i in range(pdf.page_count):
         try:
-            raw = pymupdf_backend.read_page(pdf[i], i + 1)
+            raw = pymupdf_backend.read_page(pdf[i], i + 1, image_looks)
         except Exception as e:
             raise CorruptPDF(name, f"page {i + 1} cannot be read: {e}") from None
         _check_chars(raw, name, limits)

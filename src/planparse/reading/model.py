@@ -26,6 +26,10 @@ def union(boxes: list[BBox]) -> BBox:
     )
 
 
+# Zero-width characters some producers put between words or before text (Google Docs, Skia).
+_INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x00AD: None}
+
+
 @dataclass
 class Span:
     """A run of text in one font."""
@@ -67,7 +71,7 @@ class Line:
                 out += " "
             out += s.text
             prev = s
-        return " ".join(out.split())
+        return " ".join(out.translate(_INVISIBLE).split())
 
     @property
     def raw(self) -> str:
@@ -129,9 +133,24 @@ class Drawing:
 
 @dataclass
 class Image:
+    """An image on the page. Small ones (icons, progress bars) carry their look: ``color`` is
+    the dominant saturated or grey colour, ``fill`` the share of a bar's width that is coloured."""
+
     bbox: BBox
     width: int
     height: int
+    color: int | None = None
+    fill: float | None = None
+
+    @property
+    def is_icon(self) -> bool:
+        w, h = self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1]
+        return self.color is not None and 3 <= w <= 24 and 3 <= h <= 24 and 0.6 <= w / h <= 1.6
+
+    @property
+    def is_bar(self) -> bool:
+        w, h = self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1]
+        return self.fill is not None and 3 <= h <= 24 and w >= 2.5 * h
 
 
 @dataclass

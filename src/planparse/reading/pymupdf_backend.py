@@ -35,7 +35,85 @@ def _font_style(font: str, flags: int) -> tuple[bool, bool]:
     return bold, italic
 
 
-def read_page(page: pymupdf.Page, number: int) -> RawPage:
+# Images this small (points) may be status icons or progress bars: their pixels are read.
+_ICON_MAX = 24.0
+_BAR_MAX_W = 160.0
+
+
+def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
+    """The dominant colour of an icon-sized image and, for a bar, the coloured share of its
+    width. White and near-white pixels are background; a colour needs 8 % of the pixels."""
+    if pix.n - pix.alpha < 3:
+        pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
+    n, w, h = pix.n, pix.width, pix.height
+    samples = pix.samples
+    step_x, step_y = max(1, w // 48), max(1, h // 16)
+    counts: dict[int, int] = {}
+    total = 0
+    for y in range(0, h, step_y):
+        row = y * pix.stride
+        for x in range(0, w, step_x):
+            i = row + x * n
+            r, g, b = samples[i], samples[i + 1], samples[i + 2]
+            if pix.alpha and samples[i + n - 1] < 128:
+                continue
+            total += 1
+            if min(r, g, b) > 225:
+                continue
+            # Quantise to 32 levels per channel so anti-aliased edges fall into their colour.
+            key = ((r >> 5) << 16) | ((g >> 5) << 8) | (b >> 5)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts or total == 0:
+        return None, None
+    if w >= 2.5 * h:  # a bar: the coloured share of its middle row
+        row = (h // 2) * pix.stride
+        coloured = sum(
+            1 for x in range(w)
+            if max(samples[row + x * n : row + x * n + 3]) - min(samples[row + x * n : row + x * n + 3]) > 40
+        )
+        bar: float | None = round(min(1.0, coloured / w), 3)
+    else:
+        bar = None
+    key, n_key = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n_key < 0.08 * total:
+        return None, None
+    color = ((((key >> 16) & 7) << 5) + 16) << 16 | ((((key >> 8) & 7) << 5) + 16) << 8 | (((key & 7) << 5) + 16)
+    return color, bar
+
+
+def _image_looks(page: pymupdf.Page, cache: dict[int, tuple[int | None, float | None]]) -> list[Image]:
+    images = []
+    for info in page.get_image_info(xrefs=True):
+        bx = info["bbox"]
+        bw, bh = bx[2] - bx[0], bx[3] - bx[1]
+        color: int | None = None
+        fill: float | None = None
+        if 3 <= bh <= _ICON_MAX and 3 <= bw <= _BAR_MAX_W:
+            xref = info.get("xref", 0)
+            if xref and xref in cache:
+                color, fill = cache[xref]
+            else:
+                try:
+                    pix = (
+                        pymupdf.Pixmap(page.parent, xref)
+                        if xref
+                        else page.get_pixmap(clip=pymupdf.Rect(bx), dpi=96)
+                    )
+                    color, fill = _look(pix)
+                except Exception:  # an undecodable image is no icon
+                    color, fill = None, None
+                if xref:
+                    cache[xref] = (color, fill)
+        images.append(
+            Image(bbox=(bx[0], bx[1], bx[2], bx[3]), width=info["width"], height=info["height"],
+                  color=color, fill=fill)
+        )
+    return images
+
+
+def read_page(
+    page: pymupdf.Page, number: int, cache: dict[int, tuple[int | None, float | None]] | None = None
+) -> RawPage:
     data = page.get_text("dict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP)
     lines: list[Line] = []
     ocr_font = False
@@ -84,12 +162,7 @@ def read_page(page: pymupdf.Page, number: int) -> RawPage:
             continue
         drawings.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))
 
-    images = []
-    for info in page.get_image_info():
-        bx = info["bbox"]
-        images.append(
-            Image(bbox=(bx[0], bx[1], bx[2], bx[3]), width=info["width"], height=info["height"])
-        )
+    images = _image_looks(page, {} if cache is None else cache)
     return RawPage(
         number=number,
         width=page.rect.width,

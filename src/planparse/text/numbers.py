@@ -25,12 +25,15 @@ _WORD_DATE = re.compile(
 def parse_number(text: str | None) -> int | float | None:
     """Parse a Swedish-formatted number: "41,5" → 41.5, "1 300" → 1300, "−2,5" → -2.5.
 
-    Footnote marks ("12*") and a trailing per cent sign are ignored. Returns None for text that
+    Footnote marks ("12*") and a trailing per cent sign are ignored; "(2,5)" is -2.5. Returns None for text that
     is not a number ("Öka", "Ja", "", "1,2,3").
     """
     if text is None:
         return None
     s = text.strip().rstrip("*").strip()
+    if len(s) > 2 and s[0] == "(" and s[-1] == ")":  # an accountant's minus: "(2,5)"
+        inner = parse_number(s[1:-1])
+        return -inner if inner is not None and inner > 0 else None
     m = _NUMBER.match(s)
     if not m:
         return None

@@ -1,0 +1,441 @@
+"""The layout engine: one walk over a document's blocks that every layout shares.
+
+It reads structure, not wording:
+
+- **headings** (:mod:`.headings`): numbering with or without a trailing dot or a "Mål" /
+  "Uppdrag" prefix, goal words ("Nämndmål", "Fokusområde"), typography rank where the layer
+  has fonts, and titles that wrap;
+- **goals and activities** are opened and closed by level; an unnumbered styled heading turns
+  into a goal only when goal content follows it;
+- **labelled fields**: a vocabulary label opens a field whose value is read in its shape
+  (paragraphs, a list, a date); a "Mål" label followed by bullets makes each bullet a goal, and
+  bullets under "Aktiviteter", "Åtgärder" or "Tillvägagångssätt" are activities;
+- **tables by role** (:mod:`.table_walk`), attached to the goal or activity that owns them;
+- **status and assessment** from text anywhere in the owner's scope, or from an icon on the
+  owner's line (:mod:`.icons`).
+
+A :class:`~planparse.layouts.spec.LayoutSpec` supplies what is a family's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planparse import vocabulary
+from planparse.layouts.base import Builder, provenance
+from planparse.layouts.facts import guess_facts
+from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continues_title, recognise
+from planparse.layouts.icons import Markers
+from planparse.layouts.spec import LayoutSpec
+from planparse.layouts.table_walk import read_table
+from planparse.model import (
+    Activity,
+    Assessment,
+    AssessmentValue,
+    Goal,
+    GoalLevel,
+    Indicator,
+    Provenance,
+    Status,
+    StatusValue,
+)
+from planparse.reading.model import Document, Line, Table
+from planparse.text.assemble import join_lines, list_item
+from planparse.text.fold import fold
+from planparse.text.numbers import parse_date
+
+# A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
+_GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
+_PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
+# "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
+_RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
+_RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
+_CITATION = re.compile(r"\s*/\s*(?:lpfö|lgr|lpf|skollagen)\b.*$", re.IGNORECASE)
+_CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
+_LIST_FIELDS = ("parties", "follow_up")
+_TEXT_FIELDS = ("owner", "implementation", "comment", "description", "strategic_goal")
+_ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method")
+
+
+class Walk:
+    """The state of one walk: the goal stack, the current owner, the open field or list."""
+
+    def __init__(self, doc: Document, out: Builder, spec: LayoutSpec) -> None:
+        self.doc, self.out, self.spec = doc, out, spec
+        self.typo = Typography(doc)
+        self.markers = Markers.of(doc, out.document_type)
+        self.stack: list[tuple[int, Goal]] = []
+        self.goal: Goal | None = None
+        self.activity: Activity | None = None
+        self.field: str | None = None
+        self.field_lines: list[Line] = []
+        self.mode: str | None = None  # what list items (and, after goal words, paragraphs) become
+        self.mode_level: GoalLevel = GoalLevel.goal
+        self.section: Line | None = None  # an unnumbered heading that may become a goal
+        self.title_line: Line | None = None
+        self.title_of: Goal | Activity | None = None
+        self.item: Goal | Activity | Indicator | None = None
+        self.item_x = 0.0
+        self.item_line: Line | None = None  # the last line of the current list item
+        self.inline_value = ""
+        self.runin_prov: Provenance | None = None
+        self.last_table: Table | None = None
+        self.listed: set[int] = set()
+        self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
+        chapters = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, 1))
+                    and h.kind == "goal" and h.number and "." not in h.number]
+        # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
+        self.goal_chapters = any(_GOAL_CHAPTER.search(fold(h.title)) for h in chapters)
+        self.in_goal_chapter = True
+        self.photo_pages = {
+            p.number for p in doc.pages
+            if sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in p.images) > 0.45 * p.width * p.height
+        }
+
+    # ------------------------------------------------------------------ tree
+
+    def depth(self) -> int:
+        return self.stack[-1][0] if self.stack else 0
+
+    def push_goal(self, goal: Goal, depth: int, line: Line) -> None:
+        self.flush()
+        while self.stack and self.stack[-1][0] >= depth:
+            self.stack.pop()
+        (self.stack[-1][1].children if self.stack else self.out.goals).append(goal)
+        self.stack.append((depth, goal))
+        self.goal, self.activity, self.mode, self.section = goal, None, None, None
+        self.title_line, self.title_of, self.item = line, goal, None
+        self.field = "description"  # prose right under a goal heading describes it
+        self.mark(goal, line)
+
+    def same_goal(self, title: str, depth: int) -> Goal | None:
+        siblings = self.out.goals if depth == 1 or not self.stack else self.stack[0][1].children
+        key = fold(title)
+        return next((g for g in siblings if g.number is None and fold(g.title) == key), None)
+
+    def owner_goal(self) -> Goal | None:
+        """The goal content belongs to: a pending unnumbered heading becomes one on demand."""
+        if self.section is not None:
+            line, self.section = self.section, None
+            size = self.typo.size(line)
+            # A styled heading no larger than an unnumbered heading above it is its sibling.
+            while self.stack and id(self.stack[-1][1]) in self.styled and self.styled[id(self.stack[-1][1])] <= size + 0.3:
+                self.stack.pop()
+            level = self.spec.level(self.depth() + 1) if self.stack else GoalLevel.focus_area
+            goal = Goal(uid="", level=level, title=line.text, provenance=provenance(line))
+            mode, field, field_lines = self.mode, self.field, self.field_lines  # content already under way
+            self.field, self.field_lines = None, []
+            self.push_goal(goal, self.depth() + 1, line)
+            self.mode, self.field, self.field_lines = mode, field, field_lines
+            self.styled[id(goal)] = size
+            self.title_line = None
+        return self.goal
+
+    def add_activity(self, title: str, line: Line, number: str | None = None) -> Activity | None:
+        goal = self.owner_goal()
+        if goal is None:
+            return None
+        self.flush()
+        act = Activity(uid="", number=number, title=title, provenance=provenance(line))
+        goal.activities.append(act)
+        self.activity, self.item, self.title_of, self.title_line = act, act, act, line
+        self.mark(act, line)
+        return act
+
+    def mark(self, owner: Goal | Activity, line: Line) -> None:
+        """A status or assessment icon on the owner's title line, right of its text."""
+        for m in self.markers.near(line.page, line.bbox, right_of=line.bbox[2] - 1):
+            if isinstance(owner, Activity):
+                if m.bar is not None and owner.progress is None:
+                    owner.progress = round(m.bar * 100)
+                elif owner.status is None and (s := self.markers.status(m)) is not None:
+                    owner.status = s
+            elif owner.assessment is None and (a := self.markers.assessment(m)) is not None:
+                owner.assessment = a
+
+    # ------------------------------------------------------------------ walk
+
+    def run(self) -> None:
+        for block in self.doc.flow():
+            if isinstance(block, Table):
+                self.flush()
+                self.title_line = None
+                read_table(self, block)
+            elif block.page not in self.photo_pages and not _CAPTION.match(block.text):
+                self.line(block)
+        self.flush()
+
+    def line(self, line: Line) -> None:
+        text = line.text
+        if self.title_line is not None and self.title_of is not None:
+            if continues_title(self.title_line, line, self.typo):
+                self.title_of.title = join_lines([self.title_of.title, text])
+                self.title_line = line
+                return
+            self.title_line = None
+        head = recognise(line, self.typo, self.spec.max_depth)
+        if head is not None and self.heading(head, line):
+            return
+        if _RUNIN_LABEL.match(fold(text)):
+            self.flush()
+            self.field, self.field_lines, self.runin_prov = "goal_runin", [line], provenance(line)
+            return
+        label, value = self.label(text)
+        if label is not None:
+            self.open_label(label, value, line)
+            return
+        item = list_item(text)
+        if item is not None and self.mode == "goal_text":
+            self.mode = "goals"
+        if item is not None and self.mode in ("goals", "activities", "indicators"):
+            self.list_item(item[1], line)
+            return
+        if self.item is not None and self.item_line is not None and item is None and not self.field:
+            prev, self.item_line = self.item_line, None
+            gap = line.y0 - prev.bbox[3] if line.page == prev.page else 0.0
+            height = max(prev.bbox[3] - prev.bbox[1], 1.0)
+            if line.x0 >= self.item_x - 3 and (gap < 0.9 * height or (line.x0 > self.item_x + 5 and gap < 3 * height)):
+                self.item_continues(text)
+                self.item_line = line
+                return
+        if self.mode in ("goals", "activities", "indicators") and item is None:
+            self.mode = None  # prose back at the margin ends the list
+        if self.mode == "goal_text" and self.field is None:
+            self.goal_from_text(line)
+            return
+        if self.marker_text(text):
+            return
+        if self.field is not None:
+            self.field_lines.append(line)
+
+    def heading(self, head: Heading, line: Line) -> bool:
+        if head.kind == "goal":
+            if head.level is not None:  # a goal word names the level, and so the depth
+                level, d = head.level, LEVEL_DEPTH[head.level]
+                again = self.same_goal(head.title, d)
+                if again is not None:  # the same Tema printed again before its next part
+                    self.flush()
+                    while self.stack and self.stack[-1][0] >= d:
+                        self.stack.pop()
+                    self.stack.append((d, again))
+                    self.goal, self.activity, self.mode, self.section, self.item = again, None, None, None, None
+                    return True
+                if level is GoalLevel.focus_area and not any(g.level is GoalLevel.goal_area for _, g in self.stack):
+                    d = 1
+            else:
+                d = head.depth if head.number else self.depth() + 1
+                if head.number and d == 1:
+                    self.in_goal_chapter = bool(_GOAL_CHAPTER.search(fold(head.title)))
+                if d < self.spec.min_depth or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
+                    self.flush()
+                    self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
+                    return True
+                level = self.spec.level(d)
+            self.push_goal(Goal(uid="", number=head.number, level=level, title=head.title,
+                                provenance=provenance(line)), d, line)
+            if head.lists_goals:
+                self.mode, self.mode_level = "goals", GoalLevel.goal
+                self.listed.add(id(self.stack[-1][1]))
+            return True
+        if head.kind == "activity":
+            act = self.add_activity(head.title, line, head.number)
+            if act is not None and not head.title:
+                self.field, self.title_line = "title", None  # the title is the paragraph below
+            return act is not None
+        if head.kind == "goal_words":
+            self.flush()
+            self.owner_goal() if self.section is not None else None
+            self.mode, self.mode_level, self.activity, self.item = "goal_text", head.level or GoalLevel.goal, None, None
+            return True
+        label = vocabulary.match_label(_PERIOD_SUFFIX.sub("", head.title))
+        if label is not None:
+            self.open_label(label.value, "", line)
+            return True
+        self.flush()
+        self.section, self.activity, self.mode, self.item = line, None, None, None
+        return True
+
+    def runin_goals(self, text: str) -> None:
+        """A curriculum's run-in list after its lead-in: "Förskolan ska ge varje barn
+        förutsättningar att utveckla - nyfikenhet …, - förmåga att …" → one goal per item."""
+        parts = _RUNIN_SPLIT.split(text)
+        parent = self.stack[-1][1] if self.stack else None
+        for part in parts[1:]:
+            title = _CITATION.sub("", part).strip().rstrip(",;").strip()
+            if len(title) < 3:
+                continue
+            assert self.runin_prov is not None
+            goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=self.runin_prov)
+            (parent.children if parent is not None else self.out.goals).append(goal)
+            self.listed.add(id(goal))
+
+    def label(self, text: str) -> tuple[str | None, str]:
+        """(canonical label, inline value) of a label line ("Ansvarig: Ekonomichef"); a period
+        after the label ("Prioriterad utveckling 2018", "Aktiviteter under 2025") is ignored."""
+        text = _PERIOD_SUFFIX.sub("", text)
+        head, sep, rest = text.partition(":")
+        candidates = [(head, rest.strip())] if sep and len(head) < 40 else []
+        if len(text) < 60:
+            candidates.append((text, ""))
+        for cand, value in candidates:
+            folded = fold(cand)
+            if folded in self.spec.labels:
+                return self.spec.labels[folded], value
+            m = vocabulary.match_label(cand)
+            if m is not None:
+                return m.value, value
+        return None, ""
+
+    def open_label(self, label: str, value: str, line: Line) -> None:
+        self.flush()
+        self.item, self.item_x = None, 0.0
+        if label == "goal":
+            self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
+            if value:  # "Mål: Örebro kommun ska vara en attraktiv arbetsgivare"
+                self.list_item(value, line)
+                self.mode = None
+        elif label in _ACTIVITY_LABELS:
+            self.mode, self.activity = "activities", None
+        elif label == "indicator":
+            self.mode = "indicators"
+        else:
+            self.field = label
+            if label in ("assessment", "status"):
+                near = self.section is not None and self.section.page == line.page and line.y0 - self.section.bbox[3] < 4 * line.size
+                owner = self.activity if label == "status" and self.activity else (self.owner_goal() if near or self.section is None else None)
+                if owner is not None:
+                    self.mark(owner, line)
+        if value and self.field:
+            self.field_lines.append(line)
+            self.inline_value = value
+
+    # ------------------------------------------------------------------ content
+
+    def list_item(self, text: str, line: Line) -> None:
+        self.item_x, self.item_line = line.x0, line
+        if self.mode == "goals":
+            parent = self.owner_goal() if self.section is not None else (self.stack[-1][1] if self.stack else None)
+            goal = Goal(uid="", level=self.mode_level, title=text, provenance=provenance(line))
+            (parent.children if parent is not None else self.out.goals).append(goal)
+            self.item = goal
+            self.listed.add(id(goal))
+            self.mark(goal, line)
+        elif self.mode == "activities":
+            self.add_activity(text, line)
+        else:
+            owner = self.activity or self.owner_goal()
+            if owner is not None:
+                ind = Indicator(uid="", name=text, provenance=provenance(line))
+                owner.indicators.append(ind)
+                self.item = ind
+
+    def item_continues(self, text: str) -> None:
+        if isinstance(self.item, Indicator):
+            self.item.name = join_lines([self.item.name, text])
+        elif self.item is not None:
+            self.item.title = join_lines([self.item.title, text])
+
+    def goal_from_text(self, line: Line) -> None:
+        """After goal words ("Verksamhetsmål"), each paragraph is a goal."""
+        prev = self.item if isinstance(self.item, Goal) else None
+        if prev is not None and self.title_line is not None and line.y0 - self.title_line.bbox[3] < 0.6 * max(line.size, 6):
+            prev.title = join_lines([prev.title, line.text])
+            self.title_line = line
+            return
+        parent = self.stack[-1][1] if self.stack else None
+        goal = Goal(uid="", level=self.mode_level, title=line.text, provenance=provenance(line))
+        (parent.children if parent is not None else self.out.goals).append(goal)
+        self.item, self.goal, self.activity, self.title_line = goal, goal, None, line
+        self.listed.add(id(goal))
+        self.mark(goal, line)
+
+    def marker_text(self, text: str) -> bool:
+        """A status or assessment printed on a line of its own, for the owner in scope."""
+        if len(text) < 60 and self.activity is not None and self.activity.status is None:
+            s = vocabulary.match_status(text)
+            if s is not None:
+                self.activity.status = Status(value=StatusValue(s.value), raw=text, confidence=s.confidence)
+                return True
+        goal = self.goal if self.section is None else None
+        if len(text) < 40 and goal is not None and goal.assessment is None:
+            a = vocabulary.match_assessment(text)
+            if a is not None:
+                goal.assessment = Assessment(value=AssessmentValue(a.value), raw=text, confidence=a.confidence)
+                return True
+        return False
+
+    def flush(self) -> None:
+        """Store the open field's lines on its owner, in the field's shape."""
+        field, lines = self.field, self.field_lines
+        self.field, self.field_lines = None, []
+        if field is None or not lines:
+            return
+        from planparse.reading.model import group_paragraphs
+
+        texts = [ln.text for ln in lines]
+        if field == "goal_runin":
+            self.runin_goals(join_lines([_RUNIN_LABEL.sub("", fold(texts[0])) and texts[0], *texts[1:]]))
+            return
+        inline = self.inline_value
+        if inline and texts and texts[0].endswith(inline):
+            texts[0] = inline
+        self.inline_value = ""
+        paras = group_paragraphs(lines) if not inline else [join_lines(texts)]
+        value = "\n".join(paras)
+        target: Goal | Activity | None = self.activity or self.goal
+        if field == "title" and self.activity is not None:
+            self.activity.title = paras[0]
+            if len(paras) > 1 and self.activity.description is None:
+                self.activity.description = "\n".join(paras[1:])
+            return
+        if field == "assessment" and self.goal is not None and self.goal.assessment is None:
+            a = vocabulary.match_assessment(texts[0])
+            if a is not None:
+                self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=texts[0], confidence=a.confidence)
+            return
+        if field == "status" and self.activity is not None and self.activity.status is None:
+            s = vocabulary.match_status(texts[0])
+            if s is not None:
+                self.activity.status = Status(value=StatusValue(s.value), raw=texts[0], confidence=s.confidence)
+            return
+        if isinstance(target, Activity):
+            if field in _LIST_FIELDS:
+                items = [(it[1] if (it := list_item(t)) else t) for t in texts]
+                getattr(target, field).extend(i for i in items if i)
+            elif field in ("start_date", "end_date"):
+                setattr(target, field, parse_date(texts[0]))
+            elif field in _TEXT_FIELDS and field != "strategic_goal":
+                current = getattr(target, field)
+                setattr(target, field, f"{current}\n{value}" if current else value)
+        elif isinstance(target, Goal) and field in ("comment", "description", "strategic_goal"):
+            current = getattr(target, field)
+            setattr(target, field, f"{current}\n{value}" if current else value)
+
+
+def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
+    """Parse ``doc`` into ``out`` with the engine and ``spec``."""
+    guess_facts(doc, out)
+    if spec.facts is not None:
+        spec.facts(doc, out)
+    w = Walk(doc, out, spec)
+    w.run()
+    out.goals = prune(out.goals, w.listed)
+    if not out.goals:
+        out.warn("no_plan_content", "no goals, activities or indicators were recognised in this document")
+
+
+def has_content(goal: Goal, listed: set[int]) -> bool:
+    return bool(goal.activities or goal.indicators or goal.assessment or id(goal) in listed) or any(
+        has_content(c, listed) for c in goal.children
+    )
+
+
+def prune(goals: list[Goal], listed: set[int]) -> list[Goal]:
+    """Keep goals that carry content, were listed as goals, or are numbered beside goals that
+    do; chapters and styled headings with no goal content anywhere ("1 Inledning") drop out."""
+    if not any(has_content(g, listed) for g in goals):
+        return []
+    kept = [g for g in goals if has_content(g, listed) or (g.number and g.level is not GoalLevel.goal_area)]
+    for g in kept:
+        g.children = prune(g.children, listed) if any(has_content(c, listed) for c in g.children) else g.children
+    return kept

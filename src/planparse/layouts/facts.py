@@ -1,0 +1,97 @@
+"""Document facts from the front matter, wherever it is: municipality, organ, document type,
+title, year and period. The cover is recognised by its content (the largest text of the first
+pages), never assumed to be page 1; a document without front matter still gets what its body
+names."""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from planparse.layouts.base import YEAR, Builder
+from planparse.model import DocumentType, Municipality, Period, PeriodKind
+from planparse.municipalities import find_in_text
+from planparse.reading.model import Document, Line
+from planparse.text.fold import fold
+
+# Title words → document type, most specific first (folded text).
+DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
+    (r"uppsikt", DocumentType.uppsiktsrapport),
+    (r"tertial|malavstamning", DocumentType.tertialrapport),
+    (r"delarsrapport|delarsbokslut|delarsuppfoljning", DocumentType.delarsrapport),
+    (r"arsredovisning", DocumentType.arsredovisning),
+    (r"arsbokslut|bokslut \d{4}", DocumentType.arsbokslut),
+    (r"verksamhetsberattelse", DocumentType.verksamhetsberattelse),
+    (r"plan med budget|plan och budget|budget och plan|mal och budget", DocumentType.plan_och_budget),
+    (r"internkontrollplan|intern kontrollplan|plan for intern kontroll", DocumentType.internkontrollplan),
+    (r"budgetskrivelse|budgetunderlag", DocumentType.budgetskrivelse),
+    (r"namndplan", DocumentType.namndplan),
+    (r"verksamhetsplan", DocumentType.verksamhetsplan),
+    (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
+)
+ORGAN = re.compile(
+    r"\b(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige"
+    r"|[A-ZÅÄÖ][a-zåäö]+(?:-, [a-zåäö]+-? och [a-zåäö]+|- och [a-zåäö]+)?(?:nämnden|styrelsen|förvaltningen)"
+    r"|[A-ZÅÄÖ][\wåäö-]*(?:förskola|förskolan|skola|skolan)(?: [A-ZÅÄÖ][\wåäö]+)?"
+    r"|(?:Förskolan|Skolan|Friluftsförskolan) [A-ZÅÄÖ][\wåäö]+)\b"
+)
+_TERM = re.compile(r"\b(vt|ht|vårterminen|höstterminen)\s*-?\s*(20\d{2}|\d{2})\b", re.IGNORECASE)
+
+
+def front_lines(doc: Document, pages: int = 2) -> list[Line]:
+    """Lines of the first ``pages`` pages that carry text, tables' cells included."""
+    lines: list[Line] = []
+    for page in [p for p in doc.pages if p.lines or p.tables][:pages]:
+        lines.extend(page.lines)
+        for t in page.tables:
+            for r in t.rows:
+                for c in r.cells:
+                    lines.extend(c.lines)
+    return lines
+
+
+def _title(doc: Document) -> str:
+    """The largest text on the first pages with text: the cover's or the first page's title."""
+    for page in doc.pages[:3]:
+        lines = [ln for ln in page.lines if len(ln.text) > 2 and re.search(r"[A-Za-zÅÄÖåäö]{3}", ln.text)]
+        if not lines:
+            continue
+        top = max(ln.size for ln in lines)
+        return " ".join([ln.text for ln in lines if ln.size >= top - 0.5][:3])
+    return ""
+
+
+def period_of(folded: str, text: str) -> Period | None:
+    if m := re.search(r"tertial\s*(\d)|\bt([123])\b", folded):
+        return Period(kind=PeriodKind.tertial, number=int(m[1] or m[2]))
+    if m := re.search(r"delar(?:srapport|sbokslut)?\s*(\d)?", folded):
+        return Period(kind=PeriodKind.delar, number=int(m[1]) if m[1] else None)
+    if m := _TERM.search(text):
+        return Period(kind=PeriodKind.term, number=1 if m[1].lower().startswith("v") else 2)
+    return None
+
+
+def guess_facts(doc: Document, out: Builder) -> None:
+    """Fill municipality, document type, title, year, period and organ from the front matter.
+    Family specs and hooks then override what their layout states exactly."""
+    front = front_lines(doc, 2)
+    text = "\n".join(ln.text for ln in front)
+    kommun = find_in_text(text) or find_in_text(doc.text())
+    if kommun:
+        out.municipality = Municipality(name=kommun.display_name, code=kommun.code)
+    folded = fold(text)
+    title = _title(doc)
+    for pattern, kind in DOC_TYPES:
+        if re.search(pattern, fold(title)) or re.search(pattern, folded):
+            out.document_type = kind
+            break
+    out.title = title
+    years = [int(y) for y in YEAR.findall(text)]
+    if years:
+        out.year = statistics.mode(years)
+    out.period = period_of(folded, text)
+    if out.period is None and out.year:
+        out.period = Period(kind=PeriodKind.year, number=None)
+    m = ORGAN.search(text)
+    if m:
+        out.organ = m[1]

@@ -1,0 +1,205 @@
+"""Headings from structure: numbering, goal words, and typography rank where the layer has it.
+
+Every rule here must hold for a Word export, an HTML print and an OCR'd text layer (no fonts,
+no bold): numbering and vocabulary decide, typography is extra evidence. For OCR'd lines the
+"font size" is the height of the line's box against the median line height.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from typing import Literal
+
+from planparse import vocabulary
+from planparse.model import GoalLevel
+from planparse.reading.model import Document, Line
+from planparse.text.fold import fold
+
+_NUMBERED = re.compile(
+    r"^(?:(?P<prefix>mål|delmål|målområde|kommunmål|nämndmål|uppdrag|aktivitet|åtgärd)\s+)?"
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-])?(?:\s+(?P<title>\S.*))?$",
+    re.IGNORECASE,
+)
+_GOALS_WITHIN = re.compile(
+    r"^(?:mål|målen)\s+(?:inom|för)\s+(?:målområde(?:t)?|fokusområde(?:t)?|området)\s+(?P<rest>\S.*)$", re.IGNORECASE
+)
+_INNER_MAL = re.compile(r"^mål\s+(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
+_ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd")
+
+# Words that name a goal level, folded, with the level their goals take.
+GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
+    ("kommunfullmaktiges mal", GoalLevel.goal_area),
+    ("kommunfullmaktiges malomrade", GoalLevel.goal_area),
+    ("inriktningsmal", GoalLevel.goal_area),
+    ("strategiska mal", GoalLevel.goal_area),
+    ("strategiskt mal", GoalLevel.goal_area),
+    ("overgripande mal", GoalLevel.goal_area),
+    ("kommunmal", GoalLevel.goal_area),
+    ("kf mal", GoalLevel.goal_area),
+    ("malomraden", GoalLevel.goal_area),
+    ("malomrade", GoalLevel.goal_area),
+    ("fokusomraden", GoalLevel.focus_area),
+    ("fokusomrade", GoalLevel.focus_area),
+    ("utvecklingsomraden", GoalLevel.focus_area),
+    ("utvecklingsomrade", GoalLevel.focus_area),
+    ("prioriterade omraden", GoalLevel.focus_area),
+    ("prioriterat omrade", GoalLevel.focus_area),
+    ("namndmal", GoalLevel.goal),
+    ("namndens mal", GoalLevel.goal),
+    ("verksamhetsmal", GoalLevel.goal),
+    ("lokala mal", GoalLevel.goal),
+    ("lokalt mal", GoalLevel.goal),
+    ("forvaltningsmal", GoalLevel.goal),
+    ("enhetsmal", GoalLevel.goal),
+    ("effektmal", GoalLevel.goal),
+    ("delmal", GoalLevel.sub_goal),
+    ("tema", GoalLevel.goal_area),
+)
+LEVEL_DEPTH = {GoalLevel.goal_area: 1, GoalLevel.focus_area: 2, GoalLevel.goal: 2, GoalLevel.sub_goal: 3}
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A recognised heading: a goal (``kind="goal"``), an activity ("Uppdrag 3.1"), a goal-word
+    label introducing goals below it ("Verksamhetsmål"), or a styled section heading."""
+
+    kind: Literal["goal", "activity", "goal_words", "section"]
+    title: str
+    number: str | None = None
+    depth: int = 1
+    level: GoalLevel | None = None
+    lists_goals: bool = False  # a goal group: bullets under it are its goals
+
+
+def depth(number: str) -> int:
+    parts = number.split(".")
+    if len(parts) > 1 and parts[-1] == "0":
+        parts = parts[:-1]
+    return len(parts)
+
+
+class Typography:
+    """The document's body text size, so a line's rank can be told: 0 body, 1 larger or bold,
+    2 much larger. OCR'd lines have no fonts: their box height stands in for the size."""
+
+    def __init__(self, doc: Document) -> None:
+        sizes: dict[float, int] = {}
+        heights: list[float] = []
+        for page in doc.pages:
+            for ln in page.lines:
+                if ln.method == "native":
+                    sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
+                else:
+                    heights.append(ln.bbox[3] - ln.bbox[1])
+        self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
+        self.ocr_height = statistics.median(heights) if heights else 10.0
+
+    def size(self, line: Line) -> float:
+        if line.method == "native":
+            return line.size
+        return self.body * (line.bbox[3] - line.bbox[1]) / max(self.ocr_height, 1.0)
+
+    def rank(self, line: Line) -> int:
+        size = self.size(line)
+        if size >= self.body * 1.35:
+            return 2
+        if size >= self.body + 1.0 or (line.method == "native" and line.bold and len(line.text) < 160):
+            return 1
+        return 0
+
+    def has_fonts(self, line: Line) -> bool:
+        return line.method == "native"
+
+
+def goal_word(text: str) -> tuple[GoalLevel, str] | None:
+    """(level, rest) when ``text`` starts with a goal word ("Nämndmål 2: Trygghet")."""
+    folded = fold(text)
+    for word, level in GOAL_WORDS:
+        if folded == word or folded.startswith(word + " "):
+            n_words = len(word.split())
+            rest = " ".join(text.split()[n_words:]).lstrip(":–—- ").strip()
+            return level, rest
+    return None
+
+
+def _looks_like_title(title: str) -> bool:
+    first = title.lstrip("\"'“”‘’«(")[:1]
+    return (first.isupper() or (bool(first) and not first.isalnum())) and bool(
+        re.search(r"[A-Za-zÅÄÖåäö]{2}", title)
+    )
+
+
+def numbered(text: str) -> tuple[str | None, str, str] | None:
+    """(prefix, number, title) of a numbered heading's text, else None. The title must start
+    like a title (capital letter or quote), so amounts and dates ("3 000 kr") never match."""
+    m = _NUMBERED.match(text.strip())
+    if m is None:
+        return None
+    title = (m["title"] or "").strip()
+    if not m["prefix"] and not _looks_like_title(title):
+        return None
+    if re.match(r"^(?:st|kr|tkr|mnkr|%|procent|år|dagar|timmar)\b", title, re.IGNORECASE):
+        return None
+    return (m["prefix"] or "").lower() or None, m["num"], title
+
+
+def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
+    """What kind of heading ``line`` is, if any."""
+    text = line.text
+    rank = typo.rank(line)
+    fonts = typo.has_fonts(line)
+    long_prose = len(text) > 110 or (text.endswith(".") and len(text) > 70)
+    num = numbered(text)
+    if num is not None and (not long_prose or (len(text) < 160 and "." in num[1] and (rank > 0 or not fonts))):
+        prefix, number, title = num
+        d = depth(number)
+        # With fonts, a body-styled "1. Text" is a list item, unless its number has a dot in it.
+        if fonts and rank == 0 and d == 1 and not prefix and not re.fullmatch(r"\d{2}", number):
+            return None
+        if prefix in _ACTIVITY_PREFIXES:
+            return Heading("activity", title, number.rstrip("."), d)
+        if vocabulary.match_label(title) is not None and len(title) < 40:
+            return Heading("section", title, number, d)
+        inner = _INNER_MAL.match(title)
+        if inner:
+            number, title = inner[1], inner[2]
+        if d <= max_depth:
+            return Heading("goal", title, number.removesuffix(".0"), d)
+        return None
+    group = _GOALS_WITHIN.match(text)
+    if group is not None and len(text) < 110 and (rank > 0 or not fonts):
+        return Heading("goal", group["rest"].strip(), level=GoalLevel.goal_area, lists_goals=True)
+    words = goal_word(text)
+    if words is not None and len(text) < 110:
+        level, rest = words
+        if not rest or vocabulary.match_label(rest) is not None:
+            return Heading("goal_words", text, level=level)
+        if rest[:1].islower() and (rank > 0 or not fonts):  # "Verksamhetsmål för god ekonomisk hushållning"
+            return Heading("goal", text, level=GoalLevel.goal_area, lists_goals=True)
+        if rank > 0 or ":" in text[:40]:
+            m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)
+            if m:
+                return Heading("goal", m[2], m[1], depth(m[1]), level=level)
+            return Heading("goal", rest, None, level=level)
+    if rank > 0 and not long_prose and not text.endswith((",", ";")) and re.search(r"[A-Za-zÅÄÖåäö]{3}", text):
+        return Heading("section", text)
+    return None
+
+
+def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
+    """Whether ``line`` is the wrapped rest of the heading whose last line is ``prev``."""
+    if line.page != prev.page or prev.text.endswith((".", ":")):
+        return False
+    if typo.rank(line) != typo.rank(prev) or typo.rank(line) == 0 and typo.has_fonts(line):
+        return False
+    if typo.has_fonts(line) and line.bold != prev.bold and abs(line.size - prev.size) > 0.3:
+        return False
+    height = max(prev.bbox[3] - prev.bbox[1], 1.0)
+    gap = line.y0 - prev.bbox[3]
+    if not -0.6 * height <= gap < 0.8 * height:
+        return False
+    if numbered(line.text) or goal_word(line.text) or vocabulary.match_label(line.text):
+        return False
+    return line.text[:1].islower() or not typo.has_fonts(line) or abs(typo.size(line) - typo.size(prev)) < 0.6

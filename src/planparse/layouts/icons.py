@@ -1,0 +1,161 @@
+"""Status and assessment from graphics: filled vector shapes and small raster icons.
+
+A marker's colour is named (green, yellow, red, grey, blue) and mapped to the canonical
+value through the document's legend when it has one ("Teckenförklaring", or an icon beside a
+vocabulary status), otherwise by the Swedish convention:
+
+- green: uppfyllt / enligt plan (klar in a year-end report);
+- yellow or orange: delvis uppfyllt / avvikelse;
+- red: ej uppfyllt / försenad;
+- grey or white: ej bedömd / ej påbörjad.
+"""
+
+from __future__ import annotations
+
+import colorsys
+from dataclasses import dataclass, field
+
+from planparse import vocabulary
+from planparse.model import (
+    Assessment,
+    AssessmentValue,
+    DocumentType,
+    MarkerSource,
+    Status,
+    StatusValue,
+)
+from planparse.reading.model import BBox, Document, Line
+
+_ASSESSMENT = {
+    "green": AssessmentValue.fulfilled,
+    "yellow": AssessmentValue.partially_fulfilled,
+    "red": AssessmentValue.not_fulfilled,
+    "grey": AssessmentValue.not_assessed,
+}
+_STATUS = {
+    "green": StatusValue.in_progress,
+    "yellow": StatusValue.in_progress_deviation,
+    "red": StatusValue.in_progress_deviation,
+    "grey": StatusValue.not_started,
+}
+_YEAR_END = {DocumentType.arsbokslut, DocumentType.arsredovisning, DocumentType.verksamhetsberattelse}
+CONVENTION_CONFIDENCE = 0.75
+LEGEND_CONFIDENCE = 0.95
+
+
+def color_name(rgb: int) -> str | None:
+    """green / yellow / red / grey / blue for an sRGB colour, None for black or unclear hues."""
+    r, g, b = ((rgb >> 16) & 255) / 255, ((rgb >> 8) & 255) / 255, (rgb & 255) / 255
+    h, light, sat = colorsys.rgb_to_hls(r, g, b)
+    if light < 0.12:
+        return None
+    if sat < 0.18 or light > 0.92:
+        return "grey"
+    deg = h * 360
+    if deg < 18 or deg >= 330:
+        return "red"
+    if deg < 66:  # a traffic-light yellow is about 45°; a yellow-green (#98CB00, 75°) is green
+        return "yellow"
+    if deg < 170:
+        return "green"
+    if deg < 260:
+        return "blue"
+    return None
+
+
+@dataclass(frozen=True)
+class Marker:
+    page: int
+    bbox: BBox
+    color: str | None  # a name from color_name, None when it cannot be named
+    bar: float | None = None  # a progress bar's filled share
+
+
+def _dedupe(markers: list[Marker]) -> list[Marker]:
+    """Producers sometimes place the same icon twice at (almost) the same spot."""
+    out: list[Marker] = []
+    for m in markers:
+        if not any(abs(m.bbox[0] - o.bbox[0]) < 3 and abs(m.bbox[1] - o.bbox[1]) < 3 and m.bar == o.bar for o in out):
+            out.append(m)
+    return out
+
+
+@dataclass
+class Markers:
+    """Every icon and progress bar of a document, and the legend that names their colours."""
+
+    by_page: dict[int, list[Marker]] = field(default_factory=dict)
+    legend_status: dict[str, StatusValue] = field(default_factory=dict)
+    legend_assessment: dict[str, AssessmentValue] = field(default_factory=dict)
+    year_end: bool = False
+
+    @classmethod
+    def of(cls, doc: Document, document_type: DocumentType) -> Markers:
+        out = cls(year_end=document_type in _YEAR_END)
+        for page in doc.pages:
+            found: list[Marker] = []
+            for d in page.drawings:
+                if d.is_icon and d.fill is not None and color_name(d.fill) is not None:
+                    found.append(Marker(page.number, d.bbox, color_name(d.fill)))
+            for im in page.images:
+                if im.is_icon and im.color is not None and color_name(im.color) is not None:
+                    found.append(Marker(page.number, im.bbox, color_name(im.color)))
+                elif im.is_bar:
+                    found.append(Marker(page.number, im.bbox, None, im.fill))
+            if found:
+                out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
+            out._read_legend(page.lines, found)
+        return out
+
+    def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
+        """An icon followed on its line by a status or assessment name is a legend entry."""
+        for m in markers:
+            if m.color is None or m.bar is not None:
+                continue
+            for ln in lines:
+                x0, y0, _, y1 = ln.bbox
+                if not (y0 - 2 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 + 2 and 0 <= x0 - m.bbox[2] < 30):
+                    continue
+                text = ln.text.split("=")[-1].strip(" :–-")
+                if len(text) > 60:
+                    continue
+                s = vocabulary.match_status(text)
+                a = vocabulary.match_assessment(text)
+                if s is not None:
+                    self.legend_status.setdefault(m.color, StatusValue(s.value))
+                if a is not None:
+                    self.legend_assessment.setdefault(m.color, AssessmentValue(a.value))
+
+    def near(self, page: int, bbox: BBox, *, right_of: float | None = None) -> list[Marker]:
+        """Markers whose vertical centre lies within ``bbox``'s band (a table row or a title
+        line), left to right; only those right of ``right_of`` when given."""
+        y0, y1 = bbox[1] - 2, bbox[3] + 2
+        out = [
+            m for m in self.by_page.get(page, [])
+            if y0 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 and (right_of is None or m.bbox[0] >= right_of)
+        ]
+        return sorted(out, key=lambda m: m.bbox[0])
+
+    def status(self, marker: Marker) -> Status | None:
+        if marker.color is None:
+            return None
+        if marker.color in self.legend_status:
+            value, conf = self.legend_status[marker.color], LEGEND_CONFIDENCE
+        elif marker.color == "green" and self.year_end:
+            value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
+        elif marker.color in _STATUS:
+            value, conf = _STATUS[marker.color], CONVENTION_CONFIDENCE
+        else:
+            return None
+        return Status(value=value, raw=f"icon: {marker.color}", confidence=conf, source=MarkerSource.icon)
+
+    def assessment(self, marker: Marker) -> Assessment | None:
+        if marker.color is None:
+            return None
+        if marker.color in self.legend_assessment:
+            value, conf = self.legend_assessment[marker.color], LEGEND_CONFIDENCE
+        elif marker.color in _ASSESSMENT:
+            value, conf = _ASSESSMENT[marker.color], CONVENTION_CONFIDENCE
+        else:
+            return None
+        return Assessment(value=value, raw=f"icon: {marker.color}", confidence=conf, source=MarkerSource.icon)

@@ -1,0 +1,306 @@
+"""Tables by role: which role a table plays, and readers for the money, control and risk tables.
+
+Activity and indicator rows are read by :mod:`planparse.layouts.tables`; this module adds
+budget tables (Budget, Utfall, Prognos, Avvikelse, Bokslut columns in mnkr, tkr or kr, sum rows
+checked against the rows they sum), investment tables (projects by year, Total utgift,
+"årligen"), internal-control tables and risk tables. Columns are found by their header words,
+never by position alone.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from planparse import vocabulary
+from planparse.layouts.base import YEAR, Builder, provenance
+from planparse.layouts.tables import TableKind, classify_table
+from planparse.model import (
+    AmountUnit,
+    BudgetKind,
+    BudgetLine,
+    BudgetValue,
+    ControlPoint,
+    Investment,
+    InvestmentAmount,
+    Risk,
+)
+from planparse.reading.model import Cell, Row, Table
+from planparse.text.assemble import join_lines
+from planparse.text.fold import fold
+from planparse.text.numbers import parse_number
+
+
+class Role(Enum):
+    activities = "activities"
+    indicators = "indicators"
+    budget = "budget"
+    investments = "investments"
+    controls = "controls"
+    risks = "risks"
+    figure = "figure"
+    other = "other"
+
+
+UNITS = {u.value: u for u in AmountUnit}
+_BUDGET_KINDS = {
+    "budget": BudgetKind.budget, "arsbudget": BudgetKind.budget, "ram": BudgetKind.budget,
+    "utfall": BudgetKind.outcome, "bokslut": BudgetKind.outcome, "redovisning": BudgetKind.outcome,
+    "prognos": BudgetKind.forecast, "helarsprognos": BudgetKind.forecast,
+    "avvikelse": BudgetKind.deviation, "budgetavvikelse": BudgetKind.deviation, "differens": BudgetKind.deviation,
+    "aterstar": BudgetKind.deviation,
+}  # fmt: skip
+_BUDGET_ROWS = ("intakter", "kostnader", "nettokostnad", "personalkostnader", "lokalkostnader",
+                "avskrivningar", "kapitalkostnader", "ovriga kostnader", "resultat", "summa")
+_SUM = re.compile(r"^(summa|totalt?|total |netto(?:kostnad)?\s+totalt)", re.IGNORECASE)
+
+
+def cell(row: Row, col: int | None) -> Cell | None:
+    if col is None:
+        return None
+    return next((c for c in row.cells if c.col <= col < c.col + c.colspan), None)
+
+
+def text(row: Row, col: int | None) -> str:
+    c = cell(row, col)
+    return join_lines([ln.text for ln in c.lines]) if c is not None else ""
+
+
+def none_if_empty(value: str) -> str | None:
+    return value.strip() or None
+
+
+def as_int(value: str) -> int | None:
+    n = parse_number(value)
+    return int(n) if isinstance(n, int | float) else None
+
+
+def column(header: list[str], *prefixes: str) -> int | None:
+    """The first column whose folded header is one of ``prefixes`` or starts with one and a space."""
+    for i, h in enumerate(header):
+        if any(h == p or h.startswith(p + " ") for p in prefixes):
+            return i
+    return None
+
+
+def label_column(table: Table, label: str) -> int | None:
+    """The first column whose header the vocabulary maps to ``label`` ("Ansvarig" → owner)."""
+    for i, h in enumerate(table.header):
+        m = vocabulary.match_label(h)
+        if m is not None and m.value == label:
+            return i
+    return None
+
+
+def unit_in(text_: str) -> AmountUnit | None:
+    f = fold(text_)
+    return next((u for w, u in UNITS.items() if re.search(rf"\b{w}\b", f)), None)
+
+
+def name_column(table: Table) -> int:
+    """The first column that holds text in the header or the body (producers leave empty
+    phantom columns at the left of some tables)."""
+    for i in range(table.n_cols):
+        if (i < len(table.header) and table.header[i].strip()) or any(
+            c.text for r in table.body[:8] for c in r.cells if c.col == i
+        ):
+            return i
+    return 0
+
+
+def classify(table: Table) -> Role:
+    header = [fold(h) for h in table.header if h.strip()]
+    joined = " ".join(header)
+    if not header:
+        return Role.other
+    if all(re.fullmatch(r"\d{1,2}", h.strip()) for h in table.header if h.strip()):
+        return Role.figure  # a risk matrix's axis
+    if "kontrollmetod" in joined or (header[0].startswith(("rutin", "process")) and "risk" in joined):
+        return Role.controls
+    if "konsekvens" in joined and "sannolikhet" in joined:
+        return Role.risks
+    if header[0].startswith(("investering", "projekt")) or re.search(r"total ?utgift|investeringsutgift", joined):
+        return Role.investments
+    kind = classify_table(table)
+    if kind is TableKind.activities:
+        return Role.activities
+    money = sum(1 for h in header[1:] if h.split()[:1] and h.split()[0] in _BUDGET_KINDS)
+    first = name_column(table)
+    names = [fold(text(r, first)) for r in table.body[:12]]
+    budget_rows = sum(1 for n in names if n.startswith(_BUDGET_ROWS))
+    unit = unit_in(joined) is not None or any(
+        UNITS.get(fold(c.text)) for r in table.body[:2] for c in r.cells
+    )
+    if (header[0].startswith("detaljbudget") or (money and (unit or budget_rows))) and (
+        kind is not TableKind.indicators or budget_rows >= 2 or unit
+    ):
+        return Role.budget
+    if kind is TableKind.indicators:
+        return Role.indicators
+    if unit or budget_rows >= 2:
+        return Role.budget
+    years = sum(1 for h in table.header if YEAR.search(h))
+    if years >= 2 and table.n_cols >= 3:
+        return Role.indicators
+    return Role.other
+
+
+def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
+    """Budget lines from a table with a name column and value columns; a row of units alone
+    ("tkr | tkr") sets the units of the columns below it."""
+    header = table.header
+    first = name_column(table)
+    cols = [i for i in range(first + 1, table.n_cols) if (i >= len(header) or header[i].strip() or any(
+        text(r, i) for r in table.body)) and not fold(header[i] if i < len(header) else "").startswith("antal")]
+    table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1]))
+    units: dict[int, AmountUnit | None] = {i: unit_in(header[i]) if i < len(header) else None for i in cols}
+    lines: list[BudgetLine] = []
+    columns: dict[int, dict[int, int | float]] = {}  # id(line) → column → amount, for sum checks
+    header = list(header)
+    body = table.body
+    if body and not text(body[0], first) and all(YEAR.fullmatch(text(body[0], i)) for i in cols if text(body[0], i)) \
+            and any(text(body[0], i) for i in cols):  # a second header row of years
+        for i in cols:
+            if (yr := text(body[0], i)) and i < len(header):
+                header[i] = f"{header[i]} {yr}".strip()
+        body = body[1:]
+    for row in body:
+        name = text(row, first)
+        if not name:
+            found = {i: UNITS.get(fold(text(row, i))) for i in cols}
+            if any(found.values()):
+                units.update({i: u for i, u in found.items() if u is not None})
+            elif any(c.text for c in row.cells):
+                out.warn("unplaced_row", f"budget row without name: {row.texts}", row.page)
+            continue
+        line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(_SUM.match(name)))
+        for i in cols:
+            raw = text(row, i)
+            if not raw:
+                continue
+            label = header[i] if i < len(header) else ""
+            words = fold(label).split()
+            kind = _BUDGET_KINDS.get(words[0], BudgetKind.budget) if words else BudgetKind.budget
+            year = YEAR.search(label)
+            amount = parse_number(raw)
+            line.values.append(BudgetValue(
+                label=label, year=int(year.group(1)) if year else None, kind=kind,
+                amount=amount, unit=units.get(i) or table_unit,
+            ))
+            if isinstance(amount, int | float):
+                columns.setdefault(id(line), {})[i] = amount
+        lines.append(line)
+    check_sums(lines, columns, header, out)
+    return lines
+
+
+def check_sums(
+    lines: list[BudgetLine], columns: dict[int, dict[int, int | float]], header: list[str], out: Builder
+) -> None:
+    """Compare every sum row with the rows since the previous sum, column by column; a
+    mismatch (a sign error in the source, a missing row) is a warning, the printed value kept."""
+    start = 0
+    for k, line in enumerate(lines):
+        if not line.is_sum:
+            continue
+        parts = [p for p in lines[start:k] if not p.is_sum]
+        start = k + 1
+        if len(parts) < 2:
+            continue
+        for col, printed in sorted(columns.get(id(line), {}).items()):
+            addends = [columns[id(p)][col] for p in parts if col in columns.get(id(p), {})]
+            if len(addends) < 2:
+                continue
+            total = sum(addends)
+            decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, printed])
+            tolerance = 0.51 * 10 ** -decimals * (len(addends) + 1)
+            if abs(total - printed) > tolerance:
+                label = header[col] if col < len(header) else str(col)
+                out.warn(
+                    "sum_mismatch",
+                    f"sum row {line.name!r}, column {label!r}: printed {printed:g}, "
+                    f"rows above add up to {round(total, 6):g} (difference {round(printed - total, 6):+g})",
+                    line.provenance.page,
+                )
+
+
+def header_and_body(table: Table) -> tuple[list[str], list[Row]]:
+    """The header labels and body rows of a table whose header is printed over several bold
+    lines (each line a row of its own): the lines are joined column by column."""
+    rows = table.rows
+    if not rows or not rows[0].is_header:
+        return list(table.header), table.body
+    k = 1
+    while k < len(rows) and all(ln.bold for c in rows[k].cells for ln in c.lines) and any(
+        c.text for c in rows[k].cells if c.col != name_column(table)
+    ):
+        k += 1
+    if k == 1:
+        return list(table.header), table.body
+    header = [join_lines([text(r, i) for r in rows[:k]]) for i in range(table.n_cols)]
+    return header, rows[k:]
+
+
+def investments(table: Table, out: Builder) -> list[Investment]:
+    labels, body = header_and_body(table)
+    header = [fold(h) for h in labels]
+    unit = unit_in(" ".join(header))
+    desc = label_column(table, "description")
+    owner = label_column(table, "owner")
+    first = name_column(table)
+    amount_cols = [i for i in range(first + 1, table.n_cols)
+                   if i not in (desc, owner) and any(parse_number(text(r, i)) is not None for r in body)]
+    years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
+    found: list[Investment] = []
+    last: Investment | None = None
+    for row in body:
+        name = text(row, first)
+        values = {i: text(row, i) for i in amount_cols if text(row, i)}
+        if name and not values and last is not None and not all(ln.bold for c in row.cells for ln in c.lines):
+            last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
+            continue
+        if not name or _SUM.match(name) or not values:
+            last = None  # a sum, a group heading ("Pågående projekt") or a wrapped sum name
+            if not name and values and not any(_SUM.match(fold(c.text)) for c in row.cells):
+                out.warn("unplaced_row", f"investment row without name: {row.texts}", row.page)
+            continue
+        inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
+                         responsible=none_if_empty(text(row, owner)), provenance=provenance(row))
+        for i, raw in values.items():
+            inv.amounts.append(InvestmentAmount(year=years[i], amount=parse_number(raw), unit=unit))
+        found.append(inv)
+        last = inv
+    return found
+
+
+def controls(table: Table, out: Builder) -> list[ControlPoint]:
+    header = [fold(h) for h in table.header]
+    process = column(header, "rutin process", "rutin", "process", "kontrollmoment") or 0
+    risk, value = column(header, "risk"), column(header, "riskvarde", "riskbedomning")
+    method, owner = column(header, "kontrollmetod", "metod"), label_column(table, "owner")
+    found: list[ControlPoint] = []
+    for row in table.body:
+        name = text(row, process)
+        if not name:
+            if any(c.text for c in row.cells):
+                out.warn("unplaced_row", f"control row without process: {row.texts}", row.page)
+            continue
+        found.append(ControlPoint(
+            uid="", process=name, risk=none_if_empty(text(row, risk)), risk_value=as_int(text(row, value)),
+            method=none_if_empty(text(row, method)), responsible=none_if_empty(text(row, owner)),
+            provenance=provenance(row),
+        ))
+    return found
+
+
+def risks(table: Table) -> list[Risk]:
+    header = [fold(h) for h in table.header]
+    area = column(header, "omrade", "risk") or 0
+    cons, prob = column(header, "konsekvens"), column(header, "sannolikhet")
+    score = column(header, "totalpoang", "riskvarde", "poang")
+    return [
+        Risk(uid="", area=name, consequence=as_int(text(row, cons)), probability=as_int(text(row, prob)),
+             score=as_int(text(row, score)), provenance=provenance(row))
+        for row in table.body
+        if (name := text(row, area))
+    ]

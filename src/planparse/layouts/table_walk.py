@@ -1,0 +1,213 @@
+"""The engine's tables: each table read by its role and attached to the right owner.
+
+Goal tables ("Nämndmål | Bedömning") add goals; activity tables ("Aktivitet | Status |
+Färdiggrad") add activities to the goal in scope, with status and progress from text or icons;
+indicator tables go to the current activity or goal; budget, investment, control and risk
+tables to the document. A table that is none of these is skipped with a warning naming its
+header.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from planparse import vocabulary
+from planparse.layouts import roles
+from planparse.layouts.base import provenance
+from planparse.layouts.headings import goal_word
+from planparse.layouts.roles import Role
+from planparse.layouts.tables import (
+    activity_rows,
+    header_labels,
+    indicator_rows,
+    match_status_prefix,
+)
+from planparse.model import Activity, Goal, GoalLevel
+from planparse.reading.model import Row, Table
+from planparse.text.assemble import join_lines
+from planparse.text.fold import fold
+
+if TYPE_CHECKING:
+    from planparse.layouts.engine import Walk
+
+
+def _goal_column(table: Table) -> tuple[int, GoalLevel] | None:
+    for i, h in enumerate(table.header):
+        words = goal_word(h) if h else None
+        if words is not None and not words[1]:
+            return i, words[0]
+    return None
+
+
+def _row_text(row: Row, col: int) -> str:
+    c = roles.cell(row, col)
+    return join_lines([ln.text for ln in c.lines]) if c is not None else ""
+
+
+def _is_comment(row: Row) -> bool:
+    return fold(row.cells[0].text).startswith(("kommentar", "analys", "kommentar till")) if row.cells else False
+
+
+def _continues(w: Walk, table: Table) -> bool:
+    """A table broken over a page without its header: the 'header' is a body row (one filled
+    cell, or no vocabulary label) and the table before it had as many columns."""
+    last = w.last_table
+    filled = [h for h in table.header if h.strip()]
+    return last is not None and last.n_cols == table.n_cols and len(filled) <= 1 and not any(
+        lab for lab in header_labels(table)
+    )
+
+
+def _status_rows(table: Table) -> bool:
+    """Most full-width rows (comments and group rows aside) start with a printed status."""
+    rows = [r for r in table.body if r.full_width and r.cells and not _is_comment(r)
+            and not all(ln.bold for c in r.cells for ln in c.lines)]
+    return bool(rows) and sum(1 for r in rows if match_status_prefix(r.cells[0].text)) >= 0.5 * len(rows)
+
+
+def read_table(w: Walk, table: Table) -> None:
+    if _continues(w, table):
+        assert w.last_table is not None
+        table.header, table.rows[0].is_header = list(w.last_table.header), False
+        table.rows = [w.last_table.rows[0], *table.rows]
+    w.last_table = table
+    goal_col = _goal_column(table)
+    role = Role.other if goal_col is not None else roles.classify(table)
+    labels = header_labels(table)
+    status_col = next((i for i, lab in enumerate(labels) if lab == "status"), None)
+    text_statuses = (status_col is not None and any(
+        vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
+    )) or _status_rows(table)
+    has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
+    if goal_col is not None:
+        _goals(w, table, *goal_col)
+    elif role is Role.activities and has_markers:
+        _icon_activities(w, table)
+    elif role is Role.activities:
+        goal = w.owner_goal()
+        if goal is not None:
+            goal.activities.extend(activity_rows(table))
+            w.activity = goal.activities[-1] if goal.activities else w.activity
+    elif role is Role.indicators:
+        owner = w.activity or w.owner_goal()
+        if owner is not None:
+            owner.indicators.extend(indicator_rows(table))
+    elif role is Role.budget:
+        w.out.budget.extend(roles.budget_lines(table, w.out))
+    elif role is Role.investments:
+        w.out.investments.extend(roles.investments(table, w.out))
+    elif role is Role.controls:
+        w.out.controls.extend(roles.controls(table, w.out))
+    elif role is Role.risks:
+        w.out.risks.extend(roles.risks(table))
+    elif role is not Role.figure:
+        header = " | ".join(h for h in table.header if h)[:100] or f"{table.n_cols} columns, no header"
+        w.out.warn("table_skipped", f"table not recognised: {header}", table.page)
+
+
+def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
+    """A goal table: a goal per row group, its assessment from the row's icon or text, a
+    "Kommentar" row under it as its comment."""
+    if w.section is not None:
+        w.owner_goal()
+        w.field = None
+    parent = w.stack[-1][1] if w.stack else None
+    current: Goal | None = None
+    commenting = False
+    for row in table.body:
+        text = _row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
+        if not text:
+            continue
+        markers = w.markers.near(row.page, row.bbox)
+        if _is_comment(row):
+            commenting = True
+            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            if current is not None and rest:
+                current.comment = join_lines([current.comment or "", rest]).strip() or None
+            continue
+        if current is not None and not markers and (commenting or row.full_width or not _row_starts_item(row, col)):
+            if commenting:
+                current.comment = join_lines([current.comment or "", text]).strip()
+            else:
+                current.title = join_lines([current.title, text])
+            continue
+        commenting = False
+        current = Goal(uid="", level=level, title=text, provenance=provenance(row))
+        (parent.children if parent is not None else w.out.goals).append(current)
+        w.listed.add(id(current))
+        for m in markers:
+            if current.assessment is None:
+                current.assessment = w.markers.assessment(m)
+        w.goal, w.activity, w.item = current, None, current
+
+
+def _row_starts_item(row: Row, col: int) -> bool:
+    """A row with text beside its title (an assessment, a date) starts an item."""
+    return any(c.text for c in row.cells if c.col != col)
+
+
+def _icon_activities(w: Walk, table: Table) -> None:
+    """An activity table whose statuses are icons: an activity starts at a row with a marker;
+    rows without one continue its title, a "Kommentar" row opens its comment, and a bold
+    full-width row names the goal the activities below belong to."""
+    labels = header_labels(table)
+    title_col = next((i for i, lab in enumerate(labels) if lab == "activities"), 0)
+    act: Activity | None = None
+    commenting = False
+    group: list[Row] = []
+    for row in table.body:
+        text = row.cells[0].text if row.full_width and row.cells else _row_text(row, title_col)
+        if not text:
+            continue
+        markers = w.markers.near(row.page, row.bbox)
+        is_group = row.full_width and not markers and all(ln.bold for c in row.cells for ln in c.lines)
+        if group and not is_group:
+            _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
+            group = []
+        if is_group and not _is_comment(row):
+            group.append(row)
+            act, commenting = None, False
+            continue
+        if _is_comment(row):
+            commenting = True
+            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            if act is not None and rest:
+                act.comment = join_lines([act.comment or "", rest])
+            continue
+        if act is not None and not markers:
+            if commenting:
+                act.comment = join_lines([act.comment or "", text]) if act.comment else text
+            else:
+                act.title = join_lines([act.title, text])
+            continue
+        goal = w.owner_goal()
+        if goal is None:
+            continue
+        commenting = False
+        act = Activity(uid="", title=text, provenance=provenance(row))
+        goal.activities.append(act)
+        for m in markers:
+            if m.bar is not None and act.progress is None:
+                act.progress = round(m.bar * 100)
+            elif act.status is None:
+                act.status = w.markers.status(m)
+        w.activity = act
+    if group:
+        _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
+
+
+def _goal_row(w: Walk, title: str, row: Row) -> None:
+    """A bold group row inside an activity table: the goal it names, found among the goals
+    read so far or added under the current goal area."""
+    key = fold(title).rstrip(". ")
+    for goal in reversed(w.out.goals + [c for g in w.out.goals for c in g.children]):
+        if fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:
+            w.goal = goal
+            return
+    parent = w.stack[-1][1] if w.stack else None
+    goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=provenance(row))
+    (parent.children if parent is not None else w.out.goals).append(goal)
+    w.goal = goal
+    w.listed.add(id(goal))

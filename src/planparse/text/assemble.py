@@ -1,0 +1,114 @@
+"""Text assembly: the one implementation of the gold text rules, for every layout.
+
+Pure functions over strings (and, for paragraphs, over positioned lines):
+
+- :func:`clean` normalises what producers use as word separators (tabs, CR, no-break and
+  other Unicode spaces, soft hyphens between words, zero-width characters) and removes
+  table-cell debris ("|", "¦") and doubled spaces;
+- :func:`join_lines` joins wrapped lines, telling a line-break hyphen ("Informations-|säkerhet"
+  → "Informationssäkerhet") from a real one ("IT-|säkerhet", "e-|tjänster",
+  "Säkerhets- och");
+- :func:`list_item` recognises bullets and list numbering ("•", "-", "–", "", "1.", "a)");
+- :func:`strip_icon` drops icon glyphs that OCR or symbol fonts leave before a label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean", "join_lines", "list_item", "strip_icon", "CONJUNCTIONS", "BULLETS"]
+
+# Words after a line-end hyphen that show the hyphen stands for a left-out part ("Säkerhets- och").
+CONJUNCTIONS = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som", "och/eller"})
+# Bullet glyphs as producers and symbol fonts print them (Wingdings "§", "", "n", "q" included).
+BULLETS = "-•–—●○◦▪▫■□◆◇►▶➢✓✔*·"
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_SPACES = re.compile(r"[\t\r\n\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_DEBRIS = re.compile(r"(?:(?<=\s)|^)[|¦]+(?=\s|$)")
+_MULTI = re.compile(r" {2,}")
+_LIST = re.compile(
+    r"^\s*(?:(?P<bullet>[" + re.escape(BULLETS) + r"\uf0a7\uf0b7\uf076\uf0d8\uf0fc])"
+    r"|(?P<num>\d{1,2}[.)]|[a-zåäö]\))(?=\s))\s*(?P<text>\S.*)$"
+)
+_HYPHEN_END = re.compile(r"(\S*?)([A-Za-zÅÄÖåäöÉéÜü0-9]+)-$")
+
+
+def clean(text: str) -> str:
+    """``text`` with producer separators normalised to single spaces and cell debris removed."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFC", text)
+    s = _ZERO_WIDTH.sub("", s)
+    # A soft hyphen is invisible unless the line breaks there: between words it separates them.
+    s = re.sub(r"\u00ad(?=\s|$)", "", s)
+    s = s.replace("\u00ad", "")
+    s = _SPACES.sub(" ", s)
+    s = _DEBRIS.sub(" ", s)
+    s = _MULTI.sub(" ", s)
+    return s.strip()
+
+
+def _hyphen_is_line_break(left: str, right: str, prefix: str) -> bool:
+    """Whether "left-" at a line end and "right" on the next line are one word split by the
+    line break: a plain Swedish compound member ending in the linking "s" and a lower-case
+    continuation. Abbreviations, single letters and loan words keep their hyphen."""
+    return (
+        len(left) >= 4
+        and left.isalpha()
+        and left[1:].islower()
+        and left.endswith("s")
+        and right[:1].islower()
+        and not prefix
+    )
+
+
+def join_lines(texts: list[str]) -> str:
+    """Join wrapped lines with one space. A line ending in a hyphen inside a word joins the
+    next line without a space (the hyphen dropped only where it is a line-break hyphen, see
+    :func:`_hyphen_is_line_break`); before a conjunction the hyphen stands for a left-out part
+    and the space stays. A soft hyphen at the break always joins."""
+    out = ""
+    for raw in texts:
+        t = clean(raw) if not raw.endswith("\u00ad") else clean(raw[:-1]) + "\u00ad"
+        if not t:
+            continue
+        if not out:
+            out = t
+            continue
+        if out.endswith("\u00ad"):
+            out = out[:-1] + t
+            continue
+        m = _HYPHEN_END.search(out)
+        if m is None:
+            out += " " + t
+            continue
+        first = t.split()[0]
+        right = re.sub(r"\W+$", "", first)
+        if right.lower() in CONJUNCTIONS or not right[:1].isalpha():
+            out += " " + t
+        elif _hyphen_is_line_break(m.group(2), right, m.group(1)):
+            out = out[:-1] + t
+        else:
+            out += t
+    return out.replace("\u00ad", "")
+
+
+def list_item(text: str) -> tuple[str, str] | None:
+    """(marker, text) when ``text`` starts a bullet or numbered list item, else None."""
+    m = _LIST.match(text)
+    if m is None:
+        return None
+    marker = m["bullet"] or m["num"] or ""
+    body = m["text"].strip()
+    if marker in "-–—" and body[:1].isdigit():
+        return None  # "- 2,5 mnkr" or "– 2025" is a value, not an item
+    return marker, body
+
+
+def strip_icon(text: str) -> str:
+    """``text`` without leading icon glyphs, private-use symbol characters and stray rules."""
+    s = _PRIVATE_USE.sub(" ", text)
+    s = re.sub(r"^[\s@®©•●○◉⬤■□▪▫▶►✓✔✗✘|~*·◦]+", "", s)
+    return clean(s)
