@@ -9,6 +9,7 @@ valid contract document once the driver's fields are filled, and generation is d
 from __future__ import annotations
 
 import copy
+import json
 import random
 import sys
 from pathlib import Path
@@ -127,6 +128,7 @@ def test_statuses_cover_every_value() -> None:
 @pytest.mark.parametrize(("family", "index"), CASES)
 def test_gold_is_a_contract_document(family: str, index: int) -> None:
     _, gold = _generate(family, index)
+    assert '"page"' not in json.dumps(gold), "gold carries no page numbers (renderers paginate)"
     doc = copy.deepcopy(gold)
     doc["uid"] = ""
     doc["source"].update(file=f"{family}.pdf", page_count=1, sha256="", parser_version="", layout_confidence=1.0)
