@@ -8,7 +8,7 @@ Document uid::
     {code}-{document_type}-{year}-{period}-{h}
 
 ``code`` is the SCB kommunkod ("0000" when unknown), ``year`` is "na" when unknown, ``period``
-is ``y`` (year or none), ``t1`` (tertial 1), ``d2`` (delår 2) or ``m3`` (month 3), and ``h`` is
+is ``y`` (year or none), ``t1`` (tertial 1), ``d2`` (delår 2), ``m3`` (month 3) or ``s2`` (ht term), and ``h`` is
 the first 8 hex digits of SHA-256 over ``organ|unit|title`` normalised with :func:`norm_key`
 (two plans of one municipality and year, e.g. Kommunstyrelsen's and a nämnd's, differ there).
 
@@ -45,7 +45,7 @@ def _hex(text: str, n: int) -> str:
 def period_tag(period: Period | None) -> str:
     if period is None or period.kind.value == "year":
         return "y"
-    prefix = {"tertial": "t", "delar": "d", "month": "m"}[period.kind.value]
+    prefix = {"tertial": "t", "delar": "d", "month": "m", "term": "s"}[period.kind.value]
     return f"{prefix}{period.number if period.number is not None else ''}"
 
 

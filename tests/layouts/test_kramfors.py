@@ -5,42 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from planparse.layouts.kramfors import join_wrapped
 from planparse.model import BudgetKind
 from tests.layouts.common import parsed
 
 SEED = "kramfors-klf-verksamhetsplan-2025"
 VARIANT = "solleftea-verksamhetsplan-2026"
-
-
-
-
-
-
-
-
-
-@pytest.mark.parametrize(
-    ("lines", "joined"),
-    [
-        (["Informations-", "säkerhet"], "Informationssäkerhet"),
-        (
-            ["skydd av informations-", "tillgångar riskerar"],
-            "skydd av informationstillgångar riskerar",
-        ),
-        (["offboarding-", "verktyget"], "offboarding-verktyget"),
-        (["aktivt delta i 4K-", "initiativet"], "aktivt delta i 4K-initiativet"),
-        (["det kommunala VA-", "bolaget."], "det kommunala VA-bolaget."),
-        (["30 inkomna e-", "postärenden"], "30 inkomna e-postärenden"),
-        (["Säkerhets-", "och beredskap"], "Säkerhets- och beredskap"),
-        (["Mål 4 -", "Kramfors"], "Mål 4 - Kramfors"),
-        (["två rader", "text"], "två rader text"),
-    ],
-)
-def test_join_wrapped(lines: list[str], joined: str) -> None:
-    assert join_wrapped(lines) == joined
 
 
 def test_seed_facts() -> None:

@@ -13,6 +13,9 @@ from planparse.reading.model import Document
 
 # A family must score at least this to be chosen over the generic parser.
 THRESHOLD = 0.6
+# A family's own walk is kept only for documents this close to its producer's look; below,
+# the layout engine reads the document with the family's declaration.
+TRUSTED = 0.85
 GENERIC = "generic"
 
 _REGISTRY: dict[str, type[LayoutParser]] = {}
@@ -73,7 +76,7 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
     except Exception as e:  # a parser bug must not lose the document: keep what was built
         out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
     if chosen.spec is not None and chosen.name != GENERIC:
-        out = _engine_if_richer(doc, out, chosen)
+        out = _engine_if_richer(doc, out, chosen, trusted=confidence >= TRUSTED)
     return out.finish(chosen.name, chosen.version, confidence)
 
 
@@ -94,10 +97,11 @@ def _all_goals(goals: list) -> list:  # type: ignore[type-arg]
     return out
 
 
-def _engine_if_richer(doc: Document, out: Builder, chosen: LayoutParser) -> Builder:
-    """The family's own walk depends on its producer's look; when it finds far less than the
-    layout engine reading the same document with the family's declaration (another producer,
-    an OCR'd layer), the engine's result is kept, with the family's facts and a warning."""
+def _engine_if_richer(doc: Document, out: Builder, chosen: LayoutParser, trusted: bool) -> Builder:
+    """The family's own walk depends on its producer's look. When the document matches the
+    family less than closely (another producer, an OCR'd layer), or the family's walk finds
+    far less than the layout engine reading the same document with the family's declaration,
+    the engine's result is kept, with the family's facts and a warning."""
     from planparse.layouts.engine import walk
 
     assert chosen.spec is not None
@@ -108,7 +112,7 @@ def _engine_if_richer(doc: Document, out: Builder, chosen: LayoutParser) -> Buil
     except Exception as e:  # the family's result stands
         out.warn("engine_error", f"layout engine failed: {type(e).__name__}: {e}")
         return out
-    if _found(alt) < 2 * found + 3:
+    if (trusted and _found(alt) < 2 * found + 3) or (not trusted and _found(alt) < 0.5 * found):
         return out
     for attr in ("municipality", "organ", "unit", "title", "year", "period", "metadata", "vision"):
         if getattr(out, attr):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from planparse import vocabulary
+from planparse import nlp, vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
 from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continues_title, recognise
@@ -32,6 +32,7 @@ from planparse.model import (
     Activity,
     Assessment,
     AssessmentValue,
+    Direction,
     Goal,
     GoalLevel,
     Indicator,
@@ -40,6 +41,7 @@ from planparse.model import (
     StatusValue,
 )
 from planparse.reading.model import Document, Line, Table
+from planparse.reading.positioned import find_tables
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
@@ -51,6 +53,18 @@ _PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
 _RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
 _CITATION = re.compile(r"\s*/\s*(?:lpfö|lgr|lpf|skollagen)\b.*$", re.IGNORECASE)
+_COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
+                            "end_date", "activities", "owner", "assignment"})
+_STRONG_LABELS = frozenset({"indicator", "source", "measure", "activities", "status", "assignment"})
+
+
+def _is_table_header(words: list[str]) -> bool:
+    """A row of column labels: two or more from the vocabulary, one of them naming the table."""
+    labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
+    found = [lab for lab in labels if lab in _COLUMN_LABELS]
+    return len(found) >= 2 and bool(set(found) & _STRONG_LABELS)
+
+
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description", "strategic_goal")
@@ -155,8 +169,25 @@ class Walk:
 
     # ------------------------------------------------------------------ walk
 
+    def blocks(self) -> list[Line | Table]:
+        """The document's lines and tables in reading order, with unruled tables (header
+        labels from the vocabulary, columns from word positions) rebuilt from their lines."""
+        out: list[Line | Table] = []
+        for page in self.doc.pages:
+            found = find_tables(page.lines, _is_table_header, lambda ln: self.is_break(ln))
+            used = {id(ln) for _, lines in found for ln in lines}
+            items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in page.lines if id(ln) not in used]
+            items += [(t.bbox[1], 1, t) for t in page.tables] + [(t.bbox[1], 1, t) for t, _ in found]
+            items.sort(key=lambda x: (x[0], x[1]))
+            out.extend(item for _, _, item in items)
+        return out
+
+    def is_break(self, line: Line) -> bool:
+        head = recognise(line, self.typo, self.spec.max_depth)
+        return head is not None and (head.number is not None or self.typo.rank(line) == 2)
+
     def run(self) -> None:
-        for block in self.doc.flow():
+        for block in self.blocks():
             if isinstance(block, Table):
                 self.flush()
                 self.title_line = None
@@ -185,6 +216,12 @@ class Walk:
             self.open_label(label, value, line)
             return
         item = list_item(text)
+        if item is not None and self.field == "title" and self.activity is not None and not self.field_lines:
+            # "5.3.2 Uppdrag" heads a list of assignments, not one assignment
+            goal = self.owner_goal()
+            if goal is not None and goal.activities and goal.activities[-1] is self.activity:
+                goal.activities.pop()
+            self.field, self.activity, self.mode = None, None, "activities"
         if item is not None and self.mode == "goal_text":
             self.mode = "goals"
         if item is not None and self.mode in ("goals", "activities", "indicators"):
@@ -326,6 +363,8 @@ class Walk:
             owner = self.activity or self.owner_goal()
             if owner is not None:
                 ind = Indicator(uid="", name=text, provenance=provenance(line))
+                direction = nlp.find_direction(text)  # "Andelen … ska öka"
+                ind.direction = Direction(direction) if direction else None
                 owner.indicators.append(ind)
                 self.item = ind
 

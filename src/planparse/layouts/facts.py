@@ -12,6 +12,7 @@ from planparse.layouts.base import YEAR, Builder
 from planparse.model import DocumentType, Municipality, Period, PeriodKind
 from planparse.municipalities import find_in_text
 from planparse.reading.model import Document, Line
+from planparse.text.assemble import clean
 from planparse.text.fold import fold
 
 # Title words → document type, most specific first (folded text).
@@ -32,10 +33,11 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
 ORGAN = re.compile(
     r"\b(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige"
     r"|[A-ZÅÄÖ][a-zåäö]+(?:-, [a-zåäö]+-? och [a-zåäö]+|- och [a-zåäö]+)?(?:nämnden|styrelsen|förvaltningen)"
-    r"|[A-ZÅÄÖ][\wåäö-]*(?:förskola|förskolan|skola|skolan)(?: [A-ZÅÄÖ][\wåäö]+)?"
+    r"|(?!(?:Förskolan|Förskola|Skolan|Skola)\b)[A-ZÅÄÖ][\wåäö-]*(?:förskola|förskolan|skola|skolan)(?: [A-ZÅÄÖ][\wåäö]+)?"
+    r"|Föräldrakooperativet [\wåäö]+"
     r"|(?:Förskolan|Skolan|Friluftsförskolan) [A-ZÅÄÖ][\wåäö]+)\b"
 )
-_TERM = re.compile(r"\b(vt|ht|vårterminen|höstterminen)\s*-?\s*(20\d{2}|\d{2})\b", re.IGNORECASE)
+_TERM = re.compile(r"\b(vt|ht|vårterminen|höstterminen|våren|hösten)\s*-?\s*(20\d{2}|\d{2})\b", re.IGNORECASE)
 
 
 def front_lines(doc: Document, pages: int = 2) -> list[Line]:
@@ -51,20 +53,33 @@ def front_lines(doc: Document, pages: int = 2) -> list[Line]:
 
 
 def _title(doc: Document) -> str:
-    """The largest text on the first pages with text: the cover's or the first page's title."""
+    """The largest text on the first pages with text (the cover's or the first page's title),
+    taken span by span: a title can start in the middle of a smaller line."""
     for page in doc.pages[:3]:
         lines = [ln for ln in page.lines if len(ln.text) > 2 and re.search(r"[A-Za-zÅÄÖåäö]{3}", ln.text)]
-        if not lines:
+        lines += [ln for t in page.tables for r in t.rows for c in r.cells for ln in c.lines]
+        spans = [s for ln in lines for s in ln.spans if s.text.strip()]
+        if not spans:
             continue
-        top = max(ln.size for ln in lines)
-        return " ".join([ln.text for ln in lines if ln.size >= top - 0.5][:3])
+        top = max(s.size for s in spans)
+        parts: list[str] = []
+        for ln in lines:  # reading order; the first run of the largest text
+            text = " ".join(s.text.strip() for s in ln.spans if s.size >= top - 0.5 and s.text.strip())
+            if text and len(parts) < 3:
+                parts.append(text)
+            elif parts:
+                break
+        return clean(" ".join(parts))
     return ""
 
 
 def period_of(folded: str, text: str) -> Period | None:
     if m := re.search(r"tertial\s*(\d)|\bt([123])\b", folded):
         return Period(kind=PeriodKind.tertial, number=int(m[1] or m[2]))
-    if m := re.search(r"delar(?:srapport|sbokslut)?\s*(\d)?", folded):
+    # "delår" only as printed: folded, it is the verb "delar"
+    if m := re.search(r"\bdelår(?:srapport|sbokslut|suppföljning)?(?:\s+(\d)\b|\b)", text, re.IGNORECASE) or re.search(
+        r"\bdelars(?:rapport|bokslut|uppfoljning)(?:\s+(\d)\b|\b)", folded
+    ):
         return Period(kind=PeriodKind.delar, number=int(m[1]) if m[1] else None)
     if m := _TERM.search(text):
         return Period(kind=PeriodKind.term, number=1 if m[1].lower().startswith("v") else 2)
@@ -95,3 +110,9 @@ def guess_facts(doc: Document, out: Builder) -> None:
     m = ORGAN.search(text)
     if m:
         out.organ = m[1]
+    else:  # spaCy's rule matcher knows more owner shapes ("Barn- och utbildningsnämnden", "Socialtjänsten")
+        from planparse import nlp
+
+        owners = [o for o in nlp.find_owners(text) if o[:1].isupper()]
+        if owners:
+            out.organ = owners[0]

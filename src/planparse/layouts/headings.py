@@ -160,6 +160,8 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
             return None
         if prefix in _ACTIVITY_PREFIXES:
             return Heading("activity", title, number.rstrip("."), d)
+        if fold(title).rstrip(":") in ("uppdrag", "aktivitet", "atgard") and d >= 2:  # "3.1.1 Uppdrag"
+            return Heading("activity", "", number.rstrip("."), d)
         if vocabulary.match_label(title) is not None and len(title) < 40:
             return Heading("section", title, number, d)
         inner = _INNER_MAL.match(title)
@@ -179,10 +181,11 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         if rest[:1].islower() and (rank > 0 or not fonts):  # "Verksamhetsmål för god ekonomisk hushållning"
             return Heading("goal", text, level=GoalLevel.goal_area, lists_goals=True)
         if rank > 0 or ":" in text[:40]:
+            is_group = level in (GoalLevel.goal_area, GoalLevel.focus_area)  # its bullets are its goals
             m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)
             if m:
-                return Heading("goal", m[2], m[1], depth(m[1]), level=level)
-            return Heading("goal", rest, None, level=level)
+                return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
+            return Heading("goal", rest, None, level=level, lists_goals=is_group)
     if rank > 0 and not long_prose and not text.endswith((",", ";")) and re.search(r"[A-Za-zÅÄÖåäö]{3}", text):
         return Heading("section", text)
     return None

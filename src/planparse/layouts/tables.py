@@ -61,7 +61,8 @@ def _col(labels: list[str | None], *names: str) -> int | None:
 
 
 def split_title(cell: Cell) -> tuple[str, str | None]:
-    """A title cell that also holds a description: bold lines are the title."""
+    """A title cell that also holds a description: bold lines are the title; without bold
+    (an OCR'd layer, a plain producer) the first paragraph is."""
     lines = cell.lines
     if not lines:
         return "", None
@@ -71,6 +72,9 @@ def split_title(cell: Cell) -> tuple[str, str | None]:
         title = " ".join(ln.text for ln in lines[:k])
         rest = "\n".join(group_paragraphs(lines[k:]))
         return title, rest or None
+    paras = group_paragraphs(lines)
+    if len(paras) > 1 and not bold:
+        return paras[0], "\n".join(paras[1:])
     return " ".join(ln.text for ln in lines), None
 
 
@@ -97,12 +101,12 @@ def activity_rows(table: Table) -> list[Activity]:
     out: list[Activity] = []
     for row in table.body:
         filled = [c for c in row.cells if c.text]
-        if row.full_width or len(filled) == 1 and filled[0].col == 0 and out:
+        if row.full_width or len(filled) == 1 and filled[0].col == title_col and out:
             _attach_full_width(out[-1] if out else None, row)
             continue
         cell = next((c for c in row.cells if c.col == title_col), None)
-        if cell is None or not cell.text:
-            continue
+        if cell is None or not cell.text or (table.header and cell.text == table.header[title_col]):
+            continue  # empty, or the header repeated after a page break
         title, description = split_title(cell)
         act = Activity(uid="", title=title, description=description, provenance=provenance(row))
         if status_col is not None:

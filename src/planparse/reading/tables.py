@@ -162,6 +162,20 @@ def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
     return [x0, *gaps, x1]
 
 
+def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
+    """Columns of a table ruled only horizontally. Its first row, the header, names every
+    column, so its gaps decide; rows below may hold full-width cells (comments) that would
+    cover every gap. Without a usable header, the gaps no span covers in any row."""
+    x0, x1 = region.bbox[0], region.bbox[2]
+    if len(region.ys) >= 2:
+        top, bottom = region.ys[0], region.ys[1]
+        head = [s for s in spans if top - 1 <= s.yc <= bottom + 1]
+        cols = _infer_columns(head, x0, x1)
+        if len(cols) >= 4:  # three or more header columns
+            return cols
+    return _infer_columns(spans, x0, x1)
+
+
 def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
     """The page's tables (one page each, not yet joined) and the lines outside them."""
     regions = _regions(raw)
@@ -177,9 +191,7 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
         ]
         if not spans_by_line:
             continue
-        xs = region.xs if region.ruled_columns else _infer_columns(
-            [s for _, s in spans_by_line], region.bbox[0], region.bbox[2]
-        )
+        xs = region.xs if region.ruled_columns else _header_columns(region, [s for _, s in spans_by_line])
         table = _build(raw, region, xs, spans_by_line)
         if table is None:
             continue

@@ -30,7 +30,7 @@ _DEBRIS = re.compile(r"(?:(?<=\s)|^)[|¦]+(?=\s|$)")
 _MULTI = re.compile(r" {2,}")
 _LIST = re.compile(
     r"^\s*(?:(?P<bullet>[" + re.escape(BULLETS) + r"\uf0a7\uf0b7\uf076\uf0d8\uf0fc])"
-    r"|(?P<num>\d{1,2}[.)]|[a-zåäö]\))(?=\s))\s*(?P<text>\S.*)$"
+    r"|(?P<num>\d{1,2}[.)]|[a-zåäö]\))(?=\s|[A-ZÅÄÖ]))\s*(?P<text>\S.*)$"
 )
 _HYPHEN_END = re.compile(r"(\S*?)([A-Za-zÅÄÖåäöÉéÜü0-9]+)-$")
 

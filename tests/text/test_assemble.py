@@ -1,0 +1,69 @@
+"""Text assembly: the one set of wrap, hyphen, bullet and separator rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from planparse.text.assemble import clean, join_lines, list_item, strip_icon
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["Informations-", "säkerhet"], "Informationssäkerhet"),
+        (
+            ["skydd av informations-", "tillgångar riskerar"],
+            "skydd av informationstillgångar riskerar",
+        ),
+        (["offboarding-", "verktyget"], "offboarding-verktyget"),
+        (["aktivt delta i 4K-", "initiativet"], "aktivt delta i 4K-initiativet"),
+        (["det kommunala VA-", "bolaget."], "det kommunala VA-bolaget."),
+        (["30 inkomna e-", "postärenden"], "30 inkomna e-postärenden"),
+        (["Säkerhets-", "och beredskap"], "Säkerhets- och beredskap"),
+        (["Mål 4 -", "Kramfors"], "Mål 4 - Kramfors"),
+        (["två rader", "text"], "två rader text"),
+    ],
+)
+def test_join_lines_hyphens(lines: list[str], joined: str) -> None:
+    assert join_lines(lines) == joined
+
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("Mål\t1", "Mål 1"),
+        ("Öka\u00a0andelen\u00a0elever", "Öka andelen elever"),
+        ("Ansvar:  Ekonomichef ", "Ansvar: Ekonomichef"),
+        ("Trygghet och | ", "Trygghet och"),
+        ("rad\r\nbrytning", "rad brytning"),
+        ("\u200bVatten i vår vardag", "Vatten i vår vardag"),
+        ("soft\u00ad hyphen", "soft hyphen"),
+        ("e-tjänster | IT-stöd", "e-tjänster IT-stöd"),
+    ],
+)
+def test_clean(raw: str, cleaned: str) -> None:
+    assert clean(raw) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("• Göra utflykter", ("•", "Göra utflykter")),
+        ("● Vi vill", ("●", "Vi vill")),
+        ("- nyfikenhet", ("-", "nyfikenhet")),
+        ("10.Utreda förutsättningarna", ("10.", "Utreda förutsättningarna")),
+        ("2) Ta fram", ("2)", "Ta fram")),
+        ("\uf0b7 Antal besök", ("\uf0b7", "Antal besök")),
+        ("- 2,5 mnkr", None),
+        ("3.1 Mål och uppdrag", None),
+        ("Text utan punkt", None),
+    ],
+)
+def test_list_item(text: str, item: tuple[str, str] | None) -> None:
+    assert list_item(text) == item
+
+
+def test_strip_icon() -> None:
+    assert strip_icon("● Pågående enligt plan") == "Pågående enligt plan"
+    assert strip_icon("\uf06c Klar") == "Klar"
