@@ -586,21 +586,35 @@ _VALIDATOR: Any = None
 
 
 def schema_problem(data: dict[str, Any]) -> str | None:
-    """The first JSON Schema violation of a document (and how many there are), or None."""
+    """Why a document fails the contract, as ``$.path: message`` (and how many more), or None.
+
+    The model (pydantic, strict JSON mode: no string-to-number coercion) decides, which is
+    fast; the message of a failing document comes from the JSON Schema, in the words of
+    ``planparse validate``.
+    """
     global _VALIDATOR
+    from pydantic import ValidationError
+
+    from planparse.model import PlanDocument, json_schema
+
+    try:
+        PlanDocument.model_validate_json(_j(data), strict=True)
+        return None
+    except ValidationError as exc:
+        fallback = exc.errors()[0]
+        fallback_where = "$" + "".join(
+            f"[{p}]" if isinstance(p, int) else f".{p}" for p in fallback["loc"]
+        )
+        fallback_text = f"{fallback_where}: {fallback['msg']}"
     if _VALIDATOR is None:
         from jsonschema import Draft202012Validator
-
-        from planparse.model import json_schema
 
         _VALIDATOR = Draft202012Validator(json_schema())
     errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if not errors:
-        return None
+        return fallback_text
     first = errors[0]
-    where = "$" + "".join(
-        f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path
-    )
+    where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path)
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return f"{where}: {first.message}{more}"
 
