@@ -367,6 +367,37 @@ def test_wrong_dsn_gives_a_clear_error_and_writes_nothing(
     assert table_names(pg_server.dsn()) == []
 
 
+def test_a_table_of_an_older_planparse_gains_the_new_columns(
+    pg_server: PgServer, pg_db: str, outdir: Path
+) -> None:
+    dsn = pg_server.dsn(pg_db)
+    assert export_pg(outdir, dsn).exit_code == 0
+    with psycopg.connect(dsn) as conn:
+        conn.execute("ALTER TABLE goals DROP COLUMN comment")
+        conn.execute("ALTER TABLE activities DROP COLUMN status_confidence")
+    res = export_pg(outdir, dsn)
+    assert res.exit_code == 0, res.output
+    assert counts(dsn) == expected_counts(load_docs(outdir))
+    with psycopg.connect(dsn) as conn:
+        filled = conn.execute("SELECT count(*) FROM activities WHERE status_confidence > 0")
+        assert filled.fetchone()[0] > 0  # type: ignore[index]
+
+
+def test_a_table_of_another_program_is_not_touched(
+    pg_server: PgServer, pg_db: str, outdir: Path
+) -> None:
+    dsn = pg_server.dsn(pg_db)
+    with psycopg.connect(dsn) as conn:
+        conn.execute("CREATE TABLE documents (id serial PRIMARY KEY, name text)")
+        conn.execute("INSERT INTO documents (name) VALUES ('avtal.pdf')")
+    res = export_pg(outdir, dsn)
+    assert res.exit_code == 1
+    assert "a table documents without the column(s) sha256, uid is in the way" in res.output
+    assert table_names(dsn) == ["documents"]  # nothing else was created
+    with psycopg.connect(dsn) as conn:
+        assert conn.execute("SELECT id, name FROM documents").fetchall() == [(1, "avtal.pdf")]
+
+
 def test_redact_dsn() -> None:
     assert redact_dsn("postgresql://ann:pw@db.example:5432/plans") == (
         "postgresql://ann@db.example:5432/plans"

@@ -21,9 +21,11 @@ The tables, columns, references and logical types all come from the one table de
   the same folder would not give the same ``pg_dump``. This way a re-run of unchanged JSON
   writes nothing, and the dump stays byte-identical. A document the database refuses (an
   item uid that another document holds, a value out of range) is rolled back and reported;
-  the rest are loaded. ``prune=True`` then deletes, in one transaction, the documents whose JSON is
-  no longer in the folder. A JSON file that fails the contract's JSON Schema is skipped with
-  its reason. A session advisory lock keeps two exports into one database from interleaving.
+  the rest are loaded. ``prune=True`` then deletes, in one transaction, the documents whose
+  JSON is no longer in the folder. A JSON file that fails the contract's JSON Schema is
+  skipped with its reason. A session advisory lock keeps two exports into one database from
+  interleaving. A table made by an older planparse gets the columns added since (``ALTER
+  TABLE … ADD COLUMN``: the table definition only grows).
 
 Why psycopg 3, and why without SQLAlchemy Core: the nine tables are generated from
 ``export.TABLES`` into a few short statements (``CREATE TABLE IF NOT EXISTS``, ``DELETE``,
@@ -137,20 +139,20 @@ def _first_line(exc: BaseException) -> str:
 # --------------------------------------------------------------------------- DDL
 
 
-def ddl() -> list[str]:
-    """CREATE TABLE / INDEX / COMMENT statements for every table, parents first."""
+def _column_sql(table: str, column: str) -> str:
+    typ = PG_TYPES[column_kind(table, column)]
+    if column == "uid":
+        return f"{column} {typ} PRIMARY KEY"
+    if column == "document_uid":
+        return f"{column} {typ} NOT NULL"
+    return f"{column} {typ}"
+
+
+def create_statements() -> list[str]:
+    """CREATE TABLE IF NOT EXISTS for every table, parents first."""
     out: list[str] = []
-    for name, (meaning, columns) in TABLES.items():
-        refs = {fk.column: fk for fk in FOREIGN_KEYS[name]}
-        parts = []
-        for col, _sqlite_type, _doc in columns:
-            typ = PG_TYPES[column_kind(name, col)]
-            if col == "uid":
-                parts.append(f"{col} {typ} PRIMARY KEY")
-            elif col == "document_uid":
-                parts.append(f"{col} {typ} NOT NULL")
-            else:
-                parts.append(f"{col} {typ}")
+    for name, (_meaning, columns) in TABLES.items():
+        parts = [_column_sql(name, col) for col, _t, _d in columns]
         for fk in FOREIGN_KEYS[name]:
             deferred = " DEFERRABLE INITIALLY DEFERRED" if fk.deferred else ""
             parts.append(
@@ -159,15 +161,27 @@ def ddl() -> list[str]:
             )
         body = ",\n  ".join(parts)
         out.append(f"CREATE TABLE IF NOT EXISTS {name} (\n  {body}\n)")
-        names = [c[0] for c in columns]
-        for col in names:
-            if col in refs or col == "owner_uid":
+    return out
+
+
+def index_and_comment_statements() -> list[str]:
+    """CREATE INDEX IF NOT EXISTS for the reference columns; COMMENT ON every table and column."""
+    out: list[str] = []
+    for name, (meaning, columns) in TABLES.items():
+        refs = {fk.column for fk in FOREIGN_KEYS[name]} | {"owner_uid"}
+        for col, _t, _d in columns:
+            if col in refs:
                 out.append(f"CREATE INDEX IF NOT EXISTS {name}_{col}_idx ON {name} ({col})")
         out.append(f"COMMENT ON TABLE {name} IS {_literal(meaning)}")
         for col, _t, doc in columns:
             if doc:
                 out.append(f"COMMENT ON COLUMN {name}.{col} IS {_literal(doc)}")
     return out
+
+
+def ddl() -> list[str]:
+    """Every statement that sets up the tables in an empty database, in order."""
+    return create_statements() + index_and_comment_statements()
 
 
 def _literal(text: str) -> str:
@@ -200,8 +214,9 @@ def _params(name: str, row: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(out)
 
 
-def _check_columns(conn: psycopg.Connection[Any]) -> None:
-    """Fail clearly when an existing table lacks columns of the current definition."""
+def _add_missing_columns(conn: psycopg.Connection[Any]) -> None:
+    """Give tables made by an older planparse the columns added since (the definition only
+    grows); refuse a same-named table that another program made."""
     rows = conn.execute(
         "SELECT table_name, column_name FROM information_schema.columns "
         "WHERE table_schema = current_schema() AND table_name = ANY(%s)",
@@ -211,12 +226,17 @@ def _check_columns(conn: psycopg.Connection[Any]) -> None:
     for table, column in rows:
         have.setdefault(table, set()).add(column)
     for name, (_m, columns) in TABLES.items():
-        missing = [c[0] for c in columns if c[0] not in have.get(name, set())]
-        if missing:
+        if name not in have:
+            continue  # created next
+        core = {"uid", "sha256"} if name == "documents" else {"uid", "document_uid"}
+        if not core <= have[name]:
             raise PostgresExportError(
-                f"table {name} exists without column(s) {', '.join(missing)}: it was made by "
-                "another program or an older planparse; drop it or export into another schema"
+                f"a table {name} without the column(s) {', '.join(sorted(core))} is in the way: "
+                "another program made it; export into another database or schema"
             )
+        for col, _t, _d in columns:
+            if col not in have[name]:
+                conn.execute(f"ALTER TABLE {name} ADD COLUMN {_column_sql(name, col)}")
 
 
 # --------------------------------------------------------------------------- export
@@ -274,9 +294,11 @@ def export_postgres(
             conn.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
             conn.commit()
             with conn.transaction():
-                for stmt in ddl():
+                _add_missing_columns(conn)
+                for stmt in create_statements():
                     conn.execute(stmt)
-                _check_columns(conn)
+                for stmt in index_and_comment_statements():
+                    conn.execute(stmt)
         except psycopg.Error as exc:
             raise PostgresExportError(
                 f"cannot create the tables in {shown}: {_first_line(exc)}"
