@@ -214,3 +214,33 @@ def test_invalid_json_is_skipped_with_its_reason(outdir: Path, tmp_path: Path) -
     path.unlink()
     got = {name: len(csv_rows(dest / f"{name}.csv")) for name in TABLE_NAMES}
     assert got == expected_counts(load_docs(outdir))
+
+
+def test_the_typed_definition_names_real_columns_and_enums() -> None:
+    """A renamed column or Enum in export.TABLES / model must not silently lose its type."""
+    from enum import Enum
+
+    from planparse import model
+    from planparse.export import (
+        DATE_COLUMNS,
+        ENUM_COLUMNS,
+        FIXED_VALUES,
+        FOREIGN_KEYS,
+        JSON_ARRAY_COLUMNS,
+        JSON_OBJECT_COLUMNS,
+        TABLES,
+    )
+
+    columns = {(t, c[0]) for t, (_m, cols) in TABLES.items() for c in cols}
+    for pair in [*JSON_ARRAY_COLUMNS, *JSON_OBJECT_COLUMNS, *DATE_COLUMNS, *ENUM_COLUMNS]:
+        assert pair in columns, pair
+    assert set(FIXED_VALUES) <= columns
+    for enum_name in ENUM_COLUMNS.values():
+        assert issubclass(getattr(model, enum_name), Enum)
+    assert list(FOREIGN_KEYS) == list(TABLES)
+    order = list(TABLES)
+    for table, keys in FOREIGN_KEYS.items():
+        for fk in keys:
+            assert (table, fk.column) in columns
+            assert order.index(fk.ref_table) <= order.index(table)  # parents first
+            assert fk.deferred == (fk.ref_table == table)
