@@ -193,15 +193,17 @@ def pg_db(pg_server: PgServer, request: pytest.FixtureRequest) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def parsed_fixtures(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every fixture PDF parsed once per session (OCR off: the tables matter here, not OCR).
+    """Every fixture PDF, generated and real (fixtures/real), parsed once per session (OCR
+    off: the tables matter here, not OCR).
 
     Two fixtures share a document uid (the OCR'd 001 and its born-digital twin), as happens in
     a real output folder; the exports keep one of them and warn.
     """
     import planparse
 
-    pdfs = sorted(FIXTURES.glob("*.pdf"))
+    pdfs = sorted(FIXTURES.glob("*.pdf")) + sorted((FIXTURES / "real").glob("*.pdf"))
     assert len(pdfs) >= 10, "fixture PDFs missing"
+    assert len({p.stem for p in pdfs}) == len(pdfs)
     out = tmp_path_factory.mktemp("parsed")
     for pdf in pdfs:
         doc = planparse.parse(pdf, ocr="never")

@@ -75,7 +75,7 @@ def test_export_twice_gives_same_rows_and_same_dump(
 ) -> None:
     dsn = pg_server.dsn(pg_db)
     expected = expected_counts(load_docs(outdir))
-    assert expected["documents"] == 11 and expected["goals"] > 50 and expected["budget_lines"] > 0
+    assert expected["documents"] >= 11 and expected["goals"] > 50 and expected["budget_lines"] > 0
 
     t0 = time.monotonic()
     first = export_pg(outdir, dsn)
