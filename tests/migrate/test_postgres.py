@@ -398,6 +398,25 @@ def test_a_table_of_another_program_is_not_touched(
         assert conn.execute("SELECT id, name FROM documents").fetchall() == [(1, "avtal.pdf")]
 
 
+def test_a_user_who_may_not_create_tables_gets_a_clear_error(
+    pg_server: PgServer, pg_db: str, outdir: Path
+) -> None:
+    with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS reader")
+        conn.execute("CREATE ROLE reader LOGIN")
+    try:
+        dsn = f"postgresql://reader@/{pg_db}?host={pg_server.socket_dir}"
+        res = export_pg(outdir, dsn)
+        assert res.exit_code == 1
+        assert res.output == (
+            f"planparse: cannot create the tables in {dsn}: permission denied for schema public\n"
+        )
+        assert table_names(pg_server.dsn(pg_db)) == []
+    finally:
+        with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
+            conn.execute("DROP ROLE reader")
+
+
 def test_redact_dsn() -> None:
     assert redact_dsn("postgresql://ann:pw@db.example:5432/plans") == (
         "postgresql://ann@db.example:5432/plans"

@@ -131,6 +131,12 @@ def connect(dsn: str) -> psycopg.Connection[Any]:
 
 
 def _first_line(exc: BaseException) -> str:
+    """The server's own message (and detail) for a server error; else the first two lines."""
+    diag = getattr(exc, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    if primary:
+        detail = getattr(diag, "message_detail", None)
+        return f"{primary}; {detail}" if detail else str(primary)
     text = str(exc).strip() or type(exc).__name__
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     return "; ".join(lines[:2])
