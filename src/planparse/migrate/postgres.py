@@ -121,7 +121,9 @@ def connect(dsn: str) -> psycopg.Connection[Any]:
         params = psycopg.conninfo.conninfo_to_dict(dsn)
     except psycopg.Error as exc:
         raise PostgresExportError(f"invalid DSN {shown}: {_first_line(exc)}") from None
-    extra: dict[str, Any] = {"application_name": "planparse export"}
+    extra: dict[str, Any] = {}
+    if "application_name" not in params:
+        extra["application_name"] = "planparse export"
     if "connect_timeout" not in params and "PGCONNECT_TIMEOUT" not in os.environ:
         extra["connect_timeout"] = CONNECT_TIMEOUT
     try:
