@@ -18,6 +18,20 @@ if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/nul
     fi
 fi
 
+# PostgreSQL server (initdb, pg_ctl, pg_dump under /usr/lib/postgresql/*/bin) for the tests of
+# `planparse export --to postgres`; the tests start a throwaway cluster themselves.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "setup: installing postgresql" >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq \
+            --no-install-recommends postgresql >/dev/null
+    else
+        echo "setup: PostgreSQL is missing and this is not root: the --to postgres tests will fail." >&2
+        echo "       install it with: sudo apt-get install postgresql" >&2
+    fi
+fi
+
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi

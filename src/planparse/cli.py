@@ -354,7 +354,7 @@ def parse(
 @click.option(
     "--to",
     "fmt",
-    type=click.Choice(["sqlite", "csv", "jsonl"]),
+    type=click.Choice(["sqlite", "csv", "jsonl", "postgres", "datapackage"]),
     default="sqlite",
     show_default=True,
 )
@@ -368,19 +368,39 @@ def parse(
     "--dest",
     type=click.Path(),
     default=None,
-    help="Destination: folder for csv/jsonl [default: OUTDIR/export-csv, OUTDIR/export-jsonl], file for sqlite.",
+    help="Destination: folder for csv/jsonl/datapackage [default: OUTDIR/export-csv, OUTDIR/export-jsonl, OUTDIR/export-datapackage], file for sqlite.",
+)
+@click.option(
+    "--dsn",
+    envvar="PLANPARSE_DSN",
+    default=None,
+    help="PostgreSQL connection string for --to postgres (or env PLANPARSE_DSN); "
+    "keep the password in PGPASSWORD or ~/.pgpass.",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="--to postgres: delete documents whose JSON is no longer in OUTDIR.",
 )
 @click.option("--describe", is_flag=True, help="Print the table documentation (Markdown) and exit.")
 @click.option("-q", "--quiet", is_flag=True)
 def export_cmd(
-    outdir: str | None, fmt: str, db: str | None, dest: str | None, describe: bool, quiet: bool
+    outdir: str | None,
+    fmt: str,
+    db: str | None,
+    dest: str | None,
+    dsn: str | None,
+    prune: bool,
+    describe: bool,
+    quiet: bool,
 ) -> None:
-    """Export a folder of planparse JSON to flat tables (SQLite, CSV or JSON Lines).
+    """Export a folder of planparse JSON to flat tables (SQLite, CSV, JSON Lines, PostgreSQL
+    or a Frictionless data package).
 
     Tables: documents, goals, activities, indicators, indicator_values, budget_lines,
     investments, controls, risks; keyed by stable uids, so exporting again updates rows.
     """
-    from planparse.export import TABLES_DOC, export
+    from planparse.export import TABLES_DOC, ExportReport, export
 
     if describe:
         click.echo(TABLES_DOC)
@@ -388,18 +408,50 @@ def export_cmd(
     if outdir is None:
         raise click.UsageError("missing argument OUTDIR")
     if db and fmt != "sqlite":
-        raise click.UsageError("--db is for --to sqlite; use --dest for csv/jsonl")
-    report = export(outdir, fmt, db or dest)
+        raise click.UsageError("--db is for --to sqlite; use --dest for csv/jsonl/datapackage")
+    if fmt == "postgres" and not dsn:
+        raise click.UsageError("--to postgres needs --dsn postgresql://… (or PLANPARSE_DSN)")
+    if fmt != "postgres" and (dsn or prune):
+        raise click.UsageError("--dsn and --prune are for --to postgres")
+    if fmt == "postgres" and dest:
+        raise click.UsageError("--dest is not for --to postgres; use --dsn")
+    report: ExportReport
+    refused: list[str] = []
+    pruned: list[str] = []
+    if fmt == "postgres":
+        from planparse.migrate.postgres import PostgresExportError, export_postgres
+
+        assert dsn is not None
+        try:
+            pg = export_postgres(outdir, dsn, prune=prune)
+        except PostgresExportError as exc:
+            _err(f"planparse: {exc}")
+            sys.exit(EXIT_FAILED)
+        report, refused, pruned = pg, pg.refused, pg.pruned
+    elif fmt == "datapackage":
+        from planparse.migrate.datapackage import export_datapackage
+
+        report = export_datapackage(outdir, dest)
+    else:
+        report = export(outdir, fmt, db or dest)
     for w in report.warnings:
         _err(f"warning: {w}")
     if report.skipped and not quiet:
         _err(f"not planparse JSON, skipped: {', '.join(report.skipped)}")
+    for problem in report.invalid:
+        _err(f"invalid, skipped: {problem}")
+    for problem in refused:
+        _err(f"refused by the database, skipped: {problem}")
+    if pruned and not quiet:
+        _err(f"pruned {len(pruned)} documents: {', '.join(pruned)}")
     if not report.documents:
         _err(f"planparse: no planparse JSON documents in {outdir}")
         sys.exit(EXIT_FAILED)
     if not quiet:
         counts = ", ".join(f"{k} {v}" for k, v in report.rows.items())
         _err(f"exported {report.documents} documents to {report.destination}: {counts}")
+    if report.invalid or refused:
+        sys.exit(EXIT_FAILED)
 
 
 # --------------------------------------------------------------------------- schema / validate

@@ -216,6 +216,91 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
 }
 
 
+# Typed targets (PostgreSQL, the Frictionless data package) need more than the SQLite storage
+# type: which TEXT columns hold JSON or ISO dates, which columns reference which, and which
+# take their values from an Enum of the contract. They are defined here, beside TABLES, so
+# that every target is generated from this one definition.
+
+JSON_ARRAY_COLUMNS: frozenset[tuple[str, str]] = frozenset(
+    {("documents", "warnings"), ("activities", "parties"), ("activities", "follow_up")}
+    | {(t, "bbox") for t in ("goals", "activities", "indicators", "budget_lines")}
+    | {(t, "bbox") for t in ("investments", "controls", "risks")}
+)
+"""(table, column) pairs that hold a JSON array."""
+
+JSON_OBJECT_COLUMNS: frozenset[tuple[str, str]] = frozenset({("documents", "metadata")})
+"""(table, column) pairs that hold a JSON object."""
+
+DATE_COLUMNS: frozenset[tuple[str, str]] = frozenset(
+    {("activities", "start_date"), ("activities", "end_date")}
+)
+"""(table, column) pairs that hold an ISO date."""
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """``table.column`` references ``ref_table.uid``; ``deferred`` for a self-reference."""
+
+    column: str
+    ref_table: str
+    deferred: bool = False
+
+
+FOREIGN_KEYS: dict[str, list[ForeignKey]] = {
+    "documents": [],
+    "goals": [ForeignKey("document_uid", "documents"), ForeignKey("parent_uid", "goals", True)],
+    "activities": [ForeignKey("document_uid", "documents"), ForeignKey("goal_uid", "goals")],
+    # owner_uid points at a goal or an activity (owner_kind says which): no single reference
+    "indicators": [ForeignKey("document_uid", "documents")],
+    "indicator_values": [
+        ForeignKey("document_uid", "documents"),
+        ForeignKey("indicator_uid", "indicators"),
+    ],
+    "budget_lines": [ForeignKey("document_uid", "documents")],
+    "investments": [ForeignKey("document_uid", "documents")],
+    "controls": [ForeignKey("document_uid", "documents")],
+    "risks": [ForeignKey("document_uid", "documents")],
+}
+"""The references between the tables; tables are listed in TABLES parents first."""
+
+_PROV_ENUM = {(t, "method") for t in ("goals", "activities", "indicators", "budget_lines")}
+_PROV_ENUM |= {(t, "method") for t in ("investments", "risks")} | {("controls", "text_method")}
+
+ENUM_COLUMNS: dict[tuple[str, str], str] = {
+    ("documents", "text_layer"): "TextLayer",
+    ("documents", "document_type"): "DocumentType",
+    ("documents", "period_kind"): "PeriodKind",
+    ("goals", "level"): "GoalLevel",
+    ("goals", "assessment"): "AssessmentValue",
+    ("activities", "status"): "StatusValue",
+    ("indicators", "direction"): "Direction",
+    ("indicator_values", "kind"): "ValueKind",
+    ("indicator_values", "value_group"): "ValueGroup",
+    ("budget_lines", "kind"): "BudgetKind",
+    ("budget_lines", "amount_unit"): "AmountUnit",
+    ("investments", "amount_unit"): "AmountUnit",
+    **dict.fromkeys(sorted(_PROV_ENUM), "ProvenanceMethod"),
+}
+"""(table, column) -> name of the Enum in :mod:`planparse.model` whose values the column takes."""
+
+FIXED_VALUES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("indicators", "owner_kind"): ("goal", "activity"),
+}
+"""(table, column) -> the values of a column that is not a contract Enum but has a fixed set."""
+
+
+def column_kind(table: str, column: str) -> str:
+    """The logical type of a column: text, integer, real, numeric, date, array or object."""
+    if (table, column) in JSON_ARRAY_COLUMNS:
+        return "array"
+    if (table, column) in JSON_OBJECT_COLUMNS:
+        return "object"
+    if (table, column) in DATE_COLUMNS:
+        return "date"
+    sqlite_type = {c: t for c, t, _ in TABLES[table][1]}[column]
+    return sqlite_type.lower()
+
+
 def _tables_doc() -> str:
     out = [
         "Every table has `uid` as its primary key and `document_uid` (except `documents`). "
@@ -491,6 +576,47 @@ class ExportReport:
     skipped: list[str] = field(default_factory=list)  # files that are not planparse JSON
     warnings: list[str] = field(default_factory=list)
     destination: str = ""
+    # with validate=True: "file: reason" for each planparse JSON that fails the JSON Schema
+    invalid: list[str] = field(default_factory=list)
+    # uid of every planparse JSON in the folder, valid or not (what --prune keeps)
+    seen_uids: set[str] = field(default_factory=set)
+
+
+_VALIDATOR: Any = None
+
+
+def schema_problem(data: dict[str, Any]) -> str | None:
+    """Why a document fails the contract, as ``$.path: message`` (and how many more), or None.
+
+    The model (pydantic, strict JSON mode: no string-to-number coercion) decides, which is
+    fast; the message of a failing document comes from the JSON Schema, in the words of
+    ``planparse validate``.
+    """
+    global _VALIDATOR
+    from pydantic import ValidationError
+
+    from planparse.model import PlanDocument, json_schema
+
+    try:
+        PlanDocument.model_validate_json(_j(data), strict=True)
+        return None
+    except ValidationError as exc:
+        fallback = exc.errors()[0]
+        fallback_where = "$" + "".join(
+            f"[{p}]" if isinstance(p, int) else f".{p}" for p in fallback["loc"]
+        )
+        fallback_text = f"{fallback_where}: {fallback['msg']}"
+    if _VALIDATOR is None:
+        from jsonschema import Draft202012Validator
+
+        _VALIDATOR = Draft202012Validator(json_schema())
+    errors = sorted(_VALIDATOR.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if not errors:
+        return fallback_text
+    first = errors[0]
+    where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first.absolute_path)
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where}: {first.message}{more}"
 
 
 def _load(path: Path) -> dict[str, Any] | None:
@@ -503,10 +629,13 @@ def _load(path: Path) -> dict[str, Any] | None:
     return None
 
 
-def scan(outdir: str | os.PathLike[str], report: ExportReport) -> list[tuple[str, Path]]:
+def scan(
+    outdir: str | os.PathLike[str], report: ExportReport, *, validate: bool = False
+) -> list[tuple[str, Path]]:
     """(document uid, JSON path) for every planparse JSON in ``outdir``, sorted by uid.
 
-    Duplicate uids keep the file whose name sorts last (with a warning).
+    Duplicate uids keep the file whose name sorts last (with a warning). With ``validate``,
+    a file that fails the JSON Schema is left out and named in ``report.invalid``.
     """
     by_uid: dict[str, Path] = {}
     for path in sorted(Path(outdir).glob("*.json")):
@@ -517,6 +646,12 @@ def scan(outdir: str | os.PathLike[str], report: ExportReport) -> list[tuple[str
             report.skipped.append(path.name)
             continue
         uid = data["uid"]
+        report.seen_uids.add(uid)
+        if validate:
+            problem = schema_problem(data)
+            if problem is not None:
+                report.invalid.append(f"{path.name}: {problem}")
+                continue
         if uid in by_uid:
             report.warnings.append(
                 f"{by_uid[uid].name} and {path.name} have the same document uid {uid}; "
@@ -527,10 +662,10 @@ def scan(outdir: str | os.PathLike[str], report: ExportReport) -> list[tuple[str
 
 
 def iter_rows(
-    outdir: str | os.PathLike[str], report: ExportReport
+    outdir: str | os.PathLike[str], report: ExportReport, *, validate: bool = False
 ) -> Iterator[tuple[str, dict[str, list[dict[str, Any]]]]]:
     """(document uid, rows by table) per document, one document in memory at a time."""
-    for uid, path in scan(outdir, report):
+    for uid, path in scan(outdir, report, validate=validate):
         data = _load(path)
         if data is None:  # changed under us
             report.skipped.append(path.name)
@@ -607,7 +742,11 @@ def _csv_cell(value: Any) -> Any:
 
 
 def export_files(
-    outdir: str | os.PathLike[str], dest: str | os.PathLike[str], fmt: str
+    outdir: str | os.PathLike[str],
+    dest: str | os.PathLike[str],
+    fmt: str,
+    *,
+    validate: bool = False,
 ) -> ExportReport:
     """Write ``<table>.csv`` or ``<table>.jsonl`` per table into ``dest``, atomically."""
     if fmt not in ("csv", "jsonl"):
@@ -628,7 +767,7 @@ def export_files(
                 w = csv.writer(fh, lineterminator="\n")
                 w.writerow([c[0] for c in columns])
                 writers[name] = w
-        for _uid, rows in iter_rows(outdir, report):
+        for _uid, rows in iter_rows(outdir, report, validate=validate):
             for name, table_rows in rows.items():
                 for row in table_rows:
                     if fmt == "csv":
