@@ -32,7 +32,7 @@ from planparse.migrate.kolada import THRESHOLD, Matcher, load_catalogue  # noqa:
 
 def prf(pred: list[str | None], gold: list[str]) -> tuple[float, float, float, int]:
     n_pred = sum(1 for p in pred if p)
-    correct = sum(1 for p, g in zip(pred, gold) if p and p in g.split("|"))
+    correct = sum(1 for p, g in zip(pred, gold, strict=True) if p and p in g.split("|"))
     n_gold = sum(1 for g in gold if g)
     precision = correct / n_pred if n_pred else 1.0
     recall = correct / n_gold if n_gold else 0.0
@@ -90,7 +90,9 @@ def main() -> int:
     pred = [i if s >= args.threshold else None for i, s in best]
     p, r, f, c = prf(pred, gold)
     top3 = sum(
-        1 for g, cs in zip(gold, ranked) if g and set(g.split("|")) & {x.kpi.id for x in cs[:3]}
+        1
+        for g, cs in zip(gold, ranked, strict=True)
+        if g and set(g.split("|")) & {x.kpi.id for x in cs[:3]}
     ) / max(1, sum(1 for g in gold if g))
     print(f"method: {matcher.method}")
     print(
@@ -113,7 +115,7 @@ def main() -> int:
         pp, rr, ff, _ = prf([i if s >= t else None for i, s in best], gold)
         print(f"  {t:.2f}: precision {pp:.3f} recall {rr:.3f} F1 {ff:.3f}")
     print("misses:")
-    for row, g, (i, s) in zip(labels, gold, best):
+    for row, g, (i, s) in zip(labels, gold, best, strict=True):
         got = i if s >= args.threshold else None
         if (got or "") not in g.split("|") or (got is None and g):
             kind = "wrong" if got and g else ("false link" if got else "missed")

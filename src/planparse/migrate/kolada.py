@@ -43,7 +43,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from planparse.batch import atomic_write_text
+import click
 
 __all__ = [
     "API_URL",
@@ -285,6 +285,8 @@ def fetch_catalogue(api_url: str = API_URL, per_page: int = 5000) -> list[KPI]:
 
 def update_catalogue(api_url: str = API_URL, dest: Path | None = None) -> tuple[int, Path]:
     """Fetch the catalogue and write it atomically to the cache; (number of KPIs, path)."""
+    from planparse.batch import atomic_write_text
+
     kpis = fetch_catalogue(api_url)
     target = dest or cache_path()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -446,7 +448,7 @@ def _pipeline() -> tuple[Any, str]:
 
 
 def lemma_source() -> str:
-    """"lookup" (spaCy's Swedish lookup table plus rules) or "rules" (rules only)."""
+    """ "lookup" (spaCy's Swedish lookup table plus rules) or "rules" (rules only)."""
     return _pipeline()[1]
 
 
@@ -480,7 +482,7 @@ def analyse_many(texts: list[str], units: list[str | None] | None = None) -> lis
     ]
     out = []
     unit_texts = units or [None] * len(texts)
-    for text, doc, unit_text in zip(texts, nlp.pipe(prepared), unit_texts):
+    for text, doc, unit_text in zip(texts, nlp.pipe(prepared), unit_texts, strict=True):
         stems: list[str] = []
         unit = measure = None
         for tok in doc:
@@ -521,9 +523,7 @@ def analyse_many(texts: list[str], units: list[str | None] | None = None) -> lis
             unit = "percent"
         if measure == "kostnad" and unit is None:
             unit = "kr"
-        out.append(
-            Features(tuple(stems), unit, measure, bool(_DISCONTINUED.search(text)))
-        )
+        out.append(Features(tuple(stems), unit, measure, bool(_DISCONTINUED.search(text))))
     return out
 
 
@@ -634,8 +634,7 @@ class Matcher:
             q_cov = q_hit / sum(qw.values())
             k_w = {k: self._idf[k] for k in kset}
             k_hit = sum(
-                w * max((sims[s].get(k, 0.0) for s in q.stems), default=0.0)
-                for k, w in k_w.items()
+                w * max((sims[s].get(k, 0.0) for s in q.stems), default=0.0) for k, w in k_w.items()
             )
             k_cov = k_hit / sum(k_w.values()) if k_w else 0.0
             fz = fuzz.token_sort_ratio(q_text, " ".join(f.stems)) / 100
@@ -647,9 +646,7 @@ class Matcher:
             k_nums = {k for k in f.stems if _NUMBER.match(k)}
             if q_nums and k_nums and not q_nums & k_nums:
                 score -= 0.15  # åk 7 is not åk 5; per 1000 is not per 100000
-            score -= 0.03 * sum(
-                1 for w in _QUALIFIERS if w in f.stems and w not in q.stems
-            )
+            score -= 0.03 * sum(1 for w in _QUALIFIERS if w in f.stems and w not in q.stems)
             out.append(Candidate(self._pool[i], round(max(0.0, min(1.0, score)), 4)))
         out.sort(key=lambda c: (-c.score, c.kpi.id))
         return out
@@ -724,9 +721,13 @@ def read_indicators(outdir: str | os.PathLike[str], report: LinkReport) -> list[
             data = json.loads(path.read_text(encoding="utf-8"))
             PlanDocument.model_validate(data)
         except (OSError, ValueError) as exc:
-            first = str(exc).splitlines()[0] if not isinstance(exc, ValidationError) else (
-                f"{exc.error_count()} schema error(s), first: "
-                f"{'.'.join(str(p) for p in exc.errors()[0]['loc'])}: {exc.errors()[0]['msg']}"
+            first = (
+                str(exc).splitlines()[0]
+                if not isinstance(exc, ValidationError)
+                else (
+                    f"{exc.error_count()} schema error(s), first: "
+                    f"{'.'.join(str(p) for p in exc.errors()[0]['loc'])}: {exc.errors()[0]['msg']}"
+                )
             )
             report.skipped.append(f"{path.name}: {first}")
             continue
@@ -769,6 +770,8 @@ def link(
 ) -> LinkReport:
     """Write ``kolada_links.csv`` (and with ``compare_values`` ``kolada_compare.csv``) into
     ``dest`` (default ``outdir``); both atomically."""
+    from planparse.batch import atomic_write_text
+
     kpis, where = default_catalogue(catalogue)
     report = LinkReport(catalogue=where)
     indicators = read_indicators(outdir, report)
@@ -823,7 +826,7 @@ def compare(
             if v.get("kind") in ("outcome", "baseline")
             and (v.get("year") or ind.document_year) is not None
         ]
-        years = {int(v.get("year") or ind.document_year) for v in plan}
+        years = {int(v.get("year") or ind.document_year or 0) for v in plan}
         if not years:
             continue
         try:
@@ -834,7 +837,7 @@ def compare(
         report.compared += 1
         by_key = {(o["year"], o["group"]): o for o in official}
         for v in plan:
-            year = int(v.get("year") or ind.document_year)
+            year = int(v.get("year") or ind.document_year or 0)
             group = v.get("group") or "total"
             o = by_key.get((year, group), {})
             rows.append(
@@ -852,3 +855,108 @@ def compare(
                 }
             )
     return rows
+
+
+# --------------------------------------------------------------------------- command line
+
+
+@click.group("kolada")
+def cli() -> None:
+    """Link indicators to Kolada KPIs (candidates to confirm, never silent links)."""
+
+
+@cli.command("link")
+@click.argument("outdir", type=click.Path(exists=True, file_okay=False))
+@click.option(
+    "--catalogue",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="KPI catalogue (CSV or v3 JSON) [default: the cache of 'kolada catalogue --update', "
+    "else the packaged subset].",
+)
+@click.option(
+    "--threshold",
+    type=float,
+    default=THRESHOLD,
+    show_default=True,
+    help="Propose nothing scoring below this.",
+)
+@click.option(
+    "--top", "top_k", type=int, default=TOP_K, show_default=True, help="Candidates per indicator."
+)
+@click.option(
+    "--dest",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder for the CSV files [default: OUTDIR].",
+)
+@click.option(
+    "--compare",
+    "compare_values",
+    is_flag=True,
+    help="Also write kolada_compare.csv: the plan's values beside Kolada's official "
+    "values (needs the network).",
+)
+@click.option("--api-url", default=API_URL, show_default=True, help="Kolada API base URL.")
+def link_cmd(
+    outdir: str,
+    catalogue: str | None,
+    threshold: float,
+    top_k: int,
+    dest: str | None,
+    compare_values: bool,
+    api_url: str,
+) -> None:
+    """Write OUTDIR/kolada_links.csv: up to --top scored KPI candidates per indicator."""
+    try:
+        report = link(
+            outdir,
+            catalogue,
+            dest=dest,
+            threshold=threshold,
+            top_k=top_k,
+            compare_values=compare_values,
+            api_url=api_url,
+        )
+    except KoladaError as exc:
+        click.echo(f"planparse: {exc}", err=True)
+        raise SystemExit(1) from None
+    for s in report.skipped:
+        click.echo(f"skipped {s}", err=True)
+    for e in report.errors:
+        click.echo(f"error: {e}", err=True)
+    click.echo(
+        f"{report.documents} documents, {report.indicators} indicators, "
+        f"{report.linked} with candidates ({report.rows} rows); catalogue: {report.catalogue}; "
+        f"method: {report.method}" + (f"; compared {report.compared}" if compare_values else ""),
+        err=True,
+    )
+    if report.documents == 0 or report.errors:
+        raise SystemExit(1)
+
+
+@cli.command("catalogue")
+@click.option("--update", is_flag=True, help="Fetch GET /v3/kpi and cache it.")
+@click.option("--api-url", default=API_URL, show_default=True, help="Kolada API base URL.")
+@click.option(
+    "--dest",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write the catalogue here instead of the user cache.",
+)
+def catalogue_cmd(update: bool, api_url: str, dest: str | None) -> None:
+    """Show which catalogue 'kolada link' uses; with --update, refresh it from the API."""
+    if update:
+        try:
+            n, path = update_catalogue(api_url, Path(dest) if dest else None)
+        except KoladaError as exc:
+            click.echo(f"planparse: {exc}", err=True)
+            raise SystemExit(1) from None
+        click.echo(f"cached {n} KPIs in {path}")
+        return
+    try:
+        kpis, where = default_catalogue(None)
+    except KoladaError as exc:
+        click.echo(f"planparse: {exc}", err=True)
+        raise SystemExit(1) from None
+    click.echo(f"{len(kpis)} KPIs from {where}")
