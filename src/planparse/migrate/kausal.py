@@ -94,13 +94,18 @@ def kausal_uuid(planparse_uid: str) -> str:
 
 
 def identifier_for(number: str | None, uid: str, taken: set[str]) -> str:
-    """``number`` when it is a valid Kausal identifier not yet taken, else ``pp-`` and 12 hex
-    digits of the uuid."""
+    """``number`` when it is a valid Kausal identifier (pattern, at most 50 characters) not
+    yet taken, else ``pp-`` and 12 hex digits of the uuid."""
     if number:
         cand = re.sub(r"\s+", "", number).strip(".")
         if cand and IDENTIFIER.match(cand) and len(cand) <= IDENTIFIER_MAX and cand not in taken:
             return cand
     return f"pp-{uuid.UUID(kausal_uuid(uid)).hex[:12]}"
+
+
+def _doc_prefix(doc: dict[str, Any]) -> str:
+    code = (doc.get("municipality") or {}).get("code") or "x"
+    return f"{code}-{doc.get('year') or 'x'}"
 
 
 # --------------------------------------------------------------------------- HTTP
@@ -284,13 +289,18 @@ def load(
     cat_list = client.path("categories", ct=ct["id"])
     cat_item = client.path("category", ct=ct["id"], id="{id}")
     cats = {c["uuid"]: c for c in client.list(cat_list) if c.get("uuid")}
-    goal_pairs = [gp for d in documents for gp in _walk_goals(d.get("goals") or [])]
-    numbers = Counter(g.get("number") for g, _ in goal_pairs)
+    goal_pairs = [
+        (g, p, _doc_prefix(d)) for d in documents for g, p in _walk_goals(d.get("goals") or [])
+    ]
     taken: set[str] = set()
     cat_ids: dict[str, int] = {}
-    for goal, parent in goal_pairs:
-        num = goal.get("number") if numbers[goal.get("number")] == 1 else None
-        ident = identifier_for(num, goal["uid"], taken)
+    # a number used in several documents gets the document prefix everywhere
+    numbers = Counter(g.get("number") for g, _p, _d in goal_pairs)
+    for goal, parent, prefix in goal_pairs:
+        num = goal.get("number")
+        ident = identifier_for(
+            num if numbers[num] == 1 else f"{prefix}-{num}" if num else None, goal["uid"], taken
+        )
         taken.add(ident)
         payload = {
             "identifier": ident,
@@ -306,12 +316,14 @@ def load(
     # actions
     act_list, act_item = client.path("actions"), client.path("action", id="{id}")
     acts = {a["uuid"]: a for a in client.list(act_list) if a.get("uuid")}
-    act_pairs = [(a, g) for g, _ in goal_pairs for a in g.get("activities") or []]
-    act_numbers = Counter(a.get("number") for a, _ in act_pairs)
+    act_pairs = [(a, g, d) for g, _, d in goal_pairs for a in g.get("activities") or []]
+    act_numbers = Counter(a.get("number") for a, _g, _d in act_pairs)
     taken = set()
-    for act, goal in act_pairs:
-        num = act.get("number") if act_numbers[act.get("number")] == 1 else None
-        ident = identifier_for(num, act["uid"], taken)
+    for act, goal, prefix in act_pairs:
+        num = act.get("number")
+        ident = identifier_for(
+            num if act_numbers[num] == 1 else f"{prefix}-{num}" if num else None, act["uid"], taken
+        )
         taken.add(ident)
         status = act.get("status") or {}
         phase_id, status_id = STATUS_MAP.get(status.get("value", ""), (None, None))
@@ -341,7 +353,7 @@ def load(
     # indicators, their values and goals
     ind_list, ind_item = client.path("indicators"), client.path("indicator", id="{id}")
     inds = {i["uuid"]: i for i in client.list(ind_list) if i.get("uuid")}
-    for goal, _ in goal_pairs:
+    for goal, _p, _d in goal_pairs:
         owned = list(goal.get("indicators") or [])
         for act in goal.get("activities") or []:
             owned.extend(act.get("indicators") or [])
