@@ -430,8 +430,7 @@ def rule_stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1)
-def _pipeline() -> tuple[Any, str]:
+def build_pipeline() -> tuple[Any, str]:
     """(spaCy blank Swedish pipeline, lemma source): with the lookup lemmatizer when
     ``spacy-lookups-data`` is installed, else the tokenizer only."""
     import spacy
@@ -445,6 +444,12 @@ def _pipeline() -> tuple[Any, str]:
         return nlp, "lookup"
     except (ImportError, ValueError, OSError):
         return spacy.blank("sv"), "rules"
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> tuple[Any, str]:
+    """The pipeline, built once per process (loading the lookup tables takes seconds)."""
+    return build_pipeline()
 
 
 def lemma_source() -> str:
