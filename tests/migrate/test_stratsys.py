@@ -105,6 +105,8 @@ def test_period_end() -> None:
     assert str(period_end(2024, "tertial", 3)) == "2024-12-31"
     assert str(period_end(2024, "delar", 1)) == "2024-08-31"
     assert str(period_end(2024, "month", 2)) == "2024-02-29"
+    assert str(period_end(2025, "term", 1)) == "2025-06-30"
+    assert str(period_end(2025, "term", 2)) == "2025-12-31"
     assert str(period_end(2025, "year", None)) == "2025-12-31"
 
 

@@ -11,7 +11,7 @@ Mapping:
 
 * date: ``year-12-31``; a value without a year in a tertial or delår report takes the
   document's year and the last day of its period (tertial 1 → 04-30, 2 → 08-31, 3 → 12-31;
-  delår 1 → 08-31);
+  delår 1 → 08-31; vårtermin → 06-30);
 * unit code: ``--unit-code``, else the document's municipality code;
 * measure code: the indicator uid (register it as the measure's external code), or the code
   from ``--measure-map FILE`` (CSV ``indicator_uid,measure_code``); only mapped indicators are
@@ -63,7 +63,8 @@ class StratsysReport:
 
 
 def period_end(year: int, kind: str | None, number: int | None) -> dt.date:
-    """Last day of the report period: tertial n ends in month 4n, delår n in month 8/12."""
+    """Last day of the report period: tertial n ends in month 4n, delår 1 in August, the
+    spring term in June; a year (or anything else) on 31 December."""
     month = 12
     if kind == "tertial" and number in (1, 2, 3):
         month = 4 * number
@@ -71,6 +72,8 @@ def period_end(year: int, kind: str | None, number: int | None) -> dt.date:
         month = 8
     elif kind == "month" and number and 1 <= number <= 12:
         month = number
+    elif kind == "term" and number == 1:  # vårtermin
+        month = 6
     return dt.date(year, month, monthrange(year, month)[1])
 
 
