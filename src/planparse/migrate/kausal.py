@@ -32,9 +32,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -125,6 +123,9 @@ class KausalClient:
         return PATHS[name].format(plan=urllib.parse.quote(self.plan), **kw)
 
     def request(self, method: str, path: str, payload: Any = None) -> Any:
+        import urllib.error  # here, not at import: keeps `planparse --help` fast
+        import urllib.request
+
         url = self.base_url.rstrip("/") + path
         data = None if payload is None else json.dumps(payload, ensure_ascii=False).encode()
         headers = {"Accept": "application/json"}

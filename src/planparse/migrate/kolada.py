@@ -32,9 +32,7 @@ import json
 import math
 import os
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -243,6 +241,9 @@ def catalogue_csv(kpis: Iterable[KPI]) -> str:
 
 
 def _get_json(url: str, timeout: float = 60.0) -> Any:
+    import urllib.error  # here, not at import: keeps `planparse --help` fast
+    import urllib.request
+
     req = urllib.request.Request(url, headers={"Accept": "application/json"})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
