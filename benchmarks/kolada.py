@@ -9,7 +9,8 @@ texts (plus a few written by hand, marked so), looking each title up in the full
 ``set`` is ``tuning`` for the titles whose misses were looked at while the matcher's rules and
 threshold were set, ``held-out`` for titles labelled afterwards and not used to tune: the
 held-out figures are the honest estimate. The catalogue defaults to
-``$PLANPARSE_KOLADA_CATALOGUE`` or ``../shared/data/kolada_kpi.csv`` (the 6,099-KPI snapshot).
+``$PLANPARSE_KOLADA_CATALOGUE``, else ``shared/data/kolada_kpi.csv`` beside the repository
+(or beside its parent, for a git worktree): the 6,099-KPI snapshot.
 
 A prediction is the best candidate scoring at least the threshold. Precision = correct
 predictions / predictions; recall = correct predictions / titles that have a KPI. The
@@ -46,11 +47,10 @@ def prf(pred: list[str | None], gold: list[str]) -> tuple[float, float, float, i
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_cat = os.environ.get(
-        "PLANPARSE_KOLADA_CATALOGUE", str(ROOT.parent.parent / "shared/data/kolada_kpi.csv")
+    near = [p / "shared/data/kolada_kpi.csv" for p in (ROOT.parent, ROOT.parent.parent)]
+    default_cat = os.environ.get("PLANPARSE_KOLADA_CATALOGUE") or str(
+        next((p for p in near if p.exists()), near[0])
     )
-    if not Path(default_cat).exists():
-        default_cat = "/work/shared/data/kolada_kpi.csv"
     ap.add_argument("--catalogue", default=default_cat)
     ap.add_argument("--labels", default=str(ROOT / "benchmarks/data/kolada_labels.csv"))
     ap.add_argument("--threshold", type=float, default=THRESHOLD)
