@@ -484,3 +484,17 @@ def test_cli_loads_a_folder_and_skips_a_bad_file(server, docs, tmp_path) -> None
     assert "created: nothing; updated: nothing" in result.output
     report = load_folder(work, KausalClient(url, TOKEN, "p1"), organization=5, default_unit="st")
     assert report.writes == 0
+
+
+def test_identifiers_follow_kausal_rules() -> None:
+    from planparse.migrate.kausal import identifier_for
+
+    uid = "2283-tertialrapport-2024-t2-07a1d25b/goal:3.1"
+    fallback = f"pp-{uuid.uuid5(NAMESPACE, uid).hex[:12]}"
+    assert identifier_for("3.1", uid, set()) == "3.1"
+    assert identifier_for("3. 1.", uid, set()) == "3.1"
+    assert identifier_for("3.1", uid, {"3.1"}) == fallback  # taken
+    assert identifier_for("3/1", uid, set()) == fallback  # "/" is not allowed
+    assert identifier_for("1" * 51, uid, set()) == fallback  # longer than 50
+    assert identifier_for(None, uid, set()) == fallback
+    assert IDENT.match(fallback) and len(fallback) <= 50
