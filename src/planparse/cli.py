@@ -643,5 +643,11 @@ def doctor() -> None:
     sys.exit(EXIT_OK if core_ok else EXIT_MISSING_PROGRAM)
 
 
+from planparse.migrate import kausal as _kausal  # noqa: E402
+from planparse.migrate import kolada as _kolada  # noqa: E402
+
+main.add_command(_kolada.cli)
+main.add_command(_kausal.cli)
+
 if __name__ == "__main__":  # pragma: no cover
     main()
