@@ -128,7 +128,11 @@ class _Collector:
         method = prov.get("method") if isinstance(prov, dict) else None
         raw = prov.get("raw_text") if isinstance(prov, dict) else None
         if method not in (None, "native"):
-            flags = [*flags, f"{method} text"]
+            shown = _text(raw)
+            differs = shown and shown.casefold() not in _text(label).casefold()
+            if differs and len(shown) > 80:
+                shown = shown[:79] + "…"
+            flags = [*flags, f"{method} text" + (f" (raw: “{shown}”)" if differs else "")]
         item = Item(
             id=f"i{len(self.items)}",
             kind=kind,
