@@ -4,6 +4,9 @@ are committed without outputs.
 They share the fixtures parsed once for the review tests (``PLANPARSE_OUT``; the notebooks
 parse with ``--resume``, so only what is missing is parsed). Executed copies are kept under
 out/review-test/notebooks/ for a look.
+
+``python -m tests.test_notebooks`` (from the repository root) clears the outputs of every
+notebook before a commit.
 """
 
 from __future__ import annotations
@@ -68,3 +71,20 @@ def test_notebook_executes(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     keep.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, keep / name)
     print(f"executed: {keep / name} ({images} plots)")
+
+
+def strip_outputs(path: Path) -> bool:
+    """Clear a notebook's outputs and execution counts in place; True when it changed."""
+    nb = nbformat.read(path, as_version=4)
+    changed = False
+    for cell in nb.cells:
+        if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None):
+            cell.outputs, cell.execution_count, changed = [], None, True
+    if changed:
+        nbformat.write(nb, path)
+    return changed
+
+
+if __name__ == "__main__":
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        print(f"{'cleared' if strip_outputs(path) else 'clean  '} {path}")

@@ -92,7 +92,9 @@ def _decision(what: str, decision: Any) -> list[str]:
         return []
     conf = decision.get("confidence")
     conf_text = f", confidence {conf:.2f}" if isinstance(conf, int | float) else ""
-    return [f"{what}: {decision.get('value')} (“{_text(decision.get('raw'))}”{conf_text})"]
+    # schema 1.1: "icon" when the decision was read from a coloured marker, not printed text
+    icon = ", from an icon" if decision.get("source") == "icon" else ""
+    return [f"{what}: {decision.get('value')} (“{_text(decision.get('raw'))}”{conf_text}{icon})"]
 
 
 def _indicator_values(ind: dict[str, Any]) -> list[str]:
@@ -159,6 +161,8 @@ class _Collector:
 
     def activity(self, act: dict[str, Any], depth: int) -> None:
         details = _decision("status", act.get("status"))
+        if isinstance(act.get("progress"), int):  # schema 1.1
+            details.append(f"progress: {act['progress']} %")
         if act.get("owner"):
             details.append(f"owner: {_text(act['owner'])}")
         if act.get("start_date") or act.get("end_date"):
@@ -197,7 +201,10 @@ def collect(doc: dict[str, Any], threshold: float = DEFAULT_THRESHOLD) -> list[I
             for v in line.get("values") or []
             if isinstance(v, dict)
         ]
-        c.add("budget_line", line, _text(line.get("name")) or "(no name)", 0, details, [])
+        name = _text(line.get("name")) or "(no name)"
+        if line.get("is_sum"):  # schema 1.1
+            details.insert(0, "sum row")
+        c.add("budget_line", line, name, 0, details, [])
     for inv in doc.get("investments") or []:
         details = [
             f"{a.get('year') or '?'}: {_num(a.get('amount'))} {a.get('unit') or ''}".strip()
