@@ -30,6 +30,7 @@ class Entry:
 
     file: str
     status: str  # ok, warning, error (the manifest's), or error when the output is unusable
+    relpath: str | None = None  # the file relative to the parse arguments, shown in the list
     parser: str | None = None
     layout_confidence: float | None = None
     pages: int | None = None
@@ -121,6 +122,7 @@ def _entry(
 ) -> Entry:
     e = Entry(
         file=str(rec["file"]),
+        relpath=rec.get("relpath") or None,
         status=str(rec.get("status") or "ok"),
         parser=rec.get("parser"),
         layout_confidence=rec.get("layout_confidence"),
@@ -213,7 +215,8 @@ def build_index(entries: list[Entry], outdir: Path, threshold: float) -> str:
         )
         rows.append(
             f'<tr class="{cls}" data-file="{escape(e.file, quote=True)}" data-status="{e.status}">'
-            f'<td>{escape(e.file)}</td><td class="st">{escape(e.status)}</td>'
+            f'<td title="{escape(e.file, quote=True)}">{escape(e.relpath or e.file)}</td>'
+            f'<td class="st">{escape(e.status)}</td>'
             f"<td>{escape(e.parser or '')}</td><td class=\"n\">{conf_text}</td>"
             f"<td class=\"n\">{e.pages if e.pages is not None else ''}</td><td>{counts}</td>"
             f'<td class="n">{e.to_look or ""}</td><td>{warn}</td><td>{link}</td></tr>'
