@@ -586,6 +586,13 @@ def review(
         "quality": quality or DEFAULT_QUALITY,
         "threshold": DEFAULT_THRESHOLD if threshold is None else threshold,
     }
+    if layout is not None:
+        from planparse.layouts import registry  # only now: it imports the parsers
+
+        if layout not in registry():
+            raise click.BadParameter(
+                f"unknown layout {layout!r}; known: {', '.join(registry())}", param_hint="--layout"
+            )
     p = Path(path)
     try:
         if p.is_dir():
