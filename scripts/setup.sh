@@ -31,6 +31,19 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
         echo "       install it with: sudo apt-get install postgresql" >&2
     fi
 fi
+# Headless Chromium and its matching driver for the review page browser test
+# (tests/review/test_browser.py); Debian's packages, never a browser download at run time.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "setup: installing chromium, chromium-driver" >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq \
+            --no-install-recommends chromium chromium-driver >/dev/null
+    else
+        echo "setup: chromium/chromium-driver missing and this is not root: the review browser test will fail." >&2
+        echo "       install them with: sudo apt-get install chromium chromium-driver" >&2
+    fi
+fi
 
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv

@@ -1,7 +1,7 @@
 """The ``planparse`` command line: a thin shell over :mod:`planparse.api`,
 :mod:`planparse.batch` and :mod:`planparse.export`.
 
-Commands: ``parse``, ``export``, ``schema``, ``validate``, ``detect``, ``doctor``; plus
+Commands: ``parse``, ``export``, ``schema``, ``validate``, ``detect``, ``review``, ``doctor``; plus
 ``planparse --version`` and ``--help``.
 
 Exit codes (stable; scripts may rely on them):
@@ -565,6 +565,117 @@ def detect(files: tuple[str, ...], explain: bool, backend: str) -> None:
                 for line in _evidence_lines(getattr(d, "evidence", None)):
                     click.echo(f"      - {line}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+# --------------------------------------------------------------------------- review
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True))
+@click.option(
+    "--pdf",
+    "pdf",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="The PDF an output JSON was made from (for PATH = OUTPUT.json).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(),
+    default=None,
+    help="HTML file to write [default: ./<stem>.review.html; for OUTDIR: OUTDIR/index.html].",
+)
+@click.option(
+    "--pdfs",
+    "pdf_dirs",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="For PATH = OUTDIR: a folder to look for the PDFs in (repeatable).",
+)
+@click.option("--layout", default=None, help="For PATH = FILE.pdf: force a layout family.")
+@click.option(
+    "--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+)
+@click.option("--dpi", type=click.IntRange(36, 300), default=None, help="Page image resolution [default: 110].")
+@click.option(
+    "--quality", type=click.IntRange(1, 100), default=None, help="JPEG quality [default: 70]."
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Confidence below which a decision is marked for a look [default: 0.8].",
+)
+def review(
+    path: str,
+    pdf: str | None,
+    output: str | None,
+    pdf_dirs: tuple[str, ...],
+    layout: str | None,
+    ocr: str,
+    dpi: int | None,
+    quality: int | None,
+    threshold: float | None,
+) -> None:
+    """Write a standalone HTML review page: extracted items drawn over the PDF's pages.
+
+    PATH is a PDF (parsed first), an output JSON (with --pdf, the PDF it was made from), or
+    a parse output folder: then OUTDIR/index.html lists every file of the run, errors
+    first, with a review page per file in OUTDIR/review/.
+    """
+    from pathlib import Path
+
+    from planparse.errors import PlanParseError
+    from planparse.review import review_json, review_pdf
+    from planparse.review.images import DEFAULT_DPI, DEFAULT_QUALITY
+    from planparse.review.items import DEFAULT_THRESHOLD
+    from planparse.review.run import review_run
+
+    opts: dict[str, Any] = {
+        "dpi": dpi or DEFAULT_DPI,
+        "quality": quality or DEFAULT_QUALITY,
+        "threshold": DEFAULT_THRESHOLD if threshold is None else threshold,
+    }
+    if layout is not None:
+        from planparse.layouts import registry  # only now: it imports the parsers
+
+        if layout not in registry():
+            raise click.BadParameter(
+                f"unknown layout {layout!r}; known: {', '.join(registry())}", param_hint="--layout"
+            )
+    p = Path(path)
+    try:
+        if p.is_dir():
+            if pdf:
+                raise click.UsageError("--pdf is for one output JSON; use --pdfs with a folder")
+            index, entries = review_run(p, output, pdf_dirs=pdf_dirs, **opts)
+            failed = sum(e.status == "error" for e in entries)
+            pages = sum(e.review is not None for e in entries)
+            _err(
+                f"{len(entries)} files ({failed} failed), {pages} review pages; "
+                f"overview: {index}"
+            )
+            for e in entries:
+                if e.status != "error" and e.review is None:
+                    _err(f"no review page for {e.file}: {e.note}")
+            return
+        if p.suffix.lower() == ".json":
+            if not pdf:
+                raise click.UsageError("a JSON file needs --pdf FILE.pdf, the PDF it was made from")
+            out = Path(output) if output else Path(p.stem + ".review.html")
+            written = review_json(p, pdf, out, **opts)
+        else:
+            if pdf:
+                raise click.UsageError("--pdf is for an output JSON, not a PDF")
+            out = Path(output) if output else Path(p.stem + ".review.html")
+            written = review_pdf(p, out, layout=layout, ocr=ocr, **opts)
+    except PlanParseError as exc:
+        _err(f"planparse: {exc}")
+        sys.exit(EXIT_FAILED)
+    size = written.stat().st_size
+    _err(f"review page: {written} ({size / 1048576:.1f} MB)")
 
 
 # --------------------------------------------------------------------------- doctor
