@@ -72,8 +72,9 @@ SANDBOX_MAX_TASKS = 50  # documents per sandbox process before it is replaced
 CONNECT_TIMEOUT = 6.0  # seconds to reach a scheduler
 SCATTER_BYTES = 1 << 20  # files over this go to the cluster with scatter, not in the task
 DASK_CONFIG = {
-    "distributed.scheduler.allowed-failures": 0,
-    "distributed.worker.daemon": False,
+    "distributed.scheduler.allowed-failures": 0,  # planparse retries a document once itself
+    "distributed.scheduler.worker-saturation": 1.0,  # no document queued behind a busy one
+    "distributed.worker.daemon": False,  # workers start sandbox processes
 }
 
 log = logging.getLogger(__name__)
@@ -341,19 +342,22 @@ class WorkerSetup(WorkerPlugin):
 
 
 def local_cluster(n_workers: int, **kwargs: Any) -> Any:
-    """A LocalCluster of ``n_workers`` worker processes (one thread each) set up for planparse."""
+    """A LocalCluster of ``n_workers`` worker processes (one thread each) set up for planparse.
+
+    Sets :data:`DASK_CONFIG` in this process for good: the nannies read it again whenever
+    they restart a worker that died."""
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set(DASK_CONFIG):
-        return LocalCluster(
-            n_workers=n_workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-            **kwargs,
-        )
+    dask.config.set(DASK_CONFIG)
+    return LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+        **kwargs,
+    )
 
 
 @dataclass
