@@ -235,3 +235,47 @@ def test_worker_without_tesseract_warns_as_locally(tmp_path: Path) -> None:
     (rec,) = _records(outs["dask"])
     assert rec["status"] == "warning" and rec["message"].startswith("ocr_unavailable")
     assert _records(outs["dask"]) == _records(outs["local"])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract to keep workers busy")
+def test_cluster_processes_die_when_the_parent_is_killed(tmp_path: Path) -> None:
+    """SIGKILL ``planparse parse --executor dask --jobs 2`` while its LocalCluster OCRs a scan:
+    5 s later none of its processes (Dask workers, their sandboxes) is alive."""
+    from tests.test_batch import _proc_alive, _proc_children, _proc_name, image_only_pdf
+
+    def descendants(pid: int) -> list[int]:
+        out = []
+        for child in _proc_children(pid):
+            out += [child, *descendants(child)]
+        return out
+
+    src = tmp_path / "in"
+    src.mkdir()
+    image_only_pdf(src / "scan.pdf", 4)
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "planparse", "parse", str(src), "-o", str(tmp_path / "out"),
+         "--executor", "dask", "--jobs", "2", "--timeout", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 180
+        while True:  # until Tesseract runs somewhere under it: mid-document
+            assert parent.poll() is None, "the batch ended before OCR started"
+            assert time.monotonic() < deadline, "OCR never started"
+            tree = descendants(parent.pid)
+            if any(_proc_name(p) == "tesseract" for p in tree):
+                break
+            time.sleep(0.05)
+        ours = [p for p in tree if _proc_name(p) != "tesseract"]  # Tesseract ends its page
+        assert len(ours) >= 3  # two workers and a sandbox at least
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(10)
+        time.sleep(5)
+        alive = {p: _proc_name(p) for p in ours if _proc_alive(p)}
+        assert not alive, f"processes {alive} outlived their parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()

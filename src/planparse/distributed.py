@@ -69,7 +69,7 @@ DOC_PREFIX = "planparse-document"
 PAGE_PREFIX = "planparse-page"
 SPLIT_MIN_PAGES = 2  # a document asking for this many pages of OCR gets them as page tasks
 SANDBOX_MAX_TASKS = 50  # documents per sandbox process before it is replaced
-CONNECT_TIMEOUT = 6.0  # seconds to reach a scheduler
+CONNECT_TIMEOUT = 5.0  # seconds to reach a scheduler
 SCATTER_BYTES = 1 << 20  # files over this go to the cluster with scatter, not in the task
 DASK_CONFIG = {
     "distributed.scheduler.allowed-failures": 0,  # planparse retries a document once itself
