@@ -87,7 +87,7 @@ class ClusterUnavailable(RuntimeError):
 # --------------------------------------------------------------------------- on a worker
 
 
-def _sandbox_main(conn: Connection, options: Options) -> None:
+def _sandbox_main(conn: Connection, options: Options, split_min_pages: int | None) -> None:
     """The sandbox process: parse documents sent by the Dask worker, pages OCR'd by it."""
     import signal
 
@@ -119,8 +119,11 @@ def _sandbox_main(conn: Connection, options: Options) -> None:
             return
         if task is None:
             return
-        with ocr.page_runner(pages_on_cluster, SPLIT_MIN_PAGES):
+        if split_min_pages is None:
             result = parse_one(task, options)
+        else:
+            with ocr.page_runner(pages_on_cluster, split_min_pages):
+                result = parse_one(task, options)
         try:
             conn.send(("result", result))
         except (BrokenPipeError, OSError):
@@ -134,7 +137,7 @@ PagesCallback = Callable[[tuple[dict[int, str], str, int, float], float | None],
 class Sandbox:
     """One sandbox process of a Dask worker (see the module docstring)."""
 
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, split_min_pages: int | None = SPLIT_MIN_PAGES) -> None:
         if mp.current_process().daemon:
             raise RuntimeError(
                 "this Dask worker is a daemonic process and cannot start planparse's sandbox "
@@ -143,7 +146,10 @@ class Sandbox:
         ctx = mp.get_context("forkserver")
         parent_conn, child_conn = ctx.Pipe(duplex=True)
         self.options = options
-        self.process: Any = ctx.Process(target=_sandbox_main, args=(child_conn, options))
+        self.split_min_pages = split_min_pages
+        self.process: Any = ctx.Process(
+            target=_sandbox_main, args=(child_conn, options, split_min_pages)
+        )
         self.process.daemon = True
         self.process.start()
         child_conn.close()
@@ -235,14 +241,14 @@ _IDLE: list[Sandbox] = []
 _IDLE_LOCK = threading.Lock()
 
 
-def _acquire(options: Options) -> Sandbox:
+def _acquire(options: Options, split_min_pages: int | None) -> Sandbox:
     with _IDLE_LOCK:
         while _IDLE:
             sb = _IDLE.pop()
-            if sb.options == options and sb.alive():
+            if sb.options == options and sb.split_min_pages == split_min_pages and sb.alive():
                 return sb
             sb.close()
-    return Sandbox(options)
+    return Sandbox(options, split_min_pages)
 
 
 def _release(sb: Sandbox) -> None:
@@ -300,9 +306,12 @@ def _pages_as_tasks(data: bytes) -> PagesCallback:
     return run
 
 
-def run_document(task: Task, options: Options, data: bytes) -> Result:
-    """The document task (runs on a Dask worker): parse ``data`` in a sandbox process."""
-    sandbox = _acquire(options)
+def run_document(
+    task: Task, options: Options, data: bytes, split_min_pages: int | None = SPLIT_MIN_PAGES
+) -> Result:
+    """The document task (runs on a Dask worker): parse ``data`` in a sandbox process; OCR of
+    at least ``split_min_pages`` pages as page tasks (None: in the sandbox)."""
+    sandbox = _acquire(options, split_min_pages)
     try:
         return sandbox.run(replace(task, data=data), _pages_as_tasks(data))
     finally:
@@ -369,7 +378,8 @@ class _Pending:
 class DaskRunner:
     """Runs batch tasks on a Dask cluster; a :data:`planparse.batch.Runner`.
 
-    ``on_status`` gets a short line on the cluster's state (workers, documents and OCR pages
+    ``split_min_pages``: a document's OCR of at least this many pages runs as page tasks
+    (None: in the document's task). ``on_status`` gets a short line on the cluster's state (workers, documents and OCR pages
     running) about once a second, for a progress bar.
     """
 
@@ -379,8 +389,10 @@ class DaskRunner:
         *,
         cluster: Any = None,
         on_status: Callable[[str], None] | None = None,
+        split_min_pages: int | None = SPLIT_MIN_PAGES,
     ) -> None:
         self.client = client
+        self.split_min_pages = split_min_pages
         self.cluster = cluster
         self.on_status = on_status
 
@@ -443,6 +455,7 @@ class DaskRunner:
                 task,
                 remote_options,
                 arg,
+                self.split_min_pages,
                 key=f"{DOC_PREFIX}-{task.index}-{attempt}-{uuid.uuid4().hex[:8]}",
                 pure=False,
             )
