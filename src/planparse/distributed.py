@@ -220,23 +220,6 @@ class Sandbox:
                 return timeout_error(task, self.options, now - started)
 
 
-def _wait_all(futures: Iterable[Any], timeout: float | None) -> None:
-    """Wait until every future is done or ``timeout`` seconds passed (no default client)."""
-    done: queue.SimpleQueue[Any] = queue.SimpleQueue()
-    futures = list(futures)
-    for fut in futures:
-        fut.add_done_callback(done.put)
-    end = None if timeout is None else time.monotonic() + timeout
-    for _ in futures:
-        left = None if end is None else end - time.monotonic()
-        if left is not None and left <= 0:
-            return
-        try:
-            done.get(timeout=left)
-        except queue.Empty:
-            return
-
-
 _IDLE: list[Sandbox] = []
 _IDLE_LOCK = threading.Lock()
 
@@ -260,7 +243,13 @@ def _release(sb: Sandbox) -> None:
 
 
 def _pages_as_tasks(data: bytes) -> PagesCallback:
-    """OCR a document's pages as page tasks on the cluster, from inside its document task."""
+    """OCR a document's pages as page tasks on the cluster, from inside its document task.
+
+    At most as many page tasks as the cluster has threads are out at a time, the next one
+    submitted when one ends: the scheduler then gives each to a free worker (all submitted at
+    once, they would be placed up front next to the PDF's bytes, and one worker could idle).
+    Page tasks go before waiting documents (priority), so started documents finish first.
+    """
 
     def run(
         request: tuple[dict[int, str], str, int, float], deadline: float | None
@@ -273,32 +262,48 @@ def _pages_as_tasks(data: bytes) -> PagesCallback:
         out: dict[int, Any] = {}
         try:
             with worker_client() as client:  # leaves the worker's thread pool while waiting
+                limit = max(1, sum(client.nthreads().values()))
                 pdf = client.scatter(data, hash=False)
                 token = uuid.uuid4().hex[:8]
-                futures = {
-                    client.submit(
-                        ocr.render_and_ocr_page,
-                        pdf,
-                        n,
-                        lang,
-                        dpi,
-                        timeout,
-                        digest,
-                        key=f"{PAGE_PREFIX}-{n}-{token}",
-                        pure=False,
-                    ): n
-                    for n, digest in sorted(digests.items())
-                }
-                remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
-                _wait_all(futures, remaining)
-                for fut, n in futures.items():
-                    if fut.status == "finished":
-                        with contextlib.suppress(Exception):
-                            lines = fut.result()
-                            if lines is not None:
-                                out[n] = lines
-                    fut.cancel()
-                pdf.cancel()
+                todo = sorted(digests.items())
+                running: dict[Any, int] = {}
+                ended: queue.SimpleQueue[Any] = queue.SimpleQueue()
+                try:
+                    while todo or running:
+                        while todo and len(running) < limit:
+                            n, digest = todo.pop(0)
+                            fut = client.submit(
+                                ocr.render_and_ocr_page,
+                                pdf,
+                                n,
+                                lang,
+                                dpi,
+                                timeout,
+                                digest,
+                                key=f"{PAGE_PREFIX}-{n}-{token}",
+                                pure=False,
+                                priority=10,
+                            )
+                            running[fut] = n
+                            fut.add_done_callback(ended.put)
+                        left = None if deadline is None else deadline - time.monotonic()
+                        if left is not None and left <= 0:
+                            break
+                        try:
+                            fut = ended.get(timeout=left)
+                        except queue.Empty:
+                            break
+                        n = running.pop(fut)
+                        if fut.status == "finished":
+                            with contextlib.suppress(Exception):
+                                lines = fut.result()
+                                if lines is not None:
+                                    out[n] = lines
+                        fut.release()
+                finally:
+                    for fut in running:
+                        fut.cancel()
+                    pdf.cancel()
         except Exception as exc:  # the sandbox OCRs what is missing itself
             log.warning("planparse: page tasks failed, OCR in the document's task: %s", exc)
         return out
