@@ -17,6 +17,10 @@ Design
   limit, write their JSON atomically (temp file in the output folder + ``os.replace``) and send
   back only a small result record. Results are yielded as they arrive; only manifest records
   are held by the run, never documents.
+* Workers die with the process that started them, even when it is killed with SIGKILL
+  (:func:`die_with_parent`: ``PR_SET_PDEATHSIG`` on Linux and a parent-pid watch).
+* :func:`run_batch` takes a ``runner`` in place of :func:`run_pool` (the executor seam):
+  :class:`planparse.distributed.DaskRunner` runs the same tasks on a Dask cluster.
 * :class:`Manifest` appends one JSON line per result to ``manifest.jsonl`` (flushed) and
   rewrites the file atomically at the end with this run's records sorted by ``file``.
 * Resume: a file is skipped when the previous manifest has an ok/warning record for the same
