@@ -128,6 +128,14 @@ def test_cluster_output_is_the_local_pools(client: Any, mixed: Path, tmp_path: P
     scan = json.loads((dask_out / f"{SCAN.stem}.json").read_text(encoding="utf-8"))
     assert scan["source"]["text_layer"] == "ocr" or shutil.which("tesseract") is None
 
+    # --resume on the cluster: the outputs are kept, only the failed files run again
+    again = list(run_batch(items, dask_out, OPTIONS, resume=True, runner=DaskRunner(client)))
+    assert sorted(r.relpath for r in again if not r.skipped) == ["cut.pdf", "empty.pdf", "notes.pdf"]
+    assert all(r.status == "error" for r in again if not r.skipped)
+    for name in local_files:
+        if name.endswith(".json"):
+            assert (dask_out / name).read_bytes() == (local_out / name).read_bytes(), name
+
 
 def test_a_document_whose_worker_dies_twice_is_an_error(
     client: Any, mixed: Path, tmp_path: Path
