@@ -6,7 +6,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -203,3 +207,96 @@ def test_file_gone_after_discovery_is_an_error_line(tmp_path: Path) -> None:
     (r,) = list(run_batch(items, tmp_path / "out", Options()))
     assert r.status == "error" and r.error_type == "unreadable"
     assert "gone.pdf" in r.file and r.message
+
+
+# --------------------------------------------------------------------------- workers die with the parent
+
+
+def _proc_children(pid: int) -> list[int]:
+    """Child pids of ``pid``, from /proc/*/stat."""
+    out = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat_file.parent.name))
+    return out
+
+
+def _proc_alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie waiting for a reaper counts as dead)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def _proc_name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def image_only_pdf(out: Path, pages: int, dpi: int = 100) -> Path:
+    """An image-only PDF (a scan, no text layer) of ``pages`` born-digital fixture pages
+    rasterised at ``dpi``."""
+    import pymupdf
+
+    sources = [p for p in FIXTURE_PDFS if not p.name.startswith("scan-") and "-ocr" not in p.stem]
+    scan = pymupdf.open()
+    for pdf in sources:
+        with pymupdf.open(pdf) as doc:
+            for page in doc:
+                if scan.page_count >= pages:
+                    break
+                pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+                new = scan.new_page(width=page.rect.width, height=page.rect.height)
+                new.insert_image(new.rect, stream=pix.tobytes("png"))
+        if scan.page_count >= pages:
+            break
+    scan.save(out)
+    scan.close()
+    return out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract to keep workers busy")
+def test_workers_die_when_the_parent_is_killed(tmp_path: Path) -> None:
+    """SIGKILL the parent of ``planparse parse --jobs 2`` while both workers OCR a scan: no
+    worker may be alive 5 s later (before, they ran on as orphans)."""
+    src = tmp_path / "in"
+    src.mkdir()
+    image_only_pdf(src / "scan-a.pdf", 6)
+    shutil.copy(src / "scan-a.pdf", src / "scan-b.pdf")
+    cmd = [sys.executable, "-m", "planparse", "parse", str(src), "-o", str(tmp_path / "out")]
+    parent = subprocess.Popen(
+        [*cmd, "--jobs", "2", "--timeout", "0"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 180
+        workers: list[int] = []
+        while True:  # until both workers run Tesseract: mid-document
+            assert parent.poll() is None, "the batch ended before both workers were busy"
+            assert time.monotonic() < deadline, "the workers never started OCR"
+            workers = _proc_children(parent.pid)
+            busy = [
+                w for w in workers if any(_proc_name(c) == "tesseract" for c in _proc_children(w))
+            ]
+            if len(busy) >= 2:
+                break
+            time.sleep(0.05)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(10)
+        time.sleep(5)
+        alive = [w for w in workers if _proc_alive(w)]
+        assert not alive, f"workers {alive} outlived their parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()

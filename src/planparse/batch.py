@@ -17,6 +17,10 @@ Design
   limit, write their JSON atomically (temp file in the output folder + ``os.replace``) and send
   back only a small result record. Results are yielded as they arrive; only manifest records
   are held by the run, never documents.
+* Workers die with the process that started them, even when it is killed with SIGKILL
+  (:func:`die_with_parent`: ``PR_SET_PDEATHSIG`` on Linux and a parent-pid watch).
+* :func:`run_batch` takes a ``runner`` in place of :func:`run_pool` (the executor seam):
+  :class:`planparse.distributed.DaskRunner` runs the same tasks on a Dask cluster.
 * :class:`Manifest` appends one JSON line per result to ``manifest.jsonl`` (flushed) and
   rewrites the file atomically at the end with this run's records sorted by ``file``.
 * Resume: a file is skipped when the previous manifest has an ok/warning record for the same
@@ -41,9 +45,10 @@ import multiprocessing as mp
 import os
 import sys
 import tempfile
+import threading
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -205,6 +210,7 @@ class Task:
     sha256: str
     out_path: str | None
     output: str | None
+    data: bytes | None = None  # the file's bytes, for workers that cannot read ``path``
 
 
 @dataclass
@@ -251,6 +257,27 @@ def _error(task: Task, error_type: str, message: str, seconds: float = 0.0) -> R
     )
 
 
+def crash_error(task: Task, exitcode: int | None, options: Options, seconds: float) -> Result:
+    """The error record of a file whose worker process died under it."""
+    how = f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"exit code {exitcode}"
+    hint = (
+        f"; possibly the memory limit max_memory={options.max_memory_mb} MB"
+        if options.max_memory_mb
+        else ""
+    )
+    return _error(task, "worker_crashed", f"worker process died ({how}){hint}", seconds)
+
+
+def timeout_error(task: Task, options: Options, seconds: float) -> Result:
+    """The error record of a file that overran ``options.timeout`` (its worker was killed)."""
+    return _error(
+        task,
+        "limit_exceeded",
+        f"exceeds limit timeout={options.timeout:g} s (worker killed)",
+        seconds,
+    )
+
+
 def parse_one(task: Task, options: Options) -> Result:
     """Parse one file in this process (the worker body); never raises for a bad file."""
     from planparse.errors import PlanParseError
@@ -273,7 +300,7 @@ def parse_one(task: Task, options: Options) -> Result:
         from planparse.api import parse
 
         doc = parse(
-            task.path,
+            task.data if task.data is not None else task.path,
             layout=options.layout,
             backend=options.backend,  # type: ignore[arg-type]
             ocr=options.ocr,  # type: ignore[arg-type]
@@ -329,6 +356,9 @@ def parse_one(task: Task, options: Options) -> Result:
 
 # --------------------------------------------------------------------------- worker pool
 
+# Runs tasks somewhere and yields one Result per task: (tasks, options, *, ordered, stop).
+Runner = Callable[..., Iterator[Result]]
+
 
 def _set_memory_limit(mb: int | None) -> None:
     if not mb:
@@ -345,8 +375,41 @@ def _set_memory_limit(mb: int | None) -> None:
         pass
 
 
-def _worker_main(conn: Connection, options: Options) -> None:
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def die_with_parent(parent_pid: int | None = None) -> None:
+    """Make this (worker) process exit when its parent dies, even by SIGKILL.
+
+    On Linux the kernel sends SIGKILL on the parent's death (``prctl(PR_SET_PDEATHSIG)``);
+    everywhere a daemon thread also watches the parent pid (every 0.5 s) and exits the
+    process when it changes, which covers systems without prctl. ``parent_pid`` is the pid
+    the caller expects as parent: if it is already gone (it died before this call), exit now.
+    """
+    import signal
+
+    expected = parent_pid if parent_pid is not None else os.getppid()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() != expected:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != expected:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="planparse-parent-watch", daemon=True).start()
+
+
+def _worker_main(conn: Connection, options: Options, parent_pid: int | None = None) -> None:
     """Worker process: import the API once, then parse tasks until told to stop."""
+    die_with_parent(parent_pid)
     with contextlib.suppress(Exception):
         import signal
 
@@ -420,7 +483,9 @@ def run_pool(
 
     def start() -> _Worker:
         parent_conn, child_conn = ctx.Pipe(duplex=True)
-        proc = ctx.Process(target=_worker_main, args=(child_conn, options), daemon=True)
+        proc = ctx.Process(
+            target=_worker_main, args=(child_conn, options, os.getpid()), daemon=True
+        )
         proc.start()
         child_conn.close()
         return _Worker(process=proc, conn=parent_conn)
@@ -518,25 +583,7 @@ def run_pool(
                     code = w.process.exitcode
                     kill(w)
                     if w.task is not None:
-                        t = w.task
-                        how = (
-                            f"signal {-code}"
-                            if code is not None and code < 0
-                            else f"exit code {code}"
-                        )
-                        hint = (
-                            f"; possibly the memory limit max_memory={options.max_memory_mb} MB"
-                            if options.max_memory_mb
-                            else ""
-                        )
-                        yield from emit(
-                            _error(
-                                t,
-                                "worker_crashed",
-                                f"worker process died ({how}){hint}",
-                                now - w.started,
-                            )
-                        )
+                        yield from emit(crash_error(w.task, code, options, now - w.started))
                     elif not w.ready:
                         startup_failures += 1
                         if startup_failures > 3:
@@ -546,14 +593,7 @@ def run_pool(
                 if w.task is not None and w.deadline is not None and now >= w.deadline:
                     t = w.task
                     kill(w)
-                    yield from emit(
-                        _error(
-                            t,
-                            "limit_exceeded",
-                            f"exceeds limit timeout={options.timeout:g} s (worker killed)",
-                            now - w.started,
-                        )
-                    )
+                    yield from emit(timeout_error(t, options, now - w.started))
                     workers[i] = start()
     finally:
         for w in workers:
@@ -727,8 +767,12 @@ def run_batch(
     resume: bool = False,
     fail_fast: bool = False,
     ordered: bool = False,
+    runner: Runner | None = None,
 ) -> Iterator[Result]:
     """Parse ``items``; yield every result (skips included) as it arrives.
+
+    ``runner`` runs the tasks (default: :func:`run_pool` with ``jobs`` local worker
+    processes; :class:`planparse.distributed.DaskRunner` runs them on a Dask cluster).
 
     With ``outdir`` the JSON goes to files and the manifest is kept there (rewritten sorted at
     the end, even when the run is interrupted); without it (stdout mode) each result carries
@@ -763,7 +807,10 @@ def run_batch(
         return r
 
     try:
-        gen = run_pool(tasks(), options, jobs, ordered=ordered, stop=stop)
+        if runner is None:
+            gen = run_pool(tasks(), options, jobs, ordered=ordered, stop=stop)
+        else:
+            gen = runner(tasks(), options, ordered=ordered, stop=stop)
         for result in gen:
             # direct results found while pulling tasks go out first (they were planned earlier)
             while direct:

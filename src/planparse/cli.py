@@ -89,6 +89,13 @@ class Progress:
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)()) and verbosity >= 0
         self.start = time.monotonic()
         self._width = 0
+        self.note = ""  # e.g. the cluster's state, shown after the counts
+
+    def status(self, note: str) -> None:
+        """Show ``note`` after the counts (a Dask cluster's running tasks) and redraw."""
+        self.note = note
+        self._clear()
+        self._draw()
 
     def _clear(self) -> None:
         if self.tty and self._width:
@@ -113,6 +120,9 @@ class Progress:
             f"[{bar}] {self.done}/{self.total}  {rate:.2f} files/s  "
             f"ETA {_fmt_eta(eta) if self.done else '?'}"
         )
+        if self.note:
+            text += f"  {self.note}"
+
         self._width = len(text)
         click.echo("\r" + text, file=self.stream, nl=False)
 
@@ -195,6 +205,20 @@ def main() -> None:
     is_flag=True,
     help="Skip files whose output exists for the same sha256 and planparse version.",
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: a pool of --jobs worker processes; dask: a Dask cluster "
+    "(needs planparse[dask]), a LocalCluster of --jobs processes without --scheduler.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="Dask scheduler to run on (e.g. tcp://10.0.0.5:8786); with --executor dask.",
+)
 @click.option("--layout", default=None, help="Force a layout family instead of detecting it.")
 @click.option(
     "--backend", type=click.Choice(["pymupdf", "pdfplumber"]), default="pymupdf", show_default=True
@@ -238,6 +262,8 @@ def parse(
     output: str,
     jobs: int | None,
     resume: bool,
+    executor: str,
+    scheduler: str | None,
     layout: str | None,
     backend: str,
     ocr: str,
@@ -265,6 +291,8 @@ def parse(
     to_stdout = output == "-"
     if to_stdout and resume:
         raise click.UsageError("--resume needs an output folder, not '-'")
+    if scheduler and executor != "dask":
+        raise click.UsageError("--scheduler is for --executor dask")
     if ocr == "always":
         _version, langs, problem = tesseract_info()
         if problem:
@@ -306,6 +334,18 @@ def parse(
     progress = Progress(len(items), verbosity=verbosity)
     if to_stdout:
         progress.tty = False  # stdout carries the JSON; stderr gets errors (and -v lines)
+    runner = None
+    if executor == "dask":  # connect before any output is touched
+        try:
+            from planparse.distributed import ClusterUnavailable, connect
+        except ImportError as exc:
+            _err(f"planparse: --executor dask needs pip install 'planparse[dask]' ({exc})")
+            sys.exit(EXIT_MISSING_PROGRAM)
+        try:
+            runner = connect(scheduler, n_jobs, on_status=progress.status)
+        except ClusterUnavailable as exc:
+            _err(f"planparse: {exc}")
+            sys.exit(EXIT_FAILED)
     stdout = sys.stdout
     t0 = time.monotonic()
     interrupted = False
@@ -318,6 +358,7 @@ def parse(
             resume=resume,
             fail_fast=fail_fast,
             ordered=to_stdout,
+            runner=runner,
         ):
             summary.add(r)
             if to_stdout:
@@ -336,6 +377,8 @@ def parse(
         interrupted = True
     finally:
         progress.close()
+        if runner is not None:
+            runner.close()
     summary.seconds = time.monotonic() - t0
     summary.stopped = fail_fast and summary.errors > 0 and summary.total < len(items)
     if interrupted:

@@ -3,12 +3,18 @@
 Measured here (Tesseract 5.3, ``-l swe``, 200 dpi): about 2.1 s a page with
 ``OMP_THREAD_LIMIT=1`` against 6.5 s with its default threading on two cores, so each
 Tesseract process gets one thread and pages run side by side.
+
+Pages as separate tasks (a cluster): :func:`ocr_page` OCRs one page image and
+:func:`render_and_ocr_page` renders a page of a PDF and OCRs it, in any process; inside
+:func:`page_runner`, :func:`ocr_pages` hands its pages to such tasks and the reading layer
+assembles the document from their lines exactly as from its own Tesseract runs.
 """
 
 from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import io
 import os
 import re
@@ -16,12 +22,21 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from planparse.reading.model import Line, Span
 
 DPI = 200
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-swe"
+# Tesseract processes a document OCRs side by side when not told (default: the CPU count); a
+# cluster worker sets it to its thread count, so one task uses the cores it was given.
+PROCESSES_ENV = "PLANPARSE_OCR_PROCESSES"
+
+# (images by page, lang, dpi, timeout) -> lines by page, for the pages it could do
+PageRunner = Callable[[dict[int, bytes], str, int, float], dict[int, list[Line]]]
+_page_runner: tuple[PageRunner, int] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +103,69 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
     return lines
 
 
+def image_digest(image: bytes) -> str:
+    """The sha256 of a rendered page image: what a page task checks it rendered the same."""
+    return hashlib.sha256(image).hexdigest()
+
+
+def ocr_page(
+    image: bytes, page: int, lang: str, dpi: int = DPI, timeout: float = 300
+) -> list[Line]:
+    """OCR one page image here with one Tesseract process: the work of one page task.
+
+    The lines are those :func:`ocr_pages` gives the same image (one Tesseract process per
+    page either way)."""
+    return _run_tesseract({page: image}, lang, 1, dpi, timeout)[page]
+
+
+def render_and_ocr_page(
+    pdf: bytes,
+    page: int,
+    lang: str,
+    dpi: int = DPI,
+    timeout: float = 300,
+    expect_digest: str | None = None,
+) -> list[Line] | None:
+    """Render page ``page`` (1-based) of ``pdf`` as the reading layer does and OCR it.
+
+    With ``expect_digest`` the rendered image must have that :func:`image_digest` (the image
+    the document's reader rendered); None when it differs, so the caller OCRs its own image.
+    Raises ``FileNotFoundError`` without Tesseract.
+    """
+    import pymupdf
+
+    from planparse.reading.pymupdf_backend import render_gray
+
+    if tesseract_info()[0] is None:
+        raise FileNotFoundError("tesseract")
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        image = render_gray(doc[page - 1], dpi)
+    if expect_digest is not None and image_digest(image) != expect_digest:
+        return None
+    return ocr_page(image, page, lang, dpi, timeout)
+
+
+@contextmanager
+def page_runner(runner: PageRunner, min_pages: int = 2) -> Iterator[None]:
+    """Within the block, :func:`ocr_pages` gives calls of at least ``min_pages`` pages to
+    ``runner`` (e.g. one task per page on a cluster) and OCRs here only the pages it did not
+    return. ``runner`` must give each page what :func:`ocr_page` gives its image."""
+    global _page_runner
+    previous = _page_runner
+    _page_runner = (runner, min_pages)
+    try:
+        yield
+    finally:
+        _page_runner = previous
+
+
+def _default_processes() -> int:
+    try:
+        return max(1, int(os.environ.get(PROCESSES_ENV, "")))
+    except ValueError:
+        return os.cpu_count() or 1
+
+
 def ocr_pages(
     images: dict[int, bytes],
     lang: str,
@@ -98,15 +176,30 @@ def ocr_pages(
 ) -> dict[int, list[Line]]:
     """OCR page images in parallel, one Tesseract process per page; keys are 1-based pages.
 
-    Tesseract processes are started and watched directly, images and TSV passed through a
+    Inside :func:`page_runner` the pages go to its runner first. Tesseract processes are started and watched directly, images and TSV passed through a
     temporary folder: no threads, so a process short of memory (a worker under its memory
     limit) gets an error here instead of a thread that dies unseen and a wait that never ends.
     Raises ``subprocess.SubprocessError`` (or ``OSError``) when a page fails or overruns.
     """
+    if tesseract_info()[0] is None:
+        raise FileNotFoundError("tesseract")
+    results: dict[int, list[Line]] = {}
+    if _page_runner is not None and len(images) >= _page_runner[1]:
+        done = _page_runner[0](dict(images), lang, dpi, timeout)
+        results = {n: done[n] for n in images if n in done}
+    rest = {n: img for n, img in images.items() if n not in results}
+    if rest:
+        results.update(_run_tesseract(rest, lang, workers or _default_processes(), dpi, timeout))
+    return results
+
+
+def _run_tesseract(
+    images: dict[int, bytes], lang: str, workers: int, dpi: int, timeout: float
+) -> dict[int, list[Line]]:
     path = tesseract_info()[0]
     if path is None:
         raise FileNotFoundError("tesseract")
-    workers = max(1, min(workers or os.cpu_count() or 1, len(images) or 1))
+    workers = max(1, min(workers, len(images) or 1))
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
     results: dict[int, list[Line]] = {}
     with tempfile.TemporaryDirectory(prefix="planparse-ocr-") as tmp:
