@@ -31,11 +31,11 @@ from planparse.layouts.base import (
     LayoutParser,
     Signal,
     body_size,
-    guess_facts,
     is_heading,
     numbered,
     provenance,
 )
+from planparse.layouts.facts import guess_facts
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import header_labels, indicator_rows, value_kind
 from planparse.model import (

@@ -27,11 +27,11 @@ from planparse.layouts.base import (
     LayoutParser,
     Signal,
     body_size,
-    guess_facts,
     is_heading,
     numbered,
     provenance,
 )
+from planparse.layouts.facts import guess_facts
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import header_labels
 from planparse.model import (

@@ -4,7 +4,6 @@ turns positioned text into contract objects with provenance and uids."""
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -23,7 +22,6 @@ from planparse.model import (
     Investment,
     Municipality,
     Period,
-    PeriodKind,
     PlanDocument,
     Provenance,
     ProvenanceMethod,
@@ -32,10 +30,8 @@ from planparse.model import (
     TextLayer,
     Warning,
 )
-from planparse.municipalities import find_in_text
 from planparse.reading.model import BBox, Cell, Document, Line, Row, Table, union
 from planparse.text.assemble import clean
-from planparse.text.fold import fold
 
 Located = Line | Row | Cell | Table
 
@@ -315,62 +311,6 @@ def text_or_none(text: str | None) -> str | None:
 
 
 YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
-_DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
-    (r"uppsikt", DocumentType.uppsiktsrapport),
-    (r"tertial|malavstamning", DocumentType.tertialrapport),
-    (r"delarsrapport|delarsbokslut", DocumentType.delarsrapport),
-    (r"arsredovisning", DocumentType.arsredovisning),
-    (r"plan med budget|plan och budget|budget och plan|mal och budget", DocumentType.plan_och_budget),
-    (r"verksamhetsplan", DocumentType.verksamhetsplan),
-)
-_ORGAN = re.compile(
-    r"\b(Kommunstyrelsen|Kommunfullmäktige|Kommunledningsförvaltningen|[A-ZÅÄÖ][a-zåäö]+(?:- och [a-zåäö]+)?nämnden)\b"
-)
-
-
-def first_page_lines(doc: Document, pages: int = 1) -> list[Line]:
-    lines: list[Line] = []
-    for page in doc.pages[:pages]:
-        lines.extend(page.lines)
-        for t in page.tables:
-            for r in t.rows:
-                for c in r.cells:
-                    lines.extend(c.lines)
-    return lines
-
-
-def guess_facts(doc: Document, out: Builder) -> None:
-    """Fill municipality, document type, title, year, period and organ from the first pages.
-    Family parsers call this first and then override what their layout states exactly."""
-    front = first_page_lines(doc, 2)
-    text = "\n".join(ln.text for ln in front)
-    kommun = find_in_text(text) or find_in_text(doc.text())
-    if kommun:
-        out.municipality = Municipality(name=kommun.display_name, code=kommun.code)
-    folded = fold(text)
-    for pattern, kind in _DOC_TYPES:
-        if re.search(pattern, folded):
-            out.document_type = kind
-            break
-    if front:
-        top = max(ln.size for ln in doc.pages[0].lines) if doc.pages[0].lines else 0
-        title_lines = [ln.text for ln in doc.pages[0].lines if ln.size >= top - 0.5][:3]
-        out.title = " ".join(title_lines)
-    years = [int(y) for y in YEAR.findall(text)]
-    if years:
-        out.year = statistics.mode(years)
-    m = re.search(r"tertial\s*(\d)", folded)
-    if m:
-        out.period = Period(kind=PeriodKind.tertial, number=int(m[1]))
-    elif re.search(r"delar", folded):
-        out.period = Period(kind=PeriodKind.delar, number=None)
-    elif out.year:
-        out.period = Period(kind=PeriodKind.year, number=None)
-    m2 = _ORGAN.search(text)
-    if m2:
-        out.organ = m2[1]
-
-
 def each_line(blocks: Iterable[Line | Table]) -> Iterable[Line]:
     for b in blocks:
         if isinstance(b, Line):

@@ -23,9 +23,9 @@ from planparse.layouts.base import (
     LayoutParser,
     Signal,
     body_size,
-    guess_facts,
     provenance,
 )
+from planparse.layouts.facts import guess_facts
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import TableKind, classify_table, header_labels, value_kind
 from planparse.model import (

@@ -25,10 +25,10 @@ from planparse.layouts.base import (
     LayoutParser,
     Signal,
     body_size,
-    guess_facts,
     numbered,
     provenance,
 )
+from planparse.layouts.facts import guess_facts
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import TableKind, classify_table, indicator_rows
 from planparse.model import (
