@@ -29,12 +29,14 @@ def fixture_names() -> list[str]:
 
 @functools.cache
 def parsed_fixtures() -> Path:
-    """``planparse parse fixtures -o DIR -j 2``, once per session; returns DIR."""
+    """``planparse parse fixtures/*.pdf -o DIR -j 2``, once per session; returns DIR."""
     base = Path(tempfile.mkdtemp(prefix="planparse-review-"))
     atexit.register(shutil.rmtree, base, True)
     out = base / "out"
     proc = subprocess.run(
-        [str(PLANPARSE), "parse", str(FIXTURES), "-o", str(out), "-q", "-j", "2"],
+        # the fixture PDFs themselves, not the corpora in subfolders (real/, stress/)
+        [str(PLANPARSE), "parse", *map(str, sorted(FIXTURES.glob("*.pdf"))), "-o", str(out)]
+        + ["-q", "-j", "2"],
         capture_output=True,
         text=True,
         timeout=900,
