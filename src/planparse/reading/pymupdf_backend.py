@@ -82,28 +82,31 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
 
 
 def _image_looks(page: pymupdf.Page, cache: dict[int, tuple[int | None, float | None]]) -> list[Image]:
+    """The page's images; small ones (icons, progress bars) with their look. Only images small
+    in pixels are decoded, once per document (``cache`` by xref): decoding every photo to find
+    the icons among them would cost more than the rest of the page."""
+    looks: list[tuple[tuple[float, float, float, float], int | None, float | None]] = []
+    for item in page.get_images(full=True):
+        xref, width, height = item[0], item[2], item[3]
+        if not xref or height > 96 or width > 800:
+            continue
+        if xref not in cache:
+            try:
+                cache[xref] = _look(pymupdf.Pixmap(page.parent, xref))
+            except Exception:  # an undecodable image is no icon
+                cache[xref] = (None, None)
+        for rect in page.get_image_rects(xref):
+            looks.append(((rect.x0, rect.y0, rect.x1, rect.y1), *cache[xref]))
     images = []
-    for info in page.get_image_info(xrefs=True):
+    for info in page.get_image_info():
         bx = info["bbox"]
         bw, bh = bx[2] - bx[0], bx[3] - bx[1]
         color: int | None = None
         fill: float | None = None
         if 3 <= bh <= _ICON_MAX and 3 <= bw <= _BAR_MAX_W:
-            xref = info.get("xref", 0)
-            if xref and xref in cache:
-                color, fill = cache[xref]
-            else:
-                try:
-                    pix = (
-                        pymupdf.Pixmap(page.parent, xref)
-                        if xref
-                        else page.get_pixmap(clip=pymupdf.Rect(bx), dpi=96)
-                    )
-                    color, fill = _look(pix)
-                except Exception:  # an undecodable image is no icon
-                    color, fill = None, None
-                if xref:
-                    cache[xref] = (color, fill)
+            match = next((lk for lk in looks if all(abs(u - v) < 1.0 for u, v in zip(lk[0], bx, strict=False))), None)
+            if match is not None:
+                color, fill = match[1], match[2]
         images.append(
             Image(bbox=(bx[0], bx[1], bx[2], bx[3]), width=info["width"], height=info["height"],
                   color=color, fill=fill)
