@@ -106,8 +106,8 @@ def _engine_if_richer(doc: Document, out: Builder, chosen: LayoutParser, trusted
 
     assert chosen.spec is not None
     found = _found(out)
-    if trusted and found >= 3:
-        return out  # the family's own producer, read by its own walk: no second parse
+    if trusted and found >= 12:
+        return out  # the family's own producer, read fully by its own walk: no second parse
     alt = Builder(doc)
     try:
         walk(doc, alt, chosen.spec)
