@@ -65,6 +65,8 @@ def _is_table_header(words: list[str]) -> bool:
     return len(found) >= 2 and bool(set(found) & _STRONG_LABELS)
 
 
+# A lead-in sentence naming priorities or goal areas: the list after its colon holds them.
+_LEAD_IN = re.compile(r"\bpriorit\w*|\b(?:fokus|mal|utvecklings)omraden\b")
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description", "strategic_goal")
@@ -92,6 +94,7 @@ class Walk:
         self.item_x = 0.0
         self.item_line: Line | None = None  # the last line of the current list item
         self.inline_value = ""
+        self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
         self.runin_prov: Provenance | None = None
         self.last_table: Table | None = None
         self.listed: set[int] = set()
@@ -246,6 +249,12 @@ class Walk:
             return
         if self.marker_text(text):
             return
+        if text.endswith(":") and _LEAD_IN.search(fold(f"{self.prev_text} {text}")):
+            # "… är följande prioriterade under 2018:" — the bullets below are focus areas
+            self.flush()
+            self.section, self.mode, self.mode_level, self.item = None, "goals", GoalLevel.focus_area, None
+            return
+        self.prev_text = text
         if self.field is not None:
             self.field_lines.append(line)
 
