@@ -81,7 +81,7 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
 
 
 def _found(out: Builder) -> int:
-    goals = [g for g in _all_goals(out.goals)]
+    goals = _all_goals(out.goals)
     return (
         len(goals)
         + sum(len(g.activities) + len(g.indicators) + sum(len(a.indicators) for a in g.activities) for g in goals)

@@ -4,7 +4,6 @@ turns positioned text into contract objects with provenance and uids."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import ClassVar
@@ -305,15 +304,6 @@ def paragraphs(lines: list[Line]) -> list[str]:
     return group_paragraphs(lines)
 
 
-def text_or_none(text: str | None) -> str | None:
-    text = (text or "").strip()
-    return text or None
-
-
 YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
-def each_line(blocks: Iterable[Line | Table]) -> Iterable[Line]:
-    for b in blocks:
-        if isinstance(b, Line):
-            yield b
 
 

@@ -40,7 +40,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import Document, Line, Table
+from planparse.reading.model import Document, Line, Table, group_paragraphs
 from planparse.reading.positioned import find_tables
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
@@ -69,7 +69,7 @@ def _is_table_header(words: list[str]) -> bool:
 _LEAD_IN = re.compile(r"\bpriorit\w*|\b(?:fokus|mal|utvecklings)omraden\b")
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
-_TEXT_FIELDS = ("owner", "implementation", "comment", "description", "strategic_goal")
+_TEXT_FIELDS = ("owner", "implementation", "comment", "description")
 _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method")
 
 
@@ -422,8 +422,6 @@ class Walk:
         self.field, self.field_lines = None, []
         if field is None or not lines:
             return
-        from planparse.reading.model import group_paragraphs
-
         texts = [ln.text for ln in lines]
         if field == "goal_runin":
             self.runin_goals(join_lines([_RUNIN_LABEL.sub("", fold(texts[0])) and texts[0], *texts[1:]]))
@@ -456,7 +454,7 @@ class Walk:
                 getattr(target, field).extend(i for i in items if i)
             elif field in ("start_date", "end_date"):
                 setattr(target, field, parse_date(texts[0]))
-            elif field in _TEXT_FIELDS and field != "strategic_goal":
+            elif field in _TEXT_FIELDS:
                 current = getattr(target, field)
                 setattr(target, field, f"{current}\n{value}" if current else value)
         elif isinstance(target, Goal) and field in ("comment", "description", "strategic_goal"):
