@@ -8,6 +8,8 @@ import pkgutil
 from functools import lru_cache
 
 from planparse.layouts.base import Builder, Detection, LayoutParser
+from planparse.layouts.engine import walk
+from planparse.layouts.spec import DEFAULT
 from planparse.model import PlanDocument
 from planparse.reading.model import Document
 
@@ -71,11 +73,15 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
             "layout_unknown",
             f"no known layout family matched{runner_up}; parsed with the generic parser",
         )
+    own_walk = type(chosen).parse is not LayoutParser.parse
     try:
-        chosen.parse(doc, out)
+        if own_walk:
+            chosen.parse(doc, out)
+        else:
+            walk(doc, out, chosen.spec or DEFAULT)
     except Exception as e:  # a parser bug must not lose the document: keep what was built
         out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
-    if chosen.spec is not None and chosen.name != GENERIC:
+    if own_walk and chosen.spec is not None:
         out = _engine_if_richer(doc, out, chosen, trusted=confidence >= TRUSTED)
     return out.finish(chosen.name, chosen.version, confidence)
 
@@ -102,8 +108,6 @@ def _engine_if_richer(doc: Document, out: Builder, chosen: LayoutParser, trusted
     family less than closely (another producer, an OCR'd layer), or the family's walk finds
     far less than the layout engine reading the same document with the family's declaration,
     the engine's result is kept, with the family's facts and a warning."""
-    from planparse.layouts.engine import walk
-
     assert chosen.spec is not None
     found = _found(out)
     if trusted and found >= 12:

@@ -104,6 +104,8 @@ class LayoutParser:
         return d
 
     def parse(self, doc: Document, out: Builder) -> None:
+        """The family's own walk. A family declared by its ``spec`` alone leaves this out: the
+        layout engine walks its documents (see :func:`planparse.layouts.parse_document`)."""
         raise NotImplementedError
 
 

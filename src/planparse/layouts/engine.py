@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from planparse import nlp, vocabulary
+from planparse.layouts import roles
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
 from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continues_title, recognise
@@ -88,6 +89,9 @@ class Walk:
         self.mode: str | None = None  # what list items (and, after goal words, paragraphs) become
         self.mode_level: GoalLevel = GoalLevel.goal
         self.section: Line | None = None  # an unnumbered heading that may become a goal
+        self.section_title = ""  # its title, wrapped lines joined
+        self.section_last: Line | None = None  # its last line
+        self.section_prose: list[Line] = []  # prose under it: its description if it becomes a goal
         self.title_line: Line | None = None
         self.title_of: Goal | Activity | None = None
         self.item: Goal | Activity | Indicator | None = None
@@ -97,6 +101,9 @@ class Walk:
         self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
         self.runin_prov: Provenance | None = None
         self.last_table: Table | None = None
+        self.table_owner: Goal | Activity | None = None  # small print right under a table: its notes
+        self.amount_lines: list[Line] = []  # a list item outside any list: a budget amount?
+        self.heading_title = ""  # the last heading's title: what amounts under it are
         self.listed: set[int] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
         chapters = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, 1))
@@ -135,19 +142,25 @@ class Walk:
         """The goal content belongs to: a pending unnumbered heading becomes one on demand."""
         if self.section is not None:
             line, self.section = self.section, None
-            size = self.typo.size(line)
-            # A styled heading no larger than an unnumbered heading above it is its sibling.
-            while self.stack and id(self.stack[-1][1]) in self.styled and self.styled[id(self.stack[-1][1])] <= size + 0.3:
-                self.stack.pop()
+            self.pop_styled(self.typo.size(line))
             level = self.spec.level(self.depth() + 1) if self.stack else GoalLevel.focus_area
-            goal = Goal(uid="", level=level, title=line.text, provenance=provenance(line))
+            goal = Goal(uid="", level=level, title=self.section_title or line.text, provenance=provenance(line))
+            if self.section_prose:
+                goal.description = "\n".join(group_paragraphs(self.section_prose))
             mode, field, field_lines = self.mode, self.field, self.field_lines  # content already under way
             self.field, self.field_lines = None, []
             self.push_goal(goal, self.depth() + 1, line)
             self.mode, self.field, self.field_lines = mode, field, field_lines
-            self.styled[id(goal)] = size
-            self.title_line = None
+            self.styled[id(goal)] = self.typo.size(line)
+            self.title_line, self.section_prose = None, []
         return self.goal
+
+    def pop_styled(self, size: float) -> None:
+        """A heading no smaller than a goal made from an unnumbered heading ends its scope."""
+        self.flush()
+        while self.stack and id(self.stack[-1][1]) in self.styled and self.styled[id(self.stack[-1][1])] <= size + 0.3:
+            self.stack.pop()
+            self.goal = self.stack[-1][1] if self.stack else None
 
     def add_activity(self, title: str, line: Line, number: str | None = None) -> Activity | None:
         goal = self.owner_goal()
@@ -196,18 +209,30 @@ class Walk:
                 self.flush()
                 self.title_line = None
                 read_table(self, block)
+                self.table_owner = self.activity or self.goal
             elif block.page not in self.photo_pages and not _CAPTION.match(block.text):
                 self.line(block)
         self.flush()
 
     def line(self, line: Line) -> None:
         text = line.text
+        if self.table_owner is not None:
+            owner, self.table_owner = self.table_owner, None
+            if self.typo.size(line) < self.typo.body - 1 and self.typo.has_fonts(line):
+                owner.comment = f"{owner.comment}\n{text}" if owner.comment else text
+                self.table_owner = owner
+                return
         if self.title_line is not None and self.title_of is not None:
             if continues_title(self.title_line, line, self.typo):
                 self.title_of.title = join_lines([self.title_of.title, text])
                 self.title_line = line
                 return
             self.title_line = None
+        if self.section_last is not None:
+            if continues_title(self.section_last, line, self.typo):
+                self.section_title, self.section_last = join_lines([self.section_title, text]), line
+                return
+            self.section_last = None
         item = list_item(text)
         in_list = self.mode in ("goals", "activities", "indicators") or self.field == "title"
         # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says.
@@ -234,6 +259,15 @@ class Walk:
         if item is not None and self.mode in ("goals", "activities", "indicators"):
             self.list_item(item[1], line)
             return
+        if self.amount_lines:
+            last = self.amount_lines[-1]
+            if item is None and line.page == last.page and line.x0 > self.amount_lines[0].x0 + 2 and line.y0 - last.bbox[3] < 0.5 * line.size:
+                self.amount_lines.append(line)
+                return
+            self.end_amount()
+        if item is not None and self.mode is None and self.field is None:
+            self.amount_lines = [line]
+            return
         if self.item is not None and self.item_line is not None and item is None and not self.field:
             prev, self.item_line = self.item_line, None
             gap = line.y0 - prev.bbox[3] if line.page == prev.page else 0.0
@@ -242,7 +276,7 @@ class Walk:
                 self.item_continues(text)
                 self.item_line = line
                 return
-        if self.mode in ("goals", "activities", "indicators") and item is None:
+        if self.mode in ("goals", "activities", "indicators") and item is None and self.field != "lead":
             self.mode = None  # prose back at the margin ends the list
         if self.mode == "goal_text" and self.field is None:
             self.goal_from_text(line)
@@ -257,10 +291,14 @@ class Walk:
         self.prev_text = text
         if self.field is not None:
             self.field_lines.append(line)
+        elif self.section is not None and item is None and self.typo.rank(line) == 0:
+            self.section_prose.append(line)
 
     def heading(self, head: Heading, line: Line) -> bool:
         if head.kind == "goal":
             if head.level is not None:  # a goal word names the level, and so the depth
+                if head.number is None:
+                    self.pop_styled(self.typo.size(line))
                 level, d = head.level, LEVEL_DEPTH[head.level]
                 again = self.same_goal(head.title, d)
                 if again is not None:  # the same Tema printed again before its next part
@@ -283,6 +321,9 @@ class Walk:
                 level = self.spec.level(d)
             self.push_goal(Goal(uid="", number=head.number, level=level, title=head.title,
                                 provenance=provenance(line)), d, line)
+            if head.level is not None and head.number is None and not head.lists_goals:
+                self.listed.add(id(self.stack[-1][1]))  # "Nämndmål: Trygghet", "Mål för …": a goal by its words
+                self.styled[id(self.stack[-1][1])] = self.typo.size(line)
             if head.lists_goals:
                 self.mode, self.mode_level = "goals", GoalLevel.goal
                 self.listed.add(id(self.stack[-1][1]))
@@ -297,12 +338,15 @@ class Walk:
             self.owner_goal() if self.section is not None else None
             self.mode, self.mode_level, self.activity, self.item = "goal_text", head.level or GoalLevel.goal, None, None
             return True
-        label = vocabulary.match_label(_PERIOD_SUFFIX.sub("", head.title))
+        label, _ = self.label(head.title)
         if label is not None:
-            self.open_label(label.value, "", line)
+            self.open_label(label, "", line)
             return True
         self.flush()
+        self.pop_styled(self.typo.size(line))
         self.section, self.activity, self.mode, self.item = line, None, None, None
+        self.section_title, self.section_last, self.section_prose = head.title, line, []
+        self.heading_title = head.title
         return True
 
     def runin_goals(self, text: str) -> None:
@@ -322,6 +366,8 @@ class Walk:
     def label(self, text: str) -> tuple[str | None, str]:
         """(canonical label, inline value) of a label line ("Ansvarig: Ekonomichef"); a period
         after the label ("Prioriterad utveckling 2018", "Aktiviteter under 2025") is ignored."""
+        if text[:1].islower():  # the wrapped end of a sentence ("… kommunens grunduppdrag.")
+            return None, ""
         text = _PERIOD_SUFFIX.sub("", text)
         head, sep, rest = text.partition(":")
         candidates = [(head, rest.strip())] if sep and len(head) < 40 else []
@@ -346,8 +392,11 @@ class Walk:
                 self.mode = None
         elif label in _ACTIVITY_LABELS:
             self.mode, self.activity = "activities", None
+            self.field = "lead"  # prose before the first item describes the goal
         elif label == "indicator":
             self.mode = "indicators"
+        elif label == "description" and self.section is not None:
+            pass  # prose under it describes the heading above, should that become a goal
         else:
             self.field = label
             if label in ("assessment", "status"):
@@ -416,8 +465,17 @@ class Walk:
                 return True
         return False
 
+    def end_amount(self) -> None:
+        lines, self.amount_lines = self.amount_lines, []
+        item = list_item(join_lines([ln.text for ln in lines]))
+        title = self.section_title if self.section is not None else self.heading_title
+        if item is not None and (budget := roles.budget_item(item[1], title, self.out.year, lines)):
+            self.out.budget.append(budget)
+
     def flush(self) -> None:
         """Store the open field's lines on its owner, in the field's shape."""
+        if self.amount_lines:
+            self.end_amount()
         field, lines = self.field, self.field_lines
         self.field, self.field_lines = None, []
         if field is None or not lines:
@@ -433,6 +491,8 @@ class Walk:
         paras = group_paragraphs(lines) if not inline else [join_lines(texts)]
         value = "\n".join(paras)
         target: Goal | Activity | None = self.activity or self.goal
+        if field == "lead":
+            field, target = "description", self.owner_goal()
         if field == "title" and self.activity is not None:
             self.activity.title = paras[0]
             if len(paras) > 1 and self.activity.description is None:

@@ -4,10 +4,8 @@ recognises. The registry adds a ``layout_unknown`` warning whenever detection ch
 from __future__ import annotations
 
 from planparse.layouts import register
-from planparse.layouts.base import Builder, Fingerprint, LayoutParser
-from planparse.layouts.engine import walk
+from planparse.layouts.base import Fingerprint, LayoutParser
 from planparse.layouts.spec import DEFAULT
-from planparse.reading.model import Document
 
 
 @register
@@ -16,6 +14,4 @@ class GenericParser(LayoutParser):
     version = DEFAULT.version
     description = DEFAULT.description
     fingerprint = Fingerprint(signals=())
-
-    def parse(self, doc: Document, out: Builder) -> None:
-        walk(doc, out, DEFAULT)
+    spec = DEFAULT

@@ -26,6 +26,8 @@ _GOALS_WITHIN = re.compile(
     r"^(?:mål|målen)\s+(?:inom|för)\s+(?:målområde(?:t)?|fokusområde(?:t)?|området)\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
 _INNER_MAL = re.compile(r"^mål[\s-]*(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
+_GOAL_HEADING = re.compile(r"^mål\s+(?:för|att)\s+\w", re.IGNORECASE)
+_GOAL_LINE = re.compile(r"^m[åa]l\s*:\s*(\S.{2,})$", re.IGNORECASE)
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd")
 
 # Words that name a goal level, folded, with the level their goals take.
@@ -189,6 +191,10 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
             if m:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
             return Heading("goal", rest, None, level=level, lists_goals=is_group)
+    if rank > 0 and not long_prose and _GOAL_HEADING.match(text):  # "Mål för årets resultat"
+        return Heading("goal", text, level=GoalLevel.goal)
+    if rank > 0 and (m := _GOAL_LINE.match(text)):  # a styled "Mål: Örebro kommun ska vara …"
+        return Heading("goal", m[1], level=GoalLevel.goal)
     if rank > 0 and not long_prose and not text.endswith((",", ";")) and re.search(r"[A-Za-zÅÄÖåäö]{3}", text):
         return Heading("section", text)
     return None
@@ -206,6 +212,8 @@ def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
     gap = line.y0 - prev.bbox[3]
     if not -0.6 * height <= gap < 0.8 * height:
         return False
-    if numbered(line.text) or goal_word(line.text) or vocabulary.match_label(line.text):
+    if numbered(line.text):
         return False
+    if not line.text[:1].islower() and (goal_word(line.text) or vocabulary.match_label(line.text)):
+        return False  # a lower-case start wraps the title even where it reads as a goal word
     return line.text[:1].islower() or not typo.has_fonts(line) or abs(typo.size(line) - typo.size(prev)) < 0.6

@@ -25,7 +25,7 @@ from planparse.model import (
     InvestmentAmount,
     Risk,
 )
-from planparse.reading.model import Cell, Row, Table
+from planparse.reading.model import Cell, Line, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_number
@@ -304,3 +304,27 @@ def risks(table: Table) -> list[Risk]:
         for row in table.body
         if (name := text(row, area))
     ]
+
+
+# An amount in running text: "Sociala investeringar 11,3 mnkr.", "Anslaget för … 171,7 mnkr samt".
+_AMOUNT = re.compile(
+    r"^(?P<name>.*?)[\s,]+(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*"
+    r"(?P<unit>mnkr|tkr|kr)\b(?P<rest>.*)$"
+)
+_FOR_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b|\bför perioden\b", re.IGNORECASE)
+
+
+def budget_item(item: str, label: str, year: int | None, lines: list[Line]) -> BudgetLine | None:
+    """A budget line from a list item naming an amount ("Sociala investeringar 11,3 mnkr."),
+    labelled by the heading above; an amount for a span of years has no single year."""
+    m = _AMOUNT.match(item)
+    if m is None or not re.search(r"[A-Za-zÅÄÖåäö]{3}", m["name"]):
+        return None
+    name = m["name"].rstrip(" ,")
+    years = YEAR.findall(label)
+    when: int | None = int(years[-1]) if years else year
+    if _FOR_PERIOD.search(name) or _FOR_PERIOD.search(m["rest"]):
+        when = None
+    value = BudgetValue(label=label, year=when, kind=BudgetKind.budget, amount=parse_number(m["amount"]),
+                        unit=AmountUnit(m["unit"]))
+    return BudgetLine(uid="", name=name, values=[value], provenance=provenance(*lines))

@@ -164,9 +164,29 @@ def value_kind(label: str) -> tuple[ValueKind, int | None]:
     return ValueKind.other, year
 
 
+def _group_col(table: Table, labels: list[str | None], taken: set[int]) -> int | None:
+    """The Tot/K/M column: labelled "group" in the vocabulary, or headed "Tot K/M", or a
+    column whose filled body cells are all Tot, K or M."""
+    col = _col(labels, "group")
+    if col is not None:
+        return col
+    for i, text in enumerate(table.header):
+        if i not in taken and re.fullmatch(r"tot k m|tot|k m|kon", fold(text)):
+            return i
+    for i in range(table.n_cols):
+        cells = [fold(r.cell_text(i)) for r in table.body]
+        if i not in taken and any(cells) and all(c in ("", *_GROUPS) for c in cells):
+            return i
+    return None
+
+
 def indicator_rows(table: Table) -> list[Indicator]:
     """Indicators from a table whose header names the indicator, source, unit and value
-    columns; one value per filled cell, in column order."""
+    columns; one value per filled cell, in column order.
+
+    With a Tot/K/M column, K and M rows add their values to the indicator of the Tot row above.
+    A "- " row is a sub-indicator of the nearest row above without one ("<parent>: <name>").
+    Footnote marks are cut from names and kept in raw values."""
     labels = header_labels(table)
     name_col = _col(labels, "indicator")
     if name_col is None:
@@ -175,29 +195,42 @@ def indicator_rows(table: Table) -> list[Indicator]:
     unit_col = _col(labels, "measure")
     if unit_col == name_col:  # "Mått | Mål | Utfall": the measure column names the indicator
         unit_col = None
-    group_col = _col(labels, "group")
+    group_col = _group_col(table, labels, {name_col, *(c for c in (source_col, unit_col) if c is not None)})
     value_cols = [
         i
         for i in range(table.n_cols)
         if i not in (name_col, source_col, unit_col, group_col)
     ]
     out: list[Indicator] = []
+    parent: Indicator | None = None  # the nearest indicator that is not a "- " sub-indicator
+    total: Indicator | None = None  # the indicator of the last Tot row
     for row in table.body:
-        name = row.cell_text(name_col)
+        name = re.sub(r"[\s*]+$", "", row.cell_text(name_col)).strip()
         group = _GROUPS.get(fold(row.cell_text(group_col))) if group_col is not None else None
-        if not name and group in (ValueGroup.women, ValueGroup.men) and out:
-            ind = out[-1]
-        elif not name:
-            continue
-        else:
-            ind = Indicator(
+        own: Indicator | None = None
+        if name:
+            sub = name.startswith(("- ", "– "))
+            if sub:
+                name = f"{parent.name}: {name[2:].strip()}" if parent else name[2:].strip()
+            own = Indicator(
                 uid="",
-                name=name.rstrip("* ").strip(),
+                name=name,
                 source=row.cell_text(source_col) or None if source_col is not None else None,
                 unit=row.cell_text(unit_col) or None if unit_col is not None else None,
                 provenance=provenance(row),
             )
-            out.append(ind)
+            out.append(own)
+            parent = own if not sub else parent
+        if group in (ValueGroup.women, ValueGroup.men) and total is not None:
+            ind = total
+        elif own is not None:
+            ind = own
+        else:
+            continue
+        if group is ValueGroup.total:
+            total = ind
+        elif group is None:
+            total = None
         for i in value_cols:
             raw = row.cell_text(i)
             if not raw:
@@ -208,6 +241,6 @@ def indicator_rows(table: Table) -> list[Indicator]:
                 IndicatorValue(label=label, kind=kind, year=year, group=group, raw=raw, value=parse_number(raw))
             )
             d = vocabulary.match_direction(raw)
-            if d is not None and ind.direction is None:
+            if d is not None and ind.direction is None and group in (None, ValueGroup.total):
                 ind.direction = Direction(d.value)
     return out

@@ -324,13 +324,16 @@ def is_bullet(text: str) -> bool:
 def group_paragraphs(lines: list[Line]) -> list[str]:
     """Join wrapped lines into paragraphs; a vertical gap or a bullet starts a new paragraph."""
     paras: list[list[Line]] = []
+    gaps = sorted(b.y0 - a.bbox[3] for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page)
+    leading = gaps[len(gaps) // 2] if gaps else 0.0  # the usual space between wrapped lines
     for line in lines:
         if not paras:
             paras.append([line])
             continue
         prev = paras[-1][-1]
         gap = line.y0 - prev.bbox[3]
-        if is_bullet(line.text) or gap > 0.6 * max(line.size, 1):
+        size = max(line.size, 1)
+        if is_bullet(line.text) or gap > 0.6 * size or (gap > 0.2 * size and gap > leading + 0.25 * size):
             paras.append([line])
         else:
             paras[-1].append(line)
