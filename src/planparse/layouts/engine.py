@@ -205,7 +205,10 @@ class Walk:
 
     def run(self) -> None:
         for block in self.blocks():
-            if isinstance(block, Table):
+            if isinstance(block, Table) and block.n_cols <= 1:  # a framed text box, not a table
+                for ln in (ln for r in block.rows for c in r.cells for ln in c.lines):
+                    self.line(ln)
+            elif isinstance(block, Table):
                 self.flush()
                 self.title_line = None
                 read_table(self, block)
