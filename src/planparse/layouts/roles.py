@@ -318,7 +318,7 @@ def budget_item(item: str, label: str, year: int | None, lines: list[Line]) -> B
     """A budget line from a list item naming an amount ("Sociala investeringar 11,3 mnkr."),
     labelled by the heading above; an amount for a span of years has no single year."""
     m = _AMOUNT.match(item)
-    if m is None or not re.search(r"[A-Za-zÅÄÖåäö]{3}", m["name"]):
+    if m is None or not re.search(r"[A-Za-zÅÄÖåäö]{3}", m["name"]) or len(m["rest"]) > 20:  # a sentence goes on
         return None
     name = m["name"].rstrip(" ,")
     years = YEAR.findall(label)
