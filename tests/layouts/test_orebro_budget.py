@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import planparse
+from tests.gold import FIXTURES
 from tests.layouts.common import parsed
 
 
@@ -67,3 +71,26 @@ def test_variant_parses() -> None:
     assert pages[:3] == [8, 8, 8] and set(pages[3:]) == {9}
     count = next(i for i in goal.indicators if i.name == "Antal tillsvidareanställda medarbetare")
     assert [v.value for v in count.values][:2] == [1300, 1342]
+
+
+def test_missing_section_degrades_one_field_with_a_warning(tmp_path: Path) -> None:
+    """The plan with every "Prioriterad utveckling" heading blacked out (and so no activities):
+    the rest is parsed, and a warning names the section that was not found."""
+    import pymupdf
+
+    pdf = pymupdf.open(FIXTURES / "orebro-plan-budget-2018.pdf")
+    for page in pdf:
+        for rect in page.search_for("Prioriterad utveckling"):
+            page.add_redact_annot(rect)
+        page.apply_redactions()
+    damaged = tmp_path / "no-priorities.pdf"
+    pdf.save(damaged)
+    doc = planparse.parse(damaged, layout="orebro_budget")
+    codes = [w.code for w in doc.warnings]
+    assert "section_missing" in codes
+    assert "Prioriterad utveckling" in next(w.message for w in doc.warnings if w.code == "section_missing")
+    titles = [g.title for g in doc.goals]
+    assert "Digitalisering och verksamhetsutveckling" in titles  # the priority list still read
+    assert "Örebro kommun ska vara en attraktiv arbetsgivare" in titles
+    goal = next(g for g in doc.goals if g.title == "Örebro kommun ska vara en attraktiv arbetsgivare")
+    assert len(goal.indicators) == 13

@@ -105,6 +105,7 @@ class Walk:
         self.amount_lines: list[Line] = []  # a list item outside any list: a budget amount?
         self.heading_title = ""  # the last heading's title: what amounts under it are
         self.listed: set[int] = set()
+        self.seen_labels: set[str] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
         chapters = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, 1))
                     and h.kind == "goal" and h.number and "." not in h.number]
@@ -387,6 +388,7 @@ class Walk:
 
     def open_label(self, label: str, value: str, line: Line) -> None:
         self.flush()
+        self.seen_labels.add(label)
         self.item, self.item_x = None, 0.0
         if label == "goal":
             self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
@@ -533,6 +535,10 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     w = Walk(doc, out, spec)
     w.run()
     out.goals = prune(out.goals, w.listed)
+    for label in spec.expects:
+        if label not in w.seen_labels:
+            out.warn("section_missing", f"no {vocabulary.vocabulary()['labels'][label][0]!r} section found for the {spec.name} "
+                     "layout: its fields stay empty, the rest is parsed")
     if not out.goals:
         out.warn("no_plan_content", "no goals, activities or indicators were recognised in this document")
 

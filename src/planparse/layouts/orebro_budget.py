@@ -71,6 +71,7 @@ SPEC = LayoutSpec(
     name="orebro_budget",
     levels={1: GoalLevel.focus_area, 2: GoalLevel.goal},
     labels={"grunduppdrag": "description", "grunduppdraget": "description"},
+    expects=("priority_development",),
     facts=read_cover,
 )
 

@@ -43,6 +43,9 @@ class LayoutSpec:
     labels: dict[str, str] = field(default_factory=dict)
     # Chapters whose numbered headings never open goals ("1 Inledning"), folded prefixes.
     chapters: tuple[str, ...] = ()
+    # Canonical labels the family's documents print ("priority_development"): a document that
+    # lacks one is still parsed, with a ``section_missing`` warning naming it.
+    expects: tuple[str, ...] = ()
     facts: FactsHook | None = None
     fingerprint: Fingerprint | None = None
 
