@@ -15,6 +15,10 @@ from planparse.reading.model import Document
 
 # A family must score at least this to be chosen over the generic parser.
 THRESHOLD = 0.6
+# ... or at least CLEAR when no other family comes within LEAD of it: a document from another
+# producer shows fewer of the family's signals, but still none of another family's.
+CLEAR = 0.45
+LEAD = 0.3
 # A family's own walk is kept only for documents this close to its producer's look; below,
 # the layout engine reads the document with the family's declaration.
 TRUSTED = 0.85
@@ -61,7 +65,8 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
     else:
         ranked = detect_document(doc)
         best = ranked[0] if ranked else None
-        if best is not None and best.score >= THRESHOLD:
+        second = ranked[1].score if len(ranked) > 1 else 0.0
+        if best is not None and (best.score >= THRESHOLD or (best.score >= CLEAR and best.score - second >= LEAD)):
             chosen, confidence = families[best.name](), best.score
         else:
             chosen = families[GENERIC]()

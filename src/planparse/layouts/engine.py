@@ -25,7 +25,14 @@ from planparse import nlp, vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
-from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continues_title, recognise
+from planparse.layouts.headings import (
+    LEVEL_DEPTH,
+    Heading,
+    Typography,
+    continues_title,
+    recognise,
+    section_label,
+)
 from planparse.layouts.icons import Markers
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_walk import read_table
@@ -49,6 +56,9 @@ from planparse.text.numbers import parse_date
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
+# A chapter titled only by what it holds ("5 Mål och nyckeltal", "3 Mål och uppdrag"): not a goal.
+_CHAPTER_TITLE = re.compile(r"^(?:mal|malen|maluppfoljning|malavstamning|mal(?:,| och) \w+(?: och \w+)?|uppdrag|"
+                            r"fokusomraden|malomraden|mal och uppfoljning)$")
 _PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
@@ -318,7 +328,8 @@ class Walk:
                 d = head.depth if head.number else self.depth() + 1
                 if head.number and d == 1:
                     self.in_goal_chapter = bool(_GOAL_CHAPTER.search(fold(head.title)))
-                if d < self.spec.min_depth or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
+                chapter = head.number is not None and d == 1 and _CHAPTER_TITLE.match(fold(head.title))
+                if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
                     return True
@@ -381,9 +392,9 @@ class Walk:
             folded = fold(cand)
             if folded in self.spec.labels:
                 return self.spec.labels[folded], value
-            m = vocabulary.match_label(cand)
-            if m is not None:
-                return m.value, value
+            found = section_label(cand)
+            if found is not None:
+                return found, value
         return None, ""
 
     def open_label(self, label: str, value: str, line: Line) -> None:

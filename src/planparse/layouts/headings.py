@@ -150,6 +150,24 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
     return (m["prefix"] or "").lower() or None, m["num"], title
 
 
+_QUALIFIER = re.compile(r"\s+(?:till|för|kopplade|knutna|inom|under|som|i|per|2\d{3})\b.*$", re.IGNORECASE)
+# Labels that open a list, whatever qualifies them ("Uppdrag till förvaltningen",
+# "Nyckeltal kopplade till målet", "Aktiviteter under 2025").
+_LIST_LABELS = frozenset({"activities", "assignment", "indicator", "method", "priority_development"})
+
+
+def section_label(text: str) -> str | None:
+    """The canonical label a section title names: the whole title, or its head before a
+    qualifier when that head names a list."""
+    m = vocabulary.match_label(text)
+    if m is not None:
+        return m.value
+    head = _QUALIFIER.sub("", text.strip().rstrip(":"))
+    if head and head != text.strip() and (m := vocabulary.match_label(head)) is not None and m.value in _LIST_LABELS:
+        return m.value
+    return None
+
+
 def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     """What kind of heading ``line`` is, if any."""
     text = line.text
@@ -167,7 +185,7 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
             return Heading("activity", title, number.rstrip("."), d)
         if fold(title).rstrip(":") in ("uppdrag", "aktivitet", "atgard") and d >= 2:  # "3.1.1 Uppdrag"
             return Heading("activity", "", number.rstrip("."), d)
-        if vocabulary.match_label(title) is not None and len(title) < 40:
+        if len(title) < 40 and section_label(title) is not None:
             return Heading("section", title, number, d)
         inner = _INNER_MAL.match(title)
         if inner:
