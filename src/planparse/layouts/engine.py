@@ -117,8 +117,11 @@ class Walk:
         self.listed: set[int] = set()
         self.seen_labels: set[str] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
-        chapters = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, 1))
-                    and h.kind == "goal" and h.number and "." not in h.number]
+        numbered = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, spec.max_depth))
+                    and h.kind == "goal" and h.number]
+        chapters = [h for h in numbered if "." not in h.number]  # type: ignore[operator]
+        # Where goals carry a goal word ("Mål 3.1"), unmarked numbers as deep are chapters.
+        self.marked_depth = max((h.depth for h in numbered if h.marked), default=0)
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
         self.goal_chapters = any(_GOAL_CHAPTER.search(fold(h.title)) for h in chapters)
         self.in_goal_chapter = True
@@ -328,7 +331,8 @@ class Walk:
                 d = head.depth if head.number else self.depth() + 1
                 if head.number and d == 1:
                     self.in_goal_chapter = bool(_GOAL_CHAPTER.search(fold(head.title)))
-                chapter = head.number is not None and d == 1 and _CHAPTER_TITLE.match(fold(head.title))
+                chapter = head.number is not None and (
+                    (d == 1 and _CHAPTER_TITLE.match(fold(head.title))) or (not head.marked and d <= self.marked_depth))
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None

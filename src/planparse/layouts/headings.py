@@ -18,7 +18,7 @@ from planparse.reading.model import Document, Line
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
-    r"^(?:(?P<prefix>mål|delmål|målområde|kommunmål|nämndmål|uppdrag|aktivitet|åtgärd)\s+)?"
+    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mndm[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+)?"
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-])?(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
@@ -28,7 +28,7 @@ _GOALS_WITHIN = re.compile(
 _INNER_MAL = re.compile(r"^mål[\s-]*(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
 _GOAL_HEADING = re.compile(r"^mål\s+(?:för|att)\s+\w", re.IGNORECASE)
 _GOAL_LINE = re.compile(r"^m[åa]l\s*:\s*(\S.{2,})$", re.IGNORECASE)
-_ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd")
+_ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "åtgard")
 
 # Words that name a goal level, folded, with the level their goals take.
 GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
@@ -73,6 +73,7 @@ class Heading:
     depth: int = 1
     level: GoalLevel | None = None
     lists_goals: bool = False  # a goal group: bullets under it are its goals
+    marked: bool = False  # numbered with a goal word: "Mål 3.1", "3.1 Mål 4 – …"
 
 
 def depth(number: str) -> int:
@@ -191,7 +192,7 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         if inner:
             number, title = inner[1], inner[2]
         if d <= max_depth:
-            return Heading("goal", title, number.removesuffix(".0"), d)
+            return Heading("goal", title, number.removesuffix(".0"), d, marked=bool(prefix or inner))
         return None
     group = _GOALS_WITHIN.match(text)
     if group is not None and len(text) < 110 and (rank > 0 or not fonts):
