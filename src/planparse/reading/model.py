@@ -99,9 +99,14 @@ class Line:
         self._cache = c
         return c
 
+    # Each property checks the cache inline: these are read hundreds of thousands of times.
+
     @property
     def text(self) -> str:
-        return self._facts().text
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return c.text
 
     @property
     def raw(self) -> str:
@@ -109,8 +114,10 @@ class Line:
 
     @property
     def bbox(self) -> BBox:
-        box = self._facts().bbox
-        return union([]) if box is None else box
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return union([]) if c.bbox is None else c.bbox
 
     @property
     def size(self) -> float:

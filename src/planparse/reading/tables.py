@@ -8,6 +8,7 @@ its start and its repeated header row dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
@@ -63,9 +64,14 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
     def join(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
+    # Verticals sorted by x: each horizontal looks only at those within its extent. The
+    # components do not depend on the order of the joins.
+    v_order = sorted(range(len(vs)), key=lambda j: vs[j].pos)
+    v_pos = [vs[j].pos for j in v_order]
     for i, h in enumerate(hs):
-        for j, v in enumerate(vs):
-            if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
+        for j in v_order[bisect_left(v_pos, h.a - TOL) : bisect_right(v_pos, h.b + TOL)]:
+            v = vs[j]
+            if v.a - TOL <= h.pos <= v.b + TOL:
                 join(i, n_h + j)
     # Horizontal rules stacked with the same extent belong together (tables ruled only
     # horizontally), provided they are close enough to be rows of one table.
@@ -146,10 +152,6 @@ def _within_grid(hs: list[_Seg], vs: list[_Seg]) -> list[_Seg]:
     return [h for h in hs if top <= h.pos <= bottom or touches(h)]
 
 
-def _inside(span: Span, box: BBox) -> bool:
-    return box[0] - 1 <= span.xc <= box[2] + 1 and box[1] - 1 <= span.yc <= box[3] + 1
-
-
 def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
     """Column boundaries of an unruled table: x positions no span covers, across all rows."""
     covered = sorted((s.bbox[0], s.bbox[2]) for s in spans if s.text.strip())
@@ -181,18 +183,18 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
     regions = _regions(raw)
     tables: list[Table] = []
     taken: set[int] = set()
+    if not regions:
+        return tables, list(raw.lines)
+    # Every span with its centre, computed once for all regions and cells.
+    centred = [(i, s, s.xc, s.yc) for i, ln in enumerate(raw.lines) for s in ln.spans]
     for region in sorted(regions, key=lambda r: r.bbox[1]):
-        spans_by_line: list[tuple[int, Span]] = [
-            (i, s)
-            for i, ln in enumerate(raw.lines)
-            if i not in taken
-            for s in ln.spans
-            if _inside(s, region.bbox)
-        ]
-        if not spans_by_line:
+        x0, y0, x1, y1 = region.bbox[0] - 1, region.bbox[1] - 1, region.bbox[2] + 1, region.bbox[3] + 1
+        members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
+        if not members:
             continue
+        spans_by_line = [(i, s) for i, s, _, _ in members]
         xs = region.xs if region.ruled_columns else _header_columns(region, [s for _, s in spans_by_line])
-        table = _build(raw, region, xs, spans_by_line)
+        table = _build(raw, region, xs, members)
         if table is None:
             continue
         tables.append(table)
@@ -203,8 +205,9 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
 
 
 def _build(
-    raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span]]
+    raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span, float, float]]
 ) -> Table | None:
+    """The region's rows and cells; ``spans_by_line`` are (line index, span, span centre x, y)."""
     n_cols = len(xs) - 1
     if n_cols < 1:
         return None
@@ -227,7 +230,8 @@ def _build(
             col = _index(xs, left)
             span_cols = max(1, _index(xs, right) - col)
             box = (left, top, right, bottom)
-            members = [(i, s) for i, s in spans_by_line if _inside(s, box)]
+            x0, y0, x1, y1 = left - 1, top - 1, right + 1, bottom + 1
+            members = [(i, s) for i, s, xc, yc in spans_by_line if x0 <= xc <= x1 and y0 <= yc <= y1]
             cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
         if not any(c.lines for c in cells):
             continue
