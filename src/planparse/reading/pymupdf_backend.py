@@ -117,7 +117,18 @@ def _image_looks(page: pymupdf.Page, cache: dict[int, tuple[int | None, float | 
 def read_page(
     page: pymupdf.Page, number: int, cache: dict[int, tuple[int | None, float | None]] | None = None
 ) -> RawPage:
-    data = page.get_text("dict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP)
+    flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+    no_images = False
+    if not page.get_images(full=True):
+        # No image XObject: one text page, keeping images, serves for the text and shows whether
+        # there are inline images; without any, the separate image pass is skipped.
+        tp = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_IMAGES)
+        if not tp.extractIMGINFO():
+            data = tp.extractDICT(cb=page.cropbox)
+            no_images = True
+        del tp
+    if not no_images:
+        data = page.get_text("dict", flags=flags)
     lines: list[Line] = []
     ocr_font = False
     for block in data["blocks"]:
@@ -148,24 +159,31 @@ def read_page(
                 lines.append(Line(spans=spans, page=number))
 
     drawings: list[Drawing] = []
-    for d in page.get_drawings():
-        x0, y0, x1, y1 = (round(v, 2) for v in d["rect"])
+    # get_cdrawings, not get_drawings: the same paths without a Point or Rect object made for
+    # every coordinate (on pages of rules and boxes that conversion costs more than the text).
+    for d in page.get_cdrawings():
+        x0, y0, x1, y1 = (round(float(v), 2) for v in d["rect"])
         fill = _rgb(d.get("fill")) if "f" in d.get("type", "") else None
         stroke = _rgb(d.get("color")) if "s" in d.get("type", "") else None
         items = d["items"]
         if all(it[0] == "l" for it in items):
             for it in items:
                 p, q = it[1], it[2]
-                drawings.append(_segment(p.x, p.y, q.x, q.y, stroke))
+                drawings.append(_segment(float(p[0]), float(p[1]), float(q[0]), float(q[1]), stroke))
             continue
-        if all(it[0] == "re" for it in items) or all(it[0] == "qu" for it in items):
+        if all(it[0] == "re" for it in items):
             for it in items:
-                r = it[1].rect if it[0] == "qu" else it[1]
-                drawings.append(_rect(r.x0, r.y0, r.x1, r.y1, fill, stroke))
+                r = it[1]
+                drawings.append(_rect(float(r[0]), float(r[1]), float(r[2]), float(r[3]), fill, stroke))
+            continue
+        if all(it[0] == "qu" for it in items):
+            for it in items:
+                q = pymupdf.Quad(it[1]).rect
+                drawings.append(_rect(q.x0, q.y0, q.x1, q.y1, fill, stroke))
             continue
         drawings.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))
 
-    images = _image_looks(page, {} if cache is None else cache)
+    images = [] if no_images else _image_looks(page, {} if cache is None else cache)
     return RawPage(
         number=number,
         width=page.rect.width,

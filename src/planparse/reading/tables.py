@@ -8,7 +8,7 @@ its start and its repeated header row dropped.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import math
 from dataclasses import dataclass
 
 from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
@@ -50,6 +50,9 @@ def _merge_positions(values: list[float], tol: float = TOL) -> list[float]:
     return out
 
 
+_BAND = 24.0
+
+
 def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]]]:
     """Connected components of rules that touch or cross."""
     n_h = len(hs)
@@ -64,14 +67,22 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
     def join(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
-    # Verticals sorted by x: each horizontal looks only at those within its extent. The
-    # components do not depend on the order of the joins.
-    v_order = sorted(range(len(vs)), key=lambda j: vs[j].pos)
-    v_pos = [vs[j].pos for j in v_order]
+    # Verticals filed by the bands of height _BAND their extent covers: a horizontal looks only
+    # at those in its own band. The components do not depend on the order of the joins.
+    bands: dict[int, list[int]] = {}
+    everywhere: list[int] = []  # verticals without a finite extent
+    for j, v in enumerate(vs):
+        lo, hi = v.a - TOL, v.b + TOL
+        if not (math.isfinite(lo) and math.isfinite(hi)) or hi - lo > 1e5:
+            everywhere.append(j)
+            continue
+        for band in range(math.floor(lo / _BAND), math.floor(hi / _BAND) + 1):
+            bands.setdefault(band, []).append(j)
     for i, h in enumerate(hs):
-        for j in v_order[bisect_left(v_pos, h.a - TOL) : bisect_right(v_pos, h.b + TOL)]:
+        near = bands.get(math.floor(h.pos / _BAND), []) if math.isfinite(h.pos) else []
+        for j in (*near, *everywhere) if everywhere else near:
             v = vs[j]
-            if v.a - TOL <= h.pos <= v.b + TOL:
+            if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
                 join(i, n_h + j)
     # Horizontal rules stacked with the same extent belong together (tables ruled only
     # horizontally), provided they are close enough to be rows of one table.
@@ -212,6 +223,7 @@ def _build(
     if n_cols < 1:
         return None
     rows: list[Row] = []
+    page_icons = [d for d in raw.drawings if d.is_icon]
     for top, bottom in zip(region.ys, region.ys[1:], strict=False):
         if bottom - top < 3:
             continue
@@ -237,8 +249,8 @@ def _build(
             continue
         icons = [
             d
-            for d in raw.drawings
-            if d.is_icon and top <= (d.bbox[1] + d.bbox[3]) / 2 <= bottom
+            for d in page_icons
+            if top <= (d.bbox[1] + d.bbox[3]) / 2 <= bottom
             and region.bbox[0] <= d.bbox[0] <= region.bbox[2]
         ]
         rows.append(
