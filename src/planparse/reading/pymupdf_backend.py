@@ -50,12 +50,18 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
     step_x, step_y = max(1, w // 48), max(1, h // 16)
     counts: dict[int, int] = {}
     total = 0
+    alpha = bool(pix.alpha)
+    stride = pix.stride
     for y in range(0, h, step_y):
-        row = y * pix.stride
-        for x in range(0, w, step_x):
-            i = row + x * n
-            r, g, b = samples[i], samples[i + 1], samples[i + 2]
-            if pix.alpha and samples[i + n - 1] < 128:
+        row = y * stride
+        # The sampled pixels of this row, channel by channel (slices, not a loop per byte).
+        end = row + ((w - 1) // step_x) * step_x * n + 1
+        reds = samples[row:end:step_x * n]
+        greens = samples[row + 1:end + 1:step_x * n]
+        blues = samples[row + 2:end + 2:step_x * n]
+        alphas = samples[row + n - 1:end + n - 1:step_x * n] if alpha else bytes(len(reds))
+        for r, g, b, a in zip(reds, greens, blues, alphas, strict=True):
+            if alpha and a < 128:
                 continue
             total += 1
             if min(r, g, b) > 225:
@@ -66,10 +72,11 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
     if not counts or total == 0:
         return None, None
     if w >= 2.5 * h:  # a bar: the coloured share of its middle row
-        row = (h // 2) * pix.stride
+        row = (h // 2) * stride
+        end = row + w * n
         coloured = sum(
-            1 for x in range(w)
-            if max(samples[row + x * n : row + x * n + 3]) - min(samples[row + x * n : row + x * n + 3]) > 40
+            1 for r, g, b in zip(samples[row:end:n], samples[row + 1:end:n], samples[row + 2:end:n], strict=True)
+            if max(r, g, b) - min(r, g, b) > 40
         )
         bar: float | None = round(min(1.0, coloured / w), 3)
     else:

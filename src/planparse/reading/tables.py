@@ -9,6 +9,7 @@ its start and its repeated header row dropped.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
@@ -73,13 +74,20 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
     everywhere: list[int] = []  # verticals without a finite extent
     for j, v in enumerate(vs):
         lo, hi = v.a - TOL, v.b + TOL
-        if not (math.isfinite(lo) and math.isfinite(hi)) or hi - lo > 1e5:
+        if not (math.isfinite(lo) and math.isfinite(hi) and math.isfinite(v.pos)) or hi - lo > 1e5:
             everywhere.append(j)
             continue
         for band in range(math.floor(lo / _BAND), math.floor(hi / _BAND) + 1):
             bands.setdefault(band, []).append(j)
+    # Within a band, verticals sorted by x: a horizontal looks only at those within its extent.
+    by_x: dict[int, tuple[list[float], list[int]]] = {}
+    for band, members in bands.items():
+        members.sort(key=lambda j: vs[j].pos)
+        by_x[band] = ([vs[j].pos for j in members], members)
+    no_band: tuple[list[float], list[int]] = ([], [])
     for i, h in enumerate(hs):
-        near = bands.get(math.floor(h.pos / _BAND), []) if math.isfinite(h.pos) else []
+        xs, members = by_x.get(math.floor(h.pos / _BAND), no_band) if math.isfinite(h.pos) else no_band
+        near = members[bisect_left(xs, h.a - TOL) : bisect_right(xs, h.b + TOL)]
         for j in (*near, *everywhere) if everywhere else near:
             v = vs[j]
             if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
