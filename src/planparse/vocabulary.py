@@ -80,6 +80,12 @@ def _clean(text: str) -> list[str]:
 def _match(kind: str, text: str | None) -> Match | None:
     if not text or not isinstance(text, str):
         return None
+    return _match_text(kind, text)
+
+
+# Layouts ask for the same short texts (column headers, labels, statuses) again and again.
+@lru_cache(maxsize=8192)
+def _match_text(kind: str, text: str) -> Match | None:
     best: tuple[float, int, str, str] | None = None
     for form in _clean(text):
         for folded, value, variant in _index(kind):

@@ -30,6 +30,11 @@ def union(boxes: list[BBox]) -> BBox:
 _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x00AD: None}
 
 
+# Bumped whenever a span already built is changed (OCR repair rewrites span text in place):
+# a line's cached text and geometry are valid only for the count they were computed at.
+_span_edits = 0
+
+
 @dataclass
 class Span:
     """A run of text in one font."""
@@ -42,6 +47,12 @@ class Span:
     italic: bool = False
     color: int = 0  # sRGB as 0xRRGGBB
 
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in self.__dict__:  # a change, not the constructor setting a field
+            global _span_edits
+            _span_edits += 1
+        object.__setattr__(self, name, value)
+
     @property
     def xc(self) -> float:
         return (self.bbox[0] + self.bbox[2]) / 2
@@ -52,26 +63,50 @@ class Span:
 
 
 @dataclass
+class _LineFacts:
+    """What a line derives from its spans, computed once: see :meth:`Line._facts`."""
+
+    edits: int
+    spans: list[Span]
+    n_spans: int
+    text: str
+    bbox: BBox | None  # None without spans (asking a line without spans for its bbox fails)
+    size: float
+    bold: bool
+    italic: bool
+
+
+@dataclass
 class Line:
-    """A line of text on one page: its spans left to right."""
+    """A line of text on one page: its spans left to right.
+
+    ``text``, ``bbox``, ``size``, ``bold`` and ``italic`` are derived from the spans once and
+    kept until the spans change (another list, another length, or any span edited)."""
 
     spans: list[Span]
     page: int  # 1-based
     method: TextMethod = "native"
     raw_text: str | None = None  # the text before OCR repair, when repaired
+    _cache: _LineFacts | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _facts(self) -> _LineFacts:
+        c = self._cache
+        spans = self.spans
+        if c is not None and c.edits == _span_edits and c.spans is spans and c.n_spans == len(spans):
+            return c
+        c = _LineFacts(_span_edits, spans, len(spans), _text(spans), union([s.bbox for s in spans]) if spans else None,
+                       _size(spans), _bold(spans), _italic(spans))
+        self._cache = c
+        return c
+
+    # Each property checks the cache inline: these are read hundreds of thousands of times.
 
     @property
     def text(self) -> str:
-        out = ""
-        prev: Span | None = None
-        for s in self.spans:
-            if prev is not None and s.bbox[0] - prev.bbox[2] > 0.15 * max(s.size, 1) and not (
-                out.endswith(" ") or s.text.startswith(" ")
-            ):
-                out += " "
-            out += s.text
-            prev = s
-        return " ".join(out.translate(_INVISIBLE).split())
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return c.text
 
     @property
     def raw(self) -> str:
@@ -79,27 +114,23 @@ class Line:
 
     @property
     def bbox(self) -> BBox:
-        return union([s.bbox for s in self.spans])
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return union([]) if c.bbox is None else c.bbox
 
     @property
     def size(self) -> float:
         """The dominant font size (by characters)."""
-        weights: dict[float, int] = {}
-        for s in self.spans:
-            weights[round(s.size, 1)] = weights.get(round(s.size, 1), 0) + len(s.text.strip())
-        return max(weights, key=lambda k: weights[k]) if weights else 0.0
+        return self._facts().size
 
     @property
     def bold(self) -> bool:
-        chars = [s for s in self.spans if s.text.strip()]
-        return bool(chars) and sum(len(s.text) for s in chars if s.bold) >= 0.6 * sum(
-            len(s.text) for s in chars
-        )
+        return self._facts().bold
 
     @property
     def italic(self) -> bool:
-        chars = [s for s in self.spans if s.text.strip()]
-        return bool(chars) and all(s.italic for s in chars)
+        return self._facts().italic
 
     @property
     def x0(self) -> float:
@@ -108,6 +139,38 @@ class Line:
     @property
     def y0(self) -> float:
         return self.bbox[1]
+
+
+def _text(spans: list[Span]) -> str:
+    out = ""
+    prev: Span | None = None
+    for s in spans:
+        if prev is not None and s.bbox[0] - prev.bbox[2] > 0.15 * max(s.size, 1) and not (
+            out.endswith(" ") or s.text.startswith(" ")
+        ):
+            out += " "
+        out += s.text
+        prev = s
+    return " ".join(out.translate(_INVISIBLE).split())
+
+
+def _size(spans: list[Span]) -> float:
+    weights: dict[float, int] = {}
+    for s in spans:
+        weights[round(s.size, 1)] = weights.get(round(s.size, 1), 0) + len(s.text.strip())
+    return max(weights, key=lambda k: weights[k]) if weights else 0.0
+
+
+def _bold(spans: list[Span]) -> bool:
+    chars = [s for s in spans if s.text.strip()]
+    return bool(chars) and sum(len(s.text) for s in chars if s.bold) >= 0.6 * sum(
+        len(s.text) for s in chars
+    )
+
+
+def _italic(spans: list[Span]) -> bool:
+    chars = [s for s in spans if s.text.strip()]
+    return bool(chars) and all(s.italic for s in chars)
 
 
 @dataclass

@@ -50,12 +50,18 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
     step_x, step_y = max(1, w // 48), max(1, h // 16)
     counts: dict[int, int] = {}
     total = 0
+    alpha = bool(pix.alpha)
+    stride = pix.stride
     for y in range(0, h, step_y):
-        row = y * pix.stride
-        for x in range(0, w, step_x):
-            i = row + x * n
-            r, g, b = samples[i], samples[i + 1], samples[i + 2]
-            if pix.alpha and samples[i + n - 1] < 128:
+        row = y * stride
+        # The sampled pixels of this row, channel by channel (slices, not a loop per byte).
+        end = row + ((w - 1) // step_x) * step_x * n + 1
+        reds = samples[row:end:step_x * n]
+        greens = samples[row + 1:end + 1:step_x * n]
+        blues = samples[row + 2:end + 2:step_x * n]
+        alphas = samples[row + n - 1:end + n - 1:step_x * n] if alpha else bytes(len(reds))
+        for r, g, b, a in zip(reds, greens, blues, alphas, strict=True):
+            if alpha and a < 128:
                 continue
             total += 1
             if min(r, g, b) > 225:
@@ -66,10 +72,11 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
     if not counts or total == 0:
         return None, None
     if w >= 2.5 * h:  # a bar: the coloured share of its middle row
-        row = (h // 2) * pix.stride
+        row = (h // 2) * stride
+        end = row + w * n
         coloured = sum(
-            1 for x in range(w)
-            if max(samples[row + x * n : row + x * n + 3]) - min(samples[row + x * n : row + x * n + 3]) > 40
+            1 for r, g, b in zip(samples[row:end:n], samples[row + 1:end:n], samples[row + 2:end:n], strict=True)
+            if max(r, g, b) - min(r, g, b) > 40
         )
         bar: float | None = round(min(1.0, coloured / w), 3)
     else:
@@ -117,7 +124,18 @@ def _image_looks(page: pymupdf.Page, cache: dict[int, tuple[int | None, float | 
 def read_page(
     page: pymupdf.Page, number: int, cache: dict[int, tuple[int | None, float | None]] | None = None
 ) -> RawPage:
-    data = page.get_text("dict", flags=pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP)
+    flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+    no_images = False
+    if not page.get_images(full=True):
+        # No image XObject: one text page, keeping images, serves for the text and shows whether
+        # there are inline images; without any, the separate image pass is skipped.
+        tp = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_IMAGES)
+        if not tp.extractIMGINFO():
+            data = tp.extractDICT(cb=page.cropbox)
+            no_images = True
+        del tp
+    if not no_images:
+        data = page.get_text("dict", flags=flags)
     lines: list[Line] = []
     ocr_font = False
     for block in data["blocks"]:
@@ -148,24 +166,31 @@ def read_page(
                 lines.append(Line(spans=spans, page=number))
 
     drawings: list[Drawing] = []
-    for d in page.get_drawings():
-        x0, y0, x1, y1 = (round(v, 2) for v in d["rect"])
+    # get_cdrawings, not get_drawings: the same paths without a Point or Rect object made for
+    # every coordinate (on pages of rules and boxes that conversion costs more than the text).
+    for d in page.get_cdrawings():
+        x0, y0, x1, y1 = (round(float(v), 2) for v in d["rect"])
         fill = _rgb(d.get("fill")) if "f" in d.get("type", "") else None
         stroke = _rgb(d.get("color")) if "s" in d.get("type", "") else None
         items = d["items"]
         if all(it[0] == "l" for it in items):
             for it in items:
                 p, q = it[1], it[2]
-                drawings.append(_segment(p.x, p.y, q.x, q.y, stroke))
+                drawings.append(_segment(float(p[0]), float(p[1]), float(q[0]), float(q[1]), stroke))
             continue
-        if all(it[0] == "re" for it in items) or all(it[0] == "qu" for it in items):
+        if all(it[0] == "re" for it in items):
             for it in items:
-                r = it[1].rect if it[0] == "qu" else it[1]
-                drawings.append(_rect(r.x0, r.y0, r.x1, r.y1, fill, stroke))
+                r = it[1]
+                drawings.append(_rect(float(r[0]), float(r[1]), float(r[2]), float(r[3]), fill, stroke))
+            continue
+        if all(it[0] == "qu" for it in items):
+            for it in items:
+                q = pymupdf.Quad(it[1]).rect
+                drawings.append(_rect(q.x0, q.y0, q.x1, q.y1, fill, stroke))
             continue
         drawings.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))
 
-    images = _image_looks(page, {} if cache is None else cache)
+    images = [] if no_images else _image_looks(page, {} if cache is None else cache)
     return RawPage(
         number=number,
         width=page.rect.width,

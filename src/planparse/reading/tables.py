@@ -8,6 +8,8 @@ its start and its repeated header row dropped.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
@@ -49,6 +51,9 @@ def _merge_positions(values: list[float], tol: float = TOL) -> list[float]:
     return out
 
 
+_BAND = 24.0
+
+
 def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]]]:
     """Connected components of rules that touch or cross."""
     n_h = len(hs)
@@ -63,8 +68,28 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
     def join(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
+    # Verticals filed by the bands of height _BAND their extent covers: a horizontal looks only
+    # at those in its own band. The components do not depend on the order of the joins.
+    bands: dict[int, list[int]] = {}
+    everywhere: list[int] = []  # verticals without a finite extent
+    for j, v in enumerate(vs):
+        lo, hi = v.a - TOL, v.b + TOL
+        if not (math.isfinite(lo) and math.isfinite(hi) and math.isfinite(v.pos)) or hi - lo > 1e5:
+            everywhere.append(j)
+            continue
+        for band in range(math.floor(lo / _BAND), math.floor(hi / _BAND) + 1):
+            bands.setdefault(band, []).append(j)
+    # Within a band, verticals sorted by x: a horizontal looks only at those within its extent.
+    by_x: dict[int, tuple[list[float], list[int]]] = {}
+    for band, members in bands.items():
+        members.sort(key=lambda j: vs[j].pos)
+        by_x[band] = ([vs[j].pos for j in members], members)
+    no_band: tuple[list[float], list[int]] = ([], [])
     for i, h in enumerate(hs):
-        for j, v in enumerate(vs):
+        xs, members = by_x.get(math.floor(h.pos / _BAND), no_band) if math.isfinite(h.pos) else no_band
+        near = members[bisect_left(xs, h.a - TOL) : bisect_right(xs, h.b + TOL)]
+        for j in (*near, *everywhere) if everywhere else near:
+            v = vs[j]
             if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
                 join(i, n_h + j)
     # Horizontal rules stacked with the same extent belong together (tables ruled only
@@ -146,10 +171,6 @@ def _within_grid(hs: list[_Seg], vs: list[_Seg]) -> list[_Seg]:
     return [h for h in hs if top <= h.pos <= bottom or touches(h)]
 
 
-def _inside(span: Span, box: BBox) -> bool:
-    return box[0] - 1 <= span.xc <= box[2] + 1 and box[1] - 1 <= span.yc <= box[3] + 1
-
-
 def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
     """Column boundaries of an unruled table: x positions no span covers, across all rows."""
     covered = sorted((s.bbox[0], s.bbox[2]) for s in spans if s.text.strip())
@@ -181,18 +202,18 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
     regions = _regions(raw)
     tables: list[Table] = []
     taken: set[int] = set()
+    if not regions:
+        return tables, list(raw.lines)
+    # Every span with its centre, computed once for all regions and cells.
+    centred = [(i, s, s.xc, s.yc) for i, ln in enumerate(raw.lines) for s in ln.spans]
     for region in sorted(regions, key=lambda r: r.bbox[1]):
-        spans_by_line: list[tuple[int, Span]] = [
-            (i, s)
-            for i, ln in enumerate(raw.lines)
-            if i not in taken
-            for s in ln.spans
-            if _inside(s, region.bbox)
-        ]
-        if not spans_by_line:
+        x0, y0, x1, y1 = region.bbox[0] - 1, region.bbox[1] - 1, region.bbox[2] + 1, region.bbox[3] + 1
+        members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
+        if not members:
             continue
+        spans_by_line = [(i, s) for i, s, _, _ in members]
         xs = region.xs if region.ruled_columns else _header_columns(region, [s for _, s in spans_by_line])
-        table = _build(raw, region, xs, spans_by_line)
+        table = _build(raw, region, xs, members)
         if table is None:
             continue
         tables.append(table)
@@ -203,12 +224,14 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
 
 
 def _build(
-    raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span]]
+    raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span, float, float]]
 ) -> Table | None:
+    """The region's rows and cells; ``spans_by_line`` are (line index, span, span centre x, y)."""
     n_cols = len(xs) - 1
     if n_cols < 1:
         return None
     rows: list[Row] = []
+    page_icons = [d for d in raw.drawings if d.is_icon]
     for top, bottom in zip(region.ys, region.ys[1:], strict=False):
         if bottom - top < 3:
             continue
@@ -227,14 +250,15 @@ def _build(
             col = _index(xs, left)
             span_cols = max(1, _index(xs, right) - col)
             box = (left, top, right, bottom)
-            members = [(i, s) for i, s in spans_by_line if _inside(s, box)]
+            x0, y0, x1, y1 = left - 1, top - 1, right + 1, bottom + 1
+            members = [(i, s) for i, s, xc, yc in spans_by_line if x0 <= xc <= x1 and y0 <= yc <= y1]
             cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
         if not any(c.lines for c in cells):
             continue
         icons = [
             d
-            for d in raw.drawings
-            if d.is_icon and top <= (d.bbox[1] + d.bbox[3]) / 2 <= bottom
+            for d in page_icons
+            if top <= (d.bbox[1] + d.bbox[3]) / 2 <= bottom
             and region.bbox[0] <= d.bbox[0] <= region.bbox[2]
         ]
         rows.append(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _OCR_MAP = str.maketrans(
     {
@@ -20,6 +21,7 @@ _NON_WORD = re.compile(r"[^\w\s-]+")
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)  # lines and labels are folded again by every family that reads them
 def fold(text: str) -> str:
     """Lowercase OCR skeleton: diacritics and their usual OCR misreadings to a/o."""
     s = unicodedata.normalize("NFC", text).casefold().translate(_OCR_MAP)
