@@ -40,7 +40,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import Document, Line, Table, group_paragraphs
+from planparse.reading.model import Document, Line, Table, is_bullet
 from planparse.reading.positioned import find_tables
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
@@ -71,6 +71,22 @@ _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description")
 _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+def paragraphs(lines: list[Line], texts: list[str], gap: float = 0.6) -> list[str]:
+    """Join wrapped lines into paragraphs: a vertical gap over ``gap`` × the font size, a
+    bullet or a numbered item starts a new one; a "•" bullet is written "- "."""
+    paras: list[list[str]] = []
+    prev: Line | None = None
+    for line, text in zip(lines, texts, strict=True):
+        if prev is None or is_bullet(text) or _NUMBERED.match(text) or line.y0 - prev.bbox[3] > gap * max(line.size, 1):
+            paras.append([text])
+        else:
+            paras[-1].append(text)
+        prev = line
+    out = [join_lines(p) for p in paras]
+    return [f"- {t.lstrip()[1:].strip()}" if is_bullet(t) else t for t in out]
 
 
 class Walk:
@@ -248,6 +264,9 @@ class Walk:
             self.goal_from_text(line)
             return
         if self.marker_text(text):
+            return
+        if self.spec.closes_field and fold(text).startswith(self.spec.closes_field):
+            self.flush()
             return
         if text.endswith(":") and _LEAD_IN.search(fold(f"{self.prev_text} {text}")):
             # "… är följande prioriterade under 2018:" — the bullets below are focus areas
@@ -430,9 +449,16 @@ class Walk:
         if inline and texts and texts[0].endswith(inline):
             texts[0] = inline
         self.inline_value = ""
-        paras = group_paragraphs(lines) if not inline else [join_lines(texts)]
+        paras = paragraphs(lines, texts, self.spec.paragraph_gap) if not inline else [join_lines(texts)]
         value = "\n".join(paras)
         target: Goal | Activity | None = self.activity or self.goal
+        if field == "strategic_goal" and isinstance(target, Goal):
+            # one statement: its first paragraph; the prose after it describes the goal
+            first, *rest = paragraphs(lines, texts, self.spec.paragraph_gap)
+            target.strategic_goal = join_lines([target.strategic_goal or "", first]) or None
+            if rest:
+                target.description = "\n".join([*([target.description] if target.description else []), *rest])
+            return
         if field == "title" and self.activity is not None:
             self.activity.title = paras[0]
             if len(paras) > 1 and self.activity.description is None:
@@ -451,6 +477,8 @@ class Walk:
         if isinstance(target, Activity):
             if field in _LIST_FIELDS:
                 items = [(it[1] if (it := list_item(t)) else t) for t in texts]
+                if field == "parties":  # "Ekonomikontoret, IT-kontoret": one party each
+                    items = [p.strip() for i in items for p in i.split(",")]
                 getattr(target, field).extend(i for i in items if i)
             elif field in ("start_date", "end_date"):
                 setattr(target, field, parse_date(texts[0]))
