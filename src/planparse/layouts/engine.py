@@ -248,7 +248,7 @@ class Walk:
         if item is not None and self.mode == "goal_text":
             self.mode = "goals"
         if item is not None and self.mode in ("goals", "activities", "indicators"):
-            self.list_item(item[1], line)
+            self.list_item(item[1], line, item[0])
             return
         if self.item is not None and self.item_line is not None and item is None and not self.field:
             prev, self.item_line = self.item_line, None
@@ -380,7 +380,7 @@ class Walk:
 
     # ------------------------------------------------------------------ content
 
-    def list_item(self, text: str, line: Line) -> None:
+    def list_item(self, text: str, line: Line, marker: str = "") -> None:
         self.item_x, self.item_line = line.x0, line
         if self.mode == "goals":
             parent = self.owner_goal() if self.section is not None else (self.stack[-1][1] if self.stack else None)
@@ -390,7 +390,10 @@ class Walk:
             self.listed.add(id(goal))
             self.mark(goal, line)
         elif self.mode == "activities":
-            self.add_activity(text, line)
+            act = self.add_activity(text, line)
+            num = marker.rstrip(".)")
+            if act is not None and self.spec.item_numbers and num.isdigit() and self.goal is not None and self.goal.number:
+                act.number = f"{self.goal.number}.{num}"
         else:
             owner = self.activity or self.owner_goal()
             if owner is not None:
