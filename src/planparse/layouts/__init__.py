@@ -75,7 +75,8 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
         chosen.parse(doc, out)
     except Exception as e:  # a parser bug must not lose the document: keep what was built
         out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
-    if chosen.spec is not None and chosen.name != GENERIC:
+    # A family whose parse is the engine with its spec needs no second reading.
+    if chosen.spec is not None and chosen.name != GENERIC and type(chosen).parse is not LayoutParser.parse:
         out = _engine_if_richer(doc, out, chosen, trusted=confidence >= TRUSTED)
     return out.finish(chosen.name, chosen.version, confidence)
 

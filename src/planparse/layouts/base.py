@@ -104,7 +104,12 @@ class LayoutParser:
         return d
 
     def parse(self, doc: Document, out: Builder) -> None:
-        raise NotImplementedError
+        """A family that is a declaration only: the layout engine walks with its spec."""
+        if self.spec is None:
+            raise NotImplementedError
+        from planparse.layouts.engine import walk  # the engine builds on this module
+
+        walk(doc, out, self.spec)
 
 
 # ----------------------------------------------------------------------------- building output

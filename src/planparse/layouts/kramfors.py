@@ -26,7 +26,6 @@ from planparse.layouts.base import (
     LayoutParser,
     Signal,
 )
-from planparse.layouts.engine import walk
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     DocumentType,
@@ -103,9 +102,6 @@ class KramforsParser(LayoutParser):
             Signal(rf"^{_N} {_N} {_N} bedomningsmatris\b", 0.5, "risk matrix heading"),
         ),
     )
-
-    def parse(self, doc: Document, out: Builder) -> None:
-        walk(doc, out, SPEC)
 
 
 # ----------------------------------------------------------------------------- cover

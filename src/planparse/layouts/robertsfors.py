@@ -25,7 +25,6 @@ from planparse.layouts.base import (
     Signal,
     body_size,
 )
-from planparse.layouts.engine import walk
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     DocumentType,
@@ -109,9 +108,6 @@ class RobertsforsParser(LayoutParser):
             Signal(r"\bvision ar$", 0.5, "'<Kommun>s vision är:'"),
         ),
     )
-
-    def parse(self, doc: Document, out: Builder) -> None:
-        walk(doc, out, SPEC)
 
 
 def _front_matter(doc: Document, out: Builder) -> None:
