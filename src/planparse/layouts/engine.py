@@ -74,13 +74,18 @@ _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method"
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
-def paragraphs(lines: list[Line], texts: list[str], gap: float = 0.6) -> list[str]:
-    """Join wrapped lines into paragraphs: a vertical gap over ``gap`` × the font size, a
-    bullet or a numbered item starts a new one; a "•" bullet is written "- "."""
+def paragraphs(lines: list[Line], texts: list[str], gap: float | None = 0.6) -> list[str]:
+    """Join wrapped lines into paragraphs: a vertical gap over ``gap`` × the font size (with
+    None: a quarter of it over the lines' own spacing, at most 0.6), a bullet or a numbered item
+    starts a new one; a "•" bullet is written "- "."""
+    gaps = [b.y0 - a.bbox[3] for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page]
+    lead = min(gaps, default=0.0)
     paras: list[list[str]] = []
     prev: Line | None = None
     for line, text in zip(lines, texts, strict=True):
-        if prev is None or is_bullet(text) or _NUMBERED.match(text) or line.y0 - prev.bbox[3] > gap * max(line.size, 1):
+        size = max(line.size, 1)
+        limit = gap * size if gap is not None else min(lead + 0.25 * size, 0.6 * size)
+        if prev is None or is_bullet(text) or _NUMBERED.match(text) or line.y0 - prev.bbox[3] > limit:
             paras.append([text])
         else:
             paras[-1].append(text)

@@ -23,7 +23,7 @@ from planparse.layouts.base import (
     Fingerprint,
     LayoutParser,
     Signal,
-    body_size,
+    numbered,
 )
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
@@ -68,7 +68,7 @@ SPEC = LayoutSpec(
     max_depth=2,
     labels={"strategi mal": "strategic_goal", "strategiskt mal": "strategic_goal", "processagare": "owner"},
     facts=lambda doc, out: _front_matter(doc, out),
-    paragraph_gap=0.3,
+    paragraph_gap=None,
     closes_field=("anknyter till fn s globala mal",),
 )
 
@@ -117,31 +117,33 @@ def _front_matter(doc: Document, out: Builder) -> None:
 
 
 def _read_display(doc: Document, out: Builder) -> None:
-    """The display line(s) under "<Kommun>s vision är:" and "<Kommun>s värdegrund är:": larger
-    than body text, or styled alike, until the style changes."""
-    body = body_size(doc)
+    """The paragraph under "<Kommun>s vision är:" and "<Kommun>s värdegrund är:": its first
+    line, and the lines below in the same style that continue it."""
     flow = [b for b in doc.flow() if isinstance(b, Line)]
     for i, line in enumerate(flow):
-        folded = fold(line.text)
-        kind = "vision" if _VISION.search(folded) else "values" if _VALUES.search(folded) else None
+        kind = _display_label(line)
         if kind is None:
             continue
         lines: list[Line] = []
         for nxt in flow[i + 1 :]:
-            first = lines[0] if lines else None
-            if (first is None and nxt.size > body) or (
-                first is not None and nxt.italic == first.italic and nxt.bold == first.bold
-                and abs(nxt.size - first.size) < 0.3 and not (_VISION.search(fold(nxt.text)) or _VALUES.search(fold(nxt.text)))
-            ):
-                lines.append(nxt)
-            else:
+            prev = lines[-1] if lines else None
+            if _display_label(nxt) or numbered(nxt.text) or (prev is not None and not (
+                nxt.page == prev.page and nxt.y0 - prev.bbox[3] < 0.5 * max(nxt.size, 1)
+                and (nxt.italic, nxt.bold) == (prev.italic, prev.bold) and abs(nxt.size - prev.size) < 0.3
+            )):
                 break
+            lines.append(nxt)
         if lines:
             text = join_lines([ln.text for ln in lines])
             if kind == "vision":
                 out.vision = text
             else:
                 out.metadata.extra["Värdegrund"] = text
+
+
+def _display_label(line: Line) -> str | None:
+    folded = fold(line.text)
+    return "vision" if _VISION.search(folded) else "values" if _VALUES.search(folded) else None
 
 
 def _read_municipality(doc: Document, out: Builder) -> None:

@@ -44,8 +44,9 @@ class LayoutSpec:
     # Chapters whose numbered headings never open goals ("1 Inledning"), folded prefixes.
     chapters: tuple[str, ...] = ()
     facts: FactsHook | None = None
-    # A vertical gap over this share of the font size starts a new paragraph in a field.
-    paragraph_gap: float = 0.6
+    # A vertical gap over this share of the font size starts a new paragraph in a field; with
+    # None, a gap a quarter of the font size over the field's own line spacing does (up to 0.6).
+    paragraph_gap: float | None = 0.6
     # Lines (folded prefixes) that close the open field and are not part of any text, such as
     # a caption over a row of icons ("Anknyter till FN:s globala mål").
     closes_field: tuple[str, ...] = ()
