@@ -24,7 +24,14 @@ import re
 from planparse import nlp, vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
-from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continues_title, recognise
+from planparse.layouts.headings import (
+    LEVEL_DEPTH,
+    Heading,
+    Typography,
+    continues_title,
+    numbered,
+    recognise,
+)
 from planparse.layouts.icons import Markers
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_walk import read_table
@@ -55,14 +62,18 @@ _RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
 _CITATION = re.compile(r"\s*/\s*(?:lpfö|lgr|lpf|skollagen)\b.*$", re.IGNORECASE)
 _COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
                             "end_date", "activities", "owner", "assignment"})
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
 _STRONG_LABELS = frozenset({"indicator", "source", "measure", "activities", "status", "assignment"})
 
 
 def _is_table_header(words: list[str]) -> bool:
-    """A row of column labels: two or more from the vocabulary, one of them naming the table."""
+    """A row of column labels: two or more from the vocabulary, one of them naming the table,
+    and labels or years in a third of its cells at least (a line of prose that names a label or
+    two is no header)."""
     labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
     found = [lab for lab in labels if lab in _COLUMN_LABELS]
-    return len(found) >= 2 and bool(set(found) & _STRONG_LABELS)
+    years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
+    return len(found) >= 2 and bool(set(found) & _STRONG_LABELS) and 3 * (len(labels) + years) >= len(words)
 
 
 # A lead-in sentence naming priorities or goal areas: the list after its colon holds them.
@@ -223,8 +234,14 @@ class Walk:
 
     def line(self, line: Line) -> None:
         text = line.text
+        if self.spec.closes_field and fold(text).startswith(self.spec.closes_field):
+            self.flush()
+            self.title_line = None
+            return
+        # "Strategimål: …" opens its field, however alike a heading it is printed
+        labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None
         if self.title_line is not None and self.title_of is not None:
-            if continues_title(self.title_line, line, self.typo):
+            if continues_title(self.title_line, line, self.typo) and not labelled:
                 self.title_of.title = join_lines([self.title_of.title, text])
                 self.title_line = line
                 return
@@ -234,6 +251,14 @@ class Walk:
         # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says.
         numbered_item = item is not None and item[0][:1].isdigit() and in_list and self.typo.rank(line) < 2
         head = None if numbered_item else recognise(line, self.typo, self.spec.max_depth)
+        if head is not None and head.kind == "section" and labelled:
+            head = None
+        if head is None and not numbered_item and (num := numbered(text)) is not None and self.typo.rank(line) > 0:
+            # "4.1.2 Uppdrag till förvaltningen", deeper than goals go: its first word names a list
+            first = vocabulary.match_label(num[2].split()[0]) if num[2].split() else None
+            if first is not None and first.value in (*_ACTIVITY_LABELS, "indicator"):
+                self.open_label(first.value, "", line)
+                return
         if head is not None and self.heading(head, line):
             return
         if _RUNIN_LABEL.match(fold(text)):
@@ -269,9 +294,6 @@ class Walk:
             self.goal_from_text(line)
             return
         if self.marker_text(text):
-            return
-        if self.spec.closes_field and fold(text).startswith(self.spec.closes_field):
-            self.flush()
             return
         if text.endswith(":") and _LEAD_IN.search(fold(f"{self.prev_text} {text}")):
             # "… är följande prioriterade under 2018:" — the bullets below are focus areas

@@ -71,34 +71,34 @@ class KramforsParser(LayoutParser):
     fingerprint = Fingerprint(
         required=(
             Signal(
-                rf"^{_N} {_N} {_N} (nyckeltal|uppdrag) kopplade till malet$",
+                rf"^{_N} {_N} {_N} (\w+ kopplade till malet|nyckeltal\b)",
                 3,
-                "H3 'N.N.N Nyckeltal/Uppdrag kopplade till målet'",
+                "H3 'N.N.N Nyckeltal' or 'N.N.N <list> kopplade till målet'",
             ),
         ),
         signals=(
             Signal(rf"^{_N} {_N} mal {_N} ?-? ?\w", 2, "goal heading 'N.N Mål K – …'"),
             Signal(
-                rf"^{_N} {_N} {_N} nyckeltal kopplade till malet$",
+                rf"^{_N} {_N} {_N} nyckeltal\b",
                 1,
                 "H3 'Nyckeltal kopplade till målet'",
             ),
             Signal(
-                rf"^{_N} {_N} {_N} uppdrag kopplade till malet$",
+                rf"^{_N} {_N} {_N} uppdrag\b",
                 1,
                 "H3 'Uppdrag kopplade till målet'",
             ),
             Signal(
-                r"^rutin process risk riskvarde kontrollmetod ansvarig$",
+                r"^rutin ?process risk riskvarde kontroll ?\w*",
                 1,
                 "internkontroll table header",
             ),
             Signal(r"^omrade konsekvens sannolikhet totalpoang$", 1, "riskvärdering table header"),
-            Signal(r"^detaljbudget\b.*\b(budget|utfall|prognos)\b", 1, "Detaljbudget table header"),
+            Signal(r"^(detaljbudget|verksamhet)\b.*\b(budget|utfall|prognos)\b", 1, "Detaljbudget table header"),
             Signal(
-                r"^investeringsprojekt\b.*\bbeskrivning\b", 1, "Investeringsbudget table header"
+                r"^investerin ?g ?sprojekt\b.*\bbeskrivnin ?g\b", 1, "Investeringsbudget table header"
             ),
-            Signal(r"\bbeslutsinstans\b.*\bdokumentansvarig\b", 0.5, "document-information grid"),
+            Signal(r"\bbeslutsinstans\b.*\bdokumentansvarig\b|^dokumenttyp diarienummer\b", 0.5, "document-information grid"),
             Signal(rf"^{_N} {_N} {_N} bedomningsmatris\b", 0.5, "risk matrix heading"),
         ),
     )

@@ -84,21 +84,21 @@ class RobertsforsParser(LayoutParser):
         "'Indikator | år | Källa | Mått | Utfall år' table."
     )
     fingerprint = Fingerprint(
-        required=(Signal(rf"^uppdrag {_N} {_N} {_N}$", 2, "H3 'Uppdrag N.N.N'"),),
+        required=(Signal(rf"^(uppdrag {_N} {_N} {_N}|{_N} {_N} {_N} uppdrag)$", 2, "H3 'Uppdrag N.N.N' or 'N.N.N Uppdrag'"),),
         signals=(
             Signal(
-                r"^indikator [\do]{4} kalla matt utfall [\do]{4}$",
+                r"^indikator(er)? [\do]{4} kalla matt utfall [\do]{4}$",
                 2,
                 "indicator table header 'Indikator | år | Källa | Mått | Utfall år'",
             ),
             Signal(r"^strategi ?mal \w", 1.5, "'Strategi mål:' paragraph"),
-            Signal(r"^processagare$", 1, "label line 'Processägare'"),
+            Signal(r"^(processagare|ansvar)$", 1, "label line 'Processägare' or 'Ansvar'"),
             Signal(r"^parter$", 0.5, "label line 'Parter'"),
             Signal(r"^genomforande$", 0.5, "label line 'Genomförande'"),
             Signal(r"^uppfoljning$", 0.5, "label line 'Uppföljning'"),
             Signal(r"^anknyter till fn s globala mal", 1, "'Anknyter till FN:s globala mål'"),
             Signal(
-                r"^dokumentnamn dokumenttyp faststallt senast reviderad giltighetstid$",
+                r"^dokumentnamn dokumenttyp faststallt\b",
                 1,
                 "document-information grid, first label row",
             ),
