@@ -104,9 +104,12 @@ class LayoutParser:
         return d
 
     def parse(self, doc: Document, out: Builder) -> None:
-        """The family's own walk. A family declared by its ``spec`` alone leaves this out: the
-        layout engine walks its documents (see :func:`planparse.layouts.parse_document`)."""
-        raise NotImplementedError
+        """A family that is a declaration only: the layout engine walks with its spec."""
+        if self.spec is None:
+            raise NotImplementedError
+        from planparse.layouts.engine import walk  # the engine builds on this module
+
+        walk(doc, out, self.spec)
 
 
 # ----------------------------------------------------------------------------- building output
@@ -175,6 +178,7 @@ class Builder:
 
         self.metadata = Metadata()
         self.vision: str | None = None
+        self.front_tables: set[int] = set()  # ids of tables the front matter was read from
         self.goals: list[Goal] = []
         self.budget: list[BudgetLine] = []
         self.investments: list[Investment] = []

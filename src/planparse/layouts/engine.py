@@ -30,6 +30,7 @@ from planparse.layouts.headings import (
     Heading,
     Typography,
     continues_title,
+    numbered,
     recognise,
     section_label,
 )
@@ -48,7 +49,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import Document, Line, Table, group_paragraphs
+from planparse.reading.model import Document, Line, Table, group_paragraphs, is_bullet
 from planparse.reading.positioned import find_tables
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
@@ -66,14 +67,18 @@ _RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
 _CITATION = re.compile(r"\s*/\s*(?:lpfö|lgr|lpf|skollagen)\b.*$", re.IGNORECASE)
 _COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
                             "end_date", "activities", "owner", "assignment"})
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
 _STRONG_LABELS = frozenset({"indicator", "source", "measure", "activities", "status", "assignment"})
 
 
 def _is_table_header(words: list[str]) -> bool:
-    """A row of column labels: two or more from the vocabulary, one of them naming the table."""
+    """A row of column labels: two or more from the vocabulary, one of them naming the table,
+    and labels or years in a third of its cells at least (a line of prose that names a label or
+    two is no header)."""
     labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
     found = [lab for lab in labels if lab in _COLUMN_LABELS]
-    return len(found) >= 2 and bool(set(found) & _STRONG_LABELS)
+    years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
+    return len(found) >= 2 and bool(set(found) & _STRONG_LABELS) and 3 * (len(labels) + years) >= len(words)
 
 
 # A lead-in sentence naming priorities or goal areas: the list after its colon holds them.
@@ -82,6 +87,27 @@ _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description")
 _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+def paragraphs(lines: list[Line], texts: list[str], gap: float | None = 0.6) -> list[str]:
+    """Join wrapped lines into paragraphs: a vertical gap over ``gap`` × the font size (with
+    None: a quarter of it over the lines' own spacing, at most 0.6), a bullet or a numbered item
+    starts a new one; a "•" bullet is written "- "."""
+    gaps = [b.y0 - a.bbox[3] for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page]
+    lead = min(gaps, default=0.0)
+    paras: list[list[str]] = []
+    prev: Line | None = None
+    for line, text in zip(lines, texts, strict=True):
+        size = max(line.size, 1)
+        limit = gap * size if gap is not None else min(lead + 0.25 * size, 0.6 * size)
+        if prev is None or is_bullet(text) or _NUMBERED.match(text) or line.y0 - prev.bbox[3] > limit:
+            paras.append([text])
+        else:
+            paras[-1].append(text)
+        prev = line
+    out = [join_lines(p) for p in paras]
+    return [f"- {t.lstrip()[1:].strip()}" if is_bullet(t) else t for t in out]
 
 
 class Walk:
@@ -219,6 +245,8 @@ class Walk:
 
     def run(self) -> None:
         for block in self.blocks():
+            if isinstance(block, Table) and id(block) in self.out.front_tables:
+                continue  # the front matter's grid, read by the family's facts
             if isinstance(block, Table) and block.n_cols <= 1:  # a framed text box, not a table
                 for ln in (ln for r in block.rows for c in r.cells for ln in c.lines):
                     self.line(ln)
@@ -239,8 +267,14 @@ class Walk:
                 owner.comment = f"{owner.comment}\n{text}" if owner.comment else text
                 self.table_owner = owner
                 return
+        if self.spec.closes_field and fold(text).startswith(self.spec.closes_field):
+            self.flush()
+            self.title_line = None
+            return
+        # "Strategimål: …" opens its field, however alike a heading it is printed
+        labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None
         if self.title_line is not None and self.title_of is not None:
-            if continues_title(self.title_line, line, self.typo):
+            if continues_title(self.title_line, line, self.typo) and not labelled:
                 self.title_of.title = join_lines([self.title_of.title, text])
                 self.title_line = line
                 return
@@ -255,6 +289,14 @@ class Walk:
         # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says.
         numbered_item = item is not None and item[0][:1].isdigit() and in_list and self.typo.rank(line) < 2
         head = None if numbered_item else recognise(line, self.typo, self.spec.max_depth)
+        if head is not None and head.kind == "section" and labelled:
+            head = None
+        if head is None and not numbered_item and (num := numbered(text)) is not None and self.typo.rank(line) > 0:
+            # "4.1.2 Uppdrag till förvaltningen", deeper than goals go: its first word names a list
+            first = vocabulary.match_label(num[2].split()[0]) if num[2].split() else None
+            if first is not None and first.value in (*_ACTIVITY_LABELS, "indicator"):
+                self.open_label(first.value, "", line)
+                return
         if head is not None and self.heading(head, line):
             return
         if _RUNIN_LABEL.match(fold(text)):
@@ -274,7 +316,7 @@ class Walk:
         if item is not None and self.mode == "goal_text":
             self.mode = "goals"
         if item is not None and self.mode in ("goals", "activities", "indicators"):
-            self.list_item(item[1], line)
+            self.list_item(item[1], line, item[0])
             return
         if self.amount_lines:
             last = self.amount_lines[-1]
@@ -430,7 +472,7 @@ class Walk:
 
     # ------------------------------------------------------------------ content
 
-    def list_item(self, text: str, line: Line) -> None:
+    def list_item(self, text: str, line: Line, marker: str = "") -> None:
         self.item_x, self.item_line = line.x0, line
         if self.mode == "goals":
             parent = self.owner_goal() if self.section is not None else (self.stack[-1][1] if self.stack else None)
@@ -440,7 +482,10 @@ class Walk:
             self.listed.add(id(goal))
             self.mark(goal, line)
         elif self.mode == "activities":
-            self.add_activity(text, line)
+            act = self.add_activity(text, line)
+            num = marker.rstrip(".)")
+            if act is not None and self.spec.item_numbers and num.isdigit() and self.goal is not None and self.goal.number:
+                act.number = f"{self.goal.number}.{num}"
         else:
             owner = self.activity or self.owner_goal()
             if owner is not None:
@@ -508,11 +553,18 @@ class Walk:
         if inline and texts and texts[0].endswith(inline):
             texts[0] = inline
         self.inline_value = ""
-        paras = group_paragraphs(lines) if not inline else [join_lines(texts)]
+        paras = paragraphs(lines, texts, self.spec.paragraph_gap) if not inline else [join_lines(texts)]
         value = "\n".join(paras)
         target: Goal | Activity | None = self.activity or self.goal
         if field == "lead":
             field, target = "description", self.owner_goal()
+        if field == "strategic_goal" and isinstance(target, Goal):
+            # one statement: its first paragraph; the prose after it describes the goal
+            first, *rest = paragraphs(lines, texts, self.spec.paragraph_gap)
+            target.strategic_goal = join_lines([target.strategic_goal or "", first]) or None
+            if rest:
+                target.description = "\n".join([*([target.description] if target.description else []), *rest])
+            return
         if field == "title" and self.activity is not None:
             self.activity.title = paras[0]
             if len(paras) > 1 and self.activity.description is None:
@@ -531,6 +583,8 @@ class Walk:
         if isinstance(target, Activity):
             if field in _LIST_FIELDS:
                 items = [(it[1] if (it := list_item(t)) else t) for t in texts]
+                if field == "parties":  # "Ekonomikontoret, IT-kontoret": one party each
+                    items = [p.strip() for i in items for p in i.split(",")]
                 getattr(target, field).extend(i for i in items if i)
             elif field in ("start_date", "end_date"):
                 setattr(target, field, parse_date(texts[0]))

@@ -14,7 +14,7 @@ from enum import Enum
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, Builder, provenance
-from planparse.layouts.tables import TableKind, classify_table
+from planparse.layouts.tables import TableKind, classify_table, header_labels
 from planparse.model import (
     AmountUnit,
     BudgetKind,
@@ -124,6 +124,8 @@ def classify(table: Table) -> Role:
     kind = classify_table(table)
     if kind is TableKind.activities:
         return Role.activities
+    if kind is TableKind.indicators and "source" in header_labels(table):
+        return Role.indicators  # a budget has no source column; units under "Mått" are the indicators'
     money = sum(1 for h in header[1:] if h.split()[:1] and h.split()[0] in _BUDGET_KINDS)
     first = name_column(table)
     names = [fold(text(r, first)) for r in table.body[:12]]

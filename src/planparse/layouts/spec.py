@@ -47,6 +47,14 @@ class LayoutSpec:
     # lacks one is still parsed, with a ``section_missing`` warning naming it.
     expects: tuple[str, ...] = ()
     facts: FactsHook | None = None
+    # A vertical gap over this share of the font size starts a new paragraph in a field; with
+    # None, a gap a quarter of the font size over the field's own line spacing does (up to 0.6).
+    paragraph_gap: float | None = 0.6
+    # Lines (folded prefixes) that close the open field and are not part of any text, such as
+    # a caption over a row of icons ("Anknyter till FN:s globala mål").
+    closes_field: tuple[str, ...] = ()
+    # A numbered item in an activity list is numbered under its goal ("Mål 3", item "2." → "3.2").
+    item_numbers: bool = False
     fingerprint: Fingerprint | None = None
 
     def level(self, depth: int) -> GoalLevel:

@@ -23,6 +23,7 @@ from planparse.layouts.tables import (
     header_labels,
     indicator_rows,
     match_status_prefix,
+    name_direction,
 )
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
@@ -93,7 +94,9 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is Role.indicators:
         owner = w.activity or w.owner_goal()
         if owner is not None:
-            owner.indicators.extend(indicator_rows(table))
+            for ind in indicator_rows(table):
+                ind.direction = ind.direction or name_direction(ind.name)
+                owner.indicators.append(ind)
     elif role is Role.budget:
         w.out.budget.extend(roles.budget_lines(table, w.out))
     elif role is Role.investments:

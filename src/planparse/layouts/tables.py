@@ -23,6 +23,21 @@ from planparse.reading.model import Cell, Row, Table, group_paragraphs
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date, parse_number
 
+# Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
+_DIRECTION_VERBS = frozenset({"Ökar", "Ska öka", "Minskar", "Ska minska"})
+
+
+def name_direction(name: str) -> Direction | None:
+    """Direction stated by the verb that ends an indicator name ("… ska öka", "… minskar")."""
+    words = name.rstrip(" .").split()
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        m = vocabulary.match_direction(" ".join(words[-n:]))
+        if m is not None and m.matched in _DIRECTION_VERBS and m.confidence >= 0.9:
+            return Direction(m.value)
+    return None
+
 
 class TableKind(Enum):
     activities = "activities"
