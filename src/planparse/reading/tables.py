@@ -49,7 +49,9 @@ def _merge_positions(values: list[float], tol: float = TOL) -> list[float]:
     return out
 
 
-def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]]]:
+def _groups(
+    hs: list[_Seg], vs: list[_Seg], lines: list[Line] | None = None
+) -> list[tuple[list[_Seg], list[_Seg]]]:
     """Connected components of rules that touch or cross."""
     n_h = len(hs)
     parent = list(range(n_h + len(vs)))
@@ -63,16 +65,24 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
     def join(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
+    crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
     for i, h in enumerate(hs):
         for j, v in enumerate(vs):
             if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
                 join(i, n_h + j)
+                crossed.add(i)
     # Horizontal rules stacked with the same extent belong together (tables ruled only
-    # horizontally), provided they are close enough to be rows of one table.
+    # horizontally), provided they are close enough to be rows of one table. Rules of a grid
+    # are joined by its vertical rules already: two grids stacked under each other (a budget
+    # table, a heading, an investment table) stay two tables.
     order = sorted(range(n_h), key=lambda i: hs[i].pos)
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
-        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 < h2.pos - h1.pos < 120:
+        if order[k - 1] in crossed and order[k] in crossed:
+            continue
+        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 < h2.pos - h1.pos and (
+            h2.pos - h1.pos < 120 or _filled_band(h1, h2, lines or [])
+        ):
             join(order[k - 1], order[k])
     comps: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
     for i, h in enumerate(hs):
@@ -80,6 +90,25 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
     for j, v in enumerate(vs):
         comps.setdefault(find(n_h + j), ([], []))[1].append(v)
     return list(comps.values())
+
+
+def _filled_band(h1: _Seg, h2: _Seg, lines: list[Line]) -> bool:
+    """Text fills the band between two rules line after line, without a gap wider than a
+    blank line: a tall row (a long description wrapped in a narrow cell), not two tables."""
+    inside = sorted(
+        (ln for ln in lines if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos
+         and h1.a - 1 <= ln.bbox[0] and ln.bbox[2] <= h1.b + 1),
+        key=lambda ln: ln.bbox[1],
+    )
+    if not inside:
+        return False
+    height = sorted(ln.bbox[3] - ln.bbox[1] for ln in inside)[len(inside) // 2]
+    reach, widest = h1.pos, 0.0
+    for ln in inside:
+        widest = max(widest, ln.bbox[1] - reach)
+        reach = max(reach, ln.bbox[3])
+    widest = max(widest, h2.pos - reach)
+    return widest <= max(1.5 * height, 8.0)
 
 
 @dataclass
@@ -94,7 +123,7 @@ class _Region:
 def _regions(raw: RawPage) -> list[_Region]:
     hs, vs = _segments(raw.drawings, raw.width, raw.height)
     regions = []
-    for g_hs, g_vs in _groups(hs, vs):
+    for g_hs, g_vs in _groups(hs, vs, raw.lines):
         g_hs = _within_grid(g_hs, g_vs)
         ys = _merge_positions([h.pos for h in g_hs])
         if len(ys) < 2:
@@ -109,8 +138,33 @@ def _regions(raw: RawPage) -> list[_Region]:
             continue
         if max(_rule_gap(g_hs, ys[0], x0, x1), _rule_gap(g_hs, ys[-1], x0, x1)) > FIGURE_GAP:
             continue  # boxes joined by connectors (an org chart), not a table
-        regions.append(_Region((x0, ys[0], x1, ys[-1]), ys, xs, g_vs, ruled))
+        parts = [ys] if ruled else _split_at_headings(ys, x0, x1, raw)
+        for part in parts:
+            if len(part) >= 3 or (ruled and len(part) >= 2):
+                regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled))
     return regions
+
+
+def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
+    """Rules stacked with the same extent that are two tables with a heading between them
+    (a budget table, "6.2 Investeringsbudget", an investment table): the band between two
+    rules whose text is a single line in a larger font than the rest of the rows splits them."""
+    bands: list[list[float]] = []
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        spans = [s for ln in raw.lines for s in ln.spans
+                 if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
+        bands.append([s.size for s in spans])
+    sizes = sorted(sz for band in bands for sz in band)
+    if not sizes:
+        return [ys]
+    body = sizes[len(sizes) // 2]
+    parts: list[list[float]] = [[ys[0]]]
+    for k, band in enumerate(bands):
+        if band and min(band) > 1.15 * body:
+            parts.append([ys[k + 1]])
+        else:
+            parts[-1].append(ys[k + 1])
+    return parts
 
 
 # A table's top and bottom rules run across its whole width; a break wider than this in
@@ -242,12 +296,52 @@ def _build(
         )
     if not rows:
         return None
+    _mend_broken_words(rows)
     table = Table(rows=rows, n_cols=n_cols)
     first = rows[0]
     if _looks_like_header(first, raw, region):
         first.is_header = True
         table.header = [first.cell_text(c) for c in range(n_cols)]
     return table
+
+
+def _mend_broken_words(rows: list[Row]) -> None:
+    """A word too long for its narrow cell is broken where the cell ends ("Kommunledning" /
+    "skontoret"). A producer that keeps the space at an ordinary wrap ("IT och " /
+    "digitalisering") shows such a break as a line without that space, the next line going
+    on in lower case: the two lines are one, joined without a space. Producers that drop the
+    space at every wrap (nothing to tell the two apart) are left alone. A line that ends
+    without the space also when the word and its space do not fit: where both sides are words
+    of their own ("konstgräset" / "är"), the wrap is ordinary."""
+    cells = [c for r in rows for c in r.cells if len(c.lines) >= 2]
+    if not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans):
+        return
+    for c in cells:
+        mended: list[Line] = [c.lines[0]]
+        for ln in c.lines[1:]:
+            prev = mended[-1]
+            tail = prev.spans[-1].text if prev.spans else ""
+            head = ln.spans[0].text if ln.spans else ""
+            if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and ln.bbox[1] > prev.bbox[1] \
+                    and _broken_word(tail.split()[-1], head.split()[0]):
+                mended[-1] = Line(spans=[*prev.spans, *ln.spans], page=prev.page, method=prev.method)
+            else:
+                mended.append(ln)
+        c.lines = mended
+
+
+def _broken_word(left: str, right: str) -> bool:
+    """Two pieces of one word, not two words: either is no word of its own (two letters or
+    more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
+    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words."""
+    from planparse.text.repair import word_zipf
+
+    a, b = (w.strip(".,:;()").casefold() for w in (left, right))
+
+    def real(w: str) -> bool:
+        return len(w) >= 2 and word_zipf(w) >= 1.0
+
+    return not (real(a) and real(b)) or word_zipf(a + b) >= 3.0
 
 
 def _index(xs: list[float], x: float) -> int:
