@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from planparse import nlp, vocabulary
+from planparse.layouts import roles
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
 from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continues_title, recognise
@@ -62,7 +63,7 @@ def _is_table_header(words: list[str]) -> bool:
     """A row of column labels: two or more from the vocabulary, one of them naming the table."""
     labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
     found = [lab for lab in labels if lab in _COLUMN_LABELS]
-    return len(found) >= 2 and bool(set(found) & _STRONG_LABELS)
+    return (len(found) >= 2 and bool(set(found) & _STRONG_LABELS)) or roles.money_header(words)
 
 
 # A lead-in sentence naming priorities or goal areas: the list after its colon holds them.

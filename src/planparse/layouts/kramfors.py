@@ -281,7 +281,10 @@ class _Walker:
     # -- walk ----------------------------------------------------------------------------
 
     def run(self) -> None:
-        blocks = [b for b in self.doc.flow() if not (isinstance(b, Line) and b.page == 1)]
+        flow = roles.flow_with_money_tables(
+            self.doc, lambda ln: _is_heading_line(ln, self.body) and numbered(ln.text) is not None
+        )
+        blocks = [b for b in flow if not (isinstance(b, Line) and b.page == 1)]
         heading: _Heading | None = None
         for block in blocks:
             if isinstance(block, Table):

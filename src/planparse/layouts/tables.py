@@ -159,7 +159,7 @@ def value_kind(label: str) -> tuple[ValueKind, int | None]:
         return ValueKind.outcome, year
     if f.startswith(("malvarde", "mal ", "mal", "target", "forvantat")):
         return ValueKind.target, year
-    if f.startswith(("basvarde", "baslinje", "ingangsvarde")) or (year is not None and f == str(year)):
+    if f.startswith(("basvarde", "baslinje", "ingangsvarde")) or (year is not None and label.strip() == str(year)):
         return ValueKind.baseline, year
     return ValueKind.other, year
 
