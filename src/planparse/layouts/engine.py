@@ -25,7 +25,14 @@ from planparse import nlp, vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
-from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continues_title, recognise
+from planparse.layouts.headings import (
+    LEVEL_DEPTH,
+    Heading,
+    Typography,
+    continues_title,
+    goal_word,
+    recognise,
+)
 from planparse.layouts.icons import Markers
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_walk import read_table
@@ -141,7 +148,13 @@ class Walk:
             while self.stack and id(self.stack[-1][1]) in self.styled and self.styled[id(self.stack[-1][1])] <= size + 0.3:
                 self.stack.pop()
             level = self.spec.level(self.depth() + 1) if self.stack else GoalLevel.focus_area
-            goal = Goal(uid="", level=level, title=line.text, provenance=provenance(line))
+            title = line.text
+            labelled = re.match(r"^(\S+?)\s*:\s*(\S.*)$", title)
+            if labelled is not None and (goal_word(labelled[1]) is not None or (
+                (lab := vocabulary.match_label(labelled[1])) is not None and lab.value == "goal"
+            )):
+                title = labelled[2]  # "Mål: Höganäs kommun ska …": the label is no part of the title
+            goal = Goal(uid="", level=level, title=title, provenance=provenance(line))
             mode, field, field_lines = self.mode, self.field, self.field_lines  # content already under way
             self.field, self.field_lines = None, []
             self.push_goal(goal, self.depth() + 1, line)

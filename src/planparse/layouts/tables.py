@@ -148,6 +148,7 @@ def _attach_full_width(act: Activity | None, row: Row) -> None:
 
 
 _GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men}
+_FOOTNOTE = re.compile(r"[\s*]+$")
 
 
 def value_kind(label: str) -> tuple[ValueKind, int | None]:
@@ -171,6 +172,8 @@ def indicator_rows(table: Table) -> list[Indicator]:
     name_col = _col(labels, "indicator")
     if name_col is None:
         name_col = 0
+    if group_column(table, {name_col}) is not None:
+        return grouped_indicator_rows(table)
     source_col = _col(labels, "source")
     unit_col = _col(labels, "measure")
     if unit_col == name_col:  # "Mått | Mål | Utfall": the measure column names the indicator
@@ -211,3 +214,81 @@ def indicator_rows(table: Table) -> list[Indicator]:
             if d is not None and ind.direction is None:
                 ind.direction = Direction(d.value)
     return out
+
+
+# --------------------------------------------------------------------- indicator table
+
+
+def group_column(table: Table, taken: set[int]) -> int | None:
+    """The Tot/K/M column: labelled "group" in the vocabulary, or headed "Tot K/M", or a
+    column whose filled body cells are all Tot, K or M."""
+    labels = header_labels(table)
+    if "group" in labels:
+        return labels.index("group")
+    for i, text in enumerate(table.header):
+        if i not in taken and re.fullmatch(r"tot k m|tot|k m|kon", fold(text)):
+            return i
+    for i in range(table.n_cols):
+        cells = [fold(r.cell_text(i)) for r in table.body]
+        if i not in taken and any(cells) and all(c in ("", *_GROUPS) for c in cells):
+            return i
+    return None
+
+
+def grouped_indicator_rows(table: Table) -> list[Indicator]:
+    """Indicators from a table with a group column (Tot/K/M: total, women, men).
+
+    A "- " row is a sub-indicator of the nearest row above without "- " ("<parent>: <name>").
+    K and M rows add their values to the indicator of the Tot row above them, also when their
+    name cell holds a sub-indicator. Footnote marks are cut from names, kept in raw values;
+    the direction comes from the indicator's own target cell."""
+    labels = header_labels(table)
+    name_col = labels.index("indicator") if "indicator" in labels else 0
+    group_col = group_column(table, {name_col})
+    value_cols = [i for i in range(table.n_cols) if i not in (name_col, group_col)]
+    out: list[Indicator] = []
+    parent: Indicator | None = None  # nearest indicator without "- "
+    total: Indicator | None = None  # the indicator of the last Tot row
+    for row in table.body:
+        raw_name = row.cell_text(name_col)
+        group = _GROUPS.get(fold(row.cell_text(group_col))) if group_col is not None else None
+        name = _FOOTNOTE.sub("", raw_name).strip()
+        sub = name.startswith(("- ", "– "))
+        own: Indicator | None = None
+        if name:
+            if sub:
+                base = parent.name if parent else ""
+                full = f"{base}: {name[2:].strip()}" if base else name[2:].strip()
+            else:
+                full = name
+            own = Indicator(uid="", name=full, provenance=provenance(row))
+            out.append(own)
+            if not sub:
+                parent = own
+        if group in (ValueGroup.women, ValueGroup.men) and total is not None:
+            target = total
+        elif own is not None:
+            target = own
+        else:
+            continue
+        if group is ValueGroup.total:
+            total = target
+        elif group is None and own is not None:
+            total = None
+        _values(table, row, value_cols, group, target)
+    return out
+
+
+def _values(table: Table, row: Row, cols: list[int], group: ValueGroup | None, ind: Indicator) -> None:
+    for i in cols:
+        raw = row.cell_text(i)
+        if not raw:
+            continue
+        label = table.header[i] if i < len(table.header) else ""
+        kind, year = value_kind(label)
+        number = parse_number(raw)
+        ind.values.append(IndicatorValue(label=label, kind=kind, year=year, group=group, raw=raw, value=number))
+        if kind is ValueKind.target and ind.direction is None and group in (None, ValueGroup.total):
+            d = vocabulary.match_direction(raw)
+            if d is not None:
+                ind.direction = Direction(d.value)

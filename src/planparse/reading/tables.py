@@ -8,7 +8,7 @@ its start and its repeated header row dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
 from planparse.text.fold import fold
@@ -118,6 +118,7 @@ class _Region:
     xs: list[float]
     vs: list[_Seg]
     ruled_columns: bool
+    hs: list[_Seg] = field(default_factory=list)
 
 
 def _regions(raw: RawPage) -> list[_Region]:
@@ -141,7 +142,7 @@ def _regions(raw: RawPage) -> list[_Region]:
         parts = [ys] if ruled else _split_at_headings(ys, x0, x1, raw)
         for part in parts:
             if len(part) >= 3 or (ruled and len(part) >= 2):
-                regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled))
+                regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled, g_hs))
     return regions
 
 
@@ -285,6 +286,8 @@ def _build(
             cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
         if not any(c.lines for c in cells):
             continue
+        if region.ruled_columns and rows and _continues_above(cells, top, region.hs, rows[-1]):
+            continue
         icons = [
             d
             for d in raw.drawings
@@ -305,6 +308,28 @@ def _build(
     return table
 
 
+def _continues_above(cells: list[Cell], top: float, hs: list[_Seg], prev: Row) -> bool:
+    """A grid row whose text stands only in cells without a rule above them: cells merged
+    down from the row above (a name beside its Tot, K and M rows, wrapped into the K row's
+    height). Its lines join the cells above; True when the row is used up so."""
+    def open_above(c: Cell) -> bool:
+        xc = (c.bbox[0] + c.bbox[2]) / 2
+        return not any(abs(h.pos - top) <= TOL and h.a - TOL <= xc <= h.b + TOL for h in hs)
+
+    filled = [c for c in cells if c.lines]
+    if not filled or not all(open_above(c) for c in filled):
+        return False
+    above = {c.col: c for c in prev.cells}
+    if any(c.col not in above for c in filled):
+        return False
+    for c in filled:
+        target = above[c.col]
+        target.lines.extend(c.lines)
+        target.bbox = union([target.bbox, c.bbox])
+    prev.bbox = union([prev.bbox, *[c.bbox for c in filled]])
+    return True
+
+
 def _mend_broken_words(rows: list[Row]) -> None:
     """A word too long for its narrow cell is broken where the cell ends ("Kommunledning" /
     "skontoret"). A producer that keeps the space at an ordinary wrap ("IT och " /
@@ -322,7 +347,7 @@ def _mend_broken_words(rows: list[Row]) -> None:
             prev = mended[-1]
             tail = prev.spans[-1].text if prev.spans else ""
             head = ln.spans[0].text if ln.spans else ""
-            if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and ln.bbox[1] > prev.bbox[1] \
+            if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
                     and _broken_word(tail.split()[-1], head.split()[0]):
                 mended[-1] = Line(spans=[*prev.spans, *ln.spans], page=prev.page, method=prev.method)
             else:
@@ -400,6 +425,8 @@ def join_continued(
                 rows = rows[1:]
             for r in rows:
                 r.is_header = False
+            if rows and _split_row(carry.rows[-1], rows[0]):
+                rows = rows[1:]
             carry.rows.extend(rows)
             if tables:
                 carry = tables[-1]
@@ -407,6 +434,20 @@ def join_continued(
             carry = tables[-1] if tables else None
         if carry is not None and _text_below(carry, page_lines[k]):
             carry = None
+
+
+def _split_row(last: Row, first: Row) -> bool:
+    """A row broken by the page: the continuation's first row has text only in cells the
+    last row also fills, going on in lower case ("Antal tillsvidareanställ" / "da
+    medarbetare"). Its lines join the cells above; True when so."""
+    filled = [c for c in first.cells if c.lines]
+    above = {c.col: c for c in last.cells if c.lines}
+    if not filled or any(c.col not in above or not c.text[:1].islower() for c in filled):
+        return False
+    for c in filled:
+        above[c.col].lines.extend(c.lines)
+    _mend_broken_words([last])
+    return True
 
 
 def _text_below(table: Table, lines: list[Line]) -> bool:
