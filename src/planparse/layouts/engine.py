@@ -483,6 +483,8 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
         spec.facts(doc, out)
     w = Walk(doc, out, spec)
     w.run()
+    if not out.budget:  # amounts stated in bullets under a heading
+        out.budget.extend(roles.amount_bullets(doc, w.typo.rank, out.year))
     out.goals = prune(out.goals, w.listed)
     if not out.goals:
         out.warn("no_plan_content", "no goals, activities or indicators were recognised in this document")

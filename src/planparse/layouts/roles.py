@@ -26,7 +26,7 @@ from planparse.model import (
     InvestmentAmount,
     Risk,
 )
-from planparse.reading.model import Block, Cell, Document, Line, Row, Table
+from planparse.reading.model import Block, Cell, Document, Line, Row, Table, is_bullet
 from planparse.reading.positioned import find_tables
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
@@ -363,3 +363,60 @@ def risks(table: Table) -> list[Risk]:
         for row in table.body
         if (name := text(row, area))
     ]
+
+
+# A bullet that states an amount: "Finansiering för Kontaktcenter 18,4 mnkr."
+AMOUNT_ITEM = re.compile(
+    r"^(?P<name>.*?)[\s,]+(?P<amount>-?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)\s*"
+    r"(?P<unit>mnkr|tkr|kr)\b(?P<rest>.*)$"
+)
+_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b|\bför perioden\b", re.IGNORECASE)
+
+
+def amount_bullets(doc: Document, rank: Callable[[Line], int], year: int | None) -> list[BudgetLine]:
+    """Budget lines stated as bullets ("• Anslaget för kommungemensamt 143,5 mnkr."), each
+    labelled by the heading above it (its year, else the document's; none for a period).
+    A bullet's wrapped lines (indented under its text) belong to it."""
+    found: list[BudgetLine] = []
+    heading: list[Line] = []
+    item: list[Line] = []
+
+    def close() -> None:
+        if not item:
+            return
+        text = join_lines([ln.text for ln in item]).lstrip()[1:].strip()
+        m = AMOUNT_ITEM.match(text)
+        if m is None or len(m["rest"].split()) > 3:  # "… 141 mnkr för perioden."
+            return
+        label = join_lines([ln.text for ln in heading])
+        years = YEAR.findall(label)
+        value_year = None if _PERIOD.search(text) else int(years[-1]) if years else year
+        found.append(BudgetLine(
+            uid="", name=m["name"].rstrip(" ,:–-"), provenance=provenance(*item),
+            values=[BudgetValue(label=label, year=value_year, kind=BudgetKind.budget,
+                                amount=parse_number(m["amount"]), unit=AmountUnit(m["unit"]))],
+        ))
+
+    prev: Line | None = None
+    for block in doc.flow():
+        if not isinstance(block, Line):
+            close()
+            item, prev = [], None
+            continue
+        line = block
+        if is_bullet(line.text):
+            close()
+            item = [line]
+        elif item and prev is not None and line.page == prev.page and line.x0 > item[0].x0 + 3 \
+                and line.y0 - prev.bbox[3] < 0.9 * max(prev.bbox[3] - prev.bbox[1], 1.0):
+            item.append(line)
+        else:
+            close()
+            item = []
+            if rank(line) > 0 and not AMOUNT_ITEM.match(line.text):
+                if not (heading and prev is heading[-1] and line.page == prev.page):
+                    heading = []
+                heading.append(line)
+        prev = line
+    close()
+    return found

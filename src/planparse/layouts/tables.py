@@ -20,6 +20,7 @@ from planparse.model import (
     ValueKind,
 )
 from planparse.reading.model import Cell, Row, Table, group_paragraphs
+from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date, parse_number
 
@@ -165,6 +166,13 @@ def value_kind(label: str) -> tuple[ValueKind, int | None]:
     return ValueKind.other, year
 
 
+def _joined(row: Row, col: int) -> str:
+    """A cell's lines joined as wrapped text (a line-break hyphen or a slash at a line's end
+    joins the next line without a space)."""
+    cell = next((c for c in row.cells if c.col <= col < c.col + c.colspan), None)
+    return join_lines([ln.text for ln in cell.lines]) if cell is not None else ""
+
+
 def indicator_rows(table: Table) -> list[Indicator]:
     """Indicators from a table whose header names the indicator, source, unit and value
     columns; one value per filled cell, in column order."""
@@ -186,7 +194,7 @@ def indicator_rows(table: Table) -> list[Indicator]:
     ]
     out: list[Indicator] = []
     for row in table.body:
-        name = row.cell_text(name_col)
+        name = _joined(row, name_col)
         group = _GROUPS.get(fold(row.cell_text(group_col))) if group_col is not None else None
         if not name and group in (ValueGroup.women, ValueGroup.men) and out:
             ind = out[-1]
@@ -250,7 +258,7 @@ def grouped_indicator_rows(table: Table) -> list[Indicator]:
     parent: Indicator | None = None  # nearest indicator without "- "
     total: Indicator | None = None  # the indicator of the last Tot row
     for row in table.body:
-        raw_name = row.cell_text(name_col)
+        raw_name = _joined(row, name_col)
         group = _GROUPS.get(fold(row.cell_text(group_col))) if group_col is not None else None
         name = _FOOTNOTE.sub("", raw_name).strip()
         sub = name.startswith(("- ", "– "))
@@ -276,6 +284,10 @@ def grouped_indicator_rows(table: Table) -> list[Indicator]:
         elif group is None and own is not None:
             total = None
         _values(table, row, value_cols, group, target)
+    for ind in out:  # a Tot row without K and M rows under it: a value of no group
+        if all(v.group is ValueGroup.total for v in ind.values):
+            for v in ind.values:
+                v.group = None
     return out
 
 

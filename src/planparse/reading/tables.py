@@ -8,7 +8,7 @@ its start and its repeated header row dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
 from planparse.text.fold import fold
@@ -118,7 +118,6 @@ class _Region:
     xs: list[float]
     vs: list[_Seg]
     ruled_columns: bool
-    hs: list[_Seg] = field(default_factory=list)
 
 
 def _regions(raw: RawPage) -> list[_Region]:
@@ -142,7 +141,7 @@ def _regions(raw: RawPage) -> list[_Region]:
         parts = [ys] if ruled else _split_at_headings(ys, x0, x1, raw)
         for part in parts:
             if len(part) >= 3 or (ruled and len(part) >= 2):
-                regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled, g_hs))
+                regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled))
     return regions
 
 
@@ -286,8 +285,6 @@ def _build(
             cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
         if not any(c.lines for c in cells):
             continue
-        if region.ruled_columns and rows and _continues_above(cells, top, region.hs, rows[-1]):
-            continue
         icons = [
             d
             for d in raw.drawings
@@ -306,28 +303,6 @@ def _build(
         first.is_header = True
         table.header = [first.cell_text(c) for c in range(n_cols)]
     return table
-
-
-def _continues_above(cells: list[Cell], top: float, hs: list[_Seg], prev: Row) -> bool:
-    """A grid row whose text stands only in cells without a rule above them: cells merged
-    down from the row above (a name beside its Tot, K and M rows, wrapped into the K row's
-    height). Its lines join the cells above; True when the row is used up so."""
-    def open_above(c: Cell) -> bool:
-        xc = (c.bbox[0] + c.bbox[2]) / 2
-        return not any(abs(h.pos - top) <= TOL and h.a - TOL <= xc <= h.b + TOL for h in hs)
-
-    filled = [c for c in cells if c.lines]
-    if not filled or not all(open_above(c) for c in filled):
-        return False
-    above = {c.col: c for c in prev.cells}
-    if any(c.col not in above for c in filled):
-        return False
-    for c in filled:
-        target = above[c.col]
-        target.lines.extend(c.lines)
-        target.bbox = union([target.bbox, c.bbox])
-    prev.bbox = union([prev.bbox, *[c.bbox for c in filled]])
-    return True
 
 
 def _mend_broken_words(rows: list[Row]) -> None:
