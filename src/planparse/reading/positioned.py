@@ -68,8 +68,11 @@ def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
 
 
 def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
-    """A table whose columns start at the header's words; body rows split by word position,
-    a row with text in the first column only joined to the cell above."""
+    """A table whose columns start at the header's words; body rows split by word position.
+    A row set tight under the row above (closer than a row's gap) holds the wrapped lines of
+    its cells (a long name, a description, an amount broken after its thousands): they join
+    the cells above; under the header, a line in its first column wraps the header's label
+    ("Investeringsprojekt," / "tkr")."""
     starts = [s.bbox[0] for s in _spans(header)]
     page, method = header[0].page, header[0].method
     head = _row({i: [s] for i, s in enumerate(_spans(header))}, page, method)
@@ -79,16 +82,24 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
             by_col.setdefault(_column(s.bbox[0], starts), []).append(s)
-        if set(by_col) == {0} and len(rows) > 1:  # the first cell wraps
-            prev = rows[-1]
-            first = next((c for c in prev.cells if c.col == 0), None)
-            if first is not None:
-                first.lines.append(Line(spans=by_col[0], page=vr[0].page, method=vr[0].method))
-                first.bbox = union([ln.bbox for ln in first.lines])
-                prev.bbox = union([prev.bbox, first.bbox])
-                continue
+        prev = rows[-1]
+        height = max(min(ln.bbox[3] - ln.bbox[1] for ln in vr), 1.0)
+        tight = vr[0].bbox[1] - prev.bbox[3] < 0.35 * height
+        if tight and (len(rows) > 1 or set(by_col) == {0}):
+            for col, spans in by_col.items():
+                line = Line(spans=spans, page=vr[0].page, method=vr[0].method)
+                cell = next((c for c in prev.cells if c.col == col), None)
+                if cell is None:
+                    prev.cells.append(Cell(lines=[line], bbox=line.bbox, col=col))
+                    prev.cells.sort(key=lambda c: c.col)
+                else:
+                    cell.lines.append(line)
+                    cell.bbox = union([ln.bbox for ln in cell.lines])
+            prev.bbox = union([prev.bbox, *[c.bbox for c in prev.cells]])
+            continue
         rows.append(_row(by_col, vr[0].page, vr[0].method))
-    return Table(rows=rows, n_cols=len(starts), header=[s.text.strip() for s in _spans(header)])
+    labels = {c.col: c.text for c in head.cells}
+    return Table(rows=rows, n_cols=len(starts), header=[labels.get(i, "") for i in range(len(starts))])
 
 
 def find_tables(
@@ -96,7 +107,8 @@ def find_tables(
 ) -> list[tuple[Table, list[Line]]]:
     """Unruled tables among one page's ``lines``: (table, the lines it consumed). A visual row
     whose words ``is_header`` accepts opens a table; it runs while rows fit its columns and no
-    line ``is_break`` (a heading) and the vertical gaps stay under three line heights."""
+    line ``is_break`` (a heading) and the vertical gaps stay under three line heights; another
+    header row starts the next table."""
     found: list[tuple[Table, list[Line]]] = []
     rows = visual_rows(lines)
     k = 0
@@ -118,6 +130,13 @@ def find_tables(
                 break
             if not _fits(vr, starts, max(right, starts[-1] + 120)):
                 break
+            if vr[0].method == "native" and abs(vr[0].size - header[0].size) > 0.4 and all(
+                abs(ln.size - header[0].size) > 0.4 for ln in vr
+            ):
+                break  # another type size: a note under the table, not a row of it
+            words_j = [s.text.strip() for s in _spans(vr)]
+            if len(words_j) >= 2 and is_header(words_j):
+                break  # the header of the next table ("Mått | Mål | Utfall" under an activity table)
             body.append(vr)
             prev = vr
             j += 1
