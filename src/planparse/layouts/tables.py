@@ -284,10 +284,6 @@ def grouped_indicator_rows(table: Table) -> list[Indicator]:
         elif group is None and own is not None:
             total = None
         _values(table, row, value_cols, group, target)
-    for ind in out:  # a Tot row without K and M rows under it: a value of no group
-        if all(v.group is ValueGroup.total for v in ind.values):
-            for v in ind.values:
-                v.group = None
     return out
 
 

@@ -412,13 +412,13 @@ def join_continued(
 
 
 def _split_row(last: Row, first: Row) -> bool:
-    """A row broken by the page: the continuation's first row has text only in cells the
-    last row also fills, going on in lower case ("Antal tillsvidareanställ" / "da
+    """A row broken by the page: the continuation's first row has text only in the first
+    column, which the last row also fills, going on in lower case ("Antal tillsvidareanställ" / "da
     medarbetare"). Its lines join the cells above; True when so."""
     filled = [c for c in first.cells if c.lines]
     above = {c.col: c for c in last.cells if c.lines}
-    if not filled or any(c.col not in above or not c.text[:1].islower() for c in filled):
-        return False
+    if [c.col for c in filled] != [0] or 0 not in above or not filled[0].text[:1].islower():
+        return False  # only a wrapped name goes on: a row of units ("| tkr | tkr") stays a row
     for c in filled:
         above[c.col].lines.extend(c.lines)
     _mend_broken_words([last])
