@@ -8,6 +8,7 @@ its start and its repeated header row dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
@@ -249,7 +250,7 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
         table = _build(raw, region, xs, spans_by_line)
         if table is None:
             continue
-        tables.append(table)
+        tables.extend(_split_at_headers(table, raw, region))
         taken.update(i for i, _ in spans_by_line)
     outside = [ln for i, ln in enumerate(raw.lines) if i not in taken]
     # A line partly inside a table region keeps only its outside spans.
@@ -344,6 +345,34 @@ def _broken_word(left: str, right: str) -> bool:
     return not (real(a) and real(b)) or word_zipf(a + b) >= 3.0
 
 
+_NUMBER = re.compile(r"^[−–-]?\(?\d[\d \u00a0.,]*\)?\s*%?$")
+
+
+def _split_at_headers(table: Table, raw: RawPage, region: _Region) -> list[Table]:
+    """Two tables drawn as one grid (an activity table and the "Mått | Mål | Utfall" table
+    right under it): a later row styled as a header (bold or shaded) with labels in two or
+    more cells and no amounts starts a table of its own."""
+    if not table.header:
+        return [table]
+    starts = [0]
+    for i, row in enumerate(table.rows[1:], start=1):
+        if not _labels_row(row):
+            continue
+        if [fold(t) for t in row.texts] == [fold(t) for t in table.rows[0].texts]:
+            continue  # the header repeated
+        if _looks_like_header(row, raw, region) and not _looks_like_header(table.rows[i - 1], raw, region):
+            starts.append(i)
+    if len(starts) == 1:
+        return [table]
+    out = []
+    for a, b in zip(starts, [*starts[1:], len(table.rows)], strict=True):
+        part = Table(rows=table.rows[a:b], n_cols=table.n_cols)
+        part.rows[0].is_header = True
+        part.header = [part.rows[0].cell_text(c) for c in range(table.n_cols)]
+        out.append(part)
+    return out
+
+
 def _index(xs: list[float], x: float) -> int:
     return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
 
@@ -431,9 +460,19 @@ def _text_below(table: Table, lines: list[Line]) -> bool:
     return any(ln.y0 > bottom and ln.page == last_page for ln in lines)
 
 
+def _labels_row(row: Row) -> bool:
+    """Labels in two or more cells and no amounts: a header's look."""
+    filled = [c.text for c in row.cells if c.text]
+    return len(filled) >= 2 and not any(_NUMBER.match(t) and not re.fullmatch(r"(19|20)\d\d", t) for t in filled)
+
+
 def _continues(prev: Table, nxt: Table, lines: list[Line]) -> bool:
     if any(ln.bbox[3] < nxt.bbox[1] for ln in lines):
         return False
+    if nxt.header and prev.header and _labels_row(nxt.rows[0]) and [fold(t) for t in nxt.header] != [
+        fold(t) for t in prev.header
+    ]:
+        return False  # a header of its own: another table starts at the top of the page
     return (
         nxt.n_cols == prev.n_cols
         and abs(nxt.bbox[0] - prev.bbox[0]) <= 6
