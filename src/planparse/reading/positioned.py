@@ -78,13 +78,24 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
     head = _row({i: [s] for i, s in enumerate(_spans(header))}, page, method)
     head.is_header = True
     rows: list[Row] = [head]
+    # Lines of one row sit closer than rows do, where the producer pads its rows: the gaps
+    # between body lines fall in two sizes, and the smaller joins lines of one row. Evenly set
+    # rows (Word without padding) tell nothing by their gaps.
+    gaps = [b[0].bbox[1] - max(ln.bbox[3] for ln in a) for a, b in zip(body, body[1:], strict=False)]
+    split = (min(gaps) + max(gaps)) / 2 if gaps and max(gaps) - min(gaps) >= 2.0 else None
+    if split is not None and sum(1 for g in gaps if g >= split) < 2:
+        split = None  # one wide gap (a line missing) is no row spacing
     for vr in body:
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
             by_col.setdefault(_column(s.bbox[0], starts), []).append(s)
         prev = rows[-1]
-        height = max(min(ln.bbox[3] - ln.bbox[1] for ln in vr), 1.0)
-        tight = vr[0].bbox[1] - prev.bbox[3] < 0.35 * height
+        tight = split is not None and vr[0].bbox[1] - prev.bbox[3] < split
+        # A producer that keeps the space where a line wraps (Word) shows a row's wrapped
+        # lines so: every cell of the line goes on from a cell above that ended in a space.
+        above = {c.col: c for c in prev.cells if c.lines}
+        if len(rows) > 1 and all(col in above and above[col].lines[-1].spans[-1].text.endswith(" ") for col in by_col):
+            tight = True
         if tight and (len(rows) > 1 or set(by_col) == {0}):
             for col, spans in by_col.items():
                 line = Line(spans=spans, page=vr[0].page, method=vr[0].method)
