@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from planparse.reading.model import Cell, Line, Row, Span, Table, union
+from planparse.reading.tables import mend_broken_words
 
 # How far left of a column's start a word may begin and still belong to it (points).
 _SLACK = 6.0
@@ -67,6 +68,12 @@ def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
     return Row(cells=cells, page=page, bbox=union([c.bbox for c in cells]))
 
 
+def _goes_on(tail: str, head: str) -> bool:
+    """A cell's next line goes on from ``tail``: a wrap after a kept space, or the rest of a
+    word broken at the cell's edge (lower case on)."""
+    return tail.endswith(" ") or (tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower())
+
+
 def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
     """A table whose columns start at the header's words; body rows split by word position.
     A row set tight under the row above (closer than a row's gap) holds the wrapped lines of
@@ -85,6 +92,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
     split = (min(gaps) + max(gaps)) / 2 if gaps and max(gaps) - min(gaps) >= 2.0 else None
     if split is not None and sum(1 for g in gaps if g >= split) < 2:
         split = None  # one wide gap (a line missing) is no row spacing
+    marks_wraps = any(s.text.endswith(" ") for vr in body for s in _spans(vr))  # Word keeps the space
     for vr in body:
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
@@ -94,7 +102,10 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
         # A producer that keeps the space where a line wraps (Word) shows a row's wrapped
         # lines so: every cell of the line goes on from a cell above that ended in a space.
         above = {c.col: c for c in prev.cells if c.lines}
-        if len(rows) > 1 and all(col in above and above[col].lines[-1].spans[-1].text.endswith(" ") for col in by_col):
+        if len(rows) > 1 and marks_wraps and all(
+            col in above and _goes_on(above[col].lines[-1].spans[-1].text, spans[0].text)
+            for col, spans in by_col.items()
+        ):
             tight = True
         if tight and (len(rows) > 1 or set(by_col) == {0}):
             for col, spans in by_col.items():
@@ -109,6 +120,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
             prev.bbox = union([prev.bbox, *[c.bbox for c in prev.cells]])
             continue
         rows.append(_row(by_col, vr[0].page, vr[0].method))
+    mend_broken_words(rows[1:])
     labels = {c.col: c.text for c in head.cells}
     return Table(rows=rows, n_cols=len(starts), header=[labels.get(i, "") for i in range(len(starts))])
 

@@ -297,7 +297,7 @@ def _build(
         )
     if not rows:
         return None
-    _mend_broken_words(rows)
+    mend_broken_words(rows)
     table = Table(rows=rows, n_cols=n_cols)
     first = rows[0]
     if _looks_like_header(first, raw, region):
@@ -306,7 +306,7 @@ def _build(
     return table
 
 
-def _mend_broken_words(rows: list[Row]) -> None:
+def mend_broken_words(rows: list[Row]) -> None:
     """A word too long for its narrow cell is broken where the cell ends ("Kommunledning" /
     "skontoret"). A producer that keeps the space at an ordinary wrap ("IT och " /
     "digitalisering") shows such a break as a line without that space, the next line going
@@ -450,7 +450,7 @@ def _split_row(last: Row, first: Row) -> bool:
         return False  # only a wrapped name goes on: a row of units ("| tkr | tkr") stays a row
     for c in filled:
         above[c.col].lines.extend(c.lines)
-    _mend_broken_words([last])
+    mend_broken_words([last])
     return True
 
 
@@ -484,4 +484,4 @@ def _row_grid(row: Row, n: int) -> list[str]:
     return [row.cell_text(c) for c in range(n)]
 
 
-__all__ = ["extract_tables", "join_continued", "union"]
+__all__ = ["extract_tables", "join_continued", "mend_broken_words", "union"]
