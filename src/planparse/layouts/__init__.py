@@ -96,8 +96,7 @@ def _found(out: Builder) -> int:
     return (
         len(goals)
         + sum(len(g.activities) + len(g.indicators) + sum(len(a.indicators) for a in g.activities) for g in goals)
-        + len(out.budget) + len(out.investments)
-    )
+    )  # budget lines and investments aside: the engine's result takes the family's when it has none
 
 
 def _all_goals(goals: list) -> list:  # type: ignore[type-arg]
@@ -125,6 +124,9 @@ def _engine_if_richer(doc: Document, out: Builder, chosen: LayoutParser, trusted
         return out
     if (trusted and _found(alt) < 2 * found + 3) or (not trusted and _found(alt) < 0.5 * found):
         return out
+    for attr in ("budget", "investments", "controls", "risks"):
+        if getattr(out, attr) and not getattr(alt, attr):
+            setattr(alt, attr, getattr(out, attr))
     for attr in ("municipality", "organ", "unit", "title", "year", "period", "metadata", "vision"):
         if getattr(out, attr):
             setattr(alt, attr, getattr(out, attr))

@@ -30,6 +30,7 @@ from planparse.layouts.headings import (
     Heading,
     Typography,
     continues_title,
+    goal_word,
     numbered,
     recognise,
     section_label,
@@ -78,7 +79,8 @@ def _is_table_header(words: list[str]) -> bool:
     labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
     found = [lab for lab in labels if lab in _COLUMN_LABELS]
     years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
-    return len(found) >= 2 and bool(set(found) & _STRONG_LABELS) and 3 * (len(labels) + years) >= len(words)
+    return (len(found) >= 2 and bool(set(found) & _STRONG_LABELS) and 3 * (len(labels) + years) >= len(words)) \
+        or roles.money_header(words)
 
 
 # A lead-in sentence naming priorities or goal areas: the list after its colon holds them.
@@ -184,7 +186,13 @@ class Walk:
             line, self.section = self.section, None
             self.pop_styled(self.typo.size(line))
             level = self.spec.level(self.depth() + 1) if self.stack else GoalLevel.focus_area
-            goal = Goal(uid="", level=level, title=self.section_title or line.text, provenance=provenance(line))
+            title = self.section_title or line.text
+            labelled = re.match(r"^(\S+?)\s*:\s*(\S.*)$", title)
+            if labelled is not None and (goal_word(labelled[1]) is not None or (
+                (lab := vocabulary.match_label(labelled[1])) is not None and lab.value == "goal"
+            )):
+                title = labelled[2]  # "Mål: Höganäs kommun ska …": the label is no part of the title
+            goal = Goal(uid="", level=level, title=title, provenance=provenance(line))
             if self.section_prose:
                 goal.description = "\n".join(group_paragraphs(self.section_prose))
             mode, field, field_lines = self.mode, self.field, self.field_lines  # content already under way

@@ -178,7 +178,12 @@ def _read_grid(doc: Document, out: Builder) -> None:
         out.warn("metadata_missing", "no document-information grid on the cover", 1)
         out.metadata = meta
         return
-    rows = grid.rows
+    rows = list(grid.rows)
+    out.front_tables.add(id(grid))
+    for t in page.tables:  # a grid whose label rows are set as headers reads as stacked tables
+        if t is not grid and t.page == grid.page and abs(t.bbox[1] - rows[-1].bbox[3]) < 2:
+            rows += t.rows
+            out.front_tables.add(id(t))
     for i in range(0, len(rows) - 1, 2):
         labels, values = rows[i], rows[i + 1]
         for cell in labels.cells:

@@ -10,11 +10,12 @@ never by position alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, Builder, provenance
-from planparse.layouts.tables import TableKind, classify_table, header_labels
+from planparse.layouts.tables import TableKind, classify_table
 from planparse.model import (
     AmountUnit,
     BudgetKind,
@@ -25,7 +26,8 @@ from planparse.model import (
     InvestmentAmount,
     Risk,
 )
-from planparse.reading.model import Cell, Line, Row, Table
+from planparse.reading.model import Block, Cell, Document, Line, Row, Table
+from planparse.reading.positioned import find_tables
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_number
@@ -108,6 +110,58 @@ def name_column(table: Table) -> int:
     return 0
 
 
+# Columns only a budget table has (an indicator table has Utfall, Mål, and Prognos too).
+_PLAIN_BUDGET = frozenset({"budget", "arsbudget", "avvikelse", "budgetavvikelse", "bokslut", "differens"})
+_MONEY_COLUMNS = ("intakter", "kostnader", "nettokostnad", "total utgift", "totalt", "summa")
+
+
+def money_column(folded: str) -> bool:
+    """A budget table's value column by its header: Budget, Utfall, Prognos, Avvikelse, Bokslut,
+    Intäkter, Kostnader, Nettokostnad (with a year or period after it)."""
+    first = folded.split()[:1]
+    return bool(first) and (first[0] in _BUDGET_KINDS or folded.startswith(_MONEY_COLUMNS))
+
+
+def money_header(words: list[str]) -> bool:
+    """A row of column labels that opens a budget or investment table: a first column naming
+    projects, or one in tkr/mnkr, or two money columns, with money or year columns after it
+    ("Verksamhet, tkr | Budget 2025 | Budget 2026", "Investeringsprojekt | Beskrivning | 2026 |
+    2027"). Decided from the labels alone: the caller rebuilds an unruled table under it."""
+    folded = [fold(w) for w in words if w.strip()]
+    if len(folded) < 2:
+        return False
+    money = sum(1 for h in folded[1:] if money_column(h))
+    years = sum(1 for h in folded[1:] if YEAR.fullmatch(h.strip()))
+    if folded[0].startswith(("investering", "projekt")):
+        return years >= 1 or money >= 1
+    if unit_in(folded[0]) is not None:
+        return money + years >= 1
+    return money >= 2 and not _names_indicators(words)
+
+
+def _names_indicators(header: list[str]) -> bool:
+    """A header with a column naming indicators, their source or their measure ("Indikator",
+    "Nyckeltal", "Källa", "Mått"): an indicator table, whatever its rows say (a row may
+    measure a budget deviation in mnkr)."""
+    return any((m := vocabulary.match_label(h)) is not None and m.value in ("indicator", "source", "measure")
+               for h in header if h.strip())
+
+
+def flow_with_money_tables(doc: Document, is_break: Callable[[Line], bool]) -> list[Block]:
+    """The document's flow (:meth:`Document.flow`) with unruled budget and investment tables
+    rebuilt from their lines (headers found by :func:`money_header`), for family walks that
+    otherwise see only ruled tables."""
+    out: list[Block] = []
+    for page in doc.pages:
+        found = find_tables(page.lines, money_header, is_break)
+        used = {id(ln) for _, lines in found for ln in lines}
+        items: list[tuple[float, int, Block]] = [(ln.y0, 0, ln) for ln in page.lines if id(ln) not in used]
+        items += [(t.bbox[1], 1, t) for t in page.tables] + [(t.bbox[1], 1, t) for t, _ in found]
+        items.sort(key=lambda x: (x[0], x[1]))
+        out.extend(item for _, _, item in items)
+    return out
+
+
 def classify(table: Table) -> Role:
     header = [fold(h) for h in table.header if h.strip()]
     joined = " ".join(header)
@@ -117,23 +171,26 @@ def classify(table: Table) -> Role:
         return Role.figure  # a risk matrix's axis
     if "kontrollmetod" in joined or (header[0].startswith(("rutin", "process")) and "risk" in joined):
         return Role.controls
-    if "konsekvens" in joined and "sannolikhet" in joined:
+    if "konsekvens" in joined.replace(" ", "") and "sannolikhet" in joined.replace(" ", ""):
         return Role.risks
     if header[0].startswith(("investering", "projekt")) or re.search(r"total ?utgift|investeringsutgift", joined):
         return Role.investments
     kind = classify_table(table)
     if kind is TableKind.activities:
         return Role.activities
-    if kind is TableKind.indicators and "source" in header_labels(table):
-        return Role.indicators  # a budget has no source column; units under "Mått" are the indicators'
-    money = sum(1 for h in header[1:] if h.split()[:1] and h.split()[0] in _BUDGET_KINDS)
+    if kind is TableKind.indicators and _names_indicators(table.header):
+        return Role.indicators
+    money = sum(1 for h in header[1:] if money_column(h))
     first = name_column(table)
     names = [fold(text(r, first)) for r in table.body[:12]]
     budget_rows = sum(1 for n in names if n.startswith(_BUDGET_ROWS))
+    # A unit in the header, or a row of units under it ("| tkr | tkr"), not a unit in a row's
+    # measure cell.
     unit = unit_in(joined) is not None or any(
-        UNITS.get(fold(c.text)) for r in table.body[:2] for c in r.cells
+        not text(r, first) and any(UNITS.get(fold(c.text)) for c in r.cells) for r in table.body[:2]
     )
-    if (header[0].startswith("detaljbudget") or (money and (unit or budget_rows))) and (
+    plain_budget = sum(1 for h in header[1:] if h.split()[0] in _PLAIN_BUDGET)
+    if (header[0].startswith("detaljbudget") or (money and (unit or budget_rows)) or (plain_budget and money >= 2)) and (
         kind is not TableKind.indicators or budget_rows >= 2 or unit
     ):
         return Role.budget
@@ -310,7 +367,7 @@ def risks(table: Table) -> list[Risk]:
 
 # An amount in running text: "Sociala investeringar 11,3 mnkr.", "Anslaget för … 171,7 mnkr samt".
 _AMOUNT = re.compile(
-    r"^(?P<name>.*?)[\s,]+(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*"
+    r"^(?P<name>.*?)[\s,]+(?P<amount>-?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)\s*"
     r"(?P<unit>mnkr|tkr|kr)\b(?P<rest>.*)$"
 )
 _FOR_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b|\bför perioden\b", re.IGNORECASE)
@@ -320,9 +377,9 @@ def budget_item(item: str, label: str, year: int | None, lines: list[Line]) -> B
     """A budget line from a list item naming an amount ("Sociala investeringar 11,3 mnkr."),
     labelled by the heading above; an amount for a span of years has no single year."""
     m = _AMOUNT.match(item)
-    if m is None or not re.search(r"[A-Za-zÅÄÖåäö]{3}", m["name"]) or len(m["rest"]) > 20:  # a sentence goes on
+    if m is None or not re.search(r"[A-Za-zÅÄÖåäö]{3}", m["name"]) or len(m["rest"].split()) > 3:  # a sentence goes on
         return None
-    name = m["name"].rstrip(" ,")
+    name = m["name"].rstrip(" ,:–-")
     years = YEAR.findall(label)
     when: int | None = int(years[-1]) if years else year
     if _FOR_PERIOD.search(name) or _FOR_PERIOD.search(m["rest"]):

@@ -68,7 +68,18 @@ def _status_rows(table: Table) -> bool:
     return bool(rows) and sum(1 for r in rows if match_status_prefix(r.cells[0].text)) >= 0.5 * len(rows)
 
 
+def _row_of(item: Activity, table: Table | None) -> bool:
+    """Whether ``item`` was read from a row of ``table``."""
+    p = item.provenance
+    return table is not None and any(
+        r.page == p.page and all(abs(a - b) < 0.2 for a, b in zip(r.bbox, p.bbox, strict=True)) for r in table.rows
+    )
+
+
 def read_table(w: Walk, table: Table) -> None:
+    # An indicator table under an activity table measures the goal, not the table's last
+    # activity; under an activity of its own (a heading, a list item) it is the activity's.
+    activity_from_table = w.activity is not None and _row_of(w.activity, w.last_table)
     if _continues(w, table):
         assert w.last_table is not None
         table.header, table.rows[0].is_header = list(w.last_table.header), False
@@ -92,7 +103,7 @@ def read_table(w: Walk, table: Table) -> None:
             goal.activities.extend(activity_rows(table))
             w.activity = goal.activities[-1] if goal.activities else w.activity
     elif role is Role.indicators:
-        owner = w.activity or w.owner_goal()
+        owner = (None if activity_from_table else w.activity) or w.owner_goal()
         if owner is not None:
             for ind in indicator_rows(table):
                 ind.direction = ind.direction or name_direction(ind.name)

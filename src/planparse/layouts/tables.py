@@ -20,6 +20,7 @@ from planparse.model import (
     ValueKind,
 )
 from planparse.reading.model import Cell, Row, Table, group_paragraphs
+from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date, parse_number
 
@@ -163,6 +164,7 @@ def _attach_full_width(act: Activity | None, row: Row) -> None:
 
 
 _GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men}
+_FOOTNOTE = re.compile(r"[\s*]+$")
 
 
 def value_kind(label: str) -> tuple[ValueKind, int | None]:
@@ -174,7 +176,7 @@ def value_kind(label: str) -> tuple[ValueKind, int | None]:
         return ValueKind.outcome, year
     if f.startswith(("malvarde", "mal ", "mal", "target", "forvantat")):
         return ValueKind.target, year
-    if f.startswith(("basvarde", "baslinje", "ingangsvarde")) or (year is not None and f == str(year)):
+    if f.startswith(("basvarde", "baslinje", "ingangsvarde")) or (year is not None and label.strip() == str(year)):
         return ValueKind.baseline, year
     return ValueKind.other, year
 
@@ -193,6 +195,13 @@ def _group_col(table: Table, labels: list[str | None], taken: set[int]) -> int |
         if i not in taken and any(cells) and all(c in ("", *_GROUPS) for c in cells):
             return i
     return None
+
+
+def _joined(row: Row, col: int) -> str:
+    """A cell's lines joined as wrapped text (a line-break hyphen or a slash at a line's end
+    joins the next line without a space)."""
+    cell = next((c for c in row.cells if c.col <= col < c.col + c.colspan), None)
+    return join_lines([ln.text for ln in cell.lines]) if cell is not None else ""
 
 
 def indicator_rows(table: Table) -> list[Indicator]:
@@ -220,7 +229,7 @@ def indicator_rows(table: Table) -> list[Indicator]:
     parent: Indicator | None = None  # the nearest indicator that is not a "- " sub-indicator
     total: Indicator | None = None  # the indicator of the last Tot row
     for row in table.body:
-        name = re.sub(r"[\s*]+$", "", row.cell_text(name_col)).strip()
+        name = re.sub(r"[\s*]+$", "", _joined(row, name_col)).strip()
         group = _GROUPS.get(fold(row.cell_text(group_col))) if group_col is not None else None
         own: Indicator | None = None
         if name:

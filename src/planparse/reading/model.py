@@ -376,7 +376,7 @@ class Document:
         return "\n".join(parts)
 
 
-_BULLET = ("-", "•", "–", "●", "○", "▪", "*", "")
+_BULLET = ("-", "•", "–", "●", "○", "▪", "*", "\uf0b7", "\uf0a7")  # the last two: Symbol and Wingdings bullets of Word exports
 
 
 def is_bullet(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from planparse.reading.model import Cell, Line, Row, Span, Table, union
+from planparse.reading.tables import mend_broken_words
 
 # How far left of a column's start a word may begin and still belong to it (points).
 _SLACK = 6.0
@@ -67,28 +68,61 @@ def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
     return Row(cells=cells, page=page, bbox=union([c.bbox for c in cells]))
 
 
+def _goes_on(tail: str, head: str) -> bool:
+    """A cell's next line goes on from ``tail``: a wrap after a kept space, or the rest of a
+    word broken at the cell's edge (lower case on)."""
+    return tail.endswith(" ") or (tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower())
+
+
 def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
-    """A table whose columns start at the header's words; body rows split by word position,
-    a row with text in the first column only joined to the cell above."""
+    """A table whose columns start at the header's words; body rows split by word position.
+    A row set tight under the row above (closer than a row's gap) holds the wrapped lines of
+    its cells (a long name, a description, an amount broken after its thousands): they join
+    the cells above; under the header, a line in its first column wraps the header's label
+    ("Investeringsprojekt," / "tkr")."""
     starts = [s.bbox[0] for s in _spans(header)]
     page, method = header[0].page, header[0].method
     head = _row({i: [s] for i, s in enumerate(_spans(header))}, page, method)
     head.is_header = True
     rows: list[Row] = [head]
+    # Lines of one row sit closer than rows do, where the producer pads its rows: the gaps
+    # between body lines fall in two sizes, and the smaller joins lines of one row. Evenly set
+    # rows (Word without padding) tell nothing by their gaps.
+    gaps = [b[0].bbox[1] - max(ln.bbox[3] for ln in a) for a, b in zip(body, body[1:], strict=False)]
+    split = (min(gaps) + max(gaps)) / 2 if gaps and max(gaps) - min(gaps) >= 2.0 else None
+    if split is not None and sum(1 for g in gaps if g >= split) < 2:
+        split = None  # one wide gap (a line missing) is no row spacing
+    marks_wraps = any(s.text.endswith(" ") for vr in body for s in _spans(vr))  # Word keeps the space
     for vr in body:
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
             by_col.setdefault(_column(s.bbox[0], starts), []).append(s)
-        if set(by_col) == {0} and len(rows) > 1:  # the first cell wraps
-            prev = rows[-1]
-            first = next((c for c in prev.cells if c.col == 0), None)
-            if first is not None:
-                first.lines.append(Line(spans=by_col[0], page=vr[0].page, method=vr[0].method))
-                first.bbox = union([ln.bbox for ln in first.lines])
-                prev.bbox = union([prev.bbox, first.bbox])
-                continue
+        prev = rows[-1]
+        tight = split is not None and vr[0].bbox[1] - prev.bbox[3] < split
+        # A producer that keeps the space where a line wraps (Word) shows a row's wrapped
+        # lines so: every cell of the line goes on from a cell above that ended in a space.
+        above = {c.col: c for c in prev.cells if c.lines}
+        if len(rows) > 1 and marks_wraps and all(
+            col in above and _goes_on(above[col].lines[-1].spans[-1].text, spans[0].text)
+            for col, spans in by_col.items()
+        ):
+            tight = True
+        if tight and (len(rows) > 1 or set(by_col) == {0}):
+            for col, spans in by_col.items():
+                line = Line(spans=spans, page=vr[0].page, method=vr[0].method)
+                cell = next((c for c in prev.cells if c.col == col), None)
+                if cell is None:
+                    prev.cells.append(Cell(lines=[line], bbox=line.bbox, col=col))
+                    prev.cells.sort(key=lambda c: c.col)
+                else:
+                    cell.lines.append(line)
+                    cell.bbox = union([ln.bbox for ln in cell.lines])
+            prev.bbox = union([prev.bbox, *[c.bbox for c in prev.cells]])
+            continue
         rows.append(_row(by_col, vr[0].page, vr[0].method))
-    return Table(rows=rows, n_cols=len(starts), header=[s.text.strip() for s in _spans(header)])
+    mend_broken_words(rows[1:])
+    labels = {c.col: c.text for c in head.cells}
+    return Table(rows=rows, n_cols=len(starts), header=[labels.get(i, "") for i in range(len(starts))])
 
 
 def find_tables(
@@ -96,7 +130,8 @@ def find_tables(
 ) -> list[tuple[Table, list[Line]]]:
     """Unruled tables among one page's ``lines``: (table, the lines it consumed). A visual row
     whose words ``is_header`` accepts opens a table; it runs while rows fit its columns and no
-    line ``is_break`` (a heading) and the vertical gaps stay under three line heights."""
+    line ``is_break`` (a heading) and the vertical gaps stay under three line heights; another
+    header row starts the next table."""
     found: list[tuple[Table, list[Line]]] = []
     rows = visual_rows(lines)
     k = 0
@@ -118,6 +153,13 @@ def find_tables(
                 break
             if not _fits(vr, starts, max(right, starts[-1] + 120)):
                 break
+            if vr[0].method == "native" and abs(vr[0].size - header[0].size) > 0.4 and all(
+                abs(ln.size - header[0].size) > 0.4 for ln in vr
+            ):
+                break  # another type size: a note under the table, not a row of it
+            words_j = [s.text.strip() for s in _spans(vr)]
+            if len(words_j) >= 2 and is_header(words_j):
+                break  # the header of the next table ("Mått | Mål | Utfall" under an activity table)
             body.append(vr)
             prev = vr
             j += 1

@@ -9,6 +9,7 @@ its start and its repeated header row dropped.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -54,7 +55,9 @@ def _merge_positions(values: list[float], tol: float = TOL) -> list[float]:
 _BAND = 24.0
 
 
-def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]]]:
+def _groups(
+    hs: list[_Seg], vs: list[_Seg], lines: list[Line] | None = None
+) -> list[tuple[list[_Seg], list[_Seg]]]:
     """Connected components of rules that touch or cross."""
     n_h = len(hs)
     parent = list(range(n_h + len(vs)))
@@ -85,6 +88,7 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
         members.sort(key=lambda j: vs[j].pos)
         by_x[band] = ([vs[j].pos for j in members], members)
     no_band: tuple[list[float], list[int]] = ([], [])
+    crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
     for i, h in enumerate(hs):
         xs, members = by_x.get(math.floor(h.pos / _BAND), no_band) if math.isfinite(h.pos) else no_band
         near = members[bisect_left(xs, h.a - TOL) : bisect_right(xs, h.b + TOL)]
@@ -92,12 +96,19 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
             v = vs[j]
             if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
                 join(i, n_h + j)
+                crossed.add(i)
     # Horizontal rules stacked with the same extent belong together (tables ruled only
-    # horizontally), provided they are close enough to be rows of one table.
+    # horizontally), provided they are close enough to be rows of one table. Rules of a grid
+    # are joined by its vertical rules already: two grids stacked under each other (a budget
+    # table, a heading, an investment table) stay two tables.
     order = sorted(range(n_h), key=lambda i: hs[i].pos)
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
-        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 < h2.pos - h1.pos < 120:
+        if order[k - 1] in crossed and order[k] in crossed:
+            continue
+        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos > 0 and (
+            h2.pos - h1.pos < 120 or _filled_band(h1, h2, lines or [])
+        ):
             join(order[k - 1], order[k])
     comps: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
     for i, h in enumerate(hs):
@@ -105,6 +116,25 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
     for j, v in enumerate(vs):
         comps.setdefault(find(n_h + j), ([], []))[1].append(v)
     return list(comps.values())
+
+
+def _filled_band(h1: _Seg, h2: _Seg, lines: list[Line]) -> bool:
+    """Text fills the band between two rules line after line, without a gap wider than a
+    blank line: a tall row (a long description wrapped in a narrow cell), not two tables."""
+    inside = sorted(
+        (ln for ln in lines if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos
+         and h1.a - 1 <= ln.bbox[0] and ln.bbox[2] <= h1.b + 1),
+        key=lambda ln: ln.bbox[1],
+    )
+    if not inside:
+        return False
+    height = sorted(ln.bbox[3] - ln.bbox[1] for ln in inside)[len(inside) // 2]
+    reach, widest = h1.pos, 0.0
+    for ln in inside:
+        widest = max(widest, ln.bbox[1] - reach)
+        reach = max(reach, ln.bbox[3])
+    widest = max(widest, h2.pos - reach)
+    return widest <= max(1.5 * height, 8.0)
 
 
 @dataclass
@@ -119,7 +149,7 @@ class _Region:
 def _regions(raw: RawPage) -> list[_Region]:
     hs, vs = _segments(raw.drawings, raw.width, raw.height)
     regions = []
-    for g_hs, g_vs in _groups(hs, vs):
+    for g_hs, g_vs in _groups(hs, vs, raw.lines):
         g_hs = _within_grid(g_hs, g_vs)
         ys = _merge_positions([h.pos for h in g_hs])
         if len(ys) < 2:
@@ -134,8 +164,33 @@ def _regions(raw: RawPage) -> list[_Region]:
             continue
         if max(_rule_gap(g_hs, ys[0], x0, x1), _rule_gap(g_hs, ys[-1], x0, x1)) > FIGURE_GAP:
             continue  # boxes joined by connectors (an org chart), not a table
-        regions.append(_Region((x0, ys[0], x1, ys[-1]), ys, xs, g_vs, ruled))
+        parts = [ys] if ruled else _split_at_headings(ys, x0, x1, raw)
+        for part in parts:
+            if len(part) >= 3 or (ruled and len(part) >= 2):
+                regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled))
     return regions
+
+
+def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
+    """Rules stacked with the same extent that are two tables with a heading between them
+    (a budget table, "6.2 Investeringsbudget", an investment table): the band between two
+    rules whose text is a single line in a larger font than the rest of the rows splits them."""
+    bands: list[list[float]] = []
+    for top, bottom in zip(ys, ys[1:], strict=False):
+        spans = [s for ln in raw.lines for s in ln.spans
+                 if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
+        bands.append([s.size for s in spans])
+    sizes = sorted(sz for band in bands for sz in band)
+    if not sizes:
+        return [ys]
+    body = sizes[len(sizes) // 2]
+    parts: list[list[float]] = [[ys[0]]]
+    for k, band in enumerate(bands):
+        if band and min(band) > 1.15 * body:
+            parts.append([ys[k + 1]])
+        else:
+            parts[-1].append(ys[k + 1])
+    return parts
 
 
 # A table's top and bottom rules run across its whole width; a break wider than this in
@@ -216,7 +271,7 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
         table = _build(raw, region, xs, members)
         if table is None:
             continue
-        tables.append(table)
+        tables.extend(_split_at_headers(table, raw, region))
         taken.update(i for i, _ in spans_by_line)
     outside = [ln for i, ln in enumerate(raw.lines) if i not in taken]
     # A line partly inside a table region keeps only its outside spans.
@@ -266,12 +321,80 @@ def _build(
         )
     if not rows:
         return None
+    mend_broken_words(rows)
     table = Table(rows=rows, n_cols=n_cols)
     first = rows[0]
     if _looks_like_header(first, raw, region):
         first.is_header = True
         table.header = [first.cell_text(c) for c in range(n_cols)]
     return table
+
+
+def mend_broken_words(rows: list[Row]) -> None:
+    """A word too long for its narrow cell is broken where the cell ends ("Kommunledning" /
+    "skontoret"). A producer that keeps the space at an ordinary wrap ("IT och " /
+    "digitalisering") shows such a break as a line without that space, the next line going
+    on in lower case: the two lines are one, joined without a space. Producers that drop the
+    space at every wrap (nothing to tell the two apart) are left alone. A line that ends
+    without the space also when the word and its space do not fit: where both sides are words
+    of their own ("konstgräset" / "är"), the wrap is ordinary."""
+    cells = [c for r in rows for c in r.cells if len(c.lines) >= 2]
+    if not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans):
+        return
+    for c in cells:
+        mended: list[Line] = [c.lines[0]]
+        for ln in c.lines[1:]:
+            prev = mended[-1]
+            tail = prev.spans[-1].text if prev.spans else ""
+            head = ln.spans[0].text if ln.spans else ""
+            if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
+                    and _broken_word(tail.split()[-1], head.split()[0]):
+                mended[-1] = Line(spans=[*prev.spans, *ln.spans], page=prev.page, method=prev.method)
+            else:
+                mended.append(ln)
+        c.lines = mended
+
+
+def _broken_word(left: str, right: str) -> bool:
+    """Two pieces of one word, not two words: either is no word of its own (two letters or
+    more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
+    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words."""
+    from planparse.text.repair import word_zipf
+
+    a, b = (w.strip(".,:;()").casefold() for w in (left, right))
+
+    def real(w: str) -> bool:
+        return len(w) >= 2 and word_zipf(w) >= 1.0
+
+    return not (real(a) and real(b)) or word_zipf(a + b) >= 3.0
+
+
+_NUMBER = re.compile(r"^[−–-]?\(?\d[\d \u00a0.,]*\)?\s*%?$")
+
+
+def _split_at_headers(table: Table, raw: RawPage, region: _Region) -> list[Table]:
+    """Two tables drawn as one grid (an activity table and the "Mått | Mål | Utfall" table
+    right under it): a later row styled as a header (bold or shaded) with labels in two or
+    more cells and no amounts starts a table of its own."""
+    if not table.header:
+        return [table]
+    starts = [0]
+    for i, row in enumerate(table.rows[1:], start=1):
+        if not _labels_row(row):
+            continue
+        if [fold(t) for t in row.texts] == [fold(t) for t in table.rows[0].texts]:
+            continue  # the header repeated
+        if _looks_like_header(row, raw, region) and not _looks_like_header(table.rows[i - 1], raw, region):
+            starts.append(i)
+    if len(starts) == 1:
+        return [table]
+    out = []
+    for a, b in zip(starts, [*starts[1:], len(table.rows)], strict=True):
+        part = Table(rows=table.rows[a:b], n_cols=table.n_cols)
+        part.rows[0].is_header = True
+        part.header = [part.rows[0].cell_text(c) for c in range(table.n_cols)]
+        out.append(part)
+    return out
 
 
 def _index(xs: list[float], x: float) -> int:
@@ -330,6 +453,8 @@ def join_continued(
                 rows = rows[1:]
             for r in rows:
                 r.is_header = False
+            if rows and _split_row(carry.rows[-1], rows[0]):
+                rows = rows[1:]
             carry.rows.extend(rows)
             if tables:
                 carry = tables[-1]
@@ -339,15 +464,39 @@ def join_continued(
             carry = None
 
 
+def _split_row(last: Row, first: Row) -> bool:
+    """A row broken by the page: the continuation's first row has text only in the first
+    column, which the last row also fills, going on in lower case ("Antal tillsvidareanställ" / "da
+    medarbetare"). Its lines join the cells above; True when so."""
+    filled = [c for c in first.cells if c.lines]
+    above = {c.col: c for c in last.cells if c.lines}
+    if [c.col for c in filled] != [0] or 0 not in above or not filled[0].text[:1].islower():
+        return False  # only a wrapped name goes on: a row of units ("| tkr | tkr") stays a row
+    for c in filled:
+        above[c.col].lines.extend(c.lines)
+    mend_broken_words([last])
+    return True
+
+
 def _text_below(table: Table, lines: list[Line]) -> bool:
     last_page = table.rows[-1].page
     bottom = max(r.bbox[3] for r in table.rows if r.page == last_page)
     return any(ln.y0 > bottom and ln.page == last_page for ln in lines)
 
 
+def _labels_row(row: Row) -> bool:
+    """Labels in two or more cells and no amounts: a header's look."""
+    filled = [c.text for c in row.cells if c.text]
+    return len(filled) >= 2 and not any(_NUMBER.match(t) and not re.fullmatch(r"(19|20)\d\d", t) for t in filled)
+
+
 def _continues(prev: Table, nxt: Table, lines: list[Line]) -> bool:
     if any(ln.bbox[3] < nxt.bbox[1] for ln in lines):
         return False
+    if nxt.header and prev.header and _labels_row(nxt.rows[0]) and [fold(t) for t in nxt.header] != [
+        fold(t) for t in prev.header
+    ]:
+        return False  # a header of its own: another table starts at the top of the page
     return (
         nxt.n_cols == prev.n_cols
         and abs(nxt.bbox[0] - prev.bbox[0]) <= 6
@@ -359,4 +508,4 @@ def _row_grid(row: Row, n: int) -> list[str]:
     return [row.cell_text(c) for c in range(n)]
 
 
-__all__ = ["extract_tables", "join_continued", "union"]
+__all__ = ["extract_tables", "join_continued", "mend_broken_words", "union"]

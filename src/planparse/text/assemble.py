@@ -80,6 +80,9 @@ def join_lines(texts: list[str]) -> str:
         if out.endswith("\u00ad"):
             out = out[:-1] + t
             continue
+        if out.endswith("/") and out[-2:-1].isalpha() and t[:1].isalpha():  # "enheter/" "grupper"
+            out += t
+            continue
         m = _HYPHEN_END.search(out)
         if m is None:
             out += " " + t
