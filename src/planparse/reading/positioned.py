@@ -9,9 +9,9 @@ text only in the first column continues the cell above it (a wrapped name).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from planparse.reading.model import Cell, Line, Row, Span, Table, union
+from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
 
 # How far left of a column's start a word may begin and still belong to it (points).
 _SLACK = 6.0
@@ -67,19 +67,34 @@ def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
     return Row(cells=cells, page=page, bbox=union([c.bbox for c in cells]))
 
 
-def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
+def _marked(row: list[Line], marks: Sequence[BBox], starts: list[float]) -> bool:
+    """A mark (a status icon) on the row's band in a column after the first."""
+    y0, y1 = min(ln.bbox[1] for ln in row), max(ln.bbox[3] for ln in row)
+    return len(starts) > 1 and any(
+        y0 - 2 <= (m[1] + m[3]) / 2 <= y1 + 2 and m[0] >= starts[1] - 2 * _SLACK for m in marks
+    )
+
+
+def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[BBox] = ()) -> Table:
     """A table whose columns start at the header's words; body rows split by word position,
-    a row with text in the first column only joined to the cell above."""
+    a row with text in the first column only joined to the cell above, unless a mark (an
+    icon in a later column, ``marks``) stands on its band: then it starts a row."""
     starts = [s.bbox[0] for s in _spans(header)]
     page, method = header[0].page, header[0].method
     head = _row({i: [s] for i, s in enumerate(_spans(header))}, page, method)
     head.is_header = True
     rows: list[Row] = [head]
+    # In a table with icons, rows are set apart: a first-column line after a gap is a row.
+    iconic = any(_marked(vr, marks, starts) for vr in body)
+    prev_bottom = max(ln.bbox[3] for ln in header)
     for vr in body:
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
             by_col.setdefault(_column(s.bbox[0], starts), []).append(s)
-        if set(by_col) == {0} and len(rows) > 1:  # the first cell wraps
+        top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
+        apart = iconic and top - prev_bottom > 0.45 * height
+        prev_bottom = max(ln.bbox[3] for ln in vr)
+        if set(by_col) == {0} and len(rows) > 1 and not _marked(vr, marks, starts) and not apart:  # the first cell wraps
             prev = rows[-1]
             first = next((c for c in prev.cells if c.col == 0), None)
             if first is not None:
@@ -91,12 +106,21 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
     return Table(rows=rows, n_cols=len(starts), header=[s.text.strip() for s in _spans(header)])
 
 
+def _heading_after(row: list[Line], header: list[Line]) -> bool:
+    """A bold row set larger than the table's header: a heading after the table."""
+    spans, head = _spans(row), _spans(header)
+    return bool(spans) and bool(head) and all(s.bold for s in spans) and \
+        min(s.size for s in spans) > max(s.size for s in head) + 0.5
+
+
 def find_tables(
-    lines: list[Line], is_header: Callable[[list[str]], bool], is_break: Callable[[Line], bool]
+    lines: list[Line], is_header: Callable[[list[str]], bool], is_break: Callable[[Line], bool],
+    marks: Sequence[BBox] = (),
 ) -> list[tuple[Table, list[Line]]]:
     """Unruled tables among one page's ``lines``: (table, the lines it consumed). A visual row
     whose words ``is_header`` accepts opens a table; it runs while rows fit its columns and no
-    line ``is_break`` (a heading) and the vertical gaps stay under three line heights."""
+    line ``is_break`` (a heading) and the vertical gaps stay under three line heights. ``marks``
+    (icons' boxes) start rows, see :func:`table_from_rows`."""
     found: list[tuple[Table, list[Line]]] = []
     rows = visual_rows(lines)
     k = 0
@@ -116,14 +140,43 @@ def find_tables(
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
             if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(is_break(ln) for ln in vr):
                 break
+            if _heading_after(vr, header):
+                break
             if not _fits(vr, starts, max(right, starts[-1] + 120)):
                 break
             body.append(vr)
             prev = vr
             j += 1
         if body:
-            found.append((table_from_rows(header, body), [ln for r in [header, *body] for ln in r]))
+            found.append((table_from_rows(header, body, marks), [ln for r in [header, *body] for ln in r]))
             k = j
         else:
             k += 1
     return found
+
+
+def continue_table(
+    lines: list[Line], header: list[Line], is_break: Callable[[Line], bool], marks: Sequence[BBox] = ()
+) -> tuple[Table, list[Line]] | None:
+    """The rows at the top of a page that continue an unruled table from the page before
+    (whose ``header`` row is not repeated): (the continuation without a header row, the lines
+    it consumed), or None when the page's first row does not fit the header's columns."""
+    starts = [s.bbox[0] for s in _spans(header)]
+    right = max(s.bbox[2] for s in _spans(header))
+    body: list[list[Line]] = []
+    prev: list[Line] | None = None
+    for vr in visual_rows(lines):
+        if prev is not None:
+            h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
+            if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h:
+                break
+        if any(is_break(ln) for ln in vr) or _heading_after(vr, header) or \
+                not _fits(vr, starts, max(right, starts[-1] + 120)):
+            break
+        body.append(vr)
+        prev = vr
+    if not body:
+        return None
+    table = table_from_rows(header, body, marks)
+    table.rows = table.rows[1:]
+    return table, [ln for r in body for ln in r]
