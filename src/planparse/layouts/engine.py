@@ -180,7 +180,7 @@ class Walk:
         carry: list[Line] | None = None  # the header of an unruled table that ran to the page's foot
         for page in self.doc.pages:
             marks = [m.bbox for m in self.markers.by_page.get(page.number, [])]
-            cont = continue_table(page.lines, carry, self.is_break, marks) if carry else None
+            cont = continue_table(page.lines, carry, _is_table_header, self.is_break, marks) if carry else None
             rest = [ln for ln in page.lines if id(ln) not in {id(x) for x in cont[1]}] if cont else page.lines
             found = find_tables(rest, _is_table_header, lambda ln: self.is_break(ln), marks)
             found = ([cont] if cont else []) + found

@@ -156,11 +156,14 @@ def find_tables(
 
 
 def continue_table(
-    lines: list[Line], header: list[Line], is_break: Callable[[Line], bool], marks: Sequence[BBox] = ()
+    lines: list[Line], header: list[Line], is_header: Callable[[list[str]], bool],
+    is_break: Callable[[Line], bool], marks: Sequence[BBox] = (),
 ) -> tuple[Table, list[Line]] | None:
     """The rows at the top of a page that continue an unruled table from the page before
     (whose ``header`` row is not repeated): (the continuation without a header row, the lines
-    it consumed), or None when the page's first row does not fit the header's columns."""
+    it consumed), or None when the page's first row is a header of its own, does not fit the
+    header's columns, or is no table row (text in one column only and no mark beside it: a
+    running header or a paragraph)."""
     starts = [s.bbox[0] for s in _spans(header)]
     right = max(s.bbox[2] for s in _spans(header))
     body: list[list[Line]] = []
@@ -176,6 +179,11 @@ def continue_table(
         body.append(vr)
         prev = vr
     if not body:
+        return None
+    first = _spans(body[0])
+    if is_header([s.text.strip() for s in first]) or (
+        len({_column(s.bbox[0], starts) for s in first}) < 2 and not _marked(body[0], marks, starts)
+    ):
         return None
     table = table_from_rows(header, body, marks)
     table.rows = table.rows[1:]
