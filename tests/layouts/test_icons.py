@@ -137,3 +137,18 @@ def test_an_unmapped_colour_gives_no_status_and_a_warning_naming_the_page() -> N
     assert sorted(w.page for w in warned if w.page is not None) == sorted(a.provenance.page for a in blue)
     stärka = activity(doc, "Stärka kvinnors förutsättningar")
     assert any(w.page == stärka.provenance.page == 4 and "Stärka kvinnors" in w.message for w in warned)
+
+
+def test_a_legend_in_words_maps_the_colours() -> None:
+    # kramfors_vp-04-html has no legend; a line "Teckenförklaring: blå = Pågående med avvikelse"
+    # added on its goals page makes its blue icons that status instead of the convention's klar.
+    pdf = pymupdf.open(STRESS / KRAMFORS_RASTER)
+    pdf[2].insert_text((72, 800), "Teckenförklaring: blå = Pågående med avvikelse, grön = Uppfyllt", fontsize=8)
+    doc = planparse.parse(pdf.tobytes(), filename="legend.pdf")
+    for title, value in KRAMFORS_STATUSES:
+        act = activity(doc, title)
+        assert act.status is not None
+        if value == "completed":
+            assert act.status.value.value == "in_progress_deviation" and act.status.confidence == 0.95
+        else:
+            assert act.status.value.value == value

@@ -21,6 +21,7 @@ before the next owner, when that icon stands alone on its line or before the own
 from __future__ import annotations
 
 import colorsys
+import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
@@ -93,6 +94,13 @@ def _dedupe(markers: list[Marker]) -> list[Marker]:
     return out
 
 
+# Colour words of a legend in text (folded: "grön" → "gron"), and the label after "=" or ":".
+_PLAIN = str.maketrans("åäö", "aao")
+_COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "red", "gra": "grey",
+                 "vit": "grey", "bla": "blue", "lila": "purple"}
+_COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
+
+
 def _key(m: Marker) -> tuple[int, float, float]:
     return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
 
@@ -123,7 +131,25 @@ class Markers:
             if found:
                 out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
+            out._read_colour_words(page.lines)
         return out
+
+    def _read_colour_words(self, lines: list[Line]) -> None:
+        """A legend in words: "Teckenförklaring: grön = uppfyllt, gul = delvis uppfyllt"."""
+        for ln in lines:
+            text = ln.text.casefold().translate(_PLAIN)
+            if "=" not in text and ":" not in text:
+                continue
+            for m in _COLOUR_WORD.finditer(text):
+                colour, label = _COLOUR_WORDS[m.group(1)], m.group(2).strip(" .")
+                if len(label) > 60:
+                    continue
+                s = vocabulary.match_status(label)
+                a = vocabulary.match_assessment(label)
+                if s is not None:
+                    self.legend_status.setdefault(colour, StatusValue(s.value))
+                if a is not None:
+                    self.legend_assessment.setdefault(colour, AssessmentValue(a.value))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
         """An icon followed on its line by a status or assessment name is a legend entry."""
