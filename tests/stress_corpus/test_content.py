@@ -20,7 +20,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "fixtures" / "build"))
 
 from stress.blocks import Heading, Icon, IconLine, Style, TableBlock  # noqa: E402
-from stress.content import FAMILIES, ICON_INDEX, generate  # noqa: E402
+from stress.content import FAMILIES, ICON_INDEX, STATUS_ICON_INDEX, generate  # noqa: E402
 from stress.content._common import (  # noqa: E402
     ASSESSMENT_ICONS,
     CONVENTION_ASSESSMENTS,
@@ -166,3 +166,35 @@ def test_generation_is_deterministic_and_varies(family: str) -> None:
     assert a[1] == b[1] and a[0].blocks == b[0].blocks
     titles = {tuple(gold_titles(_generate(family, i)[1])) for i in range(4)}
     assert len(titles) == 4
+
+
+ICONS_ONLY = ("kramfors_vp", "orebro_budget", "robertsfors_vp")  # no text statuses otherwise
+
+
+@pytest.mark.parametrize("family", ICONS_ONLY)
+def test_status_icon_variant_prints_gold_as_icons(family: str) -> None:
+    """The icon-status variant: each activity's status is an icon of its convention colour
+    (in a table cell or before its title), each goal assessment an icon alone on its line, in
+    gold's order; the other contents carry neither."""
+    doc, gold = _generate(family, STATUS_ICON_INDEX)
+    goals, acts = _walk(gold)
+    statuses = [a["status"] for a in acts if a["status"]]
+    assert statuses and all(s["value"] in CONVENTION_STATUSES for s in statuses)
+    assert any(getattr(b, "text", "").startswith("Teckenförklaring") for b in doc.blocks)
+    titles = {a["title"] for a in acts}
+    printed: list[Icon] = []  # table cells and icons before a title (legend lines name a value)
+    alone: list[Icon] = []
+    for b in doc.blocks:
+        if isinstance(b, TableBlock):
+            printed += [c for row in b.rows for c in row if isinstance(c, Icon)]
+        elif isinstance(b, IconLine) and not b.text:
+            alone.append(b.icon)
+        elif isinstance(b, IconLine) and b.text in titles:
+            printed.append(b.icon)
+    assert [STATUS_ICONS[s["value"]].color for s in statuses] == [i.color for i in printed]
+    assessments = [g["assessment"] for g in goals if g["assessment"]]
+    assert [ASSESSMENT_ICONS[a["value"]].color for a in assessments] == [i.color for i in alone]
+    for index in (0, 1, 2, ICON_INDEX):
+        _, other = _generate(family, index)
+        goals, acts = _walk(other)
+        assert not any(a["status"] for a in acts) and not any(g["assessment"] for g in goals)

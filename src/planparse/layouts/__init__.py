@@ -88,7 +88,18 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
         out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
     if own_walk and chosen.spec is not None:
         out = _engine_if_richer(doc, out, chosen, trusted=confidence >= TRUSTED)
+    _icons(doc, out)
     return out.finish(chosen.name, chosen.version, confidence)
+
+
+def _icons(doc: Document, out: Builder) -> None:
+    """Statuses and assessments from icons that the walk left unread (:func:`.icons.attach`)."""
+    from planparse.layouts.icons import attach
+
+    try:
+        out.warnings.extend(attach(doc, out.document_type, out.goals))
+    except Exception as e:  # the walk's result stands
+        out.warn("icons_error", f"icon pass failed: {type(e).__name__}: {e}")
 
 
 def _found(out: Builder) -> int:

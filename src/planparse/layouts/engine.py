@@ -51,7 +51,7 @@ from planparse.model import (
     StatusValue,
 )
 from planparse.reading.model import Document, Line, Table, group_paragraphs, is_bullet
-from planparse.reading.positioned import find_tables
+from planparse.reading.positioned import continue_table, find_tables
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
@@ -238,13 +238,23 @@ class Walk:
         """The document's lines and tables in reading order, with unruled tables (header
         labels from the vocabulary, columns from word positions) rebuilt from their lines."""
         out: list[Line | Table] = []
+        carry: list[Line] | None = None  # the header of an unruled table that ran to the page's foot
         for page in self.doc.pages:
-            found = find_tables(page.lines, _is_table_header, lambda ln: self.is_break(ln))
+            marks = [m.bbox for m in self.markers.by_page.get(page.number, [])]
+            cont = continue_table(page.lines, carry, _is_table_header, self.is_break, marks) if carry else None
+            rest = [ln for ln in page.lines if id(ln) not in {id(x) for x in cont[1]}] if cont else page.lines
+            found = find_tables(rest, _is_table_header, lambda ln: self.is_break(ln), marks)
+            found = ([cont] if cont else []) + found
             used = {id(ln) for _, lines in found for ln in lines}
             items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in page.lines if id(ln) not in used]
             items += [(t.bbox[1], 1, t) for t in page.tables] + [(t.bbox[1], 1, t) for t, _ in found]
             items.sort(key=lambda x: (x[0], x[1]))
             out.extend(item for _, _, item in items)
+            last = next((f for f in found if items and f[0] is items[-1][2]), None)
+            if last is None or max(ln.bbox[3] for ln in last[1]) < 0.8 * page.height:
+                carry = None
+            elif last is not cont:
+                carry = [ln for ln in last[1] if abs(ln.bbox[1] - last[1][0].bbox[1]) < 2]
         return out
 
     def is_break(self, line: Line) -> bool:
@@ -334,6 +344,9 @@ class Walk:
             self.end_amount()
         if item is not None and self.mode is None and self.field is None:
             self.amount_lines = [line]
+            return
+        if item is None and self.mode == "activities" and self.markers.near(line.page, line.bbox, right_of=line.bbox[2] - 1):
+            self.list_item(text, line)  # an activity list whose items carry status icons, no bullets
             return
         if self.item is not None and self.item_line is not None and item is None and not self.field:
             prev, self.item_line = self.item_line, None

@@ -7,24 +7,37 @@ vocabulary status), otherwise by the Swedish convention:
 - green: uppfyllt / enligt plan (klar in a year-end report);
 - yellow or orange: delvis uppfyllt / avvikelse;
 - red: ej uppfyllt / försenad;
-- grey or white: ej bedömd / ej påbörjad.
+- grey or white: ej bedömd / ej påbörjad;
+- blue: klar (a status only).
+
+A colour that neither the legend nor the convention maps (purple, pink) gives no value; the
+owner's icon is then reported with a warning (``icon_unmapped``) that names the page.
+
+:func:`attach` is the pass after any walk: an owner (goal or activity) still without a status
+or assessment takes the icon on its own title line or row, or the first icon below its title
+before the next owner, when that icon stands alone on its line or before the owner's title.
 """
 
 from __future__ import annotations
 
 import colorsys
+import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
 from planparse.model import (
+    Activity,
     Assessment,
     AssessmentValue,
     DocumentType,
+    Goal,
     MarkerSource,
     Status,
     StatusValue,
+    Warning,
 )
 from planparse.reading.model import BBox, Document, Line
+from planparse.text.fold import fold
 
 _ASSESSMENT = {
     "green": AssessmentValue.fulfilled,
@@ -37,6 +50,7 @@ _STATUS = {
     "yellow": StatusValue.in_progress_deviation,
     "red": StatusValue.in_progress_deviation,
     "grey": StatusValue.not_started,
+    "blue": StatusValue.completed,
 }
 _YEAR_END = {DocumentType.arsbokslut, DocumentType.arsredovisning, DocumentType.verksamhetsberattelse}
 CONVENTION_CONFIDENCE = 0.75
@@ -44,7 +58,7 @@ LEGEND_CONFIDENCE = 0.95
 
 
 def color_name(rgb: int) -> str | None:
-    """green / yellow / red / grey / blue for an sRGB colour, None for black or unclear hues."""
+    """green / yellow / red / grey / blue / purple for an sRGB colour, None for black."""
     r, g, b = ((rgb >> 16) & 255) / 255, ((rgb >> 8) & 255) / 255, (rgb & 255) / 255
     h, light, sat = colorsys.rgb_to_hls(r, g, b)
     if light < 0.12:
@@ -60,7 +74,7 @@ def color_name(rgb: int) -> str | None:
         return "green"
     if deg < 260:
         return "blue"
-    return None
+    return "purple"  # violet to pink: no convention value
 
 
 @dataclass(frozen=True)
@@ -80,6 +94,17 @@ def _dedupe(markers: list[Marker]) -> list[Marker]:
     return out
 
 
+# Colour words of a legend in text (folded: "grön" → "gron"), and the label after "=" or ":".
+_PLAIN = str.maketrans("åäö", "aao")
+_COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "red", "gra": "grey",
+                 "vit": "grey", "bla": "blue", "lila": "purple"}
+_COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
+
+
+def _key(m: Marker) -> tuple[int, float, float]:
+    return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
+
+
 @dataclass
 class Markers:
     """Every icon and progress bar of a document, and the legend that names their colours."""
@@ -87,6 +112,7 @@ class Markers:
     by_page: dict[int, list[Marker]] = field(default_factory=dict)
     legend_status: dict[str, StatusValue] = field(default_factory=dict)
     legend_assessment: dict[str, AssessmentValue] = field(default_factory=dict)
+    legend_entries: set[tuple[int, float, float]] = field(default_factory=set)  # (page, x0, y0)
     year_end: bool = False
 
     @classmethod
@@ -105,7 +131,25 @@ class Markers:
             if found:
                 out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
+            out._read_colour_words(page.lines)
         return out
+
+    def _read_colour_words(self, lines: list[Line]) -> None:
+        """A legend in words: "Teckenförklaring: grön = uppfyllt, gul = delvis uppfyllt"."""
+        for ln in lines:
+            text = ln.text.casefold().translate(_PLAIN)
+            if "=" not in text and ":" not in text:
+                continue
+            for m in _COLOUR_WORD.finditer(text):
+                colour, label = _COLOUR_WORDS[m.group(1)], m.group(2).strip(" .")
+                if len(label) > 60:
+                    continue
+                s = vocabulary.match_status(label)
+                a = vocabulary.match_assessment(label)
+                if s is not None:
+                    self.legend_status.setdefault(colour, StatusValue(s.value))
+                if a is not None:
+                    self.legend_assessment.setdefault(colour, AssessmentValue(a.value))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
         """An icon followed on its line by a status or assessment name is a legend entry."""
@@ -125,6 +169,8 @@ class Markers:
                     self.legend_status.setdefault(m.color, StatusValue(s.value))
                 if a is not None:
                     self.legend_assessment.setdefault(m.color, AssessmentValue(a.value))
+                if s is not None or a is not None:
+                    self.legend_entries.add(_key(m))
 
     def near(self, page: int, bbox: BBox, *, right_of: float | None = None) -> list[Marker]:
         """Markers whose vertical centre lies within ``bbox``'s band (a table row or a title
@@ -159,3 +205,125 @@ class Markers:
         else:
             return None
         return Assessment(value=value, raw=f"icon: {marker.color}", confidence=conf, source=MarkerSource.icon)
+
+    def is_legend(self, marker: Marker) -> bool:
+        return _key(marker) in self.legend_entries
+
+    def mapped(self, marker: Marker, owner: Goal | Activity) -> bool:
+        """Whether the marker's colour gives the owner a value (legend or convention)."""
+        if isinstance(owner, Activity):
+            return self.status(marker) is not None
+        return self.assessment(marker) is not None
+
+
+# --- the pass after a walk --------------------------------------------------------------------
+
+Owner = Goal | Activity
+_BELOW = 160.0  # how far under its title (pt) an owner's icon may stand
+_GAP = 30.0  # the most space between an icon and the text it stands before
+
+
+def _owners(goals: list[Goal]) -> list[Owner]:
+    out: list[Owner] = []
+    for g in goals:
+        out.append(g)
+        out.extend(g.activities)
+        out.extend(_owners(g.children))
+    return out
+
+
+def _lacks(owner: Owner) -> bool:
+    return owner.status is None if isinstance(owner, Activity) else owner.assessment is None
+
+
+def _bullet_columns(markers: list[Marker], lines: list[Line]) -> set[tuple[int, float, float]]:
+    """Markers that are list bullets: three or more of one colour in one column, each before
+    a text line. Status icons in a column differ in colour; bullets do not."""
+    before = [m for m in markers if _line_after(m, lines) is not None]
+    out: set[tuple[int, float, float]] = set()
+    for m in before:
+        column = [o for o in before if abs(o.bbox[0] - m.bbox[0]) < 1.5]
+        if len(column) >= 3 and len({o.color for o in column}) == 1:
+            out.add(_key(m))
+    return out
+
+
+def _line_after(m: Marker, lines: list[Line]) -> Line | None:
+    """The text line that starts just right of the marker, on its band."""
+    cy = (m.bbox[1] + m.bbox[3]) / 2
+    found = [ln for ln in lines if ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2 and -1 <= ln.bbox[0] - m.bbox[2] < _GAP]
+    return min(found, key=lambda ln: ln.bbox[0]) if found else None
+
+
+def _text_on_band(m: Marker, lines: list[Line]) -> bool:
+    cy = (m.bbox[1] + m.bbox[3]) / 2
+    return any(ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2 and ln.text.strip() for ln in lines)
+
+
+def _starts_title(line: Line, owner: Owner) -> bool:
+    head, title = fold(line.text)[:24], fold(owner.title)
+    return bool(head) and (title.startswith(head) or head in title)
+
+
+def attach(doc: Document, document_type: DocumentType, goals: list[Goal]) -> list[Warning]:
+    """Give owners without a status (activities) or assessment (goals) the icon that belongs
+    to them; returns a warning per owner whose icon's colour maps to no value."""
+    markers = Markers.of(doc, document_type)
+    if not markers.by_page:
+        return []
+    owners = [o for o in _owners(goals) if o.provenance is not None]
+    by_page: dict[int, list[Owner]] = {}
+    for o in owners:
+        by_page.setdefault(o.provenance.page, []).append(o)
+    warnings: list[Warning] = []
+    done: set[int] = set()  # owners that have taken an icon in this pass
+    for page in doc.pages:
+        found = [m for m in markers.by_page.get(page.number, []) if m.bar is None and not markers.is_legend(m)]
+        here = sorted(by_page.get(page.number, []), key=lambda o: (o.provenance.bbox[1], o.provenance.bbox[0]))
+        if not found or not here:
+            continue
+        bullets = _bullet_columns(found, page.lines)
+        for m in found:
+            if _key(m) in bullets:
+                continue
+            owner = _owner_of(m, here, page.lines)
+            if owner is None or id(owner) in done or not _lacks(owner):
+                continue
+            done.add(id(owner))
+            if isinstance(owner, Activity):
+                owner.status = markers.status(m)
+            else:
+                owner.assessment = markers.assessment(m)
+            if _lacks(owner):
+                what = "status" if isinstance(owner, Activity) else "assessment"
+                warnings.append(Warning(
+                    code="icon_unmapped",
+                    message=f"{what} icon of {owner.title[:60]!r} has a colour ({m.color}) that neither "
+                            f"the legend nor the convention maps: no {what} given",
+                    page=page.number,
+                ))
+    return warnings
+
+
+def _owner_of(m: Marker, owners: list[Owner], lines: list[Line]) -> Owner | None:
+    """The owner a marker belongs to: one whose title line or row holds it (the nearest in x),
+    else the nearest owner above it when the marker stands alone on its line or before that
+    owner's title."""
+    cy = (m.bbox[1] + m.bbox[3]) / 2
+    on_band = [o for o in owners if o.provenance.bbox[1] - 2 <= cy <= o.provenance.bbox[3] + 2]
+    if on_band:
+        def gap(o: Owner) -> float:
+            x0, _, x1, _ = o.provenance.bbox
+            return max(x0 - m.bbox[2], m.bbox[0] - x1, 0.0)
+
+        return min(on_band, key=gap)
+    above = [o for o in owners if o.provenance.bbox[3] <= cy and cy - o.provenance.bbox[3] <= _BELOW]
+    if not above:
+        return None
+    owner = max(above, key=lambda o: (o.provenance.bbox[3], o.provenance.bbox[1]))
+    after = _line_after(m, lines)
+    if after is not None and _starts_title(after, owner):
+        return owner  # an icon before the title (the owner's provenance is its heading above)
+    if after is None and not _text_on_band(m, lines):
+        return owner  # an icon on a line of its own
+    return None

@@ -169,6 +169,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
     labels = header_labels(table)
     title_col = next((i for i, lab in enumerate(labels) if lab == "activities"), 0)
     act: Activity | None = None
+    last: Row | None = None  # the activity's last title row
     commenting = False
     group: list[Row] = []
     for row in table.body:
@@ -193,13 +194,17 @@ def _icon_activities(w: Walk, table: Table) -> None:
         if act is not None and not markers:
             if commenting:
                 act.comment = join_lines([act.comment or "", text]) if act.comment else text
+            elif act.description is not None or _set_apart(last, row) or _row_alone(last, row, title_col):
+                act.description = join_lines([act.description or "", text]).strip()  # a row below the title's
             else:
                 act.title = join_lines([act.title, text])
+            last = row
             continue
         goal = w.owner_goal()
         if goal is None:
             continue
         commenting = False
+        last = row
         act = Activity(uid="", title=text, provenance=provenance(row))
         goal.activities.append(act)
         for m in markers:
@@ -210,6 +215,23 @@ def _icon_activities(w: Walk, table: Table) -> None:
         w.activity = act
     if group:
         _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
+
+
+def _set_apart(above: Row | None, row: Row) -> bool:
+    """A row separated from the one above by more than a line's leading: its own paragraph,
+    not a wrapped title."""
+    if above is None or above.page != row.page:
+        return False
+    lines = [ln for c in row.cells for ln in c.lines]
+    height = max((ln.bbox[3] - ln.bbox[1] for ln in lines), default=10.0)
+    return row.bbox[1] - above.bbox[3] > 0.45 * height
+
+
+def _row_alone(above: Row | None, row: Row, col: int) -> bool:
+    """A row with text in the title column only under a title row with text beside its title
+    (dates, a status): a paragraph of its own (a description), not a wrapped title."""
+    return above is not None and _row_starts_item(above, col) and not _row_starts_item(row, col) \
+        and not row.full_width
 
 
 def _goal_row(w: Walk, title: str, row: Row) -> None:

@@ -9,9 +9,9 @@ text only in the first column continues the cell above it (a wrapped name).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from planparse.reading.model import Cell, Line, Row, Span, Table, union
+from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
 from planparse.reading.tables import mend_broken_words
 
 # How far left of a column's start a word may begin and still belong to it (points).
@@ -74,12 +74,21 @@ def _goes_on(tail: str, head: str) -> bool:
     return tail.endswith(" ") or (tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower())
 
 
-def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
+def _marked(row: list[Line], marks: Sequence[BBox], starts: list[float]) -> bool:
+    """A mark (a status icon) on the row's band in a column after the first."""
+    y0, y1 = min(ln.bbox[1] for ln in row), max(ln.bbox[3] for ln in row)
+    return len(starts) > 1 and any(
+        y0 - 2 <= (m[1] + m[3]) / 2 <= y1 + 2 and m[0] >= starts[1] - 2 * _SLACK for m in marks
+    )
+
+
+def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[BBox] = ()) -> Table:
     """A table whose columns start at the header's words; body rows split by word position.
     A row set tight under the row above (closer than a row's gap) holds the wrapped lines of
     its cells (a long name, a description, an amount broken after its thousands): they join
     the cells above; under the header, a line in its first column wraps the header's label
-    ("Investeringsprojekt," / "tkr")."""
+    ("Investeringsprojekt," / "tkr"). A mark (an icon in a later column, ``marks``) on a row's
+    band, or a gap before it in a table with icons, starts a row."""
     starts = [s.bbox[0] for s in _spans(header)]
     page, method = header[0].page, header[0].method
     head = _row({i: [s] for i, s in enumerate(_spans(header))}, page, method)
@@ -93,21 +102,27 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
     if split is not None and sum(1 for g in gaps if g >= split) < 2:
         split = None  # one wide gap (a line missing) is no row spacing
     marks_wraps = any(s.text.endswith(" ") for vr in body for s in _spans(vr))  # Word keeps the space
+    # In a table with icons, rows are set apart: a first-column line after a gap is a row.
+    iconic = any(_marked(vr, marks, starts) for vr in body)
+    prev_bottom = max(ln.bbox[3] for ln in header)
     for vr in body:
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
             by_col.setdefault(_column(s.bbox[0], starts), []).append(s)
         prev = rows[-1]
+        top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
+        new_row = _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height)
+        prev_bottom = max(ln.bbox[3] for ln in vr)
         tight = split is not None and vr[0].bbox[1] - prev.bbox[3] < split
         # A producer that keeps the space where a line wraps (Word) shows a row's wrapped
         # lines so: every cell of the line goes on from a cell above that ended in a space.
         above = {c.col: c for c in prev.cells if c.lines}
-        if len(rows) > 1 and marks_wraps and all(
+        if len(rows) > 1 and marks_wraps and not new_row and all(
             col in above and _goes_on(above[col].lines[-1].spans[-1].text, spans[0].text)
             for col, spans in by_col.items()
         ):
             tight = True
-        if tight and (len(rows) > 1 or set(by_col) == {0}):
+        if tight and not new_row and (len(rows) > 1 or set(by_col) == {0}):
             for col, spans in by_col.items():
                 line = Line(spans=spans, page=vr[0].page, method=vr[0].method)
                 cell = next((c for c in prev.cells if c.col == col), None)
@@ -125,13 +140,22 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
     return Table(rows=rows, n_cols=len(starts), header=[labels.get(i, "") for i in range(len(starts))])
 
 
+def _heading_after(row: list[Line], header: list[Line]) -> bool:
+    """A bold row set larger than the table's header: a heading after the table."""
+    spans, head = _spans(row), _spans(header)
+    return bool(spans) and bool(head) and all(s.bold for s in spans) and \
+        min(s.size for s in spans) > max(s.size for s in head) + 0.5
+
+
 def find_tables(
-    lines: list[Line], is_header: Callable[[list[str]], bool], is_break: Callable[[Line], bool]
+    lines: list[Line], is_header: Callable[[list[str]], bool], is_break: Callable[[Line], bool],
+    marks: Sequence[BBox] = (),
 ) -> list[tuple[Table, list[Line]]]:
     """Unruled tables among one page's ``lines``: (table, the lines it consumed). A visual row
     whose words ``is_header`` accepts opens a table; it runs while rows fit its columns and no
     line ``is_break`` (a heading) and the vertical gaps stay under three line heights; another
-    header row starts the next table."""
+    header row starts the next table. ``marks`` (icons' boxes) start rows, see
+    :func:`table_from_rows`."""
     found: list[tuple[Table, list[Line]]] = []
     rows = visual_rows(lines)
     k = 0
@@ -151,6 +175,8 @@ def find_tables(
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
             if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(is_break(ln) for ln in vr):
                 break
+            if _heading_after(vr, header):
+                break
             if not _fits(vr, starts, max(right, starts[-1] + 120)):
                 break
             if vr[0].method == "native" and abs(vr[0].size - header[0].size) > 0.4 and all(
@@ -164,8 +190,43 @@ def find_tables(
             prev = vr
             j += 1
         if body:
-            found.append((table_from_rows(header, body), [ln for r in [header, *body] for ln in r]))
+            found.append((table_from_rows(header, body, marks), [ln for r in [header, *body] for ln in r]))
             k = j
         else:
             k += 1
     return found
+
+
+def continue_table(
+    lines: list[Line], header: list[Line], is_header: Callable[[list[str]], bool],
+    is_break: Callable[[Line], bool], marks: Sequence[BBox] = (),
+) -> tuple[Table, list[Line]] | None:
+    """The rows at the top of a page that continue an unruled table from the page before
+    (whose ``header`` row is not repeated): (the continuation without a header row, the lines
+    it consumed), or None when the page's first row is a header of its own, does not fit the
+    header's columns, or is no table row (text in one column only and no mark beside it: a
+    running header or a paragraph)."""
+    starts = [s.bbox[0] for s in _spans(header)]
+    right = max(s.bbox[2] for s in _spans(header))
+    body: list[list[Line]] = []
+    prev: list[Line] | None = None
+    for vr in visual_rows(lines):
+        if prev is not None:
+            h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
+            if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h:
+                break
+        if any(is_break(ln) for ln in vr) or _heading_after(vr, header) or \
+                not _fits(vr, starts, max(right, starts[-1] + 120)):
+            break
+        body.append(vr)
+        prev = vr
+    if not body:
+        return None
+    first = _spans(body[0])
+    if is_header([s.text.strip() for s in first]) or (
+        len({_column(s.bbox[0], starts) for s in first}) < 2 and not _marked(body[0], marks, starts)
+    ):
+        return None
+    table = table_from_rows(header, body, marks)
+    table.rows = table.rows[1:]
+    return table, [ln for r in body for ln in r]
