@@ -1,0 +1,141 @@
+"""The reading layer's shortcuts give what the plain PyMuPDF calls give, on real PDFs.
+
+Each shortcut (one text page instead of two, ``get_cdrawings`` instead of ``get_drawings``,
+rules joined through height bands, lines that keep their derived text) is checked against an
+independent reference computed here from PyMuPDF's own high-level calls or a brute-force loop.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from planparse.reading import read_pdf
+from planparse.reading.model import Drawing, Line, Span
+from planparse.reading.pymupdf_backend import _rect, _rgb, _segment, read_page
+from planparse.reading.tables import TOL, _groups, _Seg, _segments
+from tests.gold import FIXTURES
+
+REAL = FIXTURES / "real"
+# Born-digital fixtures without images, a real document full of small images and rules, and
+# an OCR-layer copy (its pages are page images under invisible text).
+PDFS = [
+    FIXTURES / "robertsfors-verksamhetsplan-2025.pdf",
+    FIXTURES / "kramfors-klf-verksamhetsplan-2025.pdf",
+    FIXTURES / "ange-uppsikt-hr-2024.pdf",
+    REAL / "simrishamn_kfn_arsbokslut_2025_printtopdf.pdf",
+    FIXTURES / "ange-malavstamning-t1-2025-ocr.pdf",
+]
+FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+
+
+def _reference_drawings(page: pymupdf.Page) -> list[Drawing]:
+    """Drawings as read through ``get_drawings`` (Point and Rect objects)."""
+    out: list[Drawing] = []
+    for d in page.get_drawings():
+        x0, y0, x1, y1 = (round(v, 2) for v in d["rect"])
+        fill = _rgb(d.get("fill")) if "f" in d.get("type", "") else None
+        stroke = _rgb(d.get("color")) if "s" in d.get("type", "") else None
+        items = d["items"]
+        if all(it[0] == "l" for it in items):
+            out += [_segment(it[1].x, it[1].y, it[2].x, it[2].y, stroke) for it in items]
+        elif all(it[0] == "re" for it in items) or all(it[0] == "qu" for it in items):
+            for it in items:
+                r = it[1].rect if it[0] == "qu" else it[1]
+                out.append(_rect(r.x0, r.y0, r.x1, r.y1, fill, stroke))
+        else:
+            out.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))
+    return out
+
+
+def _reference_spans(page: pymupdf.Page) -> list[tuple[str, tuple[float, ...], str, float]]:
+    """The page's horizontal text spans from its own ``get_text("dict")`` call."""
+    data = page.get_text("dict", flags=FLAGS)
+    return [
+        (s["text"], tuple(round(v, 2) for v in s["bbox"]), s["font"], round(s["size"], 2))
+        for b in data["blocks"] if b.get("type") == 0
+        for ln in b["lines"] if ln.get("dir", (1, 0))[0] >= 0.5
+        for s in ln["spans"] if s["text"].strip()
+    ]
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
+def test_raw_pages_equal_the_plain_pymupdf_reading(pdf: Path) -> None:
+    with pymupdf.open(pdf) as doc:
+        for i, page in enumerate(doc):
+            raw = read_page(page, i + 1)
+            spans = [(s.text, s.bbox, s.font, s.size) for ln in raw.lines for s in ln.spans]
+            assert spans == _reference_spans(page), f"page {i + 1}: text differs"
+            assert raw.drawings == _reference_drawings(page), f"page {i + 1}: drawings differ"
+            infos = page.get_image_info()
+            assert [im.bbox for im in raw.images] == [tuple(info["bbox"]) for info in infos]
+            assert [(im.width, im.height) for im in raw.images] == [(info["width"], info["height"]) for info in infos]
+
+
+def test_the_image_document_keeps_its_icons_and_bars() -> None:
+    """The real document's statuses are raster icons and its progress bars images: they are
+    found, with their colour (its icons are all green) and the bars' filled share."""
+    with pymupdf.open(REAL / "simrishamn_kfn_arsbokslut_2025_printtopdf.pdf") as doc:
+        cache: dict[int, tuple[int | None, float | None]] = {}
+        images = [im for i, page in enumerate(doc) for im in read_page(page, i + 1, cache).images]
+        assert len(images) == sum(len(page.get_image_info()) for page in doc)
+    icons = [im for im in images if im.is_icon]
+    assert len(icons) >= 30
+    assert all((im.color or 0) >> 8 & 0xFF > (im.color or 0) >> 16 for im in icons)  # green over red
+    bars = [im for im in images if im.is_bar]
+    assert len(bars) >= 20 and all(0 <= (im.fill or 0) <= 1 for im in bars)
+
+
+def _brute_groups(hs: list[_Seg], vs: list[_Seg]) -> list[set[int]]:
+    """Components by checking every horizontal against every vertical (ids of the segments)."""
+    parent = {id(s): id(s) for s in hs + vs}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for h in hs:
+        for v in vs:
+            if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
+                parent[find(id(h))] = find(id(v))
+    order = sorted(hs, key=lambda h: h.pos)
+    for h1, h2 in zip(order, order[1:], strict=False):
+        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 < h2.pos - h1.pos < 120:
+            parent[find(id(h1))] = find(id(h2))
+    comps: dict[int, set[int]] = {}
+    for s in hs + vs:
+        comps.setdefault(find(id(s)), set()).add(id(s))
+    return sorted(comps.values(), key=min)
+
+
+@pytest.mark.parametrize("pdf", PDFS[:4], ids=lambda p: p.stem)
+def test_rule_components_equal_the_brute_force_ones(pdf: Path) -> None:
+    with pymupdf.open(pdf) as doc:
+        for i, page in enumerate(doc):
+            raw = read_page(page, i + 1)
+            hs, vs = _segments(raw.drawings, raw.width, raw.height)
+            fast = sorted(({id(s) for s in g_hs + g_vs} for g_hs, g_vs in _groups(hs, vs)), key=min)
+            assert fast == _brute_groups(hs, vs), f"page {i + 1}"
+
+
+def test_a_line_follows_its_spans_when_they_change() -> None:
+    """OCR repair rewrites span text in place after lines are read: a line's text, box and
+    size must follow (they are kept between reads, not frozen)."""
+    doc = read_pdf(FIXTURES / "robertsfors-verksamhetsplan-2025.pdf")
+    line = next(ln for p in doc.pages for ln in p.lines if len(ln.spans) >= 2)
+    before, box = line.text, line.bbox
+    first = line.spans[0]
+    first.text = "Ändrad " + first.text
+    assert line.text.startswith("Ändrad ") and line.text != before
+    first.bbox = (first.bbox[0] - 50, first.bbox[1], first.bbox[2], first.bbox[3])
+    assert line.bbox[0] == box[0] - 50
+    # Another list of spans is another line's content.
+    line.spans = line.spans[1:]
+    assert not line.text.startswith("Ändrad")
+    # Lines compare by their content, not by what they have cached.
+    twin = Line(spans=list(line.spans), page=line.page, method=line.method, raw_text=line.raw_text)
+    assert twin == line
+    assert Line(spans=[Span(text="x", bbox=(0, 0, 1, 1))], page=1).text == "x"
