@@ -194,11 +194,35 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     return None
 
 
+_LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
+
+
+def _wraps_ocr_title(prev: Line, line: Line, gap: float, height: float) -> bool:
+    """Without fonts (an OCR'd layer: no size nor weight, box heights that vary with the
+    letters), the evidence that ``line`` wraps the heading ``prev``: set close under it (a
+    paragraph after a heading has space above it), going on in lower case (or in capitals
+    under a heading in capitals), and not a run-in label ("Strategimål: …")."""
+    if gap >= 0.55 * height:
+        return False
+    lead = _LABEL_LEAD.match(line.text)
+    if lead and vocabulary.match_label(lead.group(1)) is not None:
+        return False
+    first = next((c for c in line.text if c.isalnum()), "")
+    if first.islower() or first.isdigit():
+        return True
+    def caps(text: str) -> bool:
+        letters = [c for c in text if c.isalpha()]
+        return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return caps(prev.text) and caps(line.text)
+
+
 def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
     """Whether ``line`` is the wrapped rest of the heading whose last line is ``prev``."""
     if line.page != prev.page or prev.text.endswith((".", ":")):
         return False
-    if typo.rank(line) != typo.rank(prev) or typo.rank(line) == 0 and typo.has_fonts(line):
+    # (An OCR'd line's rank is its box height, which its letters sway: see _wraps_ocr_title.)
+    fonts = typo.has_fonts(line)
+    if fonts and (typo.rank(line) != typo.rank(prev) or typo.rank(line) == 0):
         return False
     if typo.has_fonts(line) and line.bold != prev.bold and abs(line.size - prev.size) > 0.3:
         return False
@@ -207,5 +231,7 @@ def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
     if not -0.6 * height <= gap < 0.8 * height:
         return False
     if numbered(line.text) or goal_word(line.text) or vocabulary.match_label(line.text):
+        return False
+    if not typo.has_fonts(line) and not _wraps_ocr_title(prev, line, gap, height):
         return False
     return line.text[:1].islower() or not typo.has_fonts(line) or abs(typo.size(line) - typo.size(prev)) < 0.6

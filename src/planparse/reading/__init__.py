@@ -381,12 +381,32 @@ def _repair_in_context(lines: list[Line]) -> None:
                 s.text = s.text.replace(before, after)
 
 
+def _ocr_bullets(lines: list[Line]) -> None:
+    """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
+    made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
+    number glued to its text given its space ("11.Implementera")."""
+    from planparse.text.repair import ocr_bullet_words, ocr_list_number
+
+    for ln in lines:
+        if not ln.spans:
+            continue
+        ln.spans[0].text = ocr_list_number(ln.spans[0].text)
+        words = [s.text for s in ln.spans]
+        fixed = ocr_bullet_words(words)
+        if fixed == words:
+            continue
+        for s, new in zip(ln.spans, fixed, strict=True):
+            s.text = new
+        ln.spans = [s for s in ln.spans if s.text]
+
+
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
     for r in raw_pages:
         r.lines = merge_baselines(r.lines)
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
+        _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
         tables, outside = extract_tables(r)
         per_page_tables.append(tables)
         per_page_lines.append(outside)

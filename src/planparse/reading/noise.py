@@ -66,21 +66,25 @@ def contents_lines(lines: list[Line]) -> set[int]:
         return found
     out: set[int] = set()
     active = False
-    misses = 0
+    missed: list[int] = []  # lines since the last entry: entries too when another follows
     for ln in lines:
         text = ln.text.strip()
         if _TOC_HEADING.match(fold(text)):
             active = True
             out.add(id(ln))
+            missed = []
             continue
         if not active:
             continue
         if _TOC_ENTRY.search(text) and not _PAGE_NUMBER.match(text):
+            # An entry whose leader an OCR read as letters and whose page number it set
+            # apart lies between two entries: it goes with them.
+            out.update(missed)
             out.add(id(ln))
-            misses = 0
+            missed = []
         else:
-            misses += 1
-            if misses > 2:
+            missed.append(id(ln))
+            if len(missed) > 2:
                 active = False
     return out
 

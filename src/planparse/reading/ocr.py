@@ -33,6 +33,11 @@ INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-swe
 # Tesseract processes a document OCRs side by side when not told (default: the CPU count); a
 # cluster worker sets it to its thread count, so one task uses the cores it was given.
 PROCESSES_ENV = "PLANPARSE_OCR_PROCESSES"
+# A folder where Tesseract's TSV output is kept by page image, language and settings (off when
+# unset): re-reading the same scan (benchmarks, development) skips Tesseract. The cache holds
+# exactly what Tesseract printed, so results are the same with or without it.
+CACHE_ENV = "PLANPARSE_OCR_CACHE"
+PSM = 3
 
 # (images by page, lang, dpi, timeout) -> lines by page, for the pages it could do
 PageRunner = Callable[[dict[int, bytes], str, int, float], dict[int, list[Line]]]
@@ -199,9 +204,19 @@ def _run_tesseract(
     path = tesseract_info()[0]
     if path is None:
         raise FileNotFoundError("tesseract")
+    results: dict[int, list[Line]] = {}
+    cache = os.environ.get(CACHE_ENV) or None
+    keys = {n: _cache_key(img, lang, dpi) for n, img in images.items()}
+    if cache:
+        for n in list(images):
+            tsv = _cache_get(cache, keys[n])
+            if tsv is not None:
+                results[n] = tsv_to_lines(tsv, n, 72.0 / dpi)
+        images = {n: img for n, img in images.items() if n not in results}
+        if not images:
+            return results
     workers = max(1, min(workers, len(images) or 1))
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    results: dict[int, list[Line]] = {}
     with tempfile.TemporaryDirectory(prefix="planparse-ocr-") as tmp:
         pending = sorted(images)
         running: dict[int, tuple[subprocess.Popen[bytes], float]] = {}
@@ -221,7 +236,7 @@ def _run_tesseract(
                         "--dpi",
                         str(dpi),
                         "--psm",
-                        "3",
+                        str(PSM),
                         "tsv",
                     ]
                     proc = subprocess.Popen(
@@ -243,7 +258,10 @@ def _run_tesseract(
                     with open(
                         os.path.join(tmp, f"page-{n}.tsv"), encoding="utf-8", errors="replace"
                     ) as f:
-                        results[n] = tsv_to_lines(f.read(), n, 72.0 / dpi)
+                        tsv = f.read()
+                    if cache:
+                        _cache_put(cache, keys[n], tsv)
+                    results[n] = tsv_to_lines(tsv, n, 72.0 / dpi)
                 if running:
                     time.sleep(0.01)
         finally:
@@ -251,6 +269,32 @@ def _run_tesseract(
                 proc.kill()
                 proc.wait()
     return results
+
+
+def _cache_key(image: bytes, lang: str, dpi: int) -> str:
+    version = tesseract_info()[1] or ""
+    return hashlib.sha256(
+        f"{version}|{lang}|{dpi}|{PSM}|".encode() + hashlib.sha256(image).digest()
+    ).hexdigest()
+
+
+def _cache_get(folder: str, key: str) -> str | None:
+    try:
+        with open(os.path.join(folder, f"{key}.tsv"), encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def _cache_put(folder: str, key: str, tsv: str) -> None:
+    try:
+        os.makedirs(folder, exist_ok=True)
+        tmp = os.path.join(folder, f".{key}.{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(tsv)
+        os.replace(tmp, os.path.join(folder, f"{key}.tsv"))
+    except OSError:
+        pass
 
 
 _TOKEN = re.compile(r"[\w&]+")
