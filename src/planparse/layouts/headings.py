@@ -26,6 +26,7 @@ _GOALS_WITHIN = re.compile(
     r"^(?:mål|målen)\s+(?:inom|för)\s+(?:målområde(?:t)?|fokusområde(?:t)?|området)\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
 _INNER_MAL = re.compile(r"^mål[\s-]*(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
+_LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd")
 
 # Words that name a goal level, folded, with the level their goals take.
@@ -86,25 +87,28 @@ class Typography:
 
     def __init__(self, doc: Document) -> None:
         sizes: dict[float, int] = {}
-        heights: list[float] = []
+        ocr_sizes: list[float] = []
         for page in doc.pages:
             for ln in page.lines:
                 if ln.method == "native":
                     sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
-                else:
-                    heights.append(ln.bbox[3] - ln.bbox[1])
+                elif ln.size > 0:
+                    ocr_sizes.extend([ln.size] * len(ln.text))
         self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
-        self.ocr_height = statistics.median(heights) if heights else 10.0
+        # An OCR'd line's size is its words' font size told from their boxes and letters
+        # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is
+        # their median by characters.
+        self.ocr_body = statistics.median(ocr_sizes) if ocr_sizes else 10.0
 
     def size(self, line: Line) -> float:
         if line.method == "native":
             return line.size
-        return self.body * (line.bbox[3] - line.bbox[1]) / max(self.ocr_height, 1.0)
+        return self.body * line.size / max(self.ocr_body, 1.0)
 
     def rank(self, line: Line) -> int:
-        if line.method != "native":  # box heights of OCR'd words vary with their letters: be strict
-            ratio = (line.bbox[3] - line.bbox[1]) / max(self.ocr_height, 1.0)
-            return 2 if ratio >= 1.6 else 1 if ratio >= 1.3 else 0
+        if line.method != "native":  # sizes estimated from OCR'd boxes: a margin for their noise
+            ratio = line.size / max(self.ocr_body, 1.0)
+            return 2 if ratio >= 1.4 else 1 if ratio >= 1.15 else 0
         size = self.size(line)
         if size >= self.body * 1.35:
             return 2
@@ -190,11 +194,10 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
             return Heading("goal", rest, None, level=level, lists_goals=is_group)
     if rank > 0 and not long_prose and not text.endswith((",", ";")) and re.search(r"[A-Za-zÅÄÖåäö]{3}", text):
+        if not fonts and _runin_label(text):  # an OCR'd box height is no evidence against it
+            return None
         return Heading("section", text)
     return None
-
-
-_LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
 
 
 def _wraps_ocr_title(prev: Line, line: Line, gap: float, height: float) -> bool:
@@ -204,8 +207,7 @@ def _wraps_ocr_title(prev: Line, line: Line, gap: float, height: float) -> bool:
     under a heading in capitals), and not a run-in label ("Strategimål: …")."""
     if gap >= 0.55 * height:
         return False
-    lead = _LABEL_LEAD.match(line.text)
-    if lead and vocabulary.match_label(lead.group(1)) is not None:
+    if _runin_label(line.text):
         return False
     first = next((c for c in line.text if c.isalnum()), "")
     if first.islower() or first.isdigit():
@@ -214,6 +216,14 @@ def _wraps_ocr_title(prev: Line, line: Line, gap: float, height: float) -> bool:
         letters = [c for c in text if c.isalpha()]
         return len(letters) >= 4 and all(c.isupper() for c in letters)
     return caps(prev.text) and caps(line.text)
+
+
+def _runin_label(text: str) -> bool:
+    """Whether ``text`` opens with a vocabulary label and its value ("Strategimål: …")."""
+    lead = _LABEL_LEAD.match(text)
+    if lead is None or len(text) <= len(lead.group(0)) + 3:
+        return False
+    return vocabulary.match_label(lead.group(1)) is not None
 
 
 def continues_title(prev: Line, line: Line, typo: Typography) -> bool:

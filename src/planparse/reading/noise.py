@@ -18,7 +18,10 @@ _GLYPHS_ONLY = re.compile(r"^[\W_]{1,3}$")
 
 
 def _key(line: Line) -> str:
-    return re.sub(r"\d+", "#", fold(line.text))
+    """What repeats of a running line share: its words, digits (page numbers) as "#";
+    separators between them are left out, as an OCR reads them differently on each page
+    ("Kommunstyrelsen - Kommunledningskontoret", "Kommunstyrelsen ~ Kommunledningskontoret")."""
+    return " ".join(re.sub(r"[^\w#]+", " ", re.sub(r"\d+", "#", fold(line.text))).split())
 
 
 def in_margin(line: Line, height: float) -> bool:

@@ -94,8 +94,7 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         )
     lines = []
     for spans in words.values():
-        height = max(s.bbox[3] for s in spans) - min(s.bbox[1] for s in spans)
-        size = round(height * 0.85, 1)
+        size = line_size(spans)
         for s in spans:
             s.size = size
         joined: list[Span] = []
@@ -106,6 +105,33 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         lines.append(Line(spans=joined, page=page, method="ocr"))
     lines.sort(key=lambda ln: (round(ln.y0 / 4), ln.x0))
     return lines
+
+
+# Letter shapes, as shares of the font size, that a word's box spans: x-height letters only,
+# with ascenders, capitals, digits or dots above (or descenders below), or both.
+_ASCENDING = frozenset("bdfhklt0123456789åäöÅÄÖ!?/()[]{}|%&#@\"'") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÉ")
+_DESCENDING = frozenset("gjpqyQ,;()[]{}|")
+
+
+def word_size(text: str, height: float) -> float:
+    """A word's font size from its box height and letters: a box holds the x-height, plus
+    ascenders and capitals above it, plus descenders below it, when the word has them
+    ("om" is a small box, "Mål" a taller one, "gjorde" taller still at the same size)."""
+    up = any(c in _ASCENDING or c.isupper() for c in text)
+    down = any(c in _DESCENDING for c in text)
+    share = 0.95 if up and down else 0.74 if up or down else 0.53
+    return height / share
+
+
+def line_size(spans: list[Span]) -> float:
+    """An OCR'd line's font size: the median of its words' (see :func:`word_size`), letter
+    words first (punctuation boxes say little)."""
+    sizes = sorted(
+        word_size(s.text, s.bbox[3] - s.bbox[1])
+        for s in spans
+        if sum(c.isalnum() for c in s.text) >= 2
+    ) or sorted(word_size(s.text, s.bbox[3] - s.bbox[1]) for s in spans)
+    return round(sizes[len(sizes) // 2], 1) if sizes else 0.0
 
 
 def image_digest(image: bytes) -> str:
@@ -310,13 +336,21 @@ def _misread(word: str, ref: str) -> bool:
 
     if word == ref or not ref.isalpha() or not any(ch.isalpha() for ch in word):
         return False
-    if known_word(word) and word_zipf(ref) - word_zipf(word) < 2.5:
+    # A lone letter other than the words "i", "å", "ö", or letters with digits ("4k" for
+    # "åk"), are no words of the text, whatever a lexicon of web text counts for them.
+    real = known_word(word) and word.isalpha() and (len(word) > 1 or word.lower() in "iåö")
+    if real and word_zipf(ref) - word_zipf(word) < 2.5:
         return False
     a, b = fold(word.replace("4", "a")), fold(ref)
     if abs(len(a) - len(b)) > 2:
         return False
     similarity = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
+
+
+def _after(span: Span, m: re.Match[str]) -> str:
+    """The character right after a token in its span ("" at its end)."""
+    return span.text[m.end() : m.end() + 1]
 
 
 def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
@@ -334,15 +368,18 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
     slots: list[tuple[Span, re.Match[str]]] = [
         (s, m) for ln in lines for s in ln.spans for m in _TOKEN.finditer(s.text)
     ]
-    ref_tokens = [m.group(0) for ln in reference for s in ln.spans for m in _TOKEN.finditer(s.text)]
+    ref_matches = [(s, m) for ln in reference for s in ln.spans for m in _TOKEN.finditer(s.text)]
+    ref_tokens = [m.group(0) for _, m in ref_matches]
     keys = [fold(m.group(0)) for _, m in slots]
     ref_keys = [fold(t) for t in ref_tokens]
     matcher = difflib.SequenceMatcher(None, keys, ref_keys, autojunk=False)
     replacement: dict[int, str] = {}
+    paired: dict[int, int] = {}  # token → the reference token it was paired with
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for k in range(i2 - i1):
                 replacement[i1 + k] = ref_tokens[j1 + k]
+                paired[i1 + k] = j1 + k
         elif tag == "replace":
             # Inside a disagreement, still take every token whose skeleton the reference has,
             # in order ("Bedomning" against "Bedömning:" split differently by the two OCRs).
@@ -355,6 +392,14 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                     elif len(keys[i]) >= 4 and ref_keys[jj][1:] == keys[i]:
                         # the reference read a symbol before the word as a letter ("#" → "H")
                         replacement[i], matched[i] = ref_tokens[jj][1:], jj
+                    elif (
+                        jj + 1 < j2
+                        and len(ref_keys[jj]) >= 3
+                        and keys[i] == ref_keys[jj] + ref_keys[jj + 1]
+                        and ref_tokens[jj + 1].isalpha()
+                    ):
+                        # two words the layer ran together ("tryggai" → "trygga i")
+                        replacement[i], matched[i] = f"{ref_tokens[jj]} {ref_tokens[jj + 1]}", jj + 1
                     else:
                         continue
                     j = jj + 1
@@ -371,17 +416,27 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                     if _misread(slots[i][1].group(0), ref_tokens[jj]):
                         replacement[i], matched[i] = ref_tokens[jj], jj
                         break
+            paired.update(matched)
+    # A full stop the layer has after a word and the reference does not, inside a sentence
+    # (the next word in lower case): a speck read as a stop ("män. samma" → "män samma").
+    drop_stop = {
+        i
+        for i, j in paired.items()
+        if _after(*slots[i]) == "." and _after(*ref_matches[j]) != "."
+        and i + 1 < len(slots) and slots[i + 1][1].group(0)[:1].islower()
+    }
     # Rewrite span texts right to left so match offsets stay valid.
-    by_span: dict[int, list[tuple[re.Match[str], str]]] = {}
+    by_span: dict[int, list[tuple[re.Match[str], str, bool]]] = {}
     spans: dict[int, Span] = {}
     for k, (span, m) in enumerate(slots):
-        if k in replacement and replacement[k] != m.group(0):
-            by_span.setdefault(id(span), []).append((m, replacement[k]))
+        new = replacement.get(k, m.group(0))
+        if new != m.group(0) or k in drop_stop:
+            by_span.setdefault(id(span), []).append((m, new, k in drop_stop))
             spans[id(span)] = span
     for key, edits in by_span.items():
         span = spans[key]
         text = span.text
-        for m, new in sorted(edits, key=lambda e: -e[0].start()):
-            text = text[: m.start()] + new + text[m.end() :]
+        for m, new, stop in sorted(edits, key=lambda e: -e[0].start()):
+            text = text[: m.start()] + new + text[m.end() + (1 if stop else 0) :]
         span.text = text
     return len(replacement)
