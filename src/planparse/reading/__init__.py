@@ -416,7 +416,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     noise_per_page: list[list[Line]] = []
     for k, lines in enumerate(per_page_lines):
         removed = running | noise.contents_lines([ln for ln in lines if id(ln) not in running])
-        removed |= noise.placeholder_lines(lines)
+        removed |= noise.placeholder_lines(lines) | noise.ocr_junk_lines(lines)
         noise_per_page.append([ln for ln in lines if id(ln) in removed])
         per_page_lines[k] = [ln for ln in lines if id(ln) not in removed]
 

@@ -92,6 +92,22 @@ def contents_lines(lines: list[Line]) -> set[int]:
     return out
 
 
+def ocr_junk_lines(lines: list[Line]) -> set[int]:
+    """ids of OCR'd lines that are no text: a box several lines tall holding only one- and
+    two-letter "words" (a column of list numbers or a drawing read as one line, "Un BB WN")."""
+    heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method == "ocr")
+    if not heights:
+        return set()
+    median = heights[len(heights) // 2]
+    return {
+        id(ln)
+        for ln in lines
+        if ln.method == "ocr"
+        and ln.bbox[3] - ln.bbox[1] > 2.5 * median
+        and all(sum(c.isalpha() for c in w) <= 2 for w in ln.text.split())
+    }
+
+
 def placeholder_lines(lines: list[Line]) -> set[int]:
     """ids of lines holding only an icon glyph or bullet with no text."""
     return {id(ln) for ln in lines if _GLYPHS_ONLY.match(ln.text.strip())}

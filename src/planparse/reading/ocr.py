@@ -419,11 +419,16 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
             paired.update(matched)
     # A full stop the layer has after a word and the reference does not, inside a sentence
     # (the next word in lower case): a speck read as a stop ("män. samma" → "män samma").
+    # Only between two words the reference reads next to each other (never after a number:
+    # "3.6.1." keeps its stop).
     drop_stop = {
         i
         for i, j in paired.items()
-        if _after(*slots[i]) == "." and _after(*ref_matches[j]) != "."
-        and i + 1 < len(slots) and slots[i + 1][1].group(0)[:1].islower()
+        if slots[i][1].group(0).isalpha()
+        and _after(*slots[i]) == "."
+        and _after(*ref_matches[j]) != "."
+        and paired.get(i + 1) == j + 1
+        and slots[i + 1][1].group(0)[:1].islower()
     }
     # Rewrite span texts right to left so match offsets stay valid.
     by_span: dict[int, list[tuple[re.Match[str], str, bool]]] = {}
