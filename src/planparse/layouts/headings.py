@@ -194,7 +194,9 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
             return Heading("goal", rest, None, level=level, lists_goals=is_group)
     if rank > 0 and not long_prose and not text.endswith((",", ";")) and re.search(r"[A-Za-zÅÄÖåäö]{3}", text):
-        if not fonts and _runin_label(text):  # an OCR'd box height is no evidence against it
+        # An OCR'd line's size is an estimate: no evidence against a run-in label or a line
+        # going on in lower case ("budget.", the end of a sentence)
+        if not fonts and (_runin_label(text) or text[:1].islower()):
             return None
         return Heading("section", text)
     return None

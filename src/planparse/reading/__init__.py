@@ -384,15 +384,15 @@ def _repair_in_context(lines: list[Line]) -> None:
 def _ocr_bullets(lines: list[Line]) -> None:
     """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
     made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
-    number glued to its text given its space ("11.Implementera")."""
-    from planparse.text.repair import ocr_bullet_words, ocr_list_number
+    number glued to its text given its space ("11.Implementera") or its stop ("24, Planera"),
+    and at their end, lone ";" or ":" specks dropped."""
+    from planparse.text.repair import ocr_bullet_words, ocr_list_number_words, ocr_stray_end
 
     for ln in lines:
         if not ln.spans:
             continue
-        ln.spans[0].text = ocr_list_number(ln.spans[0].text)
         words = [s.text for s in ln.spans]
-        fixed = ocr_bullet_words(words)
+        fixed = ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words)))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):

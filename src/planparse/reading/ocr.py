@@ -107,19 +107,25 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
     return lines
 
 
-# Letter shapes, as shares of the font size, that a word's box spans: x-height letters only,
-# with ascenders, capitals, digits or dots above (or descenders below), or both.
-_ASCENDING = frozenset("bdfhklt0123456789åäöÅÄÖ!?/()[]{}|%&#@\"'") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÉ")
+# Letter shapes, as shares of the font size, that a word's box spans: the x-height, up to
+# the ascenders (capitals, digits, b d f h k l t), up to a ring or dots over a lower-case
+# å/ä/ö, up to those over a capital; and below the baseline, the descenders.
+_ASCENDING = frozenset("bdfhklt0123456789!?/()[]{}|%&#@\"'")
 _DESCENDING = frozenset("gjpqyQ,;()[]{}|")
 
 
 def word_size(text: str, height: float) -> float:
     """A word's font size from its box height and letters: a box holds the x-height, plus
-    ascenders and capitals above it, plus descenders below it, when the word has them
-    ("om" is a small box, "Mål" a taller one, "gjorde" taller still at the same size)."""
-    up = any(c in _ASCENDING or c.isupper() for c in text)
-    down = any(c in _DESCENDING for c in text)
-    share = 0.95 if up and down else 0.74 if up or down else 0.53
+    what rises above it, plus descenders below it, when the word has them ("om" is a small
+    box, "Mål" a taller one, "gjorde" taller still at the same size)."""
+    top = 0.53
+    if any(c in "ÅÄÖ" for c in text):
+        top = 0.92
+    elif any(c in "åäö" for c in text):
+        top = 0.84
+    elif any(c in _ASCENDING or c.isupper() for c in text):
+        top = 0.74
+    share = top + (0.21 if any(c in _DESCENDING for c in text) else 0.0)
     return height / share
 
 

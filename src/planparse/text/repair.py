@@ -313,12 +313,41 @@ def ocr_bullet(text: str) -> str:
 
 
 _GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=[A-ZÅÄÖ][a-zåäö]{2})")
+_COMMA_NUMBER = re.compile(r"^(\s*\d{1,2}),(?=\s+[A-ZÅÄÖ][a-zåäö]{2})")
+_STRAY_END = re.compile(r"^[;:,]{1,2}$")
 
 
 def ocr_list_number(text: str) -> str:
     """A list number an OCR glued to its text given its space back ("11.Implementera
-    programmet" → "11. Implementera programmet"); other text comes back unchanged."""
-    return _GLUED_NUMBER.sub(r"\1 ", text, count=1)
+    programmet" → "11. Implementera programmet"), or its stop read as a comma ("24, Planera
+    och genomföra" → "24. Planera och genomföra"); other text comes back unchanged."""
+    return _COMMA_NUMBER.sub(r"\1.", _GLUED_NUMBER.sub(r"\1 ", text, count=1), count=1)
+
+
+def ocr_list_number_words(words: list[str]) -> list[str]:
+    """:func:`ocr_list_number` over a line given as its words (one span each): the number's
+    word is fixed, its spacing kept ("24," "Planera" → "24." "Planera")."""
+    if not words:
+        return []
+    out = list(words)
+    out[0] = ocr_list_number(words[0])
+    if len(words) > 1 and re.fullmatch(r"\s*\d{1,2},\s*", words[0]):
+        head = words[0].strip()
+        fixed = ocr_list_number(f"{head} {words[1].strip()}")
+        if not fixed.startswith(head):
+            out[0] = words[0].replace(head, head[:-1] + ".")
+    return out
+
+
+def ocr_stray_end(words: list[str]) -> list[str]:
+    """An OCR'd line's words without the lone ";", ":" or "," specks after its last word
+    ("anmälas. ; :" → "anmälas.", "Berörda ;" → "Berörda"): a dropped word becomes ""."""
+    out = list(words)
+    k = len(out)
+    while k > 1 and _STRAY_END.match(out[k - 1].strip()):
+        out[k - 1] = ""
+        k -= 1
+    return out
 
 
 def ocr_bullet_words(words: list[str]) -> list[str]:
