@@ -107,3 +107,43 @@ def test_ocr_layer_contents_entry_with_a_misread_leader() -> None:
     third = [ln.text for ln in doc.pages[2].lines]
     assert "1.3 Andelen e-fakturor ska öka." in third
     assert "• Förbättra näringslivsklimatet. Svenskt Näringslivs sammantagna betyg" in third
+
+
+def test_scan_table_rules_from_the_page_image() -> None:
+    """ange_uppsikt-01-docx-scan, page 3: three ruled tables (Aktivitet | Status | Startdatum
+    | Slutdatum), slightly skewed, with a heading between each. The rules found in the page
+    image make them ruled tables, each row its own, as in the Word export."""
+    import pymupdf
+
+    from planparse.reading.pymupdf_backend import render_gray
+    from planparse.reading.raster_rules import rules
+
+    path = STRESS / "ange_uppsikt" / "ange_uppsikt-01-docx-scan.pdf"
+    with pymupdf.open(path) as pdf:
+        found = rules(render_gray(pdf[2], 200), 200)
+    # five column rules per table, each running down its own table only
+    assert len([d for d in found if d.kind == "vline"]) == 15
+    assert all(d.bbox[3] - d.bbox[1] < 320 for d in found if d.kind == "vline")
+    assert len([d for d in found if d.kind == "hline"]) >= 15
+
+    page = read_pdf(path).pages[2]
+    assert len(page.tables) == 3
+    first = page.tables[0]
+    assert first.header == ["Aktivitet", "Status", "Startdatum", "Slutdatum"]
+    body = [r.texts for r in first.rows[1:]]
+    assert body[0][0] == "Se över avtal för leasingbilar"
+    assert body[0][2:] == ["2026-03-01", "2026-09-30"]
+    assert body[1][0] == "Inventera och omförhandla avtal för kommunens leasade personbilar."
+    assert body[2][0].startswith("Kommentar: Avbruten efter beslut i kommunstyrelsen")
+
+
+def test_scan_activities_from_ruled_tables() -> None:
+    doc = planparse.parse(STRESS / "ange_uppsikt" / "ange_uppsikt-01-docx-scan.pdf")
+    acts = {a.title: a for g in _goals(doc.goals) for a in g.activities}
+    act = acts["Se över avtal för leasingbilar"]
+    assert act.status is not None and act.status.value.value == "cancelled"  # "Struken"
+    assert str(act.end_date) == "2026-09-30"
+    assert act.description == "Inventera och omförhandla avtal för kommunens leasade personbilar."
+    act = acts["Skapa utbildning kring Rehabiliteringsprocessen"]
+    assert act.status is not None and act.status.value.value == "not_started"  # "Ej påbörjad"
+    assert act.comment == "Utbildning genomförs den 23 augusti."

@@ -94,6 +94,14 @@ class Typography:
                     sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
                 elif ln.size > 0:
                     ocr_sizes.extend([ln.size] * len(ln.text))
+            # (Table text is body text too: an OCR'd page's tables come from its image's rules.)
+            for table in page.tables:
+                for row in table.rows:
+                    for cell in row.cells:
+                        ocr_sizes.extend(
+                            size for ln in cell.lines if ln.method != "native" and ln.size > 0
+                            for size in [ln.size] * len(ln.text)
+                        )
         self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
         # An OCR'd line's size is its words' font size told from their boxes and letters
         # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is

@@ -15,7 +15,7 @@ from typing import Literal
 
 from planparse.errors import CorruptPDF, EmptyPDF, EncryptedPDF, LimitExceeded, NotAPDF
 from planparse.limits import DEFAULT_LIMITS, Limits
-from planparse.reading import noise, ocr
+from planparse.reading import noise, ocr, raster_rules
 from planparse.reading.engine import import_pymupdf
 from planparse.reading.model import Document, Line, Page, RawPage, Table
 from planparse.reading.tables import extract_tables, join_continued
@@ -213,7 +213,7 @@ def _run_ocr(
     if lang != "swe":
         warnings.append(("ocr_language",
                          f"Tesseract's Swedish model is missing, OCR used {lang} ({ocr.INSTALL_HINT})", None))
-    results = _ocr_images(pdf, numbers, limits, warnings, raw_pages)
+    results = _ocr_images(pdf, numbers, limits, warnings, raw_pages, with_rules=True)
     for n, lines in results.items():
         raw_pages[n - 1].lines = lines
     return ocr.engine_name(lang) if results else None
@@ -225,8 +225,11 @@ def _ocr_images(
     limits: Limits,
     warnings: list[tuple[str, str, int | None]],
     raw_pages: list[RawPage],
+    with_rules: bool = False,
 ) -> dict[int, list[Line]]:
-    """Render the pages and OCR them in parallel with the best installed language.
+    """Render the pages and OCR them in parallel with the best installed language; with
+    ``with_rules`` (pages without a text layer: scans), the table rules in each page image
+    become the page's drawings (:mod:`planparse.reading.raster_rules`).
 
     A page is not rendered when its image would exceed ``limits.max_image_pixels``, nor when
     an image embedded in it does: rendering decodes every embedded image whole, so a tiny
@@ -255,6 +258,10 @@ def _ocr_images(
                              f"page not OCR'd: an embedded image has {embedded} pixels, over the limit max_image_pixels={limits.max_image_pixels}", n))
             continue
         images[n] = render_gray(page, ocr.DPI)
+        raw = raw_pages[n - 1]
+        if with_rules and not any(d.kind in ("hline", "vline", "rect") for d in raw.drawings):
+            # A scanned page's table rules, which its OCR'd text alone does not show
+            raw.drawings.extend(raster_rules.rules(images[n], ocr.DPI))
     try:
         return ocr.ocr_pages(images, lang)
     except Exception as e:

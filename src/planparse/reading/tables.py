@@ -63,15 +63,20 @@ def _groups(hs: list[_Seg], vs: list[_Seg]) -> list[tuple[list[_Seg], list[_Seg]
     def join(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
+    gridded: set[int] = set()
     for i, h in enumerate(hs):
         for j, v in enumerate(vs):
             if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
                 join(i, n_h + j)
+                gridded.add(i)
     # Horizontal rules stacked with the same extent belong together (tables ruled only
-    # horizontally), provided they are close enough to be rows of one table.
+    # horizontally), provided they are close enough to be rows of one table; not the bottom
+    # rule of one grid and the top rule of the next (two ruled tables, a heading between).
     order = sorted(range(n_h), key=lambda i: hs[i].pos)
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
+        if order[k - 1] in gridded and order[k] in gridded and find(order[k - 1]) != find(order[k]):
+            continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 < h2.pos - h1.pos < 120:
             join(order[k - 1], order[k])
     comps: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
@@ -275,6 +280,14 @@ def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
         return False
     if all(s.bold for s in spans):
         return True
+    if row.cells[0].lines and row.cells[0].lines[0].method != "native":
+        # An OCR'd row has no bold: a header names its columns with vocabulary labels
+        from planparse import vocabulary
+
+        texts = [c.text for c in row.cells if c.text.strip()]
+        named = [t for t in texts if (m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85]
+        if len(named) >= 2 and len(named) >= 0.6 * len(texts):
+            return True
     top, bottom = row.bbox[1], row.bbox[3]
     return any(
         d.fill is not None
