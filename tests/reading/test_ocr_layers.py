@@ -109,6 +109,15 @@ def test_ocr_layer_contents_entry_with_a_misread_leader() -> None:
     assert "• Förbättra näringslivsklimatet. Svenskt Näringslivs sammantagna betyg" in third
 
 
+def test_scan_contents_entries_without_leaders() -> None:
+    """ange_uppsikt-01-docx-scan, page 2: under "Innehållsförteckning" only the first entry
+    kept its dot leader through the OCR; the numbered entries after it ("1.1: Kommunens
+    kostnader …", "2. Kommunstyrelsens mål") are contents all the same."""
+    page = read_pdf(STRESS / "ange_uppsikt" / "ange_uppsikt-01-docx-scan.pdf").pages[1]
+    assert page.lines == []
+    assert any(ln.text.startswith("2. Kommunstyrelsens mål") for ln in page.noise)
+
+
 def test_scan_table_rules_from_the_page_image() -> None:
     """ange_uppsikt-01-docx-scan, page 3: three ruled tables (Aktivitet | Status | Startdatum
     | Slutdatum), slightly skewed, with a heading between each. The rules found in the page

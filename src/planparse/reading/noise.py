@@ -15,6 +15,7 @@ _PAGE_NUMBER = re.compile(
 _TOC_HEADING = re.compile(r"^(innehall|innehallsforteckning|innehall och lasanvisning)$")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _GLYPHS_ONLY = re.compile(r"^[\W_]{1,3}$")
+_NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:[.:]\d{1,2}){0,3}[.:]?\s+\S")
 
 
 def _key(line: Line) -> str:
@@ -62,10 +63,22 @@ def contents_lines(lines: list[Line]) -> set[int]:
     if len(leaders) >= 3 or (heading and leaders):
         start, end = min(heading + leaders), max(leaders)
         found = {id(ln) for ln in lines[start : end + 1]}
-        for ln in lines[end + 1 :]:  # entries without leaders right after the last one
-            if not _TOC_ENTRY.search(ln.text.strip()):
-                break
-            found.add(id(ln))
+        rest = lines[end + 1 :]
+        for k, ln in enumerate(rest):  # entries without leaders right after the last one
+            text = ln.text.strip()
+            if _TOC_ENTRY.search(text):
+                found.add(id(ln))
+                continue
+            # Under a contents heading, numbered entries whose leaders and page numbers an
+            # OCR lost: each followed by another entry (or ending the page), where a chapter
+            # that starts after the contents is followed by its text.
+            nxt = rest[k + 1].text.strip() if k + 1 < len(rest) else None
+            if heading and _NUMBERED_ENTRY.match(text) and (
+                nxt is None or _NUMBERED_ENTRY.match(nxt) or _TOC_ENTRY.search(nxt)
+            ):
+                found.add(id(ln))
+                continue
+            break
         return found
     out: set[int] = set()
     active = False
