@@ -316,3 +316,18 @@ def test_reference_ocr_fixes_letters_specks_and_run_together_words() -> None:
     assert damaged[1].text == "| Vaggeryd kommun har kvinnor och män samma"
     assert damaged[2].text == "i åk 8 som uppger att de känner sig trygga i skolan."
     assert damaged[3].text == "3.6.1. | kommunen ska erbjudas"  # a number keeps its stop
+
+
+def test_ocr_list_number_read_with_a_comma_and_stray_end_specks() -> None:
+    """kramfors_vp-00-docx-ocr page 5: "24, Planera och genomföra …" (the list's "24.");
+    kramfors_vp-01-html-scan page 3 and robertsfors_vp-01-docx-scan: "anmälas. ; :",
+    "Berörda ;" (specks after the last word)."""
+    from planparse.text.repair import ocr_list_number_words, ocr_stray_end
+
+    assert ocr_list_number_words(["24, ", "Planera ", "och"]) == ["24. ", "Planera ", "och"]
+    assert ocr_list_number_words(["2025, ", "Budget"]) == ["2025, ", "Budget"]
+    assert ocr_list_number_words(["2,5 ", "mnkr"]) == ["2,5 ", "mnkr"]
+    assert ocr_stray_end(["anmälas.", ";", ":"]) == ["anmälas.", "", ""]
+    assert ocr_stray_end(["Berörda", ";"]) == ["Berörda", ""]
+    assert ocr_stray_end(["Bedömning:"]) == ["Bedömning:"]
+    assert ocr_stray_end([":"]) == [":"]
