@@ -219,3 +219,115 @@ def test_reference_ocr_corrects_misread_words() -> None:
     assert damaged[0].text == "antalet grönområden kommunen sköter"
     # an unknown name is not overwritten by another unknown reading; "#" read as "H" is dropped
     assert damaged[1].text == "presenterad för ledningsgruppen Yivesson #mittånge"
+
+
+def test_pipe_after_a_title_dash() -> None:
+    """From kramfors_vp-00-docx-ocr (stress corpus, English OCR layer), page 5: "5.6. Mål 9 -
+    | Vaggeryd kommun har kvinnor och män …"; the page image reads "I Vaggeryd kommun"."""
+    from planparse.text.repair import repair_line_words
+
+    words = ["5.6.", "Mål", "9", "-", "|", "Vaggeryd", "kommun"]
+    assert repair_line_words(words) == ["5.6.", "Mål", "9", "-", "I", "Vaggeryd", "kommun"]
+    # a rule between two table cells stays, dash or not
+    assert repair_line_words(["2025", "-", "|", "2026"]) == ["2025", "-", "|", "2026"]
+
+
+# Line starts from the stress corpus's OCR'd layers and scans (the bullets of the source
+# documents read as other glyphs), each checked by hand against the page images.
+OCR_BULLETS = [
+    ("¢ Förbättra näringslivsklimatet. Svenskt Näringslivs sammantagna betyg",
+     "• Förbättra näringslivsklimatet. Svenskt Näringslivs sammantagna betyg"),
+    ("« Antalet arbetstillfällen, räknat som heltid, ska öka.", "• Antalet arbetstillfällen, räknat som heltid, ska öka."),
+    ("» Nöjd medborgarindex, SCB:s medborgarundersökning.", "• Nöjd medborgarindex, SCB:s medborgarundersökning."),
+    ("+» Digitalisering och verksamhetsutveckling", "• Digitalisering och verksamhetsutveckling"),
+    ("+ — Sjukfrånvaron ska minska.", "• Sjukfrånvaron ska minska."),
+    ("+ . Dialog med Region Västerbotten om turtäthet på landsbygden",
+     "• Dialog med Region Västerbotten om turtäthet på landsbygden"),
+    ("»« Upprepad korttidsfrånvaro i 26 av den totala sjukfrånvaron.",
+     "• Upprepad korttidsfrånvaro i 26 av den totala sjukfrånvaron."),
+]
+NOT_BULLETS = [
+    "O Ej påbörjad 2026-02-01 2026-04-30",  # a status icon read as a letter
+    "& uppfyllt",  # an assessment icon
+    "= 225",
+    ": 2026 Källa Mått",
+    "1.2 Andelen anställda som nyttjar kommunens",
+    "Verksamhetens aktiviteter",
+]
+
+
+@pytest.mark.parametrize(("damaged", "clean"), OCR_BULLETS)
+def test_ocr_bullet(damaged: str, clean: str) -> None:
+    from planparse.text.repair import ocr_bullet
+
+    assert ocr_bullet(damaged) == clean
+    assert ocr_bullet(clean) == clean
+
+
+@pytest.mark.parametrize("text", NOT_BULLETS)
+def test_ocr_bullet_leaves_other_lines(text: str) -> None:
+    from planparse.text.repair import ocr_bullet
+
+    assert ocr_bullet(text) == text
+
+
+def test_ocr_bullet_words_keep_one_span_per_word() -> None:
+    from planparse.text.repair import ocr_bullet_words
+
+    assert ocr_bullet_words(["+", " —", " Sjukfrånvaron", " ska"]) == ["•", "", " Sjukfrånvaron", " ska"]
+    assert ocr_bullet_words(["¢", " Förbättra"]) == ["•", " Förbättra"]
+    assert ocr_bullet_words(["O", " Ej", " påbörjad"]) == ["O", " Ej", " påbörjad"]
+
+
+def test_ocr_list_number_gets_its_space() -> None:
+    """kramfors_vp-00-docx-ocr, pages 4 and 5: "11.Implementera", "19.Utredda"."""
+    from planparse.text.repair import ocr_list_number
+
+    assert ocr_list_number("11.Implementera programmet för barn och unga.") == "11. Implementera programmet för barn och unga."
+    assert ocr_list_number("19.Utredda behovet av en energi- och klimatplan.") == "19. Utredda behovet av en energi- och klimatplan."
+    for text in ("5.1. Mål-1 - Vaggeryd", "3.6.1. I kommunen", "2.5 mnkr", "12. Erbjuda"):
+        assert ocr_list_number(text) == text
+
+
+def test_reference_ocr_fixes_letters_specks_and_run_together_words() -> None:
+    """Lines of kramfors_vp-00-docx-ocr (English OCR layer, pages 4 and 5) against what
+    Tesseract's Swedish model reads on the same page images: "r" for "är", "4k" for "åk",
+    "tryggai" for "trygga i", a speck read as a full stop ("män. samma")."""
+    from planparse.reading.model import Line, Span
+    from planparse.reading.ocr import correct_with_reference
+
+    def line(text: str) -> Line:
+        return Line(spans=[Span(text=w + " ", bbox=(0, 0, 1, 1)) for w in text.split()], page=1)
+
+    damaged = [
+        line("- Vaggeryd kommun r en klimatsmart och ekologiskt"),
+        line("| Vaggeryd kommun har kvinnor och man. samma"),
+        line("i 4k 8 som uppger att de kanner sig tryggai skolan."),
+        line("3.6.1. | kommunen ska erbjudas"),
+    ]
+    reference = [
+        line("5.5. Mål 5 - Vaggeryd kommun är en klimatsmart och ekologiskt"),
+        line("5.6. Mål 9 - I Vaggeryd kommun har kvinnor och män samma"),
+        line("i åk 8 som uppger att de känner sig trygga i skolan."),
+        line("3.6.1. I kommunen ska erbjudas"),
+    ]
+    correct_with_reference(damaged, reference)
+    assert damaged[0].text == "- Vaggeryd kommun är en klimatsmart och ekologiskt"
+    assert damaged[1].text == "| Vaggeryd kommun har kvinnor och män samma"
+    assert damaged[2].text == "i åk 8 som uppger att de känner sig trygga i skolan."
+    assert damaged[3].text == "3.6.1. | kommunen ska erbjudas"  # a number keeps its stop
+
+
+def test_ocr_list_number_read_with_a_comma_and_stray_end_specks() -> None:
+    """kramfors_vp-00-docx-ocr page 5: "24, Planera och genomföra …" (the list's "24.");
+    kramfors_vp-01-html-scan page 3 and robertsfors_vp-01-docx-scan: "anmälas. ; :",
+    "Berörda ;" (specks after the last word)."""
+    from planparse.text.repair import ocr_list_number_words, ocr_stray_end
+
+    assert ocr_list_number_words(["24, ", "Planera ", "och"]) == ["24. ", "Planera ", "och"]
+    assert ocr_list_number_words(["2025, ", "Budget"]) == ["2025, ", "Budget"]
+    assert ocr_list_number_words(["2,5 ", "mnkr"]) == ["2,5 ", "mnkr"]
+    assert ocr_stray_end(["anmälas.", ";", ":"]) == ["anmälas.", "", ""]
+    assert ocr_stray_end(["Berörda", ";"]) == ["Berörda", ""]
+    assert ocr_stray_end(["Bedömning:"]) == ["Bedömning:"]
+    assert ocr_stray_end([":"]) == [":"]

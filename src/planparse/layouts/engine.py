@@ -348,7 +348,8 @@ class Walk:
         if item is None and self.mode == "activities" and self.markers.near(line.page, line.bbox, right_of=line.bbox[2] - 1):
             self.list_item(text, line)  # an activity list whose items carry status icons, no bullets
             return
-        if self.item is not None and self.item_line is not None and item is None and not self.field:
+        # (A heading's default "description" field does not stop a wrapped list item.)
+        if self.item is not None and self.item_line is not None and item is None and self.field in (None, "description"):
             prev, self.item_line = self.item_line, None
             gap = line.y0 - prev.bbox[3] if line.page == prev.page else 0.0
             height = max(prev.bbox[3] - prev.bbox[1], 1.0)

@@ -28,6 +28,7 @@ _GOALS_WITHIN = re.compile(
 _INNER_MAL = re.compile(r"^mål[\s-]*(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
 _GOAL_HEADING = re.compile(r"^mål\s+(?:för|att)\s+\w", re.IGNORECASE)
 _GOAL_LINE = re.compile(r"^m[åa]l\s*:\s*(\S.{2,})$", re.IGNORECASE)
+_LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "åtgard")
 
 # Words that name a goal level, folded, with the level their goals take.
@@ -89,25 +90,36 @@ class Typography:
 
     def __init__(self, doc: Document) -> None:
         sizes: dict[float, int] = {}
-        heights: list[float] = []
+        ocr_sizes: list[float] = []
         for page in doc.pages:
             for ln in page.lines:
                 if ln.method == "native":
                     sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
-                else:
-                    heights.append(ln.bbox[3] - ln.bbox[1])
+                elif ln.size > 0:
+                    ocr_sizes.extend([ln.size] * len(ln.text))
+            # (Table text is body text too: an OCR'd page's tables come from its image's rules.)
+            for table in page.tables:
+                for row in table.rows:
+                    for cell in row.cells:
+                        ocr_sizes.extend(
+                            size for ln in cell.lines if ln.method != "native" and ln.size > 0
+                            for size in [ln.size] * len(ln.text)
+                        )
         self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
-        self.ocr_height = statistics.median(heights) if heights else 10.0
+        # An OCR'd line's size is its words' font size told from their boxes and letters
+        # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is
+        # their median by characters.
+        self.ocr_body = statistics.median(ocr_sizes) if ocr_sizes else 10.0
 
     def size(self, line: Line) -> float:
         if line.method == "native":
             return line.size
-        return self.body * (line.bbox[3] - line.bbox[1]) / max(self.ocr_height, 1.0)
+        return self.body * line.size / max(self.ocr_body, 1.0)
 
     def rank(self, line: Line) -> int:
-        if line.method != "native":  # box heights of OCR'd words vary with their letters: be strict
-            ratio = (line.bbox[3] - line.bbox[1]) / max(self.ocr_height, 1.0)
-            return 2 if ratio >= 1.6 else 1 if ratio >= 1.3 else 0
+        if line.method != "native":  # sizes estimated from OCR'd boxes: a margin for their noise
+            ratio = line.size / max(self.ocr_body, 1.0)
+            return 2 if ratio >= 1.4 else 1 if ratio >= 1.15 else 0
         size = self.size(line)
         if size >= self.body * 1.35:
             return 2
@@ -215,15 +227,47 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     if rank > 0 and (m := _GOAL_LINE.match(text)):  # a styled "Mål: Örebro kommun ska vara …"
         return Heading("goal", m[1], level=GoalLevel.goal)
     if rank > 0 and not long_prose and not text.endswith((",", ";")) and re.search(r"[A-Za-zÅÄÖåäö]{3}", text):
+        # An OCR'd line's size is an estimate: no evidence against a run-in label or a line
+        # going on in lower case ("budget.", the end of a sentence)
+        if not fonts and (_runin_label(text) or text[:1].islower()):
+            return None
         return Heading("section", text)
     return None
+
+
+def _wraps_ocr_title(prev: Line, line: Line, gap: float, height: float) -> bool:
+    """Without fonts (an OCR'd layer: no size nor weight, box heights that vary with the
+    letters), the evidence that ``line`` wraps the heading ``prev``: set close under it (a
+    paragraph after a heading has space above it), going on in lower case (or in capitals
+    under a heading in capitals), and not a run-in label ("Strategimål: …")."""
+    if gap >= 0.55 * height:
+        return False
+    if _runin_label(line.text):
+        return False
+    first = next((c for c in line.text if c.isalnum()), "")
+    if first.islower() or first.isdigit():
+        return True
+    def caps(text: str) -> bool:
+        letters = [c for c in text if c.isalpha()]
+        return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return caps(prev.text) and caps(line.text)
+
+
+def _runin_label(text: str) -> bool:
+    """Whether ``text`` opens with a vocabulary label and its value ("Strategimål: …")."""
+    lead = _LABEL_LEAD.match(text)
+    if lead is None or len(text) <= len(lead.group(0)) + 3:
+        return False
+    return vocabulary.match_label(lead.group(1)) is not None
 
 
 def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
     """Whether ``line`` is the wrapped rest of the heading whose last line is ``prev``."""
     if line.page != prev.page or prev.text.endswith((".", ":")):
         return False
-    if typo.rank(line) != typo.rank(prev) or typo.rank(line) == 0 and typo.has_fonts(line):
+    # (An OCR'd line's rank is its box height, which its letters sway: see _wraps_ocr_title.)
+    fonts = typo.has_fonts(line)
+    if fonts and (typo.rank(line) != typo.rank(prev) or typo.rank(line) == 0):
         return False
     if typo.has_fonts(line) and line.bold != prev.bold and abs(line.size - prev.size) > 0.3:
         return False
@@ -235,4 +279,6 @@ def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
         return False
     if not line.text[:1].islower() and (goal_word(line.text) or vocabulary.match_label(line.text)):
         return False  # a lower-case start wraps the title even where it reads as a goal word
+    if not typo.has_fonts(line) and not _wraps_ocr_title(prev, line, gap, height):
+        return False
     return line.text[:1].islower() or not typo.has_fonts(line) or abs(typo.size(line) - typo.size(prev)) < 0.6

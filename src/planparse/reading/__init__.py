@@ -15,7 +15,7 @@ from typing import Literal
 
 from planparse.errors import CorruptPDF, EmptyPDF, EncryptedPDF, LimitExceeded, NotAPDF
 from planparse.limits import DEFAULT_LIMITS, Limits
-from planparse.reading import noise, ocr
+from planparse.reading import noise, ocr, raster_rules
 from planparse.reading.engine import import_pymupdf
 from planparse.reading.model import Document, Line, Page, RawPage, Table
 from planparse.reading.tables import extract_tables, join_continued
@@ -213,7 +213,7 @@ def _run_ocr(
     if lang != "swe":
         warnings.append(("ocr_language",
                          f"Tesseract's Swedish model is missing, OCR used {lang} ({ocr.INSTALL_HINT})", None))
-    results = _ocr_images(pdf, numbers, limits, warnings, raw_pages)
+    results = _ocr_images(pdf, numbers, limits, warnings, raw_pages, with_rules=True)
     for n, lines in results.items():
         raw_pages[n - 1].lines = lines
     return ocr.engine_name(lang) if results else None
@@ -225,8 +225,11 @@ def _ocr_images(
     limits: Limits,
     warnings: list[tuple[str, str, int | None]],
     raw_pages: list[RawPage],
+    with_rules: bool = False,
 ) -> dict[int, list[Line]]:
-    """Render the pages and OCR them in parallel with the best installed language.
+    """Render the pages and OCR them in parallel with the best installed language; with
+    ``with_rules`` (pages without a text layer: scans), the table rules in each page image
+    become the page's drawings (:mod:`planparse.reading.raster_rules`).
 
     A page is not rendered when its image would exceed ``limits.max_image_pixels``, nor when
     an image embedded in it does: rendering decodes every embedded image whole, so a tiny
@@ -255,6 +258,10 @@ def _ocr_images(
                              f"page not OCR'd: an embedded image has {embedded} pixels, over the limit max_image_pixels={limits.max_image_pixels}", n))
             continue
         images[n] = render_gray(page, ocr.DPI)
+        raw = raw_pages[n - 1]
+        if with_rules and not any(d.kind in ("hline", "vline", "rect") for d in raw.drawings):
+            # A scanned page's table rules, which its OCR'd text alone does not show
+            raw.drawings.extend(raster_rules.rules(images[n], ocr.DPI))
     try:
         return ocr.ocr_pages(images, lang)
     except Exception as e:
@@ -381,12 +388,32 @@ def _repair_in_context(lines: list[Line]) -> None:
                 s.text = s.text.replace(before, after)
 
 
+def _ocr_bullets(lines: list[Line]) -> None:
+    """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
+    made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
+    number glued to its text given its space ("11.Implementera") or its stop ("24, Planera"),
+    and at their end, lone ";" or ":" specks dropped."""
+    from planparse.text.repair import ocr_bullet_words, ocr_list_number_words, ocr_stray_end
+
+    for ln in lines:
+        if not ln.spans:
+            continue
+        words = [s.text for s in ln.spans]
+        fixed = ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words)))
+        if fixed == words:
+            continue
+        for s, new in zip(ln.spans, fixed, strict=True):
+            s.text = new
+        ln.spans = [s for s in ln.spans if s.text]
+
+
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
     for r in raw_pages:
         r.lines = merge_baselines(r.lines)
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
+        _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
         tables, outside = extract_tables(r)
         per_page_tables.append(tables)
         per_page_lines.append(outside)
@@ -396,7 +423,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     noise_per_page: list[list[Line]] = []
     for k, lines in enumerate(per_page_lines):
         removed = running | noise.contents_lines([ln for ln in lines if id(ln) not in running])
-        removed |= noise.placeholder_lines(lines)
+        removed |= noise.placeholder_lines(lines) | noise.ocr_junk_lines(lines)
         noise_per_page.append([ln for ln in lines if id(ln) in removed])
         per_page_lines[k] = [ln for ln in lines if id(ln) not in removed]
 

@@ -15,10 +15,14 @@ _PAGE_NUMBER = re.compile(
 _TOC_HEADING = re.compile(r"^(innehall|innehallsforteckning|innehall och lasanvisning)$")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _GLYPHS_ONLY = re.compile(r"^[\W_]{1,3}$")
+_NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:[.:]\d{1,2}){0,3}[.:]?\s+\S")
 
 
 def _key(line: Line) -> str:
-    return re.sub(r"\d+", "#", fold(line.text))
+    """What repeats of a running line share: its words, digits (page numbers) as "#";
+    separators between them are left out, as an OCR reads them differently on each page
+    ("Kommunstyrelsen - Kommunledningskontoret", "Kommunstyrelsen ~ Kommunledningskontoret")."""
+    return " ".join(re.sub(r"[^\w#]+", " ", re.sub(r"\d+", "#", fold(line.text))).split())
 
 
 def in_margin(line: Line, height: float) -> bool:
@@ -59,30 +63,62 @@ def contents_lines(lines: list[Line]) -> set[int]:
     if len(leaders) >= 3 or (heading and leaders):
         start, end = min(heading + leaders), max(leaders)
         found = {id(ln) for ln in lines[start : end + 1]}
-        for ln in lines[end + 1 :]:  # entries without leaders right after the last one
-            if not _TOC_ENTRY.search(ln.text.strip()):
-                break
-            found.add(id(ln))
+        rest = lines[end + 1 :]
+        for k, ln in enumerate(rest):  # entries without leaders right after the last one
+            text = ln.text.strip()
+            if _TOC_ENTRY.search(text):
+                found.add(id(ln))
+                continue
+            # Under a contents heading, numbered entries whose leaders and page numbers an
+            # OCR lost: each followed by another entry (or ending the page), where a chapter
+            # that starts after the contents is followed by its text.
+            nxt = rest[k + 1].text.strip() if k + 1 < len(rest) else None
+            if heading and _NUMBERED_ENTRY.match(text) and (
+                nxt is None or _NUMBERED_ENTRY.match(nxt) or _TOC_ENTRY.search(nxt)
+            ):
+                found.add(id(ln))
+                continue
+            break
         return found
     out: set[int] = set()
     active = False
-    misses = 0
+    missed: list[int] = []  # lines since the last entry: entries too when another follows
     for ln in lines:
         text = ln.text.strip()
         if _TOC_HEADING.match(fold(text)):
             active = True
             out.add(id(ln))
+            missed = []
             continue
         if not active:
             continue
         if _TOC_ENTRY.search(text) and not _PAGE_NUMBER.match(text):
+            # An entry whose leader an OCR read as letters and whose page number it set
+            # apart lies between two entries: it goes with them.
+            out.update(missed)
             out.add(id(ln))
-            misses = 0
+            missed = []
         else:
-            misses += 1
-            if misses > 2:
+            missed.append(id(ln))
+            if len(missed) > 2:
                 active = False
     return out
+
+
+def ocr_junk_lines(lines: list[Line]) -> set[int]:
+    """ids of OCR'd lines that are no text: a box several lines tall holding only one- and
+    two-letter "words" (a column of list numbers or a drawing read as one line, "Un BB WN")."""
+    heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method == "ocr")
+    if not heights:
+        return set()
+    median = heights[len(heights) // 2]
+    return {
+        id(ln)
+        for ln in lines
+        if ln.method == "ocr"
+        and ln.bbox[3] - ln.bbox[1] > 2.5 * median
+        and all(sum(c.isalpha() for c in w) <= 2 for w in ln.text.split())
+    }
 
 
 def placeholder_lines(lines: list[Line]) -> set[int]:

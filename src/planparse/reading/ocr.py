@@ -33,6 +33,11 @@ INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-swe
 # Tesseract processes a document OCRs side by side when not told (default: the CPU count); a
 # cluster worker sets it to its thread count, so one task uses the cores it was given.
 PROCESSES_ENV = "PLANPARSE_OCR_PROCESSES"
+# A folder where Tesseract's TSV output is kept by page image, language and settings (off when
+# unset): re-reading the same scan (benchmarks, development) skips Tesseract. The cache holds
+# exactly what Tesseract printed, so results are the same with or without it.
+CACHE_ENV = "PLANPARSE_OCR_CACHE"
+PSM = 3
 
 # (images by page, lang, dpi, timeout) -> lines by page, for the pages it could do
 PageRunner = Callable[[dict[int, bytes], str, int, float], dict[int, list[Line]]]
@@ -89,8 +94,7 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         )
     lines = []
     for spans in words.values():
-        height = max(s.bbox[3] for s in spans) - min(s.bbox[1] for s in spans)
-        size = round(height * 0.85, 1)
+        size = line_size(spans)
         for s in spans:
             s.size = size
         joined: list[Span] = []
@@ -101,6 +105,39 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         lines.append(Line(spans=joined, page=page, method="ocr"))
     lines.sort(key=lambda ln: (round(ln.y0 / 4), ln.x0))
     return lines
+
+
+# Letter shapes, as shares of the font size, that a word's box spans: the x-height, up to
+# the ascenders (capitals, digits, b d f h k l t), up to a ring or dots over a lower-case
+# å/ä/ö, up to those over a capital; and below the baseline, the descenders.
+_ASCENDING = frozenset("bdfhklt0123456789!?/()[]{}|%&#@\"'")
+_DESCENDING = frozenset("gjpqyQ,;()[]{}|")
+
+
+def word_size(text: str, height: float) -> float:
+    """A word's font size from its box height and letters: a box holds the x-height, plus
+    what rises above it, plus descenders below it, when the word has them ("om" is a small
+    box, "Mål" a taller one, "gjorde" taller still at the same size)."""
+    top = 0.53
+    if any(c in "ÅÄÖ" for c in text):
+        top = 0.92
+    elif any(c in "åäö" for c in text):
+        top = 0.84
+    elif any(c in _ASCENDING or c.isupper() for c in text):
+        top = 0.74
+    share = top + (0.21 if any(c in _DESCENDING for c in text) else 0.0)
+    return height / share
+
+
+def line_size(spans: list[Span]) -> float:
+    """An OCR'd line's font size: the median of its words' (see :func:`word_size`), letter
+    words first (punctuation boxes say little)."""
+    sizes = sorted(
+        word_size(s.text, s.bbox[3] - s.bbox[1])
+        for s in spans
+        if sum(c.isalnum() for c in s.text) >= 2
+    ) or sorted(word_size(s.text, s.bbox[3] - s.bbox[1]) for s in spans)
+    return round(sizes[len(sizes) // 2], 1) if sizes else 0.0
 
 
 def image_digest(image: bytes) -> str:
@@ -199,9 +236,19 @@ def _run_tesseract(
     path = tesseract_info()[0]
     if path is None:
         raise FileNotFoundError("tesseract")
+    results: dict[int, list[Line]] = {}
+    cache = os.environ.get(CACHE_ENV) or None
+    keys = {n: _cache_key(img, lang, dpi) for n, img in images.items()}
+    if cache:
+        for n in list(images):
+            tsv = _cache_get(cache, keys[n])
+            if tsv is not None:
+                results[n] = tsv_to_lines(tsv, n, 72.0 / dpi)
+        images = {n: img for n, img in images.items() if n not in results}
+        if not images:
+            return results
     workers = max(1, min(workers, len(images) or 1))
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    results: dict[int, list[Line]] = {}
     with tempfile.TemporaryDirectory(prefix="planparse-ocr-") as tmp:
         pending = sorted(images)
         running: dict[int, tuple[subprocess.Popen[bytes], float]] = {}
@@ -221,7 +268,7 @@ def _run_tesseract(
                         "--dpi",
                         str(dpi),
                         "--psm",
-                        "3",
+                        str(PSM),
                         "tsv",
                     ]
                     proc = subprocess.Popen(
@@ -243,7 +290,10 @@ def _run_tesseract(
                     with open(
                         os.path.join(tmp, f"page-{n}.tsv"), encoding="utf-8", errors="replace"
                     ) as f:
-                        results[n] = tsv_to_lines(f.read(), n, 72.0 / dpi)
+                        tsv = f.read()
+                    if cache:
+                        _cache_put(cache, keys[n], tsv)
+                    results[n] = tsv_to_lines(tsv, n, 72.0 / dpi)
                 if running:
                     time.sleep(0.01)
         finally:
@@ -251,6 +301,32 @@ def _run_tesseract(
                 proc.kill()
                 proc.wait()
     return results
+
+
+def _cache_key(image: bytes, lang: str, dpi: int) -> str:
+    version = tesseract_info()[1] or ""
+    return hashlib.sha256(
+        f"{version}|{lang}|{dpi}|{PSM}|".encode() + hashlib.sha256(image).digest()
+    ).hexdigest()
+
+
+def _cache_get(folder: str, key: str) -> str | None:
+    try:
+        with open(os.path.join(folder, f"{key}.tsv"), encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def _cache_put(folder: str, key: str, tsv: str) -> None:
+    try:
+        os.makedirs(folder, exist_ok=True)
+        tmp = os.path.join(folder, f".{key}.{os.getpid()}.tmp")
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(tsv)
+        os.replace(tmp, os.path.join(folder, f"{key}.tsv"))
+    except OSError:
+        pass
 
 
 _TOKEN = re.compile(r"[\w&]+")
@@ -266,13 +342,21 @@ def _misread(word: str, ref: str) -> bool:
 
     if word == ref or not ref.isalpha() or not any(ch.isalpha() for ch in word):
         return False
-    if known_word(word) and word_zipf(ref) - word_zipf(word) < 2.5:
+    # A lone letter other than the words "i", "å", "ö", or letters with digits ("4k" for
+    # "åk"), are no words of the text, whatever a lexicon of web text counts for them.
+    real = known_word(word) and word.isalpha() and (len(word) > 1 or word.lower() in "iåö")
+    if real and word_zipf(ref) - word_zipf(word) < 2.5:
         return False
     a, b = fold(word.replace("4", "a")), fold(ref)
     if abs(len(a) - len(b)) > 2:
         return False
     similarity = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
+
+
+def _after(span: Span, m: re.Match[str]) -> str:
+    """The character right after a token in its span ("" at its end)."""
+    return span.text[m.end() : m.end() + 1]
 
 
 def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
@@ -290,15 +374,18 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
     slots: list[tuple[Span, re.Match[str]]] = [
         (s, m) for ln in lines for s in ln.spans for m in _TOKEN.finditer(s.text)
     ]
-    ref_tokens = [m.group(0) for ln in reference for s in ln.spans for m in _TOKEN.finditer(s.text)]
+    ref_matches = [(s, m) for ln in reference for s in ln.spans for m in _TOKEN.finditer(s.text)]
+    ref_tokens = [m.group(0) for _, m in ref_matches]
     keys = [fold(m.group(0)) for _, m in slots]
     ref_keys = [fold(t) for t in ref_tokens]
     matcher = difflib.SequenceMatcher(None, keys, ref_keys, autojunk=False)
     replacement: dict[int, str] = {}
+    paired: dict[int, int] = {}  # token → the reference token it was paired with
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for k in range(i2 - i1):
                 replacement[i1 + k] = ref_tokens[j1 + k]
+                paired[i1 + k] = j1 + k
         elif tag == "replace":
             # Inside a disagreement, still take every token whose skeleton the reference has,
             # in order ("Bedomning" against "Bedömning:" split differently by the two OCRs).
@@ -311,6 +398,14 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                     elif len(keys[i]) >= 4 and ref_keys[jj][1:] == keys[i]:
                         # the reference read a symbol before the word as a letter ("#" → "H")
                         replacement[i], matched[i] = ref_tokens[jj][1:], jj
+                    elif (
+                        jj + 1 < j2
+                        and len(ref_keys[jj]) >= 3
+                        and keys[i] == ref_keys[jj] + ref_keys[jj + 1]
+                        and ref_tokens[jj + 1].isalpha()
+                    ):
+                        # two words the layer ran together ("tryggai" → "trygga i")
+                        replacement[i], matched[i] = f"{ref_tokens[jj]} {ref_tokens[jj + 1]}", jj + 1
                     else:
                         continue
                     j = jj + 1
@@ -327,17 +422,32 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                     if _misread(slots[i][1].group(0), ref_tokens[jj]):
                         replacement[i], matched[i] = ref_tokens[jj], jj
                         break
+            paired.update(matched)
+    # A full stop the layer has after a word and the reference does not, inside a sentence
+    # (the next word in lower case): a speck read as a stop ("män. samma" → "män samma").
+    # Only between two words the reference reads next to each other (never after a number:
+    # "3.6.1." keeps its stop).
+    drop_stop = {
+        i
+        for i, j in paired.items()
+        if slots[i][1].group(0).isalpha()
+        and _after(*slots[i]) == "."
+        and _after(*ref_matches[j]) != "."
+        and paired.get(i + 1) == j + 1
+        and slots[i + 1][1].group(0)[:1].islower()
+    }
     # Rewrite span texts right to left so match offsets stay valid.
-    by_span: dict[int, list[tuple[re.Match[str], str]]] = {}
+    by_span: dict[int, list[tuple[re.Match[str], str, bool]]] = {}
     spans: dict[int, Span] = {}
     for k, (span, m) in enumerate(slots):
-        if k in replacement and replacement[k] != m.group(0):
-            by_span.setdefault(id(span), []).append((m, replacement[k]))
+        new = replacement.get(k, m.group(0))
+        if new != m.group(0) or k in drop_stop:
+            by_span.setdefault(id(span), []).append((m, new, k in drop_stop))
             spans[id(span)] = span
     for key, edits in by_span.items():
         span = spans[key]
         text = span.text
-        for m, new in sorted(edits, key=lambda e: -e[0].start()):
-            text = text[: m.start()] + new + text[m.end() :]
+        for m, new, stop in sorted(edits, key=lambda e: -e[0].start()):
+            text = text[: m.start()] + new + text[m.end() + (1 if stop else 0) :]
         span.text = text
     return len(replacement)

@@ -40,6 +40,25 @@ def _spans(row: list[Line]) -> list[Span]:
     return sorted((s for ln in row for s in ln.spans if s.text.strip()), key=lambda s: s.bbox[0])
 
 
+def _phrases(spans: list[Span]) -> list[list[Span]]:
+    """A header row's words grouped into column labels: words closer than about a letter
+    height belong to one label ("Verksamhetens" "aktiviteter" from an OCR'd layer, where
+    every word is its own span); a wider gap starts the next column."""
+    out: list[list[Span]] = []
+    for s in spans:
+        if out:
+            prev = out[-1][-1]
+            if s.bbox[0] - prev.bbox[2] < 0.9 * max(s.size, prev.size, 1.0):
+                out[-1].append(s)
+                continue
+        out.append([s])
+    return out
+
+
+def _label(phrase: list[Span]) -> str:
+    return " ".join(s.text.strip() for s in phrase)
+
+
 def _column(x0: float, starts: list[float]) -> int:
     col = 0
     for i, start in enumerate(starts):
@@ -89,9 +108,10 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     the cells above; under the header, a line in its first column wraps the header's label
     ("Investeringsprojekt," / "tkr"). A mark (an icon in a later column, ``marks``) on a row's
     band, or a gap before it in a table with icons, starts a row."""
-    starts = [s.bbox[0] for s in _spans(header)]
+    phrases = _phrases(_spans(header))
+    starts = [p[0].bbox[0] for p in phrases]
     page, method = header[0].page, header[0].method
-    head = _row({i: [s] for i, s in enumerate(_spans(header))}, page, method)
+    head = _row(dict(enumerate(phrases)), page, method)
     head.is_header = True
     rows: list[Row] = [head]
     # Lines of one row sit closer than rows do, where the producer pads its rows: the gaps
@@ -161,11 +181,12 @@ def find_tables(
     k = 0
     while k < len(rows):
         header = rows[k]
-        words = [s.text.strip() for s in _spans(header)]
+        phrases = _phrases(_spans(header))
+        words = [_label(p) for p in phrases]
         if len(words) < 2 or not is_header(words):
             k += 1
             continue
-        starts = [s.bbox[0] for s in _spans(header)]
+        starts = [p[0].bbox[0] for p in phrases]
         right = max(s.bbox[2] for s in _spans(header))
         body: list[list[Line]] = []
         j = k + 1
@@ -206,7 +227,7 @@ def continue_table(
     it consumed), or None when the page's first row is a header of its own, does not fit the
     header's columns, or is no table row (text in one column only and no mark beside it: a
     running header or a paragraph)."""
-    starts = [s.bbox[0] for s in _spans(header)]
+    starts = [p[0].bbox[0] for p in _phrases(_spans(header))]
     right = max(s.bbox[2] for s in _spans(header))
     body: list[list[Line]] = []
     prev: list[Line] | None = None

@@ -422,6 +422,14 @@ def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
         return False
     if all(s.bold for s in spans):
         return True
+    if row.cells[0].lines and row.cells[0].lines[0].method != "native":
+        # An OCR'd row has no bold: a header names its columns with vocabulary labels
+        from planparse import vocabulary
+
+        texts = [c.text for c in row.cells if c.text.strip()]
+        named = [t for t in texts if (m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85]
+        if len(named) >= 2 and len(named) >= 0.6 * len(texts):
+            return True
     top, bottom = row.bbox[1], row.bbox[3]
     return any(
         d.fill is not None

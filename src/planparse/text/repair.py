@@ -274,19 +274,96 @@ _PIPE_I = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.:] ))\| (?=[a-zåäö]*[a-z])", r
 _KOMMUN = re.compile(r"\b([A-Z][a-z&6é]+)(?= (?:kommuns?|KOMMUNS?)\b)")
 
 
+_DASHES = ("-", "–", "—")
+
+
 def repair_line_words(words: list[str]) -> list[str]:
     """Context rules over the words of one OCR'd line, for damage that per-word repair cannot
     see: a lone "|" read for "I" at the start of a line or a sentence, before a lower-case word
     or at the end of the line ("| kommunen ska" → "I kommunen ska", "… i arbete. |" → "… i
-    arbete. I"). A "|" between other words is a table rule and stays."""
+    arbete. I"), or after a dash that sets off a title ("Mål 9 - | Vaggeryd kommun har …" →
+    "Mål 9 - I Vaggeryd kommun har …"). A "|" between other words is a table rule and stays."""
     out = list(words)
     for k, w in enumerate(words):
         if w != "|":
             continue
-        after_stop = k == 0 or words[k - 1].endswith((".", ":"))
+        prev = words[k - 1] if k > 0 else ""
         nxt = words[k + 1] if k + 1 < len(words) else ""
-        if after_stop and (nxt == "" or nxt[:1].islower()) and (k > 0 or nxt):
+        after_stop = k == 0 or prev.endswith((".", ":"))
+        sentence = after_stop and (nxt == "" or nxt[:1].islower()) and (k > 0 or nxt != "")
+        if sentence or (prev in _DASHES and nxt[:1].isupper()):
             out[k] = "I"
+    return out
+
+
+# A list bullet an OCR read as other glyphs: "•" as "¢", "«", "»", "+", "·" as ".", or two
+# glyphs for one ("+»", "+ —"); only punctuation, never a letter ("O Ej påbörjad" is a status
+# icon) nor "&" (an icon too).
+_GLYPH_WORD = r"[¢«»+*•·©®°~.—–-]{1,3}"
+_OCR_BULLET = re.compile(rf"^(\s*){_GLYPH_WORD}(?:\s+{_GLYPH_WORD})?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
+
+
+def ocr_bullet(text: str) -> str:
+    """An OCR'd line's leading bullet read as other glyphs made "•" ("¢ Förbättra
+    näringslivsklimatet." → "• Förbättra näringslivsklimatet.", "+» Digitalisering" →
+    "• Digitalisering"). A glyph counts as a bullet only before a capitalised word; other
+    text comes back unchanged."""
+    return _OCR_BULLET.sub(lambda m: f"{m.group(1)}• ", text, count=1)
+
+
+_GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=[A-ZÅÄÖ][a-zåäö]{2})")
+_COMMA_NUMBER = re.compile(r"^(\s*\d{1,2}),(?=\s+[A-ZÅÄÖ][a-zåäö]{2})")
+_STRAY_END = re.compile(r"^[;:,]{1,2}$")
+
+
+def ocr_list_number(text: str) -> str:
+    """A list number an OCR glued to its text given its space back ("11.Implementera
+    programmet" → "11. Implementera programmet"), or its stop read as a comma ("24, Planera
+    och genomföra" → "24. Planera och genomföra"); other text comes back unchanged."""
+    return _COMMA_NUMBER.sub(r"\1.", _GLUED_NUMBER.sub(r"\1 ", text, count=1), count=1)
+
+
+def ocr_list_number_words(words: list[str]) -> list[str]:
+    """:func:`ocr_list_number` over a line given as its words (one span each): the number's
+    word is fixed, its spacing kept ("24," "Planera" → "24." "Planera")."""
+    if not words:
+        return []
+    out = list(words)
+    out[0] = ocr_list_number(words[0])
+    if len(words) > 1 and re.fullmatch(r"\s*\d{1,2},\s*", words[0]):
+        head = words[0].strip()
+        fixed = ocr_list_number(f"{head} {words[1].strip()}")
+        if not fixed.startswith(head):
+            out[0] = words[0].replace(head, head[:-1] + ".")
+    return out
+
+
+def ocr_stray_end(words: list[str]) -> list[str]:
+    """An OCR'd line's words without the lone ";", ":" or "," specks after its last word
+    ("anmälas. ; :" → "anmälas.", "Berörda ;" → "Berörda"): a dropped word becomes ""."""
+    out = list(words)
+    k = len(out)
+    while k > 1 and _STRAY_END.match(out[k - 1].strip()):
+        out[k - 1] = ""
+        k -= 1
+    return out
+
+
+def ocr_bullet_words(words: list[str]) -> list[str]:
+    """:func:`ocr_bullet` over a line given as its words (one span each, as Tesseract gives
+    them): the bullet's first word becomes "•", a second glyph word of it becomes ""."""
+    line = " ".join(w.strip() for w in words)
+    fixed = ocr_bullet(line)
+    if fixed == line:
+        return list(words)
+    out = list(words)
+    if _GLYPHS_ONLY.match(words[0]):
+        out[0] = "•"
+        if len(words) > 2 and _GLYPHS_ONLY.match(words[1]):
+            out[1] = ""
+    else:
+        out[0] = ocr_bullet(words[0])
     return out
 
 

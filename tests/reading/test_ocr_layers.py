@@ -1,0 +1,158 @@
+"""OCR'd text layers and scans of the stress corpus, read and parsed end to end.
+
+The expected titles were read by hand off the page images of the stress PDFs (each item was
+checked against the rendered page, not taken from the parser's output)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import planparse
+from planparse.model import Goal, PlanDocument
+from planparse.reading import read_pdf
+from planparse.reading.ocr import word_size
+
+STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
+
+
+def _goals(goals: list[Goal]) -> list[Goal]:
+    out: list[Goal] = []
+    for g in goals:
+        out.append(g)
+        out.extend(_goals(g.children))
+    return out
+
+
+@pytest.fixture(scope="module")
+def kramfors_ocr() -> PlanDocument:
+    return planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-00-docx-ocr.pdf")
+
+
+@pytest.fixture(scope="module")
+def kramfors_scan() -> PlanDocument:
+    return planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-01-html-scan.pdf")
+
+
+def test_word_sizes_from_boxes_and_letters() -> None:
+    """Word boxes (points) of robertsfors_vp-01-docx-scan page 4-5, all body text set in
+    9 pt except the 12 pt heading "3.2 GOD EKONOMI": a box's height depends on the letters,
+    the size told from it much less."""
+    body = [word_size("och", 7.2), word_size("Delår-", 8.3), word_size("årsbokslut", 8.6),
+            word_size("Delårsrapport", 10.4), word_size("Uppföljning", 9.4)]
+    assert max(body) / min(body) < 1.2
+    heading = word_size("EKONOMI", 9.4)
+    assert heading > 1.2 * max(body)
+
+
+def test_ocr_layer_goals_and_their_lists(kramfors_ocr: PlanDocument) -> None:
+    """kramfors_vp-00-docx-ocr: an English OCR layer (Tesseract -l eng) over a Word export."""
+    titles = [g.title for g in _goals(kramfors_ocr.goals)]
+    for title in (
+        "Vaggeryd kommun har Västernorrlands bästa företagsklimat 2025",
+        "Vaggeryd kommun har en god verksamhet med effektiva processer och en ekonomi i balans",
+        "Barn och unga i Vaggeryd kommun växer upp tryggt och har en meningsfull fritid",
+        "Vaggeryd kommun är en klimatsmart och ekologiskt hållbar kommun.",
+        "I Vaggeryd kommun har kvinnor och män samma makt att forma samhället och sina egna liv",
+    ):
+        assert title in titles
+    goal = next(g for g in _goals(kramfors_ocr.goals) if g.title.startswith("Barn och unga i Vaggeryd"))
+    acts = [a.title for a in goal.activities]
+    # "11.Implementera" on the layer: the list number glued to its text
+    assert "Implementera programmet för barn och unga." in acts
+    assert "Antal besök i simhallen." in [i.name for i in goal.indicators]
+    # the running footer ("Kommunstyrelsen - Kommunledningskontoret", read with "~" on one
+    # page) does not end the list of assignments across the page break
+    goal = next(g for g in _goals(kramfors_ocr.goals) if g.title.startswith("Vaggeryd kommun har en god"))
+    assert "Utarbeta ett nytt bostadsförsörjningsprogram." in [a.title for a in goal.activities]
+
+
+def test_scan_goals_and_assignments(kramfors_scan: PlanDocument) -> None:
+    """kramfors_vp-01-html-scan: an image-only scan that planparse OCRs itself."""
+    goals = {g.title: g for g in _goals(kramfors_scan.goals)}
+    goal = goals["Nässjö kommuns invånare har inflytande och erbjuds god service av hög kvalitet."]
+    acts = [a.title for a in goal.activities]
+    # bullets read as "«" and "." are list items; a column of list numbers read as one tall
+    # "line" ("Un BB WN") does not end the list
+    for title in (
+        "Utöka kontaktcentrets uppdrag med fler ärendetyper från samhällsbyggnadsförvaltningen.",
+        "Utarbeta en riktlinje för friluftslivet i Nässjö kommun.",
+        "Ta fram en plan för medborgardialog inför budget 2027.",
+        "Införa e-tjänster för ansökan om föreningsbidrag och bokning av lokaler.",
+    ):
+        assert title in acts
+    assert "Nässjö kommun har Västernorrlands bästa företagsklimat 2025" in goals
+    assert "I Nässjö kommun har kvinnor och män samma rättigheter, skyldigheter och möjligheter inom alla områden i livet" in goals
+
+
+def test_ocr_layer_heading_does_not_swallow_its_label() -> None:
+    """robertsfors_vp-00-reportlab-ocr: "3.1 HÅLLBARA KÄVLINGE" and, right under it,
+    "Strategimål: Kävlinges kommun ska minska …" (no fonts to tell them apart)."""
+    doc = planparse.parse(STRESS / "robertsfors_vp" / "robertsfors_vp-00-reportlab-ocr.pdf")
+    goals = {g.title: g for g in _goals(doc.goals)}
+    assert set(goals) >= {"HÅLLBARA KÄVLINGE", "GOD EKONOMI", "MÖJLIGHETERNAS KÄVLINGE", "ATTRAKTIVA KÄVLINGE"}
+    assert (goals["HÅLLBARA KÄVLINGE"].strategic_goal or "").startswith("Kävlinges kommun ska minska sin klimatpåverkan")
+
+
+def test_ocr_layer_contents_entry_with_a_misread_leader() -> None:
+    """ange_uppsikt-00-reportlab-ocr, page 1: the contents entry "1.3 Andelen e-fakturor ska
+    öka. …… 3" has its leader read as letters and its page number set apart; it goes with
+    the entries around it."""
+    doc = read_pdf(STRESS / "ange_uppsikt" / "ange_uppsikt-00-reportlab-ocr.pdf")
+    first = [ln.text for ln in doc.pages[0].lines]
+    assert not any("e-fakturor" in t for t in first)
+    assert any("e-fakturor" in ln.text for ln in doc.pages[0].noise)
+    # the goal itself on page 3 is kept, with its bullets read as "•"
+    third = [ln.text for ln in doc.pages[2].lines]
+    assert "1.3 Andelen e-fakturor ska öka." in third
+    assert "• Förbättra näringslivsklimatet. Svenskt Näringslivs sammantagna betyg" in third
+
+
+def test_scan_contents_entries_without_leaders() -> None:
+    """ange_uppsikt-01-docx-scan, page 2: under "Innehållsförteckning" only the first entry
+    kept its dot leader through the OCR; the numbered entries after it ("1.1: Kommunens
+    kostnader …", "2. Kommunstyrelsens mål") are contents all the same."""
+    page = read_pdf(STRESS / "ange_uppsikt" / "ange_uppsikt-01-docx-scan.pdf").pages[1]
+    assert page.lines == []
+    assert any(ln.text.startswith("2. Kommunstyrelsens mål") for ln in page.noise)
+
+
+def test_scan_table_rules_from_the_page_image() -> None:
+    """ange_uppsikt-01-docx-scan, page 3: three ruled tables (Aktivitet | Status | Startdatum
+    | Slutdatum), slightly skewed, with a heading between each. The rules found in the page
+    image make them ruled tables, each row its own, as in the Word export."""
+    import pymupdf
+
+    from planparse.reading.pymupdf_backend import render_gray
+    from planparse.reading.raster_rules import rules
+
+    path = STRESS / "ange_uppsikt" / "ange_uppsikt-01-docx-scan.pdf"
+    with pymupdf.open(path) as pdf:
+        found = rules(render_gray(pdf[2], 200), 200)
+    # five column rules per table, each running down its own table only
+    assert len([d for d in found if d.kind == "vline"]) == 15
+    assert all(d.bbox[3] - d.bbox[1] < 320 for d in found if d.kind == "vline")
+    assert len([d for d in found if d.kind == "hline"]) >= 15
+
+    page = read_pdf(path).pages[2]
+    assert len(page.tables) == 3
+    first = page.tables[0]
+    assert first.header == ["Aktivitet", "Status", "Startdatum", "Slutdatum"]
+    body = [r.texts for r in first.rows[1:]]
+    assert body[0][0] == "Se över avtal för leasingbilar"
+    assert body[0][2:] == ["2026-03-01", "2026-09-30"]
+    assert body[1][0] == "Inventera och omförhandla avtal för kommunens leasade personbilar."
+    assert body[2][0].startswith("Kommentar: Avbruten efter beslut i kommunstyrelsen")
+
+
+def test_scan_activities_from_ruled_tables() -> None:
+    doc = planparse.parse(STRESS / "ange_uppsikt" / "ange_uppsikt-01-docx-scan.pdf")
+    acts = {a.title: a for g in _goals(doc.goals) for a in g.activities}
+    act = acts["Se över avtal för leasingbilar"]
+    assert act.status is not None and act.status.value.value == "cancelled"  # "Struken"
+    assert str(act.end_date) == "2026-09-30"
+    assert act.description == "Inventera och omförhandla avtal för kommunens leasade personbilar."
+    act = acts["Skapa utbildning kring Rehabiliteringsprocessen"]
+    assert act.status is not None and act.status.value.value == "not_started"  # "Ej påbörjad"
+    assert act.comment == "Utbildning genomförs den 23 augusti."
