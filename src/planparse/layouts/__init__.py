@@ -93,8 +93,8 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
 
 
 def _icons(doc: Document, out: Builder) -> None:
-    """Statuses and assessments from icons that the walk left unread (:func:`.icons.attach`)."""
-    from planparse.layouts.icons import attach
+    """Statuses and assessments from icons that the walk left unread (:func:`.icon_pass.attach`)."""
+    from planparse.layouts.icon_pass import attach
 
     try:
         out.warnings.extend(attach(doc, out.document_type, out.goals))

@@ -1,16 +1,16 @@
-"""What every layout parser shares: the registry entry, fingerprints, and the builder that
-turns positioned text into contract objects with provenance and uids."""
+"""What every layout parser shares: the registry entry and the builder that turns positioned
+text into contract objects with provenance and uids. Fingerprints live in :mod:`.fingerprint`."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import ClassVar
 
 from pydantic import BaseModel
 
 from planparse import __version__, ids
+from planparse.layouts.fingerprint import Detection, Fingerprint, Signal
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     BudgetLine,
@@ -33,57 +33,6 @@ from planparse.reading.model import BBox, Cell, Document, Line, Row, Table, unio
 from planparse.text.assemble import clean
 
 Located = Line | Row | Cell | Table
-
-
-@dataclass
-class Detection:
-    """How well one layout family fits a document, and on which evidence."""
-
-    name: str
-    score: float
-    evidence: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Signal:
-    """A piece of evidence for a layout: a regex over the folded document text."""
-
-    pattern: str
-    weight: float
-    note: str
-
-    def found(self, folded_text: str) -> bool:
-        return re.search(self.pattern, folded_text, re.MULTILINE) is not None
-
-
-@dataclass(frozen=True)
-class Fingerprint:
-    """A layout's detection fingerprint. The score is the matched share of signal weight;
-    a missing ``required`` signal caps it at 0.3."""
-
-    signals: tuple[Signal, ...]
-    required: tuple[Signal, ...] = ()
-
-    def score(self, doc: Document) -> Detection:
-        text = folded_text(doc)
-        total = sum(s.weight for s in self.signals + self.required)
-        got = 0.0
-        evidence = []
-        for s in self.required + self.signals:
-            if s.found(text):
-                got += s.weight
-                evidence.append(f"+{s.weight:g} {s.note}")
-            else:
-                evidence.append(f" 0 (missing) {s.note}")
-        score = got / total if total else 0.0
-        if any(not s.found(text) for s in self.required):
-            score = min(score, 0.3)
-        return Detection(name="", score=round(score, 3), evidence=evidence)
-
-
-def folded_text(doc: Document) -> str:
-    """The document's body text, one line per line, folded to its OCR skeleton."""
-    return doc.folded_text
 
 
 class LayoutParser:
@@ -304,12 +253,6 @@ def is_heading(line: Line, body: float) -> bool:
     return line.size >= body + 1.0 or (line.bold and len(line.text) < 160)
 
 
-def paragraphs(lines: list[Line]) -> list[str]:
-    from planparse.reading.model import group_paragraphs
-
-    return group_paragraphs(lines)
-
-
 YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
 
-
+__all__ = ["YEAR", "Builder", "Detection", "Fingerprint", "LayoutParser", "Signal", "body_size", "numbered", "provenance"]

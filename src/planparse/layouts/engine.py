@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from planparse import nlp, vocabulary
-from planparse.layouts import roles
+from planparse.layouts import money, roles
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
 from planparse.layouts.headings import (
@@ -556,7 +556,7 @@ class Walk:
         lines, self.amount_lines = self.amount_lines, []
         item = list_item(join_lines([ln.text for ln in lines]))
         title = self.section_title if self.section is not None else self.heading_title
-        if item is not None and (budget := roles.budget_item(item[1], title, self.out.year, lines)):
+        if item is not None and (budget := money.budget_item(item[1], title, self.out.year, lines)):
             self.out.budget.append(budget)
 
     def flush(self) -> None:

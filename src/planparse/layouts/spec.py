@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from planparse.model import GoalLevel
 
 if TYPE_CHECKING:
-    from planparse.layouts.base import Builder, Fingerprint
+    from planparse.layouts.base import Builder
+    from planparse.layouts.fingerprint import Fingerprint
     from planparse.reading.model import Document
 
 FactsHook = Callable[["Document", "Builder"], None]

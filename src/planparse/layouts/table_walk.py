@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from planparse import vocabulary
-from planparse.layouts import roles
+from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import goal_word
 from planparse.layouts.roles import Role
@@ -109,9 +109,9 @@ def read_table(w: Walk, table: Table) -> None:
                 ind.direction = ind.direction or name_direction(ind.name)
                 owner.indicators.append(ind)
     elif role is Role.budget:
-        w.out.budget.extend(roles.budget_lines(table, w.out))
+        w.out.budget.extend(money.budget_lines(table, w.out))
     elif role is Role.investments:
-        w.out.investments.extend(roles.investments(table, w.out))
+        w.out.investments.extend(money.investments(table, w.out))
     elif role is Role.controls:
         w.out.controls.extend(roles.controls(table, w.out))
     elif role is Role.risks:

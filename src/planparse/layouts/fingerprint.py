@@ -1,0 +1,59 @@
+"""Layout detection: a family's fingerprint is weighted evidence found in the folded text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planparse.reading.model import Document
+
+
+@dataclass
+class Detection:
+    """How well one layout family fits a document, and on which evidence."""
+
+    name: str
+    score: float
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A piece of evidence for a layout: a regex over the folded document text."""
+
+    pattern: str
+    weight: float
+    note: str
+
+    def found(self, folded_text: str) -> bool:
+        return re.search(self.pattern, folded_text, re.MULTILINE) is not None
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """A layout's detection fingerprint. The score is the matched share of signal weight;
+    a missing ``required`` signal caps it at 0.3."""
+
+    signals: tuple[Signal, ...]
+    required: tuple[Signal, ...] = ()
+
+    def score(self, doc: Document) -> Detection:
+        text = folded_text(doc)
+        total = sum(s.weight for s in self.signals + self.required)
+        got = 0.0
+        evidence = []
+        for s in self.required + self.signals:
+            if s.found(text):
+                got += s.weight
+                evidence.append(f"+{s.weight:g} {s.note}")
+            else:
+                evidence.append(f" 0 (missing) {s.note}")
+        score = got / total if total else 0.0
+        if any(not s.found(text) for s in self.required):
+            score = min(score, 0.3)
+        return Detection(name="", score=round(score, 3), evidence=evidence)
+
+
+def folded_text(doc: Document) -> str:
+    """The document's body text, one line per line, folded to its OCR skeleton."""
+    return doc.folded_text

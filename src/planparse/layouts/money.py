@@ -1,0 +1,167 @@
+"""Money tables and amounts: budget lines (Budget, Utfall, Prognos, Avvikelse, Bokslut columns
+in mnkr, tkr or kr; sum rows checked against the rows they sum), investments (projects by
+year, Total utgift, "årligen") and amounts stated in list items."""
+
+from __future__ import annotations
+
+import re
+
+from planparse.layouts.base import YEAR, Builder, provenance
+from planparse.layouts.roles import (
+    BUDGET_KINDS,
+    SUM_ROW,
+    UNITS,
+    header_and_body,
+    label_column,
+    name_column,
+    none_if_empty,
+    text,
+    unit_in,
+)
+from planparse.model import (
+    AmountUnit,
+    BudgetKind,
+    BudgetLine,
+    BudgetValue,
+    Investment,
+    InvestmentAmount,
+)
+from planparse.reading.model import Line, Table
+from planparse.text.assemble import join_lines
+from planparse.text.fold import fold
+from planparse.text.numbers import parse_number
+
+
+def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
+    """Budget lines from a table with a name column and value columns; a row of units alone
+    ("tkr | tkr") sets the units of the columns below it."""
+    header = table.header
+    first = name_column(table)
+    cols = [i for i in range(first + 1, table.n_cols) if (i >= len(header) or header[i].strip() or any(
+        text(r, i) for r in table.body)) and not fold(header[i] if i < len(header) else "").startswith("antal")]
+    table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1]))
+    units: dict[int, AmountUnit | None] = {i: unit_in(header[i]) if i < len(header) else None for i in cols}
+    lines: list[BudgetLine] = []
+    columns: dict[int, dict[int, int | float]] = {}  # id(line) → column → amount, for sum checks
+    header = list(header)
+    body = table.body
+    if body and not text(body[0], first) and all(YEAR.fullmatch(text(body[0], i)) for i in cols if text(body[0], i)) \
+            and any(text(body[0], i) for i in cols):  # a second header row of years
+        for i in cols:
+            if (yr := text(body[0], i)) and i < len(header):
+                header[i] = f"{header[i]} {yr}".strip()
+        body = body[1:]
+    for row in body:
+        name = text(row, first)
+        if not name:
+            found = {i: UNITS.get(fold(text(row, i))) for i in cols}
+            if any(found.values()):
+                units.update({i: u for i, u in found.items() if u is not None})
+            elif any(c.text for c in row.cells):
+                out.warn("unplaced_row", f"budget row without name: {row.texts}", row.page)
+            continue
+        line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)))
+        for i in cols:
+            raw = text(row, i)
+            if not raw:
+                continue
+            label = header[i] if i < len(header) else ""
+            words = fold(label).split()
+            kind = BUDGET_KINDS.get(words[0], BudgetKind.budget) if words else BudgetKind.budget
+            year = YEAR.search(label)
+            amount = parse_number(raw)
+            line.values.append(BudgetValue(
+                label=label, year=int(year.group(1)) if year else None, kind=kind,
+                amount=amount, unit=units.get(i) or table_unit,
+            ))
+            if isinstance(amount, int | float):
+                columns.setdefault(id(line), {})[i] = amount
+        lines.append(line)
+    check_sums(lines, columns, header, out)
+    return lines
+
+
+def check_sums(
+    lines: list[BudgetLine], columns: dict[int, dict[int, int | float]], header: list[str], out: Builder
+) -> None:
+    """Compare every sum row with the rows since the previous sum, column by column; a
+    mismatch (a sign error in the source, a missing row) is a warning, the printed value kept."""
+    start = 0
+    for k, line in enumerate(lines):
+        if not line.is_sum:
+            continue
+        parts = [p for p in lines[start:k] if not p.is_sum]
+        start = k + 1
+        if len(parts) < 2:
+            continue
+        for col, printed in sorted(columns.get(id(line), {}).items()):
+            addends = [columns[id(p)][col] for p in parts if col in columns.get(id(p), {})]
+            if len(addends) < 2:
+                continue
+            total = sum(addends)
+            decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, printed])
+            tolerance = 0.51 * 10 ** -decimals * (len(addends) + 1)
+            if abs(total - printed) > tolerance:
+                label = header[col] if col < len(header) else str(col)
+                out.warn(
+                    "sum_mismatch",
+                    f"sum row {line.name!r}, column {label!r}: printed {printed:g}, "
+                    f"rows above add up to {round(total, 6):g} (difference {round(printed - total, 6):+g})",
+                    line.provenance.page,
+                )
+
+
+def investments(table: Table, out: Builder) -> list[Investment]:
+    labels, body = header_and_body(table)
+    header = [fold(h) for h in labels]
+    unit = unit_in(" ".join(header))
+    desc = label_column(table, "description")
+    owner = label_column(table, "owner")
+    first = name_column(table)
+    amount_cols = [i for i in range(first + 1, table.n_cols)
+                   if i not in (desc, owner) and any(parse_number(text(r, i)) is not None for r in body)]
+    years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
+    found: list[Investment] = []
+    last: Investment | None = None
+    for row in body:
+        name = text(row, first)
+        values = {i: text(row, i) for i in amount_cols if text(row, i)}
+        if name and not values and last is not None and not all(ln.bold for c in row.cells for ln in c.lines):
+            last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
+            continue
+        if not name or SUM_ROW.match(name) or not values:
+            last = None  # a sum, a group heading ("Pågående projekt") or a wrapped sum name
+            if not name and values and not any(SUM_ROW.match(fold(c.text)) for c in row.cells):
+                out.warn("unplaced_row", f"investment row without name: {row.texts}", row.page)
+            continue
+        inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
+                         responsible=none_if_empty(text(row, owner)), provenance=provenance(row))
+        for i, raw in values.items():
+            inv.amounts.append(InvestmentAmount(year=years[i], amount=parse_number(raw), unit=unit))
+        found.append(inv)
+        last = inv
+    return found
+
+
+# An amount in running text: "Sociala investeringar 11,3 mnkr.", "Anslaget för … 171,7 mnkr samt".
+_AMOUNT = re.compile(
+    r"^(?P<name>.*?)[\s,]+(?P<amount>-?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)\s*"
+    r"(?P<unit>mnkr|tkr|kr)\b(?P<rest>.*)$"
+)
+_FOR_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b|\bför perioden\b", re.IGNORECASE)
+
+
+def budget_item(item: str, label: str, year: int | None, lines: list[Line]) -> BudgetLine | None:
+    """A budget line from a list item naming an amount ("Sociala investeringar 11,3 mnkr."),
+    labelled by the heading above; an amount for a span of years has no single year."""
+    m = _AMOUNT.match(item)
+    if m is None or not re.search(r"[A-Za-zÅÄÖåäö]{3}", m["name"]) or len(m["rest"].split()) > 3:  # a sentence goes on
+        return None
+    name = m["name"].rstrip(" ,:–-")
+    years = YEAR.findall(label)
+    when: int | None = int(years[-1]) if years else year
+    if _FOR_PERIOD.search(name) or _FOR_PERIOD.search(m["rest"]):
+        when = None
+    value = BudgetValue(label=label, year=when, kind=BudgetKind.budget, amount=parse_number(m["amount"]),
+                        unit=AmountUnit(m["unit"]))
+    return BudgetLine(uid="", name=name, values=[value], provenance=provenance(*lines))
