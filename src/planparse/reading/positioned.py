@@ -87,6 +87,19 @@ def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
     return Row(cells=cells, page=page, bbox=union([c.bbox for c in cells]))
 
 
+def _gap_split(gaps: list[float]) -> float | None:
+    """The gap between the two sizes of gaps, when there are two clearly apart (line gaps
+    within rows, wider gaps between rows, two or more of them), else None."""
+    g = sorted(gaps)
+    if len(g) < 3:
+        return None
+    k = max(range(len(g) - 1), key=lambda i: g[i + 1] - g[i])
+    low, high = g[k], g[k + 1]
+    if len(g) - k - 1 < 2 or high - low < 3.0 or high < 2 * max(low, 1.0):
+        return None
+    return (low + high) / 2
+
+
 def _goes_on(tail: str, head: str) -> bool:
     """A cell's next line goes on from ``tail``: a wrap after a kept space, or the rest of a
     word broken at the cell's edge (lower case on)."""
@@ -118,10 +131,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     # between body lines fall in two sizes, and the smaller joins lines of one row. Evenly set
     # rows (Word without padding) tell nothing by their gaps.
     gaps = [b[0].bbox[1] - max(ln.bbox[3] for ln in a) for a, b in zip(body, body[1:], strict=False)]
-    split = (min(gaps) + max(gaps)) / 2 if gaps and max(gaps) - min(gaps) >= 2.0 else None
-    if split is not None and sum(1 for g in gaps if g >= split) < 2:
-        split = None  # one wide gap (a line missing) is no row spacing
-    marks_wraps = any(s.text.endswith(" ") for vr in body for s in _spans(vr))  # Word keeps the space
+    split = _gap_split(gaps) if method == "native" else None  # an OCR'd layer's boxes jitter
+    marks_wraps = method == "native" and any(s.text.endswith(" ") for vr in body for s in _spans(vr))  # Word
     # In a table with icons, rows are set apart: a first-column line after a gap is a row.
     iconic = any(_marked(vr, marks, starts) for vr in body)
     prev_bottom = max(ln.bbox[3] for ln in header)
@@ -142,6 +153,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             for col, spans in by_col.items()
         ):
             tight = True
+        if method != "native" and len(rows) > 1 and set(by_col) == {0} and not new_row:
+            tight = True  # an OCR'd layer: a line in the first column alone wraps the name above
         if tight and not new_row and (len(rows) > 1 or set(by_col) == {0}):
             for col, spans in by_col.items():
                 line = Line(spans=spans, page=vr[0].page, method=vr[0].method)

@@ -380,7 +380,7 @@ def _split_at_headers(table: Table, raw: RawPage, region: _Region) -> list[Table
         return [table]
     starts = [0]
     for i, row in enumerate(table.rows[1:], start=1):
-        if not _labels_row(row):
+        if not _labels_row(row) or not _vocabulary_header(row):
             continue
         if [fold(t) for t in row.texts] == [fold(t) for t in table.rows[0].texts]:
             continue  # the header repeated
@@ -492,6 +492,16 @@ def _text_below(table: Table, lines: list[Line]) -> bool:
     return any(ln.y0 > bottom and ln.page == last_page for ln in lines)
 
 
+def _vocabulary_header(row: Row) -> bool:
+    """Most of the row's cells are column labels the vocabulary knows ("Mått | Mål | Utfall"),
+    unlike the label rows of a cover's form grid ("Dokumentansvarig | Beslutsinstans | …")."""
+    from planparse import vocabulary
+
+    filled = [c.text for c in row.cells if c.text]
+    known = sum(1 for t in filled if vocabulary.match_label(t) is not None)
+    return known >= 2 and 2 * known >= len(filled)
+
+
 def _labels_row(row: Row) -> bool:
     """Labels in two or more cells and no amounts: a header's look."""
     filled = [c.text for c in row.cells if c.text]
@@ -501,9 +511,9 @@ def _labels_row(row: Row) -> bool:
 def _continues(prev: Table, nxt: Table, lines: list[Line]) -> bool:
     if any(ln.bbox[3] < nxt.bbox[1] for ln in lines):
         return False
-    if nxt.header and prev.header and _labels_row(nxt.rows[0]) and [fold(t) for t in nxt.header] != [
-        fold(t) for t in prev.header
-    ]:
+    first = nxt.rows[0]
+    own_header = nxt.header and prev.header and _labels_row(first) and _vocabulary_header(first)
+    if own_header and [fold(t) for t in nxt.header] != [fold(t) for t in prev.header]:
         return False  # a header of its own: another table starts at the top of the page
     return (
         nxt.n_cols == prev.n_cols
