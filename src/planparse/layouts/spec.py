@@ -50,7 +50,7 @@ class LayoutSpec:
     # Lines (folded prefixes) that close the open field and are not part of any text, such as
     # a caption over a row of icons ("Anknyter till FN:s globala mål").
     closes_field: tuple[str, ...] = ()
-    # A numbered item in an activity list is numbered under its goal ("Mål 3", item "2." → "3.2").
+    # A numbered item in an activity list is numbered under its goal ("Mål 3", 2nd item → "3.2").
     item_numbers: bool = False
     fingerprint: Fingerprint | None = None
 
