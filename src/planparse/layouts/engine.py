@@ -421,10 +421,10 @@ class Walk:
             self.mark(goal, line)
         elif self.mode == "activities":
             act = self.add_activity(text, line)
-            goal = self.goal
-            if act is not None and self.spec.item_numbers and marker[:1].isdigit() and goal is not None and goal.number:
+            owner = self.goal
+            if act is not None and self.spec.item_numbers and marker[:1].isdigit() and owner is not None and owner.number:
                 # by its place in the goal's list: a Word list may go on counting from the last
-                act.number = f"{goal.number}.{len(goal.activities)}"
+                act.number = f"{owner.number}.{len(owner.activities)}"
         else:
             owner = self.activity or self.owner_goal()
             if owner is not None:
