@@ -421,10 +421,10 @@ class Walk:
             self.mark(goal, line)
         elif self.mode == "activities":
             act = self.add_activity(text, line)
-            owner = self.goal
-            if act is not None and self.spec.item_numbers and marker[:1].isdigit() and owner is not None and owner.number:
+            of = self.goal
+            if act is not None and self.spec.item_numbers and marker[:1].isdigit() and of is not None and of.number:
                 # by its place in the goal's list: a Word list may go on counting from the last
-                act.number = f"{owner.number}.{len(owner.activities)}"
+                act.number = f"{of.number}.{len(of.activities)}"
         else:
             owner = self.activity or self.owner_goal()
             if owner is not None:
