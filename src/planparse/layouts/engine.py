@@ -400,6 +400,7 @@ class Walk:
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
+                    self.item, self.item_line = None, None  # a chapter ends the list before it
                     return True
                 level = self.spec.level(d)
             self.push_goal(Goal(uid="", number=head.number, level=level, title=head.title,
@@ -471,9 +472,11 @@ class Walk:
         self.item, self.item_x = None, 0.0
         if label == "goal":
             self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
-            if value:  # "Mål: Örebro kommun ska vara en attraktiv arbetsgivare"
+            if value:  # "Mål: Örebro kommun ska vara en attraktiv arbetsgivare": owns what follows
                 self.list_item(value, line)
                 self.mode = None
+                if isinstance(self.item, Goal):
+                    self.goal, self.activity = self.item, None
         elif label in _ACTIVITY_LABELS:
             self.mode, self.activity = "activities", None
             self.field = "lead"  # prose before the first item describes the goal
@@ -505,9 +508,10 @@ class Walk:
             self.mark(goal, line)
         elif self.mode == "activities":
             act = self.add_activity(text, line)
-            num = marker.rstrip(".)")
-            if act is not None and self.spec.item_numbers and num.isdigit() and self.goal is not None and self.goal.number:
-                act.number = f"{self.goal.number}.{num}"
+            of = self.goal
+            if act is not None and self.spec.item_numbers and marker[:1].isdigit() and of is not None and of.number:
+                # by its place in the goal's list: a Word list may go on counting from the last
+                act.number = f"{of.number}.{len(of.activities)}"
         else:
             owner = self.activity or self.owner_goal()
             if owner is not None:
