@@ -55,7 +55,6 @@ SPEC = LayoutSpec(
     labels={"nyckeltal": "indicator", "uppdrag": "assignment"},
     facts=lambda doc, out: _read_cover(doc, out),
     item_numbers=True,
-    quiet_tables=("", "medarbetare per avdelning", "typ av handling", "sammantradesdatum"),
 )
 
 

@@ -70,7 +70,6 @@ SPEC = LayoutSpec(
     facts=lambda doc, out: _front_matter(doc, out),
     paragraph_gap=None,
     closes_field=("anknyter till fn s globala mal",),
-    quiet_tables=("dokumentnamn", "dokumentansvarig"),
 )
 
 

@@ -54,9 +54,6 @@ class LayoutSpec:
     # Lines (folded prefixes) that close the open field and are not part of any text, such as
     # a caption over a row of icons ("Anknyter till FN:s globala mål").
     closes_field: tuple[str, ...] = ()
-    # Tables the family prints that hold nothing for the contract (folded header starts; "" for a
-    # table without a header, such as a cover grid the facts hook reads): skipped without a warning.
-    quiet_tables: tuple[str, ...] = ()
     # A numbered item in an activity list is numbered under its goal ("Mål 3", 2nd item → "3.2").
     item_numbers: bool = False
     fingerprint: Fingerprint | None = None

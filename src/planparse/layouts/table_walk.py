@@ -116,15 +116,9 @@ def read_table(w: Walk, table: Table) -> None:
         w.out.controls.extend(roles.controls(table, w.out))
     elif role is Role.risks:
         w.out.risks.extend(roles.risks(table))
-    elif role is not Role.figure and not _quiet(w, table):
+    elif role is not Role.figure:
         header = " | ".join(h for h in table.header if h)[:100] or f"{table.n_cols} columns, no header"
         w.out.warn("table_skipped", f"table not recognised: {header}", table.page)
-
-
-def _quiet(w: Walk, table: Table) -> bool:
-    """A table the family declares holds nothing for the contract."""
-    joined = " ".join(fold(h) for h in table.header if h.strip())
-    return any(joined.startswith(p) if p else not joined for p in w.spec.quiet_tables)
 
 
 def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
