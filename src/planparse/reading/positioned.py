@@ -40,10 +40,14 @@ def _spans(row: list[Line]) -> list[Span]:
     return sorted((s for ln in row for s in ln.spans if s.text.strip()), key=lambda s: s.bbox[0])
 
 
-def _phrases(spans: list[Span]) -> list[list[Span]]:
-    """A header row's words grouped into column labels: words closer than about a letter
-    height belong to one label ("Verksamhetens" "aktiviteter" from an OCR'd layer, where
-    every word is its own span); a wider gap starts the next column."""
+def _phrases(header: list[Line]) -> list[list[Span]]:
+    """A header row's words grouped into column labels. A born-digital line's spans are its
+    labels already; on an OCR'd layer every word is its own span, and words closer than about
+    a letter height belong to one label ("Verksamhetens" "aktiviteter"), a wider gap starts
+    the next column."""
+    spans = _spans(header)
+    if header and header[0].method == "native":
+        return [[s] for s in spans]
     out: list[list[Span]] = []
     for s in spans:
         if out:
@@ -121,7 +125,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     the cells above; under the header, a line in its first column wraps the header's label
     ("Investeringsprojekt," / "tkr"). A mark (an icon in a later column, ``marks``) on a row's
     band, or a gap before it in a table with icons, starts a row."""
-    phrases = _phrases(_spans(header))
+    phrases = _phrases(header)
     starts = [p[0].bbox[0] for p in phrases]
     page, method = header[0].page, header[0].method
     head = _row(dict(enumerate(phrases)), page, method)
@@ -194,7 +198,7 @@ def find_tables(
     k = 0
     while k < len(rows):
         header = rows[k]
-        phrases = _phrases(_spans(header))
+        phrases = _phrases(header)
         words = [_label(p) for p in phrases]
         if len(words) < 2 or not is_header(words):
             k += 1
@@ -240,7 +244,7 @@ def continue_table(
     it consumed), or None when the page's first row is a header of its own, does not fit the
     header's columns, or is no table row (text in one column only and no mark beside it: a
     running header or a paragraph)."""
-    starts = [p[0].bbox[0] for p in _phrases(_spans(header))]
+    starts = [p[0].bbox[0] for p in _phrases(header)]
     right = max(s.bbox[2] for s in _spans(header))
     body: list[list[Line]] = []
     prev: list[Line] | None = None
