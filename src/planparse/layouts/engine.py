@@ -65,6 +65,22 @@ def _is_table_header(words: list[str]) -> bool:
     return len(found) >= 2 and bool(set(found) & _STRONG_LABELS)
 
 
+def _ocr_bullet(line: Line) -> tuple[str, str] | None:
+    """A bullet as OCR reads the glyph ("« Text", "» Text", "© Text") in an OCR'd line."""
+    words = line.text.split(None, 1)
+    if line.method == "native" or len(words) < 2 or len(words[0]) != 1 or words[0] not in "«»*+°©®@·o":
+        return None
+    return (words[0], words[1]) if words[1][:1].isupper() else None
+
+
+def _wraps(prev: Line, line: Line) -> bool:
+    """An OCR'd heading's wrapped rest, whose box height says little: short, in lower case,
+    right under it."""
+    gap = line.y0 - prev.bbox[3]
+    return (line.method != "native" and line.page == prev.page and line.text[:1].islower() and len(line.text) < 60
+            and -2 < gap < 0.8 * (prev.bbox[3] - prev.bbox[1]))
+
+
 # A lead-in sentence naming priorities or goal areas: the list after its colon holds them.
 _LEAD_IN = re.compile(r"\bpriorit\w*|\b(?:fokus|mal|utvecklings)omraden\b")
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
@@ -99,10 +115,16 @@ class Walk:
         self.last_table: Table | None = None
         self.listed: set[int] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
-        chapters = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, 1))
-                    and h.kind == "goal" and h.number and "." not in h.number]
+        lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
+        self.chapters: dict[int, str] = {}  # chapter heading lines: their titles, wrapped lines joined
+        for i, ln in enumerate(lines):
+            if (h := recognise(ln, self.typo, 1)) and h.kind == "goal" and h.number and "." not in h.number:
+                title, j = h.title, i + 1
+                while j < len(lines) and (continues_title(lines[j - 1], lines[j], self.typo) or _wraps(lines[j - 1], lines[j])):
+                    title, j = f"{title} {lines[j].text}", j + 1
+                self.chapters[id(ln)] = title
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
-        self.goal_chapters = any(_GOAL_CHAPTER.search(fold(h.title)) for h in chapters)
+        self.goal_chapters = any(_GOAL_CHAPTER.search(fold(t)) for t in self.chapters.values())
         self.in_goal_chapter = True
         # Pages mostly photograph (a scan is one image too, but its text is its OCR'd layer).
         self.photo_pages = {
@@ -202,13 +224,13 @@ class Walk:
 
     def line(self, line: Line) -> None:
         text = line.text
+        item = list_item(text) or _ocr_bullet(line)
         if self.title_line is not None and self.title_of is not None:
-            if continues_title(self.title_line, line, self.typo):
+            if continues_title(self.title_line, line, self.typo) and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])
                 self.title_line = line
                 return
             self.title_line = None
-        item = list_item(text)
         in_list = self.mode in ("goals", "activities", "indicators") or self.field == "title"
         # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says.
         numbered_item = item is not None and item[0][:1].isdigit() and in_list and self.typo.rank(line) < 2
@@ -234,7 +256,7 @@ class Walk:
         if item is not None and self.mode in ("goals", "activities", "indicators"):
             self.list_item(item[1], line)
             return
-        if self.item is not None and self.item_line is not None and item is None and not self.field:
+        if self.item is not None and self.item_line is not None and item is None and self.field in (None, "description"):
             prev, self.item_line = self.item_line, None
             gap = line.y0 - prev.bbox[3] if line.page == prev.page else 0.0
             height = max(prev.bbox[3] - prev.bbox[1], 1.0)
@@ -275,7 +297,7 @@ class Walk:
             else:
                 d = head.depth if head.number else self.depth() + 1
                 if head.number and d == 1:
-                    self.in_goal_chapter = bool(_GOAL_CHAPTER.search(fold(head.title)))
+                    self.in_goal_chapter = bool(_GOAL_CHAPTER.search(fold(self.chapters.get(id(line), head.title))))
                 if d < self.spec.min_depth or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
@@ -469,7 +491,7 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
         spec.facts(doc, out)
     w = Walk(doc, out, spec)
     w.run()
-    out.goals = prune(out.goals, w.listed)
+    out.goals = prune(out.goals, w.listed, spec.bare_goals)
     if not out.goals:
         out.warn("no_plan_content", "no goals, activities or indicators were recognised in this document")
 
@@ -480,12 +502,12 @@ def has_content(goal: Goal, listed: set[int]) -> bool:
     )
 
 
-def prune(goals: list[Goal], listed: set[int]) -> list[Goal]:
+def prune(goals: list[Goal], listed: set[int], bare: bool = True) -> list[Goal]:
     """Keep goals that carry content, were listed as goals, or are numbered beside goals that
     do; chapters and styled headings with no goal content anywhere ("1 Inledning") drop out."""
     if not any(has_content(g, listed) for g in goals):
         return []
-    kept = [g for g in goals if has_content(g, listed) or (g.number and g.level is not GoalLevel.goal_area)]
+    kept = [g for g in goals if has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area)]
     for g in kept:
-        g.children = prune(g.children, listed) if any(has_content(c, listed) for c in g.children) else g.children
+        g.children = prune(g.children, listed, bare) if any(has_content(c, listed) for c in g.children) else g.children
     return kept

@@ -44,6 +44,9 @@ class LayoutSpec:
     # Chapters whose numbered headings never open goals ("1 Inledning"), folded prefixes.
     chapters: tuple[str, ...] = ()
     facts: FactsHook | None = None
+    # Numbered headings with only prose under them stay goals when goals beside them have
+    # content; False: they are report sections ("1.5 Avgränsning") and drop out.
+    bare_goals: bool = True
     fingerprint: Fingerprint | None = None
 
     def level(self, depth: int) -> GoalLevel:

@@ -19,7 +19,8 @@ from planparse.model import (
     ValueGroup,
     ValueKind,
 )
-from planparse.reading.model import Cell, Row, Table, group_paragraphs
+from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, is_bullet, join_lines
+from planparse.text.assemble import list_item
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date, parse_number
 
@@ -90,6 +91,20 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
     return None
 
 
+def status_line(line: Line) -> Status | None:
+    """The status of a line that holds only a status label, after an icon or what OCR reads of
+    one ("9 Avslutad enligt plan", "e Pågående enligt plan"); an OCR'd label is given in the
+    vocabulary's spelling."""
+    words = line.text.split()
+    if len(words) > 1 and len(words[0]) <= 2 and (not any(c.isalpha() for c in words[0]) or words[0].lower() in "eoc"):
+        words = words[1:]
+    text = " ".join(words)
+    m = vocabulary.match_status(text) if 0 < len(words) <= 5 else None
+    if m is None or m.confidence < 0.86:
+        return None
+    return Status(value=StatusValue(m.value), raw=m.matched if line.method != "native" else text, confidence=m.confidence)
+
+
 def activity_rows(table: Table) -> list[Activity]:
     """Activities from a table with an activity column and status/date columns; full-width
     rows under an activity row are its description, status line or comment."""
@@ -107,9 +122,16 @@ def activity_rows(table: Table) -> list[Activity]:
         cell = next((c for c in row.cells if c.col == title_col), None)
         if cell is None or not cell.text or (table.header and cell.text == table.header[title_col]):
             continue  # empty, or the header repeated after a page break
-        title, description = split_title(cell)
+        k = next((i for i, ln in enumerate(cell.lines) if i and status_line(ln) is not None), None)
+        head = cell.lines[:k] if k is not None else cell.lines
+        if k is not None and head[0].method != "native":  # no fonts: the row's own line is the title
+            title, description = head[0].text, list_text(head[1:])
+        else:
+            title, description = split_title(Cell(lines=head, bbox=cell.bbox, col=cell.col))
         act = Activity(uid="", title=title, description=description, provenance=provenance(row))
-        if status_col is not None:
+        if k is not None:  # the whole activity in one cell: title, description, status, comment
+            act.status, act.comment = status_line(cell.lines[k]), list_text(cell.lines[k + 1 :])
+        if status_col is not None and act.status is None:
             text = row.cell_text(status_col)
             m = vocabulary.match_status(text) if text else None
             if m is not None:
@@ -120,6 +142,32 @@ def activity_rows(table: Table) -> list[Activity]:
             act.end_date = parse_date(row.cell_text(end_col))
         out.append(act)
     return out
+
+
+def _paragraphs(lines: list[Line]) -> list[str]:
+    """Paragraphs of a cell; OCR'd boxes hug the ink, so there the step from one line to the
+    next against the line height tells a paragraph break."""
+    if not lines or lines[0].method == "native":
+        return group_paragraphs(lines)
+    paras: list[list[Line]] = []
+    for ln in lines:
+        prev = paras[-1][-1] if paras else None
+        height = max(ln.bbox[3] - ln.bbox[1], prev.bbox[3] - prev.bbox[1]) if prev else 0.0
+        if prev is None or is_bullet(ln.text) or ln.page != prev.page or ln.y0 - prev.y0 > 2.0 * height:
+            paras.append([ln])
+        else:
+            paras[-1].append(ln)
+    return [join_lines([ln.text for ln in p]) for p in paras]
+
+
+def list_text(lines: list[Line]) -> str | None:
+    """Paragraphs of ``lines`` as a contract text field: "\\n" between paragraphs, a bulleted
+    paragraph as a "- " line."""
+    paras = []
+    for p in _paragraphs(lines):
+        item = list_item(p)
+        paras.append(f"- {item[1]}" if item is not None and not item[0][:1].isdigit() else p)
+    return "\n".join(p for p in paras if p) or None
 
 
 def _clean_label(text: str) -> str:
@@ -135,6 +183,12 @@ def _attach_full_width(act: Activity | None, row: Row) -> None:
     folded = fold(text)
     if folded.startswith("kommentar"):
         act.comment = text.split(None, 1)[1].lstrip(": ") if " " in text else None
+        return
+    lines = row.cells[0].lines if row.cells else []
+    first = match_status_prefix(lines[0].text) if act.status is None and lines else None
+    if first is not None and not first[1]:  # the status label on a line of its own
+        act.status = first[0]
+        act.comment = list_text(lines[1:])
         return
     status = match_status_prefix(text) if act.status is None else None
     if status is not None:

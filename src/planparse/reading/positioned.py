@@ -35,8 +35,29 @@ def visual_rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
+# What OCR makes of a table's vertical rules: never a word of a cell.
+_RULES = frozenset({"|", "||", "¦", "[", "]"})
+
+
 def _spans(row: list[Line]) -> list[Span]:
-    return sorted((s for ln in row for s in ln.spans if s.text.strip()), key=lambda s: s.bbox[0])
+    return sorted((s for ln in row for s in ln.spans if s.text.strip() and s.text.strip() not in _RULES),
+                  key=lambda s: s.bbox[0])
+
+
+def header_cells(header: list[Line]) -> list[list[Span]]:
+    """A header row's words grouped into cells: words one word space apart (an OCR'd layer
+    has a span per word) name one column ("Verksamhetens aktiviteter")."""
+    cells: list[list[Span]] = []
+    for s in _spans(header):
+        if cells and s.bbox[0] - cells[-1][-1].bbox[2] < _word_space(s):
+            cells[-1].append(s)
+        else:
+            cells.append([s])
+    return cells
+
+
+def _cell_text(spans: list[Span]) -> str:
+    return " ".join(s.text.strip() for s in spans)
 
 
 def _column(x0: float, starts: list[float]) -> int:
@@ -50,13 +71,27 @@ def _column(x0: float, starts: list[float]) -> int:
 def _fits(row: list[Line], starts: list[float], right: float) -> bool:
     """Every word starts inside a column and none runs far into the next column's start
     (a paragraph set across the columns does)."""
+    prev: Span | None = None
     for s in _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
         col = _column(s.bbox[0], starts)
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
+        if prev is not None and _column(prev.bbox[0], starts) != col and s.bbox[0] - prev.bbox[2] < _word_space(s):
+            return False  # one word space across a column start: a sentence, not two cells
+        prev = s
     return True
+
+
+def _word_space(s: Span) -> float:
+    return 0.75 * max(s.bbox[3] - s.bbox[1], 1.0)
+
+
+def _full_width(row: list[Line], starts: list[float], right: float) -> bool:
+    """A row set across the columns inside the table's width (a comment or description row)."""
+    spans = _spans(row)
+    return bool(spans) and spans[0].bbox[0] >= starts[0] - _SLACK and max(s.bbox[2] for s in spans) <= right + 2 * _SLACK
 
 
 def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
@@ -70,12 +105,24 @@ def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
 def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
     """A table whose columns start at the header's words; body rows split by word position,
     a row with text in the first column only joined to the cell above."""
-    starts = [s.bbox[0] for s in _spans(header)]
+    cells = header_cells(header)
+    starts = [c[0].bbox[0] for c in cells]
     page, method = header[0].page, header[0].method
-    head = _row({i: [s] for i, s in enumerate(_spans(header))}, page, method)
+    head = _row(dict(enumerate(cells)), page, method)
     head.is_header = True
     rows: list[Row] = [head]
+    right = max(c[-1].bbox[2] for c in cells)
     for vr in body:
+        if not _fits(vr, starts, max(right, starts[-1] + 120)):  # set across the columns
+            line = Line(spans=_spans(vr), page=vr[0].page, method=vr[0].method)
+            prev_cell = rows[-1].cells[0] if len(rows) > 1 and rows[-1].full_width else None
+            if prev_cell is not None:
+                prev_cell.lines.append(line)
+                prev_cell.bbox = rows[-1].bbox = union([prev_cell.bbox, line.bbox])
+            else:
+                rows.append(Row(cells=[Cell(lines=[line], bbox=line.bbox, col=0, colspan=len(starts))],
+                                page=line.page, bbox=line.bbox))
+            continue
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
             by_col.setdefault(_column(s.bbox[0], starts), []).append(s)
@@ -88,7 +135,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
                 prev.bbox = union([prev.bbox, first.bbox])
                 continue
         rows.append(_row(by_col, vr[0].page, vr[0].method))
-    return Table(rows=rows, n_cols=len(starts), header=[s.text.strip() for s in _spans(header)])
+    return Table(rows=rows, n_cols=len(starts), header=[_cell_text(c) for c in cells])
 
 
 def find_tables(
@@ -102,11 +149,12 @@ def find_tables(
     k = 0
     while k < len(rows):
         header = rows[k]
-        words = [s.text.strip() for s in _spans(header)]
+        cells = header_cells(header)
+        words = [_cell_text(c) for c in cells]
         if len(words) < 2 or not is_header(words):
             k += 1
             continue
-        starts = [s.bbox[0] for s in _spans(header)]
+        starts = [c[0].bbox[0] for c in cells]
         right = max(s.bbox[2] for s in _spans(header))
         body: list[list[Line]] = []
         j = k + 1
@@ -116,7 +164,10 @@ def find_tables(
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
             if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(is_break(ln) for ln in vr):
                 break
-            if not _fits(vr, starts, max(right, starts[-1] + 120)):
+            close = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) < 0.9 * h
+            if not _fits(vr, starts, max(right, starts[-1] + 120)) and not (
+                body and close and _full_width(vr, starts, max(right, starts[-1] + 120))
+            ):
                 break
             body.append(vr)
             prev = vr
