@@ -357,6 +357,7 @@ class _PosTable:
 
 SPEC = LayoutSpec(
     name="ange_tertial",
+    facts=lambda doc, out: AngeTertialParser()._facts(doc, out),
     levels={2: GoalLevel.goal, 3: GoalLevel.sub_goal},
     min_depth=2,
     max_depth=3,
@@ -395,9 +396,8 @@ class AngeTertialParser(LayoutParser):
     )
 
     def parse(self, doc: Document, out: Builder) -> None:
-        guess_facts(doc, out)
-        self._facts(doc, out)
-        _Walker(doc, out).run()
+        from planparse.layouts.engine import walk
+        walk(doc, out, SPEC)
 
     def _facts(self, doc: Document, out: Builder) -> None:
         """Title, organ, year and period from the running header; municipality from the text;

@@ -28,6 +28,7 @@ from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continu
 from planparse.layouts.icons import Markers
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_walk import read_table
+from planparse.layouts.tables import paragraphs
 from planparse.model import (
     Activity,
     Assessment,
@@ -40,14 +41,15 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import Document, Line, Table, group_paragraphs
+from planparse.reading.model import Document, Line, Table
 from planparse.reading.positioned import find_tables
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
-_GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
+_GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|malarbete(?:t)?|mal och \w+"
+                           r"|(?:verksamhets|namnd|kommun|forvaltnings|enhets|effekt|inriktnings)mal(?:en)?)\b")
 _PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
@@ -113,6 +115,7 @@ class Walk:
         self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
         self.runin_prov: Provenance | None = None
         self.last_table: Table | None = None
+        self.table_activity: Activity | None = None  # the last row of the last activity table
         self.listed: set[int] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
@@ -269,7 +272,7 @@ class Walk:
         if self.mode == "goal_text" and self.field is None:
             self.goal_from_text(line)
             return
-        if self.marker_text(text):
+        if self.marker_text(text, ocr=line.method != "native"):
             return
         if text.endswith(":") and _LEAD_IN.search(fold(f"{self.prev_text} {text}")):
             # "… är följande prioriterade under 2018:" — the bullets below are focus areas
@@ -423,18 +426,19 @@ class Walk:
         self.listed.add(id(goal))
         self.mark(goal, line)
 
-    def marker_text(self, text: str) -> bool:
-        """A status or assessment printed on a line of its own, for the owner in scope."""
+    def marker_text(self, text: str, ocr: bool = False) -> bool:
+        """A status or assessment printed on a line of its own, for the owner in scope (an
+        OCR'd one in the vocabulary's spelling)."""
         if len(text) < 60 and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(text)
             if s is not None:
-                self.activity.status = Status(value=StatusValue(s.value), raw=text, confidence=s.confidence)
+                self.activity.status = Status(value=StatusValue(s.value), raw=s.matched if ocr else text, confidence=s.confidence)
                 return True
         goal = self.goal if self.section is None else None
         if len(text) < 40 and goal is not None and goal.assessment is None:
             a = vocabulary.match_assessment(text)
             if a is not None:
-                goal.assessment = Assessment(value=AssessmentValue(a.value), raw=text, confidence=a.confidence)
+                goal.assessment = Assessment(value=AssessmentValue(a.value), raw=a.matched if ocr else text, confidence=a.confidence)
                 return True
         return False
 
@@ -452,7 +456,7 @@ class Walk:
         if inline and texts and texts[0].endswith(inline):
             texts[0] = inline
         self.inline_value = ""
-        paras = group_paragraphs(lines) if not inline else [join_lines(texts)]
+        paras = paragraphs(lines) if not inline else [join_lines(texts)]
         value = "\n".join(paras)
         target: Goal | Activity | None = self.activity or self.goal
         if field == "title" and self.activity is not None:
@@ -462,8 +466,9 @@ class Walk:
             return
         if field == "assessment" and self.goal is not None and self.goal.assessment is None:
             a = vocabulary.match_assessment(texts[0])
-            if a is not None:
-                self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=texts[0], confidence=a.confidence)
+            if a is not None:  # an OCR'd value in the vocabulary's spelling
+                raw = texts[0] if lines[0].method == "native" else a.matched
+                self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
             return
         if field == "status" and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(texts[0])

@@ -88,12 +88,18 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is Role.activities:
         goal = w.owner_goal()
         if goal is not None:
-            goal.activities.extend(activity_rows(table))
+            cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
+            goal.activities.extend(activity_rows(table, cont))
             w.activity = goal.activities[-1] if goal.activities else w.activity
+            w.table_activity = w.activity
     elif role is Role.indicators:
-        owner = w.activity or w.owner_goal()
+        # An indicator table under an activity table measures the goal, not its last row.
+        owner = w.activity if w.activity is not w.table_activity else w.owner_goal()
+        owner = owner or w.owner_goal()
         if owner is not None:
             owner.indicators.extend(indicator_rows(table))
+        if isinstance(owner, Goal) and owner is w.goal:  # a note under the table describes the goal
+            w.activity, w.field = None, "description"
     elif role is Role.budget:
         w.out.budget.extend(roles.budget_lines(table, w.out))
     elif role is Role.investments:

@@ -105,32 +105,56 @@ def status_line(line: Line) -> Status | None:
     return Status(value=StatusValue(m.value), raw=m.matched if line.method != "native" else text, confidence=m.confidence)
 
 
-def activity_rows(table: Table) -> list[Activity]:
+def activity_rows(table: Table, cont: Activity | None = None) -> list[Activity]:
     """Activities from a table with an activity column and status/date columns; full-width
-    rows under an activity row are its description, status line or comment."""
+    rows under an activity row are its description, status line or comment. Full-width rows
+    before the first activity row go on with the text of ``cont``, the last activity of the
+    table this one continues (its header repeated after a page break)."""
     labels = header_labels(table)
     title_col = _col(labels, "activities") or 0
     status_col = _col(labels, "status")
     start_col = _col(labels, "start_date")
     end_col = _col(labels, "end_date")
     out: list[Activity] = []
+    filled_last: str | None = None  # the field the last full-width row went to
+    prev: Row | None = None
     for row in table.body:
         filled = [c for c in row.cells if c.text]
-        if row.full_width or len(filled) == 1 and filled[0].col == title_col and out:
-            _attach_full_width(out[-1] if out else None, row)
+        if row.full_width or len(filled) == 1 and filled[0].col == title_col and (out or cont):
+            act = out[-1] if out else None
+            if act is None and cont is not None and filled:
+                lines = filled[0].lines
+                j = next((i for i, ln in enumerate(lines) if _comment_label(ln.text)), len(lines))
+                field = "comment" if cont.comment else "description"
+                if j:
+                    setattr(cont, field, join_lines([getattr(cont, field) or "", "\n".join(paragraphs(lines[:j]))]))
+                _attach_full_width(cont, lines[j:])
+                continue
+            if act is not None and filled_last and prev is not None and prev.page != row.page and prev.full_width:
+                # the row goes on after a page break: the same text continues
+                setattr(act, filled_last, join_lines([getattr(act, filled_last) or "", "\n".join(paragraphs(row.cells[0].lines))]))
+            else:
+                filled_last = _attach_full_width(act, row.cells[0].lines if row.cells else [])
+            prev = row
             continue
+        prev, filled_last = row, None
         cell = next((c for c in row.cells if c.col == title_col), None)
         if cell is None or not cell.text or (table.header and cell.text == table.header[title_col]):
             continue  # empty, or the header repeated after a page break
-        k = next((i for i, ln in enumerate(cell.lines) if i and status_line(ln) is not None), None)
-        head = cell.lines[:k] if k is not None else cell.lines
-        if k is not None and head[0].method != "native":  # no fonts: the row's own line is the title
+        # The whole activity in one cell (a positioned table): title and description, then a
+        # status line or a "Kommentar" line, and the comment.
+        k = next((i for i, ln in enumerate(cell.lines) if i and (status_line(ln) or _comment_label(ln.text))), None)
+        head, tail = (cell.lines[:k], cell.lines[k:]) if k is not None else (cell.lines, [])
+        status = status_line(tail[0]) if tail else None
+        if status is not None and head[0].method != "native":  # no fonts: the row's own line is the title
             title, description = head[0].text, list_text(head[1:])
         else:
             title, description = split_title(Cell(lines=head, bbox=cell.bbox, col=cell.col))
-        act = Activity(uid="", title=title, description=description, provenance=provenance(row))
-        if k is not None:  # the whole activity in one cell: title, description, status, comment
-            act.status, act.comment = status_line(cell.lines[k]), list_text(cell.lines[k + 1 :])
+        act = Activity(uid="", title=title, description=description, status=status, provenance=provenance(row))
+        if status is not None:
+            act.comment = list_text(tail[1:])
+        elif tail:
+            _attach_full_width(act, tail)
         if status_col is not None and act.status is None:
             text = row.cell_text(status_col)
             m = vocabulary.match_status(text) if text else None
@@ -144,16 +168,24 @@ def activity_rows(table: Table) -> list[Activity]:
     return out
 
 
-def _paragraphs(lines: list[Line]) -> list[str]:
-    """Paragraphs of a cell; OCR'd boxes hug the ink, so there the step from one line to the
-    next against the line height tells a paragraph break."""
-    if not lines or lines[0].method == "native":
-        return group_paragraphs(lines)
+def paragraphs(lines: list[Line]) -> list[str]:
+    """Paragraphs of a block of lines; a page break never starts one. Native lines: a wide gap,
+    or a line step well above the usual leading (line boxes that include their leading hide
+    the gap). OCR'd boxes hug the ink: the step against the line height tells."""
     paras: list[list[Line]] = []
     for ln in lines:
         prev = paras[-1][-1] if paras else None
-        height = max(ln.bbox[3] - ln.bbox[1], prev.bbox[3] - prev.bbox[1]) if prev else 0.0
-        if prev is None or is_bullet(ln.text) or ln.page != prev.page or ln.y0 - prev.y0 > 2.0 * height:
+        if prev is None or is_bullet(ln.text):
+            paras.append([ln])
+            continue
+        step = ln.y0 - prev.y0
+        if ln.page != prev.page:
+            new = False
+        elif ln.method == "native":
+            new = ln.y0 - prev.bbox[3] > 0.6 * max(ln.size, 1) or step > 1.7 * max(ln.size, prev.size)
+        else:
+            new = step > 2.0 * max(ln.bbox[3] - ln.bbox[1], prev.bbox[3] - prev.bbox[1])
+        if new:
             paras.append([ln])
         else:
             paras[-1].append(ln)
@@ -164,7 +196,7 @@ def list_text(lines: list[Line]) -> str | None:
     """Paragraphs of ``lines`` as a contract text field: "\\n" between paragraphs, a bulleted
     paragraph as a "- " line."""
     paras = []
-    for p in _paragraphs(lines):
+    for p in paragraphs(lines):
         item = list_item(p)
         paras.append(f"- {item[1]}" if item is not None and not item[0][:1].isdigit() else p)
     return "\n".join(p for p in paras if p) or None
@@ -174,31 +206,44 @@ def _clean_label(text: str) -> str:
     return re.sub(r"^[^\wÅÄÖåäö]+", "", text).strip()
 
 
-def _attach_full_width(act: Activity | None, row: Row) -> None:
+def _comment_label(text: str) -> bool:
+    t = text.strip().rstrip(":")
+    m = vocabulary.match_label(t) if 0 < len(t.split()) <= 2 else None
+    return m is not None and m.value == "comment"
+
+
+def _attach_full_width(act: Activity | None, lines: list[Line]) -> str | None:
+    """A full-width row under an activity: its status line, description or comment (a
+    "Kommentar" line inside the row starts the comment). Returns the field the row's text
+    went to."""
     if act is None:
-        return
-    text = "\n".join(group_paragraphs(row.cells[0].lines)) if row.cells else ""
+        return None
+    j = next((i for i, ln in enumerate(lines) if i and _comment_label(ln.text)), None)
+    if j is not None:
+        _attach_full_width(act, lines[:j])
+        return _attach_full_width(act, lines[j:])
+    text = "\n".join(paragraphs(lines))
     if not text:
-        return
+        return None
     folded = fold(text)
     if folded.startswith("kommentar"):
-        act.comment = text.split(None, 1)[1].lstrip(": ") if " " in text else None
-        return
-    lines = row.cells[0].lines if row.cells else []
+        act.comment = text.split(None, 1)[1].lstrip(": ") if " " in text or "\n" in text else None
+        return "comment"
     first = match_status_prefix(lines[0].text) if act.status is None and lines else None
     if first is not None and not first[1]:  # the status label on a line of its own
         act.status = first[0]
         act.comment = list_text(lines[1:])
-        return
+        return "comment"
     status = match_status_prefix(text) if act.status is None else None
     if status is not None:
         act.status, rest = status
         act.comment = rest.strip() or None
-        return
+        return "comment"
     if act.description is None:
         act.description = text
-    else:
-        act.comment = text if act.comment is None else f"{act.comment}\n{text}"
+        return "description"
+    act.comment = text if act.comment is None else f"{act.comment}\n{text}"
+    return "comment"
 
 
 _GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men}

@@ -102,6 +102,16 @@ def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
     return Row(cells=cells, page=page, bbox=union([c.bbox for c in cells]))
 
 
+def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
+    """A row right under a row of more cells, a cell going on in lower case: the cells of
+    the row above wrap ("Ta fram koncept … i Ånge | Avslutad enligt" over "kommun | plan")."""
+    if prev.full_width or len(by_col) >= len([c for c in prev.cells if c.text]):
+        return False
+    gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
+    return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() for spans in by_col.values())
+
+
 def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
     """A table whose columns start at the header's words; body rows split by word position,
     a row with text in the first column only joined to the cell above."""
@@ -126,14 +136,19 @@ def table_from_rows(header: list[Line], body: list[list[Line]]) -> Table:
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
             by_col.setdefault(_column(s.bbox[0], starts), []).append(s)
-        if set(by_col) == {0} and len(rows) > 1:  # the first cell wraps
+        if len(rows) > 1 and (set(by_col) == {0} or _wrapped(rows[-1], vr, by_col)):  # the cells wrap
             prev = rows[-1]
-            first = next((c for c in prev.cells if c.col == 0), None)
-            if first is not None:
-                first.lines.append(Line(spans=by_col[0], page=vr[0].page, method=vr[0].method))
-                first.bbox = union([ln.bbox for ln in first.lines])
-                prev.bbox = union([prev.bbox, first.bbox])
-                continue
+            for col, spans in sorted(by_col.items()):
+                cell = next((c for c in prev.cells if c.col == col or c.colspan > 1), None)
+                line = Line(spans=spans, page=vr[0].page, method=vr[0].method)
+                if cell is None:
+                    prev.cells.append(Cell(lines=[line], bbox=line.bbox, col=col))
+                    prev.cells.sort(key=lambda c: c.col)
+                else:
+                    cell.lines.append(line)
+                    cell.bbox = union([ln.bbox for ln in cell.lines])
+                prev.bbox = union([prev.bbox, line.bbox])
+            continue
         rows.append(_row(by_col, vr[0].page, vr[0].method))
     return Table(rows=rows, n_cols=len(starts), header=[_cell_text(c) for c in cells])
 
@@ -146,6 +161,7 @@ def find_tables(
     line ``is_break`` (a heading) and the vertical gaps stay under three line heights."""
     found: list[tuple[Table, list[Line]]] = []
     rows = visual_rows(lines)
+    margin = min((ln.x0 for ln in lines if len(ln.text) > 20), default=0.0)
     k = 0
     while k < len(rows):
         header = rows[k]
@@ -156,6 +172,9 @@ def find_tables(
             continue
         starts = [c[0].bbox[0] for c in cells]
         right = max(s.bbox[2] for s in _spans(header))
+        # A table set in from the text margin (cell padding): rows across the columns that stay
+        # inside it are its own (descriptions, comments), however far apart.
+        indented = starts[0] - margin >= 3
         body: list[list[Line]] = []
         j = k + 1
         prev = header
@@ -164,9 +183,10 @@ def find_tables(
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
             if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(is_break(ln) for ln in vr):
                 break
-            close = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) < 0.9 * h
+            close = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) < 0.9 * h or (
+                indented and min(ln.x0 for ln in vr) >= starts[0] - 2.5)
             if not _fits(vr, starts, max(right, starts[-1] + 120)) and not (
-                body and close and _full_width(vr, starts, max(right, starts[-1] + 120))
+                (body or indented) and close and _full_width(vr, starts, max(right, starts[-1] + 120))
             ):
                 break
             body.append(vr)
