@@ -28,7 +28,7 @@ from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continu
 from planparse.layouts.icons import Markers
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_walk import read_table
-from planparse.layouts.tables import paragraphs
+from planparse.layouts.tables import line_step, paragraphs
 from planparse.model import (
     Activity,
     Assessment,
@@ -116,6 +116,7 @@ class Walk:
         self.runin_prov: Provenance | None = None
         self.last_table: Table | None = None
         self.table_activity: Activity | None = None  # the last row of the last activity table
+        self.step = line_step([ln for p in doc.pages for ln in p.lines])  # OCR'd leading
         self.listed: set[int] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
@@ -456,7 +457,7 @@ class Walk:
         if inline and texts and texts[0].endswith(inline):
             texts[0] = inline
         self.inline_value = ""
-        paras = paragraphs(lines) if not inline else [join_lines(texts)]
+        paras = paragraphs(lines, self.step) if not inline else [join_lines(texts)]
         value = "\n".join(paras)
         target: Goal | Activity | None = self.activity or self.goal
         if field == "title" and self.activity is not None:

@@ -89,7 +89,7 @@ def read_table(w: Walk, table: Table) -> None:
         goal = w.owner_goal()
         if goal is not None:
             cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
-            goal.activities.extend(activity_rows(table, cont))
+            goal.activities.extend(activity_rows(table, cont, w.step))
             w.activity = goal.activities[-1] if goal.activities else w.activity
             w.table_activity = w.activity
     elif role is Role.indicators:

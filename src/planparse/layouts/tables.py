@@ -105,9 +105,10 @@ def status_line(line: Line) -> Status | None:
     return Status(value=StatusValue(m.value), raw=m.matched if line.method != "native" else text, confidence=m.confidence)
 
 
-def activity_rows(table: Table, cont: Activity | None = None) -> list[Activity]:
+def activity_rows(table: Table, cont: Activity | None = None, step: float | None = None) -> list[Activity]:
     """Activities from a table with an activity column and status/date columns; full-width
-    rows under an activity row are its description, status line or comment. Full-width rows
+    rows under an activity row are its description, status line or comment (paragraphs of OCR'd
+    lines by the document's ``step``, see :func:`line_step`). Full-width rows
     before the first activity row go on with the text of ``cont``, the last activity of the
     table this one continues (its header repeated after a page break)."""
     labels = header_labels(table)
@@ -116,6 +117,7 @@ def activity_rows(table: Table, cont: Activity | None = None) -> list[Activity]:
     start_col = _col(labels, "start_date")
     end_col = _col(labels, "end_date")
     out: list[Activity] = []
+    step = step or line_step([ln for r in table.body for c in r.cells for ln in c.lines])
     filled_last: str | None = None  # the field the last full-width row went to
     prev: Row | None = None
     for row in table.body:
@@ -127,14 +129,14 @@ def activity_rows(table: Table, cont: Activity | None = None) -> list[Activity]:
                 j = next((i for i, ln in enumerate(lines) if _comment_label(ln.text)), len(lines))
                 field = "comment" if cont.comment else "description"
                 if j:
-                    setattr(cont, field, join_lines([getattr(cont, field) or "", "\n".join(paragraphs(lines[:j]))]))
-                _attach_full_width(cont, lines[j:])
+                    setattr(cont, field, join_lines([getattr(cont, field) or "", "\n".join(paragraphs(lines[:j], step))]))
+                _attach_full_width(cont, lines[j:], step)
                 continue
             if act is not None and filled_last and prev is not None and prev.page != row.page and prev.full_width:
                 # the row goes on after a page break: the same text continues
-                setattr(act, filled_last, join_lines([getattr(act, filled_last) or "", "\n".join(paragraphs(row.cells[0].lines))]))
+                setattr(act, filled_last, join_lines([getattr(act, filled_last) or "", "\n".join(paragraphs(row.cells[0].lines, step))]))
             else:
-                filled_last = _attach_full_width(act, row.cells[0].lines if row.cells else [])
+                filled_last = _attach_full_width(act, row.cells[0].lines if row.cells else [], step)
             prev = row
             continue
         prev, filled_last = row, None
@@ -147,14 +149,14 @@ def activity_rows(table: Table, cont: Activity | None = None) -> list[Activity]:
         head, tail = (cell.lines[:k], cell.lines[k:]) if k is not None else (cell.lines, [])
         status = status_line(tail[0]) if tail else None
         if status is not None and head[0].method != "native":  # no fonts: the row's own line is the title
-            title, description = head[0].text, list_text(head[1:])
+            title, description = head[0].text, list_text(head[1:], step)
         else:
             title, description = split_title(Cell(lines=head, bbox=cell.bbox, col=cell.col))
         act = Activity(uid="", title=title, description=description, status=status, provenance=provenance(row))
         if status is not None:
-            act.comment = list_text(tail[1:])
+            act.comment = list_text(tail[1:], step)
         elif tail:
-            _attach_full_width(act, tail)
+            _attach_full_width(act, tail, step)
         if status_col is not None and act.status is None:
             text = row.cell_text(status_col)
             m = vocabulary.match_status(text) if text else None
@@ -168,23 +170,34 @@ def activity_rows(table: Table, cont: Activity | None = None) -> list[Activity]:
     return out
 
 
-def paragraphs(lines: list[Line]) -> list[str]:
+def line_step(lines: list[Line]) -> float | None:
+    """The usual step from one OCR'd line to the next below it in the same column (the
+    leading), or None for native lines or too few of them."""
+    steps = sorted(
+        b.y0 - a.y0 for a, b in zip(lines, lines[1:], strict=False)
+        if a.method != "native" and a.page == b.page and abs(a.x0 - b.x0) < 5 and 0 < b.y0 - a.y0 < 2 * (a.bbox[3] - a.bbox[1])
+    )
+    return steps[len(steps) // 2] if len(steps) >= 3 else None
+
+
+def paragraphs(lines: list[Line], step: float | None = None) -> list[str]:
     """Paragraphs of a block of lines; a page break never starts one. Native lines: a wide gap,
     or a line step well above the usual leading (line boxes that include their leading hide
-    the gap). OCR'd boxes hug the ink: the step against the line height tells."""
+    the gap). OCR'd boxes hug the ink: a step clearly above the usual ``step`` (see
+    :func:`line_step`), or without one, against the line height, tells."""
     paras: list[list[Line]] = []
     for ln in lines:
         prev = paras[-1][-1] if paras else None
         if prev is None or is_bullet(ln.text):
             paras.append([ln])
             continue
-        step = ln.y0 - prev.y0
+        dy = ln.y0 - prev.y0
         if ln.page != prev.page:
             new = False
         elif ln.method == "native":
-            new = ln.y0 - prev.bbox[3] > 0.6 * max(ln.size, 1) or step > 1.7 * max(ln.size, prev.size)
+            new = ln.y0 - prev.bbox[3] > 0.6 * max(ln.size, 1) or dy > 1.7 * max(ln.size, prev.size)
         else:
-            new = step > 2.0 * max(ln.bbox[3] - ln.bbox[1], prev.bbox[3] - prev.bbox[1])
+            new = dy > 1.2 * step if step else dy > 2.0 * max(ln.bbox[3] - ln.bbox[1], prev.bbox[3] - prev.bbox[1])
         if new:
             paras.append([ln])
         else:
@@ -192,11 +205,11 @@ def paragraphs(lines: list[Line]) -> list[str]:
     return [join_lines([ln.text for ln in p]) for p in paras]
 
 
-def list_text(lines: list[Line]) -> str | None:
+def list_text(lines: list[Line], step: float | None = None) -> str | None:
     """Paragraphs of ``lines`` as a contract text field: "\\n" between paragraphs, a bulleted
     paragraph as a "- " line."""
     paras = []
-    for p in paragraphs(lines):
+    for p in paragraphs(lines, step):
         item = list_item(p)
         paras.append(f"- {item[1]}" if item is not None and not item[0][:1].isdigit() else p)
     return "\n".join(p for p in paras if p) or None
@@ -212,7 +225,7 @@ def _comment_label(text: str) -> bool:
     return m is not None and m.value == "comment"
 
 
-def _attach_full_width(act: Activity | None, lines: list[Line]) -> str | None:
+def _attach_full_width(act: Activity | None, lines: list[Line], step: float | None = None) -> str | None:
     """A full-width row under an activity: its status line, description or comment (a
     "Kommentar" line inside the row starts the comment). Returns the field the row's text
     went to."""
@@ -220,9 +233,9 @@ def _attach_full_width(act: Activity | None, lines: list[Line]) -> str | None:
         return None
     j = next((i for i, ln in enumerate(lines) if i and _comment_label(ln.text)), None)
     if j is not None:
-        _attach_full_width(act, lines[:j])
-        return _attach_full_width(act, lines[j:])
-    text = "\n".join(paragraphs(lines))
+        _attach_full_width(act, lines[:j], step)
+        return _attach_full_width(act, lines[j:], step)
+    text = "\n".join(paragraphs(lines, step))
     if not text:
         return None
     folded = fold(text)
@@ -232,7 +245,7 @@ def _attach_full_width(act: Activity | None, lines: list[Line]) -> str | None:
     first = match_status_prefix(lines[0].text) if act.status is None and lines else None
     if first is not None and not first[1]:  # the status label on a line of its own
         act.status = first[0]
-        act.comment = list_text(lines[1:])
+        act.comment = list_text(lines[1:], step)
         return "comment"
     status = match_status_prefix(text) if act.status is None else None
     if status is not None:

@@ -183,6 +183,9 @@ def find_tables(
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
             if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(is_break(ln) for ln in vr):
                 break
+            texts = [_cell_text(c) for c in header_cells(vr)]
+            if texts != words and len(texts) > 1 and is_header(texts):
+                break  # another table's header
             close = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) < 0.9 * h or (
                 indented and min(ln.x0 for ln in vr) >= starts[0] - 2.5)
             if not _fits(vr, starts, max(right, starts[-1] + 120)) and not (
