@@ -118,6 +118,7 @@ SPEC = LayoutSpec(
     levels={2: GoalLevel.goal, 3: GoalLevel.sub_goal},
     min_depth=2,
     max_depth=3,
+    goal_chapters=("redovisning",),
 )
 
 

@@ -48,8 +48,7 @@ from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
-_GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|malarbete(?:t)?|mal och \w+"
-                           r"|(?:verksamhets|namnd|kommun|forvaltnings|enhets|effekt|inriktnings)mal(?:en)?)\b")
+_GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 _PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
@@ -128,13 +127,18 @@ class Walk:
                     title, j = f"{title} {lines[j].text}", j + 1
                 self.chapters[id(ln)] = title
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
-        self.goal_chapters = any(_GOAL_CHAPTER.search(fold(t)) for t in self.chapters.values())
+        self.goal_chapters = any(self.goal_chapter(t) for t in self.chapters.values())
         self.in_goal_chapter = True
         # Pages mostly photograph (a scan is one image too, but its text is its OCR'd layer).
         self.photo_pages = {
             p.number for p in doc.pages
             if p.text_layer == "native" and sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in p.images) > 0.45 * p.width * p.height
         }
+
+    def goal_chapter(self, title: str) -> bool:
+        """Whether a chapter's title says it holds the goals (or starts as the spec's do)."""
+        folded = fold(title)
+        return bool(_GOAL_CHAPTER.search(folded)) or folded.startswith(self.spec.goal_chapters)
 
     # ------------------------------------------------------------------ tree
 
@@ -301,7 +305,7 @@ class Walk:
             else:
                 d = head.depth if head.number else self.depth() + 1
                 if head.number and d == 1:
-                    self.in_goal_chapter = bool(_GOAL_CHAPTER.search(fold(self.chapters.get(id(line), head.title))))
+                    self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
                 if d < self.spec.min_depth or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None

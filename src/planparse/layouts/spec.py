@@ -43,6 +43,9 @@ class LayoutSpec:
     labels: dict[str, str] = field(default_factory=dict)
     # Chapters whose numbered headings never open goals ("1 Inledning"), folded prefixes.
     chapters: tuple[str, ...] = ()
+    # Chapters that hold the goals, folded title prefixes ("redovisning"), beside the engine's
+    # own reading of chapter titles ("Mål och uppdrag", "Måluppföljning").
+    goal_chapters: tuple[str, ...] = ()
     facts: FactsHook | None = None
     # Numbered headings with only prose under them stay goals when goals beside them have
     # content; False: they are report sections ("1.5 Avgränsning") and drop out.
