@@ -28,7 +28,6 @@ from planparse.layouts.headings import LEVEL_DEPTH, Heading, Typography, continu
 from planparse.layouts.icons import Markers
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_walk import read_table
-from planparse.layouts.tables import line_step, paragraphs
 from planparse.model import (
     Activity,
     Assessment,
@@ -42,6 +41,7 @@ from planparse.model import (
     StatusValue,
 )
 from planparse.reading.model import Document, Line, Table
+from planparse.reading.paragraphs import line_step, paragraphs
 from planparse.reading.positioned import find_tables
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold

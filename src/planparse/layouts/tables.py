@@ -19,8 +19,8 @@ from planparse.model import (
     ValueGroup,
     ValueKind,
 )
-from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, is_bullet, join_lines
-from planparse.text.assemble import list_item
+from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, join_lines
+from planparse.reading.paragraphs import line_step, list_text, paragraphs
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date, parse_number
 
@@ -168,51 +168,6 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             act.end_date = parse_date(row.cell_text(end_col))
         out.append(act)
     return out
-
-
-def line_step(lines: list[Line]) -> float | None:
-    """The usual step from one OCR'd line to the next below it in the same column (the
-    leading), or None for native lines or too few of them."""
-    steps = sorted(
-        b.y0 - a.y0 for a, b in zip(lines, lines[1:], strict=False)
-        if a.method != "native" and a.page == b.page and abs(a.x0 - b.x0) < 5 and 0 < b.y0 - a.y0 < 2 * (a.bbox[3] - a.bbox[1])
-    )
-    return steps[len(steps) // 2] if len(steps) >= 3 else None
-
-
-def paragraphs(lines: list[Line], step: float | None = None) -> list[str]:
-    """Paragraphs of a block of lines; a page break never starts one. Native lines: a wide gap,
-    or a line step well above the usual leading (line boxes that include their leading hide
-    the gap). OCR'd boxes hug the ink: a step clearly above the usual ``step`` (see
-    :func:`line_step`), or without one, against the line height, tells."""
-    paras: list[list[Line]] = []
-    for ln in lines:
-        prev = paras[-1][-1] if paras else None
-        if prev is None or is_bullet(ln.text):
-            paras.append([ln])
-            continue
-        dy = ln.y0 - prev.y0
-        if ln.page != prev.page:
-            new = False
-        elif ln.method == "native":
-            new = ln.y0 - prev.bbox[3] > 0.6 * max(ln.size, 1) or dy > 1.7 * max(ln.size, prev.size)
-        else:
-            new = dy > 1.2 * step if step else dy > 2.0 * max(ln.bbox[3] - ln.bbox[1], prev.bbox[3] - prev.bbox[1])
-        if new:
-            paras.append([ln])
-        else:
-            paras[-1].append(ln)
-    return [join_lines([ln.text for ln in p]) for p in paras]
-
-
-def list_text(lines: list[Line], step: float | None = None) -> str | None:
-    """Paragraphs of ``lines`` as a contract text field: "\\n" between paragraphs, a bulleted
-    paragraph as a "- " line."""
-    paras = []
-    for p in paragraphs(lines, step):
-        item = list_item(p)
-        paras.append(f"- {item[1]}" if item is not None and not item[0][:1].isdigit() else p)
-    return "\n".join(p for p in paras if p) or None
 
 
 def _clean_label(text: str) -> str:
