@@ -142,7 +142,8 @@ def test_header_columns_from_positioned_words() -> None:
                   ("|", 451), ("2025-10-31", 459)], y=120.0)]
     table = table_from_rows(header, [row])
     assert table.header == ["Verksamhetens aktiviteter", "Status", "Slutdatum"]
-    assert table.rows[1].texts == ["Stöd till nyföretagande", "@ Pågående enligt", "2025-10-31"]
+    cells = [" ".join(s.text for ln in c.lines for s in ln.spans) for c in table.rows[1].cells]
+    assert cells == ["Stöd till nyföretagande", "@ Pågående enligt", "2025-10-31"]
 
 
 @pytest.mark.parametrize(

@@ -123,7 +123,7 @@ class Walk:
         for i, ln in enumerate(lines):
             if (h := recognise(ln, self.typo, 1)) and h.kind == "goal" and h.number and "." not in h.number:
                 title, j = h.title, i + 1
-                while j < len(lines) and (continues_title(lines[j - 1], lines[j], self.typo) or _wraps(lines[j - 1], lines[j])):
+                while j < len(lines) and _wraps(lines[j - 1], lines[j]):
                     title, j = f"{title} {lines[j].text}", j + 1
                 self.chapters[id(ln)] = title
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
