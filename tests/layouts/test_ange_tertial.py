@@ -8,10 +8,11 @@ import datetime as dt
 import pytest
 
 from planparse.layouts import parse_document
-from planparse.layouts.ange_tertial import _header_columns, _split_columns, _status, _strip_icon
+from planparse.layouts.tables import status_line
 from planparse.model import Activity, Goal, PlanDocument
 from planparse.reading import read_pdf
 from planparse.reading.model import Line, Span
+from planparse.reading.positioned import table_from_rows
 from tests.gold import FIXTURES
 from tests.layouts.common import parsed, read
 
@@ -134,20 +135,15 @@ def _line(words: list[tuple[str, float]], y: float = 100.0, method: str = "repai
 
 
 def test_header_columns_from_positioned_words() -> None:
-    header = [_line([("Verksamhetens", 62), ("aktiviteter", 140)]), _line([("Status", 357)]), _line([("Slutdatum", 459)])]
-    cols = _header_columns(header)
-    assert cols is not None and [c.label for c in cols] == ["activities", "status", "end_date"]
-    row = [_line([("Stöd", 62), ("till", 90), ("nyföretagande", 115), ("@", 357), ("Pågående", 369), ("enligt", 417), ("|", 451), ("2025-10-31", 459)])]
-    cells = _split_columns(row, cols)
-    assert [" ".join(s.text for s in c) for c in cells] == ["Stöd till nyföretagande", "@ Pågående enligt", "2025-10-31"]
-    assert _header_columns([_line([("Kommunen", 57), ("genomför", 110)])]) is None
-
-
-def test_right_aligned_numbers_take_their_header_column() -> None:
-    cols = _header_columns([_line([("Mått", 62)]), _line([("Mål", 433), ("Utfall", 510)])])
-    assert cols is not None and [c.label for c in cols] == ["measure", "goal", "outcome"]
-    cells = _split_columns([_line([("Korttidsfrånvaro", 62), ("1 300", 418), ("1 412", 503)])], cols)
-    assert [" ".join(s.text for s in c) for c in cells] == ["Korttidsfrånvaro", "1 300", "1 412"]
+    """OCR gives a span per word: words a word space apart make one header cell, and a rule
+    read as "|" is no word of a cell."""
+    header = [_line([("Verksamhetens", 62), ("aktiviteter", 143)]), _line([("Status", 357)]), _line([("Slutdatum", 459)])]
+    row = [_line([("Stöd", 62), ("till", 90), ("nyföretagande", 115), ("@", 357), ("Pågående", 369), ("enligt", 410),
+                  ("|", 451), ("2025-10-31", 459)], y=120.0)]
+    table = table_from_rows(header, [row])
+    assert table.header == ["Verksamhetens aktiviteter", "Status", "Slutdatum"]
+    cells = [" ".join(s.text for ln in c.lines for s in ln.spans) for c in table.rows[1].cells]
+    assert cells == ["Stöd till nyföretagande", "@ Pågående enligt", "2025-10-31"]
 
 
 @pytest.mark.parametrize(
@@ -155,9 +151,9 @@ def test_right_aligned_numbers_take_their_header_column() -> None:
     [("@ Pågående enligt plan", "in_progress"), ("® Avslutad med avvikelse", "completed_deviation"), ("Ej påbörjad", "not_started"), ("e Vänteläge", "on_hold")],
 )
 def test_status_with_ocr_icon(text: str, value: str) -> None:
-    st = _status(text, ocr=True)
+    st = status_line(_line([(w, 62 + 60 * i) for i, w in enumerate(text.split())]))
     assert st is not None and st.value.value == value
-    assert _strip_icon(text) == st.raw
+    assert st.raw == text.split(None, 1)[1] if len(text.split()[0]) == 1 else st.raw == text
 
 
 @pytest.mark.parametrize("name", [SEED, VARIANT])

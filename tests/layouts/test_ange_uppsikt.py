@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planparse.layouts.ange_uppsikt import _bullet, _status
+from planparse.layouts.engine import _ocr_bullet
+from planparse.layouts.tables import status_line
 from planparse.model import PlanDocument
+from planparse.reading.model import Line, Span
 from tests.layouts.common import parsed
 
 SEED, VARIANT, SCAN = (
@@ -86,10 +88,20 @@ def test_scan_reads_table_from_ocr_lines() -> None:
     assert activity(doc, "Hälsosamtal med alla medarbetare").status.value.value == "in_progress_deviation"
 
 
+def _line(text: str, method: str = "ocr") -> Line:
+    spans = [Span(text=w, bbox=(60.0 + 50 * i, 100.0, 100.0 + 50 * i, 110.0), size=10.0) for i, w in enumerate(text.split())]
+    return Line(spans=spans, page=1, method=method)  # type: ignore[arg-type]
+
+
+def _status(text: str, ocr: bool):  # type: ignore[no-untyped-def]
+    return status_line(_line(text, "ocr" if ocr else "native"))
+
+
 def test_status_line_helpers() -> None:
     assert _status("9 Avslutad enligt plan", ocr=True).raw == "Avslutad enligt plan"
     assert _status("▶ Pågående enligt plan", ocr=False).raw == "Pågående enligt plan"
     assert _status("Ej påbörjad", ocr=False).value.value == "not_started"
     assert _status("Avbruten efter beslut i kommunstyrelsen", ocr=False) is None
-    assert _bullet("« Sjukfrånvaron ska minska.") == "Sjukfrånvaron ska minska."
-    assert _bullet("Sjukfrånvaron ska minska.") is None
+    assert _ocr_bullet(_line("« Sjukfrånvaron ska minska.")) == ("«", "Sjukfrånvaron ska minska.")
+    assert _ocr_bullet(_line("Sjukfrånvaron ska minska.")) is None
+    assert _ocr_bullet(_line("« Sjukfrånvaron ska minska.", "native")) is None

@@ -50,7 +50,8 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import Document, Line, Table, group_paragraphs, is_bullet
+from planparse.reading.model import Document, Line, Table, group_paragraphs
+from planparse.reading.paragraphs import line_step, paragraphs
 from planparse.reading.positioned import continue_table, find_tables
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
@@ -83,6 +84,22 @@ def _is_table_header(words: list[str]) -> bool:
         or roles.money_header(words)
 
 
+def _ocr_bullet(line: Line) -> tuple[str, str] | None:
+    """A bullet as OCR reads the glyph ("« Text", "» Text", "© Text") in an OCR'd line."""
+    words = line.text.split(None, 1)
+    if line.method == "native" or len(words) < 2 or len(words[0]) != 1 or words[0] not in "«»*+°©®@·o":
+        return None
+    return (words[0], words[1]) if words[1][:1].isupper() else None
+
+
+def _wraps(prev: Line, line: Line) -> bool:
+    """An OCR'd heading's wrapped rest, whose box height says little: short, in lower case,
+    right under it."""
+    gap = line.y0 - prev.bbox[3]
+    return (line.method != "native" and line.page == prev.page and line.text[:1].islower() and len(line.text) < 60
+            and -2 < gap < 0.8 * (prev.bbox[3] - prev.bbox[1]))
+
+
 # A lead-in sentence naming priorities or goal areas: the list after its colon holds them.
 _LEAD_IN = re.compile(r"\bpriorit\w*|\b(?:fokus|mal|utvecklings)omraden\b")
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
@@ -90,26 +107,6 @@ _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description")
 _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
-
-
-def paragraphs(lines: list[Line], texts: list[str], gap: float | None = 0.6) -> list[str]:
-    """Join wrapped lines into paragraphs: a vertical gap over ``gap`` × the font size (with
-    None: a quarter of it over the lines' own spacing, at most 0.6), a bullet or a numbered item
-    starts a new one; a "•" bullet is written "- "."""
-    gaps = [b.y0 - a.bbox[3] for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page]
-    lead = min(gaps, default=0.0)
-    paras: list[list[str]] = []
-    prev: Line | None = None
-    for line, text in zip(lines, texts, strict=True):
-        size = max(line.size, 1)
-        limit = gap * size if gap is not None else min(lead + 0.25 * size, 0.6 * size)
-        if prev is None or is_bullet(text) or _NUMBERED.match(text) or line.y0 - prev.bbox[3] > limit:
-            paras.append([text])
-        else:
-            paras[-1].append(text)
-        prev = line
-    out = [join_lines(p) for p in paras]
-    return [f"- {t.lstrip()[1:].strip()}" if is_bullet(t) else t for t in out]
 
 
 class Walk:
@@ -142,22 +139,35 @@ class Walk:
         self.table_owner: Goal | Activity | None = None  # small print right under a table: its notes
         self.amount_lines: list[Line] = []  # a list item outside any list: a budget amount?
         self.heading_title = ""  # the last heading's title: what amounts under it are
+        self.table_activity: Activity | None = None  # the last row of the last activity table
+        self.step = line_step([ln for p in doc.pages for ln in p.lines])  # OCR'd leading
         self.listed: set[int] = set()
         self.seen_labels: set[str] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
-        numbered = [h for ln in doc.flow() if isinstance(ln, Line) and (h := recognise(ln, self.typo, spec.max_depth))
-                    and h.kind == "goal" and h.number]
-        chapters = [h for h in numbered if "." not in h.number]  # type: ignore[operator]
+        lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
+        self.chapters: dict[int, str] = {}  # chapter heading lines: their titles, wrapped lines joined
+        for i, ln in enumerate(lines):
+            if (h := recognise(ln, self.typo, 1)) and h.kind == "goal" and h.number and "." not in h.number:
+                title, j = h.title, i + 1
+                while j < len(lines) and _wraps(lines[j - 1], lines[j]):
+                    title, j = f"{title} {lines[j].text}", j + 1
+                self.chapters[id(ln)] = title
+        numbered = [h for ln in lines if (h := recognise(ln, self.typo, spec.max_depth)) and h.kind == "goal" and h.number]
         # Where goals carry a goal word ("Mål 3.1"), unmarked numbers as deep are chapters.
         self.marked_depth = max((h.depth for h in numbered if h.marked), default=0)
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
-        self.goal_chapters = any(_GOAL_CHAPTER.search(fold(h.title)) for h in chapters)
+        self.goal_chapters = any(self.goal_chapter(t) for t in self.chapters.values())
         self.in_goal_chapter = True
         # Pages mostly photograph (a scan is one image too, but its text is its OCR'd layer).
         self.photo_pages = {
             p.number for p in doc.pages
             if p.text_layer == "native" and sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in p.images) > 0.45 * p.width * p.height
         }
+
+    def goal_chapter(self, title: str) -> bool:
+        """Whether a chapter's title says it holds the goals (or starts as the spec's do)."""
+        folded = fold(title)
+        return bool(_GOAL_CHAPTER.search(folded)) or folded.startswith(self.spec.goal_chapters)
 
     # ------------------------------------------------------------------ tree
 
@@ -281,7 +291,8 @@ class Walk:
         text = line.text
         if self.table_owner is not None:
             owner, self.table_owner = self.table_owner, None
-            if self.typo.size(line) < self.typo.body - 1 and self.typo.has_fonts(line):
+            # footnotes ("*Hållbart medarbetarengagemang (HME)") in small print under a table
+            if self.typo.size(line) < self.typo.body - 1 and self.typo.has_fonts(line) and text[:1] in "*¹²³†":
                 owner.comment = f"{owner.comment}\n{text}" if owner.comment else text
                 self.table_owner = owner
                 return
@@ -291,8 +302,9 @@ class Walk:
             return
         # "Strategimål: …" opens its field, however alike a heading it is printed
         labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None
+        item = list_item(text) or _ocr_bullet(line)
         if self.title_line is not None and self.title_of is not None:
-            if continues_title(self.title_line, line, self.typo) and not labelled:
+            if continues_title(self.title_line, line, self.typo) and not labelled and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])
                 self.title_line = line
                 return
@@ -302,7 +314,6 @@ class Walk:
                 self.section_title, self.section_last = join_lines([self.section_title, text]), line
                 return
             self.section_last = None
-        item = list_item(text)
         in_list = self.mode in ("goals", "activities", "indicators") or self.field == "title"
         # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says.
         numbered_item = item is not None and item[0][:1].isdigit() and in_list and self.typo.rank(line) < 2
@@ -362,7 +373,7 @@ class Walk:
         if self.mode == "goal_text" and self.field is None:
             self.goal_from_text(line)
             return
-        if self.marker_text(text):
+        if self.marker_text(text, ocr=line.method != "native"):
             return
         if text.endswith(":") and _LEAD_IN.search(fold(f"{self.prev_text} {text}")):
             # "… är följande prioriterade under 2018:" — the bullets below are focus areas
@@ -394,7 +405,7 @@ class Walk:
             else:
                 d = head.depth if head.number else self.depth() + 1
                 if head.number and d == 1:
-                    self.in_goal_chapter = bool(_GOAL_CHAPTER.search(fold(head.title)))
+                    self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
                 chapter = head.number is not None and (
                     (d == 1 and _CHAPTER_TITLE.match(fold(head.title))) or (not head.marked and d <= self.marked_depth))
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
@@ -541,18 +552,19 @@ class Walk:
         self.listed.add(id(goal))
         self.mark(goal, line)
 
-    def marker_text(self, text: str) -> bool:
-        """A status or assessment printed on a line of its own, for the owner in scope."""
+    def marker_text(self, text: str, ocr: bool = False) -> bool:
+        """A status or assessment printed on a line of its own, for the owner in scope (an
+        OCR'd one in the vocabulary's spelling)."""
         if len(text) < 60 and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(text)
             if s is not None:
-                self.activity.status = Status(value=StatusValue(s.value), raw=text, confidence=s.confidence)
+                self.activity.status = Status(value=StatusValue(s.value), raw=s.matched if ocr else text, confidence=s.confidence)
                 return True
         goal = self.goal if self.section is None else None
         if len(text) < 40 and goal is not None and goal.assessment is None:
             a = vocabulary.match_assessment(text)
             if a is not None:
-                goal.assessment = Assessment(value=AssessmentValue(a.value), raw=text, confidence=a.confidence)
+                goal.assessment = Assessment(value=AssessmentValue(a.value), raw=a.matched if ocr else text, confidence=a.confidence)
                 return True
         return False
 
@@ -579,14 +591,14 @@ class Walk:
         if inline and texts and texts[0].endswith(inline):
             texts[0] = inline
         self.inline_value = ""
-        paras = paragraphs(lines, texts, self.spec.paragraph_gap) if not inline else [join_lines(texts)]
+        paras = paragraphs(lines, self.step, texts, self.spec.paragraph_gap) if not inline else [join_lines(texts)]
         value = "\n".join(paras)
         target: Goal | Activity | None = self.activity or self.goal
         if field == "lead":
             field, target = "description", self.owner_goal()
         if field == "strategic_goal" and isinstance(target, Goal):
             # one statement: its first paragraph; the prose after it describes the goal
-            first, *rest = paragraphs(lines, texts, self.spec.paragraph_gap)
+            first, *rest = paragraphs(lines, self.step, texts, self.spec.paragraph_gap)
             target.strategic_goal = join_lines([target.strategic_goal or "", first]) or None
             if rest:
                 target.description = "\n".join([*([target.description] if target.description else []), *rest])
@@ -598,8 +610,9 @@ class Walk:
             return
         if field == "assessment" and self.goal is not None and self.goal.assessment is None:
             a = vocabulary.match_assessment(texts[0])
-            if a is not None:
-                self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=texts[0], confidence=a.confidence)
+            if a is not None:  # an OCR'd value in the vocabulary's spelling
+                raw = texts[0] if lines[0].method == "native" else a.matched
+                self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
             return
         if field == "status" and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(texts[0])
@@ -629,7 +642,7 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
         spec.facts(doc, out)
     w = Walk(doc, out, spec)
     w.run()
-    out.goals = prune(out.goals, w.listed)
+    out.goals = prune(out.goals, w.listed, spec.bare_goals)
     for label in spec.expects:
         if label not in w.seen_labels:
             out.warn("section_missing", f"no {vocabulary.vocabulary()['labels'][label][0]!r} section found for the {spec.name} "
@@ -644,12 +657,12 @@ def has_content(goal: Goal, listed: set[int]) -> bool:
     )
 
 
-def prune(goals: list[Goal], listed: set[int]) -> list[Goal]:
+def prune(goals: list[Goal], listed: set[int], bare: bool = True) -> list[Goal]:
     """Keep goals that carry content, were listed as goals, or are numbered beside goals that
     do; chapters and styled headings with no goal content anywhere ("1 Inledning") drop out."""
     if not any(has_content(g, listed) for g in goals):
         return []
-    kept = [g for g in goals if has_content(g, listed) or (g.number and g.level is not GoalLevel.goal_area)]
+    kept = [g for g in goals if has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area)]
     for g in kept:
-        g.children = prune(g.children, listed) if any(has_content(c, listed) for c in g.children) else g.children
+        g.children = prune(g.children, listed, bare) if any(has_content(c, listed) for c in g.children) else g.children
     return kept

@@ -181,6 +181,11 @@ def section_label(text: str) -> str | None:
     return None
 
 
+def _status_label(text: str) -> bool:
+    m = vocabulary.match_status(text)
+    return m is not None and m.confidence >= 0.86 and len(text.split()) <= 5
+
+
 def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     """What kind of heading ``line`` is, if any."""
     text = line.text
@@ -191,6 +196,8 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     if num is not None and (not long_prose or (len(text) < 160 and "." in num[1] and (rank > 0 or not fonts))):
         prefix, number, title = num
         d = depth(number)
+        if not fonts and d == 1 and _status_label(title):
+            return None  # "9 Avslutad enligt plan": a status icon that OCR read as a digit
         # With fonts, a body-styled "1. Text" is a list item, unless its number has a dot in it.
         if fonts and rank == 0 and d == 1 and not prefix and not re.fullmatch(r"\d{2}", number):
             return None

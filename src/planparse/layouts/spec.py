@@ -56,6 +56,12 @@ class LayoutSpec:
     closes_field: tuple[str, ...] = ()
     # A numbered item in an activity list is numbered under its goal ("Mål 3", 2nd item → "3.2").
     item_numbers: bool = False
+    # Chapters that hold the goals, folded title prefixes ("redovisning"), beside the engine's
+    # own reading of chapter titles ("Mål och uppdrag", "Måluppföljning").
+    goal_chapters: tuple[str, ...] = ()
+    # Numbered headings with only prose under them stay goals when goals beside them have
+    # content; False: they are report sections ("1.5 Avgränsning") and drop out.
+    bare_goals: bool = True
     fingerprint: Fingerprint | None = None
 
     def level(self, depth: int) -> GoalLevel:

@@ -100,14 +100,20 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is Role.activities:
         goal = w.owner_goal()
         if goal is not None:
-            goal.activities.extend(activity_rows(table))
+            cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
+            goal.activities.extend(activity_rows(table, cont, w.step))
             w.activity = goal.activities[-1] if goal.activities else w.activity
+            w.table_activity = w.activity
     elif role is Role.indicators:
-        owner = (None if activity_from_table else w.activity) or w.owner_goal()
+        # An indicator table under an activity table measures the goal, not its last row.
+        from_table = activity_from_table or (w.activity is not None and w.activity is w.table_activity)
+        owner = (None if from_table else w.activity) or w.owner_goal()
         if owner is not None:
             for ind in indicator_rows(table):
                 ind.direction = ind.direction or name_direction(ind.name)
                 owner.indicators.append(ind)
+        if isinstance(owner, Goal) and owner is w.goal:  # a note under the table describes the goal
+            w.activity, w.field = None, "description"
     elif role is Role.budget:
         w.out.budget.extend(money.budget_lines(table, w.out))
     elif role is Role.investments:

@@ -19,7 +19,8 @@ from planparse.model import (
     ValueGroup,
     ValueKind,
 )
-from planparse.reading.model import Cell, Row, Table, group_paragraphs
+from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs
+from planparse.reading.paragraphs import line_step, list_text, paragraphs
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date, parse_number
@@ -106,26 +107,75 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
     return None
 
 
-def activity_rows(table: Table) -> list[Activity]:
+def status_line(line: Line) -> Status | None:
+    """The status of a line that holds only a status label, after an icon or what OCR reads of
+    one ("9 Avslutad enligt plan", "e Pågående enligt plan"); an OCR'd label is given in the
+    vocabulary's spelling."""
+    words = line.text.split()
+    if len(words) > 1 and len(words[0]) <= 2 and (not any(c.isalpha() for c in words[0]) or words[0].lower() in "eoc"):
+        words = words[1:]
+    text = " ".join(words)
+    m = vocabulary.match_status(text) if 0 < len(words) <= 5 else None
+    if m is None or m.confidence < 0.86:
+        return None
+    return Status(value=StatusValue(m.value), raw=m.matched if line.method != "native" else text, confidence=m.confidence)
+
+
+def activity_rows(table: Table, cont: Activity | None = None, step: float | None = None) -> list[Activity]:
     """Activities from a table with an activity column and status/date columns; full-width
-    rows under an activity row are its description, status line or comment."""
+    rows under an activity row are its description, status line or comment (paragraphs of OCR'd
+    lines by the document's ``step``, see :func:`line_step`). Full-width rows
+    before the first activity row go on with the text of ``cont``, the last activity of the
+    table this one continues (its header repeated after a page break)."""
     labels = header_labels(table)
     title_col = _col(labels, "activities") or 0
     status_col = _col(labels, "status")
     start_col = _col(labels, "start_date")
     end_col = _col(labels, "end_date")
     out: list[Activity] = []
+    step = step or line_step([ln for r in table.body for c in r.cells for ln in c.lines])
+    filled_last: str | None = None  # the field the last full-width row went to
+    prev: Row | None = None
     for row in table.body:
         filled = [c for c in row.cells if c.text]
-        if row.full_width or len(filled) == 1 and filled[0].col == title_col and out:
-            _attach_full_width(out[-1] if out else None, row)
+        if row.full_width or len(filled) == 1 and filled[0].col == title_col and (out or cont):
+            act = out[-1] if out else None
+            if act is None and cont is not None and filled:
+                lines = filled[0].lines
+                j = next((i for i, ln in enumerate(lines) if _comment_label(ln.text)), len(lines))
+                field = "comment" if cont.comment else "description"
+                if j:
+                    setattr(cont, field, join_lines([getattr(cont, field) or "", "\n".join(paragraphs(lines[:j], step))]))
+                _attach_full_width(cont, lines[j:], step)
+                continue
+            opens_comment = bool(row.cells and row.cells[0].lines and _comment_label(row.cells[0].lines[0].text))
+            if act is not None and filled_last and prev is not None and prev.page != row.page and prev.full_width \
+                    and not opens_comment:
+                # the row goes on after a page break: the same text continues
+                setattr(act, filled_last, join_lines([getattr(act, filled_last) or "", "\n".join(paragraphs(row.cells[0].lines, step))]))
+            else:
+                filled_last = _attach_full_width(act, row.cells[0].lines if row.cells else [], step)
+            prev = row
             continue
+        prev, filled_last = row, None
         cell = next((c for c in row.cells if c.col == title_col), None)
         if cell is None or not cell.text or (table.header and cell.text == table.header[title_col]):
             continue  # empty, or the header repeated after a page break
-        title, description = split_title(cell)
-        act = Activity(uid="", title=title, description=description, provenance=provenance(row))
-        if status_col is not None:
+        # The whole activity in one cell (a positioned table): title and description, then a
+        # status line or a "Kommentar" line, and the comment.
+        k = next((i for i, ln in enumerate(cell.lines) if i and (status_line(ln) or _comment_label(ln.text))), None)
+        head, tail = (cell.lines[:k], cell.lines[k:]) if k is not None else (cell.lines, [])
+        status = status_line(tail[0]) if tail else None
+        if status is not None and head[0].method != "native":  # no fonts: the row's own line is the title
+            title, description = head[0].text, list_text(head[1:], step)
+        else:
+            title, description = split_title(Cell(lines=head, bbox=cell.bbox, col=cell.col))
+        act = Activity(uid="", title=title, description=description, status=status, provenance=provenance(row))
+        if status is not None:
+            act.comment = list_text(tail[1:], step)
+        elif tail:
+            _attach_full_width(act, tail, step)
+        if status_col is not None and act.status is None:
             text = row.cell_text(status_col)
             m = vocabulary.match_status(text) if text else None
             if m is not None:
@@ -142,25 +192,44 @@ def _clean_label(text: str) -> str:
     return re.sub(r"^[^\wÅÄÖåäö]+", "", text).strip()
 
 
-def _attach_full_width(act: Activity | None, row: Row) -> None:
+def _comment_label(text: str) -> bool:
+    t = text.strip().rstrip(":")
+    m = vocabulary.match_label(t) if 0 < len(t.split()) <= 2 else None
+    return m is not None and m.value == "comment"
+
+
+def _attach_full_width(act: Activity | None, lines: list[Line], step: float | None = None) -> str | None:
+    """A full-width row under an activity: its status line, description or comment (a
+    "Kommentar" line inside the row starts the comment). Returns the field the row's text
+    went to."""
     if act is None:
-        return
-    text = "\n".join(group_paragraphs(row.cells[0].lines)) if row.cells else ""
+        return None
+    j = next((i for i, ln in enumerate(lines) if i and _comment_label(ln.text)), None)
+    if j is not None:
+        _attach_full_width(act, lines[:j], step)
+        return _attach_full_width(act, lines[j:], step)
+    text = "\n".join(paragraphs(lines, step))
     if not text:
-        return
+        return None
     folded = fold(text)
     if folded.startswith("kommentar"):
-        act.comment = text.split(None, 1)[1].lstrip(": ") if " " in text else None
-        return
+        act.comment = text.split(None, 1)[1].lstrip(": ") if " " in text or "\n" in text else None
+        return "comment"
+    first = match_status_prefix(lines[0].text) if act.status is None and lines else None
+    if first is not None and not first[1]:  # the status label on a line of its own
+        act.status = first[0]
+        act.comment = list_text(lines[1:], step)
+        return "comment"
     status = match_status_prefix(text) if act.status is None else None
     if status is not None:
         act.status, rest = status
         act.comment = rest.strip() or None
-        return
+        return "comment"
     if act.description is None:
         act.description = text
-    else:
-        act.comment = text if act.comment is None else f"{act.comment}\n{text}"
+        return "description"
+    act.comment = text if act.comment is None else f"{act.comment}\n{text}"
+    return "comment"
 
 
 _GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men}

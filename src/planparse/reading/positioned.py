@@ -36,8 +36,13 @@ def visual_rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
+# What OCR makes of a table's vertical rules: never a word of a cell.
+_RULES = frozenset({"|", "||", "¦", "[", "]"})
+
+
 def _spans(row: list[Line]) -> list[Span]:
-    return sorted((s for ln in row for s in ln.spans if s.text.strip()), key=lambda s: s.bbox[0])
+    return sorted((s for ln in row for s in ln.spans if s.text.strip() and s.text.strip() not in _RULES),
+                  key=lambda s: s.bbox[0])
 
 
 def _phrases(header: list[Line]) -> list[list[Span]]:
@@ -52,7 +57,7 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
     for s in spans:
         if out:
             prev = out[-1][-1]
-            if s.bbox[0] - prev.bbox[2] < 0.9 * max(s.size, prev.size, 1.0):
+            if s.bbox[0] - prev.bbox[2] < max(0.9 * max(s.size, prev.size, 1.0), _word_space(s)):
                 out[-1].append(s)
                 continue
         out.append([s])
@@ -73,14 +78,29 @@ def _column(x0: float, starts: list[float]) -> int:
 
 def _fits(row: list[Line], starts: list[float], right: float) -> bool:
     """Every word starts inside a column and none runs far into the next column's start
-    (a paragraph set across the columns does)."""
+    (a paragraph set across the columns does), and no two words one word space apart sit
+    either side of a column start (a sentence, not two cells)."""
+    prev: Span | None = None
     for s in _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
         col = _column(s.bbox[0], starts)
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
+        if prev is not None and _column(prev.bbox[0], starts) != col and s.bbox[0] - prev.bbox[2] < _word_space(s):
+            return False
+        prev = s
     return True
+
+
+def _word_space(s: Span) -> float:
+    return 0.75 * max(s.bbox[3] - s.bbox[1], 1.0)
+
+
+def _full_width(row: list[Line], starts: list[float], right: float) -> bool:
+    """A row set across the columns inside the table's width (a comment or description row)."""
+    spans = _spans(row)
+    return bool(spans) and spans[0].bbox[0] >= starts[0] - _SLACK and max(s.bbox[2] for s in spans) <= right + 2 * _SLACK
 
 
 def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
@@ -102,6 +122,16 @@ def _gap_split(gaps: list[float]) -> float | None:
     if len(g) - k - 1 < 2 or high - low < 3.0 or high < 2 * max(low, 1.0):
         return None
     return (low + high) / 2
+
+
+def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
+    """A row right under a row of more cells, a cell going on in lower case: the cells of
+    the row above wrap ("Ta fram koncept … i Ånge | Avslutad enligt" over "kommun | plan")."""
+    if prev.full_width or len(by_col) >= len([c for c in prev.cells if c.text]):
+        return False
+    gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
+    return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() for spans in by_col.values())
 
 
 def _goes_on(tail: str, head: str) -> bool:
@@ -140,7 +170,19 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     # In a table with icons, rows are set apart: a first-column line after a gap is a row.
     iconic = any(_marked(vr, marks, starts) for vr in body)
     prev_bottom = max(ln.bbox[3] for ln in header)
+    right = max(p[-1].bbox[2] for p in phrases)
     for vr in body:
+        if not _fits(vr, starts, max(right, starts[-1] + 120)):  # set across the columns
+            line = Line(spans=_spans(vr), page=vr[0].page, method=vr[0].method)
+            prev_cell = rows[-1].cells[0] if len(rows) > 1 and rows[-1].full_width else None
+            if prev_cell is not None:
+                prev_cell.lines.append(line)
+                prev_cell.bbox = rows[-1].bbox = union([prev_cell.bbox, line.bbox])
+            else:
+                rows.append(Row(cells=[Cell(lines=[line], bbox=line.bbox, col=0, colspan=len(starts))],
+                                page=line.page, bbox=line.bbox))
+            prev_bottom = line.bbox[3]
+            continue
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
             by_col.setdefault(_column(s.bbox[0], starts), []).append(s)
@@ -159,10 +201,12 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             tight = True
         if method != "native" and len(rows) > 1 and set(by_col) == {0} and not new_row:
             tight = True  # an OCR'd layer: a line in the first column alone wraps the name above
+        if len(rows) > 1 and not new_row and _wrapped(prev, vr, by_col):
+            tight = True
         if tight and not new_row and (len(rows) > 1 or set(by_col) == {0}):
             for col, spans in by_col.items():
                 line = Line(spans=spans, page=vr[0].page, method=vr[0].method)
-                cell = next((c for c in prev.cells if c.col == col), None)
+                cell = next((c for c in prev.cells if c.col == col or c.colspan > 1), None)
                 if cell is None:
                     prev.cells.append(Cell(lines=[line], bbox=line.bbox, col=col))
                     prev.cells.sort(key=lambda c: c.col)
@@ -195,6 +239,7 @@ def find_tables(
     :func:`table_from_rows`."""
     found: list[tuple[Table, list[Line]]] = []
     rows = visual_rows(lines)
+    margin = min((ln.x0 for ln in lines if len(ln.text) > 20), default=0.0)
     k = 0
     while k < len(rows):
         header = rows[k]
@@ -205,6 +250,9 @@ def find_tables(
             continue
         starts = [p[0].bbox[0] for p in phrases]
         right = max(s.bbox[2] for s in _spans(header))
+        # A table set in from the text margin (cell padding): rows across the columns that stay
+        # inside it are its own (descriptions, comments), however far apart.
+        indented = starts[0] - margin >= 3
         body: list[list[Line]] = []
         j = k + 1
         prev = header
@@ -215,14 +263,18 @@ def find_tables(
                 break
             if _heading_after(vr, header):
                 break
-            if not _fits(vr, starts, max(right, starts[-1] + 120)):
+            close = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) < 0.9 * h or (
+                indented and min(ln.x0 for ln in vr) >= starts[0] - 2.5)
+            if not _fits(vr, starts, max(right, starts[-1] + 120)) and not (
+                (body or indented) and close and _full_width(vr, starts, max(right, starts[-1] + 120))
+            ):
                 break
             if vr[0].method == "native" and abs(vr[0].size - header[0].size) > 0.4 and all(
                 abs(ln.size - header[0].size) > 0.4 for ln in vr
             ):
                 break  # another type size: a note under the table, not a row of it
-            words_j = [s.text.strip() for s in _spans(vr)]
-            if len(words_j) >= 2 and is_header(words_j):
+            words_j = [_label(p) for p in _phrases(vr)]
+            if words_j != words and len(words_j) >= 2 and is_header(words_j):
                 break  # the header of the next table ("Mått | Mål | Utfall" under an activity table)
             body.append(vr)
             prev = vr
