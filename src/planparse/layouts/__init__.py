@@ -1,5 +1,6 @@
-"""Layout families: one module per family, each registering itself with a detection
-fingerprint. Adding a municipality layout means adding one module here and its fixture."""
+"""Layout families: one module per family, each a declaration (a :class:`LayoutSpec` and a
+detection fingerprint) that the layout engine walks with. Adding a municipality layout means
+adding one module here and its fixture."""
 
 from __future__ import annotations
 
@@ -19,9 +20,6 @@ THRESHOLD = 0.6
 # producer shows fewer of the family's signals, but still none of another family's.
 CLEAR = 0.45
 LEAD = 0.3
-# A family's own walk is kept only for documents this close to its producer's look; below,
-# the layout engine reads the document with the family's declaration.
-TRUSTED = 0.85
 GENERIC = "generic"
 
 _REGISTRY: dict[str, type[LayoutParser]] = {}
@@ -78,16 +76,13 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
             "layout_unknown",
             f"no known layout family matched{runner_up}; parsed with the generic parser",
         )
-    own_walk = type(chosen).parse is not LayoutParser.parse
     try:
-        if own_walk:
-            chosen.parse(doc, out)
-        else:
+        if type(chosen).parse is LayoutParser.parse:  # a declaration: the engine walks with it
             walk(doc, out, chosen.spec or DEFAULT)
+        else:  # a family with a parse of its own (none is shipped; a plug-in may have one)
+            chosen.parse(doc, out)
     except Exception as e:  # a parser bug must not lose the document: keep what was built
         out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
-    if own_walk and chosen.spec is not None:
-        out = _engine_if_richer(doc, out, chosen, trusted=confidence >= TRUSTED)
     _icons(doc, out)
     return out.finish(chosen.name, chosen.version, confidence)
 
@@ -100,58 +95,6 @@ def _icons(doc: Document, out: Builder) -> None:
         out.warnings.extend(attach(doc, out.document_type, out.goals))
     except Exception as e:  # the walk's result stands
         out.warn("icons_error", f"icon pass failed: {type(e).__name__}: {e}")
-
-
-def _found(out: Builder) -> int:
-    goals = _all_goals(out.goals)
-    return (
-        len(goals)
-        + sum(len(g.activities) + len(g.indicators) + sum(len(a.indicators) for a in g.activities) for g in goals)
-    )  # budget lines and investments aside: the engine's result takes the family's when it has none
-
-
-def _all_goals(goals: list) -> list:  # type: ignore[type-arg]
-    out = []
-    for g in goals:
-        out.append(g)
-        out.extend(_all_goals(g.children))
-    return out
-
-
-def _engine_if_richer(doc: Document, out: Builder, chosen: LayoutParser, trusted: bool) -> Builder:
-    """The family's own walk depends on its producer's look. When the document matches the
-    family less than closely (another producer, an OCR'd layer), or the family's walk finds
-    far less than the layout engine reading the same document with the family's declaration,
-    the engine's result is kept, with the family's facts and a warning."""
-    assert chosen.spec is not None
-    found = _found(out)
-    if trusted and found >= 12:
-        return out  # the family's own producer, read fully by its own walk: no second parse
-    alt = Builder(doc)
-    try:
-        walk(doc, alt, chosen.spec)
-    except Exception as e:  # the family's result stands
-        out.warn("engine_error", f"layout engine failed: {type(e).__name__}: {e}")
-        return out
-    if (trusted and _found(alt) < 2 * found + 3) or (not trusted and _found(alt) < 0.5 * found):
-        return out
-    for attr in ("budget", "investments", "controls", "risks"):
-        if getattr(out, attr) and not getattr(alt, attr):
-            setattr(alt, attr, getattr(out, attr))
-    for attr in ("municipality", "organ", "unit", "title", "year", "period", "metadata", "vision"):
-        if getattr(out, attr):
-            setattr(alt, attr, getattr(out, attr))
-    if out.document_type.value != "other":
-        alt.document_type = out.document_type
-    alt.warnings = [w for w in out.warnings if w.code != "no_plan_content"] + [
-        w for w in alt.warnings if w.code not in {x.code for x in out.warnings}
-    ]
-    alt.warn(
-        "family_fallback",
-        f"the {chosen.name} walk found {found} items, the layout engine with its declaration "
-        f"{_found(alt)}: the engine's result is used",
-    )
-    return alt
 
 
 __all__ = ["Builder", "Detection", "LayoutParser", "register", "registry", "detect_document", "parse_document"]

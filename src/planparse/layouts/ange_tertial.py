@@ -30,7 +30,6 @@ from planparse.layouts.base import (
     body_size,
     numbered,
 )
-from planparse.layouts.engine import walk
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import DocumentType, GoalLevel, Metadata, Municipality, Period, PeriodKind
 from planparse.municipalities import find_in_text
@@ -118,7 +117,7 @@ SPEC = LayoutSpec(
     levels={2: GoalLevel.goal, 3: GoalLevel.sub_goal},
     min_depth=2,
     max_depth=3,
-    goal_chapters=("redovisning",),
+    goal_chapters=("redovisning", "verksamhetsmal"),
 )
 
 
@@ -152,6 +151,3 @@ class AngeTertialParser(LayoutParser):
             Signal(r"^matt\s+mal\s+utfall$", 1, "measure table header Mått | Mål | Utfall"),
         ),
     )
-
-    def parse(self, doc: Document, out: Builder) -> None:
-        walk(doc, out, SPEC)

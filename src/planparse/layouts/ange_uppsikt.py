@@ -22,7 +22,6 @@ from collections import Counter
 
 from planparse.layouts import register
 from planparse.layouts.base import Builder, Fingerprint, LayoutParser, Signal, numbered
-from planparse.layouts.engine import walk
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import DocumentType, GoalLevel, Metadata, Municipality
 from planparse.municipalities import find_in_text
@@ -87,9 +86,23 @@ def _facts(doc: Document, out: Builder) -> None:
         out.warn("title_not_found", "no 'Uppsiktsrapport' title on page 1", 1)
 
 
+def _year_from_dates(doc: Document, out: Builder) -> None:
+    """A report that states no year: the year most of its activities' dates fall in."""
+    if out.year is None:
+        years = Counter(
+            d.year
+            for g in out.goals
+            for a in g.activities
+            for d in (a.start_date, a.end_date)
+            if d is not None
+        )
+        out.year = years.most_common(1)[0][0] if years else None
+
+
 SPEC = LayoutSpec(
     name="ange_uppsikt",
     facts=_facts,
+    after=_year_from_dates,
     levels={2: GoalLevel.goal, 3: GoalLevel.goal},
     min_depth=2,
     max_depth=2,
@@ -121,15 +134,3 @@ class AngeUppsiktParser(LayoutParser):
             Signal(r"^\d{1,2} \d{1,2} avgransning$", 0.5, "section 'Avgränsning'"),
         ),
     )
-
-    def parse(self, doc: Document, out: Builder) -> None:
-        walk(doc, out, SPEC)
-        if out.year is None:
-            years = Counter(
-                d.year
-                for g in out.goals
-                for a in g.activities
-                for d in (a.start_date, a.end_date)
-                if d is not None
-            )
-            out.year = years.most_common(1)[0][0] if years else None

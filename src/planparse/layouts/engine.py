@@ -153,8 +153,8 @@ class Walk:
                     title, j = f"{title} {lines[j].text}", j + 1
                 self.chapters[id(ln)] = title
         numbered = [h for ln in lines if (h := recognise(ln, self.typo, spec.max_depth)) and h.kind == "goal" and h.number]
-        # Where goals carry a goal word ("Mål 3.1"), unmarked numbers as deep are chapters.
-        self.marked_depth = max((h.depth for h in numbered if h.marked), default=0)
+        # Where goals carry a goal word ("Mål 3.1"), shallower unmarked numbers are chapters.
+        self.marked_depth = min((h.depth for h in numbered if h.marked), default=0)
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
         self.goal_chapters = any(self.goal_chapter(t) for t in self.chapters.values())
         self.in_goal_chapter = True
@@ -407,7 +407,7 @@ class Walk:
                 if head.number and d == 1:
                     self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
                 chapter = head.number is not None and (
-                    (d == 1 and _CHAPTER_TITLE.match(fold(head.title))) or (not head.marked and d <= self.marked_depth))
+                    (d == 1 and _CHAPTER_TITLE.match(fold(head.title))) or (not head.marked and d < self.marked_depth))
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
@@ -642,6 +642,8 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
         spec.facts(doc, out)
     w = Walk(doc, out, spec)
     w.run()
+    if spec.after is not None:
+        spec.after(doc, out)
     out.goals = prune(out.goals, w.listed, spec.bare_goals)
     for label in spec.expects:
         if label not in w.seen_labels:

@@ -48,6 +48,8 @@ class LayoutSpec:
     # lacks one is still parsed, with a ``section_missing`` warning naming it.
     expects: tuple[str, ...] = ()
     facts: FactsHook | None = None
+    # After the walk: what the family reads from the parsed items (a year from activity dates).
+    after: FactsHook | None = None
     # A vertical gap over this share of the font size starts a new paragraph in a field; with
     # None, a gap a quarter of the font size over the field's own line spacing does (up to 0.6).
     paragraph_gap: float | None = 0.6

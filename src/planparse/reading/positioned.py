@@ -78,8 +78,8 @@ def _column(x0: float, starts: list[float]) -> int:
 
 def _fits(row: list[Line], starts: list[float], right: float) -> bool:
     """Every word starts inside a column and none runs far into the next column's start
-    (a paragraph set across the columns does), and no two words one word space apart sit
-    either side of a column start (a sentence, not two cells)."""
+    (a paragraph set across the columns does), and, on an OCR'd layer, no two words one word
+    space apart sit either side of a column start (a sentence, not two cells)."""
     prev: Span | None = None
     for s in _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
@@ -87,8 +87,9 @@ def _fits(row: list[Line], starts: list[float], right: float) -> bool:
         col = _column(s.bbox[0], starts)
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
-        if prev is not None and _column(prev.bbox[0], starts) != col and s.bbox[0] - prev.bbox[2] < _word_space(s):
-            return False
+        if prev is not None and row[0].method != "native" and _column(prev.bbox[0], starts) != col \
+                and s.bbox[0] - prev.bbox[2] < _word_space(s):
+            return False  # OCR'd words one space apart across a column start: a sentence
         prev = s
     return True
 
@@ -228,6 +229,18 @@ def _heading_after(row: list[Line], header: list[Line]) -> bool:
         min(s.size for s in spans) > max(s.size for s in head) + 0.5
 
 
+def _rows_follow(rows: list[list[Line]], starts: list[float], right: float) -> bool:
+    """A row of two cells or more follows, within three line heights a step, before prose."""
+    prev: list[Line] | None = None
+    for vr in rows:
+        if prev is not None and vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * max(prev[0].bbox[3] - prev[0].bbox[1], 1.0):
+            return False
+        if _fits(vr, starts, right) and len({_column(s.bbox[0], starts) for s in _spans(vr)}) >= 2:
+            return True
+        prev = vr
+    return False
+
+
 def find_tables(
     lines: list[Line], is_header: Callable[[list[str]], bool], is_break: Callable[[Line], bool],
     marks: Sequence[BBox] = (),
@@ -269,10 +282,10 @@ def find_tables(
                 (body or indented) and close and _full_width(vr, starts, max(right, starts[-1] + 120))
             ):
                 break
-            if vr[0].method == "native" and abs(vr[0].size - header[0].size) > 0.4 and all(
-                abs(ln.size - header[0].size) > 0.4 for ln in vr
-            ):
-                break  # another type size: a note under the table, not a row of it
+            if body and vr[0].method == "native" and all(
+                abs(ln.size - body[-1][0].size) > 0.4 for ln in vr
+            ) and not _rows_follow(rows[j + 1 :], starts, max(right, starts[-1] + 120)):
+                break  # another type size than the rows and no row after it: a note under the table
             words_j = [_label(p) for p in _phrases(vr)]
             if words_j != words and len(words_j) >= 2 and is_header(words_j):
                 break  # the header of the next table ("Mått | Mål | Utfall" under an activity table)
