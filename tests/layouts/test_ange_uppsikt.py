@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planparse.layouts.engine import _ocr_bullet
 from planparse.layouts.tables import status_line
+from planparse.layouts.walk_state import _ocr_bullet
 from planparse.model import PlanDocument
 from planparse.reading.model import Line, Span
 from tests.layouts.common import parsed

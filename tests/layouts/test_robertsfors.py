@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from planparse.layouts.tables import name_direction
+from planparse.layouts.indicators import name_direction
 from planparse.model import Direction, GoalLevel, ValueKind
 from tests.layouts.common import parsed
 

@@ -17,14 +17,9 @@ from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import goal_word
+from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.roles import Role
-from planparse.layouts.tables import (
-    activity_rows,
-    header_labels,
-    indicator_rows,
-    match_status_prefix,
-    name_direction,
-)
+from planparse.layouts.tables import activity_rows, header_labels, match_status_prefix
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines

@@ -1,0 +1,144 @@
+"""Indicator tables: an indicator per row with its source, unit and values by column
+("Utfall 2025", "Målvärde 2026", years or periods as columns), Tot/K/M group rows and "- "
+sub-indicators; the direction from a target cell or the name's final verb ("… ska öka")."""
+
+from __future__ import annotations
+
+import re
+
+from planparse import vocabulary
+from planparse.layouts.base import YEAR, provenance
+from planparse.layouts.tables import _col, header_labels
+from planparse.model import (
+    Direction,
+    Indicator,
+    IndicatorValue,
+    ValueGroup,
+    ValueKind,
+)
+from planparse.reading.model import Row, Table
+from planparse.text.assemble import join_lines
+from planparse.text.fold import fold
+from planparse.text.numbers import parse_number
+
+# Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
+_DIRECTION_VERBS = frozenset({"Ökar", "Ska öka", "Minskar", "Ska minska"})
+
+
+def name_direction(name: str) -> Direction | None:
+    """Direction stated by the verb that ends an indicator name ("… ska öka", "… minskar")."""
+    words = name.rstrip(" .").split()
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        m = vocabulary.match_direction(" ".join(words[-n:]))
+        if m is not None and m.matched in _DIRECTION_VERBS and m.confidence >= 0.9:
+            return Direction(m.value)
+    return None
+
+
+_GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men}
+_FOOTNOTE = re.compile(r"[\s*]+$")
+
+
+def value_kind(label: str) -> tuple[ValueKind, int | None]:
+    """The kind and year of a value column from its header ("Utfall 2025", "Målvärde 2018")."""
+    year_m = YEAR.search(label)
+    year = int(year_m.group(0)) if year_m else None
+    f = fold(label)
+    if f.startswith(("utfall", "resultat", "arsutfall")):
+        return ValueKind.outcome, year
+    if f.startswith(("malvarde", "mal ", "mal", "target", "forvantat")):
+        return ValueKind.target, year
+    if f.startswith(("basvarde", "baslinje", "ingangsvarde")) or (year is not None and label.strip() == str(year)):
+        return ValueKind.baseline, year
+    return ValueKind.other, year
+
+
+def _group_col(table: Table, labels: list[str | None], taken: set[int]) -> int | None:
+    """The Tot/K/M column: labelled "group" in the vocabulary, or headed "Tot K/M", or a
+    column whose filled body cells are all Tot, K or M."""
+    col = _col(labels, "group")
+    if col is not None:
+        return col
+    for i, text in enumerate(table.header):
+        if i not in taken and re.fullmatch(r"tot k m|tot|k m|kon", fold(text)):
+            return i
+    for i in range(table.n_cols):
+        cells = [fold(r.cell_text(i)) for r in table.body]
+        if i not in taken and any(cells) and all(c in ("", *_GROUPS) for c in cells):
+            return i
+    return None
+
+
+def _joined(row: Row, col: int) -> str:
+    """A cell's lines joined as wrapped text (a line-break hyphen or a slash at a line's end
+    joins the next line without a space)."""
+    cell = next((c for c in row.cells if c.col <= col < c.col + c.colspan), None)
+    return join_lines([ln.text for ln in cell.lines]) if cell is not None else ""
+
+
+def indicator_rows(table: Table) -> list[Indicator]:
+    """Indicators from a table whose header names the indicator, source, unit and value
+    columns; one value per filled cell, in column order.
+
+    With a Tot/K/M column, K and M rows add their values to the indicator of the Tot row above.
+    A "- " row is a sub-indicator of the nearest row above without one ("<parent>: <name>").
+    Footnote marks are cut from names and kept in raw values."""
+    labels = header_labels(table)
+    name_col = _col(labels, "indicator")
+    if name_col is None:
+        name_col = 0
+    source_col = _col(labels, "source")
+    unit_col = _col(labels, "measure")
+    if unit_col == name_col:  # "Mått | Mål | Utfall": the measure column names the indicator
+        unit_col = None
+    group_col = _group_col(table, labels, {name_col, *(c for c in (source_col, unit_col) if c is not None)})
+    value_cols = [
+        i
+        for i in range(table.n_cols)
+        if i not in (name_col, source_col, unit_col, group_col)
+    ]
+    out: list[Indicator] = []
+    parent: Indicator | None = None  # the nearest indicator that is not a "- " sub-indicator
+    total: Indicator | None = None  # the indicator of the last Tot row
+    for row in table.body:
+        name = re.sub(r"[\s*]+$", "", _joined(row, name_col)).strip()
+        group = _GROUPS.get(fold(row.cell_text(group_col))) if group_col is not None else None
+        own: Indicator | None = None
+        if name:
+            sub = name.startswith(("- ", "– "))
+            if sub:
+                name = f"{parent.name}: {name[2:].strip()}" if parent else name[2:].strip()
+            own = Indicator(
+                uid="",
+                name=name,
+                source=row.cell_text(source_col) or None if source_col is not None else None,
+                unit=row.cell_text(unit_col) or None if unit_col is not None else None,
+                provenance=provenance(row),
+            )
+            out.append(own)
+            parent = own if not sub else parent
+        if group in (ValueGroup.women, ValueGroup.men) and total is not None:
+            ind = total
+        elif own is not None:
+            ind = own
+        else:
+            continue
+        if group is ValueGroup.total:
+            total = ind
+        elif group is None:
+            total = None
+        for i in value_cols:
+            raw = row.cell_text(i)
+            if not raw:
+                continue
+            label = table.header[i] if i < len(table.header) else ""
+            kind, year = value_kind(label)
+            ind.values.append(
+                IndicatorValue(label=label, kind=kind, year=year, group=group, raw=raw, value=parse_number(raw))
+            )
+            d = vocabulary.match_direction(raw)
+            if d is not None and ind.direction is None and group in (None, ValueGroup.total):
+                ind.direction = Direction(d.value)
+    return out

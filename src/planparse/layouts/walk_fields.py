@@ -1,0 +1,183 @@
+"""The engine's labelled fields: a vocabulary label opens a field whose value is read in its
+shape (paragraphs, a list, a date) and stored on the owner in scope; statuses and
+assessments printed on a line of their own; amounts in list items (see :mod:`.engine`)."""
+
+from __future__ import annotations
+
+from planparse import vocabulary
+from planparse.layouts import money
+from planparse.layouts.headings import (
+    section_label,
+)
+from planparse.layouts.walk_state import (
+    _ACTIVITY_LABELS,
+    _CITATION,
+    _LIST_FIELDS,
+    _PERIOD_SUFFIX,
+    _RUNIN_LABEL,
+    _RUNIN_SPLIT,
+    _TEXT_FIELDS,
+    WalkState,
+)
+from planparse.model import (
+    Activity,
+    Assessment,
+    AssessmentValue,
+    Goal,
+    GoalLevel,
+    Status,
+    StatusValue,
+)
+from planparse.reading.model import Line
+from planparse.reading.paragraphs import paragraphs
+from planparse.text.assemble import join_lines, list_item
+from planparse.text.fold import fold
+from planparse.text.numbers import parse_date
+
+
+class FieldWalk(WalkState):
+    """Labels and the fields they open."""
+
+    def label(self, text: str) -> tuple[str | None, str]:
+        """(canonical label, inline value) of a label line ("Ansvarig: Ekonomichef"); a period
+        after the label ("Prioriterad utveckling 2018", "Aktiviteter under 2025") is ignored."""
+        if text[:1].islower():  # the wrapped end of a sentence ("… kommunens grunduppdrag.")
+            return None, ""
+        text = _PERIOD_SUFFIX.sub("", text)
+        head, sep, rest = text.partition(":")
+        candidates = [(head, rest.strip())] if sep and len(head) < 40 else []
+        if len(text) < 60:
+            candidates.append((text, ""))
+        for cand, value in candidates:
+            folded = fold(cand)
+            if folded in self.spec.labels:
+                return self.spec.labels[folded], value
+            found = section_label(cand)
+            if found is not None:
+                return found, value
+        return None, ""
+
+    def open_label(self, label: str, value: str, line: Line) -> None:
+        self.flush()
+        self.seen_labels.add(label)
+        self.item, self.item_x = None, 0.0
+        if label == "goal":
+            self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
+            if value:  # "Mål: Örebro kommun ska vara en attraktiv arbetsgivare": owns what follows
+                self.list_item(value, line)
+                self.mode = None
+                if isinstance(self.item, Goal):
+                    self.goal, self.activity = self.item, None
+        elif label in _ACTIVITY_LABELS:
+            self.mode, self.activity = "activities", None
+            self.field = "lead"  # prose before the first item describes the goal
+        elif label == "indicator":
+            self.mode = "indicators"
+        elif label == "description" and self.section is not None:
+            pass  # prose under it describes the heading above, should that become a goal
+        else:
+            self.field = label
+            if label in ("assessment", "status"):
+                near = self.section is not None and self.section.page == line.page and line.y0 - self.section.bbox[3] < 4 * line.size
+                owner = self.activity if label == "status" and self.activity else (self.owner_goal() if near or self.section is None else None)
+                if owner is not None:
+                    self.mark(owner, line)
+        if value and self.field:
+            self.field_lines.append(line)
+            self.inline_value = value
+
+    def marker_text(self, text: str, ocr: bool = False) -> bool:
+        """A status or assessment printed on a line of its own, for the owner in scope (an
+        OCR'd one in the vocabulary's spelling)."""
+        if len(text) < 60 and self.activity is not None and self.activity.status is None:
+            s = vocabulary.match_status(text)
+            if s is not None:
+                self.activity.status = Status(value=StatusValue(s.value), raw=s.matched if ocr else text, confidence=s.confidence)
+                return True
+        goal = self.goal if self.section is None else None
+        if len(text) < 40 and goal is not None and goal.assessment is None:
+            a = vocabulary.match_assessment(text)
+            if a is not None:
+                goal.assessment = Assessment(value=AssessmentValue(a.value), raw=a.matched if ocr else text, confidence=a.confidence)
+                return True
+        return False
+
+    def runin_goals(self, text: str) -> None:
+        """A curriculum's run-in list after its lead-in: "Förskolan ska ge varje barn
+        förutsättningar att utveckla - nyfikenhet …, - förmåga att …" → one goal per item."""
+        parts = _RUNIN_SPLIT.split(text)
+        parent = self.stack[-1][1] if self.stack else None
+        for part in parts[1:]:
+            title = _CITATION.sub("", part).strip().rstrip(",;").strip()
+            if len(title) < 3:
+                continue
+            assert self.runin_prov is not None
+            goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=self.runin_prov)
+            (parent.children if parent is not None else self.out.goals).append(goal)
+            self.listed.add(id(goal))
+
+    def end_amount(self) -> None:
+        lines, self.amount_lines = self.amount_lines, []
+        item = list_item(join_lines([ln.text for ln in lines]))
+        title = self.section_title if self.section is not None else self.heading_title
+        if item is not None and (budget := money.budget_item(item[1], title, self.out.year, lines)):
+            self.out.budget.append(budget)
+
+    def flush(self) -> None:
+        """Store the open field's lines on its owner, in the field's shape."""
+        if self.amount_lines:
+            self.end_amount()
+        field, lines = self.field, self.field_lines
+        self.field, self.field_lines = None, []
+        if field is None or not lines:
+            return
+        texts = [ln.text for ln in lines]
+        if field == "goal_runin":
+            self.runin_goals(join_lines([_RUNIN_LABEL.sub("", fold(texts[0])) and texts[0], *texts[1:]]))
+            return
+        inline = self.inline_value
+        if inline and texts and texts[0].endswith(inline):
+            texts[0] = inline
+        self.inline_value = ""
+        paras = paragraphs(lines, self.step, texts, self.spec.paragraph_gap) if not inline else [join_lines(texts)]
+        value = "\n".join(paras)
+        target: Goal | Activity | None = self.activity or self.goal
+        if field == "lead":
+            field, target = "description", self.owner_goal()
+        if field == "strategic_goal" and isinstance(target, Goal):
+            # one statement: its first paragraph; the prose after it describes the goal
+            first, *rest = paragraphs(lines, self.step, texts, self.spec.paragraph_gap)
+            target.strategic_goal = join_lines([target.strategic_goal or "", first]) or None
+            if rest:
+                target.description = "\n".join([*([target.description] if target.description else []), *rest])
+            return
+        if field == "title" and self.activity is not None:
+            self.activity.title = paras[0]
+            if len(paras) > 1 and self.activity.description is None:
+                self.activity.description = "\n".join(paras[1:])
+            return
+        if field == "assessment" and self.goal is not None and self.goal.assessment is None:
+            a = vocabulary.match_assessment(texts[0])
+            if a is not None:  # an OCR'd value in the vocabulary's spelling
+                raw = texts[0] if lines[0].method == "native" else a.matched
+                self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
+            return
+        if field == "status" and self.activity is not None and self.activity.status is None:
+            s = vocabulary.match_status(texts[0])
+            if s is not None:
+                self.activity.status = Status(value=StatusValue(s.value), raw=texts[0], confidence=s.confidence)
+            return
+        if isinstance(target, Activity):
+            if field in _LIST_FIELDS:
+                items = [(it[1] if (it := list_item(t)) else t) for t in texts]
+                if field == "parties":  # "Ekonomikontoret, IT-kontoret": one party each
+                    items = [p.strip() for i in items for p in i.split(",")]
+                getattr(target, field).extend(i for i in items if i)
+            elif field in ("start_date", "end_date"):
+                setattr(target, field, parse_date(texts[0]))
+            elif field in _TEXT_FIELDS:
+                current = getattr(target, field)
+                setattr(target, field, f"{current}\n{value}" if current else value)
+        elif isinstance(target, Goal) and field in ("comment", "description", "strategic_goal"):
+            current = getattr(target, field)
+            setattr(target, field, f"{current}\n{value}" if current else value)

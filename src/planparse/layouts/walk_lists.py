@@ -1,0 +1,131 @@
+"""The engine's headings and lists: a heading opens a goal, an activity, a list of goals or a
+section; list items become goals, activities or indicators by the list they are in (see
+:mod:`.engine`)."""
+
+from __future__ import annotations
+
+from planparse import nlp
+from planparse.layouts.base import provenance
+from planparse.layouts.headings import (
+    LEVEL_DEPTH,
+    Heading,
+)
+from planparse.layouts.walk_fields import FieldWalk
+from planparse.layouts.walk_state import (
+    _CHAPTER_TITLE,
+)
+from planparse.model import (
+    Direction,
+    Goal,
+    GoalLevel,
+    Indicator,
+)
+from planparse.reading.model import Line
+from planparse.text.assemble import join_lines
+from planparse.text.fold import fold
+
+
+class ListWalk(FieldWalk):
+    """Headings, and the items of the list in scope."""
+
+    def heading(self, head: Heading, line: Line) -> bool:
+        if head.kind == "goal":
+            if head.level is not None:  # a goal word names the level, and so the depth
+                if head.number is None:
+                    self.pop_styled(self.typo.size(line))
+                level, d = head.level, LEVEL_DEPTH[head.level]
+                again = self.same_goal(head.title, d)
+                if again is not None:  # the same Tema printed again before its next part
+                    self.flush()
+                    while self.stack and self.stack[-1][0] >= d:
+                        self.stack.pop()
+                    self.stack.append((d, again))
+                    self.goal, self.activity, self.mode, self.section, self.item = again, None, None, None, None
+                    return True
+                if level is GoalLevel.focus_area and not any(g.level is GoalLevel.goal_area for _, g in self.stack):
+                    d = 1
+            else:
+                d = head.depth if head.number else self.depth() + 1
+                if head.number and d == 1:
+                    self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
+                chapter = head.number is not None and (
+                    (d == 1 and _CHAPTER_TITLE.match(fold(head.title))) or (not head.marked and d < self.marked_depth))
+                if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
+                    self.flush()
+                    self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
+                    self.item, self.item_line = None, None  # a chapter ends the list before it
+                    return True
+                level = self.spec.level(d)
+            self.push_goal(Goal(uid="", number=head.number, level=level, title=head.title,
+                                provenance=provenance(line)), d, line)
+            if head.level is not None and head.number is None and not head.lists_goals:
+                self.listed.add(id(self.stack[-1][1]))  # "Nämndmål: Trygghet", "Mål för …": a goal by its words
+                self.styled[id(self.stack[-1][1])] = self.typo.size(line)
+            if head.lists_goals:
+                self.mode, self.mode_level = "goals", GoalLevel.goal
+                self.listed.add(id(self.stack[-1][1]))
+            return True
+        if head.kind == "activity":
+            act = self.add_activity(head.title, line, head.number)
+            if act is not None and not head.title:
+                self.field, self.title_line = "title", None  # the title is the paragraph below
+            return act is not None
+        if head.kind == "goal_words":
+            self.flush()
+            self.owner_goal() if self.section is not None else None
+            self.mode, self.mode_level, self.activity, self.item = "goal_text", head.level or GoalLevel.goal, None, None
+            return True
+        label, _ = self.label(head.title)
+        if label is not None:
+            self.open_label(label, "", line)
+            return True
+        self.flush()
+        self.pop_styled(self.typo.size(line))
+        self.section, self.activity, self.mode, self.item = line, None, None, None
+        self.section_title, self.section_last, self.section_prose = head.title, line, []
+        self.heading_title = head.title
+        return True
+
+    def list_item(self, text: str, line: Line, marker: str = "") -> None:
+        self.item_x, self.item_line = line.x0, line
+        if self.mode == "goals":
+            parent = self.owner_goal() if self.section is not None else (self.stack[-1][1] if self.stack else None)
+            goal = Goal(uid="", level=self.mode_level, title=text, provenance=provenance(line))
+            (parent.children if parent is not None else self.out.goals).append(goal)
+            self.item = goal
+            self.listed.add(id(goal))
+            self.mark(goal, line)
+        elif self.mode == "activities":
+            act = self.add_activity(text, line)
+            of = self.goal
+            if act is not None and self.spec.item_numbers and marker[:1].isdigit() and of is not None and of.number:
+                # by its place in the goal's list: a Word list may go on counting from the last
+                act.number = f"{of.number}.{len(of.activities)}"
+        else:
+            owner = self.activity or self.owner_goal()
+            if owner is not None:
+                ind = Indicator(uid="", name=text, provenance=provenance(line))
+                direction = nlp.find_direction(text)  # "Andelen … ska öka"
+                ind.direction = Direction(direction) if direction else None
+                owner.indicators.append(ind)
+                self.item = ind
+
+    def item_continues(self, text: str) -> None:
+        if isinstance(self.item, Indicator):
+            self.item.name = join_lines([self.item.name, text])
+        elif self.item is not None:
+            self.item.title = join_lines([self.item.title, text])
+
+    def goal_from_text(self, line: Line) -> None:
+        """After goal words ("Verksamhetsmål"), each paragraph is a goal."""
+        prev = self.item if isinstance(self.item, Goal) else None
+        if prev is not None and self.title_line is not None and line.y0 - self.title_line.bbox[3] < 0.6 * max(line.size, 6):
+            prev.title = join_lines([prev.title, line.text])
+            self.title_line = line
+            return
+        parent = self.stack[-1][1] if self.stack else None
+        goal = Goal(uid="", level=self.mode_level, title=line.text, provenance=provenance(line))
+        (parent.children if parent is not None else self.out.goals).append(goal)
+        self.item, self.goal, self.activity, self.title_line = goal, goal, None, line
+        self.listed.add(id(goal))
+        self.mark(goal, line)

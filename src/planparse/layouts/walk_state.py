@@ -1,0 +1,216 @@
+"""The layout engine's state: the goal stack, the owner in scope, the open field or list,
+and the tree operations every rule of the walk uses (see :mod:`.engine`)."""
+
+from __future__ import annotations
+
+import re
+
+from planparse import vocabulary
+from planparse.layouts import roles
+from planparse.layouts.base import Builder, provenance
+from planparse.layouts.headings import (
+    Typography,
+    goal_word,
+    recognise,
+)
+from planparse.layouts.icons import Markers
+from planparse.layouts.spec import LayoutSpec
+from planparse.model import (
+    Activity,
+    Goal,
+    GoalLevel,
+    Indicator,
+    Provenance,
+)
+from planparse.reading.model import Document, Line, Table, group_paragraphs
+from planparse.reading.paragraphs import line_step
+from planparse.text.fold import fold
+
+# A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
+_GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
+# A chapter titled only by what it holds ("5 Mål och nyckeltal", "3 Mål och uppdrag"): not a goal.
+_CHAPTER_TITLE = re.compile(r"^(?:mal|malen|maluppfoljning|malavstamning|mal(?:,| och) \w+(?: och \w+)?|uppdrag|"
+                            r"fokusomraden|malomraden|mal och uppfoljning)$")
+_PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
+# "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
+_RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
+_RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
+_CITATION = re.compile(r"\s*/\s*(?:lpfö|lgr|lpf|skollagen)\b.*$", re.IGNORECASE)
+_COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
+                            "end_date", "activities", "owner", "assignment"})
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+_STRONG_LABELS = frozenset({"indicator", "source", "measure", "activities", "status", "assignment"})
+
+
+def _is_table_header(words: list[str]) -> bool:
+    """A row of column labels: two or more from the vocabulary, one of them naming the table,
+    and labels or years in a third of its cells at least (a line of prose that names a label or
+    two is no header)."""
+    labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
+    found = [lab for lab in labels if lab in _COLUMN_LABELS]
+    years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
+    return (len(found) >= 2 and bool(set(found) & _STRONG_LABELS) and 3 * (len(labels) + years) >= len(words)) \
+        or roles.money_header(words)
+
+
+def _ocr_bullet(line: Line) -> tuple[str, str] | None:
+    """A bullet as OCR reads the glyph ("« Text", "» Text", "© Text") in an OCR'd line."""
+    words = line.text.split(None, 1)
+    if line.method == "native" or len(words) < 2 or len(words[0]) != 1 or words[0] not in "«»*+°©®@·o":
+        return None
+    return (words[0], words[1]) if words[1][:1].isupper() else None
+
+
+def _wraps(prev: Line, line: Line) -> bool:
+    """An OCR'd heading's wrapped rest, whose box height says little: short, in lower case,
+    right under it."""
+    gap = line.y0 - prev.bbox[3]
+    return (line.method != "native" and line.page == prev.page and line.text[:1].islower() and len(line.text) < 60
+            and -2 < gap < 0.8 * (prev.bbox[3] - prev.bbox[1]))
+
+
+# A lead-in sentence naming priorities or goal areas: the list after its colon holds them.
+_LEAD_IN = re.compile(r"\bpriorit\w*|\b(?:fokus|mal|utvecklings)omraden\b")
+_CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
+_LIST_FIELDS = ("parties", "follow_up")
+_TEXT_FIELDS = ("owner", "implementation", "comment", "description")
+_ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method")
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+class WalkState:
+    """The state of one walk: the goal stack, the current owner, the open field or list."""
+
+    def __init__(self, doc: Document, out: Builder, spec: LayoutSpec) -> None:
+        self.doc, self.out, self.spec = doc, out, spec
+        self.typo = Typography(doc)
+        self.markers = Markers.of(doc, out.document_type)
+        self.stack: list[tuple[int, Goal]] = []
+        self.goal: Goal | None = None
+        self.activity: Activity | None = None
+        self.field: str | None = None
+        self.field_lines: list[Line] = []
+        self.mode: str | None = None  # what list items (and, after goal words, paragraphs) become
+        self.mode_level: GoalLevel = GoalLevel.goal
+        self.section: Line | None = None  # an unnumbered heading that may become a goal
+        self.section_title = ""  # its title, wrapped lines joined
+        self.section_last: Line | None = None  # its last line
+        self.section_prose: list[Line] = []  # prose under it: its description if it becomes a goal
+        self.title_line: Line | None = None
+        self.title_of: Goal | Activity | None = None
+        self.item: Goal | Activity | Indicator | None = None
+        self.item_x = 0.0
+        self.item_line: Line | None = None  # the last line of the current list item
+        self.inline_value = ""
+        self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
+        self.runin_prov: Provenance | None = None
+        self.last_table: Table | None = None
+        self.table_owner: Goal | Activity | None = None  # small print right under a table: its notes
+        self.amount_lines: list[Line] = []  # a list item outside any list: a budget amount?
+        self.heading_title = ""  # the last heading's title: what amounts under it are
+        self.table_activity: Activity | None = None  # the last row of the last activity table
+        self.step = line_step([ln for p in doc.pages for ln in p.lines])  # OCR'd leading
+        self.listed: set[int] = set()
+        self.seen_labels: set[str] = set()
+        self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
+        lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
+        self.chapters: dict[int, str] = {}  # chapter heading lines: their titles, wrapped lines joined
+        for i, ln in enumerate(lines):
+            if (h := recognise(ln, self.typo, 1)) and h.kind == "goal" and h.number and "." not in h.number:
+                title, j = h.title, i + 1
+                while j < len(lines) and _wraps(lines[j - 1], lines[j]):
+                    title, j = f"{title} {lines[j].text}", j + 1
+                self.chapters[id(ln)] = title
+        numbered = [h for ln in lines if (h := recognise(ln, self.typo, spec.max_depth)) and h.kind == "goal" and h.number]
+        # Where goals carry a goal word ("Mål 3.1"), shallower unmarked numbers are chapters.
+        self.marked_depth = min((h.depth for h in numbered if h.marked), default=0)
+        # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
+        self.goal_chapters = any(self.goal_chapter(t) for t in self.chapters.values())
+        self.in_goal_chapter = True
+        # Pages mostly photograph (a scan is one image too, but its text is its OCR'd layer).
+        self.photo_pages = {
+            p.number for p in doc.pages
+            if p.text_layer == "native" and sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in p.images) > 0.45 * p.width * p.height
+        }
+
+    def goal_chapter(self, title: str) -> bool:
+        """Whether a chapter's title says it holds the goals (or starts as the spec's do)."""
+        folded = fold(title)
+        return bool(_GOAL_CHAPTER.search(folded)) or folded.startswith(self.spec.goal_chapters)
+
+    def depth(self) -> int:
+        return self.stack[-1][0] if self.stack else 0
+
+    def push_goal(self, goal: Goal, depth: int, line: Line) -> None:
+        self.flush()
+        while self.stack and self.stack[-1][0] >= depth:
+            self.stack.pop()
+        (self.stack[-1][1].children if self.stack else self.out.goals).append(goal)
+        self.stack.append((depth, goal))
+        self.goal, self.activity, self.mode, self.section = goal, None, None, None
+        self.title_line, self.title_of, self.item = line, goal, None
+        self.field = "description"  # prose right under a goal heading describes it
+        self.mark(goal, line)
+
+    def same_goal(self, title: str, depth: int) -> Goal | None:
+        siblings = self.out.goals if depth == 1 or not self.stack else self.stack[0][1].children
+        key = fold(title)
+        return next((g for g in siblings if g.number is None and fold(g.title) == key), None)
+
+    def owner_goal(self) -> Goal | None:
+        """The goal content belongs to: a pending unnumbered heading becomes one on demand."""
+        if self.section is not None:
+            line, self.section = self.section, None
+            self.pop_styled(self.typo.size(line))
+            level = self.spec.level(self.depth() + 1) if self.stack else GoalLevel.focus_area
+            title = self.section_title or line.text
+            labelled = re.match(r"^(\S+?)\s*:\s*(\S.*)$", title)
+            if labelled is not None and (goal_word(labelled[1]) is not None or (
+                (lab := vocabulary.match_label(labelled[1])) is not None and lab.value == "goal"
+            )):
+                title = labelled[2]  # "Mål: Höganäs kommun ska …": the label is no part of the title
+            goal = Goal(uid="", level=level, title=title, provenance=provenance(line))
+            if self.section_prose:
+                goal.description = "\n".join(group_paragraphs(self.section_prose))
+            mode, field, field_lines = self.mode, self.field, self.field_lines  # content already under way
+            self.field, self.field_lines = None, []
+            self.push_goal(goal, self.depth() + 1, line)
+            self.mode, self.field, self.field_lines = mode, field, field_lines
+            self.styled[id(goal)] = self.typo.size(line)
+            self.title_line, self.section_prose = None, []
+        return self.goal
+
+    def pop_styled(self, size: float) -> None:
+        """A heading no smaller than a goal made from an unnumbered heading ends its scope."""
+        self.flush()
+        while self.stack and id(self.stack[-1][1]) in self.styled and self.styled[id(self.stack[-1][1])] <= size + 0.3:
+            self.stack.pop()
+            self.goal = self.stack[-1][1] if self.stack else None
+
+    def add_activity(self, title: str, line: Line, number: str | None = None) -> Activity | None:
+        goal = self.owner_goal()
+        if goal is None:
+            return None
+        self.flush()
+        act = Activity(uid="", number=number, title=title, provenance=provenance(line))
+        goal.activities.append(act)
+        self.activity, self.item, self.title_of, self.title_line = act, act, act, line
+        self.mark(act, line)
+        return act
+
+    def mark(self, owner: Goal | Activity, line: Line) -> None:
+        """A status or assessment icon on the owner's title line, right of its text."""
+        for m in self.markers.near(line.page, line.bbox, right_of=line.bbox[2] - 1):
+            if isinstance(owner, Activity):
+                if m.bar is not None and owner.progress is None:
+                    owner.progress = round(m.bar * 100)
+                elif owner.status is None and (s := self.markers.status(m)) is not None:
+                    owner.status = s
+            elif owner.assessment is None and (a := self.markers.assessment(m)) is not None:
+                owner.assessment = a
+
+    def flush(self) -> None:  # defined by a subclass of the walk (see :mod:`.engine`)
+        raise NotImplementedError
+
+    def list_item(self, text: str, line: Line, marker: str = "") -> None:  # defined by a subclass of the walk (see :mod:`.engine`)
+        raise NotImplementedError
