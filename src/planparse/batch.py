@@ -347,6 +347,13 @@ def parse_one(task: Task, options: Options) -> Result:
             time.perf_counter() - t0,
         )
     except Exception as exc:  # a parser bug must not stop the batch
+        if options.max_memory_mb and ("malloc" in str(exc) or "out of memory" in str(exc).lower()):
+            return _error(  # MuPDF's own report of an allocation the memory limit refused
+                task,
+                "limit_exceeded",
+                f"exceeds limit max_memory={options.max_memory_mb} MB ({type(exc).__name__}: {exc})",
+                time.perf_counter() - t0,
+            )
         tb = traceback.extract_tb(exc.__traceback__)
         where = f" at {Path(tb[-1].filename).name}:{tb[-1].lineno}" if tb else ""
         return _error(

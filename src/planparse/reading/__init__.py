@@ -75,6 +75,7 @@ def read_pdf(
     try:
         pdf = pymupdf.open(stream=data, filetype="pdf")
     except Exception as e:  # MuPDF raises several types for broken files
+        _out_of_memory(name, e)
         raise CorruptPDF(name, f"cannot be opened as a PDF: {e}") from None
     with pdf:
         if pdf.needs_pass and not pdf.authenticate(""):
@@ -163,6 +164,7 @@ def _read_raw(
         try:
             raw = pymupdf_backend.read_page(pdf[i], i + 1, image_looks)
         except Exception as e:
+            _out_of_memory(name, e)
             raise CorruptPDF(name, f"page {i + 1} cannot be read: {e}") from None
         _check_chars(raw, name, limits)
         # MuPDF recovers from damage inside a page (an object it cannot load, a content
@@ -445,3 +447,10 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
 
 
 __all__ = ["read_pdf", "BACKENDS", "Document"]
+
+
+def _out_of_memory(name: str, e: Exception) -> None:
+    """MuPDF reports an allocation it could not make (under a memory limit) as an error of its
+    own: that is memory running out, not a damaged file."""
+    if isinstance(e, MemoryError) or "malloc" in str(e) or "out of memory" in str(e).lower():
+        raise MemoryError(f"{name}: {e}") from None
