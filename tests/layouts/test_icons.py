@@ -25,23 +25,16 @@ def parsed(name: str) -> PlanDocument:
     return planparse.parse(STRESS / name)
 
 
-def _goals(goals: list[Goal]) -> list[Goal]:
-    out: list[Goal] = []
-    for g in goals:
-        out.append(g)
-        out.extend(_goals(g.children))
-    return out
-
 
 def activity(doc: PlanDocument, start: str) -> Activity:
-    found = [a for g in _goals(doc.goals) for a in g.activities if a.title.startswith(start)]
-    assert len(found) == 1, (start, [a.title[:60] for g in _goals(doc.goals) for a in g.activities])
+    found = [a for g in doc.iter_goals() for a in g.activities if a.title.startswith(start)]
+    assert len(found) == 1, (start, [a.title[:60] for g in doc.iter_goals() for a in g.activities])
     return found[0]
 
 
 def goal(doc: PlanDocument, start: str) -> Goal:
-    found = [g for g in _goals(doc.goals) if g.title.startswith(start)]
-    assert len(found) == 1, (start, [g.title[:60] for g in _goals(doc.goals)])
+    found = [g for g in doc.iter_goals() if g.title.startswith(start)]
+    assert len(found) == 1, (start, [g.title[:60] for g in doc.iter_goals()])
     return found[0]
 
 
@@ -95,7 +88,7 @@ def test_assessment_icons_under_bedomning(title: str, value: str) -> None:
 def test_legend_icons_are_not_statuses() -> None:
     # kramfors_vp-04-docx has a "Teckenförklaring" of eight icons under the goals chapter
     doc = parsed("kramfors_vp/kramfors_vp-04-docx.pdf")
-    icon_owned = [g for g in _goals(doc.goals) if g.assessment is not None]
+    icon_owned = [g for g in doc.iter_goals() if g.assessment is not None]
     assert all("Teckenförklaring" not in g.title for g in icon_owned)
     assert not [w for w in doc.warnings if w.code == "icon_unmapped"]
 
@@ -132,7 +125,7 @@ def test_an_unmapped_colour_gives_no_status_and_a_warning_naming_the_page() -> N
             assert act.status is not None and act.status.value.value == value
     warned = [w for w in doc.warnings if w.code == "icon_unmapped"]
     original = parsed(KRAMFORS_RASTER)
-    blue = [a for g in _goals(original.goals) for a in g.activities if a.status and a.status.value.value == "completed"]
+    blue = [a for g in original.iter_goals() for a in g.activities if a.status and a.status.value.value == "completed"]
     assert len(warned) == len(blue) >= 3
     assert sorted(w.page for w in warned if w.page is not None) == sorted(a.provenance.page for a in blue)
     stärka = activity(doc, "Stärka kvinnors förutsättningar")

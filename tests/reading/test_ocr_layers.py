@@ -10,19 +10,12 @@ from pathlib import Path
 import pytest
 
 import planparse
-from planparse.model import Goal, PlanDocument
+from planparse.model import PlanDocument
 from planparse.reading import read_pdf
 from planparse.reading.ocr import word_size
 
 STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
 
-
-def _goals(goals: list[Goal]) -> list[Goal]:
-    out: list[Goal] = []
-    for g in goals:
-        out.append(g)
-        out.extend(_goals(g.children))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +41,7 @@ def test_word_sizes_from_boxes_and_letters() -> None:
 
 def test_ocr_layer_goals_and_their_lists(kramfors_ocr: PlanDocument) -> None:
     """kramfors_vp-00-docx-ocr: an English OCR layer (Tesseract -l eng) over a Word export."""
-    titles = [g.title for g in _goals(kramfors_ocr.goals)]
+    titles = [g.title for g in kramfors_ocr.iter_goals()]
     for title in (
         "Vaggeryd kommun har Västernorrlands bästa företagsklimat 2025",
         "Vaggeryd kommun har en god verksamhet med effektiva processer och en ekonomi i balans",
@@ -57,20 +50,20 @@ def test_ocr_layer_goals_and_their_lists(kramfors_ocr: PlanDocument) -> None:
         "I Vaggeryd kommun har kvinnor och män samma makt att forma samhället och sina egna liv",
     ):
         assert title in titles
-    goal = next(g for g in _goals(kramfors_ocr.goals) if g.title.startswith("Barn och unga i Vaggeryd"))
+    goal = next(g for g in kramfors_ocr.iter_goals() if g.title.startswith("Barn och unga i Vaggeryd"))
     acts = [a.title for a in goal.activities]
     # "11.Implementera" on the layer: the list number glued to its text
     assert "Implementera programmet för barn och unga." in acts
     assert "Antal besök i simhallen." in [i.name for i in goal.indicators]
     # the running footer ("Kommunstyrelsen - Kommunledningskontoret", read with "~" on one
     # page) does not end the list of assignments across the page break
-    goal = next(g for g in _goals(kramfors_ocr.goals) if g.title.startswith("Vaggeryd kommun har en god"))
+    goal = next(g for g in kramfors_ocr.iter_goals() if g.title.startswith("Vaggeryd kommun har en god"))
     assert "Utarbeta ett nytt bostadsförsörjningsprogram." in [a.title for a in goal.activities]
 
 
 def test_scan_goals_and_assignments(kramfors_scan: PlanDocument) -> None:
     """kramfors_vp-01-html-scan: an image-only scan that planparse OCRs itself."""
-    goals = {g.title: g for g in _goals(kramfors_scan.goals)}
+    goals = {g.title: g for g in kramfors_scan.iter_goals()}
     goal = goals["Nässjö kommuns invånare har inflytande och erbjuds god service av hög kvalitet."]
     acts = [a.title for a in goal.activities]
     # bullets read as "«" and "." are list items; a column of list numbers read as one tall
@@ -90,7 +83,7 @@ def test_ocr_layer_heading_does_not_swallow_its_label() -> None:
     """robertsfors_vp-00-reportlab-ocr: "3.1 HÅLLBARA KÄVLINGE" and, right under it,
     "Strategimål: Kävlinges kommun ska minska …" (no fonts to tell them apart)."""
     doc = planparse.parse(STRESS / "robertsfors_vp" / "robertsfors_vp-00-reportlab-ocr.pdf")
-    goals = {g.title: g for g in _goals(doc.goals)}
+    goals = {g.title: g for g in doc.iter_goals()}
     assert set(goals) >= {"HÅLLBARA KÄVLINGE", "GOD EKONOMI", "MÖJLIGHETERNAS KÄVLINGE", "ATTRAKTIVA KÄVLINGE"}
     assert (goals["HÅLLBARA KÄVLINGE"].strategic_goal or "").startswith("Kävlinges kommun ska minska sin klimatpåverkan")
 
@@ -148,7 +141,7 @@ def test_scan_table_rules_from_the_page_image() -> None:
 
 def test_scan_activities_from_ruled_tables() -> None:
     doc = planparse.parse(STRESS / "ange_uppsikt" / "ange_uppsikt-01-docx-scan.pdf")
-    acts = {a.title: a for g in _goals(doc.goals) for a in g.activities}
+    acts = {a.title: a for g in doc.iter_goals() for a in g.activities}
     act = acts["Se över avtal för leasingbilar"]
     assert act.status is not None and act.status.value.value == "cancelled"  # "Struken"
     assert str(act.end_date) == "2026-09-30"
