@@ -9,6 +9,7 @@ from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.headings import (
+    Heading,
     Typography,
     goal_word,
     recognise,
@@ -115,13 +116,17 @@ class WalkState:
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
         self.chapters: dict[int, str] = {}  # chapter heading lines: their titles, wrapped lines joined
+        numbered: list[Heading] = []  # every numbered goal heading, read once
         for i, ln in enumerate(lines):
-            if (h := recognise(ln, self.typo, 1)) and h.kind == "goal" and h.number and "." not in h.number:
+            h = recognise(ln, self.typo, spec.max_depth)
+            if h is None or h.kind != "goal" or not h.number:
+                continue
+            numbered.append(h)
+            if h.depth == 1 and "." not in h.number:
                 title, j = h.title, i + 1
                 while j < len(lines) and _wraps(lines[j - 1], lines[j]):
                     title, j = f"{title} {lines[j].text}", j + 1
                 self.chapters[id(ln)] = title
-        numbered = [h for ln in lines if (h := recognise(ln, self.typo, spec.max_depth)) and h.kind == "goal" and h.number]
         # Where goals carry a goal word ("Mål 3.1"), shallower unmarked numbers are chapters.
         self.marked_depth = min((h.depth for h in numbered if h.marked), default=0)
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
