@@ -280,7 +280,7 @@ def timeout_error(task: Task, options: Options, seconds: float) -> Result:
 
 def parse_one(task: Task, options: Options) -> Result:
     """Parse one file in this process (the worker body); never raises for a bad file."""
-    from planparse.errors import PlanParseError
+    from planparse.errors import PlanParseError, is_out_of_memory
     from planparse.limits import DEFAULT_LIMITS
 
     t0 = time.perf_counter()
@@ -347,7 +347,7 @@ def parse_one(task: Task, options: Options) -> Result:
             time.perf_counter() - t0,
         )
     except Exception as exc:  # a parser bug must not stop the batch
-        if options.max_memory_mb and ("malloc" in str(exc) or "out of memory" in str(exc).lower()):
+        if options.max_memory_mb and is_out_of_memory(exc):
             return _error(  # MuPDF's own report of an allocation the memory limit refused
                 task,
                 "limit_exceeded",

@@ -45,3 +45,9 @@ class OCRUnavailable(PlanParseError):
 
 class UnknownLayout(PlanParseError):
     code = "unknown_layout"
+
+
+def is_out_of_memory(exc: BaseException) -> bool:
+    """Memory ran out: Python's MemoryError, or MuPDF's report of an allocation it could not
+    make (under a memory limit), which it raises as an error of its own."""
+    return isinstance(exc, MemoryError) or "malloc" in str(exc) or "out of memory" in str(exc).lower()

@@ -13,7 +13,14 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from planparse.errors import CorruptPDF, EmptyPDF, EncryptedPDF, LimitExceeded, NotAPDF
+from planparse.errors import (
+    CorruptPDF,
+    EmptyPDF,
+    EncryptedPDF,
+    LimitExceeded,
+    NotAPDF,
+    is_out_of_memory,
+)
 from planparse.limits import DEFAULT_LIMITS, Limits
 from planparse.reading import noise, ocr, raster_rules
 from planparse.reading.engine import import_pymupdf
@@ -450,7 +457,6 @@ __all__ = ["read_pdf", "BACKENDS", "Document"]
 
 
 def _out_of_memory(name: str, e: Exception) -> None:
-    """MuPDF reports an allocation it could not make (under a memory limit) as an error of its
-    own: that is memory running out, not a damaged file."""
-    if isinstance(e, MemoryError) or "malloc" in str(e) or "out of memory" in str(e).lower():
+    """Memory running out is not a damaged file (see :func:`planparse.errors.is_out_of_memory`)."""
+    if is_out_of_memory(e):
         raise MemoryError(f"{name}: {e}") from None
