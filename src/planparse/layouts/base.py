@@ -249,10 +249,6 @@ def body_size(doc: Document) -> float:
     return max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
 
 
-def is_heading(line: Line, body: float) -> bool:
-    return line.size >= body + 1.0 or (line.bold and len(line.text) < 160)
-
-
 YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
 
 __all__ = ["YEAR", "Builder", "Detection", "Fingerprint", "LayoutParser", "Signal", "body_size", "numbered", "provenance"]
