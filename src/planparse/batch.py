@@ -347,7 +347,8 @@ def parse_one(task: Task, options: Options) -> Result:
             time.perf_counter() - t0,
         )
     except Exception as exc:  # a parser bug must not stop the batch
-        if options.max_memory_mb and is_out_of_memory(exc):
+        # Under a memory limit, MuPDF's system errors (code=2) are allocations the limit refused.
+        if options.max_memory_mb and (is_out_of_memory(exc) or "code=2" in str(exc)):
             return _error(  # MuPDF's own report of an allocation the memory limit refused
                 task,
                 "limit_exceeded",

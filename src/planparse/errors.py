@@ -47,7 +47,12 @@ class UnknownLayout(PlanParseError):
     code = "unknown_layout"
 
 
+_NO_MEMORY = ("malloc", "calloc", "realloc", "bad_alloc", "cannot allocate", "out of memory")
+
+
 def is_out_of_memory(exc: BaseException) -> bool:
     """Memory ran out: Python's MemoryError, or MuPDF's report of an allocation it could not
-    make (under a memory limit), which it raises as an error of its own."""
-    return isinstance(exc, MemoryError) or "malloc" in str(exc) or "out of memory" in str(exc).lower()
+    make (under a memory limit), which it raises as an error of its own ("code=2: malloc
+    (1166386 bytes) failed", "std::bad_alloc")."""
+    text = str(exc).lower()
+    return isinstance(exc, MemoryError) or any(word in text for word in _NO_MEMORY)
