@@ -30,6 +30,7 @@ from planparse.layouts.base import (
     body_size,
     numbered,
 )
+from planparse.layouts.fingerprint import SEP, label
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import DocumentType, GoalLevel, Metadata, Municipality, Period, PeriodKind
 from planparse.municipalities import find_in_text
@@ -133,7 +134,7 @@ class AngeTertialParser(LayoutParser):
     fingerprint = Fingerprint(
         required=(
             Signal(
-                r"verksamhetens aktiviteter\s+status\s+slutdatum",
+                rf"{label('activities')}{SEP}(?:beskrivning{SEP})?{label('status')}{SEP}{label('end_date')}\b",
                 3,
                 "activity table header with status and end date",
             ),

@@ -22,6 +22,7 @@ from collections import Counter
 
 from planparse.layouts import register
 from planparse.layouts.base import Builder, Fingerprint, LayoutParser, Signal, numbered
+from planparse.layouts.fingerprint import SEP, label
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import DocumentType, GoalLevel, Metadata, Municipality
 from planparse.municipalities import find_in_text
@@ -119,7 +120,7 @@ class AngeUppsiktParser(LayoutParser):
     fingerprint = Fingerprint(
         required=(
             Signal(
-                r"verksamhetens aktiviteter\s+startdatum\s+slutdatum",
+                rf"{label('activities')}{SEP}(?:{label('status')}{SEP})?{label('start_date')}{SEP}{label('end_date')}\b",
                 3,
                 "activity table header with start and end dates",
             ),

@@ -47,7 +47,7 @@ from planparse.model import (
     GoalLevel,
 )
 from planparse.reading.model import Document, Line, Table
-from planparse.reading.positioned import continue_table, find_tables
+from planparse.reading.positioned import continue_table, find_tables, join_wrapped_top
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 
@@ -60,22 +60,31 @@ class Walk(ListWalk):
         labels from the vocabulary, columns from word positions) rebuilt from their lines."""
         out: list[Line | Table] = []
         carry: list[Line] | None = None  # the header of an unruled table that ran to the page's foot
+        carried: Table | None = None  # and that table
         for page in self.doc.pages:
             marks = [m.bbox for m in self.markers.by_page.get(page.number, [])]
             cont = continue_table(page.lines, carry, _is_table_header, self.is_break, marks) if carry else None
-            rest = [ln for ln in page.lines if id(ln) not in {id(x) for x in cont[1]}] if cont else page.lines
+            consumed = {id(x) for x in cont[1]} if cont else set()
+            if cont and carried is not None:
+                join_wrapped_top(carried, cont[0])  # the last name on the page before going on
+                if not cont[0].rows:
+                    cont = None
+            rest = [ln for ln in page.lines if id(ln) not in consumed]
             found = find_tables(rest, _is_table_header, lambda ln: self.is_break(ln), marks)
             found = ([cont] if cont else []) + found
-            used = {id(ln) for _, lines in found for ln in lines}
+            used = consumed | {id(ln) for _, lines in found for ln in lines}
             items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in page.lines if id(ln) not in used]
             items += [(t.bbox[1], 1, t) for t in page.tables] + [(t.bbox[1], 1, t) for t, _ in found]
             items.sort(key=lambda x: (x[0], x[1]))
             out.extend(item for _, _, item in items)
             last = next((f for f in found if items and f[0] is items[-1][2]), None)
             if last is None or max(ln.bbox[3] for ln in last[1]) < 0.8 * page.height:
-                carry = None
+                carry, carried = None, None
             elif last is not cont:
                 carry = [ln for ln in last[1] if abs(ln.bbox[1] - last[1][0].bbox[1]) < 2]
+                carried = last[0]
+            else:
+                carried = last[0]
         return out
 
     def is_break(self, line: Line) -> bool:

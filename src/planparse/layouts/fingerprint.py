@@ -57,3 +57,19 @@ class Fingerprint:
 def folded_text(doc: Document) -> str:
     """The document's body text, one line per line, folded to its OCR skeleton."""
     return doc.folded_text
+
+
+# Between two labels of one header row: spaces, a cell border, or a line break (unruled
+# headers are read cell by cell).
+SEP = r"[\s|]+"
+
+
+def label(value: str) -> str:
+    """A regex group for every variant of the vocabulary label ``value``, folded the way the
+    fingerprint's text is (longest first), so a family's signal names a column by its role
+    ("aktivitet", "verksamhetens aktiviteter", "åtgärder") and not by one document's word."""
+    from planparse import vocabulary
+    from planparse.text.fold import fold
+
+    variants = sorted({fold(v) for v in vocabulary.vocabulary()["labels"][value]}, key=lambda v: (-len(v), v))
+    return "(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in variants) + ")"

@@ -29,6 +29,8 @@ class ListWalk(FieldWalk):
     """Headings, and the items of the list in scope."""
 
     def heading(self, head: Heading, line: Line) -> bool:
+        if head.number and head.depth == 1:  # a chapter, also one named by a label ("3 Måluppföljning")
+            self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
         if head.kind == "goal":
             if head.level is not None:  # a goal word names the level, and so the depth
                 if head.number is None:
@@ -46,8 +48,6 @@ class ListWalk(FieldWalk):
                     d = 1
             else:
                 d = head.depth if head.number else self.depth() + 1
-                if head.number and d == 1:
-                    self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
                 chapter = head.number is not None and (
                     (d == 1 and _CHAPTER_TITLE.match(fold(head.title))) or (not head.marked and d < self.marked_depth))
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):

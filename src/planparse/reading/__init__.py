@@ -22,7 +22,7 @@ from planparse.errors import (
     is_out_of_memory,
 )
 from planparse.limits import DEFAULT_LIMITS, Limits
-from planparse.reading import noise, ocr, raster_rules
+from planparse.reading import deskew, noise, ocr, raster_rules
 from planparse.reading.engine import import_pymupdf
 from planparse.reading.model import Document, Line, Page, RawPage, Table
 from planparse.reading.tables import extract_tables, join_continued
@@ -114,6 +114,11 @@ def read_pdf(
     for n in pages_to_ocr:
         if raw_pages[n - 1].lines and raw_pages[n - 1].lines[0].method == "ocr":
             layers[n - 1] = "ocr"
+    for raw, layer in zip(raw_pages, layers, strict=True):
+        if layer == "ocr":
+            _repair_own_ocr(raw.lines)
+        if layer in ("ocr", "repaired"):
+            deskew.straighten(raw.lines, raw.drawings, raw.width, raw.height)
     pages = _assemble(raw_pages, layers)
     return Document(
         file=name,
@@ -334,6 +339,20 @@ def _repair_ocr_layers(
         else:
             layers.append("native")
     return layers, engine
+
+
+def _repair_own_ocr(lines: list[Line]) -> None:
+    """Words of a page OCR'd here that no lexicon knows but a common word's letters make
+    (a mark missed or misplaced: "företäg"); the conservative repair, known words stay."""
+    from planparse.text.repair import repair_text
+
+    for ln in lines:
+        for s in ln.spans:
+            fixed = repair_text(s.text, aggressive=False)
+            if fixed != s.text:
+                if ln.raw_text is None:
+                    ln.raw_text = ln.text
+                s.text = fixed
 
 
 def _document_layer(layers: list[str]) -> Literal["native", "ocr", "mixed"] | None:

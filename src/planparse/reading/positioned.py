@@ -40,9 +40,21 @@ def visual_rows(lines: list[Line]) -> list[list[Line]]:
 _RULES = frozenset({"|", "||", "¦", "[", "]"})
 
 
+# What OCR reads from a speck of dirt or a faint glyph: never a value ("(%)" and "-" are).
+_SPECKS = frozenset("=:;.,'\"‘’“”`~_^*°")
+
+
 def _spans(row: list[Line]) -> list[Span]:
-    return sorted((s for ln in row for s in ln.spans if s.text.strip() and s.text.strip() not in _RULES),
-                  key=lambda s: s.bbox[0])
+    return sorted((s for ln in row for s in ln.spans if _word(s, ln.method)), key=lambda s: s.bbox[0])
+
+
+def _word(span: Span, method: str) -> bool:
+    """A word of a cell: not a rule, and on an OCR'd layer not a speck read as punctuation
+    ('=', '"', '.'); a lone dash is a value ("no figure") and stays."""
+    text = span.text.strip()
+    if not text or text in _RULES:
+        return False
+    return method == "native" or not set(text) <= _SPECKS
 
 
 def _phrases(header: list[Line]) -> list[list[Span]]:
@@ -61,7 +73,9 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
                 out[-1].append(s)
                 continue
         out.append([s])
-    return out
+    # A speck OCR read where a label was (":" for a faint "Mål") is no column: it would cut
+    # the column before it short.
+    return [p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS]
 
 
 def _label(phrase: list[Span]) -> str:
@@ -135,6 +149,26 @@ def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() for spans in by_col.values())
 
 
+def _names_column(label: str) -> bool:
+    """Whether a first column headed ``label`` names indicators (Indikator, Mått, Nyckeltal)."""
+    from planparse import vocabulary
+
+    found = vocabulary.match_label(label)
+    return found is not None and found.value in ("indicator", "measure")
+
+
+def _fits_above(prev: Row, word: Span, edge: float) -> bool:
+    """Whether ``word`` would have fitted at the end of the first cell's last line in the row
+    above (its column's text reaching ``edge``): then a line starting with it is a row of its
+    own, not the cell wrapping, since a line breaks only before a word that does not fit."""
+    cell = next((c for c in prev.cells if c.col == 0 and c.lines), None)
+    if cell is None or cell.colspan > 1 or word.text.strip()[:1].islower():
+        return False
+    width = word.bbox[2] - word.bbox[0]
+    space = 0.3 * (word.bbox[3] - word.bbox[1])  # and as much again: OCR boxes hug the ink
+    return cell.lines[-1].bbox[2] + 2 * space + width <= edge
+
+
 def _goes_on(tail: str, head: str) -> bool:
     """A cell's next line goes on from ``tail``: a wrap after a kept space, or the rest of a
     word broken at the cell's edge (lower case on)."""
@@ -172,6 +206,10 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     iconic = any(_marked(vr, marks, starts) for vr in body)
     prev_bottom = max(ln.bbox[3] for ln in header)
     right = max(p[-1].bbox[2] for p in phrases)
+    # A first column of indicator names holds one name a row (an activity's cell may hold
+    # its title and description); where its edge is (its widest text) tells a wrap.
+    names = _names_column(_label(phrases[0]))
+    name_edge = max((s.bbox[2] for vr in body for s in _spans(vr) if _column(s.bbox[0], starts) == 0), default=0.0)
     for vr in body:
         if not _fits(vr, starts, max(right, starts[-1] + 120)):  # set across the columns
             line = Line(spans=_spans(vr), page=vr[0].page, method=vr[0].method)
@@ -200,8 +238,11 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             for col, spans in by_col.items()
         ):
             tight = True
-        if method != "native" and len(rows) > 1 and set(by_col) == {0} and not new_row:
-            tight = True  # an OCR'd layer: a line in the first column alone wraps the name above
+        if method != "native" and len(rows) > 1 and set(by_col) == {0} and not new_row and (
+            prev.full_width or not any(c.col > 0 and c.text for c in prev.cells)  # prose goes on
+            or not (names and _fits_above(prev, by_col[0][0], name_edge))
+        ):
+            tight = True  # an OCR'd layer: a line in the first column alone wraps the cell above
         if len(rows) > 1 and not new_row and _wrapped(prev, vr, by_col):
             tight = True
         if tight and not new_row and (len(rows) > 1 or set(by_col) == {0}):
@@ -274,6 +315,9 @@ def find_tables(
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
             if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(is_break(ln) for ln in vr):
                 break
+            if indented and min((s.bbox[0] for s in _spans(vr) if sum(ch.isalpha() for ch in s.text) >= 2),
+                                default=starts[0]) < starts[0] - 2.5:
+                break  # words back at the text margin, left of the cells' padding: text after the table
             if _heading_after(vr, header):
                 break
             close = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) < 0.9 * h or (
@@ -325,11 +369,35 @@ def continue_table(
         prev = vr
     if not body:
         return None
-    first = _spans(body[0])
-    if is_header([s.text.strip() for s in first]) or (
-        len({_column(s.bbox[0], starts) for s in first}) < 2 and not _marked(body[0], marks, starts)
-    ):
+    wraps = 0  # the name cell of the last row going on at the top of this page ("i aktiviteterna")
+    while wraps < len(body) and body[0][0].method != "native" and _name_wrap(body[wraps], starts):
+        wraps += 1
+    first = _spans(body[wraps]) if wraps < len(body) else []
+    if first and (is_header([s.text.strip() for s in first]) or (
+        len({_column(s.bbox[0], starts) for s in first}) < 2 and not _marked(body[wraps], marks, starts)
+    )):
+        body = body[:wraps]
+    if not body:
         return None
     table = table_from_rows(header, body, marks)
     table.rows = table.rows[1:]
     return table, [ln for r in body for ln in r]
+
+
+def _name_wrap(row: list[Line], starts: list[float]) -> bool:
+    """An OCR'd row of words in the first column only, in lower case: a wrapped name."""
+    spans = _spans(row)
+    return bool(spans) and spans[0].text.strip()[:1].islower() and all(_column(s.bbox[0], starts) == 0 for s in spans)
+
+
+def join_wrapped_top(above: Table, table: Table) -> None:
+    """Move the first rows of ``table`` (a continuation on the next page) that only wrap the
+    name of ``above``'s last row (see :func:`continue_table`) into that row's first cell."""
+    while table.rows and above.rows and not above.rows[-1].is_header and len(table.rows[0].cells) == 1 \
+            and table.rows[0].cells[0].col == 0 and table.rows[0].cells[0].text[:1].islower():
+        wrap, last = table.rows.pop(0), above.rows[-1]
+        cell = next((c for c in last.cells if c.col == 0), None)
+        if cell is None:
+            continue
+        cell.lines.extend(wrap.cells[0].lines)
+        mend_broken_words([last])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
 from planparse.text.fold import fold
@@ -334,31 +334,47 @@ def mend_broken_words(rows: list[Row]) -> None:
     """A word too long for its narrow cell is broken where the cell ends ("Kommunledning" /
     "skontoret"). A producer that keeps the space at an ordinary wrap ("IT och " /
     "digitalisering") shows such a break as a line without that space, the next line going
-    on in lower case: the two lines are one, joined without a space. Producers that drop the
-    space at every wrap (nothing to tell the two apart) are left alone. A line that ends
+    on in lower case: the two lines are one, joined without a space. On an OCR'd layer, which
+    keeps no spaces, a line that fills its column to the edge shows it. Producers that drop
+    the space at every wrap (nothing to tell the two apart) are left alone. A line that ends
     without the space also when the word and its space do not fit: where both sides are words
     of their own ("konstgräset" / "är"), the wrap is ordinary."""
     cells = [c for r in rows for c in r.cells if len(c.lines) >= 2]
+    ocr = False
+    edge: dict[int, float] = {}  # OCR: the right edge of each column's text
     if not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans):
-        return
+        if not cells or any(ln.method == "native" for c in cells for ln in c.lines):
+            return
+        ocr = True
+        for c in cells:
+            edge[c.col] = max(edge.get(c.col, 0.0), *(ln.bbox[2] for ln in c.lines))
+
+    def broken_at(prev: Line, col: int) -> bool:
+        return not ocr or prev.bbox[2] >= edge[col] - 0.6 * max(prev.size, 1.0)
+
     for c in cells:
         mended: list[Line] = [c.lines[0]]
+        last = c.lines[0]  # the visual line above, whose edge tells a break
         for ln in c.lines[1:]:
-            prev = mended[-1]
+            prev, above, last = mended[-1], last, ln
             tail = prev.spans[-1].text if prev.spans else ""
             head = ln.spans[0].text if ln.spans else ""
+            head = head.lstrip() if ocr else head  # an OCR'd word span carries its space before it
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
-                    and _broken_word(tail.split()[-1], head.split()[0]):
-                mended[-1] = Line(spans=[*prev.spans, *ln.spans], page=prev.page, method=prev.method)
+                    and broken_at(above, c.col) and _broken_word(tail.split()[-1], head.split()[0], strict=ocr):
+                first = replace(ln.spans[0], text=ln.spans[0].text.lstrip()) if ocr else ln.spans[0]
+                mended[-1] = Line(spans=[*prev.spans, first, *ln.spans[1:]], page=prev.page, method=prev.method)
             else:
                 mended.append(ln)
         c.lines = mended
 
 
-def _broken_word(left: str, right: str) -> bool:
+def _broken_word(left: str, right: str, strict: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
-    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words."""
+    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words.
+    ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): the right
+    piece must be no word of its own ("Budgetavvikelse" / "för" are two words)."""
     from planparse.text.repair import word_zipf
 
     a, b = (w.strip(".,:;()").casefold() for w in (left, right))
@@ -366,6 +382,11 @@ def _broken_word(left: str, right: str) -> bool:
     def real(w: str) -> bool:
         return len(w) >= 2 and word_zipf(w) >= 1.0
 
+    if strict:
+        b = b.rstrip("-")  # "individ-" / "och": the first part of a compound, a word of its own
+        if word_zipf(a) >= 5.0:
+            return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
+        return not real(b) or word_zipf(a + b) >= 3.0
     return not (real(a) and real(b)) or word_zipf(a + b) >= 3.0
 
 

@@ -230,10 +230,27 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
     return word
 
 
+def _misplaced_marks(token: str) -> str:
+    """A word with å/ä/ö that no lexicon knows, whose letters with other marks make a common
+    word: the OCR put a mark where there is none or the wrong one ("företäg" → "företag",
+    "besökåre" → "besökare", not "besök" + "Åre"). Known words stay."""
+    lower = token.lower()
+    if not token.isalpha() or len(token) < 4 or len(lower) != len(token) or _zipf(lower) >= 1.0:
+        return token
+    cand, cf = _best(lower, False)
+    if not cand or cand == lower or cf < _ALT_MIN or len(cand) != len(lower):
+        return token
+    if token.isupper():
+        return cand.upper()
+    return cand[:1].upper() + cand[1:] if token[:1].isupper() else cand
+
+
 def repair_word(token: str, *, aggressive: bool = False) -> str:
     """Repair a single word token (case preserved); anything else comes back unchanged."""
-    if not _ASCII_LETTER.search(token) or _BAD_DIGIT.search(token) or _SWEDISH.search(token):
-        return token  # no Latin letters, a code, or Swedish letters the OCR got right
+    if _SWEDISH.search(token):
+        return _misplaced_marks(token)
+    if not _ASCII_LETTER.search(token) or _BAD_DIGIT.search(token):
+        return token  # no Latin letters, or a code
     letters = sum(c.isalpha() for c in token)
     if "6" in token and letters < 2:
         return token
