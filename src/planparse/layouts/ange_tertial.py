@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from planparse import vocabulary
 from planparse.layouts import register
 from planparse.layouts.base import (
     YEAR,
@@ -38,6 +39,12 @@ from planparse.text.fold import fold
 
 _QUOTES = "\"'“”„’‘«»*`´"
 _GOAL_CHAPTER = re.compile(r"^redovisning\b")
+
+
+def _labels(name: str) -> str:
+    """The vocabulary's variants of label ``name``, folded, as one regex alternative."""
+    variants = sorted({fold(v) for v in vocabulary.vocabulary()["labels"][name]}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(v) for v in variants) + ")"
 
 
 def _municipality(doc: Document) -> Municipality | None:
@@ -133,19 +140,20 @@ class AngeTertialParser(LayoutParser):
     fingerprint = Fingerprint(
         required=(
             Signal(
-                r"verksamhetens aktiviteter\s+status\s+slutdatum",
+                rf"\b{_labels('activities')}\s+(?:{_labels('description')}\s+)?status\s+{_labels('end_date')}\b",
                 3,
-                "activity table header with status and end date",
+                "activity table header with status and end date (an activity label, optionally a "
+                "description column)",
             ),
         ),
         signals=(
-            Signal(r"^bedomning$", 2, "label 'Bedömning' on its own line"),
+            Signal(rf"^{_labels('assessment')}$", 2, "label 'Bedömning' (or a variant) on its own line"),
             Signal(
                 r"^(?:delvis |knappt |ej )?uppfy[li]{2}t$|^saknas$",
                 1,
                 "assessment value on its own line",
             ),
-            Signal(r"^kommentar$", 1, "label 'Kommentar' on its own line"),
+            Signal(rf"^{_labels('comment')}$", 1, "label 'Kommentar' (or a variant) on its own line"),
             Signal(r"^\d{1,2} \d{1,2} \d{1,2} \w", 1, "sub-goal headings N.N.N"),
             Signal(r"^\d{1,2} redovisning av\b", 1, "chapter 'Redovisning av …'"),
             Signal(r"^matt\s+mal\s+utfall$", 1, "measure table header Mått | Mål | Utfall"),

@@ -29,6 +29,8 @@ class ListWalk(FieldWalk):
     """Headings, and the items of the list in scope."""
 
     def heading(self, head: Heading, line: Line) -> bool:
+        if head.kind == "section" and id(line) in self.chapters:  # a numbered chapter named by a label
+            self.in_goal_chapter = self.goal_chapter(self.chapters[id(line)])
         if head.kind == "goal":
             if head.level is not None:  # a goal word names the level, and so the depth
                 if head.number is None:
