@@ -178,7 +178,8 @@ def _clean_label(text: str) -> str:
 
 
 def _comment_label(text: str) -> bool:
-    t = text.strip().rstrip(":")
+    """A line that is a comment label, or opens with one before a colon ("Kommentar: …")."""
+    t = text.strip().split(":", 1)[0] if ":" in text[:40] else text.strip()
     m = vocabulary.match_label(t) if 0 < len(t.split()) <= 2 else None
     return m is not None and m.value == "comment"
 
