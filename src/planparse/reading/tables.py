@@ -347,8 +347,9 @@ def mend_broken_words(rows: list[Row]) -> None:
             prev = mended[-1]
             tail = prev.spans[-1].text if prev.spans else ""
             head = ln.spans[0].text if ln.spans else ""
+            # (a letter alone after other words ends its line as a word: "bilar i" / "bilpoolen")
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
-                    and _broken_word(tail.split()[-1], head.split()[0]):
+                    and (len(tail.split()[-1]) > 1 or len(prev.text.split()) == 1) and _broken_word(tail.split()[-1], head.split()[0]):
                 mended[-1] = Line(spans=[*prev.spans, *ln.spans], page=prev.page, method=prev.method)
             else:
                 mended.append(ln)
