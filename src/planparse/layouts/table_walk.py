@@ -76,6 +76,7 @@ def read_table(w: Walk, table: Table) -> None:
     # An indicator table under an activity table measures the goal, not the table's last
     # activity; under an activity of its own (a heading, a list item) it is the activity's.
     activity_from_table = w.activity is not None and _row_of(w.activity, w.last_table)
+    before = w.last_table
     if _continues(w, table):
         assert w.last_table is not None
         table.header, table.rows[0].is_header = list(w.last_table.header), False
@@ -105,6 +106,10 @@ def read_table(w: Walk, table: Table) -> None:
         from_table = activity_from_table or (w.activity is not None and w.activity is w.table_activity)
         owner = (None if from_table else w.activity) or w.owner_goal()
         if owner is not None:
+            rest = _rest_of_row(table, before)
+            if rest is not None and owner.indicators:
+                owner.indicators[-1].name = join_lines([owner.indicators[-1].name, rest.cells[0].text])
+                table.rows.remove(rest)
             for ind in indicator_rows(table):
                 ind.direction = ind.direction or name_direction(ind.name)
                 owner.indicators.append(ind)
@@ -121,6 +126,17 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is not Role.figure:
         header = " | ".join(h for h in table.header if h)[:100] or f"{table.n_cols} columns, no header"
         w.out.warn("table_skipped", f"table not recognised: {header}", table.page)
+
+
+def _rest_of_row(table: Table, before: Table | None) -> Row | None:
+    """The first body row of a table under the header of the table before it (repeated after
+    a page break) when it holds the rest of that table's last name: text in its first cell
+    alone, going on in lower case."""
+    if before is None or not table.body or [fold(h) for h in table.header] != [fold(h) for h in before.header]:
+        return None
+    row = table.body[0]
+    filled = [c for c in row.cells if c.text]
+    return row if len(filled) == 1 and filled[0].col == 0 and filled[0].text[:1].islower() else None
 
 
 def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:

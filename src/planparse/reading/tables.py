@@ -347,27 +347,28 @@ def mend_broken_words(rows: list[Row]) -> None:
             prev = mended[-1]
             tail = prev.spans[-1].text if prev.spans else ""
             head = ln.spans[0].text if ln.spans else ""
-            # (a letter alone after other words ends its line as a word: "bilar i" / "bilpoolen")
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
-                    and (len(tail.split()[-1]) > 1 or len(prev.text.split()) == 1) and _broken_word(tail.split()[-1], head.split()[0]):
+                    and _broken_word(tail.split()[-1], head.split()[0], letter=len(prev.text.split()) > 1):
                 mended[-1] = Line(spans=[*prev.spans, *ln.spans], page=prev.page, method=prev.method)
             else:
                 mended.append(ln)
         c.lines = mended
 
 
-def _broken_word(left: str, right: str) -> bool:
+def _broken_word(left: str, right: str, letter: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
-    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words."""
+    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words.
+    With ``letter`` (the left piece ends a line of words), a one-letter left piece may be a
+    word: "bilar i" / "bilpoolen" are two words, "Handelsområde c" / "entrum" one."""
     from planparse.text.repair import word_zipf
 
     a, b = (w.strip(".,:;()").casefold() for w in (left, right))
 
-    def real(w: str) -> bool:
-        return len(w) >= 2 and word_zipf(w) >= 1.0
+    def real(w: str, shortest: int = 2) -> bool:
+        return len(w) >= shortest and word_zipf(w) >= 1.0
 
-    return not (real(a) and real(b)) or word_zipf(a + b) >= 3.0
+    return not (real(a, 1 if letter else 2) and real(b)) or word_zipf(a + b) >= 3.0
 
 
 _NUMBER = re.compile(r"^[−–-]?\(?\d[\d \u00a0.,]*\)?\s*%?$")
