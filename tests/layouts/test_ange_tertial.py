@@ -156,8 +156,6 @@ def test_status_with_ocr_icon(text: str, value: str) -> None:
     assert st.raw == text.split(None, 1)[1] if len(text.split()[0]) == 1 else st.raw == text
 
 
-@pytest.mark.xfail(strict=True, reason="known gap, see the issue 10 closing note: without rules, right-aligned numbers "
-                   "land in the name column and a note under a measure table is read as a row")
 @pytest.mark.parametrize("name", [SEED, VARIANT])
 def test_tables_read_from_positions_without_rules(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same pages without vector rules (as on an image with a text layer) parse alike."""

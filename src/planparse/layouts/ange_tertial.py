@@ -134,19 +134,20 @@ class AngeTertialParser(LayoutParser):
     fingerprint = Fingerprint(
         required=(
             Signal(
-                rf"{label('activities')}{SEP}(?:beskrivning{SEP})?{label('status')}{SEP}{label('end_date')}\b",
+                rf"{label('activities')}{SEP}(?:{label('description')}{SEP})?{label('status')}{SEP}{label('end_date')}\b",
                 3,
-                "activity table header with status and end date",
+                "activity table header with status and end date (an activity label, optionally a "
+                "description column)",
             ),
         ),
         signals=(
-            Signal(r"^bedomning$", 2, "label 'Bedömning' on its own line"),
+            Signal(rf"^{label('assessment')}$", 2, "label 'Bedömning' (or a variant) on its own line"),
             Signal(
                 r"^(?:delvis |knappt |ej )?uppfy[li]{2}t$|^saknas$",
                 1,
                 "assessment value on its own line",
             ),
-            Signal(r"^kommentar$", 1, "label 'Kommentar' on its own line"),
+            Signal(rf"^{label('comment')}$", 1, "label 'Kommentar' (or a variant) on its own line"),
             Signal(r"^\d{1,2} \d{1,2} \d{1,2} \w", 1, "sub-goal headings N.N.N"),
             Signal(r"^\d{1,2} redovisning av\b", 1, "chapter 'Redovisning av …'"),
             Signal(r"^matt\s+mal\s+utfall$", 1, "measure table header Mått | Mål | Utfall"),

@@ -47,7 +47,7 @@ from planparse.model import (
     GoalLevel,
 )
 from planparse.reading.model import Document, Line, Table
-from planparse.reading.positioned import continue_table, find_tables, join_wrapped_top
+from planparse.reading.positioned import continue_table, find_tables, header_rows, join_wrapped_top
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 
@@ -63,13 +63,15 @@ class Walk(ListWalk):
         carried: Table | None = None  # and that table
         for page in self.doc.pages:
             marks = [m.bbox for m in self.markers.by_page.get(page.number, [])]
-            cont = continue_table(page.lines, carry, _is_table_header, self.is_break, marks) if carry else None
+            # a table's header repeated at the page's top was taken for a running header
+            lines = page.lines + header_rows(page.noise, _is_table_header)
+            cont = continue_table(lines, carry, _is_table_header, self.is_break, marks) if carry else None
             consumed = {id(x) for x in cont[1]} if cont else set()
             if cont and carried is not None:
                 join_wrapped_top(carried, cont[0])  # the last name on the page before going on
                 if not cont[0].rows:
                     cont = None
-            rest = [ln for ln in page.lines if id(ln) not in consumed]
+            rest = [ln for ln in lines if id(ln) not in consumed]
             found = find_tables(rest, _is_table_header, lambda ln: self.is_break(ln), marks)
             found = ([cont] if cont else []) + found
             used = consumed | {id(ln) for _, lines in found for ln in lines}

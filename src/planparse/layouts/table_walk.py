@@ -24,6 +24,7 @@ from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
+from planparse.text.numbers import parse_date
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
@@ -75,6 +76,7 @@ def read_table(w: Walk, table: Table) -> None:
     # An indicator table under an activity table measures the goal, not the table's last
     # activity; under an activity of its own (a heading, a list item) it is the activity's.
     activity_from_table = w.activity is not None and _row_of(w.activity, w.last_table)
+    before = w.last_table
     if _continues(w, table):
         assert w.last_table is not None
         table.header, table.rows[0].is_header = list(w.last_table.header), False
@@ -104,6 +106,10 @@ def read_table(w: Walk, table: Table) -> None:
         from_table = activity_from_table or (w.activity is not None and w.activity is w.table_activity)
         owner = (None if from_table else w.activity) or w.owner_goal()
         if owner is not None:
+            rest = _rest_of_row(table, before)
+            if rest is not None and owner.indicators:
+                owner.indicators[-1].name = join_lines([owner.indicators[-1].name, rest.cells[0].text])
+                table.rows.remove(rest)
             for ind in indicator_rows(table):
                 ind.direction = ind.direction or name_direction(ind.name)
                 owner.indicators.append(ind)
@@ -120,6 +126,17 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is not Role.figure:
         header = " | ".join(h for h in table.header if h)[:100] or f"{table.n_cols} columns, no header"
         w.out.warn("table_skipped", f"table not recognised: {header}", table.page)
+
+
+def _rest_of_row(table: Table, before: Table | None) -> Row | None:
+    """The first body row of a table under the header of the table before it (repeated after
+    a page break) when it holds the rest of that table's last name: text in its first cell
+    alone, going on in lower case."""
+    if before is None or not table.body or [fold(h) for h in table.header] != [fold(h) for h in before.header]:
+        return None
+    row = table.body[0]
+    filled = [c for c in row.cells if c.text]
+    return row if len(filled) == 1 and filled[0].col == 0 and filled[0].text[:1].islower() else None
 
 
 def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
@@ -169,9 +186,10 @@ def _icon_activities(w: Walk, table: Table) -> None:
     full-width row names the goal the activities below belong to."""
     labels = header_labels(table)
     title_col = next((i for i, lab in enumerate(labels) if lab == "activities"), 0)
-    act: Activity | None = None
+    # a table continued from the page before goes on with its last activity
+    act: Activity | None = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
     last: Row | None = None  # the activity's last title row
-    commenting = False
+    commenting = act is not None and act.comment is not None
     group: list[Row] = []
     for row in table.body:
         text = row.cells[0].text if row.full_width and row.cells else _row_text(row, title_col)
@@ -195,6 +213,9 @@ def _icon_activities(w: Walk, table: Table) -> None:
         if act is not None and not markers:
             if commenting:
                 act.comment = join_lines([act.comment or "", text]) if act.comment else text
+            elif "description" in labels and not row.full_width:  # the row's cells go on (a wrap, a page break)
+                act.title = join_lines([act.title, _row_text(row, title_col)]).strip()
+                _columns(act, row, labels)
             elif act.description is not None or _set_apart(last, row) or _row_alone(last, row, title_col):
                 act.description = join_lines([act.description or "", text]).strip()  # a row below the title's
             else:
@@ -207,6 +228,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
         commenting = False
         last = row
         act = Activity(uid="", title=text, provenance=provenance(row))
+        _columns(act, row, labels)
         goal.activities.append(act)
         for m in markers:
             if m.bar is not None and act.progress is None:
@@ -214,8 +236,19 @@ def _icon_activities(w: Walk, table: Table) -> None:
             elif act.status is None:
                 act.status = w.markers.status(m)
         w.activity = act
+    w.table_activity = w.activity if act is not None else None
     if group:
         _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
+
+
+def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
+    """An activity row's dates and description (or more of it) from the columns their header
+    labels name."""
+    for i, lab in enumerate(labels):
+        if lab in ("start_date", "end_date"):
+            setattr(act, lab, getattr(act, lab) or parse_date(row.cell_text(i)))
+        elif lab == "description" and row.cell_text(i):
+            act.description = join_lines([act.description or "", _row_text(row, i)]).strip()
 
 
 def _set_apart(above: Row | None, row: Row) -> bool:

@@ -127,8 +127,11 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
                 j = next((i for i, ln in enumerate(lines) if _comment_label(ln.text)), len(lines))
                 field = "comment" if cont.comment else "description"
                 if j:
-                    setattr(cont, field, join_lines([getattr(cont, field) or "", "\n".join(paragraphs(lines[:j], step))]))
+                    text, before = "\n".join(paragraphs(lines[:j], step)), getattr(cont, field)
+                    # the first row goes on from the page before; a row after it is a paragraph
+                    setattr(cont, field, f"{before}\n{text}" if before and prev is not None else join_lines([before or "", text]))
                 _attach_full_width(cont, lines[j:], step)
+                prev = row
                 continue
             opens_comment = bool(row.cells and row.cells[0].lines and _comment_label(row.cells[0].lines[0].text))
             if act is not None and filled_last and prev is not None and prev.page != row.page and prev.full_width \
@@ -175,7 +178,8 @@ def _clean_label(text: str) -> str:
 
 
 def _comment_label(text: str) -> bool:
-    t = text.strip().rstrip(":")
+    """A line that is a comment label, or opens with one before a colon ("Kommentar: …")."""
+    t = text.strip().split(":", 1)[0] if ":" in text[:40] else text.strip()
     m = vocabulary.match_label(t) if 0 < len(t.split()) <= 2 else None
     return m is not None and m.value == "comment"
 

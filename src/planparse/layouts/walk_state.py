@@ -115,13 +115,15 @@ class WalkState:
         self.seen_labels: set[str] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
-        self.chapters: dict[int, str] = {}  # chapter heading lines: their titles, wrapped lines joined
+        # chapter heading lines (a numbered section too, "3 Måluppföljning"): their titles, wrapped lines joined
+        self.chapters: dict[int, str] = {}
         numbered: list[Heading] = []  # every numbered goal heading, read once
         for i, ln in enumerate(lines):
             h = recognise(ln, self.typo, spec.max_depth)
-            if h is None or h.kind != "goal" or not h.number:
+            if h is None or h.kind not in ("goal", "section") or not h.number:
                 continue
-            numbered.append(h)
+            if h.kind == "goal":
+                numbered.append(h)
             if h.depth == 1 and "." not in h.number:
                 title, j = h.title, i + 1
                 while j < len(lines) and _wraps(lines[j - 1], lines[j]):

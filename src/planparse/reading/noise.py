@@ -14,7 +14,7 @@ _PAGE_NUMBER = re.compile(
 )
 _TOC_HEADING = re.compile(r"^(innehall|innehallsforteckning|innehall och lasanvisning)$")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
-_GLYPHS_ONLY = re.compile(r"^[\W_]{1,3}$")
+_GLYPHS_ONLY = re.compile(r"^[^\w%]{1,3}$")  # an icon's glyph; "(%)" is a unit, not one
 _NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:[.:]\d{1,2}){0,3}[.:]?\s+\S")
 
 

@@ -90,7 +90,17 @@ def _column(x0: float, starts: list[float]) -> int:
     return col
 
 
-def _fits(row: list[Line], starts: list[float], right: float) -> bool:
+def _column_of(s: Span, starts: list[float], ends: Sequence[float] = ()) -> int:
+    """The column of a word: the one it starts in, or the next one when the word is set
+    right-aligned under that column's label (a number wider than its label, "1 300" under
+    "Mål"), ending where the label ends and starting clear of its own column's label."""
+    col = _column(s.bbox[0], starts)
+    if col + 1 < len(ends) and abs(s.bbox[2] - ends[col + 1]) <= _SLACK and s.bbox[0] > ends[col] + _SLACK:
+        return col + 1
+    return col
+
+
+def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[float] = ()) -> bool:
     """Every word starts inside a column and none runs far into the next column's start
     (a paragraph set across the columns does), and, on an OCR'd layer, no two words one word
     space apart sit either side of a column start (a sentence, not two cells)."""
@@ -98,7 +108,7 @@ def _fits(row: list[Line], starts: list[float], right: float) -> bool:
     for s in _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
-        col = _column(s.bbox[0], starts)
+        col = _column_of(s, starts, ends)
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
         if prev is not None and row[0].method != "native" and _column(prev.bbox[0], starts) != col \
@@ -141,8 +151,12 @@ def _gap_split(gaps: list[float]) -> float | None:
 
 def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     """A row right under a row of more cells, a cell going on in lower case: the cells of
-    the row above wrap ("Ta fram koncept … i Ånge | Avslutad enligt" over "kommun | plan")."""
-    if prev.full_width or len(by_col) >= len([c for c in prev.cells if c.text]):
+    the row above wrap ("Ta fram koncept … i Ånge | Avslutad enligt" over "kommun | plan");
+    so does a line in the first column alone under a row of only that text (a description's
+    or a comment's next line)."""
+    filled = {c.col for c in prev.cells if c.text}
+    paragraph = set(by_col) == {0} and (prev.full_width or filled == {0})
+    if not paragraph and (prev.full_width or len(by_col) >= len(filled)):
         return False
     gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
@@ -191,15 +205,16 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     ("Investeringsprojekt," / "tkr"). A mark (an icon in a later column, ``marks``) on a row's
     band, or a gap before it in a table with icons, starts a row."""
     phrases = _phrases(header)
-    starts = [p[0].bbox[0] for p in phrases]
+    starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
     page, method = header[0].page, header[0].method
     head = _row(dict(enumerate(phrases)), page, method)
     head.is_header = True
     rows: list[Row] = [head]
     # Lines of one row sit closer than rows do, where the producer pads its rows: the gaps
-    # between body lines fall in two sizes, and the smaller joins lines of one row. Evenly set
+    # between the header and body lines fall in two sizes, and the smaller joins lines of one row. Evenly set
     # rows (Word without padding) tell nothing by their gaps.
-    gaps = [b[0].bbox[1] - max(ln.bbox[3] for ln in a) for a, b in zip(body, body[1:], strict=False)]
+    # The header's gap counts too: a table of two rows under it has one gap between its rows.
+    gaps = [b[0].bbox[1] - max(ln.bbox[3] for ln in a) for a, b in zip([header, *body], body, strict=False)]
     split = _gap_split(gaps) if method == "native" else None  # an OCR'd layer's boxes jitter
     marks_wraps = method == "native" and any(s.text.endswith(" ") for vr in body for s in _spans(vr))  # Word
     # In a table with icons, rows are set apart: a first-column line after a gap is a row.
@@ -211,7 +226,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     names = _names_column(_label(phrases[0]))
     name_edge = max((s.bbox[2] for vr in body for s in _spans(vr) if _column(s.bbox[0], starts) == 0), default=0.0)
     for vr in body:
-        if not _fits(vr, starts, max(right, starts[-1] + 120)):  # set across the columns
+        if not _fits(vr, starts, max(right, starts[-1] + 120), ends):  # set across the columns
             line = Line(spans=_spans(vr), page=vr[0].page, method=vr[0].method)
             prev_cell = rows[-1].cells[0] if len(rows) > 1 and rows[-1].full_width else None
             if prev_cell is not None:
@@ -224,7 +239,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             continue
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
-            by_col.setdefault(_column(s.bbox[0], starts), []).append(s)
+            by_col.setdefault(_column_of(s, starts, ends), []).append(s)
         prev = rows[-1]
         top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
         new_row = _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height)
@@ -270,16 +285,40 @@ def _heading_after(row: list[Line], header: list[Line]) -> bool:
         min(s.size for s in spans) > max(s.size for s in head) + 0.5
 
 
-def _rows_follow(rows: list[list[Line]], starts: list[float], right: float) -> bool:
-    """A row of two cells or more follows, within three line heights a step, before prose."""
+def _note(row: list[Line], body: list[list[Line]], starts: list[float], indented: bool) -> bool:
+    """A born-digital row in another type size than the row above that is none of the table's
+    own: set at the text margin left of a table set in from it, or, in a table at the margin,
+    in a size no row of it has (a table's own small print, its descriptions, is set at its
+    column start, in the size of its other descriptions)."""
+    if row[0].method != "native" or not all(abs(ln.size - body[-1][0].size) > 0.4 for ln in row):
+        return False
+    if indented:
+        return min(ln.x0 for ln in row) < starts[0] - 2.5
+    return not any(abs(ln.size - r[0].size) <= 0.4 for r in body for ln in row)
+
+
+def _rows_follow(rows: list[list[Line]], starts: list[float], ends: list[float], right: float,
+                 stop: Callable[[list[Line]], bool]) -> bool:
+    """A row of two cells or more follows, within three line heights a step, before a row
+    that ``stop`` accepts (a heading, the next table's header)."""
     prev: list[Line] | None = None
     for vr in rows:
         if prev is not None and vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * max(prev[0].bbox[3] - prev[0].bbox[1], 1.0):
             return False
-        if _fits(vr, starts, right) and len({_column(s.bbox[0], starts) for s in _spans(vr)}) >= 2:
+        if stop(vr):
+            return False
+        if _fits(vr, starts, right, ends) and len({_column_of(s, starts, ends) for s in _spans(vr)}) >= 2:
             return True
         prev = vr
     return False
+
+
+def header_rows(lines: list[Line], is_header: Callable[[list[str]], bool]) -> list[Line]:
+    """The lines of the visual rows among ``lines`` that ``is_header`` accepts: a table's header
+    repeated at the top of each page it runs over, which repetition in the margin makes look
+    like a running header."""
+    return [ln for vr in visual_rows(lines) if len(p := _phrases(vr)) >= 2 and is_header([_label(x) for x in p])
+            for ln in vr]
 
 
 def find_tables(
@@ -302,7 +341,7 @@ def find_tables(
         if len(words) < 2 or not is_header(words):
             k += 1
             continue
-        starts = [p[0].bbox[0] for p in phrases]
+        starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
         right = max(s.bbox[2] for s in _spans(header))
         # A table set in from the text margin (cell padding): rows across the columns that stay
         # inside it are its own (descriptions, comments), however far apart.
@@ -322,14 +361,15 @@ def find_tables(
                 break
             close = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) < 0.9 * h or (
                 indented and min(ln.x0 for ln in vr) >= starts[0] - 2.5)
-            if not _fits(vr, starts, max(right, starts[-1] + 120)) and not (
+            if not _fits(vr, starts, max(right, starts[-1] + 120), ends) and not (
                 (body or indented) and close and _full_width(vr, starts, max(right, starts[-1] + 120))
             ):
                 break
-            if body and vr[0].method == "native" and all(
-                abs(ln.size - body[-1][0].size) > 0.4 for ln in vr
-            ) and not _rows_follow(rows[j + 1 :], starts, max(right, starts[-1] + 120)):
-                break  # another type size than the rows and no row after it: a note under the table
+            if body and _note(vr, body, starts, indented) and not _rows_follow(
+                rows[j + 1 :], starts, ends, max(right, starts[-1] + 120), lambda r: any(is_break(ln) for ln in r) or (
+                    len(p := _phrases(r)) >= 2 and is_header([_label(x) for x in p]))
+            ):
+                break  # a note under the table
             words_j = [_label(p) for p in _phrases(vr)]
             if words_j != words and len(words_j) >= 2 and is_header(words_j):
                 break  # the header of the next table ("Mått | Mål | Utfall" under an activity table)
@@ -353,7 +393,8 @@ def continue_table(
     it consumed), or None when the page's first row is a header of its own, does not fit the
     header's columns, or is no table row (text in one column only and no mark beside it: a
     running header or a paragraph)."""
-    starts = [p[0].bbox[0] for p in _phrases(header)]
+    phrases = _phrases(header)
+    starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
     right = max(s.bbox[2] for s in _spans(header))
     body: list[list[Line]] = []
     prev: list[Line] | None = None
@@ -363,7 +404,7 @@ def continue_table(
             if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h:
                 break
         if any(is_break(ln) for ln in vr) or _heading_after(vr, header) or \
-                not _fits(vr, starts, max(right, starts[-1] + 120)):
+                not _fits(vr, starts, max(right, starts[-1] + 120), ends):
             break
         body.append(vr)
         prev = vr
@@ -374,7 +415,7 @@ def continue_table(
         wraps += 1
     first = _spans(body[wraps]) if wraps < len(body) else []
     if first and (is_header([s.text.strip() for s in first]) or (
-        len({_column(s.bbox[0], starts) for s in first}) < 2 and not _marked(body[wraps], marks, starts)
+        len({_column_of(s, starts, ends) for s in first}) < 2 and not _marked(body[wraps], marks, starts)
     )):
         body = body[:wraps]
     if not body:

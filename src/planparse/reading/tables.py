@@ -361,7 +361,8 @@ def mend_broken_words(rows: list[Row]) -> None:
             head = ln.spans[0].text if ln.spans else ""
             head = head.lstrip() if ocr else head  # an OCR'd word span carries its space before it
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
-                    and broken_at(above, c.col) and _broken_word(tail.split()[-1], head.split()[0], strict=ocr):
+                    and broken_at(above, c.col) and _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
+                                                                 letter=len(prev.text.split()) > 1):
                 first = replace(ln.spans[0], text=ln.spans[0].text.lstrip()) if ocr else ln.spans[0]
                 mended[-1] = Line(spans=[*prev.spans, first, *ln.spans[1:]], page=prev.page, method=prev.method)
             else:
@@ -369,25 +370,27 @@ def mend_broken_words(rows: list[Row]) -> None:
         c.lines = mended
 
 
-def _broken_word(left: str, right: str, strict: bool = False) -> bool:
+def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
     together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words.
+    With ``letter`` (the left piece ends a line of words), a one-letter left piece may be a
+    word: "bilar i" / "bilpoolen" are two words, "Handelsområde c" / "entrum" one.
     ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): the right
     piece must be no word of its own ("Budgetavvikelse" / "för" are two words)."""
     from planparse.text.repair import word_zipf
 
     a, b = (w.strip(".,:;()").casefold() for w in (left, right))
 
-    def real(w: str) -> bool:
-        return len(w) >= 2 and word_zipf(w) >= 1.0
+    def real(w: str, shortest: int = 2) -> bool:
+        return len(w) >= shortest and word_zipf(w) >= 1.0
 
     if strict:
         b = b.rstrip("-")  # "individ-" / "och": the first part of a compound, a word of its own
         if word_zipf(a) >= 5.0:
             return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
         return not real(b) or word_zipf(a + b) >= 3.0
-    return not (real(a) and real(b)) or word_zipf(a + b) >= 3.0
+    return not (real(a, 1 if letter else 2) and real(b)) or word_zipf(a + b) >= 3.0
 
 
 _NUMBER = re.compile(r"^[−–-]?\(?\d[\d \u00a0.,]*\)?\s*%?$")
