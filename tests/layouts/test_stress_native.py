@@ -1,0 +1,41 @@
+"""Structural rules found on the stress corpus's born-digital documents (Word, HTML print,
+reportlab), checked on the PDFs against their text: detection, table headers and rules."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import planparse
+from planparse.model import Indicator, PlanDocument
+
+STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
+
+
+@cache
+def stress(name: str) -> PlanDocument:
+    family = name.rsplit("-", 2)[0]
+    return planparse.parse(STRESS / family / f"{name}.pdf")
+
+
+def indicators(doc: PlanDocument) -> dict[str, Indicator]:
+    out: dict[str, Indicator] = {}
+
+    def visit(goals: list) -> None:  # type: ignore[type-arg]
+        for g in goals:
+            for owner in (g, *g.activities):
+                out.update({i.name: i for i in owner.indicators})
+            visit(g.children)
+
+    visit(doc.goals)
+    return out
+
+
+def test_priority_heading_without_year_detects_orebro_budget() -> None:
+    """"Prioriterad utveckling" without its year (Word export) still marks the family."""
+    doc = stress("orebro_budget-04-docx")
+    assert doc.source.parser == "orebro_budget"
+    acts = {a.title: a for g in doc.goals for a in g.activities}
+    act = acts["Utöka Kommunsupport med löne- och pensionsfrågor."]
+    assert act.status is not None and act.status.value.value == "in_progress"
