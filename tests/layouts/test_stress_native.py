@@ -39,3 +39,15 @@ def test_priority_heading_without_year_detects_orebro_budget() -> None:
     acts = {a.title: a for g in doc.goals for a in g.activities}
     act = acts["Utöka Kommunsupport med löne- och pensionsfrågor."]
     assert act.status is not None and act.status.value.value == "in_progress"
+
+
+def test_printed_tot_is_the_total_group() -> None:
+    """A "Tot" row without K/M rows is the total (as the hand-written gold of the Örebro
+    fixture has it); the stress gold agrees since its content model was corrected."""
+    ind = indicators(stress("orebro_budget-01-reportlab"))["Arbetsmiljöcertifierade chefer"]
+    assert [(v.group.value if v.group else None, v.raw) for v in ind.values] == [
+        ("total", "83,8"), ("total", "70,5"), ("total", "Ja")]
+    gold = json.loads((STRESS / "orebro_budget" / "orebro_budget-01-reportlab.json").read_text(encoding="utf-8"))
+    goal = next(g for g in gold["goals"] if g["indicators"])
+    row = next(i for i in goal["indicators"] if i["name"] == "Arbetsmiljöcertifierade chefer")
+    assert {v["group"] for v in row["values"]} == {"total"}
