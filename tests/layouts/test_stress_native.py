@@ -51,3 +51,10 @@ def test_printed_tot_is_the_total_group() -> None:
     goal = next(g for g in gold["goals"] if g["indicators"])
     row = next(i for i in goal["indicators"] if i["name"] == "Arbetsmiljöcertifierade chefer")
     assert {v["group"] for v in row["values"]} == {"total"}
+
+
+def test_header_rule_drawn_twice_keeps_the_header() -> None:
+    """reportlab draws the rule under a repeated header twice: the rules still make one table,
+    and the header's wrapped "Utfall" / "2027" stays one label."""
+    ind = indicators(stress("robertsfors_vp-01-reportlab"))["Soliditet inklusive pensionsåtaganden"]
+    assert [(v.label, v.year, v.raw) for v in ind.values] == [("2026", 2026, "92,4"), ("Utfall 2027", 2027, "4,1")]

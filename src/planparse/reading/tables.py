@@ -106,7 +106,7 @@ def _groups(
         h1, h2 = hs[order[k - 1]], hs[order[k]]
         if order[k - 1] in crossed and order[k] in crossed:
             continue
-        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos > 0 and (
+        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0 and (
             h2.pos - h1.pos < 120 or _filled_band(h1, h2, lines or [])
         ):
             join(order[k - 1], order[k])
