@@ -58,3 +58,10 @@ def test_header_rule_drawn_twice_keeps_the_header() -> None:
     and the header's wrapped "Utfall" / "2027" stays one label."""
     ind = indicators(stress("robertsfors_vp-01-reportlab"))["Soliditet inklusive pensionsåtaganden"]
     assert [(v.label, v.year, v.raw) for v in ind.values] == [("2026", 2026, "92,4"), ("Utfall 2027", 2027, "4,1")]
+
+
+def test_unruled_header_label_wrapped_to_a_year_line() -> None:
+    """HTML print: the header "Målvärde" / "2019" wraps in its cell; the year line is the
+    label's, not a row."""
+    ind = indicators(stress("orebro_budget-01-html"))["Arbetsmiljöcertifierade chefer"]
+    assert [(v.label, v.year) for v in ind.values] == [("Utfall 2017", 2017), ("Utfall 2018", 2018), ("Målvärde 2019", 2019)]

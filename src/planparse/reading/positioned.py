@@ -9,6 +9,7 @@ text only in the first column continues the cell above it (a wrapped name).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
@@ -135,6 +136,21 @@ def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() for spans in by_col.values())
 
 
+_YEARISH = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
+
+
+def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
+    """A line right under the header, closer than a line's height, with only years in
+    columns the header names and nothing in the first column: the header's labels wrap
+    ("Målvärde" / "2019", "Utfall" / "2027"), it is no row of values."""
+    named = {c.col for c in head.cells if c.text}
+    gap = min(ln.bbox[1] for ln in vr) - head.bbox[3]
+    h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
+    return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(
+        col in named and _YEARISH.fullmatch(" ".join(s.text.strip() for s in spans)) for col, spans in by_col.items()
+    )
+
+
 def _goes_on(tail: str, head: str) -> bool:
     """A cell's next line goes on from ``tail``: a wrap after a kept space, or the rest of a
     word broken at the cell's edge (lower case on)."""
@@ -204,7 +220,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             tight = True  # an OCR'd layer: a line in the first column alone wraps the name above
         if len(rows) > 1 and not new_row and _wrapped(prev, vr, by_col):
             tight = True
-        if tight and not new_row and (len(rows) > 1 or set(by_col) == {0}):
+        head_wrap = len(rows) == 1 and _header_wraps(head, vr, by_col)
+        if head_wrap or (tight and not new_row and (len(rows) > 1 or set(by_col) == {0})):
             for col, spans in by_col.items():
                 line = Line(spans=spans, page=vr[0].page, method=vr[0].method)
                 cell = next((c for c in prev.cells if c.col == col or c.colspan > 1), None)
