@@ -65,3 +65,13 @@ def test_unruled_header_label_wrapped_to_a_year_line() -> None:
     label's, not a row."""
     ind = indicators(stress("orebro_budget-01-html"))["Arbetsmiljöcertifierade chefer"]
     assert [(v.label, v.year) for v in ind.values] == [("Utfall 2017", 2017), ("Utfall 2018", 2018), ("Målvärde 2019", 2019)]
+
+
+def test_unruled_name_wrapped_under_its_values_is_one_row() -> None:
+    """HTML print, no rules: a name's second line sits closer under its row than rows do and
+    has no values; it is the name's, not an indicator of its own ("78, procent")."""
+    ind = indicators(stress("orebro_budget-04-html"))["Andel enheter/grupper med HME-värde på minst 78, procent"]
+    assert [(v.group.value if v.group else None, v.raw) for v in ind.values] == [
+        ("total", "86"), ("total", "40"), ("total", "Minska"), ("women", "29,7"), ("women", "8,8"), ("men", "33"), ("men", "76")]
+    other = indicators(stress("robertsfors_vp-04-html"))
+    assert "Hållbart medarbetarengagemang, HME, Totalindex" in other and "Totalindex" not in other

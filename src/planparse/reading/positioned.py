@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
 from planparse.reading.tables import mend_broken_words
+from planparse.text.assemble import list_item
 
 # How far left of a column's start a word may begin and still belong to it (points).
 _SLACK = 6.0
@@ -151,6 +152,17 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     )
 
 
+def _name_wraps(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
+    """A line in the first column alone, closer under a row with values than half a line's
+    height (rows are set further apart), not a "- " sub-item: the row's name wraps
+    ("… HME-värde på minst" / "78, procent"); it has no values of its own."""
+    if set(by_col) != {0} or len([c for c in prev.cells if c.text]) < 2 or prev.full_width:
+        return False
+    gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
+    return gap < 0.5 * h and list_item(by_col[0][0].text.strip()) is None
+
+
 def _goes_on(tail: str, head: str) -> bool:
     """A cell's next line goes on from ``tail``: a wrap after a kept space, or the rest of a
     word broken at the cell's edge (lower case on)."""
@@ -218,6 +230,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             tight = True
         if method != "native" and len(rows) > 1 and set(by_col) == {0} and not new_row:
             tight = True  # an OCR'd layer: a line in the first column alone wraps the name above
+        if len(rows) > 1 and not marks_wraps and not new_row and _name_wraps(prev, vr, by_col):
+            tight = True
         if len(rows) > 1 and not new_row and _wrapped(prev, vr, by_col):
             tight = True
         head_wrap = len(rows) == 1 and _header_wraps(head, vr, by_col)
