@@ -321,6 +321,7 @@ def _build(
         )
     if not rows:
         return None
+    rows = join_wrapped_rows(rows, _looks_like_header(rows[0], raw, region))
     mend_broken_words(rows)
     table = Table(rows=rows, n_cols=n_cols)
     first = rows[0]
@@ -353,6 +354,30 @@ def mend_broken_words(rows: list[Row]) -> None:
             else:
                 mended.append(ln)
         c.lines = mended
+
+
+def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
+    """Rows ruled line by line (a shaded band per text line) where a cell wraps: a row whose
+    every cell goes on in lower case under a filled cell of the row above, with no amount in
+    it, is the rest of that row ("Arrangörsbidrag för" / "kulturföreningar", "Ej" /
+    "aktuellt"); its lines join the cells above. Nothing joins a ``header`` first row: under
+    a repeated header, a row broken by the page goes on ("Antal tillsvidareanställ" / "da")."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out and not (header and len(out) == 1) else None
+        filled = [c for c in row.cells if c.lines]
+        above = {c.col: c for c in prev.cells if c.lines} if prev is not None else {}
+        if prev is None or not filled or not all(
+            c.col in above and c.text[:1].islower() and not any(ch.isdigit() for ch in c.text) for c in filled
+        ):
+            out.append(row)
+            continue
+        for c in filled:
+            above[c.col].lines.extend(c.lines)
+            above[c.col].bbox = union([above[c.col].bbox, c.bbox])
+        prev.bbox = union([prev.bbox, row.bbox])
+        prev.icons.extend(row.icons)
+    return out
 
 
 def _broken_word(left: str, right: str) -> bool:
