@@ -192,3 +192,11 @@ def test_wrapped_name_in_line_ruled_table_is_one_row() -> None:
     gold = {b["name"] for b in load_real_gold(SIMRISHAMN)["budget"]}
     assert {"Stöd till föreningar verksamma inom socialnämndens område", "Kultur- och arrangörsbidrag"} <= gold
     assert {"Stöd till föreningar verksamma inom socialnämndens område", "Kultur- och arrangörsbidrag"} <= set(names)
+
+
+def test_one_letter_word_at_a_line_end_is_a_word() -> None:
+    """Joined into one cell, Simrishamn's shaded activity lines keep "i" at a line's end
+    apart from the next line ("13–25 åringar i" / "områden …"): "i" is a word, no broken piece."""
+    titles = [a["title"] for a in iter_activities(parsed(SIMRISHAMN))]
+    title = next(t for t in titles if t.startswith("Projekt Livsviktig läsning"))
+    assert " i områden med socioekonomiska utmaningar" in title

@@ -380,6 +380,10 @@ def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
     return out
 
 
+# Swedish words of one letter: "i" at a line's end is the preposition ("i" / "områden").
+_ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
+
+
 def _broken_word(left: str, right: str) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
@@ -389,7 +393,7 @@ def _broken_word(left: str, right: str) -> bool:
     a, b = (w.strip(".,:;()").casefold() for w in (left, right))
 
     def real(w: str) -> bool:
-        return len(w) >= 2 and word_zipf(w) >= 1.0
+        return (len(w) >= 2 or w in _ONE_LETTER_WORDS) and word_zipf(w) >= 1.0
 
     return not (real(a) and real(b)) or word_zipf(a + b) >= 3.0
 
