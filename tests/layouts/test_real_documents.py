@@ -178,3 +178,25 @@ def test_likabehandlingsplan_has_no_goal_tree_with_statuses() -> None:
 def test_strings_clean(name: str) -> None:
     dirty = dirty_strings(parsed(name))
     assert dirty == [], f"{len(dirty)} dirty strings, first: {dirty[:5]}"
+
+
+def test_wrapped_name_in_line_ruled_table_is_one_row() -> None:
+    """Simrishamn's bidrag table shades each text line: a name wrapped in its cell
+    ("Arrangörsbidrag för" / "kulturföreningar") stays one budget row with its amounts, and
+    the gold's names are all there."""
+    doc = parsed(SIMRISHAMN)
+    names = [b["name"] for b in doc["budget"]]
+    assert "kulturföreningar" not in names and "Arrangörsbidrag för" not in names
+    row = next(b for b in doc["budget"] if b["name"] == "Arrangörsbidrag för kulturföreningar")
+    assert [v["amount"] for v in row["values"]] == [-718, -718, -718, -718]
+    gold = {b["name"] for b in load_real_gold(SIMRISHAMN)["budget"]}
+    assert {"Stöd till föreningar verksamma inom socialnämndens område", "Kultur- och arrangörsbidrag"} <= gold
+    assert {"Stöd till föreningar verksamma inom socialnämndens område", "Kultur- och arrangörsbidrag"} <= set(names)
+
+
+def test_one_letter_word_at_a_line_end_is_a_word() -> None:
+    """Joined into one cell, Simrishamn's shaded activity lines keep "i" at a line's end
+    apart from the next line ("13–25 åringar i" / "områden …"): "i" is a word, no broken piece."""
+    titles = [a["title"] for a in iter_activities(parsed(SIMRISHAMN))]
+    title = next(t for t in titles if t.startswith("Projekt Livsviktig läsning"))
+    assert " i områden med socioekonomiska utmaningar" in title

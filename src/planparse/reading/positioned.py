@@ -9,10 +9,12 @@ text only in the first column continues the cell above it (a wrapped name).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
 from planparse.reading.tables import mend_broken_words
+from planparse.text.assemble import list_item
 
 # How far left of a column's start a word may begin and still belong to it (points).
 _SLACK = 6.0
@@ -183,6 +185,32 @@ def _fits_above(prev: Row, word: Span, edge: float) -> bool:
     return cell.lines[-1].bbox[2] + 2 * space + width <= edge
 
 
+_YEARISH = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
+
+
+def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
+    """A line right under the header, closer than a line's height, with only years in
+    columns the header names and nothing in the first column: the header's labels wrap
+    ("Målvärde" / "2019", "Utfall" / "2027"), it is no row of values."""
+    named = {c.col for c in head.cells if c.text}
+    gap = min(ln.bbox[1] for ln in vr) - head.bbox[3]
+    h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
+    return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(
+        col in named and _YEARISH.fullmatch(" ".join(s.text.strip() for s in spans)) for col, spans in by_col.items()
+    )
+
+
+def _name_wraps(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
+    """A line in the first column alone, closer under a row with values than half a line's
+    height (rows are set further apart), not a "- " sub-item: the row's name wraps
+    ("… HME-värde på minst" / "78, procent"); it has no values of its own."""
+    if set(by_col) != {0} or len([c for c in prev.cells if c.text]) < 2 or prev.full_width:
+        return False
+    gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
+    return gap < 0.5 * h and list_item(by_col[0][0].text.strip()) is None
+
+
 def _goes_on(tail: str, head: str) -> bool:
     """A cell's next line goes on from ``tail``: a wrap after a kept space, or the rest of a
     word broken at the cell's edge (lower case on)."""
@@ -258,9 +286,12 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             or not (names and _fits_above(prev, by_col[0][0], name_edge))
         ):
             tight = True  # an OCR'd layer: a line in the first column alone wraps the cell above
+        if len(rows) > 1 and not marks_wraps and not new_row and _name_wraps(prev, vr, by_col):
+            tight = True
         if len(rows) > 1 and not new_row and _wrapped(prev, vr, by_col):
             tight = True
-        if tight and not new_row and (len(rows) > 1 or set(by_col) == {0}):
+        head_wrap = len(rows) == 1 and _header_wraps(head, vr, by_col)
+        if head_wrap or (tight and not new_row and (len(rows) > 1 or set(by_col) == {0})):
             for col, spans in by_col.items():
                 line = Line(spans=spans, page=vr[0].page, method=vr[0].method)
                 cell = next((c for c in prev.cells if c.col == col or c.colspan > 1), None)

@@ -106,7 +106,7 @@ def _groups(
         h1, h2 = hs[order[k - 1]], hs[order[k]]
         if order[k - 1] in crossed and order[k] in crossed:
             continue
-        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos > 0 and (
+        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0 and (
             h2.pos - h1.pos < 120 or _filled_band(h1, h2, lines or [])
         ):
             join(order[k - 1], order[k])
@@ -321,6 +321,7 @@ def _build(
         )
     if not rows:
         return None
+    rows = join_wrapped_rows(rows, _looks_like_header(rows[0], raw, region))
     mend_broken_words(rows)
     table = Table(rows=rows, n_cols=n_cols)
     first = rows[0]
@@ -370,6 +371,34 @@ def mend_broken_words(rows: list[Row]) -> None:
         c.lines = mended
 
 
+def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
+    """Rows ruled line by line (a shaded band per text line) where a cell wraps: a row whose
+    every cell goes on in lower case under a filled cell of the row above, with no amount in
+    it, is the rest of that row ("Arrangörsbidrag för" / "kulturföreningar", "Ej" /
+    "aktuellt"); its lines join the cells above. Nothing joins a ``header`` first row: under
+    a repeated header, a row broken by the page goes on ("Antal tillsvidareanställ" / "da")."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out and not (header and len(out) == 1) else None
+        filled = [c for c in row.cells if c.lines]
+        above = {c.col: c for c in prev.cells if c.lines} if prev is not None else {}
+        if prev is None or not filled or not all(
+            c.col in above and c.text[:1].islower() and not any(ch.isdigit() for ch in c.text) for c in filled
+        ):
+            out.append(row)
+            continue
+        for c in filled:
+            above[c.col].lines.extend(c.lines)
+            above[c.col].bbox = union([above[c.col].bbox, c.bbox])
+        prev.bbox = union([prev.bbox, row.bbox])
+        prev.icons.extend(row.icons)
+    return out
+
+
+# Swedish words of one letter: "i" at a line's end is the preposition ("i" / "områden").
+_ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
+
+
 def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
@@ -383,7 +412,7 @@ def _broken_word(left: str, right: str, strict: bool = False, letter: bool = Fal
     a, b = (w.strip(".,:;()").casefold() for w in (left, right))
 
     def real(w: str, shortest: int = 2) -> bool:
-        return len(w) >= shortest and word_zipf(w) >= 1.0
+        return (len(w) >= shortest or w in _ONE_LETTER_WORDS) and word_zipf(w) >= 1.0
 
     if strict:
         b = b.rstrip("-")  # "individ-" / "och": the first part of a compound, a word of its own
