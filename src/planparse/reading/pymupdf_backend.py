@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 import pymupdf
@@ -28,6 +29,7 @@ def _rgb(color: Any) -> int | None:
     return (r << 16) | (g << 8) | b
 
 
+@lru_cache(maxsize=1024)  # a document has a handful of fonts and thousands of spans
 def _font_style(font: str, flags: int) -> tuple[bool, bool]:
     name = font.lower()
     bold = bool(flags & _BOLD_FLAG) or any(k in name for k in ("bold", "black", "heavy", "semibold"))
@@ -146,16 +148,18 @@ def read_page(
                 continue
             spans = []
             for s in ln["spans"]:
-                if not s["text"].strip():
+                text, font = s["text"], s["font"]
+                if not text.strip():
                     continue
-                if s["font"].startswith(OCR_FONTS):
+                if font.startswith(OCR_FONTS):
                     ocr_font = True
-                bold, italic = _font_style(s["font"], s["flags"])
+                bold, italic = _font_style(font, s["flags"])
+                x0, y0, x1, y1 = s["bbox"]
                 spans.append(
                     Span(
-                        text=s["text"],
-                        bbox=tuple(round(v, 2) for v in s["bbox"]),  # type: ignore[arg-type]
-                        font=s["font"],
+                        text=text,
+                        bbox=(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
+                        font=font,
                         size=round(s["size"], 2),
                         bold=bold,
                         italic=italic,
