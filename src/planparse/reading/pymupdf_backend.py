@@ -90,22 +90,31 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
     return color, bar
 
 
-def _image_looks(page: pymupdf.Page, cache: dict[int, tuple[int | None, float | None]]) -> list[Image]:
+def _image_looks(
+    page: pymupdf.Page, items: list[Any], cache: dict[int, tuple[int | None, float | None, bytes | None]]
+) -> list[Image]:
     """The page's images; small ones (icons, progress bars) with their look. Only images small
-    in pixels are decoded, once per document (``cache`` by xref): decoding every photo to find
-    the icons among them would cost more than the rest of the page."""
+    in pixels are decoded, once per document (``cache`` by xref, with the image's digest, which
+    finds its places on the page): decoding every photo to find the icons among them would cost
+    more than the rest of the page. ``items`` is the page's ``get_images(full=True)``."""
     looks: list[tuple[tuple[float, float, float, float], int | None, float | None]] = []
-    for item in page.get_images(full=True):
+    for item in items:
         xref, width, height = item[0], item[2], item[3]
         if not xref or height > 96 or width > 800:
             continue
         if xref not in cache:
             try:
-                cache[xref] = _look(pymupdf.Pixmap(page.parent, xref))
+                pix = pymupdf.Pixmap(page.parent, xref)
+                digest = pix.digest
+                cache[xref] = (*_look(pix), digest)
             except Exception:  # an undecodable image is no icon
-                cache[xref] = (None, None)
-        for rect in page.get_image_rects(xref):
-            looks.append(((rect.x0, rect.y0, rect.x1, rect.y1), *cache[xref]))
+                cache[xref] = (None, None, None)
+        look_color, look_fill, digest = cache[xref]
+        if digest is None:  # (get_image_rects decodes it again, and fails as it did)
+            rects = [(r.x0, r.y0, r.x1, r.y1) for r in page.get_image_rects(xref)]
+        else:  # what get_image_rects finds, without decoding the image again on every page
+            rects = [im["bbox"] for im in page.get_image_info(hashes=True) if im["digest"] == digest]
+        looks.extend((rect, look_color, look_fill) for rect in rects)
     images = []
     for info in page.get_image_info():
         bx = info["bbox"]
@@ -124,11 +133,13 @@ def _image_looks(page: pymupdf.Page, cache: dict[int, tuple[int | None, float | 
 
 
 def read_page(
-    page: pymupdf.Page, number: int, cache: dict[int, tuple[int | None, float | None]] | None = None
+    page: pymupdf.Page, number: int,
+    cache: dict[int, tuple[int | None, float | None, bytes | None]] | None = None,
 ) -> RawPage:
     flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
     no_images = False
-    if not page.get_images(full=True):
+    image_items = page.get_images(full=True)
+    if not image_items:
         # No image XObject: one text page, keeping images, serves for the text and shows whether
         # there are inline images; without any, the separate image pass is skipped.
         tp = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_IMAGES)
@@ -169,32 +180,8 @@ def read_page(
             if spans:
                 lines.append(Line(spans=spans, page=number))
 
-    drawings: list[Drawing] = []
-    # get_cdrawings, not get_drawings: the same paths without a Point or Rect object made for
-    # every coordinate (on pages of rules and boxes that conversion costs more than the text).
-    for d in page.get_cdrawings():
-        x0, y0, x1, y1 = (round(float(v), 2) for v in d["rect"])
-        fill = _rgb(d.get("fill")) if "f" in d.get("type", "") else None
-        stroke = _rgb(d.get("color")) if "s" in d.get("type", "") else None
-        items = d["items"]
-        if all(it[0] == "l" for it in items):
-            for it in items:
-                p, q = it[1], it[2]
-                drawings.append(_segment(float(p[0]), float(p[1]), float(q[0]), float(q[1]), stroke))
-            continue
-        if all(it[0] == "re" for it in items):
-            for it in items:
-                r = it[1]
-                drawings.append(_rect(float(r[0]), float(r[1]), float(r[2]), float(r[3]), fill, stroke))
-            continue
-        if all(it[0] == "qu" for it in items):
-            for it in items:
-                q = pymupdf.Quad(it[1]).rect
-                drawings.append(_rect(q.x0, q.y0, q.x1, q.y1, fill, stroke))
-            continue
-        drawings.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))
-
-    images = [] if no_images else _image_looks(page, {} if cache is None else cache)
+    drawings = _drawings(page)
+    images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache)
     return RawPage(
         number=number,
         width=page.rect.width,
@@ -204,6 +191,35 @@ def read_page(
         images=images,
         ocr_font=ocr_font,
     )
+
+
+def _drawings(page: pymupdf.Page) -> list[Drawing]:
+    """The page's vector paths: rules and rects by their items, anything else one shape."""
+    drawings: list[Drawing] = []
+    # get_cdrawings, not get_drawings: the same paths without a Point or Rect object made for
+    # every coordinate (on pages of rules and boxes that conversion costs more than the text).
+    for d in page.get_cdrawings():
+        paint = d.get("type", "")  # "f" fill, "s" stroke, "fs" both
+        fill = _rgb(d.get("fill")) if "f" in paint else None
+        stroke = _rgb(d.get("color")) if "s" in paint else None
+        items = d["items"]
+        first = items[0][0] if items else "l"  # (a path without items adds nothing)
+        if first in ("l", "re", "qu") and all(it[0] == first for it in items):
+            for it in items:
+                if first == "l":
+                    p, q = it[1], it[2]
+                    drawings.append(_segment(float(p[0]), float(p[1]), float(q[0]), float(q[1]), stroke))
+                elif first == "re":
+                    r = it[1]
+                    drawings.append(_rect(float(r[0]), float(r[1]), float(r[2]), float(r[3]), fill, stroke))
+                else:
+                    b = pymupdf.Quad(it[1]).rect
+                    drawings.append(_rect(b.x0, b.y0, b.x1, b.y1, fill, stroke))
+            continue
+        x0, y0, x1, y1 = d["rect"]
+        box = (round(float(x0), 2), round(float(y0), 2), round(float(x1), 2), round(float(y1), 2))
+        drawings.append(Drawing(bbox=box, kind="shape", fill=fill, stroke=stroke))
+    return drawings
 
 
 def _segment(x0: float, y0: float, x1: float, y1: float, stroke: int | None) -> Drawing:
@@ -220,8 +236,10 @@ def _segment(x0: float, y0: float, x1: float, y1: float, stroke: int | None) -> 
 def _rect(
     x0: float, y0: float, x1: float, y1: float, fill: int | None, stroke: int | None
 ) -> Drawing:
-    x0, x1 = sorted((x0, x1))
-    y0, y1 = sorted((y0, y1))
+    if x1 < x0:  # (as sorted() orders the two)
+        x0, x1 = x1, x0
+    if y1 < y0:
+        y0, y1 = y1, y0
     box = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
     if y1 - y0 <= 1.5:
         return Drawing(bbox=box, kind="hline", fill=fill, stroke=stroke)
