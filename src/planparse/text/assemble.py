@@ -83,7 +83,8 @@ def join_lines(texts: list[str]) -> str:
         if out.endswith("/") and out[-2:-1].isalpha() and t[:1].isalpha():  # "enheter/" "grupper"
             out += t
             continue
-        m = _HYPHEN_END.search(out)
+        # (Only a text ending in "-" can match: the search scans the whole paragraph so far.)
+        m = _HYPHEN_END.search(out) if out.endswith("-") else None
         if m is None:
             out += " " + t
             continue
