@@ -7,6 +7,7 @@ Backends fill :class:`RawPage`; :mod:`planparse.reading.layout` turns raw pages 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -26,6 +27,7 @@ def union(boxes: list[BBox]) -> BBox:
 
 # Zero-width characters some producers put between words or before text (Google Docs, Skia).
 _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x00AD: None}
+_ANY_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")  # translate() is slow, a search not
 
 
 # Bumped whenever a span already built is changed (OCR repair rewrites span text in place):
@@ -128,15 +130,24 @@ class Line:
     @property
     def size(self) -> float:
         """The dominant font size (by characters)."""
-        return self._facts().size
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return c.size
 
     @property
     def bold(self) -> bool:
-        return self._facts().bold
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return c.bold
 
     @property
     def italic(self) -> bool:
-        return self._facts().italic
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return c.italic
 
     @property
     def x0(self) -> float:
@@ -157,7 +168,9 @@ def _text(spans: list[Span]) -> str:
             out += " "
         out += s.text
         prev = s
-    return " ".join(out.translate(_INVISIBLE).split())
+    if _ANY_INVISIBLE.search(out):
+        out = out.translate(_INVISIBLE)
+    return " ".join(out.split())
 
 
 def _style(spans: list[Span]) -> tuple[float, bool, bool]:

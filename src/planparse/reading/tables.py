@@ -298,6 +298,8 @@ def _build(
             )
         else:
             bounds = xs
+        y0, y1 = top - 1, bottom + 1
+        in_row = [m for m in spans_by_line if y0 <= m[3] <= y1]  # the spans of this row's band
         cells: list[Cell] = []
         for left, right in zip(bounds, bounds[1:], strict=False):
             if right - left < 3:
@@ -305,8 +307,8 @@ def _build(
             col = _index(xs, left)
             span_cols = max(1, _index(xs, right) - col)
             box = (left, top, right, bottom)
-            x0, y0, x1, y1 = left - 1, top - 1, right + 1, bottom + 1
-            members = [(i, s) for i, s, xc, yc in spans_by_line if x0 <= xc <= x1 and y0 <= yc <= y1]
+            x0, x1 = left - 1, right + 1
+            members = [(i, s) for i, s, xc, _ in in_row if x0 <= xc <= x1]
             cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
         if not any(c.lines for c in cells):
             continue
