@@ -89,14 +89,21 @@ def _groups(
         by_x[band] = ([vs[j].pos for j in members], members)
     no_band: tuple[list[float], list[int]] = ([], [])
     crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
+    v_lo = [v.a - TOL for v in vs]
+    v_hi = [v.b + TOL for v in vs]
     for i, h in enumerate(hs):
         xs, members = by_x.get(math.floor(h.pos / _BAND), no_band) if math.isfinite(h.pos) else no_band
-        near = members[bisect_left(xs, h.a - TOL) : bisect_right(xs, h.b + TOL)]
+        lo, hi, y = h.a - TOL, h.b + TOL, h.pos
+        near = members[bisect_left(xs, lo) : bisect_right(xs, hi)]
+        root = -1  # the horizontal's root once it crosses a vertical: the verticals join it
         for j in (*near, *everywhere) if everywhere else near:
-            v = vs[j]
-            if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
-                join(i, n_h + j)
-                crossed.add(i)
+            if lo <= vs[j].pos <= hi and v_lo[j] <= y <= v_hi[j]:
+                if root < 0:
+                    root = find(i)
+                    crossed.add(i)
+                other = find(n_h + j)
+                if other != root:
+                    parent[other] = root
     # Horizontal rules stacked with the same extent belong together (tables ruled only
     # horizontally), provided they are close enough to be rows of one table. Rules of a grid
     # are joined by its vertical rules already: two grids stacked under each other (a budget
@@ -400,7 +407,13 @@ def _split_at_headers(table: Table, raw: RawPage, region: _Region) -> list[Table
 
 
 def _index(xs: list[float], x: float) -> int:
-    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+    """The index of the position nearest ``x`` (the first of equally near ones)."""
+    best, best_d = 0, abs(xs[0] - x)
+    for i in range(1, len(xs)):
+        d = abs(xs[i] - x)
+        if d < best_d:
+            best, best_d = i, d
+    return best
 
 
 def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:

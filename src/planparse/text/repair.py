@@ -230,6 +230,7 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)  # a page's words repeat ("och", "att"): each is worked out once
 def repair_word(token: str, *, aggressive: bool = False) -> str:
     """Repair a single word token (case preserved); anything else comes back unchanged."""
     if not _ASCII_LETTER.search(token) or _BAD_DIGIT.search(token) or _SWEDISH.search(token):
