@@ -16,6 +16,17 @@ OCR_FONTS = ("GlyphLessFont", "GlyphLess")
 
 
 def _rgb(color: Any) -> int | None:
+    """sRGB of a PyMuPDF colour (gray, RGB or CMYK floats); tuples, what get_cdrawings gives,
+    are cached (a page draws thousands of paths in a few colours)."""
+    return _rgb_tuple(color) if isinstance(color, tuple) else _to_rgb(color)
+
+
+@lru_cache(maxsize=4096)
+def _rgb_tuple(color: tuple[float, ...]) -> int | None:
+    return _to_rgb(color)
+
+
+def _to_rgb(color: Any) -> int | None:
     if color is None:
         return None
     if isinstance(color, int):

@@ -89,6 +89,7 @@ def _groups(
         by_x[band] = ([vs[j].pos for j in members], members)
     no_band: tuple[list[float], list[int]] = ([], [])
     crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
+    v_pos = [v.pos for v in vs]
     v_lo = [v.a - TOL for v in vs]
     v_hi = [v.b + TOL for v in vs]
     for i, h in enumerate(hs):
@@ -97,13 +98,16 @@ def _groups(
         near = members[bisect_left(xs, lo) : bisect_right(xs, hi)]
         root = -1  # the horizontal's root once it crosses a vertical: the verticals join it
         for j in (*near, *everywhere) if everywhere else near:
-            if lo <= vs[j].pos <= hi and v_lo[j] <= y <= v_hi[j]:
+            if lo <= v_pos[j] <= hi and v_lo[j] <= y <= v_hi[j]:
                 if root < 0:
                     root = find(i)
                     crossed.add(i)
-                other = find(n_h + j)
-                if other != root:
-                    parent[other] = root
+                k = n_h + j  # find(k), inline: thousands of crossings on a page of grids
+                while parent[k] != k:
+                    parent[k] = parent[parent[k]]
+                    k = parent[k]
+                if k != root:
+                    parent[k] = root
     # Horizontal rules stacked with the same extent belong together (tables ruled only
     # horizontally), provided they are close enough to be rows of one table. Rules of a grid
     # are joined by its vertical rules already: two grids stacked under each other (a budget
@@ -268,6 +272,7 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
         return tables, list(raw.lines)
     # Every span with its centre, computed once for all regions and cells.
     centred = [(i, s, s.xc, s.yc) for i, ln in enumerate(raw.lines) for s in ln.spans]
+    page_icons = [d for d in raw.drawings if d.is_icon]
     for region in sorted(regions, key=lambda r: r.bbox[1]):
         x0, y0, x1, y1 = region.bbox[0] - 1, region.bbox[1] - 1, region.bbox[2] + 1, region.bbox[3] + 1
         members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
@@ -275,7 +280,7 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
         xs = region.xs if region.ruled_columns else _header_columns(region, [s for _, s in spans_by_line])
-        table = _build(raw, region, xs, members)
+        table = _build(raw, region, xs, members, page_icons)
         if table is None:
             continue
         tables.extend(_split_at_headers(table, raw, region))
@@ -286,14 +291,15 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
 
 
 def _build(
-    raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span, float, float]]
+    raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span, float, float]],
+    page_icons: list[Drawing],
 ) -> Table | None:
-    """The region's rows and cells; ``spans_by_line`` are (line index, span, span centre x, y)."""
+    """The region's rows and cells; ``spans_by_line`` are (line index, span, span centre x, y),
+    ``page_icons`` the page's icon drawings."""
     n_cols = len(xs) - 1
     if n_cols < 1:
         return None
     rows: list[Row] = []
-    page_icons = [d for d in raw.drawings if d.is_icon]
     for top, bottom in zip(region.ys, region.ys[1:], strict=False):
         if bottom - top < 3:
             continue
