@@ -133,7 +133,8 @@ def _image_looks(
         color: int | None = None
         fill: float | None = None
         if 3 <= bh <= _ICON_MAX and 3 <= bw <= _BAR_MAX_W:
-            match = next((lk for lk in looks if all(abs(u - v) < 1.0 for u, v in zip(lk[0], bx, strict=False))), None)
+            match = next((lk for lk in looks if abs(lk[0][0] - bx[0]) < 1.0 and abs(lk[0][1] - bx[1]) < 1.0
+                          and abs(lk[0][2] - bx[2]) < 1.0 and abs(lk[0][3] - bx[3]) < 1.0), None)
             if match is not None:
                 color, fill = match[1], match[2]
         images.append(
