@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 from typing import Any
 
@@ -101,8 +102,35 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
     return color, bar
 
 
+def _textpage(page: pymupdf.Page, dl: pymupdf.DisplayList, flags: int) -> pymupdf.TextPage:
+    """A text page made from ``dl``, the page's display list, as ``page.get_textpage`` makes
+    one from the page (PyMuPDF's ``DisplayList.get_textpage`` gives the bare MuPDF object)."""
+    tp = dl.get_textpage(flags=flags)
+    if not isinstance(tp, pymupdf.TextPage):
+        tp = pymupdf.TextPage(tp)
+        tp.parent = weakref.proxy(page)
+    return tp
+
+
+class _ImageInfo:
+    """``page.get_image_info(hashes)`` from the page's display list, made once (with digests
+    once they are asked for), as PyMuPDF keeps it on the page."""
+
+    def __init__(self, page: pymupdf.Page, dl: pymupdf.DisplayList) -> None:
+        self.page, self.dl = page, dl
+        self.infos: list[dict[str, Any]] | None = None
+        self.hashed = False
+
+    def __call__(self, hashes: bool) -> list[dict[str, Any]]:
+        if self.infos is None or (hashes and not self.hashed):
+            tp = _textpage(self.page, self.dl, pymupdf.TEXT_PRESERVE_IMAGES)
+            self.infos, self.hashed = tp.extractIMGINFO(hashes=hashes), hashes
+        return self.infos
+
+
 def _image_looks(
-    page: pymupdf.Page, items: list[Any], cache: dict[int, tuple[int | None, float | None, bytes | None]]
+    page: pymupdf.Page, items: list[Any], cache: dict[int, tuple[int | None, float | None, bytes | None]],
+    image_info: _ImageInfo,
 ) -> list[Image]:
     """The page's images; small ones (icons, progress bars) with their look. Only images small
     in pixels are decoded, once per document (``cache`` by xref, with the image's digest, which
@@ -124,10 +152,10 @@ def _image_looks(
         if digest is None:  # (get_image_rects decodes it again, and fails as it did)
             rects = [(r.x0, r.y0, r.x1, r.y1) for r in page.get_image_rects(xref)]
         else:  # what get_image_rects finds, without decoding the image again on every page
-            rects = [im["bbox"] for im in page.get_image_info(hashes=True) if im["digest"] == digest]
+            rects = [im["bbox"] for im in image_info(True) if im["digest"] == digest]
         looks.extend((rect, look_color, look_fill) for rect in rects)
     images = []
-    for info in page.get_image_info():
+    for info in image_info(False):
         bx = info["bbox"]
         bw, bh = bx[2] - bx[0], bx[3] - bx[1]
         color: int | None = None
@@ -160,7 +188,10 @@ def read_page(
             no_images = True
         del tp
     if not no_images:
-        data = page.get_text("dict", flags=flags)
+        # One display list serves the page's text and, in _image_looks, its images' boxes: the
+        # page's content is interpreted once for the two, not once for each.
+        dl = page.get_displaylist()
+        data = _textpage(page, dl, flags).extractDICT(cb=page.cropbox)
     lines: list[Line] = []
     ocr_font = False
     for block in data["blocks"]:
@@ -193,7 +224,7 @@ def read_page(
                 lines.append(Line(spans=spans, page=number))
 
     drawings = _drawings(page)
-    images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache)
+    images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
     return RawPage(
         number=number,
         width=page.rect.width,
