@@ -78,7 +78,7 @@ def test_the_image_document_keeps_its_icons_and_bars() -> None:
     """The real document's statuses are raster icons and its progress bars images: they are
     found, with their colour (its icons are all green) and the bars' filled share."""
     with pymupdf.open(REAL / "simrishamn_kfn_arsbokslut_2025_printtopdf.pdf") as doc:
-        cache: dict[int, tuple[int | None, float | None]] = {}
+        cache: dict[int, tuple[int | None, float | None, bytes | None]] = {}
         images = [im for i, page in enumerate(doc) for im in read_page(page, i + 1, cache).images]
         assert len(images) == sum(len(page.get_image_info()) for page in doc)
     icons = [im for im in images if im.is_icon]

@@ -29,7 +29,6 @@ from planparse.layouts.facts import guess_facts
 from planparse.layouts.headings import (
     continues_title,
     numbered,
-    recognise,
 )
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_walk import read_table
@@ -90,7 +89,7 @@ class Walk(ListWalk):
         return out
 
     def is_break(self, line: Line) -> bool:
-        head = recognise(line, self.typo, self.spec.max_depth)
+        head = self.recognised(line)
         return head is not None and (head.number is not None or self.typo.rank(line) == 2)
 
     def run(self) -> None:
@@ -139,7 +138,7 @@ class Walk(ListWalk):
         in_list = self.mode in ("goals", "activities", "indicators") or self.field == "title"
         # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says.
         numbered_item = item is not None and item[0][:1].isdigit() and in_list and self.typo.rank(line) < 2
-        head = None if numbered_item else recognise(line, self.typo, self.spec.max_depth)
+        head = None if numbered_item else self.recognised(line)
         if head is not None and head.kind == "section" and labelled:
             head = None
         if head is None and not numbered_item and (num := numbered(text)) is not None and self.typo.rank(line) > 0:

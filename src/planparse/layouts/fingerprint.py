@@ -42,14 +42,16 @@ class Fingerprint:
         total = sum(s.weight for s in self.signals + self.required)
         got = 0.0
         evidence = []
-        for s in self.required + self.signals:
+        missing_required = False
+        for k, s in enumerate(self.required + self.signals):
             if s.found(text):
                 got += s.weight
                 evidence.append(f"+{s.weight:g} {s.note}")
             else:
                 evidence.append(f" 0 (missing) {s.note}")
+                missing_required = missing_required or k < len(self.required)
         score = got / total if total else 0.0
-        if any(not s.found(text) for s in self.required):
+        if missing_required:
             score = min(score, 0.3)
         return Detection(name="", score=round(score, 3), evidence=evidence)
 

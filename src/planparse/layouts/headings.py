@@ -60,6 +60,7 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("delmal", GoalLevel.sub_goal),
     ("tema", GoalLevel.goal_area),
 )
+_GOAL_WORD_STARTS = tuple(word for word, _ in GOAL_WORDS)
 LEVEL_DEPTH = {GoalLevel.goal_area: 1, GoalLevel.focus_area: 2, GoalLevel.goal: 2, GoalLevel.sub_goal: 3}
 
 
@@ -134,6 +135,8 @@ class Typography:
 def goal_word(text: str) -> tuple[GoalLevel, str] | None:
     """(level, rest) when ``text`` starts with a goal word ("Nämndmål 2: Trygghet")."""
     folded = fold(text)
+    if not folded.startswith(_GOAL_WORD_STARTS):  # (each match below starts with its word)
+        return None
     for word, level in GOAL_WORDS:
         if folded == word or folded.startswith(word + " "):
             n_words = len(word.split())

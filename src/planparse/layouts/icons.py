@@ -134,9 +134,9 @@ class Markers:
     def _read_colour_words(self, lines: list[Line]) -> None:
         """A legend in words: "Teckenförklaring: grön = uppfyllt, gul = delvis uppfyllt"."""
         for ln in lines:
-            text = ln.text.casefold().translate(_PLAIN)
-            if "=" not in text and ":" not in text:
+            if "=" not in ln.text and ":" not in ln.text:  # (folding makes neither)
                 continue
+            text = ln.text.casefold().translate(_PLAIN)
             for m in _COLOUR_WORD.finditer(text):
                 colour, label = _COLOUR_WORDS[m.group(1)], m.group(2).strip(" .")
                 if len(label) > 60:

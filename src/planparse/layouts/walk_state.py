@@ -114,12 +114,13 @@ class WalkState:
         self.listed: set[int] = set()
         self.seen_labels: set[str] = set()
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
+        self._heads: dict[int, tuple[Line, Heading | None]] = {}  # see recognised()
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
         # chapter heading lines (a numbered section too, "3 Måluppföljning"): their titles, wrapped lines joined
         self.chapters: dict[int, str] = {}
         numbered: list[Heading] = []  # every numbered goal heading, read once
         for i, ln in enumerate(lines):
-            h = recognise(ln, self.typo, spec.max_depth)
+            h = self.recognised(ln)
             if h is None or h.kind not in ("goal", "section") or not h.number:
                 continue
             if h.kind == "goal":
@@ -139,6 +140,15 @@ class WalkState:
             p.number for p in doc.pages
             if p.text_layer == "native" and sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in p.images) > 0.45 * p.width * p.height
         }
+
+    def recognised(self, line: Line) -> Heading | None:
+        """:func:`recognise` of ``line`` with this walk's typography and depth, worked out once
+        per line (a line is read here, by the table finder's breaks and by the walk)."""
+        hit = self._heads.get(id(line))
+        if hit is None or hit[0] is not line:
+            hit = (line, recognise(line, self.typo, self.spec.max_depth))
+            self._heads[id(line)] = hit
+        return hit[1]
 
     def goal_chapter(self, title: str) -> bool:
         """Whether a chapter's title says it holds the goals (or starts as the spec's do)."""

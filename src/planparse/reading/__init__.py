@@ -171,7 +171,7 @@ def _read_raw(
             _check_chars(raw, name, limits)
         return pages
     pages = []
-    image_looks: dict[int, tuple[int | None, float | None]] = {}
+    image_looks: dict[int, tuple[int | None, float | None, bytes | None]] = {}
     for i in range(pdf.page_count):
         try:
             raw = pymupdf_backend.read_page(pdf[i], i + 1, image_looks)
@@ -376,19 +376,22 @@ def merge_baselines(lines: list[Line]) -> list[Line]:
     Producers often draw a heading's number and its title, a bullet and its text, or a
     contents entry and its page number as separate text runs on one baseline.
     """
-    ordered = sorted(lines, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2)
+    centres = [((ln.bbox[1] + ln.bbox[3]) / 2, ln) for ln in lines]
+    centres.sort(key=lambda c: c[0])
     rows: list[list[Line]] = []
-    for ln in ordered:
-        yc = (ln.bbox[1] + ln.bbox[3]) / 2
-        if rows:
-            ref = rows[-1][0]
-            ryc = (ref.bbox[1] + ref.bbox[3]) / 2
-            if abs(yc - ryc) <= max(2.0, 0.3 * min(ln.size, ref.size)):
-                rows[-1].append(ln)
-                continue
+    ref_yc = ref_size = 0.0  # the vertical centre and size of the current row's first line
+    for yc, ln in centres:
+        size = ln.size
+        if rows and abs(yc - ref_yc) <= max(2.0, 0.3 * min(size, ref_size)):
+            rows[-1].append(ln)
+            continue
         rows.append([ln])
+        ref_yc, ref_size = yc, size
     out: list[Line] = []
     for row in rows:
+        if len(row) == 1:
+            out.append(row[0])
+            continue
         row.sort(key=lambda ln: ln.x0)
         current = row[0]
         for ln in row[1:]:

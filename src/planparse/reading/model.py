@@ -7,6 +7,7 @@ Backends fill :class:`RawPage`; :mod:`planparse.reading.layout` turns raw pages 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -18,16 +19,15 @@ TextMethod = Literal["native", "ocr", "repaired"]
 
 
 def union(boxes: list[BBox]) -> BBox:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
+    if not boxes:
+        raise ValueError("the union of no boxes")
+    x0s, y0s, x1s, y1s = zip(*boxes, strict=True)
+    return min(x0s), min(y0s), max(x1s), max(y1s)
 
 
 # Zero-width characters some producers put between words or before text (Google Docs, Skia).
 _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x00AD: None}
+_ANY_INVISIBLE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")  # translate() is slow, a search not
 
 
 # Bumped whenever a span already built is changed (OCR repair rewrites span text in place):
@@ -35,7 +35,7 @@ _INVISIBLE = {0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: No
 _span_edits = 0
 
 
-@dataclass
+@dataclass(init=False)
 class Span:
     """A run of text in one font."""
 
@@ -47,8 +47,16 @@ class Span:
     italic: bool = False
     color: int = 0  # sRGB as 0xRRGGBB
 
+    def __init__(
+        self, text: str, bbox: BBox, font: str = "", size: float = 0.0, bold: bool = False,
+        italic: bool = False, color: int = 0,
+    ) -> None:
+        # The fields set straight into the instance: the constructor is no edit (and spans are
+        # made by the ten thousand, where a __setattr__ call per field shows).
+        self.__dict__.update(text=text, bbox=bbox, font=font, size=size, bold=bold, italic=italic, color=color)
+
     def __setattr__(self, name: str, value: object) -> None:
-        if name in self.__dict__:  # a change, not the constructor setting a field
+        if name in self.__dict__:  # a change of a field (every field is set by the constructor)
             global _span_edits
             _span_edits += 1
         object.__setattr__(self, name, value)
@@ -95,7 +103,7 @@ class Line:
         if c is not None and c.edits == _span_edits and c.spans is spans and c.n_spans == len(spans):
             return c
         c = _LineFacts(_span_edits, spans, len(spans), _text(spans), union([s.bbox for s in spans]) if spans else None,
-                       _size(spans), _bold(spans), _italic(spans))
+                       *_style(spans))
         self._cache = c
         return c
 
@@ -122,15 +130,24 @@ class Line:
     @property
     def size(self) -> float:
         """The dominant font size (by characters)."""
-        return self._facts().size
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return c.size
 
     @property
     def bold(self) -> bool:
-        return self._facts().bold
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return c.bold
 
     @property
     def italic(self) -> bool:
-        return self._facts().italic
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return c.italic
 
     @property
     def x0(self) -> float:
@@ -151,26 +168,31 @@ def _text(spans: list[Span]) -> str:
             out += " "
         out += s.text
         prev = s
-    return " ".join(out.translate(_INVISIBLE).split())
+    if _ANY_INVISIBLE.search(out):
+        out = out.translate(_INVISIBLE)
+    return " ".join(out.split())
 
 
-def _size(spans: list[Span]) -> float:
+def _style(spans: list[Span]) -> tuple[float, bool, bool]:
+    """(size, bold, italic) of a line, in one pass over its spans: the dominant size by
+    characters (the first of equal weight), bold when bold spans hold at least 60 % of the
+    characters of the spans with text, italic when all of those spans are italic."""
     weights: dict[float, int] = {}
+    chars = bold_chars = 0
+    seen, italic = False, True
     for s in spans:
-        weights[round(s.size, 1)] = weights.get(round(s.size, 1), 0) + len(s.text.strip())
-    return max(weights, key=lambda k: weights[k]) if weights else 0.0
-
-
-def _bold(spans: list[Span]) -> bool:
-    chars = [s for s in spans if s.text.strip()]
-    return bool(chars) and sum(len(s.text) for s in chars if s.bold) >= 0.6 * sum(
-        len(s.text) for s in chars
-    )
-
-
-def _italic(spans: list[Span]) -> bool:
-    chars = [s for s in spans if s.text.strip()]
-    return bool(chars) and all(s.italic for s in chars)
+        stripped = len(s.text.strip())
+        size = round(s.size, 1)
+        weights[size] = weights.get(size, 0) + stripped
+        if stripped:
+            n = len(s.text)
+            chars += n
+            if s.bold:
+                bold_chars += n
+            italic = italic and bool(s.italic)
+            seen = True
+    size = max(weights, key=weights.__getitem__) if weights else 0.0
+    return size, seen and bold_chars >= 0.6 * chars, seen and italic
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+from functools import lru_cache
 from typing import Any
 
 import pymupdf
@@ -15,6 +17,17 @@ OCR_FONTS = ("GlyphLessFont", "GlyphLess")
 
 
 def _rgb(color: Any) -> int | None:
+    """sRGB of a PyMuPDF colour (gray, RGB or CMYK floats); tuples, what get_cdrawings gives,
+    are cached (a page draws thousands of paths in a few colours)."""
+    return _rgb_tuple(color) if isinstance(color, tuple) else _to_rgb(color)
+
+
+@lru_cache(maxsize=4096)
+def _rgb_tuple(color: tuple[float, ...]) -> int | None:
+    return _to_rgb(color)
+
+
+def _to_rgb(color: Any) -> int | None:
     if color is None:
         return None
     if isinstance(color, int):
@@ -28,6 +41,7 @@ def _rgb(color: Any) -> int | None:
     return (r << 16) | (g << 8) | b
 
 
+@lru_cache(maxsize=1024)  # a document has a handful of fonts and thousands of spans
 def _font_style(font: str, flags: int) -> tuple[bool, bool]:
     name = font.lower()
     bold = bool(flags & _BOLD_FLAG) or any(k in name for k in ("bold", "black", "heavy", "semibold"))
@@ -88,30 +102,67 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
     return color, bar
 
 
-def _image_looks(page: pymupdf.Page, cache: dict[int, tuple[int | None, float | None]]) -> list[Image]:
+def _textpage(page: pymupdf.Page, dl: pymupdf.DisplayList, flags: int) -> pymupdf.TextPage:
+    """A text page made from ``dl``, the page's display list, as ``page.get_textpage`` makes
+    one from the page (PyMuPDF's ``DisplayList.get_textpage`` gives the bare MuPDF object)."""
+    tp = dl.get_textpage(flags=flags)
+    if not isinstance(tp, pymupdf.TextPage):
+        tp = pymupdf.TextPage(tp)
+        tp.parent = weakref.proxy(page)
+    return tp
+
+
+class _ImageInfo:
+    """``page.get_image_info(hashes)`` from the page's display list, made once (with digests
+    once they are asked for), as PyMuPDF keeps it on the page."""
+
+    def __init__(self, page: pymupdf.Page, dl: pymupdf.DisplayList) -> None:
+        self.page, self.dl = page, dl
+        self.infos: list[dict[str, Any]] | None = None
+        self.hashed = False
+
+    def __call__(self, hashes: bool) -> list[dict[str, Any]]:
+        if self.infos is None or (hashes and not self.hashed):
+            tp = _textpage(self.page, self.dl, pymupdf.TEXT_PRESERVE_IMAGES)
+            self.infos, self.hashed = tp.extractIMGINFO(hashes=hashes), hashes
+        return self.infos
+
+
+def _image_looks(
+    page: pymupdf.Page, items: list[Any], cache: dict[int, tuple[int | None, float | None, bytes | None]],
+    image_info: _ImageInfo,
+) -> list[Image]:
     """The page's images; small ones (icons, progress bars) with their look. Only images small
-    in pixels are decoded, once per document (``cache`` by xref): decoding every photo to find
-    the icons among them would cost more than the rest of the page."""
+    in pixels are decoded, once per document (``cache`` by xref, with the image's digest, which
+    finds its places on the page): decoding every photo to find the icons among them would cost
+    more than the rest of the page. ``items`` is the page's ``get_images(full=True)``."""
     looks: list[tuple[tuple[float, float, float, float], int | None, float | None]] = []
-    for item in page.get_images(full=True):
+    for item in items:
         xref, width, height = item[0], item[2], item[3]
         if not xref or height > 96 or width > 800:
             continue
         if xref not in cache:
             try:
-                cache[xref] = _look(pymupdf.Pixmap(page.parent, xref))
+                pix = pymupdf.Pixmap(page.parent, xref)
+                digest = pix.digest
+                cache[xref] = (*_look(pix), digest)
             except Exception:  # an undecodable image is no icon
-                cache[xref] = (None, None)
-        for rect in page.get_image_rects(xref):
-            looks.append(((rect.x0, rect.y0, rect.x1, rect.y1), *cache[xref]))
+                cache[xref] = (None, None, None)
+        look_color, look_fill, digest = cache[xref]
+        if digest is None:  # (get_image_rects decodes it again, and fails as it did)
+            rects = [(r.x0, r.y0, r.x1, r.y1) for r in page.get_image_rects(xref)]
+        else:  # what get_image_rects finds, without decoding the image again on every page
+            rects = [im["bbox"] for im in image_info(True) if im["digest"] == digest]
+        looks.extend((rect, look_color, look_fill) for rect in rects)
     images = []
-    for info in page.get_image_info():
+    for info in image_info(False):
         bx = info["bbox"]
         bw, bh = bx[2] - bx[0], bx[3] - bx[1]
         color: int | None = None
         fill: float | None = None
         if 3 <= bh <= _ICON_MAX and 3 <= bw <= _BAR_MAX_W:
-            match = next((lk for lk in looks if all(abs(u - v) < 1.0 for u, v in zip(lk[0], bx, strict=False))), None)
+            match = next((lk for lk in looks if abs(lk[0][0] - bx[0]) < 1.0 and abs(lk[0][1] - bx[1]) < 1.0
+                          and abs(lk[0][2] - bx[2]) < 1.0 and abs(lk[0][3] - bx[3]) < 1.0), None)
             if match is not None:
                 color, fill = match[1], match[2]
         images.append(
@@ -122,11 +173,13 @@ def _image_looks(page: pymupdf.Page, cache: dict[int, tuple[int | None, float | 
 
 
 def read_page(
-    page: pymupdf.Page, number: int, cache: dict[int, tuple[int | None, float | None]] | None = None
+    page: pymupdf.Page, number: int,
+    cache: dict[int, tuple[int | None, float | None, bytes | None]] | None = None,
 ) -> RawPage:
     flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
     no_images = False
-    if not page.get_images(full=True):
+    image_items = page.get_images(full=True)
+    if not image_items:
         # No image XObject: one text page, keeping images, serves for the text and shows whether
         # there are inline images; without any, the separate image pass is skipped.
         tp = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_IMAGES)
@@ -135,7 +188,10 @@ def read_page(
             no_images = True
         del tp
     if not no_images:
-        data = page.get_text("dict", flags=flags)
+        # One display list serves the page's text and, in _image_looks, its images' boxes: the
+        # page's content is interpreted once for the two, not once for each.
+        dl = page.get_displaylist()
+        data = _textpage(page, dl, flags).extractDICT(cb=page.cropbox)
     lines: list[Line] = []
     ocr_font = False
     for block in data["blocks"]:
@@ -146,16 +202,18 @@ def read_page(
                 continue
             spans = []
             for s in ln["spans"]:
-                if not s["text"].strip():
+                text, font = s["text"], s["font"]
+                if not text.strip():
                     continue
-                if s["font"].startswith(OCR_FONTS):
+                if font.startswith(OCR_FONTS):
                     ocr_font = True
-                bold, italic = _font_style(s["font"], s["flags"])
+                bold, italic = _font_style(font, s["flags"])
+                x0, y0, x1, y1 = s["bbox"]
                 spans.append(
                     Span(
-                        text=s["text"],
-                        bbox=tuple(round(v, 2) for v in s["bbox"]),  # type: ignore[arg-type]
-                        font=s["font"],
+                        text=text,
+                        bbox=(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
+                        font=font,
                         size=round(s["size"], 2),
                         bold=bold,
                         italic=italic,
@@ -165,32 +223,8 @@ def read_page(
             if spans:
                 lines.append(Line(spans=spans, page=number))
 
-    drawings: list[Drawing] = []
-    # get_cdrawings, not get_drawings: the same paths without a Point or Rect object made for
-    # every coordinate (on pages of rules and boxes that conversion costs more than the text).
-    for d in page.get_cdrawings():
-        x0, y0, x1, y1 = (round(float(v), 2) for v in d["rect"])
-        fill = _rgb(d.get("fill")) if "f" in d.get("type", "") else None
-        stroke = _rgb(d.get("color")) if "s" in d.get("type", "") else None
-        items = d["items"]
-        if all(it[0] == "l" for it in items):
-            for it in items:
-                p, q = it[1], it[2]
-                drawings.append(_segment(float(p[0]), float(p[1]), float(q[0]), float(q[1]), stroke))
-            continue
-        if all(it[0] == "re" for it in items):
-            for it in items:
-                r = it[1]
-                drawings.append(_rect(float(r[0]), float(r[1]), float(r[2]), float(r[3]), fill, stroke))
-            continue
-        if all(it[0] == "qu" for it in items):
-            for it in items:
-                q = pymupdf.Quad(it[1]).rect
-                drawings.append(_rect(q.x0, q.y0, q.x1, q.y1, fill, stroke))
-            continue
-        drawings.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))
-
-    images = [] if no_images else _image_looks(page, {} if cache is None else cache)
+    drawings = _drawings(page)
+    images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
     return RawPage(
         number=number,
         width=page.rect.width,
@@ -200,6 +234,35 @@ def read_page(
         images=images,
         ocr_font=ocr_font,
     )
+
+
+def _drawings(page: pymupdf.Page) -> list[Drawing]:
+    """The page's vector paths: rules and rects by their items, anything else one shape."""
+    drawings: list[Drawing] = []
+    # get_cdrawings, not get_drawings: the same paths without a Point or Rect object made for
+    # every coordinate (on pages of rules and boxes that conversion costs more than the text).
+    for d in page.get_cdrawings():
+        paint = d.get("type", "")  # "f" fill, "s" stroke, "fs" both
+        fill = _rgb(d.get("fill")) if "f" in paint else None
+        stroke = _rgb(d.get("color")) if "s" in paint else None
+        items = d["items"]
+        first = items[0][0] if items else "l"  # (a path without items adds nothing)
+        if first in ("l", "re", "qu") and all(it[0] == first for it in items):
+            for it in items:
+                if first == "l":
+                    p, q = it[1], it[2]
+                    drawings.append(_segment(float(p[0]), float(p[1]), float(q[0]), float(q[1]), stroke))
+                elif first == "re":
+                    r = it[1]
+                    drawings.append(_rect(float(r[0]), float(r[1]), float(r[2]), float(r[3]), fill, stroke))
+                else:
+                    b = pymupdf.Quad(it[1]).rect
+                    drawings.append(_rect(b.x0, b.y0, b.x1, b.y1, fill, stroke))
+            continue
+        x0, y0, x1, y1 = d["rect"]
+        box = (round(float(x0), 2), round(float(y0), 2), round(float(x1), 2), round(float(y1), 2))
+        drawings.append(Drawing(bbox=box, kind="shape", fill=fill, stroke=stroke))
+    return drawings
 
 
 def _segment(x0: float, y0: float, x1: float, y1: float, stroke: int | None) -> Drawing:
@@ -216,8 +279,10 @@ def _segment(x0: float, y0: float, x1: float, y1: float, stroke: int | None) -> 
 def _rect(
     x0: float, y0: float, x1: float, y1: float, fill: int | None, stroke: int | None
 ) -> Drawing:
-    x0, x1 = sorted((x0, x1))
-    y0, y1 = sorted((y0, y1))
+    if x1 < x0:  # (as sorted() orders the two)
+        x0, x1 = x1, x0
+    if y1 < y0:
+        y0, y1 = y1, y0
     box = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
     if y1 - y0 <= 1.5:
         return Drawing(bbox=box, kind="hline", fill=fill, stroke=stroke)

@@ -89,14 +89,25 @@ def _groups(
         by_x[band] = ([vs[j].pos for j in members], members)
     no_band: tuple[list[float], list[int]] = ([], [])
     crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
+    v_pos = [v.pos for v in vs]
+    v_lo = [v.a - TOL for v in vs]
+    v_hi = [v.b + TOL for v in vs]
     for i, h in enumerate(hs):
         xs, members = by_x.get(math.floor(h.pos / _BAND), no_band) if math.isfinite(h.pos) else no_band
-        near = members[bisect_left(xs, h.a - TOL) : bisect_right(xs, h.b + TOL)]
+        lo, hi, y = h.a - TOL, h.b + TOL, h.pos
+        near = members[bisect_left(xs, lo) : bisect_right(xs, hi)]
+        root = -1  # the horizontal's root once it crosses a vertical: the verticals join it
         for j in (*near, *everywhere) if everywhere else near:
-            v = vs[j]
-            if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
-                join(i, n_h + j)
-                crossed.add(i)
+            if lo <= v_pos[j] <= hi and v_lo[j] <= y <= v_hi[j]:
+                if root < 0:
+                    root = find(i)
+                    crossed.add(i)
+                k = n_h + j  # find(k), inline: thousands of crossings on a page of grids
+                while parent[k] != k:
+                    parent[k] = parent[parent[k]]
+                    k = parent[k]
+                if k != root:
+                    parent[k] = root
     # Horizontal rules stacked with the same extent belong together (tables ruled only
     # horizontally), provided they are close enough to be rows of one table. Rules of a grid
     # are joined by its vertical rules already: two grids stacked under each other (a budget
@@ -261,6 +272,7 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
         return tables, list(raw.lines)
     # Every span with its centre, computed once for all regions and cells.
     centred = [(i, s, s.xc, s.yc) for i, ln in enumerate(raw.lines) for s in ln.spans]
+    page_icons = [d for d in raw.drawings if d.is_icon]
     for region in sorted(regions, key=lambda r: r.bbox[1]):
         x0, y0, x1, y1 = region.bbox[0] - 1, region.bbox[1] - 1, region.bbox[2] + 1, region.bbox[3] + 1
         members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
@@ -268,7 +280,7 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
         xs = region.xs if region.ruled_columns else _header_columns(region, [s for _, s in spans_by_line])
-        table = _build(raw, region, xs, members)
+        table = _build(raw, region, xs, members, page_icons)
         if table is None:
             continue
         tables.extend(_split_at_headers(table, raw, region))
@@ -279,14 +291,15 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
 
 
 def _build(
-    raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span, float, float]]
+    raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span, float, float]],
+    page_icons: list[Drawing],
 ) -> Table | None:
-    """The region's rows and cells; ``spans_by_line`` are (line index, span, span centre x, y)."""
+    """The region's rows and cells; ``spans_by_line`` are (line index, span, span centre x, y),
+    ``page_icons`` the page's icon drawings."""
     n_cols = len(xs) - 1
     if n_cols < 1:
         return None
     rows: list[Row] = []
-    page_icons = [d for d in raw.drawings if d.is_icon]
     for top, bottom in zip(region.ys, region.ys[1:], strict=False):
         if bottom - top < 3:
             continue
@@ -298,6 +311,8 @@ def _build(
             )
         else:
             bounds = xs
+        y0, y1 = top - 1, bottom + 1
+        in_row = [m for m in spans_by_line if y0 <= m[3] <= y1]  # the spans of this row's band
         cells: list[Cell] = []
         for left, right in zip(bounds, bounds[1:], strict=False):
             if right - left < 3:
@@ -305,8 +320,8 @@ def _build(
             col = _index(xs, left)
             span_cols = max(1, _index(xs, right) - col)
             box = (left, top, right, bottom)
-            x0, y0, x1, y1 = left - 1, top - 1, right + 1, bottom + 1
-            members = [(i, s) for i, s, xc, yc in spans_by_line if x0 <= xc <= x1 and y0 <= yc <= y1]
+            x0, x1 = left - 1, right + 1
+            members = [(i, s) for i, s, xc, _ in in_row if x0 <= xc <= x1]
             cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
         if not any(c.lines for c in cells):
             continue
@@ -451,7 +466,13 @@ def _split_at_headers(table: Table, raw: RawPage, region: _Region) -> list[Table
 
 
 def _index(xs: list[float], x: float) -> int:
-    return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+    """The index of the position nearest ``x`` (the first of equally near ones)."""
+    best, best_d = 0, abs(xs[0] - x)
+    for i in range(1, len(xs)):
+        d = abs(xs[i] - x)
+        if d < best_d:
+            best, best_d = i, d
+    return best
 
 
 def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:

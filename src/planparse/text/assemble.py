@@ -28,6 +28,7 @@ _SPACES = re.compile(r"[\t\r\n\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u2
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _DEBRIS = re.compile(r"(?:(?<=\s)|^)[|¦]+(?=\s|$)")
 _MULTI = re.compile(r" {2,}")
+_SOFT_HYPHEN_BETWEEN = re.compile(r"\u00ad(?=\s|$)")
 _LIST = re.compile(
     r"^\s*(?:(?P<bullet>[" + re.escape(BULLETS) + r"\uf0a7\uf0b7\uf076\uf0d8\uf0fc])"
     r"|(?P<num>\d{1,2}[.)]|[a-zåäö]\))(?=\s|[A-ZÅÄÖ]))\s*(?P<text>\S.*)$"
@@ -42,11 +43,14 @@ def clean(text: str) -> str:
     s = unicodedata.normalize("NFC", text)
     s = _ZERO_WIDTH.sub("", s)
     # A soft hyphen is invisible unless the line breaks there: between words it separates them.
-    s = re.sub(r"\u00ad(?=\s|$)", "", s)
-    s = s.replace("\u00ad", "")
+    if "\u00ad" in s:
+        s = _SOFT_HYPHEN_BETWEEN.sub("", s)
+        s = s.replace("\u00ad", "")
     s = _SPACES.sub(" ", s)
-    s = _DEBRIS.sub(" ", s)
-    s = _MULTI.sub(" ", s)
+    if "|" in s or "¦" in s:
+        s = _DEBRIS.sub(" ", s)
+    if "  " in s:
+        s = _MULTI.sub(" ", s)
     return s.strip()
 
 
@@ -83,7 +87,8 @@ def join_lines(texts: list[str]) -> str:
         if out.endswith("/") and out[-2:-1].isalpha() and t[:1].isalpha():  # "enheter/" "grupper"
             out += t
             continue
-        m = _HYPHEN_END.search(out)
+        # (Only a text ending in "-" can match: the search scans the whole paragraph so far.)
+        m = _HYPHEN_END.search(out) if out.endswith("-") else None
         if m is None:
             out += " " + t
             continue

@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 __all__ = ["repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
@@ -245,6 +246,7 @@ def _misplaced_marks(token: str) -> str:
     return cand[:1].upper() + cand[1:] if token[:1].isupper() else cand
 
 
+@lru_cache(maxsize=65536)  # a page's words repeat ("och", "att"): each is worked out once
 def repair_word(token: str, *, aggressive: bool = False) -> str:
     """Repair a single word token (case preserved); anything else comes back unchanged."""
     if _SWEDISH.search(token):
@@ -393,15 +395,14 @@ def _kommun_name(m: re.Match[str]) -> str:
 def _damage(text: str) -> tuple[int, int, int]:
     """(word tokens, tokens the conservative repair changes, further ones the aggressive does)."""
     total = sure = maybe = 0
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
+    for tok, n in Counter(m.group() for m in _TOKEN.finditer(text)).items():  # each word once
         if not _ASCII_LETTER.search(tok):
             continue
-        total += 1
+        total += n
         if repair_word(tok) != tok:
-            sure += 1
+            sure += n
         elif repair_word(tok, aggressive=True) != tok:
-            maybe += 1
+            maybe += n
     return total, sure, maybe
 
 
