@@ -331,3 +331,16 @@ def test_ocr_list_number_read_with_a_comma_and_stray_end_specks() -> None:
     assert ocr_stray_end(["Berörda", ";"]) == ["Berörda", ""]
     assert ocr_stray_end(["Bedömning:"]) == ["Bedömning:"]
     assert ocr_stray_end([":"]) == [":"]
+
+
+@pytest.mark.parametrize(
+    ("word", "fixed"),
+    [("företäg", "företag"), ("Företäg", "Företag"), ("besökåre", "besökare"), ("fössilfria", "fossilfria")],
+)
+def test_a_mark_the_ocr_misplaced_is_fixed(word: str, fixed: str) -> None:
+    assert repair_text(word) == fixed
+
+
+@pytest.mark.parametrize("word", ["Härjedalen", "målavstämning", "Sölvesborg", "Hallståberget", "läs", "Ånge"])
+def test_words_with_marks_the_lexicon_knows_or_cannot_place_stay(word: str) -> None:
+    assert repair_text(word) == word

@@ -178,7 +178,7 @@ def _fits_above(prev: Row, word: Span, edge: float) -> bool:
     above (its column's text reaching ``edge``): then a line starting with it is a row of its
     own, not the cell wrapping, since a line breaks only before a word that does not fit."""
     cell = next((c for c in prev.cells if c.col == 0 and c.lines), None)
-    if cell is None or cell.colspan > 1 or word.text.strip()[:1].islower():
+    if cell is None or cell.colspan > 1:
         return False
     width = word.bbox[2] - word.bbox[0]
     space = 0.3 * (word.bbox[3] - word.bbox[1])  # and as much again: OCR boxes hug the ink
@@ -283,10 +283,11 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             tight = True
         if method != "native" and len(rows) > 1 and set(by_col) == {0} and not new_row and (
             prev.full_width or not any(c.col > 0 and c.text for c in prev.cells)  # prose goes on
-            or not (names and _fits_above(prev, by_col[0][0], name_edge))
+            or not (names and not by_col[0][0].text.strip()[:1].islower() and (
+                _fits_above(prev, by_col[0][0], name_edge) or top - prev.bbox[3] >= 0.7 * height))
         ):
             tight = True  # an OCR'd layer: a line in the first column alone wraps the cell above
-        if len(rows) > 1 and not marks_wraps and not new_row and _name_wraps(prev, vr, by_col):
+        if method == "native" and len(rows) > 1 and not marks_wraps and not new_row and _name_wraps(prev, vr, by_col):
             tight = True
         if len(rows) > 1 and not new_row and _wrapped(prev, vr, by_col):
             tight = True
