@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from planparse.text.numbers import find_dates, format_number, parse_date, parse_number
+from planparse.text.numbers import find_dates, format_number, ocr_spacing, parse_date, parse_number
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,12 @@ def test_not_a_date(text: str | None) -> None:
 def test_find_dates_in_running_text() -> None:
     text = "Beslutad den 16 januari 2018, reviderad 2019-02-01."
     assert find_dates(text) == [dt.date(2018, 1, 16), dt.date(2019, 2, 1)]
+
+
+@pytest.mark.parametrize(
+    ("read", "spaced"),
+    [("14583", "14 583"), ("24%", "24 %"), ("-123456,5", "-123 456,5"), ("8 353", "8 353"), ("2028", "2028"),
+     ("42", "42"), ("Ja", "Ja"), ("Följs upp 2028", "Följs upp 2028")],
+)
+def test_ocr_numbers_get_the_swedish_spacing_back(read: str, spaced: str) -> None:
+    assert ocr_spacing(read) == spaced

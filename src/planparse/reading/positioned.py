@@ -191,12 +191,16 @@ _YEARISH = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
 def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     """A line right under the header, closer than a line's height, with only years in
     columns the header names and nothing in the first column: the header's labels wrap
-    ("Målvärde" / "2019", "Utfall" / "2027"), it is no row of values."""
-    named = {c.col for c in head.cells if c.text}
+    ("Målvärde" / "2019", "Utfall" / "2027"), it is no row of values. Beside the years, a
+    label broken after a slash may go on ("Tot K/" / "M")."""
+    named = {c.col: c.text for c in head.cells if c.text}
     gap = min(ln.bbox[1] for ln in vr) - head.bbox[3]
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
-    return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(
-        col in named and _YEARISH.fullmatch(" ".join(s.text.strip() for s in spans)) for col, spans in by_col.items()
+    texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
+    return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(col in named for col in texts) and any(
+        _YEARISH.fullmatch(t) for t in texts.values()
+    ) and all(
+        _YEARISH.fullmatch(t) or (named[col].endswith("/") and t.isalpha() and len(t) <= 3) for col, t in texts.items()
     )
 
 

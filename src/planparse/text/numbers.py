@@ -46,6 +46,22 @@ def parse_number(text: str | None) -> int | float | None:
     return -value if negative else value
 
 
+_OCR_PERCENT = re.compile(r"(?<=\d)%$")
+_OCR_LONG = re.compile(r"^([\u2212\u2013\u2012+-]?)(\d{5,})(?=(?:[,.]\d+)?\s*%?$)")
+
+
+def ocr_spacing(text: str) -> str:
+    """A number read by OCR, spaced the Swedish way: OCR drops the narrow spaces a number is
+    set with ("14583" → "14 583", "24%" → "24 %"); four-digit numbers (years) stay as read."""
+    m = _OCR_LONG.match(text)
+    if m:
+        digits = m[2]
+        head = len(digits) % 3 or 3
+        grouped = " ".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
+        text = m[1] + grouped + text[m.end() :]
+    return _OCR_PERCENT.sub(" %", text)
+
+
 def format_number(value: int | float) -> str:
     """Format a number the Swedish way ("1 300", "41,5", "−2,5"); inverse of parse_number."""
     sign = "\u2212" if value < 0 else ""
