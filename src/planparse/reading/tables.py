@@ -356,14 +356,15 @@ def mend_broken_words(rows: list[Row]) -> None:
     without the space also when the word and its space do not fit: where both sides are words
     of their own ("konstgräset" / "är"), the wrap is ordinary."""
     cells = [c for r in rows for c in r.cells if len(c.lines) >= 2]
-    ocr = False
+    # An OCR'd layer keeps no evidence in its spaces (every word carries one, or none does).
+    ocr = bool(cells) and all(ln.method != "native" for c in cells for ln in c.lines)
     edge: dict[int, float] = {}  # OCR: the right edge of each column's text
-    if not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans):
-        if not cells or any(ln.method == "native" for c in cells for ln in c.lines):
-            return
-        ocr = True
+    if ocr:
+        cells = [c for c in cells if c.colspan == 1]  # a row set across the columns has no edge to fill
         for c in cells:
             edge[c.col] = max(edge.get(c.col, 0.0), *(ln.bbox[2] for ln in c.lines))
+    elif not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans):
+        return
 
     def broken_at(prev: Line, col: int) -> bool:
         return not ocr or prev.bbox[2] >= edge[col] - 0.6 * max(prev.size, 1.0)
@@ -375,12 +376,18 @@ def mend_broken_words(rows: list[Row]) -> None:
             prev, above, last = mended[-1], last, ln
             tail = prev.spans[-1].text if prev.spans else ""
             head = ln.spans[0].text if ln.spans else ""
-            head = head.lstrip() if ocr else head  # an OCR'd word span carries its space before it
+            if ocr:  # an OCR'd word span carries its space before or after it
+                tail, head = tail.rstrip(), head.lstrip()
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
                     and broken_at(above, c.col) and _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
                                                                  letter=len(prev.text.split()) > 1):
-                first = replace(ln.spans[0], text=ln.spans[0].text.lstrip()) if ocr else ln.spans[0]
-                mended[-1] = Line(spans=[*prev.spans, first, *ln.spans[1:]], page=prev.page, method=prev.method)
+                if ocr:
+                    end = replace(prev.spans[-1], text=tail)
+                    first = replace(ln.spans[0], text=head)
+                    spans = [*prev.spans[:-1], end, first, *ln.spans[1:]]
+                else:
+                    spans = [*prev.spans, *ln.spans]
+                mended[-1] = Line(spans=spans, page=prev.page, method=prev.method)
             else:
                 mended.append(ln)
         c.lines = mended
