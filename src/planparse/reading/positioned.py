@@ -368,7 +368,7 @@ def find_tables(
     :func:`table_from_rows`."""
     found: list[tuple[Table, list[Line]]] = []
     rows = visual_rows(lines)
-    margin = min((ln.x0 for ln in lines if len(ln.text) > 20), default=0.0)
+    margin = min((ln.x0 for ln in lines if len(ln.text) > 20 and ln.text[:1].isalnum()), default=0.0)
     k = 0
     while k < len(rows):
         header = rows[k]
@@ -390,7 +390,8 @@ def find_tables(
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
             if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(is_break(ln) for ln in vr):
                 break
-            if indented and min((s.bbox[0] for s in _spans(vr) if sum(ch.isalpha() for ch in s.text) >= 2),
+            if indented and min((s.bbox[0] for s in _spans(vr) if s.text.strip()[:1].isalnum()
+                                 and sum(ch.isalpha() for ch in s.text) >= 2),
                                 default=starts[0]) < starts[0] - 2.5:
                 break  # words back at the text margin, left of the cells' padding: text after the table
             if _heading_after(vr, header):
