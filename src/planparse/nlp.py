@@ -80,6 +80,9 @@ def find_direction(text: str) -> str | None:
 
     A "ska öka"/"ska minska" phrase decides; otherwise the bare verbs must agree.
     """
+    lower = text.lower()
+    if not any(verb in lower for verb in _INCREASE + _DECREASE):
+        return None  # every direction entity is one of the verbs: no need to run the pipeline
     must: list[str] = []
     bare: set[str] = set()
     for label, _ in _ents(text):

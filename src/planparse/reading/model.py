@@ -102,8 +102,13 @@ class Line:
         spans = self.spans
         if c is not None and c.edits == _span_edits and c.spans is spans and c.n_spans == len(spans):
             return c
-        c = _LineFacts(_span_edits, spans, len(spans), _text(spans), union([s.bbox for s in spans]) if spans else None,
-                       *_style(spans))
+        if len(spans) == 1:  # most lines: one span, its facts without the loops
+            s = spans[0]
+            b = s.bbox
+            c = _LineFacts(_span_edits, spans, 1, _text1(s.text), (b[0], b[1], b[2], b[3]), *_style1(s))
+        else:
+            c = _LineFacts(_span_edits, spans, len(spans), _text(spans),
+                           union([s.bbox for s in spans]) if spans else None, *_style(spans))
         self._cache = c
         return c
 
@@ -173,6 +178,35 @@ def _text(spans: list[Span]) -> str:
     return " ".join(out.split())
 
 
+def _text1(text: str) -> str:
+    """:func:`_text` of a single span's text."""
+    if _ANY_INVISIBLE.search(text):
+        text = text.translate(_INVISIBLE)
+    return " ".join(text.split())
+
+
+# round(size, 1) by size: a document has a handful of sizes and thousands of spans.
+_ROUNDED: dict[float, float] = {}
+
+
+def _round1(size: float) -> float:
+    if type(size) is not float or not size:  # (12 and 12.0, 0.0 and -0.0 are equal keys)
+        return round(size, 1)
+    r = _ROUNDED.get(size)
+    if r is None:
+        if len(_ROUNDED) > 4096:
+            _ROUNDED.clear()
+        r = _ROUNDED[size] = round(size, 1)
+    return r
+
+
+def _style1(s: Span) -> tuple[float, bool, bool]:
+    """:func:`_style` of a single span."""
+    if s.text.strip():
+        return _round1(s.size), bool(s.bold), bool(s.italic)
+    return _round1(s.size), False, False
+
+
 def _style(spans: list[Span]) -> tuple[float, bool, bool]:
     """(size, bold, italic) of a line, in one pass over its spans: the dominant size by
     characters (the first of equal weight), bold when bold spans hold at least 60 % of the
@@ -182,7 +216,7 @@ def _style(spans: list[Span]) -> tuple[float, bool, bool]:
     seen, italic = False, True
     for s in spans:
         stripped = len(s.text.strip())
-        size = round(s.size, 1)
+        size = _round1(s.size)
         weights[size] = weights.get(size, 0) + stripped
         if stripped:
             n = len(s.text)

@@ -23,19 +23,20 @@ _SLACK = 6.0
 def visual_rows(lines: list[Line]) -> list[list[Line]]:
     """Lines of one page grouped by baseline (their vertical centres within half a line),
     top to bottom, each row left to right."""
-    rows: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda x: (round(x.bbox[1], 1), x.bbox[0])):
-        yc = (ln.bbox[1] + ln.bbox[3]) / 2
+    # Each line with its box, read once: (box, line) pairs sort as the lines would by box.
+    rows: list[list[tuple[BBox, Line]]] = []
+    for b, ln in sorted(((ln.bbox, ln) for ln in lines), key=lambda bl: (round(bl[0][1], 1), bl[0][0])):
+        yc = (b[1] + b[3]) / 2
         if rows:
             last = rows[-1]
-            ref = last[0]
-            h = max(ref.bbox[3] - ref.bbox[1], 1.0)
-            if abs((ref.bbox[1] + ref.bbox[3]) / 2 - yc) < 0.5 * h:
-                last.append(ln)
-                last.sort(key=lambda x: x.bbox[0])
+            ref = last[0][0]
+            h = max(ref[3] - ref[1], 1.0)
+            if abs((ref[1] + ref[3]) / 2 - yc) < 0.5 * h:
+                last.append((b, ln))
+                last.sort(key=lambda bl: bl[0][0])
                 continue
-        rows.append([ln])
-    return rows
+        rows.append([(b, ln)])
+    return [[ln for _, ln in row] for row in rows]
 
 
 # What OCR makes of a table's vertical rules: never a word of a cell.

@@ -113,13 +113,17 @@ def _groups(
     # are joined by its vertical rules already: two grids stacked under each other (a budget
     # table, a heading, an investment table) stay two tables.
     order = sorted(range(n_h), key=lambda i: hs[i].pos)
+    boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
         if order[k - 1] in crossed and order[k] in crossed:
             continue
-        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0 and (
-            h2.pos - h1.pos < 120 or _filled_band(h1, h2, lines or [])
-        ):
+        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
+            if h2.pos - h1.pos >= 120:
+                if boxes is None:
+                    boxes = [ln.bbox for ln in lines or []]
+                if not _filled_band(h1, h2, boxes):
+                    continue
             join(order[k - 1], order[k])
     comps: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
     for i, h in enumerate(hs):
@@ -129,21 +133,21 @@ def _groups(
     return list(comps.values())
 
 
-def _filled_band(h1: _Seg, h2: _Seg, lines: list[Line]) -> bool:
+def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox]) -> bool:
     """Text fills the band between two rules line after line, without a gap wider than a
-    blank line: a tall row (a long description wrapped in a narrow cell), not two tables."""
+    blank line: a tall row (a long description wrapped in a narrow cell), not two tables.
+    ``boxes`` are the page's lines' boxes."""
     inside = sorted(
-        (ln for ln in lines if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos
-         and h1.a - 1 <= ln.bbox[0] and ln.bbox[2] <= h1.b + 1),
-        key=lambda ln: ln.bbox[1],
+        (b for b in boxes if h1.pos < (b[1] + b[3]) / 2 < h2.pos and h1.a - 1 <= b[0] and b[2] <= h1.b + 1),
+        key=lambda b: b[1],
     )
     if not inside:
         return False
-    height = sorted(ln.bbox[3] - ln.bbox[1] for ln in inside)[len(inside) // 2]
+    height = sorted(b[3] - b[1] for b in inside)[len(inside) // 2]
     reach, widest = h1.pos, 0.0
-    for ln in inside:
-        widest = max(widest, ln.bbox[1] - reach)
-        reach = max(reach, ln.bbox[3])
+    for b in inside:
+        widest = max(widest, b[1] - reach)
+        reach = max(reach, b[3])
     widest = max(widest, h2.pos - reach)
     return widest <= max(1.5 * height, 8.0)
 
