@@ -149,3 +149,13 @@ def test_scan_activities_from_ruled_tables() -> None:
     act = acts["Skapa utbildning kring Rehabiliteringsprocessen"]
     assert act.status is not None and act.status.value.value == "not_started"  # "Ej påbörjad"
     assert act.comment == "Utbildning genomförs den 23 augusti."
+
+
+def test_scan_indicator_names_keep_their_percent_sign() -> None:
+    """A scanned tertial report: Tesseract reads the names' "(%)" as "(26)", and a speck far
+    right of a name as "u"; the names come back as printed."""
+    doc = planparse.parse(STRESS / "ange_tertial" / "ange_tertial-01-reportlab-scan.pdf")
+    names = [i.name for g in doc.iter_goals() for i in g.indicators]
+    assert "Sjukfrånvaro, procentandel (%)" in names
+    assert "Andel medarbetare som nyttjar friskvårdsbidraget (%)" in names
+    assert "Korttidssjukfrånvaro, antal tillfällen" in names
