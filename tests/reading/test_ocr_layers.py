@@ -149,3 +149,29 @@ def test_scan_activities_from_ruled_tables() -> None:
     act = acts["Skapa utbildning kring Rehabiliteringsprocessen"]
     assert act.status is not None and act.status.value.value == "not_started"  # "Ej påbörjad"
     assert act.comment == "Utbildning genomförs den 23 augusti."
+
+
+def test_scan_indicator_names_keep_their_percent_sign() -> None:
+    """A scanned tertial report: Tesseract reads the names' "(%)" as "(26)", and a speck far
+    right of a name as "u"; the names come back as printed."""
+    doc = planparse.parse(STRESS / "ange_tertial" / "ange_tertial-01-reportlab-scan.pdf")
+    names = [i.name for g in doc.iter_goals() for i in g.indicators]
+    assert "Sjukfrånvaro, procentandel (%)" in names
+    assert "Andel medarbetare som nyttjar friskvårdsbidraget (%)" in names
+    assert "Korttidssjukfrånvaro, antal tillfällen" in names
+
+
+def test_scan_heading_levels_without_weight() -> None:
+    """A scanned Örebro-style plan: its focus areas are set a point above the body in bold,
+    which a scan keeps only as somewhat taller and wider letters; they still come out as
+    sibling focus areas (not goals under the larger chapter heading), and a "Mål: …" line
+    is its goal's title, not content of the heading above it."""
+    doc = planparse.parse(STRESS / "orebro_budget" / "orebro_budget-01-reportlab-scan.pdf")
+    top = {g.title: g for g in doc.goals}
+    for title in ("Informationshantering, integrering och arkivmyndighet", "Digital utveckling och IT-försörjning",
+                  "Intern serviceyta och stöd för verksamhetsutveckling", "Extern serviceyta",
+                  "Kommunikation och varumärke"):
+        assert top[title].level.value == "focus_area" and not top[title].children
+    assert "Kommungemensamma objekt" not in top and "Kommunstyrelsens samlade ekonomi" not in top
+    goal = top["Sölvesborg kommun ska vara en attraktiv arbetsgivare"]
+    assert goal.level.value == "goal" and len(goal.activities) == 3

@@ -344,3 +344,27 @@ def test_a_mark_the_ocr_misplaced_is_fixed(word: str, fixed: str) -> None:
 @pytest.mark.parametrize("word", ["Härjedalen", "målavstämning", "Sölvesborg", "Hallståberget", "läs", "Ånge"])
 def test_words_with_marks_the_lexicon_knows_or_cannot_place_stay(word: str) -> None:
     assert repair_text(word) == word
+
+
+def test_ocr_percent_misread_in_a_label() -> None:
+    from planparse.text.repair import ocr_percent_words
+
+    assert ocr_percent_words(["Sjukfrånvaro,", " procentandel", " (26)"]) == ["Sjukfrånvaro,", " procentandel", " (%)"]
+    assert ocr_percent_words(["Andel", " nöjda", " (96)", " 32,9"]) == ["Andel", " nöjda", " (%)", " 32,9"]
+    assert ocr_percent_words(["Andel", "(9%)"]) == ["Andel", "(%)"]
+    # a number in parentheses that is no label's unit, or text going on after it, stays
+    assert ocr_percent_words(["32,9", "(26)"]) == ["32,9", "(26)"]
+    assert ocr_percent_words(["Antal", "(26)", "elever"]) == ["Antal", "(26)", "elever"]
+    assert ocr_percent_words(["Antal", "(27)"]) == ["Antal", "(27)"]
+    assert ocr_percent_words(["(26)"]) == ["(26)"]
+
+
+def test_ocr_speck_at_the_end_of_a_cell() -> None:
+    from planparse.text.repair import ocr_speck_end
+
+    words = ["tillfällen", "u"]
+    assert ocr_speck_end(words, [185.0, 345.0], [225.0, 349.0], 10.0) == ["tillfällen", ""]
+    # a word of the text, set at a word's gap, stays
+    assert ocr_speck_end(["bor", "i"], [185.0, 203.0], [200.0, 206.0], 10.0) == ["bor", "i"]
+    assert ocr_speck_end(["tillfällen", "U"], [185.0, 345.0], [225.0, 349.0], 10.0) == ["tillfällen", "U"]
+    assert ocr_speck_end(["u"], [345.0], [349.0], 10.0) == ["u"]

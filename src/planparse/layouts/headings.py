@@ -8,13 +8,13 @@ no bold): numbering and vocabulary decide, typography is extra evidence. For OCR
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 from typing import Literal
 
 from planparse import vocabulary
+from planparse.layouts.typography import Typography
 from planparse.model import GoalLevel
-from planparse.reading.model import Document, Line
+from planparse.reading.model import Line
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
@@ -83,53 +83,6 @@ def depth(number: str) -> int:
     if len(parts) > 1 and parts[-1] == "0":
         parts = parts[:-1]
     return len(parts)
-
-
-class Typography:
-    """The document's body text size, so a line's rank can be told: 0 body, 1 larger or bold,
-    2 much larger. OCR'd lines have no fonts: their box height stands in for the size."""
-
-    def __init__(self, doc: Document) -> None:
-        sizes: dict[float, int] = {}
-        ocr_sizes: list[float] = []
-        for page in doc.pages:
-            for ln in page.lines:
-                if ln.method == "native":
-                    sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
-                elif ln.size > 0:
-                    ocr_sizes.extend([ln.size] * len(ln.text))
-            # (Table text is body text too: an OCR'd page's tables come from its image's rules.)
-            for table in page.tables:
-                for row in table.rows:
-                    for cell in row.cells:
-                        ocr_sizes.extend(
-                            size for ln in cell.lines if ln.method != "native" and ln.size > 0
-                            for size in [ln.size] * len(ln.text)
-                        )
-        self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
-        # An OCR'd line's size is its words' font size told from their boxes and letters
-        # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is
-        # their median by characters.
-        self.ocr_body = statistics.median(ocr_sizes) if ocr_sizes else 10.0
-
-    def size(self, line: Line) -> float:
-        if line.method == "native":
-            return line.size
-        return self.body * line.size / max(self.ocr_body, 1.0)
-
-    def rank(self, line: Line) -> int:
-        if line.method != "native":  # sizes estimated from OCR'd boxes: a margin for their noise
-            ratio = line.size / max(self.ocr_body, 1.0)
-            return 2 if ratio >= 1.4 else 1 if ratio >= 1.15 else 0
-        size = self.size(line)
-        if size >= self.body * 1.35:
-            return 2
-        if size >= self.body + 1.0 or (line.bold and len(line.text) < 160):
-            return 1
-        return 0
-
-    def has_fonts(self, line: Line) -> bool:
-        return line.method == "native"
 
 
 def goal_word(text: str) -> tuple[GoalLevel, str] | None:
@@ -234,7 +187,9 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
             return Heading("goal", rest, None, level=level, lists_goals=is_group)
     if rank > 0 and not long_prose and _GOAL_HEADING.match(text):  # "Mål för årets resultat"
         return Heading("goal", text, level=GoalLevel.goal)
-    if rank > 0 and (m := _GOAL_LINE.match(text)):  # a styled "Mål: Örebro kommun ska vara …"
+    # A styled "Mål: Örebro kommun ska vara …"; without fonts (an OCR'd line: no weight, and
+    # its size a step above the body at most) the label alone says it is the goal's title.
+    if (rank > 0 or not fonts) and (m := _GOAL_LINE.match(text)):
         return Heading("goal", m[1], level=GoalLevel.goal)
     if rank > 0 and not long_prose and not text.endswith((",", ";")) and re.search(r"[A-Za-zÅÄÖåäö]{3}", text):
         # An OCR'd line's size is an estimate: no evidence against a run-in label or a line

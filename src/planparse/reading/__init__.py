@@ -423,19 +423,42 @@ def _ocr_bullets(lines: list[Line]) -> None:
     """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
     made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
     number glued to its text given its space ("11.Implementera") or its stop ("24, Planera"),
-    and at their end, lone ";" or ":" specks dropped."""
-    from planparse.text.repair import ocr_bullet_words, ocr_list_number_words, ocr_stray_end
+    and at their end, lone ";" or ":" specks dropped; a label's "(%)" read as "(26)" mended."""
+    from planparse.text.repair import (
+        ocr_bullet_words,
+        ocr_list_number_words,
+        ocr_percent_words,
+        ocr_stray_end,
+    )
 
     for ln in lines:
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        fixed = ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words)))
+        fixed = ocr_percent_words(ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words))))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):
             s.text = new
         ln.spans = [s for s in ln.spans if s.text]
+
+
+def _ocr_cell_specks(tables: list[Table]) -> None:
+    """A lone lower-case letter far right of an OCR'd table cell's last word dropped: a speck
+    (see :func:`planparse.text.repair.ocr_speck_end`)."""
+    from planparse.text.repair import ocr_speck_end
+
+    for table in tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for ln in cell.lines:
+                    if ln.method not in ("ocr", "repaired") or len(ln.spans) < 2:
+                        continue
+                    words = [s.text for s in ln.spans]
+                    fixed = ocr_speck_end(words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans],
+                                          ln.bbox[3] - ln.bbox[1])
+                    if fixed != words:
+                        ln.spans = [s for s, new in zip(ln.spans, fixed, strict=True) if new]
 
 
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
@@ -446,6 +469,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
         tables, outside = extract_tables(r)
+        _ocr_cell_specks(tables)
         per_page_tables.append(tables)
         per_page_lines.append(outside)
 

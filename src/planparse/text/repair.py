@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
+__all__ = ["ocr_percent_words", "ocr_speck_end", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
 
 # Zipf thresholds (log10 of frequency per billion words).
 _KNOWN = 2.0  # a word at least this frequent is a real word in conservative mode
@@ -366,6 +366,40 @@ def ocr_stray_end(words: list[str]) -> list[str]:
     while k > 1 and _STRAY_END.match(out[k - 1].strip()):
         out[k - 1] = ""
         k -= 1
+    return out
+
+
+# What Tesseract reads for "%" in a label's "(%)": "(26)", "(96)", "(9%)", "(%6)", "(0/0)".
+_PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
+_LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
+
+
+def ocr_percent_words(words: list[str]) -> list[str]:
+    """An OCR'd line's words with a percent sign misread inside parentheses at the end of a
+    label given back ("procentandel (26)" → "procentandel (%)"): the misread must follow a
+    word of letters and end the line or stand before a word without letters (a value)."""
+    out = list(words)
+    for k in range(1, len(words)):
+        m = _PERCENT_MISREAD.match(words[k])
+        if m is None or not _LABEL_WORD.search(words[k - 1]):
+            continue
+        if k + 1 < len(words) and re.search(r"[A-Za-zÅÄÖåäö]", words[k + 1]):
+            continue
+        out[k] = f"{m.group(1)}(%){m.group(2)}"
+    return out
+
+
+_SPECK = re.compile(r"^\s*[a-zåäö]\s*$")
+
+
+def ocr_speck_end(words: list[str], x0: list[float], x1: list[float], height: float) -> list[str]:
+    """An OCR'd table cell line's words without a lone lower-case letter standing far right of
+    the last word ("tillfällen      u" → "tillfällen"): a speck of the scan read as a letter,
+    set more than twice the line's height away, so no word of the text ("i", "å"); a dropped
+    word becomes ""."""
+    out = list(words)
+    if len(words) >= 2 and _SPECK.match(words[-1]) and x0[-1] - x1[-2] > 2 * height:
+        out[-1] = ""
     return out
 
 

@@ -1,0 +1,97 @@
+"""A document's typography: its body size, and each line's rank (body, larger, much larger)."""
+
+from __future__ import annotations
+
+import statistics
+
+from planparse import vocabulary
+from planparse.reading.model import Document, Line
+
+
+def char_width(line: Line) -> float:
+    """The mean width of a line's letters: its words' boxes over their characters (the gaps
+    between words, which a table's columns widen, left out)."""
+    chars = sum(len(s.text.strip()) for s in line.spans)
+    return sum(s.bbox[2] - s.bbox[0] for s in line.spans if s.text.strip()) / chars if chars else 0.0
+
+
+def _heading_shaped(text: str) -> bool:
+    """A title's shape: a few words (one word's width is too few letters to tell), capitalised,
+    no sentence's end, and no status word ("Ej påbörjad", an icon's text in a table)."""
+    if not 2 <= len(text.split()) <= 12 or text.endswith((".", ",", ";", ":")) or not text[:1].isupper():
+        return False
+    status = vocabulary.match_status(text)
+    return status is None or status.confidence < 0.8
+
+
+class Typography:
+    """The document's body text size, so a line's rank can be told: 0 body, 1 larger or bold,
+    2 much larger. OCR'd lines have no fonts: their box height stands in for the size."""
+
+    def __init__(self, doc: Document) -> None:
+        sizes: dict[float, int] = {}
+        ocr_sizes: list[float] = []
+        for page in doc.pages:
+            for ln in page.lines:
+                if ln.method == "native":
+                    sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
+                elif ln.size > 0:
+                    ocr_sizes.extend([ln.size] * len(ln.text))
+            # (Table text is body text too: an OCR'd page's tables come from its image's rules.)
+            for table in page.tables:
+                for row in table.rows:
+                    for cell in row.cells:
+                        ocr_sizes.extend(
+                            size for ln in cell.lines if ln.method != "native" and ln.size > 0
+                            for size in [ln.size] * len(ln.text)
+                        )
+        self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
+        # An OCR'd line's size is its words' font size told from their boxes and letters
+        # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is
+        # their median by characters.
+        self.ocr_body = statistics.median(ocr_sizes) if ocr_sizes else 10.0
+        # ... and their letters' width: a word set larger or bold is wider per letter too, a
+        # second estimate of the size that the letters' heights do not sway.
+        widths: list[float] = []
+        for page in doc.pages:
+            for ln in page.lines:
+                if ln.method != "native" and len(ln.text) > 40 and (width := char_width(ln)) > 0:
+                    widths.extend([width] * len(ln.text))
+        self.ocr_width = statistics.median(widths) if widths else 0.0
+        # OCR'd headings of one style come out a few tenths apart: each heading size stands
+        # for its step, sizes within 6 % of the next one up a step of their own.
+        heads = sorted({ln.size for page in doc.pages for ln in page.lines if ln.method != "native" and self.rank(ln)})
+        self.steps: dict[float, float] = {}
+        step: list[float] = []
+        for size in [*heads, float("inf")]:
+            if step and size > step[-1] * 1.06:
+                self.steps.update(dict.fromkeys(step, statistics.median(step)))
+                step = []
+            step.append(size)
+
+    def size(self, line: Line) -> float:
+        if line.method == "native":
+            return line.size
+        size = self.steps.get(line.size, line.size) if line.size in self.steps and self.rank(line) else line.size
+        return self.body * size / max(self.ocr_body, 1.0)
+
+    def rank(self, line: Line) -> int:
+        if line.method != "native":  # sizes estimated from OCR'd boxes: a margin for their noise
+            ratio = line.size / max(self.ocr_body, 1.0)
+            if ratio >= 1.4:
+                return 2
+            if ratio >= 1.15:
+                return 1
+            # A size a step above the body (10 pt over 9 pt) is within the heights' noise: the
+            # letters' width must say so too, on a line shaped like a heading.
+            wide = self.ocr_width > 0 and char_width(line) >= 1.1 * self.ocr_width
+            return 1 if ratio >= 1.06 and wide and _heading_shaped(line.text) else 0
+        size = self.size(line)
+        if size >= self.body * 1.35:
+            return 2
+        if size >= self.body + 1.0 or (line.bold and len(line.text) < 160):
+            return 1
+        return 0
+
+    def has_fonts(self, line: Line) -> bool:
+        return line.method == "native"
