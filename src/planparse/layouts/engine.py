@@ -73,7 +73,7 @@ class Walk(ListWalk):
             rest = [ln for ln in lines if id(ln) not in consumed]
             found = find_tables(rest, _is_table_header, lambda ln: self.is_break(ln), marks)
             found = ([cont] if cont else []) + found
-            used = consumed | {id(ln) for _, lines in found for ln in lines}
+            used = consumed | {id(ln) for _, taken in found for ln in taken}
             items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in page.lines if id(ln) not in used]
             items += [(t.bbox[1], 1, t) for t in page.tables] + [(t.bbox[1], 1, t) for t, _ in found]
             items.sort(key=lambda x: (x[0], x[1]))

@@ -116,7 +116,7 @@ def read_pdf(
             layers[n - 1] = "ocr"
     for raw, layer in zip(raw_pages, layers, strict=True):
         if layer == "ocr":
-            _repair_own_ocr(raw.lines)
+            _repair_spans(raw.lines, aggressive=False)
         if layer in ("ocr", "repaired"):
             deskew.straighten(raw.lines, raw.drawings, raw.width, raw.height)
     pages = _assemble(raw_pages, layers)
@@ -311,8 +311,6 @@ def _repair_ocr_layers(
     word's skeleton; the lexicon repair then handles what is left. Without Tesseract the
     lexicon repair does it all (benchmarks/ocr_repair.py measures both routes).
     """
-    from planparse.text.repair import repair_text
-
     engine = None
     if external and ocr_mode != "never" and ocr.choose_language() == "swe":
         references = _ocr_images(pdf, external, limits, warnings, raw_pages)
@@ -332,23 +330,24 @@ def _repair_ocr_layers(
             for ln in r.lines:
                 if ln.raw_text is None:
                     ln.raw_text = ln.text
-                for s in ln.spans:
-                    s.text = repair_text(s.text, aggressive=True)
                 ln.method = "repaired"
+            _repair_spans(r.lines, aggressive=True)
             layers.append("repaired")
         else:
             layers.append("native")
     return layers, engine
 
 
-def _repair_own_ocr(lines: list[Line]) -> None:
-    """Words of a page OCR'd here that no lexicon knows but a common word's letters make
-    (a mark missed or misplaced: "företäg"); the conservative repair, known words stay."""
+def _repair_spans(lines: list[Line], *, aggressive: bool) -> None:
+    """OCR repair of every span (:func:`planparse.text.repair.repair_text`), a line's text as
+    read kept in ``raw_text`` when a span changes. A page OCR'd here gets the conservative
+    repair (words no lexicon knows but a common word's letters make: "företäg"); someone
+    else's English OCR layer the aggressive one."""
     from planparse.text.repair import repair_text
 
     for ln in lines:
         for s in ln.spans:
-            fixed = repair_text(s.text, aggressive=False)
+            fixed = repair_text(s.text, aggressive=aggressive)
             if fixed != s.text:
                 if ln.raw_text is None:
                     ln.raw_text = ln.text

@@ -8,6 +8,8 @@ Only OCR'd pages are straightened: a native text layer is square by construction
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from planparse.reading.model import BBox, Drawing, Line
 
 MIN_SPREAD = 60.0  # a line must span this much (points) to say anything about the tilt
@@ -77,6 +79,5 @@ def straighten(lines: list[Line], drawings: list[Drawing], width: float, height:
             climb = abs(slope) * (y1 - y0)
             shrink = max(0.0, min(climb, (x1 - x0) - 0.5)) / 2
             x0, x1 = x0 + shrink, x1 - shrink
-        drawings[k] = Drawing(bbox=(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
-                              kind=d.kind, fill=d.fill, stroke=d.stroke)
+        drawings[k] = replace(d, bbox=(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)))
     return slope

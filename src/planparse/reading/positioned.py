@@ -256,8 +256,9 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     right = max(p[-1].bbox[2] for p in phrases)
     # A first column of indicator names holds one name a row (an activity's cell may hold
     # its title and description); where its edge is (its widest text) tells a wrap.
-    names = _names_column(_label(phrases[0]))
-    name_edge = max((s.bbox[2] for vr in body for s in _spans(vr) if _column(s.bbox[0], starts) == 0), default=0.0)
+    names = method != "native" and _names_column(_label(phrases[0]))  # only OCR'd rows ask
+    name_edge = max((s.bbox[2] for vr in body for s in _spans(vr) if _column(s.bbox[0], starts) == 0),
+                    default=0.0) if names else 0.0
     for vr in body:
         if not _fits(vr, starts, max(right, starts[-1] + 120), ends):  # set across the columns
             line = Line(spans=_spans(vr), page=vr[0].page, method=vr[0].method)

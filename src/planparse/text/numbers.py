@@ -55,11 +55,14 @@ def ocr_spacing(text: str) -> str:
     set with ("14583" → "14 583", "24%" → "24 %"); four-digit numbers (years) stay as read."""
     m = _OCR_LONG.match(text)
     if m:
-        digits = m[2]
-        head = len(digits) % 3 or 3
-        grouped = " ".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
-        text = m[1] + grouped + text[m.end() :]
+        text = m[1] + _thousands(m[2]) + text[m.end() :]
     return _OCR_PERCENT.sub(" %", text)
+
+
+def _thousands(digits: str) -> str:
+    """Digits grouped by thousands with a space ("1300" → "1 300")."""
+    head = len(digits) % 3 or 3
+    return " ".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
 
 
 def format_number(value: int | float) -> str:
@@ -72,12 +75,7 @@ def format_number(value: int | float) -> str:
         whole, _, frac = repr(value).partition(".")
         if "e" in whole or "e" in frac:
             raise ValueError(f"cannot format {value!r} in plain notation")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    out = " ".join(groups)
+    out = _thousands(whole)
     return sign + (f"{out},{frac}" if frac is not None else out)
 
 
