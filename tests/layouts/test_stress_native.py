@@ -75,3 +75,23 @@ def test_unruled_name_wrapped_under_its_values_is_one_row() -> None:
         ("total", "86"), ("total", "40"), ("total", "Minska"), ("women", "29,7"), ("women", "8,8"), ("men", "33"), ("men", "76")]
     other = indicators(stress("robertsfors_vp-04-html"))
     assert "Hållbart medarbetarengagemang, HME, Totalindex" in other and "Totalindex" not in other
+
+
+def test_tables_ruled_only_horizontally_split_at_a_header_of_their_own() -> None:
+    """An indicator table, a heading and a paragraph, then an activity table, all ruled only
+    horizontally with the same extent: the activity table gets its own columns, its
+    activities their statuses, and the paragraph between is no indicator row."""
+    doc = stress("orebro_budget-04-docx")
+    acts = {a.title: a for g in doc.goals for a in g.activities}
+    act = acts["Genomföra ett chefsutvecklingsprogram för nya chefer."]
+    assert act.status is not None and act.status.value.value == "in_progress_deviation"
+    assert not any(name.startswith("Prioriterad utveckling") for name in indicators(doc))
+
+
+def test_word_broken_at_a_page_break_in_a_narrow_cell_is_mended() -> None:
+    """"Medarbetarenga" at a page's foot, "gemang (HME)," at the next page's top: one word;
+    "förändringsledning och" / "effekthemtagning." stays two words."""
+    doc = stress("orebro_budget-04-docx")
+    assert "Medarbetarengagemang (HME), index" in indicators(doc)
+    acts = {a.title for g in doc.goals for a in g.activities}
+    assert "Tillhandahålla stöd i förändringsledning och effekthemtagning." in acts

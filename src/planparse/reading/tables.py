@@ -179,7 +179,9 @@ def _regions(raw: RawPage) -> list[_Region]:
             continue
         if max(_rule_gap(g_hs, ys[0], x0, x1), _rule_gap(g_hs, ys[-1], x0, x1)) > FIGURE_GAP:
             continue  # boxes joined by connectors (an org chart), not a table
-        parts = [ys] if ruled else _split_at_headings(ys, x0, x1, raw)
+        parts = [ys] if ruled else [
+            q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
+        ]
         for part in parts:
             if len(part) >= 3 or (ruled and len(part) >= 2):
                 regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled))
@@ -206,6 +208,56 @@ def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> l
         else:
             parts[-1].append(ys[k + 1])
     return parts
+
+
+def _band_spans(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -> list[Span]:
+    return [s for ln in raw.lines for s in ln.spans
+            if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
+
+
+def _header_band(spans: list[Span]) -> bool:
+    """A band styled and worded as a table header: two or more phrases apart, bold where the
+    layer has fonts, and most of them column labels the vocabulary knows."""
+    from planparse import vocabulary
+
+    if not spans:
+        return False
+    if spans[0].font and not all(s.bold for s in spans):
+        return False
+    phrases: list[str] = []
+    reach = -1e9
+    for s in sorted(spans, key=lambda s: s.bbox[0]):
+        if s.bbox[0] - reach > 8 or not phrases:
+            phrases.append(s.text.strip())
+        else:
+            phrases[-1] += " " + s.text.strip()
+        reach = max(reach, s.bbox[2])
+    known = sum(1 for t in phrases if vocabulary.match_label(t) is not None)
+    return len(phrases) >= 2 and known >= 2 and 2 * known >= len(phrases)
+
+
+def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
+    """Rules stacked with the same extent that are two tables ruled only horizontally, with a
+    heading and a paragraph between them (an indicator table, "Prioriterad utveckling", an
+    activity table): a later band styled as a header starts a table with columns of its own.
+    The band just above it goes with neither table when its text runs across the columns of
+    the table above (a paragraph, not a row)."""
+    bands = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in zip(ys, ys[1:], strict=False)]
+    heads = [k for k, band in enumerate(bands) if _header_band(band)]
+    cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
+    if not cuts:
+        return [ys]
+    parts: list[list[float]] = []
+    start = 0
+    for k in cuts:
+        columns = _infer_columns(bands[start], x0, x1)[1:-1]
+        between = bands[k - 1]
+        across = any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in between for c in columns)
+        end = k - 1 if across and k - 1 > start + 1 else k
+        parts.append(ys[start:end + 1])
+        start = k
+    parts.append(ys[start:])
+    return [p for p in parts if len(p) >= 2]
 
 
 # A table's top and bottom rules run across its whole width; a break wider than this in
@@ -428,7 +480,8 @@ _ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
 def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
-    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words.
+    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words, and
+so is a function word before a word the lexicon lacks ("och" / "effekthemtagning").
     With ``letter`` (the left piece ends a line of words), a one-letter left piece may be a
     word: "bilar i" / "bilpoolen" are two words, "Handelsområde c" / "entrum" one.
     ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): the right
@@ -445,7 +498,10 @@ def _broken_word(left: str, right: str, strict: bool = False, letter: bool = Fal
         if word_zipf(a) >= 5.0:
             return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
         return not real(b) or word_zipf(a + b) >= 3.0
-    return not (real(a, 1 if letter else 2) and real(b)) or word_zipf(a + b) >= 3.0
+    if word_zipf(a + b) >= 3.0:
+        return True
+    # "och" / "effekthemtagning": a function word ends the line; a compound the lexicon lacks follows
+    return word_zipf(a) < 5.5 and not (real(a, 1 if letter else 2) and real(b))
 
 
 _NUMBER = re.compile(r"^[−–-]?\(?\d[\d \u00a0.,]*\)?\s*%?$")
@@ -546,7 +602,7 @@ def join_continued(
                 rows = rows[1:]
             for r in rows:
                 r.is_header = False
-            if rows and _split_row(carry.rows[-1], rows[0]):
+            if rows and _split_row(carry.rows, rows[0]):
                 rows = rows[1:]
             carry.rows.extend(rows)
             if tables:
@@ -557,17 +613,19 @@ def join_continued(
             carry = None
 
 
-def _split_row(last: Row, first: Row) -> bool:
+def _split_row(rows: list[Row], first: Row) -> bool:
     """A row broken by the page: the continuation's first row has text only in the first
-    column, which the last row also fills, going on in lower case ("Antal tillsvidareanställ" / "da
-    medarbetare"). Its lines join the cells above; True when so."""
+    column, which the last of ``rows`` also fills, going on in lower case ("Antal
+    tillsvidareanställ" / "da medarbetare"). Its lines join the cells above; True when so.
+    A word broken there is mended with the evidence of the whole table."""
+    last = rows[-1]
     filled = [c for c in first.cells if c.lines]
     above = {c.col: c for c in last.cells if c.lines}
     if [c.col for c in filled] != [0] or 0 not in above or not filled[0].text[:1].islower():
         return False  # only a wrapped name goes on: a row of units ("| tkr | tkr") stays a row
     for c in filled:
         above[c.col].lines.extend(c.lines)
-    mend_broken_words([last])
+    mend_broken_words(rows)
     return True
 
 
