@@ -95,3 +95,24 @@ def test_word_broken_at_a_page_break_in_a_narrow_cell_is_mended() -> None:
     assert "Medarbetarengagemang (HME), index" in indicators(doc)
     acts = {a.title for g in doc.goals for a in g.activities}
     assert "Tillhandahålla stöd i förändringsledning och effekthemtagning." in acts
+
+
+def test_table_touching_a_running_header_box_continues_across_the_page() -> None:
+    """HTML print draws the running header as a filled box whose edge touches the activity
+    table's top rule on a page that opens with a table: the box is trimmed off, the table is
+    joined to the page before, and its status row ("Avbruten") reaches its activity. The
+    header box is no one-cell table, so its text is found as a running header, not content."""
+    doc = stress("ange_uppsikt-00-html")
+    acts = {a.title: a for g in doc.goals for a in g.activities}
+    act = acts["Digital attest av leverantörsfakturor"]
+    assert act.status is not None and act.status.value.value == "cancelled"
+    assert act.description == "Införa mobil attest i ekonomisystemet."
+
+
+def test_description_opening_with_a_verb_is_no_status() -> None:
+    """"Genomföra hälsosamtal …" is a description, not the status "Genomförd": one word before
+    more text must be the label itself; the status is the row under it ("Utgår")."""
+    doc = stress("ange_uppsikt-00-docx")
+    act = next(a for g in doc.goals for a in g.activities if a.title == "Hälsosamtal med alla medarbetare")
+    assert act.description == "Genomföra hälsosamtal i samband med medarbetarsamtalen."
+    assert act.status is not None and act.status.value.value == "cancelled"

@@ -63,10 +63,14 @@ def _title(doc: Document) -> str:
             continue
         top = max(s.size for s in spans)
         parts: list[str] = []
+        last: Line | None = None
         for ln in lines:  # reading order; the first run of the largest text
             text = " ".join(s.text.strip() for s in ln.spans if s.size >= top - 0.5 and s.text.strip())
-            if text and len(parts) < 3:
+            # a blank line's gap or more ends the title where the body shares its size
+            apart = last is not None and ln.page == last.page and ln.bbox[1] - last.bbox[3] > 2.5 * (last.bbox[3] - last.bbox[1])
+            if text and len(parts) < 3 and not apart:
                 parts.append(text)
+                last = ln
             elif parts:
                 break
         return clean(" ".join(parts))

@@ -84,7 +84,9 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
     for n in range(min(5, len(words)), 0, -1):
         head = " ".join(words[:n])
         m = vocabulary.match_status(head)
-        if m is not None and m.confidence >= 0.85:
+        # one word before more text must be the label itself: "Genomföra hälsosamtal …" is a
+        # description opening with a verb, not "Genomförd"
+        if m is not None and m.confidence >= (0.95 if n == 1 and len(words) > 1 else 0.85):
             return Status(value=StatusValue(m.value), raw=head.lstrip("▶●•@®© "), confidence=m.confidence), " ".join(words[n:])
     return None
 

@@ -177,12 +177,25 @@ def _regions(raw: RawPage) -> list[_Region]:
             continue  # two lone rules are a frame or a separator, not a table
         if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
             continue
-        if max(_rule_gap(g_hs, ys[0], x0, x1), _rule_gap(g_hs, ys[-1], x0, x1)) > FIGURE_GAP:
-            continue  # boxes joined by connectors (an org chart), not a table
+        # A table's top and bottom rules run across it. A box touching the table (a running
+        # header's band just above it) is trimmed off; boxes joined by connectors (an org
+        # chart) have no such rules at all and are no table.
+        full = [y for y in ys if _rule_gap(g_hs, y, x0, x1) <= FIGURE_GAP]
+        if len(full) < 2:
+            continue
+        if full[0] != ys[0] or full[-1] != ys[-1]:
+            ys = [y for y in ys if full[0] <= y <= full[-1]]
+            if len(ys) < 3:
+                continue  # one band left of a figure: an org chart's bottom row of boxes
+            g_vs = [v for v in g_vs if v.b > ys[0] + TOL and v.a < ys[-1] - TOL]
+            xs = _merge_positions([v.pos for v in g_vs] + [x0, x1])
+            ruled = len(g_vs) >= 2
         parts = [ys] if ruled else [
             q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
         ]
         for part in parts:
+            if ruled and len(part) == 2 and len(xs) == 2:
+                continue  # one framed box (a running header's band, a callout): text, not a table
             if len(part) >= 3 or (ruled and len(part) >= 2):
                 regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled))
     return regions
