@@ -405,11 +405,12 @@ def _build(
         )
     if not rows:
         return None
-    rows = join_wrapped_rows(rows, _looks_like_header(rows[0], raw, region))
+    header = _looks_like_header(rows[0], raw, region) or _header_by_contrast(rows)
+    rows = join_wrapped_rows(rows, header)
     mend_broken_words(rows)
     table = Table(rows=rows, n_cols=n_cols)
     first = rows[0]
-    if _looks_like_header(first, raw, region):
+    if header:
         first.is_header = True
         table.header = [first.cell_text(c) for c in range(n_cols)]
     return table
@@ -570,20 +571,37 @@ def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     return out
 
 
+def _header_by_contrast(rows: list[Row]) -> bool:
+    """A first row in plain type that is a header by what is under it: labels in every
+    column and no amounts ("Mnkr | Budget 2025 | Prognos 2025 | Avvikelse", "Projekt | 2025 |
+    2026"), over rows that hold amounts in the labelled value columns."""
+    if len(rows) < 2:
+        return False
+    first = rows[0]
+    cols = [c.col for c in first.cells if c.text.strip()]
+    if len(cols) < 2 or len(cols) < len(first.cells) - 1 or not _labels_row(first):
+        return False
+    if any(len(c.text) > 60 for c in first.cells):
+        return False  # a sentence, not a label
+    numeric = sum(1 for r in rows[1:] if any(
+        c.col in cols[1:] and _NUMBER.match(c.text.strip()) for c in r.cells if c.text.strip()))
+    return 2 * numeric >= len(rows) - 1
+
+
 def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
     spans = [s for c in row.cells for ln in c.lines for s in ln.spans]
     if not spans or len(row.cells) < 2:
         return False
     if all(s.bold for s in spans):
         return True
-    if row.cells[0].lines and row.cells[0].lines[0].method != "native":
-        # An OCR'd row has no bold: a header names its columns with vocabulary labels
-        from planparse import vocabulary
+    # A header in plain type (an OCR'd row has no bold; Word's "Table Grid" none either) names
+    # its columns with vocabulary labels and holds no amounts
+    from planparse import vocabulary
 
-        texts = [c.text for c in row.cells if c.text.strip()]
-        named = [t for t in texts if (m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85]
-        if len(named) >= 2 and len(named) >= 0.6 * len(texts):
-            return True
+    texts = [c.text for c in row.cells if c.text.strip()]
+    named = [t for t in texts if (m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85]
+    if len(named) >= 2 and len(named) >= 0.6 * len(texts) and _labels_row(row):
+        return True
     top, bottom = row.bbox[1], row.bbox[3]
     return any(
         d.fill is not None
