@@ -64,3 +64,23 @@ def test_tables_with_plain_header_rows_are_read_by_role() -> None:
         ("Mindre reinvesteringar", [(2025, None), (2026, None), (None, 8.0)]),  # "årligen"
     ]
     assert not any(w.code == "table_skipped" for w in d.warnings)
+
+
+GOAL_TABLE = PDF.with_name("arsbokslut-word-goal-table.pdf")
+
+
+def test_goal_table_with_printed_assessments() -> None:
+    """"Nämndens mål | Bedömning | Kommentar": a goal per row with its assessment and comment,
+    at the top of the tree: the document's title heading above the table is no goal."""
+    d = planparse.parse(GOAL_TABLE)
+    assert d.municipality.code == "1281" and d.organ == "Miljönämnden"
+    assert d.document_type is not None and d.document_type.value == "arsbokslut"
+    goals = [(g.title, g.assessment.value.value if g.assessment else None, g.comment) for g in d.goals[:3]]
+    assert goals == [
+        ("Minska klimatpåverkan från nämndens verksamhet", "partially_fulfilled", "Utsläppen har minskat med 4 procent."),
+        ("Handläggningstiden för bygglov ska vara högst tio veckor", "fulfilled", "Genomsnittet var sju veckor."),
+        ("Öka andelen ekologiska livsmedel", "not_fulfilled", "Andelen minskade på grund av prisökningar."),
+    ]
+    assert all(g.title != d.title for g in d.goals)
+    acts = [(a.title, a.status.value.value if a.status else None) for g in d.goals for a in g.activities]
+    assert acts == [("Ta fram en plan för laddinfrastruktur", "completed"), ("Utreda gemensam miljöövervakning", "in_progress")]

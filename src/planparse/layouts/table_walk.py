@@ -20,7 +20,7 @@ from planparse.layouts.headings import goal_word
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.roles import Role
 from planparse.layouts.tables import activity_rows, header_labels, match_status_prefix
-from planparse.model import Activity, Goal, GoalLevel
+from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
@@ -153,6 +153,9 @@ def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     parent = w.stack[-1][1] if w.stack else None
     current: Goal | None = None
     commenting = False
+    labels = header_labels(table)
+    assess_col = next((i for i, lab in enumerate(labels) if lab == "assessment"), None)
+    comment_col = next((i for i, lab in enumerate(labels) if lab == "comment"), None)
     for row in table.body:
         text = _row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
         if not text:
@@ -177,7 +180,18 @@ def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         for m in markers:
             if current.assessment is None:
                 current.assessment = w.markers.assessment(m)
+        _text_columns(row, current, assess_col, comment_col)
         w.goal, w.activity, w.item = current, None, current
+
+
+def _text_columns(row: Row, goal: Goal, assess_col: int | None, comment_col: int | None) -> None:
+    """A goal row's printed assessment ("Delvis uppfyllt") and comment, by their columns."""
+    if assess_col is not None and goal.assessment is None and (raw := row.cell_text(assess_col)):
+        m = vocabulary.match_assessment(raw)
+        if m is not None:
+            goal.assessment = Assessment(value=AssessmentValue(m.value), raw=raw, confidence=m.confidence)
+    if comment_col is not None and (text := row.cell_text(comment_col)):
+        goal.comment = text
 
 
 def _row_starts_item(row: Row, col: int) -> bool:

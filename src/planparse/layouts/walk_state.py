@@ -176,6 +176,8 @@ class WalkState:
 
     def owner_goal(self) -> Goal | None:
         """The goal content belongs to: a pending unnumbered heading becomes one on demand."""
+        if self.section is not None and fold(self.section_title) == fold(self.out.title or ""):
+            self.section = None  # the document's title heading is no goal of it
         if self.section is not None:
             line, self.section = self.section, None
             self.pop_styled(self.typo.size(line))

@@ -433,8 +433,8 @@ def mend_broken_words(rows: list[Row]) -> None:
         cells = [c for c in cells if c.colspan == 1]  # a row set across the columns has no edge to fill
         for c in cells:
             edge[c.col] = max(edge.get(c.col, 0.0), *(ln.bbox[2] for ln in c.lines))
-    elif not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans):
-        return
+    # Without that evidence only a certain break is mended ("Kommunledningsförva" / "ltningen").
+    certain = not ocr and not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans)
 
     def broken_at(prev: Line, col: int) -> bool:
         return not ocr or prev.bbox[2] >= edge[col] - 0.6 * max(prev.size, 1.0)
@@ -449,8 +449,9 @@ def mend_broken_words(rows: list[Row]) -> None:
             if ocr:  # an OCR'd word span carries its space before or after it
                 tail, head = tail.rstrip(), head.lstrip()
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
-                    and broken_at(above, c.col) and _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
-                                                                 letter=len(prev.text.split()) > 1):
+                    and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0]) if certain else
+                                                     _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
+                                                                  letter=len(prev.text.split()) > 1)):
                 if ocr:
                     end = replace(prev.spans[-1], text=tail)
                     first = replace(ln.spans[0], text=head)
@@ -491,6 +492,27 @@ def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
 _ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
 
 
+# Consonant pairs a Swedish word can start with; a line going on with any other pair
+# ("ltningen", "nsele") is the rest of a broken word.
+_ONSETS = frozenset(
+    ["bj", "bl", "br", "ch", "dj", "dr", "fj", "fl", "fr", "gl", "gn", "gr", "hj", "kl", "kn", "kr", "kv", "lj", "pj", "pl", "pr", "ps", "sc", "sh", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "th", "tj", "tr", "tv", "vr"]
+)
+_VOWELS = frozenset("aeiouyåäöé")
+
+
+def _certain_break(left: str, right: str) -> bool:
+    """Two pieces of one word beyond doubt, for producers whose wraps keep no evidence: the
+    right piece starts as no Swedish word can ("Kommunledningsförva" / "ltningen"), or the left
+    is no word and the two together are a commoner word than the right ("förvaltningsc" / "hef")."""
+    from planparse.text.repair import word_zipf
+
+    a, b = (w.strip(".,:;()").casefold() for w in (left, right))
+    if len(b) >= 3 and b[0] not in _VOWELS and b[1] not in _VOWELS and b[:2] not in _ONSETS and b.isalpha():
+        return True
+    whole = word_zipf(a + b)
+    return len(a) >= 2 and word_zipf(a) < 1.0 and whole >= 1.0 and whole > word_zipf(b)
+
+
 def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
@@ -512,7 +534,7 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
         if word_zipf(a) >= 5.0:
             return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
         return not real(b) or word_zipf(a + b) >= 3.0
-    if word_zipf(a + b) >= 3.0:
+    if word_zipf(a + b) >= 3.0 or _certain_break(a, b):
         return True
     # "och" / "effekthemtagning": a function word ends the line; a compound the lexicon lacks follows
     return word_zipf(a) < 5.5 and not (real(a, 1 if letter else 2) and real(b))
