@@ -84,3 +84,24 @@ def test_goal_table_with_printed_assessments() -> None:
     assert all(g.title != d.title for g in d.goals)
     acts = [(a.title, a.status.value.value if a.status else None) for g in d.goals for a in g.activities]
     assert acts == [("Ta fram en plan för laddinfrastruktur", "completed"), ("Utreda gemensam miljöövervakning", "in_progress")]
+
+
+INVESTMENTS = PDF.with_name("investeringsbudget-word-long-table.pdf")
+
+
+def test_investment_table_over_pages() -> None:
+    """32 projects over three pages, the header repeated on each: every project once, in tkr
+    (the unit stated only in the heading over the table), "årligen" cells without an amount,
+    "(1 200)" as minus; the group rows and the sum row without amounts are no projects and
+    no part of a project's name."""
+    d = planparse.parse(INVESTMENTS)
+    assert d.document_type is not None and d.document_type.value == "plan_och_budget"
+    names = [i.name for i in d.investments]
+    assert names == [f"Ombyggnad skola etapp {i}" for i in range(1, 31)] + ["Gatubelysning", "Försäljning tomtmark"]
+    by_name = {i.name: i for i in d.investments}
+    assert {a.unit.value if a.unit else None for i in d.investments for a in i.amounts} == {"tkr"}
+    assert [(a.year, a.amount) for a in by_name["Ombyggnad skola etapp 7"].amounts] == [
+        (2025, 1259), (2026, 577), (2027, None), (None, 3350)]
+    assert [a.amount for a in by_name["Försäljning tomtmark"].amounts] == [-1200, -800, -500, -2500]
+    assert by_name["Gatubelysning"].responsible == "Gatuenheten"
+    assert {i.provenance.page for i in d.investments} == {1, 2, 3}

@@ -29,6 +29,7 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"namndplan", DocumentType.namndplan),
     (r"verksamhetsplan", DocumentType.verksamhetsplan),
     (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
+    (r"investeringsbudget|driftbudget|\b(?:detalj)?budget \d{4}", DocumentType.plan_och_budget),
 )
 ORGAN = re.compile(
     r"\b(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige"

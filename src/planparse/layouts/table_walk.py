@@ -118,9 +118,9 @@ def read_table(w: Walk, table: Table) -> None:
         if isinstance(owner, Goal) and owner is w.goal:  # a note under the table describes the goal
             w.activity, w.field = None, "description"
     elif role is Role.budget:
-        w.out.budget.extend(money.budget_lines(table, w.out))
+        w.out.budget.extend(money.budget_lines(table, w.out, roles.unit_in(w.heading_title)))
     elif role is Role.investments:
-        w.out.investments.extend(money.investments(table, w.out))
+        w.out.investments.extend(money.investments(table, w.out, roles.unit_in(w.heading_title)))
     elif role is Role.controls:
         w.out.controls.extend(roles.controls(table, w.out))
     elif role is Role.risks:
