@@ -105,3 +105,27 @@ def test_investment_table_over_pages() -> None:
     assert [a.amount for a in by_name["Försäljning tomtmark"].amounts] == [-1200, -800, -500, -2500]
     assert by_name["Gatubelysning"].responsible == "Gatuenheten"
     assert {i.provenance.page for i in d.investments} == {1, 2, 3}
+
+
+STATUS_AFTER_DASH = PDF.with_name("delarsrapport-word-status-after-dash.pdf")
+
+
+def test_status_after_a_dash_or_in_brackets() -> None:
+    """"Trygghetsvandringar i alla stadsdelar – Pågående", "… (Försenad)": the title without the
+    status, the status from the vocabulary; goals from "Mål N:" headings with their assessment
+    and indicator table; period "Delårsrapport 1"."""
+    d = planparse.parse(STATUS_AFTER_DASH)
+    assert d.period is not None and (d.period.kind.value, d.period.number) == ("delar", 1)
+    goals = [(g.number, g.title, g.assessment.value.value if g.assessment else None) for g in d.goals]
+    assert goals == [("1", "Invånare ska uppleva trygghet i sin vardag", "partially_fulfilled"),
+                     ("2", "Fler ska gå från försörjningsstöd till arbete", "not_fulfilled")]
+    acts = [(a.title, a.status.value.value if a.status else None, a.status.raw if a.status else None)
+            for g in d.goals for a in g.activities]
+    assert acts == [
+        ("Trygghetsvandringar i alla stadsdelar", "in_progress", "Pågående"),
+        ("Ny samverkansöverenskommelse med polisen", "completed", "Klar"),
+        ("Jobbspår inom vård och omsorg", "in_progress_deviation", "Försenad"),
+    ]
+    assert [i.name for i in d.goals[0].indicators] == ["Andel som känner sig trygga ute på kvällen, %", "Antal orosanmälningar"]
+    assert [(v.label, v.value) for v in d.goals[0].indicators[1].values][:3] == [
+        ("Utfall 2023", 3120), ("Utfall 2024", 2980), ("Målvärde 2025", 2800)]

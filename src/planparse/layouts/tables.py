@@ -91,6 +91,21 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
     return None
 
 
+_STATUS_TAIL = re.compile(r"^(?P<title>.*?\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
+
+
+def split_status_suffix(title: str) -> tuple[str, Status | None]:
+    """An activity written with its status after a dash, colon or in brackets ("Trygghetsvandringar
+    i alla stadsdelar – Pågående", "Ny rutin (Klar)"): the title without it, and the status."""
+    m = _STATUS_TAIL.match(title)
+    if m is None:
+        return title, None
+    found = vocabulary.match_status(m["status"])
+    if found is None or found.confidence < 0.9:
+        return title, None
+    return m["title"], Status(value=StatusValue(found.value), raw=m["status"].strip(), confidence=found.confidence)
+
+
 def status_line(line: Line) -> Status | None:
     """The status of a line that holds only a status label, after an icon or what OCR reads of
     one ("9 Avslutad enligt plan", "e Pågående enligt plan"); an OCR'd label is given in the

@@ -10,11 +10,13 @@ from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
 )
+from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
     _CHAPTER_TITLE,
 )
 from planparse.model import (
+    Activity,
     Direction,
     Goal,
     GoalLevel,
@@ -113,6 +115,8 @@ class ListWalk(FieldWalk):
     def item_continues(self, text: str) -> None:
         if isinstance(self.item, Indicator):
             self.item.name = join_lines([self.item.name, text])
+        elif isinstance(self.item, Activity) and self.item.status is None:
+            self.item.title, self.item.status = split_status_suffix(join_lines([self.item.title, text]))
         elif self.item is not None:
             self.item.title = join_lines([self.item.title, text])
 

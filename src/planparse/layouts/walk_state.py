@@ -16,6 +16,7 @@ from planparse.layouts.headings import (
 )
 from planparse.layouts.icons import Markers
 from planparse.layouts.spec import LayoutSpec
+from planparse.layouts.tables import split_status_suffix
 from planparse.model import (
     Activity,
     Goal,
@@ -211,7 +212,8 @@ class WalkState:
         if goal is None:
             return None
         self.flush()
-        act = Activity(uid="", number=number, title=title, provenance=provenance(line))
+        title, status = split_status_suffix(title)
+        act = Activity(uid="", number=number, title=title, status=status, provenance=provenance(line))
         goal.activities.append(act)
         self.activity, self.item, self.title_of, self.title_line = act, act, act, line
         self.mark(act, line)
