@@ -274,8 +274,10 @@ def _ocr_images(
         images[n] = render_gray(page, ocr.DPI)
         raw = raw_pages[n - 1]
         if with_rules and not any(d.kind in ("hline", "vline", "rect") for d in raw.drawings):
-            # A scanned page's table rules, which its OCR'd text alone does not show
-            raw.drawings.extend(raster_rules.rules(images[n], ocr.DPI))
+            # A scanned page's table rules, which its OCR'd text alone does not show; Tesseract
+            # reads the page without them (they would be read as letters)
+            found, images[n] = raster_rules.rules_and_clean_image(images[n], ocr.DPI)
+            raw.drawings.extend(found)
     try:
         return ocr.ocr_pages(images, lang)
     except Exception as e:

@@ -501,6 +501,11 @@ def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     return out
 
 
+# A value column's heading: a word or two and a year ("Utfall 2017", "Målvärde 2019",
+# "Budget 2025/26"), as an indicator or budget table's header names its columns.
+_PERIOD_HEADER = re.compile(r"(?:[^\W\d_][\w/.-]*\s+){1,3}(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?")
+
+
 def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
     spans = [s for c in row.cells for ln in c.lines for s in ln.spans]
     if not spans or len(row.cells) < 2:
@@ -512,7 +517,12 @@ def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
         from planparse import vocabulary
 
         texts = [c.text for c in row.cells if c.text.strip()]
-        named = [t for t in texts if (m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85]
+        named = [
+            t
+            for t in texts
+            if _PERIOD_HEADER.fullmatch(t.strip())
+            or ((m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85)
+        ]
         if len(named) >= 2 and len(named) >= 0.6 * len(texts):
             return True
     top, bottom = row.bbox[1], row.bbox[3]
