@@ -141,6 +141,21 @@ def _faint_rule(ink: np.ndarray, g: tuple[int, int, int, int], off: int, most: i
     return _thin_share(ink, g, most) >= MIN_THIN and _side_ink(ink, g, off) < MAX_SIDE_INK
 
 
+def _longer(dark: Groups, faint: Groups, near: int) -> tuple[Groups, Groups]:
+    """The rules of both passes, each rule once: a faint group on the same line as dark ones
+    replaces them when it is longer than each (a grey rule whose darkest stretches alone pass
+    as ink: its pieces are one rule), else it is left out."""
+    kept = list(dark)
+    extra: Groups = []
+    for g in faint:
+        same = [d for d in kept if _overlaps(g, [d], near)]
+        if any(d[3] - d[2] >= g[3] - g[2] for d in same):
+            continue
+        kept = [d for d in kept if d not in same]
+        extra.append(g)
+    return kept, extra
+
+
 def _overlaps(g: tuple[int, int, int, int], others: list[tuple[int, int, int, int]], near: int) -> bool:
     """Whether ``g`` lies on one of ``others`` (within ``near`` pixels across, overlapping along)."""
     first, last, a, b = g
@@ -167,8 +182,10 @@ def _rule_groups(pixels: np.ndarray, dpi: int) -> tuple[Groups, Groups, Groups, 
         gap = max(1, round(GAP_POINTS / scale))
         fh, fv = _found(faint, scale, thick, gap)
         most = max(2, round(FAINT_THICK_POINTS / scale))
-        fh = [g for g in fh if not _overlaps(g, hs, thick) and _faint_rule(faint, g, off, most)]
-        fv = [g for g in fv if not _overlaps(g, vs, thick) and _faint_rule(faint.T, g, off, most)]
+        fh = [g for g in fh if _faint_rule(faint, g, off, most)]
+        fv = [g for g in fv if _faint_rule(faint.T, g, off, most)]
+        hs, fh = _longer(hs, fh, thick)
+        vs, fv = _longer(vs, fv, thick)
     else:
         fh, fv = [], []
     return hs, vs, fh, fv

@@ -253,7 +253,10 @@ def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
     return [x0, *gaps, x1]
 
 
-def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
+MIN_BODY_GAP = 4.0  # points between words that a column boundary can go through
+
+
+def _header_columns(region: _Region, spans: list[Span], ocr: bool = False) -> list[float]:
     """Columns of a table ruled only horizontally. Its first row, the header, names every
     column, so its gaps decide; rows below may hold full-width cells (comments) that would
     cover every gap. Without a usable header, the gaps no span covers in any row."""
@@ -263,8 +266,36 @@ def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
         head = [s for s in spans if top - 1 <= s.yc <= bottom + 1]
         cols = _infer_columns(head, x0, x1)
         if len(cols) >= 4:  # three or more header columns
+            if ocr:
+                cols = _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
             return cols
     return _infer_columns(spans, x0, x1)
+
+
+def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[float]:
+    """Column boundaries set between the header's words moved to where the body's words leave
+    a gap too. An OCR'd line is a span per word: a name that runs on under the next column's
+    heading ("Andel chefer med 10-30 medarbetare, procent" under "Indikatorer") would lose its
+    last words to that column at the header gap's middle. Each boundary goes to the middle of
+    the widest stretch of its header gap no body word covers; a word spanning the whole gap (a
+    comment across the table) says nothing, and a gap the body fills keeps its middle."""
+    out = [cols[0]]
+    for x in cols[1:-1]:
+        left = max((s.bbox[2] for s in head if s.bbox[2] <= x), default=x)
+        right = min((s.bbox[0] for s in head if s.bbox[0] >= x), default=x)
+        covered = sorted(
+            (max(left, s.bbox[0]), min(right, s.bbox[2]))
+            for s in body
+            if s.text.strip() and s.bbox[0] < right and s.bbox[2] > left and not (s.bbox[0] <= left and s.bbox[2] >= right)
+        )
+        best, best_w = x, 0.0
+        reach = left
+        for a, b in [*covered, (right, right)]:
+            if a - reach > best_w:
+                best, best_w = (a + reach) / 2, a - reach
+            reach = max(reach, b)
+        out.append(best if best_w >= MIN_BODY_GAP else x)
+    return [*out, cols[-1]]
 
 
 def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
@@ -283,7 +314,9 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
         if not members:
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
-        xs = region.xs if region.ruled_columns else _header_columns(region, [s for _, s in spans_by_line])
+        xs = region.xs if region.ruled_columns else _header_columns(
+            region, [s for _, s in spans_by_line], ocr=raw.lines[members[0][0]].method != "native"
+        )
         table = _build(raw, region, xs, members, page_icons)
         if table is None:
             continue

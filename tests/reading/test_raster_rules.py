@@ -1,0 +1,143 @@
+"""Table rules found in scanned page images, and tables rebuilt from OCR'd words.
+
+Expected rule positions are taken from the vector drawings of the native PDF the scan was made
+from (the stress corpus scans each native PDF page as an image); expected table content from
+the stress corpus gold, which is generated from the content model, not by the parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pymupdf
+import pytest
+
+import planparse
+from planparse.reading.model import Span
+from planparse.reading.pymupdf_backend import render_gray
+from planparse.reading.raster_rules import _pgm, rules, rules_and_clean_image
+from planparse.reading.tables import _PERIOD_HEADER, _fit_to_body
+
+STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
+DPI = 200
+
+
+def _image(path: Path, page: int) -> bytes:
+    with pymupdf.open(path) as pdf:
+        return render_gray(pdf[page - 1], DPI)
+
+
+def _native_hlines(path: Path, page: int) -> list[tuple[float, float, float]]:
+    """(y, x0, x1) of the horizontal rules a native PDF page draws."""
+    out = []
+    with pymupdf.open(path) as pdf:
+        for d in pdf[page - 1].get_drawings():
+            r = d["rect"]
+            if r.width > 100 and r.height < 3:
+                out.append(((r.y0 + r.y1) / 2, r.x0, r.x1))
+    return out
+
+
+def test_faint_grey_hairlines_are_found() -> None:
+    """orebro_budget-01-reportlab-scan page 4: an indicator table ruled only horizontally with
+    0.3 pt grey hairlines, which the scan turns into broken rules lighter than ink. Every rule
+    the native PDF draws is found where it is drawn (the scan is turned by up to 0.6 degrees)."""
+    found = [d for d in rules(_image(STRESS / "orebro_budget" / "orebro_budget-01-reportlab-scan.pdf", 4), DPI)
+             if d.kind == "hline"]
+    native = _native_hlines(STRESS / "orebro_budget" / "orebro_budget-01-reportlab.pdf", 4)
+    assert len(native) == 8
+    assert len(found) == len(native)
+    for y, x0, x1 in native:
+        assert any(abs((d.bbox[1] + d.bbox[3]) / 2 - y) < 4 and abs(d.bbox[0] - x0) < 6 and abs(d.bbox[2] - x1) < 6
+                   for d in found), (y, x0, x1)
+
+
+@pytest.mark.parametrize(
+    ("name", "pages"),
+    [
+        ("ange_uppsikt/ange_uppsikt-01-docx-scan", [2]),  # a contents page: dot leaders
+        ("robertsfors_vp/robertsfors_vp-01-docx-scan", [2, 3, 4, 5, 6, 7, 8]),  # serif text, no rules
+        ("kramfors_vp/kramfors_vp-01-html-scan", [3, 4]),  # bold headings, no table rules
+    ],
+)
+def test_no_rules_where_the_native_page_draws_none(name: str, pages: list[int]) -> None:
+    """Dot leaders, a serif font's baseline and bold words are long dark runs too, at the
+    faint level; they are no rules (the native pages draw none there but a page header rule)."""
+    path = STRESS / f"{name}.pdf"
+    native = STRESS / f"{name.removesuffix('-scan')}.pdf"
+    for page in pages:
+        with pymupdf.open(native) as pdf:
+            drawn = [d for d in pdf[page - 1].get_drawings() if d["rect"].height < 3 and d["rect"].width > 100]
+        found = rules(_image(path, page), DPI)
+        assert len([d for d in found if d.kind == "hline"]) <= len(drawn), (page, found)
+        assert not [d for d in found if d.kind == "vline"], page
+
+
+def test_faint_rules_painted_over_for_ocr() -> None:
+    """The page image Tesseract reads has the faint rules painted in the paper's tone: pixels
+    change only on the rules' rows, and those rows are no longer darker than the paper there."""
+    image = _image(STRESS / "orebro_budget" / "orebro_budget-01-reportlab-scan.pdf", 4)
+    found, clean = rules_and_clean_image(image, DPI)
+    before, after = _pgm(image), _pgm(clean)
+    assert before is not None and after is not None and before.shape == after.shape
+    changed = np.nonzero((before != after).any(axis=1))[0] * 72 / DPI
+    hlines = [d for d in found if d.kind == "hline"]
+    assert len(changed) > 0
+    assert all(any(d.bbox[1] - 2 <= y <= d.bbox[3] + 2 for d in hlines) for y in changed)
+    paper = int(np.median(before))
+    for d in hlines[1:]:  # the table's rules
+        y0, y1 = round(d.bbox[1] * DPI / 72), round(d.bbox[3] * DPI / 72)
+        x0, x1 = round(d.bbox[0] * DPI / 72), round(d.bbox[2] * DPI / 72)
+        assert (after[y0 : y1 + 1, x0:x1] < paper - 40).mean() < 0.02
+        assert (before[y0 : y1 + 1, x0:x1] < paper - 40).any(axis=0).mean() > 0.5
+
+
+def test_dark_ruled_grid_image_left_as_it_is() -> None:
+    """ange_uppsikt-01-docx-scan page 3: black grid rules, which Tesseract reads around well;
+    the page image goes to OCR unchanged."""
+    image = _image(STRESS / "ange_uppsikt" / "ange_uppsikt-01-docx-scan.pdf", 3)
+    found, clean = rules_and_clean_image(image, DPI)
+    assert len(found) >= 30
+    assert clean == image
+
+
+def test_scan_indicator_table_ruled_only_horizontally() -> None:
+    """orebro_budget-01-reportlab-scan: the table under "Mål: Sölvesborg kommun ska vara en
+    attraktiv arbetsgivare", its header named "Indikatorer | Tot K/M | Utfall 2017 | Utfall 2018
+    | Målvärde 2019" (no bold on a scan), its names running on under the next heading."""
+    doc = planparse.parse(STRESS / "orebro_budget" / "orebro_budget-01-reportlab-scan.pdf")
+    goal = next(g for g in doc.iter_goals() if g.title == "Sölvesborg kommun ska vara en attraktiv arbetsgivare")
+    names = [i.name for i in goal.indicators]
+    assert names == [
+        "Arbetsmiljöcertifierade chefer",
+        "Andel chefer med 10-30 medarbetare, procent",
+        "Andel enheter/grupper med HME-värde på minst 78, procent",
+    ]
+    assert [v.raw for v in goal.indicators[0].values] == ["83,8", "70,5", "Ja"]
+    assert [v.raw for v in goal.indicators[1].values] == ["40,9", "27", "Ja"]
+
+
+def test_period_headings() -> None:
+    for text in ("Utfall 2017", "Målvärde 2019", "Budget 2025/26", "Utfall jan-aug 2024"):
+        assert _PERIOD_HEADER.fullmatch(text), text
+    for text in ("2019", "83,8", "Tot K/M", "Andel 2019 x", "Indikatorer"):
+        assert not _PERIOD_HEADER.fullmatch(text), text
+
+
+def _span(text: str, x0: float, x1: float, y: float = 0.0) -> Span:
+    return Span(text=text, bbox=(x0, y, x1, y + 8))
+
+
+def test_column_boundary_moves_into_the_body_gap() -> None:
+    head = [_span("Indikatorer", 80, 124), _span("Tot", 286, 299), _span("Utfall", 340, 370)]
+    body = [_span("medarbetare,", 173, 223, 20), _span("procent", 226, 254, 20), _span("Tot", 286, 298, 20),
+            _span("40,9", 340, 355, 20)]
+    cols = _fit_to_body([73, 205, 320, 550], head, body)
+    assert cols[0] == 73 and cols[-1] == 550
+    assert 254 < cols[1] < 286
+    assert cols[2] == 320  # nothing in the body between "Tot" and "Utfall" but the gap itself
+    # a comment across the whole table says nothing; a gap the body fills keeps its middle
+    full = [_span("Kommentar: en lång rad över hela tabellen", 80, 540, 40)]
+    assert _fit_to_body([73, 205, 550], head[:2], full) == [73, 205, 550]
+    filled = [_span("a", 124, 200, 20), _span("b", 202, 290, 20)]
+    assert _fit_to_body([73, 205, 550], head[:2], filled) == [73, 205, 550]
