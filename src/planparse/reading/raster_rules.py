@@ -142,18 +142,20 @@ def _faint_rule(ink: np.ndarray, g: tuple[int, int, int, int], off: int, most: i
 
 
 def _longer(dark: Groups, faint: Groups, near: int) -> tuple[Groups, Groups]:
-    """The rules of both passes, each rule once: a faint group on the same line as dark ones
-    replaces them when it is longer than each (a grey rule whose darkest stretches alone pass
-    as ink: its pieces are one rule), else it is left out."""
+    """The rules of both passes, each rule once, as (rules with ink dark somewhere along them,
+    rules only faint): a faint group on the same line as dark ones replaces them when it is
+    longer than each (a grey rule whose darkest stretches alone pass as ink: its pieces are one
+    rule), else it is left out."""
     kept = list(dark)
+    replaced: Groups = []
     extra: Groups = []
     for g in faint:
         same = [d for d in kept if _overlaps(g, [d], near)]
         if any(d[3] - d[2] >= g[3] - g[2] for d in same):
             continue
         kept = [d for d in kept if d not in same]
-        extra.append(g)
-    return kept, extra
+        (replaced if same else extra).append(g)
+    return sorted(kept + replaced), extra
 
 
 def _overlaps(g: tuple[int, int, int, int], others: list[tuple[int, int, int, int]], near: int) -> bool:
