@@ -277,8 +277,9 @@ def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[
     a gap too. An OCR'd line is a span per word: a name that runs on under the next column's
     heading ("Andel chefer med 10-30 medarbetare, procent" under "Indikatorer") would lose its
     last words to that column at the header gap's middle. Each boundary goes to the middle of
-    the widest stretch of its header gap no body word covers; a word spanning the whole gap (a
-    comment across the table) says nothing, and a gap the body fills keeps its middle."""
+    the last stretch of its header gap that no body word covers (the next column's text starts
+    after it); a word spanning the whole gap (a comment across the table) says nothing, and a
+    gap the body fills keeps its middle."""
     out = [cols[0]]
     for x in cols[1:-1]:
         left = max((s.bbox[2] for s in head if s.bbox[2] <= x), default=x)
@@ -288,13 +289,13 @@ def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[
             for s in body
             if s.text.strip() and s.bbox[0] < right and s.bbox[2] > left and not (s.bbox[0] <= left and s.bbox[2] >= right)
         )
-        best, best_w = x, 0.0
+        best = x
         reach = left
         for a, b in [*covered, (right, right)]:
-            if a - reach > best_w:
-                best, best_w = (a + reach) / 2, a - reach
+            if a - reach >= MIN_BODY_GAP:
+                best = (a + reach) / 2
             reach = max(reach, b)
-        out.append(best if best_w >= MIN_BODY_GAP else x)
+        out.append(best)
     return [*out, cols[-1]]
 
 
