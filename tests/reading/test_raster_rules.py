@@ -16,7 +16,7 @@ import planparse
 from planparse.reading.model import Span
 from planparse.reading.pymupdf_backend import render_gray
 from planparse.reading.raster_rules import _pgm, rules, rules_and_clean_image
-from planparse.reading.tables import _PERIOD_HEADER, _fit_to_body
+from planparse.reading.tables import _PERIOD_HEADER, _fit_to_body, _label_without_specks
 
 STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
 DPI = 200
@@ -150,3 +150,20 @@ def test_column_boundary_moves_into_the_body_gap() -> None:
     assert _fit_to_body([73, 205, 550], head[:2], full) == [73, 205, 550]
     filled = [_span("a", 124, 200, 20), _span("b", 202, 290, 20)]
     assert _fit_to_body([73, 205, 550], head[:2], filled) == [73, 205, 550]
+
+
+def test_header_label_without_specks() -> None:
+    """ange_tertial-01-reportlab-scan page 4: a speck beside the "Status" heading read as "fä"."""
+    assert _label_without_specks("Status fä") == "Status"
+    assert _label_without_specks("Status") == "Status"
+    assert _label_without_specks("Verksamhetens aktiviteter") == "Verksamhetens aktiviteter"
+    assert _label_without_specks("Tot K/M") == "Tot K/M"  # no label before the short words
+
+
+def test_scan_activity_status_column_under_a_specked_heading() -> None:
+    doc = planparse.parse(STRESS / "ange_tertial" / "ange_tertial-01-reportlab-scan.pdf")
+    acts = {a.title: a for g in doc.iter_goals() for a in g.activities}
+    act = acts["Installera laddstolpar vid kommunhuset"]
+    assert act.status is not None and act.status.value.value == "completed"
+    act = acts["Byta ut fem fossildrivna bilar i bilpoolen mot elbilar"]
+    assert act.status is not None and act.status.value.value == "in_progress_deviation"

@@ -381,7 +381,28 @@ def _build(
     if _looks_like_header(first, raw, region):
         first.is_header = True
         table.header = [first.cell_text(c) for c in range(n_cols)]
+        if any(ln.method != "native" for c in first.cells for ln in c.lines):
+            table.header = [_label_without_specks(t) for t in table.header]
     return table
+
+
+def _label_without_specks(text: str) -> str:
+    """An OCR'd header cell's label without the specks read after it as short words ("Status
+    fä" → "Status"): when the whole text is no vocabulary label but its words before one or two
+    letters' words are. Any other text is kept as read."""
+    from planparse import vocabulary
+
+    words = text.split()
+    if len(words) < 2 or vocabulary.match_label(text) is not None:
+        return text
+    for n in range(len(words) - 1, 0, -1):
+        if not all(len(w) <= 2 for w in words[n:]):
+            break
+        head = " ".join(words[:n])
+        m = vocabulary.match_label(head)
+        if m is not None and m.confidence >= 0.85:
+            return head
+    return text
 
 
 def mend_broken_words(rows: list[Row]) -> None:
