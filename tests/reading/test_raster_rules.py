@@ -17,6 +17,7 @@ from planparse.reading.model import Span
 from planparse.reading.pymupdf_backend import render_gray
 from planparse.reading.raster_rules import _pgm, rules, rules_and_clean_image
 from planparse.reading.tables import _PERIOD_HEADER, _fit_to_body, _label_without_specks
+from planparse.reading.weight import stroke
 
 STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
 DPI = 200
@@ -167,3 +168,51 @@ def test_scan_activity_status_column_under_a_specked_heading() -> None:
     assert act.status is not None and act.status.value.value == "completed"
     act = acts["Byta ut fem fossildrivna bilar i bilpoolen mot elbilar"]
     assert act.status is not None and act.status.value.value == "in_progress_deviation"
+
+
+def test_bold_words_on_a_scan_from_their_strokes() -> None:
+    """scan-bracke-uppsikt-short page 1 (seen on the page image): the table headings and each
+    activity's title are set in bold over a regular description; OCR gives no fonts, the
+    strokes tell them apart."""
+    from planparse.reading import read_pdf
+
+    page = read_pdf(Path(__file__).resolve().parents[2] / "fixtures" / "scan-bracke-uppsikt-short.pdf").pages[0]
+    cells = {ln.text: ln.bold for t in page.tables for r in t.rows for c in r.cells for ln in c.lines}
+    for bold in ("Verksamhetens aktiviteter", "Startdatum", "Slutdatum", "Öppen hall på fredagskvällar",
+                 "Hälsosamtal med alla medarbetare"):
+        assert cells[bold], bold
+    for regular in ("Hålla idrottshallen i Bräcke öppen för", "spontanidrott på fredagar.",
+                    "Cirka 30 besökare per kväll.", "2023-01-13"):
+        assert not cells[regular], regular
+
+
+def test_stroke_of_a_word() -> None:
+    ink = np.zeros((10, 40), dtype=bool)
+    ink[:, 2:4] = True  # two upright strokes two pixels thick
+    ink[:, 10:12] = True
+    assert stroke(ink) == 2.0
+    for a in (20, 27, 34):  # three more, five pixels thick
+        ink[:, a : a + 5] = True
+    assert stroke(ink) == 5.0  # the median run
+    assert stroke(np.zeros((4, 4), dtype=bool)) == 0.0
+
+
+def test_rule_glyphs_dropped_from_ocr_cell_lines() -> None:
+    from planparse.reading import _rule_glyphs
+    from planparse.reading.model import Line
+
+    def line(*words: tuple[str, float, float]) -> Line:
+        return Line(spans=[_span(w, a, b) for w, a, b in words], page=1, method="ocr")
+
+    ln = line(("|2023-05-02", 290, 340))
+    _rule_glyphs(ln)
+    assert ln.text == "2023-05-02"
+    ln = line(("2023-02-01", 290, 340), (" -", 345, 348))
+    _rule_glyphs(ln)
+    assert ln.text == "2023-02-01"
+    ln = line(("|", 280, 282), (" Fritid", 290, 320), (" |", 330, 331))
+    _rule_glyphs(ln)
+    assert ln.text == "Fritid"
+    ln = line(("Mål", 80, 95), (" -", 100, 104))  # a dash after a word is kept
+    _rule_glyphs(ln)
+    assert ln.text == "Mål -"
