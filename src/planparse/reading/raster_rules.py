@@ -19,7 +19,9 @@ FAINT_THICK_POINTS = 1.5  # a faint rule is a hairline: at most this thick (poin
 MIN_THIN = 0.85  # ... along this share of its length at least (dots: about half)
 MAX_SIDE_INK = 0.4  # ... and its neighbouring rows (see _side_ink) ink along this share of it at most
 FRINGE = 14  # a rule's painted over down to this much darker than the paper (its grey fringe)
-SIDE_POINTS = 2.0  # how far (points) from a faint rule its neighbouring rows are looked at
+SIDE_POINTS = 2.0
+SPECK_REACH_POINTS = 2.2  # a speck has no other ink within this distance (points)
+SPECK_PIXELS = 6  # ... and is at most this many ink pixels (at 200 dpi)  # how far (points) from a faint rule its neighbouring rows are looked at
 
 
 def _pgm(image: bytes) -> np.ndarray | None:
@@ -224,29 +226,53 @@ def _erase(pixels: np.ndarray, groups: Groups, level: int, most: int, paper: int
 
 
 def without_rules(image: bytes, dpi: int) -> bytes:
-    """The page image with its table rules painted over (see :func:`rules_and_clean_image`)."""
+    """The page image cleaned for OCR (see :func:`rules_and_clean_image`)."""
     return rules_and_clean_image(image, dpi)[1]
 
 
+def _specks(pixels: np.ndarray, dpi: int) -> np.ndarray:
+    """The pixels of specks: dark dots of a few pixels with no other ink around them (a scan's
+    dust and noise), which Tesseract reads as "=", "I", ";" or glues to a word's box. A letter's
+    pixels, an umlaut's dots and a full stop have ink of their letters or of themselves near."""
+    paper = _paper(pixels)
+    level = (paper + int(np.percentile(pixels[::3, ::3], 1))) // 2
+    ink = pixels < level
+    r = max(2, round(SPECK_REACH_POINTS * dpi / 72))
+    most = max(2, round(SPECK_PIXELS * (dpi / 200) ** 2))
+    # ink pixels in the (2r+1)-square around each pixel, from the integral image
+    k = 2 * r + 1
+    whole = np.zeros((ink.shape[0] + k, ink.shape[1] + k), dtype=np.int32)
+    whole[r + 1 : r + 1 + ink.shape[0], r + 1 : r + 1 + ink.shape[1]] = ink
+    whole = whole.cumsum(0, dtype=np.int32).cumsum(1, dtype=np.int32)
+    around = whole[k:, k:] - whole[:-k, k:] - whole[k:, :-k] + whole[:-k, :-k]
+    speck = ink & (around <= most)
+    # with its grey fringe: the paler pixels next to it
+    grown = speck.copy()
+    grown[1:] |= speck[:-1]
+    grown[:-1] |= speck[1:]
+    grown[:, 1:] |= grown[:, :-1].copy()
+    grown[:, :-1] |= grown[:, 1:].copy()
+    return grown & (pixels < paper)
+
+
 def rules_and_clean_image(image: bytes, dpi: int) -> tuple[list[Drawing], bytes]:
-    """The rules in a page image rendered at ``dpi``, and the image with them painted over in
-    the paper's tone, for OCR: Tesseract reads a rule under or beside a cell's words as letters
-    ("SS", "RA") and a rule's noise as words of their own. The image is returned as it is when
-    it has no rules."""
+    """The rules in a page image rendered at ``dpi``, and the image cleaned for OCR: the rules
+    found only at the faint level painted over in the paper's tone (Tesseract reads a faint
+    rule's broken grey line as letters, "SS", "RA", and its noise as words of their own, while
+    it keeps a dark rule's cells apart), and the page's specks (see :func:`_specks`)."""
     pixels = _pgm(image)
     if pixels is None:
         return [], image
     hs, vs, fh, fv = _rule_groups(pixels, dpi)
     scale = 72.0 / dpi
     found = _drawings(sorted(hs + fh), sorted(vs + fv), scale)
-    if not fh and not fv:
-        return found, image
-    # Only faint rules are painted over: Tesseract reads a faint rule's broken grey line as
-    # letters, while it keeps a dark rule's cells apart.
     most = max(2, round(MAX_THICK_POINTS / scale)) + 4
     clean = pixels.copy()
     paper = _paper(pixels)
     level = paper - FRINGE
     _erase(clean, fh, level, most, paper)
     _erase(clean.T, fv, level, most, paper)
+    clean[_specks(clean, dpi)] = paper
+    if np.array_equal(clean, pixels):
+        return found, image
     return found, image[: len(image) - clean.size] + clean.tobytes()
