@@ -1,6 +1,9 @@
 """Table rules found in a page image: a scan has no vector drawings, but its tables' rules are
 still there as long dark runs of pixels. Found here as :class:`Drawing` lines in PDF points,
 the same kind the vector reader gives, so a scanned ruled table is read like a native one.
+Dark rules are runs of ink; grey hairlines, which a scan makes lighter than ink and breaks up,
+are read again against the paper's own tone. The image Tesseract reads is cleaned of those
+faint rules and of specks (:func:`rules_and_clean_image`).
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ FAINT_THICK_POINTS = 1.5  # a faint rule is a hairline: at most this thick (poin
 MIN_THIN = 0.85  # ... along this share of its length at least (dots: about half)
 MAX_SIDE_INK = 0.4  # ... and its neighbouring rows (see _side_ink) ink along this share of it at most
 FRINGE = 14  # a rule's painted over down to this much darker than the paper (its grey fringe)
-SIDE_POINTS = 2.0
-SPECK_REACH_POINTS = 2.2  # a speck has no other ink within this distance (points)
-SPECK_PIXELS = 6  # ... and is at most this many ink pixels (at 200 dpi)  # how far (points) from a faint rule its neighbouring rows are looked at
+SIDE_POINTS = 2.0  # how far (points) from a faint rule its neighbouring rows are looked at
+SPECK_REACH_POINTS = 3.0  # a speck has no other ink within this distance (points)
+SPECK_PIXELS = 5  # ... and is at most this many ink pixels (at 200 dpi)
 
 
 def _pgm(image: bytes) -> np.ndarray | None:
