@@ -77,10 +77,17 @@ def split_title(cell: Cell) -> tuple[str, str | None]:
     return " ".join(ln.text for ln in lines), None
 
 
+def _icon_word(word: str) -> bool:
+    """A lone glyph that OCR makes of a round status icon: "e", "o", "c" or a digit ("9")."""
+    return len(word) == 1 and (word.isdigit() or word.lower() in "eoc")
+
+
 def match_status_prefix(text: str) -> tuple[Status, str] | None:
     """A status label at the start of a text ("Avslutad enligt plan Arbete pågår …"):
     the status and the remaining text."""
     words = text.split()
+    if len(words) > 1 and _icon_word(words[0]) and match_status_prefix(" ".join(words[1:])) is not None:
+        words = words[1:]  # a status icon OCR read as a letter ("e Pågående enligt plan")
     for n in range(min(5, len(words)), 0, -1):
         head = " ".join(words[:n])
         m = vocabulary.match_status(head)
