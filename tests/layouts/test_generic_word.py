@@ -129,3 +129,16 @@ def test_status_after_a_dash_or_in_brackets() -> None:
     assert [i.name for i in d.goals[0].indicators] == ["Andel som känner sig trygga ute på kvällen, %", "Antal orosanmälningar"]
     assert [(v.label, v.value) for v in d.goals[0].indicators[1].values][:3] == [
         ("Utfall 2023", 3120), ("Utfall 2024", 2980), ("Målvärde 2025", 2800)]
+
+
+GOAL_ROWS = PDF.with_name("forskola-word-goal-rows.pdf")
+
+
+def test_goal_rows_with_activities_in_a_cell() -> None:
+    """"Mål | Aktiviteter | Uppföljning": a goal a row, each paragraph of the activity cell an
+    activity; "Prioriterade mål" above the table names the goals and is none of them."""
+    d = planparse.parse(GOAL_ROWS)
+    assert [(g.level.value, g.title, [a.title for a in g.activities]) for g in d.goals] == [
+        ("goal", "Barnen ska utveckla sitt språk och sin kommunikation.", ["Högläsning varje dag", "Bokprat med vårdnadshavare"]),
+        ("goal", "Barnen ska få en god miljömedvetenhet.", ["Kompostera matavfall", "Skräpplockardag i maj"]),
+    ]
