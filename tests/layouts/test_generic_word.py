@@ -142,3 +142,21 @@ def test_goal_rows_with_activities_in_a_cell() -> None:
         ("goal", "Barnen ska utveckla sitt språk och sin kommunikation.", ["Högläsning varje dag", "Bokprat med vårdnadshavare"]),
         ("goal", "Barnen ska få en god miljömedvetenhet.", ["Kompostera matavfall", "Skräpplockardag i maj"]),
     ]
+
+
+GLYPHS = PDF.with_name("namndplan-word-coloured-glyphs.pdf")
+
+
+def test_statuses_from_coloured_glyphs_and_their_legend() -> None:
+    """"●" in green, amber and red in the status column, named by the legend line "● Enligt
+    plan ● Avvikelse ● Ej påbörjad": statuses from the legend, marked as icons; the title
+    keeps its wrapped last word "2"."""
+    d = planparse.parse(GLYPHS)
+    assert d.title == "Uppföljning av nämndplan 2025, tertial 2"
+    acts = [(a.title, a.status.value.value if a.status else None, a.status.source.value if a.status else None)
+            for g in d.goals for a in g.activities]
+    assert acts == [
+        ("Kulturskola i alla stadsdelar", "in_progress", "icon"),
+        ("Nytt bibliotek i Norrby", "in_progress_deviation", "icon"),
+        ("Digital konsthall", "not_started", "icon"),
+    ]
