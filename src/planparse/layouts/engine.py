@@ -185,6 +185,9 @@ class Walk(ListWalk):
             prev, self.item_line = self.item_line, None
             gap = line.y0 - prev.bbox[3] if line.page == prev.page else 0.0
             height = max(prev.bbox[3] - prev.bbox[1], 1.0)
+            if self.lost_bullet(prev, line, gap, height):
+                self.list_item(text, line)
+                return
             if line.x0 >= self.item_x - 3 and (gap < 0.9 * height or (line.x0 > self.item_x + 5 and gap < 3 * height)):
                 self.item_continues(text)
                 self.item_line = line
@@ -206,6 +209,22 @@ class Walk(ListWalk):
             self.field_lines.append(line)
         elif self.section is not None and item is None and self.typo.rank(line) == 0:
             self.section_prose.append(line)
+
+
+    def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
+        """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a
+        sentence's end, a capital, set apart from the item above as far as that item is from
+        the one before it (a wrapped line sits closer)."""
+        return (
+            line.method != "native"
+            and self.mode in ("goals", "activities", "indicators")
+            and self.item_gap is not None
+            and prev.text.rstrip().endswith((".", "!", "?"))
+            and line.text[:1].isupper()
+            and gap > 0.5 * height
+            and gap >= 0.8 * self.item_gap
+            and line.x0 >= self.item_x - 3
+        )
 
 
 def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:

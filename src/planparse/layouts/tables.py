@@ -152,7 +152,8 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
         head, tail = (cell.lines[:k], cell.lines[k:]) if k is not None else (cell.lines, [])
         status = status_line(tail[0]) if tail else None
         if status is not None and head[0].method != "native":  # no fonts: the row's own line is the title
-            title, description = head[0].text, list_text(head[1:], step)
+            n = _title_wraps(head)
+            title, description = join_lines([ln.text for ln in head[:n]]), list_text(head[n:], step)
         else:
             title, description = split_title(Cell(lines=head, bbox=cell.bbox, col=cell.col))
         act = Activity(uid="", title=title, description=description, status=status, provenance=provenance(row))
@@ -171,6 +172,21 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             act.end_date = parse_date(row.cell_text(end_col))
         out.append(act)
     return out
+
+
+def _title_wraps(lines: list[Line]) -> int:
+    """How many of an OCR'd cell's first lines make its title: the first, and the lines that
+    wrap it: set close under it (no paragraph's space), going on in lower case after no
+    sentence's end ("Skapa Storytelling med temat" / "friskvårdsbidrag")."""
+    n = 1
+    while n < len(lines):
+        above, line = lines[n - 1], lines[n]
+        height = max(above.bbox[3] - above.bbox[1], 1.0)
+        if above.text.rstrip().endswith((".", ":", ";")) or not line.text[:1].islower() \
+                or line.y0 - above.bbox[3] > 0.5 * height:
+            break
+        n += 1
+    return n
 
 
 def _clean_label(text: str) -> str:

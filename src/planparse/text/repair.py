@@ -294,6 +294,7 @@ _KOMMUN = re.compile(r"\b([A-Z][a-z&6é]+)(?= (?:kommuns?|KOMMUNS?)\b)")
 
 
 _DASHES = ("-", "–", "—")
+_HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
 
 
 def repair_line_words(words: list[str]) -> list[str]:
@@ -301,7 +302,8 @@ def repair_line_words(words: list[str]) -> list[str]:
     see: a lone "|" read for "I" at the start of a line or a sentence, before a lower-case word
     or at the end of the line ("| kommunen ska" → "I kommunen ska", "… i arbete. |" → "… i
     arbete. I"), or after a dash that sets off a title ("Mål 9 - | Vaggeryd kommun har …" →
-    "Mål 9 - I Vaggeryd kommun har …"). A "|" between other words is a table rule and stays."""
+    "Mål 9 - I Vaggeryd kommun har …") or a heading's number ("3.3 | Nyköping ska" → "3.3 I
+    Nyköping ska"). A "|" between other words is a table rule and stays."""
     out = list(words)
     for k, w in enumerate(words):
         if w != "|":
@@ -310,7 +312,9 @@ def repair_line_words(words: list[str]) -> list[str]:
         nxt = words[k + 1] if k + 1 < len(words) else ""
         after_stop = k == 0 or prev.endswith((".", ":"))
         sentence = after_stop and (nxt == "" or nxt[:1].islower()) and (k > 0 or nxt != "")
-        if sentence or (prev in _DASHES and nxt[:1].isupper()):
+        # after a heading's number ("3.3 | Nyköping ska …"), the only "|" of the line
+        numbered = k == 1 and _HEADING_NUMBER.fullmatch(prev) is not None and words.count("|") == 1
+        if sentence or ((prev in _DASHES or numbered) and nxt[:1].isupper()):
             out[k] = "I"
     return out
 
