@@ -6,6 +6,7 @@ right."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from enum import Enum
 
@@ -36,6 +37,9 @@ def header_labels(table: Table) -> list[str | None]:
     out: list[str | None] = []
     for text in table.header or [""] * table.n_cols:
         m = vocabulary.match_label(text) if text else None
+        words = text.split()
+        if m is None and len(words) > 1 and len(words[-1]) <= 2 and words[-1].isalpha():
+            m = vocabulary.match_label(" ".join(words[:-1]))  # a speck read as letters: "Status fä"
         if m is None and YEAR.fullmatch(text.strip()):
             out.append("year")
         else:
@@ -167,9 +171,9 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             if m is not None:
                 act.status = Status(value=StatusValue(m.value), raw=_clean_label(text), confidence=m.confidence)
         if start_col is not None:
-            act.start_date = parse_date(row.cell_text(start_col))
+            act.start_date = cell_date(row.cell_text(start_col))
         if end_col is not None:
-            act.end_date = parse_date(row.cell_text(end_col))
+            act.end_date = cell_date(row.cell_text(end_col))
         out.append(act)
     return out
 
@@ -187,6 +191,11 @@ def _title_wraps(lines: list[Line]) -> int:
             break
         n += 1
     return n
+
+
+def cell_date(text: str) -> dt.date | None:
+    """A date cell's date, a table rule OCR read beside it left out ("| 2026-11-30")."""
+    return parse_date(text.strip().strip("|[]").strip())
 
 
 def _clean_label(text: str) -> str:
