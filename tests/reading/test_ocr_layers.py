@@ -239,3 +239,14 @@ def test_scan_activity_table_with_specks_in_header_and_cells() -> None:
     rusta = acts["Rusta upp motionsspåret på Hallstaberget med ny belysning och nya skyltar"]
     assert rusta.end_date is not None and rusta.end_date.isoformat() == "2026-11-30"
     assert "Utbildningsinsats inom hot och våld, följt av dialog och utvecklingsarbete på arbetsplatsträffar" in acts
+
+
+def test_scan_indicator_names_broken_in_narrow_cells() -> None:
+    """robertsfors_vp-01-docx-scan: indicator names broken where their narrow cell ends,
+    "bostadsetablerin" / "gar" (page 6) and, under the header repeated on the next page,
+    "pensionsåtagand" (page 5) / "en" (page 6): one word each."""
+    doc = planparse.parse(STRESS / "robertsfors_vp" / "robertsfors_vp-01-docx-scan.pdf")
+    names = {i.name for g in doc.iter_goals() for o in (g, *g.activities) for i in o.indicators}
+    assert "En framtagen webbplats för bostadsetableringar" in names
+    assert "Soliditet inklusive pensionsåtaganden" in names
+    assert not any(n.endswith((" gar", " en")) for n in names)

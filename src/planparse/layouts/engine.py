@@ -72,6 +72,8 @@ class Walk(ListWalk):
                     cont = None
             rest = [ln for ln in lines if id(ln) not in consumed]
             found = find_tables(rest, _is_table_header, lambda ln: self.is_break(ln), marks)
+            if carry and cont is None and carried is not None and found:
+                _wrap_under_header(carried, found[0][0])
             found = ([cont] if cont else []) + found
             used = consumed | {id(ln) for _, taken in found for ln in taken}
             items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in page.lines if id(ln) not in used]
@@ -225,6 +227,17 @@ class Walk(ListWalk):
             and gap >= 0.8 * self.item_gap
             and line.x0 >= self.item_x - 3
         )
+
+
+def _wrap_under_header(above: Table, table: Table) -> None:
+    """A table at a page's foot going on under its header repeated on the next page, the name
+    of its last row wrapping onto the new page first ("pensionsåtagand" / "en"): the wrap goes
+    back to that name (:func:`join_wrapped_top`)."""
+    if table.header != above.header or not table.rows or not table.rows[0].is_header:
+        return
+    head, table.rows = table.rows[0], table.rows[1:]
+    join_wrapped_top(above, table)
+    table.rows.insert(0, head)
 
 
 def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
