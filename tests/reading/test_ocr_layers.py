@@ -250,3 +250,11 @@ def test_scan_indicator_names_broken_in_narrow_cells() -> None:
     assert "En framtagen webbplats för bostadsetableringar" in names
     assert "Soliditet inklusive pensionsåtaganden" in names
     assert not any(n.endswith((" gar", " en")) for n in names)
+
+
+def test_scan_percent_sign_inside_an_indicator_name(kramfors_scan: PlanDocument) -> None:
+    """kramfors_vp-01-html-scan, page 2: "Sjukfrånvaro i % av arbetstid." and "Upprepad
+    korttidsfrånvaro i % av den totala sjukfrånvaron." with their "%" read as "96", "26"."""
+    names = {i.name for g in kramfors_scan.iter_goals() for o in (g, *g.activities) for i in o.indicators}
+    assert "Sjukfrånvaro i % av arbetstid." in names
+    assert "Upprepad korttidsfrånvaro i % av den totala sjukfrånvaron." in names

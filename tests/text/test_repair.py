@@ -405,3 +405,15 @@ def test_ocr_stray_stops_inside_a_sentence() -> None:
     assert ocr_stray_stops(["t.ex. ", "detta"]) == ["t.ex. ", "detta"]
     assert ocr_stray_stops(["klar. ", "Nu"]) == ["klar. ", "Nu"]
     assert ocr_stray_stops(["Vaggeryd. ", "och"]) == ["Vaggeryd. ", "och"]  # a name: no common word
+
+
+def test_ocr_percent_misread_between_i_and_av() -> None:
+    """kramfors_vp-01-html-scan: "Sjukfrånvaro i % av arbetstid." read "i 96 av", and
+    "i 26 av den totala"; a count ("i 26 av 30") stays."""
+    from planparse.text.repair import ocr_percent_words
+
+    assert ocr_percent_words(["Sjukfrånvaro ", "i ", "96 ", "av ", "arbetstid."])[2] == "% "
+    assert ocr_percent_words(["korttidsfrånvaro", "i", "26", "av", "den"])[2] == "%"
+    assert ocr_percent_words(["i", "26", "av", "30"]) == ["i", "26", "av", "30"]
+    assert ocr_percent_words(["år", "26", "av", "dem"]) == ["år", "26", "av", "dem"]
+

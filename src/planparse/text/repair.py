@@ -377,14 +377,21 @@ def ocr_stray_end(words: list[str]) -> list[str]:
 
 # What Tesseract reads for "%" in a label's "(%)": "(26)", "(96)", "(9%)", "(%6)", "(0/0)".
 _PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
+_PERCENT_BARE = re.compile(r"^(\s*)(?:26|96|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 _LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
 
 
 def ocr_percent_words(words: list[str]) -> list[str]:
     """An OCR'd line's words with a percent sign misread inside parentheses at the end of a
     label given back ("procentandel (26)" → "procentandel (%)"): the misread must follow a
-    word of letters and end the line or stand before a word without letters (a value)."""
+    word of letters and end the line or stand before a word without letters (a value). A bare
+    misread between "i" and "av" and a word is one too ("Sjukfrånvaro i 96 av arbetstid" →
+    "i % av arbetstid"; "i 26 av 30" is a count and stays)."""
     out = list(words)
+    for k in range(1, len(words) - 2):  # "Sjukfrånvaro i 96 av arbetstid": "i % av", not "i 26 av 30"
+        m = _PERCENT_BARE.match(words[k])
+        if m and words[k - 1].strip() == "i" and words[k + 1].strip() == "av" and words[k + 2].strip()[:1].isalpha():
+            out[k] = f"{m.group(1)}%{m.group(2)}"
     for k in range(1, len(words)):
         m = _PERCENT_MISREAD.match(words[k])
         if m is None or not _LABEL_WORD.search(words[k - 1]):
