@@ -20,12 +20,11 @@ from planparse.layouts.base import provenance
 from planparse.layouts.headings import goal_word
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.roles import Role
-from planparse.layouts.tables import activity_rows, header_labels, match_status_prefix
+from planparse.layouts.tables import activity_rows, cell_date, header_labels, match_status_prefix
 from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_date
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
@@ -297,7 +296,7 @@ def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
     labels name."""
     for i, lab in enumerate(labels):
         if lab in ("start_date", "end_date"):
-            setattr(act, lab, getattr(act, lab) or parse_date(row.cell_text(i)))
+            setattr(act, lab, getattr(act, lab) or cell_date(row.cell_text(i)))
         elif lab == "description" and row.cell_text(i):
             act.description = join_lines([act.description or "", _row_text(row, i)]).strip()
 

@@ -89,6 +89,8 @@ class ListWalk(FieldWalk):
         return True
 
     def list_item(self, text: str, line: Line, marker: str = "") -> None:
+        above = self.item_line
+        self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
         self.item_x, self.item_line = line.x0, line
         if self.mode == "goals":
             parent = self.owner_goal() if self.section is not None else (self.stack[-1][1] if self.stack else None)

@@ -103,6 +103,7 @@ class WalkState:
         self.item: Goal | Activity | Indicator | None = None
         self.item_x = 0.0
         self.item_line: Line | None = None  # the last line of the current list item
+        self.item_gap: float | None = None  # the space above the current item's first line
         self.inline_value = ""
         self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
         self.runin_prov: Provenance | None = None

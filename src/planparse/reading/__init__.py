@@ -429,19 +429,21 @@ def _ocr_bullets(lines: list[Line]) -> None:
     """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
     made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
     number glued to its text given its space ("11.Implementera") or its stop ("24, Planera"),
-    and at their end, lone ";" or ":" specks dropped; a label's "(%)" read as "(26)" mended."""
+    and at their end, lone ";" or ":" specks dropped; a label's "(%)" read as "(26)" mended;
+    a speck read as a stop inside a sentence dropped ("följt av. dialog")."""
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
         ocr_percent_words,
         ocr_stray_end,
+        ocr_stray_stops,
     )
 
     for ln in lines:
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        fixed = ocr_percent_words(ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words))))
+        fixed = ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words)))))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):
@@ -475,8 +477,10 @@ def _rule_glyphs(line: Line) -> None:
 
 def _ocr_cell_specks(tables: list[Table]) -> None:
     """A lone lower-case letter far right of an OCR'd table cell's last word dropped: a speck
-    (see :func:`planparse.text.repair.ocr_speck_end`)."""
-    from planparse.text.repair import ocr_speck_end
+    (see :func:`planparse.text.repair.ocr_speck_end`); a speck read as a stop inside a
+    sentence too (:func:`planparse.text.repair.ocr_stray_stops`), and a misread "%"
+    (:func:`planparse.text.repair.ocr_percent_words`)."""
+    from planparse.text.repair import ocr_percent_words, ocr_speck_end, ocr_stray_stops
 
     for table in tables:
         for row in table.rows:
@@ -487,8 +491,8 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                     if ln.method not in ("ocr", "repaired") or len(ln.spans) < 2:
                         continue
                     words = [s.text for s in ln.spans]
-                    fixed = ocr_speck_end(words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans],
-                                          ln.bbox[3] - ln.bbox[1])
+                    fixed = ocr_percent_words(ocr_stray_stops(ocr_speck_end(
+                        words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1])))
                     if fixed != words:
                         ln.spans = [s for s, new in zip(ln.spans, fixed, strict=True) if new]
 

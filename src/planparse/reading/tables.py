@@ -576,8 +576,10 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
     With ``letter`` (the left piece ends a line of words), a one-letter left piece may be a
     word: "bilar i" / "bilpoolen" are two words, "Handelsområde c" / "entrum" one.
     ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): the right
-    piece must be no word of its own ("Budgetavvikelse" / "för" are two words)."""
-    from planparse.text.repair import word_zipf
+    piece must be no word of its own ("Budgetavvikelse" / "för" are two words), unless the
+    left piece is no word nor compound and the right one an ending: a short, not very common
+    word ("bostadsetablerin" / "gar") or one that makes a known word ("pensionsåtagand" / "en")."""
+    from planparse.text.repair import known_word, word_zipf
 
     a, b = (w.strip(".,:;()").casefold() for w in (left, right))
 
@@ -588,6 +590,8 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
         b = b.rstrip("-")  # "individ-" / "och": the first part of a compound, a word of its own
         if word_zipf(a) >= 5.0:
             return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
+        if not known_word(a) and (known_word(a + b) or (len(b) <= 3 and word_zipf(b) < 5.0)):
+            return True  # no word before a word's ending: "pensionsåtagand" / "en", "bostadsetablerin" / "gar"
         return not real(b) or word_zipf(a + b) >= 3.0
     if word_zipf(a + b) >= 3.0 or _certain_break(a, b):
         return True
