@@ -194,6 +194,11 @@ def read_page(
         data = _textpage(page, dl, flags).extractDICT(cb=page.cropbox)
     lines: list[Line] = []
     ocr_font = False
+    # The span loop runs for every span of every page: Span objects are made without their
+    # constructor's keyword dict (the fields go straight into the instance, as the constructor
+    # puts them), fonts' styles are looked up once per font and flags.
+    new_span = object.__new__
+    styles: dict[tuple[str, int], tuple[bool, bool]] = {}
     for block in data["blocks"]:
         if block.get("type") != 0:
             continue
@@ -202,24 +207,23 @@ def read_page(
                 continue
             spans = []
             for s in ln["spans"]:
-                text, font = s["text"], s["font"]
+                text = s["text"]
                 if not text.strip():
                     continue
-                if font.startswith(OCR_FONTS):
-                    ocr_font = True
-                bold, italic = _font_style(font, s["flags"])
+                font, flags = s["font"], s["flags"]
+                style = styles.get((font, flags))
+                if style is None:
+                    style = styles[(font, flags)] = _font_style(font, flags)
+                    if font.startswith(OCR_FONTS):
+                        ocr_font = True
                 x0, y0, x1, y1 = s["bbox"]
-                spans.append(
-                    Span(
-                        text=text,
-                        bbox=(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
-                        font=font,
-                        size=round(s["size"], 2),
-                        bold=bold,
-                        italic=italic,
-                        color=s["color"],
-                    )
-                )
+                span = new_span(Span)
+                span.__dict__ = {
+                    "text": text, "bbox": (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
+                    "font": font, "size": round(s["size"], 2), "bold": style[0], "italic": style[1],
+                    "color": s["color"],
+                }
+                spans.append(span)
             if spans:
                 lines.append(Line(spans=spans, page=number))
 
