@@ -199,6 +199,9 @@ def read_page(
     # puts them), fonts' styles are looked up once per font and flags.
     new_span = object.__new__
     styles: dict[tuple[str, int], tuple[bool, bool]] = {}
+    sizes: dict[float, float] = {}
+    last_ys: tuple[float, float] | None = None
+    last_rys = (0.0, 0.0)
     for block in data["blocks"]:
         if block.get("type") != 0:
             continue
@@ -217,10 +220,20 @@ def read_page(
                     if font.startswith(OCR_FONTS):
                         ocr_font = True
                 x0, y0, x1, y1 = s["bbox"]
+                # round(v, 2) is slow (a correctly rounded decimal conversion); the spans of a
+                # line share their top and bottom and a page has a handful of sizes: rounded once.
+                # (Zero is not cached: 0.0 and -0.0 are equal keys but print differently.)
+                ys = (y0, y1)
+                if ys != last_ys or not (y0 and y1):
+                    last_ys, last_rys = ys, (round(y0, 2), round(y1, 2))
+                size = s["size"]
+                rsize = sizes.get(size)
+                if rsize is None or not size:
+                    rsize = sizes[size] = round(size, 2)
                 span = new_span(Span)
                 span.__dict__ = {
-                    "text": text, "bbox": (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
-                    "font": font, "size": round(s["size"], 2), "bold": style[0], "italic": style[1],
+                    "text": text, "bbox": (round(x0, 2), last_rys[0], round(x1, 2), last_rys[1]),
+                    "font": font, "size": rsize, "bold": style[0], "italic": style[1],
                     "color": s["color"],
                 }
                 spans.append(span)

@@ -565,7 +565,8 @@ def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     for i, s in members:
         by_line.setdefault(i, []).append(s)
     out = []
-    for i in sorted(by_line, key=lambda k: (raw.lines[k].y0, raw.lines[k].x0)):
+    lines = raw.lines
+    for i in sorted(by_line, key=lambda k: lines[k].bbox[1::-1]):  # (y0, x0)
         src = raw.lines[i]
         spans = sorted(by_line[i], key=lambda s: s.bbox[0])
         raw_text = None
