@@ -172,6 +172,17 @@ def _image_looks(
     return images
 
 
+def _has_image_block(tp: pymupdf.TextPage) -> bool:
+    """Whether ``tp`` has a block that is not text (an image, kept with TEXT_PRESERVE_IMAGES):
+    ``bool(tp.extractIMGINFO())``, without building the info of every block on the way."""
+    block = tp.this.m_internal.first_block
+    while block:
+        if block.type != pymupdf.mupdf.FZ_STEXT_BLOCK_TEXT:
+            return True
+        block = block.next
+    return False
+
+
 def read_page(
     page: pymupdf.Page, number: int,
     cache: dict[int, tuple[int | None, float | None, bytes | None]] | None = None,
@@ -183,7 +194,7 @@ def read_page(
         # No image XObject: one text page, keeping images, serves for the text and shows whether
         # there are inline images; without any, the separate image pass is skipped.
         tp = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_IMAGES)
-        if not tp.extractIMGINFO():
+        if not _has_image_block(tp):
             data = tp.extractDICT(cb=page.cropbox)
             no_images = True
         del tp
