@@ -601,16 +601,16 @@ def _looks_like_header(row: Row, shades: list[tuple[float, float]]) -> bool:
         return False
     if all(s.bold for s in spans):
         return True
+    top, bottom = row.bbox[1] + TOL, row.bbox[3] - TOL
+    if any(t <= top and b >= bottom for t, b in shades):
+        return True  # (the cheap test first: the label lookups below cost more)
     # A header in plain type (an OCR'd row has no bold; Word's "Table Grid" none either) names
     # its columns with vocabulary labels and holds no amounts
     from planparse import vocabulary
 
     texts = [c.text for c in row.cells if c.text.strip()]
     named = [t for t in texts if (m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85]
-    if len(named) >= 2 and len(named) >= 0.6 * len(texts) and _labels_row(row):
-        return True
-    top, bottom = row.bbox[1] + TOL, row.bbox[3] - TOL
-    return any(t <= top and b >= bottom for t, b in shades)
+    return len(named) >= 2 and len(named) >= 0.6 * len(texts) and _labels_row(row)
 
 
 def join_continued(
