@@ -188,11 +188,15 @@ def main() -> int:
         b_pages, b_sec = baseline(files)
         rows.append(('PyMuPDF get_text("dict") (baseline)', b_pages, b_sec))
 
-        # warm-up: imports and lazy models are not what we measure per page
+        # warm-up: imports and lazy models are not what we measure per page. One copy of each
+        # fixture, not just the first: a lazy model is loaded by the first document that needs
+        # it (spaCy by the first with an owner-shaped word in its front matter), which need not
+        # be the first file; the CLI rows below still include every import and model load.
+        n_distinct = len(born_digital())
         t0 = time.perf_counter()
-        parse_all(files[:1], "pymupdf")
+        parse_all(files[:n_distinct], "pymupdf")
         warm = time.perf_counter() - t0
-        print(f"planparse import + first parse (warm-up, excluded): {warm:.2f} s")
+        print(f"planparse import + one parse of each of the {n_distinct} fixtures (warm-up, excluded): {warm:.2f} s")
 
         p_pages, p_sec = parse_all(files, "pymupdf")
         rows.append(("planparse.parse, backend pymupdf", p_pages, p_sec))
@@ -263,7 +267,7 @@ def main() -> int:
     j1 = total / next(sec for name, _, sec in rows if "--jobs 1" in name)
     j2 = total / next(sec for name, _, sec in rows if "--jobs 2" in name)
     print(f"CLI --jobs 2 throughput / --jobs 1: {j2 / j1:.2f}x (target >= 1.7x)")
-    print(f"full parse time / baseline time: {p_sec / b_sec:.1f}x (target <= 10x)")
+    print(f"full parse time / baseline time: {p_sec / b_sec:.2f}x (target <= 4x)")
     for jobs, (rss, rc) in cli.items():
         print(
             f"peak RSS of the largest process (a worker) in CLI --jobs {jobs}: {rss:.0f} MB "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from pathlib import Path
 
 from planparse.nlp import find_dates, find_direction, find_owners
 
@@ -61,3 +62,40 @@ def test_import_does_not_load_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_owners_prefilter_agrees_with_the_pipeline() -> None:
+    """find_owners skips the pipeline on text without an owner-shaped word: on every line and
+    every page of the fixture PDFs it finds what the entity ruler finds."""
+    from planparse import nlp
+    from planparse.reading import read_pdf
+
+    checked = skipped = 0
+    for pdf in sorted((Path(__file__).parent.parent / "fixtures").glob("*.pdf")):
+        doc = read_pdf(pdf, ocr="never")
+        texts = [ln.text for page in doc.pages for ln in page.lines]
+        texts += ["\n".join(ln.text for ln in page.lines) for page in doc.pages]
+        for text in texts:
+            full: list[str] = []
+            for label, span in nlp._ents(text):
+                if label == "OWNER" and span.casefold() not in {o.casefold() for o in full}:
+                    full.append(span)
+            assert find_owners(text) == full, text
+            checked += 1
+            skipped += not nlp._OWNER_HINT.search(text.lower())
+    assert checked > 1000 and 0 < skipped < checked
+
+
+def test_document_without_owner_words_does_not_load_spacy() -> None:
+    """Parsing a document whose front matter has no owner-shaped word never imports spaCy;
+    one with an owner-shaped word ("Ekonomiavdelningen") in its front matter loads it."""
+    code = (
+        "import sys, planparse\n"
+        "planparse.parse('fixtures/ange-uppsikt-hr-2024.pdf')\n"
+        "print('spacy' in sys.modules)\n"
+        "planparse.parse('fixtures/timra-uppsikt-ekonomiavdelningen-2025.pdf')\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    root = Path(__file__).parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root)
+    assert out.stdout.split("\n")[:2] == ["False", "True"]

@@ -7,6 +7,7 @@ EntityRuler, built lazily on first use and cached; importing planparse never loa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +20,9 @@ __all__ = ["find_dates", "find_direction", "find_owners", "pipeline"]
 
 _OWNER_SUFFIX = r"(?:utskottet|kontoret|avdelningen|nämnden|förvaltningen|enheten|chef|chefen)"
 _OWNER_TOKEN = {"LOWER": {"REGEX": rf"^[\wåäöé-]{{2,}}{_OWNER_SUFFIX}$"}}
+# Every OWNER entity holds a token matching _OWNER_TOKEN, so its lower-cased text holds this:
+# text without it has no owner, and the pipeline (and spaCy's import) is not needed for it.
+_OWNER_HINT = re.compile(rf"[\wåäöé-]{{2}}{_OWNER_SUFFIX}")
 _INCREASE = ("öka", "ökar", "höja", "höjs")
 _DECREASE = ("minska", "minskar", "sänka", "sänks")
 
@@ -98,6 +102,8 @@ def find_direction(text: str) -> str | None:
 def find_owners(text: str) -> list[str]:
     """Organisational owners, in order, without repeats ("Kommunchef", "Barn- och utbildningsnämnden")."""
     out: list[str] = []
+    if not _OWNER_HINT.search(text.lower()):
+        return out
     for label, span in _ents(text):
         if label == "OWNER" and span.casefold() not in {o.casefold() for o in out}:
             out.append(span)

@@ -14,7 +14,7 @@ import pytest
 
 from planparse.reading import read_pdf
 from planparse.reading.model import Drawing, Line, Span
-from planparse.reading.pymupdf_backend import _rect, _rgb, _segment, read_page
+from planparse.reading.pymupdf_backend import _has_image_block, _rect, _rgb, _segment, read_page
 from planparse.reading.tables import TOL, _groups, _Seg, _segments
 from tests.gold import FIXTURES
 
@@ -67,11 +67,27 @@ def test_raw_pages_equal_the_plain_pymupdf_reading(pdf: Path) -> None:
         for i, page in enumerate(doc):
             raw = read_page(page, i + 1)
             spans = [(s.text, s.bbox, s.font, s.size) for ln in raw.lines for s in ln.spans]
-            assert spans == _reference_spans(page), f"page {i + 1}: text differs"
-            assert raw.drawings == _reference_drawings(page), f"page {i + 1}: drawings differ"
+            # (repr: rounded values memoised per page must print as round() gives them, -0.0 too)
+            assert repr(spans) == repr(_reference_spans(page)), f"page {i + 1}: text differs"
+            assert repr(raw.drawings) == repr(_reference_drawings(page)), f"page {i + 1}: drawings differ"
             infos = page.get_image_info()
             assert [im.bbox for im in raw.images] == [tuple(info["bbox"]) for info in infos]
             assert [(im.width, im.height) for im in raw.images] == [(info["width"], info["height"]) for info in infos]
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
+def test_image_block_check_equals_the_image_info(pdf: Path) -> None:
+    """The check for images on a text page kept with TEXT_PRESERVE_IMAGES says what PyMuPDF's
+    own image info says, on pages with and without images."""
+    seen = set()
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            tp = page.get_textpage(flags=FLAGS | pymupdf.TEXT_PRESERVE_IMAGES)
+            expected = bool(tp.extractIMGINFO())
+            assert _has_image_block(tp) is expected
+            seen.add(expected)
+    if pdf.parent == REAL:
+        assert seen == {True, False}  # the image document has pages of both kinds
 
 
 def test_the_image_document_keeps_its_icons_and_bars() -> None:

@@ -51,6 +51,11 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,3}$|…{2,}\s*\d{0,3}$")
 
 
+def _has_leader(text: str) -> bool:
+    """A dot leader ends ``text``; the regex runs only where four dots or two ellipses are."""
+    return (text.count(".") >= 4 or "……" in text) and _LEADER.search(text.strip()) is not None
+
+
 def contents_lines(lines: list[Line]) -> set[int]:
     """ids of a contents page's heading and entries ("3.1 HÅLLBARA ROBERTSFORS ....... 6").
 
@@ -59,7 +64,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
     entries that wrap over two lines with them.
     """
     heading = [i for i, ln in enumerate(lines) if _TOC_HEADING.match(fold(ln.text.strip()))]
-    leaders = [i for i, ln in enumerate(lines) if _LEADER.search(ln.text.strip())]
+    leaders = [i for i, ln in enumerate(lines) if _has_leader(ln.text)]
     if len(leaders) >= 3 or (heading and leaders):
         start, end = min(heading + leaders), max(leaders)
         found = {id(ln) for ln in lines[start : end + 1]}

@@ -172,6 +172,17 @@ def _image_looks(
     return images
 
 
+def _has_image_block(tp: pymupdf.TextPage) -> bool:
+    """Whether ``tp`` has a block that is not text (an image, kept with TEXT_PRESERVE_IMAGES):
+    ``bool(tp.extractIMGINFO())``, without building the info of every block on the way."""
+    block = tp.this.m_internal.first_block
+    while block:
+        if block.type != pymupdf.mupdf.FZ_STEXT_BLOCK_TEXT:
+            return True
+        block = block.next
+    return False
+
+
 def read_page(
     page: pymupdf.Page, number: int,
     cache: dict[int, tuple[int | None, float | None, bytes | None]] | None = None,
@@ -183,7 +194,7 @@ def read_page(
         # No image XObject: one text page, keeping images, serves for the text and shows whether
         # there are inline images; without any, the separate image pass is skipped.
         tp = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_IMAGES)
-        if not tp.extractIMGINFO():
+        if not _has_image_block(tp):
             data = tp.extractDICT(cb=page.cropbox)
             no_images = True
         del tp
@@ -194,6 +205,14 @@ def read_page(
         data = _textpage(page, dl, flags).extractDICT(cb=page.cropbox)
     lines: list[Line] = []
     ocr_font = False
+    # The span loop runs for every span of every page: Span objects are made without their
+    # constructor's keyword dict (the fields go straight into the instance, as the constructor
+    # puts them), fonts' styles are looked up once per font and flags.
+    new_span = object.__new__
+    styles: dict[tuple[str, int], tuple[bool, bool]] = {}
+    sizes: dict[float, float] = {}
+    last_ys: tuple[float, float] | None = None
+    last_rys = (0.0, 0.0)
     for block in data["blocks"]:
         if block.get("type") != 0:
             continue
@@ -202,24 +221,33 @@ def read_page(
                 continue
             spans = []
             for s in ln["spans"]:
-                text, font = s["text"], s["font"]
+                text = s["text"]
                 if not text.strip():
                     continue
-                if font.startswith(OCR_FONTS):
-                    ocr_font = True
-                bold, italic = _font_style(font, s["flags"])
+                font, flags = s["font"], s["flags"]
+                style = styles.get((font, flags))
+                if style is None:
+                    style = styles[(font, flags)] = _font_style(font, flags)
+                    if font.startswith(OCR_FONTS):
+                        ocr_font = True
                 x0, y0, x1, y1 = s["bbox"]
-                spans.append(
-                    Span(
-                        text=text,
-                        bbox=(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)),
-                        font=font,
-                        size=round(s["size"], 2),
-                        bold=bold,
-                        italic=italic,
-                        color=s["color"],
-                    )
-                )
+                # round(v, 2) is slow (a correctly rounded decimal conversion); the spans of a
+                # line share their top and bottom and a page has a handful of sizes: rounded once.
+                # (Zero is not cached: 0.0 and -0.0 are equal keys but print differently.)
+                ys = (y0, y1)
+                if ys != last_ys or not (y0 and y1):
+                    last_ys, last_rys = ys, (round(y0, 2), round(y1, 2))
+                size = s["size"]
+                rsize = sizes.get(size)
+                if rsize is None or not size:
+                    rsize = sizes[size] = round(size, 2)
+                span = new_span(Span)
+                span.__dict__ = {
+                    "text": text, "bbox": (round(x0, 2), last_rys[0], round(x1, 2), last_rys[1]),
+                    "font": font, "size": rsize, "bold": style[0], "italic": style[1],
+                    "color": s["color"],
+                }
+                spans.append(span)
             if spans:
                 lines.append(Line(spans=spans, page=number))
 
@@ -236,9 +264,22 @@ def read_page(
     )
 
 
+class _Rounded(dict[float, float]):
+    """``round(v, 2)`` of floats, each worked out once: the rules of a page's grids share their
+    positions, and ``round`` with digits is a slow, correctly rounded decimal conversion. Zero
+    is not kept (0.0 and -0.0 are one key but print differently)."""
+
+    def __missing__(self, v: float) -> float:
+        r = round(v, 2)
+        if v:
+            self[v] = r
+        return r
+
+
 def _drawings(page: pymupdf.Page) -> list[Drawing]:
     """The page's vector paths: rules and rects by their items, anything else one shape."""
     drawings: list[Drawing] = []
+    rd = _Rounded()  # (every coordinate below is a float)
     # get_cdrawings, not get_drawings: the same paths without a Point or Rect object made for
     # every coordinate (on pages of rules and boxes that conversion costs more than the text).
     for d in page.get_cdrawings():
@@ -251,39 +292,47 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
             for it in items:
                 if first == "l":
                     p, q = it[1], it[2]
-                    drawings.append(_segment(float(p[0]), float(p[1]), float(q[0]), float(q[1]), stroke))
+                    drawings.append(_segment(float(p[0]), float(p[1]), float(q[0]), float(q[1]), stroke, rd))
                 elif first == "re":
                     r = it[1]
-                    drawings.append(_rect(float(r[0]), float(r[1]), float(r[2]), float(r[3]), fill, stroke))
+                    drawings.append(_rect(float(r[0]), float(r[1]), float(r[2]), float(r[3]), fill, stroke, rd))
                 else:
                     b = pymupdf.Quad(it[1]).rect
-                    drawings.append(_rect(b.x0, b.y0, b.x1, b.y1, fill, stroke))
+                    drawings.append(_rect(float(b.x0), float(b.y0), float(b.x1), float(b.y1), fill, stroke, rd))
             continue
         x0, y0, x1, y1 = d["rect"]
-        box = (round(float(x0), 2), round(float(y0), 2), round(float(x1), 2), round(float(y1), 2))
+        box = (rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)])
         drawings.append(Drawing(bbox=box, kind="shape", fill=fill, stroke=stroke))
     return drawings
 
 
-def _segment(x0: float, y0: float, x1: float, y1: float, stroke: int | None) -> Drawing:
+def _segment(
+    x0: float, y0: float, x1: float, y1: float, stroke: int | None, rd: _Rounded | None = None
+) -> Drawing:
+    """A line from (x0, y0) to (x1, y1); ``rd`` rounds floats (None: ``round``, any number)."""
     if abs(y1 - y0) <= 1.5:
         kind = "hline"
     elif abs(x1 - x0) <= 1.5:
         kind = "vline"
     else:
         kind = "shape"
-    box = (round(min(x0, x1), 2), round(min(y0, y1), 2), round(max(x0, x1), 2), round(max(y0, y1), 2))
+    if rd is None:
+        box = (round(min(x0, x1), 2), round(min(y0, y1), 2), round(max(x0, x1), 2), round(max(y0, y1), 2))
+    else:
+        box = (rd[min(x0, x1)], rd[min(y0, y1)], rd[max(x0, x1)], rd[max(y0, y1)])
     return Drawing(bbox=box, kind=kind, stroke=stroke)  # type: ignore[arg-type]
 
 
 def _rect(
-    x0: float, y0: float, x1: float, y1: float, fill: int | None, stroke: int | None
+    x0: float, y0: float, x1: float, y1: float, fill: int | None, stroke: int | None,
+    rd: _Rounded | None = None,
 ) -> Drawing:
+    """A rect, or a rule when it is thin; ``rd`` rounds floats (None: ``round``, any number)."""
     if x1 < x0:  # (as sorted() orders the two)
         x0, x1 = x1, x0
     if y1 < y0:
         y0, y1 = y1, y0
-    box = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2))
+    box = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)) if rd is None else (rd[x0], rd[y0], rd[x1], rd[y1])
     if y1 - y0 <= 1.5:
         return Drawing(bbox=box, kind="hline", fill=fill, stroke=stroke)
     if x1 - x0 <= 1.5:

@@ -374,6 +374,10 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
     # Every span with its centre, computed once for all regions and cells.
     centred = [(i, s, s.xc, s.yc) for i, ln in enumerate(raw.lines) for s in ln.spans]
     page_icons = [d for d in raw.drawings if d.is_icon]
+    # The vertical extents of the page's shaded rects (a header row's fill), listed once: every
+    # row asked whether it looks like a header would otherwise go through all the drawings.
+    shades = [(d.bbox[1], d.bbox[3]) for d in raw.drawings
+              if d.fill is not None and d.fill != 0xFFFFFF and d.kind == "rect"]
     for region in sorted(regions, key=lambda r: r.bbox[1]):
         x0, y0, x1, y1 = region.bbox[0] - 1, region.bbox[1] - 1, region.bbox[2] + 1, region.bbox[3] + 1
         members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
@@ -383,10 +387,10 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
         xs = region.xs if region.ruled_columns else _header_columns(
             region, [s for _, s in spans_by_line], ocr=raw.lines[members[0][0]].method != "native"
         )
-        table = _build(raw, region, xs, members, page_icons)
+        table = _build(raw, region, xs, members, page_icons, shades)
         if table is None:
             continue
-        tables.extend(_split_at_headers(table, raw, region))
+        tables.extend(_split_at_headers(table, shades))
         taken.update(i for i, _ in spans_by_line)
     outside = [ln for i, ln in enumerate(raw.lines) if i not in taken]
     # A line partly inside a table region keeps only its outside spans.
@@ -395,10 +399,10 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
 
 def _build(
     raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span, float, float]],
-    page_icons: list[Drawing],
+    page_icons: list[Drawing], shades: list[tuple[float, float]],
 ) -> Table | None:
     """The region's rows and cells; ``spans_by_line`` are (line index, span, span centre x, y),
-    ``page_icons`` the page's icon drawings."""
+    ``page_icons`` the page's icon drawings, ``shades`` the top and bottom of its shaded rects."""
     n_cols = len(xs) - 1
     if n_cols < 1:
         return None
@@ -439,7 +443,7 @@ def _build(
         )
     if not rows:
         return None
-    header = _looks_like_header(rows[0], raw, region) or _header_by_contrast(rows)
+    header = _looks_like_header(rows[0], shades) or _header_by_contrast(rows)
     rows = join_wrapped_rows(rows, header)
     mend_broken_words(rows)
     table = Table(rows=rows, n_cols=n_cols)
@@ -602,7 +606,7 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
 _NUMBER = re.compile(r"^[−–-]?\(?\d[\d \u00a0.,]*\)?\s*%?$")
 
 
-def _split_at_headers(table: Table, raw: RawPage, region: _Region) -> list[Table]:
+def _split_at_headers(table: Table, shades: list[tuple[float, float]]) -> list[Table]:
     """Two tables drawn as one grid (an activity table and the "Mått | Mål | Utfall" table
     right under it): a later row styled as a header (bold or shaded) with labels in two or
     more cells and no amounts starts a table of its own."""
@@ -614,7 +618,7 @@ def _split_at_headers(table: Table, raw: RawPage, region: _Region) -> list[Table
             continue
         if [fold(t) for t in row.texts] == [fold(t) for t in table.rows[0].texts]:
             continue  # the header repeated
-        if _looks_like_header(row, raw, region) and not _looks_like_header(table.rows[i - 1], raw, region):
+        if _looks_like_header(row, shades) and not _looks_like_header(table.rows[i - 1], shades):
             starts.append(i)
     if len(starts) == 1:
         return [table]
@@ -642,7 +646,8 @@ def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     for i, s in members:
         by_line.setdefault(i, []).append(s)
     out = []
-    for i in sorted(by_line, key=lambda k: (raw.lines[k].y0, raw.lines[k].x0)):
+    lines = raw.lines
+    for i in sorted(by_line, key=lambda k: lines[k].bbox[1::-1]):  # (y0, x0)
         src = raw.lines[i]
         spans = sorted(by_line[i], key=lambda s: s.bbox[0])
         raw_text = None
@@ -674,12 +679,17 @@ def _header_by_contrast(rows: list[Row]) -> bool:
 _PERIOD_HEADER = re.compile(r"(?:[^\W\d_][\w/.-]*\s+){1,3}(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?")
 
 
-def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
+def _looks_like_header(row: Row, shades: list[tuple[float, float]]) -> bool:
+    """Bold throughout, labels the vocabulary knows and no amounts, or on a shaded band
+    (``shades``: the top and bottom of the page's filled, non-white rects)."""
     spans = [s for c in row.cells for ln in c.lines for s in ln.spans]
     if not spans or len(row.cells) < 2:
         return False
     if all(s.bold for s in spans):
         return True
+    top, bottom = row.bbox[1] + TOL, row.bbox[3] - TOL
+    if any(t <= top and b >= bottom for t, b in shades):
+        return True  # (the cheap test first: the label lookups below cost more)
     # A header in plain type (an OCR'd row has no bold; Word's "Table Grid" none either) names
     # its columns with vocabulary labels and holds no amounts
     from planparse import vocabulary
@@ -692,17 +702,7 @@ def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
         or ((m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85)
     ]
     native = bool(row.cells[0].lines) and row.cells[0].lines[0].method == "native"
-    if len(named) >= 2 and len(named) >= 0.6 * len(texts) and (not native or _labels_row(row)):
-        return True
-    top, bottom = row.bbox[1], row.bbox[3]
-    return any(
-        d.fill is not None
-        and d.fill != 0xFFFFFF
-        and d.kind == "rect"
-        and d.bbox[1] <= top + TOL
-        and d.bbox[3] >= bottom - TOL
-        for d in raw.drawings
-    )
+    return len(named) >= 2 and len(named) >= 0.6 * len(texts) and (not native or _labels_row(row))
 
 
 def join_continued(
