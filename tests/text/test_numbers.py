@@ -4,7 +4,14 @@ import datetime as dt
 
 import pytest
 
-from planparse.text.numbers import find_dates, format_number, ocr_spacing, parse_date, parse_number
+from planparse.text.numbers import (
+    find_dates,
+    format_number,
+    ocr_spacing,
+    parse_date,
+    parse_number,
+    reference_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,3 +78,29 @@ def test_find_dates_in_running_text() -> None:
 )
 def test_ocr_numbers_get_the_swedish_spacing_back(read: str, spaced: str) -> None:
     assert ocr_spacing(read) == spaced
+
+
+@pytest.mark.parametrize(
+    ("word", "reference", "corrected"),
+    [
+        ("43", "4,3", "4,3"),  # a faint decimal comma dropped by the layer
+        ("42", "4,2", "4,2"),
+        ("1,377", "1377", "1377"),  # a thousands space read as a comma
+        ("22,669", "22 669", "22 669"),
+        ("5096", "5 096", "5 096"),
+        ("3F", "37", "37"),  # a digit read as a letter
+        ("AS", "13:", "13"),  # the reference's speck is no part of the number
+        ("l5", "15", "15"),
+        ("4,3", "43", None),  # the layer's decimal comma stands: the reference dropped it
+        ("37", "38", None),  # two numbers: nothing tells which is right
+        ("Öka", "0", None),  # a word is a word
+        ("Minska", "31", None),
+        ("2 490", "-2 490", None),  # a sign only one reading has
+        ("~~", "4316", None),
+        ("66", "66", None),
+        ("3F", "Fritid", None),  # the reference must read a number
+        ("AS", "13 500", None),  # of about the word's length
+    ],
+)
+def test_a_second_ocr_corrects_the_numbers_of_an_ocr_layer(word: str, reference: str, corrected: str | None) -> None:
+    assert reference_number(word, reference) == corrected

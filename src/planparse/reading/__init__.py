@@ -322,6 +322,7 @@ def _repair_ocr_layers(
             for ln in page.lines:
                 ln.raw_text = before[id(ln)]
             ocr.correct_with_reference(page.lines, ref_lines)
+            ocr.correct_numbers(page.lines, ref_lines)
     layers: list[str] = []
     for r in raw_pages:
         if not r.lines:

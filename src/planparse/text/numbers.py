@@ -59,6 +59,43 @@ def ocr_spacing(text: str) -> str:
     return _OCR_PERCENT.sub(" %", text)
 
 
+# What OCR makes of specks next to a number ("13:", "“42"): never part of it.
+_NUMBER_SPECKS = ".:;,'\"‘’“”`~°^*_|"
+# A decimal part: a comma or point and one or two digits at the end ("4,3", "85,25 %").
+_DECIMAL = re.compile(r"[,.](\d{1,2})\s*%?$")
+
+
+def _number_shape(text: str) -> bool:
+    """Whether ``text`` is a whole number as printed: sign, digits, separators, per cent."""
+    return parse_number(text) is not None
+
+
+def reference_number(word: str, reference: str) -> str | None:
+    """The number a second OCR of the same place reads (``reference``) where it corrects the
+    number an OCR layer has there (``word``); None where the layer's reading stands.
+
+    The reference wins when it reads a well-formed number and the layer's word is no number
+    but a short token in its place ("3F" for "37", "AS" for "13"), or the same digits without
+    a decimal part: OCR drops a faint decimal comma ("43" for "4,3") and reads a thousands
+    space as a comma ("1,377" for "1 377") far more often than it invents one. A layer word
+    with a decimal part, or other digits that are a number too, is kept: nothing tells which
+    reading is right. A word of three or more letters is a word, never a damaged number."""
+    ref = reference.strip().strip(_NUMBER_SPECKS).strip()
+    own = word.strip().strip(_NUMBER_SPECKS).strip()
+    if not ref or ref == own or not _number_shape(ref) or not any(ch.isdigit() for ch in ref):
+        return None
+    if not _number_shape(own):
+        if not own or (own.isalpha() and len(own) >= 3) or abs(len(own) - len(ref)) > 1:
+            return None
+        return ref
+    digits = [ch for ch in own if ch.isdigit()]
+    if digits != [ch for ch in ref if ch.isdigit()] or _DECIMAL.search(own):
+        return None
+    if (own[:1] in _MINUS) != (ref[:1] in _MINUS):
+        return None
+    return ref
+
+
 def _thousands(digits: str) -> str:
     """Digits grouped by thousands with a space ("1300" → "1 300")."""
     head = len(digits) % 3 or 3
