@@ -63,3 +63,24 @@ def test_ocr_layer_thousands_space_read_as_comma() -> None:
     doc = planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-00-docx-ocr.pdf")
     line = next(b for b in doc.budget if b.name == "Kommunfullmäktige")
     assert [(v.year, v.amount) for v in line.values] == [(2023, 1377), (2024, 1221), (2025, 1290)]
+
+
+@pytest.fixture(scope="module")
+def kramfors_scan() -> PlanDocument:
+    return planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-01-html-scan.pdf")
+
+
+def test_scan_budget_amounts(kramfors_scan: PlanDocument) -> None:
+    """kramfors_vp-01-html-scan, page 4: "22 669" read as "22.669"; "50" boxed from the name
+    column's gutter (a speck left of it) still the 2023 figure, not part of the name."""
+    lines = {b.name: b for b in kramfors_scan.budget}
+    assert [(v.year, v.amount) for v in lines["Ekonomi"].values] == [(2023, 22669), (2024, 18469), (2025, 21563)]
+    assert [(v.year, v.amount) for v in lines["Valnämnd"].values] == [(2023, 50), (2024, 46), (2025, 60)]
+
+
+def test_scan_investment_amounts_among_specks(kramfors_scan: PlanDocument) -> None:
+    """kramfors_vp-01-html-scan, page 4: "5 375" read "5375:", "6 350" read "'6 350"."""
+    invs = {i.name: i for i in kramfors_scan.investments}
+    assert [(a.year, a.amount) for a in invs["Byte konstgräs IP"].amounts] == [(2027, 5375)]
+    babelsberg = next(i for name, i in invs.items() if name.startswith("Babelsberg"))
+    assert (2025, 6350) in [(a.year, a.amount) for a in babelsberg.amounts]

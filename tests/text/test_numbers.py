@@ -7,7 +7,9 @@ import pytest
 from planparse.text.numbers import (
     find_dates,
     format_number,
+    ocr_number,
     ocr_spacing,
+    ocr_thousands,
     parse_date,
     parse_number,
     reference_number,
@@ -104,3 +106,35 @@ def test_ocr_numbers_get_the_swedish_spacing_back(read: str, spaced: str) -> Non
 )
 def test_a_second_ocr_corrects_the_numbers_of_an_ocr_layer(word: str, reference: str, corrected: str | None) -> None:
     assert reference_number(word, reference) == corrected
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [
+        ("5375:", "5375"),  # specks around the figure
+        ("'6 350", "6 350"),
+        ("~2 490", "-2 490"),  # a minus read as a tilde or a long dash
+        ("— 15", "-15"),
+        ("1O 078", "10 078"),  # letters read for digits inside a figure
+        ("l5", "15"),
+        ("4,3.", "4,3"),
+        ("42", "42"),  # a number is left alone
+        ("-2 443", "-2 443"),
+        ("Öka", "Öka"),  # so is text that does not become a number
+        ("Ja", "Ja"),
+        ("SLI", "SLI"),
+        ("Följs upp 2028", "Följs upp 2028"),
+        ("27 PN", "27 PN"),
+    ],
+)
+def test_ocr_number_cells_mended(read: str, mended: str) -> None:
+    assert ocr_number(read) == mended
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [("22,669", "22 669"), ("1.377", "1 377"), ("-2,490", "-2 490"), ("4,3", "4,3"), ("22,66", "22,66"),
+     ("1 377", "1 377"), ("1234,567", "1234,567")],
+)
+def test_ocr_thousands_comma(read: str, mended: str) -> None:
+    assert ocr_thousands(read) == mended

@@ -11,6 +11,7 @@ from planparse.layouts.roles import (
     BUDGET_KINDS,
     SUM_ROW,
     UNITS,
+    cell,
     header_and_body,
     label_column,
     name_column,
@@ -26,10 +27,36 @@ from planparse.model import (
     Investment,
     InvestmentAmount,
 )
-from planparse.reading.model import Line, Table
+from planparse.reading.model import Line, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_number
+from planparse.text.numbers import ocr_number, ocr_thousands, parse_number
+
+# A decimal part of one or two digits: an amount column that has one is not in whole units.
+_DECIMALS = re.compile(r"\d[,.]\d{1,2}\s*%?$")
+
+
+def amount_texts(rows: list[Row], cols: list[int]) -> dict[tuple[int, int], str]:
+    """The text of each amount cell by (row index, column); cells read by OCR mended
+    (:func:`planparse.text.numbers.ocr_number`), and in a column of whole amounts a thousands
+    space read as a comma or point made a space again ("22,669" → "22 669")."""
+    out: dict[tuple[int, int], str] = {}
+    ocr: set[tuple[int, int]] = set()
+    for k, row in enumerate(rows):
+        for i in cols:
+            raw = text(row, i)
+            c = cell(row, i)
+            if raw and c is not None and any(ln.method != "native" for ln in c.lines):
+                raw = ocr_number(raw)
+                ocr.add((k, i))
+            out[(k, i)] = raw
+    for i in cols:
+        if any(_DECIMALS.search(t) for (k, j), t in out.items() if j == i):
+            continue
+        for key in ocr:
+            if key[1] == i:
+                out[key] = ocr_thousands(out[key])
+    return out
 
 
 def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
@@ -51,7 +78,8 @@ def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
             if (yr := text(body[0], i)) and i < len(header):
                 header[i] = f"{header[i]} {yr}".strip()
         body = body[1:]
-    for row in body:
+    amounts = amount_texts(body, cols)
+    for k, row in enumerate(body):
         name = text(row, first)
         if not name:
             found = {i: UNITS.get(fold(text(row, i))) for i in cols}
@@ -62,7 +90,7 @@ def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
             continue
         line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)))
         for i in cols:
-            raw = text(row, i)
+            raw = amounts[(k, i)]
             if not raw:
                 continue
             label = header[i] if i < len(header) else ""
@@ -118,14 +146,15 @@ def investments(table: Table, out: Builder) -> list[Investment]:
     desc = label_column(table, "description")
     owner = label_column(table, "owner")
     first = name_column(table)
-    amount_cols = [i for i in range(first + 1, table.n_cols)
-                   if i not in (desc, owner) and any(parse_number(text(r, i)) is not None for r in body)]
+    candidates = [i for i in range(first + 1, table.n_cols) if i not in (desc, owner)]
+    amounts = amount_texts(body, candidates)
+    amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
     found: list[Investment] = []
     last: Investment | None = None
-    for row in body:
+    for k, row in enumerate(body):
         name = text(row, first)
-        values = {i: text(row, i) for i in amount_cols if text(row, i)}
+        values = {i: amounts[(k, i)] for i in amount_cols if amounts[(k, i)]}
         if name and not values and last is not None and not all(ln.bold for c in row.cells for ln in c.lines):
             last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
             continue

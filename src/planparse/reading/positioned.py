@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
 from planparse.reading.tables import mend_broken_words
 from planparse.text.assemble import list_item
+from planparse.text.numbers import parse_number
 
 # How far left of a column's start a word may begin and still belong to it (points).
 _SLACK = 6.0
@@ -93,11 +94,16 @@ def _column(x0: float, starts: list[float]) -> int:
     return col
 
 
-def _column_of(s: Span, starts: list[float], ends: Sequence[float] = ()) -> int:
+def _column_of(s: Span, starts: list[float], ends: Sequence[float] = (), ocr: bool = False) -> int:
     """The column of a word: the one it starts in, or the next one when the word is set
     right-aligned under that column's label (a number wider than its label, "1 300" under
-    "Mål"), ending where the label ends and starting clear of its own column's label."""
+    "Mål"), ending where the label ends and starting clear of its own column's label. An
+    OCR'd number whose box reaches over the next column's start belongs to that column: a
+    speck left of it stretched its box ("50" boxed from the name column's gutter)."""
     col = _column(s.bbox[0], starts)
+    if ocr and col + 1 < len(starts) and s.bbox[0] < starts[col + 1] - _SLACK < s.bbox[2] \
+            and parse_number(s.text) is not None:
+        return col + 1
     if col + 1 < len(ends) and abs(s.bbox[2] - ends[col + 1]) <= _SLACK and s.bbox[0] > ends[col] + _SLACK:
         return col + 1
     return col
@@ -111,7 +117,7 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     for s in _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
-        col = _column_of(s, starts, ends)
+        col = _column_of(s, starts, ends, ocr=row[0].method != "native")
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
         if prev is not None and row[0].method != "native" and _column(prev.bbox[0], starts) != col \
@@ -273,7 +279,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             continue
         by_col: dict[int, list[Span]] = {}
         for s in _spans(vr):
-            by_col.setdefault(_column_of(s, starts, ends), []).append(s)
+            by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
         prev = rows[-1]
         top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
         new_row = _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height)
@@ -345,7 +351,9 @@ def _rows_follow(rows: list[list[Line]], starts: list[float], ends: list[float],
             return False
         if stop(vr):
             return False
-        if _fits(vr, starts, right, ends) and len({_column_of(s, starts, ends) for s in _spans(vr)}) >= 2:
+        if _fits(vr, starts, right, ends) and len(
+            {_column_of(s, starts, ends, ocr=vr[0].method != "native") for s in _spans(vr)}
+        ) >= 2:
             return True
         prev = vr
     return False
@@ -454,7 +462,8 @@ def continue_table(
         wraps += 1
     first = _spans(body[wraps]) if wraps < len(body) else []
     if first and (is_header([s.text.strip() for s in first]) or (
-        len({_column_of(s, starts, ends) for s in first}) < 2 and not _marked(body[wraps], marks, starts)
+        len({_column_of(s, starts, ends, ocr=body[wraps][0].method != "native") for s in first}) < 2
+        and not _marked(body[wraps], marks, starts)
     )):
         body = body[:wraps]
     if not body:

@@ -96,6 +96,39 @@ def reference_number(word: str, reference: str) -> str | None:
     return ref
 
 
+# Letters OCR reads for digits inside a figure ("1O 078", "l5", "S3").
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8"})
+# A minus OCR reads as a tilde, a long dash or an underscore.
+_OCR_MINUS = re.compile(r"^[~—_¬]\s*(?=\d)")
+_OCR_THOUSANDS = re.compile(r"^([-\u2212\u2013\u2012]?\d{1,3})[,.](\d{3})$")
+
+
+def ocr_number(text: str) -> str:
+    """A cell of a numeric column read by OCR, mended where that makes it a number: specks
+    around it dropped ("5375:", "'6 350"), a minus read as "~" or "—" made "-", and letters
+    read for digits inside a figure made digits ("1O 078" → "10 078"). Text that is still no
+    number after that is returned as it was ("Öka", "Följs upp 2028")."""
+    s = text.strip()
+    if not s or parse_number(s) is not None:
+        return text
+    mended = _OCR_MINUS.sub("-", s)
+    lead = mended[:1] if mended[:1] in _MINUS else ""
+    mended = lead + mended[len(lead):].strip(_NUMBER_SPECKS).strip()
+    words = [
+        w.translate(_DIGIT_LOOKALIKES) if any(ch.isdigit() for ch in w) else w
+        for w in mended.split(" ")
+    ]
+    mended = " ".join(words)
+    return mended if mended and parse_number(mended) is not None else text
+
+
+def ocr_thousands(text: str) -> str:
+    """An amount read by OCR with a comma or point for its thousands space ("22,669" →
+    "22 669"); for columns of whole amounts, where three decimals never occur."""
+    m = _OCR_THOUSANDS.match(text.strip())
+    return f"{m[1]} {m[2]}" if m else text
+
+
 def _thousands(digits: str) -> str:
     """Digits grouped by thousands with a space ("1300" → "1 300")."""
     head = len(digits) % 3 or 3
