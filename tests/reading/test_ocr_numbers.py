@@ -84,3 +84,26 @@ def test_scan_investment_amounts_among_specks(kramfors_scan: PlanDocument) -> No
     assert [(a.year, a.amount) for a in invs["Byte konstgräs IP"].amounts] == [(2027, 5375)]
     babelsberg = next(i for name, i in invs.items() if name.startswith("Babelsberg"))
     assert (2025, 6350) in [(a.year, a.amount) for a in babelsberg.amounts]
+
+
+def test_money_header_with_a_first_label_broken_at_the_column_edge() -> None:
+    """"Investeringsprojekt, tkr" set in a narrow column breaks as "Investerin" / "gsprojekt,"."""
+    from planparse.layouts.roles import money_header, projects_label
+
+    assert money_header(["Investerin", "Beskrivnin.", "Ansvarig", "2025", "2026", "2027"])
+    assert money_header(["Investeringsprojekt, tkr", "Beskrivning", "2026", "2027"])
+    assert projects_label("investeri")
+    assert not projects_label("invest")  # too short a piece to tell
+    assert not money_header(["Inventering", "Beskrivning", "Ansvarig"])
+
+
+@needs_swedish
+def test_ocr_layer_budget_row_with_boxes_over_the_column_starts() -> None:
+    """kramfors_vp-00-docx-ocr, page 6: the layer boxes "5 888" from left of its column's
+    start and "5 096" from the column before, with a speck "ie" after it: the row is still
+    one budget line of three amounts, not a line of text across the table."""
+    doc = planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-00-docx-ocr.pdf")
+    line = next(b for b in doc.budget if b.name.startswith("Biträdande"))
+    assert line.name == "Biträdande förvaltningschef"
+    assert [(v.year, v.amount) for v in line.values] == [(2023, 5835), (2024, 5888), (2025, 5096)]
+    assert any(i.name == "Inköp av konst" for i in doc.investments)

@@ -19,7 +19,7 @@ from planparse.model import (
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import ocr_spacing, parse_number
+from planparse.text.numbers import ocr_number, ocr_spacing, parse_number
 
 # Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
 _DIRECTION_VERBS = frozenset({"Ökar", "Ska öka", "Minskar", "Ska minska"})
@@ -134,7 +134,7 @@ def indicator_rows(table: Table) -> list[Indicator]:
             if not raw:
                 continue
             if any(ln.method != "native" for c in row.cells if c.col == i for ln in c.lines):
-                raw = ocr_spacing(raw)
+                raw = ocr_spacing(ocr_number(raw))
             label = table.header[i] if i < len(table.header) else ""
             kind, year = value_kind(label)
             ind.values.append(

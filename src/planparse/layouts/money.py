@@ -38,7 +38,8 @@ _DECIMALS = re.compile(r"\d[,.]\d{1,2}\s*%?$")
 
 def amount_texts(rows: list[Row], cols: list[int]) -> dict[tuple[int, int], str]:
     """The text of each amount cell by (row index, column); cells read by OCR mended
-    (:func:`planparse.text.numbers.ocr_number`), and in a column of whole amounts a thousands
+    (:func:`planparse.text.numbers.ocr_number`, a speck read as one or two lower-case letters
+    after the amount dropped), and in a column of whole amounts a thousands
     space read as a comma or point made a space again ("22,669" → "22 669")."""
     out: dict[tuple[int, int], str] = {}
     ocr: set[tuple[int, int]] = set()
@@ -48,6 +49,9 @@ def amount_texts(rows: list[Row], cols: list[int]) -> dict[tuple[int, int], str]
             c = cell(row, i)
             if raw and c is not None and any(ln.method != "native" for ln in c.lines):
                 raw = ocr_number(raw)
+                head, _, last = raw.rpartition(" ")
+                if len(last) <= 2 and last.isalpha() and last.islower() and parse_number(head) is not None:
+                    raw = head  # a speck read as letters after the amount ("5 096 ie")
                 ocr.add((k, i))
             out[(k, i)] = raw
     for i in cols:

@@ -124,11 +124,18 @@ def money_header(words: list[str]) -> bool:
         return False
     money = sum(1 for h in folded[1:] if money_column(h))
     years = sum(1 for h in folded[1:] if YEAR.fullmatch(h.strip()))
-    if folded[0].startswith(("investering", "projekt")):
+    if projects_label(folded[0]):
         return years >= 1 or money >= 1
     if unit_in(folded[0]) is not None:
         return money + years >= 1
     return money >= 2 and not _names_indicators(words)
+
+
+def projects_label(folded: str) -> bool:
+    """A first column naming investment projects ("Investeringsprojekt, tkr", "Projekt"),
+    also where its word is broken at a narrow column's edge ("Investerin" / "gsprojekt")."""
+    first = folded.split()[0] if folded.split() else ""
+    return folded.startswith(("investering", "projekt")) or (len(first) >= 7 and "investeringsprojekt".startswith(first))
 
 
 def _names_indicators(header: list[str]) -> bool:
@@ -150,7 +157,7 @@ def classify(table: Table) -> Role:
         return Role.controls
     if "konsekvens" in joined.replace(" ", "") and "sannolikhet" in joined.replace(" ", ""):
         return Role.risks
-    if header[0].startswith(("investering", "projekt")) or re.search(r"total ?utgift|investeringsutgift", joined):
+    if projects_label(header[0]) or re.search(r"total ?utgift|investeringsutgift", joined):
         return Role.investments
     kind = classify_table(table)
     if kind is TableKind.activities:

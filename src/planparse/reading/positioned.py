@@ -114,16 +114,17 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     (a paragraph set across the columns does), and, on an OCR'd layer, no two words one word
     space apart sit either side of a column start (a sentence, not two cells)."""
     prev: Span | None = None
+    prev_col = 0
+    ocr = row[0].method != "native"
     for s in _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
-        col = _column_of(s, starts, ends, ocr=row[0].method != "native")
+        col = _column_of(s, starts, ends, ocr=ocr)
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
-        if prev is not None and row[0].method != "native" and _column(prev.bbox[0], starts) != col \
-                and s.bbox[0] - prev.bbox[2] < _word_space(s):
+        if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s):
             return False  # OCR'd words one space apart across a column start: a sentence
-        prev = s
+        prev, prev_col = s, col
     return True
 
 
