@@ -10,7 +10,7 @@ import pytest
 
 import planparse
 from planparse.model import Indicator, PlanDocument
-from planparse.reading.ocr import choose_language
+from planparse.reading.ocr import choose_language, tesseract_info
 
 STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
 
@@ -107,3 +107,13 @@ def test_ocr_layer_budget_row_with_boxes_over_the_column_starts() -> None:
     assert line.name == "Biträdande förvaltningschef"
     assert [(v.year, v.amount) for v in line.values] == [(2023, 5835), (2024, 5888), (2025, 5096)]
     assert any(i.name == "Inköp av konst" for i in doc.investments)
+
+
+@pytest.mark.skipif("eng" not in tesseract_info()[2], reason="Tesseract's English model is not installed")
+def test_scan_value_cells_misread_are_read_again() -> None:
+    """robertsfors_vp-01-docx-scan, page 8: the page's OCR reads "27 %" as "27 PN" and "51,2"
+    as "Slo"; the cells, read again from the page image as figures, give the printed values."""
+    inds = _indicators(planparse.parse(STRESS / "robertsfors_vp" / "robertsfors_vp-01-docx-scan.pdf"))
+    assert [(v.raw, v.value) for v in inds["Nettokostnadsavvikelse för äldreomsorg"].values] == [("27 %", 27)]
+    stays = next(ind for name, ind in inds.items() if name.startswith("Antal dygn i slutenvård"))
+    assert [(v.raw, v.value) for v in stays.values] == [("20 820", 20820), ("51,2", 51.2)]

@@ -7,6 +7,7 @@ import pytest
 from planparse.text.numbers import (
     find_dates,
     format_number,
+    misread_figure,
     ocr_number,
     ocr_spacing,
     ocr_thousands,
@@ -138,3 +139,12 @@ def test_ocr_number_cells_mended(read: str, mended: str) -> None:
 )
 def test_ocr_thousands_comma(read: str, mended: str) -> None:
     assert ocr_thousands(read) == mended
+
+
+@pytest.mark.parametrize(
+    ("text", "misread"),
+    [("27 PN", True), ("Slo", True), ("DNE", True), ("4,5t", True), ("42", False), ("27 %", False),
+     ("Minska", False), ("Följs upp 2028", False), ("", False), ("Antal besökare 2024 totalt", False)],
+)
+def test_figures_misread_by_ocr(text: str, misread: bool) -> None:
+    assert misread_figure(text) is misread

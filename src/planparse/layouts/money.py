@@ -5,6 +5,7 @@ year, Total utgift, "årligen") and amounts stated in list items."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.roles import (
@@ -16,6 +17,7 @@ from planparse.layouts.roles import (
     label_column,
     name_column,
     none_if_empty,
+    reread_figure,
     text,
     unit_in,
 )
@@ -27,7 +29,7 @@ from planparse.model import (
     Investment,
     InvestmentAmount,
 )
-from planparse.reading.model import Line, Row, Table
+from planparse.reading.model import BBox, Line, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import ocr_number, ocr_thousands, parse_number
@@ -36,10 +38,13 @@ from planparse.text.numbers import ocr_number, ocr_thousands, parse_number
 _DECIMALS = re.compile(r"\d[,.]\d{1,2}\s*%?$")
 
 
-def amount_texts(rows: list[Row], cols: list[int]) -> dict[tuple[int, int], str]:
+def amount_texts(
+    rows: list[Row], cols: list[int], reread: Callable[[int, BBox], str | None] | None = None
+) -> dict[tuple[int, int], str]:
     """The text of each amount cell by (row index, column); cells read by OCR mended
     (:func:`planparse.text.numbers.ocr_number`, a speck read as one or two lower-case letters
-    after the amount dropped), and in a column of whole amounts a thousands
+    after the amount dropped, a figure misread read again from the page image with
+    ``reread``, the document's), and in a column of whole amounts a thousands
     space read as a comma or point made a space again ("22,669" → "22 669")."""
     out: dict[tuple[int, int], str] = {}
     ocr: set[tuple[int, int]] = set()
@@ -52,6 +57,8 @@ def amount_texts(rows: list[Row], cols: list[int]) -> dict[tuple[int, int], str]
                 head, _, last = raw.rpartition(" ")
                 if len(last) <= 2 and last.isalpha() and last.islower() and parse_number(head) is not None:
                     raw = head  # a speck read as letters after the amount ("5 096 ie")
+                if parse_number(raw) is None:
+                    raw = reread_figure(reread, c) or raw
                 ocr.add((k, i))
             out[(k, i)] = raw
     for i in cols:
@@ -82,7 +89,7 @@ def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
             if (yr := text(body[0], i)) and i < len(header):
                 header[i] = f"{header[i]} {yr}".strip()
         body = body[1:]
-    amounts = amount_texts(body, cols)
+    amounts = amount_texts(body, cols, out.doc.reread)
     for k, row in enumerate(body):
         name = text(row, first)
         if not name:
@@ -151,7 +158,7 @@ def investments(table: Table, out: Builder) -> list[Investment]:
     owner = label_column(table, "owner")
     first = name_column(table)
     candidates = [i for i in range(first + 1, table.n_cols) if i not in (desc, owner)]
-    amounts = amount_texts(body, candidates)
+    amounts = amount_texts(body, candidates, out.doc.reread)
     amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
     found: list[Investment] = []

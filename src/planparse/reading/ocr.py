@@ -140,6 +140,27 @@ def line_size(spans: list[Span]) -> float:
     return round(sizes[len(sizes) // 2], 1) if sizes else 0.0
 
 
+def read_figures(image: bytes, timeout: float = 30) -> str | None:
+    """One line of figures in a small image (a table cell cut from a page), read with
+    Tesseract's English model as a single text line: figures need no Swedish, and it reads a
+    per-cent sign and a decimal comma where the Swedish model reads "PN" or "Slo". None
+    without Tesseract's English model or when Tesseract fails."""
+    path, _, langs = tesseract_info()
+    if path is None or "eng" not in langs:
+        return None
+    try:
+        done = subprocess.run(
+            [path, "stdin", "stdout", "-l", "eng", "--psm", "7"],
+            input=image, capture_output=True, timeout=timeout,
+            env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "replace").strip()
+
+
 def image_digest(image: bytes) -> str:
     """The sha256 of a rendered page image: what a page task checks it rendered the same."""
     return hashlib.sha256(image).hexdigest()

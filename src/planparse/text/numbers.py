@@ -122,6 +122,21 @@ def ocr_number(text: str) -> str:
     return mended if mended and parse_number(mended) is not None else text
 
 
+def misread_figure(text: str) -> bool:
+    """Whether an OCR'd cell of a numeric column may be a figure misread: no number, but
+    digits among short tokens ("27 PN", "4,5t") or one short token of letters ("Slo", "DNE"
+    for "51,2", "4 552"). Words ("Minska", "Följs upp 2028") and long text are not."""
+    s = text.strip()
+    if not s or parse_number(s) is not None or len(s.replace(" ", "")) > 10:
+        return False
+    words = s.split()
+    if any(sum(ch.isalpha() for ch in w) >= 5 for w in words):
+        return False
+    if any(ch.isdigit() for ch in s):
+        return True
+    return len(words) == 1 and len(s) <= 4
+
+
 def ocr_thousands(text: str) -> str:
     """An amount read by OCR with a comma or point for its thousands space ("22,669" →
     "22 669"); for columns of whole amounts, where three decimals never occur."""
