@@ -58,6 +58,8 @@ def _word(span: Span, method: str) -> bool:
     text = span.text.strip()
     if not text or text in _RULES:
         return False
+    if method != "native" and span.bbox[3] - span.bbox[1] < 1.5:
+        return False  # a box without height: a speck OCR read as a letter ("I", "i")
     return method == "native" or not set(text) <= _SPECKS
 
 
@@ -98,11 +100,13 @@ def _column_of(s: Span, starts: list[float], ends: Sequence[float] = (), ocr: bo
     """The column of a word: the one it starts in, or the next one when the word is set
     right-aligned under that column's label (a number wider than its label, "1 300" under
     "Mål"), ending where the label ends and starting clear of its own column's label. An
-    OCR'd number whose box reaches over the next column's start belongs to that column: a
-    speck left of it stretched its box ("50" boxed from the name column's gutter)."""
+    OCR'd number whose box reaches over the next column's start belongs to that column, and
+    so does an OCR'd word whose box lies mostly past it: a speck left of it stretched its box
+    ("50" boxed from the name column's gutter)."""
     col = _column(s.bbox[0], starts)
-    if ocr and col + 1 < len(starts) and s.bbox[0] < starts[col + 1] - _SLACK < s.bbox[2] \
-            and parse_number(s.text) is not None:
+    if ocr and col + 1 < len(starts) and s.bbox[0] < starts[col + 1] - _SLACK < s.bbox[2] and (
+        parse_number(s.text) is not None or s.bbox[2] - starts[col + 1] > starts[col + 1] - s.bbox[0]
+    ):
         return col + 1
     if col + 1 < len(ends) and abs(s.bbox[2] - ends[col + 1]) <= _SLACK and s.bbox[0] > ends[col] + _SLACK:
         return col + 1
