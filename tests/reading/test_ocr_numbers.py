@@ -119,6 +119,16 @@ def test_ocr_layer_budget_row_with_boxes_over_the_column_starts() -> None:
     assert any(i.name == "Inköp av konst" for i in doc.investments)
 
 
+@needs_swedish
+def test_ocr_layer_investment_header_broken_at_narrow_columns() -> None:
+    """kramfors_vp-00-docx-ocr, page 7: the header "Investerin" / "gsprojekt," / "tkr",
+    "Beskrivnin" / "g" over three lines is one header row; its unit holds for the amounts."""
+    doc = planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-00-docx-ocr.pdf")
+    renovation = next(i for i in doc.investments if i.name.startswith("Renovering tak"))
+    assert renovation.description is not None and renovation.description.startswith("Stora delar av taket")
+    assert [(a.year, a.amount, a.unit.value if a.unit else None) for a in renovation.amounts] == [(2027, 50, "tkr")]
+
+
 @pytest.mark.skipif("eng" not in tesseract_info()[2], reason="Tesseract's English model is not installed")
 def test_scan_value_cells_misread_are_read_again() -> None:
     """robertsfors_vp-01-docx-scan, page 8: the page's OCR reads "27 %" as "27 PN" and "51,2"

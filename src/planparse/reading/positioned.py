@@ -204,11 +204,19 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     """A line right under the header, closer than a line's height, with only years in
     columns the header names and nothing in the first column: the header's labels wrap
     ("Målvärde" / "2019", "Utfall" / "2027"), it is no row of values. Beside the years, a
-    label broken after a slash may go on ("Tot K/" / "M")."""
+    label broken after a slash may go on ("Tot K/" / "M"). On an OCR'd layer, so do labels
+    broken at a narrow column's edge, every piece of the line going on in lower case from a
+    label ending in a letter or a comma ("Investerin" / "gsprojekt," / "tkr", "Beskrivnin" / "g")."""
     named = {c.col: c.text for c in head.cells if c.text}
     gap = min(ln.bbox[1] for ln in vr) - head.bbox[3]
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
+    if vr[0].method != "native" and by_col and gap < 0.7 * h and all(col in named for col in texts) and all(
+        t[:1].isalpha() and t[:1].islower() and not any(ch.isdigit() for ch in t)
+        and (named[col].rstrip(".:;'\"")[-1:].isalpha() or named[col].endswith(","))
+        for col, t in texts.items()
+    ):
+        return True  # OCR'd labels broken at narrow columns' edges ("Investerin" / "gsprojekt," / "tkr")
     return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(col in named for col in texts) and any(
         _YEARISH.fullmatch(t) for t in texts.values()
     ) and all(
@@ -322,7 +330,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             prev.bbox = union([prev.bbox, *[c.bbox for c in prev.cells]])
             continue
         rows.append(_row(by_col, vr[0].page, vr[0].method))
-    mend_broken_words(rows[1:])
+    mend_broken_words(rows[1:] if method == "native" else rows)  # OCR'd labels break mid-word too
     labels = {c.col: c.text for c in head.cells}
     return Table(rows=rows, n_cols=len(starts), header=[labels.get(i, "") for i in range(len(starts))])
 
