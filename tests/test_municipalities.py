@@ -46,3 +46,10 @@ def test_find_in_text() -> None:
     k = find_in_text("Figuren ovan visar den politiska organisationen i Ange kommun.")
     assert k is not None and k.code == "2260"
     assert find_in_text("Inget kommunnamn här.") is None
+
+
+def test_find_in_text_stad_in_any_case() -> None:
+    """Cities write "Göteborgs Stad", "Stockholms stad", "MALMÖ STAD" about themselves."""
+    assert [k.code if (k := find_in_text(t)) else None for t in ("Göteborgs Stad", "Stockholms stad", "MALMÖ STAD")] \
+        == ["1480", "0180", "1280"]
+    assert find_in_text("Idrott i Staden") is None

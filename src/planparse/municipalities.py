@@ -86,7 +86,7 @@ def lookup(name: str, *, fuzzy: bool = True) -> Kommun | None:
     return group[0] if len(group) == 1 else None
 
 
-_MENTION = re.compile(r"\b([A-ZÅÄÖ][\wåäöÅÄÖéü-]+(?:\s[A-ZÅÄÖ][\wåäöÅÄÖ-]+)?)\s+(?:kommuns?|KOMMUNS?|stad)\b")
+_MENTION = re.compile(r"\b([A-ZÅÄÖ][\wåäöÅÄÖéü-]+(?:\s[A-ZÅÄÖ][\wåäöÅÄÖ-]+)?)\s+(?:[Kk]ommuns?|KOMMUNS?|[Ss]tads?|STADS?)\b")
 
 
 def find_in_text(text: str) -> Kommun | None:

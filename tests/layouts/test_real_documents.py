@@ -200,3 +200,17 @@ def test_one_letter_word_at_a_line_end_is_a_word() -> None:
     titles = [a["title"] for a in iter_activities(parsed(SIMRISHAMN))]
     title = next(t for t in titles if t.startswith("Projekt Livsviktig läsning"))
     assert " i områden med socioekonomiska utmaningar" in title
+
+
+def test_budget_lines_are_the_golds_and_statistics_are_no_money() -> None:
+    """Simrishamn's budget lines are exactly the gold's, page by page: the "Statistik" tables
+    (visitors per year under "Bokslut 2024 | Budget 2025") are counts, not money, and are
+    skipped with a warning naming them; the project account under "Projekt, tkr" is budget
+    lines, not investments, and its group row "More Than One Story" is no line."""
+    doc = parsed(SIMRISHAMN)
+    gold = load_real_gold(SIMRISHAMN)
+    lines = sorted((b["name"], b["provenance"]["page"]) for b in doc["budget"])
+    assert lines == sorted((b["name"], b["provenance"]["page"]) for b in gold["budget"])
+    assert not any(inv["provenance"]["page"] == 36 for inv in doc["investments"])
+    skipped = [w["message"] for w in doc["warnings"] if w["code"] == "table_skipped"]
+    assert any(m.startswith("table not recognised: Statistik") for m in skipped)

@@ -75,3 +75,44 @@ def test_unruled_name_wrapped_under_its_values_is_one_row() -> None:
         ("total", "86"), ("total", "40"), ("total", "Minska"), ("women", "29,7"), ("women", "8,8"), ("men", "33"), ("men", "76")]
     other = indicators(stress("robertsfors_vp-04-html"))
     assert "Hållbart medarbetarengagemang, HME, Totalindex" in other and "Totalindex" not in other
+
+
+def test_tables_ruled_only_horizontally_split_at_a_header_of_their_own() -> None:
+    """An indicator table, a heading and a paragraph, then an activity table, all ruled only
+    horizontally with the same extent: the activity table gets its own columns, its
+    activities their statuses, and the paragraph between is no indicator row."""
+    doc = stress("orebro_budget-04-docx")
+    acts = {a.title: a for g in doc.goals for a in g.activities}
+    act = acts["Genomföra ett chefsutvecklingsprogram för nya chefer."]
+    assert act.status is not None and act.status.value.value == "in_progress_deviation"
+    assert not any(name.startswith("Prioriterad utveckling") for name in indicators(doc))
+
+
+def test_word_broken_at_a_page_break_in_a_narrow_cell_is_mended() -> None:
+    """"Medarbetarenga" at a page's foot, "gemang (HME)," at the next page's top: one word;
+    "förändringsledning och" / "effekthemtagning." stays two words."""
+    doc = stress("orebro_budget-04-docx")
+    assert "Medarbetarengagemang (HME), index" in indicators(doc)
+    acts = {a.title for g in doc.goals for a in g.activities}
+    assert "Tillhandahålla stöd i förändringsledning och effekthemtagning." in acts
+
+
+def test_table_touching_a_running_header_box_continues_across_the_page() -> None:
+    """HTML print draws the running header as a filled box whose edge touches the activity
+    table's top rule on a page that opens with a table: the box is trimmed off, the table is
+    joined to the page before, and its status row ("Avbruten") reaches its activity. The
+    header box is no one-cell table, so its text is found as a running header, not content."""
+    doc = stress("ange_uppsikt-00-html")
+    acts = {a.title: a for g in doc.goals for a in g.activities}
+    act = acts["Digital attest av leverantörsfakturor"]
+    assert act.status is not None and act.status.value.value == "cancelled"
+    assert act.description == "Införa mobil attest i ekonomisystemet."
+
+
+def test_description_opening_with_a_verb_is_no_status() -> None:
+    """"Genomföra hälsosamtal …" is a description, not the status "Genomförd": one word before
+    more text must be the label itself; the status is the row under it ("Utgår")."""
+    doc = stress("ange_uppsikt-00-docx")
+    act = next(a for g in doc.goals for a in g.activities if a.title == "Hälsosamtal med alla medarbetare")
+    assert act.description == "Genomföra hälsosamtal i samband med medarbetarsamtalen."
+    assert act.status is not None and act.status.value.value == "cancelled"

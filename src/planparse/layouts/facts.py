@@ -63,24 +63,40 @@ def _title(doc: Document) -> str:
             continue
         top = max(s.size for s in spans)
         parts: list[str] = []
+        last: Line | None = None
         for ln in lines:  # reading order; the first run of the largest text
             text = " ".join(s.text.strip() for s in ln.spans if s.size >= top - 0.5 and s.text.strip())
-            if text and len(parts) < 3:
+            # a blank line's gap or more ends the title where the body shares its size
+            apart = last is not None and ln.page == last.page and ln.bbox[1] - last.bbox[3] > 2.5 * (last.bbox[3] - last.bbox[1])
+            if text and len(parts) < 3 and not apart:
                 parts.append(text)
+                last = ln
             elif parts:
                 break
         return clean(" ".join(parts))
     return ""
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_MONTH_AFTER = re.compile(r"^\s*(?:per\s+|januari\s*[-–]\s*)?(januari|februari|mars|april|maj|juni|juli|augusti|september|"
+                          r"oktober|november|december)\b", re.IGNORECASE)
+
+
 def period_of(folded: str, text: str) -> Period | None:
-    if m := re.search(r"tertial\s*(\d)|\bt([123])\b", folded):
+    if m := re.search(r"tertial(?:rapport|uppfoljning|bokslut)?\s*(\d)\b|\bt([123])\b", folded):
         return Period(kind=PeriodKind.tertial, number=int(m[1] or m[2]))
     # "delår" only as printed: folded, it is the verb "delar"
     if m := re.search(r"\bdelår(?:srapport|sbokslut|suppföljning)?(?:\s+(\d)\b|\b)", text, re.IGNORECASE) or re.search(
         r"\bdelars(?:rapport|bokslut|uppfoljning)(?:\s+(\d)\b|\b)", folded
     ):
-        return Period(kind=PeriodKind.delar, number=int(m[1]) if m[1] else None)
+        number = int(m[1]) if m[1] else None
+        month = _MONTH_AFTER.search(text[m.end():m.end() + 20])
+        if number is None and month is not None:  # "Delårsrapport augusti": the second, "mars": the first
+            number = 1 if _MONTHS.index(month[1].lower()[:3]) < 6 else 2
+        return Period(kind=PeriodKind.delar, number=number)
+    m = re.search(r"\bmånads(?:rapport|uppföljning|bokslut)\w*\s+(?:per\s+)?(\w+)", text, re.IGNORECASE)
+    if m and m[1].lower()[:3] in _MONTHS:
+        return Period(kind=PeriodKind.month, number=_MONTHS.index(m[1].lower()[:3]) + 1)
     if m := _TERM.search(text):
         return Period(kind=PeriodKind.term, number=1 if m[1].lower().startswith("v") else 2)
     return None

@@ -99,6 +99,8 @@ def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
             elif any(c.text for c in row.cells):
                 out.warn("unplaced_row", f"budget row without name: {row.texts}", row.page)
             continue
+        if not any(text(row, i) for i in range(table.n_cols) if i != first):
+            continue  # a group row ("More Than One Story" over the project's lines), not a line
         line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)))
         for i in cols:
             raw = amounts[(k, i)]

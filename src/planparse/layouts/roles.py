@@ -131,6 +131,8 @@ def name_column(table: Table) -> int:
 
 # Columns only a budget table has (an indicator table has Utfall, Mål, and Prognos too).
 _PLAIN_BUDGET = frozenset({"budget", "arsbudget", "avvikelse", "budgetavvikelse", "bokslut", "differens"})
+# A first column or row names that count things: the table holds statistics, not money.
+_COUNTS = ("statistik", "antal ")
 _MONEY_COLUMNS = ("intakter", "kostnader", "nettokostnad", "total utgift", "totalt", "summa")
 
 
@@ -184,7 +186,14 @@ def classify(table: Table) -> Role:
         return Role.controls
     if "konsekvens" in joined.replace(" ", "") and "sannolikhet" in joined.replace(" ", ""):
         return Role.risks
-    if projects_label(header[0]) or re.search(r"total ?utgift|investeringsutgift", joined):
+    first = name_column(table)
+    names = [fold(text(r, first)) for r in table.body[:12]]
+    # A project's own account ("Projekt, tkr" over Intäkter, Kostnader, Totalt) is budget lines;
+    # an investment table lists projects.
+    account = sum(1 for n in names if not SUM_ROW.match(n) and (
+        n.startswith(_BUDGET_ROWS) or n.endswith(("intakter", "kostnader")))) >= 2
+    if (projects_label(header[0]) and not (header[0].startswith("projekt") and account)) \
+            or re.search(r"total ?utgift|investeringsutgift", joined):
         return Role.investments
     kind = classify_table(table)
     if kind is TableKind.activities:
@@ -192,8 +201,6 @@ def classify(table: Table) -> Role:
     if kind is TableKind.indicators and _names_indicators(table.header):
         return Role.indicators
     money = sum(1 for h in header[1:] if money_column(h))
-    first = name_column(table)
-    names = [fold(text(r, first)) for r in table.body[:12]]
     budget_rows = sum(1 for n in names if n.startswith(_BUDGET_ROWS))
     # A unit in the header, or a row of units under it ("| tkr | tkr"), not a unit in a row's
     # measure cell.
@@ -201,13 +208,16 @@ def classify(table: Table) -> Role:
         not text(r, first) and any(UNITS.get(fold(c.text)) for c in r.cells) for r in table.body[:2]
     )
     plain_budget = sum(1 for h in header[1:] if h.split()[0] in _PLAIN_BUDGET)
+    # "Statistik | Bokslut 2024 | Budget 2025" over "Antal besökare" rows: counts, not money
+    if not unit and (header[0].startswith(_COUNTS) or sum(1 for n in names if n.startswith(_COUNTS)) >= 2):
+        money = plain_budget = budget_rows = 0
     if (header[0].startswith("detaljbudget") or (money and (unit or budget_rows)) or (plain_budget and money >= 2)) and (
         kind is not TableKind.indicators or budget_rows >= 2 or unit
     ):
         return Role.budget
     if kind is TableKind.indicators:
         return Role.indicators
-    if unit or budget_rows >= 2:
+    if unit or budget_rows >= 2 or account:
         return Role.budget
     years = sum(1 for h in table.header if YEAR.search(h))
     if years >= 2 and table.n_cols >= 3:

@@ -113,6 +113,8 @@ def read_table(w: Walk, table: Table) -> None:
             for ind in indicator_rows(table, w.doc.reread):
                 ind.direction = ind.direction or name_direction(ind.name)
                 owner.indicators.append(ind)
+        else:
+            w.out.warn("table_skipped", f"indicator table outside any goal or activity: {_header_text(table)}", table.page)
         if isinstance(owner, Goal) and owner is w.goal:  # a note under the table describes the goal
             w.activity, w.field = None, "description"
     elif role is Role.budget:
@@ -124,8 +126,11 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is Role.risks:
         w.out.risks.extend(roles.risks(table))
     elif role is not Role.figure:
-        header = " | ".join(h for h in table.header if h)[:100] or f"{table.n_cols} columns, no header"
-        w.out.warn("table_skipped", f"table not recognised: {header}", table.page)
+        w.out.warn("table_skipped", f"table not recognised: {_header_text(table)}", table.page)
+
+
+def _header_text(table: Table) -> str:
+    return " | ".join(h for h in table.header if h)[:100] or f"{table.n_cols} columns, no header"
 
 
 def _rest_of_row(table: Table, before: Table | None) -> Row | None:

@@ -84,7 +84,9 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
     for n in range(min(5, len(words)), 0, -1):
         head = " ".join(words[:n])
         m = vocabulary.match_status(head)
-        if m is not None and m.confidence >= 0.85:
+        # one word before more text must be the label itself: "Genomföra hälsosamtal …" is a
+        # description opening with a verb, not "Genomförd"
+        if m is not None and m.confidence >= (0.95 if n == 1 and len(words) > 1 else 0.85):
             return Status(value=StatusValue(m.value), raw=head.lstrip("▶●•@®© "), confidence=m.confidence), " ".join(words[n:])
     return None
 
@@ -114,6 +116,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
     status_col = _col(labels, "status")
     start_col = _col(labels, "start_date")
     end_col = _col(labels, "end_date")
+    progress_col = _col(labels, "progress")
     out: list[Activity] = []
     step = step or line_step([ln for r in table.body for c in r.cells for ln in c.lines])
     filled_last: str | None = None  # the field the last full-width row went to
@@ -169,8 +172,16 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             act.start_date = parse_date(row.cell_text(start_col))
         if end_col is not None:
             act.end_date = parse_date(row.cell_text(end_col))
+        if progress_col is not None:
+            act.progress = _percent(row.cell_text(progress_col))
         out.append(act)
     return out
+
+
+def _percent(text: str) -> int | None:
+    """A Färdiggrad cell in per cent ("60 %", "60%", "100"), else None."""
+    m = re.fullmatch(r"\s*(\d{1,3})(?:[,.]\d+)?\s*(?:%|procent)?\s*", text)
+    return int(m[1]) if m and int(m[1]) <= 100 else None
 
 
 def _clean_label(text: str) -> str:

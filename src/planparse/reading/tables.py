@@ -177,10 +177,25 @@ def _regions(raw: RawPage) -> list[_Region]:
             continue  # two lone rules are a frame or a separator, not a table
         if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
             continue
-        if max(_rule_gap(g_hs, ys[0], x0, x1), _rule_gap(g_hs, ys[-1], x0, x1)) > FIGURE_GAP:
-            continue  # boxes joined by connectors (an org chart), not a table
-        parts = [ys] if ruled else _split_at_headings(ys, x0, x1, raw)
+        # A table's top and bottom rules run across it. A box touching the table (a running
+        # header's band just above it) is trimmed off; boxes joined by connectors (an org
+        # chart) have no such rules at all and are no table.
+        full = [y for y in ys if _rule_gap(g_hs, y, x0, x1) <= FIGURE_GAP]
+        if len(full) < 2:
+            continue
+        if full[0] != ys[0] or full[-1] != ys[-1]:
+            ys = [y for y in ys if full[0] <= y <= full[-1]]
+            if len(ys) < 3:
+                continue  # one band left of a figure: an org chart's bottom row of boxes
+            g_vs = [v for v in g_vs if v.b > ys[0] + TOL and v.a < ys[-1] - TOL]
+            xs = _merge_positions([v.pos for v in g_vs] + [x0, x1])
+            ruled = len(g_vs) >= 2
+        parts = [ys] if ruled else [
+            q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
+        ]
         for part in parts:
+            if ruled and len(part) == 2 and len(xs) == 2:
+                continue  # one framed box (a running header's band, a callout): text, not a table
             if len(part) >= 3 or (ruled and len(part) >= 2):
                 regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled))
     return regions
@@ -206,6 +221,56 @@ def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> l
         else:
             parts[-1].append(ys[k + 1])
     return parts
+
+
+def _band_spans(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -> list[Span]:
+    return [s for ln in raw.lines for s in ln.spans
+            if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
+
+
+def _header_band(spans: list[Span]) -> bool:
+    """A band styled and worded as a table header: two or more phrases apart, bold where the
+    layer has fonts, and most of them column labels the vocabulary knows."""
+    from planparse import vocabulary
+
+    if not spans:
+        return False
+    if spans[0].font and not all(s.bold for s in spans):
+        return False
+    phrases: list[str] = []
+    reach = -1e9
+    for s in sorted(spans, key=lambda s: s.bbox[0]):
+        if s.bbox[0] - reach > 8 or not phrases:
+            phrases.append(s.text.strip())
+        else:
+            phrases[-1] += " " + s.text.strip()
+        reach = max(reach, s.bbox[2])
+    known = sum(1 for t in phrases if vocabulary.match_label(t) is not None)
+    return len(phrases) >= 2 and known >= 2 and 2 * known >= len(phrases)
+
+
+def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
+    """Rules stacked with the same extent that are two tables ruled only horizontally, with a
+    heading and a paragraph between them (an indicator table, "Prioriterad utveckling", an
+    activity table): a later band styled as a header starts a table with columns of its own.
+    The band just above it goes with neither table when its text runs across the columns of
+    the table above (a paragraph, not a row)."""
+    bands = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in zip(ys, ys[1:], strict=False)]
+    heads = [k for k, band in enumerate(bands) if _header_band(band)]
+    cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
+    if not cuts:
+        return [ys]
+    parts: list[list[float]] = []
+    start = 0
+    for k in cuts:
+        columns = _infer_columns(bands[start], x0, x1)[1:-1]
+        between = bands[k - 1]
+        across = any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in between for c in columns)
+        end = k - 1 if across and k - 1 > start + 1 else k
+        parts.append(ys[start:end + 1])
+        start = k
+    parts.append(ys[start:])
+    return [p for p in parts if len(p) >= 2]
 
 
 # A table's top and bottom rules run across its whole width; a break wider than this in
@@ -340,11 +405,12 @@ def _build(
         )
     if not rows:
         return None
-    rows = join_wrapped_rows(rows, _looks_like_header(rows[0], raw, region))
+    header = _looks_like_header(rows[0], raw, region) or _header_by_contrast(rows)
+    rows = join_wrapped_rows(rows, header)
     mend_broken_words(rows)
     table = Table(rows=rows, n_cols=n_cols)
     first = rows[0]
-    if _looks_like_header(first, raw, region):
+    if header:
         first.is_header = True
         table.header = [first.cell_text(c) for c in range(n_cols)]
     return table
@@ -428,7 +494,8 @@ _ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
 def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
-    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words.
+    together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words, and
+so is a function word before a word the lexicon lacks ("och" / "effekthemtagning").
     With ``letter`` (the left piece ends a line of words), a one-letter left piece may be a
     word: "bilar i" / "bilpoolen" are two words, "Handelsområde c" / "entrum" one.
     ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): the right
@@ -445,7 +512,10 @@ def _broken_word(left: str, right: str, strict: bool = False, letter: bool = Fal
         if word_zipf(a) >= 5.0:
             return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
         return not real(b) or word_zipf(a + b) >= 3.0
-    return not (real(a, 1 if letter else 2) and real(b)) or word_zipf(a + b) >= 3.0
+    if word_zipf(a + b) >= 3.0:
+        return True
+    # "och" / "effekthemtagning": a function word ends the line; a compound the lexicon lacks follows
+    return word_zipf(a) < 5.5 and not (real(a, 1 if letter else 2) and real(b))
 
 
 _NUMBER = re.compile(r"^[−–-]?\(?\d[\d \u00a0.,]*\)?\s*%?$")
@@ -501,20 +571,37 @@ def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     return out
 
 
+def _header_by_contrast(rows: list[Row]) -> bool:
+    """A first row in plain type that is a header by what is under it: labels in every
+    column and no amounts ("Mnkr | Budget 2025 | Prognos 2025 | Avvikelse", "Projekt | 2025 |
+    2026"), over rows that hold amounts in the labelled value columns."""
+    if len(rows) < 2:
+        return False
+    first = rows[0]
+    cols = [c.col for c in first.cells if c.text.strip()]
+    if len(cols) < 2 or len(cols) < len(first.cells) - 1 or not _labels_row(first):
+        return False
+    if any(len(c.text) > 60 for c in first.cells):
+        return False  # a sentence, not a label
+    numeric = sum(1 for r in rows[1:] if any(
+        c.col in cols[1:] and _NUMBER.match(c.text.strip()) for c in r.cells if c.text.strip()))
+    return 2 * numeric >= len(rows) - 1
+
+
 def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
     spans = [s for c in row.cells for ln in c.lines for s in ln.spans]
     if not spans or len(row.cells) < 2:
         return False
     if all(s.bold for s in spans):
         return True
-    if row.cells[0].lines and row.cells[0].lines[0].method != "native":
-        # An OCR'd row has no bold: a header names its columns with vocabulary labels
-        from planparse import vocabulary
+    # A header in plain type (an OCR'd row has no bold; Word's "Table Grid" none either) names
+    # its columns with vocabulary labels and holds no amounts
+    from planparse import vocabulary
 
-        texts = [c.text for c in row.cells if c.text.strip()]
-        named = [t for t in texts if (m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85]
-        if len(named) >= 2 and len(named) >= 0.6 * len(texts):
-            return True
+    texts = [c.text for c in row.cells if c.text.strip()]
+    named = [t for t in texts if (m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85]
+    if len(named) >= 2 and len(named) >= 0.6 * len(texts) and _labels_row(row):
+        return True
     top, bottom = row.bbox[1], row.bbox[3]
     return any(
         d.fill is not None
@@ -546,7 +633,7 @@ def join_continued(
                 rows = rows[1:]
             for r in rows:
                 r.is_header = False
-            if rows and _split_row(carry.rows[-1], rows[0]):
+            if rows and _split_row(carry.rows, rows[0]):
                 rows = rows[1:]
             carry.rows.extend(rows)
             if tables:
@@ -557,17 +644,19 @@ def join_continued(
             carry = None
 
 
-def _split_row(last: Row, first: Row) -> bool:
+def _split_row(rows: list[Row], first: Row) -> bool:
     """A row broken by the page: the continuation's first row has text only in the first
-    column, which the last row also fills, going on in lower case ("Antal tillsvidareanställ" / "da
-    medarbetare"). Its lines join the cells above; True when so."""
+    column, which the last of ``rows`` also fills, going on in lower case ("Antal
+    tillsvidareanställ" / "da medarbetare"). Its lines join the cells above; True when so.
+    A word broken there is mended with the evidence of the whole table."""
+    last = rows[-1]
     filled = [c for c in first.cells if c.lines]
     above = {c.col: c for c in last.cells if c.lines}
     if [c.col for c in filled] != [0] or 0 not in above or not filled[0].text[:1].islower():
         return False  # only a wrapped name goes on: a row of units ("| tkr | tkr") stays a row
     for c in filled:
         above[c.col].lines.extend(c.lines)
-    mend_broken_words([last])
+    mend_broken_words(rows)
     return True
 
 
