@@ -64,3 +64,99 @@ def test_tables_with_plain_header_rows_are_read_by_role() -> None:
         ("Mindre reinvesteringar", [(2025, None), (2026, None), (None, 8.0)]),  # "årligen"
     ]
     assert not any(w.code == "table_skipped" for w in d.warnings)
+
+
+GOAL_TABLE = PDF.with_name("arsbokslut-word-goal-table.pdf")
+
+
+def test_goal_table_with_printed_assessments() -> None:
+    """"Nämndens mål | Bedömning | Kommentar": a goal per row with its assessment and comment,
+    at the top of the tree: the document's title heading above the table is no goal."""
+    d = planparse.parse(GOAL_TABLE)
+    assert d.municipality.code == "1281" and d.organ == "Miljönämnden"
+    assert d.document_type is not None and d.document_type.value == "arsbokslut"
+    goals = [(g.title, g.assessment.value.value if g.assessment else None, g.comment) for g in d.goals[:3]]
+    assert goals == [
+        ("Minska klimatpåverkan från nämndens verksamhet", "partially_fulfilled", "Utsläppen har minskat med 4 procent."),
+        ("Handläggningstiden för bygglov ska vara högst tio veckor", "fulfilled", "Genomsnittet var sju veckor."),
+        ("Öka andelen ekologiska livsmedel", "not_fulfilled", "Andelen minskade på grund av prisökningar."),
+    ]
+    assert all(g.title != d.title for g in d.goals)
+    acts = [(a.title, a.status.value.value if a.status else None) for g in d.goals for a in g.activities]
+    assert acts == [("Ta fram en plan för laddinfrastruktur", "completed"), ("Utreda gemensam miljöövervakning", "in_progress")]
+
+
+INVESTMENTS = PDF.with_name("investeringsbudget-word-long-table.pdf")
+
+
+def test_investment_table_over_pages() -> None:
+    """32 projects over three pages, the header repeated on each: every project once, in tkr
+    (the unit stated only in the heading over the table), "årligen" cells without an amount,
+    "(1 200)" as minus; the group rows and the sum row without amounts are no projects and
+    no part of a project's name."""
+    d = planparse.parse(INVESTMENTS)
+    assert d.document_type is not None and d.document_type.value == "plan_och_budget"
+    names = [i.name for i in d.investments]
+    assert names == [f"Ombyggnad skola etapp {i}" for i in range(1, 31)] + ["Gatubelysning", "Försäljning tomtmark"]
+    by_name = {i.name: i for i in d.investments}
+    assert {a.unit.value if a.unit else None for i in d.investments for a in i.amounts} == {"tkr"}
+    assert [(a.year, a.amount) for a in by_name["Ombyggnad skola etapp 7"].amounts] == [
+        (2025, 1259), (2026, 577), (2027, None), (None, 3350)]
+    assert [a.amount for a in by_name["Försäljning tomtmark"].amounts] == [-1200, -800, -500, -2500]
+    assert by_name["Gatubelysning"].responsible == "Gatuenheten"
+    assert {i.provenance.page for i in d.investments} == {1, 2, 3}
+
+
+STATUS_AFTER_DASH = PDF.with_name("delarsrapport-word-status-after-dash.pdf")
+
+
+def test_status_after_a_dash_or_in_brackets() -> None:
+    """"Trygghetsvandringar i alla stadsdelar – Pågående", "… (Försenad)": the title without the
+    status, the status from the vocabulary; goals from "Mål N:" headings with their assessment
+    and indicator table; period "Delårsrapport 1"."""
+    d = planparse.parse(STATUS_AFTER_DASH)
+    assert d.period is not None and (d.period.kind.value, d.period.number) == ("delar", 1)
+    goals = [(g.number, g.title, g.assessment.value.value if g.assessment else None) for g in d.goals]
+    assert goals == [("1", "Invånare ska uppleva trygghet i sin vardag", "partially_fulfilled"),
+                     ("2", "Fler ska gå från försörjningsstöd till arbete", "not_fulfilled")]
+    acts = [(a.title, a.status.value.value if a.status else None, a.status.raw if a.status else None)
+            for g in d.goals for a in g.activities]
+    assert acts == [
+        ("Trygghetsvandringar i alla stadsdelar", "in_progress", "Pågående"),
+        ("Ny samverkansöverenskommelse med polisen", "completed", "Klar"),
+        ("Jobbspår inom vård och omsorg", "in_progress_deviation", "Försenad"),
+    ]
+    assert [i.name for i in d.goals[0].indicators] == ["Andel som känner sig trygga ute på kvällen, %", "Antal orosanmälningar"]
+    assert [(v.label, v.value) for v in d.goals[0].indicators[1].values][:3] == [
+        ("Utfall 2023", 3120), ("Utfall 2024", 2980), ("Målvärde 2025", 2800)]
+
+
+GOAL_ROWS = PDF.with_name("forskola-word-goal-rows.pdf")
+
+
+def test_goal_rows_with_activities_in_a_cell() -> None:
+    """"Mål | Aktiviteter | Uppföljning": a goal a row, each paragraph of the activity cell an
+    activity; "Prioriterade mål" above the table names the goals and is none of them."""
+    d = planparse.parse(GOAL_ROWS)
+    assert [(g.level.value, g.title, [a.title for a in g.activities]) for g in d.goals] == [
+        ("goal", "Barnen ska utveckla sitt språk och sin kommunikation.", ["Högläsning varje dag", "Bokprat med vårdnadshavare"]),
+        ("goal", "Barnen ska få en god miljömedvetenhet.", ["Kompostera matavfall", "Skräpplockardag i maj"]),
+    ]
+
+
+GLYPHS = PDF.with_name("namndplan-word-coloured-glyphs.pdf")
+
+
+def test_statuses_from_coloured_glyphs_and_their_legend() -> None:
+    """"●" in green, amber and red in the status column, named by the legend line "● Enligt
+    plan ● Avvikelse ● Ej påbörjad": statuses from the legend, marked as icons; the title
+    keeps its wrapped last word "2"."""
+    d = planparse.parse(GLYPHS)
+    assert d.title == "Uppföljning av nämndplan 2025, tertial 2"
+    acts = [(a.title, a.status.value.value if a.status else None, a.status.source.value if a.status else None)
+            for g in d.goals for a in g.activities]
+    assert acts == [
+        ("Kulturskola i alla stadsdelar", "in_progress", "icon"),
+        ("Nytt bibliotek i Norrby", "in_progress_deviation", "icon"),
+        ("Digital konsthall", "not_started", "icon"),
+    ]

@@ -175,3 +175,86 @@ def test_scan_heading_levels_without_weight() -> None:
     assert "Kommungemensamma objekt" not in top and "Kommunstyrelsens samlade ekonomi" not in top
     goal = top["Sölvesborg kommun ska vara en attraktiv arbetsgivare"]
     assert goal.level.value == "goal" and len(goal.activities) == 3
+
+
+def test_ocr_layer_goal_groups_and_a_list_item_without_its_bullet() -> None:
+    """ange_uppsikt-00-reportlab-ocr, page 3: the goal groups "Målområde Tillväxt",
+    "Målområde Livskvalitet" and "Målområde Barn och Unga" are set alike, but the OCR'd box of
+    "Livskvalitet" (no letters above the x-height but "L", "k", "t") is as low as the body's;
+    the last goal of "Barn och Unga" lost its bullet in the OCR and stands apart from the item
+    above as the items do. Page 2: an activity title wraps in its cell ("Skapa Storytelling
+    med temat" / "friskvårdsbidrag") above its description."""
+    doc = planparse.parse(STRESS / "ange_uppsikt" / "ange_uppsikt-00-reportlab-ocr.pdf")
+    areas = {g.title: [c.title for c in g.children] for g in doc.goals if g.level.value == "goal_area"}
+    assert areas["Livskvalitet"] == [
+        "Härjedalen kommun ska utveckla arbetet med jämställdhet.",
+        "Andelen invånare som känner sig trygga ska öka.",
+        "Utbudet av fritidsaktiviteter för barn och unga ska öka.",
+    ]
+    assert areas["Tillväxt"][-1] == "Antalet arbetstillfällen, räknat som heltid, ska öka."
+    assert areas["Barn och Unga"][-2:] == [
+        "Andelen niondeklassare som klarar gymnasiebehörighet ska öka.",
+        "Utveckla 3 nya platser för utomhusaktiviteter.",
+    ]
+    goal = next(g for g in doc.iter_goals() if g.number == "1.2")
+    act = goal.activities[-1]
+    assert act.title == "Skapa Storytelling med temat friskvårdsbidrag"
+    assert (act.description or "").startswith("Låta minst fyra medarbetare berätta")
+    assert act.status is not None and act.status.value.value == "completed"
+
+
+def test_ocr_layer_icon_edge_in_a_row_and_a_pipe_after_a_number() -> None:
+    """ange_tertial-00-html-ocr, page 3: the activity row "Rusta upp motionsspåret på
+    Hallstaberget med ny | ▲ Påbörjad med | 2026-11-30" has its status icon's edge read as
+    "—" right before the status column; page 2: "3.3 I Nyköping ska …" with its "I" read
+    as "|"."""
+    doc = planparse.parse(STRESS / "ange_tertial" / "ange_tertial-00-html-ocr.pdf")
+    goals = {g.number: g for g in doc.iter_goals()}
+    assert goals["3.3"].title == "I Nyköping ska det finnas trygga och attraktiva boendemiljöer i hela kommunen."
+    act = goals["3.3.1"].activities[0]
+    assert act.title == "Rusta upp motionsspåret på Hallstaberget med ny belysning och nya skyltar"
+    assert act.status is not None and act.status.value.value == "in_progress_deviation"
+
+
+def test_ocr_layer_prose_opening_with_goal_words_is_no_heading(kramfors_ocr: PlanDocument) -> None:
+    """kramfors_vp-00-docx-ocr, page 5: "Kommunfullmäktiges mål gäller för hela
+    mandatperioden. Under varje mål anges de" is a line of prose, not a goal group: the goals
+    "Mål 1" … "Mål 10" below it stay at the top."""
+    top = [g.title for g in kramfors_ocr.goals]
+    assert not any(t.startswith("Kommunfullmäktiges mål gäller") for t in top)
+    assert "Vaggeryd kommun har Västernorrlands bästa företagsklimat 2025" in top
+
+
+def test_scan_activity_table_with_specks_in_header_and_cells() -> None:
+    """ange_tertial-01-reportlab-scan, page 4: the header "Status" read as "Status fä" (a
+    speck beside it) still names the status column; page 2: end dates read with a table rule
+    ("| 2026-11-30"); page 3: "följt av. dialog" has a speck read as a stop."""
+    doc = planparse.parse(STRESS / "ange_tertial" / "ange_tertial-01-reportlab-scan.pdf")
+    acts = {a.title: a for g in doc.iter_goals() for a in g.activities}
+    for title, status in (
+        ("Installera laddstolpar vid kommunhuset", "completed"),
+        ("Byta ut fem fossildrivna bilar i bilpoolen mot elbilar", "in_progress_deviation"),
+    ):
+        assert acts[title].status is not None and acts[title].status.value.value == status
+    rusta = acts["Rusta upp motionsspåret på Hallstaberget med ny belysning och nya skyltar"]
+    assert rusta.end_date is not None and rusta.end_date.isoformat() == "2026-11-30"
+    assert "Utbildningsinsats inom hot och våld, följt av dialog och utvecklingsarbete på arbetsplatsträffar" in acts
+
+
+def test_scan_indicator_names_broken_in_narrow_cells() -> None:
+    """robertsfors_vp-01-docx-scan: indicator names broken where their narrow cell ends,
+    "bostadsetablerin" / "gar" (page 6) and, under the header repeated on the next page,
+    "pensionsåtagand" (page 5) / "en" (page 6): one word each."""
+    doc = planparse.parse(STRESS / "robertsfors_vp" / "robertsfors_vp-01-docx-scan.pdf")
+    names = {i.name for g in doc.iter_goals() for o in (g, *g.activities) for i in o.indicators}
+    assert "En framtagen webbplats för bostadsetableringar" in names
+    assert "Soliditet inklusive pensionsåtaganden" in names
+    assert not any(n.endswith((" gar", " en")) for n in names)
+
+
+def test_scan_percent_sign_inside_an_indicator_name(kramfors_scan: PlanDocument) -> None:
+    """kramfors_vp-01-html-scan, page 2: "Sjukfrånvaro i % av arbetstid." and "Upprepad
+    korttidsfrånvaro i % av den totala sjukfrånvaron." with their "%" read as "96", "26"."""
+    names = {i.name for g in kramfors_scan.iter_goals() for o in (g, *g.activities) for i in o.indicators}
+    assert "Sjukfrånvaro i % av arbetstid." in names
+    assert "Upprepad korttidsfrånvaro i % av den totala sjukfrånvaron." in names

@@ -232,6 +232,28 @@ def test_pipe_after_a_title_dash() -> None:
     assert repair_line_words(["2025", "-", "|", "2026"]) == ["2025", "-", "|", "2026"]
 
 
+def test_pipe_after_a_heading_number() -> None:
+    """ange_tertial-00-html-ocr page 2: "3.3 | Nyköping ska det finnas …" is "3.3 I Nyköping";
+    a number in a row of table rules keeps its rules."""
+    from planparse.text.repair import repair_line_words
+
+    assert repair_line_words(["3.3", "|", "Nyköping", "ska"]) == ["3.3", "I", "Nyköping", "ska"]
+    assert repair_line_words(["3.3", "|", "Nyköping", "|", "2026"]) == ["3.3", "|", "Nyköping", "|", "2026"]
+    assert repair_line_words(["2025", "|", "120"]) == ["2025", "|", "120"]
+
+
+def test_capitalised_names_are_not_made_of_three_parts() -> None:
+    """Place names an English OCR read right ("Hallstaberget", "Bollstahallen") are not
+    compounds of three words with a letter changed ("Hall" "stå" "berget"); a capitalised
+    compound of two known words is still repaired."""
+    from planparse.text.repair import repair_word
+
+    assert repair_word("Hallstaberget", aggressive=True) == "Hallstaberget"
+    assert repair_word("Bollstahallen", aggressive=True) == "Bollstahallen"
+    assert repair_word("Tillganglighetsanpassning", aggressive=True) == "Tillgänglighetsanpassning"
+    assert repair_word("Arbetsmiljoarbetet", aggressive=True) == "Arbetsmiljöarbetet"
+
+
 # Line starts from the stress corpus's OCR'd layers and scans (the bullets of the source
 # documents read as other glyphs), each checked by hand against the page images.
 OCR_BULLETS = [
@@ -368,3 +390,30 @@ def test_ocr_speck_at_the_end_of_a_cell() -> None:
     assert ocr_speck_end(["bor", "i"], [185.0, 203.0], [200.0, 206.0], 10.0) == ["bor", "i"]
     assert ocr_speck_end(["tillfällen", "U"], [185.0, 345.0], [225.0, 349.0], 10.0) == ["tillfällen", "U"]
     assert ocr_speck_end(["u"], [345.0], [349.0], 10.0) == ["u"]
+
+
+def test_ocr_stray_stops_inside_a_sentence() -> None:
+    """Specks read as a stop after a common word going on in lower case, as the stress scans
+    and OCR layers have them ("följt av. dialog", "Kultur. och fritid"); abbreviations and a
+    sentence's real end stay."""
+    from planparse.text.repair import ocr_stray_stops
+
+    assert ocr_stray_stops(["följt ", "av. ", "dialog"]) == ["följt ", "av ", "dialog"]
+    assert ocr_stray_stops(["Kultur. ", "och ", "fritid"]) == ["Kultur ", "och ", "fritid"]
+    assert ocr_stray_stops(["etc. ", "uppfyller"]) == ["etc. ", "uppfyller"]
+    assert ocr_stray_stops(["inkl. ", "moms"]) == ["inkl. ", "moms"]
+    assert ocr_stray_stops(["t.ex. ", "detta"]) == ["t.ex. ", "detta"]
+    assert ocr_stray_stops(["klar. ", "Nu"]) == ["klar. ", "Nu"]
+    assert ocr_stray_stops(["Vaggeryd. ", "och"]) == ["Vaggeryd. ", "och"]  # a name: no common word
+
+
+def test_ocr_percent_misread_between_i_and_av() -> None:
+    """kramfors_vp-01-html-scan: "Sjukfrånvaro i % av arbetstid." read "i 96 av", and
+    "i 26 av den totala"; a count ("i 26 av 30") stays."""
+    from planparse.text.repair import ocr_percent_words
+
+    assert ocr_percent_words(["Sjukfrånvaro ", "i ", "96 ", "av ", "arbetstid."])[2] == "% "
+    assert ocr_percent_words(["korttidsfrånvaro", "i", "26", "av", "den"])[2] == "%"
+    assert ocr_percent_words(["i", "26", "av", "30"]) == ["i", "26", "av", "30"]
+    assert ocr_percent_words(["år", "26", "av", "dem"]) == ["år", "26", "av", "dem"]
+

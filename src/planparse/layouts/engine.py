@@ -72,6 +72,8 @@ class Walk(ListWalk):
                     cont = None
             rest = [ln for ln in lines if id(ln) not in consumed]
             found = find_tables(rest, _is_table_header, lambda ln: self.is_break(ln), marks)
+            if carry and cont is None and carried is not None and found:
+                _wrap_under_header(carried, found[0][0])
             found = ([cont] if cont else []) + found
             used = consumed | {id(ln) for _, taken in found for ln in taken}
             items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in page.lines if id(ln) not in used]
@@ -185,6 +187,9 @@ class Walk(ListWalk):
             prev, self.item_line = self.item_line, None
             gap = line.y0 - prev.bbox[3] if line.page == prev.page else 0.0
             height = max(prev.bbox[3] - prev.bbox[1], 1.0)
+            if self.lost_bullet(prev, line, gap, height):
+                self.list_item(text, line)
+                return
             if line.x0 >= self.item_x - 3 and (gap < 0.9 * height or (line.x0 > self.item_x + 5 and gap < 3 * height)):
                 self.item_continues(text)
                 self.item_line = line
@@ -206,6 +211,33 @@ class Walk(ListWalk):
             self.field_lines.append(line)
         elif self.section is not None and item is None and self.typo.rank(line) == 0:
             self.section_prose.append(line)
+
+
+    def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
+        """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a
+        sentence's end, a capital, set apart from the item above as far as that item is from
+        the one before it (a wrapped line sits closer)."""
+        return (
+            line.method != "native"
+            and self.mode in ("goals", "activities", "indicators")
+            and self.item_gap is not None
+            and prev.text.rstrip().endswith((".", "!", "?"))
+            and line.text[:1].isupper()
+            and gap > 0.5 * height
+            and gap >= 0.8 * self.item_gap
+            and line.x0 >= self.item_x - 3
+        )
+
+
+def _wrap_under_header(above: Table, table: Table) -> None:
+    """A table at a page's foot going on under its header repeated on the next page, the name
+    of its last row wrapping onto the new page first ("pensionsåtagand" / "en"): the wrap goes
+    back to that name (:func:`join_wrapped_top`)."""
+    if table.header != above.header or not table.rows or not table.rows[0].is_header:
+        return
+    head, table.rows = table.rows[0], table.rows[1:]
+    join_wrapped_top(above, table)
+    table.rows.insert(0, head)
 
 
 def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:

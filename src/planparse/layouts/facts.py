@@ -29,6 +29,7 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"namndplan", DocumentType.namndplan),
     (r"verksamhetsplan", DocumentType.verksamhetsplan),
     (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
+    (r"investeringsbudget|driftbudget|\b(?:detalj)?budget \d{4}", DocumentType.plan_och_budget),
 )
 ORGAN = re.compile(
     r"\b(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige"
@@ -56,9 +57,13 @@ def _title(doc: Document) -> str:
     """The largest text on the first pages with text (the cover's or the first page's title),
     taken span by span: a title can start in the middle of a smaller line."""
     for page in doc.pages[:3]:
-        lines = [ln for ln in page.lines if len(ln.text) > 2 and re.search(r"[A-Za-zÅÄÖåäö]{3}", ln.text)]
+        def wordy(ln: Line) -> bool:
+            return len(ln.text) > 2 and bool(re.search(r"[A-Za-zÅÄÖåäö]{3}", ln.text))
+
+        # (a title's wrapped last line may be a number alone: "…, tertial" / "2")
+        lines = [ln for k, ln in enumerate(page.lines) if wordy(ln) or (k and wordy(page.lines[k - 1]))]
         lines += [ln for t in page.tables for r in t.rows for c in r.cells for ln in c.lines]
-        spans = [s for ln in lines for s in ln.spans if s.text.strip()]
+        spans = [s for ln in lines if wordy(ln) for s in ln.spans if s.text.strip()]
         if not spans:
             continue
         top = max(s.size for s in spans)
@@ -68,7 +73,7 @@ def _title(doc: Document) -> str:
             text = " ".join(s.text.strip() for s in ln.spans if s.size >= top - 0.5 and s.text.strip())
             # a blank line's gap or more ends the title where the body shares its size
             apart = last is not None and ln.page == last.page and ln.bbox[1] - last.bbox[3] > 2.5 * (last.bbox[3] - last.bbox[1])
-            if text and len(parts) < 3 and not apart:
+            if text and len(parts) < 3 and not apart and (parts or wordy(ln)):
                 parts.append(text)
                 last = ln
             elif parts:

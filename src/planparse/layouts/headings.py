@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planparse import vocabulary
-from planparse.layouts.typography import Typography
+from planparse.layouts.typography import Typography, _heading_shaped
 from planparse.model import GoalLevel
 from planparse.reading.model import Line
 from planparse.text.fold import fold
@@ -177,10 +177,15 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         level, rest = words
         if not rest or vocabulary.match_label(rest) is not None:
             return Heading("goal_words", text, level=level)
-        if rest[:1].islower() and (rank > 0 or not fonts):  # "Verksamhetsmål för god ekonomisk hushållning"
+        # "Verksamhetsmål för god ekonomisk hushållning"; without fonts shaped as a title, not
+        # a line of prose ("Kommunfullmäktiges mål gäller för hela mandatperioden. Under …")
+        if rest[:1].islower() and (rank > 0 or (not fonts and _heading_shaped(text) and ". " not in text)):
             return Heading("goal", text, level=GoalLevel.goal_area, lists_goals=True)
-        if rank > 0 or ":" in text[:40]:
-            is_group = level in (GoalLevel.goal_area, GoalLevel.focus_area)  # its bullets are its goals
+        is_group = level in (GoalLevel.goal_area, GoalLevel.focus_area)  # its bullets are its goals
+        # Without fonts a group's name is told by its shape: a few capitalised words, no
+        # sentence ("Målområde Livskvalitet"), whatever the OCR'd box height says of its size.
+        shaped = not fonts and is_group and len(text.split()) <= 6 and _heading_shaped(text) and rest[:1].isupper()
+        if rank > 0 or ":" in text[:40] or shaped:
             m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)
             if m:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)

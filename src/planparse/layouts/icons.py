@@ -34,7 +34,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import BBox, Document, Line
+from planparse.reading.model import BBox, Document, Line, Page
 
 _ASSESSMENT = {
     "green": AssessmentValue.fulfilled,
@@ -98,6 +98,30 @@ _COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "r
 _COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
 
 
+# Text glyphs that Word documents colour to show a status ("●" in green, "▲" in red).
+_ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")
+
+
+def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
+    """Coloured icon glyphs in the page's text and table cells, each with the text after it on
+    its line up to the next glyph (a legend's label, or nothing in a status cell)."""
+    lines = list(page.lines) + [ln for t in page.tables for r in t.rows for c in r.cells for ln in c.lines]
+    out: list[tuple[Marker, str]] = []
+    for ln in lines:
+        spans = ln.spans
+        for k, sp in enumerate(spans):
+            glyph = sp.text.strip()
+            if not glyph or any(ch not in _ICON_GLYPHS for ch in glyph) or (colour := color_name(sp.color)) is None:
+                continue
+            after: list[str] = []
+            for nxt in spans[k + 1:]:
+                if nxt.text.strip()[:1] in _ICON_GLYPHS:
+                    break
+                after.append(nxt.text)
+            out.append((Marker(page.number, sp.bbox, colour), "".join(after).strip()))
+    return out
+
+
 def marker_key(m: Marker) -> tuple[int, float, float]:
     return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
 
@@ -125,9 +149,12 @@ class Markers:
                     found.append(Marker(page.number, im.bbox, color_name(im.color)))
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
+            glyphs = _glyph_markers(page)
+            found.extend(m for m, _ in glyphs)
             if found:
                 out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
+            out._read_glyph_legend(glyphs)
             out._read_colour_words(page.lines)
         return out
 
@@ -147,6 +174,22 @@ class Markers:
                     self.legend_status.setdefault(colour, StatusValue(s.value))
                 if a is not None:
                     self.legend_assessment.setdefault(colour, AssessmentValue(a.value))
+
+    def _read_glyph_legend(self, glyphs: list[tuple[Marker, str]]) -> None:
+        """A coloured glyph followed on its line by a status or assessment name ("● Enligt plan
+        ● Avvikelse"): a legend entry, the name being the text up to the next glyph."""
+        for m, after in glyphs:
+            label = after.split("=")[-1].strip(" :–-")
+            if m.color is None or not label or len(label) > 60:
+                continue
+            s = vocabulary.match_status(label)
+            a = vocabulary.match_assessment(label)
+            if s is not None:
+                self.legend_status.setdefault(m.color, StatusValue(s.value))
+            if a is not None:
+                self.legend_assessment.setdefault(m.color, AssessmentValue(a.value))
+            if s is not None or a is not None:
+                self.legend_entries.add(marker_key(m))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
         """An icon followed on its line by a status or assessment name is a legend entry."""

@@ -70,14 +70,15 @@ def amount_texts(
     return out
 
 
-def budget_lines(table: Table, out: Builder) -> list[BudgetLine]:
+def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = None) -> list[BudgetLine]:
     """Budget lines from a table with a name column and value columns; a row of units alone
-    ("tkr | tkr") sets the units of the columns below it."""
+    ("tkr | tkr") sets the units of the columns below it. ``caption_unit``: the unit the
+    heading over the table names ("Driftredovisning (tkr)"), where the header names none."""
     header = table.header
     first = name_column(table)
     cols = [i for i in range(first + 1, table.n_cols) if (i >= len(header) or header[i].strip() or any(
         text(r, i) for r in table.body)) and not fold(header[i] if i < len(header) else "").startswith("antal")]
-    table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1]))
+    table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1])) or caption_unit
     units: dict[int, AmountUnit | None] = {i: unit_in(header[i]) if i < len(header) else None for i in cols}
     lines: list[BudgetLine] = []
     columns: dict[int, dict[int, int | float]] = {}  # id(line) → column → amount, for sum checks
@@ -152,10 +153,15 @@ def check_sums(
                 )
 
 
-def investments(table: Table, out: Builder) -> list[Investment]:
+def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = None) -> list[Investment]:
+    """Investments from a table naming projects, with amounts by year (see :func:`budget_lines`
+    for ``caption_unit``). A name-only row under a project goes on with its name where it
+    reads as a wrap ("Ny teknik bowlinghall" / "Korsavad (6154)") or opens the next page (a row
+    broken by the page); a capitalised one without a number is a group heading ("Gator och
+    parker")."""
     labels, body = header_and_body(table)
     header = [fold(h) for h in labels]
-    unit = unit_in(" ".join(header))
+    unit = unit_in(" ".join(header)) or caption_unit
     desc = label_column(table, "description")
     owner = label_column(table, "owner")
     first = name_column(table)
@@ -168,7 +174,8 @@ def investments(table: Table, out: Builder) -> list[Investment]:
     for k, row in enumerate(body):
         name = text(row, first)
         values = {i: amounts[(k, i)] for i in amount_cols if amounts[(k, i)]}
-        if name and not values and last is not None and not all(ln.bold for c in row.cells for ln in c.lines):
+        if name and not values and last is not None and not all(ln.bold for c in row.cells for ln in c.lines) \
+                and (row.page != last.provenance.page or _wraps_name(last.name, name)):  # a row broken by the page
             last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
             continue
         if not name or SUM_ROW.match(name) or not values:
@@ -183,6 +190,15 @@ def investments(table: Table, out: Builder) -> list[Investment]:
         found.append(inv)
         last = inv
     return found
+
+
+def _wraps_name(above: str, name: str) -> bool:
+    """Whether a name-only row goes on with the project name above it: in lower case, a
+    project number ("(6014)", "Korsavad (6154)"), or after a name that is not done ("…,")."""
+    if SUM_ROW.match(name):
+        return False
+    return name[:1].islower() or name[:1] in "(0123456789" or bool(re.search(r"\(\d", name)) \
+        or above.rstrip().endswith((",", "-", "–", " och", " samt"))
 
 
 # An amount in running text: "Sociala investeringar 11,3 mnkr.", "Anslaget för … 171,7 mnkr samt".

@@ -9,6 +9,7 @@ header.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -19,22 +20,30 @@ from planparse.layouts.base import provenance
 from planparse.layouts.headings import goal_word
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.roles import Role
-from planparse.layouts.tables import activity_rows, header_labels, match_status_prefix
-from planparse.model import Activity, Goal, GoalLevel
+from planparse.layouts.tables import activity_rows, cell_date, header_labels, match_status_prefix
+from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_date
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
 
 
 def _goal_column(table: Table) -> tuple[int, GoalLevel] | None:
+    """The column naming goals: a goal word ("Nämndmål"), or a first column "Mål" beside
+    the goal's activities or assessment ("Mål | Aktiviteter | Uppföljning", a school's plan;
+    "Mål" elsewhere is a target value)."""
     for i, h in enumerate(table.header):
         words = goal_word(h) if h else None
         if words is not None and not words[1]:
             return i, words[0]
+    labels = header_labels(table)
+    first = next((i for i, h in enumerate(table.header) if h.strip()), None)
+    if first is not None and labels[first] == "goal" and any(
+        lab in ("activities", "assessment") for lab in labels[first + 1:]
+    ):
+        return first, GoalLevel.goal
     return None
 
 
@@ -118,9 +127,9 @@ def read_table(w: Walk, table: Table) -> None:
         if isinstance(owner, Goal) and owner is w.goal:  # a note under the table describes the goal
             w.activity, w.field = None, "description"
     elif role is Role.budget:
-        w.out.budget.extend(money.budget_lines(table, w.out))
+        w.out.budget.extend(money.budget_lines(table, w.out, roles.unit_in(w.heading_title)))
     elif role is Role.investments:
-        w.out.investments.extend(money.investments(table, w.out))
+        w.out.investments.extend(money.investments(table, w.out, roles.unit_in(w.heading_title)))
     elif role is Role.controls:
         w.out.controls.extend(roles.controls(table, w.out))
     elif role is Role.risks:
@@ -147,12 +156,18 @@ def _rest_of_row(table: Table, before: Table | None) -> Row | None:
 def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     """A goal table: a goal per row group, its assessment from the row's icon or text, a
     "Kommentar" row under it as its comment."""
+    if w.section is not None and re.search(r"\bmal(?:en)?$", fold(w.section_title)) and len(w.section_title.split()) <= 3:
+        w.section = None  # "Prioriterade mål", "Nämndens mål": a heading over the goals, no goal itself
     if w.section is not None:
         w.owner_goal()
         w.field = None
     parent = w.stack[-1][1] if w.stack else None
     current: Goal | None = None
     commenting = False
+    labels = header_labels(table)
+    assess_col = next((i for i, lab in enumerate(labels) if lab == "assessment"), None)
+    comment_col = next((i for i, lab in enumerate(labels) if lab == "comment"), None)
+    acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
     for row in table.body:
         text = _row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
         if not text:
@@ -177,7 +192,37 @@ def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         for m in markers:
             if current.assessment is None:
                 current.assessment = w.markers.assessment(m)
+        _text_columns(row, current, assess_col, comment_col)
+        if acts_col is not None:
+            current.activities.extend(_cell_activities(row, acts_col))
         w.goal, w.activity, w.item = current, None, current
+
+
+def _cell_activities(row: Row, col: int) -> list[Activity]:
+    """The activities listed in a goal row's activity cell, one a paragraph: a line going on
+    in lower case continues the one above; a bullet starts one."""
+    cell = roles.cell(row, col)
+    items: list[str] = []
+    for ln in cell.lines if cell is not None else []:
+        text = ln.text.strip()
+        bullet = text[:1] in "•–-▪●o*" and text[1:2] == " "
+        if bullet:
+            text = text[2:].strip()
+        if items and not bullet and text[:1].islower():
+            items[-1] = join_lines([items[-1], text])
+        elif text:
+            items.append(text)
+    return [Activity(uid="", title=t, provenance=provenance(row)) for t in items]
+
+
+def _text_columns(row: Row, goal: Goal, assess_col: int | None, comment_col: int | None) -> None:
+    """A goal row's printed assessment ("Delvis uppfyllt") and comment, by their columns."""
+    if assess_col is not None and goal.assessment is None and (raw := row.cell_text(assess_col)):
+        m = vocabulary.match_assessment(raw)
+        if m is not None:
+            goal.assessment = Assessment(value=AssessmentValue(m.value), raw=raw, confidence=m.confidence)
+    if comment_col is not None and (text := row.cell_text(comment_col)):
+        goal.comment = text
 
 
 def _row_starts_item(row: Row, col: int) -> bool:
@@ -251,7 +296,7 @@ def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
     labels name."""
     for i, lab in enumerate(labels):
         if lab in ("start_date", "end_date"):
-            setattr(act, lab, getattr(act, lab) or parse_date(row.cell_text(i)))
+            setattr(act, lab, getattr(act, lab) or cell_date(row.cell_text(i)))
         elif lab == "description" and row.cell_text(i):
             act.description = join_lines([act.description or "", _row_text(row, i)]).strip()
 

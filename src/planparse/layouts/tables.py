@@ -6,6 +6,7 @@ right."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from enum import Enum
 
@@ -36,6 +37,9 @@ def header_labels(table: Table) -> list[str | None]:
     out: list[str | None] = []
     for text in table.header or [""] * table.n_cols:
         m = vocabulary.match_label(text) if text else None
+        words = text.split()
+        if m is None and len(words) > 1 and len(words[-1]) <= 2 and words[-1].isalpha():
+            m = vocabulary.match_label(" ".join(words[:-1]))  # a speck read as letters: "Status fä"
         if m is None and YEAR.fullmatch(text.strip()):
             out.append("year")
         else:
@@ -77,10 +81,17 @@ def split_title(cell: Cell) -> tuple[str, str | None]:
     return " ".join(ln.text for ln in lines), None
 
 
+def _icon_word(word: str) -> bool:
+    """A lone glyph that OCR makes of a round status icon: "e", "o", "c" or a digit ("9")."""
+    return len(word) == 1 and (word.isdigit() or word.lower() in "eoc")
+
+
 def match_status_prefix(text: str) -> tuple[Status, str] | None:
     """A status label at the start of a text ("Avslutad enligt plan Arbete pågår …"):
     the status and the remaining text."""
     words = text.split()
+    if len(words) > 1 and _icon_word(words[0]) and match_status_prefix(" ".join(words[1:])) is not None:
+        words = words[1:]  # a status icon OCR read as a letter ("e Pågående enligt plan")
     for n in range(min(5, len(words)), 0, -1):
         head = " ".join(words[:n])
         m = vocabulary.match_status(head)
@@ -89,6 +100,21 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
         if m is not None and m.confidence >= (0.95 if n == 1 and len(words) > 1 else 0.85):
             return Status(value=StatusValue(m.value), raw=head.lstrip("▶●•@®© "), confidence=m.confidence), " ".join(words[n:])
     return None
+
+
+_STATUS_TAIL = re.compile(r"^(?P<title>.*?\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
+
+
+def split_status_suffix(title: str) -> tuple[str, Status | None]:
+    """An activity written with its status after a dash, colon or in brackets ("Trygghetsvandringar
+    i alla stadsdelar – Pågående", "Ny rutin (Klar)"): the title without it, and the status."""
+    m = _STATUS_TAIL.match(title)
+    if m is None:
+        return title, None
+    found = vocabulary.match_status(m["status"])
+    if found is None or found.confidence < 0.9:
+        return title, None
+    return m["title"], Status(value=StatusValue(found.value), raw=m["status"].strip(), confidence=found.confidence)
 
 
 def status_line(line: Line) -> Status | None:
@@ -155,7 +181,8 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
         head, tail = (cell.lines[:k], cell.lines[k:]) if k is not None else (cell.lines, [])
         status = status_line(tail[0]) if tail else None
         if status is not None and head[0].method != "native":  # no fonts: the row's own line is the title
-            title, description = head[0].text, list_text(head[1:], step)
+            n = _title_wraps(head)
+            title, description = join_lines([ln.text for ln in head[:n]]), list_text(head[n:], step)
         else:
             title, description = split_title(Cell(lines=head, bbox=cell.bbox, col=cell.col))
         act = Activity(uid="", title=title, description=description, status=status, provenance=provenance(row))
@@ -169,9 +196,9 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             if m is not None:
                 act.status = Status(value=StatusValue(m.value), raw=_clean_label(text), confidence=m.confidence)
         if start_col is not None:
-            act.start_date = parse_date(row.cell_text(start_col))
+            act.start_date = cell_date(row.cell_text(start_col))
         if end_col is not None:
-            act.end_date = parse_date(row.cell_text(end_col))
+            act.end_date = cell_date(row.cell_text(end_col))
         if progress_col is not None:
             act.progress = _percent(row.cell_text(progress_col))
         out.append(act)
@@ -182,6 +209,26 @@ def _percent(text: str) -> int | None:
     """A Färdiggrad cell in per cent ("60 %", "60%", "100"), else None."""
     m = re.fullmatch(r"\s*(\d{1,3})(?:[,.]\d+)?\s*(?:%|procent)?\s*", text)
     return int(m[1]) if m and int(m[1]) <= 100 else None
+
+
+def _title_wraps(lines: list[Line]) -> int:
+    """How many of an OCR'd cell's first lines make its title: the first, and the lines that
+    wrap it: set close under it (no paragraph's space), going on in lower case after no
+    sentence's end ("Skapa Storytelling med temat" / "friskvårdsbidrag")."""
+    n = 1
+    while n < len(lines):
+        above, line = lines[n - 1], lines[n]
+        height = max(above.bbox[3] - above.bbox[1], 1.0)
+        if above.text.rstrip().endswith((".", ":", ";")) or not line.text[:1].islower() \
+                or line.y0 - above.bbox[3] > 0.5 * height:
+            break
+        n += 1
+    return n
+
+
+def cell_date(text: str) -> dt.date | None:
+    """A date cell's date, a table rule OCR read beside it left out ("| 2026-11-30")."""
+    return parse_date(text.strip().strip("|[]").strip())
 
 
 def _clean_label(text: str) -> str:

@@ -10,11 +10,13 @@ from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
 )
+from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
     _CHAPTER_TITLE,
 )
 from planparse.model import (
+    Activity,
     Direction,
     Goal,
     GoalLevel,
@@ -87,6 +89,8 @@ class ListWalk(FieldWalk):
         return True
 
     def list_item(self, text: str, line: Line, marker: str = "") -> None:
+        above = self.item_line
+        self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
         self.item_x, self.item_line = line.x0, line
         if self.mode == "goals":
             parent = self.owner_goal() if self.section is not None else (self.stack[-1][1] if self.stack else None)
@@ -113,6 +117,8 @@ class ListWalk(FieldWalk):
     def item_continues(self, text: str) -> None:
         if isinstance(self.item, Indicator):
             self.item.name = join_lines([self.item.name, text])
+        elif isinstance(self.item, Activity) and self.item.status is None:
+            self.item.title, self.item.status = split_status_suffix(join_lines([self.item.title, text]))
         elif self.item is not None:
             self.item.title = join_lines([self.item.title, text])
 

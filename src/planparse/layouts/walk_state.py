@@ -16,6 +16,7 @@ from planparse.layouts.headings import (
 )
 from planparse.layouts.icons import Markers
 from planparse.layouts.spec import LayoutSpec
+from planparse.layouts.tables import split_status_suffix
 from planparse.model import (
     Activity,
     Goal,
@@ -102,6 +103,7 @@ class WalkState:
         self.item: Goal | Activity | Indicator | None = None
         self.item_x = 0.0
         self.item_line: Line | None = None  # the last line of the current list item
+        self.item_gap: float | None = None  # the space above the current item's first line
         self.inline_value = ""
         self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
         self.runin_prov: Provenance | None = None
@@ -176,6 +178,8 @@ class WalkState:
 
     def owner_goal(self) -> Goal | None:
         """The goal content belongs to: a pending unnumbered heading becomes one on demand."""
+        if self.section is not None and fold(self.section_title) == fold(self.out.title or ""):
+            self.section = None  # the document's title heading is no goal of it
         if self.section is not None:
             line, self.section = self.section, None
             self.pop_styled(self.typo.size(line))
@@ -209,7 +213,8 @@ class WalkState:
         if goal is None:
             return None
         self.flush()
-        act = Activity(uid="", number=number, title=title, provenance=provenance(line))
+        title, status = split_status_suffix(title)
+        act = Activity(uid="", number=number, title=title, status=status, provenance=provenance(line))
         goal.activities.append(act)
         self.activity, self.item, self.title_of, self.title_line = act, act, act, line
         self.mark(act, line)

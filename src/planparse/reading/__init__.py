@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
@@ -23,7 +24,7 @@ from planparse.errors import (
     is_out_of_memory,
 )
 from planparse.limits import DEFAULT_LIMITS, Limits
-from planparse.reading import deskew, noise, ocr, raster_rules
+from planparse.reading import deskew, noise, ocr, raster_rules, weight
 from planparse.reading.engine import import_pymupdf
 from planparse.reading.model import BBox, Document, Line, Page, RawPage, Table
 from planparse.reading.tables import extract_tables, join_continued
@@ -315,10 +316,16 @@ def _ocr_images(
         images[n] = render_gray(page, ocr.DPI)
         raw = raw_pages[n - 1]
         if with_rules and not any(d.kind in ("hline", "vline", "rect") for d in raw.drawings):
-            # A scanned page's table rules, which its OCR'd text alone does not show
-            raw.drawings.extend(raster_rules.rules(images[n], ocr.DPI))
+            # A scanned page's table rules, which its OCR'd text alone does not show; Tesseract
+            # reads the page without them (they would be read as letters)
+            found, images[n] = raster_rules.rules_and_clean_image(images[n], ocr.DPI)
+            raw.drawings.extend(found)
     try:
-        return ocr.ocr_pages(images, lang)
+        results = ocr.ocr_pages(images, lang)
+        if with_rules:
+            for n, lines in results.items():
+                weight.mark_bold(lines, images[n], ocr.DPI)
+        return results
     except Exception as e:
         warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
         return {}
@@ -464,19 +471,21 @@ def _ocr_bullets(lines: list[Line]) -> None:
     """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
     made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
     number glued to its text given its space ("11.Implementera") or its stop ("24, Planera"),
-    and at their end, lone ";" or ":" specks dropped; a label's "(%)" read as "(26)" mended."""
+    and at their end, lone ";" or ":" specks dropped; a label's "(%)" read as "(26)" mended;
+    a speck read as a stop inside a sentence dropped ("följt av. dialog")."""
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
         ocr_percent_words,
         ocr_stray_end,
+        ocr_stray_stops,
     )
 
     for ln in lines:
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        fixed = ocr_percent_words(ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words))))
+        fixed = ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words)))))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):
@@ -484,20 +493,48 @@ def _ocr_bullets(lines: list[Line]) -> None:
         ln.spans = [s for s in ln.spans if s.text]
 
 
+_RULE_GLYPHS = "|¦"
+_DASH_SPECK = re.compile(r"[-–—_]")
+
+
+def _rule_glyphs(line: Line) -> None:
+    """A ruled table's rule that OCR read into a cell line, dropped: "|" glued to the cell's
+    first or last word or standing alone at either end ("|2023-05-02"), and a lone dash after a
+    number at the line's end ("2023-02-01 -"), a speck beside the rule."""
+    spans = list(line.spans)
+    while spans and not spans[0].text.strip(" " + _RULE_GLYPHS):
+        spans.pop(0)
+    while spans and not spans[-1].text.strip(" " + _RULE_GLYPHS):
+        spans.pop()
+    if len(spans) >= 2 and _DASH_SPECK.fullmatch(spans[-1].text.strip()) and spans[-2].text.strip()[-1:].isdigit():
+        spans.pop()
+    if not spans:
+        return  # nothing but rule glyphs: left as read
+    texts = [s.text for s in spans]
+    spans[0].text = spans[0].text.lstrip(" " + _RULE_GLYPHS)
+    spans[-1].text = spans[-1].text.rstrip(" " + _RULE_GLYPHS)
+    if len(spans) != len(line.spans) or texts != [s.text for s in spans]:
+        line.spans = spans
+
+
 def _ocr_cell_specks(tables: list[Table]) -> None:
     """A lone lower-case letter far right of an OCR'd table cell's last word dropped: a speck
-    (see :func:`planparse.text.repair.ocr_speck_end`)."""
-    from planparse.text.repair import ocr_speck_end
+    (see :func:`planparse.text.repair.ocr_speck_end`); a speck read as a stop inside a
+    sentence too (:func:`planparse.text.repair.ocr_stray_stops`), and a misread "%"
+    (:func:`planparse.text.repair.ocr_percent_words`)."""
+    from planparse.text.repair import ocr_percent_words, ocr_speck_end, ocr_stray_stops
 
     for table in tables:
         for row in table.rows:
             for cell in row.cells:
                 for ln in cell.lines:
+                    if ln.method in ("ocr", "repaired"):
+                        _rule_glyphs(ln)
                     if ln.method not in ("ocr", "repaired") or len(ln.spans) < 2:
                         continue
                     words = [s.text for s in ln.spans]
-                    fixed = ocr_speck_end(words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans],
-                                          ln.bbox[3] - ln.bbox[1])
+                    fixed = ocr_percent_words(ocr_stray_stops(ocr_speck_end(
+                        words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1])))
                     if fixed != words:
                         ln.spans = [s for s, new in zip(ln.spans, fixed, strict=True) if new]
 

@@ -126,10 +126,29 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
         col = _column_of(s, starts, ends, ocr=ocr)
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
-        if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s):
+        if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s) \
+                and prev.text.strip() not in _DASHES:
             return False  # OCR'd words one space apart across a column start: a sentence
         prev, prev_col = s, col
     return True
+
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def _edge_dashes(spans: list[Span], starts: list[float], method: str) -> list[Span]:
+    """An OCR'd row's words without a lone dash that ends a cell's text set against the next
+    column's first word (the edge of an icon or a rule read as "—": "med ny — Påbörjad"); a
+    dash alone in its cell is a value ("no figure") and stays."""
+    if method == "native":
+        return spans
+    return [
+        s for k, s in enumerate(spans)
+        if not (s.text.strip() in _DASHES and 0 < k < len(spans) - 1
+                and _column(spans[k - 1].bbox[0], starts) == _column(s.bbox[0], starts)
+                and _column(spans[k + 1].bbox[0], starts) > _column(s.bbox[0], starts)
+                and spans[k + 1].bbox[0] - s.bbox[2] < _word_space(s))
+    ]
 
 
 def _word_space(s: Span) -> float:
@@ -291,7 +310,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             prev_bottom = line.bbox[3]
             continue
         by_col: dict[int, list[Span]] = {}
-        for s in _spans(vr):
+        for s in _edge_dashes(_spans(vr), starts, method):
             by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
         prev = rows[-1]
         top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)

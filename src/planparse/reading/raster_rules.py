@@ -1,6 +1,9 @@
 """Table rules found in a page image: a scan has no vector drawings, but its tables' rules are
 still there as long dark runs of pixels. Found here as :class:`Drawing` lines in PDF points,
 the same kind the vector reader gives, so a scanned ruled table is read like a native one.
+Dark rules are runs of ink; grey hairlines, which a scan makes lighter than ink and breaks up,
+are read again against the paper's own tone. The image Tesseract reads is cleaned of those
+faint rules and of specks (:func:`rules_and_clean_image`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,15 @@ DARK = 160  # a pixel darker than this (0-255 grey) is ink (anti-aliased rules i
 MIN_H = 0.12  # a horizontal rule spans at least this share of the page width
 MIN_V_POINTS = 16.0  # a vertical rule is at least this long (points): taller than a letter
 MAX_THICK_POINTS = 2.5  # thicker runs are filled areas or bold strokes, not rules
+FAINT = 28  # a faint rule's pixels are at least this much darker than the paper
+GAP_POINTS = 1.0  # breaks in a faint rule up to this long (points) are bridged
+FAINT_THICK_POINTS = 1.5  # a faint rule is a hairline: at most this thick (points) across
+MIN_THIN = 0.85  # ... along this share of its length at least (dots: about half)
+MAX_SIDE_INK = 0.4  # ... and its neighbouring rows (see _side_ink) ink along this share of it at most
+FRINGE = 14  # a rule's painted over down to this much darker than the paper (its grey fringe)
+SIDE_POINTS = 2.0  # how far (points) from a faint rule its neighbouring rows are looked at
+SPECK_REACH_POINTS = 3.0  # a speck has no other ink within this distance (points)
+SPECK_PIXELS = 5  # ... and is at most this many ink pixels (at 200 dpi)
 
 
 def _pgm(image: bytes) -> np.ndarray | None:
@@ -71,27 +83,199 @@ def _group(runs: list[tuple[int, int, int]], max_thick: int) -> list[tuple[int, 
     return [(g[0], g[1], g[2], g[3]) for g in out if g[1] - g[0] + 1 <= max_thick + 0.012 * (g[3] - g[2])]
 
 
-def rules(image: bytes, dpi: int) -> list[Drawing]:
-    """Horizontal and vertical rules in a page image rendered at ``dpi``."""
-    pixels = _pgm(image)
-    if pixels is None:
-        return []
-    ink = pixels < DARK
-    scale = 72.0 / dpi
-    thick = max(1, round(MAX_THICK_POINTS / scale))
+def _paper(pixels: np.ndarray) -> int:
+    """The page's paper tone: the median grey of a sample of its pixels (most of a page is
+    paper, whatever the scanner's tint)."""
+    return int(np.median(pixels[::7, ::7]))
+
+
+def _close(mask: np.ndarray, gap: int) -> np.ndarray:
+    """``mask`` with gaps of up to ``gap`` pixels along each row filled: a faint rule that JPEG
+    noise broke into dashes is one run again."""
+    out = mask.copy()
+    for k in range(1, gap + 1):
+        bridged = mask[:, : -k - 1] & mask[:, k + 1 :]
+        for j in range(1, k + 1):
+            out[:, j : j + bridged.shape[1]] |= bridged
+    return out
+
+
+def _found(
+    ink: np.ndarray, scale: float, thick: int, gap: int = 0
+) -> tuple[list[tuple[int, int, int, int]], list[tuple[int, int, int, int]]]:
+    """Horizontal groups (first row, last row, start, end) and vertical groups (first column,
+    last column, start, end) of ink runs long enough to be rules."""
     # A slightly skewed scan steps its rules by a pixel now and then: each pixel row (column)
     # is read together with the next, so a rule's run goes on across a step.
     across = ink.copy()
     across[:-1] |= ink[1:]
     down = ink.copy()
     down[:, :-1] |= ink[:, 1:]
-    ink_h, ink = across, down
+    if gap:
+        across = _close(across, gap)
+        down = _close(down.T, gap).T
+    hs = _group(_runs(across, round(MIN_H * ink.shape[1])), thick)
+    vs = _group(_runs(down.T, round(MIN_V_POINTS / scale)), thick)
+    return hs, vs
+
+
+def _side_ink(ink: np.ndarray, g: tuple[int, int, int, int], off: int) -> float:
+    """The most ink, as a share of a horizontal group's length (a vertical one's: pass the
+    transposed mask), on a pixel row 3 to ``off`` rows above or below it: a rule stands on its
+    own, a row of letters' feet (a serif font's baseline) has the letters above it."""
+    first, last, a, b = g
+    rows = [*range(first - off, first - 2), *range(last + 3, last + off + 1)]
+    rows = [r for r in rows if 0 <= r < ink.shape[0]]
+    if not rows:
+        return 0.0
+    return float(ink[rows, a:b].mean(axis=1).max())
+
+
+def _thin_share(ink: np.ndarray, g: tuple[int, int, int, int], most: int) -> float:
+    """The share of a horizontal group's length (a vertical one's: pass the transposed mask)
+    where its band holds a thin stroke: 1 to ``most`` ink pixels across. A rule, even a broken
+    or skewed one, is thin nearly all along; a dotted leader is empty between its dots, a word
+    in bold is a row of letters as tall as the band."""
+    first, last, a, b = g
+    count = ink[max(0, first - 1) : last + 2, a:b].sum(axis=0)
+    return float(((count >= 1) & (count <= most)).mean())
+
+
+def _faint_rule(ink: np.ndarray, g: tuple[int, int, int, int], off: int, most: int) -> bool:
+    """Whether a group found at the faint level is a rule: thin all along and on its own."""
+    return _thin_share(ink, g, most) >= MIN_THIN and _side_ink(ink, g, off) < MAX_SIDE_INK
+
+
+def _longer(dark: Groups, faint: Groups, near: int) -> tuple[Groups, Groups]:
+    """The rules of both passes, each rule once, as (rules with ink dark somewhere along them,
+    rules only faint): a faint group on the same line as dark ones replaces them when it is
+    longer than each (a grey rule whose darkest stretches alone pass as ink: its pieces are one
+    rule), else it is left out."""
+    kept = list(dark)
+    replaced: Groups = []
+    extra: Groups = []
+    for g in faint:
+        same = [d for d in kept if _overlaps(g, [d], near)]
+        if any(d[3] - d[2] >= g[3] - g[2] for d in same):
+            continue
+        kept = [d for d in kept if d not in same]
+        (replaced if same else extra).append(g)
+    return sorted(kept + replaced), extra
+
+
+def _overlaps(g: tuple[int, int, int, int], others: list[tuple[int, int, int, int]], near: int) -> bool:
+    """Whether ``g`` lies on one of ``others`` (within ``near`` pixels across, overlapping along)."""
+    first, last, a, b = g
+    return any(o[0] - near <= last and first <= o[1] + near and a < o[3] and b > o[2] for o in others)
+
+
+Groups = list[tuple[int, int, int, int]]
+
+
+def _rule_groups(pixels: np.ndarray, dpi: int) -> tuple[Groups, Groups, Groups, Groups]:
+    """The horizontal and vertical rules' pixel groups (see :func:`_group`) in a page's pixels,
+    those dark enough to be ink and the faint ones (see below)."""
+    scale = 72.0 / dpi
+    thick = max(1, round(MAX_THICK_POINTS / scale))
+    hs, vs = _found(pixels < DARK, scale, thick)
+    # Thin grey rules (a hairline in a light grey, blurred by the scan) stay lighter than the
+    # ink threshold: read again against the paper's own tone, with short breaks bridged. A run
+    # found so is a rule only where it stands alone (paper on both sides) and the first pass
+    # has no rule there.
+    faint_level = _paper(pixels) - FAINT
+    if faint_level > DARK:
+        faint = pixels < faint_level
+        off = max(3, round(SIDE_POINTS / scale))
+        gap = max(1, round(GAP_POINTS / scale))
+        fh, fv = _found(faint, scale, thick, gap)
+        most = max(2, round(FAINT_THICK_POINTS / scale))
+        fh = [g for g in fh if _faint_rule(faint, g, off, most)]
+        fv = [g for g in fv if _faint_rule(faint.T, g, off, most)]
+        hs, fh = _longer(hs, fh, thick)
+        vs, fv = _longer(vs, fv, thick)
+    else:
+        fh, fv = [], []
+    return hs, vs, fh, fv
+
+
+def rules(image: bytes, dpi: int) -> list[Drawing]:
+    """Horizontal and vertical rules in a page image rendered at ``dpi``."""
+    return rules_and_clean_image(image, dpi)[0]
+
+
+def _drawings(hs: Groups, vs: Groups, scale: float) -> list[Drawing]:
     out: list[Drawing] = []
-    for y0, y1, x0, x1 in _group(_runs(ink_h, round(MIN_H * ink.shape[1])), thick):
+    for y0, y1, x0, x1 in hs:
         out.append(Drawing(bbox=(x0 * scale, y0 * scale, x1 * scale, (y1 + 1) * scale), kind="hline", stroke=0))
-    for x0, x1, y0, y1 in _group(_runs(ink.T, round(MIN_V_POINTS / scale)), thick):
+    for x0, x1, y0, y1 in vs:
         out.append(Drawing(bbox=(x0 * scale, y0 * scale, (x1 + 1) * scale, y1 * scale), kind="vline", stroke=0))
     return [
         Drawing(bbox=tuple(round(v, 2) for v in d.bbox), kind=d.kind, stroke=0)  # type: ignore[arg-type]
         for d in out
     ]
+
+
+def _erase(pixels: np.ndarray, groups: Groups, level: int, most: int, paper: int) -> None:
+    """Paint the thin ink of horizontal groups (vertical ones: pass the transposed pixels)
+    over with the paper tone, column by column, the rule's grey fringe with it: where a letter
+    crosses the rule (more ink across the band than a rule is thick), the column is left alone.
+    """
+    for first, last, a, b in groups:
+        top, bottom = max(0, first - 2), min(pixels.shape[0], last + 3)
+        band = pixels[top:bottom, a:b]
+        ink = band < level
+        thin = ink.sum(axis=0) <= most
+        band[ink & thin[None, :]] = paper
+
+
+def without_rules(image: bytes, dpi: int) -> bytes:
+    """The page image cleaned for OCR (see :func:`rules_and_clean_image`)."""
+    return rules_and_clean_image(image, dpi)[1]
+
+
+def _specks(pixels: np.ndarray, dpi: int) -> np.ndarray:
+    """The pixels of specks: dark dots of a few pixels with no other ink around them (a scan's
+    dust and noise), which Tesseract reads as "=", "I", ";" or glues to a word's box. A letter's
+    pixels, an umlaut's dots and a full stop have ink of their letters or of themselves near."""
+    paper = _paper(pixels)
+    level = (paper + int(np.percentile(pixels[::3, ::3], 1))) // 2
+    ink = pixels < level
+    r = max(2, round(SPECK_REACH_POINTS * dpi / 72))
+    most = max(2, round(SPECK_PIXELS * (dpi / 200) ** 2))
+    # ink pixels in the (2r+1)-square around each pixel, from the integral image
+    k = 2 * r + 1
+    whole = np.zeros((ink.shape[0] + k, ink.shape[1] + k), dtype=np.int32)
+    whole[r + 1 : r + 1 + ink.shape[0], r + 1 : r + 1 + ink.shape[1]] = ink
+    whole = whole.cumsum(0, dtype=np.int32).cumsum(1, dtype=np.int32)
+    around = whole[k:, k:] - whole[:-k, k:] - whole[k:, :-k] + whole[:-k, :-k]
+    speck = ink & (around <= most)
+    # with its grey fringe: the paler pixels next to it
+    grown = speck.copy()
+    grown[1:] |= speck[:-1]
+    grown[:-1] |= speck[1:]
+    grown[:, 1:] |= grown[:, :-1].copy()
+    grown[:, :-1] |= grown[:, 1:].copy()
+    return grown & (pixels < paper)
+
+
+def rules_and_clean_image(image: bytes, dpi: int) -> tuple[list[Drawing], bytes]:
+    """The rules in a page image rendered at ``dpi``, and the image cleaned for OCR: the rules
+    found only at the faint level painted over in the paper's tone (Tesseract reads a faint
+    rule's broken grey line as letters, "SS", "RA", and its noise as words of their own, while
+    it keeps a dark rule's cells apart), and the page's specks (see :func:`_specks`)."""
+    pixels = _pgm(image)
+    if pixels is None:
+        return [], image
+    hs, vs, fh, fv = _rule_groups(pixels, dpi)
+    scale = 72.0 / dpi
+    found = _drawings(sorted(hs + fh), sorted(vs + fv), scale)
+    most = max(2, round(MAX_THICK_POINTS / scale)) + 4
+    clean = pixels.copy()
+    paper = _paper(pixels)
+    level = paper - FRINGE
+    _erase(clean, fh, level, most, paper)
+    _erase(clean.T, fv, level, most, paper)
+    clean[_specks(clean, dpi)] = paper
+    if np.array_equal(clean, pixels):
+        return found, image
+    return found, image[: len(image) - clean.size] + clean.tobytes()

@@ -318,7 +318,10 @@ def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
     return [x0, *gaps, x1]
 
 
-def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
+MIN_BODY_GAP = 4.0  # points between words that a column boundary can go through
+
+
+def _header_columns(region: _Region, spans: list[Span], ocr: bool = False) -> list[float]:
     """Columns of a table ruled only horizontally. Its first row, the header, names every
     column, so its gaps decide; rows below may hold full-width cells (comments) that would
     cover every gap. Without a usable header, the gaps no span covers in any row."""
@@ -328,8 +331,37 @@ def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
         head = [s for s in spans if top - 1 <= s.yc <= bottom + 1]
         cols = _infer_columns(head, x0, x1)
         if len(cols) >= 4:  # three or more header columns
+            if ocr:
+                cols = _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
             return cols
     return _infer_columns(spans, x0, x1)
+
+
+def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[float]:
+    """Column boundaries set between the header's words moved to where the body's words leave
+    a gap too. An OCR'd line is a span per word: a name that runs on under the next column's
+    heading ("Andel chefer med 10-30 medarbetare, procent" under "Indikatorer") would lose its
+    last words to that column at the header gap's middle. Each boundary goes to the middle of
+    the last stretch of its header gap that no body word covers (the next column's text starts
+    after it); a word spanning the whole gap (a comment across the table) says nothing, and a
+    gap the body fills keeps its middle."""
+    out = [cols[0]]
+    for x in cols[1:-1]:
+        left = max((s.bbox[2] for s in head if s.bbox[2] <= x), default=x)
+        right = min((s.bbox[0] for s in head if s.bbox[0] >= x), default=x)
+        covered = sorted(
+            (max(left, s.bbox[0]), min(right, s.bbox[2]))
+            for s in body
+            if s.text.strip() and s.bbox[0] < right and s.bbox[2] > left and not (s.bbox[0] <= left and s.bbox[2] >= right)
+        )
+        best = x
+        reach = left
+        for a, b in [*covered, (right, right)]:
+            if a - reach >= MIN_BODY_GAP:
+                best = (a + reach) / 2
+            reach = max(reach, b)
+        out.append(best)
+    return [*out, cols[-1]]
 
 
 def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
@@ -348,7 +380,9 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
         if not members:
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
-        xs = region.xs if region.ruled_columns else _header_columns(region, [s for _, s in spans_by_line])
+        xs = region.xs if region.ruled_columns else _header_columns(
+            region, [s for _, s in spans_by_line], ocr=raw.lines[members[0][0]].method != "native"
+        )
         table = _build(raw, region, xs, members, page_icons)
         if table is None:
             continue
@@ -413,7 +447,28 @@ def _build(
     if header:
         first.is_header = True
         table.header = [first.cell_text(c) for c in range(n_cols)]
+        if any(ln.method != "native" for c in first.cells for ln in c.lines):
+            table.header = [_label_without_specks(t) for t in table.header]
     return table
+
+
+def _label_without_specks(text: str) -> str:
+    """An OCR'd header cell's label without the specks read after it as short words ("Status
+    fä" → "Status"): when the whole text is no vocabulary label but its words before one or two
+    letters' words are. Any other text is kept as read."""
+    from planparse import vocabulary
+
+    words = text.split()
+    if len(words) < 2 or vocabulary.match_label(text) is not None:
+        return text
+    for n in range(len(words) - 1, 0, -1):
+        if not all(len(w) <= 2 for w in words[n:]):
+            break
+        head = " ".join(words[:n])
+        m = vocabulary.match_label(head)
+        if m is not None and m.confidence >= 0.85:
+            return head
+    return text
 
 
 def mend_broken_words(rows: list[Row]) -> None:
@@ -433,8 +488,8 @@ def mend_broken_words(rows: list[Row]) -> None:
         cells = [c for c in cells if c.colspan == 1]  # a row set across the columns has no edge to fill
         for c in cells:
             edge[c.col] = max(edge.get(c.col, 0.0), *(ln.bbox[2] for ln in c.lines))
-    elif not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans):
-        return
+    # Without that evidence only a certain break is mended ("Kommunledningsförva" / "ltningen").
+    certain = not ocr and not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans)
 
     def broken_at(prev: Line, col: int) -> bool:
         return not ocr or prev.bbox[2] >= edge[col] - 0.6 * max(prev.size, 1.0)
@@ -449,8 +504,9 @@ def mend_broken_words(rows: list[Row]) -> None:
             if ocr:  # an OCR'd word span carries its space before or after it
                 tail, head = tail.rstrip(), head.lstrip()
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
-                    and broken_at(above, c.col) and _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
-                                                                 letter=len(prev.text.split()) > 1):
+                    and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0]) if certain else
+                                                     _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
+                                                                  letter=len(prev.text.split()) > 1)):
                 if ocr:
                     end = replace(prev.spans[-1], text=tail)
                     first = replace(ln.spans[0], text=head)
@@ -491,6 +547,27 @@ def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
 _ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
 
 
+# Consonant pairs a Swedish word can start with; a line going on with any other pair
+# ("ltningen", "nsele") is the rest of a broken word.
+_ONSETS = frozenset(
+    ["bj", "bl", "br", "ch", "dj", "dr", "fj", "fl", "fr", "gl", "gn", "gr", "hj", "kl", "kn", "kr", "kv", "lj", "pj", "pl", "pr", "ps", "sc", "sh", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "th", "tj", "tr", "tv", "vr"]
+)
+_VOWELS = frozenset("aeiouyåäöé")
+
+
+def _certain_break(left: str, right: str) -> bool:
+    """Two pieces of one word beyond doubt, for producers whose wraps keep no evidence: the
+    right piece starts as no Swedish word can ("Kommunledningsförva" / "ltningen"), or the left
+    is no word and the two together are a commoner word than the right ("förvaltningsc" / "hef")."""
+    from planparse.text.repair import word_zipf
+
+    a, b = (w.strip(".,:;()").casefold() for w in (left, right))
+    if len(b) >= 3 and b[0] not in _VOWELS and b[1] not in _VOWELS and b[:2] not in _ONSETS and b.isalpha():
+        return True
+    whole = word_zipf(a + b)
+    return len(a) >= 2 and word_zipf(a) < 1.0 and whole >= 1.0 and whole > word_zipf(b)
+
+
 def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
@@ -499,8 +576,10 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
     With ``letter`` (the left piece ends a line of words), a one-letter left piece may be a
     word: "bilar i" / "bilpoolen" are two words, "Handelsområde c" / "entrum" one.
     ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): the right
-    piece must be no word of its own ("Budgetavvikelse" / "för" are two words)."""
-    from planparse.text.repair import word_zipf
+    piece must be no word of its own ("Budgetavvikelse" / "för" are two words), unless the
+    left piece is no word nor compound and the right one an ending: a short, not very common
+    word ("bostadsetablerin" / "gar") or one that makes a known word ("pensionsåtagand" / "en")."""
+    from planparse.text.repair import known_word, word_zipf
 
     a, b = (w.strip(".,:;()").casefold() for w in (left, right))
 
@@ -511,8 +590,10 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
         b = b.rstrip("-")  # "individ-" / "och": the first part of a compound, a word of its own
         if word_zipf(a) >= 5.0:
             return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
+        if not known_word(a) and (known_word(a + b) or (len(b) <= 3 and word_zipf(b) < 5.0)):
+            return True  # no word before a word's ending: "pensionsåtagand" / "en", "bostadsetablerin" / "gar"
         return not real(b) or word_zipf(a + b) >= 3.0
-    if word_zipf(a + b) >= 3.0:
+    if word_zipf(a + b) >= 3.0 or _certain_break(a, b):
         return True
     # "och" / "effekthemtagning": a function word ends the line; a compound the lexicon lacks follows
     return word_zipf(a) < 5.5 and not (real(a, 1 if letter else 2) and real(b))
@@ -588,6 +669,11 @@ def _header_by_contrast(rows: list[Row]) -> bool:
     return 2 * numeric >= len(rows) - 1
 
 
+# A value column's heading: a word or two and a year ("Utfall 2017", "Målvärde 2019",
+# "Budget 2025/26"), as an indicator or budget table's header names its columns.
+_PERIOD_HEADER = re.compile(r"(?:[^\W\d_][\w/.-]*\s+){1,3}(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?")
+
+
 def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
     spans = [s for c in row.cells for ln in c.lines for s in ln.spans]
     if not spans or len(row.cells) < 2:
@@ -599,8 +685,14 @@ def _looks_like_header(row: Row, raw: RawPage, region: _Region) -> bool:
     from planparse import vocabulary
 
     texts = [c.text for c in row.cells if c.text.strip()]
-    named = [t for t in texts if (m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85]
-    if len(named) >= 2 and len(named) >= 0.6 * len(texts) and _labels_row(row):
+    named = [
+        t
+        for t in texts
+        if _PERIOD_HEADER.fullmatch(t.strip())
+        or ((m := vocabulary.match_label(t)) is not None and m.confidence >= 0.85)
+    ]
+    native = bool(row.cells[0].lines) and row.cells[0].lines[0].method == "native"
+    if len(named) >= 2 and len(named) >= 0.6 * len(texts) and (not native or _labels_row(row)):
         return True
     top, bottom = row.bbox[1], row.bbox[3]
     return any(

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["ocr_percent_words", "ocr_speck_end", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
+__all__ = ["ocr_percent_words", "ocr_speck_end", "ocr_stray_stops", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
 
 # Zipf thresholds (log10 of frequency per billion words).
 _KNOWN = 2.0  # a word at least this frequent is a real word in conservative mode
@@ -208,7 +208,9 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
                 return cand
         return word
     alt_min = _OCR_ALT_MIN if ocr_chars or f == 0 else _ALT_MIN
-    parts = 2 if aggressive or ocr_chars else 1
+    # A capitalised word the lexicon lacks is often a name: three parts, one of them changed,
+    # make up too much ("Hallstaberget" is no "Hall" + "stå" + "berget")
+    parts = 2 if ocr_chars or (aggressive and not title) else 1
     for mode in (1, 2):
         cand, cf = _best(word, mode == 2)
         if cand and cand != word and cf >= alt_min and cf - f >= _MARGIN:
@@ -294,6 +296,7 @@ _KOMMUN = re.compile(r"\b([A-Z][a-z&6é]+)(?= (?:kommuns?|KOMMUNS?)\b)")
 
 
 _DASHES = ("-", "–", "—")
+_HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
 
 
 def repair_line_words(words: list[str]) -> list[str]:
@@ -301,7 +304,8 @@ def repair_line_words(words: list[str]) -> list[str]:
     see: a lone "|" read for "I" at the start of a line or a sentence, before a lower-case word
     or at the end of the line ("| kommunen ska" → "I kommunen ska", "… i arbete. |" → "… i
     arbete. I"), or after a dash that sets off a title ("Mål 9 - | Vaggeryd kommun har …" →
-    "Mål 9 - I Vaggeryd kommun har …"). A "|" between other words is a table rule and stays."""
+    "Mål 9 - I Vaggeryd kommun har …") or a heading's number ("3.3 | Nyköping ska" → "3.3 I
+    Nyköping ska"). A "|" between other words is a table rule and stays."""
     out = list(words)
     for k, w in enumerate(words):
         if w != "|":
@@ -310,7 +314,9 @@ def repair_line_words(words: list[str]) -> list[str]:
         nxt = words[k + 1] if k + 1 < len(words) else ""
         after_stop = k == 0 or prev.endswith((".", ":"))
         sentence = after_stop and (nxt == "" or nxt[:1].islower()) and (k > 0 or nxt != "")
-        if sentence or (prev in _DASHES and nxt[:1].isupper()):
+        # after a heading's number ("3.3 | Nyköping ska …"), the only "|" of the line
+        numbered = k == 1 and _HEADING_NUMBER.fullmatch(prev) is not None and words.count("|") == 1
+        if sentence or ((prev in _DASHES or numbered) and nxt[:1].isupper()):
             out[k] = "I"
     return out
 
@@ -371,14 +377,21 @@ def ocr_stray_end(words: list[str]) -> list[str]:
 
 # What Tesseract reads for "%" in a label's "(%)": "(26)", "(96)", "(9%)", "(%6)", "(0/0)".
 _PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
+_PERCENT_BARE = re.compile(r"^(\s*)(?:26|96|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 _LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
 
 
 def ocr_percent_words(words: list[str]) -> list[str]:
     """An OCR'd line's words with a percent sign misread inside parentheses at the end of a
     label given back ("procentandel (26)" → "procentandel (%)"): the misread must follow a
-    word of letters and end the line or stand before a word without letters (a value)."""
+    word of letters and end the line or stand before a word without letters (a value). A bare
+    misread between "i" and "av" and a word is one too ("Sjukfrånvaro i 96 av arbetstid" →
+    "i % av arbetstid"; "i 26 av 30" is a count and stays)."""
     out = list(words)
+    for k in range(1, len(words) - 2):  # "Sjukfrånvaro i 96 av arbetstid": "i % av", not "i 26 av 30"
+        m = _PERCENT_BARE.match(words[k])
+        if m and words[k - 1].strip() == "i" and words[k + 1].strip() == "av" and words[k + 2].strip()[:1].isalpha():
+            out[k] = f"{m.group(1)}%{m.group(2)}"
     for k in range(1, len(words)):
         m = _PERCENT_MISREAD.match(words[k])
         if m is None or not _LABEL_WORD.search(words[k - 1]):
@@ -386,6 +399,37 @@ def ocr_percent_words(words: list[str]) -> list[str]:
         if k + 1 < len(words) and re.search(r"[A-Za-zÅÄÖåäö]", words[k + 1]):
             continue
         out[k] = f"{m.group(1)}(%){m.group(2)}"
+    return out
+
+
+# Abbreviations that end with a stop inside a sentence ("etc. uppfyller", "inkl. moms").
+_ABBREVIATIONS = frozenset({
+    "ang", "avd", "bil", "bl", "ca", "dec", "dvs", "enl", "etc", "ev", "ex", "exkl", "feb", "ff",
+    "forts", "fr", "jan", "jfr", "jul", "jun", "kap", "kl", "kr", "mfl", "mkr", "mm", "mnkr", "nov",
+    "nr", "obs", "okt", "osv", "prel", "proc", "resp", "sek", "sep", "sept", "sid", "sk", "st", "tel",
+    "tex", "tf", "tim", "tkr", "uppl", "vol", "vs", "aug", "apr", "max", "min", "inkl", "bla",
+    "pga", "ngt", "mha", "fd", "dr", "prof", "jämf", "kvm", "ffa", "mån", "tis", "ons", "tor",
+    "fre", "lör", "sön", "stk", "ggr", "öre", "mdkr", "mdr", "milj", "förv",
+})  # fmt: skip
+_STOP_WORD = re.compile(r"^(\s*)([A-Za-zÅÄÖåäö]{2,})\.(\s*)$")
+_LOWER_START = re.compile(r"^\s*[a-zåäö]")
+
+
+def ocr_stray_stops(words: list[str]) -> list[str]:
+    """An OCR'd line's words without a speck read as a full stop after a common word that
+    goes on in lower case ("följt av. dialog" → "följt av dialog", "ligger fortfarande över.
+    målvärdet" → "över målvärdet"): a sentence does not go on in lower case, and a stop that
+    does is an abbreviation's ("etc. uppfyller", "inkl. moms"), which stays; so does a word
+    the lexicon does not know well."""
+    out = list(words)
+    for k in range(len(words) - 1):
+        m = _STOP_WORD.match(words[k])
+        if m is None or not _LOWER_START.match(words[k + 1]) or (k and words[k - 1].rstrip().endswith(".")):
+            continue
+        word = m.group(2)
+        if word.lower() in _ABBREVIATIONS or _zipf(word.lower()) < 3.0:
+            continue
+        out[k] = f"{m.group(1)}{word}{m.group(3)}"
     return out
 
 

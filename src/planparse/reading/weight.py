@@ -1,0 +1,59 @@
+"""Bold words on a scan: an OCR'd word has no font, but its strokes are in the page image. A
+bold face's stems are about half again as thick as the regular face's at the same size, so a
+word whose strokes are clearly heavier, for its letter size, than the page's usual text is set
+in bold (a table's header row, an activity's title over its description)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from planparse.reading.model import Line
+from planparse.reading.raster_rules import _paper, _pgm
+
+HEAVY = 1.3  # a bold word's strokes are at least this much thicker than the page's median
+MIN_WORDS = 20  # words a page needs before its usual stroke is known
+MIN_LETTERS = 3  # shorter words say too little about their strokes
+
+
+def stroke(ink: np.ndarray) -> float:
+    """The typical thickness (pixels) of a word's upright strokes: the median length of its
+    runs of ink along the pixel rows; 0.0 without ink."""
+    padded = np.zeros((ink.shape[0], ink.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = ink
+    edges = np.diff(padded, axis=1)
+    _, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    if not len(starts):
+        return 0.0
+    return float(np.median(ends - starts))
+
+
+def mark_bold(lines: list[Line], image: bytes, dpi: int) -> None:
+    """Set ``bold`` on the OCR'd words of ``lines`` whose strokes are heavy for their size
+    (see the module's doc), in place; a page with too few words is left as it is."""
+    pixels = _pgm(image)
+    if pixels is None:
+        return
+    level = (_paper(pixels) + int(np.percentile(pixels, 1))) // 2
+    k = dpi / 72.0
+    weights: list[tuple[int, int, float]] = []  # (line, span, stroke per point of size)
+    for i, ln in enumerate(lines):
+        size = ln.size
+        if size <= 0:
+            continue
+        for j, s in enumerate(ln.spans):
+            if sum(c.isalpha() for c in s.text) < MIN_LETTERS:
+                continue
+            x0, y0, x1, y1 = (round(v * k) for v in s.bbox)
+            box = pixels[max(0, y0) : y1, max(0, x0) : x1]
+            if box.size == 0:
+                continue
+            w = stroke(box < level)
+            if w > 0:
+                weights.append((i, j, w / (size * k)))
+    if len(weights) < MIN_WORDS:
+        return
+    usual = float(np.median([w for _, _, w in weights]))
+    for i, j, w in weights:
+        if w >= HEAVY * usual:
+            lines[i].spans[j].bold = True

@@ -1,0 +1,46 @@
+"""Words Word broke at a narrow cell's edge, told from ordinary wraps (pure rules of
+reading/tables.py), and on the stress PDFs where the producer leaves no evidence in its spaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import planparse
+from planparse.reading.tables import _broken_word, _certain_break
+
+STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
+
+
+@pytest.mark.parametrize(("left", "right", "broken"), [
+    ("Kommunledningsförva", "ltningen", True),  # no Swedish word starts "lt"
+    ("Ju", "nsele", True),  # nor "ns"
+    ("förvaltningsc", "hef", True),  # no word on the left, a commoner word together
+    ("och", "effekthemtagning", False),
+    ("konstgräset", "är", False),
+    ("Kultur", "och", False),
+    ("för", "skolan", False),
+])
+def test_certain_break(left: str, right: str, broken: bool) -> None:
+    assert _certain_break(left, right) is broken
+
+
+@pytest.mark.parametrize(("left", "right", "broken"), [
+    ("Kommunledning", "skontoret", True),
+    ("investering", "ar", True),
+    ("Ju", "nsele", True),
+    ("och", "effekthemtagning", False),  # a function word ends the line
+    ("konstgräset", "är", False),
+])
+def test_broken_word(left: str, right: str, broken: bool) -> None:
+    assert _broken_word(left, right) is broken
+
+
+def test_names_broken_in_a_narrow_cell_without_evidence_in_spaces() -> None:
+    """A table whose only wrapped cells are broken words (no ordinary wrap to compare with)."""
+    doc = planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-02-docx.pdf")
+    names = {b.name for b in doc.budget}
+    assert {"Kommunledningsförvaltningen", "Biträdande förvaltningschef"} <= names
+    doc = planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-00-docx.pdf")
+    assert "Meröppet bibliotek Junsele" in {i.name for i in doc.investments}
