@@ -4,7 +4,17 @@ import datetime as dt
 
 import pytest
 
-from planparse.text.numbers import find_dates, format_number, ocr_spacing, parse_date, parse_number
+from planparse.text.numbers import (
+    find_dates,
+    format_number,
+    misread_figure,
+    ocr_number,
+    ocr_spacing,
+    ocr_thousands,
+    parse_date,
+    parse_number,
+    reference_number,
+)
 
 
 @pytest.mark.parametrize(
@@ -71,3 +81,70 @@ def test_find_dates_in_running_text() -> None:
 )
 def test_ocr_numbers_get_the_swedish_spacing_back(read: str, spaced: str) -> None:
     assert ocr_spacing(read) == spaced
+
+
+@pytest.mark.parametrize(
+    ("word", "reference", "corrected"),
+    [
+        ("43", "4,3", "4,3"),  # a faint decimal comma dropped by the layer
+        ("42", "4,2", "4,2"),
+        ("1,377", "1377", "1377"),  # a thousands space read as a comma
+        ("22,669", "22 669", "22 669"),
+        ("5096", "5 096", "5 096"),
+        ("3F", "37", "37"),  # a digit read as a letter
+        ("AS", "13:", "13"),  # the reference's speck is no part of the number
+        ("l5", "15", "15"),
+        ("4,3", "43", None),  # the layer's decimal comma stands: the reference dropped it
+        ("37", "38", None),  # two numbers: nothing tells which is right
+        ("Öka", "0", None),  # a word is a word
+        ("Minska", "31", None),
+        ("2 490", "-2 490", None),  # a sign only one reading has
+        ("~~", "4316", None),
+        ("66", "66", None),
+        ("3F", "Fritid", None),  # the reference must read a number
+        ("AS", "13 500", None),  # of about the word's length
+    ],
+)
+def test_a_second_ocr_corrects_the_numbers_of_an_ocr_layer(word: str, reference: str, corrected: str | None) -> None:
+    assert reference_number(word, reference) == corrected
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [
+        ("5375:", "5375"),  # specks around the figure
+        ("'6 350", "6 350"),
+        ("~2 490", "-2 490"),  # a minus read as a tilde or a long dash
+        ("— 15", "-15"),
+        ("1O 078", "10 078"),  # letters read for digits inside a figure
+        ("l5", "15"),
+        ("4,3.", "4,3"),
+        ("42", "42"),  # a number is left alone
+        ("-2 443", "-2 443"),
+        ("Öka", "Öka"),  # so is text that does not become a number
+        ("Ja", "Ja"),
+        ("SLI", "SLI"),
+        ("Följs upp 2028", "Följs upp 2028"),
+        ("27 PN", "27 PN"),
+    ],
+)
+def test_ocr_number_cells_mended(read: str, mended: str) -> None:
+    assert ocr_number(read) == mended
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [("22,669", "22 669"), ("1.377", "1 377"), ("-2,490", "-2 490"), ("4,3", "4,3"), ("22,66", "22,66"),
+     ("1 377", "1 377"), ("1234,567", "1234,567")],
+)
+def test_ocr_thousands_comma(read: str, mended: str) -> None:
+    assert ocr_thousands(read) == mended
+
+
+@pytest.mark.parametrize(
+    ("text", "misread"),
+    [("27 PN", True), ("Slo", True), ("DNE", True), ("4,5t", True), ("42", False), ("27 %", False),
+     ("Minska", False), ("Följs upp 2028", False), ("", False), ("Antal besökare 2024 totalt", False)],
+)
+def test_figures_misread_by_ocr(text: str, misread: bool) -> None:
+    assert misread_figure(text) is misread

@@ -5,9 +5,11 @@ sub-indicators; the direction from a target cell or the name's final verb ("… 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
+from planparse.layouts.roles import cell, reread_figure
 from planparse.layouts.tables import _col, header_labels
 from planparse.model import (
     Direction,
@@ -16,10 +18,10 @@ from planparse.model import (
     ValueGroup,
     ValueKind,
 )
-from planparse.reading.model import Row, Table
+from planparse.reading.model import BBox, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import ocr_spacing, parse_number
+from planparse.text.numbers import ocr_number, ocr_spacing, parse_number
 
 # Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
 _DIRECTION_VERBS = frozenset({"Ökar", "Ska öka", "Minskar", "Ska minska"})
@@ -78,13 +80,15 @@ def _joined(row: Row, col: int) -> str:
     return join_lines([ln.text for ln in cell.lines]) if cell is not None else ""
 
 
-def indicator_rows(table: Table) -> list[Indicator]:
+def indicator_rows(table: Table, reread: Callable[[int, BBox], str | None] | None = None) -> list[Indicator]:
     """Indicators from a table whose header names the indicator, source, unit and value
     columns; one value per filled cell, in column order.
 
     With a Tot/K/M column, K and M rows add their values to the indicator of the Tot row above.
     A "- " row is a sub-indicator of the nearest row above without one ("<parent>: <name>").
-    Footnote marks are cut from names and kept in raw values."""
+    Footnote marks are cut from names and kept in raw values. On OCR'd text a value cell is
+    mended as a figure (specks, a minus, letters for digits), and one that may be a figure
+    misread is read again from the page image with ``reread`` (the document's)."""
     labels = header_labels(table)
     name_col = _col(labels, "indicator")
     if name_col is None:
@@ -134,7 +138,9 @@ def indicator_rows(table: Table) -> list[Indicator]:
             if not raw:
                 continue
             if any(ln.method != "native" for c in row.cells if c.col == i for ln in c.lines):
-                raw = ocr_spacing(raw)
+                raw = ocr_spacing(ocr_number(raw))
+                again = reread_figure(reread, cell(row, i)) if parse_number(raw) is None else None
+                raw = ocr_spacing(again) if again is not None else raw
             label = table.header[i] if i < len(table.header) else ""
             kind, year = value_kind(label)
             ind.values.append(

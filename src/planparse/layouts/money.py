@@ -5,16 +5,19 @@ year, Total utgift, "årligen") and amounts stated in list items."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.roles import (
     BUDGET_KINDS,
     SUM_ROW,
     UNITS,
+    cell,
     header_and_body,
     label_column,
     name_column,
     none_if_empty,
+    reread_figure,
     text,
     unit_in,
 )
@@ -26,10 +29,45 @@ from planparse.model import (
     Investment,
     InvestmentAmount,
 )
-from planparse.reading.model import Line, Table
+from planparse.reading.model import BBox, Line, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_number
+from planparse.text.numbers import ocr_number, ocr_thousands, parse_number
+
+# A decimal part of one or two digits: an amount column that has one is not in whole units.
+_DECIMALS = re.compile(r"\d[,.]\d{1,2}\s*%?$")
+
+
+def amount_texts(
+    rows: list[Row], cols: list[int], reread: Callable[[int, BBox], str | None] | None = None
+) -> dict[tuple[int, int], str]:
+    """The text of each amount cell by (row index, column); cells read by OCR mended
+    (:func:`planparse.text.numbers.ocr_number`, a speck read as one or two lower-case letters
+    after the amount dropped, a figure misread read again from the page image with
+    ``reread``, the document's), and in a column of whole amounts a thousands
+    space read as a comma or point made a space again ("22,669" → "22 669")."""
+    out: dict[tuple[int, int], str] = {}
+    ocr: set[tuple[int, int]] = set()
+    for k, row in enumerate(rows):
+        for i in cols:
+            raw = text(row, i)
+            c = cell(row, i)
+            if raw and c is not None and any(ln.method != "native" for ln in c.lines):
+                raw = ocr_number(raw)
+                head, _, last = raw.rpartition(" ")
+                if len(last) <= 2 and last.isalpha() and last.islower() and parse_number(head) is not None:
+                    raw = head  # a speck read as letters after the amount ("5 096 ie")
+                if parse_number(raw) is None:
+                    raw = reread_figure(reread, c) or raw
+                ocr.add((k, i))
+            out[(k, i)] = raw
+    for i in cols:
+        if any(_DECIMALS.search(t) for (k, j), t in out.items() if j == i):
+            continue
+        for key in ocr:
+            if key[1] == i:
+                out[key] = ocr_thousands(out[key])
+    return out
 
 
 def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = None) -> list[BudgetLine]:
@@ -52,7 +90,8 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             if (yr := text(body[0], i)) and i < len(header):
                 header[i] = f"{header[i]} {yr}".strip()
         body = body[1:]
-    for row in body:
+    amounts = amount_texts(body, cols, out.doc.reread)
+    for k, row in enumerate(body):
         name = text(row, first)
         if not name:
             found = {i: UNITS.get(fold(text(row, i))) for i in cols}
@@ -65,7 +104,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             continue  # a group row ("More Than One Story" over the project's lines), not a line
         line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)))
         for i in cols:
-            raw = text(row, i)
+            raw = amounts[(k, i)]
             if not raw:
                 continue
             label = header[i] if i < len(header) else ""
@@ -126,14 +165,15 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     desc = label_column(table, "description")
     owner = label_column(table, "owner")
     first = name_column(table)
-    amount_cols = [i for i in range(first + 1, table.n_cols)
-                   if i not in (desc, owner) and any(parse_number(text(r, i)) is not None for r in body)]
+    candidates = [i for i in range(first + 1, table.n_cols) if i not in (desc, owner)]
+    amounts = amount_texts(body, candidates, out.doc.reread)
+    amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
     found: list[Investment] = []
     last: Investment | None = None
-    for row in body:
+    for k, row in enumerate(body):
         name = text(row, first)
-        values = {i: text(row, i) for i in amount_cols if text(row, i)}
+        values = {i: amounts[(k, i)] for i in amount_cols if amounts[(k, i)]}
         if name and not values and last is not None and not all(ln.bold for c in row.cells for ln in c.lines) \
                 and (row.page != last.provenance.page or _wraps_name(last.name, name)):  # a row broken by the page
             last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it

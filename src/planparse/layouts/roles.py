@@ -8,6 +8,7 @@ position alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 
 from planparse import vocabulary
@@ -19,10 +20,10 @@ from planparse.model import (
     ControlPoint,
     Risk,
 )
-from planparse.reading.model import Cell, Row, Table
+from planparse.reading.model import BBox, Cell, Row, Table, union
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_number
+from planparse.text.numbers import misread_figure, parse_number
 
 
 class Role(Enum):
@@ -58,6 +59,32 @@ def cell(row: Row, col: int | None) -> Cell | None:
 def text(row: Row, col: int | None) -> str:
     c = cell(row, col)
     return join_lines([ln.text for ln in c.lines]) if c is not None else ""
+
+
+_VALUE_WORDS = frozenset({"ja", "nej", "ej", "klar", "klart", "ok"})
+_SPECKS = " .:;'\"‘’“”`°^*_|"
+
+
+def reread_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | None) -> str | None:
+    """An OCR'd cell of a numeric column that reads as no number but may be a figure misread
+    (:func:`planparse.text.numbers.misread_figure`: "27 PN", "Slo"), read again from the page
+    image (``reread``, the document's): the figure it holds, or None. A direction or yes/no
+    word ("Öka", "Ja") is no misread figure."""
+    if reread is None or c is None or not c.lines or all(ln.method == "native" for ln in c.lines):
+        return None
+    raw = join_lines([ln.text for ln in c.lines])
+    if not misread_figure(raw) or fold(raw) in _VALUE_WORDS:
+        return None
+    d = vocabulary.match_direction(raw)
+    if d is not None and d.confidence >= 0.9:
+        return None
+    x0, y0, x1, y1 = union([ln.bbox for ln in c.lines])
+    h = max(y1 - y0, 1.0)
+    read = reread(c.lines[0].page, (x0 - 0.3 * h, y0 - 0.15 * h, x1 + 0.3 * h, y1 + 0.15 * h))
+    # Only a clean figure counts (specks around it aside): a second misreading mended by
+    # guesswork ("~ S52" for "4 552") would put a wrong amount where none was.
+    fixed = read.strip(_SPECKS).strip() if read is not None else ""
+    return fixed if fixed and parse_number(fixed) is not None else None
 
 
 def none_if_empty(value: str) -> str | None:
@@ -126,11 +153,18 @@ def money_header(words: list[str]) -> bool:
         return False
     money = sum(1 for h in folded[1:] if money_column(h))
     years = sum(1 for h in folded[1:] if YEAR.fullmatch(h.strip()))
-    if folded[0].startswith(("investering", "projekt")):
+    if projects_label(folded[0]):
         return years >= 1 or money >= 1
     if unit_in(folded[0]) is not None:
         return money + years >= 1
     return money >= 2 and not _names_indicators(words)
+
+
+def projects_label(folded: str) -> bool:
+    """A first column naming investment projects ("Investeringsprojekt, tkr", "Projekt"),
+    also where its word is broken at a narrow column's edge ("Investerin" / "gsprojekt")."""
+    first = folded.split()[0] if folded.split() else ""
+    return folded.startswith(("investering", "projekt")) or (len(first) >= 7 and "investeringsprojekt".startswith(first))
 
 
 def _names_indicators(header: list[str]) -> bool:
@@ -158,7 +192,7 @@ def classify(table: Table) -> Role:
     # an investment table lists projects.
     account = sum(1 for n in names if not SUM_ROW.match(n) and (
         n.startswith(_BUDGET_ROWS) or n.endswith(("intakter", "kostnader")))) >= 2
-    if (header[0].startswith(("investering", "projekt")) and not (header[0].startswith("projekt") and account)) \
+    if (projects_label(header[0]) and not (header[0].startswith("projekt") and account)) \
             or re.search(r"total ?utgift|investeringsutgift", joined):
         return Role.investments
     kind = classify_table(table)

@@ -119,7 +119,7 @@ def read_table(w: Walk, table: Table) -> None:
             if rest is not None and owner.indicators:
                 owner.indicators[-1].name = join_lines([owner.indicators[-1].name, rest.cells[0].text])
                 table.rows.remove(rest)
-            for ind in indicator_rows(table):
+            for ind in indicator_rows(table, w.doc.reread):
                 ind.direction = ind.direction or name_direction(ind.name)
                 owner.indicators.append(ind)
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -25,7 +26,7 @@ from planparse.errors import (
 from planparse.limits import DEFAULT_LIMITS, Limits
 from planparse.reading import deskew, noise, ocr, raster_rules, weight
 from planparse.reading.engine import import_pymupdf
-from planparse.reading.model import Document, Line, Page, RawPage, Table
+from planparse.reading.model import BBox, Document, Line, Page, RawPage, Table
 from planparse.reading.tables import extract_tables, join_continued
 
 # The first import of PyMuPDF in the process, without its ONNX extras (see engine.py); no
@@ -121,6 +122,7 @@ def read_pdf(
         if layer in ("ocr", "repaired"):
             deskew.straighten(raw.lines, raw.drawings, raw.width, raw.height)
     pages = _assemble(raw_pages, layers)
+    ocr_pages = ocr != "never" and any(k in ("ocr", "repaired") for k in layers) and backend == "pymupdf"
     return Document(
         file=name,
         sha256=sha,
@@ -129,7 +131,46 @@ def read_pdf(
         ocr_engine=ocr_engine,
         warnings=warnings,
         pdf_metadata=metadata,
+        reread=_figure_reader(data) if ocr_pages and ocr_engine is not None else None,
     )
+
+
+# Cell images for a second reading: this resolution, a white margin of this many pixels.
+_REREAD_DPI = 300
+_REREAD_MARGIN = 30
+
+
+def _figure_reader(data: bytes) -> Callable[[int, BBox], str | None]:
+    """A reader of boxes of the PDF's page images as one line of figures each
+    (:func:`planparse.reading.ocr.read_figures`): the box cut at 300 dpi and set on a white
+    margin, as Tesseract reads best. Results are kept by page and box."""
+    import pymupdf
+
+    done: dict[tuple[int, BBox], str | None] = {}
+    opened: list[pymupdf.Document] = []
+
+    def reread(page: int, box: BBox) -> str | None:
+        key = (page, box)
+        if key in done:
+            return done[key]
+        if not opened:
+            opened.append(pymupdf.open(stream=data, filetype="pdf"))
+        pdf = opened[0]
+        if not 1 <= page <= pdf.page_count:
+            return None
+        clip = pymupdf.Rect(box) & pdf[page - 1].rect
+        if clip.is_empty:
+            return None
+        pix = pdf[page - 1].get_pixmap(dpi=_REREAD_DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
+        framed = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, pix.width + 2 * _REREAD_MARGIN,
+                                                               pix.height + 2 * _REREAD_MARGIN), False)
+        framed.clear_with(255)
+        pix.set_origin(_REREAD_MARGIN, _REREAD_MARGIN)
+        framed.copy(pix, pix.irect)
+        done[key] = ocr.read_figures(framed.tobytes("pnm"))
+        return done[key]
+
+    return reread
 
 
 def _sniff(data: bytes) -> str:
@@ -329,6 +370,7 @@ def _repair_ocr_layers(
             for ln in page.lines:
                 ln.raw_text = before[id(ln)]
             ocr.correct_with_reference(page.lines, ref_lines)
+            ocr.correct_numbers(page.lines, ref_lines)
     layers: list[str] = []
     for r in raw_pages:
         if not r.lines:

@@ -8,6 +8,7 @@ Backends fill :class:`RawPage`; :mod:`planparse.reading.layout` turns raw pages 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -398,6 +399,10 @@ class Document:
     ocr_engine: str | None
     warnings: list[tuple[str, str, int | None]] = field(default_factory=list)
     pdf_metadata: dict[str, str] = field(default_factory=dict)
+    # Reads a box of a page image again as one line of figures (page, box → text, None when
+    # it cannot): for OCR'd cells of numeric columns that came out as no number. Set by the
+    # reading layer where pages were OCR'd and Tesseract is at hand.
+    reread: Callable[[int, BBox], str | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def page_count(self) -> int:

@@ -140,6 +140,27 @@ def line_size(spans: list[Span]) -> float:
     return round(sizes[len(sizes) // 2], 1) if sizes else 0.0
 
 
+def read_figures(image: bytes, timeout: float = 30) -> str | None:
+    """One line of figures in a small image (a table cell cut from a page), read with
+    Tesseract's English model as a single text line: figures need no Swedish, and it reads a
+    per-cent sign and a decimal comma where the Swedish model reads "PN" or "Slo". None
+    without Tesseract's English model or when Tesseract fails."""
+    path, _, langs = tesseract_info()
+    if path is None or "eng" not in langs:
+        return None
+    try:
+        done = subprocess.run(
+            [path, "stdin", "stdout", "-l", "eng", "--psm", "7"],
+            input=image, capture_output=True, timeout=timeout,
+            env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "replace").strip()
+
+
 def image_digest(image: bytes) -> str:
     """The sha256 of a rendered page image: what a page task checks it rendered the same."""
     return hashlib.sha256(image).hexdigest()
@@ -357,6 +378,48 @@ def _misread(word: str, ref: str) -> bool:
         return False
     similarity = difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
+
+
+def correct_numbers(lines: list[Line], reference: list[Line]) -> int:
+    """Correct the numbers of an existing OCR layer with a second OCR of the same page, word
+    by word where the two boxes overlap (see :func:`planparse.text.numbers.reference_number`:
+    "43" → "4,3", "1,377" → "1377", "3F" → "37"). The word keeps its box and the space
+    around it. Returns the number of words changed."""
+    from planparse.text.numbers import reference_number
+
+    # Only a number corrects, and only a word with a digit or a short one can be a number.
+    ref_words = [s for ln in reference for s in ln.spans if any(ch.isdigit() for ch in s.text)]
+    if not ref_words:
+        return 0
+    changed = 0
+    for ln in lines:
+        for span in ln.spans:
+            word = span.text.strip()
+            if not any(ch.isalnum() for ch in word) or not (
+                len(word) <= 3 or any(ch.isdigit() for ch in word)
+            ):
+                continue
+            over = [r for r in ref_words if _same_place(span.bbox, r.bbox)]
+            if not over:
+                continue
+            over.sort(key=lambda r: r.bbox[0])
+            new = reference_number(word, " ".join(r.text.strip() for r in over))
+            if new is None:
+                continue
+            start = span.text.index(word)
+            span.text = span.text[:start] + new + span.text[start + len(word) :]
+            changed += 1
+    return changed
+
+
+def _same_place(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two word boxes of one page cover the same word: each one's vertical centre
+    inside the other, and more than half of the narrower one's width shared."""
+    ya, yb = (a[1] + a[3]) / 2, (b[1] + b[3]) / 2
+    if not (a[1] <= yb <= a[3] and b[1] <= ya <= b[3]):
+        return False
+    shared = min(a[2], b[2]) - max(a[0], b[0])
+    return shared > 0.5 * max(min(a[2] - a[0], b[2] - b[0]), 0.1)
 
 
 def _after(span: Span, m: re.Match[str]) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
 from planparse.reading.tables import mend_broken_words
 from planparse.text.assemble import list_item
+from planparse.text.numbers import parse_number
 
 # How far left of a column's start a word may begin and still belong to it (points).
 _SLACK = 6.0
@@ -57,6 +58,8 @@ def _word(span: Span, method: str) -> bool:
     text = span.text.strip()
     if not text or text in _RULES:
         return False
+    if method != "native" and span.bbox[3] - span.bbox[1] < 1.5:
+        return False  # a box without height: a speck OCR read as a letter ("I", "i")
     return method == "native" or not set(text) <= _SPECKS
 
 
@@ -93,11 +96,18 @@ def _column(x0: float, starts: list[float]) -> int:
     return col
 
 
-def _column_of(s: Span, starts: list[float], ends: Sequence[float] = ()) -> int:
+def _column_of(s: Span, starts: list[float], ends: Sequence[float] = (), ocr: bool = False) -> int:
     """The column of a word: the one it starts in, or the next one when the word is set
     right-aligned under that column's label (a number wider than its label, "1 300" under
-    "Mål"), ending where the label ends and starting clear of its own column's label."""
+    "Mål"), ending where the label ends and starting clear of its own column's label. An
+    OCR'd number whose box reaches over the next column's start belongs to that column, and
+    so does an OCR'd word whose box lies mostly past it: a speck left of it stretched its box
+    ("50" boxed from the name column's gutter)."""
     col = _column(s.bbox[0], starts)
+    if ocr and col + 1 < len(starts) and s.bbox[0] < starts[col + 1] - _SLACK < s.bbox[2] and (
+        parse_number(s.text) is not None or s.bbox[2] - starts[col + 1] > starts[col + 1] - s.bbox[0]
+    ):
+        return col + 1
     if col + 1 < len(ends) and abs(s.bbox[2] - ends[col + 1]) <= _SLACK and s.bbox[0] > ends[col] + _SLACK:
         return col + 1
     return col
@@ -108,16 +118,18 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     (a paragraph set across the columns does), and, on an OCR'd layer, no two words one word
     space apart sit either side of a column start (a sentence, not two cells)."""
     prev: Span | None = None
+    prev_col = 0
+    ocr = row[0].method != "native"
     for s in _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
-        col = _column_of(s, starts, ends)
+        col = _column_of(s, starts, ends, ocr=ocr)
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
-        if prev is not None and row[0].method != "native" and _column(prev.bbox[0], starts) != col \
-                and s.bbox[0] - prev.bbox[2] < _word_space(s) and prev.text.strip() not in _DASHES:
+        if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s) \
+                and prev.text.strip() not in _DASHES:
             return False  # OCR'd words one space apart across a column start: a sentence
-        prev = s
+        prev, prev_col = s, col
     return True
 
 
@@ -211,11 +223,19 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     """A line right under the header, closer than a line's height, with only years in
     columns the header names and nothing in the first column: the header's labels wrap
     ("Målvärde" / "2019", "Utfall" / "2027"), it is no row of values. Beside the years, a
-    label broken after a slash may go on ("Tot K/" / "M")."""
+    label broken after a slash may go on ("Tot K/" / "M"). On an OCR'd layer, so do labels
+    broken at a narrow column's edge, every piece of the line going on in lower case from a
+    label ending in a letter or a comma ("Investerin" / "gsprojekt," / "tkr", "Beskrivnin" / "g")."""
     named = {c.col: c.text for c in head.cells if c.text}
     gap = min(ln.bbox[1] for ln in vr) - head.bbox[3]
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
+    if vr[0].method != "native" and by_col and gap < 0.7 * h and all(col in named for col in texts) and all(
+        t[:1].isalpha() and t[:1].islower() and not any(ch.isdigit() for ch in t)
+        and (named[col].rstrip(".:;'\"")[-1:].isalpha() or named[col].endswith(","))
+        for col, t in texts.items()
+    ):
+        return True  # OCR'd labels broken at narrow columns' edges ("Investerin" / "gsprojekt," / "tkr")
     return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(col in named for col in texts) and any(
         _YEARISH.fullmatch(t) for t in texts.values()
     ) and all(
@@ -291,7 +311,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             continue
         by_col: dict[int, list[Span]] = {}
         for s in _edge_dashes(_spans(vr), starts, method):
-            by_col.setdefault(_column_of(s, starts, ends), []).append(s)
+            by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
         prev = rows[-1]
         top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
         new_row = _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height)
@@ -329,7 +349,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             prev.bbox = union([prev.bbox, *[c.bbox for c in prev.cells]])
             continue
         rows.append(_row(by_col, vr[0].page, vr[0].method))
-    mend_broken_words(rows[1:])
+    mend_broken_words(rows[1:] if method == "native" else rows)  # OCR'd labels break mid-word too
     labels = {c.col: c.text for c in head.cells}
     return Table(rows=rows, n_cols=len(starts), header=[labels.get(i, "") for i in range(len(starts))])
 
@@ -363,7 +383,9 @@ def _rows_follow(rows: list[list[Line]], starts: list[float], ends: list[float],
             return False
         if stop(vr):
             return False
-        if _fits(vr, starts, right, ends) and len({_column_of(s, starts, ends) for s in _spans(vr)}) >= 2:
+        if _fits(vr, starts, right, ends) and len(
+            {_column_of(s, starts, ends, ocr=vr[0].method != "native") for s in _spans(vr)}
+        ) >= 2:
             return True
         prev = vr
     return False
@@ -472,7 +494,8 @@ def continue_table(
         wraps += 1
     first = _spans(body[wraps]) if wraps < len(body) else []
     if first and (is_header([s.text.strip() for s in first]) or (
-        len({_column_of(s, starts, ends) for s in first}) < 2 and not _marked(body[wraps], marks, starts)
+        len({_column_of(s, starts, ends, ocr=body[wraps][0].method != "native") for s in first}) < 2
+        and not _marked(body[wraps], marks, starts)
     )):
         body = body[:wraps]
     if not body:

@@ -59,6 +59,91 @@ def ocr_spacing(text: str) -> str:
     return _OCR_PERCENT.sub(" %", text)
 
 
+# What OCR makes of specks next to a number ("13:", "“42"): never part of it.
+_NUMBER_SPECKS = ".:;,'\"‘’“”`~°^*_|"
+# A decimal part: a comma or point and one or two digits at the end ("4,3", "85,25 %").
+_DECIMAL = re.compile(r"[,.](\d{1,2})\s*%?$")
+
+
+def _number_shape(text: str) -> bool:
+    """Whether ``text`` is a whole number as printed: sign, digits, separators, per cent."""
+    return parse_number(text) is not None
+
+
+def reference_number(word: str, reference: str) -> str | None:
+    """The number a second OCR of the same place reads (``reference``) where it corrects the
+    number an OCR layer has there (``word``); None where the layer's reading stands.
+
+    The reference wins when it reads a well-formed number and the layer's word is no number
+    but a short token in its place ("3F" for "37", "AS" for "13"), or the same digits without
+    a decimal part: OCR drops a faint decimal comma ("43" for "4,3") and reads a thousands
+    space as a comma ("1,377" for "1 377") far more often than it invents one. A layer word
+    with a decimal part, or other digits that are a number too, is kept: nothing tells which
+    reading is right. A word of three or more letters is a word, never a damaged number."""
+    ref = reference.strip().strip(_NUMBER_SPECKS).strip()
+    own = word.strip().strip(_NUMBER_SPECKS).strip()
+    if not ref or ref == own or not _number_shape(ref) or not any(ch.isdigit() for ch in ref):
+        return None
+    if not _number_shape(own):
+        if not own or (own.isalpha() and len(own) >= 3) or abs(len(own) - len(ref)) > 1:
+            return None
+        return ref
+    digits = [ch for ch in own if ch.isdigit()]
+    if digits != [ch for ch in ref if ch.isdigit()] or _DECIMAL.search(own):
+        return None
+    if (own[:1] in _MINUS) != (ref[:1] in _MINUS):
+        return None
+    return ref
+
+
+# Letters OCR reads for digits inside a figure ("1O 078", "l5", "S3").
+_DIGIT_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5", "B": "8"})
+# A minus OCR reads as a tilde, a long dash or an underscore.
+_OCR_MINUS = re.compile(r"^[~—_¬]\s*(?=\d)")
+_OCR_THOUSANDS = re.compile(r"^([-\u2212\u2013\u2012]?\d{1,3})[,.](\d{3})$")
+
+
+def ocr_number(text: str) -> str:
+    """A cell of a numeric column read by OCR, mended where that makes it a number: specks
+    around it dropped ("5375:", "'6 350"), a minus read as "~" or "—" made "-", and letters
+    read for digits inside a figure made digits ("1O 078" → "10 078"). Text that is still no
+    number after that is returned as it was ("Öka", "Följs upp 2028")."""
+    s = text.strip()
+    if not s or parse_number(s) is not None:
+        return text
+    mended = _OCR_MINUS.sub("-", s)
+    lead = mended[:1] if mended[:1] in _MINUS else ""
+    mended = lead + mended[len(lead):].strip(_NUMBER_SPECKS).strip()
+    words = [
+        w.translate(_DIGIT_LOOKALIKES) if any(ch.isdigit() for ch in w) else w
+        for w in mended.split(" ")
+    ]
+    mended = " ".join(words)
+    return mended if mended and parse_number(mended) is not None else text
+
+
+def misread_figure(text: str) -> bool:
+    """Whether an OCR'd cell of a numeric column may be a figure misread: no number, but
+    digits among short tokens ("27 PN", "4,5t") or one short token of letters ("Slo", "DNE"
+    for "51,2", "4 552"). Words ("Minska", "Följs upp 2028") and long text are not."""
+    s = text.strip()
+    if not s or parse_number(s) is not None or len(s.replace(" ", "")) > 10:
+        return False
+    words = s.split()
+    if any(sum(ch.isalpha() for ch in w) >= 5 for w in words):
+        return False
+    if any(ch.isdigit() for ch in s):
+        return True
+    return len(words) == 1 and len(s) <= 4
+
+
+def ocr_thousands(text: str) -> str:
+    """An amount read by OCR with a comma or point for its thousands space ("22,669" →
+    "22 669"); for columns of whole amounts, where three decimals never occur."""
+    m = _OCR_THOUSANDS.match(text.strip())
+    return f"{m[1]} {m[2]}" if m else text
+
+
 def _thousands(digits: str) -> str:
     """Digits grouped by thousands with a space ("1300" → "1 300")."""
     head = len(digits) % 3 or 3
