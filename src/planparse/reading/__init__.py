@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from planparse.errors import (
     CorruptPDF,
@@ -32,6 +32,8 @@ from planparse.reading.tables import extract_tables, join_continued
 # The first import of PyMuPDF in the process, without its ONNX extras (see engine.py); no
 # module above imports it.
 import_pymupdf()
+
+T = TypeVar("T")
 
 Backend = Literal["pymupdf", "pdfplumber"]
 BACKENDS: tuple[str, ...] = ("pymupdf", "pdfplumber")
@@ -314,21 +316,33 @@ def _ocr_images(
                              f"page not OCR'd: an embedded image has {embedded} pixels, over the limit max_image_pixels={limits.max_image_pixels}", n))
             continue
         images[n] = render_gray(page, ocr.DPI)
-        raw = raw_pages[n - 1]
-        if with_rules and not any(d.kind in ("hline", "vline", "rect") for d in raw.drawings):
-            # A scanned page's table rules, which its OCR'd text alone does not show; Tesseract
-            # reads the page without them (they would be read as letters)
-            found, images[n] = raster_rules.rules_and_clean_image(images[n], ocr.DPI)
-            raw.drawings.extend(found)
+    # A scanned page's table rules, which its OCR'd text alone does not show; Tesseract reads
+    # the page without them (they would be read as letters). Pages in threads: numpy leaves
+    # the interpreter lock while it works on a page's pixels.
+    ruled = [n for n in images if with_rules
+             and not any(d.kind in ("hline", "vline", "rect") for d in raw_pages[n - 1].drawings)]
+    for n, (found, image) in zip(ruled, _in_threads(
+            lambda n: raster_rules.rules_and_clean_image(images[n], ocr.DPI), ruled), strict=True):
+        raw_pages[n - 1].drawings.extend(found)
+        images[n] = image
     try:
         results = ocr.ocr_pages(images, lang)
         if with_rules:
-            for n, lines in results.items():
-                weight.mark_bold(lines, images[n], ocr.DPI)
+            _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
         return results
     except Exception as e:
         warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
         return {}
+
+
+def _in_threads(work: Callable[[int], T], pages: list[int]) -> list[T]:
+    """``work`` on each page, in threads (as many as CPUs), results in ``pages``' order."""
+    if len(pages) <= 1:
+        return [work(n) for n in pages]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(len(pages), os.cpu_count() or 1)) as pool:
+        return list(pool.map(work, pages))
 
 
 def _external_ocr_pages(raw_pages: list[RawPage]) -> list[int]:
