@@ -10,7 +10,7 @@ from collections.abc import Callable
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
 from planparse.layouts.roles import cell, reread_figure
-from planparse.layouts.tables import _col, header_labels
+from planparse.layouts.tables import column_of, header_labels
 from planparse.model import (
     Direction,
     Indicator,
@@ -60,7 +60,7 @@ def value_kind(label: str) -> tuple[ValueKind, int | None]:
 def _group_col(table: Table, labels: list[str | None], taken: set[int]) -> int | None:
     """The Tot/K/M column: labelled "group" in the vocabulary, or headed "Tot K/M", or a
     column whose filled body cells are all Tot, K or M."""
-    col = _col(labels, "group")
+    col = column_of(labels, "group")
     if col is not None:
         return col
     for i, text in enumerate(table.header):
@@ -90,11 +90,11 @@ def indicator_rows(table: Table, reread: Callable[[int, BBox], str | None] | Non
     mended as a figure (specks, a minus, letters for digits), and one that may be a figure
     misread is read again from the page image with ``reread`` (the document's)."""
     labels = header_labels(table)
-    name_col = _col(labels, "indicator")
+    name_col = column_of(labels, "indicator")
     if name_col is None:
         name_col = 0
-    source_col = _col(labels, "source")
-    unit_col = _col(labels, "measure")
+    source_col = column_of(labels, "source")
+    unit_col = column_of(labels, "measure")
     if unit_col == name_col:  # "Mått | Mål | Utfall": the measure column names the indicator
         unit_col = None
     group_col = _group_col(table, labels, {name_col, *(c for c in (source_col, unit_col) if c is not None)})

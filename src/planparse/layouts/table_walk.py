@@ -9,7 +9,6 @@ header.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -17,43 +16,29 @@ from rapidfuzz import fuzz
 from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
-from planparse.layouts.headings import goal_word
+from planparse.layouts.goal_tables import (
+    goal_column,
+    is_comment,
+    read_goal_table,
+    row_starts_item,
+    row_text,
+)
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.roles import Role
-from planparse.layouts.tables import activity_rows, cell_date, header_labels, match_status_prefix
-from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel
+from planparse.layouts.tables import (
+    activity_rows,
+    cell_date,
+    column_of,
+    header_labels,
+    match_status_prefix,
+)
+from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
-
-
-def _goal_column(table: Table) -> tuple[int, GoalLevel] | None:
-    """The column naming goals: a goal word ("Nämndmål"), or a first column "Mål" beside
-    the goal's activities or assessment ("Mål | Aktiviteter | Uppföljning", a school's plan;
-    "Mål" elsewhere is a target value)."""
-    for i, h in enumerate(table.header):
-        words = goal_word(h) if h else None
-        if words is not None and not words[1]:
-            return i, words[0]
-    labels = header_labels(table)
-    first = next((i for i, h in enumerate(table.header) if h.strip()), None)
-    if first is not None and labels[first] == "goal" and any(
-        lab in ("activities", "assessment") for lab in labels[first + 1:]
-    ):
-        return first, GoalLevel.goal
-    return None
-
-
-def _row_text(row: Row, col: int) -> str:
-    c = roles.cell(row, col)
-    return join_lines([ln.text for ln in c.lines]) if c is not None else ""
-
-
-def _is_comment(row: Row) -> bool:
-    return fold(row.cells[0].text).startswith(("kommentar", "analys", "kommentar till")) if row.cells else False
 
 
 def _continues(w: Walk, table: Table) -> bool:
@@ -68,7 +53,7 @@ def _continues(w: Walk, table: Table) -> bool:
 
 def _status_rows(table: Table) -> bool:
     """Most full-width rows (comments and group rows aside) start with a printed status."""
-    rows = [r for r in table.body if r.full_width and r.cells and not _is_comment(r)
+    rows = [r for r in table.body if r.full_width and r.cells and not is_comment(r)
             and not all(ln.bold for c in r.cells for ln in c.lines)]
     return bool(rows) and sum(1 for r in rows if match_status_prefix(r.cells[0].text)) >= 0.5 * len(rows)
 
@@ -91,16 +76,16 @@ def read_table(w: Walk, table: Table) -> None:
         table.header, table.rows[0].is_header = list(w.last_table.header), False
         table.rows = [w.last_table.rows[0], *table.rows]
     w.last_table = table
-    goal_col = _goal_column(table)
+    goal_col = goal_column(table)
     role = Role.other if goal_col is not None else roles.classify(table)
     labels = header_labels(table)
-    status_col = next((i for i, lab in enumerate(labels) if lab == "status"), None)
+    status_col = column_of(labels, "status")
     text_statuses = (status_col is not None and any(
         vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
     )) or _status_rows(table)
     has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
     if goal_col is not None:
-        _goals(w, table, *goal_col)
+        read_goal_table(w, table, *goal_col)
     elif role is Role.activities and has_markers:
         _icon_activities(w, table)
     elif role is Role.activities:
@@ -153,83 +138,6 @@ def _rest_of_row(table: Table, before: Table | None) -> Row | None:
     return row if len(filled) == 1 and filled[0].col == 0 and filled[0].text[:1].islower() else None
 
 
-def _goals(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
-    """A goal table: a goal per row group, its assessment from the row's icon or text, a
-    "Kommentar" row under it as its comment."""
-    if w.section is not None and re.search(r"\bmal(?:en)?$", fold(w.section_title)) and len(w.section_title.split()) <= 3:
-        w.section = None  # "Prioriterade mål", "Nämndens mål": a heading over the goals, no goal itself
-    if w.section is not None:
-        w.owner_goal()
-        w.field = None
-    parent = w.stack[-1][1] if w.stack else None
-    current: Goal | None = None
-    commenting = False
-    labels = header_labels(table)
-    assess_col = next((i for i, lab in enumerate(labels) if lab == "assessment"), None)
-    comment_col = next((i for i, lab in enumerate(labels) if lab == "comment"), None)
-    acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
-    for row in table.body:
-        text = _row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
-        if not text:
-            continue
-        markers = w.markers.near(row.page, row.bbox)
-        if _is_comment(row):
-            commenting = True
-            rest = text.split(":", 1)[1].strip() if ":" in text else ""
-            if current is not None and rest:
-                current.comment = join_lines([current.comment or "", rest]).strip() or None
-            continue
-        if current is not None and not markers and (commenting or row.full_width or not _row_starts_item(row, col)):
-            if commenting:
-                current.comment = join_lines([current.comment or "", text]).strip()
-            else:
-                current.title = join_lines([current.title, text])
-            continue
-        commenting = False
-        current = Goal(uid="", level=level, title=text, provenance=provenance(row))
-        (parent.children if parent is not None else w.out.goals).append(current)
-        w.listed.add(id(current))
-        for m in markers:
-            if current.assessment is None:
-                current.assessment = w.markers.assessment(m)
-        _text_columns(row, current, assess_col, comment_col)
-        if acts_col is not None:
-            current.activities.extend(_cell_activities(row, acts_col))
-        w.goal, w.activity, w.item = current, None, current
-
-
-def _cell_activities(row: Row, col: int) -> list[Activity]:
-    """The activities listed in a goal row's activity cell, one a paragraph: a line going on
-    in lower case continues the one above; a bullet starts one."""
-    cell = roles.cell(row, col)
-    items: list[str] = []
-    for ln in cell.lines if cell is not None else []:
-        text = ln.text.strip()
-        bullet = text[:1] in "•–-▪●o*" and text[1:2] == " "
-        if bullet:
-            text = text[2:].strip()
-        if items and not bullet and text[:1].islower():
-            items[-1] = join_lines([items[-1], text])
-        elif text:
-            items.append(text)
-    return [Activity(uid="", title=t, provenance=provenance(row)) for t in items]
-
-
-def _text_columns(row: Row, goal: Goal, assess_col: int | None, comment_col: int | None) -> None:
-    """A goal row's printed assessment ("Delvis uppfyllt") and comment, by their columns."""
-    if assess_col is not None and goal.assessment is None and (raw := row.cell_text(assess_col)):
-        m = vocabulary.match_assessment(raw)
-        if m is not None:
-            goal.assessment = Assessment(value=AssessmentValue(m.value), raw=raw, confidence=m.confidence)
-    if comment_col is not None and (text := row.cell_text(comment_col)):
-        goal.comment = text
-
-
-def _row_starts_item(row: Row, col: int) -> bool:
-    """A row with text beside its title (an assessment, a date) starts an item."""
-    return any(c.text for c in row.cells if c.col != col)
-
-
 def _icon_activities(w: Walk, table: Table) -> None:
     """An activity table whose statuses are icons: an activity starts at a row with a marker;
     rows without one continue its title, a "Kommentar" row opens its comment, and a bold
@@ -242,7 +150,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
     commenting = act is not None and act.comment is not None
     group: list[Row] = []
     for row in table.body:
-        text = row.cells[0].text if row.full_width and row.cells else _row_text(row, title_col)
+        text = row.cells[0].text if row.full_width and row.cells else row_text(row, title_col)
         if not text:
             continue
         markers = w.markers.near(row.page, row.bbox)
@@ -250,11 +158,11 @@ def _icon_activities(w: Walk, table: Table) -> None:
         if group and not is_group:
             _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
             group = []
-        if is_group and not _is_comment(row):
+        if is_group and not is_comment(row):
             group.append(row)
             act, commenting = None, False
             continue
-        if _is_comment(row):
+        if is_comment(row):
             commenting = True
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
             if act is not None and rest:
@@ -264,7 +172,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
             if commenting:
                 act.comment = join_lines([act.comment or "", text]) if act.comment else text
             elif "description" in labels and not row.full_width:  # the row's cells go on (a wrap, a page break)
-                act.title = join_lines([act.title, _row_text(row, title_col)]).strip()
+                act.title = join_lines([act.title, row_text(row, title_col)]).strip()
                 _columns(act, row, labels)
             elif act.description is not None or _set_apart(last, row) or _row_alone(last, row, title_col):
                 act.description = join_lines([act.description or "", text]).strip()  # a row below the title's
@@ -298,7 +206,7 @@ def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
         if lab in ("start_date", "end_date"):
             setattr(act, lab, getattr(act, lab) or cell_date(row.cell_text(i)))
         elif lab == "description" and row.cell_text(i):
-            act.description = join_lines([act.description or "", _row_text(row, i)]).strip()
+            act.description = join_lines([act.description or "", row_text(row, i)]).strip()
 
 
 def _set_apart(above: Row | None, row: Row) -> bool:
@@ -314,7 +222,7 @@ def _set_apart(above: Row | None, row: Row) -> bool:
 def _row_alone(above: Row | None, row: Row, col: int) -> bool:
     """A row with text in the title column only under a title row with text beside its title
     (dates, a status): a paragraph of its own (a description), not a wrapped title."""
-    return above is not None and _row_starts_item(above, col) and not _row_starts_item(row, col) \
+    return above is not None and row_starts_item(above, col) and not row_starts_item(row, col) \
         and not row.full_width
 
 

@@ -56,7 +56,7 @@ def classify_table(table: Table) -> TableKind:
     return TableKind.other
 
 
-def _col(labels: list[str | None], *names: str) -> int | None:
+def column_of(labels: list[str | None], *names: str) -> int | None:
     for i, lab in enumerate(labels):
         if lab in names:
             return i
@@ -138,11 +138,11 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
     before the first activity row go on with the text of ``cont``, the last activity of the
     table this one continues (its header repeated after a page break)."""
     labels = header_labels(table)
-    title_col = _col(labels, "activities") or 0
-    status_col = _col(labels, "status")
-    start_col = _col(labels, "start_date")
-    end_col = _col(labels, "end_date")
-    progress_col = _col(labels, "progress")
+    title_col = column_of(labels, "activities") or 0
+    status_col = column_of(labels, "status")
+    start_col = column_of(labels, "start_date")
+    end_col = column_of(labels, "end_date")
+    progress_col = column_of(labels, "progress")
     out: list[Activity] = []
     step = step or line_step([ln for r in table.body for c in r.cells for ln in c.lines])
     filled_last: str | None = None  # the field the last full-width row went to

@@ -1,0 +1,124 @@
+"""Goal tables: a goal per row ("Nämndmål | Bedömning | Kommentar", a school's "Mål |
+Aktiviteter | Uppföljning"), with its assessment from the row's icon or printed text, its
+comment, and the activities listed in its row; and the row helpers the engine's other table
+readers share (:mod:`.table_walk`)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from planparse import vocabulary
+from planparse.layouts import roles
+from planparse.layouts.base import provenance
+from planparse.layouts.headings import goal_word
+from planparse.layouts.tables import column_of, header_labels
+from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel
+from planparse.reading.model import Row, Table
+from planparse.text.assemble import join_lines
+from planparse.text.fold import fold
+
+if TYPE_CHECKING:
+    from planparse.layouts.engine import Walk
+
+
+def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
+    """The column naming goals: a goal word ("Nämndmål"), or a first column "Mål" beside
+    the goal's activities or assessment ("Mål | Aktiviteter | Uppföljning", a school's plan;
+    "Mål" elsewhere is a target value)."""
+    for i, h in enumerate(table.header):
+        words = goal_word(h) if h else None
+        if words is not None and not words[1]:
+            return i, words[0]
+    labels = header_labels(table)
+    first = next((i for i, h in enumerate(table.header) if h.strip()), None)
+    if first is not None and labels[first] == "goal" and any(
+        lab in ("activities", "assessment") for lab in labels[first + 1:]
+    ):
+        return first, GoalLevel.goal
+    return None
+
+
+def row_text(row: Row, col: int) -> str:
+    c = roles.cell(row, col)
+    return join_lines([ln.text for ln in c.lines]) if c is not None else ""
+
+
+def is_comment(row: Row) -> bool:
+    return fold(row.cells[0].text).startswith(("kommentar", "analys", "kommentar till")) if row.cells else False
+
+
+def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
+    """A goal table: a goal per row group, its assessment from the row's icon or text, a
+    "Kommentar" row under it as its comment."""
+    if w.section is not None and re.search(r"\bmal(?:en)?$", fold(w.section_title)) and len(w.section_title.split()) <= 3:
+        w.section = None  # "Prioriterade mål", "Nämndens mål": a heading over the goals, no goal itself
+    if w.section is not None:
+        w.owner_goal()
+        w.field = None
+    parent = w.stack[-1][1] if w.stack else None
+    current: Goal | None = None
+    commenting = False
+    labels = header_labels(table)
+    assess_col, comment_col = column_of(labels, "assessment"), column_of(labels, "comment")
+    acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
+    for row in table.body:
+        text = row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
+        if not text:
+            continue
+        markers = w.markers.near(row.page, row.bbox)
+        if is_comment(row):
+            commenting = True
+            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            if current is not None and rest:
+                current.comment = join_lines([current.comment or "", rest]).strip() or None
+            continue
+        if current is not None and not markers and (commenting or row.full_width or not row_starts_item(row, col)):
+            if commenting:
+                current.comment = join_lines([current.comment or "", text]).strip()
+            else:
+                current.title = join_lines([current.title, text])
+            continue
+        commenting = False
+        current = Goal(uid="", level=level, title=text, provenance=provenance(row))
+        (parent.children if parent is not None else w.out.goals).append(current)
+        w.listed.add(id(current))
+        for m in markers:
+            if current.assessment is None:
+                current.assessment = w.markers.assessment(m)
+        _text_columns(row, current, assess_col, comment_col)
+        if acts_col is not None:
+            current.activities.extend(_cell_activities(row, acts_col))
+        w.goal, w.activity, w.item = current, None, current
+
+
+def _cell_activities(row: Row, col: int) -> list[Activity]:
+    """The activities listed in a goal row's activity cell, one a paragraph: a line going on
+    in lower case continues the one above; a bullet starts one."""
+    cell = roles.cell(row, col)
+    items: list[str] = []
+    for ln in cell.lines if cell is not None else []:
+        text = ln.text.strip()
+        bullet = text[:1] in "•–-▪●o*" and text[1:2] == " "
+        if bullet:
+            text = text[2:].strip()
+        if items and not bullet and text[:1].islower():
+            items[-1] = join_lines([items[-1], text])
+        elif text:
+            items.append(text)
+    return [Activity(uid="", title=t, provenance=provenance(row)) for t in items]
+
+
+def _text_columns(row: Row, goal: Goal, assess_col: int | None, comment_col: int | None) -> None:
+    """A goal row's printed assessment ("Delvis uppfyllt") and comment, by their columns."""
+    if assess_col is not None and goal.assessment is None and (raw := row.cell_text(assess_col)):
+        m = vocabulary.match_assessment(raw)
+        if m is not None:
+            goal.assessment = Assessment(value=AssessmentValue(m.value), raw=raw, confidence=m.confidence)
+    if comment_col is not None and (text := row.cell_text(comment_col)):
+        goal.comment = text
+
+
+def row_starts_item(row: Row, col: int) -> bool:
+    """A row with text beside its title (an assessment, a date) starts an item."""
+    return any(c.text for c in row.cells if c.col != col)
