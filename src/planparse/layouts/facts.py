@@ -14,6 +14,7 @@ from planparse.municipalities import find_in_text
 from planparse.reading.model import Document, Line
 from planparse.text.assemble import clean
 from planparse.text.fold import fold
+from planparse.text.numbers import MONTHS
 
 # Title words → document type, most specific first (folded text).
 DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
@@ -82,9 +83,8 @@ def _title(doc: Document) -> str:
     return ""
 
 
-_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-_MONTH_AFTER = re.compile(r"^\s*(?:per\s+|januari\s*[-–]\s*)?(januari|februari|mars|april|maj|juni|juli|augusti|september|"
-                          r"oktober|november|december)\b", re.IGNORECASE)
+_MONTH_OF = {name[:3]: n for name, n in MONTHS.items()}  # "okt" → 10, as "oktober"
+_MONTH_AFTER = re.compile(r"^\s*(?:per\s+|januari\s*[-–]\s*)?(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 
 
 def period_of(folded: str, text: str) -> Period | None:
@@ -97,11 +97,11 @@ def period_of(folded: str, text: str) -> Period | None:
         number = int(m[1]) if m[1] else None
         month = _MONTH_AFTER.search(text[m.end():m.end() + 20])
         if number is None and month is not None:  # "Delårsrapport augusti": the second, "mars": the first
-            number = 1 if _MONTHS.index(month[1].lower()[:3]) < 6 else 2
+            number = 1 if MONTHS[month[1].lower()] <= 6 else 2
         return Period(kind=PeriodKind.delar, number=number)
     m = re.search(r"\bmånads(?:rapport|uppföljning|bokslut)\w*\s+(?:per\s+)?(\w+)", text, re.IGNORECASE)
-    if m and m[1].lower()[:3] in _MONTHS:
-        return Period(kind=PeriodKind.month, number=_MONTHS.index(m[1].lower()[:3]) + 1)
+    if m and m[1].lower()[:3] in _MONTH_OF:
+        return Period(kind=PeriodKind.month, number=_MONTH_OF[m[1].lower()[:3]])
     if m := _TERM.search(text):
         return Period(kind=PeriodKind.term, number=1 if m[1].lower().startswith("v") else 2)
     return None

@@ -180,16 +180,21 @@ class Markers:
         ● Avvikelse"): a legend entry, the name being the text up to the next glyph."""
         for m, after in glyphs:
             label = after.split("=")[-1].strip(" :–-")
-            if m.color is None or not label or len(label) > 60:
-                continue
-            s = vocabulary.match_status(label)
-            a = vocabulary.match_assessment(label)
-            if s is not None:
-                self.legend_status.setdefault(m.color, StatusValue(s.value))
-            if a is not None:
-                self.legend_assessment.setdefault(m.color, AssessmentValue(a.value))
-            if s is not None or a is not None:
-                self.legend_entries.add(marker_key(m))
+            if m.color is not None and label:
+                self._legend_entry(m, label)
+
+    def _legend_entry(self, m: Marker, label: str) -> None:
+        """``m`` names the status or assessment ``label`` reads as, if any: a legend entry."""
+        if m.color is None or len(label) > 60:
+            return
+        s = vocabulary.match_status(label)
+        a = vocabulary.match_assessment(label)
+        if s is not None:
+            self.legend_status.setdefault(m.color, StatusValue(s.value))
+        if a is not None:
+            self.legend_assessment.setdefault(m.color, AssessmentValue(a.value))
+        if s is not None or a is not None:
+            self.legend_entries.add(marker_key(m))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
         """An icon followed on its line by a status or assessment name is a legend entry."""
@@ -200,17 +205,7 @@ class Markers:
                 x0, y0, _, y1 = ln.bbox
                 if not (y0 - 2 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 + 2 and 0 <= x0 - m.bbox[2] < 30):
                     continue
-                text = ln.text.split("=")[-1].strip(" :–-")
-                if len(text) > 60:
-                    continue
-                s = vocabulary.match_status(text)
-                a = vocabulary.match_assessment(text)
-                if s is not None:
-                    self.legend_status.setdefault(m.color, StatusValue(s.value))
-                if a is not None:
-                    self.legend_assessment.setdefault(m.color, AssessmentValue(a.value))
-                if s is not None or a is not None:
-                    self.legend_entries.add(marker_key(m))
+                self._legend_entry(m, ln.text.split("=")[-1].strip(" :–-"))
 
     def near(self, page: int, bbox: BBox, *, right_of: float | None = None) -> list[Marker]:
         """Markers whose vertical centre lies within ``bbox``'s band (a table row or a title

@@ -207,9 +207,7 @@ def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> l
     rules whose text is a single line in a larger font than the rest of the rows splits them."""
     bands: list[list[float]] = []
     for top, bottom in zip(ys, ys[1:], strict=False):
-        spans = [s for ln in raw.lines for s in ln.spans
-                 if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
-        bands.append([s.size for s in spans])
+        bands.append([s.size for s in _band_spans(raw, x0, x1, top, bottom)])
     sizes = sorted(sz for band in bands for sz in band)
     if not sizes:
         return [ys]
