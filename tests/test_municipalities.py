@@ -53,3 +53,20 @@ def test_find_in_text_stad_in_any_case() -> None:
     assert [k.code if (k := find_in_text(t)) else None for t in ("Göteborgs Stad", "Stockholms stad", "MALMÖ STAD")] \
         == ["1480", "0180", "1280"]
     assert find_in_text("Idrott i Staden") is None
+
+
+@pytest.mark.parametrize(
+    ("code", "display"),
+    [
+        ("2409", "Robertsfors kommun"),  # ends in s: no genitive s
+        ("2404", "Vindelns kommun"),
+        ("2260", "Ånge kommun"),  # ends in a vowel
+        ("1291", "Simrishamns kommun"),
+        ("2514", "Kalix kommun"),
+        ("2080", "Falu kommun"),  # Falun's own form
+        ("1480", "Göteborgs Stad"),
+    ],
+)
+def test_display_name_is_the_form_municipalities_write(code: str, display: str) -> None:
+    k = by_code(code)
+    assert k is not None and k.display_name == display

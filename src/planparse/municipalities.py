@@ -22,8 +22,17 @@ class Kommun:
 
     @property
     def display_name(self) -> str:
-        """The name as municipalities write it about themselves: "Robertsfors kommun"."""
-        return f"{self.name} kommun" if not self.name.endswith(" stad") else self.name
+        """The name as municipalities write it about themselves: "Robertsfors kommun",
+        "Vindelns kommun" (a genitive s after a consonant), "Ånge kommun", "Göteborgs Stad"."""
+        if self.name in _SELF_NAMES:
+            return _SELF_NAMES[self.name]
+        genitive = "" if self.name[-1].lower() in "aeiouyåäösxz" else "s"
+        return f"{self.name}{genitive} kommun"
+
+
+# Municipalities that call themselves otherwise than "<name>s kommun".
+_SELF_NAMES = {"Falun": "Falu kommun", "Gotland": "Region Gotland", "Stockholm": "Stockholms stad",
+               "Göteborg": "Göteborgs Stad", "Malmö": "Malmö stad"}
 
 
 @lru_cache(maxsize=1)

@@ -160,3 +160,27 @@ def test_statuses_from_coloured_glyphs_and_their_legend() -> None:
         ("Nytt bibliotek i Norrby", "in_progress_deviation", "icon"),
         ("Digital konsthall", "not_started", "icon"),
     ]
+
+
+CELL_FILLS = PDF.with_name("arsredovisning-word-cell-fills.pdf")
+
+
+def test_assessments_from_filled_cells_and_indicators_in_the_goal_table() -> None:
+    """"Nämndmål | Indikator | Utfall 2024 | Målvärde | Måluppfyllelse" with the last cell
+    empty and filled amber, green or red, named by "Grön = Uppfyllt, Gul = Delvis uppfyllt, Röd
+    = Ej uppfyllt": each goal's assessment from its cell, with the legend's confidence; the row
+    with an empty goal cell is the goal's second indicator; the time plan's filled quarter
+    cells give no status to anything."""
+    d = planparse.parse(CELL_FILLS)
+    assert d.municipality.name == "Hudiksvalls kommun"
+    got = [(g.title, g.assessment.value.value if g.assessment else None,
+            g.assessment.source.value if g.assessment and g.assessment.source else None,
+            [(i.name, [v.raw for v in i.values]) for i in g.indicators]) for g in d.goals]
+    assert got == [
+        ("Äldre ska känna sig trygga i sitt boende", "partially_fulfilled", "icon",
+         [("Andel trygga brukare (%)", ["82", "85"]), ("Andel nöjda anhöriga (%)", ["90", "85"])]),
+        ("Fler ska gå från försörjningsstöd till arbete", "fulfilled", "icon", [("Antal till arbete", ["140", "120"])]),
+        ("Väntetiden till särskilt boende ska minska", "not_fulfilled", "icon", [("Dagar i snitt", ["75", "60"])]),
+    ]
+    assert all(g.assessment is not None and g.assessment.confidence == 0.95 for g in d.goals)
+    assert [(a.title, a.status) for g in d.goals for a in g.activities if a.status is not None] == []

@@ -12,8 +12,9 @@ from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import goal_word
+from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.tables import column_of, header_labels
-from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel
+from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel, Indicator
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
@@ -62,9 +63,13 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     labels = header_labels(table)
     assess_col, comment_col = column_of(labels, "assessment"), column_of(labels, "comment")
     acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
+    indicator_col = column_of(labels, "indicator")
+    others = frozenset(c for c in (col, assess_col, comment_col, acts_col) if c is not None)
     for row in table.body:
         text = row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
         if not text:
+            if current is not None and indicator_col not in (None, col):  # a goal's next indicator
+                current.indicators.extend(_row_indicators(w, table, row, others))
             continue
         markers = w.markers.near(row.page, row.bbox)
         if is_comment(row):
@@ -89,7 +94,14 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         _text_columns(row, current, assess_col, comment_col)
         if acts_col is not None:
             current.activities.extend(_cell_activities(row, acts_col))
+        if indicator_col not in (None, col):
+            current.indicators.extend(_row_indicators(w, table, row, others))
         w.goal, w.activity, w.item = current, None, current
+
+
+def _row_indicators(w: Walk, table: Table, row: Row, others: frozenset[int]) -> list[Indicator]:
+    """The indicator a goal row names in its indicator column, with the row's values."""
+    return indicator_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header), w.doc.reread, others)
 
 
 def _cell_activities(row: Row, col: int) -> list[Activity]:

@@ -122,6 +122,40 @@ def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
     return out
 
 
+# The colours a filled table cell shows a status or assessment by; a grey or blue fill is a
+# table's styling far more often than a value.
+_FILL_COLOURS = frozenset({"green", "yellow", "red"})
+
+
+def _cell_fills(page: Page) -> list[Marker]:
+    """Empty body cells filled in a traffic-light colour: the status or assessment of their
+    row ("Måluppfyllelse" shown as a green, yellow or red cell). A row with more than one such
+    cell is a chart (a Gantt row), not a value."""
+    fills = [d for d in page.drawings if d.kind == "rect" and d.fill is not None
+             and color_name(d.fill) in _FILL_COLOURS]  # fmt: skip
+    if not fills:
+        return []
+    out: list[Marker] = []
+    for table in page.tables:
+        for row in table.body:
+            if row.page != page.number:
+                continue
+            found = [Marker(page.number, c.bbox, color_name(d.fill)) for c in row.cells if not c.text
+                     for d in fills if d.fill is not None and _covers(d.bbox, c.bbox)]  # fmt: skip
+            if len({m.bbox for m in found}) == 1 and len({m.color for m in found}) == 1:
+                out.append(found[0])
+    return out
+
+
+def _covers(fill: BBox, cell: BBox) -> bool:
+    """Whether a filled rect covers most of a cell (and little else)."""
+    w = min(fill[2], cell[2]) - max(fill[0], cell[0])
+    h = min(fill[3], cell[3]) - max(fill[1], cell[1])
+    area = (cell[2] - cell[0]) * (cell[3] - cell[1])
+    own = (fill[2] - fill[0]) * (fill[3] - fill[1])
+    return w > 0 and h > 0 and w * h >= 0.7 * area and own <= 1.5 * area
+
+
 def marker_key(m: Marker) -> tuple[int, float, float]:
     return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
 
@@ -151,6 +185,7 @@ class Markers:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             glyphs = _glyph_markers(page)
             found.extend(m for m, _ in glyphs)
+            found.extend(_cell_fills(page))
             if found:
                 out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)

@@ -80,7 +80,9 @@ def _joined(row: Row, col: int) -> str:
     return join_lines([ln.text for ln in cell.lines]) if cell is not None else ""
 
 
-def indicator_rows(table: Table, reread: Callable[[int, BBox], str | None] | None = None) -> list[Indicator]:
+def indicator_rows(
+    table: Table, reread: Callable[[int, BBox], str | None] | None = None, skip: frozenset[int] = frozenset()
+) -> list[Indicator]:
     """Indicators from a table whose header names the indicator, source, unit and value
     columns; one value per filled cell, in column order.
 
@@ -88,7 +90,8 @@ def indicator_rows(table: Table, reread: Callable[[int, BBox], str | None] | Non
     A "- " row is a sub-indicator of the nearest row above without one ("<parent>: <name>").
     Footnote marks are cut from names and kept in raw values. On OCR'd text a value cell is
     mended as a figure (specks, a minus, letters for digits), and one that may be a figure
-    misread is read again from the page image with ``reread`` (the document's)."""
+    misread is read again from the page image with ``reread`` (the document's). Columns in
+    ``skip`` belong to someone else (a goal table's goal and assessment columns)."""
     labels = header_labels(table)
     name_col = column_of(labels, "indicator")
     if name_col is None:
@@ -101,7 +104,7 @@ def indicator_rows(table: Table, reread: Callable[[int, BBox], str | None] | Non
     value_cols = [
         i
         for i in range(table.n_cols)
-        if i not in (name_col, source_col, unit_col, group_col)
+        if i not in (name_col, source_col, unit_col, group_col) and i not in skip
     ]
     out: list[Indicator] = []
     parent: Indicator | None = None  # the nearest indicator that is not a "- " sub-indicator
