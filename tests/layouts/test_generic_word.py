@@ -184,3 +184,25 @@ def test_assessments_from_filled_cells_and_indicators_in_the_goal_table() -> Non
     ]
     assert all(g.assessment is not None and g.assessment.confidence == 0.95 for g in d.goals)
     assert [(a.title, a.status) for g in d.goals for a in g.activities if a.status is not None] == []
+
+
+RASTER_ICONS = PDF.with_name("uppfoljning-word-raster-icons.pdf")
+
+
+def test_pasted_picture_icons_named_by_a_legend_line_of_pictures() -> None:
+    """Status pictures pasted into the Status cells, and a legend line "Teckenförklaring: [green]
+    Genomförd [amber] Pågående [red] Ej påbörjad": each picture's name is the text up to the
+    next picture, so the legend, not the convention, gives the values. Everything is body-size
+    type: the title ends where the bold ends; the organ is "Tekniska nämnden", not the
+    "Gatuchef" of the Ansvarig column."""
+    d = planparse.parse(RASTER_ICONS)
+    assert (d.title, d.organ, d.municipality.name) == ("Uppföljning verksamhetsplan 2025", "Tekniska nämnden",
+                                                        "Ludvika kommun")
+    acts = [(g.title, a.title, a.status.value.value if a.status else None, a.status.confidence if a.status else None)
+            for g in d.goals for a in g.activities]
+    assert acts == [
+        ("Säkra och trygga gator", "Ny belysning på Storgatan", "completed", 0.95),
+        ("Säkra och trygga gator", "Trafiksäkerhetsplan för skolvägar", "in_progress", 0.95),
+        ("Hållbar vattenförsörjning", "Förnya ledningsnätet i Grängesberg", "not_started", 0.95),
+        ("Hållbar vattenförsörjning", "Utreda reservvattentäkt", "in_progress", 0.95),
+    ]

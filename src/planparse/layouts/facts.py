@@ -35,9 +35,11 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
 ORGAN = re.compile(
     r"\b(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige"
     r"|[A-ZÅÄÖ][a-zåäö]+(?:-, [a-zåäö]+-? och [a-zåäö]+|- och [a-zåäö]+)?(?:nämnden|styrelsen|förvaltningen)"
+    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|förvaltningen)"  # "Tekniska nämnden", "Sociala förvaltningen"
+    r"|(?:Nämnden|Styrelsen|Förvaltningen) för [a-zåäö]+(?:(?:, | och )[a-zåäö]+)*"  # "Nämnden för funktionsstöd"
     r"|(?!(?:Förskolan|Förskola|Skolan|Skola)\b)[A-ZÅÄÖ][\wåäö-]*(?:förskola|förskolan|skola|skolan)(?: [A-ZÅÄÖ][\wåäö]+)?"
     r"|Föräldrakooperativet [\wåäö]+"
-    r"|(?:Förskolan|Skolan|Friluftsförskolan) [A-ZÅÄÖ][\wåäö]+)\b"
+    r"|(?:Förskolan|Skolan|Friluftsförskolan) [A-ZÅÄÖ][\wåäö]+)s?\b"  # also in the genitive: "Kommunstyrelsens plan"
 )
 _TERM = re.compile(r"\b(vt|ht|vårterminen|höstterminen|våren|hösten)\s*-?\s*(20\d{2}|\d{2})\b", re.IGNORECASE)
 
@@ -72,8 +74,10 @@ def _title(doc: Document) -> str:
         last: Line | None = None
         for ln in lines:  # reading order; the first run of the largest text
             text = " ".join(s.text.strip() for s in ln.spans if s.size >= top - 0.5 and s.text.strip())
-            # a blank line's gap or more ends the title where the body shares its size
-            apart = last is not None and ln.page == last.page and ln.bbox[1] - last.bbox[3] > 2.5 * (last.bbox[3] - last.bbox[1])
+            # a blank line's gap or more ends the title where the body shares its size, and so
+            # does a change from bold to plain type
+            apart = last is not None and ln.page == last.page and (
+                ln.bbox[1] - last.bbox[3] > 2.5 * (last.bbox[3] - last.bbox[1]) or (last.bold and not ln.bold))
             if text and len(parts) < 3 and not apart and (parts or wordy(ln)):
                 parts.append(text)
                 last = ln
@@ -128,12 +132,15 @@ def guess_facts(doc: Document, out: Builder) -> None:
     out.period = period_of(folded, text)
     if out.period is None and out.year:
         out.period = Period(kind=PeriodKind.year, number=None)
-    m = ORGAN.search(text)
+    # an organ printed in capitals ("VERKSAMHETSPLAN KOMMUNSTYRELSEN") in the case it is written in
+    m = ORGAN.search(text) or ORGAN.search("\n".join(
+        ln.title().replace(" Och ", " och ").replace(" För ", " för ") for ln in text.splitlines() if ln.isupper()))
     if m:
         out.organ = m[1]
     else:  # spaCy's rule matcher knows more owner shapes ("Barn- och utbildningsnämnden", "Socialtjänsten")
         from planparse import nlp
 
-        owners = [o for o in nlp.find_owners(text) if o[:1].isupper()]
+        # an organ, not a post ("Gatuchef" in an Ansvarig column)
+        owners = [o for o in nlp.find_owners(text) if o[:1].isupper() and not o.lower().endswith(("chef", "chefen"))]
         if owners:
             out.organ = owners[0]

@@ -232,15 +232,26 @@ class Markers:
             self.legend_entries.add(marker_key(m))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
-        """An icon followed on its line by a status or assessment name is a legend entry."""
+        """An icon followed on its line by a status or assessment name is a legend entry: the
+        name is the line's text up to the next icon on it ("● Genomförd ● Pågående")."""
         for m in markers:
             if m.color is None or m.bar is not None:
                 continue
+            cy = (m.bbox[1] + m.bbox[3]) / 2
             for ln in lines:
                 x0, y0, _, y1 = ln.bbox
-                if not (y0 - 2 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 + 2 and 0 <= x0 - m.bbox[2] < 30):
+                if not y0 - 2 <= cy <= y1 + 2:
                     continue
-                self._legend_entry(m, ln.text.split("=")[-1].strip(" :–-"))
+                if 0 <= x0 - m.bbox[2] < 30:
+                    label = ln.text
+                else:  # a line holding several icons and their names
+                    end = min((o.bbox[0] for o in markers if o is not m and o.bbox[0] > m.bbox[2]
+                               and y0 - 2 <= (o.bbox[1] + o.bbox[3]) / 2 <= y1 + 2), default=ln.bbox[2] + 1)
+                    after = [sp for sp in ln.spans if m.bbox[2] - 1 <= sp.bbox[0] < end]
+                    if not after or after[0].bbox[0] - m.bbox[2] >= 30:
+                        continue
+                    label = "".join(sp.text for sp in after)
+                self._legend_entry(m, label.split("=")[-1].strip(" :–-"))
 
     def near(self, page: int, bbox: BBox, *, right_of: float | None = None) -> list[Marker]:
         """Markers whose vertical centre lies within ``bbox``'s band (a table row or a title
