@@ -6,6 +6,7 @@ import pytest
 
 from planparse.vocabulary import (
     Match,
+    assessment_in_sentence,
     match_assessment,
     match_direction,
     match_label,
@@ -187,3 +188,20 @@ def test_vocabulary_values_are_contract_values() -> None:
     assert set(vocab["statuses"]) == {v.value for v in StatusValue}
     assert set(vocab["assessments"]) == {v.value for v in AssessmentValue}
     assert set(vocab["directions"]) == {v.value for v in Direction}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Målet bedöms delvis uppfyllas under året.", "partially_fulfilled"),
+        ("Målet uppfylls delvis.", "partially_fulfilled"),
+        ("Målet kommer inte att uppnås.", "not_fulfilled"),
+        ("Målet bedöms ej uppfyllt vid årets slut", "not_fulfilled"),
+        ("Nämnden bedömer att målet uppfylls.", "fulfilled"),
+        ("Arbetet pågår enligt plan.", None),
+    ],
+)
+def test_assessment_in_sentence(text: str, value: str | None) -> None:
+    m = assessment_in_sentence(text)
+    assert (m.value if m else None) == value
+    assert m is None or m.confidence < 0.86  # below any vocabulary match

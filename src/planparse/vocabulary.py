@@ -23,6 +23,7 @@ from planparse.text.fold import fold
 
 __all__ = [
     "Match",
+    "assessment_in_sentence",
     "match_assessment",
     "match_direction",
     "match_label",
@@ -113,6 +114,29 @@ def match_status(text: str | None) -> Match | None:
 def match_assessment(text: str | None) -> Match | None:
     """Goal assessment ("Delvis uppfylit" → partially_fulfilled), or None."""
     return _match("assessments", text)
+
+
+# An assessment stated in a sentence after "Bedömning:" ("Målet bedöms delvis uppfyllas",
+# "Målet kommer inte att uppnås"), folded; the first that matches decides.
+_SENTENCE_ASSESSMENTS = (
+    (re.compile(r"\b(?:ej|inte|icke)(?: \w+){0,2} (?:uppfyll|uppna)|\b(?:uppfyll|uppna)\w* (?:ej|inte)\b"),
+     "not_fulfilled"),
+    (re.compile(r"\bdelvis(?: \w+)? (?:uppfyll|uppna)|\b(?:uppfyll|uppna)\w* delvis\b"), "partially_fulfilled"),
+    (re.compile(r"\b(?:uppfyll|uppnatt|uppnas|uppnadd)"), "fulfilled"),
+)
+SENTENCE_CONFIDENCE = 0.8
+
+
+def assessment_in_sentence(text: str | None) -> Match | None:
+    """The assessment a short sentence states ("Målet bedöms delvis uppfyllas under året" →
+    partially_fulfilled), or None; for a value that is no vocabulary form."""
+    if not text or len(text) > 200:
+        return None
+    folded = fold(text)
+    for pattern, value in _SENTENCE_ASSESSMENTS:
+        if m := pattern.search(folded):
+            return Match(value=value, confidence=SENTENCE_CONFIDENCE, matched=m.group(0))
+    return None
 
 
 def match_label(text: str | None) -> Match | None:

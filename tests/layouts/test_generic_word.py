@@ -206,3 +206,53 @@ def test_pasted_picture_icons_named_by_a_legend_line_of_pictures() -> None:
         ("Hållbar vattenförsörjning", "Förnya ledningsnätet i Grängesberg", "not_started", 0.95),
         ("Hållbar vattenförsörjning", "Utreda reservvattentäkt", "in_progress", 0.95),
     ]
+
+
+INLINE_LABELS = PDF.with_name("arbetsplan-word-inline-labels.pdf")
+
+
+def test_run_in_labels_of_a_preschool_plan() -> None:
+    """"**Mål:** Förskolan ska …" is the area's goal; "**Åtgärder:** Vi har barnråd …", a
+    sentence that wraps, is its activity; Nuläge and Utvärdering are neither."""
+    d = planparse.parse(INLINE_LABELS)
+    assert (d.organ, d.municipality.name, d.document_type.value if d.document_type else None) == (
+        "Förskolan Lärkan", "Kungsbacka kommun", "arbetsplan")
+    tree = [(a.title, [(g.title, [x.title for x in g.activities]) for g in a.children]) for a in d.goals]
+    assert tree == [
+        ("Normer och värden", [(
+            "Förskolan ska aktivt och medvetet påverka och stimulera barnen att utveckla förståelse för demokrati.",
+            ["Vi har barnråd varannan vecka där barnen får rösta om vilka aktiviteter vi ska göra under veckan "
+             "och vilka utflykter vi ska göra under terminen."])]),
+        ("Omsorg, utveckling och lärande", [(
+            "Förskolan ska ge varje barn förutsättningar att utveckla sin fantasi och kreativitet.",
+            ["Vi erbjuder skapande i ateljén varje dag."])]),
+    ]
+
+
+ASSIGNMENTS = PDF.with_name("delarsrapport-word-assignments.pdf")
+
+
+def test_assignments_under_numbered_goal_word_headings() -> None:
+    """"1 Nämndens mål och uppdrag" only names the goals; "1.1 Inriktningsmål: …" and "1.1.1
+    Nämndmål: …" are goals with their level from the word and the word off the title; the
+    sentence "Målet bedöms delvis uppfyllas" is an assessment; bold paragraphs under "Uppdrag"
+    are activities with the status of their "Status:" line; "Nettokostnad" adds up the rows
+    above in every column, so it is a sum row although no sum word names it."""
+    d = planparse.parse(ASSIGNMENTS)
+    assert d.period is not None and (d.period.kind.value, d.period.number) == ("delar", 2)  # "per 31 augusti"
+    tree = [(g.number, g.level.value, g.title, [(c.number, c.level.value, c.title,
+             c.assessment.value.value if c.assessment else None,
+             [(a.title, a.status.value.value if a.status else None) for a in c.activities]) for c in g.children])
+            for g in d.goals]
+    assert tree == [("1.1", "goal_area", "Uppsala ska vara en hållbar kommun", [
+        ("1.1.1", "goal", "Bostadsbyggandet ska öka", "partially_fulfilled", [
+            ("Ta fram en ny översiktsplan för landsbygden", "in_progress"),
+            ("Utreda snabbare bygglovsprocess", "completed")]),
+        ("1.1.2", "goal", "Handläggningstiderna ska förkortas", "fulfilled", []),
+    ])]
+    assert [(b.name, b.is_sum) for b in d.budget] == [
+        ("Intäkter", False), ("Personalkostnader", False), ("Övriga kostnader", False), ("Nettokostnad", True)]
+    assert [(v.label, v.kind.value, v.amount) for v in d.budget[1].values] == [
+        ("Budget helår", "budget", -120000), ("Utfall jan–aug", "outcome", -79800),
+        ("Prognos helår", "forecast", -118500), ("Avvikelse", "deviation", 1500)]
+    assert not [w for w in d.warnings if w.code == "sum_mismatch"]

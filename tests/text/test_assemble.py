@@ -22,6 +22,9 @@ from planparse.text.assemble import clean, join_lines, list_item, strip_icon
         (["Säkerhets-", "och beredskap"], "Säkerhets- och beredskap"),
         (["Mål 4 -", "Kramfors"], "Mål 4 - Kramfors"),
         (["två rader", "text"], "två rader text"),
+        (["Utfall jan–", "aug"], "Utfall jan–aug"),  # a range broken after its dash
+        (["Plan 2025–", "2027"], "Plan 2025–2027"),
+        (["Kultur –", "fritid"], "Kultur – fritid"),  # a spaced dash is a separator
     ],
 )
 def test_join_lines_hyphens(lines: list[str], joined: str) -> None:

@@ -88,7 +88,7 @@ def _title(doc: Document) -> str:
 
 
 _MONTH_OF = {name[:3]: n for name, n in MONTHS.items()}  # "okt" → 10, as "oktober"
-_MONTH_AFTER = re.compile(r"^\s*(?:per\s+|januari\s*[-–]\s*)?(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^\s*(?:per\s+(?:\d{1,2}\s+)?|januari\s*[-–]\s*)?(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 
 
 def period_of(folded: str, text: str) -> Period | None:

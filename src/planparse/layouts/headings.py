@@ -166,6 +166,9 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         inner = _INNER_MAL.match(title)
         if inner:
             number, title = inner[1], inner[2]
+        worded = goal_word(title) if not inner else None  # "1.1 Inriktningsmål: Hållbar kommun"
+        if worded is not None and worded[1][:1].isupper() and ":" in title[:40]:
+            return Heading("goal", worded[1], number.removesuffix(".0"), d, level=worded[0], marked=True)
         if d <= max_depth:
             return Heading("goal", title, number.removesuffix(".0"), d, marked=bool(prefix or inner))
         return None

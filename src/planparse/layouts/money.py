@@ -119,8 +119,31 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             if isinstance(amount, int | float):
                 columns.setdefault(id(line), {})[i] = amount
         lines.append(line)
+    mark_unnamed_sum(lines, columns)
     check_sums(lines, columns, header, out)
     return lines
+
+
+def _adds_up(addends: list[int | float], printed: int | float) -> bool:
+    """Whether ``addends`` sum to ``printed`` within the rounding of their printed decimals."""
+    decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, printed])
+    return abs(sum(addends) - printed) <= 0.51 * 10 ** -decimals * (len(addends) + 1)
+
+
+def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int | float]]) -> None:
+    """A last line named as no sum ("Nettokostnad", "Resultat") that is, in two columns or
+    more, the sum of every line since the previous sum is a sum row."""
+    if not lines or lines[-1].is_sum:
+        return
+    start = max((k + 1 for k, line in enumerate(lines) if line.is_sum), default=0)
+    parts, printed = lines[start:-1], columns.get(id(lines[-1]), {})
+    if len(parts) < 2 or len(printed) < 2:
+        return
+    for col, value in printed.items():
+        addends = [columns.get(id(p), {}).get(col) for p in parts]
+        if any(a is None for a in addends) or not _adds_up([a for a in addends if a is not None], value):
+            return
+    lines[-1].is_sum = True
 
 
 def check_sums(
@@ -141,9 +164,7 @@ def check_sums(
             if len(addends) < 2:
                 continue
             total = sum(addends)
-            decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, printed])
-            tolerance = 0.51 * 10 ** -decimals * (len(addends) + 1)
-            if abs(total - printed) > tolerance:
+            if not _adds_up(addends, printed):
                 label = header[col] if col < len(header) else str(col)
                 out.warn(
                     "sum_mismatch",

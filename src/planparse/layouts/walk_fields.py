@@ -70,7 +70,12 @@ class FieldWalk(WalkState):
                     self.goal, self.activity = self.item, None
         elif label in _ACTIVITY_LABELS:
             self.mode, self.activity = "activities", None
+            self.list_label_size = self.typo.size(line)
             self.field = "lead"  # prose before the first item describes the goal
+            if value:  # "Åtgärder: Vi har barnråd varannan vecka": the first activity
+                self.field = None
+                self.list_item(value, line)
+                return
         elif label == "indicator":
             self.mode = "indicators"
         elif label == "description" and self.section is not None:
@@ -158,8 +163,9 @@ class FieldWalk(WalkState):
             return
         if field == "assessment" and self.goal is not None and self.goal.assessment is None:
             a = vocabulary.match_assessment(texts[0])
-            if a is not None:  # an OCR'd value in the vocabulary's spelling
-                raw = texts[0] if lines[0].method == "native" else a.matched
+            raw = texts[0] if lines[0].method == "native" or a is None else a.matched  # OCR'd: the vocabulary's spelling
+            a = a or vocabulary.assessment_in_sentence(texts[0])
+            if a is not None:
                 self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
             return
         if field == "status" and self.activity is not None and self.activity.status is None:

@@ -34,6 +34,7 @@ class ListWalk(FieldWalk):
         if head.number and head.depth == 1:  # a chapter, also one named by a label ("3 Måluppföljning")
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
         if head.kind == "goal":
+            self.item_heading = None
             if head.level is not None:  # a goal word names the level, and so the depth
                 if head.number is None:
                     self.pop_styled(self.typo.size(line))
@@ -81,6 +82,17 @@ class ListWalk(FieldWalk):
         if label is not None:
             self.open_label(label, "", line)
             return True
+        style = (self.typo.size(line), line.bold)
+        if self.goal is not None and (
+            (self.mode == "activities" and style[0] <= self.list_label_size + 0.3)
+            or (self.activity is not None and self.item_heading == style)
+        ):
+            # a styled title under "Uppdrag" or "Aktiviteter", in no larger type, or styled as
+            # the activity title before it: the list's next item, not a goal
+            act = self.add_activity(head.title, line)
+            self.item_heading = style if act is not None else None
+            return act is not None
+        self.item_heading = None
         self.flush()
         self.pop_styled(self.typo.size(line))
         self.section, self.activity, self.mode, self.item = line, None, None, None

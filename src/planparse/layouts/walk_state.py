@@ -31,7 +31,8 @@ from planparse.text.fold import fold
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 # A chapter titled only by what it holds ("5 Mål och nyckeltal", "3 Mål och uppdrag"): not a goal.
-_CHAPTER_TITLE = re.compile(r"^(?:mal|malen|maluppfoljning|malavstamning|mal(?:,| och) \w+(?: och \w+)?|uppdrag|"
+_CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens) )?"
+                            r"(?:mal|malen|maluppfoljning|malavstamning|mal(?:,| och) \w+(?: och \w+)?|uppdrag|"
                             r"fokusomraden|malomraden|mal och uppfoljning)$")
 _PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
@@ -94,6 +95,8 @@ class WalkState:
         self.field_lines: list[Line] = []
         self.mode: str | None = None  # what list items (and, after goal words, paragraphs) become
         self.mode_level: GoalLevel = GoalLevel.goal
+        self.list_label_size = 0.0  # the type size of the label that opened the activity list
+        self.item_heading: tuple[float, bool] | None = None  # (size, bold) of an activity titled by a heading
         self.section: Line | None = None  # an unnumbered heading that may become a goal
         self.section_title = ""  # its title, wrapped lines joined
         self.section_last: Line | None = None  # its last line

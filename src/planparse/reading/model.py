@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from planparse.text.assemble import join_lines as join_wrapped
 from planparse.text.fold import fold
 
 BBox = tuple[float, float, float, float]
@@ -291,6 +292,11 @@ class Cell:
         return " ".join(line.raw for line in self.lines).strip()
 
     @property
+    def label(self) -> str:
+        """The cell's lines joined as wrapped text: a header label ("Utfall jan–" / "aug")."""
+        return join_wrapped([line.text for line in self.lines])
+
+    @property
     def paragraphs(self) -> list[str]:
         """The cell's lines grouped into paragraphs (a blank gap or a bullet starts a new one)."""
         return group_paragraphs(self.lines)
@@ -318,6 +324,13 @@ class Row:
         for c in self.cells:
             if c.col <= col < c.col + c.colspan:
                 return c.text
+        return ""
+
+    def cell_label(self, col: int) -> str:
+        """The text of the cell spanning ``col`` as a header label (wrapped lines joined)."""
+        for c in self.cells:
+            if c.col <= col < c.col + c.colspan:
+                return c.label
         return ""
 
 

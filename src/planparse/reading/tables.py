@@ -448,7 +448,7 @@ def _build(
     first = rows[0]
     if header:
         first.is_header = True
-        table.header = [first.cell_text(c) for c in range(n_cols)]
+        table.header = [first.cell_label(c) for c in range(n_cols)]
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
     return table
@@ -619,7 +619,7 @@ def _split_at_headers(table: Table, shades: list[tuple[float, float]]) -> list[T
     for a, b in zip(starts, [*starts[1:], len(table.rows)], strict=True):
         part = Table(rows=table.rows[a:b], n_cols=table.n_cols)
         part.rows[0].is_header = True
-        part.header = [part.rows[0].cell_text(c) for c in range(table.n_cols)]
+        part.header = [part.rows[0].cell_label(c) for c in range(table.n_cols)]
         out.append(part)
     return out
 

@@ -87,6 +87,9 @@ def join_lines(texts: list[str]) -> str:
         if out.endswith("/") and out[-2:-1].isalpha() and t[:1].isalpha():  # "enheter/" "grupper"
             out += t
             continue
+        if out.endswith("–") and out[-2:-1].isalnum() and t[:1].isalnum() and t.split()[0].lower() not in CONJUNCTIONS:
+            out += t  # a range broken after its dash: "jan–" "aug", "2025–" "2027"
+            continue
         # (Only a text ending in "-" can match: the search scans the whole paragraph so far.)
         m = _HYPHEN_END.search(out) if out.endswith("-") else None
         if m is None:
