@@ -256,3 +256,26 @@ def test_assignments_under_numbered_goal_word_headings() -> None:
         ("Budget helår", "budget", -120000), ("Utfall jan–aug", "outcome", -79800),
         ("Prognos helår", "forecast", -118500), ("Avvikelse", "deviation", 1500)]
     assert not [w for w in d.warnings if w.code == "sum_mismatch"]
+
+
+MERGED_GOALS = PDF.with_name("handlingsplan-word-merged-goal-cells.pdf")
+
+
+def test_goal_cells_merged_down_over_their_activities() -> None:
+    """A goal's cell merged over two rows holds its whole title (no rule under its first
+    line's row there), and each row is one of its activities with owner, end date and
+    status; "Mål och aktiviteter" and "Nämndens mål 2025" only say that goals follow, and the
+    numbered list under the latter is goals."""
+    d = planparse.parse(MERGED_GOALS)
+    tree = [(g.title, [(a.title, a.owner, str(a.end_date), a.status.value.value if a.status else None)
+                       for a in g.activities]) for g in d.goals]
+    assert tree == [
+        ("Alla elever ska känna sig trygga i skolan", [
+            ("Kartlägga otrygga platser", "Rektor", "2025-03-31", "completed"),
+            ("Rastvärdar på alla skolor", "Rektor", "2025-06-30", "in_progress")]),
+        ("Fler elever ska nå kunskapskraven i matematik", [
+            ("Fortbildning i matematikdidaktik", "Utvecklingsledare", "2025-12-31", "not_started"),
+            ("Extra studietid efter skoltid", "Rektor", "2025-09-30", "in_progress")]),
+        ("Barn och elever ska nå sina mål", []),
+        ("Verksamheten ska ha en budget i balans", []),
+    ]

@@ -62,7 +62,8 @@ def _running_header(doc: Document) -> list[str]:
             key=lambda ln: ln.y0,
         )
         if top:
-            return [ln.text.strip() for ln in top]
+            # one line holding both ("Målavstämning, tertial 1 2026 | Kommunstyrelsen")
+            return [part.strip() for ln in top for part in ln.text.split(" | ") if part.strip()]
     return []
 
 

@@ -5,7 +5,6 @@ readers share (:mod:`.table_walk`)."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from planparse import vocabulary
@@ -13,7 +12,8 @@ from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import goal_word
 from planparse.layouts.indicators import indicator_rows
-from planparse.layouts.tables import column_of, header_labels
+from planparse.layouts.tables import activity_rows, column_of, header_labels
+from planparse.layouts.walk_state import names_goals
 from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel, Indicator
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
@@ -52,8 +52,8 @@ def is_comment(row: Row) -> bool:
 def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     """A goal table: a goal per row group, its assessment from the row's icon or text, a
     "Kommentar" row under it as its comment."""
-    if w.section is not None and re.search(r"\bmal(?:en)?$", fold(w.section_title)) and len(w.section_title.split()) <= 3:
-        w.section = None  # "Prioriterade mål", "Nämndens mål": a heading over the goals, no goal itself
+    if w.section is not None and names_goals(w.section_title):
+        w.section = None  # "Prioriterade mål", "Mål och aktiviteter": a heading over the goals, no goal itself
     if w.section is not None:
         w.owner_goal()
         w.field = None
@@ -65,11 +65,16 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
     indicator_col = column_of(labels, "indicator")
     others = frozenset(c for c in (col, assess_col, comment_col, acts_col) if c is not None)
+    # an activity a row, with its own status, dates or owner beside it ("Mål | Aktivitet |
+    # Ansvarig | Klart senast | Status"), rather than a cell listing the goal's activities
+    one_activity = acts_col is not None and any(lab in _ACTIVITY_FIELDS for lab in labels)
     for row in table.body:
         text = row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
         if not text:
             if current is not None and indicator_col not in (None, col):  # a goal's next indicator
                 current.indicators.extend(_row_indicators(w, table, row, others))
+            if current is not None and one_activity and not row.full_width:  # the goal's next activity
+                current.activities.extend(_row_activity(table, row))
             continue
         markers = w.markers.near(row.page, row.bbox)
         if is_comment(row):
@@ -92,7 +97,9 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             if current.assessment is None:
                 current.assessment = w.markers.assessment(m)
         _text_columns(row, current, assess_col, comment_col)
-        if acts_col is not None:
+        if one_activity:
+            current.activities.extend(_row_activity(table, row))
+        elif acts_col is not None:
             current.activities.extend(_cell_activities(row, acts_col))
         if indicator_col not in (None, col):
             current.indicators.extend(_row_indicators(w, table, row, others))
@@ -102,6 +109,15 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
 def _row_indicators(w: Walk, table: Table, row: Row, others: frozenset[int]) -> list[Indicator]:
     """The indicator a goal row names in its indicator column, with the row's values."""
     return indicator_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header), w.doc.reread, others)
+
+
+_ACTIVITY_FIELDS = frozenset({"status", "start_date", "end_date", "progress", "owner"})
+
+
+def _row_activity(table: Table, row: Row) -> list[Activity]:
+    """The activity a goal table's row holds in its activity column, with status, dates,
+    progress and owner from their columns."""
+    return activity_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header))
 
 
 def _cell_activities(row: Row, col: int) -> list[Activity]:

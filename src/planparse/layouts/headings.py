@@ -27,6 +27,7 @@ _GOALS_WITHIN = re.compile(
 )
 _INNER_MAL = re.compile(r"^mål[\s-]*(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
 _GOAL_HEADING = re.compile(r"^mål\s+(?:för|att)\s+\w", re.IGNORECASE)
+_PERIOD_ONLY = re.compile(r"(?:för |under |år )?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?:?", re.IGNORECASE)
 _GOAL_LINE = re.compile(r"^m[åa]l\s*:\s*(\S.{2,})$", re.IGNORECASE)
 _LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "åtgard")
@@ -178,8 +179,8 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     words = goal_word(text)
     if words is not None and len(text) < 110:
         level, rest = words
-        if not rest or vocabulary.match_label(rest) is not None:
-            return Heading("goal_words", text, level=level)
+        if not rest or vocabulary.match_label(rest) is not None or _PERIOD_ONLY.fullmatch(rest):
+            return Heading("goal_words", text, level=level)  # "Nämndmål", "Nämndens mål 2025"
         # "Verksamhetsmål för god ekonomisk hushållning"; without fonts shaped as a title, not
         # a line of prose ("Kommunfullmäktiges mål gäller för hela mandatperioden. Under …")
         if rest[:1].islower() and (rank > 0 or (not fonts and _heading_shaped(text) and ". " not in text)):

@@ -143,6 +143,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
     start_col = column_of(labels, "start_date")
     end_col = column_of(labels, "end_date")
     progress_col = column_of(labels, "progress")
+    owner_col = column_of(labels, "owner")
     out: list[Activity] = []
     step = step or line_step([ln for r in table.body for c in r.cells for ln in c.lines])
     filled_last: str | None = None  # the field the last full-width row went to
@@ -201,6 +202,8 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             act.end_date = cell_date(row.cell_text(end_col))
         if progress_col is not None:
             act.progress = _percent(row.cell_text(progress_col))
+        if owner_col is not None and owner_col != title_col:
+            act.owner = row.cell_text(owner_col) or None
         out.append(act)
     return out
 

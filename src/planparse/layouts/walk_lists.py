@@ -13,7 +13,7 @@ from planparse.layouts.headings import (
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
-    _CHAPTER_TITLE,
+    names_goals,
 )
 from planparse.model import (
     Activity,
@@ -24,7 +24,6 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
-from planparse.text.fold import fold
 
 
 class ListWalk(FieldWalk):
@@ -52,7 +51,7 @@ class ListWalk(FieldWalk):
             else:
                 d = head.depth if head.number else self.depth() + 1
                 chapter = head.number is not None and (
-                    (d == 1 and _CHAPTER_TITLE.match(fold(head.title))) or (not head.marked and d < self.marked_depth))
+                    (d == 1 and names_goals(head.title)) or (not head.marked and d < self.marked_depth))
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None

@@ -34,6 +34,15 @@ _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|
 _CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens) )?"
                             r"(?:mal|malen|maluppfoljning|malavstamning|mal(?:,| och) \w+(?: och \w+)?|uppdrag|"
                             r"fokusomraden|malomraden|mal och uppfoljning)$")
+
+
+def names_goals(title: str) -> bool:
+    """Whether a heading only says that goals follow ("Nämndens mål och uppdrag", "Mål och
+    aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
+    folded = _PERIOD_SUFFIX.sub("", fold(title)).strip()
+    return bool(_CHAPTER_TITLE.match(folded)) or (bool(re.search(r"\bmal(?:en)?$", folded)) and len(folded.split()) <= 3)
+
+
 _PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")

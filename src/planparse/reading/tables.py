@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
 from planparse.text.fold import fold
@@ -159,6 +159,7 @@ class _Region:
     xs: list[float]
     vs: list[_Seg]
     ruled_columns: bool
+    hs: list[_Seg] = field(default_factory=list)
 
 
 def _regions(raw: RawPage) -> list[_Region]:
@@ -197,7 +198,7 @@ def _regions(raw: RawPage) -> list[_Region]:
             if ruled and len(part) == 2 and len(xs) == 2:
                 continue  # one framed box (a running header's band, a callout): text, not a table
             if len(part) >= 3 or (ruled and len(part) >= 2):
-                regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled))
+                regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled, g_hs))
     return regions
 
 
@@ -441,6 +442,8 @@ def _build(
         )
     if not rows:
         return None
+    if region.ruled_columns:
+        _merge_row_spans(rows, region.hs)
     header = _looks_like_header(rows[0], shades) or _header_by_contrast(rows)
     rows = join_wrapped_rows(rows, header)
     mend_broken_words(rows)
@@ -452,6 +455,24 @@ def _build(
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
     return table
+
+
+def _merge_row_spans(rows: list[Row], hs: list[_Seg]) -> None:
+    """Cells merged down over several rows (a goal beside each of its activities): where no
+    rule separates a cell from the one above it, its lines belong to the cell above, and it
+    is left empty, as a spanned cell reads."""
+    for above, row in zip(rows, rows[1:], strict=False):
+        y = row.bbox[1]
+        if abs(above.bbox[3] - y) > TOL or not any(abs(h.pos - y) <= TOL for h in hs):
+            continue  # not adjacent bands of one grid
+        for c in row.cells:
+            mid = (c.bbox[0] + c.bbox[2]) / 2
+            if not c.lines or any(abs(h.pos - y) <= TOL and h.a - TOL <= mid <= h.b + TOL for h in hs):
+                continue
+            top = next((t for t in above.cells if abs(t.bbox[0] - c.bbox[0]) <= TOL and abs(t.bbox[2] - c.bbox[2]) <= TOL), None)
+            if top is not None:
+                top.lines.extend(c.lines)
+                c.lines = []
 
 
 def _label_without_specks(text: str) -> str:
