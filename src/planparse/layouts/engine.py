@@ -76,11 +76,9 @@ class Walk(ListWalk):
                 _wrap_under_header(carried, found[0][0])
             found = ([cont] if cont else []) + found
             used = consumed | {id(ln) for _, taken in found for ln in taken}
-            items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in page.lines if id(ln) not in used]
-            items += [(t.bbox[1], 1, t) for t in page.tables] + [(t.bbox[1], 1, t) for t, _ in found]
-            items.sort(key=lambda x: (x[0], x[1]))
-            out.extend(item for _, _, item in items)
-            last = next((f for f in found if items and f[0] is items[-1][2]), None)
+            items = page.in_order([ln for ln in page.lines if id(ln) not in used], page.tables + [t for t, _ in found])
+            out.extend(items)
+            last = next((f for f in found if items and f[0] is items[-1]), None)
             if last is None or max(ln.bbox[3] for ln in last[1]) < 0.8 * page.height:
                 carry, carried = None, None
             elif last is not cont:

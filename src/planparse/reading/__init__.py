@@ -24,7 +24,7 @@ from planparse.errors import (
     is_out_of_memory,
 )
 from planparse.limits import DEFAULT_LIMITS, Limits
-from planparse.reading import deskew, noise, ocr, raster_rules, weight
+from planparse.reading import columns, deskew, noise, ocr, raster_rules, weight
 from planparse.reading.engine import import_pymupdf
 from planparse.reading.model import BBox, Document, Line, Page, RawPage, Table
 from planparse.reading.tables import extract_tables, join_continued
@@ -432,12 +432,15 @@ def _document_layer(layers: list[str]) -> Literal["native", "ocr", "mixed"] | No
 MAX_WORD_GAP = 72.0
 
 
-def merge_baselines(lines: list[Line]) -> list[Line]:
+def merge_baselines(lines: list[Line], band: tuple[float, float] | None = None) -> list[Line]:
     """Sort lines into reading order and join pieces that share a baseline.
 
     Producers often draw a heading's number and its title, a bullet and its text, or a
-    contents entry and its page number as separate text runs on one baseline.
+    contents entry and its page number as separate text runs on one baseline. On a page set
+    in two columns (``band``, its gutter: see :mod:`.columns`) pieces on either side of the
+    gutter stay apart and each column is read before the next.
     """
+    mid = (band[0] + band[1]) / 2 if band else None
     centres = [((ln.bbox[1] + ln.bbox[3]) / 2, ln) for ln in lines]
     centres.sort(key=lambda c: c[0])
     rows: list[list[Line]] = []
@@ -457,7 +460,8 @@ def merge_baselines(lines: list[Line]) -> list[Line]:
         row.sort(key=lambda ln: ln.x0)
         current = row[0]
         for ln in row[1:]:
-            if ln.x0 - current.bbox[2] <= MAX_WORD_GAP and ln.method == current.method:
+            apart = mid is not None and current.bbox[2] <= mid <= ln.x0
+            if ln.x0 - current.bbox[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
                 raw = None
                 if current.raw_text is not None or ln.raw_text is not None:
                     raw = f"{current.raw} {ln.raw}"
@@ -466,7 +470,7 @@ def merge_baselines(lines: list[Line]) -> list[Line]:
                 out.append(current)
                 current = ln
         out.append(current)
-    return out
+    return columns.column_order(out, band) if band else out
 
 
 def _repair_in_context(lines: list[Line]) -> None:
@@ -556,8 +560,10 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
+    gutters = []
     for r in raw_pages:
-        r.lines = merge_baselines(r.lines)
+        gutters.append(band := columns.gutter(r.lines, r.width))
+        r.lines = merge_baselines(r.lines, band)
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
         tables, outside = extract_tables(r)
@@ -586,6 +592,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
             images=r.images,
             text_layer=layers[k],  # type: ignore[arg-type]
             noise=noise_per_page[k],
+            two_columns=gutters[k] is not None,
         )
         for k, r in enumerate(raw_pages)
     ]

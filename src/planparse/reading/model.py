@@ -396,6 +396,21 @@ class Page:
     images: list[Image]
     text_layer: Literal["native", "ocr", "repaired", "none"]
     noise: list[Line] = field(default_factory=list)  # removed headers, footers, contents lines
+    two_columns: bool = False  # set in two columns: ``lines`` are in column order, not by height
+
+    def in_order(self, lines: list[Line], tables: list[Table]) -> list[Line | Table]:
+        """``lines`` (of this page, in its order) and ``tables`` in reading order: by height;
+        on a page in two columns each table before the first line under its top."""
+        if self.two_columns:
+            blocks: list[Line | Table] = list(lines)
+            for t in sorted(tables, key=lambda t: t.bbox[1]):
+                k = next((i for i, b in enumerate(blocks) if isinstance(b, Line) and b.y0 > t.bbox[1]), len(blocks))
+                blocks.insert(k, t)
+            return blocks
+        items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in lines]
+        items += [(t.bbox[1], 1, t) for t in tables]
+        items.sort(key=lambda x: (x[0], x[1]))
+        return [item for _, _, item in items]
 
 
 Block = Line | Table
@@ -426,10 +441,7 @@ class Document:
         page break appears once, where it starts."""
         out: list[Block] = []
         for page in self.pages:
-            items: list[tuple[float, int, Block]] = [(ln.y0, 0, ln) for ln in page.lines]
-            items += [(t.bbox[1], 1, t) for t in page.tables]
-            items.sort(key=lambda x: (x[0], x[1]))
-            out.extend(item for _, _, item in items)
+            out.extend(page.in_order(page.lines, page.tables))
         return out
 
     @cached_property

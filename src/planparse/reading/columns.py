@@ -1,0 +1,81 @@
+"""Pages set in two columns (an annual report's body, a Word section with two columns): the
+gutter between them, so that lines on one baseline in different columns are not joined and
+each column is read top to bottom before the next.
+
+The evidence is strong on purpose: rows of running text on both sides of one empty vertical
+band near the middle of the page, each side filling its column. Side-by-side table cells and
+a cover's label grid do not fill their halves and leave no such band.
+"""
+
+from __future__ import annotations
+
+from planparse.reading.model import Line
+
+MIN_ROWS = 4  # lines in the right column, and baselines with text in both
+MIN_GUTTER = 8.0  # pt of empty band between the columns
+_FILLED = 0.6  # share of those rows whose lines fill their column
+
+
+def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
+    """The empty vertical band (x0, x1) between two columns of running text, or None."""
+    if len(lines) < 2 * MIN_ROWS:
+        return None
+    # The right column's left edge: where most lines starting in the middle third start.
+    lo, hi = 0.3 * page_width, 0.7 * page_width
+    starts: dict[int, int] = {}
+    for ln in lines:
+        if lo <= ln.bbox[0] <= hi:
+            starts[round(ln.bbox[0])] = starts.get(round(ln.bbox[0]), 0) + 1
+    if not starts:
+        return None
+    edge, count = max(starts.items(), key=lambda kv: (kv[1], -kv[0]))
+    if count < MIN_ROWS:
+        return None
+    x = edge - 1.0
+    if sum(1 for ln in lines if ln.bbox[0] < x < ln.bbox[2]) > 0.2 * len(lines):
+        return None
+    left = [ln for ln in lines if ln.bbox[2] <= x]
+    right = [ln for ln in lines if ln.bbox[0] >= x]
+    if len(left) < MIN_ROWS or len(right) < MIN_ROWS:
+        return None
+    g0, g1 = max(ln.bbox[2] for ln in left), min(ln.bbox[0] for ln in right)
+    if g1 - g0 < MIN_GUTTER:
+        return None
+    margin_l, margin_r = min(ln.bbox[0] for ln in left), max(ln.bbox[2] for ln in right)
+    width_l, width_r = g0 - margin_l, margin_r - g1
+    if min(width_l, width_r) < 0.25 * page_width:
+        return None
+    pairs = 0
+    filled = 0
+    for ln in left:
+        yc = (ln.bbox[1] + ln.bbox[3]) / 2
+        beside = [r for r in right if r.bbox[1] - 1 <= yc <= r.bbox[3] + 1]
+        if not beside:
+            continue
+        pairs += 1
+        if ln.bbox[2] - margin_l >= 0.65 * width_l and max(r.bbox[2] for r in beside) - g1 >= 0.65 * width_r:
+            filled += 1
+    if pairs < MIN_ROWS or filled < _FILLED * pairs:
+        return None
+    return g0, g1
+
+
+def column_order(lines: list[Line], band: tuple[float, float]) -> list[Line]:
+    """Lines in reading order on a two-column page: lines crossing the gutter (a title over
+    both columns) split the page into zones; within a zone the left column, then the right.
+    ``lines`` must be in top-to-bottom order."""
+    mid = (band[0] + band[1]) / 2
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in lines:
+        if ln.bbox[0] < mid < ln.bbox[2]:
+            out.extend(left + right)
+            left, right = [], []
+            out.append(ln)
+        elif ln.bbox[2] <= mid:
+            left.append(ln)
+        else:
+            right.append(ln)
+    out.extend(left + right)
+    return out
