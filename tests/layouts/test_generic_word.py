@@ -298,3 +298,20 @@ def test_a_page_in_two_columns_is_read_column_by_column() -> None:
         ("Attraktiva boendemiljöer", "partially_fulfilled", ["Detaljplan för Norra Öregrund", "Tomtkö i digital form"]),
     ]
     assert not any("antagits" in g.title or "antagits" in (g.description or "")[:40] for g in d.goals[:2])
+
+
+FORMS = PDF.with_name("arbetsplan-word-form-tables.pdf")
+
+
+def test_two_column_forms_with_labels_down_the_first_column() -> None:
+    """"Mål | Alla elever …", "Aktiviteter | <a paragraph each>", "Ansvarig", "Status": each form
+    is the goal of the area heading above it, with its activities; the second form is no
+    continuation of the first (same width, same page)."""
+    d = planparse.parse(FORMS)
+    assert d.organ == "Östra skolan"
+    assert [(a.title, [(g.title, [x.title for x in g.activities]) for g in a.children]) for a in d.goals] == [
+        ("Kunskaper", [("Alla elever ska nå minst godtagbara kunskaper i svenska",
+                        ["Läsfrämjande insatser i åk 1–3", "Språkutvecklande arbetssätt i alla ämnen"])]),
+        ("Trygghet och studiero", [("Eleverna ska uppleva studiero på lektionerna",
+                                    ["Gemensamma ordningsregler", "Vuxennärvaro på raster"])]),
+    ]

@@ -35,7 +35,7 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
 ORGAN = re.compile(
     r"\b(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige"
     r"|[A-ZÅÄÖ][a-zåäö]+(?:-, [a-zåäö]+-? och [a-zåäö]+|- och [a-zåäö]+)?(?:nämnden|styrelsen|förvaltningen)"
-    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|förvaltningen)"  # "Tekniska nämnden", "Sociala förvaltningen"
+    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|förvaltningen|skolan|förskolan)"  # "Tekniska nämnden", "Östra skolan"
     r"|(?:Nämnden|Styrelsen|Förvaltningen) för [a-zåäö]+(?:(?:, | och )[a-zåäö]+)*"  # "Nämnden för funktionsstöd"
     r"|(?!(?:Förskolan|Förskola|Skolan|Skola)\b)[A-ZÅÄÖ][\wåäö-]*(?:förskola|förskolan|skola|skolan)(?: [A-ZÅÄÖ][\wåäö]+)?"
     r"|Föräldrakooperativet [\wåäö]+"

@@ -19,6 +19,8 @@ from planparse.layouts.base import provenance
 from planparse.layouts.goal_tables import (
     goal_column,
     is_comment,
+    is_form,
+    read_form,
     read_goal_table,
     row_starts_item,
     row_text,
@@ -46,7 +48,7 @@ def _continues(w: Walk, table: Table) -> bool:
     cell, or no vocabulary label) and the table before it had as many columns."""
     last = w.last_table
     filled = [h for h in table.header if h.strip()]
-    return last is not None and last.n_cols == table.n_cols and len(filled) <= 1 and not any(
+    return last is not None and last.n_cols == table.n_cols and table.page > last.rows[-1].page and len(filled) <= 1 and not any(
         lab for lab in header_labels(table)
     )
 
@@ -84,7 +86,9 @@ def read_table(w: Walk, table: Table) -> None:
         vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
     )) or _status_rows(table)
     has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
-    if goal_col is not None:
+    if goal_col is None and is_form(w, table):
+        read_form(w, table)
+    elif goal_col is not None:
         read_goal_table(w, table, *goal_col)
     elif role is Role.activities and has_markers:
         _icon_activities(w, table)
