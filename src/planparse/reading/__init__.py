@@ -465,7 +465,7 @@ def merge_baselines(lines: list[Line], band: tuple[float, float] | None = None) 
                 raw = None
                 if current.raw_text is not None or ln.raw_text is not None:
                     raw = f"{current.raw} {ln.raw}"
-                current = Line(spans=current.spans + ln.spans, page=current.page, method=current.method, raw_text=raw)
+                current = Line(current.spans + ln.spans, current.page, current.method, raw)
             else:
                 out.append(current)
                 current = ln

@@ -104,10 +104,19 @@ class Line:
         spans = self.spans
         if c is not None and c.edits == _span_edits and c.spans is spans and c.n_spans == len(spans):
             return c
-        if len(spans) == 1:  # most lines: one span, its facts without the loops
-            s = spans[0]
+        if len(spans) == 1:  # most lines: one span, its facts without the loops (_text1 and
+            s = spans[0]  # _style1 inline)
             b = s.bbox
-            c = _LineFacts(_span_edits, spans, 1, _text1(s.text), (b[0], b[1], b[2], b[3]), *_style1(s))
+            text = s.text
+            if _ANY_INVISIBLE.search(text):
+                text = text.translate(_INVISIBLE)
+            size = _round1(s.size)
+            if s.text.strip():
+                c = _LineFacts(_span_edits, spans, 1, " ".join(text.split()), (b[0], b[1], b[2], b[3]), size,
+                               bool(s.bold), bool(s.italic))
+            else:
+                c = _LineFacts(_span_edits, spans, 1, " ".join(text.split()), (b[0], b[1], b[2], b[3]), size,
+                               False, False)
         else:
             c = _LineFacts(_span_edits, spans, len(spans), _text(spans),
                            union([s.bbox for s in spans]) if spans else None, *_style(spans))

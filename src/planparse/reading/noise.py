@@ -18,11 +18,15 @@ _GLYPHS_ONLY = re.compile(r"^[^\w%]{1,3}$")  # an icon's glyph; "(%)" is a unit,
 _NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:[.:]\d{1,2}){0,3}[.:]?\s+\S")
 
 
+_DIGITS = re.compile(r"\d+")
+_SEPARATORS = re.compile(r"[^\w#]+")
+
+
 def _key(line: Line) -> str:
     """What repeats of a running line share: its words, digits (page numbers) as "#";
     separators between them are left out, as an OCR reads them differently on each page
     ("Kommunstyrelsen - Kommunledningskontoret", "Kommunstyrelsen ~ Kommunledningskontoret")."""
-    return " ".join(re.sub(r"[^\w#]+", " ", re.sub(r"\d+", "#", fold(line.text))).split())
+    return " ".join(_SEPARATORS.sub(" ", _DIGITS.sub("#", fold(line.text))).split())
 
 
 def in_margin(line: Line, height: float) -> bool:
@@ -33,18 +37,18 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     """ids of lines that are running headers, footers or page numbers."""
     n = len(pages)
     counts: dict[str, set[int]] = {}
+    margin: list[tuple[Line, str]] = []  # the lines in the margins with their keys, in order
     for p, lines in enumerate(pages):
         for ln in lines:
             if in_margin(ln, heights[p]):
-                counts.setdefault(_key(ln), set()).add(p)
+                key = _key(ln)
+                counts.setdefault(key, set()).add(p)
+                margin.append((ln, key))
     threshold = max(2, round(0.4 * n))
     noise: set[int] = set()
-    for p, lines in enumerate(pages):
-        for ln in lines:
-            if not in_margin(ln, heights[p]):
-                continue
-            if _PAGE_NUMBER.match(ln.text.strip()) or (n >= 2 and len(counts[_key(ln)]) >= threshold):
-                noise.add(id(ln))
+    for ln, key in margin:
+        if _PAGE_NUMBER.match(ln.text.strip()) or (n >= 2 and len(counts[key]) >= threshold):
+            noise.add(id(ln))
     return noise
 
 

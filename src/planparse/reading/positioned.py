@@ -410,7 +410,7 @@ def find_tables(
     :func:`table_from_rows`."""
     found: list[tuple[Table, list[Line]]] = []
     rows = visual_rows(lines)
-    margin = min((ln.x0 for ln in lines if len(ln.text) > 20 and ln.text[:1].isalnum()), default=0.0)
+    margin: float | None = None  # the text margin, looked for once a header row is found
     k = 0
     while k < len(rows):
         header = rows[k]
@@ -423,6 +423,8 @@ def find_tables(
         right = max(s.bbox[2] for s in _spans(header))
         # A table set in from the text margin (cell padding): rows across the columns that stay
         # inside it are its own (descriptions, comments), however far apart.
+        if margin is None:
+            margin = min((ln.x0 for ln in lines if len(ln.text) > 20 and ln.text[:1].isalnum()), default=0.0)
         indented = starts[0] - margin >= 3
         body: list[list[Line]] = []
         j = k + 1

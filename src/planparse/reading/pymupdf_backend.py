@@ -183,6 +183,11 @@ def _has_image_block(tp: pymupdf.TextPage) -> bool:
     return False
 
 
+# round(x, 2) of the x positions of spans, by position (a float; zero is not kept, 0.0 and -0.0
+# being one key): a document's spans start and end at a few hundred positions.
+_X_ROUNDED: dict[float, float] = {}
+
+
 def read_page(
     page: pymupdf.Page, number: int,
     cache: dict[int, tuple[int | None, float | None, bytes | None]] | None = None,
@@ -211,6 +216,9 @@ def read_page(
     new_span = object.__new__
     styles: dict[tuple[str, int], tuple[bool, bool]] = {}
     sizes: dict[float, float] = {}
+    xs = _X_ROUNDED
+    if len(xs) > 8192:
+        xs.clear()
     last_ys: tuple[float, float] | None = None
     last_rys = (0.0, 0.0)
     for block in data["blocks"]:
@@ -241,15 +249,26 @@ def read_page(
                 rsize = sizes.get(size)
                 if rsize is None or not size:
                     rsize = sizes[size] = round(size, 2)
+                # x positions repeat (margins, columns, tab stops): each rounded once.
+                rx0 = xs.get(x0)
+                if rx0 is None:
+                    rx0 = round(x0, 2)
+                    if x0:
+                        xs[x0] = rx0
+                rx1 = xs.get(x1)
+                if rx1 is None:
+                    rx1 = round(x1, 2)
+                    if x1:
+                        xs[x1] = rx1
                 span = new_span(Span)
                 span.__dict__ = {
-                    "text": text, "bbox": (round(x0, 2), last_rys[0], round(x1, 2), last_rys[1]),
+                    "text": text, "bbox": (rx0, last_rys[0], rx1, last_rys[1]),
                     "font": font, "size": rsize, "bold": style[0], "italic": style[1],
                     "color": s["color"],
                 }
                 spans.append(span)
             if spans:
-                lines.append(Line(spans=spans, page=number))
+                lines.append(Line(spans, number))  # (positional: half the cost of keywords, per line)
 
     drawings = _drawings(page)
     images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
@@ -302,7 +321,7 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
             continue
         x0, y0, x1, y1 = d["rect"]
         box = (rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)])
-        drawings.append(Drawing(bbox=box, kind="shape", fill=fill, stroke=stroke))
+        drawings.append(Drawing(box, "shape", fill, stroke))
     return drawings
 
 
@@ -320,7 +339,7 @@ def _segment(
         box = (round(min(x0, x1), 2), round(min(y0, y1), 2), round(max(x0, x1), 2), round(max(y0, y1), 2))
     else:
         box = (rd[min(x0, x1)], rd[min(y0, y1)], rd[max(x0, x1)], rd[max(y0, y1)])
-    return Drawing(bbox=box, kind=kind, stroke=stroke)  # type: ignore[arg-type]
+    return Drawing(box, kind, None, stroke)  # type: ignore[arg-type]
 
 
 def _rect(
@@ -334,10 +353,10 @@ def _rect(
         y0, y1 = y1, y0
     box = (round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)) if rd is None else (rd[x0], rd[y0], rd[x1], rd[y1])
     if y1 - y0 <= 1.5:
-        return Drawing(bbox=box, kind="hline", fill=fill, stroke=stroke)
+        return Drawing(box, "hline", fill, stroke)  # (positional: cheaper than keywords)
     if x1 - x0 <= 1.5:
-        return Drawing(bbox=box, kind="vline", fill=fill, stroke=stroke)
-    return Drawing(bbox=box, kind="rect", fill=fill, stroke=stroke)
+        return Drawing(box, "vline", fill, stroke)
+    return Drawing(box, "rect", fill, stroke)
 
 
 def render_gray(page: pymupdf.Page, dpi: int) -> bytes:

@@ -83,13 +83,13 @@ def _groups(
         for band in range(math.floor(lo / _BAND), math.floor(hi / _BAND) + 1):
             bands.setdefault(band, []).append(j)
     # Within a band, verticals sorted by x: a horizontal looks only at those within its extent.
+    v_pos = [v.pos for v in vs]
     by_x: dict[int, tuple[list[float], list[int]]] = {}
     for band, members in bands.items():
-        members.sort(key=lambda j: vs[j].pos)
-        by_x[band] = ([vs[j].pos for j in members], members)
+        members.sort(key=v_pos.__getitem__)
+        by_x[band] = ([v_pos[j] for j in members], members)
     no_band: tuple[list[float], list[int]] = ([], [])
     crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
-    v_pos = [v.pos for v in vs]
     v_lo = [v.a - TOL for v in vs]
     v_hi = [v.b + TOL for v in vs]
     for i, h in enumerate(hs):
@@ -112,7 +112,7 @@ def _groups(
     # horizontally), provided they are close enough to be rows of one table. Rules of a grid
     # are joined by its vertical rules already: two grids stacked under each other (a budget
     # table, a heading, an investment table) stay two tables.
-    order = sorted(range(n_h), key=lambda i: hs[i].pos)
+    order = sorted(range(n_h), key=[h.pos for h in hs].__getitem__)
     boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
@@ -406,6 +406,7 @@ def _build(
     if n_cols < 1:
         return None
     rows: list[Row] = []
+    index = _index_sorted if _well_spaced(xs) else _index
     for top, bottom in zip(region.ys, region.ys[1:], strict=False):
         if bottom - top < 3:
             continue
@@ -423,8 +424,8 @@ def _build(
         for left, right in zip(bounds, bounds[1:], strict=False):
             if right - left < 3:
                 continue
-            col = _index(xs, left)
-            span_cols = max(1, _index(xs, right) - col)
+            col = index(xs, left)
+            span_cols = max(1, index(xs, right) - col)
             box = (left, top, right, bottom)
             x0, x1 = left - 1, right + 1
             members = [(i, s) for i, s, xc, _ in in_row if x0 <= xc <= x1]
@@ -655,6 +656,29 @@ def _index(xs: list[float], x: float) -> int:
     return best
 
 
+def _well_spaced(xs: list[float]) -> bool:
+    """Positions that rise by more than a millionth of a point each, all within a million
+    points of zero: their distances to any such ``x`` fall before the nearest one and rise
+    after it without two ever rounding equal, so :func:`_index_sorted` finds what
+    :func:`_index` does."""
+    return all(math.isfinite(v) and -1e6 < v < 1e6 for v in xs) and all(
+        b - a > 1e-6 for a, b in zip(xs, xs[1:], strict=False)
+    )
+
+
+def _index_sorted(xs: list[float], x: float) -> int:
+    """:func:`_index` of well-spaced positions (:func:`_well_spaced`): the nearest of the
+    two around ``x`` (the first when equally near), found by bisection."""
+    if not (math.isfinite(x) and -1e6 < x < 1e6):
+        return _index(xs, x)
+    k = bisect_left(xs, x)
+    if k == 0:
+        return 0
+    if k == len(xs):
+        return k - 1
+    return k - 1 if abs(xs[k - 1] - x) <= abs(xs[k] - x) else k
+
+
 def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     by_line: dict[int, list[Span]] = {}
     for i, s in members:
@@ -667,7 +691,7 @@ def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
         raw_text = None
         if src.raw_text is not None and len(spans) == len(src.spans):
             raw_text = src.raw_text
-        out.append(Line(spans=spans, page=src.page, method=src.method, raw_text=raw_text))
+        out.append(Line(spans, src.page, src.method, raw_text))
     return out
 
 
