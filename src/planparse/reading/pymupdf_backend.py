@@ -49,6 +49,68 @@ def _font_style(font: str, flags: int) -> tuple[bool, bool]:
     return bold, italic
 
 
+# MuPDF's character flags: the glyph is filled, stroked (neither: render mode 3, invisible).
+_PAINTED = 16 | 32
+
+
+def drop_overprint(lines: list[Line], invisible: set[int]) -> list[Line]:
+    """The page's lines without text drawn twice over itself.
+
+    * An invisible span (``invisible``: ids of spans) lying over visible text is a second text
+      layer of the same words: "searchable PDF" software OCRs a born-digital printout and
+      writes its words invisibly over the page's own text. It is dropped when visible spans
+      cover half its box. (An invisible layer over an image, a real OCR layer, stays.)
+    * A visible span repeated with the same text and size within a point or so of itself is a
+      producer's fake bold (the text overprinted at a small offset instead of a bold face):
+      one copy stays, bold.
+    """
+    visible = [s for ln in lines for s in ln.spans if id(s) not in invisible]
+    drop: set[int] = set()
+    if invisible:
+        rows: dict[int, list[Span]] = {}
+        for s in visible:
+            for k in range(int(s.bbox[1] // 8), int(s.bbox[3] // 8) + 1):
+                rows.setdefault(k, []).append(s)
+        for ln in lines:
+            for s in ln.spans:
+                if id(s) in invisible and _covered(s, rows):
+                    drop.add(id(s))
+    seen: dict[tuple[str, float], list[Span]] = {}
+    for s in visible:
+        key = (s.text.strip(), s.size)
+        tol = max(1.0, 0.1 * s.size)
+        twins = seen.setdefault(key, [])
+        first = next((t for t in twins if abs(t.bbox[0] - s.bbox[0]) <= tol and abs(t.bbox[1] - s.bbox[1]) <= tol
+                      and abs(t.bbox[2] - s.bbox[2]) <= tol), None)
+        if first is None:
+            twins.append(s)
+        else:
+            drop.add(id(s))
+            first.__dict__["bold"] = True  # (a span of this page, not yet in any line's facts)
+    if not drop:
+        return lines
+    out = []
+    for ln in lines:
+        kept = [s for s in ln.spans if id(s) not in drop]
+        if kept:
+            out.append(ln if len(kept) == len(ln.spans) else Line(spans=kept, page=ln.page))
+    return out
+
+
+def _covered(s: Span, rows: dict[int, list[Span]]) -> bool:
+    """Whether visible spans (``rows``: by 8 pt bands of height) cover half of ``s``'s box."""
+    x0, y0, x1, y1 = s.bbox
+    area = max(x1 - x0, 0.1) * max(y1 - y0, 0.1)
+    near = {id(v): v for k in range(int(y0 // 8), int(y1 // 8) + 1) for v in rows.get(k, ())}
+    cover = 0.0
+    for v in near.values():
+        w = min(x1, v.bbox[2]) - max(x0, v.bbox[0])
+        h = min(y1, v.bbox[3]) - max(y0, v.bbox[1])
+        if w > 0 and h > 0:
+            cover += w * h
+    return cover >= 0.5 * area
+
+
 # Images this small (points) may be status icons or progress bars: their pixels are read.
 _ICON_MAX = 24.0
 _BAR_MAX_W = 160.0
@@ -203,6 +265,9 @@ def read_page(
         # page's content is interpreted once for the two, not once for each.
         dl = page.get_displaylist()
         data = _textpage(page, dl, flags).extractDICT(cb=page.cropbox)
+    # PyMuPDF gives text, paths and images in the page's unrotated space; a page stored turned
+    # (/Rotate 90: a landscape table page stored in portrait, or a scanner's) is read as shown.
+    turn = page.rotation_matrix if page.rotation % 360 else None
     lines: list[Line] = []
     ocr_font = False
     # The span loop runs for every span of every page: Span objects are made without their
@@ -213,11 +278,15 @@ def read_page(
     sizes: dict[float, float] = {}
     last_ys: tuple[float, float] | None = None
     last_rys = (0.0, 0.0)
+    invisible: set[int] = set()  # id() of spans drawn invisibly (render mode 3, or fully transparent)
     for block in data["blocks"]:
         if block.get("type") != 0:
             continue
         for ln in block["lines"]:
-            if ln.get("dir", (1, 0))[0] < 0.5:  # vertical or rotated text: not body text
+            dx, dy = ln.get("dir", (1, 0))
+            if turn is not None:
+                dx, dy = dx * turn.a + dy * turn.c, dx * turn.b + dy * turn.d
+            if dx < 0.5:  # vertical or rotated text: not body text
                 continue
             spans = []
             for s in ln["spans"]:
@@ -230,7 +299,7 @@ def read_page(
                     style = styles[(font, flags)] = _font_style(font, flags)
                     if font.startswith(OCR_FONTS):
                         ocr_font = True
-                x0, y0, x1, y1 = s["bbox"]
+                x0, y0, x1, y1 = s["bbox"] if turn is None else _turned(s["bbox"], turn)
                 # round(v, 2) is slow (a correctly rounded decimal conversion); the spans of a
                 # line share their top and bottom and a page has a handful of sizes: rounded once.
                 # (Zero is not cached: 0.0 and -0.0 are equal keys but print differently.)
@@ -248,11 +317,17 @@ def read_page(
                     "color": s["color"],
                 }
                 spans.append(span)
+                if s.get("alpha", 255) == 0 or not s.get("char_flags", _PAINTED) & _PAINTED:
+                    invisible.add(id(span))
             if spans:
                 lines.append(Line(spans=spans, page=number))
+    if len(lines) > 1:
+        lines = drop_overprint(lines, invisible)
 
     drawings = _drawings(page)
     images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
+    if turn is not None:
+        drawings, images = _turn_shapes(drawings, images, turn, page.rotation % 180 == 90)
     return RawPage(
         number=number,
         width=page.rect.width,
@@ -262,6 +337,28 @@ def read_page(
         images=images,
         ocr_font=ocr_font,
     )
+
+
+def _turned(bbox: tuple[float, float, float, float], m: pymupdf.Matrix) -> tuple[float, float, float, float]:
+    """``bbox`` (unrotated page space) in the space of the page as shown (``m``: its
+    ``rotation_matrix``)."""
+    r = pymupdf.Rect(bbox) * m
+    return (min(r.x0, r.x1), min(r.y0, r.y1), max(r.x0, r.x1), max(r.y0, r.y1))
+
+
+def _turn_shapes(
+    drawings: list[Drawing], images: list[Image], m: pymupdf.Matrix, quarter: bool
+) -> tuple[list[Drawing], list[Image]]:
+    """Paths and images of a rotated page in the space of the page as shown; a quarter turn
+    makes horizontal rules vertical and the reverse."""
+    swap = {"hline": "vline", "vline": "hline"} if quarter else {}
+    out = []
+    for d in drawings:
+        box = tuple(round(v, 2) for v in _turned(d.bbox, m))
+        out.append(Drawing(bbox=box, kind=swap.get(d.kind, d.kind), fill=d.fill, stroke=d.stroke))  # type: ignore[arg-type]
+    for im in images:
+        im.bbox = _turned(im.bbox, m)
+    return out, images
 
 
 class _Rounded(dict[float, float]):
