@@ -286,7 +286,7 @@ def read_page(
             dx, dy = ln.get("dir", (1, 0))
             if turn is not None:
                 dx, dy = dx * turn.a + dy * turn.c, dx * turn.b + dy * turn.d
-            if dx < 0.5:  # vertical or rotated text: not body text
+            if dx < 0.96:  # vertical or turned text (a diagonal watermark, a side note): not body text
                 continue
             spans = []
             for s in ln["spans"]:
@@ -386,6 +386,12 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
         items = d["items"]
         first = items[0][0] if items else "l"  # (a path without items adds nothing)
         if first in ("l", "re", "qu") and all(it[0] == first for it in items):
+            if first == "l" and 3 <= len(items) <= 4 and _box_path(items, bool(d.get("closePath"))):
+                # A rectangle drawn as a closed path of lines (how a rect comes out of a
+                # turned or skewed page, and how some drivers draw every box): one rect.
+                x0, y0, x1, y1 = d["rect"]
+                drawings.append(_rect(float(x0), float(y0), float(x1), float(y1), fill, stroke, rd))
+                continue
             for it in items:
                 if first == "l":
                     p, q = it[1], it[2]
@@ -401,6 +407,24 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
         box = (rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)])
         drawings.append(Drawing(bbox=box, kind="shape", fill=fill, stroke=stroke))
     return drawings
+
+
+def _box_path(items: list[Any], closed: bool) -> bool:
+    """Whether path ``items`` (all lines) go round an upright rectangle: each line horizontal
+    or vertical, each starting where the last ended, back to the start (or ``closed``)."""
+    x_a, y_a = items[0][1]
+    px, py = x_a, y_a
+    xs, ys = {round(x_a, 1)}, {round(y_a, 1)}
+    for it in items:
+        (x0, y0), (x1, y1) = it[1], it[2]
+        if abs(x0 - px) > 0.01 or abs(y0 - py) > 0.01 or (abs(x1 - x0) > 0.01 and abs(y1 - y0) > 0.01):
+            return False
+        xs.add(round(x1, 1))
+        ys.add(round(y1, 1))
+        px, py = x1, y1
+    if len(xs) != 2 or len(ys) != 2:
+        return False
+    return closed or (abs(px - x_a) <= 0.01 and abs(py - y_a) <= 0.01)
 
 
 def _segment(
