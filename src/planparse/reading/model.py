@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from planparse.text.assemble import CONJUNCTIONS
 from planparse.text.fold import fold
 
 BBox = tuple[float, float, float, float]
@@ -482,7 +483,8 @@ def join_lines(texts: list[str]) -> str:
         if not t:
             continue
         if out.endswith("\u00ad"):
-            out = out[:-1] + t
+            # (before "och", "eller": a hyphen drawn with the soft hyphen's glyph, "gång- och")
+            out = out[:-1] + ("- " if t.split()[0] in CONJUNCTIONS else "") + t
         elif out:
             out += " " + t
         else:

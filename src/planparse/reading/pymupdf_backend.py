@@ -53,6 +53,26 @@ def _font_style(font: str, flags: int) -> tuple[bool, bool]:
 _PAINTED = 16 | 32
 
 
+def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) -> None:
+    """A U+00AD drawn with a width inside a line is a hyphen: fonts share one glyph between
+    "-" and the soft hyphen, and a producer that maps glyphs back to characters may write the
+    hyphen as U+00AD ("2024\u00ad04\u00ad30", "gång\u00ad och"). A soft hyphen proper is only
+    drawn where a line breaks; one of no width is invisible. Those two stay U+00AD (the line
+    text drops the second and joins the word at the first)."""
+    for bi, li, si, span in soft:
+        line = raw["blocks"][bi]["lines"][li]
+        chars = line["spans"][si]["chars"]
+        ends = [c for sp in line["spans"] for c in sp["chars"] if not c["c"].isspace()]
+        last = ends[-1] if ends else None
+        size = max(span.size, 1.0)
+        text = "".join(
+            "-" if c["c"] == "\u00ad" and c is not last and c["bbox"][2] - c["bbox"][0] > 0.15 * size else c["c"]
+            for c in chars
+        )
+        if text != span.text and len(text) == len(span.text):
+            span.__dict__["text"] = text  # (a span of this page, not yet in any line's facts)
+
+
 def drop_overprint(lines: list[Line], invisible: set[int]) -> list[Line]:
     """The page's lines without text drawn twice over itself.
 
@@ -259,12 +279,12 @@ def read_page(
         if not _has_image_block(tp):
             data = tp.extractDICT(cb=page.cropbox)
             no_images = True
-        del tp
     if not no_images:
         # One display list serves the page's text and, in _image_looks, its images' boxes: the
         # page's content is interpreted once for the two, not once for each.
         dl = page.get_displaylist()
-        data = _textpage(page, dl, flags).extractDICT(cb=page.cropbox)
+        tp = _textpage(page, dl, flags)
+        data = tp.extractDICT(cb=page.cropbox)
     # PyMuPDF gives text, paths and images in the page's unrotated space; a page stored turned
     # (/Rotate 90: a landscape table page stored in portrait, or a scanner's) is read as shown.
     turn = page.rotation_matrix if page.rotation % 360 else None
@@ -279,17 +299,18 @@ def read_page(
     last_ys: tuple[float, float] | None = None
     last_rys = (0.0, 0.0)
     invisible: set[int] = set()  # id() of spans drawn invisibly (render mode 3, or fully transparent)
-    for block in data["blocks"]:
+    soft: list[tuple[int, int, int, Span]] = []  # spans with U+00AD: (block, line, span, Span)
+    for bi, block in enumerate(data["blocks"]):
         if block.get("type") != 0:
             continue
-        for ln in block["lines"]:
+        for li, ln in enumerate(block["lines"]):
             dx, dy = ln.get("dir", (1, 0))
             if turn is not None:
                 dx, dy = dx * turn.a + dy * turn.c, dx * turn.b + dy * turn.d
             if dx < 0.96:  # vertical or turned text (a diagonal watermark, a side note): not body text
                 continue
             spans = []
-            for s in ln["spans"]:
+            for si, s in enumerate(ln["spans"]):
                 text = s["text"]
                 if not text.strip():
                     continue
@@ -317,10 +338,15 @@ def read_page(
                     "color": s["color"],
                 }
                 spans.append(span)
+                if "\u00ad" in text:
+                    soft.append((bi, li, si, span))
                 if s.get("alpha", 255) == 0 or not s.get("char_flags", _PAINTED) & _PAINTED:
                     invisible.add(id(span))
             if spans:
                 lines.append(Line(spans=spans, page=number))
+    if soft:
+        _drawn_hyphens(soft, tp.extractRAWDICT(cb=page.cropbox))
+    del tp
     if len(lines) > 1:
         lines = drop_overprint(lines, invisible)
 
