@@ -226,3 +226,31 @@ def test_soft_hyphen_before_a_conjunction_is_a_hyphen() -> None:
     for join in (join_lines, assemble_join):
         assert join(["längs gång\u00ad", "och cykelvägar"]) == "längs gång- och cykelvägar"
         assert join(["attraktiv arbets\u00ad", "givare"]) == "attraktiv arbetsgivare"
+
+
+def _line(text: str, y0: float, size: float = 10.0, color: int = 0, x0: float = 60.0) -> Line:
+    span = Span(text=text, bbox=(x0, y0, x0 + 0.5 * size * len(text), y0 + size), size=size, color=color)
+    return Line(spans=[span], page=1)
+
+
+def test_watermark_lines() -> None:
+    from planparse.reading.noise import watermark_lines
+
+    body = [_line("Brödtext i ett stycke som är längre än rubriken", 300 + 14 * k) for k in range(20)]
+    pages = []
+    for _ in range(4):
+        pages.append([*body, _line("UTKAST", 400, size=60)])  # dark, same place on every page
+    cover_title = _line("Verksamhetsplan 2026", 380, size=28)  # large, once, dark: content
+    pages[0].append(cover_title)
+    found = watermark_lines(pages, [842.0] * 4)
+    assert {id(p[-1]) for p in pages[1:]} <= found and id(pages[0][-2]) in found
+    assert id(cover_title) not in found
+    assert not found & {id(ln) for ln in body}
+    # one page: light grey makes it a watermark, black does not
+    grey = _line("PRELIMINÄR", 500, size=60, color=0xCCCCCC)
+    black = _line("PRELIMINÄR", 500, size=60)
+    assert watermark_lines([[*body, grey]], [842.0]) == {id(grey)}
+    assert watermark_lines([[*body, black]], [842.0]) == set()
+    # a large heading repeated near the top of every page is not one (outside the middle half)
+    heads = [[*body, _line("Handlingsplan", 120, size=24)] for _ in range(3)]
+    assert watermark_lines(heads, [842.0] * 3) == set()

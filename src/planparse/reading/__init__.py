@@ -556,7 +556,10 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
+    watermarks = noise.watermark_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
     for r in raw_pages:
+        if watermarks:
+            r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
         r.lines = merge_baselines(r.lines)
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
