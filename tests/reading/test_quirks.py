@@ -2,7 +2,7 @@
 ``fixtures/build/quirks.py``; see fixtures/README.md, "Quirk corpus").
 
 Each quirky PDF is compared with its clean counterpart: the re-written quirks (ligatures,
-words, glyphs, fakebold, chars, artifacts, softbreak) with ``SOURCE.clean.pdf``, the same words drawn in
+words, glyphs, fakebold, glyphbold, strokebold, chars, artifacts, softbreak) with ``SOURCE.clean.pdf``, the same words drawn in
 the same places without the quirk; the transformed ones (rotated, boxes, xobject, ocrlayer,
 watermark) and the clean re-write itself with the source PDF.
 
@@ -31,7 +31,7 @@ from planparse.reading.pymupdf_backend import _box_path, _turned, drop_overprint
 from tests.gold import FIXTURES, comparable
 
 QUIRKS = FIXTURES / "quirks"
-REWRITTEN = ("ligatures", "words", "glyphs", "fakebold", "chars", "artifacts", "softbreak")
+REWRITTEN = ("ligatures", "words", "glyphs", "fakebold", "glyphbold", "strokebold", "chars", "artifacts", "softbreak")
 TRANSFORMED = {"rotated", "boxes", "xobject", "ocrlayer", "watermark"}
 SAME_BOXES = {"rotated", "xobject", "ocrlayer", "watermark", "artifacts"}
 SOURCES = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -71,6 +72,51 @@ def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) 
         )
         if text != span.text and len(text) == len(span.text):
             span.__dict__["text"] = text  # (a span of this page, not yet in any line's facts)
+
+
+def _emboldened(page: pymupdf.Page, lines: list[Line], turn: pymupdf.Matrix | None) -> None:
+    """Spans a producer made bold without a bold face, marked bold: each glyph drawn twice a
+    fraction of a point apart, or filled and then stroked (render mode 2, how printer drivers
+    embolden). MuPDF's text keeps one copy of an overprinted glyph and says nothing of a
+    stroke; the page's text trace (every glyph as drawn) shows both. Asked only on pages
+    without a bold span (a producer that emboldens so has no bold face)."""
+    boxes: list[tuple[float, float, float, float]] = []
+    prev: dict[str, Any] | None = None
+    for tr in _texttrace(page):
+        chars = tr["chars"]
+        if (tr["type"] == 1 and prev is not None and prev["type"] == 0
+                and [c[1] for c in prev["chars"]] == [c[1] for c in chars] and prev["bbox"] == tr["bbox"]):
+            boxes.extend(c[3] for c in chars if chr(c[0]).strip())  # filled, then stroked
+        elif tr["type"] == 0:
+            for a, b in zip(chars, chars[1:], strict=False):
+                if a[1] == b[1] and chr(a[0]).strip() and 0.01 < b[2][0] - a[2][0] <= 1.5 and abs(b[2][1] - a[2][1]) < 0.1:
+                    boxes.append(a[3])  # the same glyph again, a hair to the right
+        prev = tr
+    if not boxes:
+        return
+    if turn is not None:
+        boxes = [_turned(b, turn) for b in boxes]
+    centres = sorted(((b[1] + b[3]) / 2, (b[0] + b[2]) / 2) for b in boxes)
+    ys = [c[0] for c in centres]
+    for ln in lines:
+        for s in ln.spans:
+            x0, y0, x1, y1 = s.bbox
+            inside = sum(1 for yc, xc in centres[bisect_left(ys, y0):bisect_right(ys, y1)] if x0 <= xc <= x1)
+            if inside and inside >= 0.5 * len(s.text.replace(" ", "")):
+                s.__dict__["bold"] = True  # (a span of this page, not yet in any line's facts)
+
+
+def _texttrace(page: pymupdf.Page) -> list[dict[str, Any]]:
+    """``page.get_texttrace()`` without its MuPDF warnings (it measures every glyph, and warns
+    of glyphs a font lacks that the text extraction passed over quietly): the warnings the page
+    gave before are kept, for the reader's damage report."""
+    earlier = pymupdf.TOOLS.mupdf_warnings(reset=True)
+    try:
+        return list(page.get_texttrace())
+    finally:
+        pymupdf.TOOLS.mupdf_warnings(reset=True)
+        for line in earlier.splitlines():
+            pymupdf.mupdf.fz_warn(line)
 
 
 def drop_overprint(lines: list[Line], invisible: set[int]) -> list[Line]:
@@ -347,6 +393,8 @@ def read_page(
     if soft:
         _drawn_hyphens(soft, tp.extractRAWDICT(cb=page.cropbox))
     del tp
+    if lines and not any(s.bold for ln in lines for s in ln.spans):
+        _emboldened(page, lines, turn)
     if len(lines) > 1:
         lines = drop_overprint(lines, invisible)
 
