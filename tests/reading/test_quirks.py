@@ -119,6 +119,8 @@ def test_quirks_really_change_the_text_layer(source: str) -> None:
         assert len(bold) > len(clean)  # overprinted copies
         texts = "".join(s["text"] for s in spans(QUIRKS / f"{source}.chars.pdf"))
         assert any(c in texts for c in "\u00ad\u200b\ufeff")
+        with pymupdf.open(QUIRKS / f"{source}.strokebold.pdf") as doc:  # filled, then stroked
+            assert any(tr["type"] == 1 for p in doc for tr in p.get_texttrace())
     if source in ("timra", "solleftea"):  # (forskola's cells leave no room for a broken word)
         texts = "".join(s["text"] for s in spans(QUIRKS / f"{source}.softbreak.pdf"))
         assert texts.count("\u00ad") >= 3
@@ -254,3 +256,16 @@ def test_watermark_lines() -> None:
     # a large heading repeated near the top of every page is not one (outside the middle half)
     heads = [[*body, _line("Handlingsplan", 120, size=24)] for _ in range(3)]
     assert watermark_lines(heads, [842.0] * 3) == set()
+
+
+def test_text_trace_warnings_are_not_damage() -> None:
+    """The text trace read for emboldened glyphs measures every glyph; MuPDF's warnings about
+    a symbol font's missing glyph must not be reported as a damaged page."""
+    path = FIXTURES / "stress" / "kramfors_vp" / "kramfors_vp-00-docx.pdf"
+    with pymupdf.open(path) as pdf:
+        pymupdf.TOOLS.mupdf_warnings(reset=True)
+        for page in pdf:
+            page.get_texttrace()
+        assert "invalid glyph index" in pymupdf.TOOLS.mupdf_warnings(reset=True)  # the trace warns
+    doc = read_pdf(path, ocr="never")
+    assert not [w for w in doc.warnings if w[0] == "page_damaged"]
