@@ -117,13 +117,15 @@ def test_quirks_really_change_the_text_layer(source: str) -> None:
         clean = spans(QUIRKS / f"{source}.clean.pdf")
         bold = spans(QUIRKS / f"{source}.fakebold.pdf")
         assert len(bold) > len(clean)  # overprinted copies
-        texts = "".join(s["text"] for s in spans(QUIRKS / f"{source}.chars.pdf"))
-        assert any(c in texts for c in "\u00ad\u200b\ufeff")
         with pymupdf.open(QUIRKS / f"{source}.strokebold.pdf") as doc:  # filled, then stroked
             assert any(tr["type"] == 1 for p in doc for tr in p.get_texttrace())
-    if source in ("timra", "solleftea"):  # (forskola's cells leave no room for a broken word)
-        texts = "".join(s["text"] for s in spans(QUIRKS / f"{source}.softbreak.pdf"))
-        assert texts.count("\u00ad") >= 3
+    if (QUIRKS / f"{source}.chars.pdf").exists():  # (not where the fonts have no glyph for them)
+        texts = "".join(s["text"] for s in spans(QUIRKS / f"{source}.chars.pdf"))
+        assert any(c in texts for c in "\u00ad\u200b\ufeff")
+    if (QUIRKS / f"{source}.softbreak.pdf").exists():  # (not where the measure has no room)
+        clean = spans(QUIRKS / f"{source}.clean.pdf")
+        broken = spans(QUIRKS / f"{source}.softbreak.pdf")
+        assert "".join(s["text"] for s in broken).count("\u00ad") >= "".join(s["text"] for s in clean).count("\u00ad") + 3
 
 
 def test_ligatures_come_out_as_letters() -> None:
