@@ -86,10 +86,10 @@ def _emboldened(page: pymupdf.Page, lines: list[Line], turn: pymupdf.Matrix | No
         chars = tr["chars"]
         if (tr["type"] == 1 and prev is not None and prev["type"] == 0
                 and [c[1] for c in prev["chars"]] == [c[1] for c in chars] and prev["bbox"] == tr["bbox"]):
-            boxes.extend(c[3] for c in chars if chr(c[0]).strip())  # filled, then stroked
+            boxes.extend(c[3] for c in chars if _ink(c[0]))  # filled, then stroked
         elif tr["type"] == 0:
             for a, b in zip(chars, chars[1:], strict=False):
-                if a[1] == b[1] and chr(a[0]).strip() and 0.01 < b[2][0] - a[2][0] <= 1.5 and abs(b[2][1] - a[2][1]) < 0.1:
+                if a[1] == b[1] and _ink(a[0]) and 0.01 < b[2][0] - a[2][0] <= 1.5 and abs(b[2][1] - a[2][1]) < 0.1:
                     boxes.append(a[3])  # the same glyph again, a hair to the right
         prev = tr
     if not boxes:
@@ -104,6 +104,11 @@ def _emboldened(page: pymupdf.Page, lines: list[Line], turn: pymupdf.Matrix | No
             inside = sum(1 for yc, xc in centres[bisect_left(ys, y0):bisect_right(ys, y1)] if x0 <= xc <= x1)
             if inside and inside >= 0.5 * len(s.text.replace(" ", "")):
                 s.__dict__["bold"] = True  # (a span of this page, not yet in any line's facts)
+
+
+def _ink(code: int) -> bool:
+    """Whether a traced glyph's character shows (not a space; -1 where no character is known)."""
+    return 0 < code < 0x110000 and not chr(code).isspace()
 
 
 def _texttrace(page: pymupdf.Page) -> list[dict[str, Any]]:
