@@ -18,6 +18,7 @@ from planparse.model import (
     StatusValue,
 )
 from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs
+from planparse.reading.model import join_lines as join_wrapped
 from planparse.reading.paragraphs import line_step, list_text, paragraphs
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
@@ -72,13 +73,13 @@ def split_title(cell: Cell) -> tuple[str, str | None]:
     bold = [ln for ln in lines if ln.bold]
     if bold and lines[0].bold and len(bold) < len(lines):
         k = next(i for i, ln in enumerate(lines) if not ln.bold)
-        title = " ".join(ln.text for ln in lines[:k])
+        title = join_wrapped([ln.text for ln in lines[:k]])
         rest = "\n".join(group_paragraphs(lines[k:]))
         return title, rest or None
     paras = group_paragraphs(lines)
     if len(paras) > 1 and not bold:
         return paras[0], "\n".join(paras[1:])
-    return " ".join(ln.text for ln in lines), None
+    return join_wrapped([ln.text for ln in lines]), None
 
 
 def _icon_word(word: str) -> bool:

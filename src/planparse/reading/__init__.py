@@ -560,8 +560,11 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
+    watermarks = noise.watermark_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
     gutters = []
     for r in raw_pages:
+        if watermarks:
+            r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
         gutters.append(band := columns.gutter(r.lines, r.width))
         r.lines = merge_baselines(r.lines, band)
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])

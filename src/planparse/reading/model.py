@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from planparse.text.assemble import CONJUNCTIONS
 from planparse.text.assemble import join_lines as join_wrapped
 from planparse.text.fold import fold
 
@@ -185,15 +186,24 @@ def _text(spans: list[Span]) -> str:
         out += s.text
         prev = s
     if _ANY_INVISIBLE.search(out):
-        out = out.translate(_INVISIBLE)
+        out = _visible(out)
     return " ".join(out.split())
 
 
 def _text1(text: str) -> str:
     """:func:`_text` of a single span's text."""
     if _ANY_INVISIBLE.search(text):
-        text = text.translate(_INVISIBLE)
+        text = _visible(text)
     return " ".join(text.split())
+
+
+def _visible(text: str) -> str:
+    """``text`` without invisible characters, except a soft hyphen that ends it: there the
+    word was broken at the line's end and goes on on the next line (:func:`join_lines`
+    joins the two halves)."""
+    soft = text.rstrip().endswith("\u00ad")
+    text = text.translate(_INVISIBLE)
+    return text.rstrip() + "\u00ad" if soft and text.strip() else text
 
 
 # round(size, 1) by size: a document has a handful of sizes and thousands of spans.
@@ -294,11 +304,11 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return " ".join(line.text for line in self.lines).strip()
+        return join_lines([line.text for line in self.lines])
 
     @property
     def raw_text(self) -> str:
-        return " ".join(line.raw for line in self.lines).strip()
+        return join_lines([line.raw for line in self.lines])
 
     @property
     def label(self) -> str:
@@ -499,16 +509,18 @@ def group_paragraphs(lines: list[Line]) -> list[str]:
 
 
 def join_lines(texts: list[str]) -> str:
-    """Join wrapped lines with one space; a soft hyphen at the break joins the word."""
+    """Join wrapped lines with one space; a soft hyphen at the break joins the word (one
+    left at the end, with nothing after it, is dropped)."""
     out = ""
     for t in texts:
         t = t.strip()
         if not t:
             continue
         if out.endswith("\u00ad"):
-            out = out[:-1] + t
+            # (before "och", "eller": a hyphen drawn with the soft hyphen's glyph, "gång- och")
+            out = out[:-1] + ("- " if t.split()[0] in CONJUNCTIONS else "") + t
         elif out:
             out += " " + t
         else:
             out = t
-    return out
+    return out.replace("\u00ad", "") if "\u00ad" in out else out

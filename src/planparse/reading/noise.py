@@ -133,3 +133,49 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
 def placeholder_lines(lines: list[Line]) -> set[int]:
     """ids of lines holding only an icon glyph or bullet with no text."""
     return {id(ln) for ln in lines if _GLYPHS_ONLY.match(ln.text.strip())}
+
+
+# A watermark's text is set this many times larger than the body text, or larger.
+_WATERMARK_SCALE = 2.0
+
+
+def watermark_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
+    """ids of watermark lines ("UTKAST", "PRELIMINÄR" set large across the page): a short
+    line set at least twice the body size, across the middle half of the page, that is either
+    repeated at the same place on half the pages or more (two at least) or drawn in light
+    grey. (A diagonal watermark is not read at all: turned text is left out by the backend.)
+    Found on the raw lines, before lines on one baseline are joined: a watermark crossing a
+    table would otherwise join the cells' lines."""
+    weights: dict[float, int] = {}
+    for lines in pages:
+        for ln in lines:
+            weights[ln.size] = weights.get(ln.size, 0) + len(ln.text)
+    if not weights:
+        return set()
+    body = max(weights, key=lambda s: (weights[s], -s))
+    found: dict[str, list[tuple[int, Line]]] = {}
+    for p, lines in enumerate(pages):
+        for ln in lines:
+            text = ln.text.strip()
+            centre = (ln.bbox[1] + ln.bbox[3]) / 2
+            if (ln.method == "native" and ln.size >= _WATERMARK_SCALE * body and 0 < len(text) <= 40
+                    and 0.25 * heights[p] <= centre <= 0.75 * heights[p]):
+                found.setdefault(fold(text), []).append((p, ln))
+    out: set[int] = set()
+    need = max(2, (len(pages) + 1) // 2)
+    for hits in found.values():
+        first = hits[0][1].bbox
+        same_place = [ln for _, ln in hits
+                      if all(abs(a - b) <= 4.0 for a, b in zip(ln.bbox, first, strict=True))]
+        pages_hit = {p for p, ln in hits if ln in same_place}
+        for _, ln in hits:
+            if len(pages_hit) >= need or all(_light_grey(s.color) for s in ln.spans if s.text.strip()):
+                out.add(id(ln))
+    return out
+
+
+def _light_grey(color: int) -> bool:
+    """A light grey (or a nearly grey tint): every channel between 0xB4 and 0xF0, within 0x18
+    of each other. White (text on a dark fill) is not."""
+    r, g, b = (color >> 16) & 255, (color >> 8) & 255, color & 255
+    return min(r, g, b) >= 0xB4 and max(r, g, b) <= 0xF0 and max(r, g, b) - min(r, g, b) <= 0x18

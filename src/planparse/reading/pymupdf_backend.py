@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -47,6 +48,138 @@ def _font_style(font: str, flags: int) -> tuple[bool, bool]:
     bold = bool(flags & _BOLD_FLAG) or any(k in name for k in ("bold", "black", "heavy", "semibold"))
     italic = bool(flags & _ITALIC_FLAG) or "italic" in name or "oblique" in name
     return bold, italic
+
+
+# MuPDF's character flags: the glyph is filled, stroked (neither: render mode 3, invisible).
+_PAINTED = 16 | 32
+
+
+def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) -> None:
+    """A U+00AD drawn with a width inside a line is a hyphen: fonts share one glyph between
+    "-" and the soft hyphen, and a producer that maps glyphs back to characters may write the
+    hyphen as U+00AD ("2024\u00ad04\u00ad30", "gång\u00ad och"). A soft hyphen proper is only
+    drawn where a line breaks; one of no width is invisible. Those two stay U+00AD (the line
+    text drops the second and joins the word at the first)."""
+    for bi, li, si, span in soft:
+        line = raw["blocks"][bi]["lines"][li]
+        chars = line["spans"][si]["chars"]
+        ends = [c for sp in line["spans"] for c in sp["chars"] if not c["c"].isspace()]
+        last = ends[-1] if ends else None
+        size = max(span.size, 1.0)
+        text = "".join(
+            "-" if c["c"] == "\u00ad" and c is not last and c["bbox"][2] - c["bbox"][0] > 0.15 * size else c["c"]
+            for c in chars
+        )
+        if text != span.text and len(text) == len(span.text):
+            span.__dict__["text"] = text  # (a span of this page, not yet in any line's facts)
+
+
+def _emboldened(page: pymupdf.Page, lines: list[Line], turn: pymupdf.Matrix | None) -> None:
+    """Spans a producer made bold without a bold face, marked bold: each glyph drawn twice a
+    fraction of a point apart, or filled and then stroked (render mode 2, how printer drivers
+    embolden). MuPDF's text keeps one copy of an overprinted glyph and says nothing of a
+    stroke; the page's text trace (every glyph as drawn) shows both. Asked only on pages
+    without a bold span (a producer that emboldens so has no bold face)."""
+    boxes: list[tuple[float, float, float, float]] = []
+    prev: dict[str, Any] | None = None
+    for tr in _texttrace(page):
+        chars = tr["chars"]
+        if (tr["type"] == 1 and prev is not None and prev["type"] == 0
+                and [c[1] for c in prev["chars"]] == [c[1] for c in chars] and prev["bbox"] == tr["bbox"]):
+            boxes.extend(c[3] for c in chars if _ink(c[0]))  # filled, then stroked
+        elif tr["type"] == 0:
+            for a, b in zip(chars, chars[1:], strict=False):
+                if a[1] == b[1] and _ink(a[0]) and 0.01 < b[2][0] - a[2][0] <= 1.5 and abs(b[2][1] - a[2][1]) < 0.1:
+                    boxes.append(a[3])  # the same glyph again, a hair to the right
+        prev = tr
+    if not boxes:
+        return
+    if turn is not None:
+        boxes = [_turned(b, turn) for b in boxes]
+    centres = sorted(((b[1] + b[3]) / 2, (b[0] + b[2]) / 2) for b in boxes)
+    ys = [c[0] for c in centres]
+    for ln in lines:
+        for s in ln.spans:
+            x0, y0, x1, y1 = s.bbox
+            inside = sum(1 for yc, xc in centres[bisect_left(ys, y0):bisect_right(ys, y1)] if x0 <= xc <= x1)
+            if inside and inside >= 0.5 * len(s.text.replace(" ", "")):
+                s.__dict__["bold"] = True  # (a span of this page, not yet in any line's facts)
+
+
+def _ink(code: int) -> bool:
+    """Whether a traced glyph's character shows (not a space; -1 where no character is known)."""
+    return 0 < code < 0x110000 and not chr(code).isspace()
+
+
+def _texttrace(page: pymupdf.Page) -> list[dict[str, Any]]:
+    """``page.get_texttrace()`` without its MuPDF warnings (it measures every glyph, and warns
+    of glyphs a font lacks that the text extraction passed over quietly): the warnings the page
+    gave before are kept, for the reader's damage report."""
+    earlier = pymupdf.TOOLS.mupdf_warnings(reset=True)
+    try:
+        return list(page.get_texttrace())
+    finally:
+        pymupdf.TOOLS.mupdf_warnings(reset=True)
+        for line in earlier.splitlines():
+            pymupdf.mupdf.fz_warn(line)
+
+
+def drop_overprint(lines: list[Line], invisible: set[int]) -> list[Line]:
+    """The page's lines without text drawn twice over itself.
+
+    * An invisible span (``invisible``: ids of spans) lying over visible text is a second text
+      layer of the same words: "searchable PDF" software OCRs a born-digital printout and
+      writes its words invisibly over the page's own text. It is dropped when visible spans
+      cover half its box. (An invisible layer over an image, a real OCR layer, stays.)
+    * A visible span repeated with the same text and size within a point or so of itself is a
+      producer's fake bold (the text overprinted at a small offset instead of a bold face):
+      one copy stays, bold.
+    """
+    visible = [s for ln in lines for s in ln.spans if id(s) not in invisible]
+    drop: set[int] = set()
+    if invisible:
+        rows: dict[int, list[Span]] = {}
+        for s in visible:
+            for k in range(int(s.bbox[1] // 8), int(s.bbox[3] // 8) + 1):
+                rows.setdefault(k, []).append(s)
+        for ln in lines:
+            for s in ln.spans:
+                if id(s) in invisible and _covered(s, rows):
+                    drop.add(id(s))
+    seen: dict[tuple[str, float], list[Span]] = {}
+    for s in visible:
+        key = (s.text.strip(), s.size)
+        tol = max(1.0, 0.1 * s.size)
+        twins = seen.setdefault(key, [])
+        first = next((t for t in twins if abs(t.bbox[0] - s.bbox[0]) <= tol and abs(t.bbox[1] - s.bbox[1]) <= tol
+                      and abs(t.bbox[2] - s.bbox[2]) <= tol), None)
+        if first is None:
+            twins.append(s)
+        else:
+            drop.add(id(s))
+            first.__dict__["bold"] = True  # (a span of this page, not yet in any line's facts)
+    if not drop:
+        return lines
+    out = []
+    for ln in lines:
+        kept = [s for s in ln.spans if id(s) not in drop]
+        if kept:
+            out.append(ln if len(kept) == len(ln.spans) else Line(spans=kept, page=ln.page))
+    return out
+
+
+def _covered(s: Span, rows: dict[int, list[Span]]) -> bool:
+    """Whether visible spans (``rows``: by 8 pt bands of height) cover half of ``s``'s box."""
+    x0, y0, x1, y1 = s.bbox
+    area = max(x1 - x0, 0.1) * max(y1 - y0, 0.1)
+    near = {id(v): v for k in range(int(y0 // 8), int(y1 // 8) + 1) for v in rows.get(k, ())}
+    cover = 0.0
+    for v in near.values():
+        w = min(x1, v.bbox[2]) - max(x0, v.bbox[0])
+        h = min(y1, v.bbox[3]) - max(y0, v.bbox[1])
+        if w > 0 and h > 0:
+            cover += w * h
+    return cover >= 0.5 * area
 
 
 # Images this small (points) may be status icons or progress bars: their pixels are read.
@@ -202,12 +335,15 @@ def read_page(
         if not _has_image_block(tp):
             data = tp.extractDICT(cb=page.cropbox)
             no_images = True
-        del tp
     if not no_images:
         # One display list serves the page's text and, in _image_looks, its images' boxes: the
         # page's content is interpreted once for the two, not once for each.
         dl = page.get_displaylist()
-        data = _textpage(page, dl, flags).extractDICT(cb=page.cropbox)
+        tp = _textpage(page, dl, flags)
+        data = tp.extractDICT(cb=page.cropbox)
+    # PyMuPDF gives text, paths and images in the page's unrotated space; a page stored turned
+    # (/Rotate 90: a landscape table page stored in portrait, or a scanner's) is read as shown.
+    turn = page.rotation_matrix if page.rotation % 360 else None
     lines: list[Line] = []
     ocr_font = False
     # The span loop runs for every span of every page: Span objects are made without their
@@ -221,14 +357,19 @@ def read_page(
         xs.clear()
     last_ys: tuple[float, float] | None = None
     last_rys = (0.0, 0.0)
-    for block in data["blocks"]:
+    invisible: set[int] = set()  # id() of spans drawn invisibly (render mode 3, or fully transparent)
+    soft: list[tuple[int, int, int, Span]] = []  # spans with U+00AD: (block, line, span, Span)
+    for bi, block in enumerate(data["blocks"]):
         if block.get("type") != 0:
             continue
-        for ln in block["lines"]:
-            if ln.get("dir", (1, 0))[0] < 0.5:  # vertical or rotated text: not body text
+        for li, ln in enumerate(block["lines"]):
+            dx, dy = ln.get("dir", (1, 0))
+            if turn is not None:
+                dx, dy = dx * turn.a + dy * turn.c, dx * turn.b + dy * turn.d
+            if dx < 0.96:  # vertical or turned text (a diagonal watermark, a side note): not body text
                 continue
             spans = []
-            for s in ln["spans"]:
+            for si, s in enumerate(ln["spans"]):
                 text = s["text"]
                 if not text.strip():
                     continue
@@ -238,7 +379,7 @@ def read_page(
                     style = styles[(font, flags)] = _font_style(font, flags)
                     if font.startswith(OCR_FONTS):
                         ocr_font = True
-                x0, y0, x1, y1 = s["bbox"]
+                x0, y0, x1, y1 = s["bbox"] if turn is None else _turned(s["bbox"], turn)
                 # round(v, 2) is slow (a correctly rounded decimal conversion); the spans of a
                 # line share their top and bottom and a page has a handful of sizes: rounded once.
                 # (Zero is not cached: 0.0 and -0.0 are equal keys but print differently.)
@@ -267,11 +408,24 @@ def read_page(
                     "color": s["color"],
                 }
                 spans.append(span)
+                if "\u00ad" in text:
+                    soft.append((bi, li, si, span))
+                if s.get("alpha", 255) == 0 or not s.get("char_flags", _PAINTED) & _PAINTED:
+                    invisible.add(id(span))
             if spans:
                 lines.append(Line(spans, number))  # (positional: half the cost of keywords, per line)
+    if soft:
+        _drawn_hyphens(soft, tp.extractRAWDICT(cb=page.cropbox))
+    del tp
+    if lines and not any(s.bold for ln in lines for s in ln.spans):
+        _emboldened(page, lines, turn)
+    if len(lines) > 1:
+        lines = drop_overprint(lines, invisible)
 
     drawings = _drawings(page)
     images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
+    if turn is not None:
+        drawings, images = _turn_shapes(drawings, images, turn, page.rotation % 180 == 90)
     return RawPage(
         number=number,
         width=page.rect.width,
@@ -281,6 +435,28 @@ def read_page(
         images=images,
         ocr_font=ocr_font,
     )
+
+
+def _turned(bbox: tuple[float, float, float, float], m: pymupdf.Matrix) -> tuple[float, float, float, float]:
+    """``bbox`` (unrotated page space) in the space of the page as shown (``m``: its
+    ``rotation_matrix``)."""
+    r = pymupdf.Rect(bbox) * m
+    return (min(r.x0, r.x1), min(r.y0, r.y1), max(r.x0, r.x1), max(r.y0, r.y1))
+
+
+def _turn_shapes(
+    drawings: list[Drawing], images: list[Image], m: pymupdf.Matrix, quarter: bool
+) -> tuple[list[Drawing], list[Image]]:
+    """Paths and images of a rotated page in the space of the page as shown; a quarter turn
+    makes horizontal rules vertical and the reverse."""
+    swap = {"hline": "vline", "vline": "hline"} if quarter else {}
+    out = []
+    for d in drawings:
+        box = tuple(round(v, 2) for v in _turned(d.bbox, m))
+        out.append(Drawing(bbox=box, kind=swap.get(d.kind, d.kind), fill=d.fill, stroke=d.stroke))  # type: ignore[arg-type]
+    for im in images:
+        im.bbox = _turned(im.bbox, m)
+    return out, images
 
 
 class _Rounded(dict[float, float]):
@@ -308,6 +484,12 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
         items = d["items"]
         first = items[0][0] if items else "l"  # (a path without items adds nothing)
         if first in ("l", "re", "qu") and all(it[0] == first for it in items):
+            if first == "l" and 3 <= len(items) <= 4 and _box_path(items, bool(d.get("closePath"))):
+                # A rectangle drawn as a closed path of lines (how a rect comes out of a
+                # turned or skewed page, and how some drivers draw every box): one rect.
+                x0, y0, x1, y1 = d["rect"]
+                drawings.append(_rect(float(x0), float(y0), float(x1), float(y1), fill, stroke, rd))
+                continue
             for it in items:
                 if first == "l":
                     p, q = it[1], it[2]
@@ -323,6 +505,24 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
         box = (rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)])
         drawings.append(Drawing(box, "shape", fill, stroke))
     return drawings
+
+
+def _box_path(items: list[Any], closed: bool) -> bool:
+    """Whether path ``items`` (all lines) go round an upright rectangle: each line horizontal
+    or vertical, each starting where the last ended, back to the start (or ``closed``)."""
+    x_a, y_a = items[0][1]
+    px, py = x_a, y_a
+    xs, ys = {round(x_a, 1)}, {round(y_a, 1)}
+    for it in items:
+        (x0, y0), (x1, y1) = it[1], it[2]
+        if abs(x0 - px) > 0.01 or abs(y0 - py) > 0.01 or (abs(x1 - x0) > 0.01 and abs(y1 - y0) > 0.01):
+            return False
+        xs.add(round(x1, 1))
+        ys.add(round(y1, 1))
+        px, py = x1, y1
+    if len(xs) != 2 or len(ys) != 2:
+        return False
+    return closed or (abs(px - x_a) <= 0.01 and abs(py - y_a) <= 0.01)
 
 
 def _segment(

@@ -82,7 +82,8 @@ def join_lines(texts: list[str]) -> str:
             out = t
             continue
         if out.endswith("\u00ad"):
-            out = out[:-1] + t
+            # (before "och", "eller": a hyphen drawn with the soft hyphen's glyph, "gång- och")
+            out = out[:-1] + ("- " if t.split()[0] in CONJUNCTIONS else "") + t
             continue
         if out.endswith("/") and out[-2:-1].isalpha() and t[:1].isalpha():  # "enheter/" "grupper"
             out += t
