@@ -284,10 +284,13 @@ def _ocr_images(
     warnings: list[tuple[str, str, int | None]],
     raw_pages: list[RawPage],
     with_rules: bool = False,
+    bold_on_layer: bool = False,
 ) -> dict[int, list[Line]]:
     """Render the pages and OCR them in parallel with the best installed language; with
-    ``with_rules`` (pages without a text layer: scans), the table rules in each page image
-    become the page's drawings (:mod:`planparse.reading.raster_rules`).
+    ``with_rules`` (page images: scans, and pages under someone else's OCR layer), the table
+    rules in each page image become the page's drawings (:mod:`planparse.reading.raster_rules`)
+    and bold words are read from their strokes (:mod:`planparse.reading.weight`): in the
+    OCR'd lines, or with ``bold_on_layer`` in the page's own (OCR) text layer.
 
     A page is not rendered when its image would exceed ``limits.max_image_pixels``, nor when
     an image embedded in it does: rendering decodes every embedded image whole, so a tiny
@@ -328,7 +331,8 @@ def _ocr_images(
     try:
         results = ocr.ocr_pages(images, lang)
         if with_rules:
-            _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
+            marked = {n: raw_pages[n - 1].lines if bold_on_layer else results[n] for n in results}
+            _in_threads(lambda n: weight.mark_bold(marked[n], images[n], ocr.DPI), sorted(results))
         return results
     except Exception as e:
         warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
@@ -375,7 +379,8 @@ def _repair_ocr_layers(
     """
     engine = None
     if external and ocr_mode != "never" and ocr.choose_language() == "swe":
-        references = _ocr_images(pdf, external, limits, warnings, raw_pages)
+        # an OCR layer has neither the page's table rules nor its bold: both from the image
+        references = _ocr_images(pdf, external, limits, warnings, raw_pages, with_rules=True, bold_on_layer=True)
         if references:
             engine = ocr.engine_name("swe")
         for n, ref_lines in references.items():

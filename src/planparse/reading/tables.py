@@ -488,8 +488,13 @@ def mend_broken_words(rows: list[Row]) -> None:
     edge: dict[int, float] = {}  # OCR: the right edge of each column's text
     if ocr:
         cells = [c for c in cells if c.colspan == 1]  # a row set across the columns has no edge to fill
+        rights: dict[int, list[float]] = {}
         for c in cells:
-            edge[c.col] = max(edge.get(c.col, 0.0), *(ln.bbox[2] for ln in c.lines))
+            rights.setdefault(c.col, []).extend(ln.bbox[2] for ln in c.lines)
+        for col, xs in rights.items():
+            # the edge most lines reach: a speck read as "." after one word is no edge
+            xs.sort()
+            edge[col] = xs[min(len(xs) - 1, round(0.9 * (len(xs) - 1)))]
     # Without that evidence only a certain break is mended ("Kommunledningsförva" / "ltningen").
     certain = not ocr and not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans)
 
