@@ -122,6 +122,17 @@ def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
     return out
 
 
+def _words_after(line: Line, m: Marker, markers: list[Marker]) -> str:
+    """The words of ``line`` right after the icon ``m``, up to the next icon on the line (the
+    icons' own glyph words left out)."""
+    right = min((o.bbox[0] for o in markers if o.page == m.page and o.bbox[0] > m.bbox[2]
+                 and o.bbox[1] < line.bbox[3] and o.bbox[3] > line.bbox[1]), default=line.bbox[2] + 1)  # fmt: skip
+    spans = [s for s in line.spans if s.bbox[0] >= m.bbox[2] - 1 and s.bbox[2] <= right + 1]
+    if not spans or spans[0].bbox[0] - m.bbox[2] >= 30:
+        return ""
+    return "".join(s.text for s in spans).split("=")[-1].strip(" :–-")
+
+
 def marker_key(m: Marker) -> tuple[int, float, float]:
     return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
 
@@ -197,15 +208,22 @@ class Markers:
             self.legend_entries.add(marker_key(m))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
-        """An icon followed on its line by a status or assessment name is a legend entry."""
+        """An icon followed on its line by a status or assessment name is a legend entry. On
+        an OCR'd line the icons of a legend sit inside the line ("Teckenförklaring: ● Enligt
+        plan ● Avvikelse", each icon also read as a glyph): the name is the words after the
+        icon up to the next one."""
         for m in markers:
             if m.color is None or m.bar is not None:
                 continue
             for ln in lines:
-                x0, y0, _, y1 = ln.bbox
-                if not (y0 - 2 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 + 2 and 0 <= x0 - m.bbox[2] < 30):
+                x0, y0, x1, y1 = ln.bbox
+                if not y0 - 2 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 + 2:
                     continue
-                self._legend_entry(m, ln.text.split("=")[-1].strip(" :–-"))
+                if 0 <= x0 - m.bbox[2] < 30:
+                    self._legend_entry(m, ln.text.split("=")[-1].strip(" :–-"))
+                elif ln.method != "native" and x0 < m.bbox[0] and m.bbox[2] < x1:
+                    self._legend_entry(m, _words_after(ln, m, markers))
+
 
     def near(self, page: int, bbox: BBox, *, right_of: float | None = None) -> list[Marker]:
         """Markers whose vertical centre lies within ``bbox``'s band (a table row or a title

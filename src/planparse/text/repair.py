@@ -324,10 +324,12 @@ def repair_line_words(words: list[str]) -> list[str]:
 # A list bullet an OCR read as other glyphs: "•" as "¢", "«", "»", "+", "·" as ".", or two
 # glyphs for one ("+»", "+ —"); only punctuation, never a capital letter ("O Ej påbörjad" is
 # a status icon) nor "&" (an icon too). A small filled bullet on a blurred scan comes out as
-# "e", which is no Swedish word: "e" before a capitalised word is a bullet too.
+# "e", which is no Swedish word: "e" before a capitalised word is a bullet too. A second
+# glyph may stick to the word ("« -Jobbspår").
 _GLYPH_WORD = r"[¢«»+*•·©®°~.—–-]{1,3}"
-_OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?:[—–-](?=[A-ZÅÄÖ][a-zåäö]))?(?=[A-ZÅÄÖ][a-zåäö])")
 _GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
+_GLUED_DASH = re.compile(r"^(\s*)[—–-](?=[A-ZÅÄÖ][a-zåäö])")
 
 
 def ocr_bullet(text: str) -> str:
@@ -456,10 +458,12 @@ def ocr_bullet_words(words: list[str]) -> list[str]:
     if fixed == line:
         return list(words)
     out = list(words)
-    if _GLYPHS_ONLY.match(words[0]):
+    if _GLYPHS_ONLY.match(words[0]) or words[0].strip() == "e":
         out[0] = "•"
         if len(words) > 2 and _GLYPHS_ONLY.match(words[1]):
             out[1] = ""
+        elif len(words) > 1 and _GLUED_DASH.match(words[1]):  # "« -Jobbspår"
+            out[1] = _GLUED_DASH.sub(r"\1", words[1], count=1)
     else:
         out[0] = ocr_bullet(words[0])
     return out
