@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.real_scoring import (
-    REAL,
     F1,
+    REAL,
     Accuracy,
     activities_f1,
     assessment_accuracy,
