@@ -559,9 +559,15 @@ def _rule_glyphs(line: Line) -> None:
 def _ocr_cell_specks(tables: list[Table]) -> None:
     """A lone lower-case letter far right of an OCR'd table cell's last word dropped: a speck
     (see :func:`planparse.text.repair.ocr_speck_end`); a speck read as a stop inside a
-    sentence too (:func:`planparse.text.repair.ocr_stray_stops`), and a misread "%"
+    sentence too (:func:`planparse.text.repair.ocr_stray_stops`), a lone quote mark between
+    words (:func:`planparse.text.repair.ocr_lone_quotes`), and a misread "%"
     (:func:`planparse.text.repair.ocr_percent_words`)."""
-    from planparse.text.repair import ocr_percent_words, ocr_speck_end, ocr_stray_stops
+    from planparse.text.repair import (
+        ocr_lone_quotes,
+        ocr_percent_words,
+        ocr_speck_end,
+        ocr_stray_stops,
+    )
 
     for table in tables:
         for row in table.rows:
@@ -572,8 +578,8 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                     if ln.method not in ("ocr", "repaired") or len(ln.spans) < 2:
                         continue
                     words = [s.text for s in ln.spans]
-                    fixed = ocr_percent_words(ocr_stray_stops(ocr_speck_end(
-                        words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1])))
+                    fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
+                        words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]))))
                     if fixed != words:
                         ln.spans = [s for s, new in zip(ln.spans, fixed, strict=True) if new]
 

@@ -379,7 +379,7 @@ def ocr_stray_end(words: list[str]) -> list[str]:
 
 
 # What Tesseract reads for "%" in a label's "(%)": "(26)", "(96)", "(9%)", "(%6)", "(0/0)".
-_PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
+_PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|90|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
 _PERCENT_BARE = re.compile(r"^(\s*)(?:26|96|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 _LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
 
@@ -437,6 +437,15 @@ def ocr_stray_stops(words: list[str]) -> list[str]:
 
 
 _SPECK = re.compile(r"^\s*[a-zåäö]\s*$")
+_LONE_QUOTE = re.compile(r"^\s*['‘’`´]\s*$")
+
+
+def ocr_lone_quotes(words: list[str]) -> list[str]:
+    """An OCR'd line's words without a lone quote mark between two words ("Antal '
+    orosanmälningar" → "Antal orosanmälningar"): a speck of the scan; a quote mark belongs to a
+    word. A dropped word becomes ""."""
+    return ["" if 0 < k < len(words) - 1 and _LONE_QUOTE.match(w) else w for k, w in enumerate(words)]
+
 
 
 def ocr_speck_end(words: list[str], x0: list[float], x1: list[float], height: float) -> list[str]:
