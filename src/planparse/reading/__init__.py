@@ -341,8 +341,11 @@ def _ocr_images(
              and not any(d.kind in ("hline", "vline", "rect") for d in raw_pages[n - 1].drawings)]
     for n, (found, image) in zip(ruled, _in_threads(
             lambda n: raster_rules.rules_and_clean_image(images[n], ocr.DPI), ruled), strict=True):
-        (rules_into.setdefault(n, []) if rules_into is not None else raw_pages[n - 1].drawings).extend(found)
-        images[n] = image
+        if rules_into is None:
+            raw_pages[n - 1].drawings.extend(found)
+            images[n] = image
+        else:  # the reference OCR of an OCR layer reads the page as it is, as before
+            rules_into.setdefault(n, []).extend(found)
     for n in images if with_rules or rules_into is not None else ():  # a colour scan's status icons
         if not any(d.is_icon for d in raw_pages[n - 1].drawings):
             icons = raster_icons.page_icons(pdf[n - 1])
