@@ -4,6 +4,7 @@ adding one module here and its fixture."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import pkgutil
 from functools import lru_cache
@@ -69,6 +70,8 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
         else:
             chosen = families[GENERIC]()
             confidence = best.score if best else 0.0
+    if chosen.name == GENERIC and doc.image_ruled is not None:  # tables from the page images
+        doc = dataclasses.replace(doc, pages=doc.image_ruled)
     out = Builder(doc)
     if chosen.name == GENERIC and layout is None:
         runner_up = f" (closest: {best.name} at {best.score:.2f})" if best else ""

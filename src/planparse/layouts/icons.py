@@ -158,6 +158,17 @@ def _covers(fill: BBox, cell: BBox) -> bool:
     return w > 0 and h > 0 and w * h >= 0.7 * area and own <= 1.5 * area
 
 
+def _words_after(line: Line, m: Marker, markers: list[Marker]) -> str:
+    """The words of ``line`` right after the icon ``m``, up to the next icon on the line (the
+    icons' own glyph words left out)."""
+    right = min((o.bbox[0] for o in markers if o.page == m.page and o.bbox[0] > m.bbox[2]
+                 and o.bbox[1] < line.bbox[3] and o.bbox[3] > line.bbox[1]), default=line.bbox[2] + 1)  # fmt: skip
+    spans = [s for s in line.spans if s.bbox[0] >= m.bbox[2] - 1 and s.bbox[2] <= right + 1]
+    if not spans or spans[0].bbox[0] - m.bbox[2] >= 30:
+        return ""
+    return "".join(s.text for s in spans).split("=")[-1].strip(" :–-")
+
+
 def marker_key(m: Marker) -> tuple[int, float, float]:
     return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
 
@@ -235,26 +246,22 @@ class Markers:
             self.legend_entries.add(marker_key(m))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
-        """An icon followed on its line by a status or assessment name is a legend entry: the
-        name is the line's text up to the next icon on it ("● Genomförd ● Pågående")."""
+        """An icon followed on its line by a status or assessment name is a legend entry. A
+        line may hold several icons, each before its name ("Teckenförklaring: ● Enligt plan ●
+        Avvikelse"; on an OCR'd line each icon also read as a glyph): the name is the words
+        after the icon up to the next one."""
         for m in markers:
             if m.color is None or m.bar is not None:
                 continue
             cy = (m.bbox[1] + m.bbox[3]) / 2
             for ln in lines:
-                x0, y0, _, y1 = ln.bbox
-                if not y0 - 2 <= cy <= y1 + 2:
+                x0, _, x1, _ = ln.bbox
+                if not ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2:
                     continue
                 if 0 <= x0 - m.bbox[2] < 30:
-                    label = ln.text
-                else:  # a line holding several icons and their names
-                    end = min((o.bbox[0] for o in markers if o is not m and o.bbox[0] > m.bbox[2]
-                               and y0 - 2 <= (o.bbox[1] + o.bbox[3]) / 2 <= y1 + 2), default=ln.bbox[2] + 1)
-                    after = [sp for sp in ln.spans if m.bbox[2] - 1 <= sp.bbox[0] < end]
-                    if not after or after[0].bbox[0] - m.bbox[2] >= 30:
-                        continue
-                    label = "".join(sp.text for sp in after)
-                self._legend_entry(m, label.split("=")[-1].strip(" :–-"))
+                    self._legend_entry(m, ln.text.split("=")[-1].strip(" :–-"))
+                elif x0 < m.bbox[0] and m.bbox[2] < x1:
+                    self._legend_entry(m, _words_after(ln, m, markers))
 
     def near(self, page: int, bbox: BBox, *, right_of: float | None = None) -> list[Marker]:
         """Markers whose vertical centre lies within ``bbox``'s band (a table row or a title

@@ -66,9 +66,10 @@ def _is_table_header(words: list[str]) -> bool:
 
 
 def _ocr_bullet(line: Line) -> tuple[str, str] | None:
-    """A bullet as OCR reads the glyph ("« Text", "» Text", "© Text") in an OCR'd line."""
+    """A bullet as OCR reads the glyph ("« Text", "» Text", "© Text", "e Text") in an OCR'd
+    line."""
     words = line.text.split(None, 1)
-    if line.method == "native" or len(words) < 2 or len(words[0]) != 1 or words[0] not in "«»*+°©®@·o":
+    if line.method == "native" or len(words) < 2 or len(words[0]) != 1 or words[0] not in "«»*+°©®@·oe":
         return None
     return (words[0], words[1]) if words[1][:1].isupper() else None
 

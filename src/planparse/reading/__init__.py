@@ -8,6 +8,7 @@ shared.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -24,9 +25,9 @@ from planparse.errors import (
     is_out_of_memory,
 )
 from planparse.limits import DEFAULT_LIMITS, Limits
-from planparse.reading import columns, deskew, noise, ocr, raster_rules, weight
+from planparse.reading import columns, deskew, noise, ocr, raster_icons, raster_rules, weight
 from planparse.reading.engine import import_pymupdf
-from planparse.reading.model import BBox, Document, Line, Page, RawPage, Table
+from planparse.reading.model import BBox, Document, Drawing, Line, Page, RawPage, Table
 from planparse.reading.tables import extract_tables, join_continued
 
 # The first import of PyMuPDF in the process, without its ONNX extras (see engine.py); no
@@ -112,7 +113,8 @@ def read_pdf(
                 warnings.append(("no_text_layer", "page has no text layer and OCR is off", r))
         ocr_engine = _run_ocr(pdf, raw_pages, pages_to_ocr, limits, name, warnings)
         external = [n for n in _external_ocr_pages(raw_pages) if n not in pages_to_ocr]
-        layers, repair_engine = _repair_ocr_layers(pdf, raw_pages, external, ocr, limits, warnings)
+        image_drawings: dict[int, list[Drawing]] = {}  # rules and icons under an OCR layer
+        layers, repair_engine = _repair_ocr_layers(pdf, raw_pages, external, ocr, limits, warnings, image_drawings)
         ocr_engine = ocr_engine or repair_engine
 
     for n in pages_to_ocr:
@@ -122,7 +124,18 @@ def read_pdf(
         if layer == "ocr":
             _repair_spans(raw.lines, aggressive=False)
         if layer in ("ocr", "repaired"):
+            n0 = len(raw.drawings)
+            raw.drawings.extend(image_drawings.get(raw.number, []))
             deskew.straighten(raw.lines, raw.drawings, raw.width, raw.height)
+            if raw.number in image_drawings:
+                image_drawings[raw.number] = raw.drawings[n0:]
+                del raw.drawings[n0:]
+    image_ruled = None
+    if any(image_drawings.values()):
+        ruled_raw = copy.deepcopy(raw_pages)
+        for raw in ruled_raw:
+            raw.drawings.extend(image_drawings.get(raw.number, []))
+        image_ruled = _assemble(ruled_raw, layers)
     pages = _assemble(raw_pages, layers)
     ocr_pages = ocr != "never" and any(k in ("ocr", "repaired") for k in layers) and backend == "pymupdf"
     return Document(
@@ -134,6 +147,7 @@ def read_pdf(
         warnings=warnings,
         pdf_metadata=metadata,
         reread=_figure_reader(data) if ocr_pages and ocr_engine is not None else None,
+        image_ruled=image_ruled,
     )
 
 
@@ -284,10 +298,14 @@ def _ocr_images(
     warnings: list[tuple[str, str, int | None]],
     raw_pages: list[RawPage],
     with_rules: bool = False,
+    rules_into: dict[int, list[Drawing]] | None = None,
 ) -> dict[int, list[Line]]:
     """Render the pages and OCR them in parallel with the best installed language; with
-    ``with_rules`` (pages without a text layer: scans), the table rules in each page image
-    become the page's drawings (:mod:`planparse.reading.raster_rules`).
+    ``with_rules`` (pages without a text layer: scans), the table rules and colour icons in
+    each page image become the page's drawings (:mod:`planparse.reading.raster_rules`,
+    :mod:`planparse.reading.raster_icons`) and bold words are read from their strokes
+    (:mod:`planparse.reading.weight`). With ``rules_into`` (pages under someone else's OCR
+    layer) the rules and icons go there instead, by page.
 
     A page is not rendered when its image would exceed ``limits.max_image_pixels``, nor when
     an image embedded in it does: rendering decodes every embedded image whole, so a tiny
@@ -319,12 +337,19 @@ def _ocr_images(
     # A scanned page's table rules, which its OCR'd text alone does not show; Tesseract reads
     # the page without them (they would be read as letters). Pages in threads: numpy leaves
     # the interpreter lock while it works on a page's pixels.
-    ruled = [n for n in images if with_rules
+    ruled = [n for n in images if (with_rules or rules_into is not None)
              and not any(d.kind in ("hline", "vline", "rect") for d in raw_pages[n - 1].drawings)]
     for n, (found, image) in zip(ruled, _in_threads(
             lambda n: raster_rules.rules_and_clean_image(images[n], ocr.DPI), ruled), strict=True):
-        raw_pages[n - 1].drawings.extend(found)
-        images[n] = image
+        if rules_into is None:
+            raw_pages[n - 1].drawings.extend(found)
+            images[n] = image
+        else:  # the reference OCR of an OCR layer reads the page as it is, as before
+            rules_into.setdefault(n, []).extend(found)
+    for n in images if with_rules or rules_into is not None else ():  # a colour scan's status icons
+        if not any(d.is_icon for d in raw_pages[n - 1].drawings):
+            icons = raster_icons.page_icons(pdf[n - 1])
+            (rules_into.setdefault(n, []) if rules_into is not None else raw_pages[n - 1].drawings).extend(icons)
     try:
         results = ocr.ocr_pages(images, lang)
         if with_rules:
@@ -365,8 +390,11 @@ def _repair_ocr_layers(
     ocr_mode: str,
     limits: Limits,
     warnings: list[tuple[str, str, int | None]],
+    image_drawings: dict[int, list[Drawing]],
 ) -> tuple[list[str], str | None]:
     """Correct existing OCR layers; the page layer kinds and the OCR engine used, if any.
+    The table rules and colour icons of their page images go into ``image_drawings``, by page:
+    an OCR layer has neither (see :attr:`Document.image_ruled`).
 
     Where Tesseract's Swedish model is available (and OCR is not off), each such page is
     OCR'd again and its existing words take the Swedish spelling where the two agree on the
@@ -375,7 +403,7 @@ def _repair_ocr_layers(
     """
     engine = None
     if external and ocr_mode != "never" and ocr.choose_language() == "swe":
-        references = _ocr_images(pdf, external, limits, warnings, raw_pages)
+        references = _ocr_images(pdf, external, limits, warnings, raw_pages, rules_into=image_drawings)
         if references:
             engine = ocr.engine_name("swe")
         for n, ref_lines in references.items():
@@ -538,9 +566,15 @@ def _rule_glyphs(line: Line) -> None:
 def _ocr_cell_specks(tables: list[Table]) -> None:
     """A lone lower-case letter far right of an OCR'd table cell's last word dropped: a speck
     (see :func:`planparse.text.repair.ocr_speck_end`); a speck read as a stop inside a
-    sentence too (:func:`planparse.text.repair.ocr_stray_stops`), and a misread "%"
+    sentence too (:func:`planparse.text.repair.ocr_stray_stops`), a lone quote mark between
+    words (:func:`planparse.text.repair.ocr_lone_quotes`), and a misread "%"
     (:func:`planparse.text.repair.ocr_percent_words`)."""
-    from planparse.text.repair import ocr_percent_words, ocr_speck_end, ocr_stray_stops
+    from planparse.text.repair import (
+        ocr_lone_quotes,
+        ocr_percent_words,
+        ocr_speck_end,
+        ocr_stray_stops,
+    )
 
     for table in tables:
         for row in table.rows:
@@ -551,8 +585,8 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                     if ln.method not in ("ocr", "repaired") or len(ln.spans) < 2:
                         continue
                     words = [s.text for s in ln.spans]
-                    fixed = ocr_percent_words(ocr_stray_stops(ocr_speck_end(
-                        words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1])))
+                    fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
+                        words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]))))
                     if fixed != words:
                         ln.spans = [s for s, new in zip(ln.spans, fixed, strict=True) if new]
 

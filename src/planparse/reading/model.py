@@ -450,6 +450,10 @@ class Document:
     # it cannot): for OCR'd cells of numeric columns that came out as no number. Set by the
     # reading layer where pages were OCR'd and Tesseract is at hand.
     reread: Callable[[int, BBox], str | None] | None = field(default=None, repr=False, compare=False)
+    # The pages once more with the table rules and colour icons found in the page images under
+    # someone else's OCR layer (which has neither); None when there were none. The generic
+    # parser reads these; a layout family keeps reading ``pages``, as its layout was learnt.
+    image_ruled: list[Page] | None = field(default=None, repr=False, compare=False)
 
     @property
     def page_count(self) -> int:

@@ -510,8 +510,13 @@ def mend_broken_words(rows: list[Row]) -> None:
     edge: dict[int, float] = {}  # OCR: the right edge of each column's text
     if ocr:
         cells = [c for c in cells if c.colspan == 1]  # a row set across the columns has no edge to fill
+        rights: dict[int, list[float]] = {}
         for c in cells:
-            edge[c.col] = max(edge.get(c.col, 0.0), *(ln.bbox[2] for ln in c.lines))
+            rights.setdefault(c.col, []).extend(ln.bbox[2] for ln in c.lines)
+        for col, xs in rights.items():
+            # the edge most lines reach: a speck read as "." after one word is no edge
+            xs.sort()
+            edge[col] = xs[min(len(xs) - 1, round(0.9 * (len(xs) - 1)))]
     # Without that evidence only a certain break is mended ("Kommunledningsförva" / "ltningen").
     certain = not ocr and not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans)
 
@@ -523,7 +528,10 @@ def mend_broken_words(rows: list[Row]) -> None:
         last = c.lines[0]  # the visual line above, whose edge tells a break
         for ln in c.lines[1:]:
             prev, above, last = mended[-1], last, ln
-            tail = prev.spans[-1].text if prev.spans else ""
+            # a cell's border, right after the word it broke, read as "|" (taken out later)
+            bar = ocr and len(prev.spans) > 1 and prev.spans[-1].text.strip() == "|"
+            ends = prev.spans[:-1] if bar else prev.spans
+            tail = ends[-1].text if ends else ""
             head = ln.spans[0].text if ln.spans else ""
             if ocr:  # an OCR'd word span carries its space before or after it
                 tail, head = tail.rstrip(), head.lstrip()
@@ -532,9 +540,9 @@ def mend_broken_words(rows: list[Row]) -> None:
                                                      _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
                                                                   letter=len(prev.text.split()) > 1)):
                 if ocr:
-                    end = replace(prev.spans[-1], text=tail)
+                    end = replace(ends[-1], text=tail)
                     first = replace(ln.spans[0], text=head)
-                    spans = [*prev.spans[:-1], end, first, *ln.spans[1:]]
+                    spans = [*ends[:-1], end, first, *ln.spans[1:]]
                 else:
                     spans = [*prev.spans, *ln.spans]
                 mended[-1] = Line(spans=spans, page=prev.page, method=prev.method)

@@ -322,11 +322,14 @@ def repair_line_words(words: list[str]) -> list[str]:
 
 
 # A list bullet an OCR read as other glyphs: "•" as "¢", "«", "»", "+", "·" as ".", or two
-# glyphs for one ("+»", "+ —"); only punctuation, never a letter ("O Ej påbörjad" is a status
-# icon) nor "&" (an icon too).
+# glyphs for one ("+»", "+ —"); only punctuation, never a capital letter ("O Ej påbörjad" is
+# a status icon) nor "&" (an icon too). A small filled bullet on a blurred scan comes out as
+# "e", which is no Swedish word: "e" before a capitalised word is a bullet too. A second
+# glyph may stick to the word ("« -Jobbspår").
 _GLYPH_WORD = r"[¢«»+*•·©®°~.—–-]{1,3}"
-_OCR_BULLET = re.compile(rf"^(\s*){_GLYPH_WORD}(?:\s+{_GLYPH_WORD})?\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?:[—–-](?=[A-ZÅÄÖ][a-zåäö]))?(?=[A-ZÅÄÖ][a-zåäö])")
 _GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
+_GLUED_DASH = re.compile(r"^(\s*)[—–-](?=[A-ZÅÄÖ][a-zåäö])")
 
 
 def ocr_bullet(text: str) -> str:
@@ -376,7 +379,7 @@ def ocr_stray_end(words: list[str]) -> list[str]:
 
 
 # What Tesseract reads for "%" in a label's "(%)": "(26)", "(96)", "(9%)", "(%6)", "(0/0)".
-_PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
+_PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|90|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
 _PERCENT_BARE = re.compile(r"^(\s*)(?:26|96|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 _LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
 
@@ -434,6 +437,15 @@ def ocr_stray_stops(words: list[str]) -> list[str]:
 
 
 _SPECK = re.compile(r"^\s*[a-zåäö]\s*$")
+_LONE_QUOTE = re.compile(r"^\s*['‘’`´]\s*$")
+
+
+def ocr_lone_quotes(words: list[str]) -> list[str]:
+    """An OCR'd line's words without a lone quote mark between two words ("Antal '
+    orosanmälningar" → "Antal orosanmälningar"): a speck of the scan; a quote mark belongs to a
+    word. A dropped word becomes ""."""
+    return ["" if 0 < k < len(words) - 1 and _LONE_QUOTE.match(w) else w for k, w in enumerate(words)]
+
 
 
 def ocr_speck_end(words: list[str], x0: list[float], x1: list[float], height: float) -> list[str]:
@@ -455,10 +467,12 @@ def ocr_bullet_words(words: list[str]) -> list[str]:
     if fixed == line:
         return list(words)
     out = list(words)
-    if _GLYPHS_ONLY.match(words[0]):
+    if _GLYPHS_ONLY.match(words[0]) or words[0].strip() == "e":
         out[0] = "•"
         if len(words) > 2 and _GLYPHS_ONLY.match(words[1]):
             out[1] = ""
+        elif len(words) > 1 and _GLUED_DASH.match(words[1]):  # "« -Jobbspår"
+            out[1] = _GLUED_DASH.sub(r"\1", words[1], count=1)
     else:
         out[0] = ocr_bullet(words[0])
     return out
