@@ -110,6 +110,12 @@ class Walk(ListWalk):
                 self.line(block)
         self.flush()
 
+    def next_item(self, marker: str) -> bool:
+        """Whether a numbered item ``marker`` ("6.") counts on from the list's last item ("5.")."""
+        prev = list_item(self.item_line.text) if self.item_line is not None else None
+        here, last = marker.rstrip(".)"), prev[0].rstrip(".)") if prev is not None else ""
+        return here.isdigit() and last.isdigit() and int(here) == int(last) + 1
+
     def line(self, line: Line) -> None:
         text = line.text
         if self.table_owner is not None:
@@ -138,8 +144,11 @@ class Walk(ListWalk):
                 return
             self.section_last = None
         in_list = self.mode in ("goals", "activities", "indicators") or self.field == "title"
-        # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says.
-        numbered_item = item is not None and item[0][:1].isdigit() and in_list and self.typo.rank(line) < 2
+        # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says,
+        # unless it is a chapter's heading set larger ("6. Ekonomi" after item "25.").
+        rank = self.typo.rank(line)
+        numbered_item = item is not None and item[0][:1].isdigit() and in_list and rank < 2 and not (
+            rank == 1 and id(line) in self.chapters and not self.next_item(item[0]))
         head = None if numbered_item else self.recognised(line)
         if head is not None and head.kind == "section" and labelled:
             head = None

@@ -485,24 +485,32 @@ def _ocr_bullets(lines: list[Line]) -> None:
     """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
     made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
     number glued to its text given its space ("11.Implementera") or its stop ("24, Planera"),
-    and at their end, lone ";" or ":" specks dropped; a label's "(%)" read as "(26)" mended;
+    and at their end, lone ";" or ":" specks dropped; an opening quote nothing closes before
+    the first word dropped (see :func:`planparse.text.repair.ocr_stray_quote`), a straight quote
+    opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended;
     a speck read as a stop inside a sentence dropped ("följt av. dialog")."""
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
         ocr_percent_words,
+        ocr_quote_style,
         ocr_stray_end,
+        ocr_stray_quote,
         ocr_stray_stops,
     )
 
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        fixed = ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words)))))
+        unquoted = ocr_stray_quote(ocr_list_number_words(words), lines[k + 1].text if k + 1 < len(lines) else "")
+        fixed = ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_bullet_words(unquoted)))))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):
+            if new and len(new) < len(s.text) and s.text.lstrip()[:1] in "‘'`‚“\"„" and new.lstrip()[:1].isalpha():
+                # the stray quote's share of the box goes too: the speck stretched it
+                s.bbox = (s.bbox[0] + (s.bbox[2] - s.bbox[0]) * (len(s.text) - len(new)) / len(s.text), *s.bbox[1:])
             s.text = new
         ln.spans = [s for s in ln.spans if s.text]
 

@@ -358,6 +358,17 @@ def _cache_put(folder: str, key: str, tsv: str) -> None:
 _TOKEN = re.compile(r"[\w&]+")
 
 
+def _diacritic_misread(word: str, ref: str) -> bool:
+    """Whether ``word`` is ``ref`` with its å, ä or ö read as another letter, as an English
+    model reads them ("linet" / "länet"), and at most one other letter misread ("Kinder" /
+    "länder"): the same length, an å/ä/ö of ``ref`` read otherwise."""
+    if len(word) != len(ref) or not word.isalpha():
+        return False
+    diffs = [(a, b) for a, b in zip(word.casefold(), ref.casefold(), strict=True) if a != b]
+    marks = [b for _, b in diffs if b in "åäö"]
+    return bool(marks) and len(diffs) - len(marks) <= 1
+
+
 def _misread(word: str, ref: str) -> bool:
     """Whether the existing layer's ``word`` is plausibly ``ref`` misread, where alignment put
     them in the same place: ``ref`` is a real Swedish word, ``word`` is not (or is a far rarer
@@ -368,6 +379,8 @@ def _misread(word: str, ref: str) -> bool:
 
     if word == ref or not ref.isalpha() or not any(ch.isalpha() for ch in word):
         return False
+    if _diacritic_misread(word, ref) and known_word(ref):
+        return True  # "linet" for "länet", "Kinder" for "länder": a word of its own, but not the one printed
     # A lone letter other than the words "i", "å", "ö", or letters with digits ("4k" for
     # "åk"), are no words of the text, whatever a lexicon of web text counts for them.
     real = known_word(word) and word.isalpha() and (len(word) > 1 or word.lower() in "iåö")
