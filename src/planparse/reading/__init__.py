@@ -374,6 +374,8 @@ def _repair_ocr_layers(
     lexicon repair does it all (benchmarks/ocr_repair.py measures both routes).
     """
     engine = None
+    if external and ocr_mode != "never":
+        _fit_to_ink(pdf, raw_pages, external, limits)
     if external and ocr_mode != "never" and ocr.choose_language() == "swe":
         references = _ocr_images(pdf, external, limits, warnings, raw_pages)
         if references:
@@ -399,6 +401,35 @@ def _repair_ocr_layers(
         else:
             layers.append("native")
     return layers, engine
+
+
+def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limits: Limits) -> None:
+    """The word boxes of someone else's OCR layer on pages ``numbers`` fitted to the ink of
+    the page image (:func:`planparse.reading.ink.fit_to_ink`); pages whose image would exceed
+    ``limits.max_image_pixels`` are left as they are."""
+    import pymupdf
+
+    from planparse.reading import ink
+    from planparse.reading.pymupdf_backend import render_gray
+
+    assert isinstance(pdf, pymupdf.Document)
+    for n in numbers:
+        page = pdf[n - 1]
+        embedded = max((im.width * im.height for im in raw_pages[n - 1].images), default=0)
+        if page.rect.width * page.rect.height * (_INK_DPI / 72) ** 2 > limits.max_image_pixels \
+                or embedded > limits.max_image_pixels:
+            continue
+        gray = render_gray(page, _INK_DPI)
+        image = raster_rules._pgm(gray)
+        if image is None:
+            continue
+        rules = [(d.bbox[1], d.bbox[3]) for d in raster_rules.rules_and_clean_image(gray, _INK_DPI)[0] if d.kind == "hline"]
+        ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules)
+        raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
+
+
+# The resolution OCR'd word boxes are fitted to the page image's ink at.
+_INK_DPI = 150
 
 
 def _repair_spans(lines: list[Line], *, aggressive: bool) -> None:
