@@ -45,8 +45,9 @@ from planparse.model import (
     Goal,
     GoalLevel,
 )
-from planparse.reading.model import Document, Line, Table
+from planparse.reading.model import Document, Line, Table, union
 from planparse.reading.positioned import continue_table, find_tables, header_rows, join_wrapped_top
+from planparse.reading.tables import mend_broken_words
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 
@@ -108,6 +109,12 @@ class Walk(ListWalk):
                 self.line(block)
         self.flush()
 
+    def next_item(self, marker: str) -> bool:
+        """Whether a numbered item ``marker`` ("6.") counts on from the list's last item ("5.")."""
+        prev = list_item(self.item_line.text) if self.item_line is not None else None
+        here, last = marker.rstrip(".)"), prev[0].rstrip(".)") if prev is not None else ""
+        return here.isdigit() and last.isdigit() and int(here) == int(last) + 1
+
     def line(self, line: Line) -> None:
         text = line.text
         if self.table_owner is not None:
@@ -136,8 +143,11 @@ class Walk(ListWalk):
                 return
             self.section_last = None
         in_list = self.mode in ("goals", "activities", "indicators") or self.field == "title"
-        # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says.
-        numbered_item = item is not None and item[0][:1].isdigit() and in_list and self.typo.rank(line) < 2
+        # Inside a list, "2. Utarbeta …" is its next item, whatever an OCR'd layer's line height says,
+        # unless it is a chapter's heading set larger ("6. Ekonomi" after item "25.").
+        rank = self.typo.rank(line)
+        numbered_item = item is not None and item[0][:1].isdigit() and in_list and rank < 2 and not (
+            rank == 1 and id(line) in self.chapters and not self.next_item(item[0]))
         head = None if numbered_item else self.recognised(line)
         if head is not None and head.kind == "section" and labelled:
             head = None
@@ -227,11 +237,42 @@ class Walk(ListWalk):
         )
 
 
+def _key(label: str) -> str:
+    return "".join(ch for ch in fold(label) if ch.isalnum())
+
+
+def _same_labels(a: list[str], b: list[str]) -> bool:
+    """Two headers with the same labels, their letters compared alone: an OCR'd layer reads a
+    label broken at a narrow column's edge a little differently on each page ("Beskrivnin. g",
+    "Beskrivning")."""
+    return len(a) == len(b) and all(_key(x) == _key(y) for x, y in zip(a, b, strict=True))
+
+
+def _wrap_in_header(above: Table, table: Table) -> None:
+    """The repeated header's first label with a line in lower case more than the header on
+    the page before ("Investeringsprojekt, tkr" / "konst"): the name of ``above``'s last row
+    wrapping onto the new page, taken into the header as a wrap of its label; it goes back."""
+    head, last = table.rows[0], above.rows[-1]
+    cell = next((c for c in head.cells if c.col == 0), None)
+    name = next((c for c in last.cells if c.col == 0 and c.lines), None)
+    if cell is None or name is None or last.is_header or len(cell.lines) < 2 or not above.header:
+        return
+    if not cell.lines[-1].text[:1].islower() or _key(" ".join(ln.text for ln in cell.lines[:-1])) != _key(above.header[0]):
+        return
+    name.lines.append(cell.lines.pop())
+    cell.bbox = union([ln.bbox for ln in cell.lines])
+    mend_broken_words([last])
+    table.header[0] = cell.text
+
+
 def _wrap_under_header(above: Table, table: Table) -> None:
     """A table at a page's foot going on under its header repeated on the next page, the name
     of its last row wrapping onto the new page first ("pensionsåtagand" / "en"): the wrap goes
     back to that name (:func:`join_wrapped_top`)."""
-    if table.header != above.header or not table.rows or not table.rows[0].is_header:
+    if not table.rows or not table.rows[0].is_header or len(table.header) != len(above.header):
+        return
+    _wrap_in_header(above, table)
+    if not _same_labels(table.header, above.header):
         return
     head, table.rows = table.rows[0], table.rows[1:]
     join_wrapped_top(above, table)

@@ -43,7 +43,7 @@ def amount_texts(
 ) -> dict[tuple[int, int], str]:
     """The text of each amount cell by (row index, column); cells read by OCR mended
     (:func:`planparse.text.numbers.ocr_number`, a speck read as one or two lower-case letters
-    after the amount dropped, a figure misread read again from the page image with
+    after the amount or alone in the cell dropped, a figure misread read again from the page image with
     ``reread``, the document's), and in a column of whole amounts a thousands
     space read as a comma or point made a space again ("22,669" → "22 669")."""
     out: dict[tuple[int, int], str] = {}
@@ -59,6 +59,8 @@ def amount_texts(
                     raw = head  # a speck read as letters after the amount ("5 096 ie")
                 if parse_number(raw) is None:
                     raw = reread_figure(reread, c) or raw
+                if len(raw) <= 2 and raw.isalpha() and raw.islower():
+                    raw = ""  # a speck read as a letter alone in the cell ("a"), no figure read again
                 ocr.add((k, i))
             out[(k, i)] = raw
     for i in cols:

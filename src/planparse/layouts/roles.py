@@ -84,7 +84,14 @@ def reread_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | No
     # Only a clean figure counts (specks around it aside): a second misreading mended by
     # guesswork ("~ S52" for "4 552") would put a wrong amount where none was.
     fixed = read.strip(_SPECKS).strip() if read is not None else ""
-    return fixed if fixed and parse_number(fixed) is not None else None
+    if fixed and parse_number(fixed) is not None:
+        return fixed
+    # Once more with a wider margin (a figure's edge cut off by a box set off its ink reads
+    # as a letter: "a5." for "75"), taken only with as many figures as the cell has glyphs.
+    read = reread(c.lines[0].page, (x0 - h, y0 - 0.15 * h, x1 + h, y1 + 0.15 * h))
+    fixed = read.strip(_SPECKS).strip() if read is not None else ""
+    same = len(fixed.replace(" ", "")) == len(raw.replace(" ", ""))
+    return fixed if fixed and same and parse_number(fixed) is not None else None
 
 
 def none_if_empty(value: str) -> str | None:

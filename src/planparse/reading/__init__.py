@@ -402,6 +402,8 @@ def _repair_ocr_layers(
     lexicon repair does it all (benchmarks/ocr_repair.py measures both routes).
     """
     engine = None
+    if external and ocr_mode != "never":
+        _fit_to_ink(pdf, raw_pages, external, limits)
     if external and ocr_mode != "never" and ocr.choose_language() == "swe":
         references = _ocr_images(pdf, external, limits, warnings, raw_pages, rules_into=image_drawings)
         if references:
@@ -427,6 +429,35 @@ def _repair_ocr_layers(
         else:
             layers.append("native")
     return layers, engine
+
+
+def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limits: Limits) -> None:
+    """The word boxes of someone else's OCR layer on pages ``numbers`` fitted to the ink of
+    the page image (:func:`planparse.reading.ink.fit_to_ink`); pages whose image would exceed
+    ``limits.max_image_pixels`` are left as they are."""
+    import pymupdf
+
+    from planparse.reading import ink
+    from planparse.reading.pymupdf_backend import render_gray
+
+    assert isinstance(pdf, pymupdf.Document)
+    for n in numbers:
+        page = pdf[n - 1]
+        embedded = max((im.width * im.height for im in raw_pages[n - 1].images), default=0)
+        if page.rect.width * page.rect.height * (_INK_DPI / 72) ** 2 > limits.max_image_pixels \
+                or embedded > limits.max_image_pixels:
+            continue
+        gray = render_gray(page, _INK_DPI)
+        image = raster_rules._pgm(gray)
+        if image is None:
+            continue
+        rules = [(d.bbox[1], d.bbox[3]) for d in raster_rules.rules_and_clean_image(gray, _INK_DPI)[0] if d.kind == "hline"]
+        ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules)
+        raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
+
+
+# The resolution OCR'd word boxes are fitted to the page image's ink at.
+_INK_DPI = 150
 
 
 def _repair_spans(lines: list[Line], *, aggressive: bool) -> None:
@@ -517,24 +548,32 @@ def _ocr_bullets(lines: list[Line]) -> None:
     """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
     made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
     number glued to its text given its space ("11.Implementera") or its stop ("24, Planera"),
-    and at their end, lone ";" or ":" specks dropped; a label's "(%)" read as "(26)" mended;
+    and at their end, lone ";" or ":" specks dropped; an opening quote nothing closes before
+    the first word dropped (see :func:`planparse.text.repair.ocr_stray_quote`), a straight quote
+    opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended;
     a speck read as a stop inside a sentence dropped ("följt av. dialog")."""
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
         ocr_percent_words,
+        ocr_quote_style,
         ocr_stray_end,
+        ocr_stray_quote,
         ocr_stray_stops,
     )
 
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        fixed = ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_bullet_words(ocr_list_number_words(words)))))
+        unquoted = ocr_stray_quote(ocr_list_number_words(words), lines[k + 1].text if k + 1 < len(lines) else "")
+        fixed = ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_bullet_words(unquoted)))))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):
+            if new and len(new) < len(s.text) and s.text.lstrip()[:1] in "‘'`‚“\"„" and new.lstrip()[:1].isalpha():
+                # the stray quote's share of the box goes too: the speck stretched it
+                s.bbox = (s.bbox[0] + (s.bbox[2] - s.bbox[0]) * (len(s.text) - len(new)) / len(s.text), *s.bbox[1:])
             s.text = new
         ln.spans = [s for s in ln.spans if s.text]
 

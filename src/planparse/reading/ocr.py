@@ -358,6 +358,17 @@ def _cache_put(folder: str, key: str, tsv: str) -> None:
 _TOKEN = re.compile(r"[\w&]+")
 
 
+def _diacritic_misread(word: str, ref: str) -> bool:
+    """Whether ``word`` is ``ref`` with its å, ä or ö read as another letter, as an English
+    model reads them ("linet" / "länet"), and at most one other letter misread ("Kinder" /
+    "länder"): the same length, an å/ä/ö of ``ref`` read otherwise."""
+    if len(word) != len(ref) or not word.isalpha():
+        return False
+    diffs = [(a, b) for a, b in zip(word.casefold(), ref.casefold(), strict=True) if a != b]
+    marks = [b for _, b in diffs if b in "åäö"]
+    return bool(marks) and len(diffs) - len(marks) <= 1
+
+
 def _misread(word: str, ref: str) -> bool:
     """Whether the existing layer's ``word`` is plausibly ``ref`` misread, where alignment put
     them in the same place: ``ref`` is a real Swedish word, ``word`` is not (or is a far rarer
@@ -368,6 +379,8 @@ def _misread(word: str, ref: str) -> bool:
 
     if word == ref or not ref.isalpha() or not any(ch.isalpha() for ch in word):
         return False
+    if _diacritic_misread(word, ref) and known_word(ref):
+        return True  # "linet" for "länet", "Kinder" for "länder": a word of its own, but not the one printed
     # A lone letter other than the words "i", "å", "ö", or letters with digits ("4k" for
     # "åk"), are no words of the text, whatever a lexicon of web text counts for them.
     real = known_word(word) and word.isalpha() and (len(word) > 1 or word.lower() in "iåö")
@@ -404,12 +417,36 @@ def correct_numbers(lines: list[Line], reference: list[Line]) -> int:
                 continue
             over.sort(key=lambda r: r.bbox[0])
             new = reference_number(word, " ".join(r.text.strip() for r in over))
+            if new is None and len(over) == 1:
+                new = _fewer_figures(span, word, over[0])
             if new is None:
                 continue
             start = span.text.index(word)
             span.text = span.text[:start] + new + span.text[start + len(word) :]
             changed += 1
     return changed
+
+
+_WHOLE = re.compile(r"-?\d[\d ]*")
+
+
+def _fewer_figures(span: Span, word: str, ref: Span) -> str | None:
+    """The reference's number where the layer read fewer figures than the ink under its box
+    holds ("2" boxed over the ink of "75"): both boxes as wide (the layer's fitted to its ink,
+    see :mod:`planparse.reading.ink`), the layer's figures half as wide again as the
+    reference's. None where the layer's reading stands."""
+    from planparse.text.numbers import parse_number
+
+    own, theirs = word.strip(), ref.text.strip()
+    if not (_WHOLE.fullmatch(own) and _WHOLE.fullmatch(theirs)) or parse_number(theirs) is None:
+        return None  # whole amounts only: "50%" is no "502960"
+    n_own, n_ref = len(own.replace(" ", "")), len(theirs.replace(" ", ""))
+    if not n_own < n_ref <= n_own + 2:
+        return None
+    w_own, w_ref = span.bbox[2] - span.bbox[0], ref.bbox[2] - ref.bbox[0]
+    if w_ref <= 0 or abs(w_own - w_ref) > 0.25 * w_ref:
+        return None
+    return theirs if w_own / n_own > 1.5 * w_ref / n_ref else None
 
 
 def _same_place(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:

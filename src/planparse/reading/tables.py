@@ -538,7 +538,8 @@ def mend_broken_words(rows: list[Row]) -> None:
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
                     and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0]) if certain else
                                                      _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
-                                                                  letter=len(prev.text.split()) > 1)):
+                                                                  letter=len(prev.text.split()) > 1,
+                                                                  alone=len(ln.text.split()) == 1)):
                 if ocr:
                     end = replace(ends[-1], text=tail)
                     first = replace(ln.spans[0], text=head)
@@ -595,7 +596,12 @@ def _certain_break(left: str, right: str) -> bool:
     return len(b) >= 3 and b[0] not in _VOWELS and b[1] not in _VOWELS and b[:2] not in _ONSETS and b.isalpha()
 
 
-def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False) -> bool:
+# Endings a long word broken at a narrow cell's edge leaves alone on the next line
+# ("Exploateringsintäkt" / "er"); some are words too ("er", "ens"), never alone under a name.
+_ENDINGS = frozenset({"er", "ar", "or", "en", "et", "na", "erna", "arna", "orna", "ena", "ens", "ets", "ns", "ts"})
+
+
+def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False, alone: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
     together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words, and
@@ -605,7 +611,9 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
     ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): the right
     piece must be no word of its own ("Budgetavvikelse" / "för" are two words), unless the
     left piece is no word nor compound and the right one an ending: a short, not very common
-    word ("bostadsetablerin" / "gar") or one that makes a known word ("pensionsåtagand" / "en")."""
+    word ("bostadsetablerin" / "gar") or one that makes a known word ("pensionsåtagand" / "en"),
+    or, ``alone`` on its line, a word's ending after a long word that makes a known word with
+    it ("Exploateringsintäkt" / "er")."""
     from planparse.text.repair import known_word, word_zipf
 
     a, b = (w.strip(".,:;()").casefold() for w in (left, right))
@@ -619,6 +627,8 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
             return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
         if not known_word(a) and (known_word(a + b) or (len(b) <= 3 and word_zipf(b) < 5.0)):
             return True  # no word before a word's ending: "pensionsåtagand" / "en", "bostadsetablerin" / "gar"
+        if alone and len(a) >= 8 and b in _ENDINGS and known_word(a + b):
+            return True  # an ending alone on the line under a long word: "Exploateringsintäkt" / "er"
         return not real(b) or word_zipf(a + b) >= 3.0
     if word_zipf(a + b) >= 3.0 or _certain_break(a, b):
         return True

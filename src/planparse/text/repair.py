@@ -378,6 +378,48 @@ def ocr_stray_end(words: list[str]) -> list[str]:
     return out
 
 
+# Opening quotes, each with the quotes that may close it (Swedish sets ”…”, English “…”).
+_CLOSERS = {"‘": "’'‘´", "'": "’'´", "`": "’'´", "‚": "’'‘´", "“": "”\"“", "\"": "”\"“", "„": "”\"“"}
+
+
+def ocr_stray_quote(words: list[str], following: str = "") -> list[str]:
+    """An OCR'd line's words without an opening quote glued to its first word (after a
+    bullet, "•" or a glyph read for it) that nothing closes, neither on the line nor on the next (``following``): a speck
+    left of the word read as a quote, which also stretched the word's box ("‘Andel hushåll",
+    "“Kommunledningsstab"). A quote closed later ("”sällan”", "“Vi tar" / "ansvar”") stays."""
+    out = list(words)
+    k = 1 if len(out) > 1 and _GLYPHS_ONLY.match(out[0]) else 0
+    if k >= len(out):
+        return out
+    core = out[k].lstrip()
+    if len(core) < 3 or core[0] not in _CLOSERS or not core[1].isalpha():
+        return out
+    closers = _CLOSERS[core[0]]
+    if any(ch in closers for w in (core[1:], *out[k + 1 :], following) for ch in w):
+        return out
+    out[k] = out[k].replace(core[0], "", 1)
+    return out
+
+
+def ocr_quote_style(words: list[str]) -> list[str]:
+    """An OCR'd line's words with a straight quote that opens a quotation closed by "”" set
+    as that closing quote ('svarat "sällan” eller' → 'svarat ”sällan” eller'): the Swedish
+    quotation is ”…”, and Tesseract's English model reads its first mark as the straight one.
+    A line with an English opening "“" keeps its quotes."""
+    if any("“" in w for w in words):
+        return list(words)
+    out = list(words)
+    for k, w in enumerate(words):
+        core = w.lstrip()
+        if core[:1] != '"' or not core[1:2].isalnum():
+            continue
+        rest = "".join(words[k:])[len(w) - len(core) + 1 :]
+        close = next((ch for ch in rest if ch in '"”'), None)
+        if close == "”":
+            out[k] = w.replace('"', "”", 1)
+    return out
+
+
 # What Tesseract reads for "%" in a label's "(%)": "(26)", "(96)", "(9%)", "(%6)", "(0/0)".
 _PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|90|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
 _PERCENT_BARE = re.compile(r"^(\s*)(?:26|96|9%|%6|%0|%o|0/0|o/o)(\s*)$")
