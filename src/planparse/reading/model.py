@@ -110,7 +110,7 @@ class Line:
             b = s.bbox
             text = s.text
             if _ANY_INVISIBLE.search(text):
-                text = text.translate(_INVISIBLE)
+                text = _visible(text)
             size = _round1(s.size)
             if s.text.strip():
                 c = _LineFacts(_span_edits, spans, 1, " ".join(text.split()), (b[0], b[1], b[2], b[3]), size,
