@@ -344,6 +344,8 @@ def read_page(
     # PyMuPDF gives text, paths and images in the page's unrotated space; a page stored turned
     # (/Rotate 90: a landscape table page stored in portrait, or a scanner's) is read as shown.
     turn = page.rotation_matrix if page.rotation % 360 else None
+    if turn is not None and not _upright_when_turned(data, turn):
+        turn = None  # text upright as stored, the page turned by its /Rotate alone: read as stored
     lines: list[Line] = []
     ocr_font = False
     # The span loop runs for every span of every page: Span objects are made without their
@@ -435,6 +437,18 @@ def read_page(
         images=images,
         ocr_font=ocr_font,
     )
+
+
+def _upright_when_turned(data: dict[str, Any], m: pymupdf.Matrix) -> bool:
+    """Whether more of the page's lines run left to right as the page is shown (turned by
+    ``m``) than as it is stored."""
+    stored = shown = 0
+    for block in data["blocks"]:
+        for ln in block.get("lines", ()):
+            dx, dy = ln.get("dir", (1, 0))
+            stored += dx >= 0.96
+            shown += dx * m.a + dy * m.c >= 0.96
+    return shown >= stored
 
 
 def _turned(bbox: tuple[float, float, float, float], m: pymupdf.Matrix) -> tuple[float, float, float, float]:
