@@ -354,10 +354,32 @@ def _ocr_images(
         results = ocr.ocr_pages(images, lang)
         if with_rules:
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
+            for n, lines in results.items():
+                icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon]
+                if icon_boxes:
+                    results[n] = _without_icon_words(lines, icon_boxes)
         return results
     except Exception as e:
         warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
         return {}
+
+
+def _without_icon_words(lines: list[Line], icons: list[BBox]) -> list[Line]:
+    """OCR'd lines without the words Tesseract read from a status icon ("OO", "[G]", "ee" after
+    a goal's title): words whose centre lies on an icon found in the page image."""
+    def on_icon(b: BBox) -> bool:
+        xc, yc = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+        return any(i[0] - 1 <= xc <= i[2] + 1 and i[1] - 1 <= yc <= i[3] + 1 for i in icons)
+
+    out: list[Line] = []
+    for ln in lines:
+        kept = [s for s in ln.spans if not on_icon(s.bbox)]
+        if len(kept) != len(ln.spans):
+            if not kept:
+                continue
+            ln.spans = kept
+        out.append(ln)
+    return out
 
 
 def _in_threads(work: Callable[[int], T], pages: list[int]) -> list[T]:
