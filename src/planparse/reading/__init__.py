@@ -27,7 +27,7 @@ from planparse.errors import (
 from planparse.limits import DEFAULT_LIMITS, Limits
 from planparse.reading import columns, deskew, noise, ocr, raster_icons, raster_rules, weight
 from planparse.reading.engine import import_pymupdf
-from planparse.reading.model import BBox, Document, Drawing, Line, Page, RawPage, Table
+from planparse.reading.model import BBox, Document, Drawing, Line, Page, RawPage, Span, Table
 from planparse.reading.tables import extract_tables, join_continued
 
 # The first import of PyMuPDF in the process, without its ONNX extras (see engine.py); no
@@ -355,8 +355,8 @@ def _ocr_images(
         if with_rules:
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
-                icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon]
-                if icon_boxes:
+                icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and _coloured(d.fill)]
+                if 0 < len(icon_boxes) <= raster_icons.MAX_ICONS:  # (more: glyphs of text drawn as shapes)
                     results[n] = _without_icon_words(lines, icon_boxes)
         return results
     except Exception as e:
@@ -364,16 +364,26 @@ def _ocr_images(
         return {}
 
 
+def _coloured(rgb: int | None) -> bool:
+    """Whether a fill is a colour (a status icon's), not black, grey or white (text drawn as shapes)."""
+    if rgb is None:
+        return False
+    r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
+    return max(r, g, b) - min(r, g, b) > 40
+
+
 def _without_icon_words(lines: list[Line], icons: list[BBox]) -> list[Line]:
     """OCR'd lines without the words Tesseract read from a status icon ("OO", "[G]", "ee" after
     a goal's title): words whose centre lies on an icon found in the page image."""
-    def on_icon(b: BBox) -> bool:
+    def on_icon(s: Span) -> bool:
+        # (an icon is smaller than a word: a longer word on one is text the icon finder took in)
+        b = s.bbox
         xc, yc = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
-        return any(i[0] - 1 <= xc <= i[2] + 1 and i[1] - 1 <= yc <= i[3] + 1 for i in icons)
+        return len(s.text.strip()) <= 4 and any(i[0] - 1 <= xc <= i[2] + 1 and i[1] - 1 <= yc <= i[3] + 1 for i in icons)
 
     out: list[Line] = []
     for ln in lines:
-        kept = [s for s in ln.spans if not on_icon(s.bbox)]
+        kept = [s for s in ln.spans if not on_icon(s)]
         if len(kept) != len(ln.spans):
             if not kept:
                 continue

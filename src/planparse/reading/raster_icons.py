@@ -86,4 +86,9 @@ def page_icons(page: object) -> list[Drawing]:
     assert isinstance(page, pymupdf.Page)
     pix = page.get_pixmap(dpi=DPI, colorspace=pymupdf.csRGB, alpha=False)
     rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
-    return icons(rgb, DPI)
+    found = icons(rgb, DPI)
+    # Hundreds of "icons" on a page are the letters of coloured text, not statuses.
+    return found if len(found) <= MAX_ICONS else []
+
+
+MAX_ICONS = 60  # status icons a page can hold (a full activity table's column, its legend)
