@@ -45,9 +45,14 @@ from planparse.model import (
     Goal,
     GoalLevel,
 )
-from planparse.reading.model import Document, Line, Table, union
-from planparse.reading.positioned import continue_table, find_tables, header_rows, join_wrapped_top
-from planparse.reading.tables import mend_broken_words
+from planparse.reading.model import Document, Line, Table
+from planparse.reading.positioned import (
+    continue_table,
+    find_tables,
+    header_rows,
+    join_wrapped_top,
+    wrap_under_header,
+)
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 
@@ -74,7 +79,7 @@ class Walk(ListWalk):
             rest = [ln for ln in lines if id(ln) not in consumed]
             found = find_tables(rest, _is_table_header, lambda ln: self.is_break(ln), marks)
             if carry and cont is None and carried is not None and found:
-                _wrap_under_header(carried, found[0][0])
+                wrap_under_header(carried, found[0][0])
             found = ([cont] if cont else []) + found
             used = consumed | {id(ln) for _, taken in found for ln in taken}
             items = page.in_order([ln for ln in page.lines if id(ln) not in used], page.tables + [t for t, _ in found])
@@ -235,48 +240,6 @@ class Walk(ListWalk):
             and gap >= 0.8 * self.item_gap
             and line.x0 >= self.item_x - 3
         )
-
-
-def _key(label: str) -> str:
-    return "".join(ch for ch in fold(label) if ch.isalnum())
-
-
-def _same_labels(a: list[str], b: list[str]) -> bool:
-    """Two headers with the same labels, their letters compared alone: an OCR'd layer reads a
-    label broken at a narrow column's edge a little differently on each page ("Beskrivnin. g",
-    "Beskrivning")."""
-    return len(a) == len(b) and all(_key(x) == _key(y) for x, y in zip(a, b, strict=True))
-
-
-def _wrap_in_header(above: Table, table: Table) -> None:
-    """The repeated header's first label with a line in lower case more than the header on
-    the page before ("Investeringsprojekt, tkr" / "konst"): the name of ``above``'s last row
-    wrapping onto the new page, taken into the header as a wrap of its label; it goes back."""
-    head, last = table.rows[0], above.rows[-1]
-    cell = next((c for c in head.cells if c.col == 0), None)
-    name = next((c for c in last.cells if c.col == 0 and c.lines), None)
-    if cell is None or name is None or last.is_header or len(cell.lines) < 2 or not above.header:
-        return
-    if not cell.lines[-1].text[:1].islower() or _key(" ".join(ln.text for ln in cell.lines[:-1])) != _key(above.header[0]):
-        return
-    name.lines.append(cell.lines.pop())
-    cell.bbox = union([ln.bbox for ln in cell.lines])
-    mend_broken_words([last])
-    table.header[0] = cell.text
-
-
-def _wrap_under_header(above: Table, table: Table) -> None:
-    """A table at a page's foot going on under its header repeated on the next page, the name
-    of its last row wrapping onto the new page first ("pensionsåtagand" / "en"): the wrap goes
-    back to that name (:func:`join_wrapped_top`)."""
-    if not table.rows or not table.rows[0].is_header or len(table.header) != len(above.header):
-        return
-    _wrap_in_header(above, table)
-    if not _same_labels(table.header, above.header):
-        return
-    head, table.rows = table.rows[0], table.rows[1:]
-    join_wrapped_top(above, table)
-    table.rows.insert(0, head)
 
 
 def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:

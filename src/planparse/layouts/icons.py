@@ -34,7 +34,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import BBox, Document, Line, Page
+from planparse.reading.model import BBox, Document, Line, Page, covers
 
 _ASSESSMENT = {
     "green": AssessmentValue.fulfilled,
@@ -138,24 +138,12 @@ def _cell_fills(page: Page) -> list[Marker]:
     if not fills:
         return []
     out: list[Marker] = []
-    for table in page.tables:
-        for row in table.body:
-            if row.page != page.number:
-                continue
-            found = [Marker(page.number, c.bbox, color_name(d.fill)) for c in row.cells if not c.text
-                     for d in fills if d.fill is not None and _covers(d.bbox, c.bbox)]  # fmt: skip
-            if len({m.bbox for m in found}) == 1 and len({m.color for m in found}) == 1:
-                out.append(found[0])
+    for row in (r for t in page.tables for r in t.body if r.page == page.number):
+        found = [Marker(page.number, c.bbox, color_name(d.fill)) for c in row.cells if not c.text
+                 for d in fills if d.fill is not None and covers(d.bbox, c.bbox)]  # fmt: skip
+        if len({m.bbox for m in found}) == 1 and len({m.color for m in found}) == 1:
+            out.append(found[0])
     return out
-
-
-def _covers(fill: BBox, cell: BBox) -> bool:
-    """Whether a filled rect covers most of a cell (and little else)."""
-    w = min(fill[2], cell[2]) - max(fill[0], cell[0])
-    h = min(fill[3], cell[3]) - max(fill[1], cell[1])
-    area = (cell[2] - cell[0]) * (cell[3] - cell[1])
-    own = (fill[2] - fill[0]) * (fill[3] - fill[1])
-    return w > 0 and h > 0 and w * h >= 0.7 * area and own <= 1.5 * area
 
 
 def _words_after(line: Line, m: Marker, markers: list[Marker]) -> str:

@@ -21,6 +21,15 @@ BBox = tuple[float, float, float, float]
 TextMethod = Literal["native", "ocr", "repaired"]
 
 
+def covers(fill: BBox, cell: BBox) -> bool:
+    """Whether the box ``fill`` (a filled rect) covers most of ``cell`` and little else."""
+    w = min(fill[2], cell[2]) - max(fill[0], cell[0])
+    h = min(fill[3], cell[3]) - max(fill[1], cell[1])
+    area = (cell[2] - cell[0]) * (cell[3] - cell[1])
+    own = (fill[2] - fill[0]) * (fill[3] - fill[1])
+    return w > 0 and h > 0 and w * h >= 0.7 * area and own <= 1.5 * area
+
+
 def union(boxes: list[BBox]) -> BBox:
     if not boxes:
         raise ValueError("the union of no boxes")

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
 from planparse.reading.tables import mend_broken_words
 from planparse.text.assemble import list_item
+from planparse.text.fold import fold
 from planparse.text.numbers import parse_number
 
 # How far left of a column's start a word may begin and still belong to it (points).
@@ -524,3 +525,45 @@ def join_wrapped_top(above: Table, table: Table) -> None:
             continue
         cell.lines.extend(wrap.cells[0].lines)
         mend_broken_words([last])
+
+
+def _key(label: str) -> str:
+    return "".join(ch for ch in fold(label) if ch.isalnum())
+
+
+def _same_labels(a: list[str], b: list[str]) -> bool:
+    """Two headers with the same labels, their letters compared alone: an OCR'd layer reads a
+    label broken at a narrow column's edge a little differently on each page ("Beskrivnin. g",
+    "Beskrivning")."""
+    return len(a) == len(b) and all(_key(x) == _key(y) for x, y in zip(a, b, strict=True))
+
+
+def _wrap_in_header(above: Table, table: Table) -> None:
+    """The repeated header's first label with a line in lower case more than the header on
+    the page before ("Investeringsprojekt, tkr" / "konst"): the name of ``above``'s last row
+    wrapping onto the new page, taken into the header as a wrap of its label; it goes back."""
+    head, last = table.rows[0], above.rows[-1]
+    cell = next((c for c in head.cells if c.col == 0), None)
+    name = next((c for c in last.cells if c.col == 0 and c.lines), None)
+    if cell is None or name is None or last.is_header or len(cell.lines) < 2 or not above.header:
+        return
+    if not cell.lines[-1].text[:1].islower() or _key(" ".join(ln.text for ln in cell.lines[:-1])) != _key(above.header[0]):
+        return
+    name.lines.append(cell.lines.pop())
+    cell.bbox = union([ln.bbox for ln in cell.lines])
+    mend_broken_words([last])
+    table.header[0] = cell.text
+
+
+def wrap_under_header(above: Table, table: Table) -> None:
+    """A table at a page's foot going on under its header repeated on the next page, the name
+    of its last row wrapping onto the new page first ("pensionsåtagand" / "en"): the wrap goes
+    back to that name (:func:`join_wrapped_top`)."""
+    if not table.rows or not table.rows[0].is_header or len(table.header) != len(above.header):
+        return
+    _wrap_in_header(above, table)
+    if not _same_labels(table.header, above.header):
+        return
+    head, table.rows = table.rows[0], table.rows[1:]
+    join_wrapped_top(above, table)
+    table.rows.insert(0, head)
