@@ -447,6 +447,7 @@ def _repair_ocr_layers(
                 ln.raw_text = before[id(ln)]
             ocr.correct_with_reference(page.lines, ref_lines)
             ocr.correct_numbers(page.lines, ref_lines)
+            page.lines.extend(_words_on_dark_fills(page.lines, ref_lines, image_drawings.get(n, [])))
     layers: list[str] = []
     for r in raw_pages:
         if not r.lines:
@@ -461,6 +462,33 @@ def _repair_ocr_layers(
         else:
             layers.append("native")
     return layers, engine
+
+
+def _words_on_dark_fills(lines: list[Line], reference: list[Line], drawings: list[Drawing]) -> list[Line]:
+    """The reference OCR's lines on a dark shaded band (a table header's light labels) where the
+    existing layer has no word: an OCR made without care for light-on-dark text leaves such
+    headers out, and a table without its header cannot be read by its columns."""
+    from planparse.reading.raster_fills import DARK_FILL
+
+    dark = [d.bbox for d in drawings if d.kind == "rect" and d.fill is not None and (d.fill & 255) < DARK_FILL]
+    if not dark:
+        return []
+    taken = [s.bbox for ln in lines for s in ln.spans if s.text.strip()]
+    out: list[Line] = []
+    for ln in reference:
+        spans = [s for s in ln.spans if s.text.strip() and any(_within(s, b) for b in dark)
+                 and not any(_meet(s.bbox, t) for t in taken)]  # fmt: skip
+        if spans:
+            out.append(Line(spans=spans, page=ln.page, method="repaired", raw_text=None))
+    return out
+
+
+def _within(s: Span, box: BBox) -> bool:
+    return box[0] <= s.xc <= box[2] and box[1] <= s.yc <= box[3]
+
+
+def _meet(a: BBox, b: BBox) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limits: Limits) -> None:

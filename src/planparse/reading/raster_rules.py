@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from planparse.reading import raster_fills
 from planparse.reading.model import Drawing
 
 DARK = 160  # a pixel darker than this (0-255 grey) is ink (anti-aliased rules included)
@@ -276,10 +277,14 @@ def rules_and_clean_image(image: bytes, dpi: int) -> tuple[list[Drawing], bytes]
         return [], image
     hs, vs, fh, fv = _rule_groups(pixels, dpi)
     scale = 72.0 / dpi
-    found = _drawings(sorted(hs + fh), sorted(vs + fv), scale)
+    paper = _paper(pixels)
+    shaded = raster_fills.fills(pixels, dpi)
+    if shaded:
+        hs, fh = (raster_fills.outside_fills(g, shaded, True, dpi) for g in (hs, fh))
+        vs, fv = (raster_fills.outside_fills(g, shaded, False, dpi) for g in (vs, fv))
+    found = _drawings(sorted(hs + fh), sorted(vs + fv), scale) + raster_fills.drawings(shaded, scale)
     most = max(2, round(MAX_THICK_POINTS / scale)) + 4
     clean = pixels.copy()
-    paper = _paper(pixels)
     level = paper - FRINGE
     _erase(clean, fh, level, most, paper)
     _erase(clean.T, fv, level, most, paper)

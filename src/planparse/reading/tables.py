@@ -164,6 +164,7 @@ class _Region:
 
 def _regions(raw: RawPage) -> list[_Region]:
     hs, vs = _segments(raw.drawings, raw.width, raw.height)
+    scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
     for g_hs, g_vs in _groups(hs, vs, raw.lines):
         g_hs = _within_grid(g_hs, g_vs)
@@ -172,8 +173,8 @@ def _regions(raw: RawPage) -> list[_Region]:
             continue
         x0 = min([h.a for h in g_hs] + [v.pos for v in g_vs])
         x1 = max([h.b for h in g_hs] + [v.pos for v in g_vs])
-        xs = _merge_positions([v.pos for v in g_vs] + [x0, x1])
-        ruled = len(g_vs) >= 2
+        xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
+        ruled = len(xs) > 2  # a rule between columns (a frame's sides alone divide nothing)
         if not ruled and len(ys) < 3:
             continue  # two lone rules are a frame or a separator, not a table
         if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
@@ -189,8 +190,8 @@ def _regions(raw: RawPage) -> list[_Region]:
             if len(ys) < 3:
                 continue  # one band left of a figure: an org chart's bottom row of boxes
             g_vs = [v for v in g_vs if v.b > ys[0] + TOL and v.a < ys[-1] - TOL]
-            xs = _merge_positions([v.pos for v in g_vs] + [x0, x1])
-            ruled = len(g_vs) >= 2
+            xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
+            ruled = len(xs) > 2
         parts = [ys] if ruled else [
             q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
         ]
@@ -200,6 +201,18 @@ def _regions(raw: RawPage) -> list[_Region]:
             if len(part) >= 3 or (ruled and len(part) >= 2):
                 regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled, g_hs))
     return regions
+
+
+def _columns(verticals: list[float], x0: float, x1: float, scanned: bool) -> list[float]:
+    """A region's column boundaries from its vertical segments' positions. On a page read from
+    its image the sides of a table's shaded bands, levelled each by its own centre, land a
+    point or two apart: those near a side are that side, not a narrow column."""
+    if scanned:
+        verticals = [x for x in verticals if x0 + SCAN_SIDE < x < x1 - SCAN_SIDE]
+    return _merge_positions([*verticals, x0, x1])
+
+
+SCAN_SIDE = 8.0  # points
 
 
 def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
@@ -329,11 +342,20 @@ def _header_columns(region: _Region, spans: list[Span], ocr: bool = False) -> li
         top, bottom = region.ys[0], region.ys[1]
         head = [s for s in spans if top - 1 <= s.yc <= bottom + 1]
         cols = _infer_columns(head, x0, x1)
-        if len(cols) >= 4:  # three or more header columns
+        if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
             if ocr:
                 cols = _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
             return cols
     return _infer_columns(spans, x0, x1)
+
+
+def _labels_only(head: list[Span], cols: list[float]) -> bool:
+    """Whether each column of a header row holds a label, one the vocabulary knows ("Nämndmål |
+    Bedömning"): a two-column table's header, not a line of text with a gap."""
+    from planparse import vocabulary
+
+    texts = [" ".join(s.text.strip() for s in head if a <= s.xc < b) for a, b in zip(cols, cols[1:], strict=False)]
+    return all(texts) and any(vocabulary.match_label(t) is not None for t in texts)
 
 
 def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[float]:
@@ -342,8 +364,8 @@ def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[
     heading ("Andel chefer med 10-30 medarbetare, procent" under "Indikatorer") would lose its
     last words to that column at the header gap's middle. Each boundary goes to the middle of
     the last stretch of its header gap that no body word covers (the next column's text starts
-    after it); a word spanning the whole gap (a comment across the table) says nothing, and a
-    gap the body fills keeps its middle."""
+    after it); a word spanning the whole gap (a comment across the table) says nothing, and
+    where the body fills the gap, the next column starts where its label starts."""
     out = [cols[0]]
     for x in cols[1:-1]:
         left = max((s.bbox[2] for s in head if s.bbox[2] <= x), default=x)
@@ -353,13 +375,15 @@ def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[
             for s in body
             if s.text.strip() and s.bbox[0] < right and s.bbox[2] > left and not (s.bbox[0] <= left and s.bbox[2] >= right)
         )
-        best = x
+        best = None
         reach = left
         for a, b in [*covered, (right, right)]:
             if a - reach >= MIN_BODY_GAP:
                 best = (a + reach) / 2
             reach = max(reach, b)
-        out.append(best)
+        # no such stretch (the body's text runs on under the gap to the next column's icons):
+        # the next column starts where its label does
+        out.append(best if best is not None else max(x, right - 1.0))
     return [*out, cols[-1]]
 
 
@@ -411,15 +435,20 @@ def _build(
         if bottom - top < 3:
             continue
         mid = (top + bottom) / 2
+        y0, y1 = top - 1, bottom + 1
+        in_row = [m for m in spans_by_line if y0 <= m[3] <= y1]  # the spans of this row's band
         if region.ruled_columns:
             bounds = _merge_positions(
                 [v.pos for v in region.vs if v.a - TOL <= mid <= v.b + TOL]
                 + [region.bbox[0], region.bbox[2]]
             )
+        elif in_row and raw.lines[in_row[0][0]].method != "native":
+            crossed = _run_across(in_row, xs)
+            bounds = [x for x in xs if x not in crossed]
+            if crossed and all(xc < bounds[1] for _, _, xc, _ in in_row):
+                bounds = [xs[0], xs[-1]]  # a title over the table's columns: one cell
         else:
             bounds = xs
-        y0, y1 = top - 1, bottom + 1
-        in_row = [m for m in spans_by_line if y0 <= m[3] <= y1]  # the spans of this row's band
         cells: list[Cell] = []
         for left, right in zip(bounds, bounds[1:], strict=False):
             if right - left < 3:
@@ -456,6 +485,27 @@ def _build(
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
     return table
+
+
+def _run_across(in_row: list[tuple[int, Span, float, float]], xs: list[float]) -> set[float]:
+    """The inner column boundaries of an unruled OCR'd table that a line of the row runs across
+    at a word space: a row spanning the columns (a goal's title over its activities, a
+    comment), which shaded bands draw as one cell, as their rules would."""
+    crossed: set[float] = set()
+    by_line: dict[int, list[Span]] = {}
+    for i, s, _, _ in in_row:
+        by_line.setdefault(i, []).append(s)
+    for spans in by_line.values():
+        spans.sort(key=lambda s: s.bbox[0])
+        for a, b in zip(spans, spans[1:], strict=False):
+            if b.bbox[0] - a.bbox[2] > WORD_SPACE * max(a.size, b.size, 1.0):
+                continue
+            crossed.update(x for x in xs[1:-1] if a.xc < x < b.xc)
+    return crossed
+
+
+# An OCR'd word space is at most this share of the font size; a column gap is wider.
+WORD_SPACE = 0.45
 
 
 def _merge_row_spans(rows: list[Row], hs: list[_Seg]) -> None:
