@@ -88,6 +88,7 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         if row.get("level") != "5" or not text or float(row.get("conf") or -1) < 0:
             continue
         x, y, w, h = (int(row[k]) * scale for k in ("left", "top", "width", "height"))
+        text = _without_phantom_minus(text, w, h)
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         words.setdefault(key, []).append(
             Span(text=text, bbox=(round(x, 2), round(y, 2), round(x + w, 2), round(y + h, 2)))
@@ -105,6 +106,20 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         lines.append(Line(spans=joined, page=page, method="ocr"))
     lines.sort(key=lambda ln: (round(ln.y0 / 4), ln.x0))
     return lines
+
+
+_MINUS_FIGURES = re.compile(r"[|¦]?[-−–—~](\d+)")
+
+
+def _without_phantom_minus(text: str, width: float, height: float) -> str:
+    """A word of figures read with a minus before them ("-1", "|-1") whose box is no wider than the
+    figures alone would be (a figure is at least about 0.6 of the box's height wide, and
+    the bar adds half that again): the minus has no ink of its own, a speck or the stroke of a
+    rule beside the figure read as one; the figures stay, the sign goes."""
+    m = _MINUS_FIGURES.fullmatch(text)
+    if m is None or height <= 0 or width > 0.6 * height * len(m.group(1)):
+        return text
+    return m.group(1)
 
 
 # Letter shapes, as shares of the font size, that a word's box spans: the x-height, up to
@@ -475,6 +490,7 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
     number of tokens taken from the reference; the rest are left for lexicon repair.
     """
     from planparse.text.fold import fold
+    from planparse.text.repair import known_word
 
     slots: list[tuple[Span, re.Match[str]]] = [
         (s, m) for ln in lines for s in ln.spans for m in _TOKEN.finditer(s.text)
@@ -505,11 +521,14 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                         replacement[i], matched[i] = ref_tokens[jj][1:], jj
                     elif (
                         jj + 1 < j2
-                        and len(ref_keys[jj]) >= 3
+                        and ref_keys[jj]
+                        and (len(ref_keys[jj]) >= 3 or (ref_tokens[jj].isalpha() and not known_word(slots[i][1].group(0))))
                         and keys[i] == ref_keys[jj] + ref_keys[jj + 1]
                         and ref_tokens[jj + 1].isalpha()
                     ):
-                        # two words the layer ran together ("tryggai" → "trygga i")
+                        # two words the layer ran together ("tryggai" → "trygga i"); a short
+                        # first piece only where the layer's token is no word ("dskola" →
+                        # "d skola": a word's broken end and the next word in a cell)
                         replacement[i], matched[i] = f"{ref_tokens[jj]} {ref_tokens[jj + 1]}", jj + 1
                     else:
                         continue

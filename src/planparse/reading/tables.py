@@ -512,7 +512,7 @@ def mend_broken_words(rows: list[Row]) -> None:
         cells = [c for c in cells if c.colspan == 1]  # a row set across the columns has no edge to fill
         rights: dict[int, list[float]] = {}
         for c in cells:
-            rights.setdefault(c.col, []).extend(ln.bbox[2] for ln in c.lines)
+            rights.setdefault(c.col, []).extend(_text_right(ln) for ln in c.lines)
         for col, xs in rights.items():
             # the edge most lines reach: a speck read as "." after one word is no edge
             xs.sort()
@@ -521,15 +521,15 @@ def mend_broken_words(rows: list[Row]) -> None:
     certain = not ocr and not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans)
 
     def broken_at(prev: Line, col: int) -> bool:
-        return not ocr or prev.bbox[2] >= edge[col] - 0.6 * max(prev.size, 1.0)
+        return not ocr or _text_right(prev) >= edge[col] - 0.6 * max(prev.size, 1.0)
 
     for c in cells:
         mended: list[Line] = [c.lines[0]]
         last = c.lines[0]  # the visual line above, whose edge tells a break
         for ln in c.lines[1:]:
             prev, above, last = mended[-1], last, ln
-            # a cell's border, right after the word it broke, read as "|" (taken out later)
-            bar = ocr and len(prev.spans) > 1 and prev.spans[-1].text.strip() == "|"
+            # a cell's border, right after the word it broke, read as "|" or a speck (taken out later)
+            bar = ocr and len(prev.spans) > 1 and border_glyph(prev.spans[-1].text)
             ends = prev.spans[:-1] if bar else prev.spans
             tail = ends[-1].text if ends else ""
             head = ln.spans[0].text if ln.spans else ""
@@ -550,6 +550,27 @@ def mend_broken_words(rows: list[Row]) -> None:
             else:
                 mended.append(ln)
         c.lines = mended
+
+
+def _text_right(line: Line) -> float:
+    """Where an OCR'd line's text ends: a cell's border read as "|" or a speck after its last
+    word is no text ("Ombyggna |", "Ombyggna ."); counted, it would set the column's edge past every word that
+    really fills the cell."""
+    words = [s for s in line.spans if s.text.strip()]
+    if len(words) > 1 and border_glyph(words[-1].text):
+        return words[-2].bbox[2]
+    return line.bbox[2]
+
+
+# What OCR reads from a cell's border beside a word: a bar, or a speck read as punctuation.
+BORDER_GLYPHS = frozenset("|¦.,:;'\"‘’`")
+
+
+def border_glyph(text: str) -> bool:
+    """An OCR'd word that is only a cell border's trace: a bar or a speck or both ("|", "|.",
+    a lone "." boxed over the rule)."""
+    t = text.strip()
+    return 0 < len(t) <= 3 and set(t) <= BORDER_GLYPHS
 
 
 def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
