@@ -447,6 +447,7 @@ def _repair_ocr_layers(
                 ln.raw_text = before[id(ln)]
             ocr.correct_with_reference(page.lines, ref_lines)
             ocr.correct_numbers(page.lines, ref_lines)
+            ocr.insert_dropped_words(page.lines, ref_lines)
     layers: list[str] = []
     for r in raw_pages:
         if not r.lines:

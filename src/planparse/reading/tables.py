@@ -808,9 +808,46 @@ def join_continued(
             if tables:
                 carry = tables[-1]
         else:
+            if carry is not None and _name_goes_on(carry, page_lines[k], tables):
+                page_lines[k].pop(0)
             carry = tables[-1] if tables else None
         if carry is not None and _text_below(carry, page_lines[k]):
             carry = None
+
+
+# What OCR reads from the rules either side of a lone cell line: never a word of the name.
+_SIDE_RULES = frozenset({"[", "]", "|", "¦", "I", "l"})
+
+
+def _name_goes_on(table: Table, lines: list[Line], tables: list[Table]) -> bool:
+    """An OCR'd table's last row broken by the page with only its name's last line on the
+    next page, where no table was found (one line in a box of rules): that page's first line,
+    in lower case (rule glyphs read beside it aside: "[ reinvesteringar I"), set inside the
+    name column, goes on with the name ("Mindre" / "reinvesteringar"); its lines join the
+    name cell. True when so (the caller takes the line out of the page's text)."""
+    if not lines or not table.rows or table.rows[-1].is_header:
+        return False
+    first = min(lines, key=lambda ln: ln.bbox[1])
+    if first is not lines[0] or first.method == "native" or any(t.bbox[1] < first.bbox[1] for t in tables):
+        return False
+    last = table.rows[-1]
+    name = next((c for c in last.cells if c.col == 0 and c.colspan == 1 and c.lines), None)
+    head = next((c for c in table.rows[0].cells if c.col == 1), None) if table.rows[0].is_header else None
+    if name is None or head is None:
+        return False
+    spans = list(first.spans)
+    while spans and spans[0].text.strip() in _SIDE_RULES:
+        spans.pop(0)
+    while len(spans) > 1 and spans[-1].text.strip() in _SIDE_RULES:
+        spans.pop()
+    if not spans or not spans[0].text.strip()[:1].islower() or any(ch.isdigit() for s in spans for ch in s.text):
+        return False
+    if spans[0].bbox[0] < name.bbox[0] - 6 or spans[-1].bbox[2] > head.bbox[0]:
+        return False
+    spans[0] = replace(spans[0], text=spans[0].text.lstrip())
+    name.lines.append(Line(spans=spans, page=first.page, method=first.method))
+    mend_broken_words([last])
+    return True
 
 
 def _split_row(rows: list[Row], first: Row) -> bool:
