@@ -144,3 +144,13 @@ def test_group_letter_tesseract_drops_is_known_from_the_tot_k_m_order() -> None:
         "women": [("Utfall 2017", "45,5"), ("Utfall 2018", "33,1")],
         "men": [("Utfall 2017", "52,8"), ("Utfall 2018", "2")],
     }
+
+
+def test_project_name_the_layer_dropped_is_taken_from_the_swedish_reading() -> None:
+    """Page 7, investment table: the English layer has nothing where "Meröppet" starts the
+    row "Meröppet | Passersystem … | Biblioteket | 400 | 250" (native copy); the Swedish
+    re-OCR of the page image reads it, and it goes into the row's line before "Passersyste"."""
+    page = read_pdf(KRAMFORS_OCR).pages[6]
+    line = next(ln for ln in page.lines if "Passersyste" in ln.text)
+    words = line.text.split()
+    assert "Meröppet" in words and words.index("Meröppet") < words.index("Passersyste")
