@@ -578,13 +578,17 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
 
 
 def _word_like(text: str) -> bool:
-    """A reference token worth adding to a layer that lacks it: letters only, a word the
-    lexicon knows (a short one common: "i", "år"), not two or three capitals ("SS", "EA":
-    what Tesseract reads from a rule or a speck)."""
+    """A reference token worth adding to a layer that lacks it: letters only with a vowel, a
+    word the lexicon knows (a short one common: "år"; of one letter only the words "i", "å",
+    "ö"), not in capitals ("SS", "NESS": what Tesseract reads from a rule or a speck; "e" and
+    "mm" from an icon or a dash)."""
     from planparse.text.repair import known_word, word_zipf
 
-    if not text.isalpha() or (text.isupper() and len(text) <= 3):
+    if not text.isalpha() or not any(ch in "aeiouyåäöé" for ch in text.casefold()) \
+            or (len(text) > 1 and text.isupper()):
         return False
+    if len(text) == 1:
+        return text in "iåö"
     return word_zipf(text) >= 3.0 if len(text) <= 3 else known_word(text)
 
 
@@ -639,6 +643,8 @@ def insert_dropped_words(lines: list[Line], reference: list[Line]) -> int:
             # ("år" boxed over "år i"): only where the reference sets the word clear of that
             # word's own reading, and the box is cut back to it.
             flank = {id(before[1]), id(after[1])}
+            if fold(word) in (fold(before[1].text.strip()), fold(after[1].text.strip())):
+                continue  # the word beside the gap, read once more by the reference at a line's end
             if not _word_like(word) or not clean[id(ref_line)] or any(
                     _overlaps(ref.bbox, s.bbox) for _, s in slots if id(s) not in flank) \
                     or any(_overlaps(ref.bbox, b) for b in boxes[len(slots):]):
