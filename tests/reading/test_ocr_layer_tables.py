@@ -154,3 +154,21 @@ def test_project_name_the_layer_dropped_is_taken_from_the_swedish_reading() -> N
     line = next(ln for ln in page.lines if "Passersyste" in ln.text)
     words = line.text.split()
     assert "Meröppet" in words and words.index("Meröppet") < words.index("Passersyste")
+
+
+def test_project_name_broken_in_its_cell_with_a_speck_and_a_dropped_first_word(kramfors_ocr: PlanDocument) -> None:
+    """Page 7: "Meröppet" (dropped by the layer, read by the Swedish re-OCR) / "bibliotek Ju."
+    (a speck read as a stop) / "nsele" (no Swedish word starts "ns"): the native copy's
+    "Meröppet bibliotek Junsele", 400 in 2025 and 250 in 2026 (the stress gold)."""
+    inv = {i.name: [(a.year, a.amount) for a in i.amounts] for i in kramfors_ocr.investments}
+    assert inv.get("Meröppet bibliotek Junsele") == [(2025, 400), (2026, 250)]
+
+
+@pytest.mark.parametrize(("left", "right", "broken"), [
+    ("Ju", "nsele", True),  # no Swedish word starts "ns"
+    ("Träningsma", "skiner", True),  # no word on the left; "träningsmaskiner" is one
+    ("slitaget", "gjort", False),  # two words ("gj" starts "gjort")
+    ("Budgetavvikelse", "för", False),
+])
+def test_word_broken_at_an_ocr_cells_edge(left: str, right: str, broken: bool) -> None:
+    assert _broken_word(left, right, strict=True) is broken

@@ -535,6 +535,9 @@ def mend_broken_words(rows: list[Row]) -> None:
             head = ln.spans[0].text if ln.spans else ""
             if ocr:  # an OCR'd word span carries its space before or after it
                 tail, head = tail.rstrip(), head.lstrip()
+                if tail.endswith(".") and tail[-2:-1].isalpha() and head[:1].isalpha() \
+                        and _certain_break(tail[:-1].split()[-1], head.split()[0]):
+                    tail = tail[:-1]  # a speck read as a stop after a word's first piece ("Ju." / "nsele")
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
                     and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0]) if certain else
                                                      _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
@@ -604,7 +607,7 @@ _ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
 # Consonant pairs a Swedish word can start with; a line going on with any other pair
 # ("ltningen", "nsele") is the rest of a broken word.
 _ONSETS = frozenset(
-    ["bj", "bl", "br", "ch", "dj", "dr", "fj", "fl", "fr", "gl", "gn", "gr", "hj", "kl", "kn", "kr", "kv", "lj", "pj", "pl", "pr", "ps", "sc", "sh", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "th", "tj", "tr", "tv", "vr"]
+    ["bj", "bl", "br", "ch", "dj", "dr", "dv", "gj", "kj", "sf", "fj", "fl", "fr", "gl", "gn", "gr", "hj", "kl", "kn", "kr", "kv", "lj", "pj", "pl", "pr", "ps", "sc", "sh", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "th", "tj", "tr", "tv", "vr"]
 )
 _VOWELS = frozenset("aeiouyåäöé")
 
@@ -629,7 +632,9 @@ def _broken_word(left: str, right: str, strict: bool = False, letter: bool = Fal
 so is a function word before a word the lexicon lacks ("och" / "effekthemtagning").
     With ``letter`` (the left piece ends a line of words), a one-letter left piece may be a
     word: "bilar i" / "bilpoolen" are two words, "Handelsområde c" / "entrum" one.
-    ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): the right
+    ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): a right
+    piece that starts as no Swedish word can, or a left piece the lexicon lacks that makes a
+    word it has with the right one ("Träningsma" / "skiner"), is a break; else the right
     piece must be no word of its own ("Budgetavvikelse" / "för" are two words), unless the
     left piece is no word nor compound and the right one an ending: a short, not very common
     word ("bostadsetablerin" / "gar") or one that makes a known word ("pensionsåtagand" / "en"),
@@ -644,6 +649,10 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
 
     if strict:
         b = b.rstrip("-")  # "individ-" / "och": the first part of a compound, a word of its own
+        if _certain_break(a, b):
+            return True  # the right piece starts as no Swedish word can: "Ju" / "nsele"
+        if word_zipf(a) < 1.0 and word_zipf(a + b) >= 1.0:
+            return True  # no word on the left, a word the lexicon has together: "Träningsma" / "skiner"
         if word_zipf(a) >= 5.0:
             return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
         if not known_word(a) and (known_word(a + b) or (len(b) <= 3 and word_zipf(b) < 5.0)):
