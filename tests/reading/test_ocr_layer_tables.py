@@ -172,3 +172,14 @@ def test_project_name_broken_in_its_cell_with_a_speck_and_a_dropped_first_word(k
 ])
 def test_word_broken_at_an_ocr_cells_edge(left: str, right: str, broken: bool) -> None:
     assert _broken_word(left, right, strict=True) is broken
+
+
+def test_word_ending_the_lexicon_repair_took_for_a_word(kramfors_ocr: PlanDocument) -> None:
+    """Page 7: "IT" / "investering" / "ar" in the last project's name cell, and "Löpande" /
+    "investering" / "ar pott" in the description of the project above it; the repair of the
+    English layer made "ar" "är", a word of its own, which must not stop the broken word's
+    mending: "IT investeringar" with 3 800 / 5 350 / 3 150, "Löpande investeringar pott"
+    (the stress gold)."""
+    inv = [i for i in kramfors_ocr.investments if i.name == "IT investeringar"]
+    assert [(a.year, a.amount) for a in inv[-1].amounts] == [(2025, 3800), (2026, 5350), (2027, 3150)]
+    assert "Löpande investeringar pott" in [i.description for i in kramfors_ocr.investments]

@@ -538,6 +538,9 @@ def mend_broken_words(rows: list[Row]) -> None:
                 if tail.endswith(".") and tail[-2:-1].isalpha() and head[:1].isalpha() \
                         and _certain_break(tail[:-1].split()[-1], head.split()[0]):
                     tail = tail[:-1]  # a speck read as a stop after a word's first piece ("Ju." / "nsele")
+            plain = ocr and tail[-1:].isalpha() and _ending_repaired(tail.split()[-1], head.split()[0] if head.split() else "")
+            if plain:
+                head = head.replace(head.split()[0], plain, 1)
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
                     and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0]) if certain else
                                                      _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
@@ -553,6 +556,22 @@ def mend_broken_words(rows: list[Row]) -> None:
             else:
                 mended.append(ln)
         c.lines = mended
+
+
+_PLAIN = str.maketrans("åäöÅÄÖ", "aaoAAO")
+
+
+def _ending_repaired(left: str, right: str) -> str | None:
+    """A word's ending alone on the next line that the lexicon repair of an English OCR layer
+    took for a Swedish word ("investering" / "ar" made "är"): a piece of three letters or
+    fewer with å, ä or ö that, read without them, makes a common word with the line before
+    ("investeringar"); the ending as read, or None."""
+    from planparse.text.repair import word_zipf
+
+    plain = right.translate(_PLAIN)
+    if plain == right or len(right) > 3 or not right.isalpha() or not left.isalpha():
+        return None
+    return plain if word_zipf(left + plain) >= 3.0 and word_zipf(left + right) < 1.0 else None
 
 
 def _text_right(line: Line) -> float:
