@@ -73,6 +73,35 @@ def _group_col(table: Table, labels: list[str | None], taken: set[int]) -> int |
     return None
 
 
+_ORDER = (ValueGroup.total, ValueGroup.women, ValueGroup.men)
+
+
+def _row_groups(body: list[Row], group_col: int | None, name_col: int) -> list[ValueGroup | None]:
+    """Each row's Tot/K/M group. On an OCR'd layer a lone letter in the group column may be
+    lost ("M" too faint or too small for Tesseract): a row without a name and with an empty
+    group cell, right under a Tot or K row and over a row that is not the group next in the
+    order Tot, K, M, is that next group (its values are read; only their group is known from
+    the order, never a value)."""
+    if group_col is None:
+        return [None] * len(body)
+    groups: list[ValueGroup | None] = [_GROUPS.get(fold(r.cell_text(group_col))) for r in body]
+    for k, row in enumerate(body):
+        prev = groups[k - 1] if k else None
+        if groups[k] is not None or prev not in _ORDER[:2] or row.cell_text(group_col).strip() \
+                or row.cell_text(name_col).strip() or all(ln.method == "native" for c in row.cells for ln in c.lines):
+            continue
+        following = _ORDER[_ORDER.index(prev) + 1]
+        if following in groups[max(0, _last_total(groups, k)):k] or (k + 1 < len(groups) and groups[k + 1] is following):
+            continue
+        groups[k] = following
+    return groups
+
+
+def _last_total(groups: list[ValueGroup | None], k: int) -> int:
+    """The index of the last Tot row before row ``k`` (0 when there is none)."""
+    return max((i for i in range(k) if groups[i] is ValueGroup.total), default=0)
+
+
 def _joined(row: Row, col: int) -> str:
     """A cell's lines joined as wrapped text (a line-break hyphen or a slash at a line's end
     joins the next line without a space)."""
@@ -109,9 +138,9 @@ def indicator_rows(
     out: list[Indicator] = []
     parent: Indicator | None = None  # the nearest indicator that is not a "- " sub-indicator
     total: Indicator | None = None  # the indicator of the last Tot row
-    for row in table.body:
+    groups = _row_groups(table.body, group_col, name_col)
+    for row, group in zip(table.body, groups, strict=True):
         name = re.sub(r"[\s*]+$", "", _joined(row, name_col)).strip()
-        group = _GROUPS.get(fold(row.cell_text(group_col))) if group_col is not None else None
         own: Indicator | None = None
         if name:
             sub = name.startswith(("- ", "– "))

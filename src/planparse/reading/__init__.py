@@ -28,7 +28,7 @@ from planparse.limits import DEFAULT_LIMITS, Limits
 from planparse.reading import columns, deskew, noise, ocr, raster_icons, raster_rules, weight
 from planparse.reading.engine import import_pymupdf
 from planparse.reading.model import BBox, Document, Drawing, Line, Page, RawPage, Span, Table
-from planparse.reading.tables import extract_tables, join_continued
+from planparse.reading.tables import border_glyph, extract_tables, join_continued
 
 # The first import of PyMuPDF in the process, without its ONNX extras (see engine.py); no
 # module above imports it.
@@ -447,6 +447,7 @@ def _repair_ocr_layers(
                 ln.raw_text = before[id(ln)]
             ocr.correct_with_reference(page.lines, ref_lines)
             ocr.correct_numbers(page.lines, ref_lines)
+            ocr.insert_dropped_words(page.lines, ref_lines)
             page.lines.extend(_words_on_dark_fills(page.lines, ref_lines, image_drawings.get(n, [])))
     layers: list[str] = []
     for r in raw_pages:
@@ -644,12 +645,18 @@ _DASH_SPECK = re.compile(r"[-–—_]")
 
 def _rule_glyphs(line: Line) -> None:
     """A ruled table's rule that OCR read into a cell line, dropped: "|" glued to the cell's
-    first or last word or standing alone at either end ("|2023-05-02"), and a lone dash after a
-    number at the line's end ("2023-02-01 -"), a speck beside the rule."""
+    first or last word or standing alone at either end ("|2023-05-02"), a speck read as a
+    word of punctuation alone at either end (". 1.222"), and a lone dash after a number at the
+    line's end ("2023-02-01 -"), a speck beside the rule."""
     spans = list(line.spans)
     while spans and not spans[0].text.strip(" " + _RULE_GLYPHS):
         spans.pop(0)
     while spans and not spans[-1].text.strip(" " + _RULE_GLYPHS):
+        spans.pop()
+    # a speck read as punctuation, a word of its own at either end, boxed over the rule
+    while len(spans) >= 2 and border_glyph(spans[0].text):
+        spans.pop(0)
+    while len(spans) >= 2 and border_glyph(spans[-1].text):
         spans.pop()
     if len(spans) >= 2 and _DASH_SPECK.fullmatch(spans[-1].text.strip()) and spans[-2].text.strip()[-1:].isdigit():
         spans.pop()

@@ -88,6 +88,7 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         if row.get("level") != "5" or not text or float(row.get("conf") or -1) < 0:
             continue
         x, y, w, h = (int(row[k]) * scale for k in ("left", "top", "width", "height"))
+        text = _without_phantom_minus(text, w, h)
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         words.setdefault(key, []).append(
             Span(text=text, bbox=(round(x, 2), round(y, 2), round(x + w, 2), round(y + h, 2)))
@@ -105,6 +106,20 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         lines.append(Line(spans=joined, page=page, method="ocr"))
     lines.sort(key=lambda ln: (round(ln.y0 / 4), ln.x0))
     return lines
+
+
+_MINUS_FIGURES = re.compile(r"[|¦]?[-−–—~](\d+)")
+
+
+def _without_phantom_minus(text: str, width: float, height: float) -> str:
+    """A word of figures read with a minus before them ("-1", "|-1") whose box is no wider than the
+    figures alone would be (a figure is at least about 0.6 of the box's height wide, and
+    the bar adds half that again): the minus has no ink of its own, a speck or the stroke of a
+    rule beside the figure read as one; the figures stay, the sign goes."""
+    m = _MINUS_FIGURES.fullmatch(text)
+    if m is None or height <= 0 or width > 0.6 * height * len(m.group(1)):
+        return text
+    return m.group(1)
 
 
 # Letter shapes, as shares of the font size, that a word's box spans: the x-height, up to
@@ -475,6 +490,7 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
     number of tokens taken from the reference; the rest are left for lexicon repair.
     """
     from planparse.text.fold import fold
+    from planparse.text.repair import known_word
 
     slots: list[tuple[Span, re.Match[str]]] = [
         (s, m) for ln in lines for s in ln.spans for m in _TOKEN.finditer(s.text)
@@ -505,11 +521,14 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                         replacement[i], matched[i] = ref_tokens[jj][1:], jj
                     elif (
                         jj + 1 < j2
-                        and len(ref_keys[jj]) >= 3
+                        and ref_keys[jj]
+                        and (len(ref_keys[jj]) >= 3 or (ref_tokens[jj].isalpha() and not known_word(slots[i][1].group(0))))
                         and keys[i] == ref_keys[jj] + ref_keys[jj + 1]
                         and ref_tokens[jj + 1].isalpha()
                     ):
-                        # two words the layer ran together ("tryggai" → "trygga i")
+                        # two words the layer ran together ("tryggai" → "trygga i"); a short
+                        # first piece only where the layer's token is no word ("dskola" →
+                        # "d skola": a word's broken end and the next word in a cell)
                         replacement[i], matched[i] = f"{ref_tokens[jj]} {ref_tokens[jj + 1]}", jj + 1
                     else:
                         continue
@@ -556,3 +575,106 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
             text = text[: m.start()] + new + text[m.end() + (1 if stop else 0) :]
         span.text = text
     return len(replacement)
+
+
+def _word_like(text: str) -> bool:
+    """A reference token worth adding to a layer that lacks it: letters only with a vowel, a
+    word the lexicon knows (a short one common: "år"; of one letter only the words "i", "å",
+    "ö"), not in capitals ("SS", "NESS": what Tesseract reads from a rule or a speck; "e" and
+    "mm" from an icon or a dash)."""
+    from planparse.text.repair import known_word, word_zipf
+
+    if not text.isalpha() or not any(ch in "aeiouyåäöé" for ch in text.casefold()) \
+            or (len(text) > 1 and text.isupper()):
+        return False
+    if len(text) == 1:
+        return text in "iåö"
+    return word_zipf(text) >= 3.0 if len(text) <= 3 else known_word(text)
+
+
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0 and min(a[3], b[3]) - max(a[1], b[1]) > 0
+
+
+def _in_band(box: tuple[float, float, float, float], line: Line) -> bool:
+    """Whether a word box sits on ``line``'s band: its centre inside the line's height and
+    its height like the line's (a rule read as letters is far taller or thinner)."""
+    y0, y1 = line.bbox[1], line.bbox[3]
+    h, hb = max(y1 - y0, 1.0), box[3] - box[1]
+    return y0 <= (box[1] + box[3]) / 2 <= y1 and 0.5 * h <= hb <= 1.6 * h
+
+
+def _index(line: Line, span: Span) -> int:
+    return next(k for k, s in enumerate(line.spans) if s is span)
+
+
+def insert_dropped_words(lines: list[Line], reference: list[Line]) -> int:
+    """Words an existing OCR layer dropped that the Swedish re-OCR of the page reads ("år i",
+    "Meröppet" before the row's other cells): where the two word streams agree on both sides
+    of a gap only the reference fills, each reference word of that gap that is a known word
+    (:func:`_word_like`), in a line of real words, on the band of the layer word before or
+    after the gap and over no word of the layer, is added there with the reference's box.
+    Figures are never added (a speck read as "5" between two cells would become a value).
+    Returns the number of words added."""
+    from planparse.text.fold import fold
+
+    slots = [(ln, s) for ln in lines for s in ln.spans if s.text.strip()]
+    refs = [(ln, s) for ln in reference for s in ln.spans if s.text.strip()]
+    if not slots or not refs:
+        return 0
+    matcher = difflib.SequenceMatcher(None, [fold(s.text.strip()) for _, s in slots],
+                                      [fold(s.text.strip()) for _, s in refs], autojunk=False)
+    ops = matcher.get_opcodes()
+    boxes = [s.bbox for _, s in slots]
+    clean: dict[int, bool] = {}  # reference line → mostly real words
+    added = 0
+    for k, (tag, i1, _i2, j1, j2) in enumerate(ops):
+        if tag != "insert" or j2 - j1 > 3 or not (0 < k < len(ops) - 1) \
+                or ops[k - 1][0] != "equal" or ops[k + 1][0] != "equal":
+            continue
+        before, after = slots[i1 - 1], slots[i1]
+        for j in range(j1, j2):
+            ref_line, ref = refs[j]
+            word = ref.text.strip()
+            if id(ref_line) not in clean:
+                words = [s.text.strip() for s in ref_line.spans if s.text.strip()]
+                clean[id(ref_line)] = 2 * sum(_word_like(w) or any(ch.isdigit() for ch in w) for w in words) >= len(words)
+            # The layer's box of a word beside the gap may take in the dropped word's ink too
+            # ("år" boxed over "år i"): only where the reference sets the word clear of that
+            # word's own reading, and the box is cut back to it.
+            flank = {id(before[1]), id(after[1])}
+            if fold(word) in (fold(before[1].text.strip()), fold(after[1].text.strip())):
+                continue  # the word beside the gap, read once more by the reference at a line's end
+            if not _word_like(word) or not clean[id(ref_line)] or any(
+                    _overlaps(ref.bbox, s.bbox) for _, s in slots if id(s) not in flank) \
+                    or any(_overlaps(ref.bbox, b) for b in boxes[len(slots):]):
+                continue
+            if _in_band(ref.bbox, before[0]) and ref.bbox[0] >= refs[j1 - 1][1].bbox[2] and ref.bbox[0] > before[1].bbox[0]:
+                host, at = before[0], _index(before[0], before[1]) + 1
+                b = before[1].bbox
+                if b[2] > ref.bbox[0]:
+                    before[1].bbox = (b[0], b[1], max(b[0] + 1.0, refs[j1 - 1][1].bbox[2]), b[3])
+            elif _in_band(ref.bbox, after[0]) and ref.bbox[2] <= refs[j2][1].bbox[0] and ref.bbox[2] < after[1].bbox[2]:
+                host, at = after[0], _index(after[0], after[1])
+                b = after[1].bbox
+                if b[0] < ref.bbox[2]:
+                    after[1].bbox = (min(b[2] - 1.0, refs[j2][1].bbox[0]), b[1], b[2], b[3])
+            else:
+                continue
+            if any(s.bbox[0] < ref.bbox[0] < s.bbox[2] for s in host.spans):
+                continue
+            like = host.spans[min(at, len(host.spans) - 1)]
+            spaced_after = like.text.endswith(" ")  # words carry their space after them, or before
+            text = word + " " if spaced_after else (" " + word if at > 0 else word)
+            if at == 0 and not spaced_after and host.spans:
+                host.spans[0].text = " " + host.spans[0].text.lstrip()
+            if host.raw_text is None:
+                host.raw_text = host.text
+            new = Span(text=text, bbox=ref.bbox, font=like.font, size=like.size, bold=like.bold,
+                       italic=like.italic, color=like.color)
+            host.spans = [*host.spans[:at], new, *host.spans[at:]]
+            if host is before[0]:
+                before = (host, new)  # the next word of the gap goes after this one
+            boxes.append(ref.bbox)
+            added += 1
+    return added

@@ -562,7 +562,7 @@ def mend_broken_words(rows: list[Row]) -> None:
         cells = [c for c in cells if c.colspan == 1]  # a row set across the columns has no edge to fill
         rights: dict[int, list[float]] = {}
         for c in cells:
-            rights.setdefault(c.col, []).extend(ln.bbox[2] for ln in c.lines)
+            rights.setdefault(c.col, []).extend(_text_right(ln) for ln in c.lines)
         for col, xs in rights.items():
             # the edge most lines reach: a speck read as "." after one word is no edge
             xs.sort()
@@ -571,20 +571,26 @@ def mend_broken_words(rows: list[Row]) -> None:
     certain = not ocr and not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans)
 
     def broken_at(prev: Line, col: int) -> bool:
-        return not ocr or prev.bbox[2] >= edge[col] - 0.6 * max(prev.size, 1.0)
+        return not ocr or _text_right(prev) >= edge[col] - 0.6 * max(prev.size, 1.0)
 
     for c in cells:
         mended: list[Line] = [c.lines[0]]
         last = c.lines[0]  # the visual line above, whose edge tells a break
         for ln in c.lines[1:]:
             prev, above, last = mended[-1], last, ln
-            # a cell's border, right after the word it broke, read as "|" (taken out later)
-            bar = ocr and len(prev.spans) > 1 and prev.spans[-1].text.strip() == "|"
+            # a cell's border, right after the word it broke, read as "|" or a speck (taken out later)
+            bar = ocr and len(prev.spans) > 1 and border_glyph(prev.spans[-1].text)
             ends = prev.spans[:-1] if bar else prev.spans
             tail = ends[-1].text if ends else ""
             head = ln.spans[0].text if ln.spans else ""
             if ocr:  # an OCR'd word span carries its space before or after it
                 tail, head = tail.rstrip(), head.lstrip()
+                if tail.endswith(".") and tail[-2:-1].isalpha() and head[:1].isalpha() \
+                        and _certain_break(tail[:-1].split()[-1], head.split()[0]):
+                    tail = tail[:-1]  # a speck read as a stop after a word's first piece ("Ju." / "nsele")
+            plain = ocr and tail[-1:].isalpha() and _ending_repaired(tail.split()[-1], head.split()[0] if head.split() else "")
+            if plain:
+                head = head.replace(head.split()[0], plain, 1)
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
                     and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0]) if certain else
                                                      _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
@@ -600,6 +606,43 @@ def mend_broken_words(rows: list[Row]) -> None:
             else:
                 mended.append(ln)
         c.lines = mended
+
+
+_PLAIN = str.maketrans("åäöÅÄÖ", "aaoAAO")
+
+
+def _ending_repaired(left: str, right: str) -> str | None:
+    """A word's ending alone on the next line that the lexicon repair of an English OCR layer
+    took for a Swedish word ("investering" / "ar" made "är"): a piece of three letters or
+    fewer with å, ä or ö that, read without them, makes a common word with the line before
+    ("investeringar"); the ending as read, or None."""
+    from planparse.text.repair import word_zipf
+
+    plain = right.translate(_PLAIN)
+    if plain == right or len(right) > 3 or not right.isalpha() or not left.isalpha():
+        return None
+    return plain if word_zipf(left + plain) >= 3.0 and word_zipf(left + right) < 1.0 else None
+
+
+def _text_right(line: Line) -> float:
+    """Where an OCR'd line's text ends: a cell's border read as "|" or a speck after its last
+    word is no text ("Ombyggna |", "Ombyggna ."); counted, it would set the column's edge past every word that
+    really fills the cell."""
+    words = [s for s in line.spans if s.text.strip()]
+    if len(words) > 1 and border_glyph(words[-1].text):
+        return words[-2].bbox[2]
+    return line.bbox[2]
+
+
+# What OCR reads from a cell's border beside a word: a bar, or a speck read as punctuation.
+BORDER_GLYPHS = frozenset("|¦.,:;'\"‘’`")
+
+
+def border_glyph(text: str) -> bool:
+    """An OCR'd word that is only a cell border's trace: a bar or a speck or both ("|", "|.",
+    a lone "." boxed over the rule)."""
+    t = text.strip()
+    return 0 < len(t) <= 3 and set(t) <= BORDER_GLYPHS
 
 
 def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
@@ -633,7 +676,7 @@ _ONE_LETTER_WORDS = frozenset({"i", "å", "ö"})
 # Consonant pairs a Swedish word can start with; a line going on with any other pair
 # ("ltningen", "nsele") is the rest of a broken word.
 _ONSETS = frozenset(
-    ["bj", "bl", "br", "ch", "dj", "dr", "fj", "fl", "fr", "gl", "gn", "gr", "hj", "kl", "kn", "kr", "kv", "lj", "pj", "pl", "pr", "ps", "sc", "sh", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "th", "tj", "tr", "tv", "vr"]
+    ["bj", "bl", "br", "ch", "dj", "dr", "dv", "gj", "kj", "sf", "fj", "fl", "fr", "gl", "gn", "gr", "hj", "kl", "kn", "kr", "kv", "lj", "pj", "pl", "pr", "ps", "sc", "sh", "sj", "sk", "sl", "sm", "sn", "sp", "st", "sv", "th", "tj", "tr", "tv", "vr"]
 )
 _VOWELS = frozenset("aeiouyåäöé")
 
@@ -658,7 +701,9 @@ def _broken_word(left: str, right: str, strict: bool = False, letter: bool = Fal
 so is a function word before a word the lexicon lacks ("och" / "effekthemtagning").
     With ``letter`` (the left piece ends a line of words), a one-letter left piece may be a
     word: "bilar i" / "bilpoolen" are two words, "Handelsområde c" / "entrum" one.
-    ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): the right
+    ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): a right
+    piece that starts as no Swedish word can, or a left piece the lexicon lacks that makes a
+    word it has with the right one ("Träningsma" / "skiner"), is a break; else the right
     piece must be no word of its own ("Budgetavvikelse" / "för" are two words), unless the
     left piece is no word nor compound and the right one an ending: a short, not very common
     word ("bostadsetablerin" / "gar") or one that makes a known word ("pensionsåtagand" / "en"),
@@ -673,6 +718,10 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
 
     if strict:
         b = b.rstrip("-")  # "individ-" / "och": the first part of a compound, a word of its own
+        if _certain_break(a, b):
+            return True  # the right piece starts as no Swedish word can: "Ju" / "nsele"
+        if word_zipf(a) < 1.0 and word_zipf(a + b) >= 1.0:
+            return True  # no word on the left, a word the lexicon has together: "Träningsma" / "skiner"
         if word_zipf(a) >= 5.0:
             return False  # "och" / "avståndsmarkeringar": a line ending in a common word wraps
         if not known_word(a) and (known_word(a + b) or (len(b) <= 3 and word_zipf(b) < 5.0)):
@@ -837,9 +886,46 @@ def join_continued(
             if tables:
                 carry = tables[-1]
         else:
+            if carry is not None and _name_goes_on(carry, page_lines[k], tables):
+                page_lines[k].pop(0)
             carry = tables[-1] if tables else None
         if carry is not None and _text_below(carry, page_lines[k]):
             carry = None
+
+
+# What OCR reads from the rules either side of a lone cell line: never a word of the name.
+_SIDE_RULES = frozenset({"[", "]", "|", "¦", "I", "l"})
+
+
+def _name_goes_on(table: Table, lines: list[Line], tables: list[Table]) -> bool:
+    """An OCR'd table's last row broken by the page with only its name's last line on the
+    next page, where no table was found (one line in a box of rules): that page's first line,
+    in lower case (rule glyphs read beside it aside: "[ reinvesteringar I"), set inside the
+    name column, goes on with the name ("Mindre" / "reinvesteringar"); its lines join the
+    name cell. True when so (the caller takes the line out of the page's text)."""
+    if not lines or not table.rows or table.rows[-1].is_header:
+        return False
+    first = min(lines, key=lambda ln: ln.bbox[1])
+    if first is not lines[0] or first.method == "native" or any(t.bbox[1] < first.bbox[1] for t in tables):
+        return False
+    last = table.rows[-1]
+    name = next((c for c in last.cells if c.col == 0 and c.colspan == 1 and c.lines), None)
+    head = next((c for c in table.rows[0].cells if c.col == 1), None) if table.rows[0].is_header else None
+    if name is None or head is None:
+        return False
+    spans = list(first.spans)
+    while spans and spans[0].text.strip() in _SIDE_RULES:
+        spans.pop(0)
+    while len(spans) > 1 and spans[-1].text.strip() in _SIDE_RULES:
+        spans.pop()
+    if not spans or not spans[0].text.strip()[:1].islower() or any(ch.isdigit() for s in spans for ch in s.text):
+        return False
+    if spans[0].bbox[0] < name.bbox[0] - 6 or spans[-1].bbox[2] > head.bbox[0]:
+        return False
+    spans[0] = replace(spans[0], text=spans[0].text.lstrip())
+    name.lines.append(Line(spans=spans, page=first.page, method=first.method))
+    mend_broken_words([last])
+    return True
 
 
 def _split_row(rows: list[Row], first: Row) -> bool:
