@@ -179,6 +179,7 @@ class Walk(ListWalk):
                 goal.activities.pop()
             self.field, self.activity, self.mode = None, None, "activities"
         if item is not None and self.mode == "goal_text":
+            self.list_after_text()
             self.mode = "goals"
         if item is not None and self.mode in ("goals", "activities", "indicators"):
             self.list_item(item[1], line, item[0])

@@ -76,6 +76,7 @@ class ListWalk(FieldWalk):
             self.flush()
             self.owner_goal() if self.section is not None else None
             self.mode, self.mode_level, self.activity, self.item = "goal_text", head.level or GoalLevel.goal, None, None
+            self.text_goals = []
             return True
         label, _ = self.label(head.title)
         if label is not None:
@@ -94,6 +95,8 @@ class ListWalk(FieldWalk):
         self.item_heading = None
         self.flush()
         self.pop_styled(self.typo.size(line))
+        # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
+        self.section_level = self.mode_level if self.mode == "goal_text" and not self.text_goals else None
         self.section, self.activity, self.mode, self.item = line, None, None, None
         self.section_title, self.section_last, self.section_prose = head.title, line, []
         self.heading_title = head.title
@@ -103,11 +106,18 @@ class ListWalk(FieldWalk):
         above = self.item_line
         self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
         self.item_x, self.item_line = line.x0, line
+        if self.mode == "goals" and marker[:1].isalpha() and self.list_goal is not None and (
+            self.item is self.list_goal or (self.list_goal.activities and self.item is self.list_goal.activities[-1])
+        ):  # "a) …" under "1. …": the numbered goal's activities
+            self.goal, self.activity, self.section = self.list_goal, None, None
+            self.add_activity(text, line)
+            return
         if self.mode == "goals":
             parent = self.owner_goal() if self.section is not None else (self.stack[-1][1] if self.stack else None)
             goal = Goal(uid="", level=self.mode_level, title=text, provenance=provenance(line))
             (parent.children if parent is not None else self.out.goals).append(goal)
             self.item = goal
+            self.list_goal = goal if marker[:1].isdigit() else None
             self.listed.add(id(goal))
             self.mark(goal, line)
         elif self.mode == "activities":
@@ -145,4 +155,15 @@ class ListWalk(FieldWalk):
         (parent.children if parent is not None else self.out.goals).append(goal)
         self.item, self.goal, self.activity, self.title_line = goal, goal, None, line
         self.listed.add(id(goal))
+        self.text_goals.append(goal)
         self.mark(goal, line)
+
+    def list_after_text(self) -> None:
+        """A list right after the paragraphs under goal words holds the goals: the paragraphs
+        were its lead-in ("Nämnden har antagit följande mål …"), no goals."""
+        parent = self.stack[-1][1] if self.stack else None
+        siblings = parent.children if parent is not None else self.out.goals
+        drop = {id(g) for g in self.text_goals if not (g.activities or g.indicators or g.assessment or g.children)}
+        siblings[:] = [g for g in siblings if id(g) not in drop]
+        self.listed -= drop
+        self.text_goals, self.goal, self.item, self.title_line = [], parent, None, None
