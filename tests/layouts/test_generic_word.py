@@ -440,3 +440,22 @@ def test_numbered_goals_with_lettered_activities() -> None:
             "med VA-enheten",
             "Informera lantbrukare om växtskydd", "Mäta buller vid skolor"]),
     ]
+
+
+BULLET_ACTIVITIES = PDF.with_name("verksamhetsplan-word-numbered-goals-bullet-activities.pdf")
+
+
+def test_numbered_goals_with_their_activities_as_bullets_set_in() -> None:
+    """"Inledning" (a heading the size of "Nämndens mål", with prose) is no group over the goals;
+    the lead-in "… har följande mål för 2025:" is no goal; each item of the Word numbered list is
+    a goal and the bullets set in one level under it are its activities; "delårsrapporten" in
+    the prose does not outweigh the title's "Verksamhetsplan"."""
+    d = planparse.parse(BULLET_ACTIVITIES)
+    assert d.document_type is not None and d.document_type.value == "verksamhetsplan"
+    assert [(g.level.value, g.title, [a.title for a in g.activities]) for g in d.goals] == [
+        ("goal", "Fler ska bli självförsörjande", ["Utöka arbetsmarknadsinsatserna för unga vuxna",
+                                                   "Samverka med Arbetsförmedlingen om nystartsjobb"]),
+        ("goal", "Barn och unga ska få tidigt stöd", ["Införa en familjecentral i Kalix tätort", "Öppen förskola i Töre"]),
+        ("goal", "Äldre ska kunna bo kvar hemma längre", ["Utveckla trygg hemgång efter sjukhusvistelse",
+                                                          "Digitala nattillsyner"]),
+    ]

@@ -74,7 +74,10 @@ class ListWalk(FieldWalk):
             return act is not None
         if head.kind == "goal_words":
             self.flush()
-            self.owner_goal() if self.section is not None else None
+            if self.section is not None and (self.section_level is not None
+                                             or self.typo.size(self.section) > self.typo.size(line) + 0.3):
+                self.owner_goal()  # a heading set larger over the goal words: their group
+            self.section = None  # one beside them ("Inledning") is no goal
             self.mode, self.mode_level, self.activity, self.item = "goal_text", head.level or GoalLevel.goal, None, None
             self.text_goals = []
             return True
@@ -106,9 +109,11 @@ class ListWalk(FieldWalk):
         above = self.item_line
         self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
         self.item_x, self.item_line = line.x0, line
-        if self.mode == "goals" and marker[:1].isalpha() and self.list_goal is not None and (
-            self.item is self.list_goal or (self.list_goal.activities and self.item is self.list_goal.activities[-1])
-        ):  # "a) …" under "1. …": the numbered goal's activities
+        goal_above = self.list_goal
+        if self.mode == "goals" and goal_above is not None and not marker[:1].isdigit() and (
+            marker[:1].isalpha() or line.x0 > self.list_goal_x + 5
+        ) and (self.item is goal_above or (goal_above.activities and self.item is goal_above.activities[-1])):
+            # "a) …", or a bullet set in further, under "1. …": the numbered goal's activities
             self.goal, self.activity, self.section = self.list_goal, None, None
             self.add_activity(text, line)
             return
@@ -117,7 +122,7 @@ class ListWalk(FieldWalk):
             goal = Goal(uid="", level=self.mode_level, title=text, provenance=provenance(line))
             (parent.children if parent is not None else self.out.goals).append(goal)
             self.item = goal
-            self.list_goal = goal if marker[:1].isdigit() else None
+            self.list_goal, self.list_goal_x = (goal if marker[:1].isdigit() else None), line.x0
             self.listed.add(id(goal))
             self.mark(goal, line)
         elif self.mode == "activities":
