@@ -459,3 +459,24 @@ def test_numbered_goals_with_their_activities_as_bullets_set_in() -> None:
         ("goal", "Äldre ska kunna bo kvar hemma längre", ["Utveckla trygg hemgång efter sjukhusvistelse",
                                                           "Digitala nattillsyner"]),
     ]
+
+
+GOAL_NUMBERS = PDF.with_name("delarsrapport-word-goal-number-headings.pdf")
+
+
+def test_goal_headings_with_only_their_number() -> None:
+    """"Mål 1" and "Mål 2" as headings with nothing after the number: the paragraph under each
+    is the goal's title (bold; or plain and wrapping, with a paragraph of description after
+    it), and "Måluppfyllelse:" and the activity table belong to that goal; the intro under
+    "Nämndens mål" is no goal."""
+    d = planparse.parse(GOAL_NUMBERS)
+    got = [(g.number, g.title, g.description, g.assessment.value.value if g.assessment else None,
+            [(a.title, a.status.value.value if a.status else None, a.comment) for a in g.activities]) for g in d.goals]
+    assert got == [
+        ("1", "Fler invånare ska ta del av kulturutbudet", None, "partially_fulfilled", [
+            ("Kulturkalender på webben", "completed", "Lanserad i mars."),
+            ("Sommarscen i parken", "in_progress", "Bokningar klara.")]),
+        ("2", "Föreningslivet ska ha goda och jämlika villkor i hela kommunen, både i tätorterna och på landsbygden",
+         "Målet följs upp genom föreningsenkäten och antalet sökta bidrag.", "fulfilled", [
+             ("Nytt bidragssystem för föreningar", "in_progress", "Beslut i juni.")]),
+    ]

@@ -34,6 +34,8 @@ class ListWalk(FieldWalk):
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
         if head.kind == "goal":
             self.item_heading = None
+            if self.mode == "goal_text" and head.number:  # numbered goals after the goal words' prose: its intro
+                self.list_after_text()
             if head.level is not None:  # a goal word names the level, and so the depth
                 if head.number is None:
                     self.pop_styled(self.typo.size(line))
@@ -60,6 +62,8 @@ class ListWalk(FieldWalk):
                 level = self.spec.level(d)
             self.push_goal(Goal(uid="", number=head.number, level=level, title=head.title,
                                 provenance=provenance(line)), d, line)
+            if not head.title:  # "Mål 1" alone: the paragraph below is the goal's title
+                self.field, self.title_line = "goal_title", None
             if head.level is not None and head.number is None and not head.lists_goals:
                 self.listed.add(id(self.stack[-1][1]))  # "Nämndmål: Trygghet", "Mål för …": a goal by its words
                 self.styled[id(self.stack[-1][1])] = self.typo.size(line)
@@ -164,8 +168,8 @@ class ListWalk(FieldWalk):
         self.mark(goal, line)
 
     def list_after_text(self) -> None:
-        """A list right after the paragraphs under goal words holds the goals: the paragraphs
-        were its lead-in ("Nämnden har antagit följande mål …"), no goals."""
+        """A list (or numbered goal headings) right after the paragraphs under goal words holds
+        the goals: the paragraphs were its lead-in ("Nämnden har antagit följande mål …")."""
         parent = self.stack[-1][1] if self.stack else None
         siblings = parent.children if parent is not None else self.out.goals
         drop = {id(g) for g in self.text_goals if not (g.activities or g.indicators or g.assessment or g.children)}
