@@ -480,3 +480,26 @@ def test_goal_headings_with_only_their_number() -> None:
          "Målet följs upp genom föreningsenkäten och antalet sökta bidrag.", "fulfilled", [
              ("Nytt bidragssystem för föreningar", "in_progress", "Beslut i juni.")]),
     ]
+
+
+GOAL_CELLS = PDF.with_name("arbetsplan-word-several-goals-a-cell.pdf")
+
+
+def test_a_goal_cell_listing_several_goals() -> None:
+    """"Mål | Så här gör vi | Uppföljning" with several curriculum goals in the goal cell, as
+    paragraphs or as Word bullets (a Symbol-font glyph in the text layer): each is a goal of its
+    own, free of the bullet glyph, under the area heading, which holds the row's activities."""
+    d = planparse.parse(GOAL_CELLS)
+    tree = [(a.title, [g.title for g in a.children], [x.title for x in a.activities]) for a in d.goals]
+    assert tree == [
+        ("Normer och värden", [
+            "Förskolan ska ge varje barn förutsättningar att utveckla öppenhet, respekt, solidaritet och ansvar.",
+            "Förskolan ska ge varje barn förutsättningar att utveckla förmåga att ta hänsyn till och leva sig in i "
+            "andra människors situation."],
+         ["Vi läser böcker om känslor och samtalar om dem.", "Vi har kompissamlingar varje vecka."]),
+        ("Omsorg, utveckling och lärande", [
+            "Förskolan ska ge varje barn förutsättningar att utveckla ett rikt och nyanserat talspråk.",
+            "Förskolan ska ge varje barn förutsättningar att utveckla intresse för skriftspråk.",
+            "Förskolan ska ge varje barn förutsättningar att utveckla matematiskt tänkande."],
+         ["Vi sjunger och rimmar dagligen.", "Vi använder bildstöd i alla rum.", "Vi räknar och mäter i skogen."]),
+    ]
