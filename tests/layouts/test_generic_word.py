@@ -503,3 +503,24 @@ def test_a_goal_cell_listing_several_goals() -> None:
             "Förskolan ska ge varje barn förutsättningar att utveckla matematiskt tänkande."],
          ["Vi sjunger och rimmar dagligen.", "Vi använder bildstöd i alla rum.", "Vi räknar och mäter i skogen."]),
     ]
+
+
+ASSESSED_HEADINGS = PDF.with_name("verksamhetsberattelse-word-assessment-in-heading.pdf")
+
+
+def test_assessment_after_a_dash_in_the_goal_heading() -> None:
+    """"Nämndmål 1: Alla elever … – Delvis uppfyllt", "… (Ej uppfyllt)": the goal word gives the
+    level (goal), the number stays, the assessment comes off the title; "Analys:" is the
+    comment. (Before, with the assessment left in the title and nothing else under the
+    headings, the goals were pruned as bare chapters: no goal at all.)"""
+    d = planparse.parse(ASSESSED_HEADINGS)
+    got = [(g.number, g.level.value, g.title, g.assessment.value.value if g.assessment else None,
+            g.assessment.raw if g.assessment else None, g.comment) for g in d.goals]
+    assert got == [
+        ("1", "goal", "Alla elever ska känna sig trygga i skolan", "partially_fulfilled", "Delvis uppfyllt",
+         "Tryggheten har ökat på de flesta skolor men minskat på två."),
+        ("2", "goal", "Fler elever ska bli behöriga till gymnasiet", "fulfilled", "Uppfyllt",
+         "Behörigheten ökade till 89 procent."),
+        ("3", "goal", "Sjukfrånvaron bland medarbetarna ska minska", "not_fulfilled", "Ej uppfyllt",
+         "Sjukfrånvaron ökade något under vintern."),
+    ]

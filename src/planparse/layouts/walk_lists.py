@@ -4,19 +4,21 @@ section; list items become goals, activities or indicators by the list they are 
 
 from __future__ import annotations
 
-from planparse import nlp
+from planparse import nlp, vocabulary
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
 )
-from planparse.layouts.tables import split_status_suffix
+from planparse.layouts.tables import _STATUS_TAIL, split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
     names_goals,
 )
 from planparse.model import (
     Activity,
+    Assessment,
+    AssessmentValue,
     Direction,
     Goal,
     GoalLevel,
@@ -24,6 +26,16 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
+
+
+def split_assessment_suffix(title: str) -> tuple[str, Assessment | None]:
+    """A goal heading with its assessment after a dash or in brackets ("Trygg skola – Delvis
+    uppfyllt"): the title without it, and the assessment."""
+    m = _STATUS_TAIL.match(title)
+    found = vocabulary.match_assessment(m["status"]) if m is not None else None
+    if m is None or found is None or found.confidence < 0.9:
+        return title, None
+    return m["title"], Assessment(value=AssessmentValue(found.value), raw=m["status"].strip(), confidence=found.confidence)
 
 
 class ListWalk(FieldWalk):
@@ -60,7 +72,8 @@ class ListWalk(FieldWalk):
                     self.item, self.item_line = None, None  # a chapter ends the list before it
                     return True
                 level = self.spec.level(d)
-            self.push_goal(Goal(uid="", number=head.number, level=level, title=head.title,
+            title, assessment = split_assessment_suffix(head.title)
+            self.push_goal(Goal(uid="", number=head.number, level=level, title=title, assessment=assessment,
                                 provenance=provenance(line)), d, line)
             if not head.title:  # "Mål 1" alone: the paragraph below is the goal's title
                 self.field, self.title_line = "goal_title", None
