@@ -524,3 +524,23 @@ def test_assessment_after_a_dash_in_the_goal_heading() -> None:
         ("3", "goal", "Sjukfrånvaron bland medarbetarna ska minska", "not_fulfilled", "Ej uppfyllt",
          "Sjukfrånvaron ökade något under vintern."),
     ]
+
+
+GOAL_INDICATORS = PDF.with_name("delarsrapport-word-goal-indicator-table.pdf")
+
+
+def test_goal_table_with_merged_cells_over_indicator_rows() -> None:
+    """"Nämndmål | Indikator | Utfall 2025 | Målvärde 2025 | Bedömning" with a goal's cell and
+    its assessment's cell merged over its two indicator rows: each goal once, with its
+    indicators and assessment, at the top of the tree: "Nämndens mål och indikatorer" only
+    names what follows and the sentence under it is no goal."""
+    d = planparse.parse(GOAL_INDICATORS)
+    got = [(g.level.value, g.title, g.assessment.value.value if g.assessment else None,
+            [(i.name, [(v.label, v.value) for v in i.values]) for i in g.indicators]) for g in d.goals]
+    assert got == [
+        ("goal", "Livsmedelskontrollen ska vara effektiv", "partially_fulfilled", [
+            ("Andel genomförda kontroller (%)", [("Utfall 2025", 64), ("Målvärde 2025", 70)]),
+            ("Handläggningstid, dagar", [("Utfall 2025", 12), ("Målvärde 2025", 14)])]),
+        ("goal", "Luftkvaliteten ska förbättras", "not_fulfilled", [
+            ("Antal dygn över gränsvärde", [("Utfall 2025", 3), ("Målvärde 2025", 0)])]),
+    ]

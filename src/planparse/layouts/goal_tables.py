@@ -52,6 +52,9 @@ def is_comment(row: Row) -> bool:
 def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     """A goal table: a goal per row group, its assessment from the row's icon or text, a
     "Kommentar" row under it as its comment."""
+    if w.mode == "goal_text":  # a goal table after the prose under goal words: the prose was its intro
+        w.list_after_text()
+        w.mode = None
     if w.section is not None and names_goals(w.section_title):
         w.section = None  # "Prioriterade mål", "Mål och aktiviteter": a heading over the goals, no goal itself
     if w.section is not None:

@@ -44,6 +44,8 @@ class ListWalk(FieldWalk):
     def heading(self, head: Heading, line: Line) -> bool:
         if head.number and head.depth == 1:  # a chapter, also one named by a label ("3 Måluppföljning")
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
+        if head.kind == "goal" and head.lists_goals and head.number is None and names_goals(head.title):
+            head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
         if head.kind == "goal":
             self.item_heading = None
             if self.mode == "goal_text" and head.number:  # numbered goals after the goal words' prose: its intro
