@@ -315,3 +315,232 @@ def test_two_column_forms_with_labels_down_the_first_column() -> None:
         ("Trygghet och studiero", [("Eleverna ska uppleva studiero på lektionerna",
                                     ["Gemensamma ordningsregler", "Vuxennärvaro på raster"])]),
     ]
+
+
+LPFO = PDF.with_name("arbetsplan-word-lpfo-chapters.pdf")
+
+
+def test_curriculum_chapters_with_goal_lists_and_current_state_headings() -> None:
+    """"2.1 Normer och värden" with a "Mål" heading over a bullet list of curriculum goals,
+    "Nuläge" and "Analys" headings over prose, and "Så här gör vi" / "Arbetssätt" /
+    "Tillvägagångssätt" over bullets: the bullets under "Mål" are the area's goals, the
+    other bullets its activities; "Nuläge" is the area's description, no goal of its own;
+    the cover's photo caption and "3 Uppföljning och utvärdering" are no goals."""
+    d = planparse.parse(LPFO)
+    assert (d.organ, d.municipality.name, d.document_type.value if d.document_type else None) == (
+        "Förskolan Solrosen", "Trollhättans kommun", "arbetsplan")
+    tree = [(a.number, a.title, [g.title for g in a.children], [x.title for x in a.activities]) for a in d.goals]
+    assert tree == [
+        ("2.1", "Normer och värden", [
+            "Förskolan ska ge varje barn förutsättningar att utveckla förmåga att ta hänsyn till och leva sig in i "
+            "andra människors situation.",
+            "Förskolan ska ge varje barn förutsättningar att utveckla respekt för allt levande och omsorg om sin "
+            "närmiljö."],
+         ["Vi samtalar om känslor i små grupper varje vecka.",
+          "Vi använder värdegrundsmaterialet Start med barn i alla åldrar.",
+          "Barnen är med och tar hand om förskolans odlingar."]),
+        ("2.2", "Omsorg, utveckling och lärande", [
+            "Förskolan ska ge varje barn förutsättningar att utveckla ett nyanserat talspråk och ordförråd.",
+            "Förskolan ska ge varje barn förutsättningar att utveckla förståelse för rum, form, läge och riktning."],
+         ["Högläsning i mindre grupper efter lunch.", "Matematikpromenader i skogen varannan vecka."]),
+        ("2.3", "Barns delaktighet och inflytande", [
+            "Förskolan ska ge varje barn förutsättningar att utveckla förmåga att uttrycka sina tankar och åsikter "
+            "och därmed få möjlighet att påverka sin situation."],
+         ["Barnråd en gång i månaden.", "Barnen väljer material till ateljén."]),
+    ]
+    assert all(a.description is not None and a.description.startswith("Barnen visar stort intresse") for a in d.goals)
+    assert all(a.comment == "Vi behöver arbeta mer i små grupper så att alla barn kommer till tals." for a in d.goals)
+
+
+SIZED = PDF.with_name("verksamhetsberattelse-word-sized-headings.pdf")
+
+
+def test_headings_by_size_under_goal_words() -> None:
+    """Headings typed as bold paragraphs in larger sizes, no heading styles: the heading right
+    under the words "Kommunfullmäktiges mål" is a goal of that level (goal_area), the one under
+    "Nämndmål" a goal; "Bedömning" on its own line with the value below; the indicator table's
+    trend arrows kept as printed; "Sammanfattande bedömning" is no goal."""
+    d = planparse.parse(SIZED)
+    tree = [(a.level.value, a.title, [(g.level.value, g.title, g.assessment.value.value if g.assessment else None,
+                                       g.assessment.raw if g.assessment else None) for g in a.children])
+            for a in d.goals]
+    assert tree == [
+        ("goal_area", "Varberg ska vara en attraktiv plats att leva på", [
+            ("goal", "Fler barn och unga ska ha en meningsfull fritid", "partially_fulfilled", "Delvis uppnått"),
+            ("goal", "Biblioteken ska vara öppna och tillgängliga", "fulfilled", "Uppnått")]),
+        ("goal_area", "Varberg ska ha en hållbar ekonomi", [
+            ("goal", "Nämnden ska hålla sin budget", "not_fulfilled", "Ej uppnått")]),
+    ]
+    ind = d.goals[1].children[0].indicators
+    assert [(i.name, [(v.label, v.raw, v.value) for v in i.values]) for i in ind] == [
+        ("Budgetavvikelse (mnkr)", [("Utfall 2023", "0,4", 0.4), ("Utfall 2024", "-2,1", -2.1),
+                                    ("Målvärde 2024", "0", 0), ("Trend", "↓", None)]),
+        ("Sjukfrånvaro (%)", [("Utfall 2023", "6,1", 6.1), ("Utfall 2024", "6,1", 6.1),
+                              ("Målvärde 2024", "5,5", 5.5), ("Trend", "→", None)]),
+    ]
+
+
+LANDSCAPE = PDF.with_name("investeringsbudget-word-landscape-subtotals.pdf")
+
+
+def test_investment_subtotals_are_checked() -> None:
+    """A landscape page of projects in groups ("Fastigheter", "Gata/Park") with subtotal rows
+    and a "Totalt": amounts with no-break-space thousands, "(2 000)" as minus, "årligen" without
+    an amount, the unit from "Belopp i tkr." above the table; the subtotal "Summa gata/park"
+    prints 3 400 for Plan 2026 where its rows add up to 3 300: one warning naming row, column
+    and difference ("Totalt" adds up the subtotals as printed)."""
+    d = planparse.parse(LANDSCAPE)
+    assert [(i.name, [(a.year, a.amount) for a in i.amounts]) for i in d.investments] == [
+        ("Ny förskola Östlyckan", [(2025, 18500), (2026, 12000), (2027, 0), (None, 30500)]),
+        ("Energieffektivisering", [(2025, 4000), (2026, 4000), (2027, 4000), (None, None)]),
+        ("Försäljning Villa Hemgården", [(2025, -2000), (2026, 0), (2027, 0), (None, -2000)]),
+        ("Gång- och cykelväg Sollebrunn", [(2025, 6200), (2026, 1800), (2027, 0), (None, 8000)]),
+        ("Lekplatser", [(2025, 1500), (2026, 1500), (2027, 1500), (None, None)]),
+    ]
+    assert {a.unit.value if a.unit else None for i in d.investments for a in i.amounts} == {"tkr"}
+    assert {i.provenance.page for i in d.investments} == {2}
+    sums = [(w.message, w.page) for w in d.warnings if w.code == "sum_mismatch"]
+    assert sums == [("sum row 'Summa gata/park', column 'Plan 2026': printed 3400, rows above add up to 3300 "
+                     "(difference +100)", 2)]
+
+
+KF_ASSIGNMENTS = PDF.with_name("delarsrapport-word-kf-assignments.pdf")
+
+
+def test_assignment_table_and_internal_control_table() -> None:
+    """"Uppdrag | Beslutad | Status | Kommentar": each row an assignment with its status word
+    (Pågår, Klar, Ej påbörjad) and comment, the wrapped title "Införa e-handel i" / "alla
+    förvaltningar" with its space; "Kontrollmoment | Resultat | Åtgärd" is an internal-control
+    table, not skipped."""
+    d = planparse.parse(KF_ASSIGNMENTS)
+    acts = [(a.title, a.status.value.value if a.status else None, a.status.raw if a.status else None, a.comment)
+            for g in d.goals for a in g.activities]
+    assert acts == [
+        ("Samordna kommunens fordonsflotta", "in_progress", "Pågår", "Inventering klar, upphandling under hösten."),
+        ("Införa e-handel i alla förvaltningar", "completed", "Klar", "Samtliga förvaltningar är anslutna."),
+        ("Utreda gemensam växel med grannkommuner", "not_started", "Ej påbörjad", "Startar 2026."),
+    ]
+    assert [c.process for c in d.controls] == ["Attest av fakturor", "Efterlevnad av avtal vid inköp"]
+    assert not [w for w in d.warnings if w.code == "table_skipped"]
+
+
+LETTERED = PDF.with_name("namndplan-word-lettered-activities.pdf")
+
+
+def test_numbered_goals_with_lettered_activities() -> None:
+    """Under the heading "Nämndmål": a lead-in sentence, then goals "1. …", "2. …", each with its
+    activities "a) …", "b) …" below it (one wrapping over two lines); the lead-in is no goal and
+    the lettered items no goals of their own."""
+    d = planparse.parse(LETTERED)
+    assert [(g.title, [a.title for a in g.activities]) for g in d.goals] == [
+        ("Handläggningen av bygglov ska vara snabb och rättssäker", [
+            "Införa digital ansökan för alla bygglov", "Ta fram checklistor för vanliga ärenden"]),
+        ("Tillsynen ska bidra till en god miljö", [
+            "Genomföra tillsyn av samtliga enskilda avlopp i Gråbo och Olstorp under våren och hösten i samarbete "
+            "med VA-enheten",
+            "Informera lantbrukare om växtskydd", "Mäta buller vid skolor"]),
+    ]
+
+
+BULLET_ACTIVITIES = PDF.with_name("verksamhetsplan-word-numbered-goals-bullet-activities.pdf")
+
+
+def test_numbered_goals_with_their_activities_as_bullets_set_in() -> None:
+    """"Inledning" (a heading the size of "Nämndens mål", with prose) is no group over the goals;
+    the lead-in "… har följande mål för 2025:" is no goal; each item of the Word numbered list is
+    a goal and the bullets set in one level under it are its activities; "delårsrapporten" in
+    the prose does not outweigh the title's "Verksamhetsplan"."""
+    d = planparse.parse(BULLET_ACTIVITIES)
+    assert d.document_type is not None and d.document_type.value == "verksamhetsplan"
+    assert [(g.level.value, g.title, [a.title for a in g.activities]) for g in d.goals] == [
+        ("goal", "Fler ska bli självförsörjande", ["Utöka arbetsmarknadsinsatserna för unga vuxna",
+                                                   "Samverka med Arbetsförmedlingen om nystartsjobb"]),
+        ("goal", "Barn och unga ska få tidigt stöd", ["Införa en familjecentral i Kalix tätort", "Öppen förskola i Töre"]),
+        ("goal", "Äldre ska kunna bo kvar hemma längre", ["Utveckla trygg hemgång efter sjukhusvistelse",
+                                                          "Digitala nattillsyner"]),
+    ]
+
+
+GOAL_NUMBERS = PDF.with_name("delarsrapport-word-goal-number-headings.pdf")
+
+
+def test_goal_headings_with_only_their_number() -> None:
+    """"Mål 1" and "Mål 2" as headings with nothing after the number: the paragraph under each
+    is the goal's title (bold; or plain and wrapping, with a paragraph of description after
+    it), and "Måluppfyllelse:" and the activity table belong to that goal; the intro under
+    "Nämndens mål" is no goal."""
+    d = planparse.parse(GOAL_NUMBERS)
+    got = [(g.number, g.title, g.description, g.assessment.value.value if g.assessment else None,
+            [(a.title, a.status.value.value if a.status else None, a.comment) for a in g.activities]) for g in d.goals]
+    assert got == [
+        ("1", "Fler invånare ska ta del av kulturutbudet", None, "partially_fulfilled", [
+            ("Kulturkalender på webben", "completed", "Lanserad i mars."),
+            ("Sommarscen i parken", "in_progress", "Bokningar klara.")]),
+        ("2", "Föreningslivet ska ha goda och jämlika villkor i hela kommunen, både i tätorterna och på landsbygden",
+         "Målet följs upp genom föreningsenkäten och antalet sökta bidrag.", "fulfilled", [
+             ("Nytt bidragssystem för föreningar", "in_progress", "Beslut i juni.")]),
+    ]
+
+
+GOAL_CELLS = PDF.with_name("arbetsplan-word-several-goals-a-cell.pdf")
+
+
+def test_a_goal_cell_listing_several_goals() -> None:
+    """"Mål | Så här gör vi | Uppföljning" with several curriculum goals in the goal cell, as
+    paragraphs or as Word bullets (a Symbol-font glyph in the text layer): each is a goal of its
+    own, free of the bullet glyph, under the area heading, which holds the row's activities."""
+    d = planparse.parse(GOAL_CELLS)
+    tree = [(a.title, [g.title for g in a.children], [x.title for x in a.activities]) for a in d.goals]
+    assert tree == [
+        ("Normer och värden", [
+            "Förskolan ska ge varje barn förutsättningar att utveckla öppenhet, respekt, solidaritet och ansvar.",
+            "Förskolan ska ge varje barn förutsättningar att utveckla förmåga att ta hänsyn till och leva sig in i "
+            "andra människors situation."],
+         ["Vi läser böcker om känslor och samtalar om dem.", "Vi har kompissamlingar varje vecka."]),
+        ("Omsorg, utveckling och lärande", [
+            "Förskolan ska ge varje barn förutsättningar att utveckla ett rikt och nyanserat talspråk.",
+            "Förskolan ska ge varje barn förutsättningar att utveckla intresse för skriftspråk.",
+            "Förskolan ska ge varje barn förutsättningar att utveckla matematiskt tänkande."],
+         ["Vi sjunger och rimmar dagligen.", "Vi använder bildstöd i alla rum.", "Vi räknar och mäter i skogen."]),
+    ]
+
+
+ASSESSED_HEADINGS = PDF.with_name("verksamhetsberattelse-word-assessment-in-heading.pdf")
+
+
+def test_assessment_after_a_dash_in_the_goal_heading() -> None:
+    """"Nämndmål 1: Alla elever … – Delvis uppfyllt", "… (Ej uppfyllt)": the goal word gives the
+    level (goal), the number stays, the assessment comes off the title; "Analys:" is the
+    comment. (Before, with the assessment left in the title and nothing else under the
+    headings, the goals were pruned as bare chapters: no goal at all.)"""
+    d = planparse.parse(ASSESSED_HEADINGS)
+    got = [(g.number, g.level.value, g.title, g.assessment.value.value if g.assessment else None,
+            g.assessment.raw if g.assessment else None, g.comment) for g in d.goals]
+    assert got == [
+        ("1", "goal", "Alla elever ska känna sig trygga i skolan", "partially_fulfilled", "Delvis uppfyllt",
+         "Tryggheten har ökat på de flesta skolor men minskat på två."),
+        ("2", "goal", "Fler elever ska bli behöriga till gymnasiet", "fulfilled", "Uppfyllt",
+         "Behörigheten ökade till 89 procent."),
+        ("3", "goal", "Sjukfrånvaron bland medarbetarna ska minska", "not_fulfilled", "Ej uppfyllt",
+         "Sjukfrånvaron ökade något under vintern."),
+    ]
+
+
+GOAL_INDICATORS = PDF.with_name("delarsrapport-word-goal-indicator-table.pdf")
+
+
+def test_goal_table_with_merged_cells_over_indicator_rows() -> None:
+    """"Nämndmål | Indikator | Utfall 2025 | Målvärde 2025 | Bedömning" with a goal's cell and
+    its assessment's cell merged over its two indicator rows: each goal once, with its
+    indicators and assessment, at the top of the tree: "Nämndens mål och indikatorer" only
+    names what follows and the sentence under it is no goal."""
+    d = planparse.parse(GOAL_INDICATORS)
+    got = [(g.level.value, g.title, g.assessment.value.value if g.assessment else None,
+            [(i.name, [(v.label, v.value) for v in i.values]) for i in g.indicators]) for g in d.goals]
+    assert got == [
+        ("goal", "Livsmedelskontrollen ska vara effektiv", "partially_fulfilled", [
+            ("Andel genomförda kontroller (%)", [("Utfall 2025", 64), ("Målvärde 2025", 70)]),
+            ("Handläggningstid, dagar", [("Utfall 2025", 12), ("Målvärde 2025", 14)])]),
+        ("goal", "Luftkvaliteten ska förbättras", "not_fulfilled", [
+            ("Antal dygn över gränsvärde", [("Utfall 2025", 3), ("Målvärde 2025", 0)])]),
+    ]

@@ -154,6 +154,10 @@ class Walk(ListWalk):
         numbered_item = item is not None and item[0][:1].isdigit() and in_list and rank < 2 and not (
             rank == 1 and id(line) in self.chapters and not self.next_item(item[0]))
         head = None if numbered_item else self.recognised(line)
+        if self.field == "goal_title" and head is not None and head.kind == "section" and not labelled and (
+                not self.field_lines or continues_title(self.field_lines[-1], line, self.typo)):
+            self.field_lines.append(line)  # the title under "Mål 1", set as a heading of its own
+            return
         if head is not None and head.kind == "section" and labelled:
             head = None
         if head is None and not numbered_item and (num := numbered(text)) is not None and self.typo.rank(line) > 0:
@@ -179,6 +183,7 @@ class Walk(ListWalk):
                 goal.activities.pop()
             self.field, self.activity, self.mode = None, None, "activities"
         if item is not None and self.mode == "goal_text":
+            self.list_after_text()
             self.mode = "goals"
         if item is not None and self.mode in ("goals", "activities", "indicators"):
             self.list_item(item[1], line, item[0])

@@ -121,8 +121,10 @@ def guess_facts(doc: Document, out: Builder) -> None:
         out.municipality = Municipality(name=kommun.display_name, code=kommun.code)
     folded = fold(text)
     title = _title(doc)
-    for pattern, kind in DOC_TYPES:
-        if re.search(pattern, fold(title)) or re.search(pattern, folded):
+    # the title's own words first: "Verksamhetsplan 2025" over a "delårsrapporten" in its prose
+    for where in (fold(title), folded):
+        kind = next((k for pattern, k in DOC_TYPES if re.search(pattern, where)), None)
+        if kind is not None:
             out.document_type = kind
             break
     out.title = title

@@ -16,7 +16,7 @@ from planparse.layouts.tables import activity_rows, column_of, header_labels
 from planparse.layouts.walk_state import names_goals
 from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel, Indicator
 from planparse.reading.model import Row, Table
-from planparse.text.assemble import join_lines
+from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 
 if TYPE_CHECKING:
@@ -52,6 +52,9 @@ def is_comment(row: Row) -> bool:
 def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     """A goal table: a goal per row group, its assessment from the row's icon or text, a
     "Kommentar" row under it as its comment."""
+    if w.mode == "goal_text":  # a goal table after the prose under goal words: the prose was its intro
+        w.list_after_text()
+        w.mode = None
     if w.section is not None and names_goals(w.section_title):
         w.section = None  # "Prioriterade mål", "Mål och aktiviteter": a heading over the goals, no goal itself
     if w.section is not None:
@@ -90,20 +93,41 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
                 current.title = join_lines([current.title, text])
             continue
         commenting = False
-        current = Goal(uid="", level=level, title=text, provenance=provenance(row))
+        titles = [text] if row.full_width else cell_goals(row, col)
+        current = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row))
+        for title in titles[:-1]:  # a cell listing several goals: the row's activities are their parent's
+            goal = Goal(uid="", level=level, title=title, provenance=provenance(row))
+            (parent.children if parent is not None else w.out.goals).append(goal)
+            w.listed.add(id(goal))
         (parent.children if parent is not None else w.out.goals).append(current)
         w.listed.add(id(current))
+        owner = parent if len(titles) > 1 and parent is not None else current
         for m in markers:
             if current.assessment is None:
                 current.assessment = w.markers.assessment(m)
         _text_columns(row, current, assess_col, comment_col)
         if one_activity:
-            current.activities.extend(_row_activity(table, row))
+            owner.activities.extend(_row_activity(table, row))
         elif acts_col is not None:
-            current.activities.extend(_cell_activities(row, acts_col))
+            owner.activities.extend(_cell_activities(row, acts_col))
         if indicator_col not in (None, col):
             current.indicators.extend(_row_indicators(w, table, row, others))
         w.goal, w.activity, w.item = current, None, current
+
+
+def cell_goals(row: Row, col: int) -> list[str]:
+    """The goals a goal cell lists: one, or one a bullet or a sentence that starts its own line
+    after a line ending one ("… och solidaritet." / "Förskolan ska …"); wrapped lines joined."""
+    c = roles.cell(row, col)
+    items: list[list[str]] = []
+    for ln in c.lines if c is not None else []:
+        item = list_item(ln.text)
+        text = item[1] if item is not None and not item[0][:1].isdigit() else ln.text
+        if not items or item is not None or (items[-1][-1].rstrip().endswith(".") and text[:1].isupper()):
+            items.append([text])
+        else:
+            items[-1].append(text)
+    return [join_lines(i) for i in items] or [row_text(row, col)]
 
 
 def _row_indicators(w: Walk, table: Table, row: Row, others: frozenset[int]) -> list[Indicator]:

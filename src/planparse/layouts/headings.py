@@ -170,6 +170,8 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         worded = goal_word(title) if not inner else None  # "1.1 Inriktningsmål: Hållbar kommun"
         if worded is not None and worded[1][:1].isupper() and ":" in title[:40]:
             return Heading("goal", worded[1], number.removesuffix(".0"), d, level=worded[0], marked=True)
+        if prefix in ("nämndmål", "namndmal", "kommunmål", "kommunmal") and (by := goal_word(prefix)) is not None:
+            return Heading("goal", title, number.removesuffix(".0"), d, level=by[0], marked=True)  # "Nämndmål 2: …"
         if d <= max_depth:
             return Heading("goal", title, number.removesuffix(".0"), d, marked=bool(prefix or inner))
         return None

@@ -194,9 +194,13 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
     found: list[Investment] = []
     last: Investment | None = None
+    sums: list[tuple[str, bool, dict[int, int | float], int]] = []  # (name, is sum, amounts, page), for the check
     for k, row in enumerate(body):
         name = text(row, first)
         values = {i: amounts[(k, i)] for i in amount_cols if amounts[(k, i)]}
+        figures = {i: n for i, raw in values.items() if isinstance(n := parse_number(raw), int | float)}
+        if name and figures:
+            sums.append((name, bool(SUM_ROW.match(name)), figures, row.page))
         if name and not values and last is not None and not all(ln.bold for c in row.cells for ln in c.lines) \
                 and (row.page != last.provenance.page or _wraps_name(last.name, name)):  # a row broken by the page
             last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
@@ -212,7 +216,42 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
             inv.amounts.append(InvestmentAmount(year=years[i], amount=parse_number(raw), unit=unit))
         found.append(inv)
         last = inv
+    _check_subtotals(sums, labels, out)
     return found
+
+
+def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], labels: list[str], out: Builder) -> None:
+    """Each sum row of an investment table against the projects since the previous sum row
+    ("Summa fastigheter"), or, right after sum rows, against those subtotals ("Totalt"): a
+    mismatch is a warning naming row, column and difference; the printed value is kept."""
+    parts: list[dict[int, int | float]] = []
+    subtotals: list[dict[int, int | float]] = []
+    for name, is_sum, figures, page in rows:
+        if not is_sum:
+            parts.append(figures)
+            continue
+        addends_of, parts = parts or subtotals, []
+        subtotals = [] if addends_of is subtotals else [*subtotals, figures]
+        for col, printed in sorted(figures.items()):
+            addends = [p[col] for p in addends_of if col in p]
+            if len(addends) >= 2 and not _adds_up(addends, printed):
+                total = round(sum(addends), 6)
+                out.warn("sum_mismatch", f"sum row {name!r}, column {labels[col] if col < len(labels) else col!r}: "
+                         f"printed {printed:g}, rows above add up to {total:g} (difference {round(printed - total, 6):+g})",
+                         page)
+
+
+# A sentence stating the unit of the table below it: "Belopp i tkr.", "Beloppen anges i tusentals kronor".
+_STATED_UNIT = re.compile(r"\b(?:belopp\w*|siffror\w*|tabell\w*)\b[^.]{0,30}?\b(?:i|anges i|redovisas i)\s+"
+                          r"(tkr|mnkr|kr|tusentals kronor|miljoner kronor)\b")
+
+
+def stated_unit(sentence: str) -> AmountUnit | None:
+    """The unit a line of prose over a table states for its amounts, if it states one."""
+    m = _STATED_UNIT.search(fold(sentence))
+    if m is None:
+        return None
+    return {"tusentals kronor": AmountUnit.tkr, "miljoner kronor": AmountUnit.mnkr}.get(m[1]) or UNITS.get(m[1])
 
 
 def _wraps_name(above: str, name: str) -> bool:

@@ -193,7 +193,8 @@ def classify(table: Table) -> Role:
         return Role.other
     if all(re.fullmatch(r"\d{1,2}", h.strip()) for h in table.header if h.strip()):
         return Role.figure  # a risk matrix's axis
-    if "kontrollmetod" in joined or (header[0].startswith(("rutin", "process")) and "risk" in joined):
+    if "kontrollmetod" in joined or (header[0].startswith(("rutin", "process")) and "risk" in joined) \
+            or header[0].startswith(("kontrollmoment", "kontrollomrade")):
         return Role.controls
     if "konsekvens" in joined.replace(" ", "") and "sannolikhet" in joined.replace(" ", ""):
         return Role.risks

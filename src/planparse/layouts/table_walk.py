@@ -116,9 +116,11 @@ def read_table(w: Walk, table: Table) -> None:
         if isinstance(owner, Goal) and owner is w.goal:  # a note under the table describes the goal
             w.activity, w.field = None, "description"
     elif role is Role.budget:
-        w.out.budget.extend(money.budget_lines(table, w.out, roles.unit_in(w.heading_title)))
+        unit = roles.unit_in(w.heading_title) or money.stated_unit(w.prev_text)
+        w.out.budget.extend(money.budget_lines(table, w.out, unit))
     elif role is Role.investments:
-        w.out.investments.extend(money.investments(table, w.out, roles.unit_in(w.heading_title)))
+        unit = roles.unit_in(w.heading_title) or money.stated_unit(w.prev_text)
+        w.out.investments.extend(money.investments(table, w.out, unit))
     elif role is Role.controls:
         w.out.controls.extend(roles.controls(table, w.out))
     elif role is Role.risks:

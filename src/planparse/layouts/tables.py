@@ -148,6 +148,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
     end_col = column_of(labels, "end_date")
     progress_col = column_of(labels, "progress")
     owner_col = column_of(labels, "owner")
+    comment_col = column_of(labels, "comment")
     out: list[Activity] = []
     step = step or line_step([ln for r in table.body for c in r.cells for ln in c.lines])
     filled_last: str | None = None  # the field the last full-width row went to
@@ -208,6 +209,8 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             act.progress = _percent(row.cell_text(progress_col))
         if owner_col is not None and owner_col != title_col:
             act.owner = row.cell_text(owner_col) or None
+        if comment_col is not None and comment_col != title_col and act.comment is None:
+            act.comment = row.cell_text(comment_col) or None  # "Uppdrag | Status | Kommentar"
         out.append(act)
     return out
 

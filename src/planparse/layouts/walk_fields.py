@@ -156,6 +156,10 @@ class FieldWalk(WalkState):
             if rest:
                 target.description = "\n".join([*([target.description] if target.description else []), *rest])
             return
+        if field == "goal_title" and self.goal is not None:
+            self.goal.title = paras[0]
+            self.goal.description = "\n".join(paras[1:]) or None
+            return
         if field == "title" and self.activity is not None:
             self.activity.title = paras[0]
             if len(paras) > 1 and self.activity.description is None:

@@ -4,19 +4,21 @@ section; list items become goals, activities or indicators by the list they are 
 
 from __future__ import annotations
 
-from planparse import nlp
+from planparse import nlp, vocabulary
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
 )
-from planparse.layouts.tables import split_status_suffix
+from planparse.layouts.tables import _STATUS_TAIL, split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
     names_goals,
 )
 from planparse.model import (
     Activity,
+    Assessment,
+    AssessmentValue,
     Direction,
     Goal,
     GoalLevel,
@@ -26,14 +28,28 @@ from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
 
 
+def split_assessment_suffix(title: str) -> tuple[str, Assessment | None]:
+    """A goal heading with its assessment after a dash or in brackets ("Trygg skola – Delvis
+    uppfyllt"): the title without it, and the assessment."""
+    m = _STATUS_TAIL.match(title)
+    found = vocabulary.match_assessment(m["status"]) if m is not None else None
+    if m is None or found is None or found.confidence < 0.9:
+        return title, None
+    return m["title"], Assessment(value=AssessmentValue(found.value), raw=m["status"].strip(), confidence=found.confidence)
+
+
 class ListWalk(FieldWalk):
     """Headings, and the items of the list in scope."""
 
     def heading(self, head: Heading, line: Line) -> bool:
         if head.number and head.depth == 1:  # a chapter, also one named by a label ("3 Måluppföljning")
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
+        if head.kind == "goal" and head.lists_goals and head.number is None and names_goals(head.title):
+            head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
         if head.kind == "goal":
             self.item_heading = None
+            if self.mode == "goal_text" and head.number:  # numbered goals after the goal words' prose: its intro
+                self.list_after_text()
             if head.level is not None:  # a goal word names the level, and so the depth
                 if head.number is None:
                     self.pop_styled(self.typo.size(line))
@@ -58,8 +74,11 @@ class ListWalk(FieldWalk):
                     self.item, self.item_line = None, None  # a chapter ends the list before it
                     return True
                 level = self.spec.level(d)
-            self.push_goal(Goal(uid="", number=head.number, level=level, title=head.title,
+            title, assessment = split_assessment_suffix(head.title)
+            self.push_goal(Goal(uid="", number=head.number, level=level, title=title, assessment=assessment,
                                 provenance=provenance(line)), d, line)
+            if not head.title:  # "Mål 1" alone: the paragraph below is the goal's title
+                self.field, self.title_line = "goal_title", None
             if head.level is not None and head.number is None and not head.lists_goals:
                 self.listed.add(id(self.stack[-1][1]))  # "Nämndmål: Trygghet", "Mål för …": a goal by its words
                 self.styled[id(self.stack[-1][1])] = self.typo.size(line)
@@ -74,8 +93,12 @@ class ListWalk(FieldWalk):
             return act is not None
         if head.kind == "goal_words":
             self.flush()
-            self.owner_goal() if self.section is not None else None
+            if self.section is not None and (self.section_level is not None
+                                             or self.typo.size(self.section) > self.typo.size(line) + 0.3):
+                self.owner_goal()  # a heading set larger over the goal words: their group
+            self.section = None  # one beside them ("Inledning") is no goal
             self.mode, self.mode_level, self.activity, self.item = "goal_text", head.level or GoalLevel.goal, None, None
+            self.text_goals = []
             return True
         label, _ = self.label(head.title)
         if label is not None:
@@ -94,6 +117,8 @@ class ListWalk(FieldWalk):
         self.item_heading = None
         self.flush()
         self.pop_styled(self.typo.size(line))
+        # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
+        self.section_level = self.mode_level if self.mode == "goal_text" and not self.text_goals else None
         self.section, self.activity, self.mode, self.item = line, None, None, None
         self.section_title, self.section_last, self.section_prose = head.title, line, []
         self.heading_title = head.title
@@ -103,11 +128,20 @@ class ListWalk(FieldWalk):
         above = self.item_line
         self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
         self.item_x, self.item_line = line.x0, line
+        goal_above = self.list_goal
+        if self.mode == "goals" and goal_above is not None and not marker[:1].isdigit() and (
+            marker[:1].isalpha() or line.x0 > self.list_goal_x + 5
+        ) and (self.item is goal_above or (goal_above.activities and self.item is goal_above.activities[-1])):
+            # "a) …", or a bullet set in further, under "1. …": the numbered goal's activities
+            self.goal, self.activity, self.section = self.list_goal, None, None
+            self.add_activity(text, line)
+            return
         if self.mode == "goals":
             parent = self.owner_goal() if self.section is not None else (self.stack[-1][1] if self.stack else None)
             goal = Goal(uid="", level=self.mode_level, title=text, provenance=provenance(line))
             (parent.children if parent is not None else self.out.goals).append(goal)
             self.item = goal
+            self.list_goal, self.list_goal_x = (goal if marker[:1].isdigit() else None), line.x0
             self.listed.add(id(goal))
             self.mark(goal, line)
         elif self.mode == "activities":
@@ -145,4 +179,15 @@ class ListWalk(FieldWalk):
         (parent.children if parent is not None else self.out.goals).append(goal)
         self.item, self.goal, self.activity, self.title_line = goal, goal, None, line
         self.listed.add(id(goal))
+        self.text_goals.append(goal)
         self.mark(goal, line)
+
+    def list_after_text(self) -> None:
+        """A list (or numbered goal headings) right after the paragraphs under goal words holds
+        the goals: the paragraphs were its lead-in ("Nämnden har antagit följande mål …")."""
+        parent = self.stack[-1][1] if self.stack else None
+        siblings = parent.children if parent is not None else self.out.goals
+        drop = {id(g) for g in self.text_goals if not (g.activities or g.indicators or g.assessment or g.children)}
+        siblings[:] = [g for g in siblings if id(g) not in drop]
+        self.listed -= drop
+        self.text_goals, self.goal, self.item, self.title_line = [], parent, None, None

@@ -111,12 +111,16 @@ class WalkState:
         self.section_title = ""  # its title, wrapped lines joined
         self.section_last: Line | None = None  # its last line
         self.section_prose: list[Line] = []  # prose under it: its description if it becomes a goal
+        self.section_level: GoalLevel | None = None  # the level goal words right above it name ("Nämndmål")
         self.title_line: Line | None = None
         self.title_of: Goal | Activity | None = None
         self.item: Goal | Activity | Indicator | None = None
         self.item_x = 0.0
         self.item_line: Line | None = None  # the last line of the current list item
         self.item_gap: float | None = None  # the space above the current item's first line
+        self.list_goal: Goal | None = None  # the last goal of a numbered list ("1. …"): "a) …" items are its activities
+        self.list_goal_x = 0.0  # and where its line starts
+        self.text_goals: list[Goal] = []  # goals made from paragraphs after goal words, until a list follows
         self.inline_value = ""
         self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
         self.runin_prov: Provenance | None = None
@@ -196,7 +200,7 @@ class WalkState:
         if self.section is not None:
             line, self.section = self.section, None
             self.pop_styled(self.typo.size(line))
-            level = self.spec.level(self.depth() + 1) if self.stack else GoalLevel.focus_area
+            level = self.section_level or (self.spec.level(self.depth() + 1) if self.stack else GoalLevel.focus_area)
             title = self.section_title or line.text
             labelled = re.match(r"^(\S+?)\s*:\s*(\S.*)$", title)
             if labelled is not None and (goal_word(labelled[1]) is not None or (

@@ -729,6 +729,8 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
         if alone and len(a) >= 8 and b in _ENDINGS and known_word(a + b):
             return True  # an ending alone on the line under a long word: "Exploateringsintäkt" / "er"
         return not real(b) or word_zipf(a + b) >= 3.0
+    if real(a, 1 if letter else 2) and real(b) and word_zipf(a + b) < min(word_zipf(a), word_zipf(b)) - 2.5:
+        return False  # two common words, joined a rare token of the word list: "i" / "alla"
     if word_zipf(a + b) >= 3.0 or _certain_break(a, b):
         return True
     # "och" / "effekthemtagning": a function word ends the line; a compound the lexicon lacks follows
