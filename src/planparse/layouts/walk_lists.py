@@ -10,7 +10,7 @@ from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
 )
-from planparse.layouts.tables import _STATUS_TAIL, split_status_suffix
+from planparse.layouts.tables import STATUS_TAIL, split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
     names_goals,
@@ -31,7 +31,7 @@ from planparse.text.assemble import join_lines
 def split_assessment_suffix(title: str) -> tuple[str, Assessment | None]:
     """A goal heading with its assessment after a dash or in brackets ("Trygg skola – Delvis
     uppfyllt"): the title without it, and the assessment."""
-    m = _STATUS_TAIL.match(title)
+    m = STATUS_TAIL.match(title)
     found = vocabulary.match_assessment(m["status"]) if m is not None else None
     if m is None or found is None or found.confidence < 0.9:
         return title, None
