@@ -20,40 +20,41 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     """The empty vertical band (x0, x1) between two columns of running text, or None."""
     if len(lines) < 2 * MIN_ROWS:
         return None
+    boxes = [ln.bbox for ln in lines]  # (read once: a line's box is a computed property)
     # The right column's left edge: where most lines starting in the middle third start.
     lo, hi = 0.3 * page_width, 0.7 * page_width
     starts: dict[int, int] = {}
-    for ln in lines:
-        if lo <= ln.bbox[0] <= hi:
-            starts[round(ln.bbox[0])] = starts.get(round(ln.bbox[0]), 0) + 1
+    for b in boxes:
+        if lo <= b[0] <= hi:
+            starts[round(b[0])] = starts.get(round(b[0]), 0) + 1
     if not starts:
         return None
     edge, count = max(starts.items(), key=lambda kv: (kv[1], -kv[0]))
     if count < MIN_ROWS:
         return None
     x = edge - 1.0
-    if sum(1 for ln in lines if ln.bbox[0] < x < ln.bbox[2]) > 0.2 * len(lines):
+    if sum(1 for b in boxes if b[0] < x < b[2]) > 0.2 * len(boxes):
         return None
-    left = [ln for ln in lines if ln.bbox[2] <= x]
-    right = [ln for ln in lines if ln.bbox[0] >= x]
+    left = [b for b in boxes if b[2] <= x]
+    right = [b for b in boxes if b[0] >= x]
     if len(left) < MIN_ROWS or len(right) < MIN_ROWS:
         return None
-    g0, g1 = max(ln.bbox[2] for ln in left), min(ln.bbox[0] for ln in right)
+    g0, g1 = max(b[2] for b in left), min(b[0] for b in right)
     if g1 - g0 < MIN_GUTTER:
         return None
-    margin_l, margin_r = min(ln.bbox[0] for ln in left), max(ln.bbox[2] for ln in right)
+    margin_l, margin_r = min(b[0] for b in left), max(b[2] for b in right)
     width_l, width_r = g0 - margin_l, margin_r - g1
     if min(width_l, width_r) < 0.25 * page_width:
         return None
     pairs = 0
     filled = 0
-    for ln in left:
-        yc = (ln.bbox[1] + ln.bbox[3]) / 2
-        beside = [r for r in right if r.bbox[1] - 1 <= yc <= r.bbox[3] + 1]
+    for b in left:
+        yc = (b[1] + b[3]) / 2
+        beside = [r for r in right if r[1] - 1 <= yc <= r[3] + 1]
         if not beside:
             continue
         pairs += 1
-        if ln.bbox[2] - margin_l >= 0.65 * width_l and max(r.bbox[2] for r in beside) - g1 >= 0.65 * width_r:
+        if b[2] - margin_l >= 0.65 * width_l and max(r[2] for r in beside) - g1 >= 0.65 * width_r:
             filled += 1
     if pairs < MIN_ROWS or filled < _FILLED * pairs:
         return None
