@@ -27,7 +27,17 @@ from planparse.errors import (
 from planparse.limits import DEFAULT_LIMITS, Limits
 from planparse.reading import columns, deskew, noise, ocr, raster_icons, raster_rules, weight
 from planparse.reading.engine import import_pymupdf
-from planparse.reading.model import BBox, Document, Drawing, Line, Page, RawPage, Span, Table
+from planparse.reading.model import (
+    BBox,
+    Document,
+    Drawing,
+    Line,
+    Page,
+    RawPage,
+    Span,
+    Table,
+    overlap,
+)
 from planparse.reading.tables import border_glyph, extract_tables, join_continued
 
 # The first import of PyMuPDF in the process, without its ONNX extras (see engine.py); no
@@ -478,7 +488,7 @@ def _words_on_dark_fills(lines: list[Line], reference: list[Line], drawings: lis
     out: list[Line] = []
     for ln in reference:
         spans = [s for s in ln.spans if s.text.strip() and any(_within(s, b) for b in dark)
-                 and not any(_meet(s.bbox, t) for t in taken)]  # fmt: skip
+                 and not any(overlap(s.bbox, t) for t in taken)]  # fmt: skip
         if spans:
             out.append(Line(spans=spans, page=ln.page, method="repaired", raw_text=None))
     return out
@@ -486,10 +496,6 @@ def _words_on_dark_fills(lines: list[Line], reference: list[Line], drawings: lis
 
 def _within(s: Span, box: BBox) -> bool:
     return box[0] <= s.xc <= box[2] and box[1] <= s.yc <= box[3]
-
-
-def _meet(a: BBox, b: BBox) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limits: Limits) -> None:

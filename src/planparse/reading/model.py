@@ -30,6 +30,11 @@ def covers(fill: BBox, cell: BBox) -> bool:
     return w > 0 and h > 0 and w * h >= 0.7 * area and own <= 1.5 * area
 
 
+def overlap(a: BBox, b: BBox) -> bool:
+    """Whether boxes ``a`` and ``b`` share some area."""
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0 and min(a[3], b[3]) - max(a[1], b[1]) > 0
+
+
 def union(boxes: list[BBox]) -> BBox:
     if not boxes:
         raise ValueError("the union of no boxes")

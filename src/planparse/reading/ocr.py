@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from planparse.reading.model import Line, Span
+from planparse.reading.model import Line, Span, overlap
 
 DPI = 200
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-swe"
@@ -592,10 +592,6 @@ def _word_like(text: str) -> bool:
     return word_zipf(text) >= 3.0 if len(text) <= 3 else known_word(text)
 
 
-def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return min(a[2], b[2]) - max(a[0], b[0]) > 0 and min(a[3], b[3]) - max(a[1], b[1]) > 0
-
-
 def _in_band(box: tuple[float, float, float, float], line: Line) -> bool:
     """Whether a word box sits on ``line``'s band: its centre inside the line's height and
     its height like the line's (a rule read as letters is far taller or thinner)."""
@@ -646,8 +642,8 @@ def insert_dropped_words(lines: list[Line], reference: list[Line]) -> int:
             if fold(word) in (fold(before[1].text.strip()), fold(after[1].text.strip())):
                 continue  # the word beside the gap, read once more by the reference at a line's end
             if not _word_like(word) or not clean[id(ref_line)] or any(
-                    _overlaps(ref.bbox, s.bbox) for _, s in slots if id(s) not in flank) \
-                    or any(_overlaps(ref.bbox, b) for b in boxes[len(slots):]):
+                    overlap(ref.bbox, s.bbox) for _, s in slots if id(s) not in flank) \
+                    or any(overlap(ref.bbox, b) for b in boxes[len(slots):]):
                 continue
             if _in_band(ref.bbox, before[0]) and ref.bbox[0] >= refs[j1 - 1][1].bbox[2] and ref.bbox[0] > before[1].bbox[0]:
                 host, at = before[0], _index(before[0], before[1]) + 1
