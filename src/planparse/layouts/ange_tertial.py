@@ -135,7 +135,7 @@ class AngeTertialParser(LayoutParser):
     fingerprint = Fingerprint(
         required=(
             Signal(
-                rf"{label('activities')}{SEP}(?:{label('description')}{SEP})?{label('status')}{SEP}{label('end_date')}\b",
+                rf"{label('activities', wrapped=True)}{SEP}(?:{label('description')}{SEP})?{label('status')}{SEP}{label('end_date')}\b",
                 3,
                 "activity table header with status and end date (an activity label, optionally a "
                 "description column)",

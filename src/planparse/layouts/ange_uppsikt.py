@@ -120,7 +120,7 @@ class AngeUppsiktParser(LayoutParser):
     fingerprint = Fingerprint(
         required=(
             Signal(
-                rf"{label('activities')}{SEP}(?:{label('status')}{SEP})?{label('start_date')}{SEP}{label('end_date')}\b",
+                rf"{label('activities', wrapped=True)}{SEP}(?:{label('status')}{SEP})?{label('start_date')}{SEP}{label('end_date')}\b",
                 3,
                 "activity table header with start and end dates",
             ),

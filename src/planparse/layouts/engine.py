@@ -68,8 +68,11 @@ class Walk(ListWalk):
         carried: Table | None = None  # and that table
         for page in self.doc.pages:
             marks = [m.bbox for m in self.markers.by_page.get(page.number, [])]
-            # a table's header repeated at the page's top was taken for a running header
-            lines = page.lines + header_rows(page.noise, _is_table_header)
+            # a table's header repeated at the page's top was taken for a running header (or
+            # the wrapped rest of its labels was: "Utfall" / "2024")
+            near = [ln for ln in page.lines if any(abs(ln.bbox[1] - n.bbox[1]) < 30 for n in page.noise)]
+            noise = {id(n) for n in page.noise}
+            lines = page.lines + [ln for ln in header_rows(page.noise + near, _is_table_header) if id(ln) in noise]
             cont = continue_table(lines, carry, _is_table_header, self.is_break, marks) if carry else None
             consumed = {id(x) for x in cont[1]} if cont else set()
             if cont and carried is not None:
@@ -88,7 +91,8 @@ class Walk(ListWalk):
             if last is None or max(ln.bbox[3] for ln in last[1]) < 0.8 * page.height:
                 carry, carried = None, None
             elif last is not cont:
-                carry = [ln for ln in last[1] if abs(ln.bbox[1] - last[1][0].bbox[1]) < 2]
+                top = last[0].rows[0].bbox  # the header row, its labels on one line or two
+                carry = [ln for ln in last[1] if top[1] - 1 <= (ln.bbox[1] + ln.bbox[3]) / 2 <= top[3] + 1]
                 carried = last[0]
             else:
                 carried = last[0]

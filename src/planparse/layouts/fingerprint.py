@@ -105,12 +105,17 @@ def folded_text(doc: Document) -> str:
 SEP = r"[\s|]+"
 
 
-def label(value: str) -> str:
+def label(value: str, wrapped: bool = False) -> str:
     """A regex group for every variant of the vocabulary label ``value``, folded the way the
     fingerprint's text is (longest first), so a family's signal names a column by its role
-    ("aktivitet", "verksamhetens aktiviteter", "åtgärder") and not by one document's word."""
+    ("aktivitet", "verksamhetens aktiviteter", "åtgärder") and not by one document's word.
+    ``wrapped`` also accepts a many-word label's first word alone: the rest wrapped onto the
+    cell's next line, which the text gives after the row's other labels."""
     from planparse import vocabulary
     from planparse.text.fold import fold
 
-    variants = sorted({fold(v) for v in vocabulary.vocabulary()["labels"][value]}, key=lambda v: (-len(v), v))
+    found = {fold(v) for v in vocabulary.vocabulary()["labels"][value]}
+    if wrapped:  # a header cell's label wrapped onto a second line, read after the row's other labels
+        found |= {v.split()[0] for v in found if len(v.split()) > 1 and len(v.split()[0]) >= 6}
+    variants = sorted(found, key=lambda v: (-len(v), v))
     return "(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in variants) + ")"

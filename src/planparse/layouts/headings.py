@@ -115,7 +115,7 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
     title = (m["title"] or "").strip()
     if not m["prefix"] and not _looks_like_title(title):
         return None
-    if re.match(r"^(?:st|kr|tkr|mnkr|%|procent|år|dagar|timmar)\b", title, re.IGNORECASE):
+    if re.match(r"^(?:[%‰]|(?:st|kr|tkr|mnkr|procent|år|dagar|timmar)\b)", title, re.IGNORECASE):
         return None
     return (m["prefix"] or "").lower() or None, m["num"], title
 
@@ -146,6 +146,8 @@ def _status_label(text: str) -> bool:
 def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     """What kind of heading ``line`` is, if any."""
     text = line.text
+    if text[:1] in "•▪◦●" and line.method != "native":
+        return None  # a list item, however large an OCR'd bullet makes its box
     rank = typo.rank(line)
     fonts = typo.has_fonts(line)
     long_prose = len(text) > 110 or (text.endswith(".") and len(text) > 70)

@@ -43,8 +43,10 @@ _GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men}
 _FOOTNOTE = re.compile(r"[\s*]+$")
 
 
-def value_kind(label: str) -> tuple[ValueKind, int | None]:
-    """The kind and year of a value column from its header ("Utfall 2025", "Målvärde 2018")."""
+def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]:
+    """The kind and year of a value column from its header ("Utfall 2025", "Målvärde 2018").
+    A year alone is the baseline ("2022 | … | Utfall 2023"), unless it is one of a ``series``
+    of such columns ("2022 | 2023 | 2024"): the results of those years."""
     year_m = YEAR.search(label)
     year = int(year_m.group(0)) if year_m else None
     f = fold(label)
@@ -52,7 +54,9 @@ def value_kind(label: str) -> tuple[ValueKind, int | None]:
         return ValueKind.outcome, year
     if f.startswith(("malvarde", "mal ", "mal", "target", "forvantat")):
         return ValueKind.target, year
-    if f.startswith(("basvarde", "baslinje", "ingangsvarde")) or (year is not None and label.strip() == str(year)):
+    if year is not None and label.strip() == str(year):
+        return (ValueKind.outcome if series else ValueKind.baseline), year
+    if f.startswith(("basvarde", "baslinje", "ingangsvarde")):
         return ValueKind.baseline, year
     return ValueKind.other, year
 
@@ -135,6 +139,7 @@ def indicator_rows(
         for i in range(table.n_cols)
         if i not in (name_col, source_col, unit_col, group_col) and i not in skip
     ]
+    series = sum(1 for i in value_cols if i < len(table.header) and YEAR.fullmatch(table.header[i].strip())) >= 2
     out: list[Indicator] = []
     parent: Indicator | None = None  # the nearest indicator that is not a "- " sub-indicator
     total: Indicator | None = None  # the indicator of the last Tot row
@@ -174,7 +179,7 @@ def indicator_rows(
                 again = reread_figure(reread, cell(row, i)) if parse_number(raw) is None else None
                 raw = ocr_spacing(again) if again is not None else raw
             label = table.header[i] if i < len(table.header) else ""
-            kind, year = value_kind(label)
+            kind, year = value_kind(label, series)
             ind.values.append(
                 IndicatorValue(label=label, kind=kind, year=year, group=group, raw=raw, value=parse_number(raw))
             )

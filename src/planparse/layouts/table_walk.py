@@ -60,6 +60,15 @@ def _status_rows(table: Table) -> bool:
     return bool(rows) and sum(1 for r in rows if match_status_prefix(r.cells[0].text)) >= 0.5 * len(rows)
 
 
+def _labelled_markers(w: Walk, table: Table) -> bool:
+    """Every row with a status icon prints its status label beside it ("● Pågående enligt
+    plan"): the rows are status lines read as text, the icons only draw them."""
+    marked = [r for r in table.body if w.markers.near(r.page, r.bbox)]
+    return bool(marked) and all(
+        (text := next((c.text for c in r.cells if c.text), "")) and match_status_prefix(text) for r in marked
+    )
+
+
 def _row_of(item: Activity, table: Table | None) -> bool:
     """Whether ``item`` was read from a row of ``table``."""
     p = item.provenance
@@ -84,7 +93,7 @@ def read_table(w: Walk, table: Table) -> None:
     status_col = column_of(labels, "status")
     text_statuses = (status_col is not None and any(
         vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
-    )) or _status_rows(table)
+    )) or _status_rows(table) or _labelled_markers(w, table)
     has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
     if goal_col is None and is_form(w, table):
         read_form(w, table)

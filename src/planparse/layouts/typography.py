@@ -60,6 +60,7 @@ class Typography:
         self.ocr_width = statistics.median(widths) if widths else 0.0
         # OCR'd headings of one style come out a few tenths apart: each heading size stands
         # for its step, sizes within 6 % of the next one up a step of their own.
+        self.alone = _alone_lines(doc)
         heads = sorted({ln.size for page in doc.pages for ln in page.lines if ln.method != "native" and self.rank(ln)})
         self.steps: dict[float, float] = {}
         step: list[float] = []
@@ -85,7 +86,9 @@ class Typography:
             # A size a step above the body (10 pt over 9 pt) is within the heights' noise: the
             # letters' width must say so too, on a line shaped like a heading.
             wide = self.ocr_width > 0 and char_width(line) >= 1.1 * self.ocr_width
-            return 1 if ratio >= 1.06 and wide and _heading_shaped(line.text) else 0
+            if ratio >= 1.06 and wide and _heading_shaped(line.text):
+                return 1
+            return 1 if id(line) in getattr(self, "alone", ()) and ratio >= 0.97 and _heading_shaped(line.text) else 0
         size = self.size(line)
         if size >= self.body * 1.35:
             return 2
@@ -95,3 +98,20 @@ class Typography:
 
     def has_fonts(self, line: Line) -> bool:
         return line.method == "native"
+
+
+def _alone_lines(doc: Document) -> set[int]:
+    """OCR'd lines that stand alone: further under the line above than a paragraph's first
+    line is (1.8 times the text's line pitch or more) and further above the next than a line of
+    text (1.3 pitches): a heading in body-size type, which the letters alone cannot tell."""
+    alone: set[int] = set()
+    for page in doc.pages:
+        lines = sorted((ln for ln in page.lines if ln.method != "native"), key=lambda ln: ln.bbox[1])
+        steps = [b.bbox[1] - a.bbox[1] for a, b in zip(lines, lines[1:], strict=False) if b.bbox[1] - a.bbox[1] > 2]
+        if len(steps) < 5:
+            continue
+        pitch = sorted(steps)[len(steps) // 3]  # a line's step within a paragraph: the gaps between them are more
+        for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+            if line.bbox[1] - above.bbox[1] >= 1.8 * pitch and below.bbox[1] - line.bbox[1] >= 1.3 * pitch:
+                alone.add(id(line))
+    return alone

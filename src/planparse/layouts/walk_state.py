@@ -11,6 +11,7 @@ from planparse.layouts.base import Builder, provenance
 from planparse.layouts.headings import (
     Heading,
     Typography,
+    continues_title,
     goal_word,
     recognise,
 )
@@ -146,7 +147,7 @@ class WalkState:
                 numbered.append(h)
             if h.depth == 1 and "." not in h.number:
                 title, j = h.title, i + 1
-                while j < len(lines) and _wraps(lines[j - 1], lines[j]):
+                while j < len(lines) and (_wraps(lines[j - 1], lines[j]) or continues_title(lines[j - 1], lines[j], self.typo)):
                     title, j = f"{title} {lines[j].text}", j + 1
                 self.chapters[id(ln)] = title
         # Where goals carry a goal word ("Mål 3.1"), shallower unmarked numbers are chapters.

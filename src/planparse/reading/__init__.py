@@ -643,6 +643,30 @@ def _ocr_bullets(lines: list[Line]) -> None:
                 s.bbox = (s.bbox[0] + (s.bbox[2] - s.bbox[0]) * (len(s.text) - len(new)) / len(s.text), *s.bbox[1:])
             s.text = new
         ln.spans = [s for s in ln.spans if s.text]
+    _lost_bullets(lines)
+
+
+def _lost_bullets(lines: list[Line]) -> None:
+    """An OCR'd list item whose bullet Tesseract lost (its word box starts where the bullet
+    stands, the glyph read as nothing): the first line under a lead-in ending in a colon,
+    starting at the x of the "•" of a list right under it, set in from the page's text margin,
+    in capitals on, gets its bullet back."""
+    if not lines:
+        return
+    margin = min(ln.x0 for ln in lines if len(ln.text) > 30) if any(len(ln.text) > 30 for ln in lines) else 0.0
+    ordered = sorted(lines, key=lambda ln: ln.bbox[1])
+    marked = [ln for ln in ordered if ln.spans and ln.spans[0].text.strip() == "•"]
+
+    def near(a: Line, b: Line) -> bool:
+        return a is not b and abs(a.x0 - b.x0) < 2 and abs(a.bbox[1] - b.bbox[1]) < 2.5 * max(a.bbox[3] - a.bbox[1], 1.0)
+
+    # a list: bulleted lines one under the other (a status icon read as "•" stands alone)
+    bulleted = [b for b in marked if any(near(b, o) for o in marked)]
+    for above, ln in zip(ordered, ordered[1:], strict=False):
+        if not ln.spans or ln.text[:1] == "•" or not ln.text.strip()[:1].isupper() or ln.x0 < margin + 3:
+            continue
+        if above.text.rstrip().endswith(":") and any(near(ln, b) for b in bulleted):
+            ln.spans[0].text = "• " + ln.spans[0].text.lstrip()
 
 
 _RULE_GLYPHS = "|¦"

@@ -82,7 +82,22 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
         out.append([s])
     # A speck OCR read where a label was (":" for a faint "Mål") is no column: it would cut
     # the column before it short.
-    return [p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS]
+    return _stacked([p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS])
+
+
+def _stacked(phrases: list[list[Span]]) -> list[list[Span]]:
+    """Phrases of a header set on two lines: a label's wrapped rest, on the line below and
+    starting under it ("Verksamhetens" / "aktiviteter"), is one label with it, top line first."""
+    out: list[list[Span]] = []
+    for p in phrases:
+        if out:
+            last = out[-1]
+            h = max(s.bbox[3] - s.bbox[1] for s in last)
+            if p[0].bbox[0] < max(s.bbox[2] for s in last) - 1 and abs(p[0].bbox[1] - last[0].bbox[1]) > 0.5 * h:
+                out[-1] = [*last, *p] if p[0].bbox[1] > last[0].bbox[1] else [*p, *last]
+                continue
+        out.append(p)
+    return out
 
 
 def _label(phrase: list[Span]) -> str:
@@ -223,7 +238,8 @@ _YEARISH = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
 def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     """A line right under the header, closer than a line's height, with only years in
     columns the header names and nothing in the first column: the header's labels wrap
-    ("Målvärde" / "2019", "Utfall" / "2027"), it is no row of values. Beside the years, a
+    ("Målvärde" / "2019", "Utfall" / "2027"), it is no row of values; so does a bold header's
+    label going on in bold lower case. Beside the years, a
     label broken after a slash may go on ("Tot K/" / "M"). On an OCR'd layer, so do labels
     broken at a narrow column's edge, every piece of the line going on in lower case from a
     label ending in a letter or a comma ("Investerin" / "gsprojekt," / "tkr", "Beskrivnin" / "g")."""
@@ -237,6 +253,13 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
         for col, t in texts.items()
     ):
         return True  # OCR'd labels broken at narrow columns' edges ("Investerin" / "gsprojekt," / "tkr")
+    head_spans = [s for c in head.cells for ln in c.lines for s in ln.spans if s.text.strip()]
+    if vr[0].method == "native" and by_col and gap < 0.7 * h and head_spans and all(s.bold for s in head_spans) and all(
+        col in named and all(s.bold for s in by_col[col]) and (
+            _YEARISH.fullmatch(t) or not any(ch.isdigit() for ch in t) and (t[:1].islower() or len(t) <= 4))
+        for col, t in texts.items()
+    ):
+        return True  # a bold label's rest, wrapped in its cell ("Verksamhetens" / "aktiviteter", "Tot" / "K/M")
     return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(col in named for col in texts) and any(
         _YEARISH.fullmatch(t) for t in texts.values()
     ) and all(
@@ -253,6 +276,38 @@ def _name_wraps(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> boo
     gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     return gap < 0.5 * h and list_item(by_col[0][0].text.strip()) is None
+
+
+def _second_figure(prev: Row, by_col: dict[int, list[Span]]) -> bool:
+    """A figure under a figure in the same column: a row of its own, however tight under
+    the row above it sits (a figure wraps only after its thousands, see _THOUSANDS_HEAD)."""
+    above = {c.col: c.text for c in prev.cells if c.text}
+    texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
+    return any(
+        col > 0 and col in above and parse_number(above[col]) is not None and parse_number(t) is not None
+        and not (_THOUSANDS_HEAD.fullmatch(above[col]) and _THOUSANDS_TAIL.fullmatch(t))
+        for col, t in texts.items()
+    )
+
+
+# An amount broken after its thousands ("24" / "225"): one figure, wrapped in a narrow column.
+_THOUSANDS_HEAD = re.compile(r"[−–-]?\(?\d{1,3}(?:[ \u00a0]\d{3})*")
+_THOUSANDS_TAIL = re.compile(r"\d{3}(?:[ \u00a0]\d{3})*(?:,\d+)?\)?")
+
+
+def _did_not_fit(prev: Row, spans: list[Span], edge: float) -> bool:
+    """The first word of ``spans`` would not have fit after the last line of ``prev``'s first
+    cell, whose column's text reaches ``edge``: the line is that cell's wrap, where a producer
+    that keeps the space at a wrap left none (the last word filled the line)."""
+    cell = next((c for c in prev.cells if c.col == 0 and c.lines), None)
+    text = spans[0].text.strip() if spans else ""
+    if cell is None or not text:
+        return False
+    word = text.split()[0]
+    if word[:1].isupper():
+        return False  # a capital starts a paragraph of its own (a description under the title)
+    width = (spans[0].bbox[2] - spans[0].bbox[0]) * len(word) / max(len(spans[0].text), 1)
+    return cell.lines[-1].bbox[2] + width + 0.25 * spans[0].size > edge + 1
 
 
 def _goes_on(tail: str, head: str) -> bool:
@@ -298,6 +353,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     names = method != "native" and _names_column(_label(phrases[0]))  # only OCR'd rows ask
     name_edge = max((s.bbox[2] for vr in body for s in _spans(vr) if _column(s.bbox[0], starts) == 0),
                     default=0.0) if names else 0.0
+    col0_right = max((s.bbox[2] for vr in body for s in _spans(vr) if _column(s.bbox[0], starts) == 0), default=0.0)
     for vr in body:
         if not _fits(vr, starts, max(right, starts[-1] + 120), ends):  # set across the columns
             line = Line(spans=_spans(vr), page=vr[0].page, method=vr[0].method)
@@ -315,7 +371,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
         prev = rows[-1]
         top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
-        new_row = _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height)
+        new_row = _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height) or (
+            len(rows) > 1 and _second_figure(prev, by_col))
         prev_bottom = max(ln.bbox[3] for ln in vr)
         tight = split is not None and vr[0].bbox[1] - prev.bbox[3] < split
         # A producer that keeps the space where a line wraps (Word) shows a row's wrapped
@@ -332,7 +389,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
                 _fits_above(prev, by_col[0][0], name_edge) or top - prev.bbox[3] >= 0.7 * height))
         ):
             tight = True  # an OCR'd layer: a line in the first column alone wraps the cell above
-        if method == "native" and len(rows) > 1 and not marks_wraps and not new_row and _name_wraps(prev, vr, by_col):
+        if method == "native" and len(rows) > 1 and not new_row and _name_wraps(prev, vr, by_col) and (
+                not marks_wraps or _did_not_fit(prev, by_col[0], col0_right)):
             tight = True
         if len(rows) > 1 and not new_row and _wrapped(prev, vr, by_col):
             tight = True
@@ -395,9 +453,39 @@ def _rows_follow(rows: list[list[Line]], starts: list[float], ends: list[float],
 def header_rows(lines: list[Line], is_header: Callable[[list[str]], bool]) -> list[Line]:
     """The lines of the visual rows among ``lines`` that ``is_header`` accepts: a table's header
     repeated at the top of each page it runs over, which repetition in the margin makes look
-    like a running header."""
-    return [ln for vr in visual_rows(lines) if len(p := _phrases(vr)) >= 2 and is_header([_label(x) for x in p])
-            for ln in vr]
+    like a running header, with its labels' wrapped rest."""
+    rows, out = visual_rows(lines), dict[int, Line]()
+    for k in range(len(rows)):
+        header = _header_at(rows, k, is_header)
+        if header is not None:
+            if len(header) == len(rows[k]) and k + 1 < len(rows) and _wraps_header(rows[k], rows[k + 1]):
+                header = [*header, *rows[k + 1]]  # its labels' wrapped rest ("Utfall" / "2024")
+            out.update((id(ln), ln) for ln in header)
+    return list(out.values())
+
+
+def _wraps_header(top: list[Line], below: list[Line]) -> bool:
+    """A row set tight under ``top`` whose words each start under one of its labels, and hold
+    no figure but a year: the rest of the header's wrapped labels."""
+    h = max(ln.bbox[3] - ln.bbox[1] for ln in top)
+    if below[0].bbox[1] - max(ln.bbox[3] for ln in top) > 0.5 * h or len(below) > len(top):
+        return False
+    spans, labels = _spans(below), _phrases(top)
+    return bool(spans) and all(_YEARISH.fullmatch(s.text.strip()) or not any(ch.isdigit() for ch in s.text) for s in spans) and all(
+        any(p[0].bbox[0] - _SLACK <= s.bbox[0] <= p[-1].bbox[2] for p in labels) for s in spans
+    )
+
+
+def _header_at(rows: list[list[Line]], k: int, is_header: Callable[[list[str]], bool]) -> list[Line] | None:
+    """The header row starting at visual row ``k``: its lines, with the next row's where the
+    labels wrap onto it, or None."""
+    if len(words := [_label(p) for p in _phrases(rows[k])]) >= 2 and is_header(words):
+        return rows[k]
+    if k + 1 < len(rows) and _wraps_header(rows[k], rows[k + 1]):
+        both = [*rows[k], *rows[k + 1]]
+        if len(words := [_label(p) for p in _phrases(both)]) >= 2 and is_header(words):
+            return both
+    return None
 
 
 def find_tables(
@@ -414,12 +502,14 @@ def find_tables(
     margin: float | None = None  # the text margin, looked for once a header row is found
     k = 0
     while k < len(rows):
-        header = rows[k]
-        phrases = _phrases(header)
-        words = [_label(p) for p in phrases]
-        if len(words) < 2 or not is_header(words):
+        header = _header_at(rows, k, is_header)
+        if header is None:
             k += 1
             continue
+        if len(header) > len(rows[k]):  # its labels wrap onto a second line
+            rows[k : k + 2] = [header]
+        phrases = _phrases(header)
+        words = [_label(p) for p in phrases]
         starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
         right = max(s.bbox[2] for s in _spans(header))
         # A table set in from the text margin (cell padding): rows across the columns that stay
@@ -496,7 +586,7 @@ def continue_table(
     while wraps < len(body) and body[0][0].method != "native" and _name_wrap(body[wraps], starts):
         wraps += 1
     first = _spans(body[wraps]) if wraps < len(body) else []
-    if first and (is_header([s.text.strip() for s in first]) or (
+    if first and (_header_at(body, wraps, is_header) is not None or (
         len({_column_of(s, starts, ends, ocr=body[wraps][0].method != "native") for s in first}) < 2
         and not _marked(body[wraps], marks, starts)
     )):

@@ -567,7 +567,8 @@ def mend_broken_words(rows: list[Row]) -> None:
             # the edge most lines reach: a speck read as "." after one word is no edge
             xs.sort()
             edge[col] = xs[min(len(xs) - 1, round(0.9 * (len(xs) - 1)))]
-    # Without that evidence only a certain break is mended ("Kommunledningsförva" / "ltningen").
+    # Without that evidence only a certain break is mended ("Kommunledningsförva" / "ltningen"),
+    # or pieces that are no words of their own (see _pieces).
     certain = not ocr and not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans)
 
     def broken_at(prev: Line, col: int) -> bool:
@@ -592,10 +593,12 @@ def mend_broken_words(rows: list[Row]) -> None:
             if plain:
                 head = head.replace(head.split()[0], plain, 1)
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
-                    and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0]) if certain else
+                    and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0])
+                                                     or _pieces(tail.split()[-1], head.split()[0], len(ln.text.split()) == 1)
+                                                     if certain else
                                                      _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
                                                                   letter=len(prev.text.split()) > 1,
-                                                                  alone=len(ln.text.split()) == 1)):
+                                                                  alone=len(ln.text.split()) == 1, spaced=not ocr)):
                 if ocr:
                     end = replace(ends[-1], text=tail)
                     first = replace(ln.spans[0], text=head)
@@ -681,11 +684,27 @@ _ONSETS = frozenset(
 _VOWELS = frozenset("aeiouyåäöé")
 
 
+# What may stand around a word's pieces: punctuation and quotes ('"Det' / 'svåra').
+_PUNCT = ".,:;()\"'«»“”‘’"
+
+
+def _pieces(left: str, right: str, alone: bool) -> bool:
+    """Where wraps keep no evidence: two pieces that are no words and make one together
+    ("Inflyttningsn" / "etto"), or a word's ending alone on its line that makes a known word
+    ("Kommunledningskontor" / "et")."""
+    from planparse.text.repair import known_word, word_zipf
+
+    a, b = (w.strip(_PUNCT).casefold() for w in (left, right))
+    if len(a) >= 6 and word_zipf(a) < 1.0 and word_zipf(b) < 1.0 and known_word(a + b):
+        return True
+    return alone and b in _ENDINGS and _broken_word(left, right, alone=True)
+
+
 def _certain_break(left: str, right: str) -> bool:
     """Two pieces of one word beyond doubt, for producers whose wraps keep no evidence: the
     right piece starts as no Swedish word can ("Kommunledningsförva" / "ltningen", "Ju" /
     "nsele"). Decided without the lexicon, which a born-digital document need not load."""
-    b = right.strip(".,:;()").casefold()
+    b = right.strip(_PUNCT).casefold()
     return len(b) >= 3 and b[0] not in _VOWELS and b[1] not in _VOWELS and b[:2] not in _ONSETS and b.isalpha()
 
 
@@ -694,7 +713,8 @@ def _certain_break(left: str, right: str) -> bool:
 _ENDINGS = frozenset({"er", "ar", "or", "en", "et", "na", "erna", "arna", "orna", "ena", "ens", "ets", "ns", "ts"})
 
 
-def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False, alone: bool = False) -> bool:
+def _broken_word(left: str, right: str, strict: bool = False, letter: bool = False, alone: bool = False,
+                 spaced: bool = False) -> bool:
     """Two pieces of one word, not two words: either is no word of its own (two letters or
     more, in the lexicon: "Kommunledning" / "skontoret", "Kommunfullmäktig" / "e"), or the two
     together are a common word ("investering" / "ar"). "konstgräset" / "är" are two words, and
@@ -708,10 +728,11 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
     left piece is no word nor compound and the right one an ending: a short, not very common
     word ("bostadsetablerin" / "gar") or one that makes a known word ("pensionsåtagand" / "en"),
     or, ``alone`` on its line, a word's ending after a long word that makes a known word with
-    it ("Exploateringsintäkt" / "er")."""
+    it ("Exploateringsintäkt" / "er"). ``spaced`` (the producer keeps the space at a wrap, and
+    this line has none): a rarer word together is a break too ("skadegörelse" / "brott")."""
     from planparse.text.repair import known_word, word_zipf
 
-    a, b = (w.strip(".,:;()").casefold() for w in (left, right))
+    a, b = (w.strip(_PUNCT).casefold() for w in (left, right))
 
     def real(w: str, shortest: int = 2) -> bool:
         return (len(w) >= shortest or w in _ONE_LETTER_WORDS) and word_zipf(w) >= 1.0
@@ -731,8 +752,10 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
         return not real(b) or word_zipf(a + b) >= 3.0
     if real(a, 1 if letter else 2) and real(b) and word_zipf(a + b) < min(word_zipf(a), word_zipf(b)) - 2.5:
         return False  # two common words, joined a rare token of the word list: "i" / "alla"
-    if word_zipf(a + b) >= 3.0 or _certain_break(a, b):
+    if word_zipf(a + b) >= (1.0 if spaced else 3.0) or _certain_break(a, b):
         return True
+    if len(b) >= 2 and word_zipf(b) >= 5.0 and not known_word(re.split(r"[/-]", a)[-1] + b):
+        return False  # "hälsoinspiratör" / "på": a common word starts the line, nothing known together
     # "och" / "effekthemtagning": a function word ends the line; a compound the lexicon lacks follows
     return word_zipf(a) < 5.5 and not (real(a, 1 if letter else 2) and real(b))
 
@@ -931,15 +954,16 @@ def _name_goes_on(table: Table, lines: list[Line], tables: list[Table]) -> bool:
 
 
 def _split_row(rows: list[Row], first: Row) -> bool:
-    """A row broken by the page: the continuation's first row has text only in the first
-    column, which the last of ``rows`` also fills, going on in lower case ("Antal
-    tillsvidareanställ" / "da medarbetare"). Its lines join the cells above; True when so.
+    """A row broken by the page: the continuation's first row has text in the first column,
+    and only in columns the last of ``rows`` also fills, each going on in lower case ("Antal
+    tillsvidareanställ" / "da medarbetare", "Börja källsortera" / "avfallet" beside its
+    description's rest). Its lines join the cells above; True when so.
     A word broken there is mended with the evidence of the whole table."""
     last = rows[-1]
     filled = [c for c in first.cells if c.lines]
     above = {c.col: c for c in last.cells if c.lines}
-    if [c.col for c in filled] != [0] or 0 not in above or not filled[0].text[:1].islower():
-        return False  # only a wrapped name goes on: a row of units ("| tkr | tkr") stays a row
+    if not filled or filled[0].col != 0 or any(c.col not in above or not c.text[:1].islower() for c in filled):
+        return False  # only wrapped cells go on: a row of units ("| tkr | tkr") stays a row
     for c in filled:
         above[c.col].lines.extend(c.lines)
     mend_broken_words(rows)
