@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from planparse.layouts.base import YEAR, Builder, provenance
+from planparse.layouts.figures import settle_amounts
 from planparse.layouts.roles import (
     BUDGET_KINDS,
     SUM_ROW,
@@ -93,6 +94,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
                 header[i] = f"{header[i]} {yr}".strip()
         body = body[1:]
     amounts = amount_texts(body, cols, out.doc.reread)
+    settle_amounts(body, cols, first, amounts, header, out.doc.reread, out.warn)
     for k, row in enumerate(body):
         name = text(row, first)
         if not name:
@@ -190,6 +192,7 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     first = name_column(table)
     candidates = [i for i in range(first + 1, table.n_cols) if i not in (desc, owner)]
     amounts = amount_texts(body, candidates, out.doc.reread)
+    settle_amounts(body, candidates, first, amounts, labels, out.doc.reread, out.warn)
     amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
     found: list[Investment] = []

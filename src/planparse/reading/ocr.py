@@ -156,15 +156,17 @@ def line_size(spans: list[Span]) -> float:
 
 
 # The characters a line of figures is read as: digits, the thousands space, decimal comma or
-# point, minus, per cent, an accountant's brackets.
-FIGURE_CHARS = "0123456789 ,.-%()"
+# point, minus (which the English model often reads as "~" alone: made "-"), per cent, an
+# accountant's brackets.
+FIGURE_CHARS = "0123456789 ,.-~%()"
+_TILDE_MINUS = re.compile(r"^~\s*(?=\d)")
 
 
 def read_figures(image: bytes, timeout: float = 30) -> str | None:
     """One line of figures in a small image (a table cell cut from a page), read with
     Tesseract's English model as a single text line and only :data:`FIGURE_CHARS`: figures
     need no Swedish, and it reads a per-cent sign and a decimal comma where the Swedish model
-    reads "PN" or "Slo"; held to figures, it reads a minus where it would see "=" or "~". None
+    reads "PN" or "Slo"; held to figures, it reads a minus where it would see "=". None
     without Tesseract's English model or when Tesseract fails."""
     path, _, langs = tesseract_info()
     if path is None or "eng" not in langs:
@@ -179,7 +181,7 @@ def read_figures(image: bytes, timeout: float = 30) -> str | None:
         return None
     if done.returncode != 0:
         return None
-    return done.stdout.decode("utf-8", "replace").strip()
+    return _TILDE_MINUS.sub("-", done.stdout.decode("utf-8", "replace").strip())
 
 
 def image_digest(image: bytes) -> str:
