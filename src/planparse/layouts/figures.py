@@ -86,15 +86,18 @@ def _settle_sum(
     rows: list[Row], parts: list[int], at: int, col: int, amounts: dict[tuple[int, int], str], reread: Reread
 ) -> None:
     keys = [(k, col) for k in parts if amounts.get((k, col))]
-    values = {key: parse_number(amounts[key]) for key in [*keys, (at, col)]}
-    if len(keys) < 2 or any(v is None for v in values.values()):
+    if len(keys) < 2 or not amounts.get((at, col)):
         return
-    numbers = {key: v for key, v in values.items() if v is not None}
-    printed = numbers.pop((at, col))
-    if _adds_up(list(numbers.values()), printed):
+    values = {key: parse_number(amounts[key]) for key in [*keys, (at, col)]}
+    # A cell read as no number (a misread figure: "ÖNA", "25 7b") must be read again and fit.
+    missing = [key for key, v in values.items() if v is None]
+    if any(not (misread_figure(amounts[key]) and _ocr(cell(rows[key[0]], col))) for key in missing):
+        return
+    if not missing and _adds_up([v for key, v in values.items() if key != (at, col) and v is not None],
+                                values[(at, col)] or 0):
         return
     ocr = [key for key in [*keys, (at, col)] if _ocr(cell(rows[key[0]], col))]
-    if not ocr or len(ocr) > MAX_REREAD:
+    if len(ocr) > MAX_REREAD:
         return
     again: dict[tuple[int, int], tuple[str, int | float]] = {}
     for key in ocr:
@@ -103,18 +106,25 @@ def _settle_sum(
         value = parse_number(read)
         if read is None or value is None or value == values[key]:
             continue
-        if len(_digits(read)) != len(_digits(amounts[key])):
+        if _digits(amounts[key]) and len(_digits(read)) != len(_digits(amounts[key])):
             continue  # another count of figures than the cell was read with: no second reading of it
+        if not _digits(amounts[key]) and abs(len(read.replace(" ", "")) - len(amounts[key].replace(" ", ""))) > 1:
+            continue  # a misread figure with no digit: as many glyphs, give or take one
         again[key] = (read, value)
-    for n in range(1, min(MAX_CHANGED, len(again)) + 1):
+    if any(key not in again for key in missing):
+        return
+    optional = sorted(key for key in again if key not in missing)
+    for n in range(0, min(MAX_CHANGED, len(optional)) + 1):
         fits = []
-        for chosen in combinations(sorted(again), n):
-            new_printed = again[(at, col)][1] if (at, col) in chosen else printed
-            addends = [again[key][1] if key in chosen else v for key, v in numbers.items()]
-            if _adds_up(addends, new_printed):
+        for extra in combinations(optional, n):
+            chosen = {*missing, *extra}
+            new = {key: again[key][1] if key in chosen else v for key, v in values.items()}
+            printed = new.pop((at, col))
+            if printed is not None and all(v is not None for v in new.values()) \
+                    and _adds_up([v for v in new.values() if v is not None], printed):
                 fits.append(chosen)
         if len(fits) == 1:  # one way only; two ways to make it add up tell nothing
-            for key in fits[0]:
+            for key in sorted(fits[0]):
                 amounts[key] = again[key][0]
             return
         if fits:
