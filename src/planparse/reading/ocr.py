@@ -441,9 +441,10 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
     taken from a single reading. Returns the number of places changed.
 
     A place is a reference word that is a number (sign and figures as printed) and the layer
-    words under it (:func:`_same_place`), each a figure or a short token, and no other
-    reference word over those."""
+    words under it (:func:`_same_place`), each a figure or a short token but no common word
+    ("för", "av"), and no other reference word over those."""
     from planparse.text.numbers import NUMBER_SPECKS, parse_number
+    from planparse.text.repair import word_zipf
 
     ref_words = [
         s for ln in reference for s in ln.spans
@@ -457,6 +458,9 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
             under = [s for s in ln.spans if _same_place(s.bbox, ref.bbox)]
             if not under or not all(_figure_word(s.text.strip()) for s in under):
                 continue
+            if any(len(w := s.text.strip().strip(NUMBER_SPECKS)) >= 2 and w.isalpha() and word_zipf(w) >= 4.0
+                   for s in under):
+                continue  # a common word the layer reads ("för", "av") is no misread figure
             others = [r for r in ref_words if r is not ref and any(_same_place(s.bbox, r.bbox) for s in under)]
             if others:
                 continue  # a layer word over two reference numbers: no one place
