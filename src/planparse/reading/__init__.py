@@ -468,6 +468,7 @@ def _repair_ocr_layers(
             for ln in page.lines:
                 ln.raw_text = before[id(ln)]
             ocr.correct_with_reference(page.lines, ref_lines)
+            ocr.replace_garbled_words(page.lines, ref_lines)
             ocr.vote_numbers(page.lines, ref_lines, _third_reader(pdf, n))
             ocr.correct_numbers(page.lines, ref_lines)
             ocr.insert_dropped_words(page.lines, ref_lines)

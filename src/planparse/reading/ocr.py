@@ -657,6 +657,62 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
     return len(replacement)
 
 
+_GARBLED_EDGES = " -–,.;:'\"‘’“”"
+
+
+def _garbled(core: str) -> bool:
+    """A layer word the OCR garbled: letters with a capital after a small letter inside
+    ("eMhinvestert") or a figure or a sign among them, and no word the lexicon knows."""
+    from planparse.text.repair import known_word
+
+    if sum(ch.isalpha() for ch in core) < 3 or known_word(core):
+        return False
+    mixed = any(a.islower() and b.isupper() for a, b in zip(core, core[1:], strict=False))
+    return mixed or not core.isalpha()
+
+
+def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
+    """Layer words the OCR garbled (:func:`_garbled`) that the reference OCR reads in the same
+    place as words the lexicon knows ("eMhinvestert-," where the reference reads "IT" and
+    "investeri" from the same ink): the reference's words take the layer word's place, with
+    their own boxes across it. The same place: the reference words' joint box starts and ends
+    where the layer word's does (within a third of its height), on its band; their skeleton
+    like the layer word's (:func:`planparse.text.fold.fold`, half of it or more). Returns the
+    number of layer words replaced."""
+    from planparse.text.fold import fold
+    from planparse.text.repair import known_word
+
+    refs = [s for ln in reference for s in ln.spans if s.text.strip()]
+    changed = 0
+    for ln in lines:
+        spans: list[Span] = []
+        for span in ln.spans:
+            core = span.text.strip().strip(_GARBLED_EDGES)
+            over = [r for r in refs if _same_place(span.bbox, r.bbox) or (
+                overlap(span.bbox, r.bbox) and span.bbox[0] <= r.bbox[0] and r.bbox[2] <= span.bbox[2])]
+            words = [r.text.strip().rstrip(",.;:") for r in sorted(over, key=lambda r: r.bbox[0])]
+            h = span.bbox[3] - span.bbox[1]
+            box = union([r.bbox for r in over]) if over else None
+            if box is None or not _garbled(core) or not 0 < len(words) <= 3 \
+                    or not all(w.isalpha() and known_word(w) for w in words) \
+                    or abs(box[0] - span.bbox[0]) > h / 3 or abs(box[2] - span.bbox[2]) > h / 3 \
+                    or difflib.SequenceMatcher(None, fold(core), fold("".join(words)), autojunk=False).ratio() < 0.5:
+                spans.append(span)
+                continue
+            lead = " " if span.text.startswith(" ") else ""
+            trail = " " if span.text.endswith(" ") else ""
+            if ln.raw_text is None:
+                ln.raw_text = ln.text
+            for k, (w, r) in enumerate(zip(words, sorted(over, key=lambda r: r.bbox[0]), strict=True)):
+                last = k == len(words) - 1
+                text = (lead if k == 0 else (" " if lead else "")) + w + (trail if last else ("" if lead else " "))
+                spans.append(Span(text=text, bbox=(r.bbox[0], span.bbox[1], r.bbox[2], span.bbox[3]), font=span.font,
+                                  size=span.size, bold=span.bold, italic=span.italic, color=span.color))
+            changed += 1
+        ln.spans = spans
+    return changed
+
+
 def _word_like(text: str) -> bool:
     """A reference token worth adding to a layer that lacks it: letters only with a vowel, a
     word the lexicon knows (a short one common: "år"; of one letter only the words "i", "å",
