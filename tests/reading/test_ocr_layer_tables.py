@@ -232,3 +232,15 @@ def test_sum_row_whose_minus_the_layer_lost_is_read_again_against_its_column() -
     assert lines["Summa"] == [-439.5, -434.3, 5.2]
     assert lines["Kostnader"] == [-560.0, -552.3, 7.7]
     assert not [w for w in doc.warnings if w.code == "sum_mismatch"]
+
+
+def test_garbled_project_name_taken_from_the_reference_read_in_the_same_place(kramfors_ocr: PlanDocument) -> None:
+    """Page 7: the English layer reads the name cell's first line "IT investeri" as one word
+    "eMhinvestert-,"; the Swedish re-OCR reads "IT" and "investeri" from the same ink, and the
+    cell goes on "ngar" below. Expected: both "IT investeringar" projects of the stress gold,
+    in order, with their amounts."""
+    gold = [[(a["year"], a["amount"]) for a in i["amounts"]]
+            for i in _gold(KRAMFORS_OCR)["investments"] if i["name"] == "IT investeringar"]
+    got = [[(a.year, a.amount) for a in i.amounts] for i in kramfors_ocr.investments if i.name == "IT investeringar"]
+    assert got == gold == [[(2025, 2575), (2026, 2700)], [(2025, 3800), (2026, 5350), (2027, 3150)]]
+    assert not any("eMhinvestert" in i.name for i in kramfors_ocr.investments)

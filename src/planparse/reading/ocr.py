@@ -688,13 +688,17 @@ def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
         spans: list[Span] = []
         for span in ln.spans:
             core = span.text.strip().strip(_GARBLED_EDGES)
-            over = [r for r in refs if _same_place(span.bbox, r.bbox) or (
-                overlap(span.bbox, r.bbox) and span.bbox[0] <= r.bbox[0] and r.bbox[2] <= span.bbox[2])]
-            words = [r.text.strip().rstrip(",.;:") for r in sorted(over, key=lambda r: r.bbox[0])]
+            if not core or any(ch.isspace() for ch in core) or not _garbled(core):
+                spans.append(span)  # (a span of several words: another layer's line, not one word)
+                continue
+            y, y0, y1 = (span.bbox[1] + span.bbox[3]) / 2, span.bbox[1], span.bbox[3]
+            over = [r for r in refs if r.bbox[1] <= y <= r.bbox[3] and y0 <= (r.bbox[1] + r.bbox[3]) / 2 <= y1
+                    and (_same_place(span.bbox, r.bbox) or span.bbox[0] <= r.bbox[0] < r.bbox[2] <= span.bbox[2])]
+            words = [r.text.strip() for r in sorted(over, key=lambda r: r.bbox[0])]
             h = span.bbox[3] - span.bbox[1]
             box = union([r.bbox for r in over]) if over else None
-            if box is None or not _garbled(core) or not 0 < len(words) <= 3 \
-                    or not all(w.isalpha() and known_word(w) for w in words) \
+            if box is None or not 0 < len(words) <= 3 \
+                    or not all((w := x.rstrip(",.;:")).isalpha() and known_word(w) for x in words) \
                     or abs(box[0] - span.bbox[0]) > h / 3 or abs(box[2] - span.bbox[2]) > h / 3 \
                     or difflib.SequenceMatcher(None, fold(core), fold("".join(words)), autojunk=False).ratio() < 0.5:
                 spans.append(span)
