@@ -43,7 +43,8 @@ def read_cell(reread: Reread, c: Cell) -> str | None:
     return fixed if fixed and parse_number(fixed) is not None else None
 
 
-def _adds_up(addends: list[int | float], printed: int | float) -> bool:
+def adds_up(addends: list[int | float], printed: int | float) -> bool:
+    """Whether ``addends`` sum to ``printed`` within the rounding of their printed decimals."""
     decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, printed])
     return abs(sum(addends) - printed) <= 0.51 * 10 ** -decimals * (len(addends) + 1)
 
@@ -93,7 +94,7 @@ def _settle_sum(
     missing = [key for key, v in values.items() if v is None]
     if any(not (misread_figure(amounts[key]) and _ocr(cell(rows[key[0]], col))) for key in missing):
         return
-    if not missing and _adds_up([v for key, v in values.items() if key != (at, col) and v is not None],
+    if not missing and adds_up([v for key, v in values.items() if key != (at, col) and v is not None],
                                 values[(at, col)] or 0):
         return
     ocr = [key for key in [*keys, (at, col)] if _ocr(cell(rows[key[0]], col))]
@@ -121,7 +122,7 @@ def _settle_sum(
             new = {key: again[key][1] if key in chosen else v for key, v in values.items()}
             printed = new.pop((at, col))
             if printed is not None and all(v is not None for v in new.values()) \
-                    and _adds_up([v for v in new.values() if v is not None], printed):
+                    and adds_up([v for v in new.values() if v is not None], printed):
                 fits.append(chosen)
         if len(fits) == 1:  # one way only; two ways to make it add up tell nothing
             for key in sorted(fits[0]):
