@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from planparse.layouts.base import YEAR, Builder, provenance
+from planparse.layouts.figures import adds_up, settle_amounts
 from planparse.layouts.roles import (
     BUDGET_KINDS,
     SUM_ROW,
@@ -93,6 +94,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
                 header[i] = f"{header[i]} {yr}".strip()
         body = body[1:]
     amounts = amount_texts(body, cols, out.doc.reread)
+    settle_amounts(body, cols, first, amounts, header, out.doc.reread, out.warn)
     for k, row in enumerate(body):
         name = text(row, first)
         if not name:
@@ -126,12 +128,6 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     return lines
 
 
-def _adds_up(addends: list[int | float], printed: int | float) -> bool:
-    """Whether ``addends`` sum to ``printed`` within the rounding of their printed decimals."""
-    decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, printed])
-    return abs(sum(addends) - printed) <= 0.51 * 10 ** -decimals * (len(addends) + 1)
-
-
 def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int | float]]) -> None:
     """A last line named as no sum ("Nettokostnad", "Resultat") that is, in two columns or
     more, the sum of every line since the previous sum is a sum row."""
@@ -143,7 +139,7 @@ def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int |
         return
     for col, value in printed.items():
         addends = [columns.get(id(p), {}).get(col) for p in parts]
-        if any(a is None for a in addends) or not _adds_up([a for a in addends if a is not None], value):
+        if any(a is None for a in addends) or not adds_up([a for a in addends if a is not None], value):
             return
     lines[-1].is_sum = True
 
@@ -166,7 +162,7 @@ def check_sums(
             if len(addends) < 2:
                 continue
             total = sum(addends)
-            if not _adds_up(addends, printed):
+            if not adds_up(addends, printed):
                 label = header[col] if col < len(header) else str(col)
                 out.warn(
                     "sum_mismatch",
@@ -190,6 +186,7 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     first = name_column(table)
     candidates = [i for i in range(first + 1, table.n_cols) if i not in (desc, owner)]
     amounts = amount_texts(body, candidates, out.doc.reread)
+    settle_amounts(body, candidates, first, amounts, labels, out.doc.reread, out.warn)
     amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
     found: list[Investment] = []
@@ -234,7 +231,7 @@ def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], 
         subtotals = [] if addends_of is subtotals else [*subtotals, figures]
         for col, printed in sorted(figures.items()):
             addends = [p[col] for p in addends_of if col in p]
-            if len(addends) >= 2 and not _adds_up(addends, printed):
+            if len(addends) >= 2 and not adds_up(addends, printed):
                 total = round(sum(addends), 6)
                 out.warn("sum_mismatch", f"sum row {name!r}, column {labels[col] if col < len(labels) else col!r}: "
                          f"printed {printed:g}, rows above add up to {total:g} (difference {round(printed - total, 6):+g})",
