@@ -9,6 +9,7 @@ from planparse.layouts import money
 from planparse.layouts.headings import (
     section_label,
 )
+from planparse.layouts.tables import after_icon
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
     _CITATION,
@@ -101,7 +102,7 @@ class FieldWalk(WalkState):
                 return True
         goal = self.goal if self.section is None else None
         if len(text) < 40 and goal is not None and goal.assessment is None:
-            a = vocabulary.match_assessment(text)
+            a = vocabulary.match_assessment(text) or (vocabulary.match_assessment(after_icon(text)) if ocr else None)
             if a is not None:
                 goal.assessment = Assessment(value=AssessmentValue(a.value), raw=a.matched if ocr else text, confidence=a.confidence)
                 return True
@@ -166,7 +167,8 @@ class FieldWalk(WalkState):
                 self.activity.description = "\n".join(paras[1:])
             return
         if field == "assessment" and self.goal is not None and self.goal.assessment is None:
-            a = vocabulary.match_assessment(texts[0])
+            ocr = lines[0].method != "native"
+            a = vocabulary.match_assessment(texts[0]) or (vocabulary.match_assessment(after_icon(texts[0])) if ocr else None)
             raw = texts[0] if lines[0].method == "native" or a is None else a.matched  # OCR'd: the vocabulary's spelling
             a = a or vocabulary.assessment_in_sentence(texts[0])
             if a is not None:
