@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
-from planparse.layouts.headings import goal_word
+from planparse.layouts.headings import GOAL_WORDS, goal_word
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.tables import activity_rows, column_of, header_labels
 from planparse.layouts.walk_state import names_goals
@@ -37,7 +39,26 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
         lab in ("activities", "assessment") for lab in labels[first + 1:]
     ):
         return first, GoalLevel.goal
+    # A header OCR'd from a dark band loses letters or splits words ("I ndmal" for
+    # "Nämndmål"): beside an assessment or activities column, a label that only a goal word
+    # can be read from.
+    for i, h in enumerate(table.header):
+        if any(lab in ("activities", "assessment") for lab in labels[i + 1:]) and labels[i] is None \
+                and (level := garbled_goal_word(h)) is not None:
+            return i, level
     return None
+
+
+def garbled_goal_word(text: str) -> GoalLevel | None:
+    """The level of the one goal word ``text`` is an OCR-damaged form of: close to it (a letter
+    misread), or its end (the first letters lost), spaces within it ignored; None when no or
+    more than one level fits, and for a text too short to tell."""
+    key = fold(text).replace(" ", "")
+    if len(key) < 5 or not key.isalpha():
+        return None
+    levels = {level for word, level in GOAL_WORDS
+              if (w := word.replace(" ", "")) == key or fuzz.ratio(w, key) >= 85 or w.endswith(key)}  # fmt: skip
+    return levels.pop() if len(levels) == 1 else None
 
 
 def row_text(row: Row, col: int) -> str:

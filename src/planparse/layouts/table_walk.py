@@ -160,7 +160,10 @@ def _icon_activities(w: Walk, table: Table) -> None:
         if not text:
             continue
         markers = w.markers.near(row.page, row.bbox)
-        is_group = row.full_width and not markers and all(ln.bold for c in row.cells for ln in c.lines)
+        # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
+        is_group = not markers and not is_comment(row) and (
+            (row.full_width and all(ln.bold for c in row.cells for ln in c.lines))
+            or (_alone(row) and _known_goal(w, text) is not None))
         if group and not is_group:
             _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
             group = []
@@ -232,14 +235,27 @@ def _row_alone(above: Row | None, row: Row, col: int) -> bool:
         and not row.full_width
 
 
-def _goal_row(w: Walk, title: str, row: Row) -> None:
-    """A bold group row inside an activity table: the goal it names, found among the goals
-    read so far or added under the current goal area."""
+def _alone(row: Row) -> bool:
+    """A row with text in its first cell only (a full-width row, or one whose rules were not
+    seen)."""
+    return row.full_width or (bool(row.cells) and not any(c.text for c in row.cells[1:]))
+
+
+def _known_goal(w: Walk, title: str) -> Goal | None:
+    """The goal read so far whose title ``title`` repeats (OCR slips allowed)."""
     key = fold(title).rstrip(". ")
     for goal in reversed(w.out.goals + [c for g in w.out.goals for c in g.children]):
         if fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:
-            w.goal = goal
-            return
+            return goal
+    return None
+
+
+def _goal_row(w: Walk, title: str, row: Row) -> None:
+    """A group row inside an activity table: the goal it names, found among the goals read so
+    far or added under the current goal area."""
+    if (known := _known_goal(w, title)) is not None:
+        w.goal = known
+        return
     parent = w.stack[-1][1] if w.stack else None
     goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=provenance(row))
     (parent.children if parent is not None else w.out.goals).append(goal)
