@@ -66,8 +66,13 @@ def row_text(row: Row, col: int) -> str:
     return join_lines([ln.text for ln in c.lines]) if c is not None else ""
 
 
+def first_text(row: Row) -> str:
+    """The text of the row's first cell with text (a table read with an empty first column)."""
+    return next((c.text for c in row.cells if c.text), "")
+
+
 def is_comment(row: Row) -> bool:
-    return fold(row.cells[0].text).startswith(("kommentar", "analys", "kommentar till")) if row.cells else False
+    return fold(first_text(row)).startswith(("kommentar", "analys", "kommentar till"))
 
 
 def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:

@@ -17,6 +17,7 @@ from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.goal_tables import (
+    first_text,
     goal_column,
     is_comment,
     is_form,
@@ -165,7 +166,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
             (row.full_width and all(ln.bold for c in row.cells for ln in c.lines))
             or (_alone(row) and _known_goal(w, text) is not None))
         if group and not is_group:
-            _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
+            _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
             group = []
         if is_group and not is_comment(row):
             group.append(row)
@@ -205,7 +206,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
         w.activity = act
     w.table_activity = w.activity if act is not None else None
     if group:
-        _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
+        _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
 
 
 def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
@@ -236,9 +237,8 @@ def _row_alone(above: Row | None, row: Row, col: int) -> bool:
 
 
 def _alone(row: Row) -> bool:
-    """A row with text in its first cell only (a full-width row, or one whose rules were not
-    seen)."""
-    return row.full_width or (bool(row.cells) and not any(c.text for c in row.cells[1:]))
+    """A row with text in one cell only (a full-width row, or one whose rules were not seen)."""
+    return row.full_width or sum(1 for c in row.cells if c.text) == 1
 
 
 def _known_goal(w: Walk, title: str) -> Goal | None:
