@@ -4,7 +4,7 @@ A marker's colour is named (green, yellow, red, grey, blue) and mapped to the ca
 value through the document's legend when it has one ("Teckenförklaring", or an icon beside a
 vocabulary status), otherwise by the Swedish convention:
 
-- green: uppfyllt / enligt plan (klar in a year-end report);
+- green: uppfyllt / enligt plan (klar in a year-end report, or with a check mark in it);
 - yellow or orange: delvis uppfyllt / avvikelse;
 - red: ej uppfyllt / försenad;
 - grey or white: ej bedömd / ej påbörjad;
@@ -156,7 +156,7 @@ class Markers:
                 if d.fill is not None and d.is_icon and d.toneless:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
                 elif d.fill is not None and d.is_icon and color_name(d.fill) is not None:
-                    found.append(Marker(page.number, d.bbox, color_name(d.fill)))
+                    found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=d.mark))
             for im in page.images:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:
                     found.append(Marker(page.number, im.bbox, color_name(im.color)))
@@ -252,7 +252,7 @@ class Markers:
             return None
         if marker.color in self.legend_status:
             value, conf = self.legend_status[marker.color], LEGEND_CONFIDENCE
-        elif marker.color == "green" and self.year_end:
+        elif marker.color == "green" and (self.year_end or marker.mark):  # (a check mark in it: done)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
         elif marker.color in _STATUS:
             value, conf = _STATUS[marker.color], CONVENTION_CONFIDENCE

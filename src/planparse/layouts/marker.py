@@ -49,7 +49,7 @@ class Marker:
     color: str | None  # a name from color_name, None when it cannot be named
     bar: float | None = None  # a progress bar's filled share
     tone: int | None = None  # the grey tone (0-255) of an icon on a page without colour
-    mark: bool = False  # (a grey icon) a symbol drawn inside it: a check mark
+    mark: bool = False  # a symbol drawn inside it (a check mark), seen in a page image
 
     def describe(self) -> str:
         return str(self.color) if self.tone is None else f"grey tone {self.tone}{' with a mark' * self.mark}, no colour"

@@ -81,7 +81,12 @@ def icons(rgb: np.ndarray, dpi: int = DPI) -> list[Drawing]:
             continue
         colour = np.median(rgb[ys, xs], axis=0).astype(int)
         fill = (int(colour[0]) << 16) | (int(colour[1]) << 8) | int(colour[2])
-        out.append(Drawing(bbox=(x0 * k, y0 * k, x1 * k, y1 * k), kind="shape", fill=fill))
+        # light pixels in the middle of the blob: a symbol drawn in it (a white check mark)
+        cy0, cy1, cx0, cx1 = y0 + (y1 - y0) // 4, y1 - (y1 - y0) // 4, x0 + (x1 - x0) // 4, x1 - (x1 - x0) // 4
+        middle = pixels[cy0:cy1, cx0:cx1]
+        light = float(((middle.min(axis=2) >= 120) & ~mask[cy0:cy1, cx0:cx1]).mean()) if middle.size else 0.0
+        out.append(Drawing(bbox=(x0 * k, y0 * k, x1 * k, y1 * k), kind="shape", fill=fill,
+                           mark=MARK_SHARE < light <= MAX_MARK))  # fmt: skip
     return out
 
 
@@ -91,7 +96,8 @@ def icons(rgb: np.ndarray, dpi: int = DPI) -> list[Drawing]:
 # saturated for the page to count as one without colour.
 GRAY_MIN = 60
 PAPER_CONTRAST = 18
-MAX_MARK = 0.3  # the most of a grey icon's middle a light symbol in it may take
+MAX_MARK = 0.3  # the most of an icon's middle a light symbol in it may take
+MARK_SHARE = 0.1  # the least: less is noise
 PAPER_BLOCK = 24  # pixels: the paper's tone is read per block (an icon is smaller)
 GRAY_MAX_SPREAD = 14.0
 GRAY_MIN_FILL = 0.55  # (a disc with a white check mark inside fills less of its box)
@@ -184,7 +190,7 @@ def gray_icons(gray: np.ndarray, dpi: int = DPI) -> list[Drawing]:
         light = float((gray[cy0:cy1, cx0:cx1] > tone + 2 * GRAY_MAX_SPREAD).mean())
         if light > MAX_MARK:
             continue
-        mark = light > 0.1
+        mark = light > MARK_SHARE
         t = int(round(tone))
         out.append(Drawing(bbox=(x0 * k, y0 * k, x1 * k, y1 * k), kind="shape", fill=(t << 16) | (t << 8) | t,
                            toneless=True, mark=mark))  # fmt: skip
