@@ -112,7 +112,9 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             if current is not None and rest:
                 current.comment = join_lines([current.comment or "", rest]).strip() or None
             continue
-        if current is not None and not markers and (commenting or row.full_width or not row_starts_item(row, col)):
+        # (a row with text beside its title starts the next goal, after a comment too: its icon
+        # may be lost, and its OCR'd specks kept, on a damaged copy)
+        if current is not None and not markers and (row.full_width or not row_starts_item(row, col)):
             if commenting:
                 current.comment = join_lines([current.comment or "", text]).strip()
             else:

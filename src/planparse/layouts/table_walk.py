@@ -178,7 +178,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
             if act is not None and rest:
                 act.comment = join_lines([act.comment or "", rest])
             continue
-        if act is not None and not markers:
+        if act is not None and not markers and not (commenting and not row.full_width and row_starts_item(row, title_col)):
             if commenting:
                 act.comment = join_lines([act.comment or "", text]) if act.comment else text
             elif "description" in labels and not row.full_width:  # the row's cells go on (a wrap, a page break)
