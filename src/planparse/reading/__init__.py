@@ -377,7 +377,7 @@ def _ocr_images(
         if with_rules:
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
-                icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and _coloured(d.fill)]
+                icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and (d.toneless or _coloured(d.fill))]
                 if 0 < len(icon_boxes) <= raster_icons.MAX_ICONS:  # (more: glyphs of text drawn as shapes)
                     results[n] = _without_icon_words(lines, icon_boxes)
         return results
