@@ -16,7 +16,7 @@ line."""
 
 from __future__ import annotations
 
-from collections import deque
+import math
 
 import numpy as np
 
@@ -30,26 +30,58 @@ MIN_VALUE = 60  # the brightest channel: darker pixels are ink, whatever their t
 MAX_BLOB_PIXELS = 2000  # a coloured area larger than this is a picture or a band, not an icon
 
 
-def _blobs(mask: np.ndarray) -> list[list[tuple[int, int]]]:
-    """The 8-connected components of ``mask`` (row, column pixel lists)."""
-    seen = np.zeros_like(mask, dtype=bool)
+def _blobs(mask: np.ndarray, largest: int, widest: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The 8-connected components of ``mask`` of at most ``largest`` pixels and ``widest``
+    pixels each way, each as its pixels' (rows, columns), in the order of their first pixel
+    (row by row). Labelled by runs: each row's runs of set pixels
+    are found with numpy, and runs touching on the rows either side are joined (union-find
+    over runs, far fewer than pixels)."""
     height, width = mask.shape
-    out: list[list[tuple[int, int]]] = []
-    for y, x in zip(*np.nonzero(mask), strict=True):
-        if seen[y, x]:
+    padded = np.zeros((height, width + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)
+    run_rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)  # exclusive; same order as the starts (row-major)
+    n = len(starts)
+    if n == 0:
+        return []
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first = np.searchsorted(run_rows, np.arange(height + 1))  # each row's first run
+    for y in range(1, height):
+        a0, a1, b0, b1 = first[y - 1], first[y], first[y], first[y + 1]
+        if a0 == a1 or b0 == b1:
             continue
-        seen[y, x] = True
-        queue = deque([(int(y), int(x))])
-        blob: list[tuple[int, int]] = []
-        while queue:
-            cy, cx = queue.popleft()
-            blob.append((cy, cx))
-            for ny in (cy - 1, cy, cy + 1):
-                for nx in (cx - 1, cx, cx + 1):
-                    if 0 <= ny < height and 0 <= nx < width and mask[ny, nx] and not seen[ny, nx]:
-                        seen[ny, nx] = True
-                        queue.append((ny, nx))
-        out.append(blob)
+        i, j = a0, b0
+        while i < a1 and j < b1:  # runs of the two rows, both sorted: touching if they overlap by 8-connectivity
+            if starts[i] <= ends[j] and starts[j] <= ends[i]:
+                ri, rj = find(i), find(j)
+                if ri != rj:
+                    parent[max(ri, rj)] = min(ri, rj)
+            if ends[i] < ends[j]:
+                i += 1
+            else:
+                j += 1
+    roots = np.array([find(i) for i in range(n)])
+    order = np.argsort(roots, kind="stable")
+    cuts = np.concatenate([[0], np.flatnonzero(np.diff(roots[order])) + 1])
+    rows, lo, hi = run_rows[order], starts[order], ends[order]
+    sizes = np.add.reduceat(hi - lo, cuts)
+    tall = np.maximum.reduceat(rows, cuts) - np.minimum.reduceat(rows, cuts) + 1
+    wide = np.maximum.reduceat(hi, cuts) - np.minimum.reduceat(lo, cuts)
+    keep = (sizes <= largest) & (tall <= widest) & (wide <= widest)
+    out: list[tuple[np.ndarray, np.ndarray]] = []
+    for k in np.flatnonzero(keep):
+        a, b = cuts[k], cuts[k + 1] if k + 1 < len(cuts) else len(order)
+        ys = np.repeat(rows[a:b], hi[a:b] - lo[a:b])
+        xs = np.concatenate([np.arange(x0, x1) for x0, x1 in zip(lo[a:b], hi[a:b], strict=True)])
+        out.append((ys, xs))
     return out
 
 
@@ -64,16 +96,12 @@ def icons(rgb: np.ndarray, dpi: int = DPI) -> list[Drawing]:
         return []
     k = 72.0 / dpi
     out: list[Drawing] = []
-    for blob in _blobs(mask):
-        if len(blob) > MAX_BLOB_PIXELS:
-            continue
-        ys = [p[0] for p in blob]
-        xs = [p[1] for p in blob]
-        y0, y1, x0, x1 = min(ys), max(ys) + 1, min(xs), max(xs) + 1
+    for ys, xs in _blobs(mask, MAX_BLOB_PIXELS, math.ceil(MAX_PT * dpi / 72) + 1):
+        y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
         w, h = (x1 - x0) * k, (y1 - y0) * k
         if not (MIN_PT <= w <= MAX_PT and MIN_PT <= h <= MAX_PT and 0.75 <= w / h <= 1.33):
             continue
-        if len(blob) < MIN_FILL * (x1 - x0) * (y1 - y0):
+        if len(ys) < MIN_FILL * (x1 - x0) * (y1 - y0):
             continue
         # a letter of a coloured word has coloured neighbours on its line; an icon stands alone
         gap = max(2, round(0.6 * (y1 - y0)))
@@ -159,16 +187,14 @@ def gray_icons(gray: np.ndarray, dpi: int = DPI) -> list[Drawing]:
     mask &= ~_rules(mask, round(2 * MAX_PT * dpi / 72))  # an icon touching a table rule
     k = 72.0 / dpi
     out: list[Drawing] = []
-    for blob in _blobs(mask):
-        if len(blob) > MAX_BLOB_PIXELS or len(blob) < 12:
+    for ys, xs in _blobs(mask, MAX_BLOB_PIXELS, math.ceil(MAX_PT * dpi / 72) + 1):
+        if len(ys) < 12:
             continue
-        ys = np.array([p[0] for p in blob])
-        xs = np.array([p[1] for p in blob])
         y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
         w, h = (x1 - x0) * k, (y1 - y0) * k
         if not (MIN_PT <= w <= MAX_PT and MIN_PT <= h <= MAX_PT and 0.75 <= w / h <= 1.33):
             continue
-        if len(blob) < GRAY_MIN_FILL * (x1 - x0) * (y1 - y0):
+        if len(ys) < GRAY_MIN_FILL * (x1 - x0) * (y1 - y0):
             continue
         tones = _inner(ys - y0, xs - x0, y1 - y0, x1 - x0, gray[y0:y1, x0:x1])
         if tones.size < 6:
