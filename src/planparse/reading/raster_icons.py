@@ -33,9 +33,8 @@ MAX_BLOB_PIXELS = 2000  # a coloured area larger than this is a picture or a ban
 def _blobs(mask: np.ndarray, largest: int, widest: int) -> list[tuple[np.ndarray, np.ndarray]]:
     """The 8-connected components of ``mask`` of at most ``largest`` pixels and ``widest``
     pixels each way, each as its pixels' (rows, columns), in the order of their first pixel
-    (row by row). Labelled by runs: each row's runs of set pixels
-    are found with numpy, and runs touching on the rows either side are joined (union-find
-    over runs, far fewer than pixels)."""
+    (row by row). Labelled by runs, all in numpy: each row's runs of set pixels, the runs
+    that touch on the rows either side, and the components of that graph."""
     height, width = mask.shape
     padded = np.zeros((height, width + 2), dtype=np.int8)
     padded[:, 1:-1] = mask
@@ -45,30 +44,28 @@ def _blobs(mask: np.ndarray, largest: int, widest: int) -> list[tuple[np.ndarray
     n = len(starts)
     if n == 0:
         return []
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    # Runs touching (8-connected) a run of the row above: for run j on row r, the runs of row
+    # r - 1 from the first ending at or after its start to the last starting at or before its end.
+    step = width + 2
     first = np.searchsorted(run_rows, np.arange(height + 1))  # each row's first run
-    for y in range(1, height):
-        a0, a1, b0, b1 = first[y - 1], first[y], first[y], first[y + 1]
-        if a0 == a1 or b0 == b1:
-            continue
-        i, j = a0, b0
-        while i < a1 and j < b1:  # runs of the two rows, both sorted: touching if they overlap by 8-connectivity
-            if starts[i] <= ends[j] and starts[j] <= ends[i]:
-                ri, rj = find(i), find(j)
-                if ri != rj:
-                    parent[max(ri, rj)] = min(ri, rj)
-            if ends[i] < ends[j]:
-                i += 1
-            else:
-                j += 1
-    roots = np.array([find(i) for i in range(n)])
+    above = run_rows - 1
+    lo = np.maximum(np.searchsorted(run_rows * step + ends, above * step + starts), first[np.maximum(above, 0)])
+    hi = np.minimum(np.searchsorted(run_rows * step + starts, above * step + ends, side="right"), first[run_rows])
+    count = np.where(run_rows > 0, np.maximum(hi - lo, 0), 0)
+    jj = np.repeat(np.arange(n), count)
+    ii = np.repeat(lo, count) + np.arange(len(jj)) - np.repeat(np.cumsum(count) - count, count)
+    # Components: every run takes the least label it touches, then labels follow their own
+    # label (pointer jumping), until nothing changes; a component's label is its first run.
+    roots = np.arange(n)
+    while len(ii):
+        least = np.minimum(roots[ii], roots[jj])
+        before = roots.copy()
+        np.minimum.at(roots, ii, least)
+        np.minimum.at(roots, jj, least)
+        for _ in range(4):
+            roots = roots[roots]
+        if np.array_equal(roots, before):
+            break
     order = np.argsort(roots, kind="stable")
     cuts = np.concatenate([[0], np.flatnonzero(np.diff(roots[order])) + 1])
     rows, lo, hi = run_rows[order], starts[order], ends[order]
