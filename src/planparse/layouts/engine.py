@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
-from planparse.layouts.facts import guess_facts
+from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.headings import (
     continues_title,
     numbered,
@@ -37,6 +37,7 @@ from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
     _CAPTION,
     _LEAD_IN,
+    _NOT_LEAD_IN,
     _RUNIN_LABEL,
     _is_table_header,
     _ocr_bullet,
@@ -223,7 +224,8 @@ class Walk(ListWalk):
             return
         if self.marker_text(text, ocr=line.method != "native"):
             return
-        if text.endswith(":") and _LEAD_IN.search(fold(f"{self.prev_text} {text}")):
+        lead = fold(f"{self.prev_text} {text}")
+        if text.endswith(":") and _LEAD_IN.search(lead) and not _NOT_LEAD_IN.search(fold(text)):
             # "… är följande prioriterade under 2018:" — the bullets below are focus areas
             self.flush()
             self.section, self.mode, self.mode_level, self.item = None, "goals", GoalLevel.focus_area, None
@@ -261,6 +263,8 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     if spec.after is not None:
         spec.after(doc, out)
     out.goals = prune(out.goals, w.listed, spec.bare_goals)
+    if out.goals and spec.name == "generic" and plan_of_other_kind(out.title or ""):
+        out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)
     for label in spec.expects:
         if label not in w.seen_labels:
             out.warn("section_missing", f"no {vocabulary.vocabulary()['labels'][label][0]!r} section found for the {spec.name} "

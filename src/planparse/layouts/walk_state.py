@@ -85,6 +85,9 @@ def _wraps(prev: Line, line: Line) -> bool:
 
 # A lead-in sentence naming priorities or goal areas: the list after its colon holds them.
 _LEAD_IN = re.compile(r"\bpriorit\w*|\b(?:fokus|mal|utvecklings)omraden\b")
+# ... unless the sentence says the bullets rank projects or investments ("prioriterat projekten
+# enligt följande ordning:"): criteria, not focus areas
+_NOT_LEAD_IN = re.compile(r"\b(?:projekt\w*|investering\w*|ordning\w*)\b")
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description")
