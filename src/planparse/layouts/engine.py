@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
+from planparse.layouts.bullets import VectorBullets
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.headings import (
     continues_title,
@@ -104,6 +105,7 @@ class Walk(ListWalk):
         return head is not None and (head.number is not None or self.typo.rank(line) == 2)
 
     def run(self) -> None:
+        self.bullets = VectorBullets(self.doc)
         for block in self.blocks():
             if isinstance(block, Table) and id(block) in self.out.front_tables:
                 continue  # the front matter's grid, read by the family's facts
@@ -140,7 +142,7 @@ class Walk(ListWalk):
             return
         # "Strategimål: …" opens its field, however alike a heading it is printed
         labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None
-        item = list_item(text) or _ocr_bullet(line)
+        item = list_item(text) or _ocr_bullet(line) or (("•", text) if self.bullets.leads(line) else None)
         if self.title_line is not None and self.title_of is not None:
             if continues_title(self.title_line, line, self.typo) and not labelled and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])

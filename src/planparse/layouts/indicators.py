@@ -50,7 +50,7 @@ def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]
     year_m = YEAR.search(label)
     year = int(year_m.group(0)) if year_m else None
     f = fold(label)
-    if f.startswith(("utfall", "resultat", "arsutfall")):
+    if f.startswith(("utfall", "resultat", "arsutfall", "foregaende ar", "fjolaret", "forra aret")):
         return ValueKind.outcome, year
     if f.startswith(("malvarde", "mal ", "mal", "target", "forvantat")):
         return ValueKind.target, year

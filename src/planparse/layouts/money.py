@@ -197,7 +197,9 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     sums: list[tuple[str, bool, dict[int, int | float], int]] = []  # (name, is sum, amounts, page), for the check
     for k, row in enumerate(body):
         name = text(row, first)
-        values = {i: amounts[(k, i)] for i in amount_cols if amounts[(k, i)]}
+        # (a group heading's cell spans the row: its name is no amount of the columns it covers)
+        named = cell(row, first)
+        values = {i: amounts[(k, i)] for i in amount_cols if amounts[(k, i)] and (named is None or cell(row, i) is not named)}
         figures = {i: n for i, raw in values.items() if isinstance(n := parse_number(raw), int | float)}
         if name and figures:
             sums.append((name, bool(SUM_ROW.match(name)), figures, row.page))
@@ -205,19 +207,26 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
                 and (row.page != last.provenance.page or _wraps_name(last.name, name)):  # a row broken by the page
             last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
             continue
-        if not name or SUM_ROW.match(name) or not values:
+        if not name or (SUM_ROW.match(name) and not _named_sum(name, figures)) or not values:
             last = None  # a sum, a group heading ("Pågående projekt") or a wrapped sum name
             if not name and values and not any(SUM_ROW.match(fold(c.text)) for c in row.cells):
                 out.warn("unplaced_row", f"investment row without name: {row.texts}", row.page)
             continue
         inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
                          responsible=none_if_empty(text(row, owner)), provenance=provenance(row))
-        for i, raw in values.items():
-            inv.amounts.append(InvestmentAmount(year=years[i], amount=parse_number(raw), unit=unit))
+        for i in values:
+            if i in figures:  # "årligen", an empty cell: no amount
+                inv.amounts.append(InvestmentAmount(year=years[i], amount=figures[i], unit=unit))
         found.append(inv)
         last = inv
     _check_subtotals(sums, labels, out)
     return found
+
+
+def _named_sum(name: str, figures: dict[int, int | float]) -> bool:
+    """A sum row that names what it sums ("Summa gator och vägar", "Totalt samhällsbyggnadsnämnden")
+    is kept as an investment of its own; a bare "Summa:" or "Totalt" row is not."""
+    return bool(figures) and len(re.findall(r"\w+", name)) >= 2
 
 
 def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], labels: list[str], out: Builder) -> None:

@@ -26,6 +26,16 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
+from planparse.text.fold import fold as _fold
+
+# A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
+# kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
+_GOAL_VERBS = frozenset({"har", "ar", "ska", "skall", "blir", "far", "erbjuder", "okar", "minskar", "utvecklas", "starks"})
+
+
+def _states_goal(title: str) -> bool:
+    words = _fold(title).split()
+    return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:])
 
 
 def split_assessment_suffix(title: str) -> tuple[str, Assessment | None]:
@@ -67,7 +77,8 @@ class ListWalk(FieldWalk):
             else:
                 d = head.depth if head.number else self.depth() + 1
                 chapter = head.number is not None and (
-                    (d == 1 and names_goals(head.title)) or (not head.marked and d < self.marked_depth))
+                    (d == 1 and names_goals(head.title)) or (
+                        not head.marked and d < self.marked_depth and not _states_goal(head.title)))
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None

@@ -41,6 +41,10 @@ def names_goals(title: str) -> bool:
     """Whether a heading only says that goals follow ("Nämndens mål och uppdrag", "Mål och
     aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
     folded = _PERIOD_SUFFIX.sub("", fold(title)).strip()
+    # "Kommunfullmäktiges mål och nämndens mål": whose goals, nothing else
+    parts = folded.split(" och ")
+    if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?mal(?:en)?", p) for p in parts):
+        return True
     return bool(_CHAPTER_TITLE.match(folded)) or (bool(re.search(r"\bmal(?:en)?$", folded)) and len(folded.split()) <= 3)
 
 
