@@ -243,7 +243,11 @@ def _row_alone(above: Row | None, row: Row, col: int) -> bool:
 
 def _goal_row(w: Walk, title: str, row: Row) -> None:
     """A bold group row inside an activity table: the goal it names, found among the goals
-    read so far or added under the current goal area."""
+    read so far or added under the current goal area. A goal label before it ("Mål: …") is
+    no part of its title."""
+    head, colon, rest = title.partition(":")
+    if colon and rest.strip() and (lab := vocabulary.match_label(head)) is not None and lab.value == "goal":
+        title = rest.strip()
     key = fold(title).rstrip(". ")
     for goal in reversed(w.out.goals + [c for g in w.out.goals for c in g.children]):
         if fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:

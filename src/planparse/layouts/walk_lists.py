@@ -26,15 +26,14 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
-from planparse.text.fold import fold as _fold
 
 # A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
 # kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
-_GOAL_VERBS = frozenset({"har", "ar", "ska", "skall", "blir", "far", "erbjuder", "okar", "minskar", "utvecklas", "starks"})
+_GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
 
 
 def _states_goal(title: str) -> bool:
-    words = _fold(title).split()
+    words = title.lower().split()
     return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:])
 
 
@@ -52,7 +51,9 @@ class ListWalk(FieldWalk):
     """Headings, and the items of the list in scope."""
 
     def heading(self, head: Heading, line: Line) -> bool:
-        if head.number and head.depth == 1:  # a chapter, also one named by a label ("3 Måluppföljning")
+        # a chapter, also one named by a label ("3 Måluppföljning"); not "Fokusområde 1: …", a
+        # goal group its goal word names, inside the chapter
+        if head.number and head.depth == 1 and head.level is None:
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
         if head.kind == "goal" and head.lists_goals and head.number is None and names_goals(head.title):
             head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
