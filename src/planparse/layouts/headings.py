@@ -38,6 +38,10 @@ _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "
 GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("kommunfullmaktiges mal", GoalLevel.goal_area),
     ("kommunfullmaktiges malomrade", GoalLevel.goal_area),
+    ("kommunfullmaktiges inriktningsmal", GoalLevel.goal_area),
+    ("kommunfullmaktiges strategiska mal", GoalLevel.goal_area),
+    ("kommunfullmaktiges prioriterade mal", GoalLevel.goal_area),
+    ("regionfullmaktiges mal", GoalLevel.goal_area),
     ("inriktningsmal", GoalLevel.goal_area),
     ("strategiska mal", GoalLevel.goal_area),
     ("strategiskt mal", GoalLevel.goal_area),

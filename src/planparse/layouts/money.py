@@ -148,6 +148,17 @@ def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int |
     lines[-1].is_sum = True
 
 
+def _summed(name: str, parts: list[BudgetLine]) -> list[BudgetLine]:
+    """The rows a sum row adds: those its name names when two or more do ("Summa kostnader" over
+    "Intäkter", "Personalkostnader", "Övriga kostnader" adds the costs), else all of them."""
+    words = fold(name).split()
+    if len(words) != 2 or not SUM_ROW.match(words[0]):
+        return parts
+    stem = words[1][:max(5, len(words[1]) - 3)]
+    named = [p for p in parts if stem in fold(p.name)]
+    return named if len(named) >= 2 else parts
+
+
 def check_sums(
     lines: list[BudgetLine], columns: dict[int, dict[int, int | float]], header: list[str], out: Builder
 ) -> None:
@@ -157,7 +168,7 @@ def check_sums(
     for k, line in enumerate(lines):
         if not line.is_sum:
             continue
-        parts = [p for p in lines[start:k] if not p.is_sum]
+        parts = _summed(line.name, [p for p in lines[start:k] if not p.is_sum])
         start = k + 1
         if len(parts) < 2:
             continue
