@@ -55,6 +55,9 @@ class ListWalk(FieldWalk):
         # goal group its goal word names, inside the chapter
         if head.number and head.depth == 1 and head.level is None:
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
+            if head.kind == "section" and self.stack:  # "2 Måluppfyllelse": a chapter ends the goals before it
+                self.flush()
+                self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
         if head.kind == "goal" and head.lists_goals and head.number is None and names_goals(head.title):
             head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
         if head.kind == "goal":
