@@ -105,6 +105,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
         if not any(text(row, i) for i in range(table.n_cols) if i != first):
             continue  # a group row ("More Than One Story" over the project's lines), not a line
         line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)))
+        beside_budget = any(fold(h).split()[:1] == ["budget"] for h in header)
         for i in cols:
             raw = amounts[(k, i)]
             if not raw:
@@ -112,6 +113,8 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             label = header[i] if i < len(header) else ""
             words = fold(label).split()
             kind = BUDGET_KINDS.get(words[0], BudgetKind.budget) if words else BudgetKind.budget
+            if words and words[0] in _ACCOUNTS and beside_budget:
+                kind = BudgetKind.outcome  # "Intäkter | Kostnader | Nettokostnad | Budget": what the year gave
             year = YEAR.search(label)
             amount = parse_number(raw)
             line.values.append(BudgetValue(
@@ -124,6 +127,10 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     mark_unnamed_sum(lines, columns)
     check_sums(lines, columns, header, out)
     return lines
+
+
+# Account columns: beside a Budget column they hold the outcome.
+_ACCOUNTS = frozenset({"intakter", "kostnader", "nettokostnad", "nettokostnader", "netto"})
 
 
 def _adds_up(addends: list[int | float], printed: int | float) -> bool:
