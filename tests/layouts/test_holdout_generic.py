@@ -163,3 +163,11 @@ def test_activity_table_over_goals_klart_dates_and_gender_columns() -> None:
     assert dates == {a["title"]: a.get("end_date") for g in all_goals(want) for a in g.get("activities", [])}
     sick = [v for _, n, vals in indicator_values(doc) if n.startswith("Sjukfrånvaro") for v in vals]
     assert sick == [v for _, n, vals in indicator_values(want) if n.startswith("Sjukfrånvaro") for v in vals]
+
+
+def test_budget_unit_in_a_header_cell_off_the_column_grid_of_a_scan() -> None:
+    rel = "verksamhetsberattelse/tierp-mbn-verksamhetsberattelse-2024-scan"
+    doc, want = parsed(rel), gold(rel)
+    assert {v["unit"] for b in want["budget"] for v in b["values"]} == {"tkr"}
+    assert [[(v["amount"], v["unit"]) for v in b["values"]] for b in doc["budget"]] == [
+        [(v["amount"], v["unit"]) for v in b["values"]] for b in want["budget"]]

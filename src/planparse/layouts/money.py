@@ -80,7 +80,9 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     first = name_column(table)
     cols = [i for i in range(first + 1, table.n_cols) if (i >= len(header) or header[i].strip() or any(
         text(r, i) for r in table.body)) and not fold(header[i] if i < len(header) else "").startswith("antal")]
-    table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1])) or caption_unit
+    table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1])) or caption_unit or (
+        # a header cell the column grid dropped ("Ekonomiskt utfall (tkr)" read off a scan)
+        unit_in(" ".join(table.rows[0].texts)) if table.rows and table.rows[0].is_header else None)
     units: dict[int, AmountUnit | None] = {i: unit_in(header[i]) if i < len(header) else None for i in cols}
     lines: list[BudgetLine] = []
     columns: dict[int, dict[int, int | float]] = {}  # id(line) → column → amount, for sum checks
