@@ -142,7 +142,10 @@ class Walk(ListWalk):
             return
         # "Strategimål: …" opens its field, however alike a heading it is printed
         labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None
-        item = list_item(text) or _ocr_bullet(line) or (("•", text) if self.bullets.leads(line) else None)
+        item = list_item(text) or _ocr_bullet(line)
+        if item is None and self.mode in ("goals", "activities") and self.goal is not None and self.section is None \
+                and self.bullets.leads(line):
+            item = ("•", text)  # a goal's list under its label, its bullets drawn, not printed
         if self.title_line is not None and self.title_of is not None:
             if continues_title(self.title_line, line, self.typo) and not labelled and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])

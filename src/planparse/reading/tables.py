@@ -45,14 +45,24 @@ def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[li
 
 def _join_collinear(hs: list[_Seg]) -> list[_Seg]:
     """Horizontal rules drawn cell by cell (a browser's collapsed borders: one segment under each
-    cell of a row ruled only horizontally) joined into the row's one rule where they abut."""
-    out: list[_Seg] = []
-    for h in sorted(hs, key=lambda h: (round(h.pos / TOL), h.a, h.b)):
-        last = out[-1] if out else None
-        if last is not None and abs(last.pos - h.pos) <= 0.5 and h.a - last.b <= 1.0:
-            out[-1] = _Seg(last.pos, last.a, max(last.b, h.b))
+    cell of a row ruled only horizontally) joined into the row's one rule where they abut or
+    overlap; each joined rule at the top of its pieces."""
+    clusters: list[list[_Seg]] = []
+    for h in sorted(hs, key=lambda h: h.pos):
+        if clusters and h.pos - clusters[-1][0].pos <= 0.5:
+            clusters[-1].append(h)
         else:
-            out.append(h)
+            clusters.append([h])
+    out: list[_Seg] = []
+    for cluster in clusters:
+        joined: list[_Seg] = []
+        for h in sorted(cluster, key=lambda h: (h.a, h.b)):
+            last = joined[-1] if joined else None
+            if last is not None and h.a - last.b <= 1.0:
+                joined[-1] = _Seg(min(last.pos, h.pos), last.a, max(last.b, h.b))
+            else:
+                joined.append(h)
+        out.extend(joined)
     return out
 
 
