@@ -227,7 +227,7 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
                 and (row.page != last.provenance.page or _wraps_name(last.name, name)):  # a row broken by the page
             last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
             continue
-        if not name or (SUM_ROW.match(name) and not _named_sum(name, figures)) or not values:
+        if not name or (SUM_ROW.match(name) and not _kept_sum(figures)) or not values:
             last = None  # a sum, a group heading ("Pågående projekt") or a wrapped sum name
             if not name and values and not any(SUM_ROW.match(fold(c.text)) for c in row.cells):
                 out.warn("unplaced_row", f"investment row without name: {row.texts}", row.page)
@@ -235,18 +235,19 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
         inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
                          responsible=none_if_empty(text(row, owner)), provenance=provenance(row))
         for i in values:
-            if i in figures:  # "årligen", an empty cell: no amount
-                inv.amounts.append(InvestmentAmount(year=years[i], amount=figures[i], unit=unit))
+            # "årligen" under a year: that year, no amount; under Total utgift (no year) it says nothing
+            if i in figures or years[i] is not None:
+                inv.amounts.append(InvestmentAmount(year=years[i], amount=figures.get(i), unit=unit))
         found.append(inv)
         last = inv
     _check_subtotals(sums, labels, out)
     return found
 
 
-def _named_sum(name: str, figures: dict[int, int | float]) -> bool:
-    """A sum row that names what it sums ("Summa gator och vägar", "Totalt samhällsbyggnadsnämnden")
-    is kept as an investment of its own; a bare "Summa:" or "Totalt" row is not."""
-    return bool(figures) and len(re.findall(r"\w+", name)) >= 2
+def _kept_sum(figures: dict[int, int | float]) -> bool:
+    """A sum row with amounts ("Summa gator och vägar", "Totalt") is kept as an investment of its
+    own, as the real golds keep it; one without ("Summa" over empty cells) is not."""
+    return bool(figures)
 
 
 def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], labels: list[str], out: Builder) -> None:
