@@ -120,3 +120,16 @@ def test_unruled_indicator_table_under_an_unruled_activity_table() -> None:
     ind = next(i for i in inds if i.name == "Sjukfrånvaro, procentandel (%)")
     assert [(v.label, v.kind, v.value) for v in ind.values] == [("Utfall", ValueKind.outcome, 4.3)]
     assert not any("Måtten avser" in i.name for i in inds)  # the note under the table
+
+
+def test_years_in_a_series_are_outcomes() -> None:
+    """"2022 | 2023 | Utfall 2024 | Mål 2025": a series of bare years holds those years'
+    results, not one baseline (a year alone beside "Utfall", as above, stays the baseline)."""
+    doc = planparse.parse(Path(__file__).resolve().parents[2] / "fixtures" / "generic" / "arsbokslut-word-goal-table.pdf")
+    ind = next(i for inds in _indicators(doc).values() for i in inds if i.name == "Antal inspektioner")
+    assert [(v.label, v.kind, v.year, v.value) for v in ind.values] == [
+        ("2022", ValueKind.outcome, 2022, 1210),
+        ("2023", ValueKind.outcome, 2023, 1305),
+        ("Utfall 2024", ValueKind.outcome, 2024, 1402),
+        ("Mål 2025", ValueKind.target, 2025, 1500),
+    ]

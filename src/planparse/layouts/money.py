@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from planparse.layouts.base import YEAR, Builder, provenance
+from planparse.layouts.figures import adds_up, settle_amounts
 from planparse.layouts.roles import (
     BUDGET_KINDS,
     SUM_ROW,
@@ -18,6 +19,7 @@ from planparse.layouts.roles import (
     name_column,
     none_if_empty,
     reread_figure,
+    summed_rows,
     text,
     unit_in,
 )
@@ -95,6 +97,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
                 header[i] = f"{header[i]} {yr}".strip()
         body = body[1:]
     amounts = amount_texts(body, cols, out.doc.reread)
+    settle_amounts(body, cols, first, amounts, header, out.doc.reread, out.warn)
     for k, row in enumerate(body):
         name = text(row, first)
         if not name:
@@ -135,12 +138,6 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
 _ACCOUNTS = frozenset({"intakter", "kostnader", "nettokostnad", "nettokostnader", "netto"})
 
 
-def _adds_up(addends: list[int | float], printed: int | float) -> bool:
-    """Whether ``addends`` sum to ``printed`` within the rounding of their printed decimals."""
-    decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, printed])
-    return abs(sum(addends) - printed) <= 0.51 * 10 ** -decimals * (len(addends) + 1)
-
-
 def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int | float]]) -> None:
     """A last line named as no sum ("Nettokostnad", "Resultat") that is, in two columns or
     more, the sum of every line since the previous sum is a sum row."""
@@ -152,20 +149,9 @@ def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int |
         return
     for col, value in printed.items():
         addends = [columns.get(id(p), {}).get(col) for p in parts]
-        if any(a is None for a in addends) or not _adds_up([a for a in addends if a is not None], value):
+        if any(a is None for a in addends) or not adds_up([a for a in addends if a is not None], value):
             return
     lines[-1].is_sum = True
-
-
-def _summed(name: str, parts: list[BudgetLine]) -> list[BudgetLine]:
-    """The rows a sum row adds: those its name names when two or more do ("Summa kostnader" over
-    "Intäkter", "Personalkostnader", "Övriga kostnader" adds the costs), else all of them."""
-    words = fold(name).split()
-    if len(words) != 2 or not SUM_ROW.match(words[0]):
-        return parts
-    stem = words[1][:max(5, len(words[1]) - 3)]
-    named = [p for p in parts if stem in fold(p.name)]
-    return named if len(named) >= 2 else parts
 
 
 def check_sums(
@@ -177,7 +163,7 @@ def check_sums(
     for k, line in enumerate(lines):
         if not line.is_sum:
             continue
-        parts = _summed(line.name, [p for p in lines[start:k] if not p.is_sum])
+        parts = summed_rows(line.name, [p for p in lines[start:k] if not p.is_sum])
         start = k + 1
         if len(parts) < 2:
             continue
@@ -186,7 +172,7 @@ def check_sums(
             if len(addends) < 2:
                 continue
             total = sum(addends)
-            if not _adds_up(addends, printed):
+            if not adds_up(addends, printed):
                 label = header[col] if col < len(header) else str(col)
                 out.warn(
                     "sum_mismatch",
@@ -210,6 +196,7 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     first = name_column(table)
     candidates = [i for i in range(first + 1, table.n_cols) if i not in (desc, owner)]
     amounts = amount_texts(body, candidates, out.doc.reread)
+    settle_amounts(body, candidates, first, amounts, labels, out.doc.reread, out.warn)
     amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
     found: list[Investment] = []
@@ -227,7 +214,8 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
                 and (row.page != last.provenance.page or _wraps_name(last.name, name)):  # a row broken by the page
             last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
             continue
-        if not name or (SUM_ROW.match(name) and not _kept_sum(figures)) or not values:
+        # (a sum row with amounts is an investment of its own, as the real golds keep it)
+        if not name or (SUM_ROW.match(name) and not figures) or not values:
             last = None  # a sum, a group heading ("Pågående projekt") or a wrapped sum name
             if not name and values and not any(SUM_ROW.match(fold(c.text)) for c in row.cells):
                 out.warn("unplaced_row", f"investment row without name: {row.texts}", row.page)
@@ -244,12 +232,6 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     return found
 
 
-def _kept_sum(figures: dict[int, int | float]) -> bool:
-    """A sum row with amounts ("Summa gator och vägar", "Totalt") is kept as an investment of its
-    own, as the real golds keep it; one without ("Summa" over empty cells) is not."""
-    return bool(figures)
-
-
 def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], labels: list[str], out: Builder) -> None:
     """Each sum row of an investment table against the projects since the previous sum row
     ("Summa fastigheter"), or, right after sum rows, against those subtotals ("Totalt"): a
@@ -264,7 +246,7 @@ def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], 
         subtotals = [] if addends_of is subtotals else [*subtotals, figures]
         for col, printed in sorted(figures.items()):
             addends = [p[col] for p in addends_of if col in p]
-            if len(addends) >= 2 and not _adds_up(addends, printed):
+            if len(addends) >= 2 and not adds_up(addends, printed):
                 total = round(sum(addends), 6)
                 out.warn("sum_mismatch", f"sum row {name!r}, column {labels[col] if col < len(labels) else col!r}: "
                          f"printed {printed:g}, rows above add up to {total:g} (difference {round(printed - total, 6):+g})",

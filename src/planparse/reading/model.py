@@ -440,10 +440,36 @@ class Page:
                 k = next((i for i, b in enumerate(blocks) if isinstance(b, Line) and b.y0 > t.bbox[1]), len(blocks))
                 blocks.insert(k, t)
             return blocks
-        items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in lines]
+        items: list[tuple[float, int, Line | Table]] = [(y, 0, ln) for y, ln in _ocr_rows(lines)]
         items += [(t.bbox[1], 1, t) for t in tables]
         items.sort(key=lambda x: (x[0], x[1]))
         return [item for _, _, item in items]
+
+
+def _ocr_rows(lines: list[Line]) -> list[tuple[float, Line]]:
+    """Each line with the height it is read at. OCR'd lines side by side (a table's header
+    cells) are read left to right: Tesseract sets their tops a point or two apart, so a cell
+    further right could come first by height. Each takes the top of its row's first line."""
+    if all(ln.method == "native" for ln in lines):
+        return [(ln.y0, ln) for ln in lines]
+    out: list[tuple[float, Line]] = []
+    row: list[Line] = []
+
+    def flush() -> None:
+        out.extend((row[0].y0 + i * 1e-6, ln) for i, ln in enumerate(sorted(row, key=lambda ln: ln.x0)))
+
+    for ln in sorted(lines, key=lambda ln: ln.y0):
+        first = row[0] if row else None
+        if first is not None and ln.method != "native" and first.method != "native" and \
+                abs((ln.bbox[1] + ln.bbox[3]) / 2 - (first.bbox[1] + first.bbox[3]) / 2) < 0.4 * (first.bbox[3] - first.bbox[1]):
+            row.append(ln)
+            continue
+        if row:
+            flush()
+        row = [ln]
+    if row:
+        flush()
+    return out
 
 
 Block = Line | Table

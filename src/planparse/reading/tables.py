@@ -794,7 +794,7 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
         return False  # two common words, joined a rare token of the word list: "i" / "alla"
     if word_zipf(a + b) >= (1.0 if spaced else 3.0) or _certain_break(a, b):
         return True
-    if len(b) >= 2 and word_zipf(b) >= 5.0 and not known_word(re.split(r"[/-]", a)[-1] + b):
+    if len(b) >= 2 and b not in _ENDINGS and word_zipf(b) >= 5.0 and not known_word(re.split(r"[/-]", a)[-1] + b):
         return False  # "hälsoinspiratör" / "på": a common word starts the line, nothing known together
     # "och" / "effekthemtagning": a function word ends the line; a compound the lexicon lacks follows
     return word_zipf(a) < 5.5 and not (real(a, 1 if letter else 2) and real(b))
