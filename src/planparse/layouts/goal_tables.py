@@ -36,7 +36,7 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
     labels = header_labels(table)
     first = next((i for i, h in enumerate(table.header) if h.strip()), None)
     if first is not None and labels[first] == "goal" and any(
-        lab in ("activities", "assessment") for lab in labels[first + 1:]
+        lab in ("activities", "assessment", "status") for lab in labels[first + 1:]
     ):
         return first, GoalLevel.goal
     # A header OCR'd from a dark band loses letters or splits words ("I ndmal" for
@@ -91,6 +91,8 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     commenting = False
     labels = header_labels(table)
     assess_col, comment_col = column_of(labels, "assessment"), column_of(labels, "comment")
+    if assess_col is None and column_of(labels, "activities") is None:
+        assess_col = column_of(labels, "status")  # "Mål | Indikator | Status": the goal's own status
     acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
     indicator_col = column_of(labels, "indicator")
     others = frozenset(c for c in (col, assess_col, comment_col, acts_col) if c is not None)

@@ -261,7 +261,11 @@ def _known_goal(w: Walk, title: str) -> Goal | None:
 
 def _goal_row(w: Walk, title: str, row: Row) -> None:
     """A group row inside an activity table: the goal it names, found among the goals read so
-    far or added under the current goal area."""
+    far or added under the current goal area. A goal label before it ("Mål: …") is no part of
+    its title."""
+    head, colon, rest = title.partition(":")
+    if colon and rest.strip() and (lab := vocabulary.match_label(head)) is not None and lab.value == "goal":
+        title = rest.strip()
     if (known := _known_goal(w, title)) is not None:
         w.goal = known
         return
