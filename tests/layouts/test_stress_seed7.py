@@ -54,6 +54,7 @@ def _perfect(result: dict[str, Any]) -> list[str]:
     "kramfors_vp-04-docx",  # "Kommunledningskontor" / "et"
     "ange_tertial-01-docx",  # the wrapped header also in the family's fingerprint
     "ange_tertial-02-docx",  # a row broken by the page, name and description going on
+    "orebro_budget-03-docx",  # "Prioriterad utveckling" at the top of two pages is a label, no running header
 ])
 def test_native_document_equals_its_gold(name: str) -> None:
     result, _ = scored(name)

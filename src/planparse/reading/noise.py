@@ -47,9 +47,19 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     threshold = max(2, round(0.4 * n))
     noise: set[int] = set()
     for ln, key in margin:
-        if _PAGE_NUMBER.match(ln.text.strip()) or (n >= 2 and len(counts[key]) >= threshold):
+        if _PAGE_NUMBER.match(ln.text.strip()) or (n >= 2 and len(counts[key]) >= threshold and (
+                len(counts[key]) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))
     return noise
+
+
+def _section_label(text: str) -> bool:
+    """A section label of the vocabulary ("Prioriterad utveckling") that a page break happened
+    to set at the top of a few pages: content, unless it runs over most pages."""
+    from planparse import vocabulary
+
+    m = vocabulary.match_label(text.strip().rstrip(":")) if len(text) < 40 else None
+    return m is not None and m.confidence >= 0.9
 
 
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,3}$|…{2,}\s*\d{0,3}$")
