@@ -56,6 +56,9 @@ from planparse.reading.positioned import (
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 
+# Fields a label line opens (a heading's own "description" is none): its value comes below it.
+_LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
+
 
 class Walk(ListWalk):
     """One walk over a document's blocks: lines and tables in reading order."""
@@ -164,6 +167,12 @@ class Walk(ListWalk):
             return
         if head is not None and head.kind == "section" and labelled:
             head = None
+        if head is not None and head.kind == "section" and not self.typo.has_fonts(line) and not self.field_lines and (
+                self.field in _LABEL_FIELDS):
+            head = None  # an OCR'd label's value under it ("Processägare" / "Kommunstyrelsens ordförande")
+        if head is not None and head.kind == "goal" and head.number is None and labelled and (
+                fold(text.partition(":")[0]) in self.spec.labels or (self.typo.has_fonts(line) and rank == 0)):
+            head = None  # "Strategiskt mål: Vilhelmina kommun ska …": a run-in label in body type, not a goal
         if head is None and not numbered_item and (num := numbered(text)) is not None and self.typo.rank(line) > 0:
             # "4.1.2 Uppdrag till förvaltningen", deeper than goals go: its first word names a list
             first = vocabulary.match_label(num[2].split()[0]) if num[2].split() else None
@@ -223,8 +232,10 @@ class Walk(ListWalk):
             return
         if self.marker_text(text, ocr=line.method != "native"):
             return
-        if text.endswith(":") and _LEAD_IN.search(fold(f"{self.prev_text} {text}")):
-            # "… är följande prioriterade under 2018:" — the bullets below are focus areas
+        leads_activities = self.mode == "activities" and self.field == "lead"
+        if text.endswith(":") and not leads_activities and _LEAD_IN.search(fold(f"{self.prev_text} {text}")):
+            # "… är följande prioriterade under 2018:" — the bullets below are focus areas;
+            # under a list label ("Prioriterad utveckling 2024") the lead-in names its activities
             self.flush()
             self.section, self.mode, self.mode_level, self.item = None, "goals", GoalLevel.focus_area, None
             return
@@ -247,7 +258,9 @@ class Walk(ListWalk):
             and line.text[:1].isupper()
             and gap > 0.5 * height
             and gap >= 0.8 * self.item_gap
-            and line.x0 >= self.item_x - 3
+            # its text where the items' text stands: right of their bullets (a heading at
+            # the margin, where the bullets are, is none: "Klimat och hållbar samhällsplanering")
+            and line.x0 >= self.item_x + (3 if self.item_marked else -3)
         )
 
 

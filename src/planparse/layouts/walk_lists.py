@@ -44,6 +44,8 @@ class ListWalk(FieldWalk):
     def heading(self, head: Heading, line: Line) -> bool:
         if head.number and head.depth == 1:  # a chapter, also one named by a label ("3 Måluppföljning")
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
+            if self.in_goal_chapter:
+                self.goal_chapter_no = head.number.rstrip(".")
         if head.kind == "goal" and head.lists_goals and head.number is None and names_goals(head.title):
             head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
         if head.kind == "goal":
@@ -68,6 +70,8 @@ class ListWalk(FieldWalk):
                 d = head.depth if head.number else self.depth() + 1
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (not head.marked and d < self.marked_depth))
+                if head.number and d > 1 and head.number.split(".")[0] == self.goal_chapter_no:
+                    self.in_goal_chapter = True  # "3.3" goes on in goal chapter "3" ("4 SCB" was a table's cells)
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
@@ -128,6 +132,7 @@ class ListWalk(FieldWalk):
         above = self.item_line
         self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
         self.item_x, self.item_line = line.x0, line
+        self.item_marked = bool(marker)  # item_x is its bullet's, left of its text
         goal_above = self.list_goal
         if self.mode == "goals" and goal_above is not None and not marker[:1].isdigit() and (
             marker[:1].isalpha() or line.x0 > self.list_goal_x + 5
