@@ -19,7 +19,7 @@ import pytest
 import planparse
 from planparse.reading import raster_icons
 from tests.damaged_scoring import score, source_pdf
-from tests.real_scoring import iter_activities, iter_goals, norm_title
+from tests.real_scoring import iter_activities, iter_goals, load_real_gold, norm_title
 
 GOAL_TABLE = "arsbokslut-word-goal-table"
 GOAL_ROWS = "forskola-word-goal-rows"
@@ -28,6 +28,7 @@ TABLE_GRID = "delarsrapport-word-table-grid"
 GLYPHS = "namndplan-word-coloured-glyphs"
 INVESTMENTS = "investeringsbudget-word-long-table"
 NATET = "natet_forskola_arbetsplan_ht2019"
+SIMRISHAMN = "simrishamn_kfn_arsbokslut_2025_printtopdf"
 
 
 @cache
@@ -116,9 +117,72 @@ def test_coloured_status_icons_on_a_colour_scan() -> None:
 
 
 def test_a_grayscale_scan_has_no_colour_icons() -> None:
-    """Nothing is coloured on a grayscale scan: no icon is made up from its gray dots."""
+    """Nothing is coloured on a grayscale scan: no icon gets a colour from its gray dots; the
+    six "●" (three in the legend, three in the status column) are found as grey tones only."""
     with pymupdf.open(source_pdf(GLYPHS, "scan")) as pdf:
-        assert raster_icons.page_icons(pdf[0]) == []
+        found = raster_icons.page_icons(pdf[0])
+    assert len(found) == 6 and all(d.toneless for d in found)
+
+
+@pytest.mark.parametrize("layer", ["ocr", "scan"])
+def test_grey_icons_named_by_the_legend_of_the_same_tones(layer: str) -> None:
+    """On a grayscale copy the "●" of the status column have no colour, but the legend line
+    "● Enligt plan ● Avvikelse ● Ej påbörjad" went through the same scan: each icon takes the
+    legend entry of its grey tone, with a lower confidence than a colour match and a ``raw``
+    that says so."""
+    doc = parsed(GLYPHS, layer)
+    acts = [(norm_title(a["title"]), a["status"]["value"], a["status"]["source"]) for a in iter_activities(doc)]
+    assert acts == [
+        (norm_title("Kulturskola i alla stadsdelar"), "in_progress", "icon"),
+        (norm_title("Nytt bibliotek i Norrby"), "in_progress_deviation", "icon"),
+        (norm_title("Digital konsthall"), "not_started", "icon"),
+    ]
+    for a in iter_activities(doc):
+        assert a["status"]["confidence"] < 0.75 and "grey tone" in a["status"]["raw"] and "legend" in a["status"]["raw"]
+
+
+def _real_activities(stem: str) -> dict[str, str | None]:
+    gold = load_real_gold(stem)
+    return {norm_title(a["title"]): a["status"]["value"] if a.get("status") else None for a in iter_activities(gold)}
+
+
+def test_real_arsbokslut_grey_icons_without_a_legend() -> None:
+    """The real årsbokslut under an English OCR layer: its icons are grey discs (a check mark
+    in the status ones) and it has no legend, so no status or assessment is guessed, and each
+    icon is reported with its page. The icons still mark where each activity row starts; group
+    rows repeating a nämndmål's title (no bold on an OCR'd layer) are no activities; the
+    "Nämndmål | Bedömning" header OCR'd as "I ndmal" still names the goal column; a table read
+    with an empty first column keeps its "Kommentar:" rows out of the titles."""
+    doc = parsed(SIMRISHAMN, "ocr")
+    assert not any(g["assessment"] for g in iter_goals(doc)) and not any(a["status"] for a in iter_activities(doc))
+    unmapped = [w for w in doc["warnings"] if w["code"] == "icon_unmapped"]
+    assert len(unmapped) >= 20 and all(w["page"] is not None and "grey tone" in w["message"] for w in unmapped)
+    gold = _real_activities(SIMRISHAMN)
+    got = [norm_title(a["title"]) for a in iter_activities(doc)]
+    for title in ("Stärka föreningarnas kunskap kring ofrivillig ensamhet och psykisk ohälsa genom dialog och "
+                  "föreläsning om ledare som lyssnar.",
+                  "Landsbygdsbibblan: Undersöka förutsättningar för projektet Landsbygdsbibblan för att nå ut med "
+                  "bibliotekets tjänster till fler barn, unga och föräldrar utanför centralorten, exempelvis genom så "
+                  "kallat kapprumsbibliotek på förskolor samt uppsökande och läsfrämjande verksamhet på fritids."):  # fmt: skip
+        assert norm_title(title) in gold and norm_title(title) in got
+    assert norm_title("Motverka ofrivillig ensamhet och psykisk ohälsa.") not in got  # a group row
+    titles = [norm_title(g["title"]) for g in iter_goals(doc)]
+    assert norm_title("Motverka ofrivillig ensamhet och psykisk ohälsa.") in titles
+    s = score(SIMRISHAMN, doc)
+    assert s.activities.f1 >= 0.8 and s.goals.f1 >= 0.9
+
+
+def test_real_arsbokslut_check_marks_on_a_colour_scan() -> None:
+    """The real årsbokslut's colour scan (its Måluppföljning pages only: nothing says it is an
+    årsbokslut): the green status icons carry a white check mark, which makes them klar
+    (completed), as the hand gold has them; the plain green discs of Bedömning are uppfyllt."""
+    doc = parsed(SIMRISHAMN, "colourscan")
+    gold = _real_activities(SIMRISHAMN)
+    got = {norm_title(a["title"]): a["status"]["value"] if a.get("status") else None for a in iter_activities(doc)}
+    matched = [t for t in got if t in gold]
+    assert len(matched) >= 17 and all(got[t] == gold[t] == "completed" for t in matched)
+    s = score(SIMRISHAMN, doc)
+    assert s.status.value >= 0.8 and s.activities.f1 >= 0.85 and s.assessment.value >= 0.9
 
 
 @pytest.mark.parametrize("layer", ["ocr", "scan"])

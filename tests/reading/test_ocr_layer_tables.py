@@ -7,7 +7,9 @@ images; none is taken from the parser's output."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
@@ -183,3 +185,62 @@ def test_word_ending_the_lexicon_repair_took_for_a_word(kramfors_ocr: PlanDocume
     inv = [i for i in kramfors_ocr.investments if i.name == "IT investeringar"]
     assert [(a.year, a.amount) for a in inv[-1].amounts] == [(2025, 3800), (2026, 5350), (2027, 3150)]
     assert "Löpande investeringar pott" in [i.description for i in kramfors_ocr.investments]
+
+
+def _gold(path: Path) -> dict[str, Any]:
+    return cast(dict[str, Any], json.loads(path.with_suffix(".json").read_text(encoding="utf-8")))
+
+
+def test_figures_the_two_readings_disagree_on_are_read_a_third_time(kramfors_ocr: PlanDocument) -> None:
+    """Page 7, investment table: the English layer reads "2 575" as "25 7b" (no number), "2 700"
+    as "2 100" (another number) and "200" as "eee"; the Swedish re-OCR reads "2575", "2700" and
+    "200". A third reading of each place from the page image (the row's rule above the figures
+    painted out: under it Tesseract read "aalo") agrees with the re-OCR. Expected: the page's
+    investments in order, amounts by year, as the stress gold (the content model) has them."""
+    gold = [{a["year"]: a["amount"] for a in i["amounts"]} for i in _gold(KRAMFORS_OCR)["investments"]]
+    got = [{a.year: a.amount for a in i.amounts} for i in kramfors_ocr.investments if i.provenance.page == 7]
+    assert got == gold[-len(got):]
+    assert {2025: 2575, 2026: 2700} in got and {2025: 150, 2027: 200} in got
+    assert not [w for w in kramfors_ocr.warnings if w.code in ("sum_mismatch", "amount_unreadable")]
+
+
+def test_figure_under_a_table_rule_is_read_with_the_rule_painted_out() -> None:
+    """The box of "2 575" on page 7 (the layer's word boxes with a margin) takes in the row's
+    rule above the figures: read as it is, Tesseract gives "aalo"; with the rule that crosses
+    the whole box painted white, "2575"."""
+    import pymupdf
+
+    from planparse.reading import _cell_image
+    from planparse.reading.ocr import read_figures
+
+    with pymupdf.open(KRAMFORS_OCR) as pdf:
+        image = _cell_image(pdf[6], (295.1, 213.9, 331.5, 232.1))
+    assert image is not None
+    assert read_figures(image) == "2575"
+
+
+DELARS_OCR = Path(__file__).resolve().parents[2] / "fixtures" / "generic" / "damaged" / "delarsrapport-word-table-grid-ocr.pdf"
+
+
+def test_sum_row_whose_minus_the_layer_lost_is_read_again_against_its_column() -> None:
+    """Delårsrapport, budget table on page 2: the English layer reads the sum row's "−439,5" as
+    "~+439,5" and the re-OCR as "439,5", so the column (120,5 and −560,0 above it) does not add
+    up; the sum cell read again from the page image gives "−439,5", which makes it add up.
+    Expected values: the document's source text (tests/damaged_scoring.py)."""
+    doc = planparse.parse(DELARS_OCR)
+    lines = {b.name: [v.amount for v in b.values] for b in doc.budget}
+    assert lines["Summa"] == [-439.5, -434.3, 5.2]
+    assert lines["Kostnader"] == [-560.0, -552.3, 7.7]
+    assert not [w for w in doc.warnings if w.code == "sum_mismatch"]
+
+
+def test_garbled_project_name_taken_from_the_reference_read_in_the_same_place(kramfors_ocr: PlanDocument) -> None:
+    """Page 7: the English layer reads the name cell's first line "IT investeri" as one word
+    "eMhinvestert-,"; the Swedish re-OCR reads "IT" and "investeri" from the same ink, and the
+    cell goes on "ngar" below. Expected: both "IT investeringar" projects of the stress gold,
+    in order, with their amounts."""
+    gold = [[(a["year"], a["amount"]) for a in i["amounts"]]
+            for i in _gold(KRAMFORS_OCR)["investments"] if i["name"] == "IT investeringar"]
+    got = [[(a.year, a.amount) for a in i.amounts] for i in kramfors_ocr.investments if i.name == "IT investeringar"]
+    assert got == gold == [[(2025, 2575), (2026, 2700)], [(2025, 3800), (2026, 5350), (2027, 3150)]]
+    assert not any("eMhinvestert" in i.name for i in kramfors_ocr.investments)

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
-from planparse.layouts.facts import guess_facts
+from planparse.layouts.bullets import VectorBullets
+from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.headings import (
     continues_title,
     numbered,
@@ -37,6 +38,7 @@ from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
     _CAPTION,
     _LEAD_IN,
+    _NOT_LEAD_IN,
     _RUNIN_LABEL,
     _is_table_header,
     _ocr_bullet,
@@ -55,9 +57,6 @@ from planparse.reading.positioned import (
 )
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
-
-# Fields a label line opens (a heading's own "description" is none): its value comes below it.
-_LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
 
 
 class Walk(ListWalk):
@@ -106,6 +105,7 @@ class Walk(ListWalk):
         return head is not None and (head.number is not None or self.typo.rank(line) == 2)
 
     def run(self) -> None:
+        self.bullets = VectorBullets(self.doc)
         for block in self.blocks():
             if isinstance(block, Table) and id(block) in self.out.front_tables:
                 continue  # the front matter's grid, read by the family's facts
@@ -143,6 +143,9 @@ class Walk(ListWalk):
         # "Strategimål: …" opens its field, however alike a heading it is printed
         labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None
         item = list_item(text) or _ocr_bullet(line)
+        if item is None and self.mode in ("goals", "activities") and self.goal is not None and self.section is None \
+                and self.bullets.leads(line):
+            item = ("•", text)  # a goal's list under its label, its bullets drawn, not printed
         if self.title_line is not None and self.title_of is not None:
             if continues_title(self.title_line, line, self.typo) and not labelled and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])
@@ -165,14 +168,8 @@ class Walk(ListWalk):
                 not self.field_lines or continues_title(self.field_lines[-1], line, self.typo)):
             self.field_lines.append(line)  # the title under "Mål 1", set as a heading of its own
             return
-        if head is not None and head.kind == "section" and labelled:
+        if head is not None and (head.kind == "section" and labelled or self.no_heading(head, line, labelled)):
             head = None
-        if head is not None and head.kind == "section" and not self.typo.has_fonts(line) and not self.field_lines and (
-                self.field in _LABEL_FIELDS):
-            head = None  # an OCR'd label's value under it ("Processägare" / "Kommunstyrelsens ordförande")
-        if head is not None and head.kind == "goal" and head.number is None and labelled and (
-                fold(text.partition(":")[0]) in self.spec.labels or (self.typo.has_fonts(line) and rank == 0)):
-            head = None  # "Strategiskt mål: Vilhelmina kommun ska …": a run-in label in body type, not a goal
         if head is None and not numbered_item and (num := numbered(text)) is not None and self.typo.rank(line) > 0:
             # "4.1.2 Uppdrag till förvaltningen", deeper than goals go: its first word names a list
             first = vocabulary.match_label(num[2].split()[0]) if num[2].split() else None
@@ -232,8 +229,9 @@ class Walk(ListWalk):
             return
         if self.marker_text(text, ocr=line.method != "native"):
             return
+        lead = fold(f"{self.prev_text} {text}")
         leads_activities = self.mode == "activities" and self.field == "lead"
-        if text.endswith(":") and not leads_activities and _LEAD_IN.search(fold(f"{self.prev_text} {text}")):
+        if text.endswith(":") and not leads_activities and _LEAD_IN.search(lead) and not _NOT_LEAD_IN.search(fold(text)):
             # "… är följande prioriterade under 2018:" — the bullets below are focus areas;
             # under a list label ("Prioriterad utveckling 2024") the lead-in names its activities
             self.flush()
@@ -274,6 +272,8 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     if spec.after is not None:
         spec.after(doc, out)
     out.goals = prune(out.goals, w.listed, spec.bare_goals)
+    if out.goals and spec.name == "generic" and plan_of_other_kind(out.title or ""):
+        out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)
     for label in spec.expects:
         if label not in w.seen_labels:
             out.warn("section_missing", f"no {vocabulary.vocabulary()['labels'][label][0]!r} section found for the {spec.name} "

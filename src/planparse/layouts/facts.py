@@ -32,6 +32,16 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
     (r"investeringsbudget|driftbudget|\b(?:detalj)?budget \d{4}", DocumentType.plan_och_budget),
 )
+# Title words of plans of another kind: no goal tree, whatever their tables hold (folded text).
+OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri")
+
+
+def plan_of_other_kind(title: str) -> bool:
+    """Whether a document's title names a plan of another kind than a goal plan (a plan against
+    discrimination and degrading treatment): its åtgärder and routines are no goal tree."""
+    return bool(OTHER_PLANS.search(fold(title)))
+
+
 ORGAN = re.compile(
     r"\b(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige"
     r"|[A-ZÅÄÖ][a-zåäö]+(?:-, [a-zåäö]+-? och [a-zåäö]+|- och [a-zåäö]+)?(?:nämnden|styrelsen|förvaltningen)"
@@ -116,7 +126,9 @@ def guess_facts(doc: Document, out: Builder) -> None:
     Family specs and hooks then override what their layout states exactly."""
     front = front_lines(doc, 2)
     text = "\n".join(ln.text for ln in front)
-    kommun = find_in_text(text) or find_in_text(doc.text())
+    # (a letterhead printed as a running header is page noise: "Nacka kommun" at every page's top)
+    kommun = find_in_text(text) or find_in_text(doc.text()) or find_in_text(
+        "\n".join(n.text for page in doc.pages for n in page.noise))
     if kommun:
         out.municipality = Municipality(name=kommun.display_name, code=kommun.code)
     folded = fold(text)

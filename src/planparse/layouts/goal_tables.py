@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
-from planparse.layouts.headings import goal_word
+from planparse.layouts.headings import GOAL_WORDS, goal_word
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.tables import activity_rows, column_of, header_labels
 from planparse.layouts.walk_state import names_goals
@@ -34,10 +36,29 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
     labels = header_labels(table)
     first = next((i for i, h in enumerate(table.header) if h.strip()), None)
     if first is not None and labels[first] == "goal" and any(
-        lab in ("activities", "assessment") for lab in labels[first + 1:]
+        lab in ("activities", "assessment", "status") for lab in labels[first + 1:]
     ):
         return first, GoalLevel.goal
+    # A header OCR'd from a dark band loses letters or splits words ("I ndmal" for
+    # "Nämndmål"): beside an assessment or activities column, a label that only a goal word
+    # can be read from.
+    for i, h in enumerate(table.header):
+        if any(lab in ("activities", "assessment") for lab in labels[i + 1:]) and labels[i] is None \
+                and (level := garbled_goal_word(h)) is not None:
+            return i, level
     return None
+
+
+def garbled_goal_word(text: str) -> GoalLevel | None:
+    """The level of the one goal word ``text`` is an OCR-damaged form of: close to it (a letter
+    misread), or its end (the first letters lost), spaces within it ignored; None when no or
+    more than one level fits, and for a text too short to tell."""
+    key = fold(text).replace(" ", "")
+    if len(key) < 5 or not key.isalpha():
+        return None
+    levels = {level for word, level in GOAL_WORDS
+              if (w := word.replace(" ", "")) == key or fuzz.ratio(w, key) >= 85 or w.endswith(key)}  # fmt: skip
+    return levels.pop() if len(levels) == 1 else None
 
 
 def row_text(row: Row, col: int) -> str:
@@ -45,8 +66,13 @@ def row_text(row: Row, col: int) -> str:
     return join_lines([ln.text for ln in c.lines]) if c is not None else ""
 
 
+def first_text(row: Row) -> str:
+    """The text of the row's first cell with text (a table read with an empty first column)."""
+    return next((c.text for c in row.cells if c.text), "")
+
+
 def is_comment(row: Row) -> bool:
-    return fold(row.cells[0].text).startswith(("kommentar", "analys", "kommentar till")) if row.cells else False
+    return fold(first_text(row)).startswith(("kommentar", "analys", "kommentar till"))
 
 
 def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
@@ -65,6 +91,8 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     commenting = False
     labels = header_labels(table)
     assess_col, comment_col = column_of(labels, "assessment"), column_of(labels, "comment")
+    if assess_col is None and column_of(labels, "activities") is None:
+        assess_col = column_of(labels, "status")  # "Mål | Indikator | Status": the goal's own status
     acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
     indicator_col = column_of(labels, "indicator")
     others = frozenset(c for c in (col, assess_col, comment_col, acts_col) if c is not None)
@@ -86,7 +114,9 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             if current is not None and rest:
                 current.comment = join_lines([current.comment or "", rest]).strip() or None
             continue
-        if current is not None and not markers and (commenting or row.full_width or not row_starts_item(row, col)):
+        # (a row with text beside its title starts the next goal, after a comment too: its icon
+        # may be lost, and its OCR'd specks kept, on a damaged copy)
+        if current is not None and not markers and (row.full_width or not row_starts_item(row, col)):
             if commenting:
                 current.comment = join_lines([current.comment or "", text]).strip()
             else:

@@ -22,6 +22,8 @@ _NUMBERED = re.compile(
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-])?(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
+_GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mndm[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
+                    r"(?P<title>[A-ZÅÄÖ][a-zåäö].*)$", re.IGNORECASE)
 _GOALS_WITHIN = re.compile(
     r"^(?:mål|målen)\s+(?:inom|för)\s+(?:målområde(?:t)?|fokusområde(?:t)?|området)\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
@@ -36,6 +38,10 @@ _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "
 GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("kommunfullmaktiges mal", GoalLevel.goal_area),
     ("kommunfullmaktiges malomrade", GoalLevel.goal_area),
+    ("kommunfullmaktiges inriktningsmal", GoalLevel.goal_area),
+    ("kommunfullmaktiges strategiska mal", GoalLevel.goal_area),
+    ("kommunfullmaktiges prioriterade mal", GoalLevel.goal_area),
+    ("regionfullmaktiges mal", GoalLevel.goal_area),
     ("inriktningsmal", GoalLevel.goal_area),
     ("strategiska mal", GoalLevel.goal_area),
     ("strategiskt mal", GoalLevel.goal_area),
@@ -111,7 +117,9 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
     like a title (capital letter or quote), so amounts and dates ("3 000 kr") never match."""
     m = _NUMBERED.match(text.strip())
     if m is None:
-        return None
+        # "Mål 1.1<tab>Barnen …" with the tab that parted them not drawn: "Mål 1.1Barnen …"
+        glued = _GLUED.match(text.strip())
+        return (glued["prefix"].lower(), glued["num"], glued["title"].strip()) if glued else None
     title = (m["title"] or "").strip()
     if not m["prefix"] and not _looks_like_title(title):
         return None

@@ -90,7 +90,7 @@ def attach(doc: Document, document_type: DocumentType, goals: list[Goal]) -> lis
                 what = "status" if isinstance(owner, Activity) else "assessment"
                 warnings.append(Warning(
                     code="icon_unmapped",
-                    message=f"{what} icon of {owner.title[:60]!r} has a colour ({m.color}) that neither "
+                    message=f"{what} icon of {owner.title[:60]!r} has a colour ({m.describe()}) that neither "
                             f"the legend nor the convention maps: no {what} given",
                     page=page.number,
                 ))

@@ -4,7 +4,7 @@ A marker's colour is named (green, yellow, red, grey, blue) and mapped to the ca
 value through the document's legend when it has one ("Teckenförklaring", or an icon beside a
 vocabulary status), otherwise by the Swedish convention:
 
-- green: uppfyllt / enligt plan (klar in a year-end report);
+- green: uppfyllt / enligt plan (klar in a year-end report, or with a check mark in it);
 - yellow or orange: delvis uppfyllt / avvikelse;
 - red: ej uppfyllt / försenad;
 - grey or white: ej bedömd / ej påbörjad;
@@ -13,17 +13,20 @@ vocabulary status), otherwise by the Swedish convention:
 A colour that neither the legend nor the convention maps (purple, pink) gives no value; the
 owner's icon is then reported with a warning (``icon_unmapped``) that names the page.
 
+An icon on a page without colour (a grayscale scan) has only a grey tone: a legend of the same
+tones maps it (:mod:`planparse.layouts.marker`), nothing else does.
+
 :func:`planparse.layouts.icon_pass.attach` is the pass after any walk that gives icons to
 owners still without a status or assessment.
 """
 
 from __future__ import annotations
 
-import colorsys
 import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
+from planparse.layouts.marker import TONE_CONFIDENCE, Marker, ToneLegend, color_name
 from planparse.model import (
     Activity,
     Assessment,
@@ -52,34 +55,6 @@ _STATUS = {
 _YEAR_END = {DocumentType.arsbokslut, DocumentType.arsredovisning, DocumentType.verksamhetsberattelse}
 CONVENTION_CONFIDENCE = 0.75
 LEGEND_CONFIDENCE = 0.95
-
-
-def color_name(rgb: int) -> str | None:
-    """green / yellow / red / grey / blue / purple for an sRGB colour, None for black."""
-    r, g, b = ((rgb >> 16) & 255) / 255, ((rgb >> 8) & 255) / 255, (rgb & 255) / 255
-    h, light, sat = colorsys.rgb_to_hls(r, g, b)
-    if light < 0.12:
-        return None
-    if sat < 0.18 or light > 0.92:
-        return "grey"
-    deg = h * 360
-    if deg < 18 or deg >= 330:
-        return "red"
-    if deg < 66:  # a traffic-light yellow is about 45°; a yellow-green (#98CB00, 75°) is green
-        return "yellow"
-    if deg < 170:
-        return "green"
-    if deg < 260:
-        return "blue"
-    return "purple"  # violet to pink: no convention value
-
-
-@dataclass(frozen=True)
-class Marker:
-    page: int
-    bbox: BBox
-    color: str | None  # a name from color_name, None when it cannot be named
-    bar: float | None = None  # a progress bar's filled share
 
 
 def _dedupe(markers: list[Marker]) -> list[Marker]:
@@ -169,6 +144,7 @@ class Markers:
     legend_status: dict[str, StatusValue] = field(default_factory=dict)
     legend_assessment: dict[str, AssessmentValue] = field(default_factory=dict)
     legend_entries: set[tuple[int, float, float]] = field(default_factory=set)  # (page, x0, y0)
+    legend_tones: ToneLegend = field(default_factory=ToneLegend)  # a legend's grey icons
     year_end: bool = False
 
     @classmethod
@@ -177,8 +153,10 @@ class Markers:
         for page in doc.pages:
             found: list[Marker] = []
             for d in page.drawings:
-                if d.fill is not None and d.is_icon and color_name(d.fill) is not None:
-                    found.append(Marker(page.number, d.bbox, color_name(d.fill)))
+                if d.fill is not None and d.is_icon and d.toneless:
+                    found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
+                elif d.fill is not None and d.is_icon and color_name(d.fill) is not None:
+                    found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=d.mark))
             for im in page.images:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:
                     found.append(Marker(page.number, im.bbox, color_name(im.color)))
@@ -222,10 +200,15 @@ class Markers:
 
     def _legend_entry(self, m: Marker, label: str) -> None:
         """``m`` names the status or assessment ``label`` reads as, if any: a legend entry."""
-        if m.color is None or len(label) > 60:
+        if (m.color is None and m.tone is None) or len(label) > 60:
             return
         s = vocabulary.match_status(label)
         a = vocabulary.match_assessment(label)
+        if m.color is None:
+            if m.tone is not None and (s is not None or a is not None) and marker_key(m) not in self.legend_entries:
+                self.legend_tones.add(m.tone, m.mark, s.value if s else None, a.value if a else None, label)
+                self.legend_entries.add(marker_key(m))
+            return
         if s is not None:
             self.legend_status.setdefault(m.color, StatusValue(s.value))
         if a is not None:
@@ -239,7 +222,7 @@ class Markers:
         Avvikelse"; on an OCR'd line each icon also read as a glyph): the name is the words
         after the icon up to the next one."""
         for m in markers:
-            if m.color is None or m.bar is not None:
+            if (m.color is None and m.tone is None) or m.bar is not None:
                 continue
             cy = (m.bbox[1] + m.bbox[3]) / 2
             for ln in lines:
@@ -262,11 +245,14 @@ class Markers:
         return sorted(out, key=lambda m: m.bbox[0])
 
     def status(self, marker: Marker) -> Status | None:
+        if marker.tone is not None and (hit := self.legend_tones.match(marker.tone, marker.mark, "status")):
+            return Status(value=StatusValue(hit[0]), raw=f"icon: {marker.describe()}, {hit[1]}",
+                          confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
         if marker.color in self.legend_status:
             value, conf = self.legend_status[marker.color], LEGEND_CONFIDENCE
-        elif marker.color == "green" and self.year_end:
+        elif marker.color == "green" and (self.year_end or marker.mark):  # (a check mark in it: done)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
         elif marker.color in _STATUS:
             value, conf = _STATUS[marker.color], CONVENTION_CONFIDENCE
@@ -275,6 +261,9 @@ class Markers:
         return Status(value=value, raw=f"icon: {marker.color}", confidence=conf, source=MarkerSource.icon)
 
     def assessment(self, marker: Marker) -> Assessment | None:
+        if marker.tone is not None and (hit := self.legend_tones.match(marker.tone, marker.mark, "assessment")):
+            return Assessment(value=AssessmentValue(hit[0]), raw=f"icon: {marker.describe()}, {hit[1]}",
+                              confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
         if marker.color in self.legend_assessment:

@@ -71,7 +71,7 @@ def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]
     year_m = YEAR.search(label)
     year = int(year_m.group(0)) if year_m else None
     f = fold(label)
-    if f.startswith(("utfall", "resultat", "arsutfall")):
+    if f.startswith(("utfall", "resultat", "arsutfall", "foregaende ar", "fjolaret", "forra aret")):
         return ValueKind.outcome, year
     if f.startswith(("malvarde", "mal ", "mal", "target", "forvantat")):
         return ValueKind.target, year
@@ -80,6 +80,16 @@ def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]
     if f.startswith(("basvarde", "baslinje", "ingangsvarde")):
         return ValueKind.baseline, year
     return ValueKind.other, year
+
+
+_COLUMN_GROUPS = {"kvinnor": ValueGroup.women, "flickor": ValueGroup.women, "man": ValueGroup.men,
+                  "pojkar": ValueGroup.men, "totalt": ValueGroup.total, "total": ValueGroup.total}
+
+
+def _column_group(label: str) -> ValueGroup | None:
+    """The group a value column's header names ("Kvinnor 2024", "Män", "Totalt 2025")."""
+    words = fold(label).split()
+    return _COLUMN_GROUPS.get(words[0]) if words else None
 
 
 def _group_col(table: Table, labels: list[str | None], taken: set[int]) -> int | None:
@@ -201,8 +211,11 @@ def indicator_rows(
                 raw = ocr_spacing(again) if again is not None else raw
             label = _header_label(table, i)
             kind, year = value_kind(label, series)
+            by_column = _column_group(label)
+            if by_column is not None and kind is ValueKind.other and year is not None:
+                kind = ValueKind.outcome  # "Kvinnor 2024": what the year's figure was, for women
             ind.values.append(
-                IndicatorValue(label=label, kind=kind, year=year, group=group, raw=raw, value=parse_number(raw))
+                IndicatorValue(label=label, kind=kind, year=year, group=group or by_column, raw=raw, value=parse_number(raw))
             )
             d = vocabulary.match_direction(raw)
             if d is not None and ind.direction is None and group in (None, ValueGroup.total):

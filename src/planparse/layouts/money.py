@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from planparse.layouts.base import YEAR, Builder, provenance
+from planparse.layouts.figures import adds_up, settle_amounts
 from planparse.layouts.roles import (
     BUDGET_KINDS,
     SUM_ROW,
@@ -18,6 +19,7 @@ from planparse.layouts.roles import (
     name_column,
     none_if_empty,
     reread_figure,
+    summed_rows,
     text,
     unit_in,
 )
@@ -80,7 +82,9 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     first = name_column(table)
     cols = [i for i in range(first + 1, table.n_cols) if (i >= len(header) or header[i].strip() or any(
         text(r, i) for r in table.body)) and not fold(header[i] if i < len(header) else "").startswith("antal")]
-    table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1])) or caption_unit
+    table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1])) or caption_unit or (
+        # a header cell the column grid dropped ("Ekonomiskt utfall (tkr)" read off a scan)
+        unit_in(" ".join(table.rows[0].texts)) if table.rows and table.rows[0].is_header else None)
     units: dict[int, AmountUnit | None] = {i: unit_in(header[i]) if i < len(header) else None for i in cols}
     lines: list[BudgetLine] = []
     columns: dict[int, dict[int, int | float]] = {}  # id(line) → column → amount, for sum checks
@@ -93,6 +97,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
                 header[i] = f"{header[i]} {yr}".strip()
         body = body[1:]
     amounts = amount_texts(body, cols, out.doc.reread)
+    settle_amounts(body, cols, first, amounts, header, out.doc.reread, out.warn)
     for k, row in enumerate(body):
         name = text(row, first)
         if not name:
@@ -105,6 +110,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
         if not any(text(row, i) for i in range(table.n_cols) if i != first):
             continue  # a group row ("More Than One Story" over the project's lines), not a line
         line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)))
+        beside_budget = any(fold(h).split()[:1] == ["budget"] for h in header)
         for i in cols:
             raw = amounts[(k, i)]
             if not raw:
@@ -112,6 +118,8 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             label = header[i] if i < len(header) else ""
             words = fold(label).split()
             kind = BUDGET_KINDS.get(words[0], BudgetKind.budget) if words else BudgetKind.budget
+            if words and words[0] in _ACCOUNTS and beside_budget:
+                kind = BudgetKind.outcome  # "Intäkter | Kostnader | Nettokostnad | Budget": what the year gave
             year = YEAR.search(label)
             amount = parse_number(raw)
             line.values.append(BudgetValue(
@@ -126,10 +134,8 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     return lines
 
 
-def _adds_up(addends: list[int | float], printed: int | float) -> bool:
-    """Whether ``addends`` sum to ``printed`` within the rounding of their printed decimals."""
-    decimals = max((len(str(a).split(".")[1]) if isinstance(a, float) else 0) for a in [*addends, printed])
-    return abs(sum(addends) - printed) <= 0.51 * 10 ** -decimals * (len(addends) + 1)
+# Account columns: beside a Budget column they hold the outcome.
+_ACCOUNTS = frozenset({"intakter", "kostnader", "nettokostnad", "nettokostnader", "netto"})
 
 
 def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int | float]]) -> None:
@@ -143,7 +149,7 @@ def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int |
         return
     for col, value in printed.items():
         addends = [columns.get(id(p), {}).get(col) for p in parts]
-        if any(a is None for a in addends) or not _adds_up([a for a in addends if a is not None], value):
+        if any(a is None for a in addends) or not adds_up([a for a in addends if a is not None], value):
             return
     lines[-1].is_sum = True
 
@@ -157,7 +163,7 @@ def check_sums(
     for k, line in enumerate(lines):
         if not line.is_sum:
             continue
-        parts = [p for p in lines[start:k] if not p.is_sum]
+        parts = summed_rows(line.name, [p for p in lines[start:k] if not p.is_sum])
         start = k + 1
         if len(parts) < 2:
             continue
@@ -166,7 +172,7 @@ def check_sums(
             if len(addends) < 2:
                 continue
             total = sum(addends)
-            if not _adds_up(addends, printed):
+            if not adds_up(addends, printed):
                 label = header[col] if col < len(header) else str(col)
                 out.warn(
                     "sum_mismatch",
@@ -190,6 +196,7 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     first = name_column(table)
     candidates = [i for i in range(first + 1, table.n_cols) if i not in (desc, owner)]
     amounts = amount_texts(body, candidates, out.doc.reread)
+    settle_amounts(body, candidates, first, amounts, labels, out.doc.reread, out.warn)
     amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
     found: list[Investment] = []
@@ -197,7 +204,9 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     sums: list[tuple[str, bool, dict[int, int | float], int]] = []  # (name, is sum, amounts, page), for the check
     for k, row in enumerate(body):
         name = text(row, first)
-        values = {i: amounts[(k, i)] for i in amount_cols if amounts[(k, i)]}
+        # (a group heading's cell spans the row: its name is no amount of the columns it covers)
+        named = cell(row, first)
+        values = {i: amounts[(k, i)] for i in amount_cols if amounts[(k, i)] and (named is None or cell(row, i) is not named)}
         figures = {i: n for i, raw in values.items() if isinstance(n := parse_number(raw), int | float)}
         if name and figures:
             sums.append((name, bool(SUM_ROW.match(name)), figures, row.page))
@@ -205,15 +214,18 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
                 and (row.page != last.provenance.page or _wraps_name(last.name, name)):  # a row broken by the page
             last.name = join_lines([last.name, name])  # a wrapped name, or a project number under it
             continue
-        if not name or SUM_ROW.match(name) or not values:
+        # (a sum row with amounts is an investment of its own, as the real golds keep it)
+        if not name or (SUM_ROW.match(name) and not figures) or not values:
             last = None  # a sum, a group heading ("Pågående projekt") or a wrapped sum name
             if not name and values and not any(SUM_ROW.match(fold(c.text)) for c in row.cells):
                 out.warn("unplaced_row", f"investment row without name: {row.texts}", row.page)
             continue
         inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
                          responsible=none_if_empty(text(row, owner)), provenance=provenance(row))
-        for i, raw in values.items():
-            inv.amounts.append(InvestmentAmount(year=years[i], amount=parse_number(raw), unit=unit))
+        for i in values:
+            # "årligen" under a year: that year, no amount; under Total utgift (no year) it says nothing
+            if i in figures or years[i] is not None:
+                inv.amounts.append(InvestmentAmount(year=years[i], amount=figures.get(i), unit=unit))
         found.append(inv)
         last = inv
     _check_subtotals(sums, labels, out)
@@ -234,7 +246,7 @@ def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], 
         subtotals = [] if addends_of is subtotals else [*subtotals, figures]
         for col, printed in sorted(figures.items()):
             addends = [p[col] for p in addends_of if col in p]
-            if len(addends) >= 2 and not _adds_up(addends, printed):
+            if len(addends) >= 2 and not adds_up(addends, printed):
                 total = round(sum(addends), 6)
                 out.warn("sum_mismatch", f"sum row {name!r}, column {labels[col] if col < len(labels) else col!r}: "
                          f"printed {printed:g}, rows above add up to {total:g} (difference {round(printed - total, 6):+g})",

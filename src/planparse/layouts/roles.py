@@ -17,6 +17,7 @@ from planparse.layouts.tables import TableKind, classify_table
 from planparse.model import (
     AmountUnit,
     BudgetKind,
+    BudgetLine,
     ControlPoint,
     Risk,
 )
@@ -285,3 +286,14 @@ def risks(table: Table) -> list[Risk]:
         for row in table.body
         if (name := text(row, area))
     ]
+
+
+def summed_rows(name: str, parts: list[BudgetLine]) -> list[BudgetLine]:
+    """The rows a sum row adds: those its name names when two or more do ("Summa kostnader" over
+    "Intäkter", "Personalkostnader", "Övriga kostnader" adds the costs), else all of them."""
+    words = fold(name).split()
+    if len(words) != 2 or not SUM_ROW.match(words[0]):
+        return parts
+    stem = words[1][:max(5, len(words[1]) - 3)]
+    named = [p for p in parts if stem in fold(p.name)]
+    return named if len(named) >= 2 else parts

@@ -17,6 +17,7 @@ from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.goal_tables import (
+    first_text,
     goal_column,
     is_comment,
     is_form,
@@ -169,9 +170,12 @@ def _icon_activities(w: Walk, table: Table) -> None:
         if not text:
             continue
         markers = w.markers.near(row.page, row.bbox)
-        is_group = row.full_width and not markers and all(ln.bold for c in row.cells for ln in c.lines)
+        # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
+        is_group = not markers and not is_comment(row) and (
+            (row.full_width and all(ln.bold for c in row.cells for ln in c.lines))
+            or (_alone(row) and _known_goal(w, text) is not None))
         if group and not is_group:
-            _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
+            _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
             group = []
         if is_group and not is_comment(row):
             group.append(row)
@@ -183,7 +187,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
             if act is not None and rest:
                 act.comment = join_lines([act.comment or "", rest])
             continue
-        if act is not None and not markers:
+        if act is not None and not markers and not (commenting and not row.full_width and row_starts_item(row, title_col)):
             if commenting:
                 act.comment = join_lines([act.comment or "", text]) if act.comment else text
             elif "description" in labels and not row.full_width:  # the row's cells go on (a wrap, a page break)
@@ -211,7 +215,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
         w.activity = act
     w.table_activity = w.activity if act is not None else None
     if group:
-        _goal_row(w, join_lines([r.cells[0].text for r in group]), group[0])
+        _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
 
 
 def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
@@ -241,14 +245,30 @@ def _row_alone(above: Row | None, row: Row, col: int) -> bool:
         and not row.full_width
 
 
-def _goal_row(w: Walk, title: str, row: Row) -> None:
-    """A bold group row inside an activity table: the goal it names, found among the goals
-    read so far or added under the current goal area."""
+def _alone(row: Row) -> bool:
+    """A row with text in one cell only (a full-width row, or one whose rules were not seen)."""
+    return row.full_width or sum(1 for c in row.cells if c.text) == 1
+
+
+def _known_goal(w: Walk, title: str) -> Goal | None:
+    """The goal read so far whose title ``title`` repeats (OCR slips allowed)."""
     key = fold(title).rstrip(". ")
     for goal in reversed(w.out.goals + [c for g in w.out.goals for c in g.children]):
         if fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:
-            w.goal = goal
-            return
+            return goal
+    return None
+
+
+def _goal_row(w: Walk, title: str, row: Row) -> None:
+    """A group row inside an activity table: the goal it names, found among the goals read so
+    far or added under the current goal area. A goal label before it ("Mål: …") is no part of
+    its title."""
+    head, colon, rest = title.partition(":")
+    if colon and rest.strip() and (lab := vocabulary.match_label(head)) is not None and lab.value == "goal":
+        title = rest.strip()
+    if (known := _known_goal(w, title)) is not None:
+        w.goal = known
+        return
     parent = w.stack[-1][1] if w.stack else None
     goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=provenance(row))
     (parent.children if parent is not None else w.out.goals).append(goal)

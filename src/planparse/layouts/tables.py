@@ -82,16 +82,24 @@ def split_title(cell: Cell) -> tuple[str, str | None]:
     return join_wrapped([ln.text for ln in lines]), None
 
 
-def _icon_word(word: str) -> bool:
-    """A lone glyph that OCR makes of a round status icon: "e", "o", "c" or a digit ("9")."""
-    return len(word) == 1 and (word.isdigit() or word.lower() in "eoc")
+def icon_glyph(word: str) -> bool:
+    """A lone glyph that OCR makes of a status icon before its label: "e", "o", "c", "I", a
+    digit ("9"), signs ("&", "©", "O-"). Callers strip it only where the rest is a label."""
+    w = word.strip("-")
+    return len(word) <= 2 and (not w or not any(c.isalpha() for c in w) or (len(w) == 1 and w.lower() in "eoci"))
+
+
+def after_icon(text: str) -> str:
+    """An OCR'd line's text without a leading icon glyph (see :func:`icon_glyph`)."""
+    words = text.split(None, 1)
+    return words[1] if len(words) == 2 and icon_glyph(words[0]) else text
 
 
 def match_status_prefix(text: str) -> tuple[Status, str] | None:
     """A status label at the start of a text ("Avslutad enligt plan Arbete pågår …"):
     the status and the remaining text."""
     words = text.split()
-    if len(words) > 1 and _icon_word(words[0]) and match_status_prefix(" ".join(words[1:])) is not None:
+    if len(words) > 1 and icon_glyph(words[0]) and match_status_prefix(" ".join(words[1:])) is not None:
         words = words[1:]  # a status icon OCR read as a letter ("e Pågående enligt plan")
     for n in range(min(5, len(words)), 0, -1):
         head = " ".join(words[:n])
@@ -126,7 +134,7 @@ def status_line(line: Line) -> Status | None:
     one ("9 Avslutad enligt plan", "e Pågående enligt plan"); an OCR'd label is given in the
     vocabulary's spelling."""
     words = line.text.split()
-    if len(words) > 1 and len(words[0]) <= 2 and (not any(c.isalpha() for c in words[0]) or words[0].lower() in "eoc"):
+    if len(words) > 1 and icon_glyph(words[0]):
         words = words[1:]
     text = " ".join(words)
     m = vocabulary.match_status(text) if 0 < len(words) <= 5 else None

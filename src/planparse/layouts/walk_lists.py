@@ -27,6 +27,15 @@ from planparse.model import (
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
 
+# A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
+# kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
+_GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
+
+
+def _states_goal(title: str) -> bool:
+    words = title.lower().split()
+    return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:])
+
 
 def split_assessment_suffix(title: str) -> tuple[str, Assessment | None]:
     """A goal heading with its assessment after a dash or in brackets ("Trygg skola – Delvis
@@ -42,10 +51,15 @@ class ListWalk(FieldWalk):
     """Headings, and the items of the list in scope."""
 
     def heading(self, head: Heading, line: Line) -> bool:
-        if head.number and head.depth == 1:  # a chapter, also one named by a label ("3 Måluppföljning")
+        # a chapter, also one named by a label ("3 Måluppföljning"); not "Fokusområde 1: …", a
+        # goal group its goal word names, inside the chapter
+        if head.number and head.depth == 1 and head.level is None:
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
             if self.in_goal_chapter:
                 self.goal_chapter_no = head.number.rstrip(".")
+            if head.kind == "section" and self.stack:  # "2 Måluppfyllelse": a chapter ends the goals before it
+                self.flush()
+                self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
         if head.kind == "goal" and head.lists_goals and head.number is None and names_goals(head.title):
             head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
         if head.kind == "goal":
@@ -69,7 +83,8 @@ class ListWalk(FieldWalk):
             else:
                 d = head.depth if head.number else self.depth() + 1
                 chapter = head.number is not None and (
-                    (d == 1 and names_goals(head.title)) or (not head.marked and d < self.marked_depth))
+                    (d == 1 and names_goals(head.title)) or (
+                        not head.marked and d < self.marked_depth and not _states_goal(head.title)))
                 if head.number and d > 1 and head.number.split(".")[0] == self.goal_chapter_no:
                     self.in_goal_chapter = True  # "3.3" goes on in goal chapter "3" ("4 SCB" was a table's cells)
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):

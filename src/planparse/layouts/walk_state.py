@@ -41,6 +41,10 @@ def names_goals(title: str) -> bool:
     """Whether a heading only says that goals follow ("Nämndens mål och uppdrag", "Mål och
     aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
     folded = _PERIOD_SUFFIX.sub("", fold(title)).strip()
+    # "Kommunfullmäktiges mål och nämndens mål": whose goals, nothing else
+    parts = folded.split(" och ")
+    if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?mal(?:en)?", p) for p in parts):
+        return True
     return bool(_CHAPTER_TITLE.match(folded)) or (bool(re.search(r"\bmal(?:en)?$", folded)) and len(folded.split()) <= 3)
 
 
@@ -85,6 +89,9 @@ def _wraps(prev: Line, line: Line) -> bool:
 
 # A lead-in sentence naming priorities or goal areas: the list after its colon holds them.
 _LEAD_IN = re.compile(r"\bpriorit\w*|\b(?:fokus|mal|utvecklings)omraden\b")
+# ... unless the sentence says the bullets rank projects or investments ("prioriterat projekten
+# enligt följande ordning:"): criteria, not focus areas
+_NOT_LEAD_IN = re.compile(r"\b(?:projekt\w*|investering\w*|ordning\w*)\b")
 _CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description")

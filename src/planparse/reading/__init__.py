@@ -169,7 +169,7 @@ _REREAD_MARGIN = 30
 def _figure_reader(data: bytes) -> Callable[[int, BBox], str | None]:
     """A reader of boxes of the PDF's page images as one line of figures each
     (:func:`planparse.reading.ocr.read_figures`): the box cut at 300 dpi and set on a white
-    margin, as Tesseract reads best. Results are kept by page and box."""
+    margin, as Tesseract reads best (see :func:`_cell_image`). Results are kept by page and box."""
     import pymupdf
 
     done: dict[tuple[int, BBox], str | None] = {}
@@ -184,19 +184,31 @@ def _figure_reader(data: bytes) -> Callable[[int, BBox], str | None]:
         pdf = opened[0]
         if not 1 <= page <= pdf.page_count:
             return None
-        clip = pymupdf.Rect(box) & pdf[page - 1].rect
-        if clip.is_empty:
-            return None
-        pix = pdf[page - 1].get_pixmap(dpi=_REREAD_DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
-        framed = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, pix.width + 2 * _REREAD_MARGIN,
-                                                               pix.height + 2 * _REREAD_MARGIN), False)
-        framed.clear_with(255)
-        pix.set_origin(_REREAD_MARGIN, _REREAD_MARGIN)
-        framed.copy(pix, pix.irect)
-        done[key] = ocr.read_figures(framed.tobytes("pnm"))
+        image = _cell_image(pdf[page - 1], box)
+        done[key] = ocr.read_figures(image) if image is not None else None
         return done[key]
 
     return reread
+
+
+def _cell_image(page: object, box: BBox) -> bytes | None:
+    """The box of a page's image at 300 dpi on a white margin, as PNM; None when the box is off
+    the page. A table rule that crosses the whole box (a row's or column's rule the box takes
+    in above, below or beside the figures) is painted white: Tesseract reads a figure under a
+    rule as letters ("aalo" for "2 575")."""
+    import pymupdf
+
+    assert isinstance(page, pymupdf.Page)
+    clip = pymupdf.Rect(box) & page.rect
+    if clip.is_empty:
+        return None
+    pix = page.get_pixmap(dpi=_REREAD_DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
+    framed = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, pix.width + 2 * _REREAD_MARGIN,
+                                                           pix.height + 2 * _REREAD_MARGIN), False)
+    framed.clear_with(255)
+    pix.set_origin(_REREAD_MARGIN, _REREAD_MARGIN)
+    framed.copy(pix, pix.irect)
+    return raster_rules.without_crossing_rules(framed.tobytes("pnm"), _REREAD_MARGIN)
 
 
 def _sniff(data: bytes) -> str:
@@ -365,7 +377,7 @@ def _ocr_images(
         if with_rules:
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
-                icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and _coloured(d.fill)]
+                icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and (d.toneless or _coloured(d.fill))]
                 if 0 < len(icon_boxes) <= raster_icons.MAX_ICONS:  # (more: glyphs of text drawn as shapes)
                     results[n] = _without_icon_words(lines, icon_boxes)
         return results
@@ -456,6 +468,8 @@ def _repair_ocr_layers(
             for ln in page.lines:
                 ln.raw_text = before[id(ln)]
             ocr.correct_with_reference(page.lines, ref_lines)
+            ocr.replace_garbled_words(page.lines, ref_lines)
+            ocr.vote_numbers(page.lines, ref_lines, _third_reader(pdf, n))
             ocr.correct_numbers(page.lines, ref_lines)
             ocr.insert_dropped_words(page.lines, ref_lines)
             page.lines.extend(_words_on_dark_fills(page.lines, ref_lines, image_drawings.get(n, [])))
@@ -473,6 +487,21 @@ def _repair_ocr_layers(
         else:
             layers.append("native")
     return layers, engine
+
+
+def _third_reader(pdf: object, number: int) -> Callable[[BBox], str | None]:
+    """A reader of boxes of page ``number``'s image as one line of figures each: the third
+    reading of a figure the OCR layer and the reference read differently
+    (:func:`planparse.reading.ocr.vote_numbers`)."""
+    import pymupdf
+
+    assert isinstance(pdf, pymupdf.Document)
+
+    def read(box: BBox) -> str | None:
+        image = _cell_image(pdf[number - 1], box)
+        return ocr.read_figures(image) if image is not None else None
+
+    return read
 
 
 def _words_on_dark_fills(lines: list[Line], reference: list[Line], drawings: list[Drawing]) -> list[Line]:

@@ -272,6 +272,11 @@ class Drawing:
     kind: Literal["hline", "vline", "rect", "shape"]
     fill: int | None = None  # sRGB, None when not filled
     stroke: int | None = None
+    # An icon found in a page image without colour (a grayscale scan) is ``toneless``: ``fill``
+    # is its grey tone, which names no colour. ``mark``: an icon found in a page image with a
+    # light symbol inside (a check mark), told from a plain one.
+    toneless: bool = False
+    mark: bool = False
 
     @property
     def is_icon(self) -> bool:

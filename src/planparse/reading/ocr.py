@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
-from planparse.reading.model import Line, Span, overlap
+from planparse.reading.model import BBox, Line, Span, overlap, union
 
 DPI = 200
 INSTALL_HINT = "install it with: apt-get install tesseract-ocr tesseract-ocr-swe"
@@ -155,17 +155,25 @@ def line_size(spans: list[Span]) -> float:
     return round(sizes[len(sizes) // 2], 1) if sizes else 0.0
 
 
+# The characters a line of figures is read as: digits, the thousands space, decimal comma or
+# point, minus (which the English model often reads as "~" alone: made "-"), per cent, an
+# accountant's brackets.
+FIGURE_CHARS = "0123456789 ,.-~%()"
+_TILDE_MINUS = re.compile(r"^~\s*(?=\d)")
+
+
 def read_figures(image: bytes, timeout: float = 30) -> str | None:
     """One line of figures in a small image (a table cell cut from a page), read with
-    Tesseract's English model as a single text line: figures need no Swedish, and it reads a
-    per-cent sign and a decimal comma where the Swedish model reads "PN" or "Slo". None
+    Tesseract's English model as a single text line and only :data:`FIGURE_CHARS`: figures
+    need no Swedish, and it reads a per-cent sign and a decimal comma where the Swedish model
+    reads "PN" or "Slo"; held to figures, it reads a minus where it would see "=". None
     without Tesseract's English model or when Tesseract fails."""
     path, _, langs = tesseract_info()
     if path is None or "eng" not in langs:
         return None
     try:
         done = subprocess.run(
-            [path, "stdin", "stdout", "-l", "eng", "--psm", "7"],
+            [path, "stdin", "stdout", "-l", "eng", "--psm", "7", "-c", f"tessedit_char_whitelist={FIGURE_CHARS}"],
             input=image, capture_output=True, timeout=timeout,
             env=dict(os.environ, OMP_THREAD_LIMIT="1"),
         )
@@ -173,7 +181,7 @@ def read_figures(image: bytes, timeout: float = 30) -> str | None:
         return None
     if done.returncode != 0:
         return None
-    return done.stdout.decode("utf-8", "replace").strip()
+    return _TILDE_MINUS.sub("-", done.stdout.decode("utf-8", "replace").strip())
 
 
 def image_digest(image: bytes) -> str:
@@ -408,6 +416,78 @@ def _misread(word: str, ref: str) -> bool:
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
 
 
+_SIGNS = "-\u2212\u2013\u2012"
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _figure_word(word: str) -> bool:
+    """A layer word that may be (part of) a figure: a short token (a figure misread as
+    letters: "7b", "eee", "TS"), or figures with at most two letters among them ("a2", "1O78");
+    not a word with a number glued to it ("11.Implementera", "Mål-1")."""
+    letters = sum(ch.isalpha() for ch in word)
+    return any(ch.isalnum() for ch in word) and (len(word) <= 3 or (any(ch.isdigit() for ch in word) and letters <= 2))
+
+
+def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox], str | None]) -> int:
+    """Figures the existing OCR layer and the reference OCR of the same page read with other
+    digits ("2 100" against "2700", "25 7b" against "2575", "275" against "110"): the place is
+    read a third time, as one line of figures cut from the page image (``read``: a box in PDF
+    points → text), and the layer takes the reading that two of the three agree on. The
+    layer's words over the place become one word with their joint box. Where the third reading
+    agrees with neither (or is no number), the layer's words stay as they are: no figure is
+    taken from a single reading. Returns the number of places changed.
+
+    A place is a reference word that is a number (sign and figures as printed) and the layer
+    words under it (:func:`_same_place`), each a figure or a short token but no common word
+    ("för", "av"), and no other reference word over those."""
+    from planparse.text.numbers import NUMBER_SPECKS, parse_number
+    from planparse.text.repair import word_zipf
+
+    ref_words = [
+        s for ln in reference for s in ln.spans
+        if any(ch.isdigit() for ch in s.text) and parse_number(s.text.strip().strip(NUMBER_SPECKS).strip()) is not None
+    ]
+    changed = 0
+    for ln in lines:
+        for ref in ref_words:
+            if not ln.bbox[1] <= (ref.bbox[1] + ref.bbox[3]) / 2 <= ln.bbox[3]:
+                continue
+            under = [s for s in ln.spans if _same_place(s.bbox, ref.bbox)]
+            if not under or not all(_figure_word(s.text.strip()) for s in under):
+                continue
+            if any(len(w := s.text.strip().strip(NUMBER_SPECKS)) >= 2 and w.isalpha() and word_zipf(w) >= 4.0
+                   for s in under):
+                continue  # a common word the layer reads ("för", "av") is no misread figure
+            others = [r for r in ref_words if r is not ref and any(_same_place(s.bbox, r.bbox) for s in under)]
+            if others:
+                continue  # a layer word over two reference numbers: no one place
+            at = [k for k, s in enumerate(ln.spans) if any(s is u for u in under)]
+            if at != list(range(at[0], at[-1] + 1)):
+                continue  # layer words of the place with others between them
+            own = " ".join(s.text.strip() for s in under)
+            theirs = ref.text.strip().strip(NUMBER_SPECKS).strip()
+            if _digits(own) == _digits(theirs) and parse_number(own.strip(NUMBER_SPECKS)) is not None:
+                continue  # the same figures (separators and decimals: see correct_numbers)
+            box = union([*(s.bbox for s in under), ref.bbox])
+            third = (read(box) or "").strip().strip(NUMBER_SPECKS).strip()
+            if parse_number(third) is None or _digits(third) != _digits(theirs) \
+                    or (third[:1] in _SIGNS) != (theirs[:1] in _SIGNS):
+                continue
+            first = ln.spans[at[0]]
+            lead = " " if first.text.startswith(" ") else ""
+            trail = " " if ln.spans[at[-1]].text.endswith(" ") else ""
+            if ln.raw_text is None:
+                ln.raw_text = ln.text
+            first.text = lead + third + trail
+            first.bbox = union([s.bbox for s in under])
+            ln.spans = [*ln.spans[: at[0] + 1], *ln.spans[at[-1] + 1 :]]
+            changed += 1
+    return changed
+
+
 def correct_numbers(lines: list[Line], reference: list[Line]) -> int:
     """Correct the numbers of an existing OCR layer with a second OCR of the same page, word
     by word where the two boxes overlap (see :func:`planparse.text.numbers.reference_number`:
@@ -575,6 +655,66 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
             text = text[: m.start()] + new + text[m.end() + (1 if stop else 0) :]
         span.text = text
     return len(replacement)
+
+
+_GARBLED_EDGES = " -–,.;:'\"‘’“”"
+
+
+def _garbled(core: str) -> bool:
+    """A layer word the OCR garbled: letters with a capital after a small letter inside
+    ("eMhinvestert") or a figure or a sign among them, and no word the lexicon knows."""
+    from planparse.text.repair import known_word
+
+    if sum(ch.isalpha() for ch in core) < 3 or known_word(core):
+        return False
+    mixed = any(a.islower() and b.isupper() for a, b in zip(core, core[1:], strict=False))
+    return mixed or not core.isalpha()
+
+
+def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
+    """Layer words the OCR garbled (:func:`_garbled`) that the reference OCR reads in the same
+    place as words the lexicon knows ("eMhinvestert-," where the reference reads "IT" and
+    "investeri" from the same ink): the reference's words take the layer word's place, with
+    their own boxes across it. The same place: the reference words' joint box starts and ends
+    where the layer word's does (within a third of its height), on its band; their skeleton
+    like the layer word's (:func:`planparse.text.fold.fold`, half of it or more). Returns the
+    number of layer words replaced."""
+    from planparse.text.fold import fold
+    from planparse.text.repair import known_word
+
+    refs = [s for ln in reference for s in ln.spans if s.text.strip()]
+    changed = 0
+    for ln in lines:
+        spans: list[Span] = []
+        for span in ln.spans:
+            core = span.text.strip().strip(_GARBLED_EDGES)
+            if not core or any(ch.isspace() for ch in core) or not _garbled(core):
+                spans.append(span)  # (a span of several words: another layer's line, not one word)
+                continue
+            y, y0, y1 = (span.bbox[1] + span.bbox[3]) / 2, span.bbox[1], span.bbox[3]
+            over = [r for r in refs if r.bbox[1] <= y <= r.bbox[3] and y0 <= (r.bbox[1] + r.bbox[3]) / 2 <= y1
+                    and (_same_place(span.bbox, r.bbox) or span.bbox[0] <= r.bbox[0] < r.bbox[2] <= span.bbox[2])]
+            words = [r.text.strip() for r in sorted(over, key=lambda r: r.bbox[0])]
+            h = span.bbox[3] - span.bbox[1]
+            box = union([r.bbox for r in over]) if over else None
+            if box is None or not 0 < len(words) <= 3 \
+                    or not all((w := x.rstrip(",.;:")).isalpha() and known_word(w) for x in words) \
+                    or abs(box[0] - span.bbox[0]) > h / 3 or abs(box[2] - span.bbox[2]) > h / 3 \
+                    or difflib.SequenceMatcher(None, fold(core), fold("".join(words)), autojunk=False).ratio() < 0.5:
+                spans.append(span)
+                continue
+            lead = " " if span.text.startswith(" ") else ""
+            trail = " " if span.text.endswith(" ") else ""
+            if ln.raw_text is None:
+                ln.raw_text = ln.text
+            for k, (w, r) in enumerate(zip(words, sorted(over, key=lambda r: r.bbox[0]), strict=True)):
+                last = k == len(words) - 1
+                text = (lead if k == 0 else (" " if lead else "")) + w + (trail if last else ("" if lead else " "))
+                spans.append(Span(text=text, bbox=(r.bbox[0], span.bbox[1], r.bbox[2], span.bbox[3]), font=span.font,
+                                  size=span.size, bold=span.bold, italic=span.italic, color=span.color))
+            changed += 1
+        ln.spans = spans
+    return changed
 
 
 def _word_like(text: str) -> bool:

@@ -292,3 +292,36 @@ def rules_and_clean_image(image: bytes, dpi: int) -> tuple[list[Drawing], bytes]
     if np.array_equal(clean, pixels):
         return found, image
     return found, image[: len(image) - clean.size] + clean.tobytes()
+
+
+CROSSING_SHARE = 0.85  # a rule's row (column) in a cell's image is ink along this share of it at least
+CROSSING_FRINGE = 0.5  # ... and its grey fringe beside it along this share
+
+
+def without_crossing_rules(image: bytes, margin: int) -> bytes:
+    """A cell's image (a PGM with a white frame ``margin`` pixels wide around the cut) with the
+    rules that cross the whole cut painted white: a row (column) that is ink along nearly all
+    of the cut's width (height), with the grey rows (columns) of its fringe next to it. A
+    letter or a figure never fills a row of a cut wider than itself, so only rules go."""
+    pixels = _pgm(image)
+    if pixels is None or min(pixels.shape) <= 2 * margin + 2:
+        return image
+    clean = pixels.copy()
+    inner = clean[margin : clean.shape[0] - margin, margin : clean.shape[1] - margin]
+    paper = int(np.median(inner))
+    for view in (inner, inner.T):  # rows, then columns
+        dark = (view < paper - 3 * FRINGE).mean(axis=1)
+        grey = (view < paper - FRINGE).mean(axis=1)
+        rule = dark >= CROSSING_SHARE
+        if not rule.any():
+            continue
+        grown = rule.copy()
+        for _ in range(2):  # the fringe: up to two grey rows on either side
+            near = np.zeros_like(grown)
+            near[1:] |= grown[:-1]
+            near[:-1] |= grown[1:]
+            grown |= near & (grey >= CROSSING_FRINGE)
+        view[grown] = 255
+    if np.array_equal(clean, pixels):
+        return image
+    return image[: len(image) - clean.size] + clean.tobytes()

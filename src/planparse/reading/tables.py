@@ -40,7 +40,30 @@ def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[li
                 continue  # page background
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
             vs += [_Seg(x0, y0, y1), _Seg(x1, y0, y1)]
-    return hs, vs
+    return _join_collinear(hs), vs
+
+
+def _join_collinear(hs: list[_Seg]) -> list[_Seg]:
+    """Horizontal rules drawn cell by cell (a browser's collapsed borders: one segment under each
+    cell of a row ruled only horizontally) joined into the row's one rule where they abut or
+    overlap; each joined rule at the top of its pieces."""
+    clusters: list[list[_Seg]] = []
+    for h in sorted(hs, key=lambda h: h.pos):
+        if clusters and h.pos - clusters[-1][0].pos <= 0.5:
+            clusters[-1].append(h)
+        else:
+            clusters.append([h])
+    out: list[_Seg] = []
+    for cluster in clusters:
+        joined: list[_Seg] = []
+        for h in sorted(cluster, key=lambda h: (h.a, h.b)):
+            last = joined[-1] if joined else None
+            if last is not None and h.a - last.b <= 1.0:
+                joined[-1] = _Seg(min(last.pos, h.pos), last.a, max(last.b, h.b))
+            else:
+                joined.append(h)
+        out.extend(joined)
+    return out
 
 
 def _merge_positions(values: list[float], tol: float = TOL) -> list[float]:
@@ -192,6 +215,9 @@ def _regions(raw: RawPage) -> list[_Region]:
             g_vs = [v for v in g_vs if v.b > ys[0] + TOL and v.a < ys[-1] - TOL]
             xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
             ruled = len(xs) > 2
+        shaded = ruled and _sides_of_shades_only(g_vs, ys)
+        if shaded:
+            ruled = False
         parts = [ys] if ruled else [
             q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
         ]
@@ -199,8 +225,20 @@ def _regions(raw: RawPage) -> list[_Region]:
             if ruled and len(part) == 2 and len(xs) == 2:
                 continue  # one framed box (a running header's band, a callout): text, not a table
             if len(part) >= 3 or (ruled and len(part) >= 2):
-                regions.append(_Region((x0, part[0], x1, part[-1]), part, xs, g_vs, ruled, g_hs))
+                # (the sides of a shaded header's cells are the columns of the rows under it)
+                sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL], x0, x1, scanned) \
+                    if shaded else xs
+                regions.append(_Region((x0, part[0], x1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
+
+
+def _sides_of_shades_only(vs: list[_Seg], ys: list[float]) -> bool:
+    """Rules stacked with the same extent whose only verticals are the sides of a few bands
+    (a browser's shaded header cells over rows ruled only horizontally): no ruled columns. Its
+    columns come from the header's words, and a later header starts a table of its own."""
+    bands = list(zip(ys, ys[1:], strict=False))
+    covered = sum(1 for top, bottom in bands if any(v.a - TOL <= (top + bottom) / 2 <= v.b + TOL for v in vs))
+    return len(bands) >= 2 and 2 * covered <= len(bands)
 
 
 def _columns(verticals: list[float], x0: float, x1: float, scanned: bool) -> list[float]:
@@ -257,7 +295,9 @@ def _header_band(spans: list[Span]) -> bool:
         else:
             phrases[-1] += " " + s.text.strip()
         reach = max(reach, s.bbox[2])
-    known = sum(1 for t in phrases if vocabulary.match_label(t) is not None)
+    # (a label with its year, "Utfall 2024", or a year alone is a column label too)
+    bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip() for t in phrases]
+    known = sum(1 for t in bare if not t or vocabulary.match_label(t) is not None)
     return len(phrases) >= 2 and known >= 2 and 2 * known >= len(phrases)
 
 
@@ -407,7 +447,7 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
         if not members:
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
-        xs = region.xs if region.ruled_columns else _header_columns(
+        xs = region.xs if region.ruled_columns or len(region.xs) > 2 else _header_columns(
             region, [s for _, s in spans_by_line], ocr=raw.lines[members[0][0]].method != "native"
         )
         table = _build(raw, region, xs, members, page_icons, shades)

@@ -60,7 +60,8 @@ def ocr_spacing(text: str) -> str:
 
 
 # What OCR makes of specks next to a number ("13:", "“42"): never part of it.
-_NUMBER_SPECKS = ".:;,'\"‘’“”`~°^*_|"
+# Specks OCR reads around a figure ("5375:", "'6 350").
+NUMBER_SPECKS = ".:;,'\"‘’“”`~°^*_|"
 # A decimal part: a comma or point and one or two digits at the end ("4,3", "85,25 %").
 _DECIMAL = re.compile(r"[,.](\d{1,2})\s*%?$")
 
@@ -80,8 +81,8 @@ def reference_number(word: str, reference: str) -> str | None:
     space as a comma ("1,377" for "1 377") far more often than it invents one. A layer word
     with a decimal part, or other digits that are a number too, is kept: nothing tells which
     reading is right. A word of three or more letters is a word, never a damaged number."""
-    ref = reference.strip().strip(_NUMBER_SPECKS).strip()
-    own = word.strip().strip(_NUMBER_SPECKS).strip()
+    ref = reference.strip().strip(NUMBER_SPECKS).strip()
+    own = word.strip().strip(NUMBER_SPECKS).strip()
     if not ref or ref == own or not _number_shape(ref) or not any(ch.isdigit() for ch in ref):
         return None
     if not _number_shape(own):
@@ -113,7 +114,7 @@ def ocr_number(text: str) -> str:
         return text
     mended = _OCR_MINUS.sub("-", s)
     lead = mended[:1] if mended[:1] in _MINUS else ""
-    mended = lead + mended[len(lead):].strip(_NUMBER_SPECKS).strip()
+    mended = lead + mended[len(lead):].strip(NUMBER_SPECKS).strip()
     words = [
         w.translate(_DIGIT_LOOKALIKES) if any(ch.isdigit() for ch in w) else w
         for w in mended.split(" ")

@@ -1,0 +1,83 @@
+"""A marker (a status icon or a progress bar), the colour it is named by, and grey icons named
+by a legend of the same tones.
+
+A grayscale scan keeps no colour: a green and a red icon differ only in their grey tone, and
+the convention (green = uppfyllt) cannot be applied to a tone. A legend printed in the same
+document went through the same scan, so its icons have the same tones as the icons in the
+tables: an icon takes the value of the legend entry nearest in tone and of its shape (a disc
+with a check mark in it, or a plain one), when that entry is within :data:`TONE_TOLERANCE`
+and clearly nearer than any entry of another value. Otherwise it gets no value: never a guess.
+"""
+
+from __future__ import annotations
+
+import colorsys
+from dataclasses import dataclass, field
+from typing import Literal
+
+from planparse.reading.model import BBox
+
+TONE_CONFIDENCE = 0.6  # lower than a colour's: a tone is matched, not read
+TONE_TOLERANCE = 16  # the most two prints of one icon's grey tone differ by (0-255)
+TONE_MARGIN = 12  # how much nearer the matched entry's tone must be than another value's
+
+
+def color_name(rgb: int) -> str | None:
+    """green / yellow / red / grey / blue / purple for an sRGB colour, None for black."""
+    r, g, b = ((rgb >> 16) & 255) / 255, ((rgb >> 8) & 255) / 255, (rgb & 255) / 255
+    h, light, sat = colorsys.rgb_to_hls(r, g, b)
+    if light < 0.12:
+        return None
+    if sat < 0.18 or light > 0.92:
+        return "grey"
+    deg = h * 360
+    if deg < 18 or deg >= 330:
+        return "red"
+    if deg < 66:  # a traffic-light yellow is about 45°; a yellow-green (#98CB00, 75°) is green
+        return "yellow"
+    if deg < 170:
+        return "green"
+    if deg < 260:
+        return "blue"
+    return "purple"  # violet to pink: no convention value
+
+
+@dataclass(frozen=True)
+class Marker:
+    page: int
+    bbox: BBox
+    color: str | None  # a name from color_name, None when it cannot be named
+    bar: float | None = None  # a progress bar's filled share
+    tone: int | None = None  # the grey tone (0-255) of an icon on a page without colour
+    mark: bool = False  # a symbol drawn inside it (a check mark), seen in a page image
+
+    def describe(self) -> str:
+        return str(self.color) if self.tone is None else f"grey tone {self.tone}{' with a mark' * self.mark}, no colour"
+
+
+@dataclass(frozen=True)
+class ToneEntry:
+    tone: int
+    mark: bool
+    status: str | None  # a StatusValue's value
+    assessment: str | None  # an AssessmentValue's value
+    label: str  # the legend's words
+
+
+@dataclass
+class ToneLegend:
+    entries: list[ToneEntry] = field(default_factory=list)
+
+    def add(self, tone: int, mark: bool, status: str | None, assessment: str | None, label: str) -> None:
+        self.entries.append(ToneEntry(tone, mark, status, assessment, label))
+
+    def match(self, tone: int, mark: bool, kind: Literal["status", "assessment"]) -> tuple[str, str] | None:
+        """(value, provenance note) of the entry ``tone`` and ``mark`` match, or None."""
+        found = sorted((abs(e.tone - tone) + (0 if e.mark == mark else TONE_TOLERANCE), getattr(e, kind), e.label)
+                       for e in self.entries if getattr(e, kind) is not None)  # fmt: skip
+        if not found or found[0][0] > TONE_TOLERANCE:
+            return None
+        distance, value, label = found[0]
+        if any(v != value and d - distance < TONE_MARGIN for d, v, _ in found[1:]):
+            return None  # two entries of different values about as near: no guess
+        return value, f"matched by its grey tone to the legend's {label!r}"
