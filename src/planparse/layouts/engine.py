@@ -168,7 +168,7 @@ class Walk(ListWalk):
                 not self.field_lines or continues_title(self.field_lines[-1], line, self.typo)):
             self.field_lines.append(line)  # the title under "Mål 1", set as a heading of its own
             return
-        if head is not None and head.kind == "section" and labelled:
+        if head is not None and (head.kind == "section" and labelled or self.no_heading(head, line, labelled)):
             head = None
         if head is None and not numbered_item and (num := numbered(text)) is not None and self.typo.rank(line) > 0:
             # "4.1.2 Uppdrag till förvaltningen", deeper than goals go: its first word names a list
@@ -230,8 +230,10 @@ class Walk(ListWalk):
         if self.marker_text(text, ocr=line.method != "native"):
             return
         lead = fold(f"{self.prev_text} {text}")
-        if text.endswith(":") and _LEAD_IN.search(lead) and not _NOT_LEAD_IN.search(fold(text)):
-            # "… är följande prioriterade under 2018:" — the bullets below are focus areas
+        leads_activities = self.mode == "activities" and self.field == "lead"
+        if text.endswith(":") and not leads_activities and _LEAD_IN.search(lead) and not _NOT_LEAD_IN.search(fold(text)):
+            # "… är följande prioriterade under 2018:" — the bullets below are focus areas;
+            # under a list label ("Prioriterad utveckling 2024") the lead-in names its activities
             self.flush()
             self.section, self.mode, self.mode_level, self.item = None, "goals", GoalLevel.focus_area, None
             return
@@ -254,7 +256,9 @@ class Walk(ListWalk):
             and line.text[:1].isupper()
             and gap > 0.5 * height
             and gap >= 0.8 * self.item_gap
-            and line.x0 >= self.item_x - 3
+            # its text where the items' text stands: right of their bullets (a heading at
+            # the margin, where the bullets are, is none: "Klimat och hållbar samhällsplanering")
+            and line.x0 >= self.item_x + (3 if self.item_marked else -3)
         )
 
 

@@ -168,6 +168,10 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         # With fonts, a body-styled "1. Text" is a list item, unless its number has a dot in it.
         if fonts and rank == 0 and d == 1 and not prefix and not re.fullmatch(r"\d{2}", number):
             return None
+        # Without fonts, "1. Kommunstyrelsens plan med budget 2025 fastställs.": a numbered
+        # sentence (a decision's point, a list item), not a chapter's title
+        if not fonts and d == 1 and not prefix and title.endswith(".") and len(title.split()) >= 4:
+            return None
         if prefix in _ACTIVITY_PREFIXES:
             return Heading("activity", title, number.rstrip("."), d)
         if fold(title).rstrip(":") in ("uppdrag", "aktivitet", "atgard") and d >= 2:  # "3.1.1 Uppdrag"
@@ -216,6 +220,9 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         # An OCR'd line's size is an estimate: no evidence against a run-in label or a line
         # going on in lower case ("budget.", the end of a sentence)
         if not fonts and (_runin_label(text) or text[:1].islower()):
+            return None
+        # nor is a lone short token read off a picture ("EEE", "Ean": the goals' icons)
+        if not fonts and len(text.split()) == 1 and len(text) < 4 and vocabulary.match_label(text) is None:
             return None
         return Heading("section", text)
     return None

@@ -24,6 +24,27 @@ from planparse.text.fold import fold
 from planparse.text.numbers import ocr_number, ocr_spacing, parse_number
 
 # Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
+# An OCR'd header cell's specks and rules: a lone mark before the label ("I Utfall 2026": the
+# column's rule), marks after it ("Utfall 2023 ~", "Utfall2024 _|"), a year run into its word.
+_LEAD_MARK = re.compile(r"^[|Il!_~—-]\s+(?=[A-ZÅÄÖa-zåäö]{3})")
+_TAIL_MARKS = re.compile(r"(?:\s+[^0-9A-Za-zÅÄÖåäö%()]+)+$")
+_YEAR_RUN_IN = re.compile(r"(?<=[a-zåäö])(?=(?:19|20)\d{2}\b)")
+
+
+def _header_label(table: Table, col: int) -> str:
+    """The header label of value column ``col``, mended where the header was OCR'd: specks
+    and rules cut, a year set apart from its word and the label's word in its capital."""
+    label = table.header[col] if col < len(table.header) else ""
+    head = [c for r in table.rows if r.is_header for c in r.cells if c.col == col]
+    if not label or not any(ln.method != "native" for c in head for ln in c.lines):
+        return label
+    label = _YEAR_RUN_IN.sub(" ", _TAIL_MARKS.sub("", _LEAD_MARK.sub("", label.strip())))
+    first = label.split()[0] if label.split() else ""
+    if first[:1].islower() and vocabulary.match_label(first.capitalize()) is not None:
+        label = label[:1].upper() + label[1:]  # "utfall 2026": the OCR read the capital small
+    return label
+
+
 _DIRECTION_VERBS = frozenset({"Ökar", "Ska öka", "Minskar", "Ska minska"})
 
 
@@ -188,7 +209,7 @@ def indicator_rows(
                 raw = ocr_spacing(ocr_number(raw))
                 again = reread_figure(reread, cell(row, i)) if parse_number(raw) is None else None
                 raw = ocr_spacing(again) if again is not None else raw
-            label = table.header[i] if i < len(table.header) else ""
+            label = _header_label(table, i)
             kind, year = value_kind(label, series)
             by_column = _column_group(label)
             if by_column is not None and kind is ValueKind.other and year is not None:

@@ -83,7 +83,10 @@ class OrebroBudgetParser(LayoutParser):
     spec = SPEC
     description = "Plan med budget: unnumbered styled headings, Grunduppdrag / Prioriterad utveckling, Tot/K/M table."
     fingerprint = Fingerprint(
-        required=(Signal(r"^prioriterad utveckling(?: \w{4})?\W*$", 2.0, "'Prioriterad utveckling [<år>]' headings"),),
+        required=(Signal(
+            r"^prioriterad utveckling(?:(?: under| for| infor)? \w{4})?\W*$", 2.0,
+            "'Prioriterad utveckling [under] [<år>]' headings",
+        ),),
         signals=(
             Signal(r"^grunduppdrag(et)?$", 1.0, "'Grunduppdrag' labels"),
             Signal(r"^indikatorer tot k m utfall", 1.5, "indicator table 'Indikatorer | Tot K/M | Utfall …'"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from planparse import vocabulary
 from planparse.layouts import money
 from planparse.layouts.headings import (
+    Heading,
     section_label,
 )
 from planparse.layouts.tables import after_icon
@@ -35,6 +36,9 @@ from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
 
+# Fields a label line opens (a heading's own "description" is none): its value comes below it.
+_LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
+
 
 class FieldWalk(WalkState):
     """Labels and the fields they open."""
@@ -57,6 +61,16 @@ class FieldWalk(WalkState):
             if found is not None:
                 return found, value
         return None, ""
+
+    def no_heading(self, head: Heading, line: Line, labelled: bool) -> bool:
+        """Whether ``head`` is a label's line or value rather than a heading: on an OCR'd
+        layer the value under a label ("Processägare" / "Kommunstyrelsens ordförande"), and a
+        run-in label in body type or the family's own ("Strategiskt mål: Vilhelmina kommun ska …")."""
+        if head.kind == "section":
+            return not self.typo.has_fonts(line) and not self.field_lines and self.field in _LABEL_FIELDS
+        return head.kind == "goal" and head.number is None and labelled and (
+            fold(line.text.partition(":")[0]) in self.spec.labels
+            or (self.typo.has_fonts(line) and self.typo.rank(line) == 0))
 
     def open_label(self, label: str, value: str, line: Line) -> None:
         self.flush()

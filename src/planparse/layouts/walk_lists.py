@@ -55,6 +55,8 @@ class ListWalk(FieldWalk):
         # goal group its goal word names, inside the chapter
         if head.number and head.depth == 1 and head.level is None:
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
+            if self.in_goal_chapter:
+                self.goal_chapter_no = head.number.rstrip(".")
             if head.kind == "section" and self.stack:  # "2 Måluppfyllelse": a chapter ends the goals before it
                 self.flush()
                 self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
@@ -83,6 +85,8 @@ class ListWalk(FieldWalk):
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (
                         not head.marked and d < self.marked_depth and not _states_goal(head.title)))
+                if head.number and d > 1 and head.number.split(".")[0] == self.goal_chapter_no:
+                    self.in_goal_chapter = True  # "3.3" goes on in goal chapter "3" ("4 SCB" was a table's cells)
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
@@ -143,6 +147,7 @@ class ListWalk(FieldWalk):
         above = self.item_line
         self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
         self.item_x, self.item_line = line.x0, line
+        self.item_marked = bool(marker)  # item_x is its bullet's, left of its text
         goal_above = self.list_goal
         if self.mode == "goals" and goal_above is not None and not marker[:1].isdigit() and (
             marker[:1].isalpha() or line.x0 > self.list_goal_x + 5

@@ -124,6 +124,7 @@ class WalkState:
         self.title_of: Goal | Activity | None = None
         self.item: Goal | Activity | Indicator | None = None
         self.item_x = 0.0
+        self.item_marked = False
         self.item_line: Line | None = None  # the last line of the current list item
         self.item_gap: float | None = None  # the space above the current item's first line
         self.list_goal: Goal | None = None  # the last goal of a numbered list ("1. …"): "a) …" items are its activities
@@ -162,6 +163,7 @@ class WalkState:
         # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
         self.goal_chapters = any(self.goal_chapter(t) for t in self.chapters.values())
         self.in_goal_chapter = True
+        self.goal_chapter_no: str | None = None  # the number of the last chapter of goals ("3")
         # Pages mostly photograph (a scan is one image too, but its text is its OCR'd layer).
         self.photo_pages = {
             p.number for p in doc.pages
