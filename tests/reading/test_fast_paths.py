@@ -113,13 +113,19 @@ def _brute_groups(hs: list[_Seg], vs: list[_Seg]) -> list[set[int]]:
             i = parent[i]
         return i
 
+    crossed: set[int] = set()
     for h in hs:
         for v in vs:
             if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
                 parent[find(id(h))] = find(id(v))
+                crossed.add(id(h))
+    # stacked rules of one extent, as _groups joins them (not two rules of grids; no page text
+    # given, so no gap of 120 pt or more)
     order = sorted(hs, key=lambda h: h.pos)
     for h1, h2 in zip(order, order[1:], strict=False):
-        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 < h2.pos - h1.pos < 120:
+        if id(h1) in crossed and id(h2) in crossed:
+            continue
+        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 <= h2.pos - h1.pos < 120:
             parent[find(id(h1))] = find(id(h2))
     comps: dict[int, set[int]] = {}
     for s in hs + vs:
