@@ -171,3 +171,25 @@ def test_budget_unit_in_a_header_cell_off_the_column_grid_of_a_scan() -> None:
     assert {v["unit"] for b in want["budget"] for v in b["values"]} == {"tkr"}
     assert [[(v["amount"], v["unit"]) for v in b["values"]] for b in doc["budget"]] == [
         [(v["amount"], v["unit"]) for v in b["values"]] for b in want["budget"]]
+
+
+def test_a_white_tick_on_a_vector_icon_is_klar() -> None:
+    """Gävle's SVG status circles (Chromium print, no legend): a green circle with a white
+    check mark drawn on it is completed, a plain green one in progress, as its gold has them."""
+    pdf = next(HOLDOUT.glob("*/gavle-*.pdf"))
+    gold = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
+    doc = json.loads(planparse.parse(pdf).to_json())
+
+    def statuses(d: dict) -> list[tuple[str, str | None]]:  # type: ignore[type-arg]
+        out: list[tuple[str, str | None]] = []
+
+        def go(goals: list) -> None:  # type: ignore[type-arg]
+            for g in goals:
+                out.extend((a["title"], a["status"] and a["status"]["value"]) for a in g["activities"])
+                go(g["children"])
+
+        go(d["goals"])
+        return out
+
+    assert statuses(doc) == statuses(gold)
+    assert "completed" in {s for _, s in statuses(gold)}
