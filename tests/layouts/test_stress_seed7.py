@@ -100,3 +100,14 @@ def test_scan_assessments_after_an_icon_glyph() -> None:
     assert result["fields"]["assessment"] >= 0.75
     raws = [g["assessment"]["raw"] for top in doc["goals"] for g in top["children"] if g["assessment"]]
     assert not any(r[:1] in "&©@" or r.startswith(("O-", "I ")) for r in raws)
+
+
+def test_ocr_contents_page_gives_no_goals() -> None:
+    """An English-OCR'd Kramfors-family plan whose contents page lost its dot leaders to
+    OCR junk: its entries ("4 Styrning och uppföljning", "5.1 Mål 2 — …") are no goals; the
+    goals are those of the body, as the gold has them (and a chapter of its own ends the goal
+    chapter a stray table row read as "4 SCB" would not)."""
+    result, doc = scored("kramfors_vp-00-docx-ocr")
+    gold = json.loads((SEED7 / "kramfors_vp" / "kramfors_vp-00-docx-ocr.json").read_text(encoding="utf-8"))
+    assert [(g["number"], g["title"][:30]) for g in doc["goals"]] == [(g["number"], g["title"][:30]) for g in gold["goals"]]
+    assert result["scores"]["goals"][2] == 1.0

@@ -57,6 +57,10 @@ class ListWalk(FieldWalk):
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
             if self.in_goal_chapter:
                 self.goal_chapter_no = head.number.rstrip(".")
+            elif len(head.title.split()) > 2 and not any(ch.isdigit() for ch in head.title):
+                # a chapter of its own ("4 Styrning och uppföljning"), no table row read as one
+                # ("4 SCB", "95 Intern statistik Antal 112")
+                self.goal_chapter_no = None
             if head.kind == "section" and self.stack:  # "2 Måluppfyllelse": a chapter ends the goals before it
                 self.flush()
                 self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
