@@ -481,7 +481,7 @@ def _header_at(rows: list[list[Line]], k: int, is_header: Callable[[list[str]], 
     labels wrap onto it, or None."""
     if len(words := [_label(p) for p in _phrases(rows[k])]) >= 2 and is_header(words):
         return rows[k]
-    if k + 1 < len(rows) and _wraps_header(rows[k], rows[k + 1]):
+    if k + 1 < len(rows) and len(rows[k]) >= 2 and _wraps_header(rows[k], rows[k + 1]):  # cells: lines apart
         both = [*rows[k], *rows[k + 1]]
         if len(words := [_label(p) for p in _phrases(both)]) >= 2 and is_header(words):
             return both
