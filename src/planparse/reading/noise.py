@@ -156,16 +156,21 @@ def watermark_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     grey. (A diagonal watermark is not read at all: turned text is left out by the backend.)
     Found on the raw lines, before lines on one baseline are joined: a watermark crossing a
     table would otherwise join the cells' lines."""
+    # By span, not by line: these raw lines are joined later, their own facts never needed.
     weights: dict[float, int] = {}
     for lines in pages:
         for ln in lines:
-            weights[ln.size] = weights.get(ln.size, 0) + len(ln.text)
+            for s in ln.spans:
+                size = round(s.size, 1)
+                weights[size] = weights.get(size, 0) + len(s.text.strip())
     if not weights:
         return set()
     body = max(weights, key=lambda s: (weights[s], -s))
     found: dict[str, list[tuple[int, Line]]] = {}
     for p, lines in enumerate(pages):
         for ln in lines:
+            if ln.method != "native" or round(max((s.size for s in ln.spans), default=0.0), 1) < _WATERMARK_SCALE * body:
+                continue
             text = ln.text.strip()
             centre = (ln.bbox[1] + ln.bbox[3]) / 2
             if (ln.method == "native" and ln.size >= _WATERMARK_SCALE * body and 0 < len(text) <= 40

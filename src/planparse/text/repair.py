@@ -64,15 +64,19 @@ def _lex_key(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, float], dict[str, str]]:
-    """(frequency by word, most frequent Swedish word by skeleton), built once."""
+def _frequencies() -> dict[str, float]:
+    """Frequency by Swedish word, loaded once (about 40 MB; word checks need only this)."""
     from wordfreq import get_frequency_dict
 
-    freqs = get_frequency_dict("sv", wordlist="large")  # ordered by falling frequency
-    words = re.findall(r"^[a-zåäöéèü]+$", "\n".join(freqs), re.MULTILINE)
+    return get_frequency_dict("sv", wordlist="large")  # ordered by falling frequency
+
+
+@lru_cache(maxsize=1)
+def _by_skeleton() -> dict[str, str]:
+    """The most frequent Swedish word by OCR skeleton, built once and only for repair."""
+    words = re.findall(r"^[a-zåäöéèü]+$", "\n".join(_frequencies()), re.MULTILINE)
     keys = _lex_key("\n".join(words)).split("\n")
-    best = dict(zip(reversed(keys), reversed(words), strict=True))  # the most frequent word wins
-    return freqs, best
+    return dict(zip(reversed(keys), reversed(words), strict=True))  # the most frequent word wins
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +93,7 @@ def _municipalities() -> dict[str, str]:
 
 
 def _zipf(word: str) -> float:
-    f = _lexicon()[0].get(word)
+    f = _frequencies().get(word)
     return round(math.log10(f) + 9, 2) if f else 0.0
 
 
@@ -123,7 +127,7 @@ def _keys(word: str, *, expand_d: bool) -> list[str]:
 @lru_cache(maxsize=65536)
 def _best(word: str, expand_d: bool) -> tuple[str, float]:
     """The most frequent lexicon word sharing a skeleton with ``word`` ("", 0.0 if none)."""
-    best = _lexicon()[1]
+    best = _by_skeleton()
     top, top_f = "", 0.0
     for key in _keys(word, expand_d=expand_d):
         cand = best.get(key)
