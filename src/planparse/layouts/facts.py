@@ -10,7 +10,7 @@ import statistics
 
 from planparse.layouts.base import YEAR, Builder
 from planparse.model import DocumentType, Municipality, Period, PeriodKind
-from planparse.municipalities import find_in_text
+from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
 from planparse.reading.model import Document, Line
 from planparse.text.assemble import clean
 from planparse.text.fold import fold
@@ -129,8 +129,15 @@ def guess_facts(doc: Document, out: Builder) -> None:
     # (a letterhead printed as a running header is page noise: "Nacka kommun" at every page's top)
     kommun = find_in_text(text) or find_in_text(doc.text()) or find_in_text(
         "\n".join(n.text for page in doc.pages for n in page.noise))
+    region = None if kommun else find_region(text + "\n" + doc.text())
+    if region == REGIONS["09"]:
+        kommun = lookup("Gotland")  # Region Gotland is a municipality too
+    elif region is None and kommun is None:
+        kommun = named_most(doc.text())
     if kommun:
         out.municipality = Municipality(name=kommun.display_name, code=kommun.code)
+    elif region:
+        out.municipality = Municipality(name=region, code=None)
     folded = fold(text)
     title = _title(doc)
     # the title's own words first: "Verksamhetsplan 2025" over a "delårsrapporten" in its prose
