@@ -119,3 +119,22 @@ def test_raster_check_mark_and_grey_ring() -> None:
     assert set(wanted) == set(got)
     for title, act in wanted.items():
         assert _status(got[title]) == _status(act), title
+
+
+SKELLEFTEA = "arsredovisning/skelleftea-arsredovisning-2025-scan"
+
+
+def test_grey_icons_stacked_in_a_column_through_a_grey_legend() -> None:
+    """Skellefteå (grayscale scan): the circles of a Måluppfyllelse column, one a row, each
+    touching the rules between the rows, were cut down their middles as a vertical rule (or
+    joined two by two): none was read, and two rows merged into one goal. Each circle takes the
+    value of the legend entry of its grey tone; a "Finansiellt mål | Måluppfyllelse" table
+    with printed labels is a goal table."""
+    out, want = parsed(SKELLEFTEA), gold(SKELLEFTEA)
+    by_title = {g["title"]: g for g in goals(out)}
+    for g in goals(want):
+        if g["level"] != "goal":
+            continue
+        assert g["title"] in by_title, g["title"]
+        got = by_title[g["title"]]["assessment"]
+        assert got is not None and got["value"] == g["assessment"]["value"], g["title"]
