@@ -17,6 +17,8 @@ from planparse.layouts.headings import (
     recognise,
 )
 from planparse.layouts.icons import Markers
+from planparse.layouts.legend import legend_lines
+from planparse.layouts.marker import Marker
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import split_status_suffix
 from planparse.model import (
@@ -105,6 +107,10 @@ _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method"
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
+LEAD_GAP = 20.0  # points: the widest space between an icon leading a line and its first word
+LEAD_SIZE = 5.5  # points: the smallest icon that leads a line as its status (a bullet is smaller)
+
+
 class WalkState:
     """The state of one walk: the goal stack, the current owner, the open field or list."""
 
@@ -112,6 +118,7 @@ class WalkState:
         self.doc, self.out, self.spec = doc, out, spec
         self.typo = Typography(doc)
         self.markers = Markers.of(doc, out.document_type)
+        self.legend = legend_lines(doc, self.markers)  # ids of a legend's lines: no content
         self.stack: list[tuple[int, Goal]] = []
         self.goal: Goal | None = None
         self.activity: Activity | None = None
@@ -253,9 +260,17 @@ class WalkState:
         self.mark(act, line)
         return act
 
+    def line_icons(self, line: Line) -> list[Marker]:
+        """The status icons of a line: right of its text, or leading it as its bullet (an icon
+        of a status's size just left of its first word; a legend's icons are none)."""
+        near = self.markers.near(line.page, line.bbox)
+        return [m for m in near if m.bbox[0] >= line.bbox[2] - 1] + [
+            m for m in near if m.bar is None and 0 <= line.bbox[0] - m.bbox[2] <= LEAD_GAP
+            and min(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) >= LEAD_SIZE and not self.markers.is_legend(m)]
+
     def mark(self, owner: Goal | Activity, line: Line) -> None:
-        """A status or assessment icon on the owner's title line, right of its text."""
-        for m in self.markers.near(line.page, line.bbox, right_of=line.bbox[2] - 1):
+        """A status or assessment icon on the owner's title line, right of its text or leading it."""
+        for m in self.line_icons(line):
             if isinstance(owner, Activity):
                 if m.bar is not None and owner.progress is None:
                     owner.progress = round(m.bar * 100)
