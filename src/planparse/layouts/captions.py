@@ -4,7 +4,7 @@ verksamhet, tkr"). Its unit is the table's where the header names none, and its 
 the year of account columns (Intäkter, Kostnader, Nettokostnad) that print none.
 
 The caption is looked up by position, not by how the walk read it (a heading, a field's line,
-the foot of the page before): the lines between the table and the text or table above it.
+the foot of the page before): the few lines right above the table.
 """
 
 from __future__ import annotations

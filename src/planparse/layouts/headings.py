@@ -174,7 +174,7 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     fonts = typo.has_fonts(line)
     long_prose = len(text) > 110 or (text.endswith(".") and len(text) > 70)
     num = numbered(text)
-    if num is not None and long_prose and (runin := _runin_goal(*num)) is not None:
+    if num is not None and (runin := _runin_goal(*num)) is not None:
         return runin
     if num is not None and (not long_prose or (len(text) < 160 and "." in num[1] and (rank > 0 or not fonts))):
         prefix, number, title = num
