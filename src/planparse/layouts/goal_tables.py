@@ -5,6 +5,7 @@ readers share (:mod:`.table_walk`)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
 
 
+# A first column of curriculum goals: "Mål ur läroplanen", "Mål enligt Lpfö 18", "Läroplanens mål".
+_CURRICULUM = re.compile(_RUNIN_LABEL.pattern + r"|^laroplan(?:ens|s)? ?mal|^strav(?:ans|ar)mal")
+
+
 def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
     """The column naming goals: a goal word ("Nämndmål"), or a first column "Mål" beside
     the goal's activities or assessment ("Mål | Aktiviteter | Uppföljning", a school's plan;
@@ -35,7 +40,7 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
             return i, words[0]
     labels = header_labels(table)
     first = next((i for i, h in enumerate(table.header) if h.strip()), None)
-    curriculum = first is not None and _RUNIN_LABEL.match(fold(table.header[first])) is not None  # "Mål ur läroplanen"
+    curriculum = first is not None and _CURRICULUM.match(fold(table.header[first])) is not None
     if first is not None and (labels[first] == "goal" or curriculum) and any(
         lab in ("activities", "assessment", "status") for lab in labels[first + 1:]
     ):

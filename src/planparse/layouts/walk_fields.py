@@ -95,6 +95,9 @@ class FieldWalk(WalkState):
                 return
         elif label in ("indicator", "measure"):  # "Mått:" over a list: the goal's measures
             self.mode = "indicators"
+            if value:  # "Mått: Andel nöjda brukare": the first
+                self.list_item(value, line)
+                return
         elif label == "description" and self.section is not None:
             pass  # prose under it describes the heading above, should that become a goal
         else:
