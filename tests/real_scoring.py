@@ -220,6 +220,8 @@ def dirty_strings(node: Any, path: str = "$") -> list[str]:
         reasons = [name for ch, name in DIRTY_CHARS.items() if ch in node]
         if "  " in node:
             reasons.append("double space")
+        if any("\ue000" <= ch <= "\uf8ff" for ch in node):
+            reasons.append("private-use character (a symbol font's glyph)")
         if node != node.strip():
             reasons.append("leading/trailing whitespace")
         if any(line != line.strip() for line in node.split("\n")):

@@ -5,6 +5,7 @@ readers share (:mod:`.table_walk`)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -15,7 +16,7 @@ from planparse.layouts.base import provenance
 from planparse.layouts.headings import GOAL_WORDS, goal_word
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.tables import activity_rows, column_of, header_labels
-from planparse.layouts.walk_state import names_goals
+from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
 from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel, Indicator
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines, list_item
@@ -23,6 +24,10 @@ from planparse.text.fold import fold
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
+
+
+# A first column of curriculum goals: "Mål ur läroplanen", "Mål enligt Lpfö 18", "Läroplanens mål".
+_CURRICULUM = re.compile(_RUNIN_LABEL.pattern + r"|^laroplan(?:ens|s)? ?mal|^strav(?:ans|ar)mal")
 
 
 def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
@@ -35,7 +40,8 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
             return i, words[0]
     labels = header_labels(table)
     first = next((i for i, h in enumerate(table.header) if h.strip()), None)
-    if first is not None and labels[first] == "goal" and any(
+    curriculum = first is not None and _CURRICULUM.match(fold(table.header[first])) is not None
+    if first is not None and (labels[first] == "goal" or curriculum) and any(
         lab in ("activities", "assessment", "status") for lab in labels[first + 1:]
     ):
         return first, GoalLevel.goal
@@ -100,6 +106,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     if assess_col is None and column_of(labels, "activities") is None:
         assess_col = column_of(labels, "status")  # "Mål | Indikator | Status": the goal's own status
     acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
+    follow_col = column_of(labels, "follow_up") if acts_col is not None else None  # "Så följer vi upp"
     indicator_col = column_of(labels, "indicator")
     others = frozenset(c for c in (col, assess_col, comment_col, acts_col) if c is not None)
     # an activity a row, with its own status, dates or owner beside it ("Mål | Aktivitet |
@@ -145,7 +152,10 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         if one_activity:
             owner.activities.extend(_row_activity(table, row))
         elif acts_col is not None:
-            owner.activities.extend(_cell_activities(row, acts_col))
+            acts = _cell_activities(row, acts_col)
+            for act in acts:  # the row's follow-up follows up each of its activities
+                act.follow_up = _cell_items(row, follow_col) if follow_col not in (None, col) else []
+            owner.activities.extend(acts)
         if indicator_col not in (None, col):
             current.indicators.extend(_row_indicators(w, table, row, others))
         w.goal, w.activity, w.item = current, None, current
@@ -181,20 +191,32 @@ def _row_activity(table: Table, row: Row) -> list[Activity]:
 
 
 def _cell_activities(row: Row, col: int) -> list[Activity]:
-    """The activities listed in a goal row's activity cell, one a paragraph: a line going on
-    in lower case continues the one above; a bullet starts one."""
+    """The activities listed in a goal row's activity cell (see :func:`_cell_items`)."""
+    return [Activity(uid="", title=t, provenance=provenance(row)) for t in _cell_items(row, col)]
+
+
+def _cell_items(row: Row, col: int) -> list[str]:
+    """The items a cell lists, one a paragraph: a line going on in lower case continues the one
+    above; a bullet starts one (Word's Symbol-font bullet too, also on a line of its own)."""
     cell = roles.cell(row, col)
     items: list[str] = []
+    bullet = False
     for ln in cell.lines if cell is not None else []:
         text = ln.text.strip()
-        bullet = text[:1] in "•–-▪●o*" and text[1:2] == " "
-        if bullet:
-            text = text[2:].strip()
+        marked = list_item(text)
+        if marked is not None and not marked[0][:1].isalnum():
+            text, bullet = marked[1], True
+        elif text[:2] == "o ":  # Word's second-level bullet
+            text, bullet = text[2:].strip(), True
+        elif text in ("•", "▪", "●", "\uf0b7", "\uf0a7"):
+            bullet = True  # the bullet alone; its item on the next line
+            continue
         if items and not bullet and text[:1].islower():
             items[-1] = join_lines([items[-1], text])
         elif text:
             items.append(text)
-    return [Activity(uid="", title=t, provenance=provenance(row)) for t in items]
+        bullet = False
+    return items
 
 
 def _text_columns(row: Row, goal: Goal, assess_col: int | None, comment_col: int | None) -> None:

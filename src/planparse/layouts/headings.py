@@ -32,6 +32,9 @@ _GOAL_HEADING = re.compile(r"^mål\s+(?:för|att)\s+\w", re.IGNORECASE)
 _PERIOD_ONLY = re.compile(r"(?:för |under |år )?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?:?", re.IGNORECASE)
 _GOAL_LINE = re.compile(r"^m[åa]l\s*:\s*(\S.{2,})$", re.IGNORECASE)
 _LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
+# A run-in goal's title: the words up to the first full stop (see _runin_goal).
+_RUNIN_GOAL = re.compile(r"^(?P<title>[A-ZÅÄÖ][^.!?:;]{2,80}?)\.\s+(?P<rest>[A-ZÅÄÖ].*)$")
+_GOAL_PREFIXES = ("mål", "mal", "delmål", "delmal", "nämndmål", "namndmal", "kommunmål", "kommunmal")
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "åtgard")
 
 # Words that name a goal level, folded, with the level their goals take.
@@ -83,6 +86,7 @@ class Heading:
     level: GoalLevel | None = None
     lists_goals: bool = False  # a goal group: bullets under it are its goals
     marked: bool = False  # numbered with a goal word: "Mål 3.1", "3.1 Mål 4 – …"
+    description: str | None = None  # the sentences after a run-in goal's title
 
 
 def depth(number: str) -> int:
@@ -151,6 +155,16 @@ def _status_label(text: str) -> bool:
     return m is not None and m.confidence >= 0.86 and len(text.split()) <= 5
 
 
+def _runin_goal(prefix: str | None, number: str, title: str) -> Heading | None:
+    """"Mål 1 Ekonomi i balans. Nämndens verksamhet ska …": a goal whose title runs to the first
+    full stop, the sentences after it its description."""
+    m = _RUNIN_GOAL.match(title) if prefix in _GOAL_PREFIXES else None
+    if m is None or len(m["title"].split()) > 10:
+        return None
+    level = by[0] if (by := goal_word(prefix or "")) is not None else GoalLevel.goal
+    return Heading("goal", m["title"], number, depth(number), level=level, marked=True, description=m["rest"])
+
+
 def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     """What kind of heading ``line`` is, if any."""
     text = line.text
@@ -160,6 +174,8 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     fonts = typo.has_fonts(line)
     long_prose = len(text) > 110 or (text.endswith(".") and len(text) > 70)
     num = numbered(text)
+    if num is not None and (runin := _runin_goal(*num)) is not None:
+        return runin
     if num is not None and (not long_prose or (len(text) < 160 and "." in num[1] and (rank > 0 or not fonts))):
         prefix, number, title = num
         d = depth(number)

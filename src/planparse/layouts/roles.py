@@ -14,13 +14,7 @@ from enum import Enum
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.tables import TableKind, classify_table
-from planparse.model import (
-    AmountUnit,
-    BudgetKind,
-    BudgetLine,
-    ControlPoint,
-    Risk,
-)
+from planparse.model import AmountUnit, BudgetKind, BudgetLine, ControlPoint, Risk
 from planparse.reading.model import BBox, Cell, Row, Table, union
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
@@ -259,7 +253,10 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
     header = [fold(h) for h in table.header]
     process = column(header, "rutin process", "rutin", "process", "kontrollmoment") or 0
     risk, value = column(header, "risk"), column(header, "riskvarde", "riskbedomning")
-    method, owner = column(header, "kontrollmetod", "metod"), label_column(table, "owner")
+    # beside a "Process/rutin" column, "Kontrollmoment" says how the process is checked
+    method = next((m for m in (column(header, "kontrollmetod", "metod"), column(header, "kontrollmoment"))
+                   if m is not None and m != process), None)
+    owner = label_column(table, "owner")
     found: list[ControlPoint] = []
     for row in table.body:
         name = text(row, process)

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
+from planparse.layouts.captions import date_accounts, table_unit
 from planparse.layouts.goal_tables import (
     first_text,
     goal_column,
@@ -128,10 +129,12 @@ def read_table(w: Walk, table: Table) -> None:
         if isinstance(owner, Goal) and owner is w.goal:  # a note under the table describes the goal
             w.activity, w.field = None, "description"
     elif role is Role.budget:
-        unit = roles.unit_in(w.heading_title) or money.stated_unit(w.prev_text)
-        w.out.budget.extend(money.budget_lines(table, w.out, unit))
+        unit = table_unit(w.doc, table) or roles.unit_in(w.heading_title) or money.stated_unit(w.prev_text)
+        lines = money.budget_lines(table, w.out, unit)
+        date_accounts(lines, w.doc, table)
+        w.out.budget.extend(lines)
     elif role is Role.investments:
-        unit = roles.unit_in(w.heading_title) or money.stated_unit(w.prev_text)
+        unit = table_unit(w.doc, table) or roles.unit_in(w.heading_title) or money.stated_unit(w.prev_text)
         w.out.investments.extend(money.investments(table, w.out, unit))
     elif role is Role.controls:
         w.out.controls.extend(roles.controls(table, w.out))

@@ -85,6 +85,8 @@ class FieldWalk(WalkState):
             return
         self.flush()
         self.seen_labels.add(label)
+        if self.mode == "goals" and isinstance(self.item, Goal) and line.x0 > self.item_x + 5:
+            self.goal, self.activity = self.item, None  # a label set in under a listed goal: that goal's
         self.item, self.item_x = None, 0.0
         if label == "goal":
             self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
@@ -101,8 +103,11 @@ class FieldWalk(WalkState):
                 self.field = None
                 self.list_item(value, line)
                 return
-        elif label == "indicator":
+        elif label in ("indicator", "measure"):  # "Mått:" over a list: the goal's measures
             self.mode = "indicators"
+            if value:  # "Mått: Andel nöjda brukare": the first
+                self.list_item(value, line)
+                return
         elif label == "description" and self.section is not None:
             pass  # prose under it describes the heading above, should that become a goal
         else:
@@ -197,6 +202,8 @@ class FieldWalk(WalkState):
             a = a or vocabulary.assessment_in_sentence(texts[0])
             if a is not None:
                 self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
+                if len(lines) > 1 and self.goal.comment is None:  # the analysis under "Måluppfyllelse: Uppfyllt"
+                    self.goal.comment = "\n".join(paragraphs(lines[1:], self.step, texts[1:], self.spec.paragraph_gap))
             return
         if field == "status" and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(texts[0])

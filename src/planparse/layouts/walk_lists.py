@@ -68,7 +68,10 @@ class ListWalk(FieldWalk):
             head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
         if head.kind == "goal":
             self.item_heading = None
-            if self.mode == "goal_text" and head.number:  # numbered goals after the goal words' prose: its intro
+            # numbered goals, or goals of a higher level ("Kommunfullmäktiges mål: …" after
+            # "Nämndens mål"), after the goal words' prose: it was their intro
+            if self.mode == "goal_text" and (head.number or (
+                    head.level is not None and LEVEL_DEPTH[head.level] < LEVEL_DEPTH[self.mode_level])):
                 self.list_after_text()
             if head.level is not None:  # a goal word names the level, and so the depth
                 if head.number is None:
@@ -99,9 +102,11 @@ class ListWalk(FieldWalk):
                 level = self.spec.level(d)
             title, assessment = split_assessment_suffix(head.title)
             self.push_goal(Goal(uid="", number=head.number, level=level, title=title, assessment=assessment,
-                                provenance=provenance(line)), d, line)
+                                description=head.description, provenance=provenance(line)), d, line)
             if not head.title:  # "Mål 1" alone: the paragraph below is the goal's title
                 self.field, self.title_line = "goal_title", None
+            if head.description is not None:  # "Mål 1 Ekonomi i balans. Nämnden ska …": a goal by its word
+                self.listed.add(id(self.stack[-1][1]))
             if head.level is not None and head.number is None and not head.lists_goals:
                 self.listed.add(id(self.stack[-1][1]))  # "Nämndmål: Trygghet", "Mål för …": a goal by its words
                 self.styled[id(self.stack[-1][1])] = self.typo.size(line)
@@ -153,6 +158,8 @@ class ListWalk(FieldWalk):
         self.item_x, self.item_line = line.x0, line
         self.item_marked = bool(marker)  # item_x is its bullet's, left of its text
         goal_above = self.list_goal
+        if self.mode == "indicators" and goal_above is not None and marker[:1].isdigit() and abs(line.x0 - self.list_goal_x) < 3:
+            self.mode = "goals"  # the numbered goals' next, after the measures set in under the one before
         if self.mode == "goals" and goal_above is not None and not marker[:1].isdigit() and (
             marker[:1].isalpha() or line.x0 > self.list_goal_x + 5
         ) and (self.item is goal_above or (goal_above.activities and self.item is goal_above.activities[-1])):

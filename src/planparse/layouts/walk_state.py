@@ -48,6 +48,8 @@ def names_goals(title: str) -> bool:
     parts = folded.split(" och ")
     if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?mal(?:en)?", p) for p in parts):
         return True
+    if re.match(r"(?:\w+s )?mal(?:en)? (?:som|vilka|kopplade|knutna) ", folded):
+        return True  # "Nämndens mål som den interna kontrollen stödjer": which goals, none itself
     return bool(_CHAPTER_TITLE.match(folded)) or (bool(re.search(r"\bmal(?:en)?$", folded)) and len(folded.split()) <= 3)
 
 

@@ -1,0 +1,87 @@
+"""A table's caption: the short line right above a money table that names what it holds and in
+what unit ("Tabell 1. Driftbudget 2027 per verksamhet, mnkr", "Driftredovisning per
+verksamhet, tkr"). Its unit is the table's where the header names none, and its one year is
+the year of account columns (Intäkter, Kostnader, Nettokostnad) that print none.
+
+The caption is looked up by position, not by how the walk read it (a heading, a field's line,
+the foot of the page before): the few lines right above the table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planparse.layouts.roles import UNITS
+from planparse.model import AmountUnit, BudgetLine
+from planparse.reading.model import Document, Line, Table
+from planparse.text.fold import fold
+
+# A caption's unit: its last words, after a comma or colon, in brackets or after "i"/"belopp i".
+_UNIT_END = re.compile(r"(?:[,:(]|\bi)\s*(?:belopp i\s+)?(tkr|mnkr|kr|tusentals kronor|miljoner kronor)\)?\s*$")
+_NUMBERED_CAPTION = re.compile(r"^tabell\s+\d+\b")
+_YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d{2})(?!\s*[–-]\s*(?:19|20)?\d{2})(?![\d–-])")
+# Account columns: their amounts are for the year the caption names.
+_ACCOUNTS = frozenset({"intakter", "kostnader", "nettokostnad", "nettokostnader", "netto"})
+_MAX_GAP = 60.0  # points between a caption and the table under it
+
+
+def caption_unit(text: str) -> AmountUnit | None:
+    """The unit a caption-shaped line states: a short line, no sentence, ending in its unit."""
+    lower = " ".join(text.casefold().split())
+    if len(lower.split()) > 14 or lower.endswith("."):
+        return None
+    m = _UNIT_END.search(lower)
+    if m is None:
+        return None
+    return {"tusentals kronor": AmountUnit.tkr, "miljoner kronor": AmountUnit.mnkr}.get(m[1]) or UNITS.get(m[1])
+
+
+def is_caption(text: str) -> bool:
+    lower = text.casefold().split()
+    return caption_unit(text) is not None or (bool(_NUMBERED_CAPTION.match(" ".join(lower))) and len(lower) <= 14)
+
+
+def caption_year(text: str) -> int | None:
+    """The one year a caption names ("Driftbudget 2027 per verksamhet"); none for a span."""
+    years = {int(y) for y in _YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def caption(doc: Document, table: Table) -> str | None:
+    """The caption over ``table``: the nearest caption-shaped line of the few right above it on
+    its page, or at the foot of the page before when the table opens its page."""
+    page = next((p for p in doc.pages if p.number == table.page), None)
+    if page is None:
+        return None
+    top = table.bbox[1]
+    above = _last([ln for ln in page.lines if ln.bbox[3] <= top + 1 and top - ln.bbox[3] < _MAX_GAP])
+    if not any(is_caption(ln.text) for ln in above) and top < 0.25 * page.height:
+        before = next((p for p in doc.pages if p.number == table.page - 1), None)
+        if before is not None:
+            above = _last([ln for ln in before.lines if ln.bbox[1] > 0.75 * before.height])
+    return next((ln.text for ln in above if is_caption(ln.text)), None)
+
+
+def _last(lines: list[Line]) -> list[Line]:
+    """The three lowest of ``lines``, the lowest first."""
+    return sorted(lines, key=lambda ln: -ln.bbox[3])[:3]
+
+
+def table_unit(doc: Document, table: Table) -> AmountUnit | None:
+    """The unit the caption over ``table`` states, if it has one."""
+    found = caption(doc, table)
+    return caption_unit(found) if found is not None else None
+
+
+def date_accounts(lines: list[BudgetLine], doc: Document, table: Table) -> None:
+    """Give account columns without a year ("Intäkter | Kostnader | Nettokostnad") the one year
+    the table's caption names."""
+    found = caption(doc, table)
+    year = caption_year(found) if found is not None else None
+    if year is None:
+        return
+    for line in lines:
+        for v in line.values:
+            words = fold(v.label or "").split()
+            if v.year is None and words and words[0] in _ACCOUNTS:
+                v.year = year
