@@ -166,6 +166,9 @@ def _longer(dark: Groups, faint: Groups, near: int) -> tuple[Groups, Groups]:
         if any(d[3] - d[2] >= g[3] - g[2] for d in same):
             continue
         kept = [d for d in kept if d not in same]
+        if same:  # (the rule is the pieces together: a dark stretch may reach past the faint one)
+            g = (min(g[0], *(d[0] for d in same)), max(g[1], *(d[1] for d in same)),
+                 min(g[2], *(d[2] for d in same)), max(g[3], *(d[3] for d in same)))
         (replaced if same else extra).append(g)
     return sorted(kept + replaced), extra
 
@@ -179,9 +182,12 @@ def _overlaps(g: tuple[int, int, int, int], others: list[tuple[int, int, int, in
 Groups = list[tuple[int, int, int, int]]
 
 
-def _rule_groups(pixels: np.ndarray, dpi: int) -> tuple[Groups, Groups, Groups, Groups]:
+def _rule_groups(
+    pixels: np.ndarray, dpi: int, shaded: list[raster_fills.Fill] | None = None
+) -> tuple[Groups, Groups, Groups, Groups]:
     """The horizontal and vertical rules' pixel groups (see :func:`_group`) in a page's pixels,
-    those dark enough to be ink and the faint ones (see below)."""
+    those dark enough to be ink and the faint ones (see below). ``shaded``: the page's fills
+    (see :func:`raster_fills.fills`), whose ground is no faint ink."""
     scale = 72.0 / dpi
     thick = max(1, round(MAX_THICK_POINTS / scale))
     hs, vs = _found(pixels < DARK, scale, thick)
@@ -192,6 +198,11 @@ def _rule_groups(pixels: np.ndarray, dpi: int) -> tuple[Groups, Groups, Groups, 
     faint_level = _paper(pixels) - FAINT
     if faint_level > DARK:
         faint = pixels < faint_level
+        # A shaded band's ground is darker than the faint level: a grey side rule next to it
+        # (a table's frame beside its shaded header) would be one group with the band, far
+        # too thick for a rule, and be lost with it all down the table.
+        for top, bottom, left, right, _ in shaded or ():
+            faint[top:bottom, left:right] = False
         off = max(3, round(SIDE_POINTS / scale))
         gap = max(1, round(GAP_POINTS / scale))
         fh, fv = _found(faint, scale, thick, gap)
@@ -275,10 +286,10 @@ def rules_and_clean_image(image: bytes, dpi: int) -> tuple[list[Drawing], bytes]
     pixels = _pgm(image)
     if pixels is None:
         return [], image
-    hs, vs, fh, fv = _rule_groups(pixels, dpi)
+    shaded = raster_fills.fills(pixels, dpi)
+    hs, vs, fh, fv = _rule_groups(pixels, dpi, shaded)
     scale = 72.0 / dpi
     paper = _paper(pixels)
-    shaded = raster_fills.fills(pixels, dpi)
     if shaded:
         hs, fh = (raster_fills.outside_fills(g, shaded, True, dpi) for g in (hs, fh))
         vs, fv = (raster_fills.outside_fills(g, shaded, False, dpi) for g in (vs, fv))
