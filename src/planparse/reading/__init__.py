@@ -375,6 +375,7 @@ def _ocr_images(
     try:
         results = ocr.ocr_pages(images, lang)
         if with_rules:
+            _in_threads(lambda n: weight.fit_boxes(results[n], images[n], ocr.DPI), sorted(results))
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
                 icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and (d.toneless or _coloured(d.fill))]
@@ -702,6 +703,9 @@ _RULE_GLYPHS = "|¦"
 _DASH_SPECK = re.compile(r"[-–—_]")
 
 
+_RULE_QUOTE = re.compile(r"^\s*[|¦]['‘’`\"“”]+(?=\w)")
+
+
 def _rule_glyphs(line: Line) -> None:
     """A ruled table's rule that OCR read into a cell line, dropped: "|" glued to the cell's
     first or last word or standing alone at either end ("|2023-05-02"), a speck read as a
@@ -722,7 +726,8 @@ def _rule_glyphs(line: Line) -> None:
     if not spans:
         return  # nothing but rule glyphs: left as read
     texts = [s.text for s in spans]
-    spans[0].text = spans[0].text.lstrip(" " + _RULE_GLYPHS)
+    # (the rule's fringe beside it read as a quote: "|'Ta fram", "|‘Sjukfrånvaro")
+    spans[0].text = _RULE_QUOTE.sub("", spans[0].text).lstrip(" " + _RULE_GLYPHS)
     spans[-1].text = spans[-1].text.rstrip(" " + _RULE_GLYPHS)
     if len(spans) != len(line.spans) or texts != [s.text for s in spans]:
         line.spans = spans

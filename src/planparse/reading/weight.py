@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from planparse.reading.model import Line
+from planparse.reading.model import Line, Span
 from planparse.reading.raster_rules import _paper, _pgm
 
 HEAVY = 1.22  # a bold word's strokes are at least this much thicker than the page's median
 MIN_WORDS = 20  # words a page needs before its usual stroke is known
 MIN_LETTERS = 3  # shorter words say too little about their strokes
+GRAIN = 40  # a scan's grain is at most this much darker than its paper (0-255 grey)
+SPECK_EDGE_POINTS = 1.0  # a word box's edge this far out from its ink was stretched by a speck
 
 
 def stroke(ink: np.ndarray) -> float:
@@ -60,3 +62,52 @@ def mark_bold(lines: list[Line], image: bytes, dpi: int) -> None:
     for i, j, w in weights:
         if w >= HEAVY * usual:
             lines[i].spans[j].bold = True
+
+
+def fit_boxes(lines: list[Line], image: bytes, dpi: int) -> None:
+    """Cut the OCR'd word boxes of ``lines`` to the ink inside them, in place, and give each
+    line the size its fitted boxes tell (see :func:`planparse.reading.ocr.line_size`).
+
+    Tesseract boxes a word over what its own binarising kept of the page: on a scan's grainy
+    paper a few grey specks above or under the word stretch its box to half again its height,
+    and the line's size told from it reads a body row of a table as a heading. Ink is what is
+    darker than the paper by :data:`GRAIN` (a scan's grain is lighter, the blurred top of a
+    thin ascender darker); a pixel row or column with a single ink pixel is a speck's, not a
+    letter's. A box without ink at that level is left as it is."""
+    from planparse.reading.ocr import line_size
+
+    pixels = _pgm(image)
+    if pixels is None:
+        return
+    level = _paper(pixels) - GRAIN
+    k = dpi / 72.0
+    for ln in lines:
+        changed = False
+        for s in ln.spans:
+            box = _ink_box(pixels, s, level, k)
+            if box is not None and box != s.bbox:
+                s.bbox = box
+                changed = True
+        if changed:
+            size = line_size(ln.spans)
+            for s in ln.spans:
+                s.size = size
+
+
+def _ink_box(pixels: np.ndarray, s: Span, level: int, k: float) -> tuple[float, float, float, float] | None:
+    x0, y0, x1, y1 = (round(v * k) for v in s.bbox)
+    x0, y0 = max(0, x0), max(0, y0)
+    ink = pixels[y0:y1, x0:x1] < level
+    if ink.size == 0:
+        return None
+    rows = np.flatnonzero(ink.sum(axis=1) >= 2)
+    cols = np.flatnonzero(ink.sum(axis=0) >= 2)
+    if not rows.size or not cols.size:
+        return None
+    fitted = ((x0 + cols[0]) / k, (y0 + rows[0]) / k, (x0 + cols[-1] + 1) / k, (y0 + rows[-1] + 1) / k)
+    # Only an edge that moves well in is a speck's: Tesseract's own box is a pixel or so wider
+    # than the ink at this level all round, and the gaps between words and lines are measured
+    # from its boxes.
+    return tuple(  # type: ignore[return-value]
+        round(float(new), 2) if abs(new - old) > SPECK_EDGE_POINTS else old for new, old in zip(fitted, s.bbox, strict=True)
+    )
