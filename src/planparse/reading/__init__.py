@@ -692,11 +692,35 @@ def _lost_bullets(lines: list[Line]) -> None:
 
     # a list: bulleted lines one under the other (a status icon read as "•" stands alone)
     bulleted = [b for b in marked if any(near(b, o) for o in marked)]
+    right = max((ln.bbox[2] for ln in lines), default=0.0)
+    # where each bulleted line's text starts: its second word (the "•" its first), or where a
+    # line given its lost bullet here started
+    text_x = {id(b): b.spans[1].bbox[0] for b in marked if len(b.spans) > 1}
     for above, ln in zip(ordered, ordered[1:], strict=False):
-        if not ln.spans or ln.text[:1] == "•" or not ln.text.strip()[:1].isupper() or ln.x0 < margin + 3:
+        if not ln.spans or ln.text[:1] == "•":
+            continue
+        glued = _GLUED_BULLET.match(ln.spans[0].text)
+        if glued and any(near(ln, b) for b in bulleted):  # "«Minskad ojämlikhet" among "• …" items
+            ln.spans[0].text = "• " + ln.spans[0].text[glued.end():]
+            marked.append(ln)
+            continue
+        if not ln.text.strip()[:1].isupper() or ln.x0 < margin + 3:
             continue
         if above.text.rstrip().endswith(":") and any(near(ln, b) for b in bulleted):
             ln.spans[0].text = "• " + ln.spans[0].text.lstrip()
+        elif above.text[:1] == "•" and any(near(above, o) for o in marked) and id(above) in text_x \
+                and abs(ln.x0 - text_x[id(above)]) < 2.5 and above.bbox[2] < right - 0.25 * (right - above.x0) \
+                and abs(ln.bbox[1] - above.bbox[3]) < 1.5 * max(above.bbox[3] - above.bbox[1], 1.0):
+            # an item whose bullet Tesseract lost: at its list's text, under an item that ended
+            # well short of the line (no wrap), in capitals on
+            text_x[id(ln)] = ln.x0
+            ln.spans[0].text = "• " + ln.spans[0].text.lstrip()
+            ln.spans[0].bbox = (above.x0, *ln.spans[0].bbox[1:])
+            marked.append(ln)
+
+
+# A bullet read as a glyph glued to its item's first word ("«Minskad"), before a capital
+_GLUED_BULLET = re.compile(r"^\s*[«»¢*·]+(?=[A-ZÅÄÖ][a-zåäö])")
 
 
 _RULE_GLYPHS = "|¦"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
+from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, line_gap, union
 from planparse.reading.tables import mend_broken_words
 from planparse.text.assemble import list_item
 from planparse.text.fold import fold
@@ -235,6 +235,10 @@ def _fits_above(prev: Row, word: Span, edge: float) -> bool:
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
 
 
+# A label's short rest under it, the two sides of a split ("Tot" / "K/M")
+_PAIR = re.compile(r"[A-ZÅÄÖ]{1,2}/[A-ZÅÄÖ]{1,2}")
+
+
 def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     """A line right under the header, closer than a line's height, with only years in
     columns the header names and nothing in the first column: the header's labels wrap
@@ -245,6 +249,9 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     label ending in a letter or a comma ("Investerin" / "gsprojekt," / "tkr", "Beskrivnin" / "g")."""
     named = {c.col: c.text for c in head.cells if c.text}
     gap = min(ln.bbox[1] for ln in vr) - head.bbox[3]
+    head_lines = [ln for c in head.cells for ln in c.lines]
+    if vr[0].method == "ocr" and head_lines:  # (a scan's boxes stop at the baseline: see line_gap)
+        gap = min(line_gap(max(head_lines, key=lambda ln: ln.bbox[3]), ln) for ln in vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
     if vr[0].method != "native" and by_col and gap < 0.7 * h and all(col in named for col in texts) and all(
@@ -263,7 +270,8 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(col in named for col in texts) and any(
         _YEARISH.fullmatch(t) for t in texts.values()
     ) and all(
-        _YEARISH.fullmatch(t) or (named[col].endswith("/") and t.isalpha() and len(t) <= 3) for col, t in texts.items()
+        _YEARISH.fullmatch(t) or (named[col].endswith("/") and t.isalpha() and len(t) <= 3) or _PAIR.fullmatch(t)
+        for col, t in texts.items()
     )
 
 
@@ -468,7 +476,9 @@ def _wraps_header(top: list[Line], below: list[Line]) -> bool:
     """A row set tight under ``top`` whose words each start under one of its labels, and hold
     no figure but a year: the rest of the header's wrapped labels."""
     h = max(ln.bbox[3] - ln.bbox[1] for ln in top)
-    if below[0].bbox[1] - max(ln.bbox[3] for ln in top) > 0.5 * h or len(below) > len(top):
+    # (on a scan, from where the top row's descenders would reach: "Indikatorer Tot Utfall"
+    # over "K/M 2025 2026" has none, its box stops at the baseline)
+    if line_gap(max(top, key=lambda ln: ln.bbox[3]), below[0]) > 0.5 * h or len(below) > len(top):
         return False
     spans, labels = _spans(below), _phrases(top)
     return bool(spans) and all(_YEARISH.fullmatch(s.text.strip()) or not any(ch.isdigit() for ch in s.text) for s in spans) and all(
