@@ -111,3 +111,57 @@ def test_contents_entries_whose_page_numbers_ocr_lost() -> None:
     activities = [a for g in _goals(doc.goals) for a in g.activities]
     assert all(a.title for a in activities)
     assert [a.number for a in activities] == ["3.1.1", "3.1.2", "3.2.1", "3.2.2", "3.3.1"]
+
+
+SEED7 = Path(__file__).resolve().parents[2] / "fixtures" / "stress-seed7"
+
+
+def _indicators(doc: PlanDocument) -> dict[str, list[tuple[str | None, str | None]]]:
+    """Indicator name -> its values' (label, raw), over goals and activities."""
+    out: dict[str, list[tuple[str | None, str | None]]] = {}
+    for g in _goals(doc.goals):
+        for owner in [g, *g.activities]:
+            for ind in owner.indicators:
+                out[ind.name] = [(v.label, v.raw) for v in ind.values]
+    return out
+
+
+def test_unruled_indicator_table_on_grainy_paper() -> None:
+    """robertsfors_vp-01-docx-scan (seed 7), page 6: an unruled indicator table on grainy
+    paper. Grey grain above and under some words stretched their OCR boxes, a body row
+    ("Nettokostnadsav Kolada %") was sized as a heading, and the table stopped there; its
+    names wrap in a narrow column without descenders on the line ("Nettokostnadsav" /
+    "vikelse för"). Gold: the rows of Uppdrag 3.3.1 and 3.4.2, and four goals."""
+    doc = planparse.parse(SEED7 / "robertsfors_vp" / "robertsfors_vp-01-docx-scan.pdf")
+    found = _indicators(doc)
+    assert found["Kostnad per invånare för kommunens lokaler"] == [("Utfall 2023", "-1,0")]
+    assert found["Nettokostnadsavvikelse för funktionshinderomsorg"] == [("2022", "48,2"), ("Utfall 2023", "14 275")]
+    assert found["Andel verksamheter med åtgärdsplan vid befarat underskott"] == [("Utfall 2023", "75,8")]
+    assert "Nettokostnadsavvikelse för äldreomsorg" in found
+    assert [g.title for g in doc.goals] == [
+        "MÖJLIGHETERNAS TORSBY", "ATTRAKTIVA OCH TRYGGA TORSBY", "GOD EKONOMI", "HÅLLBARA TORSBY"]
+
+
+def test_lost_and_glued_bullets_and_a_wrapped_header() -> None:
+    """orebro_budget-01-reportlab-scan (seed 7): the prioritised areas are a bulleted list
+    whose bullets Tesseract glued to a word ("«Minskad") or lost ("Integration och ..." at
+    the list's text); the indicator header wraps ("Tot Utfall Utfall Målvärde" / "K/M 2025
+    2026 2027"). Gold: the five areas as goals, the values labelled with their years."""
+    doc = planparse.parse(SEED7 / "orebro_budget" / "orebro_budget-01-reportlab-scan.pdf")
+    assert [g.title for g in doc.goals][:5] == [
+        "Tillgänglighet och service på lika villkor",
+        "Barnets rättigheter, barn och ungas hälsa",
+        "Minskad ojämlikhet i livsvillkor, genderbudget",
+        "Digitalisering och verksamhetsutveckling",
+        "Integration och etablering på arbetsmarknaden",
+    ]
+    assert _indicators(doc)["Styrningsindex"] == [("Utfall 2025", "37"), ("Utfall 2026", "3"), ("Målvärde 2027", "88")]
+
+
+def test_title_wrapping_onto_a_line_without_descenders() -> None:
+    """ange_uppsikt-01-docx-scan (seed 7): "Genomföra två föreläsningar" / "för temat kost
+    och" / "återhämtning", a title over three lines, the second without descenders, so its
+    ink box stops at the baseline and the third looked a paragraph away. Gold title."""
+    doc = planparse.parse(SEED7 / "ange_uppsikt" / "ange_uppsikt-01-docx-scan.pdf")
+    titles = [a.title for g in _goals(doc.goals) for a in g.activities]
+    assert "Genomföra två föreläsningar för temat kost och återhämtning" in titles

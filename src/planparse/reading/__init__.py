@@ -680,7 +680,10 @@ def _lost_bullets(lines: list[Line]) -> None:
     """An OCR'd list item whose bullet Tesseract lost (its word box starts where the bullet
     stands, the glyph read as nothing): the first line under a lead-in ending in a colon,
     starting at the x of the "•" of a list right under it, set in from the page's text margin,
-    in capitals on, gets its bullet back."""
+    in capitals on, gets its bullet back. So does an item whose bullet was read as a glyph
+    glued to its first word ("«Minskad") beside a list's bullets, and one whose bullet and its
+    box were lost: starting where the text of the item above it starts, right under that item,
+    which ended well short of the line (it does not wrap), in capitals on."""
     if not lines:
         return
     margin = min(ln.x0 for ln in lines if len(ln.text) > 30) if any(len(ln.text) > 30 for ln in lines) else 0.0

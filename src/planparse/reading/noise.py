@@ -129,7 +129,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     active = False
     missed: list[int] = []  # lines since the last entry: entries too when another follows
-    for k, ln in enumerate(lines):
+    for ln in lines:
         text = ln.text.strip()
         if _TOC_HEADING.match(fold(text)):
             active = True
@@ -138,11 +138,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
             continue
         if not active:
             continue
-        nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else None
-        if (_TOC_ENTRY.search(text) and not _PAGE_NUMBER.match(text)) or (
-            _lost_number(text) and (nxt is None or _lost_number(nxt) or _TOC_ENTRY.search(nxt)
-                                    or (not missed and _sibling(lines[:k], ln)))
-        ):
+        if _TOC_ENTRY.search(text) and not _PAGE_NUMBER.match(text):
             # An entry whose leader an OCR read as letters and whose page number it set
             # apart lies between two entries: it goes with them.
             out.update(missed)

@@ -198,6 +198,16 @@ def _gap_split(gaps: list[float]) -> float | None:
     return (low + high) / 2
 
 
+def _row_gap(prev: Row, vr: list[Line]) -> float:
+    """The space between a row and the visual row ``vr`` under it; on a scan planparse OCR'd,
+    from where the row's descenders would reach (see :func:`line_gap`): a line of a name
+    without descenders ("Nettokostnadsav") stops at its baseline."""
+    lines = [ln for c in prev.cells for ln in c.lines]
+    if vr[0].method != "ocr" or not lines:
+        return min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    return min(line_gap(max(lines, key=lambda ln: ln.bbox[3]), ln) for ln in vr)
+
+
 def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     """A row right under a row of more cells, a cell going on in lower case: the cells of
     the row above wrap ("Ta fram koncept … i Ånge | Avslutad enligt" over "kommun | plan");
@@ -207,7 +217,7 @@ def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     paragraph = set(by_col) == {0} and (prev.full_width or filled == {0})
     if not paragraph and (prev.full_width or len(by_col) >= len(filled)):
         return False
-    gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    gap = _row_gap(prev, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() for spans in by_col.values())
 
@@ -248,10 +258,7 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     broken at a narrow column's edge, every piece of the line going on in lower case from a
     label ending in a letter or a comma ("Investerin" / "gsprojekt," / "tkr", "Beskrivnin" / "g")."""
     named = {c.col: c.text for c in head.cells if c.text}
-    gap = min(ln.bbox[1] for ln in vr) - head.bbox[3]
-    head_lines = [ln for c in head.cells for ln in c.lines]
-    if vr[0].method == "ocr" and head_lines:  # (a scan's boxes stop at the baseline: see line_gap)
-        gap = min(line_gap(max(head_lines, key=lambda ln: ln.bbox[3]), ln) for ln in vr)
+    gap = _row_gap(head, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
     if vr[0].method != "native" and by_col and gap < 0.7 * h and all(col in named for col in texts) and all(
@@ -281,7 +288,7 @@ def _name_wraps(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> boo
     ("… HME-värde på minst" / "78, procent"); it has no values of its own."""
     if set(by_col) != {0} or len([c for c in prev.cells if c.text]) < 2 or prev.full_width:
         return False
-    gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    gap = _row_gap(prev, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     return gap < 0.5 * h and list_item(by_col[0][0].text.strip()) is None
 
