@@ -14,6 +14,7 @@ HEAVY = 1.22  # a bold word's strokes are at least this much thicker than the pa
 MIN_WORDS = 20  # words a page needs before its usual stroke is known
 MIN_LETTERS = 3  # shorter words say too little about their strokes
 GRAIN = 40  # a scan's grain is at most this much darker than its paper (0-255 grey)
+STRETCHED = 1.25  # a word box taller than this for its letters, against the page's usual, may be stretched
 SPECK_EDGE_POINTS = 1.0  # a word box's edge this far out from its ink was stretched by a speck
 
 
@@ -73,17 +74,25 @@ def fit_boxes(lines: list[Line], image: bytes, dpi: int) -> None:
     and the line's size told from it reads a body row of a table as a heading. Ink is what is
     darker than the paper by :data:`GRAIN` (a scan's grain is lighter, the blurred top of a
     thin ascender darker); a pixel row or column with a single ink pixel is a speck's, not a
-    letter's. A box without ink at that level is left as it is."""
-    from planparse.reading.ocr import line_size
+    letter's. Only a box that tells a size a quarter above the page's usual is looked at, and
+    only its top and bottom are cut; a box without ink at that level is left as it is."""
+    from planparse.reading.ocr import line_size, word_size
 
     pixels = _pgm(image)
     if pixels is None:
         return
     level = _paper(pixels) - GRAIN
     k = dpi / 72.0
+    sizes = sorted(word_size(s.text, s.bbox[3] - s.bbox[1]) for ln in lines for s in ln.spans
+                   if sum(c.isalnum() for c in s.text) >= 2)
+    if not sizes:
+        return
+    usual = sizes[len(sizes) // 2]
     for ln in lines:
         changed = False
         for s in ln.spans:
+            if word_size(s.text, s.bbox[3] - s.bbox[1]) <= STRETCHED * usual:
+                continue  # a box of the page's usual letter size, or a word too short to tell
             box = _ink_box(pixels, s, level, k)
             if box is not None and box != s.bbox:
                 s.bbox = box
@@ -104,7 +113,8 @@ def _ink_box(pixels: np.ndarray, s: Span, level: int, k: float) -> tuple[float, 
     cols = np.flatnonzero(ink.sum(axis=0) >= 2)
     if not rows.size or not cols.size:
         return None
-    fitted = ((x0 + cols[0]) / k, (y0 + rows[0]) / k, (x0 + cols[-1] + 1) / k, (y0 + rows[-1] + 1) / k)
+    # (up and down only: a word's left edge places it in a table's column)
+    fitted = (s.bbox[0], (y0 + rows[0]) / k, s.bbox[2], (y0 + rows[-1] + 1) / k)
     # Only an edge that moves well in is a speck's: Tesseract's own box is a pixel or so wider
     # than the ink at this level all round, and the gaps between words and lines are measured
     # from its boxes.
