@@ -219,7 +219,11 @@ def test_stroke_of_a_word() -> None:
     assert stroke(ink) == 2.0
     for a in (20, 27, 34):  # three more, five pixels thick
         ink[:, a : a + 5] = True
-    assert stroke(ink) == 5.0  # the median run
+    assert stroke(ink) == 3.8  # the mean run: (2 + 2 + 5 + 5 + 5) / 5, finer than whole pixels
+    bar = np.zeros((10, 40), dtype=bool)
+    bar[:, 2:4] = bar[:, 10:12] = True
+    bar[0, 14:30] = True  # a bar along a row (an "e"'s), over twice the median run: no stroke
+    assert stroke(bar) == 2.0
     assert stroke(np.zeros((4, 4), dtype=bool)) == 0.0
 
 

@@ -17,7 +17,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs
+from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, line_gap
 from planparse.reading.model import join_lines as join_wrapped
 from planparse.reading.paragraphs import line_step, list_text, paragraphs
 from planparse.text.assemble import join_lines
@@ -238,7 +238,7 @@ def _title_wraps(lines: list[Line]) -> int:
         above, line = lines[n - 1], lines[n]
         height = max(above.bbox[3] - above.bbox[1], 1.0)
         if above.text.rstrip().endswith((".", ":", ";")) or not line.text[:1].islower() \
-                or line.y0 - above.bbox[3] > 0.5 * height:
+                or line_gap(above, line) > 0.5 * height:
             break
         n += 1
     return n

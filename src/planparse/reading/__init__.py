@@ -375,6 +375,7 @@ def _ocr_images(
     try:
         results = ocr.ocr_pages(images, lang)
         if with_rules:
+            _in_threads(lambda n: weight.fit_boxes(results[n], images[n], ocr.DPI), sorted(results))
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
                 icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and (d.toneless or _coloured(d.fill))]
@@ -679,7 +680,10 @@ def _lost_bullets(lines: list[Line]) -> None:
     """An OCR'd list item whose bullet Tesseract lost (its word box starts where the bullet
     stands, the glyph read as nothing): the first line under a lead-in ending in a colon,
     starting at the x of the "•" of a list right under it, set in from the page's text margin,
-    in capitals on, gets its bullet back."""
+    in capitals on, gets its bullet back. So does an item whose bullet was read as a glyph
+    glued to its first word ("«Minskad") beside a list's bullets, and one whose bullet and its
+    box were lost: starting where the text of the item above it starts, right under that item,
+    which ended well short of the line (it does not wrap), in capitals on."""
     if not lines:
         return
     margin = min(ln.x0 for ln in lines if len(ln.text) > 30) if any(len(ln.text) > 30 for ln in lines) else 0.0
@@ -691,15 +695,42 @@ def _lost_bullets(lines: list[Line]) -> None:
 
     # a list: bulleted lines one under the other (a status icon read as "•" stands alone)
     bulleted = [b for b in marked if any(near(b, o) for o in marked)]
+    right = max((ln.bbox[2] for ln in lines), default=0.0)
+    # where each bulleted line's text starts: its second word (the "•" its first), or where a
+    # line given its lost bullet here started
+    text_x = {id(b): b.spans[1].bbox[0] for b in marked if len(b.spans) > 1}
     for above, ln in zip(ordered, ordered[1:], strict=False):
-        if not ln.spans or ln.text[:1] == "•" or not ln.text.strip()[:1].isupper() or ln.x0 < margin + 3:
+        if not ln.spans or ln.text[:1] == "•":
+            continue
+        glued = _GLUED_BULLET.match(ln.spans[0].text)
+        if glued and any(near(ln, b) for b in bulleted):  # "«Minskad ojämlikhet" among "• …" items
+            ln.spans[0].text = "• " + ln.spans[0].text[glued.end():]
+            marked.append(ln)
+            continue
+        if not ln.text.strip()[:1].isupper() or ln.x0 < margin + 3:
             continue
         if above.text.rstrip().endswith(":") and any(near(ln, b) for b in bulleted):
             ln.spans[0].text = "• " + ln.spans[0].text.lstrip()
+        elif above.text[:1] == "•" and any(near(above, o) for o in marked) and id(above) in text_x \
+                and abs(ln.x0 - text_x[id(above)]) < 2.5 and above.bbox[2] < right - 0.25 * (right - above.x0) \
+                and abs(ln.bbox[1] - above.bbox[3]) < 1.5 * max(above.bbox[3] - above.bbox[1], 1.0):
+            # an item whose bullet Tesseract lost: at its list's text, under an item that ended
+            # well short of the line (no wrap), in capitals on
+            text_x[id(ln)] = ln.x0
+            ln.spans[0].text = "• " + ln.spans[0].text.lstrip()
+            ln.spans[0].bbox = (above.x0, *ln.spans[0].bbox[1:])
+            marked.append(ln)
+
+
+# A bullet read as a glyph glued to its item's first word ("«Minskad"), before a capital
+_GLUED_BULLET = re.compile(r"^\s*[«»¢*·]+(?=[A-ZÅÄÖ][a-zåäö])")
 
 
 _RULE_GLYPHS = "|¦"
 _DASH_SPECK = re.compile(r"[-–—_]")
+
+
+_RULE_QUOTE = re.compile(r"^\s*[|¦]['‘’`\"“”]+(?=\w)")
 
 
 def _rule_glyphs(line: Line) -> None:
@@ -722,7 +753,8 @@ def _rule_glyphs(line: Line) -> None:
     if not spans:
         return  # nothing but rule glyphs: left as read
     texts = [s.text for s in spans]
-    spans[0].text = spans[0].text.lstrip(" " + _RULE_GLYPHS)
+    # (the rule's fringe beside it read as a quote: "|'Ta fram", "|‘Sjukfrånvaro")
+    spans[0].text = _RULE_QUOTE.sub("", spans[0].text).lstrip(" " + _RULE_GLYPHS)
     spans[-1].text = spans[-1].text.rstrip(" " + _RULE_GLYPHS)
     if len(spans) != len(line.spans) or texts != [s.text for s in spans]:
         line.spans = spans

@@ -539,17 +539,39 @@ def is_bullet(text: str) -> bool:
     return t[:1] in _BULLET and len(t) > 1 and t[1:2] in (" ", "\t")
 
 
+def line_gap(above: Line, line: Line) -> float:
+    """The space between two lines, from the bottom of ``above`` to the top of ``line``. A line
+    planparse OCR'd itself has its words' ink boxes, not its font's: where it has no letter
+    that descends (rises), its box stops at the baseline (the x-height), and the gap is
+    measured from where the descenders (ascenders) would reach, so a wrapped line of "för
+    temat kost och" over "återhämtning" is no wider apart than the lines above it."""
+    bottom, top = above.bbox[3], line.bbox[1]
+    if above.method == "ocr" and not any(c in OCR_DESCENDING for c in above.text):
+        bottom += OCR_DESCENT * above.size
+    if line.method == "ocr" and not any(c in OCR_RISING or c.isupper() for c in line.text):
+        top -= OCR_RISE * line.size
+    return top - bottom
+
+
+# Letters whose ink reaches below the baseline (above the x-height), and by how much of the
+# font size (see :func:`planparse.reading.ocr.word_size`).
+OCR_DESCENDING = frozenset("gjpqyQ,;()[]{}|")
+OCR_RISING = frozenset("bdfhklt0123456789!?/()[]{}|%&#@\"'åäö")
+OCR_DESCENT = 0.21
+OCR_RISE = 0.21
+
+
 def group_paragraphs(lines: list[Line]) -> list[str]:
     """Join wrapped lines into paragraphs; a vertical gap or a bullet starts a new paragraph."""
     paras: list[list[Line]] = []
-    gaps = sorted(b.y0 - a.bbox[3] for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page)
+    gaps = sorted(line_gap(a, b) for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page)
     leading = gaps[len(gaps) // 2] if gaps else 0.0  # the usual space between wrapped lines
     for line in lines:
         if not paras:
             paras.append([line])
             continue
         prev = paras[-1][-1]
-        gap = line.y0 - prev.bbox[3]
+        gap = line_gap(prev, line)
         size = max(line.size, 1)
         if is_bullet(line.text) or gap > 0.6 * size or (gap > 0.2 * size and gap > leading + 0.25 * size):
             paras.append([line])

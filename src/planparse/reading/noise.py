@@ -65,6 +65,33 @@ def _section_label(text: str) -> bool:
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,3}$|…{2,}\s*\d{0,3}$")
 
 
+# An entry "Uppdrag 3.1.1": a label word and a section number alone
+_LABELLED_ENTRY = re.compile(r"^[^\W\d_]+\s+\d{1,2}(?:\.\d{1,2}){1,3}\.?$")
+
+
+def _lost_number(text: str) -> bool:
+    """A contents entry whose leader and page number an OCR lost (Tesseract takes a column of
+    leaders and figures for a picture): a numbered heading ("3.1 TRYGGA OCH ATTRAKTIVA
+    SORSELE") or a label with its section number ("Uppdrag 3.1.1"). Callers require another
+    entry under it: a chapter that starts after the contents is followed by its text."""
+    return bool(_NUMBERED_ENTRY.match(text) or _LABELLED_ENTRY.match(text))
+
+
+def _sibling(before: list[Line], line: Line) -> bool:
+    """Whether ``line`` is an entry of the same shape as the last such entry of ``before`` (the
+    contents' lines above it), at the same indent, and set close under the line above it (no
+    wider apart than two lines): the last of a run of entries whose page numbers an OCR lost,
+    though no entry follows it."""
+    if not before:
+        return False
+    kind = _LABELLED_ENTRY if _LABELLED_ENTRY.match(line.text.strip()) else _NUMBERED_ENTRY
+    height = max(before[-1].bbox[3] - before[-1].bbox[1], 1.0)
+    if line.y0 - before[-1].bbox[3] > 2 * height:
+        return False
+    same = next((ln for ln in reversed(before) if kind.match(ln.text.strip())), None)
+    return same is not None and abs(same.x0 - line.x0) <= 3
+
+
 def _has_leader(text: str) -> bool:
     """A dot leader ends ``text``; the regex runs only where four dots or two ellipses are."""
     return (text.count(".") >= 4 or "……" in text) and _LEADER.search(text.strip()) is not None
@@ -92,8 +119,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
             # OCR lost: each followed by another entry (or ending the page), where a chapter
             # that starts after the contents is followed by its text.
             nxt = rest[k + 1].text.strip() if k + 1 < len(rest) else None
-            if heading and _NUMBERED_ENTRY.match(text) and (
-                nxt is None or _NUMBERED_ENTRY.match(nxt) or _TOC_ENTRY.search(nxt)
+            if heading and _lost_number(text) and (
+                nxt is None or _lost_number(nxt) or _TOC_ENTRY.search(nxt) or _sibling(lines[start:end + 1] + rest[:k], ln)
             ):
                 found.add(id(ln))
                 continue

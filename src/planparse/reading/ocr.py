@@ -95,6 +95,9 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         )
     lines = []
     for spans in words.values():
+        spans = _without_specks(spans)
+        if not spans:
+            continue
         size = line_size(spans)
         for s in spans:
             s.size = size
@@ -106,6 +109,39 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         lines.append(Line(spans=joined, page=page, method="ocr"))
     lines.sort(key=lambda ln: (round(ln.y0 / 4), ln.x0))
     return lines
+
+
+_SPECK_MARKS = frozenset(":;=")
+SPECK_POINTS = 1.6  # a word box no larger than this each way (points) may be a speck
+_DASHES = frozenset("-–—_~")
+
+
+def _without_specks(spans: list[Span]) -> list[Span]:
+    """An OCR'd line's words without those read from a speck or a piece of a table rule:
+    - a word whose box is a speck's, at most :data:`SPECK_POINTS` each way and under 0.3 of
+      the line's letter height ("F" after "boenden.", "." before "Uppdrag 3.2.1"), dashes
+      aside (a dash is low);
+    - a word of only ":", ";" or "=" whose box is one dot (under a third of the letter height:
+      a colon's two dots stand an x-height apart) or an upright stroke (over twice as tall as
+      wide and about as tall as the letters: "=" is wide and low).
+    Words with letters or figures in the line decide its letter height; a line without them
+    is left as it is."""
+    heights = sorted(s.bbox[3] - s.bbox[1] for s in spans if any(c.isalnum() for c in s.text))
+    if not heights:
+        return spans
+    tall = heights[len(heights) // 2]
+
+    def speck(s: Span) -> bool:
+        t = s.text.strip()
+        w, h = s.bbox[2] - s.bbox[0], s.bbox[3] - s.bbox[1]
+        if t and max(w, h) <= min(SPECK_POINTS, 0.3 * tall) and not set(t) & _DASHES:
+            return True
+        if not t or not set(t) <= _SPECK_MARKS:
+            return False
+        return h < tall / 3 or (h > 2 * w and h >= 0.8 * tall)
+
+    kept = [s for s in spans if not speck(s)]
+    return kept if any(s.text.strip() for s in kept) else spans
 
 
 _MINUS_FIGURES = re.compile(r"[|¦]?[-−–—~](\d+)")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, union
+from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, line_gap, union
 from planparse.reading.tables import mend_broken_words
 from planparse.text.assemble import list_item
 from planparse.text.fold import fold
@@ -198,6 +198,16 @@ def _gap_split(gaps: list[float]) -> float | None:
     return (low + high) / 2
 
 
+def _row_gap(prev: Row, vr: list[Line]) -> float:
+    """The space between a row and the visual row ``vr`` under it; on a scan planparse OCR'd,
+    from where the row's descenders would reach (see :func:`line_gap`): a line of a name
+    without descenders ("Nettokostnadsav") stops at its baseline."""
+    lines = [ln for c in prev.cells for ln in c.lines]
+    if vr[0].method != "ocr" or not lines:
+        return min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    return min(line_gap(max(lines, key=lambda ln: ln.bbox[3]), ln) for ln in vr)
+
+
 def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     """A row right under a row of more cells, a cell going on in lower case: the cells of
     the row above wrap ("Ta fram koncept … i Ånge | Avslutad enligt" over "kommun | plan");
@@ -207,7 +217,7 @@ def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     paragraph = set(by_col) == {0} and (prev.full_width or filled == {0})
     if not paragraph and (prev.full_width or len(by_col) >= len(filled)):
         return False
-    gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    gap = _row_gap(prev, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() for spans in by_col.values())
 
@@ -235,6 +245,10 @@ def _fits_above(prev: Row, word: Span, edge: float) -> bool:
 _YEARISH = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?")
 
 
+# A label's short rest under it, the two sides of a split ("Tot" / "K/M")
+_PAIR = re.compile(r"[A-ZÅÄÖ]{1,2}/[A-ZÅÄÖ]{1,2}")
+
+
 def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     """A line right under the header, closer than a line's height, with only years in
     columns the header names and nothing in the first column: the header's labels wrap
@@ -244,7 +258,7 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     broken at a narrow column's edge, every piece of the line going on in lower case from a
     label ending in a letter or a comma ("Investerin" / "gsprojekt," / "tkr", "Beskrivnin" / "g")."""
     named = {c.col: c.text for c in head.cells if c.text}
-    gap = min(ln.bbox[1] for ln in vr) - head.bbox[3]
+    gap = _row_gap(head, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
     if vr[0].method != "native" and by_col and gap < 0.7 * h and all(col in named for col in texts) and all(
@@ -263,7 +277,8 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(col in named for col in texts) and any(
         _YEARISH.fullmatch(t) for t in texts.values()
     ) and all(
-        _YEARISH.fullmatch(t) or (named[col].endswith("/") and t.isalpha() and len(t) <= 3) for col, t in texts.items()
+        _YEARISH.fullmatch(t) or (named[col].endswith("/") and t.isalpha() and len(t) <= 3) or _PAIR.fullmatch(t)
+        for col, t in texts.items()
     )
 
 
@@ -273,7 +288,7 @@ def _name_wraps(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> boo
     ("… HME-värde på minst" / "78, procent"); it has no values of its own."""
     if set(by_col) != {0} or len([c for c in prev.cells if c.text]) < 2 or prev.full_width:
         return False
-    gap = min(ln.bbox[1] for ln in vr) - prev.bbox[3]
+    gap = _row_gap(prev, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     return gap < 0.5 * h and list_item(by_col[0][0].text.strip()) is None
 
@@ -468,7 +483,9 @@ def _wraps_header(top: list[Line], below: list[Line]) -> bool:
     """A row set tight under ``top`` whose words each start under one of its labels, and hold
     no figure but a year: the rest of the header's wrapped labels."""
     h = max(ln.bbox[3] - ln.bbox[1] for ln in top)
-    if below[0].bbox[1] - max(ln.bbox[3] for ln in top) > 0.5 * h or len(below) > len(top):
+    # (on a scan, from where the top row's descenders would reach: "Indikatorer Tot Utfall"
+    # over "K/M 2025 2026" has none, its box stops at the baseline)
+    if line_gap(max(top, key=lambda ln: ln.bbox[3]), below[0]) > 0.5 * h or len(below) > len(top):
         return False
     spans, labels = _spans(below), _phrases(top)
     return bool(spans) and all(_YEARISH.fullmatch(s.text.strip()) or not any(ch.isdigit() for ch in s.text) for s in spans) and all(

@@ -144,6 +144,8 @@ def _thin_share(ink: np.ndarray, g: tuple[int, int, int, int], most: int) -> flo
     or skewed one, is thin nearly all along; a dotted leader is empty between its dots, a word
     in bold is a row of letters as tall as the band."""
     first, last, a, b = g
+    if b - a > 4 * most:  # (its ends, where the rules it meets cross it, are not its own)
+        a, b = a + most, b - most
     count = ink[max(0, first - 1) : last + 2, a:b].sum(axis=0)
     return float(((count >= 1) & (count <= most)).mean())
 
@@ -166,6 +168,9 @@ def _longer(dark: Groups, faint: Groups, near: int) -> tuple[Groups, Groups]:
         if any(d[3] - d[2] >= g[3] - g[2] for d in same):
             continue
         kept = [d for d in kept if d not in same]
+        if same:  # (the rule is the pieces together: a dark stretch may reach past the faint one)
+            g = (min(g[0], *(d[0] for d in same)), max(g[1], *(d[1] for d in same)),
+                 min(g[2], *(d[2] for d in same)), max(g[3], *(d[3] for d in same)))
         (replaced if same else extra).append(g)
     return sorted(kept + replaced), extra
 
@@ -179,9 +184,12 @@ def _overlaps(g: tuple[int, int, int, int], others: list[tuple[int, int, int, in
 Groups = list[tuple[int, int, int, int]]
 
 
-def _rule_groups(pixels: np.ndarray, dpi: int) -> tuple[Groups, Groups, Groups, Groups]:
+def _rule_groups(
+    pixels: np.ndarray, dpi: int, shaded: list[raster_fills.Fill] | None = None
+) -> tuple[Groups, Groups, Groups, Groups]:
     """The horizontal and vertical rules' pixel groups (see :func:`_group`) in a page's pixels,
-    those dark enough to be ink and the faint ones (see below)."""
+    those dark enough to be ink and the faint ones (see below). ``shaded``: the page's fills
+    (see :func:`raster_fills.fills`), whose ground is no faint ink."""
     scale = 72.0 / dpi
     thick = max(1, round(MAX_THICK_POINTS / scale))
     hs, vs = _found(pixels < DARK, scale, thick)
@@ -192,6 +200,12 @@ def _rule_groups(pixels: np.ndarray, dpi: int) -> tuple[Groups, Groups, Groups, 
     faint_level = _paper(pixels) - FAINT
     if faint_level > DARK:
         faint = pixels < faint_level
+        # A shaded band's ground is darker than the faint level: a grey side rule next to it
+        # (a table's frame beside its shaded header) would be one group with the band, far
+        # too thick for a rule, and be lost with it all down the table. On a band, a faint
+        # rule (a header's column divider) is read against the band's own tone.
+        for top, bottom, left, right, tone in shaded or ():
+            faint[top:bottom, left:right] = pixels[top:bottom, left:right] < tone - FAINT
         off = max(3, round(SIDE_POINTS / scale))
         gap = max(1, round(GAP_POINTS / scale))
         fh, fv = _found(faint, scale, thick, gap)
@@ -235,6 +249,17 @@ def _erase(pixels: np.ndarray, groups: Groups, level: int, most: int, paper: int
         band[ink & thin[None, :]] = paper
 
 
+def _on_fill(g: tuple[int, int, int, int], shaded: list[raster_fills.Fill], across: bool) -> bool:
+    """Whether a rule group (horizontal: ``across``) touches one of the fills: it crosses or
+    borders the fill's area, a few pixels of slack around it."""
+    first, last, a, b = g
+    for top, bottom, left, right, _ in shaded:
+        lo, hi, start, end = (top, bottom, left, right) if across else (left, right, top, bottom)
+        if first <= hi + 3 and last >= lo - 3 and a < end and b > start:
+            return True
+    return False
+
+
 def without_rules(image: bytes, dpi: int) -> bytes:
     """The page image cleaned for OCR (see :func:`rules_and_clean_image`)."""
     return rules_and_clean_image(image, dpi)[1]
@@ -275,10 +300,10 @@ def rules_and_clean_image(image: bytes, dpi: int) -> tuple[list[Drawing], bytes]
     pixels = _pgm(image)
     if pixels is None:
         return [], image
-    hs, vs, fh, fv = _rule_groups(pixels, dpi)
+    shaded = raster_fills.fills(pixels, dpi)
+    hs, vs, fh, fv = _rule_groups(pixels, dpi, shaded)
     scale = 72.0 / dpi
     paper = _paper(pixels)
-    shaded = raster_fills.fills(pixels, dpi)
     if shaded:
         hs, fh = (raster_fills.outside_fills(g, shaded, True, dpi) for g in (hs, fh))
         vs, fv = (raster_fills.outside_fills(g, shaded, False, dpi) for g in (vs, fv))
@@ -286,8 +311,10 @@ def rules_and_clean_image(image: bytes, dpi: int) -> tuple[list[Drawing], bytes]
     most = max(2, round(MAX_THICK_POINTS / scale)) + 4
     clean = pixels.copy()
     level = paper - FRINGE
-    _erase(clean, fh, level, most, paper)
-    _erase(clean.T, fv, level, most, paper)
+    # (a faint rule on a shaded band stays: painted in the paper's tone it would cut a white
+    # stripe through the band, and Tesseract may then lose the band's text)
+    _erase(clean, [g for g in fh if not _on_fill(g, shaded, True)], level, most, paper)
+    _erase(clean.T, [g for g in fv if not _on_fill(g, shaded, False)], level, most, paper)
     clean[_specks(clean, dpi)] = paper
     if np.array_equal(clean, pixels):
         return found, image
