@@ -100,8 +100,13 @@ class Walk(ListWalk):
         return out
 
     def is_break(self, line: Line) -> bool:
+        """A heading, or a list's label alone on its line ("Prioriterad utveckling 2018" under
+        an unruled indicator table): no row of the table above."""
         head = self.recognised(line)
-        return head is not None and (head.number is not None or self.typo.rank(line) == 2)
+        if head is not None and (head.number is not None or self.typo.rank(line) == 2):
+            return True
+        label, value = self.label(line.text)
+        return label in _ACTIVITY_LABELS and not value and ":" not in line.text
 
     def run(self) -> None:
         for block in self.blocks():

@@ -310,10 +310,18 @@ def _did_not_fit(prev: Row, spans: list[Span], edge: float) -> bool:
     if cell is None or not text:
         return False
     word = text.split()[0]
-    if word[:1].isupper():
+    above = cell.lines[-1].text.split()
+    if word[:1].isupper() and not (above and above[-1].casefold() in _OPEN_ENDED):
         return False  # a capital starts a paragraph of its own (a description under the title)
     width = (spans[0].bbox[2] - spans[0].bbox[0]) * len(word) / max(len(spans[0].text), 1)
     return cell.lines[-1].bbox[2] + width + 0.25 * spans[0].size > edge + 1
+
+
+# Words no title or sentence ends on: a line ending in one goes on below, capital or not
+# ("Skapa utbildning kring" / "Rehabiliteringsprocessen").
+_OPEN_ENDED = frozenset({"och", "eller", "samt", "kring", "för", "med", "av", "till", "om", "inom", "mellan",
+                         "från", "vid", "hos", "genom", "under", "mot", "på", "i", "inför", "efter", "utan", "den", "det",
+                         "de", "en", "ett", "att", "som"})
 
 
 def _goes_on(tail: str, head: str) -> bool:

@@ -662,9 +662,11 @@ def _wider_than_cell(end: Span, start: Span, column: tuple[float, float]) -> boo
     together wider than the column's lines ever run, after a line full to the column's edge,
     making a known word ("Bibliotek Tillgänglighet" / "sanpassning"). A producer moves a word
     that fits onto the next line whole; it breaks only a word that fits on no line."""
-    from planparse.text.repair import known_word
+    from planparse.text.repair import known_word, word_zipf
 
     a, b = end.text.split()[-1], start.text.split()[0]
+    if word_zipf(b.strip(_PUNCT).casefold()) >= 1.0:
+        return False  # a word of its own goes on the line under one that filled the column
 
     def width(span: Span, word: str) -> float:
         return (span.bbox[2] - span.bbox[0]) * len(word) / max(len(span.text), 1)
@@ -818,6 +820,8 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
         return not real(b) or word_zipf(a + b) >= 3.0
     if real(a, 1 if letter else 2) and real(b) and word_zipf(a + b) < min(word_zipf(a), word_zipf(b)) - 2.5:
         return False  # two common words, joined a rare token of the word list: "i" / "alla"
+    if len(b) >= 3 and b not in _ENDINGS and word_zipf(b) >= 6.5 and known_word(a):
+        return False  # a word, then a function word starting the line: "Budgetavvikelse" / "för"
     if word_zipf(a + b) >= (1.0 if spaced else 3.0) or _certain_break(a, b):
         return True
     if len(b) >= 2 and b not in _ENDINGS and word_zipf(b) >= 5.0 and not known_word(re.split(r"[/-]", a)[-1] + b):
