@@ -112,3 +112,14 @@ def test_drawn_bullets_under_an_indicator_label_are_indicators() -> None:
     assert [[i["name"] for i in g["indicators"]] for g in doc["goals"]] == [
         [i["name"] for i in g["indicators"]] for g in gold["goals"]
     ]
+
+
+def test_list_label_under_an_unruled_table_ends_it() -> None:
+    """"Prioriterad utveckling under 2025" alone on its line under the employer goal's unruled
+    indicator table (an OCR'd layer) is the label of the goal's activities, no row of the
+    table: its bullets are the goal's activities."""
+    gold, doc = parsed("orebro_budget", "gavle-ks-plan-budget-2025-ocr")
+    want = next(g for g in gold["goals"] if g["indicators"])
+    got = next(g for g in doc["goals"] if g["title"] == want["title"])
+    assert [a["title"] for a in got["activities"]] == [a["title"] for a in want["activities"]]
+    assert all("Prioriterad" not in i["name"] for i in got["indicators"])

@@ -130,3 +130,13 @@ def test_piece_without_a_vowel_ends_the_word_above() -> None:
         == "Årsredovisning"
     got = indicators(stress("robertsfors_vp-04-reportlab"))
     assert got["Andel invånare som känner sig trygga utomhus på kvällen"].source == "Medborgarenkät"
+
+
+def test_stop_wrapped_onto_the_next_line_follows_its_word() -> None:
+    """A cell's stop wrapped onto a line of its own ("… för upphandling" / ".") ends the word
+    above it, with no space before it: the control's risk as the gold has it."""
+    gold = json.loads((STRESS / "kramfors_vp" / "kramfors_vp-04-docx.json").read_text(encoding="utf-8"))
+    want = {c["process"]: c["risk"] for c in gold["controls"]}
+    got = {c.process: c.risk for c in stress("kramfors_vp-04-docx").controls}
+    for process in ("Inköp och upphandling", "IT-säkerhet"):
+        assert got[process] == want[process]

@@ -106,7 +106,7 @@ class Walk(ListWalk):
         if head is not None and (head.number is not None or self.typo.rank(line) == 2):
             return True
         label, value = self.label(line.text)
-        return label in _ACTIVITY_LABELS and not value and ":" not in line.text
+        return label in _ACTIVITY_LABELS and not value and ":" not in line.text and len(line.text.split()) <= 4
 
     def run(self) -> None:
         for block in self.blocks():

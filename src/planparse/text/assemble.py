@@ -68,6 +68,12 @@ def _hyphen_is_line_break(left: str, right: str, prefix: str) -> bool:
     )
 
 
+def _after_mark(t: str) -> str:
+    """A line starting with the mark that ends the word above, as it follows that word: a
+    comma read onto the next word (",markköp") keeps its space after it."""
+    return t[0] + " " + t[1:] if t[0] in ",;" and t[1:2].isalpha() else t
+
+
 def join_lines(texts: list[str]) -> str:
     """Join wrapped lines with one space (none before a line that starts with a comma, a stop
     or a closing bracket). A line ending in a hyphen inside a word joins the
@@ -96,7 +102,7 @@ def join_lines(texts: list[str]) -> str:
         m = _HYPHEN_END.search(out) if out.endswith("-") else None
         if m is None:
             # a mark wrapped onto the line after its word ("konsulttjänster" / ", tillstånd") follows it
-            out += ("" if t[:1] in ",;)" or (t[:1] in ".:" and t[1:2] in ("", " ")) else " ") + t
+            out += _after_mark(t) if t[:1] in ",;)" or (t[:1] in ".:" and t[1:2] in ("", " ")) else " " + t
             continue
         first = t.split()[0]
         right = re.sub(r"\W+$", "", first)
