@@ -106,7 +106,10 @@ class Walk(ListWalk):
         if head is not None and (head.number is not None or self.typo.rank(line) == 2):
             return True
         label, value = self.label(line.text)
-        return label in _ACTIVITY_LABELS and not value and ":" not in line.text and len(line.text.split()) <= 4
+        if label not in _ACTIVITY_LABELS or value or ":" in line.text or len(line.text.split()) > 4:
+            return False
+        page = next(p for p in self.doc.pages if p.number == line.page)  # alone on its row: no cell's first line
+        return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)
 
     def run(self) -> None:
         for block in self.blocks():
