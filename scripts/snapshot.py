@@ -31,6 +31,7 @@ CORPORA = (
     "fixtures/generic/*.pdf",
     "fixtures/stress/**/*.pdf",
     "fixtures/stress-seed7/**/*.pdf",
+    "fixtures/stress-seed13/**/*.pdf",
     "fixtures/holdout/**/*.pdf",
     "fixtures/holdout-generic/**/*.pdf",
 )

@@ -89,3 +89,37 @@ def test_ocr_header_cells_keep_their_label_and_kind() -> None:
 
     for number in ("3.1.2", "3.5.1"):
         assert labels(doc, number) == labels(gold, number)
+
+
+def test_drawn_bullets_make_focus_areas_activities_and_budget_lines() -> None:
+    """A browser prints a list's bullets as drawn discs, with no glyph in the text layer: the
+    lists under the lead-in ("… särskilt prioriterade under 2023:"), under "Prioriterad
+    utveckling" and the amounts under the budget headings are lists all the same."""
+    gold, doc = parsed("orebro_budget", "umea-ks-plan-budget-2023")
+    assert _goals(doc) == _goals(gold)
+    assert [[a["title"] for a in g["activities"]] for g in doc["goals"]] == [
+        [a["title"] for a in g["activities"]] for g in gold["goals"]
+    ]
+    assert [(b["name"], [(v["year"], v["amount"], v["unit"]) for v in b["values"]]) for b in doc["budget"]] == [
+        (b["name"], [(v["year"], v["amount"], v["unit"]) for v in b["values"]]) for b in gold["budget"]
+    ]
+
+
+def test_drawn_bullets_under_an_indicator_label_are_indicators() -> None:
+    """Kramfors family from Chromium: the "Indikatorer" list's bullets are drawn, and each
+    item is still one of the goal's indicators."""
+    gold, doc = parsed("kramfors_vp", "soderhamn-ksf-verksamhetsplan-2025")
+    assert [[i["name"] for i in g["indicators"]] for g in doc["goals"]] == [
+        [i["name"] for i in g["indicators"]] for g in gold["goals"]
+    ]
+
+
+def test_list_label_under_an_unruled_table_ends_it() -> None:
+    """"Prioriterad utveckling under 2025" alone on its line under the employer goal's unruled
+    indicator table (an OCR'd layer) is the label of the goal's activities, no row of the
+    table: its bullets are the goal's activities."""
+    gold, doc = parsed("orebro_budget", "gavle-ks-plan-budget-2025-ocr")
+    want = next(g for g in gold["goals"] if g["indicators"])
+    got = next(g for g in doc["goals"] if g["title"] == want["title"])
+    assert [a["title"] for a in got["activities"]] == [a["title"] for a in want["activities"]]
+    assert all("Prioriterad" not in i["name"] for i in got["indicators"])

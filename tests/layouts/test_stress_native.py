@@ -116,3 +116,27 @@ def test_description_opening_with_a_verb_is_no_status() -> None:
     act = next(a for g in doc.goals for a in g.activities if a.title == "Hälsosamtal med alla medarbetare")
     assert act.description == "Genomföra hälsosamtal i samband med medarbetarsamtalen."
     assert act.status is not None and act.status.value.value == "cancelled"
+
+
+def test_piece_without_a_vowel_ends_the_word_above() -> None:
+    """reportlab breaks a word too long for its narrow cell anywhere: "Årsredovisni" / "ng",
+    "Medborgarenkä" / "t". A piece without a vowel is no word (whatever abbreviations the
+    lexicon holds), so the two are one: the indicator's source as the gold has it."""
+    gold = json.loads((STRESS / "robertsfors_vp" / "robertsfors_vp-01-reportlab.json").read_text(encoding="utf-8"))
+    want = {i["name"]: i["source"] for g in gold["goals"] for c in (g, *g["children"])
+            for o in (c, *c["activities"]) for i in o["indicators"]}
+    got = indicators(stress("robertsfors_vp-01-reportlab"))
+    assert got["Soliditet inklusive pensionsåtaganden"].source == want["Soliditet inklusive pensionsåtaganden"] \
+        == "Årsredovisning"
+    got = indicators(stress("robertsfors_vp-04-reportlab"))
+    assert got["Andel invånare som känner sig trygga utomhus på kvällen"].source == "Medborgarenkät"
+
+
+def test_stop_wrapped_onto_the_next_line_follows_its_word() -> None:
+    """A cell's stop wrapped onto a line of its own ("… för upphandling" / ".") ends the word
+    above it, with no space before it: the control's risk as the gold has it."""
+    gold = json.loads((STRESS / "kramfors_vp" / "kramfors_vp-04-docx.json").read_text(encoding="utf-8"))
+    want = {c["process"]: c["risk"] for c in gold["controls"]}
+    got = {c.process: c.risk for c in stress("kramfors_vp-04-docx").controls}
+    for process in ("Inköp och upphandling", "IT-säkerhet"):
+        assert got[process] == want[process]

@@ -111,3 +111,17 @@ def test_ocr_contents_page_gives_no_goals() -> None:
     gold = json.loads((SEED7 / "kramfors_vp" / "kramfors_vp-00-docx-ocr.json").read_text(encoding="utf-8"))
     assert [(g["number"], g["title"][:30]) for g in doc["goals"]] == [(g["number"], g["title"][:30]) for g in gold["goals"]]
     assert result["scores"]["goals"][2] == 1.0
+
+
+@pytest.mark.parametrize("name", [
+    # an icon alone on a row between an activity's description and its comment: the gap it
+    # stands in is no row spacing, so rows keep apart; the first icon of a page, over the
+    # rows, is the status of the row broken over the page
+    "ange_uppsikt-03-html",
+    # the activity's title and its description, a point of extra space apart after a
+    # sentence's end: two paragraphs
+    "robertsfors_vp-04-docx",
+])
+def test_icon_rows_and_paragraphs_equal_the_gold(name: str) -> None:
+    result, _ = scored(name)
+    assert _perfect(result) == [], name

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
-from planparse.layouts.bullets import VectorBullets
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.headings import (
     continues_title,
@@ -101,11 +100,18 @@ class Walk(ListWalk):
         return out
 
     def is_break(self, line: Line) -> bool:
+        """A heading, or a list's label alone on its line ("Prioriterad utveckling 2018" under
+        an unruled indicator table): no row of the table above."""
         head = self.recognised(line)
-        return head is not None and (head.number is not None or self.typo.rank(line) == 2)
+        if head is not None and (head.number is not None or self.typo.rank(line) == 2):
+            return True
+        label, value = self.label(line.text)
+        if label not in _ACTIVITY_LABELS or value or ":" in line.text or len(line.text.split()) > 4:
+            return False
+        page = next(p for p in self.doc.pages if p.number == line.page)  # alone on its row: no cell's first line
+        return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)
 
     def run(self) -> None:
-        self.bullets = VectorBullets(self.doc)
         for block in self.blocks():
             if isinstance(block, Table) and id(block) in self.out.front_tables:
                 continue  # the front matter's grid, read by the family's facts
@@ -143,9 +149,8 @@ class Walk(ListWalk):
         # "Strategimål: …" opens its field, however alike a heading it is printed
         labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None
         item = list_item(text) or _ocr_bullet(line)
-        if item is None and self.mode in ("goals", "activities") and self.goal is not None and self.section is None \
-                and self.bullets.leads(line):
-            item = ("•", text)  # a goal's list under its label, its bullets drawn, not printed
+        drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
+        item = ("•", text) if drawn else item
         if self.title_line is not None and self.title_of is not None:
             if continues_title(self.title_line, line, self.typo) and not labelled and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])
@@ -200,12 +205,15 @@ class Walk(ListWalk):
             return
         if self.amount_lines:
             last = self.amount_lines[-1]
-            if item is None and line.page == last.page and line.x0 > self.amount_lines[0].x0 + 2 and line.y0 - last.bbox[3] < 0.5 * line.size:
+            # its wrapped rest: right of a printed bullet, under the text of a drawn one
+            indent = -2 if self.amount_drawn else 2
+            if item is None and line.page == last.page and line.x0 > self.amount_lines[0].x0 + indent \
+                    and line.y0 - last.bbox[3] < 0.5 * line.size:
                 self.amount_lines.append(line)
                 return
             self.end_amount()
         if item is not None and self.mode is None and self.field is None:
-            self.amount_lines = [line]
+            self.amount_lines, self.amount_drawn = [line], drawn
             return
         if item is None and self.mode == "activities" and self.line_icons(line):
             self.list_item(text, line)  # an activity list whose items carry status icons, no bullets
@@ -242,24 +250,6 @@ class Walk(ListWalk):
             self.field_lines.append(line)
         elif self.section is not None and item is None and self.typo.rank(line) == 0:
             self.section_prose.append(line)
-
-
-    def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
-        """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a
-        sentence's end, a capital, set apart from the item above as far as that item is from
-        the one before it (a wrapped line sits closer)."""
-        return (
-            line.method != "native"
-            and self.mode in ("goals", "activities", "indicators")
-            and self.item_gap is not None
-            and prev.text.rstrip().endswith((".", "!", "?"))
-            and line.text[:1].isupper()
-            and gap > 0.5 * height
-            and gap >= 0.8 * self.item_gap
-            # its text where the items' text stands: right of their bullets (a heading at
-            # the margin, where the bullets are, is none: "Klimat och hållbar samhällsplanering")
-            and line.x0 >= self.item_x + (3 if self.item_marked else -3)
-        )
 
 
 def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:

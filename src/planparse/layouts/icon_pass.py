@@ -69,16 +69,22 @@ def attach(doc: Document, document_type: DocumentType, goals: list[Goal]) -> lis
         by_page.setdefault(o.provenance.page, []).append(o)
     warnings: list[Warning] = []
     done: set[int] = set()  # owners that have taken an icon in this pass
+    last: Owner | None = None  # the last owner of the page before
     for page in doc.pages:
         found = [m for m in markers.by_page.get(page.number, []) if m.bar is None and not markers.is_legend(m)]
         here = sorted(by_page.get(page.number, []), key=lambda o: (o.provenance.bbox[1], o.provenance.bbox[0]))
-        if not found or not here:
+        before, last = last if last is not None and last.provenance.page == page.number - 1 else None, \
+            max(here, key=lambda o: (o.provenance.bbox[3], o.provenance.bbox[1])) if here else None
+        if not found or not (here or before):
             continue
         bullets = _bullet_columns(found, page.lines)
-        for m in found:
+        for k, m in enumerate(found):
             if marker_key(m) in bullets:
                 continue
             owner = _owner_of(m, here, page.lines)
+            if owner is None and k == 0 and before is not None and _alone(m, page.lines) \
+                    and not any(o.provenance.bbox[3] <= m.bbox[1] for o in here):
+                owner = before  # the page's first icon, alone, over its owners: the row broken over the page
             if owner is None or id(owner) in done or not _lacks(owner):
                 continue
             done.add(id(owner))
@@ -116,6 +122,10 @@ def _owner_of(m: Marker, owners: list[Owner], lines: list[Line]) -> Owner | None
     after = _line_after(m, lines)
     if after is not None and _starts_title(after, owner):
         return owner  # an icon before the title (the owner's provenance is its heading above)
-    if after is None and not _text_on_band(m, lines):
+    if _alone(m, lines):
         return owner  # an icon on a line of its own
     return None
+
+
+def _alone(m: Marker, lines: list[Line]) -> bool:
+    return _line_after(m, lines) is None and not _text_on_band(m, lines)

@@ -283,7 +283,8 @@ def _attach_full_width(act: Activity | None, lines: list[Line], step: float | No
         act.comment = list_text(lines[1:], step)
         return "comment"
     status = match_status_prefix(text) if act.status is None else None
-    if status is not None:
+    # one status word going on in lower case opens the comment's sentence ("Avbruten efter beslut …")
+    if status is not None and not (len(status[0].raw.split()) == 1 and status[1][:1].islower()):
         act.status, rest = status
         act.comment = rest.strip() or None
         return "comment"

@@ -96,7 +96,7 @@ class FieldWalk(WalkState):
                 if isinstance(self.item, Goal):
                     self.goal, self.activity = self.item, None
         elif label in _ACTIVITY_LABELS:
-            self.mode, self.activity = "activities", None
+            self.mode, self.activity, self.list_label = "activities", None, label
             self.list_label_size = self.typo.size(line)
             self.field = "lead"  # prose before the first item describes the goal
             if value:  # "Åtgärder: Vi har barnråd varannan vecka": the first activity
@@ -153,7 +153,8 @@ class FieldWalk(WalkState):
 
     def end_amount(self) -> None:
         lines, self.amount_lines = self.amount_lines, []
-        item = list_item(join_lines([ln.text for ln in lines]))
+        text = join_lines([ln.text for ln in lines])
+        item = ("•", text) if self.amount_drawn else list_item(text)
         title = self.section_title if self.section is not None else self.heading_title
         if item is not None and (budget := money.budget_item(item[1], title, self.out.year, lines)):
             self.out.budget.append(budget)

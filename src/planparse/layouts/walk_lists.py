@@ -190,6 +190,36 @@ class ListWalk(FieldWalk):
                 owner.indicators.append(ind)
                 self.item = ind
 
+    def drawn_item(self, line: Line) -> bool:
+        """A line after a drawn bullet (no glyph in the text layer) that is an item of the list
+        in scope: a goal's list, focus areas after their lead-in, indicators, an activity
+        list (an "Uppdrag" list only under a goal: under another chapter it lists the remit),
+        or an amount outside any list."""
+        if not self.bullets.leads(line):
+            return False
+        if self.mode == "activities":
+            return (self.goal is not None and self.section is None) or self.list_label != "assignment"
+        if self.mode == "goals":
+            return self.section is None
+        return self.mode == "indicators" or (self.mode is None and self.field is None and any(ch.isdigit() for ch in line.text))
+
+    def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
+        """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a
+        sentence's end, a capital, set apart from the item above as far as that item is from
+        the one before it (a wrapped line sits closer)."""
+        return (
+            line.method != "native"
+            and self.mode in ("goals", "activities", "indicators")
+            and self.item_gap is not None
+            and prev.text.rstrip().endswith((".", "!", "?"))
+            and line.text[:1].isupper()
+            and gap > 0.5 * height
+            and gap >= 0.8 * self.item_gap
+            # its text where the items' text stands: right of their bullets (a heading at
+            # the margin, where the bullets are, is none: "Klimat och hållbar samhällsplanering")
+            and line.x0 >= self.item_x + (3 if self.item_marked else -3)
+        )
+
     def item_continues(self, text: str) -> None:
         if isinstance(self.item, Indicator):
             self.item.name = join_lines([self.item.name, text])

@@ -9,6 +9,7 @@ from functools import lru_cache
 from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import Builder, provenance
+from planparse.layouts.bullets import VectorBullets
 from planparse.layouts.headings import (
     Heading,
     Typography,
@@ -151,6 +152,9 @@ class WalkState:
         self.last_table: Table | None = None
         self.table_owner: Goal | Activity | None = None  # small print right under a table: its notes
         self.amount_lines: list[Line] = []  # a list item outside any list: a budget amount?
+        self.amount_drawn = False  # and its bullet drawn, not printed
+        self.list_label = ""  # the label that opened the activity list in scope
+        self.bullets = VectorBullets(doc)
         self.heading_title = ""  # the last heading's title: what amounts under it are
         self.table_activity: Activity | None = None  # the last row of the last activity table
         self.step = line_step([ln for p in doc.pages for ln in p.lines])  # OCR'd leading

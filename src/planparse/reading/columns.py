@@ -4,7 +4,8 @@ each column is read top to bottom before the next.
 
 The evidence is strong on purpose: rows of running text on both sides of one empty vertical
 band near the middle of the page, each side filling its column. Side-by-side table cells and
-a cover's label grid do not fill their halves and leave no such band.
+a cover's label grid do not fill their halves and leave no such band, and a table's later
+column holds few lines beside its first column's many.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from planparse.reading.model import Line
 MIN_ROWS = 4  # lines in the right column, and baselines with text in both
 MIN_GUTTER = 8.0  # pt of empty band between the columns
 _FILLED = 0.6  # share of those rows whose lines fill their column
+_BESIDE = 0.5  # the least share of the left column's lines the right one has beside them
 
 
 def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
@@ -38,6 +40,14 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     left = [b for b in boxes if b[2] <= x]
     right = [b for b in boxes if b[0] >= x]
     if len(left) < MIN_ROWS or len(right) < MIN_ROWS:
+        return None
+    # Running text fills both columns alike where both have text; a table's second column
+    # (a status and a date beside a cell of many lines) holds a few lines beside many.
+    top, bottom = max(min(b[1] for b in left), min(b[1] for b in right)), min(max(b[3] for b in left), max(b[3] for b in right))
+    def rows(side: list[tuple[float, float, float, float]]) -> int:  # baselines, cells beside each other as one
+        return len({round((b[1] + b[3]) / 4) for b in side if top <= b[1] <= bottom})
+
+    if rows(right) < _BESIDE * rows(left):
         return None
     g0, g1 = max(b[2] for b in left), min(b[0] for b in right)
     if g1 - g0 < MIN_GUTTER:

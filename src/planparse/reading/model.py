@@ -580,9 +580,16 @@ def group_paragraphs(lines: list[Line]) -> list[str]:
     return [join_lines([ln.text for ln in p]) for p in paras]
 
 
+def _after_mark(t: str) -> str:
+    """A line starting with the mark that ends the word above, as it follows that word: a
+    comma read onto the next word (",markköp") keeps its space after it."""
+    return t[0] + " " + t[1:] if t[0] in ",;" and t[1:2].isalpha() else t
+
+
 def join_lines(texts: list[str]) -> str:
-    """Join wrapped lines with one space; a soft hyphen at the break joins the word (one
-    left at the end, with nothing after it, is dropped)."""
+    """Join wrapped lines with one space (none before a line that starts with a comma, a
+    stop or a closing bracket); a soft hyphen at the break joins the word (one left at the
+    end, with nothing after it, is dropped)."""
     out = ""
     for t in texts:
         t = t.strip()
@@ -592,7 +599,8 @@ def join_lines(texts: list[str]) -> str:
             # (before "och", "eller": a hyphen drawn with the soft hyphen's glyph, "gång- och")
             out = out[:-1] + ("- " if t.split()[0] in CONJUNCTIONS else "") + t
         elif out:
-            out += " " + t
+            # a mark wrapped onto the line after its word ("konsulttjänster" / ", tillstånd") follows it
+            out += _after_mark(t) if t[:1] in ",;)" or (t[:1] in ".:" and t[1:2] in ("", " ")) else " " + t
         else:
             out = t
     return out.replace("\u00ad", "") if "\u00ad" in out else out

@@ -18,6 +18,7 @@ _GLYPHS_ONLY = re.compile(r"^[^\w%]{1,3}$")  # an icon's glyph; "(%)" is a unit,
 _NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:[.:]\d{1,2}){0,3}[.:]?\s+\S")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _DIGITS = re.compile(r"\d+")
 _SEPARATORS = re.compile(r"[^\w#]+")
 
@@ -47,7 +48,9 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     threshold = max(2, round(0.4 * n))
     noise: set[int] = set()
     for ln, key in margin:
-        if _PAGE_NUMBER.match(ln.text.strip()) or (n >= 2 and len(counts[key]) >= threshold and (
+        # (a year alone is no page number: a table's cell wrapped at the page's foot, "Följs upp" / "2025")
+        page_number = _PAGE_NUMBER.match(ln.text.strip()) and not _YEAR.fullmatch(ln.text.strip())
+        if page_number or (n >= 2 and len(counts[key]) >= threshold and (
                 len(counts[key]) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))
     return noise

@@ -28,26 +28,35 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 def paragraphs(lines: list[Line], step: float | None = None, texts: list[str] | None = None,
                gap: float | None = 0.6) -> list[str]:
     """Paragraphs of a block of lines (``texts``: their text as it stands, when the caller
-    trimmed it); a page break never starts one, a bullet or a numbered item always does, and a
+    trimmed it); a page break starts one only after a sentence that ended short of the lines'
+    right edge (with ``gap`` None), a bullet or a numbered item always does, and a
     "•" bullet is written "- ". Native lines: a vertical gap over ``gap`` × the font size (with
-    None: a quarter of it over the block's own line spacing, at most 0.6), or a line step well
+    None: a quarter of it over the block's own line spacing, at most 0.6, or a point over that
+    spacing after a sentence's end before a capital), or a line step well
     above the usual leading (line boxes that include their leading hide the gap). OCR'd boxes
     hug the ink: a step clearly above the usual ``step`` (see :func:`line_step`), or without
     one, against the line height, tells."""
     texts = texts if texts is not None else [ln.text for ln in lines]
     gaps = [b.y0 - a.bbox[3] for a, b in zip(lines, lines[1:], strict=False) if a.page == b.page]
     lead = min(gaps, default=0.0)
+    right = max((ln.bbox[2] for ln in lines), default=0.0)
     paras: list[list[str]] = []
     prev: Line | None = None
+    prev_text = ""
     for ln, text in zip(lines, texts, strict=True):
         size = max(ln.size, 1)
         if prev is None or is_bullet(text) or _NUMBERED.match(text):
             new = True
         elif ln.page != prev.page:
-            new = False
+            # over a page break, only a sentence that ended short of the lines' right edge
+            new = gap is None and ln.method == "native" and prev_text.rstrip().endswith((".", "!", "?")) \
+                and text[:1].isupper() and prev.bbox[2] < right - 0.15 * (right - min(x.bbox[0] for x in lines))
         elif ln.method == "native":
             limit = gap * size if gap is not None else min(lead + 0.25 * size, 0.6 * size)
-            new = ln.y0 - prev.bbox[3] > limit or ln.y0 - prev.y0 > 1.7 * max(size, prev.size)
+            new = ln.y0 - prev.bbox[3] > limit or ln.y0 - prev.y0 > 1.7 * max(size, prev.size) or (
+                # a sentence's end, a capital, and a point of space more than the block's leading
+                gap is None and ln.y0 - prev.bbox[3] > lead + 1.0 and prev_text.rstrip().endswith((".", "!", "?"))
+                and text[:1].isupper())
         else:
             dy = ln.y0 - prev.y0
             new = dy > 1.2 * step if step else dy > 2.0 * max(ln.bbox[3] - ln.bbox[1], prev.bbox[3] - prev.bbox[1])
@@ -55,7 +64,7 @@ def paragraphs(lines: list[Line], step: float | None = None, texts: list[str] | 
             paras.append([text])
         else:
             paras[-1].append(text)
-        prev = ln
+        prev, prev_text = ln, text
     out = [join_lines(p) for p in paras]
     return [f"- {t.lstrip()[1:].strip()}" if is_bullet(t) else t for t in out]
 

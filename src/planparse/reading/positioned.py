@@ -212,14 +212,15 @@ def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     """A row right under a row of more cells, a cell going on in lower case: the cells of
     the row above wrap ("Ta fram koncept … i Ånge | Avslutad enligt" over "kommun | plan");
     so does a line in the first column alone under a row of only that text (a description's
-    or a comment's next line)."""
+    or a comment's next line, or its unit in brackets: "Sjukfrånvaro, procentandel" / "(%)")."""
     filled = {c.col for c in prev.cells if c.text}
     paragraph = set(by_col) == {0} and (prev.full_width or filled == {0})
     if not paragraph and (prev.full_width or len(by_col) >= len(filled)):
         return False
     gap = _row_gap(prev, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
-    return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() for spans in by_col.values())
+    return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() or spans[0].text.strip()[:1] == "("
+                                 for spans in by_col.values())
 
 
 def _names_column(label: str) -> bool:
@@ -252,7 +253,7 @@ _PAIR = re.compile(r"[A-ZÅÄÖ]{1,2}/[A-ZÅÄÖ]{1,2}")
 def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     """A line right under the header, closer than a line's height, with only years in
     columns the header names and nothing in the first column: the header's labels wrap
-    ("Målvärde" / "2019", "Utfall" / "2027"), it is no row of values; so does a bold header's
+    ("Målvärde" / "2019", "Utfall" / "2027", "Budget" / "helår 2024"), it is no row of values; so does a bold header's
     label going on in bold lower case. Beside the years, a
     label broken after a slash may go on ("Tot K/" / "M"). On an OCR'd layer, so do labels
     broken at a narrow column's edge, every piece of the line going on in lower case from a
@@ -277,9 +278,14 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     return bool(by_col) and 0 not in by_col and gap < 0.7 * h and all(col in named for col in texts) and any(
         _YEARISH.fullmatch(t) for t in texts.values()
     ) and all(
-        _YEARISH.fullmatch(t) or (named[col].endswith("/") and t.isalpha() and len(t) <= 3) or _PAIR.fullmatch(t)
+        _YEARISH.fullmatch(t) or _WORD_YEAR.fullmatch(t) or (named[col].endswith("/") and t.isalpha() and len(t) <= 3)
+        or _PAIR.fullmatch(t)
         for col, t in texts.items()
     )
+
+
+# A label's wrapped rest: a word in lower case before a year ("Budget" / "helår 2024").
+_WORD_YEAR = re.compile(r"[a-zåäö][a-zåäö.]{1,11} (?:19|20)\d\d")
 
 
 def _name_wraps(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
@@ -319,10 +325,18 @@ def _did_not_fit(prev: Row, spans: list[Span], edge: float) -> bool:
     if cell is None or not text:
         return False
     word = text.split()[0]
-    if word[:1].isupper():
+    above = cell.lines[-1].text.split()
+    if word[:1].isupper() and not (above and above[-1].casefold() in _OPEN_ENDED):
         return False  # a capital starts a paragraph of its own (a description under the title)
     width = (spans[0].bbox[2] - spans[0].bbox[0]) * len(word) / max(len(spans[0].text), 1)
     return cell.lines[-1].bbox[2] + width + 0.25 * spans[0].size > edge + 1
+
+
+# Words no title or sentence ends on: a line ending in one goes on below, capital or not
+# ("Skapa utbildning kring" / "Rehabiliteringsprocessen").
+_OPEN_ENDED = frozenset({"och", "eller", "samt", "kring", "för", "med", "av", "till", "om", "inom", "mellan",
+                         "från", "vid", "hos", "genom", "under", "mot", "på", "i", "inför", "efter", "utan", "den", "det",
+                         "de", "en", "ett", "att", "som"})
 
 
 def _goes_on(tail: str, head: str) -> bool:
@@ -356,7 +370,12 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     # between the header and body lines fall in two sizes, and the smaller joins lines of one row. Evenly set
     # rows (Word without padding) tell nothing by their gaps.
     # The header's gap counts too: a table of two rows under it has one gap between its rows.
-    gaps = [b[0].bbox[1] - max(ln.bbox[3] for ln in a) for a, b in zip([header, *body], body, strict=False)]
+    # An icon alone on a row of its own (a status under an activity's description) stands in
+    # the gap above the next line: that gap is no spacing, and the line starts a row.
+    x_lo, x_hi = starts[0] - 2 * _SLACK, max(p[-1].bbox[2] for p in phrases) + 2 * _SLACK
+    tops = [(max(ln.bbox[3] for ln in a), min(ln.bbox[1] for ln in b)) for a, b in zip([header, *body], body, strict=False)]
+    after_icon = [any(up < (m[1] + m[3]) / 2 < low and m[0] >= x_lo and m[2] <= x_hi for m in marks) for up, low in tops]
+    gaps = [low - up for (up, low), icon in zip(tops, after_icon, strict=True) if not icon]
     split = _gap_split(gaps) if method == "native" else None  # an OCR'd layer's boxes jitter
     marks_wraps = method == "native" and any(s.text.endswith(" ") for vr in body for s in _spans(vr))  # Word
     # In a table with icons, rows are set apart: a first-column line after a gap is a row.
@@ -369,7 +388,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     name_edge = max((s.bbox[2] for vr in body for s in _spans(vr) if _column(s.bbox[0], starts) == 0),
                     default=0.0) if names else 0.0
     col0_right = max((s.bbox[2] for vr in body for s in _spans(vr) if _column(s.bbox[0], starts) == 0), default=0.0)
-    for vr in body:
+    for vr, icon_above in zip(body, after_icon, strict=True):
         if not _fits(vr, starts, max(right, starts[-1] + 120), ends):  # set across the columns
             line = Line(spans=_spans(vr), page=vr[0].page, method=vr[0].method)
             prev_cell = rows[-1].cells[0] if len(rows) > 1 and rows[-1].full_width else None
@@ -386,7 +405,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
         prev = rows[-1]
         top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
-        new_row = _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height) or (
+        new_row = icon_above or _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height) or (
             len(rows) > 1 and _second_figure(prev, by_col))
         prev_bottom = max(ln.bbox[3] for ln in vr)
         tight = split is not None and vr[0].bbox[1] - prev.bbox[3] < split

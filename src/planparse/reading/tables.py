@@ -646,6 +646,11 @@ def mend_broken_words(rows: list[Row]) -> None:
     # Without that evidence only a certain break is mended ("Kommunledningsförva" / "ltningen"),
     # or pieces that are no words of their own (see _pieces).
     certain = not ocr and not any(ln.spans[-1].text[-1:].isspace() for c in cells for ln in c.lines[:-1] if ln.spans)
+    columns: dict[int, tuple[float, float]] = {}  # where each column's lines start and end at most
+    for c in (c for r in rows for c in r.cells if c.colspan == 1):
+        for ln in c.lines:
+            lo, hi = columns.get(c.col, (ln.bbox[0], ln.bbox[2]))
+            columns[c.col] = (min(lo, ln.bbox[0]), max(hi, ln.bbox[2]))
 
     def broken_at(prev: Line, col: int) -> bool:
         return not ocr or _text_right(prev) >= edge[col] - 0.6 * max(prev.size, 1.0)
@@ -671,6 +676,7 @@ def mend_broken_words(rows: list[Row]) -> None:
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
                     and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0])
                                                      or _pieces(tail.split()[-1], head.split()[0], len(ln.text.split()) == 1)
+                                                     or _wider_than_cell(ends[-1], ln.spans[0], columns[c.col])
                                                      if certain else
                                                      _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
                                                                   letter=len(prev.text.split()) > 1,
@@ -685,6 +691,29 @@ def mend_broken_words(rows: list[Row]) -> None:
             else:
                 mended.append(ln)
         c.lines = mended
+
+
+def _wider_than_cell(end: Span, start: Span, column: tuple[float, float]) -> bool:
+    """The last word of a line and the first of the next are one word too wide for the cell:
+    together wider than the column's lines ever run, after a line full to the column's edge,
+    making a known word ("Bibliotek Tillgänglighet" / "sanpassning"). A producer moves a word
+    that fits onto the next line whole; it breaks only a word that fits on no line."""
+    from planparse.text.repair import known_word, word_zipf
+
+    a, b = end.text.split()[-1], start.text.split()[0]
+    if word_zipf(b.strip(_PUNCT).casefold()) >= 1.0:
+        return False  # a word of its own goes on the line under one that filled the column
+
+    def width(span: Span, word: str) -> float:
+        return (span.bbox[2] - span.bbox[0]) * len(word) / max(len(span.text), 1)
+
+    left, right = column
+    return (width(end, a) + width(start, b) > right - left + 2  # too wide for any line
+            and end.bbox[2] + width(start, b[:1]) > right  # and the line before full: not a letter more
+            # the word list has the word, or the lower piece is none ("kommunpolitikers" /
+            # "ambassadörskap": two compounds a browser moved whole, each a word)
+            and known_word(joined := (a + b).strip(_PUNCT).casefold())
+            and (word_zipf(joined) >= 1.0 or not known_word(b.strip(_PUNCT).casefold())))
 
 
 _PLAIN = str.maketrans("åäöÅÄÖ", "aaoAAO")
@@ -771,7 +800,9 @@ def _pieces(left: str, right: str, alone: bool) -> bool:
     from planparse.text.repair import known_word, word_zipf
 
     a, b = (w.strip(_PUNCT).casefold() for w in (left, right))
-    if len(a) >= 6 and word_zipf(a) < 1.0 and word_zipf(b) < 1.0 and known_word(a + b):
+    # (a piece without a vowel is no word, whatever the lexicon's abbreviations say: "ng")
+    if len(a) >= 6 and word_zipf(a) < 1.0 and (word_zipf(b) < 1.0 or not set(b) & _VOWELS) and known_word(a + b) \
+            and not (known_word(a) and known_word(b)):  # two compounds of their own: "kommunpolitikers" / "ambassadörskap"
         return True
     return alone and b in _ENDINGS and _broken_word(left, right, alone=True)
 
@@ -828,6 +859,8 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
         return not real(b) or word_zipf(a + b) >= 3.0
     if real(a, 1 if letter else 2) and real(b) and word_zipf(a + b) < min(word_zipf(a), word_zipf(b)) - 2.5:
         return False  # two common words, joined a rare token of the word list: "i" / "alla"
+    if len(b) >= 3 and b not in _ENDINGS and word_zipf(b) >= 6.5 and known_word(a):
+        return False  # a word, then a function word starting the line: "Budgetavvikelse" / "för"
     if word_zipf(a + b) >= (1.0 if spaced else 3.0) or _certain_break(a, b):
         return True
     if len(b) >= 2 and b not in _ENDINGS and word_zipf(b) >= 5.0 and not known_word(re.split(r"[/-]", a)[-1] + b):

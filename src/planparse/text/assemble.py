@@ -68,8 +68,15 @@ def _hyphen_is_line_break(left: str, right: str, prefix: str) -> bool:
     )
 
 
+def _after_mark(t: str) -> str:
+    """A line starting with the mark that ends the word above, as it follows that word: a
+    comma read onto the next word (",markköp") keeps its space after it."""
+    return t[0] + " " + t[1:] if t[0] in ",;" and t[1:2].isalpha() else t
+
+
 def join_lines(texts: list[str]) -> str:
-    """Join wrapped lines with one space. A line ending in a hyphen inside a word joins the
+    """Join wrapped lines with one space (none before a line that starts with a comma, a stop
+    or a closing bracket). A line ending in a hyphen inside a word joins the
     next line without a space (the hyphen dropped only where it is a line-break hyphen, see
     :func:`_hyphen_is_line_break`); before a conjunction the hyphen stands for a left-out part
     and the space stays. A soft hyphen at the break always joins."""
@@ -94,7 +101,8 @@ def join_lines(texts: list[str]) -> str:
         # (Only a text ending in "-" can match: the search scans the whole paragraph so far.)
         m = _HYPHEN_END.search(out) if out.endswith("-") else None
         if m is None:
-            out += " " + t
+            # a mark wrapped onto the line after its word ("konsulttjänster" / ", tillstånd") follows it
+            out += _after_mark(t) if t[:1] in ",;)" or (t[:1] in ".:" and t[1:2] in ("", " ")) else " " + t
             continue
         first = t.split()[0]
         right = re.sub(r"\W+$", "", first)
