@@ -74,13 +74,17 @@ class ListWalk(FieldWalk):
                 if head.number is None:
                     self.pop_styled(self.typo.size(line))
                 level, d = head.level, LEVEL_DEPTH[head.level]
-                again = self.same_goal(head.title, d)
-                if again is not None:  # the same Tema printed again before its next part
+                siblings = self.out.goals if d == 1 or not self.stack else self.stack[0][1].children
+                path = self.same_goal(head.title, d)
+                if path:  # the same Tema printed again before its next part; a summary's goal again
                     self.flush()
                     while self.stack and self.stack[-1][0] >= d:
                         self.stack.pop()
-                    self.stack.append((d, again))
-                    self.goal, self.activity, self.mode, self.section, self.item = again, None, None, None, None
+                    if any(g is path[-1] for g in siblings):
+                        self.stack.append((d, path[-1]))
+                    else:  # found elsewhere in the tree: in its own place
+                        self.stack = [(k + 1, g) for k, g in enumerate(path)]
+                    self.goal, self.activity, self.mode, self.section, self.item = path[-1], None, None, None, None
                     return True
                 if level is GoalLevel.focus_area and not any(g.level is GoalLevel.goal_area for _, g in self.stack):
                     d = 1
@@ -140,6 +144,12 @@ class ListWalk(FieldWalk):
         self.item_heading = None
         self.flush()
         self.pop_styled(self.typo.size(line))
+        size, pending = self.typo.size(line), self.section
+        if pending is not None and self.typo.size(pending) > size + 0.3 and self.section_level is None \
+                and not names_goals(self.section_title) and not self.names_document(self.section_title):
+            self.section_above = (pending, self.section_title, self.section_prose)  # the group of headings under it
+        elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
+            self.section_above = None  # a heading as large ends the group
         # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
         self.section_level = self.mode_level if self.mode == "goal_text" and not self.text_goals else None
         self.section, self.activity, self.mode, self.item = line, None, None, None

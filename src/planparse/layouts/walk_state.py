@@ -126,6 +126,9 @@ class WalkState:
         self.section_last: Line | None = None  # its last line
         self.section_prose: list[Line] = []  # prose under it: its description if it becomes a goal
         self.section_level: GoalLevel | None = None  # the level goal words right above it name ("Nämndmål")
+        # a heading set larger right above the pending one, with its title and prose: their
+        # group, a goal too should the heading under it become one ("Ett jämlikt kulturliv")
+        self.section_above: tuple[Line, str, list[Line]] | None = None
         self.title_line: Line | None = None
         self.title_of: Goal | Activity | None = None
         self.item: Goal | Activity | Indicator | None = None
@@ -195,6 +198,7 @@ class WalkState:
 
     def push_goal(self, goal: Goal, depth: int, line: Line) -> None:
         self.flush()
+        self.section_above = None
         while self.stack and self.stack[-1][0] >= depth:
             self.stack.pop()
         (self.stack[-1][1].children if self.stack else self.out.goals).append(goal)
@@ -204,15 +208,37 @@ class WalkState:
         self.field = "description"  # prose right under a goal heading describes it
         self.mark(goal, line)
 
-    def same_goal(self, title: str, depth: int) -> Goal | None:
+    def same_goal(self, title: str, depth: int) -> list[Goal]:
+        """The goal ``title`` repeats: a sibling at ``depth`` alone, or a goal read from a table
+        or list anywhere (a summary table's row, then its chapter) with the goals above it."""
         siblings = self.out.goals if depth == 1 or not self.stack else self.stack[0][1].children
         key = fold(title)
-        return next((g for g in siblings if g.number is None and fold(g.title) == key), None)
+        found = next((g for g in siblings if g.number is None and fold(g.title) == key), None)
+        paths = [[g] for g in self.out.goals] if found is None else []
+        while paths:
+            path = paths.pop(0)
+            if id(path[-1]) in self.listed and path[-1].number is None and fold(path[-1].title) == key:
+                return path
+            paths[:0] = [[*path, c] for c in path[-1].children]
+        return [found] if found is not None else []
+
+    def names_document(self, title: str) -> bool:
+        """Whether a heading names the document or whose it is ("Region Västerbotten"): no goal."""
+        return fold(title) in (fold(self.out.title or ""), fold(self.out.organ or ""), fold(self.out.municipality.name or ""))
 
     def owner_goal(self) -> Goal | None:
-        """The goal content belongs to: a pending unnumbered heading becomes one on demand."""
-        if self.section is not None and fold(self.section_title) == fold(self.out.title or ""):
+        """The goal content belongs to: a pending unnumbered heading becomes one on demand, and
+        the larger heading right above it, their group, first."""
+        if self.section is not None and self.names_document(self.section_title):
             self.section = None  # the document's title heading is no goal of it
+        above, self.section_above = self.section_above, None
+        if self.section is not None and above is not None:
+            self.pop_styled(self.typo.size(above[0]))
+            goal = Goal(uid="", level=self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal_area, title=above[1],
+                        description="\n".join(group_paragraphs(above[2])) or None, provenance=provenance(above[0]))
+            self.stack.append((self.depth() + 1, goal))
+            (self.stack[-2][1].children if len(self.stack) > 1 else self.out.goals).append(goal)
+            self.styled[id(goal)] = self.typo.size(above[0])
         if self.section is not None:
             line, self.section = self.section, None
             self.pop_styled(self.typo.size(line))
