@@ -163,7 +163,9 @@ def _group_column(table: Table, col: int, labels: list[str | None]) -> int | Non
     """The column left of the goal column that groups its goals ("Perspektiv | Strategiskt
     mål", "Målområde | Nämndmål"): named by no label but a goal word, a name on the first row,
     each name over the goals of the rows down to the next (a cell merged down, or repeated)."""
-    left = [i for i in range(col) if any(row_text(r, i) for r in table.body)]
+    # (its own cells: not the goal's spanning it too, an OCR'd grid's header shifted by a column)
+    left = [i for i in range(col) if any(row_text(r, i) for r in table.body)
+            and all(roles.cell(r, i) is not roles.cell(r, col) for r in table.body)]
     if not left or (labels[left[-1]] is not None and goal_word(table.header[left[-1]]) is None):
         return None
     cells = [row_text(r, left[-1]) for r in table.body if not r.full_width]
