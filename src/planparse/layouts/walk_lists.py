@@ -4,6 +4,8 @@ section; list items become goals, activities or indicators by the list they are 
 
 from __future__ import annotations
 
+import re
+
 from planparse import nlp, vocabulary
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import (
@@ -26,7 +28,11 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
+from planparse.text.fold import fold
 
+# A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
+# "Prioriterade utvecklingsområden"): a chapter over them, no group of them.
+_NAMES_ITEMS = re.compile(r"\b(?:objekt|\w*omraden|mal(?:en)?|uppdrag(?:en)?|aktiviteter(?:na)?|satsningar(?:na)?)$")
 # A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
 # kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
 _GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
@@ -145,9 +151,11 @@ class ListWalk(FieldWalk):
         self.flush()
         self.pop_styled(self.typo.size(line))
         size, pending = self.typo.size(line), self.section
-        if pending is not None and self.typo.size(pending) > size + 0.3 and self.section_level is None \
-                and not names_goals(self.section_title) and not self.names_document(self.section_title):
-            self.section_above = (pending, self.section_title, self.section_prose)  # the group of headings under it
+        if pending is not None and self.typo.size(pending) > size + 0.3:
+            # the group of the headings under it; not a chapter naming them ("Kommungemensamma objekt")
+            group = self.section_level is None and not names_goals(self.section_title) \
+                and not _NAMES_ITEMS.search(fold(self.section_title)) and not self.names_document(self.section_title)
+            self.section_above = (pending, self.section_title, self.section_prose) if group else None
         elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
             self.section_above = None  # a heading as large ends the group
         # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
