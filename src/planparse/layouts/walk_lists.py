@@ -32,6 +32,7 @@ from planparse.text.fold import fold
 
 # A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
 # "Prioriterade utvecklingsområden"): a chapter over them, no group of them.
+_PERIOD = re.compile(r"(?:\s+(?:19|20)?\d{2})+$")  # "… 2025 2026", folded "2025/2026"
 _NAMES_ITEMS = re.compile(r"\b(?:objekt|\w*omraden|mal(?:en)?|uppdrag(?:en)?|aktiviteter(?:na)?|satsningar(?:na)?)$")
 # A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
 # kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
@@ -152,9 +153,13 @@ class ListWalk(FieldWalk):
         self.pop_styled(self.typo.size(line))
         size, pending = self.typo.size(line), self.section
         if pending is not None and self.typo.size(pending) > size + 0.3:
-            # the group of the headings under it; not a chapter naming them ("Kommungemensamma objekt")
-            group = self.section_level is None and not names_goals(self.section_title) \
-                and not _NAMES_ITEMS.search(fold(self.section_title)) and not self.names_document(self.section_title)
+            # the group of the headings under it, the first right under it; not a chapter naming
+            # them ("Kommungemensamma objekt", "Prioriterade utvecklingsområden 2025/2026")
+            height = pending.bbox[3] - pending.bbox[1]
+            group = self.section_level is None and not self.section_prose and pending.page == line.page \
+                and line.y0 - pending.bbox[3] < 3 * height and not names_goals(self.section_title) \
+                and not _NAMES_ITEMS.search(_PERIOD.sub("", fold(self.section_title))) \
+                and not self.names_document(self.section_title)
             self.section_above = (pending, self.section_title, self.section_prose) if group else None
         elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
             self.section_above = None  # a heading as large ends the group
