@@ -138,3 +138,11 @@ def test_indicator_named_in_header_with_group_rows() -> None:
     out, want = parsed(VASTERBOTTEN), gold(VASTERBOTTEN)
     assert indicators(out) == indicators(want)
     assert len(indicators(out)) == 5
+
+
+def test_the_namnd_owns_its_forvaltnings_plan() -> None:
+    # the förvaltning's letterhead over "… · Barn- och ungdomsnämnden": the nämnd is the organ,
+    # the förvaltning the unit
+    out, want = parsed(HALMSTAD), gold(HALMSTAD)
+    assert (out["organ"], out["unit"]) == (want["organ"], want["unit"]) == (
+        "Barn- och ungdomsnämnden", "Barn- och ungdomsförvaltningen")

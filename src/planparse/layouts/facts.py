@@ -201,6 +201,10 @@ def guess_facts(doc: Document, out: Builder) -> None:
         ln.title().replace(" Och ", " och ").replace(" För ", " för ") for ln in text.splitlines() if ln.isupper()))
     if m:
         out.organ = m[1]
+        # a förvaltning's letterhead over its nämnd's plan: the nämnd owns it, the förvaltning is the unit
+        board = next((o[1] for o in ORGAN.finditer(text) if o[1].endswith(("nämnden", "styrelsen"))), None)
+        if m[1].endswith("förvaltningen") and board is not None:
+            out.organ, out.unit = board, out.unit or m[1]
     else:  # spaCy's rule matcher knows more owner shapes ("Barn- och utbildningsnämnden", "Socialtjänsten")
         from planparse import nlp
 
