@@ -1,8 +1,20 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from planparse.municipalities import all_municipalities, by_code, find_in_text, lookup
+from planparse import parse
+from planparse.municipalities import (
+    all_municipalities,
+    by_code,
+    find_in_text,
+    find_region,
+    lookup,
+    named_most,
+)
+
+HOLDOUT2 = Path(__file__).resolve().parents[1] / "fixtures" / "holdout-generic2"
 
 
 def test_all_290_municipalities_with_unique_codes() -> None:
@@ -65,8 +77,45 @@ def test_find_in_text_stad_in_any_case() -> None:
         ("2514", "Kalix kommun"),
         ("2080", "Falu kommun"),  # Falun's own form
         ("1480", "Göteborgs Stad"),
+        ("1980", "Västerås stad"),
+        ("1490", "Borås Stad"),
     ],
 )
 def test_display_name_is_the_form_municipalities_write(code: str, display: str) -> None:
     k = by_code(code)
     assert k is not None and k.display_name == display
+
+
+def test_a_municipality_by_its_own_form_of_name() -> None:
+    assert find_in_text("Omsorgsnämnden, Falu kommun") == by_code("2080")
+    assert lookup("Västerås stad") == by_code("1980")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Årsredovisning 2025\nRegion Västerbotten", "Region Västerbotten"),
+        ("REGION SKÅNE", "Region Skåne"),
+        ("Hälso- och sjukvårdsnämnden, Västra Götalandsregionen", "Västra Götalandsregionen"),
+        ("Region Jönköpings län och Region Kalmar län", "Region Jönköpings län"),
+        ("Regionens mål", None),
+    ],
+)
+def test_regions_are_found_by_their_own_names(text: str, region: str | None) -> None:
+    assert find_region(text) == region
+
+
+def test_a_municipality_named_only_bare_must_be_named_most_and_twice() -> None:
+    assert named_most("Ett hållbart Västerås\nVästerås ska vara en stad där människor vill bo.") == by_code("1980")
+    assert named_most("Växjö – Europas grönaste stad") is None  # once is not enough
+    assert named_most("Umeå och Luleå samarbetar. Umeå och Luleå") is None  # a tie
+    assert named_most("Vara en del av. Mark och vatten. Vara med. Mark.") is None  # common words
+
+
+def test_documents_that_never_write_kommun_get_their_municipality() -> None:
+    ocr = parse(HOLDOUT2 / "verksamhetsberattelse" / "falun-omsorgsnamnden-verksamhetsberattelse-2025-ocr.pdf")
+    assert (ocr.municipality.name, ocr.municipality.code) == ("Falu kommun", "2080")
+    region = parse(HOLDOUT2 / "arsredovisning" / "region-vasterbotten-arsredovisning-2025.pdf")
+    assert (region.municipality.name, region.municipality.code) == ("Region Västerbotten", None)
+    bare = parse(HOLDOUT2 / "budgetskrivelse" / "kristianstad-tn-budgetskrivelse-2027.pdf")
+    assert (bare.municipality.name, bare.municipality.code) == ("Kristianstads kommun", "1290")

@@ -32,7 +32,11 @@ class Kommun:
 
 # Municipalities that call themselves otherwise than "<name>s kommun".
 _SELF_NAMES = {"Falun": "Falu kommun", "Gotland": "Region Gotland", "Stockholm": "Stockholms stad",
-               "Göteborg": "Göteborgs Stad", "Malmö": "Malmö stad"}
+               "Göteborg": "Göteborgs Stad", "Malmö": "Malmö stad", "Västerås": "Västerås stad",
+               "Borås": "Borås Stad", "Helsingborg": "Helsingborgs stad", "Lidingö": "Lidingö stad",
+               "Solna": "Solna stad", "Sundbyberg": "Sundbybergs stad", "Vaxholm": "Vaxholms stad",
+               "Landskrona": "Landskrona stad", "Trollhättan": "Trollhättans stad",
+               "Mölndal": "Mölndals stad", "Haparanda": "Haparanda stad"}
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +78,9 @@ def lookup(name: str, *, fuzzy: bool = True) -> Kommun | None:
     bare = _bare(name)
     if not bare:
         return None
+    for kommun, self_name in _SELF_NAMES.items():
+        if bare.casefold() == _bare(self_name).casefold() and not self_name.startswith("Region"):
+            bare = kommun  # "Falu kommun" is Falun
     if bare.casefold().endswith("s") and bare.casefold()[:-1] in _indexes()[0]:
         bare = bare[:-1]  # genitive: "Robertsfors kommuns" was handled above, "Ånges" here
     exact, folded, _ = _indexes()
@@ -106,3 +113,47 @@ def find_in_text(text: str) -> Kommun | None:
             if k:
                 return k
     return None
+
+
+# The 21 regions as they name themselves, by county code. A region is no municipality: its
+# name is kept, its code (a four-digit kommunkod) stays unknown.
+REGIONS = {
+    "01": "Region Stockholm", "03": "Region Uppsala", "04": "Region Sörmland", "05": "Region Östergötland",
+    "06": "Region Jönköpings län", "07": "Region Kronoberg", "08": "Region Kalmar län", "09": "Region Gotland",
+    "10": "Region Blekinge", "12": "Region Skåne", "13": "Region Halland", "14": "Västra Götalandsregionen",
+    "17": "Region Värmland", "18": "Region Örebro län", "19": "Region Västmanland", "20": "Region Dalarna",
+    "21": "Region Gävleborg", "22": "Region Västernorrland", "23": "Region Jämtland Härjedalen",
+    "24": "Region Västerbotten", "25": "Region Norrbotten",
+}
+
+
+def find_region(text: str) -> str | None:
+    """The first region named in text ("Region Västerbotten", "REGION SKÅNE",
+    "Västra Götalandsregionen"), as the region names itself."""
+    folded = fold(clean_spaces(text))
+    found = [(i, name) for name in REGIONS.values() if (i := folded.find(fold(name))) >= 0]
+    return min(found)[1] if found else None
+
+
+_NAME_WORD = re.compile(r"(?<![\w-])([A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+)?)(?![\w-])")
+
+
+# Municipalities whose name is also a common word or given name ("vara", "mark", "lund").
+_WORD_NAMES = frozenset({"Vara", "Mark", "Lund", "Berg", "Boden", "Kil", "Säter", "Nora", "Mora", "Ale", "Salem"})
+
+
+def named_most(text: str) -> Kommun | None:
+    """A municipality a document names by its bare name alone ("Ett hållbart Västerås",
+    "Kristianstad ska vara en klimatsmart kommun"), for a document that never writes
+    "<name> kommun": the one named most, at least twice and more often than any other. Names
+    that are common words too ("Vara", "Mark") are not counted."""
+    exact = _indexes()[0]
+    counts: dict[str, int] = {}
+    for m in _NAME_WORD.finditer(text):
+        kommun = exact.get(m.group(1).casefold())
+        if kommun is not None and kommun.name not in _WORD_NAMES:
+            counts[kommun.name] = counts.get(kommun.name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return exact[ranked[0][0].casefold()]

@@ -117,7 +117,7 @@ class Walk(ListWalk):
                 self.title_line = None
                 read_table(self, block)
                 self.table_owner = self.activity or self.goal
-            elif block.page not in self.photo_pages and not _CAPTION.match(block.text):
+            elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.legend:
                 self.line(block)
         self.flush()
 
@@ -207,7 +207,7 @@ class Walk(ListWalk):
         if item is not None and self.mode is None and self.field is None:
             self.amount_lines = [line]
             return
-        if item is None and self.mode == "activities" and self.markers.near(line.page, line.bbox, right_of=line.bbox[2] - 1):
+        if item is None and self.mode == "activities" and self.line_icons(line):
             self.list_item(text, line)  # an activity list whose items carry status icons, no bullets
             return
         # (A heading's default "description" field does not stop a wrapped list item.)

@@ -10,7 +10,7 @@ import statistics
 
 from planparse.layouts.base import YEAR, Builder
 from planparse.model import DocumentType, Municipality, Period, PeriodKind
-from planparse.municipalities import all_municipalities, find_in_text, lookup
+from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
 from planparse.reading.model import Document, Line
 from planparse.text.assemble import clean
 from planparse.text.fold import fold
@@ -78,21 +78,6 @@ ORGAN = re.compile(
     r"|(?:Förskolan|Skolan|Friluftsförskolan) [A-ZÅÄÖ][\wåäö]+)s?\b"  # also in the genitive: "Kommunstyrelsens plan"
 )
 _TERM = re.compile(r"\b(vt|ht|vårterminen|höstterminen|våren|hösten)\s*-?\s*(20\d{2}|\d{2})\b", re.IGNORECASE)
-
-
-# "Region Västerbotten", "Region Jönköpings län", "Region Jämtland Härjedalen"
-_REGION = re.compile(r"\bRegion ([A-ZÅÄÖ][a-zåäö]+)((?: län| Härjedalen)?)\b")
-
-
-def region_in(text: str) -> str | None:
-    """The first region (regionkommun) named in ``text`` by its county ("Region Skåne",
-    "Region Sörmland"): its name as printed."""
-    counties = {fold(k.county).removesuffix(" lan").removesuffix("s") for k in all_municipalities()}
-    for m in _REGION.finditer(text):
-        name = fold(m[1]).removesuffix("s")
-        if name in counties or name == "sormland":
-            return m[0]
-    return None
 
 
 def front_lines(doc: Document, pages: int = 2) -> list[Line]:
@@ -168,15 +153,16 @@ def guess_facts(doc: Document, out: Builder) -> None:
     front = front_lines(doc, 2)
     text = "\n".join(ln.text for ln in front)
     # (a letterhead printed as a running header is page noise: "Nacka kommun" at every page's top)
-    kommun = find_in_text(text)
-    region = region_in(text) if kommun is None else None
-    if region and (k := lookup(region.split()[-1], fuzzy=False)) is not None and k.display_name == region:
-        kommun, region = k, None  # Region Gotland, a municipality
-    kommun = kommun or (None if region else find_in_text(doc.text()) or find_in_text(
-        "\n".join(n.text for page in doc.pages for n in page.noise)))
+    kommun = find_in_text(text) or find_in_text(doc.text()) or find_in_text(
+        "\n".join(n.text for page in doc.pages for n in page.noise))
+    region = None if kommun else find_region(text + "\n" + doc.text())
+    if region == REGIONS["09"]:
+        kommun = lookup("Gotland")  # Region Gotland is a municipality too
+    elif region is None and kommun is None:
+        kommun = named_most(doc.text())
     if kommun:
         out.municipality = Municipality(name=kommun.display_name, code=kommun.code)
-    elif region:  # a region has no kommunkod
+    elif region:
         out.municipality = Municipality(name=region, code=None)
     folded = fold(text)
     title = _title(doc)

@@ -46,6 +46,12 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
         if any(lab in ("activities", "assessment") for lab in labels[i + 1:]) and labels[i] is None \
                 and (level := garbled_goal_word(h)) is not None:
             return i, level
+    # "Finansiellt mål | Måluppfyllelse": the first column names a kind of goal ("… mål"),
+    # beside its assessment or status
+    if first is not None and fold(table.header[first]).split()[-1:] == ["mal"] and any(
+        lab in ("assessment", "status") for lab in labels[first + 1:]
+    ):
+        return first, GoalLevel.goal
     return None
 
 

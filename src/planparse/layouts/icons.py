@@ -170,7 +170,7 @@ class Markers:
                     found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark))
             for im in page.images:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:
-                    found.append(Marker(page.number, im.bbox, color_name(im.color)))
+                    found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark))
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             glyphs = _glyph_markers(page)

@@ -27,10 +27,13 @@ from planparse.layouts.goal_tables import (
     row_text,
 )
 from planparse.layouts.indicators import indicator_rows, name_direction
+from planparse.layouts.known_goals import named_goal
+from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
 from planparse.layouts.tables import (
     activity_rows,
     cell_date,
+    cell_percent,
     column_of,
     header_labels,
     match_status_prefix,
@@ -168,11 +171,14 @@ def _icon_activities(w: Walk, table: Table) -> None:
     last: Row | None = None  # the activity's last title row
     commenting = act is not None and act.comment is not None
     group: list[Row] = []
+    taken: set[Marker] = set()
     for row in table.body:
         text = row.cells[0].text if row.full_width and row.cells else row_text(row, title_col)
         if not text:
             continue
-        markers = w.markers.near(row.page, row.bbox)
+        # (an icon set in the middle of a row whose title wraps lies in its last line's band too)
+        markers = [m for m in w.markers.near(row.page, row.bbox) if m not in taken]
+        taken.update(markers)
         # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
         is_group = not markers and not is_comment(row) and (
             (row.full_width and all(ln.bold for c in row.cells for ln in c.lines))
@@ -196,6 +202,8 @@ def _icon_activities(w: Walk, table: Table) -> None:
             elif "description" in labels and not row.full_width:  # the row's cells go on (a wrap, a page break)
                 act.title = join_lines([act.title, row_text(row, title_col)]).strip()
                 _columns(act, row, labels)
+            elif last is not None and last.page == row.page and row.bbox[1] < last.bbox[3] - 1:
+                act.title = join_lines([act.title, text])  # the title wraps beside cells set in its middle
             elif act.description is not None or _set_apart(last, row) or _row_alone(last, row, title_col):
                 act.description = join_lines([act.description or "", text]).strip()  # a row below the title's
             else:
@@ -222,30 +230,24 @@ def _icon_activities(w: Walk, table: Table) -> None:
 
 
 def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
-    """An activity row's dates and description (or more of it) from the columns their header
+    """An activity row's dates, progress and description (or more of it) from the columns their header
     labels name."""
     for i, lab in enumerate(labels):
         if lab in ("start_date", "end_date"):
             setattr(act, lab, getattr(act, lab) or cell_date(row.cell_text(i)))
         elif lab == "owner" and act.owner is None:
             act.owner = row_text(row, i) or None
+        elif lab == "progress" and act.progress is None:
+            act.progress = cell_percent(row.cell_text(i))  # the bar's printed per cent
         elif lab == "description" and row.cell_text(i):
             act.description = join_lines([act.description or "", row_text(row, i)]).strip()
 
 
 def _named_goal(w: Walk, table: Table, row: Row | None) -> Goal | None:
-    """The goal read before that an activity row names in its "Mål" column, by its number
-    ("1.1") or its title: the activity is that goal's, whichever goal is in scope."""
+    """The goal read before that an activity row names in its "Mål" column ("1.1", a title):
+    the activity is that goal's, whichever goal is in scope."""
     col = column_of(header_labels(table), "goal")
-    key = row_text(row, col).strip().rstrip(".") if row is not None and col is not None else ""
-    if not key:
-        return None
-    goals, found = list(w.out.goals), None
-    while goals and found is None:
-        goal = goals.pop(0)
-        goals[:0] = goal.children
-        found = goal if key == (goal.number or "").rstrip(".") or fold(key) == fold(goal.title) else None
-    return found
+    return named_goal(w.out.goals, row_text(row, col)) if row is not None and col is not None else None
 
 
 def _set_apart(above: Row | None, row: Row) -> bool:

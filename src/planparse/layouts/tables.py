@@ -214,7 +214,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
         if end_col is not None:
             act.end_date = cell_date(row.cell_text(end_col))
         if progress_col is not None:
-            act.progress = _percent(row.cell_text(progress_col))
+            act.progress = cell_percent(row.cell_text(progress_col))
         if owner_col is not None and owner_col != title_col:
             act.owner = row.cell_text(owner_col) or None
         if comment_col is not None and comment_col != title_col and act.comment is None:
@@ -223,7 +223,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
     return out
 
 
-def _percent(text: str) -> int | None:
+def cell_percent(text: str) -> int | None:
     """A Färdiggrad cell in per cent ("60 %", "60%", "100"), else None."""
     m = re.fullmatch(r"\s*(\d{1,3})(?:[,.]\d+)?\s*(?:%|procent)?\s*", text)
     return int(m[1]) if m and int(m[1]) <= 100 else None

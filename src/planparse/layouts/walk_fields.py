@@ -42,6 +42,8 @@ from planparse.text.numbers import parse_date
 _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
 # Fields a label line opens (a heading's own "description" is none): its value comes below it.
 _LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
+_ROW_FIELDS = ("owner", "start_date", "end_date", "status")  # one value each, set in a row
+_SECOND_LABEL = re.compile(r"\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")
 
 
 class FieldWalk(WalkState):
@@ -77,6 +79,12 @@ class FieldWalk(WalkState):
             or (self.typo.has_fonts(line) and self.typo.rank(line) == 0))
 
     def open_label(self, label: str, value: str, line: Line) -> None:
+        second = _SECOND_LABEL.search(value) if label in _ROW_FIELDS else None
+        if second is not None and (found := self.label(second[0].strip()))[0] in _ROW_FIELDS:
+            # "Ansvarig: Enhetschef ungdom   Klart: 2026-11-30": two labels on one line
+            self.open_label(label, value[:second.start()].strip(), line)
+            self.open_label(found[0] or "", found[1], line)
+            return
         self.flush()
         self.seen_labels.add(label)
         self.item, self.item_x = None, 0.0
@@ -100,12 +108,12 @@ class FieldWalk(WalkState):
         elif label == "description" and self.section is not None:
             pass  # prose under it describes the heading above, should that become a goal
         else:
-            self.field = label
             if label in ("assessment", "status"):
                 near = self.section is not None and self.section.page == line.page and line.y0 - self.section.bbox[3] < 4 * line.size
                 owner = self.activity if label == "status" and self.activity else (self.owner_goal() if near or self.section is None else None)
                 if owner is not None:
                     self.mark(owner, line)
+            self.field = label  # (after the heading above became a goal: that flushes the open field)
         if value and self.field:
             self.field_lines.append(line)
             self.inline_value = value
@@ -160,7 +168,7 @@ class FieldWalk(WalkState):
             self.runin_goals(join_lines([_RUNIN_LABEL.sub("", fold(texts[0])) and texts[0], *texts[1:]]))
             return
         inline = self.inline_value
-        if inline and texts and texts[0].endswith(inline):
+        if inline and texts and inline in texts[0]:
             texts[0] = inline
         self.inline_value = ""
         paras = paragraphs(lines, self.step, texts, self.spec.paragraph_gap) if not inline else [join_lines(texts)]

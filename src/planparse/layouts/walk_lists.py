@@ -12,6 +12,7 @@ from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
 )
+from planparse.layouts.known_goals import names_document
 from planparse.layouts.tables import STATUS_TAIL, split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
@@ -159,7 +160,7 @@ class ListWalk(FieldWalk):
             group = self.section_level is None and not self.section_prose and pending.page == line.page \
                 and line.y0 - pending.bbox[3] < 3 * height and not names_goals(self.section_title) \
                 and not _NAMES_ITEMS.search(_PERIOD.sub("", fold(self.section_title))) \
-                and not self.names_document(self.section_title)
+                and not names_document(self.out, self.section_title)
             self.section_above = (pending, self.section_title, self.section_prose) if group else None
         elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
             self.section_above = None  # a heading as large ends the group

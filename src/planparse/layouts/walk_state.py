@@ -17,6 +17,9 @@ from planparse.layouts.headings import (
     recognise,
 )
 from planparse.layouts.icons import Markers
+from planparse.layouts.known_goals import goal_path, names_document
+from planparse.layouts.legend import legend_lines
+from planparse.layouts.marker import Marker
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import split_status_suffix
 from planparse.model import (
@@ -105,6 +108,10 @@ _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method"
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
+LEAD_GAP = 20.0  # points: the widest space between an icon leading a line and its first word
+LEAD_SIZE = 5.5  # points: the smallest icon that leads a line as its status (a bullet is smaller)
+
+
 class WalkState:
     """The state of one walk: the goal stack, the current owner, the open field or list."""
 
@@ -112,6 +119,7 @@ class WalkState:
         self.doc, self.out, self.spec = doc, out, spec
         self.typo = Typography(doc)
         self.markers = Markers.of(doc, out.document_type)
+        self.legend = legend_lines(doc, self.markers)  # ids of a legend's lines: no content
         self.stack: list[tuple[int, Goal]] = []
         self.goal: Goal | None = None
         self.activity: Activity | None = None
@@ -126,8 +134,7 @@ class WalkState:
         self.section_last: Line | None = None  # its last line
         self.section_prose: list[Line] = []  # prose under it: its description if it becomes a goal
         self.section_level: GoalLevel | None = None  # the level goal words right above it name ("Nämndmål")
-        # a heading set larger right above the pending one, with its title and prose: their
-        # group, a goal too should the heading under it become one ("Ett jämlikt kulturliv")
+        # a larger heading right above the pending one (title, prose): their group ("Ett jämlikt kulturliv")
         self.section_above: tuple[Line, str, list[Line]] | None = None
         self.title_line: Line | None = None
         self.title_of: Goal | Activity | None = None
@@ -209,27 +216,15 @@ class WalkState:
         self.mark(goal, line)
 
     def same_goal(self, title: str, depth: int) -> list[Goal]:
-        """The goal ``title`` repeats: a sibling at ``depth`` alone, or a goal read from a table
-        or list anywhere (a summary table's row, then its chapter) with the goals above it."""
+        """The goal ``title`` repeats: a sibling at ``depth``, or one read from a table or list anywhere, with those above it."""
         siblings = self.out.goals if depth == 1 or not self.stack else self.stack[0][1].children
         key = fold(title)
         found = next((g for g in siblings if g.number is None and fold(g.title) == key), None)
-        paths = [[g] for g in self.out.goals] if found is None else []
-        while paths:
-            path = paths.pop(0)
-            if id(path[-1]) in self.listed and path[-1].number is None and fold(path[-1].title) == key:
-                return path
-            paths[:0] = [[*path, c] for c in path[-1].children]
-        return [found] if found is not None else []
-
-    def names_document(self, title: str) -> bool:
-        """Whether a heading names the document or whose it is ("Region Västerbotten"): no goal."""
-        return fold(title) in (fold(self.out.title or ""), fold(self.out.organ or ""), fold(self.out.municipality.name or ""))
+        return [found] if found is not None else goal_path(self.out.goals, key, self.listed)
 
     def owner_goal(self) -> Goal | None:
-        """The goal content belongs to: a pending unnumbered heading becomes one on demand, and
-        the larger heading right above it, their group, first."""
-        if self.section is not None and self.names_document(self.section_title):
+        """The goal content belongs to: a pending unnumbered heading (and its group above) made one on demand."""
+        if self.section is not None and names_document(self.out, self.section_title):
             self.section = None  # the document's title heading is no goal of it
         above, self.section_above = self.section_above, None
         if self.section is not None and above is not None:
@@ -279,9 +274,17 @@ class WalkState:
         self.mark(act, line)
         return act
 
+    def line_icons(self, line: Line) -> list[Marker]:
+        """The status icons of a line: right of its text, or leading it as its bullet (an icon
+        of a status's size just left of its first word; a legend's icons are none)."""
+        near = self.markers.near(line.page, line.bbox)
+        return [m for m in near if m.bbox[0] >= line.bbox[2] - 1] + [
+            m for m in near if m.bar is None and 0 <= line.bbox[0] - m.bbox[2] <= LEAD_GAP
+            and min(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) >= LEAD_SIZE and not self.markers.is_legend(m)]
+
     def mark(self, owner: Goal | Activity, line: Line) -> None:
-        """A status or assessment icon on the owner's title line, right of its text."""
-        for m in self.markers.near(line.page, line.bbox, right_of=line.bbox[2] - 1):
+        """A status or assessment icon on the owner's title line, right of its text or leading it."""
+        for m in self.line_icons(line):
             if isinstance(owner, Activity):
                 if m.bar is not None and owner.progress is None:
                     owner.progress = round(m.bar * 100)

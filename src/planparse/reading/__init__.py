@@ -251,7 +251,7 @@ def _read_raw(
             _check_chars(raw, name, limits)
         return pages
     pages = []
-    image_looks: dict[int, tuple[int | None, float | None, bytes | None]] = {}
+    image_looks: dict[int, pymupdf_backend.Look] = {}
     for i in range(pdf.page_count):
         try:
             raw = pymupdf_backend.read_page(pdf[i], i + 1, image_looks)

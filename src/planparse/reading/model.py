@@ -300,6 +300,7 @@ class Image:
     height: int
     color: int | None = None
     fill: float | None = None
+    mark: bool = False  # a light symbol drawn on an icon (a check mark)
 
     @property
     def is_icon(self) -> bool:

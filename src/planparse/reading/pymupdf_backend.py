@@ -183,13 +183,44 @@ def _covered(s: Span, rows: dict[int, list[Span]]) -> bool:
 
 
 # Images this small (points) may be status icons or progress bars: their pixels are read.
+# An image's look, decoded once per document: its colour, a bar's filled share, a symbol drawn
+# on it, and its digest.
+Look = tuple[int | None, float | None, bool, bytes | None]
 _ICON_MAX = 24.0
 _BAR_MAX_W = 160.0
 
 
-def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
-    """The dominant colour of an icon-sized image and, for a bar, the coloured share of its
-    width. White and near-white pixels are background; a colour needs 8 % of the pixels."""
+def _grey_key(key: int) -> bool:
+    """Whether a quantised colour (3 bits a channel, see :func:`_look`) is a grey."""
+    r, g, b = (key >> 16) & 7, (key >> 8) & 7, key & 7
+    return max(r, g, b) - min(r, g, b) <= 1
+
+
+def _mark(pix: pymupdf.Pixmap) -> bool:
+    """Whether an icon image (RGB) has a light symbol inside it (a white check mark on a green
+    disc): light pixels in the middle half of the icon, but not most of them (a ring's hole)."""
+    n, w, h, stride, samples = pix.n, pix.width, pix.height, pix.stride, pix.samples
+    if w < 8 or h < 8:
+        return False
+    light = total = 0
+    for y in range(h // 4, h - h // 4):
+        row = y * stride
+        for x in range(w // 4, w - w // 4):
+            i = row + x * n
+            if pix.alpha and samples[i + n - 1] < 128:
+                continue
+            total += 1
+            light += min(samples[i], samples[i + 1], samples[i + 2]) > 225
+    return total > 0 and MARK_SHARE[0] <= light / total <= MARK_SHARE[1]
+
+
+MARK_SHARE = (0.05, 0.6)  # the share of an icon's middle a symbol drawn on it covers
+
+
+def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None, bool]:
+    """The dominant colour of an icon-sized image, for a bar the coloured share of its width,
+    and for an icon whether a light symbol is drawn on it (:func:`_mark`). White and
+    near-white pixels are background; a colour needs 8 % of the pixels."""
     if pix.n - pix.alpha < 3:
         pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
     n, w, h = pix.n, pix.width, pix.height
@@ -217,7 +248,7 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
             key = ((r >> 5) << 16) | ((g >> 5) << 8) | (b >> 5)
             counts[key] = counts.get(key, 0) + 1
     if not counts or total == 0:
-        return None, None
+        return None, None, False
     if w >= 2.5 * h:  # a bar: the coloured share of its middle row
         row = (h // 2) * stride
         end = row + w * n
@@ -230,9 +261,15 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None]:
         bar = None
     key, n_key = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     if n_key < 0.08 * total:
-        return None, None
+        # A ring drawn in grey (an empty circle: "ej påbörjad"): its anti-aliased edge spreads
+        # over many grey levels, none of them 8 %, all of them grey together.
+        greys = [(k, c) for k, c in counts.items() if _grey_key(k)]
+        n_grey = sum(c for _, c in greys)
+        if n_grey < 0.08 * total or n_grey < 0.8 * sum(counts.values()):
+            return None, None, False
+        key = min(greys, key=lambda kc: (-kc[1], kc[0]))[0]
     color = ((((key >> 16) & 7) << 5) + 16) << 16 | ((((key >> 8) & 7) << 5) + 16) << 8 | (((key & 7) << 5) + 16)
-    return color, bar
+    return color, bar, bar is None and _mark(pix)
 
 
 def _textpage(page: pymupdf.Page, dl: pymupdf.DisplayList, flags: int) -> pymupdf.TextPage:
@@ -262,14 +299,14 @@ class _ImageInfo:
 
 
 def _image_looks(
-    page: pymupdf.Page, items: list[Any], cache: dict[int, tuple[int | None, float | None, bytes | None]],
+    page: pymupdf.Page, items: list[Any], cache: dict[int, Look],
     image_info: _ImageInfo,
 ) -> list[Image]:
     """The page's images; small ones (icons, progress bars) with their look. Only images small
     in pixels are decoded, once per document (``cache`` by xref, with the image's digest, which
     finds its places on the page): decoding every photo to find the icons among them would cost
     more than the rest of the page. ``items`` is the page's ``get_images(full=True)``."""
-    looks: list[tuple[tuple[float, float, float, float], int | None, float | None]] = []
+    looks: list[tuple[tuple[float, float, float, float], int | None, float | None, bool]] = []
     for item in items:
         xref, width, height = item[0], item[2], item[3]
         if not xref or height > 96 or width > 800:
@@ -280,27 +317,28 @@ def _image_looks(
                 digest = pix.digest
                 cache[xref] = (*_look(pix), digest)
             except Exception:  # an undecodable image is no icon
-                cache[xref] = (None, None, None)
-        look_color, look_fill, digest = cache[xref]
+                cache[xref] = (None, None, False, None)
+        look_color, look_fill, look_mark, digest = cache[xref]
         if digest is None:  # (get_image_rects decodes it again, and fails as it did)
             rects = [(r.x0, r.y0, r.x1, r.y1) for r in page.get_image_rects(xref)]
         else:  # what get_image_rects finds, without decoding the image again on every page
             rects = [im["bbox"] for im in image_info(True) if im["digest"] == digest]
-        looks.extend((rect, look_color, look_fill) for rect in rects)
+        looks.extend((rect, look_color, look_fill, look_mark) for rect in rects)
     images = []
     for info in image_info(False):
         bx = info["bbox"]
         bw, bh = bx[2] - bx[0], bx[3] - bx[1]
         color: int | None = None
         fill: float | None = None
+        mark = False
         if 3 <= bh <= _ICON_MAX and 3 <= bw <= _BAR_MAX_W:
             match = next((lk for lk in looks if abs(lk[0][0] - bx[0]) < 1.0 and abs(lk[0][1] - bx[1]) < 1.0
                           and abs(lk[0][2] - bx[2]) < 1.0 and abs(lk[0][3] - bx[3]) < 1.0), None)
             if match is not None:
-                color, fill = match[1], match[2]
+                color, fill, mark = match[1], match[2], match[3]
         images.append(
             Image(bbox=(bx[0], bx[1], bx[2], bx[3]), width=info["width"], height=info["height"],
-                  color=color, fill=fill)
+                  color=color, fill=fill, mark=mark)
         )
     return images
 
@@ -323,7 +361,7 @@ _X_ROUNDED: dict[float, float] = {}
 
 def read_page(
     page: pymupdf.Page, number: int,
-    cache: dict[int, tuple[int | None, float | None, bytes | None]] | None = None,
+    cache: dict[int, Look] | None = None,
 ) -> RawPage:
     flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
     no_images = False
@@ -503,6 +541,14 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
                 # turned or skewed page, and how some drivers draw every box): one rect.
                 x0, y0, x1, y1 = d["rect"]
                 drawings.append(_rect(float(x0), float(y0), float(x1), float(y1), fill, stroke, rd))
+                continue
+            if first == "l" and fill is not None and len(items) >= 3 and any(
+                abs(it[1][0] - it[2][0]) > 0.01 and abs(it[1][1] - it[2][1]) > 0.01 for it in items
+            ):
+                # A filled polygon with slanted sides (a triangle, a diamond: a status icon),
+                # one shape with its fill, not its sides as loose strokes.
+                x0, y0, x1, y1 = d["rect"]
+                drawings.append(Drawing((rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)]), "shape", fill, stroke))
                 continue
             for it in items:
                 if first == "l":

@@ -163,9 +163,15 @@ def _long_runs(mask: np.ndarray, length: int) -> np.ndarray:
     return covered > 0
 
 
-def _rules(mask: np.ndarray, length: int) -> np.ndarray:
-    """The pixels of ``mask`` on a horizontal or vertical line longer than any icon."""
-    return _long_runs(mask, length) | _long_runs(mask.T, length).T
+def _rules(mask: np.ndarray, length: int, thickness: int = 0) -> np.ndarray:
+    """The pixels of ``mask`` on a horizontal or vertical line longer than any icon. With a
+    ``thickness`` (pixels), only a vertical line no thicker than that: icons stacked in a
+    table's column (one a row, each touching the rules between the rows) make a long run down
+    their middles, but a wide one."""
+    down = _long_runs(mask.T, length).T
+    if thickness:  # (as wide as an icon, no wider: a shaded band's run is no icon's)
+        down &= ~(_long_runs(mask, thickness + 1) & ~_long_runs(mask, length // 2 + 2))
+    return _long_runs(mask, length) | down
 
 
 def _inner(ys: np.ndarray, xs: np.ndarray, height: int, width: int, box: np.ndarray) -> np.ndarray:
@@ -177,14 +183,45 @@ def _inner(ys: np.ndarray, xs: np.ndarray, height: int, width: int, box: np.ndar
     return box[inner].astype(float)
 
 
+def _unstacked(blobs: list[tuple[np.ndarray, np.ndarray]], widest: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The blobs no wider or higher than ``widest`` pixels, and a blob up to twice as high
+    split at its narrowest row in its middle third when that row is a thin neck between two
+    halves of one size: two icons in a table's column, one a row, joined by a speck of the
+    rule between them."""
+    out: list[tuple[np.ndarray, np.ndarray]] = []
+    for ys, xs in blobs:
+        top, height, width = int(ys.min()), int(ys.max() - ys.min()) + 1, int(xs.max() - xs.min()) + 1
+        if height <= widest and width <= widest:
+            out.append((ys, xs))
+            continue
+        if width > widest:
+            continue
+        rows = np.bincount(ys - top)
+        lo, hi = height // 3, height - height // 3
+        neck = lo + int(np.argmin(rows[lo:hi]))
+        if rows[neck] > NECK * rows.max():
+            continue
+        halves = [(ys[sel], xs[sel]) for sel in (ys < top + neck, ys > top + neck)]
+        sizes = [(int(y.max() - y.min()) + 1, int(x.max() - x.min()) + 1) for y, x in halves if len(y)]
+        # two icons alike: the same size within a pixel or two (a neck in a shape is no pair)
+        if len(sizes) == 2 and all(abs(a - b) <= max(2, 0.15 * max(a, b)) for a, b in zip(*sizes, strict=True)):
+            out += halves
+    return out
+
+
+NECK = 0.3  # a neck's width, at most, against the widest row of the blob
+RULE_PT = 2.5  # the thickest table rule (a scan thickens a hairline to a point or two)
+
+
 def gray_icons(gray: np.ndarray, dpi: int = DPI) -> list[Drawing]:
     """The filled icons of one even grey tone in a page image without colour (``gray``: height
     × width, 0-255), as toneless filled shapes in page points."""
     mask = (gray >= GRAY_MIN) & (gray <= _paper(gray) - PAPER_CONTRAST)
-    mask &= ~_rules(mask, round(2 * MAX_PT * dpi / 72))  # an icon touching a table rule
+    mask &= ~_rules(mask, round(2 * MAX_PT * dpi / 72), round(RULE_PT * dpi / 72))  # an icon touching a table rule
     k = 72.0 / dpi
     out: list[Drawing] = []
-    for ys, xs in _blobs(mask, MAX_BLOB_PIXELS, math.ceil(MAX_PT * dpi / 72) + 1):
+    widest = math.ceil(MAX_PT * dpi / 72) + 1
+    for ys, xs in _unstacked(_blobs(mask, 2 * MAX_BLOB_PIXELS, 2 * widest + 2), widest):
         if len(ys) < 12:
             continue
         y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1

@@ -29,7 +29,10 @@ class _Seg:
 def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[list[_Seg], list[_Seg]]:
     hs: list[_Seg] = []
     vs: list[_Seg] = []
+    cards = {id(d) for d in _cards(drawings)}
     for d in drawings:
+        if id(d) in cards:
+            continue
         x0, y0, x1, y1 = d.bbox
         if d.kind == "hline":
             hs.append(_Seg((y0 + y1) / 2, x0, x1))
@@ -41,6 +44,30 @@ def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[li
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
             vs += [_Seg(x0, y0, y1), _Seg(x1, y0, y1)]
     return _join_collinear(hs), vs
+
+
+CARD_STRIP = 6.0  # points: the widest accent strip down a card's side
+
+
+def _cards(drawings: list[Drawing]) -> list[Drawing]:
+    """The shaded boxes that are cards, and their strips: a filled rect with a
+    narrow filled strip of another colour down its left or right side, as high as the box (a
+    report's goal card or callout with a coloured border). A card is a box of text, not a
+    table: its edges are no rules, and rules above and below it are two tables."""
+    fills = [d for d in drawings if d.kind == "rect" and d.fill is not None]
+    strips = [d for d in fills if d.bbox[2] - d.bbox[0] <= CARD_STRIP < d.bbox[3] - d.bbox[1]]
+    out: dict[int, Drawing] = {}
+    for box in fills:
+        x0, y0, x1, y1 = box.bbox
+        if x1 - x0 <= 4 * CARD_STRIP:
+            continue
+        for strip in strips:
+            sx0, sy0, sx1, sy1 = strip.bbox
+            if strip.fill != box.fill and abs(sy0 - y0) <= TOL and abs(sy1 - y1) <= TOL and (
+                abs(sx0 - x0) <= TOL or abs(sx1 - x1) <= TOL
+            ):
+                out.update({id(box): box, id(strip): strip})
+    return list(out.values())
 
 
 def _join_collinear(hs: list[_Seg]) -> list[_Seg]:
@@ -79,9 +106,10 @@ _BAND = 24.0
 
 
 def _groups(
-    hs: list[_Seg], vs: list[_Seg], lines: list[Line] | None = None
+    hs: list[_Seg], vs: list[_Seg], lines: list[Line] | None = None, cards: list[BBox] | None = None
 ) -> list[tuple[list[_Seg], list[_Seg]]]:
-    """Connected components of rules that touch or cross."""
+    """Connected components of rules that touch or cross. Stacked rules with a card between
+    them (``cards``, see :func:`_cards`) are not joined."""
     n_h = len(hs)
     parent = list(range(n_h + len(vs)))
 
@@ -142,6 +170,8 @@ def _groups(
         if order[k - 1] in crossed and order[k] in crossed:
             continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
+            if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
+                continue
             if h2.pos - h1.pos >= 120:
                 if boxes is None:
                     boxes = [ln.bbox for ln in lines or []]
@@ -189,8 +219,10 @@ def _regions(raw: RawPage) -> list[_Region]:
     hs, vs = _segments(raw.drawings, raw.width, raw.height)
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
-    for g_hs, g_vs in _groups(hs, vs, raw.lines):
-        g_hs = _within_grid(g_hs, g_vs)
+    cards = [d.bbox for d in _cards(raw.drawings)]
+    for g_hs, g_vs in _groups(hs, vs, raw.lines, cards):
+        if not _sides_of_shades_only(g_vs, _merge_positions([h.pos for h in g_hs])):
+            g_hs = _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
         ys = _merge_positions([h.pos for h in g_hs])
         if len(ys) < 2:
             continue
@@ -278,14 +310,15 @@ def _band_spans(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -
             if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
 
 
-def _header_band(spans: list[Span]) -> bool:
-    """A band styled and worded as a table header: two or more phrases apart, bold where the
-    layer has fonts, and most of them column labels the vocabulary knows."""
+def _header_band(spans: list[Span], shaded: bool = False) -> bool:
+    """A band styled and worded as a table header: two or more phrases apart, bold (or on a
+    shade of its own) where the layer has fonts, and most of them column labels the vocabulary
+    knows."""
     from planparse import vocabulary
 
     if not spans:
         return False
-    if spans[0].font and not all(s.bold for s in spans):
+    if spans[0].font and not shaded and not all(s.bold for s in spans):
         return False
     phrases: list[str] = []
     reach = -1e9
@@ -307,8 +340,11 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     activity table): a later band styled as a header starts a table with columns of its own.
     The band just above it goes with neither table when its text runs across the columns of
     the table above (a paragraph, not a row)."""
-    bands = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in zip(ys, ys[1:], strict=False)]
-    heads = [k for k, band in enumerate(bands) if _header_band(band)]
+    pairs = list(zip(ys, ys[1:], strict=False))
+    bands = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in pairs]
+    fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
+    heads = [k for k, band in enumerate(bands) if _header_band(band, any(
+        abs(f[1] - pairs[k][0]) <= TOL and abs(f[3] - pairs[k][1]) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills))]
     cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
     if not cuts:
         return [ys]

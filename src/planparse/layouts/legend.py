@@ -1,0 +1,40 @@
+"""A legend's lines: the key to a document's status icons, not its content.
+
+A legend ("Teckenförklaring", "Symbolförklaring") names what each icon colour means; its
+entries are icons each followed by a status or assessment name (read by
+:class:`planparse.layouts.icons.Markers`). Its lines are no goals, labels or activities: an
+entry "■ Pågår enligt plan" under a column label "Aktiviteter" is no activity, and the legend's
+heading no goal area.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planparse.layouts.icons import Markers
+from planparse.reading.model import Document
+from planparse.text.fold import fold
+
+_LEGEND = re.compile(r"^(?:tecken|symbol|farg)forklaring")
+ENTRY_GAP = 30.0  # points: the most space between a legend's heading or entry and the next entry
+
+
+def legend_lines(doc: Document, markers: Markers) -> set[int]:
+    """The ids of the lines of every legend: its heading line, and every line from it down to
+    its last entry (the entries' icons found by ``markers``, each under the one before)."""
+    out: set[int] = set()
+    for page in doc.pages:
+        entries = sorted((m for m in markers.by_page.get(page.number, []) if markers.is_legend(m)),
+                         key=lambda m: m.bbox[1])  # fmt: skip
+        for anchor in page.lines:
+            if not _LEGEND.match(fold(anchor.text)):
+                continue
+            top, bottom = anchor.bbox[1], anchor.bbox[3]
+            for m in entries:
+                if m.bbox[3] < top - 2:
+                    continue
+                if m.bbox[1] - bottom > ENTRY_GAP:
+                    break
+                bottom = max(bottom, m.bbox[3])
+            out.update(id(ln) for ln in page.lines if top - 1 <= (ln.bbox[1] + ln.bbox[3]) / 2 <= bottom + 2)
+    return out
