@@ -262,7 +262,7 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     if spec.after is not None:
         spec.after(doc, out)
     out.goals = prune(out.goals, w.listed, spec.bare_goals)
-    if out.goals and spec.name == "generic" and plan_of_other_kind(out.title or ""):
+    if out.goals and spec.name == "generic" and plan_of_other_kind(out.title or "", doc):
         out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)
     for label in spec.expects:
         if label not in w.seen_labels:

@@ -24,6 +24,7 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"arsredovisning", DocumentType.arsredovisning),
     (r"arsbokslut|bokslut \d{4}", DocumentType.arsbokslut),
     (r"verksamhetsberattelse", DocumentType.verksamhetsberattelse),
+    (r"verksamhetsplan (?:med|och) budget", DocumentType.verksamhetsplan),  # a verksamhetsplan first
     (r"plan med budget|plan och budget|budget och plan|mal och budget", DocumentType.plan_och_budget),
     (r"internkontrollplan|intern kontrollplan|plan for intern kontroll", DocumentType.internkontrollplan),
     (r"budgetskrivelse|budgetunderlag", DocumentType.budgetskrivelse),
@@ -36,10 +37,35 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
 OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri")
 
 
-def plan_of_other_kind(title: str) -> bool:
+def plan_of_other_kind(title: str, doc: Document | None = None) -> bool:
     """Whether a document's title names a plan of another kind than a goal plan (a plan against
-    discrimination and degrading treatment): its åtgärder and routines are no goal tree."""
-    return bool(OTHER_PLANS.search(fold(title)))
+    discrimination and degrading treatment): its åtgärder and routines are no goal tree; nor
+    are a protokoll's (:func:`protokoll`)."""
+    return bool(OTHER_PLANS.search(fold(title))) or (doc is not None and protokoll(doc) is not None)
+
+
+# A protokoll's marks: its kind in the letterhead ("SAMMANTRÄDESPROTOKOLL", "Protokollsutdrag"),
+# the signature boxes at each page's foot, and "§ 62" paragraphs (folded text).
+_PROTOKOLL_WORD = re.compile(r"\b((?:sammanträdes|styrelse)?protokoll(?:sutdrag)?)\b", re.IGNORECASE)
+_PROTOKOLL_MARK = re.compile(r"\b(?:justerandes? sign\w*|utdragsbestyrkande|sammantradesdatum)\b")
+_PARAGRAPH = re.compile(r"^§\s*\d{1,4}\b")
+
+
+def protokoll(doc: Document) -> str | None:
+    """The word naming a sammanträdesprotokoll ("Sammanträdesprotokoll") when the document is
+    one: numbered § paragraphs, and a protokoll's letterhead or signature marks on most of its
+    pages (a plan with an extract of the decision adopting it on its first page is a plan)."""
+    word: str | None = None
+    marked = paragraphs = 0
+    for page in doc.pages:
+        texts = [ln.text for ln in page.noise + page.lines]
+        found = _PROTOKOLL_WORD.search("\n".join(ln.text for ln in page.noise + page.lines[:3]))  # its letterhead
+        word = word or (found[1] if found else None)
+        marked += bool(found or _PROTOKOLL_MARK.search(fold("\n".join(texts))))
+        paragraphs += sum(1 for t in texts if _PARAGRAPH.match(t))
+    if word is None or paragraphs < 2 or 2 * marked <= len(doc.pages):
+        return None
+    return word.capitalize()
 
 
 ORGAN = re.compile(
@@ -146,18 +172,25 @@ def guess_facts(doc: Document, out: Builder) -> None:
         if kind is not None:
             out.document_type = kind
             break
+    kind_word = protokoll(doc)
+    if kind_word is not None:  # a protokoll is no plan nor report, whatever its § discuss
+        title, out.document_type = kind_word, DocumentType.other
     out.title = title
     years = [int(y) for y in YEAR.findall(text)]
     if years:
         out.year = statistics.mode(years)
-    out.period = period_of(folded, text)
-    if out.period is None and out.year:
+    out.period = period_of(folded, text) if kind_word is None else None
+    if out.period is None and out.year and kind_word is None:
         out.period = Period(kind=PeriodKind.year, number=None)
     # an organ printed in capitals ("VERKSAMHETSPLAN KOMMUNSTYRELSEN") in the case it is written in
     m = ORGAN.search(text) or ORGAN.search("\n".join(
         ln.title().replace(" Och ", " och ").replace(" För ", " för ") for ln in text.splitlines() if ln.isupper()))
     if m:
         out.organ = m[1]
+        # a förvaltning's letterhead over its nämnd's plan: the nämnd owns it, the förvaltning is the unit
+        board = next((o[1] for o in ORGAN.finditer(text) if o[1].endswith(("nämnden", "styrelsen"))), None)
+        if m[1].endswith("förvaltningen") and board is not None:
+            out.organ, out.unit = board, out.unit or m[1]
     else:  # spaCy's rule matcher knows more owner shapes ("Barn- och utbildningsnämnden", "Socialtjänsten")
         from planparse import nlp
 

@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
-from planparse.layouts.headings import GOAL_WORDS, goal_word
+from planparse.layouts.headings import GOAL_WORDS, goal_word, numbered
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.tables import activity_rows, column_of, header_labels
 from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
@@ -34,10 +34,9 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
     """The column naming goals: a goal word ("Nämndmål"), or a first column "Mål" beside
     the goal's activities or assessment ("Mål | Aktiviteter | Uppföljning", a school's plan;
     "Mål" elsewhere is a target value)."""
-    for i, h in enumerate(table.header):
-        words = goal_word(h) if h else None
-        if words is not None and not words[1]:
-            return i, words[0]
+    worded = [(i, words[0]) for i, h in enumerate(table.header) if h and (words := goal_word(h)) is not None and not words[1]]
+    if worded:  # the last: one before it groups its goals ("Kommunfullmäktiges mål | Nämndmål")
+        return worded[-1]
     labels = header_labels(table)
     first = next((i for i, h in enumerate(table.header) if h.strip()), None)
     curriculum = first is not None and _CURRICULUM.match(fold(table.header[first])) is not None
@@ -102,6 +101,10 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     current: Goal | None = None
     commenting = False
     labels = header_labels(table)
+    group_col = _group_column(table, col, labels)
+    top = parent  # the goals' parent outside any group
+    if group_col is not None and level is GoalLevel.goal_area:
+        level = GoalLevel.goal  # "Perspektiv | Strategiskt mål": the perspektiv is the area
     assess_col, comment_col = column_of(labels, "assessment"), column_of(labels, "comment")
     if assess_col is None and column_of(labels, "activities") is None:
         assess_col = column_of(labels, "status")  # "Mål | Indikator | Status": the goal's own status
@@ -114,13 +117,19 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     one_activity = acts_col is not None and any(lab in _ACTIVITY_FIELDS for lab in labels)
     for row in table.body:
         text = row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
-        if not text:
+        markers = w.markers.near(row.page, row.bbox) if text else []
+        # the rest of a goal cell merged down over the rows of its activities ("… meningsfull" /
+        # "vardag"): going on in lower case from a title with no sentence's end
+        wraps = current is not None and not markers and not row.full_width and text[:1].islower() \
+            and not current.title.rstrip().endswith((".", "!", "?"))
+        if wraps and current is not None:
+            current.title = join_lines([current.title, text])
+        if not text or wraps:
             if current is not None and indicator_col not in (None, col):  # a goal's next indicator
                 current.indicators.extend(_row_indicators(w, table, row, others))
             if current is not None and one_activity and not row.full_width:  # the goal's next activity
                 current.activities.extend(_row_activity(table, row))
             continue
-        markers = w.markers.near(row.page, row.bbox)
         if is_comment(row):
             commenting = True
             rest = text.split(":", 1)[1].strip() if ":" in text else ""
@@ -136,10 +145,14 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
                 current.title = join_lines([current.title, text])
             continue
         commenting = False
+        if group_col is not None and (name := row_text(row, group_col)):
+            parent = _group_goal(w, top, name, row)
         titles = [text] if row.full_width else cell_goals(row, col)
         current = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row))
+        current.number, current.title = _number_of(titles[-1])
         for title in titles[:-1]:  # a cell listing several goals: the row's activities are their parent's
-            goal = Goal(uid="", level=level, title=title, provenance=provenance(row))
+            number, title = _number_of(title)
+            goal = Goal(uid="", number=number, level=level, title=title, provenance=provenance(row))
             (parent.children if parent is not None else w.out.goals).append(goal)
             w.listed.add(id(goal))
         (parent.children if parent is not None else w.out.goals).append(current)
@@ -159,6 +172,41 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         if indicator_col not in (None, col):
             current.indicators.extend(_row_indicators(w, table, row, others))
         w.goal, w.activity, w.item = current, None, current
+
+
+def _group_column(table: Table, col: int, labels: list[str | None]) -> int | None:
+    """The column left of the goal column that groups its goals ("Perspektiv | Strategiskt
+    mål", "Målområde | Nämndmål"): named by no label but a goal word, a name on the first row,
+    each name over the goals of the rows down to the next (a cell merged down, or repeated)."""
+    # (its own cells: not the goal's spanning it too, an OCR'd grid's header shifted by a column)
+    left = [i for i in range(col) if any(row_text(r, i) for r in table.body)
+            and all(roles.cell(r, i) is not roles.cell(r, col) for r in table.body)]
+    if not left or (labels[left[-1]] is not None and goal_word(table.header[left[-1]]) is None):
+        return None
+    cells = [row_text(r, left[-1]) for r in table.body if not r.full_width]
+    if not cells or not cells[0] or any(re.fullmatch(r"[\d.]+", c) for c in cells):
+        return None  # a number column ("Nr | Mål")
+    return left[-1]
+
+
+def _group_goal(w: Walk, parent: Goal | None, title: str, row: Row) -> Goal:
+    """The goal a group cell names, under ``parent``: the one read before, or a new one."""
+    siblings = parent.children if parent is not None else w.out.goals
+    found = next((g for g in siblings if fold(g.title) == fold(title)), None)
+    if found is None:
+        found = Goal(uid="", level=GoalLevel.goal_area if parent is None else GoalLevel.focus_area,
+                     title=title, provenance=provenance(row))
+        siblings.append(found)
+        w.listed.add(id(found))
+    return found
+
+
+def _number_of(title: str) -> tuple[str | None, str]:
+    """A goal cell's number and title ("1.1 Alla elever ska …" → "1.1", "Alla elever ska …")."""
+    num = numbered(title)
+    if num is None or num[0] not in (None, "mål", "mal", "nämndmål", "namndmal") or not num[2]:
+        return None, title
+    return num[1].rstrip("."), num[2]
 
 
 def cell_goals(row: Row, col: int) -> list[str]:

@@ -132,9 +132,9 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
     return (m["prefix"] or "").lower() or None, m["num"], title
 
 
-_QUALIFIER = re.compile(r"\s+(?:till|för|kopplade|knutna|inom|under|som|i|per|2\d{3})\b.*$", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\s+(?:[–—-]\s|(?:till|för|kopplade|knutna|inom|under|som|i|per|2\d{3})\b).*$", re.IGNORECASE)
 # Labels that open a list, whatever qualifies them ("Uppdrag till förvaltningen",
-# "Nyckeltal kopplade till målet", "Aktiviteter under 2025").
+# "Nyckeltal kopplade till målet", "Aktiviteter under 2025", "Aktiviteter – trygghet").
 _LIST_LABELS = frozenset({"activities", "assignment", "indicator", "method", "priority_development"})
 
 

@@ -60,7 +60,8 @@ def name_direction(name: str) -> Direction | None:
     return None
 
 
-_GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men}
+_GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men,
+           "totalt": ValueGroup.total, "kvinnor": ValueGroup.women, "man": ValueGroup.men}
 _FOOTNOTE = re.compile(r"[\s*]+$")
 
 
@@ -175,9 +176,16 @@ def indicator_rows(
     parent: Indicator | None = None  # the nearest indicator that is not a "- " sub-indicator
     total: Indicator | None = None  # the indicator of the last Tot row
     groups = _row_groups(table.body, group_col, name_col)
+    # A table of one indicator, its name in the header's first cell over its Kvinnor / Män /
+    # Totalt rows (or its one row of values), no row naming one: every row's values are its.
+    head = table.header[name_col].strip() if name_col < len(table.header) else ""
+    named = Indicator(uid="", name=head, provenance=provenance(table.rows[0])) if head and labels[name_col] is None \
+        and (group_col is not None or len(table.body) == 1) and not any(_joined(r, name_col) for r in table.body) else None
+    if named is not None:
+        out.append(named)
     for row, group in zip(table.body, groups, strict=True):
         name = re.sub(r"[\s*]+$", "", _joined(row, name_col)).strip()
-        own: Indicator | None = None
+        own: Indicator | None = named
         if name:
             sub = name.startswith(("- ", "– "))
             if sub:

@@ -38,7 +38,7 @@ BUDGET_KINDS = {
     "utfall": BudgetKind.outcome, "bokslut": BudgetKind.outcome, "redovisning": BudgetKind.outcome,
     "prognos": BudgetKind.forecast, "helarsprognos": BudgetKind.forecast,
     "avvikelse": BudgetKind.deviation, "budgetavvikelse": BudgetKind.deviation, "differens": BudgetKind.deviation,
-    "aterstar": BudgetKind.deviation,
+    "aterstar": BudgetKind.deviation, "forandring": BudgetKind.other,  # a change between years
 }  # fmt: skip
 _BUDGET_ROWS = ("intakter", "kostnader", "nettokostnad", "personalkostnader", "lokalkostnader",
                 "avskrivningar", "kapitalkostnader", "ovriga kostnader", "resultat", "summa")
@@ -136,10 +136,10 @@ def name_column(table: Table) -> int:
 
 
 # Columns only a budget table has (an indicator table has Utfall, Mål, and Prognos too).
-_PLAIN_BUDGET = frozenset({"budget", "arsbudget", "avvikelse", "budgetavvikelse", "bokslut", "differens"})
+_PLAIN_BUDGET = frozenset({"budget", "arsbudget", "avvikelse", "budgetavvikelse", "bokslut", "differens", "intakter", "kostnader", "netto"})
 # A first column or row names that count things: the table holds statistics, not money.
 _COUNTS = ("statistik", "antal ")
-_MONEY_COLUMNS = ("intakter", "kostnader", "nettokostnad", "total utgift", "totalt", "summa")
+_MONEY_COLUMNS = ("intakter", "kostnader", "netto", "total utgift", "totalt", "summa")
 
 
 def money_column(folded: str) -> bool:

@@ -28,6 +28,7 @@ from planparse.layouts.goal_tables import (
     row_text,
 )
 from planparse.layouts.indicators import indicator_rows, name_direction
+from planparse.layouts.known_goals import named_goal
 from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
 from planparse.layouts.tables import (
@@ -109,8 +110,11 @@ def read_table(w: Walk, table: Table) -> None:
         goal = w.owner_goal()
         if goal is not None:
             cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
-            goal.activities.extend(activity_rows(table, cont, w.step))
-            w.activity = goal.activities[-1] if goal.activities else w.activity
+            acts = activity_rows(table, cont, w.step)
+            for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
+                row = next((r for r in table.body if _row_of(act, Table(rows=[r], n_cols=table.n_cols))), None)
+                (_named_goal(w, table, row) or goal).activities.append(act)
+            w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
             w.table_activity = w.activity
     elif role is Role.indicators:
         # An indicator table under an activity table measures the goal, not its last row.
@@ -209,7 +213,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
                 act.title = join_lines([act.title, text])
             last = row
             continue
-        goal = w.owner_goal()
+        goal = _named_goal(w, table, row) or w.owner_goal()
         if goal is None:
             continue
         commenting = False
@@ -234,10 +238,19 @@ def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
     for i, lab in enumerate(labels):
         if lab in ("start_date", "end_date"):
             setattr(act, lab, getattr(act, lab) or cell_date(row.cell_text(i)))
+        elif lab == "owner" and act.owner is None:
+            act.owner = row_text(row, i) or None
         elif lab == "progress" and act.progress is None:
             act.progress = cell_percent(row.cell_text(i))  # the bar's printed per cent
         elif lab == "description" and row.cell_text(i):
             act.description = join_lines([act.description or "", row_text(row, i)]).strip()
+
+
+def _named_goal(w: Walk, table: Table, row: Row | None) -> Goal | None:
+    """The goal read before that an activity row names in its "Mål" column ("1.1", a title):
+    the activity is that goal's, whichever goal is in scope."""
+    col = column_of(header_labels(table), "goal")
+    return named_goal(w.out.goals, row_text(row, col)) if row is not None and col is not None else None
 
 
 def _set_apart(above: Row | None, row: Row) -> bool:

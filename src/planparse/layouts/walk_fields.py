@@ -38,6 +38,8 @@ from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
 
+# A status icon printed as a glyph before its label ("● Delvis uppfyllt"): noise, no part of it.
+_GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
 # Fields a label line opens (a heading's own "description" is none): its value comes below it.
 _LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
 _ROW_FIELDS = ("owner", "start_date", "end_date", "status")  # one value each, set in a row
@@ -127,13 +129,13 @@ class FieldWalk(WalkState):
         if len(text) < 60 and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(text)
             if s is not None:
-                self.activity.status = Status(value=StatusValue(s.value), raw=s.matched if ocr else text, confidence=s.confidence)
+                self.activity.status = Status(value=StatusValue(s.value), raw=s.matched if ocr else _GLYPH.sub("", text), confidence=s.confidence)
                 return True
         goal = self.goal if self.section is None else None
         if len(text) < 40 and goal is not None and goal.assessment is None:
             a = vocabulary.match_assessment(text) or (vocabulary.match_assessment(after_icon(text)) if ocr else None)
             if a is not None:
-                goal.assessment = Assessment(value=AssessmentValue(a.value), raw=a.matched if ocr else text, confidence=a.confidence)
+                goal.assessment = Assessment(value=AssessmentValue(a.value), raw=a.matched if ocr else _GLYPH.sub("", text), confidence=a.confidence)
                 return True
         return False
 
@@ -199,7 +201,7 @@ class FieldWalk(WalkState):
         if field == "assessment" and self.goal is not None and self.goal.assessment is None:
             ocr = lines[0].method != "native"
             a = vocabulary.match_assessment(texts[0]) or (vocabulary.match_assessment(after_icon(texts[0])) if ocr else None)
-            raw = texts[0] if lines[0].method == "native" or a is None else a.matched  # OCR'd: the vocabulary's spelling
+            raw = _GLYPH.sub("", texts[0]) if lines[0].method == "native" or a is None else a.matched  # OCR'd: the vocabulary's spelling
             a = a or vocabulary.assessment_in_sentence(texts[0])
             if a is not None:
                 self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
@@ -209,7 +211,7 @@ class FieldWalk(WalkState):
         if field == "status" and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(texts[0])
             if s is not None:
-                self.activity.status = Status(value=StatusValue(s.value), raw=texts[0], confidence=s.confidence)
+                self.activity.status = Status(value=StatusValue(s.value), raw=_GLYPH.sub("", texts[0]), confidence=s.confidence)
             return
         if isinstance(target, Activity):
             if field in _LIST_FIELDS:

@@ -4,12 +4,15 @@ section; list items become goals, activities or indicators by the list they are 
 
 from __future__ import annotations
 
+import re
+
 from planparse import nlp, vocabulary
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
 )
+from planparse.layouts.known_goals import names_document
 from planparse.layouts.tables import STATUS_TAIL, split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
@@ -26,7 +29,12 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
+from planparse.text.fold import fold
 
+# A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
+# "Prioriterade utvecklingsområden"): a chapter over them, no group of them.
+_PERIOD = re.compile(r"(?:\s+(?:19|20)?\d{2})+$")  # "… 2025 2026", folded "2025/2026"
+_NAMES_ITEMS = re.compile(r"\b(?:objekt|\w*omraden|mal(?:en)?|uppdrag(?:en)?|aktiviteter(?:na)?|satsningar(?:na)?)$")
 # A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
 # kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
 _GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
@@ -77,13 +85,17 @@ class ListWalk(FieldWalk):
                 if head.number is None:
                     self.pop_styled(self.typo.size(line))
                 level, d = head.level, LEVEL_DEPTH[head.level]
-                again = self.same_goal(head.title, d)
-                if again is not None:  # the same Tema printed again before its next part
+                siblings = self.out.goals if d == 1 or not self.stack else self.stack[0][1].children
+                path = self.same_goal(head.title, d)
+                if path:  # the same Tema printed again before its next part; a summary's goal again
                     self.flush()
                     while self.stack and self.stack[-1][0] >= d:
                         self.stack.pop()
-                    self.stack.append((d, again))
-                    self.goal, self.activity, self.mode, self.section, self.item = again, None, None, None, None
+                    if any(g is path[-1] for g in siblings):
+                        self.stack.append((d, path[-1]))
+                    else:  # found elsewhere in the tree: in its own place
+                        self.stack = [(k + 1, g) for k, g in enumerate(path)]
+                    self.goal, self.activity, self.mode, self.section, self.item = path[-1], None, None, None, None
                     return True
                 if level is GoalLevel.focus_area and not any(g.level is GoalLevel.goal_area for _, g in self.stack):
                     d = 1
@@ -145,6 +157,18 @@ class ListWalk(FieldWalk):
         self.item_heading = None
         self.flush()
         self.pop_styled(self.typo.size(line))
+        size, pending = self.typo.size(line), self.section
+        if pending is not None and self.typo.size(pending) > size + 0.3:
+            # the group of the headings under it, the first right under it; not a chapter naming
+            # them ("Kommungemensamma objekt", "Prioriterade utvecklingsområden 2025/2026")
+            height = pending.bbox[3] - pending.bbox[1]
+            group = self.section_level is None and not self.section_prose and pending.page == line.page \
+                and line.y0 - pending.bbox[3] < 3 * height and not names_goals(self.section_title) \
+                and not _NAMES_ITEMS.search(_PERIOD.sub("", fold(self.section_title))) \
+                and not names_document(self.out, self.section_title)
+            self.section_above = (pending, self.section_title, self.section_prose) if group else None
+        elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
+            self.section_above = None  # a heading as large ends the group
         # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
         self.section_level = self.mode_level if self.mode == "goal_text" and not self.text_goals else None
         self.section, self.activity, self.mode, self.item = line, None, None, None

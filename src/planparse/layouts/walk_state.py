@@ -18,6 +18,7 @@ from planparse.layouts.headings import (
     recognise,
 )
 from planparse.layouts.icons import Markers
+from planparse.layouts.known_goals import goal_path, names_document
 from planparse.layouts.legend import legend_lines
 from planparse.layouts.marker import Marker
 from planparse.layouts.spec import LayoutSpec
@@ -136,6 +137,8 @@ class WalkState:
         self.section_last: Line | None = None  # its last line
         self.section_prose: list[Line] = []  # prose under it: its description if it becomes a goal
         self.section_level: GoalLevel | None = None  # the level goal words right above it name ("Nämndmål")
+        # a larger heading right above the pending one (title, prose): their group ("Ett jämlikt kulturliv")
+        self.section_above: tuple[Line, str, list[Line]] | None = None
         self.title_line: Line | None = None
         self.title_of: Goal | Activity | None = None
         self.item: Goal | Activity | Indicator | None = None
@@ -208,6 +211,7 @@ class WalkState:
 
     def push_goal(self, goal: Goal, depth: int, line: Line) -> None:
         self.flush()
+        self.section_above = None
         while self.stack and self.stack[-1][0] >= depth:
             self.stack.pop()
         (self.stack[-1][1].children if self.stack else self.out.goals).append(goal)
@@ -217,15 +221,25 @@ class WalkState:
         self.field = "description"  # prose right under a goal heading describes it
         self.mark(goal, line)
 
-    def same_goal(self, title: str, depth: int) -> Goal | None:
+    def same_goal(self, title: str, depth: int) -> list[Goal]:
+        """The goal ``title`` repeats: a sibling at ``depth``, or one read from a table or list anywhere, with those above it."""
         siblings = self.out.goals if depth == 1 or not self.stack else self.stack[0][1].children
         key = fold(title)
-        return next((g for g in siblings if g.number is None and fold(g.title) == key), None)
+        found = next((g for g in siblings if g.number is None and fold(g.title) == key), None)
+        return [found] if found is not None else goal_path(self.out.goals, key, self.listed)
 
     def owner_goal(self) -> Goal | None:
-        """The goal content belongs to: a pending unnumbered heading becomes one on demand."""
-        if self.section is not None and fold(self.section_title) == fold(self.out.title or ""):
+        """The goal content belongs to: a pending unnumbered heading (and its group above) made one on demand."""
+        if self.section is not None and names_document(self.out, self.section_title):
             self.section = None  # the document's title heading is no goal of it
+        above, self.section_above = self.section_above, None
+        if self.section is not None and above is not None:
+            self.pop_styled(self.typo.size(above[0]))
+            goal = Goal(uid="", level=self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal_area, title=above[1],
+                        description="\n".join(group_paragraphs(above[2])) or None, provenance=provenance(above[0]))
+            self.stack.append((self.depth() + 1, goal))
+            (self.stack[-2][1].children if len(self.stack) > 1 else self.out.goals).append(goal)
+            self.styled[id(goal)] = self.typo.size(above[0])
         if self.section is not None:
             line, self.section = self.section, None
             self.pop_styled(self.typo.size(line))

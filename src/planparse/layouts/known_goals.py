@@ -1,0 +1,42 @@
+"""Goals read before, found again: by the number or title an activity table's "Mål" column
+names, by the title a chapter heading repeats (a summary table's goal printed again), and
+headings that name the document itself rather than a goal of it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planparse.model import Goal
+from planparse.text.fold import fold
+
+if TYPE_CHECKING:
+    from planparse.layouts.base import Builder
+
+
+def named_goal(goals: list[Goal], key: str) -> Goal | None:
+    """The first goal in the tree ``goals`` (depth first) numbered ``key`` ("1.1") or titled so."""
+    key = key.strip().rstrip(".")
+    todo = list(goals) if key else []
+    while todo:
+        goal = todo.pop(0)
+        if key == (goal.number or "").rstrip(".") or fold(key) == fold(goal.title):
+            return goal
+        todo[:0] = goal.children
+    return None
+
+
+def goal_path(goals: list[Goal], key: str, listed: set[int]) -> list[Goal]:
+    """The goals from the top down to the unnumbered goal read from a table or list (its id in
+    ``listed``) whose folded title is ``key``; empty when there is none."""
+    paths = [[g] for g in goals]
+    while paths:
+        path = paths.pop(0)
+        if id(path[-1]) in listed and path[-1].number is None and fold(path[-1].title) == key:
+            return path
+        paths[:0] = [[*path, c] for c in path[-1].children]
+    return []
+
+
+def names_document(out: Builder, title: str) -> bool:
+    """Whether a heading names the document or whose it is ("Region Västerbotten"): no goal."""
+    return fold(title) in (fold(out.title or ""), fold(out.organ or ""), fold(out.municipality.name or ""))
