@@ -328,7 +328,7 @@ def test_curriculum_chapters_with_goal_lists_and_current_state_headings() -> Non
     the cover's photo caption and "3 Uppföljning och utvärdering" are no goals."""
     d = planparse.parse(LPFO)
     assert (d.organ, d.municipality.name, d.document_type.value if d.document_type else None) == (
-        "Förskolan Solrosen", "Trollhättans kommun", "arbetsplan")
+        "Förskolan Solrosen", "Trollhättans stad", "arbetsplan")
     tree = [(a.number, a.title, [g.title for g in a.children], [x.title for x in a.activities]) for a in d.goals]
     assert tree == [
         ("2.1", "Normer och värden", [
