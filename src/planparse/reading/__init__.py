@@ -550,6 +550,7 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
         rules = [(d.bbox[1], d.bbox[3]) for d in raster_rules.rules_and_clean_image(gray, _INK_DPI)[0] if d.kind == "hline"]
         ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules)
         raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
+        ink.lost_bullets(raw_pages[n - 1].lines, image, _INK_DPI)
 
 
 # The resolution OCR'd word boxes are fitted to the page image's ink at.
@@ -651,6 +652,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
+        ocr_lone_glyphs,
         ocr_percent_words,
         ocr_quote_style,
         ocr_stray_end,
@@ -663,7 +665,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
             continue
         words = [s.text for s in ln.spans]
         unquoted = ocr_stray_quote(ocr_list_number_words(words), lines[k + 1].text if k + 1 < len(lines) else "")
-        fixed = ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_bullet_words(unquoted)))))
+        fixed = ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(ocr_bullet_words(unquoted))))))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):

@@ -154,3 +154,104 @@ def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
         if len(spans) != len(ln.spans):
             ln.spans = spans
     return split
+
+
+def _one_run(profile: np.ndarray) -> tuple[int, int] | None:
+    """The one run of non-zero entries of ``profile`` (pixel counts, those under
+    :data:`MIN_COLUMN` taken as blank) holding :data:`BLOT_PIXELS` or more, as (start, end);
+    None when there is none or more than one (specks of a few pixels are no run)."""
+    counts = np.where(profile < MIN_COLUMN, 0, profile).tolist()
+    found: list[tuple[int, int]] = []
+    start, total = None, 0
+    for i, c in enumerate([*counts, 0]):
+        if c and start is None:
+            start, total = i, 0
+        if c:
+            total += c
+        elif start is not None:
+            if total >= BLOT_PIXELS:
+                found.append((start, i))
+            start = None
+    return found[0] if len(found) == 1 else None
+
+
+BLOT_PIXELS = 8  # a run of ink with fewer pixels than this is a speck of the scan, no mark
+
+
+def _blob(image: np.ndarray, box: tuple[float, float, float, float], scale: float) -> tuple[float, float, float, float, float] | None:
+    """The one blot of ink inside ``box`` (points), specks of the scan aside, as (x0, y0, x1,
+    y1 in points, the share of its bounding box it fills); None when the box holds no ink or
+    more than one blot."""
+    h, w = image.shape
+    px0, px1 = max(0, int(box[0] * scale)), min(w, int(np.ceil(box[2] * scale)))
+    py0, py1 = max(0, int(box[1] * scale)), min(h, int(np.ceil(box[3] * scale)))
+    if px1 - px0 < 3 or py1 - py0 < 3:
+        return None
+    ink = image[py0:py1, px0:px1] < DARK
+    cols = _one_run(np.count_nonzero(ink, axis=0))
+    if cols is None:
+        return None
+    rows = _one_run(np.count_nonzero(ink[:, cols[0] : cols[1]], axis=1))
+    if rows is None:
+        return None
+    area = (cols[1] - cols[0]) * (rows[1] - rows[0])
+    fill = float(np.count_nonzero(ink[rows[0] : rows[1], cols[0] : cols[1]])) / area
+    return ((px0 + cols[0]) / scale, (py0 + rows[0]) / scale, (px0 + cols[1]) / scale, (py0 + rows[1]) / scale, fill)
+
+
+def _bullet_shape(found: tuple[float, float, float, float, float], y0: float, height: float) -> bool:
+    """Whether a blot (:func:`_blob`) on a line's band from ``y0``, ``height`` high, is a
+    bullet: filled, about as wide as high, a fifth to a half of the line's height (a stop is
+    far smaller, a status icon as high as the line or more, a letter "o" a ring), inside the
+    band's middle half or so (OCR'd line boxes sit loosely on their letters)."""
+    bx0, by0, bx1, by1, fill = found
+    bw, bh = bx1 - bx0, by1 - by0
+    centre = ((by0 + by1) / 2 - y0) / height
+    return 0.2 * height <= bh <= 0.55 * height and 0.6 <= bw / bh <= 1.6 and fill >= 0.7 and 0.25 <= centre <= 0.8
+
+
+def lost_bullets(lines: list[Line], image: np.ndarray, dpi: float) -> int:
+    """Bullets an OCR layer read as nothing, given back as "•": a line starting with a word
+    of letters with, left of its letters and clear of them, one filled round blot of ink
+    (:func:`_bullet_shape`) and nothing else on the line's band: outside the word's box, or
+    inside it (the OCR boxed the bullet with the word), set off from the letters by a gap
+    wider than any between two letters. The bullet gets the blot's box, the word the rest of
+    its box. Returns the number of bullets added."""
+    scale = dpi / 72
+    added = 0
+    for ln in lines:
+        spans = [s for s in ln.spans if s.text.strip()]
+        if not spans:
+            continue
+        first = min(spans, key=lambda s: s.bbox[0])
+        word = first.text.strip()
+        if not word[:1].isalpha() or not any(ch.isalpha() for ch in word[1:]):
+            continue
+        y0, y1 = ln.bbox[1], ln.bbox[3]
+        height = y1 - y0
+        if height <= 0:
+            continue
+        x = first.bbox[0]
+        band = (y0 - 0.1 * height, y1 + 0.1 * height)
+        found = _blob(image, (x - 2.5 * height, band[0], x - 0.15 * height, band[1]), scale)
+        if found is not None and x - found[2] < 0.2 * height:
+            found = None
+        rest = None
+        if found is None:
+            runs = _ink_runs(image, first.bbox, scale)
+            if len(runs) >= 2 and runs[1][0] - runs[0][1] >= 0.25 * height:
+                found = _blob(image, (runs[0][0] - 0.5, band[0], runs[1][0] - 0.5, band[1]), scale)
+                rest = runs[1][0]
+        if found is None or not _bullet_shape(found, y0, height):
+            continue
+        spaced = first.text.endswith(" ")  # words carry their space after them, or before
+        bullet = Span("• " if spaced else "•", found[:4], first.font, first.size, first.bold,
+                      first.italic, first.color)
+        if not spaced:
+            first.text = " " + first.text.lstrip()
+        if rest is not None:
+            first.bbox = (max(rest - PAD_POINTS, found[2]), *first.bbox[1:])
+        at = next(k for k, s in enumerate(ln.spans) if s is first)
+        ln.spans = [*ln.spans[:at], bullet, *ln.spans[at:]]
+        added += 1
+    return added

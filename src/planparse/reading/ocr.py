@@ -416,6 +416,19 @@ def _misread(word: str, ref: str) -> bool:
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
 
 
+def _marks_misplaced(word: str, ref: str) -> bool:
+    """Whether the reference's spelling of a word with the layer's skeleton puts an å/ä/ö
+    where the layer's plain letter makes the word the lexicon knows and the reference's makes
+    none ("kommungemensåmma" read for "kommungemensamma"): the Swedish model sees a mark in a
+    speck too, and then the layer's reading stands."""
+    from planparse.text.repair import known_word
+
+    return (
+        word != ref and word.isalpha() and ref.isalpha() and not any(ch in "åäöÅÄÖ" for ch in word)
+        and known_word(word) and not known_word(ref)
+    )
+
+
 _SIGNS = "-\u2212\u2013\u2012"
 
 
@@ -429,6 +442,21 @@ def _figure_word(word: str) -> bool:
     not a word with a number glued to it ("11.Implementera", "Mål-1")."""
     letters = sum(ch.isalpha() for ch in word)
     return any(ch.isalnum() for ch in word) and (len(word) <= 3 or (any(ch.isdigit() for ch in word) and letters <= 2))
+
+
+def _figure_part(text: str) -> tuple[str, str, str]:
+    """A layer span's text as (words before, the figure, words after): a span may hold more
+    than one word of the layer ("an 30" for "än 30", "3 -" for "3 - Title"); words of letters
+    before the figure and words of letters or signs alone after it are no part of it, and
+    stay when the figure is read again. A span of one word is all figure."""
+    words = text.split()
+    lo, hi = 0, len(words)
+    while hi - lo > 1 and words[lo].isalpha() and len(words[lo]) >= 2:
+        lo += 1
+    while hi - lo > 1 and (words[hi - 1].isalpha() or not any(ch.isalnum() for ch in words[hi - 1])):
+        hi -= 1
+    head, tail = " ".join(words[:lo]), " ".join(words[hi:])
+    return (head + " " if head else ""), " ".join(words[lo:hi]), (" " + tail if tail else "")
 
 
 def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox], str | None]) -> int:
@@ -456,10 +484,13 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
             if not ln.bbox[1] <= (ref.bbox[1] + ref.bbox[3]) / 2 <= ln.bbox[3]:
                 continue
             under = [s for s in ln.spans if _same_place(s.bbox, ref.bbox)]
-            if not under or not all(_figure_word(s.text.strip()) for s in under):
-                continue
-            if any(len(w := s.text.strip().strip(NUMBER_SPECKS)) >= 2 and w.isalpha() and word_zipf(w) >= 4.0
-                   for s in under):
+            parts = [_figure_part(s.text) for s in under]
+            if not under or not all(_figure_word(core) for _, core, _ in parts) \
+                    or any(head or tail for head, _, tail in parts[1:-1]) \
+                    or (len(parts) > 1 and (parts[0][2] or parts[-1][0])):
+                continue  # (words of letters kept beside the figure only at its two ends)
+            if any(len(w := core.strip(NUMBER_SPECKS)) >= 2 and w.isalpha() and word_zipf(w) >= 4.0
+                   for _, core, _ in parts):
                 continue  # a common word the layer reads ("för", "av") is no misread figure
             others = [r for r in ref_words if r is not ref and any(_same_place(s.bbox, r.bbox) for s in under)]
             if others:
@@ -467,7 +498,7 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
             at = [k for k, s in enumerate(ln.spans) if any(s is u for u in under)]
             if at != list(range(at[0], at[-1] + 1)):
                 continue  # layer words of the place with others between them
-            own = " ".join(s.text.strip() for s in under)
+            own = " ".join(core for _, core, _ in parts)
             theirs = ref.text.strip().strip(NUMBER_SPECKS).strip()
             if _digits(own) == _digits(theirs) and parse_number(own.strip(NUMBER_SPECKS)) is not None:
                 continue  # the same figures (separators and decimals: see correct_numbers)
@@ -481,7 +512,7 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
             trail = " " if ln.spans[at[-1]].text.endswith(" ") else ""
             if ln.raw_text is None:
                 ln.raw_text = ln.text
-            first.text = lead + third + trail
+            first.text = lead + parts[0][0] + third + parts[-1][2] + trail
             first.bbox = union([s.bbox for s in under])
             ln.spans = [*ln.spans[: at[0] + 1], *ln.spans[at[-1] + 1 :]]
             changed += 1
@@ -585,8 +616,9 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for k in range(i2 - i1):
-                replacement[i1 + k] = ref_tokens[j1 + k]
                 paired[i1 + k] = j1 + k
+                if not _marks_misplaced(slots[i1 + k][1].group(0), ref_tokens[j1 + k]):
+                    replacement[i1 + k] = ref_tokens[j1 + k]
         elif tag == "replace":
             # Inside a disagreement, still take every token whose skeleton the reference has,
             # in order ("Bedomning" against "Bedömning:" split differently by the two OCRs).
@@ -595,7 +627,9 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
             for i in range(i1, i2):
                 for jj in range(j, j2):
                     if keys[i] == ref_keys[jj]:
-                        replacement[i], matched[i] = ref_tokens[jj], jj
+                        matched[i] = jj
+                        if not _marks_misplaced(slots[i][1].group(0), ref_tokens[jj]):
+                            replacement[i] = ref_tokens[jj]
                     elif len(keys[i]) >= 4 and ref_keys[jj][1:] == keys[i]:
                         # the reference read a symbol before the word as a letter ("#" → "H")
                         replacement[i], matched[i] = ref_tokens[jj][1:], jj

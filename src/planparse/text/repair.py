@@ -501,6 +501,33 @@ def ocr_speck_end(words: list[str], x0: list[float], x1: list[float], height: fl
     return out
 
 
+# Glyphs no Swedish text sets as a word of their own: a speck or a bullet the English model
+# read as a sign ("unga ¢ en trygg", "till målet °").
+_NO_WORD_GLYPHS = re.compile(r"^\s*[¢«»©®°]{1,2}\s*$")
+# A bullet of one of those glyphs before a list item that goes on in lower case ("¢
+# kommungemensamma statsbidrag": the sentence's lead-in above).
+_LOWER_BULLET = re.compile(r"^\s*[¢«©®•]\s*$")
+_HEADING_NUMBER_WORD = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s*$")
+
+
+def ocr_lone_glyphs(words: list[str]) -> list[str]:
+    """An OCR'd line's words without the signs that stand alone after its first word and are
+    no text (:data:`_NO_WORD_GLYPHS`; a "°" after a figure, a degree, stays), and without a
+    lone stop or comma before a heading's number ("." "5.3" "Mål 5": a speck left of the
+    margin). A line whose first word is such a glyph before a word in lower case gets it as
+    its bullet "•" (the glyph before a capital: see :func:`ocr_bullet`). A dropped word
+    becomes ""."""
+    out = list(words)
+    for k in range(1, len(words)):
+        if _NO_WORD_GLYPHS.match(words[k]) and not (words[k].strip() == "°" and words[k - 1].strip()[-1:].isdigit()):
+            out[k] = ""
+    if len(words) >= 2 and words[0].strip() in (".", ",", "·") and _HEADING_NUMBER_WORD.match(words[1]):
+        out[0] = ""
+    elif len(words) >= 2 and _LOWER_BULLET.match(words[0]) and re.match(r"\s*[a-zåäö]{2}", words[1]):
+        out[0] = "•"
+    return out
+
+
 def ocr_bullet_words(words: list[str]) -> list[str]:
     """:func:`ocr_bullet` over a line given as its words (one span each, as Tesseract gives
     them): the bullet's first word becomes "•", a second glyph word of it becomes ""."""
