@@ -392,6 +392,15 @@ def _diacritic_misread(word: str, ref: str) -> bool:
     return bool(marks) and len(diffs) - len(marks) <= 1
 
 
+def _mark_letters_lost(word: str, ref: str) -> bool:
+    """Whether ``word`` is ``ref`` with its first one or two letters lost, one of them an
+    å/ä/ö: the English model reads nothing where it cannot read the mark ("ka" for "öka", "ja"
+    for "Höja")."""
+    w, r = word.casefold(), ref.casefold()
+    lost = len(r) - len(w)
+    return w.isalpha() and 1 <= lost <= 2 and r.endswith(w) and any(ch in "åäö" for ch in r[:lost])
+
+
 def _misread(word: str, ref: str) -> bool:
     """Whether the existing layer's ``word`` is plausibly ``ref`` misread, where alignment put
     them in the same place: ``ref`` is a real Swedish word, ``word`` is not (or is a far rarer
@@ -404,6 +413,8 @@ def _misread(word: str, ref: str) -> bool:
         return False
     if _diacritic_misread(word, ref) and known_word(ref):
         return True  # "linet" for "länet", "Kinder" for "länder": a word of its own, but not the one printed
+    if _mark_letters_lost(word, ref) and known_word(ref):
+        return True  # "ka" for "öka", "ja" for "Höja"
     # A lone letter other than the words "i", "å", "ö", or letters with digits ("4k" for
     # "åk"), are no words of the text, whatever a lexicon of web text counts for them.
     real = known_word(word) and word.isalpha() and (len(word) > 1 or word.lower() in "iåö")
@@ -416,17 +427,31 @@ def _misread(word: str, ref: str) -> bool:
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
 
 
-def _marks_misplaced(word: str, ref: str) -> bool:
-    """Whether the reference's spelling of a word with the layer's skeleton puts an å/ä/ö
-    where the layer's plain letter makes the word the lexicon knows and the reference's makes
-    none ("kommungemensåmma" read for "kommungemensamma"): the Swedish model sees a mark in a
-    speck too, and then the layer's reading stands."""
-    from planparse.text.repair import known_word
+def _spelling(word: str, ref: str) -> str:
+    """The spelling a layer word takes from the reference token aligned with it on the same
+    skeleton: the reference's, unless the layer's plain letters at some of its å/ä/ö make a
+    word the lexicon knows better: a word it knows where the reference's is none, or a
+    compound of fewer known words (the Swedish model sees a mark in a speck too:
+    "kommungemensåmma" for "kommungemensamma", "Körttidssjukfrånvaro", kört + tids +
+    sjukfrånvaro, for "Korttidssjukfrånvaro"). Of spellings alike, the one with more of the
+    reference's marks."""
+    from itertools import combinations
 
-    return (
-        word != ref and word.isalpha() and ref.isalpha() and not any(ch in "åäöÅÄÖ" for ch in word)
-        and known_word(word) and not known_word(ref)
-    )
+    from planparse.text.repair import word_parts
+
+    if word == ref or len(word) != len(ref) or not ref.isalpha():
+        return ref
+    marks = [k for k, (a, b) in enumerate(zip(word, ref, strict=True)) if b in "åäöÅÄÖ" and a != b]
+    best, best_parts = ref, word_parts(ref)
+    if not marks or len(marks) > 4 or best_parts == 1:
+        return ref
+    for n in range(len(marks) - 1, -1, -1):  # most marks kept first
+        for kept in combinations(marks, n):
+            out = "".join(b if (k in kept or k not in marks) else a for k, (a, b) in enumerate(zip(word, ref, strict=True)))
+            parts = word_parts(out) if out.isalpha() else None
+            if parts is not None and (best_parts is None or parts < best_parts):
+                best, best_parts = out, parts
+    return best
 
 
 _SIGNS = "-\u2212\u2013\u2012"
@@ -439,9 +464,14 @@ def _digits(text: str) -> str:
 def _figure_word(word: str) -> bool:
     """A layer word that may be (part of) a figure: a short token (a figure misread as
     letters: "7b", "eee", "TS"), or figures with at most two letters among them ("a2", "1O78");
-    not a word with a number glued to it ("11.Implementera", "Mål-1")."""
+    not a word with a number glued to it ("11.Implementera", "19.Ta", "Mål-1")."""
     letters = sum(ch.isalpha() for ch in word)
+    if _GLUED_WORD.search(word):
+        return False  # a list number glued to its item's first word ("19.Ta")
     return any(ch.isalnum() for ch in word) and (len(word) <= 3 or (any(ch.isdigit() for ch in word) and letters <= 2))
+
+
+_GLUED_WORD = re.compile(r"\d[.,|][A-ZÅÄÖ][a-zåäö]")
 
 
 def _figure_part(text: str) -> tuple[str, str, str]:
@@ -617,8 +647,7 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
         if tag == "equal":
             for k in range(i2 - i1):
                 paired[i1 + k] = j1 + k
-                if not _marks_misplaced(slots[i1 + k][1].group(0), ref_tokens[j1 + k]):
-                    replacement[i1 + k] = ref_tokens[j1 + k]
+                replacement[i1 + k] = _spelling(slots[i1 + k][1].group(0), ref_tokens[j1 + k])
         elif tag == "replace":
             # Inside a disagreement, still take every token whose skeleton the reference has,
             # in order ("Bedomning" against "Bedömning:" split differently by the two OCRs).
@@ -627,9 +656,7 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
             for i in range(i1, i2):
                 for jj in range(j, j2):
                     if keys[i] == ref_keys[jj]:
-                        matched[i] = jj
-                        if not _marks_misplaced(slots[i][1].group(0), ref_tokens[jj]):
-                            replacement[i] = ref_tokens[jj]
+                        replacement[i], matched[i] = _spelling(slots[i][1].group(0), ref_tokens[jj]), jj
                     elif len(keys[i]) >= 4 and ref_keys[jj][1:] == keys[i]:
                         # the reference read a symbol before the word as a letter ("#" → "H")
                         replacement[i], matched[i] = ref_tokens[jj][1:], jj
@@ -674,6 +701,19 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
         and paired.get(i + 1) == j + 1
         and slots[i + 1][1].group(0)[:1].islower()
     }
+    # So is a closing quote or apostrophe glued to a word that the reference reads without
+    # one, the next word read by both, and no quote opened before it on the layer's line
+    # ("Dorotea’ kommun ska"): a speck above the word's end.
+    drop_stop |= {
+        i
+        for i, j in paired.items()
+        if slots[i][1].group(0).isalpha()
+        and _after(*slots[i]) in tuple(_QUOTE_SPECKS)
+        and _after(*ref_matches[j]) not in tuple(_QUOTE_SPECKS)
+        and paired.get(i + 1) == j + 1
+        and not any(ch in _QUOTES for ch in slots[i][0].text[: slots[i][1].start()])
+        and not any(ch in _QUOTES for k in range(max(0, i - 12), i) for ch in slots[k][0].text)
+    }
     # Rewrite span texts right to left so match offsets stay valid.
     by_span: dict[int, list[tuple[re.Match[str], str, bool]]] = {}
     spans: dict[int, Span] = {}
@@ -686,11 +726,15 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
         span = spans[key]
         text = span.text
         for m, new, stop in sorted(edits, key=lambda e: -e[0].start()):
-            text = text[: m.start()] + new + text[m.end() + (1 if stop else 0) :]
+            rest = text[m.end() + (1 if stop else 0) :]
+            # a speck between two words with no space ("Infora.en"): the words stay apart
+            text = text[: m.start()] + new + (" " if stop and rest[:1].isalnum() else "") + rest
         span.text = text
     return len(replacement)
 
 
+_QUOTE_SPECKS = "’'‘`´"
+_QUOTES = _QUOTE_SPECKS + "“”\"„«»"
 _GARBLED_EDGES = " -–,.;:'\"‘’“”"
 
 

@@ -145,6 +145,16 @@ def known_word(word: str) -> bool:
     return _zipf(w) >= 1.0 or (len(w) >= 7 and w.isalpha() and _split(w, 2, 0) is not None)
 
 
+def word_parts(word: str) -> int | None:
+    """How many lexicon words make ``word``: 1 for a word the lexicon knows, the parts of a
+    compound of known words (2 or 3), None for neither (see :func:`known_word`)."""
+    w = word.lower()
+    if _zipf(w) >= 1.0:
+        return 1
+    split = _split(w, 2, 0) if len(w) >= 7 and w.isalpha() else None
+    return split[1] if split is not None else None
+
+
 def _ocr(word: str) -> bool:
     return any(c in word for c in "&6éè")
 
@@ -340,14 +350,15 @@ def ocr_bullet(text: str) -> str:
     return _OCR_BULLET.sub(lambda m: f"{m.group(1)}• ", text, count=1)
 
 
-_GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=[A-ZÅÄÖ][a-zåäö]{2})")
+_GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)[|¦]?(?=[A-ZÅÄÖ][a-zåäö])")
 _COMMA_NUMBER = re.compile(r"^(\s*\d{1,2}),(?=\s+[A-ZÅÄÖ][a-zåäö]{2})")
 _STRAY_END = re.compile(r"^[;:,]{1,2}$")
 
 
 def ocr_list_number(text: str) -> str:
     """A list number an OCR glued to its text given its space back ("11.Implementera
-    programmet" → "11. Implementera programmet"), or its stop read as a comma ("24, Planera
+    programmet" → "11. Implementera programmet", "19.Ta fram", "24.|Informera": a rule's
+    speck between), or its stop read as a comma ("24, Planera
     och genomföra" → "24. Planera och genomföra"); other text comes back unchanged."""
     return _COMMA_NUMBER.sub(r"\1.", _GLUED_NUMBER.sub(r"\1 ", text, count=1), count=1)
 
