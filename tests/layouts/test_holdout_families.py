@@ -89,3 +89,28 @@ def test_ocr_header_cells_keep_their_label_and_kind() -> None:
 
     for number in ("3.1.2", "3.5.1"):
         assert labels(doc, number) == labels(gold, number)
+
+
+def test_ocr_goal_headings_without_specks() -> None:
+    """A Kramfors-family plan's goal headings on an English-OCR'd layer: "5.1 Mål 2 - I
+    Söderhamns kommun får barn och unga ¢ en trygg …" (a speck read as "¢"), "5.2 Mål 3 -
+    Söderhamns …" (the dash in one layer word with the "3" whose third reading dropped it)
+    and ". 5.3 Mål 5 - …" (a speck left of the number) are the gold's goals, numbered by
+    their "Mål N"."""
+    gold, doc = parsed("kramfors_vp", "soderhamn-ksf-verksamhetsplan-2025-ocr")
+    assert [(g["number"], g["title"]) for g in doc["goals"]] == [(g["number"], g["title"]) for g in gold["goals"]]
+
+
+def test_ocr_words_beside_a_figure_and_marks_the_reocr_misread() -> None:
+    """"Andel chefer med fler an 30 medarbetare": the layer held "an 30" as one word, and the
+    figure's third reading must keep "än"; "kommungemensamma" is a word the lexicon knows,
+    and the Swedish re-OCR's "kommungemensåmma" is none."""
+    gold, doc = parsed("orebro_budget", "gavle-ks-plan-budget-2025-ocr")
+
+    def indicators(d: dict[str, Any]) -> set[str]:
+        return {i["name"] for g in d["goals"] for c in (g, *g["children"]) for i in c["indicators"]}
+
+    want = next(n for n in indicators(gold) if "fler än 30" in n)
+    assert want in indicators(doc)
+    budget = [b["name"] for b in gold["budget"] if "kommungemensamma kostnader" in b["name"]]
+    assert budget and budget[0] in [b["name"] for b in doc["budget"]]

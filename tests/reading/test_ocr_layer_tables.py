@@ -123,6 +123,31 @@ def test_diacritic_misread(word: str, ref: str, misread: bool) -> None:
     assert _diacritic_misread(word, ref) is misread
 
 
+@pytest.mark.parametrize(("word", "ref", "misread"), [
+    ("ka", "öka", True),  # seed-7 ange_tertial-00-html-ocr: "ska öka." read "ska ka."
+    ("ja", "Höja", True),  # seed-7 ange_uppsikt-00-reportlab-ocr
+    ("ka", "Oka", False),  # no mark among the lost letters
+    ("ning", "Bedömning", False),  # more than two lost
+])
+def test_word_whose_first_letters_were_lost_at_a_mark(word: str, ref: str, misread: bool) -> None:
+    from planparse.reading.ocr import _misread
+
+    assert _misread(word, ref) is misread
+
+
+@pytest.mark.parametrize(("word", "ref", "spelling"), [
+    ("kommungemensamma", "kommungemensåmma", "kommungemensamma"),  # hold-out gavle-ks-plan-budget-2025-ocr
+    ("Sjalvfinansieringsgraden", "Självfinånsieringsgraden", "Självfinansieringsgraden"),  # seed-7 orebro_budget-00-html-ocr
+    ("malavstamning", "målavstämning", "målavstämning"),
+    ("Delars", "Delårs", "Delårs"),  # a short word: the re-OCR's marks stand
+    ("for", "för", "för"),
+])
+def test_reocr_marks_only_where_they_keep_a_known_word(word: str, ref: str, spelling: str) -> None:
+    from planparse.reading.ocr import _spelling
+
+    assert _spelling(word, ref) == spelling
+
+
 def test_ending_alone_under_a_long_word() -> None:
     assert _broken_word("Exploateringsintäkt", "er", strict=True, alone=True)
     assert not _broken_word("Exploateringsintäkt", "er", strict=True)  # "er" among other words

@@ -213,12 +213,15 @@ def _bullet_shape(found: tuple[float, float, float, float, float], y0: float, he
 def lost_bullets(lines: list[Line], image: np.ndarray, dpi: float) -> int:
     """Bullets an OCR layer read as nothing, given back as "•": a line starting with a word
     of letters with, left of its letters and clear of them, one filled round blot of ink
-    (:func:`_bullet_shape`) and nothing else on the line's band: outside the word's box, or
+    (:func:`_bullet_shape`) and nothing else on the line's band: outside the word's box and
+    any other (a glyph the layer read for the bullet is one: see
+    :func:`planparse.text.repair.ocr_bullet`), or
     inside it (the OCR boxed the bullet with the word), set off from the letters by a gap
     wider than any between two letters. The bullet gets the blot's box, the word the rest of
     its box. Returns the number of bullets added."""
     scale = dpi / 72
     added = 0
+    boxes = [s.bbox for ln in lines for s in ln.spans if s.text.strip()]
     for ln in lines:
         spans = [s for s in ln.spans if s.text.strip()]
         if not spans:
@@ -244,6 +247,8 @@ def lost_bullets(lines: list[Line], image: np.ndarray, dpi: float) -> int:
                 rest = runs[1][0]
         if found is None or not _bullet_shape(found, y0, height):
             continue
+        if rest is None and any(b[0] < found[2] and found[0] < b[2] and b[1] < found[3] and found[1] < b[3] for b in boxes):
+            continue  # the layer read the bullet as a word of its own ("¢", "«", "e")
         spaced = first.text.endswith(" ")  # words carry their space after them, or before
         bullet = Span("• " if spaced else "•", found[:4], first.font, first.size, first.bold,
                       first.italic, first.color)

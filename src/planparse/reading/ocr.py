@@ -439,8 +439,8 @@ def _spelling(word: str, ref: str) -> str:
 
     from planparse.text.repair import word_parts
 
-    if word == ref or len(word) != len(ref) or not ref.isalpha():
-        return ref
+    if word == ref or len(word) != len(ref) or len(ref) < 8 or not ref.isalpha():
+        return ref  # (a short word's form the lexicon lacks is often a real one's: "Delårs")
     marks = [k for k, (a, b) in enumerate(zip(word, ref, strict=True)) if b in "åäöÅÄÖ" and a != b]
     best, best_parts = ref, word_parts(ref)
     if not marks or len(marks) > 4 or best_parts == 1:
