@@ -429,29 +429,27 @@ def _misread(word: str, ref: str) -> bool:
 
 def _spelling(word: str, ref: str) -> str:
     """The spelling a layer word takes from the reference token aligned with it on the same
-    skeleton: the reference's, unless the layer's plain letters at some of its å/ä/ö make a
-    word the lexicon knows better: a word it knows where the reference's is none, or a
-    compound of fewer known words (the Swedish model sees a mark in a speck too:
-    "kommungemensåmma" for "kommungemensamma", "Körttidssjukfrånvaro", kört + tids +
-    sjukfrånvaro, for "Korttidssjukfrånvaro"). Of spellings alike, the one with more of the
-    reference's marks."""
+    skeleton: the reference's, unless the lexicon knows it neither as a word nor as a
+    compound of known words while the layer's plain letters at some of its å/ä/ö make one it
+    knows (the Swedish model sees a mark in a speck too: "kommungemensåmma" for
+    "kommungemensamma"); then that one, with as many of the reference's marks as it can
+    keep. Words under eight letters keep the reference's marks (a short word's form the
+    lexicon lacks is often a real one's: "Delårs")."""
     from itertools import combinations
 
     from planparse.text.repair import word_parts
 
-    if word == ref or len(word) != len(ref) or len(ref) < 8 or not ref.isalpha():
-        return ref  # (a short word's form the lexicon lacks is often a real one's: "Delårs")
+    if word == ref or len(word) != len(ref) or len(ref) < 8 or not ref.isalpha() or word_parts(ref) is not None:
+        return ref
     marks = [k for k, (a, b) in enumerate(zip(word, ref, strict=True)) if b in "åäöÅÄÖ" and a != b]
-    best, best_parts = ref, word_parts(ref)
-    if not marks or len(marks) > 4 or best_parts == 1:
+    if len(marks) > 4:
         return ref
     for n in range(len(marks) - 1, -1, -1):  # most marks kept first
         for kept in combinations(marks, n):
             out = "".join(b if (k in kept or k not in marks) else a for k, (a, b) in enumerate(zip(word, ref, strict=True)))
-            parts = word_parts(out) if out.isalpha() else None
-            if parts is not None and (best_parts is None or parts < best_parts):
-                best, best_parts = out, parts
-    return best
+            if out.isalpha() and word_parts(out) is not None:
+                return out
+    return ref
 
 
 _SIGNS = "-\u2212\u2013\u2012"
