@@ -167,3 +167,17 @@ def test_ocr_contents_page_gives_no_goals() -> None:
     gold = json.loads((SEED7 / "kramfors_vp" / "kramfors_vp-00-docx-ocr.json").read_text(encoding="utf-8"))
     assert [(g["number"], g["title"][:30]) for g in doc["goals"]] == [(g["number"], g["title"][:30]) for g in gold["goals"]]
     assert result["scores"]["goals"][2] == 1.0
+
+
+def test_ocr_layer_indicator_list_with_glyph_bullets_and_single_quotes() -> None:
+    """The same plan's indicator lists: a bullet read as two glyphs in one layer word ("¢ .
+    Sjukfrånvaro i % av arbetstid.") and a Swedish quotation whose opening mark the English
+    model read as a single quote ("svarat ’sällan” eller ’ibland”"): every indicator is the
+    gold's, under its goal."""
+    result, doc = scored("kramfors_vp-00-docx-ocr")
+    gold = _gold("kramfors_vp-00-docx-ocr")
+
+    def names(d: dict[str, Any]) -> list[tuple[str, str]]:
+        return [(c["title"], i["name"]) for g in d["goals"] for c in (g, *g["children"]) for i in c["indicators"]]
+
+    assert names(doc) == names(gold)

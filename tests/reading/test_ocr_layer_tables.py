@@ -109,6 +109,9 @@ def test_ocr_quote_style() -> None:
     assert ocr_quote_style(["svarat", '"sällan”', "eller", '"ibland”']) == ["svarat", "”sällan”", "eller", "”ibland”"]
     assert ocr_quote_style(["“Vi", 'tar"', '"ansvar”']) == ["“Vi", 'tar"', '"ansvar”']  # English quotes stay
     assert ocr_quote_style(['"öppen', "fråga"]) == ['"öppen', "fråga"]  # nothing closes it
+    # seed-7 kramfors_vp-00-docx-ocr: the opening mark read as a single quote
+    assert ocr_quote_style(["svarat ", "’sällan” ", "eller ", "’ibland” "]) == ["svarat ", "”sällan” ", "eller ", "”ibland” "]
+    assert ocr_quote_style(["Anders’ ", "bok"]) == ["Anders’ ", "bok"]
 
 
 @pytest.mark.parametrize(("word", "ref", "misread"), [

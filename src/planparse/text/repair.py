@@ -413,21 +413,22 @@ def ocr_stray_quote(words: list[str], following: str = "") -> list[str]:
 
 
 def ocr_quote_style(words: list[str]) -> list[str]:
-    """An OCR'd line's words with a straight quote that opens a quotation closed by "”" set
-    as that closing quote ('svarat "sällan” eller' → 'svarat ”sällan” eller'): the Swedish
-    quotation is ”…”, and Tesseract's English model reads its first mark as the straight one.
+    """An OCR'd line's words with a straight quote (or a single one) that opens a quotation
+    closed by "”" set as that closing quote ('svarat "sällan” eller' → 'svarat ”sällan”
+    eller', "svarat ’sällan” eller" too): the Swedish quotation is ”…”, and Tesseract's
+    English model reads its first mark as the straight one, or as a single one.
     A line with an English opening "“" keeps its quotes."""
     if any("“" in w for w in words):
         return list(words)
     out = list(words)
     for k, w in enumerate(words):
         core = w.lstrip()
-        if core[:1] != '"' or not core[1:2].isalnum():
+        if core[:1] not in '"’‘' or not core[1:2].isalnum():
             continue
         rest = "".join(words[k:])[len(w) - len(core) + 1 :]
         close = next((ch for ch in rest if ch in '"”'), None)
         if close == "”":
-            out[k] = w.replace('"', "”", 1)
+            out[k] = w.replace(core[0], "”", 1)
     return out
 
 
@@ -547,8 +548,8 @@ def ocr_bullet_words(words: list[str]) -> list[str]:
     if fixed == line:
         return list(words)
     out = list(words)
-    if _GLYPHS_ONLY.match(words[0]) or words[0].strip() == "e":
-        out[0] = "•"
+    if all(_GLYPHS_ONLY.match(w) for w in words[0].split()) or words[0].strip() == "e":
+        out[0] = "•"  # (one word, or the layer's glyphs for it in one: "¢ .")
         if len(words) > 2 and _GLYPHS_ONLY.match(words[1]):
             out[1] = ""
         elif len(words) > 1 and _GLUED_DASH.match(words[1]):  # "« -Jobbspår"
