@@ -166,7 +166,8 @@ def read_figures(image: bytes, timeout: float = 30) -> str | None:
     """One line of figures in a small image (a table cell cut from a page), read with
     Tesseract's English model as a single text line and only :data:`FIGURE_CHARS`: figures
     need no Swedish, and it reads a per-cent sign and a decimal comma where the Swedish model
-    reads "PN" or "Slo"; held to figures, it reads a minus where it would see "=". None
+    reads "PN" or "Slo"; held to figures, it reads a minus where it would see "=". Its
+    decimal point is the Swedish comma ("5.8" → "5,8"). None
     without Tesseract's English model or when Tesseract fails."""
     path, _, langs = tesseract_info()
     if path is None or "eng" not in langs:
@@ -181,7 +182,13 @@ def read_figures(image: bytes, timeout: float = 30) -> str | None:
         return None
     if done.returncode != 0:
         return None
-    return _TILDE_MINUS.sub("-", done.stdout.decode("utf-8", "replace").strip())
+    text = _TILDE_MINUS.sub("-", done.stdout.decode("utf-8", "replace").strip())
+    return _DECIMAL_POINT.sub(r"\1,\2", text)
+
+
+# A figure with a point before its last one or two digits ("5.8"): the English model's reading
+# of a Swedish decimal comma (a Swedish document sets no decimal point; "1.350" is left alone).
+_DECIMAL_POINT = re.compile(r"^(-?\d{1,3})\.(\d{1,2}\s*%?)$")
 
 
 def image_digest(image: bytes) -> str:
