@@ -114,3 +114,16 @@ def test_ocr_words_beside_a_figure_and_marks_the_reocr_misread() -> None:
     assert want in indicators(doc)
     budget = [b["name"] for b in gold["budget"] if "kommungemensamma kostnader" in b["name"]]
     assert budget and budget[0] in [b["name"] for b in doc["budget"]]
+
+
+def test_ocr_square_metre_unit_in_indicator_names() -> None:
+    """"Energianvändning i egna lokaler, kWh/m²" and "Lokalyta per invånare, m²": the
+    English OCR reads the superscript two as "?"."""
+    gold, doc = parsed("robertsfors_vp", "nordmaling-ks-verksamhetsplan-2026-ocr")
+
+    def names(d: dict[str, Any], number: str) -> list[str]:
+        act = next(a for g in d["goals"] for a in g["activities"] if a["number"] == number)
+        return [i["name"] for i in act["indicators"]]
+
+    for number in ("3.1.1", "3.4.1"):
+        assert names(doc, number) == names(gold, number)

@@ -374,6 +374,16 @@ def test_ocr_glued_list_numbers_and_lone_glyphs() -> None:
     assert ocr_lone_glyphs(["+ ", "moms"]) == ["+ ", "moms"]
 
 
+def test_square_metre_read_as_a_question_mark() -> None:
+    """Hold-out nordmaling-ks-verksamhetsplan-2026-ocr: "kWh/m?", "invånare, m?"."""
+    from planparse.text.repair import repair_text
+
+    assert repair_text("kWh/m?", aggressive=True) == "kWh/m²"
+    assert repair_text("m?", aggressive=False) == "m²"
+    assert repair_text("Finns rum?", aggressive=True) == "Finns rum?"
+    assert repair_text("Hur många km?", aggressive=True) == "Hur många km?"
+
+
 @pytest.mark.parametrize(
     ("word", "fixed"),
     [("företäg", "företag"), ("Företäg", "Företag"), ("besökåre", "besökare"), ("fössilfria", "fossilfria")],

@@ -615,4 +615,9 @@ def repair_text(text: str, *, aggressive: bool | None = None) -> str:
     out = _TOKEN.sub(word, out)
     if aggr:
         out = _HAR.sub(lambda m: f"{m.group(1)} här ", out)
-    return out
+    return _SQUARE_UNIT.sub(r"\1²", out)
+
+
+# The square metre's superscript two read as "?" by an English model ("kWh/m?", ", m?"): no
+# question ends with the unit alone.
+_SQUARE_UNIT = re.compile(r"((?:^|[\s/])m)\?(?=[\s,.;)]|$)")
