@@ -551,10 +551,16 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
         ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules)
         raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
         ink.lost_bullets(raw_pages[n - 1].lines, image, _INK_DPI)
+        ranges = ink.range_candidates(raw_pages[n - 1].lines)
+        fine = raster_rules._pgm(render_gray(page, _DASH_DPI)) if ranges else None
+        if fine is not None:  # a dash's length wants more pixels than a word's box
+            ink.en_dashes(ranges, fine, _DASH_DPI)
 
 
-# The resolution OCR'd word boxes are fitted to the page image's ink at.
+# The resolution OCR'd word boxes are fitted to the page image's ink at; a range's dash is
+# measured at the other.
 _INK_DPI = 150
+_DASH_DPI = 300
 
 
 def _repair_spans(lines: list[Line], *, aggressive: bool) -> None:
