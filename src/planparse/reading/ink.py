@@ -297,7 +297,7 @@ def en_dashes(spans: list[Span], image: np.ndarray, dpi: float) -> int:
             continue
         ink = image[py0:py1, px0:px1] < DARK
         ink[ink.mean(axis=1) > 0.9] = False  # a table's rule through the box
-        cols: list[bool] = [bool(c) for c in ink.any(axis=0)]
+        cols: list[bool] = (np.count_nonzero(ink, axis=0) > 0).tolist()
         runs: list[tuple[int, int, int]] = []  # (first column, end column, ink rows high)
         start = None
         for i, on in enumerate([*cols, False]):
