@@ -127,3 +127,18 @@ def test_ocr_square_metre_unit_in_indicator_names() -> None:
 
     for number in ("3.1.1", "3.4.1"):
         assert names(doc, number) == names(gold, number)
+
+
+def test_ocr_range_printed_with_an_en_dash() -> None:
+    """"… i åldern 7–18 år …" and "Digitaliseringsfond 2023–2025": the English OCR reads
+    every dash between figures as "-"; the page image shows an en dash's length."""
+    gold, doc = parsed("kramfors_vp", "soderhamn-ksf-verksamhetsplan-2025-ocr")
+
+    def activities(d: dict[str, Any]) -> list[str]:
+        return [a["title"] for g in d["goals"] for a in g["activities"]]
+
+    want = [t for t in activities(gold) if "7–18" in t]
+    assert want and want[0] in activities(doc)
+    gold, doc = parsed("orebro_budget", "gavle-ks-plan-budget-2025-ocr")
+    want = [b["name"] for b in gold["budget"] if "2023–2025" in b["name"]]
+    assert want and want[0] in [b["name"] for b in doc["budget"]]

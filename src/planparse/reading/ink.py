@@ -311,6 +311,8 @@ def en_dashes(spans: list[Span], image: np.ndarray, dpi: float) -> int:
         if tall < 6:
             continue
         runs = [r for r in runs if r[1] - r[0] > 2 or r[2] > 0.2 * tall]  # specks of the scan aside
+        tall_at = [k for k, r in enumerate(runs) if r[2] >= 0.5 * tall]
+        runs = runs[tall_at[0] : tall_at[-1] + 1]  # a stop or comma after the figures aside
         flat = [k for k, r in enumerate(runs) if r[2] <= 0.3 * tall]
         if len(flat) != 1 or not (0 < flat[0] < len(runs) - 1):
             continue

@@ -580,8 +580,8 @@ def correct_numbers(lines: list[Line], reference: list[Line]) -> int:
             new = reference_number(word, " ".join(r.text.strip() for r in over))
             if new is None and len(over) == 1:
                 new = _fewer_figures(span, word, over[0])
-            if new is None:
-                continue
+            if new is None or new.replace("–", "-") == word.replace("–", "-"):
+                continue  # (a range's en dash, measured in the page image, stays)
             start = span.text.index(word)
             span.text = span.text[:start] + new + span.text[start + len(word) :]
             changed += 1
