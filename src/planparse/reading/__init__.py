@@ -551,10 +551,17 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
         rules = [(d.bbox[1], d.bbox[3]) for d in raster_rules.rules_and_clean_image(gray, _INK_DPI)[0] if d.kind == "hline"]
         ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules)
         raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
+        ink.lost_bullets(raw_pages[n - 1].lines, image, _INK_DPI)
+        ranges = ink.range_candidates(raw_pages[n - 1].lines)
+        fine = raster_rules._pgm(render_gray(page, _DASH_DPI)) if ranges else None
+        if fine is not None:  # a dash's length wants more pixels than a word's box
+            ink.en_dashes(ranges, fine, _DASH_DPI)
 
 
-# The resolution OCR'd word boxes are fitted to the page image's ink at.
+# The resolution OCR'd word boxes are fitted to the page image's ink at; a range's dash is
+# measured at the other.
 _INK_DPI = 150
+_DASH_DPI = 300
 
 
 def _repair_spans(lines: list[Line], *, aggressive: bool) -> None:
@@ -652,6 +659,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
+        ocr_lone_glyphs,
         ocr_percent_words,
         ocr_quote_style,
         ocr_stray_end,
@@ -664,7 +672,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
             continue
         words = [s.text for s in ln.spans]
         unquoted = ocr_stray_quote(ocr_list_number_words(words), lines[k + 1].text if k + 1 < len(lines) else "")
-        fixed = ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_bullet_words(unquoted)))))
+        fixed = ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(ocr_bullet_words(unquoted))))))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):

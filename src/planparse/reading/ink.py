@@ -11,6 +11,7 @@ two words, split at that gap. Unruled tables rebuilt from word positions
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -154,3 +155,170 @@ def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
         if len(spans) != len(ln.spans):
             ln.spans = spans
     return split
+
+
+def _one_run(profile: np.ndarray) -> tuple[int, int] | None:
+    """The one run of non-zero entries of ``profile`` (pixel counts, those under
+    :data:`MIN_COLUMN` taken as blank) holding :data:`BLOT_PIXELS` or more, as (start, end);
+    None when there is none or more than one (specks of a few pixels are no run)."""
+    counts = np.where(profile < MIN_COLUMN, 0, profile).tolist()
+    found: list[tuple[int, int]] = []
+    start, total = None, 0
+    for i, c in enumerate([*counts, 0]):
+        if c and start is None:
+            start, total = i, 0
+        if c:
+            total += c
+        elif start is not None:
+            if total >= BLOT_PIXELS:
+                found.append((start, i))
+            start = None
+    return found[0] if len(found) == 1 else None
+
+
+BLOT_PIXELS = 8  # a run of ink with fewer pixels than this is a speck of the scan, no mark
+
+
+def _blob(image: np.ndarray, box: tuple[float, float, float, float], scale: float) -> tuple[float, float, float, float, float] | None:
+    """The one blot of ink inside ``box`` (points), specks of the scan aside, as (x0, y0, x1,
+    y1 in points, the share of its bounding box it fills); None when the box holds no ink or
+    more than one blot."""
+    h, w = image.shape
+    px0, px1 = max(0, int(box[0] * scale)), min(w, int(np.ceil(box[2] * scale)))
+    py0, py1 = max(0, int(box[1] * scale)), min(h, int(np.ceil(box[3] * scale)))
+    if px1 - px0 < 3 or py1 - py0 < 3:
+        return None
+    ink = image[py0:py1, px0:px1] < DARK
+    cols = _one_run(np.count_nonzero(ink, axis=0))
+    if cols is None:
+        return None
+    rows = _one_run(np.count_nonzero(ink[:, cols[0] : cols[1]], axis=1))
+    if rows is None:
+        return None
+    area = (cols[1] - cols[0]) * (rows[1] - rows[0])
+    fill = float(np.count_nonzero(ink[rows[0] : rows[1], cols[0] : cols[1]])) / area
+    return ((px0 + cols[0]) / scale, (py0 + rows[0]) / scale, (px0 + cols[1]) / scale, (py0 + rows[1]) / scale, fill)
+
+
+def _bullet_shape(found: tuple[float, float, float, float, float], y0: float, height: float) -> bool:
+    """Whether a blot (:func:`_blob`) on a line's band from ``y0``, ``height`` high, is a
+    bullet: filled, about as wide as high, a fifth to a half of the line's height (a stop is
+    far smaller, a status icon as high as the line or more, a letter "o" a ring), inside the
+    band's middle half or so (OCR'd line boxes sit loosely on their letters)."""
+    bx0, by0, bx1, by1, fill = found
+    bw, bh = bx1 - bx0, by1 - by0
+    centre = ((by0 + by1) / 2 - y0) / height
+    return 0.2 * height <= bh <= 0.55 * height and 0.6 <= bw / bh <= 1.6 and fill >= 0.7 and 0.25 <= centre <= 0.8
+
+
+def lost_bullets(lines: list[Line], image: np.ndarray, dpi: float) -> int:
+    """Bullets an OCR layer read as nothing, given back as "•": a line starting with a word
+    of letters with, left of its letters and clear of them, one filled round blot of ink
+    (:func:`_bullet_shape`) and nothing else on the line's band: outside the word's box and
+    any other (a glyph the layer read for the bullet is one: see
+    :func:`planparse.text.repair.ocr_bullet`), or
+    inside it (the OCR boxed the bullet with the word), set off from the letters by a gap
+    wider than any between two letters. The bullet gets the blot's box, the word the rest of
+    its box. Returns the number of bullets added."""
+    scale = dpi / 72
+    added = 0
+    boxes = [s.bbox for ln in lines for s in ln.spans if s.text.strip()]
+    for ln in lines:
+        spans = [s for s in ln.spans if s.text.strip()]
+        if not spans:
+            continue
+        first = min(spans, key=lambda s: s.bbox[0])
+        word = first.text.strip()
+        if not word[:1].isalpha() or not any(ch.isalpha() for ch in word[1:]):
+            continue
+        y0, y1 = ln.bbox[1], ln.bbox[3]
+        height = y1 - y0
+        if height <= 0:
+            continue
+        x = first.bbox[0]
+        band = (y0 - 0.1 * height, y1 + 0.1 * height)
+        found = _blob(image, (x - 2.5 * height, band[0], x - 0.15 * height, band[1]), scale)
+        if found is not None and x - found[2] < 0.2 * height:
+            found = None
+        rest = None
+        if found is None:
+            runs = _ink_runs(image, first.bbox, scale)
+            if len(runs) >= 2 and runs[1][0] - runs[0][1] >= 0.25 * height:
+                found = _blob(image, (runs[0][0] - 0.5, band[0], runs[1][0] - 0.5, band[1]), scale)
+                rest = runs[1][0]
+        if found is None or not _bullet_shape(found, y0, height):
+            continue
+        if rest is None and any(b[0] < found[2] and found[0] < b[2] and b[1] < found[3] and found[1] < b[3] for b in boxes):
+            continue  # the layer read the bullet as a word of its own ("¢", "«", "e")
+        spaced = first.text.endswith(" ")  # words carry their space after them, or before
+        bullet = Span("• " if spaced else "•", found[:4], first.font, first.size, first.bold,
+                      first.italic, first.color)
+        if not spaced:
+            first.text = " " + first.text.lstrip()
+        if rest is not None:
+            first.bbox = (max(rest - PAD_POINTS, found[2]), *first.bbox[1:])
+        at = next(k for k, s in enumerate(ln.spans) if s is first)
+        ln.spans = [*ln.spans[:at], bullet, *ln.spans[at:]]
+        added += 1
+    return added
+
+
+# A range of figures the English OCR set with a hyphen ("7-18", "2023-2025,"): the dash may be
+# the en dash a range is printed with.
+_RANGE = re.compile(r"^(\s*\(?\d{1,4})-(\d{1,4}[,.;:)]?\s*)$")
+# A dash at least this wide for the figures' height is an en dash: measured on the corpora's
+# OCR'd copies, hyphens 0.25-0.41, en dashes 0.50-0.81 (fonts differ in both).
+EN_DASH_SHARE = 0.46
+
+
+def range_candidates(lines: list[Line]) -> list[Span]:
+    """The spans of ``lines`` that read as a range of figures with a hyphen (:data:`_RANGE`)."""
+    return [s for ln in lines for s in ln.spans if _RANGE.match(s.text)]
+
+
+def en_dashes(spans: list[Span], image: np.ndarray, dpi: float) -> int:
+    """Ranges of figures (:func:`range_candidates`) whose dash is as long as an en dash: the
+    dash's ink, a flat run between the figures' tall ones, is at least
+    :data:`EN_DASH_SHARE` of the figures' height wide (a hyphen is a quarter to a third of an
+    em, figures about seven tenths high; an en dash half an em). The hyphen becomes "–". A
+    dash touching a figure, or no clear dash, leaves the hyphen; a table rule through the box
+    is no ink of it. Returns the number changed."""
+    scale = dpi / 72
+    h, w = image.shape
+    changed = 0
+    for s in spans:
+        m = _RANGE.match(s.text)
+        if m is None:
+            continue
+        x0, y0, x1, y1 = s.bbox
+        px0, px1 = max(0, int(x0 * scale)), min(w, int(np.ceil(x1 * scale)))
+        py0, py1 = max(0, int(y0 * scale)), min(h, int(np.ceil(y1 * scale)))
+        if px1 - px0 < 4 or py1 - py0 < 4:
+            continue
+        ink = image[py0:py1, px0:px1] < DARK
+        ink[ink.mean(axis=1) > 0.9] = False  # a table's rule through the box
+        cols: list[bool] = (np.count_nonzero(ink, axis=0) > 0).tolist()
+        runs: list[tuple[int, int, int]] = []  # (first column, end column, ink rows high)
+        start = None
+        for i, on in enumerate([*cols, False]):
+            if on and start is None:
+                start = i
+            elif not on and start is not None:
+                rows = np.flatnonzero(ink[:, start:i].any(axis=1))
+                runs.append((start, i, int(rows[-1] - rows[0] + 1)))
+                start = None
+        tall = max((r[2] for r in runs), default=0)
+        if tall < 6:
+            continue
+        runs = [r for r in runs if r[1] - r[0] > 2 or r[2] > 0.2 * tall]  # specks of the scan aside
+        tall_at = [k for k, r in enumerate(runs) if r[2] >= 0.5 * tall]
+        runs = runs[tall_at[0] : tall_at[-1] + 1]  # a stop or comma after the figures aside
+        flat = [k for k, r in enumerate(runs) if r[2] <= 0.3 * tall]
+        if len(flat) != 1 or not (0 < flat[0] < len(runs) - 1):
+            continue
+        dash = runs[flat[0]]
+        if all(r[2] >= 0.5 * tall for k, r in enumerate(runs) if k != flat[0]) \
+                and (dash[1] - dash[0]) >= EN_DASH_SHARE * tall:
+            s.text = f"{m.group(1)}–{m.group(2)}"
+            changed += 1
+    return changed

@@ -202,7 +202,8 @@ def read_figures(image: bytes, timeout: float = 30) -> str | None:
     """One line of figures in a small image (a table cell cut from a page), read with
     Tesseract's English model as a single text line and only :data:`FIGURE_CHARS`: figures
     need no Swedish, and it reads a per-cent sign and a decimal comma where the Swedish model
-    reads "PN" or "Slo"; held to figures, it reads a minus where it would see "=". None
+    reads "PN" or "Slo"; held to figures, it reads a minus where it would see "=". Its
+    decimal point is the Swedish comma ("5.8" → "5,8"). None
     without Tesseract's English model or when Tesseract fails."""
     path, _, langs = tesseract_info()
     if path is None or "eng" not in langs:
@@ -217,7 +218,13 @@ def read_figures(image: bytes, timeout: float = 30) -> str | None:
         return None
     if done.returncode != 0:
         return None
-    return _TILDE_MINUS.sub("-", done.stdout.decode("utf-8", "replace").strip())
+    text = _TILDE_MINUS.sub("-", done.stdout.decode("utf-8", "replace").strip())
+    return _DECIMAL_POINT.sub(r"\1,\2", text)
+
+
+# A figure with a point before its last one or two digits ("5.8"): the English model's reading
+# of a Swedish decimal comma (a Swedish document sets no decimal point; "1.350" is left alone).
+_DECIMAL_POINT = re.compile(r"^(-?\d{1,3})\.(\d{1,2}\s*%?)$")
 
 
 def image_digest(image: bytes) -> str:
@@ -428,6 +435,15 @@ def _diacritic_misread(word: str, ref: str) -> bool:
     return bool(marks) and len(diffs) - len(marks) <= 1
 
 
+def _mark_letters_lost(word: str, ref: str) -> bool:
+    """Whether ``word`` is ``ref`` with its first one or two letters lost, one of them an
+    å/ä/ö: the English model reads nothing where it cannot read the mark ("ka" for "öka", "ja"
+    for "Höja")."""
+    w, r = word.casefold(), ref.casefold()
+    lost = len(r) - len(w)
+    return w.isalpha() and 1 <= lost <= 2 and r.endswith(w) and any(ch in "åäö" for ch in r[:lost])
+
+
 def _misread(word: str, ref: str) -> bool:
     """Whether the existing layer's ``word`` is plausibly ``ref`` misread, where alignment put
     them in the same place: ``ref`` is a real Swedish word, ``word`` is not (or is a far rarer
@@ -440,6 +456,8 @@ def _misread(word: str, ref: str) -> bool:
         return False
     if _diacritic_misread(word, ref) and known_word(ref):
         return True  # "linet" for "länet", "Kinder" for "länder": a word of its own, but not the one printed
+    if _mark_letters_lost(word, ref) and known_word(ref):
+        return True  # "ka" for "öka", "ja" for "Höja"
     # A lone letter other than the words "i", "å", "ö", or letters with digits ("4k" for
     # "åk"), are no words of the text, whatever a lexicon of web text counts for them.
     real = known_word(word) and word.isalpha() and (len(word) > 1 or word.lower() in "iåö")
@@ -452,6 +470,31 @@ def _misread(word: str, ref: str) -> bool:
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
 
 
+def _spelling(word: str, ref: str) -> str:
+    """The spelling a layer word takes from the reference token aligned with it on the same
+    skeleton: the reference's, unless the lexicon knows it neither as a word nor as a
+    compound of known words while the layer's plain letters at some of its å/ä/ö make one it
+    knows (the Swedish model sees a mark in a speck too: "kommungemensåmma" for
+    "kommungemensamma"); then that one, with as many of the reference's marks as it can
+    keep. Words under eight letters keep the reference's marks (a short word's form the
+    lexicon lacks is often a real one's: "Delårs")."""
+    from itertools import combinations
+
+    from planparse.text.repair import word_parts
+
+    if word == ref or len(word) != len(ref) or len(ref) < 8 or not ref.isalpha() or word_parts(ref) is not None:
+        return ref
+    marks = [k for k, (a, b) in enumerate(zip(word, ref, strict=True)) if b in "åäöÅÄÖ" and a != b]
+    if len(marks) > 4:
+        return ref
+    for n in range(len(marks) - 1, -1, -1):  # most marks kept first
+        for kept in combinations(marks, n):
+            out = "".join(b if (k in kept or k not in marks) else a for k, (a, b) in enumerate(zip(word, ref, strict=True)))
+            if out.isalpha() and word_parts(out) is not None:
+                return out
+    return ref
+
+
 _SIGNS = "-\u2212\u2013\u2012"
 
 
@@ -462,9 +505,29 @@ def _digits(text: str) -> str:
 def _figure_word(word: str) -> bool:
     """A layer word that may be (part of) a figure: a short token (a figure misread as
     letters: "7b", "eee", "TS"), or figures with at most two letters among them ("a2", "1O78");
-    not a word with a number glued to it ("11.Implementera", "Mål-1")."""
+    not a word with a number glued to it ("11.Implementera", "19.Ta", "Mål-1")."""
     letters = sum(ch.isalpha() for ch in word)
+    if _GLUED_WORD.search(word):
+        return False  # a list number glued to its item's first word ("19.Ta")
     return any(ch.isalnum() for ch in word) and (len(word) <= 3 or (any(ch.isdigit() for ch in word) and letters <= 2))
+
+
+_GLUED_WORD = re.compile(r"\d[.,|][A-ZÅÄÖ][a-zåäö]")
+
+
+def _figure_part(text: str) -> tuple[str, str, str]:
+    """A layer span's text as (words before, the figure, words after): a span may hold more
+    than one word of the layer ("an 30" for "än 30", "3 -" for "3 - Title"); words of letters
+    before the figure and words of letters or signs alone after it are no part of it, and
+    stay when the figure is read again. A span of one word is all figure."""
+    words = text.split()
+    lo, hi = 0, len(words)
+    while hi - lo > 1 and words[lo].isalpha() and len(words[lo]) >= 2:
+        lo += 1
+    while hi - lo > 1 and (words[hi - 1].isalpha() or not any(ch.isalnum() for ch in words[hi - 1])):
+        hi -= 1
+    head, tail = " ".join(words[:lo]), " ".join(words[hi:])
+    return (head + " " if head else ""), " ".join(words[lo:hi]), (" " + tail if tail else "")
 
 
 def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox], str | None]) -> int:
@@ -492,10 +555,13 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
             if not ln.bbox[1] <= (ref.bbox[1] + ref.bbox[3]) / 2 <= ln.bbox[3]:
                 continue
             under = [s for s in ln.spans if _same_place(s.bbox, ref.bbox)]
-            if not under or not all(_figure_word(s.text.strip()) for s in under):
-                continue
-            if any(len(w := s.text.strip().strip(NUMBER_SPECKS)) >= 2 and w.isalpha() and word_zipf(w) >= 4.0
-                   for s in under):
+            parts = [_figure_part(s.text) for s in under]
+            if not under or not all(_figure_word(core) for _, core, _ in parts) \
+                    or any(head or tail for head, _, tail in parts[1:-1]) \
+                    or (len(parts) > 1 and (parts[0][2] or parts[-1][0])):
+                continue  # (words of letters kept beside the figure only at its two ends)
+            if any(len(w := core.strip(NUMBER_SPECKS)) >= 2 and w.isalpha() and word_zipf(w) >= 4.0
+                   for _, core, _ in parts):
                 continue  # a common word the layer reads ("för", "av") is no misread figure
             others = [r for r in ref_words if r is not ref and any(_same_place(s.bbox, r.bbox) for s in under)]
             if others:
@@ -503,7 +569,7 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
             at = [k for k, s in enumerate(ln.spans) if any(s is u for u in under)]
             if at != list(range(at[0], at[-1] + 1)):
                 continue  # layer words of the place with others between them
-            own = " ".join(s.text.strip() for s in under)
+            own = " ".join(core for _, core, _ in parts)
             theirs = ref.text.strip().strip(NUMBER_SPECKS).strip()
             if _digits(own) == _digits(theirs) and parse_number(own.strip(NUMBER_SPECKS)) is not None:
                 continue  # the same figures (separators and decimals: see correct_numbers)
@@ -517,7 +583,7 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
             trail = " " if ln.spans[at[-1]].text.endswith(" ") else ""
             if ln.raw_text is None:
                 ln.raw_text = ln.text
-            first.text = lead + third + trail
+            first.text = lead + parts[0][0] + third + parts[-1][2] + trail
             first.bbox = union([s.bbox for s in under])
             ln.spans = [*ln.spans[: at[0] + 1], *ln.spans[at[-1] + 1 :]]
             changed += 1
@@ -550,8 +616,8 @@ def correct_numbers(lines: list[Line], reference: list[Line]) -> int:
             new = reference_number(word, " ".join(r.text.strip() for r in over))
             if new is None and len(over) == 1:
                 new = _fewer_figures(span, word, over[0])
-            if new is None:
-                continue
+            if new is None or new.replace("–", "-") == word.replace("–", "-"):
+                continue  # (a range's en dash, measured in the page image, stays)
             start = span.text.index(word)
             span.text = span.text[:start] + new + span.text[start + len(word) :]
             changed += 1
@@ -621,8 +687,8 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             for k in range(i2 - i1):
-                replacement[i1 + k] = ref_tokens[j1 + k]
                 paired[i1 + k] = j1 + k
+                replacement[i1 + k] = _spelling(slots[i1 + k][1].group(0), ref_tokens[j1 + k])
         elif tag == "replace":
             # Inside a disagreement, still take every token whose skeleton the reference has,
             # in order ("Bedomning" against "Bedömning:" split differently by the two OCRs).
@@ -631,7 +697,7 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
             for i in range(i1, i2):
                 for jj in range(j, j2):
                     if keys[i] == ref_keys[jj]:
-                        replacement[i], matched[i] = ref_tokens[jj], jj
+                        replacement[i], matched[i] = _spelling(slots[i][1].group(0), ref_tokens[jj]), jj
                     elif len(keys[i]) >= 4 and ref_keys[jj][1:] == keys[i]:
                         # the reference read a symbol before the word as a letter ("#" → "H")
                         replacement[i], matched[i] = ref_tokens[jj][1:], jj
@@ -676,6 +742,19 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
         and paired.get(i + 1) == j + 1
         and slots[i + 1][1].group(0)[:1].islower()
     }
+    # So is a closing quote or apostrophe glued to a word that the reference reads without
+    # one, the next word read by both, and no quote opened before it on the layer's line
+    # ("Dorotea’ kommun ska"): a speck above the word's end.
+    drop_stop |= {
+        i
+        for i, j in paired.items()
+        if slots[i][1].group(0).isalpha()
+        and _after(*slots[i]) in tuple(_QUOTE_SPECKS)
+        and _after(*ref_matches[j]) not in tuple(_QUOTE_SPECKS)
+        and paired.get(i + 1) == j + 1
+        and not any(ch in _QUOTES for ch in slots[i][0].text[: slots[i][1].start()])
+        and not any(ch in _QUOTES for k in range(max(0, i - 12), i) for ch in slots[k][0].text)
+    }
     # Rewrite span texts right to left so match offsets stay valid.
     by_span: dict[int, list[tuple[re.Match[str], str, bool]]] = {}
     spans: dict[int, Span] = {}
@@ -688,11 +767,15 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
         span = spans[key]
         text = span.text
         for m, new, stop in sorted(edits, key=lambda e: -e[0].start()):
-            text = text[: m.start()] + new + text[m.end() + (1 if stop else 0) :]
+            rest = text[m.end() + (1 if stop else 0) :]
+            # a speck between two words with no space ("Infora.en"): the words stay apart
+            text = text[: m.start()] + new + (" " if stop and rest[:1].isalnum() else "") + rest
         span.text = text
     return len(replacement)
 
 
+_QUOTE_SPECKS = "’'‘`´"
+_QUOTES = _QUOTE_SPECKS + "“”\"„«»"
 _GARBLED_EDGES = " -–,.;:'\"‘’“”"
 
 

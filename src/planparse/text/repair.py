@@ -149,6 +149,16 @@ def known_word(word: str) -> bool:
     return _zipf(w) >= 1.0 or (len(w) >= 7 and w.isalpha() and _split(w, 2, 0) is not None)
 
 
+def word_parts(word: str) -> int | None:
+    """How many lexicon words make ``word``: 1 for a word the lexicon knows, the parts of a
+    compound of known words (2 or 3), None for neither (see :func:`known_word`)."""
+    w = word.lower()
+    if _zipf(w) >= 1.0:
+        return 1
+    split = _split(w, 2, 0) if len(w) >= 7 and w.isalpha() else None
+    return split[1] if split is not None else None
+
+
 def _ocr(word: str) -> bool:
     return any(c in word for c in "&6éè")
 
@@ -344,14 +354,15 @@ def ocr_bullet(text: str) -> str:
     return _OCR_BULLET.sub(lambda m: f"{m.group(1)}• ", text, count=1)
 
 
-_GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)(?=[A-ZÅÄÖ][a-zåäö]{2})")
+_GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)[|¦]?(?=[A-ZÅÄÖ][a-zåäö])")
 _COMMA_NUMBER = re.compile(r"^(\s*\d{1,2}),(?=\s+[A-ZÅÄÖ][a-zåäö]{2})")
 _STRAY_END = re.compile(r"^[;:,]{1,2}$")
 
 
 def ocr_list_number(text: str) -> str:
     """A list number an OCR glued to its text given its space back ("11.Implementera
-    programmet" → "11. Implementera programmet"), or its stop read as a comma ("24, Planera
+    programmet" → "11. Implementera programmet", "19.Ta fram", "24.|Informera": a rule's
+    speck between), or its stop read as a comma ("24, Planera
     och genomföra" → "24. Planera och genomföra"); other text comes back unchanged."""
     return _COMMA_NUMBER.sub(r"\1.", _GLUED_NUMBER.sub(r"\1 ", text, count=1), count=1)
 
@@ -406,21 +417,22 @@ def ocr_stray_quote(words: list[str], following: str = "") -> list[str]:
 
 
 def ocr_quote_style(words: list[str]) -> list[str]:
-    """An OCR'd line's words with a straight quote that opens a quotation closed by "”" set
-    as that closing quote ('svarat "sällan” eller' → 'svarat ”sällan” eller'): the Swedish
-    quotation is ”…”, and Tesseract's English model reads its first mark as the straight one.
+    """An OCR'd line's words with a straight quote (or a single one) that opens a quotation
+    closed by "”" set as that closing quote ('svarat "sällan” eller' → 'svarat ”sällan”
+    eller', "svarat ’sällan” eller" too): the Swedish quotation is ”…”, and Tesseract's
+    English model reads its first mark as the straight one, or as a single one.
     A line with an English opening "“" keeps its quotes."""
     if any("“" in w for w in words):
         return list(words)
     out = list(words)
     for k, w in enumerate(words):
         core = w.lstrip()
-        if core[:1] != '"' or not core[1:2].isalnum():
+        if core[:1] not in '"’‘' or not core[1:2].isalnum():
             continue
         rest = "".join(words[k:])[len(w) - len(core) + 1 :]
         close = next((ch for ch in rest if ch in '"”'), None)
         if close == "”":
-            out[k] = w.replace('"', "”", 1)
+            out[k] = w.replace(core[0], "”", 1)
     return out
 
 
@@ -505,6 +517,33 @@ def ocr_speck_end(words: list[str], x0: list[float], x1: list[float], height: fl
     return out
 
 
+# Glyphs no Swedish text sets as a word of their own: a speck or a bullet the English model
+# read as a sign ("unga ¢ en trygg", "till målet °").
+_NO_WORD_GLYPHS = re.compile(r"^\s*[¢«»©®°]{1,2}\s*$")
+# A bullet of one of those glyphs before a list item that goes on in lower case ("¢
+# kommungemensamma statsbidrag": the sentence's lead-in above).
+_LOWER_BULLET = re.compile(r"^\s*[¢«©®•]\s*$")
+_HEADING_NUMBER_WORD = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2}){1,3}\.?\s*$")
+
+
+def ocr_lone_glyphs(words: list[str]) -> list[str]:
+    """An OCR'd line's words without the signs that stand alone after its first word and are
+    no text (:data:`_NO_WORD_GLYPHS`; a "°" after a figure, a degree, stays), and without a
+    lone stop or comma before a heading's number ("." "5.3" "Mål 5": a speck left of the
+    margin). A line whose first word is such a glyph before a word in lower case gets it as
+    its bullet "•" (the glyph before a capital: see :func:`ocr_bullet`). A dropped word
+    becomes ""."""
+    out = list(words)
+    for k in range(1, len(words)):
+        if _NO_WORD_GLYPHS.match(words[k]) and not (words[k].strip() == "°" and words[k - 1].strip()[-1:].isdigit()):
+            out[k] = ""
+    if len(words) >= 2 and words[0].strip() in (".", ",", "·") and _HEADING_NUMBER_WORD.match(words[1]):
+        out[0] = ""
+    elif len(words) >= 2 and _LOWER_BULLET.match(words[0]) and re.match(r"\s*[a-zåäö]{2}", words[1]):
+        out[0] = "•"
+    return out
+
+
 def ocr_bullet_words(words: list[str]) -> list[str]:
     """:func:`ocr_bullet` over a line given as its words (one span each, as Tesseract gives
     them): the bullet's first word becomes "•", a second glyph word of it becomes ""."""
@@ -513,8 +552,8 @@ def ocr_bullet_words(words: list[str]) -> list[str]:
     if fixed == line:
         return list(words)
     out = list(words)
-    if _GLYPHS_ONLY.match(words[0]) or words[0].strip() == "e":
-        out[0] = "•"
+    if all(_GLYPHS_ONLY.match(w) for w in words[0].split()) or words[0].strip() == "e":
+        out[0] = "•"  # (one word, or the layer's glyphs for it in one: "¢ .")
         if len(words) > 2 and _GLYPHS_ONLY.match(words[1]):
             out[1] = ""
         elif len(words) > 1 and _GLUED_DASH.match(words[1]):  # "« -Jobbspår"
@@ -580,4 +619,9 @@ def repair_text(text: str, *, aggressive: bool | None = None) -> str:
     out = _TOKEN.sub(word, out)
     if aggr:
         out = _HAR.sub(lambda m: f"{m.group(1)} här ", out)
-    return out
+    return _SQUARE_UNIT.sub(r"\1²", out)
+
+
+# The square metre's superscript two read as "?" by an English model ("kWh/m?", ", m?"): no
+# question ends with the unit alone.
+_SQUARE_UNIT = re.compile(r"((?:^|[\s/])m)\?(?=[\s,.;)]|$)")
