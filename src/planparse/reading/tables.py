@@ -676,7 +676,7 @@ def mend_broken_words(rows: list[Row]) -> None:
             if tail[-1:].isalpha() and head[:1].isalpha() and head[:1].islower() and (ln.page, ln.bbox[1]) > (prev.page, prev.bbox[1]) \
                     and broken_at(above, c.col) and (_certain_break(tail.split()[-1], head.split()[0])
                                                      or _pieces(tail.split()[-1], head.split()[0], len(ln.text.split()) == 1)
-                                                     or _wider_than_cell(ends[-1], ln.spans[0], columns[c.col])
+                                                     or (c.col in columns and _wider_than_cell(ends[-1], ln.spans[0], columns[c.col]))
                                                      if certain else
                                                      _broken_word(tail.split()[-1], head.split()[0], strict=ocr,
                                                                   letter=len(prev.text.split()) > 1,
