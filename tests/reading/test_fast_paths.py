@@ -39,7 +39,10 @@ def _reference_drawings(page: pymupdf.Page) -> list[Drawing]:
         fill = _rgb(d.get("fill")) if "f" in d.get("type", "") else None
         stroke = _rgb(d.get("color")) if "s" in d.get("type", "") else None
         items = d["items"]
-        if all(it[0] == "l" for it in items):
+        slanted = any(abs(it[1].x - it[2].x) > 0.01 and abs(it[1].y - it[2].y) > 0.01 for it in items if it[0] == "l")
+        if all(it[0] == "l" for it in items) and fill is not None and len(items) >= 3 and slanted:
+            out.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))  # a filled polygon
+        elif all(it[0] == "l" for it in items):
             out += [_segment(it[1].x, it[1].y, it[2].x, it[2].y, stroke) for it in items]
         elif all(it[0] == "re" for it in items) or all(it[0] == "qu" for it in items):
             for it in items:
