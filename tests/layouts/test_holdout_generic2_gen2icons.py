@@ -138,3 +138,13 @@ def test_grey_icons_stacked_in_a_column_through_a_grey_legend() -> None:
         assert g["title"] in by_title, g["title"]
         got = by_title[g["title"]]["assessment"]
         assert got is not None and got["value"] == g["assessment"]["value"], g["title"]
+
+
+def test_dark_trend_arrows_beside_the_status_circles_are_no_status() -> None:
+    """A Hypergene-like export draws a dark grey trend arrow (a filled triangle) next to each
+    goal's coloured circle: the arrow, nearer the goal's text, is no grey "ej bedömd" icon; the
+    circle gives the assessment."""
+    rel = "verksamhetsplan/halmstad-buf-verksamhetsplan-2026-t2"
+    got = {g["number"]: (g["assessment"] or {}).get("value") for g in goals(parsed(rel))}
+    want = {g["number"]: g["assessment"]["value"] for g in goals(gold(rel)) if g.get("assessment")}
+    assert want and {n: got.get(n) for n in want} == want

@@ -14,7 +14,14 @@ import pytest
 
 from planparse.reading import read_pdf
 from planparse.reading.model import Drawing, Line, Span
-from planparse.reading.pymupdf_backend import _has_image_block, _rect, _rgb, _segment, read_page
+from planparse.reading.pymupdf_backend import (
+    _has_image_block,
+    _rect,
+    _rgb,
+    _segment,
+    dark_neutral,
+    read_page,
+)
 from planparse.reading.tables import TOL, _groups, _Seg, _segments
 from tests.gold import FIXTURES
 
@@ -40,7 +47,8 @@ def _reference_drawings(page: pymupdf.Page) -> list[Drawing]:
         stroke = _rgb(d.get("color")) if "s" in d.get("type", "") else None
         items = d["items"]
         slanted = any(abs(it[1].x - it[2].x) > 0.01 and abs(it[1].y - it[2].y) > 0.01 for it in items if it[0] == "l")
-        if all(it[0] == "l" for it in items) and fill is not None and len(items) >= 3 and slanted:
+        if all(it[0] == "l" for it in items) and fill is not None and len(items) >= 3 and slanted \
+                and not dark_neutral(fill):
             out.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))  # a filled polygon
         elif all(it[0] == "l" for it in items):
             out += [_segment(it[1].x, it[1].y, it[2].x, it[2].y, stroke) for it in items]

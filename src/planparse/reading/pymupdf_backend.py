@@ -182,6 +182,13 @@ def _covered(s: Span, rows: dict[int, list[Span]]) -> bool:
     return cover >= 0.5 * area
 
 
+def dark_neutral(color: int) -> bool:
+    """A dark grey or black (every channel under 0x70, within 0x18 of each other): the colour
+    of text and of glyph-like marks (a trend arrow), never a status colour."""
+    r, g, b = (color >> 16) & 255, (color >> 8) & 255, color & 255
+    return max(r, g, b) < 0x70 and max(r, g, b) - min(r, g, b) <= 0x18
+
+
 # Images this small (points) may be status icons or progress bars: their pixels are read.
 # An image's look, decoded once per document: its colour, a bar's filled share, a symbol drawn
 # on it, and its digest.
@@ -542,7 +549,7 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
                 x0, y0, x1, y1 = d["rect"]
                 drawings.append(_rect(float(x0), float(y0), float(x1), float(y1), fill, stroke, rd))
                 continue
-            if first == "l" and fill is not None and len(items) >= 3 and any(
+            if first == "l" and fill is not None and len(items) >= 3 and not dark_neutral(fill) and any(
                 abs(it[1][0] - it[2][0]) > 0.01 and abs(it[1][1] - it[2][1]) > 0.01 for it in items
             ):
                 # A filled polygon with slanted sides (a triangle, a diamond: a status icon),
