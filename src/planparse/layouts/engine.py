@@ -31,6 +31,7 @@ from planparse.layouts.headings import (
     numbered,
 )
 from planparse.layouts.spec import LayoutSpec
+from planparse.layouts.table_headers import is_table_header
 from planparse.layouts.table_walk import read_table
 from planparse.layouts.walk_lists import ListWalk
 from planparse.layouts.walk_state import (
@@ -39,7 +40,6 @@ from planparse.layouts.walk_state import (
     _LEAD_IN,
     _NOT_LEAD_IN,
     _RUNIN_LABEL,
-    _is_table_header,
     _ocr_bullet,
 )
 from planparse.model import (
@@ -73,15 +73,15 @@ class Walk(ListWalk):
             # the wrapped rest of its labels was: "Utfall" / "2024")
             near = [ln for ln in page.lines if any(abs(ln.bbox[1] - n.bbox[1]) < 30 for n in page.noise)]
             noise = {id(n) for n in page.noise}
-            lines = page.lines + [ln for ln in header_rows(page.noise + near, _is_table_header) if id(ln) in noise]
-            cont = continue_table(lines, carry, _is_table_header, self.is_break, marks) if carry else None
+            lines = page.lines + [ln for ln in header_rows(page.noise + near, is_table_header) if id(ln) in noise]
+            cont = continue_table(lines, carry, is_table_header, self.is_break, marks) if carry else None
             consumed = {id(x) for x in cont[1]} if cont else set()
             if cont and carried is not None:
                 join_wrapped_top(carried, cont[0])  # the last name on the page before going on
                 if not cont[0].rows:
                     cont = None
             rest = [ln for ln in lines if id(ln) not in consumed]
-            found = find_tables(rest, _is_table_header, lambda ln: self.is_break(ln), marks)
+            found = find_tables(rest, is_table_header, lambda ln: self.is_break(ln), marks)
             if carry and cont is None and carried is not None and found:
                 wrap_under_header(carried, found[0][0])
             found = ([cont] if cont else []) + found

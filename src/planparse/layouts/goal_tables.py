@@ -165,7 +165,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         if one_activity:
             owner.activities.extend(_row_activity(table, row))
         elif acts_col is not None:
-            acts = _cell_activities(row, acts_col)
+            acts = cell_activities(row, acts_col)
             for act in acts:  # the row's follow-up follows up each of its activities
                 act.follow_up = _cell_items(row, follow_col) if follow_col not in (None, col) else []
             owner.activities.extend(acts)
@@ -238,7 +238,7 @@ def _row_activity(table: Table, row: Row) -> list[Activity]:
     return activity_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header))
 
 
-def _cell_activities(row: Row, col: int) -> list[Activity]:
+def cell_activities(row: Row, col: int) -> list[Activity]:
     """The activities listed in a goal row's activity cell (see :func:`_cell_items`)."""
     return [Activity(uid="", title=t, provenance=provenance(row)) for t in _cell_items(row, col)]
 
@@ -280,42 +280,3 @@ def _text_columns(row: Row, goal: Goal, assess_col: int | None, comment_col: int
 def row_starts_item(row: Row, col: int) -> bool:
     """A row with text beside its title (an assessment, a date) starts an item."""
     return any(c.text for c in row.cells if c.col != col)
-
-
-def is_form(w: Walk, table: Table) -> bool:
-    """A two-column form for one goal: labels down the first column ("Mål | Alla elever …",
-    "Aktiviteter | …", "Ansvarig | …"), a goal among them."""
-    if table.n_cols != 2 or len(table.rows) < 2:
-        return False
-    labels = [w.label(r.cell_text(0))[0] if r.cell_text(0) else None for r in table.rows]
-    return "goal" in labels and sum(1 for lab in labels if lab is not None) >= 2
-
-
-def read_form(w: Walk, table: Table) -> None:
-    """A form table read as its labelled paragraphs: the goal from its "Mål" row, each
-    paragraph of an activity row an activity, an assessment, description or comment row the
-    goal's; other rows (owner, follow-up) are left to the form's goal."""
-    w.owner_goal()  # a heading over the form is the goal group it belongs to
-    w.flush()
-    w.field, w.field_lines = None, []
-    for row in table.rows:
-        label = w.label(row.cell_text(0))[0]
-        value = roles.cell(row, 1)
-        if label is None or value is None or not value.lines:
-            continue
-        first = value.lines[0]
-        if label == "goal":
-            w.open_label("goal", join_lines([ln.text for ln in value.lines]), first)
-        elif label in ("activities", "assignment"):
-            w.open_label(label, "", first)
-            for activity in _cell_activities(row, 1):
-                w.list_item(activity.title, first)
-        elif w.goal is not None and label == "assessment" and w.goal.assessment is None:
-            m = vocabulary.match_assessment(value.text) or vocabulary.assessment_in_sentence(value.text)
-            if m is not None:
-                w.goal.assessment = Assessment(value=AssessmentValue(m.value), raw=value.text, confidence=m.confidence)
-        elif w.goal is not None and label in ("description", "comment"):
-            setattr(w.goal, label, "\n".join(value.paragraphs))
-    w.flush()
-    w.mode, w.field, w.field_lines, w.item = None, None, [], None
-

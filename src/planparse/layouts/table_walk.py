@@ -17,12 +17,11 @@ from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
+from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_tables import (
     first_text,
     goal_column,
     is_comment,
-    is_form,
-    read_form,
     read_goal_table,
     row_starts_item,
     row_text,

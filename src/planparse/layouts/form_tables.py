@@ -1,0 +1,55 @@
+"""Form tables: one goal set out as labelled rows down a two-column table ("Mål | …",
+"Aktiviteter | …", "Ansvarig | …")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planparse import vocabulary
+from planparse.layouts import roles
+from planparse.layouts.goal_tables import cell_activities
+from planparse.model import Assessment, AssessmentValue
+from planparse.reading.model import Table
+from planparse.text.assemble import join_lines
+
+if TYPE_CHECKING:
+    from planparse.layouts.engine import Walk
+
+
+def is_form(w: Walk, table: Table) -> bool:
+    """A two-column form for one goal: labels down the first column ("Mål | Alla elever …",
+    "Aktiviteter | …", "Ansvarig | …"), a goal among them."""
+    if table.n_cols != 2 or len(table.rows) < 2:
+        return False
+    labels = [w.label(r.cell_text(0))[0] if r.cell_text(0) else None for r in table.rows]
+    return "goal" in labels and sum(1 for lab in labels if lab is not None) >= 2
+
+
+def read_form(w: Walk, table: Table) -> None:
+    """A form table read as its labelled paragraphs: the goal from its "Mål" row, each
+    paragraph of an activity row an activity, an assessment, description or comment row the
+    goal's; other rows (owner, follow-up) are left to the form's goal."""
+    w.owner_goal()  # a heading over the form is the goal group it belongs to
+    w.flush()
+    w.field, w.field_lines = None, []
+    for row in table.rows:
+        label = w.label(row.cell_text(0))[0]
+        value = roles.cell(row, 1)
+        if label is None or value is None or not value.lines:
+            continue
+        first = value.lines[0]
+        if label == "goal":
+            w.open_label("goal", join_lines([ln.text for ln in value.lines]), first)
+        elif label in ("activities", "assignment"):
+            w.open_label(label, "", first)
+            for activity in cell_activities(row, 1):
+                w.list_item(activity.title, first)
+        elif w.goal is not None and label == "assessment" and w.goal.assessment is None:
+            m = vocabulary.match_assessment(value.text) or vocabulary.assessment_in_sentence(value.text)
+            if m is not None:
+                w.goal.assessment = Assessment(value=AssessmentValue(m.value), raw=value.text, confidence=m.confidence)
+        elif w.goal is not None and label in ("description", "comment"):
+            setattr(w.goal, label, "\n".join(value.paragraphs))
+    w.flush()
+    w.mode, w.field, w.field_lines, w.item = None, None, [], None
+
