@@ -8,45 +8,18 @@ drawn in grey."""
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import planparse
+from tests.layouts.holdout2 import all_goals, gold, parsed
 
-HOLDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic2"
 BORLANGE = "delarsrapport/borlange-sbn-delarsrapport-april-2026"
 KARLSTAD = "uppfoljning/karlstad-ason-uppfoljning-namndplan-t1-2026"
 VASTERAS = "delarsrapport/vasteras-tn-delarsrapport-aug-2026"
 
 
-@lru_cache(maxsize=4)
-def parsed(rel: str) -> dict[str, Any]:
-    return json.loads(planparse.parse(HOLDOUT / f"{rel}.pdf").to_json())
-
-
-@lru_cache(maxsize=8)
-def gold(rel: str) -> dict[str, Any]:
-    return json.loads((HOLDOUT / f"{rel}.json").read_text(encoding="utf-8"))
-
-
-def goals(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-
-    def visit(g: dict[str, Any]) -> None:
-        out.append(g)
-        for c in g.get("children", []):
-            visit(c)
-
-    for g in doc.get("goals", []):
-        visit(g)
-    return out
-
-
 def activities(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Every activity by its title."""
-    return {a["title"]: a for g in goals(doc) for a in g["activities"]}
+    return {a["title"]: a for g in all_goals(doc) for a in g["activities"]}
 
 
 def _status(act: dict[str, Any]) -> str | None:
@@ -57,14 +30,14 @@ def test_goal_cards_are_text_and_their_activity_tables_are_read() -> None:
     """Borlänge: each goal card (shaded, a dark strip down its left side) was taken for a
     table with the activity table's header: the card's goal and most activities were lost."""
     out, want = parsed(BORLANGE), gold(BORLANGE)
-    titles = {g["title"] for g in goals(out)}
-    wanted_goals = [g for g in goals(want) if g["level"] == "goal"]
+    titles = {g["title"] for g in all_goals(out)}
+    wanted_goals = [g for g in all_goals(want) if g["level"] == "goal"]
     assert {g["title"] for g in wanted_goals} <= titles
     got = activities(out)
     assert set(activities(want)) == set(got)  # the wrapped "E-tjänst … kompletteringskontroll" is one
     assert not [w for w in out["warnings"] if w["code"] == "table_skipped"]
     # the card's "Bedömning: Målet bedöms … uppnås" is the goal's assessment
-    by_title = {g["title"]: g for g in goals(out)}
+    by_title = {g["title"]: g for g in all_goals(out)}
     for g in wanted_goals:
         assert by_title[g["title"]]["assessment"]["value"] == g["assessment"]["value"], g["title"]
 
@@ -84,7 +57,7 @@ def test_legend_is_no_content_and_icon_led_lines_are_activities() -> None:
     """Karlstad: the "Teckenförklaring" box was read as a focus area with four activities; the
     icon-led activity lines with "Ansvarig: … Klart: …" beneath were never read."""
     out, want = parsed(KARLSTAD), gold(KARLSTAD)
-    titles = {g["title"] for g in goals(out)}
+    titles = {g["title"] for g in all_goals(out)}
     assert "Teckenförklaring" not in titles
     assert not any(t.startswith("Målet är") for t in activities(out))
     got = activities(out)
@@ -100,8 +73,8 @@ def test_legend_against_the_convention_and_shaded_headers_split_tables() -> None
     """Karlstad: green means delvis uppfyllt in this legend; the second indicator table (its
     header only shaded, not bold) swallowed the lines above it and the next goal."""
     out, want = parsed(KARLSTAD), gold(KARLSTAD)
-    by_title = {g["title"]: g for g in goals(out)}
-    for g in goals(want):
+    by_title = {g["title"]: g for g in all_goals(out)}
+    for g in all_goals(want):
         if g["level"] != "goal":
             continue
         assert g["title"] in by_title, g["title"]
@@ -131,8 +104,8 @@ def test_grey_icons_stacked_in_a_column_through_a_grey_legend() -> None:
     value of the legend entry of its grey tone; a "Finansiellt mål | Måluppfyllelse" table
     with printed labels is a goal table."""
     out, want = parsed(SKELLEFTEA), gold(SKELLEFTEA)
-    by_title = {g["title"]: g for g in goals(out)}
-    for g in goals(want):
+    by_title = {g["title"]: g for g in all_goals(out)}
+    for g in all_goals(want):
         if g["level"] != "goal":
             continue
         assert g["title"] in by_title, g["title"]
@@ -145,6 +118,6 @@ def test_dark_trend_arrows_beside_the_status_circles_are_no_status() -> None:
     goal's coloured circle: the arrow, nearer the goal's text, is no grey "ej bedömd" icon; the
     circle gives the assessment."""
     rel = "verksamhetsplan/halmstad-buf-verksamhetsplan-2026-t2"
-    got = {g["number"]: (g["assessment"] or {}).get("value") for g in goals(parsed(rel))}
-    want = {g["number"]: g["assessment"]["value"] for g in goals(gold(rel)) if g.get("assessment")}
+    got = {g["number"]: (g["assessment"] or {}).get("value") for g in all_goals(parsed(rel))}
+    want = {g["number"]: g["assessment"]["value"] for g in all_goals(gold(rel)) if g.get("assessment")}
     assert want and {n: got.get(n) for n in want} == want

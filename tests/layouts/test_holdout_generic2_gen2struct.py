@@ -8,29 +8,15 @@ one-indicator tables named in the header's first cell, regions as the municipali
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import planparse
+from tests.layouts.holdout2 import all_goals, gold, parsed
 
-HOLDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic2"
 HALMSTAD = "verksamhetsplan/halmstad-buf-verksamhetsplan-2026-t2"
 VASTERBOTTEN = "arsredovisning/region-vasterbotten-arsredovisning-2025"
 VAXJO = "namndplan/vaxjo-kfn-namndplan-2027"
 UMEA = "verksamhetsplan/umea-aldrenamnden-verksamhetsplan-budget-2027"
 OSTERSUND = "protokoll/ostersund-bun-protokoll-2026-09-17"
-
-
-@lru_cache(maxsize=4)
-def parsed(rel: str) -> dict[str, Any]:
-    return json.loads(planparse.parse(HOLDOUT / f"{rel}.pdf").to_json())
-
-
-@lru_cache(maxsize=8)
-def gold(rel: str) -> dict[str, Any]:
-    return json.loads((HOLDOUT / f"{rel}.json").read_text(encoding="utf-8"))
 
 
 def tree(doc: dict[str, Any]) -> list[tuple[str | None, str, str | None]]:
@@ -44,19 +30,6 @@ def tree(doc: dict[str, Any]) -> list[tuple[str | None, str, str | None]]:
 
     for g in doc.get("goals", []):
         visit(g, None)
-    return out
-
-
-def all_goals(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-
-    def visit(g: dict[str, Any]) -> None:
-        out.append(g)
-        for c in g.get("children", []):
-            visit(c)
-
-    for g in doc.get("goals", []):
-        visit(g)
     return out
 
 

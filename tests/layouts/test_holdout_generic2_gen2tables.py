@@ -5,42 +5,15 @@ a table caption's unit and year, the analysis under an assessment line)."""
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import planparse
+from tests.layouts.holdout2 import all_goals, gold, parsed
 from tests.real_scoring import dirty_strings
 
-HOLDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic2"
 MOTALA = "internkontrollplan/motala-sn-internkontrollplan-2027"
 ESLOV = "arbetsplan-forskola/eslov-angen-forskola-arbetsplan-2026-2027"
 KRISTIANSTAD = "budgetskrivelse/kristianstad-tn-budgetskrivelse-2027"
 FALUN = "verksamhetsberattelse/falun-omsorgsnamnden-verksamhetsberattelse-2025-ocr"
-
-
-@lru_cache(maxsize=4)
-def parsed(rel: str) -> dict[str, Any]:
-    return json.loads(planparse.parse(HOLDOUT / f"{rel}.pdf").to_json())
-
-
-@lru_cache(maxsize=8)
-def gold(rel: str) -> dict[str, Any]:
-    return json.loads((HOLDOUT / f"{rel}.json").read_text(encoding="utf-8"))
-
-
-def all_goals(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-
-    def visit(g: dict[str, Any]) -> None:
-        out.append(g)
-        for c in g.get("children", []):
-            visit(c)
-
-    for g in doc.get("goals", []):
-        visit(g)
-    return out
 
 
 def goal_tree(doc: dict[str, Any]) -> list[tuple[str, str | None]]:
