@@ -10,7 +10,7 @@ A change to parsing should change only what it means to. Before the change:
 ``dump`` writes one JSON file per PDF (the same bytes ``planparse parse`` writes)
 for the fixtures, the real documents, the generic documents, the committed
 stress corpus (native and OCR-layer copies; ``--scans`` adds the image-only
-ones) and the two hold-out sets. ``diff`` lists every file whose output
+ones) and the hold-out sets. ``diff`` lists every file whose output
 changed with a unified diff of its first lines.
 """
 
@@ -33,7 +33,7 @@ CORPORA = (
     "fixtures/stress-seed7/**/*.pdf",
     "fixtures/stress-seed13/**/*.pdf",
     "fixtures/holdout/**/*.pdf",
-    "fixtures/holdout-generic/**/*.pdf",
+    "fixtures/holdout-generic*/**/*.pdf",
 )
 
 
