@@ -45,6 +45,20 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     fi
 fi
 
+# Poppler's pdftotext and pdfinfo: the hold-out corpora's tests read their PDFs' text with them,
+# a reader independent of the parser under test.
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "setup: installing poppler-utils" >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 install -y -qq \
+            --no-install-recommends poppler-utils >/dev/null
+    else
+        echo "setup: pdftotext/pdfinfo missing and this is not root: the hold-out corpus tests will fail." >&2
+        echo "       install them with: sudo apt-get install poppler-utils" >&2
+    fi
+fi
+
 if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
 fi

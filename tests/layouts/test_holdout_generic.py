@@ -7,55 +7,12 @@ account columns beside a Budget column, Klart dates, Kvinnor/Män/Totalt columns
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import planparse
+from tests.layouts.holdout import HoldoutSet, activities, all_goals, goals
 
-HOLDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic"
-
-
-@lru_cache(maxsize=4)
-def parsed(rel: str) -> dict[str, Any]:
-    return json.loads(planparse.parse(HOLDOUT / f"{rel}.pdf").to_json())
-
-
-@lru_cache(maxsize=16)
-def gold(rel: str) -> dict[str, Any]:
-    return json.loads((HOLDOUT / f"{rel}.json").read_text(encoding="utf-8"))
-
-
-def goals(doc: dict[str, Any]) -> list[tuple[str | None, str, str | None]]:
-    """(number, title, parent title) of every goal, depth first."""
-    out: list[tuple[str | None, str, str | None]] = []
-
-    def visit(g: dict[str, Any], parent: str | None) -> None:
-        out.append((g.get("number"), g["title"], parent))
-        for c in g.get("children", []):
-            visit(c, g["title"])
-
-    for g in doc.get("goals", []):
-        visit(g, None)
-    return out
-
-
-def all_goals(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-
-    def visit(g: dict[str, Any]) -> None:
-        out.append(g)
-        for c in g.get("children", []):
-            visit(c)
-
-    for g in doc.get("goals", []):
-        visit(g)
-    return out
-
-
-def activities(doc: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(g["title"], a["title"]) for g in all_goals(doc) for a in g.get("activities", [])]
+DOCS = HoldoutSet("holdout-generic")
+parsed, gold = DOCS.parsed, DOCS.gold
 
 
 def indicator_values(doc: dict[str, Any]) -> list[tuple[str, str, list[tuple[Any, ...]]]]:
@@ -176,20 +133,11 @@ def test_budget_unit_in_a_header_cell_off_the_column_grid_of_a_scan() -> None:
 def test_a_white_tick_on_a_vector_icon_is_klar() -> None:
     """Gävle's SVG status circles (Chromium print, no legend): a green circle with a white
     check mark drawn on it is completed, a plain green one in progress, as its gold has them."""
-    pdf = next(HOLDOUT.glob("*/gavle-*.pdf"))
-    gold = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
-    doc = json.loads(planparse.parse(pdf).to_json())
 
-    def statuses(d: dict) -> list[tuple[str, str | None]]:  # type: ignore[type-arg]
-        out: list[tuple[str, str | None]] = []
+    def statuses(d: dict[str, Any]) -> list[tuple[str, str | None]]:
+        return [(a["title"], a["status"] and a["status"]["value"])
+                for g in all_goals(d) for a in g["activities"]]
 
-        def go(goals: list) -> None:  # type: ignore[type-arg]
-            for g in goals:
-                out.extend((a["title"], a["status"] and a["status"]["value"]) for a in g["activities"])
-                go(g["children"])
-
-        go(d["goals"])
-        return out
-
-    assert statuses(doc) == statuses(gold)
-    assert "completed" in {s for _, s in statuses(gold)}
+    want = statuses(gold(GAVLE))
+    assert statuses(parsed(GAVLE)) == want
+    assert "completed" in {s for _, s in want}

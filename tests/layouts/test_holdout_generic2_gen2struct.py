@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.layouts.holdout2 import all_goals, gold, parsed
+from tests.layouts.holdout import HoldoutSet, all_goals
+
+DOCS = HoldoutSet("holdout-generic2")
+parsed, gold = DOCS.parsed, DOCS.gold
 
 HALMSTAD = "verksamhetsplan/halmstad-buf-verksamhetsplan-2026-t2"
 VASTERBOTTEN = "arsredovisning/region-vasterbotten-arsredovisning-2025"

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.layouts.holdout2 import all_goals, gold, parsed
+from tests.layouts.holdout import HoldoutSet, all_goals
 from tests.real_scoring import dirty_strings
+
+DOCS = HoldoutSet("holdout-generic2")
+parsed, gold = DOCS.parsed, DOCS.gold
 
 MOTALA = "internkontrollplan/motala-sn-internkontrollplan-2027"
 ESLOV = "arbetsplan-forskola/eslov-angen-forskola-arbetsplan-2026-2027"
