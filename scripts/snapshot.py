@@ -33,6 +33,7 @@ CORPORA = (
     "fixtures/stress-seed7/**/*.pdf",
     "fixtures/stress-seed13/**/*.pdf",
     "fixtures/holdout/**/*.pdf",
+    "fixtures/holdout-families*/**/*.pdf",
     "fixtures/holdout-generic*/**/*.pdf",
 )
 
