@@ -280,9 +280,30 @@ def _regions(raw: RawPage) -> list[_Region]:
                 sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL], x0, x1, scanned) \
                     if shaded else xs
                 if not ruled:
-                    part = _with_open_last_row(part, sides, x0, x1, raw)
+                    part = _with_open_last_row(_with_open_header(part, x0, x1, raw), sides, x0, x1, raw)
                 regions.append(_Region((x0, part[0], x1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
+
+
+def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
+    """A table ruled only horizontally whose header row has a rule under it but none above (a
+    browser's ``border-bottom`` under the header cells): the band just above its first rule is
+    its header when it sits on that rule as the first row's text sits on the rule under it, and
+    is styled and worded as a header (:func:`_header_band`)."""
+    if len(ys) < 2:
+        return ys
+    first, below = ys[0], ys[1]
+    row = _band_spans(raw, x0, x1, first, below)
+    if not row:
+        return ys
+    pad = min(s.bbox[1] for s in row) - first
+    foot = below - max(s.bbox[3] for s in row)
+    above = [s for s in _band_spans(raw, x0, x1, first - (below - first), first) if s.bbox[3] <= first + 1]
+    base = max((s.bbox[3] for s in above), default=0.0)
+    head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size]  # the one line on the rule (no text above it)
+    if not head or first - base > foot + TOL or not _header_band(head):
+        return ys
+    return [min(s.bbox[1] for s in head) - pad, *ys]
 
 
 def _with_open_last_row(ys: list[float], sides: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
