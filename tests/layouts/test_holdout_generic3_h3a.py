@@ -3,8 +3,9 @@ activity and budget tables, a legend telling a green disc from one with a check 
 school plan's "Mål | Aktiviteter | Ansvarig" table; values read off each document's gold. One
 general cause each: a CSS progress bar's rects are no table rules; a table whose rules run
 between its rows has no rule under its last row; the line between a heading's rule and a
-shaded header is no row; legend entries are told apart by colour and check mark; an activity
-cell listing bullets holds one activity a bullet, each with the row's owner."""
+shaded header is no row; legend entries are told apart by colour and check mark; a raster bar
+is measured inside its frame; an activity cell listing bullets holds one activity a bullet,
+each with the row's owner."""
 
 from __future__ import annotations
 
@@ -92,6 +93,13 @@ def test_legend_tells_green_from_green_with_a_check_mark() -> None:
     got, want = activities_by_goal(parsed(TRELLEBORG), "status"), activities_by_goal(gold(TRELLEBORG), "status")
     assert got == want
     assert {s for acts in want.values() for _, s in acts} >= {"completed", "in_progress"}
+
+
+def test_raster_progress_bar_measured_inside_its_frame() -> None:
+    """Trelleborg: each PNG progress bar has a one-pixel grey frame; a full bar read 99 %."""
+    got, want = activities_by_goal(parsed(TRELLEBORG), "progress"), activities_by_goal(gold(TRELLEBORG), "progress")
+    assert got == want
+    assert 100 in {p for acts in want.values() for _, p in acts}
 
 
 def test_bulleted_activity_cell_beside_an_owner_column() -> None:
