@@ -33,7 +33,7 @@ def _segments(
     vs: list[_Seg] = []
     cards = {id(d) for d in _cards(drawings)}
     for d in drawings:
-        if id(d) in cards or _bar(d, lines or [], page_w):
+        if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
             continue
         x0, y0, x1, y1 = d.bbox
         if d.kind == "hline":
