@@ -234,13 +234,30 @@ _ACTIVITY_FIELDS = frozenset({"status", "start_date", "end_date", "progress", "o
 
 def _row_activity(table: Table, row: Row) -> list[Activity]:
     """The activity a goal table's row holds in its activity column, with status, dates,
-    progress and owner from their columns."""
-    return activity_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header))
+    progress and owner from their columns; a cell listing activities as bullets holds one
+    each, the row's other columns (its owner) theirs all."""
+    acts = activity_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header))
+    col = column_of(header_labels(table), "activities")
+    items = _cell_items(row, col) if col is not None and _bulleted(row, col) else []
+    if len(acts) != 1 or len(items) < 2:
+        return acts
+    return [acts[0].model_copy(update={"title": t, "description": None}, deep=True) for t in items]
+
+
+def _bulleted(row: Row, col: int) -> bool:
+    """Whether the cell's first line starts with a bullet (a list of items, not a title)."""
+    cell = roles.cell(row, col)
+    first = cell.lines[0].text.strip() if cell is not None and cell.lines else ""
+    marked = list_item(first)
+    return (marked is not None and not marked[0][:1].isalnum()) or first in _BULLETS
 
 
 def cell_activities(row: Row, col: int) -> list[Activity]:
     """The activities listed in a goal row's activity cell (see :func:`_cell_items`)."""
     return [Activity(uid="", title=t, provenance=provenance(row)) for t in _cell_items(row, col)]
+
+
+_BULLETS = frozenset(("•", "▪", "●", "\uf0b7", "\uf0a7"))  # alone on a line, the item on the next
 
 
 def _cell_items(row: Row, col: int) -> list[str]:
@@ -256,7 +273,7 @@ def _cell_items(row: Row, col: int) -> list[str]:
             text, bullet = marked[1], True
         elif text[:2] == "o ":  # Word's second-level bullet
             text, bullet = text[2:].strip(), True
-        elif text in ("•", "▪", "●", "\uf0b7", "\uf0a7"):
+        elif text in _BULLETS:
             bullet = True  # the bullet alone; its item on the next line
             continue
         if items and not bullet and text[:1].islower():

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
-from planparse.layouts.marker import TONE_CONFIDENCE, Marker, ToneLegend, color_name
+from planparse.layouts.marker import TONE_CONFIDENCE, Marker, ToneLegend, by_look, color_name
 from planparse.model import (
     Activity,
     Assessment,
@@ -150,8 +150,9 @@ class Markers:
     """Every icon and progress bar of a document, and the legend that names their colours."""
 
     by_page: dict[int, list[Marker]] = field(default_factory=dict)
-    legend_status: dict[str, StatusValue] = field(default_factory=dict)
-    legend_assessment: dict[str, AssessmentValue] = field(default_factory=dict)
+    # keyed by colour and check mark: a legend may name a green disc and one with a check mark apart
+    legend_status: dict[tuple[str, bool], StatusValue] = field(default_factory=dict)
+    legend_assessment: dict[tuple[str, bool], AssessmentValue] = field(default_factory=dict)
     legend_entries: set[tuple[int, float, float]] = field(default_factory=set)  # (page, x0, y0)
     legend_tones: ToneLegend = field(default_factory=ToneLegend)  # a legend's grey icons
     year_end: bool = False
@@ -197,9 +198,9 @@ class Markers:
                 s = vocabulary.match_status(label)
                 a = vocabulary.match_assessment(label)
                 if s is not None:
-                    self.legend_status.setdefault(colour, StatusValue(s.value))
+                    self.legend_status.setdefault((colour, False), StatusValue(s.value))
                 if a is not None:
-                    self.legend_assessment.setdefault(colour, AssessmentValue(a.value))
+                    self.legend_assessment.setdefault((colour, False), AssessmentValue(a.value))
 
     def _read_glyph_legend(self, glyphs: list[tuple[Marker, str]]) -> None:
         """A coloured glyph followed on its line by a status or assessment name ("● Enligt plan
@@ -221,9 +222,9 @@ class Markers:
                 self.legend_entries.add(marker_key(m))
             return
         if s is not None:
-            self.legend_status.setdefault(m.color, StatusValue(s.value))
+            self.legend_status.setdefault((m.color, m.mark), StatusValue(s.value))
         if a is not None:
-            self.legend_assessment.setdefault(m.color, AssessmentValue(a.value))
+            self.legend_assessment.setdefault((m.color, m.mark), AssessmentValue(a.value))
         if s is not None or a is not None:
             self.legend_entries.add(marker_key(m))
 
@@ -261,8 +262,8 @@ class Markers:
                           confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
-        if marker.color in self.legend_status:
-            value, conf = self.legend_status[marker.color], LEGEND_CONFIDENCE
+        if (legend := by_look(self.legend_status, marker)) is not None:
+            value, conf = legend, LEGEND_CONFIDENCE
         elif marker.color == "green" and (self.year_end or marker.mark):  # (a check mark in it: done)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
         elif marker.color in _STATUS:
@@ -277,8 +278,8 @@ class Markers:
                               confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
-        if marker.color in self.legend_assessment:
-            value, conf = self.legend_assessment[marker.color], LEGEND_CONFIDENCE
+        if (legend := by_look(self.legend_assessment, marker)) is not None:
+            value, conf = legend, LEGEND_CONFIDENCE
         elif marker.color in _ASSESSMENT:
             value, conf = _ASSESSMENT[marker.color], CONVENTION_CONFIDENCE
         else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import colorsys
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from planparse.reading.model import BBox
 
@@ -53,6 +53,16 @@ class Marker:
 
     def describe(self) -> str:
         return str(self.color) if self.tone is None else f"grey tone {self.tone}{' with a mark' * self.mark}, no colour"
+
+
+V = TypeVar("V")
+
+
+def by_look(legend: dict[tuple[str, bool], V], m: Marker) -> V | None:
+    """The legend's value for the marker's colour and check mark; for its colour alone when the
+    legend shows that colour only with (or only without) a mark."""
+    assert m.color is not None
+    return legend.get((m.color, m.mark), legend.get((m.color, not m.mark)))
 
 
 @dataclass(frozen=True)

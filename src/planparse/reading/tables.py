@@ -26,12 +26,14 @@ class _Seg:
     b: float  # end along the segment
 
 
-def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[list[_Seg], list[_Seg]]:
+def _segments(
+    drawings: list[Drawing], page_w: float, page_h: float, lines: list[Line] | None = None
+) -> tuple[list[_Seg], list[_Seg]]:
     hs: list[_Seg] = []
     vs: list[_Seg] = []
     cards = {id(d) for d in _cards(drawings)}
     for d in drawings:
-        if id(d) in cards:
+        if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
             continue
         x0, y0, x1, y1 = d.bbox
         if d.kind == "hline":
@@ -46,6 +48,20 @@ def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[li
     return _join_collinear(hs), vs
 
 
+def _bar(d: Drawing, lines: list[Line], page_w: float) -> bool:
+    """A progress bar drawn as vectors (a browser's CSS bar in a "Färdiggrad" cell, its track
+    and its coloured part, however short): a filled rect a few points high inside a cell, with
+    no text on it. Its edges are no rules: taken for rules they would sit between a table's row
+    rules and cut its rows apart."""
+    x0, y0, x1, y1 = d.bbox
+    if d.kind != "rect" or d.fill is None or d.fill == 0xFFFFFF or d.is_icon:
+        return False
+    if not BAR_HEIGHT[0] <= y1 - y0 <= BAR_HEIGHT[1] or x1 - x0 > page_w / 2:
+        return False
+    return not any(x0 <= s.xc <= x1 and y0 <= s.yc <= y1 for ln in lines for s in ln.spans)
+
+
+BAR_HEIGHT = (4.0, 10.0)  # points: a progress bar's height; a thinner fill is a thick rule
 CARD_STRIP = 6.0  # points: the widest accent strip down a card's side
 
 
@@ -216,7 +232,7 @@ class _Region:
 
 
 def _regions(raw: RawPage) -> list[_Region]:
-    hs, vs = _segments(raw.drawings, raw.width, raw.height)
+    hs, vs = _segments(raw.drawings, raw.width, raw.height, raw.lines)
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
     cards = [d.bbox for d in _cards(raw.drawings)]
@@ -250,6 +266,9 @@ def _regions(raw: RawPage) -> list[_Region]:
         shaded = ruled and _sides_of_shades_only(g_vs, ys)
         if shaded:
             ruled = False
+            if len(ys) >= 4 and _shaded_band(g_vs, ys[1], ys[2]) and not _shaded_band(g_vs, ys[0], ys[1]) \
+                    and _lead_in(_band_spans(raw, x0, x1, ys[0], ys[1])):
+                ys = ys[1:]  # the rule above the shaded header is a heading's, the line under it no row
         parts = [ys] if ruled else [
             q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
         ]
@@ -260,8 +279,66 @@ def _regions(raw: RawPage) -> list[_Region]:
                 # (the sides of a shaded header's cells are the columns of the rows under it)
                 sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL], x0, x1, scanned) \
                     if shaded else xs
+                if not ruled:
+                    part = _with_open_last_row(_with_open_header(part, x0, x1, raw), sides, x0, x1, raw)
                 regions.append(_Region((x0, part[0], x1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
+
+
+def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
+    """A table ruled only horizontally whose header row has a rule under it but none above (a
+    browser's ``border-bottom`` under the header cells): the band just above its first rule is
+    its header when it sits on that rule as the first row's text sits on the rule under it, and
+    is styled and worded as a header (:func:`_header_band`)."""
+    if len(ys) < 2:
+        return ys
+    first, below = ys[0], ys[1]
+    row = _band_spans(raw, x0, x1, first, below)
+    if not row:
+        return ys
+    pad = min(s.bbox[1] for s in row) - first
+    foot = below - max(s.bbox[3] for s in row)
+    above = [s for s in _band_spans(raw, x0, x1, first - (below - first), first) if s.bbox[3] <= first + 1]
+    base = max((s.bbox[3] for s in above), default=0.0)
+    head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size]  # the one line on the rule (no text above it)
+    if not head or first - base > foot + TOL or not _header_band(head):
+        return ys
+    return [min(s.bbox[1] for s in head) - pad, *ys]
+
+
+def _with_open_last_row(ys: list[float], sides: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
+    """A table ruled only horizontally whose rules run between its rows (a browser's
+    ``border-top`` on every row but the first, a sum row under a heavier rule) has no rule under
+    its last row. The band just below its last rule is that row when its text sits as far under
+    the rule as the text of the row above sits under its own, is no larger than that row's, and
+    fills two or more of the table's columns without crossing any (a paragraph after a table
+    runs across them)."""
+    if len(ys) < 3:
+        return ys
+    top, last = ys[-2], ys[-1]
+    above = _band_spans(raw, x0, x1, top, last)
+    if not above:
+        return ys
+    pad = min(s.bbox[1] for s in above) - top
+    size = max(s.size for s in above)
+    pitch = last - top
+    below = [s for s in _band_spans(raw, x0, x1, last, last + pitch) if s.bbox[1] >= last - 1]
+    if not below or min(s.bbox[1] for s in below) - last > pad + TOL or max(s.size for s in below) > size + 0.5:
+        return ys
+    bottom = max(s.bbox[3] for s in below)
+    if bottom > last + 1.5 * pitch:
+        return ys
+    cols = sides if len(sides) > 2 else _infer_columns(_band_spans(raw, x0, x1, ys[0], ys[1]), x0, x1)
+    inner = cols[1:-1]
+    if any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in below for c in inner):
+        return ys
+    if len({bisect_right(inner, s.xc) for s in below}) < 2:
+        return ys
+    return [*ys, bottom + pad]
+
+
+def _shaded_band(vs: list[_Seg], top: float, bottom: float) -> bool:
+    return any(v.a - TOL <= (top + bottom) / 2 <= v.b + TOL for v in vs)
 
 
 def _sides_of_shades_only(vs: list[_Seg], ys: list[float]) -> bool:
@@ -346,6 +423,8 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     heads = [k for k, band in enumerate(bands) if _header_band(band, any(
         abs(f[1] - pairs[k][0]) <= TOL and abs(f[3] - pairs[k][1]) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills))]
     cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
+    if heads and heads[0] == 1 and _lead_in(bands[0]):
+        ys, bands, cuts = ys[1:], bands[1:], [k - 1 for k in cuts]  # (the rule above: a heading's)
     if not cuts:
         return [ys]
     parts: list[list[float]] = []
@@ -359,6 +438,18 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
         start = k
     parts.append(ys[start:])
     return [p for p in parts if len(p) >= 2]
+
+
+def _lead_in(spans: list[Span]) -> bool:
+    """A band of one line of plain text with no gap between its words ("Belopp i mnkr."): the
+    sentence between a heading's rule and a table's header, no row of the table (its title row
+    is bold, or cells apart)."""
+    if not spans or any(s.bold for s in spans) or not spans[0].font:
+        return False
+    ordered = sorted(spans, key=lambda s: s.bbox[0])
+    if max(s.yc for s in spans) - min(s.yc for s in spans) > 0.5 * max(s.size for s in spans):
+        return False
+    return all(b.bbox[0] - a.bbox[2] <= 8 for a, b in zip(ordered, ordered[1:], strict=False))
 
 
 # A table's top and bottom rules run across its whole width; a break wider than this in
