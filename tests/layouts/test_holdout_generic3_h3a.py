@@ -9,42 +9,18 @@ each with the row's owner."""
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import planparse
 from planparse.reading import read_pdf
+from tests.layouts.holdout import HoldoutSet
+from tests.layouts.holdout import all_goals as goals
 
-HOLDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic3"
+DOCS = HoldoutSet("holdout-generic3")
+HOLDOUT = DOCS.root
+parsed, gold = DOCS.parsed, DOCS.gold
 HUDIKSVALL = "arsbokslut/hudiksvall_kfn_verksamhetsberattelse_2025"
 TRELLEBORG = "arsbokslut/trelleborg_mbn_arsbokslut_2025"
 ESKILSTUNA = "arbetsplan/eskilstuna_skogsangsskolan_arbetsplan_2025"
-
-
-@lru_cache(maxsize=4)
-def parsed(rel: str) -> dict[str, Any]:
-    return json.loads(planparse.parse(HOLDOUT / f"{rel}.pdf").to_json())
-
-
-@lru_cache(maxsize=4)
-def gold(rel: str) -> dict[str, Any]:
-    return json.loads((HOLDOUT / f"{rel}.json").read_text(encoding="utf-8"))
-
-
-def goals(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every goal of the tree, depth first."""
-    out: list[dict[str, Any]] = []
-
-    def visit(g: dict[str, Any]) -> None:
-        out.append(g)
-        for c in g.get("children", []):
-            visit(c)
-
-    for g in doc.get("goals", []):
-        visit(g)
-    return out
 
 
 def activities_by_goal(doc: dict[str, Any], *fields: str) -> dict[str, list[tuple[Any, ...]]]:
