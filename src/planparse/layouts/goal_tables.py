@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
-from planparse.layouts.headings import GOAL_WORDS, goal_word, numbered
+from planparse.layouts.headings import GOAL_WORDS, NAMND_PREFIXES, goal_word, numbered
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.tables import activity_rows, column_of, header_labels
 from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
@@ -204,7 +204,7 @@ def _group_goal(w: Walk, parent: Goal | None, title: str, row: Row) -> Goal:
 def _number_of(title: str) -> tuple[str | None, str]:
     """A goal cell's number and title ("1.1 Alla elever ska …" → "1.1", "Alla elever ska …")."""
     num = numbered(title)
-    if num is None or num[0] not in (None, "mål", "mal", "nämndmål", "namndmal") or not num[2]:
+    if num is None or num[0] not in (None, "mål", "mal", *NAMND_PREFIXES) or not num[2]:
         return None, title
     return num[1].rstrip("."), num[2]
 

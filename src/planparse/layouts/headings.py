@@ -18,11 +18,11 @@ from planparse.reading.model import Line
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
-    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mndm[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+)?"
+    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+)?"
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-])?(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
-_GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mndm[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
+_GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mnds?m[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
                     r"(?P<title>[A-ZÅÄÖ][a-zåäö].*)$", re.IGNORECASE)
 _GOALS_WITHIN = re.compile(
     r"^(?:mål|målen)\s+(?:inom|för)\s+(?:målområde(?:t)?|fokusområde(?:t)?|området)\s+(?P<rest>\S.*)$", re.IGNORECASE
@@ -34,7 +34,8 @@ _GOAL_LINE = re.compile(r"^m[åa]l\s*:\s*(\S.{2,})$", re.IGNORECASE)
 _LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
 # A run-in goal's title: the words up to the first full stop (see _runin_goal).
 _RUNIN_GOAL = re.compile(r"^(?P<title>[A-ZÅÄÖ][^.!?:;]{2,80}?)\.\s+(?P<rest>[A-ZÅÄÖ].*)$")
-_GOAL_PREFIXES = ("mål", "mal", "delmål", "delmal", "nämndmål", "namndmal", "kommunmål", "kommunmal")
+NAMND_PREFIXES = ("nämndmål", "namndmal", "nämndsmål", "namndsmal")  # with the genitive s or without
+_GOAL_PREFIXES = ("mål", "mal", "delmål", "delmal", *NAMND_PREFIXES, "kommunmål", "kommunmal")
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "åtgard")
 
 # Words that name a goal level, folded, with the level their goals take.
@@ -60,6 +61,7 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("prioriterade omraden", GoalLevel.focus_area),
     ("prioriterat omrade", GoalLevel.focus_area),
     ("namndmal", GoalLevel.goal),
+    ("namndsmal", GoalLevel.goal),
     ("namndens mal", GoalLevel.goal),
     ("verksamhetsmal", GoalLevel.goal),
     ("lokala mal", GoalLevel.goal),
@@ -200,7 +202,7 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         worded = goal_word(title) if not inner else None  # "1.1 Inriktningsmål: Hållbar kommun"
         if worded is not None and worded[1][:1].isupper() and ":" in title[:40]:
             return Heading("goal", worded[1], number.removesuffix(".0"), d, level=worded[0], marked=True)
-        if prefix in ("nämndmål", "namndmal", "kommunmål", "kommunmal") and (by := goal_word(prefix)) is not None:
+        if prefix in (*NAMND_PREFIXES, "kommunmål", "kommunmal") and (by := goal_word(prefix)) is not None:
             return Heading("goal", title, number.removesuffix(".0"), d, level=by[0], marked=True)  # "Nämndmål 2: …"
         if d <= max_depth:
             return Heading("goal", title, number.removesuffix(".0"), d, marked=bool(prefix or inner))
