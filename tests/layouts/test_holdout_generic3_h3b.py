@@ -4,34 +4,23 @@ annual report (skewed scan) with one-row indicator tables and a resultaträkning
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-import planparse
 from planparse.layouts.headings import goal_word
 from planparse.model import GoalLevel
 from planparse.reading.ocr import choose_language, tesseract_info
+from tests.layouts.holdout import HoldoutSet
 
-HOLDOUT = Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic3"
+DOCS = HoldoutSet("holdout-generic3")
+parsed, gold = DOCS.parsed, DOCS.gold
 
 # The scan is read by Tesseract (Swedish), its figures and units read again with the English model.
 needs_ocr = pytest.mark.skipif(
     choose_language() != "swe" or "eng" not in tesseract_info()[2],
     reason="Tesseract with its Swedish and English models is not installed",
 )
-
-
-@lru_cache(maxsize=4)
-def parsed(rel: str) -> dict[str, Any]:
-    return json.loads(planparse.parse(HOLDOUT / f"{rel}.pdf").to_json())
-
-
-def gold(rel: str) -> dict[str, Any]:
-    return json.loads((HOLDOUT / f"{rel}.json").read_text(encoding="utf-8"))
 
 
 def tree(doc: dict[str, Any]) -> list[tuple[str, str | None, str]]:
