@@ -343,8 +343,8 @@ _NUMBER_I = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2})+)\.1\.?(\s*)$")
 
 def ocr_lost_i(words: list[str]) -> list[str]:
     """An OCR'd line's words with a lost "I" at its start given back: a "1", "l" or "|" (a
-    dash's speck before it) glued to a word the lexicon knows in lower case ("-1kommunen" →
-    "I kommunen"), and a heading number's last "1" before a word in lower case, which no
+    dash's speck before it) glued to a word the lexicon knows in lower case, the whole no word
+    nor a damaged one ("-1kommunen" → "I kommunen"; "länder", "lankar" stay), and a heading number's last "1" before a word in lower case, which no
     heading's title starts with ("3.5.1.1. kommunen" → "3.5.1 I" "kommunen"). A bullet word
     may stand first."""
     out = list(words)
@@ -352,7 +352,10 @@ def ocr_lost_i(words: list[str]) -> list[str]:
     if k >= len(words):
         return out
     m = _GLUED_I.match(words[k])
-    if m is not None and _zipf(words[k][m.end():].strip().rstrip(".,:;")) >= _KNOWN:
+    whole = words[k].strip().lstrip("-–—").rstrip(".,:;")
+    # "länder", "lankar" (an English OCR's "länkar") are no "I änder", "I ankar"
+    if m is not None and _zipf(words[k][m.end():].strip().rstrip(".,:;")) >= _KNOWN \
+            and not known_word(whole) and repair_word(whole, aggressive=True) == whole:
         out[k] = f"{m.group(1)}I {words[k][m.end():]}"
     elif k + 1 < len(words) and (n := _NUMBER_I.match(words[k])) is not None \
             and re.match(r"\s*[a-zåäö]{3,}", words[k + 1]) and _zipf(words[k + 1].strip().rstrip(".,:;")) >= _KNOWN:
