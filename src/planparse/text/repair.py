@@ -337,7 +337,7 @@ def repair_line_words(words: list[str]) -> list[str]:
 
 # The word "I" opening a line read as a figure or a stroke glued to the next word ("-1kommunen
 # ska", "lkommunen"), or as a heading number's last part ("3.5.1.1. kommunen ska": "3.5.1 I").
-_GLUED_I = re.compile(r"^(\s*)[-–—]?[1l|](?=[a-zåäö]{3,}$)")
+_GLUED_I = re.compile(r"^(\s*)[-–—]?[1l|](?=[a-hj-zåäö][a-zåäö]{2,}$)")  # ("linföra": the I's stroke read twice)
 _NUMBER_I = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2})+)\.1\.?(\s*)$")
 
 
