@@ -32,6 +32,7 @@ CORPORA = (
     "fixtures/stress/**/*.pdf",
     "fixtures/stress-seed7/**/*.pdf",
     "fixtures/stress-seed13/**/*.pdf",
+    "fixtures/stress-seed17/**/*.pdf",
     "fixtures/holdout/**/*.pdf",
     "fixtures/holdout-families*/**/*.pdf",
     "fixtures/holdout-generic*/**/*.pdf",

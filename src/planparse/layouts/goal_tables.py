@@ -15,7 +15,7 @@ from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.headings import GOAL_WORDS, NAMND_PREFIXES, goal_word, numbered
 from planparse.layouts.indicators import indicator_rows
-from planparse.layouts.tables import activity_rows, column_of, header_labels
+from planparse.layouts.tables import activity_rows, column_of, header_labels, match_status_prefix
 from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
 from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel, Indicator
 from planparse.reading.model import Row, Table
@@ -84,6 +84,15 @@ def first_text(row: Row) -> str:
 
 def is_comment(row: Row) -> bool:
     return fold(first_text(row)).startswith(("kommentar", "analys", "kommentar till"))
+
+
+def label_beside(row: Row, bbox: tuple[float, float, float, float]) -> bool:
+    """Whether a line of ``row`` in the band of an icon's ``bbox`` opens with a status label:
+    the icon is drawn beside its printed label ("● Ej påbörjad" on a line of its own inside a
+    cell holding the whole activity, as a scan's positioned table reads it)."""
+    mid = (bbox[1] + bbox[3]) / 2
+    return any(ln.bbox[1] - 2 <= mid <= ln.bbox[3] + 2 and match_status_prefix(ln.text) is not None
+               for c in row.cells for ln in c.lines)
 
 
 def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:

@@ -22,6 +22,7 @@ from planparse.layouts.goal_tables import (
     first_text,
     goal_column,
     is_comment,
+    label_beside,
     read_goal_table,
     row_starts_item,
     row_text,
@@ -65,12 +66,10 @@ def _status_rows(table: Table) -> bool:
 
 
 def _labelled_markers(w: Walk, table: Table) -> bool:
-    """Every row with a status icon prints its status label beside it ("● Pågående enligt
-    plan"): the rows are status lines read as text, the icons only draw them."""
-    marked = [r for r in table.body if w.markers.near(r.page, r.bbox)]
-    return bool(marked) and all(
-        (text := next((c.text for c in r.cells if c.text), "")) and match_status_prefix(text) for r in marked
-    )
+    """Every status icon is printed beside its status label ("● Pågående enligt plan"), at the
+    row's start or on a line of the row: the labels are read as text, the icons only draw them."""
+    marked = [(r, m) for r in table.body for m in w.markers.near(r.page, r.bbox)]
+    return bool(marked) and all(match_status_prefix(first_text(r)) or label_beside(r, m.bbox) for r, m in marked)
 
 
 def _row_of(item: Activity, table: Table | None) -> bool:

@@ -381,10 +381,21 @@ def _ocr_images(
                 icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and (d.toneless or _coloured(d.fill))]
                 if 0 < len(icon_boxes) <= raster_icons.MAX_ICONS:  # (more: glyphs of text drawn as shapes)
                     results[n] = _without_icon_words(lines, icon_boxes)
+            _in_threads(lambda n: _scan_bullets(results[n], images[n]), sorted(results))
         return results
     except Exception as e:
         warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
         return {}
+
+
+def _scan_bullets(lines: list[Line], gray: bytes) -> None:
+    """Bullets Tesseract read as nothing on a scanned page given back from its image, as on
+    someone else's OCR layer (:func:`planparse.reading.ink.lost_bullets`)."""
+    from planparse.reading import ink
+
+    image = raster_rules._pgm(gray)
+    if image is not None:
+        ink.lost_bullets(lines, image, ocr.DPI)
 
 
 def _coloured(rgb: int | None) -> bool:
@@ -654,12 +665,14 @@ def _ocr_bullets(lines: list[Line]) -> None:
     number glued to its text given its space ("11.Implementera") or its stop ("24, Planera"),
     and at their end, lone ";" or ":" specks dropped; an opening quote nothing closes before
     the first word dropped (see :func:`planparse.text.repair.ocr_stray_quote`), a straight quote
-    opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended;
+    opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended; a lost "I" at
+    the start given back (see :func:`planparse.text.repair.ocr_lost_i`);
     a speck read as a stop inside a sentence dropped ("följt av. dialog")."""
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
         ocr_lone_glyphs,
+        ocr_lost_i,
         ocr_percent_words,
         ocr_quote_style,
         ocr_stray_end,
@@ -671,7 +684,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        unquoted = ocr_stray_quote(ocr_list_number_words(words), lines[k + 1].text if k + 1 < len(lines) else "")
+        unquoted = ocr_stray_quote(ocr_lost_i(ocr_list_number_words(words)), lines[k + 1].text if k + 1 < len(lines) else "")
         fixed = ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(ocr_bullet_words(unquoted))))))
         if fixed == words:
             continue
