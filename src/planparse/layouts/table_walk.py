@@ -17,6 +17,7 @@ from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
+from planparse.layouts.cell_items import row_text
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_tables import (
     first_text,
@@ -25,7 +26,6 @@ from planparse.layouts.goal_tables import (
     label_beside,
     read_goal_table,
     row_starts_item,
-    row_text,
 )
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import named_goal
