@@ -4,7 +4,8 @@ A marker's colour is named (green, yellow, red, grey, blue) and mapped to the ca
 value through the document's legend when it has one ("Teckenförklaring", or an icon beside a
 vocabulary status), otherwise by the Swedish convention:
 
-- green: uppfyllt / enligt plan (klar in a year-end report, or with a check mark in it);
+- green: uppfyllt / enligt plan (klar with a check mark in it, or in a year-end report whose
+  green icons have no check marks);
 - yellow or orange: delvis uppfyllt / avvikelse;
 - red: ej uppfyllt / försenad;
 - grey or white: ej bedömd / ej påbörjad;
@@ -155,6 +156,7 @@ class Markers:
     legend_entries: set[tuple[int, float, float]] = field(default_factory=set)  # (page, x0, y0)
     legend_tones: ToneLegend = field(default_factory=ToneLegend)  # a legend's grey icons
     year_end: bool = False
+    green_checks: bool = False  # some green icon has a check mark: the mark, not the year, says done
 
     @classmethod
     def of(cls, doc: Document, document_type: DocumentType) -> Markers:
@@ -176,6 +178,7 @@ class Markers:
             glyphs = _glyph_markers(page)
             found.extend(m for m, _ in glyphs)
             found.extend(_cell_fills(page))
+            out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
                 out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
@@ -263,7 +266,8 @@ class Markers:
             return None
         if marker.color in self.legend_status:
             value, conf = self.legend_status[marker.color], LEGEND_CONFIDENCE
-        elif marker.color == "green" and (self.year_end or marker.mark):  # (a check mark in it: done)
+        elif marker.color == "green" and (marker.mark or (self.year_end and not self.green_checks)):
+            # (a check mark in it: done; where some green icons have one, one without is under way)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
         elif marker.color in _STATUS:
             value, conf = _STATUS[marker.color], CONVENTION_CONFIDENCE

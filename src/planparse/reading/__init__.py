@@ -808,7 +808,8 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         r.lines = merge_baselines(r.lines, band)
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
-        tables, outside = extract_tables(r)
+        last = per_page_tables[-1][-1] if per_page_tables and per_page_tables[-1] else None
+        tables, outside = extract_tables(r, last)
         _ocr_cell_specks(tables)
         per_page_tables.append(tables)
         per_page_lines.append(outside)
