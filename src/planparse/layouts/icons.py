@@ -4,8 +4,7 @@ A marker's colour is named (green, yellow, red, grey, blue) and mapped to the ca
 value through the document's legend when it has one ("Teckenförklaring", or an icon beside a
 vocabulary status), otherwise by the Swedish convention:
 
-- green: uppfyllt / enligt plan (klar with a check mark in it, or in a year-end report whose
-  green icons have no check marks);
+- green: uppfyllt / enligt plan (klar with a check mark, or in a year-end report without any);
 - yellow or orange: delvis uppfyllt / avvikelse;
 - red: ej uppfyllt / försenad;
 - grey or white: ej bedömd / ej påbörjad;
@@ -266,8 +265,7 @@ class Markers:
             return None
         if marker.color in self.legend_status:
             value, conf = self.legend_status[marker.color], LEGEND_CONFIDENCE
-        elif marker.color == "green" and (marker.mark or (self.year_end and not self.green_checks)):
-            # (a check mark in it: done; where some green icons have one, one without is under way)
+        elif marker.color == "green" and (marker.mark or (self.year_end and not self.green_checks)):  # (see top)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
         elif marker.color in _STATUS:
             value, conf = _STATUS[marker.color], CONVENTION_CONFIDENCE
