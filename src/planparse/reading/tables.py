@@ -24,6 +24,7 @@ class _Seg:
     pos: float  # y of a horizontal, x of a vertical segment
     a: float  # start along the segment
     b: float  # end along the segment
+    shade: bool = False  # a vertical that is a side of a shaded band (a fill, no stroke)
 
 
 def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[list[_Seg], list[_Seg]]:
@@ -42,7 +43,8 @@ def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[li
             if (x1 - x0) > 0.9 * page_w and (y1 - y0) > 0.9 * page_h:
                 continue  # page background
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
-            vs += [_Seg(x0, y0, y1), _Seg(x1, y0, y1)]
+            shade = d.fill is not None and d.stroke is None
+            vs += [_Seg(x0, y0, y1, shade), _Seg(x1, y0, y1, shade)]
     return _join_collinear(hs), vs
 
 
@@ -140,7 +142,7 @@ def _groups(
         members.sort(key=v_pos.__getitem__)
         by_x[band] = ([v_pos[j] for j in members], members)
     no_band: tuple[list[float], list[int]] = ([], [])
-    crossed: set[int] = set()  # horizontal rules that an inner vertical one touches (a grid's rules)
+    crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
     v_lo = [v.a - TOL for v in vs]
     v_hi = [v.b + TOL for v in vs]
     for i, h in enumerate(hs):
@@ -152,8 +154,8 @@ def _groups(
             if lo <= v_pos[j] <= hi and v_lo[j] <= y <= v_hi[j]:
                 if root < 0:
                     root = find(i)
-                if lo + 2 * TOL < v_pos[j] < hi - 2 * TOL:
-                    crossed.add(i)  # a column rule: the sides of a shaded band alone make no grid
+                if not vs[j].shade:
+                    crossed.add(i)  # a rule: the sides of shaded bands alone make no grid
                 k = n_h + j  # find(k), inline: thousands of crossings on a page of grids
                 while parent[k] != k:
                     parent[k] = parent[parent[k]]
