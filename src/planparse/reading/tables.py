@@ -105,6 +105,7 @@ def _merge_positions(values: list[float], tol: float = TOL) -> list[float]:
 
 
 _BAND = 24.0
+SHADE_GAP = 24.0  # points: an unshaded row of one line between shaded rows of one table
 
 
 def _groups(
@@ -143,6 +144,7 @@ def _groups(
         by_x[band] = ([v_pos[j] for j in members], members)
     no_band: tuple[list[float], list[int]] = ([], [])
     crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
+    ruled: set[int] = set()  # those touching a vertical that is no side of a shaded band
     v_lo = [v.a - TOL for v in vs]
     v_hi = [v.b + TOL for v in vs]
     for i, h in enumerate(hs):
@@ -154,8 +156,9 @@ def _groups(
             if lo <= v_pos[j] <= hi and v_lo[j] <= y <= v_hi[j]:
                 if root < 0:
                     root = find(i)
+                    crossed.add(i)
                 if not vs[j].shade:
-                    crossed.add(i)  # a rule: the sides of shaded bands alone make no grid
+                    ruled.add(i)
                 k = n_h + j  # find(k), inline: thousands of crossings on a page of grids
                 while parent[k] != k:
                     parent[k] = parent[parent[k]]
@@ -170,7 +173,9 @@ def _groups(
     boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
-        if order[k - 1] in crossed and order[k] in crossed:
+        # (shaded bands apart by one unshaded row, a group's title, are rows of one table)
+        if order[k - 1] in crossed and order[k] in crossed and (
+                order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > SHADE_GAP):
             continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
