@@ -538,6 +538,9 @@ def _takes_columns(region: _Region, xs: list[float], carried: Table, raw: RawPag
     x0, top, x1, _ = region.bbox
     if abs(cols[0] - x0) > 6 or abs(cols[-1] - x1) > 6:
         return False
+    # the table ran to the foot of its page, and this one starts at the top of this page
+    if carried.rows[-1].bbox[3] < FOOT * raw.height - 60 or top > (1 - FOOT) * raw.height + 40:
+        return False
     return not _header_band(_band_spans(raw, x0, x1, region.ys[0], region.ys[1]), True)
 
 
@@ -696,7 +699,7 @@ def _run_across(in_row: list[tuple[int, Span, float, float]], xs: list[float]) -
 
 # An OCR'd word space is at most this share of the font size; a column gap is wider.
 WORD_SPACE = 0.45
-WIDE = 3.0  # points a born-digital span reaches past a column's start to run across it
+WIDE = 20.0  # points a born-digital span reaches either side of a column's start to run across it
 
 
 def _merge_row_spans(rows: list[Row], hs: list[_Seg]) -> None:
