@@ -4,7 +4,7 @@ A marker's colour is named (green, yellow, red, grey, blue) and mapped to the ca
 value through the document's legend when it has one ("Teckenförklaring", or an icon beside a
 vocabulary status), otherwise by the Swedish convention:
 
-- green: uppfyllt / enligt plan (klar in a year-end report, or with a check mark in it);
+- green: uppfyllt / enligt plan (klar with a check mark, or in a year-end report without any);
 - yellow or orange: delvis uppfyllt / avvikelse;
 - red: ej uppfyllt / försenad;
 - grey or white: ej bedömd / ej påbörjad;
@@ -26,7 +26,14 @@ import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
-from planparse.layouts.marker import TONE_CONFIDENCE, Marker, ToneLegend, by_look, color_name
+from planparse.layouts.marker import (
+    TONE_CONFIDENCE,
+    Marker,
+    ToneLegend,
+    by_look,
+    color_name,
+    marker_key,
+)
 from planparse.model import (
     Activity,
     Assessment,
@@ -132,10 +139,6 @@ def _words_after(line: Line, m: Marker, markers: list[Marker]) -> str:
     return "".join(s.text for s in spans).split("=")[-1].strip(" :–-")
 
 
-def marker_key(m: Marker) -> tuple[int, float, float]:
-    return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
-
-
 def _light(color: int | None) -> bool:
     """White or nearly: the colour of a symbol drawn on an icon (a check mark)."""
     return color is not None and all((color >> shift & 255) >= 0xE0 for shift in (16, 8, 0))
@@ -156,6 +159,7 @@ class Markers:
     legend_entries: set[tuple[int, float, float]] = field(default_factory=set)  # (page, x0, y0)
     legend_tones: ToneLegend = field(default_factory=ToneLegend)  # a legend's grey icons
     year_end: bool = False
+    green_checks: bool = False  # some green icon has a check mark: the mark, not the year, says done
 
     @classmethod
     def of(cls, doc: Document, document_type: DocumentType) -> Markers:
@@ -177,6 +181,7 @@ class Markers:
             glyphs = _glyph_markers(page)
             found.extend(m for m, _ in glyphs)
             found.extend(_cell_fills(page))
+            out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
                 out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
@@ -264,7 +269,7 @@ class Markers:
             return None
         if (legend := by_look(self.legend_status, marker)) is not None:
             value, conf = legend, LEGEND_CONFIDENCE
-        elif marker.color == "green" and (self.year_end or marker.mark):  # (a check mark in it: done)
+        elif marker.color == "green" and (marker.mark or (self.year_end and not self.green_checks)):  # (see top)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
         elif marker.color in _STATUS:
             value, conf = _STATUS[marker.color], CONVENTION_CONFIDENCE

@@ -26,7 +26,7 @@ def color_name(rgb: int) -> str | None:
     """green / yellow / red / grey / blue / purple for an sRGB colour, None for black."""
     r, g, b = ((rgb >> 16) & 255) / 255, ((rgb >> 8) & 255) / 255, (rgb & 255) / 255
     h, light, sat = colorsys.rgb_to_hls(r, g, b)
-    if light < 0.12:
+    if light < 0.22:  # black to ink grey (#333): a bullet or a rule's colour, not a status's
         return None
     if sat < 0.18 or light > 0.92:
         return "grey"
@@ -91,3 +91,8 @@ class ToneLegend:
         if any(v != value and d - distance < TONE_MARGIN for d, v, _ in found[1:]):
             return None  # two entries of different values about as near: no guess
         return value, f"matched by its grey tone to the legend's {label!r}"
+
+
+def marker_key(m: Marker) -> tuple[int, float, float]:
+    """Where a marker is, to know it again: page and top-left corner."""
+    return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))

@@ -223,8 +223,8 @@ class ListWalk(FieldWalk):
             return False
         if self.mode == "activities":
             return (self.goal is not None and self.section is None) or self.list_label != "assignment"
-        if self.mode == "goals":
-            return self.section is None
+        if self.mode == "goals":  # (under a heading not yet a goal, a "Mål" label's list)
+            return self.section is None or self.list_label == "goal"
         return self.mode == "indicators" or (self.mode is None and self.field is None and any(ch.isdigit() for ch in line.text))
 
     def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:

@@ -606,13 +606,16 @@ def _document_layer(layers: list[str]) -> Literal["native", "ocr", "mixed"] | No
 MAX_WORD_GAP = 72.0
 
 
-def merge_baselines(lines: list[Line], band: tuple[float, float] | None = None) -> list[Line]:
+def merge_baselines(
+    lines: list[Line], band: tuple[float, float] | None = None, boxes: list[BBox] | None = None,
+) -> list[Line]:
     """Sort lines into reading order and join pieces that share a baseline.
 
     Producers often draw a heading's number and its title, a bullet and its text, or a
     contents entry and its page number as separate text runs on one baseline. On a page set
     in two columns (``band``, its gutter: see :mod:`.columns`) pieces on either side of the
-    gutter stay apart and each column is read before the next.
+    gutter stay apart and each column is read before the next. A piece inside one of
+    ``boxes`` (cards side by side) stays apart from one beyond that box's right edge.
     """
     mid = (band[0] + band[1]) / 2 if band else None
     centres = [((ln.bbox[1] + ln.bbox[3]) / 2, ln) for ln in lines]
@@ -634,7 +637,7 @@ def merge_baselines(lines: list[Line], band: tuple[float, float] | None = None) 
         row.sort(key=lambda ln: ln.x0)
         current = row[0]
         for ln in row[1:]:
-            apart = mid is not None and current.bbox[2] <= mid <= ln.x0
+            apart = (mid is not None and current.bbox[2] <= mid <= ln.x0) or _boxed_apart(current, ln, boxes)
             if ln.x0 - current.bbox[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
                 raw = None
                 if current.raw_text is not None or ln.raw_text is not None:
@@ -644,7 +647,60 @@ def merge_baselines(lines: list[Line], band: tuple[float, float] | None = None) 
                 out.append(current)
                 current = ln
         out.append(current)
-    return columns.column_order(out, band) if band else out
+    if band:
+        return columns.column_order(out, band)
+    return _box_order(out, boxes) if boxes else out
+
+
+def _side_by_side(boxes: list[BBox]) -> list[BBox]:
+    """The boxes with another beside them, apart by a gap (cards in a grid's row; a table's
+    cells abut): each is read on its own."""
+    def beside(a: BBox, b: BBox) -> bool:
+        high = min(a[3] - a[1], b[3] - b[1])
+        return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * high and (
+            CARD_GAP <= b[0] - a[2] <= MAX_WORD_GAP or CARD_GAP <= a[0] - b[2] <= MAX_WORD_GAP)
+
+    return sorted({b for b in boxes if any(beside(b, o) for o in boxes if o is not b)})
+
+
+def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:
+    """Lines in reading order with cards side by side read card after card (the left card's
+    lines, then the right one's) where the first of their lines stands."""
+    def home(ln: Line) -> BBox | None:
+        x0, y0, x1, y1 = ln.bbox
+        return next((b for b in boxes if b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= y0 and y1 <= b[3] + 1), None)
+
+    homes = [home(ln) for ln in lines]
+    out: list[Line] = []
+    done: set[int] = set()
+    for k, ln in enumerate(lines):
+        if k in done:
+            continue
+        b = homes[k]
+        if b is None:
+            out.append(ln)
+            continue
+        row = sorted((o for o in boxes if min(o[3], b[3]) - max(o[1], b[1]) > 0), key=lambda o: o[0])
+        for o in row:
+            for j in range(k, len(lines)):
+                if j not in done and homes[j] == o:
+                    out.append(lines[j])
+                    done.add(j)
+    return out
+
+
+CARD_GAP = 6.0  # points between two cards side by side; a table's cells abut
+
+
+def _boxed_apart(left: Line, right: Line, boxes: list[BBox] | None) -> bool:
+    """``left`` lies inside a box whose right edge runs between it and ``right``."""
+    x0, y0, x1, y1 = left.bbox
+    return any(b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= y0 and y1 <= b[3] + 1 and b[2] <= right.x0
+               for b in boxes or ())
+
+
+# A drawn box this large around text is a card or a cell, not an underline or an icon.
+BOX_MIN_W, BOX_MIN_H = 40.0, 20.0
 
 
 def _repair_in_context(lines: list[Line]) -> None:
@@ -814,14 +870,19 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_lines: list[list[Line]] = []
     watermarks = noise.watermark_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
     gutters = []
+    carded: list[bool] = []  # read card by card: the lines' order is no longer by height
     for r in raw_pages:
         if watermarks:
             r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
         gutters.append(band := columns.gutter(r.lines, r.width))
-        r.lines = merge_baselines(r.lines, band)
+        boxes = _side_by_side([d.bbox for d in r.drawings if d.kind in ("rect", "shape")
+                               and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H])
+        r.lines = merge_baselines(r.lines, band, boxes)
+        carded.append(bool(boxes))
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
-        tables, outside = extract_tables(r)
+        last = per_page_tables[-1][-1] if per_page_tables and per_page_tables[-1] else None
+        tables, outside = extract_tables(r, last)
         _ocr_cell_specks(tables)
         per_page_tables.append(tables)
         per_page_lines.append(outside)
@@ -847,7 +908,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
             images=r.images,
             text_layer=layers[k],  # type: ignore[arg-type]
             noise=noise_per_page[k],
-            two_columns=gutters[k] is not None,
+            two_columns=gutters[k] is not None or carded[k],
         )
         for k, r in enumerate(raw_pages)
     ]

@@ -380,6 +380,7 @@ class Table:
     rows: list[Row]
     n_cols: int
     header: list[str] = field(default_factory=list)
+    columns: list[float] = field(default_factory=list)  # an unruled table's column starts and end
 
     @property
     def page(self) -> int:

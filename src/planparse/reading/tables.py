@@ -24,6 +24,7 @@ class _Seg:
     pos: float  # y of a horizontal, x of a vertical segment
     a: float  # start along the segment
     b: float  # end along the segment
+    shade: bool = False  # a vertical that is a side of a shaded band (a fill, no stroke)
 
 
 def _segments(
@@ -44,7 +45,8 @@ def _segments(
             if (x1 - x0) > 0.9 * page_w and (y1 - y0) > 0.9 * page_h:
                 continue  # page background
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
-            vs += [_Seg(x0, y0, y1), _Seg(x1, y0, y1)]
+            shade = d.fill is not None and d.stroke is None
+            vs += [_Seg(x0, y0, y1, shade), _Seg(x1, y0, y1, shade)]
     return _join_collinear(hs), vs
 
 
@@ -119,6 +121,7 @@ def _merge_positions(values: list[float], tol: float = TOL) -> list[float]:
 
 
 _BAND = 24.0
+SHADE_GAP = 24.0  # points: an unshaded row of one line between shaded rows of one table
 
 
 def _groups(
@@ -157,6 +160,7 @@ def _groups(
         by_x[band] = ([v_pos[j] for j in members], members)
     no_band: tuple[list[float], list[int]] = ([], [])
     crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
+    ruled: set[int] = set()  # those touching a vertical that is no side of a shaded band
     v_lo = [v.a - TOL for v in vs]
     v_hi = [v.b + TOL for v in vs]
     for i, h in enumerate(hs):
@@ -169,6 +173,8 @@ def _groups(
                 if root < 0:
                     root = find(i)
                     crossed.add(i)
+                if not vs[j].shade:
+                    ruled.add(i)
                 k = n_h + j  # find(k), inline: thousands of crossings on a page of grids
                 while parent[k] != k:
                     parent[k] = parent[parent[k]]
@@ -183,7 +189,9 @@ def _groups(
     boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
-        if order[k - 1] in crossed and order[k] in crossed:
+        # (shaded bands apart by one unshaded row, a group's title, are rows of one table)
+        if order[k - 1] in crossed and order[k] in crossed and (
+                order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > SHADE_GAP):
             continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
@@ -275,7 +283,7 @@ def _regions(raw: RawPage) -> list[_Region]:
         for part in parts:
             if ruled and len(part) == 2 and len(xs) == 2:
                 continue  # one framed box (a running header's band, a callout): text, not a table
-            if len(part) >= 3 or (ruled and len(part) >= 2):
+            if len(part) >= 3 or (ruled and len(part) >= 2) or (len(part) == 2 and _header_at_foot(part, x0, x1, raw)):
                 # (the sides of a shaded header's cells are the columns of the rows under it)
                 sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL], x0, x1, scanned) \
                     if shaded else xs
@@ -339,6 +347,19 @@ def _with_open_last_row(ys: list[float], sides: list[float], x0: float, x1: floa
 
 def _shaded_band(vs: list[_Seg], top: float, bottom: float) -> bool:
     return any(v.a - TOL <= (top + bottom) / 2 <= v.b + TOL for v in vs)
+
+
+def _header_at_foot(ys: list[float], x0: float, x1: float, raw: RawPage) -> bool:
+    """A lone band styled as a table's header with nothing under it but the page's foot: the
+    header of a table whose rows the page break carries to the next page."""
+    top, bottom = ys[0], ys[-1]
+    fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
+    shaded = any(abs(f[1] - top) <= TOL and abs(f[3] - bottom) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills)
+    return _header_band(_band_spans(raw, x0, x1, top, bottom), shaded) and not any(
+        bottom < ln.bbox[1] < FOOT * raw.height for ln in raw.lines)
+
+
+FOOT = 0.9  # the share of a page's height above its footer
 
 
 def _sides_of_shades_only(vs: list[_Seg], ys: list[float]) -> bool:
@@ -408,7 +429,8 @@ def _header_band(spans: list[Span], shaded: bool = False) -> bool:
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
     bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip() for t in phrases]
     known = sum(1 for t in bare if not t or vocabulary.match_label(t) is not None)
-    return len(phrases) >= 2 and known >= 2 and 2 * known >= len(phrases)
+    # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
+    return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases)
 
 
 def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
@@ -500,7 +522,7 @@ def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
 MIN_BODY_GAP = 4.0  # points between words that a column boundary can go through
 
 
-def _header_columns(region: _Region, spans: list[Span], ocr: bool = False) -> list[float]:
+def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
     """Columns of a table ruled only horizontally. Its first row, the header, names every
     column, so its gaps decide; rows below may hold full-width cells (comments) that would
     cover every gap. Without a usable header, the gaps no span covers in any row."""
@@ -510,9 +532,8 @@ def _header_columns(region: _Region, spans: list[Span], ocr: bool = False) -> li
         head = [s for s in spans if top - 1 <= s.yc <= bottom + 1]
         cols = _infer_columns(head, x0, x1)
         if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
-            if ocr:
-                cols = _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
-            return cols
+            # (born-digital too: a name wraps within its column, past the middle of the header's gap)
+            return _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
     return _infer_columns(spans, x0, x1)
 
 
@@ -554,8 +575,10 @@ def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[
     return [*out, cols[-1]]
 
 
-def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
-    """The page's tables (one page each, not yet joined) and the lines outside them."""
+def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Table], list[Line]]:
+    """The page's tables (one page each, not yet joined) and the lines outside them.
+    ``carried`` is the table that ends the previous page: an unruled table at the top of this
+    page without a header of its own takes its columns."""
     regions = _regions(raw)
     tables: list[Table] = []
     taken: set[int] = set()
@@ -575,11 +598,21 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
         xs = region.xs if region.ruled_columns or len(region.xs) > 2 else _header_columns(
-            region, [s for _, s in spans_by_line], ocr=raw.lines[members[0][0]].method != "native"
+            region, [s for _, s in spans_by_line]
         )
-        table = _build(raw, region, xs, members, page_icons, shades)
+        body_only = not tables and carried is not None and _takes_columns(region, xs, carried, raw)
+        if body_only and carried is not None:
+            region = _with_rows_above(region, raw)
+            y0 = region.bbox[1] - 1
+            members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
+            spans_by_line = [(i, s) for i, s, _, _ in members]
+            head = [s for c in carried.rows[0].cells for ln in c.lines for s in ln.spans]
+            xs = _fit_to_body(carried.columns, head, [s for _, s in spans_by_line])
+        table = _build(raw, region, xs, members, page_icons, shades, body_only)
         if table is None:
             continue
+        if not region.ruled_columns:
+            table.columns = xs
         tables.extend(_split_at_headers(table, shades))
         taken.update(i for i, _ in spans_by_line)
     outside = [ln for i, ln in enumerate(raw.lines) if i not in taken]
@@ -587,18 +620,58 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
     return tables, outside
 
 
+def _takes_columns(region: _Region, xs: list[float], carried: Table, raw: RawPage) -> bool:
+    """An unruled region whose first band is no header, as wide as the unruled table that
+    ends the previous page with more columns: that table's rows, carried over the break."""
+    cols = carried.columns
+    if region.ruled_columns or len(cols) <= len(xs) or not carried.header or not carried.rows[0].is_header:
+        return False
+    x0, top, x1, _ = region.bbox
+    if abs(cols[0] - x0) > 6 or abs(cols[-1] - x1) > 6:
+        return False
+    # the table ran to the foot of its page, and this one starts at the top of this page
+    if carried.rows[-1].bbox[3] < FOOT * raw.height - 60 or top > (1 - FOOT) * raw.height + 40:
+        return False
+    return not _header_band(_band_spans(raw, x0, x1, region.ys[0], region.ys[1]), True)
+
+
+def _with_rows_above(region: _Region, raw: RawPage) -> _Region:
+    """A carried table's rows set without a shade above its first shaded one (a group's
+    title at the top of the page): the lines stacked right above the region, each within
+    a row's spacing of the next, join it as a band of their own."""
+    x0, top, x1, bottom = region.bbox
+    above = sorted((ln for ln in raw.lines if ln.bbox[3] <= top + 1 and x0 - 1 <= ln.bbox[0] and ln.bbox[2] <= x1 + 1),
+                   key=lambda ln: -ln.bbox[3])
+    reach = top
+    for ln in above:
+        if reach - ln.bbox[3] > ROW_GAP:
+            break
+        reach = ln.bbox[1] - 1
+    if reach >= top:
+        return region
+    return replace(region, bbox=(x0, reach, x1, bottom), ys=[reach, *region.ys])
+
+
+ROW_GAP = 8.0  # points between a row's text and the shade of the next row
+
+
 def _build(
     raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span, float, float]],
-    page_icons: list[Drawing], shades: list[tuple[float, float]],
+    page_icons: list[Drawing], shades: list[tuple[float, float]], body_only: bool = False,
 ) -> Table | None:
     """The region's rows and cells; ``spans_by_line`` are (line index, span, span centre x, y),
-    ``page_icons`` the page's icon drawings, ``shades`` the top and bottom of its shaded rects."""
+    ``page_icons`` the page's icon drawings, ``shades`` the top and bottom of its shaded rects.
+    A ``body_only`` region goes on with a table of the previous page: no header."""
     n_cols = len(xs) - 1
     if n_cols < 1:
         return None
     rows: list[Row] = []
     index = _index_sorted if _well_spaced(xs) else _index
-    for top, bottom in zip(region.ys, region.ys[1:], strict=False):
+    native = bool(spans_by_line) and raw.lines[spans_by_line[0][0]].method == "native"
+    bands = list(zip(region.ys, region.ys[1:], strict=False))
+    if native and not region.ruled_columns and len(xs) > 2:
+        bands = [part for top, bottom in bands for part in _split_at_across(top, bottom, spans_by_line, xs)]
+    for top, bottom in bands:
         if bottom - top < 3:
             continue
         mid = (top + bottom) / 2
@@ -614,6 +687,13 @@ def _build(
             bounds = [x for x in xs if x not in crossed]
             if crossed and all(xc < bounds[1] for _, _, xc, _ in in_row):
                 bounds = [xs[0], xs[-1]]  # a title over the table's columns: one cell
+        elif in_row and len(xs) > 2:
+            # a born-digital span is a run of words: one on the row's first line across a
+            # column's start is a row spanning the columns (a group's title, a comment)
+            top_line = min(m[3] for m in in_row)
+            crossed = {x for x in xs[1:-1] if any(
+                yc - top_line < 2 and s.bbox[0] < x - WIDE and s.bbox[2] > x + WIDE for _, s, _, yc in in_row)}
+            bounds = [x for x in xs if x not in crossed]
         else:
             bounds = xs
         cells: list[Cell] = []
@@ -641,17 +721,54 @@ def _build(
         return None
     if region.ruled_columns:
         _merge_row_spans(rows, region.hs)
-    header = _looks_like_header(rows[0], shades) or _header_by_contrast(rows)
+    header = not body_only and (_looks_like_header(rows[0], shades) or _header_by_contrast(rows))
+    title = None
+    if not header and _title_over_header(rows, shades):
+        title, rows, header = rows[0], rows[1:], True
     rows = join_wrapped_rows(rows, header)
     mend_broken_words(rows)
-    table = Table(rows=rows, n_cols=n_cols)
     first = rows[0]
+    if title is not None:
+        title.is_header = True
+        rows = [title, *rows]
+    table = Table(rows=rows, n_cols=n_cols)
     if header:
         first.is_header = True
         table.header = [first.cell_label(c) for c in range(n_cols)]
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
     return table
+
+
+def _split_at_across(
+    top: float, bottom: float, spans_by_line: list[tuple[int, Span, float, float]], xs: list[float],
+) -> list[tuple[float, float]]:
+    """A band of an unruled born-digital table (one shade) holding a row and, under it, lines
+    that run across the columns (a goal's "Kommentar:" under its title and icon): two rows,
+    the second spanning the columns."""
+    lines: dict[float, list[Span]] = {}
+    for _, s, _, yc in spans_by_line:
+        if top - 1 <= yc <= bottom + 1:
+            lines.setdefault(round(yc), []).append(s)
+    ys = sorted(lines)
+    for y in ys[1:]:
+        if any(s.bbox[0] < x - WIDE and s.bbox[2] > x + WIDE for s in lines[y] for x in xs[1:-1]):
+            cut = min(s.bbox[1] for s in lines[y]) - 0.5
+            above = max(s.bbox[3] for k in ys if k < y for s in lines[k])
+            if cut > above:
+                return [(top, cut), (cut, bottom)]
+            break
+    return [(top, bottom)]
+
+
+def _title_over_header(rows: list[Row], shades: list[tuple[float, float]]) -> bool:
+    """A first row that is one cell merged over every column ("Aktiviteter 2026"), above a
+    row of column labels: the table's title over its header, as Word sets a caption inside
+    the grid."""
+    if len(rows) < 3 or len(rows[0].cells) != 1 or not rows[0].cells[0].text.strip():
+        return False
+    n = len(rows[1].cells)
+    return rows[0].cells[0].colspan >= n >= 2 and _looks_like_header(rows[1], shades)
 
 
 def _run_across(in_row: list[tuple[int, Span, float, float]], xs: list[float]) -> set[float]:
@@ -673,6 +790,7 @@ def _run_across(in_row: list[tuple[int, Span, float, float]], xs: list[float]) -
 
 # An OCR'd word space is at most this share of the font size; a column gap is wider.
 WORD_SPACE = 0.45
+WIDE = 20.0  # points a born-digital span reaches either side of a column's start to run across it
 
 
 def _merge_row_spans(rows: list[Row], hs: list[_Seg]) -> None:
@@ -975,7 +1093,8 @@ def _split_at_headers(table: Table, shades: list[tuple[float, float]]) -> list[T
             continue
         if [fold(t) for t in row.texts] == [fold(t) for t in table.rows[0].texts]:
             continue  # the header repeated
-        if _looks_like_header(row, shades) and not _looks_like_header(table.rows[i - 1], shades):
+        if _looks_like_header(row, shades) and not table.rows[i - 1].is_header \
+                and not _looks_like_header(table.rows[i - 1], shades):
             starts.append(i)
     if len(starts) == 1:
         return [table]
