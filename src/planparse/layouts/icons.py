@@ -32,6 +32,8 @@ from planparse.layouts.marker import (
     ToneLegend,
     by_look,
     color_name,
+    inside,
+    light,
     marker_key,
 )
 from planparse.model import (
@@ -139,15 +141,6 @@ def _words_after(line: Line, m: Marker, markers: list[Marker]) -> str:
     return "".join(s.text for s in spans).split("=")[-1].strip(" :–-")
 
 
-def _light(color: int | None) -> bool:
-    """White or nearly: the colour of a symbol drawn on an icon (a check mark)."""
-    return color is not None and all((color >> shift & 255) >= 0xE0 for shift in (16, 8, 0))
-
-
-def _inside(inner: BBox, outer: BBox) -> bool:
-    return inner[0] >= outer[0] - 0.5 and inner[1] >= outer[1] - 0.5 and inner[2] <= outer[2] + 0.5 and inner[3] <= outer[3] + 0.5
-
-
 @dataclass
 class Markers:
     """Every icon and progress bar of a document, and the legend that names their colours."""
@@ -166,12 +159,12 @@ class Markers:
         out = cls(year_end=document_type in _YEAR_END)
         for page in doc.pages:
             found: list[Marker] = []
-            light = [d for d in page.drawings if _light(d.stroke if d.fill is None else d.fill)]
+            symbols = [d for d in page.drawings if light(d.stroke if d.fill is None else d.fill)]
             for d in page.drawings:
                 if d.fill is not None and d.is_icon and d.toneless:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
                 elif d.fill is not None and d.is_icon and color_name(d.fill) is not None:
-                    mark = d.mark or (not _light(d.fill) and any(_inside(e.bbox, d.bbox) for e in light))
+                    mark = d.mark or (not light(d.fill) and any(inside(e.bbox, d.bbox) for e in symbols))
                     found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark))
             for im in page.images:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:

@@ -96,3 +96,13 @@ class ToneLegend:
 def marker_key(m: Marker) -> tuple[int, float, float]:
     """Where a marker is, to know it again: page and top-left corner."""
     return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
+
+
+def light(color: int | None) -> bool:
+    """White or nearly: the colour of a symbol drawn on an icon (a check mark)."""
+    return color is not None and all((color >> shift & 255) >= 0xE0 for shift in (16, 8, 0))
+
+
+def inside(inner: BBox, outer: BBox) -> bool:
+    """Whether ``inner`` lies within ``outer`` (half a point of slack)."""
+    return inner[0] >= outer[0] - 0.5 and inner[1] >= outer[1] - 0.5 and inner[2] <= outer[2] + 0.5 and inner[3] <= outer[3] + 0.5
