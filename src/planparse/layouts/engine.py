@@ -33,6 +33,7 @@ from planparse.layouts.headings import (
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_headers import is_table_header
 from planparse.layouts.table_walk import read_table
+from planparse.layouts.typography import wraps_body_title
 from planparse.layouts.walk_lists import ListWalk
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
@@ -152,7 +153,9 @@ class Walk(ListWalk):
         drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
         item = ("•", text) if drawn else item
         if self.title_line is not None and self.title_of is not None:
-            if continues_title(self.title_line, line, self.typo) and not labelled and item is None:
+            wraps = continues_title(self.title_line, line, self.typo) or (
+                isinstance(self.title_of, Goal) and wraps_body_title(self.title_line, line, self.typo))
+            if wraps and not labelled and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])
                 self.title_line = line
                 return
