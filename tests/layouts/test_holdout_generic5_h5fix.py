@@ -70,3 +70,16 @@ def test_caption_unit_before_a_full_stop() -> None:
     assert units == {"tkr"}
     assert [(b["name"], [(v["label"], v["amount"]) for v in b["values"]]) for b in doc["budget"]] == [
         (b["name"], [(v["label"], v["amount"]) for v in b["values"]]) for b in ref["budget"]]
+
+
+GNOSJO = "verksamhetsplan/gnosjo-kfn-verksamhetsplan-2026"
+
+
+def test_bracketed_owner_after_an_activity_title_is_its_owner() -> None:
+    """"• Meröppet bibliotek i Hillerstorp (Ansvarig: Bibliotekschef)": title and owner."""
+    def acts(doc: dict[str, Any]) -> list[tuple[str, str | None]]:
+        return [(a["title"], a["owner"]) for g in doc["goals"] for c in g["children"] for a in c["activities"]]
+
+    want = acts(gold(GNOSJO))
+    assert len(want) == 6 and all(owner for _, owner in want)
+    assert acts(parsed(GNOSJO)) == want

@@ -30,6 +30,7 @@ from planparse.layouts.headings import (
     continues_title,
     numbered,
 )
+from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_headers import is_table_header
 from planparse.layouts.table_walk import read_table
@@ -265,6 +266,7 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     if spec.after is not None:
         spec.after(doc, out)
     out.goals = prune(out.goals, w.listed, spec.bare_goals)
+    owners_in_titles(out.goals)
     if out.goals and spec.name == "generic" and plan_of_other_kind(out.title or "", doc):
         out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)
     for label in spec.expects:
