@@ -12,6 +12,7 @@ from planparse.layouts.goal_groups import group_end, worded_depth
 from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
+    goal_word,
 )
 from planparse.layouts.known_goals import names_document
 from planparse.layouts.tables import STATUS_TAIL, split_status_suffix
@@ -119,7 +120,8 @@ class ListWalk(FieldWalk):
             title, assessment = split_assessment_suffix(head.title)
             self.push_goal(Goal(uid="", number=head.number, level=level, title=title, assessment=assessment,
                                 description=head.description, provenance=provenance(line)), d, line)
-            if head.level is not None and head.number is None:
+            if head.level is not None and head.number is None and goal_word(head.title) is None:
+                # a group with a name of its own ("Målområde: Trygghet"), no chapter naming goals
                 self.worded[id(self.stack[-1][1])] = self.typo.size(line)
             elif head.level is not None and d > LEVEL_DEPTH[head.level]:
                 self.nested.add(id(self.stack[-1][1]))
