@@ -78,7 +78,7 @@ def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]
         return ValueKind.target, year
     if year is not None and label.strip() == str(year):
         return (ValueKind.outcome if series else ValueKind.baseline), year
-    if f.startswith(("basvarde", "baslinje", "ingangsvarde")):
+    if f.startswith(("basvarde", "baslinje", "ingangsvarde", "utgangsvarde", "utgangslage")):
         return ValueKind.baseline, year
     return ValueKind.other, year
 
