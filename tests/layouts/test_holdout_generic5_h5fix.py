@@ -29,6 +29,8 @@ def test_control_follow_up_gives_controls_and_no_goal_tree() -> None:
     want = _controls(gold(HUDIKSVALL))
     assert len(want) == 8
     assert _controls(parsed(HUDIKSVALL)) == want
+    codes = {w["code"] for w in parsed(HUDIKSVALL)["warnings"]}
+    assert "no_goal_tree" in codes and "no_plan_content" not in codes  # its controls are plan content
 
 
 def test_kf_goals_nest_under_their_malomrade_and_nämndmål_under_them() -> None:

@@ -273,7 +273,9 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
         if label not in w.seen_labels:
             out.warn("section_missing", f"no {vocabulary.vocabulary()['labels'][label][0]!r} section found for the {spec.name} "
                      "layout: its fields stay empty, the rest is parsed")
-    if not out.goals:
+    if not out.goals and (kept := [k for k in ("budget", "investments", "controls", "risks") if getattr(out, k)]):
+        out.warn("no_goal_tree", f"no goals, activities or indicators were recognised; {', '.join(kept)} read")
+    elif not out.goals:
         out.warn("no_plan_content", "no goals, activities or indicators were recognised in this document")
 
 
