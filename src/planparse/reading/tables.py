@@ -95,6 +95,7 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
     fills = [d for d in drawings if d.kind == "rect" and d.fill is not None]
     strips = [d for d in fills if d.bbox[2] - d.bbox[0] <= CARD_STRIP < d.bbox[3] - d.bbox[1]]
     out: dict[int, Drawing] = {}
+    out.update({id(box): box for box in _framing_boxes(fills)})
     for box in fills:
         x0, y0, x1, y1 = box.bbox
         if x1 - x0 <= 4 * CARD_STRIP:
@@ -106,6 +107,28 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
             ):
                 out.update({id(box): box, id(strip): strip})
     return list(out.values())
+
+
+CARD_INSET = 4.0  # points: the least margin between a card's edge and a table set inside it
+
+
+def _framing_boxes(fills: list[Drawing]) -> list[Drawing]:
+    """Filled rects that frame a table: a box (a browser's card, whose clipped fill draws only
+    its border) holding filled cells set in from both its sides by a margin. A table's own
+    background reaches its cells' outer edges; a card's edges are no rules of the table."""
+    out = []
+    for box in fills:
+        x0, y0, x1, y1 = box.bbox
+        if y1 - y0 < 40 or x1 - x0 < 100:
+            continue  # (room for a table: this keeps the search to a page's few big boxes)
+        inside = [
+            d for d in fills
+            if d is not box and d.bbox != box.bbox and y0 <= d.bbox[1] and d.bbox[3] <= y1
+            and d.bbox[0] >= x0 + CARD_INSET and d.bbox[2] <= x1 - CARD_INSET
+        ]
+        if len(inside) >= 2:
+            out.append(box)
+    return out
 
 
 def _join_collinear(hs: list[_Seg]) -> list[_Seg]:
