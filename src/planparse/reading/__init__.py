@@ -895,6 +895,9 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         removed |= noise.placeholder_lines(lines) | noise.ocr_junk_lines(lines)
         noise_per_page.append([ln for ln in lines if id(ln) in removed])
         per_page_lines[k] = [ln for ln in lines if id(ln) not in removed]
+        entries = noise.contents_tables(per_page_tables[k], [ln for ln in noise_per_page[k] if id(ln) not in running])
+        if entries:
+            per_page_tables[k] = [tb for tb in per_page_tables[k] if tb not in entries]
 
     join_continued(per_page_tables, per_page_lines)
     return [

@@ -27,16 +27,54 @@ class _Seg:
     shade: bool = False  # a vertical that is a side of a shaded band (a fill, no stroke)
 
 
+CELL_SPACING = 4.0  # points: the widest gap a browser's border-spacing leaves between rows
+
+
+def _cell_boxes(drawings: list[Drawing]) -> dict[int, BBox]:
+    """Filled cells of rows a browser sets apart (``border-spacing``): each filled rect whose
+    column goes on in a filled rect just under it, less than :data:`CELL_SPACING` lower,
+    reaches down to the middle of the gap, and that one up to it, so the rows share a rule.
+    A row's end cells drawn with rounded corners (shapes abutting a filled rect of the same
+    row) count as rects. Returns the changed or adopted boxes by drawing id."""
+    rects = [d for d in drawings if d.kind == "rect" and d.fill is not None and not d.is_icon]
+    ends = [
+        d for d in drawings
+        if d.kind == "shape" and d.fill is not None and not d.is_icon and any(
+            abs(d.bbox[1] - r.bbox[1]) <= TOL and abs(d.bbox[3] - r.bbox[3]) <= TOL
+            and (abs(d.bbox[2] - r.bbox[0]) <= TOL or abs(d.bbox[0] - r.bbox[2]) <= TOL)
+            for r in rects
+        )
+    ]
+    cells = sorted(rects + ends, key=lambda d: d.bbox[1])
+    tops = [d.bbox[1] for d in cells]
+    boxes: dict[int, BBox] = {id(d): d.bbox for d in ends}
+    for a in cells:
+        ax0, _, ax1, ay1 = boxes.get(id(a), a.bbox)
+        for b in cells[bisect_right(tops, ay1 + 0.5) : bisect_right(tops, ay1 + CELL_SPACING)]:
+            bx0, by0, bx1, by1 = boxes.get(id(b), b.bbox)
+            if abs(ax0 - bx0) <= TOL and abs(ax1 - bx1) <= TOL and 0.5 < by0 - ay1 <= CELL_SPACING:
+                mid = (ay1 + by0) / 2
+                a_box = boxes.get(id(a), a.bbox)
+                boxes[id(a)] = (a_box[0], a_box[1], a_box[2], mid)
+                boxes[id(b)] = (bx0, mid, bx1, by1)
+    return boxes
+
+
 def _segments(
     drawings: list[Drawing], page_w: float, page_h: float, lines: list[Line] | None = None
 ) -> tuple[list[_Seg], list[_Seg]]:
     hs: list[_Seg] = []
     vs: list[_Seg] = []
     cards = {id(d) for d in _cards(drawings)}
+    cells = _cell_boxes(drawings)
     for d in drawings:
         if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
             continue
-        x0, y0, x1, y1 = d.bbox
+        x0, y0, x1, y1 = cells.get(id(d), d.bbox)
+        if id(d) in cells and d.kind == "shape":
+            hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
+            vs += [_Seg(x0, y0, y1), _Seg(x1, y0, y1)]
+            continue
         if d.kind == "hline":
             hs.append(_Seg((y0 + y1) / 2, x0, x1))
         elif d.kind == "vline":
@@ -75,6 +113,7 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
     fills = [d for d in drawings if d.kind == "rect" and d.fill is not None]
     strips = [d for d in fills if d.bbox[2] - d.bbox[0] <= CARD_STRIP < d.bbox[3] - d.bbox[1]]
     out: dict[int, Drawing] = {}
+    out.update({id(box): box for box in _framing_boxes(fills)})
     for box in fills:
         x0, y0, x1, y1 = box.bbox
         if x1 - x0 <= 4 * CARD_STRIP:
@@ -86,6 +125,28 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
             ):
                 out.update({id(box): box, id(strip): strip})
     return list(out.values())
+
+
+CARD_INSET = 4.0  # points: the least margin between a card's edge and a table set inside it
+
+
+def _framing_boxes(fills: list[Drawing]) -> list[Drawing]:
+    """Filled rects that frame a table: a box (a browser's card, whose clipped fill draws only
+    its border) holding filled cells set in from both its sides by a margin. A table's own
+    background reaches its cells' outer edges; a card's edges are no rules of the table."""
+    out = []
+    for box in fills:
+        x0, y0, x1, y1 = box.bbox
+        if y1 - y0 < 40 or x1 - x0 < 100:
+            continue  # (room for a table: this keeps the search to a page's few big boxes)
+        inside = [
+            d for d in fills
+            if d is not box and d.bbox != box.bbox and y0 <= d.bbox[1] and d.bbox[3] <= y1
+            and d.bbox[0] >= x0 + CARD_INSET and d.bbox[2] <= x1 - CARD_INSET
+        ]
+        if len(inside) >= 2:
+            out.append(box)
+    return out
 
 
 def _join_collinear(hs: list[_Seg]) -> list[_Seg]:
