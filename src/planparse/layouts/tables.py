@@ -238,7 +238,7 @@ def _title_wraps(lines: list[Line]) -> int:
     while n < len(lines):
         above, line = lines[n - 1], lines[n]
         height, last = max(above.bbox[3] - above.bbox[1], 1.0), (above.text.split() or [""])[-1]
-        if above.text.rstrip().endswith((".", ":", ";")) or line_gap(above, line) > 0.5 * height \
+        if above.text.rstrip().endswith((".", ":", ";")) or line_gap(above, line) > 0.8 * height \
                 or not (line.text[:1].islower() or last.lower() in OPEN_ENDS):
             break
         n += 1
