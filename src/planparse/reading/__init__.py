@@ -660,7 +660,14 @@ def _side_by_side(boxes: list[BBox]) -> list[BBox]:
         return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * high and (
             CARD_GAP <= b[0] - a[2] <= MAX_WORD_GAP or CARD_GAP <= a[0] - b[2] <= MAX_WORD_GAP)
 
-    return sorted({b for b in boxes if any(beside(b, o) for o in boxes if o is not b)})
+    def abut(a: BBox, b: BBox) -> bool:  # a table's cells share their sides
+        across = min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
+        down = min(a[2], b[2]) - max(a[0], b[0]) > 0.5 * min(a[2] - a[0], b[2] - b[0])
+        return (across and (abs(a[0] - b[2]) < 1 or abs(b[0] - a[2]) < 1)) or (
+            down and (abs(a[1] - b[3]) < 1 or abs(b[1] - a[3]) < 1))
+
+    cells = {b for b in boxes if any(abut(b, o) for o in boxes if o is not b)}
+    return sorted({b for b in boxes if b not in cells and any(beside(b, o) for o in boxes if o is not b and o not in cells)})
 
 
 def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:
