@@ -15,7 +15,7 @@ import colorsys
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from planparse.reading.model import BBox
+from planparse.reading.model import BBox, within
 
 TONE_CONFIDENCE = 0.6  # lower than a colour's: a tone is matched, not read
 TONE_TOLERANCE = 16  # the most two prints of one icon's grey tone differ by (0-255)
@@ -105,4 +105,4 @@ def light(color: int | None) -> bool:
 
 def inside(inner: BBox, outer: BBox) -> bool:
     """Whether ``inner`` lies within ``outer`` (half a point of slack)."""
-    return inner[0] >= outer[0] - 0.5 and inner[1] >= outer[1] - 0.5 and inner[2] <= outer[2] + 0.5 and inner[3] <= outer[3] + 0.5
+    return within(inner, outer, 0.5)

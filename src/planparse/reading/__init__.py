@@ -37,6 +37,7 @@ from planparse.reading.model import (
     Span,
     Table,
     overlap,
+    within,
 )
 from planparse.reading.tables import border_glyph, extract_tables, join_continued
 
@@ -674,8 +675,7 @@ def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:
     """Lines in reading order with cards side by side read card after card (the left card's
     lines, then the right one's) where the first of their lines stands."""
     def home(ln: Line) -> BBox | None:
-        x0, y0, x1, y1 = ln.bbox
-        return next((b for b in boxes if b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= y0 and y1 <= b[3] + 1), None)
+        return next((b for b in boxes if within(ln.bbox, b, 1)), None)
 
     homes = [home(ln) for ln in lines]
     out: list[Line] = []
@@ -701,9 +701,7 @@ CARD_GAP = 6.0  # points between two cards side by side; a table's cells abut
 
 def _boxed_apart(left: Line, right: Line, boxes: list[BBox] | None) -> bool:
     """``left`` lies inside a box whose right edge runs between it and ``right``."""
-    x0, y0, x1, y1 = left.bbox
-    return any(b[0] - 1 <= x0 and x1 <= b[2] + 1 and b[1] - 1 <= y0 and y1 <= b[3] + 1 and b[2] <= right.x0
-               for b in boxes or ())
+    return any(within(left.bbox, b, 1) and b[2] <= right.x0 for b in boxes or ())
 
 
 # A drawn box this large around text is a card or a cell, not an underline or an icon.
