@@ -8,6 +8,7 @@ shared.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import hashlib
 import os
@@ -655,20 +656,31 @@ def merge_baselines(
 
 def _side_by_side(boxes: list[BBox]) -> list[BBox]:
     """The boxes with another beside them, apart by a gap (cards in a grid's row; a table's
-    cells abut): each is read on its own."""
-    def beside(a: BBox, b: BBox) -> bool:
-        high = min(a[3] - a[1], b[3] - b[1])
-        return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * high and (
-            CARD_GAP <= b[0] - a[2] <= MAX_WORD_GAP or CARD_GAP <= a[0] - b[2] <= MAX_WORD_GAP)
+    cells abut): each is read on its own. Neighbours are looked up by edge, not pairwise: a
+    page of shaded table cells has thousands of boxes."""
+    def overlap(a: BBox, b: BBox, lo: int) -> bool:  # lo 1: down the page, 0: across it
+        return min(a[lo + 2], b[lo + 2]) - max(a[lo], b[lo]) > 0.5 * min(a[lo + 2] - a[lo], b[lo + 2] - b[lo])
 
-    def abut(a: BBox, b: BBox) -> bool:  # a table's cells share their sides
-        across = min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
-        down = min(a[2], b[2]) - max(a[0], b[0]) > 0.5 * min(a[2] - a[0], b[2] - b[0])
-        return (across and (abs(a[0] - b[2]) < 1 or abs(b[0] - a[2]) < 1)) or (
-            down and (abs(a[1] - b[3]) < 1 or abs(b[1] - a[3]) < 1))
-
-    cells = {b for b in boxes if any(abut(b, o) for o in boxes if o is not b)}
-    return sorted({b for b in boxes if b not in cells and any(beside(b, o) for o in boxes if o is not b and o not in cells)})
+    # a table's cells share their sides: one's left (top) edge is another's right (bottom) edge
+    ends: dict[tuple[int, int], list[BBox]] = {}
+    for b in boxes:
+        ends.setdefault((0, round(b[2])), []).append(b)
+        ends.setdefault((1, round(b[3])), []).append(b)
+    cells: set[BBox] = set()
+    for b in boxes:
+        for axis in (0, 1):
+            for key in range(round(b[axis]) - 1, round(b[axis]) + 2):
+                for o in ends.get((axis, key), ()):
+                    if o is not b and abs(b[axis] - o[axis + 2]) < 1 and overlap(b, o, 1 - axis):
+                        cells.update((b, o))
+    free = sorted((b for b in boxes if b not in cells), key=lambda b: b[0])
+    lefts = [b[0] for b in free]
+    out: set[BBox] = set()
+    for b in free:  # a box to its right, CARD_GAP to MAX_WORD_GAP away, beside it
+        for o in free[bisect.bisect_left(lefts, b[2] + CARD_GAP):bisect.bisect_right(lefts, b[2] + MAX_WORD_GAP)]:
+            if overlap(b, o, 1):
+                out.update((b, o))
+    return sorted(out)
 
 
 def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:
