@@ -30,9 +30,10 @@ MIN_VALUE = 60  # the brightest channel: darker pixels are ink, whatever their t
 MAX_BLOB_PIXELS = 2000  # a coloured area larger than this is a picture or a band, not an icon
 
 
-def _blobs(mask: np.ndarray, largest: int, widest: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The 8-connected components of ``mask`` of at most ``largest`` pixels and ``widest``
-    pixels each way, each as its pixels' (rows, columns), in the order of their first pixel
+def _blobs(mask: np.ndarray, largest: int, widest: int, narrowest: int = 1) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The 8-connected components of ``mask`` of at most ``largest`` pixels, at least
+    ``narrowest`` and at most ``widest`` pixels each way (the specks and letters of a page,
+    thousands, are dropped before their pixels are listed), each as its pixels' (rows, columns), in the order of their first pixel
     (row by row). Labelled by runs, all in numpy: each row's runs of set pixels, the runs
     that touch on the rows either side, and the components of that graph."""
     height, width = mask.shape
@@ -72,7 +73,7 @@ def _blobs(mask: np.ndarray, largest: int, widest: int) -> list[tuple[np.ndarray
     sizes = np.add.reduceat(hi - lo, cuts)
     tall = np.maximum.reduceat(rows, cuts) - np.minimum.reduceat(rows, cuts) + 1
     wide = np.maximum.reduceat(hi, cuts) - np.minimum.reduceat(lo, cuts)
-    keep = (sizes <= largest) & (tall <= widest) & (wide <= widest)
+    keep = (sizes <= largest) & (tall <= widest) & (wide <= widest) & (tall >= narrowest) & (wide >= narrowest)
     out: list[tuple[np.ndarray, np.ndarray]] = []
     for k in np.flatnonzero(keep):
         a, b = cuts[k], cuts[k + 1] if k + 1 < len(cuts) else len(order)
@@ -93,7 +94,7 @@ def icons(rgb: np.ndarray, dpi: int = DPI) -> list[Drawing]:
         return []
     k = 72.0 / dpi
     out: list[Drawing] = []
-    for ys, xs in _blobs(mask, MAX_BLOB_PIXELS, math.ceil(MAX_PT * dpi / 72) + 1):
+    for ys, xs in _blobs(mask, MAX_BLOB_PIXELS, math.ceil(MAX_PT * dpi / 72) + 1, math.floor(MIN_PT * dpi / 72)):
         y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
         w, h = (x1 - x0) * k, (y1 - y0) * k
         if not (MIN_PT <= w <= MAX_PT and MIN_PT <= h <= MAX_PT and 0.75 <= w / h <= 1.33):
@@ -221,7 +222,7 @@ def gray_icons(gray: np.ndarray, dpi: int = DPI) -> list[Drawing]:
     k = 72.0 / dpi
     out: list[Drawing] = []
     widest = math.ceil(MAX_PT * dpi / 72) + 1
-    for ys, xs in _unstacked(_blobs(mask, 2 * MAX_BLOB_PIXELS, 2 * widest + 2), widest):
+    for ys, xs in _unstacked(_blobs(mask, 2 * MAX_BLOB_PIXELS, 2 * widest + 2, math.floor(MIN_PT * dpi / 72)), widest):
         if len(ys) < 12:
             continue
         y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
@@ -239,8 +240,8 @@ def gray_icons(gray: np.ndarray, dpi: int = DPI) -> list[Drawing]:
             continue
         # a grey letter has letters of its tone beside it on its line; an icon stands alone
         gap = max(2, round(0.6 * (y1 - y0)))
-        same = np.abs(gray.astype(np.int16) - round(tone)) <= GRAY_MAX_SPREAD
-        beside = np.concatenate([same[y0:y1, max(0, x0 - gap): x0], same[y0:y1, x1: x1 + gap]], axis=1)
+        near = np.concatenate([gray[y0:y1, max(0, x0 - gap): x0], gray[y0:y1, x1: x1 + gap]], axis=1)
+        beside = np.abs(near.astype(np.int16) - round(tone)) <= GRAY_MAX_SPREAD
         if beside.size and beside.mean() > 0.15:
             continue
         # light pixels inside the disc's middle: a symbol (a check mark) drawn in it; a letter's
