@@ -370,12 +370,25 @@ def _ocr_images(
             images[n] = image
         else:  # the reference OCR of an OCR layer reads the page as it is, as before
             rules_into.setdefault(n, []).extend(found)
-    for n in images if with_rules or rules_into is not None else ():  # a colour scan's status icons
-        if not any(d.is_icon for d in raw_pages[n - 1].drawings):
-            icons = raster_icons.page_icons(pdf[n - 1])
-            (rules_into.setdefault(n, []) if rules_into is not None else raw_pages[n - 1].drawings).extend(icons)
+    # The status icons in the page images (a scan's, or under an OCR layer) are found in one
+    # thread while Tesseract reads the pages. (PyMuPDF is used by that thread alone: this one
+    # only waits on Tesseract's processes until the thread is done.)
+    iconless = [n for n in images if (with_rules or rules_into is not None)
+                and not any(d.is_icon for d in raw_pages[n - 1].drawings)]
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        icons = pool.submit(lambda: [raster_icons.page_icons(pdf[n - 1]) for n in iconless])
+        try:
+            results, failure = ocr.ocr_pages(images, lang), None
+        except Exception as e:
+            results, failure = {}, e
+        for n, found in zip(iconless, icons.result(), strict=True):
+            (rules_into.setdefault(n, []) if rules_into is not None else raw_pages[n - 1].drawings).extend(found)
+    if failure is not None:
+        warnings.append(("ocr_failed", f"Tesseract failed: {failure}", None))
+        return {}
     try:
-        results = ocr.ocr_pages(images, lang)
         if with_rules:
             _in_threads(lambda n: weight.fit_boxes(results[n], images[n], ocr.DPI), sorted(results))
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
