@@ -145,7 +145,7 @@ def _brute_groups(hs: list[_Seg], vs: list[_Seg]) -> list[set[int]]:
     # so no gap of 120 pt or more)
     order = sorted(hs, key=lambda h: h.pos)
     for h1, h2 in zip(order, order[1:], strict=False):
-        gap = max(SHADE_GAP, 1.15 * max(shade_h.get(id(h1), 0.0), shade_h.get(id(h2), 0.0)))
+        gap = max(SHADE_GAP, 1.15 * min(shade_h.get(id(h1), 0.0), shade_h.get(id(h2), 0.0)))
         if id(h1) in crossed and id(h2) in crossed and (id(h1) in ruled or id(h2) in ruled or h2.pos - h1.pos > gap):
             continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 <= h2.pos - h1.pos < 120:

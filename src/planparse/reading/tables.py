@@ -254,8 +254,8 @@ def _groups(
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
         # (shaded bands apart by one unshaded row, a group's title, are rows of one table)
-        # (the unshaded row between them as high as a shaded one, however large the type)
-        gap = max(SHADE_GAP, 1.15 * max(shade_h.get(order[k - 1], 0.0), shade_h.get(order[k], 0.0)))
+        # (the unshaded row between them as high as the shaded ones, however large the type)
+        gap = max(SHADE_GAP, 1.15 * min(shade_h.get(order[k - 1], 0.0), shade_h.get(order[k], 0.0)))
         if order[k - 1] in crossed and order[k] in crossed and (
                 order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
             continue
