@@ -15,6 +15,7 @@ import pytest
 from planparse.reading import read_pdf
 from planparse.reading.model import Drawing, Line, Span
 from planparse.reading.pymupdf_backend import (
+    SYMBOL_MAX,
     _has_image_block,
     _rect,
     _rgb,
@@ -22,7 +23,7 @@ from planparse.reading.pymupdf_backend import (
     dark_neutral,
     read_page,
 )
-from planparse.reading.tables import TOL, _groups, _Seg, _segments
+from planparse.reading.tables import SHADE_GAP, TOL, _groups, _Seg, _segments
 from tests.gold import FIXTURES
 
 REAL = FIXTURES / "real"
@@ -50,6 +51,9 @@ def _reference_drawings(page: pymupdf.Page) -> list[Drawing]:
         if all(it[0] == "l" for it in items) and fill is not None and len(items) >= 3 and slanted \
                 and not dark_neutral(fill):
             out.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))  # a filled polygon
+        elif all(it[0] == "l" for it in items) and fill is None and len(items) >= 2 and slanted \
+                and x1 - x0 <= SYMBOL_MAX and y1 - y0 <= SYMBOL_MAX:
+            out.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=None, stroke=stroke))  # a stroked symbol
         elif all(it[0] == "l" for it in items):
             out += [_segment(it[1].x, it[1].y, it[2].x, it[2].y, stroke) for it in items]
         elif all(it[0] == "re" for it in items) or all(it[0] == "qu" for it in items):
@@ -125,16 +129,24 @@ def _brute_groups(hs: list[_Seg], vs: list[_Seg]) -> list[set[int]]:
         return i
 
     crossed: set[int] = set()
+    ruled: set[int] = set()
+    shade_h: dict[int, float] = {}
     for h in hs:
         for v in vs:
             if h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL:
                 parent[find(id(h))] = find(id(v))
                 crossed.add(id(h))
-    # stacked rules of one extent, as _groups joins them (not two rules of grids; no page text
-    # given, so no gap of 120 pt or more)
+                if not v.shade:
+                    ruled.add(id(h))
+                else:
+                    shade_h[id(h)] = max(shade_h.get(id(h), 0.0), v.b - v.a)
+    # stacked rules of one extent, as _groups joins them (not two rules of grids, nor shaded
+    # bands further apart than one unshaded row as high as a shaded one; no page text given,
+    # so no gap of 120 pt or more)
     order = sorted(hs, key=lambda h: h.pos)
     for h1, h2 in zip(order, order[1:], strict=False):
-        if id(h1) in crossed and id(h2) in crossed:
+        gap = max(SHADE_GAP, 1.15 * min(shade_h.get(id(h1), 0.0), shade_h.get(id(h2), 0.0)))
+        if id(h1) in crossed and id(h2) in crossed and (id(h1) in ruled or id(h2) in ruled or h2.pos - h1.pos > gap):
             continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and 0 <= h2.pos - h1.pos < 120:
             parent[find(id(h1))] = find(id(h2))

@@ -205,6 +205,7 @@ class Walk(ListWalk):
             self.list_after_text()
             self.mode = "goals"
         if item is not None and self.mode in ("goals", "activities", "indicators"):
+            self.retract_stated()
             self.list_item(item[1], line, item[0])
             return
         if self.amount_lines:
@@ -230,10 +231,13 @@ class Walk(ListWalk):
             if self.lost_bullet(prev, line, gap, height):
                 self.list_item(text, line)
                 return
-            if line.x0 >= self.item_x - 3 and (gap < 0.9 * height or (line.x0 > self.item_x + 5 and gap < 3 * height)):
+            if line.x0 >= self.item_x - 3 and (gap < 0.9 * height or (line.x0 > self.item_x + 5 and gap < 3 * height)) \
+                    and not self.stated_ended(prev, line):
                 self.item_continues(text)
                 self.item_line = line
                 return
+        if item is None and self.state_goal(line):
+            return
         if self.mode in ("goals", "activities", "indicators") and item is None and self.field != "lead":
             self.mode = None  # prose back at the margin ends the list
         if self.mode == "goal_text" and self.field is None:

@@ -1,8 +1,7 @@
 """Status and assessment from graphics: filled vector shapes and small raster icons.
 
-A marker's colour is named (green, yellow, red, grey, blue) and mapped to the canonical
-value through the document's legend when it has one ("Teckenförklaring", or an icon beside a
-vocabulary status), otherwise by the Swedish convention:
+A marker's colour is named (green, yellow, red, grey, blue) and mapped to the canonical value through
+the document's legend when it has one ("Teckenförklaring", or an icon beside a vocabulary status), else:
 
 - green: uppfyllt / enligt plan (klar with a check mark, or in a year-end report without any);
 - yellow or orange: delvis uppfyllt / avvikelse;
@@ -26,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
+from planparse.layouts.drawn_icons import mark_on_icon, traffic_lights
 from planparse.layouts.marker import (
     TONE_CONFIDENCE,
     Marker,
@@ -161,6 +161,8 @@ class Markers:
             found: list[Marker] = []
             symbols = [d for d in page.drawings if light(d.stroke if d.fill is None else d.fill)]
             for d in page.drawings:
+                if mark_on_icon(d, page.drawings):
+                    continue
                 if d.fill is not None and d.is_icon and d.toneless:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
                 elif d.fill is not None and d.is_icon and color_name(d.fill) is not None:
@@ -172,7 +174,7 @@ class Markers:
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             glyphs = _glyph_markers(page)
-            found.extend(m for m, _ in glyphs)
+            found.extend([m for m, _ in glyphs] + traffic_lights(page))
             found.extend(_cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
@@ -247,10 +249,11 @@ class Markers:
     def near(self, page: int, bbox: BBox, *, right_of: float | None = None) -> list[Marker]:
         """Markers whose vertical centre lies within ``bbox``'s band (a table row or a title
         line), left to right; only those right of ``right_of`` when given."""
-        y0, y1 = bbox[1] - 2, bbox[3] + 2
+        y0, y1, mid = bbox[1] - 2, bbox[3] + 2, (bbox[1] + bbox[3]) / 2
         out = [
             m for m in self.by_page.get(page, [])
-            if y0 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 and (right_of is None or m.bbox[0] >= right_of)
+            if (y0 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 or (m.tall and m.bbox[1] <= mid <= m.bbox[3]))
+            and (right_of is None or m.bbox[0] >= right_of)
         ]
         return sorted(out, key=lambda m: m.bbox[0])
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
 from planparse.layouts.roles import cell, reread_figure
+from planparse.layouts.spanned_header import spanned_groups
 from planparse.layouts.tables import column_of, header_labels
 from planparse.model import (
     Direction,
@@ -78,11 +79,15 @@ def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]
         return ValueKind.target, year
     if year is not None and label.strip() == str(year):
         return (ValueKind.outcome if series else ValueKind.baseline), year
+    if year is not None and _TERM_YEAR.fullmatch(label.strip()):
+        return ValueKind.outcome, year  # "VT 2024": what the spring term's figure was
     if f.startswith(("basvarde", "baslinje", "ingangsvarde", "utgangsvarde", "utgangslage")):
         return ValueKind.baseline, year
     return ValueKind.other, year
 
 
+_MONTHS = re.compile(r"\bjan(?:uari)?\s*[-–]?\s*(?:feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)")  # "jan–aug"
+_TERM_YEAR = re.compile(r"(?:VT|HT|T[1-3]|Tertial [1-3])\s*(?:19|20)\d{2}")
 _COLUMN_GROUPS = {"kvinnor": ValueGroup.women, "flickor": ValueGroup.women, "man": ValueGroup.men,
                   "pojkar": ValueGroup.men, "totalt": ValueGroup.total, "total": ValueGroup.total}
 
@@ -172,10 +177,14 @@ def _unit_read_again(name: str, row: Row, col: int, reread: Callable[[int, BBox]
 
 
 _PER_CENT = re.compile(r"[-.,:;'|~ ]*%")
+# A column saying which period each row's outcome is of ("Period", "Mätperiod", "Avser"): the
+# year of the row's outcome, no value of its own.
+_PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
 
 
 def indicator_rows(
-    table: Table, reread: Callable[[int, BBox], str | None] | None = None, skip: frozenset[int] = frozenset()
+    table: Table, reread: Callable[[int, BBox], str | None] | None = None, skip: frozenset[int] = frozenset(),
+    this_year: int | None = None,
 ) -> list[Indicator]:
     """Indicators from a table whose header names the indicator, source, unit and value
     columns; one value per filled cell, in column order.
@@ -185,7 +194,8 @@ def indicator_rows(
     Footnote marks are cut from names and kept in raw values. On OCR'd text a value cell is
     mended as a figure (specks, a minus, letters for digits), and one that may be a figure
     misread is read again from the page image with ``reread`` (the document's). Columns in
-    ``skip`` belong to someone else (a goal table's goal and assessment columns)."""
+    ``skip`` belong to someone else (a goal table's goal and assessment columns). An outcome of
+    months and no year ("Utfall jan–aug") is of the document's year, ``this_year``."""
     labels = header_labels(table)
     name_col = column_of(labels, "indicator")
     if name_col is None:
@@ -195,16 +205,18 @@ def indicator_rows(
     if unit_col == name_col:  # "Mått | Mål | Utfall": the measure column names the indicator
         unit_col = None
     group_col = _group_col(table, labels, {name_col, *(c for c in (source_col, unit_col) if c is not None)})
+    period_col = next((i for i, h in enumerate(table.header) if _PERIOD_HEAD.fullmatch(fold(h).strip())), None)
     value_cols = [
         i
         for i in range(table.n_cols)
-        if i not in (name_col, source_col, unit_col, group_col) and i not in skip
+        if i not in (name_col, source_col, unit_col, group_col, period_col) and i not in skip
     ]
     series = sum(1 for i in value_cols if i < len(table.header) and YEAR.fullmatch(table.header[i].strip())) >= 2
     out: list[Indicator] = []
     parent: Indicator | None = None  # the nearest indicator that is not a "- " sub-indicator
     total: Indicator | None = None  # the indicator of the last Tot row
     groups = _row_groups(table.body, group_col, name_col)
+    spanned = spanned_groups(table) if group_col is None else {}
     # A table of one indicator, its name in the header's first cell over its Kvinnor / Män /
     # Totalt rows (or its one row of values), no row naming one: every row's values are its.
     head = table.header[name_col].strip() if name_col < len(table.header) else ""
@@ -238,6 +250,7 @@ def indicator_rows(
             total = ind
         elif group is None:
             total = None
+        period = YEAR.findall(row.cell_text(period_col)) if period_col is not None else []
         for i in value_cols:
             raw = row.cell_text(i)
             if not raw:
@@ -246,11 +259,15 @@ def indicator_rows(
                 raw = ocr_spacing(ocr_number(raw))
                 again = reread_figure(reread, cell(row, i)) if parse_number(raw) is None else None
                 raw = ocr_spacing(again) if again is not None else raw
-            label = _header_label(table, i)
+            label, by_column = spanned[i] if i in spanned else (_header_label(table, i), None)
             kind, year = value_kind(label, series)
-            by_column = _column_group(label)
+            by_column = by_column or _column_group(label)
             if by_column is not None and kind is ValueKind.other and year is not None:
                 kind = ValueKind.outcome  # "Kvinnor 2024": what the year's figure was, for women
+            if kind is ValueKind.outcome and year is None and period:
+                year = int(period[-1])  # "Utfall" beside "Period: Jan–apr 2026": that year's
+            if kind is ValueKind.outcome and year is None and _MONTHS.search(fold(label)):
+                year = this_year
             ind.values.append(
                 IndicatorValue(label=label, kind=kind, year=year, group=group or by_column, raw=raw, value=parse_number(raw))
             )

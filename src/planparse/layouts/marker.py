@@ -50,6 +50,7 @@ class Marker:
     bar: float | None = None  # a progress bar's filled share
     tone: int | None = None  # the grey tone (0-255) of an icon on a page without colour
     mark: bool = False  # a symbol drawn inside it (a check mark), seen in a page image
+    tall: bool = False  # a traffic light: a line level with any part of it is its owner's
 
     def describe(self) -> str:
         return str(self.color) if self.tone is None else f"grey tone {self.tone}{' with a mark' * self.mark}, no colour"

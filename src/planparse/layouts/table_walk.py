@@ -117,13 +117,13 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is Role.indicators:
         # Under an activity table it measures the goal, not its last row; with columns of years alone outside every goal ("Enhet | Årsarbetare 2024") it is a chapter's statistics.
         from_table = activity_from_table or (w.activity is not None and w.activity is w.table_activity)
-        owner = (None if from_table else w.activity) or (None if not w.stack and all(lab in (None, "year") for lab in labels) else w.owner_goal())
+        owner = (None if from_table else w.activity) or (None if not w.stack and all(lab in (None, "year") for lab in labels) else w.measured(w.owner_goal()))
         if owner is not None:
             rest = _rest_of_row(table, before)
             if rest is not None and owner.indicators:
                 owner.indicators[-1].name = join_lines([owner.indicators[-1].name, rest.cells[0].text])
                 table.rows.remove(rest)
-            for ind in indicator_rows(table, w.doc.reread):
+            for ind in indicator_rows(table, w.doc.reread, this_year=w.out.year):
                 ind.direction = ind.direction or name_direction(ind.name)
                 owner.indicators.append(ind)
         else:

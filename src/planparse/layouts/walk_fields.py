@@ -115,6 +115,9 @@ class FieldWalk(WalkState):
         elif label == "description" and self.section is not None:
             pass  # prose under it describes the heading above, should that become a goal
         else:
+            if label == "comment" and self.section is not None and self.section_level is not None:
+                self.owner_goal()  # "Kommentar" under a heading that goal words name a goal: its comment
+
             if label in ("assessment", "status"):
                 near = self.section is not None and self.section.page == line.page and line.y0 - self.section.bbox[3] < 4 * line.size
                 owner = self.activity if label == "status" and self.activity else (self.owner_goal() if near or self.section is None else None)
@@ -124,6 +127,46 @@ class FieldWalk(WalkState):
         if value and self.field:
             self.field_lines.append(line)
             self.inline_value = value
+
+    def state_goal(self, line: Line) -> bool:
+        """The paragraph right under a "Mål" label alone, no list: the one goal it states, which
+        the measures and assessment of the goal in scope then measure (:meth:`measured`)."""
+        if self.mode != "goals" or self.list_label != "goal" or self.item is not None or self.field is not None \
+                or self.typo.rank(line) or line.text.rstrip().endswith(":"):
+            return False
+        self.list_item(line.text, line)
+        self.stated = self.item if isinstance(self.item, Goal) else None
+        return True
+
+    def stated_ended(self, prev: Line, line: Line) -> bool:
+        """The stated goal's sentence has ended, and the short line under it ("Resultat", a
+        label in body type on an OCR'd page) is none of it."""
+        return self.item is self.stated and prev.text.rstrip().endswith(".") and len(line.text.split()) <= 2
+
+    def retract_stated(self) -> None:
+        """A list right after that paragraph: the paragraph led it in, no goal of its own."""
+        goal, self.stated = self.stated, None
+        if goal is None or self.item is not goal:
+            return
+        parent = self.stack[-1][1] if self.stack else None
+        siblings = parent.children if parent is not None else self.out.goals
+        siblings[:] = [g for g in siblings if g is not goal]
+        self.listed.discard(id(goal))
+        if parent is not None:
+            parent.description = "\n".join(filter(None, [parent.description, goal.title]))
+        self.item, self.item_line = None, None
+
+    def label_sibling(self, head: Heading, line: Line) -> bool:
+        """A short heading set as the field labels under a goal headed in larger type ("Resultat"
+        between "Mål" and "Analys", all in one smaller italic): one more label, no goal."""
+        size = self.typo.size(line)
+        top = self.stack[-1][1] if self.stack else None
+        if head.kind != "section" or self.label_style != (size, line.bold, line.italic) or top is None \
+                or self.section is not None or len(head.title.split()) > 3 or self.styled.get(id(top), 0.0) <= size + 0.3:
+            return False
+        self.flush()
+        self.mode, self.activity, self.item = None, None, None
+        return True
 
     def marker_text(self, text: str, ocr: bool = False) -> bool:
         """A status or assessment printed on a line of its own, for the owner in scope (an
@@ -200,15 +243,16 @@ class FieldWalk(WalkState):
             if len(paras) > 1 and self.activity.description is None:
                 self.activity.description = "\n".join(paras[1:])
             return
-        if field == "assessment" and self.goal is not None and self.goal.assessment is None:
+        assessed = self.measured(self.goal)
+        if field == "assessment" and assessed is not None and assessed.assessment is None:
             ocr = lines[0].method != "native"
             a = vocabulary.match_assessment(texts[0]) or (vocabulary.match_assessment(after_icon(texts[0])) if ocr else None)
             raw = _GLYPH.sub("", texts[0]) if lines[0].method == "native" or a is None else a.matched  # OCR'd: the vocabulary's spelling
             a = a or vocabulary.assessment_in_sentence(texts[0])
             if a is not None:
-                self.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
-                if len(lines) > 1 and self.goal.comment is None:  # the analysis under "Måluppfyllelse: Uppfyllt"
-                    self.goal.comment = "\n".join(paragraphs(lines[1:], self.step, texts[1:], self.spec.paragraph_gap))
+                assessed.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
+                if len(lines) > 1 and assessed.comment is None:  # the analysis under "Måluppfyllelse: Uppfyllt"
+                    assessed.comment = "\n".join(paragraphs(lines[1:], self.step, texts[1:], self.spec.paragraph_gap))
             return
         if field == "status" and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(texts[0])

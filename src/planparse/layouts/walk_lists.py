@@ -151,8 +151,10 @@ class ListWalk(FieldWalk):
             self.text_goals = []
             return True
         label, _ = self.label(head.title)
-        if label is not None:
-            self.open_label(label, "", line)
+        if label is not None or self.label_sibling(head, line):
+            self.label_style = (self.typo.size(line), line.bold, line.italic)
+            if label is not None:
+                self.open_label(label, "", line)
             return True
         style = (self.typo.size(line), line.bold)
         if self.goal is not None and (
@@ -169,7 +171,9 @@ class ListWalk(FieldWalk):
         if (cut := group_end(self.stack, self.worded, self.typo.size(line))) is not None:
             del self.stack[cut:]  # a chapter above the goal group
             self.goal = self.stack[-1][1] if self.stack else None
-        self.pop_styled(self.typo.size(line))
+        # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
+        under_words = self.mode_level if self.mode == "goal_text" and not self.text_goals else None
+        self.pop_styled(self.typo.size(line), under_words)
         size, pending = self.typo.size(line), self.section
         if pending is not None and self.typo.size(pending) > size + 0.3:
             # the group of the headings under it, the first right under it; not a chapter naming
@@ -182,8 +186,7 @@ class ListWalk(FieldWalk):
             self.section_above = (pending, self.section_title, self.section_prose) if group else None
         elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
             self.section_above = None  # a heading as large ends the group
-        # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
-        self.section_level = self.mode_level if self.mode == "goal_text" and not self.text_goals else None
+        self.section_level = under_words
         self.section, self.activity, self.mode, self.item = line, None, None, None
         self.section_title, self.section_last, self.section_prose = head.title, line, []
         self.heading_title = head.title

@@ -9,6 +9,7 @@ from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.bullets import VectorBullets
 from planparse.layouts.headings import (
+    LEVEL_DEPTH,
     Heading,
     Typography,
     continues_title,
@@ -133,6 +134,8 @@ class WalkState:
         self.amount_lines: list[Line] = []  # a list item outside any list: a budget amount?
         self.amount_drawn = False  # and its bullet drawn, not printed
         self.list_label = ""  # the label that opened the activity list in scope
+        self.stated: Goal | None = None  # a goal stated in the paragraph under a "Mål" label alone
+        self.label_style: tuple[float, bool, bool] | None = None  # (size, bold, italic) of labels set as headings
         self.bullets = VectorBullets(doc)
         self.heading_title = ""  # the last heading's title: what amounts under it are
         self.table_activity: Activity | None = None  # the last row of the last activity table
@@ -220,7 +223,7 @@ class WalkState:
             self.styled[id(goal)] = self.typo.size(above[0])
         if self.section is not None:
             line, self.section = self.section, None
-            self.pop_styled(self.typo.size(line))
+            self.pop_styled(self.typo.size(line), self.section_level)
             level = self.section_level or (self.spec.level(self.depth() + 1) if self.stack else GoalLevel.focus_area)
             title = self.section_title or line.text
             labelled = re.match(r"^(\S+?)\s*:\s*(\S.*)$", title)
@@ -239,10 +242,21 @@ class WalkState:
             self.title_line, self.section_prose = None, []
         return self.goal
 
-    def pop_styled(self, size: float) -> None:
-        """A heading no smaller than a goal made from an unnumbered heading ends its scope."""
+    def measured(self, goal: Goal | None) -> Goal | None:
+        """The goal an indicator table or an assessment in ``goal``'s scope measures: the goal
+        stated under a "Mål" label of ``goal`` (an area's), else ``goal``."""
+        if goal is not None and self.activity is None and any(c is self.stated for c in goal.children):
+            return self.stated
+        return goal
+
+    def pop_styled(self, size: float, level: GoalLevel | None = None) -> None:
+        """A heading no smaller than a goal made from an unnumbered heading ends its scope,
+        unless goal words name it a ``level`` under that goal's ("Nämndmål" over a heading
+        styled as the "Kommunfullmäktiges mål" heading before it)."""
         self.flush()
-        while self.stack and id(self.stack[-1][1]) in self.styled and self.styled[id(self.stack[-1][1])] <= size + 0.3:
+        while self.stack and id(top := self.stack[-1][1]) in self.styled and self.styled[id(top)] <= size + 0.3:
+            if level is not None and top.level in LEVEL_DEPTH and LEVEL_DEPTH[top.level] < LEVEL_DEPTH.get(level, 0):
+                break
             self.stack.pop()
             self.goal = self.stack[-1][1] if self.stack else None
 

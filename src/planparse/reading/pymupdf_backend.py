@@ -570,6 +570,13 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
                 x0, y0, x1, y1 = d["rect"]
                 drawings.append(Drawing((rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)]), "shape", fill, stroke))
                 continue
+            if first == "l" and fill is None and _drawn_symbol(items, d["rect"]):
+                # A small stroked figure with a slanted stroke (a trend arrow, a check mark, a
+                # cross): one shape, not its level and upright strokes as loose rules that would
+                # sit between a table's row rules and cut its rows apart.
+                x0, y0, x1, y1 = d["rect"]
+                drawings.append(Drawing((rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)]), "shape", None, stroke))
+                continue
             for it in items:
                 if first == "l":
                     p, q = it[1], it[2]
@@ -585,6 +592,17 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
         box = (rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)])
         drawings.append(Drawing(box, "shape", fill, stroke))
     return drawings
+
+
+SYMBOL_MAX = 16.0  # points: the widest and tallest a stroked symbol drawn among text is
+
+
+def _drawn_symbol(items: list[Any], rect: Any) -> bool:
+    """Whether path ``items`` (all lines, stroked) draw a symbol: two lines or more, one of
+    them slanted, within :data:`SYMBOL_MAX` each way."""
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    return len(items) >= 2 and x1 - x0 <= SYMBOL_MAX and y1 - y0 <= SYMBOL_MAX and any(
+        abs(it[1][0] - it[2][0]) > 0.01 and abs(it[1][1] - it[2][1]) > 0.01 for it in items)
 
 
 def _box_path(items: list[Any], closed: bool) -> bool:

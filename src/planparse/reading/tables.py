@@ -222,6 +222,7 @@ def _groups(
     no_band: tuple[list[float], list[int]] = ([], [])
     crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
     ruled: set[int] = set()  # those touching a vertical that is no side of a shaded band
+    shade_h: dict[int, float] = {}  # the height of the shaded band a horizontal bounds
     v_lo = [v.a - TOL for v in vs]
     v_hi = [v.b + TOL for v in vs]
     for i, h in enumerate(hs):
@@ -236,6 +237,8 @@ def _groups(
                     crossed.add(i)
                 if not vs[j].shade:
                     ruled.add(i)
+                else:
+                    shade_h[i] = max(shade_h.get(i, 0.0), vs[j].b - vs[j].a)
                 k = n_h + j  # find(k), inline: thousands of crossings on a page of grids
                 while parent[k] != k:
                     parent[k] = parent[parent[k]]
@@ -251,8 +254,10 @@ def _groups(
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
         # (shaded bands apart by one unshaded row, a group's title, are rows of one table)
+        # (the unshaded row between them as high as the shaded ones, however large the type)
+        gap = max(SHADE_GAP, 1.15 * min(shade_h.get(order[k - 1], 0.0), shade_h.get(order[k], 0.0)))
         if order[k - 1] in crossed and order[k] in crossed and (
-                order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > SHADE_GAP):
+                order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
             continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
@@ -315,8 +320,8 @@ def _regions(raw: RawPage) -> list[_Region]:
         x1 = max([h.b for h in g_hs] + [v.pos for v in g_vs])
         xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
         ruled = len(xs) > 2  # a rule between columns (a frame's sides alone divide nothing)
-        if not ruled and len(ys) < 3:
-            continue  # two lone rules are a frame or a separator, not a table
+        if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3:
+            continue  # two lone rules are a frame or a separator, not a table (nor a header's and one row's)
         if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
             continue
         # A table's top and bottom rules run across it. A box touching the table (a running
@@ -344,7 +349,8 @@ def _regions(raw: RawPage) -> list[_Region]:
         for part in parts:
             if ruled and len(part) == 2 and len(xs) == 2:
                 continue  # one framed box (a running header's band, a callout): text, not a table
-            if len(part) >= 3 or (ruled and len(part) >= 2) or (len(part) == 2 and _header_at_foot(part, x0, x1, raw)):
+            if len(part) >= 3 or (ruled and len(part) >= 2) or (len(part) == 2 and (
+                    _header_at_foot(part, x0, x1, raw) or (not ruled and len(_with_open_header(part, x0, x1, raw)) == 3))):
                 # (the sides of a shaded header's cells are the columns of the rows under it)
                 sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL], x0, x1, scanned) \
                     if shaded else xs
@@ -370,9 +376,27 @@ def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> li
     above = [s for s in _band_spans(raw, x0, x1, first - (below - first), first) if s.bbox[3] <= first + 1]
     base = max((s.bbox[3] for s in above), default=0.0)
     head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size]  # the one line on the rule (no text above it)
-    if not head or first - base > foot + TOL or not _header_band(head):
+    if not head or first - base > foot + TOL or not _header_band(head, plain=_header_rule(raw, x0, x1, first, below)):
         return ys
     return [min(s.bbox[1] for s in head) - pad, *ys]
+
+
+def _header_rule(raw: RawPage, x0: float, x1: float, first: float, second: float) -> bool:
+    """The rule under a header set apart from the rule under the first row: drawn darker or
+    thicker (a booktabs-style table whose header is in body type, neither bold nor shaded)."""
+    def look(y: float) -> set[tuple[int | None, float]]:
+        return {(d.stroke if d.fill is None else d.fill, round(d.bbox[3] - d.bbox[1], 1)) for d in raw.drawings
+                if d.kind == "hline" and abs((d.bbox[1] + d.bbox[3]) / 2 - y) <= TOL and d.bbox[2] - d.bbox[0] >= 0.9 * (x1 - x0)}
+
+    top, under = look(first), look(second)
+    if len(top) != 1 or len(under) != 1 or top == under:
+        return False
+    (tone, width), (tone2, width2) = next(iter(top)), next(iter(under))
+    return width > width2 or (tone is not None and tone2 is not None and _luma(tone) < _luma(tone2))
+
+
+def _luma(rgb: int) -> float:
+    return 0.299 * (rgb >> 16) + 0.587 * ((rgb >> 8) & 255) + 0.114 * (rgb & 255)
 
 
 def _with_open_last_row(ys: list[float], sides: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
@@ -469,15 +493,16 @@ def _band_spans(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -
             if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
 
 
-def _header_band(spans: list[Span], shaded: bool = False) -> bool:
+def _header_band(spans: list[Span], shaded: bool = False, plain: bool = False) -> bool:
     """A band styled and worded as a table header: two or more phrases apart, bold (or on a
-    shade of its own) where the layer has fonts, and most of them column labels the vocabulary
-    knows."""
+    shade of its own, or ``plain`` when a rule of its own sets it apart) where the layer has
+    fonts, and most of them column labels the vocabulary knows ("VT 2024", a term and its year,
+    is one)."""
     from planparse import vocabulary
 
     if not spans:
         return False
-    if spans[0].font and not shaded and not all(s.bold for s in spans):
+    if spans[0].font and not shaded and not plain and not all(s.bold for s in spans):
         return False
     phrases: list[str] = []
     reach = -1e9
@@ -489,9 +514,12 @@ def _header_band(spans: list[Span], shaded: bool = False) -> bool:
         reach = max(reach, s.bbox[2])
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
     bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip() for t in phrases]
-    known = sum(1 for t in bare if not t or vocabulary.match_label(t) is not None)
+    known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or vocabulary.match_label(t) is not None)
     # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
     return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases)
+
+
+_TERM = re.compile(r"VT|HT|T[1-3]|Q[1-4]|Tertial [1-3]")  # a term before its year ("VT 2024")
 
 
 def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
@@ -738,11 +766,11 @@ def _build(
         mid = (top + bottom) / 2
         y0, y1 = top - 1, bottom + 1
         in_row = [m for m in spans_by_line if y0 <= m[3] <= y1]  # the spans of this row's band
-        if region.ruled_columns:
-            bounds = _merge_positions(
-                [v.pos for v in region.vs if v.a - TOL <= mid <= v.b + TOL]
-                + [region.bbox[0], region.bbox[2]]
-            )
+        covering = [v.pos for v in region.vs if v.a - TOL <= mid <= v.b + TOL] if region.ruled_columns else []
+        # (an unshaded row between shaded ones, a zebra table's: the shaded rows' columns)
+        unshaded = region.ruled_columns and not covering and len(xs) > 2 and all(v.shade for v in region.vs)
+        if region.ruled_columns and not unshaded:
+            bounds = _merge_positions(covering + [region.bbox[0], region.bbox[2]])
         elif in_row and raw.lines[in_row[0][0]].method != "native":
             crossed = _run_across(in_row, xs)
             bounds = [x for x in xs if x not in crossed]

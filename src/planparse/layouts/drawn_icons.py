@@ -1,0 +1,40 @@
+"""Icons drawn as vectors that the plain icon test (one small filled shape) misses or misreads:
+a traffic light (a dark housing holding three lamps, one lit) is one marker, and a light dot
+drawn on a coloured icon is that icon's mark, no icon of its own."""
+
+from __future__ import annotations
+
+from planparse.layouts.marker import Marker, color_name, inside, light
+from planparse.reading.model import Drawing, Page
+
+LAMP = (8.0, 40.0)  # points: the smallest and largest lamp of a traffic light
+
+
+def mark_on_icon(d: Drawing, drawings: list[Drawing]) -> bool:
+    """Whether ``d`` is a light dot drawn on a coloured icon (its mark, not an icon)."""
+    return d.fill is not None and d.is_icon and light(d.fill) and any(
+        o.is_icon and o.fill is not None and not light(o.fill) and inside(d.bbox, o.bbox) for o in drawings)
+
+
+def _squarish(d: Drawing, side: float) -> bool:
+    w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
+    return 0.8 <= w / max(h, 0.1) <= 1.25 and 0.6 * side <= min(w, h) <= side
+
+
+def traffic_lights(page: Page) -> list[Marker]:
+    """The page's traffic lights: a dark filled housing about three times as long as it is wide,
+    holding three lamps in a line, one lit in a colour and the others dark or grey. Each is
+    one marker of the lit lamp's colour over the whole housing (``tall``: a title level with
+    any part of it is its owner, however its lamps sit)."""
+    fills = [d for d in page.drawings if d.fill is not None and d.kind in ("shape", "rect")]
+    out: list[Marker] = []
+    for box in fills:
+        w, h = box.bbox[2] - box.bbox[0], box.bbox[3] - box.bbox[1]
+        short = min(w, h)
+        if color_name(box.fill or 0) is not None or not LAMP[0] <= short <= LAMP[1] or not 2.4 <= max(w, h) / short <= 3.6:
+            continue
+        lamps = [d for d in fills if d is not box and inside(d.bbox, box.bbox) and _squarish(d, short)]
+        lit = [d for d in lamps if color_name(d.fill or 0) not in (None, "grey")]
+        if len(lamps) == 3 and len(lit) == 1:
+            out.append(Marker(page.number, box.bbox, color_name(lit[0].fill or 0), tall=True))
+    return out
