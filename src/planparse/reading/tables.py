@@ -297,11 +297,12 @@ def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox]) -> bool:
 
 
 def _one_cell_text(h1: _Seg, h2: _Seg, lines: list[Line]) -> bool:
-    """The lines between two rules are a row's wrapped text: set in from the rules' start (a
-    cell's padding) and all in one size; a heading and its paragraph between two tables start
-    at the tables' edge or differ in size."""
+    """The lines between two rules are a row's wrapped text: two lines or more, one under the
+    other, set in from the rules' start (a cell's padding) and all in one size; a heading and
+    its paragraph between two tables start at the tables' edge or differ in size."""
     inside = [ln for ln in lines if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
-    return bool(inside) and all(ln.bbox[0] >= h1.a + 2 for ln in inside) and \
+    tops = sorted(ln.bbox[1] for ln in inside)
+    return len(tops) >= 2 and tops[-1] - tops[0] >= 0.5 * (inside[0].bbox[3] - inside[0].bbox[1]) and all(ln.bbox[0] >= h1.a + 2 for ln in inside) and \
         max(ln.size for ln in inside) - min(ln.size for ln in inside) <= 0.3
 
 
