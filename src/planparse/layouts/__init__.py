@@ -93,9 +93,11 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
 def _icons(doc: Document, out: Builder) -> None:
     """Statuses and assessments from icons that the walk left unread (:func:`.icon_pass.attach`)."""
     from planparse.layouts.icon_pass import attach
+    from planparse.layouts.status_words import stopped_by_words
 
     try:
         out.warnings.extend(attach(doc, out.document_type, out.goals))
+        stopped_by_words(out.goals)
     except Exception as e:  # the walk's result stands
         out.warn("icons_error", f"icon pass failed: {type(e).__name__}: {e}")
 

@@ -35,6 +35,7 @@ from planparse.layouts.marker import (
     inside,
     light,
     marker_key,
+    vector_bars,
 )
 from planparse.model import (
     Activity,
@@ -174,7 +175,7 @@ class Markers:
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             glyphs = _glyph_markers(page)
-            found.extend([m for m, _ in glyphs] + traffic_lights(page))
+            found.extend([m for m, _ in glyphs] + traffic_lights(page) + vector_bars(page.number, page.drawings))
             found.extend(_cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:

@@ -15,7 +15,7 @@ import colorsys
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from planparse.reading.model import BBox, within
+from planparse.reading.model import BBox, Drawing, within
 
 TONE_CONFIDENCE = 0.6  # lower than a colour's: a tone is matched, not read
 TONE_TOLERANCE = 16  # the most two prints of one icon's grey tone differ by (0-255)
@@ -107,3 +107,32 @@ def light(color: int | None) -> bool:
 def inside(inner: BBox, outer: BBox) -> bool:
     """Whether ``inner`` lies within ``outer`` (half a point of slack)."""
     return within(inner, outer, 0.5)
+
+
+BAR_HEIGHT = (4.0, 10.0)  # points: a drawn progress bar's height
+BAR_MIN_WIDTH = 20.0  # points, and at least four times its height
+
+
+def vector_bars(page: int, drawings: list[Drawing]) -> list[Marker]:
+    """Progress bars drawn as vectors (a "Färdiggrad" cell's track and its coloured part, a
+    browser's CSS bar or a report generator's rects): the widest filled shape of a stack
+    starting at one x is the track, and the widest other-coloured one on it its filled share.
+    A coloured bar alone is full, a grey track alone empty."""
+    shapes = [d for d in drawings if d.fill is not None and d.kind in ("rect", "shape")
+              and BAR_HEIGHT[0] <= d.bbox[3] - d.bbox[1] <= BAR_HEIGHT[1]]  # fmt: skip
+    out: list[Marker] = []
+    used: set[int] = set()
+    for track in sorted(shapes, key=lambda d: d.bbox[0] - d.bbox[2]):  # widest first
+        if id(track) in used or track.bbox[2] - track.bbox[0] < max(BAR_MIN_WIDTH, 4 * (track.bbox[3] - track.bbox[1])):
+            continue
+        stack = [d for d in shapes if id(d) not in used and abs(d.bbox[0] - track.bbox[0]) <= 1.0
+                 and abs(d.bbox[1] - track.bbox[1]) <= 1.5 and abs(d.bbox[3] - track.bbox[3]) <= 1.5]  # fmt: skip
+        used.update(id(d) for d in stack)
+        width = track.bbox[2] - track.bbox[0]
+        parts = [d for d in stack if d.fill != track.fill and d.bbox[2] - d.bbox[0] <= width + 1.0]
+        if parts:
+            share = max(d.bbox[2] - d.bbox[0] for d in parts) / width
+        else:
+            share = 0.0 if color_name(track.fill or 0) == "grey" else 1.0
+        out.append(Marker(page, track.bbox, None, min(share, 1.0)))
+    return out

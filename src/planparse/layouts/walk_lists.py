@@ -154,6 +154,8 @@ class ListWalk(FieldWalk):
         if label is not None or self.label_sibling(head, line):
             self.label_style = (self.typo.size(line), line.bold, line.italic)
             if label is not None:
+                if self.section is not None and names_goals(head.title) and self.typo.size(line) >= self.typo.size(self.section) - 0.3:
+                    self.section = self.section_above = None  # "Måluppföljning" as large: the heading before is no group
                 self.open_label(label, "", line)
             return True
         style = (self.typo.size(line), line.bold)

@@ -8,6 +8,7 @@ import re
 from planparse.reading.model import Line, Table
 from planparse.text.fold import fold
 
+SIZE_SLACK = 0.3  # how much (share) the type of one running line's repeats may differ
 MARGIN = 0.11  # share of the page height at the top and bottom where running text lives
 _PAGE_NUMBER = re.compile(
     r"^(?:(?:sida|sid|page|s\.)\s*)?\d{1,4}(?:\s*(?:\(|av|/|of)\s*\d{1,4}\)?)?$", re.IGNORECASE
@@ -37,21 +38,23 @@ def in_margin(line: Line, height: float) -> bool:
 def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     """ids of lines that are running headers, footers or page numbers."""
     n = len(pages)
-    counts: dict[str, set[int]] = {}
+    seen: dict[str, list[tuple[int, float]]] = {}  # by key: (page, size) of each line
     margin: list[tuple[Line, str]] = []  # the lines in the margins with their keys, in order
     for p, lines in enumerate(pages):
         for ln in lines:
             if in_margin(ln, heights[p]):
                 key = _key(ln)
-                counts.setdefault(key, set()).add(p)
+                seen.setdefault(key, []).append((p, ln.size))
                 margin.append((ln, key))
     threshold = max(2, round(0.4 * n))
     noise: set[int] = set()
     for ln, key in margin:
         # (a year alone is no page number: a table's cell wrapped at the page's foot, "Följs upp" / "2025")
         page_number = _PAGE_NUMBER.match(ln.text.strip()) and not _YEAR.fullmatch(ln.text.strip())
-        if page_number or (n >= 2 and len(counts[key]) >= threshold and (
-                len(counts[key]) > 0.6 * n or not _section_label(ln.text))):
+        # repeats in about its own size: a title set large under a running header of its words is none
+        pages_ = {p for p, size in seen[key] if abs(size - ln.size) <= SIZE_SLACK * max(size, ln.size, 1.0)}
+        if page_number or (n >= 2 and len(pages_) >= threshold and (
+                len(pages_) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))
     return noise
 

@@ -353,7 +353,25 @@ def _marked(row: list[Line], marks: Sequence[BBox], starts: list[float]) -> bool
     )
 
 
-def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[BBox] = ()) -> Table:
+def stub_column(header: list[Line], first: list[Line]) -> float | None:
+    """Where the unlabelled first column starts of a table whose header labels only its figure
+    columns ("Budget 2025 | Utfall 2025 | Avvikelse" over rows "Intäkter 14 200 13 650 -550"):
+    the first row under it opens with a name ending left of the first label, and the rest of
+    its words are figures under the labels. None when the header labels every column."""
+    labels, spans = _spans(header), _spans(first)
+    if len(labels) < 2 or len(spans) < 2 or header[0].method != first[0].method:
+        return None
+    if not spans[0].bbox[2] < labels[0].bbox[0] - _SLACK or parse_number(spans[0].text) is not None:
+        return None
+    rest = spans[1:]
+    if not all(parse_number(x.text) is not None and x.bbox[0] >= labels[0].bbox[0] - 2 * _SLACK for x in rest):
+        return None
+    if min(ln.bbox[1] for ln in first) - max(ln.bbox[3] for ln in header) > 2 * max(first[0].bbox[3] - first[0].bbox[1], 1.0):
+        return None
+    return spans[0].bbox[0]
+
+
+def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[BBox] = (), stub: float | None = None) -> Table:
     """A table whose columns start at the header's words; body rows split by word position.
     A row set tight under the row above (closer than a row's gap) holds the wrapped lines of
     its cells (a long name, a description, an amount broken after its thousands): they join
@@ -363,7 +381,9 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     phrases = _phrases(header)
     starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
     page, method = header[0].page, header[0].method
-    head = _row(dict(enumerate(phrases)), page, method)
+    head = _row(dict(enumerate(phrases, start=int(stub is not None))), page, method)
+    if stub is not None:  # (an unlabelled name column before the labels)
+        starts, ends = [stub, *starts], [stub, *ends]
     head.is_header = True
     rows: list[Row] = [head]
     # Lines of one row sit closer than rows do, where the producer pads its rows: the gaps
@@ -548,6 +568,9 @@ def find_tables(
         words = [_label(p) for p in phrases]
         starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
         right = max(s.bbox[2] for s in _spans(header))
+        stub = stub_column(header, rows[k + 1]) if k + 1 < len(rows) else None
+        if stub is not None:
+            starts, ends = [stub, *starts], [stub, *ends]
         # A table set in from the text margin (cell padding): rows across the columns that stay
         # inside it are its own (descriptions, comments), however far apart.
         if margin is None:
@@ -585,7 +608,7 @@ def find_tables(
             prev = vr
             j += 1
         if body:
-            found.append((table_from_rows(header, body, marks), [ln for r in [header, *body] for ln in r]))
+            found.append((table_from_rows(header, body, marks, stub), [ln for r in [header, *body] for ln in r]))
             k = j
         else:
             k += 1

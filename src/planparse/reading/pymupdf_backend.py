@@ -54,22 +54,37 @@ def _font_style(font: str, flags: int) -> tuple[bool, bool]:
 _PAINTED = 16 | 32
 
 
+def _hyphen_char(chars: list[dict[str, Any]], k: int, last: dict[str, Any] | None, size: float) -> str:
+    """Character ``k`` of a span with soft hyphens, as :func:`_drawn_hyphens` reads it."""
+    c = chars[k]
+    prev = chars[k - 1] if k else None
+    if c["c"] in "-\u2010" and prev is not None and prev["c"] == "\u00ad" and c is last \
+            and abs(c["bbox"][0] - prev["bbox"][0]) < 0.05 * size:
+        return "\u00ad"  # the drawn hyphen of the soft hyphen before it, at the line's end
+    if c["c"] != "\u00ad" or c is last or c["bbox"][2] - c["bbox"][0] <= 0.15 * size:
+        return str(c["c"])
+    nxt = chars[k + 1] if k + 1 < len(chars) else None
+    if nxt is not None and nxt["bbox"][0] < c["bbox"][0] + 0.05 * size:
+        return "\u00ad"  # the next glyph starts where it does: no advance, invisible
+    return "-"
+
+
 def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) -> None:
     """A U+00AD drawn with a width inside a line is a hyphen: fonts share one glyph between
     "-" and the soft hyphen, and a producer that maps glyphs back to characters may write the
     hyphen as U+00AD ("2024\u00ad04\u00ad30", "gång\u00ad och"). A soft hyphen proper is only
-    drawn where a line breaks; one of no width is invisible. Those two stay U+00AD (the line
-    text drops the second and joins the word at the first)."""
+    drawn where a line breaks; one of no width, or one the next character starts on (a
+    browser's soft hyphen inside a line, which advances nothing), is invisible. Those stay
+    U+00AD (the line text drops the invisible ones and joins the word at one that ends it). A
+    browser draws the hyphen at a break as a character of its own on the soft hyphen's place:
+    that hyphen is the soft hyphen's glyph and becomes U+00AD too."""
     for bi, li, si, span in soft:
         line = raw["blocks"][bi]["lines"][li]
         chars = line["spans"][si]["chars"]
         ends = [c for sp in line["spans"] for c in sp["chars"] if not c["c"].isspace()]
         last = ends[-1] if ends else None
         size = max(span.size, 1.0)
-        text = "".join(
-            "-" if c["c"] == "\u00ad" and c is not last and c["bbox"][2] - c["bbox"][0] > 0.15 * size else c["c"]
-            for c in chars
-        )
+        text = "".join(_hyphen_char(chars, k, last, size) for k in range(len(chars)))
         if text != span.text and len(text) == len(span.text):
             span.__dict__["text"] = text  # (a span of this page, not yet in any line's facts)
 

@@ -253,12 +253,18 @@ def _groups(
     boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
-        # (shaded bands apart by one unshaded row, a group's title, are rows of one table)
-        # (the unshaded row between them as high as the shaded ones, however large the type)
+        # (shaded bands apart by one unshaded row, a group's title, are rows of one table: the
+        # unshaded row as high as the shaded ones, however large the type, or a row that wraps,
+        # taller than a line, whose text fills the band)
         gap = max(SHADE_GAP, 1.15 * min(shade_h.get(order[k - 1], 0.0), shade_h.get(order[k], 0.0)))
         if order[k - 1] in crossed and order[k] in crossed and (
                 order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
-            continue
+            if order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > 3 * SHADE_GAP:
+                continue
+            if boxes is None:
+                boxes = [ln.bbox for ln in lines or []]
+            if not _filled_band(h1, h2, boxes) or not _one_cell_text(h1, h2, lines or []):
+                continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
                 continue
@@ -293,6 +299,16 @@ def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox]) -> bool:
         reach = max(reach, b[3])
     widest = max(widest, h2.pos - reach)
     return widest <= max(1.5 * height, 8.0)
+
+
+def _one_cell_text(h1: _Seg, h2: _Seg, lines: list[Line]) -> bool:
+    """The lines between two rules are a row's wrapped text: two lines or more, one under the
+    other, set in from the rules' start (a cell's padding) and all in one size; a heading and
+    its paragraph between two tables start at the tables' edge or differ in size."""
+    inside = [ln for ln in lines if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
+    tops = sorted(ln.bbox[1] for ln in inside)
+    return len(tops) >= 2 and tops[-1] - tops[0] >= 0.5 * (inside[0].bbox[3] - inside[0].bbox[1]) and all(ln.bbox[0] >= h1.a + 2 for ln in inside) and \
+        max(ln.size for ln in inside) - min(ln.size for ln in inside) <= 0.3
 
 
 @dataclass
@@ -349,14 +365,18 @@ def _regions(raw: RawPage) -> list[_Region]:
         for part in parts:
             if ruled and len(part) == 2 and len(xs) == 2:
                 continue  # one framed box (a running header's band, a callout): text, not a table
+            px0, px1 = x0, x1
+            if len(parts) > 1:  # a part's own extent: the table under it may be a little wider
+                own = [h for h in g_hs if part[0] - TOL <= h.pos <= part[-1] + TOL]
+                px0, px1 = min(h.a for h in own), max(h.b for h in own)
             if len(part) >= 3 or (ruled and len(part) >= 2) or (len(part) == 2 and (
-                    _header_at_foot(part, x0, x1, raw) or (not ruled and len(_with_open_header(part, x0, x1, raw)) == 3))):
+                    _header_at_foot(part, px0, px1, raw) or (not ruled and len(_with_open_header(part, px0, px1, raw)) == 3))):
                 # (the sides of a shaded header's cells are the columns of the rows under it)
-                sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL], x0, x1, scanned) \
-                    if shaded else xs
+                sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL
+                                  and px0 - TOL <= v.pos <= px1 + TOL], px0, px1, scanned) if shaded else xs
                 if not ruled:
-                    part = _with_open_last_row(_with_open_header(part, x0, x1, raw), sides, x0, x1, raw)
-                regions.append(_Region((x0, part[0], x1, part[-1]), part, sides, g_vs, ruled, g_hs))
+                    part = _with_open_last_row(_with_open_header(part, px0, px1, raw), sides, px0, px1, raw)
+                regions.append(_Region((px0, part[0], px1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
 
 
