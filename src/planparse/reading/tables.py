@@ -47,6 +47,39 @@ def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[li
 
 
 CARD_STRIP = 6.0  # points: the widest accent strip down a card's side
+SPACING = 3.0  # points: the widest gap a browser's border-spacing leaves between a table's rows
+
+
+def _separated_cells(drawings: list[Drawing]) -> list[Drawing]:
+    """A table drawn with separated borders (a browser's ``border-spacing``) as one grid: each
+    cell's fill grown down over the gap of up to :data:`SPACING` to the fill of the row under
+    it, and a row's rounded end cells (filled shapes, as high as the rect they abut and of its
+    fill) taken for rects. Fills not stacked so close are left alone."""
+    fills = sorted(
+        (k for k, d in enumerate(drawings) if d.kind == "rect" and d.fill is not None and not d.is_icon),
+        key=lambda k: drawings[k].bbox[1],
+    )
+    if not fills:
+        return drawings
+    out = list(drawings)
+    rects = [drawings[k] for k in fills]
+    for k, d in enumerate(drawings):
+        if d.kind != "shape" or d.fill is None or d.is_icon:
+            continue
+        x0, y0, x1, y1 = d.bbox
+        if any(r.fill == d.fill and abs(r.bbox[1] - y0) <= TOL and abs(r.bbox[3] - y1) <= TOL
+               and (abs(r.bbox[0] - x1) <= TOL or abs(r.bbox[2] - x0) <= TOL) for r in rects):
+            out[k] = replace(d, kind="rect")
+    tops = [drawings[k].bbox[1] for k in fills]
+    for k in fills:
+        x0, y0, x1, y1 = drawings[k].bbox
+        below = [
+            drawings[j].bbox[1] for j in fills[bisect_right(tops, y1 + TOL / 4) : bisect_right(tops, y1 + SPACING)]
+            if drawings[j].bbox[0] < x1 - TOL and x0 + TOL < drawings[j].bbox[2]
+        ]
+        if below:
+            out[k] = replace(out[k], bbox=(x0, y0, x1, min(below)))
+    return out
 
 
 def _cards(drawings: list[Drawing]) -> list[Drawing]:
@@ -61,6 +94,10 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
         x0, y0, x1, y1 = box.bbox
         if x1 - x0 <= 4 * CARD_STRIP:
             continue
+        if any(other is not box and other.bbox[2] - other.bbox[0] > CARD_STRIP and x0 - TOL <= other.bbox[0]
+               and other.bbox[2] <= x1 + TOL and (abs(other.bbox[0] - x0) <= TOL or abs(other.bbox[2] - x1) <= TOL)
+               and (abs(other.bbox[3] - y0) <= TOL or abs(other.bbox[1] - y1) <= TOL) for other in fills):
+            continue  # a row of a table, its cells' fills abutting above or below: no card
         for strip in strips:
             sx0, sy0, sx1, sy1 = strip.bbox
             if strip.fill != box.fill and abs(sy0 - y0) <= TOL and abs(sy1 - y1) <= TOL and (
@@ -465,6 +502,7 @@ def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[
 
 def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
     """The page's tables (one page each, not yet joined) and the lines outside them."""
+    raw = replace(raw, drawings=_separated_cells(raw.drawings))
     regions = _regions(raw)
     tables: list[Table] = []
     taken: set[int] = set()
