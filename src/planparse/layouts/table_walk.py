@@ -30,13 +30,13 @@ from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import named_goal
 from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
+from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
 from planparse.layouts.tables import (
     activity_rows,
     cell_date,
     cell_percent,
     column_of,
     header_labels,
-    match_status_prefix,
 )
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
@@ -54,22 +54,6 @@ def _continues(w: Walk, table: Table) -> bool:
     filled = [h for h in table.header if h.strip()]
     return last is not None and last.n_cols == table.n_cols and table.page > last.rows[-1].page and len(filled) <= 1 and not any(
         lab for lab in header_labels(table)
-    )
-
-
-def _status_rows(table: Table) -> bool:
-    """Most full-width rows (comments and group rows aside) start with a printed status."""
-    rows = [r for r in table.body if r.full_width and r.cells and not is_comment(r)
-            and not all(ln.bold for c in r.cells for ln in c.lines)]
-    return bool(rows) and sum(1 for r in rows if match_status_prefix(r.cells[0].text)) >= 0.5 * len(rows)
-
-
-def _labelled_markers(w: Walk, table: Table) -> bool:
-    """Every row with a status icon prints its status label beside it ("● Pågående enligt
-    plan"): the rows are status lines read as text, the icons only draw them."""
-    marked = [r for r in table.body if w.markers.near(r.page, r.bbox)]
-    return bool(marked) and all(
-        (text := next((c.text for c in r.cells if c.text), "")) and match_status_prefix(text) for r in marked
     )
 
 
@@ -97,19 +81,20 @@ def read_table(w: Walk, table: Table) -> None:
     status_col = column_of(labels, "status")
     text_statuses = (status_col is not None and any(
         vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
-    )) or _status_rows(table) or _labelled_markers(w, table)
+    )) or status_rows(table) or labelled_markers(w.markers, table)
     has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
+    icons = status_row_icons(w.markers, table) if has_markers else {}
     if goal_col is None and is_form(w, table):
         read_form(w, table)
     elif goal_col is not None:
         read_goal_table(w, table, *goal_col)
-    elif role is Role.activities and has_markers:
+    elif role is Role.activities and has_markers and not icons:
         _icon_activities(w, table)
     elif role is Role.activities:
         goal = w.owner_goal()
         if goal is not None:
             cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
-            acts = activity_rows(table, cont, w.step)
+            acts = activity_rows(table, cont, w.step, icons)
             for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
                 row = next((r for r in table.body if _row_of(act, Table(rows=[r], n_cols=table.n_cols))), None)
                 (_named_goal(w, table, row) or goal).activities.append(act)

@@ -1,0 +1,39 @@
+"""Where an activity table prints its statuses: as words in full-width status rows, as icons
+with their labels beside them, or as icons alone in the status rows."""
+
+from __future__ import annotations
+
+from planparse.layouts.goal_tables import is_comment
+from planparse.layouts.icons import Markers
+from planparse.layouts.tables import match_status_prefix
+from planparse.model import Status
+from planparse.reading.model import Table
+
+
+def status_rows(table: Table) -> bool:
+    """Most full-width rows (comments and group rows aside) start with a printed status."""
+    rows = [r for r in table.body if r.full_width and r.cells and not is_comment(r)
+            and not all(ln.bold for c in r.cells for ln in c.lines)]
+    return bool(rows) and sum(1 for r in rows if match_status_prefix(r.cells[0].text)) >= 0.5 * len(rows)
+
+
+def status_row_icons(markers: Markers, table: Table) -> dict[int, Status]:
+    """The statuses of a table whose status rows (full-width, under each activity's row) print
+    an icon alone, no word: each such row's status by id, when no other body row has an icon."""
+    out: dict[int, Status] = {}
+    for r in table.body:
+        marks = markers.near(r.page, r.bbox)
+        if marks and not r.full_width:
+            return {}
+        if marks and (status := markers.status(marks[0])) is not None:
+            out[id(r)] = status
+    return out if any(not r.full_width for r in table.body) else {}
+
+
+def labelled_markers(markers: Markers, table: Table) -> bool:
+    """Every row with a status icon prints its status label beside it ("● Pågående enligt
+    plan"): the rows are status lines read as text, the icons only draw them."""
+    marked = [r for r in table.body if markers.near(r.page, r.bbox)]
+    return bool(marked) and all(
+        (text := next((c.text for c in r.cells if c.text), "")) and match_status_prefix(text) for r in marked
+    )
