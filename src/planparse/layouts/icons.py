@@ -26,7 +26,15 @@ import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
-from planparse.layouts.marker import TONE_CONFIDENCE, Marker, ToneLegend, color_name
+from planparse.layouts.marker import (
+    TONE_CONFIDENCE,
+    Marker,
+    ShadeLegend,
+    ToneLegend,
+    color_name,
+    dedupe,
+    marker_key,
+)
 from planparse.model import (
     Activity,
     Assessment,
@@ -55,15 +63,6 @@ _STATUS = {
 _YEAR_END = {DocumentType.arsbokslut, DocumentType.arsredovisning, DocumentType.verksamhetsberattelse}
 CONVENTION_CONFIDENCE = 0.75
 LEGEND_CONFIDENCE = 0.95
-
-
-def _dedupe(markers: list[Marker]) -> list[Marker]:
-    """Producers sometimes place the same icon twice at (almost) the same spot."""
-    out: list[Marker] = []
-    for m in markers:
-        if not any(abs(m.bbox[0] - o.bbox[0]) < 3 and abs(m.bbox[1] - o.bbox[1]) < 3 and m.bar == o.bar for o in out):
-            out.append(m)
-    return out
 
 
 # Colour words of a legend in text (folded: "grön" → "gron"), and the label after "=" or ":".
@@ -95,7 +94,7 @@ def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
                 if nxt.text.strip()[:1] in _ICON_GLYPHS:
                     break
                 after.append(nxt.text)
-            out.append((Marker(page.number, sp.bbox, colour), "".join(after).strip()))
+            out.append((Marker(page.number, sp.bbox, colour, rgb=sp.color), "".join(after).strip()))
     return out
 
 
@@ -132,10 +131,6 @@ def _words_after(line: Line, m: Marker, markers: list[Marker]) -> str:
     return "".join(s.text for s in spans).split("=")[-1].strip(" :–-")
 
 
-def marker_key(m: Marker) -> tuple[int, float, float]:
-    return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
-
-
 def _light(color: int | None) -> bool:
     """White or nearly: the colour of a symbol drawn on an icon (a check mark)."""
     return color is not None and all((color >> shift & 255) >= 0xE0 for shift in (16, 8, 0))
@@ -154,6 +149,7 @@ class Markers:
     legend_assessment: dict[str, AssessmentValue] = field(default_factory=dict)
     legend_entries: set[tuple[int, float, float]] = field(default_factory=set)  # (page, x0, y0)
     legend_tones: ToneLegend = field(default_factory=ToneLegend)  # a legend's grey icons
+    legend_shades: ShadeLegend = field(default_factory=ShadeLegend)
     year_end: bool = False
 
     @classmethod
@@ -167,17 +163,17 @@ class Markers:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
                 elif d.fill is not None and d.is_icon and color_name(d.fill) is not None:
                     mark = d.mark or (not _light(d.fill) and any(_inside(e.bbox, d.bbox) for e in light))
-                    found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark))
+                    found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark, rgb=d.fill))
             for im in page.images:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:
-                    found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark))
+                    found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark, rgb=im.color))
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             glyphs = _glyph_markers(page)
             found.extend(m for m, _ in glyphs)
             found.extend(_cell_fills(page))
             if found:
-                out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
+                out.by_page[page.number] = dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
             out._read_glyph_legend(glyphs)
             out._read_colour_words(page.lines)
@@ -226,6 +222,8 @@ class Markers:
             self.legend_assessment.setdefault(m.color, AssessmentValue(a.value))
         if s is not None or a is not None:
             self.legend_entries.add(marker_key(m))
+            if m.rgb is not None:
+                self.legend_shades.entries.append((m.rgb, s.value if s else None, a.value if a else None))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
         """An icon followed on its line by a status or assessment name is a legend entry. A
@@ -261,7 +259,9 @@ class Markers:
                           confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
-        if marker.color in self.legend_status:
+        if marker.rgb is not None and (shade := self.legend_shades.match(marker.rgb, "status")):
+            value, conf = StatusValue(shade), LEGEND_CONFIDENCE
+        elif marker.color in self.legend_status:
             value, conf = self.legend_status[marker.color], LEGEND_CONFIDENCE
         elif marker.color == "green" and (self.year_end or marker.mark):  # (a check mark in it: done)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
@@ -277,7 +277,9 @@ class Markers:
                               confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
-        if marker.color in self.legend_assessment:
+        if marker.rgb is not None and (shade := self.legend_shades.match(marker.rgb, "assessment")):
+            value, conf = AssessmentValue(shade), LEGEND_CONFIDENCE
+        elif marker.color in self.legend_assessment:
             value, conf = self.legend_assessment[marker.color], LEGEND_CONFIDENCE
         elif marker.color in _ASSESSMENT:
             value, conf = _ASSESSMENT[marker.color], CONVENTION_CONFIDENCE
