@@ -19,12 +19,16 @@ def status_rows(table: Table) -> bool:
 
 def status_row_icons(markers: Markers, table: Table) -> dict[int, Status]:
     """The statuses of a table whose status rows (full-width, under each activity's row) print
-    an icon alone, no word: each such row's status by id, when no other body row has an icon."""
+    an icon alone on its line, no word: each such row's status by id, when no other body row
+    has an icon."""
     out: dict[int, Status] = {}
     for r in table.body:
         marks = markers.near(r.page, r.bbox)
         if marks and not r.full_width:
             return {}
+        if marks and any(ln.bbox[1] <= (marks[0].bbox[1] + marks[0].bbox[3]) / 2 <= ln.bbox[3]
+                         for c in r.cells for ln in c.lines):
+            return {}  # words beside the icon: a status line, read as text
         if marks and (status := markers.status(marks[0])) is not None:
             out[id(r)] = status
     return out if any(not r.full_width for r in table.body) else {}
