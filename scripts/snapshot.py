@@ -32,7 +32,9 @@ CORPORA = (
     "fixtures/stress/**/*.pdf",
     "fixtures/stress-seed7/**/*.pdf",
     "fixtures/stress-seed13/**/*.pdf",
+    "fixtures/stress-seed17/**/*.pdf",
     "fixtures/holdout/**/*.pdf",
+    "fixtures/holdout-families*/**/*.pdf",
     "fixtures/holdout-generic*/**/*.pdf",
 )
 

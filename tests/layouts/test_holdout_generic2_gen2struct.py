@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.layouts.holdout import HoldoutSet, all_goals
+from tests.layouts.holdout import goals as tree
 
 DOCS = HoldoutSet("holdout-generic2")
 parsed, gold = DOCS.parsed, DOCS.gold
@@ -20,20 +21,6 @@ VASTERBOTTEN = "arsredovisning/region-vasterbotten-arsredovisning-2025"
 VAXJO = "namndplan/vaxjo-kfn-namndplan-2027"
 UMEA = "verksamhetsplan/umea-aldrenamnden-verksamhetsplan-budget-2027"
 OSTERSUND = "protokoll/ostersund-bun-protokoll-2026-09-17"
-
-
-def tree(doc: dict[str, Any]) -> list[tuple[str | None, str, str | None]]:
-    """(number, title, parent title) of every goal, depth first."""
-    out: list[tuple[str | None, str, str | None]] = []
-
-    def visit(g: dict[str, Any], parent: str | None) -> None:
-        out.append((g.get("number"), g["title"], parent))
-        for c in g.get("children", []):
-            visit(c, g["title"])
-
-    for g in doc.get("goals", []):
-        visit(g, None)
-    return out
 
 
 def activities(doc: dict[str, Any]) -> list[tuple[str, str, str | None]]:

@@ -26,8 +26,11 @@ _MAX_GAP = 60.0  # points between a caption and the table under it
 
 
 def caption_unit(text: str) -> AmountUnit | None:
-    """The unit a caption-shaped line states: a short line, no sentence, ending in its unit."""
+    """The unit a caption-shaped line states: a short line, no sentence, ending in its unit
+    (a full stop after the unit aside: "Nettokostnad per verksamhet, tkr.", also where a
+    note follows it: "Investeringar per projekt, tkr. Beloppen avser …")."""
     lower = " ".join(text.casefold().split())
+    lower = re.sub(r"^(.*?\b(?:tkr|mnkr|kr|kronor)\)?)\.(?:\s+[a-zåäö].*)?$", r"\1", lower)
     if len(lower.split()) > 14 or lower.endswith("."):
         return None
     m = _UNIT_END.search(lower)

@@ -30,9 +30,11 @@ from planparse.layouts.headings import (
     continues_title,
     numbered,
 )
+from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.table_headers import is_table_header
 from planparse.layouts.table_walk import read_table
+from planparse.layouts.typography import wraps_body_title
 from planparse.layouts.walk_lists import ListWalk
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
@@ -152,7 +154,9 @@ class Walk(ListWalk):
         drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
         item = ("•", text) if drawn else item
         if self.title_line is not None and self.title_of is not None:
-            if continues_title(self.title_line, line, self.typo) and not labelled and item is None:
+            wraps = continues_title(self.title_line, line, self.typo) or (
+                isinstance(self.title_of, Goal) and wraps_body_title(self.title_line, line, self.typo))
+            if wraps and not labelled and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])
                 self.title_line = line
                 return
@@ -262,13 +266,16 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     if spec.after is not None:
         spec.after(doc, out)
     out.goals = prune(out.goals, w.listed, spec.bare_goals)
+    owners_in_titles(out.goals)
     if out.goals and spec.name == "generic" and plan_of_other_kind(out.title or "", doc):
         out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)
     for label in spec.expects:
         if label not in w.seen_labels:
             out.warn("section_missing", f"no {vocabulary.vocabulary()['labels'][label][0]!r} section found for the {spec.name} "
                      "layout: its fields stay empty, the rest is parsed")
-    if not out.goals:
+    if not out.goals and (kept := [k for k in ("budget", "investments", "controls", "risks") if getattr(out, k)]):
+        out.warn("no_goal_tree", f"no goals, activities or indicators were recognised; {', '.join(kept)} read")
+    elif not out.goals:
         out.warn("no_plan_content", "no goals, activities or indicators were recognised in this document")
 
 

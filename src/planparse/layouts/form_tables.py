@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from planparse import vocabulary
 from planparse.layouts import roles
-from planparse.layouts.goal_tables import cell_activities
+from planparse.layouts.cell_items import cell_activities
 from planparse.model import Assessment, AssessmentValue
 from planparse.reading.model import Table
 from planparse.text.assemble import join_lines

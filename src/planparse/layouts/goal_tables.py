@@ -13,13 +13,20 @@ from rapidfuzz import fuzz
 from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
-from planparse.layouts.headings import GOAL_WORDS, goal_word, numbered
+from planparse.layouts.cell_items import (
+    cell_activities,
+    cell_goals,
+    cell_items,
+    row_activity,
+    row_text,
+)
+from planparse.layouts.headings import GOAL_WORDS, NAMND_PREFIXES, goal_word, numbered
 from planparse.layouts.indicators import indicator_rows
-from planparse.layouts.tables import activity_rows, column_of, header_labels
+from planparse.layouts.tables import column_of, header_labels, match_status_prefix
 from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
-from planparse.model import Activity, Assessment, AssessmentValue, Goal, GoalLevel, Indicator
+from planparse.model import Assessment, AssessmentValue, Goal, GoalLevel, Indicator
 from planparse.reading.model import Row, Table
-from planparse.text.assemble import join_lines, list_item
+from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 
 if TYPE_CHECKING:
@@ -72,11 +79,6 @@ def garbled_goal_word(text: str) -> GoalLevel | None:
     return levels.pop() if len(levels) == 1 else None
 
 
-def row_text(row: Row, col: int) -> str:
-    c = roles.cell(row, col)
-    return join_lines([ln.text for ln in c.lines]) if c is not None else ""
-
-
 def first_text(row: Row) -> str:
     """The text of the row's first cell with text (a table read with an empty first column)."""
     return next((c.text for c in row.cells if c.text), "")
@@ -84,6 +86,18 @@ def first_text(row: Row) -> str:
 
 def is_comment(row: Row) -> bool:
     return fold(first_text(row)).startswith(("kommentar", "analys", "kommentar till"))
+
+
+def label_beside(row: Row, bbox: tuple[float, float, float, float]) -> bool:
+    """Whether a line of ``row`` in the band of an icon's ``bbox`` opens with a status label:
+    the icon is drawn beside its printed label ("● Ej påbörjad" on a line of its own inside a
+    cell holding the whole activity, as a scan's positioned table reads it)."""
+    mid = (bbox[1] + bbox[3]) / 2
+    return any(ln.bbox[1] - 2 <= mid <= ln.bbox[3] + 2 and match_status_prefix(ln.text) is not None
+               for c in row.cells for ln in c.lines)
+
+
+_ACTIVITY_FIELDS = frozenset({"status", "start_date", "end_date", "progress", "owner"})
 
 
 def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
@@ -128,7 +142,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             if current is not None and indicator_col not in (None, col):  # a goal's next indicator
                 current.indicators.extend(_row_indicators(w, table, row, others))
             if current is not None and one_activity and not row.full_width:  # the goal's next activity
-                current.activities.extend(_row_activity(table, row))
+                current.activities.extend(row_activity(table, row))
             continue
         if is_comment(row):
             commenting = True
@@ -163,11 +177,11 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
                 current.assessment = w.markers.assessment(m)
         _text_columns(row, current, assess_col, comment_col)
         if one_activity:
-            owner.activities.extend(_row_activity(table, row))
+            owner.activities.extend(row_activity(table, row))
         elif acts_col is not None:
             acts = cell_activities(row, acts_col)
             for act in acts:  # the row's follow-up follows up each of its activities
-                act.follow_up = _cell_items(row, follow_col) if follow_col not in (None, col) else []
+                act.follow_up = cell_items(row, follow_col) if follow_col not in (None, col) else []
             owner.activities.extend(acts)
         if indicator_col not in (None, col):
             current.indicators.extend(_row_indicators(w, table, row, others))
@@ -204,67 +218,14 @@ def _group_goal(w: Walk, parent: Goal | None, title: str, row: Row) -> Goal:
 def _number_of(title: str) -> tuple[str | None, str]:
     """A goal cell's number and title ("1.1 Alla elever ska …" → "1.1", "Alla elever ska …")."""
     num = numbered(title)
-    if num is None or num[0] not in (None, "mål", "mal", "nämndmål", "namndmal") or not num[2]:
+    if num is None or num[0] not in (None, "mål", "mal", *NAMND_PREFIXES) or not num[2]:
         return None, title
     return num[1].rstrip("."), num[2]
-
-
-def cell_goals(row: Row, col: int) -> list[str]:
-    """The goals a goal cell lists: one, or one a bullet or a sentence that starts its own line
-    after a line ending one ("… och solidaritet." / "Förskolan ska …"); wrapped lines joined."""
-    c = roles.cell(row, col)
-    items: list[list[str]] = []
-    for ln in c.lines if c is not None else []:
-        item = list_item(ln.text)
-        text = item[1] if item is not None and not item[0][:1].isdigit() else ln.text
-        if not items or item is not None or (items[-1][-1].rstrip().endswith(".") and text[:1].isupper()):
-            items.append([text])
-        else:
-            items[-1].append(text)
-    return [join_lines(i) for i in items] or [row_text(row, col)]
 
 
 def _row_indicators(w: Walk, table: Table, row: Row, others: frozenset[int]) -> list[Indicator]:
     """The indicator a goal row names in its indicator column, with the row's values."""
     return indicator_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header), w.doc.reread, others)
-
-
-_ACTIVITY_FIELDS = frozenset({"status", "start_date", "end_date", "progress", "owner"})
-
-
-def _row_activity(table: Table, row: Row) -> list[Activity]:
-    """The activity a goal table's row holds in its activity column, with status, dates,
-    progress and owner from their columns."""
-    return activity_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header))
-
-
-def cell_activities(row: Row, col: int) -> list[Activity]:
-    """The activities listed in a goal row's activity cell (see :func:`_cell_items`)."""
-    return [Activity(uid="", title=t, provenance=provenance(row)) for t in _cell_items(row, col)]
-
-
-def _cell_items(row: Row, col: int) -> list[str]:
-    """The items a cell lists, one a paragraph: a line going on in lower case continues the one
-    above; a bullet starts one (Word's Symbol-font bullet too, also on a line of its own)."""
-    cell = roles.cell(row, col)
-    items: list[str] = []
-    bullet = False
-    for ln in cell.lines if cell is not None else []:
-        text = ln.text.strip()
-        marked = list_item(text)
-        if marked is not None and not marked[0][:1].isalnum():
-            text, bullet = marked[1], True
-        elif text[:2] == "o ":  # Word's second-level bullet
-            text, bullet = text[2:].strip(), True
-        elif text in ("•", "▪", "●", "\uf0b7", "\uf0a7"):
-            bullet = True  # the bullet alone; its item on the next line
-            continue
-        if items and not bullet and text[:1].islower():
-            items[-1] = join_lines([items[-1], text])
-        elif text:
-            items.append(text)
-        bullet = False
-    return items
 
 
 def _text_columns(row: Row, goal: Goal, assess_col: int | None, comment_col: int | None) -> None:

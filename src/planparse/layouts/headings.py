@@ -18,11 +18,11 @@ from planparse.reading.model import Line
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
-    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mndm[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+)?"
+    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+)?"
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-])?(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
-_GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mndm[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
+_GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mnds?m[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
                     r"(?P<title>[A-ZÅÄÖ][a-zåäö].*)$", re.IGNORECASE)
 _GOALS_WITHIN = re.compile(
     r"^(?:mål|målen)\s+(?:inom|för)\s+(?:målområde(?:t)?|fokusområde(?:t)?|området)\s+(?P<rest>\S.*)$", re.IGNORECASE
@@ -34,7 +34,9 @@ _GOAL_LINE = re.compile(r"^m[åa]l\s*:\s*(\S.{2,})$", re.IGNORECASE)
 _LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
 # A run-in goal's title: the words up to the first full stop (see _runin_goal).
 _RUNIN_GOAL = re.compile(r"^(?P<title>[A-ZÅÄÖ][^.!?:;]{2,80}?)\.\s+(?P<rest>[A-ZÅÄÖ].*)$")
-_GOAL_PREFIXES = ("mål", "mal", "delmål", "delmal", "nämndmål", "namndmal", "kommunmål", "kommunmal")
+NAMND_PREFIXES = ("nämndmål", "namndmal", "nämndsmål", "namndsmal")  # with the genitive s or without
+_WORD_PREFIXES = (*NAMND_PREFIXES, "kommunmål", "kommunmal", "kf-mål", "kf-mal", "kf mål", "kf mal")  # as _NUMBERED reads them
+_GOAL_PREFIXES = ("mål", "mal", "delmål", "delmal", *_WORD_PREFIXES)
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "åtgard")
 
 # Words that name a goal level, folded, with the level their goals take.
@@ -51,6 +53,7 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("overgripande mal", GoalLevel.goal_area),
     ("kommunmal", GoalLevel.goal_area),
     ("kf mal", GoalLevel.goal_area),
+    ("kf-mal", GoalLevel.goal_area),
     ("malomraden", GoalLevel.goal_area),
     ("malomrade", GoalLevel.goal_area),
     ("fokusomraden", GoalLevel.focus_area),
@@ -60,6 +63,7 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("prioriterade omraden", GoalLevel.focus_area),
     ("prioriterat omrade", GoalLevel.focus_area),
     ("namndmal", GoalLevel.goal),
+    ("namndsmal", GoalLevel.goal),
     ("namndens mal", GoalLevel.goal),
     ("verksamhetsmal", GoalLevel.goal),
     ("lokala mal", GoalLevel.goal),
@@ -129,7 +133,7 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
         return None
     if re.match(r"^(?:[%‰]|(?:st|kr|tkr|mnkr|procent|år|dagar|timmar)\b)", title, re.IGNORECASE):
         return None
-    return (m["prefix"] or "").lower() or None, m["num"], title
+    return " ".join((m["prefix"] or "").lower().split()) or None, m["num"], title
 
 
 _QUALIFIER = re.compile(r"\s+(?:[–—-]\s|(?:till|för|kopplade|knutna|inom|under|som|i|per|2\d{3})\b).*$", re.IGNORECASE)
@@ -176,7 +180,9 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     num = numbered(text)
     if num is not None and (runin := _runin_goal(*num)) is not None:
         return runin
-    if num is not None and (not long_prose or (len(text) < 160 and "." in num[1] and (rank > 0 or not fonts))):
+    # "Nämndmål 1.2 Kommunens krisberedskap ska stärkas …": a goal by its word, however long
+    worded_goal = num is not None and num[0] in _WORD_PREFIXES and num[2][:1].isupper()
+    if num is not None and (not long_prose or worded_goal or (len(text) < 160 and "." in num[1] and (rank > 0 or not fonts))):
         prefix, number, title = num
         d = depth(number)
         if not fonts and d == 1 and _status_label(title):
@@ -200,7 +206,7 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         worded = goal_word(title) if not inner else None  # "1.1 Inriktningsmål: Hållbar kommun"
         if worded is not None and worded[1][:1].isupper() and ":" in title[:40]:
             return Heading("goal", worded[1], number.removesuffix(".0"), d, level=worded[0], marked=True)
-        if prefix in ("nämndmål", "namndmal", "kommunmål", "kommunmal") and (by := goal_word(prefix)) is not None:
+        if prefix in _WORD_PREFIXES and (by := goal_word(prefix)) is not None:
             return Heading("goal", title, number.removesuffix(".0"), d, level=by[0], marked=True)  # "Nämndmål 2: …"
         if d <= max_depth:
             return Heading("goal", title, number.removesuffix(".0"), d, marked=bool(prefix or inner))
@@ -291,3 +297,4 @@ def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
     if not typo.has_fonts(line) and not _wraps_ocr_title(prev, line, gap, height):
         return False
     return line.text[:1].islower() or not typo.has_fonts(line) or abs(typo.size(line) - typo.size(prev)) < 0.6
+

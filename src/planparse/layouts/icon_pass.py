@@ -5,7 +5,8 @@ Legend icons and columns of same-coloured bullets are never taken."""
 
 from __future__ import annotations
 
-from planparse.layouts.icons import Marker, Markers, marker_key
+from planparse.layouts.icons import Marker, Markers
+from planparse.layouts.marker import marker_key
 from planparse.model import Activity, DocumentType, Goal, Warning
 from planparse.reading.model import Document, Line
 from planparse.text.fold import fold

@@ -4,7 +4,7 @@ A marker's colour is named (green, yellow, red, grey, blue) and mapped to the ca
 value through the document's legend when it has one ("Teckenförklaring", or an icon beside a
 vocabulary status), otherwise by the Swedish convention:
 
-- green: uppfyllt / enligt plan (klar in a year-end report, or with a check mark in it);
+- green: uppfyllt / enligt plan (klar with a check mark, or in a year-end report without any);
 - yellow or orange: delvis uppfyllt / avvikelse;
 - red: ej uppfyllt / försenad;
 - grey or white: ej bedömd / ej påbörjad;
@@ -31,8 +31,11 @@ from planparse.layouts.marker import (
     Marker,
     ShadeLegend,
     ToneLegend,
+    by_look,
     color_name,
     dedupe,
+    inside,
+    light,
     marker_key,
 )
 from planparse.model import (
@@ -131,38 +134,31 @@ def _words_after(line: Line, m: Marker, markers: list[Marker]) -> str:
     return "".join(s.text for s in spans).split("=")[-1].strip(" :–-")
 
 
-def _light(color: int | None) -> bool:
-    """White or nearly: the colour of a symbol drawn on an icon (a check mark)."""
-    return color is not None and all((color >> shift & 255) >= 0xE0 for shift in (16, 8, 0))
-
-
-def _inside(inner: BBox, outer: BBox) -> bool:
-    return inner[0] >= outer[0] - 0.5 and inner[1] >= outer[1] - 0.5 and inner[2] <= outer[2] + 0.5 and inner[3] <= outer[3] + 0.5
-
-
 @dataclass
 class Markers:
     """Every icon and progress bar of a document, and the legend that names their colours."""
 
     by_page: dict[int, list[Marker]] = field(default_factory=dict)
-    legend_status: dict[str, StatusValue] = field(default_factory=dict)
-    legend_assessment: dict[str, AssessmentValue] = field(default_factory=dict)
+    # keyed by colour and check mark: a legend may name a green disc and one with a check mark apart
+    legend_status: dict[tuple[str, bool], StatusValue] = field(default_factory=dict)
+    legend_assessment: dict[tuple[str, bool], AssessmentValue] = field(default_factory=dict)
     legend_entries: set[tuple[int, float, float]] = field(default_factory=set)  # (page, x0, y0)
     legend_tones: ToneLegend = field(default_factory=ToneLegend)  # a legend's grey icons
     legend_shades: ShadeLegend = field(default_factory=ShadeLegend)
     year_end: bool = False
+    green_checks: bool = False  # some green icon has a check mark: the mark, not the year, says done
 
     @classmethod
     def of(cls, doc: Document, document_type: DocumentType) -> Markers:
         out = cls(year_end=document_type in _YEAR_END)
         for page in doc.pages:
             found: list[Marker] = []
-            light = [d for d in page.drawings if _light(d.stroke if d.fill is None else d.fill)]
+            symbols = [d for d in page.drawings if light(d.stroke if d.fill is None else d.fill)]
             for d in page.drawings:
                 if d.fill is not None and d.is_icon and d.toneless:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
                 elif d.fill is not None and d.is_icon and color_name(d.fill) is not None:
-                    mark = d.mark or (not _light(d.fill) and any(_inside(e.bbox, d.bbox) for e in light))
+                    mark = d.mark or (not light(d.fill) and any(inside(e.bbox, d.bbox) for e in symbols))
                     found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark, rgb=d.fill))
             for im in page.images:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:
@@ -172,6 +168,7 @@ class Markers:
             glyphs = _glyph_markers(page)
             found.extend(m for m, _ in glyphs)
             found.extend(_cell_fills(page))
+            out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
                 out.by_page[page.number] = dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
@@ -193,9 +190,9 @@ class Markers:
                 s = vocabulary.match_status(label)
                 a = vocabulary.match_assessment(label)
                 if s is not None:
-                    self.legend_status.setdefault(colour, StatusValue(s.value))
+                    self.legend_status.setdefault((colour, False), StatusValue(s.value))
                 if a is not None:
-                    self.legend_assessment.setdefault(colour, AssessmentValue(a.value))
+                    self.legend_assessment.setdefault((colour, False), AssessmentValue(a.value))
 
     def _read_glyph_legend(self, glyphs: list[tuple[Marker, str]]) -> None:
         """A coloured glyph followed on its line by a status or assessment name ("● Enligt plan
@@ -217,13 +214,13 @@ class Markers:
                 self.legend_entries.add(marker_key(m))
             return
         if s is not None:
-            self.legend_status.setdefault(m.color, StatusValue(s.value))
+            self.legend_status.setdefault((m.color, m.mark), StatusValue(s.value))
         if a is not None:
-            self.legend_assessment.setdefault(m.color, AssessmentValue(a.value))
+            self.legend_assessment.setdefault((m.color, m.mark), AssessmentValue(a.value))
         if s is not None or a is not None:
             self.legend_entries.add(marker_key(m))
             if m.rgb is not None:
-                self.legend_shades.entries.append((m.rgb, s.value if s else None, a.value if a else None))
+                self.legend_shades.entries.append((m.rgb, m.mark, s.value if s else None, a.value if a else None))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
         """An icon followed on its line by a status or assessment name is a legend entry. A
@@ -259,11 +256,11 @@ class Markers:
                           confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
-        if marker.rgb is not None and (shade := self.legend_shades.match(marker.rgb, "status")):
+        if marker.rgb is not None and (shade := self.legend_shades.match(marker.rgb, marker.mark, "status")):
             value, conf = StatusValue(shade), LEGEND_CONFIDENCE
-        elif marker.color in self.legend_status:
-            value, conf = self.legend_status[marker.color], LEGEND_CONFIDENCE
-        elif marker.color == "green" and (self.year_end or marker.mark):  # (a check mark in it: done)
+        elif (legend := by_look(self.legend_status, marker)) is not None:
+            value, conf = legend, LEGEND_CONFIDENCE
+        elif marker.color == "green" and (marker.mark or (self.year_end and not self.green_checks)):  # (see top)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
         elif marker.color in _STATUS:
             value, conf = _STATUS[marker.color], CONVENTION_CONFIDENCE
@@ -277,10 +274,10 @@ class Markers:
                               confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
-        if marker.rgb is not None and (shade := self.legend_shades.match(marker.rgb, "assessment")):
+        if marker.rgb is not None and (shade := self.legend_shades.match(marker.rgb, marker.mark, "assessment")):
             value, conf = AssessmentValue(shade), LEGEND_CONFIDENCE
-        elif marker.color in self.legend_assessment:
-            value, conf = self.legend_assessment[marker.color], LEGEND_CONFIDENCE
+        elif (legend := by_look(self.legend_assessment, marker)) is not None:
+            value, conf = legend, LEGEND_CONFIDENCE
         elif marker.color in _ASSESSMENT:
             value, conf = _ASSESSMENT[marker.color], CONVENTION_CONFIDENCE
         else:

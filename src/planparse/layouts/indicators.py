@@ -78,7 +78,7 @@ def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]
         return ValueKind.target, year
     if year is not None and label.strip() == str(year):
         return (ValueKind.outcome if series else ValueKind.baseline), year
-    if f.startswith(("basvarde", "baslinje", "ingangsvarde")):
+    if f.startswith(("basvarde", "baslinje", "ingangsvarde", "utgangsvarde", "utgangslage")):
         return ValueKind.baseline, year
     return ValueKind.other, year
 
@@ -145,6 +145,35 @@ def _joined(row: Row, col: int) -> str:
     return join_lines([ln.text for ln in cell.lines]) if cell is not None else ""
 
 
+# An indicator name's unit after a comma ("Andel elever …, %"): Tesseract's Swedish model
+# reads a per-cent sign as a figure or two ("…, 20", "…, 96").
+_UNIT_AS_FIGURE = re.compile(r",\s*\d{1,2}$")
+
+
+def _unit_read_again(name: str, row: Row, col: int, reread: Callable[[int, BBox], str | None] | None) -> str:
+    """An OCR'd name ending in a lone figure after a comma, with that figure read again from
+    the page image (``reread``, figures only, which reads a per-cent sign): a "%" there
+    replaces it. Anything else read leaves the name as it was."""
+    c = cell(row, col)
+    if reread is None or c is None or not c.lines or not _UNIT_AS_FIGURE.search(name):
+        return name
+    last = c.lines[-1]
+    if last.method == "native" or not last.spans:
+        return name
+    x0, y0, x1, y1 = last.spans[-1].bbox
+    h = max(y1 - y0, 1.0)
+    # (a second time with a wider margin: a straightened page's box can sit a point or two off
+    # the glyph in the image; the comma before it may then be read too)
+    for wide, tall in ((0.3, 0.15), (1.0, 0.5)):
+        read = reread(last.page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h))
+        if read is not None and _PER_CENT.fullmatch(read.strip()):
+            return name[: name.rfind(",")] + ", %"
+    return name
+
+
+_PER_CENT = re.compile(r"[-.,:;'|~ ]*%")
+
+
 def indicator_rows(
     table: Table, reread: Callable[[int, BBox], str | None] | None = None, skip: frozenset[int] = frozenset()
 ) -> list[Indicator]:
@@ -184,7 +213,7 @@ def indicator_rows(
     if named is not None:
         out.append(named)
     for row, group in zip(table.body, groups, strict=True):
-        name = re.sub(r"[\s*]+$", "", _joined(row, name_col)).strip()
+        name = _unit_read_again(re.sub(r"[\s*]+$", "", _joined(row, name_col)).strip(), row, name_col, reread)
         own: Indicator | None = named
         if name:
             sub = name.startswith(("- ", "– "))

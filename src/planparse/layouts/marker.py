@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import colorsys
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
-from planparse.reading.model import BBox
+from planparse.reading.model import BBox, within
 
 TONE_CONFIDENCE = 0.6  # lower than a colour's: a tone is matched, not read
 TONE_TOLERANCE = 16  # the most two prints of one icon's grey tone differ by (0-255)
@@ -26,7 +26,7 @@ def color_name(rgb: int) -> str | None:
     """green / yellow / red / grey / blue / purple for an sRGB colour, None for black."""
     r, g, b = ((rgb >> 16) & 255) / 255, ((rgb >> 8) & 255) / 255, (rgb & 255) / 255
     h, light, sat = colorsys.rgb_to_hls(r, g, b)
-    if light < 0.12:
+    if light < 0.22:  # black to ink grey (#333): a bullet or a rule's colour, not a status's
         return None
     if sat < 0.18 or light > 0.92:
         return "grey"
@@ -54,6 +54,16 @@ class Marker:
 
     def describe(self) -> str:
         return str(self.color) if self.tone is None else f"grey tone {self.tone}{' with a mark' * self.mark}, no colour"
+
+
+V = TypeVar("V")
+
+
+def by_look(legend: dict[tuple[str, bool], V], m: Marker) -> V | None:
+    """The legend's value for the marker's colour and check mark; for its colour alone when the
+    legend shows that colour only with (or only without) a mark."""
+    assert m.color is not None
+    return legend.get((m.color, m.mark), legend.get((m.color, not m.mark)))
 
 
 @dataclass(frozen=True)
@@ -91,15 +101,17 @@ SHADE_TOLERANCE = 40  # the most two prints of one icon's colour differ by (sum 
 class ShadeLegend:
     """A legend's exact colours: a legend may print shades that one colour name merges (dark
     green "Avslutad" beside green "Pågående", orange beside yellow). An icon takes the value of
-    the entry nearest in colour within :data:`SHADE_TOLERANCE`; farther, the colour's name
-    decides as before."""
+    the entry nearest in colour within :data:`SHADE_TOLERANCE`, among the entries of its check
+    mark when the legend has any (as :func:`by_look`); farther, the colour's name decides."""
 
-    entries: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # rgb, status, assessment
+    entries: list[tuple[int, bool, str | None, str | None]] = field(default_factory=list)  # rgb, mark, status, assessment
 
-    def match(self, rgb: int, kind: Literal["status", "assessment"]) -> str | None:
-        k = 1 if kind == "status" else 2
+    def match(self, rgb: int, mark: bool, kind: Literal["status", "assessment"]) -> str | None:
+        k = 2 if kind == "status" else 3
+        named = [e for e in self.entries if e[k] is not None]
+        named = [e for e in named if e[1] == mark] or named
         found = sorted((sum(abs((rgb >> s & 255) - (e[0] >> s & 255)) for s in (16, 8, 0)), str(e[k]))
-                       for e in self.entries if e[k] is not None)  # fmt: skip
+                       for e in named)  # fmt: skip
         return found[0][1] if found and found[0][0] <= SHADE_TOLERANCE else None
 
 
@@ -113,4 +125,15 @@ def dedupe(markers: list[Marker]) -> list[Marker]:
 
 
 def marker_key(m: Marker) -> tuple[int, float, float]:
+    """Where a marker is, to know it again: page and top-left corner."""
     return (m.page, round(m.bbox[0], 1), round(m.bbox[1], 1))
+
+
+def light(color: int | None) -> bool:
+    """White or nearly: the colour of a symbol drawn on an icon (a check mark)."""
+    return color is not None and all((color >> shift & 255) >= 0xE0 for shift in (16, 8, 0))
+
+
+def inside(inner: BBox, outer: BBox) -> bool:
+    """Whether ``inner`` lies within ``outer`` (half a point of slack)."""
+    return within(inner, outer, 0.5)

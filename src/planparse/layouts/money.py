@@ -107,13 +107,14 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             elif any(c.text for c in row.cells):
                 out.warn("unplaced_row", f"budget row without name: {row.texts}", row.page)
             continue
-        if not any(text(row, i) for i in range(table.n_cols) if i != first):
+        named = cell(row, first)  # (a group heading's cell may span the row: no amount of the columns it covers)
+        if not any(text(row, i) for i in range(table.n_cols) if i != first and cell(row, i) is not named):
             continue  # a group row ("More Than One Story" over the project's lines), not a line
         line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)))
         beside_budget = any(fold(h).split()[:1] == ["budget"] for h in header)
         for i in cols:
             raw = amounts[(k, i)]
-            if not raw:
+            if not raw or cell(row, i) is named:
                 continue
             label = header[i] if i < len(header) else ""
             words = fold(label).split()

@@ -188,8 +188,10 @@ def classify(table: Table) -> Role:
         return Role.other
     if all(re.fullmatch(r"\d{1,2}", h.strip()) for h in table.header if h.strip()):
         return Role.figure  # a risk matrix's axis
+    # a control plan, or its follow-up (Process | Kontrollmoment | Ansvarig | Resultat | Åtgärd)
     if "kontrollmetod" in joined or (header[0].startswith(("rutin", "process")) and "risk" in joined) \
-            or header[0].startswith(("kontrollmoment", "kontrollomrade")):
+            or header[0].startswith(("kontrollmoment", "kontrollomrade")) \
+            or (header[0].startswith(("rutin", "process")) and any(h.startswith("kontrollmoment") for h in header)):
         return Role.controls
     if "konsekvens" in joined.replace(" ", "") and "sannolikhet" in joined.replace(" ", ""):
         return Role.risks
@@ -260,6 +262,8 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
     found: list[ControlPoint] = []
     for row in table.body:
         name = text(row, process)
+        if row.full_width and table.n_cols > 2:
+            continue  # a group row over the whole width ("Ekonomi"): no control of its own
         if not name:
             if any(c.text for c in row.cells):
                 out.warn("unplaced_row", f"control row without process: {row.texts}", row.page)

@@ -3,7 +3,7 @@ with their labels beside them, or as icons alone in the status rows."""
 
 from __future__ import annotations
 
-from planparse.layouts.goal_tables import is_comment
+from planparse.layouts.goal_tables import first_text, is_comment, label_beside
 from planparse.layouts.icons import Markers
 from planparse.layouts.tables import match_status_prefix
 from planparse.model import Status
@@ -35,9 +35,7 @@ def status_row_icons(markers: Markers, table: Table) -> dict[int, Status]:
 
 
 def labelled_markers(markers: Markers, table: Table) -> bool:
-    """Every row with a status icon prints its status label beside it ("● Pågående enligt
-    plan"): the rows are status lines read as text, the icons only draw them."""
-    marked = [r for r in table.body if markers.near(r.page, r.bbox)]
-    return bool(marked) and all(
-        (text := next((c.text for c in r.cells if c.text), "")) and match_status_prefix(text) for r in marked
-    )
+    """Every status icon is printed beside its status label ("● Pågående enligt plan"), at the
+    row's start or on a line of the row: the labels are read as text, the icons only draw them."""
+    marked = [(r, m) for r in table.body for m in markers.near(r.page, r.bbox)]
+    return bool(marked) and all(match_status_prefix(first_text(r)) or label_beside(r, m.bbox) for r, m in marked)

@@ -17,6 +17,7 @@ from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
+from planparse.layouts.cell_items import row_text
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_tables import (
     first_text,
@@ -24,7 +25,6 @@ from planparse.layouts.goal_tables import (
     is_comment,
     read_goal_table,
     row_starts_item,
-    row_text,
 )
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import named_goal
@@ -101,9 +101,9 @@ def read_table(w: Walk, table: Table) -> None:
             w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
             w.table_activity = w.activity
     elif role is Role.indicators:
-        # An indicator table under an activity table measures the goal, not its last row.
+        # Under an activity table it measures the goal, not its last row; with columns of years alone outside every goal ("Enhet | Årsarbetare 2024") it is a chapter's statistics.
         from_table = activity_from_table or (w.activity is not None and w.activity is w.table_activity)
-        owner = (None if from_table else w.activity) or w.owner_goal()
+        owner = (None if from_table else w.activity) or (None if not w.stack and all(lab in (None, "year") for lab in labels) else w.owner_goal())
         if owner is not None:
             rest = _rest_of_row(table, before)
             if rest is not None and owner.indicators:

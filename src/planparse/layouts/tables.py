@@ -19,7 +19,7 @@ from planparse.model import (
 from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, line_gap
 from planparse.reading.model import join_lines as join_wrapped
 from planparse.reading.paragraphs import line_step, list_text, paragraphs
-from planparse.text.assemble import join_lines
+from planparse.text.assemble import OPEN_ENDS, join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
 
@@ -199,7 +199,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
         k = next((i for i, ln in enumerate(cell.lines) if i and (status_line(ln) or _comment_label(ln.text))), None)
         head, tail = (cell.lines[:k], cell.lines[k:]) if k is not None else (cell.lines, [])
         status = status_line(tail[0]) if tail else None
-        if status is not None and head[0].method != "native":  # no fonts: the row's own line is the title
+        if head[0].method != "native" and (status is not None or len(filled) > 1):  # no fonts: the row's own line is the title
             n = _title_wraps(head)
             title, description = join_lines([ln.text for ln in head[:n]]), list_text(head[n:], step)
         else:
@@ -237,13 +237,14 @@ def cell_percent(text: str) -> int | None:
 def _title_wraps(lines: list[Line]) -> int:
     """How many of an OCR'd cell's first lines make its title: the first, and the lines that
     wrap it: set close under it (no paragraph's space), going on in lower case after no
-    sentence's end ("Skapa Storytelling med temat" / "friskvårdsbidrag")."""
+    sentence's end ("Skapa Storytelling med temat" / "friskvårdsbidrag"), or after a word no
+    title ends with (:data:`OPEN_ENDS`: "Skapa utbildning kring" / "Rehabiliteringsprocessen")."""
     n = 1
     while n < len(lines):
         above, line = lines[n - 1], lines[n]
-        height = max(above.bbox[3] - above.bbox[1], 1.0)
-        if above.text.rstrip().endswith((".", ":", ";")) or not line.text[:1].islower() \
-                or line_gap(above, line) > 0.5 * height:
+        height, last = max(above.bbox[3] - above.bbox[1], 1.0), (above.text.split() or [""])[-1]
+        if above.text.rstrip().endswith((".", ":", ";")) or line_gap(above, line) > 0.8 * height \
+                or not (line.text[:1].islower() or last.lower() in OPEN_ENDS):
             break
         n += 1
     return n

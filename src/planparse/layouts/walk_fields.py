@@ -87,11 +87,13 @@ class FieldWalk(WalkState):
             return
         self.flush()
         self.seen_labels.add(label)
-        if self.mode == "goals" and isinstance(self.item, Goal) and line.x0 > self.item_x + 5:
+        below = self.item_line is not None and (line.page, line.y0) >= (self.item_line.page, self.item_line.y0)
+        if self.mode == "goals" and isinstance(self.item, Goal) and line.x0 > self.item_x + 5 and below:
             self.goal, self.activity = self.item, None  # a label set in under a listed goal: that goal's
         self.item, self.item_x = None, 0.0
         if label == "goal":
             self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
+            self.list_label = label
             if value:  # "Mål: Örebro kommun ska vara en attraktiv arbetsgivare": owns what follows
                 self.list_item(value, line)
                 self.mode = None

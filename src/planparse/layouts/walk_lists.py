@@ -8,9 +8,11 @@ import re
 
 from planparse import nlp, vocabulary
 from planparse.layouts.base import provenance
+from planparse.layouts.goal_groups import group_end, worded_depth
 from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
+    goal_word,
 )
 from planparse.layouts.known_goals import names_document
 from planparse.layouts.tables import STATUS_TAIL, split_status_suffix
@@ -99,6 +101,9 @@ class ListWalk(FieldWalk):
                     return True
                 if level is GoalLevel.focus_area and not any(g.level is GoalLevel.goal_area for _, g in self.stack):
                     d = 1
+                else:
+                    d = max(d, worded_depth(self.stack, self.worded, self.nested, level, head.number is not None,
+                                            self.typo.size(line)))
             else:
                 d = head.depth if head.number else self.depth() + 1
                 chapter = head.number is not None and (
@@ -115,6 +120,11 @@ class ListWalk(FieldWalk):
             title, assessment = split_assessment_suffix(head.title)
             self.push_goal(Goal(uid="", number=head.number, level=level, title=title, assessment=assessment,
                                 description=head.description, provenance=provenance(line)), d, line)
+            if head.level is not None and head.number is None and goal_word(head.title) is None:
+                # a group with a name of its own ("Målområde: Trygghet"), no chapter naming goals
+                self.worded[id(self.stack[-1][1])] = self.typo.size(line)
+            elif head.level is not None and d > LEVEL_DEPTH[head.level]:
+                self.nested.add(id(self.stack[-1][1]))
             if not head.title:  # "Mål 1" alone: the paragraph below is the goal's title
                 self.field, self.title_line = "goal_title", None
             if head.description is not None:  # "Mål 1 Ekonomi i balans. Nämnden ska …": a goal by its word
@@ -156,6 +166,9 @@ class ListWalk(FieldWalk):
             return act is not None
         self.item_heading = None
         self.flush()
+        if (cut := group_end(self.stack, self.worded, self.typo.size(line))) is not None:
+            del self.stack[cut:]  # a chapter above the goal group
+            self.goal = self.stack[-1][1] if self.stack else None
         self.pop_styled(self.typo.size(line))
         size, pending = self.typo.size(line), self.section
         if pending is not None and self.typo.size(pending) > size + 0.3:
@@ -223,8 +236,8 @@ class ListWalk(FieldWalk):
             return False
         if self.mode == "activities":
             return (self.goal is not None and self.section is None) or self.list_label != "assignment"
-        if self.mode == "goals":
-            return self.section is None
+        if self.mode == "goals":  # (under a heading not yet a goal, a "Mål" label's list)
+            return self.section is None or self.list_label == "goal"
         return self.mode == "indicators" or (self.mode is None and self.field is None and any(ch.isdigit() for ch in line.text))
 
     def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:

@@ -139,6 +139,8 @@ class WalkState:
         self.step = line_step([ln for p in doc.pages for ln in p.lines])  # OCR'd leading
         self.listed: set[int] = set()
         self.seen_labels: set[str] = set()
+        self.worded: dict[int, float] = {}  # ids of goals an unnumbered goal word names ("Målområde: X"): their size
+        self.nested: set[int] = set()  # ids of goals set one level deeper under such a goal of their level
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
         self._heads: dict[int, tuple[Line, Heading | None]] = {}  # see recognised()
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]

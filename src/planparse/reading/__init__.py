@@ -37,6 +37,7 @@ from planparse.reading.model import (
     Span,
     Table,
     overlap,
+    within,
 )
 from planparse.reading.tables import border_glyph, extract_tables, join_continued
 
@@ -381,10 +382,21 @@ def _ocr_images(
                 icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and (d.toneless or _coloured(d.fill))]
                 if 0 < len(icon_boxes) <= raster_icons.MAX_ICONS:  # (more: glyphs of text drawn as shapes)
                     results[n] = _without_icon_words(lines, icon_boxes)
+            _in_threads(lambda n: _scan_bullets(results[n], images[n]), sorted(results))
         return results
     except Exception as e:
         warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
         return {}
+
+
+def _scan_bullets(lines: list[Line], gray: bytes) -> None:
+    """Bullets Tesseract read as nothing on a scanned page given back from its image, as on
+    someone else's OCR layer (:func:`planparse.reading.ink.lost_bullets`)."""
+    from planparse.reading import ink
+
+    image = raster_rules._pgm(gray)
+    if image is not None:
+        ink.lost_bullets(lines, image, ocr.DPI)
 
 
 def _coloured(rgb: int | None) -> bool:
@@ -595,13 +607,16 @@ def _document_layer(layers: list[str]) -> Literal["native", "ocr", "mixed"] | No
 MAX_WORD_GAP = 72.0
 
 
-def merge_baselines(lines: list[Line], band: tuple[float, float] | None = None) -> list[Line]:
+def merge_baselines(
+    lines: list[Line], band: tuple[float, float] | None = None, boxes: list[BBox] | None = None,
+) -> list[Line]:
     """Sort lines into reading order and join pieces that share a baseline.
 
     Producers often draw a heading's number and its title, a bullet and its text, or a
     contents entry and its page number as separate text runs on one baseline. On a page set
     in two columns (``band``, its gutter: see :mod:`.columns`) pieces on either side of the
-    gutter stay apart and each column is read before the next.
+    gutter stay apart and each column is read before the next. A piece inside one of
+    ``boxes`` (cards side by side) stays apart from one beyond that box's right edge.
     """
     mid = (band[0] + band[1]) / 2 if band else None
     centres = [((ln.bbox[1] + ln.bbox[3]) / 2, ln) for ln in lines]
@@ -623,7 +638,7 @@ def merge_baselines(lines: list[Line], band: tuple[float, float] | None = None) 
         row.sort(key=lambda ln: ln.x0)
         current = row[0]
         for ln in row[1:]:
-            apart = mid is not None and current.bbox[2] <= mid <= ln.x0
+            apart = (mid is not None and current.bbox[2] <= mid <= ln.x0) or _boxed_apart(current, ln, boxes)
             if ln.x0 - current.bbox[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
                 raw = None
                 if current.raw_text is not None or ln.raw_text is not None:
@@ -633,7 +648,64 @@ def merge_baselines(lines: list[Line], band: tuple[float, float] | None = None) 
                 out.append(current)
                 current = ln
         out.append(current)
-    return columns.column_order(out, band) if band else out
+    if band:
+        return columns.column_order(out, band)
+    return _box_order(out, boxes) if boxes else out
+
+
+def _side_by_side(boxes: list[BBox]) -> list[BBox]:
+    """The boxes with another beside them, apart by a gap (cards in a grid's row; a table's
+    cells abut): each is read on its own."""
+    def beside(a: BBox, b: BBox) -> bool:
+        high = min(a[3] - a[1], b[3] - b[1])
+        return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * high and (
+            CARD_GAP <= b[0] - a[2] <= MAX_WORD_GAP or CARD_GAP <= a[0] - b[2] <= MAX_WORD_GAP)
+
+    def abut(a: BBox, b: BBox) -> bool:  # a table's cells share their sides
+        across = min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
+        down = min(a[2], b[2]) - max(a[0], b[0]) > 0.5 * min(a[2] - a[0], b[2] - b[0])
+        return (across and (abs(a[0] - b[2]) < 1 or abs(b[0] - a[2]) < 1)) or (
+            down and (abs(a[1] - b[3]) < 1 or abs(b[1] - a[3]) < 1))
+
+    cells = {b for b in boxes if any(abut(b, o) for o in boxes if o is not b)}
+    return sorted({b for b in boxes if b not in cells and any(beside(b, o) for o in boxes if o is not b and o not in cells)})
+
+
+def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:
+    """Lines in reading order with cards side by side read card after card (the left card's
+    lines, then the right one's) where the first of their lines stands."""
+    def home(ln: Line) -> BBox | None:
+        return next((b for b in boxes if within(ln.bbox, b, 1)), None)
+
+    homes = [home(ln) for ln in lines]
+    out: list[Line] = []
+    done: set[int] = set()
+    for k, ln in enumerate(lines):
+        if k in done:
+            continue
+        b = homes[k]
+        if b is None:
+            out.append(ln)
+            continue
+        row = sorted((o for o in boxes if min(o[3], b[3]) - max(o[1], b[1]) > 0), key=lambda o: o[0])
+        for o in row:
+            for j in range(k, len(lines)):
+                if j not in done and homes[j] == o:
+                    out.append(lines[j])
+                    done.add(j)
+    return out
+
+
+CARD_GAP = 6.0  # points between two cards side by side; a table's cells abut
+
+
+def _boxed_apart(left: Line, right: Line, boxes: list[BBox] | None) -> bool:
+    """``left`` lies inside a box whose right edge runs between it and ``right``."""
+    return any(within(left.bbox, b, 1) and b[2] <= right.x0 for b in boxes or ())
+
+
+# A drawn box this large around text is a card or a cell, not an underline or an icon.
+BOX_MIN_W, BOX_MIN_H = 40.0, 20.0
 
 
 def _repair_in_context(lines: list[Line]) -> None:
@@ -654,12 +726,14 @@ def _ocr_bullets(lines: list[Line]) -> None:
     number glued to its text given its space ("11.Implementera") or its stop ("24, Planera"),
     and at their end, lone ";" or ":" specks dropped; an opening quote nothing closes before
     the first word dropped (see :func:`planparse.text.repair.ocr_stray_quote`), a straight quote
-    opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended;
+    opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended; a lost "I" at
+    the start given back (see :func:`planparse.text.repair.ocr_lost_i`);
     a speck read as a stop inside a sentence dropped ("följt av. dialog")."""
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
         ocr_lone_glyphs,
+        ocr_lost_i,
         ocr_percent_words,
         ocr_quote_style,
         ocr_stray_end,
@@ -671,7 +745,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        unquoted = ocr_stray_quote(ocr_list_number_words(words), lines[k + 1].text if k + 1 < len(lines) else "")
+        unquoted = ocr_stray_quote(ocr_lost_i(ocr_list_number_words(words)), lines[k + 1].text if k + 1 < len(lines) else "")
         fixed = ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(ocr_bullet_words(unquoted))))))
         if fixed == words:
             continue
@@ -801,14 +875,19 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_lines: list[list[Line]] = []
     watermarks = noise.watermark_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
     gutters = []
+    carded: list[bool] = []  # read card by card: the lines' order is no longer by height
     for r in raw_pages:
         if watermarks:
             r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
         gutters.append(band := columns.gutter(r.lines, r.width))
-        r.lines = merge_baselines(r.lines, band)
+        boxes = _side_by_side([d.bbox for d in r.drawings if d.kind in ("rect", "shape")
+                               and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H])
+        r.lines = merge_baselines(r.lines, band, boxes)
+        carded.append(bool(boxes))
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
-        tables, outside = extract_tables(r)
+        last = per_page_tables[-1][-1] if per_page_tables and per_page_tables[-1] else None
+        tables, outside = extract_tables(r, last)
         _ocr_cell_specks(tables)
         per_page_tables.append(tables)
         per_page_lines.append(outside)
@@ -821,6 +900,9 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         removed |= noise.placeholder_lines(lines) | noise.ocr_junk_lines(lines)
         noise_per_page.append([ln for ln in lines if id(ln) in removed])
         per_page_lines[k] = [ln for ln in lines if id(ln) not in removed]
+        entries = noise.contents_tables(per_page_tables[k], [ln for ln in noise_per_page[k] if id(ln) not in running])
+        if entries:
+            per_page_tables[k] = [tb for tb in per_page_tables[k] if tb not in entries]
 
     join_continued(per_page_tables, per_page_lines)
     return [
@@ -834,7 +916,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
             images=r.images,
             text_layer=layers[k],  # type: ignore[arg-type]
             noise=noise_per_page[k],
-            two_columns=gutters[k] is not None,
+            two_columns=gutters[k] is not None or carded[k],
         )
         for k, r in enumerate(raw_pages)
     ]

@@ -30,6 +30,12 @@ def covers(fill: BBox, cell: BBox) -> bool:
     return w > 0 and h > 0 and w * h >= 0.7 * area and own <= 1.5 * area
 
 
+def within(inner: BBox, outer: BBox, slack: float) -> bool:
+    """Whether ``inner`` lies inside ``outer``, give or take ``slack`` points on each side."""
+    return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack
+            and inner[2] <= outer[2] + slack and inner[3] <= outer[3] + slack)
+
+
 def overlap(a: BBox, b: BBox) -> bool:
     """Whether boxes ``a`` and ``b`` share some area."""
     return min(a[2], b[2]) - max(a[0], b[0]) > 0 and min(a[3], b[3]) - max(a[1], b[1]) > 0
@@ -380,6 +386,7 @@ class Table:
     rows: list[Row]
     n_cols: int
     header: list[str] = field(default_factory=list)
+    columns: list[float] = field(default_factory=list)  # an unruled table's column starts and end
 
     @property
     def page(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.reading.model import Line
+from planparse.reading.model import Line, Table
 from planparse.text.fold import fold
 
 MARGIN = 0.11  # share of the page height at the top and bottom where running text lives
@@ -132,7 +132,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
     out: set[int] = set()
     active = False
     missed: list[int] = []  # lines since the last entry: entries too when another follows
-    for ln in lines:
+    paired = _paired_numbers(lines)
+    for k, ln in enumerate(lines):
         text = ln.text.strip()
         if _TOC_HEADING.match(fold(text)):
             active = True
@@ -141,7 +142,14 @@ def contents_lines(lines: list[Line]) -> set[int]:
             continue
         if not active:
             continue
-        if _TOC_ENTRY.search(text) and not _PAGE_NUMBER.match(text):
+        if k in paired.values():
+            continue  # taken with its entry
+        if k in paired:
+            # An entry whose page number is set apart at the right margin, on its baseline.
+            out.update(missed)
+            out.update((id(ln), id(lines[paired[k]])))
+            missed = []
+        elif _TOC_ENTRY.search(text) and not _PAGE_NUMBER.match(text):
             # An entry whose leader an OCR read as letters and whose page number it set
             # apart lies between two entries: it goes with them.
             out.update(missed)
@@ -151,6 +159,48 @@ def contents_lines(lines: list[Line]) -> set[int]:
             missed.append(id(ln))
             if len(missed) > 2:
                 active = False
+    return out
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _paired_numbers(lines: list[Line]) -> dict[int, int]:
+    """Entry index → index of a bare page number set far right of it on the same baseline
+    (a contents entry whose number a producer right-aligns in a cell or box of its own, too
+    far from the text to be joined with it)."""
+    out: dict[int, int] = {}
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        if not text or _BARE_NUMBER.match(text):
+            continue
+        for j in range(i + 1, min(i + 4, len(lines))):
+            other = lines[j]
+            if j in out.values() or not _BARE_NUMBER.match(other.text.strip()):
+                continue
+            height = max(ln.bbox[3] - ln.bbox[1], 1.0)
+            if other.x0 > ln.bbox[2] and abs(other.bbox[1] + other.bbox[3] - ln.bbox[1] - ln.bbox[3]) <= 0.6 * height:
+                out[i] = j
+                break
+    return out
+
+
+def contents_tables(tables: list[Table], removed: list[Line]) -> list[Table]:
+    """Tables on a contents page that hold contents entries (a producer that draws each
+    entry's dotted leader as a rule makes a "table" of an entry or two): every row a single
+    numbered entry, set between the contents heading and its last entry."""
+    heading = [ln for ln in removed if _TOC_HEADING.match(fold(ln.text.strip()))]
+    if not heading or len(removed) < 3:
+        return []
+    top, bottom = heading[0].bbox[3], max(ln.bbox[3] for ln in removed)
+    out = []
+    for tb in tables:
+        box = tb.bbox
+        texts = [[t for t in row.texts if t.strip()] for row in tb.rows]
+        if box[1] >= top and box[3] <= bottom + 30 and texts and all(
+            len(t) == 1 and _NUMBERED_ENTRY.match(t[0].strip()) for t in texts
+        ):
+            out.append(tb)
     return out
 
 

@@ -182,7 +182,11 @@ def word_size(text: str, height: float) -> float:
 
 def line_size(spans: list[Span]) -> float:
     """An OCR'd line's font size: the median of its words' (see :func:`word_size`), letter
-    words first (punctuation boxes say little)."""
+    words first (punctuation boxes say little). A first word of one or two characters before
+    longer words is left out: what the OCR read of a status icon left of its label ("ee
+    Pågående"), whose box is the icon's."""
+    if len(spans) > 1 and len(spans[0].text.strip()) <= 2 and any(sum(c.isalpha() for c in s.text) >= 3 for s in spans[1:]):
+        spans = spans[1:]
     sizes = sorted(
         word_size(s.text, s.bbox[3] - s.bbox[1])
         for s in spans

@@ -256,14 +256,13 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None, bool]:
             counts[key] = counts.get(key, 0) + 1
     if not counts or total == 0:
         return None, None, False
-    if w >= 2.5 * h:  # a bar: the coloured share of its middle row
+    if w >= 2.5 * h:  # a bar: the coloured share of its middle row, inside its frame
         row = (h // 2) * stride
         end = row + w * n
-        coloured = sum(
-            1 for r, g, b in zip(samples[row:end:n], samples[row + 1:end:n], samples[row + 2:end:n], strict=True)
-            if max(r, g, b) - min(r, g, b) > 40
-        )
-        bar: float | None = round(min(1.0, coloured / w), 3)
+        middle = list(zip(samples[row:end:n], samples[row + 1:end:n], samples[row + 2:end:n], strict=True))
+        inner = _inside_frame(middle)
+        coloured = sum(1 for r, g, b in inner if max(r, g, b) - min(r, g, b) > 40)
+        bar: float | None = round(min(1.0, coloured / len(inner)), 3)
     else:
         bar = None
     key, n_key = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
@@ -277,6 +276,20 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None, bool]:
         key = min(greys, key=lambda kc: (-kc[1], kc[0]))[0]
     color = ((((key >> 16) & 7) << 5) + 16) << 16 | ((((key >> 8) & 7) << 5) + 16) << 8 | (((key & 7) << 5) + 16)
     return color, bar, bar is None and _mark(pix)
+
+
+def _inside_frame(row: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A bar's row of pixels without its frame: a run of a few pixels of one neutral colour
+    at each end, unlike the pixels inside (a full bar in a grey frame is all coloured inside)."""
+    edge = max(1, len(row) // 40)
+    left, right = row[0], row[-1]
+    if left != right or max(left) - min(left) > 40 or len(row) < 4 * edge:
+        return row
+    a = next((i for i, px in enumerate(row[: edge + 1]) if px != left), None)
+    b = next((i for i, px in enumerate(reversed(row[-edge - 1:])) if px != right), None)
+    if a is None or b is None or row[a] == left or row[-b - 1] == right:
+        return row
+    return row[a:len(row) - b]
 
 
 def _textpage(page: pymupdf.Page, dl: pymupdf.DisplayList, flags: int) -> pymupdf.TextPage:

@@ -121,9 +121,46 @@ def _found(
     if gap:
         across = _close(across, gap)
         down = _close(down.T, gap).T
-    hs = _group(_runs(across, round(MIN_H * ink.shape[1])), thick)
+    hs = [_traced(across, g) for g in _group(_runs(across, round(MIN_H * ink.shape[1])), thick)]
     vs = _group(_runs(down.T, round(MIN_V_POINTS / scale)), thick)
     return hs, vs
+
+
+def _traced(mask: np.ndarray, g: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """A horizontal group with its ends followed on along the rule. A skewed rule is a stair of
+    runs, one a pixel row; the last step at either end can be shorter than a rule's least
+    run, and the group would stop a step short of the table's side (a bottom rule that seems
+    not to run across its table). From each end, the run on the next row up or down that
+    goes on from it further out is the rule's, step after step."""
+    first, last, a, b = g
+    for toward in (-1, 1):
+        end = a if toward < 0 else b - 1  # the group's outermost ink column on that side
+        # (the rule's row at that end: the one inked furthest in from it, not a letter's
+        # stroke that touches the band there)
+        inward = mask[first : last + 1, b - 1 : a - 1 if a else None : -1] if toward > 0 else mask[first : last + 1, a:b]
+        reach_in = np.where(inward.all(axis=1), inward.shape[1], inward.argmin(axis=1))
+        if not reach_in.any():
+            continue
+        row = first + int(reach_in.argmax())
+        while True:
+            best: tuple[int, int] | None = None
+            for r in (row - 1, row + 1):
+                if not 0 <= r < mask.shape[0] or not mask[r, end]:
+                    continue  # (the next step overlaps this one: a rule's runs do, "across")
+                reach = end
+                while 0 <= reach + toward < mask.shape[1] and mask[r, reach + toward]:
+                    reach += toward
+                if reach != end and (best is None or (reach - best[1]) * toward > 0):
+                    best = (r, reach)
+            if best is None:
+                break
+            row, end = best
+            first, last = min(first, row), max(last, row)
+        if toward < 0:
+            a = end
+        else:
+            b = end + 1
+    return first, last, a, b
 
 
 def _side_ink(ink: np.ndarray, g: tuple[int, int, int, int], off: int) -> float:

@@ -24,16 +24,57 @@ class _Seg:
     pos: float  # y of a horizontal, x of a vertical segment
     a: float  # start along the segment
     b: float  # end along the segment
+    shade: bool = False  # a vertical that is a side of a shaded band (a fill, no stroke)
 
 
-def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[list[_Seg], list[_Seg]]:
+CELL_SPACING = 4.0  # points: the widest gap a browser's border-spacing leaves between rows
+
+
+def _cell_boxes(drawings: list[Drawing]) -> dict[int, BBox]:
+    """Filled cells of rows a browser sets apart (``border-spacing``): each filled rect whose
+    column goes on in a filled rect just under it, less than :data:`CELL_SPACING` lower,
+    reaches down to the middle of the gap, and that one up to it, so the rows share a rule.
+    A row's end cells drawn with rounded corners (shapes abutting a filled rect of the same
+    row) count as rects. Returns the changed or adopted boxes by drawing id."""
+    rects = [d for d in drawings if d.kind == "rect" and d.fill is not None and not d.is_icon]
+    ends = [
+        d for d in drawings
+        if d.kind == "shape" and d.fill is not None and not d.is_icon and any(
+            abs(d.bbox[1] - r.bbox[1]) <= TOL and abs(d.bbox[3] - r.bbox[3]) <= TOL
+            and (abs(d.bbox[2] - r.bbox[0]) <= TOL or abs(d.bbox[0] - r.bbox[2]) <= TOL)
+            for r in rects
+        )
+    ]
+    cells = sorted(rects + ends, key=lambda d: d.bbox[1])
+    tops = [d.bbox[1] for d in cells]
+    boxes: dict[int, BBox] = {id(d): d.bbox for d in ends}
+    for a in cells:
+        ax0, _, ax1, ay1 = boxes.get(id(a), a.bbox)
+        for b in cells[bisect_right(tops, ay1 + 0.5) : bisect_right(tops, ay1 + CELL_SPACING)]:
+            bx0, by0, bx1, by1 = boxes.get(id(b), b.bbox)
+            if abs(ax0 - bx0) <= TOL and abs(ax1 - bx1) <= TOL and 0.5 < by0 - ay1 <= CELL_SPACING:
+                mid = (ay1 + by0) / 2
+                a_box = boxes.get(id(a), a.bbox)
+                boxes[id(a)] = (a_box[0], a_box[1], a_box[2], mid)
+                boxes[id(b)] = (bx0, mid, bx1, by1)
+    return boxes
+
+
+def _segments(
+    drawings: list[Drawing], page_w: float, page_h: float, lines: list[Line] | None = None
+) -> tuple[list[_Seg], list[_Seg]]:
     hs: list[_Seg] = []
     vs: list[_Seg] = []
     cards = {id(d) for d in _cards(drawings)}
+    cells = _cell_boxes(drawings)
     for d in drawings:
-        if id(d) in cards:
+        if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
             continue
-        x0, y0, x1, y1 = d.bbox
+        x0, y0, x1, y1 = cells.get(id(d), d.bbox)
+        if id(d) in cells and d.kind == "shape":
+            hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
+            vs += [_Seg(x0, y0, y1), _Seg(x1, y0, y1)]
+            continue
         if d.kind == "hline":
             hs.append(_Seg((y0 + y1) / 2, x0, x1))
         elif d.kind == "vline":
@@ -42,44 +83,26 @@ def _segments(drawings: list[Drawing], page_w: float, page_h: float) -> tuple[li
             if (x1 - x0) > 0.9 * page_w and (y1 - y0) > 0.9 * page_h:
                 continue  # page background
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
-            vs += [_Seg(x0, y0, y1), _Seg(x1, y0, y1)]
+            shade = d.fill is not None and d.stroke is None
+            vs += [_Seg(x0, y0, y1, shade), _Seg(x1, y0, y1, shade)]
     return _join_collinear(hs), vs
 
 
+def _bar(d: Drawing, lines: list[Line], page_w: float) -> bool:
+    """A progress bar drawn as vectors (a browser's CSS bar in a "Färdiggrad" cell, its track
+    and its coloured part, however short): a filled rect a few points high inside a cell, with
+    no text on it. Its edges are no rules: taken for rules they would sit between a table's row
+    rules and cut its rows apart."""
+    x0, y0, x1, y1 = d.bbox
+    if d.kind != "rect" or d.fill is None or d.fill == 0xFFFFFF or d.is_icon:
+        return False
+    if not BAR_HEIGHT[0] <= y1 - y0 <= BAR_HEIGHT[1] or x1 - x0 > page_w / 2:
+        return False
+    return not any(x0 <= s.xc <= x1 and y0 <= s.yc <= y1 for ln in lines for s in ln.spans)
+
+
+BAR_HEIGHT = (4.0, 10.0)  # points: a progress bar's height; a thinner fill is a thick rule
 CARD_STRIP = 6.0  # points: the widest accent strip down a card's side
-SPACING = 3.0  # points: the widest gap a browser's border-spacing leaves between a table's rows
-
-
-def _separated_cells(drawings: list[Drawing]) -> list[Drawing]:
-    """A table drawn with separated borders (a browser's ``border-spacing``) as one grid: each
-    cell's fill grown down over the gap of up to :data:`SPACING` to the fill of the row under
-    it, and a row's rounded end cells (filled shapes, as high as the rect they abut and of its
-    fill) taken for rects. Fills not stacked so close are left alone."""
-    fills = sorted(
-        (k for k, d in enumerate(drawings) if d.kind == "rect" and d.fill is not None and not d.is_icon),
-        key=lambda k: drawings[k].bbox[1],
-    )
-    if not fills:
-        return drawings
-    out = list(drawings)
-    rects = [drawings[k] for k in fills]
-    for k, d in enumerate(drawings):
-        if d.kind != "shape" or d.fill is None or d.is_icon:
-            continue
-        x0, y0, x1, y1 = d.bbox
-        if any(r.fill == d.fill and abs(r.bbox[1] - y0) <= TOL and abs(r.bbox[3] - y1) <= TOL
-               and (abs(r.bbox[0] - x1) <= TOL or abs(r.bbox[2] - x0) <= TOL) for r in rects):
-            out[k] = replace(d, kind="rect")
-    tops = [drawings[k].bbox[1] for k in fills]
-    for k in fills:
-        x0, y0, x1, y1 = drawings[k].bbox
-        below = [
-            drawings[j].bbox[1] for j in fills[bisect_right(tops, y1 + TOL / 4) : bisect_right(tops, y1 + SPACING)]
-            if drawings[j].bbox[0] < x1 - TOL and x0 + TOL < drawings[j].bbox[2]
-        ]
-        if below:
-            out[k] = replace(out[k], bbox=(x0, y0, x1, min(below)))
-    return out
 
 
 def _cards(drawings: list[Drawing]) -> list[Drawing]:
@@ -90,14 +113,17 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
     fills = [d for d in drawings if d.kind == "rect" and d.fill is not None]
     strips = [d for d in fills if d.bbox[2] - d.bbox[0] <= CARD_STRIP < d.bbox[3] - d.bbox[1]]
     out: dict[int, Drawing] = {}
+    out.update({id(box): box for box in _framing_boxes(fills)})
     for box in fills:
         x0, y0, x1, y1 = box.bbox
         if x1 - x0 <= 4 * CARD_STRIP:
             continue
         if any(other is not box and other.bbox[2] - other.bbox[0] > CARD_STRIP and x0 - TOL <= other.bbox[0]
                and other.bbox[2] <= x1 + TOL and (abs(other.bbox[0] - x0) <= TOL or abs(other.bbox[2] - x1) <= TOL)
-               and (abs(other.bbox[3] - y0) <= TOL or abs(other.bbox[1] - y1) <= TOL) for other in fills):
-            continue  # a row of a table, its cells' fills abutting above or below: no card
+               and (-TOL <= y0 - other.bbox[3] <= CELL_SPACING or -TOL <= other.bbox[1] - y1 <= CELL_SPACING)
+               for other in fills):
+            # a row of a table: its cells' fills abut it above or below, or a border-spacing apart
+            continue
         for strip in strips:
             sx0, sy0, sx1, sy1 = strip.bbox
             if strip.fill != box.fill and abs(sy0 - y0) <= TOL and abs(sy1 - y1) <= TOL and (
@@ -105,6 +131,28 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
             ):
                 out.update({id(box): box, id(strip): strip})
     return list(out.values())
+
+
+CARD_INSET = 4.0  # points: the least margin between a card's edge and a table set inside it
+
+
+def _framing_boxes(fills: list[Drawing]) -> list[Drawing]:
+    """Filled rects that frame a table: a box (a browser's card, whose clipped fill draws only
+    its border) holding filled cells set in from both its sides by a margin. A table's own
+    background reaches its cells' outer edges; a card's edges are no rules of the table."""
+    out = []
+    for box in fills:
+        x0, y0, x1, y1 = box.bbox
+        if y1 - y0 < 40 or x1 - x0 < 100:
+            continue  # (room for a table: this keeps the search to a page's few big boxes)
+        inside = [
+            d for d in fills
+            if d is not box and d.bbox != box.bbox and y0 <= d.bbox[1] and d.bbox[3] <= y1
+            and d.bbox[0] >= x0 + CARD_INSET and d.bbox[2] <= x1 - CARD_INSET
+        ]
+        if len(inside) >= 2:
+            out.append(box)
+    return out
 
 
 def _join_collinear(hs: list[_Seg]) -> list[_Seg]:
@@ -140,6 +188,7 @@ def _merge_positions(values: list[float], tol: float = TOL) -> list[float]:
 
 
 _BAND = 24.0
+SHADE_GAP = 24.0  # points: an unshaded row of one line between shaded rows of one table
 
 
 def _groups(
@@ -178,6 +227,7 @@ def _groups(
         by_x[band] = ([v_pos[j] for j in members], members)
     no_band: tuple[list[float], list[int]] = ([], [])
     crossed: set[int] = set()  # horizontal rules that touch a vertical one (a grid's rules)
+    ruled: set[int] = set()  # those touching a vertical that is no side of a shaded band
     v_lo = [v.a - TOL for v in vs]
     v_hi = [v.b + TOL for v in vs]
     for i, h in enumerate(hs):
@@ -190,6 +240,8 @@ def _groups(
                 if root < 0:
                     root = find(i)
                     crossed.add(i)
+                if not vs[j].shade:
+                    ruled.add(i)
                 k = n_h + j  # find(k), inline: thousands of crossings on a page of grids
                 while parent[k] != k:
                     parent[k] = parent[parent[k]]
@@ -204,7 +256,9 @@ def _groups(
     boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
     for k in range(1, len(order)):
         h1, h2 = hs[order[k - 1]], hs[order[k]]
-        if order[k - 1] in crossed and order[k] in crossed:
+        # (shaded bands apart by one unshaded row, a group's title, are rows of one table)
+        if order[k - 1] in crossed and order[k] in crossed and (
+                order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > SHADE_GAP):
             continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
@@ -253,7 +307,7 @@ class _Region:
 
 
 def _regions(raw: RawPage) -> list[_Region]:
-    hs, vs = _segments(raw.drawings, raw.width, raw.height)
+    hs, vs = _segments(raw.drawings, raw.width, raw.height, raw.lines)
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
     cards = [d.bbox for d in _cards(raw.drawings)]
@@ -287,18 +341,92 @@ def _regions(raw: RawPage) -> list[_Region]:
         shaded = ruled and _sides_of_shades_only(g_vs, ys)
         if shaded:
             ruled = False
+            if len(ys) >= 4 and _shaded_band(g_vs, ys[1], ys[2]) and not _shaded_band(g_vs, ys[0], ys[1]) \
+                    and _lead_in(_band_spans(raw, x0, x1, ys[0], ys[1])):
+                ys = ys[1:]  # the rule above the shaded header is a heading's, the line under it no row
         parts = [ys] if ruled else [
             q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
         ]
         for part in parts:
             if ruled and len(part) == 2 and len(xs) == 2:
                 continue  # one framed box (a running header's band, a callout): text, not a table
-            if len(part) >= 3 or (ruled and len(part) >= 2):
+            if len(part) >= 3 or (ruled and len(part) >= 2) or (len(part) == 2 and _header_at_foot(part, x0, x1, raw)):
                 # (the sides of a shaded header's cells are the columns of the rows under it)
                 sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL], x0, x1, scanned) \
                     if shaded else xs
+                if not ruled:
+                    part = _with_open_last_row(_with_open_header(part, x0, x1, raw), sides, x0, x1, raw)
                 regions.append(_Region((x0, part[0], x1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
+
+
+def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
+    """A table ruled only horizontally whose header row has a rule under it but none above (a
+    browser's ``border-bottom`` under the header cells): the band just above its first rule is
+    its header when it sits on that rule as the first row's text sits on the rule under it, and
+    is styled and worded as a header (:func:`_header_band`)."""
+    if len(ys) < 2:
+        return ys
+    first, below = ys[0], ys[1]
+    row = _band_spans(raw, x0, x1, first, below)
+    if not row:
+        return ys
+    pad = min(s.bbox[1] for s in row) - first
+    foot = below - max(s.bbox[3] for s in row)
+    above = [s for s in _band_spans(raw, x0, x1, first - (below - first), first) if s.bbox[3] <= first + 1]
+    base = max((s.bbox[3] for s in above), default=0.0)
+    head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size]  # the one line on the rule (no text above it)
+    if not head or first - base > foot + TOL or not _header_band(head):
+        return ys
+    return [min(s.bbox[1] for s in head) - pad, *ys]
+
+
+def _with_open_last_row(ys: list[float], sides: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
+    """A table ruled only horizontally whose rules run between its rows (a browser's
+    ``border-top`` on every row but the first, a sum row under a heavier rule) has no rule under
+    its last row. The band just below its last rule is that row when its text sits as far under
+    the rule as the text of the row above sits under its own, is no larger than that row's, and
+    fills two or more of the table's columns without crossing any (a paragraph after a table
+    runs across them)."""
+    if len(ys) < 3:
+        return ys
+    top, last = ys[-2], ys[-1]
+    above = _band_spans(raw, x0, x1, top, last)
+    if not above:
+        return ys
+    pad = min(s.bbox[1] for s in above) - top
+    size = max(s.size for s in above)
+    pitch = last - top
+    below = [s for s in _band_spans(raw, x0, x1, last, last + pitch) if s.bbox[1] >= last - 1]
+    if not below or min(s.bbox[1] for s in below) - last > pad + TOL or max(s.size for s in below) > size + 0.5:
+        return ys
+    bottom = max(s.bbox[3] for s in below)
+    if bottom > last + 1.5 * pitch:
+        return ys
+    cols = sides if len(sides) > 2 else _infer_columns(_band_spans(raw, x0, x1, ys[0], ys[1]), x0, x1)
+    inner = cols[1:-1]
+    if any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in below for c in inner):
+        return ys
+    if len({bisect_right(inner, s.xc) for s in below}) < 2:
+        return ys
+    return [*ys, bottom + pad]
+
+
+def _shaded_band(vs: list[_Seg], top: float, bottom: float) -> bool:
+    return any(v.a - TOL <= (top + bottom) / 2 <= v.b + TOL for v in vs)
+
+
+def _header_at_foot(ys: list[float], x0: float, x1: float, raw: RawPage) -> bool:
+    """A lone band styled as a table's header with nothing under it but the page's foot: the
+    header of a table whose rows the page break carries to the next page."""
+    top, bottom = ys[0], ys[-1]
+    fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
+    shaded = any(abs(f[1] - top) <= TOL and abs(f[3] - bottom) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills)
+    return _header_band(_band_spans(raw, x0, x1, top, bottom), shaded) and not any(
+        bottom < ln.bbox[1] < FOOT * raw.height for ln in raw.lines)
+
+
+FOOT = 0.9  # the share of a page's height above its footer
 
 
 def _sides_of_shades_only(vs: list[_Seg], ys: list[float]) -> bool:
@@ -368,7 +496,8 @@ def _header_band(spans: list[Span], shaded: bool = False) -> bool:
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
     bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip() for t in phrases]
     known = sum(1 for t in bare if not t or vocabulary.match_label(t) is not None)
-    return len(phrases) >= 2 and known >= 2 and 2 * known >= len(phrases)
+    # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
+    return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases)
 
 
 def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
@@ -383,6 +512,8 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     heads = [k for k, band in enumerate(bands) if _header_band(band, any(
         abs(f[1] - pairs[k][0]) <= TOL and abs(f[3] - pairs[k][1]) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills))]
     cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
+    if heads and heads[0] == 1 and _lead_in(bands[0]):
+        ys, bands, cuts = ys[1:], bands[1:], [k - 1 for k in cuts]  # (the rule above: a heading's)
     if not cuts:
         return [ys]
     parts: list[list[float]] = []
@@ -396,6 +527,18 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
         start = k
     parts.append(ys[start:])
     return [p for p in parts if len(p) >= 2]
+
+
+def _lead_in(spans: list[Span]) -> bool:
+    """A band of one line of plain text with no gap between its words ("Belopp i mnkr."): the
+    sentence between a heading's rule and a table's header, no row of the table (its title row
+    is bold, or cells apart)."""
+    if not spans or any(s.bold for s in spans) or not spans[0].font:
+        return False
+    ordered = sorted(spans, key=lambda s: s.bbox[0])
+    if max(s.yc for s in spans) - min(s.yc for s in spans) > 0.5 * max(s.size for s in spans):
+        return False
+    return all(b.bbox[0] - a.bbox[2] <= 8 for a, b in zip(ordered, ordered[1:], strict=False))
 
 
 # A table's top and bottom rules run across its whole width; a break wider than this in
@@ -446,7 +589,7 @@ def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
 MIN_BODY_GAP = 4.0  # points between words that a column boundary can go through
 
 
-def _header_columns(region: _Region, spans: list[Span], ocr: bool = False) -> list[float]:
+def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
     """Columns of a table ruled only horizontally. Its first row, the header, names every
     column, so its gaps decide; rows below may hold full-width cells (comments) that would
     cover every gap. Without a usable header, the gaps no span covers in any row."""
@@ -456,9 +599,8 @@ def _header_columns(region: _Region, spans: list[Span], ocr: bool = False) -> li
         head = [s for s in spans if top - 1 <= s.yc <= bottom + 1]
         cols = _infer_columns(head, x0, x1)
         if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
-            if ocr:
-                cols = _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
-            return cols
+            # (born-digital too: a name wraps within its column, past the middle of the header's gap)
+            return _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
     return _infer_columns(spans, x0, x1)
 
 
@@ -500,9 +642,10 @@ def _fit_to_body(cols: list[float], head: list[Span], body: list[Span]) -> list[
     return [*out, cols[-1]]
 
 
-def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
-    """The page's tables (one page each, not yet joined) and the lines outside them."""
-    raw = replace(raw, drawings=_separated_cells(raw.drawings))
+def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Table], list[Line]]:
+    """The page's tables (one page each, not yet joined) and the lines outside them.
+    ``carried`` is the table that ends the previous page: an unruled table at the top of this
+    page without a header of its own takes its columns."""
     regions = _regions(raw)
     tables: list[Table] = []
     taken: set[int] = set()
@@ -522,11 +665,21 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
         xs = region.xs if region.ruled_columns or len(region.xs) > 2 else _header_columns(
-            region, [s for _, s in spans_by_line], ocr=raw.lines[members[0][0]].method != "native"
+            region, [s for _, s in spans_by_line]
         )
-        table = _build(raw, region, xs, members, page_icons, shades)
+        body_only = not tables and carried is not None and _takes_columns(region, xs, carried, raw)
+        if body_only and carried is not None:
+            region = _with_rows_above(region, raw)
+            y0 = region.bbox[1] - 1
+            members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
+            spans_by_line = [(i, s) for i, s, _, _ in members]
+            head = [s for c in carried.rows[0].cells for ln in c.lines for s in ln.spans]
+            xs = _fit_to_body(carried.columns, head, [s for _, s in spans_by_line])
+        table = _build(raw, region, xs, members, page_icons, shades, body_only)
         if table is None:
             continue
+        if not region.ruled_columns:
+            table.columns = xs
         tables.extend(_split_at_headers(table, shades))
         taken.update(i for i, _ in spans_by_line)
     outside = [ln for i, ln in enumerate(raw.lines) if i not in taken]
@@ -534,18 +687,58 @@ def extract_tables(raw: RawPage) -> tuple[list[Table], list[Line]]:
     return tables, outside
 
 
+def _takes_columns(region: _Region, xs: list[float], carried: Table, raw: RawPage) -> bool:
+    """An unruled region whose first band is no header, as wide as the unruled table that
+    ends the previous page with more columns: that table's rows, carried over the break."""
+    cols = carried.columns
+    if region.ruled_columns or len(cols) <= len(xs) or not carried.header or not carried.rows[0].is_header:
+        return False
+    x0, top, x1, _ = region.bbox
+    if abs(cols[0] - x0) > 6 or abs(cols[-1] - x1) > 6:
+        return False
+    # the table ran to the foot of its page, and this one starts at the top of this page
+    if carried.rows[-1].bbox[3] < FOOT * raw.height - 60 or top > (1 - FOOT) * raw.height + 40:
+        return False
+    return not _header_band(_band_spans(raw, x0, x1, region.ys[0], region.ys[1]), True)
+
+
+def _with_rows_above(region: _Region, raw: RawPage) -> _Region:
+    """A carried table's rows set without a shade above its first shaded one (a group's
+    title at the top of the page): the lines stacked right above the region, each within
+    a row's spacing of the next, join it as a band of their own."""
+    x0, top, x1, bottom = region.bbox
+    above = sorted((ln for ln in raw.lines if ln.bbox[3] <= top + 1 and x0 - 1 <= ln.bbox[0] and ln.bbox[2] <= x1 + 1),
+                   key=lambda ln: -ln.bbox[3])
+    reach = top
+    for ln in above:
+        if reach - ln.bbox[3] > ROW_GAP:
+            break
+        reach = ln.bbox[1] - 1
+    if reach >= top:
+        return region
+    return replace(region, bbox=(x0, reach, x1, bottom), ys=[reach, *region.ys])
+
+
+ROW_GAP = 8.0  # points between a row's text and the shade of the next row
+
+
 def _build(
     raw: RawPage, region: _Region, xs: list[float], spans_by_line: list[tuple[int, Span, float, float]],
-    page_icons: list[Drawing], shades: list[tuple[float, float]],
+    page_icons: list[Drawing], shades: list[tuple[float, float]], body_only: bool = False,
 ) -> Table | None:
     """The region's rows and cells; ``spans_by_line`` are (line index, span, span centre x, y),
-    ``page_icons`` the page's icon drawings, ``shades`` the top and bottom of its shaded rects."""
+    ``page_icons`` the page's icon drawings, ``shades`` the top and bottom of its shaded rects.
+    A ``body_only`` region goes on with a table of the previous page: no header."""
     n_cols = len(xs) - 1
     if n_cols < 1:
         return None
     rows: list[Row] = []
     index = _index_sorted if _well_spaced(xs) else _index
-    for top, bottom in zip(region.ys, region.ys[1:], strict=False):
+    native = bool(spans_by_line) and raw.lines[spans_by_line[0][0]].method == "native"
+    bands = list(zip(region.ys, region.ys[1:], strict=False))
+    if native and not region.ruled_columns and len(xs) > 2:
+        bands = [part for top, bottom in bands for part in _split_at_across(top, bottom, spans_by_line, xs)]
+    for top, bottom in bands:
         if bottom - top < 3:
             continue
         mid = (top + bottom) / 2
@@ -561,6 +754,13 @@ def _build(
             bounds = [x for x in xs if x not in crossed]
             if crossed and all(xc < bounds[1] for _, _, xc, _ in in_row):
                 bounds = [xs[0], xs[-1]]  # a title over the table's columns: one cell
+        elif in_row and len(xs) > 2:
+            # a born-digital span is a run of words: one on the row's first line across a
+            # column's start is a row spanning the columns (a group's title, a comment)
+            top_line = min(m[3] for m in in_row)
+            crossed = {x for x in xs[1:-1] if any(
+                yc - top_line < 2 and s.bbox[0] < x - WIDE and s.bbox[2] > x + WIDE for _, s, _, yc in in_row)}
+            bounds = [x for x in xs if x not in crossed]
         else:
             bounds = xs
         cells: list[Cell] = []
@@ -588,17 +788,54 @@ def _build(
         return None
     if region.ruled_columns:
         _merge_row_spans(rows, region.hs)
-    header = _looks_like_header(rows[0], shades) or _header_by_contrast(rows)
+    header = not body_only and (_looks_like_header(rows[0], shades) or _header_by_contrast(rows))
+    title = None
+    if not header and _title_over_header(rows, shades):
+        title, rows, header = rows[0], rows[1:], True
     rows = join_wrapped_rows(rows, header)
     mend_broken_words(rows)
-    table = Table(rows=rows, n_cols=n_cols)
     first = rows[0]
+    if title is not None:
+        title.is_header = True
+        rows = [title, *rows]
+    table = Table(rows=rows, n_cols=n_cols)
     if header:
         first.is_header = True
         table.header = [first.cell_label(c) for c in range(n_cols)]
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
     return table
+
+
+def _split_at_across(
+    top: float, bottom: float, spans_by_line: list[tuple[int, Span, float, float]], xs: list[float],
+) -> list[tuple[float, float]]:
+    """A band of an unruled born-digital table (one shade) holding a row and, under it, lines
+    that run across the columns (a goal's "Kommentar:" under its title and icon): two rows,
+    the second spanning the columns."""
+    lines: dict[float, list[Span]] = {}
+    for _, s, _, yc in spans_by_line:
+        if top - 1 <= yc <= bottom + 1:
+            lines.setdefault(round(yc), []).append(s)
+    ys = sorted(lines)
+    for y in ys[1:]:
+        if any(s.bbox[0] < x - WIDE and s.bbox[2] > x + WIDE for s in lines[y] for x in xs[1:-1]):
+            cut = min(s.bbox[1] for s in lines[y]) - 0.5
+            above = max(s.bbox[3] for k in ys if k < y for s in lines[k])
+            if cut > above:
+                return [(top, cut), (cut, bottom)]
+            break
+    return [(top, bottom)]
+
+
+def _title_over_header(rows: list[Row], shades: list[tuple[float, float]]) -> bool:
+    """A first row that is one cell merged over every column ("Aktiviteter 2026"), above a
+    row of column labels: the table's title over its header, as Word sets a caption inside
+    the grid."""
+    if len(rows) < 3 or len(rows[0].cells) != 1 or not rows[0].cells[0].text.strip():
+        return False
+    n = len(rows[1].cells)
+    return rows[0].cells[0].colspan >= n >= 2 and _looks_like_header(rows[1], shades)
 
 
 def _run_across(in_row: list[tuple[int, Span, float, float]], xs: list[float]) -> set[float]:
@@ -620,6 +857,7 @@ def _run_across(in_row: list[tuple[int, Span, float, float]], xs: list[float]) -
 
 # An OCR'd word space is at most this share of the font size; a column gap is wider.
 WORD_SPACE = 0.45
+WIDE = 20.0  # points a born-digital span reaches either side of a column's start to run across it
 
 
 def _merge_row_spans(rows: list[Row], hs: list[_Seg]) -> None:
@@ -922,7 +1160,8 @@ def _split_at_headers(table: Table, shades: list[tuple[float, float]]) -> list[T
             continue
         if [fold(t) for t in row.texts] == [fold(t) for t in table.rows[0].texts]:
             continue  # the header repeated
-        if _looks_like_header(row, shades) and not _looks_like_header(table.rows[i - 1], shades):
+        if _looks_like_header(row, shades) and not table.rows[i - 1].is_header \
+                and not _looks_like_header(table.rows[i - 1], shades):
             starts.append(i)
     if len(starts) == 1:
         return [table]

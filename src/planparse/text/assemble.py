@@ -17,10 +17,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean", "join_lines", "list_item", "strip_icon", "CONJUNCTIONS", "BULLETS"]
+__all__ = ["clean", "join_lines", "list_item", "strip_icon", "CONJUNCTIONS", "BULLETS", "OPEN_ENDS"]
 
 # Words after a line-end hyphen that show the hyphen stands for a left-out part ("Säkerhets- och").
 CONJUNCTIONS = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som", "och/eller"})
+# Words no title or sentence ends with (prepositions, articles, conjunctions): a line ending
+# with one goes on on the next line, whatever case that line starts with ("Skapa utbildning
+# kring" / "Rehabiliteringsprocessen").
+OPEN_ENDS = frozenset({
+    "av", "en", "ett", "för", "från", "genom", "i", "inom", "kring", "med", "mellan", "mot", "och", "om",
+    "på", "samt", "som", "till", "under", "vid", "åt", "att", "eller", "efter", "enligt", "hos", "utan",
+})  # fmt: skip
 # Bullet glyphs as producers and symbol fonts print them (Wingdings "§", "", "n", "q" included).
 BULLETS = "-•–—●○◦▪▫■□◆◇►▶➢✓✔*·"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")

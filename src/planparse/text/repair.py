@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["ocr_percent_words", "ocr_speck_end", "ocr_stray_stops", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
+__all__ = ["ocr_lost_i", "ocr_percent_words", "ocr_speck_end", "ocr_stray_stops", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
 
 # Zipf thresholds (log10 of frequency per billion words).
 _KNOWN = 2.0  # a word at least this frequent is a real word in conservative mode
@@ -332,6 +332,34 @@ def repair_line_words(words: list[str]) -> list[str]:
         numbered = k == 1 and _HEADING_NUMBER.fullmatch(prev) is not None and words.count("|") == 1
         if sentence or ((prev in _DASHES or numbered) and nxt[:1].isupper()):
             out[k] = "I"
+    return out
+
+
+# The word "I" opening a line read as a figure or a stroke glued to the next word ("-1kommunen
+# ska", "lkommunen"), or as a heading number's last part ("3.5.1.1. kommunen ska": "3.5.1 I").
+_GLUED_I = re.compile(r"^(\s*)[-–—]?[1l|](?=[a-hj-zåäö][a-zåäö]{2,}$)")  # ("linföra": the I's stroke read twice)
+_NUMBER_I = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2})+)\.1\.?(\s*)$")
+
+
+def ocr_lost_i(words: list[str]) -> list[str]:
+    """An OCR'd line's words with a lost "I" at its start given back: a "1", "l" or "|" (a
+    dash's speck before it) glued to a word the lexicon knows in lower case, the whole no word
+    nor a damaged one ("-1kommunen" → "I kommunen"; "länder", "lankar" stay), and a heading number's last "1" before a word in lower case, which no
+    heading's title starts with ("3.5.1.1. kommunen" → "3.5.1 I" "kommunen"). A bullet word
+    may stand first."""
+    out = list(words)
+    k = 1 if len(words) > 1 and words[0].strip() in ("•", "-", "–") else 0
+    if k >= len(words):
+        return out
+    m = _GLUED_I.match(words[k])
+    whole = words[k].strip().lstrip("-–—").rstrip(".,:;")
+    # "länder", "lankar" (an English OCR's "länkar") are no "I änder", "I ankar"
+    if m is not None and _zipf(words[k][m.end():].strip().rstrip(".,:;")) >= _KNOWN \
+            and not known_word(whole) and repair_word(whole, aggressive=True) == whole:
+        out[k] = f"{m.group(1)}I {words[k][m.end():]}"
+    elif k + 1 < len(words) and (n := _NUMBER_I.match(words[k])) is not None \
+            and re.match(r"\s*[a-zåäö]{3,}", words[k + 1]) and _zipf(words[k + 1].strip().rstrip(".,:;")) >= _KNOWN:
+        out[k] = f"{n.group(1)} I{n.group(2)}"
     return out
 
 

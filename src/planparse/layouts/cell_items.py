@@ -1,0 +1,85 @@
+"""Goals and activities listed inside one table cell: a goal cell holding several goals (one a
+bullet or a sentence on its own line), an activity cell holding a bulleted list (one activity
+a bullet, the row's other columns theirs all)."""
+
+from __future__ import annotations
+
+from planparse.layouts import roles
+from planparse.layouts.base import provenance
+from planparse.layouts.tables import activity_rows, column_of, header_labels
+from planparse.model import Activity
+from planparse.reading.model import Row, Table
+from planparse.text.assemble import join_lines, list_item
+
+
+def row_text(row: Row, col: int) -> str:
+    """A cell's lines joined as one text ("" for no cell)."""
+    c = roles.cell(row, col)
+    return join_lines([ln.text for ln in c.lines]) if c is not None else ""
+
+
+def cell_goals(row: Row, col: int) -> list[str]:
+    """The goals a goal cell lists: one, or one a bullet or a sentence that starts its own line
+    after a line ending one ("… och solidaritet." / "Förskolan ska …"); wrapped lines joined."""
+    c = roles.cell(row, col)
+    items: list[list[str]] = []
+    for ln in c.lines if c is not None else []:
+        item = list_item(ln.text)
+        text = item[1] if item is not None and not item[0][:1].isdigit() else ln.text
+        if not items or item is not None or (items[-1][-1].rstrip().endswith(".") and text[:1].isupper()):
+            items.append([text])
+        else:
+            items[-1].append(text)
+    return [join_lines(i) for i in items] or [row_text(row, col)]
+
+
+def row_activity(table: Table, row: Row) -> list[Activity]:
+    """The activity a goal table's row holds in its activity column, with status, dates,
+    progress and owner from their columns; a cell listing activities as bullets holds one
+    each, the row's other columns (its owner) theirs all."""
+    acts = activity_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header))
+    col = column_of(header_labels(table), "activities")
+    items = cell_items(row, col) if col is not None and _bulleted(row, col) else []
+    if len(acts) != 1 or len(items) < 2:
+        return acts
+    return [acts[0].model_copy(update={"title": t, "description": None}, deep=True) for t in items]
+
+
+def _bulleted(row: Row, col: int) -> bool:
+    """Whether the cell's first line starts with a bullet (a list of items, not a title)."""
+    cell = roles.cell(row, col)
+    first = cell.lines[0].text.strip() if cell is not None and cell.lines else ""
+    marked = list_item(first)
+    return (marked is not None and not marked[0][:1].isalnum()) or first in _BULLETS
+
+
+def cell_activities(row: Row, col: int) -> list[Activity]:
+    """The activities listed in a goal row's activity cell (see :func:`cell_items`)."""
+    return [Activity(uid="", title=t, provenance=provenance(row)) for t in cell_items(row, col)]
+
+
+_BULLETS = frozenset(("•", "▪", "●", "\uf0b7", "\uf0a7"))  # alone on a line, the item on the next
+
+
+def cell_items(row: Row, col: int) -> list[str]:
+    """The items a cell lists, one a paragraph: a line going on in lower case continues the one
+    above; a bullet starts one (Word's Symbol-font bullet too, also on a line of its own)."""
+    cell = roles.cell(row, col)
+    items: list[str] = []
+    bullet = False
+    for ln in cell.lines if cell is not None else []:
+        text = ln.text.strip()
+        marked = list_item(text)
+        if marked is not None and not marked[0][:1].isalnum():
+            text, bullet = marked[1], True
+        elif text[:2] == "o ":  # Word's second-level bullet
+            text, bullet = text[2:].strip(), True
+        elif text in _BULLETS:
+            bullet = True  # the bullet alone; its item on the next line
+            continue
+        if items and not bullet and text[:1].islower():
+            items[-1] = join_lines([items[-1], text])
+        elif text:
+            items.append(text)
+        bullet = False
+    return items
