@@ -179,7 +179,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
             continue
         if is_comment(row):
             commenting = True
-            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            rest = _after_label(row, text)
             if act is not None and rest:
                 act.comment = join_lines([act.comment or "", rest])
             continue
@@ -244,7 +244,21 @@ def _set_apart(above: Row | None, row: Row) -> bool:
         return False
     lines = [ln for c in row.cells for ln in c.lines]
     height = max((ln.bbox[3] - ln.bbox[1] for ln in lines), default=10.0)
-    return row.bbox[1] - above.bbox[3] > 0.45 * height
+    # (by the text: rows a browser's border-spacing sets apart have boxes that nearly meet)
+    top = min((ln.bbox[1] for ln in lines), default=row.bbox[1])
+    bottom = max((ln.bbox[3] for c in above.cells for ln in c.lines), default=above.bbox[3])
+    return max(row.bbox[1] - above.bbox[3], top - bottom) > 0.45 * height
+
+
+def _after_label(row: Row, text: str) -> str:
+    """A comment row's text after its label: after the colon, or (a label alone on its first
+    line, "Kommentar" over the text) the lines under it."""
+    if ":" in text:
+        return text.split(":", 1)[1].strip()
+    lines = [ln for c in row.cells for ln in c.lines]
+    if len(lines) < 2 or len(lines[0].text.split()) > 3 or not fold(lines[0].text).startswith(("kommentar", "analys")):
+        return ""
+    return join_lines([ln.text for ln in lines[1:]]).strip()
 
 
 def _row_alone(above: Row | None, row: Row, col: int) -> bool:

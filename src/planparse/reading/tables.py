@@ -65,7 +65,7 @@ def _segments(
 ) -> tuple[list[_Seg], list[_Seg]]:
     hs: list[_Seg] = []
     vs: list[_Seg] = []
-    cards = {id(d) for d in _cards(drawings)}
+    cards = {id(d) for d in _cards(drawings)} | _accent_strips(drawings)
     cells = _cell_boxes(drawings)
     for d in drawings:
         if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
@@ -131,6 +131,23 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
             ):
                 out.update({id(box): box, id(strip): strip})
     return list(out.values())
+
+
+def _accent_strips(drawings: list[Drawing]) -> set[int]:
+    """Ids of accent strips: a fill at most :data:`CARD_STRIP` wide down the left or right side
+    of a wider filled box, as high as it (a browser's ``border-left`` on a card or a table's
+    row). Its inner edge is no column's rule."""
+    fills = [d for d in drawings if d.kind == "rect" and d.fill is not None and not d.is_icon]
+    out: set[int] = set()
+    for strip in fills:
+        sx0, sy0, sx1, sy1 = strip.bbox
+        if not sx1 - sx0 <= CARD_STRIP < sy1 - sy0:
+            continue
+        if any(box is not strip and box.fill != strip.fill and box.bbox[2] - box.bbox[0] > 4 * CARD_STRIP
+               and abs(box.bbox[1] - sy0) <= TOL and abs(box.bbox[3] - sy1) <= TOL
+               and (abs(box.bbox[0] - sx0) <= TOL or abs(box.bbox[2] - sx1) <= TOL) for box in fills):
+            out.add(id(strip))
+    return out
 
 
 CARD_INSET = 4.0  # points: the least margin between a card's edge and a table set inside it
