@@ -29,9 +29,11 @@ from planparse.layouts.drawn_icons import mark_on_icon, traffic_lights
 from planparse.layouts.marker import (
     TONE_CONFIDENCE,
     Marker,
+    ShadeLegend,
     ToneLegend,
     by_look,
     color_name,
+    dedupe,
     inside,
     light,
     marker_key,
@@ -67,15 +69,6 @@ CONVENTION_CONFIDENCE = 0.75
 LEGEND_CONFIDENCE = 0.95
 
 
-def _dedupe(markers: list[Marker]) -> list[Marker]:
-    """Producers sometimes place the same icon twice at (almost) the same spot."""
-    out: list[Marker] = []
-    for m in markers:
-        if not any(abs(m.bbox[0] - o.bbox[0]) < 3 and abs(m.bbox[1] - o.bbox[1]) < 3 and m.bar == o.bar for o in out):
-            out.append(m)
-    return out
-
-
 # Colour words of a legend in text (folded: "grön" → "gron"), and the label after "=" or ":".
 _PLAIN = str.maketrans("åäö", "aao")
 _COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "red", "gra": "grey",
@@ -105,7 +98,7 @@ def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
                 if nxt.text.strip()[:1] in _ICON_GLYPHS:
                     break
                 after.append(nxt.text)
-            out.append((Marker(page.number, sp.bbox, colour), "".join(after).strip()))
+            out.append((Marker(page.number, sp.bbox, colour, rgb=sp.color), "".join(after).strip()))
     return out
 
 
@@ -152,6 +145,7 @@ class Markers:
     legend_assessment: dict[tuple[str, bool], AssessmentValue] = field(default_factory=dict)
     legend_entries: set[tuple[int, float, float]] = field(default_factory=set)  # (page, x0, y0)
     legend_tones: ToneLegend = field(default_factory=ToneLegend)  # a legend's grey icons
+    legend_shades: ShadeLegend = field(default_factory=ShadeLegend)
     year_end: bool = False
     green_checks: bool = False  # some green icon has a check mark: the mark, not the year, says done
 
@@ -168,10 +162,10 @@ class Markers:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
                 elif d.fill is not None and d.is_icon and color_name(d.fill) is not None:
                     mark = d.mark or (not light(d.fill) and any(inside(e.bbox, d.bbox) for e in symbols))
-                    found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark))
+                    found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark, rgb=d.fill))
             for im in page.images:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:
-                    found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark))
+                    found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark, rgb=im.color))
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             glyphs = _glyph_markers(page)
@@ -179,7 +173,7 @@ class Markers:
             found.extend(_cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
-                out.by_page[page.number] = _dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
+                out.by_page[page.number] = dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
             out._read_glyph_legend(glyphs)
             out._read_colour_words(page.lines)
@@ -228,6 +222,8 @@ class Markers:
             self.legend_assessment.setdefault((m.color, m.mark), AssessmentValue(a.value))
         if s is not None or a is not None:
             self.legend_entries.add(marker_key(m))
+            if m.rgb is not None:
+                self.legend_shades.entries.append((m.rgb, m.mark, s.value if s else None, a.value if a else None))
 
     def _read_legend(self, lines: list[Line], markers: list[Marker]) -> None:
         """An icon followed on its line by a status or assessment name is a legend entry. A
@@ -264,7 +260,9 @@ class Markers:
                           confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
-        if (legend := by_look(self.legend_status, marker)) is not None:
+        if marker.rgb is not None and (shade := self.legend_shades.match(marker.rgb, marker.mark, "status")):
+            value, conf = StatusValue(shade), LEGEND_CONFIDENCE
+        elif (legend := by_look(self.legend_status, marker)) is not None:
             value, conf = legend, LEGEND_CONFIDENCE
         elif marker.color == "green" and (marker.mark or (self.year_end and not self.green_checks)):  # (see top)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
@@ -280,7 +278,9 @@ class Markers:
                               confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip
         if marker.color is None:
             return None
-        if (legend := by_look(self.legend_assessment, marker)) is not None:
+        if marker.rgb is not None and (shade := self.legend_shades.match(marker.rgb, marker.mark, "assessment")):
+            value, conf = AssessmentValue(shade), LEGEND_CONFIDENCE
+        elif (legend := by_look(self.legend_assessment, marker)) is not None:
             value, conf = legend, LEGEND_CONFIDENCE
         elif marker.color in _ASSESSMENT:
             value, conf = _ASSESSMENT[marker.color], CONVENTION_CONFIDENCE

@@ -51,6 +51,7 @@ class Marker:
     tone: int | None = None  # the grey tone (0-255) of an icon on a page without colour
     mark: bool = False  # a symbol drawn inside it (a check mark), seen in a page image
     tall: bool = False  # a traffic light: a line level with any part of it is its owner's
+    rgb: int | None = None  # its exact colour, for a legend whose shades one name merges
 
     def describe(self) -> str:
         return str(self.color) if self.tone is None else f"grey tone {self.tone}{' with a mark' * self.mark}, no colour"
@@ -92,6 +93,36 @@ class ToneLegend:
         if any(v != value and d - distance < TONE_MARGIN for d, v, _ in found[1:]):
             return None  # two entries of different values about as near: no guess
         return value, f"matched by its grey tone to the legend's {label!r}"
+
+
+SHADE_TOLERANCE = 40  # the most two prints of one icon's colour differ by (sum over the channels)
+
+
+@dataclass
+class ShadeLegend:
+    """A legend's exact colours: a legend may print shades that one colour name merges (dark
+    green "Avslutad" beside green "Pågående", orange beside yellow). An icon takes the value of
+    the entry nearest in colour within :data:`SHADE_TOLERANCE`, among the entries of its check
+    mark when the legend has any (as :func:`by_look`); farther, the colour's name decides."""
+
+    entries: list[tuple[int, bool, str | None, str | None]] = field(default_factory=list)  # rgb, mark, status, assessment
+
+    def match(self, rgb: int, mark: bool, kind: Literal["status", "assessment"]) -> str | None:
+        k = 2 if kind == "status" else 3
+        named = [e for e in self.entries if e[k] is not None]
+        named = [e for e in named if e[1] == mark] or named
+        found = sorted((sum(abs((rgb >> s & 255) - (e[0] >> s & 255)) for s in (16, 8, 0)), str(e[k]))
+                       for e in named)  # fmt: skip
+        return found[0][1] if found and found[0][0] <= SHADE_TOLERANCE else None
+
+
+def dedupe(markers: list[Marker]) -> list[Marker]:
+    """Producers sometimes place the same icon twice at (almost) the same spot."""
+    out: list[Marker] = []
+    for m in markers:
+        if not any(abs(m.bbox[0] - o.bbox[0]) < 3 and abs(m.bbox[1] - o.bbox[1]) < 3 and m.bar == o.bar for o in out):
+            out.append(m)
+    return out
 
 
 def marker_key(m: Marker) -> tuple[int, float, float]:

@@ -23,7 +23,6 @@ from planparse.layouts.goal_tables import (
     first_text,
     goal_column,
     is_comment,
-    label_beside,
     read_goal_table,
     row_starts_item,
 )
@@ -31,13 +30,13 @@ from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import named_goal
 from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
+from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
 from planparse.layouts.tables import (
     activity_rows,
     cell_date,
     cell_percent,
     column_of,
     header_labels,
-    match_status_prefix,
 )
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
@@ -56,20 +55,6 @@ def _continues(w: Walk, table: Table) -> bool:
     return last is not None and last.n_cols == table.n_cols and table.page > last.rows[-1].page and len(filled) <= 1 and not any(
         lab for lab in header_labels(table)
     )
-
-
-def _status_rows(table: Table) -> bool:
-    """Most full-width rows (comments and group rows aside) start with a printed status."""
-    rows = [r for r in table.body if r.full_width and r.cells and not is_comment(r)
-            and not all(ln.bold for c in r.cells for ln in c.lines)]
-    return bool(rows) and sum(1 for r in rows if match_status_prefix(r.cells[0].text)) >= 0.5 * len(rows)
-
-
-def _labelled_markers(w: Walk, table: Table) -> bool:
-    """Every status icon is printed beside its status label ("● Pågående enligt plan"), at the
-    row's start or on a line of the row: the labels are read as text, the icons only draw them."""
-    marked = [(r, m) for r in table.body for m in w.markers.near(r.page, r.bbox)]
-    return bool(marked) and all(match_status_prefix(first_text(r)) or label_beside(r, m.bbox) for r, m in marked)
 
 
 def _row_of(item: Activity, table: Table | None) -> bool:
@@ -96,19 +81,20 @@ def read_table(w: Walk, table: Table) -> None:
     status_col = column_of(labels, "status")
     text_statuses = (status_col is not None and any(
         vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
-    )) or _status_rows(table) or _labelled_markers(w, table)
+    )) or status_rows(table) or labelled_markers(w.markers, table)
     has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
+    icons = status_row_icons(w.markers, table) if has_markers else {}
     if goal_col is None and is_form(w, table):
         read_form(w, table)
     elif goal_col is not None:
         read_goal_table(w, table, *goal_col)
-    elif role is Role.activities and has_markers:
+    elif role is Role.activities and has_markers and not icons:
         _icon_activities(w, table)
     elif role is Role.activities:
         goal = w.owner_goal()
         if goal is not None:
             cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
-            acts = activity_rows(table, cont, w.step)
+            acts = activity_rows(table, cont, w.step, icons)
             for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
                 row = next((r for r in table.body if _row_of(act, Table(rows=[r], n_cols=table.n_cols))), None)
                 (_named_goal(w, table, row) or goal).activities.append(act)
@@ -193,7 +179,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
             continue
         if is_comment(row):
             commenting = True
-            rest = text.split(":", 1)[1].strip() if ":" in text else ""
+            rest = _after_label(row, text)
             if act is not None and rest:
                 act.comment = join_lines([act.comment or "", rest])
             continue
@@ -258,7 +244,21 @@ def _set_apart(above: Row | None, row: Row) -> bool:
         return False
     lines = [ln for c in row.cells for ln in c.lines]
     height = max((ln.bbox[3] - ln.bbox[1] for ln in lines), default=10.0)
-    return row.bbox[1] - above.bbox[3] > 0.45 * height
+    # (by the text: rows a browser's border-spacing sets apart have boxes that nearly meet)
+    top = min((ln.bbox[1] for ln in lines), default=row.bbox[1])
+    bottom = max((ln.bbox[3] for c in above.cells for ln in c.lines), default=above.bbox[3])
+    return max(row.bbox[1] - above.bbox[3], top - bottom) > 0.45 * height
+
+
+def _after_label(row: Row, text: str) -> str:
+    """A comment row's text after its label: after the colon, or (a label alone on its first
+    line, "Kommentar" over the text) the lines under it."""
+    if ":" in text:
+        return text.split(":", 1)[1].strip()
+    lines = [ln for c in row.cells for ln in c.lines]
+    if len(lines) < 2 or len(lines[0].text.split()) > 3 or not fold(lines[0].text).startswith(("kommentar", "analys")):
+        return ""
+    return join_lines([ln.text for ln in lines[1:]]).strip()
 
 
 def _row_alone(above: Row | None, row: Row, col: int) -> bool:

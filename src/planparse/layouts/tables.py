@@ -1,8 +1,7 @@
 """Reading planning tables into contract objects: what kind a table is by its header labels,
 and activity tables (title, description, status, dates and comment per activity; indicator
 tables are read by :mod:`.indicators`). Columns are recognised by their header labels through
-the vocabulary, not by position, so a table with its columns in another order still reads
-right."""
+the vocabulary, not by position: a table with its columns in another order reads right."""
 
 from __future__ import annotations
 
@@ -143,10 +142,12 @@ def status_line(line: Line) -> Status | None:
     return Status(value=StatusValue(m.value), raw=m.matched if line.method != "native" else text, confidence=m.confidence)
 
 
-def activity_rows(table: Table, cont: Activity | None = None, step: float | None = None) -> list[Activity]:
+def activity_rows(table: Table, cont: Activity | None = None, step: float | None = None,
+                  icons: dict[int, Status] | None = None) -> list[Activity]:
     """Activities from a table with an activity column and status/date columns; full-width
     rows under an activity row are its description, status line or comment (paragraphs of OCR'd
-    lines by the document's ``step``, see :func:`line_step`). Full-width rows
+    lines by the document's ``step``, see :func:`line_step`), or a status row with an icon alone
+    (``icons``: status by row id). Full-width rows
     before the first activity row go on with the text of ``cont``, the last activity of the
     table this one continues (its header repeated after a page break)."""
     labels = header_labels(table)
@@ -175,6 +176,10 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
                     setattr(cont, field, f"{before}\n{text}" if before and prev is not None else join_lines([before or "", text]))
                 _attach_full_width(cont, lines[j:], step)
                 prev = row
+                continue
+            if act is not None and icons and id(row) in icons:  # the status an icon, the row's text the comment
+                act.status, act.comment = act.status or icons[id(row)], list_text(row.cells[0].lines, step)
+                prev, filled_last = row, "comment"
                 continue
             opens_comment = bool(row.cells and row.cells[0].lines and _comment_label(row.cells[0].lines[0].text))
             if act is not None and filled_last and prev is not None and prev.page != row.page and prev.full_width \

@@ -65,7 +65,7 @@ def _segments(
 ) -> tuple[list[_Seg], list[_Seg]]:
     hs: list[_Seg] = []
     vs: list[_Seg] = []
-    cards = {id(d) for d in _cards(drawings)}
+    cards = {id(d) for d in _cards(drawings)} | _accent_strips(drawings)
     cells = _cell_boxes(drawings)
     for d in drawings:
         if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
@@ -118,6 +118,12 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
         x0, y0, x1, y1 = box.bbox
         if x1 - x0 <= 4 * CARD_STRIP:
             continue
+        if any(other is not box and other.bbox[2] - other.bbox[0] > CARD_STRIP and x0 - TOL <= other.bbox[0]
+               and other.bbox[2] <= x1 + TOL and (abs(other.bbox[0] - x0) <= TOL or abs(other.bbox[2] - x1) <= TOL)
+               and (-TOL <= y0 - other.bbox[3] <= CELL_SPACING or -TOL <= other.bbox[1] - y1 <= CELL_SPACING)
+               for other in fills):
+            # a row of a table: its cells' fills abut it above or below, or a border-spacing apart
+            continue
         for strip in strips:
             sx0, sy0, sx1, sy1 = strip.bbox
             if strip.fill != box.fill and abs(sy0 - y0) <= TOL and abs(sy1 - y1) <= TOL and (
@@ -125,6 +131,23 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
             ):
                 out.update({id(box): box, id(strip): strip})
     return list(out.values())
+
+
+def _accent_strips(drawings: list[Drawing]) -> set[int]:
+    """Ids of accent strips: a fill at most :data:`CARD_STRIP` wide down the left or right side
+    of a wider filled box, as high as it (a browser's ``border-left`` on a card or a table's
+    row). Its inner edge is no column's rule."""
+    fills = [d for d in drawings if d.kind == "rect" and d.fill is not None and not d.is_icon]
+    out: set[int] = set()
+    for strip in fills:
+        sx0, sy0, sx1, sy1 = strip.bbox
+        if not sx1 - sx0 <= CARD_STRIP < sy1 - sy0:
+            continue
+        if any(box is not strip and box.fill != strip.fill and box.bbox[2] - box.bbox[0] > 4 * CARD_STRIP
+               and abs(box.bbox[1] - sy0) <= TOL and abs(box.bbox[3] - sy1) <= TOL
+               and (abs(box.bbox[0] - sx0) <= TOL or abs(box.bbox[2] - sx1) <= TOL) for box in fills):
+            out.add(id(strip))
+    return out
 
 
 CARD_INSET = 4.0  # points: the least margin between a card's edge and a table set inside it
