@@ -47,9 +47,10 @@ def group_end(stack: list[tuple[int, Goal]], worded: dict[int, float], size: flo
     return next((i for i, (_, g) in enumerate(stack) if worded.get(id(g), size) < size - 0.3), None)
 
 
-def group_level(stack: list[tuple[int, Goal]], level: GoalLevel) -> GoalLevel | None:
+def group_level(stack: list[tuple[int, Goal]], level: GoalLevel, top: GoalLevel | None) -> GoalLevel | None:
     """The level of a group over a goal its goal word names at ``level`` ("Nämndmål: …"): a
-    goal area over a goal when no goal area is open, else None."""
-    if LEVEL_DEPTH.get(level) != 2 or any(d < 2 for d, _ in stack):
+    goal area over a goal when no goal area is open and the layout's top level (``top``) is
+    the goal area (a family whose top level is another declares its own groups), else None."""
+    if top is not GoalLevel.goal_area or LEVEL_DEPTH.get(level) != 2 or any(d < 2 for d, _ in stack):
         return None
     return GoalLevel.goal_area

@@ -4,6 +4,8 @@ section; list items become goals, activities or indicators by the list they are 
 
 from __future__ import annotations
 
+import re
+
 from planparse import nlp, vocabulary
 from planparse.layouts.base import provenance
 from planparse.layouts.goal_groups import group_end, group_level, names_chapter, worded_depth
@@ -32,6 +34,10 @@ from planparse.text.assemble import join_lines
 # A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
 # kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
 _GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
+
+
+# A goal word as a label before the title ("Nämndmål: …"), not a title of goal words ("Mål för …")
+_LABELLED = re.compile(r"^\s*\S+\s*:\s*\S")
 
 
 def _states_goal(title: str) -> bool:
@@ -75,7 +81,8 @@ class ListWalk(FieldWalk):
             if self.mode == "goal_text" and (head.number or (
                     head.level is not None and LEVEL_DEPTH[head.level] < LEVEL_DEPTH[self.mode_level])):
                 self.list_after_text()
-            if head.level is not None and self._heads_group(line) and (up := group_level(self.stack, head.level)):
+            if head.level is not None and _LABELLED.match(line.text) and self._heads_group(line) \
+                    and (up := group_level(self.stack, head.level, self.spec.levels.get(1))):
                 self.section_level = up  # "Nämndmål: …" under a larger unnumbered heading: their goal area
                 self.owner_goal()
             if head.level is not None:  # a goal word names the level, and so the depth
