@@ -48,9 +48,9 @@ def group_end(stack: list[tuple[int, Goal]], worded: dict[int, float], size: flo
 
 
 def group_level(stack: list[tuple[int, Goal]], level: GoalLevel, top: GoalLevel | None) -> GoalLevel | None:
-    """The level of a group over a goal its goal word names at ``level`` ("Nämndmål: …"): a
+    """The level of a group over a goal its goal word names ("Nämndmål: …"; not a "Fokusområde: …"): a
     goal area over a goal when no goal area is open and the layout's top level (``top``) is
     the goal area (a family whose top level is another declares its own groups), else None."""
-    if top is not GoalLevel.goal_area or LEVEL_DEPTH.get(level) != 2 or any(d < 2 for d, _ in stack):
+    if top is not GoalLevel.goal_area or level is not GoalLevel.goal or any(d < 2 for d, _ in stack):
         return None
     return GoalLevel.goal_area
