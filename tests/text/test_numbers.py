@@ -148,3 +148,14 @@ def test_ocr_thousands_comma(read: str, mended: str) -> None:
 )
 def test_figures_misread_by_ocr(text: str, misread: bool) -> None:
     assert misread_figure(text) is misread
+
+
+def test_ocr_number_cell_rules_read_as_brackets() -> None:
+    """A scan's cell rules either side of a lone figure read as brackets ("[0]"): the figure;
+    brackets in text, and a negative in parentheses, stay."""
+    from planparse.text.numbers import ocr_number
+
+    assert ocr_number("[0]") == "0"
+    assert ocr_number("[3,2]") == "3,2"
+    assert ocr_number("12 [1]") == "12 [1]"
+    assert ocr_number("(6 000)") == "(6 000)"

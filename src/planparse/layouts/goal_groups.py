@@ -5,8 +5,24 @@ them ("Nämndmål 1.1"); a heading set larger than the group's ends it (a chapte
 
 from __future__ import annotations
 
+import re
+
+from planparse.layouts.base import Builder
 from planparse.layouts.headings import LEVEL_DEPTH
+from planparse.layouts.known_goals import names_document
+from planparse.layouts.walk_state import names_goals
 from planparse.model import Goal, GoalLevel
+from planparse.text.fold import fold
+
+# A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
+# "Prioriterade utvecklingsområden"): a chapter over them, no group of them.
+_PERIOD = re.compile(r"(?:\s+(?:19|20)?\d{2})+$")  # "… 2025 2026", folded "2025/2026"
+_NAMES_ITEMS = re.compile(r"\b(?:objekt|\w*omraden|mal(?:en)?|uppdrag(?:en)?|aktiviteter(?:na)?|satsningar(?:na)?)$")
+
+
+def names_chapter(out: Builder, title: str) -> bool:
+    """A heading that names the goals or items under it, or the document: a chapter, no group."""
+    return names_goals(title) or names_document(out, title) or bool(_NAMES_ITEMS.search(_PERIOD.sub("", fold(title))))
 
 
 def worded_depth(stack: list[tuple[int, Goal]], worded: dict[int, float], nested: set[int],
@@ -29,3 +45,12 @@ def group_end(stack: list[tuple[int, Goal]], worded: dict[int, float], size: flo
     """Where a heading in type ``size`` cuts the goal stack: at the first group whose goal word
     was set smaller ("Ekonomi" after "Målområde: Trygghet" in smaller type), else None."""
     return next((i for i, (_, g) in enumerate(stack) if worded.get(id(g), size) < size - 0.3), None)
+
+
+def group_level(stack: list[tuple[int, Goal]], level: GoalLevel, top: GoalLevel | None) -> GoalLevel | None:
+    """The level of a group over a goal its goal word names ("Nämndmål: …"; not a "Fokusområde: …"): a
+    goal area over a goal when no goal area is open and the layout's top level (``top``) is
+    the goal area (a family whose top level is another declares its own groups), else None."""
+    if top is not GoalLevel.goal_area or level is not GoalLevel.goal or any(d < 2 for d, _ in stack):
+        return None
+    return GoalLevel.goal_area

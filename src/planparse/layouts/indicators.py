@@ -211,7 +211,8 @@ def indicator_rows(
         for i in range(table.n_cols)
         if i not in (name_col, source_col, unit_col, group_col, period_col) and i not in skip
     ]
-    series = sum(1 for i in value_cols if i < len(table.header) and YEAR.fullmatch(table.header[i].strip())) >= 2
+    # (read from the mended labels: an OCR'd "2024 -" is the year's column too)
+    series = sum(1 for i in value_cols if YEAR.fullmatch(_header_label(table, i).strip())) >= 2
     out: list[Indicator] = []
     parent: Indicator | None = None  # the nearest indicator that is not a "- " sub-indicator
     total: Indicator | None = None  # the indicator of the last Tot row

@@ -31,6 +31,7 @@ from planparse.layouts.known_goals import named_goal
 from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
+from planparse.layouts.table_owner import indicator_owner
 from planparse.layouts.tables import (
     activity_rows,
     cell_date,
@@ -101,9 +102,7 @@ def read_table(w: Walk, table: Table) -> None:
             w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
             w.table_activity = w.activity
     elif role is Role.indicators:
-        # Under an activity table it measures the goal, not its last row; with columns of years alone outside every goal ("Enhet | Årsarbetare 2024") it is a chapter's statistics.
-        from_table = activity_from_table or (w.activity is not None and w.activity is w.table_activity)
-        owner = (None if from_table else w.activity) or (None if not w.stack and all(lab in (None, "year") for lab in labels) else w.measured(w.owner_goal()))
+        owner = indicator_owner(w, labels, activity_from_table, before)
         if owner is not None:
             rest = _rest_of_row(table, before)
             if rest is not None and owner.indicators:

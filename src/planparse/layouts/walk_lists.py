@@ -8,13 +8,12 @@ import re
 
 from planparse import nlp, vocabulary
 from planparse.layouts.base import provenance
-from planparse.layouts.goal_groups import group_end, worded_depth
+from planparse.layouts.goal_groups import group_end, group_level, names_chapter, worded_depth
 from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
     goal_word,
 )
-from planparse.layouts.known_goals import names_document
 from planparse.layouts.tables import STATUS_TAIL, split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
@@ -31,15 +30,14 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
-from planparse.text.fold import fold
 
-# A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
-# "Prioriterade utvecklingsområden"): a chapter over them, no group of them.
-_PERIOD = re.compile(r"(?:\s+(?:19|20)?\d{2})+$")  # "… 2025 2026", folded "2025/2026"
-_NAMES_ITEMS = re.compile(r"\b(?:objekt|\w*omraden|mal(?:en)?|uppdrag(?:en)?|aktiviteter(?:na)?|satsningar(?:na)?)$")
 # A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
 # kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
 _GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
+
+
+# A goal word as a label before the title ("Nämndmål: …"), not a title of goal words ("Mål för …")
+_LABELLED = re.compile(r"^\s*\S+\s*:\s*\S")
 
 
 def _states_goal(title: str) -> bool:
@@ -83,6 +81,10 @@ class ListWalk(FieldWalk):
             if self.mode == "goal_text" and (head.number or (
                     head.level is not None and LEVEL_DEPTH[head.level] < LEVEL_DEPTH[self.mode_level])):
                 self.list_after_text()
+            if head.level is not None and _LABELLED.match(line.text) and self._heads_group(line) \
+                    and (up := group_level(self.stack, head.level, self.spec.levels.get(1))):
+                self.section_level = up  # "Nämndmål: …" under a larger unnumbered heading: their goal area
+                self.owner_goal()
             if head.level is not None:  # a goal word names the level, and so the depth
                 if head.number is None:
                     self.pop_styled(self.typo.size(line))
@@ -182,9 +184,7 @@ class ListWalk(FieldWalk):
             # them ("Kommungemensamma objekt", "Prioriterade utvecklingsområden 2025/2026")
             height = pending.bbox[3] - pending.bbox[1]
             group = self.section_level is None and not self.section_prose and pending.page == line.page \
-                and line.y0 - pending.bbox[3] < 3 * height and not names_goals(self.section_title) \
-                and not _NAMES_ITEMS.search(_PERIOD.sub("", fold(self.section_title))) \
-                and not names_document(self.out, self.section_title)
+                and line.y0 - pending.bbox[3] < 3 * height and not names_chapter(self.out, self.section_title)
             self.section_above = (pending, self.section_title, self.section_prose) if group else None
         elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
             self.section_above = None  # a heading as large ends the group
@@ -193,6 +193,13 @@ class ListWalk(FieldWalk):
         self.section_title, self.section_last, self.section_prose = head.title, line, []
         self.heading_title = head.title
         return True
+
+    def _heads_group(self, line: Line) -> bool:
+        """The pending unnumbered heading, in larger type than ``line`` and naming no list of
+        goals or items ("Nämndens mål", "Prioriterade områden") nor the document, is a group."""
+        pending = self.section
+        return pending is not None and self.section_level is None and self.typo.size(pending) > self.typo.size(line) + 0.3 \
+            and not names_chapter(self.out, self.section_title)
 
     def list_item(self, text: str, line: Line, marker: str = "") -> None:
         above = self.item_line

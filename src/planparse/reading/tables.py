@@ -419,7 +419,7 @@ def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> li
     above = [s for s in _band_spans(raw, x0, x1, first - (below - first), first) if s.bbox[3] <= first + 1]
     base = max((s.bbox[3] for s in above), default=0.0)
     head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size]  # the one line on the rule (no text above it)
-    if not head or first - base > foot + TOL or not _header_band(head, plain=_header_rule(raw, x0, x1, first, below)):
+    if not head or first - base > foot + TOL or not _header_band(head, plain=_header_rule(raw, x0, x1, first, below), fonts=_fonts(raw)):
         return ys
     return [min(s.bbox[1] for s in head) - pad, *ys]
 
@@ -483,7 +483,7 @@ def _header_at_foot(ys: list[float], x0: float, x1: float, raw: RawPage) -> bool
     top, bottom = ys[0], ys[-1]
     fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
     shaded = any(abs(f[1] - top) <= TOL and abs(f[3] - bottom) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills)
-    return _header_band(_band_spans(raw, x0, x1, top, bottom), shaded) and not any(
+    return _header_band(_band_spans(raw, x0, x1, top, bottom), shaded, fonts=_fonts(raw)) and not any(
         bottom < ln.bbox[1] < FOOT * raw.height for ln in raw.lines)
 
 
@@ -536,7 +536,13 @@ def _band_spans(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -
             if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
 
 
-def _header_band(spans: list[Span], shaded: bool = False, plain: bool = False) -> bool:
+def _fonts(raw: RawPage) -> bool:
+    """Whether the page's text layer has real fonts (an OCR layer's one glyphless font has no
+    bold: its header is known by its words alone)."""
+    return not (raw.ocr_font or raw.invisible_text)
+
+
+def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False, fonts: bool = True) -> bool:
     """A band styled and worded as a table header: two or more phrases apart, bold (or on a
     shade of its own, or ``plain`` when a rule of its own sets it apart) where the layer has
     fonts, and most of them column labels the vocabulary knows ("VT 2024", a term and its year,
@@ -545,7 +551,7 @@ def _header_band(spans: list[Span], shaded: bool = False, plain: bool = False) -
 
     if not spans:
         return False
-    if spans[0].font and not shaded and not plain and not all(s.bold for s in spans):
+    if fonts and spans[0].font and not shaded and not plain and not all(s.bold for s in spans):
         return False
     phrases: list[str] = []
     reach = -1e9
@@ -575,7 +581,7 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     bands = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in pairs]
     fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
     heads = [k for k, band in enumerate(bands) if _header_band(band, any(
-        abs(f[1] - pairs[k][0]) <= TOL and abs(f[3] - pairs[k][1]) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills))]
+        abs(f[1] - pairs[k][0]) <= TOL and abs(f[3] - pairs[k][1]) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills), fonts=_fonts(raw))]
     cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
     if heads and heads[0] == 1 and _lead_in(bands[0]):
         ys, bands, cuts = ys[1:], bands[1:], [k - 1 for k in cuts]  # (the rule above: a heading's)
@@ -764,7 +770,7 @@ def _takes_columns(region: _Region, xs: list[float], carried: Table, raw: RawPag
     # the table ran to the foot of its page, and this one starts at the top of this page
     if carried.rows[-1].bbox[3] < FOOT * raw.height - 60 or top > (1 - FOOT) * raw.height + 40:
         return False
-    return not _header_band(_band_spans(raw, x0, x1, region.ys[0], region.ys[1]), True)
+    return not _header_band(_band_spans(raw, x0, x1, region.ys[0], region.ys[1]), True, fonts=_fonts(raw))
 
 
 def _with_rows_above(region: _Region, raw: RawPage) -> _Region:

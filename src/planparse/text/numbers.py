@@ -61,7 +61,7 @@ def ocr_spacing(text: str) -> str:
 
 # What OCR makes of specks next to a number ("13:", "“42"): never part of it.
 # Specks OCR reads around a figure ("5375:", "'6 350").
-NUMBER_SPECKS = ".:;,'\"‘’“”`~°^*_|"
+NUMBER_SPECKS = ".:;,'\"‘’“”`~°^*_|[]"  # (a cell's rules read as brackets: "[0]")
 # A decimal part: a comma or point and one or two digits at the end ("4,3", "85,25 %").
 _DECIMAL = re.compile(r"[,.](\d{1,2})\s*%?$")
 

@@ -647,9 +647,13 @@ def repair_text(text: str, *, aggressive: bool | None = None) -> str:
     out = _TOKEN.sub(word, out)
     if aggr:
         out = _HAR.sub(lambda m: f"{m.group(1)} här ", out)
-    return _SQUARE_UNIT.sub(r"\1²", out)
+    return _MONTH_RANGE.sub("\\1–", _SQUARE_UNIT.sub(r"\1²", out))
 
 
+# A range of months ("jan–aug", "januari–augusti") is printed with an en dash, which OCR reads
+# as a hyphen (no word joins two month names with a hyphen).
+_MONTHS = r"(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|juni?|juli?|aug(?:usti)?|sept?(?:ember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_RANGE = re.compile(rf"\b({_MONTHS})-(?={_MONTHS}(?![a-zåäö]))", re.IGNORECASE)
 # The square metre's superscript two read as "?" by an English model ("kWh/m?", ", m?"): no
 # question ends with the unit alone.
 _SQUARE_UNIT = re.compile(r"((?:^|[\s/])m)\?(?=[\s,.;)]|$)")
