@@ -54,3 +54,21 @@ def group_level(stack: list[tuple[int, Goal]], level: GoalLevel, top: GoalLevel 
     if top is not GoalLevel.goal_area or level is not GoalLevel.goal or any(d < 2 for d, _ in stack):
         return None
     return GoalLevel.goal_area
+
+
+# A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
+# kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
+_GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
+# A goal word as a label before the title ("Nämndmål: …"), not a title of goal words ("Mål för …")
+_LABELLED = re.compile(r"^\s*\S+\s*:\s*\S")
+
+
+def states_goal(title: str) -> bool:
+    """Whether a numbered heading states a goal (a finite verb after its first word)."""
+    words = title.lower().split()
+    return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:])
+
+
+def labelled(text: str) -> bool:
+    """Whether a heading opens with a word used as a label before a colon ("Nämndmål: …")."""
+    return bool(_LABELLED.match(text))

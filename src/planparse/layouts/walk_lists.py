@@ -4,11 +4,16 @@ section; list items become goals, activities or indicators by the list they are 
 
 from __future__ import annotations
 
-import re
-
 from planparse import nlp, vocabulary
 from planparse.layouts.base import provenance
-from planparse.layouts.goal_groups import group_end, group_level, names_chapter, worded_depth
+from planparse.layouts.goal_groups import (
+    group_end,
+    group_level,
+    labelled,
+    names_chapter,
+    states_goal,
+    worded_depth,
+)
 from planparse.layouts.headings import (
     LEVEL_DEPTH,
     Heading,
@@ -30,19 +35,6 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
-
-# A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
-# kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
-_GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
-
-
-# A goal word as a label before the title ("Nämndmål: …"), not a title of goal words ("Mål för …")
-_LABELLED = re.compile(r"^\s*\S+\s*:\s*\S")
-
-
-def _states_goal(title: str) -> bool:
-    words = title.lower().split()
-    return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:])
 
 
 def split_assessment_suffix(title: str) -> tuple[str, Assessment | None]:
@@ -81,7 +73,7 @@ class ListWalk(FieldWalk):
             if self.mode == "goal_text" and (head.number or (
                     head.level is not None and LEVEL_DEPTH[head.level] < LEVEL_DEPTH[self.mode_level])):
                 self.list_after_text()
-            if head.level is not None and _LABELLED.match(line.text) and self._heads_group(line) \
+            if head.level is not None and labelled(line.text) and self._heads_group(line) \
                     and (up := group_level(self.stack, head.level, self.spec.levels.get(1))):
                 self.section_level = up  # "Nämndmål: …" under a larger unnumbered heading: their goal area
                 self.owner_goal()
@@ -110,7 +102,7 @@ class ListWalk(FieldWalk):
                 d = head.depth if head.number else self.depth() + 1
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (
-                        not head.marked and d < self.marked_depth and not _states_goal(head.title)))
+                        not head.marked and d < self.marked_depth and not states_goal(head.title)))
                 if head.number and d > 1 and head.number.split(".")[0] == self.goal_chapter_no:
                     self.in_goal_chapter = True  # "3.3" goes on in goal chapter "3" ("4 SCB" was a table's cells)
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
