@@ -104,6 +104,10 @@ def folded_text(doc: Document) -> str:
 # headers are read cell by cell).
 SEP = r"[\s|]+"
 
+# A one- or two-digit number in folded text: fold() turns "6" into "o" (an OCR misreading it
+# undoes), so a heading number "3.6" folds to "3 o".
+NUM = r"[\do]{1,2}"
+
 
 def label(value: str, wrapped: bool = False) -> str:
     """A regex group for every variant of the vocabulary label ``value``, folded the way the

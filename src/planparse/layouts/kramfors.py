@@ -26,6 +26,7 @@ from planparse.layouts.base import (
     LayoutParser,
     Signal,
 )
+from planparse.layouts.fingerprint import NUM
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     DocumentType,
@@ -43,8 +44,6 @@ from planparse.text.numbers import parse_date
 
 # ----------------------------------------------------------------------------- parser
 
-# A number in folded text: fold() turns "6" into "o" (an OCR misreading it undoes).
-_N = r"[\do]{1,2}"
 
 
 SPEC = LayoutSpec(
@@ -71,20 +70,20 @@ class KramforsParser(LayoutParser):
     fingerprint = Fingerprint(
         required=(
             Signal(
-                rf"^{_N} {_N} {_N} (\w+ kopplade till malet|nyckeltal\b)",
+                rf"^{NUM} {NUM} {NUM} (\w+ kopplade till malet|nyckeltal\b)",
                 3,
                 "H3 'N.N.N Nyckeltal' or 'N.N.N <list> kopplade till målet'",
             ),
         ),
         signals=(
-            Signal(rf"^{_N} {_N} mal {_N} ?-? ?\w", 2, "goal heading 'N.N Mål K – …'"),
+            Signal(rf"^{NUM} {NUM} mal {NUM} ?-? ?\w", 2, "goal heading 'N.N Mål K – …'"),
             Signal(
-                rf"^{_N} {_N} {_N} nyckeltal\b",
+                rf"^{NUM} {NUM} {NUM} nyckeltal\b",
                 1,
                 "H3 'Nyckeltal kopplade till målet'",
             ),
             Signal(
-                rf"^{_N} {_N} {_N} uppdrag\b",
+                rf"^{NUM} {NUM} {NUM} uppdrag\b",
                 1,
                 "H3 'Uppdrag kopplade till målet'",
             ),
@@ -99,7 +98,7 @@ class KramforsParser(LayoutParser):
                 r"^investerin ?g ?sprojekt\b.*\bbeskrivnin ?g\b", 1, "Investeringsbudget table header"
             ),
             Signal(r"\bbeslutsinstans\b.*\bdokumentansvarig\b|^dokumenttyp diarienummer\b", 0.5, "document-information grid"),
-            Signal(rf"^{_N} {_N} {_N} bedomningsmatris\b", 0.5, "risk matrix heading"),
+            Signal(rf"^{NUM} {NUM} {NUM} bedomningsmatris\b", 0.5, "risk matrix heading"),
         ),
     )
 

@@ -25,6 +25,7 @@ from planparse.layouts.base import (
     Signal,
     numbered,
 )
+from planparse.layouts.fingerprint import NUM
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     DocumentType,
@@ -55,7 +56,6 @@ _META_FIELDS = {
     "dokumentet galler for": "applies_to",
 }
 _DATE_FIELDS = ("decided_on", "revised_on")
-_N = r"[\do]{1,2}"
 
 
 # ----------------------------------------------------------------------------- parser
@@ -84,7 +84,7 @@ class RobertsforsParser(LayoutParser):
         "'Indikator | år | Källa | Mått | Utfall år' table."
     )
     fingerprint = Fingerprint(
-        required=(Signal(rf"^(uppdrag {_N} {_N} {_N}|{_N} {_N} {_N} uppdrag)$", 2, "H3 'Uppdrag N.N.N' or 'N.N.N Uppdrag'"),),
+        required=(Signal(rf"^(uppdrag {NUM} {NUM} {NUM}|{NUM} {NUM} {NUM} uppdrag)$", 2, "H3 'Uppdrag N.N.N' or 'N.N.N Uppdrag'"),),
         signals=(
             Signal(
                 r"^indikator(er)? [\do]{4} kalla matt utfall [\do]{4}$",
