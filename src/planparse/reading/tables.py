@@ -114,14 +114,14 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
     strips = [d for d in fills if d.bbox[2] - d.bbox[0] <= CARD_STRIP < d.bbox[3] - d.bbox[1]]
     out: dict[int, Drawing] = {}
     out.update({id(box): box for box in _framing_boxes(fills)})
-    # the fills by left and by right edge: a box's neighbours share one of them (a page of
-    # icons and bars has hundreds of fills, so not every pair is looked at)
-    by_left = sorted(((d.bbox[0], i) for i, d in enumerate(fills)))
-    by_right = sorted(((d.bbox[2], i) for i, d in enumerate(fills)))
+    # the fills by bottom and by top edge: a row's neighbours abut it above or below (a page
+    # of icons and bars has hundreds of fills, so not every pair is looked at)
+    by_bottom = sorted((d.bbox[3], i) for i, d in enumerate(fills))
+    by_top = sorted((d.bbox[1], i) for i, d in enumerate(fills))
 
-    def sharing_an_edge(x0: float, x1: float) -> list[Drawing]:
-        found = {i for edges, x in ((by_left, x0), (by_right, x1))
-                 for _, i in edges[bisect_left(edges, (x - TOL, -1)):bisect_right(edges, (x + TOL, len(fills)))]}
+    def abutting(y0: float, y1: float) -> list[Drawing]:
+        found = {i for edges, lo, hi in ((by_bottom, y0 - CELL_SPACING, y0 + TOL), (by_top, y1 - TOL, y1 + CELL_SPACING))
+                 for _, i in edges[bisect_left(edges, (lo, -1)):bisect_right(edges, (hi, len(fills)))]}
         return [fills[i] for i in sorted(found)]
 
     for box in fills:
@@ -129,9 +129,8 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
         if x1 - x0 <= 4 * CARD_STRIP:
             continue
         if any(other is not box and other.bbox[2] - other.bbox[0] > CARD_STRIP and x0 - TOL <= other.bbox[0]
-               and other.bbox[2] <= x1 + TOL
-               and (-TOL <= y0 - other.bbox[3] <= CELL_SPACING or -TOL <= other.bbox[1] - y1 <= CELL_SPACING)
-               for other in sharing_an_edge(x0, x1)):
+               and other.bbox[2] <= x1 + TOL and (abs(other.bbox[0] - x0) <= TOL or abs(other.bbox[2] - x1) <= TOL)
+               for other in abutting(y0, y1)):
             # a row of a table: its cells' fills abut it above or below, or a border-spacing apart
             continue
         for strip in strips:
