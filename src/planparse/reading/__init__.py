@@ -26,7 +26,16 @@ from planparse.errors import (
     is_out_of_memory,
 )
 from planparse.limits import DEFAULT_LIMITS, Limits
-from planparse.reading import columns, deskew, noise, ocr, raster_icons, raster_rules, weight
+from planparse.reading import (
+    columns,
+    contents,
+    deskew,
+    noise,
+    ocr,
+    raster_icons,
+    raster_rules,
+    weight,
+)
 from planparse.reading.engine import import_pymupdf
 from planparse.reading.model import (
     BBox,
@@ -921,11 +930,11 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     running = noise.running_lines(per_page_lines, heights)
     noise_per_page: list[list[Line]] = []
     for k, lines in enumerate(per_page_lines):
-        removed = running | noise.contents_lines([ln for ln in lines if id(ln) not in running])
+        removed = running | contents.contents_lines([ln for ln in lines if id(ln) not in running])
         removed |= noise.placeholder_lines(lines) | noise.ocr_junk_lines(lines)
         noise_per_page.append([ln for ln in lines if id(ln) in removed])
         per_page_lines[k] = [ln for ln in lines if id(ln) not in removed]
-        entries = noise.contents_tables(per_page_tables[k], [ln for ln in noise_per_page[k] if id(ln) not in running])
+        entries = contents.contents_tables(per_page_tables[k], [ln for ln in noise_per_page[k] if id(ln) not in running])
         if entries:
             per_page_tables[k] = [tb for tb in per_page_tables[k] if tb not in entries]
 
