@@ -103,7 +103,8 @@ class Typography:
 def _alone_lines(doc: Document) -> set[int]:
     """OCR'd lines that stand alone: further under the line above than a paragraph's first
     line is (1.8 times the text's line pitch or more) and further above the next than a line of
-    text (1.3 pitches): a heading in body-size type, which the letters alone cannot tell."""
+    text (1.3 pitches): a heading in body-size type, which the letters alone cannot tell. So is
+    a line set apart above (1.5 pitches) with a vocabulary label alone right under it."""
     alone: set[int] = set()
     for page in doc.pages:
         lines = sorted((ln for ln in page.lines if ln.method != "native"), key=lambda ln: ln.bbox[1])
@@ -114,7 +115,18 @@ def _alone_lines(doc: Document) -> set[int]:
         for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
             if line.bbox[1] - above.bbox[1] >= 1.8 * pitch and below.bbox[1] - line.bbox[1] >= 1.3 * pitch:
                 alone.add(id(line))
+            elif line.bbox[1] - above.bbox[1] >= 1.5 * pitch and _label_alone(below.text):
+                alone.add(id(line))  # set apart above, a field's label right under it: the field's owner
     return alone
+
+
+def _label_alone(text: str) -> bool:
+    """A vocabulary label alone on its line ("Grunduppdrag", "Prioriterad utveckling 2022")."""
+    words = text.strip().rstrip(":").split()
+    if not 1 <= len(words) <= 3 or not text[:1].isupper():
+        return False
+    m = vocabulary.match_label(" ".join(words))
+    return m is not None and m.confidence >= 0.85
 
 
 def wraps_body_title(prev: Line, line: Line, typo: Typography) -> bool:

@@ -474,12 +474,17 @@ def _heading_after(row: list[Line], header: list[Line]) -> bool:
         min(s.size for s in spans) > max(s.size for s in head) + 0.5
 
 
+_FOOTNOTE = re.compile(r"^\s*(?:\*{1,3}|[¹²³†])\s?[A-ZÅÄÖa-zåäö]")
+
+
 def _note(row: list[Line], body: list[list[Line]], starts: list[float], indented: bool) -> bool:
-    """A born-digital row in another type size than the row above that is none of the table's
+    """An OCR'd row that opens with a footnote mark ("*Medarbetarenkät, skala 0–100"), or a born-digital row in another type size than the row above that is none of the table's
     own: set at the text margin left of a table set in from it, or, in a table at the margin,
     in a size no row of it has (a table's own small print, its descriptions, is set at its
     column start, in the size of its other descriptions)."""
-    if row[0].method != "native" or not all(abs(ln.size - body[-1][0].size) > 0.4 for ln in row):
+    if row[0].method != "native":  # an OCR'd row's size is an estimate: its footnote mark tells
+        return _FOOTNOTE.match(min(row, key=lambda ln: ln.x0).text) is not None
+    if not all(abs(ln.size - body[-1][0].size) > 0.4 for ln in row):
         return False
     if indented:
         return min(ln.x0 for ln in row) < starts[0] - 2.5

@@ -364,11 +364,11 @@ def ocr_lost_i(words: list[str]) -> list[str]:
 
 
 # A list bullet an OCR read as other glyphs: "•" as "¢", "«", "»", "+", "·" as ".", or two
-# glyphs for one ("+»", "+ —"); only punctuation, never a capital letter ("O Ej påbörjad" is
+# glyphs for one ("+»", "+ —", "e ="); only punctuation, never a capital letter ("O Ej påbörjad" is
 # a status icon) nor "&" (an icon too). A small filled bullet on a blurred scan comes out as
 # "e", which is no Swedish word: "e" before a capitalised word is a bullet too. A second
 # glyph may stick to the word ("« -Jobbspår").
-_GLYPH_WORD = r"[¢«»+*•·©®°~.—–-]{1,3}"
+_GLYPH_WORD = r"[¢«»+*•·©®°~.=—–-]{1,3}"
 _OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?:[—–-](?=[A-ZÅÄÖ][a-zåäö]))?(?=[A-ZÅÄÖ][a-zåäö])")
 _GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
 _GLUED_DASH = re.compile(r"^(\s*)[—–-](?=[A-ZÅÄÖ][a-zåäö])")
