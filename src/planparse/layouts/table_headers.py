@@ -9,6 +9,7 @@ from functools import lru_cache
 from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.walk_state import _PERIOD_SUFFIX
+from planparse.reading.model import Line, Page
 
 _COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
                             "end_date", "activities", "owner", "assignment"})
@@ -30,3 +31,10 @@ def _table_header(words: tuple[str, ...]) -> bool:
     years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
     return (len(found) >= 2 and bool(set(found) & _STRONG_LABELS) and 3 * (len(labels) + years) >= len(words)) \
         or roles.money_header(list(words))
+
+
+def text_left_of(line: Line, page: Page) -> bool:
+    """Whether another line of ``page`` (set in one column) stands left of ``line`` on its
+    baseline: ``line`` is a table row's further cells ("71 Kolada Andel"), no heading."""
+    mid = (line.bbox[1] + line.bbox[3]) / 2
+    return not page.two_columns and any(o.bbox[2] <= line.x0 + 1 and o.bbox[1] < mid < o.bbox[3] for o in page.lines)

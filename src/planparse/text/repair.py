@@ -319,7 +319,9 @@ def repair_line_words(words: list[str]) -> list[str]:
     or at the end of the line ("| kommunen ska" → "I kommunen ska", "… i arbete. |" → "… i
     arbete. I"), or after a dash that sets off a title ("Mål 9 - | Vaggeryd kommun har …" →
     "Mål 9 - I Vaggeryd kommun har …") or a heading's number ("3.3 | Nyköping ska" → "3.3 I
-    Nyköping ska"). A "|" between other words is a table rule and stays."""
+    Nyköping ska"), or between the words of a numbered heading in capitals ("3.2. LIVSKVALITET |
+    SORSELE" → "3.2. LIVSKVALITET I SORSELE"). A "|" between other words is a table rule and
+    stays."""
     out = list(words)
     for k, w in enumerate(words):
         if w != "|":
@@ -330,7 +332,10 @@ def repair_line_words(words: list[str]) -> list[str]:
         sentence = after_stop and (nxt == "" or nxt[:1].islower()) and (k > 0 or nxt != "")
         # after a heading's number ("3.3 | Nyköping ska …"), the only "|" of the line
         numbered = k == 1 and _HEADING_NUMBER.fullmatch(prev) is not None and words.count("|") == 1
-        if sentence or ((prev in _DASHES or numbered) and nxt[:1].isupper()):
+        # between two words of a heading in capitals ("3.2. LIVSKVALITET | SORSELE")
+        capitals = k >= 2 and _HEADING_NUMBER.fullmatch(words[0]) is not None and words.count("|") == 1 and all(
+            w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words[1:k] + [nxt])
+        if sentence or capitals or ((prev in _DASHES or numbered) and nxt[:1].isupper()):
             out[k] = "I"
     return out
 
