@@ -13,13 +13,14 @@ from planparse.reading.model import Line, Page
 
 _COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
                             "end_date", "activities", "owner", "assignment"})
-_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+_YEAR_CELL = re.compile(r"(?:(?:vt|ht)\s*)?(?:19|20)\d{2}", re.IGNORECASE)  # "2024", "VT 2024"
 _STRONG_LABELS = frozenset({"indicator", "source", "measure", "activities", "status", "assignment"})
 
 
 def is_table_header(words: list[str]) -> bool:
-    """A row of column labels: two or more from the vocabulary, one of them naming the table,
-    and labels or years in a third of its cells at least (a line of prose that names a label or
+    """A row of column labels: two or more from the vocabulary (or one and two years or terms:
+    "Indikator | VT 2023 | VT 2024"), one of them naming the table, and labels or years in a
+    third of its cells at least (a line of prose that names a label or
     two is no header)."""
     return _table_header(tuple(words))
 
@@ -29,7 +30,8 @@ def _table_header(words: tuple[str, ...]) -> bool:
     labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
     found = [lab for lab in labels if lab in _COLUMN_LABELS]
     years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
-    return (len(found) >= 2 and bool(set(found) & _STRONG_LABELS) and 3 * (len(labels) + years) >= len(words)) \
+    return ((len(found) >= 2 or (found and years >= 2)) and bool(set(found) & _STRONG_LABELS)
+            and 3 * (len(labels) + years) >= len(words)) \
         or roles.money_header(list(words))
 
 

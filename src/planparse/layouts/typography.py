@@ -58,14 +58,15 @@ class Typography:
                 if ln.method != "native" and len(ln.text) > 40 and (width := char_width(ln)) > 0:
                     widths.extend([width] * len(ln.text))
         self.ocr_width = statistics.median(widths) if widths else 0.0
-        # OCR'd headings of one style come out a few tenths apart: each heading size stands
-        # for its step, sizes within 6 % of the next one up a step of their own.
+        # OCR'd headings of one style come out up to a point apart: each heading size stands
+        # for its step, sizes within 8 % of the next one up a step of their own, no step
+        # wider than 12 % (two styles two points apart stay two).
         self.alone = _alone_lines(doc)
         heads = sorted({ln.size for page in doc.pages for ln in page.lines if ln.method != "native" and self.rank(ln)})
         self.steps: dict[float, float] = {}
         step: list[float] = []
         for size in [*heads, float("inf")]:
-            if step and size > step[-1] * 1.06:
+            if step and (size > step[-1] * 1.08 or size > step[0] * 1.12):
                 self.steps.update(dict.fromkeys(step, statistics.median(step)))
                 step = []
             step.append(size)
