@@ -505,6 +505,27 @@ _ABBREVIATIONS = frozenset({
     "pga", "ngt", "mha", "fd", "dr", "prof", "jämf", "kvm", "ffa", "mån", "tis", "ons", "tor",
     "fre", "lör", "sön", "stk", "ggr", "öre", "mdkr", "mdr", "milj", "förv",
 })  # fmt: skip
+_ONE_AS_LETTER = re.compile(r"^(\s*)[Il|](\s*)$")
+_GROUP = re.compile(r"^\s*\d{3}[,.]?\s*$")
+_MONEY_UNIT = re.compile(r"^\s*(?:tkr|mnkr|mkr|mdkr|kr|kronor)\b", re.IGNORECASE)
+
+
+def ocr_thousands_one(words: list[str]) -> list[str]:
+    """A sum's leading "1" read as a letter before its thousands group ("Anslaget för
+    kollektivtrafik I 012 tkr" → "… 1 012 tkr"): "I", "l" or "|" before a group of three
+    figures that opens with a nought or is followed by a money unit, after a word that is no
+    figure. The word "I" before a number ("I 200 kommuner") stays."""
+    out = list(words)
+    for k in range(1, len(words) - 1):
+        m = _ONE_AS_LETTER.match(words[k])
+        if m is None or not _GROUP.match(words[k + 1]) or any(ch.isdigit() for ch in words[k - 1]):
+            continue
+        unit = k + 2 < len(words) and _MONEY_UNIT.match(words[k + 2]) is not None
+        if words[k + 1].strip().startswith("0") or unit:
+            out[k] = f"{m.group(1)}1{m.group(2)}"
+    return out
+
+
 _STOP_WORD = re.compile(r"^(\s*)([A-Za-zÅÄÖåäö]{2,})\.(\s*)$")
 _LOWER_START = re.compile(r"^\s*[a-zåäö]")
 
