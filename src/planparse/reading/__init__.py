@@ -792,6 +792,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
         ocr_lost_i,
         ocr_percent_words,
         ocr_quote_style,
+        ocr_stray_close,
         ocr_stray_end,
         ocr_stray_quote,
         ocr_stray_stops,
@@ -803,6 +804,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
             continue
         words = [s.text for s in ln.spans]
         unquoted = ocr_stray_quote(ocr_lost_i(ocr_list_number_words(words)), lines[k + 1].text if k + 1 < len(lines) else "")
+        unquoted = ocr_stray_close(unquoted, lines[k - 1].text if k > 0 else "")
         fixed = ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(ocr_bullet_words(unquoted)))))))
         if fixed == words:
             continue

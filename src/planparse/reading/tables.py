@@ -820,6 +820,8 @@ def _build(
         unshaded = region.ruled_columns and not covering and len(xs) > 2 and all(v.shade for v in region.vs)
         if region.ruled_columns and not unshaded:
             bounds = _merge_positions(covering + [region.bbox[0], region.bbox[2]])
+            if len(bounds) == 2 and _rules_read_as_bars(in_row, xs, raw):
+                bounds = xs  # the row's own rules lost in the image, read as "|" in its text
         elif in_row and raw.lines[in_row[0][0]].method != "native":
             crossed = _run_across(in_row, xs)
             bounds = [x for x in xs if x not in crossed]
@@ -876,6 +878,16 @@ def _build(
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
     return table
+
+
+def _rules_read_as_bars(in_row: list[tuple[int, Span, float, float]], xs: list[float], raw: RawPage) -> bool:
+    """An OCR'd row whose words hold a "|" at each inner column rule of the table and nowhere
+    else: the rules the image lost under the row, read as text."""
+    if len(xs) < 3 or not in_row or raw.lines[in_row[0][0]].method == "native":
+        return False
+    bars = [s for _, s, _, _ in in_row if s.text.strip() in ("|", "¦")]
+    near = [any(abs(s.xc - x) < 8 for s in bars) for x in xs[1:-1]]
+    return len(bars) == len(xs) - 2 and all(near)
 
 
 def _split_at_across(

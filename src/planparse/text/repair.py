@@ -432,11 +432,11 @@ _CLOSERS = {"‘": "’'‘´", "'": "’'´", "`": "’'´", "‚": "’'‘´"
 
 def ocr_stray_quote(words: list[str], following: str = "") -> list[str]:
     """An OCR'd line's words without an opening quote glued to its first word (after a
-    bullet, "•" or a glyph read for it) that nothing closes, neither on the line nor on the next (``following``): a speck
+    bullet, "•" or a glyph read for it, or a heading's number: "4.1 "Sjukfrånvaron") that nothing closes, neither on the line nor on the next (``following``): a speck
     left of the word read as a quote, which also stretched the word's box ("‘Andel hushåll",
     "“Kommunledningsstab"). A quote closed later ("”sällan”", "“Vi tar" / "ansvar”") stays."""
     out = list(words)
-    k = 1 if len(out) > 1 and _GLYPHS_ONLY.match(out[0]) else 0
+    k = 1 if len(out) > 1 and (_GLYPHS_ONLY.match(out[0]) or _HEADING_NUMBER.fullmatch(out[0].strip())) else 0
     if k >= len(out):
         return out
     core = out[k].lstrip()
@@ -446,6 +446,25 @@ def ocr_stray_quote(words: list[str], following: str = "") -> list[str]:
     if any(ch in closers for w in (core[1:], *out[k + 1 :], following) for ch in w):
         return out
     out[k] = out[k].replace(core[0], "", 1)
+    return out
+
+
+_OPENERS = "‘'`\"“„«”’"  # (Swedish opens with ” too)
+
+
+def ocr_stray_close(words: list[str], preceding: str = "") -> list[str]:
+    """An OCR'd line's words without a closing quote glued to its last word that nothing
+    opened, neither on the line nor on the line before (``preceding``): a speck right of the
+    word ("… en ekonomi i" / "balans'")."""
+    out = list(words)
+    if not out:
+        return out
+    core = out[-1].rstrip()
+    if len(core) < 3 or core[-1] not in "’'”\"" or not core[-2].isalpha():
+        return out
+    if any(ch in _OPENERS for w in (preceding, *out[:-1], core[:-1]) for ch in w):
+        return out
+    out[-1] = core[:-1] + out[-1][len(core):]
     return out
 
 
