@@ -753,9 +753,25 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
             table.columns = xs
         tables.extend(_split_at_headers(table, shades))
         taken.update(i for i, _ in spans_by_line)
+    _repeated_headers(tables)
     outside = [ln for i, ln in enumerate(raw.lines) if i not in taken]
     # A line partly inside a table region keeps only its outside spans.
     return tables, outside
+
+
+def _repeated_headers(tables: list[Table]) -> None:
+    """A table without a header whose first row reads as another table's header on the page
+    ("Nämndmål | Bedömning" over each goal, one band's shade lost on a scan) has that header."""
+    heads = {tuple(t for t in tb.header if t.strip()) for tb in tables if tb.header and tb.rows[0].is_header}
+    for tb in tables:
+        first = tb.rows[0] if tb.rows else None
+        if first is None or tb.header or len(tb.rows) < 2:
+            continue
+        labels = [_label_without_specks(first.cell_label(c)) if first.cells and first.cells[0].lines
+                  and first.cells[0].lines[0].method != "native" else first.cell_label(c) for c in range(tb.n_cols)]
+        if tuple(t for t in labels if t.strip()) in heads:
+            first.is_header = True
+            tb.header = labels
 
 
 def _takes_columns(region: _Region, xs: list[float], carried: Table, raw: RawPage) -> bool:
