@@ -29,7 +29,7 @@ from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.headings import continues_title, numbered
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
-from planparse.layouts.table_headers import is_table_header, text_left_of
+from planparse.layouts.table_headers import crosses_other, is_table_header, text_left_of
 from planparse.layouts.table_walk import read_table
 from planparse.layouts.typography import wraps_body_title
 from planparse.layouts.walk_lists import ListWalk
@@ -103,7 +103,7 @@ class Walk(ListWalk):
         if text_left_of(line, page):
             return False
         head = self.recognised(line)
-        if head is not None and (head.number is not None or self.typo.rank(line) == 2):
+        if head is not None and (head.number is not None or self.typo.rank(line) == 2 and not crosses_other(line, page)):
             return True
         label, value = self.label(line.text)
         if label not in _ACTIVITY_LABELS or value or ":" in line.text or len(line.text.split()) > 4:

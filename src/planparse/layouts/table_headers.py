@@ -40,3 +40,12 @@ def text_left_of(line: Line, page: Page) -> bool:
     baseline: ``line`` is a table row's further cells ("71 Kolada Andel"), no heading."""
     mid = (line.bbox[1] + line.bbox[3]) / 2
     return not page.two_columns and any(o.bbox[2] <= line.x0 + 1 and o.bbox[1] < mid < o.bbox[3] for o in page.lines)
+
+
+def crosses_other(line: Line, page: Page) -> bool:
+    """Whether an OCR'd ``line``'s box runs into another line's box by two points or more each
+    way: what Tesseract read off an icon among a table's rows ("(Sonera ae:"), no heading."""
+    x0, y0, x1, y1 = line.bbox
+    return line.method != "native" and any(
+        o is not line and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) >= 2 and min(y1, o.bbox[3]) - max(y0, o.bbox[1]) >= 2
+        for o in page.lines)

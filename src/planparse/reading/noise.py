@@ -68,18 +68,35 @@ def _section_label(text: str) -> bool:
 
 def ocr_junk_lines(lines: list[Line]) -> set[int]:
     """ids of OCR'd lines that are no text: a box several lines tall holding only one- and
-    two-letter "words" (a column of list numbers or a drawing read as one line, "Un BB WN")."""
+    two-letter "words" (a column of list numbers or a drawing read as one line, "Un BB WN"),
+    or a few unknown words crossing another line's box (:func:`_crossing_junk`)."""
     heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method == "ocr")
+    junk = {id(ln) for ln in lines if _crossing_junk(ln, lines)}
     if not heights:
-        return set()
+        return junk
     median = heights[len(heights) // 2]
-    return {
+    return junk | {
         id(ln)
         for ln in lines
         if ln.method == "ocr"
         and ln.bbox[3] - ln.bbox[1] > 2.5 * median
         and all(sum(c.isalpha() for c in w) <= 2 for w in ln.text.split())
     }
+
+
+def _crossing_junk(line: Line, lines: list[Line]) -> bool:
+    """An OCR'd line of three words at most, none a common word of three letters or more, whose box runs
+    into another line's by two points or more each way: an icon read as letters among a
+    table's rows ("(Sonera ae:")."""
+    from planparse.text.repair import word_zipf
+
+    if line.method == "native" or len(line.text.split()) > 3:
+        return False
+    if any(word_zipf(w) >= 3.0 for w in re.findall(r"[^\W\d_]{3,}", line.text)):
+        return False  # (a word of three letters or more that Swedish text uses)
+    x0, y0, x1, y1 = line.bbox
+    return any(o is not line and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) >= 2 and min(y1, o.bbox[3]) - max(y0, o.bbox[1]) >= 2
+               for o in lines)
 
 
 def placeholder_lines(lines: list[Line]) -> set[int]:
