@@ -38,3 +38,9 @@ def test_stray_quotes_around_a_heading_s_words() -> None:
     assert ocr_stray_close(["och", "”sällan”"]) == ["och", "”sällan”"]  # opened with ”
     assert ocr_stray_close(["ansvar”"], "“Vi tar") == ["ansvar”"]  # opened on the line before
     assert ocr_stray_close(["Lars' ", "Bil"]) == ["Lars' ", "Bil"]  # a capital follows: no sentence going on
+
+
+def test_closing_double_quote_of_a_wrapped_quotation_stays() -> None:
+    """A quotation wrapped over two lines ("Medverka i projekt "Stärkt attraktionskraft och" /
+    "mottagningskapacitet""): its closing double quote stays, whatever the line before."""
+    assert ocr_stray_close(['mottagningskapacitet"'], "Ta fram en plan") == ['mottagningskapacitet"']

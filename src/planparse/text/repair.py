@@ -453,15 +453,15 @@ _OPENERS = "‘'`\"“„«”’"  # (Swedish opens with ” too)
 
 
 def ocr_stray_close(words: list[str], preceding: str = "") -> list[str]:
-    """An OCR'd line's words without a closing quote glued to a word that nothing opened,
+    """An OCR'd line's words without a closing single quote glued to a word that nothing opened,
     neither on the line before it nor on the line before (``preceding``): a speck right of
     the word, at the line's end or inside a sentence going on in lower case ("… en ekonomi
     i" / "balans'", "Trygg och' hälsosam uppväxt")."""
     out = list(words)
     for k, word in enumerate(words):
         core = word.rstrip()
-        if len(core) < 3 or core[-1] not in "’'”\"" or not core[-2].isalpha():
-            continue
+        if len(core) < 3 or core[-1] not in "’'" or not core[-2].isalpha():
+            continue  # (a double quote closes a quotation over a wrapped line too often)
         if k + 1 < len(words) and not words[k + 1].strip()[:1].islower():
             continue
         if any(ch in _OPENERS for w in (preceding, *words[:k], core[:-1]) for ch in w):
