@@ -157,3 +157,13 @@ def test_scan_ranges_measured_for_en_dashes() -> None:
     pdf = pymupdf.open("pdf", doc.tobytes())
     _scan_en_dashes(pdf, {1: lines}, DEFAULT_LIMITS)
     assert [ln.text for ln in lines] == ["2021–2025", "2021-2025"]
+
+
+def test_school_year_range_is_measured_too() -> None:
+    """"F-3" (förskoleklass to year 3) is a range whose dash the ink decides, as "1-3" is; a
+    word's hyphen ("Nöjd-Region") is none."""
+    from planparse.reading import ink
+
+    spans = [Span(text=t, bbox=(0, 0, 20, 10)) for t in ("F-3", "1-3", "Nöjd-Region", "A-3")]
+    found = ink.range_candidates([Line(spans=spans, page=1, method="repaired")])
+    assert [s.text for s in found] == ["F-3", "1-3"]
