@@ -167,3 +167,21 @@ def test_school_year_range_is_measured_too() -> None:
     spans = [Span(text=t, bbox=(0, 0, 20, 10)) for t in ("F-3", "1-3", "Nöjd-Region", "A-3")]
     found = ink.range_candidates([Line(spans=spans, page=1, method="repaired")])
     assert [s.text for s in found] == ["F-3", "1-3"]
+
+
+def test_sentence_set_apart_under_an_ocr_table_is_no_row() -> None:
+    """"Utfallet avser perioden …" set further under a Mått | Mål | Utfall table's last row
+    than the rows stand apart: a note, no wrapped name; a name's wrapped line tight under its
+    row stays in the table."""
+    def is_header(words: list[str]) -> bool:
+        return words == ["Mått", "Mål", "Utfall"]
+
+    head = [_line("Mått", 64, 296, 91), _line("Mål", 386, 296, 400), _line("Utfall", 460, 296, 486)]
+    rows = [_line("Nettokostnadsutveckling, procent", 64, 322, 203), _line("3,5", 386, 322, 400),
+            _line("4,1", 460, 322, 473), _line("Skatteintäktsutveckling, procent", 71, 340, 197)]
+    note = _line("Utfallet avser perioden januari till augusti jämfört med samma period föregående år.", 69, 363, 387)
+    found = positioned.find_tables([*head, *rows, note], is_header, lambda ln: False)
+    assert [r.texts[0] for r in found[0][0].rows] == ["Mått", "Nettokostnadsutveckling, procent", "Skatteintäktsutveckling, procent"]
+    tight = _line("Kommunalskatten och bidragen under perioden som helhet i kommunen.", 71, 350, 387)
+    found = positioned.find_tables([*head, *rows, tight], is_header, lambda ln: False)
+    assert found[0][0].rows[-1].texts[0].endswith("i kommunen.")

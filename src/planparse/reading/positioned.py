@@ -491,6 +491,23 @@ def _note(row: list[Line], body: list[list[Line]], starts: list[float], indented
     return not any(abs(ln.size - r[0].size) <= 0.4 for r in body for ln in row)
 
 
+def _sentence_note(row: list[Line], body: list[list[Line]], header: list[Line], starts: list[float]) -> bool:
+    """An OCR'd sentence under an unruled table ("Utfallet avser perioden januari till augusti
+    …."): one line in the first column, six words or more from a capital to a full stop, set
+    further under the last row than that row under the one above it (a name's wrapped line
+    sits tight under it)."""
+    if len(row) != 1 or row[0].method == "native" or len(starts) < 2:
+        return False
+    text = row[0].text.strip()
+    if not (text[:1].isupper() and text.endswith(".") and len(text.split()) >= 6):
+        return False
+    if any(_column(s.bbox[0], starts) != 0 for s in _spans(row)):
+        return False
+    above = body[-2] if len(body) > 1 else header
+    last_top, last_bottom = min(ln.bbox[1] for ln in body[-1]), max(ln.bbox[3] for ln in body[-1])
+    return row[0].bbox[1] - last_bottom > 1.3 * max(last_top - max(ln.bbox[3] for ln in above), 1.0)
+
+
 def _rows_follow(rows: list[list[Line]], starts: list[float], ends: list[float], right: float,
                  stop: Callable[[list[Line]], bool]) -> bool:
     """A row of two cells or more follows, within three line heights a step, before a row
@@ -601,7 +618,7 @@ def find_tables(
                 (body or indented) and close and _full_width(vr, starts, max(right, starts[-1] + 120))
             ):
                 break
-            if body and _note(vr, body, starts, indented) and not _rows_follow(
+            if body and (_note(vr, body, starts, indented) or _sentence_note(vr, body, header, starts)) and not _rows_follow(
                 rows[j + 1 :], starts, ends, max(right, starts[-1] + 120), lambda r: any(is_break(ln) for ln in r) or (
                     len(p := _phrases(r)) >= 2 and is_header([_label(x) for x in p]))
             ):
