@@ -26,13 +26,10 @@ from __future__ import annotations
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
-from planparse.layouts.headings import (
-    continues_title,
-    numbered,
-)
+from planparse.layouts.headings import continues_title, numbered
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
-from planparse.layouts.table_headers import is_table_header
+from planparse.layouts.table_headers import crosses_other, is_table_header, text_left_of
 from planparse.layouts.table_walk import read_table
 from planparse.layouts.typography import wraps_body_title
 from planparse.layouts.walk_lists import ListWalk
@@ -44,10 +41,7 @@ from planparse.layouts.walk_state import (
     _RUNIN_LABEL,
     _ocr_bullet,
 )
-from planparse.model import (
-    Goal,
-    GoalLevel,
-)
+from planparse.model import Goal, GoalLevel
 from planparse.reading.model import Document, Line, Table
 from planparse.reading.positioned import (
     continue_table,
@@ -103,14 +97,18 @@ class Walk(ListWalk):
 
     def is_break(self, line: Line) -> bool:
         """A heading, or a list's label alone on its line ("Prioriterad utveckling 2018" under
-        an unruled indicator table): no row of the table above."""
+        an unruled indicator table): no row of the table above. A line with text left of it on
+        its baseline (on a page in one column) is a row's cells ("71 Kolada Andel"), no heading."""
+        page = next(p for p in self.doc.pages if p.number == line.page)
+        if text_left_of(line, page):
+            return False
         head = self.recognised(line)
-        if head is not None and (head.number is not None or self.typo.rank(line) == 2):
+        if head is not None and (head.number is not None or self.typo.rank(line) == 2 and not crosses_other(line, page)):
             return True
         label, value = self.label(line.text)
         if label not in _ACTIVITY_LABELS or value or ":" in line.text or len(line.text.split()) > 4:
             return False
-        page = next(p for p in self.doc.pages if p.number == line.page)  # alone on its row: no cell's first line
+        # alone on its row: no cell's first line
         return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)
 
     def run(self) -> None:

@@ -232,8 +232,8 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
             if m:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
             return Heading("goal", rest, None, level=level, lists_goals=is_group)
-    if rank > 0 and not long_prose and _GOAL_HEADING.match(text):  # "Mål för årets resultat"
-        return Heading("goal", text, level=GoalLevel.goal)
+    if (rank > 0 and not long_prose or not fonts and len(text) < 60 and _heading_shaped(text)) and _GOAL_HEADING.match(text):
+        return Heading("goal", text, level=GoalLevel.goal)  # "Mål för årets resultat" (without fonts: its shape)
     # A styled "Mål: Örebro kommun ska vara …"; without fonts (an OCR'd line: no weight, and
     # its size a step above the body at most) the label alone says it is the goal's title.
     if (rank > 0 or not fonts) and (m := _GOAL_LINE.match(text)):

@@ -27,7 +27,7 @@ from planparse.text.numbers import ocr_number, ocr_spacing, parse_number
 # Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
 # An OCR'd header cell's specks and rules: a lone mark before the label ("I Utfall 2026": the
 # column's rule), marks after it ("Utfall 2023 ~", "Utfall2024 _|"), a year run into its word.
-_LEAD_MARK = re.compile(r"^[|Il!_~—-]\s+(?=[A-ZÅÄÖa-zåäö]{3})")
+_LEAD_MARK = re.compile(r"^(?:[|Il!_~—-]\s+|['‘’`\"“”]+)(?=[A-ZÅÄÖa-zåäö]{3})")  # "| Utfall", "'Målvärde"
 _TAIL_MARKS = re.compile(r"(?:\s+[^0-9A-Za-zÅÄÖåäö%()]+)+$")
 _YEAR_RUN_IN = re.compile(r"(?<=[a-zåäö])(?=(?:19|20)\d{2}\b)")
 
@@ -182,6 +182,9 @@ _PER_CENT = re.compile(r"[-.,:;'|~ ]*%")
 _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
 
 
+_OCR_MARKS = r"[\s*”\"“+]+$"
+
+
 def indicator_rows(
     table: Table, reread: Callable[[int, BBox], str | None] | None = None, skip: frozenset[int] = frozenset(),
     this_year: int | None = None,
@@ -226,10 +229,13 @@ def indicator_rows(
     if named is not None:
         out.append(named)
     for row, group in zip(table.body, groups, strict=True):
-        name = _unit_read_again(re.sub(r"[\s*]+$", "", _joined(row, name_col)).strip(), row, name_col, reread)
+        ocr = any(ln.method != "native" for c in row.cells for ln in c.lines)
+        # footnote marks cut; on OCR'd text also what an OCR reads them as ("”\"", "”+")
+        name = _unit_read_again(re.sub(_OCR_MARKS if ocr else r"[\s*]+$", "", _joined(row, name_col)).strip(), row, name_col, reread)
         own: Indicator | None = named
         if name:
-            sub = name.startswith(("- ", "– "))
+            # (an OCR reads the dash of a sub-indicator as a bullet: "• Andel tillsvidareanställda")
+            sub = name.startswith(("- ", "– ", *(("• ",) if ocr else ())))
             if sub:
                 name = f"{parent.name}: {name[2:].strip()}" if parent else name[2:].strip()
             own = Indicator(

@@ -9,16 +9,18 @@ from functools import lru_cache
 from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.walk_state import _PERIOD_SUFFIX
+from planparse.reading.model import Line, Page
 
 _COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
                             "end_date", "activities", "owner", "assignment"})
-_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+_YEAR_CELL = re.compile(r"(?:(?:vt|ht)\s*)?(?:19|20)\d{2}", re.IGNORECASE)  # "2024", "VT 2024"
 _STRONG_LABELS = frozenset({"indicator", "source", "measure", "activities", "status", "assignment"})
 
 
 def is_table_header(words: list[str]) -> bool:
-    """A row of column labels: two or more from the vocabulary, one of them naming the table,
-    and labels or years in a third of its cells at least (a line of prose that names a label or
+    """A row of column labels: two or more from the vocabulary (or one and two years or terms:
+    "Indikator | VT 2023 | VT 2024"), one of them naming the table, and labels or years in a
+    third of its cells at least (a line of prose that names a label or
     two is no header)."""
     return _table_header(tuple(words))
 
@@ -28,5 +30,22 @@ def _table_header(words: tuple[str, ...]) -> bool:
     labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
     found = [lab for lab in labels if lab in _COLUMN_LABELS]
     years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
-    return (len(found) >= 2 and bool(set(found) & _STRONG_LABELS) and 3 * (len(labels) + years) >= len(words)) \
+    return ((len(found) >= 2 or (found and years >= 2)) and bool(set(found) & _STRONG_LABELS)
+            and 3 * (len(labels) + years) >= len(words)) \
         or roles.money_header(list(words))
+
+
+def text_left_of(line: Line, page: Page) -> bool:
+    """Whether another line of ``page`` (set in one column) stands left of ``line`` on its
+    baseline: ``line`` is a table row's further cells ("71 Kolada Andel"), no heading."""
+    mid = (line.bbox[1] + line.bbox[3]) / 2
+    return not page.two_columns and any(o.bbox[2] <= line.x0 + 1 and o.bbox[1] < mid < o.bbox[3] for o in page.lines)
+
+
+def crosses_other(line: Line, page: Page) -> bool:
+    """Whether an OCR'd ``line``'s box runs into another line's box by two points or more each
+    way: what Tesseract read off an icon among a table's rows ("(Sonera ae:"), no heading."""
+    x0, y0, x1, y1 = line.bbox
+    return line.method != "native" and any(
+        o is not line and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) >= 2 and min(y1, o.bbox[3]) - max(y0, o.bbox[1]) >= 2
+        for o in page.lines)

@@ -24,6 +24,11 @@ def _heading_shaped(text: str) -> bool:
     return status is None or status.confidence < 0.8
 
 
+def _one_word_title(text: str) -> bool:
+    """One capitalised word of letters ("Medborgarservice"), no label of the vocabulary."""
+    return text.isalpha() and text[:1].isupper() and len(text) >= 4 and not _label_alone(text)
+
+
 class Typography:
     """The document's body text size, so a line's rank can be told: 0 body, 1 larger or bold,
     2 much larger. OCR'd lines have no fonts: their box height stands in for the size."""
@@ -58,22 +63,32 @@ class Typography:
                 if ln.method != "native" and len(ln.text) > 40 and (width := char_width(ln)) > 0:
                     widths.extend([width] * len(ln.text))
         self.ocr_width = statistics.median(widths) if widths else 0.0
-        # OCR'd headings of one style come out a few tenths apart: each heading size stands
-        # for its step, sizes within 6 % of the next one up a step of their own.
-        self.alone = _alone_lines(doc)
+        # OCR'd headings of one style come out up to a point apart: each heading size stands
+        # for its step, sizes within 8 % of the next one up a step of their own, no step
+        # wider than 12 % (two styles two points apart stay two).
+        self.alone, self.owners = _alone_lines(doc)
         heads = sorted({ln.size for page in doc.pages for ln in page.lines if ln.method != "native" and self.rank(ln)})
         self.steps: dict[float, float] = {}
         step: list[float] = []
         for size in [*heads, float("inf")]:
-            if step and size > step[-1] * 1.06:
+            if step and (size > step[-1] * 1.08 or size > step[0] * 1.12):
                 self.steps.update(dict.fromkeys(step, statistics.median(step)))
                 step = []
             step.append(size)
+        # Headings in about the body's size that own a field's label ("Medborgarservice" over
+        # "Grunduppdrag") are of one style, whatever their letters' boxes tell: one size.
+        owned = [ln.size for page in doc.pages for ln in page.lines if id(ln) in self.owners and self._near_body(ln)]
+        self.owner_size = statistics.median(owned) if owned else 0.0
+
+    def _near_body(self, line: Line) -> bool:
+        return line.size < 1.15 * max(self.ocr_body, 1.0)
 
     def size(self, line: Line) -> float:
         if line.method == "native":
             return line.size
         size = self.steps.get(line.size, line.size) if line.size in self.steps and self.rank(line) else line.size
+        if id(line) in self.owners and self._near_body(line) and self.rank(line):
+            size = self.owner_size
         return self.body * size / max(self.ocr_body, 1.0)
 
     def rank(self, line: Line) -> int:
@@ -88,7 +103,8 @@ class Typography:
             wide = self.ocr_width > 0 and char_width(line) >= 1.1 * self.ocr_width
             if ratio >= 1.06 and wide and _heading_shaped(line.text):
                 return 1
-            return 1 if id(line) in getattr(self, "alone", ()) and ratio >= 0.97 and _heading_shaped(line.text) else 0
+            shaped = _heading_shaped(line.text) or (id(line) in getattr(self, "owners", ()) and _one_word_title(line.text))
+            return 1 if id(line) in getattr(self, "alone", ()) and ratio >= 0.97 and shaped else 0
         size = self.size(line)
         if size >= self.body * 1.35:
             return 2
@@ -100,21 +116,39 @@ class Typography:
         return line.method == "native"
 
 
-def _alone_lines(doc: Document) -> set[int]:
+def _alone_lines(doc: Document) -> tuple[set[int], set[int]]:
     """OCR'd lines that stand alone: further under the line above than a paragraph's first
     line is (1.8 times the text's line pitch or more) and further above the next than a line of
-    text (1.3 pitches): a heading in body-size type, which the letters alone cannot tell."""
+    text (1.3 pitches): a heading in body-size type, which the letters alone cannot tell. So is
+    a line of a few words set apart above (1.5 pitches) with a vocabulary label alone on one of
+    the two lines under it (these also in the second set: one word is title enough there)."""
     alone: set[int] = set()
+    owners: set[int] = set()
     for page in doc.pages:
         lines = sorted((ln for ln in page.lines if ln.method != "native"), key=lambda ln: ln.bbox[1])
         steps = [b.bbox[1] - a.bbox[1] for a, b in zip(lines, lines[1:], strict=False) if b.bbox[1] - a.bbox[1] > 2]
         if len(steps) < 5:
             continue
         pitch = sorted(steps)[len(steps) // 3]  # a line's step within a paragraph: the gaps between them are more
-        for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+        for k, (above, line, below) in enumerate(zip(lines, lines[1:], lines[2:], strict=False)):
             if line.bbox[1] - above.bbox[1] >= 1.8 * pitch and below.bbox[1] - line.bbox[1] >= 1.3 * pitch:
                 alone.add(id(line))
-    return alone
+            elif line.bbox[1] - above.bbox[1] >= 1.5 * pitch and len(line.text.split()) <= 6 and any(
+                    _label_alone(x.text) for x in lines[k + 2 : k + 4]):
+                # set apart above, a field's label under it or under one line after it: the
+                # field's owner ("Lokalförsörjning" / a paragraph / "Prioriterad utveckling")
+                alone.add(id(line))
+                owners.add(id(line))
+    return alone, owners
+
+
+def _label_alone(text: str) -> bool:
+    """A vocabulary label alone on its line ("Grunduppdrag", "Prioriterad utveckling 2022")."""
+    words = text.strip().rstrip(":").split()
+    if not 1 <= len(words) <= 3 or not text[:1].isupper():
+        return False
+    m = vocabulary.match_label(" ".join(words))
+    return m is not None and m.confidence >= 0.85
 
 
 def wraps_body_title(prev: Line, line: Line, typo: Typography) -> bool:

@@ -154,11 +154,13 @@ class ListWalk(FieldWalk):
             return True
         style = (self.typo.size(line), line.bold)
         if self.goal is not None and (
-            (self.mode == "activities" and style[0] <= self.list_label_size + 0.3)
+            (self.mode == "activities" and style[0] <= self.list_label_size + 0.3
+             and (self.typo.has_fonts(line) or not self.item_marked))
             or (self.activity is not None and self.item_heading == style)
         ):
             # a styled title under "Uppdrag" or "Aktiviteter", in no larger type, or styled as
-            # the activity title before it: the list's next item, not a goal
+            # the activity title before it: the list's next item, not a goal (on an OCR'd
+            # layer, whose sizes are estimates, not after items with bullets)
             act = self.add_activity(head.title, line)
             self.item_heading = style if act is not None else None
             return act is not None

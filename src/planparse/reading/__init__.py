@@ -26,7 +26,16 @@ from planparse.errors import (
     is_out_of_memory,
 )
 from planparse.limits import DEFAULT_LIMITS, Limits
-from planparse.reading import columns, deskew, noise, ocr, raster_icons, raster_rules, weight
+from planparse.reading import (
+    columns,
+    contents,
+    deskew,
+    noise,
+    ocr,
+    raster_icons,
+    raster_rules,
+    weight,
+)
 from planparse.reading.engine import import_pymupdf
 from planparse.reading.model import (
     BBox,
@@ -397,10 +406,31 @@ def _ocr_images(
                 if 0 < len(icon_boxes) <= raster_icons.MAX_ICONS:  # (more: glyphs of text drawn as shapes)
                     results[n] = _without_icon_words(lines, icon_boxes)
             _in_threads(lambda n: _scan_bullets(results[n], images[n]), sorted(results))
+            _scan_en_dashes(pdf, results, limits)
         return results
     except Exception as e:
         warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
         return {}
+
+
+def _scan_en_dashes(pdf: object, results: dict[int, list[Line]], limits: Limits) -> None:
+    """Ranges of figures a scan's OCR read with a hyphen ("2021-2025") measured in the page
+    image, as on someone else's OCR layer: an en dash's length makes the hyphen "–" (see
+    :func:`planparse.reading.ink.en_dashes`)."""
+    import pymupdf
+
+    from planparse.reading import ink
+    from planparse.reading.pymupdf_backend import render_gray
+
+    assert isinstance(pdf, pymupdf.Document)
+    for n in sorted(results):
+        ranges = ink.range_candidates(results[n])
+        page = pdf[n - 1]
+        if not ranges or page.rect.width * page.rect.height * (_DASH_DPI / 72) ** 2 > limits.max_image_pixels:
+            continue
+        fine = raster_rules._pgm(render_gray(page, _DASH_DPI))
+        if fine is not None:
+            ink.en_dashes(ranges, fine, _DASH_DPI)
 
 
 def _scan_bullets(lines: list[Line], gray: bytes) -> None:
@@ -753,7 +783,8 @@ def _ocr_bullets(lines: list[Line]) -> None:
     the first word dropped (see :func:`planparse.text.repair.ocr_stray_quote`), a straight quote
     opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended; a lost "I" at
     the start given back (see :func:`planparse.text.repair.ocr_lost_i`);
-    a speck read as a stop inside a sentence dropped ("följt av. dialog")."""
+    a speck read as a stop inside a sentence dropped ("följt av. dialog"); a sum's leading "1"
+    read as "I" given back (see :func:`planparse.text.repair.ocr_thousands_one`)."""
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
@@ -761,9 +792,11 @@ def _ocr_bullets(lines: list[Line]) -> None:
         ocr_lost_i,
         ocr_percent_words,
         ocr_quote_style,
+        ocr_stray_close,
         ocr_stray_end,
         ocr_stray_quote,
         ocr_stray_stops,
+        ocr_thousands_one,
     )
 
     for k, ln in enumerate(lines):
@@ -771,7 +804,8 @@ def _ocr_bullets(lines: list[Line]) -> None:
             continue
         words = [s.text for s in ln.spans]
         unquoted = ocr_stray_quote(ocr_lost_i(ocr_list_number_words(words)), lines[k + 1].text if k + 1 < len(lines) else "")
-        fixed = ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(ocr_bullet_words(unquoted))))))
+        unquoted = ocr_stray_close(unquoted, lines[k - 1].text if k > 0 else "")
+        fixed = ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(ocr_bullet_words(unquoted)))))))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):
@@ -789,8 +823,9 @@ def _lost_bullets(lines: list[Line]) -> None:
     starting at the x of the "•" of a list right under it, set in from the page's text margin,
     in capitals on, gets its bullet back. So does an item whose bullet was read as a glyph
     glued to its first word ("«Minskad") beside a list's bullets, and one whose bullet and its
-    box were lost: starting where the text of the item above it starts, right under that item,
-    which ended well short of the line (it does not wrap), in capitals on."""
+    box were lost: starting where the text of the item above it starts, right under that item
+    (of a list, or the first under a lead-in), which ended well short of the line (it does not
+    wrap), in capitals on."""
     if not lines:
         return
     margin = min(ln.x0 for ln in lines if len(ln.text) > 30) if any(len(ln.text) > 30 for ln in lines) else 0.0
@@ -806,6 +841,9 @@ def _lost_bullets(lines: list[Line]) -> None:
     # where each bulleted line's text starts: its second word (the "•" its first), or where a
     # line given its lost bullet here started
     text_x = {id(b): b.spans[1].bbox[0] for b in marked if len(b.spans) > 1}
+    # a list's first item right under its lead-in ("… prioriterade under 2019:"), a list
+    # though Tesseract lost the bullets of every item after it
+    led = {id(b) for a, b in zip(ordered, ordered[1:], strict=False) if b in marked and a.text.rstrip().endswith(":")}
     for above, ln in zip(ordered, ordered[1:], strict=False):
         if not ln.spans or ln.text[:1] == "•":
             continue
@@ -818,7 +856,7 @@ def _lost_bullets(lines: list[Line]) -> None:
             continue
         if above.text.rstrip().endswith(":") and any(near(ln, b) for b in bulleted):
             ln.spans[0].text = "• " + ln.spans[0].text.lstrip()
-        elif above.text[:1] == "•" and any(near(above, o) for o in marked) and id(above) in text_x \
+        elif above.text[:1] == "•" and (id(above) in led or any(near(above, o) for o in marked)) and id(above) in text_x \
                 and abs(ln.x0 - text_x[id(above)]) < 2.5 and above.bbox[2] < right - 0.25 * (right - above.x0) \
                 and abs(ln.bbox[1] - above.bbox[3]) < 1.5 * max(above.bbox[3] - above.bbox[1], 1.0):
             # an item whose bullet Tesseract lost: at its list's text, under an item that ended
@@ -921,11 +959,11 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     running = noise.running_lines(per_page_lines, heights)
     noise_per_page: list[list[Line]] = []
     for k, lines in enumerate(per_page_lines):
-        removed = running | noise.contents_lines([ln for ln in lines if id(ln) not in running])
+        removed = running | contents.contents_lines([ln for ln in lines if id(ln) not in running])
         removed |= noise.placeholder_lines(lines) | noise.ocr_junk_lines(lines)
         noise_per_page.append([ln for ln in lines if id(ln) in removed])
         per_page_lines[k] = [ln for ln in lines if id(ln) not in removed]
-        entries = noise.contents_tables(per_page_tables[k], [ln for ln in noise_per_page[k] if id(ln) not in running])
+        entries = contents.contents_tables(per_page_tables[k], [ln for ln in noise_per_page[k] if id(ln) not in running])
         if entries:
             per_page_tables[k] = [tb for tb in per_page_tables[k] if tb not in entries]
 

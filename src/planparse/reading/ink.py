@@ -265,7 +265,7 @@ def lost_bullets(lines: list[Line], image: np.ndarray, dpi: float) -> int:
 
 # A range of figures the English OCR set with a hyphen ("7-18", "2023-2025,"): the dash may be
 # the en dash a range is printed with.
-_RANGE = re.compile(r"^(\s*\(?\d{1,4})-(\d{1,4}[,.;:)]?\s*)$")
+_RANGE = re.compile(r"^(\s*\(?(?:\d{1,4}|F))-(\d{1,4}[,.;:)]?\s*)$")  # "2021-2025", "F-3" (förskoleklass–åk 3)
 # A dash at least this wide for the figures' height is an en dash: measured on the corpora's
 # OCR'd copies, hyphens 0.25-0.41, en dashes 0.50-0.81 (fonts differ in both).
 EN_DASH_SHARE = 0.46

@@ -474,6 +474,20 @@ def _misread(word: str, ref: str) -> bool:
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
 
 
+_GLUED_FIGURES = re.compile(r"([^\W\d_]{2,})(\d{1,2})")
+
+
+def _with_glued_number(word: str, ref: str) -> str:
+    """The reference's word, with the figures the layer read glued to its end ("Mal4" for
+    "Mål 4", where the reference reads "Mål" and lost the figure): they are a number of their
+    own, not a misread letter, where the layer's letters alone are the reference's word
+    ("arbetsmilj6" is "arbetsmiljö": its "6" is the "ö")."""
+    from planparse.text.fold import fold
+
+    m = _GLUED_FIGURES.fullmatch(word)
+    return f"{ref}{m[2]}" if m is not None and fold(m[1]) == fold(ref) else ref
+
+
 def _spelling(word: str, ref: str) -> str:
     """The spelling a layer word takes from the reference token aligned with it on the same
     skeleton: the reference's, unless the lexicon knows it neither as a word nor as a
@@ -730,7 +744,7 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                 hi = min((jj for ii, jj in matched.items() if ii > i), default=j2)
                 for jj in range(lo, hi):
                     if _misread(slots[i][1].group(0), ref_tokens[jj]):
-                        replacement[i], matched[i] = ref_tokens[jj], jj
+                        replacement[i], matched[i] = _with_glued_number(slots[i][1].group(0), ref_tokens[jj]), jj
                         break
             paired.update(matched)
     # A full stop the layer has after a word and the reference does not, inside a sentence
@@ -785,10 +799,14 @@ _GARBLED_EDGES = " -–,.;:'\"‘’“”"
 
 def _garbled(core: str) -> bool:
     """A layer word the OCR garbled: letters with a capital after a small letter inside
-    ("eMhinvestert") or a figure or a sign among them, and no word the lexicon knows."""
+    ("eMhinvestert") or a figure or a sign among them, and no word the lexicon knows. A known
+    word with a number glued to its end ("Mål4": the space lost) is none."""
     from planparse.text.repair import known_word
 
     if sum(ch.isalpha() for ch in core) < 3 or known_word(core):
+        return False
+    glued = _GLUED_FIGURES.fullmatch(core)
+    if glued is not None and known_word(glued[1]):
         return False
     mixed = any(a.islower() and b.isupper() for a, b in zip(core, core[1:], strict=False))
     return mixed or not core.isalpha()

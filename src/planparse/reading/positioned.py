@@ -474,16 +474,38 @@ def _heading_after(row: list[Line], header: list[Line]) -> bool:
         min(s.size for s in spans) > max(s.size for s in head) + 0.5
 
 
+_FOOTNOTE = re.compile(r"^\s*(?:\*{1,3}|[¹²³†])\s?[A-ZÅÄÖa-zåäö]")
+
+
 def _note(row: list[Line], body: list[list[Line]], starts: list[float], indented: bool) -> bool:
-    """A born-digital row in another type size than the row above that is none of the table's
+    """An OCR'd row that opens with a footnote mark ("*Medarbetarenkät, skala 0–100"), or a born-digital row in another type size than the row above that is none of the table's
     own: set at the text margin left of a table set in from it, or, in a table at the margin,
     in a size no row of it has (a table's own small print, its descriptions, is set at its
     column start, in the size of its other descriptions)."""
-    if row[0].method != "native" or not all(abs(ln.size - body[-1][0].size) > 0.4 for ln in row):
+    if row[0].method != "native":  # an OCR'd row's size is an estimate: its footnote mark tells
+        return _FOOTNOTE.match(min(row, key=lambda ln: ln.x0).text) is not None
+    if not all(abs(ln.size - body[-1][0].size) > 0.4 for ln in row):
         return False
     if indented:
         return min(ln.x0 for ln in row) < starts[0] - 2.5
     return not any(abs(ln.size - r[0].size) <= 0.4 for r in body for ln in row)
+
+
+def _sentence_note(row: list[Line], body: list[list[Line]], header: list[Line], starts: list[float]) -> bool:
+    """An OCR'd sentence under an unruled table ("Utfallet avser perioden januari till augusti
+    …."): one line in the first column, six words or more from a capital to a full stop, set
+    further under the last row than that row under the one above it (a name's wrapped line
+    sits tight under it)."""
+    if len(row) != 1 or row[0].method == "native" or len(starts) < 2:
+        return False
+    text = row[0].text.strip()
+    if not (text[:1].isupper() and text.endswith(".") and len(text.split()) >= 6):
+        return False
+    if any(_column(s.bbox[0], starts) != 0 for s in _spans(row)):
+        return False
+    above = body[-2] if len(body) > 1 else header
+    last_top, last_bottom = min(ln.bbox[1] for ln in body[-1]), max(ln.bbox[3] for ln in body[-1])
+    return row[0].bbox[1] - last_bottom > 1.3 * max(last_top - max(ln.bbox[3] for ln in above), 1.0)
 
 
 def _rows_follow(rows: list[list[Line]], starts: list[float], ends: list[float], right: float,
@@ -596,7 +618,7 @@ def find_tables(
                 (body or indented) and close and _full_width(vr, starts, max(right, starts[-1] + 120))
             ):
                 break
-            if body and _note(vr, body, starts, indented) and not _rows_follow(
+            if body and (_note(vr, body, starts, indented) or _sentence_note(vr, body, header, starts)) and not _rows_follow(
                 rows[j + 1 :], starts, ends, max(right, starts[-1] + 120), lambda r: any(is_break(ln) for ln in r) or (
                     len(p := _phrases(r)) >= 2 and is_header([_label(x) for x in p]))
             ):

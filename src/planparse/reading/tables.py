@@ -762,9 +762,25 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
             table.columns = xs
         tables.extend(_split_at_headers(table, shades))
         taken.update(i for i, _ in spans_by_line)
+    _repeated_headers(tables)
     outside = [ln for i, ln in enumerate(raw.lines) if i not in taken]
     # A line partly inside a table region keeps only its outside spans.
     return tables, outside
+
+
+def _repeated_headers(tables: list[Table]) -> None:
+    """A table without a header whose first row reads as another table's header on the page
+    ("Nämndmål | Bedömning" over each goal, one band's shade lost on a scan) has that header."""
+    heads = {tuple(t for t in tb.header if t.strip()) for tb in tables if tb.header and tb.rows[0].is_header}
+    for tb in tables:
+        first = tb.rows[0] if tb.rows else None
+        if first is None or tb.header or len(tb.rows) < 2:
+            continue
+        labels = [_label_without_specks(first.cell_label(c)) if first.cells and first.cells[0].lines
+                  and first.cells[0].lines[0].method != "native" else first.cell_label(c) for c in range(tb.n_cols)]
+        if tuple(t for t in labels if t.strip()) in heads:
+            first.is_header = True
+            tb.header = labels
 
 
 def _takes_columns(region: _Region, xs: list[float], carried: Table, raw: RawPage) -> bool:
@@ -829,6 +845,8 @@ def _build(
         unshaded = region.ruled_columns and not covering and len(xs) > 2 and all(v.shade for v in region.vs)
         if region.ruled_columns and not unshaded:
             bounds = _merge_positions(covering + [region.bbox[0], region.bbox[2]])
+            if len(bounds) == 2 and _rules_read_as_bars(in_row, xs, raw):
+                bounds = xs  # the row's own rules lost in the image, read as "|" in its text
         elif in_row and raw.lines[in_row[0][0]].method != "native":
             crossed = _run_across(in_row, xs)
             bounds = [x for x in xs if x not in crossed]
@@ -885,6 +903,16 @@ def _build(
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
     return table
+
+
+def _rules_read_as_bars(in_row: list[tuple[int, Span, float, float]], xs: list[float], raw: RawPage) -> bool:
+    """An OCR'd row whose words hold a "|" at each inner column rule of the table and nowhere
+    else: the rules the image lost under the row, read as text."""
+    if len(xs) < 3 or not in_row or raw.lines[in_row[0][0]].method == "native":
+        return False
+    bars = [s for _, s, _, _ in in_row if s.text.strip() in ("|", "¦")]
+    near = [any(abs(s.xc - x) < 8 for s in bars) for x in xs[1:-1]]
+    return len(bars) == len(xs) - 2 and all(near)
 
 
 def _split_at_across(

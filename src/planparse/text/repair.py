@@ -319,7 +319,9 @@ def repair_line_words(words: list[str]) -> list[str]:
     or at the end of the line ("| kommunen ska" → "I kommunen ska", "… i arbete. |" → "… i
     arbete. I"), or after a dash that sets off a title ("Mål 9 - | Vaggeryd kommun har …" →
     "Mål 9 - I Vaggeryd kommun har …") or a heading's number ("3.3 | Nyköping ska" → "3.3 I
-    Nyköping ska"). A "|" between other words is a table rule and stays."""
+    Nyköping ska"), or between the words of a numbered heading in capitals ("3.2. LIVSKVALITET |
+    SORSELE" → "3.2. LIVSKVALITET I SORSELE"). A "|" between other words is a table rule and
+    stays."""
     out = list(words)
     for k, w in enumerate(words):
         if w != "|":
@@ -330,7 +332,10 @@ def repair_line_words(words: list[str]) -> list[str]:
         sentence = after_stop and (nxt == "" or nxt[:1].islower()) and (k > 0 or nxt != "")
         # after a heading's number ("3.3 | Nyköping ska …"), the only "|" of the line
         numbered = k == 1 and _HEADING_NUMBER.fullmatch(prev) is not None and words.count("|") == 1
-        if sentence or ((prev in _DASHES or numbered) and nxt[:1].isupper()):
+        # between two words of a heading in capitals ("3.2. LIVSKVALITET | SORSELE")
+        capitals = k >= 2 and _HEADING_NUMBER.fullmatch(words[0]) is not None and words.count("|") == 1 and all(
+            w.isupper() and sum(c.isalpha() for c in w) >= 2 for w in words[1:k] + [nxt])
+        if sentence or capitals or ((prev in _DASHES or numbered) and nxt[:1].isupper()):
             out[k] = "I"
     return out
 
@@ -364,11 +369,11 @@ def ocr_lost_i(words: list[str]) -> list[str]:
 
 
 # A list bullet an OCR read as other glyphs: "•" as "¢", "«", "»", "+", "·" as ".", or two
-# glyphs for one ("+»", "+ —"); only punctuation, never a capital letter ("O Ej påbörjad" is
+# glyphs for one ("+»", "+ —", "e ="); only punctuation, never a capital letter ("O Ej påbörjad" is
 # a status icon) nor "&" (an icon too). A small filled bullet on a blurred scan comes out as
 # "e", which is no Swedish word: "e" before a capitalised word is a bullet too. A second
 # glyph may stick to the word ("« -Jobbspår").
-_GLYPH_WORD = r"[¢«»+*•·©®°~.—–-]{1,3}"
+_GLYPH_WORD = r"[¢«»+*•·©®°~.=—–-]{1,3}"
 _OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?:[—–-](?=[A-ZÅÄÖ][a-zåäö]))?(?=[A-ZÅÄÖ][a-zåäö])")
 _GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
 _GLUED_DASH = re.compile(r"^(\s*)[—–-](?=[A-ZÅÄÖ][a-zåäö])")
@@ -427,11 +432,11 @@ _CLOSERS = {"‘": "’'‘´", "'": "’'´", "`": "’'´", "‚": "’'‘´"
 
 def ocr_stray_quote(words: list[str], following: str = "") -> list[str]:
     """An OCR'd line's words without an opening quote glued to its first word (after a
-    bullet, "•" or a glyph read for it) that nothing closes, neither on the line nor on the next (``following``): a speck
+    bullet, "•" or a glyph read for it, or a heading's number: "4.1 "Sjukfrånvaron") that nothing closes, neither on the line nor on the next (``following``): a speck
     left of the word read as a quote, which also stretched the word's box ("‘Andel hushåll",
     "“Kommunledningsstab"). A quote closed later ("”sällan”", "“Vi tar" / "ansvar”") stays."""
     out = list(words)
-    k = 1 if len(out) > 1 and _GLYPHS_ONLY.match(out[0]) else 0
+    k = 1 if len(out) > 1 and (_GLYPHS_ONLY.match(out[0]) or _HEADING_NUMBER.fullmatch(out[0].strip())) else 0
     if k >= len(out):
         return out
     core = out[k].lstrip()
@@ -441,6 +446,27 @@ def ocr_stray_quote(words: list[str], following: str = "") -> list[str]:
     if any(ch in closers for w in (core[1:], *out[k + 1 :], following) for ch in w):
         return out
     out[k] = out[k].replace(core[0], "", 1)
+    return out
+
+
+_OPENERS = "‘'`\"“„«”’"  # (Swedish opens with ” too)
+
+
+def ocr_stray_close(words: list[str], preceding: str = "") -> list[str]:
+    """An OCR'd line's words without a closing single quote glued to a word that nothing opened,
+    neither on the line before it nor on the line before (``preceding``): a speck right of
+    the word, at the line's end or inside a sentence going on in lower case ("… en ekonomi
+    i" / "balans'", "Trygg och' hälsosam uppväxt")."""
+    out = list(words)
+    for k, word in enumerate(words):
+        core = word.rstrip()
+        if len(core) < 3 or core[-1] not in "’'" or not core[-2].isalpha():
+            continue  # (a double quote closes a quotation over a wrapped line too often)
+        if k + 1 < len(words) and not words[k + 1].strip()[:1].islower():
+            continue
+        if any(ch in _OPENERS for w in (preceding, *words[:k], core[:-1]) for ch in w):
+            continue
+        out[k] = core[:-1] + word[len(core):]
     return out
 
 
@@ -500,6 +526,27 @@ _ABBREVIATIONS = frozenset({
     "pga", "ngt", "mha", "fd", "dr", "prof", "jämf", "kvm", "ffa", "mån", "tis", "ons", "tor",
     "fre", "lör", "sön", "stk", "ggr", "öre", "mdkr", "mdr", "milj", "förv",
 })  # fmt: skip
+_ONE_AS_LETTER = re.compile(r"^(\s*)[Il|](\s*)$")
+_GROUP = re.compile(r"^\s*\d{3}[,.]?\s*$")
+_MONEY_UNIT = re.compile(r"^\s*(?:tkr|mnkr|mkr|mdkr|kr|kronor)\b", re.IGNORECASE)
+
+
+def ocr_thousands_one(words: list[str]) -> list[str]:
+    """A sum's leading "1" read as a letter before its thousands group ("Anslaget för
+    kollektivtrafik I 012 tkr" → "… 1 012 tkr"): "I", "l" or "|" before a group of three
+    figures that opens with a nought or is followed by a money unit, after a word that is no
+    figure. The word "I" before a number ("I 200 kommuner") stays."""
+    out = list(words)
+    for k in range(1, len(words) - 1):
+        m = _ONE_AS_LETTER.match(words[k])
+        if m is None or not _GROUP.match(words[k + 1]) or any(ch.isdigit() for ch in words[k - 1]):
+            continue
+        unit = k + 2 < len(words) and _MONEY_UNIT.match(words[k + 2]) is not None
+        if words[k + 1].strip().startswith("0") or unit:
+            out[k] = f"{m.group(1)}1{m.group(2)}"
+    return out
+
+
 _STOP_WORD = re.compile(r"^(\s*)([A-Za-zÅÄÖåäö]{2,})\.(\s*)$")
 _LOWER_START = re.compile(r"^\s*[a-zåäö]")
 
