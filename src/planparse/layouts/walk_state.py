@@ -36,7 +36,8 @@ from planparse.text.fold import fold
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 # A chapter titled only by what it holds ("5 Mål och nyckeltal", "3 Mål och uppdrag"): not a goal.
-_CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens) )?"
+# (whose goals, or which: "Nämndens mål och uppdrag", "Strategiska mål och uppdrag")
+_CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens|\w+(?:iska|ade|ande)) )?"
                             r"(?:mal|malen|maluppfoljning|malavstamning|mal(?:,| och) \w+(?: och \w+)?|uppdrag|"
                             r"fokusomraden|malomraden|mal och uppfoljning)$")
 

@@ -1,0 +1,60 @@
+"""The generic parser on native documents of the hold-out sets fixtures/holdout-generic5/ and
+-6/ where it still missed. Values read off each document's gold; one general cause each (zebra
+tables whose only verticals are their shades' sides, stacked under headings with a rule of their
+own; a "Tidplan" column; a chapter named by which goals it holds)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planparse.reading import read_pdf
+from tests.layouts.holdout import HoldoutSet, all_goals, goals
+
+G5 = HoldoutSet("holdout-generic5")
+REGION = "regional-verksamhetsplan/region-jamtland-harjedalen-hsf-verksamhetsplan-2026"
+
+
+def _acts(doc: dict[str, Any]) -> list[tuple[str, str, Any, Any, Any]]:
+    """(goal, activity, owner, status value, end date) of every activity."""
+    return [(g["title"], a["title"], a["owner"], (a["status"] or {}).get("value"), a["end_date"])
+            for g in all_goals(doc) for a in g["activities"]]
+
+
+def _inds(doc: dict[str, Any]) -> list[tuple[str, str, list[tuple[Any, ...]]]]:
+    return [(g["title"], i["name"], [(v["kind"], v["year"], v["value"]) for v in i["values"]])
+            for g in all_goals(doc) for i in g["indicators"]]
+
+
+def _budget(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+    return [(b["name"], b["is_sum"], [(v["kind"], v["year"], v["amount"]) for v in b["values"]]) for b in doc["budget"]]
+
+
+def test_zebra_tables_under_ruled_headings_stay_apart() -> None:
+    """Chromium draws each strategiskt mål's heading with a rule under it and its indicator
+    and Uppdrag tables as shaded header cells over zebra rows ruled only horizontally: the
+    rules chain from table to heading to table. Each table is read on its own with its own
+    columns, the headings and their paragraphs between them are no rows."""
+    doc = read_pdf(G5.root / f"{REGION}.pdf")
+    assert [t.rows[0].texts[0] for t in doc.pages[1].tables] == ["Indikator", "Uppdrag"] * 4
+    assert [t.n_cols for t in doc.pages[1].tables] == [3, 4] * 4
+    texts = [ln.text for ln in doc.pages[1].lines]
+    assert "Strategiskt mål 2 En hållbar kompetensförsörjning" in texts
+    assert any(t.startswith("Regionen ska kunna rekrytera") for t in texts)
+
+
+def test_strategic_goals_with_their_tables() -> None:
+    """The four strategiska mål, their indicators with both values, and their Uppdrag with
+    owner, text status and the Tidplan date as end date ("Löpande" gives none). "Strategiska
+    mål och uppdrag" is the chapter over them, no goal."""
+    doc, want = G5.parsed(REGION), G5.gold(REGION)
+    assert goals(doc) == goals(want)
+    assert _acts(doc) == _acts(want)
+    assert _inds(doc) == _inds(want)
+
+
+def test_unshaded_sum_row_under_the_last_stripe() -> None:
+    """"Summa förvaltningen", an unshaded row under the zebra table's last stripe with a rule of
+    its own under it, is the budget's sum row."""
+    doc, want = G5.parsed(REGION), G5.gold(REGION)
+    assert len(want["budget"]) == 6
+    assert _budget(doc) == _budget(want)
