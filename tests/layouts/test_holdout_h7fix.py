@@ -58,3 +58,26 @@ def test_unshaded_sum_row_under_the_last_stripe() -> None:
     doc, want = G5.parsed(REGION), G5.gold(REGION)
     assert len(want["budget"]) == 6
     assert _budget(doc) == _budget(want)
+
+
+G6 = HoldoutSet("holdout-generic6")
+KRONOBERG = "budgetuppfoljning/region-kronoberg-run-tertialrapport-2-2026"
+
+
+def test_header_labels_wrapping_upward_over_an_empty_first_cell() -> None:
+    """The unruled Resultaträkning (mnkr) sets its labels at the foot of their cells: "Utfall
+    jan–aug" stands over "2026" on the line above the others, the name column's label empty. The
+    column is "Utfall jan–aug 2026", an outcome of 2026; minus signs U+2212 and "-" alike."""
+    doc, want = G6.parsed(KRONOBERG), G6.gold(KRONOBERG)
+    got = [(n, [(k, y, a) for k, y, a in v]) for n, _, v in _budget(doc)]
+    assert got == [(n, [(k, y, a) for k, y, a in v]) for n, _, v in _budget(want)]
+    assert {v["label"] for b in doc["budget"] for v in b["values"]} == {
+        v["label"] for b in want["budget"] for v in b["values"]}
+
+
+def test_subtotal_and_running_total_are_sums_by_their_figures() -> None:
+    """"Verksamhetens nettokostnader" adds up the three lines above it and "Resultat" that
+    subtotal and "Regionbidrag" in every column: both are sum rows, though named as none."""
+    doc, want = G6.parsed(KRONOBERG), G6.gold(KRONOBERG)
+    assert [b["is_sum"] for b in doc["budget"]] == [b["is_sum"] for b in want["budget"]]
+    assert sum(b["is_sum"] for b in want["budget"]) == 3
