@@ -81,3 +81,14 @@ def test_subtotal_and_running_total_are_sums_by_their_figures() -> None:
     doc, want = G6.parsed(KRONOBERG), G6.gold(KRONOBERG)
     assert [b["is_sum"] for b in doc["budget"]] == [b["is_sum"] for b in want["budget"]]
     assert sum(b["is_sum"] for b in want["budget"]) == 3
+
+
+MORA = "forvaltningsplan/mora-sbf-forvaltningsplan-2026"
+
+
+def test_chapter_named_by_goal_words_only_is_no_goal() -> None:
+    """"Fokusområden och förvaltningsmål" over Word's automatically numbered fokusområden only
+    says which goals follow: a chapter, no goal area of its own."""
+    doc, want = G5.parsed(MORA), G5.gold(MORA)
+    assert goals(doc) == goals(want)
+    assert [g["title"] for g in doc["goals"]][:1] == ["Effektiv och rättssäker myndighetsutövning"]

@@ -46,9 +46,10 @@ def names_goals(title: str) -> bool:
     """Whether a heading only says that goals follow ("Nämndens mål och uppdrag", "Mål och
     aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
     folded = _PERIOD_SUFFIX.sub("", fold(title)).strip()
-    # "Kommunfullmäktiges mål och nämndens mål": whose goals, nothing else
+    # "Kommunfullmäktiges mål och nämndens mål", "Fokusområden och förvaltningsmål": goal words only
     parts = folded.split(" och ")
-    if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?mal(?:en)?", p) for p in parts):
+    if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?(?:\w*mal(?:en)?|(?:fokus|mal|utvecklings)omraden(?:a)?)", p)
+                              for p in parts):
         return True
     if re.match(r"(?:\w+s )?mal(?:en)? (?:som|vilka|kopplade|knutna) ", folded):
         return True  # "Nämndens mål som den interna kontrollen stödjer": which goals, none itself
