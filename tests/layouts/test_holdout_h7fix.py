@@ -92,3 +92,30 @@ def test_chapter_named_by_goal_words_only_is_no_goal() -> None:
     doc, want = G5.parsed(MORA), G5.gold(MORA)
     assert goals(doc) == goals(want)
     assert [g["title"] for g in doc["goals"]][:1] == ["Effektiv och rättssäker myndighetsutövning"]
+
+
+F2 = HoldoutSet("holdout-families2")
+HOFORS = "ange_tertial/hofors-malavstamning-2024-t1"
+MALA = "ange_uppsikt/mala-uppsiktsrapport-2024"
+
+
+def _statuses(doc: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [(a["title"], (a["status"] or {}).get("value")) for g in all_goals(doc) for a in g["activities"]]
+
+
+def test_legend_entry_wrapping_onto_the_next_line() -> None:
+    """The Status legend's last entry on its line, "Avslutad med", wraps its "avvikelse" onto
+    the next line before that line's first icon: the orange circle is "completed_deviation",
+    not the yellow's "in_progress_deviation" by the nearest colour."""
+    want = _statuses(F2.gold(HOFORS))
+    assert ("Avveckla de tomma lokalerna på Bruksgatan", "completed_deviation") in want
+    assert _statuses(F2.parsed(HOFORS)) == want
+
+
+def test_two_greens_and_orange_without_a_legend() -> None:
+    """Without a legend, circles in two greens and in yellow and orange are the seven-step
+    scale: the darker green is completed, the orange completed with deviation; the lighter
+    green and the yellow stay in progress (with deviation)."""
+    want = _statuses(F2.gold(MALA))
+    assert {v for _, v in want} >= {"completed", "completed_deviation", "in_progress", "in_progress_deviation"}
+    assert _statuses(F2.parsed(MALA)) == want
