@@ -119,3 +119,17 @@ def test_two_greens_and_orange_without_a_legend() -> None:
     want = _statuses(F2.gold(MALA))
     assert {v for _, v in want} >= {"completed", "completed_deviation", "in_progress", "in_progress_deviation"}
     assert _statuses(F2.parsed(MALA)) == want
+
+
+STRESS = HoldoutSet("stress")
+
+
+def test_unruled_control_plan_with_a_number_opening_a_cell_line() -> None:
+    """The Chromium control plan has no rules: "Rutin/process | Risk | Riskvärde | Kontrollmetod
+    | Ansvarig" opens an unruled table, and a line "16 Uppföljning av de IT- och" (the risk
+    value and the method's first words, read as one line) starts under a later column: a cell,
+    not a numbered heading ending the table."""
+    for name in ("kramfors_vp/kramfors_vp-01-html", "kramfors_vp/kramfors_vp-02-html"):
+        want = [(c["process"], c["risk_value"]) for c in STRESS.gold(name)["controls"]]
+        assert len(want) >= 2
+        assert [(c["process"], c["risk_value"]) for c in STRESS.parsed(name)["controls"]] == want

@@ -614,7 +614,9 @@ def find_tables(
         while j < len(rows):
             vr = rows[j]
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
-            if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(is_break(ln) for ln in vr):
+            # (a line starting under a later column is a cell, however like a heading: "16 Uppföljning av")
+            if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(
+                    is_break(ln) for ln in vr if len(starts) < 2 or ln.x0 < starts[1] - _SLACK):
                 break
             if indented and min((s.bbox[0] for s in _spans(vr) if s.text.strip()[:1].isalnum()
                                  and sum(ch.isalpha() for ch in s.text) >= 2),
