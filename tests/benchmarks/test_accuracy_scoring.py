@@ -103,8 +103,9 @@ def test_controls_are_matched_by_process() -> None:
     assert (p, r) == (0.5, 1 / 3)
     assert f is not None and abs(f - 0.4) < 1e-9
     assert score(_doc([_goal("G")]), _doc([_goal("G")]))["scores"]["controls"] == (None, None, None)
+    # the å/ä/ö share leaves them out (comparable with figures from before controls were scored)
     ocr = walk({"controls": [{"process": "Lönehantering", "method": "Kontroll av åtgärder"}]})
-    assert diacritic_words(ocr, walk({"controls": [{"process": "Lönehantering", "method": "Kontroll av atgarder"}]})) == (1, 2)
+    assert diacritic_words(ocr, walk({"controls": [{"process": "Lonehantering"}]})) == (0, 0)
 
 
 def test_diacritic_words_missed_wrong_and_false_corrections() -> None:
