@@ -10,8 +10,9 @@ parser and scored against its gold; results are grouped by family × producer ×
 Scoring:
 
 - Items are matched to gold as multisets by their normalised title (goals, activities), owner
-  and name (indicators), or kind and name (budget lines and investments, scored together as
-  "budget"); precision, recall and F1 follow. A kind that is empty in both gold and output is
+  and name (indicators), kind and name (budget lines and investments, scored together as
+  "budget"), or process (internal-control points, "controls"); precision, recall and F1
+  follow. A kind that is empty in both gold and output is
   no evidence: its scores are None and left out of every mean.
 - Field accuracy is the share of field observations that are right: status, assessment, dates
   (start, end), owner (activities), values (indicator values: label, kind, year, group, raw,
@@ -48,7 +49,8 @@ FIXTURES = ROOT / "fixtures"
 STRESS = FIXTURES / "stress"
 
 Item = dict[str, Any]
-KINDS = ("goals", "activities", "indicators", "budget")
+KINDS = ("goals", "activities", "indicators", "budget", "controls")
+TITLE = {"indicators": "name", "budget": "name", "controls": "process"}  # the key text, else "title"
 
 
 def _norm(text: str | None) -> str:
@@ -58,7 +60,7 @@ def _norm(text: str | None) -> str:
 def walk(doc: dict[str, Any]) -> dict[str, list[Item]]:
     """The document's items by kind. Goals and activities get ``_parent`` (the parent goal's
     title, None at the top), indicators ``_owner`` (their owner's title), budget lines and
-    investments ``_kind``."""
+    investments ``_kind``; internal-control points as they are."""
     goals: list[Item] = []
     activities: list[Item] = []
     indicators: list[Item] = []
@@ -80,7 +82,8 @@ def walk(doc: dict[str, Any]) -> dict[str, list[Item]]:
         visit(g, None)
     budget = [dict(b, _kind="budget") for b in doc.get("budget", [])]
     budget += [dict(i, _kind="investment") for i in doc.get("investments", [])]
-    return {"goals": goals, "activities": activities, "indicators": indicators, "budget": budget}
+    controls = list(doc.get("controls") or [])
+    return {"goals": goals, "activities": activities, "indicators": indicators, "budget": budget, "controls": controls}
 
 
 def _key(kind: str, item: Item) -> str:
@@ -88,7 +91,7 @@ def _key(kind: str, item: Item) -> str:
         return f"{item['_owner']} / {_norm(item.get('name'))}"
     if kind == "budget":
         return f"{item['_kind']} / {_norm(item.get('name'))}"
-    return _norm(item.get("title"))
+    return _norm(item.get(TITLE.get(kind, "title")))
 
 
 Score = tuple[float | None, float | None, float | None]
@@ -184,7 +187,7 @@ TEXT_FIELDS = {
     "activities": ("title", "description", "comment", "implementation"),
     "indicators": ("name",),
     "budget": ("name", "description"),
-}
+}  # (control points are left out: the share stays comparable with figures from before they were scored)
 
 
 def _fold(text: str | None) -> str:
@@ -204,8 +207,8 @@ def _diacritic_words(item: Item, kind: str) -> Counter[str]:
 def diacritic_words(gold: dict[str, list[Item]], got: dict[str, list[Item]]) -> tuple[int, int]:
     """(right, denominator) for the å/ä/ö word share; see the module docstring."""
     right = denominator = 0
-    for kind in KINDS:
-        title = "name" if kind in ("indicators", "budget") else "title"
+    for kind in TEXT_FIELDS:
+        title = TITLE.get(kind, "title")
         by_key: dict[str, list[Item]] = {}
         for item in got[kind]:
             by_key.setdefault(_fold(item.get(title)), []).append(item)
@@ -275,8 +278,8 @@ def mean(xs: Iterable[float | None]) -> float | None:
 def aggregate(results: list[dict[str, Any]]) -> dict[str, Any]:
     """Mean F1 per kind and pooled field accuracy / å/ä/ö share over ``results``."""
     out: dict[str, Any] = {"n": len(results)}
-    for kind in KINDS:
-        out[kind] = mean(r["scores"][kind][2] for r in results)
+    for kind in KINDS:  # (a result scored before a kind was added has none of it)
+        out[kind] = mean(r["scores"].get(kind, (None, None, None))[2] for r in results)
     for f in FIELDS:
         right = sum(r["field_counts"][f][0] for r in results)
         total = sum(r["field_counts"][f][1] for r in results)
@@ -301,7 +304,7 @@ def report_stress(results: list[dict[str, Any]]) -> dict[str, Any]:
     width = 42
     header = f"{'family / producer / layer':{width}} {'n':>3} " + " ".join(f"{c[:6]:>6}" for c in COLUMNS)
     groups: dict[str, dict[str, Any]] = {}
-    print("\n== stress corpus: F1 (goals, activities, indicators, budget+investments), "
+    print("\n== stress corpus: F1 (goals, activities, indicators, budget+investments, controls), "
           "field accuracy, å/ä/ö words on OCR'd text")
     print(header)
     keys = sorted({(r["family"], r["producer"], r["text_layer"]) for r in results})
@@ -363,7 +366,7 @@ def report_fixtures(names: list[str]) -> dict[str, Any]:
     summary: dict[str, Any] = {}
     for mode in (None, "generic"):
         print(f"\n== {'detected parser' if mode is None else 'generic parser alone'} "
-              "(P/R/F1 for goals, activities, indicators, budget+investments; field accuracy)")
+              "(P/R/F1 for goals, activities, indicators, budget+investments, controls; field accuracy)")
         print(header)
         for name in names:
             r = evaluate(name, mode)

@@ -91,6 +91,23 @@ def test_budget_and_investments_are_matched_by_kind_and_name() -> None:
     assert result["fields"]["amounts"] == 1.0
 
 
+def test_controls_are_matched_by_process() -> None:
+    """Internal-control points pair by their process text (normalised like titles); a missed
+    or an extra point counts, and an empty list in both is no evidence."""
+    point = {"process": "Attest av  fakturor", "risk": None, "method": "Stickprov", "responsible": "Ekonom"}
+    gold = {"goals": [], "budget": [], "investments": [],
+            "controls": [point, dict(point, process="Upphandling"), dict(point, process="Löner")]}
+    got = {"goals": [], "budget": [], "investments": [],
+           "controls": [dict(point, process="attest av fakturor", method="Annat"), dict(point, process="Inköp")]}
+    p, r, f = score(gold, got)["scores"]["controls"]
+    assert (p, r) == (0.5, 1 / 3)
+    assert f is not None and abs(f - 0.4) < 1e-9
+    assert score(_doc([_goal("G")]), _doc([_goal("G")]))["scores"]["controls"] == (None, None, None)
+    # the å/ä/ö share leaves them out (comparable with figures from before controls were scored)
+    ocr = walk({"controls": [{"process": "Lönehantering", "method": "Kontroll av åtgärder"}]})
+    assert diacritic_words(ocr, walk({"controls": [{"process": "Lonehantering"}]})) == (0, 0)
+
+
 def test_diacritic_words_missed_wrong_and_false_corrections() -> None:
     gold = walk(_doc([_goal("Målet är nått", [_act("Öka närvaron", description="Planen tas fram")]),
                       _goal("Försvunnen åtgärd")]))
@@ -105,7 +122,7 @@ def test_diacritic_words_missed_wrong_and_false_corrections() -> None:
 
 def test_aggregate_pools_fields_and_leaves_out_none() -> None:
     a = {"scores": {"goals": (1.0, 1.0, 1.0), "activities": (None, None, None), "indicators": (None, None, None),
-                    "budget": (None, None, None)},
+                    "budget": (None, None, None), "controls": (None, None, None)},
          "field_counts": {f: (0, 0) for f in ("status", "assessment", "dates", "owner", "values", "parent", "amounts")},
          "diacritics": (3, 4), "text_layer": "ocr"}
     b = {**a, "scores": {**a["scores"], "goals": (0.5, 0.5, 0.5), "activities": (1.0, 0.5, 2 / 3)},

@@ -32,12 +32,15 @@ from planparse.layouts.marker import (
     ShadeLegend,
     ToneLegend,
     by_look,
+    closed_shade,
     color_name,
     dedupe,
     inside,
     light,
     marker_key,
     vector_bars,
+    words_after,
+    wrapped_rest,
 )
 from planparse.model import (
     Activity,
@@ -122,17 +125,6 @@ def _cell_fills(page: Page) -> list[Marker]:
         if len({m.bbox for m in found}) == 1 and len({m.color for m in found}) == 1:
             out.append(found[0])
     return out
-
-
-def _words_after(line: Line, m: Marker, markers: list[Marker]) -> str:
-    """The words of ``line`` right after the icon ``m``, up to the next icon on the line (the
-    icons' own glyph words left out)."""
-    right = min((o.bbox[0] for o in markers if o.page == m.page and o.bbox[0] > m.bbox[2]
-                 and o.bbox[1] < line.bbox[3] and o.bbox[3] > line.bbox[1]), default=line.bbox[2] + 1)  # fmt: skip
-    spans = [s for s in line.spans if s.bbox[0] >= m.bbox[2] - 1 and s.bbox[2] <= right + 1]
-    if not spans or spans[0].bbox[0] - m.bbox[2] >= 30:
-        return ""
-    return "".join(s.text for s in spans).split("=")[-1].strip(" :–-")
 
 
 @dataclass
@@ -241,7 +233,10 @@ class Markers:
                 if 0 <= x0 - m.bbox[2] < 30:
                     self._legend_entry(m, ln.text.split("=")[-1].strip(" :–-"))
                 elif x0 < m.bbox[0] and m.bbox[2] < x1:
-                    self._legend_entry(m, _words_after(ln, m, markers))
+                    label = words_after(ln, m, markers)
+                    if vocabulary.match_status(label) is None and vocabulary.match_assessment(label) is None:
+                        label = f"{label} {wrapped_rest(ln, m, lines, markers)}".strip()  # "Avslutad med" / "avvikelse"
+                    self._legend_entry(m, label)
 
     def near(self, page: int, bbox: BBox, *, right_of: float | None = None) -> list[Marker]:
         """Markers whose vertical centre lies within ``bbox``'s band (a table row or a title
@@ -264,6 +259,9 @@ class Markers:
             value, conf = StatusValue(shade), LEGEND_CONFIDENCE
         elif (legend := by_look(self.legend_status, marker)) is not None:
             value, conf = legend, LEGEND_CONFIDENCE
+        elif not self.legend_status and marker.rgb is not None and (step := closed_shade(marker.rgb, {
+                m.rgb for ms in self.by_page.values() for m in ms if m.rgb is not None})):
+            value, conf = StatusValue(step), CONVENTION_CONFIDENCE
         elif marker.color == "green" and (marker.mark or (self.year_end and not self.green_checks)):  # (see top)
             value, conf = StatusValue.completed, CONVENTION_CONFIDENCE
         elif marker.color in _STATUS:

@@ -15,7 +15,7 @@ import colorsys
 from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
-from planparse.reading.model import BBox, Drawing, within
+from planparse.reading.model import BBox, Drawing, Line, within
 
 TONE_CONFIDENCE = 0.6  # lower than a colour's: a tone is matched, not read
 TONE_TOLERANCE = 16  # the most two prints of one icon's grey tone differ by (0-255)
@@ -167,3 +167,56 @@ def vector_bars(page: int, drawings: list[Drawing]) -> list[Marker]:
             share = 0.0 if color_name(track.fill or 0) == "grey" else 1.0
         out.append(Marker(page, track.bbox, None, min(share, 1.0)))
     return out
+
+
+def words_after(line: Line, m: Marker, markers: list[Marker]) -> str:
+    """The words of ``line`` right after the icon ``m``, up to the next icon on the line (the
+    icons' own glyph words left out)."""
+    right = min((o.bbox[0] for o in markers if o.page == m.page and o.bbox[0] > m.bbox[2]
+                 and o.bbox[1] < line.bbox[3] and o.bbox[3] > line.bbox[1]), default=line.bbox[2] + 1)  # fmt: skip
+    spans = [s for s in line.spans if s.bbox[0] >= m.bbox[2] - 1 and s.bbox[2] <= right + 1]
+    if not spans or spans[0].bbox[0] - m.bbox[2] >= 30:
+        return ""
+    return "".join(s.text for s in spans).split("=")[-1].strip(" :–-")
+
+
+def wrapped_rest(line: Line, m: Marker, lines: list[Line], markers: list[Marker]) -> str:
+    """The rest of the last legend entry on ``line`` that wraps onto the next line: the
+    words in lower case that open the line set right under it, before that line's first icon
+    ("Avslutad med" / "avvikelse"). Empty where ``m`` is not the line's last icon."""
+    if any(o.page == m.page and o.bbox[0] > m.bbox[2] and o.bbox[1] < line.bbox[3] and o.bbox[3] > line.bbox[1]
+           for o in markers):
+        return ""
+    height = line.bbox[3] - line.bbox[1]
+    below = [ln for ln in lines if 0 <= ln.bbox[1] - line.bbox[3] < 0.8 * height and ln.bbox[0] < m.bbox[0]]
+    if not below:
+        return ""
+    nxt = min(below, key=lambda ln: ln.bbox[1])
+    first = min((o.bbox[0] for o in markers if o.page == m.page and o.bbox[1] < nxt.bbox[3] and o.bbox[3] > nxt.bbox[1]),
+                default=nxt.bbox[2] + 1)
+    words = "".join(s.text for s in nxt.spans if s.bbox[2] <= first + 1).strip(" :–-\xa0")
+    return words if words[:1].islower() else ""
+
+
+SHADE_STEP = 0.12  # lightness between the two greens of a seven-step status scale
+HUE_STEP = 10.0  # degrees between its orange and its yellow
+
+
+def closed_shade(rgb: int, shades: set[int]) -> str | None:
+    """Where a document without a status legend draws two greens and a yellow beside an orange,
+    the seven-step status scale (ej påbörjad, pågående enligt plan / med avvikelse, avslutad
+    enligt plan / med avvikelse, vänteläge, avbruten): the darker green is "completed", the
+    orange "completed_deviation". None for any other colour, or where one shade alone is drawn."""
+    def hls(c: int) -> tuple[float, float, float]:
+        return colorsys.rgb_to_hls(*(((c >> k) & 255) / 255 for k in (16, 8, 0)))
+
+    name = color_name(rgb)
+    same = [hls(c) for c in shades if color_name(c) == name]
+    if not same:
+        return None
+    hue, lightness, _ = hls(rgb)
+    if name == "green" and lightness <= max(x[1] for x in same) - SHADE_STEP:
+        return "completed"
+    if name == "yellow" and hue * 360 <= max(x[0] for x in same) * 360 - HUE_STEP:
+        return "completed_deviation"
+    return None

@@ -19,10 +19,10 @@ from planparse.layouts.roles import (
     name_column,
     none_if_empty,
     reread_figure,
-    summed_rows,
     text,
     unit_in,
 )
+from planparse.layouts.sums import check_sums, mark_unnamed_sum
 from planparse.model import (
     AmountUnit,
     BudgetKind,
@@ -137,50 +137,6 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
 
 # Account columns: beside a Budget column they hold the outcome.
 _ACCOUNTS = frozenset({"intakter", "kostnader", "nettokostnad", "nettokostnader", "netto"})
-
-
-def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int | float]]) -> None:
-    """A last line named as no sum ("Nettokostnad", "Resultat") that is, in two columns or
-    more, the sum of every line since the previous sum is a sum row."""
-    if not lines or lines[-1].is_sum:
-        return
-    start = max((k + 1 for k, line in enumerate(lines) if line.is_sum), default=0)
-    parts, printed = lines[start:-1], columns.get(id(lines[-1]), {})
-    if len(parts) < 2 or len(printed) < 2:
-        return
-    for col, value in printed.items():
-        addends = [columns.get(id(p), {}).get(col) for p in parts]
-        if any(a is None for a in addends) or not adds_up([a for a in addends if a is not None], value):
-            return
-    lines[-1].is_sum = True
-
-
-def check_sums(
-    lines: list[BudgetLine], columns: dict[int, dict[int, int | float]], header: list[str], out: Builder
-) -> None:
-    """Compare every sum row with the rows since the previous sum, column by column; a
-    mismatch (a sign error in the source, a missing row) is a warning, the printed value kept."""
-    start = 0
-    for k, line in enumerate(lines):
-        if not line.is_sum:
-            continue
-        parts = summed_rows(line.name, [p for p in lines[start:k] if not p.is_sum])
-        start = k + 1
-        if len(parts) < 2:
-            continue
-        for col, printed in sorted(columns.get(id(line), {}).items()):
-            addends = [columns[id(p)][col] for p in parts if col in columns.get(id(p), {})]
-            if len(addends) < 2:
-                continue
-            total = sum(addends)
-            if not adds_up(addends, printed):
-                label = header[col] if col < len(header) else str(col)
-                out.warn(
-                    "sum_mismatch",
-                    f"sum row {line.name!r}, column {label!r}: printed {printed:g}, "
-                    f"rows above add up to {round(total, 6):g} (difference {round(printed - total, 6):+g})",
-                    line.provenance.page,
-                )
 
 
 def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = None) -> list[Investment]:

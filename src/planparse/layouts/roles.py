@@ -13,6 +13,7 @@ from enum import Enum
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, Builder, provenance
+from planparse.layouts.control_labels import control_labels, risk_labels
 from planparse.layouts.tables import TableKind, classify_table
 from planparse.model import AmountUnit, BudgetKind, BudgetLine, ControlPoint, Risk
 from planparse.reading.model import BBox, Cell, Row, Table, union
@@ -188,12 +189,9 @@ def classify(table: Table) -> Role:
         return Role.other
     if all(re.fullmatch(r"\d{1,2}", h.strip()) for h in table.header if h.strip()):
         return Role.figure  # a risk matrix's axis
-    # a control plan, or its follow-up (Process | Kontrollmoment | Ansvarig | Resultat | Åtgärd)
-    if "kontrollmetod" in joined or (header[0].startswith(("rutin", "process")) and "risk" in joined) \
-            or header[0].startswith(("kontrollmoment", "kontrollomrade")) \
-            or (header[0].startswith(("rutin", "process")) and any(h.startswith("kontrollmoment") for h in header)):
+    if control_labels(header):
         return Role.controls
-    if "konsekvens" in joined.replace(" ", "") and "sannolikhet" in joined.replace(" ", ""):
+    if risk_labels(header):
         return Role.risks
     first = name_column(table)
     names = [fold(text(r, first)) for r in table.body[:12]]

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from planparse import vocabulary
 from planparse.layouts import roles
+from planparse.layouts.control_labels import control_header
 from planparse.layouts.walk_state import _PERIOD_SUFFIX
 from planparse.reading.model import Line, Page
 
@@ -32,7 +33,7 @@ def _table_header(words: tuple[str, ...]) -> bool:
     years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
     return ((len(found) >= 2 or (found and years >= 2)) and bool(set(found) & _STRONG_LABELS)
             and 3 * (len(labels) + years) >= len(words)) \
-        or roles.money_header(list(words))
+        or roles.money_header(list(words)) or control_header(list(words))
 
 
 def text_left_of(line: Line, page: Page) -> bool:

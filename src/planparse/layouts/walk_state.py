@@ -36,7 +36,8 @@ from planparse.text.fold import fold
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 # A chapter titled only by what it holds ("5 Mål och nyckeltal", "3 Mål och uppdrag"): not a goal.
-_CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens) )?"
+# (whose goals, or which: "Nämndens mål och uppdrag", "Strategiska mål och uppdrag")
+_CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens|\w+(?:iska|ade|ande)) )?"
                             r"(?:mal|malen|maluppfoljning|malavstamning|mal(?:,| och) \w+(?: och \w+)?|uppdrag|"
                             r"fokusomraden|malomraden|mal och uppfoljning)$")
 
@@ -45,9 +46,10 @@ def names_goals(title: str) -> bool:
     """Whether a heading only says that goals follow ("Nämndens mål och uppdrag", "Mål och
     aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
     folded = _PERIOD_SUFFIX.sub("", fold(title)).strip()
-    # "Kommunfullmäktiges mål och nämndens mål": whose goals, nothing else
+    # "Kommunfullmäktiges mål och nämndens mål", "Fokusområden och förvaltningsmål": goal words only
     parts = folded.split(" och ")
-    if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?mal(?:en)?", p) for p in parts):
+    if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?(?:\w*mal(?:en)?|(?:fokus|mal|utvecklings)omraden(?:a)?)", p)
+                              for p in parts):
         return True
     if re.match(r"(?:\w+s )?mal(?:en)? (?:som|vilka|kopplade|knutna) ", folded):
         return True  # "Nämndens mål som den interna kontrollen stödjer": which goals, none itself

@@ -71,7 +71,7 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
     the next column."""
     spans = _spans(header)
     if header and header[0].method == "native":
-        return [[s] for s in spans]
+        return _stacked([[s] for s in spans])  # (a born-digital line's spans are its labels)
     out: list[list[Span]] = []
     for s in spans:
         if out:
@@ -180,8 +180,17 @@ def _full_width(row: list[Line], starts: list[float], right: float) -> bool:
 def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
     cells = []
     for col, spans in sorted(cells_spans.items()):
-        line = Line(spans=spans, page=page, method=method)  # type: ignore[arg-type]
-        cells.append(Cell(lines=[line], bbox=line.bbox, col=col))
+        # (a label stacked on two lines, "Utfall jan–aug" over "2026": a line each)
+        tiers: list[list[Span]] = []
+        for sp in sorted(spans, key=lambda sp: sp.yc):
+            if tiers and abs(sp.yc - tiers[-1][0].yc) <= 0.5 * max(sp.bbox[3] - sp.bbox[1], 1.0):
+                tiers[-1].append(sp)
+            else:
+                tiers.append([sp])
+        lines = [Line(spans=sorted(t, key=lambda sp: sp.bbox[0]), page=page, method=method)  # type: ignore[arg-type]
+                 for t in tiers] if method == "native" and len(tiers) > 1 else [
+            Line(spans=spans, page=page, method=method)]  # type: ignore[arg-type]
+        cells.append(Cell(lines=lines, bbox=union([ln.bbox for ln in lines]), col=col))
     return Row(cells=cells, page=page, bbox=union([c.bbox for c in cells]))
 
 
@@ -554,6 +563,24 @@ def _wraps_header(top: list[Line], below: list[Line]) -> bool:
     )
 
 
+def wraps_up(above: list[Line], head: list[Line]) -> bool:
+    """A row set tight over a header row whose every word stands over one of its labels, and
+    over no other, with no figure but a year: the top line of labels that wrap upward in cells
+    aligned to their foot ("Utfall jan–aug" over "2026"), not a label spanning several columns."""
+    h = max(ln.bbox[3] - ln.bbox[1] for ln in head)
+    spans, labels = _spans(above), _phrases(head)
+    if not spans or len(spans) > len(labels) or line_gap(max(above, key=lambda ln: ln.bbox[3]), min(
+            head, key=lambda ln: ln.bbox[1])) > 0.5 * h:
+        return False
+    for s in spans:
+        if any(ch.isdigit() for ch in s.text) and not _YEARISH.fullmatch(s.text.strip()):
+            return False
+        under = [p for p in labels if p[0].bbox[0] < s.bbox[2] - 1 and s.bbox[0] + 1 < p[-1].bbox[2]]
+        if len(under) != 1:
+            return False
+    return True
+
+
 def _header_at(rows: list[list[Line]], k: int, is_header: Callable[[list[str]], bool]) -> list[Line] | None:
     """The header row starting at visual row ``k``: its lines, with the next row's where the
     labels wrap onto it, or None."""
@@ -579,6 +606,7 @@ def find_tables(
     rows = visual_rows(lines)
     margin: float | None = None  # the text margin, looked for once a header row is found
     k = 0
+    free = 0  # the first row no table took
     while k < len(rows):
         header = _header_at(rows, k, is_header)
         if header is None:
@@ -586,6 +614,10 @@ def find_tables(
             continue
         if len(header) > len(rows[k]):  # its labels wrap onto a second line
             rows[k : k + 2] = [header]
+        elif k > free and wraps_up(rows[k - 1], header):  # its labels wrap upward, set at the cells' foot
+            header = [*rows[k - 1], *header]
+            rows[k - 1 : k + 1] = [header]
+            k -= 1
         phrases = _phrases(header)
         words = [_label(p) for p in phrases]
         starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
@@ -604,7 +636,9 @@ def find_tables(
         while j < len(rows):
             vr = rows[j]
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
-            if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(is_break(ln) for ln in vr):
+            # (a line starting under a later column is a cell, however like a heading: "16 Uppföljning av")
+            if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(
+                    is_break(ln) for ln in vr if len(starts) < 2 or ln.x0 < starts[1] - _SLACK):
                 break
             if indented and min((s.bbox[0] for s in _spans(vr) if s.text.strip()[:1].isalnum()
                                  and sum(ch.isalpha() for ch in s.text) >= 2),
@@ -631,7 +665,7 @@ def find_tables(
             j += 1
         if body:
             found.append((table_from_rows(header, body, marks, stub), [ln for r in [header, *body] for ln in r]))
-            k = j
+            k = free = j
         else:
             k += 1
     return found

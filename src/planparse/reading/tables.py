@@ -359,8 +359,9 @@ def _regions(raw: RawPage) -> list[_Region]:
     regions = []
     cards = [d.bbox for d in _cards(raw.drawings)]
     for g_hs, g_vs in _groups(hs, vs, raw.lines, cards):
+        striped = bool(g_vs) and all(v.shade for v in g_vs)  # columns only from shaded cells' sides
         if not _sides_of_shades_only(g_vs, _merge_positions([h.pos for h in g_hs])):
-            g_hs = _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
+            g_hs = within_shades(g_hs, g_vs) if striped else _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
         ys = _merge_positions([h.pos for h in g_hs])
         if len(ys) < 2:
             continue
@@ -391,7 +392,7 @@ def _regions(raw: RawPage) -> list[_Region]:
             if len(ys) >= 4 and _shaded_band(g_vs, ys[1], ys[2]) and not _shaded_band(g_vs, ys[0], ys[1]) \
                     and _lead_in(_band_spans(raw, x0, x1, ys[0], ys[1])):
                 ys = ys[1:]  # the rule above the shaded header is a heading's, the line under it no row
-        parts = [ys] if ruled else [
+        parts = [ys] if ruled and not striped else [
             q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
         ]
         for part in parts:
@@ -404,10 +405,12 @@ def _regions(raw: RawPage) -> list[_Region]:
             if len(part) >= 3 or (ruled and len(part) >= 2) or (len(part) == 2 and (
                     _header_at_foot(part, px0, px1, raw) or (not ruled and len(_with_open_header(part, px0, px1, raw)) == 3))):
                 # (the sides of a shaded header's cells are the columns of the rows under it)
-                sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL
-                                  and px0 - TOL <= v.pos <= px1 + TOL], px0, px1, scanned) if shaded else xs
+                sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1 if shaded else -1] + TOL
+                                  and px0 - TOL <= v.pos <= px1 + TOL], px0, px1, scanned) if shaded or striped else xs
                 if not ruled:
                     part = _with_open_last_row(_with_open_header(part, px0, px1, raw), sides, px0, px1, raw)
+                if ruled and striped and len(sides) < 3:
+                    continue  # no shaded cell in this part: a heading's paragraph between two tables
                 regions.append(_Region((px0, part[0], px1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
 
@@ -491,7 +494,7 @@ def _header_at_foot(ys: list[float], x0: float, x1: float, raw: RawPage) -> bool
     header of a table whose rows the page break carries to the next page."""
     top, bottom = ys[0], ys[-1]
     fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
-    shaded = any(abs(f[1] - top) <= TOL and abs(f[3] - bottom) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills)
+    shaded = band_shaded(fills, top, bottom, x0, x1)
     return _header_band(_band_spans(raw, x0, x1, top, bottom), shaded, fonts=_fonts(raw)) and not any(
         bottom < ln.bbox[1] < FOOT * raw.height for ln in raw.lines)
 
@@ -589,10 +592,9 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     pairs = list(zip(ys, ys[1:], strict=False))
     bands = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in pairs]
     fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
-    heads = [k for k, band in enumerate(bands) if _header_band(band, any(
-        abs(f[1] - pairs[k][0]) <= TOL and abs(f[3] - pairs[k][1]) <= TOL and f[2] - f[0] >= 0.9 * (x1 - x0) for f in fills), fonts=_fonts(raw))]
+    heads = [k for k, band in enumerate(bands) if _header_band(band, band_shaded(fills, *pairs[k], x0, x1), fonts=_fonts(raw))]
     cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
-    if heads and heads[0] == 1 and _lead_in(bands[0]):
+    if heads and heads[0] == 1 and (_lead_in(bands[0]) or _runs_across(bands[0], _infer_columns(bands[1], x0, x1))):
         ys, bands, cuts = ys[1:], bands[1:], [k - 1 for k in cuts]  # (the rule above: a heading's)
     if not cuts:
         return [ys]
@@ -600,13 +602,29 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     start = 0
     for k in cuts:
         columns = _infer_columns(bands[start], x0, x1)[1:-1]
-        between = bands[k - 1]
-        across = any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in between for c in columns)
+        across = _runs_across(bands[k - 1], [x0, *columns, x1])
         end = k - 1 if across and k - 1 > start + 1 else k
         parts.append(ys[start:end + 1])
         start = k
     parts.append(ys[start:])
     return [p for p in parts if len(p) >= 2]
+
+
+def band_shaded(fills: list[BBox], top: float, bottom: float, x0: float, x1: float) -> bool:
+    """Whether fills as high as the band cover nine tenths of its width: a shaded band, drawn
+    as one rect or cell by cell."""
+    own = sorted((f[0], f[2]) for f in fills if abs(f[1] - top) <= TOL and abs(f[3] - bottom) <= TOL)
+    covered, reach = 0.0, x0
+    for a, b in own:
+        covered += max(0.0, min(b, x1) - max(a, reach))
+        reach = max(reach, b)
+    return covered >= 0.9 * (x1 - x0)
+
+
+def _runs_across(spans: list[Span], columns: list[float]) -> bool:
+    """Text that runs across the inner boundaries of ``columns`` (a paragraph over a table,
+    not one of its rows)."""
+    return any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in spans for c in columns[1:-1])
 
 
 def _lead_in(spans: list[Span]) -> bool:
@@ -652,6 +670,35 @@ def _within_grid(hs: list[_Seg], vs: list[_Seg]) -> list[_Seg]:
         return any(h.a - TOL <= v.pos <= h.b + TOL and v.a - TOL <= h.pos <= v.b + TOL for v in vs)
 
     return [h for h in hs if top <= h.pos <= bottom or touches(h)]
+
+
+def within_shades(hs: list[_Seg], vs: list[_Seg]) -> list[_Seg]:
+    """The horizontal rules of a table whose only verticals are the sides of shaded cells (a
+    header's fill, a zebra table's stripes): those within the shades' extent, and those that
+    go on from it band by band, each band no higher than the table's rows (an unshaded last
+    row, "Summa", under the last stripe). A rule farther away (a heading's rule above the
+    table, its paragraph between) is no rule of the table."""
+    top = min(v.a for v in vs) - TOL
+    bottom = max(v.b for v in vs) + TOL
+    ys = _merge_positions([h.pos for h in hs])
+    inside = [y for y in ys if top <= y <= bottom]
+    heights = sorted(b - a for a, b in zip(inside, inside[1:], strict=False))
+    if not heights:
+        return hs
+    row = heights[len(heights) // 2]
+    lo, hi = inside[0], inside[-1]
+    for y in reversed([y for y in ys if y < lo]):
+        if lo - y > ROW_SLACK * row:
+            break
+        lo = y
+    for y in (y for y in ys if y > hi):
+        if y - hi > ROW_SLACK * row:
+            break
+        hi = y
+    return [h for h in hs if lo - TOL <= h.pos <= hi + TOL]
+
+
+ROW_SLACK = 1.5  # a band this many times a table's median row high is no row of it
 
 
 def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:

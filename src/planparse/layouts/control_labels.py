@@ -1,0 +1,29 @@
+"""The column labels that name a control plan (or its follow-up) and a risk analysis: the
+table roles' test, and the unruled-table finder's."""
+
+from __future__ import annotations
+
+from planparse.text.fold import fold
+
+
+def control_labels(header: list[str]) -> bool:
+    """Folded column labels of a control plan, or of its follow-up (Process | Kontrollmoment |
+    Ansvarig | Resultat | Åtgärd)."""
+    joined = " ".join(header)
+    return "kontrollmetod" in joined or (header[0].startswith(("rutin", "process")) and "risk" in joined) \
+        or header[0].startswith(("kontrollmoment", "kontrollomrade")) \
+        or (header[0].startswith(("rutin", "process")) and any(h.startswith("kontrollmoment") for h in header))
+
+
+def risk_labels(header: list[str]) -> bool:
+    """Folded column labels of a risk analysis (Sannolikhet | Konsekvens)."""
+    joined = " ".join(header).replace(" ", "")
+    return "konsekvens" in joined and "sannolikhet" in joined
+
+
+def control_header(words: list[str]) -> bool:
+    """A row of column labels that opens a control plan or a risk analysis ("Rutin/process |
+    Risk | Riskvärde | Kontrollmetod | Ansvarig"), three labels or more: the caller rebuilds an
+    unruled table under it."""
+    folded = [fold(w) for w in words if w.strip()]
+    return len(folded) >= 3 and (control_labels(folded) or risk_labels(folded))

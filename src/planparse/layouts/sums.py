@@ -1,0 +1,65 @@
+"""Sum rows of budget tables: lines named as no sum that are one by their figures, and every
+sum checked against the rows it sums (a mismatch is a warning, the printed value kept)."""
+
+from __future__ import annotations
+
+from planparse.layouts.base import Builder
+from planparse.layouts.figures import adds_up
+from planparse.layouts.roles import summed_rows
+from planparse.model import BudgetLine
+
+
+def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int | float]]) -> None:
+    """A line named as no sum ("Verksamhetens nettokostnader", "Resultat") that is, in two
+    columns or more, the sum of every line since the previous sum (a subtotal), or of the
+    previous sum and the lines since (a running total: "Resultat" under "Nettokostnader" and
+    "Regionbidrag"), is a sum row."""
+    start = 0
+    for k, line in enumerate(lines):
+        if line.is_sum:
+            start = k + 1
+            continue
+        printed = columns.get(id(line), {})
+        if len(printed) < 2:
+            continue
+        since = lines[start:k]
+        if any(_adds_to(parts, printed, columns) for parts in (since, lines[start - 1:k] if start else [])
+               if len(parts) >= 2):
+            line.is_sum = True
+            start = k + 1
+
+
+def _adds_to(parts: list[BudgetLine], printed: dict[int, int | float], columns: dict[int, dict[int, int | float]]) -> bool:
+    for col, value in printed.items():
+        addends = [columns.get(id(p), {}).get(col) for p in parts]
+        if any(a is None for a in addends) or not adds_up([a for a in addends if a is not None], value):
+            return False
+    return True
+
+
+def check_sums(
+    lines: list[BudgetLine], columns: dict[int, dict[int, int | float]], header: list[str], out: Builder
+) -> None:
+    """Compare every sum row with the rows since the previous sum, column by column; a
+    mismatch (a sign error in the source, a missing row) is a warning, the printed value kept."""
+    start = 0
+    for k, line in enumerate(lines):
+        if not line.is_sum:
+            continue
+        parts = summed_rows(line.name, [p for p in lines[start:k] if not p.is_sum])
+        start = k + 1
+        if len(parts) < 2:
+            continue
+        for col, printed in sorted(columns.get(id(line), {}).items()):
+            addends = [columns[id(p)][col] for p in parts if col in columns.get(id(p), {})]
+            if len(addends) < 2:
+                continue
+            total = sum(addends)
+            if not adds_up(addends, printed):
+                label = header[col] if col < len(header) else str(col)
+                out.warn(
+                    "sum_mismatch",
+                    f"sum row {line.name!r}, column {label!r}: printed {printed:g}, "
+                    f"rows above add up to {round(total, 6):g} (difference {round(printed - total, 6):+g})",
+                    line.provenance.page,
+                )
