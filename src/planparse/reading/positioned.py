@@ -512,9 +512,25 @@ def _sentence_note(row: list[Line], body: list[list[Line]], header: list[Line], 
         return False
     if any(_column(s.bbox[0], starts) != 0 for s in _spans(row)):
         return False
-    above = body[-2] if len(body) > 1 else header
-    last_top, last_bottom = min(ln.bbox[1] for ln in body[-1]), max(ln.bbox[3] for ln in body[-1])
-    return row[0].bbox[1] - last_bottom > 1.3 * max(last_top - max(ln.bbox[3] for ln in above), 1.0)
+    # the last row with the lines wrapped tight under its first (an activity's title on two
+    # lines): its description below is set as far under it as it stands under the row above
+    first = len(body) - 1
+    while first > 0 and _top(body[first]) - _bottom(body[first - 1]) < 0.5 * _height(body[first]):
+        first -= 1
+    above = body[first - 1] if first > 0 else header
+    return row[0].bbox[1] - _bottom(body[-1]) > 1.3 * max(_top(body[first]) - _bottom(above), 1.0)
+
+
+def _top(row: list[Line]) -> float:
+    return min(ln.bbox[1] for ln in row)
+
+
+def _bottom(row: list[Line]) -> float:
+    return max(ln.bbox[3] for ln in row)
+
+
+def _height(row: list[Line]) -> float:
+    return max(ln.bbox[3] - ln.bbox[1] for ln in row)
 
 
 def _rows_follow(rows: list[list[Line]], starts: list[float], ends: list[float], right: float,
