@@ -100,6 +100,8 @@ class ListWalk(FieldWalk):
                                             self.typo.size(line)))
             else:
                 d = head.depth if head.number else self.depth() + 1
+                if head.marked and head.number and d == 1:  # "Mål 1: …" under a larger heading of no number
+                    d = self._under_area(line) or d
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (
                         not head.marked and d < self.marked_depth and not states_goal(head.title)))
@@ -185,6 +187,24 @@ class ListWalk(FieldWalk):
         self.section_title, self.section_last, self.section_prose = head.title, line, []
         self.heading_title = head.title
         return True
+
+    def _under_area(self, line: Line) -> int | None:
+        """The depth of a top-level "Mål 1: …" heading under its goal area: the pending
+        unnumbered heading in larger type (made the area here), or the open area made from
+        one; None when neither is there."""
+        if self._heads_group(line) and self.section is not None:
+            # (the area before, set as large, ends with the goals under it)
+            top = self.typo.size(self.section) + 0.3
+            cut = next((i for i, (_, g) in enumerate(self.stack) if 0.0 < self.styled.get(id(g), 0.0) <= top), None)
+            if cut is not None:
+                self.flush()
+                del self.stack[cut:]
+            self.section_level = GoalLevel.goal_area
+            self.owner_goal()
+        size = self.typo.size(line)
+        area = next((k for k, g in self.stack if g.level is GoalLevel.goal_area and g.number is None
+                     and self.styled.get(id(g), 0.0) > size + 0.3), None)
+        return None if area is None else area + 1
 
     def _heads_group(self, line: Line) -> bool:
         """The pending unnumbered heading, in larger type than ``line`` and naming no list of

@@ -344,7 +344,7 @@ class _Region:
     hs: list[_Seg] = field(default_factory=list)
 
 
-def _regions(raw: RawPage) -> list[_Region]:
+def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
     hs, vs = _segments(raw.drawings, raw.width, raw.height, raw.lines)
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
@@ -359,7 +359,7 @@ def _regions(raw: RawPage) -> list[_Region]:
         x1 = max([h.b for h in g_hs] + [v.pos for v in g_vs])
         xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
         ruled = len(xs) > 2  # a rule between columns (a frame's sides alone divide nothing)
-        if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3:
+        if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3 and not _carried_row(carried, ys, x0, x1, raw):
             continue  # two lone rules are a frame or a separator, not a table (nor a header's and one row's)
         if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
             continue
@@ -393,7 +393,7 @@ def _regions(raw: RawPage) -> list[_Region]:
                 own = [h for h in g_hs if part[0] - TOL <= h.pos <= part[-1] + TOL]
                 px0, px1 = min(h.a for h in own), max(h.b for h in own)
             if len(part) >= 3 or (ruled and len(part) >= 2) or (len(part) == 2 and (
-                    _header_at_foot(part, px0, px1, raw) or (not ruled and len(_with_open_header(part, px0, px1, raw)) == 3))):
+                    _carried_row(carried, part, px0, px1, raw) or _header_at_foot(part, px0, px1, raw) or (not ruled and len(_with_open_header(part, px0, px1, raw)) == 3))):
                 # (the sides of a shaded header's cells are the columns of the rows under it)
                 sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1] + TOL
                                   and px0 - TOL <= v.pos <= px1 + TOL], px0, px1, scanned) if shaded else xs
@@ -401,6 +401,21 @@ def _regions(raw: RawPage) -> list[_Region]:
                     part = _with_open_last_row(_with_open_header(part, px0, px1, raw), sides, px0, px1, raw)
                 regions.append(_Region((px0, part[0], px1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
+
+
+def _carried_row(carried: Table | None, ys: list[float], x0: float, x1: float, raw: RawPage) -> bool:
+    """Two lone rules at the top of a page, as wide as the table ruled only horizontally that
+    ran to the foot of the page before, framing a band that is no header: that table's last
+    row, carried over the break (a browser's ``border-bottom`` under it)."""
+    if carried is None or not carried.header or len(carried.columns) < 3:
+        return False
+    cols = carried.columns
+    if abs(cols[0] - x0) > 6 or abs(cols[-1] - x1) > 6:
+        return False
+    if carried.rows[-1].bbox[3] < FOOT * raw.height - 60 or ys[0] > (1 - FOOT) * raw.height + 40:
+        return False
+    band = _band_spans(raw, x0, x1, ys[0], ys[1])
+    return bool(band) and not _header_band(band, True, fonts=_fonts(raw))
 
 
 def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
@@ -514,17 +529,24 @@ SCAN_SIDE = 8.0  # points
 def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
     """Rules stacked with the same extent that are two tables with a heading between them
     (a budget table, "6.2 Investeringsbudget", an investment table): the band between two
-    rules whose text is a single line in a larger font than the rest of the rows splits them."""
-    bands: list[list[float]] = []
-    for top, bottom in zip(ys, ys[1:], strict=False):
-        bands.append([s.size for s in _band_spans(raw, x0, x1, top, bottom)])
+    rules whose text is a single line in a larger font than the rest of the rows splits them.
+    So does a band of several lines one of which is set larger than the rows at the rules'
+    very start, where no cell's padding sets it in (a browser's "Mål 2: …" heading, its
+    paragraphs and the next table's open header between two tables ruled only horizontally)."""
+    spans = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in zip(ys, ys[1:], strict=False)]
+    bands = [[s.size for s in band] for band in spans]
     sizes = sorted(sz for band in bands for sz in band)
     if not sizes:
         return [ys]
     body = sizes[len(sizes) // 2]
+
+    def headed(band: list[Span]) -> bool:
+        rows = {round(s.yc) for s in band}
+        return len(rows) >= 2 and any(s.size > 1.15 * body and s.bbox[0] <= x0 + 1 for s in band)
+
     parts: list[list[float]] = [[ys[0]]]
     for k, band in enumerate(bands):
-        if band and min(band) > 1.15 * body:
+        if band and (min(band) > 1.15 * body or headed(spans[k])):
             parts.append([ys[k + 1]])
         else:
             parts[-1].append(ys[k + 1])
@@ -717,7 +739,7 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
     """The page's tables (one page each, not yet joined) and the lines outside them.
     ``carried`` is the table that ends the previous page: an unruled table at the top of this
     page without a header of its own takes its columns."""
-    regions = _regions(raw)
+    regions = _regions(raw, carried)
     tables: list[Table] = []
     taken: set[int] = set()
     if not regions:
