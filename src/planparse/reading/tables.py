@@ -67,9 +67,12 @@ def _segments(
     vs: list[_Seg] = []
     cards = {id(d) for d in _cards(drawings)} | _accent_strips(drawings)
     cells = _cell_boxes(drawings)
+    icons = [d for d in drawings if d.is_icon]
     for d in drawings:
         if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
             continue
+        if any(i is not d and _inside(d.bbox, i.bbox) and i.bbox != d.bbox for i in icons):
+            continue  # a stroke of a mark drawn on a status icon (an "!"'s bar and dot), no rule
         x0, y0, x1, y1 = cells.get(id(d), d.bbox)
         if id(d) in cells and d.kind == "shape":
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
@@ -86,6 +89,10 @@ def _segments(
             shade = d.fill is not None and d.stroke is None
             vs += [_Seg(x0, y0, y1, shade), _Seg(x1, y0, y1, shade)]
     return _join_collinear(hs), vs
+
+
+def _inside(box: BBox, frame: BBox) -> bool:
+    return frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
 
 
 def _bar(d: Drawing, lines: list[Line], page_w: float) -> bool:
@@ -116,8 +123,8 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
     out.update({id(box): box for box in _framing_boxes(fills)})
     for box in fills:
         x0, y0, x1, y1 = box.bbox
-        if x1 - x0 <= 4 * CARD_STRIP:
-            continue
+        if x1 - x0 <= 4 * CARD_STRIP or y1 - y0 <= BAR_HEIGHT[1]:
+            continue  # (a progress bar's track and its short filled part: no card of text)
         if any(other is not box and other.bbox[2] - other.bbox[0] > CARD_STRIP and x0 - TOL <= other.bbox[0]
                and other.bbox[2] <= x1 + TOL and (abs(other.bbox[0] - x0) <= TOL or abs(other.bbox[2] - x1) <= TOL)
                and (-TOL <= y0 - other.bbox[3] <= CELL_SPACING or -TOL <= other.bbox[1] - y1 <= CELL_SPACING)
