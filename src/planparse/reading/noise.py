@@ -103,6 +103,13 @@ def _has_leader(text: str) -> bool:
     return (text.count(".") >= 4 or "……" in text) and _LEADER.search(text.strip()) is not None
 
 
+def _toc_heading(text: str) -> bool:
+    """A contents heading ("Innehåll"), not the last word of a wrapped sentence ("… verksamhetens"
+    / "innehåll."): no lower-case start, no full stop."""
+    text = text.strip()
+    return not text[:1].islower() and not text.endswith(".") and bool(_TOC_HEADING.match(fold(text)))
+
+
 def contents_lines(lines: list[Line]) -> set[int]:
     """ids of a contents page's heading and entries ("3.1 HÅLLBARA ROBERTSFORS ....... 6").
 
@@ -110,7 +117,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
     entries; everything from the heading (or first entry) to the last entry goes, which takes
     entries that wrap over two lines with them.
     """
-    heading = [i for i, ln in enumerate(lines) if _TOC_HEADING.match(fold(ln.text.strip()))]
+    heading = [i for i, ln in enumerate(lines) if _toc_heading(ln.text)]
     leaders = [i for i, ln in enumerate(lines) if _has_leader(ln.text)]
     if len(leaders) >= 3 or (heading and leaders):
         start, end = min(heading + leaders), max(leaders)
@@ -138,7 +145,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
     paired = _paired_numbers(lines)
     for k, ln in enumerate(lines):
         text = ln.text.strip()
-        if _TOC_HEADING.match(fold(text)):
+        if _toc_heading(text):
             active = True
             out.add(id(ln))
             missed = []
@@ -192,7 +199,7 @@ def contents_tables(tables: list[Table], removed: list[Line]) -> list[Table]:
     """Tables on a contents page that hold contents entries (a producer that draws each
     entry's dotted leader as a rule makes a "table" of an entry or two): every row a single
     numbered entry, set between the contents heading and its last entry."""
-    heading = [ln for ln in removed if _TOC_HEADING.match(fold(ln.text.strip()))]
+    heading = [ln for ln in removed if _toc_heading(ln.text)]
     if not heading or len(removed) < 3:
         return []
     top, bottom = heading[0].bbox[3], max(ln.bbox[3] for ln in removed)
