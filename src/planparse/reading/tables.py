@@ -1385,8 +1385,9 @@ def join_continued(
         if carry is not None and tables and _continues(carry, tables[0], page_lines[k]):
             nxt = tables.pop(0)
             rows = nxt.rows
-            if carry.header and [fold(t) for t in _row_grid(rows[0], nxt.n_cols)] == [
-                fold(t) for t in carry.header
+            # (a label wrapped at its hyphen, "Risk- värde", is the header's "Risk-värde")
+            if carry.header and ["".join(fold(t).split()) for t in _row_grid(rows[0], nxt.n_cols)] == [
+                "".join(fold(t).split()) for t in carry.header
             ]:
                 rows = rows[1:]
             for r in rows:
