@@ -1,0 +1,96 @@
+"""The generic parser on the native documents of the seventh blind hold-out set
+(fixtures/holdout-generic7/). Values read off each document's gold; one general cause each (a
+heading between two tables ruled only horizontally; a table's last row carried to the next
+page; "Mål n:" goals under a larger unnumbered area heading; the strokes of a mark drawn on a
+status icon; a progress bar's short fill; an italic note under an activity's title; a
+yearless project total printed first; a sentence ending in "innehåll."; a header label
+wrapped at its hyphen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.layouts.holdout import HoldoutSet, activities, all_goals, goals
+
+DOCS = HoldoutSet("holdout-generic7")
+parsed, gold = DOCS.parsed, DOCS.gold
+
+VARMLAND = "namndplan/region-varmland-run-namndplan-2026"
+STRANGNAS = "verksamhetsberattelse/strangnas-sbn-verksamhetsberattelse-2025"
+KUNGALV = "investeringsbudget/kungalv-sbn-budgetskrivelse-investeringar-2027"
+MARIESTAD = "arbetsplan/mariestad-ekuddens-forskola-arbetsplan-2026-2027"
+KATRINEHOLM = "internkontrollplan/katrineholm-bin-internkontrollplan-2027"
+
+
+def _indicators(doc: dict[str, Any]) -> list[tuple[str, str, Any, list[tuple[Any, ...]]]]:
+    return [(g["title"], i["name"], i["source"], [(v["kind"], v["year"], v["value"]) for v in i["values"]])
+            for g in all_goals(doc) for i in g["indicators"]]
+
+
+def _acts(doc: dict[str, Any]) -> list[tuple[str, str, Any, Any, Any, Any]]:
+    """(goal, title, status, progress, end date, comment's first words) of every activity."""
+    return [(g["title"], a["title"], (a["status"] or {}).get("value"), a["progress"], a["end_date"],
+             " ".join((a["comment"] or "").split()[:4]))
+            for g in all_goals(doc) for a in g["activities"]]
+
+
+def test_region_goal_tree_under_area_headings() -> None:
+    """Three area headings in 17 pt without a number, each over "Mål n:" headings in 13 pt:
+    the areas are goal areas, the numbered goals their children (numbering runs on across
+    the areas), each with its "Uppdrag" bullets as activities."""
+    want = goals(gold(VARMLAND))
+    assert [n for n, _, _ in want] == [None, "1", "2", None, "3", "4", None, "5", "6"]
+    assert goals(parsed(VARMLAND)) == want
+    assert activities(parsed(VARMLAND)) == activities(gold(VARMLAND))
+
+
+def test_region_indicator_tables_between_headings() -> None:
+    """Each "Indikator | Källa | 2024 | 2025 | Mål 2026" table is ruled only by a rule under its
+    header and each row; the goal heading, the "Uppdrag" list and the next table's header lie
+    between two tables' rules and split them. Mål 3's last row stands alone at the top of
+    page 2 between two rules and goes on with its table."""
+    want = _indicators(gold(VARMLAND))
+    assert len(want) == 10
+    assert _indicators(parsed(VARMLAND)) == want
+    mal3 = next(g for g in all_goals(parsed(VARMLAND)) if g["number"] == "3")
+    assert [i["provenance"]["page"] for i in mal3["indicators"]] == [1, 2]
+
+
+def test_status_squares_with_drawn_marks_and_italic_notes() -> None:
+    """The "!" on the yellow square is drawn as two tiny fills, and the 10 % bar's filled part
+    is as narrow as a card's accent strip: neither cuts the table, so each table keeps its last
+    row. The italic lines under each title in the Aktivitet cell are the comment."""
+    want = _acts(gold(STRANGNAS))
+    assert len(want) == 12
+    assert _acts(parsed(STRANGNAS)) == want
+
+
+def test_project_total_after_the_years() -> None:
+    """"Projekt | Total utgift | 2027 … 2031": the years' amounts, then the yearless total
+    (printed first), "(62,0)" negative, "årligen" no amount."""
+    def amounts(doc: dict[str, Any]) -> list[tuple[str, list[tuple[Any, Any]]]]:
+        return [(i["name"], [(a["year"], a["amount"]) for a in i["amounts"]]) for i in doc["investments"]]
+
+    want = amounts(gold(KUNGALV))
+    assert ("Kongahälla etapp 3, tomtförsäljning", [(2029, -20.0), (2030, -24.0), (2031, -18.0), (None, -62.0)]) in want
+    assert amounts(parsed(KUNGALV)) == want
+
+
+def test_goal_ending_in_innehall_is_no_contents_heading() -> None:
+    """A goal bullet wraps with its last word "innehåll." alone on the line: that is no
+    "Innehåll" heading of a contents page, and the goal keeps it."""
+    assert goals(parsed(MARIESTAD)) == goals(gold(MARIESTAD))
+    assert any(t.endswith("verksamhetens innehåll.") for _, t, _ in goals(parsed(MARIESTAD)))
+
+
+def test_controls_with_hyphen_wrapped_header() -> None:
+    """"Risk-värde" wraps in its header cell as "Risk-" / "värde": it is the Riskvärde column,
+    and the header repeated on page 2 is no control."""
+    keys = ("process", "risk", "risk_value", "method", "responsible")
+
+    def rows(doc: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(*(c[k] for k in keys), c["provenance"]["page"]) for c in doc["controls"]]
+
+    want = rows(gold(KATRINEHOLM))
+    assert len(want) == 11 and all(isinstance(r[2], int) for r in want)
+    assert rows(parsed(KATRINEHOLM)) == want
