@@ -94,3 +94,18 @@ def test_controls_with_hyphen_wrapped_header() -> None:
     want = rows(gold(KATRINEHOLM))
     assert len(want) == 11 and all(isinstance(r[2], int) for r in want)
     assert rows(parsed(KATRINEHOLM)) == want
+
+
+def test_front_matter_metadata_and_regional_organ() -> None:
+    """"Diarienummer RV2025/01874", "Dnr SBN/2026:47", "Beslutad av bildningsnämnden
+    2026-12-09" (between " · " separators) in the front matter; "Regionala
+    utvecklingsnämnden" is the organ, not "Post- och telestyrelsen" in an indicator's Källa cell."""
+    def meta(rel: str) -> tuple[Any, Any, Any]:
+        m = parsed(rel)["metadata"]
+        return m["diarienummer"], m["decided_on"], m["decided_by"]
+
+    for rel in (VARMLAND, STRANGNAS, KUNGALV, KATRINEHOLM):
+        g = gold(rel)["metadata"]
+        assert meta(rel) == (g["diarienummer"], g["decided_on"], g["decided_by"])
+    assert meta(VARMLAND) == ("RV2025/01874", "2025-11-27", "Regionala utvecklingsnämnden")
+    assert parsed(VARMLAND)["organ"] == gold(VARMLAND)["organ"] == "Regionala utvecklingsnämnden"

@@ -9,6 +9,7 @@ import re
 import statistics
 
 from planparse.layouts.base import YEAR, Builder
+from planparse.layouts.front_metadata import front_metadata
 from planparse.model import DocumentType, Municipality, Period, PeriodKind
 from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
 from planparse.reading.model import Document, Line
@@ -71,7 +72,7 @@ def protokoll(doc: Document) -> str | None:
 ORGAN = re.compile(
     r"\b(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige"
     r"|[A-ZÅÄÖ][a-zåäö]+(?:-, [a-zåäö]+-? och [a-zåäö]+|- och [a-zåäö]+)?(?:nämnden|styrelsen|förvaltningen)"
-    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|förvaltningen|skolan|förskolan)"  # "Tekniska nämnden", "Östra skolan"
+    r"|[A-ZÅÄÖ][a-zåäö]+a (?:[a-zåäö]+)?(?:nämnden|förvaltningen|skolan|förskolan)"  # "Tekniska nämnden", "Regionala utvecklingsnämnden"
     r"|(?:Nämnden|Styrelsen|Förvaltningen) för [a-zåäö]+(?:(?:, | och )[a-zåäö]+)*"  # "Nämnden för funktionsstöd"
     r"|(?!(?:Förskolan|Förskola|Skolan|Skola)\b)[A-ZÅÄÖ][\wåäö-]*(?:förskola|förskolan|skola|skolan)(?: [A-ZÅÄÖ][\wåäö]+)?"
     r"|Föräldrakooperativet [\wåäö]+"
@@ -176,6 +177,7 @@ def guess_facts(doc: Document, out: Builder) -> None:
     if kind_word is not None:  # a protokoll is no plan nor report, whatever its § discuss
         title, out.document_type = kind_word, DocumentType.other
     out.title = title
+    front_metadata(front, out.metadata)
     years = [int(y) for y in YEAR.findall(text)]
     if years:
         out.year = statistics.mode(years)
