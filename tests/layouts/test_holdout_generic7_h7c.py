@@ -109,3 +109,13 @@ def test_front_matter_metadata_and_regional_organ() -> None:
         assert meta(rel) == (g["diarienummer"], g["decided_on"], g["decided_by"])
     assert meta(VARMLAND) == ("RV2025/01874", "2025-11-27", "Regionala utvecklingsnämnden")
     assert parsed(VARMLAND)["organ"] == gold(VARMLAND)["organ"] == "Regionala utvecklingsnämnden"
+
+
+def test_riktlinje_is_no_report_it_mentions() -> None:
+    """"Riktlinjer för representation och gåvor" says in its last paragraph that it is
+    followed up "i samband med årsredovisningen": a steering document of another kind
+    (``other``), still without any plan content."""
+    rel = "riktlinje/hallsberg-ks-riktlinjer-representation-och-gavor"
+    doc = parsed(rel)
+    assert doc["document_type"] == gold(rel)["document_type"] == "other"
+    assert not (doc["goals"] or doc["budget"] or doc["investments"] or doc["controls"])

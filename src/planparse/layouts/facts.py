@@ -34,6 +34,7 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
     (r"investeringsbudget|driftbudget|\b(?:detalj)?budget \d{4}", DocumentType.plan_och_budget),
 )
+_RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsordning|delegationsordning)\b")
 # Title words of plans of another kind: no goal tree, whatever their tables hold (folded text).
 OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri")
 
@@ -168,7 +169,9 @@ def guess_facts(doc: Document, out: Builder) -> None:
     folded = fold(text)
     title = _title(doc)
     # the title's own words first: "Verksamhetsplan 2025" over a "delårsrapporten" in its prose
-    for where in (fold(title), folded):
+    # (a title naming a steering document of another kind, "Riktlinjer för …": no plan nor report
+    # whatever report its prose mentions, "… i samband med årsredovisningen")
+    for where in (fold(title), "" if _RULES.match(fold(title)) else folded):
         kind = next((k for pattern, k in DOC_TYPES if re.search(pattern, where)), None)
         if kind is not None:
             out.document_type = kind
