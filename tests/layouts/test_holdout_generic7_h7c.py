@@ -119,3 +119,9 @@ def test_riktlinje_is_no_report_it_mentions() -> None:
     doc = parsed(rel)
     assert doc["document_type"] == gold(rel)["document_type"] == "other"
     assert not (doc["goals"] or doc["budget"] or doc["investments"] or doc["controls"])
+
+
+def test_year_report_takes_no_term_from_its_prose() -> None:
+    """A verksamhetsberättelse over 2025 whose activity comment says "under våren / 2026"
+    reports over the year, not over a spring term."""
+    assert parsed(STRANGNAS)["period"] == gold(STRANGNAS)["period"] == {"kind": "year", "number": None}

@@ -34,6 +34,7 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
     (r"investeringsbudget|driftbudget|\b(?:detalj)?budget \d{4}", DocumentType.plan_och_budget),
 )
+_YEARLY = (DocumentType.verksamhetsberattelse, DocumentType.arsbokslut, DocumentType.arsredovisning)
 _RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsordning|delegationsordning)\b")
 # Title words of plans of another kind: no goal tree, whatever their tables hold (folded text).
 OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri")
@@ -185,6 +186,8 @@ def guess_facts(doc: Document, out: Builder) -> None:
     if years:
         out.year = statistics.mode(years)
     out.period = period_of(folded, text) if kind_word is None else None
+    if out.period is not None and out.period.kind is PeriodKind.term and out.document_type in _YEARLY:
+        out.period = None  # a report over the year: "under våren 2026" in its prose is no term of it
     if out.period is None and out.year and kind_word is None:
         out.period = Period(kind=PeriodKind.year, number=None)
     # an organ printed in capitals ("VERKSAMHETSPLAN KOMMUNSTYRELSEN") in the case it is written in
