@@ -125,3 +125,10 @@ def test_year_report_takes_no_term_from_its_prose() -> None:
     """A verksamhetsberättelse over 2025 whose activity comment says "under våren / 2026"
     reports over the year, not over a spring term."""
     assert parsed(STRANGNAS)["period"] == gold(STRANGNAS)["period"] == {"kind": "year", "number": None}
+
+
+def test_school_named_in_the_title_is_the_organ() -> None:
+    """"Arbetsplan för Ekuddens förskola": the preschool the title names is the organ (the
+    förskoleområde under the title is the organisation above it, no unit)."""
+    assert (parsed(MARIESTAD)["organ"], parsed(MARIESTAD)["unit"]) == (gold(MARIESTAD)["organ"], None)
+    assert gold(MARIESTAD)["organ"] == "Ekuddens förskola"

@@ -34,6 +34,7 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
     (r"investeringsbudget|driftbudget|\b(?:detalj)?budget \d{4}", DocumentType.plan_och_budget),
 )
+_SCHOOL_IN_TITLE = re.compile(r"\bför ([A-ZÅÄÖ][a-zåäö]+s (?:förskola|skola|grundskola|gymnasieskola))\b")
 _YEARLY = (DocumentType.verksamhetsberattelse, DocumentType.arsbokslut, DocumentType.arsredovisning)
 _RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsordning|delegationsordning)\b")
 # Title words of plans of another kind: no goal tree, whatever their tables hold (folded text).
@@ -193,7 +194,9 @@ def guess_facts(doc: Document, out: Builder) -> None:
     # an organ printed in capitals ("VERKSAMHETSPLAN KOMMUNSTYRELSEN") in the case it is written in
     m = ORGAN.search(text) or ORGAN.search("\n".join(
         ln.title().replace(" Och ", " och ").replace(" För ", " för ") for ln in text.splitlines() if ln.isupper()))
-    if m:
+    if (school := _SCHOOL_IN_TITLE.search(title)) and not m:
+        out.organ = school[1]  # "Arbetsplan för Ekuddens förskola": the school the title names
+    elif m:
         out.organ = m[1]
         # a förvaltning's letterhead over its nämnd's plan: the nämnd owns it, the förvaltning is the unit
         board = next((o[1] for o in ORGAN.finditer(text) if o[1].endswith(("nämnden", "styrelsen"))), None)
