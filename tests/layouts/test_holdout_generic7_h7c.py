@@ -132,3 +132,13 @@ def test_school_named_in_the_title_is_the_organ() -> None:
     förskoleområde under the title is the organisation above it, no unit)."""
     assert (parsed(MARIESTAD)["organ"], parsed(MARIESTAD)["unit"]) == (gold(MARIESTAD)["organ"], None)
     assert gold(MARIESTAD)["organ"] == "Ekuddens förskola"
+
+
+def test_vision_under_its_own_heading() -> None:
+    """A "Vision" heading (bold, larger) over one sentence in body type: that sentence is the
+    vision; also in the sixth set's Kungsbacka nämndplan, printed the same way."""
+    assert parsed(VARMLAND)["vision"] == gold(VARMLAND)["vision"] == "Ett Värmland där alla kan leva, verka och växa i hela länet."
+    six = HoldoutSet("holdout-generic6")
+    rel = "namndplan/kungsbacka-fg-namndplan-2026"
+    assert six.parsed(rel)["vision"] == six.gold(rel)["vision"]
+    assert six.gold(rel)["vision"]

@@ -9,7 +9,7 @@ import re
 import statistics
 
 from planparse.layouts.base import YEAR, Builder
-from planparse.layouts.front_metadata import front_metadata
+from planparse.layouts.front_metadata import front_metadata, vision_under_heading
 from planparse.model import DocumentType, Municipality, Period, PeriodKind
 from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
 from planparse.reading.model import Document, Line
@@ -183,6 +183,7 @@ def guess_facts(doc: Document, out: Builder) -> None:
         title, out.document_type = kind_word, DocumentType.other
     out.title = title
     front_metadata(front, out.metadata)
+    out.vision = out.vision or vision_under_heading([p.lines for p in doc.pages[:2]])
     years = [int(y) for y in YEAR.findall(text)]
     if years:
         out.year = statistics.mode(years)
