@@ -3,8 +3,7 @@
 heading between two tables ruled only horizontally; a table's last row carried to the next
 page; "Mål n:" goals under a larger unnumbered area heading; the strokes of a mark drawn on a
 status icon; a progress bar's short fill; an italic note under an activity's title; a
-yearless project total printed first; a sentence ending in "innehåll."; a header label
-wrapped at its hyphen)."""
+sentence ending in "innehåll."; a header label wrapped at its hyphen; front-matter facts)."""
 
 from __future__ import annotations
 
@@ -63,17 +62,6 @@ def test_status_squares_with_drawn_marks_and_italic_notes() -> None:
     want = _acts(gold(STRANGNAS))
     assert len(want) == 12
     assert _acts(parsed(STRANGNAS)) == want
-
-
-def test_project_total_after_the_years() -> None:
-    """"Projekt | Total utgift | 2027 … 2031": the years' amounts, then the yearless total
-    (printed first), "(62,0)" negative, "årligen" no amount."""
-    def amounts(doc: dict[str, Any]) -> list[tuple[str, list[tuple[Any, Any]]]]:
-        return [(i["name"], [(a["year"], a["amount"]) for a in i["amounts"]]) for i in doc["investments"]]
-
-    want = amounts(gold(KUNGALV))
-    assert ("Kongahälla etapp 3, tomtförsäljning", [(2029, -20.0), (2030, -24.0), (2031, -18.0), (None, -62.0)]) in want
-    assert amounts(parsed(KUNGALV)) == want
 
 
 def test_goal_ending_in_innehall_is_no_contents_heading() -> None:

@@ -223,7 +223,7 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
             continue
         inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
                          responsible=none_if_empty(text(row, owner)), provenance=provenance(row))
-        for i in sorted(values, key=lambda i: years[i] is None):  # the years', then the project's total wherever printed
+        for i in values:
             # "årligen" under a year: that year, no amount; under Total utgift (no year) it says nothing
             if i in figures or years[i] is not None:
                 inv.amounts.append(InvestmentAmount(year=years[i], amount=figures.get(i), unit=unit))
