@@ -4,9 +4,11 @@ section; list items become goals, activities or indicators by the list they are 
 
 from __future__ import annotations
 
-from planparse import nlp, vocabulary
+from planparse import nlp
 from planparse.layouts.base import provenance
 from planparse.layouts.goal_groups import (
+    area_depth,
+    area_end,
     group_end,
     group_level,
     labelled,
@@ -19,15 +21,14 @@ from planparse.layouts.headings import (
     Heading,
     goal_word,
 )
-from planparse.layouts.tables import STATUS_TAIL, split_status_suffix
+from planparse.layouts.status_words import split_assessment_suffix
+from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
     names_goals,
 )
 from planparse.model import (
     Activity,
-    Assessment,
-    AssessmentValue,
     Direction,
     Goal,
     GoalLevel,
@@ -35,16 +36,6 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
-
-
-def split_assessment_suffix(title: str) -> tuple[str, Assessment | None]:
-    """A goal heading with its assessment after a dash or in brackets ("Trygg skola – Delvis
-    uppfyllt"): the title without it, and the assessment."""
-    m = STATUS_TAIL.match(title)
-    found = vocabulary.match_assessment(m["status"]) if m is not None else None
-    if m is None or found is None or found.confidence < 0.9:
-        return title, None
-    return m["title"], Assessment(value=AssessmentValue(found.value), raw=m["status"].strip(), confidence=found.confidence)
 
 
 class ListWalk(FieldWalk):
@@ -189,22 +180,15 @@ class ListWalk(FieldWalk):
         return True
 
     def _under_area(self, line: Line) -> int | None:
-        """The depth of a top-level "Mål 1: …" heading under its goal area: the pending
-        unnumbered heading in larger type (made the area here), or the open area made from
-        one; None when neither is there."""
+        """The depth of a top-level "Mål 1: …" under its goal area: the pending unnumbered
+        heading in larger type (made the area here; the area before, as large, ends), or the open one."""
         if self._heads_group(line) and self.section is not None:
-            # (the area before, set as large, ends with the goals under it)
-            top = self.typo.size(self.section) + 0.3
-            cut = next((i for i, (_, g) in enumerate(self.stack) if 0.0 < self.styled.get(id(g), 0.0) <= top), None)
-            if cut is not None:
+            if (cut := area_end(self.stack, self.styled, self.typo.size(self.section))) is not None:
                 self.flush()
                 del self.stack[cut:]
             self.section_level = GoalLevel.goal_area
             self.owner_goal()
-        size = self.typo.size(line)
-        area = next((k for k, g in self.stack if g.level is GoalLevel.goal_area and g.number is None
-                     and self.styled.get(id(g), 0.0) > size + 0.3), None)
-        return None if area is None else area + 1
+        return area_depth(self.stack, self.styled, self.typo.size(line))
 
     def _heads_group(self, line: Line) -> bool:
         """The pending unnumbered heading, in larger type than ``line`` and naming no list of
