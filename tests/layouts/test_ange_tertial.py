@@ -165,7 +165,7 @@ def test_tables_read_from_positions_without_rules(name: str, monkeypatch: pytest
     from tests.gold import comparable
 
     ruled = comparable(json.loads(parsed(name).to_json()))
-    monkeypatch.setattr(tables, "_regions", lambda raw: [])
+    monkeypatch.setattr(tables, "_regions", lambda raw, carried=None: [])
     doc = read_pdf(FIXTURES / f"{name}.pdf")
     assert not any(p.tables for p in doc.pages)
     assert comparable(json.loads(parse_document(doc).to_json())) == ruled

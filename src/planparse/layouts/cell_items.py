@@ -18,6 +18,18 @@ def row_text(row: Row, col: int) -> str:
     return join_lines([ln.text for ln in c.lines]) if c is not None else ""
 
 
+def title_note(row: Row, col: int) -> tuple[str, str | None]:
+    """A title cell's title and the note set under it in italics (a comment on the activity):
+    upright lines, then only italic ones. Without that shape (an OCR'd layer has no italics)
+    the whole cell is the title."""
+    c = roles.cell(row, col)
+    lines = c.lines if c is not None else []
+    k = next((i for i, ln in enumerate(lines) if ln.italic), None)
+    if not k or not all(ln.italic for ln in lines[k:]):
+        return join_lines([ln.text for ln in lines]), None
+    return join_lines([ln.text for ln in lines[:k]]), join_lines([ln.text for ln in lines[k:]])
+
+
 def cell_goals(row: Row, col: int) -> list[str]:
     """The goals a goal cell lists: one, or one a bullet or a sentence that starts its own line
     after a line ending one ("… och solidaritet." / "Förskolan ska …"); wrapped lines joined."""

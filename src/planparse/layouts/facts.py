@@ -9,6 +9,7 @@ import re
 import statistics
 
 from planparse.layouts.base import YEAR, Builder
+from planparse.layouts.front_metadata import front_metadata, vision_under_heading
 from planparse.model import DocumentType, Municipality, Period, PeriodKind
 from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
 from planparse.reading.model import Document, Line
@@ -33,6 +34,9 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
     (r"investeringsbudget|driftbudget|\b(?:detalj)?budget \d{4}", DocumentType.plan_och_budget),
 )
+_SCHOOL_IN_TITLE = re.compile(r"\bför ([A-ZÅÄÖ][a-zåäö]+s (?:förskola|skola|grundskola|gymnasieskola))\b")
+_YEARLY = (DocumentType.verksamhetsberattelse, DocumentType.arsbokslut, DocumentType.arsredovisning)
+_RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsordning|delegationsordning)\b")
 # Title words of plans of another kind: no goal tree, whatever their tables hold (folded text).
 OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri")
 
@@ -71,7 +75,7 @@ def protokoll(doc: Document) -> str | None:
 ORGAN = re.compile(
     r"\b(Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige"
     r"|[A-ZÅÄÖ][a-zåäö]+(?:-, [a-zåäö]+-? och [a-zåäö]+|- och [a-zåäö]+)?(?:nämnden|styrelsen|förvaltningen)"
-    r"|[A-ZÅÄÖ][a-zåäö]+a (?:nämnden|förvaltningen|skolan|förskolan)"  # "Tekniska nämnden", "Östra skolan"
+    r"|[A-ZÅÄÖ][a-zåäö]+a (?:[a-zåäö]+)?(?:nämnden|förvaltningen|skolan|förskolan)"  # "Tekniska nämnden", "Regionala utvecklingsnämnden"
     r"|(?:Nämnden|Styrelsen|Förvaltningen) för [a-zåäö]+(?:(?:, | och )[a-zåäö]+)*"  # "Nämnden för funktionsstöd"
     r"|(?!(?:Förskolan|Förskola|Skolan|Skola)\b)[A-ZÅÄÖ][\wåäö-]*(?:förskola|förskolan|skola|skolan)(?: [A-ZÅÄÖ][\wåäö]+)?"
     r"|Föräldrakooperativet [\wåäö]+"
@@ -167,7 +171,9 @@ def guess_facts(doc: Document, out: Builder) -> None:
     folded = fold(text)
     title = _title(doc)
     # the title's own words first: "Verksamhetsplan 2025" over a "delårsrapporten" in its prose
-    for where in (fold(title), folded):
+    # (a title naming a steering document of another kind, "Riktlinjer för …": no plan nor report
+    # whatever report its prose mentions, "… i samband med årsredovisningen")
+    for where in (fold(title), "" if _RULES.match(fold(title)) else folded):
         kind = next((k for pattern, k in DOC_TYPES if re.search(pattern, where)), None)
         if kind is not None:
             out.document_type = kind
@@ -176,16 +182,22 @@ def guess_facts(doc: Document, out: Builder) -> None:
     if kind_word is not None:  # a protokoll is no plan nor report, whatever its § discuss
         title, out.document_type = kind_word, DocumentType.other
     out.title = title
+    front_metadata(front, out.metadata)
+    out.vision = out.vision or vision_under_heading([p.lines for p in doc.pages[:2]])
     years = [int(y) for y in YEAR.findall(text)]
     if years:
         out.year = statistics.mode(years)
     out.period = period_of(folded, text) if kind_word is None else None
+    if out.period is not None and out.period.kind is PeriodKind.term and out.document_type in _YEARLY:
+        out.period = None  # a report over the year: "under våren 2026" in its prose is no term of it
     if out.period is None and out.year and kind_word is None:
         out.period = Period(kind=PeriodKind.year, number=None)
     # an organ printed in capitals ("VERKSAMHETSPLAN KOMMUNSTYRELSEN") in the case it is written in
     m = ORGAN.search(text) or ORGAN.search("\n".join(
         ln.title().replace(" Och ", " och ").replace(" För ", " för ") for ln in text.splitlines() if ln.isupper()))
-    if m:
+    if (school := _SCHOOL_IN_TITLE.search(title)) and not m:
+        out.organ = school[1]  # "Arbetsplan för Ekuddens förskola": the school the title names
+    elif m:
         out.organ = m[1]
         # a förvaltning's letterhead over its nämnd's plan: the nämnd owns it, the förvaltning is the unit
         board = next((o[1] for o in ORGAN.finditer(text) if o[1].endswith(("nämnden", "styrelsen"))), None)

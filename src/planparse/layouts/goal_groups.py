@@ -47,6 +47,20 @@ def group_end(stack: list[tuple[int, Goal]], worded: dict[int, float], size: flo
     return next((i for i, (_, g) in enumerate(stack) if worded.get(id(g), size) < size - 0.3), None)
 
 
+def area_end(stack: list[tuple[int, Goal]], styled: dict[int, float], size: float) -> int | None:
+    """Where a goal-area heading in type ``size`` cuts the goal stack: at the first goal made
+    from a heading set no larger (``styled``: such goals' type sizes), the area before it."""
+    return next((i for i, (_, g) in enumerate(stack) if 0.0 < styled.get(id(g), 0.0) <= size + 0.3), None)
+
+
+def area_depth(stack: list[tuple[int, Goal]], styled: dict[int, float], size: float) -> int | None:
+    """The depth of a goal in type ``size`` under the open goal area made from an unnumbered
+    heading set larger, else None."""
+    area = next((k for k, g in stack if g.level is GoalLevel.goal_area and g.number is None
+                 and styled.get(id(g), 0.0) > size + 0.3), None)
+    return None if area is None else area + 1
+
+
 def group_level(stack: list[tuple[int, Goal]], level: GoalLevel, top: GoalLevel | None) -> GoalLevel | None:
     """The level of a group over a goal its goal word names ("Nämndmål: …"; not a "Fokusområde: …"): a
     goal area over a goal when no goal area is open and the layout's top level (``top``) is

@@ -250,7 +250,7 @@ def header_and_body(table: Table) -> tuple[list[str], list[Row]]:
 
 
 def controls(table: Table, out: Builder) -> list[ControlPoint]:
-    header = [fold(h) for h in table.header]
+    header = [fold(h).replace("-", "") for h in table.header]  # "Risk-värde" is "Riskvärde"
     process = column(header, "rutin process", "rutin", "process", "kontrollmoment") or 0
     risk, value = column(header, "risk"), column(header, "riskvarde", "riskbedomning")
     # beside a "Process/rutin" column, "Kontrollmoment" says how the process is checked

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
+from planparse import vocabulary
 from planparse.layouts.icons import CONVENTION_CONFIDENCE
-from planparse.model import Activity, Goal, MarkerSource, StatusValue
+from planparse.layouts.tables import STATUS_TAIL
+from planparse.model import Activity, Assessment, AssessmentValue, Goal, MarkerSource, StatusValue
 from planparse.text.fold import fold
 
 # (folded: "avbröts" → "avbrots"); not after a negation ("har inte avbrutits")
@@ -38,3 +40,13 @@ def stopped_by_words(goals: list[Goal]) -> None:
         words = fold(" ".join(t for t in (act.comment, act.description) if t))
         if _STOPPED.search(words):
             act.status = st.model_copy(update={"value": StatusValue.cancelled})
+
+
+def split_assessment_suffix(title: str) -> tuple[str, Assessment | None]:
+    """A goal heading with its assessment after a dash or in brackets ("Trygg skola – Delvis
+    uppfyllt"): the title without it, and the assessment."""
+    m = STATUS_TAIL.match(title)
+    found = vocabulary.match_assessment(m["status"]) if m is not None else None
+    if m is None or found is None or found.confidence < 0.9:
+        return title, None
+    return m["title"], Assessment(value=AssessmentValue(found.value), raw=m["status"].strip(), confidence=found.confidence)

@@ -17,7 +17,7 @@ from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
-from planparse.layouts.cell_items import row_text
+from planparse.layouts.cell_items import row_text, title_note
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_tables import (
     first_text,
@@ -201,7 +201,8 @@ def _icon_activities(w: Walk, table: Table) -> None:
             continue
         commenting = False
         last = row
-        act = Activity(uid="", title=text, provenance=provenance(row))
+        title, note = (text, None) if row.full_width else title_note(row, title_col)
+        act = Activity(uid="", title=title, comment=note, provenance=provenance(row))
         _columns(act, row, labels)
         goal.activities.append(act)
         for m in markers:

@@ -4,9 +4,11 @@ section; list items become goals, activities or indicators by the list they are 
 
 from __future__ import annotations
 
-from planparse import nlp, vocabulary
+from planparse import nlp
 from planparse.layouts.base import provenance
 from planparse.layouts.goal_groups import (
+    area_depth,
+    area_end,
     group_end,
     group_level,
     labelled,
@@ -19,15 +21,14 @@ from planparse.layouts.headings import (
     Heading,
     goal_word,
 )
-from planparse.layouts.tables import STATUS_TAIL, split_status_suffix
+from planparse.layouts.status_words import split_assessment_suffix
+from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import (
     names_goals,
 )
 from planparse.model import (
     Activity,
-    Assessment,
-    AssessmentValue,
     Direction,
     Goal,
     GoalLevel,
@@ -35,16 +36,6 @@ from planparse.model import (
 )
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
-
-
-def split_assessment_suffix(title: str) -> tuple[str, Assessment | None]:
-    """A goal heading with its assessment after a dash or in brackets ("Trygg skola – Delvis
-    uppfyllt"): the title without it, and the assessment."""
-    m = STATUS_TAIL.match(title)
-    found = vocabulary.match_assessment(m["status"]) if m is not None else None
-    if m is None or found is None or found.confidence < 0.9:
-        return title, None
-    return m["title"], Assessment(value=AssessmentValue(found.value), raw=m["status"].strip(), confidence=found.confidence)
 
 
 class ListWalk(FieldWalk):
@@ -100,6 +91,8 @@ class ListWalk(FieldWalk):
                                             self.typo.size(line)))
             else:
                 d = head.depth if head.number else self.depth() + 1
+                if head.marked and head.number and d == 1:  # "Mål 1: …" under a larger heading of no number
+                    d = self._under_area(line) or d
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (
                         not head.marked and d < self.marked_depth and not states_goal(head.title)))
@@ -187,6 +180,17 @@ class ListWalk(FieldWalk):
         self.section_title, self.section_last, self.section_prose = head.title, line, []
         self.heading_title = head.title
         return True
+
+    def _under_area(self, line: Line) -> int | None:
+        """The depth of a top-level "Mål 1: …" under its goal area: the pending unnumbered
+        heading in larger type (made the area here; the area before, as large, ends), or the open one."""
+        if self._heads_group(line) and self.section is not None:
+            if (cut := area_end(self.stack, self.styled, self.typo.size(self.section))) is not None:
+                self.flush()
+                del self.stack[cut:]
+            self.section_level = GoalLevel.goal_area
+            self.owner_goal()
+        return area_depth(self.stack, self.styled, self.typo.size(line))
 
     def _heads_group(self, line: Line) -> bool:
         """The pending unnumbered heading, in larger type than ``line`` and naming no list of

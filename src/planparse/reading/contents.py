@@ -9,6 +9,13 @@ from planparse.reading.noise import _PAGE_NUMBER
 from planparse.text.fold import fold
 
 _TOC_HEADING = re.compile(r"^(innehall|innehallsforteckning|innehall och lasanvisning)$")
+
+
+def _toc_heading(text: str) -> bool:
+    """A contents heading ("Innehåll"), not the last word of a wrapped sentence ("… verksamhetens"
+    / "innehåll."): no lower-case start, no full stop."""
+    text = text.strip()
+    return not text[:1].islower() and not text.endswith(".") and bool(_TOC_HEADING.match(fold(text)))
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:[.:]\d{1,2}){0,3}[.:]?\s+\S")
 
@@ -70,7 +77,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
     entries that wrap over two lines with them. Under a contents heading, a leader an OCR
     read as letters (:func:`_garbled_leader`) counts as a leader.
     """
-    heading = [i for i, ln in enumerate(lines) if _TOC_HEADING.match(fold(ln.text.strip()))]
+    heading = [i for i, ln in enumerate(lines) if _toc_heading(ln.text)]
     leaders = [i for i, ln in enumerate(lines) if _has_leader(ln.text) or (
         heading and ln.method != "native" and _garbled_leader(ln.text))]
     if len(leaders) >= 3 or (heading and leaders):
@@ -99,7 +106,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
     paired = _paired_numbers(lines)
     for k, ln in enumerate(lines):
         text = ln.text.strip()
-        if _TOC_HEADING.match(fold(text)):
+        if _toc_heading(text):
             active = True
             out.add(id(ln))
             missed = []
@@ -153,7 +160,7 @@ def contents_tables(tables: list[Table], removed: list[Line]) -> list[Table]:
     """Tables on a contents page that hold contents entries (a producer that draws each
     entry's dotted leader as a rule makes a "table" of an entry or two): every row a single
     numbered entry, set between the contents heading and its last entry."""
-    heading = [ln for ln in removed if _TOC_HEADING.match(fold(ln.text.strip()))]
+    heading = [ln for ln in removed if _toc_heading(ln.text)]
     if not heading or len(removed) < 3:
         return []
     top, bottom = heading[0].bbox[3], max(ln.bbox[3] for ln in removed)

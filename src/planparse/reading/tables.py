@@ -67,9 +67,12 @@ def _segments(
     vs: list[_Seg] = []
     cards = {id(d) for d in _cards(drawings)} | _accent_strips(drawings)
     cells = _cell_boxes(drawings)
+    icons = [d for d in drawings if d.is_icon]
     for d in drawings:
         if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
             continue
+        if any(i is not d and _inside(d.bbox, i.bbox) and i.bbox != d.bbox for i in icons):
+            continue  # a stroke of a mark drawn on a status icon (an "!"'s bar and dot), no rule
         x0, y0, x1, y1 = cells.get(id(d), d.bbox)
         if id(d) in cells and d.kind == "shape":
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
@@ -86,6 +89,10 @@ def _segments(
             shade = d.fill is not None and d.stroke is None
             vs += [_Seg(x0, y0, y1, shade), _Seg(x1, y0, y1, shade)]
     return _join_collinear(hs), vs
+
+
+def _inside(box: BBox, frame: BBox) -> bool:
+    return frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
 
 
 def _bar(d: Drawing, lines: list[Line], page_w: float) -> bool:
@@ -126,8 +133,8 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
 
     for box in fills:
         x0, y0, x1, y1 = box.bbox
-        if x1 - x0 <= 4 * CARD_STRIP:
-            continue
+        if x1 - x0 <= 4 * CARD_STRIP or y1 - y0 <= BAR_HEIGHT[1]:
+            continue  # (a progress bar's track and its short filled part: no card of text)
         if any(other is not box and other.bbox[2] - other.bbox[0] > CARD_STRIP and x0 - TOL <= other.bbox[0]
                and other.bbox[2] <= x1 + TOL and (abs(other.bbox[0] - x0) <= TOL or abs(other.bbox[2] - x1) <= TOL)
                for other in abutting(y0, y1)):
@@ -353,7 +360,7 @@ class _Region:
     hs: list[_Seg] = field(default_factory=list)
 
 
-def _regions(raw: RawPage) -> list[_Region]:
+def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
     hs, vs = _segments(raw.drawings, raw.width, raw.height, raw.lines)
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
@@ -369,7 +376,7 @@ def _regions(raw: RawPage) -> list[_Region]:
         x1 = max([h.b for h in g_hs] + [v.pos for v in g_vs])
         xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
         ruled = len(xs) > 2  # a rule between columns (a frame's sides alone divide nothing)
-        if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3:
+        if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3 and not _carried_row(carried, ys, x0, x1, raw):
             continue  # two lone rules are a frame or a separator, not a table (nor a header's and one row's)
         if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
             continue
@@ -403,7 +410,7 @@ def _regions(raw: RawPage) -> list[_Region]:
                 own = [h for h in g_hs if part[0] - TOL <= h.pos <= part[-1] + TOL]
                 px0, px1 = min(h.a for h in own), max(h.b for h in own)
             if len(part) >= 3 or (ruled and len(part) >= 2) or (len(part) == 2 and (
-                    _header_at_foot(part, px0, px1, raw) or (not ruled and len(_with_open_header(part, px0, px1, raw)) == 3))):
+                    _carried_row(carried, part, px0, px1, raw) or _header_at_foot(part, px0, px1, raw) or (not ruled and len(_with_open_header(part, px0, px1, raw)) == 3))):
                 # (the sides of a shaded header's cells are the columns of the rows under it)
                 sides = _columns([v.pos for v in g_vs if part[0] - TOL <= v.a and v.b <= part[1 if shaded else -1] + TOL
                                   and px0 - TOL <= v.pos <= px1 + TOL], px0, px1, scanned) if shaded or striped else xs
@@ -413,6 +420,21 @@ def _regions(raw: RawPage) -> list[_Region]:
                     continue  # no shaded cell in this part: a heading's paragraph between two tables
                 regions.append(_Region((px0, part[0], px1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
+
+
+def _carried_row(carried: Table | None, ys: list[float], x0: float, x1: float, raw: RawPage) -> bool:
+    """Two lone rules at the top of a page, as wide as the table ruled only horizontally that
+    ran to the foot of the page before, framing a band that is no header: that table's last
+    row, carried over the break (a browser's ``border-bottom`` under it)."""
+    if carried is None or not carried.header or len(carried.columns) < 3:
+        return False
+    cols = carried.columns
+    if abs(cols[0] - x0) > 6 or abs(cols[-1] - x1) > 6:
+        return False
+    if carried.rows[-1].bbox[3] < FOOT * raw.height - 60 or ys[0] > (1 - FOOT) * raw.height + 40:
+        return False
+    band = _band_spans(raw, x0, x1, ys[0], ys[1])
+    return bool(band) and not _header_band(band, True, fonts=_fonts(raw))
 
 
 def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
@@ -526,17 +548,24 @@ SCAN_SIDE = 8.0  # points
 def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
     """Rules stacked with the same extent that are two tables with a heading between them
     (a budget table, "6.2 Investeringsbudget", an investment table): the band between two
-    rules whose text is a single line in a larger font than the rest of the rows splits them."""
-    bands: list[list[float]] = []
-    for top, bottom in zip(ys, ys[1:], strict=False):
-        bands.append([s.size for s in _band_spans(raw, x0, x1, top, bottom)])
+    rules whose text is a single line in a larger font than the rest of the rows splits them.
+    So does a band of several lines one of which is set larger than the rows at the rules'
+    very start, where no cell's padding sets it in (a browser's "Mål 2: …" heading, its
+    paragraphs and the next table's open header between two tables ruled only horizontally)."""
+    spans = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in zip(ys, ys[1:], strict=False)]
+    bands = [[s.size for s in band] for band in spans]
     sizes = sorted(sz for band in bands for sz in band)
     if not sizes:
         return [ys]
     body = sizes[len(sizes) // 2]
+
+    def headed(band: list[Span]) -> bool:
+        rows = {round(s.yc) for s in band}
+        return len(rows) >= 2 and any(s.size > 1.15 * body and s.bbox[0] <= x0 + 1 for s in band)
+
     parts: list[list[float]] = [[ys[0]]]
     for k, band in enumerate(bands):
-        if band and min(band) > 1.15 * body:
+        if band and (min(band) > 1.15 * body or headed(spans[k])):
             parts.append([ys[k + 1]])
         else:
             parts[-1].append(ys[k + 1])
@@ -773,7 +802,7 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
     """The page's tables (one page each, not yet joined) and the lines outside them.
     ``carried`` is the table that ends the previous page: an unruled table at the top of this
     page without a header of its own takes its columns."""
-    regions = _regions(raw)
+    regions = _regions(raw, carried)
     tables: list[Table] = []
     taken: set[int] = set()
     if not regions:
@@ -1440,8 +1469,9 @@ def join_continued(
         if carry is not None and tables and _continues(carry, tables[0], page_lines[k]):
             nxt = tables.pop(0)
             rows = nxt.rows
-            if carry.header and [fold(t) for t in _row_grid(rows[0], nxt.n_cols)] == [
-                fold(t) for t in carry.header
+            # (a label wrapped at its hyphen, "Risk- värde", is the header's "Risk-värde")
+            if carry.header and ["".join(fold(t).split()) for t in _row_grid(rows[0], nxt.n_cols)] == [
+                "".join(fold(t).split()) for t in carry.header
             ]:
                 rows = rows[1:]
             for r in rows:
