@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
+from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union, within
 from planparse.text.fold import fold
 
 TOL = 2.0
@@ -67,9 +67,12 @@ def _segments(
     vs: list[_Seg] = []
     cards = {id(d) for d in _cards(drawings)} | _accent_strips(drawings)
     cells = _cell_boxes(drawings)
+    icons = [d.bbox for d in drawings if d.is_icon]
     for d in drawings:
         if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
             continue
+        if d.kind == "vline" and any(within(d.bbox, box, ICON_SLACK) for box in icons):
+            continue  # an icon's own stroke (a scanned smiley's outline), no rule
         x0, y0, x1, y1 = cells.get(id(d), d.bbox)
         if id(d) in cells and d.kind == "shape":
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
@@ -359,6 +362,8 @@ def _regions(raw: RawPage) -> list[_Region]:
     regions = []
     cards = [d.bbox for d in _cards(raw.drawings)]
     for g_hs, g_vs in _groups(hs, vs, raw.lines, cards):
+        if scanned:
+            g_vs = _ruled_sides_only(g_vs)
         if not _sides_of_shades_only(g_vs, _merge_positions([h.pos for h in g_hs])):
             g_hs = _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
         ys = _merge_positions([h.pos for h in g_hs])
@@ -508,6 +513,17 @@ def _sides_of_shades_only(vs: list[_Seg], ys: list[float]) -> bool:
     return len(bands) >= 2 and 2 * covered <= len(bands)
 
 
+def _ruled_sides_only(vs: list[_Seg]) -> list[_Seg]:
+    """A scanned table's verticals without the sides of shaded bands that no rule is under,
+    when the table has ruled columns (three ruled verticals at least: its sides and one
+    between): a band found in the image only in part (a skewed scan's header band) has a side
+    inside a column, which is no column's edge."""
+    rules = [v.pos for v in vs if not v.shade]
+    if len(_merge_positions(rules)) < 3:
+        return vs
+    return [v for v in vs if not v.shade or any(abs(v.pos - x) <= SCAN_SIDE for x in rules)]
+
+
 def _columns(verticals: list[float], x0: float, x1: float, scanned: bool) -> list[float]:
     """A region's column boundaries from its vertical segments' positions. On a page read from
     its image the sides of a table's shaded bands, levelled each by its own centre, land a
@@ -518,6 +534,7 @@ def _columns(verticals: list[float], x0: float, x1: float, scanned: bool) -> lis
 
 
 SCAN_SIDE = 8.0  # points
+ICON_SLACK = 2.0  # points: a vertical inside an icon's box, this much around it, is the icon's
 
 
 def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
