@@ -361,11 +361,16 @@ def _regions(raw: RawPage) -> list[_Region]:
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
     cards = [d.bbox for d in _cards(raw.drawings)]
-    for g_hs, g_vs in _groups(hs, vs, raw.lines, cards):
+    groups = _groups(hs, vs, raw.lines, cards)
+    for g_hs, g_vs in groups:
         if scanned:
             g_vs = _ruled_sides_only(g_vs)
         if not _sides_of_shades_only(g_vs, _merge_positions([h.pos for h in g_hs])):
-            g_hs = _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
+            kept = _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
+            lone = [h for h in g_hs if h not in kept and h.pos > max(k.pos for k in kept)]
+            if scanned and len(lone) >= 2:  # (rules of their own under the grid: a scan's band
+                groups.append((lone, []))  # whose short sides are lost, a header at the foot)
+            g_hs = kept
         ys = _merge_positions([h.pos for h in g_hs])
         if len(ys) < 2:
             continue
@@ -373,8 +378,9 @@ def _regions(raw: RawPage) -> list[_Region]:
         x1 = max([h.b for h in g_hs] + [v.pos for v in g_vs])
         xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
         ruled = len(xs) > 2  # a rule between columns (a frame's sides alone divide nothing)
-        if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3:
-            continue  # two lone rules are a frame or a separator, not a table (nor a header's and one row's)
+        if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3 and not (
+                scanned and _header_at_foot(ys, x0, x1, raw)):
+            continue  # (a scan's header band at the page's foot: its short side rules are lost)  # two lone rules are a frame or a separator, not a table (nor a header's and one row's)
         if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
             continue
         # A table's top and bottom rules run across it. A box touching the table (a running
@@ -588,7 +594,8 @@ def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False
             phrases[-1] += " " + s.text.strip()
         reach = max(reach, s.bbox[2])
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
-    bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip() for t in phrases]
+    # (and without the "|" OCR reads from a lost column rule beside a label: "| Bedömning")
+    bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip(" |¦") for t in phrases]
     known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or vocabulary.match_label(t) is not None)
     # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
     return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases)
