@@ -13,7 +13,18 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union, within
+from planparse.reading.model import (
+    BBox,
+    Cell,
+    Drawing,
+    Line,
+    RawPage,
+    Row,
+    Span,
+    Table,
+    union,
+    within,
+)
 from planparse.text.fold import fold
 
 TOL = 2.0
