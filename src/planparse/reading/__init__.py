@@ -941,7 +941,9 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                     fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
                         words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]))))
                     if fixed != words:
-                        ln.spans = [s for s, new in zip(ln.spans, fixed, strict=True) if new]
+                        for s, new in zip(ln.spans, fixed, strict=True):
+                            s.text = new  # (a mended word: "%" for "Yo"; an empty one goes)
+                        ln.spans = [s for s in ln.spans if s.text]
 
 
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
