@@ -518,10 +518,10 @@ def ocr_percent_words(words: list[str]) -> list[str]:
     for k in range(1, len(words)):
         if not _AFTER_COMMA.search(words[k - 1]):
             continue
-        if k == len(words) - 1 and (m := _PERCENT_WORD.match(words[k])):
-            out[k] = f"{m.group(1)}%{m.group(2)}"
-        elif k + 1 < len(words) and words[k + 1].strip() == "av" and (
-                k + 2 == len(words) or words[k + 2].strip()[:1].isalpha()) and (m := _PERCENT_OF.match(words[k])):
+        last = k == len(words) - 1
+        of = not last and words[k + 1].strip() == "av" and (k + 2 == len(words) or words[k + 2].strip()[:1].isalpha())
+        m = _PERCENT_WORD.match(words[k]) if last else _PERCENT_OF.match(words[k]) if of else None
+        if m:
             out[k] = f"{m.group(1)}%{m.group(2)}"
     for k in range(1, len(words)):
         m = _PERCENT_MISREAD.match(words[k])
