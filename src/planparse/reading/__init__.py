@@ -392,8 +392,10 @@ def _ocr_images(
             results, failure = ocr.ocr_pages(images, lang), None
         except Exception as e:
             results, failure = {}, e
-        for n, found in zip(iconless, icons.result(), strict=True):
+        found_icons = icons.result()
+        for n, found in zip(iconless, found_icons, strict=True):
             (rules_into.setdefault(n, []) if rules_into is not None else raw_pages[n - 1].drawings).extend(found)
+        _grey_in_colour([d for found in found_icons for d in found])
     if failure is not None:
         warnings.append(("ocr_failed", f"Tesseract failed: {failure}", None))
         return {}
@@ -411,6 +413,15 @@ def _ocr_images(
     except Exception as e:
         warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
         return {}
+
+
+def _grey_in_colour(icons: list[Drawing]) -> None:
+    """A colour scan's grey icons are grey: where some page's icons have colours, the toneless
+    ones (a grey "not assessed" disc, alone on a page without colour or beside colour icons)
+    name their grey (in place)."""
+    if any(not d.toneless for d in icons):
+        for d in icons:
+            d.toneless = False
 
 
 def _scan_en_dashes(pdf: object, results: dict[int, list[Line]], limits: Limits) -> None:
@@ -930,7 +941,9 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                     fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
                         words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]))))
                     if fixed != words:
-                        ln.spans = [s for s, new in zip(ln.spans, fixed, strict=True) if new]
+                        for s, new in zip(ln.spans, fixed, strict=True):
+                            s.text = new  # (a mended word: "%" for "Yo"; an empty one goes)
+                        ln.spans = [s for s in ln.spans if s.text]
 
 
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:

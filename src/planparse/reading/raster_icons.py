@@ -266,9 +266,31 @@ def page_icons(page: object) -> list[Drawing]:
     assert isinstance(page, pymupdf.Page)
     pix = page.get_pixmap(dpi=DPI, colorspace=pymupdf.csRGB, alpha=False)
     rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
-    found = gray_icons(rgb.mean(axis=2)) if colourless(rgb) else icons(rgb, DPI)
+    found = gray_icons(rgb.mean(axis=2)) if colourless(rgb) else _with_gray(icons(rgb, DPI), rgb)
     # Hundreds of "icons" on a page are the letters of coloured text, not statuses.
     return found if len(found) <= MAX_ICONS else []
 
 
 MAX_ICONS = 60  # status icons a page can hold (a full activity table's column, its legend)
+
+
+def _with_gray(found: list[Drawing], rgb: np.ndarray) -> list[Drawing]:
+    """A colour page's icons with its grey ones that stand in a column of colour icons (a
+    legend's or a status column's "not assessed" disc among the traffic lights): a grey icon
+    elsewhere on a colour page is more likely a grey letter or mark of the layout."""
+    if not found:
+        return found
+    grey = [g for g in gray_icons(rgb.mean(axis=2))
+            if not any(_meets(g.bbox, f.bbox) for f in found)
+            and any(abs((g.bbox[0] + g.bbox[2]) - (f.bbox[0] + f.bbox[2])) / 2 <= (f.bbox[2] - f.bbox[0]) / 2
+                    for f in found)]
+    return found + grey
+
+
+def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    """Whether two icon boxes are one icon: they share half the smaller's area (icons stacked
+    in a column touch at their edges)."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w > 0 and h > 0 and w * h > 0.5 * smaller

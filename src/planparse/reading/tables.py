@@ -13,7 +13,18 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from planparse.reading.model import BBox, Cell, Drawing, Line, RawPage, Row, Span, Table, union
+from planparse.reading.model import (
+    BBox,
+    Cell,
+    Drawing,
+    Line,
+    RawPage,
+    Row,
+    Span,
+    Table,
+    union,
+    within,
+)
 from planparse.text.fold import fold
 
 TOL = 2.0
@@ -73,6 +84,8 @@ def _segments(
             continue
         if any(i is not d and _inside(d.bbox, i.bbox) and i.bbox != d.bbox for i in icons):
             continue  # a stroke of a mark drawn on a status icon (an "!"'s bar and dot), no rule
+        if d.kind == "vline" and any(within(d.bbox, i.bbox, ICON_SLACK) for i in icons):
+            continue  # an icon's own stroke (a scanned smiley's outline), no rule
         x0, y0, x1, y1 = cells.get(id(d), d.bbox)
         if id(d) in cells and d.kind == "shape":
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
@@ -365,10 +378,18 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
     cards = [d.bbox for d in _cards(raw.drawings)]
-    for g_hs, g_vs in _groups(hs, vs, raw.lines, cards):
+    groups = _groups(hs, vs, raw.lines, cards)
+    for g_hs, g_vs in groups:
+        if scanned:
+            g_vs = _ruled_sides_only(g_vs)
         striped = bool(g_vs) and all(v.shade for v in g_vs)  # columns only from shaded cells' sides
         if not _sides_of_shades_only(g_vs, _merge_positions([h.pos for h in g_hs])):
-            g_hs = within_shades(g_hs, g_vs) if striped else _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
+            kept = within_shades(g_hs, g_vs) if striped else _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
+            lowest = max((k.pos for k in kept), default=math.inf)
+            lone = [h for h in g_hs if h not in kept and h.pos > lowest]
+            if scanned and len(lone) >= 2:  # (rules of their own under the grid: a scan's band
+                groups.append((lone, []))  # whose short sides are lost, a header at the foot)
+            g_hs = kept
         ys = _merge_positions([h.pos for h in g_hs])
         if len(ys) < 2:
             continue
@@ -376,8 +397,12 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
         x1 = max([h.b for h in g_hs] + [v.pos for v in g_vs])
         xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
         ruled = len(xs) > 2  # a rule between columns (a frame's sides alone divide nothing)
-        if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3 and not _carried_row(carried, ys, x0, x1, raw):
-            continue  # two lone rules are a frame or a separator, not a table (nor a header's and one row's)
+        if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3 and not _carried_row(
+                carried, ys, x0, x1, raw) and not (scanned and _header_at_foot(ys, x0, x1, raw)):
+            # two lone rules are a frame or a separator, not a table (nor a header's and one
+            # row's), unless a row carried from the page before or a scan's header band at the
+            # page's foot (its short side rules lost)
+            continue
         if x1 - x0 < 40 or ys[-1] - ys[0] < 8:
             continue
         # A table's top and bottom rules run across it. A box touching the table (a running
@@ -533,6 +558,17 @@ def _sides_of_shades_only(vs: list[_Seg], ys: list[float]) -> bool:
     return len(bands) >= 2 and 2 * covered <= len(bands)
 
 
+def _ruled_sides_only(vs: list[_Seg]) -> list[_Seg]:
+    """A scanned table's verticals without the sides of shaded bands that no rule is under,
+    when the table has ruled columns (three ruled verticals at least: its sides and one
+    between): a band found in the image only in part (a skewed scan's header band) has a side
+    inside a column, which is no column's edge."""
+    rules = [v.pos for v in vs if not v.shade]
+    if len(_merge_positions(rules)) < 3:
+        return vs
+    return [v for v in vs if not v.shade or any(abs(v.pos - x) <= SCAN_SIDE for x in rules)]
+
+
 def _columns(verticals: list[float], x0: float, x1: float, scanned: bool) -> list[float]:
     """A region's column boundaries from its vertical segments' positions. On a page read from
     its image the sides of a table's shaded bands, levelled each by its own centre, land a
@@ -543,6 +579,7 @@ def _columns(verticals: list[float], x0: float, x1: float, scanned: bool) -> lis
 
 
 SCAN_SIDE = 8.0  # points
+ICON_SLACK = 2.0  # points: a vertical inside an icon's box, this much around it, is the icon's
 
 
 def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
@@ -603,7 +640,8 @@ def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False
             phrases[-1] += " " + s.text.strip()
         reach = max(reach, s.bbox[2])
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
-    bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip() for t in phrases]
+    # (and without the "|" OCR reads from a lost column rule beside a label: "| Bedömning")
+    bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip(" |¦") for t in phrases]
     known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or vocabulary.match_label(t) is not None)
     # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
     return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases)

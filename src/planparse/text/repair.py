@@ -494,6 +494,12 @@ def ocr_quote_style(words: list[str]) -> list[str]:
 _PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|90|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
 _PERCENT_BARE = re.compile(r"^(\s*)(?:26|96|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 _LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
+# ... and for a unit set off by a comma: "Yo" ending a label ("medarbetare, Yo"), no value nor
+# word; a bare misread (or "960") before "av" and a word or the line's end ("Sjukfrånvaro, 960
+# av" / "arbetstid").
+_PERCENT_WORD = re.compile(r"^(\s*)(?:Yo|Y%|9%|%6|%0|%o|0/0|o/o)(\s*)$")
+_PERCENT_OF = re.compile(r"^(\s*)(?:26|96|960|9%|%6|%0|%o|0/0|o/o|Yo)(\s*)$")
+_AFTER_COMMA = re.compile(r"[A-Za-zÅÄÖåäö]{2},\s*$")
 
 
 def ocr_percent_words(words: list[str]) -> list[str]:
@@ -501,11 +507,21 @@ def ocr_percent_words(words: list[str]) -> list[str]:
     label given back ("procentandel (26)" → "procentandel (%)"): the misread must follow a
     word of letters and end the line or stand before a word without letters (a value). A bare
     misread between "i" and "av" and a word is one too ("Sjukfrånvaro i 96 av arbetstid" →
-    "i % av arbetstid"; "i 26 av 30" is a count and stays)."""
+    "i % av arbetstid"; "i 26 av 30" is a count and stays), and so is one after a label's comma:
+    ending the line as no value reads ("medarbetare, Yo" → "medarbetare, %") or before "av" and
+    a word ("Sjukfrånvaro, 960 av arbetstid" → "Sjukfrånvaro, % av arbetstid")."""
     out = list(words)
     for k in range(1, len(words) - 2):  # "Sjukfrånvaro i 96 av arbetstid": "i % av", not "i 26 av 30"
         m = _PERCENT_BARE.match(words[k])
         if m and words[k - 1].strip() == "i" and words[k + 1].strip() == "av" and words[k + 2].strip()[:1].isalpha():
+            out[k] = f"{m.group(1)}%{m.group(2)}"
+    for k in range(1, len(words)):
+        if not _AFTER_COMMA.search(words[k - 1]):
+            continue
+        last = k == len(words) - 1
+        of = not last and words[k + 1].strip() == "av" and (k + 2 == len(words) or words[k + 2].strip()[:1].isalpha())
+        m = _PERCENT_WORD.match(words[k]) if last else _PERCENT_OF.match(words[k]) if of else None
+        if m:
             out[k] = f"{m.group(1)}%{m.group(2)}"
     for k in range(1, len(words)):
         m = _PERCENT_MISREAD.match(words[k])
