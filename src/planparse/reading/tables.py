@@ -427,6 +427,8 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
         parts = [ys] if ruled and not striped else [
             q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
         ]
+        if striped:
+            parts = _header_with_rows(parts)
         for part in parts:
             if ruled and len(part) == 2 and len(xs) == 2:
                 continue  # one framed box (a running header's band, a callout): text, not a table
@@ -445,6 +447,20 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
                     continue  # no shaded cell in this part: a heading's paragraph between two tables
                 regions.append(_Region((px0, part[0], px1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
+
+
+def _header_with_rows(parts: list[list[float]]) -> list[list[float]]:
+    """Parts of a shaded table split at its header bands, each header kept with the rows under
+    it: a part that is one band (a header, above a second shaded band such as a group row)
+    goes on into the part after it."""
+    out: list[list[float]] = []
+    for part in parts:
+        if out and sum(b - a > 5 for a, b in zip(out[-1], out[-1][1:], strict=False)) <= 1 \
+                and abs(out[-1][-1] - part[0]) <= TOL:
+            out[-1] = out[-1] + part[1:]
+        else:
+            out.append(list(part))
+    return out
 
 
 def _carried_row(carried: Table | None, ys: list[float], x0: float, x1: float, raw: RawPage) -> bool:
