@@ -11,11 +11,7 @@ from enum import Enum
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
-from planparse.model import (
-    Activity,
-    Status,
-    StatusValue,
-)
+from planparse.model import Activity, Status, StatusValue
 from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, line_gap
 from planparse.reading.model import join_lines as join_wrapped
 from planparse.reading.paragraphs import line_step, list_text, paragraphs

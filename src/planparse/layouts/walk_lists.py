@@ -16,17 +16,11 @@ from planparse.layouts.goal_groups import (
     states_goal,
     worded_depth,
 )
-from planparse.layouts.headings import (
-    LEVEL_DEPTH,
-    Heading,
-    goal_word,
-)
+from planparse.layouts.headings import LEVEL_DEPTH, Heading, goal_word
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
-from planparse.layouts.walk_state import (
-    names_goals,
-)
+from planparse.layouts.walk_state import names_goals
 from planparse.model import (
     Activity,
     Direction,
