@@ -10,7 +10,7 @@ from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.control_labels import control_header
 from planparse.layouts.walk_state import _PERIOD_SUFFIX
-from planparse.reading.model import Line, Page
+from planparse.reading.model import Line, Page, overlap_by
 
 _COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
                             "end_date", "activities", "owner", "assignment"})
@@ -46,7 +46,4 @@ def text_left_of(line: Line, page: Page) -> bool:
 def crosses_other(line: Line, page: Page) -> bool:
     """Whether an OCR'd ``line``'s box runs into another line's box by two points or more each
     way: what Tesseract read off an icon among a table's rows ("(Sonera ae:"), no heading."""
-    x0, y0, x1, y1 = line.bbox
-    return line.method != "native" and any(
-        o is not line and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) >= 2 and min(y1, o.bbox[3]) - max(y0, o.bbox[1]) >= 2
-        for o in page.lines)
+    return line.method != "native" and any(o is not line and overlap_by(line.bbox, o.bbox, 2) for o in page.lines)

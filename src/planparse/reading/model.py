@@ -41,6 +41,11 @@ def overlap(a: BBox, b: BBox) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) > 0 and min(a[3], b[3]) - max(a[1], b[1]) > 0
 
 
+def overlap_by(a: BBox, b: BBox, depth: float) -> bool:
+    """Whether boxes ``a`` and ``b`` run into each other by ``depth`` points or more each way."""
+    return min(a[2], b[2]) - max(a[0], b[0]) >= depth and min(a[3], b[3]) - max(a[1], b[1]) >= depth
+
+
 def union(boxes: list[BBox]) -> BBox:
     if not boxes:
         raise ValueError("the union of no boxes")

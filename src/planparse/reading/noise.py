@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.reading.model import Line
+from planparse.reading.model import Line, overlap_by
 from planparse.text.fold import fold
 
 SIZE_SLACK = 0.3  # how much (share) the type of one running line's repeats may differ
@@ -94,9 +94,7 @@ def _crossing_junk(line: Line, lines: list[Line]) -> bool:
         return False
     if any(word_zipf(w) >= 3.0 for w in re.findall(r"[^\W\d_]{3,}", line.text)):
         return False  # (a word of three letters or more that Swedish text uses)
-    x0, y0, x1, y1 = line.bbox
-    return any(o is not line and min(x1, o.bbox[2]) - max(x0, o.bbox[0]) >= 2 and min(y1, o.bbox[3]) - max(y0, o.bbox[1]) >= 2
-               for o in lines)
+    return any(o is not line and overlap_by(line.bbox, o.bbox, 2) for o in lines)
 
 
 def placeholder_lines(lines: list[Line]) -> set[int]:

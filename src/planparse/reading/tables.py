@@ -82,7 +82,7 @@ def _segments(
     for d in drawings:
         if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
             continue
-        if any(i is not d and _inside(d.bbox, i.bbox) and i.bbox != d.bbox for i in icons):
+        if any(i is not d and within(d.bbox, i.bbox, 0) and i.bbox != d.bbox for i in icons):
             continue  # a stroke of a mark drawn on a status icon (an "!"'s bar and dot), no rule
         if d.kind == "vline" and any(within(d.bbox, i.bbox, ICON_SLACK) for i in icons):
             continue  # an icon's own stroke (a scanned smiley's outline), no rule
@@ -102,10 +102,6 @@ def _segments(
             shade = d.fill is not None and d.stroke is None
             vs += [_Seg(x0, y0, y1, shade), _Seg(x1, y0, y1, shade)]
     return _join_collinear(hs), vs
-
-
-def _inside(box: BBox, frame: BBox) -> bool:
-    return frame[0] <= box[0] and box[2] <= frame[2] and frame[1] <= box[1] and box[3] <= frame[3]
 
 
 def _bar(d: Drawing, lines: list[Line], page_w: float) -> bool:
@@ -469,13 +465,20 @@ def _carried_row(carried: Table | None, ys: list[float], x0: float, x1: float, r
     row, carried over the break (a browser's ``border-bottom`` under it)."""
     if carried is None or not carried.header or len(carried.columns) < 3:
         return False
+    band = _band_spans(raw, x0, x1, ys[0], ys[1])
+    return bool(band) and _goes_on(carried, x0, ys[0], x1, band, raw)
+
+
+def _goes_on(carried: Table, x0: float, top: float, x1: float, first_band: list[Span], raw: RawPage) -> bool:
+    """Whether a table from ``x0`` to ``x1`` starting at ``top`` is where ``carried`` goes on:
+    as wide as it, ``carried`` ran to the foot of its page and this starts at the top of
+    this page, and its first band (``first_band``) is no header of its own."""
     cols = carried.columns
     if abs(cols[0] - x0) > 6 or abs(cols[-1] - x1) > 6:
         return False
-    if carried.rows[-1].bbox[3] < FOOT * raw.height - 60 or ys[0] > (1 - FOOT) * raw.height + 40:
+    if carried.rows[-1].bbox[3] < FOOT * raw.height - 60 or top > (1 - FOOT) * raw.height + 40:
         return False
-    band = _band_spans(raw, x0, x1, ys[0], ys[1])
-    return bool(band) and not _header_band(band, True, fonts=_fonts(raw))
+    return not _header_band(first_band, True, fonts=_fonts(raw))
 
 
 def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
@@ -920,12 +923,7 @@ def _takes_columns(region: _Region, xs: list[float], carried: Table, raw: RawPag
     if region.ruled_columns or len(cols) <= len(xs) or not carried.header or not carried.rows[0].is_header:
         return False
     x0, top, x1, _ = region.bbox
-    if abs(cols[0] - x0) > 6 or abs(cols[-1] - x1) > 6:
-        return False
-    # the table ran to the foot of its page, and this one starts at the top of this page
-    if carried.rows[-1].bbox[3] < FOOT * raw.height - 60 or top > (1 - FOOT) * raw.height + 40:
-        return False
-    return not _header_band(_band_spans(raw, x0, x1, region.ys[0], region.ys[1]), True, fonts=_fonts(raw))
+    return _goes_on(carried, x0, top, x1, _band_spans(raw, x0, x1, region.ys[0], region.ys[1]), raw)
 
 
 def _with_rows_above(region: _Region, raw: RawPage) -> _Region:
