@@ -86,3 +86,12 @@ def states_goal(title: str) -> bool:
 def labelled(text: str) -> bool:
     """Whether a heading opens with a word used as a label before a colon ("Nämndmål: …")."""
     return bool(_LABELLED.match(text))
+
+
+# A goal list's label alone on its line, as work plans print it under each area heading.
+_BARE_GOAL_LABELS = frozenset({"mal", "malen", "vara mal", "mal for omradet"})
+
+
+def bare_goal_label(title: str) -> bool:
+    """Whether a heading is only the label of a goal list ("Mål", "Våra mål")."""
+    return fold(title).rstrip(" :") in _BARE_GOAL_LABELS

@@ -92,6 +92,8 @@ class FieldWalk(WalkState):
             self.goal, self.activity = self.item, None  # a label set in under a listed goal: that goal's
         self.item, self.item_x = None, 0.0
         if label == "goal":
+            if self.section is not None and self.section_level is None and not self.stack:
+                self.section_level = GoalLevel.goal_area  # the heading over a "Mål" list: the goals' area
             self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
             self.list_label = label
             if value:  # "Mål: Örebro kommun ska vara en attraktiv arbetsgivare": owns what follows

@@ -9,6 +9,7 @@ from planparse.layouts.base import provenance
 from planparse.layouts.goal_groups import (
     area_depth,
     area_end,
+    bare_goal_label,
     group_end,
     group_level,
     labelled,
@@ -21,13 +22,7 @@ from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import names_goals
-from planparse.model import (
-    Activity,
-    Direction,
-    Goal,
-    GoalLevel,
-    Indicator,
-)
+from planparse.model import Activity, Direction, Goal, GoalLevel, Indicator
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
 
@@ -135,12 +130,15 @@ class ListWalk(FieldWalk):
         if label is not None or self.label_sibling(head, line):
             self.label_style = (self.typo.size(line), line.bold, line.italic)
             if label is not None:
-                if self.section is not None and names_goals(head.title) and self.typo.size(line) >= self.typo.size(self.section) - 0.3:
-                    self.section = self.section_above = None  # "Måluppföljning" as large: the heading before is no group
+                if self.section is not None and names_goals(head.title) and self.typo.size(line) >= self.typo.size(self.section) - 0.3 \
+                        and not (bare_goal_label(head.title) and not self.section_prose):
+                    # "Måluppföljning" as large: the heading before is no group; but a bare "Mål"
+                    # right under a heading as large (a work plan's area, all headings bold body type) is its list
+                    self.section = self.section_above = None
                 self.open_label(label, "", line)
             return True
         style = (self.typo.size(line), line.bold)
-        if self.goal is not None and (
+        if self.goal is not None and not self.sibling_heading(line) and (
             (self.mode == "activities" and style[0] <= self.list_label_size + 0.3
              and (self.typo.has_fonts(line) or not self.item_marked))
             or (self.activity is not None and self.item_heading == style)
@@ -174,6 +172,13 @@ class ListWalk(FieldWalk):
         self.section_title, self.section_last, self.section_prose = head.title, line, []
         self.heading_title = head.title
         return True
+
+    def sibling_heading(self, line: Line) -> bool:
+        """Whether ``line`` is styled as the heading the open goal was made from (the next
+        area of a work plan whose headings and list labels are all bold body type)."""
+        above = self.heading_lines.get(id(self.goal))
+        return above is not None and self.typo.has_fonts(line) and (above.size, above.bold, above.italic) == (
+            line.size, line.bold, line.italic)
 
     def _under_area(self, line: Line) -> int | None:
         """The depth of a top-level "Mål 1: …" under its goal area: the pending unnumbered

@@ -142,11 +142,11 @@ class WalkState:
         self.heading_title = ""  # the last heading's title: what amounts under it are
         self.table_activity: Activity | None = None  # the last row of the last activity table
         self.step = line_step([ln for p in doc.pages for ln in p.lines])  # OCR'd leading
-        self.listed: set[int] = set()
-        self.seen_labels: set[str] = set()
+        self.listed, self.seen_labels = set[int](), set[str]()
         self.worded: dict[int, float] = {}  # ids of goals an unnumbered goal word names ("Målområde: X"): their size
         self.nested: set[int] = set()  # ids of goals set one level deeper under such a goal of their level
-        self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size  # ids of goals that are goals by themselves (listed, tabled)
+        self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size,
+        self.heading_lines: dict[int, Line] = {}  # and their heading's line
         self._heads: dict[int, tuple[Line, Heading | None]] = {}  # see recognised()
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
         # chapter heading lines (a numbered section too, "3 Måluppföljning"): their titles, wrapped lines joined
@@ -240,7 +240,7 @@ class WalkState:
             self.field, self.field_lines = None, []
             self.push_goal(goal, self.depth() + 1, line)
             self.mode, self.field, self.field_lines = mode, field, field_lines
-            self.styled[id(goal)] = self.typo.size(line)
+            self.styled[id(goal)], self.heading_lines[id(goal)] = self.typo.size(line), line
             self.title_line, self.section_prose = None, []
         return self.goal
 

@@ -1,0 +1,27 @@
+"""The generic parser on the ninth blind hold-out set (fixtures/holdout-generic9/). Values read
+off each document's gold; one general cause each."""
+
+from __future__ import annotations
+
+from tests.layouts.holdout import HoldoutSet, activities, all_goals, goals
+
+DOCS = HoldoutSet("holdout-generic9")
+parsed, gold = DOCS.parsed, DOCS.gold
+
+LJUNGBY = "arbetsplan/ljungby-larkans-forskola-arbetsplan-2026-2027"
+
+
+def test_work_plan_whose_headings_and_labels_are_all_bold_body_type() -> None:
+    """Word for Mac habits: the area headings ("Normer och värden"), the "Mål" and "Så här gör
+    vi" labels and the chapters are all bold 12 pt like the body. A bare "Mål" right under an
+    area heading is that area's goal list (the area a goal area), and the next area heading,
+    styled as the one before, ends the "Så här gör vi" list instead of joining it."""
+    levels = [(g["level"], g["title"]) for g in all_goals(parsed(LJUNGBY))]
+    assert levels[:3] == [
+        ("goal_area", "Normer och värden"),
+        ("goal", "Barnen visar respekt för varandras olikheter och känner sig trygga i barngruppen."),
+        ("goal", "Barnen utvecklar förmåga att sätta sig in i och respektera andra människors situation."),
+    ]
+    assert levels == [(g["level"], g["title"]) for g in all_goals(gold(LJUNGBY))]
+    assert goals(parsed(LJUNGBY)) == goals(gold(LJUNGBY))
+    assert activities(parsed(LJUNGBY)) == activities(gold(LJUNGBY))
