@@ -25,3 +25,15 @@ def test_work_plan_whose_headings_and_labels_are_all_bold_body_type() -> None:
     assert levels == [(g["level"], g["title"]) for g in all_goals(gold(LJUNGBY))]
     assert goals(parsed(LJUNGBY)) == goals(gold(LJUNGBY))
     assert activities(parsed(LJUNGBY)) == activities(gold(LJUNGBY))
+
+
+MOTALA = "krisberedskapsplan/motala-ks-krisberedskapsplan-2027-2030"
+
+
+def test_a_guideline_with_one_goal_heading_is_no_goal_tree() -> None:
+    """A krisberedskapsplan's "Mål för krisberedskapen" over two sentences of purpose is the
+    whole of its goal words: one goal with nothing under it is no plan; no goals, a warning."""
+    assert gold(MOTALA)["goals"] == []
+    doc = parsed(MOTALA)
+    assert doc["goals"] == []
+    assert "no_plan_content" in {w["code"] for w in doc["warnings"]}

@@ -26,6 +26,7 @@ from __future__ import annotations
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
+from planparse.layouts.goal_groups import lone_goal, prune
 from planparse.layouts.headings import continues_title, numbered
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
@@ -271,7 +272,7 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
         spec.after(doc, out)
     out.goals = prune(out.goals, w.listed, spec.bare_goals)
     owners_in_titles(out.goals)
-    if out.goals and spec.name == "generic" and plan_of_other_kind(out.title or "", doc):
+    if out.goals and spec.name == "generic" and (plan_of_other_kind(out.title or "", doc) or lone_goal(out.goals)):
         out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)
     for label in spec.expects:
         if label not in w.seen_labels:
@@ -281,20 +282,3 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
         out.warn("no_goal_tree", f"no goals, activities or indicators were recognised; {', '.join(kept)} read")
     elif not out.goals:
         out.warn("no_plan_content", "no goals, activities or indicators were recognised in this document")
-
-
-def has_content(goal: Goal, listed: set[int]) -> bool:
-    return bool(goal.activities or goal.indicators or goal.assessment or id(goal) in listed) or any(
-        has_content(c, listed) for c in goal.children
-    )
-
-
-def prune(goals: list[Goal], listed: set[int], bare: bool = True) -> list[Goal]:
-    """Keep goals that carry content, were listed as goals, or are numbered beside goals that
-    do; chapters and styled headings with no goal content anywhere ("1 Inledning") drop out."""
-    if not any(has_content(g, listed) for g in goals):
-        return []
-    kept = [g for g in goals if has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area)]
-    for g in kept:
-        g.children = prune(g.children, listed, bare) if any(has_content(c, listed) for c in g.children) else g.children
-    return kept

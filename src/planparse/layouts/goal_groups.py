@@ -95,3 +95,26 @@ _BARE_GOAL_LABELS = frozenset({"mal", "malen", "vara mal", "mal for omradet"})
 def bare_goal_label(title: str) -> bool:
     """Whether a heading is only the label of a goal list ("Mål", "Våra mål")."""
     return fold(title).rstrip(" :") in _BARE_GOAL_LABELS
+
+
+def lone_goal(goals: list[Goal]) -> bool:
+    """Whether the tree is one goal with nothing under it: a guideline's "Mål för
+    krisberedskapen" and its prose, no plan (a plan states goals, and follows them up)."""
+    return len(goals) == 1 and not (goals[0].children or goals[0].activities or goals[0].indicators or goals[0].assessment)
+
+
+def has_content(goal: Goal, listed: set[int]) -> bool:
+    return bool(goal.activities or goal.indicators or goal.assessment or id(goal) in listed) or any(
+        has_content(c, listed) for c in goal.children
+    )
+
+
+def prune(goals: list[Goal], listed: set[int], bare: bool = True) -> list[Goal]:
+    """Keep goals that carry content, were listed as goals, or are numbered beside goals that
+    do; chapters and styled headings with no goal content anywhere ("1 Inledning") drop out."""
+    if not any(has_content(g, listed) for g in goals):
+        return []
+    kept = [g for g in goals if has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area)]
+    for g in kept:
+        g.children = prune(g.children, listed, bare) if any(has_content(c, listed) for c in g.children) else g.children
+    return kept
