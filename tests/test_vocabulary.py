@@ -10,6 +10,7 @@ from planparse.vocabulary import (
     match_assessment,
     match_direction,
     match_label,
+    match_legend,
     match_status,
     vocabulary,
 )
@@ -205,3 +206,13 @@ def test_assessment_in_sentence(text: str, value: str | None) -> None:
     m = assessment_in_sentence(text)
     assert (m.value if m else None) == value
     assert m is None or m.confidence < 0.86  # below any vocabulary match
+
+
+def test_legend_sentences_name_their_status() -> None:
+    """A legend entry written as a sentence with its subject, or two names joined by "eller"."""
+    assert match_legend("statuses", "Aktiviteten är genomförd").value == "completed"
+    assert match_legend("statuses", "Aktiviteten pågår enligt plan").value == "in_progress"
+    assert match_legend("statuses", "Aktiviteten är försenad eller pågår med avvikelse").value == "in_progress_deviation"
+    assert match_legend("statuses", "Uppdraget har inte påbörjats").value == "not_started"
+    assert match_legend("assessments", "Målet är delvis uppfyllt").value == "partially_fulfilled"
+    assert match_legend("statuses", "Aktiviteten genomförs av kultursekreteraren") is None

@@ -147,3 +147,24 @@ def match_label(text: str | None) -> Match | None:
 def match_direction(text: str | None) -> Match | None:
     """Indicator direction of a target cell ("Öka" → increase, "Minska" → decrease), or None."""
     return _match("directions", text)
+
+
+# A legend's sentence around a status or an assessment: "Aktiviteten är genomförd", "Målet har
+# uppnåtts", "Uppdraget är försenat eller pågår med avvikelse" (folded).
+_LEGEND_SUBJECT = re.compile(r"^(?:aktivitet(?:en|erna)?|uppdrag(?:et|en)?|insats(?:en|erna)?|atgard(?:en|erna)?"
+                             r"|arbetet|malet|malen|indikatorn) (?:ar |har |bedoms (?:som |vara )?)?")
+
+
+def match_legend(kind: str, text: str | None) -> Match | None:
+    """The status or assessment (``kind`` "statuses" or "assessments") a legend entry names,
+    also as a sentence with its subject ("Aktiviteten pågår enligt plan") or two names joined
+    by "eller" ("försenad eller pågår med avvikelse": the first that matches), or None."""
+    if not text or len(text) > 80:
+        return None
+    if (m := _match(kind, text)) is not None:
+        return m
+    rest = _LEGEND_SUBJECT.sub("", fold(text).strip(" ."))
+    for part in (rest, *rest.split(" eller ")):
+        if part and (m := _match(kind, part)) is not None:
+            return m
+    return None

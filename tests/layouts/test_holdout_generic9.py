@@ -37,3 +37,20 @@ def test_a_guideline_with_one_goal_heading_is_no_goal_tree() -> None:
     doc = parsed(MOTALA)
     assert doc["goals"] == []
     assert "no_plan_content" in {w["code"] for w in doc["warnings"]}
+
+
+GAVLE = "arsbokslut/gavle-kfn-arsbokslut-2025"
+
+
+def test_icon_statuses_through_a_legend_table_on_the_last_page() -> None:
+    """Status circles alone in a column; the Teckenförklaring on the last page is a table of a
+    circle and a sentence ("Aktiviteten pågår enligt plan") 36 pt to its right: yellow is
+    "in progress" by that legend, not the convention's deviation. The title's year is the
+    report's ("Årsbokslut 2025"), not the diary number's ("Dnr KFN 2026/14")."""
+    def statuses(doc: dict) -> list[tuple[str, str | None]]:
+        return [(a["title"], (a["status"] or {}).get("value")) for g in all_goals(doc) for a in g["activities"]]
+
+    want = statuses(gold(GAVLE))
+    assert ("Ta fram en plan för offentlig konst i Gävle strand", "in_progress") in want
+    assert statuses(parsed(GAVLE)) == want
+    assert parsed(GAVLE)["year"] == gold(GAVLE)["year"] == 2025

@@ -184,9 +184,11 @@ def guess_facts(doc: Document, out: Builder) -> None:
     out.title = title
     front_metadata(front, out.metadata)
     out.vision = out.vision or vision_under_heading([p.lines for p in doc.pages[:2]])
-    years = [int(y) for y in YEAR.findall(text)]
+    # the title's year ("Årsbokslut 2025", "läsåret 2026/2027": its first), else the front
+    # matter's most named (a title without one; "Dnr KFN 2026/14" is no year of the report)
+    years = [int(y) for y in YEAR.findall(title)] or [int(y) for y in YEAR.findall(text)]
     if years:
-        out.year = statistics.mode(years)
+        out.year = years[0] if YEAR.search(title) else statistics.mode(years)
     out.period = period_of(folded, text) if kind_word is None else None
     if out.period is not None and out.period.kind is PeriodKind.term and out.document_type in _YEARLY:
         out.period = None  # a report over the year: "under våren 2026" in its prose is no term of it

@@ -201,8 +201,8 @@ class Markers:
         """``m`` names the status or assessment ``label`` reads as, if any: a legend entry."""
         if (m.color is None and m.tone is None) or len(label) > 60:
             return
-        s = vocabulary.match_status(label)
-        a = vocabulary.match_assessment(label)
+        s = vocabulary.match_legend("statuses", label)
+        a = vocabulary.match_legend("assessments", label)
         if m.color is None:
             if m.tone is not None and (s is not None or a is not None) and marker_key(m) not in self.legend_entries:
                 self.legend_tones.add(m.tone, m.mark, s.value if s else None, a.value if a else None, label)
@@ -226,11 +226,12 @@ class Markers:
             if (m.color is None and m.tone is None) or m.bar is not None:
                 continue
             cy = (m.bbox[1] + m.bbox[3]) / 2
-            for ln in lines:
+            band = [ln for ln in lines if ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2]
+            # the name in the next cell of a legend table: the nearest text right of the icon
+            nearest = min((ln for ln in band if 0 <= ln.bbox[0] - m.bbox[2] < 80), key=lambda ln: ln.bbox[0], default=None)
+            for ln in band:
                 x0, _, x1, _ = ln.bbox
-                if not ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2:
-                    continue
-                if 0 <= x0 - m.bbox[2] < 30:
+                if 0 <= x0 - m.bbox[2] < 30 or ln is nearest:
                     self._legend_entry(m, ln.text.split("=")[-1].strip(" :–-"))
                 elif x0 < m.bbox[0] and m.bbox[2] < x1:
                     label = words_after(ln, m, markers)
