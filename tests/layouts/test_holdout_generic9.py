@@ -54,3 +54,18 @@ def test_icon_statuses_through_a_legend_table_on_the_last_page() -> None:
     assert ("Ta fram en plan för offentlig konst i Gävle strand", "in_progress") in want
     assert statuses(parsed(GAVLE)) == want
     assert parsed(GAVLE)["year"] == gold(GAVLE)["year"] == 2025
+
+
+VASTERAS = "delarsrapport/vasteras-kun-delarsrapport-augusti-2026"
+
+
+def test_budget_table_whose_header_names_budget_outcome_and_deviation() -> None:
+    """"Verksamhet | Budget | Utfall | Avvikelse" under a caption in tkr: a budget table (Budget
+    and Avvikelse are money words, and no column names indicators), not the indicators of a
+    goal made from the "5 Ekonomi" chapter heading."""
+    def lines(doc: dict) -> list[tuple[str, bool, list[tuple[str, str, float]]]]:
+        return [(b["name"], b["is_sum"], [(v["label"], v["kind"], v["amount"]) for v in b["values"]]) for b in doc["budget"]]
+
+    assert lines(parsed(VASTERAS)) == lines(gold(VASTERAS))
+    assert len(gold(VASTERAS)["budget"]) == 6
+    assert [g["title"] for g in parsed(VASTERAS)["goals"]] == [g["title"] for g in gold(VASTERAS)["goals"]]

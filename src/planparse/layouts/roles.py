@@ -220,6 +220,7 @@ def classify(table: Table) -> Role:
         money = plain_budget = budget_rows = 0
     if (header[0].startswith("detaljbudget") or (money and (unit or budget_rows)) or (plain_budget and money >= 2)) and (
         kind is not TableKind.indicators or budget_rows >= 2 or unit
+        or (plain_budget >= 2 and not _names_indicators(table.header))  # "Verksamhet | Budget | Utfall | Avvikelse"
     ):
         return Role.budget
     if kind is TableKind.indicators:
