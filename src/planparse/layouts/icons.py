@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
-from planparse.layouts.drawn_icons import mark_on_icon, traffic_lights
+from planparse.layouts.drawn_icons import mark_on_icon, page_text_size, scaled_icon, traffic_lights
 from planparse.layouts.marker import (
     TONE_CONFIDENCE,
     Marker,
@@ -147,12 +147,13 @@ class Markers:
         for page in doc.pages:
             found: list[Marker] = []
             symbols = [d for d in page.drawings if light(d.stroke if d.fill is None else d.fill)]
+            text_size = page_text_size(page)
             for d in page.drawings:
                 if mark_on_icon(d, page.drawings):
                     continue
                 if d.fill is not None and d.is_icon and d.toneless:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
-                elif d.fill is not None and d.is_icon and color_name(d.fill) is not None:
+                elif d.fill is not None and (d.is_icon or scaled_icon(d, text_size)) and color_name(d.fill) is not None:
                     mark = d.mark or (not light(d.fill) and any(inside(e.bbox, d.bbox) for e in symbols))
                     found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark, rgb=d.fill))
             for im in page.images:
