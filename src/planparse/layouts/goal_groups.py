@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.base import Builder
-from planparse.layouts.headings import LEVEL_DEPTH
+from planparse.layouts.headings import LEVEL_DEPTH, Heading
 from planparse.layouts.known_goals import names_document
 from planparse.layouts.walk_state import names_goals
 from planparse.model import Goal, GoalLevel
+from planparse.reading.model import Line
 from planparse.text.fold import fold
 
 # A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
@@ -86,3 +87,13 @@ def states_goal(title: str) -> bool:
 def labelled(text: str) -> bool:
     """Whether a heading opens with a word used as a label before a colon ("Nämndmål: …")."""
     return bool(_LABELLED.match(text))
+
+
+GROUPS = (GoalLevel.goal_area, GoalLevel.focus_area)  # levels whose goals hold goals
+
+
+def named_again(pending: Line | None, title: str, level: GoalLevel | None, head: Heading) -> bool:
+    """Whether the goal-word heading ``head`` ("Målområde: Trygg uppväxt", a slide's breadcrumb)
+    names the pending unnumbered heading that goal words of its level stood over ("Målområde" /
+    "Trygg uppväxt" on the divider before): one goal, made where it was first printed."""
+    return pending is not None and level is head.level and head.number is None and fold(title) == fold(head.title)

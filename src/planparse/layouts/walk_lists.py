@@ -7,11 +7,13 @@ from __future__ import annotations
 from planparse import nlp
 from planparse.layouts.base import provenance
 from planparse.layouts.goal_groups import (
+    GROUPS,
     area_depth,
     area_end,
     group_end,
     group_level,
     labelled,
+    named_again,
     names_chapter,
     states_goal,
     worded_depth,
@@ -21,13 +23,7 @@ from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import names_goals
-from planparse.model import (
-    Activity,
-    Direction,
-    Goal,
-    GoalLevel,
-    Indicator,
-)
+from planparse.model import Activity, Direction, Goal, GoalLevel, Indicator
 from planparse.reading.model import Line
 from planparse.text.assemble import join_lines
 
@@ -63,6 +59,8 @@ class ListWalk(FieldWalk):
                 self.section_level = up  # "Nämndmål: …" under a larger unnumbered heading: their goal area
                 self.owner_goal()
             if head.level is not None:  # a goal word names the level, and so the depth
+                if named_again(self.section, self.section_title, self.section_level, head):
+                    self.owner_goal()  # "Målområde" / "Trygg uppväxt", then "Målområde: Trygg uppväxt" (a breadcrumb)
                 if head.number is None:
                     self.pop_styled(self.typo.size(line))
                 level, d = head.level, LEVEL_DEPTH[head.level]
@@ -153,6 +151,8 @@ class ListWalk(FieldWalk):
             return act is not None
         self.item_heading = None
         self.flush()
+        if self.section is not None and self.section_level in GROUPS and self.typo.size(self.section) > self.typo.size(line) + 0.3:
+            self.owner_goal()  # the group goal words named ("Målområde" over it: a divider slide), a smaller heading under it
         if (cut := group_end(self.stack, self.worded, self.typo.size(line))) is not None:
             del self.stack[cut:]  # a chapter above the goal group
             self.goal = self.stack[-1][1] if self.stack else None
