@@ -45,11 +45,13 @@ SCALED_ICON = 1.3  # an icon is at most this many times its page's text size
 
 
 def page_text_size(page: Page) -> float:
-    """The size most of a page's text is set in (0 without fonts)."""
+    """The size most of a page's text is set in (an OCR'd line's is told from its words' boxes),
+    0 for a page without text."""
     sizes: dict[float, int] = {}
     for ln in page.lines:
-        if ln.method == "native" and ln.size > 0:
-            sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
+        if ln.size > 0:
+            size = round(ln.size) if ln.method != "native" else ln.size  # OCR'd sizes vary by a fraction
+            sizes[size] = sizes.get(size, 0) + len(ln.text)
     return max(sizes, key=lambda k: sizes[k]) if sizes else 0.0
 
 
