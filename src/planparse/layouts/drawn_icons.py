@@ -38,3 +38,28 @@ def traffic_lights(page: Page) -> list[Marker]:
         if len(lamps) == 3 and len(lit) == 1:
             out.append(Marker(page.number, box.bbox, color_name(lit[0].fill or 0), tall=True))
     return out
+
+
+ICON_MAX = 16.0  # points: the largest icon beside text in a document's usual 9-12 pt type
+SCALED_ICON = 1.3  # an icon is at most this many times its page's text size
+
+
+def page_text_size(page: Page) -> float:
+    """The size most of a page's text is set in (an OCR'd line's is told from its words' boxes),
+    0 for a page without text."""
+    sizes: dict[float, int] = {}
+    for ln in page.lines:
+        if ln.size > 0:
+            size = round(ln.size) if ln.method != "native" else ln.size  # OCR'd sizes vary by a fraction
+            sizes[size] = sizes.get(size, 0) + len(ln.text)
+    return max(sizes, key=lambda k: sizes[k]) if sizes else 0.0
+
+
+def scaled_icon(d: Drawing, text_size: float) -> bool:
+    """A filled round or square shape larger than an icon of ordinary type, on a page set in
+    large type (a slide: text 14-20 pt on a 960 pt page), no larger than that type: an icon
+    drawn to the page's scale. Rectangles are left out (a table's cells, a swatch of a chart)."""
+    if d.fill is None or d.kind != "shape" or d.is_icon or text_size * SCALED_ICON <= ICON_MAX:
+        return False
+    w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
+    return ICON_MAX < max(w, h) <= text_size * SCALED_ICON and 0.8 <= w / max(h, 0.1) <= 1.25

@@ -37,14 +37,28 @@ def front_metadata(lines: list[Line], meta: Metadata) -> None:
 _VISION = re.compile(r"^(?:var |nämndens |namndens )?vision(?: (?:19|20)\d{2})?:?$", re.IGNORECASE)
 
 
+# A vision run in after its label on its own line ("Vision: Alla invånare ska …")
+_VISION_RUNIN = re.compile(r"^(?:v[åa]r |n[äa]mndens )?vision(?: (?:19|20)\d{2})?\s*:\s*(?P<text>[A-ZÅÄÖ\"”“].{15,})$", re.IGNORECASE)
+
+
 def vision_under_heading(pages: list[list[Line]]) -> str | None:
-    """The vision printed as a heading of its own ("Vision", "Vår vision") over a short
-    paragraph: the paragraph's lines, each close under the one before in the paragraph's type,
+    """The vision run in after its label ("Vision: Alla invånare …"), or printed as a heading of
+    its own ("Vision", "Vår vision") over a short paragraph: the paragraph's lines, each close under the one before in the paragraph's type,
     up to the next heading or a blank line. Without fonts (an OCR'd layer) the heading is told
     by standing alone on its line."""
     for lines in pages:
-        for k, head in enumerate(lines[:-1]):
-            if not _VISION.match(" ".join(head.text.split())):
+        for k, head in enumerate(lines):
+            if (runin := _VISION_RUNIN.match(" ".join(head.text.split()))) is not None:
+                para = [head]  # "Vision: Alla invånare …", and the lines it wraps onto
+                for ln in lines[k + 1:k + 4]:
+                    height = max(para[-1].bbox[3] - para[-1].bbox[1], 1.0)
+                    if ln.y0 - para[-1].bbox[3] > 0.5 * height or ln.x0 > head.x0 + 2 or abs(ln.size - head.size) > 0.5:
+                        break
+                    para.append(ln)
+                text = join_lines([runin["text"], *(ln.text for ln in para[1:])])
+                if len(text.split()) >= 4:
+                    return text
+            if k + 1 == len(lines) or not _VISION.match(" ".join(head.text.split())):
                 continue
             first = lines[k + 1]
             fonts = bool(head.spans and head.spans[0].font)

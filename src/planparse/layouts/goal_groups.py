@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.base import Builder
-from planparse.layouts.headings import LEVEL_DEPTH
+from planparse.layouts.headings import LEVEL_DEPTH, Heading
 from planparse.layouts.known_goals import names_document
 from planparse.layouts.walk_state import names_goals
 from planparse.model import Goal, GoalLevel
+from planparse.reading.model import Line
 from planparse.text.fold import fold
 
 # A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
@@ -118,3 +119,20 @@ def prune(goals: list[Goal], listed: set[int], bare: bool = True) -> list[Goal]:
     for g in kept:
         g.children = prune(g.children, listed, bare) if any(has_content(c, listed) for c in g.children) else g.children
     return kept
+
+
+GROUPS = (GoalLevel.goal_area, GoalLevel.focus_area)  # levels whose goals hold goals
+
+
+def named_again(pending: Line | None, title: str, level: GoalLevel | None, head: Heading) -> bool:
+    """Whether the goal-word heading ``head`` ("Målområde: Trygg uppväxt", a slide's breadcrumb)
+    names the pending unnumbered heading that goal words of its level stood over ("Målområde" /
+    "Trygg uppväxt" on the divider before): one goal, made where it was first printed."""
+    return pending is not None and level is head.level and head.number is None and fold(title) == fold(head.title)
+
+
+def styled_alike(heading: Line | None, line: Line, has_fonts: bool) -> bool:
+    """Whether ``line`` is styled as ``heading``, the one the open goal was made from (the next
+    area of a work plan whose headings and list labels are all bold body type)."""
+    return heading is not None and has_fonts and (heading.size, heading.bold, heading.italic) == (
+        line.size, line.bold, line.italic)

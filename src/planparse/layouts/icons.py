@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
-from planparse.layouts.drawn_icons import mark_on_icon, traffic_lights
+from planparse.layouts.drawn_icons import mark_on_icon, page_text_size, scaled_icon, traffic_lights
 from planparse.layouts.marker import (
     TONE_CONFIDENCE,
     Marker,
@@ -147,12 +147,13 @@ class Markers:
         for page in doc.pages:
             found: list[Marker] = []
             symbols = [d for d in page.drawings if light(d.stroke if d.fill is None else d.fill)]
+            text_size = page_text_size(page)
             for d in page.drawings:
                 if mark_on_icon(d, page.drawings):
                     continue
                 if d.fill is not None and d.is_icon and d.toneless:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
-                elif d.fill is not None and d.is_icon and color_name(d.fill) is not None:
+                elif d.fill is not None and (d.is_icon or scaled_icon(d, text_size)) and color_name(d.fill) is not None:
                     mark = d.mark or (not light(d.fill) and any(inside(e.bbox, d.bbox) for e in symbols))
                     found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark, rgb=d.fill))
             for im in page.images:
@@ -226,8 +227,7 @@ class Markers:
             if (m.color is None and m.tone is None) or m.bar is not None:
                 continue
             cy = (m.bbox[1] + m.bbox[3]) / 2
-            band = [ln for ln in lines if ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2]
-            # the name in the next cell of a legend table: the nearest text right of the icon
+            band = [ln for ln in lines if ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2]  # (nearest: a legend table's next cell)
             nearest = min((ln for ln in band if 0 <= ln.bbox[0] - m.bbox[2] < 80), key=lambda ln: ln.bbox[0], default=None)
             for ln in band:
                 x0, _, x1, _ = ln.bbox

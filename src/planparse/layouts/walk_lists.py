@@ -7,14 +7,17 @@ from __future__ import annotations
 from planparse import nlp
 from planparse.layouts.base import provenance
 from planparse.layouts.goal_groups import (
+    GROUPS,
     area_depth,
     area_end,
     bare_goal_label,
     group_end,
     group_level,
     labelled,
+    named_again,
     names_chapter,
     states_goal,
+    styled_alike,
     worded_depth,
 )
 from planparse.layouts.headings import LEVEL_DEPTH, Heading, goal_word
@@ -58,6 +61,8 @@ class ListWalk(FieldWalk):
                 self.section_level = up  # "Nämndmål: …" under a larger unnumbered heading: their goal area
                 self.owner_goal()
             if head.level is not None:  # a goal word names the level, and so the depth
+                if named_again(self.section, self.section_title, self.section_level, head):
+                    self.owner_goal()  # "Målområde" / "Trygg uppväxt", then "Målområde: Trygg uppväxt" (a breadcrumb)
                 if head.number is None:
                     self.pop_styled(self.typo.size(line))
                 level, d = head.level, LEVEL_DEPTH[head.level]
@@ -138,7 +143,7 @@ class ListWalk(FieldWalk):
                 self.open_label(label, "", line)
             return True
         style = (self.typo.size(line), line.bold)
-        if self.goal is not None and not self.sibling_heading(line) and (
+        if self.goal is not None and not styled_alike(self.heading_lines.get(id(self.goal)), line, self.typo.has_fonts(line)) and (
             (self.mode == "activities" and style[0] <= self.list_label_size + 0.3
              and (self.typo.has_fonts(line) or not self.item_marked))
             or (self.activity is not None and self.item_heading == style)
@@ -151,6 +156,8 @@ class ListWalk(FieldWalk):
             return act is not None
         self.item_heading = None
         self.flush()
+        if self.section is not None and self.section_level in GROUPS and self.typo.size(self.section) > self.typo.size(line) + 0.3:
+            self.owner_goal()  # the group goal words named ("Målområde" over it: a divider slide), a smaller heading under it
         if (cut := group_end(self.stack, self.worded, self.typo.size(line))) is not None:
             del self.stack[cut:]  # a chapter above the goal group
             self.goal = self.stack[-1][1] if self.stack else None
@@ -172,13 +179,6 @@ class ListWalk(FieldWalk):
         self.section_title, self.section_last, self.section_prose = head.title, line, []
         self.heading_title = head.title
         return True
-
-    def sibling_heading(self, line: Line) -> bool:
-        """Whether ``line`` is styled as the heading the open goal was made from (the next
-        area of a work plan whose headings and list labels are all bold body type)."""
-        above = self.heading_lines.get(id(self.goal))
-        return above is not None and self.typo.has_fonts(line) and (above.size, above.bold, above.italic) == (
-            line.size, line.bold, line.italic)
 
     def _under_area(self, line: Line) -> int | None:
         """The depth of a top-level "Mål 1: …" under its goal area: the pending unnumbered

@@ -664,6 +664,7 @@ MAX_WORD_GAP = 72.0
 
 def merge_baselines(
     lines: list[Line], band: tuple[float, float] | None = None, boxes: list[BBox] | None = None,
+    cells: list[BBox] | None = None,
 ) -> list[Line]:
     """Sort lines into reading order and join pieces that share a baseline.
 
@@ -671,7 +672,9 @@ def merge_baselines(
     contents entry and its page number as separate text runs on one baseline. On a page set
     in two columns (``band``, its gutter: see :mod:`.columns`) pieces on either side of the
     gutter stay apart and each column is read before the next. A piece inside one of
-    ``boxes`` (cards side by side) stays apart from one beyond that box's right edge.
+    ``boxes`` (cards side by side) stays apart from one beyond that box's right edge, and one
+    inside any of ``cells`` (drawn boxes: a table's shaded cells) from one outside every cell
+    across that cell's edge (a text box's line level with a table's first row beside it).
     """
     mid = (band[0] + band[1]) / 2 if band else None
     centres = [((ln.bbox[1] + ln.bbox[3]) / 2, ln) for ln in lines]
@@ -693,7 +696,8 @@ def merge_baselines(
         row.sort(key=lambda ln: ln.x0)
         current = row[0]
         for ln in row[1:]:
-            apart = (mid is not None and current.bbox[2] <= mid <= ln.x0) or _boxed_apart(current, ln, boxes)
+            apart = (mid is not None and current.bbox[2] <= mid <= ln.x0) or _boxed_apart(current, ln, boxes) \
+                or _out_of_cell(current, ln, cells)
             if ln.x0 - current.bbox[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
                 raw = None
                 if current.raw_text is not None or ln.raw_text is not None:
@@ -768,6 +772,22 @@ CARD_GAP = 6.0  # points between two cards side by side; a table's cells abut
 def _boxed_apart(left: Line, right: Line, boxes: list[BBox] | None) -> bool:
     """``left`` lies inside a box whose right edge runs between it and ``right``."""
     return any(within(left.bbox, b, 1) and b[2] <= right.x0 for b in boxes or ())
+
+
+def _out_of_cell(left: Line, right: Line, cells: list[BBox] | None) -> bool:
+    """One of ``left`` and ``right`` lies inside a drawn box whose edge runs between them, the
+    other inside none but those holding both (a slide's or page's background): text beside a
+    table, not in it. Two pieces in two cells are a row's cells, told apart by the table."""
+    if not cells:
+        return False
+    in_l = {b for b in cells if within(left.bbox, b, 1)}
+    in_r = {b for b in cells if within(right.bbox, b, 1)}
+    home_l, home_r = in_l - in_r, in_r - in_l
+    if home_l and not home_r:
+        return any(b[2] <= right.x0 + 1 for b in home_l)
+    if home_r and not home_l:
+        return any(b[0] >= left.bbox[2] - 1 for b in home_r)
+    return False
 
 
 # A drawn box this large around text is a card or a cell, not an underline or an icon.
@@ -956,9 +976,10 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         if watermarks:
             r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
         gutters.append(band := columns.gutter(r.lines, r.width))
-        boxes = _side_by_side([d.bbox for d in r.drawings if d.kind in ("rect", "shape")
-                               and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H])
-        r.lines = merge_baselines(r.lines, band, boxes)
+        drawn = [d.bbox for d in r.drawings if d.kind in ("rect", "shape")
+                 and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H]
+        boxes = _side_by_side(drawn)
+        r.lines = merge_baselines(r.lines, band, boxes, drawn)
         carded.append(bool(boxes))
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
