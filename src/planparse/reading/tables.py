@@ -614,10 +614,12 @@ def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> l
     if not sizes:
         return [ys]
     body = sizes[len(sizes) // 2]
+    # (an OCR layer's word boxes are fitted to the ink: a letter's side bearing sets them in)
+    start = x0 + (1.0 if _fonts(raw) else 2.0)
 
     def headed(band: list[Span]) -> bool:
         rows = {round(s.yc) for s in band}
-        return len(rows) >= 2 and any(s.size > 1.15 * body and s.bbox[0] <= x0 + 1 for s in band)
+        return len(rows) >= 2 and any(s.size > 1.15 * body and s.bbox[0] <= start for s in band)
 
     parts: list[list[float]] = [[ys[0]]]
     for k, band in enumerate(bands):
@@ -809,12 +811,20 @@ def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
     x0, x1 = region.bbox[0], region.bbox[2]
     if len(region.ys) >= 2:
         top, bottom = region.ys[0], region.ys[1]
-        head = [s for s in spans if top - 1 <= s.yc <= bottom + 1]
+        head = [s for s in spans if top - 1 <= s.yc <= bottom + 1 and not _speck_label(s.text)]
         cols = _infer_columns(head, x0, x1)
         if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
             # (born-digital too: a name wraps within its column, past the middle of the header's gap)
             return _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
     return _infer_columns(spans, x0, x1)
+
+
+def _speck_label(text: str) -> bool:
+    """A header word that is punctuation alone ("|", ".", "—"): no column's label but the trace
+    of a rule or a speck an OCR layer read between the labels; a column it set up would take
+    the body's words from their own columns."""
+    t = text.strip()
+    return 0 < len(t) <= 3 and all(c in BORDER_GLYPHS or c in SPECK_DASHES for c in t)
 
 
 def _labels_only(head: list[Span], cols: list[float]) -> bool:
@@ -1114,13 +1124,21 @@ def _merge_row_spans(rows: list[Row], hs: list[_Seg]) -> None:
                 c.lines = []
 
 
+_LEAD_DASH = re.compile(r"^[-–—_~]+(?=\w)")
+
+
 def _label_without_specks(text: str) -> str:
     """An OCR'd header cell's label without the specks read after it as short words ("Status
     fä" → "Status"): when the whole text is no vocabulary label but its words before one or two
-    letters' words are. Any other text is kept as read."""
+    letters' words are. Words of punctuation alone ("Indikator —.") and a dash glued before a
+    label ("-2024", "-Mål 2026": a speck or the rule's end) go too: no header labels by them.
+    Any other text is kept as read."""
     from planparse import vocabulary
 
-    words = text.split()
+    words = [_LEAD_DASH.sub("", w) for w in text.split() if not _speck_label(w)]
+    if not words:
+        return text
+    text = " ".join(words)
     if len(words) < 2 or vocabulary.match_label(text) is not None:
         return text
     for n in range(len(words) - 1, 0, -1):
@@ -1256,6 +1274,7 @@ def _text_right(line: Line) -> float:
 
 # What OCR reads from a cell's border beside a word: a bar, or a speck read as punctuation.
 BORDER_GLYPHS = frozenset("|¦.,:;'\"‘’`")
+SPECK_DASHES = frozenset("-–—_~")  # a speck or a rule's end read as a dash
 
 
 def border_glyph(text: str) -> bool:
