@@ -985,6 +985,8 @@ def _build(
             bounds = _merge_positions(covering + [region.bbox[0], region.bbox[2]])
             if len(bounds) == 2 and _rules_read_as_bars(in_row, xs, raw):
                 bounds = xs  # the row's own rules lost in the image, read as "|" in its text
+            elif len(bounds) == 2 and len(xs) > 2 and _label_per_column(in_row, xs, raw):
+                bounds = xs  # light rules on a dark header band, lost in the image
         elif in_row and raw.lines[in_row[0][0]].method != "native":
             crossed = _run_across(in_row, xs)
             bounds = [x for x in xs if x not in crossed]
@@ -1051,6 +1053,17 @@ def _rules_read_as_bars(in_row: list[tuple[int, Span, float, float]], xs: list[f
     bars = [s for _, s, _, _ in in_row if s.text.strip() in ("|", "¦")]
     near = [any(abs(s.xc - x) < 8 for s in bars) for x in xs[1:-1]]
     return len(bars) == len(xs) - 2 and all(near)
+
+
+def _label_per_column(in_row: list[tuple[int, Span, float, float]], xs: list[float], raw: RawPage) -> bool:
+    """An OCR'd row without rules between its cells whose words fill every column of the table,
+    none running across a column's start at a word space: a header on a dark band ("Process
+    Kontrollmoment Ansvarig …"), whose light column rules the image has lost, not a row
+    spanning the columns (a group's title, a comment)."""
+    if not in_row or raw.lines[in_row[0][0]].method == "native":
+        return False
+    filled = {min(max(bisect_right(xs, xc) - 1, 0), len(xs) - 2) for _, s, xc, _ in in_row if s.text.strip(" |")}
+    return len(filled) == len(xs) - 1 and not _run_across(in_row, xs)
 
 
 def _split_at_across(
@@ -1296,7 +1309,8 @@ def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
         filled = [c for c in row.cells if c.lines]
         above = {c.col: c for c in prev.cells if c.lines} if prev is not None else {}
         if prev is None or not filled or not all(
-            c.col in above and c.text[:1].islower() and not any(ch.isdigit() for ch in c.text) for c in filled
+            c.col in above and c.text[:1].islower() and (not any(ch.isdigit() for ch in c.text) or _prose(c.text))
+            for c in filled
         ):
             out.append(row)
             continue
@@ -1306,6 +1320,12 @@ def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
         prev.bbox = union([prev.bbox, row.bbox])
         prev.icons.extend(row.icons)
     return out
+
+
+def _prose(text: str) -> bool:
+    """A cell's text that is words with figures among them ("i 6 av 22 lokaler"), no amount."""
+    words = text.split()
+    return len(words) >= 4 and sum(w.isalpha() for w in words) >= 3
 
 
 # Swedish words of one letter: "i" at a line's end is the preposition ("i" / "områden").
