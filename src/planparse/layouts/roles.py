@@ -263,6 +263,8 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
         name = text(row, process)
         if row.full_width and table.n_cols > 2:
             continue  # a group row over the whole width ("Ekonomi"): no control of its own
+        if table.n_cols > 3 and not any(c.text.strip() for c in row.cells if c.col != process):
+            continue  # ... or its title in the first column, the others empty (rules read across it)
         if not name:
             if any(c.text for c in row.cells):
                 out.warn("unplaced_row", f"control row without process: {row.texts}", row.page)

@@ -87,13 +87,40 @@ def _joins(g: list[int], a: int, b: int, tone: int) -> bool:
     return overlap >= 0.8 * min(b - a, g[3] - g[2]) and abs(g[4] - tone) <= SAME_TONE
 
 
-def _edge(profile: np.ndarray, tone: int, inside: int, step: int) -> int:
+def _edge(profile: np.ndarray, tone: int, inside: int, step: int, bridge: int = 0) -> int:
     """The first pixel line, from ``inside`` outwards by ``step``, whose ground is no longer the
-    fill's tone; the fill's edge is the line before it."""
+    fill's tone; the fill's edge is the line before it. Up to ``bridge`` lines of another
+    ground with the tone again after them are walked over (a bold light letter's stroke
+    across a dark bar)."""
     k = inside
-    while 0 <= k + step < len(profile) and abs(int(profile[k + step]) - tone) <= SAME_TONE + 4:
-        k += step
-    return k
+    while True:
+        j = k + step
+        while 0 <= j < len(profile) and abs(int(profile[j]) - tone) > SAME_TONE + 4 and abs(j - k) <= bridge:
+            j += step
+        if not 0 <= j < len(profile) or abs(int(profile[j]) - tone) > SAME_TONE + 4:
+            return k
+        k = j
+
+
+def _bars_to_their_sides(pixels: np.ndarray, found: list[Fill], near: int) -> list[Fill]:
+    """Dark fills standing alone (paper above and below: a heading's bar, light type on it)
+    walked out to their sides. The bar's bold light letters break its squares' runs, so it
+    may be found starting or ending far inside it (or in pieces); across the bar, a column's
+    median ground, through the letters too, is the bar's tone. A dark band stacked on other
+    fills (a table's header) is left as found."""
+    out: list[Fill] = []
+    for f in found:
+        top, bottom, left, right, tone = f
+        alone = not any(g is not f and g[0] - near <= bottom and top <= g[1] + near and g[2] < right and left < g[3]
+                        and (g[1] <= top + 1 or g[0] >= bottom - 1) for g in found)
+        if tone < DARK_FILL and alone:
+            across = np.median(pixels[top + 1 : max(top + 2, bottom - 1), :], axis=0)
+            bridge = max(2, (bottom - top) // 2)  # (a letter is narrower than its bar is tall)
+            f = (top, bottom, min(left, _edge(across, tone, left + 1, -1, bridge)),
+                 max(right, _edge(across, tone, right - 2, 1, bridge) + 1), tone)
+        if not any(g[:4] == f[:4] for g in out):  # (pieces of one bar walked to its sides)
+            out.append(f)
+    return out
 
 
 def _stretch(profile: np.ndarray, tone: int, max_gap: int, min_text: int) -> tuple[int, int]:
@@ -158,7 +185,8 @@ def fills(pixels: np.ndarray, dpi: int) -> list[Fill]:
         out.append((top, bottom, left, right, tone))
     # a fill mostly on another is a detail or a piece of it (a progress bar, an icon's ring)
     kept = sorted(f for f in out if not any(g is not f and _within(f, g) for g in out))
-    return [f for f in _apart([f for f in kept if f[1] - f[0] >= min_h], 5 * b) if f[1] - f[0] >= min_h]
+    found = [f for f in _apart([f for f in kept if f[1] - f[0] >= min_h], 5 * b) if f[1] - f[0] >= min_h]
+    return _bars_to_their_sides(pixels, found, b)
 
 
 def _apart(found: list[Fill], near: int) -> list[Fill]:

@@ -614,10 +614,12 @@ def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> l
     if not sizes:
         return [ys]
     body = sizes[len(sizes) // 2]
+    # (an OCR layer's word boxes are fitted to the ink: a letter's side bearing sets them in)
+    start = x0 + (1.0 if _fonts(raw) else 2.0)
 
     def headed(band: list[Span]) -> bool:
         rows = {round(s.yc) for s in band}
-        return len(rows) >= 2 and any(s.size > 1.15 * body and s.bbox[0] <= x0 + 1 for s in band)
+        return len(rows) >= 2 and any(s.size > 1.15 * body and s.bbox[0] <= start for s in band)
 
     parts: list[list[float]] = [[ys[0]]]
     for k, band in enumerate(bands):
@@ -809,12 +811,20 @@ def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
     x0, x1 = region.bbox[0], region.bbox[2]
     if len(region.ys) >= 2:
         top, bottom = region.ys[0], region.ys[1]
-        head = [s for s in spans if top - 1 <= s.yc <= bottom + 1]
+        head = [s for s in spans if top - 1 <= s.yc <= bottom + 1 and not _speck_label(s.text)]
         cols = _infer_columns(head, x0, x1)
         if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
             # (born-digital too: a name wraps within its column, past the middle of the header's gap)
             return _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
     return _infer_columns(spans, x0, x1)
+
+
+def _speck_label(text: str) -> bool:
+    """A header word that is punctuation alone ("|", ".", "—"): no column's label but the trace
+    of a rule or a speck an OCR layer read between the labels; a column it set up would take
+    the body's words from their own columns."""
+    t = text.strip()
+    return 0 < len(t) <= 3 and all(c in BORDER_GLYPHS or c in SPECK_DASHES for c in t)
 
 
 def _labels_only(head: list[Span], cols: list[float]) -> bool:
@@ -975,6 +985,8 @@ def _build(
             bounds = _merge_positions(covering + [region.bbox[0], region.bbox[2]])
             if len(bounds) == 2 and _rules_read_as_bars(in_row, xs, raw):
                 bounds = xs  # the row's own rules lost in the image, read as "|" in its text
+            elif len(bounds) == 2 and len(xs) > 2 and _label_per_column(in_row, xs, raw):
+                bounds = xs  # light rules on a dark header band, lost in the image
         elif in_row and raw.lines[in_row[0][0]].method != "native":
             crossed = _run_across(in_row, xs)
             bounds = [x for x in xs if x not in crossed]
@@ -1041,6 +1053,17 @@ def _rules_read_as_bars(in_row: list[tuple[int, Span, float, float]], xs: list[f
     bars = [s for _, s, _, _ in in_row if s.text.strip() in ("|", "¦")]
     near = [any(abs(s.xc - x) < 8 for s in bars) for x in xs[1:-1]]
     return len(bars) == len(xs) - 2 and all(near)
+
+
+def _label_per_column(in_row: list[tuple[int, Span, float, float]], xs: list[float], raw: RawPage) -> bool:
+    """An OCR'd row without rules between its cells whose words fill every column of the table,
+    none running across a column's start at a word space: a header on a dark band ("Process
+    Kontrollmoment Ansvarig …"), whose light column rules the image has lost, not a row
+    spanning the columns (a group's title, a comment)."""
+    if not in_row or raw.lines[in_row[0][0]].method == "native":
+        return False
+    filled = {min(max(bisect_right(xs, xc) - 1, 0), len(xs) - 2) for _, s, xc, _ in in_row if s.text.strip(" |")}
+    return len(filled) == len(xs) - 1 and not _run_across(in_row, xs)
 
 
 def _split_at_across(
@@ -1114,13 +1137,21 @@ def _merge_row_spans(rows: list[Row], hs: list[_Seg]) -> None:
                 c.lines = []
 
 
+_LEAD_DASH = re.compile(r"^[-–—_~]+(?=\w)")
+
+
 def _label_without_specks(text: str) -> str:
     """An OCR'd header cell's label without the specks read after it as short words ("Status
     fä" → "Status"): when the whole text is no vocabulary label but its words before one or two
-    letters' words are. Any other text is kept as read."""
+    letters' words are. Words of punctuation alone ("Indikator —.") and a dash glued before a
+    label ("-2024", "-Mål 2026": a speck or the rule's end) go too: no header labels by them.
+    Any other text is kept as read."""
     from planparse import vocabulary
 
-    words = text.split()
+    words = [_LEAD_DASH.sub("", w) for w in text.split() if not _speck_label(w)]
+    if not words:
+        return text
+    text = " ".join(words)
     if len(words) < 2 or vocabulary.match_label(text) is not None:
         return text
     for n in range(len(words) - 1, 0, -1):
@@ -1256,6 +1287,7 @@ def _text_right(line: Line) -> float:
 
 # What OCR reads from a cell's border beside a word: a bar, or a speck read as punctuation.
 BORDER_GLYPHS = frozenset("|¦.,:;'\"‘’`")
+SPECK_DASHES = frozenset("-–—_~")  # a speck or a rule's end read as a dash
 
 
 def border_glyph(text: str) -> bool:
@@ -1277,7 +1309,8 @@ def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
         filled = [c for c in row.cells if c.lines]
         above = {c.col: c for c in prev.cells if c.lines} if prev is not None else {}
         if prev is None or not filled or not all(
-            c.col in above and c.text[:1].islower() and not any(ch.isdigit() for ch in c.text) for c in filled
+            c.col in above and c.text[:1].islower() and (not any(ch.isdigit() for ch in c.text) or _prose(c.text))
+            for c in filled
         ):
             out.append(row)
             continue
@@ -1287,6 +1320,12 @@ def join_wrapped_rows(rows: list[Row], header: bool = False) -> list[Row]:
         prev.bbox = union([prev.bbox, row.bbox])
         prev.icons.extend(row.icons)
     return out
+
+
+def _prose(text: str) -> bool:
+    """A cell's text that is words with figures among them ("i 6 av 22 lokaler"), no amount."""
+    words = text.split()
+    return len(words) >= 4 and sum(w.isalpha() for w in words) >= 3
 
 
 # Swedish words of one letter: "i" at a line's end is the preposition ("i" / "områden").
