@@ -168,11 +168,19 @@ def _step_down(a: Line, b: Line) -> float | None:
     return step if step > 2 and abs(x[0] - y[0]) < 0.05 * (x[2] - x[0] + y[2] - y[0]) else None
 
 
+def _wrapped(line: Line, lines: list[Line]) -> bool:
+    """A title's line that wrapped: it reaches most of the way across its column (as far as
+    most lines starting where it starts reach); a short heading over a label ("Normer och värden" / "Mål") does not."""
+    ends = sorted(o.bbox[2] for o in lines if abs(o.bbox[0] - line.bbox[0]) < 5)
+    right = ends[int(0.8 * (len(ends) - 1))]  # (not a title over both columns)
+    return line.bbox[2] - line.bbox[0] >= 0.6 * (right - line.bbox[0])
+
+
 def tight_titles(doc: Document) -> tuple[set[int], set[int]]:
     """OCR'd titles in about the body's size told by their leading: two or more lines of a
     column set tighter than its running text (a heading's line height; the steps under 0.88 of
     the text's pitch and at least 0.15 of it under the step to the line below), space above
-    them, no sentence's end; and the first line under each, its text. (Bold is lost in OCR.)
+    them, wrapped (each line but the last across most of the column), no label, no sentence's end; and the first line under each, its text. (Bold is lost in OCR.)
     With those, a line whose sentence goes on in lower case on the next line of its column and
     ends there before another starts: a paragraph's first line, whatever size it read as."""
     titles: set[int] = set()
@@ -190,7 +198,8 @@ def tight_titles(doc: Document) -> tuple[set[int], set[int]]:
             while (s := downs[j]) is not None and s < 0.88 * pitch:
                 j += 1
             run, after, before = lines[k:j + 1], downs[j], downs[k - 1] if k else None
-            if len(run) >= 2 and after is not None and after - max(downs[i] or 0.0 for i in range(k, j)) >= 0.15 * pitch \
+            if len(run) >= 2 and after is not None and all(_wrapped(ln, lines) for ln in run[:-1]) \
+                    and not any(_label_alone(ln.text) for ln in run) and after - max(downs[i] or 0.0 for i in range(k, j)) >= 0.15 * pitch \
                     and (before is None or before >= 1.15 * pitch) and _heading_shaped(run[0].text) \
                     and not run[-1].text.rstrip().endswith((".", "!", "?", ":", ";")) and sum(len(ln.text.split()) for ln in run) <= 20:
                 titles.update(id(ln) for ln in run)
