@@ -48,3 +48,11 @@ def test_ocr_titles_in_body_size_told_by_their_leading() -> None:
     assert typo.rank(by_text["Energianvändningen minskade med fyra"]) == 0  # its letters came out wide
     assert typo.prose(by_text["Nämndens mål utgår från"])
     assert typo.size(by_text["Andelen fossilfria fordon i kommunens"]) == typo.size(by_text["Kommunens lekplatser ska vara"])
+
+
+def test_legend_statements_beside_prose_assess_nothing() -> None:
+    """A legend ("Så läser du rapporten": "Målet bedöms uppfyllas" … beside the prose, each by
+    its traffic light) states no goal's assessment: its sentences do not start at the text's margin."""
+    doc = parse(Path(__file__).parents[2] / "fixtures/holdout-generic5/delarsrapport-bilder/kiruna-von-delarsrapport-2-2026-bilder.pdf")
+    assert "Så läser du rapporten" not in [g.title for g in doc.goals]
+    assert all(g.assessment is None for g in doc.goals)
