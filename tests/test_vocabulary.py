@@ -7,6 +7,7 @@ import pytest
 from planparse.vocabulary import (
     Match,
     assessment_in_sentence,
+    assessment_statement,
     match_assessment,
     match_direction,
     match_label,
@@ -216,3 +217,25 @@ def test_legend_sentences_name_their_status() -> None:
     assert match_legend("statuses", "Uppdraget har inte påbörjats").value == "not_started"
     assert match_legend("assessments", "Målet är delvis uppfyllt").value == "partially_fulfilled"
     assert match_legend("statuses", "Aktiviteten genomförs av kultursekreteraren") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Målet bedöms som delvis uppfyllt.", "partially_fulfilled"),
+        ("Målet bedöms som uppfyllt.", "fulfilled"),
+        ("Målet bedöms som inte uppfyllt.", "not_fulfilled"),
+        ("Målet bedöms vara uppnått.", "fulfilled"),
+        ("Målet är ej uppfyllt.", "not_fulfilled"),
+        ("Malet bedéms som delvis uppfyllt", "partially_fulfilled"),  # an English OCR's layer
+        ("Målet har uppnåtts.", "fulfilled"),
+        ("Målet om sex procents minskning nåddes inte", None),  # the goal's subject, no judgement
+        ("Målet är att förslaget till ramar ska beslutas", None),
+        ("Målet bedöms som delvis uppfyllt eftersom", None),  # the sentence goes on: prose
+        ("Målet är uppfyllt när alla barn har plats.", None),
+    ],
+)
+def test_assessment_statement(text: str, value: str | None) -> None:
+    """A sentence of its own stating the goal's assessment, its value through the vocabulary."""
+    m = assessment_statement(text)
+    assert (m.value if m else None) == value

@@ -24,6 +24,7 @@ from planparse.text.fold import fold
 __all__ = [
     "Match",
     "assessment_in_sentence",
+    "assessment_statement",
     "match_assessment",
     "match_direction",
     "match_label",
@@ -137,6 +138,28 @@ def assessment_in_sentence(text: str | None) -> Match | None:
         if m := pattern.search(folded):
             return Match(value=value, confidence=SENTENCE_CONFIDENCE, matched=m.group(0))
     return None
+
+
+# A sentence that states a goal's assessment as a line of its own ("Målet bedöms som delvis
+# uppfyllt.", "Målet bedöms vara uppnått.", "Målet är ej uppfyllt."), folded: the goal as its
+# subject, a verb of judgement, then the value in a few words.
+_STATEMENT = re.compile(
+    r"^(?:malet|malen|malsattningen|namndmalet)\s+(?:bedoms|bedomdes|bedoms nu|anses|ar|blev|har)\s+"
+    r"(?:(?:som|vara|att vara|ha|till)\s+)?(?P<value>\w+(?:\s+\w+){0,3})$"
+)
+
+
+def assessment_statement(text: str | None) -> Match | None:
+    """The assessment a sentence about the goal states, the whole sentence ("Målet bedöms som
+    delvis uppfyllt." → partially_fulfilled), its value read through the vocabulary; None for
+    any other sentence ("Målet om sex procents minskning nåddes inte")."""
+    if not text or len(text) > 80:
+        return None
+    m = _STATEMENT.match(fold(text.strip()))
+    if m is None:
+        return None
+    value = m["value"]  # ("har uppnåtts" by the sentence's patterns; no longer sentence goes on)
+    return match_assessment(value) or (assessment_in_sentence(value) if len(value.split()) <= 2 else None)
 
 
 def match_label(text: str | None) -> Match | None:

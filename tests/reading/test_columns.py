@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from planparse.reading import read_pdf
+from planparse.reading.columns import row_end
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
@@ -35,3 +36,22 @@ def test_two_column_page_is_read_left_column_first() -> None:
 def test_single_column_pages_are_not_taken_for_two(pdf: str) -> None:
     doc = read_pdf(FIXTURES / pdf)
     assert not any(p.two_columns for p in doc.pages)
+
+
+def test_ocr_two_column_page_is_read_column_by_column() -> None:
+    """An English-OCR'd layer of a two-column page: its pieces of a line ("Andelen fossilfria
+    fordon" · "i kommunens"), baselines a point or two apart and headings between short
+    paragraph ends still show the gutter, so lines on one row in the two columns stay apart."""
+    doc = read_pdf(FIXTURES / "holdout-generic8" / "verksamhetsberattelse" / "vanersborg-tn-verksamhetsberattelse-2025-ocr.pdf")
+    page = doc.pages[0]
+    assert page.two_columns
+    texts = [ln.text for ln in page.lines]
+    assert "kommunens gator, parker, fastigheter och" in texts  # not joined with the right column's line
+    left_last = texts.index("Målet bedöms som inte uppfyllt.")
+    assert texts[left_last + 1] == "Trygga och tillgängliga miljöer"  # the right column's first line
+    assert "Andelen fossilfria fordon i kommunens" in texts
+
+
+def test_row_end_joins_pieces_a_word_apart_not_cells() -> None:
+    row = [(50.0, 100.0, 190.0, 110.0), (196.0, 100.0, 270.0, 110.0), (300.0, 100.0, 330.0, 110.0)]
+    assert row_end(row[0], row) == row[1]  # a word's space: one row of text; the cell 30 pt on is none of it

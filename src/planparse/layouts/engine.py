@@ -30,6 +30,7 @@ from planparse.layouts.goal_groups import lone_goal, prune
 from planparse.layouts.headings import continues_title, numbered
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
+from planparse.layouts.stated_assessment import stated_assessment
 from planparse.layouts.table_headers import crosses_other, is_table_header, text_left_of
 from planparse.layouts.table_walk import read_table
 from planparse.layouts.typography import wraps_body_title
@@ -43,14 +44,8 @@ from planparse.layouts.walk_state import (
     _ocr_bullet,
 )
 from planparse.model import Goal, GoalLevel
+from planparse.reading import positioned as pos
 from planparse.reading.model import Document, Line, Table
-from planparse.reading.positioned import (
-    continue_table,
-    find_tables,
-    header_rows,
-    join_wrapped_top,
-    wrap_under_header,
-)
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
 
@@ -70,17 +65,17 @@ class Walk(ListWalk):
             # the wrapped rest of its labels was: "Utfall" / "2024")
             near = [ln for ln in page.lines if any(abs(ln.bbox[1] - n.bbox[1]) < 30 for n in page.noise)]
             noise = {id(n) for n in page.noise}
-            lines = page.lines + [ln for ln in header_rows(page.noise + near, is_table_header) if id(ln) in noise]
-            cont = continue_table(lines, carry, is_table_header, self.is_break, marks) if carry else None
+            lines = page.lines + [ln for ln in pos.header_rows(page.noise + near, is_table_header) if id(ln) in noise]
+            cont = pos.continue_table(lines, carry, is_table_header, self.is_break, marks) if carry else None
             consumed = {id(x) for x in cont[1]} if cont else set()
             if cont and carried is not None:
-                join_wrapped_top(carried, cont[0])  # the last name on the page before going on
+                pos.join_wrapped_top(carried, cont[0])  # the last name on the page before going on
                 if not cont[0].rows:
                     cont = None
             rest = [ln for ln in lines if id(ln) not in consumed]
-            found = find_tables(rest, is_table_header, lambda ln: self.is_break(ln), marks)
+            found = pos.find_tables(rest, is_table_header, lambda ln: self.is_break(ln), marks)
             if carry and cont is None and carried is not None and found:
-                wrap_under_header(carried, found[0][0])
+                pos.wrap_under_header(carried, found[0][0])
             found = ([cont] if cont else []) + found
             used = consumed | {id(ln) for _, taken in found for ln in taken}
             items = page.in_order([ln for ln in page.lines if id(ln) not in used], page.tables + [t for t, _ in found])
@@ -154,6 +149,8 @@ class Walk(ListWalk):
         item = list_item(text) or _ocr_bullet(line)
         drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
         item = ("•", text) if drawn else item
+        if item is None and stated_assessment(self, line):  # "Målet bedöms som delvis uppfyllt."
+            return
         if self.title_line is not None and self.title_of is not None:
             wraps = continues_title(self.title_line, line, self.typo) or (
                 isinstance(self.title_of, Goal) and wraps_body_title(self.title_line, line, self.typo))

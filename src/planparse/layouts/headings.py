@@ -221,7 +221,7 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
             return Heading("goal_words", text, level=level)  # "Nämndmål", "Nämndens mål 2025"
         # "Verksamhetsmål för god ekonomisk hushållning"; without fonts shaped as a title, not
         # a line of prose ("Kommunfullmäktiges mål gäller för hela mandatperioden. Under …")
-        if rest[:1].islower() and (rank > 0 or (not fonts and _heading_shaped(text) and ". " not in text)):
+        if rest[:1].islower() and (rank > 0 or (not fonts and _heading_shaped(text) and ". " not in text and not typo.prose(line))):
             return Heading("goal", text, level=GoalLevel.goal_area, lists_goals=True)
         is_group = level in (GoalLevel.goal_area, GoalLevel.focus_area)  # its bullets are its goals
         # Without fonts a group's name is told by its shape: a few capitalised words, no

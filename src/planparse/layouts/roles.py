@@ -138,8 +138,7 @@ def name_column(table: Table) -> int:
 
 # Columns only a budget table has (an indicator table has Utfall, Mål, and Prognos too).
 _PLAIN_BUDGET = frozenset({"budget", "arsbudget", "avvikelse", "budgetavvikelse", "bokslut", "differens", "intakter", "kostnader", "netto"})
-# A first column or row names that count things: the table holds statistics, not money.
-_COUNTS = ("statistik", "antal ")
+_COUNTS = ("statistik", "antal ")  # a first column or row names counting things: statistics, not money
 _MONEY_COLUMNS = ("intakter", "kostnader", "netto", "total utgift", "totalt", "summa")
 
 
@@ -261,10 +260,10 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
     found: list[ControlPoint] = []
     for row in table.body:
         name = text(row, process)
-        if row.full_width and table.n_cols > 2:
-            continue  # a group row over the whole width ("Ekonomi"): no control of its own
-        if table.n_cols > 3 and not any(c.text.strip() for c in row.cells if c.col != process):
-            continue  # ... or its title in the first column, the others empty (rules read across it)
+        # a group row over the whole width ("Ekonomi"), or its title in the first column with
+        # the others empty (rules read across it): no control of its own
+        if (row.full_width and table.n_cols > 2) or (table.n_cols > 3 and not any(c.text.strip() for c in row.cells if c.col != process)):
+            continue
         if not name:
             if any(c.text for c in row.cells):
                 out.warn("unplaced_row", f"control row without process: {row.texts}", row.page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 
 from planparse import vocabulary
@@ -67,7 +68,9 @@ class Typography:
         # for its step, sizes within 8 % of the next one up a step of their own, no step
         # wider than 12 % (two styles two points apart stay two).
         self.alone, self.owners = _alone_lines(doc)
-        heads = sorted({ln.size for page in doc.pages for ln in page.lines if ln.method != "native" and self.rank(ln)})
+        self.tight, self.under = tight_titles(doc)
+        heads = sorted({ln.size for page in doc.pages for ln in page.lines
+                        if ln.method != "native" and self.rank(ln) and id(ln) not in self.tight})
         self.steps: dict[float, float] = {}
         step: list[float] = []
         for size in [*heads, float("inf")]:
@@ -79,6 +82,9 @@ class Typography:
         # "Grunduppdrag") are of one style, whatever their letters' boxes tell: one size.
         owned = [ln.size for page in doc.pages for ln in page.lines if id(ln) in self.owners and self._near_body(ln)]
         self.owner_size = statistics.median(owned) if owned else 0.0
+        # So are the titles wrapped tight in about the body's size (see tight_titles).
+        titled = [ln.size for page in doc.pages for ln in page.lines if id(ln) in self.tight]
+        self.tight_size = statistics.median(titled) if titled else 0.0
 
     def _near_body(self, line: Line) -> bool:
         return line.size < 1.15 * max(self.ocr_body, 1.0)
@@ -89,10 +95,16 @@ class Typography:
         size = self.steps.get(line.size, line.size) if line.size in self.steps and self.rank(line) else line.size
         if id(line) in self.owners and self._near_body(line) and self.rank(line):
             size = self.owner_size
+        if id(line) in getattr(self, "tight", ()):
+            size = self.tight_size
         return self.body * size / max(self.ocr_body, 1.0)
 
     def rank(self, line: Line) -> int:
         if line.method != "native":  # sizes estimated from OCR'd boxes: a margin for their noise
+            if id(line) in getattr(self, "tight", ()):
+                return 1 if _heading_shaped(line.text) else 0
+            if id(line) in getattr(self, "under", ()):
+                return 0  # the text under such a title, however wide its letters came out
             ratio = line.size / max(self.ocr_body, 1.0)
             if ratio >= 1.4:
                 return 2
@@ -111,6 +123,10 @@ class Typography:
         if size >= self.body + 1.0 or (line.bold and len(line.text) < 160):
             return 1
         return 0
+
+    def prose(self, line: Line) -> bool:
+        """An OCR'd line the leading around it shows to be running text (see tight_titles)."""
+        return id(line) in getattr(self, "under", ())
 
     def has_fonts(self, line: Line) -> bool:
         return line.method == "native"
@@ -140,6 +156,60 @@ def _alone_lines(doc: Document) -> tuple[set[int], set[int]]:
                 alone.add(id(line))
                 owners.add(id(line))
     return alone, owners
+
+
+_NEXT_SENTENCE = re.compile(r"\w[.!?] [A-ZÅÄÖ]")
+
+
+def _step_down(a: Line, b: Line) -> float | None:
+    """The step from ``a``'s middle down to ``b``'s, when ``b`` is the next line of its column."""
+    x, y = a.bbox, b.bbox
+    step = (y[1] + y[3] - x[1] - x[3]) / 2
+    return step if step > 2 and abs(x[0] - y[0]) < 0.05 * (x[2] - x[0] + y[2] - y[0]) else None
+
+
+def _wrapped(line: Line, lines: list[Line]) -> bool:
+    """A title's line that wrapped: it reaches most of the way across its column (as far as
+    most lines starting where it starts reach); a short heading over a label ("Normer och värden" / "Mål") does not."""
+    ends = sorted(o.bbox[2] for o in lines if abs(o.bbox[0] - line.bbox[0]) < 5)
+    right = ends[int(0.8 * (len(ends) - 1))]  # (not a title over both columns)
+    return line.bbox[2] - line.bbox[0] >= 0.6 * (right - line.bbox[0])
+
+
+def tight_titles(doc: Document) -> tuple[set[int], set[int]]:
+    """OCR'd titles in about the body's size told by their leading: two or more lines of a
+    column set tighter than its running text (a heading's line height; the steps under 0.88 of
+    the text's pitch and at least 0.15 of it under the step to the line below), space above
+    them, wrapped (each line but the last across most of the column), no label, no sentence's end; and the first line under each, its text. (Bold is lost in OCR.)
+    With those, a line whose sentence goes on in lower case on the next line of its column and
+    ends there before another starts: a paragraph's first line, whatever size it read as."""
+    titles: set[int] = set()
+    under: set[int] = set()
+    for page in doc.pages:
+        lines = [ln for ln in page.lines if ln.method != "native"]  # (in reading order: column by column)
+        downs = [_step_down(a, b) for a, b in zip(lines, lines[1:], strict=False)] + [None]
+        steps = [s for s in downs if s is not None]
+        if len(steps) < 5:
+            continue
+        pitch = statistics.median(steps)
+        k = 0
+        while k < len(lines):
+            j = k
+            while (s := downs[j]) is not None and s < 0.88 * pitch:
+                j += 1
+            run, after, before = lines[k:j + 1], downs[j], downs[k - 1] if k else None
+            if len(run) >= 2 and after is not None and all(_wrapped(ln, lines) for ln in run[:-1]) \
+                    and not any(_label_alone(ln.text) for ln in run) and after - max(downs[i] or 0.0 for i in range(k, j)) >= 0.15 * pitch \
+                    and (before is None or before >= 1.15 * pitch) and _heading_shaped(run[0].text) \
+                    and not run[-1].text.rstrip().endswith((".", "!", "?", ":", ";")) and sum(len(ln.text.split()) for ln in run) <= 20:
+                titles.update(id(ln) for ln in run)
+                under.add(id(lines[j + 1]))
+            k = j + 1
+        for k, ln in enumerate(lines[:-1]):  # a paragraph's first line read large: its sentence goes on below, ends, another starts
+            nxt = lines[k + 1].text
+            if downs[k] is not None and nxt[:1].islower() and _NEXT_SENTENCE.search(nxt) and not ln.text.rstrip().endswith((".", ":")):
+                under.add(id(ln))
+    return titles, under
 
 
 def _label_alone(text: str) -> bool:

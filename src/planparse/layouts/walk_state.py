@@ -22,13 +22,7 @@ from planparse.layouts.legend import legend_lines
 from planparse.layouts.marker import Marker
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import split_status_suffix
-from planparse.model import (
-    Activity,
-    Goal,
-    GoalLevel,
-    Indicator,
-    Provenance,
-)
+from planparse.model import Activity, Goal, GoalLevel, Indicator, Provenance
 from planparse.reading.model import Document, Line, Table, group_paragraphs
 from planparse.reading.paragraphs import line_step
 from planparse.text.fold import fold
@@ -218,6 +212,10 @@ class WalkState:
         above, self.section_above = self.section_above, None
         if self.section is not None and above is not None:
             self.pop_styled(self.typo.size(above[0]))
+            size = self.typo.size(self.section)  # OCR'd sizes of one style differ: a group over headings styled as the
+            while not self.typo.has_fonts(above[0]) and self.stack and id(top := self.stack[-1][1]) in self.styled \
+                    and top.children and abs(self.styled.get(id(top.children[-1]), 0.0) - size) < 0.3:
+                self.stack.pop()  # last group's own is that group's sibling, whatever size its letters read as
             goal = Goal(uid="", level=self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal_area, title=above[1],
                         description="\n".join(group_paragraphs(above[2])) or None, provenance=provenance(above[0]))
             self.stack.append((self.depth() + 1, goal))

@@ -56,19 +56,39 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     width_l, width_r = g0 - margin_l, margin_r - g1
     if min(width_l, width_r) < 0.25 * page_width:
         return None
+    stops = {b for b, ln in zip(boxes, lines, strict=True) if ln.text.rstrip().endswith((".", "!", "?"))}
+
+    def running(b: tuple[float, float, float, float], side: list[tuple[float, float, float, float]], margin: float,
+                width: float) -> bool:  # a row filling its column, or a paragraph's last line
+        end = row_end(b, side)
+        return end[2] - margin >= 0.65 * width or end in stops
+
     pairs = 0
     filled = 0
     for b in left:
         yc = (b[1] + b[3]) / 2
-        beside = [r for r in right if r[1] - 1 <= yc <= r[3] + 1]
+        # (boxes on one row overlap: an OCR'd layer's baselines are a point or two apart)
+        beside = [r for r in right if r[1] - 1 <= yc <= r[3] + 1 or min(r[3], b[3]) - max(r[1], b[1]) > 0.5 * (b[3] - b[1])]
         if not beside:
             continue
         pairs += 1
-        if b[2] - margin_l >= 0.65 * width_l and max(r[2] for r in beside) - g1 >= 0.65 * width_r:
+        if running(b, left, margin_l, width_l) and any(running(r, right, g1, width_r) for r in beside):
             filled += 1
     if pairs < MIN_ROWS or filled < _FILLED * pairs:
         return None
     return g0, g1
+
+
+def row_end(box: tuple[float, float, float, float], side: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    """The last piece of the row of text that ``box`` starts: the pieces on its baseline that
+    follow it a word's space apart (an OCR'd layer breaks a column's line into pieces:
+    "Andelen fossilfria fordon" · "i kommunens"); a table's cells further apart stay apart."""
+    end, yc, gap = box, (box[1] + box[3]) / 2, box[3] - box[1]
+    for b in sorted((b for b in side if b[1] - 1 <= yc <= b[3] + 1 and b[0] > box[0]), key=lambda b: b[0]):
+        if b[0] - end[2] > gap:
+            break
+        end = b if b[2] > end[2] else end
+    return end
 
 
 def column_order(lines: list[Line], band: tuple[float, float]) -> list[Line]:

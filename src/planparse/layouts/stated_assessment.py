@@ -1,0 +1,66 @@
+"""An assessment printed as a sentence of its own after a goal's analysis ("Målet bedöms som
+delvis uppfyllt.", "Målet bedöms vara uppnått.", "Målet är ej uppfyllt."): no label before it,
+and often set in bold, so it would read as a heading. The sentence is the assessment of the goal
+in scope (a pending unnumbered heading made one), its value read through the vocabulary
+(:func:`planparse.vocabulary.assessment_statement`) when it starts at the margin of the text above
+it, and the prose between the goal's title and
+the sentence is the analysis the assessment rests on: the goal's comment, not its description.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planparse import vocabulary
+from planparse.model import Assessment, AssessmentValue
+from planparse.reading.model import Line
+from planparse.reading.paragraphs import paragraphs
+
+if TYPE_CHECKING:
+    from planparse.layouts.walk_fields import FieldWalk
+
+
+def stated_assessment(w: FieldWalk, line: Line) -> bool:
+    """Read ``line`` as the goal's assessment sentence; whether it was one."""
+    if w.field == "assessment" or w.mode in ("goals", "activities", "indicators") or w.activity is not None:
+        return False  # after a "Bedömning" label its field reads it; inside a list it is an item's
+    found = vocabulary.assessment_statement(line.text)
+    if found is None or not _at_margin(w, line):
+        return False
+    if w.section is None:
+        goal = w.measured(w.goal)
+        if goal is None or goal.assessment is not None:
+            return False
+        prose = w.field_lines if w.field == "description" and goal is w.goal else []
+        if prose:
+            w.field, w.field_lines = None, []
+    else:
+        prose, w.section_prose = w.section_prose, []  # (not the description owner_goal would make of it)
+        goal = w.measured(w.owner_goal())
+        if goal is None or goal.assessment is not None:
+            w.section_prose = prose
+            return False
+    w.flush()
+    raw = line.text.strip().rstrip(".").strip()
+    goal.assessment = Assessment(value=AssessmentValue(found.value), raw=raw, confidence=found.confidence)
+    if prose:
+        analysis = "\n".join(paragraphs(prose, w.step, [ln.text for ln in prose], w.spec.paragraph_gap))
+        goal.comment = f"{goal.comment}\n{analysis}" if goal.comment else analysis
+    w.title_line = None
+    return True
+
+
+def _at_margin(w: FieldWalk, line: Line) -> bool:
+    """The sentence starts where the analysis above it does, every line of it, else (no
+    analysis) where the owner's title does: a legend's "Målet bedöms uppfyllas" beside its prose
+    and icons is none."""
+    above = w.section_prose or (w.field_lines if w.field == "description" else [])
+    if above:
+        xs = [ln.x0 for ln in above]
+    elif w.section is not None:
+        xs = [w.section.x0]
+    elif w.goal is not None and w.goal.provenance is not None and w.goal.provenance.bbox is not None:
+        xs = [w.goal.provenance.bbox[0]]
+    else:
+        return False
+    return all(abs(line.x0 - x) <= 0.5 * max(line.size, 6.0) for x in xs)
