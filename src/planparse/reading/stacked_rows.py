@@ -1,0 +1,64 @@
+"""Rows stacked in one band of a table: a table ruled only between its groups (a rule under
+each subtotal) holds several rows between two rules. A cell of a figure column never wraps
+into a second figure, so a band where two or more text lines each carry a name in the first
+column and a figure in another column is that many rows, one per text line; a line going on
+in lower case under a line without figures (or without figures itself) is the wrap of a
+name and stays with the line above."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from planparse.reading.model import Span
+from planparse.text.numbers import parse_number
+
+_SAME_LINE = 3.0  # points between the centres of spans on one text line
+
+
+def _text_lines(spans: list[Span]) -> list[list[Span]]:
+    """The spans grouped into text lines by their vertical centres, top down."""
+    out: list[list[Span]] = []
+    for s in sorted(spans, key=lambda s: s.yc):
+        if out and s.yc - out[-1][-1].yc <= _SAME_LINE:
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
+
+
+def _cells(line: list[Span], xs: list[float]) -> dict[int, str]:
+    """A text line's text by column (spans by their centres; left of the first column: 0)."""
+    cells: dict[int, list[Span]] = {}
+    for s in line:
+        col = max(0, min(len(xs) - 2, bisect_right(xs, s.xc) - 1))
+        cells.setdefault(col, []).append(s)
+    return {c: " ".join(s.text.strip() for s in sorted(ss, key=lambda s: s.bbox[0])).strip()
+            for c, ss in cells.items()}
+
+
+def _figures(cells: dict[int, str]) -> bool:
+    return any(c > 0 and t and parse_number(t) is not None for c, t in cells.items())
+
+
+def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float]) -> list[tuple[float, float]]:
+    """The band from ``top`` to ``bottom`` of a table with column starts ``xs`` cut into one
+    band per row stacked in it (see the module's docstring); ``spans`` are the band's."""
+    if len(xs) < 3:
+        return [(top, bottom)]
+    lines = _text_lines(spans)
+    cells = [_cells(ln, xs) for ln in lines]
+    if sum(1 for c in cells if c.get(0) and _figures(c)) < 2:
+        return [(top, bottom)]
+    bands: list[tuple[float, float]] = []
+    start = top
+    for k in range(1, len(lines)):
+        above, here = cells[k - 1], cells[k]
+        name = here.get(0, "")
+        wrap = not name or (name[:1].islower() and not (_figures(above) and _figures(here)))
+        if wrap:
+            continue
+        cut = (max(s.bbox[3] for s in lines[k - 1]) + min(s.bbox[1] for s in lines[k])) / 2
+        bands.append((start, cut))
+        start = cut
+    bands.append((start, bottom))
+    return bands

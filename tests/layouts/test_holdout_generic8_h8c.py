@@ -1,0 +1,22 @@
+"""holdout-generic8, parsed whole: Falköping's driftredovisning ruled only under its
+subtotals (rows stacked between rules, two kinds of minus, a wrong subtotal)."""
+
+from __future__ import annotations
+
+from tests.layouts.holdout import HoldoutSet
+
+DOCS = HoldoutSet("holdout-generic8")
+BUDGET = "budgetuppfoljning/falkoping-tn-tertialrapport-2-2026"
+
+
+def test_budget_rows_between_subtotal_rules() -> None:
+    doc, gold = DOCS.parsed(BUDGET), DOCS.gold(BUDGET)
+    got = [(b["name"], b["is_sum"], [(v["kind"], v["year"], v["amount"]) for v in b["values"]]) for b in doc["budget"]]
+    want = [(b["name"], b["is_sum"], [(v["kind"], v["year"], v["amount"]) for v in b["values"]]) for b in gold["budget"]]
+    assert got == want
+
+
+def test_only_the_wrong_subtotal_warns() -> None:
+    warned = [w["message"] for w in DOCS.parsed(BUDGET)["warnings"] if w["code"] == "sum_mismatch"]
+    assert len(warned) == 1
+    assert "Summa fastighet" in warned[0] and "Utfall" in warned[0] and "-100" in warned[0]
