@@ -20,3 +20,13 @@ def test_only_the_wrong_subtotal_warns() -> None:
     warned = [w["message"] for w in DOCS.parsed(BUDGET)["warnings"] if w["code"] == "sum_mismatch"]
     assert len(warned) == 1
     assert "Summa fastighet" in warned[0] and "Utfall" in warned[0] and "-100" in warned[0]
+
+
+SHADED = "delarsrapport/nybro-bun-delarsrapport-2026"
+
+
+def test_shaded_bedomning_cells_merged_over_indicator_rows() -> None:
+    def assessed(doc: dict) -> list[tuple[str, str | None]]:
+        return [(g["title"], (g.get("assessment") or {}).get("value")) for a in doc["goals"] for g in a["children"]]
+
+    assert assessed(DOCS.parsed(SHADED)) == assessed(DOCS.gold(SHADED))
