@@ -205,3 +205,13 @@ def test_assessment_in_sentence(text: str, value: str | None) -> None:
     m = assessment_in_sentence(text)
     assert (m.value if m else None) == value
     assert m is None or m.confidence < 0.86  # below any vocabulary match
+
+
+def test_a_colour_legend_states_no_assessment() -> None:
+    from planparse.vocabulary import assessment_in_sentence
+
+    legend = "Bedömning: grön = målet är uppfyllt, gul = målet är delvis uppfyllt, röd = målet är inte uppfyllt."
+    assert assessment_in_sentence(legend) is None
+    assert assessment_in_sentence("Röd: målet är inte uppfyllt, grön: uppfyllt") is None
+    hit = assessment_in_sentence("Målet bedöms som delvis uppfyllt.")
+    assert hit is not None and hit.value == "partially_fulfilled"
