@@ -1,9 +1,11 @@
 """Rows stacked in one band of a table: a table ruled only between its groups (a rule under
-each subtotal) holds several rows between two rules. A cell of a figure column never wraps
-into a second figure, so a band where two or more text lines each carry a name in the first
-column and a figure in another column is that many rows, one per text line; a line going on
-in lower case under a line without figures (or without figures itself) is the wrap of a
-name and stays with the line above."""
+each subtotal), or a scan whose rules between some rows are lost, holds several rows between
+two rules. A cell of a figure column never wraps into a second figure, so a band where two or
+more text lines each carry a name (text outside the figure columns) and a figure is that
+many rows, one per text line. A line going on in lower case in the first column under a line
+without figures (or without figures itself) is the wrap of a name and stays with the line
+above; so does a line without text in the first column, unless it and the line above both
+carry figures (the next indicator beside a goal's name merged down over its rows)."""
 
 from __future__ import annotations
 
@@ -40,6 +42,12 @@ def _figures(cells: dict[int, str]) -> bool:
     return any(c > 0 and t and parse_number(t) is not None for c, t in cells.items())
 
 
+def _named(cells: dict[int, str]) -> bool:
+    """A line with a figure and, left of its figures, text that is none: a row's name."""
+    figs = [c for c, t in cells.items() if c > 0 and t and parse_number(t) is not None]
+    return bool(figs) and any(t and c < min(figs) and parse_number(t) is None for c, t in cells.items())
+
+
 def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float]) -> list[tuple[float, float]]:
     """The band from ``top`` to ``bottom`` of a table with column starts ``xs`` cut into one
     band per row stacked in it (see the module's docstring); ``spans`` are the band's."""
@@ -47,14 +55,15 @@ def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float])
         return [(top, bottom)]
     lines = _text_lines(spans)
     cells = [_cells(ln, xs) for ln in lines]
-    if sum(1 for c in cells if c.get(0) and _figures(c)) < 2:
+    if sum(1 for c in cells if _named(c)) < 2:
         return [(top, bottom)]
     bands: list[tuple[float, float]] = []
     start = top
     for k in range(1, len(lines)):
         above, here = cells[k - 1], cells[k]
         name = here.get(0, "")
-        wrap = not name or (name[:1].islower() and not (_figures(above) and _figures(here)))
+        stacked = _figures(above) and _named(here)
+        wrap = not stacked if not name else name[:1].islower() and not (_figures(above) and _figures(here))
         if wrap:
             continue
         cut = (max(s.bbox[3] for s in lines[k - 1]) + min(s.bbox[1] for s in lines[k])) / 2
