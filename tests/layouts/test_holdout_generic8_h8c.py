@@ -30,3 +30,21 @@ def test_shaded_bedomning_cells_merged_over_indicator_rows() -> None:
         return [(g["title"], (g.get("assessment") or {}).get("value")) for a in doc["goals"] for g in a["children"]]
 
     assert assessed(DOCS.parsed(SHADED)) == assessed(DOCS.gold(SHADED))
+
+
+PLAN = "verksamhetsplan/ludvika-kfn-verksamhetsplan-2026"
+
+
+def test_klart_senast_months_and_tertials_are_end_dates() -> None:
+    def ends(doc: dict) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
+
+        def visit(g: dict) -> None:
+            out.extend((a["title"], a.get("end_date")) for a in g.get("activities", []))
+            for c in g.get("children", []):
+                visit(c)
+        for g in doc["goals"]:
+            visit(g)
+        return out
+
+    assert ends(DOCS.parsed(PLAN)) == ends(DOCS.gold(PLAN))

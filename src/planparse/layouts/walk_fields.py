@@ -36,7 +36,7 @@ from planparse.reading.model import Line
 from planparse.reading.paragraphs import paragraphs
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_date
+from planparse.text.numbers import parse_date, parse_end_date
 
 # A status icon printed as a glyph before its label ("● Delvis uppfyllt"): noise, no part of it.
 _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
@@ -266,7 +266,7 @@ class FieldWalk(WalkState):
                     items = [p.strip() for i in items for p in i.split(",")]
                 getattr(target, field).extend(i for i in items if i)
             elif field in ("start_date", "end_date"):
-                setattr(target, field, parse_date(texts[0]))
+                setattr(target, field, (parse_end_date if field == "end_date" else parse_date)(texts[0]))
             elif field in _TEXT_FIELDS:
                 current = getattr(target, field)
                 setattr(target, field, f"{current}\n{value}" if current else value)
