@@ -48,3 +48,22 @@ def test_klart_senast_months_and_tertials_are_end_dates() -> None:
         return out
 
     assert ends(DOCS.parsed(PLAN)) == ends(DOCS.gold(PLAN))
+
+
+SCAN = "delarsrapport/oskarshamn-bun-delarsrapport-2026-scan"
+
+
+def test_colour_scan_shaded_cells_rows_and_areas() -> None:
+    """The colour scan of the shaded delårsrapport: the cells' colours read from the colour
+    image, the rules along the green and red cells kept (each indicator its own row), and
+    "Kunskap och lärande" under the label-worded "Måluppföljning" a heading of its own."""
+    doc, gold = DOCS.parsed(SCAN), DOCS.gold(SCAN)
+
+    def tree(d: dict) -> list[tuple[str, list[tuple[str, str | None, list[str]]]]]:
+        return [(a["title"], [(g["title"], (g.get("assessment") or {}).get("value"),
+                               [" ".join(v["raw"] for v in i["values"]) for i in g["indicators"]])
+                              for g in a["children"]]) for a in d["goals"]]
+
+    assert tree(doc) == tree(gold)
+    names = [i["name"] for a in doc["goals"] for g in a["children"] for i in g["indicators"]]
+    assert sum(n.endswith(", %") for n in names) >= 6  # "%" read as "96", "260": read again
