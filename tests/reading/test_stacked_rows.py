@@ -58,3 +58,10 @@ def test_table_ruled_only_under_subtotals_reads_row_by_row() -> None:
     assert names == ["tkr", "Fastighet", "Verksamhetslokaler", "Externa hyresintäkter", "Summa fastighet",
                      "Summa nämnden"]
     assert [c.text for c in tables[0].rows[3].cells][1:] == ["3 200", "2 240", "3 350"]
+
+
+def test_a_wrapped_text_cell_ending_in_a_year_is_no_row() -> None:
+    # "Antal dygn i slutenvård av | 2,9 | … | Följs upp" / "medicinskt … minskar | | | 2027"
+    lines = [_line(100, (55, "Antal dygn i slutenvård av"), (260, "2,9"), (420, "Följs upp")),
+             _line(111, (55, "medicinskt färdigbehandlade"), (420, "2027"))]
+    assert split_stacked(97, 125, _spans(lines), XS) == [(97, 125)]

@@ -1,11 +1,12 @@
 """Rows stacked in one band of a table: a table ruled only between its groups (a rule under
 each subtotal), or a scan whose rules between some rows are lost, holds several rows between
 two rules. A cell of a figure column never wraps into a second figure, so a band where two or
-more text lines each carry a name (text outside the figure columns) and a figure is that
-many rows, one per text line. A line going on in lower case in the first column under a line
-without figures (or without figures itself) is the wrap of a name and stays with the line
-above; so does a line without text in the first column, unless it and the line above both
-carry figures (the next indicator beside a goal's name merged down over its rows)."""
+more text lines each carry a name (text left of their figures) and a figure in one column is that
+many rows, one per text line: a named line with a figure in a column where the line above
+has one too starts a row (the next indicator beside a goal's name merged down over its rows
+too), and so does a line whose first column starts in upper case (a group's title, "Gata
+och park"). A line going on in lower case in the first column, or without text there, is a
+wrap (of a name, or of a cell's text: "Följs upp" / "2027") and stays with the line above."""
 
 from __future__ import annotations
 
@@ -38,14 +39,20 @@ def _cells(line: list[Span], xs: list[float]) -> dict[int, str]:
             for c, ss in cells.items()}
 
 
-def _figures(cells: dict[int, str]) -> bool:
-    return any(c > 0 and t and parse_number(t) is not None for c, t in cells.items())
+def _figures(cells: dict[int, str]) -> set[int]:
+    """The columns after the first where a text line holds a figure."""
+    return {c for c, t in cells.items() if c > 0 and t and parse_number(t) is not None}
 
 
 def _named(cells: dict[int, str]) -> bool:
     """A line with a figure and, left of its figures, text that is none: a row's name."""
-    figs = [c for c, t in cells.items() if c > 0 and t and parse_number(t) is not None]
+    figs = _figures(cells)
     return bool(figs) and any(t and c < min(figs) and parse_number(t) is None for c, t in cells.items())
+
+
+def _stacked(above: dict[int, str], here: dict[int, str]) -> bool:
+    """A named line with a figure in a column where a line above has one too: a row of its own."""
+    return _named(here) and bool(_figures(above) & _figures(here))
 
 
 def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float]) -> list[tuple[float, float]]:
@@ -55,17 +62,15 @@ def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float])
         return [(top, bottom)]
     lines = _text_lines(spans)
     cells = [_cells(ln, xs) for ln in lines]
-    if sum(1 for c in cells if _named(c)) < 2:
+    if not any(_named(a) and _stacked(a, b) for k, a in enumerate(cells) for b in cells[k + 1:]):
         return [(top, bottom)]
     bands: list[tuple[float, float]] = []
     start = top
     for k in range(1, len(lines)):
         above, here = cells[k - 1], cells[k]
         name = here.get(0, "")
-        stacked = _figures(above) and _named(here)
-        wrap = not stacked if not name else name[:1].islower() and not (_figures(above) and _figures(here))
-        if wrap:
-            continue
+        if not _stacked(above, here) and (not name or name[:1].islower()):
+            continue  # a wrap: of a name, or of a cell's text ("Följs upp" / "2027")
         cut = (max(s.bbox[3] for s in lines[k - 1]) + min(s.bbox[1] for s in lines[k])) / 2
         bands.append((start, cut))
         start = cut
