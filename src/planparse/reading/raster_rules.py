@@ -237,7 +237,7 @@ def _rule_groups(
     # on it only what is darker than its ground is, so the rules along its edges stay rules
     # and are not one thick group with the fill.
     for top, bottom, left, right, tone in shaded or ():
-        if tone < DARK:
+        if raster_fills.DARK_FILL <= tone < DARK:  # (a darker one holds light text: see outside_fills)
             ink[top:bottom, left:right] = pixels[top:bottom, left:right] < tone - FAINT
     hs, vs = _found(ink, scale, thick)
     # Thin grey rules (a hairline in a light grey, blurred by the scan) stay lighter than the
