@@ -239,3 +239,11 @@ def test_assessment_statement(text: str, value: str | None) -> None:
     """A sentence of its own stating the goal's assessment, its value through the vocabulary."""
     m = assessment_statement(text)
     assert (m.value if m else None) == value
+
+
+def test_a_colour_legend_states_no_assessment() -> None:
+    legend = "Bedömning: grön = målet är uppfyllt, gul = målet är delvis uppfyllt, röd = målet är inte uppfyllt."
+    assert assessment_in_sentence(legend) is None
+    assert assessment_in_sentence("Röd: målet är inte uppfyllt, grön: uppfyllt") is None
+    hit = assessment_in_sentence("Målet bedöms som delvis uppfyllt.")
+    assert hit is not None and hit.value == "partially_fulfilled"

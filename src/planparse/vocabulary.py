@@ -126,6 +126,9 @@ _SENTENCE_ASSESSMENTS = (
     (re.compile(r"\b(?:uppfyll|uppnatt|uppnas|uppnadd)"), "fulfilled"),
 )
 SENTENCE_CONFIDENCE = 0.8
+# A colour named as a legend's key, folded: "grön =", "röd:".
+_PLAIN = str.maketrans("åäö", "aao")
+_COLOUR_KEY = re.compile(r"\b(?:gron|gul|orange|rod|gra|bla|vit)\s*[=:]")
 
 
 def assessment_in_sentence(text: str | None) -> Match | None:
@@ -134,6 +137,8 @@ def assessment_in_sentence(text: str | None) -> Match | None:
     if not text or len(text) > 200:
         return None
     folded = fold(text)
+    if len(_COLOUR_KEY.findall(text.casefold().translate(_PLAIN))) >= 2:
+        return None  # a legend naming each colour's assessment ("grön = uppfyllt, gul = delvis …"): none stated
     for pattern, value in _SENTENCE_ASSESSMENTS:
         if m := pattern.search(folded):
             return Match(value=value, confidence=SENTENCE_CONFIDENCE, matched=m.group(0))

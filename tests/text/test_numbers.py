@@ -159,3 +159,21 @@ def test_ocr_number_cell_rules_read_as_brackets() -> None:
     assert ocr_number("[3,2]") == "3,2"
     assert ocr_number("12 [1]") == "12 [1]"
     assert ocr_number("(6 000)") == "(6 000)"
+
+
+def test_end_dates_of_months_tertials_and_quarters() -> None:
+    import datetime as dt
+
+    from planparse.text.numbers import parse_end_date
+
+    assert parse_end_date("2026-06-30") == dt.date(2026, 6, 30)
+    assert parse_end_date("juni 2026") == dt.date(2026, 6, 30)
+    assert parse_end_date("Februari 2028") == dt.date(2028, 2, 29)
+    assert parse_end_date("dec 2026") == dt.date(2026, 12, 31)
+    assert [parse_end_date(f"T{k} 2026") for k in (1, 2, 3)] == [
+        dt.date(2026, 4, 30), dt.date(2026, 8, 31), dt.date(2026, 12, 31)]
+    assert parse_end_date("tertial 2 2026") == dt.date(2026, 8, 31)
+    assert parse_end_date("Q1 2027") == dt.date(2027, 3, 31)
+    assert parse_end_date("den 16 januari 2018") == dt.date(2018, 1, 16)
+    for text in ("T4 2026", "2026", "Pågår", "ma 2026", "Löpande", None, ""):
+        assert parse_end_date(text) is None

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from planparse import vocabulary
+from planparse.layouts.cell_fills import cell_fills
 from planparse.layouts.drawn_icons import mark_on_icon, page_text_size, scaled_icon, traffic_lights
 from planparse.layouts.marker import (
     TONE_CONFIDENCE,
@@ -52,7 +53,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import BBox, Document, Line, Page, covers
+from planparse.reading.model import BBox, Document, Line, Page
 
 _ASSESSMENT = {
     "green": AssessmentValue.fulfilled,
@@ -105,28 +106,6 @@ def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
     return out
 
 
-# The colours a filled table cell shows a status or assessment by; a grey or blue fill is a
-# table's styling far more often than a value.
-_FILL_COLOURS = frozenset({"green", "yellow", "red"})
-
-
-def _cell_fills(page: Page) -> list[Marker]:
-    """Empty body cells filled in a traffic-light colour: the status or assessment of their
-    row ("Måluppfyllelse" shown as a green, yellow or red cell). A row with more than one such
-    cell is a chart (a Gantt row), not a value."""
-    fills = [d for d in page.drawings if d.kind == "rect" and d.fill is not None
-             and color_name(d.fill) in _FILL_COLOURS]  # fmt: skip
-    if not fills:
-        return []
-    out: list[Marker] = []
-    for row in (r for t in page.tables for r in t.body if r.page == page.number):
-        found = [Marker(page.number, c.bbox, color_name(d.fill)) for c in row.cells if not c.text
-                 for d in fills if d.fill is not None and covers(d.bbox, c.bbox)]  # fmt: skip
-        if len({m.bbox for m in found}) == 1 and len({m.color for m in found}) == 1:
-            out.append(found[0])
-    return out
-
-
 @dataclass
 class Markers:
     """Every icon and progress bar of a document, and the legend that names their colours."""
@@ -163,7 +142,7 @@ class Markers:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             glyphs = _glyph_markers(page)
             found.extend([m for m, _ in glyphs] + traffic_lights(page) + vector_bars(page.number, page.drawings))
-            found.extend(_cell_fills(page))
+            found.extend(cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
                 out.by_page[page.number] = dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))

@@ -152,7 +152,7 @@ def _joined(row: Row, col: int) -> str:
 
 # An indicator name's unit after a comma ("Andel elever …, %"): Tesseract's Swedish model
 # reads a per-cent sign as a figure or two ("…, 20", "…, 96").
-_UNIT_AS_FIGURE = re.compile(r",\s*\d{1,2}$")
+_UNIT_AS_FIGURE = re.compile(r",\s*\d{1,3}$")  # ("260": the sign and a speck after it)
 
 
 def _unit_read_again(name: str, row: Row, col: int, reread: Callable[[int, BBox], str | None] | None) -> str:

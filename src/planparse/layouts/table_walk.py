@@ -221,7 +221,7 @@ def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
     labels name."""
     for i, lab in enumerate(labels):
         if lab in ("start_date", "end_date"):
-            setattr(act, lab, getattr(act, lab) or cell_date(row.cell_text(i)))
+            setattr(act, lab, getattr(act, lab) or cell_date(row.cell_text(i), end=lab == "end_date"))
         elif lab == "owner" and act.owner is None:
             act.owner = row_text(row, i) or None
         elif lab == "progress" and act.progress is None:

@@ -17,7 +17,7 @@ from planparse.reading.model import join_lines as join_wrapped
 from planparse.reading.paragraphs import line_step, list_text, paragraphs
 from planparse.text.assemble import OPEN_ENDS, join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_date
+from planparse.text.numbers import parse_date, parse_end_date
 
 
 class TableKind(Enum):
@@ -213,7 +213,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
         if start_col is not None:
             act.start_date = cell_date(row.cell_text(start_col))
         if end_col is not None:
-            act.end_date = cell_date(row.cell_text(end_col))
+            act.end_date = cell_date(row.cell_text(end_col), end=True)
         if progress_col is not None:
             act.progress = cell_percent(row.cell_text(progress_col))
         if owner_col is not None and owner_col != title_col:
@@ -246,9 +246,10 @@ def _title_wraps(lines: list[Line]) -> int:
     return n
 
 
-def cell_date(text: str) -> dt.date | None:
-    """A date cell's date, a table rule OCR read beside it left out ("| 2026-11-30")."""
-    return parse_date(text.strip().strip("|[]").strip())
+def cell_date(text: str, end: bool = False) -> dt.date | None:
+    """A date cell's date, a table rule OCR read beside it left out ("| 2026-11-30"); an
+    ``end`` date may be a month or a tertial, its last day (:func:`parse_end_date`)."""
+    return (parse_end_date if end else parse_date)(text.strip().strip("|[]").strip())
 
 
 def _clean_label(text: str) -> str:

@@ -36,7 +36,7 @@ from planparse.reading.model import Line
 from planparse.reading.paragraphs import paragraphs
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_date
+from planparse.text.numbers import parse_date, parse_end_date
 
 # A status icon printed as a glyph before its label ("● Delvis uppfyllt"): noise, no part of it.
 _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
@@ -48,6 +48,8 @@ _SECOND_LABEL = re.compile(r"\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.
 
 class FieldWalk(WalkState):
     """Labels and the fields they open."""
+
+    label_size = 0.0  # the size of the line that opened the field
 
     def label(self, text: str) -> tuple[str | None, str]:
         """(canonical label, inline value) of a label line ("Ansvarig: Ekonomichef"); a period
@@ -73,7 +75,10 @@ class FieldWalk(WalkState):
         layer the value under a label ("Processägare" / "Kommunstyrelsens ordförande"), and a
         run-in label in body type or the family's own ("Strategiskt mål: Vilhelmina kommun ska …")."""
         if head.kind == "section":
-            return not self.typo.has_fonts(line) and not self.field_lines and self.field in _LABEL_FIELDS
+            # (a heading set larger than the body, under a label-worded chapter heading larger
+            # still, "Måluppföljning" / "Kunskap och lärande", is a heading of its own)
+            return not self.typo.has_fonts(line) and not self.field_lines and self.field in _LABEL_FIELDS \
+                and not (self.typo.rank(line) and self.typo.size(line) + 0.3 < self.label_size)
         return head.kind == "goal" and head.number is None and labelled and (
             fold(line.text.partition(":")[0]) in self.spec.labels
             or (self.typo.has_fonts(line) and self.typo.rank(line) == 0))
@@ -126,6 +131,7 @@ class FieldWalk(WalkState):
                 if owner is not None:
                     self.mark(owner, line)
             self.field = label  # (after the heading above became a goal: that flushes the open field)
+            self.label_size = self.typo.size(line)
         if value and self.field:
             self.field_lines.append(line)
             self.inline_value = value
@@ -268,7 +274,7 @@ class FieldWalk(WalkState):
                     items = [p.strip() for i in items for p in i.split(",")]
                 getattr(target, field).extend(i for i in items if i)
             elif field in ("start_date", "end_date"):
-                setattr(target, field, parse_date(texts[0]))
+                setattr(target, field, (parse_end_date if field == "end_date" else parse_date)(texts[0]))
             elif field in _TEXT_FIELDS:
                 current = getattr(target, field)
                 setattr(target, field, f"{current}\n{value}" if current else value)

@@ -387,7 +387,9 @@ def _ocr_images(
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=1) as pool:
-        icons = pool.submit(lambda: [raster_icons.page_icons(pdf[n - 1]) for n in iconless])
+        icons = pool.submit(lambda: [raster_icons.page_icons(pdf[n - 1], [
+            d for d in (rules_into.get(n, []) if rules_into is not None else raw_pages[n - 1].drawings)
+            if d.kind == "rect" and d.fill is not None]) for n in iconless])
         try:
             results, failure = ocr.ocr_pages(images, lang), None
         except Exception as e:

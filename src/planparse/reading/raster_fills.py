@@ -123,18 +123,18 @@ def _bars_to_their_sides(pixels: np.ndarray, found: list[Fill], near: int) -> li
     return out
 
 
-def _stretch(profile: np.ndarray, tone: int, max_gap: int, min_text: int) -> tuple[int, int]:
-    """The start and end (exclusive) of the longest run of ``profile`` within the fill's tone,
-    runs apart by up to ``max_gap`` lines darker than it (a line of type across the fill, at
-    least ``min_text`` lines tall or only a little darker) taken as one; paper or a rule between
-    two runs parts them."""
+def _stretches(profile: np.ndarray, tone: int, max_gap: int, min_text: int) -> list[tuple[int, int]]:
+    """The start and end (exclusive) of the runs of ``profile`` within the fill's tone, longest
+    first, runs apart by up to ``max_gap`` lines darker than it (a line of type across the
+    fill, at least ``min_text`` lines tall or only a little darker) taken as one; paper or a
+    rule between two runs parts them (two cells of one colour, one over the other)."""
     ok = np.abs(profile.astype(np.int16) - tone) <= SAME_TONE
     padded = np.concatenate(([False], ok, [False])).astype(np.int8)
     # (a run of a line or two is a gap's noise, not the fill)
     found = [(a, e) for a, e in zip(np.flatnonzero(np.diff(padded) == 1).tolist(),
                                     np.flatnonzero(np.diff(padded) == -1).tolist(), strict=True) if e - a >= 3]
     if not found:
-        return 0, 0
+        return [(0, 0)]
     runs = [list(found[0])]
     for a, e in found[1:]:
         gap = profile[runs[-1][1] : a]
@@ -144,8 +144,7 @@ def _stretch(profile: np.ndarray, tone: int, max_gap: int, min_text: int) -> tup
             runs[-1][1] = e
         else:
             runs.append([a, e])
-    top, bottom = max(runs, key=lambda r: r[1] - r[0])
-    return top, bottom
+    return [(r[0], r[1]) for r in sorted(runs, key=lambda r: r[0] - r[1])]
 
 
 def fills(pixels: np.ndarray, dpi: int) -> list[Fill]:
@@ -169,24 +168,35 @@ def fills(pixels: np.ndarray, dpi: int) -> list[Fill]:
         x0, x1, y0, y1 = a * b, c * b, r0 * b, (r1 + 1) * b
         lo_y, lo_x = max(0, y0 - 4 * b), max(0, x0 - b)
         down = np.median(pixels[lo_y : y1 + 4 * b, x0 + b : max(x0 + b + 1, x1 - b)], axis=1)
-        top, bottom = _stretch(down, tone, 4 * b, round(MIN_TYPE_POINTS * dpi / 72))
-        top, bottom = lo_y + top, lo_y + bottom
-        # (across, a column of pixels through a word is dark: the sides are walked to from inside)
-        across = np.median(pixels[top + 1 : max(top + 2, bottom - 1), lo_x : x1 + b], axis=0)
-        left = lo_x + _edge(across, tone, x0 + b - lo_x, -1)
-        right = lo_x + _edge(across, tone, x1 - b - 1 - lo_x, 1) + 1
-        if bottom - top < min_h or right - left < MIN_WIDTH_POINTS * dpi / 72:
-            continue
-        area = pixels[top:bottom, left:right]
-        if np.count_nonzero(np.abs(area.astype(np.int16) - tone) <= SAME_TONE + 4) < EVEN * area.size:
-            continue  # a photo or a drawing: no even ground
-        if np.count_nonzero(area >= paper - MIN_DELTA // 2) > PAPER_SHARE * area.size:
-            continue  # paper after all (a scan's grain under dense type)
-        out.append((top, bottom, left, right, tone))
+        stretches = _stretches(down, tone, 4 * b, round(MIN_TYPE_POINTS * dpi / 72))
+        for k, (top, bottom) in enumerate(stretches):
+            if k and bottom - top < min_h:
+                continue  # (the longest is looked at as before; another only a fill's height)
+            if (found := _fill_at(pixels, lo_y + top, lo_y + bottom, x0, x1, lo_x, b, tone, paper, dpi)) is not None:
+                out.append(found)
     # a fill mostly on another is a detail or a piece of it (a progress bar, an icon's ring)
     kept = sorted(f for f in out if not any(g is not f and _within(f, g) for g in out))
-    found = [f for f in _apart([f for f in kept if f[1] - f[0] >= min_h], 5 * b) if f[1] - f[0] >= min_h]
-    return _bars_to_their_sides(pixels, found, b)
+    apart = [f for f in _apart([f for f in kept if f[1] - f[0] >= min_h], 5 * b) if f[1] - f[0] >= min_h]
+    return _bars_to_their_sides(pixels, apart, b)
+
+
+def _fill_at(pixels: np.ndarray, top: int, bottom: int, x0: int, x1: int, lo_x: int, b: int, tone: int, paper: int,
+             dpi: int) -> Fill | None:
+    """The fill from pixel line ``top`` to ``bottom`` of the group of squares from ``x0`` to
+    ``x1``, its sides walked to from inside, or None where it is no even shaded area."""
+    min_h = MIN_HEIGHT_POINTS * dpi / 72
+    # (across, a column of pixels through a word is dark: the sides are walked to from inside)
+    across = np.median(pixels[top + 1 : max(top + 2, bottom - 1), lo_x : x1 + b], axis=0)
+    left = lo_x + _edge(across, tone, x0 + b - lo_x, -1)
+    right = lo_x + _edge(across, tone, x1 - b - 1 - lo_x, 1) + 1
+    if bottom - top < min_h or right - left < MIN_WIDTH_POINTS * dpi / 72:
+        return None
+    area = pixels[top:bottom, left:right]
+    if np.count_nonzero(np.abs(area.astype(np.int16) - tone) <= SAME_TONE + 4) < EVEN * area.size:
+        return None  # a photo or a drawing: no even ground
+    if np.count_nonzero(area >= paper - MIN_DELTA // 2) > PAPER_SHARE * area.size:
+        return None  # paper after all (a scan's grain under dense type)
+    return top, bottom, left, right, tone
 
 
 def _apart(found: list[Fill], near: int) -> list[Fill]:

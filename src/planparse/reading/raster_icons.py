@@ -258,14 +258,16 @@ def gray_icons(gray: np.ndarray, dpi: int = DPI) -> list[Drawing]:
     return out
 
 
-def page_icons(page: object) -> list[Drawing]:
+def page_icons(page: object, fills: list[Drawing] | None = None) -> list[Drawing]:
     """:func:`icons` of a PyMuPDF page, rendered in colour at :data:`DPI`; on a page without
-    colour, its :func:`gray_icons`."""
+    colour, its :func:`gray_icons`. ``fills``: shaded areas found in the page's grey image,
+    given their colour here (:func:`colour_fills`)."""
     import pymupdf
 
     assert isinstance(page, pymupdf.Page)
     pix = page.get_pixmap(dpi=DPI, colorspace=pymupdf.csRGB, alpha=False)
     rgb = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
+    colour_fills(rgb, DPI, fills or [])
     found = gray_icons(rgb.mean(axis=2)) if colourless(rgb) else _with_gray(icons(rgb, DPI), rgb)
     # Hundreds of "icons" on a page are the letters of coloured text, not statuses.
     return found if len(found) <= MAX_ICONS else []
@@ -294,3 +296,27 @@ def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, f
     h = min(a[3], b[3]) - max(a[1], b[1])
     smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
     return w > 0 and h > 0 and w * h > 0.5 * smaller
+
+
+FILL_COLOUR_SHARE = 0.5  # the least share of a shaded area's pixels in one colour for it to have that colour
+_FILL_INSET = 2.0  # points inside a shaded area's found edges, off its rules and blurred edges
+
+
+def colour_fills(rgb: np.ndarray, dpi: int, fills: list[Drawing]) -> None:
+    """Give each shaded area found in a grey page image (a rect filled with its grey tone)
+    the colour it has in the page's colour image ``rgb`` rendered at ``dpi``: the median of
+    its saturated pixels, where they are most of it (a colour scan's green, yellow or red
+    table cell). Grey areas stay as found."""
+    scale = dpi / 72
+    for d in fills:
+        if d.kind != "rect" or d.fill is None or d.fill != (d.fill & 255) * 0x010101:
+            continue
+        x0, y0, x1, y1 = (round((v + k * _FILL_INSET) * scale) for v, k in zip(d.bbox, (1, 1, -1, -1), strict=True))
+        area = rgb[max(0, y0):max(0, y1), max(0, x0):max(0, x1)].reshape(-1, 3).astype(np.int16)
+        if len(area) == 0:
+            continue
+        hi = area.max(axis=1)
+        vivid = (hi >= MIN_VALUE) & (hi - area.min(axis=1) >= MIN_SATURATION * np.maximum(hi, 1))
+        if vivid.mean() >= FILL_COLOUR_SHARE:
+            r, g, b = (int(v) for v in np.median(area[vivid], axis=0))
+            d.fill = (r << 16) | (g << 8) | b

@@ -232,7 +232,14 @@ def _rule_groups(
     (see :func:`raster_fills.fills`), whose ground is no faint ink."""
     scale = 72.0 / dpi
     thick = max(1, round(MAX_THICK_POINTS / scale))
-    hs, vs = _found(pixels < DARK, scale, thick)
+    ink = pixels < DARK
+    # A fill darker than the ink level (a colour scan's green or red cell in grey) is no ink:
+    # on it only what is darker than its ground is, so the rules along its edges stay rules
+    # and are not one thick group with the fill.
+    for top, bottom, left, right, tone in shaded or ():
+        if raster_fills.DARK_FILL <= tone < DARK:  # (a darker one holds light text: see outside_fills)
+            ink[top:bottom, left:right] = pixels[top:bottom, left:right] < tone - FAINT
+    hs, vs = _found(ink, scale, thick)
     # Thin grey rules (a hairline in a light grey, blurred by the scan) stay lighter than the
     # ink threshold: read again against the paper's own tone, with short breaks bridged. A run
     # found so is a rule only where it stands alone (paper on both sides) and the first pass

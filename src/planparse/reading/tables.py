@@ -25,6 +25,7 @@ from planparse.reading.model import (
     union,
     within,
 )
+from planparse.reading.stacked_rows import split_stacked
 from planparse.text.fold import fold
 
 TOL = 2.0
@@ -972,6 +973,8 @@ def _build(
     bands = list(zip(region.ys, region.ys[1:], strict=False))
     if native and not region.ruled_columns and len(xs) > 2:
         bands = [part for top, bottom in bands for part in _split_at_across(top, bottom, spans_by_line, xs)]
+    bands = [part for top, bottom in bands for part in split_stacked(
+        top, bottom, [s for _, s, _, yc in spans_by_line if top - 1 <= yc <= bottom + 1], xs)]
     for top, bottom in bands:
         if bottom - top < 3:
             continue

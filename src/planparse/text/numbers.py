@@ -182,6 +182,44 @@ def parse_date(text: str | None) -> dt.date | None:
     return None
 
 
+# A month or a period of the year named with its year, as a deadline column prints it:
+# "juni 2026", "jun 2026", "T2 2026", "tertial 2 2026", "Q3 2026", "kvartal 3 2026".
+_MONTH_YEAR = re.compile(r"(?:(?:i\s+)?slutet\s+av\s+|senast\s+)?([a-zåäö]{3,9})\.?\s+(\d{4})", re.IGNORECASE)
+_PERIOD_YEAR = re.compile(r"(t|tertial|q|kv|kvartal)\s*([1-4])\s*[/,-]?\s*(\d{4})", re.IGNORECASE)
+_PERIOD_MONTHS = {"t": 4, "tertial": 4, "q": 3, "kv": 3, "kvartal": 3}  # months a period spans
+
+
+def _month(word: str) -> int | None:
+    """A Swedish month's number from its name or its first three letters or more ("sept")."""
+    w = word.lower()
+    hits = {n for name, n in MONTHS.items() if name.startswith(w)} if len(w) >= 3 else set()
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def parse_end_date(text: str | None) -> dt.date | None:
+    """A deadline as a date: a full date as :func:`parse_date` reads it; a month ("juni 2026")
+    → the month's last day; a tertial ("T2 2026", "tertial 2 2026") → its last day (04-30,
+    08-31, 12-31); a quarter ("Q3 2026", "kvartal 3 2026") → its last day. None otherwise."""
+    if not text:
+        return None
+    s = text.strip().rstrip(".").strip()
+    if (d := parse_date(s)) is not None:
+        return d
+    if (m := _PERIOD_YEAR.fullmatch(s)) is not None:
+        span = _PERIOD_MONTHS[m[1].lower()]
+        if span == 4 and int(m[2]) > 3:
+            return None
+        return _last_day(int(m[3]), int(m[2]) * span)
+    if (m := _MONTH_YEAR.fullmatch(s)) is not None and (month := _month(m[1])) is not None:
+        return _last_day(int(m[2]), month)
+    return None
+
+
 def find_dates(text: str) -> list[dt.date]:
     """All ISO or written dates in running text, in order."""
     found: list[tuple[int, dt.date]] = []

@@ -1,0 +1,49 @@
+"""Table cells that show a status or assessment by their fill alone: an empty body cell
+filled green, yellow or red. A cell merged down over several rows (a goal's "Bedömning" beside
+each of its indicators) is one fill as tall as those rows: the value of the row it starts on,
+the row that holds the merged goal's name."""
+
+from __future__ import annotations
+
+from planparse.layouts.marker import Marker, color_name
+from planparse.reading.model import BBox, Drawing, Page, Row, covers
+
+# The colours a filled table cell shows a status or assessment by; a grey or blue fill is a
+# table's styling far more often than a value.
+FILL_COLOURS = frozenset({"green", "yellow", "red"})
+_EDGE = 2.0  # points a fill's edge may lie off its cell's
+
+
+def _merged_down(fill: BBox, cell: BBox, rows: list[Row], col: int) -> bool:
+    """Whether ``fill`` is ``cell`` merged down over the rows under it: as wide as the cell,
+    starting at its top and ending at a lower row's bottom, every cell of the column it covers
+    empty."""
+    w = min(fill[2], cell[2]) - max(fill[0], cell[0])
+    if w < 0.7 * (cell[2] - cell[0]) or fill[2] - fill[0] > 1.5 * (cell[2] - cell[0]):
+        return False
+    if abs(fill[1] - cell[1]) > _EDGE or fill[3] <= cell[3] + _EDGE:
+        return False
+    under = [r for r in rows if cell[1] + _EDGE < (r.bbox[1] + r.bbox[3]) / 2 < fill[3]]
+    ends = any(abs(r.bbox[3] - fill[3]) <= _EDGE for r in under)
+    return ends and all(not c.text for r in under for c in r.cells if c.col == col)
+
+
+def cell_fills(page: Page) -> list[Marker]:
+    """Empty body cells filled in a traffic-light colour, each the status or assessment of its
+    row ("Måluppfyllelse" shown as a green, yellow or red cell), a cell merged down over rows
+    that of its first row. A row with more than one such cell is a chart (a Gantt row), not a
+    value."""
+    fills: list[Drawing] = [d for d in page.drawings if d.kind == "rect" and d.fill is not None
+                            and color_name(d.fill) in FILL_COLOURS]  # fmt: skip
+    if not fills:
+        return []
+    out: list[Marker] = []
+    for table in page.tables:
+        body = [r for r in table.body if r.page == page.number]
+        for k, row in enumerate(body):
+            found = [Marker(page.number, c.bbox, color_name(d.fill)) for c in row.cells if not c.text
+                     for d in fills if d.fill is not None and (
+                         covers(d.bbox, c.bbox) or _merged_down(d.bbox, c.bbox, body[k + 1:], c.col))]
+            if len({m.bbox for m in found}) == 1 and len({m.color for m in found}) == 1:
+                out.append(found[0])
+    return out

@@ -1,0 +1,78 @@
+"""Rows stacked in one band of a table: a table ruled only between its groups (a rule under
+each subtotal), or a scan whose rules between some rows are lost, holds several rows between
+two rules. A cell of a figure column never wraps into a second figure, so a band where two or
+more text lines each carry a name (text left of their figures) and a figure in one column is that
+many rows, one per text line: a named line with a figure in a column where the line above
+has one too starts a row (the next indicator beside a goal's name merged down over its rows
+too), and so does a line whose first column starts in upper case (a group's title, "Gata
+och park"). A line going on in lower case in the first column, or without text there, is a
+wrap (of a name, or of a cell's text: "Följs upp" / "2027") and stays with the line above."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from planparse.reading.model import Span
+from planparse.text.numbers import parse_number
+
+_SAME_LINE = 3.0  # points between the centres of spans on one text line
+
+
+def _text_lines(spans: list[Span]) -> list[list[Span]]:
+    """The spans grouped into text lines by their vertical centres, top down."""
+    out: list[list[Span]] = []
+    for s in sorted(spans, key=lambda s: s.yc):
+        if out and s.yc - out[-1][-1].yc <= _SAME_LINE:
+            out[-1].append(s)
+        else:
+            out.append([s])
+    return out
+
+
+def _cells(line: list[Span], xs: list[float]) -> dict[int, str]:
+    """A text line's text by column (spans by their centres; left of the first column: 0)."""
+    cells: dict[int, list[Span]] = {}
+    for s in line:
+        col = max(0, min(len(xs) - 2, bisect_right(xs, s.xc) - 1))
+        cells.setdefault(col, []).append(s)
+    return {c: " ".join(s.text.strip() for s in sorted(ss, key=lambda s: s.bbox[0])).strip()
+            for c, ss in cells.items()}
+
+
+def _figures(cells: dict[int, str]) -> set[int]:
+    """The columns after the first where a text line holds a figure."""
+    return {c for c, t in cells.items() if c > 0 and t and parse_number(t) is not None}
+
+
+def _named(cells: dict[int, str]) -> bool:
+    """A line with a figure and, left of its figures, text that is none: a row's name."""
+    figs = _figures(cells)
+    return bool(figs) and any(t and c < min(figs) and parse_number(t) is None for c, t in cells.items())
+
+
+def _stacked(above: dict[int, str], here: dict[int, str]) -> bool:
+    """A named line with a figure in a column where a line above has one too: a row of its own."""
+    return _named(here) and bool(_figures(above) & _figures(here))
+
+
+def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float]) -> list[tuple[float, float]]:
+    """The band from ``top`` to ``bottom`` of a table with column starts ``xs`` cut into one
+    band per row stacked in it (see the module's docstring); ``spans`` are the band's."""
+    if len(xs) < 3:
+        return [(top, bottom)]
+    lines = _text_lines(spans)
+    cells = [_cells(ln, xs) for ln in lines]
+    if not any(_named(a) and _stacked(a, b) for k, a in enumerate(cells) for b in cells[k + 1:]):
+        return [(top, bottom)]
+    bands: list[tuple[float, float]] = []
+    start = top
+    for k in range(1, len(lines)):
+        above, here = cells[k - 1], cells[k]
+        name = here.get(0, "")
+        if not _stacked(above, here) and (not name or name[:1].islower()):
+            continue  # a wrap: of a name, or of a cell's text ("Följs upp" / "2027")
+        cut = (max(s.bbox[3] for s in lines[k - 1]) + min(s.bbox[1] for s in lines[k])) / 2
+        bands.append((start, cut))
+        start = cut
+    bands.append((start, bottom))
+    return bands
