@@ -180,7 +180,8 @@ def tight_titles(doc: Document) -> tuple[set[int], set[int]]:
     """OCR'd titles in about the body's size told by their leading: two or more lines of a
     column set tighter than its running text (a heading's line height; the steps under 0.88 of
     the text's pitch and at least 0.15 of it under the step to the line below), space above
-    them, wrapped (each line but the last across most of the column), no label, no sentence's end; and the first line under each, its text. (Bold is lost in OCR.)
+    them, wrapped (each line but the last across most of the column), no label (nor a run-in
+    one: "Mål ur Läroplanen: Förskolan ska ge …"), no sentence's end; and the first line under each, its text. (Bold is lost in OCR.)
     With those, a line whose sentence goes on in lower case on the next line of its column and
     ends there before another starts: a paragraph's first line, whatever size it read as."""
     titles: set[int] = set()
@@ -199,11 +200,12 @@ def tight_titles(doc: Document) -> tuple[set[int], set[int]]:
                 j += 1
             run, after, before = lines[k:j + 1], downs[j], downs[k - 1] if k else None
             if len(run) >= 2 and after is not None and all(_wrapped(ln, lines) for ln in run[:-1]) \
-                    and not any(_label_alone(ln.text) for ln in run) and after - max(downs[i] or 0.0 for i in range(k, j)) >= 0.15 * pitch \
+                    and not any(_label_alone(ln.text) or ":" in ln.text for ln in run) and after - max(downs[i] or 0.0 for i in range(k, j)) >= 0.15 * pitch \
                     and (before is None or before >= 1.15 * pitch) and _heading_shaped(run[0].text) \
                     and not run[-1].text.rstrip().endswith((".", "!", "?", ":", ";")) and sum(len(ln.text.split()) for ln in run) <= 20:
                 titles.update(id(ln) for ln in run)
-                under.add(id(lines[j + 1]))
+                if _wrapped(lines[j + 1], lines):  # (a short heading under it, "Medborgarservice", is none)
+                    under.add(id(lines[j + 1]))
             k = j + 1
         for k, ln in enumerate(lines[:-1]):  # a paragraph's first line read large: its sentence goes on below, ends, another starts
             nxt = lines[k + 1].text
