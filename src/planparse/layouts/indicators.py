@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
-from planparse.layouts.roles import cell, reread_figure
+from planparse.layouts.reread import reread_figure
+from planparse.layouts.roles import cell
 from planparse.layouts.spanned_header import spanned_groups
 from planparse.layouts.tables import column_of, header_labels
 from planparse.model import (
