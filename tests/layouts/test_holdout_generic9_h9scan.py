@@ -111,3 +111,24 @@ def test_ocr_header_year_with_a_speck_quote_and_a_percent_read_as_three_figures(
     assert _LEAD_MARK.sub("", "I 2023") == "I 2023"  # a letter before a figure stays
     assert _UNIT_AS_FIGURE.search("Andel tillsvidareanställda med heltid, 920")
     assert not _UNIT_AS_FIGURE.search("Antal platser 2025")
+
+
+def test_a_grey_running_header_read_differently_on_each_page_is_no_heading() -> None:
+    """A grey running header the noise filter missed ("Sårsele kommun …" on one page,
+    "Sorsele kommun …" at the same height on the next) is no heading; a grey heading that no
+    other page repeats is."""
+    titles = {1: "Andelen heltidsanställda ska öka", 2: "Barn och unga ska få stöd tidigt"}
+
+    def page(n: int, header: str) -> Page:
+        body = [_ocr_line(t, 100 + 15 * k) for k, t in enumerate(_BODY)]
+        lines = [_ocr_line(header, 50, grey=True), *body, _ocr_line(titles[n], 240, grey=True)]
+        for ln in lines:
+            ln.page = n
+        return Page(number=n, width=595, height=842, lines=lines, tables=[], drawings=[], images=[], text_layer="ocr")
+
+    doc = Document(file="x.pdf", sha256="", pages=[page(1, "Sårsele kommun Kommunstyrelsens verksamhetsplan 2026"),
+                                                   page(2, "Sorsele kommun Kommunstyrelsens verksamhetsnlan 2024")],
+                   text_layer="ocr", ocr_engine="tesseract")
+    typo = Typography(doc)
+    assert [typo.rank(p.lines[0]) for p in doc.pages] == [0, 0]
+    assert [typo.rank(p.lines[-1]) for p in doc.pages] == [1, 1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from difflib import SequenceMatcher
 
 from planparse import vocabulary
 from planparse.reading.model import Document, Line
@@ -75,6 +76,7 @@ class Typography:
         # OCR'd headings of one style come out up to a point apart: each heading size stands
         # for its step, sizes within 8 % of the next one up a step of their own, no step
         # wider than 12 % (two styles two points apart stay two).
+        self.repeated = _repeated_lines(doc)
         self.alone, self.owners = _alone_lines(doc)
         self.tight, self.under = tight_titles(doc)
         heads = sorted({ln.size for page in doc.pages for ln in page.lines
@@ -93,8 +95,8 @@ class Typography:
         # So are the titles wrapped tight in about the body's size (see tight_titles).
         titled = [ln.size for page in doc.pages for ln in page.lines if id(ln) in self.tight]
         self.tight_size = statistics.median(titled) if titled else 0.0
-        # A heading with another of its style straight under it (no text, no table between)
-        # is over that one, whatever their letters' boxes tell: its own step above.
+        # A grey heading with another straight under it (no text, no table between) is over
+        # that one, whatever their letters' boxes tell: its own step above.
         self.parents, children = _parent_headings(doc, self)
         over = [ln.size for page in doc.pages for ln in page.lines if id(ln) in self.parents]
         self.parent_size = max(statistics.median(over), 1.08 * max(children)) if over else 0.0
@@ -125,7 +127,7 @@ class Typography:
                 return 2
             if ratio >= 1.15:
                 return 1
-            if _inked_apart(line) and _heading_shaped(line.text, words=16):
+            if _inked_apart(line) and _heading_shaped(line.text, words=16) and id(line) not in getattr(self, "repeated", ()):
                 return 1  # printed in grey or a colour over black running text (reading.tone)
             # A size a step above the body (10 pt over 9 pt) is within the heights' noise: the
             # letters' width must say so too, on a line shaped like a heading.
@@ -149,18 +151,33 @@ class Typography:
         return line.method == "native"
 
 
+def _repeated_lines(doc: Document) -> set[int]:
+    """OCR'd lines in grey ink that another page repeats at about their height (its lines or
+    its noise), read a little differently ("Sårsele kommun …" / "Sorsele kommun …"): a running
+    header the noise filter could not match, no heading."""
+    out: set[int] = set()
+    for page in doc.pages:
+        others = [o for p in doc.pages if p is not page for o in (*p.lines, *p.noise)]
+        for ln in page.lines:
+            if ln.method != "native" and _inked_apart(ln) and any(
+                    abs(o.bbox[1] - ln.bbox[1]) < 8 and SequenceMatcher(None, o.text, ln.text).ratio() >= 0.8 for o in others):
+                out.add(id(ln))
+    return out
+
+
 def _parent_headings(doc: Document, typo: Typography) -> tuple[set[int], list[float]]:
-    """OCR'd headings (rank 1, not wrapped titles) with the next line of their page a heading
-    of the same style straight under them: ink alike (both grey or both black), sizes within
-    the 12 % that OCR'd sizes of one style spread over, no table between. Each is the group
-    over the one under it (a KF goal over its first nämndmål). Also the sizes of those under."""
+    """Scanned headings in grey ink (rank 1, not wrapped titles) with the next line of their
+    page a grey heading straight under them: sizes within the 12 % that OCR'd sizes of one
+    style spread over, no table between. Each is the group over the one under it (a KF goal
+    over its first nämndmål). Also the sizes of those under. (Black OCR'd headings are left
+    to their sizes and leading: a text layer's lines come in other orders.)"""
     parents: set[int] = set()
     children: list[float] = []
     for page in doc.pages:
         lines = [ln for ln in page.lines if ln.method != "native"]
         for a, b in zip(lines, lines[1:], strict=False):
             if a.bbox[3] <= b.bbox[1] and typo.rank(a) == 1 and typo.rank(b) == 1 and id(a) not in typo.tight \
-                    and max(a.size, b.size) <= 1.12 * min(a.size, b.size) and _inked_apart(a) == _inked_apart(b) \
+                    and max(a.size, b.size) <= 1.12 * min(a.size, b.size) and _inked_apart(a) and _inked_apart(b) \
                     and not any(a.bbox[3] <= t.bbox[1] < b.bbox[1] for t in page.tables):
                 parents.add(id(a))
                 children.append(b.size)
