@@ -446,3 +446,21 @@ def test_ocr_percent_misread_between_i_and_av() -> None:
     assert ocr_percent_words(["i", "26", "av", "30"]) == ["i", "26", "av", "30"]
     assert ocr_percent_words(["år", "26", "av", "dem"]) == ["år", "26", "av", "dem"]
 
+
+
+def test_ocr_inner_quotes_a_speck_between_two_words() -> None:
+    from planparse.text.repair import ocr_inner_quotes
+
+    assert ocr_inner_quotes(["Antal", " hushåll", " med'långvarigt", " stöd"]) == ["Antal", " hushåll", " med långvarigt", " stöd"]
+    assert ocr_inner_quotes(["rock'n'roll"]) == ["rock'n'roll"]  # a one-letter middle
+    assert ocr_inner_quotes(["O'Brien", " Lars'"]) == ["O'Brien", " Lars'"]  # capitalised; a genitive at the end
+    assert ocr_inner_quotes(["xq'zzv"]) == ["xq'zzv"]  # no known halves
+
+
+def test_ocr_quoted_figure_a_speck_before_a_cells_year() -> None:
+    from planparse.text.repair import ocr_quoted_figure
+
+    assert ocr_quoted_figure(['"2023']) == ["2023"]
+    assert ocr_quoted_figure(["Mål", " '2025"]) == ["Mål", " 2025"]
+    assert ocr_quoted_figure(['"2023', ' kr"']) == ['"2023', ' kr"']  # a closing quote on the line
+    assert ocr_quoted_figure(['"Andel']) == ['"Andel']  # words: not this rule's

@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
-from planparse.layouts.roles import cell, reread_figure
+from planparse.layouts.reread import reread_figure
+from planparse.layouts.roles import cell
 from planparse.layouts.spanned_header import spanned_groups
 from planparse.layouts.tables import column_of, header_labels
 from planparse.model import (
@@ -27,7 +28,7 @@ from planparse.text.numbers import ocr_number, ocr_spacing, parse_number
 # Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
 # An OCR'd header cell's specks and rules: a lone mark before the label ("I Utfall 2026": the
 # column's rule), marks after it ("Utfall 2023 ~", "Utfall2024 _|"), a year run into its word.
-_LEAD_MARK = re.compile(r"^(?:[|Il!_~—-]\s+|['‘’`\"“”]+)(?=[A-ZÅÄÖa-zåäö]{3})")  # "| Utfall", "'Målvärde"
+_LEAD_MARK = re.compile(r"^(?:[|Il!_~—-]\s+(?=[A-ZÅÄÖa-zåäö]{3})|['‘’`\"“”]+(?=[A-ZÅÄÖa-zåäö]{3}|\d))")  # "| Utfall", "'Målvärde", '"2023'
 _TAIL_MARKS = re.compile(r"(?:\s+[^0-9A-Za-zÅÄÖåäö%()]+)+$")
 _YEAR_RUN_IN = re.compile(r"(?<=[a-zåäö])(?=(?:19|20)\d{2}\b)")
 
@@ -151,8 +152,8 @@ def _joined(row: Row, col: int) -> str:
 
 
 # An indicator name's unit after a comma ("Andel elever …, %"): Tesseract's Swedish model
-# reads a per-cent sign as a figure or two ("…, 20", "…, 96").
-_UNIT_AS_FIGURE = re.compile(r",\s*\d{1,3}$")  # ("260": the sign and a speck after it)
+# reads a per-cent sign as a figure or a few ("…, 20", "…, 96", "…, 920", "…, 260").
+_UNIT_AS_FIGURE = re.compile(r",\s*\d{1,3}$")
 
 
 def _unit_read_again(name: str, row: Row, col: int, reread: Callable[[int, BBox], str | None] | None) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.figures import adds_up, settle_amounts
+from planparse.layouts.reread import reread_figure
 from planparse.layouts.roles import (
     BUDGET_KINDS,
     SUM_ROW,
@@ -18,7 +19,6 @@ from planparse.layouts.roles import (
     label_column,
     name_column,
     none_if_empty,
-    reread_figure,
     text,
     unit_in,
 )

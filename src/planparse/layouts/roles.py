@@ -8,7 +8,6 @@ position alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from enum import Enum
 
 from planparse import vocabulary
@@ -16,10 +15,10 @@ from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.control_labels import control_labels, risk_labels
 from planparse.layouts.tables import TableKind, classify_table
 from planparse.model import AmountUnit, BudgetKind, BudgetLine, ControlPoint, Risk
-from planparse.reading.model import BBox, Cell, Row, Table, union
+from planparse.reading.model import Cell, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import misread_figure, parse_number
+from planparse.text.numbers import parse_number
 
 
 class Role(Enum):
@@ -55,39 +54,6 @@ def cell(row: Row, col: int | None) -> Cell | None:
 def text(row: Row, col: int | None) -> str:
     c = cell(row, col)
     return join_lines([ln.text for ln in c.lines]) if c is not None else ""
-
-
-_VALUE_WORDS = frozenset({"ja", "nej", "ej", "klar", "klart", "ok"})
-_SPECKS = " .:;'\"‘’“”`°^*_|"
-
-
-def reread_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | None) -> str | None:
-    """An OCR'd cell of a numeric column that reads as no number but may be a figure misread
-    (:func:`planparse.text.numbers.misread_figure`: "27 PN", "Slo"), read again from the page
-    image (``reread``, the document's): the figure it holds, or None. A direction or yes/no
-    word ("Öka", "Ja") is no misread figure."""
-    if reread is None or c is None or not c.lines or all(ln.method == "native" for ln in c.lines):
-        return None
-    raw = join_lines([ln.text for ln in c.lines])
-    if not misread_figure(raw) or fold(raw) in _VALUE_WORDS:
-        return None
-    d = vocabulary.match_direction(raw)
-    if d is not None and d.confidence >= 0.9:
-        return None
-    x0, y0, x1, y1 = union([ln.bbox for ln in c.lines])
-    h = max(y1 - y0, 1.0)
-    read = reread(c.lines[0].page, (x0 - 0.3 * h, y0 - 0.15 * h, x1 + 0.3 * h, y1 + 0.15 * h))
-    # Only a clean figure counts (specks around it aside): a second misreading mended by
-    # guesswork ("~ S52" for "4 552") would put a wrong amount where none was.
-    fixed = read.strip(_SPECKS).strip() if read is not None else ""
-    if fixed and parse_number(fixed) is not None:
-        return fixed
-    # Once more with a wider margin (a figure's edge cut off by a box set off its ink reads
-    # as a letter: "a5." for "75"), taken only with as many figures as the cell has glyphs.
-    read = reread(c.lines[0].page, (x0 - h, y0 - 0.15 * h, x1 + h, y1 + 0.15 * h))
-    fixed = read.strip(_SPECKS).strip() if read is not None else ""
-    same = len(fixed.replace(" ", "")) == len(raw.replace(" ", ""))
-    return fixed if fixed and same and parse_number(fixed) is not None else None
 
 
 def none_if_empty(value: str) -> str | None:

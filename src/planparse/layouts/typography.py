@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from difflib import SequenceMatcher
 
 from planparse import vocabulary
 from planparse.reading.model import Document, Line
@@ -16,13 +17,21 @@ def char_width(line: Line) -> float:
     return sum(s.bbox[2] - s.bbox[0] for s in line.spans if s.text.strip()) / chars if chars else 0.0
 
 
-def _heading_shaped(text: str) -> bool:
-    """A title's shape: a few words (one word's width is too few letters to tell), capitalised,
-    no sentence's end, and no status word ("Ej påbörjad", an icon's text in a table)."""
-    if not 2 <= len(text.split()) <= 12 or text.endswith((".", ",", ";", ":")) or not text[:1].isupper():
+def _heading_shaped(text: str, words: int = 12) -> bool:
+    """A title's shape: a few words (one word's width is too few letters to tell; at most
+    ``words``), capitalised, no sentence's end, and no status word ("Ej påbörjad", an icon's
+    text in a table)."""
+    if not 2 <= len(text.split()) <= words or text.endswith((".", ",", ";", ":")) or not text[:1].isupper():
         return False
     status = vocabulary.match_status(text)
     return status is None or status.confidence < 0.8
+
+
+def _inked_apart(line: Line) -> bool:
+    """An OCR'd line whose every word the page image shows in grey or a colour while its running
+    text is black (:func:`planparse.reading.tone.mark_grey` gives such words their colour)."""
+    words = [s for s in line.spans if s.text.strip()]
+    return bool(words) and all(s.color != 0 for s in words)
 
 
 def _one_word_title(text: str) -> bool:
@@ -67,6 +76,7 @@ class Typography:
         # OCR'd headings of one style come out up to a point apart: each heading size stands
         # for its step, sizes within 8 % of the next one up a step of their own, no step
         # wider than 12 % (two styles two points apart stay two).
+        self.repeated = _repeated_lines(doc)
         self.alone, self.owners = _alone_lines(doc)
         self.tight, self.under = tight_titles(doc)
         heads = sorted({ln.size for page in doc.pages for ln in page.lines
@@ -85,6 +95,11 @@ class Typography:
         # So are the titles wrapped tight in about the body's size (see tight_titles).
         titled = [ln.size for page in doc.pages for ln in page.lines if id(ln) in self.tight]
         self.tight_size = statistics.median(titled) if titled else 0.0
+        # A grey heading with another straight under it (no text, no table between) is over
+        # that one, whatever their letters' boxes tell: its own step above.
+        self.parents, children = _parent_headings(doc, self)
+        over = [ln.size for page in doc.pages for ln in page.lines if id(ln) in self.parents]
+        self.parent_size = max(statistics.median(over), 1.08 * max(children)) if over else 0.0
 
     def _near_body(self, line: Line) -> bool:
         return line.size < 1.15 * max(self.ocr_body, 1.0)
@@ -97,6 +112,8 @@ class Typography:
             size = self.owner_size
         if id(line) in getattr(self, "tight", ()):
             size = self.tight_size
+        if id(line) in getattr(self, "parents", ()):
+            size = self.parent_size
         return self.body * size / max(self.ocr_body, 1.0)
 
     def rank(self, line: Line) -> int:
@@ -110,6 +127,8 @@ class Typography:
                 return 2
             if ratio >= 1.15:
                 return 1
+            if _inked_apart(line) and _heading_shaped(line.text, words=16) and id(line) not in getattr(self, "repeated", ()):
+                return 1  # printed in grey or a colour over black running text (reading.tone)
             # A size a step above the body (10 pt over 9 pt) is within the heights' noise: the
             # letters' width must say so too, on a line shaped like a heading.
             wide = self.ocr_width > 0 and char_width(line) >= 1.1 * self.ocr_width
@@ -130,6 +149,39 @@ class Typography:
 
     def has_fonts(self, line: Line) -> bool:
         return line.method == "native"
+
+
+def _repeated_lines(doc: Document) -> set[int]:
+    """OCR'd lines in grey ink that another page repeats at about their height (its lines or
+    its noise), read a little differently ("Sårsele kommun …" / "Sorsele kommun …"): a running
+    header the noise filter could not match, no heading."""
+    out: set[int] = set()
+    for page in doc.pages:
+        others = [o for p in doc.pages if p is not page for o in (*p.lines, *p.noise)]
+        for ln in page.lines:
+            if ln.method != "native" and _inked_apart(ln) and any(
+                    abs(o.bbox[1] - ln.bbox[1]) < 8 and SequenceMatcher(None, o.text, ln.text).ratio() >= 0.8 for o in others):
+                out.add(id(ln))
+    return out
+
+
+def _parent_headings(doc: Document, typo: Typography) -> tuple[set[int], list[float]]:
+    """Scanned headings in grey ink (rank 1, not wrapped titles) with the next line of their
+    page a grey heading straight under them: sizes within the 12 % that OCR'd sizes of one
+    style spread over, no table between. Each is the group over the one under it (a KF goal
+    over its first nämndmål). Also the sizes of those under. (Black OCR'd headings are left
+    to their sizes and leading: a text layer's lines come in other orders.)"""
+    parents: set[int] = set()
+    children: list[float] = []
+    for page in doc.pages:
+        lines = [ln for ln in page.lines if ln.method != "native"]
+        for a, b in zip(lines, lines[1:], strict=False):
+            if a.bbox[3] <= b.bbox[1] and typo.rank(a) == 1 and typo.rank(b) == 1 and id(a) not in typo.tight \
+                    and max(a.size, b.size) <= 1.12 * min(a.size, b.size) and _inked_apart(a) and _inked_apart(b) \
+                    and not any(a.bbox[3] <= t.bbox[1] < b.bbox[1] for t in page.tables):
+                parents.add(id(a))
+                children.append(b.size)
+    return parents, children
 
 
 def _alone_lines(doc: Document) -> tuple[set[int], set[int]]:

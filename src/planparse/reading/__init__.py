@@ -34,6 +34,7 @@ from planparse.reading import (
     ocr,
     raster_icons,
     raster_rules,
+    tone,
     weight,
 )
 from planparse.reading.engine import import_pymupdf
@@ -337,7 +338,7 @@ def _ocr_images(
     ``with_rules`` (pages without a text layer: scans), the table rules and colour icons in
     each page image become the page's drawings (:mod:`planparse.reading.raster_rules`,
     :mod:`planparse.reading.raster_icons`) and bold words are read from their strokes
-    (:mod:`planparse.reading.weight`). With ``rules_into`` (pages under someone else's OCR
+    (:mod:`planparse.reading.weight`), and grey ones from their ink (:mod:`planparse.reading.tone`). With ``rules_into`` (pages under someone else's OCR
     layer) the rules and icons go there instead, by page.
 
     A page is not rendered when its image would exceed ``limits.max_image_pixels``, nor when
@@ -405,6 +406,7 @@ def _ocr_images(
         if with_rules:
             _in_threads(lambda n: weight.fit_boxes(results[n], images[n], ocr.DPI), sorted(results))
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
+            _in_threads(lambda n: tone.mark_grey(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
                 icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and (d.toneless or _coloured(d.fill))]
                 if 0 < len(icon_boxes) <= raster_icons.MAX_ICONS:  # (more: glyphs of text drawn as shapes)
@@ -942,11 +944,15 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
     """A lone lower-case letter far right of an OCR'd table cell's last word dropped: a speck
     (see :func:`planparse.text.repair.ocr_speck_end`); a speck read as a stop inside a
     sentence too (:func:`planparse.text.repair.ocr_stray_stops`), a lone quote mark between
-    words (:func:`planparse.text.repair.ocr_lone_quotes`), and a misread "%"
+    words (:func:`planparse.text.repair.ocr_lone_quotes`) or glued before a figure
+    (:func:`planparse.text.repair.ocr_quoted_figure`) or inside a word between two words
+    (:func:`planparse.text.repair.ocr_inner_quotes`), and a misread "%"
     (:func:`planparse.text.repair.ocr_percent_words`)."""
     from planparse.text.repair import (
+        ocr_inner_quotes,
         ocr_lone_quotes,
         ocr_percent_words,
+        ocr_quoted_figure,
         ocr_speck_end,
         ocr_stray_stops,
     )
@@ -957,11 +963,16 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                 for ln in cell.lines:
                     if ln.method in ("ocr", "repaired"):
                         _rule_glyphs(ln)
-                    if ln.method not in ("ocr", "repaired") or len(ln.spans) < 2:
+                    if ln.method not in ("ocr", "repaired"):
                         continue
                     words = [s.text for s in ln.spans]
+                    if len(ln.spans) < 2:
+                        fixed = ocr_quoted_figure(words)
+                        for s, new in zip(ln.spans, fixed, strict=True):
+                            s.text = new
+                        continue
                     fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
-                        words, [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]))))
+                        ocr_inner_quotes(ocr_quoted_figure(words)), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]))))
                     if fixed != words:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new  # (a mended word: "%" for "Yo"; an empty one goes)

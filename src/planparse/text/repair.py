@@ -597,6 +597,37 @@ def ocr_lone_quotes(words: list[str]) -> list[str]:
 
 
 
+# A quote mark glued inside a word between two words in lower case ("med'långvarigt").
+_INNER_QUOTE = re.compile(r"^(\s*[a-zåäö]{2,})['‘’`´](?=[a-zåäö]{2,}[.,:;]?\s*$)")
+# Quote marks glued before a figure ('"2023' in a table's header cell).
+_QUOTED_FIGURE = re.compile(r"^(\s*)['‘’`´\"“”„]+(?=\d[\d\s,.%]*$)")
+
+
+def ocr_inner_quotes(words: list[str]) -> list[str]:
+    """An OCR'd line's words with a quote mark glued between two words in lower case made the
+    space it stands in ("med'långvarigt" → "med långvarigt"): a speck between the words; no
+    Swedish word has a quote inside it. Both halves must be words the lexicon knows, of two
+    letters or more ("rock'n'roll" has a one-letter middle; a name's "O'Brien" is capitalised)."""
+    out = list(words)
+    for k, w in enumerate(words):
+        m = _INNER_QUOTE.match(w)
+        if m is None:
+            continue
+        left, right = m.group(1).strip(), w[m.end() :].strip().rstrip(".,:;")
+        if known_word(left) and known_word(right):
+            out[k] = f"{m.group(1)} {w[m.end():]}"
+    return out
+
+
+def ocr_quoted_figure(words: list[str]) -> list[str]:
+    """An OCR'd table cell's words without quote marks glued before a figure that nothing on
+    the line closes ('"2023' → "2023", a header's year): a speck of the scan; a figure in a
+    cell is never quoted alone."""
+    if sum(ch in "'‘’`´\"“”„" for w in words for ch in w) > 1 and len(words) > 1:
+        return list(words)
+    return [_QUOTED_FIGURE.sub(r"\1", w) for w in words]
+
+
 def ocr_speck_end(words: list[str], x0: list[float], x1: list[float], height: float) -> list[str]:
     """An OCR'd table cell line's words without a lone lower-case letter standing far right of
     the last word ("tillfällen      u" → "tillfällen"): a speck of the scan read as a letter,

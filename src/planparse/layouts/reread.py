@@ -1,0 +1,52 @@
+"""A misread figure in an OCR'd table cell read again from the page image."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planparse import vocabulary
+from planparse.reading.model import BBox, Cell, union
+from planparse.text.assemble import join_lines
+from planparse.text.fold import fold
+from planparse.text.numbers import misread_figure, parse_number
+
+_VALUE_WORDS = frozenset({"ja", "nej", "ej", "klar", "klart", "ok"})
+_SPECKS = " .:;'\"‘’“”`°^*_|"
+
+
+_CROPS = ((0.3, 0.15), (0.5, 0.3), (0.3, 0.5))  # margins around a cell's figure, by its height (across, up and down)
+
+
+def reread_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | None) -> str | None:
+    """An OCR'd cell of a numeric column that reads as no number but may be a figure misread
+    (:func:`planparse.text.numbers.misread_figure`: "27 PN", "Slo"), read again from the page
+    image (``reread``, the document's): the figure it holds, or None. A direction or yes/no
+    word ("Öka", "Ja") is no misread figure."""
+    if reread is None or c is None or not c.lines or all(ln.method == "native" for ln in c.lines):
+        return None
+    raw = join_lines([ln.text for ln in c.lines])
+    if not misread_figure(raw) or fold(raw) in _VALUE_WORDS:
+        return None
+    d = vocabulary.match_direction(raw)
+    if d is not None and d.confidence >= 0.9:
+        return None
+    x0, y0, x1, y1 = union([ln.bbox for ln in c.lines])
+    h = max(y1 - y0, 1.0)
+    # Only a clean figure counts (specks around it aside): a second misreading mended by
+    # guesswork ("~ S52" for "4 552") would put a wrong amount where none was. A blurred
+    # figure can read differently in crops a little apart ("7,9" / "7,5" / "7,5"): three
+    # crops vote, the first read winning a tie.
+    votes: list[str] = []
+    for wide, tall in _CROPS:
+        read = reread(c.lines[0].page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h))
+        fixed = read.strip(_SPECKS).strip() if read is not None else ""
+        if fixed and parse_number(fixed) is not None:
+            votes.append(fixed)
+    if votes:
+        return max(votes, key=votes.count)  # (max keeps the first of equal counts)
+    # Once more with a wider margin (a figure's edge cut off by a box set off its ink reads
+    # as a letter: "a5." for "75"), taken only with as many figures as the cell has glyphs.
+    read = reread(c.lines[0].page, (x0 - h, y0 - 0.15 * h, x1 + h, y1 + 0.15 * h))
+    fixed = read.strip(_SPECKS).strip() if read is not None else ""
+    same = len(fixed.replace(" ", "")) == len(raw.replace(" ", ""))
+    return fixed if fixed and same and parse_number(fixed) is not None else None
