@@ -692,16 +692,28 @@ def merge_baselines(
             continue
         rows.append([ln])
         ref_yc, ref_size = yc, size
+    # the cells by the 20 pt bands of the page they cross: a row is looked for in the cells
+    # crossing its bands only (a page of table cells has hundreds)
+    bands: dict[int, list[BBox]] = {}
+    box_bands: dict[int, list[BBox]] = {}
+    for found, into in ((cells, bands), (boxes, box_bands)):
+        for b in found or ():
+            for k in range(int(b[1] // 20), int(b[3] // 20) + 1):
+                into.setdefault(k, []).append(b)
     out: list[Line] = []
     for row in rows:
         if len(row) == 1:
             out.append(row[0])
             continue
         row.sort(key=lambda ln: ln.x0)
+        y0, y1 = min(ln.bbox[1] for ln in row), max(ln.bbox[3] for ln in row)
+        ks = range(int(y0 // 20), int(y1 // 20) + 1)
+        near = list(dict.fromkeys(b for k in ks for b in bands.get(k, ())))
+        near_boxes = list(dict.fromkeys(b for k in ks for b in box_bands.get(k, ())))
         current = row[0]
         for ln in row[1:]:
-            apart = (mid is not None and current.bbox[2] <= mid <= ln.x0) or _boxed_apart(current, ln, boxes) \
-                or _out_of_cell(current, ln, cells)
+            apart = (mid is not None and current.bbox[2] <= mid <= ln.x0) or _boxed_apart(current, ln, near_boxes) \
+                or _out_of_cell(current, ln, near)
             if ln.x0 - current.bbox[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
                 raw = None
                 if current.raw_text is not None or ln.raw_text is not None:
