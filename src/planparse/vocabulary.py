@@ -19,7 +19,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
-from planparse.text.fold import fold
+from planparse.text.fold import fold, plain
 
 __all__ = [
     "Match",
@@ -127,7 +127,6 @@ _SENTENCE_ASSESSMENTS = (
 )
 SENTENCE_CONFIDENCE = 0.8
 # A colour named as a legend's key, folded: "grön =", "röd:".
-_PLAIN = str.maketrans("åäö", "aao")
 _COLOUR_KEY = re.compile(r"\b(?:gron|gul|orange|rod|gra|bla|vit)\s*[=:]")
 
 
@@ -137,7 +136,7 @@ def assessment_in_sentence(text: str | None) -> Match | None:
     if not text or len(text) > 200:
         return None
     folded = fold(text)
-    if len(_COLOUR_KEY.findall(text.casefold().translate(_PLAIN))) >= 2:
+    if len(_COLOUR_KEY.findall(plain(text))) >= 2:
         return None  # a legend naming each colour's assessment ("grön = uppfyllt, gul = delvis …"): none stated
     for pattern, value in _SENTENCE_ASSESSMENTS:
         if m := pattern.search(folded):

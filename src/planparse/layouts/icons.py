@@ -54,6 +54,7 @@ from planparse.model import (
     StatusValue,
 )
 from planparse.reading.model import BBox, Document, Line, Page
+from planparse.text.fold import plain
 
 _ASSESSMENT = {
     "green": AssessmentValue.fulfilled,
@@ -74,7 +75,6 @@ LEGEND_CONFIDENCE = 0.95
 
 
 # Colour words of a legend in text (folded: "grön" → "gron"), and the label after "=" or ":".
-_PLAIN = str.maketrans("åäö", "aao")
 _COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "red", "gra": "grey",
                  "vit": "grey", "bla": "blue", "lila": "purple"}
 _COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
@@ -157,7 +157,7 @@ class Markers:
             text = ln.text
             if "=" not in text and ":" not in text:  # (folding makes neither)
                 continue
-            text = text.casefold().translate(_PLAIN)
+            text = plain(text)
             for m in _COLOUR_WORD.finditer(text):
                 colour, label = _COLOUR_WORDS[m.group(1)], m.group(2).strip(" .")
                 if len(label) > 60:

@@ -28,6 +28,14 @@ def fold(text: str) -> str:
     return _WS.sub(" ", _NON_WORD.sub(" ", s)).strip()
 
 
+_PLAIN = str.maketrans("åäö", "aao")
+
+
+def plain(text: str) -> str:
+    """Lowercase with å/ä/ö as a/a/o, punctuation kept (a legend's "grön =" is "gron =")."""
+    return text.casefold().translate(_PLAIN)
+
+
 def clean_spaces(text: str) -> str:
     """Collapse runs of whitespace (including no-break spaces) into one space and strip."""
     return _WS.sub(" ", text.replace("\u00ad", "")).strip()
