@@ -44,6 +44,8 @@ class Typography:
     2 much larger. OCR'd lines have no fonts: their box height stands in for the size."""
 
     def __init__(self, doc: Document) -> None:
+        self.tight: set[int] = set()  # (ranks asked for before tight_titles: none yet)
+        self.under: set[int] = set()
         sizes: dict[float, int] = {}
         ocr_sizes: list[float] = []
         for page in doc.pages:
@@ -110,7 +112,7 @@ class Typography:
         size = self.steps.get(line.size, line.size) if line.size in self.steps and self.rank(line) else line.size
         if id(line) in self.owners and self._near_body(line) and self.rank(line):
             size = self.owner_size
-        if id(line) in getattr(self, "tight", ()):
+        if id(line) in self.tight:
             size = self.tight_size
         if id(line) in getattr(self, "parents", ()):
             size = self.parent_size
@@ -118,9 +120,9 @@ class Typography:
 
     def rank(self, line: Line) -> int:
         if line.method != "native":  # sizes estimated from OCR'd boxes: a margin for their noise
-            if id(line) in getattr(self, "tight", ()):
+            if id(line) in self.tight:
                 return 1 if _heading_shaped(line.text) else 0
-            if id(line) in getattr(self, "under", ()):
+            if id(line) in self.under:
                 return 0  # the text under such a title, however wide its letters came out
             ratio = line.size / max(self.ocr_body, 1.0)
             if ratio >= 1.4:
@@ -145,7 +147,7 @@ class Typography:
 
     def prose(self, line: Line) -> bool:
         """An OCR'd line the leading around it shows to be running text (see tight_titles)."""
-        return id(line) in getattr(self, "under", ())
+        return id(line) in self.under
 
     def has_fonts(self, line: Line) -> bool:
         return line.method == "native"
