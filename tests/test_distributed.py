@@ -3,6 +3,7 @@ real fixture PDFs and bad files; worker processes really killed (nothing mocked)
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -249,8 +250,14 @@ def test_worker_without_tesseract_warns_as_locally(tmp_path: Path) -> None:
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract to keep workers busy")
 def test_cluster_processes_die_when_the_parent_is_killed(tmp_path: Path) -> None:
     """SIGKILL ``planparse parse --executor dask --jobs 2`` while its LocalCluster OCRs a scan:
-    5 s later none of its processes (Dask workers, their sandboxes) is alive."""
+    5 s later none of its processes (Dask workers, their forkservers and sandboxes) is alive."""
     from tests.test_batch import _proc_alive, _proc_children, _proc_name, image_only_pdf
+
+    def _cmdline(pid: int) -> bytes:
+        try:
+            return Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            return b""
 
     def descendants(pid: int) -> list[int]:
         out = []
@@ -273,17 +280,74 @@ def test_cluster_processes_die_when_the_parent_is_killed(tmp_path: Path) -> None
             assert parent.poll() is None, "the batch ended before OCR started"
             assert time.monotonic() < deadline, "OCR never started"
             tree = descendants(parent.pid)
-            if any(_proc_name(p) == "tesseract" for p in tree):
+            # Tesseract runs, and a sandbox (the worker's forkserver's child) exists
+            if any(_proc_name(p) == "tesseract" for p in tree) and any(
+                _proc_children(p) for p in tree if b"forkserver" in _cmdline(p)
+            ):
                 break
             time.sleep(0.05)
         ours = [p for p in tree if _proc_name(p) != "tesseract"]  # Tesseract ends its page
-        assert len(ours) >= 3  # two workers and a sandbox at least
+        assert len(ours) >= 4  # two workers, a forkserver and a sandbox at least
         os.kill(parent.pid, signal.SIGKILL)
         parent.wait(10)
         time.sleep(5)
-        alive = {p: _proc_name(p) for p in ours if _proc_alive(p)}
+        alive = {p: _cmdline(p)[:120] for p in ours if _proc_alive(p)}
         assert not alive, f"processes {alive} outlived their parent"
     finally:
         if parent.poll() is None:
             parent.kill()
             parent.wait()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Tesseract to keep it busy")
+def test_sandbox_busy_with_ocr_dies_with_its_worker(tmp_path: Path) -> None:
+    """A sandbox OCRs a scan itself (no page tasks) when the process that started it, standing
+    in for a Dask worker, is SIGKILLed: 5 s later the sandbox and the worker's forkserver are
+    gone. The sandbox's parent is the forkserver, which lives while any of its children does,
+    so the sandbox must watch the worker itself (this is how CI once found them outliving it)."""
+    from tests.test_batch import _proc_alive, _proc_children, _proc_name, image_only_pdf
+
+    def descendants(pid: int) -> list[int]:
+        out = []
+        for child in _proc_children(pid):
+            out += [child, *descendants(child)]
+        return out
+
+    pdf = image_only_pdf(tmp_path / "scan.pdf", 6)
+    worker = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import sys\n"
+            "from planparse.batch import Options, Task\n"
+            "from planparse.distributed import run_document\n"
+            "data = open(sys.argv[1], 'rb').read()\n"
+            "task = Task(0, sys.argv[1], 'scan.pdf', 'scan.pdf', '0', None, None)\n"
+            "run_document(task, Options(emit='compact'), data, split_min_pages=None)\n"
+        ), str(pdf)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    ours: list[int] = []
+    try:
+        deadline = time.monotonic() + 180
+        while True:  # until the sandbox runs Tesseract
+            assert worker.poll() is None, "the document was done before OCR started"
+            assert time.monotonic() < deadline, "OCR never started"
+            tree = descendants(worker.pid)
+            if any(_proc_name(p) == "tesseract" for p in tree):
+                break
+            time.sleep(0.05)
+        ours = [p for p in tree if _proc_name(p) != "tesseract"]
+        assert len(ours) >= 2  # the forkserver and the sandbox at least
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait(10)
+        time.sleep(5)
+        alive = {p: _proc_name(p) for p in ours if _proc_alive(p)}
+        assert not alive, f"processes {alive} outlived the worker"
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+        for p in ours:  # orphans of a failed run
+            with contextlib.suppress(OSError):
+                os.kill(p, signal.SIGKILL)

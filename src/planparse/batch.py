@@ -415,6 +415,48 @@ def die_with_parent(parent_pid: int | None = None) -> None:
     threading.Thread(target=watch, name="planparse-parent-watch", daemon=True).start()
 
 
+def die_with_process(owner_pid: int) -> None:
+    """Make this process exit when ``owner_pid`` ends, when that process is not its parent.
+
+    A process started through multiprocessing's forkserver is the forkserver's child, and the
+    forkserver lives as long as any of its children does (each child holds its "alive" pipe),
+    so watching the parent alone would keep both alive after the process that asked for the
+    child is gone. Linux: a pidfd, readable once the owner exits (a zombie counts as gone);
+    elsewhere the owner's pid is polled every 0.5 s.
+    """
+    if not _process_running(owner_pid):
+        os._exit(1)
+    pidfd: int | None = None
+    with contextlib.suppress(AttributeError, OSError):
+        pidfd = os.pidfd_open(owner_pid)  # type: ignore[attr-defined,unused-ignore]
+
+    def watch() -> None:
+        if pidfd is not None:
+            import select
+
+            select.select([pidfd], [], [])
+            os._exit(1)
+        while _process_running(owner_pid):
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="planparse-owner-watch", daemon=True).start()
+
+
+def _process_running(pid: int) -> bool:
+    """Whether ``pid`` exists and has not exited (a zombie waiting for its reaper has)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    with contextlib.suppress(OSError, IndexError):
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state not in ("Z", "X")
+    return True
+
+
 def _worker_main(conn: Connection, options: Options, parent_pid: int | None = None) -> None:
     """Worker process: import the API once, then parse tasks until told to stop."""
     die_with_parent(parent_pid)

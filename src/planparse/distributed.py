@@ -61,6 +61,7 @@ from planparse.batch import (
     atomic_write_text,
     crash_error,
     die_with_parent,
+    die_with_process,
     parse_one,
     timeout_error,
 )
@@ -87,13 +88,16 @@ class ClusterUnavailable(RuntimeError):
 # --------------------------------------------------------------------------- on a worker
 
 
-def _sandbox_main(conn: Connection, options: Options, split_min_pages: int | None) -> None:
+def _sandbox_main(
+    conn: Connection, options: Options, split_min_pages: int | None, worker_pid: int
+) -> None:
     """The sandbox process: parse documents sent by the Dask worker, pages OCR'd by it."""
     import signal
 
     from planparse.reading import ocr
 
-    die_with_parent()
+    die_with_parent()  # the forkserver
+    die_with_process(worker_pid)  # the worker that started it: not its parent
     with contextlib.suppress(Exception):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -148,7 +152,7 @@ class Sandbox:
         self.options = options
         self.split_min_pages = split_min_pages
         self.process: Any = ctx.Process(
-            target=_sandbox_main, args=(child_conn, options, split_min_pages)
+            target=_sandbox_main, args=(child_conn, options, split_min_pages, os.getpid())
         )
         self.process.daemon = True
         self.process.start()
