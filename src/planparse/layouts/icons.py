@@ -122,6 +122,16 @@ class Markers:
 
     @classmethod
     def of(cls, doc: Document, document_type: DocumentType) -> Markers:
+        """The document's markers (worked out once per document and type: the walk and the
+        icon pass after it both ask)."""
+        key = (cls, document_type)
+        found = doc.derived.get(key)
+        if found is None:
+            found = doc.derived[key] = cls._of(doc, document_type)
+        return found  # type: ignore[no-any-return]
+
+    @classmethod
+    def _of(cls, doc: Document, document_type: DocumentType) -> Markers:
         out = cls(year_end=document_type in _YEAR_END)
         for page in doc.pages:
             found: list[Marker] = []

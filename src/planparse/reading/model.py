@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from planparse.text.assemble import CONJUNCTIONS
 from planparse.text.assemble import join_lines as join_wrapped
@@ -512,6 +512,9 @@ class Document:
     # someone else's OCR layer (which has neither); None when there were none. The generic
     # parser reads these; a layout family keeps reading ``pages``, as its layout was learnt.
     image_ruled: list[Page] | None = field(default=None, repr=False, compare=False)
+    # What the layout layer derives from the whole read document and asks for more than once
+    # (its icons and legend), kept by key: the document is not changed after reading.
+    derived: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def page_count(self) -> int:
