@@ -167,7 +167,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
         taken.update(markers)
         # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
         is_group = not markers and not is_comment(row) and (
-            (row.full_width and all(ln.bold for c in row.cells for ln in c.lines))
+            (_alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
             or (_alone(row) and _known_goal(w, text) is not None))
         if group and not is_group:
             _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
@@ -228,6 +228,8 @@ def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
             act.progress = cell_percent(row.cell_text(i))  # the bar's printed per cent
         elif lab == "description" and row.cell_text(i):
             act.description = join_lines([act.description or "", row_text(row, i)]).strip()
+        elif lab == "comment" and i and row.cell_text(i):  # "Aktivitet | Status | Kommentar"
+            act.comment = join_lines([act.comment or "", row_text(row, i)]).strip()
 
 
 def _named_goal(w: Walk, table: Table, row: Row | None) -> Goal | None:
