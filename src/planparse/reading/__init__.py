@@ -540,6 +540,9 @@ def _printed_layers(pdf: object, raw_pages: list[RawPage], limits: Limits) -> li
         if image is None or sum(ink._inkless(s, image, scale) for s in spans) > _INKLESS_SHARE * len(spans):
             continue  # (words beside the ink: a layer of its own, read as OCR)
         out.append(r.number)
+        # The picture the words lie on is the page itself, no photograph on it: what it shows
+        # the layouts read as the drawings found in it below.
+        r.images = [im for im in r.images if 2 * sum(_within(s, im.bbox) for s in spans) < len(spans)]
         if not any(d.kind in ("hline", "vline", "rect") for d in r.drawings):
             r.drawings.extend(raster_rules.rules_and_clean_image(render_gray(page, ocr.DPI), ocr.DPI)[0])
         if not any(d.is_icon for d in r.drawings):
