@@ -39,6 +39,7 @@ from planparse.layouts.tables import (
     column_of,
     header_labels,
 )
+from planparse.layouts.walk_state import names_goals
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
@@ -167,7 +168,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
         taken.update(markers)
         # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
         is_group = not markers and not is_comment(row) and (
-            (row.full_width and all(ln.bold for c in row.cells for ln in c.lines))
+            (_alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
             or (_alone(row) and _known_goal(w, text) is not None))
         if group and not is_group:
             _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
@@ -217,7 +218,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
 
 
 def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
-    """An activity row's dates, progress and description (or more of it) from the columns their header
+    """An activity row's dates, progress, comment and description (or more of it) from the columns their header
     labels name."""
     for i, lab in enumerate(labels):
         if lab in ("start_date", "end_date"):
@@ -228,6 +229,8 @@ def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
             act.progress = cell_percent(row.cell_text(i))  # the bar's printed per cent
         elif lab == "description" and row.cell_text(i):
             act.description = join_lines([act.description or "", row_text(row, i)]).strip()
+        elif lab == "comment" and i and row.cell_text(i):  # "Aktivitet | Status | Kommentar"
+            act.comment = join_lines([act.comment or "", row_text(row, i)]).strip()
 
 
 def _named_goal(w: Walk, table: Table, row: Row | None) -> Goal | None:
@@ -292,6 +295,13 @@ def _goal_row(w: Walk, title: str, row: Row) -> None:
     if (known := _known_goal(w, title)) is not None:
         w.goal = known
         return
+    if w.section is not None and names_goals(w.section_title):
+        w.section = None  # "Mål och aktiviteter": a heading over the goals, no goal itself
+    if w.section is not None:  # the heading over the table groups its goals (as over a goal table)
+        if not w.stack and w.section_level is None:
+            w.section_level = GoalLevel.goal_area
+        w.owner_goal()
+        w.field = None
     parent = w.stack[-1][1] if w.stack else None
     goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=provenance(row))
     (parent.children if parent is not None else w.out.goals).append(goal)

@@ -134,7 +134,8 @@ def read_pdf(
             for r in _pages_without_text(raw_pages):
                 warnings.append(("no_text_layer", "page has no text layer and OCR is off", r))
         ocr_engine = _run_ocr(pdf, raw_pages, pages_to_ocr, limits, name, warnings)
-        external = [n for n in _external_ocr_pages(raw_pages) if n not in pages_to_ocr]
+        printed = _printed_layers(pdf, raw_pages, limits)
+        external = [n for n in _external_ocr_pages(raw_pages) if n not in pages_to_ocr and n not in printed]
         image_drawings: dict[int, list[Drawing]] = {}  # rules and icons under an OCR layer
         layers, repair_engine = _repair_ocr_layers(pdf, raw_pages, external, ocr, limits, warnings, image_drawings)
         ocr_engine = ocr_engine or repair_engine
@@ -507,6 +508,54 @@ def _external_ocr_pages(raw_pages: list[RawPage]) -> list[int]:
         if r.ocr_font or r.invisible_text or looks_damaged(" ".join(ln.text for ln in r.lines)):
             out.append(r.number)
     return out
+
+
+def _printed_layers(pdf: object, raw_pages: list[RawPage], limits: Limits) -> list[int]:
+    """Pages that are a picture of themselves under the text they were printed from (a "Print
+    to PDF" of page images, an OCR product that keeps its source's fonts): an invisible layer
+    in real fonts, reading as good Swedish, its words over the ink of the image. Their text is
+    kept as it is (native); the table rules, shaded bands and status icons that only the image
+    holds become the page's drawings, as on a scan."""
+    import pymupdf
+
+    from planparse.reading import ink
+    from planparse.reading.pymupdf_backend import render_gray
+    from planparse.text.repair import looks_damaged
+
+    assert isinstance(pdf, pymupdf.Document)
+    out: list[int] = []
+    icons: list[Drawing] = []
+    for r in raw_pages:
+        if not (r.lines and r.images and r.invisible_text) or r.ocr_font \
+                or looks_damaged(" ".join(ln.text for ln in r.lines)):
+            continue
+        page = pdf[r.number - 1]
+        embedded = max((im.width * im.height for im in r.images), default=0)
+        if page.rect.width * page.rect.height * (ocr.DPI / 72) ** 2 > limits.max_image_pixels \
+                or embedded > limits.max_image_pixels:
+            continue
+        image = raster_rules._pgm(render_gray(page, _INK_DPI))
+        spans = [s for ln in r.lines for s in ln.spans if s.text.strip()]
+        scale = _INK_DPI / 72
+        if image is None or sum(ink._inkless(s, image, scale) for s in spans) > _INKLESS_SHARE * len(spans):
+            continue  # (words beside the ink: a layer of its own, read as OCR)
+        out.append(r.number)
+        # The picture the words lie on is the page itself, no photograph on it: what it shows
+        # the layouts read as the drawings found in it below.
+        r.images = [im for im in r.images if 2 * sum(_within(s, im.bbox) for s in spans) < len(spans)]
+        if not any(d.kind in ("hline", "vline", "rect") for d in r.drawings):
+            r.drawings.extend(raster_rules.rules_and_clean_image(render_gray(page, ocr.DPI), ocr.DPI)[0])
+        if not any(d.is_icon for d in r.drawings):
+            found = raster_icons.page_icons(page, [d for d in r.drawings if d.kind == "rect" and d.fill is not None])
+            r.drawings.extend(found)
+            icons.extend(found)
+    _grey_in_colour(icons)
+    return out
+
+
+# A printed layer may have this share of its words over no ink (white text on a dark band
+# that the ink test reads as blank, a word the image clips).
+_INKLESS_SHARE = 0.1
 
 
 def _repair_ocr_layers(

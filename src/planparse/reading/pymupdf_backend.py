@@ -496,6 +496,8 @@ def read_page(
         _emboldened(page, lines, turn)
     if len(lines) > 1:
         lines = drop_overprint(lines, invisible)
+    drawn = sum(len(s.text) for ln in lines for s in ln.spans if id(s) not in invisible)
+    hidden = sum(len(s.text) for ln in lines for s in ln.spans if id(s) in invisible)
 
     drawings = _drawings(page)
     images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
@@ -508,6 +510,7 @@ def read_page(
         lines=lines,
         drawings=drawings,
         images=images,
+        invisible_text=hidden > drawn,
         ocr_font=ocr_font,
     )
 

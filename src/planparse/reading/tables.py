@@ -639,7 +639,7 @@ def _band_spans(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -
 def _fonts(raw: RawPage) -> bool:
     """Whether the page's text layer has real fonts (an OCR layer's one glyphless font has no
     bold: its header is known by its words alone)."""
-    return not (raw.ocr_font or raw.invisible_text)
+    return not raw.ocr_font
 
 
 def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False, fonts: bool = True) -> bool:
