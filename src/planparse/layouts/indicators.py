@@ -23,7 +23,7 @@ from planparse.model import (
 from planparse.reading.model import BBox, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import ocr_number, ocr_spacing, parse_number
+from planparse.text.numbers import MONTHS_SO_FAR, ocr_number, ocr_spacing, parse_number
 
 # Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
 # An OCR'd header cell's specks and rules: a lone mark before the label ("I Utfall 2026": the
@@ -87,7 +87,6 @@ def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]
     return ValueKind.other, year
 
 
-_MONTHS = re.compile(r"\bjan(?:uari)?\s*[-–]?\s*(?:feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)")  # "jan–aug"
 _TERM_YEAR = re.compile(r"(?:VT|HT|T[1-3]|Tertial [1-3])\s*(?:19|20)\d{2}")
 _COLUMN_GROUPS = {"kvinnor": ValueGroup.women, "flickor": ValueGroup.women, "man": ValueGroup.men,
                   "pojkar": ValueGroup.men, "totalt": ValueGroup.total, "total": ValueGroup.total}
@@ -274,7 +273,7 @@ def indicator_rows(
                 kind = ValueKind.outcome  # "Kvinnor 2024": what the year's figure was, for women
             if kind is ValueKind.outcome and year is None and period:
                 year = int(period[-1])  # "Utfall" beside "Period: Jan–apr 2026": that year's
-            if kind is ValueKind.outcome and year is None and _MONTHS.search(fold(label)):
+            if kind is ValueKind.outcome and year is None and MONTHS_SO_FAR.search(fold(label)):
                 year = this_year
             ind.values.append(
                 IndicatorValue(label=label, kind=kind, year=year, group=group or by_column, raw=raw, value=parse_number(raw))

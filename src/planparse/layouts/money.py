@@ -34,7 +34,7 @@ from planparse.model import (
 from planparse.reading.model import BBox, Line, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import ocr_number, ocr_thousands, parse_number
+from planparse.text.numbers import MONTHS_SO_FAR, ocr_number, ocr_thousands, parse_number
 
 # A decimal part of one or two digits: an amount column that has one is not in whole units.
 _DECIMALS = re.compile(r"\d[,.]\d{1,2}\s*%?$")
@@ -121,10 +121,12 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             kind = BUDGET_KINDS.get(words[0], BudgetKind.budget) if words else BudgetKind.budget
             if words and words[0] in _ACCOUNTS and beside_budget:
                 kind = BudgetKind.outcome  # "Intäkter | Kostnader | Nettokostnad | Budget": what the year gave
-            year = YEAR.search(label)
+            printed = YEAR.search(label)
+            # "Utfall jan–apr": the months so far of the report's year, as for indicators
+            year = int(printed.group(1)) if printed else out.year if MONTHS_SO_FAR.search(fold(label)) else None
             amount = parse_number(raw)
             line.values.append(BudgetValue(
-                label=label, year=int(year.group(1)) if year else None, kind=kind,
+                label=label, year=year, kind=kind,
                 amount=amount, unit=units.get(i) or table_unit,
             ))
             if isinstance(amount, int | float):

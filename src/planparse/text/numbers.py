@@ -186,6 +186,9 @@ def parse_date(text: str | None) -> dt.date | None:
 # "juni 2026", "jun 2026", "T2 2026", "tertial 2 2026", "Q3 2026", "kvartal 3 2026".
 _MONTH_YEAR = re.compile(r"(?:(?:i\s+)?slutet\s+av\s+|senast\s+)?([a-zåäö]{3,9})\.?\s+(\d{4})", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"(t|tertial|q|kv|kvartal)\s*([1-4])\s*[/,-]?\s*(\d{4})", re.IGNORECASE)
+# A span of months from January, no year ("jan–aug", folded): a report's period so far, of
+# the report's own year.
+MONTHS_SO_FAR = re.compile(r"\bjan(?:uari)?\s*[-–]?\s*(?:feb|mar|apr|maj|jun|jul|aug|sep|okt|nov)")
 _PERIOD_MONTHS = {"t": 4, "tertial": 4, "q": 3, "kv": 3, "kvartal": 3}  # months a period spans
 
 
