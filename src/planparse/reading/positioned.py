@@ -513,14 +513,19 @@ def _sentence_note(row: list[Line], body: list[list[Line]], header: list[Line], 
     return _set_apart(row, body, header, starts)
 
 
-def _lone_title(row: list[Line], body: list[list[Line]], header: list[Line], starts: list[float]) -> bool:
+def _lone_title(row: list[Line], after: list[Line] | None, body: list[list[Line]], header: list[Line],
+                starts: list[float]) -> bool:
     """An OCR'd heading under an unruled table, which the OCR read in body size ("Elevernas
-    ansvar och inflytande"): one line in the first column, from a capital, no figure in it, set
-    apart from the last row as :func:`_sentence_note`."""
+    ansvar och inflytande"): one line in the first column, a few words from a capital, no figure
+    nor closing punctuation in it, no line wrapped tight under it (a cell's sentence going on:
+    "Arbeta fram en plan tillsammans med" / "kärnverksamheterna."), set apart from the last row
+    as :func:`_sentence_note`."""
     if len(row) != 1 or row[0].method == "native" or len(starts) < 2:
         return False
+    if after is not None and _top(after) - _bottom(row) < 0.5 * _height(row):
+        return False
     text = row[0].text.strip()
-    if not text[:1].isupper() or any(ch.isdigit() for ch in text) or text.endswith((",", "-")):
+    if not text[:1].isupper() or len(text.split()) > 6 or any(ch.isdigit() for ch in text) or text[-1] in ".,;:-":
         return False
     return _set_apart(row, body, header, starts)
 
@@ -687,7 +692,7 @@ def find_tables(
             ):
                 break
             if body and (_note(vr, body, starts, indented) or _sentence_note(vr, body, header, starts)
-                         or _lone_title(vr, body, header, starts)) and not _rows_follow(
+                         or _lone_title(vr, rows[j + 1] if j + 1 < len(rows) else None, body, header, starts)) and not _rows_follow(
                 rows[j + 1 :], starts, ends, max(right, starts[-1] + 120), lambda r: any(is_break(ln) for ln in r) or (
                     len(p := _phrases(r)) >= 2 and is_header([_label(x) for x in p]))
             ):
