@@ -60,6 +60,8 @@ ASSESSMENTS = [
     ("Delvis uppfyllt", "partially_fulfilled"),
     ("Uppfyllt", "fulfilled"),
     ("Saknas", "not_assessed"),
+    ("Kan ej bedömas", "not_assessed"),
+    ("Uppfylls inte", "not_fulfilled"),
     ("Knappt uppfyllt", "barely_fulfilled"),
     ("delvis uppfylit", "partially_fulfilled"),
     ("knappt uppfyllt", "barely_fulfilled"),
@@ -99,6 +101,8 @@ LABELS = [
     ("Grunduppdrag", "basic_mission"),
     ("Prioriterad utveckling", "priority_development"),
     ("Ansvarig", "owner"),
+    ("Uppdrag och aktiviteter", "activities"),  # a LaTeX plan's run-in heading over its enumerate
+    ("Prognos helår", "assessment"),  # "Prognos helår: Uppfylls delvis" under a delår report's goal
 ]
 
 DIRECTIONS = [

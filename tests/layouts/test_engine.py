@@ -55,3 +55,48 @@ def test_chapter_named_by_its_content_is_not_a_goal() -> None:
     titles = [g.title for g in doc.goals]
     assert "Mål och nyckeltal" not in titles
     assert doc.source.parser == "kramfors_vp"  # its signals, and no other family's
+
+
+HOLDOUT10 = Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic10"
+
+
+def test_description_list_under_enumerated_activities() -> None:
+    """pdfLaTeX: "Uppdrag och aktiviteter" over an enumerate, each item with a description list
+    ("Status: Klar", "Ansvarig: …", "Klart: 2026-12-15"): the items are the goal's activities and
+    the list their fields; "Status: | Klar" (a label and a value that is a label too) is no table
+    header that would swallow the fields below it."""
+    doc = planparse.parse(HOLDOUT10 / "namndplan/uppsala-ubn-namndplan-2027.pdf")
+    goals = [g for area in doc.goals for g in area.children]
+    assert [len(g.activities) for g in goals] == [2, 2, 2, 2, 1, 1]
+    assert all(not g.children for g in goals)  # no "Uppdrag och aktiviteter" sub-goal
+    done = goals[1].activities[1]
+    assert done.title == "Följa upp frånvaron varje månad med en gemensam rutin"
+    assert done.status is not None and done.status.value.value == "completed" and done.status.raw == "Klar"
+    assert done.owner == "Rektorer i gymnasieskolan" and str(done.end_date) == "2026-12-15"
+    late = goals[3].activities[0]
+    assert late.status is not None and late.status.value.value == "in_progress_deviation" and late.owner == "Elevhälsochef"
+
+
+def test_forecast_label_assesses_the_goal() -> None:
+    """"Prognos helår: Uppfylls delvis" under a nämndmål (a Ghostscript-distilled delår report):
+    the goal's assessment, in the report's own wording."""
+    doc = planparse.parse(HOLDOUT10 / "delarsrapport/jonkoping-tn-delarsrapport-augusti-2026.pdf")
+    goals = [g for area in doc.goals for g in area.children]
+    assert [(g.assessment.value.value, g.assessment.raw) if g.assessment else None for g in goals] == [
+        ("partially_fulfilled", "Uppfylls delvis"), ("fulfilled", "Uppfylls"),
+        ("not_fulfilled", "Uppfylls inte"), ("not_assessed", "Kan ej bedömas")]
+
+
+@pytest.mark.parametrize("name", ["falkenberg-angskolan-arbetsplan-2026-2027", "kalmar-bjorkskolan-arbetsplan-2026-2027-ocr"])
+def test_work_plan_areas_over_goal_lists(name: str) -> None:
+    """A pandoc work plan (native, and English-OCR'd, where the area titles read in body size):
+    each area title over its "Mål" list is a goal area, the areas siblings; the indicator table
+    "Indikator | Utfall vt 2026 | Mål vt 2027" is read, and ends before the next area's title."""
+    doc = planparse.parse(HOLDOUT10 / f"arbetsplan/{name}.pdf")
+    assert [a.title for a in doc.goals] == ["Normer och värden", "Kunskaper", "Elevernas ansvar och inflytande"]
+    assert [len(a.children) for a in doc.goals] == [2, 3, 1]
+    assert [len(a.activities) for a in doc.goals] == [3, 4, 2]
+    assert [len(a.indicators) for a in doc.goals] == [1, 2, 0]
+    ind = doc.goals[0].indicators[0]
+    assert ind.name == "Andel elever i åk 5 som känner sig trygga, %"
+    assert [(v.kind.value, v.year, v.value) for v in ind.values] == [("outcome", 2026, 87), ("target", 2027, 92)]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import planparse
 from planparse.layouts.facts import period_of
 from planparse.text.fold import fold
 
@@ -27,3 +30,10 @@ def test_period_of(text: str, kind: str, number: int | None) -> None:
 
 def test_no_period_words() -> None:
     assert period_of(fold("Verksamhetsplan 2026"), "Verksamhetsplan 2026") is None
+
+
+def test_ocr_title_by_its_line_size() -> None:
+    """An OCR'd title's words each get a size estimate of their own ("2026/2027" read largest):
+    the title is the largest line, all of it."""
+    pdf = Path(__file__).resolve().parents[2] / "fixtures/holdout-generic10/arbetsplan/kalmar-bjorkskolan-arbetsplan-2026-2027-ocr.pdf"
+    assert planparse.parse(pdf).title == "Arbetsplan läsåret 2026/2027"

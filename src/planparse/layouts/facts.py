@@ -106,14 +106,16 @@ def _title(doc: Document) -> str:
         # (a title's wrapped last line may be a number alone: "…, tertial" / "2")
         lines = [ln for k, ln in enumerate(page.lines) if wordy(ln) or (k and wordy(page.lines[k - 1]))]
         lines += [ln for t in page.tables for r in t.rows for c in r.cells for ln in c.lines]
-        spans = [s for ln in lines if wordy(ln) for s in ln.spans if s.text.strip()]
-        if not spans:
+        # (an OCR'd word's size is an estimate of its own: its line's tells the title)
+        sized = [(s, ln.size if ln.method != "native" else s.size) for ln in lines if wordy(ln) for s in ln.spans if s.text.strip()]
+        if not sized:
             continue
-        top = max(s.size for s in spans)
+        top = max(size for _, size in sized)
         parts: list[str] = []
         last: Line | None = None
         for ln in lines:  # reading order; the first run of the largest text
-            text = " ".join(s.text.strip() for s in ln.spans if s.size >= top - 0.5 and s.text.strip())
+            text = " ".join(s.text.strip() for s in ln.spans
+                            if (ln.size if ln.method != "native" else s.size) >= top - 0.5 and s.text.strip())
             # a blank line's gap or more ends the title where the body shares its size, and so
             # does a change from bold to plain type
             apart = last is not None and ln.page == last.page and (

@@ -22,12 +22,15 @@ def is_table_header(words: list[str]) -> bool:
     """A row of column labels: two or more from the vocabulary (or one and two years or terms:
     "Indikator | VT 2023 | VT 2024"), one of them naming the table, and labels or years in a
     third of its cells at least (a line of prose that names a label or
-    two is no header)."""
+    two is no header). A label and its value ("Status: | Klar", a description list's
+    item) is a field, no header."""
     return _table_header(tuple(words))
 
 
 @lru_cache(maxsize=4096)  # each visual row is asked more than once (running header, table finder)
 def _table_header(words: tuple[str, ...]) -> bool:
+    if len(words) == 2 and words[0].rstrip().endswith(":"):
+        return False
     labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
     found = [lab for lab in labels if lab in _COLUMN_LABELS]
     years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))

@@ -50,7 +50,7 @@ def names_goals(title: str) -> bool:
     return bool(_CHAPTER_TITLE.match(folded)) or (bool(re.search(r"\bmal(?:en)?$", folded)) and len(folded.split()) <= 3)
 
 
-_PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
+_PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:(?:vt|ht)\s*)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
 _RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")

@@ -510,6 +510,29 @@ def _sentence_note(row: list[Line], body: list[list[Line]], header: list[Line], 
     text = row[0].text.strip()
     if not (text[:1].isupper() and text.endswith(".") and len(text.split()) >= 6):
         return False
+    return _set_apart(row, body, header, starts)
+
+
+def _lone_title(row: list[Line], after: list[Line] | None, body: list[list[Line]], header: list[Line],
+                starts: list[float]) -> bool:
+    """An OCR'd heading under an unruled table, which the OCR read in body size ("Elevernas
+    ansvar och inflytande"): one line in the first column, a few words from a capital, no figure
+    nor closing punctuation in it, no line wrapped tight under it (a cell's sentence going on:
+    "Arbeta fram en plan tillsammans med" / "kärnverksamheterna."), set apart from the last row
+    as :func:`_sentence_note`."""
+    if len(row) != 1 or row[0].method == "native" or len(starts) < 2:
+        return False
+    if after is not None and _top(after) - _bottom(row) < 0.5 * _height(row):
+        return False
+    text = row[0].text.strip()
+    if not text[:1].isupper() or len(text.split()) > 6 or any(ch.isdigit() for ch in text) or text[-1] in ".,;:-":
+        return False
+    return _set_apart(row, body, header, starts)
+
+
+def _set_apart(row: list[Line], body: list[list[Line]], header: list[Line], starts: list[float]) -> bool:
+    """A one-line ``row`` in the first column, set further under the last row than that row
+    under the one above it."""
     if any(_column(s.bbox[0], starts) != 0 for s in _spans(row)):
         return False
     # the last row with the lines wrapped tight under its first (an activity's title on two
@@ -668,7 +691,8 @@ def find_tables(
                 (body or indented) and close and _full_width(vr, starts, max(right, starts[-1] + 120))
             ):
                 break
-            if body and (_note(vr, body, starts, indented) or _sentence_note(vr, body, header, starts)) and not _rows_follow(
+            if body and (_note(vr, body, starts, indented) or _sentence_note(vr, body, header, starts)
+                         or _lone_title(vr, rows[j + 1] if j + 1 < len(rows) else None, body, header, starts)) and not _rows_follow(
                 rows[j + 1 :], starts, ends, max(right, starts[-1] + 120), lambda r: any(is_break(ln) for ln in r) or (
                     len(p := _phrases(r)) >= 2 and is_header([_label(x) for x in p]))
             ):
