@@ -123,5 +123,5 @@ def test_item_uids_use_numbers_then_titles_and_number_repeats() -> None:
 
 
 def test_schema_version() -> None:
-    assert SCHEMA_VERSION == "1.1"
-    assert json_schema()["$id"].endswith("/1.1")
+    assert SCHEMA_VERSION == "1.2"
+    assert json_schema()["$id"].endswith("/1.2")
