@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from planparse.cli import main
-from planparse.export import TABLES, TABLES_DOC, export
+from planparse.export import ADDED_COLUMNS, TABLES, TABLES_DOC, export
 from planparse.model import dumps
 from tests.test_cli import batch_run  # noqa: F401  - the shared session fixture
 
@@ -345,10 +345,11 @@ def test_export_empty_folder_exits_1_and_describe(tmp_path: Path) -> None:
     assert runner.invoke(main, ["export", str(tmp_path), "--to", "xml"]).exit_code == 2
 
 
-def _doc_1_2(duid: str = "2409-verksamhetsplan-2025-y-abc") -> dict[str, Any]:
+def _doc_1_2() -> dict[str, Any]:
     """The hand-made document with 1.2 keys: a budget line in a section, an investment sum row
     with a labelled "Total utgift" amount."""
-    doc = _doc(duid)
+    doc = _doc()
+    duid = doc["uid"]
     doc["schema_version"] = "1.2"
     doc["budget"][0]["section"] = "Kultur"
     doc["investments"] = [{
@@ -374,9 +375,8 @@ def test_1_2_keys_are_columns_and_an_older_database_gets_them(tmp_path: Path) ->
     db = tmp_path / "old.sqlite"
     con = sqlite3.connect(db)
     for name, (_m, columns) in TABLES.items():  # the tables as 1.1 made them
-        old = [c for c, _t, _d in columns if (name, c) not in {
-            ("budget_lines", "section"), ("investments", "is_sum"), ("investments", "section"),
-            ("investments", "label"), ("investments", "kind")}]
+        old = [f"{c} {t} PRIMARY KEY" if c == "uid" else f"{c} {t}" for c, t, _d in columns
+               if (name, c) not in ADDED_COLUMNS]
         con.execute(f"CREATE TABLE {name} ({', '.join(old)})")
     con.commit()
     con.close()
