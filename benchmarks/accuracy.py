@@ -17,7 +17,8 @@ Scoring:
 - Field accuracy is the share of field observations that are right: status, assessment, dates
   (start, end), owner (activities), values (indicator values: label, kind, year, group, raw,
   value), parent (the parent goal's title of goals and activities) and amounts (budget values
-  and investment amounts: kind, year, amount, unit). Each gold item with the field set is one
+  and investment amounts: kind, year, amount, unit) and section (budget lines and investments,
+  only where the gold item has the key). Each gold item with the field set is one
   observation (wrong when the item was not found); each matched item where the parser set the
   field and gold has none is one more observation, always wrong (an added status or value).
 - On OCR'd text (stress entries with text layer ``ocr`` or ``scan``): the share of gold words
@@ -132,7 +133,10 @@ FIELDS: dict[str, list[tuple[str, Getter]]] = {
     "values": [("indicators", _values)],
     "parent": [("goals", lambda g: _norm(g["_parent"]) or None), ("activities", lambda a: _norm(a["_parent"]) or None)],
     "amounts": [("budget", _amounts)],
+    # 1.2: the group row a budget line or investment sits under; scored only where gold has the key
+    "section": [("budget", lambda b: b.get("section", UNSCORED))],
 }
+UNSCORED = object()  # a gold item without the key (written before the key existed): no observation
 
 
 def _empty(value: Any) -> bool:
@@ -163,9 +167,11 @@ def field_counts(gold: dict[str, list[Item]], got: dict[str, list[Item]]) -> dic
         right = total = 0
         for kind, get in getters:
             pairs, missed = matched[kind]
-            total += sum(1 for g in missed if not _empty(get(g)))
+            total += sum(1 for g in missed if not _empty(get(g)) and get(g) is not UNSCORED)
             for g, p in pairs:
                 gv, pv = get(g), get(p)
+                if gv is UNSCORED:
+                    continue
                 if _empty(gv) and _empty(pv):
                     continue
                 total += 1

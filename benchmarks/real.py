@@ -4,7 +4,8 @@
 
 Prints one row per document: goals and activities F1 (titles matched exactly after
 normalisation, tests/real_scoring.py), the accuracy of activity statuses, goal assessments and
-Färdiggrad percentages (within 5 points), the number of dirty output strings, and the parse time.
+Färdiggrad percentages (within 5 points), the number of dirty output strings, the accuracy of
+``section`` on the budget lines and investments matched by name (1.2), and the parse time.
 ``--misses`` lists what was missed or wrong. The scoring rules are the ones
 tests/layouts/test_real_documents.py asserts its floors with.
 """
@@ -34,6 +35,7 @@ def main() -> None:
         load_real_gold,
         progress_accuracy,
         real_names,
+        section_accuracy,
         status_accuracy,
     )
 
@@ -43,7 +45,7 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write the rows as JSON to FILE")
     args = ap.parse_args()
 
-    header = f"{'document':44} {'goals':>6} {'activi':>6} {'status':>6} {'assess':>6} {'progr':>6} {'dirty':>5} {'sec':>6}"
+    header = f"{'document':44} {'goals':>6} {'activi':>6} {'status':>6} {'assess':>6} {'progr':>6} {'dirty':>5} {'sectn':>6} {'sec':>6}"
     print(header)
     rows: list[dict[str, Any]] = []
     for name in args.names or real_names():
@@ -54,6 +56,7 @@ def main() -> None:
         goals, acts = goals_f1(gold, doc), activities_f1(gold, doc)
         status, assess = status_accuracy(gold, doc), assessment_accuracy(gold, doc)
         progress, dirty = progress_accuracy(gold, doc), dirty_strings(doc)
+        section = section_accuracy(gold, doc)
 
         def cell(total: int, value: float) -> str:
             return f"{value:6.2f}" if total else f"{'-':>6}"
@@ -61,9 +64,9 @@ def main() -> None:
         print(f"{name[:44]:44} {cell(goals.gold or goals.parsed, goals.f1)} "
               f"{cell(acts.gold or acts.parsed, acts.f1)} {cell(status.total, status.value)} "
               f"{cell(assess.total, assess.value)} {cell(progress.total, progress.value)} "
-              f"{len(dirty):5d} {seconds:6.2f}")
+              f"{len(dirty):5d} {cell(section.total, section.value)} {seconds:6.2f}")
         if args.misses:
-            for label, acc in (("status", status), ("assessment", assess), ("progress", progress)):
+            for label, acc in (("status", status), ("assessment", assess), ("progress", progress), ("section", section)):
                 for miss in acc.misses:
                     print(f"    {label}: {miss}")
             for line in dirty:
@@ -75,6 +78,7 @@ def main() -> None:
             "activities": [acts.matched, acts.gold, acts.parsed],
             "status": [status.correct, status.total], "assessment": [assess.correct, assess.total],
             "progress": [progress.correct, progress.total], "dirty": len(dirty),
+            "section": [section.correct, section.total],
         })
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

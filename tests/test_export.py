@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from planparse.cli import main
-from planparse.export import TABLES, TABLES_DOC, export
+from planparse.export import ADDED_COLUMNS, TABLES, TABLES_DOC, export
 from planparse.model import dumps
 from tests.test_cli import batch_run  # noqa: F401  - the shared session fixture
 
@@ -343,3 +343,48 @@ def test_export_empty_folder_exits_1_and_describe(tmp_path: Path) -> None:
         assert f"### `{t}`" in res.output
     assert res.output.strip() == TABLES_DOC.strip()
     assert runner.invoke(main, ["export", str(tmp_path), "--to", "xml"]).exit_code == 2
+
+
+def _doc_1_2() -> dict[str, Any]:
+    """The hand-made document with 1.2 keys: a budget line in a section, an investment sum row
+    with a labelled "Total utgift" amount."""
+    doc = _doc()
+    duid = doc["uid"]
+    doc["schema_version"] = "1.2"
+    doc["budget"][0]["section"] = "Kultur"
+    doc["investments"] = [{
+        "uid": f"{duid}/investment:t1",
+        "name": "Summa exploatering",
+        "amounts": [
+            {"year": 2027, "amount": 8.0, "unit": "mnkr", "label": "2027", "kind": "budget"},
+            {"year": None, "amount": 46.0, "unit": "mnkr", "label": "Total utgift", "kind": "budget"},
+        ],
+        "is_sum": True,
+        "section": "Exploatering",
+        "provenance": _prov(3),
+    }]
+    return doc
+
+
+def test_1_2_keys_are_columns_and_an_older_database_gets_them(tmp_path: Path) -> None:
+    """budget_lines.section and investments.is_sum / section / label / kind are exported; a
+    SQLite database whose tables were made before 1.2 gets the columns on the next export."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "plan.json").write_text(dumps(_doc_1_2()), encoding="utf-8")
+    db = tmp_path / "old.sqlite"
+    con = sqlite3.connect(db)
+    for name, (_m, columns) in TABLES.items():  # the tables as 1.1 made them
+        old = [f"{c} {t} PRIMARY KEY" if c == "uid" else f"{c} {t}" for c, t, _d in columns
+               if (name, c) not in ADDED_COLUMNS]
+        con.execute(f"CREATE TABLE {name} ({', '.join(old)})")
+    con.commit()
+    con.close()
+    export(folder, "sqlite", db)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT name, section FROM budget_lines ORDER BY uid").fetchall() == [
+        ("Intäkter", "Kultur"), ("Tom rad", None)]
+    rows = con.execute(
+        "SELECT is_sum, section, label, kind, year, amount FROM investments ORDER BY amount_position").fetchall()
+    assert rows == [(1, "Exploatering", "2027", "budget", 2027, 8.0), (1, "Exploatering", "Total utgift", "budget", None, 46.0)]
+    con.close()

@@ -123,5 +123,21 @@ def test_item_uids_use_numbers_then_titles_and_number_repeats() -> None:
 
 
 def test_schema_version() -> None:
-    assert SCHEMA_VERSION == "1.1"
-    assert json_schema()["$id"].endswith("/1.1")
+    assert SCHEMA_VERSION == "1.2"
+    assert json_schema()["$id"].endswith("/1.2")
+
+
+def test_a_1_1_document_is_a_valid_1_2_document() -> None:
+    """1.2 only adds keys with defaults: a 1.1 document (no section, no investment is_sum, no
+    amount label or kind) validates against the committed schema and reads into the model."""
+    data = json.loads(sample_document().to_json())
+    data["schema_version"] = "1.1"
+    data["budget"] = [{"uid": "b", "name": "Kultur", "is_sum": False, "provenance": data["goals"][0]["provenance"],
+                       "values": [{"label": "Budget 2025", "year": 2025, "kind": "budget", "amount": 1, "unit": "tkr"}]}]
+    data["investments"] = [{"uid": "i", "name": "Skola", "description": None, "responsible": None,
+                            "amounts": [{"year": 2026, "amount": 5, "unit": "tkr"}],
+                            "provenance": data["goals"][0]["provenance"]}]
+    jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+    doc = PlanDocument.model_validate(data)
+    assert doc.budget[0].section is None and doc.investments[0].is_sum is False
+    assert doc.investments[0].amounts[0].label is None and doc.investments[0].amounts[0].kind is None

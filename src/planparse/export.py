@@ -157,10 +157,11 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
             ("line_position", "INTEGER", "0-based position of the line in the document"),
             ("name", "TEXT", "line name"),
             ("is_sum", "INTEGER", "1 for a sum row (Summa, Totalt), else 0 (1.1)"),
+            ("section", "TEXT", "the group row the line sits under ('Kultur'), null where none (1.2)"),
             ("value_position", "INTEGER", "0-based position of the value within the line"),
             ("label", "TEXT", "column header as printed"),
             ("year", "INTEGER", ""),
-            ("kind", "TEXT", "budget, outcome or forecast"),
+            ("kind", "TEXT", "budget, outcome, forecast, deviation or other"),
             ("amount", "NUMERIC", ""),
             ("amount_unit", "TEXT", "tkr, mnkr or kr"),
             *_PROV,
@@ -181,7 +182,11 @@ TABLES: dict[str, tuple[str, list[Column]]] = {
             ("name", "TEXT", ""),
             ("description", "TEXT", ""),
             ("responsible", "TEXT", ""),
+            ("is_sum", "INTEGER", "1 for a sum row (Summa, Totalt), else 0 (1.2)"),
+            ("section", "TEXT", "the group row the project sits under ('Exploatering'), null where none (1.2)"),
             ("amount_position", "INTEGER", "0-based position of the amount"),
+            ("label", "TEXT", "column header as printed ('2027', 'Total utgift') (1.2)"),
+            ("kind", "TEXT", "budget, outcome, forecast, deviation or other (1.2)"),
             ("year", "INTEGER", ""),
             ("amount", "NUMERIC", ""),
             ("amount_unit", "TEXT", "tkr, mnkr or kr"),
@@ -285,6 +290,7 @@ ENUM_COLUMNS: dict[tuple[str, str], str] = {
     ("budget_lines", "kind"): "BudgetKind",
     ("budget_lines", "amount_unit"): "AmountUnit",
     ("investments", "amount_unit"): "AmountUnit",
+    ("investments", "kind"): "BudgetKind",
     **dict.fromkeys(sorted(_PROV_ENUM), "ProvenanceMethod"),
 }
 """(table, column) -> name of the Enum in :mod:`planparse.model` whose values the column takes."""
@@ -487,6 +493,7 @@ def document_rows(doc: dict[str, Any], json_file: str) -> dict[str, list[dict[st
             "line_position": lpos,
             "name": line.get("name"),
             "is_sum": int(bool(line.get("is_sum"))),
+            "section": line.get("section"),
             **_prov(line),
         }
         empty = {"label": None, "year": None, "kind": None, "amount": None, "amount_unit": None}
@@ -517,6 +524,8 @@ def document_rows(doc: dict[str, Any], json_file: str) -> dict[str, list[dict[st
             "name": inv.get("name"),
             "description": inv.get("description"),
             "responsible": inv.get("responsible"),
+            "is_sum": int(bool(inv.get("is_sum"))),
+            "section": inv.get("section"),
             **_prov(inv),
         }
         if not amounts:
@@ -525,6 +534,8 @@ def document_rows(doc: dict[str, Any], json_file: str) -> dict[str, list[dict[st
                     "uid": inv["uid"],
                     **base,
                     "amount_position": None,
+                    "label": None,
+                    "kind": None,
                     "year": None,
                     "amount": None,
                     "amount_unit": None,
@@ -536,6 +547,8 @@ def document_rows(doc: dict[str, Any], json_file: str) -> dict[str, list[dict[st
                     "uid": f"{inv['uid']}#{apos}",
                     **base,
                     "amount_position": apos,
+                    "label": a.get("label"),
+                    "kind": a.get("kind"),
                     "year": a.get("year"),
                     "amount": a.get("amount"),
                     "amount_unit": a.get("unit"),
@@ -690,6 +703,26 @@ def iter_rows(
 # --------------------------------------------------------------------------- SQLite
 
 
+ADDED_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("budget_lines", "section"),
+    ("investments", "is_sum"),
+    ("investments", "section"),
+    ("investments", "label"),
+    ("investments", "kind"),
+)
+"""(table, column) added after the table's first version (1.2): a database made before gets
+them with ALTER TABLE … ADD COLUMN, empty for the rows already there."""
+
+
+def _sqlite_add_columns(con: sqlite3.Connection) -> None:
+    """Add the :data:`ADDED_COLUMNS` an older database's tables lack."""
+    types = {(t, c): typ for t, (_m, cols) in TABLES.items() for c, typ, _d in cols}
+    for table, column in ADDED_COLUMNS:
+        have = {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN {column} {types[(table, column)]}")
+
+
 def ddl() -> list[str]:
     """CREATE TABLE / INDEX statements for every table."""
     out = []
@@ -715,6 +748,7 @@ def export_sqlite(outdir: str | os.PathLike[str], db: str | os.PathLike[str]) ->
         con.execute("BEGIN IMMEDIATE")
         for stmt in ddl():
             con.execute(stmt)
+        _sqlite_add_columns(con)
         inserts = {}
         for name, (_m, columns) in TABLES.items():
             names = [c[0] for c in columns]

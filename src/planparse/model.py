@@ -1,4 +1,4 @@
-"""The canonical output model: schema v1.1 of the planparse contract (1.0 plus additive fields, see README).
+"""The canonical output model: schema v1.2 of the planparse contract (1.0 plus additive fields, see README).
 
 Every key and enum value here is part of the contract that migration scripts depend on
 (see README, "Output contract"). Changing a field means a new ``SCHEMA_VERSION``; the test
@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class _Model(BaseModel):
@@ -258,6 +258,7 @@ class BudgetLine(_Model):
     name: str
     values: list[BudgetValue] = Field(default_factory=list)
     is_sum: bool = False  # 1.1: a sum row (Summa, Totalt), checked against the rows above it
+    section: str | None = None  # 1.2: the group row the line sits under ("Kultur"), null where none
     provenance: Provenance
 
 
@@ -265,6 +266,8 @@ class InvestmentAmount(_Model):
     year: int | None = None
     amount: Number | None = None
     unit: AmountUnit | None = None
+    label: str | None = None  # 1.2: the column header as printed ("2027", "Total utgift")
+    kind: BudgetKind | None = None  # 1.2: what the column holds, as for budget values
 
 
 class Investment(_Model):
@@ -273,6 +276,8 @@ class Investment(_Model):
     description: str | None = None
     amounts: list[InvestmentAmount] = Field(default_factory=list)
     responsible: str | None = None
+    is_sum: bool = False  # 1.2: a sum row (Summa, Totalt) kept as an investment
+    section: str | None = None  # 1.2: the group row the project sits under ("Gator och parker")
     provenance: Provenance
 
 

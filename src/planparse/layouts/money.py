@@ -5,7 +5,7 @@ year, Total utgift, "årligen") and amounts stated in list items."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.figures import adds_up, settle_amounts
@@ -98,6 +98,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
         body = body[1:]
     amounts = amount_texts(body, cols, out.doc.reread)
     settle_amounts(body, cols, first, amounts, header, out.doc.reread, out.warn)
+    section: str | None = None
     for k, row in enumerate(body):
         name = text(row, first)
         if not name:
@@ -109,16 +110,19 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             continue
         named = cell(row, first)  # (a group heading's cell may span the row: no amount of the columns it covers)
         if not any(text(row, i) for i in range(table.n_cols) if i != first and cell(row, i) is not named):
-            continue  # a group row ("More Than One Story" over the project's lines), not a line
-        line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)))
+            if not SUM_ROW.match(name):
+                section = name  # a group row ("More Than One Story" over the project's lines), not a line
+            continue
+        line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)),
+                          section=section)
         beside_budget = any(fold(h).split()[:1] == ["budget"] for h in header)
         for i in cols:
             raw = amounts[(k, i)]
             if not raw or cell(row, i) is named:
                 continue
             label = header[i] if i < len(header) else ""
+            kind = column_kind(label)
             words = fold(label).split()
-            kind = BUDGET_KINDS.get(words[0], BudgetKind.budget) if words else BudgetKind.budget
             if words and words[0] in _ACCOUNTS and beside_budget:
                 kind = BudgetKind.outcome  # "Intäkter | Kostnader | Nettokostnad | Budget": what the year gave
             printed = YEAR.search(label)
@@ -133,8 +137,32 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
                 columns.setdefault(id(line), {})[i] = amount
         lines.append(line)
     mark_unnamed_sum(lines, columns)
+    sum_sections(lines)
     check_sums(lines, columns, header, out)
     return lines
+
+
+def column_kind(label: str) -> BudgetKind:
+    """What a money column holds, from the first word of its header that names a kind
+    ("Utfall jan–apr 2026", "Ack. Utfall" → outcome; "Avvikelse" → deviation); a header naming
+    none ("2027", "Plan 2028", "Total utgift") is a budget."""
+    return next((BUDGET_KINDS[w] for w in fold(label).split() if w in BUDGET_KINDS), BudgetKind.budget)
+
+
+def sum_sections(rows: Sequence[BudgetLine | Investment]) -> None:
+    """The section of each sum row: that of the rows it sums (the rows since the previous sum,
+    or, right after a sum, every row above: a sum of subtotals) where they share one; null
+    where they span sections ("Summa nämnden" under "Kultur" and "Fritid")."""
+    since: list[BudgetLine | Investment] = []
+    every: list[BudgetLine | Investment] = []
+    for row in rows:
+        if not row.is_sum:
+            since.append(row)
+            every.append(row)
+            continue
+        sections = {r.section for r in since or every}
+        row.section = sections.pop() if len(sections) == 1 else None
+        since = []
 
 
 # Account columns: beside a Budget column they hold the outcome.
@@ -158,8 +186,10 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     settle_amounts(body, candidates, first, amounts, labels, out.doc.reread, out.warn)
     amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
+    own = _own_labels(table.rows[:len(table.rows) - len(body)], labels)
     found: list[Investment] = []
     last: Investment | None = None
+    section: str | None = None
     sums: list[tuple[str, bool, dict[int, int | float], int]] = []  # (name, is sum, amounts, page), for the check
     for k, row in enumerate(body):
         name = text(row, first)
@@ -178,17 +208,36 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
             last = None  # a sum, a group heading ("Pågående projekt") or a wrapped sum name
             if not name and values and not any(SUM_ROW.match(fold(c.text)) for c in row.cells):
                 out.warn("unplaced_row", f"investment row without name: {row.texts}", row.page)
+            if name and not SUM_ROW.match(name) and name[:1].isupper() and not any(
+                    text(row, i) for i in range(table.n_cols) if i != first and cell(row, i) is not named):
+                section = name  # a group heading: the section of the projects under it
             continue
         inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
-                         responsible=none_if_empty(text(row, owner)), provenance=provenance(row))
+                         responsible=none_if_empty(text(row, owner)), provenance=provenance(row),
+                         is_sum=bool(SUM_ROW.match(name)), section=section)
         for i in values:
             # "årligen" under a year: that year, no amount; under Total utgift (no year) it says nothing
             if i in figures or years[i] is not None:
-                inv.amounts.append(InvestmentAmount(year=years[i], amount=figures.get(i), unit=unit))
+                inv.amounts.append(InvestmentAmount(year=years[i], amount=figures.get(i), unit=unit,
+                                                    label=own[i] or None, kind=column_kind(labels[i])))
         found.append(inv)
         last = inv
     _check_subtotals(sums, labels, out)
+    sum_sections(found)
     return found
+
+
+def _own_labels(header_rows: list[Row], labels: list[str]) -> list[str]:
+    """Each column's own header, as printed: in a header of several rows, without a cell that
+    spans it and its neighbours ("Utgift per år (mnkr)" over "2026 | 2027 | …" gives "2026")."""
+    out = list(labels)
+    if len(header_rows) < 2:
+        return out
+    for i in range(len(labels)):
+        parts = [c.text for r in header_rows if (c := cell(r, i)) is not None and c.colspan == 1 and c.text]
+        if parts and len(parts) < sum(1 for r in header_rows if text(r, i)):
+            out[i] = join_lines(parts)
+    return out
 
 
 def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], labels: list[str], out: Builder) -> None:

@@ -255,12 +255,15 @@ def risks(table: Table) -> list[Risk]:
     ]
 
 
-def summed_rows(name: str, parts: list[BudgetLine]) -> list[BudgetLine]:
+def summed_rows(name: str, parts: list[BudgetLine], section: str | None = None) -> list[BudgetLine]:
     """The rows a sum row adds: those its name names when two or more do ("Summa kostnader" over
-    "Intäkter", "Personalkostnader", "Övriga kostnader" adds the costs), else all of them."""
+    "Intäkter", "Personalkostnader", "Övriga kostnader" adds the costs), else all of them; a sum
+    naming its own section ("Summa kultur" under the group row "Kultur") adds all of them."""
     words = fold(name).split()
     if len(words) != 2 or not SUM_ROW.match(words[0]):
         return parts
     stem = words[1][:max(5, len(words[1]) - 3)]
+    if section is not None and stem in fold(section):
+        return parts
     named = [p for p in parts if stem in fold(p.name)]
     return named if len(named) >= 2 else parts

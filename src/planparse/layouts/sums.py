@@ -11,9 +11,10 @@ from planparse.model import BudgetLine
 
 def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int | float]]) -> None:
     """A line named as no sum ("Verksamhetens nettokostnader", "Resultat") that is, in two
-    columns or more, the sum of every line since the previous sum (a subtotal), or of the
+    columns or more, the sum of every line since the previous sum (a subtotal), of the
     previous sum and the lines since (a running total: "Resultat" under "Nettokostnader" and
-    "Regionbidrag"), is a sum row."""
+    "Regionbidrag"), or, right after sums, of the sums above (a total of subtotals: "Nämndens
+    nettokostnad" under "Summa kultur" and "Summa fritid"), is a sum row."""
     start = 0
     for k, line in enumerate(lines):
         if line.is_sum:
@@ -23,7 +24,8 @@ def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int |
         if len(printed) < 2:
             continue
         since = lines[start:k]
-        if any(_adds_to(parts, printed, columns) for parts in (since, lines[start - 1:k] if start else [])
+        subtotals = [p for p in lines[:k] if p.is_sum] if start and start == k else []
+        if any(_adds_to(parts, printed, columns) for parts in (since, lines[start - 1:k] if start else [], subtotals)
                if len(parts) >= 2):
             line.is_sum = True
             start = k + 1
@@ -46,7 +48,7 @@ def check_sums(
     for k, line in enumerate(lines):
         if not line.is_sum:
             continue
-        parts = summed_rows(line.name, [p for p in lines[start:k] if not p.is_sum])
+        parts = summed_rows(line.name, [p for p in lines[start:k] if not p.is_sum], line.section)
         start = k + 1
         if len(parts) < 2:
             continue

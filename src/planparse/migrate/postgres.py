@@ -50,6 +50,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from planparse.export import (
+    ADDED_COLUMNS,
     FOREIGN_KEYS,
     TABLES,
     ExportReport,
@@ -169,6 +170,8 @@ def create_statements() -> list[str]:
             )
         body = ",\n  ".join(parts)
         out.append(f"CREATE TABLE IF NOT EXISTS {name} (\n  {body}\n)")
+    for name, col in ADDED_COLUMNS:  # a database made before these columns existed
+        out.append(f"ALTER TABLE {name} ADD COLUMN IF NOT EXISTS {_column_sql(name, col)}")
     return out
 
 
