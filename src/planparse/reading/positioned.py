@@ -759,6 +759,13 @@ def _same_labels(a: list[str], b: list[str]) -> bool:
     return len(a) == len(b) and all(_key(x) == _key(y) for x, y in zip(a, b, strict=True))
 
 
+def repeats_header(above: Table, tables: list[Table]) -> bool:
+    """Whether one of ``tables`` (a page's ruled tables) starts with ``above``'s header labels:
+    the table goes on there under its repeated header, and the lines above that (a running
+    header set in two parts, "Internkontrollplan 2027 … Socialnämnden") are none of its rows."""
+    return bool(above.header) and any(_same_labels(t.header, above.header) for t in tables)
+
+
 def _wrap_in_header(above: Table, table: Table) -> None:
     """The repeated header's first label with a line in lower case more than the header on
     the page before ("Investeringsprojekt, tkr" / "konst"): the name of ``above``'s last row
