@@ -33,6 +33,15 @@ def test_a_later_page_top_repeating_the_cover_in_small_type_is_a_running_header(
     assert id(heading) not in noise and not noise & {id(ln) for ln in first}
 
 
+def test_a_level_label_close_over_a_goal_at_a_later_page_top_is_content() -> None:
+    """"NÄMNDMÅL" set small right over page 2's first goal repeats page 1's "Nämndmål" label,
+    but sits on its goal: no running header."""
+    first = [_line("Tertialrapport 1 2026", 50, 20.0, bold=True), _line("Nämndmål", 300, 7.5), *_body(320)]
+    label = _line("NÄMNDMÅL", 51.7, 7.5)
+    second = [label, _line("Barn och unga ska upptäckas tidigt", 59.8, 11.0, bold=True), *_body(100)]
+    assert id(label) not in running_lines([first, second], [842.0, 842.0])
+
+
 def test_groff_running_header_from_page_two_is_noise() -> None:
     doc = read_pdf(GROFF)
     assert [ln.text for ln in doc.pages[1].noise][:2] == ["Skellefteå kommun", "VERKSAMHETSBERÄTTELSE 2026"]

@@ -18,10 +18,12 @@ def _ocr_line(words: list[tuple[str, tuple[float, float, float, float]]]) -> Lin
 def test_a_dash_taller_than_wide_is_a_stroke_not_a_word() -> None:
     """Tesseract boxes a dash tight to its ink, wider than tall; a narrow box as tall as the line
     read as "-" or "—" is a stroke of the scan (a scratch, a rule's piece) and no word. A real
-    dash stays (a value: no figure)."""
+    dash stays (a value: no figure), and so does any dash of a layer whose boxes are the font's."""
     assert not _word(Span("—", (430.6, 572.8, 433.4, 584.3)), "ocr")
     assert _word(Span("—", (430.6, 576.5, 439.4, 578.5)), "ocr")
     assert _word(Span("-", (314.3, 526.7, 318.2, 538.6)), "native")
+    # a PDF's own OCR layer boxes every word as tall as its font: "Mental träning - Forskning"
+    assert _word(Span("-", (314.3, 526.7, 318.2, 538.6)), "repaired")
 
 
 def test_a_stroke_between_two_header_labels_does_not_join_them() -> None:

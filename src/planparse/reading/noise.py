@@ -59,8 +59,10 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
 
 def _cover_echoes(pages: list[list[Line]], heights: list[float]) -> set[int]:
     """ids of lines at the top of a later page that repeat a line of the first page in
-    regular type no larger than the body's: a running header that starts after the cover (the
-    organisation, the title in capitals) on too few pages for repetition to show it."""
+    regular type no larger than the body's, set apart from the text below by a line's height:
+    a running header that starts after the cover (the organisation, the title in capitals) on
+    too few pages for repetition to show it. A level label over the first goal of the page
+    ("NÄMNDMÅL") sits close on its goal."""
     if len(pages) < 2:
         return set()
     weights: dict[float, int] = {}
@@ -74,7 +76,14 @@ def _cover_echoes(pages: list[list[Line]], heights: list[float]) -> set[int]:
         for p in range(1, len(pages))
         for ln in pages[p]
         if ln.bbox[3] <= heights[p] * MARGIN and not ln.bold and ln.size <= body and _key(ln) in first
+        and _apart(ln, pages[p])
     }
+
+
+def _apart(line: Line, lines: list[Line]) -> bool:
+    """Whether the next line below ``line`` starts a line's height or more under it."""
+    below = [o.bbox[1] for o in lines if o.bbox[1] >= line.bbox[3] - 0.5]
+    return not below or min(below) - line.bbox[3] >= line.bbox[3] - line.bbox[1]
 
 
 def _section_label(text: str) -> bool:

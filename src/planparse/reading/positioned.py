@@ -61,8 +61,10 @@ def _word(span: Span, method: str) -> bool:
         return False
     if method != "native" and span.bbox[3] - span.bbox[1] < 1.5:
         return False  # a box without height: a speck OCR read as a letter ("I", "i")
-    if method != "native" and text in _DASHES and span.bbox[3] - span.bbox[1] > 2 * (span.bbox[2] - span.bbox[0]):
-        return False  # a dash taller than wide: a stroke (a rule's piece, a scratch) read as one
+    if method == "ocr" and text in _DASHES and span.bbox[3] - span.bbox[1] > 2 * (span.bbox[2] - span.bbox[0]):
+        # a dash taller than wide: a stroke (a rule's piece, a scratch) read as one. (Tesseract's
+        # own boxes fit the ink; a PDF's OCR layer boxes every word as tall as its font.)
+        return False
     return method == "native" or not set(text) <= _SPECKS
 
 
