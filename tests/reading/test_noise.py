@@ -46,3 +46,16 @@ def test_groff_running_header_from_page_two_is_noise() -> None:
     doc = read_pdf(GROFF)
     assert [ln.text for ln in doc.pages[1].noise][:2] == ["Skellefteå kommun", "VERKSAMHETSBERÄTTELSE 2026"]
     assert all("VERKSAMHETSBERÄTTELSE" not in ln.text for ln in doc.pages[1].lines)
+
+
+def test_a_section_label_or_an_ocr_line_at_a_later_page_top_is_content() -> None:
+    """"Aktiviteter" at page 2's top, set apart, repeats page 1's label: content. So is any
+    OCR'd line (its weight unknown: a heading could look regular)."""
+    first = [_line("Arbetsplan 2026", 50, 20.0, bold=True), _line("Aktiviteter", 300, 8.6),
+             _line("Förskola och hem", 320, 8.6), *_body(340)]
+    label = _line("Aktiviteter", 64.9, 8.6)
+    ocr = _line("Förskola och hem", 40, 8.6)
+    ocr.method = "repaired"
+    second = [ocr, label, *_body(100)]
+    noise = running_lines([first, second], [842.0, 842.0])
+    assert id(label) not in noise and id(ocr) not in noise

@@ -62,7 +62,8 @@ def _cover_echoes(pages: list[list[Line]], heights: list[float]) -> set[int]:
     regular type no larger than the body's, set apart from the text below by a line's height:
     a running header that starts after the cover (the organisation, the title in capitals) on
     too few pages for repetition to show it. A level label over the first goal of the page
-    ("NÄMNDMÅL") sits close on its goal."""
+    ("NÄMNDMÅL") sits close on its goal; a section label ("Aktiviteter") is content; an
+    OCR'd line's weight is unknown, so its heading could pass for regular type."""
     if len(pages) < 2:
         return set()
     weights: dict[float, int] = {}
@@ -75,8 +76,8 @@ def _cover_echoes(pages: list[list[Line]], heights: list[float]) -> set[int]:
         id(ln)
         for p in range(1, len(pages))
         for ln in pages[p]
-        if ln.bbox[3] <= heights[p] * MARGIN and not ln.bold and ln.size <= body and _key(ln) in first
-        and _apart(ln, pages[p])
+        if ln.bbox[3] <= heights[p] * MARGIN and ln.method == "native" and not ln.bold and ln.size <= body
+        and _key(ln) in first and _apart(ln, pages[p]) and not _section_label(ln.text)
     }
 
 
