@@ -100,3 +100,26 @@ def test_work_plan_areas_over_goal_lists(name: str) -> None:
     ind = doc.goals[0].indicators[0]
     assert ind.name == "Andel elever i åk 5 som känner sig trygga, %"
     assert [(v.kind.value, v.year, v.value) for v in ind.values] == [("outcome", 2026, 87), ("target", 2027, 92)]
+
+
+def test_groff_tables_set_with_spaces_give_goals_indicators_and_budget() -> None:
+    """groff -mom's tbl tables (columns set with spaces): every nämndmål under its KF goal with
+    its indicators' values, the budget lines, and the goals' vector circles as assessments."""
+    doc = planparse.parse(HOLDOUT10 / "verksamhetsberattelse/skelleftea-bmn-verksamhetsberattelse-2026.pdf")
+    goals = [(g.title, [c.title for c in g.children]) for g in doc.goals]
+    assert goals[0] == ("Skellefteå växer hållbart", ["Handläggningstiden för bygglov ska minska",
+                                                      "Tillsynen av förorenade områden ska öka"])
+    first = doc.goals[0].children[0]
+    assert first.assessment is not None and first.assessment.value.value == "partially_fulfilled"
+    assert [(v.label, v.value) for v in first.indicators[0].values] == [("2024", 41), ("2025", 37), ("2026", 33), ("Mål 2026", 28)]
+    assert [(b.name, b.is_sum) for b in doc.budget][-1] == ("Summa nämnden", True)
+    assert len(doc.budget) == 6
+
+
+def test_running_header_over_a_repeated_table_header_is_no_row() -> None:
+    """groff -ms: page 2 opens with a running header set in two parts and the control table's
+    header repeated (tbl .TH): the table goes on under that header, the running header is no
+    control."""
+    doc = planparse.parse(HOLDOUT10 / "internkontrollplan/linkoping-sn-internkontrollplan-2027.pdf")
+    assert len(doc.controls) == 9
+    assert all(c.risk_value is not None for c in doc.controls)

@@ -66,6 +66,8 @@ class Walk(ListWalk):
             near = [ln for ln in page.lines if any(abs(ln.bbox[1] - n.bbox[1]) < 30 for n in page.noise)]
             noise = {id(n) for n in page.noise}
             lines = page.lines + [ln for ln in pos.header_rows(page.noise + near, is_table_header) if id(ln) in noise]
+            if carried is not None and pos.repeats_header(carried, page.tables):
+                carry, carried = None, None
             cont = pos.continue_table(lines, carry, is_table_header, self.is_break, marks) if carry else None
             consumed = {id(x) for x in cont[1]} if cont else set()
             if cont and carried is not None:

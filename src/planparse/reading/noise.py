@@ -54,7 +54,37 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
         if page_number or (n >= 2 and len(pages_) >= threshold and (
                 len(pages_) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))
-    return noise
+    return noise | _cover_echoes(pages, heights)
+
+
+def _cover_echoes(pages: list[list[Line]], heights: list[float]) -> set[int]:
+    """ids of lines at the top of a later page that repeat a line of the first page in
+    regular type no larger than the body's, set apart from the text below by a line's height:
+    a running header that starts after the cover (the organisation, the title in capitals) on
+    too few pages for repetition to show it. A level label over the first goal of the page
+    ("NÄMNDMÅL") sits close on its goal; a section label ("Aktiviteter") is content; an
+    OCR'd line's weight is unknown, so its heading could pass for regular type."""
+    if len(pages) < 2:
+        return set()
+    weights: dict[float, int] = {}
+    for lines in pages:
+        for ln in lines:
+            weights[ln.size] = weights.get(ln.size, 0) + len(ln.text)
+    body = max(weights, key=lambda size: (weights[size], -size)) if weights else 0.0
+    first = {key for ln in pages[0] if len(key := _key(ln)) >= 4}
+    return {
+        id(ln)
+        for p in range(1, len(pages))
+        for ln in pages[p]
+        if ln.bbox[3] <= heights[p] * MARGIN and ln.method == "native" and not ln.bold and ln.size <= body
+        and _key(ln) in first and _apart(ln, pages[p]) and not _section_label(ln.text)
+    }
+
+
+def _apart(line: Line, lines: list[Line]) -> bool:
+    """Whether the next line below ``line`` starts a line's height or more under it."""
+    below = [o.bbox[1] for o in lines if o.bbox[1] >= line.bbox[3] - 0.5]
+    return not below or min(below) - line.bbox[3] >= line.bbox[3] - line.bbox[1]
 
 
 def _section_label(text: str) -> bool:

@@ -61,6 +61,10 @@ def _word(span: Span, method: str) -> bool:
         return False
     if method != "native" and span.bbox[3] - span.bbox[1] < 1.5:
         return False  # a box without height: a speck OCR read as a letter ("I", "i")
+    if method == "ocr" and text in _DASHES and span.bbox[3] - span.bbox[1] > 2 * (span.bbox[2] - span.bbox[0]):
+        # a dash taller than wide: a stroke (a rule's piece, a scratch) read as one. (Tesseract's
+        # own boxes fit the ink; a PDF's OCR layer boxes every word as tall as its font.)
+        return False
     return method == "native" or not set(text) <= _SPECKS
 
 
@@ -781,6 +785,13 @@ def _same_labels(a: list[str], b: list[str]) -> bool:
     label broken at a narrow column's edge a little differently on each page ("Beskrivnin. g",
     "Beskrivning")."""
     return len(a) == len(b) and all(_key(x) == _key(y) for x, y in zip(a, b, strict=True))
+
+
+def repeats_header(above: Table, tables: list[Table]) -> bool:
+    """Whether one of ``tables`` (a page's ruled tables) starts with ``above``'s header labels:
+    the table goes on there under its repeated header, and the lines above that (a running
+    header set in two parts, "Internkontrollplan 2027 … Socialnämnden") are none of its rows."""
+    return bool(above.header) and any(_same_labels(t.header, above.header) for t in tables)
 
 
 def _wrap_in_header(above: Table, table: Table) -> None:

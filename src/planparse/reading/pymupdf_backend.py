@@ -89,6 +89,66 @@ def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) 
             span.__dict__["text"] = text  # (a span of this page, not yet in any line's facts)
 
 
+def _split_spaced(
+    lines: list[Line], spaced: list[tuple[int, int, int, Span]], raw: dict[str, Any],
+    turn: pymupdf.Matrix | None,
+) -> None:
+    """Spans cut where a run of spaces leaves a gap of an em or more: typesetters that set a
+    table with spaces between its columns (groff's tbl, some Word exports) give a header or a
+    row as one span, "Indikator        2024      2025", whose cells the table reader must see
+    apart. A word space, even stretched in justified text, stays far below an em."""
+    parts: dict[int, list[Span]] = {}
+    for bi, li, si, span in spaced:
+        chars = raw["blocks"][bi]["lines"][li]["spans"][si]["chars"]
+        if len(chars) != len(span.text):
+            continue  # (the text was changed after reading: positions unknown)
+        pieces = _spaced_pieces(chars, span.size)
+        if len(pieces) < 2:
+            continue
+        out = []
+        for a, b in pieces:
+            box = (chars[a]["bbox"][0], span.bbox[1], chars[b - 1]["bbox"][2], span.bbox[3])
+            if turn is not None:
+                x0, _, x1, _ = _turned((box[0], chars[a]["bbox"][1], box[2], chars[b - 1]["bbox"][3]), turn)
+                box = (x0, span.bbox[1], x1, span.bbox[3])
+            piece = Span("".join(c["c"] for c in chars[a:b]), (round(box[0], 2), box[1], round(box[2], 2), box[3]),
+                         span.font, span.size, span.bold, span.italic, span.color)
+            out.append(piece)
+        parts[id(span)] = out
+    if not parts:
+        return
+    for line in lines:
+        if any(id(s) in parts for s in line.spans):
+            line.spans = [p for s in line.spans for p in parts.get(id(s), [s])]
+
+
+def _spaced_pieces(chars: list[dict[str, Any]], size: float) -> list[tuple[int, int]]:
+    """Index ranges of ``chars`` (a span's characters) between runs of two or more spaces
+    that span an em or more, each range without its outer spaces."""
+    em = max(size, 1.0)
+    pieces: list[tuple[int, int]] = []
+    start: int | None = None
+    end = 0  # one past the last non-space character
+    k = 0
+    while k < len(chars):
+        if not chars[k]["c"].isspace():
+            if start is None:
+                start = k
+            end = k + 1
+            k += 1
+            continue
+        run = k
+        while k < len(chars) and chars[k]["c"].isspace():
+            k += 1
+        if start is not None and k < len(chars) and k - run >= 2 \
+                and chars[k]["bbox"][0] - chars[end - 1]["bbox"][2] >= em:
+            pieces.append((start, end))
+            start = None
+    if start is not None:
+        pieces.append((start, end))
+    return pieces
+
+
 def _emboldened(page: pymupdf.Page, lines: list[Line], turn: pymupdf.Matrix | None) -> None:
     """Spans a producer made bold without a bold face, marked bold: each glyph drawn twice a
     fraction of a point apart, or filled and then stroked (render mode 2, how printer drivers
@@ -434,6 +494,7 @@ def read_page(
     last_rys = (0.0, 0.0)
     invisible: set[int] = set()  # id() of spans drawn invisibly (render mode 3, or fully transparent)
     soft: list[tuple[int, int, int, Span]] = []  # spans with U+00AD: (block, line, span, Span)
+    spaced: list[tuple[int, int, int, Span]] = []  # spans with a run of spaces inside: the same
     for bi, block in enumerate(data["blocks"]):
         if block.get("type") != 0:
             continue
@@ -485,12 +546,18 @@ def read_page(
                 spans.append(span)
                 if "\u00ad" in text:
                     soft.append((bi, li, si, span))
+                if "  " in text.strip():
+                    spaced.append((bi, li, si, span))
                 if s.get("alpha", 255) == 0 or not s.get("char_flags", _PAINTED) & _PAINTED:
                     invisible.add(id(span))
             if spans:
                 lines.append(Line(spans, number))  # (positional: half the cost of keywords, per line)
-    if soft:
-        _drawn_hyphens(soft, tp.extractRAWDICT(cb=page.cropbox))
+    if soft or spaced:
+        raw = tp.extractRAWDICT(cb=page.cropbox)
+        if soft:
+            _drawn_hyphens(soft, raw)
+        if spaced:
+            _split_spaced(lines, spaced, raw, turn)
     del tp
     if lines and not any(s.bold for ln in lines for s in ln.spans):
         _emboldened(page, lines, turn)
