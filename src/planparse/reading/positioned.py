@@ -87,20 +87,33 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
 
 def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
     """An OCR'd header's labels set closer than a letter height ("Riskvärde Kontrollmetod") split
-    where the body shows a column: words of two rows or more start under a label's later word,
-    and no body word runs across its start."""
+    where the body shows two columns: words of two rows or more start under the label's first
+    word and under a later one, and no body word runs across either start."""
     words = [s for vr in body for s in _spans(vr)]
+
+    def column_at(x: float) -> bool:
+        under = {round(w.yc) for w in words if abs(w.bbox[0] - x) <= _SLACK / 2}
+        return len(under) >= 2 and not any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words)
+
     out: list[list[Span]] = []
     for p in phrases:
         out.append([p[0]])
         for s in p[1:]:
-            x = s.bbox[0]
-            under = {round(w.yc) for w in words if abs(w.bbox[0] - x) <= _SLACK / 2}
-            if len(under) >= 2 and _wordy(s.text) and any(_wordy(w.text) for w in out[-1]) and not any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words):
+            # (both labels' columns left-aligned in the body: figures set right under "Utfall
+            # helår 2023" may start under its year by chance)
+            if _wordy(s.text) and any(_wordy(w.text) for w in out[-1]) and column_at(s.bbox[0]) \
+                    and column_at(out[-1][0].bbox[0]):
                 out.append([s])
             else:
                 out[-1].append(s)
     return out
+
+
+def _without_speck(label: str) -> str:
+    """A label without a last word of no letter or figure: a speck OCR read after it
+    ("Beskrivnin §")."""
+    words = label.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and not any(ch.isalnum() for ch in words[-1]) else label
 
 
 def _wordy(text: str) -> bool:
@@ -300,7 +313,7 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
     if vr[0].method != "native" and by_col and gap < 0.7 * h and all(col in named for col in texts) and all(
         t[:1].isalpha() and t[:1].islower() and not any(ch.isdigit() for ch in t)
-        and (named[col].rstrip(".:;'\"")[-1:].isalpha() or named[col].endswith((",", "/")))
+        and (_without_speck(named[col]).rstrip(".:;'\"")[-1:].isalpha() or named[col].endswith((",", "/")))
         for col, t in texts.items()
     ):
         return True  # OCR'd labels broken at narrow columns' edges ("Investerin" / "gsprojekt," / "tkr")
