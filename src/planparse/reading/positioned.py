@@ -89,6 +89,42 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
     return _stacked([p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS])
 
 
+def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
+    """An OCR'd header's labels set closer than a letter height ("Riskvärde Kontrollmetod") split
+    where the body shows two columns: words of two rows or more start under the label's first
+    word and under a later one, and no body word runs across either start."""
+    words = [s for vr in body for s in _spans(vr)]
+
+    def column_at(x: float) -> bool:
+        under = {round(w.yc) for w in words if abs(w.bbox[0] - x) <= _SLACK / 2}
+        return len(under) >= 2 and not any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words)
+
+    out: list[list[Span]] = []
+    for p in phrases:
+        out.append([p[0]])
+        for s in p[1:]:
+            # (both labels' columns left-aligned in the body: figures set right under "Utfall
+            # helår 2023" may start under its year by chance)
+            if _wordy(s.text) and any(_wordy(w.text) for w in out[-1]) and column_at(s.bbox[0]) \
+                    and column_at(out[-1][0].bbox[0]):
+                out.append([s])
+            else:
+                out[-1].append(s)
+    return out
+
+
+def _without_speck(label: str) -> str:
+    """A label without a last word of no letter or figure: a speck OCR read after it
+    ("Beskrivnin §")."""
+    words = label.split()
+    return " ".join(words[:-1]) if len(words) >= 2 and not any(ch.isalnum() for ch in words[-1]) else label
+
+
+def _wordy(text: str) -> bool:
+    """Two letters or figures at least: a label's word, no speck ("—", "|")."""
+    return sum(ch.isalnum() for ch in text) >= 2
+
+
 def _stacked(phrases: list[list[Span]]) -> list[list[Span]]:
     """Phrases of a header set on two lines: a label's wrapped rest, on the line below and
     starting under it ("Verksamhetens" / "aktiviteter"), is one label with it, top line first."""
@@ -228,10 +264,13 @@ def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     or a comment's next line, or its unit in brackets: "Sjukfrånvaro, procentandel" / "(%)")."""
     filled = {c.col for c in prev.cells if c.text}
     paragraph = set(by_col) == {0} and (prev.full_width or filled == {0})
-    if not paragraph and (prev.full_width or len(by_col) >= len(filled)):
-        return False
     gap = _row_gap(prev, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
+    if vr[0].method != "native" and not prev.full_width and len(by_col) >= 2 and set(by_col) <= filled \
+            and gap < 0.5 * h and all(spans[0].text.strip()[:1].islower() for spans in by_col.values()):
+        return True  # an OCR'd row's cells each going on in lower case, tight under it ("Registrering av" / "allmänna handlingar")
+    if not paragraph and (prev.full_width or len(by_col) >= len(filled)):
+        return False
     return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() or spans[0].text.strip()[:1] == "("
                                  for spans in by_col.values())
 
@@ -270,14 +309,15 @@ def _header_wraps(head: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> b
     label going on in bold lower case. Beside the years, a
     label broken after a slash may go on ("Tot K/" / "M"). On an OCR'd layer, so do labels
     broken at a narrow column's edge, every piece of the line going on in lower case from a
-    label ending in a letter or a comma ("Investerin" / "gsprojekt," / "tkr", "Beskrivnin" / "g")."""
+    label ending in a letter, a comma or a slash ("Investerin" / "gsprojekt," / "tkr", "Beskrivnin" / "g",
+    "Rutin/" / "process")."""
     named = {c.col: c.text for c in head.cells if c.text}
     gap = _row_gap(head, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
     if vr[0].method != "native" and by_col and gap < 0.7 * h and all(col in named for col in texts) and all(
         t[:1].isalpha() and t[:1].islower() and not any(ch.isdigit() for ch in t)
-        and (named[col].rstrip(".:;'\"")[-1:].isalpha() or named[col].endswith(","))
+        and (_without_speck(named[col]).rstrip(".:;'\"")[-1:].isalpha() or named[col].endswith((",", "/")))
         for col, t in texts.items()
     ):
         return True  # OCR'd labels broken at narrow columns' edges ("Investerin" / "gsprojekt," / "tkr")
@@ -392,6 +432,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     ("Investeringsprojekt," / "tkr"). A mark (an icon in a later column, ``marks``) on a row's
     band, or a gap before it in a table with icons, starts a row."""
     phrases = _phrases(header)
+    if header[0].method != "native":
+        phrases = _split_at_body_starts(phrases, body)
     starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
     page, method = header[0].page, header[0].method
     head = _row(dict(enumerate(phrases, start=int(stub is not None))), page, method)
