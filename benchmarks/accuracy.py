@@ -286,9 +286,9 @@ def aggregate(results: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {"n": len(results)}
     for kind in KINDS:  # (a result scored before a kind was added has none of it)
         out[kind] = mean(r["scores"].get(kind, (None, None, None))[2] for r in results)
-    for f in FIELDS:
-        right = sum(r["field_counts"][f][0] for r in results)
-        total = sum(r["field_counts"][f][1] for r in results)
+    for f in FIELDS:  # (likewise a field: section came with schema 1.2)
+        right = sum(r["field_counts"].get(f, (0, 0))[0] for r in results)
+        total = sum(r["field_counts"].get(f, (0, 0))[1] for r in results)
         out[f] = right / total if total else None
     ocr = [r for r in results if r.get("text_layer") in ("ocr", "scan")]
     right = sum(r["diacritics"][0] for r in ocr)

@@ -20,6 +20,7 @@ from planparse.reading.pymupdf_backend import (
     _rect,
     _rgb,
     _segment,
+    _spaced_pieces,
     dark_neutral,
     read_page,
 )
@@ -66,14 +67,33 @@ def _reference_drawings(page: pymupdf.Page) -> list[Drawing]:
 
 
 def _reference_spans(page: pymupdf.Page) -> list[tuple[str, tuple[float, ...], str, float]]:
-    """The page's horizontal text spans from its own ``get_text("dict")`` call."""
+    """The page's horizontal text spans from its own ``get_text("dict")`` call, a span with
+    an em-wide run of spaces inside cut there (read from ``get_text("rawdict")``'s characters,
+    as the reader does: tables set with spaces)."""
     data = page.get_text("dict", flags=FLAGS)
-    return [
-        (s["text"], tuple(round(v, 2) for v in s["bbox"]), s["font"], round(s["size"], 2))
-        for b in data["blocks"] if b.get("type") == 0
-        for ln in b["lines"] if ln.get("dir", (1, 0))[0] >= 0.5
-        for s in ln["spans"] if s["text"].strip()
-    ]
+    raw = page.get_text("rawdict", flags=FLAGS)
+    out: list[tuple[str, tuple[float, ...], str, float]] = []
+    for bi, b in enumerate(data["blocks"]):
+        if b.get("type") != 0:
+            continue
+        for li, ln in enumerate(b["lines"]):
+            if ln.get("dir", (1, 0))[0] < 0.5:
+                continue
+            for si, s in enumerate(ln["spans"]):
+                if not s["text"].strip():
+                    continue
+                y0, y1 = round(s["bbox"][1], 2), round(s["bbox"][3], 2)
+                chars = raw["blocks"][bi]["lines"][li]["spans"][si]["chars"]
+                pieces = _spaced_pieces(chars, s["size"]) if "  " in s["text"].strip() else []
+                if len(pieces) < 2 or len(chars) != len(s["text"]):
+                    out.append((s["text"], (round(s["bbox"][0], 2), y0, round(s["bbox"][2], 2), y1), s["font"],
+                                round(s["size"], 2)))
+                    continue
+                for a, z in pieces:
+                    out.append(("".join(c["c"] for c in chars[a:z]),
+                                (round(chars[a]["bbox"][0], 2), y0, round(chars[z - 1]["bbox"][2], 2), y1),
+                                s["font"], round(s["size"], 2)))
+    return out
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
