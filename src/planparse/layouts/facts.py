@@ -12,7 +12,7 @@ from planparse.layouts.base import YEAR, Builder
 from planparse.layouts.front_metadata import front_metadata, vision_under_heading
 from planparse.model import DocumentType, Municipality, Period, PeriodKind
 from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
-from planparse.reading.model import Document, Line
+from planparse.reading.model import Document, Line, Span
 from planparse.text.assemble import clean
 from planparse.text.fold import fold
 from planparse.text.numbers import MONTHS
@@ -96,6 +96,12 @@ def front_lines(doc: Document, pages: int = 2) -> list[Line]:
     return lines
 
 
+def _size(line: Line, span: Span) -> float:
+    """A span's size for telling a title: an OCR'd word's size is an estimate of its own, its
+    line's tells the title."""
+    return line.size if line.method != "native" else span.size
+
+
 def _title(doc: Document) -> str:
     """The largest text on the first pages with text (the cover's or the first page's title),
     taken span by span: a title can start in the middle of a smaller line."""
@@ -106,16 +112,14 @@ def _title(doc: Document) -> str:
         # (a title's wrapped last line may be a number alone: "…, tertial" / "2")
         lines = [ln for k, ln in enumerate(page.lines) if wordy(ln) or (k and wordy(page.lines[k - 1]))]
         lines += [ln for t in page.tables for r in t.rows for c in r.cells for ln in c.lines]
-        # (an OCR'd word's size is an estimate of its own: its line's tells the title)
-        sized = [(s, ln.size if ln.method != "native" else s.size) for ln in lines if wordy(ln) for s in ln.spans if s.text.strip()]
-        if not sized:
+        sizes = [_size(ln, s) for ln in lines if wordy(ln) for s in ln.spans if s.text.strip()]
+        if not sizes:
             continue
-        top = max(size for _, size in sized)
+        top = max(sizes)
         parts: list[str] = []
         last: Line | None = None
         for ln in lines:  # reading order; the first run of the largest text
-            text = " ".join(s.text.strip() for s in ln.spans
-                            if (ln.size if ln.method != "native" else s.size) >= top - 0.5 and s.text.strip())
+            text = " ".join(s.text.strip() for s in ln.spans if _size(ln, s) >= top - 0.5 and s.text.strip())
             # a blank line's gap or more ends the title where the body shares its size, and so
             # does a change from bold to plain type
             apart = last is not None and ln.page == last.page and (

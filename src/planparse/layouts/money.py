@@ -5,7 +5,7 @@ year, Total utgift, "årligen") and amounts stated in list items."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.figures import adds_up, settle_amounts
@@ -22,7 +22,7 @@ from planparse.layouts.roles import (
     text,
     unit_in,
 )
-from planparse.layouts.sums import check_sums, mark_unnamed_sum
+from planparse.layouts.sums import check_sums, mark_unnamed_sum, sum_sections
 from planparse.model import (
     AmountUnit,
     BudgetKind,
@@ -109,7 +109,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
                 out.warn("unplaced_row", f"budget row without name: {row.texts}", row.page)
             continue
         named = cell(row, first)  # (a group heading's cell may span the row: no amount of the columns it covers)
-        if not any(text(row, i) for i in range(table.n_cols) if i != first and cell(row, i) is not named):
+        if _name_only(table, row, first):
             if not SUM_ROW.match(name):
                 section = name  # a group row ("More Than One Story" over the project's lines), not a line
             continue
@@ -122,12 +122,13 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
                 continue
             label = header[i] if i < len(header) else ""
             kind = column_kind(label)
-            words = fold(label).split()
+            folded = fold(label)
+            words = folded.split()
             if words and words[0] in _ACCOUNTS and beside_budget:
                 kind = BudgetKind.outcome  # "Intäkter | Kostnader | Nettokostnad | Budget": what the year gave
             printed = YEAR.search(label)
             # "Utfall jan–apr": the months so far of the report's year, as for indicators
-            year = int(printed.group(1)) if printed else out.year if MONTHS_SO_FAR.search(fold(label)) else None
+            year = int(printed.group(1)) if printed else out.year if MONTHS_SO_FAR.search(folded) else None
             amount = parse_number(raw)
             line.values.append(BudgetValue(
                 label=label, year=year, kind=kind,
@@ -142,27 +143,18 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     return lines
 
 
+def _name_only(table: Table, row: Row, first: int) -> bool:
+    """Whether ``row`` has text in its name column (``first``) alone: a group heading, its
+    cell possibly spanning the row, or a sum's name wrapped onto a row of its own."""
+    named = cell(row, first)
+    return not any(text(row, i) for i in range(table.n_cols) if i != first and cell(row, i) is not named)
+
+
 def column_kind(label: str) -> BudgetKind:
     """What a money column holds, from the first word of its header that names a kind
     ("Utfall jan–apr 2026", "Ack. Utfall" → outcome; "Avvikelse" → deviation); a header naming
     none ("2027", "Plan 2028", "Total utgift") is a budget."""
     return next((BUDGET_KINDS[w] for w in fold(label).split() if w in BUDGET_KINDS), BudgetKind.budget)
-
-
-def sum_sections(rows: Sequence[BudgetLine | Investment]) -> None:
-    """The section of each sum row: that of the rows it sums (the rows since the previous sum,
-    or, right after a sum, every row above: a sum of subtotals) where they share one; null
-    where they span sections ("Summa nämnden" under "Kultur" and "Fritid")."""
-    since: list[BudgetLine | Investment] = []
-    every: list[BudgetLine | Investment] = []
-    for row in rows:
-        if not row.is_sum:
-            since.append(row)
-            every.append(row)
-            continue
-        sections = {r.section for r in since or every}
-        row.section = sections.pop() if len(sections) == 1 else None
-        since = []
 
 
 # Account columns: beside a Budget column they hold the outcome.
@@ -208,8 +200,7 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
             last = None  # a sum, a group heading ("Pågående projekt") or a wrapped sum name
             if not name and values and not any(SUM_ROW.match(fold(c.text)) for c in row.cells):
                 out.warn("unplaced_row", f"investment row without name: {row.texts}", row.page)
-            if name and not SUM_ROW.match(name) and name[:1].isupper() and not any(
-                    text(row, i) for i in range(table.n_cols) if i != first and cell(row, i) is not named):
+            if name and not SUM_ROW.match(name) and name[:1].isupper() and _name_only(table, row, first):
                 section = name  # a group heading: the section of the projects under it
             continue
         inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),

@@ -1,12 +1,15 @@
-"""Sum rows of budget tables: lines named as no sum that are one by their figures, and every
-sum checked against the rows it sums (a mismatch is a warning, the printed value kept)."""
+"""Sum rows of budget tables: lines named as no sum that are one by their figures, every
+sum checked against the rows it sums (a mismatch is a warning, the printed value kept), and
+the section a sum row belongs to."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from planparse.layouts.base import Builder
 from planparse.layouts.figures import adds_up
 from planparse.layouts.roles import summed_rows
-from planparse.model import BudgetLine
+from planparse.model import BudgetLine, Investment
 
 
 def mark_unnamed_sum(lines: list[BudgetLine], columns: dict[int, dict[int, int | float]]) -> None:
@@ -65,3 +68,19 @@ def check_sums(
                     f"rows above add up to {round(total, 6):g} (difference {round(printed - total, 6):+g})",
                     line.provenance.page,
                 )
+
+
+def sum_sections(rows: Sequence[BudgetLine | Investment]) -> None:
+    """The section of each sum row: that of the rows it sums (the rows since the previous sum,
+    or, right after a sum, every row above: a sum of subtotals) where they share one; null
+    where they span sections ("Summa nämnden" under "Kultur" and "Fritid")."""
+    since: list[BudgetLine | Investment] = []
+    every: list[BudgetLine | Investment] = []
+    for row in rows:
+        if not row.is_sum:
+            since.append(row)
+            every.append(row)
+            continue
+        sections = {r.section for r in since or every}
+        row.section = sections.pop() if len(sections) == 1 else None
+        since = []
