@@ -26,7 +26,7 @@ from __future__ import annotations
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
-from planparse.layouts.goal_groups import lone_goal, prune
+from planparse.layouts.goal_groups import lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.headings import Heading, continues_title, numbered
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
@@ -109,22 +109,6 @@ class Walk(ListWalk):
         # alone on its row: no cell's first line
         return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)
 
-    def titles_over_goal_lists(self, blocks: list[Line | Table]) -> set[int]:
-        """Ids of the OCR'd lines in body size that head a "Mål" label's list right under them
-        ("Kunskaper" / "Mål" / bullets): a goal area's heading, which the OCR's sizes do not tell."""
-        out: set[int] = set()
-        for a, b in zip(blocks, blocks[1:], strict=False):
-            if not isinstance(a, Line) or not isinstance(b, Line) or a.method == "native" or a.page != b.page:
-                continue
-            text = a.text.strip()
-            if len(text.split()) > 6 or not text[:1].isupper() or text[-1] in ".:,;-" or any(ch.isdigit() for ch in text):
-                continue
-            if self.label(b.text) != ("goal", "") or self.label(text)[0] is not None or list_item(text) is not None:
-                continue
-            if abs(a.x0 - b.x0) < 5 and 0 <= b.y0 - a.bbox[3] < 2.5 * max(a.bbox[3] - a.bbox[1], 1.0):
-                out.add(id(a))
-        return out
-
     def close_area(self) -> None:
         """The next area's heading ends the last area headed over its "Mål" list, whatever
         sizes the OCR read the two in: they are siblings."""
@@ -136,7 +120,7 @@ class Walk(ListWalk):
 
     def run(self) -> None:
         blocks = self.blocks()
-        self.area_titles = self.titles_over_goal_lists(blocks)
+        self.area_titles = titles_over_goal_lists(blocks, self.label)
         for block in blocks:
             if isinstance(block, Table) and id(block) in self.out.front_tables:
                 continue  # the front matter's grid, read by the family's facts

@@ -1,18 +1,22 @@
 """Goal groups a goal word names in larger type ("Målområde: Trygghet") over numbered goals of
 the same level ("KF-mål 1 …"): those nest one level deeper, and so do the lower levels under
 them ("Nämndmål 1.1"); a heading set larger than the group's ends it (a chapter above it).
+Also: the tree's pruning, the lone goal that is no plan, and the OCR'd area titles over a
+"Mål" list that their sizes do not tell.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from planparse.layouts.base import Builder
 from planparse.layouts.headings import LEVEL_DEPTH, Heading
 from planparse.layouts.known_goals import names_document
 from planparse.layouts.walk_state import names_goals
 from planparse.model import Goal, GoalLevel
-from planparse.reading.model import Line
+from planparse.reading.model import Line, Table
+from planparse.text.assemble import list_item
 from planparse.text.fold import fold
 
 # A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
@@ -136,3 +140,23 @@ def styled_alike(heading: Line | None, line: Line, has_fonts: bool) -> bool:
     area of a work plan whose headings and list labels are all bold body type)."""
     return heading is not None and has_fonts and (heading.size, heading.bold, heading.italic) == (
         line.size, line.bold, line.italic)
+
+
+def titles_over_goal_lists(
+    blocks: list[Line | Table], label: Callable[[str], tuple[str | None, str]]
+) -> set[int]:
+    """Ids of the OCR'd lines in body size that head a "Mål" label's list right under them
+    ("Kunskaper" / "Mål" / bullets): a goal area's heading, which the OCR's sizes do not tell.
+    ``label`` reads a line as a label of the walk's vocabulary and its value."""
+    out: set[int] = set()
+    for a, b in zip(blocks, blocks[1:], strict=False):
+        if not isinstance(a, Line) or not isinstance(b, Line) or a.method == "native" or a.page != b.page:
+            continue
+        text = a.text.strip()
+        if len(text.split()) > 6 or not text[:1].isupper() or text[-1] in ".:,;-" or any(ch.isdigit() for ch in text):
+            continue
+        if label(b.text) != ("goal", "") or label(text)[0] is not None or list_item(text) is not None:
+            continue
+        if abs(a.x0 - b.x0) < 5 and 0 <= b.y0 - a.bbox[3] < 2.5 * max(a.bbox[3] - a.bbox[1], 1.0):
+            out.add(id(a))
+    return out
