@@ -210,6 +210,13 @@ def test_box_path_tells_a_rectangle_from_other_lines() -> None:
     assert not _box_path(zigzag, closed=False)
     slanted = [("l", (0, 0), (10, 1)), ("l", (10, 1), (10, 5)), ("l", (10, 5), (0, 5)), ("l", (0, 5), (0, 0))]
     assert not _box_path(slanted, closed=False)
+    # Impress draws a text box's frame with its bottom side in two pieces
+    split = [("l", (0, 10), (4, 10)), ("l", (0, 10), (0, 0)), ("l", (0, 0), (10, 0)), ("l", (10, 0), (10, 10)),
+             ("l", (10, 10), (4, 10))]
+    assert not _box_path(split, closed=False)  # (not one run round it)
+    split = [("l", (4, 10), (0, 10)), ("l", (0, 10), (0, 0)), ("l", (0, 0), (10, 0)), ("l", (10, 0), (10, 10)),
+             ("l", (10, 10), (4, 10))]
+    assert _box_path(split, closed=False)
 
 
 def test_drawn_soft_hyphen_is_a_hyphen() -> None:

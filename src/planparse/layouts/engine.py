@@ -28,6 +28,7 @@ from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.goal_groups import lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.headings import Heading, continues_title, numbered
+from planparse.layouts.icon_lines import opens_icon_list
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.stated_assessment import stated_assessment
@@ -234,8 +235,9 @@ class Walk(ListWalk):
         if item is not None and self.mode is None and self.field is None:
             self.amount_lines, self.amount_drawn = [line], drawn
             return
-        if item is None and self.mode == "activities" and self.line_icons(line):
-            self.list_item(text, line)  # an activity list whose items carry status icons, no bullets
+        if item is None and (self.mode == "activities" and self.line_icons(line) or opens_icon_list(self, line)):
+            self.mode = "activities"  # an activity list whose items carry status icons, no bullets
+            self.list_item(text, line)
             return
         # (A heading's default "description" field does not stop a wrapped list item.)
         if self.item is not None and self.item_line is not None and item is None and self.field in (None, "description"):

@@ -16,7 +16,8 @@ from planparse.reading.model import Document
 from planparse.text.fold import fold
 
 _LEGEND = re.compile(r"^(?:tecken|symbol|farg)forklaring")
-ENTRY_GAP = 30.0  # points: the most space between a legend's heading or entry and the next entry
+ENTRY_GAP = 30.0  # points: the most space between a legend's heading or entry and the next entry,
+# or twice the heading's height when that is more
 
 
 def legend_lines(doc: Document, markers: Markers) -> set[int]:
@@ -30,10 +31,11 @@ def legend_lines(doc: Document, markers: Markers) -> set[int]:
             if not _LEGEND.match(fold(anchor.text)):
                 continue
             top, bottom = anchor.bbox[1], anchor.bbox[3]
+            gap = max(ENTRY_GAP, 2 * (bottom - top))  # (a slide's title stands further above its entries)
             for m in entries:
                 if m.bbox[3] < top - 2:
                     continue
-                if m.bbox[1] - bottom > ENTRY_GAP:
+                if m.bbox[1] - bottom > gap:
                     break
                 bottom = max(bottom, m.bbox[3])
             out.update(id(ln) for ln in page.lines if top - 1 <= (ln.bbox[1] + ln.bbox[3]) / 2 <= bottom + 2)

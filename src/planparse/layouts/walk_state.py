@@ -16,6 +16,7 @@ from planparse.layouts.headings import (
     goal_word,
     recognise,
 )
+from planparse.layouts.icon_lines import line_icons
 from planparse.layouts.icons import Markers
 from planparse.layouts.known_goals import goal_path, names_document
 from planparse.layouts.legend import legend_lines
@@ -23,7 +24,7 @@ from planparse.layouts.marker import Marker
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import split_status_suffix
 from planparse.model import Activity, Goal, GoalLevel, Indicator, Provenance
-from planparse.reading.model import Document, Line, Table, group_paragraphs
+from planparse.reading.model import Document, Line, Page, Table, group_paragraphs
 from planparse.reading.paragraphs import line_step
 from planparse.text.fold import fold
 
@@ -82,10 +83,6 @@ _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description")
 _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
-
-
-LEAD_GAP = 20.0  # points: the widest space between an icon leading a line and its first word
-LEAD_SIZE = 5.5  # points: the smallest icon that leads a line as its status (a bullet is smaller)
 
 
 class WalkState:
@@ -275,10 +272,10 @@ class WalkState:
     def line_icons(self, line: Line) -> list[Marker]:
         """The status icons of a line: right of its text, or leading it as its bullet (an icon
         of a status's size just left of its first word; a legend's icons are none)."""
-        near = self.markers.near(line.page, line.bbox)
-        return [m for m in near if m.bbox[0] >= line.bbox[2] - 1] + [
-            m for m in near if m.bar is None and 0 <= line.bbox[0] - m.bbox[2] <= LEAD_GAP
-            and min(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) >= LEAD_SIZE and not self.markers.is_legend(m)]
+        return line_icons(self.markers, self.page(line), line)
+
+    def page(self, line: Line) -> Page:
+        return next(p for p in self.doc.pages if p.number == line.page)
 
     def mark(self, owner: Goal | Activity, line: Line) -> None:
         """A status or assessment icon on the owner's title line, right of its text or leading it."""

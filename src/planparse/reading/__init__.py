@@ -730,6 +730,7 @@ def merge_baselines(
     across that cell's edge (a text box's line level with a table's first row beside it).
     """
     mid = (band[0] + band[1]) / 2 if band else None
+    boxes = _card_columns(lines, boxes) if boxes else boxes
     centres = [((ln.bbox[1] + ln.bbox[3]) / 2, ln) for ln in lines]
     centres.sort(key=lambda c: c[0])
     rows: list[list[Line]] = []
@@ -804,6 +805,27 @@ def _side_by_side(boxes: list[BBox]) -> list[BBox]:
             if overlap(b, o, 1):
                 out.update((b, o))
     return sorted(out)
+
+
+def _card_columns(lines: list[Line], cards: list[BBox]) -> list[BBox]:
+    """Each card of a row side by side stretched down to head its column: the lines under it
+    within its sides are read with it (a slide's text box over its list, a bullet list beside
+    the next box's), down to the first line crossing its sides or the next card below."""
+    if not lines:
+        return cards
+    foot = max(ln.bbox[3] for ln in lines) + 1
+    out = []
+    for b in cards:
+        stop = foot
+        for o in cards:
+            if o is not b and o[1] >= b[3] - 1 and min(o[2], b[2]) > max(o[0], b[0]):
+                stop = min(stop, o[1])
+        for ln in lines:
+            x0, y0, x1, _ = ln.bbox
+            if y0 >= b[3] - 1 and min(x1, b[2]) > max(x0, b[0]) and (x0 < b[0] - 1 or x1 > b[2] + 1):
+                stop = min(stop, y0)
+        out.append((b[0], b[1], b[2], max(stop - 1, b[3])))
+    return out
 
 
 def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:

@@ -641,7 +641,7 @@ def _drawings(page: pymupdf.Page) -> list[Drawing]:
         items = d["items"]
         first = items[0][0] if items else "l"  # (a path without items adds nothing)
         if first in ("l", "re", "qu") and all(it[0] == first for it in items):
-            if first == "l" and 3 <= len(items) <= 4 and _box_path(items, bool(d.get("closePath"))):
+            if first == "l" and 3 <= len(items) <= 8 and _box_path(items, bool(d.get("closePath"))):
                 # A rectangle drawn as a closed path of lines (how a rect comes out of a
                 # turned or skewed page, and how some drivers draw every box): one rect.
                 x0, y0, x1, y1 = d["rect"]
@@ -691,19 +691,24 @@ def _drawn_symbol(items: list[Any], rect: Any) -> bool:
 
 
 def _box_path(items: list[Any], closed: bool) -> bool:
-    """Whether path ``items`` (all lines) go round an upright rectangle: each line horizontal
-    or vertical, each starting where the last ended, back to the start (or ``closed``)."""
+    """Whether path ``items`` (all lines) go round an upright rectangle: each line along one of
+    its sides (a side may be drawn in pieces, as Impress draws a text box's frame), each
+    starting where the last ended, back to the start (or ``closed``)."""
+    xs = [float(v) for it in items for v in (it[1][0], it[2][0])]
+    ys = [float(v) for it in items for v in (it[1][1], it[2][1])]
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
     x_a, y_a = items[0][1]
     px, py = x_a, y_a
-    xs, ys = {round(x_a, 1)}, {round(y_a, 1)}
     for it in items:
         (x0, y0), (x1, y1) = it[1], it[2]
-        if abs(x0 - px) > 0.01 or abs(y0 - py) > 0.01 or (abs(x1 - x0) > 0.01 and abs(y1 - y0) > 0.01):
+        if abs(x0 - px) > 0.01 or abs(y0 - py) > 0.01:
             return False
-        xs.add(round(x1, 1))
-        ys.add(round(y1, 1))
+        level = abs(y1 - y0) <= 0.01 and min(abs(y0 - top), abs(y0 - bottom)) <= 0.05
+        upright = abs(x1 - x0) <= 0.01 and min(abs(x0 - left), abs(x0 - right)) <= 0.05
+        if not (level or upright):
+            return False
         px, py = x1, y1
-    if len(xs) != 2 or len(ys) != 2:
+    if right - left <= 0.05 or bottom - top <= 0.05:
         return False
     return closed or (abs(px - x_a) <= 0.01 and abs(py - y_a) <= 0.01)
 

@@ -1,0 +1,52 @@
+"""The status icons of one line: right of its text, or leading it as its bullet.
+
+A slide or a page set in columns puts lines side by side on one row, each led by its own
+status icon: the icon leading the next column's line is that line's, not one "right of the
+text" of the line before it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planparse.layouts.icons import Markers
+from planparse.layouts.marker import Marker
+from planparse.reading.model import Line, Page
+
+if TYPE_CHECKING:
+    from planparse.layouts.walk_state import WalkState
+
+LEAD_GAP = 20.0  # points: the widest space between an icon leading a line and its first word
+LEAD_SIZE = 5.5  # points: the smallest icon that leads a line as its status (a bullet is smaller)
+
+
+def leads(m: Marker, line: Line) -> bool:
+    """Whether ``m`` stands just left of ``line``'s first word, on its row."""
+    return 0 <= line.bbox[0] - m.bbox[2] <= LEAD_GAP and line.bbox[1] <= (m.bbox[1] + m.bbox[3]) / 2 <= line.bbox[3]
+
+
+def line_icons(markers: Markers, page: Page, line: Line) -> list[Marker]:
+    """The icons right of ``line``'s text (none leading another line), then those leading it
+    (of a status's size; a legend's icons are none)."""
+    near = markers.near(line.page, line.bbox)
+    right = [m for m in near if m.bbox[0] >= line.bbox[2] - 1]
+    if right:
+        right = [m for m in right if not any(o is not line and leads(m, o) for o in page.lines)]
+    return right + [
+        m for m in near if m.bar is None and 0 <= line.bbox[0] - m.bbox[2] <= LEAD_GAP
+        and min(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) >= LEAD_SIZE and not markers.is_legend(m)]
+
+
+def led_by_status(markers: Markers, page: Page, line: Line) -> bool:
+    """Whether a status icon the document's legend names leads ``line``: an item of a list
+    whose bullets are its statuses (a slide's activities, each after its coloured shape)."""
+    if not markers.legend_entries:
+        return False
+    return any(markers.status(m) is not None and line.bbox[0] > m.bbox[2] for m in line_icons(markers, page, line))
+
+
+def opens_icon_list(w: WalkState, line: Line) -> bool:
+    """Whether ``line``, outside any list or field, under a goal or a heading that may become
+    one, is the first item of the goal's activities: led by a status shape the legend names."""
+    return w.mode is None and w.field in (None, "description") and not w.field_lines \
+        and (w.section is not None or w.goal is not None) and led_by_status(w.markers, w.page(line), line)
