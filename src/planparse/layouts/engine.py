@@ -28,7 +28,7 @@ from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.goal_groups import lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.headings import Heading, continues_title, numbered
-from planparse.layouts.icon_lines import opens_icon_list
+from planparse.layouts.icon_lines import icon_item, opens_icon_list
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.stated_assessment import stated_assessment
@@ -184,7 +184,7 @@ class Walk(ListWalk):
         rank = self.typo.rank(line)
         numbered_item = item is not None and item[0][:1].isdigit() and in_list and rank < 2 and not (
             rank == 1 and id(line) in self.chapters and not self.next_item(item[0]))
-        head = None if numbered_item else self.recognised(line)
+        head = None if numbered_item or icon_item(self, line, rank) else self.recognised(line)
         if id(line) in self.area_titles:
             head = head or Heading("section", text)
             self.close_area()

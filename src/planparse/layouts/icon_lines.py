@@ -50,3 +50,10 @@ def opens_icon_list(w: WalkState, line: Line) -> bool:
     one, is the first item of the goal's activities: led by a status shape the legend names."""
     return w.mode is None and w.field in (None, "description") and not w.field_lines \
         and (w.section is not None or w.goal is not None) and led_by_status(w.markers, w.page(line), line)
+
+
+def icon_item(w: WalkState, line: Line, rank: int) -> bool:
+    """Whether an OCR'd line in an activity list, led by a status shape the legend names, is
+    the list's next item whatever its box height ranks it (descenders make a line look larger)."""
+    return w.mode == "activities" and rank < 2 and not w.typo.has_fonts(line) \
+        and led_by_status(w.markers, w.page(line), line)

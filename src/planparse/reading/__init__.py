@@ -409,7 +409,9 @@ def _ocr_images(
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
             _in_threads(lambda n: tone.mark_grey(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
-                icon_boxes = [d.bbox for d in raw_pages[n - 1].drawings if d.is_icon and (d.toneless or _coloured(d.fill))]
+                icons = [d for d in raw_pages[n - 1].drawings if d.is_icon]
+                coloured = any(_coloured(d.fill) for d in icons)  # (then a grey disc is an icon too: "O", "Ö", "&" read from it)
+                icon_boxes = [d.bbox for d in icons if d.toneless or _coloured(d.fill) or coloured and _mid_grey(d.fill)]
                 if 0 < len(icon_boxes) <= raster_icons.MAX_ICONS:  # (more: glyphs of text drawn as shapes)
                     results[n] = _without_icon_words(lines, icon_boxes)
             _in_threads(lambda n: _scan_bullets(results[n], images[n]), sorted(results))
@@ -465,6 +467,14 @@ def _coloured(rgb: int | None) -> bool:
         return False
     r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
     return max(r, g, b) - min(r, g, b) > 40
+
+
+def _mid_grey(rgb: int | None) -> bool:
+    """Whether a fill is a mid grey (a "not started" disc), neither text's black nor paper."""
+    if rgb is None:
+        return False
+    r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
+    return max(r, g, b) - min(r, g, b) <= 40 and 90 <= (r + g + b) / 3 <= 220
 
 
 def _without_icon_words(lines: list[Line], icons: list[BBox]) -> list[Line]:
@@ -807,6 +817,23 @@ def _side_by_side(boxes: list[BBox]) -> list[BBox]:
     return sorted(out)
 
 
+def _split_at_cards(lines: list[Line], cards: list[BBox]) -> list[Line]:
+    """Lines cut where a card's right edge runs between two of their words: an OCR'd line of
+    two text boxes side by side ("Fler flickor deltar …" · "Idrottsanläggningarna …") is two."""
+    if not cards:
+        return lines
+    out: list[Line] = []
+    for ln in lines:
+        start = 0
+        for k in range(1, len(ln.spans)):
+            left, right = ln.spans[k - 1].bbox, ln.spans[k].bbox
+            if any(within(left, b, 1) and left[2] <= b[2] <= right[0] + 1 for b in cards):
+                out.append(Line(ln.spans[start:k], ln.page, ln.method))
+                start = k
+        out.append(ln if start == 0 else Line(ln.spans[start:], ln.page, ln.method))
+    return out
+
+
 def _card_columns(lines: list[Line], cards: list[BBox]) -> list[BBox]:
     """Each card of a row side by side stretched down to head its column: the lines under it
     within its sides are read with it (a slide's text box over its list, a bullet list beside
@@ -1075,7 +1102,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         drawn = [d.bbox for d in r.drawings if d.kind in ("rect", "shape")
                  and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H]
         boxes = _side_by_side(drawn)
-        r.lines = merge_baselines(r.lines, band, boxes, drawn)
+        r.lines = merge_baselines(_split_at_cards(r.lines, boxes), band, boxes, drawn)
         carded.append(bool(boxes))
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
