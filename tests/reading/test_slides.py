@@ -31,6 +31,17 @@ def test_a_card_heads_its_column_down_to_a_line_across_it() -> None:
                                          "Biblioteken", "Meröppet bibliotek", "Uppsökande läsfrämjande", across.text]
 
 
+def test_a_heading_under_one_card_alone_stays_where_it_stands() -> None:
+    """Under a row of cards a heading at the margin, then a paragraph across the page: the
+    left card's column is no column (the right card has nothing under it)."""
+    titles = [_line([("Mål", 30)], 81), _line([("Aktiviteter", 413)], 81), _line([("Fritidshemmet", 413)], 100)]
+    heading = _line([("Uppföljning", 30)], 183, 15)
+    across = _line([("Resultaten följs upp i december och juni och elevernas synpunkter samlas in", 30)], 208)
+    assert _card_columns([*titles, heading, across], CARDS) == CARDS
+    order = merge_baselines([*titles, heading, across], None, CARDS)
+    assert [ln.text for ln in order] == ["Mål", "Aktiviteter", "Fritidshemmet", "Uppföljning", across.text]
+
+
 def test_an_ocr_line_across_two_cards_is_cut_at_the_left_cards_edge() -> None:
     line = _line([("Fler", 30), ("flickor", 70), ("Idrottsanläggningarna", 412), ("används", 590)], 81, 16, "ocr")
     out = _split_at_cards([line], CARDS)

@@ -835,13 +835,14 @@ def _split_at_cards(lines: list[Line], cards: list[BBox]) -> list[Line]:
 
 
 def _card_columns(lines: list[Line], cards: list[BBox]) -> list[BBox]:
-    """Each card of a row side by side stretched down to head its column: the lines under it
-    within its sides are read with it (a slide's text box over its list, a bullet list beside
-    the next box's), down to the first line crossing its sides or the next card below."""
+    """Cards of a row side by side, each with lines under it, stretched down to head their
+    columns: the lines under a card within its sides are read with it (a slide's text box over
+    its list, beside the next box's over its own), down to the first line crossing its sides or
+    the next card below. A line under one card alone (a heading after the row) stays in place."""
     if not lines:
         return cards
     foot = max(ln.bbox[3] for ln in lines) + 1
-    out = []
+    stretched: dict[BBox, BBox] = {}
     for b in cards:
         stop = foot
         for o in cards:
@@ -851,8 +852,12 @@ def _card_columns(lines: list[Line], cards: list[BBox]) -> list[BBox]:
             x0, y0, x1, _ = ln.bbox
             if y0 >= b[3] - 1 and min(x1, b[2]) > max(x0, b[0]) and (x0 < b[0] - 1 or x1 > b[2] + 1):
                 stop = min(stop, y0)
-        out.append((b[0], b[1], b[2], max(stop - 1, b[3])))
-    return out
+        column = (b[0], b[1], b[2], max(stop - 1, b[3]))
+        if any(ln.bbox[1] >= b[3] - 1 and within(ln.bbox, column, 1) for ln in lines):
+            stretched[b] = column
+    def beside(b: BBox) -> bool:  # another card of its row has lines under it too
+        return any(o != b and min(o[3], b[3]) > max(o[1], b[1]) for o in stretched)
+    return [stretched[b] if b in stretched and beside(b) else b for b in cards]
 
 
 def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:
