@@ -42,6 +42,14 @@ def test_a_heading_under_one_card_alone_stays_where_it_stands() -> None:
     assert [ln.text for ln in order] == ["Mål", "Aktiviteter", "Fritidshemmet", "Uppföljning", across.text]
 
 
+def test_lines_under_both_cards_not_level_stay_in_place() -> None:
+    """A heading under the left card, a table's header further down under both: no columns."""
+    titles = [_line([("Medarbetarna", 86)], 81), _line([("Verksamheten", 338)], 81)]
+    heading = _line([("Ekonomiskt utfall", 51)], 140, 17)
+    header = [_line([("Verksamhet, mnkr", 54)], 165, 11), _line([("Budget 2026 Utfall 2026", 450)], 165, 11)]
+    assert _card_columns([*titles, heading, *header], CARDS) == CARDS
+
+
 def test_an_ocr_line_across_two_cards_is_cut_at_the_left_cards_edge() -> None:
     line = _line([("Fler", 30), ("flickor", 70), ("Idrottsanläggningarna", 412), ("används", 590)], 81, 16, "ocr")
     out = _split_at_cards([line], CARDS)

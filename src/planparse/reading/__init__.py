@@ -837,12 +837,13 @@ def _split_at_cards(lines: list[Line], cards: list[BBox]) -> list[Line]:
 def _card_columns(lines: list[Line], cards: list[BBox]) -> list[BBox]:
     """Cards of a row side by side, each with lines under it, stretched down to head their
     columns: the lines under a card within its sides are read with it (a slide's text box over
-    its list, beside the next box's over its own), down to the first line crossing its sides or
-    the next card below. A line under one card alone (a heading after the row) stays in place."""
+    its list, beside the next box's over its own, the two lists starting level), down to the
+    first line crossing its sides or the next card below. A line under one card alone (a
+    heading after the row) stays in place."""
     if not lines:
         return cards
     foot = max(ln.bbox[3] for ln in lines) + 1
-    stretched: dict[BBox, BBox] = {}
+    stretched: dict[BBox, tuple[BBox, BBox]] = {}  # a card's column and the first line's box under it
     for b in cards:
         stop = foot
         for o in cards:
@@ -853,11 +854,15 @@ def _card_columns(lines: list[Line], cards: list[BBox]) -> list[BBox]:
             if y0 >= b[3] - 1 and min(x1, b[2]) > max(x0, b[0]) and (x0 < b[0] - 1 or x1 > b[2] + 1):
                 stop = min(stop, y0)
         column = (b[0], b[1], b[2], max(stop - 1, b[3]))
-        if any(ln.bbox[1] >= b[3] - 1 and within(ln.bbox, column, 1) for ln in lines):
-            stretched[b] = column
-    def beside(b: BBox) -> bool:  # another card of its row has lines under it too
-        return any(o != b and min(o[3], b[3]) > max(o[1], b[1]) for o in stretched)
-    return [stretched[b] if b in stretched and beside(b) else b for b in cards]
+        under = [ln.bbox for ln in lines if ln.bbox[1] >= b[3] - 1 and within(ln.bbox, column, 1)]
+        if under:
+            stretched[b] = (column, min(under, key=lambda u: u[1]))
+
+    def beside(b: BBox) -> bool:  # another card of its row has lines under it, the first level with its first
+        first = stretched[b][1]
+        return any(o != b and min(o[3], b[3]) > max(o[1], b[1]) and abs(f[1] - first[1]) <= 0.5 * (first[3] - first[1])
+                   for o, (_, f) in stretched.items())
+    return [stretched[b][0] if b in stretched and beside(b) else b for b in cards]
 
 
 def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:
