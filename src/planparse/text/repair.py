@@ -18,6 +18,7 @@ The lexicon index is built lazily on first use (about a second) and kept in memo
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -90,6 +91,21 @@ def _municipalities() -> dict[str, str]:
             continue
         seen.setdefault(_lex_key(k.name.lower()), set()).add(k.name)
     return {key: next(iter(v)) for key, v in seen.items() if len(v) == 1}
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> list[str]:
+    """The lexicon's common words (Zipf 3 or more), sorted: the words a piece may begin."""
+    common = itertools.takewhile(lambda kv: kv[1] >= 10 ** (_LEFT_MIN - 9), _frequencies().items())
+    return sorted(w for w, _ in common if w.isalpha())
+
+
+def _starts_common_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is the first piece of a longer common word, letter for
+    letter ("upphandli" of "upphandling"): what a line ending inside a word leaves."""
+    words = _common_words()
+    i = bisect.bisect_right(words, word)
+    return i < len(words) and words[i].startswith(word)
 
 
 def _zipf(word: str) -> float:
@@ -222,6 +238,10 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
                 return cand
         return word
     alt_min = _OCR_ALT_MIN if ocr_chars or f == 0 else _ALT_MIN
+    # The letters of a longer common word's start are that word broken at a line's end, its
+    # rest on the next line ("upphandli" / "ng"): no compound is made of the piece
+    # ("upphanali"), which would keep the two from being joined.
+    piece = f == 0 and _starts_common_word(word)
     # A capitalised word the lexicon lacks is often a name: three parts, one of them changed,
     # make up too much ("Hallstaberget" is no "Hall" + "stå" + "berget")
     parts = 2 if ocr_chars or (aggressive and not title) else 1
@@ -240,7 +260,7 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
                 rest = _part(word[i:], _PART_MIN, 1)
                 if muni and rest:
                     return muni.lower() + rest[0]
-        if len(word) >= 7:
+        if len(word) >= 7 and not piece:
             split = _split(word, parts, mode)
             if split is not None:
                 return split[0]
