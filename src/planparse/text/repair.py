@@ -35,6 +35,7 @@ _MARGIN = 1.0  # ... and this much more frequent than the word it replaces
 _AGGR_ALT_MIN = 3.0  # aggressive mode: replacing a real word needs a frequent twin
 _PART_MIN = 2.5  # compound parts
 _LEFT_MIN = 3.0  # first compound part (short prefixes must be common)
+_COMMON = 3.0  # a common word: one whose first letters a line's end may leave alone
 _MAX_VARIANTS = 64
 _SUFFIXES = frozenset({"skap", "skapet", "skapen", "het", "heten", "lig", "ligt", "liga"})
 
@@ -96,7 +97,7 @@ def _municipalities() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _common_words() -> list[str]:
     """The lexicon's common words (Zipf 3 or more), sorted: the words a piece may begin."""
-    common = itertools.takewhile(lambda kv: kv[1] >= 10 ** (_LEFT_MIN - 9), _frequencies().items())
+    common = itertools.takewhile(lambda kv: kv[1] >= 10 ** (_COMMON - 9), _frequencies().items())
     return sorted(w for w, _ in common if w.isalpha())
 
 
@@ -241,7 +242,7 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
     # The letters of a longer common word's start are that word broken at a line's end, its
     # rest on the next line ("upphandli" / "ng"): no compound is made of the piece
     # ("upphanali"), which would keep the two from being joined.
-    piece = f == 0 and _starts_common_word(word)
+    piece = len(word) >= 7 and f == 0 and _starts_common_word(word)
     # A capitalised word the lexicon lacks is often a name: three parts, one of them changed,
     # make up too much ("Hallstaberget" is no "Hall" + "stå" + "berget")
     parts = 2 if ocr_chars or (aggressive and not title) else 1
