@@ -590,8 +590,10 @@ def _repair_ocr_layers(
                 ln.raw_text = before[id(ln)]
             ocr.correct_with_reference(page.lines, ref_lines)
             ocr.replace_garbled_words(page.lines, ref_lines)
-            ocr.vote_numbers(page.lines, ref_lines, _third_reader(pdf, n))
-            ocr.correct_numbers(page.lines, ref_lines)
+            ocr.drop_unread_end_dashes(page.lines, ref_lines)
+            upheld: set[int] = set()  # layer figures a third reading agreed with
+            ocr.vote_numbers(page.lines, ref_lines, _third_reader(pdf, n), upheld)
+            ocr.correct_numbers(page.lines, ref_lines, upheld)
             ocr.insert_dropped_words(page.lines, ref_lines)
             page.lines.extend(_words_on_dark_fills(page.lines, ref_lines, image_drawings.get(n, [])))
     layers: list[str] = []

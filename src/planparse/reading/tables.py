@@ -1266,16 +1266,22 @@ _PLAIN = str.maketrans("åäöÅÄÖ", "aaoAAO")
 
 
 def _ending_repaired(left: str, right: str) -> str | None:
-    """A word's ending alone on the next line that the lexicon repair of an English OCR layer
-    took for a Swedish word ("investering" / "ar" made "är"): a piece of three letters or
-    fewer with å, ä or ö that, read without them, makes a common word with the line before
-    ("investeringar"); the ending as read, or None."""
-    from planparse.text.repair import word_zipf
+    """A word's ending on the next line that the lexicon repair of an English OCR layer
+    took for a Swedish word ("investering" / "ar" made "är", "direktupphandl" / "ingar" made
+    "ingår"): a piece with å, ä or ö that, read without them, makes a word with the line
+    before, and with them none: a common word after a piece of three letters or fewer, a
+    known word or compound after a left piece that is neither ("investeringar",
+    "direktupphandlingar"); the ending as read, or None."""
+    from planparse.text.repair import known_word, word_zipf
 
     plain = right.translate(_PLAIN)
-    if plain == right or len(right) > 3 or not right.isalpha() or not left.isalpha():
+    if plain == right or not right.isalpha() or not left.isalpha():
         return None
-    return plain if word_zipf(left + plain) >= 3.0 and word_zipf(left + right) < 1.0 else None
+    if len(right) <= 3 and word_zipf(left + plain) >= 3.0 and word_zipf(left + right) < 1.0:
+        return plain
+    if not known_word(left) and known_word(left + plain) and not known_word(left + right):
+        return plain  # the left piece no word: "direktupphandl" / "ingår"
+    return None
 
 
 def _text_right(line: Line) -> float:
