@@ -790,13 +790,14 @@ def within_shades(hs: list[_Seg], vs: list[_Seg]) -> list[_Seg]:
 ROW_SLACK = 1.5  # a band this many times a table's median row high is no row of it
 
 
-def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
-    """Column boundaries of an unruled table: x positions no span covers, across all rows."""
+def _infer_columns(spans: list[Span], x0: float, x1: float, gap: float = 8.0) -> list[float]:
+    """Column boundaries of an unruled table: x positions no span covers, across all rows, in
+    gaps wider than ``gap`` points."""
     covered = sorted((s.bbox[0], s.bbox[2]) for s in spans if s.text.strip())
     gaps: list[float] = []
     reach = x0
     for a, b in covered:
-        if a - reach > 8:
+        if a - reach > gap:
             gaps.append((a + reach) / 2)
         reach = max(reach, b)
     return [x0, *gaps, x1]
@@ -805,7 +806,21 @@ def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
 MIN_BODY_GAP = 4.0  # points between words that a column boundary can go through
 
 
-def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
+HEADER_GAP_EM = 0.65  # a gap between header labels this many ems wide parts two columns
+
+
+def _header_gap(head: list[Span], fonts: bool) -> float:
+    """The narrowest gap between two header labels that parts columns: 8 points, or less for a
+    small font of a real text layer, where a word space is a third of an em and two cells'
+    paddings ("Utfall 2026 | Bedömning" 8 points apart at 8.5 points) are near an em. An OCR
+    layer's sizes and boxes are the tesseract's guesses: it keeps the 8 points."""
+    sizes = sorted(s.size for s in head if s.size > 0)
+    if not fonts or not sizes:
+        return 8.0
+    return min(8.0, HEADER_GAP_EM * sizes[len(sizes) // 2])
+
+
+def _header_columns(region: _Region, spans: list[Span], fonts: bool = True) -> list[float]:
     """Columns of a table ruled only horizontally. Its first row, the header, names every
     column, so its gaps decide; rows below may hold full-width cells (comments) that would
     cover every gap. Without a usable header, the gaps no span covers in any row."""
@@ -813,7 +828,7 @@ def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
     if len(region.ys) >= 2:
         top, bottom = region.ys[0], region.ys[1]
         head = [s for s in spans if top - 1 <= s.yc <= bottom + 1 and not _speck_label(s.text)]
-        cols = _infer_columns(head, x0, x1)
+        cols = _infer_columns(head, x0, x1, _header_gap(head, fonts))
         if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
             # (born-digital too: a name wraps within its column, past the middle of the header's gap)
             return _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
@@ -889,7 +904,7 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
         xs = region.xs if region.ruled_columns or len(region.xs) > 2 else _header_columns(
-            region, [s for _, s in spans_by_line]
+            region, [s for _, s in spans_by_line], _fonts(raw)
         )
         body_only = not tables and carried is not None and _takes_columns(region, xs, carried, raw)
         if body_only and carried is not None:
