@@ -80,3 +80,15 @@ def test_icon_in_the_card_beside_is_not_the_lines() -> None:
     assert in_other_card(icon, title, [left, right])
     assert not in_other_card(icon, title, [])
     assert not in_other_card(icon, title, [Drawing(left.bbox, "rect", fill=0xF8FAFC, stroke=0xC8D3DA)])
+
+
+def test_a_cells_padding_at_the_tables_left_edge_is_no_column() -> None:
+    """The smaller gap parts labels, not the table's left edge from its first label: a header
+    "Indikator" 6 points in from the edge (Karlstad's T1 follow-up) has no empty column before it."""
+    from planparse.reading.model import Span
+    from planparse.reading.tables import _infer_columns
+
+    head = [Span("Indikator", (68.4, 364.8, 101.0, 372.8), size=8.5),
+            Span("Utfall T1 2026", (380.2, 364.8, 433.1, 372.8), size=8.5),
+            Span("Mål 2026", (459.5, 364.8, 494.5, 372.8), size=8.5)]
+    assert len(_infer_columns(head, 62.36, 532.91, 0.65 * 8.5)) == 4

@@ -535,7 +535,8 @@ def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> li
     low = min((s.bbox[1] for s in above if s.bbox[3] >= base - 0.5 * s.size), default=base)
     # the one line on the rule (no text above it), and labels centred beside a wrapped one
     head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size or s.bbox[3] > low + 0.5 * s.size]
-    if not head or first - base > foot + TOL or not _header_band(head, plain=_header_rule(raw, x0, x1, first, below), fonts=_fonts(raw)):
+    if not head or first - base > foot + TOL or not _header_band(
+            head, plain=_header_rule(raw, x0, x1, first, below), fonts=_fonts(raw), money=True):
         return ys
     return [min(s.bbox[1] for s in head) - pad, *ys]
 
@@ -679,11 +680,13 @@ def _fonts(raw: RawPage) -> bool:
     return not raw.ocr_font
 
 
-def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False, fonts: bool = True) -> bool:
+def _header_band(
+    spans: list[Span], shaded: bool = False, *, plain: bool = False, fonts: bool = True, money: bool = False,
+) -> bool:
     """A band styled and worded as a table header: two or more phrases apart, bold (or on a
     shade of its own, or ``plain`` when a rule of its own sets it apart) where the layer has
     fonts, and most of them column labels the vocabulary knows ("VT 2024", a term and its year,
-    is one)."""
+    is one; with ``money``, a budget table's "Budget 2026", "Avvikelse" too)."""
     from planparse import vocabulary
 
     if not spans:
@@ -701,7 +704,7 @@ def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
     # (and without the "|" OCR reads from a lost column rule beside a label: "| Bedömning")
     bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip(" |¦") for t in phrases]
-    known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or _MONEY.fullmatch(fold(t))
+    known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or (money and _MONEY.fullmatch(fold(t)))
                 or vocabulary.match_label(t) is not None)
     # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
     return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases)
@@ -832,12 +835,13 @@ ROW_SLACK = 1.5  # a band this many times a table's median row high is no row of
 
 def _infer_columns(spans: list[Span], x0: float, x1: float, gap: float = 8.0) -> list[float]:
     """Column boundaries of an unruled table: x positions no span covers, across all rows, in
-    gaps wider than ``gap`` points."""
+    gaps between words wider than ``gap`` points (a cell's padding at the table's left edge
+    wider than 8)."""
     covered = sorted((s.bbox[0], s.bbox[2]) for s in spans if s.text.strip())
     gaps: list[float] = []
     reach = x0
     for a, b in covered:
-        if a - reach > gap:
+        if a - reach > (gap if reach > x0 else max(gap, 8.0)):
             gaps.append((a + reach) / 2)
         reach = max(reach, b)
     return [x0, *gaps, x1]
