@@ -162,9 +162,12 @@ def _brute_groups(hs: list[_Seg], vs: list[_Seg]) -> list[set[int]]:
                     shade_h[id(h)] = max(shade_h.get(id(h), 0.0), v.b - v.a)
     # stacked rules of one extent, as _groups joins them (not two rules of grids, nor shaded
     # bands further apart than one unshaded row as high as a shaded one; no page text given,
-    # so no gap of 120 pt or more)
+    # so no gap of 120 pt or more): each rule with the nearest above it sharing some width
     order = sorted(hs, key=lambda h: h.pos)
-    for h1, h2 in zip(order, order[1:], strict=False):
+    for k, h2 in enumerate(order):
+        h1 = next((g for g in reversed(order[:k]) if g.a < h2.b and h2.a < g.b), None)
+        if h1 is None:
+            continue
         gap = max(SHADE_GAP, 1.15 * min(shade_h.get(id(h1), 0.0), shade_h.get(id(h2), 0.0)))
         if id(h1) in crossed and id(h2) in crossed and (id(h1) in ruled or id(h2) in ruled or h2.pos - h1.pos > gap):
             continue

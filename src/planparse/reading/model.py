@@ -451,11 +451,17 @@ class Page:
 
     def in_order(self, lines: list[Line], tables: list[Table]) -> list[Line | Table]:
         """``lines`` (of this page, in its order) and ``tables`` in reading order: by height;
-        on a page in two columns each table before the first line under its top."""
+        on a page in two columns (or of cards side by side) each table after the last line
+        above it in its own column (one it shares some width with), else before the first
+        line under its top."""
         if self.two_columns:
             blocks: list[Line | Table] = list(lines)
             for t in sorted(tables, key=lambda t: t.bbox[1]):
-                k = next((i for i, b in enumerate(blocks) if isinstance(b, Line) and b.y0 > t.bbox[1]), len(blocks))
+                x0, top, x1 = t.bbox[0], t.bbox[1], t.bbox[2]
+                k = next((i + 1 for i in range(len(blocks) - 1, -1, -1) if isinstance(b := blocks[i], Line)
+                          and b.y0 < top and b.x0 < x1 and x0 < b.bbox[2]), None)
+                if k is None:
+                    k = next((i for i, b in enumerate(blocks) if isinstance(b, Line) and b.y0 > top), len(blocks))
                 blocks.insert(k, t)
             return blocks
         items: list[tuple[float, int, Line | Table]] = [(y, 0, ln) for y, ln in _ocr_rows(lines)]

@@ -235,10 +235,12 @@ SHADE_GAP = 24.0  # points: an unshaded row of one line between shaded rows of o
 
 
 def _groups(
-    hs: list[_Seg], vs: list[_Seg], lines: list[Line] | None = None, cards: list[BBox] | None = None
+    hs: list[_Seg], vs: list[_Seg], lines: list[Line] | None = None, cards: list[BBox] | None = None,
+    frames: list[BBox] | None = None,
 ) -> list[tuple[list[_Seg], list[_Seg]]]:
     """Connected components of rules that touch or cross. Stacked rules with a card between
-    them (``cards``, see :func:`_cards`) are not joined."""
+    them (``cards``, see :func:`_cards`) are not joined, nor two rules of which a framed card
+    (``frames``, see :func:`_rounded_cards`) holds one only."""
     n_h = len(hs)
     parent = list(range(n_h + len(vs)))
 
@@ -301,14 +303,17 @@ def _groups(
     order = sorted(range(n_h), key=[h.pos for h in hs].__getitem__)
     boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
     for k in range(1, len(order)):
-        h1, h2 = hs[order[k - 1]], hs[order[k]]
+        above = _rule_above(hs, order, k)
+        if above < 0:
+            continue
+        h1, h2 = hs[order[above]], hs[order[k]]
         # (shaded bands apart by one unshaded row, a group's title, are rows of one table: the
         # unshaded row as high as the shaded ones, however large the type, or a row that wraps,
         # taller than a line, whose text fills the band)
-        gap = max(SHADE_GAP, 1.15 * min(shade_h.get(order[k - 1], 0.0), shade_h.get(order[k], 0.0)))
-        if order[k - 1] in crossed and order[k] in crossed and (
-                order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
-            if order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > 3 * SHADE_GAP:
+        gap = max(SHADE_GAP, 1.15 * min(shade_h.get(order[above], 0.0), shade_h.get(order[k], 0.0)))
+        if order[above] in crossed and order[k] in crossed and (
+                order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
+            if order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > 3 * SHADE_GAP:
                 continue
             if boxes is None:
                 boxes = [ln.bbox for ln in lines or []]
@@ -317,18 +322,48 @@ def _groups(
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
                 continue
+            if frames and any(_holds(f, h1) != _holds(f, h2) for f in frames):
+                continue
             if h2.pos - h1.pos >= 120:
                 if boxes is None:
                     boxes = [ln.bbox for ln in lines or []]
                 if not _filled_band(h1, h2, boxes):
                     continue
-            join(order[k - 1], order[k])
+            join(order[above], order[k])
     comps: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
     for i, h in enumerate(hs):
         comps.setdefault(find(i), ([], []))[0].append(h)
     for j, v in enumerate(vs):
         comps.setdefault(find(n_h + j), ([], []))[1].append(v)
     return list(comps.values())
+
+
+def _holds(box: BBox, h: _Seg) -> bool:
+    return box[0] - TOL <= h.a and h.b <= box[2] + TOL and box[1] - TOL <= h.pos <= box[3] + TOL
+
+
+def _rounded_cards(drawings: list[Drawing]) -> list[BBox]:
+    """Boxes of a browser's cards: filled and outlined shapes other than a rect (rounded
+    corners), big enough to hold a table. A table inside one ends at its edge: a rule of the
+    card below is no row of it."""
+    return [d.bbox for d in drawings if d.kind == "shape" and d.fill is not None and d.stroke is not None
+            and d.bbox[2] - d.bbox[0] >= 100 and d.bbox[3] - d.bbox[1] >= 40]
+
+
+_ABOVE_LOOKBACK = 40  # rules looked back through for the one above (rules of cards beside it)
+
+
+def _rule_above(hs: list[_Seg], order: list[int], k: int) -> int:
+    """The position in ``order`` of the nearest rule above ``hs[order[k]]`` that shares some of
+    its width, -1 if none: tables side by side (a grid of cards, two per row) interleave their
+    rules down the page, and a table's rows are the rules above one another, not the page's
+    next rule in another column."""
+    h = hs[order[k]]
+    for m in range(k - 1, max(-1, k - 1 - _ABOVE_LOOKBACK), -1):
+        g = hs[order[m]]
+        if g.a < h.b and h.a < g.b:
+            return m
+    return -1
 
 
 def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox]) -> bool:
@@ -375,7 +410,7 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
     cards = [d.bbox for d in _cards(raw.drawings)]
-    groups = _groups(hs, vs, raw.lines, cards)
+    groups = _groups(hs, vs, raw.lines, cards, _rounded_cards(raw.drawings))
     for g_hs, g_vs in groups:
         if scanned:
             g_vs = _ruled_sides_only(g_vs)
@@ -497,8 +532,11 @@ def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> li
     foot = below - max(s.bbox[3] for s in row)
     above = [s for s in _band_spans(raw, x0, x1, first - (below - first), first) if s.bbox[3] <= first + 1]
     base = max((s.bbox[3] for s in above), default=0.0)
-    head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size]  # the one line on the rule (no text above it)
-    if not head or first - base > foot + TOL or not _header_band(head, plain=_header_rule(raw, x0, x1, first, below), fonts=_fonts(raw)):
+    low = min((s.bbox[1] for s in above if s.bbox[3] >= base - 0.5 * s.size), default=base)
+    # the one line on the rule (no text above it), and labels centred beside a wrapped one
+    head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size or s.bbox[3] > low + 0.5 * s.size]
+    if not head or first - base > foot + TOL or not _header_band(
+            head, plain=_header_rule(raw, x0, x1, first, below), fonts=_fonts(raw), money=True):
         return ys
     return [min(s.bbox[1] for s in head) - pad, *ys]
 
@@ -642,11 +680,13 @@ def _fonts(raw: RawPage) -> bool:
     return not raw.ocr_font
 
 
-def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False, fonts: bool = True) -> bool:
+def _header_band(
+    spans: list[Span], shaded: bool = False, *, plain: bool = False, fonts: bool = True, money: bool = False,
+) -> bool:
     """A band styled and worded as a table header: two or more phrases apart, bold (or on a
     shade of its own, or ``plain`` when a rule of its own sets it apart) where the layer has
     fonts, and most of them column labels the vocabulary knows ("VT 2024", a term and its year,
-    is one)."""
+    is one; with ``money``, a budget table's "Budget 2026", "Avvikelse" too)."""
     from planparse import vocabulary
 
     if not spans:
@@ -664,12 +704,15 @@ def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
     # (and without the "|" OCR reads from a lost column rule beside a label: "| Bedömning")
     bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip(" |¦") for t in phrases]
-    known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or vocabulary.match_label(t) is not None)
+    known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or (money and _MONEY.fullmatch(fold(t)))
+                or vocabulary.match_label(t) is not None)
     # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
     return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases)
 
 
 _TERM = re.compile(r"VT|HT|T[1-3]|Q[1-4]|Tertial [1-3]")  # a term before its year ("VT 2024")
+# a money column's label without its year ("Budget 2026", "Prognos", "Avvikelse")
+_MONEY = re.compile(r"budget|bokslut|prognos|avvikelse|plan|utfall")
 
 
 def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
@@ -790,13 +833,15 @@ def within_shades(hs: list[_Seg], vs: list[_Seg]) -> list[_Seg]:
 ROW_SLACK = 1.5  # a band this many times a table's median row high is no row of it
 
 
-def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
-    """Column boundaries of an unruled table: x positions no span covers, across all rows."""
+def _infer_columns(spans: list[Span], x0: float, x1: float, gap: float = 8.0) -> list[float]:
+    """Column boundaries of an unruled table: x positions no span covers, across all rows, in
+    gaps between words wider than ``gap`` points (a cell's padding at the table's left edge
+    wider than 8)."""
     covered = sorted((s.bbox[0], s.bbox[2]) for s in spans if s.text.strip())
     gaps: list[float] = []
     reach = x0
     for a, b in covered:
-        if a - reach > 8:
+        if a - reach > (gap if reach > x0 else max(gap, 8.0)):
             gaps.append((a + reach) / 2)
         reach = max(reach, b)
     return [x0, *gaps, x1]
@@ -805,7 +850,21 @@ def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
 MIN_BODY_GAP = 4.0  # points between words that a column boundary can go through
 
 
-def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
+HEADER_GAP_EM = 0.65  # a gap between header labels this many ems wide parts two columns
+
+
+def _header_gap(head: list[Span], fonts: bool) -> float:
+    """The narrowest gap between two header labels that parts columns: 8 points, or less for a
+    small font of a real text layer, where a word space is a third of an em and two cells'
+    paddings ("Utfall 2026 | Bedömning" 8 points apart at 8.5 points) are near an em. An OCR
+    layer's sizes and boxes are the tesseract's guesses: it keeps the 8 points."""
+    sizes = sorted(s.size for s in head if s.size > 0)
+    if not fonts or not sizes:
+        return 8.0
+    return min(8.0, HEADER_GAP_EM * sizes[len(sizes) // 2])
+
+
+def _header_columns(region: _Region, spans: list[Span], fonts: bool = True) -> list[float]:
     """Columns of a table ruled only horizontally. Its first row, the header, names every
     column, so its gaps decide; rows below may hold full-width cells (comments) that would
     cover every gap. Without a usable header, the gaps no span covers in any row."""
@@ -813,7 +872,7 @@ def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
     if len(region.ys) >= 2:
         top, bottom = region.ys[0], region.ys[1]
         head = [s for s in spans if top - 1 <= s.yc <= bottom + 1 and not _speck_label(s.text)]
-        cols = _infer_columns(head, x0, x1)
+        cols = _infer_columns(head, x0, x1, _header_gap(head, fonts))
         if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
             # (born-digital too: a name wraps within its column, past the middle of the header's gap)
             return _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
@@ -889,7 +948,7 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
         xs = region.xs if region.ruled_columns or len(region.xs) > 2 else _header_columns(
-            region, [s for _, s in spans_by_line]
+            region, [s for _, s in spans_by_line], _fonts(raw)
         )
         body_only = not tables and carried is not None and _takes_columns(region, xs, carried, raw)
         if body_only and carried is not None:
