@@ -3,7 +3,9 @@ page and its kramfors-family plan from Chromium."""
 
 from __future__ import annotations
 
-from tests.layouts.holdout import HoldoutSet
+from typing import Any
+
+from tests.layouts.holdout import HoldoutSet, all_goals
 
 DOCS = HoldoutSet("holdout-generic11")
 parsed, gold = DOCS.parsed, DOCS.gold
@@ -17,3 +19,19 @@ def test_a_units_row_naming_the_name_column_is_no_budget_line() -> None:
     doc = parsed(HARNOSAND)
     assert [b["name"] for b in doc["budget"]] == [b["name"] for b in gold(HARNOSAND)["budget"]]
     assert {v["unit"] for b in doc["budget"] for v in b["values"]} == {"tkr"}
+
+
+VAXJO = "verksamhetsplan/vaxjo-un-verksamhetsplan-2027"
+
+
+def _activity_goals(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(g["title"], a["title"]) for g in all_goals(doc) for a in g["activities"]]
+
+
+def test_merged_rows_naming_goals_group_the_activity_rows_under_them() -> None:
+    """On the /Rotate 90 page the merged rows "Mål 1. …" of the Aktivitet | Ansvar | Klart |
+    Status table name the goals read on page 1: the rows under each are that goal's
+    activities, and the heading over the table ("Bilaga: Aktivitetsplan 2027") is no goal."""
+    doc = parsed(VAXJO)
+    assert _activity_goals(doc) == _activity_goals(gold(VAXJO))
+    assert [g["title"] for g in all_goals(doc)] == [g["title"] for g in all_goals(gold(VAXJO))]
