@@ -35,3 +35,17 @@ def test_merged_rows_naming_goals_group_the_activity_rows_under_them() -> None:
     doc = parsed(VAXJO)
     assert _activity_goals(doc) == _activity_goals(gold(VAXJO))
     assert [g["title"] for g in all_goals(doc)] == [g["title"] for g in all_goals(gold(VAXJO))]
+
+
+VASTERAS = "budget/vasteras-tn-budget-2027-2029"
+
+
+def test_a_calc_sheet_reads_its_budget_lines_and_investments() -> None:
+    """The Calc print's title rows over the column labels, and cells run together across a
+    gridline, give every budget line and investment with its figures by their column labels."""
+    doc, want = parsed(VASTERAS), gold(VASTERAS)
+    for key, amounts in (("budget", "values"), ("investments", "amounts")):
+        got = [(b["name"], b["section"], b["is_sum"], [(v["label"], v["year"], v["amount"]) for v in b[amounts]])
+               for b in doc[key]]
+        assert got == [(b["name"], b["section"], b["is_sum"], [(v["label"], v["year"], v["amount"]) for v in b[amounts]])
+                       for b in want[key]]
