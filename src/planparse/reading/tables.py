@@ -1101,10 +1101,11 @@ def _title_over_header(rows: list[Row], shades: list[tuple[float, float]]) -> bo
         return False
     if len(rows[0].cells) > 1:
         # a title in the first cell alone, its text run on over the empty cells beside it (as
-        # a spreadsheet prints it over its gridlines), above labels in every column but one
+        # a spreadsheet prints it over its gridlines), above labels in the first column and in
+        # every other but one
         filled = [c for c in rows[1].cells if c.text.strip()]
-        return not any(c.text.strip() for c in rows[0].cells[1:]) and len(filled) >= max(3, len(rows[1].cells) - 1) \
-            and _looks_like_header(rows[1], shades)
+        return not any(c.text.strip() for c in rows[0].cells[1:]) and bool(rows[1].cells[0].text.strip()) \
+            and len(filled) >= max(3, len(rows[1].cells) - 1) and _looks_like_header(rows[1], shades)
     n = len(rows[1].cells)
     return rows[0].cells[0].colspan >= n >= 2 and _looks_like_header(rows[1], shades)
 
