@@ -19,6 +19,7 @@ from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
 from planparse.layouts.cell_items import row_text, title_note
 from planparse.layouts.form_tables import is_form, read_form
+from planparse.layouts.goal_rows import goal_parts
 from planparse.layouts.goal_tables import (
     first_text,
     goal_column,
@@ -93,15 +94,15 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is Role.activities and has_markers and not icons:
         _icon_activities(w, table)
     elif role is Role.activities:
-        goal = w.owner_goal()
-        if goal is not None:
-            cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
-            acts = activity_rows(table, cont, w.step, icons)
-            for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
-                row = next((r for r in table.body if _row_of(act, Table(rows=[r], n_cols=table.n_cols))), None)
-                (_named_goal(w, table, row) or goal).activities.append(act)
-            w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
-            w.table_activity = w.activity
+        cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
+        for named, part in goal_parts(w.out.goals, table) or [(None, table)]:  # under a row naming a goal: its
+            if (goal := named or w.owner_goal()) is not None:
+                acts = activity_rows(part, cont if named is None else None, w.step, icons)
+                for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
+                    row = next((r for r in part.body if _row_of(act, Table(rows=[r], n_cols=table.n_cols))), None)
+                    (_named_goal(w, table, row) or goal).activities.append(act)
+                w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
+                w.table_activity = w.activity
     elif role is Role.indicators:
         owner = indicator_owner(w, labels, activity_from_table, before)
         if owner is not None:

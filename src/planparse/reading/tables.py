@@ -25,6 +25,7 @@ from planparse.reading.model import (
     union,
     within,
 )
+from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.stacked_rows import split_stacked
 from planparse.text.fold import fold
 
@@ -1063,6 +1064,8 @@ def _build(
             bounds = [x for x in xs if x not in crossed]
         else:
             bounds = xs
+        if native and covering:  # (a rule drawn through a run parts two cells' texts)
+            in_row = cut_at_rules(in_row, sorted(covering))
         cells: list[Cell] = []
         for left, right in zip(bounds, bounds[1:], strict=False):
             if right - left < 3:
@@ -1090,7 +1093,7 @@ def _build(
         _merge_row_spans(rows, region.hs)
     header = not body_only and (_looks_like_header(rows[0], shades) or _header_by_contrast(rows))
     title = None
-    if not header and _title_over_header(rows, shades):
+    if not body_only and _title_over_header(rows, shades):
         title, rows, header = rows[0], rows[1:], True
     rows = join_wrapped_rows(rows, header)
     mend_broken_words(rows)
@@ -1153,8 +1156,15 @@ def _title_over_header(rows: list[Row], shades: list[tuple[float, float]]) -> bo
     """A first row that is one cell merged over every column ("Aktiviteter 2026"), above a
     row of column labels: the table's title over its header, as Word sets a caption inside
     the grid."""
-    if len(rows) < 3 or len(rows[0].cells) != 1 or not rows[0].cells[0].text.strip():
+    if len(rows) < 3 or not rows[0].cells or not rows[0].cells[0].text.strip():
         return False
+    if len(rows[0].cells) > 1:
+        # a title in the first cell alone, its text run on over the empty cells beside it (as
+        # a spreadsheet prints it over its gridlines), above labels in the first column and in
+        # every other but one
+        filled = [c for c in rows[1].cells if c.text.strip()]
+        return not any(c.text.strip() for c in rows[0].cells[1:]) and bool(rows[1].cells[0].text.strip()) \
+            and len(filled) >= max(3, len(rows[1].cells) - 1) and _looks_like_header(rows[1], shades)
     n = len(rows[1].cells)
     return rows[0].cells[0].colspan >= n >= 2 and _looks_like_header(rows[1], shades)
 
