@@ -20,6 +20,16 @@ def _goals(goals: list[Goal]) -> list[Goal]:
     return out
 
 
+def known_goal(goals: list[Goal], title: str) -> Goal | None:
+    """The latest goal of the top two levels read so far whose title ``title`` repeats (OCR
+    slips allowed)."""
+    key = fold(title).rstrip(". ")
+    for goal in reversed(goals + [c for g in goals for c in g.children]):
+        if fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:
+            return goal
+    return None
+
+
 def row_goal(goals: list[Goal], row: Row) -> Goal | None:
     """The goal read before that a full-width row names: by its title (OCR slips allowed),
     after a goal word and number that, where printed, must be the goal's own."""

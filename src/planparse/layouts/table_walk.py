@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
 from planparse.layouts.cell_items import row_text, title_note
 from planparse.layouts.form_tables import is_form, read_form
-from planparse.layouts.goal_rows import goal_parts
+from planparse.layouts.goal_rows import goal_parts, known_goal
 from planparse.layouts.goal_tables import (
     first_text,
     goal_column,
@@ -170,7 +168,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
         # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
         is_group = not markers and not is_comment(row) and (
             (_alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
-            or (_alone(row) and _known_goal(w, text) is not None))
+            or (_alone(row) and known_goal(w.out.goals, text) is not None))
         if group and not is_group:
             _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
             group = []
@@ -277,15 +275,6 @@ def _alone(row: Row) -> bool:
     return row.full_width or sum(1 for c in row.cells if c.text) == 1
 
 
-def _known_goal(w: Walk, title: str) -> Goal | None:
-    """The goal read so far whose title ``title`` repeats (OCR slips allowed)."""
-    key = fold(title).rstrip(". ")
-    for goal in reversed(w.out.goals + [c for g in w.out.goals for c in g.children]):
-        if fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:
-            return goal
-    return None
-
-
 def _goal_row(w: Walk, title: str, row: Row) -> None:
     """A group row inside an activity table: the goal it names, found among the goals read so
     far or added under the current goal area. A goal label before it ("Mål: …") is no part of
@@ -293,7 +282,7 @@ def _goal_row(w: Walk, title: str, row: Row) -> None:
     head, colon, rest = title.partition(":")
     if colon and rest.strip() and (lab := vocabulary.match_label(head)) is not None and lab.value == "goal":
         title = rest.strip()
-    if (known := _known_goal(w, title)) is not None:
+    if (known := known_goal(w.out.goals, title)) is not None:
         w.goal = known
         return
     if w.section is not None and names_goals(w.section_title):
