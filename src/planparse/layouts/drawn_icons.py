@@ -69,5 +69,4 @@ def in_other_card(icon: BBox, line: BBox, drawings: list[Drawing]) -> bool:
     """Whether a card holds the line and not the icon: cards side by side (a browser's grid,
     each a filled and outlined shape with rounded corners) put the next card's icon on the
     line's band, right of its text; that icon is the other card's title's."""
-    return any(d.kind == "shape" and d.fill is not None and d.stroke is not None and inside(line, d.bbox)
-               and not inside(icon, d.bbox) for d in drawings)
+    return any(d.is_framed and inside(line, d.bbox) and not inside(icon, d.bbox) for d in drawings)

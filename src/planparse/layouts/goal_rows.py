@@ -4,30 +4,11 @@ Status table) hands the activity rows under it to that goal, whichever goal is i
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
-
 from planparse.layouts.goal_tables import _number_of
+from planparse.layouts.known_goals import depth_first, repeats_title
 from planparse.model import Goal
 from planparse.reading.model import Row, Table
 from planparse.text.fold import fold
-
-
-def _goals(goals: list[Goal]) -> list[Goal]:
-    """Every goal of the tree, depth first."""
-    out: list[Goal] = []
-    for g in goals:
-        out += [g, *_goals(g.children)]
-    return out
-
-
-def known_goal(goals: list[Goal], title: str) -> Goal | None:
-    """The latest goal of the top two levels read so far whose title ``title`` repeats (OCR
-    slips allowed)."""
-    key = fold(title).rstrip(". ")
-    for goal in reversed(goals + [c for g in goals for c in g.children]):
-        if fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:
-            return goal
-    return None
 
 
 def row_goal(goals: list[Goal], row: Row) -> Goal | None:
@@ -37,12 +18,8 @@ def row_goal(goals: list[Goal], row: Row) -> Goal | None:
         return None
     number, title = _number_of(row.cells[0].text)
     key = fold(title).rstrip(". ")
-    for goal in _goals(goals):
-        if number is not None and goal.number is not None and number != goal.number.rstrip("."):
-            continue
-        if key and fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:
-            return goal
-    return None
+    return next((g for g in depth_first(goals) if key and repeats_title(g, key)
+                 and (number is None or g.number is None or number == g.number.rstrip("."))), None)
 
 
 def goal_parts(goals: list[Goal], table: Table) -> list[tuple[Goal | None, Table]]:

@@ -17,7 +17,7 @@ from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
 from planparse.layouts.cell_items import row_text, title_note
 from planparse.layouts.form_tables import is_form, read_form
-from planparse.layouts.goal_rows import goal_parts, known_goal
+from planparse.layouts.goal_rows import goal_parts
 from planparse.layouts.goal_tables import (
     first_text,
     goal_column,
@@ -26,7 +26,7 @@ from planparse.layouts.goal_tables import (
     row_starts_item,
 )
 from planparse.layouts.indicators import indicator_rows, name_direction
-from planparse.layouts.known_goals import named_goal
+from planparse.layouts.known_goals import known_goal, named_goal
 from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows

@@ -300,6 +300,11 @@ class Drawing:
             and 0.6 <= w / h <= 1.6
         )
 
+    @property
+    def is_framed(self) -> bool:
+        """A filled and outlined shape other than a rect: a browser's card with rounded corners."""
+        return self.kind == "shape" and self.fill is not None and self.stroke is not None
+
 
 @dataclass
 class Image:

@@ -347,8 +347,7 @@ def _rounded_cards(drawings: list[Drawing]) -> list[BBox]:
     """Boxes of a browser's cards: filled and outlined shapes other than a rect (rounded
     corners), big enough to hold a table. A table inside one ends at its edge: a rule of the
     card below is no row of it."""
-    return [d.bbox for d in drawings if d.kind == "shape" and d.fill is not None and d.stroke is not None
-            and d.bbox[2] - d.bbox[0] >= 100 and d.bbox[3] - d.bbox[1] >= 40]
+    return [d.bbox for d in drawings if d.is_framed and d.bbox[2] - d.bbox[0] >= 100 and d.bbox[3] - d.bbox[1] >= 40]
 
 
 _ABOVE_LOOKBACK = 40  # rules looked back through for the one above (rules of cards beside it)
