@@ -69,7 +69,7 @@ def _hyphen_char(chars: list[dict[str, Any]], k: int, last: dict[str, Any] | Non
     return "-"
 
 
-def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) -> None:
+def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[tuple[int, int], dict[str, Any]]) -> None:
     """A U+00AD drawn with a width inside a line is a hyphen: fonts share one glyph between
     "-" and the soft hyphen, and a producer that maps glyphs back to characters may write the
     hyphen as U+00AD ("2024\u00ad04\u00ad30", "gång\u00ad och"). A soft hyphen proper is only
@@ -79,7 +79,7 @@ def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) 
     browser draws the hyphen at a break as a character of its own on the soft hyphen's place:
     that hyphen is the soft hyphen's glyph and becomes U+00AD too."""
     for bi, li, si, span in soft:
-        line = raw["blocks"][bi]["lines"][li]
+        line = raw[bi, li]
         chars = line["spans"][si]["chars"]
         ends = [c for sp in line["spans"] for c in sp["chars"] if not c["c"].isspace()]
         last = ends[-1] if ends else None
@@ -90,7 +90,7 @@ def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) 
 
 
 def _split_spaced(
-    lines: list[Line], spaced: list[tuple[int, int, int, Span]], raw: dict[str, Any],
+    lines: list[Line], spaced: list[tuple[int, int, int, Span]], raw: dict[tuple[int, int], dict[str, Any]],
     turn: pymupdf.Matrix | None,
 ) -> None:
     """Spans cut where a run of spaces leaves a gap of an em or more: typesetters that set a
@@ -99,7 +99,7 @@ def _split_spaced(
     apart. A word space, even stretched in justified text, stays far below an em."""
     parts: dict[int, list[Span]] = {}
     for bi, li, si, span in spaced:
-        chars = raw["blocks"][bi]["lines"][li]["spans"][si]["chars"]
+        chars = raw[bi, li]["spans"][si]["chars"]
         if len(chars) != len(span.text):
             continue  # (the text was changed after reading: positions unknown)
         pieces = _spaced_pieces(chars, span.size)
@@ -120,6 +120,40 @@ def _split_spaced(
     for line in lines:
         if any(id(s) in parts for s in line.spans):
             line.spans = [p for s in line.spans for p in parts.get(id(s), [s])]
+
+
+def _raw_lines(tp: pymupdf.TextPage, data: dict[str, Any], keys: set[tuple[int, int]]) -> dict[tuple[int, int], dict[str, Any]]:
+    """Lines ``keys`` (block, line: indices into ``data``, the text page's ``extractDICT``)
+    with their characters, as ``extractRAWDICT`` gives them. A few lines are read each with the
+    text page clipped to the line's box (its characters are those of the whole page's reading,
+    since they lie in that box): a page's every character as a dict of its own costs more than
+    the rest of the page. Where a line is not found so, the whole page is read."""
+    out: dict[tuple[int, int], dict[str, Any]] = {}
+    if len(keys) <= _CLIPPED_LINES:
+        box = tp.this.m_internal.mediabox
+        page_box = (box.x0, box.y0, box.x1, box.y1)
+        try:
+            for bi, li in keys:
+                line = data["blocks"][bi]["lines"][li]
+                x0, y0, x1, y1 = line["bbox"]
+                box.x0, box.y0 = max(page_box[0], x0 - 1), max(page_box[1], y0 - 1)
+                box.x1, box.y1 = min(page_box[2], x1 + 1), min(page_box[3], y1 + 1)
+                texts = [s["text"] for s in line["spans"]]
+                found = next((ln for b in tp.extractRAWDICT()["blocks"] for ln in b.get("lines", ())
+                              if ln["bbox"] == line["bbox"]
+                              and ["".join(c["c"] for c in s["chars"]) for s in ln["spans"]] == texts), None)
+                if found is None:
+                    break
+                out[bi, li] = found
+        finally:
+            box.x0, box.y0, box.x1, box.y1 = page_box
+        if len(out) == len(keys):
+            return out
+    raw = tp.extractRAWDICT()
+    return {(bi, li): raw["blocks"][bi]["lines"][li] for bi, li in keys}
+
+
+_CLIPPED_LINES = 8  # lines read one by one (clipped) at most; more: the whole page at once
 
 
 def _spaced_pieces(chars: list[dict[str, Any]], size: float) -> list[tuple[int, int]]:
@@ -466,14 +500,14 @@ def read_page(
         # there are inline images; without any, the separate image pass is skipped.
         tp = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_IMAGES)
         if not _has_image_block(tp):
-            data = tp.extractDICT(cb=page.cropbox)
+            data = tp.extractDICT()  # (no cb: the page's width and height it sets go unread)
             no_images = True
     if not no_images:
         # One display list serves the page's text and, in _image_looks, its images' boxes: the
         # page's content is interpreted once for the two, not once for each.
         dl = page.get_displaylist()
         tp = _textpage(page, dl, flags)
-        data = tp.extractDICT(cb=page.cropbox)
+        data = tp.extractDICT()
     # PyMuPDF gives text, paths and images in the page's unrotated space; a page stored turned
     # (/Rotate 90: a landscape table page stored in portrait, or a scanner's) is read as shown.
     turn = page.rotation_matrix if page.rotation % 360 else None
@@ -538,11 +572,11 @@ def read_page(
                     if x1:
                         xs[x1] = rx1
                 span = new_span(Span)
-                span.__dict__ = {
+                span.__dict__.update({  # (not an assignment: Span.__setattr__ would see it)
                     "text": text, "bbox": (rx0, last_rys[0], rx1, last_rys[1]),
                     "font": font, "size": rsize, "bold": style[0], "italic": style[1],
                     "color": s["color"],
-                }
+                })
                 spans.append(span)
                 if "\u00ad" in text:
                     soft.append((bi, li, si, span))
@@ -553,7 +587,7 @@ def read_page(
             if spans:
                 lines.append(Line(spans, number))  # (positional: half the cost of keywords, per line)
     if soft or spaced:
-        raw = tp.extractRAWDICT(cb=page.cropbox)
+        raw = _raw_lines(tp, data, {(bi, li) for bi, li, _, _ in soft + spaced})
         if soft:
             _drawn_hyphens(soft, raw)
         if spaced:
