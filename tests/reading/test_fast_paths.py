@@ -15,8 +15,8 @@ import pytest
 from planparse.reading import read_pdf
 from planparse.reading.model import Drawing, Line, Span
 from planparse.reading.pymupdf_backend import (
-    SYMBOL_MAX,
     _CLIPPED_LINES,
+    SYMBOL_MAX,
     _has_image_block,
     _raw_lines,
     _rect,
