@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from planparse.reading.by_height import ByHeight
 from planparse.text.assemble import CONJUNCTIONS
 from planparse.text.assemble import join_lines as join_wrapped
 from planparse.text.fold import fold
@@ -434,6 +435,9 @@ class RawPage:
     images: list[Image]
     invisible_text: bool = False  # the text is drawn invisibly (an OCR layer over an image)
     ocr_font: bool = False  # a font that OCR tools use for their text layer (GlyphLessFont)
+    # The spans of ``lines`` by the height of their centre, while the page's tables are read
+    # (its lines unchanged meanwhile); None otherwise.
+    spans_by_height: ByHeight[Span] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

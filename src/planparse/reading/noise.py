@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.reading.model import Line, overlap_by
+from planparse.reading.model import Line, _round1, overlap_by
 from planparse.text.fold import fold
 
 SIZE_SLACK = 0.3  # how much (share) the type of one running line's repeats may differ
@@ -39,8 +39,10 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     seen: dict[str, list[tuple[int, float]]] = {}  # by key: (page, size) of each line
     margin: list[tuple[Line, str]] = []  # the lines in the margins with their keys, in order
     for p, lines in enumerate(pages):
+        top, foot = heights[p] * MARGIN, heights[p] * (1 - MARGIN)
         for ln in lines:
-            if in_margin(ln, heights[p]):
+            b = ln.bbox
+            if b[3] <= top or b[1] >= foot:  # (in_margin, inline: every line of the document)
                 key = _key(ln)
                 seen.setdefault(key, []).append((p, ln.size))
                 margin.append((ln, key))
@@ -145,24 +147,30 @@ def watermark_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     table would otherwise join the cells' lines."""
     # By span, not by line: these raw lines are joined later, their own facts never needed.
     weights: dict[float, int] = {}
-    for lines in pages:
+    native: list[tuple[int, Line, float]] = []  # native lines with their largest span's size
+    for p, lines in enumerate(pages):
         for ln in lines:
-            for s in ln.spans:
-                size = round(s.size, 1)
-                weights[size] = weights.get(size, 0) + len(s.text.strip())
+            largest = 0.0
+            for k, s in enumerate(ln.spans):
+                size = s.size
+                if k == 0 or size > largest:  # (max(), in one pass with the weights)
+                    largest = size
+                rounded = _round1(size)
+                weights[rounded] = weights.get(rounded, 0) + len(s.text.strip())
+            if ln.method == "native":
+                native.append((p, ln, largest))
     if not weights:
         return set()
     body = max(weights, key=lambda s: (weights[s], -s))
     found: dict[str, list[tuple[int, Line]]] = {}
-    for p, lines in enumerate(pages):
-        for ln in lines:
-            if ln.method != "native" or round(max((s.size for s in ln.spans), default=0.0), 1) < _WATERMARK_SCALE * body:
-                continue
-            text = ln.text.strip()
-            centre = (ln.bbox[1] + ln.bbox[3]) / 2
-            if (ln.method == "native" and ln.size >= _WATERMARK_SCALE * body and 0 < len(text) <= 40
-                    and 0.25 * heights[p] <= centre <= 0.75 * heights[p]):
-                found.setdefault(fold(text), []).append((p, ln))
+    for p, ln, largest in native:
+        if _round1(largest) < _WATERMARK_SCALE * body:
+            continue
+        text = ln.text.strip()
+        centre = (ln.bbox[1] + ln.bbox[3]) / 2
+        if (ln.method == "native" and ln.size >= _WATERMARK_SCALE * body and 0 < len(text) <= 40
+                and 0.25 * heights[p] <= centre <= 0.75 * heights[p]):
+            found.setdefault(fold(text), []).append((p, ln))
     out: set[int] = set()
     need = max(2, (len(pages) + 1) // 2)
     for hits in found.values():
