@@ -194,11 +194,17 @@ class Line:
 
     @property
     def x0(self) -> float:
-        return self.bbox[0]
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return union([])[0] if c.bbox is None else c.bbox[0]
 
     @property
     def y0(self) -> float:
-        return self.bbox[1]
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return union([])[1] if c.bbox is None else c.bbox[1]
 
 
 def _text(spans: list[Span]) -> str:

@@ -244,7 +244,8 @@ def drop_overprint(lines: list[Line], invisible: set[int]) -> list[Line]:
       producer's fake bold (the text overprinted at a small offset instead of a bold face):
       one copy stays, bold.
     """
-    visible = [s for ln in lines for s in ln.spans if id(s) not in invisible]
+    visible = [s for ln in lines for s in ln.spans if id(s) not in invisible] if invisible else \
+        [s for ln in lines for s in ln.spans]
     drop: set[int] = set()
     if invisible:
         rows: dict[int, list[Span]] = {}
@@ -258,8 +259,11 @@ def drop_overprint(lines: list[Line], invisible: set[int]) -> list[Line]:
     seen: dict[tuple[str, float], list[Span]] = {}
     for s in visible:
         key = (s.text.strip(), s.size)
+        twins = seen.get(key)
+        if twins is None:  # (most spans: no other span with their text and size)
+            seen[key] = [s]
+            continue
         tol = max(1.0, 0.1 * s.size)
-        twins = seen.setdefault(key, [])
         first = next((t for t in twins if abs(t.bbox[0] - s.bbox[0]) <= tol and abs(t.bbox[1] - s.bbox[1]) <= tol
                       and abs(t.bbox[2] - s.bbox[2]) <= tol), None)
         if first is None:
@@ -510,7 +514,8 @@ def read_page(
         data = tp.extractDICT()
     # PyMuPDF gives text, paths and images in the page's unrotated space; a page stored turned
     # (/Rotate 90: a landscape table page stored in portrait, or a scanner's) is read as shown.
-    turn = page.rotation_matrix if page.rotation % 360 else None
+    rotation = page.rotation
+    turn = page.rotation_matrix if rotation % 360 else None
     if turn is not None and not _upright_when_turned(data, turn):
         turn = None  # text upright as stored, the page turned by its /Rotate alone: read as stored
     lines: list[Line] = []
@@ -597,17 +602,20 @@ def read_page(
         _emboldened(page, lines, turn)
     if len(lines) > 1:
         lines = drop_overprint(lines, invisible)
-    drawn = sum(len(s.text) for ln in lines for s in ln.spans if id(s) not in invisible)
-    hidden = sum(len(s.text) for ln in lines for s in ln.spans if id(s) in invisible)
+    drawn = hidden = 0
+    if invisible:
+        drawn = sum(len(s.text) for ln in lines for s in ln.spans if id(s) not in invisible)
+        hidden = sum(len(s.text) for ln in lines for s in ln.spans if id(s) in invisible)
 
     drawings = _drawings(page)
     images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
     if turn is not None:
-        drawings, images = _turn_shapes(drawings, images, turn, page.rotation % 180 == 90)
+        drawings, images = _turn_shapes(drawings, images, turn, rotation % 180 == 90)
+    rect = page.rect
     return RawPage(
         number=number,
-        width=page.rect.width,
-        height=page.rect.height,
+        width=rect.width,
+        height=rect.height,
         lines=lines,
         drawings=drawings,
         images=images,

@@ -152,7 +152,7 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
                  for _, i in edges[bisect_left(edges, (lo, -1)):bisect_right(edges, (hi, len(fills)))]}
         return [fills[i] for i in sorted(found)]
 
-    for box in fills:
+    for box in fills if strips else ():  # (a card needs a strip: without any, only framing boxes)
         x0, y0, x1, y1 = box.bbox
         if x1 - x0 <= 4 * CARD_STRIP or y1 - y0 <= BAR_HEIGHT[1]:
             continue  # (a progress bar's track and its short filled part: no card of text)
@@ -199,12 +199,12 @@ def _framing_boxes(fills: list[Drawing]) -> list[Drawing]:
         x0, y0, x1, y1 = box.bbox
         if y1 - y0 < 40 or x1 - x0 < 100:
             continue  # (room for a table: this keeps the search to a page's few big boxes)
-        inside = [
+        inside = (
             d for d in fills
             if d is not box and d.bbox != box.bbox and y0 <= d.bbox[1] and d.bbox[3] <= y1
             and d.bbox[0] >= x0 + CARD_INSET and d.bbox[2] <= x1 - CARD_INSET
-        ]
-        if len(inside) >= 2:
+        )
+        if next(inside, None) is not None and next(inside, None) is not None:  # (two: no need to count on)
             out.append(box)
     return out
 
@@ -709,7 +709,8 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     pairs = list(zip(ys, ys[1:], strict=False))
     bands = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in pairs]
     fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
-    heads = [k for k, band in enumerate(bands) if _header_band(band, band_shaded(fills, *pairs[k], x0, x1), fonts=_fonts(raw))]
+    heads = [k for k, band in enumerate(bands)  # (no spans, no header: its shade not looked for)
+             if band and _header_band(band, band_shaded(fills, *pairs[k], x0, x1), fonts=_fonts(raw))]
     cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
     if heads and heads[0] == 1 and (_lead_in(bands[0]) or _runs_across(bands[0], _infer_columns(bands[1], x0, x1))):
         ys, bands, cuts = ys[1:], bands[1:], [k - 1 for k in cuts]  # (the rule above: a heading's)
