@@ -293,7 +293,11 @@ def _check_chars(raw: RawPage, name: str, limits: Limits) -> None:
 def _pages_without_text(raw_pages: list[RawPage]) -> list[int]:
     out = []
     for r in raw_pages:
-        chars = sum(len(s.text.strip()) for ln in r.lines for s in ln.spans)
+        chars = 0
+        for ln in r.lines:  # (counted up to MIN_TEXT_CHARS: past it, the page has text)
+            chars += sum(len(s.text.strip()) for s in ln.spans)
+            if chars >= MIN_TEXT_CHARS:
+                break
         if chars < MIN_TEXT_CHARS and (r.images or r.drawings or chars == 0):
             out.append(r.number)
     return out

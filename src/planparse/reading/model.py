@@ -150,6 +150,12 @@ class Line:
         self._cache = c
         return c
 
+    def share_facts(self, other: Line) -> None:
+        """Take ``other``'s derived facts, this line's spans being ``other``'s (the same spans
+        in the same order): a table cell's line that is a whole line of the page."""
+        c = other._facts()
+        self._cache = _LineFacts(c.edits, self.spans, len(self.spans), c.text, c.bbox, c.size, c.bold, c.italic)
+
     # Each property checks the cache inline: these are read hundreds of thousands of times.
 
     @property
@@ -342,10 +348,14 @@ class Cell:
 
     @property
     def text(self) -> str:
+        if len(self.lines) == 1:  # (most cells: join_lines of one line's text, inline)
+            return _one_line(self.lines[0].text)
         return join_lines([line.text for line in self.lines])
 
     @property
     def raw_text(self) -> str:
+        if len(self.lines) == 1:
+            return _one_line(self.lines[0].raw)
         return join_lines([line.raw for line in self.lines])
 
     @property
@@ -609,6 +619,12 @@ def _after_mark(t: str) -> str:
     """A line starting with the mark that ends the word above, as it follows that word: a
     comma read onto the next word (",markköp") keeps its space after it."""
     return t[0] + " " + t[1:] if t[0] in ",;" and t[1:2].isalpha() else t
+
+
+def _one_line(text: str) -> str:
+    """:func:`join_lines` of one text."""
+    text = text.strip()
+    return text.replace("\u00ad", "") if "\u00ad" in text else text
 
 
 def join_lines(texts: list[str]) -> str:

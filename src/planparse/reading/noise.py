@@ -103,7 +103,7 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
     two-letter "words" (a column of list numbers or a drawing read as one line, "Un BB WN"),
     or a few unknown words crossing another line's box (:func:`_crossing_junk`)."""
     heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method == "ocr")
-    junk = {id(ln) for ln in lines if _crossing_junk(ln, lines)}
+    junk = {id(ln) for ln in lines if ln.method != "native" and _crossing_junk(ln, lines)}
     if not heights:
         return junk
     median = heights[len(heights) // 2]

@@ -487,7 +487,7 @@ def _has_image_block(tp: pymupdf.TextPage) -> bool:
     return False
 
 
-# round(x, 2) of the x positions of spans, by position (a float; zero is not kept, 0.0 and -0.0
+# round(v, 2) of the positions of spans, by position (a float; zero is not kept, 0.0 and -0.0
 # being one key): a document's spans start and end at a few hundred positions.
 _X_ROUNDED: dict[float, float] = {}
 
@@ -560,7 +560,16 @@ def read_page(
                 # (Zero is not cached: 0.0 and -0.0 are equal keys but print differently.)
                 ys = (y0, y1)
                 if ys != last_ys or not (y0 and y1):
-                    last_ys, last_rys = ys, (round(y0, 2), round(y1, 2))
+                    ry0, ry1 = xs.get(y0), xs.get(y1)  # (positions rounded once, as x's below)
+                    if ry0 is None:
+                        ry0 = round(y0, 2)
+                        if y0:
+                            xs[y0] = ry0
+                    if ry1 is None:
+                        ry1 = round(y1, 2)
+                        if y1:
+                            xs[y1] = ry1
+                    last_ys, last_rys = ys, (ry0, ry1)
                 size = s["size"]
                 rsize = sizes.get(size)
                 if rsize is None or not size:

@@ -56,9 +56,11 @@ def _named(cells: dict[int, str], figures: set[int]) -> bool:
 def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float]) -> list[tuple[float, float]]:
     """The band from ``top`` to ``bottom`` of a table with column starts ``xs`` cut into one
     band per row stacked in it (see the module's docstring); ``spans`` are the band's."""
-    if len(xs) < 3:
+    if len(xs) < 3 or len(spans) < 2:
         return [(top, bottom)]
     lines = _text_lines(spans)
+    if len(lines) < 2:
+        return [(top, bottom)]  # (one line: nothing stacked)
     cells = [_cells(ln, xs) for ln in lines]
     # A named line with a figure in a column where a named line above has one too is a row of
     # its own (each line's figures and name worked out once, not for every pair of lines).

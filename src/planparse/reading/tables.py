@@ -1239,8 +1239,9 @@ def mend_broken_words(rows: list[Row]) -> None:
     columns: dict[int, tuple[float, float]] = {}  # where each column's lines start and end at most
     for c in (c for r in rows for c in r.cells if c.colspan == 1):
         for ln in c.lines:
-            lo, hi = columns.get(c.col, (ln.bbox[0], ln.bbox[2]))
-            columns[c.col] = (min(lo, ln.bbox[0]), max(hi, ln.bbox[2]))
+            b = ln.bbox
+            lo, hi = columns.get(c.col, (b[0], b[2]))
+            columns[c.col] = (min(lo, b[0]), max(hi, b[2]))
 
     def broken_at(prev: Line, col: int) -> bool:
         return not ocr or _text_right(prev) >= edge[col] - 0.6 * max(prev.size, 1.0)
@@ -1537,11 +1538,16 @@ def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     lines = raw.lines
     for i in sorted(by_line, key=lambda k: lines[k].bbox[1::-1]):  # (y0, x0)
         src = raw.lines[i]
-        spans = sorted(by_line[i], key=lambda s: s.bbox[0])
+        spans = by_line[i]
+        if len(spans) > 1:
+            spans.sort(key=lambda s: s.bbox[0])
         raw_text = None
         if src.raw_text is not None and len(spans) == len(src.spans):
             raw_text = src.raw_text
-        out.append(Line(spans, src.page, src.method, raw_text))
+        line = Line(spans, src.page, src.method, raw_text)
+        if len(spans) == len(src.spans) and all(a is b for a, b in zip(spans, src.spans, strict=True)):
+            line.share_facts(src)  # (the whole line in the cell: its text and box are the line's)
+        out.append(line)
     return out
 
 
