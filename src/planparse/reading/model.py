@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, Literal
 
 from planparse.reading.by_height import ByHeight
@@ -99,7 +100,7 @@ class Span:
         return (self.bbox[1] + self.bbox[3]) / 2
 
 
-@dataclass
+@dataclass(slots=True)
 class _LineFacts:
     """What a line derives from its spans, computed once: see :meth:`Line._facts`."""
 
@@ -478,9 +479,10 @@ class Page:
                 k = next((i for i, b in enumerate(blocks) if isinstance(b, Line) and b.y0 > t.bbox[1]), len(blocks))
                 blocks.insert(k, t)
             return blocks
-        items: list[tuple[float, int, Line | Table]] = [(y, 0, ln) for y, ln in _ocr_rows(lines)]
+        items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in lines] \
+            if all(ln.method == "native" for ln in lines) else [(y, 0, ln) for y, ln in _ocr_rows(lines)]
         items += [(t.bbox[1], 1, t) for t in tables]
-        items.sort(key=lambda x: (x[0], x[1]))
+        items.sort(key=itemgetter(0, 1))
         return [item for _, _, item in items]
 
 

@@ -52,7 +52,8 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
         # (a year alone is no page number: a table's cell wrapped at the page's foot, "Följs upp" / "2025")
         page_number = _PAGE_NUMBER.match(ln.text.strip()) and not _YEAR.fullmatch(ln.text.strip())
         # repeats in about its own size: a title set large under a running header of its words is none
-        pages_ = {p for p, size in seen[key] if abs(size - ln.size) <= SIZE_SLACK * max(size, ln.size, 1.0)}
+        own = ln.size
+        pages_ = {p for p, size in seen[key] if abs(size - own) <= SIZE_SLACK * max(size, own, 1.0)}
         if page_number or (n >= 2 and len(pages_) >= threshold and (
                 len(pages_) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))
@@ -146,7 +147,8 @@ def watermark_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     Found on the raw lines, before lines on one baseline are joined: a watermark crossing a
     table would otherwise join the cells' lines."""
     # By span, not by line: these raw lines are joined later, their own facts never needed.
-    weights: dict[float, int] = {}
+    # (Characters by the span's size as read, then by its size rounded: a few sizes, many spans.)
+    by_size: dict[float, int] = {}
     native: list[tuple[int, Line, float]] = []  # native lines with their largest span's size
     for p, lines in enumerate(pages):
         for ln in lines:
@@ -155,12 +157,15 @@ def watermark_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
                 size = s.size
                 if k == 0 or size > largest:  # (max(), in one pass with the weights)
                     largest = size
-                rounded = _round1(size)
-                weights[rounded] = weights.get(rounded, 0) + len(s.text.strip())
+                by_size[size] = by_size.get(size, 0) + len(s.text.strip())
             if ln.method == "native":
                 native.append((p, ln, largest))
-    if not weights:
+    if not by_size:
         return set()
+    weights: dict[float, int] = {}
+    for size, n in by_size.items():  # (in the order the sizes came, as the rounded ones did)
+        rounded = _round1(size)
+        weights[rounded] = weights.get(rounded, 0) + n
     body = max(weights, key=lambda s: (weights[s], -s))
     found: dict[str, list[tuple[int, Line]]] = {}
     for p, ln, largest in native:

@@ -546,7 +546,8 @@ def read_page(
             spans = []
             for si, s in enumerate(ln["spans"]):
                 text = s["text"]
-                if not text.strip():
+                stripped = text.strip()
+                if not stripped:
                     continue
                 font, flags = s["font"], s["flags"]
                 style = styles.get((font, flags))
@@ -594,7 +595,7 @@ def read_page(
                 spans.append(span)
                 if "\u00ad" in text:
                     soft.append((bi, li, si, span))
-                if "  " in text.strip():
+                if "  " in stripped:
                     spaced.append((bi, li, si, span))
                 if s.get("alpha", 255) == 0 or not s.get("char_flags", _PAINTED) & _PAINTED:
                     invisible.add(id(span))
