@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -734,13 +735,15 @@ def merge_baselines(
     across that cell's edge (a text box's line level with a table's first row beside it).
     """
     mid = (band[0] + band[1]) / 2 if band else None
-    centres = [((ln.bbox[1] + ln.bbox[3]) / 2, ln) for ln in lines]
-    centres.sort(key=lambda c: c[0])
+    centres = [((b[1] + b[3]) / 2, ln) for ln in lines for b in (ln.bbox,)]
+    centres.sort(key=itemgetter(0))
     rows: list[list[Line]] = []
     ref_yc = ref_size = 0.0  # the vertical centre and size of the current row's first line
     for yc, ln in centres:
         size = ln.size
-        if rows and abs(yc - ref_yc) <= max(2.0, 0.3 * min(size, ref_size)):
+        # (max(2.0, 0.3 * min(size, ref_size)), inline: every line of the page)
+        reach = 0.3 * (ref_size if ref_size < size else size)
+        if rows and abs(yc - ref_yc) <= (reach if reach > 2.0 else 2.0):
             rows[-1].append(ln)
             continue
         rows.append([ln])

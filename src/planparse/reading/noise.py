@@ -86,8 +86,10 @@ def _cover_echoes(pages: list[list[Line]], heights: list[float]) -> set[int]:
 
 def _apart(line: Line, lines: list[Line]) -> bool:
     """Whether the next line below ``line`` starts a line's height or more under it."""
-    below = [o.bbox[1] for o in lines if o.bbox[1] >= line.bbox[3] - 0.5]
-    return not below or min(below) - line.bbox[3] >= line.bbox[3] - line.bbox[1]
+    box = line.bbox
+    tops = [o.bbox[1] for o in lines]  # (each box read once)
+    below = [top for top in tops if top >= box[3] - 0.5]
+    return not below or min(below) - box[3] >= box[3] - box[1]
 
 
 def _section_label(text: str) -> bool:
