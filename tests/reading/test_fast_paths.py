@@ -15,8 +15,10 @@ import pytest
 from planparse.reading import read_pdf
 from planparse.reading.model import Drawing, Line, Span
 from planparse.reading.pymupdf_backend import (
+    _CLIPPED_LINES,
     SYMBOL_MAX,
     _has_image_block,
+    _raw_lines,
     _rect,
     _rgb,
     _segment,
@@ -108,6 +110,22 @@ def test_raw_pages_equal_the_plain_pymupdf_reading(pdf: Path) -> None:
             infos = page.get_image_info()
             assert [im.bbox for im in raw.images] == [tuple(info["bbox"]) for info in infos]
             assert [(im.width, im.height) for im in raw.images] == [(info["width"], info["height"]) for info in infos]
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
+def test_lines_read_clipped_equal_the_whole_page_rawdict(pdf: Path) -> None:
+    """Lines read with their characters one by one, the text page clipped to each, are the
+    whole page's ``extractRAWDICT`` lines; the text page reads as before afterwards."""
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            tp = page.get_textpage(flags=FLAGS)
+            data = tp.extractDICT()
+            keys = sorted((bi, li) for bi, b in enumerate(data["blocks"]) if b["type"] == 0
+                          for li in range(len(b["lines"])))
+            whole = tp.extractRAWDICT()["blocks"]
+            few = set(keys[:: max(1, len(keys) // _CLIPPED_LINES)][:_CLIPPED_LINES])
+            assert _raw_lines(tp, data, few) == {(bi, li): whole[bi]["lines"][li] for bi, li in few}
+            assert tp.extractDICT() == data
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)

@@ -12,7 +12,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
+from planparse.reading.by_height import ByHeight, of_list
 from planparse.reading.model import (
     BBox,
     Cell,
@@ -74,20 +76,27 @@ def _cell_boxes(drawings: list[Drawing]) -> dict[int, BBox]:
 
 
 def _segments(
-    drawings: list[Drawing], page_w: float, page_h: float, lines: list[Line] | None = None
+    drawings: list[Drawing], page_w: float, page_h: float, lines: list[Line] | None = None,
+    card_drawings: list[Drawing] | None = None, spans: ByHeight[Span] | None = None,
 ) -> tuple[list[_Seg], list[_Seg]]:
+    """The page's rules as segments (``card_drawings``: :func:`_cards` of ``drawings``, and
+    ``spans``: the spans of ``lines`` by height, when known)."""
     hs: list[_Seg] = []
     vs: list[_Seg] = []
-    cards = {id(d) for d in _cards(drawings)} | _accent_strips(drawings)
+    cards = {id(d) for d in (_cards(drawings) if card_drawings is None else card_drawings)} | _accent_strips(drawings)
     cells = _cell_boxes(drawings)
-    icons = [d for d in drawings if d.is_icon]
+    icons = sorted((d for d in drawings if d.is_icon), key=lambda d: d.bbox[1])
+    tops = [i.bbox[1] for i in icons]
     for d in drawings:
-        if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
+        if id(d) in cards or (lines is not None and _bar(d, lines, page_w, spans)):
             continue
-        if any(i is not d and within(d.bbox, i.bbox, 0) and i.bbox != d.bbox for i in icons):
-            continue  # a stroke of a mark drawn on a status icon (an "!"'s bar and dot), no rule
-        if d.kind == "vline" and any(within(d.bbox, i.bbox, ICON_SLACK) for i in icons):
-            continue  # an icon's own stroke (a scanned smiley's outline), no rule
+        if icons:
+            # the icons that may hold d: an icon is 16 pt high at most, its top near d's
+            near = icons[bisect_left(tops, d.bbox[3] - ICON_SLACK - 17):bisect_right(tops, d.bbox[1] + ICON_SLACK + 1)]
+            if any(i is not d and within(d.bbox, i.bbox, 0) and i.bbox != d.bbox for i in near):
+                continue  # a stroke of a mark drawn on a status icon (an "!"'s bar and dot), no rule
+            if d.kind == "vline" and any(within(d.bbox, i.bbox, ICON_SLACK) for i in near):
+                continue  # an icon's own stroke (a scanned smiley's outline), no rule
         x0, y0, x1, y1 = cells.get(id(d), d.bbox)
         if id(d) in cells and d.kind == "shape":
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
@@ -106,7 +115,7 @@ def _segments(
     return _join_collinear(hs), vs
 
 
-def _bar(d: Drawing, lines: list[Line], page_w: float) -> bool:
+def _bar(d: Drawing, lines: list[Line], page_w: float, spans: ByHeight[Span] | None = None) -> bool:
     """A progress bar drawn as vectors (a browser's CSS bar in a "Färdiggrad" cell, its track
     and its coloured part, however short): a filled rect a few points high inside a cell, with
     no text on it. Its edges are no rules: taken for rules they would sit between a table's row
@@ -116,6 +125,8 @@ def _bar(d: Drawing, lines: list[Line], page_w: float) -> bool:
         return False
     if not BAR_HEIGHT[0] <= y1 - y0 <= BAR_HEIGHT[1] or x1 - x0 > page_w / 2:
         return False
+    if spans is not None:
+        return not any(x0 <= (s.bbox[0] + s.bbox[2]) / 2 <= x1 for s in spans.within(y0, y1))
     return not any(x0 <= s.xc <= x1 and y0 <= s.yc <= y1 for ln in lines for s in ln.spans)
 
 
@@ -142,7 +153,7 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
                  for _, i in edges[bisect_left(edges, (lo, -1)):bisect_right(edges, (hi, len(fills)))]}
         return [fills[i] for i in sorted(found)]
 
-    for box in fills:
+    for box in fills if strips else ():  # (a card needs a strip: without any, only framing boxes)
         x0, y0, x1, y1 = box.bbox
         if x1 - x0 <= 4 * CARD_STRIP or y1 - y0 <= BAR_HEIGHT[1]:
             continue  # (a progress bar's track and its short filled part: no card of text)
@@ -189,12 +200,12 @@ def _framing_boxes(fills: list[Drawing]) -> list[Drawing]:
         x0, y0, x1, y1 = box.bbox
         if y1 - y0 < 40 or x1 - x0 < 100:
             continue  # (room for a table: this keeps the search to a page's few big boxes)
-        inside = [
+        inside = (
             d for d in fills
             if d is not box and d.bbox != box.bbox and y0 <= d.bbox[1] and d.bbox[3] <= y1
             and d.bbox[0] >= x0 + CARD_INSET and d.bbox[2] <= x1 - CARD_INSET
-        ]
-        if len(inside) >= 2:
+        )
+        if next(inside, None) is not None and next(inside, None) is not None:  # (two: no need to count on)
             out.append(box)
     return out
 
@@ -406,10 +417,11 @@ class _Region:
 
 
 def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
-    hs, vs = _segments(raw.drawings, raw.width, raw.height, raw.lines)
+    card_drawings = _cards(raw.drawings)
+    hs, vs = _segments(raw.drawings, raw.width, raw.height, raw.lines, card_drawings, raw.spans_by_height)
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
-    cards = [d.bbox for d in _cards(raw.drawings)]
+    cards = [d.bbox for d in card_drawings]
     groups = _groups(hs, vs, raw.lines, cards, _rounded_cards(raw.drawings))
     for g_hs, g_vs in groups:
         if scanned:
@@ -418,7 +430,8 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
         if not _sides_of_shades_only(g_vs, _merge_positions([h.pos for h in g_hs])):
             kept = within_shades(g_hs, g_vs) if striped else _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
             lowest = max((k.pos for k in kept), default=math.inf)
-            lone = [h for h in g_hs if h not in kept and h.pos > lowest]
+            kept_rules = {(k.pos, k.a, k.b, k.shade) for k in kept}  # (as ``in`` compares them: by value)
+            lone = [h for h in g_hs if (h.pos, h.a, h.b, h.shade) not in kept_rules and h.pos > lowest]
             if scanned and len(lone) >= 2:  # (rules of their own under the grid: a scan's band
                 groups.append((lone, []))  # whose short sides are lost, a header at the foot)
             g_hs = kept
@@ -612,8 +625,19 @@ def _sides_of_shades_only(vs: list[_Seg], ys: list[float]) -> bool:
     (a browser's shaded header cells over rows ruled only horizontally): no ruled columns. Its
     columns come from the header's words, and a later header starts a table of its own."""
     bands = list(zip(ys, ys[1:], strict=False))
-    covered = sum(1 for top, bottom in bands if any(v.a - TOL <= (top + bottom) / 2 <= v.b + TOL for v in vs))
-    return len(bands) >= 2 and 2 * covered <= len(bands)
+    if len(bands) < 2:
+        return False
+    mids = [(top + bottom) / 2 for top, bottom in bands]
+    if not all(math.isfinite(m) for m in mids) or any(b < a for a, b in zip(mids, mids[1:], strict=False)):
+        covered = sum(1 for mid in mids if any(v.a - TOL <= mid <= v.b + TOL for v in vs))
+    else:  # the bands' middles each vertical covers, found by bisection (a grid has hundreds)
+        hit: set[int] = set()
+        for v in vs:
+            lo, hi = v.a - TOL, v.b + TOL
+            if lo <= hi:
+                hit.update(range(bisect_left(mids, lo), bisect_right(mids, hi)))
+        covered = len(hit)
+    return 2 * covered <= len(bands)
 
 
 def _ruled_sides_only(vs: list[_Seg]) -> list[_Seg]:
@@ -670,8 +694,12 @@ def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> l
 
 
 def _band_spans(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -> list[Span]:
-    return [s for ln in raw.lines for s in ln.spans
-            if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
+    index = raw.spans_by_height
+    if index is None:
+        return [s for ln in raw.lines for s in ln.spans
+                if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
+    lo, hi = x0 - 1, x1 + 1
+    return [s for s in index.within(top, bottom) if lo <= (s.bbox[0] + s.bbox[2]) / 2 <= hi and s.text.strip()]
 
 
 def _fonts(raw: RawPage) -> bool:
@@ -724,7 +752,8 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     pairs = list(zip(ys, ys[1:], strict=False))
     bands = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in pairs]
     fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
-    heads = [k for k, band in enumerate(bands) if _header_band(band, band_shaded(fills, *pairs[k], x0, x1), fonts=_fonts(raw))]
+    heads = [k for k, band in enumerate(bands)  # (no spans, no header: its shade not looked for)
+             if band and _header_band(band, band_shaded(fills, *pairs[k], x0, x1), fonts=_fonts(raw))]
     cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
     if heads and heads[0] == 1 and (_lead_in(bands[0]) or _runs_across(bands[0], _infer_columns(bands[1], x0, x1))):
         ys, bands, cuts = ys[1:], bands[1:], [k - 1 for k in cuts]  # (the rule above: a heading's)
@@ -929,6 +958,18 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
     """The page's tables (one page each, not yet joined) and the lines outside them.
     ``carried`` is the table that ends the previous page: an unruled table at the top of this
     page without a header of its own takes its columns."""
+    raw.spans_by_height = ByHeight(lambda: (s for ln in raw.lines for s in ln.spans), _yc)
+    try:
+        return _extract_tables(raw, carried)
+    finally:
+        raw.spans_by_height = None
+
+
+def _yc(s: Span) -> float:
+    return (s.bbox[1] + s.bbox[3]) / 2
+
+
+def _extract_tables(raw: RawPage, carried: Table | None) -> tuple[list[Table], list[Line]]:
     regions = _regions(raw, carried)
     tables: list[Table] = []
     taken: set[int] = set()
@@ -936,6 +977,7 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
         return tables, list(raw.lines)
     # Every span with its centre, computed once for all regions and cells.
     centred = [(i, s, s.xc, s.yc) for i, ln in enumerate(raw.lines) for s in ln.spans]
+    centred_by_height = of_list(centred, itemgetter(3))
     page_icons = [d for d in raw.drawings if d.is_icon]
     # The vertical extents of the page's shaded rects (a header row's fill), listed once: every
     # row asked whether it looks like a header would otherwise go through all the drawings.
@@ -943,7 +985,7 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
               if d.fill is not None and d.fill != 0xFFFFFF and d.kind == "rect"]
     for region in sorted(regions, key=lambda r: r.bbox[1]):
         x0, y0, x1, y1 = region.bbox[0] - 1, region.bbox[1] - 1, region.bbox[2] + 1, region.bbox[3] + 1
-        members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
+        members = [m for m in centred_by_height.within(y0, y1) if m[0] not in taken and x0 <= m[2] <= x1]
         if not members:
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
@@ -954,7 +996,7 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
         if body_only and carried is not None:
             region = _with_rows_above(region, raw)
             y0 = region.bbox[1] - 1
-            members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
+            members = [m for m in centred_by_height.within(y0, y1) if m[0] not in taken and x0 <= m[2] <= x1]
             spans_by_line = [(i, s) for i, s, _, _ in members]
             head = [s for c in carried.rows[0].cells for ln in c.lines for s in ln.spans]
             xs = _fit_to_body(carried.columns, head, [s for _, s in spans_by_line])
@@ -1029,17 +1071,19 @@ def _build(
     rows: list[Row] = []
     index = _index_sorted if _well_spaced(xs) else _index
     native = bool(spans_by_line) and raw.lines[spans_by_line[0][0]].method == "native"
+    by_height = of_list(spans_by_line, itemgetter(3))
     bands = list(zip(region.ys, region.ys[1:], strict=False))
     if native and not region.ruled_columns and len(xs) > 2:
-        bands = [part for top, bottom in bands for part in _split_at_across(top, bottom, spans_by_line, xs)]
+        bands = [part for top, bottom in bands
+                 for part in _split_at_across(top, bottom, by_height.within(top - 1, bottom + 1), xs)]
     bands = [part for top, bottom in bands for part in split_stacked(
-        top, bottom, [s for _, s, _, yc in spans_by_line if top - 1 <= yc <= bottom + 1], xs)]
+        top, bottom, [s for _, s, _, _ in by_height.within(top - 1, bottom + 1)], xs)]
     for top, bottom in bands:
         if bottom - top < 3:
             continue
         mid = (top + bottom) / 2
         y0, y1 = top - 1, bottom + 1
-        in_row = [m for m in spans_by_line if y0 <= m[3] <= y1]  # the spans of this row's band
+        in_row = by_height.within(y0, y1)  # the spans of this row's band
         covering = [v.pos for v in region.vs if v.a - TOL <= mid <= v.b + TOL] if region.ruled_columns else []
         # (an unshaded row between shaded ones, a zebra table's: the shaded rows' columns)
         unshaded = region.ruled_columns and not covering and len(xs) > 2 and all(v.shade for v in region.vs)
@@ -1263,8 +1307,9 @@ def mend_broken_words(rows: list[Row]) -> None:
     columns: dict[int, tuple[float, float]] = {}  # where each column's lines start and end at most
     for c in (c for r in rows for c in r.cells if c.colspan == 1):
         for ln in c.lines:
-            lo, hi = columns.get(c.col, (ln.bbox[0], ln.bbox[2]))
-            columns[c.col] = (min(lo, ln.bbox[0]), max(hi, ln.bbox[2]))
+            b = ln.bbox
+            lo, hi = columns.get(c.col, (b[0], b[2]))
+            columns[c.col] = (min(lo, b[0]), max(hi, b[2]))
 
     def broken_at(prev: Line, col: int) -> bool:
         return not ocr or _text_right(prev) >= edge[col] - 0.6 * max(prev.size, 1.0)
@@ -1567,11 +1612,16 @@ def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     lines = raw.lines
     for i in sorted(by_line, key=lambda k: lines[k].bbox[1::-1]):  # (y0, x0)
         src = raw.lines[i]
-        spans = sorted(by_line[i], key=lambda s: s.bbox[0])
+        spans = by_line[i]
+        if len(spans) > 1:
+            spans.sort(key=lambda s: s.bbox[0])
         raw_text = None
         if src.raw_text is not None and len(spans) == len(src.spans):
             raw_text = src.raw_text
-        out.append(Line(spans, src.page, src.method, raw_text))
+        line = Line(spans, src.page, src.method, raw_text)
+        if len(spans) == len(src.spans) and all(a is b for a, b in zip(spans, src.spans, strict=True)):
+            line.share_facts(src)  # (the whole line in the cell: its text and box are the line's)
+        out.append(line)
     return out
 
 
