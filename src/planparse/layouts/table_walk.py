@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
 from planparse.layouts.cell_items import row_text, title_note
 from planparse.layouts.form_tables import is_form, read_form
+from planparse.layouts.goal_rows import goal_parts
 from planparse.layouts.goal_tables import (
     alone,
     first_text,
@@ -30,7 +29,7 @@ from planparse.layouts.goal_tables import (
     set_apart,
 )
 from planparse.layouts.indicators import indicator_rows, name_direction
-from planparse.layouts.known_goals import named_goal
+from planparse.layouts.known_goals import known_goal, named_goal
 from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
@@ -94,15 +93,15 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is Role.activities and has_markers and not icons:
         _icon_activities(w, table)
     elif role is Role.activities:
-        goal = w.owner_goal()
-        if goal is not None:
-            cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
-            acts = activity_rows(table, cont, w.step, icons)
-            for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
-                row = next((r for r in table.body if _row_of(act, [r])), None)
-                (_named_goal(w, table, row) or goal).activities.append(act)
-            w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
-            w.table_activity = w.activity
+        cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
+        for named, part in goal_parts(w.out.goals, table) or [(None, table)]:  # under a row naming a goal: its
+            if (goal := named or w.owner_goal()) is not None:
+                acts = activity_rows(part, cont if named is None else None, w.step, icons)
+                for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
+                    row = next((r for r in part.body if _row_of(act, [r])), None)
+                    (_named_goal(w, table, row) or goal).activities.append(act)
+                w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
+                w.table_activity = w.activity
     elif role is Role.indicators:
         owner = indicator_owner(w, labels, activity_from_table, before)
         if owner is not None:
@@ -170,7 +169,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
         # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
         is_group = not markers and not is_comment(row) and (
             (alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
-            or (alone(row) and _known_goal(w, text) is not None))
+            or (alone(row) and known_goal(w.out.goals, text) is not None))
         if group and not is_group:
             _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
             group = []
@@ -252,13 +251,6 @@ def _after_label(row: Row, text: str) -> str:
     return join_lines([ln.text for ln in lines[1:]]).strip()
 
 
-def _known_goal(w: Walk, title: str) -> Goal | None:
-    """The goal read so far whose title ``title`` repeats (OCR slips allowed)."""
-    key = fold(title).rstrip(". ")
-    for goal in reversed(w.out.goals + [c for g in w.out.goals for c in g.children]):
-        if fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:
-            return goal
-    return None
 
 
 def _goal_row(w: Walk, title: str, row: Row) -> None:
@@ -268,7 +260,7 @@ def _goal_row(w: Walk, title: str, row: Row) -> None:
     head, colon, rest = title.partition(":")
     if colon and rest.strip() and (lab := vocabulary.match_label(head)) is not None and lab.value == "goal":
         title = rest.strip()
-    if (known := _known_goal(w, title)) is not None:
+    if (known := known_goal(w.out.goals, title)) is not None:
         w.goal = known
         return
     if w.section is not None and names_goals(w.section_title):

@@ -8,6 +8,7 @@ import re
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.bullets import VectorBullets
+from planparse.layouts.drawn_icons import in_other_card
 from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
 from planparse.layouts.headings import (
     Heading,
@@ -272,10 +273,11 @@ class WalkState:
         return act
 
     def line_icons(self, line: Line) -> list[Marker]:
-        """The status icons of a line: right of its text, or leading it as its bullet (an icon
-        of a status's size just left of its first word; a legend's icons are none)."""
+        """The status icons of a line: right of its text (in its own card), or leading it as its
+        bullet (an icon of a status's size just left of its first word; a legend's icons are none)."""
         near = self.markers.near(line.page, line.bbox)
-        return [m for m in near if m.bbox[0] >= line.bbox[2] - 1] + [
+        drawn = next((p.drawings for p in self.doc.pages if p.number == line.page), []) if near else []
+        return [m for m in near if m.bbox[0] >= line.bbox[2] - 1 and not in_other_card(m.bbox, line.bbox, drawn)] + [
             m for m in near if m.bar is None and 0 <= line.bbox[0] - m.bbox[2] <= LEAD_GAP
             and min(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) >= LEAD_SIZE and not self.markers.is_legend(m)]
 
