@@ -15,8 +15,10 @@ import pytest
 from planparse.reading import read_pdf
 from planparse.reading.model import Drawing, Line, Span
 from planparse.reading.pymupdf_backend import (
+    _CLIPPED_LINES,
     SYMBOL_MAX,
     _has_image_block,
+    _raw_lines,
     _rect,
     _rgb,
     _segment,
@@ -111,6 +113,22 @@ def test_raw_pages_equal_the_plain_pymupdf_reading(pdf: Path) -> None:
 
 
 @pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
+def test_lines_read_clipped_equal_the_whole_page_rawdict(pdf: Path) -> None:
+    """Lines read with their characters one by one, the text page clipped to each, are the
+    whole page's ``extractRAWDICT`` lines; the text page reads as before afterwards."""
+    with pymupdf.open(pdf) as doc:
+        for page in doc:
+            tp = page.get_textpage(flags=FLAGS)
+            data = tp.extractDICT()
+            keys = sorted((bi, li) for bi, b in enumerate(data["blocks"]) if b["type"] == 0
+                          for li in range(len(b["lines"])))
+            whole = tp.extractRAWDICT()["blocks"]
+            few = set(keys[:: max(1, len(keys) // _CLIPPED_LINES)][:_CLIPPED_LINES])
+            assert _raw_lines(tp, data, few) == {(bi, li): whole[bi]["lines"][li] for bi, li in few}
+            assert tp.extractDICT() == data
+
+
+@pytest.mark.parametrize("pdf", PDFS, ids=lambda p: p.stem)
 def test_image_block_check_equals_the_image_info(pdf: Path) -> None:
     """The check for images on a text page kept with TEXT_PRESERVE_IMAGES says what PyMuPDF's
     own image info says, on pages with and without images."""
@@ -162,9 +180,12 @@ def _brute_groups(hs: list[_Seg], vs: list[_Seg]) -> list[set[int]]:
                     shade_h[id(h)] = max(shade_h.get(id(h), 0.0), v.b - v.a)
     # stacked rules of one extent, as _groups joins them (not two rules of grids, nor shaded
     # bands further apart than one unshaded row as high as a shaded one; no page text given,
-    # so no gap of 120 pt or more)
+    # so no gap of 120 pt or more): each rule with the nearest above it sharing some width
     order = sorted(hs, key=lambda h: h.pos)
-    for h1, h2 in zip(order, order[1:], strict=False):
+    for k, h2 in enumerate(order):
+        h1 = next((g for g in reversed(order[:k]) if g.a < h2.b and h2.a < g.b), None)
+        if h1 is None:
+            continue
         gap = max(SHADE_GAP, 1.15 * min(shade_h.get(id(h1), 0.0), shade_h.get(id(h2), 0.0)))
         if id(h1) in crossed and id(h2) in crossed and (id(h1) in ruled or id(h2) in ruled or h2.pos - h1.pos > gap):
             continue

@@ -254,6 +254,19 @@ def test_capitalised_names_are_not_made_of_three_parts() -> None:
     assert repair_word("Arbetsmiljoarbetet", aggressive=True) == "Arbetsmiljöarbetet"
 
 
+def test_first_piece_of_a_broken_word_is_no_compound() -> None:
+    """A cell's line ending inside a word leaves its first piece, the letters of a common
+    word's start ("upphandli" of "upphandling", its "ng" on the next line): no compound of
+    three parts with a letter changed is made of it ("upp" "han" "Ali"), so the two pieces
+    still join. A word the lexicon lacks that starts no common word is still repaired."""
+    from planparse.text.repair import repair_word
+
+    assert repair_word("upphandli", aggressive=True) == "upphandli"
+    assert repair_word("upphandli") == "upphandli"
+    assert repair_word("uppfoljning", aggressive=True) == "uppföljning"
+    assert repair_word("kommunstyrelseforvaltningen", aggressive=True) == "kommunstyrelseförvaltningen"
+
+
 # Line starts from the stress corpus's OCR'd layers and scans (the bullets of the source
 # documents read as other glyphs), each checked by hand against the page images.
 OCR_BULLETS = [

@@ -3,9 +3,11 @@ text into contract objects with provenance and uids. Fingerprints live in :mod:`
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from enum import Enum
-from typing import ClassVar
+from types import UnionType
+from typing import ClassVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -67,6 +69,10 @@ class LayoutParser:
 def provenance(*items: Located, method: str | None = None) -> Provenance:
     """Provenance of one or more located items that sit on the first item's page."""
     first = items[0]
+    if len(items) == 1 and type(first) is Line:  # (most items: one line)
+        b, m = first.bbox, method or first.method
+        return Provenance(page=first.page, bbox=(round(b[0], 1), round(b[1], 1), round(b[2], 1), round(b[3], 1)),
+                          raw_text=first.raw, method=_METHODS.get(m) or ProvenanceMethod(m))
     page = _page(first)
     same_page = [it for it in items if _page(it) == page]
     boxes: list[BBox] = [_bbox(it) for it in same_page]
@@ -76,8 +82,11 @@ def provenance(*items: Located, method: str | None = None) -> Provenance:
         page=page,
         bbox=tuple(round(v, 1) for v in union(boxes)),  # type: ignore[arg-type]
         raw_text=raw,
-        method=ProvenanceMethod(m),
+        method=_METHODS.get(m) or ProvenanceMethod(m),
     )
+
+
+_METHODS = {m.value: m for m in ProvenanceMethod}
 
 
 def _page(it: Located) -> int:
@@ -207,16 +216,40 @@ class Builder:
 
 
 _RAW_FIELDS = frozenset({"uid", "raw_text", "raw", "sha256"})
+_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class that may hold text to clean: not raw text, and not typed
+    without text (numbers, dates, enums, tuples, mappings, models of no such field)."""
+    if (found := _FIELDS.get(cls)) is None:
+        found = _FIELDS[cls] = tuple(name for name, f in cls.model_fields.items()
+                                     if name not in _RAW_FIELDS and not _textless(f.annotation))
+    return found
+
+
+def _textless(tp: object) -> bool:
+    if tp in (int, float, bool, type(None), dt.date):
+        return True
+    if isinstance(tp, type):
+        return issubclass(tp, Enum) or (issubclass(tp, BaseModel) and not _fields(tp))
+    if get_origin(tp) in (Union, UnionType):
+        return all(_textless(a) for a in get_args(tp))
+    return get_origin(tp) in (tuple, dict)
 
 
 def clean_strings(model: BaseModel) -> None:
     """Normalise every text field of ``model`` and its children in place (word separators,
     cell debris, doubled spaces), whichever producer and parser made them; raw text as
     printed is left alone."""
-    for name in type(model).model_fields:
+    for name in _fields(type(model)):
         value = getattr(model, name)
-        if isinstance(value, str) and not isinstance(value, Enum) and name not in _RAW_FIELDS:
-            setattr(model, name, "\n".join(clean(part) for part in value.split("\n")))
+        if value is None:
+            continue
+        if isinstance(value, str) and not isinstance(value, Enum):
+            new = "\n".join(clean(part) for part in value.split("\n")) if "\n" in value else clean(value)
+            if new != value:
+                setattr(model, name, new)
         elif isinstance(value, BaseModel):
             clean_strings(value)
         elif isinstance(value, list):

@@ -27,6 +27,8 @@ class VectorBullets:
 
     def leads(self, line: Line) -> bool:
         """Whether a bullet shape sits just left of ``line``, within its height."""
+        boxes = self.by_page.get(line.page)
+        if not boxes:
+            return False
         x0, y0, _, y1 = line.bbox
-        return any(0 <= x0 - b[2] <= max(2.5 * line.size, 12.0) and y0 <= (b[1] + b[3]) / 2 <= y1
-                   for b in self.by_page.get(line.page, []))
+        return any(0 <= x0 - b[2] <= max(2.5 * line.size, 12.0) and y0 <= (b[1] + b[3]) / 2 <= y1 for b in boxes)

@@ -5,7 +5,7 @@ drawn on a coloured icon is that icon's mark, no icon of its own."""
 from __future__ import annotations
 
 from planparse.layouts.marker import Marker, color_name, inside, light
-from planparse.reading.model import Drawing, Page
+from planparse.reading.model import BBox, Drawing, Page
 
 LAMP = (8.0, 40.0)  # points: the smallest and largest lamp of a traffic light
 
@@ -63,3 +63,10 @@ def scaled_icon(d: Drawing, text_size: float) -> bool:
         return False
     w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
     return ICON_MAX < max(w, h) <= text_size * SCALED_ICON and 0.8 <= w / max(h, 0.1) <= 1.25
+
+
+def in_other_card(icon: BBox, line: BBox, drawings: list[Drawing]) -> bool:
+    """Whether a card holds the line and not the icon: cards side by side (a browser's grid,
+    each a filled and outlined shape with rounded corners) put the next card's icon on the
+    line's band, right of its text; that icon is the other card's title's."""
+    return any(d.is_framed and inside(line, d.bbox) and not inside(icon, d.bbox) for d in drawings)

@@ -20,21 +20,24 @@ one class built in layers: :mod:`.walk_state` (the goal stack and tree operation
 module (reading order, lines, tables).
 """
 
-
 from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.goal_groups import lone_goal, prune, titles_over_goal_lists
-from planparse.layouts.headings import Heading, continues_title, numbered
+from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.stated_assessment import stated_assessment
-from planparse.layouts.table_headers import crosses_other, is_table_header, text_left_of
+from planparse.layouts.table_headers import (
+    crosses_other,
+    header_in_noise,
+    is_table_header,
+    text_left_of,
+)
 from planparse.layouts.table_walk import read_table
-from planparse.layouts.typography import wraps_body_title
 from planparse.layouts.walk_lists import ListWalk
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
@@ -64,9 +67,7 @@ class Walk(ListWalk):
             marks = [m.bbox for m in self.markers.by_page.get(page.number, [])]
             # a table's header repeated at the page's top was taken for a running header (or
             # the wrapped rest of its labels was: "Utfall" / "2024")
-            near = [ln for ln in page.lines if any(abs(ln.bbox[1] - n.bbox[1]) < 30 for n in page.noise)]
-            noise = {id(n) for n in page.noise}
-            lines = page.lines + [ln for ln in pos.header_rows(page.noise + near, is_table_header) if id(ln) in noise]
+            lines = page.lines + header_in_noise(page)
             if carried is not None and pos.repeats_header(carried, page.tables):
                 carry, carried = None, None
             cont = pos.continue_table(lines, carry, is_table_header, self.is_break, marks) if carry else None
@@ -261,9 +262,9 @@ class Walk(ListWalk):
             return
         if self.marker_text(text, ocr=line.method != "native"):
             return
-        lead = fold(f"{self.prev_text} {text}")
         leads_activities = self.mode == "activities" and self.field == "lead"
-        if text.endswith(":") and not leads_activities and _LEAD_IN.search(lead) and not _NOT_LEAD_IN.search(fold(text)):
+        if text.endswith(":") and not leads_activities and _LEAD_IN.search(fold(f"{self.prev_text} {text}")) \
+                and not _NOT_LEAD_IN.search(fold(text)):
             # "… är följande prioriterade under 2018:" — the bullets below are focus areas;
             # under a list label ("Prioriterad utveckling 2024") the lead-in names its activities
             self.flush()

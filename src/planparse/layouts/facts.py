@@ -59,17 +59,21 @@ def protokoll(doc: Document) -> str | None:
     """The word naming a sammanträdesprotokoll ("Sammanträdesprotokoll") when the document is
     one: numbered § paragraphs, and a protokoll's letterhead or signature marks on most of its
     pages (a plan with an extract of the decision adopting it on its first page is a plan)."""
+    paragraphs = sum(1 for page in doc.pages for ln in page.noise + page.lines
+                     if ln.text.startswith("§") and _PARAGRAPH.match(ln.text))
+    if paragraphs < 2:
+        return None
     word: str | None = None
-    marked = paragraphs = 0
+    heads: list[bool] = []  # each page's letterhead names a protokoll
     for page in doc.pages:
-        texts = [ln.text for ln in page.noise + page.lines]
         found = _PROTOKOLL_WORD.search("\n".join(ln.text for ln in page.noise + page.lines[:3]))  # its letterhead
         word = word or (found[1] if found else None)
-        marked += bool(found or _PROTOKOLL_MARK.search(fold("\n".join(texts))))
-        paragraphs += sum(1 for t in texts if _PARAGRAPH.match(t))
-    if word is None or paragraphs < 2 or 2 * marked <= len(doc.pages):
+        heads.append(found is not None)
+    if word is None:
         return None
-    return word.capitalize()
+    marked = sum(head or _PROTOKOLL_MARK.search(fold("\n".join(ln.text for ln in page.noise + page.lines))) is not None
+                 for head, page in zip(heads, doc.pages, strict=True))
+    return word.capitalize() if 2 * marked > len(doc.pages) else None
 
 
 ORGAN = re.compile(

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from re import _parser  # type: ignore[attr-defined]
-from typing import Any
 
+from planparse.layouts.signal_search import searcher
 from planparse.reading.model import Document
 
 
@@ -29,43 +27,7 @@ class Signal:
     note: str
 
     def found(self, folded_text: str) -> bool:
-        regex, needles = _compiled(self.pattern)
-        if needles is not None and not any(n in folded_text for n in needles):
-            return False  # (a substring test is far cheaper than a regex starting at ^ or \b)
-        return regex.search(folded_text) is not None
-
-
-@cache
-def _compiled(pattern: str) -> tuple[re.Pattern[str], tuple[str, ...] | None]:
-    """The pattern compiled, and text one of which every match contains (None: not known)."""
-    parsed = _parser.parse(pattern, re.MULTILINE)
-    needles = None if parsed.state.flags & re.IGNORECASE else _needles(list(parsed))
-    return re.compile(pattern, re.MULTILINE), needles
-
-
-def _needles(seq: list[tuple[Any, Any]]) -> tuple[str, ...] | None:
-    """Strings one of which every match of the parsed sequence ``seq`` contains: its longest
-    run of plain characters, else one such run for each branch of an alternation in it."""
-    best = run = ""
-    alternatives: tuple[str, ...] | None = None
-    for op, av in seq:
-        if op is _parser.LITERAL:
-            run += chr(av)
-            best = max(best, run, key=len)
-            continue
-        run = ""
-        inner: tuple[str, ...] | None = None
-        if op is _parser.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
-            inner = _needles(list(av[3]))
-        elif op is _parser.BRANCH:
-            each = [_needles(list(b)) for b in av[1]]
-            if all(e is not None for e in each):
-                inner = tuple(n for e in each if e is not None for n in e)
-        if inner and alternatives is None:
-            alternatives = inner
-    if len(best) >= 3 or (best and alternatives is None):
-        return (best,)
-    return alternatives
+        return searcher(self.pattern).found(folded_text)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 
 from planparse.layouts.base import Builder
-from planparse.layouts.headings import LEVEL_DEPTH, Heading
+from planparse.layouts.goal_words import LEVEL_DEPTH
+from planparse.layouts.headings import Heading
 from planparse.layouts.known_goals import names_document
 from planparse.layouts.walk_state import names_goals
 from planparse.model import Goal, GoalLevel

@@ -20,7 +20,8 @@ from planparse.layouts.cell_items import (
     row_activity,
     row_text,
 )
-from planparse.layouts.headings import GOAL_WORDS, NAMND_PREFIXES, goal_word, numbered
+from planparse.layouts.goal_words import GOAL_WORDS, goal_word
+from planparse.layouts.headings import NAMND_PREFIXES, numbered
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.tables import column_of, header_labels, match_status_prefix
 from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
@@ -241,3 +242,28 @@ def _text_columns(row: Row, goal: Goal, assess_col: int | None, comment_col: int
 def row_starts_item(row: Row, col: int) -> bool:
     """A row with text beside its title (an assessment, a date) starts an item."""
     return any(c.text for c in row.cells if c.col != col)
+
+
+def set_apart(above: Row | None, row: Row) -> bool:
+    """A row separated from the one above by more than a line's leading: its own paragraph,
+    not a wrapped title."""
+    if above is None or above.page != row.page:
+        return False
+    lines = [ln for c in row.cells for ln in c.lines]
+    height = max((ln.bbox[3] - ln.bbox[1] for ln in lines), default=10.0)
+    # (by the text: rows a browser's border-spacing sets apart have boxes that nearly meet)
+    top = min((ln.bbox[1] for ln in lines), default=row.bbox[1])
+    bottom = max((ln.bbox[3] for c in above.cells for ln in c.lines), default=above.bbox[3])
+    return max(row.bbox[1] - above.bbox[3], top - bottom) > 0.45 * height
+
+
+def row_alone(above: Row | None, row: Row, col: int) -> bool:
+    """A row with text in the title column only under a title row with text beside its title
+    (dates, a status): a paragraph of its own (a description), not a wrapped title."""
+    return above is not None and row_starts_item(above, col) and not row_starts_item(row, col) \
+        and not row.full_width
+
+
+def alone(row: Row) -> bool:
+    """A row with text in one cell only (a full-width row, or one whose rules were not seen)."""
+    return row.full_width or sum(1 for c in row.cells if c.text) == 1

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from planparse import vocabulary
+from planparse.layouts.goal_words import goal_word
 from planparse.layouts.typography import Typography, _heading_shaped
 from planparse.model import GoalLevel
 from planparse.reading.model import Line
@@ -39,44 +41,6 @@ _WORD_PREFIXES = (*NAMND_PREFIXES, "kommunmål", "kommunmal", "kf-mål", "kf-mal
 _GOAL_PREFIXES = ("mål", "mal", "delmål", "delmal", *_WORD_PREFIXES)
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "åtgard")
 
-# Words that name a goal level, folded, with the level their goals take.
-GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
-    ("kommunfullmaktiges mal", GoalLevel.goal_area),
-    ("kommunfullmaktiges malomrade", GoalLevel.goal_area),
-    ("kommunfullmaktiges inriktningsmal", GoalLevel.goal_area),
-    ("kommunfullmaktiges strategiska mal", GoalLevel.goal_area),
-    ("kommunfullmaktiges prioriterade mal", GoalLevel.goal_area),
-    ("regionfullmaktiges mal", GoalLevel.goal_area),
-    ("inriktningsmal", GoalLevel.goal_area),
-    ("strategiska mal", GoalLevel.goal_area),
-    ("strategiskt mal", GoalLevel.goal_area),
-    ("overgripande mal", GoalLevel.goal_area),
-    ("kommunmal", GoalLevel.goal_area),
-    ("kf mal", GoalLevel.goal_area),
-    ("kf-mal", GoalLevel.goal_area),
-    ("malomraden", GoalLevel.goal_area),
-    ("malomrade", GoalLevel.goal_area),
-    ("fokusomraden", GoalLevel.focus_area),
-    ("fokusomrade", GoalLevel.focus_area),
-    ("utvecklingsomraden", GoalLevel.focus_area),
-    ("utvecklingsomrade", GoalLevel.focus_area),
-    ("prioriterade omraden", GoalLevel.focus_area),
-    ("prioriterat omrade", GoalLevel.focus_area),
-    ("namndmal", GoalLevel.goal),
-    ("namndsmal", GoalLevel.goal),
-    ("namndens mal", GoalLevel.goal),
-    ("verksamhetsmal", GoalLevel.goal),
-    ("lokala mal", GoalLevel.goal),
-    ("lokalt mal", GoalLevel.goal),
-    ("forvaltningsmal", GoalLevel.goal),
-    ("enhetsmal", GoalLevel.goal),
-    ("effektmal", GoalLevel.goal),
-    ("delmal", GoalLevel.sub_goal),
-    ("tema", GoalLevel.goal_area),
-)
-_GOAL_WORD_STARTS = tuple(word for word, _ in GOAL_WORDS)
-LEVEL_DEPTH = {GoalLevel.goal_area: 1, GoalLevel.focus_area: 2, GoalLevel.goal: 2, GoalLevel.sub_goal: 3}
-
 
 @dataclass(frozen=True)
 class Heading:
@@ -100,19 +64,6 @@ def depth(number: str) -> int:
     return len(parts)
 
 
-def goal_word(text: str) -> tuple[GoalLevel, str] | None:
-    """(level, rest) when ``text`` starts with a goal word ("Nämndmål 2: Trygghet")."""
-    folded = fold(text)
-    if not folded.startswith(_GOAL_WORD_STARTS):  # (each match below starts with its word)
-        return None
-    for word, level in GOAL_WORDS:
-        if folded == word or folded.startswith(word + " "):
-            n_words = len(word.split())
-            rest = " ".join(text.split()[n_words:]).lstrip(":–—- ").strip()
-            return level, rest
-    return None
-
-
 def _looks_like_title(title: str) -> bool:
     first = title.lstrip("\"'“”‘’«(")[:1]
     return (first.isupper() or (bool(first) and not first.isalnum())) and bool(
@@ -120,6 +71,7 @@ def _looks_like_title(title: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # (a line is asked by the heading reader, the walk and the title joiner)
 def numbered(text: str) -> tuple[str | None, str, str] | None:
     """(prefix, number, title) of a numbered heading's text, else None. The title must start
     like a title (capital letter or quote), so amounts and dates ("3 000 kr") never match."""
@@ -142,6 +94,7 @@ _QUALIFIER = re.compile(r"\s+(?:[–—-]\s|(?:till|för|kopplade|knutna|inom|un
 _LIST_LABELS = frozenset({"activities", "assignment", "indicator", "method", "priority_development"})
 
 
+@lru_cache(maxsize=8192)
 def section_label(text: str) -> str | None:
     """The canonical label a section title names: the whole title, or its head before a
     qualifier when that head names a list."""
@@ -298,3 +251,17 @@ def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
         return False
     return line.text[:1].islower() or not typo.has_fonts(line) or abs(typo.size(line) - typo.size(prev)) < 0.6
 
+
+def wraps_body_title(prev: Line, line: Line, typo: Typography) -> bool:
+    """Whether ``line`` goes on with a goal title set in body type whose last line is ``prev``
+    ("Nämndmål 1.1 Kommunstyrelsen ska … så att otryggheten i" / "centrala Ljusdal …"): the
+    sentence not ended, the next line in the same type, close under it, going on in lower case."""
+    if line.page != prev.page or prev.text.rstrip().endswith((".", ":", "!", "?", ";")):
+        return False
+    if not (typo.has_fonts(line) and typo.has_fonts(prev)) or typo.rank(line) or typo.rank(prev):
+        return False
+    if line.bold != prev.bold or abs(line.size - prev.size) > 0.3:
+        return False
+    height = max(prev.bbox[3] - prev.bbox[1], 1.0)
+    gap = line.y0 - prev.bbox[3]
+    return -0.6 * height <= gap < 0.8 * height and line.text[:1].islower()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planparse.layouts.drawn_icons import in_other_card
 from planparse.layouts.icons import Markers
 from planparse.layouts.marker import Marker
 from planparse.reading.model import Line, Page
@@ -26,10 +27,10 @@ def leads(m: Marker, line: Line) -> bool:
 
 
 def line_icons(markers: Markers, page: Page, line: Line) -> list[Marker]:
-    """The icons right of ``line``'s text (none leading another line), then those leading it
+    """The icons right of ``line``'s text (in its own card, none leading another line), then those leading it
     (of a status's size; a legend's icons are none)."""
     near = markers.near(line.page, line.bbox)
-    right = [m for m in near if m.bbox[0] >= line.bbox[2] - 1]
+    right = [m for m in near if m.bbox[0] >= line.bbox[2] - 1 and not in_other_card(m.bbox, line.bbox, page.drawings)]
     if right:
         right = [m for m in right if not any(o is not line and leads(m, o) for o in page.lines)]
     return right + [

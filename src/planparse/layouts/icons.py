@@ -53,7 +53,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import BBox, Document, Line, Page
+from planparse.reading.model import BBox, Document, Drawing, Line, Page
 from planparse.text.fold import plain
 
 _ASSESSMENT = {
@@ -82,6 +82,7 @@ _COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|�
 
 # Text glyphs that Word documents colour to show a status ("●" in green, "▲" in red).
 _ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")
+_ANY_GLYPH = re.compile("[●⬤■◼▲▼◆⯁★]")
 
 
 def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
@@ -91,6 +92,8 @@ def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
     out: list[tuple[Marker, str]] = []
     for ln in lines:
         spans = ln.spans
+        if not _ANY_GLYPH.search(ln.text):  # (a line's text keeps every glyph of its spans)
+            continue
         for k, sp in enumerate(spans):
             glyph = sp.text.strip()
             # (the first character tested alone first: almost every span is a word, not a glyph)
@@ -135,15 +138,18 @@ class Markers:
         out = cls(year_end=document_type in _YEAR_END)
         for page in doc.pages:
             found: list[Marker] = []
-            symbols = [d for d in page.drawings if light(d.stroke if d.fill is None else d.fill)]
-            text_size = page_text_size(page)
+            symbols: list[Drawing] | None = None  # (both worked out when first needed)
+            text_size: float | None = None
             for d in page.drawings:
                 if mark_on_icon(d, page.drawings):
                     continue
                 if d.fill is not None and d.is_icon and d.toneless:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
-                elif d.fill is not None and (d.is_icon or scaled_icon(d, text_size)) and color_name(d.fill) is not None:
-                    mark = d.mark or (not light(d.fill) and any(inside(e.bbox, d.bbox) for e in symbols))
+                elif d.fill is not None and (d.is_icon or scaled_icon(d, text_size := text_size or page_text_size(page))) \
+                        and color_name(d.fill) is not None:
+                    if not d.mark and not light(d.fill) and symbols is None:
+                        symbols = [e for e in page.drawings if light(e.stroke if e.fill is None else e.fill)]
+                    mark = d.mark or (not light(d.fill) and any(inside(e.bbox, d.bbox) for e in symbols or ()))
                     found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark, rgb=d.fill))
             for im in page.images:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:
@@ -212,11 +218,12 @@ class Markers:
         line may hold several icons, each before its name ("Teckenförklaring: ● Enligt plan ●
         Avvikelse"; on an OCR'd line each icon also read as a glyph): the name is the words
         after the icon up to the next one."""
+        boxed = [(ln, ln.bbox) for ln in lines] if markers else []
         for m in markers:
             if (m.color is None and m.tone is None) or m.bar is not None:
                 continue
             cy = (m.bbox[1] + m.bbox[3]) / 2
-            band = [ln for ln in lines if ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2]  # (nearest: a legend table's next cell)
+            band = [ln for ln, b in boxed if b[1] - 2 <= cy <= b[3] + 2]  # (nearest: a legend table's next cell)
             nearest = min((ln for ln in band if 0 <= ln.bbox[0] - m.bbox[2] < 80), key=lambda ln: ln.bbox[0], default=None)
             for ln in band:
                 x0, _, x1, _ = ln.bbox

@@ -182,7 +182,7 @@ _PER_CENT = re.compile(r"[-.,:;'|~ ]*%")
 _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
 
 
-_OCR_MARKS = r"[\s*”\"“+]+$"
+_OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
 
 
 def indicator_rows(
@@ -228,10 +228,11 @@ def indicator_rows(
         and (group_col is not None or len(table.body) == 1) and not any(_joined(r, name_col) for r in table.body) else None
     if named is not None:
         out.append(named)
+    heads: dict[int, tuple[str, ValueKind, int | None, ValueGroup | None, bool]] = {}  # each value column's, once
     for row, group in zip(table.body, groups, strict=True):
         ocr = any(ln.method != "native" for c in row.cells for ln in c.lines)
         # footnote marks cut; on OCR'd text also what an OCR reads them as ("”\"", "”+")
-        name = _unit_read_again(re.sub(_OCR_MARKS if ocr else r"[\s*]+$", "", _joined(row, name_col)).strip(), row, name_col, reread)
+        name = _unit_read_again((_OCR_MARKS if ocr else _FOOTNOTE).sub("", _joined(row, name_col)).strip(), row, name_col, reread)
         own: Indicator | None = named
         if name:
             # (an OCR reads the dash of a sub-indicator as a bullet: "• Andel tillsvidareanställda")
@@ -266,14 +267,16 @@ def indicator_rows(
                 raw = ocr_spacing(ocr_number(raw))
                 again = reread_figure(reread, cell(row, i)) if parse_number(raw) is None else None
                 raw = ocr_spacing(again) if again is not None else raw
-            label, by_column = spanned[i] if i in spanned else (_header_label(table, i), None)
-            kind, year = value_kind(label, series)
-            by_column = by_column or _column_group(label)
+            if i not in heads:
+                label, by_column = spanned[i] if i in spanned else (_header_label(table, i), None)
+                heads[i] = (label, *value_kind(label, series), by_column or _column_group(label),
+                            MONTHS_SO_FAR.search(fold(label)) is not None)
+            label, kind, year, by_column, so_far = heads[i]
             if by_column is not None and kind is ValueKind.other and year is not None:
                 kind = ValueKind.outcome  # "Kvinnor 2024": what the year's figure was, for women
             if kind is ValueKind.outcome and year is None and period:
                 year = int(period[-1])  # "Utfall" beside "Period: Jan–apr 2026": that year's
-            if kind is ValueKind.outcome and year is None and MONTHS_SO_FAR.search(fold(label)):
+            if kind is ValueKind.outcome and year is None and so_far:
                 year = this_year
             ind.values.append(
                 IndicatorValue(label=label, kind=kind, year=year, group=group or by_column, raw=raw, value=parse_number(raw))

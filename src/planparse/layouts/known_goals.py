@@ -6,11 +6,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from planparse.model import Goal
 from planparse.text.fold import fold
 
 if TYPE_CHECKING:
     from planparse.layouts.base import Builder
+
+
+def depth_first(goals: list[Goal]) -> list[Goal]:
+    """Every goal of the tree ``goals``, depth first."""
+    out: list[Goal] = []
+    for g in goals:
+        out += [g, *depth_first(g.children)]
+    return out
+
+
+def repeats_title(goal: Goal, key: str) -> bool:
+    """Whether ``key`` (a folded title without its final dot) is ``goal``'s title, OCR slips allowed."""
+    return fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92
 
 
 def named_goal(goals: list[Goal], key: str) -> Goal | None:
@@ -23,6 +38,13 @@ def named_goal(goals: list[Goal], key: str) -> Goal | None:
             return goal
         todo[:0] = goal.children
     return None
+
+
+def known_goal(goals: list[Goal], title: str) -> Goal | None:
+    """The latest goal of the top two levels read so far whose title ``title`` repeats (OCR
+    slips allowed)."""
+    key = fold(title).rstrip(". ")
+    return next((g for g in reversed(goals + [c for g in goals for c in g.children]) if repeats_title(g, key)), None)
 
 
 def goal_path(goals: list[Goal], key: str, listed: set[int]) -> list[Goal]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import colorsys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal, TypeVar
 
 from planparse.reading.model import BBox, Drawing, Line, within
@@ -22,6 +23,7 @@ TONE_TOLERANCE = 16  # the most two prints of one icon's grey tone differ by (0-
 TONE_MARGIN = 12  # how much nearer the matched entry's tone must be than another value's
 
 
+@lru_cache(maxsize=4096)  # (a document has a handful of colours and thousands of shapes)
 def color_name(rgb: int) -> str | None:
     """green / yellow / red / grey / blue / purple for an sRGB colour, None for black."""
     r, g, b = ((rgb >> 16) & 255) / 255, ((rgb >> 8) & 255) / 255, (rgb & 255) / 255
@@ -132,7 +134,7 @@ def marker_key(m: Marker) -> tuple[int, float, float]:
 
 def light(color: int | None) -> bool:
     """White or nearly: the colour of a symbol drawn on an icon (a check mark)."""
-    return color is not None and all((color >> shift & 255) >= 0xE0 for shift in (16, 8, 0))
+    return color is not None and (color >> 16 & 255) >= 0xE0 and (color >> 8 & 255) >= 0xE0 and (color & 255) >= 0xE0
 
 
 def inside(inner: BBox, outer: BBox) -> bool:

@@ -101,11 +101,13 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     section: str | None = None
     for k, row in enumerate(body):
         name = text(row, first)
+        found = {i: UNITS.get(fold(text(row, i))) for i in cols}
+        if any(found.values()) and all(found[i] for i in cols if text(row, i)):
+            # a row of units ("tkr | tkr"), its name cell empty or the name column's label ("Verksamhet")
+            units.update({i: u for i, u in found.items() if u is not None})
+            continue
         if not name:
-            found = {i: UNITS.get(fold(text(row, i))) for i in cols}
-            if any(found.values()):
-                units.update({i: u for i, u in found.items() if u is not None})
-            elif any(c.text for c in row.cells):
+            if any(c.text for c in row.cells):
                 out.warn("unplaced_row", f"budget row without name: {row.texts}", row.page)
             continue
         named = cell(row, first)  # (a group heading's cell may span the row: no amount of the columns it covers)

@@ -57,7 +57,7 @@ def read_cover(doc: Document, out: Builder) -> None:
             out.organ = m2["organ"]
     if out.metadata.decided_by and not out.organ:
         out.organ = out.metadata.decided_by
-    typo = Typography(doc)
+    typo = Typography.of(doc)
     lines = [ln for p in doc.pages for ln in p.lines]
     for i, ln in enumerate(lines[:-1]):
         if typo.rank(ln) == 2 and _VISION_HEADING.search(fold(ln.text)):

@@ -10,6 +10,7 @@ from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.control_labels import control_header
 from planparse.layouts.walk_state import _PERIOD_SUFFIX
+from planparse.reading import positioned as pos
 from planparse.reading.model import Line, Page, overlap_by
 
 _COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
@@ -50,3 +51,15 @@ def crosses_other(line: Line, page: Page) -> bool:
     """Whether an OCR'd ``line``'s box runs into another line's box by two points or more each
     way: what Tesseract read off an icon among a table's rows ("(Sonera ae:"), no heading."""
     return line.method != "native" and any(o is not line and overlap_by(line.bbox, o.bbox, 2) for o in page.lines)
+
+
+def header_in_noise(page: Page) -> list[Line]:
+    """The lines of ``page``'s noise that are a table's header repeated at the page's top, taken
+    for a running header (or the wrapped rest of its labels: "Utfall" / "2024"), read with the
+    page's lines within 30 points of the noise's height."""
+    if not page.noise:
+        return []
+    tops = [n.bbox[1] for n in page.noise]
+    near = [ln for ln, y in ((ln, ln.bbox[1]) for ln in page.lines) if any(abs(y - t) < 30 for t in tops)]
+    noise = {id(n) for n in page.noise}
+    return [ln for ln in pos.header_rows(page.noise + near, is_table_header) if id(ln) in noise]

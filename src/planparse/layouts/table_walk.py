@@ -11,23 +11,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
 from planparse.layouts.cell_items import row_text, title_note
 from planparse.layouts.form_tables import is_form, read_form
+from planparse.layouts.goal_rows import goal_parts
 from planparse.layouts.goal_tables import (
+    alone,
     first_text,
     goal_column,
     is_comment,
     read_goal_table,
+    row_alone,
     row_starts_item,
+    set_apart,
 )
 from planparse.layouts.indicators import indicator_rows, name_direction
-from planparse.layouts.known_goals import named_goal
+from planparse.layouts.known_goals import known_goal, named_goal
 from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
@@ -59,18 +61,16 @@ def _continues(w: Walk, table: Table) -> bool:
     )
 
 
-def _row_of(item: Activity, table: Table | None) -> bool:
-    """Whether ``item`` was read from a row of ``table``."""
+def _row_of(item: Activity, rows: list[Row]) -> bool:
+    """Whether ``item`` was read from one of ``rows``."""
     p = item.provenance
-    return table is not None and any(
-        r.page == p.page and all(abs(a - b) < 0.2 for a, b in zip(r.bbox, p.bbox, strict=True)) for r in table.rows
-    )
+    return any(r.page == p.page and all(abs(a - b) < 0.2 for a, b in zip(r.bbox, p.bbox, strict=True)) for r in rows)
 
 
 def read_table(w: Walk, table: Table) -> None:
     # An indicator table under an activity table measures the goal, not the table's last
     # activity; under an activity of its own (a heading, a list item) it is the activity's.
-    activity_from_table = w.activity is not None and _row_of(w.activity, w.last_table)
+    activity_from_table = w.activity is not None and _row_of(w.activity, w.last_table.rows if w.last_table is not None else [])
     before = w.last_table
     if _continues(w, table):
         assert w.last_table is not None
@@ -93,15 +93,15 @@ def read_table(w: Walk, table: Table) -> None:
     elif role is Role.activities and has_markers and not icons:
         _icon_activities(w, table)
     elif role is Role.activities:
-        goal = w.owner_goal()
-        if goal is not None:
-            cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
-            acts = activity_rows(table, cont, w.step, icons)
-            for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
-                row = next((r for r in table.body if _row_of(act, Table(rows=[r], n_cols=table.n_cols))), None)
-                (_named_goal(w, table, row) or goal).activities.append(act)
-            w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
-            w.table_activity = w.activity
+        cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
+        for named, part in goal_parts(w.out.goals, table) or [(None, table)]:  # under a row naming a goal: its
+            if (goal := named or w.owner_goal()) is not None:
+                acts = activity_rows(part, cont if named is None else None, w.step, icons)
+                for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
+                    row = next((r for r in part.body if _row_of(act, [r])), None)
+                    (_named_goal(w, table, row) or goal).activities.append(act)
+                w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
+                w.table_activity = w.activity
     elif role is Role.indicators:
         owner = indicator_owner(w, labels, activity_from_table, before)
         if owner is not None:
@@ -168,8 +168,8 @@ def _icon_activities(w: Walk, table: Table) -> None:
         taken.update(markers)
         # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
         is_group = not markers and not is_comment(row) and (
-            (_alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
-            or (_alone(row) and _known_goal(w, text) is not None))
+            (alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
+            or (alone(row) and known_goal(w.out.goals, text) is not None))
         if group and not is_group:
             _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
             group = []
@@ -191,7 +191,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
                 _columns(act, row, labels)
             elif last is not None and last.page == row.page and row.bbox[1] < last.bbox[3] - 1:
                 act.title = join_lines([act.title, text])  # the title wraps beside cells set in its middle
-            elif act.description is not None or _set_apart(last, row) or _row_alone(last, row, title_col):
+            elif act.description is not None or set_apart(last, row) or row_alone(last, row, title_col):
                 act.description = join_lines([act.description or "", text]).strip()  # a row below the title's
             else:
                 act.title = join_lines([act.title, text])
@@ -240,19 +240,6 @@ def _named_goal(w: Walk, table: Table, row: Row | None) -> Goal | None:
     return named_goal(w.out.goals, row_text(row, col)) if row is not None and col is not None else None
 
 
-def _set_apart(above: Row | None, row: Row) -> bool:
-    """A row separated from the one above by more than a line's leading: its own paragraph,
-    not a wrapped title."""
-    if above is None or above.page != row.page:
-        return False
-    lines = [ln for c in row.cells for ln in c.lines]
-    height = max((ln.bbox[3] - ln.bbox[1] for ln in lines), default=10.0)
-    # (by the text: rows a browser's border-spacing sets apart have boxes that nearly meet)
-    top = min((ln.bbox[1] for ln in lines), default=row.bbox[1])
-    bottom = max((ln.bbox[3] for c in above.cells for ln in c.lines), default=above.bbox[3])
-    return max(row.bbox[1] - above.bbox[3], top - bottom) > 0.45 * height
-
-
 def _after_label(row: Row, text: str) -> str:
     """A comment row's text after its label: after the colon, or (a label alone on its first
     line, "Kommentar" over the text) the lines under it."""
@@ -264,25 +251,6 @@ def _after_label(row: Row, text: str) -> str:
     return join_lines([ln.text for ln in lines[1:]]).strip()
 
 
-def _row_alone(above: Row | None, row: Row, col: int) -> bool:
-    """A row with text in the title column only under a title row with text beside its title
-    (dates, a status): a paragraph of its own (a description), not a wrapped title."""
-    return above is not None and row_starts_item(above, col) and not row_starts_item(row, col) \
-        and not row.full_width
-
-
-def _alone(row: Row) -> bool:
-    """A row with text in one cell only (a full-width row, or one whose rules were not seen)."""
-    return row.full_width or sum(1 for c in row.cells if c.text) == 1
-
-
-def _known_goal(w: Walk, title: str) -> Goal | None:
-    """The goal read so far whose title ``title`` repeats (OCR slips allowed)."""
-    key = fold(title).rstrip(". ")
-    for goal in reversed(w.out.goals + [c for g in w.out.goals for c in g.children]):
-        if fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92:
-            return goal
-    return None
 
 
 def _goal_row(w: Walk, title: str, row: Row) -> None:
@@ -292,7 +260,7 @@ def _goal_row(w: Walk, title: str, row: Row) -> None:
     head, colon, rest = title.partition(":")
     if colon and rest.strip() and (lab := vocabulary.match_label(head)) is not None and lab.value == "goal":
         title = rest.strip()
-    if (known := _known_goal(w, title)) is not None:
+    if (known := known_goal(w.out.goals, title)) is not None:
         w.goal = known
         return
     if w.section is not None and names_goals(w.section_title):

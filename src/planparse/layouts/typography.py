@@ -43,17 +43,28 @@ class Typography:
     """The document's body text size, so a line's rank can be told: 0 body, 1 larger or bold,
     2 much larger. OCR'd lines have no fonts: their box height stands in for the size."""
 
+    @classmethod
+    def of(cls, doc: Document) -> Typography:
+        """The document's typography, worked out once (the walk and a family's facts ask)."""
+        if (found := doc.derived.get(cls)) is None:
+            found = doc.derived[cls] = cls(doc)
+        return found  # type: ignore[no-any-return]
+
     def __init__(self, doc: Document) -> None:
         self.tight: set[int] = set()  # (ranks asked for before tight_titles: none yet)
         self.under: set[int] = set()
         sizes: dict[float, int] = {}
         ocr_sizes: list[float] = []
+        scanned = False  # a line of text without fonts (an OCR'd one)
         for page in doc.pages:
             for ln in page.lines:
+                size = ln.size
                 if ln.method == "native":
-                    sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
-                elif ln.size > 0:
-                    ocr_sizes.extend([ln.size] * len(ln.text))
+                    sizes[size] = sizes.get(size, 0) + len(ln.text)
+                else:
+                    scanned = True
+                    if size > 0:
+                        ocr_sizes.extend([size] * len(ln.text))
             # (Table text is body text too: an OCR'd page's tables come from its image's rules.)
             for table in page.tables:
                 for row in table.rows:
@@ -67,6 +78,11 @@ class Typography:
         # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is
         # their median by characters.
         self.ocr_body = statistics.median(ocr_sizes) if ocr_sizes else 10.0
+        self.steps: dict[float, float] = {}
+        if not scanned:  # (every estimate below is of OCR'd lines: none)
+            self.ocr_width, self.owner_size, self.tight_size, self.parent_size = 0.0, 0.0, 0.0, 0.0
+            self.repeated, self.alone, self.owners, self.parents = set[int](), set[int](), set[int](), set[int]()
+            return
         # ... and their letters' width: a word set larger or bold is wider per letter too, a
         # second estimate of the size that the letters' heights do not sway.
         widths: list[float] = []
@@ -83,7 +99,6 @@ class Typography:
         self.tight, self.under = tight_titles(doc)
         heads = sorted({ln.size for page in doc.pages for ln in page.lines
                         if ln.method != "native" and self.rank(ln) and id(ln) not in self.tight})
-        self.steps: dict[float, float] = {}
         step: list[float] = []
         for size in [*heads, float("inf")]:
             if step and (size > step[-1] * 1.08 or size > step[0] * 1.12):
@@ -138,7 +153,7 @@ class Typography:
                 return 1
             shaped = _heading_shaped(line.text) or (id(line) in getattr(self, "owners", ()) and _one_word_title(line.text))
             return 1 if id(line) in getattr(self, "alone", ()) and ratio >= 0.97 and shaped else 0
-        size = self.size(line)
+        size = line.size  # (a line with fonts: its own, see size())
         if size >= self.body * 1.35:
             return 2
         if size >= self.body + 1.0 or (line.bold and len(line.text) < 160):
@@ -159,10 +174,10 @@ def _repeated_lines(doc: Document) -> set[int]:
     header the noise filter could not match, no heading."""
     out: set[int] = set()
     for page in doc.pages:
-        others = [o for p in doc.pages if p is not page for o in (*p.lines, *p.noise)]
-        for ln in page.lines:
-            if ln.method != "native" and _inked_apart(ln) and any(
-                    abs(o.bbox[1] - ln.bbox[1]) < 8 and SequenceMatcher(None, o.text, ln.text).ratio() >= 0.8 for o in others):
+        grey = [ln for ln in page.lines if ln.method != "native" and _inked_apart(ln)]
+        others = [o for p in doc.pages if p is not page for o in (*p.lines, *p.noise)] if grey else []
+        for ln in grey:
+            if any(abs(o.bbox[1] - ln.bbox[1]) < 8 and SequenceMatcher(None, o.text, ln.text).ratio() >= 0.8 for o in others):
                 out.add(id(ln))
     return out
 
@@ -275,18 +290,3 @@ def _label_alone(text: str) -> bool:
         return False
     m = vocabulary.match_label(" ".join(words))
     return m is not None and m.confidence >= 0.85
-
-
-def wraps_body_title(prev: Line, line: Line, typo: Typography) -> bool:
-    """Whether ``line`` goes on with a goal title set in body type whose last line is ``prev``
-    ("Nämndmål 1.1 Kommunstyrelsen ska … så att otryggheten i" / "centrala Ljusdal …"): the
-    sentence not ended, the next line in the same type, close under it, going on in lower case."""
-    if line.page != prev.page or prev.text.rstrip().endswith((".", ":", "!", "?", ";")):
-        return False
-    if not (typo.has_fonts(line) and typo.has_fonts(prev)) or typo.rank(line) or typo.rank(prev):
-        return False
-    if line.bold != prev.bold or abs(line.size - prev.size) > 0.3:
-        return False
-    height = max(prev.bbox[3] - prev.bbox[1], 1.0)
-    gap = line.y0 - prev.bbox[3]
-    return -0.6 * height <= gap < 0.8 * height and line.text[:1].islower()

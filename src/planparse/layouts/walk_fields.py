@@ -53,7 +53,13 @@ class FieldWalk(WalkState):
 
     def label(self, text: str) -> tuple[str | None, str]:
         """(canonical label, inline value) of a label line ("Ansvarig: Ekonomichef"); a period
-        after the label ("Prioriterad utveckling 2018", "Aktiviteter under 2025") is ignored."""
+        after the label ("Prioriterad utveckling 2018", "Aktiviteter under 2025") is ignored.
+        Worked out once per text (the walk, the table finder's breaks and headings ask)."""
+        if (found := self.labels_read.get(text)) is None:
+            found = self.labels_read[text] = self._label(text)
+        return found
+
+    def _label(self, text: str) -> tuple[str | None, str]:
         if text[:1].islower():  # the wrapped end of a sentence ("… kommunens grunduppdrag.")
             return None, ""
         text = _PERIOD_SUFFIX.sub("", text)

@@ -1,6 +1,5 @@
-"""The engine's headings and lists: a heading opens a goal, an activity, a list of goals or a
-section; list items become goals, activities or indicators by the list they are in (see
-:mod:`.engine`)."""
+"""The engine's headings and lists: a heading opens a goal, an activity, a list of goals or a section;
+list items become goals, activities or indicators by the list they are in (see :mod:`.engine`)."""
 
 from __future__ import annotations
 
@@ -20,7 +19,8 @@ from planparse.layouts.goal_groups import (
     styled_alike,
     worded_depth,
 )
-from planparse.layouts.headings import LEVEL_DEPTH, Heading, goal_word
+from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
+from planparse.layouts.headings import Heading
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk

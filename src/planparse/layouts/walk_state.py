@@ -8,12 +8,11 @@ import re
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.bullets import VectorBullets
+from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
 from planparse.layouts.headings import (
-    LEVEL_DEPTH,
     Heading,
     Typography,
     continues_title,
-    goal_word,
     recognise,
 )
 from planparse.layouts.icon_lines import line_icons
@@ -90,7 +89,7 @@ class WalkState:
 
     def __init__(self, doc: Document, out: Builder, spec: LayoutSpec) -> None:
         self.doc, self.out, self.spec = doc, out, spec
-        self.typo = Typography(doc)
+        self.typo = Typography.of(doc)
         self.markers = Markers.of(doc, out.document_type)
         self.legend = legend_lines(doc, self.markers)  # ids of a legend's lines: no content
         self.stack: list[tuple[int, Goal]] = []
@@ -133,7 +132,7 @@ class WalkState:
         self.heading_title = ""  # the last heading's title: what amounts under it are
         self.table_activity: Activity | None = None  # the last row of the last activity table
         self.step = line_step([ln for p in doc.pages for ln in p.lines])  # OCR'd leading
-        self.listed, self.seen_labels = set[int](), set[str]()
+        self.listed, self.seen_labels, self.labels_read = set[int](), set[str](), dict[str, tuple[str | None, str]]()
         self.worded: dict[int, float] = {}  # ids of goals an unnumbered goal word names ("Målområde: X"): their size
         self.nested: set[int] = set()  # ids of goals set one level deeper under such a goal of their level
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size,

@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -293,7 +294,11 @@ def _check_chars(raw: RawPage, name: str, limits: Limits) -> None:
 def _pages_without_text(raw_pages: list[RawPage]) -> list[int]:
     out = []
     for r in raw_pages:
-        chars = sum(len(s.text.strip()) for ln in r.lines for s in ln.spans)
+        chars = 0
+        for ln in r.lines:  # (counted up to MIN_TEXT_CHARS: past it, the page has text)
+            chars += sum(len(s.text.strip()) for s in ln.spans)
+            if chars >= MIN_TEXT_CHARS:
+                break
         if chars < MIN_TEXT_CHARS and (r.images or r.drawings or chars == 0):
             out.append(r.number)
     return out
@@ -600,8 +605,10 @@ def _repair_ocr_layers(
                 ln.raw_text = before[id(ln)]
             ocr.correct_with_reference(page.lines, ref_lines)
             ocr.replace_garbled_words(page.lines, ref_lines)
-            ocr.vote_numbers(page.lines, ref_lines, _third_reader(pdf, n))
-            ocr.correct_numbers(page.lines, ref_lines)
+            ocr.drop_unread_end_dashes(page.lines, ref_lines)
+            upheld: set[int] = set()  # layer figures a third reading agreed with
+            ocr.vote_numbers(page.lines, ref_lines, _third_reader(pdf, n), upheld)
+            ocr.correct_numbers(page.lines, ref_lines, upheld)
             ocr.insert_dropped_words(page.lines, ref_lines)
             page.lines.extend(_words_on_dark_fills(page.lines, ref_lines, image_drawings.get(n, [])))
     layers: list[str] = []
@@ -741,13 +748,15 @@ def merge_baselines(
     """
     mid = (band[0] + band[1]) / 2 if band else None
     boxes = _card_columns(lines, boxes) if boxes else boxes
-    centres = [((ln.bbox[1] + ln.bbox[3]) / 2, ln) for ln in lines]
-    centres.sort(key=lambda c: c[0])
+    centres = [((b[1] + b[3]) / 2, ln) for ln in lines for b in (ln.bbox,)]
+    centres.sort(key=itemgetter(0))
     rows: list[list[Line]] = []
     ref_yc = ref_size = 0.0  # the vertical centre and size of the current row's first line
     for yc, ln in centres:
         size = ln.size
-        if rows and abs(yc - ref_yc) <= max(2.0, 0.3 * min(size, ref_size)):
+        # (max(2.0, 0.3 * min(size, ref_size)), inline: every line of the page)
+        reach = 0.3 * (ref_size if ref_size < size else size)
+        if rows and abs(yc - ref_yc) <= (reach if reach > 2.0 else 2.0):
             rows[-1].append(ln)
             continue
         rows.append([ln])
@@ -765,23 +774,25 @@ def merge_baselines(
         if len(row) == 1:
             out.append(row[0])
             continue
-        row.sort(key=lambda ln: ln.x0)
-        y0, y1 = min(ln.bbox[1] for ln in row), max(ln.bbox[3] for ln in row)
+        # (each line's box read once; the box of pieces joined so far is the union of theirs)
+        placed = sorted(((ln.bbox, ln) for ln in row), key=lambda bl: bl[0][0])
+        y0, y1 = min(b[1] for b, _ in placed), max(b[3] for b, _ in placed)
         ks = range(int(y0 // 20), int(y1 // 20) + 1)
         near = list(dict.fromkeys(b for k in ks for b in bands.get(k, ())))
         near_boxes = list(dict.fromkeys(b for k in ks for b in box_bands.get(k, ())))
-        current = row[0]
-        for ln in row[1:]:
-            apart = (mid is not None and current.bbox[2] <= mid <= ln.x0) or _boxed_apart(current, ln, near_boxes) \
-                or _out_of_cell(current, ln, near)
-            if ln.x0 - current.bbox[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
+        box, current = placed[0]
+        for b, ln in placed[1:]:
+            apart = (mid is not None and box[2] <= mid <= b[0]) or _boxed_apart(box, b, near_boxes) \
+                or _out_of_cell(box, b, near)
+            if b[0] - box[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
                 raw = None
                 if current.raw_text is not None or ln.raw_text is not None:
                     raw = f"{current.raw} {ln.raw}"
                 current = Line(current.spans + ln.spans, current.page, current.method, raw)
+                box = _joined_box(box, b, current)
             else:
                 out.append(current)
-                current = ln
+                box, current = b, ln
         out.append(current)
     if band:
         return columns.column_order(out, band)
@@ -893,24 +904,40 @@ def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:
 CARD_GAP = 6.0  # points between two cards side by side; a table's cells abut
 
 
-def _boxed_apart(left: Line, right: Line, boxes: list[BBox] | None) -> bool:
-    """``left`` lies inside a box whose right edge runs between it and ``right``."""
-    return any(within(left.bbox, b, 1) and b[2] <= right.x0 for b in boxes or ())
+def _joined_box(a: BBox, b: BBox, joined: Line) -> BBox:
+    """The box of ``joined``, the pieces of boxes ``a`` and ``b`` joined: their union, as its
+    spans' union gives it (without NaN the same: ``min`` keeps the first of equal values)."""
+    if any(v != v for v in (*a, *b)):
+        return joined.bbox
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
-def _out_of_cell(left: Line, right: Line, cells: list[BBox] | None) -> bool:
-    """One of ``left`` and ``right`` lies inside a drawn box whose edge runs between them, the
-    other inside none but those holding both (a slide's or page's background): text beside a
-    table, not in it. Two pieces in two cells are a row's cells, told apart by the table."""
+def _holding(box: BBox, cells: list[BBox]) -> set[BBox]:
+    """The cells ``box`` lies inside, give or take a point (:func:`within`, inline)."""
+    x0, y0, x1, y1 = box
+    return {b for b in cells if x0 >= b[0] - 1 and y0 >= b[1] - 1 and x1 <= b[2] + 1 and y1 <= b[3] + 1}
+
+
+def _boxed_apart(left: BBox, right: BBox, boxes: list[BBox] | None) -> bool:
+    """The line boxed ``left`` lies inside a box whose right edge runs between it and the one
+    boxed ``right``."""
+    return any(within(left, b, 1) and b[2] <= right[0] for b in boxes or ())
+
+
+def _out_of_cell(left: BBox, right: BBox, cells: list[BBox] | None) -> bool:
+    """One of the lines boxed ``left`` and ``right`` lies inside a drawn box whose edge runs
+    between them, the other inside none but those holding both (a slide's or page's
+    background): text beside a table, not in it. Two pieces in two cells are a row's cells,
+    told apart by the table."""
     if not cells:
         return False
-    in_l = {b for b in cells if within(left.bbox, b, 1)}
-    in_r = {b for b in cells if within(right.bbox, b, 1)}
+    in_l = _holding(left, cells)
+    in_r = _holding(right, cells)
     home_l, home_r = in_l - in_r, in_r - in_l
     if home_l and not home_r:
-        return any(b[2] <= right.x0 + 1 for b in home_l)
+        return any(b[2] <= right[0] + 1 for b in home_l)
     if home_r and not home_l:
-        return any(b[0] >= left.bbox[2] - 1 for b in home_r)
+        return any(b[0] >= left[2] - 1 for b in home_r)
     return False
 
 

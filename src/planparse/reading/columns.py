@@ -10,6 +10,9 @@ column holds few lines beside its first column's many.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from planparse.reading.by_height import ByHeight
 from planparse.reading.model import Line
 
 MIN_ROWS = 4  # lines in the right column, and baselines with text in both
@@ -57,10 +60,12 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     if min(width_l, width_r) < 0.25 * page_width:
         return None
     stops = {b for b, ln in zip(boxes, lines, strict=True) if ln.text.rstrip().endswith((".", "!", "?"))}
+    by_top = {id(side): _by_top(side) for side in (left, right)}
+    ran: dict[Box, bool] = {}  # running() of the right column's boxes, each worked out once
 
-    def running(b: tuple[float, float, float, float], side: list[tuple[float, float, float, float]], margin: float,
-                width: float) -> bool:  # a row filling its column, or a paragraph's last line
-        end = row_end(b, side)
+    def running(b: Box, side: list[Box], margin: float, width: float) -> bool:
+        # a row filling its column, or a paragraph's last line
+        end = row_end(b, side, by_top[id(side)])
         return end[2] - margin >= 0.65 * width or end in stops
 
     pairs = 0
@@ -68,23 +73,45 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     for b in left:
         yc = (b[1] + b[3]) / 2
         # (boxes on one row overlap: an OCR'd layer's baselines are a point or two apart)
-        beside = [r for r in right if r[1] - 1 <= yc <= r[3] + 1 or min(r[3], b[3]) - max(r[1], b[1]) > 0.5 * (b[3] - b[1])]
+        beside = [r for r in by_top[id(right)](min(yc, b[1]), max(yc, b[3]))
+                  if r[1] - 1 <= yc <= r[3] + 1 or min(r[3], b[3]) - max(r[1], b[1]) > 0.5 * (b[3] - b[1])]
         if not beside:
             continue
         pairs += 1
-        if running(b, left, margin_l, width_l) and any(running(r, right, g1, width_r) for r in beside):
+        if running(b, left, margin_l, width_l) and any(
+                ran[r] if r in ran else ran.setdefault(r, running(r, right, g1, width_r)) for r in beside):
             filled += 1
     if pairs < MIN_ROWS or filled < _FILLED * pairs:
         return None
     return g0, g1
 
 
-def row_end(box: tuple[float, float, float, float], side: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+Box = tuple[float, float, float, float]
+
+
+def _by_top(side: list[Box]) -> Callable[[float, float], list[Box]]:
+    """A lookup of the boxes of ``side`` that may reach from ``lo`` to ``hi`` (their tops
+    within the tallest box's height above ``lo`` and a point or two below ``hi``), in their
+    order: a superset of those a row's tests below accept, found by bisection."""
+    tall = max((b[3] - b[1] for b in side), default=0.0)
+    tops = ByHeight(lambda: side, lambda b: b[1])
+
+    def near(lo: float, hi: float) -> list[Box]:
+        if not (tall >= 0 and lo == lo and hi == hi):  # (NaN: every box, the tests decide)
+            return side
+        return tops.within(lo - tall - 2, hi + 2)
+
+    return near
+
+
+def row_end(box: Box, side: list[Box], near: Callable[[float, float], list[Box]] | None = None) -> Box:
     """The last piece of the row of text that ``box`` starts: the pieces on its baseline that
     follow it a word's space apart (an OCR'd layer breaks a column's line into pieces:
-    "Andelen fossilfria fordon" · "i kommunens"); a table's cells further apart stay apart."""
+    "Andelen fossilfria fordon" · "i kommunens"); a table's cells further apart stay apart.
+    ``near``: a lookup of the boxes of ``side`` near a height (:func:`_by_top`)."""
     end, yc, gap = box, (box[1] + box[3]) / 2, box[3] - box[1]
-    for b in sorted((b for b in side if b[1] - 1 <= yc <= b[3] + 1 and b[0] > box[0]), key=lambda b: b[0]):
+    found = side if near is None else near(yc, yc)
+    for b in sorted((b for b in found if b[1] - 1 <= yc <= b[3] + 1 and b[0] > box[0]), key=lambda b: b[0]):
         if b[0] - end[2] > gap:
             break
         end = b if b[2] > end[2] else end

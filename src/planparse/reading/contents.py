@@ -101,6 +101,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
             break
         return found
     out: set[int] = set()
+    if not heading:
+        return out  # (only a contents heading starts the entries below; a line's text is stripped)
     active = False
     missed: list[int] = []  # lines since the last entry: entries too when another follows
     paired = _paired_numbers(lines)

@@ -11,8 +11,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, Literal
 
+from planparse.reading.by_height import ByHeight
 from planparse.text.assemble import CONJUNCTIONS
 from planparse.text.assemble import join_lines as join_wrapped
 from planparse.text.fold import fold
@@ -98,7 +100,7 @@ class Span:
         return (self.bbox[1] + self.bbox[3]) / 2
 
 
-@dataclass
+@dataclass(slots=True)
 class _LineFacts:
     """What a line derives from its spans, computed once: see :meth:`Line._facts`."""
 
@@ -149,6 +151,12 @@ class Line:
         self._cache = c
         return c
 
+    def share_facts(self, other: Line) -> None:
+        """Take ``other``'s derived facts, this line's spans being ``other``'s (the same spans
+        in the same order): a table cell's line that is a whole line of the page."""
+        c = other._facts()
+        self._cache = _LineFacts(c.edits, self.spans, len(self.spans), c.text, c.bbox, c.size, c.bold, c.italic)
+
     # Each property checks the cache inline: these are read hundreds of thousands of times.
 
     @property
@@ -193,11 +201,17 @@ class Line:
 
     @property
     def x0(self) -> float:
-        return self.bbox[0]
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return union([])[0] if c.bbox is None else c.bbox[0]
 
     @property
     def y0(self) -> float:
-        return self.bbox[1]
+        c = self._cache
+        if c is None or c.edits != _span_edits or c.spans is not self.spans or c.n_spans != len(self.spans):
+            c = self._facts()
+        return union([])[1] if c.bbox is None else c.bbox[1]
 
 
 def _text(spans: list[Span]) -> str:
@@ -300,6 +314,11 @@ class Drawing:
             and 0.6 <= w / h <= 1.6
         )
 
+    @property
+    def is_framed(self) -> bool:
+        """A filled and outlined shape other than a rect: a browser's card with rounded corners."""
+        return self.kind == "shape" and self.fill is not None and self.stroke is not None
+
 
 @dataclass
 class Image:
@@ -335,10 +354,14 @@ class Cell:
 
     @property
     def text(self) -> str:
+        if len(self.lines) == 1:  # (most cells: join_lines of one line's text, inline)
+            return _one_line(self.lines[0].text)
         return join_lines([line.text for line in self.lines])
 
     @property
     def raw_text(self) -> str:
+        if len(self.lines) == 1:
+            return _one_line(self.lines[0].raw)
         return join_lines([line.raw for line in self.lines])
 
     @property
@@ -434,6 +457,9 @@ class RawPage:
     images: list[Image]
     invisible_text: bool = False  # the text is drawn invisibly (an OCR layer over an image)
     ocr_font: bool = False  # a font that OCR tools use for their text layer (GlyphLessFont)
+    # The spans of ``lines`` by the height of their centre, while the page's tables are read
+    # (its lines unchanged meanwhile); None otherwise.
+    spans_by_height: ByHeight[Span] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -451,16 +477,23 @@ class Page:
 
     def in_order(self, lines: list[Line], tables: list[Table]) -> list[Line | Table]:
         """``lines`` (of this page, in its order) and ``tables`` in reading order: by height;
-        on a page in two columns each table before the first line under its top."""
+        on a page in two columns (or of cards side by side) each table after the last line
+        above it in its own column (one it shares some width with), else before the first
+        line under its top."""
         if self.two_columns:
             blocks: list[Line | Table] = list(lines)
             for t in sorted(tables, key=lambda t: t.bbox[1]):
-                k = next((i for i, b in enumerate(blocks) if isinstance(b, Line) and b.y0 > t.bbox[1]), len(blocks))
+                x0, top, x1 = t.bbox[0], t.bbox[1], t.bbox[2]
+                k = next((i + 1 for i in range(len(blocks) - 1, -1, -1) if isinstance(b := blocks[i], Line)
+                          and b.y0 < top and b.x0 < x1 and x0 < b.bbox[2]), None)
+                if k is None:
+                    k = next((i for i, b in enumerate(blocks) if isinstance(b, Line) and b.y0 > top), len(blocks))
                 blocks.insert(k, t)
             return blocks
-        items: list[tuple[float, int, Line | Table]] = [(y, 0, ln) for y, ln in _ocr_rows(lines)]
+        items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in lines] \
+            if all(ln.method == "native" for ln in lines) else [(y, 0, ln) for y, ln in _ocr_rows(lines)]
         items += [(t.bbox[1], 1, t) for t in tables]
-        items.sort(key=lambda x: (x[0], x[1]))
+        items.sort(key=itemgetter(0, 1))
         return [item for _, _, item in items]
 
 
@@ -599,6 +632,12 @@ def _after_mark(t: str) -> str:
     """A line starting with the mark that ends the word above, as it follows that word: a
     comma read onto the next word (",markköp") keeps its space after it."""
     return t[0] + " " + t[1:] if t[0] in ",;" and t[1:2].isalpha() else t
+
+
+def _one_line(text: str) -> str:
+    """:func:`join_lines` of one text."""
+    text = text.strip()
+    return text.replace("\u00ad", "") if "\u00ad" in text else text
 
 
 def join_lines(texts: list[str]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.reading.model import Line, overlap_by
+from planparse.reading.model import Line, _round1, overlap_by
 from planparse.text.fold import fold
 
 SIZE_SLACK = 0.3  # how much (share) the type of one running line's repeats may differ
@@ -39,8 +39,10 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     seen: dict[str, list[tuple[int, float]]] = {}  # by key: (page, size) of each line
     margin: list[tuple[Line, str]] = []  # the lines in the margins with their keys, in order
     for p, lines in enumerate(pages):
+        top, foot = heights[p] * MARGIN, heights[p] * (1 - MARGIN)
         for ln in lines:
-            if in_margin(ln, heights[p]):
+            b = ln.bbox
+            if b[3] <= top or b[1] >= foot:  # (in_margin, inline: every line of the document)
                 key = _key(ln)
                 seen.setdefault(key, []).append((p, ln.size))
                 margin.append((ln, key))
@@ -50,7 +52,8 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
         # (a year alone is no page number: a table's cell wrapped at the page's foot, "Följs upp" / "2025")
         page_number = _PAGE_NUMBER.match(ln.text.strip()) and not _YEAR.fullmatch(ln.text.strip())
         # repeats in about its own size: a title set large under a running header of its words is none
-        pages_ = {p for p, size in seen[key] if abs(size - ln.size) <= SIZE_SLACK * max(size, ln.size, 1.0)}
+        own = ln.size
+        pages_ = {p for p, size in seen[key] if abs(size - own) <= SIZE_SLACK * max(size, own, 1.0)}
         if page_number or (n >= 2 and len(pages_) >= threshold and (
                 len(pages_) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))
@@ -83,8 +86,10 @@ def _cover_echoes(pages: list[list[Line]], heights: list[float]) -> set[int]:
 
 def _apart(line: Line, lines: list[Line]) -> bool:
     """Whether the next line below ``line`` starts a line's height or more under it."""
-    below = [o.bbox[1] for o in lines if o.bbox[1] >= line.bbox[3] - 0.5]
-    return not below or min(below) - line.bbox[3] >= line.bbox[3] - line.bbox[1]
+    box = line.bbox
+    tops = [o.bbox[1] for o in lines]  # (each box read once)
+    below = [top for top in tops if top >= box[3] - 0.5]
+    return not below or min(below) - box[3] >= box[3] - box[1]
 
 
 def _section_label(text: str) -> bool:
@@ -101,7 +106,7 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
     two-letter "words" (a column of list numbers or a drawing read as one line, "Un BB WN"),
     or a few unknown words crossing another line's box (:func:`_crossing_junk`)."""
     heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method == "ocr")
-    junk = {id(ln) for ln in lines if _crossing_junk(ln, lines)}
+    junk = {id(ln) for ln in lines if ln.method != "native" and _crossing_junk(ln, lines)}
     if not heights:
         return junk
     median = heights[len(heights) // 2]
@@ -144,25 +149,35 @@ def watermark_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     Found on the raw lines, before lines on one baseline are joined: a watermark crossing a
     table would otherwise join the cells' lines."""
     # By span, not by line: these raw lines are joined later, their own facts never needed.
-    weights: dict[float, int] = {}
-    for lines in pages:
-        for ln in lines:
-            for s in ln.spans:
-                size = round(s.size, 1)
-                weights[size] = weights.get(size, 0) + len(s.text.strip())
-    if not weights:
-        return set()
-    body = max(weights, key=lambda s: (weights[s], -s))
-    found: dict[str, list[tuple[int, Line]]] = {}
+    # (Characters by the span's size as read, then by its size rounded: a few sizes, many spans.)
+    by_size: dict[float, int] = {}
+    native: list[tuple[int, Line, float]] = []  # native lines with their largest span's size
     for p, lines in enumerate(pages):
         for ln in lines:
-            if ln.method != "native" or round(max((s.size for s in ln.spans), default=0.0), 1) < _WATERMARK_SCALE * body:
-                continue
-            text = ln.text.strip()
-            centre = (ln.bbox[1] + ln.bbox[3]) / 2
-            if (ln.method == "native" and ln.size >= _WATERMARK_SCALE * body and 0 < len(text) <= 40
-                    and 0.25 * heights[p] <= centre <= 0.75 * heights[p]):
-                found.setdefault(fold(text), []).append((p, ln))
+            largest = 0.0
+            for k, s in enumerate(ln.spans):
+                size = s.size
+                if k == 0 or size > largest:  # (max(), in one pass with the weights)
+                    largest = size
+                by_size[size] = by_size.get(size, 0) + len(s.text.strip())
+            if ln.method == "native":
+                native.append((p, ln, largest))
+    if not by_size:
+        return set()
+    weights: dict[float, int] = {}
+    for size, n in by_size.items():  # (in the order the sizes came, as the rounded ones did)
+        rounded = _round1(size)
+        weights[rounded] = weights.get(rounded, 0) + n
+    body = max(weights, key=lambda s: (weights[s], -s))
+    found: dict[str, list[tuple[int, Line]]] = {}
+    for p, ln, largest in native:
+        if _round1(largest) < _WATERMARK_SCALE * body:
+            continue
+        text = ln.text.strip()
+        centre = (ln.bbox[1] + ln.bbox[3]) / 2
+        if (ln.method == "native" and ln.size >= _WATERMARK_SCALE * body and 0 < len(text) <= 40
+                and 0.25 * heights[p] <= centre <= 0.75 * heights[p]):
+            found.setdefault(fold(text), []).append((p, ln))
     out: set[int] = set()
     need = max(2, (len(pages) + 1) // 2)
     for hits in found.values():

@@ -22,7 +22,7 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -548,14 +548,17 @@ def _figure_part(text: str) -> tuple[str, str, str]:
     return (head + " " if head else ""), " ".join(words[lo:hi]), (" " + tail if tail else "")
 
 
-def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox], str | None]) -> int:
+def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox], str | None],
+                 upheld: set[int] | None = None) -> int:
     """Figures the existing OCR layer and the reference OCR of the same page read with other
     digits ("2 100" against "2700", "25 7b" against "2575", "275" against "110"): the place is
     read a third time, as one line of figures cut from the page image (``read``: a box in PDF
     points → text), and the layer takes the reading that two of the three agree on. The
     layer's words over the place become one word with their joint box. Where the third reading
     agrees with neither (or is no number), the layer's words stay as they are: no figure is
-    taken from a single reading. Returns the number of places changed.
+    taken from a single reading. Where it agrees with the layer ("8" against the reference's
+    "38"), the layer's figure stands, two readings to one: the ids of its words go into
+    ``upheld``, for :func:`correct_numbers` to leave alone. Returns the number of places changed.
 
     A place is a reference word that is a number (sign and figures as printed) and the layer
     words under it (:func:`_same_place`), each a figure or a short token but no common word
@@ -593,8 +596,13 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
                 continue  # the same figures (separators and decimals: see correct_numbers)
             box = union([*(s.bbox for s in under), ref.bbox])
             third = (read(box) or "").strip().strip(NUMBER_SPECKS).strip()
-            if parse_number(third) is None or _digits(third) != _digits(theirs) \
-                    or (third[:1] in _SIGNS) != (theirs[:1] in _SIGNS):
+            if parse_number(third) is None:
+                continue
+            if upheld is not None and parse_number(own.strip(NUMBER_SPECKS)) is not None \
+                    and _digits(third) == _digits(own) and (third[:1] in _SIGNS) == (own[:1] in _SIGNS):
+                upheld.update(id(s) for s in under)  # the layer's figure, read again
+                continue
+            if _digits(third) != _digits(theirs) or (third[:1] in _SIGNS) != (theirs[:1] in _SIGNS):
                 continue
             first = ln.spans[at[0]]
             lead = " " if first.text.startswith(" ") else ""
@@ -608,11 +616,12 @@ def vote_numbers(lines: list[Line], reference: list[Line], read: Callable[[BBox]
     return changed
 
 
-def correct_numbers(lines: list[Line], reference: list[Line]) -> int:
+def correct_numbers(lines: list[Line], reference: list[Line], upheld: Collection[int] = ()) -> int:
     """Correct the numbers of an existing OCR layer with a second OCR of the same page, word
     by word where the two boxes overlap (see :func:`planparse.text.numbers.reference_number`:
     "43" → "4,3", "1,377" → "1377", "3F" → "37"). The word keeps its box and the space
-    around it. Returns the number of words changed."""
+    around it. Words whose ids are in ``upheld`` (a third reading agreed with the layer's
+    figure: see :func:`vote_numbers`) stay. Returns the number of words changed."""
     from planparse.text.numbers import reference_number
 
     # Only a number corrects, and only a word with a digit or a short one can be a number.
@@ -623,7 +632,7 @@ def correct_numbers(lines: list[Line], reference: list[Line]) -> int:
     for ln in lines:
         for span in ln.spans:
             word = span.text.strip()
-            if not any(ch.isalnum() for ch in word) or not (
+            if id(span) in upheld or not any(ch.isalnum() for ch in word) or not (
                 len(word) <= 3 or any(ch.isdigit() for ch in word)
             ):
                 continue
@@ -856,6 +865,33 @@ def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
             changed += 1
         ln.spans = spans
     return changed
+
+
+def drop_unread_end_dashes(lines: list[Line], reference: list[Line]) -> int:
+    """A dash alone at the end of an existing layer's line after a word, where the reference
+    OCR reads that word in its place but no dash after it: a speck of the scan the English
+    model read as a dash ("Attest av —" / "leverantörsfakturor", "Ekonomiavdel —" / "ningen"),
+    dropped; left, it would end a cell's name and keep a word broken at the cell's edge from
+    its rest. A dash the reference reads too ("regler, -", "Mål 5 —") stays, and so does every
+    dash where the reference has no reading of the word before it. Returns the number dropped."""
+    refs = [s for ln in reference for s in ln.spans if s.text.strip()]
+    dropped = 0
+    for ln in lines:
+        words = [s for s in ln.spans if s.text.strip()]
+        if len(words) < 2 or not set(words[-1].text.strip()) <= _DASHES \
+                or not any(ch.isalnum() for ch in words[-2].text):
+            continue
+        word, dash = words[-2], words[-1]
+        y0, y1 = ln.bbox[1], ln.bbox[3]
+        band = [r for r in refs if y0 <= (r.bbox[1] + r.bbox[3]) / 2 <= y1]
+        if not any(_same_place(word.bbox, r.bbox) for r in band):
+            continue  # the reference did not read the word: nothing to tell the dash by
+        reach = dash.bbox[2] + (y1 - y0)
+        if any(set(r.text) & _DASHES and r.bbox[0] < reach and r.bbox[2] > word.bbox[0] for r in band):
+            continue
+        ln.spans = [s for s in ln.spans if s is not dash]
+        dropped += 1
+    return dropped
 
 
 def _word_like(text: str) -> bool:

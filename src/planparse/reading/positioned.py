@@ -634,7 +634,7 @@ def header_rows(lines: list[Line], is_header: Callable[[list[str]], bool]) -> li
     return list(out.values())
 
 
-def _wraps_header(top: list[Line], below: list[Line]) -> bool:
+def _wraps_header(top: list[Line], below: list[Line], labels: list[list[Span]] | None = None) -> bool:
     """A row set tight under ``top`` whose words each start under one of its labels, and hold
     no figure but a year: the rest of the header's wrapped labels."""
     h = max(ln.bbox[3] - ln.bbox[1] for ln in top)
@@ -642,7 +642,7 @@ def _wraps_header(top: list[Line], below: list[Line]) -> bool:
     # over "K/M 2025 2026" has none, its box stops at the baseline)
     if line_gap(max(top, key=lambda ln: ln.bbox[3]), below[0]) > 0.5 * h or len(below) > len(top):
         return False
-    spans, labels = _spans(below), _phrases(top)
+    spans, labels = _spans(below), _phrases(top) if labels is None else labels  # (``labels``: top's, when known)
     return bool(spans) and all(_YEARISH.fullmatch(s.text.strip()) or not any(ch.isdigit() for ch in s.text) for s in spans) and all(
         any(p[0].bbox[0] - _SLACK <= s.bbox[0] <= p[-1].bbox[2] for p in labels) for s in spans
     )
@@ -669,9 +669,10 @@ def wraps_up(above: list[Line], head: list[Line]) -> bool:
 def _header_at(rows: list[list[Line]], k: int, is_header: Callable[[list[str]], bool]) -> list[Line] | None:
     """The header row starting at visual row ``k``: its lines, with the next row's where the
     labels wrap onto it, or None."""
-    if len(words := [_label(p) for p in _phrases(rows[k])]) >= 2 and is_header(words):
+    phrases = _phrases(rows[k])
+    if len(words := [_label(p) for p in phrases]) >= 2 and is_header(words):
         return rows[k]
-    if k + 1 < len(rows) and len(rows[k]) >= 2 and _wraps_header(rows[k], rows[k + 1]):  # cells: lines apart
+    if k + 1 < len(rows) and len(rows[k]) >= 2 and _wraps_header(rows[k], rows[k + 1], phrases):  # cells: lines apart
         both = [*rows[k], *rows[k + 1]]
         if len(words := [_label(p) for p in _phrases(both)]) >= 2 and is_header(words):
             return both

@@ -69,7 +69,7 @@ def _hyphen_char(chars: list[dict[str, Any]], k: int, last: dict[str, Any] | Non
     return "-"
 
 
-def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) -> None:
+def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[tuple[int, int], dict[str, Any]]) -> None:
     """A U+00AD drawn with a width inside a line is a hyphen: fonts share one glyph between
     "-" and the soft hyphen, and a producer that maps glyphs back to characters may write the
     hyphen as U+00AD ("2024\u00ad04\u00ad30", "gång\u00ad och"). A soft hyphen proper is only
@@ -79,7 +79,7 @@ def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) 
     browser draws the hyphen at a break as a character of its own on the soft hyphen's place:
     that hyphen is the soft hyphen's glyph and becomes U+00AD too."""
     for bi, li, si, span in soft:
-        line = raw["blocks"][bi]["lines"][li]
+        line = raw[bi, li]
         chars = line["spans"][si]["chars"]
         ends = [c for sp in line["spans"] for c in sp["chars"] if not c["c"].isspace()]
         last = ends[-1] if ends else None
@@ -90,7 +90,7 @@ def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[str, Any]) 
 
 
 def _split_spaced(
-    lines: list[Line], spaced: list[tuple[int, int, int, Span]], raw: dict[str, Any],
+    lines: list[Line], spaced: list[tuple[int, int, int, Span]], raw: dict[tuple[int, int], dict[str, Any]],
     turn: pymupdf.Matrix | None,
 ) -> None:
     """Spans cut where a run of spaces leaves a gap of an em or more: typesetters that set a
@@ -99,7 +99,7 @@ def _split_spaced(
     apart. A word space, even stretched in justified text, stays far below an em."""
     parts: dict[int, list[Span]] = {}
     for bi, li, si, span in spaced:
-        chars = raw["blocks"][bi]["lines"][li]["spans"][si]["chars"]
+        chars = raw[bi, li]["spans"][si]["chars"]
         if len(chars) != len(span.text):
             continue  # (the text was changed after reading: positions unknown)
         pieces = _spaced_pieces(chars, span.size)
@@ -120,6 +120,40 @@ def _split_spaced(
     for line in lines:
         if any(id(s) in parts for s in line.spans):
             line.spans = [p for s in line.spans for p in parts.get(id(s), [s])]
+
+
+def _raw_lines(tp: pymupdf.TextPage, data: dict[str, Any], keys: set[tuple[int, int]]) -> dict[tuple[int, int], dict[str, Any]]:
+    """Lines ``keys`` (block, line: indices into ``data``, the text page's ``extractDICT``)
+    with their characters, as ``extractRAWDICT`` gives them. A few lines are read each with the
+    text page clipped to the line's box (its characters are those of the whole page's reading,
+    since they lie in that box): a page's every character as a dict of its own costs more than
+    the rest of the page. Where a line is not found so, the whole page is read."""
+    out: dict[tuple[int, int], dict[str, Any]] = {}
+    if len(keys) <= _CLIPPED_LINES:
+        box = tp.this.m_internal.mediabox
+        page_box = (box.x0, box.y0, box.x1, box.y1)
+        try:
+            for bi, li in keys:
+                line = data["blocks"][bi]["lines"][li]
+                x0, y0, x1, y1 = line["bbox"]
+                box.x0, box.y0 = max(page_box[0], x0 - 1), max(page_box[1], y0 - 1)
+                box.x1, box.y1 = min(page_box[2], x1 + 1), min(page_box[3], y1 + 1)
+                texts = [s["text"] for s in line["spans"]]
+                found = next((ln for b in tp.extractRAWDICT()["blocks"] for ln in b.get("lines", ())
+                              if ln["bbox"] == line["bbox"]
+                              and ["".join(c["c"] for c in s["chars"]) for s in ln["spans"]] == texts), None)
+                if found is None:
+                    break
+                out[bi, li] = found
+        finally:
+            box.x0, box.y0, box.x1, box.y1 = page_box
+        if len(out) == len(keys):
+            return out
+    raw = tp.extractRAWDICT()
+    return {(bi, li): raw["blocks"][bi]["lines"][li] for bi, li in keys}
+
+
+_CLIPPED_LINES = 8  # lines read one by one (clipped) at most; more: the whole page at once
 
 
 def _spaced_pieces(chars: list[dict[str, Any]], size: float) -> list[tuple[int, int]]:
@@ -210,7 +244,8 @@ def drop_overprint(lines: list[Line], invisible: set[int]) -> list[Line]:
       producer's fake bold (the text overprinted at a small offset instead of a bold face):
       one copy stays, bold.
     """
-    visible = [s for ln in lines for s in ln.spans if id(s) not in invisible]
+    visible = [s for ln in lines for s in ln.spans if id(s) not in invisible] if invisible else \
+        [s for ln in lines for s in ln.spans]
     drop: set[int] = set()
     if invisible:
         rows: dict[int, list[Span]] = {}
@@ -224,8 +259,11 @@ def drop_overprint(lines: list[Line], invisible: set[int]) -> list[Line]:
     seen: dict[tuple[str, float], list[Span]] = {}
     for s in visible:
         key = (s.text.strip(), s.size)
+        twins = seen.get(key)
+        if twins is None:  # (most spans: no other span with their text and size)
+            seen[key] = [s]
+            continue
         tol = max(1.0, 0.1 * s.size)
-        twins = seen.setdefault(key, [])
         first = next((t for t in twins if abs(t.bbox[0] - s.bbox[0]) <= tol and abs(t.bbox[1] - s.bbox[1]) <= tol
                       and abs(t.bbox[2] - s.bbox[2]) <= tol), None)
         if first is None:
@@ -449,7 +487,7 @@ def _has_image_block(tp: pymupdf.TextPage) -> bool:
     return False
 
 
-# round(x, 2) of the x positions of spans, by position (a float; zero is not kept, 0.0 and -0.0
+# round(v, 2) of the positions of spans, by position (a float; zero is not kept, 0.0 and -0.0
 # being one key): a document's spans start and end at a few hundred positions.
 _X_ROUNDED: dict[float, float] = {}
 
@@ -466,17 +504,18 @@ def read_page(
         # there are inline images; without any, the separate image pass is skipped.
         tp = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_IMAGES)
         if not _has_image_block(tp):
-            data = tp.extractDICT(cb=page.cropbox)
+            data = tp.extractDICT()  # (no cb: the page's width and height it sets go unread)
             no_images = True
     if not no_images:
         # One display list serves the page's text and, in _image_looks, its images' boxes: the
         # page's content is interpreted once for the two, not once for each.
         dl = page.get_displaylist()
         tp = _textpage(page, dl, flags)
-        data = tp.extractDICT(cb=page.cropbox)
+        data = tp.extractDICT()
     # PyMuPDF gives text, paths and images in the page's unrotated space; a page stored turned
     # (/Rotate 90: a landscape table page stored in portrait, or a scanner's) is read as shown.
-    turn = page.rotation_matrix if page.rotation % 360 else None
+    rotation = page.rotation
+    turn = page.rotation_matrix if rotation % 360 else None
     if turn is not None and not _upright_when_turned(data, turn):
         turn = None  # text upright as stored, the page turned by its /Rotate alone: read as stored
     lines: list[Line] = []
@@ -507,7 +546,8 @@ def read_page(
             spans = []
             for si, s in enumerate(ln["spans"]):
                 text = s["text"]
-                if not text.strip():
+                stripped = text.strip()
+                if not stripped:
                     continue
                 font, flags = s["font"], s["flags"]
                 style = styles.get((font, flags))
@@ -521,7 +561,16 @@ def read_page(
                 # (Zero is not cached: 0.0 and -0.0 are equal keys but print differently.)
                 ys = (y0, y1)
                 if ys != last_ys or not (y0 and y1):
-                    last_ys, last_rys = ys, (round(y0, 2), round(y1, 2))
+                    ry0, ry1 = xs.get(y0), xs.get(y1)  # (positions rounded once, as x's below)
+                    if ry0 is None:
+                        ry0 = round(y0, 2)
+                        if y0:
+                            xs[y0] = ry0
+                    if ry1 is None:
+                        ry1 = round(y1, 2)
+                        if y1:
+                            xs[y1] = ry1
+                    last_ys, last_rys = ys, (ry0, ry1)
                 size = s["size"]
                 rsize = sizes.get(size)
                 if rsize is None or not size:
@@ -538,22 +587,22 @@ def read_page(
                     if x1:
                         xs[x1] = rx1
                 span = new_span(Span)
-                span.__dict__ = {
+                span.__dict__.update({  # (not an assignment: Span.__setattr__ would see it)
                     "text": text, "bbox": (rx0, last_rys[0], rx1, last_rys[1]),
                     "font": font, "size": rsize, "bold": style[0], "italic": style[1],
                     "color": s["color"],
-                }
+                })
                 spans.append(span)
                 if "\u00ad" in text:
                     soft.append((bi, li, si, span))
-                if "  " in text.strip():
+                if "  " in stripped:
                     spaced.append((bi, li, si, span))
                 if s.get("alpha", 255) == 0 or not s.get("char_flags", _PAINTED) & _PAINTED:
                     invisible.add(id(span))
             if spans:
                 lines.append(Line(spans, number))  # (positional: half the cost of keywords, per line)
     if soft or spaced:
-        raw = tp.extractRAWDICT(cb=page.cropbox)
+        raw = _raw_lines(tp, data, {(bi, li) for bi, li, _, _ in soft + spaced})
         if soft:
             _drawn_hyphens(soft, raw)
         if spaced:
@@ -563,17 +612,20 @@ def read_page(
         _emboldened(page, lines, turn)
     if len(lines) > 1:
         lines = drop_overprint(lines, invisible)
-    drawn = sum(len(s.text) for ln in lines for s in ln.spans if id(s) not in invisible)
-    hidden = sum(len(s.text) for ln in lines for s in ln.spans if id(s) in invisible)
+    drawn = hidden = 0
+    if invisible:
+        drawn = sum(len(s.text) for ln in lines for s in ln.spans if id(s) not in invisible)
+        hidden = sum(len(s.text) for ln in lines for s in ln.spans if id(s) in invisible)
 
     drawings = _drawings(page)
     images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
     if turn is not None:
-        drawings, images = _turn_shapes(drawings, images, turn, page.rotation % 180 == 90)
+        drawings, images = _turn_shapes(drawings, images, turn, rotation % 180 == 90)
+    rect = page.rect
     return RawPage(
         number=number,
-        width=page.rect.width,
-        height=page.rect.height,
+        width=rect.width,
+        height=rect.height,
         lines=lines,
         drawings=drawings,
         images=images,

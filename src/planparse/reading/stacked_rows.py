@@ -11,6 +11,7 @@ wrap (of a name, or of a cell's text: "Följs upp" / "2027") and stays with the 
 from __future__ import annotations
 
 from bisect import bisect_right
+from operator import itemgetter
 
 from planparse.reading.model import Span
 from planparse.text.numbers import parse_number
@@ -21,11 +22,13 @@ _SAME_LINE = 3.0  # points between the centres of spans on one text line
 def _text_lines(spans: list[Span]) -> list[list[Span]]:
     """The spans grouped into text lines by their vertical centres, top down."""
     out: list[list[Span]] = []
-    for s in sorted(spans, key=lambda s: s.yc):
-        if out and s.yc - out[-1][-1].yc <= _SAME_LINE:
+    last = 0.0  # the centre of the last span placed
+    for yc, s in sorted((((s.bbox[1] + s.bbox[3]) / 2, s) for s in spans), key=itemgetter(0)):
+        if out and yc - last <= _SAME_LINE:
             out[-1].append(s)
         else:
             out.append([s])
+        last = yc
     return out
 
 
@@ -44,32 +47,38 @@ def _figures(cells: dict[int, str]) -> set[int]:
     return {c for c, t in cells.items() if c > 0 and t and parse_number(t) is not None}
 
 
-def _named(cells: dict[int, str]) -> bool:
-    """A line with a figure and, left of its figures, text that is none: a row's name."""
-    figs = _figures(cells)
-    return bool(figs) and any(t and c < min(figs) and parse_number(t) is None for c, t in cells.items())
-
-
-def _stacked(above: dict[int, str], here: dict[int, str]) -> bool:
-    """A named line with a figure in a column where a line above has one too: a row of its own."""
-    return _named(here) and bool(_figures(above) & _figures(here))
+def _named(cells: dict[int, str], figures: set[int]) -> bool:
+    """A line with a figure (``figures``: its columns with one) and, left of its figures, text
+    that is none: a row's name."""
+    return bool(figures) and any(t and c < min(figures) and parse_number(t) is None for c, t in cells.items())
 
 
 def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float]) -> list[tuple[float, float]]:
     """The band from ``top`` to ``bottom`` of a table with column starts ``xs`` cut into one
     band per row stacked in it (see the module's docstring); ``spans`` are the band's."""
-    if len(xs) < 3:
+    if len(xs) < 3 or len(spans) < 2:
         return [(top, bottom)]
     lines = _text_lines(spans)
+    if len(lines) < 2:
+        return [(top, bottom)]  # (one line: nothing stacked)
     cells = [_cells(ln, xs) for ln in lines]
-    if not any(_named(a) and _stacked(a, b) for k, a in enumerate(cells) for b in cells[k + 1:]):
+    # A named line with a figure in a column where a named line above has one too is a row of
+    # its own (each line's figures and name worked out once, not for every pair of lines).
+    figures = [_figures(c) for c in cells]
+    named = [_named(c, f) for c, f in zip(cells, figures, strict=True)]
+    seen: set[int] = set()  # the figure columns of the named lines so far
+    for k, f in enumerate(figures):
+        if named[k]:
+            if f & seen:
+                break  # a named line stacked under another named one
+            seen |= f
+    else:
         return [(top, bottom)]
     bands: list[tuple[float, float]] = []
     start = top
     for k in range(1, len(lines)):
-        above, here = cells[k - 1], cells[k]
-        name = here.get(0, "")
-        if not _stacked(above, here) and (not name or name[:1].islower()):
+        name = cells[k].get(0, "")
+        if not (named[k] and figures[k - 1] & figures[k]) and (not name or name[:1].islower()):
             continue  # a wrap: of a name, or of a cell's text ("Följs upp" / "2027")
         cut = (max(s.bbox[3] for s in lines[k - 1]) + min(s.bbox[1] for s in lines[k])) / 2
         bands.append((start, cut))

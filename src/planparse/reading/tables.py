@@ -12,7 +12,9 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
+from planparse.reading.by_height import ByHeight, of_list
 from planparse.reading.model import (
     BBox,
     Cell,
@@ -25,6 +27,7 @@ from planparse.reading.model import (
     union,
     within,
 )
+from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.stacked_rows import split_stacked
 from planparse.text.fold import fold
 
@@ -73,20 +76,27 @@ def _cell_boxes(drawings: list[Drawing]) -> dict[int, BBox]:
 
 
 def _segments(
-    drawings: list[Drawing], page_w: float, page_h: float, lines: list[Line] | None = None
+    drawings: list[Drawing], page_w: float, page_h: float, lines: list[Line] | None = None,
+    card_drawings: list[Drawing] | None = None, spans: ByHeight[Span] | None = None,
 ) -> tuple[list[_Seg], list[_Seg]]:
+    """The page's rules as segments (``card_drawings``: :func:`_cards` of ``drawings``, and
+    ``spans``: the spans of ``lines`` by height, when known)."""
     hs: list[_Seg] = []
     vs: list[_Seg] = []
-    cards = {id(d) for d in _cards(drawings)} | _accent_strips(drawings)
+    cards = {id(d) for d in (_cards(drawings) if card_drawings is None else card_drawings)} | _accent_strips(drawings)
     cells = _cell_boxes(drawings)
-    icons = [d for d in drawings if d.is_icon]
+    icons = sorted((d for d in drawings if d.is_icon), key=lambda d: d.bbox[1])
+    tops = [i.bbox[1] for i in icons]
     for d in drawings:
-        if id(d) in cards or (lines is not None and _bar(d, lines, page_w)):
+        if id(d) in cards or (lines is not None and _bar(d, lines, page_w, spans)):
             continue
-        if any(i is not d and within(d.bbox, i.bbox, 0) and i.bbox != d.bbox for i in icons):
-            continue  # a stroke of a mark drawn on a status icon (an "!"'s bar and dot), no rule
-        if d.kind == "vline" and any(within(d.bbox, i.bbox, ICON_SLACK) for i in icons):
-            continue  # an icon's own stroke (a scanned smiley's outline), no rule
+        if icons:
+            # the icons that may hold d: an icon is 16 pt high at most, its top near d's
+            near = icons[bisect_left(tops, d.bbox[3] - ICON_SLACK - 17):bisect_right(tops, d.bbox[1] + ICON_SLACK + 1)]
+            if any(i is not d and within(d.bbox, i.bbox, 0) and i.bbox != d.bbox for i in near):
+                continue  # a stroke of a mark drawn on a status icon (an "!"'s bar and dot), no rule
+            if d.kind == "vline" and any(within(d.bbox, i.bbox, ICON_SLACK) for i in near):
+                continue  # an icon's own stroke (a scanned smiley's outline), no rule
         x0, y0, x1, y1 = cells.get(id(d), d.bbox)
         if id(d) in cells and d.kind == "shape":
             hs += [_Seg(y0, x0, x1), _Seg(y1, x0, x1)]
@@ -105,7 +115,7 @@ def _segments(
     return _join_collinear(hs), vs
 
 
-def _bar(d: Drawing, lines: list[Line], page_w: float) -> bool:
+def _bar(d: Drawing, lines: list[Line], page_w: float, spans: ByHeight[Span] | None = None) -> bool:
     """A progress bar drawn as vectors (a browser's CSS bar in a "Färdiggrad" cell, its track
     and its coloured part, however short): a filled rect a few points high inside a cell, with
     no text on it. Its edges are no rules: taken for rules they would sit between a table's row
@@ -115,6 +125,8 @@ def _bar(d: Drawing, lines: list[Line], page_w: float) -> bool:
         return False
     if not BAR_HEIGHT[0] <= y1 - y0 <= BAR_HEIGHT[1] or x1 - x0 > page_w / 2:
         return False
+    if spans is not None:
+        return not any(x0 <= (s.bbox[0] + s.bbox[2]) / 2 <= x1 for s in spans.within(y0, y1))
     return not any(x0 <= s.xc <= x1 and y0 <= s.yc <= y1 for ln in lines for s in ln.spans)
 
 
@@ -141,7 +153,7 @@ def _cards(drawings: list[Drawing]) -> list[Drawing]:
                  for _, i in edges[bisect_left(edges, (lo, -1)):bisect_right(edges, (hi, len(fills)))]}
         return [fills[i] for i in sorted(found)]
 
-    for box in fills:
+    for box in fills if strips else ():  # (a card needs a strip: without any, only framing boxes)
         x0, y0, x1, y1 = box.bbox
         if x1 - x0 <= 4 * CARD_STRIP or y1 - y0 <= BAR_HEIGHT[1]:
             continue  # (a progress bar's track and its short filled part: no card of text)
@@ -188,12 +200,12 @@ def _framing_boxes(fills: list[Drawing]) -> list[Drawing]:
         x0, y0, x1, y1 = box.bbox
         if y1 - y0 < 40 or x1 - x0 < 100:
             continue  # (room for a table: this keeps the search to a page's few big boxes)
-        inside = [
+        inside = (
             d for d in fills
             if d is not box and d.bbox != box.bbox and y0 <= d.bbox[1] and d.bbox[3] <= y1
             and d.bbox[0] >= x0 + CARD_INSET and d.bbox[2] <= x1 - CARD_INSET
-        ]
-        if len(inside) >= 2:
+        )
+        if next(inside, None) is not None and next(inside, None) is not None:  # (two: no need to count on)
             out.append(box)
     return out
 
@@ -235,10 +247,12 @@ SHADE_GAP = 24.0  # points: an unshaded row of one line between shaded rows of o
 
 
 def _groups(
-    hs: list[_Seg], vs: list[_Seg], lines: list[Line] | None = None, cards: list[BBox] | None = None
+    hs: list[_Seg], vs: list[_Seg], lines: list[Line] | None = None, cards: list[BBox] | None = None,
+    frames: list[BBox] | None = None,
 ) -> list[tuple[list[_Seg], list[_Seg]]]:
     """Connected components of rules that touch or cross. Stacked rules with a card between
-    them (``cards``, see :func:`_cards`) are not joined."""
+    them (``cards``, see :func:`_cards`) are not joined, nor two rules of which a framed card
+    (``frames``, see :func:`_rounded_cards`) holds one only."""
     n_h = len(hs)
     parent = list(range(n_h + len(vs)))
 
@@ -301,14 +315,17 @@ def _groups(
     order = sorted(range(n_h), key=[h.pos for h in hs].__getitem__)
     boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
     for k in range(1, len(order)):
-        h1, h2 = hs[order[k - 1]], hs[order[k]]
+        above = _rule_above(hs, order, k)
+        if above < 0:
+            continue
+        h1, h2 = hs[order[above]], hs[order[k]]
         # (shaded bands apart by one unshaded row, a group's title, are rows of one table: the
         # unshaded row as high as the shaded ones, however large the type, or a row that wraps,
         # taller than a line, whose text fills the band)
-        gap = max(SHADE_GAP, 1.15 * min(shade_h.get(order[k - 1], 0.0), shade_h.get(order[k], 0.0)))
-        if order[k - 1] in crossed and order[k] in crossed and (
-                order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
-            if order[k - 1] in ruled or order[k] in ruled or h2.pos - h1.pos > 3 * SHADE_GAP:
+        gap = max(SHADE_GAP, 1.15 * min(shade_h.get(order[above], 0.0), shade_h.get(order[k], 0.0)))
+        if order[above] in crossed and order[k] in crossed and (
+                order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
+            if order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > 3 * SHADE_GAP:
                 continue
             if boxes is None:
                 boxes = [ln.bbox for ln in lines or []]
@@ -317,18 +334,47 @@ def _groups(
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
                 continue
+            if frames and any(_holds(f, h1) != _holds(f, h2) for f in frames):
+                continue
             if h2.pos - h1.pos >= 120:
                 if boxes is None:
                     boxes = [ln.bbox for ln in lines or []]
                 if not _filled_band(h1, h2, boxes):
                     continue
-            join(order[k - 1], order[k])
+            join(order[above], order[k])
     comps: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
     for i, h in enumerate(hs):
         comps.setdefault(find(i), ([], []))[0].append(h)
     for j, v in enumerate(vs):
         comps.setdefault(find(n_h + j), ([], []))[1].append(v)
     return list(comps.values())
+
+
+def _holds(box: BBox, h: _Seg) -> bool:
+    return box[0] - TOL <= h.a and h.b <= box[2] + TOL and box[1] - TOL <= h.pos <= box[3] + TOL
+
+
+def _rounded_cards(drawings: list[Drawing]) -> list[BBox]:
+    """Boxes of a browser's cards: filled and outlined shapes other than a rect (rounded
+    corners), big enough to hold a table. A table inside one ends at its edge: a rule of the
+    card below is no row of it."""
+    return [d.bbox for d in drawings if d.is_framed and d.bbox[2] - d.bbox[0] >= 100 and d.bbox[3] - d.bbox[1] >= 40]
+
+
+_ABOVE_LOOKBACK = 40  # rules looked back through for the one above (rules of cards beside it)
+
+
+def _rule_above(hs: list[_Seg], order: list[int], k: int) -> int:
+    """The position in ``order`` of the nearest rule above ``hs[order[k]]`` that shares some of
+    its width, -1 if none: tables side by side (a grid of cards, two per row) interleave their
+    rules down the page, and a table's rows are the rules above one another, not the page's
+    next rule in another column."""
+    h = hs[order[k]]
+    for m in range(k - 1, max(-1, k - 1 - _ABOVE_LOOKBACK), -1):
+        g = hs[order[m]]
+        if g.a < h.b and h.a < g.b:
+            return m
+    return -1
 
 
 def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox]) -> bool:
@@ -371,11 +417,12 @@ class _Region:
 
 
 def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
-    hs, vs = _segments(raw.drawings, raw.width, raw.height, raw.lines)
+    card_drawings = _cards(raw.drawings)
+    hs, vs = _segments(raw.drawings, raw.width, raw.height, raw.lines, card_drawings, raw.spans_by_height)
     scanned = any(ln.method != "native" for ln in raw.lines)
     regions = []
-    cards = [d.bbox for d in _cards(raw.drawings)]
-    groups = _groups(hs, vs, raw.lines, cards)
+    cards = [d.bbox for d in card_drawings]
+    groups = _groups(hs, vs, raw.lines, cards, _rounded_cards(raw.drawings))
     for g_hs, g_vs in groups:
         if scanned:
             g_vs = _ruled_sides_only(g_vs)
@@ -383,7 +430,8 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
         if not _sides_of_shades_only(g_vs, _merge_positions([h.pos for h in g_hs])):
             kept = within_shades(g_hs, g_vs) if striped else _within_grid(g_hs, g_vs)  # (a shaded header's sides frame no grid)
             lowest = max((k.pos for k in kept), default=math.inf)
-            lone = [h for h in g_hs if h not in kept and h.pos > lowest]
+            kept_rules = {(k.pos, k.a, k.b, k.shade) for k in kept}  # (as ``in`` compares them: by value)
+            lone = [h for h in g_hs if (h.pos, h.a, h.b, h.shade) not in kept_rules and h.pos > lowest]
             if scanned and len(lone) >= 2:  # (rules of their own under the grid: a scan's band
                 groups.append((lone, []))  # whose short sides are lost, a header at the foot)
             g_hs = kept
@@ -497,8 +545,11 @@ def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> li
     foot = below - max(s.bbox[3] for s in row)
     above = [s for s in _band_spans(raw, x0, x1, first - (below - first), first) if s.bbox[3] <= first + 1]
     base = max((s.bbox[3] for s in above), default=0.0)
-    head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size]  # the one line on the rule (no text above it)
-    if not head or first - base > foot + TOL or not _header_band(head, plain=_header_rule(raw, x0, x1, first, below), fonts=_fonts(raw)):
+    low = min((s.bbox[1] for s in above if s.bbox[3] >= base - 0.5 * s.size), default=base)
+    # the one line on the rule (no text above it), and labels centred beside a wrapped one
+    head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size or s.bbox[3] > low + 0.5 * s.size]
+    if not head or first - base > foot + TOL or not _header_band(
+            head, plain=_header_rule(raw, x0, x1, first, below), fonts=_fonts(raw), money=True):
         return ys
     return [min(s.bbox[1] for s in head) - pad, *ys]
 
@@ -574,8 +625,19 @@ def _sides_of_shades_only(vs: list[_Seg], ys: list[float]) -> bool:
     (a browser's shaded header cells over rows ruled only horizontally): no ruled columns. Its
     columns come from the header's words, and a later header starts a table of its own."""
     bands = list(zip(ys, ys[1:], strict=False))
-    covered = sum(1 for top, bottom in bands if any(v.a - TOL <= (top + bottom) / 2 <= v.b + TOL for v in vs))
-    return len(bands) >= 2 and 2 * covered <= len(bands)
+    if len(bands) < 2:
+        return False
+    mids = [(top + bottom) / 2 for top, bottom in bands]
+    if not all(math.isfinite(m) for m in mids) or any(b < a for a, b in zip(mids, mids[1:], strict=False)):
+        covered = sum(1 for mid in mids if any(v.a - TOL <= mid <= v.b + TOL for v in vs))
+    else:  # the bands' middles each vertical covers, found by bisection (a grid has hundreds)
+        hit: set[int] = set()
+        for v in vs:
+            lo, hi = v.a - TOL, v.b + TOL
+            if lo <= hi:
+                hit.update(range(bisect_left(mids, lo), bisect_right(mids, hi)))
+        covered = len(hit)
+    return 2 * covered <= len(bands)
 
 
 def _ruled_sides_only(vs: list[_Seg]) -> list[_Seg]:
@@ -632,8 +694,12 @@ def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> l
 
 
 def _band_spans(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -> list[Span]:
-    return [s for ln in raw.lines for s in ln.spans
-            if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
+    index = raw.spans_by_height
+    if index is None:
+        return [s for ln in raw.lines for s in ln.spans
+                if s.text.strip() and x0 - 1 <= s.xc <= x1 + 1 and top <= s.yc <= bottom]
+    lo, hi = x0 - 1, x1 + 1
+    return [s for s in index.within(top, bottom) if lo <= (s.bbox[0] + s.bbox[2]) / 2 <= hi and s.text.strip()]
 
 
 def _fonts(raw: RawPage) -> bool:
@@ -642,11 +708,13 @@ def _fonts(raw: RawPage) -> bool:
     return not raw.ocr_font
 
 
-def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False, fonts: bool = True) -> bool:
+def _header_band(
+    spans: list[Span], shaded: bool = False, *, plain: bool = False, fonts: bool = True, money: bool = False,
+) -> bool:
     """A band styled and worded as a table header: two or more phrases apart, bold (or on a
     shade of its own, or ``plain`` when a rule of its own sets it apart) where the layer has
     fonts, and most of them column labels the vocabulary knows ("VT 2024", a term and its year,
-    is one)."""
+    is one; with ``money``, a budget table's "Budget 2026", "Avvikelse" too)."""
     from planparse import vocabulary
 
     if not spans:
@@ -664,12 +732,15 @@ def _header_band(spans: list[Span], shaded: bool = False, *, plain: bool = False
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
     # (and without the "|" OCR reads from a lost column rule beside a label: "| Bedömning")
     bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip(" |¦") for t in phrases]
-    known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or vocabulary.match_label(t) is not None)
+    known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or (money and _MONEY.fullmatch(fold(t)))
+                or vocabulary.match_label(t) is not None)
     # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
     return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases)
 
 
 _TERM = re.compile(r"VT|HT|T[1-3]|Q[1-4]|Tertial [1-3]")  # a term before its year ("VT 2024")
+# a money column's label without its year ("Budget 2026", "Prognos", "Avvikelse")
+_MONEY = re.compile(r"budget|bokslut|prognos|avvikelse|plan|utfall")
 
 
 def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
@@ -681,7 +752,8 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     pairs = list(zip(ys, ys[1:], strict=False))
     bands = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in pairs]
     fills = [d.bbox for d in raw.drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF]
-    heads = [k for k, band in enumerate(bands) if _header_band(band, band_shaded(fills, *pairs[k], x0, x1), fonts=_fonts(raw))]
+    heads = [k for k, band in enumerate(bands)  # (no spans, no header: its shade not looked for)
+             if band and _header_band(band, band_shaded(fills, *pairs[k], x0, x1), fonts=_fonts(raw))]
     cuts = [k for k in heads if k >= 2 and k - 1 not in heads]
     if heads and heads[0] == 1 and (_lead_in(bands[0]) or _runs_across(bands[0], _infer_columns(bands[1], x0, x1))):
         ys, bands, cuts = ys[1:], bands[1:], [k - 1 for k in cuts]  # (the rule above: a heading's)
@@ -790,13 +862,15 @@ def within_shades(hs: list[_Seg], vs: list[_Seg]) -> list[_Seg]:
 ROW_SLACK = 1.5  # a band this many times a table's median row high is no row of it
 
 
-def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
-    """Column boundaries of an unruled table: x positions no span covers, across all rows."""
+def _infer_columns(spans: list[Span], x0: float, x1: float, gap: float = 8.0) -> list[float]:
+    """Column boundaries of an unruled table: x positions no span covers, across all rows, in
+    gaps between words wider than ``gap`` points (a cell's padding at the table's left edge
+    wider than 8)."""
     covered = sorted((s.bbox[0], s.bbox[2]) for s in spans if s.text.strip())
     gaps: list[float] = []
     reach = x0
     for a, b in covered:
-        if a - reach > 8:
+        if a - reach > (gap if reach > x0 else max(gap, 8.0)):
             gaps.append((a + reach) / 2)
         reach = max(reach, b)
     return [x0, *gaps, x1]
@@ -805,7 +879,21 @@ def _infer_columns(spans: list[Span], x0: float, x1: float) -> list[float]:
 MIN_BODY_GAP = 4.0  # points between words that a column boundary can go through
 
 
-def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
+HEADER_GAP_EM = 0.65  # a gap between header labels this many ems wide parts two columns
+
+
+def _header_gap(head: list[Span], fonts: bool) -> float:
+    """The narrowest gap between two header labels that parts columns: 8 points, or less for a
+    small font of a real text layer, where a word space is a third of an em and two cells'
+    paddings ("Utfall 2026 | Bedömning" 8 points apart at 8.5 points) are near an em. An OCR
+    layer's sizes and boxes are the tesseract's guesses: it keeps the 8 points."""
+    sizes = sorted(s.size for s in head if s.size > 0)
+    if not fonts or not sizes:
+        return 8.0
+    return min(8.0, HEADER_GAP_EM * sizes[len(sizes) // 2])
+
+
+def _header_columns(region: _Region, spans: list[Span], fonts: bool = True) -> list[float]:
     """Columns of a table ruled only horizontally. Its first row, the header, names every
     column, so its gaps decide; rows below may hold full-width cells (comments) that would
     cover every gap. Without a usable header, the gaps no span covers in any row."""
@@ -813,7 +901,7 @@ def _header_columns(region: _Region, spans: list[Span]) -> list[float]:
     if len(region.ys) >= 2:
         top, bottom = region.ys[0], region.ys[1]
         head = [s for s in spans if top - 1 <= s.yc <= bottom + 1 and not _speck_label(s.text)]
-        cols = _infer_columns(head, x0, x1)
+        cols = _infer_columns(head, x0, x1, _header_gap(head, fonts))
         if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
             # (born-digital too: a name wraps within its column, past the middle of the header's gap)
             return _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
@@ -870,6 +958,18 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
     """The page's tables (one page each, not yet joined) and the lines outside them.
     ``carried`` is the table that ends the previous page: an unruled table at the top of this
     page without a header of its own takes its columns."""
+    raw.spans_by_height = ByHeight(lambda: (s for ln in raw.lines for s in ln.spans), _yc)
+    try:
+        return _extract_tables(raw, carried)
+    finally:
+        raw.spans_by_height = None
+
+
+def _yc(s: Span) -> float:
+    return (s.bbox[1] + s.bbox[3]) / 2
+
+
+def _extract_tables(raw: RawPage, carried: Table | None) -> tuple[list[Table], list[Line]]:
     regions = _regions(raw, carried)
     tables: list[Table] = []
     taken: set[int] = set()
@@ -877,6 +977,7 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
         return tables, list(raw.lines)
     # Every span with its centre, computed once for all regions and cells.
     centred = [(i, s, s.xc, s.yc) for i, ln in enumerate(raw.lines) for s in ln.spans]
+    centred_by_height = of_list(centred, itemgetter(3))
     page_icons = [d for d in raw.drawings if d.is_icon]
     # The vertical extents of the page's shaded rects (a header row's fill), listed once: every
     # row asked whether it looks like a header would otherwise go through all the drawings.
@@ -884,18 +985,18 @@ def extract_tables(raw: RawPage, carried: Table | None = None) -> tuple[list[Tab
               if d.fill is not None and d.fill != 0xFFFFFF and d.kind == "rect"]
     for region in sorted(regions, key=lambda r: r.bbox[1]):
         x0, y0, x1, y1 = region.bbox[0] - 1, region.bbox[1] - 1, region.bbox[2] + 1, region.bbox[3] + 1
-        members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
+        members = [m for m in centred_by_height.within(y0, y1) if m[0] not in taken and x0 <= m[2] <= x1]
         if not members:
             continue
         spans_by_line = [(i, s) for i, s, _, _ in members]
         xs = region.xs if region.ruled_columns or len(region.xs) > 2 else _header_columns(
-            region, [s for _, s in spans_by_line]
+            region, [s for _, s in spans_by_line], _fonts(raw)
         )
         body_only = not tables and carried is not None and _takes_columns(region, xs, carried, raw)
         if body_only and carried is not None:
             region = _with_rows_above(region, raw)
             y0 = region.bbox[1] - 1
-            members = [m for m in centred if m[0] not in taken and x0 <= m[2] <= x1 and y0 <= m[3] <= y1]
+            members = [m for m in centred_by_height.within(y0, y1) if m[0] not in taken and x0 <= m[2] <= x1]
             spans_by_line = [(i, s) for i, s, _, _ in members]
             head = [s for c in carried.rows[0].cells for ln in c.lines for s in ln.spans]
             xs = _fit_to_body(carried.columns, head, [s for _, s in spans_by_line])
@@ -970,17 +1071,19 @@ def _build(
     rows: list[Row] = []
     index = _index_sorted if _well_spaced(xs) else _index
     native = bool(spans_by_line) and raw.lines[spans_by_line[0][0]].method == "native"
+    by_height = of_list(spans_by_line, itemgetter(3))
     bands = list(zip(region.ys, region.ys[1:], strict=False))
     if native and not region.ruled_columns and len(xs) > 2:
-        bands = [part for top, bottom in bands for part in _split_at_across(top, bottom, spans_by_line, xs)]
+        bands = [part for top, bottom in bands
+                 for part in _split_at_across(top, bottom, by_height.within(top - 1, bottom + 1), xs)]
     bands = [part for top, bottom in bands for part in split_stacked(
-        top, bottom, [s for _, s, _, yc in spans_by_line if top - 1 <= yc <= bottom + 1], xs)]
+        top, bottom, [s for _, s, _, _ in by_height.within(top - 1, bottom + 1)], xs)]
     for top, bottom in bands:
         if bottom - top < 3:
             continue
         mid = (top + bottom) / 2
         y0, y1 = top - 1, bottom + 1
-        in_row = [m for m in spans_by_line if y0 <= m[3] <= y1]  # the spans of this row's band
+        in_row = by_height.within(y0, y1)  # the spans of this row's band
         covering = [v.pos for v in region.vs if v.a - TOL <= mid <= v.b + TOL] if region.ruled_columns else []
         # (an unshaded row between shaded ones, a zebra table's: the shaded rows' columns)
         unshaded = region.ruled_columns and not covering and len(xs) > 2 and all(v.shade for v in region.vs)
@@ -1004,6 +1107,8 @@ def _build(
             bounds = [x for x in xs if x not in crossed]
         else:
             bounds = xs
+        if native and covering:  # (a rule drawn through a run parts two cells' texts)
+            in_row = cut_at_rules(in_row, sorted(covering))
         cells: list[Cell] = []
         for left, right in zip(bounds, bounds[1:], strict=False):
             if right - left < 3:
@@ -1031,7 +1136,7 @@ def _build(
         _merge_row_spans(rows, region.hs)
     header = not body_only and (_looks_like_header(rows[0], shades) or _header_by_contrast(rows))
     title = None
-    if not header and _title_over_header(rows, shades):
+    if not body_only and _title_over_header(rows, shades):
         title, rows, header = rows[0], rows[1:], True
     rows = join_wrapped_rows(rows, header)
     mend_broken_words(rows)
@@ -1094,8 +1199,15 @@ def _title_over_header(rows: list[Row], shades: list[tuple[float, float]]) -> bo
     """A first row that is one cell merged over every column ("Aktiviteter 2026"), above a
     row of column labels: the table's title over its header, as Word sets a caption inside
     the grid."""
-    if len(rows) < 3 or len(rows[0].cells) != 1 or not rows[0].cells[0].text.strip():
+    if len(rows) < 3 or not rows[0].cells or not rows[0].cells[0].text.strip():
         return False
+    if len(rows[0].cells) > 1:
+        # a title in the first cell alone, its text run on over the empty cells beside it (as
+        # a spreadsheet prints it over its gridlines), above labels in the first column and in
+        # every other but one
+        filled = [c for c in rows[1].cells if c.text.strip()]
+        return not any(c.text.strip() for c in rows[0].cells[1:]) and bool(rows[1].cells[0].text.strip()) \
+            and len(filled) >= max(3, len(rows[1].cells) - 1) and _looks_like_header(rows[1], shades)
     n = len(rows[1].cells)
     return rows[0].cells[0].colspan >= n >= 2 and _looks_like_header(rows[1], shades)
 
@@ -1195,8 +1307,9 @@ def mend_broken_words(rows: list[Row]) -> None:
     columns: dict[int, tuple[float, float]] = {}  # where each column's lines start and end at most
     for c in (c for r in rows for c in r.cells if c.colspan == 1):
         for ln in c.lines:
-            lo, hi = columns.get(c.col, (ln.bbox[0], ln.bbox[2]))
-            columns[c.col] = (min(lo, ln.bbox[0]), max(hi, ln.bbox[2]))
+            b = ln.bbox
+            lo, hi = columns.get(c.col, (b[0], b[2]))
+            columns[c.col] = (min(lo, b[0]), max(hi, b[2]))
 
     def broken_at(prev: Line, col: int) -> bool:
         return not ocr or _text_right(prev) >= edge[col] - 0.6 * max(prev.size, 1.0)
@@ -1266,16 +1379,22 @@ _PLAIN = str.maketrans("åäöÅÄÖ", "aaoAAO")
 
 
 def _ending_repaired(left: str, right: str) -> str | None:
-    """A word's ending alone on the next line that the lexicon repair of an English OCR layer
-    took for a Swedish word ("investering" / "ar" made "är"): a piece of three letters or
-    fewer with å, ä or ö that, read without them, makes a common word with the line before
-    ("investeringar"); the ending as read, or None."""
-    from planparse.text.repair import word_zipf
+    """A word's ending on the next line that the lexicon repair of an English OCR layer
+    took for a Swedish word ("investering" / "ar" made "är", "direktupphandl" / "ingar" made
+    "ingår"): a piece with å, ä or ö that, read without them, makes a word with the line
+    before, and with them none: a common word after a piece of three letters or fewer, a
+    known word or compound after a left piece that is neither ("investeringar",
+    "direktupphandlingar"); the ending as read, or None."""
+    from planparse.text.repair import known_word, word_zipf
 
     plain = right.translate(_PLAIN)
-    if plain == right or len(right) > 3 or not right.isalpha() or not left.isalpha():
+    if plain == right or not right.isalpha() or not left.isalpha():
         return None
-    return plain if word_zipf(left + plain) >= 3.0 and word_zipf(left + right) < 1.0 else None
+    if len(right) <= 3 and word_zipf(left + plain) >= 3.0 and word_zipf(left + right) < 1.0:
+        return plain
+    if not known_word(left) and known_word(left + plain) and not known_word(left + right):
+        return plain  # the left piece no word: "direktupphandl" / "ingår"
+    return None
 
 
 def _text_right(line: Line) -> float:
@@ -1493,11 +1612,16 @@ def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     lines = raw.lines
     for i in sorted(by_line, key=lambda k: lines[k].bbox[1::-1]):  # (y0, x0)
         src = raw.lines[i]
-        spans = sorted(by_line[i], key=lambda s: s.bbox[0])
+        spans = by_line[i]
+        if len(spans) > 1:
+            spans.sort(key=lambda s: s.bbox[0])
         raw_text = None
         if src.raw_text is not None and len(spans) == len(src.spans):
             raw_text = src.raw_text
-        out.append(Line(spans, src.page, src.method, raw_text))
+        line = Line(spans, src.page, src.method, raw_text)
+        if len(spans) == len(src.spans) and all(a is b for a, b in zip(spans, src.spans, strict=True)):
+            line.share_facts(src)  # (the whole line in the cell: its text and box are the line's)
+        out.append(line)
     return out
 
 

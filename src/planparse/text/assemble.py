@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["clean", "join_lines", "list_item", "strip_icon", "CONJUNCTIONS", "BULLETS", "OPEN_ENDS"]
 
@@ -36,6 +37,8 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _DEBRIS = re.compile(r"(?:(?<=\s)|^)[|¦]+(?=\s|$)")
 _MULTI = re.compile(r" {2,}")
 _SOFT_HYPHEN_BETWEEN = re.compile(r"\u00ad(?=\s|$)")
+# Anything clean() changes but the text's ends: a separator, a zero-width or soft hyphen, debris, two spaces.
+_UNCLEAN = re.compile("[\t\r\n\f\v\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff|¦]|  ")
 _LIST = re.compile(
     r"^\s*(?:(?P<bullet>[" + re.escape(BULLETS) + r"\uf0a7\uf0b7\uf076\uf0d8\uf0fc])"
     r"|(?P<num>\d{1,2}[.)]|[a-zåäö]\))(?=\s|[A-ZÅÄÖ]))\s*(?P<text>\S.*)$"
@@ -43,11 +46,14 @@ _LIST = re.compile(
 _HYPHEN_END = re.compile(r"(\S*?)([A-Za-zÅÄÖåäöÉéÜü0-9]+)-$")
 
 
+@lru_cache(maxsize=8192)  # (a cell's text is joined again each time it is asked for)
 def clean(text: str) -> str:
     """``text`` with producer separators normalised to single spaces and cell debris removed."""
     if not text:
         return ""
     s = unicodedata.normalize("NFC", text)
+    if _UNCLEAN.search(s) is None:  # (most text: nothing below would change it)
+        return s.strip()
     s = _ZERO_WIDTH.sub("", s)
     # A soft hyphen is invisible unless the line breaks there: between words it separates them.
     if "\u00ad" in s:
@@ -87,6 +93,9 @@ def join_lines(texts: list[str]) -> str:
     next line without a space (the hyphen dropped only where it is a line-break hyphen, see
     :func:`_hyphen_is_line_break`); before a conjunction the hyphen stands for a left-out part
     and the space stays. A soft hyphen at the break always joins."""
+    if len(texts) == 1:  # (most cells and titles: one line)
+        raw = texts[0]
+        return (clean(raw) if not raw.endswith("\u00ad") else clean(raw[:-1]) + "\u00ad").replace("\u00ad", "")
     out = ""
     for raw in texts:
         t = clean(raw) if not raw.endswith("\u00ad") else clean(raw[:-1]) + "\u00ad"

@@ -18,6 +18,7 @@ The lexicon index is built lazily on first use (about a second) and kept in memo
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -34,6 +35,7 @@ _MARGIN = 1.0  # ... and this much more frequent than the word it replaces
 _AGGR_ALT_MIN = 3.0  # aggressive mode: replacing a real word needs a frequent twin
 _PART_MIN = 2.5  # compound parts
 _LEFT_MIN = 3.0  # first compound part (short prefixes must be common)
+_COMMON = 3.0  # a common word: one whose first letters a line's end may leave alone
 _MAX_VARIANTS = 64
 _SUFFIXES = frozenset({"skap", "skapet", "skapen", "het", "heten", "lig", "ligt", "liga"})
 
@@ -90,6 +92,21 @@ def _municipalities() -> dict[str, str]:
             continue
         seen.setdefault(_lex_key(k.name.lower()), set()).add(k.name)
     return {key: next(iter(v)) for key, v in seen.items() if len(v) == 1}
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> list[str]:
+    """The lexicon's common words (Zipf 3 or more), sorted: the words a piece may begin."""
+    common = itertools.takewhile(lambda kv: kv[1] >= 10 ** (_COMMON - 9), _frequencies().items())
+    return sorted(w for w, _ in common if w.isalpha())
+
+
+def _starts_common_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is the first piece of a longer common word, letter for
+    letter ("upphandli" of "upphandling"): what a line ending inside a word leaves."""
+    words = _common_words()
+    i = bisect.bisect_right(words, word)
+    return i < len(words) and words[i].startswith(word)
 
 
 def _zipf(word: str) -> float:
@@ -222,6 +239,10 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
                 return cand
         return word
     alt_min = _OCR_ALT_MIN if ocr_chars or f == 0 else _ALT_MIN
+    # The letters of a longer common word's start are that word broken at a line's end, its
+    # rest on the next line ("upphandli" / "ng"): no compound is made of the piece
+    # ("upphanali"), which would keep the two from being joined.
+    piece = len(word) >= 7 and f == 0 and _starts_common_word(word)
     # A capitalised word the lexicon lacks is often a name: three parts, one of them changed,
     # make up too much ("Hallstaberget" is no "Hall" + "stå" + "berget")
     parts = 2 if ocr_chars or (aggressive and not title) else 1
@@ -240,7 +261,7 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
                 rest = _part(word[i:], _PART_MIN, 1)
                 if muni and rest:
                     return muni.lower() + rest[0]
-        if len(word) >= 7:
+        if len(word) >= 7 and not piece:
             split = _split(word, parts, mode)
             if split is not None:
                 return split[0]

@@ -1,0 +1,38 @@
+"""Group rows of an activity table with text statuses: a full-width row that names a goal
+read before ("Mål 1. Alla elever …", a merged bold row over an Aktivitet | Ansvar | Klart |
+Status table) hands the activity rows under it to that goal, whichever goal is in scope."""
+
+from __future__ import annotations
+
+from planparse.layouts.goal_tables import _number_of
+from planparse.layouts.known_goals import depth_first, repeats_title
+from planparse.model import Goal
+from planparse.reading.model import Row, Table
+from planparse.text.fold import fold
+
+
+def row_goal(goals: list[Goal], row: Row) -> Goal | None:
+    """The goal read before that a full-width row names: by its title (OCR slips allowed),
+    after a goal word and number that, where printed, must be the goal's own."""
+    if not row.full_width or not row.cells:
+        return None
+    number, title = _number_of(row.cells[0].text)
+    key = fold(title).rstrip(". ")
+    return next((g for g in depth_first(goals) if key and repeats_title(g, key)
+                 and (number is None or g.number is None or number == g.number.rstrip("."))), None)
+
+
+def goal_parts(goals: list[Goal], table: Table) -> list[tuple[Goal | None, Table]]:
+    """The table cut at its rows naming goals: each part (header and the rows under such a row)
+    with the goal named (None: the rows before any, for the goal in scope); parts without rows
+    left out."""
+    header = [r for r in table.rows if r.is_header]
+    parts: list[tuple[Goal | None, list[Row]]] = [(None, [])]
+    for row in table.body:
+        goal = row_goal(goals, row)
+        if goal is not None:
+            parts.append((goal, []))
+        else:
+            parts[-1][1].append(row)
+    return [(g, Table(rows=header + rows, n_cols=table.n_cols, header=table.header, columns=table.columns))
+            for g, rows in parts if rows]
