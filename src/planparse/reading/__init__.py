@@ -415,9 +415,11 @@ def _ocr_images(
             _in_threads(lambda n: tone.mark_grey(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
                 drawn = [d for d in raw_pages[n - 1].drawings if d.is_icon]
+                if len(drawn) > raster_icons.MAX_ICONS:
+                    continue  # glyphs of text drawn as shapes (in any colour), no status icons
                 coloured = any(_coloured(d.fill) for d in drawn)  # (then a grey disc is an icon too: "O", "Ö", "&" read from it)
                 icon_boxes = [d.bbox for d in drawn if d.toneless or _coloured(d.fill) or coloured and _mid_grey(d.fill)]
-                if 0 < len(icon_boxes) <= raster_icons.MAX_ICONS:  # (more: glyphs of text drawn as shapes)
+                if icon_boxes:
                     results[n] = _without_icon_words(lines, icon_boxes)
             _in_threads(lambda n: _scan_bullets(results[n], images[n]), sorted(results))
             _scan_en_dashes(pdf, results, limits)
