@@ -124,6 +124,21 @@ def _inkless(span: Span, image: np.ndarray, scale: float) -> bool:
     return not runs or (n >= 3 and runs[-1][1] - runs[0][0] < 0.1 * (span.bbox[3] - span.bbox[1]) * n)
 
 
+_ENDING_STOP = re.compile(r"(?<=[^\W\d_]{2})\.(?=\s*$)")
+
+
+def _inkless_stop(span: Span, image: np.ndarray, scale: float) -> bool:
+    """A word read with a full stop at its end where its box holds no ink for one: the last
+    ink, even faint, is a letter's (wider than a stop), and a blank stretch follows it to the
+    box's end ("terminsstart." over a speck a space to the right). A stop has ink where it
+    stands; this was a speck's."""
+    if _ENDING_STOP.search(span.text) is None:
+        return False
+    runs = _ink_runs(image, span.bbox, scale, FAINT)
+    height = span.bbox[3] - span.bbox[1]
+    return bool(runs) and runs[-1][1] - runs[-1][0] >= 0.2 * height and span.bbox[2] - runs[-1][1] >= 0.2 * height
+
+
 def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
                rules: Sequence[tuple[float, float]] = ()) -> int:
     """Fit every word box of ``lines`` (an OCR layer's, one page) to the ink of the page
@@ -132,7 +147,8 @@ def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
     horizontal rules found in the image; their ink is no word's. A word of letters or figures
     on a rule's band over no ink at all, even faint, but the rule's is what the OCR made of a
     faint rule ("are", "hte" along a table's rule) and is dropped (elsewhere an inkless box is
-    only set off its word). Returns the number of words split."""
+    only set off its word); a word's end stop without ink is dropped (:func:`_inkless_stop`).
+    Returns the number of words split."""
     scale = dpi / 72
     clean = image
     if rules:
@@ -149,6 +165,8 @@ def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
             on_rule = any(top < s.bbox[3] and bottom > s.bbox[1] for top, bottom in rules)
             if on_rule and any(ch.isalnum() for ch in s.text) and _inkless(s, clean, scale):
                 continue  # nothing printed there but the rule through the box: a misread rule
+            if _inkless_stop(s, clean, scale):
+                s.text = _ENDING_STOP.sub("", s.text)
             fitted = _fit(s, clean, scale)
             split += len(fitted) - 1
             spans.extend(fitted)
@@ -263,16 +281,19 @@ def lost_bullets(lines: list[Line], image: np.ndarray, dpi: float) -> int:
     return added
 
 
-# A range of figures the English OCR set with a hyphen ("7-18", "2023-2025,"): the dash may be
-# the en dash a range is printed with.
-_RANGE = re.compile(r"^(\s*\(?(?:\d{1,4}|F))-(\d{1,4}[,.;:)]?\s*)$")  # "2021-2025", "F-3" (förskoleklass–åk 3)
+# A range of figures or weekdays the English OCR set with a hyphen, or an em dash ("7-18",
+# "2023-2025,", "13—16", "fredag-lördag"): the dash may be the en dash a range is printed with.
+_DAY = r"(?i:(?:m[aå]n|tis|ons|tors|fre|l[oö6é]r|s[oö6é]n)dag(?:ar)?)"  # (as an English OCR reads them too)
+_RANGE = re.compile(  # "2021-2025", "F-3" (förskoleklass–åk 3)
+    rf"^(\s*\(?(?:\d{{1,4}}|F|{_DAY}))[-—]((?:\d{{1,4}}|{_DAY})[,.;:)]?\s*)$")
 # A dash at least this wide for the figures' height is an en dash: measured on the corpora's
 # OCR'd copies, hyphens 0.25-0.41, en dashes 0.50-0.81 (fonts differ in both).
 EN_DASH_SHARE = 0.46
 
 
 def range_candidates(lines: list[Line]) -> list[Span]:
-    """The spans of ``lines`` that read as a range of figures with a hyphen (:data:`_RANGE`)."""
+    """The spans of ``lines`` that read as a range of figures or weekdays with a hyphen or an em
+    dash (:data:`_RANGE`)."""
     return [s for ln in lines for s in ln.spans if _RANGE.match(s.text)]
 
 
