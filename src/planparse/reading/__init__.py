@@ -1005,8 +1005,11 @@ def _ocr_bullets(lines: list[Line]) -> None:
 
 def _wrapped_into(line: Line, lines: list[Line]) -> str:
     """The text of the line right under ``line`` starting where it starts (the next line of
-    its paragraph or cell, if it wraps), or ""."""
+    its paragraph or cell, if it wraps), or "". A line of cells side by side (a gap between
+    its words wider than a column's) wraps into none: its last word's cell wraps elsewhere."""
     height = line.bbox[3] - line.bbox[1]
+    if any(b.bbox[0] - a.bbox[2] > 1.5 * height for a, b in zip(line.spans, line.spans[1:], strict=False)):
+        return ""
     for other in lines:
         if other is not line and abs(other.x0 - line.x0) < height \
                 and -0.3 * height < other.bbox[1] - line.bbox[3] < 0.8 * height:
