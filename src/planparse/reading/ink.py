@@ -124,21 +124,6 @@ def _inkless(span: Span, image: np.ndarray, scale: float) -> bool:
     return not runs or (n >= 3 and runs[-1][1] - runs[0][0] < 0.1 * (span.bbox[3] - span.bbox[1]) * n)
 
 
-_ENDING_STOP = re.compile(r"(?<=[^\W\d_]{2})\.(?=\s*$)")
-
-
-def _inkless_stop(span: Span, image: np.ndarray, scale: float) -> bool:
-    """A word read with a full stop at its end where its box holds no ink for one: the last
-    ink, even faint, is a letter's (wider than a stop), and a blank stretch follows it to the
-    box's end ("terminsstart." over a speck a space to the right). A stop has ink where it
-    stands; this was a speck's."""
-    if _ENDING_STOP.search(span.text) is None:
-        return False
-    runs = _ink_runs(image, span.bbox, scale, FAINT)
-    height = span.bbox[3] - span.bbox[1]
-    return bool(runs) and runs[-1][1] - runs[-1][0] >= 0.2 * height and span.bbox[2] - runs[-1][1] >= 0.2 * height
-
-
 def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
                rules: Sequence[tuple[float, float]] = ()) -> int:
     """Fit every word box of ``lines`` (an OCR layer's, one page) to the ink of the page
@@ -147,8 +132,7 @@ def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
     horizontal rules found in the image; their ink is no word's. A word of letters or figures
     on a rule's band over no ink at all, even faint, but the rule's is what the OCR made of a
     faint rule ("are", "hte" along a table's rule) and is dropped (elsewhere an inkless box is
-    only set off its word); a word's end stop without ink is dropped (:func:`_inkless_stop`).
-    Returns the number of words split."""
+    only set off its word). Returns the number of words split."""
     scale = dpi / 72
     clean = image
     if rules:
@@ -165,8 +149,6 @@ def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
             on_rule = any(top < s.bbox[3] and bottom > s.bbox[1] for top, bottom in rules)
             if on_rule and any(ch.isalnum() for ch in s.text) and _inkless(s, clean, scale):
                 continue  # nothing printed there but the rule through the box: a misread rule
-            if _inkless_stop(s, clean, scale):
-                s.text = _ENDING_STOP.sub("", s.text)
             fitted = _fit(s, clean, scale)
             split += len(fitted) - 1
             spans.extend(fitted)
