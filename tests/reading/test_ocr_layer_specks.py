@@ -1,10 +1,8 @@
 """Specks and misreads of English OCR layers and scans that a word-level repair mends: a lone
-underscore, a stop without ink, a stop before a lower-case wrap, a plural cut as a compound,
-an em dash or hyphen in a range, an acronym's lost "I"."""
+underscore, a stop before a lower-case wrap, a plural cut as a compound, an em dash or hyphen
+in a range, an acronym's lost "I"."""
 
 from __future__ import annotations
-
-import numpy as np
 
 from planparse.reading import ink
 from planparse.reading.model import Line, Span
@@ -35,24 +33,6 @@ def test_a_stop_before_a_lower_case_wrap_is_a_speck() -> None:
     assert ocr_stop_before_lower(["enl. "], "plan") == ["enl. "]  # an abbreviation's stop
 
 
-def _page(stop_ink: bool) -> np.ndarray:
-    image = np.full((40, 120), 255, dtype=np.uint8)
-    image[10:30, 10:60] = 0  # the word's letters
-    if stop_ink:
-        image[26:30, 62:66] = 0
-    return image
-
-
-def test_a_word_end_stop_without_ink_is_a_speck() -> None:
-    """Hold-out 10 kalmar: "terminsstart." boxed over blank paper after its "t" (the speck a
-    space away read as the stop); a stop with ink stays."""
-    for has_ink, want in ((False, "terminsstart "), (True, "terminsstart. ")):
-        span = Span(text="terminsstart. ", bbox=(5, 5, 40, 17))
-        line = Line(spans=[span], page=1, method="repaired")
-        ink.fit_to_ink([line], _page(has_ink), 144)
-        assert line.spans[0].text == want
-
-
 def test_em_dash_and_weekday_ranges_are_measured() -> None:
     """Hold-out 11 halmstad-kfn-namndplan-2026-scan: "13—16 år", "fredag-lördag"."""
     spans = [Span(text=t, bbox=(0, 0, 20, 10)) for t in ("13—16", "fredag-lördag", "Fredag-lordag", "fredag-kväll")]
@@ -65,3 +45,20 @@ def test_an_acronyms_lost_i_comes_from_the_reference() -> None:
     assert _misread("NK", "NKI")
     assert not _misread("NK", "NKA")
     assert not _misread("Nk", "NKI")
+
+
+def test_a_line_of_cells_side_by_side_wraps_into_no_line_below() -> None:
+    """Stress kramfors_vp-01-html-scan: "försvårar insyn och  oktober." (two cells on one
+    line) over "sökbarhet." under the first cell: the stop of "oktober." stays; a cell's line
+    "som." over "klarar" under it wraps into it."""
+    from planparse.reading import _wrapped_into
+
+    def line(words: list[tuple[str, float, float]], y: float) -> Line:
+        return Line(spans=[Span(text=t, bbox=(x0, y, x1, y + 12)) for t, x0, x1 in words], page=1, method="ocr")
+
+    cells = line([("och ", 181, 200), ("oktober. ", 350, 387)], 351)
+    below = line([("sökbarhet.", 181, 227)], 366)
+    assert _wrapped_into(cells, [cells, below]) == ""
+    cell = line([("Andel ", 72, 100), ("elever ", 103, 135), ("som. ", 138, 160)], 341)
+    wrap = line([("klarar ", 72, 110)], 354)
+    assert _wrapped_into(cell, [cell, wrap]) == "klarar"
