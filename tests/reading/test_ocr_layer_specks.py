@@ -62,3 +62,9 @@ def test_a_line_of_cells_side_by_side_wraps_into_no_line_below() -> None:
     cell = line([("Andel ", 72, 100), ("elever ", 103, 135), ("som. ", 138, 160)], 341)
     wrap = line([("klarar ", 72, 110)], 354)
     assert _wrapped_into(cell, [cell, wrap]) == "klarar"
+
+
+def test_a_bullet_read_as_e_is_no_lower_case_wrap() -> None:
+    """Hold-out 9 vetlanda-ekbackens-forskola-arbetsplan-2026-2027-ocr: "… på förskolan." over
+    "e Barnen ska …" (the next item's bullet read as "e"): the stop stays."""
+    assert ocr_stop_before_lower(["på ", "förskolan. "], "e Barnen ska") == ["på ", "förskolan. "]

@@ -617,11 +617,16 @@ def ocr_stray_stops(words: list[str]) -> list[str]:
     return out
 
 
+_LOWER_WORD_START = re.compile(r"^\s*[a-zåäö]{2}")
+
+
 def ocr_stop_before_lower(words: list[str], below: str) -> list[str]:
     """An OCR'd line's words without a speck read as a full stop after its last word, where
     the text it wraps into, the line ``below``, goes on in lower case ("Andel elever i åk 3
-    som." / "klarar nationella prov"): :func:`ocr_stray_stops` across the line's end."""
-    if not words or not _LOWER_START.match(below):
+    som." / "klarar nationella prov"): :func:`ocr_stray_stops` across the line's end. The
+    line below must open with a word of two letters or more ("e Barnen" is a bullet read as
+    "e" before the next item)."""
+    if not words or not _LOWER_WORD_START.match(below):
         return list(words)
     return ocr_stray_stops([*words, below.split()[0]])[:-1]
 
