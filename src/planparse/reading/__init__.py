@@ -967,7 +967,8 @@ def _ocr_bullets(lines: list[Line]) -> None:
     the first word dropped (see :func:`planparse.text.repair.ocr_stray_quote`), a straight quote
     opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended; a lost "I" at
     the start given back (see :func:`planparse.text.repair.ocr_lost_i`);
-    a speck read as a stop inside a sentence dropped ("följt av. dialog"); a sum's leading "1"
+    a speck read as a stop inside a sentence dropped ("följt av. dialog"), also at a line's
+    end over the line it wraps into (:func:`planparse.text.repair.ocr_stop_before_lower`); a sum's leading "1"
     read as "I" given back (see :func:`planparse.text.repair.ocr_thousands_one`)."""
     from planparse.text.repair import (
         ocr_bullet_words,
@@ -976,6 +977,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
         ocr_lost_i,
         ocr_percent_words,
         ocr_quote_style,
+        ocr_stop_before_lower,
         ocr_stray_close,
         ocr_stray_end,
         ocr_stray_quote,
@@ -990,6 +992,8 @@ def _ocr_bullets(lines: list[Line]) -> None:
         unquoted = ocr_stray_quote(ocr_lost_i(ocr_list_number_words(words)), lines[k + 1].text if k + 1 < len(lines) else "")
         unquoted = ocr_stray_close(unquoted, lines[k - 1].text if k > 0 else "")
         fixed = ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(ocr_bullet_words(unquoted)))))))
+        if fixed and fixed[-1].rstrip().endswith("."):
+            fixed = ocr_stop_before_lower(fixed, _wrapped_into(ln, lines))
         if fixed == words:
             continue
         for s, new in zip(ln.spans, fixed, strict=True):
@@ -999,6 +1003,20 @@ def _ocr_bullets(lines: list[Line]) -> None:
             s.text = new
         ln.spans = [s for s in ln.spans if s.text]
     _lost_bullets(lines)
+
+
+def _wrapped_into(line: Line, lines: list[Line]) -> str:
+    """The text of the line right under ``line`` starting where it starts (the next line of
+    its paragraph or cell, if it wraps), or "". A line of cells side by side (a gap between
+    its words wider than a column's) wraps into none: its last word's cell wraps elsewhere."""
+    height = line.bbox[3] - line.bbox[1]
+    if any(b.bbox[0] - a.bbox[2] > 1.5 * height for a, b in zip(line.spans, line.spans[1:], strict=False)):
+        return ""
+    for other in lines:
+        if other is not line and abs(other.x0 - line.x0) < height \
+                and -0.3 * height < other.bbox[1] - line.bbox[3] < 0.8 * height:
+            return other.text
+    return ""
 
 
 def _lost_bullets(lines: list[Line]) -> None:

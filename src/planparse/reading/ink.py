@@ -263,16 +263,19 @@ def lost_bullets(lines: list[Line], image: np.ndarray, dpi: float) -> int:
     return added
 
 
-# A range of figures the English OCR set with a hyphen ("7-18", "2023-2025,"): the dash may be
-# the en dash a range is printed with.
-_RANGE = re.compile(r"^(\s*\(?(?:\d{1,4}|F))-(\d{1,4}[,.;:)]?\s*)$")  # "2021-2025", "F-3" (förskoleklass–åk 3)
+# A range of figures or weekdays the English OCR set with a hyphen, or an em dash ("7-18",
+# "2023-2025,", "13—16", "fredag-lördag"): the dash may be the en dash a range is printed with.
+_DAY = r"(?i:(?:m[aå]n|tis|ons|tors|fre|l[oö6é]r|s[oö6é]n)dag(?:ar)?)"  # (as an English OCR reads them too)
+_RANGE = re.compile(  # "2021-2025", "F-3" (förskoleklass–åk 3)
+    rf"^(\s*\(?(?:\d{{1,4}}|F|{_DAY}))[-—]((?:\d{{1,4}}|{_DAY})[,.;:)]?\s*)$")
 # A dash at least this wide for the figures' height is an en dash: measured on the corpora's
 # OCR'd copies, hyphens 0.25-0.41, en dashes 0.50-0.81 (fonts differ in both).
 EN_DASH_SHARE = 0.46
 
 
 def range_candidates(lines: list[Line]) -> list[Span]:
-    """The spans of ``lines`` that read as a range of figures with a hyphen (:data:`_RANGE`)."""
+    """The spans of ``lines`` that read as a range of figures or weekdays with a hyphen or an em
+    dash (:data:`_RANGE`)."""
     return [s for ln in lines for s in ln.spans if _RANGE.match(s.text)]
 
 

@@ -448,6 +448,13 @@ def _mark_letters_lost(word: str, ref: str) -> bool:
     return w.isalpha() and 1 <= lost <= 2 and r.endswith(w) and any(ch in "åäö" for ch in r[:lost])
 
 
+def _lost_capital_i(word: str, ref: str) -> bool:
+    """Whether ``word``, an acronym of capitals, is ``ref`` with one "I" lost: the English
+    model drops the thin stroke beside other capitals ("NK" for "NKI")."""
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 4 and ref.isupper() \
+        and len(ref) == len(word) + 1 and any(ref[:k] + ref[k + 1 :] == word for k, ch in enumerate(ref) if ch == "I")
+
+
 def _misread(word: str, ref: str) -> bool:
     """Whether the existing layer's ``word`` is plausibly ``ref`` misread, where alignment put
     them in the same place: ``ref`` is a real Swedish word, ``word`` is not (or is a far rarer
@@ -458,6 +465,8 @@ def _misread(word: str, ref: str) -> bool:
 
     if word == ref or not ref.isalpha() or not any(ch.isalpha() for ch in word):
         return False
+    if _lost_capital_i(word, ref):
+        return True
     if _diacritic_misread(word, ref) and known_word(ref):
         return True  # "linet" for "länet", "Kinder" for "länder": a word of its own, but not the one printed
     if _mark_letters_lost(word, ref) and known_word(ref):

@@ -264,8 +264,19 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
         if len(word) >= 7 and not piece:
             split = _split(word, parts, mode)
             if split is not None:
-                return split[0]
+                return word if _inflected(word) else split[0]
     return word
+
+
+# Swedish inflection endings (plural, definite) that follow a noun's stem unchanged.
+_ENDINGS = ("arna", "erna", "orna", "ar", "er", "or", "na", "en", "et")
+
+
+def _inflected(word: str) -> bool:
+    """Whether ``word`` is a known word with an inflection ending ("screening" + "ar"): such a
+    form the lexicon lacks is no compound cut elsewhere with a changed part ("screen" +
+    "ingår")."""
+    return any(word.endswith(e) and _zipf(word[: -len(e)]) >= _PART_MIN for e in _ENDINGS)
 
 
 def _misplaced_marks(token: str) -> str:
@@ -606,6 +617,20 @@ def ocr_stray_stops(words: list[str]) -> list[str]:
     return out
 
 
+_LOWER_WORD_START = re.compile(r"^\s*[a-zåäö]{2}")
+
+
+def ocr_stop_before_lower(words: list[str], below: str) -> list[str]:
+    """An OCR'd line's words without a speck read as a full stop after its last word, where
+    the text it wraps into, the line ``below``, goes on in lower case ("Andel elever i åk 3
+    som." / "klarar nationella prov"): :func:`ocr_stray_stops` across the line's end. The
+    line below must open with a word of two letters or more ("e Barnen" is a bullet read as
+    "e" before the next item)."""
+    if not words or not _LOWER_WORD_START.match(below):
+        return list(words)
+    return ocr_stray_stops([*words, below.split()[0]])[:-1]
+
+
 _SPECK = re.compile(r"^\s*[a-zåäö]\s*$")
 _LONE_QUOTE = re.compile(r"^\s*['‘’`´]\s*$")
 
@@ -661,8 +686,9 @@ def ocr_speck_end(words: list[str], x0: list[float], x1: list[float], height: fl
 
 
 # Glyphs no Swedish text sets as a word of their own: a speck or a bullet the English model
-# read as a sign ("unga ¢ en trygg", "till målet °").
-_NO_WORD_GLYPHS = re.compile(r"^\s*[¢«»©®°]{1,2}\s*$")
+# read as a sign ("unga ¢ en trygg", "till målet °"), or a speck on the baseline read as an
+# underscore ("staden ska _ Antal": no text writes "_" as a word).
+_NO_WORD_GLYPHS = re.compile(r"^\s*(?:[¢«»©®°]{1,2}|_+)\s*$")
 # A bullet of one of those glyphs before a list item that goes on in lower case ("¢
 # kommungemensamma statsbidrag": the sentence's lead-in above).
 _LOWER_BULLET = re.compile(r"^\s*[¢«©®•]\s*$")
