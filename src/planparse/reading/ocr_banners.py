@@ -2,12 +2,14 @@
 heading as a PNG, light text on a coloured bar) whose words no text layer carries.
 
 Only images shaped and coloured like a heading bar are read: as wide as a column or more, short
-(at most :data:`MAX_HEIGHT` points, :data:`MIN_ASPECT` times as wide as high), with no text of
-the layer on them, with text of the layer below them on the page, and mostly of one flat colour (a bar
-under its lettering, see :func:`_flat`; a photo strip or a chart is not). Each such image is rendered alone and read by Tesseract as one
-block; its words become a line of the page where the image is. The line is the page's, whose
-layer is native (the contract's provenance method is the page's layer), with the size Tesseract's
-boxes give its letters: the layout ranks it with the page's other headings by that size.
+(at most :data:`MAX_HEIGHT` points, :data:`MIN_ASPECT` times as wide as high), no band of a
+picture sliced into strips (a print driver's habit), with no text of the layer on them, with
+text of the layer below them on the page, and mostly of one flat colour (a bar under its
+lettering, see :func:`_flat`; a photo strip or a chart is not). Each such image is rendered
+alone and read by Tesseract as one block; its words become a line of the page where the image
+is. The line is the page's, whose layer is native (the contract's provenance method is the
+page's layer), with the size Tesseract's boxes give its letters: the layout ranks it with the
+page's other headings by that size.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ MIN_HEIGHT, MAX_HEIGHT = 14.0, 90.0  # points: a heading's bar, not a rule nor a
 FLAT_SHARE = 0.6
 FLAT_TONE = 24
 LOOK_DPI = 36  # the small copy the colours are counted on
+STRIP_GAP = 2.0  # points between two bands of one sliced picture, at most
 BELOW = 4.0  # text of the layer starts within this many banner heights below it
 
 
@@ -35,6 +38,10 @@ def banner_images(raw: RawPage) -> list[Image]:
         w, h = x1 - x0, y1 - y0
         if w < MIN_WIDTH_SHARE * raw.width or not MIN_HEIGHT <= h <= MAX_HEIGHT or w < MIN_ASPECT * h:
             continue
+        if any(o is not im and o.bbox[0] < x1 and x0 < o.bbox[2] and abs(o.bbox[1] - y1) <= STRIP_GAP
+               or o is not im and o.bbox[0] < x1 and x0 < o.bbox[2] and abs(o.bbox[3] - y0) <= STRIP_GAP
+               for o in raw.images):
+            continue  # (a strip of a picture sliced into bands, another strip right under or over it)
         if any(x0 <= s.xc <= x1 and y0 <= s.yc <= y1 for s in spans):
             continue  # (text set over a picture: the layer has the heading)
         if not any(y1 <= s.bbox[1] <= y1 + BELOW * h for s in spans):
