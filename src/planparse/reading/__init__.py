@@ -33,6 +33,8 @@ from planparse.reading import (
     deskew,
     noise,
     ocr,
+    ocr_banners,
+    ocr_photo,
     raster_icons,
     raster_rules,
     tone,
@@ -140,6 +142,8 @@ def read_pdf(
         image_drawings: dict[int, list[Drawing]] = {}  # rules and icons under an OCR layer
         layers, repair_engine = _repair_ocr_layers(pdf, raw_pages, external, ocr, limits, warnings, image_drawings)
         ocr_engine = ocr_engine or repair_engine
+        if ocr != "never" and backend == "pymupdf":
+            _read_banners(pdf, raw_pages, layers)
 
     for n in pages_to_ocr:
         if raw_pages[n - 1].lines and raw_pages[n - 1].lines[0].method == "ocr":
@@ -173,6 +177,21 @@ def read_pdf(
         reread=_figure_reader(data) if ocr_pages and ocr_engine is not None else None,
         image_ruled=image_ruled,
     )
+
+
+def _read_banners(pdf: object, raw_pages: list[RawPage], layers: list[str]) -> None:
+    """Headings drawn as banner images on pages with a text layer, read by Tesseract and added
+    to the page's lines in their place (:mod:`planparse.reading.ocr_banners`)."""
+    import pymupdf
+
+    assert isinstance(pdf, pymupdf.Document)
+    pages = [raw for raw, layer in zip(raw_pages, layers, strict=True)
+             if layer == "native" and raw.lines and ocr_banners.banner_images(raw)]
+    lang = ocr.choose_language() if pages else None
+    for raw in pages if lang else []:
+        for line in ocr_banners.read_banners(pdf[raw.number - 1], raw, lang or ""):
+            at = next((k for k, ln in enumerate(raw.lines) if ln.bbox[1] > line.bbox[1]), len(raw.lines))
+            raw.lines.insert(at, line)
 
 
 # Cell images for a second reading: this resolution, a white margin of this many pixels.
@@ -374,6 +393,8 @@ def _ocr_images(
                              f"page not OCR'd: an embedded image has {embedded} pixels, over the limit max_image_pixels={limits.max_image_pixels}", n))
             continue
         images[n] = render_gray(page, ocr.DPI)
+        if with_rules:  # a photographed sheet made upright and evenly lit (a scan's left as it is)
+            images[n] = ocr_photo.flatten_photo(images[n], ocr.DPI)
     # A scanned page's table rules, which its OCR'd text alone does not show; Tesseract reads
     # the page without them (they would be read as letters). Pages in threads: numpy leaves
     # the interpreter lock while it works on a page's pixels.

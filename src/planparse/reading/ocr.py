@@ -269,10 +269,14 @@ def render_and_ocr_page(
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:
         image = render_gray(doc[page - 1], dpi)
     if expect_digest is not None and image_digest(image) != expect_digest:
-        # a scan's page is OCR'd with its table rules painted over
+        # a scan's page is OCR'd made upright and evenly lit when photographed, and with its
+        # table rules painted over
+        from planparse.reading.ocr_photo import flatten_photo
         from planparse.reading.raster_rules import without_rules
 
-        image = without_rules(image, dpi)
+        image = flatten_photo(image, dpi)
+        if image_digest(image) != expect_digest:
+            image = without_rules(image, dpi)
         if image_digest(image) != expect_digest:
             return None
     return ocr_page(image, page, lang, dpi, timeout)

@@ -664,13 +664,18 @@ SCAN_SIDE = 8.0  # points
 ICON_SLACK = 2.0  # points: a vertical inside an icon's box, this much around it, is the icon's
 
 
+BOLD_HEADING = 1.1  # a bold line this much larger than a table's rows is a heading between two tables
+
+
 def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
     """Rules stacked with the same extent that are two tables with a heading between them
     (a budget table, "6.2 Investeringsbudget", an investment table): the band between two
     rules whose text is a single line in a larger font than the rest of the rows splits them.
     So does a band of several lines one of which is set larger than the rows at the rules'
     very start, where no cell's padding sets it in (a browser's "Mål 2: …" heading, its
-    paragraphs and the next table's open header between two tables ruled only horizontally)."""
+    paragraphs and the next table's open header between two tables ruled only horizontally);
+    a bold line needs less to be larger (:data:`BOLD_HEADING`: a 12 pt bold goal heading over
+    10.5 pt rows; a bold header row is set at the rows' size)."""
     spans = [_band_spans(raw, x0, x1, top, bottom) for top, bottom in zip(ys, ys[1:], strict=False)]
     bands = [[s.size for s in band] for band in spans]
     sizes = sorted(sz for band in bands for sz in band)
@@ -682,7 +687,8 @@ def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage) -> l
 
     def headed(band: list[Span]) -> bool:
         rows = {round(s.yc) for s in band}
-        return len(rows) >= 2 and any(s.size > 1.15 * body and s.bbox[0] <= start for s in band)
+        return len(rows) >= 2 and any(s.size > (BOLD_HEADING if s.bold else 1.15) * body and s.bbox[0] <= start
+                                      for s in band)
 
     parts: list[list[float]] = [[ys[0]]]
     for k, band in enumerate(bands):
