@@ -26,7 +26,7 @@ from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import names_goals
 from planparse.model import Activity, Direction, Goal, GoalLevel, Indicator
-from planparse.reading.model import Line
+from planparse.reading.model import Line, group_paragraphs
 from planparse.text.assemble import join_lines
 
 
@@ -136,9 +136,9 @@ class ListWalk(FieldWalk):
             self.label_style = (self.typo.size(line), line.bold, line.italic)
             if label is not None:
                 if self.section is not None and names_goals(head.title) and self.typo.size(line) >= self.typo.size(self.section) - 0.3 \
-                        and not (bare_goal_label(head.title) and not self.section_prose):
-                    # "Måluppföljning" as large: the heading before is no group; but a bare "Mål"
-                    # right under a heading as large (a work plan's area, all headings bold body type) is its list
+                        and not (bare_goal_label(head.title) and len(group_paragraphs(self.section_prose)) <= 1):
+                    # "Måluppföljning" as large: the heading before is no group; a bare "Mål" under a heading as
+                    # large, after one lead-in paragraph or none (a work plan's area, all bold body type), is its list
                     self.section = self.section_above = None
                 self.open_label(label, "", line)
             return True

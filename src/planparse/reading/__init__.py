@@ -1176,7 +1176,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     for r in raw_pages:
         if watermarks:
             r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
-        gutters.append(band := columns.gutter(r.lines, r.width))
+        gutters.append(band := columns.gutter(r.lines, r.width) or columns.two_pages(r.lines, r.width, r.height))
         drawn = [d.bbox for d in r.drawings if d.kind in ("rect", "shape")
                  and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H]
         boxes = _side_by_side(drawn)

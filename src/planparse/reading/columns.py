@@ -137,3 +137,36 @@ def column_order(lines: list[Line], band: tuple[float, float]) -> list[Line]:
             right.append(ln)
     out.extend(left + right)
     return out
+
+
+SHEET_GUTTER = 24.0  # pt of empty band at a sheet's middle between two pages: both their margins
+SHEET_MARGIN = 0.03  # of the sheet's width: how far the two pages' left margins may differ
+PAGE_FILL = 0.25  # of the sheet's width: the least width of each page's text
+
+
+def two_pages(lines: list[Line], width: float, height: float) -> tuple[float, float] | None:
+    """The empty band (x0, x1) between two pages printed side by side on one landscape sheet
+    (two A5 pages on an A4 sheet, a booklet's spread), or None. No line crosses the sheet's
+    middle, the band around it is wider than two margins, and each half is a page of its
+    own: text as wide as half a page, set from its own left margin, the right page's the
+    left page's moved by half the sheet. The pages are read one after the other (a page's
+    lines beside the other page's are no row of a table and no column of running text)."""
+    if width <= height or not lines:
+        return None
+    mid = width / 2
+    boxes = [ln.bbox for ln in lines]
+    if any(b[0] < mid < b[2] for b in boxes):
+        return None
+    left = [b for b in boxes if b[2] <= mid]
+    right = [b for b in boxes if b[0] >= mid]
+    if not left or not right:
+        return None
+    g0, g1 = max(b[2] for b in left), min(b[0] for b in right)
+    if g1 - g0 < SHEET_GUTTER:
+        return None
+    margin_l, margin_r = min(b[0] for b in left), g1
+    if abs((margin_r - mid) - margin_l) > SHEET_MARGIN * width:
+        return None
+    if min(g0 - margin_l, max(b[2] for b in right) - margin_r) < PAGE_FILL * width:
+        return None
+    return g0, g1

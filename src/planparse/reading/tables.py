@@ -910,8 +910,29 @@ def _header_columns(region: _Region, spans: list[Span], fonts: bool = True) -> l
         cols = _infer_columns(head, x0, x1, _header_gap(head, fonts))
         if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
             # (born-digital too: a name wraps within its column, past the middle of the header's gap)
-            return _fit_to_body(cols, head, [s for s in spans if not top - 1 <= s.yc <= bottom + 1])
+            body = [s for s in spans if not top - 1 <= s.yc <= bottom + 1]
+            return _body_columns(_fit_to_body(cols, head, body), head, body)
     return _infer_columns(spans, x0, x1)
+
+
+def _body_columns(cols: list[float], head: list[Span], body: list[Span]) -> list[float]:
+    """A header's columns that cut through the body's words, replaced by the body's own.
+    Labels set left or centred over figures set right ("2027" over "12 000", "Total utgift"
+    over "14 500") leave their gaps where the figures stand: a boundary there splits a
+    column's figures between two cells. Where the body, read alone, parts at its own gaps
+    into as many columns as the header, each label standing over its own, those gaps are
+    the columns. A comment across the table covers the body's gaps and keeps the header's."""
+    words = [s for s in body if s.text.strip()]
+    if not any(s.bbox[0] + 1 < x < s.bbox[2] - 1 for x in cols[1:-1] for s in words):
+        return cols
+    own = _infer_columns(words, cols[0], cols[-1])
+    if len(own) != len(cols):
+        return cols
+    for a, b, c, d in zip(cols, cols[1:], own, own[1:], strict=False):
+        labels = [s for s in head if a <= s.xc < b and s.text.strip()]
+        if not labels or not all(c <= s.xc < d for s in labels):
+            return cols
+    return own
 
 
 def _speck_label(text: str) -> bool:
