@@ -197,7 +197,8 @@ def indicator_rows(
     Footnote marks are cut from names and kept in raw values. On OCR'd text a value cell is
     mended as a figure (specks, a minus, letters for digits), and one that may be a figure
     misread is read again from the page image with ``reread`` (the document's). Columns in
-    ``skip`` belong to someone else (a goal table's goal and assessment columns). An outcome of
+    ``skip`` belong to someone else (a goal table's goal and assessment columns); an indicator's
+    own assessment column ("Bedömning") is no value. An outcome of
     months and no year ("Utfall jan–aug") is of the document's year, ``this_year``."""
     labels = header_labels(table)
     name_col = column_of(labels, "indicator")
@@ -213,6 +214,7 @@ def indicator_rows(
         i
         for i in range(table.n_cols)
         if i not in (name_col, source_col, unit_col, group_col, period_col) and i not in skip
+        and labels[i] != "assessment"  # "Bedömning": the indicator's assessment, no measure of it
     ]
     # (read from the mended labels: an OCR'd "2024 -" is the year's column too)
     series = sum(1 for i in value_cols if YEAR.fullmatch(_header_label(table, i).strip())) >= 2
