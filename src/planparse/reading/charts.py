@@ -21,14 +21,13 @@ ROOM = 30.0  # points: room round the axes for tick labels and the title, withou
 def _ticks(axis_x: float, y0: float, y1: float, base: float, x0: float, x1: float, rules: list[Drawing]) -> int:
     """Tick marks out of a value axis at ``axis_x`` (left of it) or a category axis at
     ``base`` (under it)."""
-    n = 0
-    for d in rules:
+    def tick(d: Drawing) -> bool:
         b = d.bbox
-        if d.kind == "hline" and 0 < b[2] - b[0] <= TICK_MAX and abs(b[2] - axis_x) <= TOL and y0 - TOL <= b[1] <= y1 + TOL:
-            n += 1
-        elif d.kind == "vline" and 0 < b[3] - b[1] <= TICK_MAX and abs(b[1] - base) <= TOL and x0 - TOL <= b[0] <= x1 + TOL:
-            n += 1
-    return n
+        if d.kind == "hline":
+            return 0 < b[2] - b[0] <= TICK_MAX and abs(b[2] - axis_x) <= TOL and y0 - TOL <= b[1] <= y1 + TOL
+        return 0 < b[3] - b[1] <= TICK_MAX and abs(b[1] - base) <= TOL and x0 - TOL <= b[0] <= x1 + TOL
+
+    return sum(1 for d in rules if tick(d))
 
 
 def _inside(inner: BBox, outer: BBox, slack: float = 0.5) -> bool:
@@ -39,16 +38,22 @@ def _inside(inner: BBox, outer: BBox, slack: float = 0.5) -> bool:
 def chart_areas(drawings: list[Drawing]) -> list[BBox]:
     """The areas of the charts drawn on a page (see the module's docstring)."""
     rules = [d for d in drawings if d.kind in ("hline", "vline")]
-    vs = [d for d in rules if d.kind == "vline" and d.bbox[3] - d.bbox[1] > 3 * TICK_MAX]
-    hs = [d for d in rules if d.kind == "hline" and d.bbox[2] - d.bbox[0] > 3 * TICK_MAX]
+    short = [d for d in rules if max(d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]) <= TICK_MAX]
+    if len(short) < MIN_TICKS:
+        return []
+    starts: dict[tuple[int, int], list[Drawing]] = {}  # long horizontal rules by their left end
+    for d in rules:
+        if d.kind == "hline" and d.bbox[2] - d.bbox[0] > 3 * TICK_MAX:
+            starts.setdefault((round(d.bbox[0]), round(d.bbox[1])), []).append(d)
     out: list[BBox] = []
-    for v in vs:
+    for v in (d for d in rules if d.kind == "vline" and d.bbox[3] - d.bbox[1] > 3 * TICK_MAX):
         x, top, base = v.bbox[0], v.bbox[1], v.bbox[3]
-        for h in hs:
+        corner = [h for dx in (-1, 0, 1) for dy in (-1, 0, 1) for h in starts.get((round(x) + dx, round(base) + dy), ())]
+        for h in corner:
             if abs(h.bbox[0] - x) > TOL or abs(h.bbox[1] - base) > TOL:
                 continue
             axes = (x, top, h.bbox[2], base)
-            if _ticks(x, top, base, base, x, h.bbox[2], rules) < MIN_TICKS:
+            if _ticks(x, top, base, base, x, h.bbox[2], short) < MIN_TICKS:
                 continue
             # (the axes' own box filled is no figure's: the figure's leaves room for the labels)
             frames = [d.bbox for d in drawings if d.kind == "rect" and d.fill is not None and _inside(axes, d.bbox)

@@ -26,14 +26,15 @@ def _holds(box: BBox, s: Span) -> bool:
 def pill_boxes(lines: list[Line], drawings: list[Drawing]) -> list[BBox]:
     """The boxes of ``drawings`` that are pills: filled in a colour, holding light words only,
     no taller than :data:`MAX_HEIGHT` times them."""
-    fills = [d.bbox for d in drawings if _filled(d)]
-    if not fills:
-        return []
     words = [s for ln in lines for s in ln.spans if s.text.strip()]
+    lit = [s for s in words if light(s.color)]
+    if not lit:
+        return []
     out: list[BBox] = []
-    for b in fills:
-        held = [s for s in words if _holds(b, s)]
-        if held and all(light(s.color) for s in held) and b[3] - b[1] <= MAX_HEIGHT * max(s.bbox[3] - s.bbox[1] for s in held):
+    for b in (d.bbox for d in drawings if _filled(d)):
+        held = [s for s in lit if _holds(b, s)]
+        if held and b[3] - b[1] <= MAX_HEIGHT * max(s.bbox[3] - s.bbox[1] for s in held) \
+                and not any(_holds(b, s) and not light(s.color) for s in words):
             out.append(b)
     return out
 
