@@ -29,6 +29,7 @@ from planparse.layouts.goal_groups import lone_goal, prune, titles_over_goal_lis
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list
 from planparse.layouts.owners import owners_in_titles
+from planparse.layouts.pill_assessment import pill_assessment
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.stated_assessment import stated_assessment
 from planparse.layouts.table_headers import (
@@ -164,7 +165,7 @@ class Walk(ListWalk):
         item = list_item(text) or _ocr_bullet(line)
         drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
         item = ("•", text) if drawn else item
-        if item is None and stated_assessment(self, line):  # "Målet bedöms som delvis uppfyllt."
+        if item is None and (stated_assessment(self, line) or pill_assessment(self, line)):  # "Målet bedöms som delvis uppfyllt."
             return
         if self.title_line is not None and self.title_of is not None:
             wraps = continues_title(self.title_line, line, self.typo) or (

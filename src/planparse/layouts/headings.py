@@ -16,7 +16,7 @@ from planparse import vocabulary
 from planparse.layouts.goal_words import goal_word
 from planparse.layouts.typography import Typography, _heading_shaped
 from planparse.model import GoalLevel
-from planparse.reading.model import Line
+from planparse.reading.model import Line, Page
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
@@ -265,3 +265,17 @@ def wraps_body_title(prev: Line, line: Line, typo: Typography) -> bool:
     height = max(prev.bbox[3] - prev.bbox[1], 1.0)
     gap = line.y0 - prev.bbox[3]
     return -0.6 * height <= gap < 0.8 * height and line.text[:1].islower()
+
+
+def right_under(heading: Line, line: Line, pages: list[Page]) -> bool:
+    """``line`` stands right under ``heading``: less than four of its sizes below it, or, over a
+    page break, first on the next page with ``heading`` the last of its own."""
+    if heading.page == line.page:
+        return line.y0 - heading.bbox[3] < 4 * line.size
+    if line.page != heading.page + 1:
+        return False
+    above = [p for p in pages if p.number == heading.page]
+    below = [p for p in pages if p.number == line.page]
+    tops = [(r.page, r.bbox[1]) for p in above + below for t in p.tables for r in t.rows]
+    return all(o.y0 <= heading.y0 for p in above for o in p.lines) and all(o.y0 >= line.y0 for p in below for o in p.lines) \
+        and all(not (pg == heading.page and y > heading.y0 or pg == line.page and y < line.y0) for pg, y in tops)

@@ -185,6 +185,12 @@ _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
 
 
+def _worded(table: Table, col: int) -> bool:
+    """Whether column ``col`` holds words, no figure (an assessment's "Uppfyllt", not a forecast's "62")."""
+    cells = [t for r in table.body if (t := r.cell_text(col).strip())]
+    return bool(cells) and all(vocabulary.match_assessment(t) is not None for t in cells)
+
+
 def indicator_rows(
     table: Table, reread: Callable[[int, BBox], str | None] | None = None, skip: frozenset[int] = frozenset(),
     this_year: int | None = None,
@@ -197,7 +203,8 @@ def indicator_rows(
     Footnote marks are cut from names and kept in raw values. On OCR'd text a value cell is
     mended as a figure (specks, a minus, letters for digits), and one that may be a figure
     misread is read again from the page image with ``reread`` (the document's). Columns in
-    ``skip`` belong to someone else (a goal table's goal and assessment columns). An outcome of
+    ``skip`` belong to someone else (a goal table's goal and assessment columns); an indicator's
+    own assessment in words ("Bedömning" | "Uppfyllt") is no value. An outcome of
     months and no year ("Utfall jan–aug") is of the document's year, ``this_year``."""
     labels = header_labels(table)
     name_col = column_of(labels, "indicator")
@@ -213,6 +220,7 @@ def indicator_rows(
         i
         for i in range(table.n_cols)
         if i not in (name_col, source_col, unit_col, group_col, period_col) and i not in skip
+        and not (labels[i] == "assessment" and _worded(table, i))  # "Bedömning: Uppfyllt": no measure
     ]
     # (read from the mended labels: an OCR'd "2024 -" is the year's column too)
     series = sum(1 for i in value_cols if YEAR.fullmatch(_header_label(table, i).strip())) >= 2

@@ -10,6 +10,7 @@ from planparse import vocabulary
 from planparse.layouts import money
 from planparse.layouts.headings import (
     Heading,
+    right_under,
     section_label,
 )
 from planparse.layouts.tables import after_icon
@@ -132,7 +133,7 @@ class FieldWalk(WalkState):
                 self.owner_goal()  # "Kommentar" under a heading that goal words name a goal: its comment
 
             if label in ("assessment", "status"):
-                near = self.section is not None and self.section.page == line.page and line.y0 - self.section.bbox[3] < 4 * line.size
+                near = self.section is not None and right_under(self.section, line, self.doc.pages)
                 owner = self.activity if label == "status" and self.activity else (self.owner_goal() if near or self.section is None else None)
                 if owner is not None:
                     self.mark(owner, line)

@@ -1,5 +1,4 @@
-"""The engine's headings and lists: a heading opens a goal, an activity, a list of goals or a section;
-list items become goals, activities or indicators by the list they are in (see :mod:`.engine`)."""
+"""Headings open goals, activities, goal lists or sections; items become what their list holds."""
 
 from __future__ import annotations
 
@@ -26,6 +25,7 @@ from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import names_goals
 from planparse.model import Activity, Direction, Goal, GoalLevel, Indicator
+from planparse.reading.charts import space_between
 from planparse.reading.model import Line, group_paragraphs
 from planparse.text.assemble import join_lines
 
@@ -166,11 +166,11 @@ class ListWalk(FieldWalk):
         self.pop_styled(self.typo.size(line), under_words)
         size, pending = self.typo.size(line), self.section
         if pending is not None and self.typo.size(pending) > size + 0.3:
-            # the group of the headings under it, the first right under it; not a chapter naming
-            # them ("Kommungemensamma objekt", "Prioriterade utvecklingsområden 2025/2026")
-            height = pending.bbox[3] - pending.bbox[1]
+            # the group of the headings under it, the first right under it (a chart between takes no room);
+            # not a chapter naming them ("Kommungemensamma objekt", "Prioriterade utvecklingsområden 2025/2026")
+            gap = space_between(pending.bbox[3], line.y0, self.page(line).charts) / (pending.bbox[3] - pending.bbox[1])
             group = self.section_level is None and not self.section_prose and pending.page == line.page \
-                and line.y0 - pending.bbox[3] < 3 * height and not names_chapter(self.out, self.section_title)
+                and gap < 3 and not names_chapter(self.out, self.section_title)
             self.section_above = (pending, self.section_title, self.section_prose) if group else None
         elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
             self.section_above = None  # a heading as large ends the group

@@ -28,6 +28,7 @@ from planparse.errors import (
 )
 from planparse.limits import DEFAULT_LIMITS, Limits
 from planparse.reading import (
+    charts,
     columns,
     contents,
     deskew,
@@ -35,6 +36,7 @@ from planparse.reading import (
     ocr,
     ocr_banners,
     ocr_photo,
+    pills,
     raster_icons,
     raster_rules,
     tone,
@@ -1173,14 +1175,20 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     watermarks = noise.watermark_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
     gutters = []
     carded: list[bool] = []  # read card by card: the lines' order is no longer by height
+    figures: list[list[BBox]] = []
     for r in raw_pages:
         if watermarks:
             r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
+        figures.append(areas := charts.chart_areas(r.drawings))  # a chart's words are a picture's, no content
+        in_chart = charts.chart_lines(r.lines, areas)
+        r.lines = [ln for ln in r.lines if id(ln) not in in_chart]
+        r.drawings = charts.outside_charts(r.drawings, areas)
         gutters.append(band := columns.gutter(r.lines, r.width) or columns.two_pages(r.lines, r.width, r.height))
         drawn = [d.bbox for d in r.drawings if d.kind in ("rect", "shape")
                  and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H]
         boxes = _side_by_side(drawn)
-        r.lines = merge_baselines(_split_at_cards(r.lines, boxes), band, boxes, drawn)
+        pilled = drawn + pills.pill_boxes(r.lines, r.drawings)  # (a pill's word is apart from the title beside it)
+        r.lines = merge_baselines(_split_at_cards(r.lines, boxes), band, boxes, pilled)
         carded.append(bool(boxes))
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
@@ -1215,6 +1223,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
             text_layer=layers[k],  # type: ignore[arg-type]
             noise=noise_per_page[k],
             two_columns=gutters[k] is not None or carded[k],
+            charts=figures[k],
         )
         for k, r in enumerate(raw_pages)
     ]

@@ -474,6 +474,7 @@ class Page:
     text_layer: Literal["native", "ocr", "repaired", "none"]
     noise: list[Line] = field(default_factory=list)  # removed headers, footers, contents lines
     two_columns: bool = False  # set in two columns: ``lines`` are in column order, not by height
+    charts: list[BBox] = field(default_factory=list)  # the areas of charts (their words left out)
 
     def in_order(self, lines: list[Line], tables: list[Table]) -> list[Line | Table]:
         """``lines`` (of this page, in its order) and ``tables`` in reading order: by height;
