@@ -33,9 +33,9 @@ def parse(
     :class:`planparse.errors.PlanParseError` subclass when the file cannot be read at all;
     problems inside a readable document become ``warnings`` on the result.
     """
-    with _fewer_collections():
-        document = read_pdf(source, backend=backend, ocr=ocr, limits=limits, filename=filename)
-        return parse_document(document, layout=layout)
+    with _fewer_collections():  # (the page model freed before the threshold is restored)
+        return parse_document(read_pdf(source, backend=backend, ocr=ocr, limits=limits, filename=filename),
+                              layout=layout)
 
 
 # Objects made (less those freed) before the cyclic collector's youngest generation is
