@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Literal
 
 from planparse.layouts import Detection, detect_document, parse_document
@@ -30,8 +33,28 @@ def parse(
     :class:`planparse.errors.PlanParseError` subclass when the file cannot be read at all;
     problems inside a readable document become ``warnings`` on the result.
     """
-    document = read_pdf(source, backend=backend, ocr=ocr, limits=limits, filename=filename)
-    return parse_document(document, layout=layout)
+    with _fewer_collections():  # (the page model freed before the threshold is restored)
+        return parse_document(read_pdf(source, backend=backend, ocr=ocr, limits=limits, filename=filename),
+                              layout=layout)
+
+
+# Objects made (less those freed) before the cyclic collector's youngest generation is
+# collected, while a document is parsed; Python's default is 700.
+_GC_THRESHOLD = 10_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """The collector's first threshold raised while a document is parsed, then restored: a
+    parse makes and drops objects by the hundred thousand and holds few cycles, and at the
+    default the collector walked the young survivors some ten times a document (and, every
+    few documents, every object of the process, a loaded spaCy's too) for little garbage."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], _GC_THRESHOLD), *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def detect(

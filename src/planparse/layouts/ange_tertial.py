@@ -49,7 +49,8 @@ def _municipality(doc: Document) -> Municipality | None:
         kommun = find_in_text(line)
         if kommun is not None:
             counts[kommun.code] += 1
-            found.setdefault(kommun.code, Municipality(name=kommun.display_name, code=kommun.code))
+            if kommun.code not in found:  # (the first mention's, made once: not for every line)
+                found[kommun.code] = Municipality(name=kommun.display_name, code=kommun.code)
     return found[counts.most_common(1)[0][0]] if counts else None
 
 

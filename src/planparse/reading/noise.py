@@ -48,12 +48,16 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
                 margin.append((ln, key))
     threshold = max(2, round(0.4 * n))
     noise: set[int] = set()
+    repeats: dict[tuple[str, float], set[int]] = {}  # pages_ below by (key, size): a page number's on every page
     for ln, key in margin:
         # (a year alone is no page number: a table's cell wrapped at the page's foot, "Följs upp" / "2025")
         page_number = _PAGE_NUMBER.match(ln.text.strip()) and not _YEAR.fullmatch(ln.text.strip())
         # repeats in about its own size: a title set large under a running header of its words is none
         own = ln.size
-        pages_ = {p for p, size in seen[key] if abs(size - own) <= SIZE_SLACK * max(size, own, 1.0)}
+        pages_ = repeats.get((key, own))
+        if pages_ is None:
+            pages_ = repeats[(key, own)] = {
+                p for p, size in seen[key] if abs(size - own) <= SIZE_SLACK * max(size, own, 1.0)}
         if page_number or (n >= 2 and len(pages_) >= threshold and (
                 len(pages_) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))

@@ -669,6 +669,8 @@ def wraps_up(above: list[Line], head: list[Line]) -> bool:
 def _header_at(rows: list[list[Line]], k: int, is_header: Callable[[list[str]], bool]) -> list[Line] | None:
     """The header row starting at visual row ``k``: its lines, with the next row's where the
     labels wrap onto it, or None."""
+    if len(rows[k]) == 1 and len(rows[k][0].spans) < 2:
+        return None  # one line of one span (most rows): one label at most, and no cells to wrap
     phrases = _phrases(rows[k])
     if len(words := [_label(p) for p in phrases]) >= 2 and is_header(words):
         return rows[k]
