@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Literal
@@ -43,18 +44,31 @@ def parse(
 _GC_THRESHOLD = 10_000
 
 
+_gc_lock = threading.Lock()
+_gc_parses = 0  # parses running now (threads): the first raises the threshold, the last restores it
+_gc_saved: tuple[int, ...] = ()
+
+
 @contextmanager
 def _fewer_collections() -> Iterator[None]:
     """The collector's first threshold raised while a document is parsed, then restored: a
     parse makes and drops objects by the hundred thousand and holds few cycles, and at the
     default the collector walked the young survivors some ten times a document (and, every
-    few documents, every object of the process, a loaded spaCy's too) for little garbage."""
-    threshold = gc.get_threshold()
-    gc.set_threshold(max(threshold[0], _GC_THRESHOLD), *threshold[1:])
+    few documents, every object of the process, a loaded spaCy's too) for little garbage.
+    Parses in several threads share one raise; the last to finish restores the threshold."""
+    global _gc_parses, _gc_saved
+    with _gc_lock:
+        if _gc_parses == 0:
+            _gc_saved = gc.get_threshold()
+            gc.set_threshold(max(_gc_saved[0], _GC_THRESHOLD), *_gc_saved[1:])
+        _gc_parses += 1
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
+        with _gc_lock:
+            _gc_parses -= 1
+            if _gc_parses == 0:
+                gc.set_threshold(*_gc_saved)
 
 
 def detect(
