@@ -54,3 +54,15 @@ def test_goal_heading_between_two_activity_tables() -> None:
     assert len(page.tables) == 2
     cells = [c.text for t in page.tables for r in t.rows for c in r.cells]
     assert not any("Tillgängligheten" in c for c in cells)
+
+
+def test_banner_goal_areas_say_they_were_read_by_ocr() -> None:
+    """The goal areas read from the banner pictures are OCR'd text, whatever the page's layer;
+    the goals under them are the page's own native text."""
+    from planparse import parse
+
+    doc = parse(KRISTINEHAMN)
+    areas = [g for g in doc.goals if g.title in AREAS]
+    assert [g.title for g in areas] == AREAS
+    assert all(g.provenance.method.value == "ocr" for g in areas)
+    assert all(child.provenance.method.value == "native" for g in areas for child in g.children)

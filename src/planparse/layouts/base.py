@@ -70,7 +70,7 @@ def provenance(*items: Located, method: str | None = None) -> Provenance:
     """Provenance of one or more located items that sit on the first item's page."""
     first = items[0]
     if len(items) == 1 and type(first) is Line:  # (most items: one line)
-        b, m = first.bbox, method or first.method
+        b, m = first.bbox, method or _method(first)
         return Provenance(page=first.page, bbox=(round(b[0], 1), round(b[1], 1), round(b[2], 1), round(b[3], 1)),
                           raw_text=first.raw, method=_METHODS.get(m) or ProvenanceMethod(m))
     page = _page(first)
@@ -111,7 +111,7 @@ def _raw(it: Located) -> str:
 
 def _method(it: Located) -> str:
     if isinstance(it, Line):
-        return it.method
+        return "ocr" if it.from_image else it.method
     if isinstance(it, Cell):
         return it.lines[0].method if it.lines else "native"
     if isinstance(it, Row):

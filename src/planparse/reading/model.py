@@ -125,6 +125,7 @@ class Line:
     page: int  # 1-based
     method: TextMethod = "native"
     raw_text: str | None = None  # the text before OCR repair, when repaired
+    from_image: bool = False  # read by OCR from a picture on a native page (a banner heading)
     _cache: _LineFacts | None = field(default=None, init=False, repr=False, compare=False)
 
     def _facts(self) -> _LineFacts:

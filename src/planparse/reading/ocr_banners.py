@@ -7,8 +7,8 @@ picture sliced into strips (a print driver's habit), with no text of the layer o
 text of the layer below them on the page, and mostly of one flat colour (a bar under its
 lettering, see :func:`_flat`; a photo strip or a chart is not). Each such image is rendered
 alone and read by Tesseract as one block; its words become a line of the page where the image
-is. The line is the page's, whose layer is native (the contract's provenance method is the
-page's layer), with the size Tesseract's boxes give its letters: the layout ranks it with the
+is. The line is the page's, whose layer is native, so the layout treats it as native text, but
+it is marked ``from_image`` and the items made from it have provenance method "ocr"; it has the size Tesseract's boxes give its letters: the layout ranks it with the
 page's other headings by that size.
 """
 
@@ -93,5 +93,5 @@ def read_banners(page: object, raw: RawPage, lang: str) -> list[Line]:
             spans = [Span(text=(" " if k else "") + s.text.strip(), size=s.size,
                           bbox=(s.bbox[0] + clip.x0, s.bbox[1] + clip.y0, s.bbox[2] + clip.x0, s.bbox[3] + clip.y0))
                      for k, s in enumerate(words)]
-            lines.append(Line(spans=spans, page=raw.number, method="native"))
+            lines.append(Line(spans=spans, page=raw.number, method="native", from_image=True))
     return lines
