@@ -1,16 +1,15 @@
 """Goals as a numbered list right under an area's heading, with no "Mål" label over them.
 
 A work plan may print its goals as Word's List Number list under each area heading ("1<tab>Barnen
-ska …", the list counting on over the areas). Such a list holds goals when its items state one (a
-finite verb after the first word: :func:`.goal_groups.states_goal`) and end in no full stop (a
-proposal's numbered points, "1. Nämnden antar …", are sentences). The heading becomes their area.
+ska …", the list counting on over the areas). Such a list holds goals when its items state one
+("ska" after their subject) and end in no full stop (a proposal's numbered points, "1. Nämnden
+antar …", "2. Förvaltningen får i uppdrag …", are sentences). The heading becomes their area.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planparse.layouts.goal_groups import states_goal
 from planparse.model import GoalLevel
 from planparse.reading.model import Line, Page, Table
 
@@ -19,7 +18,11 @@ if TYPE_CHECKING:
 
 
 def _goal_item(text: str) -> bool:
-    return states_goal(text) and not text.rstrip().endswith((".", ":", ";", "!", "?")) and len(text.split()) <= 25
+    """A goal's statement: "ska" (or "skall") right after its subject ("Barnen ska …", "Alla
+    barn ska …"), no sentence's end, a title's length."""
+    words = text.lower().split()
+    return 4 <= len(words) <= 25 and any(w in ("ska", "skall") for w in words[1:4]) \
+        and not text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
 def numbered_goal(w: Walk, line: Line, item: tuple[str, str]) -> bool:
