@@ -69,3 +69,14 @@ def test_indicator_table_pasted_as_a_picture() -> None:
     """The first goal's indicator table is a PNG screenshot: its rows, read by OCR, are that
     goal's indicators with their values, like the tables in the text layer."""
     assert _indicators(parsed(LANDSKRONA)) == _indicators(gold(LANDSKRONA))
+
+
+def test_goal_item_states_ska_and_no_sentence() -> None:
+    """A numbered goal states "ska" after its subject and ends in no full stop; a proposal's
+    numbered points ("får i uppdrag …", "antar … .") are none."""
+    from planparse.layouts.numbered_goals import _goal_item
+
+    assert _goal_item("Barnen ska visa hänsyn och empati mot varandra i lek och vardag")
+    assert _goal_item("Vårdnadshavarna ska känna förtroende för förskolans arbete")
+    assert not _goal_item("Kommunstyrelseförvaltningen får i uppdrag att återrapportera planens genomförande i samband med")
+    assert not _goal_item("Riktlinjerna ska gälla från och med den 1 januari 2027.")
