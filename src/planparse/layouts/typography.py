@@ -7,7 +7,6 @@ import statistics
 from difflib import SequenceMatcher
 
 from planparse import vocabulary
-from planparse.layouts.marker import color_name
 from planparse.reading.model import Document, Line
 
 
@@ -75,6 +74,8 @@ class Typography:
                             for size in [ln.size] * len(ln.text)
                         )
         self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
+        from planparse.layouts.colour_headings import coloured_headings  # noqa: PLC0415 (it imports this module)
+
         self.coloured = coloured_headings(doc, self.body)
         # An OCR'd line's size is its words' font size told from their boxes and letters
         # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is
@@ -168,40 +169,6 @@ class Typography:
 
     def has_fonts(self, line: Line) -> bool:
         return line.method == "native"
-
-
-def _colour(line: Line) -> int | None:
-    """The one colour a line's words are printed in (0 black), None when they differ."""
-    found = {s.color for s in line.spans if s.text.strip()}
-    return found.pop() if len(found) == 1 else None
-
-
-def coloured_headings(doc: Document, body: float) -> set[int]:
-    """Native lines of at least the body's size and no bolder, printed in a colour (not grey)
-    over running text in black (nine tenths of its letters or more): headings told by colour
-    alone. Each is a title's shape (a few capitalised words, no sentence's end) or one word in
-    capitals ("INLEDNING"); a colour that also prints long running lines is no heading's."""
-    black = coloured = 0
-    lines = [ln for page in doc.pages for ln in page.lines if ln.method == "native"]
-    by_colour: dict[int, list[Line]] = {}
-    for ln in lines:
-        colour = _colour(ln)
-        if colour is None or abs(ln.size - body) > 0.5:
-            continue
-        if colour == 0:
-            black += len(ln.text)
-        elif color_name(colour) not in (None, "grey"):
-            coloured += len(ln.text)
-            by_colour.setdefault(colour, []).append(ln)
-    if not by_colour or black < 9 * coloured:
-        return set()
-    out: set[int] = set()
-    for group in by_colour.values():
-        if any(len(ln.text.split()) > 12 for ln in group):
-            continue  # (a colour for running text or links, no heading's)
-        out.update(id(ln) for ln in group if not ln.bold and (
-            _heading_shaped(ln.text) or (ln.text.isupper() and ln.text.isalpha() and len(ln.text) >= 4)))
-    return out
 
 
 def _repeated_lines(doc: Document) -> set[int]:
