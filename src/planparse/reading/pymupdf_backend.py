@@ -9,6 +9,7 @@ from typing import Any
 
 import pymupdf
 
+from planparse.reading.dingbats import dingbat_text, is_dingbats
 from planparse.reading.model import Drawing, Image, Line, RawPage, Span
 
 _BOLD_FLAG = 16
@@ -546,6 +547,8 @@ def read_page(
             spans = []
             for si, s in enumerate(ln["spans"]):
                 text = s["text"]
+                if "ingbats" in s["font"] and is_dingbats(s["font"]):
+                    text = dingbat_text(text)  # (base-14 ZapfDingbats: "G" is its "●")
                 stripped = text.strip()
                 if not stripped:
                     continue

@@ -1,0 +1,29 @@
+"""ZapfDingbats text as the shapes it draws.
+
+PyMuPDF gives a glyph of the base-14 ZapfDingbats font (no ToUnicode, its built-in encoding)
+as the character whose code is the number in the glyph's name: ``l`` draws ``a71``, the
+filled circle, and comes out as ``chr(71)``, "G". A coloured circle, square or check mark in
+that font (a status or assessment drawn as text, its legend beside it) is read as the shape
+from Adobe's ZapfDingbats glyph list, so the icon and legend code see "●" as Word's glyphs
+give it; other dingbats are kept as extracted.
+"""
+
+from __future__ import annotations
+
+# Adobe's zapfdingbats.txt: glyph name number → Unicode, for the shapes that carry a status.
+_SHAPES: dict[int, str] = {
+    19: "✓", 20: "✔", 21: "✕", 22: "✖", 23: "✗", 24: "✘",
+    35: "★", 71: "●", 72: "❍", 73: "■", 74: "❏", 203: "❐", 75: "❑", 204: "❒",
+    76: "▲", 77: "▼", 78: "◆", 79: "❖", 81: "◗",
+}
+_TABLE = str.maketrans({chr(k): v for k, v in _SHAPES.items()})
+
+
+def is_dingbats(font: str) -> bool:
+    """Whether ``font`` is ZapfDingbats (or a subset or substitute named so)."""
+    return "dingbats" in font.lower()
+
+
+def dingbat_text(text: str) -> str:
+    """``text`` extracted from a ZapfDingbats span with its status shapes restored."""
+    return text.translate(_TABLE)
