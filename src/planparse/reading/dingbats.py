@@ -5,7 +5,8 @@ as the character whose code is the number in the glyph's name: ``l`` draws ``a71
 filled circle, and comes out as ``chr(71)``, "G". A coloured circle, square or check mark in
 that font (a status or assessment drawn as text, its legend beside it) is read as the shape
 from Adobe's ZapfDingbats glyph list, so the icon and legend code see "●" as Word's glyphs
-give it; other dingbats are kept as extracted.
+give it; other dingbats are kept as extracted. pdfminer (the pdfplumber backend) gives the
+character codes themselves ("l"): :func:`dingbat_codes` reads those.
 """
 
 from __future__ import annotations
@@ -17,6 +18,12 @@ _SHAPES: dict[int, str] = {
     76: "▲", 77: "▼", 78: "◆", 79: "❖", 81: "◗",
 }
 _TABLE = str.maketrans({chr(k): v for k, v in _SHAPES.items()})
+# The font's built-in encoding: character code → the same shapes.
+_CODES = str.maketrans({
+    "3": "✓", "4": "✔", "5": "✕", "6": "✖", "7": "✗", "8": "✘", "H": "★", "l": "●", "m": "❍",
+    "n": "■", "o": "❏", "p": "❐", "q": "❑", "r": "❒", "s": "▲", "t": "▼", "u": "◆", "v": "❖",
+    "w": "◗",
+})
 
 
 def is_dingbats(font: str) -> bool:
@@ -27,3 +34,9 @@ def is_dingbats(font: str) -> bool:
 def dingbat_text(text: str) -> str:
     """``text`` extracted from a ZapfDingbats span with its status shapes restored."""
     return text.translate(_TABLE)
+
+
+def dingbat_codes(text: str) -> str:
+    """``text`` as character codes of ZapfDingbats's built-in encoding, its status shapes
+    restored."""
+    return text.translate(_CODES)
