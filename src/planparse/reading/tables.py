@@ -28,6 +28,7 @@ from planparse.reading.model import (
     within,
 )
 from planparse.reading.rule_cuts import cut_at_rules
+from planparse.reading.rotated_labels import rotated_label
 from planparse.reading.stacked_rows import split_stacked
 from planparse.text.fold import fold
 
@@ -1145,7 +1146,8 @@ def _build(
             box = (left, top, right, bottom)
             x0, x1 = left - 1, right + 1
             members = [(i, s) for i, s, xc, _ in in_row if x0 <= xc <= x1]
-            cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
+            text = _lines(members, raw) if members or not raw.rotated else rotated_label(box, raw.rotated, raw.number)
+            cells.append(Cell(lines=text, bbox=box, col=col, colspan=span_cols))
         if not any(c.lines for c in cells):
             continue
         icons = [
