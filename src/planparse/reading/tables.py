@@ -1810,8 +1810,13 @@ def _labels_row(row: Row) -> bool:
     return len(filled) >= 2 and not any(_NUMBER.match(t) and not re.fullmatch(r"(19|20)\d\d", t) for t in filled)
 
 
+# A line that says the table goes on ("(forts.)", "Lärande och kunskap, forts.",
+# "Fortsättning"): no text between the two parts.
+_GOES_ON = re.compile(r"(?:^|[\s,(–-])(?:forts\.?|fortsättning|fortsätter)\s*\)?:?$", re.IGNORECASE)
+
+
 def _continues(prev: Table, nxt: Table, lines: list[Line]) -> bool:
-    if any(ln.bbox[3] < nxt.bbox[1] for ln in lines):
+    if any(ln.bbox[3] < nxt.bbox[1] and not _GOES_ON.search(ln.text.strip()) for ln in lines):
         return False
     first = nxt.rows[0]
     own_header = nxt.header and prev.header and _labels_row(first) and _vocabulary_header(first)
