@@ -651,7 +651,8 @@ def _rotated_line(ln: dict[str, Any], number: int, turn: pymupdf.Matrix | None) 
     first = spans[0]
     bold, italic = _font_style(first["font"], first["flags"])
     text = " ".join("".join(s["text"] for s in spans).split())
-    return Line([Span(text, tuple(round(v, 2) for v in box), first["font"], round(first["size"], 2),
+    x0, y0, x1, y1 = (round(v, 2) for v in box)
+    return Line([Span(text, (x0, y0, x1, y1), first["font"], round(first["size"], 2),
                       bold, italic, first["color"])], number)
 
 

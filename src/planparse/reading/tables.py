@@ -27,8 +27,8 @@ from planparse.reading.model import (
     union,
     within,
 )
-from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.rotated_labels import rotated_label
+from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.stacked_rows import split_stacked
 from planparse.text.fold import fold
 
