@@ -27,6 +27,7 @@ from planparse.reading.model import (
     union,
     within,
 )
+from planparse.reading.rotated_labels import rotated_label
 from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.stacked_rows import split_stacked
 from planparse.text.fold import fold
@@ -1145,7 +1146,8 @@ def _build(
             box = (left, top, right, bottom)
             x0, x1 = left - 1, right + 1
             members = [(i, s) for i, s, xc, _ in in_row if x0 <= xc <= x1]
-            cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
+            text = _lines(members, raw) if members or not raw.rotated else rotated_label(box, raw.rotated, raw.number)
+            cells.append(Cell(lines=text, bbox=box, col=col, colspan=span_cols))
         if not any(c.lines for c in cells):
             continue
         icons = [
@@ -1808,8 +1810,13 @@ def _labels_row(row: Row) -> bool:
     return len(filled) >= 2 and not any(_NUMBER.match(t) and not re.fullmatch(r"(19|20)\d\d", t) for t in filled)
 
 
+# A line that says the table goes on ("(forts.)", "Lärande och kunskap, forts.",
+# "Fortsättning"): no text between the two parts.
+_GOES_ON = re.compile(r"(?:^|[\s,(–-])(?:forts\.?|fortsättning|fortsätter)\s*\)?:?$", re.IGNORECASE)
+
+
 def _continues(prev: Table, nxt: Table, lines: list[Line]) -> bool:
-    if any(ln.bbox[3] < nxt.bbox[1] for ln in lines):
+    if any(ln.bbox[3] < nxt.bbox[1] and not _GOES_ON.search(ln.text.strip()) for ln in lines):
         return False
     first = nxt.rows[0]
     own_header = nxt.header and prev.header and _labels_row(first) and _vocabulary_header(first)
