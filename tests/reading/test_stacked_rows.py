@@ -65,3 +65,13 @@ def test_a_wrapped_text_cell_ending_in_a_year_is_no_row() -> None:
     lines = [_line(100, (55, "Antal dygn i slutenvård av"), (260, "2,9"), (420, "Följs upp")),
              _line(111, (55, "medicinskt färdigbehandlade"), (420, "2027"))]
     assert split_stacked(97, 125, _spans(lines), XS) == [(97, 125)]
+
+
+def test_a_row_starts_after_the_row_above_wrapped_its_name() -> None:
+    # a goal merged down in the first column; its first indicator's name wraps onto a line
+    # without figures, the next indicator (figures in the same columns) is a row of its own
+    lines = [_line(100, (55, "Fler barn ska delta i"), (260, "Deltagare i föreningar"), (340, "412"), (420, "420")),
+             _line(111, (55, "kultur och fritid"), (260, "år, tusental")),
+             _line(128, (260, "Antal elever"), (340, "1 180"), (420, "1 200"))]
+    bands = split_stacked(97, 142, _spans(lines), XS)
+    assert len(bands) == 2 and 111 < bands[0][1] < 128

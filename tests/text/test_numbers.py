@@ -32,6 +32,18 @@ from planparse.text.numbers import (
         ("3,25*", 3.25),
         ("72**", 72),
         ("11.3", 11.3),
+        # every Unicode space separator as thousands separator, every minus form as minus
+        ("12\u202f500", 12500),
+        ("4\u2009800", 4800),
+        ("1\u2002500", 1500),
+        ("1\u205f500", 1500),
+        ("1\u3000500", 1500),
+        ("(1\u2009900)", -1900),
+        ("\u22123\u202f000", -3000),
+        ("\u20111 200", -1200),
+        ("\u2010400", -400),
+        ("\ufe6312", -12),
+        ("\uff0d5", -5),
     ],
 )
 def test_parse_number(text: str, value: float) -> None:

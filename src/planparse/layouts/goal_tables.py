@@ -163,6 +163,16 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         if group_col is not None and (name := row_text(row, group_col)):
             parent = _group_goal(w, top, name, row)
         titles = [text] if row.full_width else cell_goals(row, col)
+        siblings = parent.children if parent is not None else w.out.goals
+        if len(titles) == 1 and (same := _read_before(siblings, titles[0])) is not None:
+            current = same  # named again (the indicator table under its activity table): one goal
+            for m in markers:
+                current.assessment = current.assessment or w.markers.assessment(m)
+            _text_columns(row, current, assess_col, comment_col)
+            if indicator_col not in (None, col):
+                current.indicators.extend(_row_indicators(w, table, row, others))
+            w.goal, w.activity, w.item = current, None, current
+            continue
         current = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row))
         current.number, current.title = _number_of(titles[-1])
         for title in titles[:-1]:  # a cell listing several goals: the row's activities are their parent's
@@ -187,6 +197,12 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         if indicator_col not in (None, col):
             current.indicators.extend(_row_indicators(w, table, row, others))
         w.goal, w.activity, w.item = current, None, current
+
+
+def _read_before(siblings: list[Goal], title: str) -> Goal | None:
+    """The goal among ``siblings`` a goal cell names again (same number and title)."""
+    number, title = _number_of(title)
+    return next((g for g in siblings if g.number == number and fold(g.title) == fold(title)), None)
 
 
 def _group_column(table: Table, col: int, labels: list[str | None]) -> int | None:

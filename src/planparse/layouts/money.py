@@ -22,6 +22,7 @@ from planparse.layouts.roles import (
     text,
     unit_in,
 )
+from planparse.layouts.spanned_header import own_labels
 from planparse.layouts.sums import check_sums, mark_unnamed_sum, sum_sections
 from planparse.model import (
     AmountUnit,
@@ -180,7 +181,7 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     settle_amounts(body, candidates, first, amounts, labels, out.doc.reread, out.warn)
     amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]
     years = {i: int(m.group(1)) if (m := YEAR.search(labels[i])) else None for i in amount_cols}
-    own = _own_labels(table.rows[:len(table.rows) - len(body)], labels)
+    own = own_labels(table.rows[:len(table.rows) - len(body)], labels)
     found: list[Investment] = []
     last: Investment | None = None
     section: str | None = None
@@ -208,29 +209,14 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
         inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
                          responsible=none_if_empty(text(row, owner)), provenance=provenance(row),
                          is_sum=bool(SUM_ROW.match(name)), section=section)
-        for i in values:
-            # "årligen" under a year: that year, no amount; under Total utgift (no year) it says nothing
-            if i in figures or years[i] is not None:
-                inv.amounts.append(InvestmentAmount(year=years[i], amount=figures.get(i), unit=unit,
-                                                    label=own[i] or None, kind=column_kind(labels[i])))
+        for i, amount in figures.items():  # ("årligen", an empty cell: no amount, under a year or not)
+            inv.amounts.append(InvestmentAmount(year=years[i], amount=amount, unit=unit,
+                                                label=own[i] or None, kind=column_kind(labels[i])))
         found.append(inv)
         last = inv
     _check_subtotals(sums, labels, out)
     sum_sections(found)
     return found
-
-
-def _own_labels(header_rows: list[Row], labels: list[str]) -> list[str]:
-    """Each column's own header, as printed: in a header of several rows, without a cell that
-    spans it and its neighbours ("Utgift per år (mnkr)" over "2026 | 2027 | …" gives "2026")."""
-    out = list(labels)
-    if len(header_rows) < 2:
-        return out
-    for i in range(len(labels)):
-        parts = [c.text for r in header_rows if (c := cell(r, i)) is not None and c.colspan == 1 and c.text]
-        if parts and len(parts) < sum(1 for r in header_rows if text(r, i)):
-            out[i] = join_lines(parts)
-    return out
 
 
 def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], labels: list[str], out: Builder) -> None:

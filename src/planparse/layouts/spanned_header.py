@@ -1,12 +1,16 @@
-"""A two-row table header whose upper label spans group columns ("Utfall 2025" over Totalt |
-Kvinnor | Män): each of those columns' values is the upper label's, of the group under it.
-Told from the header's lines, not its rules: a spanning cell may be drawn without any (one
-shaded band), its label left-aligned over the first column only."""
+"""Table headers of two rows whose upper label spans several columns: group columns of
+indicators ("Utfall 2025" over Totalt | Kvinnor | Män: each of those columns' values is the
+upper label's, of the group under it; told from the header's lines, not its rules: a spanning
+cell may be drawn without any, one shaded band, its label left-aligned over the first column
+only), and the own labels of money columns ("Budget 2027" over Utgift | Inkomst | Netto)."""
 
 from __future__ import annotations
 
+from planparse.layouts.base import YEAR
+from planparse.layouts.roles import cell
 from planparse.model import ValueGroup
-from planparse.reading.model import Line, Table
+from planparse.reading.model import Line, Row, Table
+from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 
 _GROUP_WORDS = {"kvinnor": ValueGroup.women, "flickor": ValueGroup.women, "man": ValueGroup.men,
@@ -52,3 +56,22 @@ def spanned_groups(table: Table) -> dict[int, tuple[str, ValueGroup]]:
         else:
             label = None
     return out if any(g is not ValueGroup.total for _, g in out.values()) else {}
+
+
+def own_labels(header_rows: list[Row], labels: list[str]) -> list[str]:
+    """Each column's own header, as printed: in a header of several rows, without a cell that
+    spans it and its neighbours ("Utgift per år (mnkr)" over "2026 | 2027 | …" gives "2026"),
+    unless that cell names the year its columns lack: "Budget 2027" over "Utgift | Inkomst |
+    Netto" is each one's label ("Budget 2027 Utgift")."""
+    out = list(labels)
+    if len(header_rows) < 2:
+        return out
+    for i in range(len(labels)):
+        cells = [c for r in header_rows if (c := cell(r, i)) is not None and c.text]
+        parts = [c.text for c in cells if c.colspan == 1]
+        spanning = " ".join(c.text for c in cells if c.colspan > 1)
+        if YEAR.search(spanning) and not any(YEAR.search(p) for p in parts):
+            continue  # (the joined label, upper over lower)
+        if parts and len(parts) < len(cells):
+            out[i] = join_lines(parts)
+    return out

@@ -458,6 +458,9 @@ class RawPage:
     images: list[Image]
     invisible_text: bool = False  # the text is drawn invisibly (an OCR layer over an image)
     ocr_font: bool = False  # a font that OCR tools use for their text layer (GlyphLessFont)
+    # Text running up or down the page (a column header turned 90°), one line per run, kept
+    # apart from ``lines``: only a table cell without other text reads it (as its label).
+    rotated: list[Line] = field(default_factory=list)
     # The spans of ``lines`` by the height of their centre, while the page's tables are read
     # (its lines unchanged meanwhile); None otherwise.
     spans_by_height: ByHeight[Span] | None = field(default=None, repr=False, compare=False)

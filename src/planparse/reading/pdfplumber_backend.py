@@ -12,6 +12,7 @@ from typing import Any
 
 import pdfplumber
 
+from planparse.reading.dingbats import dingbat_codes, is_dingbats
 from planparse.reading.model import Drawing, Image, Line, RawPage, Span
 from planparse.reading.pymupdf_backend import OCR_FONTS, _font_style, _rect, _segment
 
@@ -82,6 +83,8 @@ def _read_page(page: Any, number: int) -> RawPage:
             bold, italic = _font_style(font, 0)
             color = _color(w.get("non_stroking_color")) or 0
             word = _cid_text(w["text"])
+            if is_dingbats(font):
+                word = dingbat_codes(word)  # (base-14 ZapfDingbats: "l" is its "●")
             if not word:
                 continue
             text = word if not spans else " " + word

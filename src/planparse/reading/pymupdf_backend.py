@@ -9,6 +9,7 @@ from typing import Any
 
 import pymupdf
 
+from planparse.reading.dingbats import dingbat_text, is_dingbats
 from planparse.reading.model import Drawing, Image, Line, RawPage, Span
 
 _BOLD_FLAG = 16
@@ -519,6 +520,7 @@ def read_page(
     if turn is not None and not _upright_when_turned(data, turn):
         turn = None  # text upright as stored, the page turned by its /Rotate alone: read as stored
     lines: list[Line] = []
+    rotated: list[Line] = []
     ocr_font = False
     # The span loop runs for every span of every page: Span objects are made without their
     # constructor's keyword dict (the fields go straight into the instance, as the constructor
@@ -542,10 +544,14 @@ def read_page(
             if turn is not None:
                 dx, dy = dx * turn.a + dy * turn.c, dx * turn.b + dy * turn.d
             if dx < 0.96:  # vertical or turned text (a diagonal watermark, a side note): not body text
+                if abs(dy) >= 0.96:  # (up or down the page: kept for a table's turned header)
+                    rotated.append(_rotated_line(ln, number, turn))
                 continue
             spans = []
             for si, s in enumerate(ln["spans"]):
                 text = s["text"]
+                if "ingbats" in s["font"] and is_dingbats(s["font"]):
+                    text = dingbat_text(text)  # (base-14 ZapfDingbats: "G" is its "●")
                 stripped = text.strip()
                 if not stripped:
                     continue
@@ -631,7 +637,23 @@ def read_page(
         images=images,
         invisible_text=hidden > drawn,
         ocr_font=ocr_font,
+        rotated=[ln for ln in rotated if ln.spans],
     )
+
+
+def _rotated_line(ln: dict[str, Any], number: int, turn: pymupdf.Matrix | None) -> Line:
+    """A line of text running up or down the page as one span: its text in reading order,
+    its box on the page (upright, as shown)."""
+    spans = [s for s in ln["spans"] if s["text"].strip()]
+    if not spans:
+        return Line([], number)
+    box = ln["bbox"] if turn is None else _turned(ln["bbox"], turn)
+    first = spans[0]
+    bold, italic = _font_style(first["font"], first["flags"])
+    text = " ".join("".join(s["text"] for s in spans).split())
+    x0, y0, x1, y1 = (round(v, 2) for v in box)
+    return Line([Span(text, (x0, y0, x1, y1), first["font"], round(first["size"], 2),
+                      bold, italic, first["color"])], number)
 
 
 def _upright_when_turned(data: dict[str, Any], m: pymupdf.Matrix) -> bool:

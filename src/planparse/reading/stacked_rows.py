@@ -2,8 +2,8 @@
 each subtotal), or a scan whose rules between some rows are lost, holds several rows between
 two rules. A cell of a figure column never wraps into a second figure, so a band where two or
 more text lines each carry a name (text left of their figures) and a figure in one column is that
-many rows, one per text line: a named line with a figure in a column where the line above
-has one too starts a row (the next indicator beside a goal's name merged down over its rows
+many rows, one per text line: a named line with a figure in a column where a line of the
+row so far has one too starts a row (also after the row's name wrapped onto a line of its own) (the next indicator beside a goal's name merged down over its rows
 too), and so does a line whose first column starts in upper case (a group's title, "Gata
 och park"). A line going on in lower case in the first column, or without text there, is a
 wrap (of a name, or of a cell's text: "Följs upp" / "2027") and stays with the line above."""
@@ -76,12 +76,15 @@ def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float])
         return [(top, bottom)]
     bands: list[tuple[float, float]] = []
     start = top
+    held = set(figures[0])  # the figure columns of the band so far
     for k in range(1, len(lines)):
         name = cells[k].get(0, "")
-        if not (named[k] and figures[k - 1] & figures[k]) and (not name or name[:1].islower()):
+        if not (named[k] and held & figures[k]) and (not name or name[:1].islower()):
+            held |= figures[k]
             continue  # a wrap: of a name, or of a cell's text ("Följs upp" / "2027")
         cut = (max(s.bbox[3] for s in lines[k - 1]) + min(s.bbox[1] for s in lines[k])) / 2
         bands.append((start, cut))
         start = cut
+        held = set(figures[k])
     bands.append((start, bottom))
     return bands

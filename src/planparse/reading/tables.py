@@ -27,6 +27,7 @@ from planparse.reading.model import (
     union,
     within,
 )
+from planparse.reading.rotated_labels import rotated_label
 from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.stacked_rows import split_stacked
 from planparse.text.fold import fold
@@ -326,11 +327,14 @@ def _groups(
         if order[above] in crossed and order[k] in crossed and (
                 order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
             if order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > 3 * SHADE_GAP:
-                continue
-            if boxes is None:
-                boxes = [ln.bbox for ln in lines or []]
-            if not _filled_band(h1, h2, boxes) or not _one_cell_text(h1, h2, lines or []):
-                continue
+                # two grids: one table only across an unruled group row between them
+                if not _group_row_between(hs, vs, order[:above], h1, h2, lines or []):
+                    continue
+            else:
+                if boxes is None:
+                    boxes = [ln.bbox for ln in lines or []]
+                if not _filled_band(h1, h2, boxes) or not _one_cell_text(h1, h2, lines or []):
+                    continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
                 continue
@@ -348,6 +352,38 @@ def _groups(
     for j, v in enumerate(vs):
         comps.setdefault(find(n_h + j), ([], []))[1].append(v)
     return list(comps.values())
+
+
+def _group_row_between(
+    hs: list[_Seg], vs: list[_Seg], earlier: list[int], h1: _Seg, h2: _Seg, lines: list[Line],
+) -> bool:
+    """The band between two grids stacked on the same columns is a group row of one table
+    (a spreadsheet's "Gator och trafik" left without borders between ruled rows): the grid
+    above ends and the one below starts with column rules at the same places, the band is no
+    higher than the lower of the rows next to it nor than about two lines, and it holds one
+    line of text, which starts in the first column. A heading between two tables has space
+    around it, or other columns.
+    ``earlier`` are the indexes of the rules above ``h1``, for the grid's row height."""
+    band = h2.pos - h1.pos
+    if band < 4 or abs(h1.a - h2.a) > 4 or abs(h1.b - h2.b) > 4:
+        return False
+
+    def ends(y: float, at_bottom: bool) -> list[float]:
+        return _merge_positions([v.pos for v in vs if abs((v.b if at_bottom else v.a) - y) <= TOL
+                                 and h1.a - TOL <= v.pos <= h1.b + TOL])
+
+    upper, lower = ends(h1.pos, True), ends(h2.pos, False)
+    if len(upper) < 3 or len(upper) != len(lower) or any(abs(a - b) > TOL for a, b in zip(upper, lower, strict=True)):
+        return False
+    above = [hs[i].pos for i in earlier if hs[i].a < h1.b and h1.a < hs[i].b and hs[i].pos < h1.pos - TOL]
+    below = [h.pos for h in hs if h.a < h2.b and h2.a < h.b and h.pos > h2.pos + TOL]
+    pitches = ([h1.pos - max(above)] if above else []) + ([min(below) - h2.pos] if below else [])
+    if not pitches or band > 1.25 * min(pitches):
+        return False
+    inside = [ln for ln in lines if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
+    return bool(inside) and max(ln.bbox[1] for ln in inside) - min(ln.bbox[1] for ln in inside) <= 2 and all(
+        upper[0] < ln.bbox[0] < upper[1] and ln.bbox[3] - ln.bbox[1] <= band + 1 < 2.2 * (ln.bbox[3] - ln.bbox[1])
+        for ln in inside)
 
 
 def _holds(box: BBox, h: _Seg) -> bool:
@@ -1145,7 +1181,8 @@ def _build(
             box = (left, top, right, bottom)
             x0, x1 = left - 1, right + 1
             members = [(i, s) for i, s, xc, _ in in_row if x0 <= xc <= x1]
-            cells.append(Cell(lines=_lines(members, raw), bbox=box, col=col, colspan=span_cols))
+            text = _lines(members, raw) if members or not raw.rotated else rotated_label(box, raw.rotated, raw.number)
+            cells.append(Cell(lines=text, bbox=box, col=col, colspan=span_cols))
         if not any(c.lines for c in cells):
             continue
         icons = [
@@ -1274,8 +1311,9 @@ def _merge_row_spans(rows: list[Row], hs: list[_Seg]) -> None:
             if not c.lines or any(abs(h.pos - y) <= TOL and h.a - TOL <= mid <= h.b + TOL for h in hs):
                 continue
             top = next((t for t in above.cells if abs(t.bbox[0] - c.bbox[0]) <= TOL and abs(t.bbox[2] - c.bbox[2]) <= TOL), None)
-            if top is not None:
-                top.lines.extend(c.lines)
+            if top is not None:  # (a line centred on the hidden rule is in both bands: once)
+                held = {id(s) for ln in top.lines for s in ln.spans}
+                top.lines.extend(ln for ln in c.lines if not all(id(s) in held for s in ln.spans))
                 c.lines = []
 
 
@@ -1808,8 +1846,13 @@ def _labels_row(row: Row) -> bool:
     return len(filled) >= 2 and not any(_NUMBER.match(t) and not re.fullmatch(r"(19|20)\d\d", t) for t in filled)
 
 
+# A line that says the table goes on ("(forts.)", "Lärande och kunskap, forts.",
+# "Fortsättning"): no text between the two parts.
+_GOES_ON = re.compile(r"(?:^|[\s,(–-])(?:forts\.?|fortsättning|fortsätter)\s*\)?:?$", re.IGNORECASE)
+
+
 def _continues(prev: Table, nxt: Table, lines: list[Line]) -> bool:
-    if any(ln.bbox[3] < nxt.bbox[1] for ln in lines):
+    if any(ln.bbox[3] < nxt.bbox[1] and not _GOES_ON.search(ln.text.strip()) for ln in lines):
         return False
     first = nxt.rows[0]
     own_header = nxt.header and prev.header and _labels_row(first) and _vocabulary_header(first)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# Minus signs and dashes used as minus; spaces used as thousands separators.
-_MINUS = "-\u2212\u2013\u2012"
-_SPACES = " \u00a0\u202f\u2009\u2007"
+# Minus signs and dashes used as minus (hyphen-minus, minus sign, en dash, figure dash, the
+# hyphens, small and full-width hyphen-minus); every Unicode space separator (no-break, narrow
+# no-break, thin, figure, en … ideographic) as thousands separator.
+_MINUS = "-\u2212\u2013\u2012\u2010\u2011\ufe63\uff0d"
+_SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _NUMBER = re.compile(
     rf"^(?P<sign>[{_MINUS}+])?\s*(?P<int>\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)(?:[,.](?P<frac>\d+))?\s*(?P<pct>%)?$"
 )

@@ -1,0 +1,46 @@
+"""ZapfDingbats text as the shapes it draws.
+
+PyMuPDF gives a glyph of the base-14 ZapfDingbats font with its built-in encoding (no
+/Encoding, no ToUnicode) as the character whose code is the number in the glyph's name: ``l``
+draws ``a71``, the filled circle, and comes out as ``chr(71)``, "G"; with an /Encoding in the
+font's dictionary it gives the character code itself ("l"), as pdfminer (the pdfplumber
+backend) always does. A coloured circle, square or check mark in that font (a status or
+assessment drawn as text, its legend beside it) is read as the shape from Adobe's
+ZapfDingbats glyph list, so the icon and legend code see "●" as Word's glyphs give it; other
+dingbats are kept as extracted.
+"""
+
+from __future__ import annotations
+
+# Adobe's zapfdingbats.txt: glyph name number → Unicode, for the shapes that carry a status.
+_SHAPES: dict[int, str] = {
+    19: "✓", 20: "✔", 21: "✕", 22: "✖", 23: "✗", 24: "✘",
+    35: "★", 71: "●", 72: "❍", 73: "■", 74: "❏", 203: "❐", 75: "❑", 204: "❒",
+    76: "▲", 77: "▼", 78: "◆", 79: "❖", 81: "◗",
+}
+# The font's built-in encoding: character code → the same shapes.
+_BY_CODE = {
+    "3": "✓", "4": "✔", "5": "✕", "6": "✖", "7": "✗", "8": "✘", "H": "★", "l": "●", "m": "❍",
+    "n": "■", "o": "❏", "p": "❐", "q": "❑", "r": "❒", "s": "▲", "t": "▼", "u": "◆", "v": "❖",
+    "w": "◗",
+}
+_CODES = str.maketrans(_BY_CODE)
+# PyMuPDF's either way: the glyph numbers and the codes share no character but "H" (a72, the
+# empty circle, by glyph number: the reading without /Encoding, base-14's own).
+_EITHER = str.maketrans({**_BY_CODE, **{chr(k): v for k, v in _SHAPES.items()}})
+
+
+def is_dingbats(font: str) -> bool:
+    """Whether ``font`` is ZapfDingbats (or a subset or substitute named so)."""
+    return "dingbats" in font.lower()
+
+
+def dingbat_text(text: str) -> str:
+    """``text`` of a ZapfDingbats span as PyMuPDF extracts it, its status shapes restored."""
+    return text.translate(_EITHER)
+
+
+def dingbat_codes(text: str) -> str:
+    """``text`` as character codes of ZapfDingbats's built-in encoding, its status shapes
+    restored."""
+    return text.translate(_CODES)
