@@ -28,6 +28,7 @@ from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.goal_groups import lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list
+from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.pill_assessment import pill_assessment
 from planparse.layouts.spec import LayoutSpec
@@ -127,6 +128,8 @@ class Walk(ListWalk):
         for block in blocks:
             if isinstance(block, Table) and id(block) in self.out.front_tables:
                 continue  # the front matter's grid, read by the family's facts
+            if isinstance(block, Table) and block.n_cols <= 1 and side_frame(self.page(block), block):
+                continue  # a fact box beside the running text ("Faktaruta"): no item's text
             if isinstance(block, Table) and block.n_cols <= 1:  # a framed text box, not a table
                 for ln in (ln for r in block.rows for c in r.cells for ln in c.lines):
                     self.line(ln)
@@ -140,12 +143,6 @@ class Walk(ListWalk):
             elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.legend:
                 self.line(block)
         self.flush()
-
-    def next_item(self, marker: str) -> bool:
-        """Whether a numbered item ``marker`` ("6.") counts on from the list's last item ("5.")."""
-        prev = list_item(self.item_line.text) if self.item_line is not None else None
-        here, last = marker.rstrip(".)"), prev[0].rstrip(".)") if prev is not None else ""
-        return here.isdigit() and last.isdigit() and int(here) == int(last) + 1
 
     def line(self, line: Line) -> None:
         text = line.text
@@ -221,6 +218,8 @@ class Walk(ListWalk):
         if item is not None and self.mode == "goal_text":
             self.list_after_text()
             self.mode = "goals"
+        if item is not None and numbered_goal(self, line, item):  # "1<tab>Barnen ska …" under an area
+            return
         if item is not None and self.mode in ("goals", "activities", "indicators"):
             self.retract_stated()
             self.list_item(item[1], line, item[0])

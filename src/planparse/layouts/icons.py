@@ -53,7 +53,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import BBox, Document, Drawing, Line, Page
+from planparse.reading.model import BBox, Document, Drawing, Line, Page, Table
 from planparse.text.fold import plain
 
 _ASSESSMENT = {
@@ -85,10 +85,12 @@ _ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")
 _ANY_GLYPH = re.compile("[●⬤■◼▲▼◆⯁★]")
 
 
-def _glyph_markers(page: Page) -> list[tuple[Marker, str]]:
-    """Coloured icon glyphs in the page's text and table cells, each with the text after it on
+def _glyph_markers(page: Page, tables: list[Table]) -> list[tuple[Marker, str]]:
+    """Coloured icon glyphs in the page's text and in the cells of the rows of ``tables`` on the
+    page (a table broken over pages keeps its rows' own pages), each with the text after it on
     its line up to the next glyph (a legend's label, or nothing in a status cell)."""
-    lines = list(page.lines) + [ln for t in page.tables for r in t.rows for c in r.cells for ln in c.lines]
+    rows = [r for t in tables for r in t.rows if r.page == page.number]
+    lines = list(page.lines) + [ln for r in rows for c in r.cells for ln in c.lines]
     out: list[tuple[Marker, str]] = []
     for ln in lines:
         spans = ln.spans
@@ -136,6 +138,7 @@ class Markers:
     @classmethod
     def _of(cls, doc: Document, document_type: DocumentType) -> Markers:
         out = cls(year_end=document_type in _YEAR_END)
+        tables = [t for page in doc.pages for t in page.tables]
         for page in doc.pages:
             found: list[Marker] = []
             symbols: list[Drawing] | None = None  # (both worked out when first needed)
@@ -156,7 +159,7 @@ class Markers:
                     found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark, rgb=im.color))
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
-            glyphs = _glyph_markers(page)
+            glyphs = _glyph_markers(page, tables)
             found.extend([m for m, _ in glyphs] + traffic_lights(page) + vector_bars(page.number, page.drawings))
             found.extend(cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)

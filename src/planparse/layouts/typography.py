@@ -74,6 +74,9 @@ class Typography:
                             for size in [ln.size] * len(ln.text)
                         )
         self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
+        from planparse.layouts.colour_headings import coloured_headings  # noqa: PLC0415 (it imports this module)
+
+        self.coloured = coloured_headings(doc, self.body)
         # An OCR'd line's size is its words' font size told from their boxes and letters
         # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is
         # their median by characters.
@@ -156,7 +159,7 @@ class Typography:
         size = line.size  # (a line with fonts: its own, see size())
         if size >= self.body * 1.35:
             return 2
-        if size >= self.body + 1.0 or (line.bold and len(line.text) < 160):
+        if size >= self.body + 1.0 or (line.bold and len(line.text) < 160) or id(line) in self.coloured:
             return 1
         return 0
 

@@ -25,6 +25,7 @@ from planparse.layouts.tables import split_status_suffix
 from planparse.model import Activity, Goal, GoalLevel, Indicator, Provenance
 from planparse.reading.model import Document, Line, Page, Table, group_paragraphs
 from planparse.reading.paragraphs import line_step
+from planparse.text.assemble import list_item as item_of
 from planparse.text.fold import fold
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
@@ -273,8 +274,13 @@ class WalkState:
         of a status's size just left of its first word; a legend's icons are none)."""
         return line_icons(self.markers, self.page(line), line)
 
-    def page(self, line: Line) -> Page:
-        return next(p for p in self.doc.pages if p.number == line.page)
+    def page(self, item: Line | Table) -> Page:
+        return next(p for p in self.doc.pages if p.number == item.page)
+
+    def next_item(self, marker: str) -> bool:
+        """Whether a numbered item ``marker`` ("6.") counts on from the list's last item ("5.")."""
+        last = (p[0] if self.item_line is not None and (p := item_of(self.item_line.text)) else "").rstrip(".)")
+        return (here := marker.rstrip(".)")).isdigit() and last.isdigit() and int(here) == int(last) + 1
 
     def mark(self, owner: Goal | Activity, line: Line) -> None:
         """A status or assessment icon on the owner's title line, right of its text or leading it."""

@@ -36,6 +36,7 @@ from planparse.reading import (
     ocr,
     ocr_banners,
     ocr_photo,
+    ocr_tables,
     pills,
     raster_icons,
     raster_rules,
@@ -182,16 +183,18 @@ def read_pdf(
 
 
 def _read_banners(pdf: object, raw_pages: list[RawPage], layers: list[str]) -> None:
-    """Headings drawn as banner images on pages with a text layer, read by Tesseract and added
-    to the page's lines in their place (:mod:`planparse.reading.ocr_banners`)."""
+    """Headings drawn as banner images and tables pasted as pictures on pages with a text layer,
+    read by Tesseract and added to the page's lines in their place
+    (:mod:`planparse.reading.ocr_banners`, :mod:`planparse.reading.ocr_tables`)."""
     import pymupdf
 
     assert isinstance(pdf, pymupdf.Document)
     pages = [raw for raw, layer in zip(raw_pages, layers, strict=True)
-             if layer == "native" and raw.lines and ocr_banners.banner_images(raw)]
+             if layer == "native" and raw.lines and (ocr_banners.banner_images(raw) or ocr_tables.table_images(raw))]
     lang = ocr.choose_language() if pages else None
     for raw in pages if lang else []:
-        for line in ocr_banners.read_banners(pdf[raw.number - 1], raw, lang or ""):
+        page = pdf[raw.number - 1]
+        for line in ocr_banners.read_banners(page, raw, lang or "") + ocr_tables.read_tables(page, raw, lang or ""):
             at = next((k for k, ln in enumerate(raw.lines) if ln.bbox[1] > line.bbox[1]), len(raw.lines))
             raw.lines.insert(at, line)
 
