@@ -696,7 +696,7 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
     ``limits.max_image_pixels`` are left as they are."""
     import pymupdf
 
-    from planparse.reading import ink
+    from planparse.reading import ink, ink_words
     from planparse.reading.pymupdf_backend import render_gray
 
     assert isinstance(pdf, pymupdf.Document)
@@ -710,7 +710,10 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
         image = raster_rules._pgm(gray)
         if image is None:
             continue
-        rules = [(d.bbox[1], d.bbox[3]) for d in raster_rules.rules_and_clean_image(gray, _INK_DPI)[0] if d.kind == "hline"]
+        found = raster_rules.rules_and_clean_image(gray, _INK_DPI)[0]
+        rules = [(d.bbox[1], d.bbox[3]) for d in found if d.kind == "hline"]
+        if ink_words.line_wise(raw_pages[n - 1].lines):
+            ink_words.split_line_wise(raw_pages[n - 1].lines, ink_words.without_rules(image, found, _INK_DPI), _INK_DPI)
         ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules)
         raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
         ink.lost_bullets(raw_pages[n - 1].lines, image, _INK_DPI)
