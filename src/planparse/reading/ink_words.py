@@ -283,7 +283,8 @@ def split_line_wise(lines: list[Line], image: np.ndarray, dpi: float) -> int:
     Two OCR lines may share a band of the page (a figure its cell sets higher, read as a line
     of its own): the ink of the one is no word of the other's. The spans are placed fewest
     words first, and the ink of each placed word is painted out of the image the others are
-    aligned on. Returns the number of spans cut."""
+    aligned on. Every span of the page takes the size its ink's height tells
+    (:func:`_ink_size`). Returns the number of spans cut."""
     scale = dpi / 72
     work = image.copy()
     pieces: dict[int, list[Span]] = {}
@@ -294,6 +295,7 @@ def split_line_wise(lines: list[Line], image: np.ndarray, dpi: float) -> int:
         if len(words) < 2:
             if any(ch.isalnum() for ch in s.text):
                 _paint(work, s.bbox[0], s.bbox[2], zone, scale)
+                s.size = _ink_size(image, [s], scale) or s.size  # (sized as the lines cut into words)
             continue
         placed = place_words(words, _runs(work, s, band, scale), (s.bbox[0], s.bbox[2]))
         if placed is None or sum(len(w) for w, p in zip(words, placed, strict=True) if p is None and not _rule_mark(w)) \
