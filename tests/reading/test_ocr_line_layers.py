@@ -122,3 +122,17 @@ def test_line_wise_layer_parsed_as_its_native_twin(avesta: PlanDocument) -> None
         ("Utfall 2025", 21), ("Utfall aug 2026", 26), ("Målvärde 2026", 25)]
     assert [b.name for b in avesta.budget][-1] == "Summa"
     assert all(a.provenance.method == "repaired" for a in first.activities)
+
+
+def test_light_words_on_a_dark_band_are_placed_on_their_letters() -> None:
+    """A table header in white on a dark band (hold-out 10's Jönköping delårsrapport, given a
+    line-wise layer): the band is no word's ink, its light letters are."""
+    dpi = 144.0
+    image = np.full((100, 800), 255, dtype=np.uint8)
+    image[36:60, 30:720] = 40  # the band
+    for x0, x1 in ((20, 60), (200, 240)):
+        image[42:54, 2 * x0 : 2 * x1] = 255  # letters in white
+    span = Span(text="Indikator Utfall", bbox=(20.0, 16.0, 240.0, 32.0), font="Helvetica", size=14.0)
+    lines = [Line(spans=[span], page=1, method="ocr")]
+    assert ink_words.split_line_wise(lines, image, dpi) == 1
+    assert [(s.text, s.bbox[0], s.bbox[2]) for s in lines[0].spans] == [("Indikator ", 20, 60), ("Utfall ", 200, 240)]

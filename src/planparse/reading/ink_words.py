@@ -297,7 +297,11 @@ def split_line_wise(lines: list[Line], image: np.ndarray, dpi: float) -> int:
                 _paint(work, s.bbox[0], s.bbox[2], zone, scale)
                 s.size = _ink_size(image, [s], scale) or s.size  # (sized as the lines cut into words)
             continue
-        placed = place_words(words, _runs(work, s, band, scale), (s.bbox[0], s.bbox[2]))
+        seen, shown = work, image
+        if _on_dark(image, s, band, scale):  # light letters on a dark band (a table's header)
+            seen, shown = _inverted(work, s, scale), _inverted(image, s, scale)
+            band, zone = _band(shown, s, scale)
+        placed = place_words(words, _runs(seen, s, band, scale), (s.bbox[0], s.bbox[2]))
         if placed is None or sum(len(w) for w, p in zip(words, placed, strict=True) if p is None and not _rule_mark(w)) \
                 > MAX_BLANK_SHARE * sum(map(len, words)):
             continue
@@ -307,7 +311,7 @@ def split_line_wise(lines: list[Line], image: np.ndarray, dpi: float) -> int:
         for piece in out:
             if any(ch.isalnum() for ch in piece.text):
                 _paint(work, piece.bbox[0], piece.bbox[2], zone, scale)
-        size = _ink_size(image, out, scale)
+        size = _ink_size(shown, out, scale)
         if size:
             for piece in out:
                 piece.size = size
@@ -316,6 +320,24 @@ def split_line_wise(lines: list[Line], image: np.ndarray, dpi: float) -> int:
         if any(id(s) in pieces for s in ln.spans):
             ln.spans = [p for s in ln.spans for p in pieces.get(id(s), [s])]
     return len(pieces)
+
+
+def _on_dark(image: np.ndarray, span: Span, band: tuple[float, float], scale: float) -> bool:
+    """Whether ``span``'s line stands on a dark band: most of its band's pixels are ink."""
+    x0, _, x1, _ = span.bbox
+    region = image[max(0, int(band[0] * scale)) : int(np.ceil(band[1] * scale)), max(0, int(x0 * scale)) : int(np.ceil(x1 * scale))]
+    return bool(region.size) and int(np.median(region)) < DARK
+
+
+def _inverted(image: np.ndarray, span: Span, scale: float) -> np.ndarray:
+    """``image`` with ``span``'s box in negative: light letters on a dark band read as ink."""
+    x0, y0, x1, y1 = span.bbox
+    out = image.copy()
+    reach = 0.5 * (y1 - y0)  # (as far as its runs are looked for: see _runs)
+    rows = slice(max(0, int(y0 * scale)), int(np.ceil(y1 * scale)))
+    cols = slice(max(0, int((x0 - reach) * scale)), int(np.ceil((x1 + reach) * scale)))
+    out[rows, cols] = 255 - out[rows, cols]
+    return out
 
 
 def _ink_size(image: np.ndarray, words: list[Span], scale: float) -> float:
