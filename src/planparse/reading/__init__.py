@@ -699,7 +699,7 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
     ``limits.max_image_pixels`` are left as they are."""
     import pymupdf
 
-    from planparse.reading import ink
+    from planparse.reading import ink, ink_words
     from planparse.reading.pymupdf_backend import render_gray
 
     assert isinstance(pdf, pymupdf.Document)
@@ -713,8 +713,13 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
         image = raster_rules._pgm(gray)
         if image is None:
             continue
-        rules = [(d.bbox[1], d.bbox[3]) for d in raster_rules.rules_and_clean_image(gray, _INK_DPI)[0] if d.kind == "hline"]
-        ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules)
+        found = raster_rules.rules_and_clean_image(gray, _INK_DPI)[0]
+        rules = [(d.bbox[1], d.bbox[3]) for d in found if d.kind == "hline"]
+        wise = ink_words.line_wise(raw_pages[n - 1].lines)
+        if wise:  # (a layer written a line at a time: its words placed on their ink first)
+            ink_words.split_line_wise(raw_pages[n - 1].lines, ink_words.without_rules(image, found, _INK_DPI), _INK_DPI)
+        columns = [(d.bbox[0], d.bbox[2]) for d in found if d.kind == "vline"]
+        ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules, may_split=not wise, columns=columns)
         raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
         ink.lost_bullets(raw_pages[n - 1].lines, image, _INK_DPI)
         ranges = ink.range_candidates(raw_pages[n - 1].lines)
@@ -1135,7 +1140,9 @@ def _rule_glyphs(line: Line) -> None:
 
 def _ocr_cell_specks(tables: list[Table]) -> None:
     """A lone lower-case letter far right of an OCR'd table cell's last word dropped: a speck
-    (see :func:`planparse.text.repair.ocr_speck_end`); a speck read as a stop inside a
+    (see :func:`planparse.text.repair.ocr_speck_end`); an opening quote nothing closes glued to
+    the first word of a cell's line ("'verksamhet": a speck or a rule's end left of the word,
+    see :func:`planparse.text.repair.ocr_stray_quote`); a speck read as a stop inside a
     sentence too (:func:`planparse.text.repair.ocr_stray_stops`), a lone quote mark between
     words (:func:`planparse.text.repair.ocr_lone_quotes`) or glued before a figure
     (:func:`planparse.text.repair.ocr_quoted_figure`) or inside a word between two words
@@ -1147,25 +1154,27 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
         ocr_percent_words,
         ocr_quoted_figure,
         ocr_speck_end,
+        ocr_stray_quote,
         ocr_stray_stops,
     )
 
     for table in tables:
         for row in table.rows:
             for cell in row.cells:
-                for ln in cell.lines:
+                for k, ln in enumerate(cell.lines):
                     if ln.method in ("ocr", "repaired"):
                         _rule_glyphs(ln)
                     if ln.method not in ("ocr", "repaired"):
                         continue
                     words = [s.text for s in ln.spans]
+                    unquoted = ocr_stray_quote(words, cell.lines[k + 1].text if k + 1 < len(cell.lines) else "")
                     if len(ln.spans) < 2:
-                        fixed = ocr_quoted_figure(words)
+                        fixed = ocr_quoted_figure(unquoted)
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new
                         continue
                     fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
-                        ocr_inner_quotes(ocr_quoted_figure(words)), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]))))
+                        ocr_inner_quotes(ocr_quoted_figure(unquoted)), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]))))
                     if fixed != words:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new  # (a mended word: "%" for "Yo"; an empty one goes)

@@ -26,6 +26,8 @@ MIN_GAP_POINTS = 5.0  # ... and at least this wide (points): wider than a word s
 FAINT = 210  # a word box without a pixel this dark (0-255 grey), rules aside, has nothing printed
 PAD_POINTS = 0.4  # a box cut to its ink keeps this margin (points)
 _SEPARATORS = "_|¦,;:"
+_RULE_DASHES = frozenset("-–—_=~")  # what OCR reads along a rule
+_MAX_SPLITS = 3  # a word box is split at most so many times deep
 
 
 def _ink_runs(image: np.ndarray, box: tuple[float, float, float, float], scale: float,
@@ -94,7 +96,7 @@ def _fit(span: Span, image: np.ndarray, scale: float, depth: int = 0) -> list[Sp
     height = y1 - y0
     gaps = [(runs[k + 1][0] - runs[k][1], k) for k in range(len(runs) - 1)]
     widest = max(gaps, default=(0.0, -1))
-    if depth < 3 and widest[0] >= max(GAP_SHARE * height, MIN_GAP_POINTS):
+    if depth < _MAX_SPLITS and widest[0] >= max(GAP_SHARE * height, MIN_GAP_POINTS):
         k = widest[1]
         left_ink = sum(b - a for a, b in runs[: k + 1])
         right_ink = sum(b - a for a, b in runs[k + 1 :])
@@ -125,20 +127,29 @@ def _inkless(span: Span, image: np.ndarray, scale: float) -> bool:
 
 
 def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
-               rules: Sequence[tuple[float, float]] = ()) -> int:
+               rules: Sequence[tuple[float, float]] = (), may_split: bool = True,
+               columns: Sequence[tuple[float, float]] = ()) -> int:
     """Fit every word box of ``lines`` (an OCR layer's, one page) to the ink of the page
     ``image`` (grey pixels at ``dpi``): boxes cut to their ink, a box over two words with a
-    column gap between split in two. ``rules``: the bands (top, bottom in points) of the
-    horizontal rules found in the image; their ink is no word's. A word of letters or figures
-    on a rule's band over no ink at all, even faint, but the rule's is what the OCR made of a
-    faint rule ("are", "hte" along a table's rule) and is dropped (elsewhere an inkless box is
-    only set off its word). Returns the number of words split."""
+    column gap between split in two (not with ``may_split`` False: words already placed on
+    their ink, see :mod:`planparse.reading.ink_words`). ``rules``: the bands (top, bottom in
+    points) of the horizontal rules found in the image; their ink is no word's. A word of
+    letters or figures, or of dashes alone, on a rule's band over no ink at all, even faint,
+    but the rule's (and that of the vertical rules at ``columns``, their x0, x1 in points, that
+    it crosses) is what the OCR made of a faint rule ("are", "hte", "——" along a table's
+    rule) and is dropped (elsewhere an inkless box is only set off its word). Returns the
+    number of words split."""
     scale = dpi / 72
     clean = image
     if rules:
         clean = image.copy()
         for top, bottom in rules:
             clean[max(0, int(top * scale) - 1) : int(np.ceil(bottom * scale)) + 1, :] = 255
+    unruled = clean
+    if rules and columns:
+        unruled = clean.copy()
+        for left, right in columns:
+            unruled[:, max(0, int(left * scale) - 1) : int(np.ceil(right * scale)) + 1] = 255
     split = 0
     for ln in lines:
         spans: list[Span] = []
@@ -147,9 +158,10 @@ def fit_to_ink(lines: list[Line], image: np.ndarray, dpi: float,
                 spans.append(s)
                 continue
             on_rule = any(top < s.bbox[3] and bottom > s.bbox[1] for top, bottom in rules)
-            if on_rule and any(ch.isalnum() for ch in s.text) and _inkless(s, clean, scale):
+            if on_rule and (any(ch.isalnum() for ch in s.text) or set(s.text.strip()) <= _RULE_DASHES) \
+                    and _inkless(s, unruled, scale):
                 continue  # nothing printed there but the rule through the box: a misread rule
-            fitted = _fit(s, clean, scale)
+            fitted = _fit(s, clean, scale, 0 if may_split else _MAX_SPLITS)
             split += len(fitted) - 1
             spans.extend(fitted)
         if len(spans) != len(ln.spans):
