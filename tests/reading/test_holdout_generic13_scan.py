@@ -40,3 +40,27 @@ def test_column_edge_is_the_leftmost_of_starts_a_few_points_apart() -> None:
     starts = [57.0] * 10 + [310.4, 310.7, 310.9, 311.0, 311.4] + [313.4, 313.5, 313.6, 313.9, 313.7, 313.2]
     assert _column_edge(starts, 595.0) == 310.4
     assert _column_edge([57.0] * 10 + [300.0, 340.0, 380.0], 595.0) is None  # no edge most lines share
+
+
+def test_tables_ruled_only_under_rows_split_at_a_heading_and_an_open_header(doc: Document) -> None:
+    """Indicator tables ruled only under their header and rows, one column of the page: the
+    band between one table's last rule and the next's holds a goal heading, its "Bedömning"
+    and the next table's header sitting on its rule. That header starts a table of its own;
+    the heading and its line go with neither."""
+    tables = doc.pages[0].tables
+    indicators = [t for t in tables if t.rows[0].texts[0] == "Indikator"]
+    assert len(indicators) == 5
+    assert all(len(t.rows) == 2 for t in indicators)  # a header and one row each
+    assert [t.rows[1].texts[0] for t in indicators[1:3]] == ["Gästnätter i kommunen, tusental", "Nöjd kund-index för företagare"]
+    texts = [ln.text for ln in doc.pages[0].lines]
+    assert "Företagsklimatet ska förbättras" in texts and "Bedömning: Ej uppfyllt" in texts
+
+
+def test_header_wrapped_over_two_lines_names_every_column(doc: Document) -> None:
+    """A budget table's header with its labels wrapped ("Budget" over "2025") and set right,
+    a few points apart ("Budget Utfall Avvikelse"): both lines are the header, and each label
+    its own column."""
+    budget = next(t for t in doc.pages[0].tables if t.rows[0].texts[0].startswith("Nämnd"))
+    assert [" ".join(t.split()) for t in budget.rows[0].texts] == ["Nämnd, mnkr", "Budget 2025", "Utfall 2025", "Avvikelse"]
+    assert budget.rows[1].texts == ["Kommunstyrelsen", "98,4", "96,1", "2,3"]
+    assert budget.rows[-1].texts[0] == "Summa" and len(budget.rows) == 6
