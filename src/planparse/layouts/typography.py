@@ -7,6 +7,7 @@ import statistics
 from difflib import SequenceMatcher
 
 from planparse import vocabulary
+from planparse.layouts.bold_lines import bold_size, set_bold
 from planparse.reading.model import Document, Line
 
 
@@ -112,6 +113,7 @@ class Typography:
         # So are the titles wrapped tight in about the body's size (see tight_titles).
         titled = [ln.size for page in doc.pages for ln in page.lines if id(ln) in self.tight]
         self.tight_size = statistics.median(titled) if titled else 0.0
+        self.bold_size = bold_size(doc, self._near_body, self.rank)  # and headings in bold in about the body's size
         # A grey heading with another straight under it (no text, no table between) is over
         # that one, whatever their letters' boxes tell: its own step above.
         self.parents, children = _parent_headings(doc, self)
@@ -127,6 +129,8 @@ class Typography:
         size = self.steps.get(line.size, line.size) if line.size in self.steps and self.rank(line) else line.size
         if id(line) in self.owners and self._near_body(line) and self.rank(line):
             size = self.owner_size
+        if getattr(self, "bold_size", 0.0) and set_bold(line) and self._near_body(line) and self.rank(line):
+            size = self.bold_size
         if id(line) in self.tight:
             size = self.tight_size
         if id(line) in getattr(self, "parents", ()):
@@ -146,6 +150,8 @@ class Typography:
                 return 1
             if _inked_apart(line) and _heading_shaped(line.text, words=16) and id(line) not in getattr(self, "repeated", ()):
                 return 1  # printed in grey or a colour over black running text (reading.tone)
+            if ratio >= 0.9 and set_bold(line) and _heading_shaped(line.text):
+                return 1  # every word's strokes heavy in the image (reading.weight): bold over plain text
             # A size a step above the body (10 pt over 9 pt) is within the heights' noise: the
             # letters' width must say so too, on a line shaped like a heading.
             wide = self.ocr_width > 0 and char_width(line) >= 1.1 * self.ocr_width
