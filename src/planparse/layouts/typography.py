@@ -7,7 +7,7 @@ import statistics
 from difflib import SequenceMatcher
 
 from planparse import vocabulary
-from planparse.layouts.bold_lines import bold_size, set_bold
+from planparse.layouts.bold_lines import set_bold
 from planparse.reading.model import Document, Line
 
 
@@ -113,7 +113,6 @@ class Typography:
         # So are the titles wrapped tight in about the body's size (see tight_titles).
         titled = [ln.size for page in doc.pages for ln in page.lines if id(ln) in self.tight]
         self.tight_size = statistics.median(titled) if titled else 0.0
-        self.bold_size = bold_size(doc, self._near_body, self.rank)  # and headings in bold in about the body's size
         # A grey heading with another straight under it (no text, no table between) is over
         # that one, whatever their letters' boxes tell: its own step above.
         self.parents, children = _parent_headings(doc, self)
@@ -129,8 +128,6 @@ class Typography:
         size = self.steps.get(line.size, line.size) if line.size in self.steps and self.rank(line) else line.size
         if id(line) in self.owners and self._near_body(line) and self.rank(line):
             size = self.owner_size
-        if getattr(self, "bold_size", 0.0) and set_bold(line) and self._near_body(line) and self.rank(line):
-            size = self.bold_size
         if id(line) in self.tight:
             size = self.tight_size
         if id(line) in getattr(self, "parents", ()):
