@@ -3,11 +3,15 @@ shows in bold (:mod:`planparse.reading.weight`) over running text in the regular
 
 from __future__ import annotations
 
+from planparse import vocabulary
 from planparse.reading.model import Line
 
 
 def set_bold(line: Line) -> bool:
     """An OCR'd line of three words or more, each bold in the page image (one or two words
-    may read heavy from a speck or a short word's few strokes)."""
+    may read heavy from a speck or a short word's few strokes), no row of column labels (a
+    table's bold header outside its table: "Indikatorer Tot Utfall Målvärde")."""
     words = [s for s in line.spans if s.text.strip()]
-    return line.method != "native" and len(words) >= 3 and all(s.bold for s in words)
+    if line.method == "native" or len(words) < 3 or not all(s.bold for s in words):
+        return False
+    return sum(vocabulary.match_label(s.text.strip(" ,.:;")) is not None for s in words) < 2
