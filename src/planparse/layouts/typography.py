@@ -7,6 +7,7 @@ import statistics
 from difflib import SequenceMatcher
 
 from planparse import vocabulary
+from planparse.layouts.bold_lines import set_bold
 from planparse.reading.model import Document, Line
 
 
@@ -149,6 +150,8 @@ class Typography:
                 return 1
             if _inked_apart(line) and _heading_shaped(line.text, words=16) and id(line) not in getattr(self, "repeated", ()):
                 return 1  # printed in grey or a colour over black running text (reading.tone)
+            if ratio >= 0.9 and set_bold(line) and _heading_shaped(line.text):
+                return 1  # every word's strokes heavy in the image (reading.weight): bold over plain text
             # A size a step above the body (10 pt over 9 pt) is within the heights' noise: the
             # letters' width must say so too, on a line shaped like a heading.
             wide = self.ocr_width > 0 and char_width(line) >= 1.1 * self.ocr_width

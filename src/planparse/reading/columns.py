@@ -17,6 +17,7 @@ from planparse.reading.model import Line
 
 MIN_ROWS = 4  # lines in the right column, and baselines with text in both
 MIN_GUTTER = 8.0  # pt of empty band between the columns
+EDGE_SPREAD = 4.0  # pt over which the starts of one column's lines may spread (an OCR'd page)
 _FILLED = 0.6  # share of those rows whose lines fill their column
 _BESIDE = 0.5  # the least share of the left column's lines the right one has beside them
 
@@ -26,16 +27,8 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     if len(lines) < 2 * MIN_ROWS:
         return None
     boxes = [ln.bbox for ln in lines]  # (read once: a line's box is a computed property)
-    # The right column's left edge: where most lines starting in the middle third start.
-    lo, hi = 0.3 * page_width, 0.7 * page_width
-    starts: dict[int, int] = {}
-    for b in boxes:
-        if lo <= b[0] <= hi:
-            starts[round(b[0])] = starts.get(round(b[0]), 0) + 1
-    if not starts:
-        return None
-    edge, count = max(starts.items(), key=lambda kv: (kv[1], -kv[0]))
-    if count < MIN_ROWS:
+    edge = _column_edge([b[0] for b in boxes], page_width)
+    if edge is None:
         return None
     x = edge - 1.0
     if sum(1 for b in boxes if b[0] < x < b[2]) > 0.2 * len(boxes):
@@ -81,12 +74,72 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
         if running(b, left, margin_l, width_l) and any(
                 ran[r] if r in ran else ran.setdefault(r, running(r, right, g1, width_r)) for r in beside):
             filled += 1
-    if pairs < MIN_ROWS or filled < _FILLED * pairs:
+    if pairs < MIN_ROWS:
+        return None
+    if filled < _FILLED * pairs and not _both_running(
+            left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w)):
         return None
     return g0, g1
 
 
+_SPAN = 0.6  # of the text's height: how far down the page both columns must run side by side
+
+
+def _both_running(
+    left: list[Box], right: list[Box], col_l: tuple[float, float], col_r: tuple[float, float],
+    shared: tuple[float, float], running: Callable[[Box, list[Box], float, float], bool],
+) -> bool:
+    """Two columns told each on its own, where row by row they do not pair up: a column of
+    headings, short assessment lines and table rows beside running text has its rows at other
+    heights than the text's, so few of the text's rows have a filled row beside them. Both
+    columns run side by side over most of the text's height (``shared``, at least
+    :data:`_SPAN` of it) and each on its own is running text: of the rows it starts, at least
+    :data:`_FILLED` fill it (``running``; a table's rows across the column count) and at least
+    :data:`MIN_ROWS`. Side-by-side table cells fail it (a short cell's column holds few filled
+    rows), and so does a cover's label grid."""
+    every = left + right
+    height = max(b[3] for b in every) - min(b[1] for b in every)
+    if shared[1] - shared[0] < _SPAN * height:
+        return False
+    for side, (margin, width) in ((left, col_l), (right, col_r)):
+        near = _by_top(side)
+        starts = [b for b in side if shared[0] <= b[1] <= shared[1] and row_start(b, near)]
+        ran = sum(1 for b in starts if running(b, side, margin, width))
+        if ran < MIN_ROWS or ran < _FILLED * len(starts):
+            return False
+    return True
+
+
+def row_start(box: Box, near: Callable[[float, float], list[Box]]) -> bool:
+    """Whether ``box`` starts its row of text: no piece on its baseline ends a word's space
+    (the box's height) or less before it (see :func:`row_end`)."""
+    yc, gap = (box[1] + box[3]) / 2, box[3] - box[1]
+    return not any(b[1] - 1 <= yc <= b[3] + 1 and b[2] <= box[0] and box[0] - b[2] <= gap
+                   for b in near(yc, yc) if b is not box)
+
+
 Box = tuple[float, float, float, float]
+
+
+def _column_edge(starts: list[float], page_width: float) -> float | None:
+    """The right column's left edge: where most lines starting in the middle third of the page
+    start, or None when fewer than :data:`MIN_ROWS` do. Starts within :data:`EDGE_SPREAD` of
+    the leftmost of them count as one edge, at that leftmost start: an OCR'd column's lines
+    start a point or three apart (a scan's residual tilt, a letter's side bearing), and a
+    table's cells set in from the column's edge must not pass for it."""
+    lo, hi = 0.3 * page_width, 0.7 * page_width
+    found = sorted(x for x in starts if lo <= x <= hi)
+    best: tuple[int, float] | None = None
+    j = 0
+    for i, x in enumerate(found):
+        while found[j] < x - EDGE_SPREAD:
+            j += 1
+        # the window (x - EDGE_SPREAD, x]: its count, at its leftmost start
+        if best is None or i - j + 1 > best[0]:
+            best = (i - j + 1, found[j])
+    if best is None or best[0] < MIN_ROWS:
+        return None
+    return best[1]
 
 
 def _by_top(side: list[Box]) -> Callable[[float, float], list[Box]]:

@@ -506,7 +506,8 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
                     and _lead_in(_band_spans(raw, x0, x1, ys[0], ys[1])):
                 ys = ys[1:]  # the rule above the shaded header is a heading's, the line under it no row
         parts = [ys] if ruled and not striped else [
-            q for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
+            r for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
+            for r in ([q] if striped else _split_at_open_headers(q, x0, x1, raw))
         ]
         if striped:
             parts = _header_with_rows(parts)
@@ -584,10 +585,23 @@ def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> li
     low = min((s.bbox[1] for s in above if s.bbox[3] >= base - 0.5 * s.size), default=base)
     # the one line on the rule (no text above it), and labels centred beside a wrapped one
     head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size or s.bbox[3] > low + 0.5 * s.size]
-    if not head or first - base > foot + TOL or not _header_band(
-            head, plain=_header_rule(raw, x0, x1, first, below), fonts=_fonts(raw), money=True):
+    plain = _header_rule(raw, x0, x1, first, below)
+    if not head or first - base > foot + TOL or not _header_band(head, plain=plain, fonts=_fonts(raw), money=True):
         return ys
-    return [min(s.bbox[1] for s in head) - pad, *ys]
+    return [min(s.bbox[1] for s in _with_upper_line(head, x0, x1, raw, plain)) - pad, *ys]
+
+
+def _with_upper_line(head: list[Span], x0: float, x1: float, raw: RawPage, plain: bool) -> list[Span]:
+    """An open header with the line set just above it when that line is the upper half of
+    header labels wrapped over two lines ("Budget" over "2025", "Nämnd, mnkr" beside it): no
+    further above it than a line's spacing, none of its pieces running over two of the lower
+    line's labels, and the two together still a header (:func:`_header_band`)."""
+    top = min(s.bbox[1] for s in head)
+    tall = max(s.bbox[3] - s.bbox[1] for s in head)
+    upper = [s for s in _band_spans(raw, x0, x1, top - 2 * tall, top) if top - 0.6 * tall <= s.bbox[3] <= top + 1]
+    if not upper or any(sum(1 for h in head if h.bbox[0] < s.bbox[2] and s.bbox[0] < h.bbox[2]) > 1 for s in upper):
+        return head
+    return head + upper if _header_band(head + upper, plain=plain, fonts=_fonts(raw), money=True) else head
 
 
 def _header_rule(raw: RawPage, x0: float, x1: float, first: float, second: float) -> bool:
@@ -813,6 +827,29 @@ def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) 
     return [p for p in parts if len(p) >= 2]
 
 
+def _split_at_open_headers(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
+    """Rules stacked with the same extent that are two tables ruled only horizontally, the
+    second's header with a rule under it but none above (a browser's ``border-bottom`` under
+    the header cells), a heading and its lines between the two: one band holds the heading,
+    its lines and that header. Where the lowest line of such a band opens a table as
+    :func:`_with_open_header` has it, sitting on the band's lower rule, with more text above
+    it in the band, the first table ends at the band's upper rule and the second starts at its
+    lower rule (its header found again above it); the text above the header goes with
+    neither."""
+    if len(ys) < 4:
+        return [ys]
+    parts: list[list[float]] = [ys[:2]]
+    for k in range(1, len(ys) - 2):
+        rest = ys[k + 1:]  # the second table's rules, from the band's lower rule on
+        opened = _with_open_header(rest, x0, x1, raw)
+        if len(opened) > len(rest) and any(s.bbox[3] < opened[0] for s in _band_spans(raw, x0, x1, ys[k], ys[k + 1])):
+            parts.append([ys[k + 1]])
+        else:
+            parts[-1].append(ys[k + 1])
+    parts[-1].append(ys[-1])
+    return [p for p in parts if len(p) >= 2]
+
+
 def band_shaded(fills: list[BBox], top: float, bottom: float, x0: float, x1: float) -> bool:
     """Whether fills as high as the band cover nine tenths of its width: a shaded band, drawn
     as one rect or cell by cell."""
@@ -943,12 +980,40 @@ def _header_columns(region: _Region, spans: list[Span], fonts: bool = True) -> l
     if len(region.ys) >= 2:
         top, bottom = region.ys[0], region.ys[1]
         head = [s for s in spans if top - 1 <= s.yc <= bottom + 1 and not _speck_label(s.text)]
-        cols = _infer_columns(head, x0, x1, _header_gap(head, fonts))
+        cols = _between_labels(_infer_columns(head, x0, x1, _header_gap(head, fonts)), head)
         if len(cols) >= 4 or (len(cols) == 3 and _labels_only(head, cols)):  # three or more header columns, or two labels
             # (born-digital too: a name wraps within its column, past the middle of the header's gap)
             body = [s for s in spans if not top - 1 <= s.yc <= bottom + 1]
             return _body_columns(_fit_to_body(cols, head, body), head, body)
     return _infer_columns(spans, x0, x1)
+
+
+def _label_word(text: str) -> bool:
+    """A header word that is a column's label on its own ("Utfall", "Budget", "Avvikelse")."""
+    from planparse import vocabulary
+
+    t = text.strip().strip(",.:;")
+    return bool(t) and (_MONEY.fullmatch(fold(t)) is not None or vocabulary.match_label(t) is not None)
+
+
+def _between_labels(cols: list[float], head: list[Span]) -> list[float]:
+    """Header columns also parted between two words of one header line that are each a
+    column's label ("Budget Utfall Avvikelse": figures' labels set right, a few points
+    apart, narrower than a gap that parts columns), at the middle of their gap where no word
+    of the header's other lines stands ("2025" under "Budget" and under "Utfall")."""
+    words = [s for s in head if s.text.strip()]
+    extra: list[float] = []
+    for s in words:
+        if not _label_word(s.text):
+            continue
+        nxt = min((t for t in words if t is not s and abs(t.yc - s.yc) < 0.5 * (s.bbox[3] - s.bbox[1])
+                   and t.bbox[0] >= s.bbox[2]), key=lambda t: t.bbox[0], default=None)
+        if nxt is None or nxt.bbox[0] - s.bbox[2] < MIN_BODY_GAP or not _label_word(nxt.text):
+            continue
+        x = (s.bbox[2] + nxt.bbox[0]) / 2
+        if not any(t.bbox[0] < x < t.bbox[2] for t in words) and all(abs(x - c) > MIN_BODY_GAP for c in cols):
+            extra.append(x)
+    return sorted([*cols, *extra]) if extra else cols
 
 
 def _body_columns(cols: list[float], head: list[Span], body: list[Span]) -> list[float]:
