@@ -21,6 +21,9 @@ Scoring:
   only where the gold item has the key). Each gold item with the field set is one
   observation (wrong when the item was not found); each matched item where the parser set the
   field and gold has none is one more observation, always wrong (an added status or value).
+- ``level`` (goal_area, goal, sub_goal, focus_area of goals) is the share of matched goals whose
+  level is the gold's: every goal has one, so an unfound goal is left out (the goals' recall
+  says that already) and the column tells the level alone.
 - On OCR'd text (stress entries with text layer ``ocr`` or ``scan``): the share of gold words
   containing å/ä/ö that come out right, over every title and text of goals, activities,
   indicators, budget lines and investments. Items are paired by their title folded without
@@ -135,7 +138,10 @@ FIELDS: dict[str, list[tuple[str, Getter]]] = {
     "amounts": [("budget", _amounts)],
     # 1.2: the group row a budget line or investment sits under; scored only where gold has the key
     "section": [("budget", lambda b: b.get("section", UNSCORED))],
+    # the goal's level; over matched goals only (MATCHED_ONLY)
+    "level": [("goals", lambda g: g.get("level", UNSCORED))],
 }
+MATCHED_ONLY = frozenset({"level"})  # fields whose unfound gold items are no observation
 UNSCORED = object()  # a gold item without the key (written before the key existed): no observation
 
 
@@ -167,7 +173,8 @@ def field_counts(gold: dict[str, list[Item]], got: dict[str, list[Item]]) -> dic
         right = total = 0
         for kind, get in getters:
             pairs, missed = matched[kind]
-            total += sum(1 for g in missed if not _empty(get(g)) and get(g) is not UNSCORED)
+            if field not in MATCHED_ONLY:
+                total += sum(1 for g in missed if not _empty(get(g)) and get(g) is not UNSCORED)
             for g, p in pairs:
                 gv, pv = get(g), get(p)
                 if gv is UNSCORED:
@@ -286,7 +293,7 @@ def aggregate(results: list[dict[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {"n": len(results)}
     for kind in KINDS:  # (a result scored before a kind was added has none of it)
         out[kind] = mean(r["scores"].get(kind, (None, None, None))[2] for r in results)
-    for f in FIELDS:  # (likewise a field: section came with schema 1.2)
+    for f in FIELDS:  # (likewise a field: section came with schema 1.2, level later)
         right = sum(r["field_counts"].get(f, (0, 0))[0] for r in results)
         total = sum(r["field_counts"].get(f, (0, 0))[1] for r in results)
         out[f] = right / total if total else None

@@ -133,3 +133,27 @@ def test_aggregate_pools_fields_and_leaves_out_none() -> None:
     assert agg["indicators"] is None
     assert agg["status"] == 0.5
     assert agg["åäö"] == 0.75  # native documents do not count
+
+
+def test_level_is_scored_over_matched_goals() -> None:
+    """A goal's level is one observation when the goal is found: right when it is the gold's.
+    An unfound goal is left out (its recall already counts), and gold written without levels
+    is no evidence."""
+    gold = walk(_doc([_goal("Lärande", level="goal_area", children=[_goal("Alla elever når målen", level="goal")]),
+                      _goal("Saknat mål", level="goal")]))
+    got = walk(_doc([_goal("Lärande", level="focus_area", children=[_goal("Alla elever når målen", level="goal")])]))
+    counts = score({"goals": []}, {"goals": []})["field_counts"]
+    assert counts["level"] == (0, 0)
+    result = field_accuracy(gold, got)
+    assert result["level"] == 0.5  # Lärande wrong, the goal right, the missed goal not counted
+    assert field_accuracy(walk(_doc([_goal("G")])), walk(_doc([_goal("G", level="goal")])))["level"] is None
+    agg = aggregate([score(_doc([_goal("G", level="goal")]), _doc([_goal("G", level="goal")])),
+                     score(_doc([_goal("H", level="goal")]), _doc([_goal("H", level="sub_goal")]))])
+    assert agg["level"] == 0.5
+
+
+def test_level_column_comes_after_the_other_fields() -> None:
+    from benchmarks.accuracy import COLUMNS, FIELDS
+
+    assert list(FIELDS)[-1] == "level"
+    assert COLUMNS[-2:] == ("level", "åäö")
