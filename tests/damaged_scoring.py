@@ -73,13 +73,14 @@ def _etapp(i: int) -> Doc:
 # Hand-known content of the generic Word documents, from fixtures/build/generic_word.py.
 GENERIC_EXPECTED: dict[str, Doc] = {
     "delarsrapport-word-table-grid": _doc(
-        [_goal("Göteborg ska vara en jämlik stad", "goal_area", children=[
-            _goal("Fler barn och unga ska delta i föreningslivet", assessment="partially_fulfilled",
+        # "Kommunfullmäktiges mål: …" is a goal, its "Nämndmål: …" sub-goals (layouts/goal_levels.py)
+        [_goal("Göteborg ska vara en jämlik stad", "goal", children=[
+            _goal("Fler barn och unga ska delta i föreningslivet", "sub_goal", assessment="partially_fulfilled",
                   activities=[_act("Utöka lovaktiviteter i nordost", "in_progress"),
                               _act("Ta fram föreningsstrategi", "in_progress_deviation")],
                   indicators=[_ind("Andel barn 7–16 år i föreningsaktivitet (%)", 61, 59, 62),
                               _ind("Antal deltagartillfällen", 1204300, 1180455, 1800000)]),
-            _goal("Stadens idrottsanläggningar ska vara tillgängliga för alla", assessment="fulfilled"),
+            _goal("Stadens idrottsanläggningar ska vara tillgängliga för alla", "sub_goal", assessment="fulfilled"),
         ])],
         budget=[_line("Intäkter", 120.5, 118.0, -2.5), _line("Kostnader", -560.0, -552.3, 7.7),
                 _line("Summa", -439.5, -434.3, 5.2)],

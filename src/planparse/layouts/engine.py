@@ -26,10 +26,10 @@ from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.goal_groups import lone_goal, prune, titles_over_goal_lists
+from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
-from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.pill_assessment import pill_assessment
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.stated_assessment import stated_assessment
@@ -287,7 +287,7 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     if spec.after is not None:
         spec.after(doc, out)
     out.goals = prune(out.goals, w.listed, spec.bare_goals)
-    owners_in_titles(out.goals)
+    finish_tree(out.goals, generic=spec.name == "generic")
     if out.goals and spec.name == "generic" and (plan_of_other_kind(out.title or "", doc) or lone_goal(out.goals)):
         out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)
     for label in spec.expects:

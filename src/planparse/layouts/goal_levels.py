@@ -1,0 +1,64 @@
+"""Goal levels settled on the finished tree of the generic parser, from label words and nesting.
+
+The walk gives a level as it meets a heading; some only the finished tree can tell:
+
+- A group is a ``goal_area``, whatever word labels it (Målområde, Fokusområde, Perspektiv,
+  Utvecklingsområde, Prioriterat område, none): a ``focus_area`` that holds goals is a
+  ``goal_area``. One that holds none stays: the items of a list a lead-in names ("… är följande
+  prioriterade under 2018:") are the focus areas of the Örebro-style plans, read by the generic
+  parser too. (This runs for the generic parser only; a family's declaration keeps its levels.)
+- An item labelled as kommunfullmäktige's goal in its own line ("Kommunfullmäktiges mål: …",
+  "Inriktningsmål 1: …", "2.1 Inriktningsmål: …", "Strategiskt mål: …") is a ``goal``, and the
+  goals under it (its nämndmål, verksamhetsmål) are ``sub_goal``. Standing alone with no goals
+  under it, the label keeps the group level the walk gave it (a region's "Strategiskt mål 1 …"
+  chapters).
+- A top-level "Mål 1. …" with no goals under it is a ``goal``: the word "Mål" names a goal, not
+  a group, however high its number puts it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planparse.layouts.owners import owners_in_titles
+from planparse.model import Goal, GoalLevel
+from planparse.text.fold import plain
+
+_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # "2.1 Inriktningsmål: …"
+_KF_WORD = (r"(?:(?:kommun|region)fullm[aä]ktiges\s+(?:mal|inriktningsmal|strategiska\s+mal|prioriterade\s+mal)"
+            r"|inriktningsmal|strategiska\s+mal|strategiskt\s+mal)")
+# the label, its own number ("1", "(1)", "2.1"), then a colon or the number and the goal's title
+_KF_LABEL = re.compile(rf"^{_NUMBER}{_KF_WORD}\s*(?:(?:\(\d{{1,2}}\)|\d{{1,2}}(?:\.\d{{1,2}})*)\s*[:.–-]?|:)\s*\w")
+_MAL_N = re.compile(r"^mal\s+\d{1,2}\b")  # "Mål 1. …", "Mål 2: …"
+
+
+def kf_labelled(text: str) -> bool:
+    """Whether a heading line names its goal as kommunfullmäktige's ("Inriktningsmål 1: …")."""
+    return _KF_LABEL.match(plain(text.strip())) is not None
+
+
+def _holds_goals(goal: Goal) -> bool:
+    return any(c.level is not GoalLevel.sub_goal for c in goal.children)
+
+
+def settle_levels(goals: list[Goal], top: bool = True) -> None:
+    """Set the levels the finished tree tells (see the module's doc) on ``goals``, in place."""
+    for g in goals:
+        raw = g.provenance.raw_text
+        if g.level is GoalLevel.focus_area and _holds_goals(g):
+            g.level = GoalLevel.goal_area
+        if top and g.level is GoalLevel.goal_area and _holds_goals(g) and kf_labelled(raw):
+            g.level = GoalLevel.goal
+            for c in g.children:
+                if c.level in (GoalLevel.goal, GoalLevel.focus_area) and not _holds_goals(c):
+                    c.level = GoalLevel.sub_goal
+        elif top and g.level is GoalLevel.goal_area and not g.children and _MAL_N.match(plain(raw.strip())):
+            g.level = GoalLevel.goal
+        settle_levels(g.children, top=False)
+
+
+def finish_tree(goals: list[Goal], generic: bool) -> None:
+    """The finished tree's last touches: owners named in titles; the generic parser's levels."""
+    owners_in_titles(goals)
+    if generic:
+        settle_levels(goals)
