@@ -10,6 +10,7 @@ import re
 from enum import Enum
 
 from planparse import vocabulary
+from planparse.layouts.activity_cells import description_goes_on, text_columns
 from planparse.layouts.base import YEAR, provenance
 from planparse.model import Activity, Status, StatusValue
 from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, line_gap
@@ -152,8 +153,6 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
     start_col = column_of(labels, "start_date")
     end_col = column_of(labels, "end_date")
     progress_col = column_of(labels, "progress")
-    owner_col = column_of(labels, "owner")
-    comment_col = column_of(labels, "comment")
     out: list[Activity] = []
     step = step or line_step([ln for r in table.body for c in r.cells for ln in c.lines])
     filled_last: str | None = None  # the field the last full-width row went to
@@ -188,6 +187,8 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             continue
         prev, filled_last = row, None
         cell = next((c for c in row.cells if c.col == title_col), None)
+        if (cell is None or not cell.text) and out and description_goes_on(out[-1], row, labels, title_col):
+            continue
         if cell is None or not cell.text or (table.header and cell.text == table.header[title_col]):
             continue  # empty, or the header repeated after a page break
         # The whole activity in one cell (a positioned table): title and description, then a
@@ -216,10 +217,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             act.end_date = cell_date(row.cell_text(end_col), end=True)
         if progress_col is not None:
             act.progress = cell_percent(row.cell_text(progress_col))
-        if owner_col is not None and owner_col != title_col:
-            act.owner = row.cell_text(owner_col) or None
-        if comment_col is not None and comment_col != title_col and act.comment is None:
-            act.comment = row.cell_text(comment_col) or None  # "Uppdrag | Status | Kommentar"
+        text_columns(act, row, labels, title_col)
         out.append(act)
     return out
 

@@ -486,12 +486,14 @@ def _scan_en_dashes(pdf: object, results: dict[int, list[Line]], limits: Limits)
 
 def _scan_bullets(lines: list[Line], gray: bytes) -> None:
     """Bullets Tesseract read as nothing on a scanned page given back from its image, as on
-    someone else's OCR layer (:func:`planparse.reading.ink.lost_bullets`)."""
-    from planparse.reading import ink
+    someone else's OCR layer (:func:`planparse.reading.ink.lost_bullets`), and the spaces
+    of figures' thousands groups it read as one word (:mod:`planparse.reading.ink_groups`)."""
+    from planparse.reading import ink, ink_groups
 
     image = raster_rules._pgm(gray)
     if image is not None:
         ink.lost_bullets(lines, image, ocr.DPI)
+        ink_groups.thousands_spaces(lines, image, ocr.DPI)
 
 
 def _coloured(rgb: int | None) -> bool:
@@ -699,7 +701,7 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
     ``limits.max_image_pixels`` are left as they are."""
     import pymupdf
 
-    from planparse.reading import ink, ink_words
+    from planparse.reading import ink, ink_groups, ink_words
     from planparse.reading.pymupdf_backend import render_gray
 
     assert isinstance(pdf, pymupdf.Document)
@@ -722,6 +724,7 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
         ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules, may_split=not wise, columns=columns)
         raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
         ink.lost_bullets(raw_pages[n - 1].lines, image, _INK_DPI)
+        ink_groups.thousands_spaces(raw_pages[n - 1].lines, image, _INK_DPI)
         ranges = ink.range_candidates(raw_pages[n - 1].lines)
         fine = raster_rules._pgm(render_gray(page, _DASH_DPI)) if ranges else None
         if fine is not None:  # a dash's length wants more pixels than a word's box

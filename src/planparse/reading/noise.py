@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from planparse.reading.model import Line, _round1, overlap_by
+from planparse.reading.ocr_running import ocr_variants
 from planparse.text.fold import fold
 
 SIZE_SLACK = 0.3  # how much (share) the type of one running line's repeats may differ
@@ -37,6 +38,7 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     """ids of lines that are running headers, footers or page numbers."""
     n = len(pages)
     seen: dict[str, list[tuple[int, float]]] = {}  # by key: (page, size) of each line
+    at: dict[str, list[float]] = {}  # by key: the top of each line
     margin: list[tuple[Line, str]] = []  # the lines in the margins with their keys, in order
     for p, lines in enumerate(pages):
         top, foot = heights[p] * MARGIN, heights[p] * (1 - MARGIN)
@@ -45,6 +47,7 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
             if b[3] <= top or b[1] >= foot:  # (in_margin, inline: every line of the document)
                 key = _key(ln)
                 seen.setdefault(key, []).append((p, ln.size))
+                at.setdefault(key, []).append(ln.y0)
                 margin.append((ln, key))
     threshold = max(2, round(0.4 * n))
     noise: set[int] = set()
@@ -56,8 +59,9 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
         own = ln.size
         pages_ = repeats.get((key, own))
         if pages_ is None:
+            keys = [key, *ocr_variants(key, seen, ln.y0, at, ln.bbox[3] - ln.bbox[1])] if ln.method != "native" else [key]
             pages_ = repeats[(key, own)] = {
-                p for p, size in seen[key] if abs(size - own) <= SIZE_SLACK * max(size, own, 1.0)}
+                p for k in keys for p, size in seen[k] if abs(size - own) <= SIZE_SLACK * max(size, own, 1.0)}
         if page_number or (n >= 2 and len(pages_) >= threshold and (
                 len(pages_) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))

@@ -15,10 +15,20 @@ from planparse.text.assemble import list_item
 def line_step(lines: list[Line]) -> float | None:
     """The usual step from one OCR'd line to the next below it in the same column (the
     leading), or None for native lines or too few of them."""
-    steps = sorted(
-        b.y0 - a.y0 for a, b in zip(lines, lines[1:], strict=False)
+    pairs = [
+        (a, b) for a, b in zip(lines, lines[1:], strict=False)
         if a.method != "native" and a.page == b.page and abs(a.x0 - b.x0) < 5 and 0 < b.y0 - a.y0 < 2 * (a.bbox[3] - a.bbox[1])
-    )
+    ]
+    # A line that fills its column wrapped: the step under it is the leading itself, where a
+    # document of short label and value lines ("Processägare" / "Kommunchef") or short
+    # paragraphs holds more steps across a paragraph's space than within one.
+    right: dict[int, float] = {}
+    for ln in lines:
+        right[ln.page] = max(right.get(ln.page, 0.0), ln.bbox[2])
+    wrapped = sorted(b.y0 - a.y0 for a, b in pairs if a.bbox[2] > right[a.page] - 0.15 * (right[a.page] - a.x0))
+    steps = sorted(b.y0 - a.y0 for a, b in pairs)
+    if len(wrapped) >= 5 and len(steps) >= 3:
+        return min(steps[len(steps) // 2], wrapped[len(wrapped) // 2])
     return steps[len(steps) // 2] if len(steps) >= 3 else None
 
 

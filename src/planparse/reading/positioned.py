@@ -717,7 +717,10 @@ def find_tables(
         # inside it are its own (descriptions, comments), however far apart.
         if margin is None:
             margin = min((ln.x0 for ln in lines if len(ln.text) > 20 and ln.text[:1].isalnum()), default=0.0)
-        indented = starts[0] - margin >= 3
+        # (or boxed: on an OCR'd layer the box's left rule read as "|" left of the first label;
+        # its cells' text may stand a point or two from the text margin, a hair OCR's boxes blur)
+        indented = starts[0] - margin >= 3 or any(
+            ln.method != "native" and s.text.strip() in _RULES and s.bbox[2] <= starts[0] - 3 for ln in header for s in ln.spans[:1])
         body: list[list[Line]] = []
         j = k + 1
         prev = header

@@ -420,15 +420,16 @@ def ocr_bullet(text: str) -> str:
 
 
 _GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)[|¦]?(?=[A-ZÅÄÖ][a-zåäö])")
-_COMMA_NUMBER = re.compile(r"^(\s*\d{1,2}),(?=\s+[A-ZÅÄÖ][a-zåäö]{2})")
+_COMMA_NUMBER = re.compile(r"^(\s*\d{1,2})(?:,|\.{2,3})(?=\s+[A-ZÅÄÖ][a-zåäö]{2})")
 _STRAY_END = re.compile(r"^[;:,]{1,2}$")
 
 
 def ocr_list_number(text: str) -> str:
     """A list number an OCR glued to its text given its space back ("11.Implementera
     programmet" → "11. Implementera programmet", "19.Ta fram", "24.|Informera": a rule's
-    speck between), or its stop read as a comma ("24, Planera
-    och genomföra" → "24. Planera och genomföra"); other text comes back unchanged."""
+    speck between), or its stop read as a comma or as two or three ("24, Planera
+    och genomföra" → "24. Planera och genomföra", "1... Genomföra" → "1. Genomföra"); other
+    text comes back unchanged."""
     return _COMMA_NUMBER.sub(r"\1.", _GLUED_NUMBER.sub(r"\1 ", text, count=1), count=1)
 
 
@@ -439,11 +440,11 @@ def ocr_list_number_words(words: list[str]) -> list[str]:
         return []
     out = list(words)
     out[0] = ocr_list_number(words[0])
-    if len(words) > 1 and re.fullmatch(r"\s*\d{1,2},\s*", words[0]):
+    if len(words) > 1 and (m := re.fullmatch(r"\s*(\d{1,2})(?:,|\.{2,3})\s*", words[0])):
         head = words[0].strip()
         fixed = ocr_list_number(f"{head} {words[1].strip()}")
         if not fixed.startswith(head):
-            out[0] = words[0].replace(head, head[:-1] + ".")
+            out[0] = words[0].replace(head, m[1] + ".")
     return out
 
 
@@ -523,7 +524,7 @@ def ocr_quote_style(words: list[str]) -> list[str]:
 
 
 # What Tesseract reads for "%" in a label's "(%)": "(26)", "(96)", "(9%)", "(%6)", "(0/0)".
-_PERCENT_MISREAD = re.compile(r"^(\s*)\((?:26|90|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
+_PERCENT_MISREAD = re.compile(r"^(\s*)\((?:20|26|90|96|9%|%6|%0|%o|0/0|o/o)\)(\s*)$")
 _PERCENT_BARE = re.compile(r"^(\s*)(?:26|96|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 _LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
 # ... and for a unit set off by a comma: "Yo" ending a label ("medarbetare, Yo"), no value nor

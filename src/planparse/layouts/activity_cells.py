@@ -1,0 +1,38 @@
+"""The text columns of an activity table's rows besides the title: who owns the activity, its
+comment and its description ("Uppdrag | Ansvarig | Status | Kommentar", "Aktivitet |
+Beskrivning | Status | Slutdatum"), and a description cell that wraps onto a row of its own."""
+
+from __future__ import annotations
+
+from planparse.model import Activity
+from planparse.reading.model import Row
+from planparse.text.assemble import join_lines
+
+_FIELDS = (("owner", "owner"), ("comment", "comment"), ("description", "description"))
+
+
+def _column(labels: list[str | None], name: str) -> int | None:
+    return next((i for i, lab in enumerate(labels) if lab == name), None)
+
+
+def text_columns(act: Activity, row: Row, labels: list[str | None], title_col: int) -> None:
+    """``act``'s owner, comment and description from the columns of ``row`` their header
+    ``labels`` name, where the activity has none yet."""
+    for label, field in _FIELDS:
+        col = _column(labels, label)
+        if col is not None and col != title_col and getattr(act, field) is None:
+            setattr(act, field, row.cell_text(col) or None)
+
+
+def description_goes_on(act: Activity, row: Row, labels: list[str | None], title_col: int) -> bool:
+    """A row with no title whose only text is in the description column (an unruled table's
+    description wrapped past its row's other cells: "… framtagen av" / "SKR."): the text goes
+    on ``act``'s description. Whether it did."""
+    col = _column(labels, "description")
+    if col is None or col == title_col or act.description is None:
+        return False
+    filled = [c for c in row.cells if c.text]
+    if len(filled) != 1 or not filled[0].col <= col < filled[0].col + filled[0].colspan:
+        return False
+    act.description = join_lines([act.description, filled[0].text])
+    return True
