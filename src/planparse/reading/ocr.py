@@ -487,6 +487,16 @@ def _misread(word: str, ref: str) -> bool:
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
 
 
+def _near(word: Span, ref: Span) -> bool:
+    """Whether a reference word lies where the layer's word does (within half a line): the two
+    readings order a page's lines differently where a cell's line sits a little above its row
+    ("Ej pabérjad" over the title beside it), and alignment alone would pair a word with one
+    of another row."""
+    slack = 0.5 * max(word.bbox[3] - word.bbox[1], 1.0)
+    a, b = word.bbox, ref.bbox
+    return a[0] - slack < b[2] and b[0] < a[2] + slack and a[1] - slack < b[3] and b[1] < a[3] + slack
+
+
 _GLUED_FIGURES = re.compile(r"([^\W\d_]{2,})(\d{1,2})")
 
 
@@ -765,7 +775,7 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                 lo = max((jj + 1 for ii, jj in matched.items() if ii < i), default=j1)
                 hi = min((jj for ii, jj in matched.items() if ii > i), default=j2)
                 for jj in range(lo, hi):
-                    if _misread(slots[i][1].group(0), ref_tokens[jj]):
+                    if _misread(slots[i][1].group(0), ref_tokens[jj]) and _near(slots[i][0], ref_matches[jj][0]):
                         replacement[i], matched[i] = _with_glued_number(slots[i][1].group(0), ref_tokens[jj]), jj
                         break
             paired.update(matched)

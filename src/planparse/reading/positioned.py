@@ -9,6 +9,7 @@ text only in the first column continues the cell above it (a wrapped name).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -176,6 +177,7 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     prev: Span | None = None
     prev_col = 0
     ocr = row[0].method != "native"
+    space = _row_word_space(row, starts, ends) if ocr else None
     for s in _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
@@ -183,7 +185,7 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
         if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s) \
-                and prev.text.strip() not in _DASHES:
+                and (space is None or s.bbox[0] - prev.bbox[2] < 2 * space) and prev.text.strip() not in _DASHES:
             return False  # OCR'd words one space apart across a column start: a sentence
         prev, prev_col = s, col
     return True
@@ -209,6 +211,18 @@ def _edge_dashes(spans: list[Span], starts: list[float], method: str) -> list[Sp
 
 def _word_space(s: Span) -> float:
     return 0.75 * max(s.bbox[3] - s.bbox[1], 1.0)
+
+
+def _row_word_space(row: list[Line], starts: list[float], ends: Sequence[float]) -> float | None:
+    """The median gap between neighbouring words of one cell on one line of an OCR'd row, given
+    three such gaps or more: the row's own word space, where a tall box (a line with descenders
+    set in a taller box) makes a word's height a poor measure of it."""
+    gaps = sorted(
+        b.bbox[0] - a.bbox[2]
+        for ln in row for a, b in itertools.pairwise(ln.spans)
+        if _column_of(a, starts, ends, ocr=True) == _column_of(b, starts, ends, ocr=True)
+    )
+    return gaps[len(gaps) // 2] if len(gaps) >= 3 else None
 
 
 def _full_width(row: list[Line], starts: list[float], right: float) -> bool:
