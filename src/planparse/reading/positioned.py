@@ -114,6 +114,38 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
     return out
 
 
+def _strays_to_next_column(by_col: dict[int, list[Span]], starts: list[float], space: float | None) -> None:
+    """An OCR'd cell's last word set far from its text and right against the next column's
+    start goes to that column, in place: what Tesseract read off the edge of an icon leading
+    the next cell ("varje    7 Pe Pågående"), not the end of this cell's sentence."""
+    if space is None:
+        return
+    for col in sorted(by_col):
+        words = by_col[col]
+        if col + 1 >= len(starts) or len(words) < 2:
+            continue
+        last, before = words[-1], words[-2]
+        if last.bbox[0] - before.bbox[2] > 4 * space and starts[col + 1] - last.bbox[2] < 3 * space:
+            by_col[col] = words[:-1]
+            by_col.setdefault(col + 1, []).insert(0, last)
+
+
+def _without_crossed(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
+    """An OCR'd header without a short "label" of one word (three characters at most) under
+    which no body word starts while a body word runs across its start: Tesseract read it off
+    something in the header's band ("Status Ear Slutdatum"), and as a column it would cut the
+    cells it stands over."""
+    words = [s for vr in body for s in _spans(vr) if sum(ch.isalpha() for ch in s.text) >= 2]
+
+    def junk(p: list[Span]) -> bool:
+        x = p[0].bbox[0]
+        return len(p) == 1 and len(_label(p)) <= 3 \
+            and any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words) \
+            and not any(abs(w.bbox[0] - x) <= _SLACK / 2 for w in words)
+
+    return [p for k, p in enumerate(phrases) if k == 0 or not junk(p)]
+
+
 def _without_speck(label: str) -> str:
     """A label without a last word of no letter or figure: a speck OCR read after it
     ("Beskrivnin §")."""
@@ -447,7 +479,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     band, or a gap before it in a table with icons, starts a row."""
     phrases = _phrases(header)
     if header[0].method != "native":
-        phrases = _split_at_body_starts(phrases, body)
+        phrases = _without_crossed(_split_at_body_starts(phrases, body), body)
     starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
     page, method = header[0].page, header[0].method
     head = _row(dict(enumerate(phrases, start=int(stub is not None))), page, method)
@@ -492,6 +524,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
         by_col: dict[int, list[Span]] = {}
         for s in _edge_dashes(_spans(vr), starts, method):
             by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
+        if method != "native":
+            _strays_to_next_column(by_col, starts, _row_word_space(vr, starts, ends))
         prev = rows[-1]
         top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
         new_row = icon_above or _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height) or (
@@ -721,6 +755,8 @@ def find_tables(
             rows[k - 1 : k + 1] = [header]
             k -= 1
         phrases = _phrases(header)
+        if header[0].method != "native":
+            phrases = _without_crossed(phrases, rows[k + 1 : k + 6])
         words = [_label(p) for p in phrases]
         starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
         right = max(s.bbox[2] for s in _spans(header))
