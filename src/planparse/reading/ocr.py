@@ -891,30 +891,47 @@ def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
 
 
 def drop_unread_end_dashes(lines: list[Line], reference: list[Line]) -> int:
-    """A dash alone at the end of an existing layer's line after a word, where the reference
-    OCR reads that word in its place but no dash after it: a speck of the scan the English
-    model read as a dash ("Attest av —" / "leverantörsfakturor", "Ekonomiavdel —" / "ningen"),
+    """A dash alone after a word of an existing layer's line (at its end, or before a cell's
+    next word past a gap), where the reference OCR reads that word in its place but no dash
+    after it: a speck of the scan or a cell's rule the English model read as a dash ("Attest
+    av —" / "leverantörsfakturor", "Ekonomiavdel —" / "ningen", "introduktion för — Miljöchef"),
     dropped; left, it would end a cell's name and keep a word broken at the cell's edge from
     its rest. A dash the reference reads too ("regler, -", "Mål 5 —") stays, and so does every
-    dash where the reference has no reading of the word before it. Returns the number dropped."""
+    dash where the reference has no reading of the word before it. A dash whose ink is a
+    stroke (:func:`_stroke`) goes whatever the reference reads. Returns the number dropped."""
     refs = [s for ln in reference for s in ln.spans if s.text.strip()]
     dropped = 0
     for ln in lines:
+        strokes = [s for s in ln.spans if _stroke(s)]
+        if strokes:
+            ln.spans = [s for s in ln.spans if not any(s is t for t in strokes)]
+            dropped += len(strokes)
         words = [s for s in ln.spans if s.text.strip()]
-        if len(words) < 2 or not set(words[-1].text.strip()) <= _DASHES \
-                or not any(ch.isalnum() for ch in words[-2].text):
+        if not words:
             continue
-        word, dash = words[-2], words[-1]
         y0, y1 = ln.bbox[1], ln.bbox[3]
-        band = [r for r in refs if y0 <= (r.bbox[1] + r.bbox[3]) / 2 <= y1]
-        if not any(_same_place(word.bbox, r.bbox) for r in band):
-            continue  # the reference did not read the word: nothing to tell the dash by
-        reach = dash.bbox[2] + (y1 - y0)
-        if any(set(r.text) & _DASHES and r.bbox[0] < reach and r.bbox[2] > word.bbox[0] for r in band):
-            continue
-        ln.spans = [s for s in ln.spans if s is not dash]
-        dropped += 1
+        for k in range(1, len(words)):
+            word, dash = words[k - 1], words[k]
+            if not set(dash.text.strip()) <= _DASHES or not any(ch.isalnum() for ch in word.text):
+                continue
+            if k + 1 < len(words) and words[k + 1].bbox[0] - dash.bbox[2] < y1 - y0:
+                continue  # a dash between two words of a sentence ("2024 – 2026"): text
+            band = [r for r in refs if y0 <= (r.bbox[1] + r.bbox[3]) / 2 <= y1]
+            if not any(_same_place(word.bbox, r.bbox) for r in band):
+                continue  # the reference did not read the word: nothing to tell the dash by
+            reach = dash.bbox[2] + (y1 - y0)
+            if any(set(r.text) & _DASHES and r.bbox[0] < reach and r.bbox[2] > word.bbox[0] for r in band):
+                continue
+            ln.spans = [s for s in ln.spans if s is not dash]
+            dropped += 1
+    lines[:] = [ln for ln in lines if any(s.text.strip() for s in ln.spans)]  # (a line that was a stroke)
     return dropped
+
+
+def _stroke(span: Span) -> bool:
+    """A dash whose box, fitted to the page image's ink, is a fifth as wide as tall or less: a
+    cell's vertical rule the English model read as "—" (no dash glyph is that narrow)."""
+    return span.text.strip() in _DASHES and span.bbox[2] - span.bbox[0] < 0.2 * (span.bbox[3] - span.bbox[1])
 
 
 def _word_like(text: str) -> bool:
