@@ -115,18 +115,23 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
 
 
 def _strays_to_next_column(by_col: dict[int, list[Span]], starts: list[float], space: float | None) -> None:
-    """An OCR'd cell's last word set far from its text and right against the next column's
-    start goes to that column, in place: what Tesseract read off the edge of an icon leading
-    the next cell ("varje    7 Pe Pågående"), not the end of this cell's sentence."""
+    """An OCR'd cell's last word of one or two characters, set far from its text and right
+    against the next column's start, where that column's cell on the line has words, goes to
+    that column, in place: what Tesseract read off the edge of an icon leading the next cell
+    ("varje    7 Pe Pågående"), not the end of this cell's sentence."""
     if space is None:
         return
     for col in sorted(by_col):
         words = by_col[col]
         if col + 1 >= len(starts) or len(words) < 2:
             continue
-        last, before = words[-1], words[-2]
-        if last.bbox[0] - before.bbox[2] > 4 * space and starts[col + 1] - last.bbox[2] < 3 * space:
-            by_col[col] = words[:-1]
+        last = max(words, key=lambda w: w.bbox[2])
+        line = [w for w in words if w is not last and abs(w.yc - last.yc) < 0.5 * (last.bbox[3] - last.bbox[1])]
+        before = max(line, key=lambda w: w.bbox[2], default=None)  # its neighbour on its own line
+        beside = [w for w in by_col.get(col + 1, []) if abs(w.yc - last.yc) < 0.5 * (last.bbox[3] - last.bbox[1])]
+        if before is not None and beside and len(last.text.strip()) <= 2 \
+                and last.bbox[0] - before.bbox[2] > 4 * space and starts[col + 1] - last.bbox[2] < 3 * space:
+            by_col[col] = [w for w in words if w is not last]
             by_col.setdefault(col + 1, []).insert(0, last)
 
 
