@@ -127,3 +127,11 @@ def test_ocr_layer_header_word_read_off_nothing_is_no_column() -> None:
     acts = {a["title"]: (a["status"] or {}).get("value") for a in _activities(doc["goals"])}
     assert acts.get("Genomföra företagsbesök tillsammans med politiken varje månad") == "in_progress"
     assert any(t.startswith("Korta handläggningstiden för bygglov") and s == "not_started" for t, s in acts.items())
+
+
+def test_ocr_layer_rule_speck_after_a_description_stays_in_its_cell() -> None:
+    """Jokkmokk's English-OCR'd uppsikt report: a cell's rule read as "I" after a description
+    row is no word leading the next column's cell (that cell is empty): the description stays
+    the activity's, no activity is made of it."""
+    gold, doc = parsed("ange_uppsikt", "jokkmokk-uppsiktsrapport-2023-ocr")
+    assert [a["title"] for a in _activities(doc["goals"])] == [a["title"] for a in _activities(gold["goals"])]
