@@ -64,3 +64,12 @@ def test_the_kf_label_stands_in_the_goals_own_line() -> None:
     for text in ("KOMMUNFULLMÄKTIGES MÅL", "Kommunfullmäktiges mål och nämndens mål", "Mål 1: Trygghet",
                  "Nämndmål 1.1 Fler elever", "Målområde: Trygghet"):
         assert not kf_labelled(text), text
+
+
+def test_numbered_chapter_over_a_goal_list_is_their_goal_area() -> None:
+    """Eslöv's preschool plan: "2.1 Normer och värden" over the "Förskolan ska …" goals of the
+    curriculum. A goal holds sub-goals, never goals: the chapter is the goals' area."""
+    rel = "arbetsplan-forskola/eslov-angen-forskola-arbetsplan-2026-2027"
+    got = _levels(SET2.parsed(rel))
+    assert got == _levels(SET2.gold(rel))
+    assert got and all(level == "goal_area" and set(kids) == {"goal"} for level, kids in got)

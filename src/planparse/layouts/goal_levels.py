@@ -14,6 +14,8 @@ The walk gives a level as it meets a heading; some only the finished tree can te
   chapters).
 - A top-level "Mål 1. …" with no goals under it is a ``goal``: the word "Mål" names a goal, not
   a group, however high its number puts it.
+- A top-level ``goal`` with goals under it (a numbered chapter "2.1 Normer och värden" over its
+  goal list) is their ``goal_area``: a goal holds sub-goals, never goals.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
                     c.level = GoalLevel.sub_goal
         elif top and g.level is GoalLevel.goal_area and not g.children and _MAL_N.match(plain(raw.strip())):
             g.level = GoalLevel.goal
+        elif top and g.level is GoalLevel.goal and any(c.level is GoalLevel.goal for c in g.children):
+            g.level = GoalLevel.goal_area  # a goal holds no goals: a numbered chapter over them is their area
         settle_levels(g.children, top=False)
 
 
