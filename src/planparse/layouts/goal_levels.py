@@ -14,6 +14,8 @@ The walk gives a level as it meets a heading; some only the finished tree can te
   chapters).
 - A top-level "Mål 1. …" with no goals under it is a ``goal``: the word "Mål" names a goal, not
   a group, however high its number puts it.
+- A top-level ``focus_area`` with activities and no goals under it that states a goal ("Barn och
+  elever ska känna sig trygga …"), beside a goal of its own kind, is a ``goal`` too.
 - A top-level ``goal`` with goals under it (a numbered chapter "2.1 Normer och värden" over its
   goal list) is their ``goal_area``: a goal holds sub-goals, never goals.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.owners import owners_in_titles
 from planparse.model import Goal, GoalLevel
 from planparse.text.fold import plain
@@ -45,7 +48,11 @@ def _holds_goals(goal: Goal) -> bool:
 
 def settle_levels(goals: list[Goal], top: bool = True) -> None:
     """Set the levels the finished tree tells (see the module's doc) on ``goals``, in place."""
+    goal_beside = top and any(g.level is GoalLevel.goal and not g.children for g in goals)
     for g in goals:
+        if goal_beside and g.level is GoalLevel.focus_area and not g.children and g.activities \
+                and states_goal(g.title):
+            g.level = GoalLevel.goal  # one of a list of goals with their activities
         raw = g.provenance.raw_text
         if g.level is GoalLevel.focus_area and _holds_goals(g):
             g.level = GoalLevel.goal_area
