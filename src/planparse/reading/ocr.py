@@ -898,11 +898,13 @@ def drop_unread_end_dashes(lines: list[Line], reference: list[Line]) -> int:
     dropped; left, it would end a cell's name and keep a word broken at the cell's edge from
     its rest. A dash the reference reads too ("regler, -", "Mål 5 —") stays, and so does every
     dash where the reference has no reading of the word before it. A dash whose ink is a
-    stroke (:func:`_stroke`) goes whatever the reference reads. Returns the number dropped."""
+    stroke (:func:`_stroke`) goes where the reference reads no dash by it, whatever precedes
+    it (a rule read as a line of its own). Returns the number dropped."""
     refs = [s for ln in reference for s in ln.spans if s.text.strip()]
+    ref_dashes = [r for r in refs if set(r.text.strip()) & _DASHES]
     dropped = 0
     for ln in lines:
-        strokes = [s for s in ln.spans if _stroke(s)]
+        strokes = [s for s in ln.spans if _stroke(s) and not any(_near_box(s.bbox, r.bbox) for r in ref_dashes)]
         if strokes:
             ln.spans = [s for s in ln.spans if not any(s is t for t in strokes)]
             dropped += len(strokes)
@@ -926,6 +928,13 @@ def drop_unread_end_dashes(lines: list[Line], reference: list[Line]) -> int:
             dropped += 1
     lines[:] = [ln for ln in lines if any(s.text.strip() for s in ln.spans)]  # (a line that was a stroke)
     return dropped
+
+
+def _near_box(a: BBox, b: BBox) -> bool:
+    """Whether box ``b``'s vertical centre lies within ``a``'s height and the two meet across,
+    ``a`` widened by half its height each way (a dash's ink boxed by two readings)."""
+    h = a[3] - a[1]
+    return a[1] <= (b[1] + b[3]) / 2 <= a[3] and b[0] < a[2] + h / 2 and b[2] > a[0] - h / 2
 
 
 def _stroke(span: Span) -> bool:
