@@ -64,3 +64,23 @@ def test_the_kf_label_stands_in_the_goals_own_line() -> None:
     for text in ("KOMMUNFULLMÄKTIGES MÅL", "Kommunfullmäktiges mål och nämndens mål", "Mål 1: Trygghet",
                  "Nämndmål 1.1 Fler elever", "Målområde: Trygghet"):
         assert not kf_labelled(text), text
+
+
+def test_numbered_chapter_over_a_goal_list_is_their_goal_area() -> None:
+    """Eslöv's preschool plan: "2.1 Normer och värden" over the "Förskolan ska …" goals of the
+    curriculum. A goal holds sub-goals, never goals: the chapter is the goals' area."""
+    rel = "arbetsplan-forskola/eslov-angen-forskola-arbetsplan-2026-2027"
+    got = _levels(SET2.parsed(rel))
+    assert got == _levels(SET2.gold(rel))
+    assert got and all(level == "goal_area" and set(kids) == {"goal"} for level, kids in got)
+
+
+def test_goal_stated_beside_goals_with_activities_is_a_goal() -> None:
+    """Trollhättan BUN's tertial report: three goals, each with its activities; the walk read
+    the first as a goal and the other two as focus areas. Beside a goal, a top-level item that
+    states a goal ("Barn och elever ska känna sig trygga …") and holds activities is one."""
+    set9 = HoldoutSet("holdout-generic9")
+    rel = "tertialrapport/trollhattan-bun-tertialrapport-1-2026"
+    got = _levels(set9.parsed(rel))
+    assert got == _levels(set9.gold(rel))
+    assert got == [("goal", [])] * 3

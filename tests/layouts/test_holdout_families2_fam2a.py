@@ -114,3 +114,24 @@ def test_rows_a_border_spacing_apart_give_descriptions_and_comments_labelled_on_
     gold, doc = parsed("ange_tertial", "hofors-malavstamning-2024-t1")
     fields = [(a["title"], a["description"], a["comment"]) for a in _activities(doc["goals"])]
     assert fields == [(a["title"], a["description"], a["comment"]) for a in _activities(gold["goals"])]
+
+
+def test_ocr_layer_header_word_read_off_nothing_is_no_column() -> None:
+    """Ovanåker's English-OCR'd tertial report. Tesseract read a word ("Ear")
+    between the Status and Slutdatum labels of one activity table, and "7 Pe" off the status
+    icon leading a row's Status cell. A short header word under which no body word starts while
+    a body word runs across it is no column, and a cell's last word set far from its text and
+    right against the next column's start belongs to the next column: the table is read, its
+    activities with their titles and statuses."""
+    _gold, doc = parsed("ange_tertial", "ovanaker-malavstamning-2026-t1-ocr")
+    acts = {a["title"]: (a["status"] or {}).get("value") for a in _activities(doc["goals"])}
+    assert acts.get("Genomföra företagsbesök tillsammans med politiken varje månad") == "in_progress"
+    assert any(t.startswith("Korta handläggningstiden för bygglov") and s == "not_started" for t, s in acts.items())
+
+
+def test_ocr_layer_rule_speck_after_a_description_stays_in_its_cell() -> None:
+    """Jokkmokk's English-OCR'd uppsikt report: a cell's rule read as "I" after a description
+    row is no word leading the next column's cell (that cell is empty): the description stays
+    the activity's, no activity is made of it."""
+    gold, doc = parsed("ange_uppsikt", "jokkmokk-uppsiktsrapport-2023-ocr")
+    assert [a["title"] for a in _activities(doc["goals"])] == [a["title"] for a in _activities(gold["goals"])]

@@ -80,3 +80,18 @@ def test_ocr_layer_heading_title_opening_with_i() -> None:
 
     assert titles(doc) == titles(gold)
     assert result["scores"]["goals"][2] == 1.0
+
+
+def test_ocr_layer_status_cell_set_above_its_row() -> None:
+    """The English-OCR'd tertial report's last activity table: Tesseract set each status cell's
+    line a little above its row, in a taller box. The Swedish re-reading orders the row's
+    words as one line, so alignment alone paired "pabérjad" with the next row's "Pågående";
+    a reference word now replaces a misread one only where it lies. The row's own word space
+    (not its tall box) tells "enligt" and the date apart as two cells, and a word before a
+    compound the lexicon builds ("tema" / "frisknärvaro") is no broken word."""
+    scores, doc, _gold = scored("ange_tertial-00-html-ocr")
+    acts = _activities(doc)
+    assert ("Stärka stödet till chefer vid rehabilitering", "not_started", "2024-11-30") in acts
+    assert ("Genomföra pilotprojekt på tema frisknärvaro", "in_progress", "2024-12-31") in acts
+    assert ("Införa strukturerade avgångssamtal i alla avdelningar", "in_progress", "2024-10-31") in acts
+    assert scores["scores"]["activities"][2] == 1.0

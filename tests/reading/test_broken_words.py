@@ -37,6 +37,18 @@ def test_broken_word(left: str, right: str, broken: bool) -> None:
     assert _broken_word(left, right) is broken
 
 
+@pytest.mark.parametrize(("left", "right", "broken"), [
+    ("tema", "frisknärvaro", False),  # a word, then a compound the lexicon makes of its parts
+    ("strukturerade", "avgångssamtal", False),
+    ("Träningsma", "skiner", True),  # no word on the left, a word together
+    ("pensionsåtagand", "en", True),
+    ("Budgetavvikelse", "för", False),
+])
+def test_broken_word_on_an_ocr_layer(left: str, right: str, broken: bool) -> None:
+    """``strict``: an OCR'd layer keeps no spaces, so only the words themselves tell a break."""
+    assert _broken_word(left, right, strict=True, letter=True) is broken
+
+
 def test_names_broken_in_a_narrow_cell_without_evidence_in_spaces() -> None:
     """A table whose only wrapped cells are broken words (no ordinary wrap to compare with)."""
     doc = planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-02-docx.pdf")

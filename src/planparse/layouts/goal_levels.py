@@ -14,12 +14,17 @@ The walk gives a level as it meets a heading; some only the finished tree can te
   chapters).
 - A top-level "Mål 1. …" with no goals under it is a ``goal``: the word "Mål" names a goal, not
   a group, however high its number puts it.
+- A top-level ``focus_area`` with activities and no goals under it that states a goal ("Barn och
+  elever ska känna sig trygga …"), beside a goal of its own kind, is a ``goal`` too.
+- A top-level ``goal`` with goals under it (a numbered chapter "2.1 Normer och värden" over its
+  goal list) is their ``goal_area``: a goal holds sub-goals, never goals.
 """
 
 from __future__ import annotations
 
 import re
 
+from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.owners import owners_in_titles
 from planparse.model import Goal, GoalLevel
 from planparse.text.fold import plain
@@ -43,7 +48,11 @@ def _holds_goals(goal: Goal) -> bool:
 
 def settle_levels(goals: list[Goal], top: bool = True) -> None:
     """Set the levels the finished tree tells (see the module's doc) on ``goals``, in place."""
+    goal_beside = top and any(g.level is GoalLevel.goal and not g.children for g in goals)
     for g in goals:
+        if goal_beside and g.level is GoalLevel.focus_area and not g.children and g.activities \
+                and states_goal(g.title):
+            g.level = GoalLevel.goal  # one of a list of goals with their activities
         raw = g.provenance.raw_text
         if g.level is GoalLevel.focus_area and _holds_goals(g):
             g.level = GoalLevel.goal_area
@@ -54,6 +63,8 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
                     c.level = GoalLevel.sub_goal
         elif top and g.level is GoalLevel.goal_area and not g.children and _MAL_N.match(plain(raw.strip())):
             g.level = GoalLevel.goal
+        elif top and g.level is GoalLevel.goal and any(c.level is GoalLevel.goal for c in g.children):
+            g.level = GoalLevel.goal_area  # a goal holds no goals: a numbered chapter over them is their area
         settle_levels(g.children, top=False)
 
 

@@ -487,6 +487,16 @@ def _misread(word: str, ref: str) -> bool:
     return similarity >= 0.5 if known_word(ref) else len(b) >= 10 and similarity >= 0.9
 
 
+def _near(word: Span, ref: Span) -> bool:
+    """Whether a reference word lies where the layer's word does (within half a line): the two
+    readings order a page's lines differently where a cell's line sits a little above its row
+    ("Ej pabérjad" over the title beside it), and alignment alone would pair a word with one
+    of another row."""
+    slack = 0.5 * max(word.bbox[3] - word.bbox[1], 1.0)
+    a, b = word.bbox, ref.bbox
+    return a[0] - slack < b[2] and b[0] < a[2] + slack and a[1] - slack < b[3] and b[1] < a[3] + slack
+
+
 _GLUED_FIGURES = re.compile(r"([^\W\d_]{2,})(\d{1,2})")
 
 
@@ -765,7 +775,7 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                 lo = max((jj + 1 for ii, jj in matched.items() if ii < i), default=j1)
                 hi = min((jj for ii, jj in matched.items() if ii > i), default=j2)
                 for jj in range(lo, hi):
-                    if _misread(slots[i][1].group(0), ref_tokens[jj]):
+                    if _misread(slots[i][1].group(0), ref_tokens[jj]) and _near(slots[i][0], ref_matches[jj][0]):
                         replacement[i], matched[i] = _with_glued_number(slots[i][1].group(0), ref_tokens[jj]), jj
                         break
             paired.update(matched)
@@ -881,30 +891,56 @@ def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
 
 
 def drop_unread_end_dashes(lines: list[Line], reference: list[Line]) -> int:
-    """A dash alone at the end of an existing layer's line after a word, where the reference
-    OCR reads that word in its place but no dash after it: a speck of the scan the English
-    model read as a dash ("Attest av —" / "leverantörsfakturor", "Ekonomiavdel —" / "ningen"),
+    """A dash alone after a word of an existing layer's line (at its end, or before a cell's
+    next word past a gap), where the reference OCR reads that word in its place but no dash
+    after it: a speck of the scan or a cell's rule the English model read as a dash ("Attest
+    av —" / "leverantörsfakturor", "Ekonomiavdel —" / "ningen", "introduktion för — Miljöchef"),
     dropped; left, it would end a cell's name and keep a word broken at the cell's edge from
     its rest. A dash the reference reads too ("regler, -", "Mål 5 —") stays, and so does every
-    dash where the reference has no reading of the word before it. Returns the number dropped."""
+    dash where the reference has no reading of the word before it. A dash whose ink is a
+    stroke (:func:`_stroke`) goes where the reference reads no dash by it, whatever precedes
+    it (a rule read as a line of its own). Returns the number dropped."""
     refs = [s for ln in reference for s in ln.spans if s.text.strip()]
+    ref_dashes = [r for r in refs if set(r.text.strip()) & _DASHES]
     dropped = 0
     for ln in lines:
+        strokes = [s for s in ln.spans if _stroke(s) and not any(_near_box(s.bbox, r.bbox) for r in ref_dashes)]
+        if strokes:
+            ln.spans = [s for s in ln.spans if not any(s is t for t in strokes)]
+            dropped += len(strokes)
         words = [s for s in ln.spans if s.text.strip()]
-        if len(words) < 2 or not set(words[-1].text.strip()) <= _DASHES \
-                or not any(ch.isalnum() for ch in words[-2].text):
+        if not words:
             continue
-        word, dash = words[-2], words[-1]
         y0, y1 = ln.bbox[1], ln.bbox[3]
-        band = [r for r in refs if y0 <= (r.bbox[1] + r.bbox[3]) / 2 <= y1]
-        if not any(_same_place(word.bbox, r.bbox) for r in band):
-            continue  # the reference did not read the word: nothing to tell the dash by
-        reach = dash.bbox[2] + (y1 - y0)
-        if any(set(r.text) & _DASHES and r.bbox[0] < reach and r.bbox[2] > word.bbox[0] for r in band):
-            continue
-        ln.spans = [s for s in ln.spans if s is not dash]
-        dropped += 1
+        for k in range(1, len(words)):
+            word, dash = words[k - 1], words[k]
+            if not set(dash.text.strip()) <= _DASHES or not any(ch.isalnum() for ch in word.text):
+                continue
+            if k + 1 < len(words) and words[k + 1].bbox[0] - dash.bbox[2] < y1 - y0:
+                continue  # a dash between two words of a sentence ("2024 – 2026"): text
+            band = [r for r in refs if y0 <= (r.bbox[1] + r.bbox[3]) / 2 <= y1]
+            if not any(_same_place(word.bbox, r.bbox) for r in band):
+                continue  # the reference did not read the word: nothing to tell the dash by
+            reach = dash.bbox[2] + (y1 - y0)
+            if any(set(r.text) & _DASHES and r.bbox[0] < reach and r.bbox[2] > word.bbox[0] for r in band):
+                continue
+            ln.spans = [s for s in ln.spans if s is not dash]
+            dropped += 1
+    lines[:] = [ln for ln in lines if any(s.text.strip() for s in ln.spans)]  # (a line that was a stroke)
     return dropped
+
+
+def _near_box(a: BBox, b: BBox) -> bool:
+    """Whether box ``b``'s vertical centre lies within ``a``'s height and the two meet across,
+    ``a`` widened by half its height each way (a dash's ink boxed by two readings)."""
+    h = a[3] - a[1]
+    return a[1] <= (b[1] + b[3]) / 2 <= a[3] and b[0] < a[2] + h / 2 and b[2] > a[0] - h / 2
+
+
+def _stroke(span: Span) -> bool:
+    """A dash whose box, fitted to the page image's ink, is a fifth as wide as tall or less: a
+    cell's vertical rule the English model read as "—" (no dash glyph is that narrow)."""
+    return span.text.strip() in _DASHES and span.bbox[2] - span.bbox[0] < 0.2 * (span.bbox[3] - span.bbox[1])
 
 
 def _word_like(text: str) -> bool:

@@ -9,6 +9,7 @@ text only in the first column continues the cell above it (a wrapped name).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -113,6 +114,43 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
     return out
 
 
+def _strays_to_next_column(by_col: dict[int, list[Span]], starts: list[float], space: float | None) -> None:
+    """An OCR'd cell's last word of one or two characters, set far from its text and right
+    against the next column's start, where that column's cell on the line has words, goes to
+    that column, in place: what Tesseract read off the edge of an icon leading the next cell
+    ("varje    7 Pe Pågående"), not the end of this cell's sentence."""
+    if space is None:
+        return
+    for col in sorted(by_col):
+        words = by_col[col]
+        if col + 1 >= len(starts) or len(words) < 2:
+            continue
+        last = max(words, key=lambda w: w.bbox[2])
+        line = [w for w in words if w is not last and abs(w.yc - last.yc) < 0.5 * (last.bbox[3] - last.bbox[1])]
+        before = max(line, key=lambda w: w.bbox[2], default=None)  # its neighbour on its own line
+        beside = [w for w in by_col.get(col + 1, []) if abs(w.yc - last.yc) < 0.5 * (last.bbox[3] - last.bbox[1])]
+        if before is not None and beside and len(last.text.strip()) <= 2 \
+                and last.bbox[0] - before.bbox[2] > 4 * space and starts[col + 1] - last.bbox[2] < 3 * space:
+            by_col[col] = [w for w in words if w is not last]
+            by_col.setdefault(col + 1, []).insert(0, last)
+
+
+def _without_crossed(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
+    """An OCR'd header without a short "label" of one word (three characters at most) under
+    which no body word starts while a body word runs across its start: Tesseract read it off
+    something in the header's band ("Status Ear Slutdatum"), and as a column it would cut the
+    cells it stands over."""
+    words = [s for vr in body for s in _spans(vr) if sum(ch.isalpha() for ch in s.text) >= 2]
+
+    def junk(p: list[Span]) -> bool:
+        x = p[0].bbox[0]
+        return len(p) == 1 and len(_label(p)) <= 3 \
+            and any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words) \
+            and not any(abs(w.bbox[0] - x) <= _SLACK / 2 for w in words)
+
+    return [p for k, p in enumerate(phrases) if k == 0 or not junk(p)]
+
+
 def _without_speck(label: str) -> str:
     """A label without a last word of no letter or figure: a speck OCR read after it
     ("Beskrivnin §")."""
@@ -176,6 +214,7 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     prev: Span | None = None
     prev_col = 0
     ocr = row[0].method != "native"
+    space = _row_word_space(row, starts, ends) if ocr else None
     for s in _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
@@ -183,7 +222,7 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
         if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s) \
-                and prev.text.strip() not in _DASHES:
+                and (space is None or s.bbox[0] - prev.bbox[2] < 2 * space) and prev.text.strip() not in _DASHES:
             return False  # OCR'd words one space apart across a column start: a sentence
         prev, prev_col = s, col
     return True
@@ -209,6 +248,18 @@ def _edge_dashes(spans: list[Span], starts: list[float], method: str) -> list[Sp
 
 def _word_space(s: Span) -> float:
     return 0.75 * max(s.bbox[3] - s.bbox[1], 1.0)
+
+
+def _row_word_space(row: list[Line], starts: list[float], ends: Sequence[float]) -> float | None:
+    """The median gap between neighbouring words of one cell on one line of an OCR'd row, given
+    three such gaps or more: the row's own word space, where a tall box (a line with descenders
+    set in a taller box) makes a word's height a poor measure of it."""
+    gaps = sorted(
+        b.bbox[0] - a.bbox[2]
+        for ln in row for a, b in itertools.pairwise(ln.spans)
+        if _column_of(a, starts, ends, ocr=True) == _column_of(b, starts, ends, ocr=True)
+    )
+    return gaps[len(gaps) // 2] if len(gaps) >= 3 else None
 
 
 def _full_width(row: list[Line], starts: list[float], right: float) -> bool:
@@ -433,7 +484,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     band, or a gap before it in a table with icons, starts a row."""
     phrases = _phrases(header)
     if header[0].method != "native":
-        phrases = _split_at_body_starts(phrases, body)
+        phrases = _without_crossed(_split_at_body_starts(phrases, body), body)
     starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
     page, method = header[0].page, header[0].method
     head = _row(dict(enumerate(phrases, start=int(stub is not None))), page, method)
@@ -478,6 +529,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
         by_col: dict[int, list[Span]] = {}
         for s in _edge_dashes(_spans(vr), starts, method):
             by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
+        if method != "native":
+            _strays_to_next_column(by_col, starts, _row_word_space(vr, starts, ends))
         prev = rows[-1]
         top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
         new_row = icon_above or _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height) or (
@@ -707,6 +760,8 @@ def find_tables(
             rows[k - 1 : k + 1] = [header]
             k -= 1
         phrases = _phrases(header)
+        if header[0].method != "native":
+            phrases = _without_crossed(phrases, rows[k + 1 : k + 6])
         words = [_label(p) for p in phrases]
         starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
         right = max(s.bbox[2] for s in _spans(header))

@@ -1634,7 +1634,8 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
     ``strict`` (an OCR'd layer, where a long compound the lexicon lacks is common): a right
     piece that starts as no Swedish word can, or a left piece the lexicon lacks that makes a
     word it has with the right one ("Träningsma" / "skiner"), is a break; else the right
-    piece must be no word of its own ("Budgetavvikelse" / "för" are two words), unless the
+    piece must be no word of its own ("Budgetavvikelse" / "för" are two words; so is a long
+    compound the lexicon makes of its parts after a word: "tema" / "frisknärvaro"), unless the
     left piece is no word nor compound and the right one an ending: a short, not very common
     word ("bostadsetablerin" / "gar") or one that makes a known word ("pensionsåtagand" / "en"),
     or, ``alone`` on its line, a word's ending after a long word that makes a known word with
@@ -1659,6 +1660,8 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
             return True  # no word before a word's ending: "pensionsåtagand" / "en", "bostadsetablerin" / "gar"
         if alone and len(a) >= 8 and b in _ENDINGS and known_word(a + b):
             return True  # an ending alone on the line under a long word: "Exploateringsintäkt" / "er"
+        if word_zipf(a) >= 2.0 and not a.endswith("s") and len(b) >= 8 and known_word(b) and word_zipf(a + b) < 1.0:
+            return False  # a word, then a compound the lexicon makes of its parts: "tema" / "frisknärvaro"
         return not real(b) or word_zipf(a + b) >= 3.0
     if real(a, 1 if letter else 2) and real(b) and word_zipf(a + b) < min(word_zipf(a), word_zipf(b)) - 2.5:
         return False  # two common words, joined a rare token of the word list: "i" / "alla"
