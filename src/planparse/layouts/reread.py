@@ -57,7 +57,8 @@ def reread_empty_figure(reread: Callable[[int, BBox], str | None] | None, body: 
     of a whole page leaves short figures set apart in a sparse table unread ("Tot" with "65,2"
     and "39" under their years read as nothing). The column is where two figures of other rows
     stand at least; the cell is that column on the band of the row's first line. Only a clean
-    figure the reading gives counts (a blank cell reads as nothing)."""
+    figure of two digits or more that two crops read alike counts (a blank cell reads as nothing
+    or a speck)."""
     if reread is None or row.cell_text(col) or all(ln.method == "native" for c in row.cells for ln in c.lines):
         return None
     boxes = [c.bbox for r in body if r is not row for c in r.cells
@@ -69,6 +70,13 @@ def reread_empty_figure(reread: Callable[[int, BBox], str | None] | None, body: 
     y0, y1 = first.bbox[1], first.bbox[3]
     x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
     h = max(y1 - y0, 1.0)
-    read = reread(first.page, (x0 - 0.3 * h, y0 - 0.15 * h, x1 + 0.3 * h, y1 + 0.15 * h))
-    fixed = read.strip(_SPECKS).strip() if read is not None else ""
-    return fixed if any(ch.isdigit() for ch in fixed) and parse_number(fixed) is not None else None
+    # Two crops must read the same figure of two digits or more: a speck or a blank cell's
+    # edge reads as a lone digit ("4", "5") in one crop and as nothing in another.
+    reads = set()
+    for wide, tall in _CROPS[:2]:
+        read = reread(first.page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h))
+        fixed = read.strip(_SPECKS).strip() if read is not None else ""
+        if sum(ch.isdigit() for ch in fixed) < 2 or parse_number(fixed) is None:
+            return None
+        reads.add(fixed)
+    return reads.pop() if len(reads) == 1 else None
