@@ -195,3 +195,17 @@ def test_ocr_layer_indicator_list_with_glyph_bullets_and_single_quotes() -> None
         return [(c["title"], i["name"]) for g in d["goals"] for c in (g, *g["children"]) for i in c["indicators"]]
 
     assert names(doc) == names(gold)
+
+
+def test_ocr_layer_sparse_indicator_table_figures_read_again() -> None:
+    """Degerfors' English-OCR'd plan: the OCR of the whole page left most figures of the
+    sparse Tot / K / M indicator table unread, and the rows under the unread sub-rows stand
+    far below the row above. A row that names its indicator and fills a later column is still
+    the table's after such a gap, and an empty cell of a column of figures is read from the page
+    image: every indicator of the table is read with the figures of its Tot row."""
+    _scores, doc = scored("orebro_budget-00-html-ocr")
+    got = {i["name"]: [v["raw"] for v in i["values"]] for g in doc["goals"] for c in (g, *g["children"]) for i in c["indicators"]}
+    assert got["Anställningstrygghetsindex, bestående av"][:2] == ["65,2", "39"]
+    assert got["Andel chefer med 10-30 medarbetare, procent"] == ["70,1", "76", "91"]
+    assert got["Arbetsmiljöcertifierade chefer"] == ["75", "20", "Minska"]
+    assert got["Andel enheter/grupper med HME-värde på minst 78, procent"] == ["40", "20,4", "Öka"]

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
-from planparse.layouts.reread import reread_figure
+from planparse.layouts.reread import reread_empty_figure, reread_figure
 from planparse.layouts.roles import cell
 from planparse.layouts.spanned_header import spanned_groups
 from planparse.layouts.tables import column_of, header_labels
@@ -268,7 +268,7 @@ def indicator_rows(
             total = None
         period = YEAR.findall(row.cell_text(period_col)) if period_col is not None else []
         for i in value_cols:
-            raw = row.cell_text(i)
+            raw = row.cell_text(i) or (reread_empty_figure(reread, table.body, row, i) if ocr else None) or ""
             if not raw:
                 continue
             if any(ln.method != "native" for c in row.cells if c.col == i for ln in c.lines):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from planparse import vocabulary
-from planparse.reading.model import BBox, Cell, union
+from planparse.reading.model import BBox, Cell, Row, union
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import misread_figure, parse_number
@@ -50,3 +50,33 @@ def reread_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | No
     fixed = read.strip(_SPECKS).strip() if read is not None else ""
     same = len(fixed.replace(" ", "")) == len(raw.replace(" ", ""))
     return fixed if fixed and same and parse_number(fixed) is not None else None
+
+
+def reread_empty_figure(reread: Callable[[int, BBox], str | None] | None, body: list[Row], row: Row, col: int) -> str | None:
+    """An OCR'd row's empty cell in a column of figures, read from the page image: an OCR made
+    of a whole page leaves short figures set apart in a sparse table unread ("Tot" with "65,2"
+    and "39" under their years read as nothing). The column is where two figures of other rows
+    stand at least; the cell is that column on the band of the row's first line. Only a clean
+    figure of two digits or more that two crops read alike counts (a blank cell reads as nothing
+    or a speck)."""
+    if reread is None or row.cell_text(col) or all(ln.method == "native" for c in row.cells for ln in c.lines):
+        return None
+    boxes = [c.bbox for r in body if r is not row for c in r.cells
+             if c.col == col and c.colspan == 1 and parse_number(c.text.strip(_SPECKS)) is not None]
+    lines = [ln for c in row.cells for ln in c.lines]
+    if len(boxes) < 2 or not lines:
+        return None
+    first = min(lines, key=lambda ln: ln.bbox[1])
+    y0, y1 = first.bbox[1], first.bbox[3]
+    x0, x1 = min(b[0] for b in boxes), max(b[2] for b in boxes)
+    h = max(y1 - y0, 1.0)
+    # Two crops must read the same figure of two digits or more: a speck or a blank cell's
+    # edge reads as a lone digit ("4", "5") in one crop and as nothing in another.
+    reads = set()
+    for wide, tall in _CROPS[:2]:
+        read = reread(first.page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h))
+        fixed = read.strip(_SPECKS).strip() if read is not None else ""
+        if sum(ch.isdigit() for ch in fixed) < 2 or parse_number(fixed) is None:
+            return None
+        reads.add(fixed)
+    return reads.pop() if len(reads) == 1 else None

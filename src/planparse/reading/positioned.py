@@ -114,6 +114,18 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
     return out
 
 
+def _dropped_rows(vr: list[Line], gap: float, h: float, starts: list[float], ends: Sequence[float]) -> bool:
+    """Whether an OCR'd row after a gap of up to six line heights still belongs to the table:
+    an OCR of the whole page leaves a sparse table's sub-rows ("K", "M" and their figures) unread,
+    and the rows after them stand that far below. The row must name its row in the first column
+    and fill a later one, fitting the columns."""
+    if vr[0].method == "native" or gap > 6 * h:
+        return False
+    spans = _spans(vr)
+    cols = {_column_of(s, starts, ends, ocr=True) for s in spans}
+    return 0 in cols and len(cols) >= 2 and _fits(vr, starts, max(ends[-1], starts[-1] + 120), ends)
+
+
 def _strays_to_next_column(by_col: dict[int, list[Span]], starts: list[float], space: float | None) -> None:
     """An OCR'd cell's last word of one or two characters, set far from its text and right
     against the next column's start, where that column's cell on the line has words, goes to
@@ -783,7 +795,8 @@ def find_tables(
             vr = rows[j]
             h = max(prev[0].bbox[3] - prev[0].bbox[1], 1.0)
             # (a line starting under a later column is a cell, however like a heading: "16 Uppföljning av")
-            if vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) > 3 * h or any(
+            gap = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev)
+            if (gap > 3 * h and not _dropped_rows(vr, gap, h, starts, ends)) or any(
                     is_break(ln) for ln in vr if len(starts) < 2 or ln.x0 < starts[1] - _SLACK):
                 break
             if indented and min((s.bbox[0] for s in _spans(vr) if s.text.strip()[:1].isalnum()
