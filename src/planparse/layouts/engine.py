@@ -67,8 +67,7 @@ class Walk(ListWalk):
         carried: Table | None = None  # and that table
         for page in self.doc.pages:
             marks = [m.bbox for m in self.markers.by_page.get(page.number, [])]
-            # a table's header repeated at the page's top was taken for a running header (or
-            # the wrapped rest of its labels was: "Utfall" / "2024")
+            # (a table's header repeated at the page's top, or its labels' rest, taken for noise)
             lines = page.lines + header_in_noise(page)
             if carried is not None and pos.repeats_header(carried, page.tables):
                 carry, carried = None, None
@@ -82,6 +81,7 @@ class Walk(ListWalk):
             found = pos.find_tables(rest, is_table_header, lambda ln: self.is_break(ln), marks)
             if carry and cont is None and carried is not None and found:
                 pos.wrap_under_header(carried, found[0][0])
+            consumed |= pos.join_repeated(carried, found, rest) if carried is not None and not cont else set()
             found = ([cont] if cont else []) + found
             used = consumed | {id(ln) for _, taken in found for ln in taken}
             items = page.in_order([ln for ln in page.lines if id(ln) not in used], page.tables + [t for t, _ in found])

@@ -48,6 +48,7 @@ _RULES = frozenset({"|", "||", "¦", "[", "]"})
 
 # What OCR reads from a speck of dirt or a faint glyph: never a value ("(%)" and "-" are).
 _SPECKS = frozenset("=:;.,'\"‘’“”`~_^*°")
+_RULE_GLYPHS = frozenset("|¦[]")  # a rule's pieces, in a header label made of nothing else ("_|")
 
 
 def _spans(row: list[Line]) -> list[Span]:
@@ -85,9 +86,9 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
                 out[-1].append(s)
                 continue
         out.append([s])
-    # A speck OCR read where a label was (":" for a faint "Mål") is no column: it would cut
-    # the column before it short.
-    return _stacked([p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS])
+    # A speck OCR read where a label was (":" for a faint "Mål", "_|" for a rule) is no
+    # column: it would cut the column before it short.
+    return _stacked([p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS | _RULE_GLYPHS])
 
 
 def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
@@ -908,6 +909,23 @@ def repeats_header(above: Table, tables: list[Table]) -> bool:
     the table goes on there under its repeated header, and the lines above that (a running
     header set in two parts, "Internkontrollplan 2027 … Socialnämnden") are none of its rows."""
     return bool(above.header) and any(_same_labels(t.header, above.header) for t in tables)
+
+
+def join_repeated(above: Table, found: list[tuple[Table, list[Line]]], lines: list[Line]) -> set[int]:
+    """The first of a page's unruled tables ``found``, first on its page under ``above``'s header
+    labels repeated, goes on with ``above`` (the last table of the page before, which ran to that
+    page's foot): its rows are added to ``above`` and it leaves ``found``, in place; the ids of
+    its lines are returned (none when it does not go on). Rows of one indicator broken over the
+    page ("K" and "M" under their "Tot" row) are read together so."""
+    if not found or not above.header:
+        return set()
+    table, taken = found[0]
+    top = table.rows[0].bbox[1]
+    if not _same_labels(table.header, above.header) or any(ln.bbox[3] < top for ln in lines):
+        return set()
+    above.rows.extend(table.body)
+    found.pop(0)
+    return {id(ln) for ln in taken}
 
 
 def _wrap_in_header(above: Table, table: Table) -> None:
