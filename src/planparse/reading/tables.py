@@ -315,6 +315,7 @@ def _groups(
     # table, a heading, an investment table) stay two tables.
     order = sorted(range(n_h), key=[h.pos for h in hs].__getitem__)
     boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
+    rule_ends: _RuleEnds | None = None  # the verticals by their ends, once a band is looked into
     for k in range(1, len(order)):
         above = _rule_above(hs, order, k)
         if above < 0:
@@ -328,7 +329,11 @@ def _groups(
                 order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
             if order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > 3 * SHADE_GAP:
                 # two grids: one table only across an unruled group row between them
-                if not _group_row_between(hs, vs, order[:above], h1, h2, lines or []):
+                if rule_ends is None:
+                    rule_ends = _RuleEnds(vs)
+                if boxes is None:
+                    boxes = [ln.bbox for ln in lines or []]
+                if not _group_row_between(hs, order[:above], h1, h2, boxes, rule_ends):
                     continue
             else:
                 if boxes is None:
@@ -354,8 +359,31 @@ def _groups(
     return list(comps.values())
 
 
+class _RuleEnds:
+    """Vertical rules by where they end and where they start, for the positions of those
+    ending (starting) at a height without going through every rule of the page."""
+
+    def __init__(self, vs: list[_Seg]) -> None:
+        # (NaN ends match no height: left out, as they would not sort)
+        self.bottoms = sorted((v.b, v.pos) for v in vs if v.b == v.b)
+        self.tops = sorted((v.a, v.pos) for v in vs if v.a == v.a)
+        self.bottom_keys = [b for b, _ in self.bottoms]
+        self.top_keys = [a for a, _ in self.tops]
+
+    def at(self, y: float, at_bottom: bool, lo: float, hi: float) -> list[float]:
+        """Positions from ``lo`` to ``hi`` of the rules whose bottom (``at_bottom``) or top is
+        within :data:`TOL` of ``y``, as ``[v.pos for v in vs if abs(end - y) <= TOL and lo <=
+        v.pos <= hi]`` gives them (in another order)."""
+        if not math.isfinite(y):
+            return []  # (abs(end - y) <= TOL holds for no end)
+        keys, pairs = (self.bottom_keys, self.bottoms) if at_bottom else (self.top_keys, self.tops)
+        # (a slightly wider window found by bisection, then the exact test)
+        window = pairs[bisect_left(keys, y - TOL - 1e-6):bisect_right(keys, y + TOL + 1e-6)]
+        return [pos for end, pos in window if abs(end - y) <= TOL and lo <= pos <= hi]
+
+
 def _group_row_between(
-    hs: list[_Seg], vs: list[_Seg], earlier: list[int], h1: _Seg, h2: _Seg, lines: list[Line],
+    hs: list[_Seg], earlier: list[int], h1: _Seg, h2: _Seg, boxes: list[BBox], rule_ends: _RuleEnds,
 ) -> bool:
     """The band between two grids stacked on the same columns is a group row of one table
     (a spreadsheet's "Gator och trafik" left without borders between ruled rows): the grid
@@ -363,16 +391,13 @@ def _group_row_between(
     higher than the lower of the rows next to it nor than about two lines, and it holds one
     line of text, which starts in the first column. A heading between two tables has space
     around it, or other columns.
-    ``earlier`` are the indexes of the rules above ``h1``, for the grid's row height."""
+    ``earlier`` are the indexes of the rules above ``h1``, for the grid's row height; ``boxes``
+    the page's lines' boxes, ``rule_ends`` its vertical rules by their ends."""
     band = h2.pos - h1.pos
     if band < 4 or abs(h1.a - h2.a) > 4 or abs(h1.b - h2.b) > 4:
         return False
-
-    def ends(y: float, at_bottom: bool) -> list[float]:
-        return _merge_positions([v.pos for v in vs if abs((v.b if at_bottom else v.a) - y) <= TOL
-                                 and h1.a - TOL <= v.pos <= h1.b + TOL])
-
-    upper, lower = ends(h1.pos, True), ends(h2.pos, False)
+    upper = _merge_positions(rule_ends.at(h1.pos, True, h1.a - TOL, h1.b + TOL))
+    lower = _merge_positions(rule_ends.at(h2.pos, False, h1.a - TOL, h1.b + TOL))
     if len(upper) < 3 or len(upper) != len(lower) or any(abs(a - b) > TOL for a, b in zip(upper, lower, strict=True)):
         return False
     above = [hs[i].pos for i in earlier if hs[i].a < h1.b and h1.a < hs[i].b and hs[i].pos < h1.pos - TOL]
@@ -380,10 +405,9 @@ def _group_row_between(
     pitches = ([h1.pos - max(above)] if above else []) + ([min(below) - h2.pos] if below else [])
     if not pitches or band > 1.25 * min(pitches):
         return False
-    inside = [ln for ln in lines if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
-    return bool(inside) and max(ln.bbox[1] for ln in inside) - min(ln.bbox[1] for ln in inside) <= 2 and all(
-        upper[0] < ln.bbox[0] < upper[1] and ln.bbox[3] - ln.bbox[1] <= band + 1 < 2.2 * (ln.bbox[3] - ln.bbox[1])
-        for ln in inside)
+    inside = [b for b in boxes if h1.pos < (b[1] + b[3]) / 2 < h2.pos and h1.a - 1 <= b[0] <= h1.b]
+    return bool(inside) and max(b[1] for b in inside) - min(b[1] for b in inside) <= 2 and all(
+        upper[0] < b[0] < upper[1] and b[3] - b[1] <= band + 1 < 2.2 * (b[3] - b[1]) for b in inside)
 
 
 def _holds(box: BBox, h: _Seg) -> bool:
