@@ -53,7 +53,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import BBox, Document, Drawing, Line, Page, Table
+from planparse.reading.model import BBox, Document, Drawing, Line, Page, Row
 from planparse.text.fold import plain
 
 _ASSESSMENT = {
@@ -85,11 +85,10 @@ _ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")
 _ANY_GLYPH = re.compile("[●⬤■◼▲▼◆⯁★]")
 
 
-def _glyph_markers(page: Page, tables: list[Table]) -> list[tuple[Marker, str]]:
-    """Coloured icon glyphs in the page's text and in the cells of the rows of ``tables`` on the
+def _glyph_markers(page: Page, rows: list[Row]) -> list[tuple[Marker, str]]:
+    """Coloured icon glyphs in the page's text and in the cells of the table ``rows`` on the
     page (a table broken over pages keeps its rows' own pages), each with the text after it on
     its line up to the next glyph (a legend's label, or nothing in a status cell)."""
-    rows = [r for t in tables for r in t.rows if r.page == page.number]
     lines = list(page.lines) + [ln for r in rows for c in r.cells for ln in c.lines]
     out: list[tuple[Marker, str]] = []
     for ln in lines:
@@ -138,7 +137,10 @@ class Markers:
     @classmethod
     def _of(cls, doc: Document, document_type: DocumentType) -> Markers:
         out = cls(year_end=document_type in _YEAR_END)
-        tables = [t for page in doc.pages for t in page.tables]
+        rows: dict[int, list[Row]] = {}  # the document's table rows by their own page, in order
+        for t in (t for page in doc.pages for t in page.tables):
+            for r in t.rows:
+                rows.setdefault(r.page, []).append(r)
         for page in doc.pages:
             found: list[Marker] = []
             symbols: list[Drawing] | None = None  # (both worked out when first needed)
@@ -159,7 +161,7 @@ class Markers:
                     found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark, rgb=im.color))
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
-            glyphs = _glyph_markers(page, tables)
+            glyphs = _glyph_markers(page, rows.get(page.number, []))
             found.extend([m for m, _ in glyphs] + traffic_lights(page) + vector_bars(page.number, page.drawings))
             found.extend(cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)

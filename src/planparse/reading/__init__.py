@@ -309,7 +309,7 @@ def _read_raw(
 
 
 def _check_chars(raw: RawPage, name: str, limits: Limits) -> None:
-    chars = sum(len(s.text) for ln in raw.lines for s in ln.spans)
+    chars = sum([len(s.text) for ln in raw.lines for s in ln.spans])
     if chars > limits.max_chars_per_page:
         raise LimitExceeded(name, "max_chars_per_page", limits.max_chars_per_page,
                             f"page {raw.number} has {chars} characters, over the limit max_chars_per_page={limits.max_chars_per_page}")
@@ -943,7 +943,8 @@ CARD_GAP = 6.0  # points between two cards side by side; a table's cells abut
 def _joined_box(a: BBox, b: BBox, joined: Line) -> BBox:
     """The box of ``joined``, the pieces of boxes ``a`` and ``b`` joined: their union, as its
     spans' union gives it (without NaN the same: ``min`` keeps the first of equal values)."""
-    if any(v != v for v in (*a, *b)):
+    total = a[0] + a[1] + a[2] + a[3] + b[0] + b[1] + b[2] + b[3]
+    if total != total:  # (a NaN among them, or infinities of both signs: the spans' union)
         return joined.bbox
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 

@@ -31,6 +31,8 @@ BELOW = 4.0  # text of the layer starts within this many banner heights below it
 
 def banner_images(raw: RawPage) -> list[Image]:
     """The images of a page with a text layer that are shaped and placed like a heading bar."""
+    if not raw.images:
+        return []  # (most pages: no spans gathered)
     spans = [s for ln in raw.lines for s in ln.spans if s.text.strip()]
     found = []
     for im in raw.images:

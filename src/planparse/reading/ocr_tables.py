@@ -34,6 +34,8 @@ _PERCENT = re.compile(r"^(?:20|26|96|9|90|240|960|9%|%6|%0|%o|0/0|o/o|Yo)$")
 
 def table_images(raw: RawPage) -> list[Image]:
     """The images of a page with a text layer placed like a table's picture."""
+    if not raw.images:
+        return []
     spans = [s for ln in raw.lines for s in ln.spans if s.text.strip()]
     found = []
     for im in raw.images:

@@ -12,7 +12,8 @@ MAX_HEIGHT = 2.5  # a pill is at most this many times its word's height
 
 
 def light(color: int) -> bool:
-    return all((color >> shift) & 255 >= LIGHT for shift in (16, 8, 0))
+    # (each channel in turn, without a generator: asked of every span and many drawings)
+    return (color >> 16) & 255 >= LIGHT and (color >> 8) & 255 >= LIGHT and color & 255 >= LIGHT
 
 
 def _filled(d: Drawing) -> bool:

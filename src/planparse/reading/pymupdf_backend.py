@@ -416,6 +416,24 @@ def _textpage(page: pymupdf.Page, dl: pymupdf.DisplayList, flags: int) -> pymupd
     return tp
 
 
+def _page_textpage(page: pymupdf.Page, flags: int, rotation: int) -> pymupdf.TextPage:
+    """``page.get_textpage(flags=flags)``; on a page known unturned (``rotation`` 0) without
+    its looking up the page's rotation again."""
+    if rotation != 0:
+        return page.get_textpage(flags=flags)
+    tp = pymupdf.TextPage(page._get_textpage(None, flags=flags, matrix=pymupdf.Matrix(1, 1)))
+    tp.parent = weakref.proxy(page)
+    return tp
+
+
+def _text_dict(tp: pymupdf.TextPage) -> dict[str, Any]:
+    """``tp.extractDICT()`` without the page's width and height (unread here: working them out
+    bounds the text page again)."""
+    data: dict[str, Any] = {}
+    pymupdf.JM_make_textpage_dict(tp.this, data, False)
+    return data
+
+
 class _ImageInfo:
     """``page.get_image_info(hashes)`` from the page's display list, made once (with digests
     once they are asked for), as PyMuPDF keeps it on the page."""
@@ -499,23 +517,23 @@ def read_page(
 ) -> RawPage:
     flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
     no_images = False
+    rotation = page.rotation  # (looked up once: PyMuPDF's calls below would each look again)
     image_items = page.get_images(full=True)
     if not image_items:
         # No image XObject: one text page, keeping images, serves for the text and shows whether
         # there are inline images; without any, the separate image pass is skipped.
-        tp = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_IMAGES)
+        tp = _page_textpage(page, flags | pymupdf.TEXT_PRESERVE_IMAGES, rotation)
         if not _has_image_block(tp):
-            data = tp.extractDICT()  # (no cb: the page's width and height it sets go unread)
+            data = _text_dict(tp)
             no_images = True
     if not no_images:
         # One display list serves the page's text and, in _image_looks, its images' boxes: the
         # page's content is interpreted once for the two, not once for each.
         dl = page.get_displaylist()
         tp = _textpage(page, dl, flags)
-        data = tp.extractDICT()
+        data = _text_dict(tp)
     # PyMuPDF gives text, paths and images in the page's unrotated space; a page stored turned
     # (/Rotate 90: a landscape table page stored in portrait, or a scanner's) is read as shown.
-    rotation = page.rotation
     turn = page.rotation_matrix if rotation % 360 else None
     if turn is not None and not _upright_when_turned(data, turn):
         turn = None  # text upright as stored, the page turned by its /Rotate alone: read as stored
@@ -623,7 +641,7 @@ def read_page(
         drawn = sum(len(s.text) for ln in lines for s in ln.spans if id(s) not in invisible)
         hidden = sum(len(s.text) for ln in lines for s in ln.spans if id(s) in invisible)
 
-    drawings = _drawings(page)
+    drawings = _drawings(page, rotation)
     images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
     if turn is not None:
         drawings, images = _turn_shapes(drawings, images, turn, rotation % 180 == 90)
@@ -702,13 +720,25 @@ class _Rounded(dict[float, float]):
         return r
 
 
-def _drawings(page: pymupdf.Page) -> list[Drawing]:
-    """The page's vector paths: rules and rects by their items, anything else one shape."""
+def _cdrawings(page: pymupdf.Page, rotation: int | None = None) -> list[dict[str, Any]]:
+    """``page.get_cdrawings()``; on a page known unturned (``rotation`` 0) straight from
+    PyMuPDF's C extension, without its looking up the page's rotation (and its box) again."""
+    if rotation != 0 or not getattr(pymupdf, "g_use_extra", False):
+        return page.get_cdrawings()  # type: ignore[no-any-return]
+    fz_page = page.this
+    if isinstance(fz_page, pymupdf.mupdf.PdfPage):
+        fz_page = pymupdf.mupdf.FzPage(fz_page)
+    return pymupdf.extra.get_cdrawings(fz_page, None, None, None)  # type: ignore[no-any-return]
+
+
+def _drawings(page: pymupdf.Page, rotation: int | None = None) -> list[Drawing]:
+    """The page's vector paths: rules and rects by their items, anything else one shape.
+    ``rotation``: the page's, when known."""
     drawings: list[Drawing] = []
     rd = _Rounded()  # (every coordinate below is a float)
     # get_cdrawings, not get_drawings: the same paths without a Point or Rect object made for
     # every coordinate (on pages of rules and boxes that conversion costs more than the text).
-    for d in page.get_cdrawings():
+    for d in _cdrawings(page, rotation):
         paint = d.get("type", "")  # "f" fill, "s" stroke, "fs" both
         fill = _rgb(d.get("fill")) if "f" in paint else None
         stroke = _rgb(d.get("color")) if "s" in paint else None

@@ -314,7 +314,7 @@ def _groups(
     # are joined by its vertical rules already: two grids stacked under each other (a budget
     # table, a heading, an investment table) stay two tables.
     order = sorted(range(n_h), key=[h.pos for h in hs].__getitem__)
-    boxes: list[BBox] | None = None  # the lines' boxes, read once when a band is looked into
+    index: _Near | None = None  # the lines by centre and the verticals by end, made when first needed
     for k in range(1, len(order)):
         above = _rule_above(hs, order, k)
         if above < 0:
@@ -328,12 +328,14 @@ def _groups(
                 order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > gap):
             if order[above] in ruled or order[k] in ruled or h2.pos - h1.pos > 3 * SHADE_GAP:
                 # two grids: one table only across an unruled group row between them
-                if not _group_row_between(hs, vs, order[:above], h1, h2, lines or []):
+                if index is None:
+                    index = _Near(lines or [], vs)
+                if not _group_row_between(hs, order, above, h1, h2, index):
                     continue
             else:
-                if boxes is None:
-                    boxes = [ln.bbox for ln in lines or []]
-                if not _filled_band(h1, h2, boxes) or not _one_cell_text(h1, h2, lines or []):
+                if index is None:
+                    index = _Near(lines or [], vs)
+                if not _filled_band(h1, h2, index.boxes()) or not _one_cell_text(h1, h2, index):
                     continue
         if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
@@ -341,9 +343,9 @@ def _groups(
             if frames and any(_holds(f, h1) != _holds(f, h2) for f in frames):
                 continue
             if h2.pos - h1.pos >= 120:
-                if boxes is None:
-                    boxes = [ln.bbox for ln in lines or []]
-                if not _filled_band(h1, h2, boxes):
+                if index is None:
+                    index = _Near(lines or [], vs)
+                if not _filled_band(h1, h2, index.boxes()):
                     continue
             join(order[above], order[k])
     comps: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
@@ -354,33 +356,83 @@ def _groups(
     return list(comps.values())
 
 
-def _group_row_between(
-    hs: list[_Seg], vs: list[_Seg], earlier: list[int], h1: _Seg, h2: _Seg, lines: list[Line],
-) -> bool:
+class _Near:
+    """What :func:`_groups` looks up between two rules, indexed once per page: the lines by
+    vertical centre, and the vertical rules by where they start and end. A look-up returns a
+    superset of the matches (by a hair's margin), which the caller tests as before; lines come
+    back in the page's order. The lines' boxes are read when first asked for (a line without
+    spans has none), all at once, as a scan over every line would."""
+
+    _MARGIN = 1e-6  # points either side of a looked-up range (float rounding of y - TOL and the like)
+
+    def __init__(self, lines: list[Line], vs: list[_Seg]) -> None:
+        self.lines = lines
+        self._boxes: list[BBox] | None = None
+        self._centres: tuple[list[float], list[int], list[int]] | None = None
+        self.vs = vs
+        self._ends: dict[bool, tuple[list[float], list[int]]] = {}
+
+    def boxes(self) -> list[BBox]:
+        """The lines' boxes, in the lines' order."""
+        if self._boxes is None:
+            self._boxes = [ln.bbox for ln in self.lines]
+        return self._boxes
+
+    def lines_between(self, lo: float, hi: float) -> list[Line]:
+        """The lines whose centre may lie between ``lo`` and ``hi`` (and any whose centre is
+        not a number), in the page's order."""
+        if self._centres is None:
+            centred = sorted(((b[1] + b[3]) / 2, i) for i, b in enumerate(self.boxes()) if not math.isnan(b[1] + b[3]))
+            odd = [i for i, b in enumerate(self.boxes()) if math.isnan(b[1] + b[3])]
+            self._centres = ([c for c, _ in centred], [i for _, i in centred], odd)
+        ys, idx, odd = self._centres
+        if math.isnan(lo) or math.isnan(hi):
+            return list(self.lines)
+        picked = idx[bisect_left(ys, lo - self._MARGIN) : bisect_right(ys, hi + self._MARGIN)] + odd
+        return [self.lines[i] for i in sorted(picked)]
+
+    def rules_ending(self, y: float, at_bottom: bool) -> list[_Seg]:
+        """The vertical rules that may end (``at_bottom``) or start within TOL of ``y``."""
+        if math.isnan(y):
+            return []  # (abs(end - y) <= TOL holds for none)
+        found = self._ends.get(at_bottom)
+        if found is None:
+            ends = sorted(((v.b if at_bottom else v.a), j) for j, v in enumerate(self.vs)
+                          if not math.isnan(v.b if at_bottom else v.a))
+            found = self._ends[at_bottom] = ([e for e, _ in ends], [j for _, j in ends])
+        ys, idx = found
+        lo = bisect_left(ys, y - TOL - self._MARGIN)
+        hi = bisect_right(ys, y + TOL + self._MARGIN)
+        return [self.vs[j] for j in sorted(idx[lo:hi])]
+
+
+def _group_row_between(hs: list[_Seg], order: list[int], above_k: int, h1: _Seg, h2: _Seg, near: _Near) -> bool:
     """The band between two grids stacked on the same columns is a group row of one table
     (a spreadsheet's "Gator och trafik" left without borders between ruled rows): the grid
     above ends and the one below starts with column rules at the same places, the band is no
     higher than the lower of the rows next to it nor than about two lines, and it holds one
     line of text, which starts in the first column. A heading between two tables has space
     around it, or other columns.
-    ``earlier`` are the indexes of the rules above ``h1``, for the grid's row height."""
+    ``order[:above_k]`` are the indexes of the rules above ``h1``, for the grid's row height;
+    ``near`` the page's lines and vertical rules."""
     band = h2.pos - h1.pos
     if band < 4 or abs(h1.a - h2.a) > 4 or abs(h1.b - h2.b) > 4:
         return False
 
     def ends(y: float, at_bottom: bool) -> list[float]:
-        return _merge_positions([v.pos for v in vs if abs((v.b if at_bottom else v.a) - y) <= TOL
-                                 and h1.a - TOL <= v.pos <= h1.b + TOL])
+        return _merge_positions([v.pos for v in near.rules_ending(y, at_bottom)
+                                 if abs((v.b if at_bottom else v.a) - y) <= TOL and h1.a - TOL <= v.pos <= h1.b + TOL])
 
     upper, lower = ends(h1.pos, True), ends(h2.pos, False)
     if len(upper) < 3 or len(upper) != len(lower) or any(abs(a - b) > TOL for a, b in zip(upper, lower, strict=True)):
         return False
-    above = [hs[i].pos for i in earlier if hs[i].a < h1.b and h1.a < hs[i].b and hs[i].pos < h1.pos - TOL]
+    above = [hs[i].pos for i in order[:above_k] if hs[i].a < h1.b and h1.a < hs[i].b and hs[i].pos < h1.pos - TOL]
     below = [h.pos for h in hs if h.a < h2.b and h2.a < h.b and h.pos > h2.pos + TOL]
     pitches = ([h1.pos - max(above)] if above else []) + ([min(below) - h2.pos] if below else [])
     if not pitches or band > 1.25 * min(pitches):
         return False
-    inside = [ln for ln in lines if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
+    inside = [ln for ln in near.lines_between(h1.pos, h2.pos)
+              if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
     return bool(inside) and max(ln.bbox[1] for ln in inside) - min(ln.bbox[1] for ln in inside) <= 2 and all(
         upper[0] < ln.bbox[0] < upper[1] and ln.bbox[3] - ln.bbox[1] <= band + 1 < 2.2 * (ln.bbox[3] - ln.bbox[1])
         for ln in inside)
@@ -432,11 +484,12 @@ def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox]) -> bool:
     return widest <= max(1.5 * height, 8.0)
 
 
-def _one_cell_text(h1: _Seg, h2: _Seg, lines: list[Line]) -> bool:
+def _one_cell_text(h1: _Seg, h2: _Seg, near: _Near) -> bool:
     """The lines between two rules are a row's wrapped text: two lines or more, one under the
     other, set in from the rules' start (a cell's padding) and all in one size; a heading and
     its paragraph between two tables start at the tables' edge or differ in size."""
-    inside = [ln for ln in lines if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
+    inside = [ln for ln in near.lines_between(h1.pos, h2.pos)
+              if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
     tops = sorted(ln.bbox[1] for ln in inside)
     return len(tops) >= 2 and tops[-1] - tops[0] >= 0.5 * (inside[0].bbox[3] - inside[0].bbox[1]) and all(ln.bbox[0] >= h1.a + 2 for ln in inside) and \
         max(ln.size for ln in inside) - min(ln.size for ln in inside) <= 0.3
