@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.goal_groups import states_goal
+from planparse.layouts.outline import outline_numbers
 from planparse.layouts.owners import owners_in_titles
 from planparse.model import Goal, GoalLevel
 from planparse.text.fold import plain
@@ -69,7 +70,9 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
 
 
 def finish_tree(goals: list[Goal], generic: bool) -> None:
-    """The finished tree's last touches: owners named in titles; the generic parser's levels."""
+    """The finished tree's last touches: outline markers as numbers, owners named in titles;
+    the generic parser's levels."""
+    outline_numbers(goals)
     owners_in_titles(goals)
     if generic:
         settle_levels(goals)

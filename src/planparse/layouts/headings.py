@@ -14,6 +14,7 @@ from typing import Literal
 
 from planparse import vocabulary
 from planparse.layouts.goal_words import goal_word
+from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.typography import Typography, _heading_shaped
 from planparse.model import GoalLevel
 from planparse.reading.model import Line, Page
@@ -191,6 +192,11 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     # its size a step above the body at most) the label alone says it is the goal's title.
     if (rank > 0 or not fonts) and (m := _GOAL_LINE.match(text)):
         return Heading("goal", m[1], level=GoalLevel.goal)
+    # Without fonts an outline-marked line shaped as a title ("a) Äldre personer med hemtjänst
+    # ska känna sig trygga", "II. Stöd för ett självständigt liv") is a heading, as a numbered one
+    if not fonts and not long_prose and not text.endswith((".", ",", ";", ":")) and len(text.split()) <= 16 \
+            and split_outline_marker(text) is not None and not typo.prose(line):
+        return Heading("section", text)
     if rank > 0 and not long_prose and not text.endswith((",", ";")) and re.search(r"[A-Za-zÅÄÖåäö]{3}", text):
         # An OCR'd line's size is an estimate: no evidence against a run-in label or a line
         # going on in lower case ("budget.", the end of a sentence)

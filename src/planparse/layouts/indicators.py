@@ -13,6 +13,7 @@ from planparse.layouts.reread import reread_empty_figure, reread_figure
 from planparse.layouts.roles import cell
 from planparse.layouts.spanned_header import spanned_groups
 from planparse.layouts.tables import column_of, header_labels
+from planparse.layouts.transposed import transposed_indicator
 from planparse.model import (
     Direction,
     Indicator,
@@ -206,6 +207,8 @@ def indicator_rows(
     ``skip`` belong to someone else (a goal table's goal and assessment columns); an indicator's
     own assessment in words ("Bedömning" | "Uppfyllt") is no value. An outcome of
     months and no year ("Utfall jan–aug") is of the document's year, ``this_year``."""
+    if (sideways := transposed_indicator(table, value_kind)) is not None:
+        return [sideways]
     labels = header_labels(table)
     name_col = column_of(labels, "indicator")
     if name_col is None:
