@@ -140,7 +140,7 @@ class Walk(ListWalk):
                 if self.mode == "activities" and self.activity is not None and self.activity is self.table_activity:
                     self.mode = None  # the list under "Aktiviteter" was this table: text after it is none of it
                 self.table_owner = self.activity or self.goal
-            elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.legend:
+            elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.skipped:
                 self.line(block)
         self.flush()
 

@@ -13,7 +13,6 @@ from planparse.layouts.reread import reread_empty_figure, reread_figure
 from planparse.layouts.roles import cell
 from planparse.layouts.spanned_header import spanned_groups
 from planparse.layouts.tables import column_of, header_labels
-from planparse.layouts.transposed import transposed_indicator
 from planparse.model import (
     Direction,
     Indicator,
@@ -66,6 +65,7 @@ def name_direction(name: str) -> Direction | None:
 _GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men,
            "totalt": ValueGroup.total, "kvinnor": ValueGroup.women, "man": ValueGroup.men}
 _FOOTNOTE = re.compile(r"[\s*]+$")
+_NOTE = re.compile(r"^[A-ZÅÄÖ][^.]*(?:\s\S+){3,}\.$")  # a sentence of four words or more
 
 
 def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]:
@@ -207,8 +207,6 @@ def indicator_rows(
     ``skip`` belong to someone else (a goal table's goal and assessment columns); an indicator's
     own assessment in words ("Bedömning" | "Uppfyllt") is no value. An outcome of
     months and no year ("Utfall jan–aug") is of the document's year, ``this_year``."""
-    if (sideways := transposed_indicator(table, value_kind)) is not None:
-        return [sideways]
     labels = header_labels(table)
     name_col = column_of(labels, "indicator")
     if name_col is None:
@@ -295,4 +293,6 @@ def indicator_rows(
             d = vocabulary.match_direction(raw)
             if d is not None and ind.direction is None and group in (None, ValueGroup.total):
                 ind.direction = Direction(d.value)
+    while len(out) > 1 and not out[-1].values and _NOTE.match(out[-1].name) and any(i.values for i in out):
+        out.pop()  # a note under the table read as its last row ("Utfallet avser …"): a sentence, no value
     return out

@@ -41,6 +41,7 @@ from planparse.layouts.tables import (
     column_of,
     header_labels,
 )
+from planparse.layouts.transposed import transposed_indicators
 from planparse.layouts.walk_state import names_goals
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
@@ -109,7 +110,7 @@ def read_table(w: Walk, table: Table) -> None:
             if rest is not None and owner.indicators:
                 owner.indicators[-1].name = join_lines([owner.indicators[-1].name, rest.cells[0].text])
                 table.rows.remove(rest)
-            for ind in indicator_rows(table, w.doc.reread, this_year=w.out.year):
+            for ind in transposed_indicators(table) or indicator_rows(table, w.doc.reread, this_year=w.out.year):
                 ind.direction = ind.direction or name_direction(ind.name)
                 owner.indicators.append(ind)
         else:

@@ -13,10 +13,9 @@ year ("Utfall 2024").
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
+from planparse.layouts.indicators import value_kind
 from planparse.model import Indicator, IndicatorValue, ValueKind
 from planparse.reading.model import Table
 from planparse.text.fold import fold
@@ -30,25 +29,24 @@ def _is_label(text: str, value: str) -> bool:
     return m is not None and m.value == value
 
 
-def transposed_indicator(table: Table, value_kind: Callable[[str], tuple[ValueKind, int | None]]) -> Indicator | None:
-    """The one indicator of a table set on its side (see the module's doc), else None.
-    ``value_kind`` is :func:`planparse.layouts.indicators.value_kind`."""
+def transposed_indicators(table: Table) -> list[Indicator]:
+    """The one indicator of a table set on its side (see the module's doc), else none."""
     grid = table.grid()
     if len(grid) < 3 or table.n_cols < 3 or not _is_label(grid[0][0], "indicator"):
-        return None
+        return []
     years_row = next((k for k, r in enumerate(grid[1:3], 1) if fold(r[0]).strip().rstrip(":") in _PERIOD_WORDS), None)
     if years_row is None:
-        return None
+        return []
     years = {i: c.strip() for i, c in enumerate(grid[years_row]) if i and YEAR.fullmatch(c.strip())}
     if len(years) < 2 or any(grid[years_row][i].strip() for i in range(1, table.n_cols) if i not in years):
-        return None
+        return []
     value_rows = [k for k in range(1, len(grid)) if k != years_row]
     kinds = {k: value_kind(f"{grid[k][0].strip()} 2000")[0] for k in value_rows}
     if not value_rows or any(kinds[k] is ValueKind.other for k in value_rows):
-        return None
+        return []
     name = " ".join(c.strip() for c in grid[0][1:] if c.strip())
     if not name:
-        return None
+        return []
     ind = Indicator(uid="", name=name, provenance=provenance(table.rows[0]))
     for k in value_rows:
         for i, year in sorted(years.items()):
@@ -58,4 +56,4 @@ def transposed_indicator(table: Table, value_kind: Callable[[str], tuple[ValueKi
             label = f"{grid[k][0].strip()} {year}"
             kind, y = value_kind(label)
             ind.values.append(IndicatorValue(label=label, kind=kind, year=y, raw=raw, value=parse_number(raw)))
-    return ind
+    return [ind]

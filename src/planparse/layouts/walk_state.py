@@ -92,7 +92,7 @@ class WalkState:
         self.doc, self.out, self.spec = doc, out, spec
         self.typo = Typography.of(doc)
         self.markers = Markers.of(doc, out.document_type)
-        self.legend = legend_lines(doc, self.markers)  # ids of a legend's lines: no content
+        self.skipped = legend_lines(doc, self.markers)  # ids of lines that are no content: a legend's, a chapter title's wraps
         self.stack: list[tuple[int, Goal]] = []
         self.goal: Goal | None = None
         self.activity: Activity | None = None
@@ -112,8 +112,7 @@ class WalkState:
         self.title_line: Line | None = None
         self.title_of: Goal | Activity | None = None
         self.item: Goal | Activity | Indicator | None = None
-        self.item_x = 0.0
-        self.item_marked = False
+        self.item_x, self.item_marked = 0.0, False
         self.item_line: Line | None = None  # the last line of the current list item
         self.item_gap: float | None = None  # the space above the current item's first line
         self.list_goal: Goal | None = None  # the last goal of a numbered list ("1. …"): "a) …" items are its activities
@@ -153,6 +152,7 @@ class WalkState:
                 title, j = h.title, i + 1
                 while j < len(lines) and (_wraps(lines[j - 1], lines[j]) or continues_title(lines[j - 1], lines[j], self.typo)):
                     title, j = f"{title} {lines[j].text}", j + 1
+                    self.skipped.add(id(lines[j - 1]))
                 self.chapters[id(ln)] = title
         # Where goals carry a goal word ("Mål 3.1"), shallower unmarked numbers are chapters.
         self.marked_depth = min((h.depth for h in numbered if h.marked), default=0)

@@ -44,6 +44,7 @@ from planparse.reading import (
     weight,
 )
 from planparse.reading.engine import import_pymupdf
+from planparse.reading.heading_numbers import dotted_heading_numbers
 from planparse.reading.model import (
     BBox,
     Document,
@@ -1227,6 +1228,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
             per_page_tables[k] = [tb for tb in per_page_tables[k] if tb not in entries]
 
     join_continued(per_page_tables, per_page_lines)
+    dotted_heading_numbers([ln for lines in per_page_lines for ln in lines])
     return [
         Page(
             number=r.number,

@@ -1,0 +1,41 @@
+"""Heading numbers an OCR read without their dots ("322 Besöksnäringen ska stärkas" for
+"3.2.2 Besöksnäringen ska stärkas"): given back where the dotted number is the next one in the
+document's own numbering, after the dotted heading number before it (its next sibling, its first
+child, or the next at a level above). A figure in a sentence ("322 personer") follows no heading
+number so, and stays as read."""
+
+from __future__ import annotations
+
+import re
+
+from planparse.reading.model import Line
+
+_DOTLESS = re.compile(r"^(\d{2,3})$")
+_DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
+_TITLE_START = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")
+
+
+def _next_numbers(number: str) -> set[str]:
+    parts = [int(p) for p in number.split(".")]
+    out = {".".join(map(str, [*parts, 1]))}
+    for i in range(len(parts)):
+        out.add(".".join(map(str, [*parts[:i], parts[i] + 1])))
+    return out
+
+
+def dotted_heading_numbers(lines: list[Line]) -> None:
+    """Give OCR'd heading numbers in ``lines`` (a document's, in reading order) their dots back, in place."""
+    last: str | None = None
+    for ln in lines:
+        if len(ln.spans) < 2:
+            continue
+        first, second = ln.spans[0].text.strip(), ln.spans[1].text.strip()
+        if not _TITLE_START.match(second):
+            continue
+        if (m := _DOTTED.match(first)) is not None:
+            last = m[1]
+        elif last is not None and ln.method != "native" and _DOTLESS.match(first):
+            dotted = ".".join(first)
+            if dotted in _next_numbers(last):
+                ln.spans[0].text = ln.spans[0].text.replace(first, dotted, 1)
+                last = dotted
