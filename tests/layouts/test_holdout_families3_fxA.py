@@ -25,3 +25,16 @@ def test_ocrd_chapter_wrap_dotless_number_and_table_note() -> None:
     top = doc["goals"][-1]
     assert (top["number"], top["level"]) == ("4.1", "goal")  # no goal area made of the chapter's second line
     assert [i["name"] for i in top["indicators"]] == ["Resultat i procent av skatter och bidrag", "Budgetavvikelse, mnkr"]
+
+
+def test_ocrd_contents_without_page_numbers_and_numbered_list_under_a_label() -> None:
+    """The contents entries whose leaders and page numbers the OCR lost open no goals; "1. Pilot …"
+    under "Genomförande" inside chapter 3 is the label's list, no chapter."""
+    doc = DOCS.parsed("robertsfors_vp/norsjo-verksamhetsplan-2027-ocr")
+    assert [(a["number"], [x["title"] for x in a["activities"]]) for a in doc["goals"]] == [
+        ("3.1", ["Förvaltningen ska införa digitala besök inom hemtjänsten."]),
+        ("3.2", ["Förvaltningen ska korta handläggningstiden för tillstånd.",
+                 "Förvaltningen ska genomföra företagsbesök varje månad."])]
+    first = doc["goals"][0]["activities"][0]
+    assert first["owner"] == "Socialchef"
+    assert [i["name"] for i in first["indicators"]][:1] == ["Andel brukare med digitala besök"]

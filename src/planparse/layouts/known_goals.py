@@ -1,6 +1,6 @@
 """Goals read before, found again: by the number or title an activity table's "Mål" column
 names, by the title a chapter heading repeats (a summary table's goal printed again), and
-headings that name the document itself rather than a goal of it."""
+headings that name the document itself rather than a goal of it; and numbers that go back."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from planparse.text.fold import fold
 
 if TYPE_CHECKING:
     from planparse.layouts.base import Builder
+    from planparse.layouts.headings import Heading
 
 
 def depth_first(goals: list[Goal]) -> list[Goal]:
@@ -62,3 +63,12 @@ def goal_path(goals: list[Goal], key: str, listed: set[int]) -> list[Goal]:
 def names_document(out: Builder, title: str) -> bool:
     """Whether a heading names the document or whose it is ("Region Västerbotten"): no goal."""
     return fold(title) in (fold(out.title or ""), fold(out.organ or ""), fold(out.municipality.name or ""))
+
+
+def number_goes_back(head: Heading, chapter: str | None) -> bool:
+    """A plain "N." heading whose number is not past ``chapter``, the number the goals in scope
+    are numbered under ("3.1"): the numbering never goes back, so it is a list's item."""
+    if not head.number or head.depth != 1 or head.marked or head.kind not in ("goal", "section") or not chapter:
+        return False
+    first, number = chapter.split(".")[0], head.number.rstrip(".")
+    return number.isdigit() and first.isdigit() and int(number) <= int(first)

@@ -13,6 +13,7 @@ from planparse.layouts.headings import (
     right_under,
     section_label,
 )
+from planparse.layouts.known_goals import number_goes_back
 from planparse.layouts.tables import after_icon
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
@@ -79,8 +80,11 @@ class FieldWalk(WalkState):
 
     def no_heading(self, head: Heading, line: Line, labelled: bool) -> bool:
         """Whether ``head`` is a label's line or value rather than a heading: on an OCR'd
-        layer the value under a label ("Processägare" / "Kommunstyrelsens ordförande"), and a
+        layer the value under a label ("Processägare" / "Kommunstyrelsens ordförande") or its
+        numbered list (see :func:`number_goes_back`), and a
         run-in label in body type or the family's own ("Strategiskt mål: Vilhelmina kommun ska …")."""
+        if self.field is not None and self.stack and not self.typo.has_fonts(line) and number_goes_back(head, self.stack[0][1].number):
+            return True  # an OCR'd "1. Pilot …" under a label, inside chapter 3: the label's list
         if head.kind == "section":
             # (a heading set larger than the body, under a label-worded chapter heading larger
             # still, "Måluppföljning" / "Kunskap och lärande", is a heading of its own)

@@ -90,8 +90,7 @@ class WalkState:
 
     def __init__(self, doc: Document, out: Builder, spec: LayoutSpec) -> None:
         self.doc, self.out, self.spec = doc, out, spec
-        self.typo = Typography.of(doc)
-        self.markers = Markers.of(doc, out.document_type)
+        self.typo, self.markers = Typography.of(doc), Markers.of(doc, out.document_type)
         self.skipped = legend_lines(doc, self.markers)  # ids of lines that are no content: a legend's, a chapter title's wraps
         self.stack: list[tuple[int, Goal]] = []
         self.goal: Goal | None = None
@@ -152,7 +151,8 @@ class WalkState:
                 title, j = h.title, i + 1
                 while j < len(lines) and (_wraps(lines[j - 1], lines[j]) or continues_title(lines[j - 1], lines[j], self.typo)):
                     title, j = f"{title} {lines[j].text}", j + 1
-                    self.skipped.add(id(lines[j - 1]))
+                if names_goals(title) or self.goal_chapter(title):  # a chapter, never a goal: its wraps are its heading's
+                    self.skipped.update(id(w) for w in lines[i + 1:j])
                 self.chapters[id(ln)] = title
         # Where goals carry a goal word ("Mål 3.1"), shallower unmarked numbers are chapters.
         self.marked_depth = min((h.depth for h in numbered if h.marked), default=0)

@@ -128,6 +128,11 @@ def contents_lines(lines: list[Line]) -> set[int]:
             out.update(missed)
             out.add(id(ln))
             missed = []
+        elif _lost_number(text) and (k + 1 < len(lines) and _lost_number(lines[k + 1].text.strip()) or _sibling(lines[:k], ln)):
+            # entries whose leaders and page numbers an OCR lost, one under the other
+            out.update(missed)
+            out.add(id(ln))
+            missed = []
         else:
             missed.append(id(ln))
             if len(missed) > 2:
