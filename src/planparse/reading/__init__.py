@@ -37,6 +37,7 @@ from planparse.reading import (
     ocr_banners,
     ocr_photo,
     ocr_tables,
+    orientation,
     pills,
     raster_icons,
     raster_rules,
@@ -140,6 +141,7 @@ def read_pdf(
         if ocr == "never":
             for r in _pages_without_text(raw_pages):
                 warnings.append(("no_text_layer", "page has no text layer and OCR is off", r))
+        turned = _turn_upside_down(pdf, raw_pages, pages_to_ocr, warnings)
         ocr_engine = _run_ocr(pdf, raw_pages, pages_to_ocr, limits, name, warnings)
         printed = _printed_layers(pdf, raw_pages, limits)
         external = [n for n in _external_ocr_pages(raw_pages) if n not in pages_to_ocr and n not in printed]
@@ -178,7 +180,7 @@ def read_pdf(
         ocr_engine=ocr_engine,
         warnings=warnings,
         pdf_metadata=metadata,
-        reread=_figure_reader(data) if ocr_pages and ocr_engine is not None else None,
+        reread=_figure_reader(data, turned) if ocr_pages and ocr_engine is not None else None,
         image_ruled=image_ruled,
     )
 
@@ -205,10 +207,11 @@ _REREAD_DPI = 300
 _REREAD_MARGIN = 30
 
 
-def _figure_reader(data: bytes) -> Callable[[int, BBox], str | None]:
+def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str | None]:
     """A reader of boxes of the PDF's page images as one line of figures each
     (:func:`planparse.reading.ocr.read_figures`): the box cut at 300 dpi and set on a white
-    margin, as Tesseract reads best (see :func:`_cell_image`). Results are kept by page and box."""
+    margin, as Tesseract reads best (see :func:`_cell_image`). Results are kept by page and box;
+    the ``turned`` pages (upside-down scans) are turned as the document was read."""
     import pymupdf
 
     done: dict[tuple[int, BBox], str | None] = {}
@@ -220,6 +223,8 @@ def _figure_reader(data: bytes) -> Callable[[int, BBox], str | None]:
             return done[key]
         if not opened:
             opened.append(pymupdf.open(stream=data, filetype="pdf"))
+            for n in turned:
+                opened[0][n - 1].set_rotation((opened[0][n - 1].rotation + 180) % 360)
         pdf = opened[0]
         if not 1 <= page <= pdf.page_count:
             return None
@@ -314,6 +319,23 @@ def _check_chars(raw: RawPage, name: str, limits: Limits) -> None:
     if chars > limits.max_chars_per_page:
         raise LimitExceeded(name, "max_chars_per_page", limits.max_chars_per_page,
                             f"page {raw.number} has {chars} characters, over the limit max_chars_per_page={limits.max_chars_per_page}")
+
+
+def _turn_upside_down(pdf: object, raw_pages: list[RawPage], numbers: list[int],
+                      warnings: list[tuple[str, str, int | None]]) -> list[int]:
+    """Pages to be OCR'd whose scan is upside down, turned (in memory) and read again
+    (:mod:`planparse.reading.orientation`)."""
+    import pymupdf
+
+    from planparse.reading import pymupdf_backend
+
+    assert isinstance(pdf, pymupdf.Document)
+    path, _, langs = ocr.tesseract_info() if numbers else (None, None, ())
+    turned = orientation.turned_pages(pdf, numbers, path, "osd" in langs)
+    for n in turned:
+        raw_pages[n - 1] = pymupdf_backend.read_page(pdf[n - 1], n, {})
+        warnings.append(("page_turned", f"page {n} is scanned upside down; it was turned 180° to be read", n))
+    return turned
 
 
 def _pages_without_text(raw_pages: list[RawPage]) -> list[int]:
