@@ -477,3 +477,17 @@ def test_ocr_quoted_figure_a_speck_before_a_cells_year() -> None:
     assert ocr_quoted_figure(["Mål", " '2025"]) == ["Mål", " 2025"]
     assert ocr_quoted_figure(['"2023', ' kr"']) == ['"2023', ' kr"']  # a closing quote on the line
     assert ocr_quoted_figure(['"Andel']) == ['"Andel']  # words: not this rule's
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["linföra", " e-tjänst"], ["Införa", " e-tjänst"]),  # a capital I read as "li"
+    (["• ", "linom", " kommunen"], ["• ", "Inom", " kommunen"]),
+    (["linje", " 4"], ["linje", " 4"]),  # words of their own stay
+    (["lindra", " smärta"], ["lindra", " smärta"]),
+    (["liten", " sak"], ["liten", " sak"]),
+    (["Vi", " linföra"], ["Vi", " linföra"]),  # only a line's first word starts with a capital
+])
+def test_ocr_lost_i_gives_back_a_capital_read_as_li(words: list[str], expected: list[str]) -> None:
+    from planparse.text.repair import ocr_lost_i
+
+    assert ocr_lost_i(words) == expected

@@ -219,6 +219,8 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
     header = [fold(h).replace("-", "") for h in table.header]  # "Risk-värde" is "Riskvärde"
     process = column(header, "rutin process", "rutin", "process", "kontrollmoment") or 0
     risk, value = column(header, "risk"), column(header, "riskvarde", "riskbedomning")
+    if risk is None and process + 1 < len(header) and not header[process + 1]:
+        risk = process + 1  # (an OCR'd header that lost its "Risk": the unlabelled column after the process)
     # beside a "Process/rutin" column, "Kontrollmoment" says how the process is checked
     method = next((m for m in (column(header, "kontrollmetod", "metod"), column(header, "kontrollmoment"))
                    if m is not None and m != process), None)

@@ -106,7 +106,7 @@ class FieldWalk(WalkState):
         below = self.item_line is not None and (line.page, line.y0) >= (self.item_line.page, self.item_line.y0)
         if self.mode == "goals" and isinstance(self.item, Goal) and line.x0 > self.item_x + 5 and below:
             self.goal, self.activity = self.item, None  # a label set in under a listed goal: that goal's
-        self.item, self.item_x = None, 0.0
+        self.item, self.item_x, self.item_line = None, 0.0, None
         if label == "goal":
             if self.section is not None and self.section_level is None and not self.stack:
                 self.section_level = GoalLevel.goal_area  # the heading over a "Mål" list: the goals' area

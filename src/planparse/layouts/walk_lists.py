@@ -24,6 +24,7 @@ from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import names_goals
+from planparse.layouts.wraps import did_not_wrap
 from planparse.model import Activity, Direction, Goal, GoalLevel, Indicator
 from planparse.reading.charts import space_between
 from planparse.reading.model import Line, group_paragraphs
@@ -252,15 +253,14 @@ class ListWalk(FieldWalk):
     def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
         """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a
         sentence's end, a capital, set apart from the item above as far as that item is from
-        the one before it (a wrapped line sits closer)."""
+        the one before it (a wrapped line sits closer), or after a bulleted item too short to wrap."""
         return (
             line.method != "native"
             and self.mode in ("goals", "activities", "indicators")
-            and self.item_gap is not None
             and prev.text.rstrip().endswith((".", "!", "?"))
             and line.text[:1].isupper()
             and gap > 0.5 * height
-            and gap >= 0.8 * self.item_gap
+            and (gap >= 0.8 * self.item_gap if self.item_gap is not None else self.item_marked and did_not_wrap(prev, line, self.doc))
             # its text where the items' text stands: right of their bullets (a heading at
             # the margin, where the bullets are, is none: "Klimat och hållbar samhällsplanering")
             and line.x0 >= self.item_x + (3 if self.item_marked else -3)

@@ -52,7 +52,51 @@ _RULE_GLYPHS = frozenset("|¦[]")  # a rule's pieces, in a header label made of 
 
 
 def _spans(row: list[Line]) -> list[Span]:
-    return sorted((s for ln in row for s in ln.spans if _word(s, ln.method)), key=lambda s: s.bbox[0])
+    out: list[Span] = []
+    for ln in row:
+        for s in ln.spans:
+            if not _word(s, ln.method) or ln.method != "native" and len(ln.spans) == 1 and _sliver(s):
+                continue
+            if ln.method != "native":  # (an OCR'd word may carry a rule or an icon glued to it)
+                if s.text[:1] in _RULE_GLYPHS:
+                    s = _without_rule(s)
+                if s.text.rstrip()[-1:] in _ICON_GLYPHS and sum(ch.isalpha() for ch in s.text) >= 3:
+                    out.extend(_icon_apart(s))
+                    continue
+            out.append(s)
+    return sorted(out, key=lambda s: s.bbox[0])
+
+
+def _sliver(span: Span) -> bool:
+    """A line of one narrow character on an OCR'd layer ("1" a tenth as wide as high): a speck."""
+    return len(span.text.strip()) == 1 and span.bbox[2] - span.bbox[0] < 0.12 * (span.bbox[3] - span.bbox[1])
+
+
+_ICON_GLYPHS = frozenset("®©@")  # what an English OCR reads a status icon as
+
+
+def _icon_apart(span: Span) -> list[Span]:
+    """An OCR'd word with the status icon after it glued on ("budgetavvikelse®"): the word and
+    the icon, its box as wide as the line is high (an icon is square; it stands in the next column)."""
+    text = span.text.rstrip()
+    x0, y0, x1, y1 = span.bbox
+    cut = round(max(x0, x1 - max((x1 - x0) / max(len(text), 1), y1 - y0)), 2)
+    return [Span(text=text[:-1], bbox=(x0, y0, cut, y1), size=span.size, font=span.font, bold=span.bold,
+                 italic=span.italic, color=span.color),
+            Span(text=" " + text[-1] + span.text[len(text):], bbox=(cut, y0, x1, y1), size=span.size,
+                 font=span.font, bold=span.bold, italic=span.italic, color=span.color)]
+
+
+def _without_rule(span: Span) -> Span:
+    """An OCR'd word glued to the rule before it ("| 8"): the word alone, its box from where it
+    starts (the characters' share of the box)."""
+    m = re.match(r"[|¦\[\]]\s+(?=\S)", span.text)
+    if m is None:
+        return span
+    x0, y0, x1, y1 = span.bbox
+    cut = x0 + (x1 - x0) * m.end() / max(len(span.text.rstrip()), 1)
+    return Span(text=span.text[m.end():], bbox=(round(cut, 2), y0, x1, y1), size=span.size,
+                font=span.font, bold=span.bold, italic=span.italic, color=span.color)
 
 
 def _word(span: Span, method: str) -> bool:
@@ -61,8 +105,8 @@ def _word(span: Span, method: str) -> bool:
     text = span.text.strip()
     if not text or text in _RULES:
         return False
-    if method != "native" and span.bbox[3] - span.bbox[1] < 1.5:
-        return False  # a box without height: a speck OCR read as a letter ("I", "i")
+    if method != "native" and (span.bbox[3] - span.bbox[1] < 1.5 or span.bbox[2] - span.bbox[0] < 0.1):
+        return False  # a box without height or width: a speck OCR read as a letter ("I", "i", "f")
     if method == "ocr" and text in _DASHES and span.bbox[3] - span.bbox[1] > 2 * (span.bbox[2] - span.bbox[0]):
         # a dash taller than wide: a stroke (a rule's piece, a scratch) read as one. (Tesseract's
         # own boxes fit the ink; a PDF's OCR layer boxes every word as tall as its font.)
@@ -146,6 +190,33 @@ def _strays_to_next_column(by_col: dict[int, list[Span]], starts: list[float], s
                 and last.bbox[0] - before.bbox[2] > 4 * space and starts[col + 1] - last.bbox[2] < 3 * space:
             by_col[col] = [w for w in words if w is not last]
             by_col.setdefault(col + 1, []).insert(0, last)
+
+
+def _unlabelled_columns(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
+    """An OCR'd header that lost a short label ("Risk" between "Rutin/process" and "Riskvärde"):
+    the body shows the column all the same. Words of two rows or more start at one x well
+    past a label's end and before the next label, no body word runs across that x, and on
+    some row the column to its left holds a word too, a gutter apart. The column is added with an
+    empty label (an empty span at its start); the caller decides its role."""
+    words = [s for vr in body for s in _spans(vr) if _wordy(s.text)]
+    out: list[list[Span]] = []
+    for k, p in enumerate(phrases):
+        out.append(p)
+        nxt = phrases[k + 1][0].bbox[0] if k + 1 < len(phrases) else None
+        size = max(max(s.size for s in p), 6.0)
+        lo, hi = max(s.bbox[2] for s in p) + 3 * size, (nxt - 2 * size) if nxt is not None else None
+        for x in sorted({round(w.bbox[0]) for w in words if w.bbox[0] >= lo and (hi is None or w.bbox[0] <= hi)}):
+            at = [w for w in words if abs(w.bbox[0] - x) <= _SLACK / 2]
+            rows = {round(w.yc) for w in at}
+            # a gutter: no word runs across x or ends within two letters left of it
+            crossed = any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x - 2 * size for w in words)
+            shared = any(w.bbox[2] <= x - 2 * size and abs(w.yc - a.yc) < 0.5 * size and abs(w.bbox[0] - p[0].bbox[0]) <= 2 * _SLACK
+                         for a in at for w in words)
+            if len(rows) >= 2 and not crossed and shared:
+                y0, y1 = p[0].bbox[1], p[0].bbox[3]
+                out.append([Span(text="", bbox=(float(x), y0, float(x), y1), size=p[0].size)])
+                break
+    return out
 
 
 def _without_crossed(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
@@ -235,8 +306,9 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
         if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s) \
-                and (space is None or s.bbox[0] - prev.bbox[2] < 2 * space) and prev.text.strip() not in _DASHES:
-            return False  # OCR'd words one space apart across a column start: a sentence
+                and (space is None or s.bbox[0] - prev.bbox[2] < 2 * space) and prev.text.strip() not in _DASHES \
+                and s.text.strip() not in _ICON_GLYPHS:
+            return False  # OCR'd words one space apart across a column start: a sentence (an icon's glyph is none)
         prev, prev_col = s, col
     return True
 
@@ -497,7 +569,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     band, or a gap before it in a table with icons, starts a row."""
     phrases = _phrases(header)
     if header[0].method != "native":
-        phrases = _without_crossed(_split_at_body_starts(phrases, body), body)
+        phrases = _unlabelled_columns(_without_crossed(_split_at_body_starts(phrases, body), body), body)
     starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
     page, method = header[0].page, header[0].method
     head = _row(dict(enumerate(phrases, start=int(stub is not None))), page, method)

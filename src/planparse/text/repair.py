@@ -375,6 +375,7 @@ def repair_line_words(words: list[str]) -> list[str]:
 # The word "I" opening a line read as a figure or a stroke glued to the next word ("-1kommunen
 # ska", "lkommunen"), or as a heading number's last part ("3.5.1.1. kommunen ska": "3.5.1 I").
 _GLUED_I = re.compile(r"^(\s*)[-–—]?[1l|](?=[a-hj-zåäö][a-zåäö]{2,}$)")  # ("linföra": the I's stroke read twice)
+_DOUBLED_I = re.compile(r"^(\s*)[l|](?=i[a-zåäö]{3,}[.,:;]?\s*$)")
 _NUMBER_I = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2})+)\.1\.?(\s*)$")
 
 
@@ -394,6 +395,9 @@ def ocr_lost_i(words: list[str]) -> list[str]:
     if m is not None and _zipf(words[k][m.end():].strip().rstrip(".,:;")) >= _KNOWN \
             and not known_word(whole) and repair_word(whole, aggressive=True) == whole:
         out[k] = f"{m.group(1)}I {words[k][m.end():]}"
+    elif (g := _DOUBLED_I.match(words[k])) is not None and _zipf(whole) < 1.0 \
+            and _zipf(whole[1:]) >= _COMMON:  # "linföra": the capital I read as "li"
+        out[k] = f"{g.group(1)}I{words[k][g.end() + 1:]}"
     elif k + 1 < len(words) and (n := _NUMBER_I.match(words[k])) is not None \
             and re.match(r"\s*[a-zåäö]{3,}", words[k + 1]) and _zipf(words[k + 1].strip().rstrip(".,:;")) >= _KNOWN:
         out[k] = f"{n.group(1)} I{n.group(2)}"
