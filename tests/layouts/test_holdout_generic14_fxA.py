@@ -6,6 +6,8 @@ from __future__ import annotations
 from tests.layouts.holdout import HoldoutSet, all_goals
 
 DOCS = HoldoutSet("holdout-generic14")
+HAPARANDA = "delarsrapport/haparanda-sn-delarsrapport-augusti-2026"
+HEBY = "delarsrapport/heby-sn-delarsrapport-augusti-2026-ocr"
 
 
 def _tree(doc: dict) -> list[tuple[str | None, str, str, list[tuple[str | None, str]]]]:
@@ -38,3 +40,17 @@ def test_lettered_outline_and_sideways_indicator_cards() -> None:
         ("Utfall 2024", "outcome", 2024, 2712), ("Utfall 2025", "outcome", 2025, 2695),
         ("Målvärde 2027", "target", 2027, 2720)]
     assert sum(len(g["indicators"]) for g in all_goals(doc)) == 7
+
+
+def test_labels_run_on_past_their_cells() -> None:
+    """Haparanda: "Utfall jan–aug 2026" runs on under the rule up to "Prognos 2026", owners up to
+    the status ("Enhetschef socialpsykiatri" / "Ej påbörjad"); Heby, its English-OCR'd copy, reads
+    the glued "socialpsykiatrEj" apart and "202@rognos" as the forecast."""
+    doc, gold = DOCS.parsed(HAPARANDA), DOCS.gold(HAPARANDA)
+    assert [v["label"] for v in doc["budget"][0]["values"]] == [v["label"] for v in gold["budget"][0]["values"]]
+    acts = [(a["title"], a["owner"], a["status"]["value"]) for g in all_goals(doc) for a in g["activities"]]
+    assert acts == [(a["title"], a["owner"], a["status"]["value"]) for g in all_goals(gold) for a in g["activities"]]
+    heby = DOCS.parsed(HEBY)
+    assert [v["kind"] for v in heby["budget"][0]["values"]] == ["budget", "outcome", "forecast", "deviation"]
+    statuses = {a["title"]: a["status"]["value"] if a["status"] else None for g in all_goals(heby) for a in g["activities"]}
+    assert statuses["Digitalt boendestöd på prov"] == "not_started"

@@ -69,6 +69,8 @@ def test_investment_sections_sums_and_amount_labels_with_total_utgift_and_arlige
     ("Total projektbudget", BudgetKind.budget), ("Ack. Utfall", BudgetKind.outcome),
     ("Utfall jan–apr 2026", BudgetKind.outcome), ("Helårsprognos", BudgetKind.forecast),
     ("Budgetavvikelse", BudgetKind.deviation), ("Förändring", BudgetKind.other),
+    ("202@rognos 2026", BudgetKind.forecast), ("Avvikelser", BudgetKind.deviation),  # OCR'd, matched by letters
+    ("Budgetram", BudgetKind.budget), ("Nettokostnad", BudgetKind.budget),
 ])
 def test_column_kind(label: str, kind: BudgetKind) -> None:
     assert column_kind(label) is kind

@@ -43,3 +43,16 @@ def test_cut_at_rules_cuts_at_the_space_nearest_the_rule() -> None:
     assert parts[0].bbox[2] < 681.2 < parts[1].bbox[0] and all(p.bold for p in parts)
     words = Span("Slitlager och bärlager", (215.0, 0.0, 300.0, 9.0))  # no rule through it
     assert [s.text for _, s, _, _ in cut_at_rules([(0, words, words.xc, 4.5)], [392.4])] == [words.text]
+
+
+def test_cut_at_rules_parts_a_label_run_on_into_the_next_cell() -> None:
+    """A label too long for its cell runs on under the rule up to the next cell's label with no
+    space between; an OCR'd word ("socialpsykiatrEj") is cut there however little it crosses."""
+    span = Span("Utfall jan–aug 2026Prognos 2026", (306.0, 311.0, 463.0, 320.0))
+    parts = [s.text for _, s, _, _ in cut_at_rules([(0, span, span.xc, span.yc)], [386.0])]
+    assert parts == ["Utfall jan–aug 2026", "Prognos 2026"]
+    word = Span(" socialpsykiatrEj", (360.0, 226.0, 428.0, 235.0))
+    parts = [s.text for _, s, _, _ in cut_at_rules([(0, word, word.xc, word.yc)], [423.0], glued_only=True)]
+    assert parts == [" socialpsykiatr", " Ej"]
+    plain = Span(" Enhetschef", (300.0, 226.0, 428.0, 235.0))  # an OCR'd word with no abutting capital stays
+    assert [s.text for _, s, _, _ in cut_at_rules([(0, plain, plain.xc, plain.yc)], [423.0], glued_only=True)] == [" Enhetschef"]

@@ -27,6 +27,7 @@ import re
 from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.outline import outline_numbers
 from planparse.layouts.owners import owners_in_titles
+from planparse.layouts.repeated_goals import merge_repeated_goals
 from planparse.model import Goal, GoalLevel
 from planparse.text.fold import plain
 
@@ -70,9 +71,12 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
 
 
 def finish_tree(goals: list[Goal], generic: bool) -> None:
-    """The finished tree's last touches: outline markers as numbers, owners named in titles;
+    """The finished tree's last touches: outline markers as numbers, a goal listed twice as one,
+    owners named in titles;
     the generic parser's levels."""
     outline_numbers(goals)
+    for goal in goals:  # (two reports in one file may repeat a top-level title: kept apart)
+        merge_repeated_goals(goal.children)
     owners_in_titles(goals)
     if generic:
         settle_levels(goals)

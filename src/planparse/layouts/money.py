@@ -156,8 +156,19 @@ def _name_only(table: Table, row: Row, first: int) -> bool:
 def column_kind(label: str) -> BudgetKind:
     """What a money column holds, from the first word of its header that names a kind
     ("Utfall jan–apr 2026", "Ack. Utfall" → outcome; "Avvikelse" → deviation); a header naming
-    none ("2027", "Plan 2028", "Total utgift") is a budget."""
-    return next((BUDGET_KINDS[w] for w in fold(label).split() if w in BUDGET_KINDS), BudgetKind.budget)
+    none ("2027", "Plan 2028", "Total utgift") is a budget. An OCR'd word that lost a letter
+    to the cell before it ("202@rognos") is matched by its letters."""
+    words = fold(label).split()
+    found = next((BUDGET_KINDS[w] for w in words if w in BUDGET_KINDS), None)
+    if found is None:
+        from rapidfuzz import fuzz, process
+
+        for w in words:
+            letters = "".join(ch for ch in w if ch.isalpha())
+            match = process.extractOne(letters, list(BUDGET_KINDS), scorer=fuzz.ratio, score_cutoff=88) if len(letters) >= 5 else None
+            if match is not None:
+                return BUDGET_KINDS[match[0]]
+    return found or BudgetKind.budget
 
 
 # Account columns: beside a Budget column they hold the outcome.

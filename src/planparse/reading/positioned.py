@@ -299,7 +299,7 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     prev_col = 0
     ocr = row[0].method != "native"
     space = _row_word_space(row, starts, ends) if ocr else None
-    for s in _spans(row):
+    for s in _glued_apart(_spans(row), starts) if ocr else _spans(row):
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
         col = _column_of(s, starts, ends, ocr=ocr)
@@ -314,6 +314,27 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
 
 
 _DASHES = frozenset({"—", "–", "-"})
+
+
+def _glued_apart(spans: list[Span], starts: list[float]) -> list[Span]:
+    """An OCR'd row's words with a word that runs over a column's start cut where two cells'
+    texts abut ("socialpsykiatrEj": a name run on past its cell up to the status): a capital
+    after a small letter or figure, the cut where the column starts."""
+    out: list[Span] = []
+    for s in spans:
+        x0, y0, x1, y1 = s.bbox
+        start = next((x for x in starts if x0 < x - _SLACK / 2 and x1 > x + _SLACK / 2), None)
+        text = s.text.rstrip()
+        glue = [k for k in range(2, len(text) - 1) if text[k].isupper() and (text[k - 1].islower() or text[k - 1].isdigit())]
+        if start is None or not glue:
+            out.append(s)
+            continue
+        at = len(text) * (start - x0) / (x1 - x0)
+        k = min(glue, key=lambda k: abs(k - at))
+        cut = round(max(start, x0 + 1.0), 2)
+        out += [Span(text=text[:k], bbox=(x0, y0, cut - 0.5, y1), size=s.size, font=s.font, bold=s.bold),
+                Span(text=" " + s.text[k:], bbox=(cut, y0, x1, y1), size=s.size, font=s.font, bold=s.bold)]
+    return out
 
 
 def _edge_dashes(spans: list[Span], starts: list[float], method: str) -> list[Span]:
@@ -612,7 +633,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             prev_bottom = line.bbox[3]
             continue
         by_col: dict[int, list[Span]] = {}
-        for s in _edge_dashes(_spans(vr), starts, method):
+        for s in _edge_dashes(_glued_apart(_spans(vr), starts) if method != "native" else _spans(vr), starts, method):
             by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
         if method != "native":
             _strays_to_next_column(by_col, starts, _row_word_space(vr, starts, ends))

@@ -1288,8 +1288,8 @@ def _build(
             bounds = [x for x in xs if x not in crossed]
         else:
             bounds = xs
-        if native and covering:  # (a rule drawn through a run parts two cells' texts)
-            in_row = cut_at_rules(in_row, sorted(covering))
+        if covering:  # (a rule drawn through a run parts two cells' texts; an OCR'd word, where they abut)
+            in_row = cut_at_rules(in_row, sorted(covering), glued_only=not native)
         cells: list[Cell] = []
         for left, right in zip(bounds, bounds[1:], strict=False):
             if right - left < 3:
