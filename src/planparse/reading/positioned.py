@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from planparse.reading.model import BBox, Cell, Line, Row, Span, Table, line_gap, union
+from planparse.reading.rule_cuts import abutting
 from planparse.reading.tables import mend_broken_words
 from planparse.text.assemble import list_item
 from planparse.text.fold import fold
@@ -325,7 +326,7 @@ def _glued_apart(spans: list[Span], starts: list[float]) -> list[Span]:
         x0, y0, x1, y1 = s.bbox
         start = next((x for x in starts if x0 < x - _SLACK / 2 and x1 > x + _SLACK / 2), None)
         text = s.text.rstrip()
-        glue = [k for k in range(2, len(text) - 1) if text[k].isupper() and (text[k - 1].islower() or text[k - 1].isdigit())]
+        glue = [k for k in abutting(text) if 2 <= k < len(text) - 1]
         if start is None or not glue:
             out.append(s)
             continue

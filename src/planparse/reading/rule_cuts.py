@@ -12,6 +12,12 @@ WIDE = 2.0  # points a run must reach past the rule on either side to be crossin
 GLUED_REACH = 6  # characters from the rule within which two cells' texts may abut
 
 
+def abutting(text: str) -> list[int]:
+    """Where two texts set against each other without a space meet in ``text``: a capital after a
+    small letter or a figure ("2026Prognos", "socialpsykiatrEj"), as indices of the capital."""
+    return [k for k in range(1, len(text)) if text[k].isupper() and (text[k - 1].isdigit() or text[k - 1].islower())]
+
+
 def cut_at_rules(
     in_row: list[tuple[int, Span, float, float]], rules: list[float], glued_only: bool = False
 ) -> list[tuple[int, Span, float, float]]:
@@ -41,9 +47,7 @@ def _pieces(span: Span, rules: list[float], glued_only: bool = False) -> list[Sp
     # cell's text with no space between ("Utfall jan–aug 2026Prognos 2026", an OCR'd
     # "socialpsykiatrEj påbörjad"): part them there, however little the run crosses the rule.
     touched = next((x for x in rules if x0 + WIDE < x < x1), None)
-    glued = [] if touched is None else [
-        k for k in range(1, len(text)) if text[k].isupper() and (text[k - 1].isdigit() or text[k - 1].islower())
-        and abs(k - (touched - x0) / per_char) <= GLUED_REACH]
+    glued = [] if touched is None else [k for k in abutting(text) if abs(k - (touched - x0) / per_char) <= GLUED_REACH]
     rule = touched if glued else next((x for x in rules if x0 + WIDE < x < x1 - WIDE), None)
     if rule is None or glued_only and not glued:
         return [span]
