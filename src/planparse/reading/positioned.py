@@ -55,8 +55,8 @@ _RULE_GLYPHS = frozenset("|¦[]")  # a rule's pieces, in a header label made of 
 def _spans(row: list[Line]) -> list[Span]:
     out: list[Span] = []
     for ln in row:
-        for s in ln.spans:
-            if not _word(s, ln.method) or ln.method != "native" and len(ln.spans) == 1 and _sliver(s):
+        for k, s in enumerate(ln.spans):
+            if not _word(s, ln.method) or ln.method != "native" and _sliver(ln.spans, k):
                 continue
             if ln.method != "native":  # (an OCR'd word may carry a rule or an icon glued to it)
                 if s.text[:1] in _RULE_GLYPHS:
@@ -68,9 +68,14 @@ def _spans(row: list[Line]) -> list[Span]:
     return sorted(out, key=lambda s: s.bbox[0])
 
 
-def _sliver(span: Span) -> bool:
-    """A line of one narrow character on an OCR'd layer ("1" a tenth as wide as high): a speck."""
-    return len(span.text.strip()) == 1 and span.bbox[2] - span.bbox[0] < 0.12 * (span.bbox[3] - span.bbox[1])
+def _sliver(spans: list[Span], k: int) -> bool:
+    """A word of one narrow character on an OCR'd layer ("1" or "f" a tenth as wide as high)
+    standing apart, further than a line's height from the words beside it: a speck, alone on its
+    line or merged into a row with its neighbours ("i" between two words is Swedish's "in")."""
+    x0, y0, x1, y1 = spans[k].bbox
+    if len(spans[k].text.strip()) != 1 or x1 - x0 >= 0.12 * (y1 - y0):
+        return False
+    return (k == 0 or x0 - spans[k - 1].bbox[2] > y1 - y0) and (k + 1 == len(spans) or spans[k + 1].bbox[0] - x1 > y1 - y0)
 
 
 _ICON_GLYPHS = frozenset("®©@")  # what an English OCR reads a status icon as
