@@ -36,6 +36,7 @@ from planparse.layouts.marker import (
     closed_shade,
     color_name,
     dedupe,
+    in_bar,
     inside,
     light,
     marker_key,
@@ -145,8 +146,9 @@ class Markers:
             found: list[Marker] = []
             symbols: list[Drawing] | None = None  # (both worked out when first needed)
             text_size: float | None = None
+            bars = vector_bars(page.number, page.drawings)
             for d in page.drawings:
-                if mark_on_icon(d, page.drawings):
+                if mark_on_icon(d, page.drawings) or in_bar(d, bars):  # (a bar's filled share is no icon)
                     continue
                 if d.fill is not None and d.is_icon and d.toneless:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
@@ -162,7 +164,7 @@ class Markers:
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             glyphs = _glyph_markers(page, rows.get(page.number, []))
-            found.extend([m for m, _ in glyphs] + traffic_lights(page) + vector_bars(page.number, page.drawings))
+            found.extend([m for m, _ in glyphs] + traffic_lights(page) + bars)
             found.extend(cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:

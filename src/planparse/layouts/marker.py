@@ -171,6 +171,12 @@ def vector_bars(page: int, drawings: list[Drawing]) -> list[Marker]:
     return out
 
 
+def in_bar(d: Drawing, bars: list[Marker]) -> bool:
+    """Whether the shape is part of one of the progress ``bars`` (its track, or its filled share
+    lying inside the track): a bar's parts are never status icons, however short the share."""
+    return any(inside(d.bbox, b.bbox) for b in bars)
+
+
 def words_after(line: Line, m: Marker, markers: list[Marker]) -> str:
     """The words of ``line`` right after the icon ``m``, up to the next icon on the line (the
     icons' own glyph words left out)."""
