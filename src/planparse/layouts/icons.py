@@ -296,6 +296,3 @@ class Markers:
         if isinstance(owner, Activity):
             return self.status(marker) is not None
         return self.assessment(marker) is not None
-
-
-# --- the pass after a walk --------------------------------------------------------------------
