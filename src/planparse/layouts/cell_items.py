@@ -8,7 +8,7 @@ from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.tables import activity_rows, column_of, header_labels
 from planparse.model import Activity
-from planparse.reading.model import Row, Table
+from planparse.reading.model import Line, Row, Table
 from planparse.text.assemble import join_lines, list_item
 
 
@@ -28,6 +28,16 @@ def title_note(row: Row, col: int) -> tuple[str, str | None]:
     if not k or not all(ln.italic for ln in lines[k:]):
         return join_lines([ln.text for ln in lines]), None
     return join_lines([ln.text for ln in lines[:k]]), join_lines([ln.text for ln in lines[k:]])
+
+
+def bold_head(lines: list[Line]) -> int | None:
+    """How many of a cell's first lines are bold over regular ones (a title set in bold over
+    its description): the count, when the first line is bold and every line after the bold
+    ones regular; None otherwise (all one weight, a layer without fonts)."""
+    if not lines or not all(ln.method == "native" for ln in lines):
+        return None
+    k = next((i for i, ln in enumerate(lines) if not ln.bold), len(lines))
+    return k if 0 < k < len(lines) and not any(ln.bold for ln in lines[k:]) else None
 
 
 def cell_goals(row: Row, col: int) -> list[str]:

@@ -15,7 +15,7 @@ from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
-from planparse.layouts.cell_items import row_text, title_note
+from planparse.layouts.cell_items import bold_head, row_text, title_note
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_rows import goal_parts
 from planparse.layouts.goal_tables import (
@@ -205,6 +205,9 @@ def _icon_activities(w: Walk, table: Table) -> None:
         last = row
         title, note = (text, None) if row.full_width else title_note(row, title_col)
         act = Activity(uid="", title=title, comment=note, provenance=provenance(row))
+        cell = None if row.full_width or note else roles.cell(row, title_col)
+        if cell is not None and (k := bold_head(cell.lines)) is not None:  # a bold title over its description
+            act.title, act.description = join_lines([ln.text for ln in cell.lines[:k]]), join_lines([ln.text for ln in cell.lines[k:]])
         _columns(act, row, labels)
         goal.activities.append(act)
         for m in markers:

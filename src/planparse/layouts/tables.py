@@ -155,11 +155,13 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
     progress_col = column_of(labels, "progress")
     out: list[Activity] = []
     step = step or line_step([ln for r in table.body for c in r.cells for ln in c.lines])
+    icons = icons or {}
     filled_last: str | None = None  # the field the last full-width row went to
     prev: Row | None = None
     for row in table.body:
         filled = [c for c in row.cells if c.text]
-        if row.full_width or len(filled) == 1 and filled[0].col == title_col and (out or cont):
+        status_row = id(row) in icons  # (a status row: an icon, perhaps a comment)
+        if row.full_width or (status_row or len(filled) == 1 and filled[0].col == title_col) and (out or cont):
             act = out[-1] if out else None
             if act is None and cont is not None and filled:
                 lines = filled[0].lines
@@ -172,8 +174,9 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
                 _attach_full_width(cont, lines[j:], step)
                 prev = row
                 continue
-            if act is not None and icons and id(row) in icons:  # the status an icon, the row's text the comment
-                act.status, act.comment = act.status or icons[id(row)], list_text(row.cells[0].lines, step)
+            if act is not None and status_row:  # the status an icon, the row's text the comment
+                lines = [ln for c in row.cells for ln in c.lines]
+                act.status, act.comment = act.status or icons[id(row)], list_text(lines, step) or act.comment
                 prev, filled_last = row, "comment"
                 continue
             opens_comment = bool(row.cells and row.cells[0].lines and _comment_label(row.cells[0].lines[0].text))

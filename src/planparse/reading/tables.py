@@ -1301,14 +1301,16 @@ def _build(
             members = [(i, s) for i, s, xc, _ in in_row if x0 <= xc <= x1]
             text = _lines(members, raw) if members or not raw.rotated else rotated_label(box, raw.rotated, raw.number)
             cells.append(Cell(lines=text, bbox=box, col=col, colspan=span_cols))
-        if not any(c.lines for c in cells):
-            continue
         icons = [
             d
             for d in page_icons
             if top <= (d.bbox[1] + d.bbox[3]) / 2 <= bottom
             and region.bbox[0] <= d.bbox[0] <= region.bbox[2]
         ]
+        # (a row without text holding an icon or two: a status row, its icon the status; not a
+        # row of many small shapes, a line of text drawn as glyph outlines)
+        if not any(c.lines for c in cells) and not 1 <= len(icons) <= 2:
+            continue
         rows.append(
             Row(cells=cells, page=raw.number, bbox=(region.bbox[0], top, region.bbox[2], bottom), icons=icons)
         )
