@@ -135,3 +135,15 @@ def test_ocr_layer_rule_speck_after_a_description_stays_in_its_cell() -> None:
     the activity's, no activity is made of it."""
     gold, doc = parsed("ange_uppsikt", "jokkmokk-uppsiktsrapport-2023-ocr")
     assert [a["title"] for a in _activities(doc["goals"])] == [a["title"] for a in _activities(gold["goals"])]
+
+
+def test_ocr_layer_that_lost_a_lone_figure_is_read_again_from_the_image() -> None:
+    """The English OCR layer holds no text for "3,8", the only figure of its row: the Utfall
+    column, where the row above has its figure, is read again from the page image."""
+    gold, doc = parsed("ange_tertial", "ovanaker-malavstamning-2026-t1-ocr")
+
+    def values(d: dict[str, Any]) -> dict[str, list[tuple[str, float | None]]]:
+        return {i["name"]: [(v["label"], v["value"]) for v in i["values"]] for g in d["goals"] for i in g["indicators"]}
+
+    assert values(doc)["Skatteintäktsutveckling, procent"] == [("Utfall", 3.8)]
+    assert values(doc) == values(gold)

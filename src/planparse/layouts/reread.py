@@ -55,8 +55,8 @@ def reread_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | No
 def reread_empty_figure(reread: Callable[[int, BBox], str | None] | None, body: list[Row], row: Row, col: int) -> str | None:
     """An OCR'd row's empty cell in a column of figures, read from the page image: an OCR made
     of a whole page leaves short figures set apart in a sparse table unread ("Tot" with "65,2"
-    and "39" under their years read as nothing). The column is where two figures of other rows
-    stand at least; the cell is that column on the band of the row's first line. Only a clean
+    and "39" under their years read as nothing). The column is where the figures of other rows
+    stand (one at least); the cell is that column on the band of the row's first line. Only a clean
     figure of two digits or more that two crops read alike counts (a blank cell reads as nothing
     or a speck)."""
     if reread is None or row.cell_text(col) or all(ln.method == "native" for c in row.cells for ln in c.lines):
@@ -64,7 +64,7 @@ def reread_empty_figure(reread: Callable[[int, BBox], str | None] | None, body: 
     boxes = [c.bbox for r in body if r is not row for c in r.cells
              if c.col == col and c.colspan == 1 and parse_number(c.text.strip(_SPECKS)) is not None]
     lines = [ln for c in row.cells for ln in c.lines]
-    if len(boxes) < 2 or not lines:
+    if not boxes or not lines:
         return None
     first = min(lines, key=lambda ln: ln.bbox[1])
     y0, y1 = first.bbox[1], first.bbox[3]
