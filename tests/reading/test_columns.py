@@ -55,3 +55,15 @@ def test_ocr_two_column_page_is_read_column_by_column() -> None:
 def test_row_end_joins_pieces_a_word_apart_not_cells() -> None:
     row = [(50.0, 100.0, 190.0, 110.0), (196.0, 100.0, 270.0, 110.0), (300.0, 100.0, 330.0, 110.0)]
     assert row_end(row[0], row) == row[1]  # a word's space: one row of text; the cell 30 pt on is none of it
+
+
+def test_two_columns_whose_right_one_is_short() -> None:
+    """The text ends six lines into the right column: few rows stand side by side, yet the page
+    is in two columns (as wide as each other, nothing across the gutter, running text in both),
+    and the right column's lines stay out of the left column's bullets."""
+    doc = read_pdf(FIXTURES / "holdout-generic4" / "arbetsplan" / "skelleftea-tallbacken-forskola-arbetsplan-2025-2026.pdf")
+    page = doc.pages[1]
+    assert page.two_columns
+    texts = [ln.text for ln in page.lines]
+    assert "att använda och utveckla sitt modersmål." in texts
+    assert texts.index("Uppföljning") > texts.index("barn att komma in i lekgrupper.")

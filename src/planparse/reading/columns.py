@@ -43,8 +43,7 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     def rows(side: list[tuple[float, float, float, float]]) -> int:  # baselines, cells beside each other as one
         return len({round((b[1] + b[3]) / 4) for b in side if top <= b[1] <= bottom})
 
-    if rows(right) < _BESIDE * rows(left):
-        return None
+    rows_beside = rows(right) >= _BESIDE * rows(left)
     g0, g1 = max(b[2] for b in left), min(b[0] for b in right)
     if g1 - g0 < MIN_GUTTER:
         return None
@@ -61,6 +60,8 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
         end = row_end(b, side, by_top[id(side)])
         return end[2] - margin >= 0.65 * width or end in stops
 
+    if not rows_beside:  # (few rows side by side: two columns only if the right one is short)
+        return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
     pairs = 0
     filled = 0
     for b in left:
@@ -75,7 +76,7 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
                 ran[r] if r in ran else ran.setdefault(r, running(r, right, g1, width_r)) for r in beside):
             filled += 1
     if pairs < MIN_ROWS:
-        return None
+        return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
     if filled < _FILLED * pairs and not _both_running(
             left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w)):
         return None
@@ -101,13 +102,29 @@ def _both_running(
     height = max(b[3] for b in every) - min(b[1] for b in every)
     if shared[1] - shared[0] < _SPAN * height:
         return False
-    for side, (margin, width) in ((left, col_l), (right, col_r)):
-        near = _by_top(side)
-        starts = [b for b in side if shared[0] <= b[1] <= shared[1] and row_start(b, near)]
-        ran = sum(1 for b in starts if running(b, side, margin, width))
-        if ran < MIN_ROWS or ran < _FILLED * len(starts):
-            return False
-    return True
+    return all(_runs(side, col, shared, running) for side, col in ((left, col_l), (right, col_r)))
+
+
+def _runs(side: list[Box], col: tuple[float, float], span: tuple[float, float],
+          running: Callable[[Box, list[Box], float, float], bool]) -> bool:
+    """Whether a column is running text over ``span``: of the rows it starts there, at least
+    :data:`_FILLED` fill it (``running``) and at least :data:`MIN_ROWS`."""
+    near = _by_top(side)
+    starts = [b for b in side if span[0] <= b[1] <= span[1] and row_start(b, near)]
+    ran = sum(1 for b in starts if running(b, side, *col))
+    return ran >= MIN_ROWS and ran >= _FILLED * len(starts)
+
+
+def _short_column(
+    boxes: list[Box], x: float, left: list[Box], right: list[Box], col_l: tuple[float, float],
+    col_r: tuple[float, float], running: Callable[[Box, list[Box], float, float], bool],
+) -> bool:
+    """Two columns of which one is short (the text ends a few lines into the second column, so
+    few rows stand side by side): nothing crosses the gutter, the columns are as wide as each
+    other (a page's columns are; a table's rarely) and each is running text on its own."""
+    if any(b[0] < x < b[2] for b in boxes) or abs(col_l[1] - col_r[1]) > 0.1 * max(col_l[1], col_r[1]):
+        return False
+    return all(_runs(side, col, (-1e9, 1e9), running) for side, col in ((left, col_l), (right, col_r)))
 
 
 def row_start(box: Box, near: Callable[[float, float], list[Box]]) -> bool:
