@@ -32,6 +32,7 @@ from planparse.reading import (
     columns,
     contents,
     deskew,
+    font_shift,
     noise,
     ocr,
     ocr_banners,
@@ -134,6 +135,9 @@ def read_pdf(
         if pymupdf.TOOLS.mupdf_warnings(reset=True):
             warnings.append(("pdf_repaired", "the PDF has structural damage; MuPDF repaired it on reading", None))
         raw_pages = _read_raw(pdf, data, backend, name, limits, warnings)
+        for font in font_shift.mend_shifted_fonts(raw_pages):
+            warnings.append(("font_text_shifted", f"the text of font {font} came out shifted along the "
+                             "alphabet (a broken ToUnicode map); read back by the shift that makes it Swedish", None))
         metadata = {k: v for k, v in (pdf.metadata or {}).items() if v}
         pages_to_ocr = _pages_without_text(raw_pages) if ocr == "auto" else (
             [r.number for r in raw_pages] if ocr == "always" else []
