@@ -23,11 +23,11 @@ def test_codes_move_every_visible_character() -> None:
 
 
 def test_the_shift_that_makes_the_words_swedish_is_found() -> None:
-    words = "Avslutad Pågående med avvikelse Delvis uppfyllt Tekniska nämnden Säffle kommun".split()
+    words = ["Avslutad", "Pågående", "med", "avvikelse", "Delvis", "uppfyllt", "Tekniska", "nämnden", "Säffle", "kommun"]
     assert unshift([shift_letters(w, 3) for w in words]) == ("letters", len("abcdefghijklmnopqrstuvwxyzåäö") - 3)
     assert unshift([shift_codes(w, -29) for w in words]) == ("codes", 29)
     assert unshift(words) is None  # Swedish as it is
-    assert unshift("The committee reports a deficit for the year".split()) is None  # no shift makes English Swedish
+    assert unshift(["The", "committee", "reports", "a", "deficit", "for", "the", "year"]) is None  # no shift makes English Swedish
 
 
 def test_shifted_font_of_a_document_is_read_back() -> None:

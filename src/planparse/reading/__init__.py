@@ -218,6 +218,8 @@ def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str 
     the ``turned`` pages (upside-down scans) are turned as the document was read."""
     import pymupdf
 
+    from planparse.reading import ink_groups
+
     done: dict[tuple[int, BBox], str | None] = {}
     opened: list[pymupdf.Document] = []
 
@@ -233,7 +235,9 @@ def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str 
         if not 1 <= page <= pdf.page_count:
             return None
         image = _cell_image(pdf[page - 1], box)
-        done[key] = ocr.read_figures(image) if image is not None else None
+        read = ocr.read_figures(image) if image is not None else None
+        pixels = raster_rules._pgm(image) if read and image is not None else None
+        done[key] = ink_groups.with_decimal_comma(read, pixels) if read and pixels is not None else read
         return done[key]
 
     return reread
@@ -476,6 +480,8 @@ def _ocr_images(
                     results[n] = _without_icon_words(lines, icon_boxes)
             _in_threads(lambda n: _scan_bullets(results[n], images[n]), sorted(results))
             _scan_en_dashes(pdf, results, limits)
+        else:  # (a reference reading: the figures it adds to the layer keep their decimal commas)
+            _in_threads(lambda n: _decimal_commas(results[n], images[n]), sorted(results))
         return results
     except Exception as e:
         warnings.append(("ocr_failed", f"Tesseract failed: {e}", None))
@@ -514,13 +520,25 @@ def _scan_en_dashes(pdf: object, results: dict[int, list[Line]], limits: Limits)
 def _scan_bullets(lines: list[Line], gray: bytes) -> None:
     """Bullets Tesseract read as nothing on a scanned page given back from its image, as on
     someone else's OCR layer (:func:`planparse.reading.ink.lost_bullets`), and the spaces
-    of figures' thousands groups it read as one word (:mod:`planparse.reading.ink_groups`)."""
+    of figures' thousands groups it read as one word and the decimal commas it read as
+    nothing (:mod:`planparse.reading.ink_groups`)."""
     from planparse.reading import ink, ink_groups
 
     image = raster_rules._pgm(gray)
     if image is not None:
         ink.lost_bullets(lines, image, ocr.DPI)
         ink_groups.thousands_spaces(lines, image, ocr.DPI)
+        ink_groups.lost_decimal_commas(lines, image, ocr.DPI)
+
+
+def _decimal_commas(lines: list[Line], gray: bytes) -> None:
+    """Decimal commas Tesseract read as nothing, given back from the page image
+    (:func:`planparse.reading.ink_groups.lost_decimal_commas`)."""
+    from planparse.reading import ink_groups
+
+    image = raster_rules._pgm(gray)
+    if image is not None:
+        ink_groups.lost_decimal_commas(lines, image, ocr.DPI)
 
 
 def _coloured(rgb: int | None) -> bool:
@@ -751,7 +769,8 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
         ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules, may_split=not wise, columns=columns)
         raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
         ink.lost_bullets(raw_pages[n - 1].lines, image, _INK_DPI)
-        ink_groups.thousands_spaces(raw_pages[n - 1].lines, image, _INK_DPI)
+        ink_groups.thousands_spaces(raw_pages[n - 1].lines, image, _INK_DPI, ocr_layer=True)
+        ink_groups.lost_decimal_commas(raw_pages[n - 1].lines, image, _INK_DPI, ocr_layer=True)
         ranges = ink.range_candidates(raw_pages[n - 1].lines)
         fine = raster_rules._pgm(render_gray(page, _DASH_DPI)) if ranges else None
         if fine is not None:  # a dash's length wants more pixels than a word's box

@@ -1,0 +1,31 @@
+"""Decimal commas an OCR read as nothing ("7,2" as "72"), given back from the page image's ink:
+on someone else's OCR layer, and in the figures our reference reading adds to it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import planparse
+from planparse.reading import read_pdf
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+def test_comma_lost_by_an_ocr_layer_comes_back() -> None:
+    doc = read_pdf(FIXTURES / "stress-seed7" / "ange_tertial" / "ange_tertial-00-html-ocr.pdf")
+    row = next(ln for p in doc.pages for ln in p.lines if "16,0" in ln.text)
+    assert row.text == "7,3 16,0"  # the layer has "73"
+
+
+def test_comma_lost_by_the_reference_reading_comes_back_and_whole_numbers_stay() -> None:
+    """Hällefors: the layer lost the row's figures and the reference reading read "7,1" as "71";
+    "Medarbetarindex" 72, 74 and 75 are whole numbers (no mark between their figures)."""
+    doc = json.loads(planparse.parse(FIXTURES / "holdout-families2" / "orebro_budget" / "hallefors-plan-budget-2022-ocr.pdf").to_json())
+
+    def indicators(goals: list[dict]) -> list[dict]:
+        return [i for g in goals for i in g["indicators"]] + [i for g in goals for i in indicators(g["children"])]
+
+    by_name = {i["name"]: [v["raw"] for v in i["values"]] for i in indicators(doc["goals"])}
+    assert by_name["Sjukfrånvaro totalt, procent"][:2] == ["7,1", "6,8"]
+    assert by_name["Medarbetarindex"][:3] == ["72", "74", "75"]
