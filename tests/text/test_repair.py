@@ -447,6 +447,12 @@ def test_ocr_stray_stops_inside_a_sentence() -> None:
     assert ocr_stray_stops(["t.ex. ", "detta"]) == ["t.ex. ", "detta"]
     assert ocr_stray_stops(["klar. ", "Nu"]) == ["klar. ", "Nu"]
     assert ocr_stray_stops(["Vaggeryd. ", "och"]) == ["Vaggeryd. ", "och"]  # a name: no common word
+    # a long compound of known words is no abbreviation (Östersund's scan), where the next word
+    # follows a word's space on (OCR may run two cells into one line); a cut word is one
+    near, apart = [0.3, 0.3, float("inf")], [0.3, 4.0, float("inf")]
+    assert ocr_stray_stops(["Genomföra ", "arbetsplatsträffar. ", "varje"], near) == ["Genomföra ", "arbetsplatsträffar ", "varje"]
+    assert ocr_stray_stops(["mot ", "säkerhetshot. ", "har"], apart) == ["mot ", "säkerhetshot. ", "har"]
+    assert ocr_stray_stops(["i ", "kommunfullm. ", "och"], near) == ["i ", "kommunfullm. ", "och"]
 
 
 def test_ocr_percent_misread_between_i_and_av() -> None:

@@ -247,10 +247,20 @@ def _title_wraps(lines: list[Line]) -> int:
     return n
 
 
+# A date with what OCR read from specks or a rule after it: marks, or one letter or figure each.
+_DATE_THEN_SPECKS = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s+(?:[^\w\s]+|\w))+")
+
+
 def cell_date(text: str, end: bool = False) -> dt.date | None:
-    """A date cell's date, a table rule OCR read beside it left out ("| 2026-11-30"); an
-    ``end`` date may be a month or a tertial, its last day (:func:`parse_end_date`)."""
-    return (parse_end_date if end else parse_date)(text.strip().strip("|[]").strip())
+    """A date cell's date, a table rule OCR read beside it left out ("| 2026-11-30") and
+    specks read after it ("2026-06-10 =— 1"); an ``end`` date may be a month or a tertial, its
+    last day (:func:`parse_end_date`)."""
+    parse = parse_end_date if end else parse_date
+    t = text.strip().strip("|[]").strip()
+    got = parse(t)
+    if got is None and (m := _DATE_THEN_SPECKS.fullmatch(t)) is not None:
+        got = parse(m[1])
+    return got
 
 
 def _clean_label(text: str) -> str:

@@ -1072,7 +1072,8 @@ def _ocr_bullets(lines: list[Line]) -> None:
         words = [s.text for s in ln.spans]
         unquoted = ocr_stray_quote(ocr_lost_i(ocr_list_number_words(words)), lines[k + 1].text if k + 1 < len(lines) else "")
         unquoted = ocr_stray_close(unquoted, lines[k - 1].text if k > 0 else "")
-        fixed = ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(ocr_bullet_words(unquoted)))))))
+        fixed = ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(
+            ocr_bullet_words(unquoted)))), _word_gaps(ln))))
         if fixed and fixed[-1].rstrip().endswith("."):
             fixed = ocr_stop_before_lower(fixed, _wrapped_into(ln, lines))
         if fixed == words:
@@ -1084,6 +1085,14 @@ def _ocr_bullets(lines: list[Line]) -> None:
             s.text = new
         ln.spans = [s for s in ln.spans if s.text]
     _lost_bullets(lines)
+
+
+def _word_gaps(line: Line) -> list[float]:
+    """The blank after each of an OCR'd line's words (its spans), in line heights; the last
+    word's is infinite."""
+    h = max(line.bbox[3] - line.bbox[1], 1.0)
+    spans = line.spans
+    return [(b.bbox[0] - a.bbox[2]) / h for a, b in zip(spans, spans[1:], strict=False)] + [float("inf")]
 
 
 def _wrapped_into(line: Line, lines: list[Line]) -> str:
@@ -1224,7 +1233,8 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                             s.text = new
                         continue
                     fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
-                        ocr_inner_quotes(ocr_quoted_figure(unquoted)), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]))))
+                        ocr_inner_quotes(ocr_quoted_figure(unquoted)), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]),
+                        _word_gaps(ln))))
                     if fixed != words:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new  # (a mended word: "%" for "Yo"; an empty one goes)

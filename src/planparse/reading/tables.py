@@ -1331,10 +1331,44 @@ def _build(
     table = Table(rows=rows, n_cols=n_cols)
     if header:
         first.is_header = True
+        _split_spanned_labels(first, rows[1:])
         table.header = [first.cell_label(c) for c in range(n_cols)]
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
     return table
+
+
+def _split_spanned_labels(header: Row, body: list[Row]) -> None:
+    """A header cell across columns whose words part at the columns' edges into labels of the
+    vocabulary, one to a column ("Startdatum Slutdatum" where the rule between the two was
+    lost on a dark header bar), becomes a cell per column (in place). A label centred over
+    its columns ("Utfall" over "2024 | 2025") or one whose parts are no labels stays."""
+    from planparse import vocabulary
+
+    cells: list[Cell] = []
+    for c in header.cells:
+        edges = [next((b.bbox for r in body for b in r.cells if b.col == col and b.colspan == 1), None)
+                 for col in range(c.col, c.col + c.colspan)]
+        words = [(ln, s) for ln in c.lines for s in ln.spans if s.text.strip()]
+        if c.colspan < 2 or len(c.lines) != 1 or None in edges or not words:
+            cells.append(c)
+            continue
+        by_col: list[list[Span]] = [[] for _ in edges]
+        for _, s in words:
+            k = next((k for k, e in enumerate(edges) if e is not None and e[0] - 1 <= s.bbox[0] and s.bbox[2] <= e[2] + 1), None)
+            if k is None:
+                break
+            by_col[k].append(s)
+        texts = [" ".join(s.text.strip() for s in col) for col in by_col]
+        if sum(len(col) for col in by_col) < len(words) or not all(t and vocabulary.match_label(t) for t in texts):
+            cells.append(c)
+            continue
+        line = c.lines[0]
+        for k, (col, e) in enumerate(zip(by_col, edges, strict=True)):
+            assert e is not None
+            cells.append(Cell(lines=[Line(spans=col, page=line.page, method=line.method)],
+                              bbox=(e[0], c.bbox[1], e[2], c.bbox[3]), col=c.col + k))
+    header.cells = cells
 
 
 def _rules_read_as_bars(in_row: list[tuple[int, Span, float, float]], xs: list[float], raw: RawPage) -> bool:

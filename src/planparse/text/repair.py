@@ -23,6 +23,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 __all__ = ["ocr_lost_i", "ocr_percent_words", "ocr_speck_end", "ocr_stray_stops", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
@@ -604,19 +605,26 @@ _STOP_WORD = re.compile(r"^(\s*)([A-Za-zÅÄÖåäö]{2,})\.(\s*)$")
 _LOWER_START = re.compile(r"^\s*[a-zåäö]")
 
 
-def ocr_stray_stops(words: list[str]) -> list[str]:
+_WORD_GAP = 0.6  # line heights: the most blank between two words of one phrase
+
+
+def ocr_stray_stops(words: list[str], gaps: Sequence[float] | None = None) -> list[str]:
     """An OCR'd line's words without a speck read as a full stop after a common word that
     goes on in lower case ("följt av. dialog" → "följt av dialog", "ligger fortfarande över.
     målvärdet" → "över målvärdet"): a sentence does not go on in lower case, and a stop that
     does is an abbreviation's ("etc. uppfyller", "inkl. moms"), which stays; so does a word
-    the lexicon does not know well."""
+    the lexicon does not know well, unless it is a long lower-case word it knows or a compound
+    of known words ("arbetsplatsträffar. varje": an abbreviation is short or no word; a
+    capitalised one may be a name) followed a word's space on: ``gaps``, the blank after each
+    word in line heights, where known (OCR may join two cells' text into one line)."""
     out = list(words)
     for k in range(len(words) - 1):
         m = _STOP_WORD.match(words[k])
         if m is None or not _LOWER_START.match(words[k + 1]) or (k and words[k - 1].rstrip().endswith(".")):
             continue
         word = m.group(2)
-        if word.lower() in _ABBREVIATIONS or _zipf(word.lower()) < 3.0:
+        if word.lower() in _ABBREVIATIONS or _zipf(word.lower()) < 3.0 and not (
+                gaps is not None and gaps[k] <= _WORD_GAP and len(word) >= 8 and word[0].islower() and known_word(word)):
             continue
         out[k] = f"{m.group(1)}{word}{m.group(3)}"
     return out
