@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.goal_groups import states_goal
+from planparse.layouts.listed_measures import measures_in_order
 from planparse.layouts.outline import outline_numbers
 from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.repeated_goals import merge_repeated_goals
@@ -72,9 +73,10 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
 
 def finish_tree(goals: list[Goal], generic: bool) -> None:
     """The finished tree's last touches: outline markers as numbers, a goal listed twice as one,
-    owners named in titles;
-    the generic parser's levels."""
+    owners named in titles, indicator tables under a goal table given to its goals in order
+    (:mod:`.listed_measures`); the generic parser's levels."""
     outline_numbers(goals)
+    measures_in_order(goals)
     for goal in goals:  # (two reports in one file may repeat a top-level title: kept apart)
         merge_repeated_goals(goal.children)
     owners_in_titles(goals)
