@@ -1205,9 +1205,12 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
     sentence too (:func:`planparse.text.repair.ocr_stray_stops`), a lone quote mark between
     words (:func:`planparse.text.repair.ocr_lone_quotes`) or glued before a figure
     (:func:`planparse.text.repair.ocr_quoted_figure`) or inside a word between two words
-    (:func:`planparse.text.repair.ocr_inner_quotes`), and a misread "%"
-    (:func:`planparse.text.repair.ocr_percent_words`)."""
+    (:func:`planparse.text.repair.ocr_inner_quotes`), a misread "%"
+    (:func:`planparse.text.repair.ocr_percent_words`), and a cell line's bullet read as other
+    glyphs (:func:`planparse.text.repair.ocr_bullet_words`: the line OCR read across two cells
+    had the bullet of its first cell only)."""
     from planparse.text.repair import (
+        ocr_bullet_words,
         ocr_inner_quotes,
         ocr_lone_quotes,
         ocr_percent_words,
@@ -1233,7 +1236,7 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                             s.text = new
                         continue
                     fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
-                        ocr_inner_quotes(ocr_quoted_figure(unquoted)), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]),
+                        ocr_inner_quotes(ocr_quoted_figure(ocr_bullet_words(unquoted))), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]),
                         _word_gaps(ln))))
                     if fixed != words:
                         for s, new in zip(ln.spans, fixed, strict=True):

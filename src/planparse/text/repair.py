@@ -413,15 +413,19 @@ def ocr_lost_i(words: list[str]) -> list[str]:
 _GLYPH_WORD = r"[¢«»+*•·©®°~.=—–-]{1,3}"
 _OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?:[—–-](?=[A-ZÅÄÖ][a-zåäö]))?(?=[A-ZÅÄÖ][a-zåäö])")
 _GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
+_GLUED_BULLET = re.compile(r"^(\s*)[¢«+*•·©®](?=[A-ZÅÄÖ][a-zåäö]{2})")
 _GLUED_DASH = re.compile(r"^(\s*)[—–-](?=[A-ZÅÄÖ][a-zåäö])")
 
 
 def ocr_bullet(text: str) -> str:
     """An OCR'd line's leading bullet read as other glyphs made "•" ("¢ Förbättra
     näringslivsklimatet." → "• Förbättra näringslivsklimatet.", "+» Digitalisering" →
-    "• Digitalisering"). A glyph counts as a bullet only before a capitalised word; other
-    text comes back unchanged."""
-    return _OCR_BULLET.sub(lambda m: f"{m.group(1)}• ", text, count=1)
+    "• Digitalisering"), also glued to its word ("«Alla barn", no "»" after it: no quote). A
+    glyph counts as a bullet only before a capitalised word; other text comes back unchanged."""
+    fixed = _OCR_BULLET.sub(lambda m: f"{m.group(1)}• ", text, count=1)
+    if fixed == text and "»" not in text:
+        fixed = _GLUED_BULLET.sub(lambda m: f"{m.group(1)}• ", text, count=1)
+    return fixed
 
 
 _GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)[|¦]?(?=[A-ZÅÄÖ][a-zåäö])")
