@@ -497,3 +497,14 @@ def test_ocr_lost_i_gives_back_a_capital_read_as_li(words: list[str], expected: 
     from planparse.text.repair import ocr_lost_i
 
     assert ocr_lost_i(words) == expected
+
+
+def test_ocr_speck_before_capital() -> None:
+    """Sundsvall's scan: a speck read as "j" glued before an indicator name ("jAndel"); a
+    brand's small prefix stays, and so does a word the lexicon knows."""
+    from planparse.text.repair import ocr_speck_before_capital
+
+    assert ocr_speck_before_capital(["jAndel ", "medarbetare"]) == ["Andel ", "medarbetare"]
+    assert ocr_speck_before_capital(["eTjänst ", "för"]) == ["eTjänst ", "för"]
+    assert ocr_speck_before_capital(["iPad"]) == ["iPad"]
+    assert ocr_speck_before_capital(["Andel ", "jAndel"]) == ["Andel ", "jAndel"]  # the line's first word only

@@ -1047,8 +1047,9 @@ def _ocr_bullets(lines: list[Line]) -> None:
     and at their end, lone ";" or ":" specks dropped; an opening quote nothing closes before
     the first word dropped (see :func:`planparse.text.repair.ocr_stray_quote`), a straight quote
     opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended; a lost "I" at
-    the start given back (see :func:`planparse.text.repair.ocr_lost_i`);
-    a speck read as a stop inside a sentence dropped ("följt av. dialog"), also at a line's
+    the start given back (see :func:`planparse.text.repair.ocr_lost_i`), a speck read as a
+    small letter glued before the first word's capital dropped
+    (:func:`planparse.text.repair.ocr_speck_before_capital`); a speck read as a stop inside a sentence dropped ("följt av. dialog"), also at a line's
     end over the line it wraps into (:func:`planparse.text.repair.ocr_stop_before_lower`); a sum's leading "1"
     read as "I" given back (see :func:`planparse.text.repair.ocr_thousands_one`)."""
     from planparse.text.repair import (
@@ -1058,6 +1059,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
         ocr_lost_i,
         ocr_percent_words,
         ocr_quote_style,
+        ocr_speck_before_capital,
         ocr_stop_before_lower,
         ocr_stray_close,
         ocr_stray_end,
@@ -1070,7 +1072,8 @@ def _ocr_bullets(lines: list[Line]) -> None:
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        unquoted = ocr_stray_quote(ocr_lost_i(ocr_list_number_words(words)), lines[k + 1].text if k + 1 < len(lines) else "")
+        unquoted = ocr_stray_quote(ocr_lost_i(ocr_speck_before_capital(ocr_list_number_words(words))),
+                                   lines[k + 1].text if k + 1 < len(lines) else "")
         unquoted = ocr_stray_close(unquoted, lines[k - 1].text if k > 0 else "")
         fixed = ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(
             ocr_bullet_words(unquoted)))), _word_gaps(ln))))

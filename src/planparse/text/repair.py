@@ -380,6 +380,23 @@ _DOUBLED_I = re.compile(r"^(\s*)[l|](?=i[a-zåäö]{3,}[.,:;]?\s*$)")
 _NUMBER_I = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2})+)\.1\.?(\s*)$")
 
 
+# (not "e", "i" or "m": a brand's prefix, "eTjänst", "iPad", "mHälsa")
+_SPECK_CAPITAL = re.compile(r"^(\s*)[a-dfghj-lnoq-zåäö](?=[A-ZÅÄÖ][a-zåäö]{2,})")
+
+
+def ocr_speck_before_capital(words: list[str]) -> list[str]:
+    """An OCR'd line's words without a speck read as a small letter glued before its first
+    word's capital ("jAndel medarbetare" → "Andel medarbetare"): where the word after the
+    letter is one the lexicon knows and the whole is none."""
+    out = list(words)
+    if words and (m := _SPECK_CAPITAL.match(words[0])) is not None:
+        rest = words[0][m.end():]
+        core = rest.strip().rstrip(".,:;")
+        if _zipf(core.lower()) >= _KNOWN and not known_word(words[0].strip().rstrip(".,:;")):
+            out[0] = m.group(1) + rest
+    return out
+
+
 def ocr_lost_i(words: list[str]) -> list[str]:
     """An OCR'd line's words with a lost "I" at its start given back: a "1", "l" or "|" (a
     dash's speck before it) glued to a word the lexicon knows in lower case, the whole no word

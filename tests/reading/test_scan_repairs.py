@@ -1,6 +1,7 @@
-"""A scanned grid whose bottom rule the scan lost ends where its column rules end, and a cell
-line's bullet OCR read as other glyphs ("+ Vi använder", "«Alla barn") is a bullet: Tranås
-Ängsgården's "Barns inflytande" table (Mål | Tillvägagångssätt) gives its goals and activities."""
+"""Scans: a grid whose bottom rule the scan lost ends where its column rules end, and a cell
+line's bullet OCR read as other glyphs ("+ Vi använder", "«Alla barn") is a bullet (Tranås
+Ängsgården's "Barns inflytande" table, Mål | Tillvägagångssätt, gives its goals and
+activities); a speck read as a letter glued before a name's capital goes (Sundsvall)."""
 
 from __future__ import annotations
 
@@ -19,3 +20,9 @@ def test_grid_without_its_bottom_rule_and_glyph_bullets_in_cells() -> None:
     acts = [a["title"] for g in all_goals({"goals": [area]}) for a in g["activities"]]
     assert "Vi använder bildstöd så att alla barn kan göra egna val." in acts
     assert not any(t.startswith(("+", "«")) for t in acts)
+
+
+def test_speck_glued_before_an_indicator_name() -> None:
+    doc = HoldoutSet("holdout").parsed("ange_tertial/sundsvall-malavstamning-t1-2025-scan")
+    names = [i["name"] for g in all_goals(doc) for i in g["indicators"]]
+    assert "Andel medarbetare med friskvårdsbidrag (%)" in names
