@@ -508,3 +508,14 @@ def test_ocr_speck_before_capital() -> None:
     assert ocr_speck_before_capital(["eTjänst ", "för"]) == ["eTjänst ", "för"]
     assert ocr_speck_before_capital(["iPad"]) == ["iPad"]
     assert ocr_speck_before_capital(["Andel ", "jAndel"]) == ["Andel ", "jAndel"]  # the line's first word only
+
+
+def test_ocr_percent_after_a_figure_and_ending_a_share() -> None:
+    """Oskarshamn's scan: "%" read as "Yo" after a figure, and as "260" or "Ha" after the last
+    comma of a share's label ("Andel …"); a count's label keeps its figure."""
+    from planparse.text.repair import ocr_percent_words
+
+    assert ocr_percent_words(["Andel ", "elever ", "över ", "15 ", "Yo, ", "Ha"]) == ["Andel ", "elever ", "över ", "15 ", "%, ", "%"]
+    assert ocr_percent_words(["Andel ", "elever ", "i ", "alla ", "ämnen, ", "260"]) == ["Andel ", "elever ", "i ", "alla ", "ämnen, ", "%"]
+    assert ocr_percent_words(["alla ", "ämnen, ", "260"], share=True) == ["alla ", "ämnen, ", "%"]
+    assert ocr_percent_words(["Antal ", "besök, ", "260"]) == ["Antal ", "besök, ", "260"]

@@ -1238,9 +1238,10 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new
                         continue
+                    share = cell.lines[0].text.strip().lower().startswith("andel ")
                     fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
                         ocr_inner_quotes(ocr_quoted_figure(ocr_bullet_words(unquoted))), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]),
-                        _word_gaps(ln))))
+                        _word_gaps(ln)), share))
                     if fixed != words:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new  # (a mended word: "%" for "Yo"; an empty one goes)

@@ -559,17 +559,30 @@ _LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
 _PERCENT_WORD = re.compile(r"^(\s*)(?:Yo|Y%|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 _PERCENT_OF = re.compile(r"^(\s*)(?:26|96|960|9%|%6|%0|%o|0/0|o/o|Yo)(\s*)$")
 _AFTER_COMMA = re.compile(r"[A-Za-zÅÄÖåäö]{2},\s*$")
+_PERCENT_AFTER_FIGURE = re.compile(r"^(\s*)(?:Yo|Y%)([,.]?\s*)$")
+_SHARE_UNIT = re.compile(r"^(\s*)(?:20|26|90|96|240|260|960|Ha|Yo|Y%|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 
 
-def ocr_percent_words(words: list[str]) -> list[str]:
+def ocr_percent_words(words: list[str], share: bool | None = None) -> list[str]:
     """An OCR'd line's words with a percent sign misread inside parentheses at the end of a
     label given back ("procentandel (26)" → "procentandel (%)"): the misread must follow a
     word of letters and end the line or stand before a word without letters (a value). A bare
     misread between "i" and "av" and a word is one too ("Sjukfrånvaro i 96 av arbetstid" →
     "i % av arbetstid"; "i 26 av 30" is a count and stays), and so is one after a label's comma:
     ending the line as no value reads ("medarbetare, Yo" → "medarbetare, %") or before "av" and
-    a word ("Sjukfrånvaro, 960 av arbetstid" → "Sjukfrånvaro, % av arbetstid")."""
+    a word ("Sjukfrånvaro, 960 av arbetstid" → "Sjukfrånvaro, % av arbetstid"). "Yo" after a
+    figure is "%" ("över 15 Yo"), and so is the word after the last comma of a line that opens
+    with "Andel", a share ("Andel elever …, 260" → "…, %"; ``share`` says so for a line that
+    goes on from a cell's first)."""
     out = list(words)
+    if share is None:  # a share's unit is per cent
+        share = bool(words) and words[0].strip().lower() == "andel"
+    for k in range(1, len(words)):
+        m = _PERCENT_AFTER_FIGURE.match(words[k])
+        if m and re.fullmatch(r"\s*\d+(?:,\d+)?\s*", words[k - 1]):  # "över 15 Yo"
+            out[k] = f"{m.group(1)}%{m.group(2)}"
+        elif share and k == len(words) - 1 and _AFTER_COMMA.search(words[k - 1]) and (m := _SHARE_UNIT.match(words[k])):
+            out[k] = f"{m.group(1)}%{m.group(2)}"  # "Andel elever …, 260": no value ends a label after its comma
     for k in range(1, len(words) - 2):  # "Sjukfrånvaro i 96 av arbetstid": "i % av", not "i 26 av 30"
         m = _PERCENT_BARE.match(words[k])
         if m and words[k - 1].strip() == "i" and words[k + 1].strip() == "av" and words[k + 2].strip()[:1].isalpha():
