@@ -497,3 +497,25 @@ def test_ocr_lost_i_gives_back_a_capital_read_as_li(words: list[str], expected: 
     from planparse.text.repair import ocr_lost_i
 
     assert ocr_lost_i(words) == expected
+
+
+def test_ocr_speck_before_capital() -> None:
+    """Sundsvall's scan: a speck read as "j" glued before an indicator name ("jAndel"); a
+    brand's small prefix stays, and so does a word the lexicon knows."""
+    from planparse.text.repair import ocr_speck_before_capital
+
+    assert ocr_speck_before_capital(["jAndel ", "medarbetare"]) == ["Andel ", "medarbetare"]
+    assert ocr_speck_before_capital(["eTjänst ", "för"]) == ["eTjänst ", "för"]
+    assert ocr_speck_before_capital(["iPad"]) == ["iPad"]
+    assert ocr_speck_before_capital(["Andel ", "jAndel"]) == ["Andel ", "jAndel"]  # the line's first word only
+
+
+def test_ocr_percent_after_a_figure_and_ending_a_share() -> None:
+    """Oskarshamn's scan: "%" read as "Yo" after a figure, and as "260" or "Ha" after the last
+    comma of a share's label ("Andel …"); a count's label keeps its figure."""
+    from planparse.text.repair import ocr_percent_words
+
+    assert ocr_percent_words(["Andel ", "elever ", "över ", "15 ", "Yo, ", "Ha"]) == ["Andel ", "elever ", "över ", "15 ", "%, ", "%"]
+    assert ocr_percent_words(["Andel ", "elever ", "i ", "alla ", "ämnen, ", "260"]) == ["Andel ", "elever ", "i ", "alla ", "ämnen, ", "%"]
+    assert ocr_percent_words(["alla ", "ämnen, ", "260"], share=True) == ["alla ", "ämnen, ", "%"]
+    assert ocr_percent_words(["Antal ", "besök, ", "260"]) == ["Antal ", "besök, ", "260"]

@@ -1047,8 +1047,9 @@ def _ocr_bullets(lines: list[Line]) -> None:
     and at their end, lone ";" or ":" specks dropped; an opening quote nothing closes before
     the first word dropped (see :func:`planparse.text.repair.ocr_stray_quote`), a straight quote
     opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended; a lost "I" at
-    the start given back (see :func:`planparse.text.repair.ocr_lost_i`);
-    a speck read as a stop inside a sentence dropped ("följt av. dialog"), also at a line's
+    the start given back (see :func:`planparse.text.repair.ocr_lost_i`), a speck read as a
+    small letter glued before the first word's capital dropped
+    (:func:`planparse.text.repair.ocr_speck_before_capital`); a speck read as a stop inside a sentence dropped ("följt av. dialog"), also at a line's
     end over the line it wraps into (:func:`planparse.text.repair.ocr_stop_before_lower`); a sum's leading "1"
     read as "I" given back (see :func:`planparse.text.repair.ocr_thousands_one`)."""
     from planparse.text.repair import (
@@ -1058,6 +1059,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
         ocr_lost_i,
         ocr_percent_words,
         ocr_quote_style,
+        ocr_speck_before_capital,
         ocr_stop_before_lower,
         ocr_stray_close,
         ocr_stray_end,
@@ -1070,7 +1072,8 @@ def _ocr_bullets(lines: list[Line]) -> None:
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        unquoted = ocr_stray_quote(ocr_lost_i(ocr_list_number_words(words)), lines[k + 1].text if k + 1 < len(lines) else "")
+        unquoted = ocr_stray_quote(ocr_lost_i(ocr_speck_before_capital(ocr_list_number_words(words))),
+                                   lines[k + 1].text if k + 1 < len(lines) else "")
         unquoted = ocr_stray_close(unquoted, lines[k - 1].text if k > 0 else "")
         fixed = ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(
             ocr_bullet_words(unquoted)))), _word_gaps(ln))))
@@ -1205,9 +1208,12 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
     sentence too (:func:`planparse.text.repair.ocr_stray_stops`), a lone quote mark between
     words (:func:`planparse.text.repair.ocr_lone_quotes`) or glued before a figure
     (:func:`planparse.text.repair.ocr_quoted_figure`) or inside a word between two words
-    (:func:`planparse.text.repair.ocr_inner_quotes`), and a misread "%"
-    (:func:`planparse.text.repair.ocr_percent_words`)."""
+    (:func:`planparse.text.repair.ocr_inner_quotes`), a misread "%"
+    (:func:`planparse.text.repair.ocr_percent_words`), and a cell line's bullet read as other
+    glyphs (:func:`planparse.text.repair.ocr_bullet_words`: the line OCR read across two cells
+    had the bullet of its first cell only)."""
     from planparse.text.repair import (
+        ocr_bullet_words,
         ocr_inner_quotes,
         ocr_lone_quotes,
         ocr_percent_words,
@@ -1232,9 +1238,10 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new
                         continue
+                    share = cell.lines[0].text.strip().lower().startswith("andel ")
                     fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
-                        ocr_inner_quotes(ocr_quoted_figure(unquoted)), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]),
-                        _word_gaps(ln))))
+                        ocr_inner_quotes(ocr_quoted_figure(ocr_bullet_words(unquoted))), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]),
+                        _word_gaps(ln)), share))
                     if fixed != words:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new  # (a mended word: "%" for "Yo"; an empty one goes)

@@ -531,6 +531,9 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
         x1 = max([h.b for h in g_hs] + [v.pos for v in g_vs])
         xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
         ruled = len(xs) > 2  # a rule between columns (a frame's sides alone divide nothing)
+        if scanned and ruled and (lost := _lost_end_rules(ys, g_vs, x0, x1)):
+            g_hs = [*g_hs, *lost]
+            ys = _merge_positions([h.pos for h in g_hs])
         if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3 and not _carried_row(
                 carried, ys, x0, x1, raw) and not (scanned and _header_at_foot(ys, x0, x1, raw)):
             # two lone rules are a frame or a separator, not a table (nor a header's and one
@@ -582,6 +585,22 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
                     continue  # no shaded cell in this part: a heading's paragraph between two tables
                 regions.append(_Region((px0, part[0], px1, part[-1]), part, sides, g_vs, ruled, g_hs))
     return regions
+
+
+_LOST_RULE_REACH = 8.0  # points: column rules running past the last row rule by this much end a row
+
+
+def _lost_end_rules(ys: list[float], vs: list[_Seg], x0: float, x1: float) -> list[_Seg]:
+    """A scanned grid's top or bottom rule where the scan lost it, across the grid (``x0`` to
+    ``x1``): three column rules or more that run on past the outer row rule and end together
+    (within a few points) mark where it was."""
+    lost = []
+    below = sorted(v.b for v in vs if v.b > ys[-1] + _LOST_RULE_REACH)
+    above = sorted(v.a for v in vs if v.a < ys[0] - _LOST_RULE_REACH)
+    for ends in (below, above):
+        if len(ends) >= 3 and ends[-1] - ends[0] <= 4:
+            lost.append(_Seg(pos=ends[len(ends) // 2], a=x0, b=x1))
+    return lost
 
 
 def _header_with_rows(parts: list[list[float]]) -> list[list[float]]:

@@ -380,6 +380,23 @@ _DOUBLED_I = re.compile(r"^(\s*)[l|](?=i[a-zåäö]{3,}[.,:;]?\s*$)")
 _NUMBER_I = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2})+)\.1\.?(\s*)$")
 
 
+# (not "e", "i" or "m": a brand's prefix, "eTjänst", "iPad", "mHälsa")
+_SPECK_CAPITAL = re.compile(r"^(\s*)[a-dfghj-lnoq-zåäö](?=[A-ZÅÄÖ][a-zåäö]{2,})")
+
+
+def ocr_speck_before_capital(words: list[str]) -> list[str]:
+    """An OCR'd line's words without a speck read as a small letter glued before its first
+    word's capital ("jAndel medarbetare" → "Andel medarbetare"): where the word after the
+    letter is one the lexicon knows and the whole is none."""
+    out = list(words)
+    if words and (m := _SPECK_CAPITAL.match(words[0])) is not None:
+        rest = words[0][m.end():]
+        core = rest.strip().rstrip(".,:;")
+        if _zipf(core.lower()) >= _KNOWN and not known_word(words[0].strip().rstrip(".,:;")):
+            out[0] = m.group(1) + rest
+    return out
+
+
 def ocr_lost_i(words: list[str]) -> list[str]:
     """An OCR'd line's words with a lost "I" at its start given back: a "1", "l" or "|" (a
     dash's speck before it) glued to a word the lexicon knows in lower case, the whole no word
@@ -413,15 +430,19 @@ def ocr_lost_i(words: list[str]) -> list[str]:
 _GLYPH_WORD = r"[¢«»+*•·©®°~.=—–-]{1,3}"
 _OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?:[—–-](?=[A-ZÅÄÖ][a-zåäö]))?(?=[A-ZÅÄÖ][a-zåäö])")
 _GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
+_GLUED_BULLET = re.compile(r"^(\s*)[¢«+*•·©®](?=[A-ZÅÄÖ][a-zåäö]{2})")
 _GLUED_DASH = re.compile(r"^(\s*)[—–-](?=[A-ZÅÄÖ][a-zåäö])")
 
 
 def ocr_bullet(text: str) -> str:
     """An OCR'd line's leading bullet read as other glyphs made "•" ("¢ Förbättra
     näringslivsklimatet." → "• Förbättra näringslivsklimatet.", "+» Digitalisering" →
-    "• Digitalisering"). A glyph counts as a bullet only before a capitalised word; other
-    text comes back unchanged."""
-    return _OCR_BULLET.sub(lambda m: f"{m.group(1)}• ", text, count=1)
+    "• Digitalisering"), also glued to its word ("«Alla barn", no "»" after it: no quote). A
+    glyph counts as a bullet only before a capitalised word; other text comes back unchanged."""
+    fixed = _OCR_BULLET.sub(lambda m: f"{m.group(1)}• ", text, count=1)
+    if fixed == text and "»" not in text:
+        fixed = _GLUED_BULLET.sub(lambda m: f"{m.group(1)}• ", text, count=1)
+    return fixed
 
 
 _GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)[|¦]?(?=[A-ZÅÄÖ][a-zåäö])")
@@ -538,17 +559,30 @@ _LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
 _PERCENT_WORD = re.compile(r"^(\s*)(?:Yo|Y%|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 _PERCENT_OF = re.compile(r"^(\s*)(?:26|96|960|9%|%6|%0|%o|0/0|o/o|Yo)(\s*)$")
 _AFTER_COMMA = re.compile(r"[A-Za-zÅÄÖåäö]{2},\s*$")
+_PERCENT_AFTER_FIGURE = re.compile(r"^(\s*)(?:Yo|Y%)([,.]?\s*)$")
+_SHARE_UNIT = re.compile(r"^(\s*)(?:20|26|90|96|240|260|960|Ha|Yo|Y%|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 
 
-def ocr_percent_words(words: list[str]) -> list[str]:
+def ocr_percent_words(words: list[str], share: bool | None = None) -> list[str]:
     """An OCR'd line's words with a percent sign misread inside parentheses at the end of a
     label given back ("procentandel (26)" → "procentandel (%)"): the misread must follow a
     word of letters and end the line or stand before a word without letters (a value). A bare
     misread between "i" and "av" and a word is one too ("Sjukfrånvaro i 96 av arbetstid" →
     "i % av arbetstid"; "i 26 av 30" is a count and stays), and so is one after a label's comma:
     ending the line as no value reads ("medarbetare, Yo" → "medarbetare, %") or before "av" and
-    a word ("Sjukfrånvaro, 960 av arbetstid" → "Sjukfrånvaro, % av arbetstid")."""
+    a word ("Sjukfrånvaro, 960 av arbetstid" → "Sjukfrånvaro, % av arbetstid"). "Yo" after a
+    figure is "%" ("över 15 Yo"), and so is the word after the last comma of a line that opens
+    with "Andel", a share ("Andel elever …, 260" → "…, %"; ``share`` says so for a line that
+    goes on from a cell's first)."""
     out = list(words)
+    if share is None:  # a share's unit is per cent
+        share = bool(words) and words[0].strip().lower() == "andel"
+    for k in range(1, len(words)):
+        m = _PERCENT_AFTER_FIGURE.match(words[k])
+        if m and re.fullmatch(r"\s*\d+(?:,\d+)?\s*", words[k - 1]):  # "över 15 Yo"
+            out[k] = f"{m.group(1)}%{m.group(2)}"
+        elif share and k == len(words) - 1 and _AFTER_COMMA.search(words[k - 1]) and (m := _SHARE_UNIT.match(words[k])):
+            out[k] = f"{m.group(1)}%{m.group(2)}"  # "Andel elever …, 260": no value ends a label after its comma
     for k in range(1, len(words) - 2):  # "Sjukfrånvaro i 96 av arbetstid": "i % av", not "i 26 av 30"
         m = _PERCENT_BARE.match(words[k])
         if m and words[k - 1].strip() == "i" and words[k + 1].strip() == "av" and words[k + 2].strip()[:1].isalpha():
