@@ -519,3 +519,13 @@ def test_ocr_percent_after_a_figure_and_ending_a_share() -> None:
     assert ocr_percent_words(["Andel ", "elever ", "i ", "alla ", "ämnen, ", "260"]) == ["Andel ", "elever ", "i ", "alla ", "ämnen, ", "%"]
     assert ocr_percent_words(["alla ", "ämnen, ", "260"], share=True) == ["alla ", "ämnen, ", "%"]
     assert ocr_percent_words(["Antal ", "besök, ", "260"]) == ["Antal ", "besök, ", "260"]
+
+
+def test_ocr_bullet_glued_to_its_word_but_no_footnote_mark() -> None:
+    """A bullet OCR read as "«" glued to the item's word is one; "*" glued before a word is a
+    footnote's mark (Hällefors: "*Medarbetarenkät, skala 0–100" under a table)."""
+    from planparse.text.repair import ocr_bullet
+
+    assert ocr_bullet("«Alla barn ges möjlighet") == "• Alla barn ges möjlighet"
+    assert ocr_bullet("*Medarbetarenkät, skala 0–100") == "*Medarbetarenkät, skala 0–100"
+    assert ocr_bullet("«Alla» sa hon") == "«Alla» sa hon"

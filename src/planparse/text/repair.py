@@ -430,7 +430,8 @@ def ocr_lost_i(words: list[str]) -> list[str]:
 _GLYPH_WORD = r"[¢«»+*•·©®°~.=—–-]{1,3}"
 _OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?:[—–-](?=[A-ZÅÄÖ][a-zåäö]))?(?=[A-ZÅÄÖ][a-zåäö])")
 _GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
-_GLUED_BULLET = re.compile(r"^(\s*)[¢«+*•·©®](?=[A-ZÅÄÖ][a-zåäö]{2})")
+# (not "*": glued before a word it is a footnote's mark, "*Medarbetarenkät, skala 0–100")
+_GLUED_BULLET = re.compile(r"^(\s*)[¢«+•·©®](?=[A-ZÅÄÖ][a-zåäö]{2})")
 _GLUED_DASH = re.compile(r"^(\s*)[—–-](?=[A-ZÅÄÖ][a-zåäö])")
 
 
