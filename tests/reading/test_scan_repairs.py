@@ -33,3 +33,13 @@ def test_percent_misread_ending_a_share_in_a_table_cell() -> None:
     doc = HoldoutSet("holdout-generic8").parsed("delarsrapport/oskarshamn-bun-delarsrapport-2026-scan")
     names = [i["name"] for g in all_goals(doc) for i in g["indicators"]]
     assert "Andel elever i åk 6 med godkänt i alla ämnen, %" in names
+
+
+def test_shaded_row_whose_upper_left_the_bold_title_broke_is_one_band() -> None:
+    """Arvidsjaur's scanned uppsiktsrapport: the first activity row's shading is found in two
+    pieces (its upper left lost under the bold title); joined, the row is one row of the table,
+    its title whole and its dates under the header's two labels."""
+    doc = HoldoutSet("holdout-families2").parsed("ange_uppsikt/arvidsjaur-uppsiktsrapport-2026-scan")
+    first = next(a for g in all_goals(doc) for a in g["activities"])
+    assert (first["title"], first["start_date"], first["end_date"]) == (
+        "Ta fram en etableringsguide för nya företag", "2026-01-15", "2026-05-31")

@@ -184,6 +184,8 @@ _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar
 
 
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
+# What an OCR reads for "%" after the comma that ends an indicator's name ("Sjukfrånvaro, 96").
+_PER_CENT_MISREAD = re.compile(r",\s*(?:96|26|20|90|240|260|960|Yo|Ho|Ha|Y%|9%|%6|%0|%o|0/0|o/o)$")
 
 
 def _worded(table: Table, col: int) -> bool:
@@ -242,6 +244,10 @@ def indicator_rows(
         ocr = any(ln.method != "native" for c in row.cells for ln in c.lines)
         # footnote marks cut; on OCR'd text also what an OCR reads them as ("”\"", "”+")
         name = _unit_read_again((_OCR_MARKS if ocr else _FOOTNOTE).sub("", _joined(row, name_col)).strip(), row, name_col, reread)
+        if ocr:  # (a name ends in its unit, no figure: what OCR reads for "%" there is one)
+            name = _PER_CENT_MISREAD.sub(", %", name)
+            if name.endswith(",") and name.lower().startswith("andel "):
+                name += " %"  # (a share's unit, which the OCR lost after its comma)
         own: Indicator | None = named
         if name:
             # (an OCR reads the dash of a sub-indicator as a bullet: "• Andel tillsvidareanställda")

@@ -177,7 +177,7 @@ def fills(pixels: np.ndarray, dpi: int) -> list[Fill]:
     # a fill mostly on another is a detail or a piece of it (a progress bar, an icon's ring)
     kept = sorted(f for f in out if not any(g is not f and _within(f, g) for g in out))
     apart = [f for f in _apart([f for f in kept if f[1] - f[0] >= min_h], 5 * b) if f[1] - f[0] >= min_h]
-    return _bars_to_their_sides(pixels, apart, b)
+    return _bars_to_their_sides(pixels, _pieces_joined(apart, 5 * b), b)
 
 
 def _fill_at(pixels: np.ndarray, top: int, bottom: int, x0: int, x1: int, lo_x: int, b: int, tone: int, paper: int,
@@ -220,6 +220,21 @@ def _apart(found: list[Fill], near: int) -> list[Fill]:
         if not moved:
             break
     return [(f[0], f[1], f[2], f[3], f[4]) for f in out]
+
+
+def _pieces_joined(found: list[Fill], near: int) -> list[Fill]:
+    """Two fills of one tone, one on the other and meeting at one line, their right sides
+    together and the one's left side within the other's: one band, the upper piece's left
+    part lost under a row's bold first line (its type too dense for the fill's ground)."""
+    out = sorted(found)
+    k = 0
+    while k + 1 < len(out):
+        (t0, b0, l0, r0, tone0), (t1, b1, l1, r1, tone1) = out[k], out[k + 1]
+        if b0 == t1 and abs(tone0 - tone1) <= SAME_TONE and abs(r0 - r1) <= near and min(l0, l1) < max(l0, l1) < r0:
+            out[k : k + 2] = [(t0, b1, min(l0, l1), max(r0, r1), (tone0 + tone1) // 2)]
+            continue
+        k += 1
+    return out
 
 
 def _within(f: Fill, g: Fill) -> bool:
