@@ -9,7 +9,12 @@ from collections.abc import Callable
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
-from planparse.layouts.reread import reread_empty_figure, reread_figure
+from planparse.layouts.reread import (
+    ocr_name_unit,
+    reread_empty_figure,
+    reread_figure,
+    unit_read_again,
+)
 from planparse.layouts.roles import cell
 from planparse.layouts.spanned_header import spanned_groups
 from planparse.layouts.tables import column_of, header_labels
@@ -153,39 +158,12 @@ def _joined(row: Row, col: int) -> str:
 
 # An indicator name's unit after a comma ("Andel elever …, %"): Tesseract's Swedish model
 # reads a per-cent sign as a figure or a few ("…, 20", "…, 96", "…, 920", "…, 260").
-_UNIT_AS_FIGURE = re.compile(r",\s*\d{1,3}$")
-
-
-def _unit_read_again(name: str, row: Row, col: int, reread: Callable[[int, BBox], str | None] | None) -> str:
-    """An OCR'd name ending in a lone figure after a comma, with that figure read again from
-    the page image (``reread``, figures only, which reads a per-cent sign): a "%" there
-    replaces it. Anything else read leaves the name as it was."""
-    c = cell(row, col)
-    if reread is None or c is None or not c.lines or not _UNIT_AS_FIGURE.search(name):
-        return name
-    last = c.lines[-1]
-    if last.method == "native" or not last.spans:
-        return name
-    x0, y0, x1, y1 = last.spans[-1].bbox
-    h = max(y1 - y0, 1.0)
-    # (a second time with a wider margin: a straightened page's box can sit a point or two off
-    # the glyph in the image; the comma before it may then be read too)
-    for wide, tall in ((0.3, 0.15), (1.0, 0.5)):
-        read = reread(last.page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h))
-        if read is not None and _PER_CENT.fullmatch(read.strip()):
-            return name[: name.rfind(",")] + ", %"
-    return name
-
-
-_PER_CENT = re.compile(r"[-.,:;'|~ ]*%")
 # A column saying which period each row's outcome is of ("Period", "Mätperiod", "Avser"): the
 # year of the row's outcome, no value of its own.
 _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
 
 
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
-# What an OCR reads for "%" after the comma that ends an indicator's name ("Sjukfrånvaro, 96").
-_PER_CENT_MISREAD = re.compile(r",\s*(?:96|26|20|90|240|260|960|Yo|Ho|Ha|Y%|9%|%6|%0|%o|0/0|o/o)$")
 
 
 def _worded(table: Table, col: int) -> bool:
@@ -243,11 +221,8 @@ def indicator_rows(
     for row, group in zip(table.body, groups, strict=True):
         ocr = any(ln.method != "native" for c in row.cells for ln in c.lines)
         # footnote marks cut; on OCR'd text also what an OCR reads them as ("”\"", "”+")
-        name = _unit_read_again((_OCR_MARKS if ocr else _FOOTNOTE).sub("", _joined(row, name_col)).strip(), row, name_col, reread)
-        if ocr:  # (a name ends in its unit, no figure: what OCR reads for "%" there is one)
-            name = _PER_CENT_MISREAD.sub(", %", name)
-            if name.endswith(",") and name.lower().startswith("andel "):
-                name += " %"  # (a share's unit, which the OCR lost after its comma)
+        name = (_OCR_MARKS if ocr else _FOOTNOTE).sub("", _joined(row, name_col)).strip()
+        name = ocr_name_unit(unit_read_again(name, cell(row, name_col), reread)) if ocr else name
         own: Indicator | None = named
         if name:
             # (an OCR reads the dash of a sub-indicator as a bullet: "• Andel tillsvidareanställda")

@@ -1,7 +1,9 @@
-"""A misread figure in an OCR'd table cell read again from the page image."""
+"""OCR'd table cells read again from the page image (a misread or lost figure, a name's unit),
+and an OCR'd indicator name's per cent unit given back."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from planparse import vocabulary
@@ -80,3 +82,39 @@ def reread_empty_figure(reread: Callable[[int, BBox], str | None] | None, body: 
             return None
         reads.add(fixed)
     return reads.pop() if len(reads) == 1 else None
+
+
+_UNIT_AS_FIGURE = re.compile(r",\s*\d{1,3}$")
+
+
+def unit_read_again(name: str, c: Cell | None, reread: Callable[[int, BBox], str | None] | None) -> str:
+    """An OCR'd name ending in a lone figure after a comma, with that figure read again from
+    the page image (``reread``, figures only, which reads a per-cent sign): a "%" there
+    replaces it. Anything else read leaves the name as it was."""
+    if reread is None or c is None or not c.lines or not _UNIT_AS_FIGURE.search(name):
+        return name
+    last = c.lines[-1]
+    if last.method == "native" or not last.spans:
+        return name
+    x0, y0, x1, y1 = last.spans[-1].bbox
+    h = max(y1 - y0, 1.0)
+    # (a second time with a wider margin: a straightened page's box can sit a point or two off
+    # the glyph in the image; the comma before it may then be read too)
+    for wide, tall in ((0.3, 0.15), (1.0, 0.5)):
+        read = reread(last.page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h))
+        if read is not None and _PER_CENT.fullmatch(read.strip()):
+            return name[: name.rfind(",")] + ", %"
+    return name
+
+
+_PER_CENT = re.compile(r"[-.,:;'|~ ]*%")
+# What an OCR reads for "%" after the comma that ends an indicator's name ("Sjukfrånvaro, 96").
+_PER_CENT_MISREAD = re.compile(r",\s*(?:96|26|20|90|240|260|960|Yo|Ho|Ha|Y%|9%|%6|%0|%o|0/0|o/o)$")
+
+
+def ocr_name_unit(name: str) -> str:
+    """An OCR'd indicator name with its per cent unit given back: a name ends in its unit, no
+    figure, so what OCR reads for "%" after its last comma is one ("Sjukfrånvaro, 96"), and a
+    share ("Andel …") whose unit the OCR lost after that comma gets "%"."""
+    name = _PER_CENT_MISREAD.sub(", %", name)
+    return name + " %" if name.endswith(",") and name.lower().startswith("andel ") else name

@@ -36,7 +36,6 @@ from planparse.layouts.status_rows import labelled_markers, status_row_icons, st
 from planparse.layouts.table_owner import indicator_owner
 from planparse.layouts.tables import (
     activity_rows,
-    cell_date,
     cell_percent,
     column_of,
     header_labels,
@@ -47,6 +46,7 @@ from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
+from planparse.text.numbers import cell_date
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk

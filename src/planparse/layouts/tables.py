@@ -5,7 +5,6 @@ the vocabulary, not by position: a table with its columns in another order reads
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from enum import Enum
 
@@ -18,7 +17,7 @@ from planparse.reading.model import join_lines as join_wrapped
 from planparse.reading.paragraphs import line_step, list_text, paragraphs
 from planparse.text.assemble import OPEN_ENDS, join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_date, parse_end_date
+from planparse.text.numbers import cell_date
 
 
 class TableKind(Enum):
@@ -245,22 +244,6 @@ def _title_wraps(lines: list[Line]) -> int:
             break
         n += 1
     return n
-
-
-# A date with what OCR read from specks or a rule after it: marks, or one letter or figure each.
-_DATE_THEN_SPECKS = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s+(?:[^\w\s]+|\w))+")
-
-
-def cell_date(text: str, end: bool = False) -> dt.date | None:
-    """A date cell's date, a table rule OCR read beside it left out ("| 2026-11-30") and
-    specks read after it ("2026-06-10 =— 1"); an ``end`` date may be a month or a tertial, its
-    last day (:func:`parse_end_date`)."""
-    parse = parse_end_date if end else parse_date
-    t = text.strip().strip("|[]").strip()
-    got = parse(t)
-    if got is None and (m := _DATE_THEN_SPECKS.fullmatch(t)) is not None:
-        got = parse(m[1])
-    return got
 
 
 def _clean_label(text: str) -> str:

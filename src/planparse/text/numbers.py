@@ -184,6 +184,22 @@ def parse_date(text: str | None) -> dt.date | None:
     return None
 
 
+# A date with what OCR read from specks or a rule after it: marks, or one letter or figure each.
+_DATE_THEN_SPECKS = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s+(?:[^\w\s]+|\w))+")
+
+
+def cell_date(text: str, end: bool = False) -> dt.date | None:
+    """A date cell's date, a table rule OCR read beside it left out ("| 2026-11-30") and
+    specks read after it ("2026-06-10 =— 1"); an ``end`` date may be a month or a tertial, its
+    last day (:func:`parse_end_date`)."""
+    parse = parse_end_date if end else parse_date
+    t = text.strip().strip("|[]").strip()
+    got = parse(t)
+    if got is None and (m := _DATE_THEN_SPECKS.fullmatch(t)) is not None:
+        got = parse(m[1])
+    return got
+
+
 # A month or a period of the year named with its year, as a deadline column prints it:
 # "juni 2026", "jun 2026", "T2 2026", "tertial 2 2026", "Q3 2026", "kvartal 3 2026".
 _MONTH_YEAR = re.compile(r"(?:(?:i\s+)?slutet\s+av\s+|senast\s+)?([a-zåäö]{3,9})\.?\s+(\d{4})", re.IGNORECASE)
