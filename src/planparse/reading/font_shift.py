@@ -52,11 +52,25 @@ def _known_share(words: list[str]) -> float:
     return sum(known_word(w) for w in words) / len(words) if words else 0.0
 
 
+def _mostly_unknown(words: list[str]) -> bool:
+    """Whether the lexicon knows less than :data:`KNOWN_BEFORE` of ``words`` (looked up only
+    until it is clear: a Swedish font's first words settle it)."""
+    from planparse.text.repair import known_word
+
+    enough = KNOWN_BEFORE * len(words)
+    known = 0
+    for w in words:
+        known += known_word(w)
+        if known >= enough:
+            return False
+    return True
+
+
 def unshift(words: list[str]) -> tuple[str, int] | None:
     """The shift that undoes a font's words, as ("letters" or "codes", k), or None: the one that
     makes the most of them known, when that is at least :data:`KNOWN_AFTER` of them and the
     words as they are mostly unknown."""
-    if len(words) < MIN_WORDS or _known_share(words) >= KNOWN_BEFORE:
+    if len(words) < MIN_WORDS or not _mostly_unknown(words):
         return None
     best: tuple[float, str, int] | None = None
     tried = [("letters", k) for k in range(1, len(ALPHABET))] + [
@@ -67,6 +81,17 @@ def unshift(words: list[str]) -> tuple[str, int] | None:
         if best is None or share > best[0]:
             best = (share, kind, k)
     return (best[1], best[2]) if best is not None and best[0] >= KNOWN_AFTER else None
+
+
+def _sample(spans: list[Span]) -> list[str]:
+    """A font's first :data:`SAMPLE` distinct words of three letters or more."""
+    seen: dict[str, None] = {}
+    for s in spans:
+        for w in _WORD.findall(s.text):
+            seen[w] = None
+        if len(seen) >= SAMPLE:
+            break
+    return list(seen)[:SAMPLE]
 
 
 def mend_shifted_fonts(pages: list[RawPage]) -> list[str]:
@@ -80,7 +105,7 @@ def mend_shifted_fonts(pages: list[RawPage]) -> list[str]:
                     spans[s.font].append(s)
     mended = []
     for font, members in sorted(spans.items()):
-        words = list(dict.fromkeys(w for s in members for w in _WORD.findall(s.text)))[:SAMPLE]
+        words = _sample(members)
         how = unshift(words)
         if how is None:
             continue
