@@ -105,7 +105,8 @@ def test_a_blurred_figure_read_again_in_three_crops_that_vote() -> None:
 
 
 def test_ocr_header_year_with_a_speck_quote_and_a_percent_read_as_three_figures() -> None:
-    from planparse.layouts.indicators import _LEAD_MARK, _UNIT_AS_FIGURE
+    from planparse.layouts.indicators import _LEAD_MARK
+    from planparse.layouts.reread import _UNIT_AS_FIGURE
 
     assert _LEAD_MARK.sub("", '"2023') == "2023"
     assert _LEAD_MARK.sub("", "I 2023") == "I 2023"  # a letter before a figure stays
