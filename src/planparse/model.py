@@ -335,6 +335,16 @@ class PlanDocument(_Model):
         return out
 
 
+def activities_in(goals: list[Goal]) -> list[Activity]:
+    """Every activity under ``goals``, depth first in document order: a goal's own, then its
+    children's."""
+    out: list[Activity] = []
+    for g in goals:
+        out.extend(g.activities)
+        out.extend(activities_in(g.children))
+    return out
+
+
 def dumps(data: Any) -> str:
     """Serialise JSON-ready data the one way planparse writes JSON."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

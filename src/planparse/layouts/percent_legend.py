@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from planparse import vocabulary
 from planparse.layouts.icons import LEGEND_CONFIDENCE
 from planparse.layouts.tables import cell_percent
-from planparse.model import Activity, Goal, MarkerSource, Status, StatusValue
+from planparse.model import Activity, Goal, MarkerSource, Status, StatusValue, activities_in
 from planparse.reading.model import BBox, Document, Line
 from planparse.text.fold import fold
 
@@ -140,14 +140,6 @@ def read(doc: Document) -> PercentLegend | None:
     return PercentLegend(tuple(found)) if found else None
 
 
-def _activities(goals: list[Goal]) -> list[Activity]:
-    out: list[Activity] = []
-    for g in goals:
-        out.extend(g.activities)
-        out.extend(_activities(g.children))
-    return out
-
-
 def _row_lines(doc: Document, page: int) -> list[Line]:
     lines: list[Line] = []
     for p in doc.pages:
@@ -171,7 +163,7 @@ def apply(doc: Document, goals: list[Goal]) -> None:
     if legend is None:
         return
     lines: dict[int, list[Line]] = {}
-    for act in _activities(goals):
+    for act in activities_in(goals):
         if act.status is not None or act.progress is None or (value := legend.status(act.progress)) is None:
             continue
         page = act.provenance.page

@@ -11,6 +11,7 @@ from planparse.reading.model import BBox, Cell, Row, union
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import misread_figure, parse_number
+from planparse.text.repair import PERCENT_UNIT_MISREADS, opens_share
 
 _VALUE_WORDS = frozenset({"ja", "nej", "ej", "klar", "klart", "ok"})
 _SPECKS = " .:;'\"‘’“”`°^*_|"
@@ -109,7 +110,8 @@ def unit_read_again(name: str, c: Cell | None, reread: Callable[[int, BBox], str
 
 _PER_CENT = re.compile(r"[-.,:;'|~ ]*%")
 # What an OCR reads for "%" after the comma that ends an indicator's name ("Sjukfrånvaro, 96").
-_PER_CENT_MISREAD = re.compile(r",\s*(?:96|26|20|90|240|260|960|Yo|Ho|Ha|Y%|9%|%6|%0|%o|0/0|o/o)$")
+# (in a name's unit cell, "Ho" too: a photographed page's blur)
+_PER_CENT_MISREAD = re.compile(rf",\s*(?:{PERCENT_UNIT_MISREADS}|Ho)$")
 
 
 def ocr_name_unit(name: str) -> str:
@@ -117,4 +119,4 @@ def ocr_name_unit(name: str) -> str:
     figure, so what OCR reads for "%" after its last comma is one ("Sjukfrånvaro, 96"), and a
     share ("Andel …") whose unit the OCR lost after that comma gets "%"."""
     name = _PER_CENT_MISREAD.sub(", %", name)
-    return name + " %" if name.endswith(",") and name.lower().startswith("andel ") else name
+    return name + " %" if name.endswith(",") and opens_share(name) else name

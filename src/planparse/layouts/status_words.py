@@ -11,7 +11,14 @@ import re
 from planparse import vocabulary
 from planparse.layouts.icons import CONVENTION_CONFIDENCE
 from planparse.layouts.tables import STATUS_TAIL
-from planparse.model import Activity, Assessment, AssessmentValue, Goal, MarkerSource, StatusValue
+from planparse.model import (
+    Assessment,
+    AssessmentValue,
+    Goal,
+    MarkerSource,
+    StatusValue,
+    activities_in,
+)
 from planparse.text.fold import fold
 
 # (folded: "avbröts" → "avbrots"); not after a negation ("har inte avbrutits")
@@ -20,18 +27,10 @@ _STOPPED = re.compile(
 )
 
 
-def _activities(goals: list[Goal]) -> list[Activity]:
-    out: list[Activity] = []
-    for g in goals:
-        out.extend(g.activities)
-        out.extend(_activities(g.children))
-    return out
-
-
 def stopped_by_words(goals: list[Goal]) -> None:
     """Activities whose red icon (convention, no legend) their own text says was stopped:
     ``cancelled``."""
-    for act in _activities(goals):
+    for act in activities_in(goals):
         st = act.status
         if st is None or st.source is not MarkerSource.icon or st.value is not StatusValue.in_progress_deviation:
             continue

@@ -1049,9 +1049,10 @@ def _ocr_bullets(lines: list[Line]) -> None:
     opening a ”…” quotation made "”"; a label's "(%)" read as "(26)" mended; a lost "I" at
     the start given back (see :func:`planparse.text.repair.ocr_lost_i`), a speck read as a
     small letter glued before the first word's capital dropped
-    (:func:`planparse.text.repair.ocr_speck_before_capital`); a speck read as a stop inside a sentence dropped ("följt av. dialog"), also at a line's
-    end over the line it wraps into (:func:`planparse.text.repair.ocr_stop_before_lower`); a sum's leading "1"
-    read as "I" given back (see :func:`planparse.text.repair.ocr_thousands_one`)."""
+    (:func:`planparse.text.repair.ocr_speck_before_capital`); a speck read as a stop inside a
+    sentence dropped ("följt av. dialog"), also at a line's end over the line it wraps into
+    (:func:`planparse.text.repair.ocr_stop_before_lower`); a sum's leading "1" read as "I"
+    given back (see :func:`planparse.text.repair.ocr_thousands_one`)."""
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
@@ -1221,6 +1222,7 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
         ocr_speck_end,
         ocr_stray_quote,
         ocr_stray_stops,
+        opens_share,
     )
 
     for table in tables:
@@ -1238,10 +1240,9 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new
                         continue
-                    share = cell.lines[0].text.strip().lower().startswith("andel ")
                     fixed = ocr_lone_quotes(ocr_percent_words(ocr_stray_stops(ocr_speck_end(
                         ocr_inner_quotes(ocr_quoted_figure(ocr_bullet_words(unquoted))), [s.bbox[0] for s in ln.spans], [s.bbox[2] for s in ln.spans], ln.bbox[3] - ln.bbox[1]),
-                        _word_gaps(ln)), share))
+                        _word_gaps(ln)), opens_share(cell.lines[0].text)))
                     if fixed != words:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new  # (a mended word: "%" for "Yo"; an empty one goes)

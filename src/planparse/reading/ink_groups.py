@@ -16,6 +16,7 @@ import re
 import numpy as np
 
 from planparse.reading.ink import _ink_runs
+from planparse.reading.ink_words import _row_runs
 from planparse.reading.model import Line, Span
 from planparse.reading.raster_rules import DARK
 
@@ -123,15 +124,7 @@ def _decimal_mark(image: np.ndarray, box: tuple[float, float, float, float], sca
     if px1 - px0 < 4 or py1 - py0 < 6:
         return None
     ink = image[py0:py1, px0:px1] < DARK
-    profile = np.count_nonzero(ink, axis=0)
-    runs: list[tuple[int, int]] = []  # (first column, past the last) of each run of inked columns
-    start = None
-    for i, inked in enumerate([*profile.tolist(), 0]):
-        if inked and start is None:
-            start = i
-        elif not inked and start is not None:
-            runs.append((start, i))
-            start = None
+    runs = _row_runs(np.count_nonzero(ink, axis=0) > 0)  # (first column, past the last) of each run of inked columns
     if len(runs) != n + 1:
         return None
     extents = []  # (top, past the bottom) of each run's ink

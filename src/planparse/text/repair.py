@@ -561,7 +561,14 @@ _PERCENT_WORD = re.compile(r"^(\s*)(?:Yo|Y%|9%|%6|%0|%o|0/0|o/o)(\s*)$")
 _PERCENT_OF = re.compile(r"^(\s*)(?:26|96|960|9%|%6|%0|%o|0/0|o/o|Yo)(\s*)$")
 _AFTER_COMMA = re.compile(r"[A-Za-zÅÄÖåäö]{2},\s*$")
 _PERCENT_AFTER_FIGURE = re.compile(r"^(\s*)(?:Yo|Y%)([,.]?\s*)$")
-_SHARE_UNIT = re.compile(r"^(\s*)(?:20|26|90|96|240|260|960|Ha|Yo|Y%|9%|%6|%0|%o|0/0|o/o)(\s*)$")
+# What an English OCR reads for the "%" that ends a label after its comma.
+PERCENT_UNIT_MISREADS = "20|26|90|96|240|260|960|Ha|Yo|Y%|9%|%6|%0|%o|0/0|o/o"
+_SHARE_UNIT = re.compile(rf"^(\s*)(?:{PERCENT_UNIT_MISREADS})(\s*)$")
+
+
+def opens_share(text: str) -> bool:
+    """Whether a label opens with "Andel": a share, whose unit is per cent."""
+    return text.strip().lower().startswith("andel ")
 
 
 def ocr_percent_words(words: list[str], share: bool | None = None) -> list[str]:
@@ -577,7 +584,7 @@ def ocr_percent_words(words: list[str], share: bool | None = None) -> list[str]:
     goes on from a cell's first)."""
     out = list(words)
     if share is None:  # a share's unit is per cent
-        share = bool(words) and words[0].strip().lower() == "andel"
+        share = opens_share(" ".join(w.strip() for w in words))
     for k in range(1, len(words)):
         m = _PERCENT_AFTER_FIGURE.match(words[k])
         if m and re.fullmatch(r"\s*\d+(?:,\d+)?\s*", words[k - 1]):  # "över 15 Yo"
