@@ -189,3 +189,14 @@ def test_end_dates_of_months_tertials_and_quarters() -> None:
     assert parse_end_date("den 16 januari 2018") == dt.date(2018, 1, 16)
     for text in ("T4 2026", "2026", "Pågår", "ma 2026", "Löpande", None, ""):
         assert parse_end_date(text) is None
+
+
+def test_cell_date_after_a_quote_speck() -> None:
+    """A speck OCR read as a quote mark before a date cell's date ("\"2027-04-15")."""
+    import datetime as dt
+
+    from planparse.text.numbers import cell_date
+
+    assert cell_date('"2027-04-15', end=True) == dt.date(2027, 4, 15)
+    assert cell_date("“2027-04-15") == dt.date(2027, 4, 15)
+    assert cell_date('"april') is None

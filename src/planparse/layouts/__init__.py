@@ -92,13 +92,15 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
 
 def _icons(doc: Document, out: Builder) -> None:
     """Statuses and assessments from icons that the walk left unread (:func:`.icon_pass.attach`),
-    after the statuses a per-cent legend gives activities with a per cent (:mod:`.percent_legend`)."""
-    from planparse.layouts import percent_legend
+    after the statuses a per-cent legend gives activities with a per cent (:mod:`.percent_legend`)
+    and those a box character gives (:mod:`.ballot_boxes`)."""
+    from planparse.layouts import ballot_boxes, percent_legend
     from planparse.layouts.icon_pass import attach
     from planparse.layouts.status_words import stopped_by_words
 
     try:
         percent_legend.apply(doc, out.goals)
+        ballot_boxes.apply(doc, out.goals)
         out.warnings.extend(attach(doc, out.document_type, out.goals))
         stopped_by_words(out.goals)
     except Exception as e:  # the walk's result stands

@@ -37,13 +37,26 @@ def cell_fills(page: Page) -> list[Marker]:
                             and color_name(d.fill) in FILL_COLOURS]  # fmt: skip
     if not fills:
         return []
+    # (in a column whose cells show values by traffic-light fills, a grey or blue one is a value
+    # too: "grå = Avbruten" in the legend)
+    other = [d for d in page.drawings if d.kind == "rect" and d.fill is not None
+             and color_name(d.fill) in _OTHER_COLOURS]  # fmt: skip
     out: list[Marker] = []
     for table in page.tables:
         body = [r for r in table.body if r.page == page.number]
-        for k, row in enumerate(body):
-            found = [Marker(page.number, c.bbox, color_name(d.fill)) for c in row.cells if not c.text
-                     for d in fills if d.fill is not None and (
-                         covers(d.bbox, c.bbox) or _merged_down(d.bbox, c.bbox, body[k + 1:], c.col))]
-            if len({m.bbox for m in found}) == 1 and len({m.color for m in found}) == 1:
-                out.append(found[0])
+        rows = [_row_fills(row, fills, body[k + 1:]) for k, row in enumerate(body)]
+        valued = {m_col for found in rows for _, m_col in found}
+        for k, (row, found) in enumerate(zip(body, rows, strict=True)):
+            found = found or [f for f in _row_fills(row, other, body[k + 1:]) if f[1] in valued]
+            if len({m.bbox for m, _ in found}) == 1 and len({m.color for m, _ in found}) == 1:
+                out.append(found[0][0])
     return out
+
+
+_OTHER_COLOURS = frozenset({"grey", "blue"})
+
+
+def _row_fills(row: Row, fills: list[Drawing], under: list[Row]) -> list[tuple[Marker, int]]:
+    """The fills of the row's empty cells among ``fills``, each with its cell's column."""
+    return [(Marker(row.page, c.bbox, color_name(d.fill)), c.col) for c in row.cells if not c.text
+            for d in fills if d.fill is not None and (covers(d.bbox, c.bbox) or _merged_down(d.bbox, c.bbox, under, c.col))]

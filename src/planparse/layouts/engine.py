@@ -27,8 +27,9 @@ from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.goal_groups import lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.goal_levels import finish_tree
+from planparse.layouts.heading_items import prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
-from planparse.layouts.icon_lines import icon_item, opens_icon_list
+from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.pill_assessment import pill_assessment
 from planparse.layouts.spec import LayoutSpec
@@ -110,8 +111,7 @@ class Walk(ListWalk):
         label, value = self.label(line.text)
         if label not in _ACTIVITY_LABELS or value or ":" in line.text or len(line.text.split()) > 4:
             return False
-        # alone on its row: no cell's first line
-        return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)
+        return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)  # alone on its row
 
     def close_area(self) -> None:
         """The next area's heading ends the last area headed over its "Mål" list, whatever
@@ -124,7 +124,7 @@ class Walk(ListWalk):
 
     def run(self) -> None:
         blocks = self.blocks()
-        self.area_titles = titles_over_goal_lists(blocks, self.label)
+        self.area_titles, self.prose_only = titles_over_goal_lists(blocks, self.label), prose_only_headings(self, blocks)
         for block in blocks:
             if isinstance(block, Table) and id(block) in self.out.front_tables:
                 continue  # the front matter's grid, read by the family's facts
@@ -162,8 +162,8 @@ class Walk(ListWalk):
         item = list_item(text) or _ocr_bullet(line)
         drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
         item = ("•", text) if drawn else item
-        if item is None and (stated_assessment(self, line) or pill_assessment(self, line)):  # "Målet bedöms som delvis uppfyllt."
-            return
+        if (stated_assessment(self, line) or pill_assessment(self, line)) if item is None else status_beside(self, line):
+            return  # "Målet bedöms som delvis uppfyllt."; "● Pågår" right of the activity on its row
         if self.title_line is not None and self.title_of is not None:
             wraps = continues_title(self.title_line, line, self.typo) or (
                 isinstance(self.title_of, Goal) and wraps_body_title(self.title_line, line, self.typo))

@@ -126,9 +126,9 @@ def _runin_goal(prefix: str | None, number: str, title: str) -> Heading | None:
 def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
     """What kind of heading ``line`` is, if any."""
     text = line.text
-    if text[:1] in "•▪◦●" and line.method != "native":
-        return None  # a list item, however large an OCR'd bullet makes its box
     rank = typo.rank(line)
+    if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold):
+        return None  # a list item, however large an OCR'd bullet makes its box (or its type over small tables)
     fonts = typo.has_fonts(line)
     long_prose = len(text) > 110 or (text.endswith(".") and len(text) > 70)
     num = numbered(text)
@@ -142,7 +142,8 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
         if not fonts and d == 1 and _status_label(title):
             return None  # "9 Avslutad enligt plan": a status icon that OCR read as a digit
         # With fonts, a body-styled "1. Text" is a list item, unless its number has a dot in it.
-        if fonts and rank == 0 and d == 1 and not prefix and not re.fullmatch(r"\d{2}", number):
+        if fonts and rank == 0 and d == 1 and not prefix and not re.fullmatch(r"\d{2}", number) \
+                and id(line) not in typo.chapters:  # (unless the document's numbering makes it a chapter)
             return None
         # Without fonts, "1. Kommunstyrelsens plan med budget 2025 fastställs.": a numbered
         # sentence (a decision's point, a list item), not a chapter's title

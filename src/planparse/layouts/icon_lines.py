@@ -3,6 +3,10 @@
 A slide or a page set in columns puts lines side by side on one row, each led by its own
 status icon: the icon leading the next column's line is that line's, not one "right of the
 text" of the line before it.
+
+A plan that lists its activities as bullets may print each one's status at the right end of
+its row after a coloured glyph ("• Skogsdag varje tisdag … ● Pågår"); kept apart by the reading
+layer, the status reads as a bullet item of its own (:func:`status_beside`).
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ from typing import TYPE_CHECKING
 from planparse.layouts.drawn_icons import in_other_card
 from planparse.layouts.icons import Markers
 from planparse.layouts.marker import Marker
+from planparse.layouts.tables import status_line
+from planparse.model import MarkerSource
 from planparse.reading.model import Line, Page
 
 if TYPE_CHECKING:
@@ -58,3 +64,20 @@ def icon_item(w: WalkState, line: Line, rank: int) -> bool:
     the list's next item whatever its box height ranks it (descenders make a line look larger)."""
     return w.mode == "activities" and rank < 2 and not w.typo.has_fonts(line) \
         and led_by_status(w.markers, w.page(line), line)
+
+
+def status_beside(walk: WalkState, line: Line) -> bool:
+    """Whether ``line``, a list item, is only a status right of the last activity's text on
+    that activity's row; if so the activity takes it (over a status its icon gave)."""
+    act, prev = walk.activity, walk.item_line
+    if act is None or prev is None or walk.item is not act or prev.page != line.page or line.bbox[0] <= prev.bbox[2]:
+        return False
+    middle, prev_middle = (line.bbox[1] + line.bbox[3]) / 2, (prev.bbox[1] + prev.bbox[3]) / 2
+    if abs(middle - prev_middle) > 0.6 * (prev.bbox[3] - prev.bbox[1]):
+        return False
+    status = status_line(line)
+    if status is None:
+        return False
+    if act.status is None or act.status.source is MarkerSource.icon:
+        act.status = status
+    return True

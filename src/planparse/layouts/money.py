@@ -175,6 +175,9 @@ def column_kind(label: str) -> BudgetKind:
 _ACCOUNTS = frozenset({"intakter", "kostnader", "nettokostnad", "nettokostnader", "netto"})
 
 
+_SCHEDULE = re.compile(r"^(?:tids?plan|tidpunkt|period|genomforande(?:tid|period)?|byggstart|start|klart|fardig\w*)\b")  # when, not how much
+
+
 def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = None) -> list[Investment]:
     """Investments from a table naming projects, with amounts by year (see :func:`budget_lines`
     for ``caption_unit``). A name-only row under a project goes on with its name where it
@@ -187,7 +190,7 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
     desc = label_column(table, "description")
     owner = label_column(table, "owner")
     first = name_column(table)
-    candidates = [i for i in range(first + 1, table.n_cols) if i not in (desc, owner)]
+    candidates = [i for i in range(first + 1, table.n_cols) if i not in (desc, owner) and not _SCHEDULE.match(header[i])]
     amounts = amount_texts(body, candidates, out.doc.reread)
     settle_amounts(body, candidates, first, amounts, labels, out.doc.reread, out.warn)
     amount_cols = [i for i in candidates if any(parse_number(amounts[(k, i)]) is not None for k in range(len(body)))]

@@ -12,11 +12,11 @@ from enum import Enum
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, Builder, provenance
-from planparse.layouts.control_labels import control_labels, risk_labels
 from planparse.layouts.tables import TableKind, classify_table
 from planparse.model import AmountUnit, BudgetKind, BudgetLine, ControlPoint, Risk
 from planparse.reading.model import Cell, Row, Table
 from planparse.text.assemble import join_lines
+from planparse.text.control_labels import control_labels, risk_labels
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_number
 

@@ -8,10 +8,10 @@ from functools import lru_cache
 
 from planparse import vocabulary
 from planparse.layouts import roles
-from planparse.layouts.control_labels import control_header
 from planparse.layouts.walk_state import _PERIOD_SUFFIX
 from planparse.reading import positioned as pos
 from planparse.reading.model import Line, Page, overlap_by
+from planparse.text.control_labels import control_header
 
 _COLUMN_LABELS = frozenset({"indicator", "source", "measure", "outcome", "target", "status", "start_date",
                             "end_date", "activities", "owner", "assignment"})

@@ -26,6 +26,10 @@ class TableKind(Enum):
     other = "other"
 
 
+def _unlabelled(words: list[str]) -> list[str]:
+    """The words after a "Status:" label printed before the status ("Status: Avbruten")."""
+    m = vocabulary.match_label(words[0]) if len(words) > 1 and words[0].endswith(":") else None
+    return words[1:] if m is not None and m.value == "status" else words
 
 
 def header_labels(table: Table) -> list[str | None]:
@@ -96,6 +100,7 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
     words = text.split()
     if len(words) > 1 and icon_glyph(words[0]) and match_status_prefix(" ".join(words[1:])) is not None:
         words = words[1:]  # a status icon OCR read as a letter ("e Pågående enligt plan")
+    words = _unlabelled(words)
     for n in range(min(5, len(words)), 0, -1):
         head = " ".join(words[:n])
         m = vocabulary.match_status(head)
@@ -109,7 +114,7 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
 # The title runs to its first word character without backtracking (``[^\w\n]*+``, where
 # ``.*?\w`` would retry every later word character for every end of the title: quadratic in
 # the length of a long activity text that has no status tail); the match is the same.
-STATUS_TAIL = re.compile(r"^(?P<title>[^\w\n]*+\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
+STATUS_TAIL = re.compile(r"^(?P<title>[^\w\n]*+\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*|[●⬤■◼▲▼◆]\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
 
 
 def split_status_suffix(title: str) -> tuple[str, Status | None]:
@@ -131,6 +136,7 @@ def status_line(line: Line) -> Status | None:
     words = line.text.split()
     if len(words) > 1 and icon_glyph(words[0]):
         words = words[1:]
+    words = _unlabelled(words)
     text = " ".join(words)
     m = vocabulary.match_status(text) if 0 < len(words) <= 5 else None
     if m is None or m.confidence < 0.86:

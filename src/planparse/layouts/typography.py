@@ -76,8 +76,10 @@ class Typography:
                         )
         self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
         from planparse.layouts.colour_headings import coloured_headings  # noqa: PLC0415 (it imports this module)
+        from planparse.layouts.numbered_chapters import numbered_chapters  # noqa: PLC0415
 
         self.coloured = coloured_headings(doc, self.body)
+        self.chapters = numbered_chapters(doc)  # body-styled "1 Inledning" told by numbering
         # An OCR'd line's size is its words' font size told from their boxes and letters
         # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is
         # their median by characters.
@@ -155,8 +157,8 @@ class Typography:
             # A size a step above the body (10 pt over 9 pt) is within the heights' noise: the
             # letters' width must say so too, on a line shaped like a heading.
             wide = self.ocr_width > 0 and char_width(line) >= 1.1 * self.ocr_width
-            if ratio >= 1.06 and wide and _heading_shaped(line.text):
-                return 1
+            if ratio >= 1.06 and wide and (_heading_shaped(line.text) or len(line.text) >= 8 and _one_word_title(line.text)):
+                return 1  # (one long word is letters enough to tell its width: "Lokalförsörjning")
             shaped = _heading_shaped(line.text) or (id(line) in getattr(self, "owners", ()) and _one_word_title(line.text))
             return 1 if id(line) in getattr(self, "alone", ()) and ratio >= 0.97 and shaped else 0
         size = line.size  # (a line with fonts: its own, see size())

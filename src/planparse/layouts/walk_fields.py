@@ -25,6 +25,7 @@ from planparse.layouts.walk_state import (
     _TEXT_FIELDS,
     WalkState,
 )
+from planparse.layouts.wraps import title_lines
 from planparse.model import (
     Activity,
     Assessment,
@@ -258,6 +259,8 @@ class FieldWalk(WalkState):
             self.goal.description = "\n".join(paras[1:]) or None
             return
         if field == "title" and self.activity is not None:
+            if len(paras) == 1 and lines[0].method != "native" and (k := title_lines(lines, texts, self.doc)) < len(lines):
+                paras = [join_lines(texts[:k]), *paragraphs(lines[k:], self.step, texts[k:], self.spec.paragraph_gap)]
             self.activity.title = paras[0]
             if len(paras) > 1 and self.activity.description is None:
                 self.activity.description = "\n".join(paras[1:])

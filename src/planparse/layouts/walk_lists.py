@@ -19,6 +19,7 @@ from planparse.layouts.goal_groups import (
     worded_depth,
 )
 from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
+from planparse.layouts.heading_items import heading_activity, over_page
 from planparse.layouts.headings import Heading
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
@@ -35,8 +36,7 @@ class ListWalk(FieldWalk):
     """Headings, and the items of the list in scope."""
 
     def heading(self, head: Heading, line: Line) -> bool:
-        # a chapter, also one named by a label ("3 Måluppföljning"); not "Fokusområde 1: …", a
-        # goal group its goal word names, inside the chapter
+        # a chapter, also one named by a label ("3 Måluppföljning"); not "Fokusområde 1: …" (a goal group) inside it
         if head.number and head.depth == 1 and head.level is None:
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
             if self.in_goal_chapter:
@@ -147,11 +147,11 @@ class ListWalk(FieldWalk):
         if self.goal is not None and not styled_alike(self.heading_lines.get(id(self.goal)), line, self.typo.has_fonts(line)) and (
             (self.mode == "activities" and style[0] <= self.list_label_size + 0.3
              and (self.typo.has_fonts(line) or not self.item_marked))
-            or (self.activity is not None and self.item_heading == style)
+            or (self.activity is not None and self.item_heading == style) or heading_activity(self, line)
         ):
             # a styled title under "Uppdrag" or "Aktiviteter", in no larger type, or styled as
             # the activity title before it: the list's next item, not a goal (on an OCR'd
-            # layer, whose sizes are estimates, not after items with bullets)
+            # layer, whose sizes are estimates, not after items with bullets); a size under its goal's (.heading_items)
             act = self.add_activity(head.title, line)
             self.item_heading = style if act is not None else None
             return act is not None
@@ -170,8 +170,8 @@ class ListWalk(FieldWalk):
             # the group of the headings under it, the first right under it (a chart between takes no room);
             # not a chapter naming them ("Kommungemensamma objekt", "Prioriterade utvecklingsområden 2025/2026")
             gap = space_between(pending.bbox[3], line.y0, self.page(line).charts) / (pending.bbox[3] - pending.bbox[1])
-            group = self.section_level is None and not self.section_prose and pending.page == line.page \
-                and gap < 3 and not names_chapter(self.out, self.section_title)
+            group = self.section_level is None and not self.section_prose and (pending.page == line.page and gap < 3 or over_page(
+                self.doc, pending, line)) and not names_chapter(self.out, self.section_title)  # (or ending the page above)
             self.section_above = (pending, self.section_title, self.section_prose) if group else None
         elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
             self.section_above = None  # a heading as large ends the group

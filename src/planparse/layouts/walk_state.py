@@ -30,8 +30,7 @@ from planparse.text.fold import fold
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
-# A chapter titled only by what it holds ("5 Mål och nyckeltal", "3 Mål och uppdrag"): not a goal.
-# (whose goals, or which: "Nämndens mål och uppdrag", "Strategiska mål och uppdrag")
+# A chapter titled only by what it holds ("5 Mål och nyckeltal"; whose: "Nämndens mål och uppdrag"): not a goal.
 _CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens|\w+(?:iska|ade|ande)) )?"
                             r"(?:mal|malen|maluppfoljning|malavstamning|mal(?:,| och) \w+(?: och \w+)?|uppdrag|"
                             r"fokusomraden|malomraden|mal och uppfoljning)$")
@@ -136,6 +135,7 @@ class WalkState:
         self.nested: set[int] = set()  # ids of goals set one level deeper under such a goal of their level
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size,
         self.heading_lines: dict[int, Line] = {}  # and their heading's line
+        self.prose_only: set[int] = set()  # ids of styled headings with only a paragraph under them (.heading_items)
         self._heads: dict[int, tuple[Line, Heading | None]] = {}  # see recognised()
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
         # chapter heading lines (a numbered section too, "3 Måluppföljning"): their titles, wrapped lines joined

@@ -15,3 +15,14 @@ def did_not_wrap(prev: Line, line: Line, doc: Document) -> bool:
     right = max((ln.bbox[2] for ln in page.lines), default=0.0)
     width = (line.bbox[2] - line.bbox[0]) * (len(words[0]) + 1) / max(len(line.text), 1)
     return prev.bbox[2] + width + 0.5 * max(line.size, 4.0) < right
+
+
+def title_lines(lines: list[Line], texts: list[str], doc: Document) -> int:
+    """How many of a title field's lines are the title: those up to the first sentence that
+    ends with room to spare on its line before a capital (its description starts there, where
+    an OCR'd page's even leading shows no paragraph); all of them when none does."""
+    for k in range(1, len(lines)):
+        if texts[k - 1].rstrip().endswith((".", "!", "?")) and texts[k][:1].isupper() \
+                and did_not_wrap(lines[k - 1], lines[k], doc):
+            return k
+    return len(lines)

@@ -1253,6 +1253,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
     watermarks = noise.watermark_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
+    furniture = noise.running_rules([r.drawings for r in raw_pages], [r.height for r in raw_pages])
     gutters = []
     carded: list[bool] = []  # read card by card: the lines' order is no longer by height
     figures: list[list[BBox]] = []
@@ -1273,7 +1274,11 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
         last = per_page_tables[-1][-1] if per_page_tables and per_page_tables[-1] else None
+        drawings = r.drawings
+        if furniture:  # (a running header's rule is no table's: left out while the tables are read)
+            r.drawings = [d for d in drawings if id(d) not in furniture]
         tables, outside = extract_tables(r, last)
+        r.drawings = drawings
         _ocr_cell_specks(tables)
         per_page_tables.append(tables)
         per_page_lines.append(outside)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.reading.model import Line, _round1, overlap_by
+from planparse.reading.model import Drawing, Line, _round1, overlap_by
 from planparse.reading.ocr_running import ocr_variants
 from planparse.text.fold import fold
 
@@ -204,3 +204,53 @@ def _light_grey(color: int) -> bool:
     of each other. White (text on a dark fill) is not."""
     r, g, b = (color >> 16) & 255, (color >> 8) & 255, color & 255
     return min(r, g, b) >= 0xB4 and max(r, g, b) <= 0xF0 and max(r, g, b) - min(r, g, b) <= 0x18
+
+
+_RULE_PLACE = 2.0  # points: how far apart the repeats of one running rule may lie
+_RULE_ALONE = 60.0  # points: a running rule has no other rule of its reach this close on its page's inner side
+
+
+def running_rules(pages: list[list[Drawing]], heights: list[float]) -> set[int]:
+    """ids of the rules under a running header or over a running footer: horizontal rules in
+    the page's top or bottom margin (:data:`MARGIN`) at the same place, with the same reach, on
+    half the pages or more (two at least), and no rule of about their reach near them towards
+    the page's middle on that page (a table's top rule that each page repeats has its rows'
+    rules under it). They are no table's rules: stacked over the page's first table they would make its
+    heading and paragraphs a row."""
+    candidates: list[tuple[int, Drawing]] = []
+    for p, drawings in enumerate(pages):
+        top, foot = heights[p] * MARGIN, heights[p] * (1 - MARGIN)
+        candidates.extend((p, d) for d in drawings
+                          if d.kind == "hline" and (d.bbox[3] <= top or d.bbox[1] >= foot) and d.bbox[2] - d.bbox[0] >= 100)
+    if len(candidates) < 2:
+        return set()
+    need = max(2, (len(pages) + 1) // 2)
+    out: set[int] = set()
+    done: set[int] = set()
+    for _, d in candidates:
+        if id(d) in done:
+            continue
+        same = [(p, e) for p, e in candidates
+                if all(abs(a - b) <= _RULE_PLACE for a, b in ((d.bbox[1], e.bbox[1]), (d.bbox[0], e.bbox[0]), (d.bbox[2], e.bbox[2])))]
+        done.update(id(e) for _, e in same)
+        if len({p for p, _ in same}) >= need:
+            out.update(id(e) for p, e in same if not _ruled_beside(e, pages[p], heights[p]))
+    return out
+
+
+def _ruled_beside(rule: Drawing, drawings: list[Drawing], height: float) -> bool:
+    """Whether another rule of about ``rule``'s reach lies within :data:`_RULE_ALONE` of it on
+    the side of the page's middle, or a vertical rule touches it."""
+    y = rule.bbox[1]
+    down = y < height / 2
+    for d in drawings:
+        if d is rule:
+            continue
+        if d.kind == "vline" and d.bbox[1] - _RULE_PLACE <= y <= d.bbox[3] + _RULE_PLACE \
+                and rule.bbox[0] - _RULE_PLACE <= d.bbox[0] <= rule.bbox[2] + _RULE_PLACE:
+            return True
+        if d.kind == "hline" and d.bbox[0] < rule.bbox[2] and rule.bbox[0] < d.bbox[2]:
+            dy = d.bbox[1] - y if down else y - d.bbox[1]
+            if _RULE_PLACE < dy <= _RULE_ALONE:
+                return True
+    return False

@@ -30,6 +30,7 @@ from planparse.reading.model import (
 from planparse.reading.rotated_labels import rotated_label
 from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.stacked_rows import split_stacked
+from planparse.text.control_labels import control_header
 from planparse.text.fold import fold
 
 TOL = 2.0
@@ -314,6 +315,7 @@ def _groups(
     # are joined by its vertical rules already: two grids stacked under each other (a budget
     # table, a heading, an investment table) stay two tables.
     order = sorted(range(n_h), key=[h.pos for h in hs].__getitem__)
+    tall = -1.0  # the height over which a band between two rules is tall (see below), when first needed
     index: _Near | None = None  # the lines by centre and the verticals by end, made when first needed
     for k in range(1, len(order)):
         above = _rule_above(hs, order, k)
@@ -342,7 +344,14 @@ def _groups(
                 continue
             if frames and any(_holds(f, h1) != _holds(f, h2) for f in frames):
                 continue
-            if h2.pos - h1.pos >= 120:
+            # A band taller than a few lines is a row only where text fills it: between two
+            # tables ruled alike stand a heading and a paragraph, with space around them. (On
+            # a scan 120 pt, as a rule's trace may be lost and its rows' heights are rough.)
+            if tall < 0:
+                heights = sorted(b[3] - b[1] for ln in lines or [] if (b := ln.bbox)[3] > b[1])
+                native = any(ln.method == "native" for ln in (lines or [])[:1])
+                tall = min(_TALL_BAND_LINES * heights[len(heights) // 2], _TALL_BAND) if heights and native else _TALL_BAND
+            if h2.pos - h1.pos >= tall:
                 if index is None:
                     index = _Near(lines or [], vs)
                 if not _filled_band(h1, h2, index.boxes()):
@@ -463,6 +472,10 @@ def _rule_above(hs: list[_Seg], order: list[int], k: int) -> int:
         if g.a < h.b and h.a < g.b:
             return m
     return -1
+
+
+_TALL_BAND_LINES = 4.5  # the page's median line heights over which a band between two rules is tall
+_TALL_BAND = 120.0  # points: a tall band at most (on a scan, always)
 
 
 def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox]) -> bool:
@@ -658,9 +671,14 @@ def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> li
     # the one line on the rule (no text above it), and labels centred beside a wrapped one
     head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size or s.bbox[3] > low + 0.5 * s.size]
     plain = _header_rule(raw, x0, x1, first, below)
-    if not head or first - base > foot + TOL or not _header_band(head, plain=plain, fonts=_fonts(raw), money=True):
+    if not head or first - base > foot + TOL:
         return ys
-    return [min(s.bbox[1] for s in _with_upper_line(head, x0, x1, raw, plain)) - pad, *ys]
+    # (the header's lower line alone may be no header: "tkr" under "Investeringsprojekt, | 2026 | …")
+    full = _with_upper_line(head, x0, x1, raw, plain)
+    if full is head and not _header_band(head, plain=plain, fonts=_fonts(raw), money=True,
+                                           controls=any(ln.method == "native" for ln in raw.lines[:1])):
+        return ys
+    return [min(s.bbox[1] for s in full) - pad, *ys]
 
 
 def _with_upper_line(head: list[Span], x0: float, x1: float, raw: RawPage, plain: bool) -> list[Span]:
@@ -678,10 +696,16 @@ def _with_upper_line(head: list[Span], x0: float, x1: float, raw: RawPage, plain
 
 def _header_rule(raw: RawPage, x0: float, x1: float, first: float, second: float) -> bool:
     """The rule under a header set apart from the rule under the first row: drawn darker or
-    thicker (a booktabs-style table whose header is in body type, neither bold nor shaded)."""
+    thicker (a booktabs-style table whose header is in body type, neither bold nor shaded). A
+    rule may be drawn a cell at a time (a browser's ``border-bottom`` on each cell): its pieces
+    of one tone and width at one height are one rule."""
     def look(y: float) -> set[tuple[int | None, float]]:
-        return {(d.stroke if d.fill is None else d.fill, round(d.bbox[3] - d.bbox[1], 1)) for d in raw.drawings
-                if d.kind == "hline" and abs((d.bbox[1] + d.bbox[3]) / 2 - y) <= TOL and d.bbox[2] - d.bbox[0] >= 0.9 * (x1 - x0)}
+        reach: dict[tuple[int | None, float], float] = {}
+        for d in raw.drawings:
+            if d.kind == "hline" and abs((d.bbox[1] + d.bbox[3]) / 2 - y) <= TOL:
+                key = (d.stroke if d.fill is None else d.fill, round(d.bbox[3] - d.bbox[1], 1))
+                reach[key] = reach.get(key, 0.0) + d.bbox[2] - d.bbox[0]
+        return {key for key, length in reach.items() if length >= 0.9 * (x1 - x0)}
 
     top, under = look(first), look(second)
     if len(top) != 1 or len(under) != 1 or top == under:
@@ -711,18 +735,48 @@ def _with_open_last_row(ys: list[float], sides: list[float], x0: float, x1: floa
     size = max(s.size for s in above)
     pitch = last - top
     below = [s for s in _band_spans(raw, x0, x1, last, last + pitch) if s.bbox[1] >= last - 1]
-    if not below or min(s.bbox[1] for s in below) - last > pad + TOL or max(s.size for s in below) > size + 0.5:
+    # (OCR'd boxes hug the ink: their distance under a rule varies by a few points more, and
+    # an OCR'd word's size is told from its box: a tenth or so apart from row to row)
+    fonts = bool(_fonts(raw) and below and below[0].font)
+    slack = TOL if fonts else max(TOL, 0.3 * size)
+    if not below or min(s.bbox[1] for s in below) - last > pad + slack \
+            or max(s.size for s in below) > (size + 0.5 if fonts else 1.12 * size):
         return ys
+    if _header_band(below, fonts=_fonts(raw)):
+        return ys  # the next table's open header, no row of this one
     bottom = max(s.bbox[3] for s in below)
     if bottom > last + 1.5 * pitch:
         return ys
-    cols = sides if len(sides) > 2 else _infer_columns(_band_spans(raw, x0, x1, ys[0], ys[1]), x0, x1)
-    inner = cols[1:-1]
-    if any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in below for c in inner):
-        return ys
-    if len({bisect_right(inner, s.xc) for s in below}) < 2:
-        return ys
-    return [*ys, bottom + pad]
+    # the columns: the rules', or the gaps between the header's labels, or (a label left-aligned
+    # over a cell's longer text) the gaps no row above has text in
+    body = _band_spans(raw, x0, x1, ys[0], last)
+    gaps = _infer_columns(body, x0, x1)
+    # (each column's edge where its text starts: a left-aligned cell's longer text runs past
+    # the middle of the gap over it)
+    starts = [x0, *(min((s.bbox[0] for s in body if s.bbox[0] >= g), default=g) - 1.0 for g in gaps[1:-1]), x1]
+    options = [sides] if len(sides) > 2 else [_infer_columns(_band_spans(raw, x0, x1, ys[0], ys[1]), x0, x1),
+                                              gaps, starts, [x0, *_segment_joins(raw, x0, x1, ys[0], last), x1]]
+    for cols in options:
+        inner = cols[1:-1]
+        if not any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in below for c in inner) \
+                and len({bisect_right(inner, s.xc) for s in below}) >= 2:
+            return [*ys, bottom + pad]
+    return ys
+
+
+def _segment_joins(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -> list[float]:
+    """Where the pieces of the table's rules meet, on two rules or more: the column edges of a
+    table drawn cell by cell (each cell's own bottom border), whose joined rules show none."""
+    ends: dict[float, set[float]] = {}  # a rule's height -> its pieces' ends and starts
+    for d in raw.drawings:
+        if d.kind == "hline" and top - TOL <= d.bbox[1] <= bottom + TOL and x0 - TOL <= d.bbox[0] and d.bbox[2] <= x1 + TOL:
+            ends.setdefault(round(d.bbox[1]), set()).update((round(d.bbox[0]), round(d.bbox[2])))
+    count: dict[float, int] = {}
+    for xs in ends.values():
+        for x in xs:
+            if x0 + TOL < x < x1 - TOL:
+                count[x] = count.get(x, 0) + 1
+    return sorted(x for x, n in count.items() if n >= 2)
 
 
 def _shaded_band(vs: list[_Seg], top: float, bottom: float) -> bool:
@@ -838,11 +892,13 @@ def _fonts(raw: RawPage) -> bool:
 
 def _header_band(
     spans: list[Span], shaded: bool = False, *, plain: bool = False, fonts: bool = True, money: bool = False,
+    controls: bool = False,
 ) -> bool:
     """A band styled and worded as a table header: two or more phrases apart, bold (or on a
     shade of its own, or ``plain`` when a rule of its own sets it apart) where the layer has
     fonts, and most of them column labels the vocabulary knows ("VT 2024", a term and its year,
-    is one; with ``money``, a budget table's "Budget 2026", "Avvikelse" too)."""
+    is one; with ``money``, a budget table's "Budget 2026", "Avvikelse" too), or with ``controls``
+    a control plan's labels ("Rutin/process | Risk | Riskvärde | Kontrollmetod")."""
     from planparse import vocabulary
 
     if not spans:
@@ -863,7 +919,8 @@ def _header_band(
     known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or (money and _MONEY.fullmatch(fold(t)))
                 or vocabulary.match_label(t) is not None)
     # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
-    return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases)
+    return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases) \
+        or controls and control_header(phrases)
 
 
 _TERM = re.compile(r"VT|HT|T[1-3]|Q[1-4]|Tertial [1-3]")  # a term before its year ("VT 2024")
@@ -907,10 +964,10 @@ def _split_at_open_headers(ys: list[float], x0: float, x1: float, raw: RawPage) 
     :func:`_with_open_header` has it, sitting on the band's lower rule, with more text above
     it in the band, the first table ends at the band's upper rule and the second starts at its
     lower rule (its header found again above it); the text above the header goes with
-    neither."""
-    if len(ys) < 4:
+    neither. The band under the first rule is looked at too (:func:`_first_band_parts`)."""
+    if len(ys) < 3:
         return [ys]
-    parts: list[list[float]] = [ys[:2]]
+    parts = _first_band_parts(ys, x0, x1, raw)
     for k in range(1, len(ys) - 2):
         rest = ys[k + 1:]  # the second table's rules, from the band's lower rule on
         opened = _with_open_header(rest, x0, x1, raw)
@@ -920,6 +977,29 @@ def _split_at_open_headers(ys: list[float], x0: float, x1: float, raw: RawPage) 
             parts[-1].append(ys[k + 1])
     parts[-1].append(ys[-1])
     return [p for p in parts if len(p) >= 2]
+
+
+def _first_band_parts(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:
+    """The parts that the band under the first rule starts, as :func:`_split_at_open_headers`
+    begins them: that band's lowest line an open header on the second rule, with text above it
+    in the band. Under a table's own open header (the first rule the rule under it) the text is
+    that table's last row, left without a rule under it (fpdf2's ``HORIZONTAL_LINES``): the first
+    table ends under that row, the second starts at the second rule. Text running across the
+    second table's columns under no header of its own is prose under a rule of the page (a
+    running header's): that rule is no table's."""
+    rest = ys[1:]
+    opened = _with_open_header(rest, x0, x1, raw)
+    band = _band_spans(raw, x0, x1, ys[0], ys[1])
+    above = [s for s in band if s.bbox[3] < opened[0]]
+    if len(opened) == len(rest) or not above:
+        return [ys[:2]]
+    bottom = max(s.bbox[3] for s in above)
+    if len(_with_open_header(ys, x0, x1, raw)) > len(ys):
+        return [[ys[0], (bottom + opened[0]) / 2], [ys[1]]]
+    head = [s for s in band if s.bbox[1] >= opened[0] - 1]
+    if _runs_across(above, _infer_columns(head, x0, x1)):
+        return [[ys[1]]]
+    return [ys[:2]]
 
 
 def band_shaded(fills: list[BBox], top: float, bottom: float, x0: float, x1: float) -> bool:

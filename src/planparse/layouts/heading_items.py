@@ -1,0 +1,87 @@
+"""Activities titled by headings a size under their goal's, in a plan whose levels are told only
+by type size (kommunfullmäktiges mål 17 pt → nämndmål 13.5 pt → aktiviteter 11 pt, no numbers,
+no goal words, no bold).
+
+An unnumbered heading turns into a goal only when goal content follows it (a table, a label, a
+list); one followed by nothing but its paragraph is read as a section and dropped. Under a goal
+made from an unnumbered heading that has a group above it (a third size of heading over both),
+a smaller heading with only a paragraph under it, up to the next heading as large, is one of
+the goal's activities: the three sizes are group, goal and activity. Its paragraph is not kept
+(as an activity table's rows have none)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planparse.layouts.goal_words import goal_word
+from planparse.layouts.headings import continues_title
+from planparse.reading.model import Document, Line, Table
+from planparse.text.assemble import list_item
+
+if TYPE_CHECKING:
+    from planparse.layouts.engine import Walk
+    from planparse.layouts.walk_state import WalkState
+
+
+def prose_only_headings(w: Walk, blocks: list[Line | Table]) -> set[int]:
+    """Ids of the unnumbered styled headings (a few words, no label nor goal word) with only
+    plain paragraphs under them, at least one line, up to the next heading no smaller (their
+    wrapped title lines skipped): no table, label, list or smaller heading between."""
+    out: set[int] = set()
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Line) or not _titled(w, block):
+            continue
+        size, prose = w.typo.size(block), 0
+        last: Line | None = block
+        for nxt in blocks[i + 1:]:
+            if isinstance(nxt, Table):
+                break
+            if prose == 0 and last is not None and continues_title(last, nxt, w.typo):
+                last = nxt
+                continue
+            last = None
+            head = w.recognised(nxt)
+            if head is not None and w.typo.rank(nxt) > 0:
+                if w.typo.size(nxt) >= size - 0.3 and prose:
+                    out.add(id(block))
+                break
+            if w.typo.rank(nxt) > 0 or w.label(nxt.text)[0] is not None or list_item(nxt.text) is not None:
+                break
+            prose += 1
+        else:
+            if prose:
+                out.add(id(block))
+    return out
+
+
+def _titled(w: Walk, line: Line) -> bool:
+    head = w.recognised(line)
+    return (head is not None and head.kind == "section" and head.number is None and w.typo.rank(line) > 0
+            and 2 <= len(line.text.split()) <= 12 and line.text[:1].isupper() and not line.text.endswith((".", ":"))
+            and goal_word(line.text) is None and w.label(line.text)[0] is None)
+
+
+def heading_activity(w: WalkState, line: Line) -> bool:
+    """Whether the styled heading ``line`` is an activity of the goal in scope (see the module's
+    doc): no heading pending, the goal made from an unnumbered heading set larger than ``line``,
+    under a group made from one larger still, no activity yet (the next ones follow as the first
+    is styled), and only a paragraph under ``line``."""
+    goal, size = w.goal, w.typo.size(line)
+    if goal is None or w.section is not None or id(line) not in w.prose_only or len(w.stack) < 2:
+        return False
+    own, group = w.stack[-1][1], w.stack[-2][1]
+    # (a goal whose activities came from a table, or a list, lists none as headings after it)
+    return (own is goal and id(goal) in w.styled and id(group) in w.styled and not goal.activities
+            and w.styled[id(goal)] > size + 0.3 and w.styled[id(group)] > w.styled[id(goal)] + 0.3)
+
+
+def over_page(doc: Document, above: Line, line: Line) -> bool:
+    """Whether the heading ``above`` ends its page and ``line`` starts the next: nothing between
+    them but the page break (a goal area's heading at a page's foot, its first goal's on the next)."""
+    if line.page != above.page + 1:
+        return False
+    pages = {p.number: p for p in doc.pages}
+    first, last = pages.get(line.page), pages.get(above.page)
+    return first is not None and last is not None and not any(o.bbox[1] > above.bbox[3] for o in last.lines) \
+        and not any(o.bbox[3] < line.bbox[1] for o in first.lines) and not any(t.bbox[3] < line.bbox[1] for t in first.tables) \
+        and not any(t.bbox[1] > above.bbox[3] for t in last.tables)
