@@ -114,7 +114,7 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
 # The title runs to its first word character without backtracking (``[^\w\n]*+``, where
 # ``.*?\w`` would retry every later word character for every end of the title: quadratic in
 # the length of a long activity text that has no status tail); the match is the same.
-STATUS_TAIL = re.compile(r"^(?P<title>[^\w\n]*+\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*|[●⬤■◼▲▼◆]\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
+STATUS_TAIL = re.compile(r"^(?P<title>[^\w\n]*+\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*|[●⬤■◼▲▼◆]\s*|(?:\.\s?){3,}\s*|…+\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
 
 
 def split_status_suffix(title: str) -> tuple[str, Status | None]:

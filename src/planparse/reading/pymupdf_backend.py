@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import weakref
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -14,6 +15,10 @@ from planparse.reading.model import Drawing, Image, Line, RawPage, Span
 
 _BOLD_FLAG = 16
 _ITALIC_FLAG = 2
+# MuPDF's span flag for text raised above the line's baseline.
+_SUPERSCRIPT_FLAG = 1
+_FOOTNOTE_MARK = re.compile(r"[0-9*†‡]{1,2}")
+_UNIT_POWER = re.compile(r"(?<![A-Za-zÅÄÖåäö])[kcdm]?m[23]$")  # "m²" set as a raised "2": a unit, no mark
 # Tesseract, ocrmypdf and most scanner software draw their invisible text in this font.
 OCR_FONTS = ("GlyphLessFont", "GlyphLess")
 
@@ -574,6 +579,9 @@ def read_page(
                 if not stripped:
                     continue
                 font, flags = s["font"], s["flags"]
+                if flags & _SUPERSCRIPT_FLAG and spans and _FOOTNOTE_MARK.fullmatch(stripped) \
+                        and not _UNIT_POWER.search(spans[-1].text.rstrip() + stripped):
+                    continue  # a footnote's mark raised after a word or figure ("Vinterväghållning¹", "97,0²")
                 style = styles.get((font, flags))
                 if style is None:
                     style = styles[(font, flags)] = _font_style(font, flags)

@@ -73,7 +73,8 @@ def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float])
                 break  # a named line stacked under another named one
             seen |= f
     else:
-        return [(top, bottom)]
+        if not _group_title(lines, cells, named):
+            return [(top, bottom)]
     bands: list[tuple[float, float]] = []
     start = top
     held = set(figures[0])  # the figure columns of the band so far
@@ -88,3 +89,14 @@ def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float])
         held = set(figures[k])
     bands.append((start, bottom))
     return bands
+
+
+def _group_title(lines: list[list[Span]], cells: list[dict[int, str]], named: list[bool]) -> bool:
+    """A band opened by a group's title (text in the first column only, set in italic or bold
+    unlike the row under it: "Skattefinansierad verksamhet") over a named row with figures,
+    no rule between them."""
+    if set(cells[0]) != {0} or not named[1]:
+        return False
+    def style(line: list[Span]) -> tuple[bool, bool]:
+        return all(s.italic for s in line), all(s.bold for s in line)
+    return style(lines[0]) != style([s for s in lines[1] if s.xc < lines[1][0].bbox[2] + 1] or lines[1]) and any(style(lines[0]))

@@ -915,17 +915,21 @@ def _header_band(
         reach = max(reach, s.bbox[2])
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
     # (and without the "|" OCR reads from a lost column rule beside a label: "| Bedömning")
-    bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip(" |¦") for t in phrases]
-    known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or (money and _MONEY.fullmatch(fold(t)))
-                or vocabulary.match_label(t) is not None)
-    # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
-    return len(phrases) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(phrases) \
+    def labels(texts: list[str]) -> bool:
+        bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip(" |¦") for t in texts]
+        known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or (money and _MONEY.fullmatch(fold(t)))
+                    or vocabulary.match_label(t) is not None)
+        # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
+        return len(texts) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(texts)
+
+    # (a label per text run too: right-aligned money columns' labels stand closer than a gap)
+    return labels(phrases) or (fonts and len(spans) > len(phrases) and labels([s.text.strip() for s in spans])) \
         or controls and control_header(phrases)
 
 
 _TERM = re.compile(r"VT|HT|T[1-3]|Q[1-4]|Tertial [1-3]")  # a term before its year ("VT 2024")
 # a money column's label without its year ("Budget 2026", "Prognos", "Avvikelse")
-_MONEY = re.compile(r"budget|bokslut|prognos|avvikelse|plan|utfall")
+_MONEY = re.compile(r"budget|bokslut|prognos|avvikelse|plan|utfall(?: \w{3}[–-]\w{3})?")  # "Utfall jan–aug"
 
 
 def _split_at_header_bands(ys: list[float], x0: float, x1: float, raw: RawPage) -> list[list[float]]:

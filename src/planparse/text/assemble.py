@@ -29,7 +29,8 @@ OPEN_ENDS = frozenset({
     "av", "en", "ett", "för", "från", "genom", "i", "inom", "kring", "med", "mellan", "mot", "och", "om",
     "på", "samt", "som", "till", "under", "vid", "åt", "att", "eller", "efter", "enligt", "hos", "utan",
 })  # fmt: skip
-# Bullet glyphs as producers and symbol fonts print them (Wingdings "§", "", "n", "q" included).
+# Bullet glyphs as producers and symbol fonts print them (Wingdings "§", "", "n", "q" included;
+# and any of Unicode's dingbats, U+2700–U+27BF, in the list pattern: "✿", "➤", "❖").
 BULLETS = "-•–—●○◦▪▫■□◆◇►▶➢✓✔*·"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _SPACES = re.compile(r"[\t\r\n\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
@@ -40,7 +41,7 @@ _SOFT_HYPHEN_BETWEEN = re.compile(r"\u00ad(?=\s|$)")
 # Anything clean() changes but the text's ends: a separator, a zero-width or soft hyphen, debris, two spaces.
 _UNCLEAN = re.compile("[\t\r\n\f\v\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff|¦]|  ")
 _LIST = re.compile(
-    r"^\s*(?:(?P<bullet>[" + re.escape(BULLETS) + r"\uf0a7\uf0b7\uf076\uf0d8\uf0fc])"
+    r"^\s*(?:(?P<bullet>[" + re.escape(BULLETS) + r"\uf0a7\uf0b7\uf076\uf0d8\uf0fc\u2700-\u27bf])"
     r"|(?P<num>\d{1,2}[.)]|[a-zåäö]\))(?=\s|[A-ZÅÄÖ]))\s*(?P<text>\S.*)$"
 )
 _HYPHEN_END = re.compile(r"(\S*?)([A-Za-zÅÄÖåäöÉéÜü0-9]+)-$")
