@@ -25,8 +25,8 @@ def test_each_box_gives_the_status_its_key_names() -> None:
 
 def test_the_key_is_read_from_its_line() -> None:
     doc = read_pdf(FIXTURES / "holdout-generic15" / f"{MJOLBY}.pdf")
-    assert ballot_boxes.key(doc) == {"☑": StatusValue.completed, "☐": StatusValue.not_started,
-                                     "☒": StatusValue.cancelled}
+    assert ballot_boxes.key(doc) == {"☑": (StatusValue.completed, None), "☐": (StatusValue.not_started, None),
+                                     "☒": (StatusValue.cancelled, None)}
 
 
 def test_without_a_key_a_ticked_box_is_done_an_empty_one_not_started_and_a_cross_nothing() -> None:

@@ -1,13 +1,18 @@
-"""Status as a ballot box or a tick: a character in the status cell instead of a word.
+"""Status and assessment as a character mark instead of a word: ballot boxes, ticks, crosses,
+arrows, warning signs and star ratings.
 
-Some plans mark each activity with a character of no colour: "☑" done, "☐" not started, "☒"
-crossed out, or a tick "✓" / "✔" and a cross "✗" / "✘". The document's key, when it prints one
-("Status: ☑ Avslutad ☐ Ej påbörjad ☒ Avbruten"), names each character's status; without a key a
-tick or a ticked box means done (``completed``) and an empty box not started. A cross has no
-meaning by convention (cancelled? not done?): without a key it gives no status.
+Some plans mark each activity with a character in its status cell: "☑" done, "☐" not started,
+"☒" crossed out, a tick "✓" / "✔", a cross "✗" / "✖", an arrow "➜" or a warning sign "⚠"; and
+each goal with a star rating ("Måluppfyllelse: ★★☆"). The document's key, when it prints one
+("Status: ☑ Avslutad ☐ Ej påbörjad ☒ Avbruten" on a line, or a "Teckenförklaring" table of
+marks beside their names), names each mark's status or assessment. Without a key a tick or a
+ticked box means done (``completed``) and an empty box not started; any other mark has no
+meaning by convention and gives nothing.
 
-:func:`apply` gives every activity without a status the status of the one such character that
-stands alone on its row (in the status cell); ``raw`` is the character, ``source`` text.
+:func:`apply` gives every activity without a status the status of the one mark that stands
+alone on its row (in the status cell), and every goal without an assessment the assessment of
+a mark after its assessment label ("Måluppfyllelse:") below its title; ``raw`` is the mark,
+``source`` text.
 """
 
 from __future__ import annotations
@@ -16,31 +21,57 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts.icons import CONVENTION_CONFIDENCE, LEGEND_CONFIDENCE
-from planparse.model import Activity, Goal, Status, StatusValue, activities_in
+from planparse.model import (
+    Activity,
+    Assessment,
+    AssessmentValue,
+    Goal,
+    Status,
+    StatusValue,
+    activities_in,
+)
 from planparse.reading.model import Document, Line
 
-BOXES = "☑☒☐✓✔✗✘"
+BOXES = "☑☒☐✓✔✗✘✖➜➔⚠★☆"
 _CONVENTION = {"☑": StatusValue.completed, "✓": StatusValue.completed, "✔": StatusValue.completed,
                "☐": StatusValue.not_started}
-# A key's entry: a box, then the status it names (up to the next box).
-_ENTRY = re.compile(f"([{BOXES}])\\s*[=:–-]?\\s*([^{BOXES}]+)")
+_MARK = re.compile(f"[{BOXES}]{{1,5}}")
+# A key's entry on a line: a mark, then the name it stands for (up to the next mark).
+_ENTRY = re.compile(f"([{BOXES}]{{1,5}})\\s*[=:–-]?\\s*([^{BOXES}]+)")
+# A goal's assessment as a mark after its label: "Måluppfyllelse: ★★☆".
+_LABELLED = re.compile(f"^(?P<label>[^:]{{3,40}}):\\s*(?P<mark>[{BOXES}]{{1,5}})$")
+
+Key = dict[str, tuple[StatusValue | None, AssessmentValue | None]]
 
 
-def key(doc: Document) -> dict[str, StatusValue]:
-    """The document's key: each box character a line names with a status after it. A key
-    names two characters at least (a status cell "☑ Avslutad" names one)."""
-    found: dict[str, StatusValue] = {}
+def _named(text: str) -> tuple[StatusValue | None, AssessmentValue | None]:
+    """The status and the assessment a key's name stands for ("Aktiviteten: Pågår")."""
+    name = text.strip(" ,;.·").rpartition(":")[2].strip() or text
+    s = vocabulary.match_legend("statuses", name)
+    a = vocabulary.match_legend("assessments", name)
+    return (StatusValue(s.value) if s else None), (AssessmentValue(a.value) if a else None)
+
+
+def key(doc: Document) -> Key:
+    """The document's key: the marks a line names two or more of (each before its name), and
+    the rows of a table of two or more marks each beside a name (a "Teckenförklaring")."""
+    found: Key = {}
     for line in _all_lines(doc):
         if not any(ch in line.text for ch in BOXES):
             continue
-        entries: dict[str, StatusValue] = {}
-        for m in _ENTRY.finditer(line.text):
-            s = vocabulary.match_legend("statuses", m[2].strip(" ,;.·"))
-            if s is not None:
-                entries.setdefault(m[1], StatusValue(s.value))
+        entries = {m[1]: named for m in _ENTRY.finditer(line.text) if any(named := _named(m[2]))}
         if len(entries) >= 2:
-            for ch, value in entries.items():
-                found.setdefault(ch, value)
+            for mark, named in entries.items():
+                found.setdefault(mark, named)
+    for table in (t for p in doc.pages for t in p.tables):
+        entries = {}
+        for row in table.rows:
+            texts = [c.text for c in row.cells if c.text]
+            if len(texts) >= 2 and _MARK.fullmatch(texts[0]) and any(named := _named(texts[-1])):
+                entries.setdefault(texts[0], named)
+        if len(entries) >= 2:
+            for mark, named in entries.items():
+                found.setdefault(mark, named)
     return found
 
 
@@ -49,30 +80,48 @@ def _all_lines(doc: Document) -> list[Line]:
 
 
 def _row_box(lines: list[Line], act: Activity) -> str | None:
-    """The one box character standing alone on the activity's row, if any."""
+    """The one mark standing alone on the activity's row, if any."""
     _, top, _, bottom = act.provenance.bbox
-    found = {ln.text.strip() for ln in lines
-             if len(ln.text.strip()) == 1 and ln.text.strip() in BOXES and top - 2 <= (ln.bbox[1] + ln.bbox[3]) / 2 <= bottom + 2}
+    found = {ln.text.strip() for ln in lines if top - 2 <= (ln.bbox[1] + ln.bbox[3]) / 2 <= bottom + 2}
     return found.pop() if len(found) == 1 else None
 
 
 def apply(doc: Document, goals: list[Goal]) -> None:
-    """Statuses from box characters for activities without one (see the module's docstring)."""
-    acts = [a for a in activities_in(goals) if a.status is None]
-    if not acts:
-        return
+    """Statuses and assessments from marks for owners without one (see the module's docstring)."""
     by_page: dict[int, list[Line]] = {}
+    labelled: list[tuple[Line, str]] = []  # (line, mark) of "Måluppfyllelse: ★★☆" lines, in order
     for ln in _all_lines(doc):
-        if len(ln.text.strip()) == 1 and ln.text.strip() in BOXES:
+        text = ln.text.strip()
+        if _MARK.fullmatch(text):
             by_page.setdefault(ln.page, []).append(ln)
-    if not by_page:
+        elif (m := _LABELLED.match(text)) and (label := vocabulary.match_label(m["label"])) and label.value == "assessment":
+            labelled.append((ln, m["mark"]))
+    if not by_page and not labelled:
         return
     legend = key(doc)
-    for act in acts:
-        box = _row_box(by_page.get(act.provenance.page, []), act)
-        if box is None:
-            continue
-        if box in legend:
-            act.status = Status(value=legend[box], raw=box, confidence=LEGEND_CONFIDENCE)
-        elif box in _CONVENTION:
-            act.status = Status(value=_CONVENTION[box], raw=box, confidence=CONVENTION_CONFIDENCE)
+    for act in activities_in(goals):
+        if act.status is None and (box := _row_box(by_page.get(act.provenance.page, []), act)) is not None:
+            if (value := legend.get(box, (None, None))[0]) is not None:
+                act.status = Status(value=value, raw=box, confidence=LEGEND_CONFIDENCE)
+            elif box in _CONVENTION:
+                act.status = Status(value=_CONVENTION[box], raw=box, confidence=CONVENTION_CONFIDENCE)
+    owners = _goals_in_order(goals)
+    for ln, mark in labelled:
+        value = legend.get(mark, (None, None))[1]
+        above = [g for g in owners if (g.provenance.page, g.provenance.bbox[1]) < (ln.page, ln.bbox[1])]
+        if value is not None and above and above[-1].assessment is None:
+            above[-1].assessment = Assessment(value=value, raw=mark, confidence=LEGEND_CONFIDENCE)
+
+
+def _goals_in_order(goals: list[Goal]) -> list[Goal]:
+    """Every goal of the tree, by where its title stands (page, then height)."""
+    out: list[Goal] = []
+
+    def visit(g: Goal) -> None:
+        out.append(g)
+        for c in g.children:
+            visit(c)
+
+    for g in goals:
+        visit(g)
+    return sorted(out, key=lambda g: (g.provenance.page, g.provenance.bbox[1]))
