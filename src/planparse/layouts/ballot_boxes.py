@@ -107,10 +107,10 @@ def apply(doc: Document, goals: list[Goal]) -> None:
                 act.status = Status(value=_CONVENTION[box], raw=box, confidence=CONVENTION_CONFIDENCE)
     owners = _goals_in_order(goals)
     for ln, mark in labelled:
-        value = legend.get(mark, (None, None))[1]
+        rating = legend.get(mark, (None, None))[1]
         above = [g for g in owners if (g.provenance.page, g.provenance.bbox[1]) < (ln.page, ln.bbox[1])]
-        if value is not None and above and above[-1].assessment is None:
-            above[-1].assessment = Assessment(value=value, raw=mark, confidence=LEGEND_CONFIDENCE)
+        if rating is not None and above and above[-1].assessment is None:
+            above[-1].assessment = Assessment(value=rating, raw=mark, confidence=LEGEND_CONFIDENCE)
 
 
 def _goals_in_order(goals: list[Goal]) -> list[Goal]:

@@ -570,7 +570,7 @@ def read_page(
                 if abs(dy) >= 0.96:  # (up or down the page: kept for a table's turned header)
                     rotated.append(_rotated_line(ln, number, turn))
                 continue
-            spans = []
+            spans: list[Span] = []
             for si, s in enumerate(ln["spans"]):
                 text = s["text"]
                 if "ingbats" in s["font"] and is_dingbats(s["font"]):
