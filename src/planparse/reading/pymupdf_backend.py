@@ -580,7 +580,7 @@ def read_page(
                     continue
                 font, flags = s["font"], s["flags"]
                 if flags & _SUPERSCRIPT_FLAG and spans and _FOOTNOTE_MARK.fullmatch(stripped) \
-                        and not _UNIT_POWER.search(spans[-1].text.rstrip() + stripped):
+                        and s["size"] < 0.85 * spans[-1].size and not _UNIT_POWER.search(spans[-1].text.rstrip() + stripped):
                     continue  # a footnote's mark raised after a word or figure ("Vinterväghållning¹", "97,0²")
                 style = styles.get((font, flags))
                 if style is None:

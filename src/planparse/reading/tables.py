@@ -922,8 +922,10 @@ def _header_band(
         # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
         return len(texts) >= 2 and known >= (1 if shaded else 2) and 2 * known >= len(texts)
 
-    # (a label per text run too: right-aligned money columns' labels stand closer than a gap)
-    return labels(phrases) or (fonts and len(spans) > len(phrases) and labels([s.text.strip() for s in spans])) \
+    # (with ``money``, a label per text run too: right-aligned money columns' labels stand
+    # closer than a gap, "Budget 2026 Utfall jan–aug 2026 Prognos 2026")
+    runs = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", s.text).strip() for s in spans] if money and fonts else []
+    return labels(phrases) or (sum(1 for t in runs if _MONEY.fullmatch(fold(t))) >= 2 and labels(runs)) \
         or controls and control_header(phrases)
 
 
