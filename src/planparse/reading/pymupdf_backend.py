@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import weakref
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -511,6 +513,20 @@ def _has_image_block(tp: pymupdf.TextPage) -> bool:
 _X_ROUNDED: dict[float, float] = {}
 
 
+# A footnote marker set as superscript: a digit or two, a star or a dagger.
+_MARK = re.compile(r"^(?:\d{1,2}|\*{1,3}|†)$")
+# A unit the superscript is the power of ("m²", "km²", "kWh/m²", "m³"): kept.
+_POWER_OF = re.compile(r"(?:^|[^A-Za-zÅÄÖåäö])(?:[kcdm]?m)$")
+
+
+def _footnote_mark(text: str, before: str) -> bool:
+    """Whether a superscript span ``text`` after ``before`` on its line is a footnote
+    marker: a short mark right after a word or a number, not the power of a unit."""
+    before = before.rstrip()
+    return _MARK.match(text) is not None and before[-1:].isalnum() and not (
+        text in ("2", "3") and _POWER_OF.search(before) is not None)
+
+
 def read_page(
     page: pymupdf.Page, number: int,
     cache: dict[int, Look] | None = None,
@@ -574,6 +590,8 @@ def read_page(
                 if not stripped:
                     continue
                 font, flags = s["font"], s["flags"]
+                if flags & 1 and spans and _footnote_mark(stripped, spans[-1].text):
+                    continue  # a superscript footnote marker after a word ("funktionsnedsättning¹")
                 style = styles.get((font, flags))
                 if style is None:
                     style = styles[(font, flags)] = _font_style(font, flags)
