@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 import weakref
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -581,7 +580,7 @@ def read_page(
                 if abs(dy) >= 0.96:  # (up or down the page: kept for a table's turned header)
                     rotated.append(_rotated_line(ln, number, turn))
                 continue
-            spans = []
+            spans: list[Span] = []
             for si, s in enumerate(ln["spans"]):
                 text = s["text"]
                 if "ingbats" in s["font"] and is_dingbats(s["font"]):
