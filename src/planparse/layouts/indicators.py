@@ -70,7 +70,6 @@ def name_direction(name: str) -> Direction | None:
 _GROUPS = {"tot": ValueGroup.total, "k": ValueGroup.women, "m": ValueGroup.men,
            "totalt": ValueGroup.total, "kvinnor": ValueGroup.women, "man": ValueGroup.men}
 _FOOTNOTE = re.compile(r"[\s*]+$")
-_ARROWS = re.compile(r"[←↑→↓↗↘↙↖⬆⬇➡⬅\s]+")  # a trend cell's arrows: no measure
 _NOTE = re.compile(r"^[A-ZÅÄÖ][^.]*(?:\s\S+){3,}\.$")  # a sentence of four words or more
 
 
@@ -252,7 +251,7 @@ def indicator_rows(
         period = YEAR.findall(row.cell_text(period_col)) if period_col is not None else []
         for i in value_cols:
             raw = row.cell_text(i) or (reread_empty_figure(reread, table.body, row, i) if ocr else None) or ""
-            if not raw or _ARROWS.fullmatch(raw):
+            if not raw:
                 continue
             if any(ln.method != "native" for c in row.cells if c.col == i for ln in c.lines):
                 raw = ocr_spacing(ocr_number(raw))
