@@ -28,6 +28,7 @@ from planparse.layouts.goal_tables import (
     row_starts_item,
     set_apart,
 )
+from planparse.layouts.indented_rows import activity_of, assessment_of, indented_items
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import known_goal, named_goal
 from planparse.layouts.marker import Marker
@@ -87,7 +88,17 @@ def read_table(w: Walk, table: Table) -> None:
     )) or status_rows(table) or labelled_markers(w.markers, table)
     has_markers = not text_statuses and any(w.markers.near(r.page, r.bbox) for r in table.body)
     icons = status_row_icons(w.markers, table) if has_markers else {}
-    if goal_col is None and is_form(w, table):
+    if goal_col is None and (items := indented_items(table)) is not None:
+        for item in items:  # goal rows with their activities indented under them
+            if item.is_goal:
+                _goal_row(w, item.title, item.row)
+                if w.goal is not None and w.goal.assessment is None:
+                    w.goal.assessment = assessment_of(item.mark)
+            elif w.goal is not None:
+                w.goal.activities.append(activity_of(item))
+        if sum(i.is_goal for i in items) > 1 and w.stack:  # what follows the table (an indicator
+            w.goal, w.activity = w.stack[-1][1], None  # table) is the area's, none of its goals'
+    elif goal_col is None and is_form(w, table):
         read_form(w, table)
     elif goal_col is not None:
         read_goal_table(w, table, *goal_col)

@@ -17,8 +17,6 @@ _BOLD_FLAG = 16
 _ITALIC_FLAG = 2
 # MuPDF's span flag for text raised above the line's baseline.
 _SUPERSCRIPT_FLAG = 1
-_FOOTNOTE_MARK = re.compile(r"[0-9*†‡]{1,2}")
-_UNIT_POWER = re.compile(r"(?<![A-Za-zÅÄÖåäö])[kcdm]?m[23]$")  # "m²" set as a raised "2": a unit, no mark
 # Tesseract, ocrmypdf and most scanner software draw their invisible text in this font.
 OCR_FONTS = ("GlyphLessFont", "GlyphLess")
 
@@ -516,6 +514,20 @@ def _has_image_block(tp: pymupdf.TextPage) -> bool:
 _X_ROUNDED: dict[float, float] = {}
 
 
+# A footnote marker set as superscript: a digit or two, a star or a dagger.
+_MARK = re.compile(r"^(?:\d{1,2}|\*{1,3}|†)$")
+# A unit the superscript is the power of ("m²", "km²", "kWh/m²", "m³"): kept.
+_POWER_OF = re.compile(r"(?:^|[^A-Za-zÅÄÖåäö])(?:[kcdm]?m)$")
+
+
+def _footnote_mark(text: str, before: str) -> bool:
+    """Whether a superscript span ``text`` after ``before`` on its line is a footnote
+    marker: a short mark right after a word or a number, not the power of a unit."""
+    before = before.rstrip()
+    return _MARK.match(text) is not None and before[-1:].isalnum() and not (
+        text in ("2", "3") and _POWER_OF.search(before) is not None)
+
+
 def read_page(
     page: pymupdf.Page, number: int,
     cache: dict[int, Look] | None = None,
@@ -579,9 +591,9 @@ def read_page(
                 if not stripped:
                     continue
                 font, flags = s["font"], s["flags"]
-                if flags & _SUPERSCRIPT_FLAG and spans and _FOOTNOTE_MARK.fullmatch(stripped) \
-                        and s["size"] < 0.85 * spans[-1].size and not _UNIT_POWER.search(spans[-1].text.rstrip() + stripped):
-                    continue  # a footnote's mark raised after a word or figure ("Vinterväghållning¹", "97,0²")
+                if flags & _SUPERSCRIPT_FLAG and spans and s["size"] < 0.85 * spans[-1].size \
+                        and _footnote_mark(stripped, spans[-1].text):
+                    continue  # a footnote's mark, set small and raised after a word or figure ("97,0²")
                 style = styles.get((font, flags))
                 if style is None:
                     style = styles[(font, flags)] = _font_style(font, flags)
