@@ -594,6 +594,8 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
                                   and px0 - TOL <= v.pos <= px1 + TOL], px0, px1, scanned) if shaded or striped else xs
                 if not ruled:
                     part = _with_open_last_row(_with_open_header(part, px0, px1, raw), sides, px0, px1, raw)
+                elif striped and len(sides) > 2:
+                    part = _with_open_striped_row(part, sides, px0, px1, raw)
                 if ruled and striped and len(sides) < 3:
                     continue  # no shaded cell in this part: a heading's paragraph between two tables
                 regions.append(_Region((px0, part[0], px1, part[-1]), part, sides, g_vs, ruled, g_hs))
@@ -762,6 +764,46 @@ def _with_open_last_row(ys: list[float], sides: list[float], x0: float, x1: floa
                 and len({bisect_right(inner, s.xc) for s in below}) >= 2:
             return [*ys, bottom + pad]
     return ys
+
+
+def _with_open_striped_row(ys: list[float], sides: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
+    """A zebra table (columns only from its shaded cells' sides) whose last row is unshaded has
+    no edge under that row: the shades end with the row above (or with the header, when one row
+    stands under it). The text just under the last shade is that row when it starts as far under
+    it as the band above's text starts under its own top, is set no larger, is no header, and
+    falls in two or more of the columns without crossing any; its cells' wrapped lines (each
+    starting where a cell's first line starts, a line's gap under it) belong to it."""
+    top, last = ys[-2], ys[-1]
+    above = _band_spans(raw, x0, x1, top, last)
+    if not above:
+        return ys
+    pad = min(s.bbox[1] for s in above) - top
+    size = max(s.size for s in above)
+    fonts = _fonts(raw)
+    slack = TOL if fonts else max(TOL, 0.3 * size)
+    near = [s for s in _band_spans(raw, x0, x1, last, last + pad + slack + 2 * size) if s.bbox[1] >= last - 1]
+    if not near:
+        return ys
+    first_top = min(s.bbox[1] for s in near)
+    if first_top - last > pad + slack:
+        return ys
+    row = [s for s in near if s.bbox[1] - first_top <= 0.3 * max(s.size, 1)]
+    if max(s.size for s in row) > (size + 0.5 if fonts else 1.12 * size) or _header_band(row, fonts=fonts):
+        return ys
+    inner = sides[1:-1]
+    if any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in row for c in inner) \
+            or len({bisect_right(inner, s.xc) for s in row}) < 2:
+        return ys
+    starts = [s.bbox[0] for s in row]
+    bottom = max(s.bbox[3] for s in row)
+    while True:  # a cell's wrapped lines
+        more = [s for s in _band_spans(raw, x0, x1, bottom - 1, bottom + 2 * size)
+                if bottom - 1 <= s.bbox[1] <= bottom + 0.6 * max(s.size, 1)
+                and any(abs(s.bbox[0] - x) <= 1.5 for x in starts) and abs(s.size - row[0].size) <= 0.5]
+        if not more:
+            break
+        bottom = max(s.bbox[3] for s in more)
+    return [*ys, bottom + pad]
 
 
 def _segment_joins(raw: RawPage, x0: float, x1: float, top: float, bottom: float) -> list[float]:
