@@ -31,6 +31,7 @@ from planparse.layouts.heading_items import prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
+from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.stated_assessment import stated_assessment
@@ -183,7 +184,7 @@ class Walk(ListWalk):
         rank = self.typo.rank(line)
         numbered_item = item is not None and item[0][:1].isdigit() and in_list and rank < 2 and not (
             rank == 1 and id(line) in self.chapters and not self.next_item(item[0]))
-        head = None if numbered_item or icon_item(self, line, rank) else self.recognised(line)
+        head = None if numbered_item or icon_item(self, line, rank) else (item is None and not labelled and owned_heading(self, line)) or self.recognised(line)
         if id(line) in self.area_titles:
             head = head or Heading("section", text)
             self.close_area()
@@ -240,8 +241,7 @@ class Walk(ListWalk):
             self.mode = "activities"  # an activity list whose items carry status icons, no bullets
             self.list_item(text, line)
             return
-        # (A heading's default "description" field does not stop a wrapped list item.)
-        if self.item is not None and self.item_line is not None and item is None and self.field in (None, "description"):
+        if self.item is not None and self.item_line is not None and item is None and self.field in (None, "description"):  # (not a heading's default field)
             prev, self.item_line = self.item_line, None
             gap = line.y0 - prev.bbox[3] if line.page == prev.page else 0.0
             height = max(prev.bbox[3] - prev.bbox[1], 1.0)
