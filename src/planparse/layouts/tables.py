@@ -11,6 +11,7 @@ from enum import Enum
 from planparse import vocabulary
 from planparse.layouts.activity_cells import description_goes_on, text_columns
 from planparse.layouts.base import YEAR, provenance
+from planparse.layouts.status_column import status_column
 from planparse.model import Activity, Status, StatusValue
 from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, line_gap
 from planparse.reading.model import join_lines as join_wrapped
@@ -154,7 +155,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
     table this one continues (its header repeated after a page break)."""
     labels = header_labels(table)
     title_col = column_of(labels, "activities") or 0
-    status_col = column_of(labels, "status")
+    status_col = status_column(table, labels, column_of(labels, "status"))
     start_col = column_of(labels, "start_date")
     end_col = column_of(labels, "end_date")
     progress_col = column_of(labels, "progress")

@@ -33,6 +33,7 @@ from planparse.reading import (
     contents,
     deskew,
     font_shift,
+    heading_grid,
     noise,
     ocr,
     ocr_banners,
@@ -1174,6 +1175,12 @@ _DASH_SPECK = re.compile(r"[-–—_]")
 _RULE_QUOTE = re.compile(r"^\s*[|¦]['‘’`\"“”]+(?=\w)")
 
 
+def _dash_speck(word: BBox, dash: BBox, size: float) -> bool:
+    """A dash read from a speck: a dot of ink (under a fifth of the type's size each way, a
+    hyphen is a third of it wide) set further right of the word before it than a space."""
+    return dash[2] - dash[0] < 0.2 * size and dash[3] - dash[1] < 0.2 * size and dash[0] - word[2] > 0.8 * size
+
+
 def _rule_glyphs(line: Line) -> None:
     """A ruled table's rule that OCR read into a cell line, dropped: "|" glued to the cell's
     first or last word or standing alone at either end ("|2023-05-02"), a speck read as a
@@ -1189,7 +1196,8 @@ def _rule_glyphs(line: Line) -> None:
         spans.pop(0)
     while len(spans) >= 2 and border_glyph(spans[-1].text):
         spans.pop()
-    if len(spans) >= 2 and _DASH_SPECK.fullmatch(spans[-1].text.strip()) and spans[-2].text.strip()[-1:].isdigit():
+    if len(spans) >= 2 and _DASH_SPECK.fullmatch(spans[-1].text.strip()) and (
+            spans[-2].text.strip()[-1:].isdigit() or _dash_speck(spans[-2].bbox, spans[-1].bbox, line.size)):
         spans.pop()
     if not spans:
         return  # nothing but rule glyphs: left as read
@@ -1278,6 +1286,9 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         if furniture:  # (a running header's rule is no table's: left out while the tables are read)
             r.drawings = [d for d in drawings if id(d) not in furniture]
         tables, outside = extract_tables(r, last)
+        if band is None:
+            outside, gridded = heading_grid.read_grid(outside, r.width)
+            carded[-1] = carded[-1] or gridded
         r.drawings = drawings
         _ocr_cell_specks(tables)
         per_page_tables.append(tables)
