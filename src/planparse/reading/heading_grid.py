@@ -15,6 +15,7 @@ outside tables are looked at), and a table of three columns has three pieces in 
 from __future__ import annotations
 
 from planparse.reading.model import Line, Span
+from planparse.text.control_labels import control_header
 
 _GAP = 2.0  # of the line's height: the least gap between the two pieces of the head row
 _MID = (0.35, 0.65)  # of the page's width: where the right column starts
@@ -68,10 +69,21 @@ def _head_gap(row: list[Line], width: float) -> tuple[float, float] | None:
     if len(wide) != 1 or not all(s.bold for s, _ in pieces):
         return None
     k = wide[0]
+    if any(_labels_only(" ".join(s.text for s, _ in side)) for side in (pieces[:k + 1], pieces[k + 1:])) \
+            or control_header(" ".join(s.text for s, _ in pieces).split()):
+        return None  # an unruled table's header ("Mått | Mål Utfall", "Område | Konsekvens …"), no lists' headings
     x0, x1 = pieces[k][0].bbox[2], pieces[k + 1][0].bbox[0]
     if not _MID[0] * width <= x1 <= _MID[1] * width:
         return None
     return x0, x1
+
+
+def _labels_only(text: str) -> bool:
+    """Whether every word of ``text`` (years aside) is a column label of the vocabulary."""
+    from planparse import vocabulary
+
+    words = [w for w in text.replace("|", " ").split() if not w.isdigit()]
+    return bool(words) and all(vocabulary.match_label(w) is not None for w in words)
 
 
 def _line(pieces: list[tuple[Span, Line]]) -> Line:
