@@ -43,3 +43,10 @@ def test_a_budget_follow_up_with_group_titles_and_footnote_marks() -> None:
         return [(b["name"], b["section"], [v["amount"] for v in b["values"]]) for b in doc["budget"]]
 
     assert lines(DOCS.parsed(SODERTALJE)) == lines(DOCS.gold(SODERTALJE))
+
+
+def test_a_key_entry_on_a_line_of_its_own_is_no_activity() -> None:
+    doc = DOCS.parsed(KARLSHAMN)
+    titles = [a["title"] for g in all_goals(doc) for a in g["activities"]]
+    assert "Genomförd" not in titles and len(titles) == len(_activities(DOCS.gold(KARLSHAMN)))
+    assert "Ekonomi" not in [g["title"] for g in all_goals(doc)]  # (a chapter, no goal, once it holds no activity)

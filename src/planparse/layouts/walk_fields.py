@@ -102,6 +102,9 @@ class FieldWalk(WalkState):
             self.open_label(label, value[:second.start()].strip(), line)
             self.open_label(found[0] or "", found[1], line)
             return
+        if label in _ACTIVITY_LABELS and value and max((m.confidence for m in (vocabulary.match_status(value),
+                                                     vocabulary.match_assessment(value)) if m), default=0) >= 0.95:
+            return  # a key's entry ("Aktiviteten: Genomförd" beside its mark): no activity
         self.flush()
         self.seen_labels.add(label)
         below = self.item_line is not None and (line.page, line.y0) >= (self.item_line.page, self.item_line.y0)
