@@ -326,13 +326,18 @@ class PlanDocument(_Model):
 
     def iter_goals(self) -> list[Goal]:
         """Every goal in the tree, depth first, in document order."""
-        out: list[Goal] = []
-        stack = list(reversed(self.goals))
-        while stack:
-            goal = stack.pop()
-            out.append(goal)
-            stack.extend(reversed(goal.children))
-        return out
+        return goals_in(self.goals)
+
+
+def goals_in(goals: list[Goal]) -> list[Goal]:
+    """Every goal of the tree under ``goals``, depth first, in document order."""
+    out: list[Goal] = []
+    stack = list(reversed(goals))
+    while stack:
+        goal = stack.pop()
+        out.append(goal)
+        stack.extend(reversed(goal.children))
+    return out
 
 
 def activities_in(goals: list[Goal]) -> list[Activity]:

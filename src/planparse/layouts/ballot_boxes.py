@@ -29,6 +29,7 @@ from planparse.model import (
     Status,
     StatusValue,
     activities_in,
+    goals_in,
 )
 from planparse.reading.model import Document, Line
 
@@ -52,11 +53,12 @@ def _named(text: str) -> tuple[StatusValue | None, AssessmentValue | None]:
     return (StatusValue(s.value) if s else None), (AssessmentValue(a.value) if a else None)
 
 
-def key(doc: Document) -> Key:
+def key(doc: Document, lines: list[Line] | None = None) -> Key:
     """The document's key: the marks a line names two or more of (each before its name), and
-    the rows of a table of two or more marks each beside a name (a "Teckenförklaring")."""
+    the rows of a table of two or more marks each beside a name (a "Teckenförklaring").
+    ``lines``: the document's lines and table cells' lines, when the caller has them."""
     found: Key = {}
-    for line in _all_lines(doc):
+    for line in _all_lines(doc) if lines is None else lines:
         if not any(ch in line.text for ch in BOXES):
             continue
         entries = {m[1]: named for m in _ENTRY.finditer(line.text) if any(named := _named(m[2]))}
@@ -90,7 +92,8 @@ def apply(doc: Document, goals: list[Goal]) -> None:
     """Statuses and assessments from marks for owners without one (see the module's docstring)."""
     by_page: dict[int, list[Line]] = {}
     labelled: list[tuple[Line, str]] = []  # (line, mark) of "Måluppfyllelse: ★★☆" lines, in order
-    for ln in _all_lines(doc):
+    lines = _all_lines(doc)
+    for ln in lines:
         text = ln.text.strip()
         if _MARK.fullmatch(text):
             by_page.setdefault(ln.page, []).append(ln)
@@ -98,30 +101,16 @@ def apply(doc: Document, goals: list[Goal]) -> None:
             labelled.append((ln, m["mark"]))
     if not by_page and not labelled:
         return
-    legend = key(doc)
+    legend = key(doc, lines)
     for act in activities_in(goals):
         if act.status is None and (box := _row_box(by_page.get(act.provenance.page, []), act)) is not None:
             if (value := legend.get(box, (None, None))[0]) is not None:
                 act.status = Status(value=value, raw=box, confidence=LEGEND_CONFIDENCE)
             elif box in _CONVENTION:
                 act.status = Status(value=_CONVENTION[box], raw=box, confidence=CONVENTION_CONFIDENCE)
-    owners = _goals_in_order(goals)
+    owners = sorted(goals_in(goals), key=lambda g: (g.provenance.page, g.provenance.bbox[1]))  # by where titles stand
     for ln, mark in labelled:
         rating = legend.get(mark, (None, None))[1]
         above = [g for g in owners if (g.provenance.page, g.provenance.bbox[1]) < (ln.page, ln.bbox[1])]
         if rating is not None and above and above[-1].assessment is None:
             above[-1].assessment = Assessment(value=rating, raw=mark, confidence=LEGEND_CONFIDENCE)
-
-
-def _goals_in_order(goals: list[Goal]) -> list[Goal]:
-    """Every goal of the tree, by where its title stands (page, then height)."""
-    out: list[Goal] = []
-
-    def visit(g: Goal) -> None:
-        out.append(g)
-        for c in g.children:
-            visit(c)
-
-    for g in goals:
-        visit(g)
-    return sorted(out, key=lambda g: (g.provenance.page, g.provenance.bbox[1]))

@@ -741,8 +741,7 @@ def _with_open_last_row(ys: list[float], sides: list[float], x0: float, x1: floa
     # an OCR'd word's size is told from its box: a tenth or so apart from row to row)
     fonts = bool(_fonts(raw) and below and below[0].font)
     slack = TOL if fonts else max(TOL, 0.3 * size)
-    if not below or min(s.bbox[1] for s in below) - last > pad + slack \
-            or max(s.size for s in below) > (size + 0.5 if fonts else 1.12 * size):
+    if not below or min(s.bbox[1] for s in below) - last > pad + slack or not _no_larger(below, size, fonts):
         return ys
     if _header_band(below, fonts=_fonts(raw)):
         return ys  # the next table's open header, no row of this one
@@ -758,12 +757,22 @@ def _with_open_last_row(ys: list[float], sides: list[float], x0: float, x1: floa
     starts = [x0, *(min((s.bbox[0] for s in body if s.bbox[0] >= g), default=g) - 1.0 for g in gaps[1:-1]), x1]
     options = [sides] if len(sides) > 2 else [_infer_columns(_band_spans(raw, x0, x1, ys[0], ys[1]), x0, x1),
                                               gaps, starts, [x0, *_segment_joins(raw, x0, x1, ys[0], last), x1]]
-    for cols in options:
-        inner = cols[1:-1]
-        if not any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in below for c in inner) \
-                and len({bisect_right(inner, s.xc) for s in below}) >= 2:
-            return [*ys, bottom + pad]
+    if any(_fills_columns(below, cols[1:-1]) for cols in options):
+        return [*ys, bottom + pad]
     return ys
+
+
+def _no_larger(spans: list[Span], size: float, fonts: bool) -> bool:
+    """Whether ``spans`` are set no larger than ``size`` (an open row's test against the row
+    above it; an OCR'd word's size is told from its box: a tenth or so apart from row to row)."""
+    return max(s.size for s in spans) <= (size + 0.5 if fonts else 1.12 * size)
+
+
+def _fills_columns(spans: list[Span], inner: list[float]) -> bool:
+    """Whether ``spans`` fall in two or more of the columns parted at ``inner`` without crossing
+    a column's edge (a paragraph after a table runs across them)."""
+    return not any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in spans for c in inner) \
+        and len({bisect_right(inner, s.xc) for s in spans}) >= 2
 
 
 def _with_open_striped_row(ys: list[float], sides: list[float], x0: float, x1: float, raw: RawPage) -> list[float]:
@@ -788,11 +797,7 @@ def _with_open_striped_row(ys: list[float], sides: list[float], x0: float, x1: f
     if first_top - last > pad + slack:
         return ys
     row = [s for s in near if s.bbox[1] - first_top <= 0.3 * max(s.size, 1)]
-    if max(s.size for s in row) > (size + 0.5 if fonts else 1.12 * size) or _header_band(row, fonts=fonts):
-        return ys
-    inner = sides[1:-1]
-    if any(s.bbox[0] < c - 3 and s.bbox[2] > c + 3 for s in row for c in inner) \
-            or len({bisect_right(inner, s.xc) for s in row}) < 2:
+    if not _no_larger(row, size, fonts) or _header_band(row, fonts=fonts) or not _fills_columns(row, sides[1:-1]):
         return ys
     starts = [s.bbox[0] for s in row]
     bottom = max(s.bbox[3] for s in row)
@@ -958,7 +963,7 @@ def _header_band(
     # (a label with its year, "Utfall 2024", or a year alone is a column label too)
     # (and without the "|" OCR reads from a lost column rule beside a label: "| Bedömning")
     def labels(texts: list[str]) -> bool:
-        bare = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", t).strip(" |¦") for t in texts]
+        bare = [_YEAR.sub("", t).strip(" |¦") for t in texts]
         known = sum(1 for t in bare if not t or _TERM.fullmatch(t) or (money and _MONEY.fullmatch(fold(t)))
                     or vocabulary.match_label(t) is not None)
         # (on a shade of its own, one label beside a name the vocabulary lacks: "Nämndmål | Bedömning")
@@ -966,11 +971,12 @@ def _header_band(
 
     # (with ``money``, a label per text run too: right-aligned money columns' labels stand
     # closer than a gap, "Budget 2026 Utfall jan–aug 2026 Prognos 2026")
-    runs = [re.sub(r"\s*\b(?:19|20)\d{2}\b", "", s.text).strip() for s in spans] if money and fonts else []
+    runs = [_YEAR.sub("", s.text).strip() for s in spans] if money and fonts else []
     return labels(phrases) or (sum(1 for t in runs if _MONEY.fullmatch(fold(t))) >= 2 and labels(runs)) \
         or controls and control_header(phrases)
 
 
+_YEAR = re.compile(r"\s*\b(?:19|20)\d{2}\b")  # a label's year ("Utfall 2024"), with the space before it
 _TERM = re.compile(r"VT|HT|T[1-3]|Q[1-4]|Tertial [1-3]")  # a term before its year ("VT 2024")
 # a money column's label without its year ("Budget 2026", "Prognos", "Avvikelse")
 _MONEY = re.compile(r"budget|bokslut|prognos|avvikelse|plan|utfall(?: \w{3}[–-]\w{3})?")  # "Utfall jan–aug"
