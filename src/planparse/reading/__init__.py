@@ -1036,8 +1036,17 @@ def _repair_in_context(lines: list[Line]) -> None:
 
     for ln in lines:
         words = [s.text.strip() for s in ln.spans]
-        for s, before, after in zip(ln.spans, words, repair_line_words(words), strict=True):
-            if after != before:
+        # A "|" ending the line, a hair wide and set further from the word before it than a word
+        # space, is a rule (a cell's edge beside the text), not an "I": the repair leaves it.
+        probe = list(words)
+        if len(words) > 1 and words[-1] == "|":
+            last, before = ln.spans[-1].bbox, ln.spans[-2].bbox
+            height = ln.bbox[3] - ln.bbox[1]
+            if last[2] - last[0] < 0.15 * height and last[0] - before[2] > 0.5 * height:
+                probe[-1] = "¦"
+
+        for s, before, sent, after in zip(ln.spans, words, probe, repair_line_words(probe), strict=True):
+            if after != sent:
                 s.text = s.text.replace(before, after)
 
 

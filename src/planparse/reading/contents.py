@@ -86,8 +86,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
         rest = lines[end + 1 :]
         for k, ln in enumerate(rest):  # entries without leaders right after the last one
             text = ln.text.strip()
-            if _TOC_ENTRY.search(text):
-                found.add(id(ln))
+            if _TOC_ENTRY.search(text) or (heading and _BARE_NUMBER.match(text) and k + 1 < len(rest)):
+                found.add(id(ln))  # (or an entry's page number an OCR set on a line of its own)
                 continue
             # Under a contents heading, numbered entries whose leaders and page numbers an
             # OCR lost: each followed by another entry (or ending the page), where a chapter

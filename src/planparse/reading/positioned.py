@@ -888,6 +888,10 @@ def find_tables(
         # its cells' text may stand a point or two from the text margin, a hair OCR's boxes blur)
         indented = starts[0] - margin >= 3 or any(
             ln.method != "native" and s.text.strip() in _RULES and s.bbox[2] <= starts[0] - 3 for ln in header for s in ln.spans[:1])
+        # Where a row's words are back at the margin: left of the first label's padding; on an OCR'd
+        # layer left of the middle between margin and label (a speck OCR read before the first
+        # label and dropped leaves the label's box a few points right of its cell's edge)
+        back = starts[0] - 2.5 if header[0].method == "native" else min(starts[0] - 2.5, (margin + starts[0]) / 2)
         body: list[list[Line]] = []
         j = k + 1
         prev = header
@@ -901,7 +905,7 @@ def find_tables(
                 break
             if indented and min((s.bbox[0] for s in _spans(vr) if s.text.strip()[:1].isalnum()
                                  and sum(ch.isalpha() for ch in s.text) >= 2),
-                                default=starts[0]) < starts[0] - 2.5:
+                                default=starts[0]) < back:
                 break  # words back at the text margin, left of the cells' padding: text after the table
             if _heading_after(vr, header):
                 break
