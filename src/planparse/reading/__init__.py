@@ -836,7 +836,7 @@ def merge_baselines(
     rows: list[list[Line]] = []
     ref_yc = ref_size = 0.0  # the vertical centre and size of the current row's first line
     for yc, ln in centres:
-        size = ln.size
+        size = _row_size(ln)
         # (max(2.0, 0.3 * min(size, ref_size)), inline: every line of the page)
         reach = 0.3 * (ref_size if ref_size < size else size)
         if rows and abs(yc - ref_yc) <= (reach if reach > 2.0 else 2.0):
@@ -880,6 +880,17 @@ def merge_baselines(
     if band:
         return columns.column_order(out, band)
     return _box_order(out, boxes) if boxes else out
+
+
+def _row_size(ln: Line) -> float:
+    """The size a line is put in its row by: its font size, or in an OCR layer, where a word
+    of one narrow letter is given a small font (Tesseract's "i" at a third of its line's size),
+    at least 0.6 of its box's height, so that "i" ending a wrapped heading stays on its row."""
+    size = ln.size
+    if ln.method == "native":
+        return size
+    h = 0.6 * (ln.bbox[3] - ln.bbox[1])
+    return h if h > size else size
 
 
 def _side_by_side(boxes: list[BBox]) -> list[BBox]:
