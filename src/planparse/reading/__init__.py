@@ -209,6 +209,7 @@ def _read_banners(pdf: object, raw_pages: list[RawPage], layers: list[str]) -> N
 
 # Cell images for a second reading: this resolution, a white margin of this many pixels.
 _REREAD_DPI = 300
+_REREAD_DPI_AGAIN = 400  # a crop Tesseract reads nothing in at 300 dpi is read at this once more
 _REREAD_MARGIN = 30
 
 
@@ -237,6 +238,9 @@ def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str 
             return None
         image = _cell_image(pdf[page - 1], box)
         read = ocr.read_figures(image) if image is not None else None
+        if read == "" and image is not None:  # (nothing seen: "11" at 300 dpi; read at another scale)
+            image = _cell_image(pdf[page - 1], box, _REREAD_DPI_AGAIN)
+            read = ocr.read_figures(image) if image is not None else None
         pixels = raster_rules._pgm(image) if read and image is not None else None
         done[key] = ink_groups.with_decimal_comma(read, pixels) if read and pixels is not None else read
         return done[key]
@@ -244,8 +248,8 @@ def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str 
     return reread
 
 
-def _cell_image(page: object, box: BBox) -> bytes | None:
-    """The box of a page's image at 300 dpi on a white margin, as PNM; None when the box is off
+def _cell_image(page: object, box: BBox, dpi: int = 0) -> bytes | None:
+    """The box of a page's image at 300 dpi (or ``dpi``) on a white margin, as PNM; None when the box is off
     the page. A table rule that crosses the whole box (a row's or column's rule the box takes
     in above, below or beside the figures) is painted white: Tesseract reads a figure under a
     rule as letters ("aalo" for "2 575")."""
@@ -255,7 +259,7 @@ def _cell_image(page: object, box: BBox) -> bytes | None:
     clip = pymupdf.Rect(box) & page.rect
     if clip.is_empty:
         return None
-    pix = page.get_pixmap(dpi=_REREAD_DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
+    pix = page.get_pixmap(dpi=dpi or _REREAD_DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
     framed = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, pix.width + 2 * _REREAD_MARGIN,
                                                            pix.height + 2 * _REREAD_MARGIN), False)
     framed.clear_with(255)
