@@ -209,7 +209,7 @@ def _read_banners(pdf: object, raw_pages: list[RawPage], layers: list[str]) -> N
 
 # Cell images for a second reading: this resolution, a white margin of this many pixels.
 _REREAD_DPI = 300
-_REREAD_DPI_AGAIN = 400  # a crop Tesseract reads nothing in at 300 dpi is read at this once more
+_REREAD_DPI_AGAIN = (200, 400)  # a crop Tesseract reads nothing in at 300 dpi is read at these
 _REREAD_MARGIN = 30
 
 
@@ -238,9 +238,12 @@ def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str 
             return None
         image = _cell_image(pdf[page - 1], box)
         read = ocr.read_figures(image) if image is not None else None
-        if read == "" and image is not None:  # (nothing seen: "11" at 300 dpi; read at another scale)
-            image = _cell_image(pdf[page - 1], box, _REREAD_DPI_AGAIN)
-            read = ocr.read_figures(image) if image is not None else None
+        if read == "" and image is not None:
+            # Nothing seen ("11" at 300 dpi): read at two other scales, taken where both agree.
+            again = [_cell_image(pdf[page - 1], box, dpi) for dpi in _REREAD_DPI_AGAIN]
+            reads = {ocr.read_figures(im) if im is not None else None for im in again}
+            if len(reads) == 1 and (only := reads.pop()):
+                image, read = again[-1], only
         pixels = raster_rules._pgm(image) if read and image is not None else None
         done[key] = ink_groups.with_decimal_comma(read, pixels) if read and pixels is not None else read
         return done[key]
