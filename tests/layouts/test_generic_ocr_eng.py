@@ -1,6 +1,7 @@
 """The generic parser on OCR layers made with Tesseract's English model, real fixtures: a goal
 whose heading wraps over a lone "i" keeps its goals and activities; a heading number whose dot
-the OCR read as a figure ("271") and a title wrapped after "och" with a wide gap; an OCR'd
+the OCR read as a figure ("271"), a title wrapped after "och" with a wide gap and an owner's
+speck read as a stop; an OCR'd
 indicator value the layer misread ("mi") read again, and a header label with a speck before it."""
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ def test_a_heading_number_with_its_dot_read_as_a_figure() -> None:
     doc = _parsed("holdout-generic4/namndplan/ocr-nynashamn-socialnamnden-namndplan-2026.pdf")
     found = {(g["number"], g["title"]) for g in all_goals(doc)}
     assert ("2.1", "Personer med beroendeproblematik ska få en sammanhållen vård- och stödkedja") in found
+    owners = {a["title"]: a["owner"] for g in all_goals(doc) for a in g["activities"]}
+    assert owners["Minska antalet externa placeringar genom utökad rekrytering av familjehem"] == \
+        "Enhetschef familjehem"  # (the layer's speck read as a stop cut)
 
 
 def test_a_misread_value_and_a_specked_header_label() -> None:
