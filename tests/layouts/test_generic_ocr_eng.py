@@ -25,6 +25,9 @@ def test_a_goal_heading_wrapped_over_a_lone_letter_keeps_its_goals() -> None:
     top = doc["goals"][0]
     assert top["title"] == "Alla barn och unga ska lyckas i skolan"
     assert top["children"][0]["title"] == "Fler elever ska nå kunskapskraven i alla ämnen"
+    # (the first activity's title OCR'd a tenth over the body's size and a little wider: a heading)
+    assert [a["title"] for a in top["children"][0]["activities"]] == [
+        "Läsfrämjande lyft i förskoleklass och lågstadiet", "Matematikcoacher på varje högstadieskola"]
     assert [g["title"] for g in doc["goals"]] == [
         "Alla barn och unga ska lyckas i skolan", "Kommunen ska vara en attraktiv arbetsgivare",
         "Hållbar utveckling för kommande generationer"]
