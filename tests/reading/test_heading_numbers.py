@@ -35,3 +35,20 @@ def test_native_text_and_documents_without_dotted_numbers_are_left_alone() -> No
     dotted_heading_numbers(alone)
     assert native[1].text == "322 Besöksnäringen ska stärkas"
     assert alone[0].text == "322 Besöksnäringen ska stärkas"
+
+
+def test_a_dot_read_as_a_figure_is_given_back_under_its_chapter() -> None:
+    # (nynashamn-socialnamnden-namndplan-2026, OCR'd: "2.1" read "271" under "2: Trygghet …")
+    lines = [_line("1.2. Barn och unga ska få stöd"), _line("2: Trygghet och delaktighet"),
+             _line("271 Personer med beroendeproblematik ska få"), _line("2.2 Våldsutsatta ska få skydd")]
+    dotted_heading_numbers(lines)
+    assert lines[2].text == "2.1 Personer med beroendeproblematik ska få"
+
+
+def test_a_chapter_number_read_from_native_text_or_a_figure_off_the_numbering_stays() -> None:
+    native = [_line("2: Trygghet och delaktighet", "native"), _line("271 Personer med beroende")]
+    off = [_line("2: Trygghet och delaktighet"), _line("371 Personer med beroende")]
+    dotted_heading_numbers(native)
+    dotted_heading_numbers(off)
+    assert native[1].text == "271 Personer med beroende"
+    assert off[1].text == "371 Personer med beroende"  # 2.1 or 3 come after 2, 3.1 does not

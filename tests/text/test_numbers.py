@@ -107,6 +107,9 @@ def test_ocr_numbers_get_the_swedish_spacing_back(read: str, spaced: str) -> Non
         ("AS", "13:", "13"),  # the reference's speck is no part of the number
         ("l5", "15", "15"),
         ("4,3", "43", None),  # the layer's decimal comma stands: the reference dropped it
+        ("2 140", "2140", None),  # so does its thousands space (botkyrka-kfn-verksamhetsplan-2027-ocr)
+        ("-12 500", "-12500", None),
+        ("21 40", "2140", "2140"),  # no groups of three: a word cut apart
         ("37", "38", None),  # two numbers: nothing tells which is right
         ("Öka", "0", None),  # a word is a word
         ("Minska", "31", None),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from planparse.model import Activity
 from planparse.reading.model import Row
 from planparse.text.assemble import join_lines
+from planparse.text.repair import ocr_name_stop
 
 _FIELDS = (("owner", "owner"), ("comment", "comment"), ("description", "description"))
 
@@ -21,7 +22,10 @@ def text_columns(act: Activity, row: Row, labels: list[str | None], title_col: i
     for label, field in _FIELDS:
         col = _column(labels, label)
         if col is not None and col != title_col and getattr(act, field) is None:
-            setattr(act, field, row.cell_text(col) or None)
+            value = row.cell_text(col)
+            if field == "owner" and any(ln.method != "native" for c in row.cells for ln in c.lines):
+                value = ocr_name_stop(value)  # (an OCR'd name's speck read as a stop cut)
+            setattr(act, field, value or None)
 
 
 def description_goes_on(act: Activity, row: Row, labels: list[str | None], title_col: int) -> bool:

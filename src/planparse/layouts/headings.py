@@ -18,6 +18,7 @@ from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.typography import Typography, _heading_shaped
 from planparse.model import GoalLevel
 from planparse.reading.model import Line, Page
+from planparse.text.assemble import OPEN_ENDS
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
@@ -213,9 +214,11 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
 def _wraps_ocr_title(prev: Line, line: Line, gap: float, height: float) -> bool:
     """Without fonts (an OCR'd layer: no size nor weight, box heights that vary with the
     letters), the evidence that ``line`` wraps the heading ``prev``: set close under it (a
-    paragraph after a heading has space above it), going on in lower case (or in capitals
-    under a heading in capitals), and not a run-in label ("Strategimål: …")."""
-    if gap >= 0.55 * height:
+    paragraph after a heading has space above it, unless the heading's last word is one no
+    title ends with: "… en sammanhållen vård- och" / "stödkedja"), going on in lower case (or in
+    capitals under a heading in capitals), and not a run-in label ("Strategimål: …")."""
+    words = prev.text.split()
+    if gap >= 0.55 * height and not (words and words[-1].lower() in OPEN_ENDS and line.text[:1].islower()):
         return False
     if _runin_label(line.text):
         return False

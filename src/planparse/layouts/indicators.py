@@ -32,8 +32,8 @@ from planparse.text.numbers import MONTHS_SO_FAR, ocr_number, ocr_spacing, parse
 
 # Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
 # An OCR'd header cell's specks and rules: a lone mark before the label ("I Utfall 2026": the
-# column's rule), marks after it ("Utfall 2023 ~", "Utfall2024 _|"), a year run into its word.
-_LEAD_MARK = re.compile(r"^(?:[|Il!_~—-]\s+(?=[A-ZÅÄÖa-zåäö]{3})|['‘’`\"“”]+(?=[A-ZÅÄÖa-zåäö]{3}|\d))")  # "| Utfall", "'Målvärde", '"2023'
+# column's rule; "= Målvärde 2026": a speck), marks after it ("Utfall 2023 ~", "Utfall2024 _|"), a year run into its word.
+_LEAD_MARK = re.compile(r"^(?:[|Il!_~—=•·*-]\s+(?=[A-ZÅÄÖa-zåäö]{3})|['‘’`\"“”]+(?=[A-ZÅÄÖa-zåäö]{3}|\d))")  # "| Utfall", "'Målvärde", '"2023'
 _TAIL_MARKS = re.compile(r"(?:\s+[^0-9A-Za-zÅÄÖåäö%()]+)+$")
 _YEAR_RUN_IN = re.compile(r"(?<=[a-zåäö])(?=(?:19|20)\d{2}\b)")
 

@@ -209,6 +209,7 @@ def _read_banners(pdf: object, raw_pages: list[RawPage], layers: list[str]) -> N
 
 # Cell images for a second reading: this resolution, a white margin of this many pixels.
 _REREAD_DPI = 300
+_REREAD_DPI_AGAIN = (200, 400)  # a crop Tesseract reads nothing in at 300 dpi is read at these
 _REREAD_MARGIN = 30
 
 
@@ -237,6 +238,12 @@ def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str 
             return None
         image = _cell_image(pdf[page - 1], box)
         read = ocr.read_figures(image) if image is not None else None
+        if read == "" and image is not None:
+            # Nothing seen ("11" at 300 dpi): read at two other scales, taken where both agree.
+            again = [_cell_image(pdf[page - 1], box, dpi) for dpi in _REREAD_DPI_AGAIN]
+            reads = {ocr.read_figures(im) if im is not None else None for im in again}
+            if len(reads) == 1 and (only := reads.pop()):
+                image, read = again[-1], only
         pixels = raster_rules._pgm(image) if read and image is not None else None
         done[key] = ink_groups.with_decimal_comma(read, pixels) if read and pixels is not None else read
         return done[key]
@@ -244,8 +251,8 @@ def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str 
     return reread
 
 
-def _cell_image(page: object, box: BBox) -> bytes | None:
-    """The box of a page's image at 300 dpi on a white margin, as PNM; None when the box is off
+def _cell_image(page: object, box: BBox, dpi: int = 0) -> bytes | None:
+    """The box of a page's image at 300 dpi (or ``dpi``) on a white margin, as PNM; None when the box is off
     the page. A table rule that crosses the whole box (a row's or column's rule the box takes
     in above, below or beside the figures) is painted white: Tesseract reads a figure under a
     rule as letters ("aalo" for "2 575")."""
@@ -255,7 +262,7 @@ def _cell_image(page: object, box: BBox) -> bytes | None:
     clip = pymupdf.Rect(box) & page.rect
     if clip.is_empty:
         return None
-    pix = page.get_pixmap(dpi=_REREAD_DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
+    pix = page.get_pixmap(dpi=dpi or _REREAD_DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
     framed = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, pix.width + 2 * _REREAD_MARGIN,
                                                            pix.height + 2 * _REREAD_MARGIN), False)
     framed.clear_with(255)
@@ -836,7 +843,7 @@ def merge_baselines(
     rows: list[list[Line]] = []
     ref_yc = ref_size = 0.0  # the vertical centre and size of the current row's first line
     for yc, ln in centres:
-        size = ln.size
+        size = _row_size(ln)
         # (max(2.0, 0.3 * min(size, ref_size)), inline: every line of the page)
         reach = 0.3 * (ref_size if ref_size < size else size)
         if rows and abs(yc - ref_yc) <= (reach if reach > 2.0 else 2.0):
@@ -880,6 +887,17 @@ def merge_baselines(
     if band:
         return columns.column_order(out, band)
     return _box_order(out, boxes) if boxes else out
+
+
+def _row_size(ln: Line) -> float:
+    """The size a line is put in its row by: its font size, or in an OCR layer, where a word
+    of one narrow letter is given a small font (Tesseract's "i" at a third of its line's size),
+    at least 0.6 of its box's height, so that "i" ending a wrapped heading stays on its row."""
+    size = ln.size
+    if ln.method == "native":
+        return size
+    h = 0.6 * (ln.bbox[3] - ln.bbox[1])
+    return h if h > size else size
 
 
 def _side_by_side(boxes: list[BBox]) -> list[BBox]:

@@ -1,7 +1,9 @@
 """Heading numbers an OCR read without their dots ("322 Besöksnäringen ska stärkas" for
-"3.2.2 Besöksnäringen ska stärkas"): given back where the dotted number is the next one in the
-document's own numbering, after the dotted heading number before it (its next sibling, its first
-child, or the next at a level above). A figure in a sentence ("322 personer") follows no heading
+"3.2.2 Besöksnäringen ska stärkas"), or with a dot read as a figure ("271 Personer …" for "2.1
+Personer …", under the chapter "2: Trygghet …"): given back where the dotted number is the next
+one in the document's own numbering, after the heading number before it (its next sibling, its
+first child, or the next at a level above; a chapter's one number counts when a stop or colon
+follows it). A figure in a sentence ("322 personer") follows no heading
 number so, and stays as read."""
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from planparse.reading.model import Line
 
 _DOTLESS = re.compile(r"^(\d{2,3})$")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
+_CHAPTER = re.compile(r"^(\d{1,2})[.:]$")  # an OCR'd chapter's number, "2." or "2:"
 _TITLE_START = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")
 
 
@@ -32,10 +35,20 @@ def dotted_heading_numbers(lines: list[Line]) -> None:
         first, second = ln.spans[0].text.strip(), ln.spans[1].text.strip()
         if not _TITLE_START.match(second):
             continue
-        if (m := _DOTTED.match(first)) is not None:
+        if (m := _DOTTED.match(first)) is not None or (ln.method != "native" and (m := _CHAPTER.match(first))):
             last = m[1]
         elif last is not None and ln.method != "native" and _DOTLESS.match(first):
-            dotted = ".".join(first)
-            if dotted in _next_numbers(last):
+            dotted = _dotted(first, _next_numbers(last))
+            if dotted is not None:
                 ln.spans[0].text = ln.spans[0].text.replace(first, dotted, 1)
                 last = dotted
+
+
+def _dotted(figures: str, wanted: set[str]) -> str | None:
+    """The dotted number of ``wanted`` that ``figures`` is, read without its dots ("322" for
+    "3.2.2") or with its one dot read as a figure ("271" for "2.1"); None if none is."""
+    if (dotted := ".".join(figures)) in wanted:
+        return dotted
+    if len(figures) == 3 and (dotted := f"{figures[0]}.{figures[2]}") in wanted:
+        return dotted
+    return None

@@ -66,6 +66,8 @@ def ocr_spacing(text: str) -> str:
 NUMBER_SPECKS = ".:;,'\"‘’“”`~°^*_|[]"  # (a cell's rules read as brackets: "[0]")
 # A decimal part: a comma or point and one or two digits at the end ("4,3", "85,25 %").
 _DECIMAL = re.compile(r"[,.](\d{1,2})\s*%?$")
+# A whole number in groups of three set apart by spaces ("2 140", "-12 500").
+_GROUPED = re.compile(r"[-\u2212\u2013]?\d{1,3}(?: \d{3})+")
 
 
 def _number_shape(text: str) -> bool:
@@ -80,7 +82,9 @@ def reference_number(word: str, reference: str) -> str | None:
     The reference wins when it reads a well-formed number and the layer's word is no number
     but a short token in its place ("3F" for "37", "AS" for "13"), or the same digits without
     a decimal part: OCR drops a faint decimal comma ("43" for "4,3") and reads a thousands
-    space as a comma ("1,377" for "1 377") far more often than it invents one. A layer word
+    space as a comma ("1,377" for "1 377") far more often than it invents one. For the same
+    reason a layer's figures in groups of three ("2 140", its space given back from the
+    page's ink) stand against a reference that reads them run together ("2140"). A layer word
     with a decimal part, or other digits that are a number too, is kept: nothing tells which
     reading is right. A word of three or more letters is a word, never a damaged number."""
     ref = reference.strip().strip(NUMBER_SPECKS).strip()
@@ -94,6 +98,8 @@ def reference_number(word: str, reference: str) -> str | None:
     digits = [ch for ch in own if ch.isdigit()]
     if digits != [ch for ch in ref if ch.isdigit()] or _DECIMAL.search(own):
         return None
+    if _GROUPED.fullmatch(own) and ref == own.replace(" ", ""):
+        return None  # a thousands space OCR lost in the reference, not one the layer invented
     if (own[:1] in _MINUS) != (ref[:1] in _MINUS):
         return None
     return ref

@@ -853,3 +853,14 @@ _MONTH_RANGE = re.compile(rf"\b({_MONTHS})-(?={_MONTHS}(?![a-zåäö]))", re.IGN
 # The square metre's superscript two read as "?" by an English model ("kWh/m?", ", m?"): no
 # question ends with the unit alone.
 _SQUARE_UNIT = re.compile(r"((?:^|[\s/])m)\?(?=[\s,.;)]|$)")
+
+
+def ocr_name_stop(text: str) -> str:
+    """A name OCR'd from a table's cell (an activity's owner: "Enhetschef familjehem.") without
+    the stop a speck after its last word read as: a role or a person's name ends with no
+    sentence's stop. A short abbreviation's stays ("m.fl.", "adm.")."""
+    m = _NAME_STOP.fullmatch(text)
+    return m[1] if m is not None else text
+
+
+_NAME_STOP = re.compile(r"(.*[A-Za-zÅÄÖåäö]{4})\s*\.")
