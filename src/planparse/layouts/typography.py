@@ -154,10 +154,10 @@ class Typography:
                 return 1  # printed in grey or a colour over black running text (reading.tone)
             if ratio >= 0.9 and set_bold(line) and _heading_shaped(line.text):
                 return 1  # every word's strokes heavy in the image (reading.weight): bold over plain text
-            # A size a step above the body (10 pt over 9 pt) is within the heights' noise: the
-            # letters' width must say so too (less where its height says a tenth), on a heading's shape.
-            wide = self.ocr_width > 0 and char_width(line) >= (1.06 if ratio >= 1.1 else 1.1) * self.ocr_width
-            if ratio >= 1.06 and wide and (_heading_shaped(line.text) or len(line.text) >= 8 and _one_word_title(line.text)):
+            # A size a step above the body is noise unless the letters' width says so too (less on words):
+            width = char_width(line) / self.ocr_width if self.ocr_width > 0 else 0.0
+            if ratio >= 1.06 and (width >= (1.06 if ratio >= 1.1 else 1.1) and _heading_shaped(line.text)
+                                  or width >= 1.1 and len(line.text) >= 8 and _one_word_title(line.text)):
                 return 1  # (one long word is letters enough to tell its width: "Lokalförsörjning")
             shaped = _heading_shaped(line.text) or (id(line) in getattr(self, "owners", ()) and _one_word_title(line.text))
             return 1 if id(line) in getattr(self, "alone", ()) and ratio >= 0.97 and shaped else 0

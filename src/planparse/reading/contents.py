@@ -18,6 +18,8 @@ def _toc_heading(text: str) -> bool:
     return not text[:1].islower() and not text.endswith(".") and bool(_TOC_HEADING.match(fold(text)))
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|\s)\s*\d{1,3}$")
 _NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:[.:]\d{1,2}){0,3}[.:]?\s+\S")
+# (on an OCR'd layer a number's dot may come out as a comma: "3,2 LIVSMILJÖ OCH HÄLSA")
+_OCR_NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:[.:,]\d{1,2}){1,3}[.:]?\s+[A-ZÅÄÖ]")
 
 _LEADER = re.compile(r"(?:\.\s?){4,}\s*\d{0,3}$|…{2,}\s*\d{0,3}$")
 
@@ -86,16 +88,16 @@ def contents_lines(lines: list[Line]) -> set[int]:
         rest = lines[end + 1 :]
         for k, ln in enumerate(rest):  # entries without leaders right after the last one
             text = ln.text.strip()
-            if _TOC_ENTRY.search(text) or (heading and _BARE_NUMBER.match(text) and k + 1 < len(rest)):
+            if _TOC_ENTRY.search(text) or (heading and _PAGE_REF.match(text)):
                 found.add(id(ln))  # (or an entry's page number an OCR set on a line of its own)
                 continue
             # Under a contents heading, numbered entries whose leaders and page numbers an
             # OCR lost: each followed by another entry (or ending the page), where a chapter
             # that starts after the contents is followed by its text.
             nxt = rest[k + 1].text.strip() if k + 1 < len(rest) else None
-            if heading and _lost_number(text) and (
-                nxt is None or _lost_number(nxt) or _TOC_ENTRY.search(nxt) or _sibling(lines[start:end + 1] + rest[:k], ln)
-            ):
+            lost = _lost_number(text) or (ln.method != "native" and _OCR_NUMBERED_ENTRY.match(text) is not None)
+            if heading and lost and (nxt is None or _lost_number(nxt) or _TOC_ENTRY.search(nxt) or _PAGE_REF.match(nxt)
+                                     or _sibling(lines[start:end + 1] + rest[:k], ln)):
                 found.add(id(ln))
                 continue
             break
@@ -141,6 +143,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
 
 
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_PAGE_REF = re.compile(r"^\d{1,3}(?:/\d{1,3})?$")  # a page number alone ("6"; "2/6" where an OCR read specks)
 
 
 def _paired_numbers(lines: list[Line]) -> dict[int, int]:
