@@ -206,6 +206,15 @@ def test_pipe_read_for_capital_i_in_line_context() -> None:
     assert repair_line_words(["|"]) == ["|"]
 
 
+def test_heading_number_comma_read_for_its_last_dot() -> None:
+    from planparse.text.repair import repair_line_words
+
+    assert repair_line_words(["3.2.2,", "Kommunens", "utsläpp"]) == ["3.2.2.", "Kommunens", "utsläpp"]
+    # a count or a decimal in running text stays
+    assert repair_line_words(["3,", "4", "och", "5"]) == ["3,", "4", "och", "5"]
+    assert repair_line_words(["3.2,", "och", "mer"]) == ["3.2,", "och", "mer"]
+
+
 def test_reference_ocr_corrects_misread_words() -> None:
     from planparse.reading.model import Line, Span
     from planparse.reading.ocr import correct_with_reference

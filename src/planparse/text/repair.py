@@ -344,6 +344,7 @@ _KOMMUN = re.compile(r"\b([A-Z][a-z&6é]+)(?= (?:kommuns?|KOMMUNS?)\b)")
 
 _DASHES = ("-", "–", "—")
 _HEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")
+_NUMBER_LAST_COMMA = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3},")
 
 
 def repair_line_words(words: list[str]) -> list[str]:
@@ -354,8 +355,11 @@ def repair_line_words(words: list[str]) -> list[str]:
     "Mål 9 - I Vaggeryd kommun har …") or a heading's number ("3.3 | Nyköping ska" → "3.3 I
     Nyköping ska"), or between the words of a numbered heading in capitals ("3.2. LIVSKVALITET |
     SORSELE" → "3.2. LIVSKVALITET I SORSELE"). A "|" between other words is a table rule and
-    stays."""
+    stays. A heading number's last dot read as a comma before a capital ("3.2.2, Kommunens" →
+    "3.2.2. Kommunens") is given back."""
     out = list(words)
+    if len(words) > 1 and _NUMBER_LAST_COMMA.fullmatch(words[0]) and words[1][:1].isupper():
+        out[0] = words[0][:-1] + "."
     for k, w in enumerate(words):
         if w != "|":
             continue
