@@ -40,3 +40,17 @@ def test_contents_page_entries_after_a_garbled_leader() -> None:
     page = read_pdf(HERRLJUNGA).pages[1]
     assert page.lines == [] or all(contents._PAGE_REF.match(ln.text.strip()) is None for ln in page.lines)
     assert not any(ln.text.startswith("Uppdrag 3.2.1") for ln in page.lines)
+
+
+TORSAS = HERRLJUNGA.parents[1] / "orebro_budget" / "torsas-plan-budget-2025-ocr.pdf"
+
+
+def test_focus_areas_and_their_activities_equal_gold() -> None:
+    """Torsås (orebro_budget, English-OCR'd layer, 240 dpi): a Grunduppdrag sentence OCR'd a
+    step over the body's size that wraps after "… i samverkan med" is no heading, and a bullet
+    read as "‘*" is a bullet: each focus area keeps its title and its two activities."""
+    doc = planparse.parse(TORSAS)
+    gold = json.loads(TORSAS.with_suffix(".json").read_text(encoding="utf-8"))
+    want = [(g["title"], [a["title"] for a in g["activities"]]) for g in gold["goals"] if g["level"] == "focus_area"]
+    got = [(g.title, [a.title for a in g.activities]) for g in doc.goals if g.level.value == "focus_area"]
+    assert got == want

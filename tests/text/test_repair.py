@@ -289,6 +289,7 @@ OCR_BULLETS = [
      "• Dialog med Region Västerbotten om turtäthet på landsbygden"),
     ("»« Upprepad korttidsfrånvaro i 26 av den totala sjukfrånvaron.",
      "• Upprepad korttidsfrånvaro i 26 av den totala sjukfrånvaron."),
+    ("‘* Ta fram en ny upphandlingspolicy med krav på hållbarhet.", "• Ta fram en ny upphandlingspolicy med krav på hållbarhet."),
 ]
 NOT_BULLETS = [
     "O Ej påbörjad 2026-02-01 2026-04-30",  # a status icon read as a letter
@@ -297,6 +298,7 @@ NOT_BULLETS = [
     ": 2026 Källa Mått",
     "1.2 Andelen anställda som nyttjar kommunens",
     "Verksamhetens aktiviteter",
+    "‘Ta fram’ är ett uttryck",  # a quotation's opening mark on its word
 ]
 
 

@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from planparse import vocabulary
 from planparse.layouts.bold_lines import set_bold
 from planparse.reading.model import Document, Line
+from planparse.text.assemble import OPEN_ENDS
 
 
 def char_width(line: Line) -> float:
@@ -18,11 +19,11 @@ def char_width(line: Line) -> float:
     return sum(s.bbox[2] - s.bbox[0] for s in line.spans if s.text.strip()) / chars if chars else 0.0
 
 
-def _heading_shaped(text: str, words: int = 12) -> bool:
-    """A title's shape: a few words (one word's width is too few letters to tell; at most
-    ``words``), capitalised, no sentence's end, and no status word ("Ej påbörjad", an icon's
-    text in a table)."""
-    if not 2 <= len(text.split()) <= words or text.endswith((".", ",", ";", ":")) or not text[:1].isupper():
+def _heading_shaped(text: str, words: int = 12, open_end: bool = True) -> bool:
+    """A title's shape: 2 to ``words`` words, capitalised, no sentence's end (nor, unless ``open_end``,
+    a word no title ends with: "… i samverkan med"), no status word ("Ej påbörjad": an icon's text)."""
+    if not 2 <= len(split := text.split()) <= words or text.endswith((".", ",", ";", ":")) or not text[:1].isupper() or (
+            not open_end and split[-1].lower() in OPEN_ENDS):
         return False
     status = vocabulary.match_status(text)
     return status is None or status.confidence < 0.8
@@ -81,8 +82,7 @@ class Typography:
         self.coloured = coloured_headings(doc, self.body)
         self.chapters = numbered_chapters(doc)  # body-styled "1 Inledning" told by numbering
         # An OCR'd line's size is its words' font size told from their boxes and letters
-        # (planparse.reading.ocr.line_size) or an OCR layer's own font size; the body is
-        # their median by characters.
+        # (planparse.reading.ocr.line_size) or the layer's own; the body: their median by characters.
         self.ocr_body = statistics.median(ocr_sizes) if ocr_sizes else 10.0
         self.steps: dict[float, float] = {}
         if not scanned:  # (every estimate below is of OCR'd lines: none)
@@ -156,7 +156,7 @@ class Typography:
                 return 1  # every word's strokes heavy in the image (reading.weight): bold over plain text
             # A size a step above the body is noise unless the letters' width says so too (less on words):
             width = char_width(line) / self.ocr_width if self.ocr_width > 0 else 0.0
-            if ratio >= 1.06 and (width >= (1.06 if ratio >= 1.1 else 1.1) and _heading_shaped(line.text)
+            if ratio >= 1.06 and (width >= (1.06 if ratio >= 1.1 else 1.1) and _heading_shaped(line.text, open_end=False)
                                   or width >= 1.1 and len(line.text) >= 8 and _one_word_title(line.text)):
                 return 1  # (one long word is letters enough to tell its width: "Lokalförsörjning")
             shaped = _heading_shaped(line.text) or (id(line) in getattr(self, "owners", ()) and _one_word_title(line.text))

@@ -431,7 +431,7 @@ def ocr_lost_i(words: list[str]) -> list[str]:
 # a status icon) nor "&" (an icon too). A small filled bullet on a blurred scan comes out as
 # "e", which is no Swedish word: "e" before a capitalised word is a bullet too. A second
 # glyph may stick to the word ("« -Jobbspår").
-_GLYPH_WORD = r"[¢«»+*•·©®°~.=—–-]{1,3}"
+_GLYPH_WORD = r"[¢«»+*•·©®°~.=—–‘’'`-]{1,3}"  # (a quote mark set apart: a speck of the bullet, "‘* Ta fram")
 _OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?:[—–-](?=[A-ZÅÄÖ][a-zåäö]))?(?=[A-ZÅÄÖ][a-zåäö])")
 _GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
 # (not "*": glued before a word it is a footnote's mark, "*Medarbetarenkät, skala 0–100")
