@@ -154,9 +154,9 @@ class Typography:
                 return 1  # printed in grey or a colour over black running text (reading.tone)
             if ratio >= 0.9 and set_bold(line) and _heading_shaped(line.text):
                 return 1  # every word's strokes heavy in the image (reading.weight): bold over plain text
-            # A size a step above the body is noise unless the letters' width says so too (less on words):
+            # A step above the body is noise unless the letters' width says so too (under a tenth, on no open end):
             width = char_width(line) / self.ocr_width if self.ocr_width > 0 else 0.0
-            if ratio >= 1.06 and (width >= (1.06 if ratio >= 1.1 else 1.1) and _heading_shaped(line.text, open_end=False)
+            if ratio >= 1.06 and (width >= (1.06 if ratio >= 1.1 else 1.1) and _heading_shaped(line.text, open_end=ratio >= 1.1)
                                   or width >= 1.1 and len(line.text) >= 8 and _one_word_title(line.text)):
                 return 1  # (one long word is letters enough to tell its width: "Lokalförsörjning")
             shaped = _heading_shaped(line.text) or (id(line) in getattr(self, "owners", ()) and _one_word_title(line.text))
