@@ -27,6 +27,7 @@ from planparse.layouts.spec import LayoutSpec
 from planparse.model import DocumentType, GoalLevel, Metadata, Municipality
 from planparse.municipalities import find_in_text
 from planparse.reading.model import Document, Line, join_lines
+from planparse.text.assemble import strip_icon
 from planparse.text.fold import fold
 
 _YEAR_STATED = re.compile(r"\b(?:[Ff]ör|under)\s+((?:19|20)\d{2})\b(?!-)")
@@ -60,7 +61,7 @@ def _facts(doc: Document, out: Builder) -> None:
             j += 1
         title = join_lines([ln.text for ln in page1[k:j]])
         if j < len(page1) and numbered(page1[j].text) is None:
-            unit = page1[j].text.strip()
+            unit = strip_icon(page1[j].text)  # (an OCR'd speck before it read as a bullet)
     running = next((ln.text for ln in noise if "uppsiktsrapport" in fold(ln.text)), None)
     if running is not None:
         m = re.search(r"(Uppsiktsrapport\b.*?)\s+[–-]\s+(.+)$", running)
