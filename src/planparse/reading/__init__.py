@@ -1052,17 +1052,18 @@ def _repair_in_context(lines: list[Line]) -> None:
     are joined: see :func:`planparse.text.repair.repair_line_words`."""
     from planparse.text.repair import repair_line_words
 
-    for ln in lines:
+    for i, ln in enumerate(lines):
         words = [s.text.strip() for s in ln.spans]
         # A "|" ending the line, a hair wide and set further from the word before it than a word
-        # space, is a rule (a cell's edge beside the text), not an "I": the repair leaves it.
+        # space, is a rule (a cell's edge beside the text), not an "I", unless the next line goes
+        # on in lower case ("… i arbete. |" / "projektet ingår"): the repair leaves it.
         probe = list(words)
         if len(words) > 1 and words[-1] == "|":
-            last, before = ln.spans[-1].bbox, ln.spans[-2].bbox
+            last, prev = ln.spans[-1].bbox, ln.spans[-2].bbox
             height = ln.bbox[3] - ln.bbox[1]
-            if last[2] - last[0] < 0.15 * height and last[0] - before[2] > 0.5 * height:
+            goes_on = i + 1 < len(lines) and lines[i + 1].text.strip()[:1].islower()
+            if last[2] - last[0] < 0.15 * height and last[0] - prev[2] > 0.5 * height and not goes_on:
                 probe[-1] = "¦"
-
         for s, before, sent, after in zip(ln.spans, words, probe, repair_line_words(probe), strict=True):
             if after != sent:
                 s.text = s.text.replace(before, after)
