@@ -22,10 +22,14 @@ def text_columns(act: Activity, row: Row, labels: list[str | None], title_col: i
     for label, field in _FIELDS:
         col = _column(labels, label)
         if col is not None and col != title_col and getattr(act, field) is None:
-            value = row.cell_text(col)
-            if field == "owner" and any(ln.method != "native" for c in row.cells for ln in c.lines):
-                value = ocr_name_stop(value)  # (an OCR'd name's speck read as a stop cut)
-            setattr(act, field, value or None)
+            text = row.cell_text(col)
+            setattr(act, field, owner_text(row, text) if field == "owner" else text or None)
+
+
+def owner_text(row: Row, text: str) -> str | None:
+    """An owner cell's text of ``row``; on an OCR'd row without the stop a speck after the
+    name was read as (:func:`planparse.text.repair.ocr_name_stop`)."""
+    return (text if row.native else ocr_name_stop(text)) or None
 
 
 def description_goes_on(act: Activity, row: Row, labels: list[str | None], title_col: int) -> bool:

@@ -135,7 +135,7 @@ def _row_groups(body: list[Row], group_col: int | None, name_col: int) -> list[V
     for k, row in enumerate(body):
         prev = groups[k - 1] if k else None
         if groups[k] is not None or prev not in _ORDER[:2] or row.cell_text(group_col).strip() \
-                or row.cell_text(name_col).strip() or all(ln.method == "native" for c in row.cells for ln in c.lines):
+                or row.cell_text(name_col).strip() or row.native:
             continue
         following = _ORDER[_ORDER.index(prev) + 1]
         if following in groups[max(0, _last_total(groups, k)):k] or (k + 1 < len(groups) and groups[k + 1] is following):
@@ -219,7 +219,7 @@ def indicator_rows(
         out.append(named)
     heads: dict[int, tuple[str, ValueKind, int | None, ValueGroup | None, bool]] = {}  # each value column's, once
     for row, group in zip(table.body, groups, strict=True):
-        ocr = any(ln.method != "native" for c in row.cells for ln in c.lines)
+        ocr = not row.native
         # footnote marks cut; on OCR'd text also what an OCR reads them as ("”\"", "”+")
         name = (_OCR_MARKS if ocr else _FOOTNOTE).sub("", _joined(row, name_col)).strip()
         name = ocr_name_unit(unit_read_again(name, cell(row, name_col), reread)) if ocr else name

@@ -62,7 +62,7 @@ def reread_empty_figure(reread: Callable[[int, BBox], str | None] | None, body: 
     stand (one at least); the cell is that column on the band of the row's first line. Only a clean
     figure of two digits or more that two crops read alike counts (a blank cell reads as nothing
     or a speck)."""
-    if reread is None or row.cell_text(col) or all(ln.method == "native" for c in row.cells for ln in c.lines):
+    if reread is None or row.cell_text(col) or row.native:
         return None
     boxes = [c.bbox for r in body if r is not row for c in r.cells
              if c.col == col and c.colspan == 1 and parse_number(c.text.strip(_SPECKS)) is not None]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from planparse import vocabulary
 from planparse.layouts import money, roles
+from planparse.layouts.activity_cells import owner_text
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, table_unit
 from planparse.layouts.cell_items import bold_head, row_text, title_note
@@ -48,7 +49,6 @@ from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import cell_date
-from planparse.text.repair import ocr_name_stop
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
@@ -239,9 +239,8 @@ def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
     for i, lab in enumerate(labels):
         if lab in ("start_date", "end_date"):
             setattr(act, lab, getattr(act, lab) or cell_date(row.cell_text(i), end=lab == "end_date"))
-        elif lab == "owner" and act.owner is None:  # (an OCR'd name's speck read as a stop cut)
-            ocr = any(ln.method != "native" for c in row.cells for ln in c.lines)
-            act.owner = (ocr_name_stop(row_text(row, i)) if ocr else row_text(row, i)) or None
+        elif lab == "owner" and act.owner is None:
+            act.owner = owner_text(row, row_text(row, i))
         elif lab == "progress" and act.progress is None:
             act.progress = cell_percent(row.cell_text(i))  # the bar's printed per cent
         elif lab == "description" and row.cell_text(i):

@@ -394,6 +394,11 @@ class Row:
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
 
+    @property
+    def native(self) -> bool:
+        """Every line of its cells is born-digital text (none OCR'd)."""
+        return all(ln.method == "native" for c in self.cells for ln in c.lines)
+
     def cell_text(self, col: int) -> str:
         for c in self.cells:
             if c.col <= col < c.col + c.colspan:
