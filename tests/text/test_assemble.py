@@ -70,3 +70,12 @@ def test_list_item(text: str, item: tuple[str, str] | None) -> None:
 def test_strip_icon() -> None:
     assert strip_icon("● Pågående enligt plan") == "Pågående enligt plan"
     assert strip_icon("\uf06c Klar") == "Klar"
+
+
+def test_ends_open() -> None:
+    from planparse.text.assemble import ends_open
+
+    assert ends_open("Upphandlingsenheten genomför upphandlingar i samverkan med")
+    assert ends_open("Skapa utbildning KRING")
+    assert not ends_open("Gemensamma ordningsregler framtagna med elevråden")
+    assert not ends_open("")

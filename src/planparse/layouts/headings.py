@@ -18,7 +18,7 @@ from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.typography import Typography, _heading_shaped
 from planparse.model import GoalLevel
 from planparse.reading.model import Line, Page
-from planparse.text.assemble import OPEN_ENDS
+from planparse.text.assemble import ends_open
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
@@ -217,8 +217,7 @@ def _wraps_ocr_title(prev: Line, line: Line, gap: float, height: float) -> bool:
     paragraph after a heading has space above it, unless the heading's last word is one no
     title ends with: "… en sammanhållen vård- och" / "stödkedja"), going on in lower case (or in
     capitals under a heading in capitals), and not a run-in label ("Strategimål: …")."""
-    words = prev.text.split()
-    if gap >= 0.55 * height and not (words and words[-1].lower() in OPEN_ENDS and line.text[:1].islower()):
+    if gap >= 0.55 * height and not (ends_open(prev.text) and line.text[:1].islower()):
         return False
     if _runin_label(line.text):
         return False

@@ -16,7 +16,7 @@ from planparse.model import Activity, Status, StatusValue
 from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, line_gap
 from planparse.reading.model import join_lines as join_wrapped
 from planparse.reading.paragraphs import line_step, list_text, paragraphs
-from planparse.text.assemble import OPEN_ENDS, join_lines
+from planparse.text.assemble import ends_open, join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import cell_date
 
@@ -245,9 +245,9 @@ def _title_wraps(lines: list[Line]) -> int:
     n = 1
     while n < len(lines):
         above, line = lines[n - 1], lines[n]
-        height, last = max(above.bbox[3] - above.bbox[1], 1.0), (above.text.split() or [""])[-1]
+        height = max(above.bbox[3] - above.bbox[1], 1.0)
         if above.text.rstrip().endswith((".", ":", ";")) or line_gap(above, line) > 0.8 * height \
-                or not (line.text[:1].islower() or last.lower() in OPEN_ENDS):
+                or not (line.text[:1].islower() or ends_open(above.text)):
             break
         n += 1
     return n

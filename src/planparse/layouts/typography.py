@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from planparse import vocabulary
 from planparse.layouts.bold_lines import set_bold
 from planparse.reading.model import Document, Line
-from planparse.text.assemble import OPEN_ENDS
+from planparse.text.assemble import ends_open
 
 
 def char_width(line: Line) -> float:
@@ -22,8 +22,8 @@ def char_width(line: Line) -> float:
 def _heading_shaped(text: str, words: int = 12, open_end: bool = True) -> bool:
     """A title's shape: 2 to ``words`` words, capitalised, no sentence's end (nor, unless ``open_end``,
     a word no title ends with: "… i samverkan med"), no status word ("Ej påbörjad": an icon's text)."""
-    if not 2 <= len(split := text.split()) <= words or text.endswith((".", ",", ";", ":")) or not text[:1].isupper() or (
-            not open_end and split[-1].lower() in OPEN_ENDS):
+    if not 2 <= len(text.split()) <= words or text.endswith((".", ",", ";", ":")) or not text[:1].isupper() or (
+            not open_end and ends_open(text)):
         return False
     status = vocabulary.match_status(text)
     return status is None or status.confidence < 0.8

@@ -251,8 +251,8 @@ def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str 
     return reread
 
 
-def _cell_image(page: object, box: BBox, dpi: int = 0) -> bytes | None:
-    """The box of a page's image at 300 dpi (or ``dpi``) on a white margin, as PNM; None when the box is off
+def _cell_image(page: object, box: BBox, dpi: int = _REREAD_DPI) -> bytes | None:
+    """The box of a page's image at ``dpi`` on a white margin, as PNM; None when the box is off
     the page. A table rule that crosses the whole box (a row's or column's rule the box takes
     in above, below or beside the figures) is painted white: Tesseract reads a figure under a
     rule as letters ("aalo" for "2 575")."""
@@ -262,7 +262,7 @@ def _cell_image(page: object, box: BBox, dpi: int = 0) -> bytes | None:
     clip = pymupdf.Rect(box) & page.rect
     if clip.is_empty:
         return None
-    pix = page.get_pixmap(dpi=dpi or _REREAD_DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
+    pix = page.get_pixmap(dpi=dpi, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
     framed = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, pix.width + 2 * _REREAD_MARGIN,
                                                            pix.height + 2 * _REREAD_MARGIN), False)
     framed.clear_with(255)

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["clean", "join_lines", "list_item", "strip_icon", "CONJUNCTIONS", "BULLETS", "OPEN_ENDS"]
+__all__ = ["clean", "ends_open", "join_lines", "list_item", "strip_icon", "CONJUNCTIONS", "BULLETS", "OPEN_ENDS"]
 
 # Words after a line-end hyphen that show the hyphen stands for a left-out part ("Säkerhets- och").
 CONJUNCTIONS = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som", "och/eller"})
@@ -29,6 +29,14 @@ OPEN_ENDS = frozenset({
     "av", "en", "ett", "för", "från", "genom", "i", "inom", "kring", "med", "mellan", "mot", "och", "om",
     "på", "samt", "som", "till", "under", "vid", "åt", "att", "eller", "efter", "enligt", "hos", "utan",
 })  # fmt: skip
+
+
+def ends_open(text: str) -> bool:
+    """Whether ``text``'s last word is one no title or sentence ends with (:data:`OPEN_ENDS`)."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in OPEN_ENDS
+
+
 # Bullet glyphs as producers and symbol fonts print them (Wingdings "§", "", "n", "q" included;
 # and any of Unicode's dingbats, U+2700–U+27BF, in the list pattern: "✿", "➤", "❖").
 BULLETS = "-•–—●○◦▪▫■□◆◇►▶➢✓✔*·"
