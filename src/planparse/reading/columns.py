@@ -55,10 +55,16 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     by_top = {id(side): _by_top(side) for side in (left, right)}
     ran: dict[Box, bool] = {}  # running() of the right column's boxes, each worked out once
 
+    def fills(b: Box, side: list[Box], margin: float, width: float) -> bool:
+        return row_end(b, side, by_top[id(side)])[2] - margin >= 0.65 * width
+
     def running(b: Box, side: list[Box], margin: float, width: float) -> bool:
-        # a row filling its column, or a paragraph's last line
-        end = row_end(b, side, by_top[id(side)])
-        return end[2] - margin >= 0.65 * width or end in stops
+        # a row filling its column, or a paragraph's or list item's last line (after a stop,
+        # or under a row that filled the column: items of a list end without one)
+        if fills(b, side, margin, width) or row_end(b, side, by_top[id(side)]) in stops:
+            return True
+        above = row_above(b, by_top[id(side)])
+        return above is not None and fills(above, side, margin, width)
 
     if not rows_beside:  # (few rows side by side: two columns only if the right one is short)
         return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
@@ -172,6 +178,17 @@ def _by_top(side: list[Box]) -> Callable[[float, float], list[Box]]:
         return tops.within(lo - tall - 2, hi + 2)
 
     return near
+
+
+def row_above(box: Box, near: Callable[[float, float], list[Box]]) -> Box | None:
+    """The start of the row of text right above ``box`` in its paragraph or list item: less
+    than a line's gap above, starting at most a point right of it and at most a bullet's
+    indent (three line heights) left of it (a wrapped item's next line is set in under its
+    text, past the bullet)."""
+    h = box[3] - box[1]
+    found = [b for b in near(box[1] - 2 * h, box[1])
+             if b is not box and b[3] <= box[1] + 1 and box[1] - b[3] <= 0.8 * h and box[0] - 3 * h <= b[0] <= box[0] + 1]
+    return min(found, key=lambda b: (-b[3], b[0])) if found else None
 
 
 def row_end(box: Box, side: list[Box], near: Callable[[float, float], list[Box]] | None = None) -> Box:
