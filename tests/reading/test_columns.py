@@ -67,3 +67,18 @@ def test_two_columns_whose_right_one_is_short() -> None:
     texts = [ln.text for ln in page.lines]
     assert "att använda och utveckla sitt modersmål." in texts
     assert texts.index("Uppföljning") > texts.index("barn att komma in i lekgrupper.")
+
+
+def test_list_heavy_columns_are_read_column_by_column() -> None:
+    """Two columns of bullet lists (a preschool arbetsplan): most rows are short, the last
+    lines of items that end without a stop, under a line that fills the column. They count as
+    running text, so the "Mål" bullets of the left column are not joined with the right
+    column's lines on their baselines."""
+    doc = read_pdf(FIXTURES / "holdout-generic16" / "arbetsplan" / "lomma-forskolan-strandangen-arbetsplan-2026-2027.pdf")
+    page = doc.pages[0]
+    assert page.two_columns
+    texts = [ln.text for ln in page.lines]
+    assert "✿ Barnen visar omtanke om varandra och tar" in texts
+    first = texts.index("✿ Barnen visar omtanke om varandra och tar")
+    assert texts[first + 1] == "hänsyn i leken"
+    assert texts.index("dokumentera barnens upptäckter") < texts.index("Mål", first + 20)  # the left column first
