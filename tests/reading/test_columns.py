@@ -29,6 +29,7 @@ def test_two_column_page_is_read_left_column_first() -> None:
     [
         "lulea-plan-budget-2019.pdf",  # budget tables side by side with text
         "robertsfors-verksamhetsplan-2025.pdf",  # a cover grid of labels and values
+        "holdout-families3/robertsfors_vp/lycksele-verksamhetsplan-2026.pdf",  # ... with values under labels
         "generic/delarsrapport-word-table-grid.pdf",
         "real/simrishamn_kfn_arsbokslut_2025_printtopdf.pdf",
     ],

@@ -246,3 +246,23 @@ def test_rule_glyphs_dropped_from_ocr_cell_lines() -> None:
     ln = line(("Mål", 80, 95), (" -", 100, 104))  # a dash after a word is kept
     _rule_glyphs(ln)
     assert ln.text == "Mål -"
+
+
+def test_letters_beside_a_tilted_faint_rule_keep_their_feet() -> None:
+    """A scan's faint row rules are tilted with the page (under a degree: their groups are as
+    tall as a row's letters' feet). Only the rule's own line is painted over: the feet stay,
+    so the row names and figures of Solna's budget table read right ("Kollektivtrafik", not
+    "Kallaktivtrafik"; "-0,6", not "-U,0"), and no faint rule is left for Tesseract to read."""
+    from planparse.reading.raster_rules import LETTER_CORE
+
+    pdf = Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic16" / "budgetuppfoljning" \
+        / "solna-tn-tertialrapport-2-2026-scan.pdf"
+    image = _image(pdf, 1)
+    before, after = _pgm(image), _pgm(rules_and_clean_image(image, DPI)[1])
+    assert before is not None and after is not None
+    assert ((before != after) & (before < LETTER_CORE)).sum() == 0  # no letter's core painted
+    doc = planparse.parse(pdf)
+    rows = {b.name: b for b in doc.budget}
+    assert {"Gator och vägar", "Kollektivtrafik", "Avfallshantering"} <= set(rows)
+    avvikelse = {name: next(v.amount for v in b.values if v.label == "Avvikelse") for name, b in rows.items()}
+    assert avvikelse["Kollektivtrafik"] == -0.6 and avvikelse["Avfallshantering"] == -0.8

@@ -63,6 +63,10 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
         # or under a row that filled the column: items of a list end without one)
         if fills(b, side, margin, width) or row_end(b, side, by_top[id(side)]) in stops:
             return True
+        # (in a column of many lines, set in from its margin no further than a bullet's
+        # indent: a cover's label grid, a few rows, has its values under labels across it)
+        if len(side) < 3 * MIN_ROWS or b[0] - margin > 3 * (b[3] - b[1]):
+            return False
         above = row_above(b, by_top[id(side)])
         return above is not None and fills(above, side, margin, width)
 

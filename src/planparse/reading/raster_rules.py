@@ -23,6 +23,7 @@ FAINT_THICK_POINTS = 1.5  # a faint rule is a hairline: at most this thick (poin
 MIN_THIN = 0.85  # ... along this share of its length at least (dots: about half)
 MAX_SIDE_INK = 0.4  # ... and its neighbouring rows (see _side_ink) ink along this share of it at most
 FRINGE = 14  # a rule's painted over down to this much darker than the paper (its grey fringe)
+LETTER_CORE = 100  # in a faint rule's band a pixel darker than this is a letter's, not the rule's
 SIDE_POINTS = 2.0  # how far (points) from a faint rule its neighbouring rows are looked at
 SPECK_REACH_POINTS = 3.0  # a speck has no other ink within this distance (points)
 SPECK_PIXELS = 5  # ... and is at most this many ink pixels (at 200 dpi)
@@ -284,16 +285,47 @@ def _drawings(hs: Groups, vs: Groups, scale: float) -> list[Drawing]:
 
 
 def _erase(pixels: np.ndarray, groups: Groups, level: int, most: int, paper: int) -> None:
-    """Paint the thin ink of horizontal groups (vertical ones: pass the transposed pixels)
-    over with the paper tone, column by column, the rule's grey fringe with it: where a letter
-    crosses the rule (more ink across the band than a rule is thick), the column is left alone.
-    """
+    """Paint the thin ink of horizontal faint-rule groups (vertical ones: pass the transposed
+    pixels) over with the paper tone, column by column, the rule's grey fringe with it: where a
+    letter crosses the rule (more ink across the band than a rule is thick), the column is left
+    alone. A tilted rule's group is as tall as its tilt, and the feet of a row of letters may
+    stand in its band: only the pixels near the rule's own line (:func:`_rule_line`) are
+    painted (the feet painted over, "Kollektivtrafik" would read "Kallaktivtrafik", "0,6" "U,0")."""
     for first, last, a, b in groups:
-        top, bottom = max(0, first - 2), min(pixels.shape[0], last + 3)
+        # (a group's rows are read two at a time: a tilted rule's end may lie two rows out)
+        top, bottom = max(0, first - 4), min(pixels.shape[0], last + 5)
         band = pixels[top:bottom, a:b]
-        ink = band < level
+        near = np.abs(np.arange(band.shape[0])[:, None] - _rule_line(band, level)[None, :]) <= most / 2 + 1
+        ink = (band < level) & near
         thin = ink.sum(axis=0) <= most
         band[ink & thin[None, :]] = paper
+
+
+_STEP = 48  # pixels: the width of the slices a rule's line is followed in
+
+
+def _rule_line(band: np.ndarray, level: int) -> np.ndarray:
+    """The row of a faint rule in each column of its group's band: in every slice of
+    :data:`_STEP` columns the row with the most pixels in a rule's tone (lighter than a
+    letter's core, darker than ``level``), a straight line fitted through those (a scan's
+    rule is straight, tilted with the page) robustly, so that the slices where a row of
+    letters' feet stands in the band do not pull it."""
+    tone = (band < level) & (band >= LETTER_CORE)
+    xs, ys = [], []
+    for x in range(0, band.shape[1], _STEP):
+        counts = tone[:, x : x + _STEP].sum(axis=1)
+        if counts.max() > 0:
+            xs.append(x + min(_STEP, band.shape[1] - x) / 2)
+            ys.append(float(counts.argmax()))
+    cols = np.arange(band.shape[1])
+    if len(xs) < 2:
+        return np.full(band.shape[1], (band.shape[0] - 1) / 2)
+    # (Theil–Sen: the median of the slopes between slices, so that a few slices of letters'
+    # feet do not tilt the line)
+    x_arr, y_arr = np.array(xs), np.array(ys)
+    i, j = np.triu_indices(len(xs), 1)
+    slope = float(np.median((y_arr[j] - y_arr[i]) / (x_arr[j] - x_arr[i])))
+    return np.asarray(float(np.median(y_arr - slope * x_arr)) + slope * cols)
 
 
 def _on_fill(g: tuple[int, int, int, int], shaded: list[raster_fills.Fill], across: bool) -> bool:
