@@ -75,3 +75,17 @@ def test_a_row_starts_after_the_row_above_wrapped_its_name() -> None:
              _line(128, (260, "Antal elever"), (340, "1 180"), (420, "1 200"))]
     bands = split_stacked(97, 142, _spans(lines), XS)
     assert len(bands) == 2 and 111 < bands[0][1] < 128
+
+
+def test_a_group_title_without_fonts_opens_its_band() -> None:
+    """On an OCR'd layer (no fonts, no italics) a group's title over its first row, no rule
+    between them ("Skattefinansierad verksamhet" / "Nämnd och förvaltningsledning 24,6 …"), is
+    a row of its own: both lines start in upper case; a name going on in lower case stays one."""
+    def ocr(y: float, *cells: tuple[float, str]) -> Line:
+        return Line(spans=[Span(t, (x, y, x + 6 * len(t), y + 9)) for x, t in cells], page=1, method="ocr")
+
+    lines = [ocr(100, (55, "Skattefinansierad verksamhet")),
+             ocr(117, (55, "Nämnd och förvaltningsledning"), (260, "24,6"), (420, "0,5"))]
+    assert len(split_stacked(97, 130, _spans(lines), XS)) == 2
+    wrapped = [ocr(100, (55, "Summa skattefinansierad")), ocr(117, (55, "verksamhet"), (260, "363,1"))]
+    assert split_stacked(97, 130, _spans(wrapped), XS) == [(97, 130)]

@@ -94,9 +94,12 @@ def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float])
 def _group_title(lines: list[list[Span]], cells: list[dict[int, str]], named: list[bool]) -> bool:
     """A band opened by a group's title (text in the first column only, set in italic or bold
     unlike the row under it: "Skattefinansierad verksamhet") over a named row with figures,
-    no rule between them."""
+    no rule between them. On a text layer without fonts (OCR) the row's name starting in upper
+    case tells it (a wrapped name goes on in lower case)."""
     if set(cells[0]) != {0} or not named[1]:
         return False
+    if not any(s.font for ln in lines[:2] for s in ln):
+        return cells[0][0][:1].isupper() and cells[1].get(0, "")[:1].isupper()
     def style(line: list[Span]) -> tuple[bool, bool]:
         return all(s.italic for s in line), all(s.bold for s in line)
     return style(lines[0]) != style([s for s in lines[1] if s.xc < lines[1][0].bbox[2] + 1] or lines[1]) and any(style(lines[0]))
