@@ -164,14 +164,6 @@ _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar
 
 
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
-_TREND_HEAD = re.compile(r"trend(?:pil)?(?:\s.*)?")  # "Trend", "Trendpil": arrows, no value
-
-
-def _trend(table: Table, col: int) -> bool:
-    """Whether column ``col`` is a trend column: its header says so and no cell holds a figure
-    (an arrow ↑ → ↓ is no value, and no direction of the target either)."""
-    return _TREND_HEAD.fullmatch(fold(table.header[col]).strip()) is not None and not any(
-        ch.isdigit() for r in table.body for ch in r.cell_text(col))
 
 
 def _worded(table: Table, col: int) -> bool:
@@ -210,7 +202,6 @@ def indicator_rows(
         for i in range(table.n_cols)
         if i not in (name_col, source_col, unit_col, group_col, period_col) and i not in skip
         and not (labels[i] == "assessment" and _worded(table, i))  # "Bedömning: Uppfyllt": no measure
-        and not (i < len(table.header) and _trend(table, i))
     ]
     # (read from the mended labels: an OCR'd "2024 -" is the year's column too)
     series = sum(1 for i in value_cols if YEAR.fullmatch(_header_label(table, i).strip())) >= 2
