@@ -250,9 +250,9 @@ def test_rule_glyphs_dropped_from_ocr_cell_lines() -> None:
 
 def test_letters_beside_a_tilted_faint_rule_keep_their_feet() -> None:
     """A scan's faint row rules are tilted with the page (under a degree: their groups are as
-    tall as a row's letters' feet). Only the rule's own line is painted over: the feet stay,
-    so the row names and figures of Solna's budget table read right ("Kollektivtrafik", not
-    "Kallaktivtrafik"; "-0,6", not "-U,0"), and no faint rule is left for Tesseract to read."""
+    tall as a row's letters' feet). Painting them over leaves the letters' dark cores, so the
+    row names and figures of Solna's budget table read right ("Kollektivtrafik", not
+    "Kallaktivtrafik"; "-0,6", not "-U,0")."""
     from planparse.reading.raster_rules import LETTER_CORE
 
     pdf = Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic16" / "budgetuppfoljning" \

@@ -284,48 +284,20 @@ def _drawings(hs: Groups, vs: Groups, scale: float) -> list[Drawing]:
     ]
 
 
-def _erase(pixels: np.ndarray, groups: Groups, level: int, most: int, paper: int) -> None:
+def _erase(pixels: np.ndarray, groups: Groups, level: int, most: int, paper: int, cores: bool = False) -> None:
     """Paint the thin ink of horizontal faint-rule groups (vertical ones: pass the transposed
     pixels) over with the paper tone, column by column, the rule's grey fringe with it: where a
     letter crosses the rule (more ink across the band than a rule is thick), the column is left
-    alone. A tilted rule's group is as tall as its tilt, and the feet of a row of letters may
-    stand in its band: only the pixels near the rule's own line (:func:`_rule_line`) are
-    painted (the feet painted over, "Kollektivtrafik" would read "Kallaktivtrafik", "0,6" "U,0")."""
+    alone. With ``cores`` the pixels darker than :data:`LETTER_CORE` stay: a row rule tilted
+    with the page has a group as tall as its tilt, and a row of letters may stand in its band
+    with their feet (painted over, "Kollektivtrafik" reads "Kallaktivtrafik", "0,6" "U,0"); a
+    faint rule has no such dark pixels."""
     for first, last, a, b in groups:
-        # (a group's rows are read two at a time: a tilted rule's end may lie two rows out)
-        top, bottom = max(0, first - 4), min(pixels.shape[0], last + 5)
+        top, bottom = max(0, first - 2), min(pixels.shape[0], last + 3)
         band = pixels[top:bottom, a:b]
-        near = np.abs(np.arange(band.shape[0])[:, None] - _rule_line(band, level)[None, :]) <= most / 2 + 1
-        ink = (band < level) & near
+        ink = band < level
         thin = ink.sum(axis=0) <= most
-        band[ink & thin[None, :]] = paper
-
-
-_STEP = 48  # pixels: the width of the slices a rule's line is followed in
-
-
-def _rule_line(band: np.ndarray, level: int) -> np.ndarray:
-    """The row of a faint rule in each column of its group's band: in every slice of
-    :data:`_STEP` columns the row with the most pixels in a rule's tone (lighter than a
-    letter's core, darker than ``level``), a straight line fitted through those (a scan's
-    rule is straight, tilted with the page) robustly, so that the slices where a row of
-    letters' feet stands in the band do not pull it."""
-    tone = (band < level) & (band >= LETTER_CORE)
-    xs, ys = [], []
-    for x in range(0, band.shape[1], _STEP):
-        counts = tone[:, x : x + _STEP].sum(axis=1)
-        if counts.max() > 0:
-            xs.append(x + min(_STEP, band.shape[1] - x) / 2)
-            ys.append(float(counts.argmax()))
-    cols = np.arange(band.shape[1])
-    if len(xs) < 2:
-        return np.full(band.shape[1], (band.shape[0] - 1) / 2)
-    # (Theil–Sen: the median of the slopes between slices, so that a few slices of letters'
-    # feet do not tilt the line)
-    x_arr, y_arr = np.array(xs), np.array(ys)
-    i, j = np.triu_indices(len(xs), 1)
-    slope = float(np.median((y_arr[j] - y_arr[i]) / (x_arr[j] - x_arr[i])))
-    return np.asarray(float(np.median(y_arr - slope * x_arr)) + slope * cols)
+        band[ink & thin[None, :] & ((band >= LETTER_CORE) if cores else True)] = paper
 
 
 def _on_fill(g: tuple[int, int, int, int], shaded: list[raster_fills.Fill], across: bool) -> bool:
@@ -392,7 +364,7 @@ def rules_and_clean_image(image: bytes, dpi: int) -> tuple[list[Drawing], bytes]
     level = paper - FRINGE
     # (a faint rule on a shaded band stays: painted in the paper's tone it would cut a white
     # stripe through the band, and Tesseract may then lose the band's text)
-    _erase(clean, [g for g in fh if not _on_fill(g, shaded, True)], level, most, paper)
+    _erase(clean, [g for g in fh if not _on_fill(g, shaded, True)], level, most, paper, cores=True)
     _erase(clean.T, [g for g in fv if not _on_fill(g, shaded, False)], level, most, paper)
     clean[_specks(clean, dpi)] = paper
     if np.array_equal(clean, pixels):
