@@ -113,3 +113,26 @@ def test_one_row_table_keeps_the_status_column_its_header_lost() -> None:
     assert rows["Erbjuda hälsosamtal till alla medarbetare inom vård och omsorg"][1:] == ["2027-11-30"]
     assert rows["Erbjuda hälsosamtal till alla medarbetare inom vård och omsorg"][0].endswith("Pågående enligt plan")
     assert rows["Installera solceller på tre kommunala fastigheter"] == ["Avslutad med avvikelse", "2027-05-31"]
+
+
+HERRLJUNGA_OCR = FIXTURES / "holdout-families6/robertsfors_vp/herrljunga-verksamhetsplan-2027-ocr.pdf"
+
+
+def test_ocr_row_whose_name_runs_on_to_its_value_stays_a_row() -> None:
+    """Herrljunga's OCR'd verksamhetsplan, indicator tables "Indikator | 2026 | Källa | Mått":
+    on page 4 the layer sets "ranking" one word space before "212", which starts where the
+    2026 column starts (a figure at its column's start, no sentence running on); on page 6
+    "Medborgarundersökning" and "Andel" are one glued word over the Mått column's start, cut
+    there (its halves abut by construction, no sentence either). Both rows keep their cells."""
+    from planparse.layouts.table_headers import is_table_header
+    from planparse.reading import read_pdf
+    from planparse.reading.positioned import find_tables
+
+    doc = read_pdf(HERRLJUNGA_OCR)
+    rows: dict[str, list[str]] = {}
+    for page in (doc.pages[3], doc.pages[5]):
+        for t, _ in find_tables(page.lines, is_table_header, lambda ln: False):
+            for r in t.body:
+                rows[r.cells[0].text.strip()] = [c.text.strip() for c in r.cells[1:]]
+    assert rows["Företagsklimat enligt Svenskt Näringsliv, ranking"][:2] == ["212", "Svenskt Näringsliv"]
+    assert rows["Andel invånare nöjda med sin boendemiljö"][0] == "68"

@@ -329,7 +329,10 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     prev_col = 0
     ocr = row[0].method != "native"
     space = _row_word_space(row, starts, ends) if ocr else None
-    for s in _glued_apart(_spans(row), starts) if ocr else _spans(row):
+    spans = _spans(row)
+    words = _glued_apart(spans, starts) if ocr else spans
+    cut = {id(s) for s in words} - {id(s) for s in spans}  # the halves of a glued word cut at a column start
+    for s in words:
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
         col = _column_of(s, starts, ends, ocr=ocr)
@@ -337,13 +340,21 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
             return False
         if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s) \
                 and (space is None or s.bbox[0] - prev.bbox[2] < 2 * space) and prev.text.strip() not in _DASHES \
-                and s.text.strip() not in _ICON_GLYPHS:
-            return False  # OCR'd words one space apart across a column start: a sentence (an icon's glyph is none)
+                and s.text.strip() not in _ICON_GLYPHS and id(s) not in cut and not _value_at_start(s, starts[col]):
+            # OCR'd words one space apart across a column start: a sentence (an icon's glyph,
+            # a glued word's rest cut at the start, a figure set at the start are none)
+            return False
         prev, prev_col = s, col
     return True
 
 
 _DASHES = frozenset({"—", "–", "-"})
+
+
+def _value_at_start(s: Span, start: float) -> bool:
+    """A figure set where its column starts, within a third of the slack ("212" under "2026"
+    after a name run on to a space of it): a cell's value, no word of a sentence."""
+    return abs(s.bbox[0] - start) <= _SLACK / 3 and parse_number(s.text) is not None
 
 
 def _glued_apart(spans: list[Span], starts: list[float]) -> list[Span]:
