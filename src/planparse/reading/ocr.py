@@ -511,6 +511,21 @@ def _with_glued_number(word: str, ref: str) -> str:
     return f"{ref}{m[2]}" if m is not None and fold(m[1]) == fold(ref) else ref
 
 
+def _without_glyph_letter(word: str, ref: str, glyph: str) -> str:
+    """The reference's word without the letter it read a glyph glued after the layer's word as
+    (a footnote's "*" as "t": "heltidsanstallning*" against "heltidsanställningt"): the layer
+    has a mark that is no letter, figure or space right after the word, the reference's word
+    is the layer's skeleton and one letter more, the lexicon knows it neither as a word nor as
+    a compound, and without its last letter it knows it. Else ``ref``."""
+    from planparse.text.fold import fold
+    from planparse.text.repair import known_word
+
+    if not glyph or glyph.isalnum() or glyph.isspace() or len(ref) != len(word) + 1 \
+            or fold(ref[:-1]) != fold(word) or known_word(ref) or not known_word(ref[:-1]):
+        return ref
+    return ref[:-1]
+
+
 def _spelling(word: str, ref: str) -> str:
     """The spelling a layer word takes from the reference token aligned with it on the same
     skeleton: the reference's, unless the lexicon knows it neither as a word nor as a
@@ -776,7 +791,8 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                 hi = min((jj for ii, jj in matched.items() if ii > i), default=j2)
                 for jj in range(lo, hi):
                     if _misread(slots[i][1].group(0), ref_tokens[jj]) and _near(slots[i][0], ref_matches[jj][0]):
-                        replacement[i], matched[i] = _with_glued_number(slots[i][1].group(0), ref_tokens[jj]), jj
+                        ref = _without_glyph_letter(slots[i][1].group(0), ref_tokens[jj], _after(*slots[i]))
+                        replacement[i], matched[i] = _with_glued_number(slots[i][1].group(0), ref), jj
                         break
             paired.update(matched)
     # A full stop the layer has after a word and the reference does not, inside a sentence
