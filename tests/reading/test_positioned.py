@@ -5,6 +5,7 @@ documents' gold JSON)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,25 @@ def test_ocr_row_whose_name_runs_on_to_its_value_stays_a_row() -> None:
                 rows[r.cells[0].text.strip()] = [c.text.strip() for c in r.cells[1:]]
     assert rows["Företagsklimat enligt Svenskt Näringsliv, ranking"][:2] == ["212", "Svenskt Näringsliv"]
     assert rows["Andel invånare nöjda med sin boendemiljö"][0] == "68"
+
+
+MULLSJO_OCR = FIXTURES / "holdout-families6/kramfors_vp/mullsjo-verksamhetsplan-2028-ocr.pdf"
+
+
+def test_ocr_row_keeps_its_cells_past_a_dash_speck_at_a_column_start() -> None:
+    """Mullsjö's OCR'd verksamhetsplan, page 7, the internal-control table: the layer reads a
+    speck "—_" (a dash with a speck beside it) at the end of the Kontrollmetod cell, set
+    against "Fastighetssamordnare" in the Ansvarig column. A dash with specks is one glyph of
+    an edge, no word of a sentence running across the columns: the row keeps its cells and
+    the dash is dropped."""
+    from planparse.layouts.table_headers import is_table_header
+    from planparse.reading import read_pdf
+    from planparse.reading.positioned import find_tables
+
+    doc = read_pdf(MULLSJO_OCR)
+    heading = re.compile(r"\d+\.\d+ [A-ZÅÄÖ]")  # "5.2 Riskvärdering" under the table
+    rows = [[c.text.strip() for c in r.cells]
+            for t, _ in find_tables(doc.pages[6].lines, is_table_header, lambda ln: bool(heading.match(ln.text)))
+            for r in t.body]
+    row = next(r for r in rows if r[0] == "Nyckelhantering")
+    assert row[2:] == ["4", "Inventering av utlämnade nycklar två gånger per år.", "Fastighetssamordnare"]

@@ -339,7 +339,7 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
         if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s) \
-                and (space is None or s.bbox[0] - prev.bbox[2] < 2 * space) and prev.text.strip() not in _DASHES \
+                and (space is None or s.bbox[0] - prev.bbox[2] < 2 * space) and not _dash(prev.text) \
                 and s.text.strip() not in _ICON_GLYPHS and id(s) not in cut and not _value_at_start(s, starts[col]):
             # OCR'd words one space apart across a column start: a sentence (an icon's glyph,
             # a glued word's rest cut at the start, a figure set at the start are none)
@@ -349,6 +349,12 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
 
 
 _DASHES = frozenset({"—", "–", "-"})
+
+
+def _dash(text: str) -> bool:
+    """A dash, also with specks read beside it ("—_", "-."): one glyph of a rule or an icon's
+    edge."""
+    return "".join(ch for ch in text.strip() if ch not in _SPECKS) in _DASHES
 
 
 def _value_at_start(s: Span, start: float) -> bool:
@@ -386,7 +392,7 @@ def _edge_dashes(spans: list[Span], starts: list[float], method: str) -> list[Sp
         return spans
     return [
         s for k, s in enumerate(spans)
-        if not (s.text.strip() in _DASHES and 0 < k < len(spans) - 1
+        if not (_dash(s.text) and 0 < k < len(spans) - 1
                 and _column(spans[k - 1].bbox[0], starts) == _column(s.bbox[0], starts)
                 and _column(spans[k + 1].bbox[0], starts) > _column(s.bbox[0], starts)
                 and spans[k + 1].bbox[0] - s.bbox[2] < _word_space(s))
