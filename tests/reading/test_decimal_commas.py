@@ -39,3 +39,13 @@ def test_comma_seen_through_a_band_edge_the_figure_box_takes_in() -> None:
     name = next(ln for ln in doc.pages[4].lines if "totalt" in ln.text)
     row = [s.text.strip() for ln in doc.pages[4].lines if abs(ln.bbox[1] - name.bbox[1]) < 2 and ln is not name for s in ln.spans]
     assert row == ["6,5", "7,4"]
+
+
+def test_comma_after_a_narrow_one_on_a_scan_comes_back() -> None:
+    """Finspång's scanned plan med budget, page 7: Tesseract reads "11,2" as "112". The comma's
+    blot stands more than half a figure's width after the "1" before it (a tabular "1" is
+    narrow in its advance) but within one: it is the decimal mark. "86" and "91" stay."""
+    doc = read_pdf(FIXTURES / "holdout-families5" / "orebro_budget" / "finspang-plan-budget-2024-scan.pdf")
+    words = [s.text.strip() for ln in doc.pages[6].lines for s in ln.spans]
+    assert "11,2" in words and "112" not in words
+    assert "86" in words and "91" in words
