@@ -57,3 +57,12 @@ def test_a_footnote_star_the_reference_read_as_a_letter_adds_none() -> None:
     texts = [ln.text for ln in doc.pages[6].lines]
     assert any("heltidsanställning*" in t for t in texts)
     assert not any("heltidsanställningt" in t for t in texts)
+
+
+def test_a_mark_letter_the_layer_dropped_inside_a_word_comes_back() -> None:
+    """Vingåker's OCR'd målavstämning, page 3: the English layer reads "Införa" as "Infra",
+    the "ö" read as nothing (a rarer word of its own); the Swedish re-OCR reads "Införa",
+    the layer's word with one mark letter more, and a commoner word: it wins."""
+    doc = read_pdf(FIXTURES / "holdout-families5" / "ange_tertial" / "vingaker-malavstamning-2027-t2-ocr.pdf")
+    texts = [ln.text for ln in doc.pages[2].lines]
+    assert "Införa digital ansökan om hemtjänst" in texts

@@ -452,6 +452,14 @@ def _mark_letters_lost(word: str, ref: str) -> bool:
     return w.isalpha() and 1 <= lost <= 2 and r.endswith(w) and any(ch in "åäö" for ch in r[:lost])
 
 
+def _mark_letter_dropped(word: str, ref: str) -> bool:
+    """Whether ``word`` is ``ref`` with one å, ä or ö inside it read as nothing ("Infra" for
+    "Införa"): the English model drops a letter it cannot read anywhere in a word."""
+    w, r = word.casefold(), ref.casefold()
+    return w.isalpha() and len(w) >= 3 and len(r) == len(w) + 1 \
+        and any(ch in "åäö" and r[:k] + r[k + 1 :] == w for k, ch in enumerate(r))
+
+
 def _lost_capital_i(word: str, ref: str) -> bool:
     """Whether ``word``, an acronym of capitals, is ``ref`` with one "I" lost: the English
     model drops the thin stroke beside other capitals ("NK" for "NKI")."""
@@ -475,6 +483,8 @@ def _misread(word: str, ref: str) -> bool:
         return True  # "linet" for "länet", "Kinder" for "länder": a word of its own, but not the one printed
     if _mark_letters_lost(word, ref) and known_word(ref):
         return True  # "ka" for "öka", "ja" for "Höja"
+    if _mark_letter_dropped(word, ref) and known_word(ref) and word_zipf(ref) > word_zipf(word):
+        return True  # "Infra" for "Införa": a word of its own, rarer than the one printed
     # A lone letter other than the words "i", "å", "ö", or letters with digits ("4k" for
     # "åk"), are no words of the text, whatever a lexicon of web text counts for them.
     real = known_word(word) and word.isalpha() and (len(word) > 1 or word.lower() in "iåö")
