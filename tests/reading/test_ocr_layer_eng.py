@@ -43,3 +43,26 @@ def test_a_figure_read_as_nothing_at_one_scale_is_read_at_another() -> None:
     doc = read_pdf(HEBY)
     assert doc.reread is not None
     assert doc.reread(1, (515.0, 389.0, 540.0, 403.0)) == "11"  # the "Målvärde 2026" cell OCR'd "mi"
+
+
+TORSAS = FIXTURES / "holdout-families6" / "orebro_budget" / "torsas-plan-budget-2025-ocr.pdf"
+
+
+def test_a_footnote_star_the_reference_read_as_a_letter_adds_none() -> None:
+    """Torsås's OCR'd plan med budget, page 7: the layer reads "heltidsanstallning*" (a
+    footnote's star glued on), the Swedish re-OCR "heltidsanställningt" (the star read as a
+    "t"), a word the lexicon does not know; without that letter it does, so the word takes
+    the reference's marks and not its letter."""
+    doc = read_pdf(TORSAS)
+    texts = [ln.text for ln in doc.pages[6].lines]
+    assert any("heltidsanställning*" in t for t in texts)
+    assert not any("heltidsanställningt" in t for t in texts)
+
+
+def test_a_mark_letter_the_layer_dropped_inside_a_word_comes_back() -> None:
+    """Vingåker's OCR'd målavstämning, page 3: the English layer reads "Införa" as "Infra",
+    the "ö" read as nothing (a rarer word of its own); the Swedish re-OCR reads "Införa",
+    the layer's word with one mark letter more, and a commoner word: it wins."""
+    doc = read_pdf(FIXTURES / "holdout-families5" / "ange_tertial" / "vingaker-malavstamning-2027-t2-ocr.pdf")
+    texts = [ln.text for ln in doc.pages[2].lines]
+    assert "Införa digital ansökan om hemtjänst" in texts

@@ -5,6 +5,7 @@ documents' gold JSON)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,75 @@ def test_header_label_wrapped_after_a_slash_is_no_row() -> None:
     doc = planparse.parse(OCR_LAYER)
     assert "process" not in [c.process for c in doc.controls]
     assert len(doc.controls) == len(_gold(OCR_LAYER)["controls"])
+
+
+VINGAKER_OCR = FIXTURES / "holdout-families5/ange_tertial/vingaker-malavstamning-2027-t2-ocr.pdf"
+
+
+def test_one_row_table_keeps_the_status_column_its_header_lost() -> None:
+    """Vingåker's OCR'd målavstämning, pages 4 and 5: one-activity tables whose header lost its
+    white "Status" label ("Verksamhetens aktiviteter | Slutdatum"). One row can't show the
+    column by two rows' words; its words there, a gutter after the title, are a status label
+    ("Avbruten", "Pågående enligt plan"), so the column is kept and the title ends before it.
+    A status of two words under a read "Status" label ("Avslutad med avvikelse") is no column
+    of its own."""
+    from planparse.layouts.table_headers import is_table_header
+    from planparse.reading import read_pdf
+    from planparse.reading.positioned import find_tables
+
+    doc = read_pdf(VINGAKER_OCR)
+    rows: dict[str, list[str]] = {}
+    for page in doc.pages[2:5]:
+        for t, _ in find_tables(page.lines, is_table_header, lambda ln: False):
+            for r in t.body:
+                if not r.full_width:
+                    rows[r.cells[0].text.split(" Kommentar")[0].strip()] = [c.text.strip() for c in r.cells[1:]]
+    assert rows["Upphandla ett nytt livsmedelsavtal med krav på närproducerat"] == ["Avbruten", "2027-06-30"]
+    assert rows["Erbjuda hälsosamtal till alla medarbetare inom vård och omsorg"][1:] == ["2027-11-30"]
+    assert rows["Erbjuda hälsosamtal till alla medarbetare inom vård och omsorg"][0].endswith("Pågående enligt plan")
+    assert rows["Installera solceller på tre kommunala fastigheter"] == ["Avslutad med avvikelse", "2027-05-31"]
+
+
+HERRLJUNGA_OCR = FIXTURES / "holdout-families6/robertsfors_vp/herrljunga-verksamhetsplan-2027-ocr.pdf"
+
+
+def test_ocr_row_whose_name_runs_on_to_its_value_stays_a_row() -> None:
+    """Herrljunga's OCR'd verksamhetsplan, indicator tables "Indikator | 2026 | Källa | Mått":
+    on page 4 the layer sets "ranking" one word space before "212", which starts where the
+    2026 column starts (a figure at its column's start, no sentence running on); on page 6
+    "Medborgarundersökning" and "Andel" are one glued word over the Mått column's start, cut
+    there (its halves abut by construction, no sentence either). Both rows keep their cells."""
+    from planparse.layouts.table_headers import is_table_header
+    from planparse.reading import read_pdf
+    from planparse.reading.positioned import find_tables
+
+    doc = read_pdf(HERRLJUNGA_OCR)
+    rows: dict[str, list[str]] = {}
+    for page in (doc.pages[3], doc.pages[5]):
+        for t, _ in find_tables(page.lines, is_table_header, lambda ln: False):
+            for r in t.body:
+                rows[r.cells[0].text.strip()] = [c.text.strip() for c in r.cells[1:]]
+    assert rows["Företagsklimat enligt Svenskt Näringsliv, ranking"][:2] == ["212", "Svenskt Näringsliv"]
+    assert rows["Andel invånare nöjda med sin boendemiljö"][0] == "68"
+
+
+MULLSJO_OCR = FIXTURES / "holdout-families6/kramfors_vp/mullsjo-verksamhetsplan-2028-ocr.pdf"
+
+
+def test_ocr_row_keeps_its_cells_past_a_dash_speck_at_a_column_start() -> None:
+    """Mullsjö's OCR'd verksamhetsplan, page 7, the internal-control table: the layer reads a
+    speck "—_" (a dash with a speck beside it) at the end of the Kontrollmetod cell, set
+    against "Fastighetssamordnare" in the Ansvarig column. A dash with specks is one glyph of
+    an edge, no word of a sentence running across the columns: the row keeps its cells and
+    the dash is dropped."""
+    from planparse.layouts.table_headers import is_table_header
+    from planparse.reading import read_pdf
+    from planparse.reading.positioned import find_tables
+
+    doc = read_pdf(MULLSJO_OCR)
+    heading = re.compile(r"\d+\.\d+ [A-ZÅÄÖ]")  # "5.2 Riskvärdering" under the table
+    rows = [[c.text.strip() for c in r.cells]
+            for t, _ in find_tables(doc.pages[6].lines, is_table_header, lambda ln: bool(heading.match(ln.text)))
+            for r in t.body]
+    row = next(r for r in rows if r[0] == "Nyckelhantering")
+    assert row[2:] == ["4", "Inventering av utlämnade nycklar två gånger per år.", "Fastighetssamordnare"]

@@ -117,13 +117,17 @@ def _decimal_mark(image: np.ndarray, box: tuple[float, float, float, float], sca
     before it), or None. The word's ink falls into ``n`` runs of columns as tall as its
     figures and one more between two of them: narrow (at most half a figure's width), low
     (its top under the figures' middle), not a speck (a fifth of their height at least), one
-    blot (specks strewn down a column are noise) and close to the figure before it."""
+    blot (specks strewn down a column are noise) and close to the figure before it (within a
+    figure's width: a tabular "1" stands narrow in its advance, "11,2"). A row of
+    the crop inked across its whole width is no figure's ink (a rule or a coloured band's edge
+    the box's slack took in) and is left out."""
     h, w = image.shape
     px0, px1 = max(0, int(box[0] * scale)), min(w, int(np.ceil(box[2] * scale)))
     py0, py1 = max(0, int(box[1] * scale) - 2), min(h, int(np.ceil(box[3] * scale)) + 3)
     if px1 - px0 < 4 or py1 - py0 < 6:
         return None
     ink = image[py0:py1, px0:px1] < DARK
+    ink[ink.all(axis=1)] = False  # a rule or a band's edge the crop took in: figures stand apart
     runs = _row_runs(np.count_nonzero(ink, axis=0) > 0)  # (first column, past the last) of each run of inked columns
     if len(runs) != n + 1:
         return None
@@ -143,7 +147,7 @@ def _decimal_mark(image: np.ndarray, box: tuple[float, float, float, float], sca
     # (a comma reaches below the figures' foot, a stop stays on it: either is a decimal mark)
     if (any(extents[j][1] - extents[j][0] < 0.7 * tall for j in figures) or b - a > 0.5 * width
             or mark_top < top + 0.5 * (foot - top) or mark_bottom - mark_top < 0.2 * (foot - top)
-            or a - runs[k - 1][1] > 0.5 * width):
+            or a - runs[k - 1][1] > width):
         return None
     # one blot, not specks strewn down a column: ink on every row of the mark
     return k if bool(ink[mark_top:mark_bottom, a:b].any(axis=1).all()) else None

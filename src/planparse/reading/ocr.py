@@ -452,6 +452,14 @@ def _mark_letters_lost(word: str, ref: str) -> bool:
     return w.isalpha() and 1 <= lost <= 2 and r.endswith(w) and any(ch in "åäö" for ch in r[:lost])
 
 
+def _mark_letter_dropped(word: str, ref: str) -> bool:
+    """Whether ``word`` is ``ref`` with one å, ä or ö inside it read as nothing ("Infra" for
+    "Införa"): the English model drops a letter it cannot read anywhere in a word."""
+    w, r = word.casefold(), ref.casefold()
+    return w.isalpha() and len(w) >= 3 and len(r) == len(w) + 1 \
+        and any(ch in "åäö" and r[:k] + r[k + 1 :] == w for k, ch in enumerate(r))
+
+
 def _lost_capital_i(word: str, ref: str) -> bool:
     """Whether ``word``, an acronym of capitals, is ``ref`` with one "I" lost: the English
     model drops the thin stroke beside other capitals ("NK" for "NKI")."""
@@ -475,6 +483,8 @@ def _misread(word: str, ref: str) -> bool:
         return True  # "linet" for "länet", "Kinder" for "länder": a word of its own, but not the one printed
     if _mark_letters_lost(word, ref) and known_word(ref):
         return True  # "ka" for "öka", "ja" for "Höja"
+    if _mark_letter_dropped(word, ref) and known_word(ref) and word_zipf(ref) > word_zipf(word):
+        return True  # "Infra" for "Införa": a word of its own, rarer than the one printed
     # A lone letter other than the words "i", "å", "ö", or letters with digits ("4k" for
     # "åk"), are no words of the text, whatever a lexicon of web text counts for them.
     real = known_word(word) and word.isalpha() and (len(word) > 1 or word.lower() in "iåö")
@@ -509,6 +519,21 @@ def _with_glued_number(word: str, ref: str) -> str:
 
     m = _GLUED_FIGURES.fullmatch(word)
     return f"{ref}{m[2]}" if m is not None and fold(m[1]) == fold(ref) else ref
+
+
+def _without_glyph_letter(word: str, ref: str, glyph: str) -> str:
+    """The reference's word without the letter it read a glyph glued after the layer's word as
+    (a footnote's "*" as "t": "heltidsanstallning*" against "heltidsanställningt"): the layer
+    has a mark that is no letter, figure or space right after the word, the reference's word
+    is the layer's skeleton and one letter more, the lexicon knows it neither as a word nor as
+    a compound, and without its last letter it knows it. Else ``ref``."""
+    from planparse.text.fold import fold
+    from planparse.text.repair import known_word
+
+    if not glyph or glyph.isalnum() or glyph.isspace() or len(ref) != len(word) + 1 \
+            or fold(ref[:-1]) != fold(word) or known_word(ref) or not known_word(ref[:-1]):
+        return ref
+    return ref[:-1]
 
 
 def _spelling(word: str, ref: str) -> str:
@@ -776,7 +801,8 @@ def correct_with_reference(lines: list[Line], reference: list[Line]) -> int:
                 hi = min((jj for ii, jj in matched.items() if ii > i), default=j2)
                 for jj in range(lo, hi):
                     if _misread(slots[i][1].group(0), ref_tokens[jj]) and _near(slots[i][0], ref_matches[jj][0]):
-                        replacement[i], matched[i] = _with_glued_number(slots[i][1].group(0), ref_tokens[jj]), jj
+                        ref = _without_glyph_letter(slots[i][1].group(0), ref_tokens[jj], _after(*slots[i]))
+                        replacement[i], matched[i] = _with_glued_number(slots[i][1].group(0), ref), jj
                         break
             paired.update(matched)
     # A full stop the layer has after a word and the reference does not, inside a sentence

@@ -22,6 +22,7 @@ from planparse.text.numbers import parse_number
 
 # How far left of a column's start a word may begin and still belong to it (points).
 _SLACK = 6.0
+_SURE_STATUS = 0.86  # the least confidence of a lone row's status label (a column's evidence)
 
 
 def visual_rows(lines: list[Line]) -> list[list[Line]]:
@@ -202,8 +203,12 @@ def _unlabelled_columns(phrases: list[list[Span]], body: list[list[Line]]) -> li
     """An OCR'd header that lost a short label ("Risk" between "Rutin/process" and "Riskvärde"):
     the body shows the column all the same. Words of two rows or more start at one x well
     past a label's end and before the next label, no body word runs across that x, and on
-    some row the column to its left holds a word too, a gutter apart. The column is added with an
-    empty label (an empty span at its start); the caller decides its role."""
+    some row the column to its left holds a word too, a gutter apart. In a table of one row
+    (an activity's title, status and date) one row is enough where its words from that x to
+    the next label are a status label of the vocabulary ("Avbruten", "Pågående enligt plan"),
+    a letter's gutter apart: two rows can't show it, and a status is the label such a header
+    loses (white type on a band). The column is added with an empty label (an empty span at
+    its start); the caller decides its role."""
     words = [s for vr in body for s in _spans(vr) if _wordy(s.text)]
     out: list[list[Span]] = []
     for k, p in enumerate(phrases):
@@ -214,15 +219,34 @@ def _unlabelled_columns(phrases: list[list[Span]], body: list[list[Line]]) -> li
         for x in sorted({round(w.bbox[0]) for w in words if w.bbox[0] >= lo and (hi is None or w.bbox[0] <= hi)}):
             at = [w for w in words if abs(w.bbox[0] - x) <= _SLACK / 2]
             rows = {round(w.yc) for w in at}
-            # a gutter: no word runs across x or ends within two letters left of it
-            crossed = any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x - 2 * size for w in words)
-            shared = any(w.bbox[2] <= x - 2 * size and abs(w.yc - a.yc) < 0.5 * size and abs(w.bbox[0] - p[0].bbox[0]) <= 2 * _SLACK
+            # a gutter: no word runs across x or ends within two letters left of it (a lone
+            # status: no word runs across x, and its row's word before it ends a letter left)
+            lone = len(rows) == 1
+            gutter = size if lone else 2 * size
+            crossed = any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x - (_SLACK / 2 if lone else gutter) for w in words)
+            shared = any(w.bbox[2] <= x - gutter and abs(w.yc - a.yc) < 0.5 * size and abs(w.bbox[0] - p[0].bbox[0]) <= 2 * _SLACK
                          for a in at for w in words)
-            if len(rows) >= 2 and not crossed and shared:
+            if not crossed and shared and (not lone or _lone_status(at[0], words, nxt, gutter)):
                 y0, y1 = p[0].bbox[1], p[0].bbox[3]
                 out.append([Span(text="", bbox=(float(x), y0, float(x), y1), size=p[0].size)])
                 break
     return out
+
+
+def _lone_status(first: Span, words: list[Span], nxt: float | None, gutter: float) -> bool:
+    """Whether the words of ``first``'s row from it to the next label (``nxt``) are a status
+    label of the vocabulary, surely ("Avbruten", "Pågående enligt plan"), and the row's word
+    before it ends a ``gutter`` left of it (no word space inside a cell's text)."""
+    from planparse import vocabulary
+
+    h = max(first.bbox[3] - first.bbox[1], 1.0)
+    row = sorted((w for w in words if abs(w.yc - first.yc) < 0.5 * h), key=lambda w: w.bbox[0])
+    before = [w for w in row if w.bbox[0] < first.bbox[0] - 1]
+    if before and before[-1].bbox[2] > first.bbox[0] - gutter:
+        return False
+    text = " ".join(w.text.strip() for w in row if w.bbox[0] >= first.bbox[0] - 1 and (nxt is None or w.bbox[0] < nxt - _SLACK))
+    found = vocabulary.match_status(text)
+    return found is not None and found.confidence >= _SURE_STATUS
 
 
 def _without_crossed(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
@@ -305,21 +329,38 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     prev_col = 0
     ocr = row[0].method != "native"
     space = _row_word_space(row, starts, ends) if ocr else None
-    for s in _glued_apart(_spans(row), starts) if ocr else _spans(row):
+    spans = _spans(row)
+    words = _glued_apart(spans, starts) if ocr else spans
+    cut = {id(s) for s in words} - {id(s) for s in spans}  # the halves of a glued word cut at a column start
+    for s in words:
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
             return False
         col = _column_of(s, starts, ends, ocr=ocr)
         if col + 1 < len(starts) and s.bbox[2] > starts[col + 1] + 3 * _SLACK:
             return False
         if prev is not None and ocr and prev_col != col and s.bbox[0] - prev.bbox[2] < _word_space(s) \
-                and (space is None or s.bbox[0] - prev.bbox[2] < 2 * space) and prev.text.strip() not in _DASHES \
-                and s.text.strip() not in _ICON_GLYPHS:
-            return False  # OCR'd words one space apart across a column start: a sentence (an icon's glyph is none)
+                and (space is None or s.bbox[0] - prev.bbox[2] < 2 * space) and not _dash(prev.text) \
+                and s.text.strip() not in _ICON_GLYPHS and id(s) not in cut and not _value_at_start(s, starts[col]):
+            # OCR'd words one space apart across a column start: a sentence (an icon's glyph,
+            # a glued word's rest cut at the start, a figure set at the start are none)
+            return False
         prev, prev_col = s, col
     return True
 
 
 _DASHES = frozenset({"—", "–", "-"})
+
+
+def _dash(text: str) -> bool:
+    """A dash, also with specks read beside it ("—_", "-."): one glyph of a rule or an icon's
+    edge."""
+    return "".join(ch for ch in text.strip() if ch not in _SPECKS) in _DASHES
+
+
+def _value_at_start(s: Span, start: float) -> bool:
+    """A figure set where its column starts, within a third of the slack ("212" under "2026"
+    after a name run on to a space of it): a cell's value, no word of a sentence."""
+    return abs(s.bbox[0] - start) <= _SLACK / 3 and parse_number(s.text) is not None
 
 
 def _glued_apart(spans: list[Span], starts: list[float]) -> list[Span]:
@@ -351,7 +392,7 @@ def _edge_dashes(spans: list[Span], starts: list[float], method: str) -> list[Sp
         return spans
     return [
         s for k, s in enumerate(spans)
-        if not (s.text.strip() in _DASHES and 0 < k < len(spans) - 1
+        if not (_dash(s.text) and 0 < k < len(spans) - 1
                 and _column(spans[k - 1].bbox[0], starts) == _column(s.bbox[0], starts)
                 and _column(spans[k + 1].bbox[0], starts) > _column(s.bbox[0], starts)
                 and spans[k + 1].bbox[0] - s.bbox[2] < _word_space(s))
