@@ -177,9 +177,10 @@ def match_direction(text: str | None) -> Match | None:
 
 
 # A legend's sentence around a status or an assessment: "Aktiviteten är genomförd", "Målet har
-# uppnåtts", "Uppdraget är försenat eller pågår med avvikelse" (folded).
+# uppnåtts", "Uppdraget är försenat eller pågår med avvikelse", or its kind before a colon
+# ("Mål: Uppfyllt", folded "mal uppfyllt").
 _LEGEND_SUBJECT = re.compile(r"^(?:aktivitet(?:en|erna)?|uppdrag(?:et|en)?|insats(?:en|erna)?|atgard(?:en|erna)?"
-                             r"|arbetet|malet|malen|indikatorn) (?:ar |har |bedoms (?:som |vara )?)?")
+                             r"|arbetet|malet|malen|mal|indikatorn) (?:ar |har |bedoms (?:som |vara )?)?")
 
 
 def match_legend(kind: str, text: str | None) -> Match | None:

@@ -1,6 +1,7 @@
 """Icons drawn as vectors that the plain icon test (one small filled shape) misses or misreads:
-a traffic light (a dark housing holding three lamps, one lit) is one marker, and a light dot
-drawn on a coloured icon is that icon's mark, no icon of its own."""
+a traffic light (a dark housing holding three lamps, one lit) is one marker, a shape only
+outlined in grey (a hollow diamond or ring) is a grey icon, and a light dot drawn on a coloured
+icon is that icon's mark, no icon of its own."""
 
 from __future__ import annotations
 
@@ -38,6 +39,31 @@ def traffic_lights(page: Page) -> list[Marker]:
         if len(lamps) == 3 and len(lit) == 1:
             out.append(Marker(page.number, box.bbox, color_name(lit[0].fill or 0), tall=True))
     return out
+
+
+HOLLOW = (6.0, 16.0)  # points: the smallest and largest side of a hollow status icon
+
+
+def hollow_icons(page: Page) -> list[Marker]:
+    """Hollow status icons: a shape other than a rect (a diamond, a ring, a triangle) only
+    outlined in grey, of an icon's size and about as wide as tall, round no filled shape (a
+    ring drawn round a coloured disc is that disc's). The convention's grey, "ej påbörjad" /
+    "ej bedömd", unless the legend names it otherwise."""
+    out: list[Marker] = []
+    for d in page.drawings:
+        w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
+        if d.fill is not None or d.kind != "shape" or d.stroke is None or color_name(d.stroke) != "grey" \
+                or not HOLLOW[0] <= min(w, h) <= max(w, h) <= HOLLOW[1] or not 0.8 <= w / h <= 1.25:
+            continue
+        if not any(o.fill is not None and o.bbox[0] < d.bbox[2] and d.bbox[0] < o.bbox[2]
+                   and o.bbox[1] < d.bbox[3] and d.bbox[1] < o.bbox[3] for o in page.drawings):
+            out.append(Marker(page.number, d.bbox, "grey", rgb=d.stroke))
+    return out
+
+
+def drawn_shapes(page: Page) -> list[Marker]:
+    """The page's icons this module finds: traffic lights and hollow shapes."""
+    return traffic_lights(page) + hollow_icons(page)
 
 
 ICON_MAX = 16.0  # points: the largest icon beside text in a document's usual 9-12 pt type

@@ -23,6 +23,7 @@ from planparse.layouts.cell_items import (
 from planparse.layouts.goal_words import GOAL_WORDS, goal_word
 from planparse.layouts.headings import NAMND_PREFIXES, numbered
 from planparse.layouts.indicators import indicator_rows
+from planparse.layouts.mark_matrix import marked_matrix, matrix_assessment, matrix_columns
 from planparse.layouts.tables import column_of, header_labels, match_status_prefix
 from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
 from planparse.model import Assessment, AssessmentValue, Goal, GoalLevel, Indicator
@@ -48,9 +49,9 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
     labels = header_labels(table)
     first = next((i for i, h in enumerate(table.header) if h.strip()), None)
     curriculum = first is not None and _CURRICULUM.match(fold(table.header[first])) is not None
-    if first is not None and (labels[first] == "goal" or curriculum) and any(
+    if first is not None and (labels[first] == "goal" or curriculum) and (any(
         lab in ("activities", "assessment", "status") for lab in labels[first + 1:]
-    ):
+    ) or (first == 0 and marked_matrix(table))):  # "Mål | Uppfyllt | Delvis uppfyllt | Ej uppfyllt"
         return first, GoalLevel.goal
     # A header OCR'd from a dark band loses letters or splits words ("I ndmal" for
     # "Nämndmål"): beside an assessment or activities column, a label that only a goal word
@@ -114,13 +115,13 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         w.field = None
     parent = w.stack[-1][1] if w.stack else None
     current: Goal | None = None
-    commenting = False
+    commenting, made = False, 0  # made: the goals the table adds
     labels = header_labels(table)
     group_col = _group_column(table, col, labels)
     top = parent  # the goals' parent outside any group
     if group_col is not None and level is GoalLevel.goal_area:
         level = GoalLevel.goal  # "Perspektiv | Strategiskt mål": the perspektiv is the area
-    assess_col, comment_col = column_of(labels, "assessment"), column_of(labels, "comment")
+    assess_col, comment_col, matrix = column_of(labels, "assessment"), column_of(labels, "comment"), matrix_columns(table)
     if assess_col is None and column_of(labels, "activities") is None:
         assess_col = column_of(labels, "status")  # "Mål | Indikator | Status": the goal's own status
     acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
@@ -173,7 +174,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
                 current.indicators.extend(_row_indicators(w, table, row, others))
             w.goal, w.activity, w.item = current, None, current
             continue
-        current = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row))
+        current, made = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row)), made + 1
         current.number, current.title = _number_of(titles[-1])
         for title in titles[:-1]:  # a cell listing several goals: the row's activities are their parent's
             number, title = _number_of(title)
@@ -187,6 +188,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             if current.assessment is None:
                 current.assessment = w.markers.assessment(m)
         _text_columns(row, current, assess_col, comment_col)
+        current.assessment = current.assessment or (matrix_assessment(row, matrix) if matrix else None)
         if one_activity:
             owner.activities.extend(row_activity(table, row))
         elif acts_col is not None:
@@ -197,6 +199,8 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         if indicator_col not in (None, col):
             current.indicators.extend(_row_indicators(w, table, row, others))
         w.goal, w.activity, w.item = current, None, current
+    if matrix and parent is not None and made > 1:
+        w.goal = parent  # what follows a matrix of several goals (an indicator table) is their area's
 
 
 def _read_before(siblings: list[Goal], title: str) -> Goal | None:

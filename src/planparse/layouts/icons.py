@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from planparse import vocabulary
 from planparse.layouts.cell_fills import cell_fills
-from planparse.layouts.drawn_icons import mark_on_icon, page_text_size, scaled_icon, traffic_lights
+from planparse.layouts.drawn_icons import drawn_shapes, mark_on_icon, page_text_size, scaled_icon
 from planparse.layouts.marker import (
     TONE_CONFIDENCE,
     Marker,
@@ -164,7 +164,7 @@ class Markers:
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
             glyphs = _glyph_markers(page, rows.get(page.number, []))
-            found.extend([m for m, _ in glyphs] + traffic_lights(page) + bars)
+            found.extend([m for m, _ in glyphs] + drawn_shapes(page) + bars)
             found.extend(cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:

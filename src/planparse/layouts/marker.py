@@ -153,8 +153,7 @@ def vector_bars(page: int, drawings: list[Drawing]) -> list[Marker]:
     A coloured bar alone is full, a grey track alone empty."""
     shapes = [d for d in drawings if d.fill is not None and d.kind in ("rect", "shape")
               and BAR_HEIGHT[0] <= d.bbox[3] - d.bbox[1] <= BAR_HEIGHT[1]]  # fmt: skip
-    out: list[Marker] = []
-    used: set[int] = set()
+    out, used = segmented_bars(page, shapes)
     for track in sorted(shapes, key=lambda d: d.bbox[0] - d.bbox[2]):  # widest first
         if id(track) in used or track.bbox[2] - track.bbox[0] < max(BAR_MIN_WIDTH, 4 * (track.bbox[3] - track.bbox[1])):
             continue
@@ -169,6 +168,46 @@ def vector_bars(page: int, drawings: list[Drawing]) -> list[Marker]:
             share = 0.0 if color_name(track.fill or 0) == "grey" else 1.0
         out.append(Marker(page, track.bbox, None, min(share, 1.0)))
     return out
+
+
+SEGMENTS = 5  # the fewest blocks of a segmented bar
+
+
+def _lightness(rgb: int) -> float:
+    return colorsys.rgb_to_hls((rgb >> 16 & 255) / 255, (rgb >> 8 & 255) / 255, (rgb & 255) / 255)[1]
+
+
+def segmented_bars(page: int, shapes: list[Drawing]) -> tuple[list[Marker], set[int]]:
+    """Progress bars drawn as a row of equal blocks ("Färdiggrad" as ten squares, the done ones
+    coloured, the rest pale): at least :data:`SEGMENTS` blocks of one size on one band, evenly
+    spaced with gaps narrower than a block. The filled share is the coloured blocks' count over
+    all; one colour alone is a full bar, or an empty one when pale. Returns the bars and the ids
+    of their blocks."""
+    blocks = sorted((d for d in shapes if d.kind == "rect" and d.bbox[2] - d.bbox[0] <= 2 * (d.bbox[3] - d.bbox[1])),
+                    key=lambda d: (round(d.bbox[1]), d.bbox[0]))  # fmt: skip
+    out: list[Marker] = []
+    used: set[int] = set()
+    k = 0
+    while k < len(blocks):
+        run = [blocks[k]]
+        for d in blocks[k + 1:]:
+            a, b = run[-1].bbox, d.bbox
+            gap, width = b[0] - a[2], a[2] - a[0]
+            if abs(b[1] - a[1]) > 0.5 or abs(b[3] - a[3]) > 0.5 or abs((b[2] - b[0]) - width) > 0.5 \
+                    or not 0 <= gap < width or (len(run) > 1 and abs(gap - (a[0] - run[-2].bbox[2])) > 0.6):
+                break
+            run.append(d)
+        k += len(run)
+        fills = {d.fill for d in run if d.fill is not None}
+        if len(run) < SEGMENTS or len(fills) > 2:
+            continue
+        empty = max(fills, key=_lightness)
+        if len(fills) == 1 and _lightness(empty) < 0.85:
+            empty = -1  # one colour, not pale: every block done
+        share = sum(d.fill != empty for d in run) / len(run)
+        used.update(id(d) for d in run)
+        out.append(Marker(page, (run[0].bbox[0], run[0].bbox[1], run[-1].bbox[2], run[-1].bbox[3]), None, share))
+    return out, used
 
 
 def in_bar(d: Drawing, bars: list[Marker]) -> bool:

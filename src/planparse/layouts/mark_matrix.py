@@ -1,0 +1,42 @@
+"""A goal table whose assessment is a mark in one of several columns, each headed by an
+assessment ("Mål | Uppfyllt | Delvis uppfyllt | Ej uppfyllt", an "X" in one cell of each row):
+the goal's assessment is the header of the column holding its mark; ``raw`` is the mark as
+printed, ``source`` text."""
+
+from __future__ import annotations
+
+import re
+
+from planparse import vocabulary
+from planparse.model import Assessment, AssessmentValue
+from planparse.reading.model import Row, Table
+
+MATRIX_MIN = 2  # the fewest columns headed by an assessment that make a matrix
+_MARK = re.compile(r"[xX✓✔✗✘✕✖×●■]")
+
+
+def matrix_columns(table: Table) -> dict[int, AssessmentValue]:
+    """The columns after the first headed each by an assessment, exactly (no other words), by
+    their values; empty unless there are :data:`MATRIX_MIN` of them, of different values."""
+    out: dict[int, AssessmentValue] = {}
+    for i, h in enumerate(table.header[1:], start=1):
+        m = vocabulary.match_assessment(h) if h.strip() else None
+        if m is not None and m.confidence >= 0.95:
+            out[i] = AssessmentValue(m.value)
+    return out if len(set(out.values())) >= MATRIX_MIN else {}
+
+
+def matrix_assessment(row: Row, columns: dict[int, AssessmentValue]) -> Assessment | None:
+    """The assessment of the one matrix column whose cell in ``row`` holds a mark alone."""
+    marked = [(c.col, c.text.strip()) for c in row.cells if c.col in columns and _MARK.fullmatch(c.text.strip())]
+    if len(marked) != 1:
+        return None
+    col, mark = marked[0]
+    return Assessment(value=columns[col], raw=mark, confidence=1.0)
+
+
+def marked_matrix(table: Table) -> bool:
+    """Whether the table is such a matrix: its columns headed by assessments, and some body row
+    holding a mark in one of them."""
+    columns = matrix_columns(table)
+    return bool(columns) and any(matrix_assessment(r, columns) is not None for r in table.body)
