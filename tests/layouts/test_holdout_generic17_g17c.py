@@ -1,0 +1,33 @@
+"""holdout-generic17 (fixer g17c): an investment budget whose only unit statement is a reading
+note on the page before its table ("Belopp i tusental kronor (tkr)."): the table takes the unit
+the last line of prose before it states (:func:`planparse.layouts.captions.stated_before`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planparse.layouts.captions import stated_unit
+from planparse.model import AmountUnit
+from tests.layouts.holdout import HoldoutSet
+
+DOCS = HoldoutSet("holdout-generic17")
+STAFFANSTORP = "budget/staffanstorp-ks-investeringsbudget-2027-2031"
+
+
+def _amounts(doc: dict[str, Any]) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    return [(i["name"], [(a["year"], a["amount"], a["unit"], a["label"]) for a in i["amounts"]])
+            for i in doc["investments"]]
+
+
+def test_unit_stated_in_a_reading_note_before_the_table() -> None:
+    doc, gold = DOCS.parsed(STAFFANSTORP), DOCS.gold(STAFFANSTORP)
+    assert {a["unit"] for i in doc["investments"] for a in i["amounts"]} == {"tkr"}
+    assert _amounts(doc) == _amounts(gold)
+
+
+def test_unit_words_as_written() -> None:
+    assert stated_unit("Belopp i tusental kronor (tkr). Inkomster står inom parentes.") is AmountUnit.tkr
+    assert stated_unit("Beloppen anges i tusentals kronor") is AmountUnit.tkr
+    assert stated_unit("Belopp i tusen kronor") is AmountUnit.tkr
+    assert stated_unit("Tabellen redovisas i miljoner kronor.") is AmountUnit.mnkr
+    assert stated_unit("Kommunen växer och belopp ökar.") is None
