@@ -31,3 +31,17 @@ def test_unit_words_as_written() -> None:
     assert stated_unit("Belopp i tusen kronor") is AmountUnit.tkr
     assert stated_unit("Tabellen redovisas i miljoner kronor.") is AmountUnit.mnkr
     assert stated_unit("Kommunen växer och belopp ökar.") is None
+
+
+TAXA = "taxa/upplands-vasby-bmn-taxa-miljobalken-2027"
+
+
+def test_a_taxas_fee_table_is_no_budget() -> None:
+    """A taxa (its title names one) is a steering document: its fee table (Ärendetyp | Timmar |
+    Avgift, kr) gives no budget lines, "delårsrapporten" in its prose does not make it a report,
+    it has no year of its own, and "Antagen av kommunfullmäktige …" is its decision."""
+    doc, gold = DOCS.parsed(TAXA), DOCS.gold(TAXA)
+    assert doc["budget"] == gold["budget"] == []
+    assert (doc["document_type"], doc["year"], doc["period"]) == ("other", None, None)
+    assert doc["metadata"] == gold["metadata"]
+    assert any(w["code"] == "table_skipped" for w in doc["warnings"])
