@@ -45,3 +45,19 @@ def test_a_taxas_fee_table_is_no_budget() -> None:
     assert (doc["document_type"], doc["year"], doc["period"]) == ("other", None, None)
     assert doc["metadata"] == gold["metadata"]
     assert any(w["code"] == "table_skipped" for w in doc["warnings"])
+
+
+VALLENTUNA = "verksamhetsplan/vallentuna-un-verksamhetsplan-2027"
+
+
+def _levels(goals: list[dict[str, Any]]) -> list[tuple[str | None, str, list[tuple[str | None, str]]]]:
+    return [(g["number"], g["level"], [(c["number"], c["level"]) for c in g["children"]]) for g in goals]
+
+
+def test_topic_heading_over_goal_statements_is_their_area() -> None:
+    """"2.1 Lärande och kunskapsresultat" (a topic, the plan's målområde) over "2.1.1 Fler elever
+    ska nå …" (each a goal stated): goal_area over goals, not goal over sub_goals
+    (:func:`planparse.layouts.goal_levels.settle_levels`)."""
+    doc, gold = DOCS.parsed(VALLENTUNA), DOCS.gold(VALLENTUNA)
+    assert _levels(doc["goals"]) == _levels(gold["goals"])
+    assert {g["level"] for g in doc["goals"]} == {"goal_area"}
