@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import re
 
-from planparse.layouts.roles import UNITS
+from planparse.layouts.roles import UNITS, unit_in
 from planparse.model import AmountUnit, BudgetLine
 from planparse.reading.model import Document, Line, Table
 from planparse.text.fold import fold
 
+# A unit as written: its abbreviation or in words ("tusentals kronor", also "tusental kronor",
+# "tusen kronor"; "miljoner kronor").
+_UNIT_WORDS = r"tkr|mnkr|kr|tusen(?:tals?)? kronor|miljoner kronor"
 # A caption's unit: its last words, after a comma or colon, in brackets or after "i"/"belopp i".
-_UNIT_END = re.compile(r"(?:[,:(]|\bi)\s*(?:belopp i\s+)?(tkr|mnkr|kr|tusentals kronor|miljoner kronor)\)?\s*$")
+_UNIT_END = re.compile(rf"(?:[,:(]|\bi)\s*(?:belopp i\s+)?({_UNIT_WORDS})\)?\s*$")
+# A sentence stating the unit of the tables after it: "Belopp i tkr.", "Beloppen anges i
+# tusentals kronor", "Belopp i tusental kronor (tkr)".
+_STATED_UNIT = re.compile(rf"\b(?:belopp\w*|siffror\w*|tabell\w*)\b[^.]{{0,30}}?\b(?:i|anges i|redovisas i)\s+"
+                          rf"({_UNIT_WORDS})\b")
 _NUMBERED_CAPTION = re.compile(r"^tabell\s+\d+\b")
 _YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d{2})(?!\s*[–-]\s*(?:19|20)?\d{2})(?![\d–-])")
 # Account columns: their amounts are for the year the caption names.
@@ -34,9 +41,31 @@ def caption_unit(text: str) -> AmountUnit | None:
     if len(lower.split()) > 14 or lower.endswith("."):
         return None
     m = _UNIT_END.search(lower)
-    if m is None:
-        return None
-    return {"tusentals kronor": AmountUnit.tkr, "miljoner kronor": AmountUnit.mnkr}.get(m[1]) or UNITS.get(m[1])
+    return _unit(m[1]) if m is not None else None
+
+
+def _unit(words: str) -> AmountUnit | None:
+    return AmountUnit.tkr if words.startswith("tusen") else AmountUnit.mnkr if words.startswith("miljon") \
+        else UNITS.get(words)
+
+
+def stated_unit(sentence: str) -> AmountUnit | None:
+    """The unit a line of prose states for the amounts of the tables after it, if it states one."""
+    m = _STATED_UNIT.search(fold(sentence))
+    return _unit(m[1]) if m is not None else None
+
+
+def stated_before(doc: Document, table: Table) -> AmountUnit | None:
+    """The unit the last line of prose before ``table`` stating one states (a reading note on
+    an earlier page: "Belopp i tusental kronor (tkr)."), for a table whose header and caption
+    name none."""
+    found: AmountUnit | None = None
+    for block in doc.flow():
+        if block is table:
+            return found
+        if isinstance(block, Line):
+            found = stated_unit(block.text) or found
+    return None
 
 
 def is_caption(text: str) -> bool:
@@ -74,6 +103,12 @@ def table_unit(doc: Document, table: Table) -> AmountUnit | None:
     """The unit the caption over ``table`` states, if it has one."""
     found = caption(doc, table)
     return caption_unit(found) if found is not None else None
+
+
+def money_unit(doc: Document, table: Table, heading: str, prev_text: str) -> AmountUnit | None:
+    """A money table's unit where its header names none: its caption's, its heading's, the
+    sentence right above it's, or the last earlier line of prose stating one."""
+    return table_unit(doc, table) or unit_in(heading) or stated_unit(prev_text) or stated_before(doc, table)
 
 
 def date_accounts(lines: list[BudgetLine], doc: Document, table: Table) -> None:

@@ -37,8 +37,16 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
 _SCHOOL_IN_TITLE = re.compile(r"\bför ([A-ZÅÄÖ][a-zåäö]+s (?:förskola|skola|grundskola|gymnasieskola))\b")
 _YEARLY = (DocumentType.verksamhetsberattelse, DocumentType.arsbokslut, DocumentType.arsredovisning)
 _RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsordning|delegationsordning)\b")
+# A fee schedule's title ("Taxa för …", "Avgiftstaxa", "Plan- och bygglovstaxa", "Taxor och
+# avgifter"; folded text): a steering document, no plan, and its fee tables are no budget.
+_FEE_SCHEDULE = re.compile(r"\b\w*tax(?:a|an|or|orna)\b")
 # Title words of plans of another kind: no goal tree, whatever their tables hold (folded text).
 OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri")
+
+
+def fee_schedule(title: str) -> bool:
+    """Whether a document's title names a taxa (a schedule of fees)."""
+    return bool(_FEE_SCHEDULE.search(fold(title)))
 
 
 def plan_of_other_kind(title: str, doc: Document | None = None) -> bool:
@@ -183,7 +191,7 @@ def guess_facts(doc: Document, out: Builder) -> None:
     # the title's own words first: "Verksamhetsplan 2025" over a "delårsrapporten" in its prose
     # (a title naming a steering document of another kind, "Riktlinjer för …": no plan nor report
     # whatever report its prose mentions, "… i samband med årsredovisningen")
-    for where in (fold(title), "" if _RULES.match(fold(title)) else folded):
+    for where in (fold(title), "" if _RULES.match(fold(title)) or fee_schedule(title) else folded):
         kind = next((k for pattern, k in DOC_TYPES if re.search(pattern, where)), None)
         if kind is not None:
             out.document_type = kind
@@ -195,8 +203,9 @@ def guess_facts(doc: Document, out: Builder) -> None:
     front_metadata(front, out.metadata)
     out.vision = out.vision or vision_under_heading([p.lines for p in doc.pages[:2]])
     # the title's year ("Årsbokslut 2025", "läsåret 2026/2027": its first), else the front
-    # matter's most named (a title without one; "Dnr KFN 2026/14" is no year of the report)
-    years = [int(y) for y in YEAR.findall(title)] or [int(y) for y in YEAR.findall(text)]
+    # matter's most named (a title without one; "Dnr KFN 2026/14" is no year of the report);
+    # a taxa has none but its title's (it is in force from a date, for no year)
+    years = [int(y) for y in YEAR.findall(title)] or ([] if fee_schedule(title) else [int(y) for y in YEAR.findall(text)])
     if years:
         out.year = years[0] if YEAR.search(title) else statistics.mode(years)
     out.period = period_of(folded, text) if kind_word is None else None

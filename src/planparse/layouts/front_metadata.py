@@ -1,8 +1,8 @@
 """Metadata the front matter prints as a label and its value in running text: "Diarienummer
-RV2025/01874", "Dnr SBN/2026:47", "Beslutad av bildningsnämnden 2026-12-09" (on a line of
-their own or between " · " separators). A value must have its shape (letters and a number with
-a year, a date), so a label alone in a table's cell (its value in the next cell) gives
-nothing here.
+RV2025/01874", "Dnr SBN/2026:47", "Beslutad av bildningsnämnden 2026-12-09", "Antagen av
+kommunfullmäktige 2026-11-16" (on a line of their own or between " · " separators). A value
+must have its shape (letters and a number with a year, a date), so a label alone in a table's
+cell (its value in the next cell) gives nothing here.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from planparse.text.assemble import join_lines
 
 _DNR = re.compile(r"\b(?:diarienummer|diarienr|dnr)\.?:?\s+(?P<v>[A-ZÅÄÖ]{1,8}\s?/?\s?\d{2,4}(?:[/:.-]\d{1,6})+)",
                   re.IGNORECASE)
-_DECIDED = re.compile(r"\bbeslutad(?:e)? av:?\s+(?P<by>[A-Za-zÅÄÖåäö][^\d·|,;]{2,60}?),?\s+(?P<on>(?:19|20)\d{2}-\d{2}-\d{2})\b",
+_DECIDED = re.compile(r"\b(?:beslutad(?:e)?|antagen|antaget|antagna) av:?\s+(?P<by>[A-Za-zÅÄÖåäö][^\d·|,;]{2,60}?),?\s+(?P<on>(?:19|20)\d{2}-\d{2}-\d{2})\b",
                       re.IGNORECASE)
 
 

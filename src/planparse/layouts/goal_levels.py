@@ -17,7 +17,10 @@ The walk gives a level as it meets a heading; some only the finished tree can te
 - A top-level ``focus_area`` with activities and no goals under it that states a goal ("Barn och
   elever ska känna sig trygga …"), beside a goal of its own kind, is a ``goal`` too.
 - A top-level ``goal`` with goals under it (a numbered chapter "2.1 Normer och värden" over its
-  goal list) is their ``goal_area``: a goal holds sub-goals, never goals.
+  goal list) is their ``goal_area``: a goal holds sub-goals, never goals. So is one whose title
+  names a topic over sub-goals that each state a goal ("2.1 Lärande och kunskapsresultat" over
+  "2.1.1 Fler elever ska nå …"): they are its goals. (Labelled as kommunfullmäktige's, or
+  stating a goal itself, it stays a goal over sub-goals.)
 """
 
 from __future__ import annotations
@@ -49,6 +52,14 @@ def _holds_goals(goal: Goal) -> bool:
     return any(c.level is not GoalLevel.sub_goal for c in goal.children)
 
 
+def _area_over_goals(g: Goal) -> bool:
+    """Whether a goal over sub-goals is their area: its title names a topic ("2.1 Lärande och
+    kunskapsresultat"), states no goal and is labelled as no kommunfullmäktige's goal, while each
+    item under it states one ("2.1.1 Fler elever ska nå kunskapskraven")."""
+    return bool(g.children) and all(c.level is GoalLevel.sub_goal and states_goal(c.title) for c in g.children) \
+        and not states_goal(g.title) and not kf_labelled(g.provenance.raw_text)
+
+
 def settle_levels(goals: list[Goal], top: bool = True) -> None:
     """Set the levels the finished tree tells (see the module's doc) on ``goals``, in place."""
     goal_beside = top and any(g.level is GoalLevel.goal and not g.children for g in goals)
@@ -68,6 +79,10 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
             g.level = GoalLevel.goal
         elif top and g.level is GoalLevel.goal and any(c.level is GoalLevel.goal for c in g.children):
             g.level = GoalLevel.goal_area  # a goal holds no goals: a numbered chapter over them is their area
+        elif top and g.level is GoalLevel.goal and _area_over_goals(g):
+            g.level = GoalLevel.goal_area
+            for c in g.children:
+                c.level = GoalLevel.goal
         settle_levels(g.children, top=False)
 
 

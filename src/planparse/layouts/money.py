@@ -254,19 +254,6 @@ def _check_subtotals(rows: list[tuple[str, bool, dict[int, int | float], int]], 
                          page)
 
 
-# A sentence stating the unit of the table below it: "Belopp i tkr.", "Beloppen anges i tusentals kronor".
-_STATED_UNIT = re.compile(r"\b(?:belopp\w*|siffror\w*|tabell\w*)\b[^.]{0,30}?\b(?:i|anges i|redovisas i)\s+"
-                          r"(tkr|mnkr|kr|tusentals kronor|miljoner kronor)\b")
-
-
-def stated_unit(sentence: str) -> AmountUnit | None:
-    """The unit a line of prose over a table states for its amounts, if it states one."""
-    m = _STATED_UNIT.search(fold(sentence))
-    if m is None:
-        return None
-    return {"tusentals kronor": AmountUnit.tkr, "miljoner kronor": AmountUnit.mnkr}.get(m[1]) or UNITS.get(m[1])
-
-
 def _wraps_name(above: str, name: str) -> bool:
     """Whether a name-only row goes on with the project name above it: in lower case, a
     project number ("(6014)", "Korsavad (6154)"), or after a name that is not done ("…,")."""

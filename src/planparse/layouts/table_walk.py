@@ -15,8 +15,9 @@ from planparse import vocabulary
 from planparse.layouts import money, roles
 from planparse.layouts.activity_cells import owner_text
 from planparse.layouts.base import provenance
-from planparse.layouts.captions import date_accounts, table_unit
+from planparse.layouts.captions import date_accounts, money_unit
 from planparse.layouts.cell_items import bold_head, row_text, title_note
+from planparse.layouts.facts import fee_schedule
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_rows import goal_parts
 from planparse.layouts.goal_tables import (
@@ -129,13 +130,15 @@ def read_table(w: Walk, table: Table) -> None:
             w.out.warn("table_skipped", f"indicator table outside any goal or activity: {_header_text(table)}", table.page)
         if isinstance(owner, Goal) and owner is w.goal:  # a note under the table describes the goal
             w.activity, w.field = None, "description"
+    elif role in (Role.budget, Role.investments) and fee_schedule(w.out.title or ""):
+        w.out.warn("table_skipped", f"a taxa's fee table, no budget: {_header_text(table)}", table.page)
     elif role is Role.budget:
-        unit = table_unit(w.doc, table) or roles.unit_in(w.heading_title) or money.stated_unit(w.prev_text)
+        unit = money_unit(w.doc, table, w.heading_title, w.prev_text)
         lines = money.budget_lines(table, w.out, unit)
         date_accounts(lines, w.doc, table)
         w.out.budget.extend(lines)
     elif role is Role.investments:
-        unit = table_unit(w.doc, table) or roles.unit_in(w.heading_title) or money.stated_unit(w.prev_text)
+        unit = money_unit(w.doc, table, w.heading_title, w.prev_text)
         w.out.investments.extend(money.investments(table, w.out, unit))
     elif role is Role.controls:
         w.out.controls.extend(roles.controls(table, w.out))
