@@ -55,20 +55,21 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     by_top = {id(side): _by_top(side) for side in (left, right)}
     ran: dict[Box, bool] = {}  # running() of the right column's boxes, each worked out once
 
-    def fills(b: Box, side: list[Box], margin: float, width: float) -> bool:
-        return row_end(b, side, by_top[id(side)])[2] - margin >= 0.65 * width
+    def fills(end: Box, margin: float, width: float) -> bool:
+        return end[2] - margin >= 0.65 * width
 
     def running(b: Box, side: list[Box], margin: float, width: float) -> bool:
         # a row filling its column, or a paragraph's or list item's last line (after a stop,
         # or under a row that filled the column: items of a list end without one)
-        if fills(b, side, margin, width) or row_end(b, side, by_top[id(side)]) in stops:
+        end = row_end(b, side, by_top[id(side)])
+        if fills(end, margin, width) or end in stops:
             return True
         # (in a column of many lines, set in from its margin no further than a bullet's
         # indent: a cover's label grid, a few rows, has its values under labels across it)
         if len(side) < 3 * MIN_ROWS or b[0] - margin > 3 * (b[3] - b[1]):
             return False
         above = row_above(b, by_top[id(side)])
-        return above is not None and fills(above, side, margin, width)
+        return above is not None and fills(row_end(above, side, by_top[id(side)]), margin, width)
 
     if not rows_beside:  # (few rows side by side: two columns only if the right one is short)
         return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
