@@ -133,3 +133,12 @@ def test_years_in_a_series_are_outcomes() -> None:
         ("Utfall 2024", ValueKind.outcome, 2024, 1402),
         ("Mål 2025", ValueKind.target, 2025, 1500),
     ]
+
+
+def test_a_bullet_read_into_a_risk_cell_is_no_part_of_the_risk() -> None:
+    """An English-OCR'd risk table (Mullsjö, holdout-families6) whose first risk cell starts
+    with a bullet the OCR read: the risk is named without it, as the others are."""
+    pdf = STRESS.parent / "holdout-families6" / "kramfors_vp" / "mullsjo-verksamhetsplan-2028-ocr.pdf"
+    areas = [r.area for r in planparse.parse(pdf).risks]
+    assert "Minskat antal ideella ledare i föreningarna" in areas
+    assert all(a[:1].isalnum() for a in areas), areas

@@ -15,7 +15,7 @@ from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.tables import TableKind, classify_table
 from planparse.model import AmountUnit, BudgetKind, BudgetLine, ControlPoint, Risk
 from planparse.reading.model import Cell, Row, Table
-from planparse.text.assemble import join_lines
+from planparse.text.assemble import join_lines, list_item
 from planparse.text.control_labels import control_labels, risk_labels
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_number
@@ -54,6 +54,14 @@ def cell(row: Row, col: int | None) -> Cell | None:
 def text(row: Row, col: int | None) -> str:
     c = cell(row, col)
     return join_lines([ln.text for ln in c.lines]) if c is not None else ""
+
+
+def name_text(row: Row, col: int | None) -> str:
+    """A cell's text as an item's name: a bullet before it (a cell's list mark, or one an OCR'd
+    layer read into the cell) is no part of the name."""
+    name = text(row, col)
+    item = list_item(name)
+    return item[1] if item is not None and item[0] and not item[0][0].isdigit() else name
 
 
 def none_if_empty(value: str) -> str | None:
@@ -227,7 +235,7 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
     owner = label_column(table, "owner")
     found: list[ControlPoint] = []
     for row in table.body:
-        name = text(row, process)
+        name = name_text(row, process)
         # a group row over the whole width ("Ekonomi"), or its title in the first column with
         # the others empty (rules read across it): no control of its own
         if (row.full_width and table.n_cols > 2) or (table.n_cols > 3 and not any(c.text.strip() for c in row.cells if c.col != process)):
@@ -253,7 +261,7 @@ def risks(table: Table) -> list[Risk]:
         Risk(uid="", area=name, consequence=as_int(text(row, cons)), probability=as_int(text(row, prob)),
              score=as_int(text(row, score)), provenance=provenance(row))
         for row in table.body
-        if (name := text(row, area))
+        if (name := name_text(row, area))
     ]
 
 
