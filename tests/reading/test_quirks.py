@@ -26,7 +26,8 @@ import pytest
 
 import planparse
 from planparse.reading import read_pdf
-from planparse.reading.model import Cell, Line, Span, join_lines
+from planparse.reading.model import Cell, Line, Span
+from planparse.text.assemble import join_lines
 from planparse.reading.pymupdf_backend import _box_path, _turned, drop_overprint, read_page
 from tests.gold import FIXTURES, comparable
 
@@ -232,11 +233,20 @@ def test_drawn_soft_hyphen_is_a_hyphen() -> None:
 
 
 def test_soft_hyphen_before_a_conjunction_is_a_hyphen() -> None:
-    from planparse.text.assemble import join_lines as assemble_join
+    assert join_lines(["längs gång\u00ad", "och cykelvägar"]) == "längs gång- och cykelvägar"
+    assert join_lines(["attraktiv arbets\u00ad", "givare"]) == "attraktiv arbetsgivare"
 
-    for join in (join_lines, assemble_join):
-        assert join(["längs gång\u00ad", "och cykelvägar"]) == "längs gång- och cykelvägar"
-        assert join(["attraktiv arbets\u00ad", "givare"]) == "attraktiv arbetsgivare"
+
+def test_a_cell_joins_a_line_break_hyphen_as_every_text_does() -> None:
+    """A cell's text, a paragraph and a title follow one set of text rules: a compound broken
+    after its linking "s" is one word, a hyphen before a conjunction stays."""
+    def cell(*texts: str) -> Cell:
+        return Cell(lines=[Line(spans=[_span(t, 50, 100 + 14 * i)], page=1) for i, t in enumerate(texts)],
+                    bbox=(50, 100, 400, 100 + 14 * len(texts)), col=0)
+
+    assert cell("Informations-", "säkerhet").text == "Informationssäkerhet"
+    assert cell("Informations-", "och cybersäkerhet").text == "Informations- och cybersäkerhet"
+    assert cell("Informations-", "säkerhet").raw_text == "Informations- säkerhet"  # as printed
 
 
 def _line(text: str, y0: float, size: float = 10.0, color: int = 0, x0: float = 60.0) -> Line:

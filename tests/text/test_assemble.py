@@ -79,3 +79,10 @@ def test_ends_open() -> None:
     assert ends_open("Skapa utbildning KRING")
     assert not ends_open("Gemensamma ordningsregler framtagna med elevråden")
     assert not ends_open("")
+
+
+def test_a_bullet_left_at_the_end_is_no_part_of_the_text() -> None:
+    assert join_lines(["Publiceras på intranätet, alternativt", "rörligt. •"]) == "Publiceras på intranätet, alternativt rörligt."
+    assert join_lines(["rörligt. ●"]) == "rörligt."
+    assert join_lines(["•"]) == "•"  # a cell of a lone bullet keeps it (an item's mark on its own line)
+    assert join_lines(["Mål • Aktivitet"]) == "Mål • Aktivitet"  # inside a text it separates

@@ -34,7 +34,8 @@ from planparse.layouts.fingerprint import SEP, label
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import DocumentType, GoalLevel, Metadata, Municipality, Period, PeriodKind
 from planparse.municipalities import find_in_text
-from planparse.reading.model import Document, Line, join_lines
+from planparse.reading.model import Document, Line
+from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 
 _QUOTES = "\"'“”„’‘«»*`´"

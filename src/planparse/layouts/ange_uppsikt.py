@@ -26,8 +26,8 @@ from planparse.layouts.fingerprint import SEP, label
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import DocumentType, GoalLevel, Metadata, Municipality
 from planparse.municipalities import find_in_text
-from planparse.reading.model import Document, Line, join_lines
-from planparse.text.assemble import strip_icon
+from planparse.reading.model import Document, Line
+from planparse.text.assemble import join_lines, strip_icon
 from planparse.text.fold import fold
 
 _YEAR_STATED = re.compile(r"\b(?:[Ff]ör|under)\s+((?:19|20)\d{2})\b(?!-)")

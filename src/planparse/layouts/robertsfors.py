@@ -36,7 +36,8 @@ from planparse.model import (
     PeriodKind,
 )
 from planparse.municipalities import lookup
-from planparse.reading.model import Document, Line, Table, join_lines
+from planparse.reading.model import Document, Line, Table
+from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import parse_date
 

@@ -14,7 +14,6 @@ from planparse.layouts.base import YEAR, provenance
 from planparse.layouts.status_column import status_column
 from planparse.model import Activity, Status, StatusValue
 from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, line_gap
-from planparse.reading.model import join_lines as join_wrapped
 from planparse.reading.paragraphs import line_step, list_text, paragraphs
 from planparse.text.assemble import ends_open, join_lines
 from planparse.text.fold import fold
@@ -73,13 +72,13 @@ def split_title(cell: Cell) -> tuple[str, str | None]:
     bold = [ln for ln in lines if ln.bold]
     if bold and lines[0].bold and len(bold) < len(lines):
         k = next(i for i, ln in enumerate(lines) if not ln.bold)
-        title = join_wrapped([ln.text for ln in lines[:k]])
+        title = join_lines([ln.text for ln in lines[:k]])
         rest = "\n".join(group_paragraphs(lines[k:]))
         return title, rest or None
     paras = group_paragraphs(lines)
     if len(paras) > 1 and not bold:
         return paras[0], "\n".join(paras[1:])
-    return join_wrapped([ln.text for ln in lines]), None
+    return join_lines([ln.text for ln in lines]), None
 
 
 def icon_glyph(word: str) -> bool:

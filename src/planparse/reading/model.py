@@ -15,8 +15,7 @@ from operator import itemgetter
 from typing import Any, Literal
 
 from planparse.reading.by_height import ByHeight
-from planparse.text.assemble import CONJUNCTIONS
-from planparse.text.assemble import join_lines as join_wrapped
+from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 
 BBox = tuple[float, float, float, float]
@@ -355,20 +354,14 @@ class Cell:
 
     @property
     def text(self) -> str:
-        if len(self.lines) == 1:  # (most cells: join_lines of one line's text, inline)
-            return _one_line(self.lines[0].text)
+        """The cell's lines joined as wrapped text (:func:`planparse.text.assemble.join_lines`):
+        "Informations-" / "säkerhet" is one word, a header's "Utfall jan–" / "aug" one label."""
         return join_lines([line.text for line in self.lines])
 
     @property
     def raw_text(self) -> str:
-        if len(self.lines) == 1:
-            return _one_line(self.lines[0].raw)
-        return join_lines([line.raw for line in self.lines])
-
-    @property
-    def label(self) -> str:
-        """The cell's lines joined as wrapped text: a header label ("Utfall jan–" / "aug")."""
-        return join_wrapped([line.text for line in self.lines])
+        """The cell's lines as printed (before OCR repair), one space between lines."""
+        return " ".join(t for line in self.lines if (t := line.raw.strip()))
 
     @property
     def paragraphs(self) -> list[str]:
@@ -403,13 +396,6 @@ class Row:
         for c in self.cells:
             if c.col <= col < c.col + c.colspan:
                 return c.text
-        return ""
-
-    def cell_label(self, col: int) -> str:
-        """The text of the cell spanning ``col`` as a header label (wrapped lines joined)."""
-        for c in self.cells:
-            if c.col <= col < c.col + c.colspan:
-                return c.label
         return ""
 
 
@@ -638,33 +624,3 @@ def group_paragraphs(lines: list[Line]) -> list[str]:
     return [join_lines([ln.text for ln in p]) for p in paras]
 
 
-def _after_mark(t: str) -> str:
-    """A line starting with the mark that ends the word above, as it follows that word: a
-    comma read onto the next word (",markköp") keeps its space after it."""
-    return t[0] + " " + t[1:] if t[0] in ",;" and t[1:2].isalpha() else t
-
-
-def _one_line(text: str) -> str:
-    """:func:`join_lines` of one text."""
-    text = text.strip()
-    return text.replace("\u00ad", "") if "\u00ad" in text else text
-
-
-def join_lines(texts: list[str]) -> str:
-    """Join wrapped lines with one space (none before a line that starts with a comma, a
-    stop or a closing bracket); a soft hyphen at the break joins the word (one left at the
-    end, with nothing after it, is dropped)."""
-    out = ""
-    for t in texts:
-        t = t.strip()
-        if not t:
-            continue
-        if out.endswith("\u00ad"):
-            # (before "och", "eller": a hyphen drawn with the soft hyphen's glyph, "gång- och")
-            out = out[:-1] + ("- " if t.split()[0] in CONJUNCTIONS else "") + t
-        elif out:
-            # a mark wrapped onto the line after its word ("konsulttjänster" / ", tillstånd") follows it
-            out += _after_mark(t) if t[:1] in ",;)" or (t[:1] in ".:" and t[1:2] in ("", " ")) else " " + t
-        else:
-            out = t
-    return out.replace("\u00ad", "") if "\u00ad" in out else out

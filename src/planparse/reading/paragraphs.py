@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from planparse.reading.model import Line, is_bullet, join_lines
-from planparse.text.assemble import list_item
+from planparse.reading.model import Line, is_bullet
+from planparse.text.assemble import join_lines, list_item
 
 
 def line_step(lines: list[Line]) -> float | None:

@@ -724,7 +724,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             continue
         rows.append(_row(by_col, vr[0].page, vr[0].method))
     mend_broken_words(rows[1:] if method == "native" else rows)  # OCR'd labels break mid-word too
-    labels = {c.col: c.label for c in head.cells}
+    labels = {c.col: c.text for c in head.cells}
     return Table(rows=rows, n_cols=len(starts), header=[labels.get(i, "") for i in range(len(starts))])
 
 

@@ -1355,8 +1355,8 @@ def _repeated_headers(tables: list[Table]) -> None:
         first = tb.rows[0] if tb.rows else None
         if first is None or tb.header or len(tb.rows) < 2:
             continue
-        labels = [_label_without_specks(first.cell_label(c)) if first.cells and first.cells[0].lines
-                  and first.cells[0].lines[0].method != "native" else first.cell_label(c) for c in range(tb.n_cols)]
+        labels = [_label_without_specks(first.cell_text(c)) if first.cells and first.cells[0].lines
+                  and first.cells[0].lines[0].method != "native" else first.cell_text(c) for c in range(tb.n_cols)]
         if tuple(t for t in labels if t.strip()) in heads:
             first.is_header = True
             tb.header = labels
@@ -1485,7 +1485,7 @@ def _build(
     if header:
         first.is_header = True
         _split_spanned_labels(first, rows[1:])
-        table.header = [first.cell_label(c) for c in range(n_cols)]
+        table.header = [first.cell_text(c) for c in range(n_cols)]
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
     return table
@@ -1941,7 +1941,7 @@ def _split_at_headers(table: Table, shades: list[tuple[float, float]]) -> list[T
     for a, b in zip(starts, [*starts[1:], len(table.rows)], strict=True):
         part = Table(rows=table.rows[a:b], n_cols=table.n_cols)
         part.rows[0].is_header = True
-        part.header = [part.rows[0].cell_label(c) for c in range(table.n_cols)]
+        part.header = [part.rows[0].cell_text(c) for c in range(table.n_cols)]
         out.append(part)
     return out
 

@@ -104,7 +104,7 @@ def join_lines(texts: list[str]) -> str:
     and the space stays. A soft hyphen at the break always joins."""
     if len(texts) == 1:  # (most cells and titles: one line)
         raw = texts[0]
-        return (clean(raw) if not raw.endswith("\u00ad") else clean(raw[:-1]) + "\u00ad").replace("\u00ad", "")
+        return _dangling(clean(raw) if not raw.endswith("\u00ad") else clean(raw[:-1]) + "\u00ad").replace("\u00ad", "")
     out = ""
     for raw in texts:
         t = clean(raw) if not raw.endswith("\u00ad") else clean(raw[:-1]) + "\u00ad"
@@ -137,7 +137,18 @@ def join_lines(texts: list[str]) -> str:
             out = out[:-1] + t
         else:
             out += t
-    return out.replace("\u00ad", "")
+    return _dangling(out).replace("\u00ad", "")
+
+
+_DANGLING = "•●▪◦■"  # bullet glyphs that mark an item and never end one's text
+
+
+def _dangling(text: str) -> str:
+    """``text`` without a bullet left at its end with nothing after it (the next item's mark,
+    or an OCR'd layer's speck read as one): "… alternativt rörligt. •"."""
+    if len(text) > 2 and text[-1] in _DANGLING and text[-2] == " ":
+        return text[:-2].rstrip()
+    return text
 
 
 def list_item(text: str) -> tuple[str, str] | None:
