@@ -360,8 +360,8 @@ class Cell:
 
     @property
     def raw_text(self) -> str:
-        """The cell's lines as printed (before OCR repair), one space between lines."""
-        return " ".join(t for line in self.lines if (t := line.raw.strip()))
+        """The cell's lines before OCR repair, joined as :attr:`text` joins them."""
+        return join_lines([line.raw for line in self.lines])
 
     @property
     def paragraphs(self) -> list[str]:
