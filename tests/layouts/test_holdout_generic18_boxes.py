@@ -27,3 +27,15 @@ def test_text_boxes_side_by_side_keep_their_goals_and_lists() -> None:
     titles = [t for _, t, _ in goals(doc)]
     assert [t for _, t, _ in goals(gold)] == [t for t in titles if t in {t for _, t, _ in goals(gold)}]
     assert [a for a in _activities(doc) if a[1]] == _activities(gold)
+
+
+OSTERAKER = "arbetsplan/osteraker-sjohagens-skola-arbetsplan-2026-2027"
+
+
+def test_uppfoljning_column_is_each_rows_follow_up() -> None:
+    """Österåker: "Mål | Aktivitet | Ansvarig | Uppföljning", the Mål cell spanning its
+    activity rows: each row's Uppföljning cell is its activity's follow-up (one string)."""
+    doc, gold = DOCS.parsed(OSTERAKER), DOCS.gold(OSTERAKER)
+    got = [(a["title"], a["owner"], a["follow_up"]) for g in all_goals(doc) for a in g["activities"]]
+    assert got == [(a["title"], a["owner"], a["follow_up"]) for g in all_goals(gold) for a in g["activities"]]
+    assert ("Rastvärdar i gula västar på alla raster", "Biträdande rektor", ["Trygghetsenkät i november"]) in got
