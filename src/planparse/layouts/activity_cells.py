@@ -1,6 +1,6 @@
 """The text columns of an activity table's rows besides the title: who owns the activity, its
-comment and its description ("Uppdrag | Ansvarig | Status | Kommentar", "Aktivitet |
-Beskrivning | Status | Slutdatum"), and a description cell that wraps onto a row of its own."""
+comment, its description and its follow-up ("Uppdrag | Ansvarig | Status | Kommentar",
+"Aktivitet | Beskrivning | Status | Slutdatum", "Aktivitet | Ansvarig | Uppföljning"), and a description cell that wraps onto a row of its own."""
 
 from __future__ import annotations
 
@@ -17,13 +17,16 @@ def _column(labels: list[str | None], name: str) -> int | None:
 
 
 def text_columns(act: Activity, row: Row, labels: list[str | None], title_col: int) -> None:
-    """``act``'s owner, comment and description from the columns of ``row`` their header
-    ``labels`` name, where the activity has none yet."""
+    """``act``'s owner, comment, description and follow-up from the columns of ``row`` their
+    header ``labels`` name, where the activity has none yet."""
     for label, field in _FIELDS:
         col = _column(labels, label)
         if col is not None and col != title_col and getattr(act, field) is None:
             text = row.cell_text(col)
             setattr(act, field, owner_text(row, text) if field == "owner" else text or None)
+    col = _column(labels, "follow_up")  # "Aktivitet | Ansvarig | Uppföljning": how it is followed up
+    if col is not None and col != title_col and not act.follow_up and (text := row.cell_text(col)):
+        act.follow_up = [text]
 
 
 def owner_text(row: Row, text: str) -> str | None:

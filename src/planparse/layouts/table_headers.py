@@ -20,7 +20,7 @@ _STRONG_LABELS = frozenset({"indicator", "source", "measure", "activities", "sta
 
 
 def is_table_header(words: list[str]) -> bool:
-    """A row of column labels: two or more from the vocabulary (or one and two years or terms:
+    """A row of column labels: two or more kinds from the vocabulary (or one and two years or terms:
     "Indikator | VT 2023 | VT 2024"), one of them naming the table, and labels or years in a
     third of its cells at least (a line of prose that names a label or
     two is no header). A label and its value ("Status: | Klar", a description list's
@@ -35,7 +35,9 @@ def _table_header(words: tuple[str, ...]) -> bool:
     labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
     found = [lab for lab in labels if lab in _COLUMN_LABELS]
     years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
-    return ((len(found) >= 2 or (found and years >= 2)) and bool(set(found) & _STRONG_LABELS)
+    # (two labels of two kinds: one label twice, "Så här gör vi | Så här gör vi", heads two
+    # lists side by side, text boxes or columns, not two columns of one table)
+    return ((len(set(found)) >= 2 or (found and years >= 2)) and bool(set(found) & _STRONG_LABELS)
             and 3 * (len(labels) + years) >= len(words)) \
         or roles.money_header(list(words)) or control_header(list(words))
 

@@ -838,19 +838,27 @@ def merge_baselines(
     """
     mid = (band[0] + band[1]) / 2 if band else None
     boxes = _card_columns(lines, boxes) if boxes else boxes
-    centres = [((b[1] + b[3]) / 2, ln) for ln in lines for b in (ln.bbox,)]
+    centres = [((b[1] + b[3]) / 2, ln, _column_of(b, mid, boxes)) for ln in lines for b in (ln.bbox,)]
     centres.sort(key=itemgetter(0))
     rows: list[list[Line]] = []
-    ref_yc = ref_size = 0.0  # the vertical centre and size of the current row's first line
-    for yc, ln in centres:
+    # the vertical centre and size of the current row's first line, and of its first line in
+    # each column: a line is put in the row by its own column's first line where the row has
+    # one (a bullet two points higher in the next column starts no row for this one's bullet)
+    ref_yc = ref_size = 0.0
+    refs: dict[int, tuple[float, float]] = {}
+    for yc, ln, col in centres:
         size = _row_size(ln)
+        r_yc, r_size = refs.get(col, (ref_yc, ref_size)) if col is not None else (ref_yc, ref_size)
         # (max(2.0, 0.3 * min(size, ref_size)), inline: every line of the page)
-        reach = 0.3 * (ref_size if ref_size < size else size)
-        if rows and abs(yc - ref_yc) <= (reach if reach > 2.0 else 2.0):
+        reach = 0.3 * (r_size if r_size < size else size)
+        if rows and abs(yc - r_yc) <= (reach if reach > 2.0 else 2.0):
             rows[-1].append(ln)
+            if col is not None and col not in refs:
+                refs[col] = (yc, size)
             continue
         rows.append([ln])
         ref_yc, ref_size = yc, size
+        refs = {} if col is None else {col: (yc, size)}
     # the cells by the 20 pt bands of the page they cross: a row is looked for in the cells
     # crossing its bands only (a page of table cells has hundreds)
     bands: dict[int, list[BBox]] = {}
@@ -887,6 +895,15 @@ def merge_baselines(
     if band:
         return columns.column_order(out, band)
     return _box_order(out, boxes) if boxes else out
+
+
+def _column_of(box: BBox, mid: float | None, cards: list[BBox] | None) -> int | None:
+    """The column a line's box stands in on a page read by columns: the side of the gutter's
+    middle ``mid`` (0 left, 1 right), else the index of the card column holding it; None for a
+    line crossing the gutter or outside every card."""
+    if mid is not None:
+        return 0 if box[2] <= mid else 1 if box[0] >= mid else None
+    return next((k for k, b in enumerate(cards or ()) if within(box, b, 1)), None)
 
 
 def _row_size(ln: Line) -> float:
