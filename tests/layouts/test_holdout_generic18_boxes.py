@@ -39,3 +39,10 @@ def test_uppfoljning_column_is_each_rows_follow_up() -> None:
     got = [(a["title"], a["owner"], a["follow_up"]) for g in all_goals(doc) for a in g["activities"]]
     assert got == [(a["title"], a["owner"], a["follow_up"]) for g in all_goals(gold) for a in g["activities"]]
     assert ("Rastvärdar i gula västar på alla raster", "Biträdande rektor", ["Trygghetsenkät i november"]) in got
+
+
+def test_a_title_block_naming_the_school_and_municipality_is_no_goal_area() -> None:
+    """Håbo: "Förskolan Skogsbrynet, Håbo kommun" under the title names whose plan it is (the
+    organ and the municipality): the goals stand at the top of the tree, as in gold."""
+    doc, gold = DOCS.parsed(HABO), DOCS.gold(HABO)
+    assert [g["title"] for g in doc["goals"]] == [g["title"] for g in gold["goals"]]

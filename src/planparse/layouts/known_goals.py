@@ -4,6 +4,7 @@ headings that name the document itself rather than a goal of it; and numbers tha
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -60,9 +61,15 @@ def goal_path(goals: list[Goal], key: str, listed: set[int]) -> list[Goal]:
     return []
 
 
+_NAME_PARTS = re.compile(r"\s*[,·•|–—]\s*|\s+-\s+")
+
+
 def names_document(out: Builder, title: str) -> bool:
-    """Whether a heading names the document or whose it is ("Region Västerbotten"): no goal."""
-    return fold(title) in (fold(out.title or ""), fold(out.organ or ""), fold(out.municipality.name or ""))
+    """Whether a heading names the document or whose it is ("Region Västerbotten", a title
+    block's "Förskolan Skogsbrynet, Håbo kommun"): no goal."""
+    names = {fold(n) for n in (out.title, out.organ, out.municipality.name) if n}
+    parts = [fold(p) for p in _NAME_PARTS.split(title) if p.strip()]
+    return bool(parts) and all(p in names for p in parts)
 
 
 def number_goes_back(head: Heading, chapter: str | None) -> bool:
