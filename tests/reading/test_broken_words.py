@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import planparse
-from planparse.reading.tables import _broken_word, _certain_break
+from planparse.reading.tables import _broken_word, _certain_break, _pieces
 
 STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
 
@@ -56,3 +56,19 @@ def test_names_broken_in_a_narrow_cell_without_evidence_in_spaces() -> None:
     assert "Kommunledningsförvaltningen" in names
     doc = planparse.parse(STRESS / "kramfors_vp" / "kramfors_vp-00-docx.pdf")
     assert "Meröppet bibliotek Junsele" in {i.name for i in doc.investments}
+
+
+@pytest.mark.parametrize(("left", "right", "broken"), [
+    ("Upphandlingssamordnar", "e", True),  # a letter alone is no word but "i", "å", "ö"
+    ("Säkerhetssamordnar", "e", True),
+    ("Upphandlingssamordnare", "i", False),  # "i" is a word
+])
+def test_lone_letter_ends_a_long_word(left: str, right: str, broken: bool) -> None:
+    assert _pieces(left, right, True) is broken
+
+
+def test_title_broken_before_its_last_letter_in_a_narrow_cell() -> None:
+    """Reportlab breaks a word too long for its cell before its last letter ("Upphandlingssamordnar"
+    / "e" in an Ansvarig column), leaving no evidence in its spaces."""
+    doc = planparse.parse(STRESS.parent / "holdout-generic18" / "internkontrollplan" / "vadstena-ks-internkontrollplan-2027.pdf")
+    assert "Upphandlingssamordnare" in {c.responsible for c in doc.controls}

@@ -155,6 +155,18 @@ def _names_indicators(header: list[str]) -> bool:
                for h in header if h.strip())
 
 
+# A value column stating a price, a fee or a rate ("Pris per år, kr", "Avgift", "Kronor per
+# termin"): what something costs, as a procurement or a taxa states it, not a budget's amount.
+_PRICE = re.compile(r"^(?:\w*pris|\w*avgift|taxa|a-pris|à-pris)\b|\bper\b")
+
+
+def _prices(header: list[str]) -> bool:
+    """Whether every value column of a folded header (after the name column) names a price or
+    a rate and none a budget's kind or a year."""
+    values = [h for h in header[1:] if h.strip()]
+    return bool(values) and all(_PRICE.search(h) and not money_column(h) and not YEAR.search(h) for h in values)
+
+
 def classify(table: Table) -> Role:
     header = [fold(h) for h in table.header if h.strip()]
     joined = " ".join(header)
@@ -198,7 +210,7 @@ def classify(table: Table) -> Role:
         return Role.budget
     if kind is TableKind.indicators:
         return Role.indicators
-    if unit or budget_rows >= 2 or account:
+    if (unit and not _prices(header)) or budget_rows >= 2 or account:
         return Role.budget
     years = sum(1 for h in table.header if YEAR.search(h))
     if years >= 2 and table.n_cols >= 3:
@@ -229,8 +241,9 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
     risk, value = column(header, "risk"), column(header, "riskvarde", "riskbedomning")
     if risk is None and process + 1 < len(header) and not header[process + 1]:
         risk = process + 1  # (an OCR'd header that lost its "Risk": the unlabelled column after the process)
-    # beside a "Process/rutin" column, "Kontrollmoment" says how the process is checked
-    method = next((m for m in (column(header, "kontrollmetod", "metod"), column(header, "kontrollmoment"))
+    # beside a "Process/rutin" column, "Kontrollmoment" says how the process is checked; a
+    # "Kontrollmetod" says it better, a bare "Metod" beside it only names the kind ("Stickprov")
+    method = next((m for m in (column(header, "kontrollmetod"), column(header, "kontrollmoment"), column(header, "metod"))
                    if m is not None and m != process), None)
     owner = label_column(table, "owner")
     found: list[ControlPoint] = []
@@ -240,6 +253,8 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
         # the others empty (rules read across it): no control of its own
         if (row.full_width and table.n_cols > 2) or (table.n_cols > 3 and not any(c.text.strip() for c in row.cells if c.col != process)):
             continue
+        if not name and found and table.n_cols > 3 and all(text(row, i) for i in range(table.n_cols) if i != process):
+            name = found[-1].process  # every cell but the process filled: the process cell above spans this row too
         if not name:
             if any(c.text for c in row.cells):
                 out.warn("unplaced_row", f"control row without process: {row.texts}", row.page)

@@ -1845,9 +1845,11 @@ def _pieces(left: str, right: str, alone: bool) -> bool:
     from planparse.text.repair import known_word, word_zipf
 
     a, b = (w.strip(_PUNCT).casefold() for w in (left, right))
-    # (a piece without a vowel is no word, whatever the lexicon's abbreviations say: "ng")
-    if len(a) >= 6 and word_zipf(a) < 1.0 and (word_zipf(b) < 1.0 or not set(b) & _VOWELS) and known_word(a + b) \
-            and not (known_word(a) and known_word(b)):  # two compounds of their own: "kommunpolitikers" / "ambassadörskap"
+    # (a piece without a vowel is no word, whatever the lexicon's abbreviations say: "ng"; nor
+    # is one letter that is no Swedish word of one letter: "Upphandlingssamordnar" / "e")
+    lone = len(b) == 1 and b not in _ONE_LETTER_WORDS
+    if len(a) >= 6 and word_zipf(a) < 1.0 and (word_zipf(b) < 1.0 or not set(b) & _VOWELS or lone) and known_word(a + b) \
+            and not (known_word(a) and known_word(b) and not lone):  # two compounds of their own: "kommunpolitikers" / "ambassadörskap"
         return True
     return alone and b in _ENDINGS and _broken_word(left, right, alone=True)
 
