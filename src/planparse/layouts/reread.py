@@ -108,7 +108,9 @@ def unit_read_again(name: str, c: Cell | None, reread: Callable[[int, BBox], str
     return name
 
 
-_PER_CENT = re.compile(r"[-.,:;'|~ ]*%")
+# (the wider crop may take in the name's comma and the last letter or two before it, read as
+# figures: "0, %" for "…frånvaro, %")
+_PER_CENT = re.compile(r"(?:\S{0,2},)?[-.,:;'|~ ]*%")
 # What an OCR reads for "%" after the comma that ends an indicator's name ("Sjukfrånvaro, 96").
 # (in a name's unit cell, "Ho" too: a photographed page's blur)
 _PER_CENT_MISREAD = re.compile(rf",\s*(?:{PERCENT_UNIT_MISREADS}|Ho)$")
@@ -129,19 +131,34 @@ def reread_year_heads(table: Table, reread: Callable[[int, BBox], str | None] | 
     """An OCR'd header's cells over the value columns ``cols`` that read as no label and no
     year (nothing, "ERANER", "|": a shaded band's grain taken for letters) read again from the
     page image as figures: a bare year read there becomes the column's label (in place, in
-    ``table.header``). A word label misread stays: the figures reader reads no words."""
+    ``table.header``). A word label misread stays: the figures reader reads no words. A cell
+    of figures and debris that holds a year but is none ("[20247": a column's rule beside it
+    read as a bracket and a figure) is read again too; the year read there is taken only
+    where the OCR's text holds it."""
     head = table.rows[0] if table.rows and table.rows[0].is_header else None
     if reread is None or head is None or head.native:
         return
     for col in cols:
         c = next((c for c in head.cells if c.col == col and c.colspan == 1), None)
         text = table.header[col].strip(_SPECKS).strip() if col < len(table.header) else ""
-        if c is None or any(ch.isdigit() for ch in text) or vocabulary.match_label(text) is not None:
+        debris = _year_with_debris(text)
+        if c is None or (any(ch.isdigit() for ch in text) and not debris) or vocabulary.match_label(text) is not None:
             continue
         read = reread(head.page, c.bbox)
         fixed = read.strip(_SPECKS).strip() if read is not None else ""
-        if _YEAR_READ.fullmatch(fixed):
+        if _YEAR_READ.fullmatch(fixed) and (not debris or fixed in text):
             table.header[col] = fixed
+
+
+def _year_with_debris(text: str) -> bool:
+    """Whether a header cell's OCR'd ``text`` is a year with a rule's or a speck's debris about
+    it: no letter, one year in it, a character or two more than the year (in figures and signs)
+    and no clean year."""
+    years = _YEAR_READ.findall(text)
+    return (
+        not _YEAR_READ.fullmatch(text) and len(years) == 1 and not any(ch.isalpha() for ch in text)
+        and len(text.replace(" ", "")) <= 6
+    )
 
 
 def _form(text: str) -> tuple[int, int] | None:
