@@ -13,6 +13,8 @@ from planparse.layouts.reread import (
     ocr_name_unit,
     reread_empty_figure,
     reread_figure,
+    reread_odd_figure,
+    reread_year_heads,
     unit_read_again,
 )
 from planparse.layouts.roles import cell
@@ -203,6 +205,7 @@ def indicator_rows(
         if i not in (name_col, source_col, unit_col, group_col, period_col) and i not in skip
         and not (labels[i] == "assessment" and _worded(table, i))  # "Bedömning: Uppfyllt": no measure
     ]
+    reread_year_heads(table, reread, value_cols)
     # (read from the mended labels: an OCR'd "2024 -" is the year's column too)
     series = sum(1 for i in value_cols if YEAR.fullmatch(_header_label(table, i).strip())) >= 2
     out: list[Indicator] = []
@@ -257,6 +260,9 @@ def indicator_rows(
                 raw = ocr_spacing(ocr_number(raw))
                 again = reread_figure(reread, cell(row, i)) if parse_number(raw) is None else None
                 raw = ocr_spacing(again) if again is not None else raw
+                others = [ocr_number(t) for j in value_cols if j != i and (t := row.cell_text(j))]
+                odd = reread_odd_figure(reread, cell(row, i), others) if again is None else None
+                raw = ocr_spacing(odd) if odd is not None else raw
             if i not in heads:
                 label, by_column = spanned[i] if i in spanned else (_header_label(table, i), None)
                 heads[i] = (label, *value_kind(label, series), by_column or _column_group(label),

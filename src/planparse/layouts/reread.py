@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from planparse import vocabulary
-from planparse.reading.model import BBox, Cell, Row, union
+from planparse.reading.model import BBox, Cell, Row, Table, union
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import misread_figure, parse_number
@@ -85,11 +85,11 @@ def reread_empty_figure(reread: Callable[[int, BBox], str | None] | None, body: 
     return reads.pop() if len(reads) == 1 else None
 
 
-_UNIT_AS_FIGURE = re.compile(r",\s*\d{1,3}$")
+_UNIT_AS_FIGURE = re.compile(r",\s*(?:\d{1,3}|[A-Z]{1,2})$")  # (or as capitals: "NV")
 
 
 def unit_read_again(name: str, c: Cell | None, reread: Callable[[int, BBox], str | None] | None) -> str:
-    """An OCR'd name ending in a lone figure after a comma, with that figure read again from
+    """An OCR'd name ending in a lone figure (or a capital or two) after a comma, with it read again from
     the page image (``reread``, figures only, which reads a per-cent sign): a "%" there
     replaces it. Anything else read leaves the name as it was."""
     if reread is None or c is None or not c.lines or not _UNIT_AS_FIGURE.search(name):
@@ -108,7 +108,9 @@ def unit_read_again(name: str, c: Cell | None, reread: Callable[[int, BBox], str
     return name
 
 
-_PER_CENT = re.compile(r"[-.,:;'|~ ]*%")
+# (the wider crop may take in the name's comma and the last letter or two before it, read as
+# figures: "0, %" for "…frånvaro, %")
+_PER_CENT = re.compile(r"(?:\S{0,2},)?[-.,:;'|~ ]*%")
 # What an OCR reads for "%" after the comma that ends an indicator's name ("Sjukfrånvaro, 96").
 # (in a name's unit cell, "Ho" too: a photographed page's blur)
 _PER_CENT_MISREAD = re.compile(rf",\s*(?:{PERCENT_UNIT_MISREADS}|Ho)$")
@@ -120,3 +122,72 @@ def ocr_name_unit(name: str) -> str:
     share ("Andel …") whose unit the OCR lost after that comma gets "%"."""
     name = _PER_CENT_MISREAD.sub(", %", name)
     return name + " %" if name.endswith(",") and opens_share(name) else name
+
+
+_YEAR_READ = re.compile(r"(?:19|20)\d\d")
+
+
+def reread_year_heads(table: Table, reread: Callable[[int, BBox], str | None] | None, cols: list[int]) -> None:
+    """An OCR'd header's cells over the value columns ``cols`` that read as no label and no
+    year (nothing, "ERANER", "|": a shaded band's grain taken for letters) read again from the
+    page image as figures: a bare year read there becomes the column's label (in place, in
+    ``table.header``). A word label misread stays: the figures reader reads no words. A cell
+    of figures and debris that holds a year but is none ("[20247": a column's rule beside it
+    read as a bracket and a figure) is read again too; the year read there is taken only
+    where the OCR's text holds it."""
+    head = table.rows[0] if table.rows and table.rows[0].is_header else None
+    if reread is None or head is None or head.native:
+        return
+    for col in cols:
+        c = next((c for c in head.cells if c.col == col and c.colspan == 1), None)
+        text = table.header[col].strip(_SPECKS).strip() if col < len(table.header) else ""
+        debris = _year_with_debris(text)
+        if c is None or (any(ch.isdigit() for ch in text) and not debris) or vocabulary.match_label(text) is not None:
+            continue
+        read = reread(head.page, c.bbox)
+        fixed = read.strip(_SPECKS).strip() if read is not None else ""
+        if _YEAR_READ.fullmatch(fixed) and (not debris or fixed in text):
+            table.header[col] = fixed
+
+
+def _year_with_debris(text: str) -> bool:
+    """Whether a header cell's OCR'd ``text`` is a year with a rule's or a speck's debris about
+    it: no letter, one year in it, a character or two more than the year (in figures and signs)
+    and no clean year."""
+    years = _YEAR_READ.findall(text)
+    return (
+        not _YEAR_READ.fullmatch(text) and len(years) == 1 and not any(ch.isalpha() for ch in text)
+        and len(text.replace(" ", "")) <= 6
+    )
+
+
+def _form(text: str) -> tuple[int, int] | None:
+    """A figure's form: its digits before and after the decimal comma ("7,3" → (1, 1))."""
+    t = text.strip().replace(" ", "").lstrip("-−")
+    if parse_number(t) is None or not t[:1].isdigit():
+        return None
+    whole, _, part = t.partition(",")
+    return (len(whole), len(part)) if whole.isdigit() and (not part or part.isdigit()) else None
+
+
+def reread_odd_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | None, others: list[str]) -> str | None:
+    """An OCR'd figure of a row whose other figures (``others``, two at least) all share one
+    form, its own another ("253" among "1,4 | 1,9 | 2,0": a decimal comma read as a digit;
+    "9" among "78 | 79 | 81": a digit lost), read again from the page image: the figure the
+    crops read most, taken only in the row's form. None otherwise."""
+    if reread is None or c is None or not c.lines or all(ln.method == "native" for ln in c.lines):
+        return None
+    forms = {_form(t) for t in others}
+    own = _form(join_lines([ln.text for ln in c.lines]))
+    if len(others) < 2 or len(forms) != 1 or None in forms or own is None or own in forms:
+        return None
+    x0, y0, x1, y1 = union([ln.bbox for ln in c.lines])
+    h = max(y1 - y0, 1.0)
+    votes: list[str] = []
+    for wide, tall in _CROPS:
+        read = reread(c.lines[0].page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h))
+        fixed = read.strip(_SPECKS).strip() if read is not None else ""
+        if _form(fixed) in forms:
+            votes.append(fixed)
+    best = max(votes, key=votes.count) if votes else None  # (max keeps the first of equal counts)
+    return best if best is not None and 2 * votes.count(best) > len(_CROPS) else None

@@ -18,6 +18,7 @@ from planparse.reading.paragraphs import line_step, list_text, paragraphs
 from planparse.text.assemble import ends_open, join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import cell_date
+from planparse.text.repair import garbled_caps
 
 
 class TableKind(Enum):
@@ -38,8 +39,8 @@ def header_labels(table: Table) -> list[str | None]:
     for text in table.header or [""] * table.n_cols:
         m = vocabulary.match_label(text) if text else None
         words = text.split()
-        if m is None and len(words) > 1 and len(words[-1]) <= 2 and words[-1].isalpha():
-            m = vocabulary.match_label(" ".join(words[:-1]))  # a speck read as letters: "Status fä"
+        if m is None and len(words) > 1 and (len(words[-1]) <= 2 and words[-1].isalpha() or garbled_caps(words[-1])):
+            m = vocabulary.match_label(" ".join(words[:-1]))  # a speck read as letters: "Status fä", "Indikator TRR3"
         if m is None and YEAR.fullmatch(text.strip()):
             out.append("year")
         else:

@@ -175,6 +175,13 @@ def read_pdf(
         for raw in ruled_raw:
             raw.drawings.extend(image_drawings.get(raw.number, []))
         image_ruled = _assemble(ruled_raw, layers)
+        # (the bold read from the ink is the generic parser's, as the rules are: a layout family
+        # keeps reading the layer as its layout was learnt, in one weight)
+        for raw in raw_pages:
+            if raw.ink_bold:
+                for ln in raw.lines:
+                    for s in ln.spans:
+                        s.bold = False
     pages = _assemble(raw_pages, layers)
     ocr_pages = ocr != "never" and any(k in ("ocr", "repaired") for k in layers) and backend == "pymupdf"
     return Document(
@@ -475,7 +482,10 @@ def _ocr_images(
         return {}
     try:
         if with_rules:
-            _in_threads(lambda n: weight.fit_boxes(results[n], images[n], ocr.DPI), sorted(results))
+            # (the document's usual letter size: a page of a table and a line or two has too few
+            # words of body text to tell it)
+            usual = weight.usual_size([ln for n in sorted(results) for ln in results[n]])
+            _in_threads(lambda n: weight.fit_boxes(results[n], images[n], ocr.DPI, usual), sorted(results))
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
             _in_threads(lambda n: tone.mark_grey(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
@@ -777,6 +787,10 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
         ink.fit_to_ink(raw_pages[n - 1].lines, image, _INK_DPI, rules, may_split=not wise, columns=columns)
         raw_pages[n - 1].lines = [ln for ln in raw_pages[n - 1].lines if ln.spans]
         ink.lost_bullets(raw_pages[n - 1].lines, image, _INK_DPI)
+        if not any(s.bold for ln in raw_pages[n - 1].lines for s in ln.spans):
+            # (a layer in one font, as Tesseract's GlyphLessFont: its bold words are in the ink alone)
+            weight.mark_bold(raw_pages[n - 1].lines, gray, _INK_DPI)
+            raw_pages[n - 1].ink_bold = True
         ink_groups.thousands_spaces(raw_pages[n - 1].lines, image, _INK_DPI, ocr_layer=True)
         ink_groups.lost_decimal_commas(raw_pages[n - 1].lines, image, _INK_DPI, ocr_layer=True)
         ranges = ink.range_candidates(raw_pages[n - 1].lines)

@@ -120,7 +120,8 @@ def _decimal_mark(image: np.ndarray, box: tuple[float, float, float, float], sca
     blot (specks strewn down a column are noise) and close to the figure before it (within a
     figure's width: a tabular "1" stands narrow in its advance, "11,2"). A row of
     the crop inked across its whole width is no figure's ink (a rule or a coloured band's edge
-    the box's slack took in) and is left out."""
+    the box's slack took in) and is left out, as is a thin run at the crop's side inked far
+    taller than the figures (a column's rule the box took in beside them)."""
     h, w = image.shape
     px0, px1 = max(0, int(box[0] * scale)), min(w, int(np.ceil(box[2] * scale)))
     py0, py1 = max(0, int(box[1] * scale) - 2), min(h, int(np.ceil(box[3] * scale)) + 3)
@@ -129,6 +130,7 @@ def _decimal_mark(image: np.ndarray, box: tuple[float, float, float, float], sca
     ink = image[py0:py1, px0:px1] < DARK
     ink[ink.all(axis=1)] = False  # a rule or a band's edge the crop took in: figures stand apart
     runs = _row_runs(np.count_nonzero(ink, axis=0) > 0)  # (first column, past the last) of each run of inked columns
+    runs = _without_side_rules(ink, runs)
     if len(runs) != n + 1:
         return None
     extents = []  # (top, past the bottom) of each run's ink
@@ -151,3 +153,21 @@ def _decimal_mark(image: np.ndarray, box: tuple[float, float, float, float], sca
         return None
     # one blot, not specks strewn down a column: ink on every row of the mark
     return k if bool(ink[mark_top:mark_bottom, a:b].any(axis=1).all()) else None
+
+
+def _without_side_rules(ink: np.ndarray, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` (of inked columns of a figure's crop ``ink``) without a first or last one that
+    is a column's rule: thin (a third of the widest other run at most) and inked over half
+    as tall again as any other run."""
+    def tall(a: int, b: int) -> int:
+        rows = np.flatnonzero(ink[:, a:b].any(axis=1))
+        return int(rows[-1] - rows[0] + 1)
+
+    for side in (-1, 0):
+        if len(runs) < 3:
+            break
+        a, b = runs[side]
+        rest = runs[:-1] if side == -1 else runs[1:]
+        if 3 * (b - a) <= max(y - x for x, y in rest) and 2 * tall(a, b) > 3 * max(tall(x, y) for x, y in rest):
+            runs = rest
+    return runs

@@ -449,6 +449,7 @@ class RawPage:
     images: list[Image]
     invisible_text: bool = False  # the text is drawn invisibly (an OCR layer over an image)
     ocr_font: bool = False  # a font that OCR tools use for their text layer (GlyphLessFont)
+    ink_bold: bool = False  # its OCR layer's bold words read from the page image's strokes
     # Text running up or down the page (a column header turned 90°), one line per run, kept
     # apart from ``lines``: only a table cell without other text reads it (as its label).
     rotated: list[Line] = field(default_factory=list)

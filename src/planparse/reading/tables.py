@@ -30,6 +30,7 @@ from planparse.reading.model import (
 from planparse.reading.rotated_labels import rotated_label
 from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.stacked_rows import split_stacked
+from planparse.reading.weight import MIN_LETTERS
 from planparse.text.control_labels import control_header
 from planparse.text.fold import fold
 
@@ -2031,6 +2032,11 @@ def _looks_like_header(row: Row, shades: list[tuple[float, float]]) -> bool:
     if not spans or len(row.cells) < 2:
         return False
     if all(s.bold for s in spans):
+        return True
+    # (an OCR'd row's weight is read from the strokes of its words of some letters: a year or
+    # a sign too short to judge is none the less bold in a bold row, "Utfall 2025")
+    judged = [s for s in spans if sum(ch.isalpha() for ch in s.text) >= MIN_LETTERS]
+    if len(judged) >= 2 and all(s.bold for s in judged) and not row.native:
         return True
     top, bottom = row.bbox[1] + TOL, row.bbox[3] - TOL
     if any(t <= top and b >= bottom for t, b in shades):

@@ -65,7 +65,17 @@ def mark_bold(lines: list[Line], image: bytes, dpi: int) -> None:
             lines[i].spans[j].bold = True
 
 
-def fit_boxes(lines: list[Line], image: bytes, dpi: int) -> None:
+def usual_size(lines: list[Line]) -> float | None:
+    """The median letter size its word boxes tell of ``lines`` (words of two letters or figures
+    at least), None without such words."""
+    from planparse.reading.ocr import word_size
+
+    sizes = sorted(word_size(s.text, s.bbox[3] - s.bbox[1]) for ln in lines for s in ln.spans
+                   if sum(c.isalnum() for c in s.text) >= 2)
+    return sizes[len(sizes) // 2] if sizes else None
+
+
+def fit_boxes(lines: list[Line], image: bytes, dpi: int, usual: float | None = None) -> None:
     """Cut the OCR'd word boxes of ``lines`` to the ink inside them, in place, and give each
     line the size its fitted boxes tell (see :func:`planparse.reading.ocr.line_size`).
 
@@ -74,7 +84,8 @@ def fit_boxes(lines: list[Line], image: bytes, dpi: int) -> None:
     and the line's size told from it reads a body row of a table as a heading. Ink is what is
     darker than the paper by :data:`GRAIN` (a scan's grain is lighter, the blurred top of a
     thin ascender darker); a pixel row or column with a single ink pixel is a speck's, not a
-    letter's. Only a box that tells a size a quarter above the page's usual is looked at, and
+    letter's. Only a box that tells a size a quarter above ``usual`` (the document's usual size,
+    by default the page's: see :func:`usual_size`) is looked at, and
     only its top and bottom are cut; a box without ink at that level is left as it is."""
     from planparse.reading.ocr import line_size, word_size
 
@@ -83,11 +94,9 @@ def fit_boxes(lines: list[Line], image: bytes, dpi: int) -> None:
         return
     level = _paper(pixels) - GRAIN
     k = dpi / 72.0
-    sizes = sorted(word_size(s.text, s.bbox[3] - s.bbox[1]) for ln in lines for s in ln.spans
-                   if sum(c.isalnum() for c in s.text) >= 2)
-    if not sizes:
+    usual = usual or usual_size(lines)
+    if usual is None:
         return
-    usual = sizes[len(sizes) // 2]
     for ln in lines:
         changed = False
         for s in ln.spans:
@@ -109,10 +118,12 @@ def _ink_box(pixels: np.ndarray, s: Span, level: int, k: float) -> tuple[float, 
     ink = pixels[y0:y1, x0:x1] < level
     if ink.size == 0:
         return None
-    rows = np.flatnonzero(ink.sum(axis=1) >= 2)
+    per_row = ink.sum(axis=1)
+    rows = np.flatnonzero(per_row >= 2)
     cols = np.flatnonzero(ink.sum(axis=0) >= 2)
     if not rows.size or not cols.size:
         return None
+    rows = _without_edge_rules(rows, per_row, ink.shape[1], k)
     # (up and down only: a word's left edge places it in a table's column)
     fitted = (s.bbox[0], (y0 + rows[0]) / k, s.bbox[2], (y0 + rows[-1] + 1) / k)
     # Only an edge that moves well in is a speck's: Tesseract's own box is a pixel or so wider
@@ -121,3 +132,28 @@ def _ink_box(pixels: np.ndarray, s: Span, level: int, k: float) -> tuple[float, 
     return tuple(  # type: ignore[return-value]
         round(float(new), 2) if abs(new - old) > SPECK_EDGE_POINTS else old for new, old in zip(fitted, s.bbox, strict=True)
     )
+
+
+RULE_GAP_POINTS = 1.5  # a rule under (over) a word is set off from its letters by this much at least
+RULE_THICK_POINTS = 3.0  # ... and is a band this thin (a rule's blurred fringe in)
+RULE_WIDTH = 0.5  # ... inked along this share of the box's width in its fullest row
+
+
+def _without_edge_rules(rows: np.ndarray, per_row: np.ndarray, width: int, k: float) -> np.ndarray:
+    """``rows`` (the inked pixel rows of a word box, ascending) without a table rule at the box's
+    bottom or top: Tesseract boxes a word over a tilted scan's rule that touches its line, and
+    the box's height then reads the line as a heading. The rule is a thin band across the box,
+    apart from the letters (an accent's dot is narrow, an underline's band is no letter
+    either)."""
+    gap = max(2, round(RULE_GAP_POINTS * k))
+    for _ in range(2):
+        breaks = np.flatnonzero(np.diff(rows) > gap)
+        if not breaks.size:
+            return rows
+        for part, rest in ((rows[breaks[-1] + 1 :], rows[: breaks[-1] + 1]), (rows[: breaks[0] + 1], rows[breaks[0] + 1 :])):
+            if part[-1] - part[0] + 1 <= RULE_THICK_POINTS * k and per_row[part].max() >= RULE_WIDTH * width:
+                rows = rest
+                break
+        else:
+            return rows
+    return rows

@@ -161,6 +161,13 @@ def word_zipf(word: str) -> float:
     return _zipf(word.lower())
 
 
+def garbled_caps(word: str) -> bool:
+    """An OCR'd word of capitals and figures mixed that no lexicon knows ("TRR3"): what a
+    shaded band's grain or a rule beside a header label reads as, no word of a label."""
+    return len(word) >= 3 and word.isalnum() and any(ch.isdigit() for ch in word) \
+        and any(ch.isupper() for ch in word) and not re.search(r"(?:19|20)\d\d", word) and not known_word(word)
+
+
 def known_word(word: str) -> bool:
     """Whether the lexicon knows ``word`` (at least rarely) or it is a compound of known parts."""
     w = word.lower()
@@ -566,7 +573,7 @@ _PERCENT_OF = re.compile(r"^(\s*)(?:26|96|960|9%|%6|%0|%o|0/0|o/o|Yo)(\s*)$")
 _AFTER_COMMA = re.compile(r"[A-Za-zÅÄÖåäö]{2},\s*$")
 _PERCENT_AFTER_FIGURE = re.compile(r"^(\s*)(?:Yo|Y%)([,.]?\s*)$")
 # What an English OCR reads for the "%" that ends a label after its comma.
-PERCENT_UNIT_MISREADS = "20|26|90|96|240|260|960|Ha|Yo|Y%|9%|%6|%0|%o|0/0|o/o"
+PERCENT_UNIT_MISREADS = "20|26|90|96|240|246|260|960|Ha|Yo|Y%|9%|%6|%0|%o|0/0|o/o"
 _SHARE_UNIT = re.compile(rf"^(\s*)(?:{PERCENT_UNIT_MISREADS})(\s*)$")
 
 
