@@ -1,0 +1,23 @@
+"""holdout-generic18: icons explained by a legend table. Järfälla's delårsrapport has inline
+raster icons and a Teckenförklaring laid out as a table Symbol · Bedömning av mål · Symbol ·
+Status för aktivitet: each icon's name is in the next cell, so the legend is read from table
+cells too ("grön kvadrat" → Genomförd, "blå kvadrat" → Pågår, against the convention)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.layouts.holdout import HoldoutSet, all_goals
+
+DOCS = HoldoutSet("holdout-generic18")
+JARFALLA = "delarsrapport/jarfalla-sn-delarsrapport-augusti-2026"
+
+
+def _tree(doc: dict[str, Any]) -> list[tuple[str, str | None, list[tuple[str, str | None]]]]:
+    return [(g["title"], (g["assessment"] or {}).get("value"),
+             [(a["title"], (a["status"] or {}).get("value")) for a in g["activities"]])
+            for g in all_goals(doc)]
+
+
+def test_inline_icons_by_a_legend_table() -> None:
+    assert _tree(DOCS.parsed(JARFALLA)) == _tree(DOCS.gold(JARFALLA))
