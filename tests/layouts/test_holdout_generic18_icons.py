@@ -21,3 +21,15 @@ def _tree(doc: dict[str, Any]) -> list[tuple[str, str | None, list[tuple[str, st
 
 def test_inline_icons_by_a_legend_table() -> None:
     assert _tree(DOCS.parsed(JARFALLA)) == _tree(DOCS.gold(JARFALLA))
+
+
+DANDERYD = "arsbokslut/danderyd-kfn-arsbokslut-2025"
+
+
+def test_cell_colours_by_a_legend_table_at_the_end_which_is_no_goal() -> None:
+    # Färg | Mål | Aktivitet: a filled cell, then its assessment's and its status's names
+    # ("gul cell" is Delvis uppfyllt for a goal, Pågår for an activity); the legend's header
+    # names no goal and its rows no activities
+    doc = DOCS.parsed(DANDERYD)
+    assert _tree(doc) == _tree(DOCS.gold(DANDERYD))
+    assert [g["title"] for g in doc["goals"]] == [g["title"] for g in DOCS.gold(DANDERYD)["goals"]]
