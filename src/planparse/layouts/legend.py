@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.icons import Markers
+from planparse.layouts.legend_rows import names_only
 from planparse.reading.model import Document, Table
 from planparse.text.fold import fold
 
@@ -44,7 +45,7 @@ def legend_lines(doc: Document, markers: Markers) -> set[int]:
 
 def legend_table(markers: Markers, table: Table) -> bool:
     """Whether ``table`` is a legend laid out as a table (:mod:`planparse.layouts.legend_rows`):
-    every body row holds an icon or a filled cell that is a legend entry. It is no content: its
-    "Mål | Aktivitet" header names no goals or activities."""
-    body = [r for r in table.body if not r.full_width]
-    return bool(body) and all(any(markers.is_legend(m) for m in markers.near(r.page, r.bbox)) for r in body)
+    every body row holds an icon or a filled cell that is a legend entry, and names only. It is
+    no content: its "Mål | Aktivitet" header names no goals or activities."""
+    return bool(table.body) and all(
+        names_only(r) and any(markers.is_legend(m) for m in markers.near(r.page, r.bbox)) for r in table.body)

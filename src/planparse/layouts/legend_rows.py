@@ -18,14 +18,20 @@ def _names(text: str) -> bool:
             or vocabulary.match_legend("assessments", text) is not None)
 
 
+def names_only(row: Row) -> bool:
+    """Whether the row has text and every cell with text names a status or an assessment."""
+    named = [c.text for c in row.cells if c.text]
+    return bool(named) and all(_names(t) for t in named)
+
+
 def legend_rows(rows: list[Row], markers: list[Marker]) -> list[tuple[Marker, str]]:
     """Each icon of a legend row with every name in the cells right of it up to the row's
     next icon (a fill as wide as its cell ends where the next cell starts)."""
     out: list[tuple[Marker, str]] = []
     for row in rows:
-        named = [c for c in row.cells if c.text]
-        if not named or not all(_names(c.text) for c in named):
+        if not names_only(row):
             continue
+        named = [c for c in row.cells if c.text]
         x0, y0, x1, y1 = row.bbox
         icons = sorted((m for m in markers if m.bar is None and y0 - 1 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 + 1
                         and x0 - 1 <= m.bbox[0] and m.bbox[2] <= x1 + 1), key=lambda m: m.bbox[0])  # fmt: skip
