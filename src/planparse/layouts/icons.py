@@ -9,14 +9,12 @@ the document's legend when it has one ("Teckenförklaring", or an icon beside a 
 - grey or white: ej bedömd / ej påbörjad;
 - blue: klar (a status only).
 
-A colour that neither the legend nor the convention maps (purple, pink) gives no value; the
-owner's icon is then reported with a warning (``icon_unmapped``) that names the page.
+A colour that neither the legend nor the convention maps (purple, pink) gives no value; the owner's
+icon is then reported with a warning (``icon_unmapped``) that names the page.
 
 An icon on a page without colour (a grayscale scan) has only a grey tone: a legend of the same
-tones maps it (:mod:`planparse.layouts.marker`), nothing else does.
-
-:func:`planparse.layouts.icon_pass.attach` is the pass after any walk that gives icons to
-owners still without a status or assessment.
+tones maps it (:mod:`planparse.layouts.marker`), nothing else does. The icon pass
+(:mod:`planparse.layouts.icon_pass`) gives icons to owners still without one after any walk.
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from dataclasses import dataclass, field
 from planparse import vocabulary
 from planparse.layouts.cell_fills import cell_fills
 from planparse.layouts.drawn_icons import drawn_shapes, mark_on_icon, page_text_size, scaled_icon
+from planparse.layouts.legend_rows import legend_rows
 from planparse.layouts.marker import (
     TONE_CONFIDENCE,
     Marker,
@@ -170,7 +169,7 @@ class Markers:
             if found:
                 out.by_page[page.number] = dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
             out._read_legend(page.lines, found)
-            out._read_glyph_legend(glyphs)
+            out._read_glyph_legend(glyphs + legend_rows(rows.get(page.number, []), found))
             out._read_colour_words(page.lines)
         return out
 
@@ -194,7 +193,8 @@ class Markers:
 
     def _read_glyph_legend(self, glyphs: list[tuple[Marker, str]]) -> None:
         """A coloured glyph followed on its line by a status or assessment name ("● Enligt plan
-        ● Avvikelse"): a legend entry, the name being the text up to the next glyph."""
+        ● Avvikelse"), the name being the text up to the next glyph, or an icon of a legend
+        table's row with a name in its next cells (:mod:`planparse.layouts.legend_rows`)."""
         for m, after in glyphs:
             label = after.split("=")[-1].strip(" :–-")
             if m.color is not None and label:

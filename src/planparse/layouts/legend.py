@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.icons import Markers
-from planparse.reading.model import Document
+from planparse.layouts.legend_rows import names_only
+from planparse.reading.model import Document, Table
 from planparse.text.fold import fold
 
 _LEGEND = re.compile(r"^(?:tecken|symbol|farg)forklaring")
@@ -40,3 +41,11 @@ def legend_lines(doc: Document, markers: Markers) -> set[int]:
                 bottom = max(bottom, m.bbox[3])
             out.update(id(ln) for ln in page.lines if top - 1 <= (ln.bbox[1] + ln.bbox[3]) / 2 <= bottom + 2)
     return out
+
+
+def legend_table(markers: Markers, table: Table) -> bool:
+    """Whether ``table`` is a legend laid out as a table (:mod:`planparse.layouts.legend_rows`):
+    every body row holds an icon or a filled cell that is a legend entry, and names only. It is
+    no content: its "Mål | Aktivitet" header names no goals or activities."""
+    return bool(table.body) and all(
+        names_only(r) and any(markers.is_legend(m) for m in markers.near(r.page, r.bbox)) for r in table.body)

@@ -33,6 +33,7 @@ from planparse.layouts.goal_tables import (
 from planparse.layouts.indented_rows import activity_of, assessment_of, indented_items
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import known_goal, named_goal
+from planparse.layouts.legend import legend_table
 from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
@@ -81,6 +82,8 @@ def read_table(w: Walk, table: Table) -> None:
         table.header, table.rows[0].is_header = list(w.last_table.header), False
         table.rows = [w.last_table.rows[0], *table.rows]
     w.last_table = table
+    if legend_table(w.markers, table):
+        return
     goal_col = goal_column(table)
     role = Role.other if goal_col is not None else roles.classify(table)
     labels = header_labels(table)

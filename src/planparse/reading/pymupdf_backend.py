@@ -437,6 +437,11 @@ def _text_dict(tp: pymupdf.TextPage) -> dict[str, Any]:
     return data
 
 
+def _text_dict_images(tp: pymupdf.TextPage) -> list[dict[str, Any]]:
+    """The blocks of ``tp.extractDICT()``, images with their bytes among them."""
+    return list(_text_dict(tp).get("blocks", []))
+
+
 class _ImageInfo:
     """``page.get_image_info(hashes)`` from the page's display list, made once (with digests
     once they are asked for), as PyMuPDF keeps it on the page."""
@@ -445,12 +450,28 @@ class _ImageInfo:
         self.page, self.dl = page, dl
         self.infos: list[dict[str, Any]] | None = None
         self.hashed = False
+        self.blocks: dict[int, dict[str, Any]] | None = None
 
     def __call__(self, hashes: bool) -> list[dict[str, Any]]:
         if self.infos is None or (hashes and not self.hashed):
             tp = _textpage(self.page, self.dl, pymupdf.TEXT_PRESERVE_IMAGES)
             self.infos, self.hashed = tp.extractIMGINFO(hashes=hashes), hashes
         return self.infos
+
+    def inline_look(self, number: int) -> tuple[int | None, float | None, bool]:
+        """The look of the image of block ``number`` decoded from the text page's own copy of
+        it: an inline image (in the content stream, no XObject) that ``get_images`` does not
+        list. The text page with the images' bytes is made once, when first asked for."""
+        if self.blocks is None:
+            tp = _textpage(self.page, self.dl, pymupdf.TEXT_PRESERVE_IMAGES)
+            self.blocks = {b["number"]: b for b in _text_dict_images(tp) if b.get("type") == 1}
+        block = self.blocks.get(number)
+        if block is None or not block.get("image"):
+            return None, None, False
+        try:
+            return _look(pymupdf.Pixmap(block["image"]))
+        except Exception:  # an undecodable image is no icon
+            return None, None, False
 
 
 def _image_looks(
@@ -491,6 +512,8 @@ def _image_looks(
                           and abs(lk[0][2] - bx[2]) < 1.0 and abs(lk[0][3] - bx[3]) < 1.0), None)
             if match is not None:
                 color, fill, mark = match[1], match[2], match[3]
+            elif info["height"] <= 96 and info["width"] <= 800:  # an inline image: no XObject
+                color, fill, mark = image_info.inline_look(info["number"])
         images.append(
             Image(bbox=(bx[0], bx[1], bx[2], bx[3]), width=info["width"], height=info["height"],
                   color=color, fill=fill, mark=mark)
