@@ -4,12 +4,15 @@ blocky glyphs. Expected values are read off the page image and the document's go
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
 import pymupdf
 
-from planparse.reading import raster_rules
+import planparse
+from planparse.reading import raster_rules, read_pdf, stutter
+from planparse.reading.model import Line, Span
 from planparse.reading.pymupdf_backend import render_gray
 
 HANINGE = (Path(__file__).resolve().parents[2] / "fixtures" / "holdout-generic18" / "arsredovisning"
@@ -29,3 +32,28 @@ def test_a_dotted_column_rule_is_a_rule() -> None:
     found = raster_rules.rules(_page_one(), 200)
     assert any(d.kind == "vline" and 289 <= d.bbox[0] <= 293 and d.bbox[1] <= 246 and d.bbox[3] >= 292
                for d in found)
+
+
+def test_a_year_read_with_its_last_digit_twice_is_read_again() -> None:
+    """Tesseract read the bold heading "2023" of the first table as "20233"; read on its own
+    the cut says "2023". A real five-digit figure the cut does not confirm stays."""
+    image = raster_rules.without_rules(_page_one(), 200)
+    heading = Span(text=" 20233", bbox=(298.0, 248.0, 320.0, 255.0), size=9.0)
+    other = Span(text=" 20233", bbox=(180.0, 162.0, 210.0, 170.0), size=9.0)  # over words of a title
+    lines = [Line(spans=[Span(text="Indikator", bbox=(72.0, 243.0, 115.0, 255.0), size=9.0), heading],
+                  page=1, method="ocr"),
+             Line(spans=[other], page=1, method="ocr")]
+    assert stutter.mend_stuttered_years(lines, image, 200) == 1
+    assert heading.text == " 2023" and other.text == " 20233"
+
+
+def test_the_indicator_tables_keep_their_year_columns() -> None:
+    data = json.loads(planparse.parse(HANINGE).to_json())
+    first = data["goals"][0]["children"][0]
+    assert [i["name"] for i in first["indicators"]] == [
+        "Antal färdigställda bostäder", "Antal bostäder i antagna detaljplaner"]
+    assert [(v["label"], v["raw"]) for v in first["indicators"][0]["values"]] == [
+        ("2023", "612"), ("2024", "488"), ("2025", "731"), ("Mål 2025", "600")]
+    doc = read_pdf(str(HANINGE))
+    headers = [t.header for t in doc.pages[0].tables]
+    assert ["Indikator", "2023", "2024", "2025", "Mål 2025"] in headers

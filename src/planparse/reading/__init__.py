@@ -43,6 +43,7 @@ from planparse.reading import (
     pills,
     raster_icons,
     raster_rules,
+    stutter,
     tone,
     weight,
 )
@@ -481,6 +482,7 @@ def _ocr_images(
             _in_threads(lambda n: weight.fit_boxes(results[n], images[n], ocr.DPI), sorted(results))
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
             _in_threads(lambda n: tone.mark_grey(results[n], images[n], ocr.DPI), sorted(results))
+            _in_threads(lambda n: stutter.mend_stuttered_years(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
                 drawn = [d for d in raw_pages[n - 1].drawings if d.is_icon]
                 if len(drawn) > raster_icons.MAX_ICONS:
