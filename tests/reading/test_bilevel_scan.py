@@ -57,3 +57,17 @@ def test_the_indicator_tables_keep_their_year_columns() -> None:
     doc = read_pdf(str(HANINGE))
     headers = [t.header for t in doc.pages[0].tables]
     assert ["Indikator", "2023", "2024", "2025", "Mål 2025"] in headers
+
+
+def test_broken_row_rules_still_part_the_rows() -> None:
+    """The third table's bottom rule and the fourth's rule between its two indicator rows are
+    broken where the scan lost the hairline's dots (gaps of 11 to 64 points): the third table
+    was read as prose rows ("Utvecklingen följer …" as an indicator) and the fourth's two
+    names ran into one cell."""
+    doc = read_pdf(str(HANINGE))
+    names = [t.rows[k].cells[0].text.split() for t in doc.pages[0].tables for k in range(1, len(t.rows))]
+    assert [" ".join(n[:3]) for n in names] == [  # (the names' ends hold OCR's misreadings of "%")
+        "Antal färdigställda bostäder", "Antal bostäder i", "Andel fossilfria fordon",
+        "Andel elever i", "Andel öppet arbetslösa", "Antal deltagare i"]
+    turned = doc.pages[1].tables
+    assert [c.text for c in turned[0].rows[1].cells][1:] == ["63", "61", "64", "70"]
