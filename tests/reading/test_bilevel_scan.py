@@ -34,6 +34,18 @@ def test_a_dotted_column_rule_is_a_rule() -> None:
                for d in found)
 
 
+def test_no_column_rule_through_a_line_of_text() -> None:
+    """Bridging a rule's breaks must not carry a rule through text: on page 3 of a grey scan
+    (holdout-families2's Ljusnarsberg) a table's column rule at x ≈ 327 pt stops for a text
+    line that runs across the table (y ≈ 352–364); the rule's group taken on through the
+    line's letters cut the text in two."""
+    scan = HANINGE.parents[2] / "holdout-families2" / "ange_tertial" / "ljusnarsberg-malavstamning-2023-t2-scan.pdf"
+    with pymupdf.open(scan) as pdf:
+        found = raster_rules.rules(render_gray(pdf[2], 200), 200)
+    column = [d for d in found if d.kind == "vline" and 320 <= d.bbox[0] <= 334]
+    assert column and not [d for d in column if d.bbox[1] < 358 < d.bbox[3]]
+
+
 def test_a_year_read_with_its_last_digit_twice_is_read_again() -> None:
     """Tesseract read the bold heading "2023" of the first table as "20233"; read on its own
     the cut says "2023". A real five-digit figure the cut does not confirm stays."""

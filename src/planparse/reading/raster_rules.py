@@ -22,6 +22,8 @@ GAP_POINTS = 1.0  # breaks in a faint rule up to this long (points) are bridged
 FAINT_THICK_POINTS = 1.5  # a faint rule is a hairline: at most this thick (points) across
 MIN_THIN = 0.85  # ... along this share of its length at least (dots: about half)
 MAX_SIDE_INK = 0.4  # ... and its neighbouring rows (see _side_ink) ink along this share of it at most
+BRIDGED_SIDE_INK = 0.1  # ... at most this share where it is thin only across its bridged breaks (a
+# dithered hairline's dots on a 1-bit scan; letters stacked in two text lines have ink beside them)
 FRINGE = 14  # a rule's painted over down to this much darker than the paper (its grey fringe)
 LETTER_CORE = 100  # in a faint rule's band a pixel darker than this is a letter's, not the rule's
 SIDE_POINTS = 2.0  # how far (points) from a faint rule its neighbouring rows are looked at
@@ -193,8 +195,15 @@ def _thin_share(ink: np.ndarray, g: tuple[int, int, int, int], most: int, gap: i
 
 
 def _faint_rule(ink: np.ndarray, g: tuple[int, int, int, int], off: int, most: int, gap: int = 0) -> bool:
-    """Whether a group found at the faint level is a rule: thin all along and on its own."""
-    return _thin_share(ink, g, most, gap) >= MIN_THIN and _side_ink(ink, g, off) < MAX_SIDE_INK
+    """Whether a group found at the faint level is a rule: thin all along and on its own. With
+    ``gap``, one thin only across the breaks its finding bridged is a rule when it stands
+    clear of all ink beside it (see :data:`BRIDGED_SIDE_INK`)."""
+    side = _side_ink(ink, g, off)
+    if side >= MAX_SIDE_INK:
+        return False
+    if _thin_share(ink, g, most) >= MIN_THIN:
+        return True
+    return bool(gap) and side < BRIDGED_SIDE_INK and _thin_share(ink, g, most, gap) >= MIN_THIN
 
 
 def _longer(dark: Groups, faint: Groups, near: int) -> tuple[Groups, Groups]:
