@@ -18,6 +18,7 @@ from planparse.reading import ocr, orientation
 
 SETS = Path(__file__).resolve().parents[2] / "fixtures"
 ORSA = SETS / "holdout-generic14" / "verksamhetsplan" / "orsa-bmn-verksamhetsplan-2027-scan.pdf"
+HANINGE = SETS / "holdout-generic18" / "arsredovisning" / "haninge-arsredovisning-2025-utdrag-scan.pdf"
 UPRIGHT_SCAN = SETS / "holdout-generic13" / "arsredovisning" / "vimmerby-ks-arsredovisning-2025-scan.pdf"
 
 
@@ -49,8 +50,8 @@ def test_upright_scans_are_not_turned() -> None:
     path, _, langs = ocr.tesseract_info()
     assert path is not None and "osd" in langs
     with pymupdf.open(UPRIGHT_SCAN) as pdf, pymupdf.open(ORSA) as orsa_pdf:
-        assert orientation.turned_pages(pdf, [1], path, True) == []
-        assert orientation.turned_pages(orsa_pdf, [1, 2], path, True) == [2]
+        assert orientation.turned_pages(pdf, [1], path, True) == {}
+        assert orientation.turned_pages(orsa_pdf, [1, 2], path, True) == {2: 180}
         assert orsa_pdf[1].rotation == 180
 
 
@@ -62,3 +63,31 @@ def test_ink_above_below_tells_a_line_from_its_turned_copy() -> None:
     line[22:25, 10:190:30] = 0  # a few descenders
     assert orientation.ink_above_below(line) > 1.0
     assert orientation.ink_above_below(line[::-1, ::-1]) < 1.0
+
+
+def test_a_sheet_fed_sideways_is_turned_a_quarter_and_read() -> None:
+    """holdout-generic18's Haninge scan: sheet 2 is a landscape page whose 1-bit image holds the
+    portrait page turned a quarter; unturned it gave no goal and no indicator."""
+    path, _, langs = ocr.tesseract_info()
+    assert path is not None and "osd" in langs
+    with pymupdf.open(HANINGE) as pdf:
+        assert orientation.turned_pages(pdf, [1, 2], path, True) == {2: 90}
+        assert pdf[1].rect.width < pdf[1].rect.height  # read as the upright, portrait page
+    data = json.loads(planparse.parse(HANINGE).to_json())
+    assert [w["page"] for w in data["warnings"] if w["code"] == "page_turned"] == [2]
+    goals = [g for area in data["goals"] for g in area["children"]]
+    turned = [g for g in goals if g["provenance"]["page"] == 2]
+    assert [g["title"] for g in turned] == ["Invånarna ska känna sig trygga i sitt bostadsområde"]
+    assert turned[0]["assessment"]["value"] == "partially_fulfilled"
+    assert [i["name"] for i in turned[0]["indicators"]] == [
+        "Andel invånare som känner sig trygga utomhus på kvällen, %"]
+
+
+def test_tile_votes_tell_lines_across_from_lines_down() -> None:
+    """Lines of text drawn as bands with word gaps: across when upright, down when turned."""
+    page = np.full((192, 192), 255, dtype=np.uint8)
+    for y in range(8, 184, 16):
+        for x in range(4, 188, 30):
+            page[y:y + 8, x:x + 26] = 0  # a word of a line: 8 px high, 4 px gap to the next
+    assert orientation.tile_votes(page) == (4, 0)
+    assert orientation.tile_votes(page.T) == (0, 4)

@@ -43,6 +43,7 @@ from planparse.reading import (
     pills,
     raster_icons,
     raster_rules,
+    stutter,
     tone,
     weight,
 )
@@ -146,7 +147,7 @@ def read_pdf(
         if ocr == "never":
             for r in _pages_without_text(raw_pages):
                 warnings.append(("no_text_layer", "page has no text layer and OCR is off", r))
-        turned = _turn_upside_down(pdf, raw_pages, pages_to_ocr, warnings)
+        turned = _turn_upright(pdf, raw_pages, pages_to_ocr, warnings)
         ocr_engine = _run_ocr(pdf, raw_pages, pages_to_ocr, limits, name, warnings)
         printed = _printed_layers(pdf, raw_pages, limits)
         external = [n for n in _external_ocr_pages(raw_pages) if n not in pages_to_ocr and n not in printed]
@@ -220,11 +221,12 @@ _REREAD_DPI_AGAIN = (200, 400)  # a crop Tesseract reads nothing in at 300 dpi i
 _REREAD_MARGIN = 30
 
 
-def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str | None]:
+def _figure_reader(data: bytes, turned: dict[int, int]) -> Callable[[int, BBox], str | None]:
     """A reader of boxes of the PDF's page images as one line of figures each
     (:func:`planparse.reading.ocr.read_figures`): the box cut at 300 dpi and set on a white
     margin, as Tesseract reads best (see :func:`_cell_image`). Results are kept by page and box;
-    the ``turned`` pages (upside-down scans) are turned as the document was read."""
+    the ``turned`` pages (upside-down or sideways scans: page → degrees) are turned as the
+    document was read."""
     import pymupdf
 
     from planparse.reading import ink_groups
@@ -238,8 +240,8 @@ def _figure_reader(data: bytes, turned: list[int]) -> Callable[[int, BBox], str 
             return done[key]
         if not opened:
             opened.append(pymupdf.open(stream=data, filetype="pdf"))
-            for n in turned:
-                opened[0][n - 1].set_rotation((opened[0][n - 1].rotation + 180) % 360)
+            for n, degrees in turned.items():
+                opened[0][n - 1].set_rotation((opened[0][n - 1].rotation + degrees) % 360)
         pdf = opened[0]
         if not 1 <= page <= pdf.page_count:
             return None
@@ -344,10 +346,11 @@ def _check_chars(raw: RawPage, name: str, limits: Limits) -> None:
                             f"page {raw.number} has {chars} characters, over the limit max_chars_per_page={limits.max_chars_per_page}")
 
 
-def _turn_upside_down(pdf: object, raw_pages: list[RawPage], numbers: list[int],
-                      warnings: list[tuple[str, str, int | None]]) -> list[int]:
-    """Pages to be OCR'd whose scan is upside down, turned (in memory) and read again
-    (:mod:`planparse.reading.orientation`)."""
+def _turn_upright(pdf: object, raw_pages: list[RawPage], numbers: list[int],
+                  warnings: list[tuple[str, str, int | None]]) -> dict[int, int]:
+    """Pages to be OCR'd whose scan is upside down or sideways, turned (in memory) and read
+    again, as page → degrees turned (:mod:`planparse.reading.orientation`). A page turned a
+    quarter is read as shown turned: its positions are those of the upright page."""
     import pymupdf
 
     from planparse.reading import pymupdf_backend
@@ -355,9 +358,10 @@ def _turn_upside_down(pdf: object, raw_pages: list[RawPage], numbers: list[int],
     assert isinstance(pdf, pymupdf.Document)
     path, _, langs = ocr.tesseract_info() if numbers else (None, None, ())
     turned = orientation.turned_pages(pdf, numbers, path, "osd" in langs)
-    for n in turned:
+    for n, degrees in turned.items():
         raw_pages[n - 1] = pymupdf_backend.read_page(pdf[n - 1], n, {})
-        warnings.append(("page_turned", f"page {n} is scanned upside down; it was turned 180° to be read", n))
+        how = "upside down" if degrees == 180 else "sideways"
+        warnings.append(("page_turned", f"page {n} is scanned {how}; it was turned {degrees}° to be read", n))
     return turned
 
 
@@ -488,6 +492,7 @@ def _ocr_images(
             _in_threads(lambda n: weight.fit_boxes(results[n], images[n], ocr.DPI, usual), sorted(results))
             _in_threads(lambda n: weight.mark_bold(results[n], images[n], ocr.DPI), sorted(results))
             _in_threads(lambda n: tone.mark_grey(results[n], images[n], ocr.DPI), sorted(results))
+            _in_threads(lambda n: stutter.mend_stuttered_years(results[n], images[n], ocr.DPI), sorted(results))
             for n, lines in results.items():
                 drawn = [d for d in raw_pages[n - 1].drawings if d.is_icon]
                 if len(drawn) > raster_icons.MAX_ICONS:

@@ -22,6 +22,8 @@ GAP_POINTS = 1.0  # breaks in a faint rule up to this long (points) are bridged
 FAINT_THICK_POINTS = 1.5  # a faint rule is a hairline: at most this thick (points) across
 MIN_THIN = 0.85  # ... along this share of its length at least (dots: about half)
 MAX_SIDE_INK = 0.4  # ... and its neighbouring rows (see _side_ink) ink along this share of it at most
+BRIDGED_SIDE_INK = 0.1  # ... at most this share where it is thin only across its bridged breaks (a
+# dithered hairline's dots on a 1-bit scan; letters stacked in two text lines have ink beside them)
 FRINGE = 14  # a rule's painted over down to this much darker than the paper (its grey fringe)
 LETTER_CORE = 100  # in a faint rule's band a pixel darker than this is a letter's, not the rule's
 SIDE_POINTS = 2.0  # how far (points) from a faint rule its neighbouring rows are looked at
@@ -179,7 +181,7 @@ def _side_ink(ink: np.ndarray, g: tuple[int, int, int, int], off: int) -> float:
     return float(ink[rows, a:b].mean(axis=1).max())
 
 
-def _thin_share(ink: np.ndarray, g: tuple[int, int, int, int], most: int) -> float:
+def _thin_share(ink: np.ndarray, g: tuple[int, int, int, int], most: int, gap: int = 0) -> float:
     """The share of a horizontal group's length (a vertical one's: pass the transposed mask)
     where its band holds a thin stroke: 1 to ``most`` ink pixels across. A rule, even a broken
     or skewed one, is thin nearly all along; a dotted leader is empty between its dots, a word
@@ -188,12 +190,20 @@ def _thin_share(ink: np.ndarray, g: tuple[int, int, int, int], most: int) -> flo
     if b - a > 4 * most:  # (its ends, where the rules it meets cross it, are not its own)
         a, b = a + most, b - most
     count = ink[max(0, first - 1) : last + 2, a:b].sum(axis=0)
-    return float(((count >= 1) & (count <= most)).mean())
+    inked = _close((count >= 1)[None, :], gap)[0] if gap else count >= 1
+    return float((inked & (count <= most)).mean())
 
 
-def _faint_rule(ink: np.ndarray, g: tuple[int, int, int, int], off: int, most: int) -> bool:
-    """Whether a group found at the faint level is a rule: thin all along and on its own."""
-    return _thin_share(ink, g, most) >= MIN_THIN and _side_ink(ink, g, off) < MAX_SIDE_INK
+def _faint_rule(ink: np.ndarray, g: tuple[int, int, int, int], off: int, most: int, gap: int = 0) -> bool:
+    """Whether a group found at the faint level is a rule: thin all along and on its own. With
+    ``gap``, one thin only across the breaks its finding bridged is a rule when it stands
+    clear of all ink beside it (see :data:`BRIDGED_SIDE_INK`)."""
+    side = _side_ink(ink, g, off)
+    if side >= MAX_SIDE_INK:
+        return False
+    if _thin_share(ink, g, most) >= MIN_THIN:
+        return True
+    return bool(gap) and side < BRIDGED_SIDE_INK and _thin_share(ink, g, most, gap) >= MIN_THIN
 
 
 def _longer(dark: Groups, faint: Groups, near: int) -> tuple[Groups, Groups]:
@@ -258,8 +268,11 @@ def _rule_groups(
         gap = max(1, round(GAP_POINTS / scale))
         fh, fv = _found(faint, scale, thick, gap)
         most = max(2, round(FAINT_THICK_POINTS / scale))
+        # (an upright one is thin across the breaks its finding bridged: a hairline dithered
+        # into dots on a 1-bit scan is blank along a sixth of its length; a text line's feet
+        # bridged so would pass as a row rule, but nothing in text stands that long upright)
         fh = [g for g in fh if _faint_rule(faint, g, off, most)]
-        fv = [g for g in fv if _faint_rule(faint.T, g, off, most)]
+        fv = [g for g in fv if _faint_rule(faint.T, g, off, most, gap)]
         hs, fh = _longer(hs, fh, thick)
         vs, fv = _longer(vs, fv, thick)
     else:

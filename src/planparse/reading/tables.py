@@ -559,7 +559,8 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
         # A table's top and bottom rules run across it. A box touching the table (a running
         # header's band just above it) is trimmed off; boxes joined by connectors (an org
         # chart) have no such rules at all and are no table.
-        full = [y for y in ys if _rule_gap(g_hs, y, x0, x1) <= FIGURE_GAP]
+        full = [y for y in ys if _rule_gap(g_hs, y, x0, x1) <= FIGURE_GAP
+                or scanned and y in (ys[0], ys[-1]) and _closed_by_columns(y, g_vs, y == ys[0])]
         if len(full) < 2:
             continue
         if full[0] != ys[0] or full[-1] != ys[-1]:
@@ -604,6 +605,13 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
 
 
 _LOST_RULE_REACH = 8.0  # points: column rules running past the last row rule by this much end a row
+
+
+def _closed_by_columns(y: float, vs: list[_Seg], top: bool) -> bool:
+    """A scanned grid's outer row rule at ``y`` that the scan broke into stretches (a dithered
+    hairline on a 1-bit scan) is still its edge where three column rules or more start
+    (``top``) or end there together: they close the grid."""
+    return sum(1 for v in vs if abs((v.a if top else v.b) - y) <= 2 * TOL) >= 3
 
 
 def _lost_end_rules(ys: list[float], vs: list[_Seg], x0: float, x1: float) -> list[_Seg]:
@@ -1471,7 +1479,7 @@ def _build(
     if not rows:
         return None
     if region.ruled_columns:
-        _merge_row_spans(rows, region.hs)
+        _merge_row_spans(rows, region.hs, any(ln.method != "native" for ln in raw.lines))
     header = not body_only and (_looks_like_header(rows[0], shades) or _header_by_contrast(rows))
     title = None
     if not body_only and _title_over_header(rows, shades):
@@ -1606,23 +1614,37 @@ WORD_SPACE = 0.45
 WIDE = 20.0  # points a born-digital span reaches either side of a column's start to run across it
 
 
-def _merge_row_spans(rows: list[Row], hs: list[_Seg]) -> None:
+def _merge_row_spans(rows: list[Row], hs: list[_Seg], scanned: bool = False) -> None:
     """Cells merged down over several rows (a goal beside each of its activities): where no
     rule separates a cell from the one above it, its lines belong to the cell above, and it
-    is left empty, as a spanned cell reads."""
+    is left empty, as a spanned cell reads. On a ``scanned`` page a rule the scan broke still
+    separates (see :func:`_ruled_under`)."""
     for above, row in zip(rows, rows[1:], strict=False):
         y = row.bbox[1]
         if abs(above.bbox[3] - y) > TOL or not any(abs(h.pos - y) <= TOL for h in hs):
             continue  # not adjacent bands of one grid
         for c in row.cells:
-            mid = (c.bbox[0] + c.bbox[2]) / 2
-            if not c.lines or any(abs(h.pos - y) <= TOL and h.a - TOL <= mid <= h.b + TOL for h in hs):
+            if not c.lines or _ruled_under(c.bbox[0], c.bbox[2], y, hs, scanned):
                 continue
             top = next((t for t in above.cells if abs(t.bbox[0] - c.bbox[0]) <= TOL and abs(t.bbox[2] - c.bbox[2]) <= TOL), None)
             if top is not None:  # (a line centred on the hidden rule is in both bands: once)
                 held = {id(s) for ln in top.lines for s in ln.spans}
                 top.lines.extend(ln for ln in c.lines if not all(id(s) in held for s in ln.spans))
                 c.lines = []
+
+
+def _ruled_under(x0: float, x1: float, y: float, hs: list[_Seg], scanned: bool) -> bool:
+    """Whether a rule at ``y`` parts a cell from ``x0`` to ``x1`` from the one above: a rule
+    crosses its middle, or, on a scanned page, runs on well into it (the rest of a rule whose
+    dots the scan lost: a merged cell's neighbours' rules end at its sides)."""
+    mid = (x0 + x1) / 2
+    at = [h for h in hs if abs(h.pos - y) <= TOL]
+    if any(h.a - TOL <= mid <= h.b + TOL for h in at):
+        return True
+    return scanned and any(min(h.b, x1) - max(h.a, x0) > _INTO_CELL for h in at)
+
+
+_INTO_CELL = 4.0  # points a scanned rule runs into a cell past its side to be the cell's own
 
 
 _LEAD_DASH = re.compile(r"^[-–—_~]+(?=\w)")
