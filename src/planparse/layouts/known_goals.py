@@ -68,6 +68,8 @@ def names_document(out: Builder, title: str) -> bool:
     """Whether a heading names the document or whose it is ("Region Västerbotten", a title
     block's "Förskolan Skogsbrynet, Håbo kommun"): no goal."""
     names = {fold(n) for n in (out.title, out.organ, out.municipality.name) if n}
+    if fold(title) in names:
+        return True
     parts = [fold(p) for p in _NAME_PARTS.split(title) if p.strip()]
     return bool(parts) and all(p in names for p in parts)
 
