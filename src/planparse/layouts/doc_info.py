@@ -1,0 +1,266 @@
+"""Document information on the front pages: the labels of the vocabulary's ``metadata`` section
+("Diarienummer", "Beslutsinstans", "Fastställd av", "Rektor", …) and the values they label.
+
+Where a value stands is read from structure, never from one document's wording:
+
+- a table: a cell whose first line(s) are a label over the value's lines; a row of labels over
+  a row of values (cell by column); a label cell with its value in the next cell. In a table
+  that is a grid (two labels or more), a cell's bold lines over regular ones, or a cell in a
+  row of labels, is a label too when the vocabulary does not know it (→ ``extra``);
+- lines: a line that is a label alone with its value on the same baseline to its right, or
+  (bold label, regular value) on the line under it in the same column;
+- running text, also the running header and footer: "Label: value", parts joined by " · ",
+  " | " or " – "; without a colon only a value of its field's shape counts ("Dnr KS 2026/118",
+  "Fastställd 2026-08-20", "Fastställd av nämnden 2026-12-15", "Reviderad 2025-09-15").
+
+A value "-" or "–" is not stated (None). The first value found for a field is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from planparse.model import Metadata
+from planparse.reading.model import Cell, Line, Page, Table
+from planparse.text.assemble import join_lines
+from planparse.text.fold import _OCR_MAP
+from planparse.text.numbers import MONTHS
+from planparse.vocabulary import match_metadata_label, vocabulary
+
+_NOT_STATED = {"-", "–", "—", ""}
+DNR = re.compile(r"[A-ZÅÄÖ]{1,8}(?:[ /-]|\s?/\s?)?\d{2,4}(?:[/:.-]\d{1,6})+")
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)|(?<!\d)(\d{1,2}) (" + "|".join(MONTHS) + r") ((?:19|20)\d{2})",
+                   re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s+[·|•–—-]\s+")
+_FREE_FIELDS = ("diarienummer", "decided_on", "decision", "revised_on", "valid_until")  # no colon needed
+
+
+@dataclass
+class Found:
+    """What the reader found: ``meta``, the printed document type, the tables it read."""
+
+    meta: Metadata = field(default_factory=Metadata)
+    document_type: str | None = None
+    tables: set[int] = field(default_factory=set)
+
+
+def _date(text: str) -> tuple[dt.date, re.Match[str]] | None:
+    for m in _DATE.finditer(text):
+        try:
+            if m[1]:
+                return dt.date(int(m[1]), int(m[2]), int(m[3])), m
+            return dt.date(int(m[6]), MONTHS[m[5].lower()], int(m[4])), m
+        except ValueError:
+            continue
+    return None
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    """(field, label as printed) of a text that is a label and nothing else."""
+    label = " ".join(text.split()).rstrip(" :")
+    m = match_metadata_label(label) if 2 <= len(label) <= 40 else None
+    return (m.value, label) if m is not None and m.confidence >= 0.9 else None  # "Beslutande" is no "Beslutad"
+
+
+def put(found: Found, kind: str | None, label: str, value: str, *, colon: bool = True, grid: bool = False) -> bool:
+    """Set the field ``kind`` (a vocabulary key, or None for an unknown grid label) from ``value``;
+    True when the value had the field's shape."""
+    meta, value = found.meta, " ".join(value.split()).strip(" ,;")
+    if value in _NOT_STATED:
+        return grid
+    date = _date(value)
+    if kind in ("decided_on", "revised_on", "decision"):
+        if date is None and (kind != "decision" or not colon):
+            if grid:
+                meta.extra.setdefault(label, value)
+            return False
+        if date is None:  # "Beslutad av: Förvaltningschef"
+            meta.decided_by = meta.decided_by or (_cap(value) if len(value) <= 60 else None)
+            return True
+        by = re.sub(r"(?i)^(?:(?:beslutad|beslutat|fastställd|fastställt|antagen|antaget)\s+)?av\s+", "", value[:date[1].start()].strip(" ,")) if kind == "decision" else ""
+        if (by and not re.fullmatch(r"[^\W\d_][\w\s-]{1,60}", by)) or (not colon and not by and date[1].start() > 0):
+            return False
+        name = "decided_on" if kind == "decision" else kind
+        if getattr(meta, name) is None:
+            setattr(meta, name, date[0])
+            if by and meta.decided_by is None:
+                meta.decided_by = _cap(by)
+        return True
+    if not colon and kind not in _FREE_FIELDS:
+        return False
+    if kind == "diarienummer":
+        m = DNR.match(value)
+        if m is None:
+            return False
+        value = m[0]
+    elif kind == "valid_until":
+        till = re.search(r"\btill(?: och med)?\s+(.+)$", value)
+        if till and (d := _date(till[1])):
+            value = d[0].isoformat()
+        elif re.search(r"fr[åa]n$", label, re.IGNORECASE):
+            return False
+        elif date is not None:
+            value = date[0].isoformat()
+        elif not colon:
+            return False
+    elif kind == "document_type":
+        found.document_type = found.document_type or value
+        return True
+    elif kind is None:
+        meta.extra.setdefault(label, value)
+        return True
+    elif len(value) > 80:
+        return False
+    name = "responsible" if kind == "responsible_role" else kind
+    if getattr(meta, name) is None:
+        setattr(meta, name, _cap(value) if name != "version" else value)
+    return True
+
+
+# ----------------------------------------------------------------------------- tables
+
+
+def _cell_pair(cell: Cell, grid: bool) -> tuple[str | None, str, str] | None:
+    """(field, label, value) of a cell that holds a label over its value."""
+    lines = cell.lines
+    for k in range(1, min(3, len(lines))):
+        hit = _label(join_lines([ln.text for ln in lines[:k]]))
+        if hit is not None:
+            return hit[0], hit[1], join_lines([ln.text for ln in lines[k:]])
+    k = next((i for i, ln in enumerate(lines) if not ln.bold), len(lines))
+    if grid and 0 < k < len(lines):  # a grid's bold label the vocabulary does not know
+        return None, join_lines([ln.text for ln in lines[:k]]), join_lines([ln.text for ln in lines[k:]])
+    return None
+
+
+def _merge(into: Found, new: Found) -> None:
+    for name in type(new.meta).model_fields:
+        if name != "extra" and getattr(into.meta, name) is None:
+            setattr(into.meta, name, getattr(new.meta, name))
+    for k, v in new.meta.extra.items():
+        into.meta.extra.setdefault(k, v)
+    into.document_type = into.document_type or new.document_type
+    into.tables |= new.tables
+
+
+def read_table(table: Table, into: Found) -> int:
+    """Pairs the table gives (its labels over or beside their values); fills ``into`` when
+    they are two or more (a document-information grid)."""
+    found = Found()
+    rows = table.rows
+    labels = [[_label(c.text) if c.text.strip() else None for c in r.cells] for r in rows]
+    known = sum(h is not None for row in labels for h in row)
+    known += sum(1 for r in rows for c in r.cells if len(c.lines) > 1 and _cell_pair(c, False))
+    if known < 2:
+        return 0
+    pairs, skip = 0, False
+    keyed = sum(row[0] is not None for row in labels if row) >= 2  # labels down the first column
+    for i, row in enumerate(rows):
+        if skip:
+            skip = False
+            continue
+        filled = [(c, h) for c, h in zip(row.cells, labels[i], strict=True) if c.text.strip()]
+        hits = sum(h is not None for _, h in filled)
+        if i + 1 < len(rows) and hits >= 2 and 2 * hits >= len(filled):  # a row of labels over values
+            below = rows[i + 1]
+            for c, h in filled:
+                kind, label = h if h is not None else (None, join_lines([ln.text for ln in c.lines]))
+                pairs += put(found, kind, label, below.cell_text(c.col), grid=True)
+            skip = True
+            continue
+        for j, (c, h) in enumerate(zip(row.cells, labels[i], strict=True)):
+            if h is not None and keyed and j + 1 < len(row.cells) and labels[i][j + 1] is None and row.cells[j + 1].text.strip():
+                pairs += put(found, h[0], h[1], row.cells[j + 1].text, grid=True)  # label cell | value cell
+            elif h is None and len(c.lines) > 1 and (p := _cell_pair(c, True)) is not None:
+                pairs += put(found, p[0], p[1], p[2], grid=True)
+    if pairs >= 2:
+        found.tables.add(id(table))
+        _merge(into, found)
+    return pairs
+
+
+# ----------------------------------------------------------------------------- lines
+
+
+def _skeleton(text: str) -> str:
+    return text.casefold().translate(_OCR_MAP)
+
+
+def _runin_pattern() -> re.Pattern[str]:
+    variants = sorted({_skeleton(v) for vs in vocabulary()["metadata"].values() for v in vs}, key=len, reverse=True)
+    alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in variants)
+    return re.compile(rf"(?<![^\W\d_])(?P<label>{alts})(?P<colon>\s*:)?(?![^\W\d_])")
+
+
+_RUNIN: list[re.Pattern[str]] = []
+
+
+def read_text(text: str, found: Found) -> None:
+    """Labels and their values in one line of running text."""
+    if not _RUNIN:
+        _RUNIN.append(_runin_pattern())
+    text = unicodedata.normalize("NFC", text)
+    for part in _SEPARATORS.split(text):
+        skel = _skeleton(part)
+        if len(skel) != len(part):
+            continue
+        hits = [m for m in _RUNIN[0].finditer(skel)
+                if m.start() == 0 or m["colon"] or part[:m.start()].rstrip().endswith(".")]
+        for k, m in enumerate(hits):
+            end = hits[k + 1].start() if k + 1 < len(hits) else len(part)
+            hit = _label(part[m.start("label"):m.end("label")])
+            value = part[m.end():end].strip()
+            if hit is not None and value:
+                if not m["colon"]:
+                    value = value.split(". ")[0]
+                put(found, hit[0], hit[1], value.rstrip("."), colon=bool(m["colon"]))
+
+
+def read_lines(lines: list[Line], found: Found) -> None:
+    """A label alone on its line with its value beside it or under it, else running text."""
+    used: set[int] = set()
+    for i, ln in enumerate(lines):
+        if id(ln) in used:
+            continue
+        hit = _label(ln.text)
+        if hit is not None:
+            height = max(ln.bbox[3] - ln.bbox[1], 1.0)
+            beside = [v for v in lines if v is not ln and v.page == ln.page and abs(v.y0 - ln.y0) < 0.5 * height
+                      and v.x0 > ln.bbox[2]]
+            under = lines[i + 1] if i + 1 < len(lines) else None
+            if beside:
+                value = min(beside, key=lambda v: v.x0)
+            elif (under is not None and under.page == ln.page and abs(under.x0 - ln.x0) < 3
+                  and 0 <= under.y0 - ln.bbox[3] < height and ln.bold and not under.bold
+                  and _label(under.text) is None):
+                value = under
+            else:
+                read_text(ln.text, found)
+                continue
+            used.add(id(value))
+            put(found, hit[0], hit[1], value.text, grid=False)
+            continue
+        read_text(ln.text, found)
+
+
+def read_front(pages: list[Page], found: Found | None = None, *, tables: bool = True) -> Found:
+    """The document information of ``pages`` (the front pages): tables first, then lines, then
+    the running header and footer."""
+    found = found or Found()
+    if tables:
+        for page in pages:
+            for t in page.tables:
+                read_table(t, found)
+    for page in pages[:1]:
+        read_lines(page.lines, found)
+    for page in pages[:2]:
+        for ln in page.noise:
+            read_text(ln.text, found)
+    return found
