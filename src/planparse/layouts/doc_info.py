@@ -75,6 +75,10 @@ def put(found: Found, kind: str | None, label: str, value: str, *, colon: bool =
     meta, value = found.meta, " ".join(value.split()).strip(" ,;")
     if value in _NOT_STATED:
         return grid
+    if kind == "decision":  # "Beslutad: Beslutad av utbildningsnämnden 2026-12-09"
+        value = re.sub(r"(?i)^(?:(?:beslutad|beslutat|fastställd|fastställt|antagen|antaget)\s+)?av\s+", "", value)
+    if _starts_with_label(value):
+        return False  # the next label, not a value ("Beslutsinstans Dokumentansvarig" read as one line)
     date = _date(value)
     if kind in ("decided_on", "revised_on", "decision"):
         if date is None and (kind != "decision" or not colon):
@@ -108,8 +112,8 @@ def put(found: Found, kind: str | None, label: str, value: str, *, colon: bool =
             return False
         elif date is not None:
             value = date[0].isoformat()
-        elif not colon:
-            return False
+        elif not colon or not re.search(r"\d", value):
+            return False  # a period of validity has a year
     elif kind == "document_type":
         found.document_type = found.document_type or value
         return True
@@ -160,19 +164,28 @@ def read_table(table: Table, into: Found) -> int:
     known += sum(1 for r in rows for c in r.cells if len(c.lines) > 1 and _cell_pair(c, False))
     if known < 2:
         return 0
+    hits = [sum(h is not None for h in row) for row in labels]
+    filled = [sum(bool(c.text.strip()) for c in r.cells) for r in rows]
+    # a row of labels over a row of values: most of its cells labels, or all of them bold
+    # labels and unknown bold cells; in such a grid every labelled row over an unlabelled one
+    heads = {i for i in range(len(rows) - 1) if hits[i] and not hits[i + 1] and (
+        hits[i] >= 2 and 2 * hits[i] >= filled[i]
+        or all(h is not None or all(ln.bold for ln in c.lines) for c, h in zip(rows[i].cells, labels[i], strict=True) if c.text.strip()))}
+    if heads:
+        heads |= {i for i in range(len(rows) - 1) if hits[i] and not hits[i + 1]}
+    # labels down the first column, each with its value in the next cell
+    keyed = not heads and sum(row[0] is not None for row in labels if row) >= 2
     pairs, skip = 0, False
-    keyed = sum(row[0] is not None for row in labels if row) >= 2  # labels down the first column
     for i, row in enumerate(rows):
         if skip:
             skip = False
             continue
-        filled = [(c, h) for c, h in zip(row.cells, labels[i], strict=True) if c.text.strip()]
-        hits = sum(h is not None for _, h in filled)
-        if i + 1 < len(rows) and hits >= 2 and 2 * hits >= len(filled):  # a row of labels over values
+        if i in heads:
             below = rows[i + 1]
-            for c, h in filled:
-                kind, label = h if h is not None else (None, join_lines([ln.text for ln in c.lines]))
-                pairs += put(found, kind, label, below.cell_text(c.col), grid=True)
+            for c, h in zip(row.cells, labels[i], strict=True):
+                if c.text.strip():
+                    kind, label = h if h is not None else (None, join_lines([ln.text for ln in c.lines]))
+                    pairs += put(found, kind, label, below.cell_text(c.col), grid=True) and kind is not None
             skip = True
             continue
         for j, (c, h) in enumerate(zip(row.cells, labels[i], strict=True)):
@@ -202,6 +215,14 @@ def _runin_pattern() -> re.Pattern[str]:
 _RUNIN: list[re.Pattern[str]] = []
 
 
+def _starts_with_label(text: str) -> bool:
+    if not _RUNIN:
+        _RUNIN.append(_runin_pattern())
+    m = _RUNIN[0].match(_skeleton(unicodedata.normalize("NFC", text)))
+    hit = _label(text[m.start("label"):m.end("label")]) if m is not None else None
+    return hit is not None and hit[0] != "responsible_role"  # "Rektor Eva Sandberg" is a value
+
+
 def read_text(text: str, found: Found) -> None:
     """Labels and their values in one line of running text."""
     if not _RUNIN:
@@ -223,6 +244,26 @@ def read_text(text: str, found: Found) -> None:
                 put(found, hit[0], hit[1], value.rstrip("."), colon=bool(m["colon"]))
 
 
+def _under(lines: list[Line], i: int, hit: tuple[str, str]) -> tuple[tuple[str, str], list[Line]] | None:
+    """A bold label line's (label, value lines) under it in its column (a grid without rules):
+    the label may wrap onto bold lines, the value onto regular ones."""
+    ln, k = lines[i], i + 1
+    while k < len(lines) and lines[k].bold and lines[k].page == ln.page and abs(lines[k].x0 - ln.x0) < 2:
+        longer = _label(ln.text + " " + " ".join(x.text for x in lines[i + 1:k + 1]))
+        if longer is None:
+            break
+        hit, k = longer, k + 1
+    values: list[Line] = []
+    for v in lines[k:]:
+        prev = values[-1] if values else lines[k - 1]
+        gap = v.y0 - prev.bbox[3]
+        if (v.page != ln.page or v.bold or not 0 <= gap < max(prev.bbox[3] - prev.bbox[1], 1.0)
+                or abs(v.x0 - (values[0].x0 if values else ln.x0)) > (2 if values else 12)):
+            break
+        values.append(v)
+    return (hit, values) if values and _label(values[0].text) is None else None
+
+
 def read_lines(lines: list[Line], found: Found) -> None:
     """A label alone on its line with its value beside it or under it, else running text."""
     used: set[int] = set()
@@ -233,14 +274,15 @@ def read_lines(lines: list[Line], found: Found) -> None:
         if hit is not None:
             height = max(ln.bbox[3] - ln.bbox[1], 1.0)
             beside = [v for v in lines if v is not ln and v.page == ln.page and abs(v.y0 - ln.y0) < 0.5 * height
-                      and v.x0 > ln.bbox[2]]
-            under = lines[i + 1] if i + 1 < len(lines) else None
+                      and v.x0 > ln.bbox[2] and (ln.text.rstrip().endswith(":") or ln.bold and not v.bold)]
+            under = _under(lines, i, hit) if ln.bold else None
             if beside:
                 value = min(beside, key=lambda v: v.x0)
-            elif (under is not None and under.page == ln.page and abs(under.x0 - ln.x0) < 3
-                  and 0 <= under.y0 - ln.bbox[3] < height and ln.bold and not under.bold
-                  and _label(under.text) is None):
-                value = under
+            elif under is not None:
+                hit, values = under
+                used.update(id(v) for v in values)
+                put(found, hit[0], hit[1], join_lines([v.text for v in values]), grid=False)
+                continue
             else:
                 read_text(ln.text, found)
                 continue
