@@ -22,6 +22,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from planparse.model import Metadata
 from planparse.reading.model import Cell, Line, Page, Table
@@ -206,33 +207,27 @@ def _skeleton(text: str) -> str:
     return text.casefold().translate(_OCR_MAP)
 
 
-def _runin_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=1)
+def _runin() -> re.Pattern[str]:
     variants = sorted({_skeleton(v) for vs in vocabulary()["metadata"].values() for v in vs}, key=len, reverse=True)
     alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in variants)
     return re.compile(rf"(?<![^\W\d_])(?P<label>{alts})(?P<colon>\s*:)?(?![^\W\d_])")
 
 
-_RUNIN: list[re.Pattern[str]] = []
-
-
 def _starts_with_label(text: str) -> bool:
-    if not _RUNIN:
-        _RUNIN.append(_runin_pattern())
-    m = _RUNIN[0].match(_skeleton(unicodedata.normalize("NFC", text)))
+    m = _runin().match(_skeleton(unicodedata.normalize("NFC", text)))
     hit = _label(text[m.start("label"):m.end("label")]) if m is not None else None
     return hit is not None and hit[0] != "responsible_role"  # "Rektor Eva Sandberg" is a value
 
 
 def read_text(text: str, found: Found) -> None:
     """Labels and their values in one line of running text."""
-    if not _RUNIN:
-        _RUNIN.append(_runin_pattern())
     text = unicodedata.normalize("NFC", text)
     for part in _SEPARATORS.split(text):
         skel = _skeleton(part)
         if len(skel) != len(part):
             continue
-        hits = [m for m in _RUNIN[0].finditer(skel)
+        hits = [m for m in _runin().finditer(skel)
                 if m.start() == 0 or m["colon"] or part[:m.start()].rstrip().endswith(".")]
         for k, m in enumerate(hits):
             end = hits[k + 1].start() if k + 1 < len(hits) else len(part)
@@ -276,19 +271,11 @@ def read_lines(lines: list[Line], found: Found) -> None:
             beside = [v for v in lines if v is not ln and v.page == ln.page and abs(v.y0 - ln.y0) < 0.5 * height
                       and v.x0 > ln.bbox[2] and (ln.text.rstrip().endswith(":") or ln.bold and not v.bold)]
             under = _under(lines, i, hit) if ln.bold else None
-            if beside:
-                value = min(beside, key=lambda v: v.x0)
-            elif under is not None:
-                hit, values = under
+            hit, values = ((hit, [min(beside, key=lambda v: v.x0)]) if beside else under or (hit, []))
+            if values:
                 used.update(id(v) for v in values)
-                put(found, hit[0], hit[1], join_lines([v.text for v in values]), grid=False)
+                put(found, hit[0], hit[1], join_lines([v.text for v in values]))
                 continue
-            else:
-                read_text(ln.text, found)
-                continue
-            used.add(id(value))
-            put(found, hit[0], hit[1], value.text, grid=False)
-            continue
         read_text(ln.text, found)
 
 
