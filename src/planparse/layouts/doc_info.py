@@ -78,7 +78,7 @@ def put(found: Found, kind: str | None, label: str, value: str, *, colon: bool =
         return grid
     if kind == "decision":  # "Beslutad: Beslutad av utbildningsnämnden 2026-12-09"
         value = re.sub(r"(?i)^(?:(?:beslutad|beslutat|fastställd|fastställt|antagen|antaget)\s+)?av\s+", "", value)
-    if _starts_with_label(value):
+    if _starts_with_label(value) or re.search(r"[^\W\d_]:\s", value):  # or runs into another field ("Klart: …")
         return False  # the next label, not a value ("Beslutsinstans Dokumentansvarig" read as one line)
     date = _date(value)
     if kind in ("decided_on", "revised_on", "decision"):

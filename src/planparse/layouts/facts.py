@@ -204,7 +204,6 @@ def guess_facts(doc: Document, out: Builder) -> None:
     info = read_front([p for p in doc.pages if p.lines or p.tables][:3], Found(meta=out.metadata))
     if info.document_type:
         out.metadata.extra.setdefault("Dokumenttyp", info.document_type)
-    out.front_tables |= info.tables
     front_metadata(front, out.metadata)
     out.vision = out.vision or vision_under_heading([p.lines for p in doc.pages[:2]])
     # the title's year ("Årsbokslut 2025", "läsåret 2026/2027": its first), else the front
