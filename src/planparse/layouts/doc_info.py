@@ -29,7 +29,7 @@ from planparse.reading.model import Cell, Line, Page, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import _OCR_MAP
 from planparse.text.numbers import MONTHS
-from planparse.vocabulary import match_metadata_label, vocabulary
+from planparse.vocabulary import match_label, match_metadata_label, vocabulary
 
 _NOT_STATED = {"-", "–", "—", ""}
 DNR = re.compile(r"[A-ZÅÄÖ]{1,8}(?:[ /-]|\s?/\s?)?\d{2,4}(?:[/:.-]\d{1,6})+")
@@ -165,6 +165,7 @@ def read_table(table: Table, into: Found) -> int:
     known += sum(1 for r in rows for c in r.cells if len(c.lines) > 1 and _cell_pair(c, False))
     if known < 2:
         return 0
+    labels = [[None if h and h[0] == "responsible_role" else h for h in row] for row in labels]  # "Rektor" in a cell is a value
     hits = [sum(h is not None for h in row) for row in labels]
     filled = [sum(bool(c.text.strip()) for c in r.cells) for r in rows]
     # a row of labels over a row of values: most of its cells labels, or all of them bold
@@ -172,6 +173,7 @@ def read_table(table: Table, into: Found) -> int:
     heads = {i for i in range(len(rows) - 1) if hits[i] and not hits[i + 1] and (
         hits[i] >= 2 and 2 * hits[i] >= filled[i]
         or all(h is not None or all(ln.bold for ln in c.lines) for c, h in zip(rows[i].cells, labels[i], strict=True) if c.text.strip()))}
+    heads = heads if len({h[0] for row in labels for h in row if h}) >= 2 else set()  # two known labels at least
     if heads:
         heads |= {i for i in range(len(rows) - 1) if hits[i] and not hits[i + 1]}
     # labels down the first column, each with its value in the next cell
@@ -256,7 +258,8 @@ def _under(lines: list[Line], i: int, hit: tuple[str, str]) -> tuple[tuple[str, 
                 or abs(v.x0 - (values[0].x0 if values else ln.x0)) > (2 if values else 12)):
             break
         values.append(v)
-    return (hit, values) if values and _label(values[0].text) is None else None
+    # a label of either kind ("Status", a section label) under a label is a column of labels
+    return (hit, values) if values and _label(values[0].text) is None and match_label(values[0].text) is None else None
 
 
 def read_lines(lines: list[Line], found: Found) -> None:
