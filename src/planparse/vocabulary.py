@@ -196,3 +196,8 @@ def match_legend(kind: str, text: str | None) -> Match | None:
         if part and (m := _match(kind, part)) is not None:
             return m
     return None
+
+
+def match_metadata_label(text: str | None) -> Match | None:
+    """Document-information label ("Beslutsinstans" → decided_by, "Dnr" → diarienummer), or None."""
+    return _match("metadata", text)

@@ -9,6 +9,7 @@ import re
 import statistics
 
 from planparse.layouts.base import YEAR, Builder
+from planparse.layouts.doc_info import Found, read_front
 from planparse.layouts.front_metadata import front_metadata, vision_under_heading
 from planparse.model import DocumentType, Municipality, Period, PeriodKind
 from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
@@ -200,6 +201,9 @@ def guess_facts(doc: Document, out: Builder) -> None:
     if kind_word is not None:  # a protokoll is no plan nor report, whatever its § discuss
         title, out.document_type = kind_word, DocumentType.other
     out.title = title
+    info = read_front([p for p in doc.pages if p.lines or p.tables][:3], Found(meta=out.metadata))
+    if info.document_type:
+        out.metadata.extra.setdefault("Dokumenttyp", info.document_type)
     front_metadata(front, out.metadata)
     out.vision = out.vision or vision_under_heading([p.lines for p in doc.pages[:2]])
     # the title's year ("Årsbokslut 2025", "läsåret 2026/2027": its first), else the front

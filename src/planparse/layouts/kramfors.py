@@ -26,21 +26,19 @@ from planparse.layouts.base import (
     LayoutParser,
     Signal,
 )
+from planparse.layouts.doc_info import read_front
 from planparse.layouts.fingerprint import NUM
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     DocumentType,
     GoalLevel,
-    Metadata,
     Municipality,
     Period,
     PeriodKind,
 )
 from planparse.municipalities import find_in_text
-from planparse.reading.model import Cell, Document
-from planparse.text.assemble import join_lines
+from planparse.reading.model import Document
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_date
 
 # ----------------------------------------------------------------------------- parser
 
@@ -105,32 +103,6 @@ class KramforsParser(LayoutParser):
 
 # ----------------------------------------------------------------------------- cover
 
-_META_FIELDS = {
-    "diarienummer": "diarienummer",
-    "datum for beslut": "decided_on",
-    "beslutsdatum": "decided_on",
-    "beslutsinstans": "decided_by",
-    "reviderad": "revised_on",
-    "version": "version",
-    "dokumentansvarig": "responsible",
-    "dokumentet galler": "valid_until",
-    "dokumentet galler for": "applies_to",
-    "dokumentnamn": "document_name",
-}
-_NOT_STATED = {"-", "–", "—", ""}
-
-
-def _grid_cell(cell: Cell) -> tuple[str, str] | None:
-    """(label, value) of a document-grid cell: bold label lines over regular value lines."""
-    if not cell.lines:
-        return None
-    k = next((i for i, ln in enumerate(cell.lines) if not ln.bold), len(cell.lines))
-    if k == 0:
-        return None
-    label = join_lines([ln.text for ln in cell.lines[:k]])
-    value = join_lines([ln.text for ln in cell.lines[k:]])
-    return label, value
-
 
 def _read_cover(doc: Document, out: Builder) -> None:
     """Municipality, unit, title, organ, year and the document grid from page 1."""
@@ -156,39 +128,13 @@ def _read_cover(doc: Document, out: Builder) -> None:
         out.document_type = DocumentType.verksamhetsplan
     out.period = Period(kind=PeriodKind.year, number=None)
 
-    meta = Metadata()
-    grid = next((tb for tb in page.tables if not tb.header), None)
-    if grid is None:
+    found = read_front(doc.pages[:3])  # the grid: on the cover, or after a title page
+    meta = found.meta
+    if not found.tables:
         out.warn("metadata_missing", "no document-information grid on the cover", 1)
-    else:
-        out.front_tables.add(id(grid))
-        for row in grid.rows:
-            for cell in row.cells:
-                pair = _grid_cell(cell)
-                if pair is None:
-                    continue
-                label, value = pair
-                key = fold(label)
-                if value in _NOT_STATED:
-                    continue
-                if key == "dokumenttyp":
-                    if "verksamhetsplan" in fold(value):
-                        out.document_type = DocumentType.verksamhetsplan
-                    continue
-                field = _META_FIELDS.get(key)
-                if field in ("decided_on", "revised_on"):
-                    date = parse_date(value)
-                    if date is None:
-                        meta.extra[label] = value
-                    else:
-                        setattr(meta, field, date)
-                elif field == "valid_until":
-                    date = parse_date(value)
-                    meta.valid_until = date.isoformat() if date else value
-                elif field is not None:
-                    setattr(meta, field, value)
-                else:
-                    meta.extra[label] = value
+    out.front_tables |= found.tables
+    if found.document_type and "verksamhetsplan" in fold(found.document_type):
+        out.document_type = DocumentType.verksamhetsplan
     out.metadata = meta
     if out.organ is None and meta.decided_by:
         out.organ = meta.decided_by

@@ -25,40 +25,24 @@ from planparse.layouts.base import (
     Signal,
     numbered,
 )
+from planparse.layouts.doc_info import read_front
 from planparse.layouts.fingerprint import NUM
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     DocumentType,
     GoalLevel,
-    Metadata,
     Municipality,
     Period,
     PeriodKind,
 )
 from planparse.municipalities import lookup
-from planparse.reading.model import Document, Line, Table
+from planparse.reading.model import Document, Line
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_date
 
 _KOMMUN = re.compile(r"^(\S.*?\s+kommun)$")
 _VISION = re.compile(r"\bvision\s+ar\s*$")
 _VALUES = re.compile(r"\bvardegrund\s+ar\s*$")
-# Grid labels (folded) → Metadata field; Dokumenttyp is the document_type, not metadata.
-_META_FIELDS = {
-    "dokumentnamn": "document_name",
-    "faststallt": "decided_on",
-    "senast reviderad": "revised_on",
-    "giltighetstid": "valid_until",
-    "dokumentansvarig": "responsible",
-    "beslutsinstans": "decided_by",
-    "diarienummer": "diarienummer",
-    "version": "version",
-    "dokumentet galler for": "applies_to",
-}
-_DATE_FIELDS = ("decided_on", "revised_on")
-
-
 # ----------------------------------------------------------------------------- parser
 
 
@@ -166,53 +150,13 @@ def _read_municipality(doc: Document, out: Builder) -> None:
 
 def _read_grid(doc: Document, out: Builder) -> None:
     """Title, organ, document type, year, period and metadata from the cover grid."""
-    grid: Table | None = None
-    for page in doc.pages[:2]:
-        for t in page.tables:
-            if any(fold(h) == "dokumentnamn" for h in t.header):
-                grid = t
-                break
-        if grid is not None:
-            break
-    meta = Metadata()
-    if grid is None:
+    found = read_front(doc.pages[:3])  # the grid: on the cover, or after a title page
+    meta = found.meta
+    if not found.tables:
         out.warn("metadata_missing", "no document-information grid on the cover", 1)
-        out.metadata = meta
-        return
-    rows = list(grid.rows)
-    out.front_tables.add(id(grid))
-    for t in page.tables:  # a grid whose label rows are set as headers reads as stacked tables
-        if t is not grid and t.page == grid.page and abs(t.bbox[1] - rows[-1].bbox[3]) < 2:
-            rows += t.rows
-            out.front_tables.add(id(t))
-    for i in range(0, len(rows) - 1, 2):
-        labels, values = rows[i], rows[i + 1]
-        for cell in labels.cells:
-            label = cell.text.strip()
-            if not label:
-                continue
-            value = values.cell_text(cell.col).strip()
-            key = fold(label)
-            if not value:
-                continue
-            if key == "dokumenttyp":
-                if "verksamhetsplan" in fold(value):
-                    out.document_type = DocumentType.verksamhetsplan
-                continue
-            field = _META_FIELDS.get(key)
-            if field in _DATE_FIELDS:
-                date = parse_date(value)
-                if date is None:
-                    meta.extra[label] = value
-                    out.warn("metadata_date", f"{label}: {value!r} is not a date", 1)
-                else:
-                    setattr(meta, field, date)
-            elif field is not None:
-                setattr(meta, field, value)
-            else:
-                meta.extra[label] = value
-    if len(rows) % 2:
-        out.warn("metadata_grid", "document grid has a label row without values", 1)
+    out.front_tables |= found.tables
+    if found.document_type and "verksamhetsplan" in fold(found.document_type):
+        out.document_type = DocumentType.verksamhetsplan
     out.metadata = meta
     if meta.document_name:
         out.title = meta.document_name
