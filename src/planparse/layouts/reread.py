@@ -20,6 +20,14 @@ _SPECKS = " .:;'\"‘’“”`°^*_|"
 _CROPS = ((0.3, 0.15), (0.5, 0.3), (0.3, 0.5))  # margins around a cell's figure, by its height (across, up and down)
 
 
+def _crop_reads(reread: Callable[[int, BBox], str | None], c: Cell) -> list[str]:
+    """A cell read again from the page image in each of :data:`_CROPS`, specks stripped ("" where nothing was read)."""
+    x0, y0, x1, y1 = union([ln.bbox for ln in c.lines])
+    h = max(y1 - y0, 1.0)
+    reads = (reread(c.lines[0].page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h)) for wide, tall in _CROPS)
+    return [read.strip(_SPECKS).strip() if read is not None else "" for read in reads]
+
+
 def reread_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | None) -> str | None:
     """An OCR'd cell of a numeric column that reads as no number but may be a figure misread
     (:func:`planparse.text.numbers.misread_figure`: "27 PN", "Slo"), read again from the page
@@ -33,22 +41,17 @@ def reread_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | No
     d = vocabulary.match_direction(raw)
     if d is not None and d.confidence >= 0.9:
         return None
-    x0, y0, x1, y1 = union([ln.bbox for ln in c.lines])
-    h = max(y1 - y0, 1.0)
     # Only a clean figure counts (specks around it aside): a second misreading mended by
     # guesswork ("~ S52" for "4 552") would put a wrong amount where none was. A blurred
     # figure can read differently in crops a little apart ("7,9" / "7,5" / "7,5"): three
     # crops vote, the first read winning a tie.
-    votes: list[str] = []
-    for wide, tall in _CROPS:
-        read = reread(c.lines[0].page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h))
-        fixed = read.strip(_SPECKS).strip() if read is not None else ""
-        if fixed and parse_number(fixed) is not None:
-            votes.append(fixed)
+    votes = [fixed for fixed in _crop_reads(reread, c) if fixed and parse_number(fixed) is not None]
     if votes:
         return max(votes, key=votes.count)  # (max keeps the first of equal counts)
     # Once more with a wider margin (a figure's edge cut off by a box set off its ink reads
     # as a letter: "a5." for "75"), taken only with as many figures as the cell has glyphs.
+    x0, y0, x1, y1 = union([ln.bbox for ln in c.lines])
+    h = max(y1 - y0, 1.0)
     read = reread(c.lines[0].page, (x0 - h, y0 - 0.15 * h, x1 + h, y1 + 0.15 * h))
     fixed = read.strip(_SPECKS).strip() if read is not None else ""
     same = len(fixed.replace(" ", "")) == len(raw.replace(" ", ""))
@@ -181,13 +184,6 @@ def reread_odd_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell 
     own = _form(join_lines([ln.text for ln in c.lines]))
     if len(others) < 2 or len(forms) != 1 or None in forms or own is None or own in forms:
         return None
-    x0, y0, x1, y1 = union([ln.bbox for ln in c.lines])
-    h = max(y1 - y0, 1.0)
-    votes: list[str] = []
-    for wide, tall in _CROPS:
-        read = reread(c.lines[0].page, (x0 - wide * h, y0 - tall * h, x1 + wide * h, y1 + tall * h))
-        fixed = read.strip(_SPECKS).strip() if read is not None else ""
-        if _form(fixed) in forms:
-            votes.append(fixed)
+    votes = [fixed for fixed in _crop_reads(reread, c) if _form(fixed) in forms]
     best = max(votes, key=votes.count) if votes else None  # (max keeps the first of equal counts)
     return best if best is not None and 2 * votes.count(best) > len(_CROPS) else None
