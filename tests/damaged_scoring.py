@@ -4,7 +4,7 @@ built by fixtures/build/generic_damaged.py) against hand-known values.
 The generic Word documents' values are read off their source text in
 fixtures/build/generic_word.py (the same values tests/layouts/test_generic_word.py asserts on
 the native PDFs); the real documents' values are their hand-written gold in
-fixtures/real/expected/ (goals and activities only for the årsbokslut, whose damaged copy holds
+fixtures/real/ (goals and activities only for the årsbokslut, whose damaged copy holds
 its Måluppföljning pages only). Shared by benchmarks/damaged.py and
 tests/layouts/test_damaged_generic.py.
 

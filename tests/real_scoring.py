@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 REAL = Path(__file__).resolve().parent.parent / "fixtures" / "real"
-REAL_EXPECTED = REAL / "expected"  # hand-written gold, expected/NAME.json as for the fixtures
+REAL_EXPECTED = REAL  # hand-written gold, NAME.json beside NAME.pdf
 
 # Characters that never belong in a clean output string (issue 11, "Clean strings").
 DIRTY_CHARS = {

@@ -5,7 +5,7 @@ image, ``-scan`` is the image only, ``-colourscan`` a scan that keeps colour.
 
 Every expected value is hand-known: read off the source text in fixtures/build/generic_word.py
 (as tests/layouts/test_generic_word.py asserts them on the native PDFs) or the real documents'
-hand-written gold (fixtures/real/expected/). Each test asserts what the damaged copy is known
+hand-written gold (fixtures/real/). Each test asserts what the damaged copy is known
 to give at the level reached (benchmarks/damaged.py prints the whole table)."""
 
 from __future__ import annotations
@@ -198,7 +198,7 @@ def test_project_names_broken_in_a_narrow_cell(layer: str) -> None:
 
 
 def test_real_preschool_plan_scanned() -> None:
-    """The real preschool plan (gold fixtures/real/expected/) as a scan: its bullets, read by
+    """The real preschool plan (gold fixtures/real/) as a scan: its bullets, read by
     the OCR as "e", are the goals and activities they are in the born-digital PDF."""
     s = score(NATET, parsed(NATET, "scan"))
     assert s.activities.f1 >= 0.85, s.activities

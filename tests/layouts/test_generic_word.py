@@ -390,7 +390,7 @@ def test_investment_subtotals_are_checked() -> None:
     and a "Totalt": amounts with no-break-space thousands, "(2 000)" as minus, "årligen" in the
     Total utgift column (no year) giving no amount at all, the unit from "Belopp i tkr." above
     the table; the subtotal and total rows kept as investments of their own, as the hand-written
-    real golds keep them (fixtures/real/expected/simrishamn_…, fixtures/holdout-generic/); the
+    real golds keep them (fixtures/real/simrishamn_…, fixtures/holdout-generic/); the
     subtotal "Summa gata/park" prints 3 400 for Plan 2026 where its rows add up to 3 300: one
     warning naming row, column and difference ("Totalt" adds up the subtotals as printed)."""
     d = planparse.parse(LANDSCAPE)
