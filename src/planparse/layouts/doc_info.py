@@ -36,6 +36,8 @@ DNR = re.compile(r"[A-ZÅÄÖ]{1,8}(?:[ /-]|\s?/\s?)?\d{2,4}(?:[/:.-]\d{1,6})+")
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)|(?<!\d)(\d{1,2}) (" + "|".join(MONTHS) + r") ((?:19|20)\d{2})",
                    re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+[·|•–—-]\s+")
+# "Beslutad av" / "av" before the deciding organ in a decision's value
+_DECIDER = re.compile(r"(?i)^(?:(?:beslutad|beslutat|fastställd|fastställt|antagen|antaget)\s+)?av\s+")
 _FREE_FIELDS = ("diarienummer", "decided_on", "decision", "revised_on", "valid_until")  # no colon needed
 
 
@@ -77,7 +79,7 @@ def put(found: Found, kind: str | None, label: str, value: str, *, colon: bool =
     if value in _NOT_STATED:
         return grid
     if kind == "decision":  # "Beslutad: Beslutad av utbildningsnämnden 2026-12-09"
-        value = re.sub(r"(?i)^(?:(?:beslutad|beslutat|fastställd|fastställt|antagen|antaget)\s+)?av\s+", "", value)
+        value = _DECIDER.sub("", value)
     if _starts_with_label(value) or re.search(r"[^\W\d_]:\s", value):  # or runs into another field ("Klart: …")
         return False  # the next label, not a value ("Beslutsinstans Dokumentansvarig" read as one line)
     date = _date(value)
@@ -89,7 +91,7 @@ def put(found: Found, kind: str | None, label: str, value: str, *, colon: bool =
         if date is None:  # "Beslutad av: Förvaltningschef"
             meta.decided_by = meta.decided_by or (_cap(value) if len(value) <= 60 else None)
             return True
-        by = re.sub(r"(?i)^(?:(?:beslutad|beslutat|fastställd|fastställt|antagen|antaget)\s+)?av\s+", "", value[:date[1].start()].strip(" ,")) if kind == "decision" else ""
+        by = _DECIDER.sub("", value[:date[1].start()].strip(" ,")) if kind == "decision" else ""
         if (by and not re.fullmatch(r"[^\W\d_][\w\s-]{1,60}", by)) or (not colon and not by and date[1].start() > 0):
             return False
         name = "decided_on" if kind == "decision" else kind

@@ -437,11 +437,6 @@ def _text_dict(tp: pymupdf.TextPage) -> dict[str, Any]:
     return data
 
 
-def _text_dict_images(tp: pymupdf.TextPage) -> list[dict[str, Any]]:
-    """The blocks of ``tp.extractDICT()``, images with their bytes among them."""
-    return list(_text_dict(tp).get("blocks", []))
-
-
 class _ImageInfo:
     """``page.get_image_info(hashes)`` from the page's display list, made once (with digests
     once they are asked for), as PyMuPDF keeps it on the page."""
@@ -464,7 +459,7 @@ class _ImageInfo:
         list. The text page with the images' bytes is made once, when first asked for."""
         if self.blocks is None:
             tp = _textpage(self.page, self.dl, pymupdf.TEXT_PRESERVE_IMAGES)
-            self.blocks = {b["number"]: b for b in _text_dict_images(tp) if b.get("type") == 1}
+            self.blocks = {b["number"]: b for b in _text_dict(tp).get("blocks", []) if b.get("type") == 1}
         block = self.blocks.get(number)
         if block is None or not block.get("image"):
             return None, None, False
