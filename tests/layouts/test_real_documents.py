@@ -214,3 +214,23 @@ def test_budget_lines_are_the_golds_and_statistics_are_no_money() -> None:
     assert not any(inv["provenance"]["page"] == 36 for inv in doc["investments"])
     skipped = [w["message"] for w in doc["warnings"] if w["code"] == "table_skipped"]
     assert any(m.startswith("table not recognised: Statistik") for m in skipped)
+
+
+def test_bare_year_columns_of_an_arsbokslut_are_outcomes_unless_the_row_names_its_kind() -> None:
+    """Simrishamn's "Ekonomi (tkr) | 2024 | 2025" table: in a report looking back on 2025 the
+    year columns hold what the years gave (outcome), except on the rows named for a kind
+    ("Budget", "Budgetavvikelse"); the project account's "2025" column likewise."""
+    kinds = {(b["name"], b["provenance"]["page"]): {v["kind"] for v in b["values"]}
+             for b in parsed(SIMRISHAMN)["budget"] if b["provenance"]["page"] in (13, 36)}
+    assert kinds[("Intäkter", 13)] == {"outcome"}
+    assert kinds[("Nettoinvesteringar", 13)] == {"outcome"}
+    assert kinds[("Budget", 13)] == {"budget"}
+    assert kinds[("Budgetavvikelse", 13)] == {"deviation"}
+    assert kinds[("Försäljningsintäkter", 36)] == {"outcome"}
+
+
+def test_not_applicable_cells_give_no_budget_value() -> None:
+    """Simrishamn's "Kultur- och arrangörsbidrag" row reads "Ej aktuellt" in every column: a
+    line without values, not four values without an amount."""
+    line = next(b for b in parsed(SIMRISHAMN)["budget"] if b["name"] == "Kultur- och arrangörsbidrag")
+    assert line["values"] == []

@@ -29,6 +29,7 @@ from planparse.model import (
     BudgetKind,
     BudgetLine,
     BudgetValue,
+    DocumentType,
     Investment,
     InvestmentAmount,
 )
@@ -132,7 +133,11 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             printed = YEAR.search(label)
             # "Utfall jan–apr": the months so far of the report's year, as for indicators
             year = int(printed.group(1)) if printed else out.year if MONTHS_SO_FAR.search(folded) else None
+            if printed and YEAR.fullmatch(label.strip()):
+                kind = _bare_year_kind(name, int(printed.group(1)), out)
             amount = parse_number(raw)
+            if amount is None:
+                continue  # "Ej aktuellt", or a figure misread past reading (warned of by settle_amounts)
             line.values.append(BudgetValue(
                 label=label, year=year, kind=kind,
                 amount=amount, unit=units.get(i) or table_unit,
@@ -169,6 +174,22 @@ def column_kind(label: str) -> BudgetKind:
             if match is not None:
                 return BUDGET_KINDS[match[0]]
     return found or BudgetKind.budget
+
+
+_REPORTS = frozenset({DocumentType.tertialrapport, DocumentType.delarsrapport, DocumentType.arsredovisning,
+                      DocumentType.uppsiktsrapport, DocumentType.arsbokslut, DocumentType.verksamhetsberattelse})
+
+
+def _bare_year_kind(name: str, year: int, out: Builder) -> BudgetKind:
+    """What a column headed by a year alone ("2024 | 2025") holds on the row ``name``: the
+    kind the row names ("Budget", "Budgetavvikelse"), else in a report the outcome of a year
+    it looks back on, else the budget."""
+    words = fold(name).split()
+    if len(words) <= 2 and words and (found := BUDGET_KINDS.get(words[0])) is not None:
+        return found
+    if out.document_type in _REPORTS and out.year is not None and year <= out.year:
+        return BudgetKind.outcome
+    return BudgetKind.budget
 
 
 # Account columns: beside a Budget column they hold the outcome.
