@@ -234,3 +234,16 @@ def test_not_applicable_cells_give_no_budget_value() -> None:
     line without values, not four values without an amount."""
     line = next(b for b in parsed(SIMRISHAMN)["budget"] if b["name"] == "Kultur- och arrangörsbidrag")
     assert line["values"] == []
+
+
+def test_goal_word_at_a_line_end_labels_the_numbered_heading_below() -> None:
+    """Nätet's page 1 sets "Tema: Hav & Vatten Utvecklingsområde" on one line and "1: Vatten i
+    vår vardag" under it: the word is the label of the heading below, so the area is "Hav &
+    Vatten", and its second part, where page 3 prints the Tema again, joins the same area."""
+    doc, gold = parsed(NATET), load_real_gold(NATET)
+
+    def skeleton(goals: list[dict]) -> list[tuple[str, list[str]]]:
+        return [(g["title"], [c["title"] for c in g["children"]]) for g in goals]
+
+    assert skeleton(doc["goals"]) == skeleton(gold["goals"])
+    assert skeleton(doc["goals"])[0] == ("Hav & Vatten", ["Vatten i vår vardag", "Kropp & Hälsa"])

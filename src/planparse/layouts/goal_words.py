@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from planparse.model import GoalLevel
+from planparse.reading.model import Document
 from planparse.text.fold import fold
 
 # Words that name a goal level, folded, with the level their goals take.
@@ -59,3 +61,29 @@ def goal_word(text: str) -> tuple[GoalLevel, str] | None:
             rest = " ".join(text.split()[n_words:]).lstrip(":–—- ").strip()
             return level, rest
     return None
+
+
+def without_next_label(title: str) -> str:
+    """``title`` without a capitalised goal word at its end: "Tema: Hav & Vatten
+    Utvecklingsområde" / "1: Vatten i vår vardag" is the next heading's label set on this line."""
+    head, _, last = title.rpartition(" ")
+    if head and len(head.split()) >= 2 and last[:1].isupper() and (by := goal_word(last)) is not None and not by[1]:
+        return head
+    return title
+
+
+_BARE_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*[:.]\s+\S")
+
+
+def handed_labels(doc: Document) -> dict[int, str]:
+    """Each line starting with a bare number ("1: Vatten i vår vardag") right under a line that
+    ends with the goal word :func:`without_next_label` takes off, by id: its text with the
+    word in front ("Utvecklingsområde 1: Vatten i vår vardag")."""
+    out: dict[int, str] = {}
+    for page in doc.pages:
+        for above, line in zip(page.lines, page.lines[1:], strict=False):
+            text = above.text
+            if _BARE_NUMBER.match(line.text) and 0 <= line.bbox[1] - above.bbox[1] < 2.5 * (above.bbox[3] - above.bbox[1]) \
+                    and (rest := without_next_label(text)) != text:
+                out[id(line)] = f"{text[len(rest):].strip()} {line.text}"
+    return out

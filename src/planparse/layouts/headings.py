@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from planparse import vocabulary
-from planparse.layouts.goal_words import goal_word
+from planparse.layouts.goal_words import goal_word, without_next_label
 from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.typography import Typography, _heading_shaped
 from planparse.model import GoalLevel
@@ -124,9 +124,10 @@ def _runin_goal(prefix: str | None, number: str, title: str) -> Heading | None:
     return Heading("goal", m["title"], number, depth(number), level=level, marked=True, description=m["rest"])
 
 
-def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
-    """What kind of heading ``line`` is, if any."""
-    text = line.text
+def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = None) -> Heading | None:
+    """What kind of heading ``line`` is, if any; ``text``: its text with a label handed down
+    from the line above (:func:`planparse.layouts.goal_words.handed_labels`)."""
+    text = text or line.text
     rank = typo.rank(line)
     if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold):
         return None  # a list item, however large an OCR'd bullet makes its box (or its type over small tables)
@@ -187,7 +188,7 @@ def recognise(line: Line, typo: Typography, max_depth: int) -> Heading | None:
             m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)
             if m:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
-            return Heading("goal", rest, None, level=level, lists_goals=is_group)
+            return Heading("goal", without_next_label(rest), None, level=level, lists_goals=is_group)
     if (rank > 0 and not long_prose or not fonts and len(text) < 60 and _heading_shaped(text)) and _GOAL_HEADING.match(text):
         return Heading("goal", text, level=GoalLevel.goal)  # "Mål för årets resultat" (without fonts: its shape)
     # A styled "Mål: Örebro kommun ska vara …"; without fonts (an OCR'd line: no weight, and

@@ -8,7 +8,7 @@ import re
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.bullets import DrawnBullets
-from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
+from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word, handed_labels
 from planparse.layouts.headings import (
     Heading,
     Typography,
@@ -88,7 +88,7 @@ class WalkState:
     """The state of one walk: the goal stack, the current owner, the open field or list."""
 
     def __init__(self, doc: Document, out: Builder, spec: LayoutSpec) -> None:
-        self.doc, self.out, self.spec = doc, out, spec
+        self.doc, self.out, self.spec, self.handed = doc, out, spec, handed_labels(doc)
         self.typo, self.markers = Typography.of(doc), Markers.of(doc, out.document_type)
         self.skipped = legend_lines(doc, self.markers)  # ids of lines that are no content: a legend's, a chapter title's wraps
         self.stack: list[tuple[int, Goal]] = []
@@ -171,7 +171,7 @@ class WalkState:
         per line (a line is read here, by the table finder's breaks and by the walk)."""
         hit = self._heads.get(id(line))
         if hit is None or hit[0] is not line:
-            hit = (line, recognise(line, self.typo, self.spec.max_depth))
+            hit = (line, recognise(line, self.typo, self.spec.max_depth, self.handed.get(id(line))))
             self._heads[id(line)] = hit
         return hit[1]
 
