@@ -432,6 +432,9 @@ def test_ocr_percent_misread_in_a_label() -> None:
     assert ocr_percent_words(["Antal", "(26)", "elever"]) == ["Antal", "(26)", "elever"]
     assert ocr_percent_words(["Antal", "(27)"]) == ["Antal", "(27)"]
     assert ocr_percent_words(["(26)"]) == ["(26)"]
+    # "%" read as "2o" after a label's comma (Oxelösund's scanned page)
+    assert ocr_percent_words(["Andel", "elever", "trygga,", "2o"]) == ["Andel", "elever", "trygga,", "%"]
+    assert ocr_percent_words(["Sjukfrånvaro,", "2o"]) == ["Sjukfrånvaro,", "%"]
 
 
 def test_ocr_speck_at_the_end_of_a_cell() -> None:

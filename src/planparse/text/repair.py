@@ -568,12 +568,12 @@ _LABEL_WORD = re.compile(r"[A-Za-zÅÄÖåäö]{2}[,:]?\s*$")
 # ... and for a unit set off by a comma: "Yo" ending a label ("medarbetare, Yo"), no value nor
 # word; a bare misread (or "960") before "av" and a word or the line's end ("Sjukfrånvaro, 960
 # av" / "arbetstid").
-_PERCENT_WORD = re.compile(r"^(\s*)(?:Yo|Y%|9%|%6|%0|%o|0/0|o/o)(\s*)$")
+_PERCENT_WORD = re.compile(r"^(\s*)(?:Yo|Y%|9%|%6|%0|%o|0/0|o/o|2o|9o)(\s*)$")
 _PERCENT_OF = re.compile(r"^(\s*)(?:26|96|960|9%|%6|%0|%o|0/0|o/o|Yo)(\s*)$")
 _AFTER_COMMA = re.compile(r"[A-Za-zÅÄÖåäö]{2},\s*$")
 _PERCENT_AFTER_FIGURE = re.compile(r"^(\s*)(?:Yo|Y%)([,.]?\s*)$")
 # What an English OCR reads for the "%" that ends a label after its comma.
-PERCENT_UNIT_MISREADS = "20|26|90|96|240|246|260|960|Ha|Yo|Y%|9%|%6|%0|%o|0/0|o/o"
+PERCENT_UNIT_MISREADS = "20|26|90|96|240|246|260|960|Ha|Yo|Y%|9%|%6|%0|%o|0/0|o/o|2o|9o"
 _SHARE_UNIT = re.compile(rf"^(\s*)(?:{PERCENT_UNIT_MISREADS})(\s*)$")
 
 
