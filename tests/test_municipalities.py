@@ -119,3 +119,25 @@ def test_documents_that_never_write_kommun_get_their_municipality() -> None:
     assert (region.municipality.name, region.municipality.code) == ("Region Västerbotten", None)
     bare = parse(HOLDOUT2 / "budgetskrivelse" / "kristianstad-tn-budgetskrivelse-2027.pdf")
     assert (bare.municipality.name, bare.municipality.code) == ("Kristianstads kommun", "1290")
+
+
+def test_name_as_printed() -> None:
+    """The name as the document writes it, most often; the register's rule where it never does."""
+    from planparse.municipalities import lookup, name_as_printed
+
+    kalmar, nykoping, vaxholm, falun = (lookup(n) for n in ("Kalmar", "Nyköping", "Vaxholm", "Falun"))
+    assert kalmar and nykoping and vaxholm and falun
+    assert name_as_printed(kalmar, "Björkskolan · KALMAR KOMMUN · Sida 1") == "Kalmar kommun"
+    assert name_as_printed(nykoping, "Nyköpings kommun\nNyköpings kommuns mål") == "Nyköpings kommun"
+    assert name_as_printed(nykoping, "Nyköping kommun och Nyköping kommun, Nyköpings kommun") == "Nyköping kommun"
+    assert name_as_printed(vaxholm, "Vaxholms stad") == "Vaxholms stad"
+    assert name_as_printed(vaxholm, "Vaxholm kommun") == "Vaxholm kommun"
+    assert name_as_printed(nykoping, "Nyk6pings kommun") == "Nyköpings kommun"  # never whole: the register's
+    assert name_as_printed(falun, "Falu kommun") == "Falu kommun"
+
+
+def test_municipality_name_is_the_documents() -> None:
+    """Kalmar's arbetsplan prints "Kalmar kommun" (as Kalmar writes itself), no "Kalmars kommun"."""
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "holdout-generic10" / "arbetsplan"
+    doc = parse(next(folder.glob("kalmar-*.pdf")))
+    assert (doc.municipality.name, doc.municipality.code) == ("Kalmar kommun", "0880")

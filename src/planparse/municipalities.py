@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -100,6 +101,21 @@ def lookup(name: str, *, fuzzy: bool = True) -> Kommun | None:
         return None
     group = folded[best[0][0]]
     return group[0] if len(group) == 1 else None
+
+
+def name_as_printed(kommun: Kommun, text: str) -> str:
+    """How ``text`` writes the municipality's name, most often: "Kalmar kommun" (as Kalmar
+    writes itself), "Nyköpings kommun", "Vaxholms stad", in the register's case; its
+    :attr:`Kommun.display_name` where the text never writes the name whole with "kommun" or
+    "stad" after it (an OCR'd "Nyk6pings kommun", "Falu kommun")."""
+    name = r"\s+".join(re.escape(part) for part in kommun.name.split())
+    found = Counter((m.group(1).lower(), m.group(2).lower())
+                    for m in re.finditer(rf"\b{name}(s?)\s+(kommun|stad)s?\b", text, re.IGNORECASE))
+    if not found:
+        return kommun.display_name
+    genitive, suffix = found.most_common(1)[0][0]
+    printed = f"{kommun.name}{genitive} {suffix}"
+    return kommun.display_name if printed.casefold() == kommun.display_name.casefold() else printed
 
 
 _MENTION = re.compile(r"\b([A-ZÅÄÖ][\wåäöÅÄÖéü-]+(?:\s[A-ZÅÄÖ][\wåäöÅÄÖ-]+)?)\s+(?:[Kk]ommuns?|KOMMUNS?|[Ss]tads?|STADS?)\b")

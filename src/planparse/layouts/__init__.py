@@ -87,7 +87,20 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
     except Exception as e:  # a parser bug must not lose the document: keep what was built
         out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
     _icons(doc, out)
+    _municipality_as_printed(doc, out)
     return out.finish(chosen.name, chosen.version, confidence)
+
+
+def _municipality_as_printed(doc: Document, out: Builder) -> None:
+    """The municipality's name as the document writes it ("Kalmar kommun", not the register's
+    rule's "Kalmars kommun"), whichever family found it."""
+    from planparse import municipalities
+
+    found = out.municipality
+    kommun = municipalities.by_code(found.code) if found is not None and found.code else None
+    if found is not None and kommun is not None and found.name == kommun.display_name:
+        text = "\n".join(ln.text for page in doc.pages for ln in (*page.lines, *page.noise))
+        found.name = municipalities.name_as_printed(kommun, text)
 
 
 def _icons(doc: Document, out: Builder) -> None:
