@@ -169,3 +169,20 @@ def test_tables_read_from_positions_without_rules(name: str, monkeypatch: pytest
     doc = read_pdf(FIXTURES / f"{name}.pdf")
     assert not any(p.tables for p in doc.pages)
     assert comparable(json.loads(parse_document(doc).to_json())) == ruled
+
+
+@pytest.mark.parametrize(
+    "pdf",
+    [
+        "stress/ange_tertial/ange_tertial-00-reportlab.pdf",  # no running header: the first page's lines
+        "holdout-families2/ange_tertial/ovanaker-malavstamning-2026-t1-ocr.pdf",  # organ left of title
+        "holdout-families4/ange_tertial/rattvik-malavstamning-2027-t2-scan.pdf",  # both read as one line
+    ],
+)
+def test_title_and_organ_whatever_the_header(pdf: str) -> None:
+    """The report's title is the line naming the report and a year, the organ the line naming
+    an organ, in the running header or above the first chapter, in any order."""
+    doc = parse_document(read_pdf(FIXTURES / pdf), layout="ange_tertial")
+    assert doc.title is not None and doc.title.startswith("Målavstämning, tertial ")
+    assert doc.organ == "Kommunstyrelsen"
+    assert doc.period is not None and doc.period.kind.value == "tertial"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import takewhile
 
 from planparse.layouts import register
 from planparse.layouts.base import (
@@ -40,6 +41,8 @@ from planparse.text.fold import fold
 
 _QUOTES = "\"'“”„’‘«»*`´"
 _GOAL_CHAPTER = re.compile(r"^redovisning\b")
+_NAMES_REPORT = re.compile(r"\b(?:malavstamning|tertial\w*)\b")
+_ORGAN = re.compile(r"(?:styrelsen|namnden|forvaltningen|utskottet)$")
 
 
 def _municipality(doc: Document) -> Municipality | None:
@@ -90,25 +93,37 @@ def _vision(doc: Document) -> str | None:
     return None
 
 
+def _title_and_organ(doc: Document) -> tuple[str | None, str | None]:
+    """The report's title ("Målavstämning, tertial 1 2026") and organ ("Kommunstyrelsen"): lines
+    of the running header, or of the first page above its first numbered heading, in any order."""
+    header = _running_header(doc)
+    first = next((p for p in doc.pages if p.lines), None)
+    lines = [ln.text for ln in first.lines[:5]] if first is not None else []
+    candidates = header + list(takewhile(lambda t: numbered(t) is None, lines))
+    title = next((t for t in candidates if _NAMES_REPORT.search(fold(t)) and YEAR.search(t)), header[0] if header else None)
+    if title and (m := re.match(r"^(.*\b20\d\d)\s+(\S.*)$", title)) and _ORGAN.search(fold(m[2])):
+        title, candidates = m[1], [m[2]]  # the header's two parts read as one line (a scan's)
+    organ = next((t for t in candidates if t != title and _ORGAN.search(fold(t))), None)
+    return title, organ or (header[1] if len(header) > 1 and header[1] != title else None)
+
+
 def _facts(doc: Document, out: Builder) -> None:
     """Title, organ, year and period from the running header; municipality from the text;
     the vision from the quoted statement."""
     out.document_type = DocumentType.tertialrapport
     out.unit = None
     out.metadata = Metadata()
-    header = _running_header(doc)
-    if header:
-        out.title = header[0]
-        if len(header) > 1:
-            out.organ = header[1]
-        years = YEAR.findall(header[0])
+    title, organ = _title_and_organ(doc)
+    if title:
+        out.title, out.organ = title, organ or out.organ
+        years = YEAR.findall(title)
         if years:
             out.year = int(years[-1])
-        m = re.search(r"\btertial\s*(\d)", fold(header[0]))
+        m = re.search(r"\btertial\s*(\d)", fold(title))
         if m:
             out.period = Period(kind=PeriodKind.tertial, number=int(m[1]))
     else:
-        out.warn("title_not_found", "no running header with the report title")
+        out.warn("title_not_found", "no running header or first line naming the report")
     kommun = _municipality(doc)
     if kommun is not None:
         out.municipality = kommun
