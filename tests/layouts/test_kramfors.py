@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from planparse.layouts import parse_document
 from planparse.model import BudgetKind
+from planparse.reading import read_pdf
+from tests.gold import FIXTURES
 from tests.layouts.common import parsed
 
 SEED = "kramfors-klf-verksamhetsplan-2025"
@@ -100,3 +105,18 @@ def test_variant_parses() -> None:
     assert len(doc.investments) == 12
     assert doc.controls[2].process == "Attest av leverantörsfakturor"
     assert len(doc.controls) == 4 and len(doc.risks) == 8
+
+
+@pytest.mark.parametrize(
+    "pdf",
+    [
+        "stress/kramfors_vp/kramfors_vp-00-docx.pdf",  # title, municipality, office, board
+        "holdout-families4/kramfors_vp/alvsbyn-verksamhetsplan-2025.pdf",  # office and board on one line
+    ],
+)
+def test_cover_organ_and_unit_by_their_words(pdf: str) -> None:
+    """The organ is the cover line naming a board ("Kommunstyrelsen"), the unit the one naming
+    an office ("…förvaltningen", "…kontoret"), wherever they stand around the title."""
+    doc = parse_document(read_pdf(FIXTURES / pdf), layout="kramfors_vp")
+    assert doc.organ == "Kommunstyrelsen"
+    assert doc.unit is not None and doc.unit.endswith(("förvaltningen", "kontoret"))

@@ -104,6 +104,10 @@ class KramforsParser(LayoutParser):
 # ----------------------------------------------------------------------------- cover
 
 
+_BOARD = re.compile(r"(?:styrelsen|namnden|utskottet|fullmaktige)$")  # the organ that owns the plan
+_OFFICE = re.compile(r"(?:forvaltningen|kontoret|avdelningen)$")  # the office that wrote it (the unit)
+
+
 def _read_cover(doc: Document, out: Builder) -> None:
     """Municipality, unit, title, organ, year and the document grid from page 1."""
     page = doc.pages[0]
@@ -117,10 +121,12 @@ def _read_cover(doc: Document, out: Builder) -> None:
     if lines:
         t = max(range(len(lines)), key=lambda i: lines[i].size)
         out.title = lines[t].text
-        if t > 0:
-            out.unit = lines[t - 1].text
-        if t + 1 < len(lines):
-            out.organ = lines[t + 1].text
+        # the cover's other lines, also two on one ("Kommunstyrelseförvaltningen, Kommunstyrelsen")
+        parts = [part for k, ln in enumerate(lines[:t + 4]) if k != t for part in re.split(r",\s+|\s+\|\s+", ln.text)]
+        out.organ = next((p for p in parts if _BOARD.search(fold(p)) and len(p.split()) <= 4), None) or (
+            lines[t + 1].text if t + 1 < len(lines) else None)
+        out.unit = next((p for p in parts if _OFFICE.search(fold(p)) and len(p.split()) <= 4), None) or (
+            lines[t - 1].text if t > 0 else None)
         year = YEAR.search(out.title)
         if year:
             out.year = int(year.group(1))
