@@ -11,7 +11,8 @@ from typing import Any
 from planparse.layouts.goal_levels import kf_labelled
 from tests.layouts.holdout import HoldoutSet
 
-SET1, SET2, SET11 = (HoldoutSet(n) for n in ("holdout-generic", "holdout-generic2", "holdout-generic11"))
+SET1, SET2, SET11, SET14 = (HoldoutSet(n) for n in ("holdout-generic", "holdout-generic2", "holdout-generic11",
+                                                     "holdout-generic14"))
 
 
 def _levels(doc: dict[str, Any]) -> list[tuple[str, list[str]]]:
@@ -84,3 +85,12 @@ def test_goal_stated_beside_goals_with_activities_is_a_goal() -> None:
     got = _levels(set9.parsed(rel))
     assert got == _levels(set9.gold(rel))
     assert got == [("goal", [])] * 3
+
+
+def test_an_assessed_goal_stated_under_no_group_is_a_goal() -> None:
+    """Lycksele KFN: four headings that state goals ("Fler barn och unga ska delta …"), each with
+    "Bedömning: Delvis uppfyllt", and the activity table's group rows naming them: goals, not
+    focus areas (an area is not assessed)."""
+    rel = "verksamhetsberattelse/lycksele-kfn-verksamhetsberattelse-2025"
+    got = _levels(SET14.parsed(rel))
+    assert got == _levels(SET14.gold(rel)) == [("goal", [])] * 4

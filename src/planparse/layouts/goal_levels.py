@@ -14,8 +14,9 @@ The walk gives a level as it meets a heading; some only the finished tree can te
   chapters).
 - A top-level "Mål 1. …" with no goals under it is a ``goal``: the word "Mål" names a goal, not
   a group, however high its number puts it.
-- A top-level ``focus_area`` with activities and no goals under it that states a goal ("Barn och
-  elever ska känna sig trygga …"), beside a goal of its own kind, is a ``goal`` too.
+- A ``focus_area`` with no goals under it that states a goal ("Barn och elever ska känna sig
+  trygga …") is a ``goal`` too, beside a goal of its own kind with activities, or assessed (an
+  area is not "Delvis uppfyllt", a goal is).
 - A top-level ``goal`` with goals under it (a numbered chapter "2.1 Normer och värden" over its
   goal list) is their ``goal_area``: a goal holds sub-goals, never goals. So is one whose title
   names a topic over sub-goals that each state a goal ("2.1 Lärande och kunskapsresultat" over
@@ -64,9 +65,9 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
     """Set the levels the finished tree tells (see the module's doc) on ``goals``, in place."""
     goal_beside = top and any(g.level is GoalLevel.goal and not g.children for g in goals)
     for g in goals:
-        if goal_beside and g.level is GoalLevel.focus_area and not g.children and g.activities \
-                and states_goal(g.title):
-            g.level = GoalLevel.goal  # one of a list of goals with their activities
+        if g.level is GoalLevel.focus_area and not g.children and states_goal(g.title) \
+                and (goal_beside and g.activities or g.assessment is not None):
+            g.level = GoalLevel.goal  # one of a list of goals with their activities, or assessed
         raw = g.provenance.raw_text
         if g.level is GoalLevel.focus_area and _holds_goals(g):
             g.level = GoalLevel.goal_area
