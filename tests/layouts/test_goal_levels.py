@@ -11,8 +11,8 @@ from typing import Any
 from planparse.layouts.goal_levels import kf_labelled
 from tests.layouts.holdout import HoldoutSet
 
-SET1, SET2, SET11, SET14 = (HoldoutSet(n) for n in ("holdout-generic", "holdout-generic2", "holdout-generic11",
-                                                     "holdout-generic14"))
+SET1, SET2, SET6, SET11, SET14 = (HoldoutSet(n) for n in ("holdout-generic", "holdout-generic2", "holdout-generic6",
+                                                           "holdout-generic11", "holdout-generic14"))
 
 
 def _levels(doc: dict[str, Any]) -> list[tuple[str, list[str]]]:
@@ -94,3 +94,15 @@ def test_an_assessed_goal_stated_under_no_group_is_a_goal() -> None:
     rel = "verksamhetsberattelse/lycksele-kfn-verksamhetsberattelse-2025"
     got = _levels(SET14.parsed(rel))
     assert got == _levels(SET14.gold(rel)) == [("goal", [])] * 4
+
+
+def test_a_stated_goal_over_namndmal_is_a_goal_and_they_its_sub_goals() -> None:
+    """Linköping UN: "1. Linköping har en likvärdig utbildning …" (a kommunfullmäktige goal,
+    stated, under "Kommunfullmäktiges mål och nämndens mål") over "Nämndmål 1.1 …": goal and
+    sub_goals. Kungsbacka's topic "Livslångt lärande" over its nämndmål stays their area."""
+    rel = "namndplan/linkoping-un-namndplan-2026"
+    got = _levels(SET1.parsed(rel))
+    assert got == _levels(SET1.gold(rel))
+    assert got and all(level == "goal" and set(kids) == {"sub_goal"} for level, kids in got)
+    rel = "namndplan/kungsbacka-fg-namndplan-2026"
+    assert {level for level, _ in _levels(SET6.parsed(rel))} == {"goal_area"}

@@ -9,7 +9,9 @@ The walk gives a level as it meets a heading; some only the finished tree can te
   parser too. (This runs for the generic parser only; a family's declaration keeps its levels.)
 - An item labelled as kommunfullmäktige's goal in its own line ("Kommunfullmäktiges mål: …",
   "Inriktningsmål 1: …", "2.1 Inriktningsmål: …", "Strategiskt mål: …") is a ``goal``, and the
-  goals under it (its nämndmål, verksamhetsmål) are ``sub_goal``. Standing alone with no goals
+  goals under it (its nämndmål, verksamhetsmål) are ``sub_goal``. So is an item that states a
+  goal ("1. Linköping har en likvärdig utbildning") over goals labelled as the nämnd's
+  ("Nämndmål 1.1 …"); one naming a topic ("Livslångt lärande") over them is their area. Standing alone with no goals
   under it, the label keeps the group level the walk gave it (a region's "Strategiskt mål 1 …"
   chapters).
 - A top-level "Mål 1. …" with no goals under it is a ``goal``: the word "Mål" names a goal, not
@@ -49,6 +51,14 @@ def kf_labelled(text: str) -> bool:
     return _KF_LABEL.match(plain(text.strip())) is not None
 
 
+_BOARD_GOAL = re.compile(rf"^{_NUMBER}(?:namndmal|namndens\s+mal|verksamhetsmal|forvaltningsmal)\b")
+
+
+def _board_labelled(goal: Goal) -> bool:
+    """Whether a goal's line names it as the nämnd's own ("Nämndmål 1.1 Fler elever …")."""
+    return _BOARD_GOAL.match(plain(goal.provenance.raw_text.strip())) is not None
+
+
 def _holds_goals(goal: Goal) -> bool:
     return any(c.level is not GoalLevel.sub_goal for c in goal.children)
 
@@ -71,7 +81,8 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
         raw = g.provenance.raw_text
         if g.level is GoalLevel.focus_area and _holds_goals(g):
             g.level = GoalLevel.goal_area
-        if top and g.level is GoalLevel.goal_area and _holds_goals(g) and kf_labelled(raw):
+        if top and g.level is GoalLevel.goal_area and _holds_goals(g) and (
+                kf_labelled(raw) or states_goal(g.title) and any(_board_labelled(c) for c in g.children)):
             g.level = GoalLevel.goal
             for c in g.children:
                 if c.level in (GoalLevel.goal, GoalLevel.focus_area) and not _holds_goals(c):
