@@ -145,3 +145,18 @@ def test_a_legend_in_words_maps_the_colours() -> None:
             assert act.status.value.value == "in_progress_deviation" and act.status.confidence == 0.95
         else:
             assert act.status.value.value == value
+
+
+def test_icon_after_a_wrapped_titles_last_line_is_its_assessment() -> None:
+    """Sundsvall SN: "Verksamhetsmål: Fler deltagare … till arbete eller" / "studier ●" — the
+    icon after the title's wrapped last word is the goal's assessment (a green: fulfilled)."""
+    from tests.layouts.holdout import HoldoutSet
+
+    doc = HoldoutSet("holdout-generic").parsed("arsbokslut/sundsvall-sn-arsbokslut-2025")
+
+    def goals(items: list[dict]) -> list[dict]:
+        return [g for item in items for g in (item, *goals(item["children"]))]
+
+    goal = next(g for g in goals(doc["goals"]) if g["title"].startswith("Fler deltagare i arbetsmarknadsinsatser"))
+    assert goal["assessment"]["value"] == "fulfilled"
+    assert goal["assessment"]["source"] == "icon"

@@ -48,6 +48,13 @@ def _line_after(m: Marker, lines: list[Line]) -> Line | None:
     return min(found, key=lambda ln: ln.bbox[0]) if found else None
 
 
+def _line_before(m: Marker, lines: list[Line]) -> Line | None:
+    """The text line that ends just left of the marker, on its band."""
+    cy = (m.bbox[1] + m.bbox[3]) / 2
+    found = [ln for ln in lines if ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2 and -1 <= m.bbox[0] - ln.bbox[2] < _GAP]
+    return max(found, key=lambda ln: ln.bbox[2]) if found else None
+
+
 def _text_on_band(m: Marker, lines: list[Line]) -> bool:
     cy = (m.bbox[1] + m.bbox[3]) / 2
     return any(ln.bbox[1] - 2 <= cy <= ln.bbox[3] + 2 and ln.text.strip() for ln in lines)
@@ -123,6 +130,9 @@ def _owner_of(m: Marker, owners: list[Owner], lines: list[Line]) -> Owner | None
     after = _line_after(m, lines)
     if after is not None and _starts_title(after, owner):
         return owner  # an icon before the title (the owner's provenance is its heading above)
+    last = _line_before(m, lines)
+    if last is not None and len(last.text) > 2 and fold(owner.title).endswith(fold(last.text)):
+        return owner  # an icon after the title's wrapped last line ("… till arbete eller" / "studier ●")
     if _alone(m, lines):
         return owner  # an icon on a line of its own
     return None
