@@ -47,3 +47,10 @@ def description_goes_on(act: Activity, row: Row, labels: list[str | None], title
         return False
     act.description = join_lines([act.description, filled[0].text])
     return True
+
+
+def percent_of_its_own(row: Row, labels: list[str | None]) -> bool:
+    """Whether a row fills the table's per cent column: the next activity, not the last one's
+    title or description going on (a page break between them)."""
+    col = _column(labels, "progress")
+    return col is not None and bool(row.cell_text(col))

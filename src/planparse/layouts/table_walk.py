@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from planparse import vocabulary
 from planparse.layouts import money, roles
-from planparse.layouts.activity_cells import owner_text
+from planparse.layouts.activity_cells import owner_text, percent_of_its_own
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, money_unit
 from planparse.layouts.cell_items import bold_head, row_text, title_note
@@ -32,7 +32,7 @@ from planparse.layouts.goal_tables import (
 )
 from planparse.layouts.indented_rows import activity_of, assessment_of, indented_items
 from planparse.layouts.indicators import indicator_rows, name_direction
-from planparse.layouts.known_goals import known_goal, named_goal
+from planparse.layouts.known_goals import known_goal, named_goal, names_document
 from planparse.layouts.legend import legend_table
 from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
@@ -180,8 +180,8 @@ def _icon_activities(w: Walk, table: Table) -> None:
     taken: set[Marker] = set()
     for row in table.body:
         text = row.cells[0].text if row.full_width and row.cells else row_text(row, title_col)
-        if not text:
-            continue
+        if not text or alone(row) and names_document(w.out, text):
+            continue  # (the next page's running header, read into the table going on there)
         # (an icon set in the middle of a row whose title wraps lies in its last line's band too)
         markers = [m for m in w.markers.near(row.page, row.bbox) if m not in taken]
         taken.update(markers)
@@ -202,7 +202,8 @@ def _icon_activities(w: Walk, table: Table) -> None:
             if act is not None and rest:
                 act.comment = join_lines([act.comment or "", rest])
             continue
-        if act is not None and not markers and not (commenting and not row.full_width and row_starts_item(row, title_col)):
+        own = act is not None and act.progress is not None and percent_of_its_own(row, labels)
+        if act is not None and not markers and not own and not (commenting and not row.full_width and row_starts_item(row, title_col)):
             if commenting:
                 act.comment = join_lines([act.comment or "", text]) if act.comment else text
             elif "description" in labels and not row.full_width:  # the row's cells go on (a wrap, a page break)
