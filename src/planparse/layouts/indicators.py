@@ -13,6 +13,7 @@ from planparse.layouts.reread import (
     ocr_name_unit,
     reread_empty_figure,
     reread_figure,
+    reread_lost_percent,
     reread_odd_figure,
     reread_year_heads,
     unit_read_again,
@@ -262,6 +263,7 @@ def indicator_rows(
                 raw = ocr_spacing(again) if again is not None else raw
                 others = [ocr_number(t) for j in value_cols if j != i and (t := row.cell_text(j))]
                 odd = reread_odd_figure(reread, cell(row, i), others) if again is None else None
+                odd = odd or (reread_lost_percent(reread, cell(row, i), others) if again is None else None)
                 raw = ocr_spacing(odd) if odd is not None else raw
             if i not in heads:
                 label, by_column = spanned[i] if i in spanned else (_header_label(table, i), None)

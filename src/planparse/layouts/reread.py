@@ -187,3 +187,20 @@ def reread_odd_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell 
     votes = [fixed for fixed in _crop_reads(reread, c) if _form(fixed) in forms]
     best = max(votes, key=votes.count) if votes else None  # (max keeps the first of equal counts)
     return best if best is not None and 2 * votes.count(best) > len(_CROPS) else None
+
+
+def reread_lost_percent(reread: Callable[[int, BBox], str | None] | None, c: Cell | None, others: list[str]) -> str | None:
+    """An OCR'd figure without the per cent sign that the row's other figures carry ("184"
+    beside "24 %": the sign read as a digit; "35" beside "48 %": the sign lost; beside "24R",
+    a sign misread, too), read again from the page image: the reading with the sign that the
+    crops agree on (a majority), or None."""
+    if reread is None or c is None or not c.lines or all(ln.method == "native" for ln in c.lines):
+        return None
+    own = join_lines([ln.text for ln in c.lines])
+    if "%" in own or parse_number(own) is None or not any(
+            "%" in t or parse_number(t) is None and re.match(r"\d+(?:,\d+)?\s*[^\d\s]{1,2}$", t) for t in others):
+        return None
+    votes = [" ".join(fixed.replace("%", " %").split()) for fixed in _crop_reads(reread, c)]
+    votes = [v for v in votes if v.endswith("%") and parse_number(v) is not None]
+    best = max(votes, key=votes.count) if votes else None  # (max keeps the first of equal counts)
+    return best if best is not None and 2 * votes.count(best) > len(_CROPS) else None
