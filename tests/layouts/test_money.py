@@ -94,3 +94,13 @@ def test_real_investment_table_with_two_header_rows_and_a_projects_group_row() -
     project = [b for b in d.budget if b.section == "More Than One Story"]
     assert [b.name for b in project] == ["Överskott överfört från 2025", "Försäljningsintäkter", "Kostnader", "Totalt"]
     assert project[-1].is_sum
+
+
+def test_thousands_set_apart_by_points_in_a_column_of_whole_amounts() -> None:
+    """Nykvarn's driftbudget prints "12.480" and "−1.250" (tkr) with points for thousands: in a
+    column without a decimal the point groups thousands, so 12480, not 12.48."""
+    from tests.layouts.holdout import HoldoutSet
+
+    doc = HoldoutSet("holdout-generic19").parsed("budget/nykvarn-ks-driftbudget-2027")
+    line = next(b for b in doc["budget"] if b["name"] == "IT och digitalisering")
+    assert [v["amount"] for v in line["values"]] == [12480, 13900, 12650, -1250]

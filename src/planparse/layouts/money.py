@@ -49,7 +49,8 @@ def amount_texts(
     (:func:`planparse.text.numbers.ocr_number`, a speck read as one or two lower-case letters
     after the amount or alone in the cell dropped, a figure misread read again from the page image with
     ``reread``, the document's), and in a column of whole amounts a thousands
-    space read as a comma or point made a space again ("22,669" → "22 669")."""
+    space read as a comma or point made a space again ("22,669" → "22 669"), and one printed
+    as a point too ("12.480")."""
     out: dict[tuple[int, int], str] = {}
     ocr: set[tuple[int, int]] = set()
     for k, row in enumerate(rows):
@@ -70,10 +71,16 @@ def amount_texts(
     for i in cols:
         if any(_DECIMALS.search(t) for (k, j), t in out.items() if j == i):
             continue
-        for key in ocr:
-            if key[1] == i:
-                out[key] = ocr_thousands(out[key])
+        for key, t in out.items():
+            if key[1] == i and key in ocr:
+                out[key] = ocr_thousands(t)
+            elif key[1] == i and _POINT_THOUSANDS.match(t):
+                out[key] = t.replace(".", " ")
     return out
+
+
+# Thousands set apart by points ("12.480", "−1.250"), as printed, not only as OCR reads them.
+_POINT_THOUSANDS = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})+$")
 
 
 def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = None) -> list[BudgetLine]:
