@@ -41,13 +41,21 @@ _RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsord
 # A fee schedule's title ("Taxa för …", "Avgiftstaxa", "Plan- och bygglovstaxa", "Taxor och
 # avgifter"; folded text): a steering document, no plan, and its fee tables are no budget.
 _FEE_SCHEDULE = re.compile(r"\b\w*tax(?:a|an|or|orna)\b")
-# Title words of plans of another kind: no goal tree, whatever their tables hold (folded text).
-OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri")
+# Title words of plans of another kind: no goal tree, whatever their tables hold (folded text):
+# plans against discrimination, and the physical plans of the plan- och bygglagen.
+OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri"
+                         r"|planbeskrivning|detaljplan|oversiktsplan|planprogram|omradesbestammelser")
 
 
 def fee_schedule(title: str) -> bool:
     """Whether a document's title names a taxa (a schedule of fees)."""
     return bool(_FEE_SCHEDULE.search(fold(title)))
+
+
+def keeps_no_budget(title: str) -> bool:
+    """Whether a document's money tables are no budget: a taxa's fees, a physical plan's cost
+    estimate ("Kostnad | Belopp, kr" in a planbeskrivning)."""
+    return fee_schedule(title) or bool(OTHER_PLANS.search(fold(title)))
 
 
 def plan_of_other_kind(title: str, doc: Document | None = None) -> bool:
@@ -192,7 +200,7 @@ def guess_facts(doc: Document, out: Builder) -> None:
     # the title's own words first: "Verksamhetsplan 2025" over a "delårsrapporten" in its prose
     # (a title naming a steering document of another kind, "Riktlinjer för …": no plan nor report
     # whatever report its prose mentions, "… i samband med årsredovisningen")
-    for where in (fold(title), "" if _RULES.match(fold(title)) or fee_schedule(title) else folded):
+    for where in (fold(title), "" if _RULES.match(fold(title)) or keeps_no_budget(title) else folded):
         kind = next((k for pattern, k in DOC_TYPES if re.search(pattern, where)), None)
         if kind is not None:
             out.document_type = kind

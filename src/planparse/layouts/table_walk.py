@@ -17,7 +17,7 @@ from planparse.layouts.activity_cells import owner_text, percent_of_its_own
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, money_unit
 from planparse.layouts.cell_items import bold_head, row_text, title_note
-from planparse.layouts.facts import fee_schedule
+from planparse.layouts.facts import keeps_no_budget
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_rows import goal_parts
 from planparse.layouts.goal_tables import (
@@ -133,8 +133,8 @@ def read_table(w: Walk, table: Table) -> None:
             w.out.warn("table_skipped", f"indicator table outside any goal or activity: {_header_text(table)}", table.page)
         if isinstance(owner, Goal) and owner is w.goal:  # a note under the table describes the goal
             w.activity, w.field = None, "description"
-    elif role in (Role.budget, Role.investments) and fee_schedule(w.out.title or ""):
-        w.out.warn("table_skipped", f"a taxa's fee table, no budget: {_header_text(table)}", table.page)
+    elif role in (Role.budget, Role.investments) and keeps_no_budget(w.out.title or ""):
+        w.out.warn("table_skipped", f"a taxa's fees or a physical plan's costs, no budget: {_header_text(table)}", table.page)
     elif role is Role.budget:
         unit = money_unit(w.doc, table, w.heading_title, w.prev_text)
         lines = money.budget_lines(table, w.out, unit)
