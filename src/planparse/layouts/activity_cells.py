@@ -49,8 +49,8 @@ def description_goes_on(act: Activity, row: Row, labels: list[str | None], title
     return True
 
 
-def percent_of_its_own(row: Row, labels: list[str | None]) -> bool:
-    """Whether a row fills the table's per cent column: the next activity, not the last one's
-    title or description going on (a page break between them)."""
+def percent_of_its_own(row: Row, labels: list[str | None], act: Activity) -> bool:
+    """Whether a row past a page break fills the table's per cent column where ``act``, the
+    activity before the break, has its own: the next activity, not ``act``'s title going on."""
     col = _column(labels, "progress")
-    return col is not None and bool(row.cell_text(col))
+    return col is not None and act.progress is not None and bool(row.cell_text(col))

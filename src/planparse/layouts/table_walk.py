@@ -202,7 +202,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
             if act is not None and rest:
                 act.comment = join_lines([act.comment or "", rest])
             continue
-        own = act is not None and act.progress is not None and percent_of_its_own(row, labels)
+        own = act is not None and last is not None and row.page != last.page and percent_of_its_own(row, labels, act)
         if act is not None and not markers and not own and not (commenting and not row.full_width and row_starts_item(row, title_col)):
             if commenting:
                 act.comment = join_lines([act.comment or "", text]) if act.comment else text
