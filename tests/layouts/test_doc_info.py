@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import planparse
-from planparse.layouts.doc_info import Found, read_front
+from planparse.layouts.doc_info import Found
+from planparse.layouts.front_info import read_front
 from planparse.reading import read_pdf
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures"
@@ -86,3 +87,15 @@ def test_no_value_without_a_document_label() -> None:
     assert front("holdout-generic4/namndplan/ocr-nynashamn-socialnamnden-namndplan-2026.pdf").meta.responsible is None
     assert front("holdout-generic16/verksamhetsplan/huddinge-kfn-verksamhetsplan-2027.pdf").meta.responsible is None
     assert front("holdout-generic2/protokoll/ostersund-bun-protokoll-2026-09-17.pdf").meta.decided_by is None
+
+
+def test_a_grid_of_labels_over_values_without_rules() -> None:
+    """Lycksele's cover sets "Dokumentnamn  Dokumenttyp  Fastställt  Senast reviderad
+    Giltighetstid" as one line of spaced labels, the values under them (a name running past its
+    column, a value on its own line beside), and a second such grid under it: each value is
+    the label's whose column it starts in."""
+    meta = front("holdout-families3/robertsfors_vp/lycksele-verksamhetsplan-2026.pdf").meta
+    assert (meta.document_name, meta.decided_on, meta.valid_until) == (
+        "Kommunstyrelsens verksamhetsplan 2026", dt.date(2025, 12, 14), "2026")
+    assert (meta.responsible, meta.decided_by, meta.diarienummer, meta.version, meta.applies_to) == (
+        "Kommunchef", "Kommunstyrelsen", "KS 2025/389", "1", "Kommunstyrelsens förvaltning")

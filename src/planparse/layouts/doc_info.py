@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from planparse.model import Metadata
-from planparse.reading.model import Cell, Line, Page, Table
+from planparse.reading.model import Cell, Line, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import _OCR_MAP
 from planparse.text.numbers import MONTHS
@@ -65,7 +65,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _label(text: str) -> tuple[str, str] | None:
+def metadata_label(text: str) -> tuple[str, str] | None:
     """(field, label as printed) of a text that is a label and nothing else."""
     label = " ".join(text.split()).rstrip(" :")
     m = match_metadata_label(label) if 2 <= len(label) <= 40 else None
@@ -138,7 +138,7 @@ def _cell_pair(cell: Cell, grid: bool) -> tuple[str | None, str, str] | None:
     """(field, label, value) of a cell that holds a label over its value."""
     lines = cell.lines
     for k in range(1, min(3, len(lines))):
-        hit = _label(join_lines([ln.text for ln in lines[:k]]))
+        hit = metadata_label(join_lines([ln.text for ln in lines[:k]]))
         if hit is not None:
             return hit[0], hit[1], join_lines([ln.text for ln in lines[k:]])
     k = next((i for i, ln in enumerate(lines) if not ln.bold), len(lines))
@@ -162,7 +162,7 @@ def read_table(table: Table, into: Found) -> int:
     they are two or more (a document-information grid)."""
     found = Found()
     rows = table.rows
-    labels = [[_label(c.text) if c.text.strip() else None for c in r.cells] for r in rows]
+    labels = [[metadata_label(c.text) if c.text.strip() else None for c in r.cells] for r in rows]
     known = sum(h is not None for row in labels for h in row)
     known += sum(1 for r in rows for c in r.cells if len(c.lines) > 1 and _cell_pair(c, False))
     if known < 2:
@@ -220,7 +220,7 @@ def _runin() -> re.Pattern[str]:
 
 def _starts_with_label(text: str) -> bool:
     m = _runin().match(_skeleton(unicodedata.normalize("NFC", text)))
-    hit = _label(text[m.start("label"):m.end("label")]) if m is not None else None
+    hit = metadata_label(text[m.start("label"):m.end("label")]) if m is not None else None
     return hit is not None and hit[0] != "responsible_role"  # "Rektor Eva Sandberg" is a value
 
 
@@ -235,7 +235,7 @@ def read_text(text: str, found: Found) -> None:
                 if m.start() == 0 or m["colon"] or part[:m.start()].rstrip().endswith(".")]
         for k, m in enumerate(hits):
             end = hits[k + 1].start() if k + 1 < len(hits) else len(part)
-            hit = _label(part[m.start("label"):m.end("label")])
+            hit = metadata_label(part[m.start("label"):m.end("label")])
             value = part[m.end():end].strip()
             if hit is not None and value:
                 if not m["colon"]:
@@ -248,7 +248,7 @@ def _under(lines: list[Line], i: int, hit: tuple[str, str]) -> tuple[tuple[str, 
     the label may wrap onto bold lines, the value onto regular ones."""
     ln, k = lines[i], i + 1
     while k < len(lines) and lines[k].bold and lines[k].page == ln.page and abs(lines[k].x0 - ln.x0) < 2:
-        longer = _label(ln.text + " " + " ".join(x.text for x in lines[i + 1:k + 1]))
+        longer = metadata_label(ln.text + " " + " ".join(x.text for x in lines[i + 1:k + 1]))
         if longer is None:
             break
         hit, k = longer, k + 1
@@ -261,7 +261,7 @@ def _under(lines: list[Line], i: int, hit: tuple[str, str]) -> tuple[tuple[str, 
             break
         values.append(v)
     # a label of either kind ("Status", a section label) under a label is a column of labels
-    return (hit, values) if values and _label(values[0].text) is None and match_label(values[0].text) is None else None
+    return (hit, values) if values and metadata_label(values[0].text) is None and match_label(values[0].text) is None else None
 
 
 def read_lines(lines: list[Line], found: Found) -> None:
@@ -270,7 +270,7 @@ def read_lines(lines: list[Line], found: Found) -> None:
     for i, ln in enumerate(lines):
         if id(ln) in used:
             continue
-        hit = _label(ln.text)
+        hit = metadata_label(ln.text)
         if hit is not None:
             height = max(ln.bbox[3] - ln.bbox[1], 1.0)
             beside = [v for v in lines if v is not ln and v.page == ln.page and abs(v.y0 - ln.y0) < 0.5 * height
@@ -282,19 +282,3 @@ def read_lines(lines: list[Line], found: Found) -> None:
                 put(found, hit[0], hit[1], join_lines([v.text for v in values]))
                 continue
         read_text(ln.text, found)
-
-
-def read_front(pages: list[Page], found: Found | None = None, *, tables: bool = True) -> Found:
-    """The document information of ``pages`` (the front pages): tables first, then lines, then
-    the running header and footer."""
-    found = found or Found()
-    if tables:
-        for page in pages:
-            for t in page.tables:
-                read_table(t, found)
-    for page in pages[:1]:
-        read_lines(page.lines, found)
-    for page in pages[:2]:
-        for ln in page.noise:
-            read_text(ln.text, found)
-    return found

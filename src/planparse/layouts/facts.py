@@ -9,7 +9,8 @@ import re
 import statistics
 
 from planparse.layouts.base import YEAR, Builder
-from planparse.layouts.doc_info import Found, read_front
+from planparse.layouts.doc_info import Found
+from planparse.layouts.front_info import read_front
 from planparse.layouts.front_metadata import front_metadata, vision_under_heading
 from planparse.model import DocumentType, Municipality, Period, PeriodKind
 from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most

@@ -26,8 +26,8 @@ from planparse.layouts.base import (
     LayoutParser,
     Signal,
 )
-from planparse.layouts.doc_info import read_front
 from planparse.layouts.fingerprint import NUM
+from planparse.layouts.front_info import read_front
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     DocumentType,

@@ -25,8 +25,8 @@ from planparse.layouts.base import (
     Signal,
     numbered,
 )
-from planparse.layouts.doc_info import read_front
 from planparse.layouts.fingerprint import NUM
+from planparse.layouts.front_info import read_front
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     DocumentType,
