@@ -99,3 +99,15 @@ def test_a_grid_of_labels_over_values_without_rules() -> None:
         "Kommunstyrelsens verksamhetsplan 2026", dt.date(2025, 12, 14), "2026")
     assert (meta.responsible, meta.decided_by, meta.diarienummer, meta.version, meta.applies_to) == (
         "Kommunchef", "Kommunstyrelsen", "KS 2025/389", "1", "Kommunstyrelsens förvaltning")
+
+
+def test_a_grid_without_rules_whose_labels_and_values_wrap_in_narrow_columns() -> None:
+    """A Word-made cover page (the stress corpus' docx Robertsfors variant, page 3) breaks its
+    grid's labels and values at narrow columns' edges ("Dokumentnam" / "n", "Senast" /
+    "reviderad", "Kommunstyrelse" / "ns" / "verksamhetsplan"): the labels are completed by the
+    line under them, and a piece without the space the producer keeps at a wrap goes on in
+    the next one."""
+    meta = front("stress/robertsfors_vp/robertsfors_vp-01-docx.pdf").meta
+    assert (meta.document_name, meta.decided_by, meta.diarienummer, meta.responsible) == (
+        "Kommunstyrelsens verksamhetsplan 2027", "Kommunstyrelsen", "KS-2026-1198", "Ekonomichef")
+    assert meta.applies_to == "Kommunstyrelsens verksamheter och utskott"

@@ -9,15 +9,16 @@ from planparse.reading.model import Page
 
 
 def read_front(pages: list[Page], found: Found | None = None, *, tables: bool = True) -> Found:
-    """The document information of ``pages`` (the front pages): tables first, then the first
-    page's grids without rules (:mod:`.span_grid`) and lines, then the running header and footer."""
+    """The document information of ``pages`` (the front pages): tables first, then grids without
+    rules (:mod:`.span_grid`), the first page's lines, then the running header and footer."""
     found = found or Found()
     if tables:
         for page in pages:
             for t in page.tables:
                 read_table(t, found)
-    for page in pages[:1]:
+    for page in pages:
         read_span_grids(page.lines, found)
+    for page in pages[:1]:
         read_lines(page.lines, found)
     for page in pages[:2]:
         for ln in page.noise:
