@@ -19,10 +19,11 @@ def test_goal_areas_goals_and_activities_of_a_printed_page_image() -> None:
     assert levels == [(g["level"], g["title"]) for g in all_goals(gold(OSTERSUND))]
     assert goals(doc) == goals(gold(OSTERSUND))
     want = activities(gold(OSTERSUND))
-    assert activities(doc) == want[:-1]  # (page 2's lone row: its grey circle is not found)
+    assert activities(doc) == want  # (page 2's lone row too, read under the running header)
     by_title = {a["title"]: a for g in all_goals(gold(OSTERSUND)) for a in g["activities"]}
     for g in all_goals(doc):
         for a in g["activities"]:
             exp = by_title[a["title"]]
             assert (a["progress"], a["comment"]) == (exp["progress"], exp["comment"])
-            assert a["status"]["value"] == exp["status"]["value"], a["title"]
+            if a["title"] != want[-1][1]:  # (page 2's grey circle is not found)
+                assert a["status"]["value"] == exp["status"]["value"], a["title"]
