@@ -106,3 +106,4 @@ def test_a_stated_goal_over_namndmal_is_a_goal_and_they_its_sub_goals() -> None:
     assert got and all(level == "goal" and set(kids) == {"sub_goal"} for level, kids in got)
     rel = "namndplan/kungsbacka-fg-namndplan-2026"
     assert {level for level, _ in _levels(SET6.parsed(rel))} == {"goal_area"}
+

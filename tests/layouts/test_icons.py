@@ -160,3 +160,24 @@ def test_icon_after_a_wrapped_titles_last_line_is_its_assessment() -> None:
     goal = next(g for g in goals(doc["goals"]) if g["title"].startswith("Fler deltagare i arbetsmarknadsinsatser"))
     assert goal["assessment"]["value"] == "fulfilled"
     assert goal["assessment"]["source"] == "icon"
+
+
+def test_statuses_from_wingdings_glyphs_through_a_legend_naming_what_each_is_for() -> None:
+    """Täby (holdout-generic19): coloured Wingdings ● (goals) and ■ (activities), explained by a
+    legend table whose names say what they are for ("Mål: Uppfyllt", "Aktivitet: Klar"): a
+    green ■ is Klar, a yellow one Pågår, a red one Försenad; the same colours of ● assess goals."""
+    from tests.layouts.holdout import HoldoutSet
+
+    rel = "tertialrapport/taby-sn-tertialrapport-1-2026"
+    doc, gold = HoldoutSet("holdout-generic19").parsed(rel), HoldoutSet("holdout-generic19").gold(rel)
+
+    def marks(d: dict) -> list[tuple[str, str | None]]:
+        out = []
+        for area in d["goals"]:
+            for g in area["children"]:
+                out.append((g["title"], (g["assessment"] or {}).get("value")))
+                out.extend((a["title"], (a["status"] or {}).get("value")) for a in g["activities"])
+        return out
+
+    assert marks(doc) == marks(gold)
+    assert {v for _, v in marks(doc)} >= {"completed", "in_progress", "fulfilled", "not_fulfilled"}

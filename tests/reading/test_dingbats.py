@@ -45,3 +45,24 @@ def test_the_arsbokslut_circles_give_each_goal_its_assessment() -> None:
     assert [g.assessment.value.value if g.assessment else None for g in goals] == [
         "fulfilled", "partially_fulfilled", "not_fulfilled"]
     assert [len(g.indicators) for g in goals] == [2, 2, 1]
+
+
+TABY = ROOT / "fixtures/holdout-generic19/tertialrapport/taby-sn-tertialrapport-1-2026.pdf"
+
+
+def test_wingdings_codes_and_private_use_characters_map_to_shapes() -> None:
+    from planparse.reading.dingbats import is_wingdings, wingding_text
+
+    assert wingding_text("\uf06c") == wingding_text("l") == "●"  # Word: the code in the private use area
+    assert wingding_text("\uf06e") == "■"
+    assert wingding_text("\uf0fc") == "✔"
+    assert is_wingdings("ABCDEF+Wingdings-Regular") and not is_wingdings("DejaVuSans")
+
+
+@pytest.mark.parametrize("backend", ["pymupdf", "pdfplumber"])
+def test_a_word_wingdings_traffic_light_reads_as_its_shape(backend: str) -> None:
+    """Täby's tertialrapport sets its statuses as Wingdings glyphs (U+F06C, U+F06E) in colour."""
+    texts = [s.text for p in read_pdf(TABY, backend=backend).pages for t in p.tables
+             for r in t.rows for c in r.cells for ln in c.lines for s in ln.spans]
+    assert "●" in texts and "■" in texts
+    assert not any("\uf06c" in t or "\uf06e" in t for t in texts)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from planparse import vocabulary
 from planparse.layouts.cell_fills import cell_fills
 from planparse.layouts.drawn_icons import drawn_shapes, mark_on_icon, page_text_size, scaled_icon
-from planparse.layouts.legend_rows import legend_rows
+from planparse.layouts.legend_rows import legend_kind, legend_rows
 from planparse.layouts.marker import (
     TONE_CONFIDENCE,
     Marker,
@@ -204,8 +204,8 @@ class Markers:
         """``m`` names the status or assessment ``label`` reads as, if any: a legend entry."""
         if (m.color is None and m.tone is None) or len(label) > 60:
             return
-        s = vocabulary.match_legend("statuses", label)
-        a = vocabulary.match_legend("assessments", label)
+        kind, label = legend_kind(label)  # ("Mål: Uppfyllt" names an assessment only)
+        s, a = (vocabulary.match_legend(k, label) if kind in (None, k) else None for k in ("statuses", "assessments"))
         if m.color is None:
             if m.tone is not None and (s is not None or a is not None) and marker_key(m) not in self.legend_entries:
                 self.legend_tones.add(m.tone, m.mark, s.value if s else None, a.value if a else None, label)

@@ -89,14 +89,16 @@ def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]
         return ValueKind.target, year
     if year is not None and label.strip() == str(year):
         return (ValueKind.outcome if series else ValueKind.baseline), year
-    if year is not None and _TERM_YEAR.fullmatch(label.strip()):
-        return ValueKind.outcome, year  # "VT 2024": what the spring term's figure was
+    if year is not None and (_TERM_YEAR.fullmatch(label.strip()) or _PERIOD_YEAR.fullmatch(label.strip())):
+        return ValueKind.outcome, year  # "VT 2024", "Jan–apr 2026", "Helår 2025": what the period gave
     if f.startswith(("basvarde", "baslinje", "ingangsvarde", "utgangsvarde", "utgangslage")):
         return ValueKind.baseline, year
     return ValueKind.other, year
 
 
 _TERM_YEAR = re.compile(r"(?:VT|HT|T[1-3]|Tertial [1-3])\s*(?:19|20)\d{2}")
+_MONTH = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?"
+_PERIOD_YEAR = re.compile(rf"(?i){_MONTH}\s*[–—-]\s*{_MONTH}\s+(?:19|20)\d{{2}}|helår(?:et)?\s+(?:19|20)\d{{2}}")
 _COLUMN_GROUPS = {"kvinnor": ValueGroup.women, "flickor": ValueGroup.women, "man": ValueGroup.men,
                   "pojkar": ValueGroup.men, "totalt": ValueGroup.total, "total": ValueGroup.total}
 

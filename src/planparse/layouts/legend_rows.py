@@ -11,16 +11,30 @@ from __future__ import annotations
 from planparse import vocabulary
 from planparse.layouts.marker import Marker
 from planparse.reading.model import Row
+from planparse.text.fold import fold
+
+# What a legend entry's name may say it is for, before a colon ("Mål: Uppfyllt", "Aktivitet: Klar").
+_FOR = {"mal": "assessments", "malet": "assessments", "bedomning": "assessments", "aktivitet": "statuses",
+        "aktiviteter": "statuses", "status": "statuses", "uppdrag": "statuses", "atgard": "statuses"}
+
+
+def legend_kind(label: str) -> tuple[str | None, str]:
+    """The kind a legend entry names ("statuses", "assessments", None for either) and its name:
+    "Mål: Uppfyllt" is an assessment, "Aktivitet: Klar" a status."""
+    head, colon, rest = label.partition(":")
+    kind = _FOR.get(fold(head).strip()) if colon and rest.strip() else None
+    return kind, rest.strip() if kind else label
 
 
 def _names(text: str) -> bool:
-    return (vocabulary.match_legend("statuses", text) is not None
-            or vocabulary.match_legend("assessments", text) is not None)
+    kind, name = legend_kind(text)
+    return any(vocabulary.match_legend(k, name) is not None for k in ("statuses", "assessments") if kind in (None, k))
 
 
 def names_only(row: Row) -> bool:
-    """Whether the row has text and every cell with text names a status or an assessment."""
-    named = [c.text for c in row.cells if c.text]
+    """Whether the row has text and every cell with words in it (an icon set as a glyph, "●",
+    has none) names a status or an assessment."""
+    named = [c.text for c in row.cells if any(ch.isalpha() for ch in c.text)]
     return bool(named) and all(_names(t) for t in named)
 
 
@@ -31,7 +45,7 @@ def legend_rows(rows: list[Row], markers: list[Marker]) -> list[tuple[Marker, st
     for row in rows:
         if not names_only(row):
             continue
-        named = [c for c in row.cells if c.text]
+        named = [c for c in row.cells if any(ch.isalpha() for ch in c.text)]
         x0, y0, x1, y1 = row.bbox
         icons = sorted((m for m in markers if m.bar is None and y0 - 1 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 + 1
                         and x0 - 1 <= m.bbox[0] and m.bbox[2] <= x1 + 1), key=lambda m: m.bbox[0])  # fmt: skip

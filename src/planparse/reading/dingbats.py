@@ -1,4 +1,4 @@
-"""ZapfDingbats text as the shapes it draws.
+"""ZapfDingbats and Wingdings text as the shapes it draws.
 
 PyMuPDF gives a glyph of the base-14 ZapfDingbats font with its built-in encoding (no
 /Encoding, no ToUnicode) as the character whose code is the number in the glyph's name: ``l``
@@ -8,6 +8,10 @@ backend) always does. A coloured circle, square or check mark in that font (a st
 assessment drawn as text, its legend beside it) is read as the shape from Adobe's
 ZapfDingbats glyph list, so the icon and legend code see "●" as Word's glyphs give it; other
 dingbats are kept as extracted.
+
+Word sets its traffic lights and check marks in Wingdings (Insert → Symbol): the text layer
+gives each glyph as its character code, or that code in the private use area (U+F06C for
+"l", the filled circle). The status shapes among them are read the same way.
 """
 
 from __future__ import annotations
@@ -44,3 +48,22 @@ def dingbat_codes(text: str) -> str:
     """``text`` as character codes of ZapfDingbats's built-in encoding, its status shapes
     restored."""
     return text.translate(_CODES)
+
+
+# Wingdings: character code → the shapes that carry a status (Microsoft's Wingdings table).
+_WINGDINGS = {
+    "l": "●", "m": "❍", "n": "■", "o": "□", "q": "❑", "r": "❒", "u": "◆", "v": "❖", "\xa1": "○",
+    "\xa7": "▪", "\xa8": "◻", "\xfb": "✘", "\xfc": "✔", "\xfd": "☒", "\xfe": "☑",
+}
+_WINGDINGS_BOTH = str.maketrans({**_WINGDINGS, **{chr(0xF000 + ord(k)): v for k, v in _WINGDINGS.items()}})
+
+
+def is_wingdings(font: str) -> bool:
+    """Whether ``font`` is Wingdings (or a subset or substitute named so)."""
+    return "wingdings" in font.lower()
+
+
+def wingding_text(text: str) -> str:
+    """``text`` of a Wingdings span, as its code or its private-use character, its status
+    shapes restored."""
+    return text.translate(_WINGDINGS_BOTH)

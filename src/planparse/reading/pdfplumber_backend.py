@@ -12,7 +12,7 @@ from typing import Any
 
 import pdfplumber
 
-from planparse.reading.dingbats import dingbat_codes, is_dingbats
+from planparse.reading.dingbats import dingbat_codes, is_dingbats, is_wingdings, wingding_text
 from planparse.reading.model import Drawing, Image, Line, RawPage, Span
 from planparse.reading.pymupdf_backend import OCR_FONTS, _font_style, _rect, _segment
 
@@ -85,6 +85,8 @@ def _read_page(page: Any, number: int) -> RawPage:
             word = _cid_text(w["text"])
             if is_dingbats(font):
                 word = dingbat_codes(word)  # (base-14 ZapfDingbats: "l" is its "●")
+            elif is_wingdings(font):
+                word = wingding_text(word)  # (Word's symbols: "l" is its "●")
             if not word:
                 continue
             text = word if not spans else " " + word

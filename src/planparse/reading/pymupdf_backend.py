@@ -10,7 +10,7 @@ from typing import Any
 
 import pymupdf
 
-from planparse.reading.dingbats import dingbat_text, is_dingbats
+from planparse.reading.dingbats import dingbat_text, is_dingbats, is_wingdings, wingding_text
 from planparse.reading.model import Drawing, Image, Line, RawPage, Span
 
 _BOLD_FLAG = 16
@@ -605,6 +605,8 @@ def read_page(
                 text = s["text"]
                 if "ingbats" in s["font"] and is_dingbats(s["font"]):
                     text = dingbat_text(text)  # (base-14 ZapfDingbats: "G" is its "●")
+                elif "ingdings" in s["font"] and is_wingdings(s["font"]):
+                    text = wingding_text(text)  # (Word's symbols: "\uf06c" is its "●")
                 stripped = text.strip()
                 if not stripped:
                     continue
