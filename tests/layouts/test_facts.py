@@ -37,3 +37,32 @@ def test_ocr_title_by_its_line_size() -> None:
     the title is the largest line, all of it."""
     pdf = Path(__file__).resolve().parents[2] / "fixtures/holdout-generic10/arbetsplan/kalmar-bjorkskolan-arbetsplan-2026-2027-ocr.pdf"
     assert planparse.parse(pdf).title == "Arbetsplan läsåret 2026/2027"
+
+
+def test_decomposed_swedish_reads_as_composed() -> None:
+    """Umeå's arbetsplan (LuaLaTeX) writes "å" as "a" and a combining ring: read composed, its
+    letterhead "Umeå kommun · Förskoleförvaltningen" names the municipality."""
+    from planparse.reading import read_pdf
+    from tests.gold import FIXTURES
+
+    pdf = FIXTURES / "holdout-generic11/arbetsplan/umea-forskolan-tallkotten-arbetsplan-2026-2027.pdf"
+    texts = [s.text for p in read_pdf(pdf).pages for ln in p.lines for s in ln.spans]
+    assert "\u030a" not in "".join(texts) and any("Umeå" in t for t in texts)
+    doc = planparse.parse(pdf)
+    assert (doc.municipality.name, doc.municipality.code) == ("Umeå kommun", "2480")
+
+
+@pytest.mark.parametrize(
+    ("pdf", "school"),
+    [
+        ("holdout-generic11/arbetsplan/umea-forskolan-tallkotten-arbetsplan-2026-2027.pdf", "Förskolan Tallkotten"),
+        ("holdout-generic4/arbetsplan/lerum-aspenas-forskola-arbetsplan-2025-2026.pdf", "Aspenäs förskola"),
+        ("holdout-generic17/arbetsplan/ockero-buro-skola-arbetsplan-2026-2027.pdf", "Burö skola"),
+    ],
+)
+def test_a_schools_work_plan_is_the_schools(pdf: str, school: str) -> None:
+    """An arbetsplan's organ is the school or preschool it names, under whatever förvaltning's
+    letterhead ("Umeå kommun · Förskoleförvaltningen")."""
+    from tests.gold import FIXTURES
+
+    assert planparse.parse(FIXTURES / pdf).organ == school

@@ -103,6 +103,9 @@ ORGAN = re.compile(
     r"|Föräldrakooperativet [\wåäö]+"
     r"|(?:Förskolan|Skolan|Friluftsförskolan) [A-ZÅÄÖ][\wåäö]+)s?\b"  # also in the genitive: "Kommunstyrelsens plan"
 )
+# A school named with a space ("Aspenäs förskola", "Burö skola"): a school's work plan is its.
+_SCHOOL = re.compile(r"\b(?!(?:Vår|Våra|Denna|Den|Det|En|Ett|Varje|Hela|Alla|Vilken|Ny|Nya|Egen)\b)"
+                     r"([A-ZÅÄÖ][a-zåäö]+ (?:förskola|skola))\b")
 _TERM = re.compile(r"\b(vt|ht|vårterminen|höstterminen|våren|hösten)\s*-?\s*(20\d{2}|\d{2})\b", re.IGNORECASE)
 
 
@@ -229,8 +232,12 @@ def guess_facts(doc: Document, out: Builder) -> None:
     # an organ printed in capitals ("VERKSAMHETSPLAN KOMMUNSTYRELSEN") in the case it is written in
     m = ORGAN.search(text) or ORGAN.search("\n".join(
         ln.title().replace(" Och ", " och ").replace(" För ", " för ") for ln in text.splitlines() if ln.isupper()))
+    schools = [o[1] for o in sorted([*ORGAN.finditer(text), *_SCHOOL.finditer(text)], key=lambda o: o.start())
+               if "skola" in fold(o[1])]
     if (school := _SCHOOL_IN_TITLE.search(title)) and not m:
         out.organ = school[1]  # "Arbetsplan för Ekuddens förskola": the school the title names
+    elif schools and out.document_type is DocumentType.arbetsplan:
+        out.organ = schools[0]  # a school's work plan is the school's, under its förvaltning's letterhead
     elif m:
         out.organ = m[1]
         # a förvaltning's letterhead over its nämnd's plan: the nämnd owns it, the förvaltning is the unit

@@ -8,6 +8,7 @@ Backends fill :class:`RawPage`; :mod:`planparse.reading.layout` turns raw pages 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,6 +46,12 @@ def overlap(a: BBox, b: BBox) -> bool:
 def overlap_by(a: BBox, b: BBox, depth: float) -> bool:
     """Whether boxes ``a`` and ``b`` run into each other by ``depth`` points or more each way."""
     return min(a[2], b[2]) - max(a[0], b[0]) >= depth and min(a[3], b[3]) - max(a[1], b[1]) >= depth
+
+
+def nfc(text: str) -> str:
+    """``text`` with its letters composed ("a" + ring above → "å"): a producer that writes
+    Swedish decomposed (TeX, some macOS ones) reads like any other."""
+    return unicodedata.normalize("NFC", text)
 
 
 def union(boxes: list[BBox]) -> BBox:

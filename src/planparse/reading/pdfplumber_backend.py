@@ -13,7 +13,7 @@ from typing import Any
 import pdfplumber
 
 from planparse.reading.dingbats import dingbat_codes, is_dingbats, is_wingdings, wingding_text
-from planparse.reading.model import Drawing, Image, Line, RawPage, Span
+from planparse.reading.model import Drawing, Image, Line, RawPage, Span, nfc
 from planparse.reading.pymupdf_backend import OCR_FONTS, _font_style, _rect, _segment
 
 # pdfminer prints glyphs it cannot map to Unicode as "(cid:N)". WinAnsi 127 and 149 are the
@@ -82,7 +82,7 @@ def _read_page(page: Any, number: int) -> RawPage:
             ocr_font = ocr_font or font.startswith(OCR_FONTS)
             bold, italic = _font_style(font, 0)
             color = _color(w.get("non_stroking_color")) or 0
-            word = _cid_text(w["text"])
+            word = nfc(_cid_text(w["text"]))
             if is_dingbats(font):
                 word = dingbat_codes(word)  # (base-14 ZapfDingbats: "l" is its "●")
             elif is_wingdings(font):

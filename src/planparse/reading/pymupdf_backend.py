@@ -11,7 +11,7 @@ from typing import Any
 import pymupdf
 
 from planparse.reading.dingbats import dingbat_text, is_dingbats, is_wingdings, wingding_text
-from planparse.reading.model import Drawing, Image, Line, RawPage, Span
+from planparse.reading.model import Drawing, Image, Line, RawPage, Span, nfc
 
 _BOLD_FLAG = 16
 _ITALIC_FLAG = 2
@@ -602,7 +602,7 @@ def read_page(
                 continue
             spans: list[Span] = []
             for si, s in enumerate(ln["spans"]):
-                text = s["text"]
+                text = s["text"] if s["text"].isascii() else nfc(s["text"])
                 if "ingbats" in s["font"] and is_dingbats(s["font"]):
                     text = dingbat_text(text)  # (base-14 ZapfDingbats: "G" is its "●")
                 elif "ingdings" in s["font"] and is_wingdings(s["font"]):
@@ -708,7 +708,7 @@ def _rotated_line(ln: dict[str, Any], number: int, turn: pymupdf.Matrix | None) 
     box = ln["bbox"] if turn is None else _turned(ln["bbox"], turn)
     first = spans[0]
     bold, italic = _font_style(first["font"], first["flags"])
-    text = " ".join("".join(s["text"] for s in spans).split())
+    text = nfc(" ".join("".join(s["text"] for s in spans).split()))
     x0, y0, x1, y1 = (round(v, 2) for v in box)
     return Line([Span(text, (x0, y0, x1, y1), first["font"], round(first["size"], 2),
                       bold, italic, first["color"])], number)
