@@ -1105,6 +1105,20 @@ def _repair_in_context(lines: list[Line]) -> None:
                 s.text = s.text.replace(before, after)
 
 
+def _ocr_leaders(lines: list[Line]) -> None:
+    """An OCR'd dot leader before a word ("Läsa högt ....ccceeesee Arbetslaget": an item and its
+    owner set apart) dropped, so the two stand in their columns as a native layer's do."""
+    from planparse.text.repair import ocr_leader
+
+    for ln in lines:
+        keep: list[Span] = []
+        for s in reversed(ln.spans):  # (from the end: specks before a leader before a word go too)
+            if not (keep and keep[-1].text.strip()[:1].isalpha() and ocr_leader(s.text)):
+                keep.append(s)
+        if len(keep) != len(ln.spans):
+            ln.spans = keep[::-1]
+
+
 def _ocr_bullets(lines: list[Line]) -> None:
     """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
     made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
@@ -1345,6 +1359,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         carded.append(bool(boxes))
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
+        _ocr_leaders([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
         last = per_page_tables[-1][-1] if per_page_tables and per_page_tables[-1] else None
         drawings = r.drawings
         if furniture:  # (a running header's rule is no table's: left out while the tables are read)

@@ -863,6 +863,8 @@ def wraps_up(above: list[Line], head: list[Line]) -> bool:
     if not spans or len(spans) > len(labels) or line_gap(max(above, key=lambda ln: ln.bbox[3]), min(
             head, key=lambda ln: ln.bbox[1])) > 0.5 * h:
         return False
+    if any(len(" ".join(s.text for s in p).split()) > 4 for p in _phrases(above)):
+        return False  # a line of its own ("Mål: Barnen visar omsorg om …"), no label's top
     for s in spans:
         if any(ch.isdigit() for ch in s.text) and not _YEARISH.fullmatch(s.text.strip()):
             return False

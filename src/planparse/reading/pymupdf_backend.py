@@ -160,31 +160,51 @@ def _raw_lines(tp: pymupdf.TextPage, data: dict[str, Any], keys: set[tuple[int, 
 _CLIPPED_LINES = 8  # lines read one by one (clipped) at most; more: the whole page at once
 
 
+# A dot leader between a text and a word ("Läsa högt ....... Arbetslaget"), no page number.
+_LEADER_WORD = re.compile(r"\S\s?(?:\.\s?){4,}\s*[^\W\d_]")
+
+
 def _spaced_pieces(chars: list[dict[str, Any]], size: float) -> list[tuple[int, int]]:
     """Index ranges of ``chars`` (a span's characters) between runs of two or more spaces
-    that span an em or more, each range without its outer spaces."""
+    that span an em or more, or dot leaders before a word ("Läsa högt ........ Arbetslaget":
+    a row and its owner, not a contents entry's page number), each range without its outer
+    spaces and leader."""
     em = max(size, 1.0)
     pieces: list[tuple[int, int]] = []
     start: int | None = None
-    end = 0  # one past the last non-space character
+    end = 0  # one past the last character of the piece
     k = 0
     while k < len(chars):
-        if not chars[k]["c"].isspace():
+        c = chars[k]["c"]
+        if not c.isspace() and not (c == "." and _leader_at(chars, k)):
             if start is None:
                 start = k
             end = k + 1
             k += 1
             continue
         run = k
-        while k < len(chars) and chars[k]["c"].isspace():
+        dots = 0
+        while k < len(chars) and (chars[k]["c"].isspace() or chars[k]["c"] == "." and (dots or _leader_at(chars, k))):
+            dots += chars[k]["c"] == "."
             k += 1
-        if start is not None and k < len(chars) and k - run >= 2 \
-                and chars[k]["bbox"][0] - chars[end - 1]["bbox"][2] >= em:
+        if start is not None and k < len(chars) and (k - run >= 2 or dots) \
+                and chars[k]["bbox"][0] - chars[end - 1]["bbox"][2] >= em and (not dots or chars[k]["c"].isalpha()):
             pieces.append((start, end))
             start = None
+        elif dots and start is not None:
+            end = k  # a leader before a figure: its contents entry's, kept
     if start is not None:
         pieces.append((start, end))
     return pieces
+
+
+def _leader_at(chars: list[dict[str, Any]], k: int) -> bool:
+    """Whether a dot leader (four dots or more, spaces between them allowed) starts at ``k``."""
+    dots, j = 0, k
+    while j < len(chars) and (chars[j]["c"] == "." or chars[j]["c"] == " ") and dots < 4:
+        dots += chars[j]["c"] == "."
+        j += 1
+    return dots >= 4
 
 
 def _emboldened(page: pymupdf.Page, lines: list[Line], turn: pymupdf.Matrix | None) -> None:
@@ -659,7 +679,7 @@ def read_page(
                 spans.append(span)
                 if "\u00ad" in text:
                     soft.append((bi, li, si, span))
-                if "  " in stripped:
+                if "  " in stripped or "...." in stripped and _LEADER_WORD.search(stripped):
                     spaced.append((bi, li, si, span))
                 if s.get("alpha", 255) == 0 or not s.get("char_flags", _PAINTED) & _PAINTED:
                     invisible.add(id(span))

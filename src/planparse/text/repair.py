@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["ocr_lost_i", "ocr_percent_words", "ocr_speck_end", "ocr_stray_stops", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
+__all__ = ["ocr_leader", "ocr_lost_i", "ocr_percent_words", "ocr_speck_end", "ocr_stray_stops", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
 
 # Zipf thresholds (log10 of frequency per billion words).
 _KNOWN = 2.0  # a word at least this frequent is a real word in conservative mode
@@ -875,3 +875,17 @@ def ocr_name_stop(text: str) -> str:
 
 
 _NAME_STOP = re.compile(r"(.*[A-Za-zÅÄÖåäö]{4})\s*\.")
+
+
+# A dot leader as Tesseract reads it: dots, then the letters it makes of the rest of the run
+# (".........ccccceseeessseeeseeees", "..............cccccseeeeaseeee").
+_OCR_LEADER = re.compile(r"^[.…·]{3,}[a-z.…·,:;'`]*$")  # (no word starts with three dots)
+
+
+_OCR_SPECKS = re.compile(r"^[;:“”„\"'*`´,.]{1,3}$")
+
+
+def ocr_leader(word: str) -> bool:
+    """Whether an OCR'd word is a dot leader (between an item and its owner or page number),
+    or specks read as punctuation alone ("; “*" before a header's label)."""
+    return _OCR_LEADER.match(word.strip()) is not None or _OCR_SPECKS.match(word.strip()) is not None
