@@ -12,14 +12,27 @@ it without a space."""
 from __future__ import annotations
 
 from planparse.layouts.doc_info import Found, metadata_label, put
-from planparse.reading.model import Line, Span
+from planparse.reading.model import Line, Span, union
 from planparse.text.assemble import join_lines
 
 Column = tuple[float, tuple[str, str]]  # (where the label starts, (field, label as printed))
 
 
 def _spans(line: Line) -> list[Span]:
-    return [s for s in line.spans if s.text.strip()]
+    """The line's pieces: its spans, on an OCR'd layer (a span a word) its words closer than
+    about a letter's height joined ("Senast" "reviderad" is one label)."""
+    spans = [s for s in line.spans if s.text.strip()]
+    if line.method == "native":
+        return spans
+    out: list[Span] = []
+    for s in spans:
+        last = out[-1] if out else None
+        if last is not None and s.bbox[0] - last.bbox[2] < 0.9 * max(s.size, last.size, 1.0):
+            out[-1] = Span(f"{last.text.rstrip()} {s.text.strip()}", union([last.bbox, s.bbox]), last.font, last.size,
+                           last.bold, last.italic, last.color)
+        else:
+            out.append(s)
+    return out
 
 
 def _column(columns: list[float], span: Span) -> int | None:
