@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import planparse
-from planparse.layouts.money import column_kind
+from planparse.layouts.money_kinds import column_kind
 from planparse.model import BudgetKind
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from planparse.layouts.money_kinds import ACCOUNTS
 from planparse.layouts.roles import UNITS, unit_in
 from planparse.model import AmountUnit, BudgetLine
 from planparse.reading.model import Document, Line, Table
@@ -28,7 +29,6 @@ _STATED_UNIT = re.compile(rf"\b(?:belopp\w*|siffror\w*|tabell\w*)\b[^.]{{0,30}}?
 _NUMBERED_CAPTION = re.compile(r"^tabell\s+\d+\b")
 _YEAR = re.compile(r"(?<![\d–-])((?:19|20)\d{2})(?!\s*[–-]\s*(?:19|20)?\d{2})(?![\d–-])")
 # Account columns: their amounts are for the year the caption names.
-_ACCOUNTS = frozenset({"intakter", "kostnader", "nettokostnad", "nettokostnader", "netto"})
 _MAX_GAP = 60.0  # points between a caption and the table under it
 
 
@@ -121,5 +121,5 @@ def date_accounts(lines: list[BudgetLine], doc: Document, table: Table) -> None:
     for line in lines:
         for v in line.values:
             words = fold(v.label or "").split()
-            if v.year is None and words and words[0] in _ACCOUNTS:
+            if v.year is None and words and words[0] in ACCOUNTS:
                 v.year = year

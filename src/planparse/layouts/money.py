@@ -9,9 +9,9 @@ from collections.abc import Callable
 
 from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.figures import adds_up, settle_amounts
+from planparse.layouts.money_kinds import ACCOUNTS, bare_year_kind, column_kind
 from planparse.layouts.reread import reread_figure
 from planparse.layouts.roles import (
-    BUDGET_KINDS,
     SUM_ROW,
     UNITS,
     cell,
@@ -29,7 +29,6 @@ from planparse.model import (
     BudgetKind,
     BudgetLine,
     BudgetValue,
-    DocumentType,
     Investment,
     InvestmentAmount,
 )
@@ -135,13 +134,13 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             kind = column_kind(label)
             folded = fold(label)
             words = folded.split()
-            if words and words[0] in _ACCOUNTS and beside_budget:
+            if words and words[0] in ACCOUNTS and beside_budget:
                 kind = BudgetKind.outcome  # "Intäkter | Kostnader | Nettokostnad | Budget": what the year gave
             printed = YEAR.search(label)
             # "Utfall jan–apr": the months so far of the report's year, as for indicators
             year = int(printed.group(1)) if printed else out.year if MONTHS_SO_FAR.search(folded) else None
             if printed and YEAR.fullmatch(label.strip()):
-                kind = _bare_year_kind(name, int(printed.group(1)), out)
+                kind = bare_year_kind(name, int(printed.group(1)), out.document_type, out.year)
             amount = parse_number(raw)
             if amount is None:
                 continue  # "Ej aktuellt", or a figure misread past reading (warned of by settle_amounts)
@@ -163,44 +162,6 @@ def _name_only(table: Table, row: Row, first: int) -> bool:
     cell possibly spanning the row, or a sum's name wrapped onto a row of its own."""
     named = cell(row, first)
     return not any(text(row, i) for i in range(table.n_cols) if i != first and cell(row, i) is not named)
-
-
-def column_kind(label: str) -> BudgetKind:
-    """What a money column holds, from the first word of its header that names a kind
-    ("Utfall jan–apr 2026", "Ack. Utfall" → outcome; "Avvikelse" → deviation); a header naming
-    none ("2027", "Plan 2028", "Total utgift") is a budget. An OCR'd word that lost a letter
-    to the cell before it ("202@rognos") is matched by its letters."""
-    words = fold(label).split()
-    found = next((BUDGET_KINDS[w] for w in words if w in BUDGET_KINDS), None)
-    if found is None:
-        from rapidfuzz import fuzz, process
-
-        for w in words:
-            letters = "".join(ch for ch in w if ch.isalpha())
-            match = process.extractOne(letters, list(BUDGET_KINDS), scorer=fuzz.ratio, score_cutoff=88) if len(letters) >= 5 else None
-            if match is not None:
-                return BUDGET_KINDS[match[0]]
-    return found or BudgetKind.budget
-
-
-_REPORTS = frozenset({DocumentType.tertialrapport, DocumentType.delarsrapport, DocumentType.arsredovisning,
-                      DocumentType.uppsiktsrapport, DocumentType.arsbokslut, DocumentType.verksamhetsberattelse})
-
-
-def _bare_year_kind(name: str, year: int, out: Builder) -> BudgetKind:
-    """What a column headed by a year alone ("2024 | 2025") holds on the row ``name``: the
-    kind the row names ("Budget", "Budgetavvikelse"), else in a report the outcome of a year
-    it looks back on, else the budget."""
-    words = fold(name).split()
-    if len(words) <= 2 and words and (found := BUDGET_KINDS.get(words[0])) is not None:
-        return found
-    if out.document_type in _REPORTS and out.year is not None and year <= out.year:
-        return BudgetKind.outcome
-    return BudgetKind.budget
-
-
-# Account columns: beside a Budget column they hold the outcome.
-_ACCOUNTS = frozenset({"intakter", "kostnader", "nettokostnad", "nettokostnader", "netto"})
 
 
 _SCHEDULE = re.compile(r"^(?:tids?plan|tidpunkt|period|genomforande(?:tid|period)?|byggstart|start|klart|fardig\w*)\b")  # when, not how much
