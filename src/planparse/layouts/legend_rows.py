@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.marker import Marker
-from planparse.reading.model import Row
+from planparse.reading.model import Cell, Row
 from planparse.text.fold import fold
 
 # What a legend entry's name may say it is for, before a colon ("Mål: Uppfyllt", "Aktivitet: Klar").
@@ -31,11 +31,15 @@ def _names(text: str) -> bool:
     return any(vocabulary.match_legend(k, name) is not None for k in ("statuses", "assessments") if kind in (None, k))
 
 
+def _worded(row: Row) -> list[Cell]:
+    """The row's cells with words in them (an icon set as a glyph, "●", has none)."""
+    return [c for c in row.cells if any(ch.isalpha() for ch in c.text)]
+
+
 def names_only(row: Row) -> bool:
-    """Whether the row has text and every cell with words in it (an icon set as a glyph, "●",
-    has none) names a status or an assessment."""
-    named = [c.text for c in row.cells if any(ch.isalpha() for ch in c.text)]
-    return bool(named) and all(_names(t) for t in named)
+    """Whether the row has text and every cell with words in it names a status or an assessment."""
+    named = _worded(row)
+    return bool(named) and all(_names(c.text) for c in named)
 
 
 def legend_rows(rows: list[Row], markers: list[Marker]) -> list[tuple[Marker, str]]:
@@ -45,7 +49,7 @@ def legend_rows(rows: list[Row], markers: list[Marker]) -> list[tuple[Marker, st
     for row in rows:
         if not names_only(row):
             continue
-        named = [c for c in row.cells if any(ch.isalpha() for ch in c.text)]
+        named = _worded(row)
         x0, y0, x1, y1 = row.bbox
         icons = sorted((m for m in markers if m.bar is None and y0 - 1 <= (m.bbox[1] + m.bbox[3]) / 2 <= y1 + 1
                         and x0 - 1 <= m.bbox[0] and m.bbox[2] <= x1 + 1), key=lambda m: m.bbox[0])  # fmt: skip

@@ -28,6 +28,12 @@ def _crop_reads(reread: Callable[[int, BBox], str | None], c: Cell) -> list[str]
     return [read.strip(_SPECKS).strip() if read is not None else "" for read in reads]
 
 
+def _majority(votes: list[str]) -> str | None:
+    """The reading more than half of :data:`_CROPS` agree on, or None (the first of equal counts)."""
+    best = max(votes, key=votes.count) if votes else None
+    return best if best is not None and 2 * votes.count(best) > len(_CROPS) else None
+
+
 def reread_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell | None) -> str | None:
     """An OCR'd cell of a numeric column that reads as no number but may be a figure misread
     (:func:`planparse.text.numbers.misread_figure`: "27 PN", "Slo"), read again from the page
@@ -185,8 +191,7 @@ def reread_odd_figure(reread: Callable[[int, BBox], str | None] | None, c: Cell 
     if len(others) < 2 or len(forms) != 1 or None in forms or own is None or own in forms:
         return None
     votes = [fixed for fixed in _crop_reads(reread, c) if _form(fixed) in forms]
-    best = max(votes, key=votes.count) if votes else None  # (max keeps the first of equal counts)
-    return best if best is not None and 2 * votes.count(best) > len(_CROPS) else None
+    return _majority(votes)
 
 
 def reread_lost_percent(reread: Callable[[int, BBox], str | None] | None, c: Cell | None, others: list[str]) -> str | None:
@@ -202,5 +207,4 @@ def reread_lost_percent(reread: Callable[[int, BBox], str | None] | None, c: Cel
         return None
     votes = [" ".join(fixed.replace("%", " %").split()) for fixed in _crop_reads(reread, c)]
     votes = [v for v in votes if v.endswith("%") and parse_number(v) is not None]
-    best = max(votes, key=votes.count) if votes else None  # (max keeps the first of equal counts)
-    return best if best is not None and 2 * votes.count(best) > len(_CROPS) else None
+    return _majority(votes)

@@ -199,7 +199,7 @@ def classify(table: Table) -> Role:
     unit = unit_in(joined) is not None or any(
         not text(r, first) and any(UNITS.get(fold(c.text)) for c in r.cells) for r in table.body[:2]
     )
-    plain_budget = sum(1 for h in header[1:] if h.split()[:1] and h.split()[0] in _PLAIN_BUDGET)
+    plain_budget = sum(1 for h in header[1:] if (h.split() or [""])[0] in _PLAIN_BUDGET)
     # "Statistik | Bokslut 2024 | Budget 2025" over "Antal besökare" rows: counts, not money
     if not unit and (header[0].startswith(_COUNTS) or sum(1 for n in names if n.startswith(_COUNTS)) >= 2):
         money = plain_budget = budget_rows = 0

@@ -51,7 +51,7 @@ def overlap_by(a: BBox, b: BBox, depth: float) -> bool:
 def nfc(text: str) -> str:
     """``text`` with its letters composed ("a" + ring above → "å"): a producer that writes
     Swedish decomposed (TeX, some macOS ones) reads like any other."""
-    return unicodedata.normalize("NFC", text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def union(boxes: list[BBox]) -> BBox:

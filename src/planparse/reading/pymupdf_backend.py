@@ -622,7 +622,7 @@ def read_page(
                 continue
             spans: list[Span] = []
             for si, s in enumerate(ln["spans"]):
-                text = s["text"] if s["text"].isascii() else nfc(s["text"])
+                text = nfc(s["text"])
                 if "ingbats" in s["font"] and is_dingbats(s["font"]):
                     text = dingbat_text(text)  # (base-14 ZapfDingbats: "G" is its "●")
                 elif "ingdings" in s["font"] and is_wingdings(s["font"]):
