@@ -50,6 +50,28 @@ def stated_assessment(w: FieldWalk, line: Line) -> bool:
     return True
 
 
+def heads_assessed_paragraph(w: FieldWalk, line: Line) -> bool:
+    """Whether the labelled assessment ``line`` ("Bedömning: Delvis uppfyllt") follows the one
+    paragraph of a pending paragraph heading: a heading no larger than the text under it (a
+    run-in bold sentence, a bold line opening its paragraph), the paragraph and the label at its
+    margin. The heading is the goal the label assesses, as a label right under it would say; its
+    title loses the full stop that ends it."""
+    section, prose = w.section, w.section_prose
+    if section is None or not prose or w.typo.size(section) > (body := w.typo.size(prose[0])) + 0.3:
+        return False
+    prose = [ln for ln in prose if w.typo.size(ln) >= body - 0.3]  # (not a page's footer before the next column)
+    if len(paragraphs(prose, w.step, [ln.text for ln in prose], w.spec.paragraph_gap)) > 1:
+        return False
+    # (the first line may start past the margin: a run-in heading's rest, or a paragraph's
+    # indent; the paragraph may go on at the top of the next column, the label's)
+    margins = (section.x0, line.x0)
+    if not all(min(abs(ln.x0 - x) for x in margins) <= 0.5 * max(line.size, 6.0) for ln in prose[1:]):
+        return False
+    if w.section_title.endswith(".") and not w.section_title.endswith(".."):
+        w.section_title = w.section_title[:-1]  # the full stop that ends a run-in heading is no part of its title
+    return True
+
+
 def _at_margin(w: FieldWalk, line: Line) -> bool:
     """The sentence starts where the analysis above it does, every line of it, else (no
     analysis) where the owner's title does: a legend's "Målet bedöms uppfyllas" beside its prose

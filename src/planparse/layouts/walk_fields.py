@@ -14,6 +14,7 @@ from planparse.layouts.headings import (
     section_label,
 )
 from planparse.layouts.known_goals import number_goes_back
+from planparse.layouts.stated_assessment import heads_assessed_paragraph
 from planparse.layouts.tables import after_icon
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
@@ -139,9 +140,8 @@ class FieldWalk(WalkState):
         else:
             if label == "comment" and self.section is not None and self.section_level is not None:
                 self.owner_goal()  # "Kommentar" under a heading that goal words name a goal: its comment
-
             if label in ("assessment", "status"):
-                near = self.section is not None and right_under(self.section, line, self.doc.pages)
+                near = self.section is not None and (heads_assessed_paragraph(self, line) or right_under(self.section, line, self.doc.pages))
                 owner = self.activity if label == "status" and self.activity else (self.owner_goal() if near or self.section is None else None)
                 if owner is not None:
                     self.mark(owner, line)

@@ -43,6 +43,7 @@ from planparse.reading import (
     pills,
     raster_icons,
     raster_rules,
+    runin,
     stutter,
     tone,
     weight,
@@ -1385,6 +1386,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         if entries:
             per_page_tables[k] = [tb for tb in per_page_tables[k] if tb not in entries]
 
+    per_page_lines = [runin.split_heads(lines) for lines in per_page_lines]
     join_continued(per_page_tables, per_page_lines)
     dotted_heading_numbers([ln for lines in per_page_lines for ln in lines])
     return [

@@ -119,11 +119,19 @@ def _both_running(
 def _runs(side: list[Box], col: tuple[float, float], span: tuple[float, float],
           running: Callable[[Box, list[Box], float, float], bool]) -> bool:
     """Whether a column is running text over ``span``: of the rows it starts there, at least
-    :data:`_FILLED` fill it (``running``) and at least :data:`MIN_ROWS`."""
+    :data:`_FILLED` fill it (``running``) and at least :data:`MIN_ROWS`. The cells of a
+    table's row are one row, running when one of them is (its last cell reaches the column's
+    edge): a narrow table inside a column is no evidence against it."""
     near = _by_top(side)
-    starts = [b for b in side if span[0] <= b[1] <= span[1] and row_start(b, near)]
-    ran = sum(1 for b in starts if running(b, side, *col))
-    return ran >= MIN_ROWS and ran >= _FILLED * len(starts)
+    rows: list[list[Box]] = []  # the starts on one baseline: a table's row across the column is one row
+    for b in sorted((b for b in side if span[0] <= b[1] <= span[1] and row_start(b, near)), key=lambda b: (b[1], b[0])):
+        yc = (b[1] + b[3]) / 2
+        if rows and rows[-1][0][1] - 1 <= yc <= rows[-1][0][3] + 1:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    ran = sum(1 for row in rows if any(running(b, side, *col) for b in row))
+    return ran >= MIN_ROWS and ran >= _FILLED * len(rows)
 
 
 def _short_column(
