@@ -1351,7 +1351,8 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         in_chart = charts.chart_lines(r.lines, areas)
         r.lines = [ln for ln in r.lines if id(ln) not in in_chart]
         r.drawings = charts.outside_charts(r.drawings, areas)
-        gutters.append(band := columns.gutter(r.lines, r.width) or columns.two_pages(r.lines, r.width, r.height))
+        rules = [d.bbox for d in r.drawings if d.kind == "hline"]
+        gutters.append(band := columns.gutter(r.lines, r.width, rules) or columns.two_pages(r.lines, r.width, r.height))
         drawn = [d.bbox for d in r.drawings if d.kind in ("rect", "shape")
                  and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H]
         boxes = _side_by_side(drawn)

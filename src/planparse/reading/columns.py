@@ -22,8 +22,9 @@ _FILLED = 0.6  # share of those rows whose lines fill their column
 _BESIDE = 0.5  # the least share of the left column's lines the right one has beside them
 
 
-def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
-    """The empty vertical band (x0, x1) between two columns of running text, or None."""
+def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None) -> tuple[float, float] | None:
+    """The empty vertical band (x0, x1) between two columns of running text, or None;
+    ``rules``: the boxes of the page's drawn horizontal rules (a ruled table's rows)."""
     if len(lines) < 2 * MIN_ROWS:
         return None
     boxes = [ln.bbox for ln in lines]  # (read once: a line's box is a computed property)
@@ -89,7 +90,7 @@ def gutter(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     if pairs < MIN_ROWS:
         return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
     if filled < _FILLED * pairs and not _both_running(
-            left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w)):
+            left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w), rules or []):
         return None
     return g0, g1
 
@@ -99,7 +100,7 @@ _SPAN = 0.6  # of the text's height: how far down the page both columns must run
 
 def _both_running(
     left: list[Box], right: list[Box], col_l: tuple[float, float], col_r: tuple[float, float],
-    shared: tuple[float, float], running: Callable[[Box, list[Box], float, float], bool],
+    shared: tuple[float, float], running: Callable[[Box, list[Box], float, float], bool], rules: list[Box],
 ) -> bool:
     """Two columns told each on its own, where row by row they do not pair up: a column of
     headings, short assessment lines and table rows beside running text has its rows at other
@@ -113,25 +114,36 @@ def _both_running(
     height = max(b[3] for b in every) - min(b[1] for b in every)
     if shared[1] - shared[0] < _SPAN * height:
         return False
-    return all(_runs(side, col, shared, running) for side, col in ((left, col_l), (right, col_r)))
+    return all(_runs(side, col, shared, running, rules) for side, col in ((left, col_l), (right, col_r)))
 
 
 def _runs(side: list[Box], col: tuple[float, float], span: tuple[float, float],
-          running: Callable[[Box, list[Box], float, float], bool]) -> bool:
+          running: Callable[[Box, list[Box], float, float], bool], rules: list[Box]) -> bool:
     """Whether a column is running text over ``span``: of the rows it starts there, at least
     :data:`_FILLED` fill it (``running``) and at least :data:`MIN_ROWS`. The cells of a
     table's row are one row, running when one of them is (its last cell reaches the column's
-    edge): a narrow table inside a column is no evidence against it."""
+    edge) when drawn rules part it from the rows above and below (``rules``, the page's
+    horizontal rules): a narrow ruled table inside a column is no evidence against it."""
     near = _by_top(side)
-    rows: list[list[Box]] = []  # the starts on one baseline: a table's row across the column is one row
+    rows: list[list[Box]] = []  # a row's starts: one, or the cells of a ruled table's row
     for b in sorted((b for b in side if span[0] <= b[1] <= span[1] and row_start(b, near)), key=lambda b: (b[1], b[0])):
         yc = (b[1] + b[3]) / 2
-        if rows and rows[-1][0][1] - 1 <= yc <= rows[-1][0][3] + 1:
+        if rows and rows[-1][0][1] - 1 <= yc <= rows[-1][0][3] + 1 and _ruled_row([*rows[-1], b], rules):
             rows[-1].append(b)
         else:
             rows.append([b])
     ran = sum(1 for row in rows if any(running(b, side, *col) for b in row))
     return ran >= MIN_ROWS and ran >= _FILLED * len(rows)
+
+
+def _ruled_row(cells: list[Box], rules: list[Box]) -> bool:
+    """Whether ``cells`` on one baseline stand between two drawn rules across all of them, each
+    within two lines' height: a ruled table's row."""
+    x0, x1 = min(b[0] for b in cells), max(b[2] for b in cells)
+    top, bottom = min(b[1] for b in cells), max(b[3] for b in cells)
+    reach = 2 * (bottom - top)
+    across = [r for r in rules if r[0] <= x0 and r[2] >= x1]
+    return any(top - reach <= r[3] <= top + 1 for r in across) and any(bottom - 1 <= r[1] <= bottom + reach for r in across)
 
 
 def _short_column(
@@ -143,7 +155,7 @@ def _short_column(
     other (a page's columns are; a table's rarely) and each is running text on its own."""
     if any(b[0] < x < b[2] for b in boxes) or abs(col_l[1] - col_r[1]) > 0.1 * max(col_l[1], col_r[1]):
         return False
-    return all(_runs(side, col, (-1e9, 1e9), running) for side, col in ((left, col_l), (right, col_r)))
+    return all(_runs(side, col, (-1e9, 1e9), running, []) for side, col in ((left, col_l), (right, col_r)))
 
 
 def row_start(box: Box, near: Callable[[float, float], list[Box]]) -> bool:
