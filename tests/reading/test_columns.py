@@ -32,6 +32,7 @@ def test_two_column_page_is_read_left_column_first() -> None:
         "holdout-families3/robertsfors_vp/lycksele-verksamhetsplan-2026.pdf",  # ... with values under labels
         "generic/delarsrapport-word-table-grid.pdf",
         "real/simrishamn_kfn_arsbokslut_2025_printtopdf.pdf",
+        "holdout-generic17/delarsrapport/molndal-von-delarsrapport-augusti-2026.pdf",  # ruled tables across the page
     ],
 )
 def test_single_column_pages_are_not_taken_for_two(pdf: str) -> None:

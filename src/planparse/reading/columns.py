@@ -128,7 +128,7 @@ def _runs(side: list[Box], col: tuple[float, float], span: tuple[float, float],
     rows: list[list[Box]] = []  # a row's starts: one, or the cells of a ruled table's row
     for b in sorted((b for b in side if span[0] <= b[1] <= span[1] and row_start(b, near)), key=lambda b: (b[1], b[0])):
         yc = (b[1] + b[3]) / 2
-        if rows and rows[-1][0][1] - 1 <= yc <= rows[-1][0][3] + 1 and _ruled_row([*rows[-1], b], rules):
+        if rows and rows[-1][0][1] - 1 <= yc <= rows[-1][0][3] + 1 and _ruled_row([*rows[-1], b], rules, col):
             rows[-1].append(b)
         else:
             rows.append([b])
@@ -136,13 +136,14 @@ def _runs(side: list[Box], col: tuple[float, float], span: tuple[float, float],
     return ran >= MIN_ROWS and ran >= _FILLED * len(rows)
 
 
-def _ruled_row(cells: list[Box], rules: list[Box]) -> bool:
+def _ruled_row(cells: list[Box], rules: list[Box], col: tuple[float, float]) -> bool:
     """Whether ``cells`` on one baseline stand between two drawn rules across all of them, each
-    within two lines' height: a ruled table's row."""
+    within two lines' height and neither reaching out of the column ``col`` (margin, width): a
+    row of a table inside the column (a table across the page is no column's)."""
     x0, x1 = min(b[0] for b in cells), max(b[2] for b in cells)
     top, bottom = min(b[1] for b in cells), max(b[3] for b in cells)
     reach = 2 * (bottom - top)
-    across = [r for r in rules if r[0] <= x0 and r[2] >= x1]
+    across = [r for r in rules if r[0] <= x0 and r[2] >= x1 and r[0] >= col[0] - reach and r[2] <= col[0] + col[1] + reach]
     return any(top - reach <= r[3] <= top + 1 for r in across) and any(bottom - 1 <= r[1] <= bottom + reach for r in across)
 
 
