@@ -16,14 +16,17 @@ def _column(labels: list[str | None], name: str) -> int | None:
     return next((i for i, lab in enumerate(labels) if lab == name), None)
 
 
-def text_columns(act: Activity, row: Row, labels: list[str | None], title_col: int) -> None:
+def text_columns(act: Activity, row: Row, labels: list[str | None], title_col: int, above: Activity | None = None) -> None:
     """``act``'s owner, comment, description and follow-up from the columns of ``row`` their
-    header ``labels`` name, where the activity has none yet."""
+    header ``labels`` name, where the activity has none yet; an owner cell merged with the one
+    above it names the owner of the activity ``above`` (one "Ansvarig" beside two activities)."""
     for label, field in _FIELDS:
         col = _column(labels, label)
         if col is not None and col != title_col and getattr(act, field) is None:
             text = row.cell_text(col)
             setattr(act, field, owner_text(row, text) if field == "owner" else text or None)
+            if field == "owner" and not text and above is not None and row.merged_up(col):
+                act.owner = above.owner
     col = _column(labels, "follow_up")  # "Aktivitet | Ansvarig | Uppföljning": how it is followed up
     if col is not None and col != title_col and not act.follow_up and (text := row.cell_text(col)):
         act.follow_up = [text]

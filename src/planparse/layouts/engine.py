@@ -5,8 +5,7 @@ It reads structure, not wording:
 - **headings** (:mod:`.headings`): numbering with or without a trailing dot or a "Mål" /
   "Uppdrag" prefix, goal words ("Nämndmål", "Fokusområde"), typography rank where the layer
   has fonts, and titles that wrap;
-- **goals and activities** are opened and closed by level; an unnumbered styled heading turns
-  into a goal only when goal content follows it;
+- **goals and activities** opened and closed by level (an unnumbered heading a goal only with goal content);
 - **labelled fields**: a vocabulary label opens a field whose value is read in its shape
   (paragraphs, a list, a date); a "Mål" label followed by bullets makes each bullet a goal, and
   bullets under "Aktiviteter", "Åtgärder" or "Tillvägagångssätt" are activities;
@@ -14,8 +13,7 @@ It reads structure, not wording:
 - **status and assessment** from text anywhere in the owner's scope, or from an icon on the
   owner's line (:mod:`.icons`).
 
-A :class:`~planparse.layouts.spec.LayoutSpec` supplies what is a family's own. The walk is
-one class built in layers: :mod:`.walk_state` (the goal stack and tree operations),
+A :class:`~planparse.layouts.spec.LayoutSpec` supplies what is a family's own. The walk is one class built in layers: :mod:`.walk_state` (the goal stack and tree operations),
 :mod:`.walk_fields` (labels and fields), :mod:`.walk_lists` (headings and lists) and this
 module (reading order, lines, tables).
 """
@@ -77,10 +75,9 @@ class Walk(ListWalk):
             consumed = {id(x) for x in cont[1]} if cont else set()
             if cont and carried is not None:
                 pos.join_wrapped_top(carried, cont[0])  # the last name on the page before going on
-                if not cont[0].rows:
-                    cont = None
+                cont = cont if cont[0].rows else None
             rest = [ln for ln in lines if id(ln) not in consumed]
-            found = pos.find_tables(rest, is_table_header, lambda ln: self.is_break(ln), marks)
+            found = pos.find_tables(rest, is_table_header, self.is_break, marks)
             if carry and cont is None and carried is not None and found:
                 pos.wrap_under_header(carried, found[0][0])
             consumed |= pos.join_repeated(carried, found, rest) if carried is not None and not cont else set()
@@ -100,16 +97,19 @@ class Walk(ListWalk):
         return out
 
     def is_break(self, line: Line) -> bool:
-        """A heading, or a list's label alone on its line ("Prioriterad utveckling 2018" under
-        an unruled indicator table): no row of the table above. A line with text left of it on
-        its baseline (on a page in one column) is a row's cells ("71 Kolada Andel"), no heading."""
+        """A heading, or a list's label alone on its line ("Prioriterad utveckling 2018"): no row of the table
+        above. A line with text left of it on its baseline is a row's cells, no heading."""
         page = next(p for p in self.doc.pages if p.number == line.page)
         if text_left_of(line, page):
             return False
         head = self.recognised(line)
+        if head is not None and head.number is None and line.method != "native" and self.label(line.text) == ("comment", ""):
+            return False  # "Kommentar" alone, however large its OCR'd box: the activity table's row
         if head is not None and (head.number is not None or self.typo.rank(line) == 2 and not crosses_other(line, page)):
             return True
-        label, value = self.label(line.text)
+        label, value = self.label(line.text.lstrip("•▪◦● "))
+        if label == "goal" and value:
+            return True  # "Mål: Barnen utvecklar …": the next goal's statement, no row
         if label not in _ACTIVITY_LABELS or value or ":" in line.text or len(line.text.split()) > 4:
             return False
         return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)  # alone on its row

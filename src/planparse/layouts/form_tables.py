@@ -1,5 +1,6 @@
 """Form tables: one goal set out as labelled rows down a two-column table ("Mål | …",
-"Aktiviteter | …", "Ansvarig | …")."""
+"Aktiviteter | …", "Ansvarig | …"), a goal card's indicator among them ("Indikator | …",
+"Målvärde 2025 | 72", "Utfall 2025 | 68")."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from typing import TYPE_CHECKING
 
 from planparse import vocabulary
 from planparse.layouts import roles
+from planparse.layouts.base import provenance
 from planparse.layouts.cell_items import cell_activities
-from planparse.model import Assessment, AssessmentValue
+from planparse.layouts.indicators import value_kind
+from planparse.model import Assessment, AssessmentValue, Indicator, IndicatorValue, ValueKind
 from planparse.reading.model import Table
 from planparse.text.assemble import join_lines
+from planparse.text.numbers import parse_number
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
@@ -28,17 +32,31 @@ def is_form(w: Walk, table: Table) -> bool:
 def read_form(w: Walk, table: Table) -> None:
     """A form table read as its labelled paragraphs: the goal from its "Mål" row, each
     paragraph of an activity row an activity, an assessment, description or comment row the
-    goal's; other rows (owner, follow-up) are left to the form's goal."""
+    goal's, an indicator row the goal's indicator and the value rows under it its values;
+    other rows (owner, follow-up) are left to the form's goal."""
+    if w.text_goals:
+        w.list_after_text()  # goal cards after the paragraphs under goal words: those were their lead-in
     w.owner_goal()  # a heading over the form is the goal group it belongs to
     w.flush()
     w.field, w.field_lines = None, []
+    indicator: Indicator | None = None
     for row in table.rows:
         label = w.label(row.cell_text(0))[0]
         value = roles.cell(row, 1)
-        if label is None or value is None or not value.lines:
+        if value is None or not value.lines:
+            continue
+        named = row.cell_text(0).strip().rstrip(":").strip()
+        if indicator is not None and label in (None, "target", "outcome") and (kind := value_kind(named))[0] is not ValueKind.other:
+            raw = value.text.strip()
+            indicator.values.append(IndicatorValue(label=named, kind=kind[0], year=kind[1], raw=raw, value=parse_number(raw)))
             continue
         first = value.lines[0]
-        if label == "goal":
+        if label is None:
+            continue
+        if label == "indicator" and w.goal is not None:
+            indicator = Indicator(uid="", name=value.text.strip(), provenance=provenance(row))
+            w.goal.indicators.append(indicator)
+        elif label == "goal":
             w.open_label("goal", join_lines([ln.text for ln in value.lines]), first)
         elif label in ("activities", "assignment"):
             w.open_label(label, "", first)

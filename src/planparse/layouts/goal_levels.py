@@ -65,10 +65,12 @@ def _holds_goals(goal: Goal) -> bool:
 
 def _area_over_goals(g: Goal) -> bool:
     """Whether a goal over sub-goals is their area: its title names a topic ("2.1 Lärande och
-    kunskapsresultat"), states no goal and is labelled as no kommunfullmäktige's goal, while each
-    item under it states one ("2.1.1 Fler elever ska nå kunskapskraven")."""
-    return bool(g.children) and all(c.level is GoalLevel.sub_goal and states_goal(c.title) for c in g.children) \
-        and not states_goal(g.title) and not kf_labelled(g.provenance.raw_text)
+    kunskapsresultat"), states no goal and is labelled as no kommunfullmäktige's goal, while the
+    items under it state one ("2.1.1 Fler elever ska nå kunskapskraven"), or carry a goal's
+    activities or indicators ("2.1.2 Färre olika personal hos varje brukare": no verb)."""
+    kids = g.children
+    return bool(kids) and all(c.level is GoalLevel.sub_goal and (states_goal(c.title) or c.activities or c.indicators) for c in kids) \
+        and any(states_goal(c.title) for c in kids) and not states_goal(g.title) and not kf_labelled(g.provenance.raw_text)
 
 
 def settle_levels(goals: list[Goal], top: bool = True) -> None:

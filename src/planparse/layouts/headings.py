@@ -23,7 +23,7 @@ from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
     r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+)?"
-    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-])?(?:\s+(?P<title>\S.*))?$",
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-]{1,2})?(?:\s+(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
 _GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mnds?m[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
@@ -31,7 +31,7 @@ _GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mnds?m[åa]l|kommunm[
 _GOALS_WITHIN = re.compile(
     r"^(?:mål|målen)\s+(?:inom|för)\s+(?:målområde(?:t)?|fokusområde(?:t)?|området)\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
-_INNER_MAL = re.compile(r"^mål[\s-]*(\d{1,2})\s*[–—:-]\s*(.+)$", re.IGNORECASE)
+_INNER_MAL = re.compile(r"^mål[\s-]*(\d{1,2})\s*[–—:-]{1,2}\s*(.+)$", re.IGNORECASE)
 _GOAL_HEADING = re.compile(r"^mål\s+(?:för|att)\s+\w", re.IGNORECASE)
 _PERIOD_ONLY = re.compile(r"(?:för |under |år )?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?:?", re.IGNORECASE)
 _GOAL_LINE = re.compile(r"^m[åa]l\s*:\s*(\S.{2,})$", re.IGNORECASE)
@@ -218,17 +218,20 @@ def _wraps_ocr_title(prev: Line, line: Line, gap: float, height: float) -> bool:
     paragraph after a heading has space above it, unless the heading's last word is one no
     title ends with: "… en sammanhållen vård- och" / "stödkedja"), going on in lower case (or in
     capitals under a heading in capitals), and not a run-in label ("Strategimål: …")."""
-    if gap >= 0.55 * height and not (ends_open(prev.text) and line.text[:1].islower()):
+    capitals = _in_capitals(prev.text) and _in_capitals(line.text)  # (boxes of capitals' height alone: less room)
+    if gap >= (0.8 if capitals else 0.55) * height and not (ends_open(prev.text) and line.text[:1].islower()):
         return False
     if _runin_label(line.text):
         return False
     first = next((c for c in line.text if c.isalnum()), "")
     if first.islower() or first.isdigit():
         return True
-    def caps(text: str) -> bool:
-        letters = [c for c in text if c.isalpha()]
-        return len(letters) >= 4 and all(c.isupper() for c in letters)
-    return caps(prev.text) and caps(line.text)
+    return capitals
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def _runin_label(text: str) -> bool:
@@ -255,8 +258,9 @@ def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
         return False
     if numbered(line.text):
         return False
-    if not line.text[:1].islower() and (goal_word(line.text) or vocabulary.match_label(line.text)):
-        return False  # a lower-case start wraps the title even where it reads as a goal word
+    if not line.text[:1].islower() and not (_in_capitals(prev.text) and _in_capitals(line.text)) and (
+            goal_word(line.text) or vocabulary.match_label(line.text)):
+        return False  # a lower-case start wraps the title even where it reads as a goal word, as do a title's lines in capitals
     if not typo.has_fonts(line) and not _wraps_ocr_title(prev, line, gap, height):
         return False
     return line.text[:1].islower() or not typo.has_fonts(line) or abs(typo.size(line) - typo.size(prev)) < 0.6

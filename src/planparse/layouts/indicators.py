@@ -110,13 +110,13 @@ def _column_group(label: str) -> ValueGroup | None:
 
 
 def _group_col(table: Table, labels: list[str | None], taken: set[int]) -> int | None:
-    """The Tot/K/M column: labelled "group" in the vocabulary, or headed "Tot K/M", or a
-    column whose filled body cells are all Tot, K or M."""
+    """The Tot/K/M column: labelled "group" in the vocabulary, or headed "Tot K/M" (OCR'd:
+    "Tot KIM", its slash an I), or a column whose filled body cells are all Tot, K or M."""
     col = column_of(labels, "group")
     if col is not None:
         return col
     for i, text in enumerate(table.header):
-        if i not in taken and re.fullmatch(r"tot k m|tot|k m|kon", fold(text)):
+        if i not in taken and re.fullmatch(r"tot(?: k ?[il1|]? ?m)?|k ?[il1|]? ?m|kon", fold(text)):
             return i
     for i in range(table.n_cols):
         cells = [fold(r.cell_text(i)) for r in table.body]
@@ -130,8 +130,8 @@ _ORDER = (ValueGroup.total, ValueGroup.women, ValueGroup.men)
 
 def _row_groups(body: list[Row], group_col: int | None, name_col: int) -> list[ValueGroup | None]:
     """Each row's Tot/K/M group. On an OCR'd layer a lone letter in the group column may be
-    lost ("M" too faint or too small for Tesseract): a row without a name and with an empty
-    group cell, right under a Tot or K row and over a row that is not the group next in the
+    lost ("M" too faint or too small for Tesseract) or misread ("Kee", "OM"): a row without a
+    name and with an empty group cell or one of a few letters that name no group, right under a Tot or K row and over a row that is not the group next in the
     order Tot, K, M, is that next group (its values are read; only their group is known from
     the order, never a value)."""
     if group_col is None:
@@ -139,7 +139,7 @@ def _row_groups(body: list[Row], group_col: int | None, name_col: int) -> list[V
     groups: list[ValueGroup | None] = [_GROUPS.get(fold(r.cell_text(group_col))) for r in body]
     for k, row in enumerate(body):
         prev = groups[k - 1] if k else None
-        if groups[k] is not None or prev not in _ORDER[:2] or row.cell_text(group_col).strip() \
+        if groups[k] is not None or prev not in _ORDER[:2] or len(row.cell_text(group_col).strip()) > 3 \
                 or row.cell_text(name_col).strip() or row.native:
             continue
         following = _ORDER[_ORDER.index(prev) + 1]

@@ -226,7 +226,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             act.end_date = cell_date(row.cell_text(end_col), end=True)
         if progress_col is not None:
             act.progress = cell_percent(row.cell_text(progress_col))
-        text_columns(act, row, labels, title_col)
+        text_columns(act, row, labels, title_col, out[-1] if out else None)
         out.append(act)
     return out
 

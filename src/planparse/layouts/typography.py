@@ -7,6 +7,7 @@ import statistics
 from difflib import SequenceMatcher
 
 from planparse import vocabulary
+from planparse.layouts.base import body_of
 from planparse.layouts.bold_lines import set_bold
 from planparse.reading.model import Document, Line
 from planparse.text.assemble import ends_open
@@ -75,7 +76,7 @@ class Typography:
                             size for ln in cell.lines if ln.method != "native" and ln.size > 0
                             for size in [ln.size] * len(ln.text)
                         )
-        self.body = max(sizes, key=lambda k: sizes[k]) if sizes else 10.0
+        self.body = body_of(sizes)
         from planparse.layouts.colour_headings import coloured_headings  # noqa: PLC0415 (it imports this module)
         from planparse.layouts.numbered_chapters import numbered_chapters  # noqa: PLC0415
 

@@ -95,8 +95,8 @@ class ListWalk(FieldWalk):
                     self.in_goal_chapter = True  # "3.3" goes on in goal chapter "3" ("4 SCB" was a table's cells)
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
-                    self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
-                    self.item, self.item_line = None, None  # a chapter ends the list before it
+                    self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None  # ends the list
+                    self.item, self.item_line, self.section_last, self.section_title = None, None, line, head.title  # (title may wrap)
                     return True
                 level = self.spec.level(d)
             title, assessment = split_assessment_suffix(head.title)

@@ -86,9 +86,13 @@ def contents_lines(lines: list[Line]) -> set[int]:
         start, end = min(heading + leaders), max(leaders)
         found = {id(ln) for ln in lines[start : end + 1]}
         rest = lines[end + 1 :]
+        entries = lines[start : end + 1]
+        left, right = min(ln.x0 for ln in entries), max(ln.bbox[2] for ln in entries)
         for k, ln in enumerate(rest):  # entries without leaders right after the last one
             text = ln.text.strip()
-            if _TOC_ENTRY.search(text) or (heading and _PAGE_REF.match(text)):
+            if _TOC_ENTRY.search(text) or (heading and _PAGE_REF.match(text)) or (
+                    heading and ln.method != "native" and ln.x0 >= left + 0.75 * (right - left)):
+                # (or the column of page numbers at the right, an OCR read as letters: "NNNOÖOÖAAB")
                 found.add(id(ln))  # (or an entry's page number an OCR set on a line of its own)
                 continue
             # Under a contents heading, numbered entries whose leaders and page numbers an

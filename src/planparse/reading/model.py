@@ -358,6 +358,7 @@ class Cell:
     bbox: BBox
     col: int
     colspan: int = 1
+    merged_up: bool = False  # merged with the cell above it (no rule between): its text is that one's
 
     @property
     def text(self) -> str:
@@ -404,6 +405,10 @@ class Row:
             if c.col <= col < c.col + c.colspan:
                 return c.text
         return ""
+
+    def merged_up(self, col: int) -> bool:
+        """Whether the cell at ``col`` is merged with the one above it (see :attr:`Cell.merged_up`)."""
+        return any(c.col <= col < c.col + c.colspan and c.merged_up for c in self.cells)
 
 
 @dataclass
@@ -482,16 +487,24 @@ class Page:
     def in_order(self, lines: list[Line], tables: list[Table]) -> list[Line | Table]:
         """``lines`` (of this page, in its order) and ``tables`` in reading order: by height;
         on a page in two columns (or of cards side by side) each table after the last line
-        above it in its own column (one it shares some width with), else before the first
+        above it in its own column (one it shares some width with) and the tables above it there,
+        or right after the card on its left that it stands level with, else before the first
         line under its top."""
         if self.two_columns:
             blocks: list[Line | Table] = list(lines)
-            for t in sorted(tables, key=lambda t: t.bbox[1]):
+            for t in sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])):
                 x0, top, x1 = t.bbox[0], t.bbox[1], t.bbox[2]
-                k = next((i + 1 for i in range(len(blocks) - 1, -1, -1) if isinstance(b := blocks[i], Line)
-                          and b.y0 < top and b.x0 < x1 and x0 < b.bbox[2]), None)
+                k = next((i + 1 for i, b in enumerate(blocks) if isinstance(b, Table)
+                          and abs(b.bbox[1] - top) <= 2 and b.bbox[2] <= x0), None)
+                k = k or next((i + 1 for i in range(len(blocks) - 1, -1, -1) if isinstance(b := blocks[i], Line)
+                               and b.y0 < top and b.x0 < x1 and x0 < b.bbox[2]), None)
                 if k is None:
                     k = next((i for i, b in enumerate(blocks) if isinstance(b, Line) and b.y0 > top), len(blocks))
+                # (after the tables above it in its column placed there already, and the cards level with them)
+                passed: Table | None = None
+                while k < len(blocks) and isinstance(b := blocks[k], Table) and b.bbox[1] <= top and (
+                        b.bbox[0] < x1 and x0 < b.bbox[2] or passed is not None and abs(b.bbox[1] - passed.bbox[1]) <= 2):
+                    passed, k = b, k + 1
                 blocks.insert(k, t)
             return blocks
         items: list[tuple[float, int, Line | Table]] = [(ln.y0, 0, ln) for ln in lines] \

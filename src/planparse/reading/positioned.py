@@ -149,7 +149,10 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
     words = [s for vr in body for s in _spans(vr)]
 
     def column_at(x: float) -> bool:
-        under = {round(w.yc) for w in words if abs(w.bbox[0] - x) <= _SLACK / 2}
+        starting = [w for w in words if abs(w.bbox[0] - x) <= _SLACK / 2]
+        if any(_word_after(v, w) for w in starting for v in words):
+            return False  # a sentence's next word ("Vi arbetar", "Vi gör": rows that open alike), no column
+        under = {round(w.yc) for w in starting}
         return len(under) >= 2 and not any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words)
 
     out: list[list[Span]] = []
@@ -164,6 +167,12 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
             else:
                 out[-1].append(s)
     return out
+
+
+def _word_after(before: Span, word: Span) -> bool:
+    """Whether ``word`` follows ``before`` on its line a word space or so after it."""
+    return abs(before.yc - word.yc) < 0.5 * (word.bbox[3] - word.bbox[1]) and \
+        0 <= word.bbox[0] - before.bbox[2] <= 1.5 * _word_space(word)
 
 
 def _dropped_rows(vr: list[Line], gap: float, h: float, starts: list[float], ends: Sequence[float]) -> bool:
@@ -330,7 +339,7 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     ocr = row[0].method != "native"
     space = _row_word_space(row, starts, ends) if ocr else None
     spans = _spans(row)
-    words = _glued_apart(spans, starts) if ocr else spans
+    words = _set_right(_glued_apart(spans, starts), starts, ends, space) if ocr else spans
     cut = {id(s) for s in words} - {id(s) for s in spans}  # the halves of a glued word cut at a column start
     for s in words:
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
@@ -358,9 +367,34 @@ def _dash(text: str) -> bool:
 
 
 def _value_at_start(s: Span, start: float) -> bool:
-    """A figure set where its column starts, within a third of the slack ("212" under "2026"
-    after a name run on to a space of it): a cell's value, no word of a sentence."""
-    return abs(s.bbox[0] - start) <= _SLACK / 3 and parse_number(s.text) is not None
+    """A figure or a capitalised word set where its column starts, within a third of the slack
+    ("212" under "2026" after a name run on to a space of it, "Andel" under "Mått" after a
+    source as long as its cell): a cell's value, no word of a sentence."""
+    return abs(s.bbox[0] - start) <= _SLACK / 3 and (parse_number(s.text) is not None or s.text[:1].isupper())
+
+
+def _set_right(spans: list[Span], starts: list[float], ends: Sequence[float], space: float | None) -> list[Span]:
+    """An OCR'd row's words with a right-aligned cell's words made one span: the words that end
+    a line, a word space or so apart, the last where a later column's label ends and the first
+    left of that label, far from the words before them ("… varje vecka      Arbetslag Krabban"
+    under "Ansvarig"), as a born-digital layer gives them (:func:`_column_of` then finds its column)."""
+    if len(spans) < 2 or len(ends) < 2:
+        return spans
+    last = max(spans, key=lambda w: w.bbox[2])
+    line = sorted((w for w in spans if abs(w.yc - last.yc) < 0.5 * (last.bbox[3] - last.bbox[1])), key=lambda w: w.bbox[0])
+    col = next((c for c in range(1, len(ends)) if abs(last.bbox[2] - ends[c]) <= _SLACK), None)
+    step = space or _word_space(last)
+    k = len(line) - 1
+    while k > 0 and line[k].bbox[0] - line[k - 1].bbox[2] <= 1.5 * step:
+        k -= 1
+    if col is None or k == 0 or k == len(line) - 1 or line[k].bbox[0] >= starts[col] - _SLACK \
+            or line[k].bbox[0] - line[k - 1].bbox[2] < 4 * step or line[k].bbox[0] <= ends[col - 1] + _SLACK:
+        return spans
+    head = line[k]
+    cell = Span(text=" ".join(w.text.strip() for w in line[k:]) + " ", bbox=union([w.bbox for w in line[k:]]),
+                font=head.font, size=head.size, bold=head.bold)
+    taken = {id(w) for w in line[k:]}
+    return sorted([w for w in spans if id(w) not in taken] + [cell], key=lambda w: w.bbox[0])
 
 
 def _glued_apart(spans: list[Span], starts: list[float]) -> list[Span]:
@@ -680,7 +714,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             prev_bottom = line.bbox[3]
             continue
         by_col: dict[int, list[Span]] = {}
-        for s in _edge_dashes(_glued_apart(_spans(vr), starts) if method != "native" else _spans(vr), starts, method):
+        ocr_words = method != "native" and _set_right(_glued_apart(_spans(vr), starts), starts, ends, _row_word_space(vr, starts, ends))
+        for s in _edge_dashes(ocr_words or _spans(vr), starts, method):
             by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
         if method != "native":
             _strays_to_next_column(by_col, starts, _row_word_space(vr, starts, ends))

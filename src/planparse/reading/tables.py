@@ -545,7 +545,8 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
         x1 = max([h.b for h in g_hs] + [v.pos for v in g_vs])
         xs = _columns([v.pos for v in g_vs], x0, x1, scanned)
         ruled = len(xs) > 2  # a rule between columns (a frame's sides alone divide nothing)
-        if scanned and ruled and (lost := _lost_end_rules(ys, g_vs, x0, x1)):
+        if ruled and (lost := [seg for seg in _lost_end_rules(ys, g_vs, x0, x1) if scanned or seg.pos > _FOOT * raw.height]):
+            # (born digital: a row broken over the page, its column rules run on to the page's foot)
             g_hs = [*g_hs, *lost]
             ys = _merge_positions([h.pos for h in g_hs])
         if not ruled and len(ys) < 3 and len(_with_open_header(ys, x0, x1, raw)) < 3 and not _carried_row(
@@ -605,6 +606,7 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
 
 
 _LOST_RULE_REACH = 8.0  # points: column rules running past the last row rule by this much end a row
+_FOOT = 0.8  # of the page's height: where a born-digital page's foot starts
 
 
 def _closed_by_columns(y: float, vs: list[_Seg], top: bool) -> bool:
@@ -1624,10 +1626,11 @@ def _merge_row_spans(rows: list[Row], hs: list[_Seg], scanned: bool = False) -> 
         if abs(above.bbox[3] - y) > TOL or not any(abs(h.pos - y) <= TOL for h in hs):
             continue  # not adjacent bands of one grid
         for c in row.cells:
-            if not c.lines or _ruled_under(c.bbox[0], c.bbox[2], y, hs, scanned):
+            if _ruled_under(c.bbox[0], c.bbox[2], y, hs, scanned):
                 continue
             top = next((t for t in above.cells if abs(t.bbox[0] - c.bbox[0]) <= TOL and abs(t.bbox[2] - c.bbox[2]) <= TOL), None)
-            if top is not None:  # (a line centred on the hidden rule is in both bands: once)
+            c.merged_up = top is not None and bool(top.lines or top.merged_up)
+            if top is not None and c.lines:  # (a line centred on the hidden rule is in both bands: once)
                 held = {id(s) for ln in top.lines for s in ln.spans}
                 top.lines.extend(ln for ln in c.lines if not all(id(s) in held for s in ln.spans))
                 c.lines = []
