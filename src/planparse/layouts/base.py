@@ -287,9 +287,8 @@ _TEXT_STEP = 2.0  # points: how much larger that size may be
 
 
 def body_of(sizes: dict[float, int]) -> float:
-    """The body text size from the characters set in each size: the commonest, or a size up
-    to :data:`_TEXT_STEP` larger with nearly as many characters (the prose of a document
-    whose smaller-set tables hold as much text: the tables' size is no body to rank it by)."""
+    """The body text size from the characters set in each size: the commonest, or a size up to :data:`_TEXT_STEP`
+    larger with nearly as many (prose beside smaller-set tables that hold as much text: no body to rank it by)."""
     if not sizes:
         return 10.0
     top = max(sizes, key=lambda k: sizes[k])

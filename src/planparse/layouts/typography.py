@@ -54,8 +54,7 @@ class Typography:
         return found  # type: ignore[no-any-return]
 
     def __init__(self, doc: Document) -> None:
-        self.tight: set[int] = set()  # (ranks asked for before tight_titles: none yet)
-        self.under: set[int] = set()
+        self.tight, self.under = set[int](), set[int]()  # (ranks asked for before tight_titles: none yet)
         sizes: dict[float, int] = {}
         ocr_sizes: list[float] = []
         scanned = False  # a line of text without fonts (an OCR'd one)
