@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planparse.text.repair import looks_damaged, repair_text, repair_word
+from planparse.text.repair import looks_damaged, repair_text, repair_word, unglued
 
 WORDS = [
     ("&r", "är"),
@@ -377,6 +377,9 @@ def test_ocr_list_number_read_with_a_comma_and_stray_end_specks() -> None:
     assert ocr_stray_end(["Berörda", ";"]) == ["Berörda", ""]
     assert ocr_stray_end(["Bedömning:"]) == ["Bedömning:"]
     assert ocr_stray_end([":"]) == [":"]
+    # holdout-families5 Hallstahammar (OCR'd): a dash speck after a sentence's stop; a range's dash stays
+    assert ocr_stray_end(["om ", "pendlingstrafik. ", "-"]) == ["om ", "pendlingstrafik. ", ""]
+    assert ocr_stray_end(["2025 ", "-"]) == ["2025 ", "-"]
 
 
 def test_ocr_glued_list_numbers_and_lone_glyphs() -> None:
@@ -543,3 +546,31 @@ def test_ocr_bullet_glued_to_its_word_but_no_footnote_mark() -> None:
     assert ocr_bullet("«Alla barn ges möjlighet") == "• Alla barn ges möjlighet"
     assert ocr_bullet("*Medarbetarenkät, skala 0–100") == "*Medarbetarenkät, skala 0–100"
     assert ocr_bullet("«Alla» sa hon") == "«Alla» sa hon"
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("Deltai", "Delta i"),
+    ("Viläser", "Vi läser"),
+    ("nivånpå", "nivån på"),
+    ("tryggaiskolanskaöka", "trygga i skolan ska öka"),
+    ("Energianvändningikommunens", "Energianvändning i kommunens"),
+    # words and compounds the lexicon knows, and names, stay whole
+    ("Omberg", "Omberg"), ("Vilhelmina", "Vilhelmina"), ("Kontaktman", "Kontaktman"),
+    ("kompissamtal", "kompissamtal"), ("Energianvändning", "Energianvändning"), ("Vihar", "Vihar"),
+])
+def test_unglued_gives_an_ocr_d_token_the_spaces_it_lost(token: str, expected: str) -> None:
+    assert unglued(token) == expected
+
+
+def test_repair_text_ungluing_a_line() -> None:
+    assert repair_text("Andel elever som känner sig tryggaiskolanskaöka") == "Andel elever som känner sig trygga i skolan ska öka"
+
+
+def test_ocr_school_year() -> None:
+    """holdout-families4 Hudiksvall (scan): "Andel elever i äk 8 som känner sig trygga"."""
+    from planparse.text.repair import ocr_school_year
+
+    assert ocr_school_year(["i ", "äk ", "8 ", "som"]) == ["i ", "åk ", "8 ", "som"]
+    assert ocr_school_year(["Ak ", "9"]) == ["Åk ", "9"]
+    assert ocr_school_year(["tak ", "9"]) == ["tak ", "9"]
+    assert ocr_school_year(["ak ", "2025"]) == ["ak ", "2025"]  # a year, no school year

@@ -1132,7 +1132,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
     (:func:`planparse.text.repair.ocr_speck_before_capital`); a speck read as a stop inside a
     sentence dropped ("följt av. dialog"), also at a line's end over the line it wraps into
     (:func:`planparse.text.repair.ocr_stop_before_lower`); a sum's leading "1" read as "I"
-    given back (see :func:`planparse.text.repair.ocr_thousands_one`)."""
+    given back (see :func:`planparse.text.repair.ocr_thousands_one`); "äk 8" made "åk 8"."""
     from planparse.text.repair import (
         ocr_bullet_words,
         ocr_list_number_words,
@@ -1140,6 +1140,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
         ocr_lost_i,
         ocr_percent_words,
         ocr_quote_style,
+        ocr_school_year,
         ocr_speck_before_capital,
         ocr_stop_before_lower,
         ocr_stray_close,
@@ -1156,8 +1157,8 @@ def _ocr_bullets(lines: list[Line]) -> None:
         unquoted = ocr_stray_quote(ocr_lost_i(ocr_speck_before_capital(ocr_list_number_words(words))),
                                    lines[k + 1].text if k + 1 < len(lines) else "")
         unquoted = ocr_stray_close(unquoted, lines[k - 1].text if k > 0 else "")
-        fixed = ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(ocr_lone_glyphs(
-            ocr_bullet_words(unquoted)))), _word_gaps(ln))))
+        fixed = ocr_school_year(ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(
+            ocr_lone_glyphs(ocr_bullet_words(unquoted)))), _word_gaps(ln)))))
         if fixed and fixed[-1].rstrip().endswith("."):
             fixed = ocr_stop_before_lower(fixed, _wrapped_into(ln, lines))
         if fixed == words:

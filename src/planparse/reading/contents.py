@@ -37,8 +37,8 @@ def _lost_number(text: str) -> bool:
 
 
 def _sibling(before: list[Line], line: Line) -> bool:
-    """Whether ``line`` is an entry of the same shape as the last such entry of ``before`` (the
-    contents' lines above it), at the same indent, and set close under the line above it (no
+    """Whether ``line`` is an entry of the same shape as an entry of ``before`` (the contents'
+    lines above it) at the same indent, and set close under the line above it (no
     wider apart than two lines): the last of a run of entries whose page numbers an OCR lost,
     though no entry follows it."""
     if not before:
@@ -47,8 +47,7 @@ def _sibling(before: list[Line], line: Line) -> bool:
     height = max(before[-1].bbox[3] - before[-1].bbox[1], 1.0)
     if line.y0 - before[-1].bbox[3] > 2 * height:
         return False
-    same = next((ln for ln in reversed(before) if kind.match(ln.text.strip())), None)
-    return same is not None and abs(same.x0 - line.x0) <= 3
+    return any(kind.match(ln.text.strip()) and abs(ln.x0 - line.x0) <= 3 for ln in before)
 
 
 def _has_leader(text: str) -> bool:

@@ -161,8 +161,9 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
         for s in p[1:]:
             # (both labels' columns left-aligned in the body: figures set right under "Utfall
             # helår 2023" may start under its year by chance)
+            # (not a label's second line under its first: "Investeringsprojekt," / "tkr")
             if _wordy(s.text) and any(_wordy(w.text) for w in out[-1]) and column_at(s.bbox[0]) \
-                    and column_at(out[-1][0].bbox[0]):
+                    and column_at(out[-1][0].bbox[0]) and abs(s.bbox[0] - out[-1][0].bbox[0]) > _SLACK / 2:
                 out.append([s])
             else:
                 out[-1].append(s)

@@ -488,10 +488,12 @@ def ocr_list_number_words(words: list[str]) -> list[str]:
 
 def ocr_stray_end(words: list[str]) -> list[str]:
     """An OCR'd line's words without the lone ";", ":" or "," specks after its last word
-    ("anmälas. ; :" → "anmälas.", "Berörda ;" → "Berörda"): a dropped word becomes ""."""
+    ("anmälas. ; :" → "anmälas.", "Berörda ;" → "Berörda"), nor a lone dash after a full stop
+    ("pendlingstrafik. -": no sentence ends on one): a dropped word becomes ""."""
     out = list(words)
     k = len(out)
-    while k > 1 and _STRAY_END.match(out[k - 1].strip()):
+    while k > 1 and (_STRAY_END.match(out[k - 1].strip()) or (
+            out[k - 1].strip() in _DASHES and out[k - 2].rstrip().endswith(".") and not out[k - 2].rstrip().endswith(".."))):
         out[k - 1] = ""
         k -= 1
     return out
@@ -852,9 +854,69 @@ def repair_text(text: str, *, aggressive: bool | None = None) -> str:
         out = _AMP_AR.sub(" är ", out)
         out = _PIPE_I.sub("I ", out)
     out = _TOKEN.sub(word, out)
+    out = _TOKEN.sub(lambda m: unglued(m.group()), out)
     if aggr:
         out = _HAR.sub(lambda m: f"{m.group(1)} här ", out)
     return _MONTH_RANGE.sub("\\1–", _SQUARE_UNIT.sub(r"\1²", out))
+
+
+# Short words an OCR glues to their neighbours where it misses a narrow space ("Deltai",
+# "Viläser", "tryggaiskolanskaöka"); not those that are pieces of compounds too ("av|tal",
+# "för|eta|gare", "hälsoinspiratör|en").
+_GLUE_WORDS = frozenset({"i", "på", "vi", "och", "att", "ska", "med", "som", "till"})
+_GLUED_MIN = 5  # letters of the shortest glued token looked at
+_GLUED_PART = 3.0  # Zipf of every other part of four to six letters (seven or more: 2.5; three: 4.5)
+
+
+def unglued(token: str) -> str:
+    """An OCR'd token of words run together where spaces were lost, given its spaces back
+    ("Energianvändningikommunens" → "Energianvändning i kommunens"): a token the lexicon does
+    not know, neither as a word nor a compound, that is short words of a closed class (i, på,
+    vi, och, ska …) between common words the lexicon knows whole, the fewest pieces. Anything
+    else comes back as is."""
+    if len(token) < _GLUED_MIN or not token.isalpha() or known_word(token):
+        return token
+    cut = _glue_cuts(token.lower())
+    return token if cut is None else " ".join(token[a:b] for a, b in itertools.pairwise((0, *cut, len(token))))
+
+
+def _glue_piece(piece: str) -> bool:
+    """A piece of a glued token: a glue word, or a common word the lexicon knows whole."""
+    if piece in _GLUE_WORDS:
+        return True
+    n = len(piece)
+    return n >= 3 and _zipf(piece) >= (4.5 if n == 3 else _GLUED_PART if n < 7 else _PART_MIN)
+
+
+@lru_cache(maxsize=65536)
+def _glue_cuts(word: str) -> tuple[int, ...] | None:
+    """Where to cut ``word`` (see :func:`unglued`): the inner cut positions, or None."""
+    best: dict[int, tuple[bool, int, tuple[int, ...]]] = {0: (False, 0, ())}  # end → (glue used, -pieces, cuts)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 30), end):
+            if start in best and _glue_piece(word[start:end]):
+                used, pieces, cuts = best[start]
+                cand = (used or word[start:end] in _GLUE_WORDS, pieces - 1, (*cuts, start) if start else cuts)
+                if end not in best or cand[:2] > best[end][:2]:
+                    best[end] = cand
+    found = best.get(len(word))
+    return found[2] if found is not None and found[0] and found[1] <= -2 else None
+
+
+# "åk 9" (årskurs) read as "ak 9" or "äk 9": no other word of two letters stands before a school year.
+_SCHOOL_YEAR = re.compile(r"^(\s*)([aäAÄ])k(\.?\s*)$")
+_YEAR_DIGIT = re.compile(r"^\s*[1-9](?:[-–][1-9])?\b")
+
+
+def ocr_school_year(words: list[str]) -> list[str]:
+    """An OCR'd line's words with "ak"/"äk" before a school year's figure made "åk" ("i äk 8"
+    → "i åk 8")."""
+    out = list(words)
+    for k, w in enumerate(words[:-1]):
+        m = _SCHOOL_YEAR.match(w)
+        if m is not None and _YEAR_DIGIT.match(words[k + 1]):
+            out[k] = m[1] + ("Åk" if m[2].isupper() else "åk") + m[3]
+    return out
 
 
 # A range of months ("jan–aug", "januari–augusti") is printed with an en dash, which OCR reads
