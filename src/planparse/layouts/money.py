@@ -125,7 +125,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             continue
         line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)),
                           section=section)
-        beside_budget = any(fold(h).split()[:1] == ["budget"] for h in header)
+        budget_years = [int(y[1]) if (y := YEAR.search(h)) else 0 for h in header if fold(h).split()[:1] == ["budget"]]
         for i in cols:
             raw = amounts[(k, i)]
             if not raw or cell(row, i) is named:
@@ -134,9 +134,9 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             kind = column_kind(label)
             folded = fold(label)
             words = folded.split()
-            if words and words[0] in ACCOUNTS and beside_budget:
-                kind = BudgetKind.outcome  # "Intäkter | Kostnader | Nettokostnad | Budget": what the year gave
             printed = YEAR.search(label)
+            if words and words[0] in ACCOUNTS and budget_years and not (printed and int(printed[1]) > max(budget_years)):
+                kind = BudgetKind.outcome  # "Intäkter | Kostnader | Nettokostnad | Budget": what the year gave (not a later year's plan)
             # "Utfall jan–apr": the months so far of the report's year, as for indicators
             year = int(printed.group(1)) if printed else out.year if MONTHS_SO_FAR.search(folded) else None
             if printed and YEAR.fullmatch(label.strip()):
