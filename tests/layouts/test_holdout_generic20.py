@@ -27,3 +27,17 @@ def test_laroplanens_mal_labels_the_goal_list_of_a_preschool_plan() -> None:
     rel = "arbetsplan/gotene-forskolan-larkan-arbetsplan-2026-2027"
     doc, gold = DOCS.parsed(rel), DOCS.gold(rel)
     assert [(g["level"], g["title"]) for g in all_goals(doc)] == [(g["level"], g["title"]) for g in all_goals(gold)]
+
+
+def test_a_traffic_light_standing_upright_beside_a_goal_heading_gives_its_lit_lamps_colour() -> None:
+    """Orust: each nämndmål heading followed on its line by a small PNG traffic light (6 × 15
+    pt, a dark housing, the lit lamp green, yellow or red), explained by a Teckenförklaring of
+    the same pictures; its dominant colour is the housing's."""
+    rel = "arsbokslut/orust-kfn-arsbokslut-2025"
+    doc, gold = DOCS.parsed(rel), DOCS.gold(rel)
+
+    def assessed(d: dict[str, Any]) -> list[tuple[str, str | None]]:
+        return [(g["title"], (g["assessment"] or {}).get("value")) for g in all_goals(d) if g["level"] == "goal"]
+
+    assert assessed(doc) == assessed(gold)
+    assert {a for _, a in assessed(doc)} == {"fulfilled", "partially_fulfilled", "not_fulfilled"}

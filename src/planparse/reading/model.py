@@ -342,7 +342,8 @@ class Image:
     @property
     def is_icon(self) -> bool:
         w, h = self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1]
-        return self.color is not None and 3 <= w <= 24 and 3 <= h <= 24 and 0.6 <= w / h <= 1.6
+        # (as narrow as a traffic light standing upright, three lamps one over the other)
+        return self.color is not None and 3 <= w <= 24 and 3 <= h <= 24 and 0.3 <= w / h <= 1.6
 
     @property
     def is_bar(self) -> bool:

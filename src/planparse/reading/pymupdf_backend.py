@@ -340,6 +340,28 @@ def _grey_key(key: int) -> bool:
     return max(r, g, b) - min(r, g, b) <= 1
 
 
+def _vivid_key(key: int) -> bool:
+    """Whether a quantised colour is a strong colour (green, yellow, red: no grey, no dark tint)."""
+    r, g, b = (key >> 16) & 7, (key >> 8) & 7, key & 7
+    return max(r, g, b) - min(r, g, b) >= 3
+
+
+def _lit_lamp(counts: dict[int, int], key: int, total: int) -> int:
+    """A traffic light's colour: where the dominant colour is a dark grey or black (its housing,
+    its unlit lamps), the commonest strong colour covering at least :data:`LAMP_SHARE` of the
+    pixels (the lit lamp); else ``key``."""
+    r, g, b = (key >> 16) & 7, (key >> 8) & 7, key & 7
+    if not _grey_key(key) or max(r, g, b) > 3:
+        return key
+    vivid = [(k, c) for k, c in counts.items() if _vivid_key(k)]
+    if not vivid or sum(c for _, c in vivid) < LAMP_SHARE * total:
+        return key
+    return max(vivid, key=lambda kc: (kc[1], kc[0]))[0]
+
+
+LAMP_SHARE = 0.04
+
+
 def _mark(pix: pymupdf.Pixmap) -> bool:
     """Whether an icon image (RGB) has a light symbol inside it (a white check mark on a green
     disc): light pixels in the middle half of the icon, but not most of them (a ring's hole)."""
@@ -403,6 +425,7 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None, bool]:
     else:
         bar = None
     key, n_key = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    key = _lit_lamp(counts, key, total)
     if n_key < 0.08 * total:
         # A ring drawn in grey (an empty circle: "ej påbörjad"): its anti-aliased edge spreads
         # over many grey levels, none of them 8 %, all of them grey together.
