@@ -131,9 +131,9 @@ _ORDER = (ValueGroup.total, ValueGroup.women, ValueGroup.men)
 def _row_groups(body: list[Row], group_col: int | None, name_col: int) -> list[ValueGroup | None]:
     """Each row's Tot/K/M group. On an OCR'd layer a lone letter in the group column may be
     lost ("M" too faint or too small for Tesseract) or misread ("Kee", "OM"): a row without a
-    name and with an empty group cell or one of a few letters that name no group, right under a Tot or K row and over a row that is not the group next in the
-    order Tot, K, M, is that next group (its values are read; only their group is known from
-    the order, never a value)."""
+    name and with an empty group cell or one of a few letters that name no group, right under a
+    Tot or K row and over a row that is not the group next in the order Tot, K, M, is that next
+    group (its values are read; only their group is known from the order, never a value)."""
     if group_col is None:
         return [None] * len(body)
     groups: list[ValueGroup | None] = [_GROUPS.get(fold(r.cell_text(group_col))) for r in body]

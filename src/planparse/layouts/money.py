@@ -107,6 +107,7 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     amounts = amount_texts(body, cols, out.doc.reread)
     settle_amounts(body, cols, first, amounts, header, out.doc.reread, out.warn)
     section: str | None = None
+    budget_years = [int(y[1]) if (y := YEAR.search(h)) else 0 for h in header if fold(h).split()[:1] == ["budget"]]
     for k, row in enumerate(body):
         name = text(row, first)
         found = {i: UNITS.get(fold(text(row, i))) for i in cols}
@@ -125,7 +126,6 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
             continue
         line = BudgetLine(uid="", name=name, provenance=provenance(row), is_sum=bool(SUM_ROW.match(name)),
                           section=section)
-        budget_years = [int(y[1]) if (y := YEAR.search(h)) else 0 for h in header if fold(h).split()[:1] == ["budget"]]
         for i in cols:
             raw = amounts[(k, i)]
             if not raw or cell(row, i) is named:

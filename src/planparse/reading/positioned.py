@@ -170,10 +170,14 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
     return out
 
 
+def _on_line_of(word: Span, other: Span) -> bool:
+    """Whether ``word`` stands on ``other``'s line (their middles less than half its height apart)."""
+    return abs(word.yc - other.yc) < 0.5 * (other.bbox[3] - other.bbox[1])
+
+
 def _word_after(before: Span, word: Span) -> bool:
     """Whether ``word`` follows ``before`` on its line a word space or so after it."""
-    return abs(before.yc - word.yc) < 0.5 * (word.bbox[3] - word.bbox[1]) and \
-        0 <= word.bbox[0] - before.bbox[2] <= 1.5 * _word_space(word)
+    return _on_line_of(before, word) and 0 <= word.bbox[0] - before.bbox[2] <= 1.5 * _word_space(word)
 
 
 def _dropped_rows(vr: list[Line], gap: float, h: float, starts: list[float], ends: Sequence[float]) -> bool:
@@ -200,9 +204,9 @@ def _strays_to_next_column(by_col: dict[int, list[Span]], starts: list[float], s
         if col + 1 >= len(starts) or len(words) < 2:
             continue
         last = max(words, key=lambda w: w.bbox[2])
-        line = [w for w in words if w is not last and abs(w.yc - last.yc) < 0.5 * (last.bbox[3] - last.bbox[1])]
+        line = [w for w in words if w is not last and _on_line_of(w, last)]
         before = max(line, key=lambda w: w.bbox[2], default=None)  # its neighbour on its own line
-        beside = [w for w in by_col.get(col + 1, []) if abs(w.yc - last.yc) < 0.5 * (last.bbox[3] - last.bbox[1])]
+        beside = [w for w in by_col.get(col + 1, []) if _on_line_of(w, last)]
         if before is not None and beside and len(last.text.strip()) <= 2 \
                 and last.bbox[0] - before.bbox[2] > 4 * space and starts[col + 1] - last.bbox[2] < 3 * space:
             by_col[col] = [w for w in words if w is not last]
@@ -340,7 +344,7 @@ def _fits(row: list[Line], starts: list[float], right: float, ends: Sequence[flo
     ocr = row[0].method != "native"
     space = _row_word_space(row, starts, ends) if ocr else None
     spans = _spans(row)
-    words = _set_right(_glued_apart(spans, starts), starts, ends, space) if ocr else spans
+    words = _ocr_words(spans, starts, ends, space) if ocr else spans
     cut = {id(s) for s in words} - {id(s) for s in spans}  # the halves of a glued word cut at a column start
     for s in words:
         if s.bbox[0] < starts[0] - 2 * _SLACK or s.bbox[0] > right + 2 * _SLACK:
@@ -374,6 +378,12 @@ def _value_at_start(s: Span, start: float) -> bool:
     return abs(s.bbox[0] - start) <= _SLACK / 3 and (parse_number(s.text) is not None or s.text[:1].isupper())
 
 
+def _ocr_words(spans: list[Span], starts: list[float], ends: Sequence[float], space: float | None) -> list[Span]:
+    """An OCR'd row's words as cells take them: a word run over a column's start cut there
+    (:func:`_glued_apart`), a right-aligned cell's words one span (:func:`_set_right`)."""
+    return _set_right(_glued_apart(spans, starts), starts, ends, space)
+
+
 def _set_right(spans: list[Span], starts: list[float], ends: Sequence[float], space: float | None) -> list[Span]:
     """An OCR'd row's words with a right-aligned cell's words made one span: the words that end
     a line, a word space or so apart, the last where a later column's label ends and the first
@@ -382,7 +392,7 @@ def _set_right(spans: list[Span], starts: list[float], ends: Sequence[float], sp
     if len(spans) < 2 or len(ends) < 2:
         return spans
     last = max(spans, key=lambda w: w.bbox[2])
-    line = sorted((w for w in spans if abs(w.yc - last.yc) < 0.5 * (last.bbox[3] - last.bbox[1])), key=lambda w: w.bbox[0])
+    line = sorted((w for w in spans if _on_line_of(w, last)), key=lambda w: w.bbox[0])
     col = next((c for c in range(1, len(ends)) if abs(last.bbox[2] - ends[c]) <= _SLACK), None)
     step = space or _word_space(last)
     k = len(line) - 1
@@ -715,11 +725,11 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             prev_bottom = line.bbox[3]
             continue
         by_col: dict[int, list[Span]] = {}
-        ocr_words = method != "native" and _set_right(_glued_apart(_spans(vr), starts), starts, ends, _row_word_space(vr, starts, ends))
-        for s in _edge_dashes(ocr_words or _spans(vr), starts, method):
+        space = _row_word_space(vr, starts, ends) if method != "native" else None
+        for s in _edge_dashes(_ocr_words(_spans(vr), starts, ends, space) if method != "native" else _spans(vr), starts, method):
             by_col.setdefault(_column_of(s, starts, ends, ocr=method != "native"), []).append(s)
         if method != "native":
-            _strays_to_next_column(by_col, starts, _row_word_space(vr, starts, ends))
+            _strays_to_next_column(by_col, starts, space)
         prev = rows[-1]
         top, height = min(ln.bbox[1] for ln in vr), max(ln.bbox[3] - ln.bbox[1] for ln in vr)
         new_row = icon_above or _marked(vr, marks, starts) or (iconic and top - prev_bottom > 0.45 * height) or (

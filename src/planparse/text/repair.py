@@ -847,14 +847,13 @@ def repair_text(text: str, *, aggressive: bool | None = None) -> str:
         tok = m.group()
         if protected and any(a <= m.start() < b for a, b in protected):
             return tok
-        return repair_word(tok, aggressive=aggr)
+        return unglued(repair_word(tok, aggressive=aggr))
 
     out = _KOMMUN.sub(_kommun_name, text)
     if aggr:
         out = _AMP_AR.sub(" är ", out)
         out = _PIPE_I.sub("I ", out)
     out = _TOKEN.sub(word, out)
-    out = _TOKEN.sub(lambda m: unglued(m.group()), out)
     if aggr:
         out = _HAR.sub(lambda m: f"{m.group(1)} här ", out)
     return _MONTH_RANGE.sub("\\1–", _SQUARE_UNIT.sub(r"\1²", out))
