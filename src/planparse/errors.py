@@ -47,12 +47,14 @@ class UnknownLayout(PlanParseError):
     code = "unknown_layout"
 
 
-_NO_MEMORY = ("malloc", "calloc", "realloc", "bad_alloc", "cannot allocate", "out of memory")
+_NO_MEMORY = ("malloc", "calloc", "realloc", "bad_alloc", "cannot allocate", "out of memory",
+              "failed to map segment")
 
 
 def is_out_of_memory(exc: BaseException) -> bool:
     """Memory ran out: Python's MemoryError, or MuPDF's report of an allocation it could not
     make (under a memory limit), which it raises as an error of its own ("code=2: malloc
-    (1166386 bytes) failed", "std::bad_alloc")."""
+    (1166386 bytes) failed", "std::bad_alloc"), or a library that cannot be loaded into the
+    address space left ("failed to map segment from shared object", an ImportError)."""
     text = str(exc).lower()
     return isinstance(exc, MemoryError) or any(word in text for word in _NO_MEMORY)

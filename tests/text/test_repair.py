@@ -574,3 +574,55 @@ def test_ocr_school_year() -> None:
     assert ocr_school_year(["Ak ", "9"]) == ["Åk ", "9"]
     assert ocr_school_year(["tak ", "9"]) == ["tak ", "9"]
     assert ocr_school_year(["ak ", "2025"]) == ["ak ", "2025"]  # a year, no school year
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["varje", " VeCKa"], ["varje", " vecka"]),  # Hammarö's OCR'd plan: dot leaders blurred into the word
+        (["och", " KUlturer"], ["och", " kulturer"]),
+        (["per", " terMin."], ["per", " termin."]),
+        (["VeCKa", " två"], ["Vecka", " två"]),  # first on the line: its capital stays
+        (["enligt", " SoL"], ["enligt", " SoL"]),  # short: an abbreviation
+        (["på", " YouTube"], ["på", " YouTube"]),  # camel case
+        (["i", " AUGUST"], ["i", " AUGUST"]),  # all capitals: no case noise
+        (["ny", " ITsupport"], ["ny", " ITsupport"]),  # no common word in small letters
+    ],
+)
+def test_ocr_case_noise_gives_small_letters_back(words: list[str], expected: list[str]) -> None:
+    from planparse.text.repair import ocr_case_noise
+
+    assert ocr_case_noise(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["'medborgarhörna”", " där"], ["”medborgarhörna”", " där"]),  # "'" opening a ”…” quotation
+        (['svarat', ' "sällan”', ' eller'], ['svarat', ' ”sällan”', ' eller']),
+        (["'Tre", " nya'"], ["'Tre", " nya'"]),  # closed by its own kind: stays
+        (["“Vi", " tar”"], ["“Vi", " tar”"]),  # an English opening quote: the line keeps its quotes
+    ],
+)
+def test_ocr_quote_style_makes_a_swedish_quotation(words: list[str], expected: list[str]) -> None:
+    from planparse.text.repair import ocr_quote_style
+
+    assert ocr_quote_style(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Andel", " elever", " som:har"], ["Andel", " elever", " som har"]),  # a fax's speck between two words
+        (["ska.vara"], ["ska vara"]),
+        (["barn-och"], ["barn- och"]),  # a compound's hyphen, the space after it lost
+        (["prova-på"], ["prova-på"]),  # a compound written with its hyphen
+        (["e-post"], ["e-post"]),
+        (["bl.a"], ["bl.a"]),
+        (["t.ex"], ["t.ex"]),
+    ],
+)
+def test_ocr_glued_specks_part_two_words(words: list[str], expected: list[str]) -> None:
+    from planparse.text.repair import ocr_glued_specks
+
+    assert ocr_glued_specks(words) == expected

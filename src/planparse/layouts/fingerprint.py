@@ -58,8 +58,41 @@ class Fingerprint:
 
 
 def folded_text(doc: Document) -> str:
-    """The document's body text, one line per line, folded to its OCR skeleton."""
-    return doc.folded_text
+    """The document's body text, one line per line, folded to its OCR skeleton; on an OCR'd
+    document followed by its table header rows as the vocabulary reads them (see
+    :func:`_read_header_rows`)."""
+    if all(p.text_layer == "native" for p in doc.pages):
+        return doc.folded_text
+    key = ("fingerprint_header_rows",)
+    extra = doc.derived.get(key)
+    if extra is None:
+        extra = doc.derived[key] = _read_header_rows(doc)
+    return doc.folded_text + extra  # type: ignore[no-any-return]
+
+
+_SURE_LABEL = 0.85
+
+
+def _read_header_rows(doc: Document) -> str:
+    """Each OCR'd row of two column labels or more, fuzzily matched ("erksamhetens aktviteter
+    [status | sutdatum"), as the labels it names ("\nverksamhetens aktiviteter | status |
+    slutdatum"): a family's signal names its header by the vocabulary's words, which an OCR'd
+    layer rarely gives letter for letter."""
+    from planparse import vocabulary
+    from planparse.reading import positioned as pos
+    from planparse.text.fold import fold
+
+    found: list[str] = []
+    for page in doc.pages:
+        if page.text_layer == "native":
+            continue
+        rows = [[c.text for c in t.rows[0].cells] for t in page.tables if t.rows]
+        rows += [[pos._label(p) for p in pos._phrases(vr)] for vr in pos.visual_rows(page.lines)]
+        for labels in rows:
+            matched = [m.matched for t in labels if (m := vocabulary.match_label(t)) is not None and m.confidence >= _SURE_LABEL]
+            if len(matched) >= 2:
+                found.append(" | ".join(fold(m) for m in matched))
+    return "".join(f"\n{line}" for line in found)
 
 
 # Between two labels of one header row: spaces, a cell border, or a line break (unruled

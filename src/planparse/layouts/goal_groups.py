@@ -32,19 +32,31 @@ def names_chapter(out: Builder, title: str) -> bool:
 
 
 def worded_depth(stack: list[tuple[int, Goal]], worded: dict[int, float], nested: set[int],
-                 level: GoalLevel, numbered: bool, size: float) -> int:
+                 level: GoalLevel, numbered: bool, size: float, styled: dict[int, float] | None = None,
+                 text: str = "") -> int:
     """The depth of a goal its goal word names at ``level`` (``size`` its type): the level's
     own, or one under a goal of that level named in larger type without a number (``worded``:
-    such goals' type sizes), or one under a goal of a higher level so nested (``nested``)."""
+    such goals' type sizes), or one under a goal of a higher level so nested (``nested``), or,
+    unnumbered, one under a goal of that level labelled by another goal word (than ``text``,
+    this heading's) in larger type (``styled``: "Verksamhetsmål: …" under "Nämndmål: …", both the
+    level of goals; two "Nämndmål: …" are siblings whatever sizes an OCR read them in)."""
     d = LEVEL_DEPTH[level]
     for k, g in stack:
         if g.level not in LEVEL_DEPTH:
             continue
         under_nested = LEVEL_DEPTH[g.level] < LEVEL_DEPTH[level] and id(g) in nested
         under_group = numbered and g.level is level and g.number is None and worded.get(id(g), 0.0) > size + 0.3
-        if under_nested or under_group:
+        under_label = not numbered and styled is not None and g.level is level and g.number is None \
+            and styled.get(id(g), 0.0) > size + 0.3 and label_word(g.provenance.raw_text or g.title) != label_word(text)
+        if under_nested or under_group or under_label:
             d = max(d, k + 1)
     return d
+
+
+def label_word(text: str) -> str:
+    """The label before a heading's colon, folded ("Nämndmål: Trygghet" → "namndmal")."""
+    head, colon, _ = text.partition(":")
+    return fold(head) if colon else ""
 
 
 def group_end(stack: list[tuple[int, Goal]], worded: dict[int, float], size: float) -> int | None:

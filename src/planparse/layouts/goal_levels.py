@@ -13,7 +13,8 @@ The walk gives a level as it meets a heading; some only the finished tree can te
   goal ("1. Linköping har en likvärdig utbildning") over goals labelled as the nämnd's
   ("Nämndmål 1.1 …"); one naming a topic ("Livslångt lärande") over them is their area. Standing alone with no goals
   under it, the label keeps the group level the walk gave it (a region's "Strategiskt mål 1 …"
-  chapters).
+  chapters); over goals that hold goals of their own (three levels labelled, "Kommunfullmäktiges
+  mål" › "Nämndmål" › "Verksamhetsmål") it is their ``goal_area``, the lowest ``sub_goal``.
 - A top-level "Mål 1. …" with no goals under it is a ``goal``: the word "Mål" names a goal, not
   a group, however high its number puts it.
 - A ``focus_area`` with no goals under it that states a goal ("Barn och elever ska känna sig
@@ -83,7 +84,7 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
         raw = g.provenance.raw_text
         if g.level is GoalLevel.focus_area and _holds_goals(g):
             g.level = GoalLevel.goal_area
-        if top and g.level is GoalLevel.goal_area and _holds_goals(g) and (
+        if top and g.level is GoalLevel.goal_area and _holds_goals(g) and not any(_holds_goals(c) for c in g.children) and (
                 kf_labelled(raw) or states_goal(g.title) and any(_board_labelled(c) for c in g.children)):
             g.level = GoalLevel.goal
             for c in g.children:
@@ -97,6 +98,10 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
             g.level = GoalLevel.goal_area
             for c in g.children:
                 c.level = GoalLevel.goal
+        elif not top and g.level is GoalLevel.goal:
+            for c in g.children:  # a goal under a goal of an area (three levels labelled by goal words)
+                if c.level is GoalLevel.goal:
+                    c.level = GoalLevel.sub_goal
         settle_levels(g.children, top=False)
 
 

@@ -254,7 +254,7 @@ def _wraps_name(above: str, name: str) -> bool:
 
 # An amount in running text: "Sociala investeringar 11,3 mnkr.", "Anslaget för … 171,7 mnkr samt".
 _AMOUNT = re.compile(
-    r"^(?P<name>.*?)[\s,]+(?P<amount>-?\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?|-?\d+(?:,\d+)?)\s*"
+    r"^(?P<name>.*?)[\s,]+(?P<amount>[-−–]?\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:,\d+)?|[-−–]?\d+(?:,\d+)?)\s*"
     r"(?P<unit>mnkr|tkr|kr)\b(?P<rest>.*)$"
 )
 _FOR_PERIOD = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2,4}\b|\bför perioden\b", re.IGNORECASE)

@@ -8,11 +8,7 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts import money
-from planparse.layouts.headings import (
-    Heading,
-    right_under,
-    section_label,
-)
+from planparse.layouts.headings import Heading, right_under, section_label
 from planparse.layouts.known_goals import number_goes_back
 from planparse.layouts.stated_assessment import heads_assessed_paragraph
 from planparse.layouts.tables import after_icon
@@ -87,6 +83,10 @@ class FieldWalk(WalkState):
         run-in label in body type or the family's own ("Strategiskt mål: Vilhelmina kommun ska …")."""
         if self.field is not None and self.stack and not self.typo.has_fonts(line) and number_goes_back(head, self.stack[0][1].number):
             return True  # an OCR'd "1. Pilot …" under a label, inside chapter 3: the label's list
+        if head.kind == "section" and self.field in ("assessment", "status") and not self.field_lines and (found := (
+                vocabulary.match_assessment if self.field == "assessment" else vocabulary.match_status)(line.text)) \
+                and found.confidence >= 0.9:
+            return True  # the value under "Bedömning" / "Status", however large its OCR'd box ("Uppfyllt")
         if head.kind == "section":
             # (a heading set larger than the body, under a label-worded chapter heading larger
             # still, "Måluppföljning" / "Kunskap och lärande", is a heading of its own)

@@ -83,7 +83,7 @@ class ListWalk(FieldWalk):
                     d = 1
                 else:
                     d = max(d, worded_depth(self.stack, self.worded, self.nested, level, head.number is not None,
-                                            self.typo.size(line)))
+                                            self.typo.size(line), self.styled, line.text))
             else:
                 d = head.depth if head.number else self.depth() + 1
                 if head.marked and head.number and d == 1:  # "Mål 1: …" under a larger heading of no number

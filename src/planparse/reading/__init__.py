@@ -37,6 +37,8 @@ from planparse.reading import (
     noise,
     ocr,
     ocr_banners,
+    ocr_dark_bands,
+    ocr_outlines,
     ocr_photo,
     ocr_tables,
     orientation,
@@ -157,6 +159,7 @@ def read_pdf(
         ocr_engine = ocr_engine or repair_engine
         if ocr != "never" and backend == "pymupdf":
             _read_banners(pdf, raw_pages, layers)
+            _reread_dark_bands(pdf, raw_pages)
 
     for n in pages_to_ocr:
         if raw_pages[n - 1].lines and raw_pages[n - 1].lines[0].method == "ocr":
@@ -200,20 +203,35 @@ def read_pdf(
 
 
 def _read_banners(pdf: object, raw_pages: list[RawPage], layers: list[str]) -> None:
-    """Headings drawn as banner images and tables pasted as pictures on pages with a text layer,
-    read by Tesseract and added to the page's lines in their place
-    (:mod:`planparse.reading.ocr_banners`, :mod:`planparse.reading.ocr_tables`)."""
+    """Headings drawn as banner images, tables pasted as pictures and lines drawn as glyph
+    outlines on pages with a text layer, read by Tesseract and added to the page's lines in
+    their place (:mod:`planparse.reading.ocr_banners`, :mod:`planparse.reading.ocr_tables`,
+    :mod:`planparse.reading.ocr_outlines`)."""
     import pymupdf
 
     assert isinstance(pdf, pymupdf.Document)
     pages = [raw for raw, layer in zip(raw_pages, layers, strict=True)
-             if layer == "native" and raw.lines and (ocr_banners.banner_images(raw) or ocr_tables.table_images(raw))]
+             if layer == "native" and raw.lines and (ocr_banners.banner_images(raw) or ocr_tables.table_images(raw)
+                                                     or ocr_outlines.glyph_runs(raw))]
     lang = ocr.choose_language() if pages else None
     for raw in pages if lang else []:
         page = pdf[raw.number - 1]
-        for line in ocr_banners.read_banners(page, raw, lang or "") + ocr_tables.read_tables(page, raw, lang or ""):
+        for line in ocr_banners.read_banners(page, raw, lang or "") + ocr_tables.read_tables(page, raw, lang or "") \
+                + ocr_outlines.read_outlines(page, raw, lang or ""):
             at = next((k for k, ln in enumerate(raw.lines) if ln.bbox[1] > line.bbox[1]), len(raw.lines))
             raw.lines.insert(at, line)
+
+
+def _reread_dark_bands(pdf: object, raw_pages: list[RawPage]) -> None:
+    """Light text on the dark bands of OCR'd pages read again, inverted
+    (:mod:`planparse.reading.ocr_dark_bands`)."""
+    import pymupdf
+
+    assert isinstance(pdf, pymupdf.Document)
+    pages = [raw for raw in raw_pages if raw.lines and raw.lines[0].method in ("ocr", "repaired")]
+    lang = ocr.choose_language() if pages else None
+    for raw in pages if lang else []:
+        ocr_dark_bands.reread_dark_bands(pdf[raw.number - 1], raw, lang or "")
 
 
 # Cell images for a second reading: this resolution, a white margin of this many pixels.
@@ -1120,6 +1138,27 @@ def _ocr_leaders(lines: list[Line]) -> None:
             ln.spans = keep[::-1]
 
 
+def _margin_specks(lines: list[Line]) -> None:
+    """An OCR'd line's first word dropped when it is a speck in the margin read as a figure or
+    a sign ("5" far left of "Varje kapitel …"): one or two characters, no letters, ending left
+    of the page's text margin (where the lines of words start furthest left) and further than
+    twice the line's height from the next word. A heading's number stands a space from its title, at the margin."""
+    starts = sorted(ln.x0 for ln in lines if len(ln.spans) >= 3 and sum(ch.isalpha() for ch in ln.text) >= 10)
+    if len(starts) < 5:
+        return
+    margin = starts[1]  # (the leftmost start but one: a line may begin with a speck too)
+    for ln in lines:
+        if len(ln.spans) < 2:
+            continue
+        first, second = ln.spans[0], ln.spans[1]
+        t = first.text.strip()
+        height = ln.bbox[3] - ln.bbox[1]
+        if 0 < len(t) <= 2 and not any(c.isalpha() for c in t) and first.bbox[2] < margin - 5 \
+                and second.bbox[0] - first.bbox[2] > 2 * height:
+            second.text = second.text.lstrip()
+            ln.spans = ln.spans[1:]
+
+
 def _ocr_bullets(lines: list[Line]) -> None:
     """The start of OCR'd lines: a bullet Tesseract read as another glyph ("¢", "«", "+»")
     made "•" (see :func:`planparse.text.repair.ocr_bullet`; the bullet keeps its box), a list
@@ -1132,9 +1171,13 @@ def _ocr_bullets(lines: list[Line]) -> None:
     (:func:`planparse.text.repair.ocr_speck_before_capital`); a speck read as a stop inside a
     sentence dropped ("följt av. dialog"), also at a line's end over the line it wraps into
     (:func:`planparse.text.repair.ocr_stop_before_lower`); a sum's leading "1" read as "I"
-    given back (see :func:`planparse.text.repair.ocr_thousands_one`); "äk 8" made "åk 8"."""
+    given back (see :func:`planparse.text.repair.ocr_thousands_one`); "äk 8" made "åk 8";
+    capitals a blur put inside a word made small ("VeCKa", :func:`planparse.text.repair.ocr_case_noise`);
+    two words a speck glued together parted ("som-är", :func:`planparse.text.repair.ocr_glued_specks`)."""
     from planparse.text.repair import (
         ocr_bullet_words,
+        ocr_case_noise,
+        ocr_glued_specks,
         ocr_list_number_words,
         ocr_lone_glyphs,
         ocr_lost_i,
@@ -1154,7 +1197,7 @@ def _ocr_bullets(lines: list[Line]) -> None:
         if not ln.spans:
             continue
         words = [s.text for s in ln.spans]
-        unquoted = ocr_stray_quote(ocr_lost_i(ocr_speck_before_capital(ocr_list_number_words(words))),
+        unquoted = ocr_stray_quote(ocr_glued_specks(ocr_case_noise(ocr_lost_i(ocr_speck_before_capital(ocr_list_number_words(words))))),
                                    lines[k + 1].text if k + 1 < len(lines) else "")
         unquoted = ocr_stray_close(unquoted, lines[k - 1].text if k > 0 else "")
         fixed = ocr_school_year(ocr_thousands_one(ocr_quote_style(ocr_stray_stops(ocr_percent_words(ocr_stray_end(
@@ -1289,6 +1332,28 @@ def _rule_glyphs(line: Line) -> None:
         line.spans = spans
 
 
+_EDGE_LETTERS = frozenset("Il|[]")
+_EDGE_DASH = re.compile(r"[-–—=~_]+")
+
+
+def _edge_specks(line: Line, cell: BBox, size: float, alone: bool) -> None:
+    """The last word of an OCR'd cell line dropped when it is the cell's rule read as text: a
+    lone "I", "l" or "|" boxed with no width (a rule has none at the scan's resolution), or
+    dashes reaching the cell's right edge (or with an "=" among them, anywhere), further from
+    the word before than a space ("ska —" / "byggas": the rule's shadow) or, ``alone`` on a line of the cell
+    whose other lines hold its text, on their own. ``size``: the height of the cell's lines."""
+    spans = line.spans
+    if not spans or (len(spans) < 2 and not alone):
+        return
+    last = spans[-1]
+    before = spans[-2].text.strip() if len(spans) > 1 else ""
+    t = last.text.strip()
+    if (t in _EDGE_LETTERS and last.bbox[2] - last.bbox[0] < 0.5) or (
+            _EDGE_DASH.fullmatch(t) and not before[-1:].isdigit() and (cell[2] - last.bbox[2] < 1.5 * size or "=" in t)
+            and (not before or last.bbox[0] - spans[-2].bbox[2] > 0.5 * size)):
+        line.spans = spans[:-1]
+
+
 def _ocr_cell_specks(tables: list[Table]) -> None:
     """A lone lower-case letter far right of an OCR'd table cell's last word dropped: a speck
     (see :func:`planparse.text.repair.ocr_speck_end`); an opening quote nothing closes glued to
@@ -1316,9 +1381,15 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
     for table in tables:
         for row in table.rows:
             for cell in row.cells:
-                for k, ln in enumerate(cell.lines):
+                for ln in cell.lines:
                     if ln.method in ("ocr", "repaired"):
                         _rule_glyphs(ln)
+                if len(cell.lines) > 1 and all(ln.method in ("ocr", "repaired") for ln in cell.lines):
+                    size = max((ln.bbox[3] - ln.bbox[1] for ln in cell.lines if any(c.isalnum() for c in ln.text)), default=1.0)
+                    for ln in cell.lines:
+                        _edge_specks(ln, cell.bbox, size, len(ln.spans) == 1)
+                    cell.lines = [ln for ln in cell.lines if ln.spans]
+                for k, ln in enumerate(cell.lines):
                     if ln.method not in ("ocr", "repaired"):
                         continue
                     words = [s.text for s in ln.spans]
@@ -1335,6 +1406,53 @@ def _ocr_cell_specks(tables: list[Table]) -> None:
                         for s, new in zip(ln.spans, fixed, strict=True):
                             s.text = new  # (a mended word: "%" for "Yo"; an empty one goes)
                         ln.spans = [s for s in ln.spans if s.text]
+        _decimal_points(table)
+
+
+_DECIMAL_COMMA = re.compile(r"-?\d{1,3},\d{1,2}")
+_DECIMAL_POINT = re.compile(r"(-?\d{1,3})\.(\d{1,2})")
+
+
+def _merged_columns_apart(table: Table) -> Table:
+    """An OCR'd table found from its shading whose header cell holds the labels of two columns
+    ("Status | Slutdatum" under one dark band: the white gap between the cells lost in the
+    scan) rebuilt from its words' positions (:func:`planparse.reading.positioned.table_from_rows`),
+    when that finds more labelled columns."""
+    from planparse import vocabulary
+    from planparse.reading import positioned as pos
+
+    if not table.rows or not table.rows[0].is_header or any(ln.method == "native" for c in table.rows[0].cells for ln in c.lines):
+        return table
+    head_lines = [ln for c in table.rows[0].cells for ln in c.lines]
+    heads = pos.visual_rows(head_lines)
+    if len(heads) != 1:
+        return table
+    labels = [m.value for p in pos._phrases(heads[0]) if (m := vocabulary.match_label(pos._label(p))) is not None]
+    if len(set(labels)) <= sum(1 for c in table.rows[0].cells if c.text.strip()):
+        return table
+    body = pos.visual_rows([ln for r in table.rows[1:] for c in r.cells for ln in c.lines])
+    if not body:
+        return table
+    rebuilt = pos.table_from_rows(heads[0], body)
+    return rebuilt if rebuilt.n_cols > table.n_cols else table
+
+
+def _decimal_points(table: Table) -> None:
+    """An OCR'd table's figures written with a decimal comma, one read with a point ("11.2"
+    under "91,4" in its column) given its comma: a speck of the comma read as a stop. Only in
+    a column with such a figure: a number column ("2.1") keeps its points."""
+    columns: dict[int, list[Span]] = {}
+    for row in table.rows:
+        if row.is_header:
+            continue
+        for c in row.cells:
+            columns.setdefault(c.col, []).extend(s for ln in c.lines if ln.method in ("ocr", "repaired")
+                                                 and len(ln.spans) == 1 for s in ln.spans)
+    for figures in columns.values():
+        if any(_DECIMAL_COMMA.fullmatch(s.text.strip()) for s in figures):
+            for s in figures:
+                if m := _DECIMAL_POINT.fullmatch(s.text.strip()):
+                    s.text = s.text.replace(m[0], f"{m[1]},{m[2]}")
 
 
 def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
@@ -1361,6 +1479,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         r.lines = merge_baselines(_split_at_cards(r.lines, boxes), band, boxes, pilled)
         carded.append(bool(boxes))
         _repair_in_context([ln for ln in r.lines if ln.method == "repaired"])
+        _margin_specks([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
         _ocr_bullets([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
         _ocr_leaders([ln for ln in r.lines if ln.method in ("ocr", "repaired")])
         last = per_page_tables[-1][-1] if per_page_tables and per_page_tables[-1] else None
@@ -1373,6 +1492,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
             carded[-1] = carded[-1] or gridded
         r.drawings = drawings
         _ocr_cell_specks(tables)
+        tables = [_merged_columns_apart(t) for t in tables]
         per_page_tables.append(tables)
         per_page_lines.append(outside)
 

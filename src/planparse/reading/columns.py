@@ -28,10 +28,20 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     if len(lines) < 2 * MIN_ROWS:
         return None
     boxes = [ln.bbox for ln in lines]  # (read once: a line's box is a computed property)
-    edge = _column_edge([b[0] for b in boxes], page_width)
+    edge = _column_edge([b[0] for b in boxes], page_width) or _lead_in_edge(lines, boxes, page_width)
     if edge is None:
         return None
     x = edge - 1.0
+    # a lead-in set out from its column's indented list ("För att nå visionen är följande" /
+    # "… prioriterade under 2025:" over the bullets) starts the column a little left of most
+    # of its lines: lines ending in a colon, or right above one that does
+    lead = [(b, ln.text) for b, ln in zip(boxes, lines, strict=True)
+            if 0.3 * page_width <= b[0] < x < b[2] and x - b[0] <= 3 * (b[3] - b[1])]
+    colons = [b for b, text in lead if text.rstrip().endswith(":")]
+    lead = [(b, text) for b, text in lead if any(abs(b[0] - c[0]) <= 2 and 0 <= c[1] - b[1] <= 2.5 * (b[3] - b[1])
+                                                  for c in colons)]
+    if lead:
+        x = min(b[0] for b, _ in lead) - 1.0
     if sum(1 for b in boxes if b[0] < x < b[2]) > 0.2 * len(boxes):
         return None
     left = [b for b in boxes if b[2] <= x]
@@ -168,6 +178,28 @@ def row_start(box: Box, near: Callable[[float, float], list[Box]]) -> bool:
 
 
 Box = tuple[float, float, float, float]
+
+
+def _lead_in_edge(lines: list[Line], boxes: list[Box], page_width: float) -> float | None:
+    """A short right column's edge where too few lines start at one x for
+    :func:`_column_edge`: a lead-in ending in a colon in the middle third of the page ("För att
+    nå visionen är följande områden" / "särskilt prioriterade under 2026:") and the list right
+    under it, set in no further than three lines' height, :data:`MIN_ROWS` lines in all."""
+    for ln, b in zip(lines, boxes, strict=True):
+        if not (0.3 * page_width <= b[0] <= 0.7 * page_width and ln.text.rstrip().endswith(":")):
+            continue
+        height = b[3] - b[1]
+        group = [o for o in boxes if abs(o[0] - b[0]) <= EDGE_SPREAD and b[1] - 3 * height <= o[1] <= b[1]]
+        bottom = b[3]
+        for o in sorted((o for o in boxes if o[1] > b[1]), key=lambda o: o[1]):
+            if o[1] - bottom > height:
+                break
+            if b[0] - EDGE_SPREAD <= o[0] <= b[0] + 3 * height:
+                group.append(o)
+                bottom = o[3]
+        if len(group) >= MIN_ROWS:
+            return min(o[0] for o in group)
+    return None
 
 
 def _column_edge(starts: list[float], page_width: float) -> float | None:

@@ -63,9 +63,18 @@ _GARBLED_MIN = 20  # a word this long or longer may be a leader read as letters
 def _garbled_leader(text: str) -> bool:
     """A dot leader an OCR read as letters ("arbetsgivare.......ccssccssssceseess 4"): a word
     of twenty characters or more, four in five of them x-height letters or dots. Swedish
-    compounds that long have ascenders ("kompetensförsörjningsplan": k, t, f, j, g, p, l)."""
-    for word in text.split():
+    compounds that long have ascenders ("kompetensförsörjningsplan": k, t, f, j, g, p, l). Or
+    three short words of such letters or more in a row before the entry's page number ("ee ee
+    ee 6")."""
+    words = text.split()
+    for word in words:
         if len(word) >= _GARBLED_MIN and sum(c in _LEADER_LETTERS for c in word.lower()) >= 0.8 * len(word):
+            return True
+    # or read as a run of short words before the page number ("TRYGG OMSORG ee ee ee ee 6")
+    run = 0
+    for word in words[:-1] if words and words[-1].isdigit() else ():
+        run = run + 1 if len(word) <= 4 and all(c in _LEADER_LETTERS for c in word.lower()) else 0
+        if run >= 3:
             return True
     return False
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import errno
 import hashlib
 import io
 import os
@@ -26,6 +27,7 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
+from planparse.errors import is_out_of_memory
 from planparse.reading.model import BBox, Line, Span, overlap, union
 
 DPI = 200
@@ -52,10 +54,17 @@ def tesseract_info() -> tuple[str | None, str | None, tuple[str, ...]]:
         return None, None, ()
     try:
         v = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=20)
+        if v.returncode != 0 and is_out_of_memory(RuntimeError(v.stderr)):
+            # (Tesseract is there; under a memory limit its libraries cannot be loaded)
+            raise MemoryError(f"cannot start Tesseract: {v.stderr.strip()}")
         version = (v.stdout or v.stderr).split()[1] if (v.stdout or v.stderr).split() else None
         langs = subprocess.run([path, "--list-langs"], capture_output=True, text=True, timeout=20)
         names = tuple(x.strip() for x in langs.stdout.splitlines()[1:] if x.strip())
-    except (OSError, subprocess.SubprocessError, IndexError):
+    except OSError as e:
+        if e.errno == errno.ENOMEM:  # (no memory left to start it, under a limit)
+            raise MemoryError(f"cannot start Tesseract: {e}") from None
+        return None, None, ()
+    except (subprocess.SubprocessError, IndexError):
         return None, None, ()
     return path, version, names
 
@@ -93,9 +102,11 @@ def tsv_to_lines(tsv: str, page: int, scale: float) -> list[Line]:
         words.setdefault(key, []).append(
             Span(text=text, bbox=(round(x, 2), round(y, 2), round(x + w, 2), round(y + h, 2)))
         )
+    heights = sorted(s.bbox[3] - s.bbox[1] for spans in words.values() for s in spans if any(c.isalnum() for c in s.text))
+    page_tall = heights[len(heights) // 2] if heights else 0.0
     lines = []
     for spans in words.values():
-        spans = _without_specks(spans)
+        spans = _without_specks(spans, page_tall)
         if not spans:
             continue
         size = line_size(spans)
@@ -116,16 +127,22 @@ SPECK_POINTS = 1.6  # a word box no larger than this each way (points) may be a 
 _DASHES = frozenset("-–—_~")
 
 
-def _without_specks(spans: list[Span]) -> list[Span]:
+def _without_specks(spans: list[Span], page_tall: float = 0.0) -> list[Span]:
     """An OCR'd line's words without those read from a speck or a piece of a table rule:
     - a word whose box is a speck's, at most :data:`SPECK_POINTS` each way and under 0.3 of
       the line's letter height ("F" after "boenden.", "." before "Uppdrag 3.2.1"), dashes
       aside (a dash is low);
+    - a word of letters or figures whose box is flat, under a quarter of the page's letter
+      height (``page_tall``, the median) and over three times as wide as tall: a rule or the
+      edge of a shaded band read as letters ("NE", "EON" along a table header's rule);
+    - a word of dashes (or ":", ";", "=") wholly above or below the line's letters: a piece
+      of a rule ("=—" along a table row's rule under the cell's text);
     - a word of only ":", ";" or "=" whose box is one dot (under a third of the letter height:
       a colon's two dots stand an x-height apart) or an upright stroke (over twice as tall as
       wide and about as tall as the letters: "=" is wide and low).
     Words with letters or figures in the line decide its letter height; a line without them
     is left as it is."""
+    spans = [s for s in spans if not _flat(s, page_tall)]
     heights = sorted(s.bbox[3] - s.bbox[1] for s in spans if any(c.isalnum() for c in s.text))
     if not heights:
         return spans
@@ -140,8 +157,21 @@ def _without_specks(spans: list[Span]) -> list[Span]:
             return False
         return h < tall / 3 or (h > 2 * w and h >= 0.8 * tall)
 
-    kept = [s for s in spans if not speck(s)]
+    letters = [s.bbox for s in spans if any(c.isalnum() for c in s.text)]
+    top, bottom = min(b[1] for b in letters), max(b[3] for b in letters)
+
+    def off_line(s: Span) -> bool:  # dashes wholly above or below the letters: a rule's piece
+        t = s.text.strip()
+        return bool(t) and set(t) <= _DASHES | _SPECK_MARKS and (s.bbox[3] < top or s.bbox[1] > bottom)
+
+    kept = [s for s in spans if not speck(s) and not off_line(s)]
     return kept if any(s.text.strip() for s in kept) else spans
+
+
+def _flat(s: Span, page_tall: float) -> bool:
+    """Whether ``s`` is a word of letters or figures boxed flatter than any letter is set."""
+    w, h = s.bbox[2] - s.bbox[0], s.bbox[3] - s.bbox[1]
+    return h < 0.25 * page_tall and w > 3 * h and any(c.isalnum() for c in s.text)
 
 
 _MINUS_FIGURES = re.compile(r"[|¦]?[-−–—~](\d+)")

@@ -125,15 +125,18 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
     """A header row's words grouped into column labels. A born-digital line's spans are its
     labels already; on an OCR'd layer every word is its own span, and words closer than about
     a letter height belong to one label ("Verksamhetens" "aktiviteter"), a wider gap starts
-    the next column."""
+    the next column, and so does a rule read as "|" between two words."""
     spans = _spans(header)
     if header and header[0].method == "native":
         return _stacked([[s] for s in spans])  # (a born-digital line's spans are its labels)
+    # (a rule OCR read as "|" between two words parts their labels however close they stand)
+    rules = [(r.bbox[0] + r.bbox[2]) / 2 for ln in header for r in ln.spans if r.text.strip() in _RULES]
     out: list[list[Span]] = []
     for s in spans:
         if out:
             prev = out[-1][-1]
-            if s.bbox[0] - prev.bbox[2] < max(0.9 * max(s.size, prev.size, 1.0), _word_space(s)):
+            if s.bbox[0] - prev.bbox[2] < max(0.9 * max(s.size, prev.size, 1.0), _word_space(s)) \
+                    and not any(prev.bbox[0] < x < s.bbox[0] for x in rules):
                 out[-1].append(s)
                 continue
         out.append([s])
@@ -149,11 +152,7 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
     words = [s for vr in body for s in _spans(vr)]
 
     def column_at(x: float) -> bool:
-        starting = [w for w in words if abs(w.bbox[0] - x) <= _SLACK / 2]
-        if any(_word_after(v, w) for w in starting for v in words):
-            return False  # a sentence's next word ("Vi arbetar", "Vi gör": rows that open alike), no column
-        under = {round(w.yc) for w in starting}
-        return len(under) >= 2 and not any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words)
+        return _column_at(words, x)
 
     out: list[list[Span]] = []
     for p in phrases:
@@ -167,6 +166,42 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
                 out.append([s])
             else:
                 out[-1].append(s)
+    return out
+
+
+def _column_at(words: list[Span], x: float) -> bool:
+    """Whether body ``words`` of two rows or more start at ``x`` and none runs across it."""
+    starting = [w for w in words if abs(w.bbox[0] - x) <= _SLACK / 2]
+    if any(_word_after(v, w) for w in starting for v in words):
+        return False  # a sentence's next word ("Vi arbetar", "Vi gör": rows that open alike), no column
+    under = {round(w.yc) for w in starting}
+    return len(under) >= 2 and not any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words)
+
+
+def _narrowed_labels(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
+    """OCR'd header labels of one word boxed far wider than their letters (a dark header band
+    read into the box: "[status" from 270 to 532 pt) starting where the body's column under
+    them starts: the leftmost start of body words of two rows or more inside the box."""
+    words = [w for vr in body for w in _spans(vr)]
+    if not words:
+        return phrases
+    size = sorted(w.bbox[3] - w.bbox[1] for w in words)[len(words) // 2]  # (a box's size says little)
+    def column(x: float) -> bool:  # (rows across the columns, a comment under an activity, may cross it)
+        starting = {round(w.yc) for w in words if abs(w.bbox[0] - x) <= _SLACK / 2}
+        crossing = {round(w.yc) for w in words if w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2}
+        return len(starting) >= 2 and len(crossing) < len(starting)
+
+    out = []
+    for k, p in enumerate(phrases):
+        s = p[0]
+        if len(p) == 1 and s.bbox[2] - s.bbox[0] > 2.5 * 0.6 * size * max(len(s.text.strip()), 1):
+            end = min(s.bbox[2], phrases[k + 1][0].bbox[0] if k + 1 < len(phrases) else s.bbox[2]) - _SLACK
+            starts = sorted({round(w.bbox[0], 1) for w in words if s.bbox[0] + _SLACK < w.bbox[0] < end})
+            x = next((x for x in starts if column(x)), None)
+            if x is not None:
+                p = [Span(text=s.text, bbox=(x, s.bbox[1], max(x + 1.0, min(s.bbox[2], x + 0.6 * size * len(s.text))), s.bbox[3]),
+                          size=s.size, font=s.font, bold=s.bold, italic=s.italic, color=s.color)]
+        out.append(p)
     return out
 
 
@@ -682,7 +717,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     band, or a gap before it in a table with icons, starts a row."""
     phrases = _phrases(header)
     if header[0].method != "native":
-        phrases = _unlabelled_columns(_without_crossed(_split_at_body_starts(phrases, body), body), body)
+        phrases = _unlabelled_columns(_without_crossed(_split_at_body_starts(_narrowed_labels(phrases, body), body), body), body)
     starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
     page, method = header[0].page, header[0].method
     head = _row(dict(enumerate(phrases, start=int(stub is not None))), page, method)
@@ -962,7 +997,7 @@ def find_tables(
             k -= 1
         phrases = _phrases(header)
         if header[0].method != "native":
-            phrases = _without_crossed(phrases, rows[k + 1 : k + 6])
+            phrases = _narrowed_labels(_without_crossed(phrases, rows[k + 1 : k + 6]), rows[k + 1 : k + 6])
         words = [_label(p) for p in phrases]
         starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
         right = max(s.bbox[2] for s in _spans(header))

@@ -317,6 +317,11 @@ def _groups(
     # table, a heading, an investment table) stay two tables.
     order = sorted(range(n_h), key=[h.pos for h in hs].__getitem__)
     tall = -1.0  # the height over which a band between two rules is tall (see below), when first needed
+    native = any(ln.method == "native" for ln in (lines or [])[:1])
+    # how far apart two rules' ends may be on rules of one table (a scan's shaded bands are
+    # found a few points either way at their ends, their widths alike: a heading's band over
+    # a table is wider or narrower)
+    same = 4.0 if native or not lines else 8.0
     index: _Near | None = None  # the lines by centre and the verticals by end, made when first needed
     for k in range(1, len(order)):
         above = _rule_above(hs, order, k)
@@ -338,9 +343,10 @@ def _groups(
             else:
                 if index is None:
                     index = _Near(lines or [], vs)
-                if not _filled_band(h1, h2, index.boxes()) or not _one_cell_text(h1, h2, index):
+                if not _filled_band(h1, h2, index.boxes(), 1.5 if same < 5 else 2.0) or not _one_cell_text(h1, h2, index):
                     continue
-        if abs(h1.a - h2.a) <= 4 and abs(h1.b - h2.b) <= 4 and h2.pos - h1.pos >= 0:
+        if abs(h1.a - h2.a) <= same and abs(h1.b - h2.b) <= same and h2.pos - h1.pos >= 0 \
+                and abs((h1.b - h1.a) - (h2.b - h2.a)) <= 8.0:
             if cards and any(h1.pos < c[1] and c[3] < h2.pos and c[0] < h1.b and h1.a < c[2] for c in cards):
                 continue
             if frames and any(_holds(f, h1) != _holds(f, h2) for f in frames):
@@ -350,7 +356,6 @@ def _groups(
             # a scan 120 pt, as a rule's trace may be lost and its rows' heights are rough.)
             if tall < 0:
                 heights = sorted(b[3] - b[1] for ln in lines or [] if (b := ln.bbox)[3] > b[1])
-                native = any(ln.method == "native" for ln in (lines or [])[:1])
                 tall = min(_TALL_BAND_LINES * heights[len(heights) // 2], _TALL_BAND) if heights and native else _TALL_BAND
             if h2.pos - h1.pos >= tall:
                 if index is None:
@@ -443,6 +448,9 @@ def _group_row_between(hs: list[_Seg], order: list[int], above_k: int, h1: _Seg,
         return False
     inside = [ln for ln in near.lines_between(h1.pos, h2.pos)
               if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
+    if len(inside) == 1 and inside[0].bbox[2] > h1.b:  # a row of cells on one baseline: their wraps too
+        inside += [ln for ln in near.lines_between(h1.pos, h2.pos)
+                   if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.b < ln.bbox[0] < inside[0].bbox[2]]
     return bool(inside) and max(ln.bbox[1] for ln in inside) - min(ln.bbox[1] for ln in inside) <= 2 and all(
         upper[0] < ln.bbox[0] < upper[1] and ln.bbox[3] - ln.bbox[1] <= band + 1 < 2.2 * (ln.bbox[3] - ln.bbox[1])
         for ln in inside)
@@ -479,12 +487,14 @@ _TALL_BAND_LINES = 4.5  # the page's median line heights over which a band betwe
 _TALL_BAND = 120.0  # points: a tall band at most (on a scan, always)
 
 
-def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox]) -> bool:
+def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox], lines: float = 1.5) -> bool:
     """Text fills the band between two rules line after line, without a gap wider than a
-    blank line: a tall row (a long description wrapped in a narrow cell), not two tables.
-    ``boxes`` are the page's lines' boxes."""
+    blank line (``lines`` of the text's height; on a scan, whose rules are found a point or
+    two either way, more): a tall row (a long description wrapped in a narrow cell), not two
+    tables. ``boxes`` are the page's lines' boxes: those starting under the rules count (a row's
+    cells on one baseline are one line by now, reaching past a cell's rule)."""
     inside = sorted(
-        (b for b in boxes if h1.pos < (b[1] + b[3]) / 2 < h2.pos and h1.a - 1 <= b[0] and b[2] <= h1.b + 1),
+        (b for b in boxes if h1.pos < (b[1] + b[3]) / 2 < h2.pos and h1.a - 1 <= b[0] <= h1.b),
         key=lambda b: b[1],
     )
     if not inside:
@@ -495,18 +505,24 @@ def _filled_band(h1: _Seg, h2: _Seg, boxes: list[BBox]) -> bool:
         widest = max(widest, b[1] - reach)
         reach = max(reach, b[3])
     widest = max(widest, h2.pos - reach)
-    return widest <= max(1.5 * height, 8.0)
+    return widest <= max(lines * height, 8.0)
 
 
 def _one_cell_text(h1: _Seg, h2: _Seg, near: _Near) -> bool:
     """The lines between two rules are a row's wrapped text: two lines or more, one under the
-    other, set in from the rules' start (a cell's padding) and all in one size; a heading and
-    its paragraph between two tables start at the tables' edge or differ in size."""
+    other, set in from the rules' start (a cell's padding) and all in one size (OCR'd, within
+    a point and a half: a size read from word boxes varies with the letters); a heading and
+    its paragraph between two tables start at the tables' edge or differ in size. A row of one
+    line in its first cell that runs on past the cell's rule (its cells on one baseline) counts
+    the lines its later cells wrap into."""
     inside = [ln for ln in near.lines_between(h1.pos, h2.pos)
               if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.a - 1 <= ln.bbox[0] <= h1.b]
+    if len(inside) == 1 and inside[0].bbox[2] > h1.b:  # a row of cells on one baseline: their wraps too
+        inside += [ln for ln in near.lines_between(h1.pos, h2.pos)
+                   if h1.pos < (ln.bbox[1] + ln.bbox[3]) / 2 < h2.pos and h1.b < ln.bbox[0] < inside[0].bbox[2]]
     tops = sorted(ln.bbox[1] for ln in inside)
     return len(tops) >= 2 and tops[-1] - tops[0] >= 0.5 * (inside[0].bbox[3] - inside[0].bbox[1]) and all(ln.bbox[0] >= h1.a + 2 for ln in inside) and \
-        max(ln.size for ln in inside) - min(ln.size for ln in inside) <= 0.3
+        max(ln.size for ln in inside) - min(ln.size for ln in inside) <= (0.3 if inside[0].method == "native" else 1.5)
 
 
 @dataclass
@@ -1653,18 +1669,27 @@ _INTO_CELL = 4.0  # points a scanned rule runs into a cell past its side to be t
 _LEAD_DASH = re.compile(r"^[-–—_~]+(?=\w)")
 
 
+_SPLIT_YEAR = re.compile(r"(?<!\d )(?<![\d,.])\b(1(?= 9)|2(?= 0)) (\d{3})\b(?! ?\d)")
+_SMALL_LABELS = frozenset({"kr", "tkr", "mnkr", "mdkr", "st", "antal", "och", "av", "i", "per"})
+
+
 def _label_without_specks(text: str) -> str:
     """An OCR'd header cell's label without the specks read after it as short words ("Status
     fä" → "Status"): when the whole text is no vocabulary label but its words before one or two
     letters' words are. Words of punctuation alone ("Indikator —.") and a dash glued before a
     label ("-2024", "-Mål 2026": a speck or the rule's end) go too: no header labels by them.
-    Any other text is kept as read."""
+    A year read in two ("2 025") is one, a first letter read small ("utfall") a capital (units
+    aside: "tkr"). Any other text is kept as read."""
     from planparse import vocabulary
 
     words = [_LEAD_DASH.sub("", w) for w in text.split() if not _speck_label(w)]
     if not words:
         return text
-    text = " ".join(words)
+    # a year read in two ("Mål 2 025") and a label's capital read small ("utfall 2025")
+    text = _SPLIT_YEAR.sub(r"\1\2", " ".join(words))
+    if text[:1].islower() and text.split()[0] not in _SMALL_LABELS:
+        text = text[0].upper() + text[1:]
+    words = text.split()
     if len(words) < 2 or vocabulary.match_label(text) is not None:
         return text
     for n in range(len(words) - 1, 0, -1):

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["ocr_leader", "ocr_lost_i", "ocr_percent_words", "ocr_speck_end", "ocr_stray_stops", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
+__all__ = ["ocr_case_noise", "ocr_glued_specks", "ocr_leader", "ocr_lost_i", "ocr_percent_words", "ocr_speck_end", "ocr_stray_stops", "repair_text", "repair_word", "repair_line_words", "looks_damaged", "known_word", "word_zipf"]
 
 # Zipf thresholds (log10 of frequency per billion words).
 _KNOWN = 2.0  # a word at least this frequent is a real word in conservative mode
@@ -433,6 +433,58 @@ def ocr_lost_i(words: list[str]) -> list[str]:
     return out
 
 
+_GLUED_SPECK = re.compile(r"^([a-zåäö]{2,})[-:;.,]([a-zåäö]{2,})$")
+
+
+def ocr_glued_specks(words: list[str]) -> list[str]:
+    """An OCR'd line's words with a speck read as punctuation between two words it glued
+    together parted ("som-är" → "som är", "som:har" → "som har"): both parts common words
+    (Zipf 4 or more), the whole with or without its sign none ("e-post", "bl.a" stay). A
+    hyphen parts only after a function word ("prova-på" stays), and before "och" it is a
+    compound's, its space lost ("barn-och" → "barn- och")."""
+    out = list(words)
+    for k, word in enumerate(words):
+        core = word.strip()
+        m = _GLUED_SPECK.match(core)
+        if m is None or _zipf(m[1]) < 4.0 or _zipf(m[2]) < 4.0 or _zipf(m[1] + m[2]) >= 1.0 or _zipf(core) >= 1.0:
+            continue
+        if "-" in core and m[1] not in _FUNCTION_WORDS and m[2] not in _JOINING:
+            continue  # a compound written with its hyphen ("prova-på")
+        # ("barn-och": the space after a compound's hyphen lost, "barn- och utbildning")
+        cut = "- " if "-" in core and m[2] in _JOINING else " "
+        out[k] = word.replace(core, f"{m[1]}{cut}{m[2]}", 1)
+    return out
+
+
+_JOINING = frozenset({"och", "eller", "samt", "till"})
+_FUNCTION_WORDS = frozenset({"som", "att", "och", "en", "ett", "är", "har", "för", "med", "av", "de", "den", "det",
+                             "vi", "ska", "kan", "inte", "om", "så"})
+
+
+_CASE_NOISE = re.compile(r"[^\W\d_]*[a-zåäö][A-ZÅÄÖ]|[A-ZÅÄÖ]{2}[a-zåäö]")
+_CAMEL = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:[A-ZÅÄÖ][a-zåäö]+)+")
+
+
+def ocr_case_noise(words: list[str]) -> list[str]:
+    """An OCR'd line's words with capitals a blurred scan put inside a word given back as
+    small letters ("varje VeCKa" → "varje vecka", "KUlturer", "terMin"): a word of five letters
+    or more with a capital after a small letter, or two capitals before small ones, whose
+    small-letter form the lexicon knows as a common word. Its first letter stays a capital
+    when it starts the line or a sentence. Camel case ("YouTube") and short words ("SoL") stay."""
+    out = list(words)
+    for k, word in enumerate(words):
+        core = word.strip().rstrip(".,:;!?)")
+        if len(core) < 5 or not core.isalpha() or not _CASE_NOISE.match(core) or _CAMEL.fullmatch(core):
+            continue
+        lower = core.lower()
+        if _zipf(lower) < _COMMON:
+            continue
+        starts = k == 0 or words[k - 1].rstrip().endswith((".", "!", "?", ":"))
+        fixed = lower[0].upper() + lower[1:] if starts and core[0].isupper() else lower
+        out[k] = word.replace(core, fixed, 1)
+    return out
+
+
 # A list bullet an OCR read as other glyphs: "•" as "¢", "«", "»", "+", "·" as ".", or two
 # glyphs for one ("+»", "+ —", "e ="); only punctuation, never a capital letter ("O Ej påbörjad" is
 # a status icon) nor "&" (an icon too). A small filled bullet on a blurred scan comes out as
@@ -554,7 +606,7 @@ def ocr_quote_style(words: list[str]) -> list[str]:
     out = list(words)
     for k, w in enumerate(words):
         core = w.lstrip()
-        if core[:1] not in '"’‘' or not core[1:2].isalnum():
+        if core[:1] not in '"’‘\'' or not core[1:2].isalnum():
             continue
         rest = "".join(words[k:])[len(w) - len(core) + 1 :]
         close = next((ch for ch in rest if ch in '"”'), None)
