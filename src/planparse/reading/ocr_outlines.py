@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from planparse.reading import ocr
 from planparse.reading.model import BBox, Drawing, Line, RawPage, Span
-from planparse.reading.pymupdf_backend import dark_neutral
 from planparse.text.repair import ocr_bullet_words, ocr_quote_style
 
 MIN_GLYPHS = 8
@@ -25,13 +24,16 @@ PAD = 2.0  # points of white around a run when it is rendered
 
 def _glyph(d: Drawing) -> bool:
     w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
-    return d.kind == "shape" and d.fill is not None and dark_neutral(d.fill) and 0 < w <= MAX_GLYPH \
-        and MIN_GLYPH_HEIGHT <= h <= MAX_GLYPH
+    return d.kind == "shape" and d.fill is not None and 0 < w <= MAX_GLYPH and MIN_GLYPH_HEIGHT <= h <= MAX_GLYPH
 
 
 def glyph_runs(raw: RawPage) -> list[BBox]:
     """The boxes of the page's runs of glyph outlines (see the module's note), top to bottom."""
-    glyphs = sorted((d.bbox for d in raw.drawings if _glyph(d)), key=lambda b: (b[0], b[1]))
+    from planparse.reading.pymupdf_backend import (
+        dark_neutral,  # (PyMuPDF loaded when a PDF is read, not on import)
+    )
+
+    glyphs = sorted((d.bbox for d in raw.drawings if _glyph(d) and dark_neutral(d.fill or 0)), key=lambda b: (b[0], b[1]))
     if len(glyphs) < MIN_GLYPHS:
         return []
     runs: list[list[BBox]] = []
