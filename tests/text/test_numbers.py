@@ -203,3 +203,12 @@ def test_cell_date_after_a_quote_speck() -> None:
     assert cell_date('"2027-04-15', end=True) == dt.date(2027, 4, 15)
     assert cell_date("“2027-04-15") == dt.date(2027, 4, 15)
     assert cell_date('"april') is None
+
+
+def test_parse_number_without_its_footnote_mark() -> None:
+    from planparse.text.numbers import parse_number
+
+    assert parse_number("52 300¹") == 52300
+    assert parse_number("12*") == 12
+    assert parse_number("4,5²") == 4.5
+    assert parse_number("1 400†") == 1400

@@ -626,3 +626,36 @@ def test_ocr_glued_specks_part_two_words(words: list[str], expected: list[str]) 
     from planparse.text.repair import ocr_glued_specks
 
     assert ocr_glued_specks(words) == expected
+
+
+def test_ocr_bullet_read_with_a_speck_under_it() -> None:
+    """"_*" before a capitalised word is a bullet with a speck; a lone "_" (a rule's piece
+    before a table's first cell) is not."""
+    from planparse.text.repair import ocr_bullet
+
+    assert ocr_bullet("_* Städytan per lokalvårdare") == "• Städytan per lokalvårdare"
+    assert ocr_bullet("_ Barn- och utbildningsförvaltningen") == "_ Barn- och utbildningsförvaltningen"
+
+
+def test_ocr_bullet_read_as_quote_marks() -> None:
+    from planparse.text.repair import ocr_bullet
+
+    assert ocr_bullet('"© Fler elever ska läsa på fritiden') == "• Fler elever ska läsa på fritiden"
+    assert ocr_bullet('"Fler elever" ska läsa') == '"Fler elever" ska läsa'  # a quotation, glued to its word
+
+
+def test_ocr_stray_close_drops_a_lone_quote_at_the_lines_end() -> None:
+    from planparse.text.repair import ocr_stray_close
+
+    assert ocr_stray_close(["Samarbete", " med", " biblioteket", " ”"]) == ["Samarbete", " med", " biblioteket", ""]
+    # a quotation opened on the line, or on the line before, is closed
+    assert ocr_stray_close(["svarat", " ”sällan", " ”"]) == ["svarat", " ”sällan", " ”"]
+    assert ocr_stray_close(["eller", " aldrig", " ”"], preceding="svarat ”sällan") == ["eller", " aldrig", " ”"]
+
+
+def test_ocr_section_number_read_with_a_comma() -> None:
+    from planparse.text.repair import ocr_list_number, ocr_list_number_words
+
+    assert ocr_list_number("3,1 Det ska finnas bostäder") == "3.1 Det ska finnas bostäder"
+    assert ocr_list_number("3,1 procent av budgeten") == "3,1 procent av budgeten"  # a decimal number
+    assert ocr_list_number_words(["3,1", " Det", " ska"]) == ["3.1", " Det", " ska"]

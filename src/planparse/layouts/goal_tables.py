@@ -24,6 +24,7 @@ from planparse.layouts.goal_words import GOAL_WORDS, goal_word
 from planparse.layouts.headings import NAMND_PREFIXES, numbered
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.mark_matrix import marked_matrix, matrix_assessment, matrix_columns
+from planparse.layouts.nested_tables import nested_table, read_nested
 from planparse.layouts.tables import column_of, header_labels, match_status_prefix
 from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
 from planparse.model import Assessment, AssessmentValue, Goal, GoalLevel, Indicator
@@ -193,6 +194,8 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         current.assessment = current.assessment or (matrix_assessment(row, matrix) if matrix else None)
         if one_activity:
             owner.activities.extend(row_activity(table, row))
+        elif acts_col is not None and (inner := nested_table(w, row, acts_col)) is not None:
+            read_nested(w, owner, *inner)
         elif acts_col is not None:
             acts = cell_activities(row, acts_col)
             for act in acts:  # the row's follow-up follows up each of its activities

@@ -172,7 +172,9 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     if group is not None and len(text) < 110 and (rank > 0 or not fonts):
         return Heading("goal", group["rest"].strip(), level=GoalLevel.goal_area, lists_goals=True)
     words = goal_word(text)
-    if words is not None and len(text) < 110:
+    # (a line starting in lower case goes on from the one above: "… ska bidra till" /
+    # "kommunfullmäktiges mål under 2026: …" is prose, no heading)
+    if words is not None and len(text) < 110 and not text[:1].islower():
         level, rest = words
         if not rest or vocabulary.match_label(rest) is not None or _PERIOD_ONLY.fullmatch(rest):
             return Heading("goal_words", text, level=level)  # "Nämndmål", "Nämndens mål 2025"
@@ -219,7 +221,9 @@ def _wraps_ocr_title(prev: Line, line: Line, gap: float, height: float) -> bool:
     title ends with: "… en sammanhållen vård- och" / "stödkedja"), going on in lower case (or in
     capitals under a heading in capitals), and not a run-in label ("Strategimål: …")."""
     capitals = _in_capitals(prev.text) and _in_capitals(line.text)  # (boxes of capitals' height alone: less room)
-    if gap >= (0.8 if capitals else 0.55) * height and not (ends_open(prev.text) and line.text[:1].islower()):
+    # (a word going on in lower case wraps the title: a heading's box without descenders over
+    # one with ascenders shows more gap than there is)
+    if gap >= (0.8 if capitals or line.text[:1].islower() else 0.55) * height and not (ends_open(prev.text) and line.text[:1].islower()):
         return False
     if _runin_label(line.text):
         return False

@@ -114,6 +114,9 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
         if any(found.values()) and all(found[i] for i in cols if text(row, i)):
             # a row of units ("tkr | tkr"), its name cell empty or the name column's label ("Verksamhet")
             units.update({i: u for i, u in found.items() if u is not None})
+            if len(given := {u for u in units.values() if u is not None}) == 1:
+                # (one unit for every column but one left blank: an OCR lost that cell's "tkr")
+                units = {i: u or next(iter(given)) for i, u in units.items()}
             continue
         if not name:
             if any(c.text for c in row.cells):

@@ -37,6 +37,7 @@ from planparse.reading import (
     noise,
     ocr,
     ocr_banners,
+    ocr_columns,
     ocr_dark_bands,
     ocr_outlines,
     ocr_photo,
@@ -676,7 +677,8 @@ def _printed_layers(pdf: object, raw_pages: list[RawPage], limits: Limits) -> li
         # the layouts read as the drawings found in it below.
         r.images = [im for im in r.images if 2 * sum(_within(s, im.bbox) for s in spans) < len(spans)]
         if not any(d.kind in ("hline", "vline", "rect") for d in r.drawings):
-            r.drawings.extend(raster_rules.rules_and_clean_image(render_gray(page, ocr.DPI), ocr.DPI)[0])
+            # (a native layer is not straightened: its rules as they stand)
+            r.drawings.extend(raster_rules.rules_and_clean_image(render_gray(page, ocr.DPI), ocr.DPI, level=False)[0])
         if not any(d.is_icon for d in r.drawings):
             found = raster_icons.page_icons(page, [d for d in r.drawings if d.kind == "rect" and d.fill is not None])
             r.drawings.extend(found)
@@ -727,6 +729,7 @@ def _repair_ocr_layers(
             ocr.vote_numbers(page.lines, ref_lines, _third_reader(pdf, n), upheld)
             ocr.correct_numbers(page.lines, ref_lines, upheld)
             ocr.insert_dropped_words(page.lines, ref_lines)
+            page.lines = ocr.restore_lost_lines(page.lines, ref_lines)
             page.lines.extend(_words_on_dark_fills(page.lines, ref_lines, image_drawings.get(n, [])))
     layers: list[str] = []
     for r in raw_pages:
@@ -802,7 +805,7 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
         image = raster_rules._pgm(gray)
         if image is None:
             continue
-        found = raster_rules.rules_and_clean_image(gray, _INK_DPI)[0]
+        found = raster_rules.rules_and_clean_image(gray, _INK_DPI, level=False)[0]  # (the page's own slant)
         rules = [(d.bbox[1], d.bbox[3]) for d in found if d.kind == "hline"]
         wise = ink_words.line_wise(raw_pages[n - 1].lines)
         if wise:  # (a layer written a line at a time: its words placed on their ink first)
@@ -1471,7 +1474,13 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         r.lines = [ln for ln in r.lines if id(ln) not in in_chart]
         r.drawings = charts.outside_charts(r.drawings, areas)
         rules = [d.bbox for d in r.drawings if d.kind == "hline"]
-        gutters.append(band := columns.gutter(r.lines, r.width, rules) or columns.two_pages(r.lines, r.width, r.height))
+        band = columns.gutter(r.lines, r.width, rules) or columns.gutter(r.lines, r.width, rules, r.height) \
+            or columns.two_pages(r.lines, r.width, r.height)
+        if band is None and (split := ocr_columns.split_columns(r.lines, r.width, rules, r.height)):
+            band, r.lines = split
+        elif band is not None:
+            r.lines = ocr_columns.cut_at(r.lines, band)
+        gutters.append(band)
         drawn = [d.bbox for d in r.drawings if d.kind in ("rect", "shape")
                  and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H]
         boxes = _side_by_side(drawn)

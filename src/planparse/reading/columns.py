@@ -14,17 +14,26 @@ from collections.abc import Callable
 
 from planparse.reading.by_height import ByHeight
 from planparse.reading.model import Line
+from planparse.reading.noise import in_margin
 
 MIN_ROWS = 4  # lines in the right column, and baselines with text in both
 MIN_GUTTER = 8.0  # pt of empty band between the columns
 EDGE_SPREAD = 4.0  # pt over which the starts of one column's lines may spread (an OCR'd page)
 _FILLED = 0.6  # share of those rows whose lines fill their column
 _BESIDE = 0.5  # the least share of the left column's lines the right one has beside them
+# how far the widths of two short columns may differ (a column's width: its longest line,
+# which wraps a word short of the column's edge, or more where the column's lines are few)
+_SAME_WIDTH = 0.15
 
 
-def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None) -> tuple[float, float] | None:
+def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None,
+           page_height: float | None = None) -> tuple[float, float] | None:
     """The empty vertical band (x0, x1) between two columns of running text, or None;
-    ``rules``: the boxes of the page's drawn horizontal rules (a ruled table's rows)."""
+    ``rules``: the boxes of the page's drawn horizontal rules (a ruled table's rows). With
+    ``page_height``, the lines in the page's top and bottom margins (a running header, a page
+    number) are left out: they stand in no column, but over a short column they hide it."""
+    if page_height is not None:
+        lines = [ln for ln in lines if not in_margin(ln, page_height)]
     if len(lines) < 2 * MIN_ROWS:
         return None
     boxes = [ln.bbox for ln in lines]  # (read once: a line's box is a computed property)
@@ -42,6 +51,7 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
                                                   for c in colons)]
     if lead:
         x = min(b[0] for b, _ in lead) - 1.0
+    x = _indented_edge(boxes, x, page_width)
     if sum(1 for b in boxes if b[0] < x < b[2]) > 0.2 * len(boxes):
         return None
     left = [b for b in boxes if b[2] <= x]
@@ -100,7 +110,8 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     if pairs < MIN_ROWS:
         return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
     if filled < _FILLED * pairs and not _both_running(
-            left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w), rules or []):
+            left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w), rules or []) \
+            and not _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running):
         return None
     return g0, g1
 
@@ -162,9 +173,12 @@ def _short_column(
     col_r: tuple[float, float], running: Callable[[Box, list[Box], float, float], bool],
 ) -> bool:
     """Two columns of which one is short (the text ends a few lines into the second column, so
-    few rows stand side by side): nothing crosses the gutter, the columns are as wide as each
-    other (a page's columns are; a table's rarely) and each is running text on its own."""
-    if any(b[0] < x < b[2] for b in boxes) or abs(col_l[1] - col_r[1]) > 0.1 * max(col_l[1], col_r[1]):
+    few rows stand side by side): nothing crosses the gutter beside the right column (a
+    heading and a lead-in above both may), the columns are as wide as each other (a page's
+    columns are; a table's rarely) and each is running text on its own."""
+    top, bottom = min(b[1] for b in right), max(b[3] for b in right)
+    if any(b[0] < x < b[2] and b[3] > top and b[1] < bottom for b in boxes) \
+            or abs(col_l[1] - col_r[1]) > _SAME_WIDTH * max(col_l[1], col_r[1]):
         return False
     return all(_runs(side, col, (-1e9, 1e9), running, []) for side, col in ((left, col_l), (right, col_r)))
 
@@ -200,6 +214,22 @@ def _lead_in_edge(lines: list[Line], boxes: list[Box], page_width: float) -> flo
         if len(group) >= MIN_ROWS:
             return min(o[0] for o in group)
     return None
+
+
+def _indented_edge(boxes: list[Box], x: float, page_width: float) -> float:
+    """The column's edge left of ``x`` (where most of its lines start) when its headings and a
+    list's bullets start a little further left, up to three lines' height: three lines or
+    more start there and no more lines cross it than cross ``x`` (the right column of a page of
+    headed lists: its list text starts most lines, the headings the column; a page number or
+    a photo's caption is one or two lines)."""
+    heights = sorted(b[3] - b[1] for b in boxes)
+    reach = 3 * heights[len(heights) // 2]
+    crossing = sum(1 for b in boxes if b[0] < x < b[2])
+    for start in sorted({b[0] for b in boxes if x - reach <= b[0] < x and b[0] >= 0.3 * page_width}):
+        if sum(1 for b in boxes if start <= b[0] <= start + EDGE_SPREAD) >= MIN_ROWS - 1 \
+                and sum(1 for b in boxes if b[0] < start - 1.0 < b[2]) <= crossing:
+            return start - 1.0
+    return x
 
 
 def _column_edge(starts: list[float], page_width: float) -> float | None:

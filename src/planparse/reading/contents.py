@@ -65,18 +65,19 @@ def _garbled_leader(text: str) -> bool:
     of twenty characters or more, four in five of them x-height letters or dots. Swedish
     compounds that long have ascenders ("kompetensförsörjningsplan": k, t, f, j, g, p, l). Or
     three short words of such letters or more in a row before the entry's page number ("ee ee
-    ee 6")."""
+    ee 6"), or four ending the line when the page number was read as letters too ("Uppdrag
+    3.3.1 eae eee SEA i.")."""
     words = text.split()
     for word in words:
         if len(word) >= _GARBLED_MIN and sum(c in _LEADER_LETTERS for c in word.lower()) >= 0.8 * len(word):
             return True
     # or read as a run of short words before the page number ("TRYGG OMSORG ee ee ee ee 6")
-    run = 0
-    for word in words[:-1] if words and words[-1].isdigit() else ():
+    numbered = bool(words) and words[-1].isdigit()
+    run, longest = 0, 0
+    for word in words[:-1] if numbered else words:
         run = run + 1 if len(word) <= 4 and all(c in _LEADER_LETTERS for c in word.lower()) else 0
-        if run >= 3:
-            return True
-    return False
+        longest = max(longest, run)
+    return longest >= 3 if numbered else run >= 4
 
 
 def contents_lines(lines: list[Line]) -> set[int]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.reading.model import Drawing, Line, _round1, overlap_by
+from planparse.reading.model import Drawing, Line, Span, _round1, overlap_by
 from planparse.reading.ocr_running import ocr_variants
 from planparse.text.fold import fold
 
@@ -112,9 +112,10 @@ def _section_label(text: str) -> bool:
 def ocr_junk_lines(lines: list[Line]) -> set[int]:
     """ids of OCR'd lines that are no text: a box several lines tall holding only one- and
     two-letter "words" (a column of list numbers or a drawing read as one line, "Un BB WN"),
-    or a few unknown words crossing another line's box (:func:`_crossing_junk`)."""
+    or a few unknown words crossing another line's box (:func:`_crossing_junk`), or words
+    stretched far wider than letters are set (:func:`stretched`)."""
     heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method == "ocr")
-    junk = {id(ln) for ln in lines if ln.method != "native" and _crossing_junk(ln, lines)}
+    junk = {id(ln) for ln in lines if ln.method != "native" and (_crossing_junk(ln, lines) or stretched(ln.spans))}
     if not heights:
         return junk
     median = heights[len(heights) // 2]
@@ -125,6 +126,15 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
         and ln.bbox[3] - ln.bbox[1] > 2.5 * median
         and all(sum(c.isalpha() for c in w) <= 2 for w in ln.text.split())
     }
+
+
+def stretched(spans: list[Span]) -> bool:
+    """OCR'd words (a line's spans) whose every one is boxed over 2.5 times its height wide for each of its
+    characters: a table's rule or the edge of a shaded band read as letters ("ENE" across a
+    whole table under its header). Letters are set narrower than tall, letter-spaced ones too."""
+    words = [s for s in spans if s.text.strip()]
+    return bool(words) and all(
+        s.bbox[2] - s.bbox[0] > 2.5 * (s.bbox[3] - s.bbox[1]) * len(s.text.strip()) for s in words)
 
 
 def _crossing_junk(line: Line, lines: list[Line]) -> bool:

@@ -1096,3 +1096,29 @@ def insert_dropped_words(lines: list[Line], reference: list[Line]) -> int:
             boxes.append(ref.bbox)
             added += 1
     return added
+
+
+def restore_lost_lines(lines: list[Line], reference: list[Line]) -> list[Line]:
+    """An existing OCR layer's lines with the Swedish re-OCR's lines put back where the layer
+    lost a whole region (a table read as "=" and "=a" in one box over it all): each reference
+    line of real words (half of them :func:`_word_like` and one of three letters at least, its
+    words' punctuation aside) over which the layer has no word of two letters or more is added,
+    and the layer's lines of no such word that lie over an added line go."""
+    def real(ln: Line) -> bool:
+        words = [w.strip(".,:;()!?–-") for w in ln.text.split()]
+        words = [w for w in words if w]
+        return bool(words) and 2 * sum(_word_like(w) for w in words) >= len(words) and any(
+            len(w) >= 3 and w.isalpha() for w in words)
+
+    def lettered(s: Span) -> bool:
+        return any(sum(ch.isalpha() for ch in w) >= 2 for w in s.text.split())
+
+    spans = [s for ln in lines for s in ln.spans if lettered(s)]
+    added = [ln for ln in reference if real(ln) and not any(overlap(ln.bbox, s.bbox) for s in spans)]
+    if not added:
+        return lines
+    out = [ln for ln in lines if any(lettered(s) for s in ln.spans) or not any(overlap(ln.bbox, a.bbox) for a in added)]
+    for ln in added:  # each before the first line below it
+        at = next((k for k, o in enumerate(out) if o.page == ln.page and o.bbox[1] > ln.bbox[1]), len(out))
+        out.insert(at, ln)
+    return out

@@ -33,6 +33,20 @@ def dark_bands(page: object) -> list[BBox]:
         if tone < raster_fills.DARK_FILL and box[2] - box[0] >= MIN_WIDTH_SHARE * page.rect.width \
                 and MIN_HEIGHT <= box[3] - box[1] <= MAX_HEIGHT:
             out.append(box)
+    return _merged(out)
+
+
+def _merged(bands: list[BBox]) -> list[BBox]:
+    """``bands`` with those that overlap by half the lower one's height or more joined: the
+    look finds one band twice where a cell's edge crosses it."""
+    out: list[BBox] = []
+    for b in sorted(bands, key=lambda b: (b[1], b[0])):
+        if out and min(out[-1][3], b[3]) - b[1] >= 0.5 * min(b[3] - b[1], out[-1][3] - out[-1][1]) \
+                and min(out[-1][2], b[2]) > max(out[-1][0], b[0]):
+            a = out[-1]
+            out[-1] = (min(a[0], b[0]), a[1], max(a[2], b[2]), max(a[3], b[3]))
+        else:
+            out.append(b)
     return out
 
 
@@ -80,10 +94,36 @@ def _pgm(pixels: np.ndarray) -> bytes:
 def _read_letters(spans: list[Span]) -> int:
     """The letters of the words among ``spans`` that the lexicon knows: how much of a reading
     is text ("Wverksamhetens aktivteter [status" has none, "a oe" few)."""
+    from planparse.reading.noise import stretched
     from planparse.text.repair import known_word
 
-    words = [w.strip(".,:;|[]()") for s in spans for w in s.text.split()]
+    words = [w.strip(".,:;|[]()") for s in spans if not stretched([s]) for w in s.text.split()]
     return sum(len(w) for w in words if len(w) >= 2 and w.isalpha() and known_word(w.lower()))
+
+
+def _labels(words: list[Span], origin: tuple[float, float], size: float) -> list[list[Span]]:
+    """A band's ``words`` (boxes in the band image's points, ``origin`` its top left corner on
+    the page) as labels: the words of one text row (a header of two rows, "Investeringsprojekt,"
+    over "tkr") further apart than twice their height stand in two cells."""
+    rows: list[list[Span]] = []
+    for s in sorted(words, key=lambda s: (s.bbox[1] + s.bbox[3]) / 2):
+        mid, h = (s.bbox[1] + s.bbox[3]) / 2, s.bbox[3] - s.bbox[1]
+        if rows and abs(mid - sum((w.bbox[1] + w.bbox[3]) / 2 for w in rows[-1]) / len(rows[-1])) <= 0.5 * h:
+            rows[-1].append(s)
+        else:
+            rows.append([s])
+    x, y = origin
+    labels: list[list[Span]] = []
+    for row in rows:
+        last: Span | None = None
+        for s in sorted(row, key=lambda s: s.bbox[0]):
+            box = (round(s.bbox[0] + x, 2), round(s.bbox[1] + y, 2), round(s.bbox[2] + x, 2), round(s.bbox[3] + y, 2))
+            apart = last is None or box[0] - last.bbox[2] > 2 * (box[3] - box[1])
+            if apart:
+                labels.append([])
+            last = Span(text=("" if apart else " ") + s.text.strip().lstrip("|"), size=size, bbox=box)
+            labels[-1].append(last)
+    return labels
 
 
 def reread_dark_bands(page: object, raw: RawPage, lang: str) -> int:
@@ -109,21 +149,14 @@ def reread_dark_bands(page: object, raw: RawPage, lang: str) -> int:
         old = [s for ln in raw.lines for s in ln.spans if inside(s)]
         read = ocr.ocr_pages({raw.number: pnm}, lang, workers=1)[raw.number]
         # (the gap between two cells of the band read as a stroke: "|", "I")
-        words = sorted((s for ln in read for s in ln.spans if s.text.strip() and not (
-            s.text.strip() in _STROKES and s.bbox[2] - s.bbox[0] < 0.4 * (s.bbox[3] - s.bbox[1]))), key=lambda s: s.bbox[0])
+        words = list(s for ln in read for s in ln.spans if s.text.strip() and not (
+            s.text.strip() in _STROKES and s.bbox[2] - s.bbox[0] < 0.4 * (s.bbox[3] - s.bbox[1])))
         known = _read_letters(words)
         if not words or known < 1.5 * _read_letters(old) + 3 or known < 0.6 * sum(ch.isalpha() for s in words for ch in s.text):
             continue  # (not clearly better than the page's reading, or no text: "EU UllIgangigt nanana")
         size = max(s.size for s in words)
         method: TextMethod = next((ln.method for ln in raw.lines), "ocr")
-        # one line a label: words further apart than twice their height stand in two cells
-        labels: list[list[Span]] = []
-        for s in words:
-            box = (round(s.bbox[0] + x, 2), round(s.bbox[1] + y, 2), round(s.bbox[2] + x, 2), round(s.bbox[3] + y, 2))
-            apart = not labels or box[0] - labels[-1][-1].bbox[2] > 2 * (box[3] - box[1])
-            if apart:
-                labels.append([])
-            labels[-1].append(Span(text=("" if apart else " ") + s.text.strip(), size=size, bbox=box))
+        labels = _labels(words, (x, y), size)
         kept = []
         for ln in raw.lines:
             if any(inside(s) for s in ln.spans):

@@ -852,15 +852,21 @@ def _lone_title(row: list[Line], after: list[Line] | None, body: list[list[Line]
     ansvar och inflytande"): one line in the first column, a few words from a capital, no figure
     nor closing punctuation in it, no line wrapped tight under it (a cell's sentence going on:
     "Arbeta fram en plan tillsammans med" / "kärnverksamheterna."), set apart from the last row
-    as :func:`_sentence_note`."""
+    as :func:`_sentence_note`; or one opening with a section number ("5.2 Riskanalys"), whatever
+    the OCR made of its words."""
     if len(row) != 1 or row[0].method == "native" or len(starts) < 2:
         return False
     if after is not None and _top(after) - _bottom(row) < 0.5 * _height(row):
         return False
     text = row[0].text.strip()
+    if _SECTION_NUMBER.match(text) and len(text.split()) <= 6:  # "5.2 Riskanalys", however its title was read
+        return _set_apart(row, body, header, starts)
     if not text[:1].isupper() or len(text.split()) > 6 or any(ch.isdigit() for ch in text) or text[-1] in ".,;:-":
         return False
     return _set_apart(row, body, header, starts)
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
 
 
 def _set_apart(row: list[Line], body: list[list[Line]], header: list[Line], starts: list[float]) -> bool:

@@ -583,9 +583,10 @@ _POWER_OF = re.compile(r"(?:^|[^A-Za-zÅÄÖåäö])(?:[kcdm]?m)$")
 
 def _footnote_mark(text: str, before: str) -> bool:
     """Whether a superscript span ``text`` after ``before`` on its line is a footnote
-    marker: a short mark right after a word or a number, not the power of a unit."""
+    marker: a short mark right after a word, a number, a per cent sign or a bracket ("nöjda
+    med bemötandet, %²"), not the power of a unit."""
     before = before.rstrip()
-    return _MARK.match(text) is not None and before[-1:].isalnum() and not (
+    return _MARK.match(text) is not None and (before[-1:].isalnum() or before[-1:] in "%)") and not (
         text in ("2", "3") and _POWER_OF.search(before) is not None)
 
 

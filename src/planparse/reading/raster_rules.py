@@ -356,33 +356,141 @@ def _specks(pixels: np.ndarray, dpi: int) -> np.ndarray:
     return grown & (pixels < paper)
 
 
-def rules_and_clean_image(image: bytes, dpi: int) -> tuple[list[Drawing], bytes]:
+def rules_and_clean_image(image: bytes, dpi: int, level: bool = True) -> tuple[list[Drawing], bytes]:
     """The rules in a page image rendered at ``dpi``, and the image cleaned for OCR: the rules
     found only at the faint level painted over in the paper's tone (Tesseract reads a faint
     rule's broken grey line as letters, "SS", "RA", and its noise as words of their own, while
-    it keeps a dark rule's cells apart), and the page's specks (see :func:`_specks`)."""
+    it keeps a dark rule's cells apart), and the page's specks (see :func:`_specks`).
+
+    A page scanned askew steps a hairline by a pixel every sixty or so, into runs too short
+    for a rule: where the page read sheared level (each pixel column moved by its tilt) shows
+    clearly more rule than read as it is, that reading is taken, put back where it stands (a
+    tilted rule boxed as tall as it climbs, for :func:`.deskew.straighten` to level with the
+    page's words); ``level`` False leaves the page as it is read."""
     pixels = _pgm(image)
     if pixels is None:
         return [], image
+    paper = _paper(pixels)
+    found = _read(pixels, dpi)
+    shifts = _shifts(pixels.shape[1], _skew(pixels, paper)) if level else None
+    if shifts is not None:
+        levelled = _read(_shear(pixels, shifts, paper), dpi)
+        if _rule_length(levelled) > LEVEL_GAIN * _rule_length(found):
+            return _result(image, pixels, levelled, dpi, paper, shifts)
+    return _result(image, pixels, found, dpi, paper)
+
+
+Reading = tuple[Groups, Groups, Groups, Groups, list[raster_fills.Fill]]
+
+
+def _read(pixels: np.ndarray, dpi: int) -> Reading:
+    """The rules' groups of a page's pixels, dark and faint (see :func:`_rule_groups`), outside
+    its fills, and the fills."""
     shaded = raster_fills.fills(pixels, dpi)
     hs, vs, fh, fv = _rule_groups(pixels, dpi, shaded)
-    scale = 72.0 / dpi
-    paper = _paper(pixels)
     if shaded:
         hs, fh = (raster_fills.outside_fills(g, shaded, True, dpi) for g in (hs, fh))
         vs, fv = (raster_fills.outside_fills(g, shaded, False, dpi) for g in (vs, fv))
-    found = _drawings(sorted(hs + fh), sorted(vs + fv), scale) + raster_fills.drawings(shaded, scale)
+    return hs, vs, fh, fv, shaded
+
+
+def _rule_length(read: Reading) -> int:
+    """The length of the horizontal rules of a reading, each counted once."""
+    return sum(g[3] - g[2] for g in _distinct(read[0] + read[2]))
+
+
+def _distinct(groups: Groups) -> Groups:
+    """Horizontal groups with those on overlapping rows and spans joined: a rule the dark and
+    the faint reading both found, or found twice, is one."""
+    out: list[tuple[int, int, int, int]] = []
+    for g in sorted(groups):
+        k = next((k for k, o in enumerate(out) if g[0] <= o[1] + 1 and o[0] <= g[1] + 1 and g[2] <= o[3] and o[2] <= g[3]), None)
+        if k is None:
+            out.append(g)
+        else:
+            o = out[k]
+            out[k] = (min(o[0], g[0]), max(o[1], g[1]), min(o[2], g[2]), max(o[3], g[3]))
+    return out
+
+
+def _result(image: bytes, pixels: np.ndarray, read: Reading, dpi: int, paper: int,
+            shifts: np.ndarray | None = None) -> tuple[list[Drawing], bytes]:
+    """The drawings of a reading and the page cleaned (see :func:`rules_and_clean_image`); with
+    ``shifts``, of a reading of the page sheared by them, put back where it stands."""
+    hs, vs, fh, fv, shaded = read
+    scale = 72.0 / dpi
+    if shifts is None:
+        found = _drawings(sorted(hs + fh), sorted(vs + fv), scale) + raster_fills.drawings(shaded, scale)
+        clean = pixels.copy()
+    else:
+        found = _drawings(sorted(_unsheared_rows(_distinct(hs + fh), shifts)), sorted(_unsheared_columns(vs + fv, shifts)),
+                          scale) + raster_fills.drawings([_unsheared_fill(f, shifts) for f in shaded], scale)
+        clean = _shear(pixels, shifts, paper)
     most = max(2, round(MAX_THICK_POINTS / scale)) + 4
-    clean = pixels.copy()
     level = paper - FRINGE
     # (a faint rule on a shaded band stays: painted in the paper's tone it would cut a white
     # stripe through the band, and Tesseract may then lose the band's text)
     _erase(clean, [g for g in fh if not _on_fill(g, shaded, True)], level, most, paper, cores=True)
     _erase(clean.T, [g for g in fv if not _on_fill(g, shaded, False)], level, most, paper)
+    if shifts is not None:
+        clean = _shear(clean, -shifts, paper)
     clean[_specks(clean, dpi)] = paper
     if np.array_equal(clean, pixels):
         return found, image
     return found, image[: len(image) - clean.size] + clean.tobytes()
+
+
+LEVEL_GAIN = 1.25  # a sheared reading is taken when it holds this much more rule length
+MIN_SKEW = 0.009  # a tilt (dy/dx) below this, about half a degree, is read as it is (see _found)
+MAX_SKEW = 0.035  # about 2 degrees: more is no scanner's tilt
+
+
+def _skew(pixels: np.ndarray, paper: int) -> float:
+    """The page's tilt as dy/dx: the slope along which the rows of its ink are sharpest (the
+    projection of text lines and rules peaks when read along them), 0.0 below :data:`MIN_SKEW`."""
+    ink = pixels[::4, ::4] < paper - 40
+    ys, xs = np.nonzero(ink)
+    if ys.size < 200:
+        return 0.0
+    xs = xs - xs.mean()
+
+    def sharpness(slope: float) -> float:
+        idx = np.round(ys + xs * slope).astype(np.int64)
+        counts = np.bincount(idx - idx.min()).astype(np.float64)
+        return float((counts * counts).sum())
+
+    # (ink along y = b + slope·x projects sharpest read along y - slope·x)
+    coarse = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.001), key=sharpness)
+    best = -float(max(np.arange(coarse - 0.001, coarse + 0.001 + 1e-9, 0.00025), key=sharpness))
+    return best if abs(best) >= MIN_SKEW else 0.0
+
+
+def _shifts(width: int, slope: float) -> np.ndarray | None:
+    """How far each pixel column's level line stands below the page's middle one, or None
+    for a level page."""
+    if not slope:
+        return None
+    return np.round((np.arange(width) - width / 2) * slope).astype(np.int64)
+
+
+def _shear(pixels: np.ndarray, shifts: np.ndarray, fill: int) -> np.ndarray:
+    """``pixels`` with column x moved up by ``shifts[x]`` (down for a negative shift), the
+    rows left bare in ``fill``."""
+    rows = np.arange(pixels.shape[0])[:, None] + shifts[None, :]
+    inside = (rows >= 0) & (rows < pixels.shape[0])
+    out = pixels[np.clip(rows, 0, pixels.shape[0] - 1), np.arange(pixels.shape[1])[None, :]]
+    out[~inside] = fill
+    return out
+
+
+def _unsheared_rows(groups: Groups, shifts: np.ndarray) -> Groups:
+    """Horizontal groups (first row, last row, start, end) found in a sheared image, boxed
+    where they stand on the page: as tall as the rule climbs over its length."""
+    out = []
+    for y0, y1, x0, x1 in groups:
+        a, b = int(shifts[x0]), int(shifts[min(x1, len(shifts) - 1)])
+        out.append((y0 + min(a, b), y1 + max(a, b), x0, x1))
+    return out
 
 
 CROSSING_SHARE = 0.85  # a rule's row (column) in a cell's image is ink along this share of it at least
@@ -416,3 +524,20 @@ def without_crossing_rules(image: bytes, margin: int) -> bytes:
     if np.array_equal(clean, pixels):
         return image
     return image[: len(image) - clean.size] + clean.tobytes()
+
+
+def _unsheared_columns(groups: Groups, shifts: np.ndarray) -> Groups:
+    """Vertical groups (first column, last column, start, end) of a sheared image on the page."""
+    out = []
+    for x0, x1, y0, y1 in groups:
+        a, b = int(shifts[x0]), int(shifts[min(x1, len(shifts) - 1)])
+        out.append((x0, x1, y0 + min(a, b), y1 + max(a, b)))
+    return out
+
+
+def _unsheared_fill(fill: raster_fills.Fill, shifts: np.ndarray) -> raster_fills.Fill:
+    """A fill found in a sheared image, moved as its middle moves (a filled box is turned
+    about its middle later, with the page's words: see :func:`.deskew.straighten`)."""
+    top, bottom, left, right, tone = fill
+    shift = int(shifts[min((left + right) // 2, len(shifts) - 1)])
+    return top + shift, bottom + shift, left, right, tone

@@ -97,6 +97,12 @@ def _after_mark(t: str) -> str:
 
 
 def join_lines(texts: list[str]) -> str:
+    """Join wrapped lines with one space (see :func:`_joined`)."""
+    return _joined(tuple(texts))
+
+
+@lru_cache(maxsize=1 << 15)  # (a page's cells are joined again and again while it is read)
+def _joined(texts: tuple[str, ...]) -> str:
     """Join wrapped lines with one space (none before a line that starts with a comma, a stop
     or a closing bracket). A line ending in a hyphen inside a word joins the
     next line without a space (the hyphen dropped only where it is a line-break hyphen, see

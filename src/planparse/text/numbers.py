@@ -13,6 +13,7 @@ _SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _NUMBER = re.compile(
     rf"^(?P<sign>[{_MINUS}+])?\s*(?P<int>\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)(?:[,.](?P<frac>\d+))?\s*(?P<pct>%)?$"
 )
+_FOOTNOTE_MARKS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 MONTHS = {
@@ -27,12 +28,13 @@ _WORD_DATE = re.compile(
 def parse_number(text: str | None) -> int | float | None:
     """Parse a Swedish-formatted number: "41,5" → 41.5, "1 300" → 1300, "−2,5" → -2.5.
 
-    Footnote marks ("12*") and a trailing per cent sign are ignored; "(2,5)" is -2.5. Returns None for text that
-    is not a number ("Öka", "Ja", "", "1,2,3").
+    Footnote marks ("12*", "52 300¹", a superscript figure or a dagger) and a trailing per cent
+    sign are ignored; "(2,5)" is -2.5. Returns None for text that is not a number ("Öka", "Ja",
+    "", "1,2,3").
     """
     if text is None:
         return None
-    s = text.strip().rstrip("*").strip()
+    s = text.strip().rstrip(_FOOTNOTE_MARKS).strip()
     if len(s) > 2 and s[0] == "(" and s[-1] == ")":  # an accountant's minus: "(2,5)"
         inner = parse_number(s[1:-1])
         return -inner if inner is not None and inner > 0 else None

@@ -490,7 +490,9 @@ def ocr_case_noise(words: list[str]) -> list[str]:
 # a status icon) nor "&" (an icon too). A small filled bullet on a blurred scan comes out as
 # "e", which is no Swedish word: "e" before a capitalised word is a bullet too. A second
 # glyph may stick to the word ("« -Jobbspår").
-_GLYPH_WORD = r"[¢«»+*•·©®°~.=—–‘’'`-]{1,3}"  # (a quote mark set apart: a speck of the bullet, "‘* Ta fram")
+# (a quote mark set apart: a speck of the bullet, "‘* Ta fram"; a speck under it, "_*", but not
+# a lone "_": a rule's piece before a table's first cell)
+_GLYPH_WORD = r"(?!_+\s)[¢«»+*•·©®°~.=—–‘’'`\"“_-]{1,3}"
 _OCR_BULLET = re.compile(rf"^(\s*)(?:{_GLYPH_WORD}|e)(?:\s+{_GLYPH_WORD})?\s+(?:[—–-](?=[A-ZÅÄÖ][a-zåäö]))?(?=[A-ZÅÄÖ][a-zåäö])")
 _GLYPHS_ONLY = re.compile(rf"^\s*{_GLYPH_WORD}\s*$")
 # (not "*": glued before a word it is a footnote's mark, "*Medarbetarenkät, skala 0–100")
@@ -512,14 +514,18 @@ def ocr_bullet(text: str) -> str:
 _GLUED_NUMBER = re.compile(r"^(\s*\d{1,2}\.)[|¦]?(?=[A-ZÅÄÖ][a-zåäö])")
 _COMMA_NUMBER = re.compile(r"^(\s*\d{1,2})(?:,|\.{2,3})(?=\s+[A-ZÅÄÖ][a-zåäö]{2})")
 _STRAY_END = re.compile(r"^[;:,]{1,2}$")
+# a section's number whose stop was read as a comma ("3,1 Det ska finnas bostäder"): before a
+# capitalised word, where a decimal number has a unit or a lower-case word after it
+_COMMA_SECTION = re.compile(r"^\s*\d{1,2},\d{1,2}(?:[.,]\d{1,2})*(?=\s+[A-ZÅÄÖ][a-zåäö]{2})")
 
 
 def ocr_list_number(text: str) -> str:
     """A list number an OCR glued to its text given its space back ("11.Implementera
     programmet" → "11. Implementera programmet", "19.Ta fram", "24.|Informera": a rule's
     speck between), or its stop read as a comma or as two or three ("24, Planera
-    och genomföra" → "24. Planera och genomföra", "1... Genomföra" → "1. Genomföra"); other
-    text comes back unchanged."""
+    och genomföra" → "24. Planera och genomföra", "1... Genomföra" → "1. Genomföra"), also a
+    section number's ("3,1 Det ska" → "3.1 Det ska"); other text comes back unchanged."""
+    text = _COMMA_SECTION.sub(lambda m: m[0].replace(",", "."), text, count=1)
     return _COMMA_NUMBER.sub(r"\1.", _GLUED_NUMBER.sub(r"\1 ", text, count=1), count=1)
 
 
@@ -535,6 +541,11 @@ def ocr_list_number_words(words: list[str]) -> list[str]:
         fixed = ocr_list_number(f"{head} {words[1].strip()}")
         if not fixed.startswith(head):
             out[0] = words[0].replace(head, m[1] + ".")
+    elif len(words) > 1 and re.fullmatch(r"\s*\d{1,2},\d{1,2}(?:[.,]\d{1,2})*\s*", words[0]):
+        head = words[0].strip()
+        fixed = ocr_list_number(f"{head} {words[1].strip()}")
+        if not fixed.startswith(head):
+            out[0] = words[0].replace(head, head.replace(",", "."))
     return out
 
 
@@ -581,10 +592,15 @@ def ocr_stray_close(words: list[str], preceding: str = "") -> list[str]:
     """An OCR'd line's words without a closing single quote glued to a word that nothing opened,
     neither on the line before it nor on the line before (``preceding``): a speck right of
     the word, at the line's end or inside a sentence going on in lower case ("… en ekonomi
-    i" / "balans'", "Trygg och' hälsosam uppväxt")."""
+    i" / "balans'", "Trygg och' hälsosam uppväxt"); nor a double quote alone at its end
+    ("… och författarbesök ”": a footnote's raised mark)."""
     out = list(words)
     for k, word in enumerate(words):
         core = word.rstrip()
+        if k and k == len(words) - 1 and core.strip() in ("”", '"') and not any(
+                ch in _OPENERS for w in (preceding, *words[:k]) for ch in w):
+            out[k] = ""  # a quote alone at the line's end that nothing opened: a footnote's mark, a speck
+            continue
         if len(core) < 3 or core[-1] not in "’'" or not core[-2].isalpha():
             continue  # (a double quote closes a quotation over a wrapped line too often)
         if k + 1 < len(words) and not words[k + 1].strip()[:1].islower():
