@@ -59,3 +59,13 @@ def test_a_tilted_pages_ocr_layer_keeps_its_table_header() -> None:
     rel = "ange_uppsikt/ostra-goinge-uppsiktsrapport-2027-ocr"
     doc, gold = FAMILIES9.parsed(rel), FAMILIES9.gold(rel)
     assert set(_activities(doc)) == set(_activities(gold))
+
+
+def test_a_unit_alone_on_its_row_is_every_figure_columns_unit() -> None:
+    """Surahammar (OCR'd layer): under "Utfall 2025 | Budget 2026 | Budget 2027" a merged cell
+    holds "tkr" alone, set left of the first figure column's label: every amount was read
+    without its unit. "reserwattentäkt" (English OCR's "w" for "vv") is "reservvattentäkt"."""
+    rel = "kramfors_vp/surahammar-verksamhetsplan-2027-ocr"
+    doc = FAMILIES9.parsed(rel)
+    assert {v["unit"] for b in doc["budget"] for v in b["values"]} == {"tkr"}
+    assert any(i["name"].startswith("Reservvattentäkt") for i in doc["investments"])

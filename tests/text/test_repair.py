@@ -659,3 +659,17 @@ def test_ocr_section_number_read_with_a_comma() -> None:
     assert ocr_list_number("3,1 Det ska finnas bostäder") == "3.1 Det ska finnas bostäder"
     assert ocr_list_number("3,1 procent av budgeten") == "3,1 procent av budgeten"  # a decimal number
     assert ocr_list_number_words(["3,1", " Det", " ska"]) == ["3.1", " Det", " ska"]
+
+
+def test_repair_word_reads_w_as_vv_where_the_lexicon_says_so() -> None:
+    assert repair_word("reserwattentäkt") == "reservvattentäkt"
+    assert repair_word("Reserwattentäkt") == "Reservvattentäkt"
+    assert repair_word("webben") == "webben"  # a word with "w" of its own
+
+
+def test_ocr_stray_end_drops_a_speck_after_a_full_stop() -> None:
+    from planparse.text.repair import ocr_stray_end
+
+    assert ocr_stray_end(["Ta", " fram", " en", " plan.", " i"]) == ["Ta", " fram", " en", " plan.", ""]
+    assert ocr_stray_end(["klimatanpassningsplan.", " ‘"]) == ["klimatanpassningsplan.", ""]
+    assert ocr_stray_end(["De", " bor", " i"]) == ["De", " bor", " i"]  # no stop before it: a word

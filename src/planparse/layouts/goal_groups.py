@@ -132,8 +132,9 @@ def prune(goals: list[Goal], listed: set[int], bare: bool = True) -> list[Goal]:
     do; chapters and styled headings with no goal content anywhere ("1 Inledning") drop out."""
     if not any(has_content(g, listed) for g in goals):
         return []
-    kept = [g for g in goals if has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area)]
-    for g in kept:
+    kept = [g for g in goals if (has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area))
+            and (any(ch.isalnum() for ch in g.title) or g.children or g.activities or g.indicators)]
+    for g in kept:  # (a title of no letter nor figure, "—", is a rule or a dash a cell began with)
         g.children = prune(g.children, listed, bare) if any(has_content(c, listed) for c in g.children) else g.children
     return kept
 

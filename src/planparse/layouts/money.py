@@ -111,6 +111,10 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     for k, row in enumerate(body):
         name = text(row, first)
         found = {i: UNITS.get(fold(text(row, i))) for i in cols}
+        alone = {fold(w) for c in row.cells for w in c.text.split()}
+        if len(alone) == 1 and (unit := UNITS.get(next(iter(alone)))) is not None and not any(found.values()):
+            units = {i: unit for i in cols}  # a unit alone on its row, spanning the figure columns ("tkr")
+            continue
         if any(found.values()) and all(found[i] for i in cols if text(row, i)):
             # a row of units ("tkr | tkr"), its name cell empty or the name column's label ("Verksamhet")
             units.update({i: u for i, u in found.items() if u is not None})

@@ -149,8 +149,8 @@ def reread_dark_bands(page: object, raw: RawPage, lang: str) -> int:
         old = [s for ln in raw.lines for s in ln.spans if inside(s)]
         read = ocr.ocr_pages({raw.number: pnm}, lang, workers=1)[raw.number]
         # (the gap between two cells of the band read as a stroke: "|", "I")
-        words = list(s for ln in read for s in ln.spans if s.text.strip() and not (
-            s.text.strip() in _STROKES and s.bbox[2] - s.bbox[0] < 0.4 * (s.bbox[3] - s.bbox[1])))
+        words = [s for ln in read for s in ln.spans if s.text.strip() and not (
+            s.text.strip() in _STROKES and s.bbox[2] - s.bbox[0] < 0.4 * (s.bbox[3] - s.bbox[1]))]
         known = _read_letters(words)
         if not words or known < 1.5 * _read_letters(old) + 3 or known < 0.6 * sum(ch.isalpha() for s in words for ch in s.text):
             continue  # (not clearly better than the page's reading, or no text: "EU UllIgangigt nanana")

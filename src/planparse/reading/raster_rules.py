@@ -372,12 +372,15 @@ def rules_and_clean_image(image: bytes, dpi: int, level: bool = True) -> tuple[l
         return [], image
     paper = _paper(pixels)
     found = _read(pixels, dpi)
+    drawings, clean = _result(image, pixels, found, dpi, paper)
     shifts = _shifts(pixels.shape[1], _skew(pixels, paper)) if level else None
     if shifts is not None:
         levelled = _read(_shear(pixels, shifts, paper), dpi)
         if _rule_length(levelled) > LEVEL_GAIN * _rule_length(found):
-            return _result(image, pixels, levelled, dpi, paper, shifts)
-    return _result(image, pixels, found, dpi, paper)
+            # (the image Tesseract reads stays the one cleaned as it is: cleaned level and put
+            # back, its letters' pixels change, and so may its reading of them)
+            drawings = _result(image, pixels, levelled, dpi, paper, shifts)[0]
+    return drawings, clean
 
 
 Reading = tuple[Groups, Groups, Groups, Groups, list[raster_fills.Fill]]

@@ -305,6 +305,8 @@ def _misplaced_marks(token: str) -> str:
 @lru_cache(maxsize=65536)  # a page's words repeat ("och", "att"): each is worked out once
 def repair_word(token: str, *, aggressive: bool = False) -> str:
     """Repair a single word token (case preserved); anything else comes back unchanged."""
+    if "w" in token and (vv := _w_as_vv(token)) is not None:
+        return vv
     if _SWEDISH.search(token):
         return _misplaced_marks(token)
     if not _ASCII_LETTER.search(token) or _BAD_DIGIT.search(token):
@@ -337,6 +339,17 @@ def repair_word(token: str, *, aggressive: bool = False) -> str:
     if kind == "title":
         return fixed[:1].upper() + fixed[1:]
     return fixed
+
+
+def _w_as_vv(token: str) -> str | None:
+    """A word with "vv" an OCR read as "w" ("reserwattentäkt": Swedish has "vv" only where a
+    compound joins two words, English reads the pair as one letter): the word with "vv" where
+    the lexicon knows that and not the word as read."""
+    lower = token.lower()
+    if len(lower) < 6 or not lower.isalpha() or known_word(lower):
+        return None
+    fixed = token.replace("w", "vv")
+    return fixed if known_word(fixed.lower()) else None
 
 
 # Context rules for damaged text.
@@ -552,14 +565,20 @@ def ocr_list_number_words(words: list[str]) -> list[str]:
 def ocr_stray_end(words: list[str]) -> list[str]:
     """An OCR'd line's words without the lone ";", ":" or "," specks after its last word
     ("anmälas. ; :" → "anmälas.", "Berörda ;" → "Berörda"), nor a lone dash after a full stop
-    ("pendlingstrafik. -": no sentence ends on one): a dropped word becomes ""."""
+    ("pendlingstrafik. -": no sentence ends on one), nor a lone small letter or quote mark after
+    a full stop ("livsmedelsupphandlingar. i", "klimatanpassningsplan. ‘": a speck read as
+    one): a dropped word becomes ""."""
     out = list(words)
     k = len(out)
     while k > 1 and (_STRAY_END.match(out[k - 1].strip()) or (
-            out[k - 1].strip() in _DASHES and out[k - 2].rstrip().endswith(".") and not out[k - 2].rstrip().endswith(".."))):
+            (out[k - 1].strip() in _DASHES or out[k - 1].strip() in _SPECK_AFTER_STOP)
+            and out[k - 2].rstrip().endswith(".") and not out[k - 2].rstrip().endswith(".."))):
         out[k - 1] = ""
         k -= 1
     return out
+
+
+_SPECK_AFTER_STOP = frozenset("ilj|!'‘’`´,")
 
 
 # Opening quotes, each with the quotes that may close it (Swedish sets ”…”, English “…”).
