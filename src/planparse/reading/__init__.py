@@ -1474,9 +1474,8 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         r.lines = [ln for ln in r.lines if id(ln) not in in_chart]
         r.drawings = charts.outside_charts(r.drawings, areas)
         rules = [d.bbox for d in r.drawings if d.kind == "hline"]
-        band = columns.gutter(r.lines, r.width, rules) or columns.gutter(r.lines, r.width, rules, r.height) \
-            or columns.two_pages(r.lines, r.width, r.height)
-        if band is None and (split := ocr_columns.split_columns(r.lines, r.width, rules, r.height)):
+        band = columns.gutter(r.lines, r.width, rules) or columns.two_pages(r.lines, r.width, r.height)
+        if band is None and (split := ocr_columns.split_columns(r.lines, r.width, rules)):
             band, r.lines = split
         elif band is not None:
             r.lines = ocr_columns.cut_at(r.lines, band)

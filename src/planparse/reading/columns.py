@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 from planparse.reading.by_height import ByHeight
 from planparse.reading.model import Line
-from planparse.reading.noise import in_margin
 
 MIN_ROWS = 4  # lines in the right column, and baselines with text in both
 MIN_GUTTER = 8.0  # pt of empty band between the columns
@@ -26,14 +25,9 @@ _BESIDE = 0.5  # the least share of the left column's lines the right one has be
 _SAME_WIDTH = 0.15
 
 
-def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None,
-           page_height: float | None = None) -> tuple[float, float] | None:
+def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None) -> tuple[float, float] | None:
     """The empty vertical band (x0, x1) between two columns of running text, or None;
-    ``rules``: the boxes of the page's drawn horizontal rules (a ruled table's rows). With
-    ``page_height``, the lines in the page's top and bottom margins (a running header, a page
-    number) are left out: they stand in no column, but over a short column they hide it."""
-    if page_height is not None:
-        lines = [ln for ln in lines if not in_margin(ln, page_height)]
+    ``rules``: the boxes of the page's drawn horizontal rules (a ruled table's rows)."""
     if len(lines) < 2 * MIN_ROWS:
         return None
     boxes = [ln.bbox for ln in lines]  # (read once: a line's box is a computed property)

@@ -33,15 +33,15 @@ def _line(line: Line, spans: list[Span]) -> Line:
     return replace(line, spans=[replace(first, text=first.text.lstrip()), *spans[1:]])
 
 
-def split_columns(lines: list[Line], page_width: float, rules: list[tuple[float, float, float, float]],
-                  page_height: float | None = None) -> tuple[tuple[float, float], list[Line]] | None:
+def split_columns(lines: list[Line], page_width: float, rules: list[tuple[float, float, float, float]]
+                  ) -> tuple[tuple[float, float], list[Line]] | None:
     """The gutter of an OCR'd page in two columns whose lines run across it, and the page's
     lines with those cut at it; None when the page has no such lines or no gutter."""
     cut = {id(ln): p for ln in lines if ln.method != "native" and len(p := _pieces(ln)) > 1}
     if not cut:
         return None
     trial = [_line(ln, spans) for ln in lines for spans in cut.get(id(ln), [ln.spans])]
-    band = columns.gutter(trial, page_width, rules) or columns.gutter(trial, page_width, rules, page_height)
+    band = columns.gutter(trial, page_width, rules)
     return None if band is None else (band, cut_at(lines, band))
 
 
