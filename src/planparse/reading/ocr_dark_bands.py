@@ -101,14 +101,6 @@ def _read_letters(spans: list[Span]) -> int:
     return sum(len(w) for w in words if len(w) >= 2 and w.isalpha() and known_word(w.lower()))
 
 
-def _known_words(spans: list[Span]) -> set[str]:
-    """The words of ``spans`` the lexicon knows, folded."""
-    from planparse.text.repair import known_word
-
-    words = {w.strip(".,:;|[]()").lower() for s in spans for w in s.text.split()}
-    return {w for w in words if len(w) >= 2 and w.isalpha() and known_word(w)}
-
-
 def _labels(words: list[Span], origin: tuple[float, float], size: float) -> list[list[Span]]:
     """A band's ``words`` (boxes in the band image's points, ``origin`` its top left corner on
     the page) as labels: the words of one text row (a header of two rows, "Investeringsprojekt,"
@@ -159,11 +151,8 @@ def reread_dark_bands(page: object, raw: RawPage, lang: str) -> int:
         # (the gap between two cells of the band read as a stroke: "|", "I")
         words = [s for ln in read for s in ln.spans if s.text.strip() and not (
             s.text.strip() in _STROKES and s.bbox[2] - s.bbox[0] < 0.4 * (s.bbox[3] - s.bbox[1]))]
-        known, before = _read_letters(words), _read_letters(old)
-        # (or more of the same words: every word the page's reading had, and more, "Status"
-        # that the re-OCR of a lost region put back without)
-        better = known >= 1.5 * before + 3 or (known > before and _known_words(old) <= _known_words(words))
-        if not words or not better or known < 0.6 * sum(ch.isalpha() for s in words for ch in s.text):
+        known = _read_letters(words)
+        if not words or known < 1.5 * _read_letters(old) + 3 or known < 0.6 * sum(ch.isalpha() for s in words for ch in s.text):
             continue  # (not clearly better than the page's reading, or no text: "EU UllIgangigt nanana")
         size = max(s.size for s in words)
         method: TextMethod = next((ln.method for ln in raw.lines), "ocr")
