@@ -379,7 +379,7 @@ def rules_and_clean_image(image: bytes, dpi: int, level: bool = True) -> tuple[l
         if _rule_length(levelled) > LEVEL_GAIN * _rule_length(found):
             # (the image Tesseract reads stays the one cleaned as it is: cleaned level and put
             # back, its letters' pixels change, and so may its reading of them)
-            drawings = _result(image, pixels, levelled, dpi, paper, shifts)[0]
+            drawings = _unsheared(levelled, dpi, shifts)
     return drawings, clean
 
 
@@ -416,31 +416,30 @@ def _distinct(groups: Groups) -> Groups:
     return out
 
 
-def _result(image: bytes, pixels: np.ndarray, read: Reading, dpi: int, paper: int,
-            shifts: np.ndarray | None = None) -> tuple[list[Drawing], bytes]:
-    """The drawings of a reading and the page cleaned (see :func:`rules_and_clean_image`); with
-    ``shifts``, of a reading of the page sheared by them, put back where it stands."""
+def _result(image: bytes, pixels: np.ndarray, read: Reading, dpi: int, paper: int) -> tuple[list[Drawing], bytes]:
+    """The drawings of a reading and the page cleaned (see :func:`rules_and_clean_image`)."""
     hs, vs, fh, fv, shaded = read
     scale = 72.0 / dpi
-    if shifts is None:
-        found = _drawings(sorted(hs + fh), sorted(vs + fv), scale) + raster_fills.drawings(shaded, scale)
-        clean = pixels.copy()
-    else:
-        found = _drawings(sorted(_unsheared_rows(_distinct(hs + fh), shifts)), sorted(_unsheared_columns(vs + fv, shifts)),
-                          scale) + raster_fills.drawings([_unsheared_fill(f, shifts) for f in shaded], scale)
-        clean = _shear(pixels, shifts, paper)
+    found = _drawings(sorted(hs + fh), sorted(vs + fv), scale) + raster_fills.drawings(shaded, scale)
+    clean = pixels.copy()
     most = max(2, round(MAX_THICK_POINTS / scale)) + 4
     level = paper - FRINGE
     # (a faint rule on a shaded band stays: painted in the paper's tone it would cut a white
     # stripe through the band, and Tesseract may then lose the band's text)
     _erase(clean, [g for g in fh if not _on_fill(g, shaded, True)], level, most, paper, cores=True)
     _erase(clean.T, [g for g in fv if not _on_fill(g, shaded, False)], level, most, paper)
-    if shifts is not None:
-        clean = _shear(clean, -shifts, paper)
     clean[_specks(clean, dpi)] = paper
     if np.array_equal(clean, pixels):
         return found, image
     return found, image[: len(image) - clean.size] + clean.tobytes()
+
+
+def _unsheared(read: Reading, dpi: int, shifts: np.ndarray) -> list[Drawing]:
+    """The drawings of a reading of the page sheared by ``shifts``, put back where they stand."""
+    hs, vs, fh, fv, shaded = read
+    scale = 72.0 / dpi
+    return _drawings(sorted(_unsheared_rows(_distinct(hs + fh), shifts)), sorted(_unsheared_columns(vs + fv, shifts)),
+                     scale) + raster_fills.drawings([_unsheared_fill(f, shifts) for f in shaded], scale)
 
 
 LEVEL_GAIN = 1.25  # a sheared reading is taken when it holds this much more rule length
