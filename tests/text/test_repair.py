@@ -673,3 +673,17 @@ def test_ocr_stray_end_drops_a_speck_after_a_full_stop() -> None:
     assert ocr_stray_end(["Ta", " fram", " en", " plan.", " i"]) == ["Ta", " fram", " en", " plan.", ""]
     assert ocr_stray_end(["klimatanpassningsplan.", " ‘"]) == ["klimatanpassningsplan.", ""]
     assert ocr_stray_end(["De", " bor", " i"]) == ["De", " bor", " i"]  # no stop before it: a word
+
+
+def test_ocr_stray_end_drops_a_spaced_stop_and_a_rule_after_a_figure() -> None:
+    """A stop a space after its word is a speck ("talspråk ."); a stop on its word stays. A lone
+    "|" ends no line, nor an "I" after a figure (a table's rule: "Utfall 2024 I"); "Etapp I"
+    keeps its numeral."""
+    from planparse.text.repair import ocr_stray_end
+
+    assert ocr_stray_end(["nyanserat", "talspråk", "."]) == ["nyanserat", "talspråk", ""]
+    assert ocr_stray_end(["talspråk."]) == ["talspråk."]
+    assert ocr_stray_end(["Utfall", "2024", "I"]) == ["Utfall", "2024", ""]
+    assert ocr_stray_end(["miljoner", "|"]) == ["miljoner", ""]
+    assert ocr_stray_end(["Etapp", "I"]) == ["Etapp", "I"]
+    assert ocr_stray_end(["2,5", "."]) == ["2,5", "."]

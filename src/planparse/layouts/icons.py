@@ -73,15 +73,12 @@ _YEAR_END = {DocumentType.arsbokslut, DocumentType.arsredovisning, DocumentType.
 CONVENTION_CONFIDENCE = 0.75
 LEGEND_CONFIDENCE = 0.95
 
-
-# Colour words of a legend in text (folded: "grön" → "gron"), and the label after "=" or ":".
-_COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "red", "gra": "grey",
-                 "vit": "grey", "bla": "blue", "lila": "purple"}
+_COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "red", "gra": "grey", "vit": "grey",
+                 "bla": "blue", "lila": "purple"}  # a legend's colour words in text (folded), the label after "=" or ":"
 _COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
 
 
-# Text glyphs that Word documents colour to show a status ("●" in green, "▲" in red).
-_ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")
+_ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")  # text glyphs Word documents colour ("●" in green, "▲" in red)
 _ANY_GLYPH = re.compile("[●⬤■◼▲▼◆⯁★]")
 
 
@@ -231,11 +228,14 @@ class Markers:
                 continue
             cy = (m.bbox[1] + m.bbox[3]) / 2
             band = [ln for ln, b in boxed if b[1] - 2 <= cy <= b[3] + 2]  # (nearest: a legend table's next cell)
+            row = [o for o in markers if o is not m and o.bbox[1] - 2 <= cy <= o.bbox[3] + 2]
             nearest = min((ln for ln in band if 0 <= ln.bbox[0] - m.bbox[2] < 80), key=lambda ln: ln.bbox[0], default=None)
             for ln in band:
                 x0, _, x1, _ = ln.bbox
                 if 0 <= x0 - m.bbox[2] < 30 or ln is nearest:
-                    self._legend_entry(m, ln.text.split("=")[-1].strip(" :–-"))
+                    # (entries read as one line, "Uppfyllt ◉ Delvis uppfyllt": the name ends at the next icon)
+                    label = words_after(ln, m, markers) if any(x0 < o.bbox[0] < x1 for o in row) else ""
+                    self._legend_entry(m, label or ln.text.split("=")[-1].strip(" :–-"))
                 elif x0 < m.bbox[0] and m.bbox[2] < x1:
                     label = words_after(ln, m, markers)
                     if vocabulary.match_status(label) is None and vocabulary.match_assessment(label) is None:

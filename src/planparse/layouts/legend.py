@@ -26,8 +26,11 @@ def legend_lines(doc: Document, markers: Markers) -> set[int]:
     its last entry (the entries' icons found by ``markers``, each under the one before)."""
     out: set[int] = set()
     for page in doc.pages:
-        entries = sorted((m for m in markers.by_page.get(page.number, []) if markers.is_legend(m)),
-                         key=lambda m: m.bbox[1])  # fmt: skip
+        named = [m for m in markers.by_page.get(page.number, []) if markers.is_legend(m)]
+        # (a row of the legend's grid whose icons name no status, "Trend för indikator": its
+        # icons stand in the named entries' columns)
+        entries = sorted((m for m in markers.by_page.get(page.number, []) if m in named or any(
+            abs(m.bbox[0] - e.bbox[0]) <= 2 for e in named)), key=lambda m: m.bbox[1])
         for anchor in page.lines:
             if not _LEGEND.match(fold(anchor.text)):
                 continue

@@ -922,7 +922,7 @@ def merge_baselines(
         box, current = placed[0]
         for b, ln in placed[1:]:
             apart = (mid is not None and box[2] <= mid <= b[0]) or _boxed_apart(box, b, near_boxes) \
-                or _out_of_cell(box, b, near)
+                or _out_of_cell(box, b, near) or _other_column_size(current, ln, b[0] - box[2])
             if b[0] - box[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
                 raw = None
                 if current.raw_text is not None or ln.raw_text is not None:
@@ -936,6 +936,16 @@ def merge_baselines(
     if band:
         return columns.column_order(out, band)
     return _box_order(out, boxes) if boxes else out
+
+
+def _other_column_size(left: Line, right: Line, gap: float) -> bool:
+    """Whether two born-digital pieces on one baseline are set in sizes a fifth or more apart
+    across a gap wider than twice the larger size: a column's heading level with the next
+    column's text (two columns too short to find their gutter), not one line."""
+    if left.method != "native" or right.method != "native":
+        return False
+    small, large = sorted((left.size, right.size))
+    return small > 0 and large > 1.2 * small and gap > 2 * large
 
 
 def _column_of(box: BBox, mid: float | None, cards: list[BBox] | None) -> int | None:
@@ -1142,24 +1152,37 @@ def _ocr_leaders(lines: list[Line]) -> None:
 
 
 def _margin_specks(lines: list[Line]) -> None:
-    """An OCR'd line's first word dropped when it is a speck in the margin read as a figure or
-    a sign ("5" far left of "Varje kapitel …"): one or two characters, no letters, ending left
-    of the page's text margin (where the lines of words start furthest left) and further than
-    twice the line's height from the next word. A heading's number stands a space from its title, at the margin."""
-    starts = sorted(ln.x0 for ln in lines if len(ln.spans) >= 3 and sum(ch.isalpha() for ch in ln.text) >= 10)
-    if len(starts) < 5:
+    """An OCR'd line's first word dropped when it is a speck in the margin read as a figure, a
+    sign or a lone letter ("5" far left of "Varje kapitel …", "q Hållbarhet och miljö" along a
+    scan's dark edge): one or two characters (a letter only alone, and no Swedish one-letter
+    word), ending left of the page's text margin (where the lines of words start furthest
+    left) and further than twice the line's height from the next word. A heading's number
+    stands a space from its title, at the margin."""
+    # (the margin from lines starting with a word: along a dark edge many lines start with a speck)
+    starts = sorted(ln.x0 for ln in lines if len(ln.spans) >= 3 and sum(ch.isalpha() for ch in ln.text) >= 10
+                    and sum(ch.isalpha() for ch in ln.spans[0].text) >= 2)
+    if len(starts) < 3:
         return
     margin = starts[1]  # (the leftmost start but one: a line may begin with a speck too)
     for ln in lines:
-        if len(ln.spans) < 2:
-            continue
-        first, second = ln.spans[0], ln.spans[1]
-        t = first.text.strip()
         height = ln.bbox[3] - ln.bbox[1]
-        if 0 < len(t) <= 2 and not any(c.isalpha() for c in t) and first.bbox[2] < margin - 5 \
-                and second.bbox[0] - first.bbox[2] > 2 * height:
+        for _ in range(2):  # (two specks: "4 : Andel medarbetare")
+            if len(ln.spans) < 2:
+                break
+            first, second = ln.spans[0], ln.spans[1]
+            t = first.text.strip()
+            if not (0 < len(t) <= 2 and _speck_word(t) and first.bbox[2] < margin - 5
+                    and second.bbox[0] - first.bbox[2] > 2 * height):
+                break
             second.text = second.text.lstrip()
             ln.spans = ln.spans[1:]
+
+
+def _speck_word(text: str) -> bool:
+    """Whether a word of one or two characters may be a speck: no letter, or one letter that
+    is no Swedish word of one letter ("I", "i", "å", "ö")."""
+    letters = [c for c in text if c.isalpha()]
+    return not letters or (len(text) == 1 and text.casefold() not in "iåö")
 
 
 def _ocr_bullets(lines: list[Line]) -> None:

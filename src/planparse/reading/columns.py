@@ -10,6 +10,7 @@ column holds few lines beside its first column's many.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from planparse.reading.by_height import ByHeight
@@ -28,6 +29,7 @@ _SAME_WIDTH = 0.15
 def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None) -> tuple[float, float] | None:
     """The empty vertical band (x0, x1) between two columns of running text, or None;
     ``rules``: the boxes of the page's drawn horizontal rules (a ruled table's rows)."""
+    lines = _inside_running_rules(lines, rules or [], page_width)
     if len(lines) < 2 * MIN_ROWS:
         return None
     boxes = [ln.bbox for ln in lines]  # (read once: a line's box is a computed property)
@@ -46,10 +48,13 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     if lead:
         x = min(b[0] for b, _ in lead) - 1.0
     x = _indented_edge(boxes, x, page_width)
-    if sum(1 for b in boxes if b[0] < x < b[2]) > 0.2 * len(boxes):
-        return None
     left = [b for b in boxes if b[2] <= x]
     right = [b for b in boxes if b[0] >= x]
+    # (lines across the gutter above or below the right column, a title over both columns or
+    # a running header and footer, are no evidence against it)
+    reach = (min(b[1] for b in right), max(b[3] for b in right)) if right else (0.0, 0.0)
+    if sum(1 for b in boxes if b[0] < x < b[2] and b[3] > reach[0] and b[1] < reach[1]) > 0.2 * len(boxes):
+        return None
     if len(left) < MIN_ROWS or len(right) < MIN_ROWS:
         return None
     # Running text fills both columns alike where both have text; a table's second column
@@ -67,6 +72,10 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     if min(width_l, width_r) < 0.25 * page_width:
         return None
     stops = {b for b, ln in zip(boxes, lines, strict=True) if ln.text.rstrip().endswith((".", "!", "?"))}
+    # a list's lead-in ("… är följande områden prioriterade:") and the items of a bulleted list
+    # right under it, each short of its column's edge
+    lead_ins = {b for b, ln in zip(boxes, lines, strict=True) if ln.text.rstrip().endswith(":")}
+    items = {b for b, ln in zip(boxes, lines, strict=True) if _BULLET.match(ln.text)}
     by_top = {id(side): _by_top(side) for side in (left, right)}
     ran: dict[Box, bool] = {}  # running() of the right column's boxes, each worked out once
 
@@ -77,14 +86,23 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
         # a row filling its column, or a paragraph's or list item's last line (after a stop,
         # or under a row that filled the column: items of a list end without one)
         end = row_end(b, side, by_top[id(side)])
-        if fills(end, margin, width) or end in stops:
+        if fills(end, margin, width) or end in stops or (end in lead_ins and end[2] - margin >= 0.4 * width):
             return True
+        if b in items:  # (an item under its lead-in or under another item)
+            above = row_above(b, by_top[id(side)])
+            if above is not None and (above in items or above in lead_ins):
+                return True
         # (in a column of many lines, set in from its margin no further than a bullet's
-        # indent: a cover's label grid, a few rows, has its values under labels across it)
-        if len(side) < 3 * MIN_ROWS or b[0] - margin > 3 * (b[3] - b[1]):
+        # indent: a cover's label grid, a few rows, has its values under labels across it; in
+        # a short column only the wrap of a line filling 80 % of it, starting where it starts)
+        if b[0] - margin > 3 * (b[3] - b[1]):
             return False
         above = row_above(b, by_top[id(side)])
-        return above is not None and fills(row_end(above, side, by_top[id(side)]), margin, width)
+        if above is None:
+            return False
+        if len(side) < 3 * MIN_ROWS:
+            return abs(above[0] - b[0]) <= 1 and row_end(above, side, by_top[id(side)])[2] - margin >= 0.8 * width
+        return fills(row_end(above, side, by_top[id(side)]), margin, width)
 
     if not rows_beside:  # (few rows side by side: two columns only if the right one is short)
         return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
@@ -108,6 +126,29 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
             and not _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running):
         return None
     return g0, g1
+
+
+_BULLET = re.compile(r"\s*[•●▪■◦‣–-]\s")
+_FURNITURE_LINES = 3  # the most lines a running header or footer holds
+
+
+def _inside_running_rules(lines: list[Line], rules: list[Box], page_width: float) -> list[Line]:
+    """The lines between the rules across the page (70 % of its width or more) that part a
+    running header (a few lines above the topmost) and footer (a few lines below the lowest)
+    from the text: the header's title and organisation at either side, or a page number in
+    the middle, would otherwise stand in either column or across the gutter."""
+    wide = [r for r in rules if r[2] - r[0] >= 0.7 * page_width]
+    if not wide or not lines:
+        return lines
+    top, bottom = min(r[1] for r in wide), max(r[3] for r in wide)
+    above = [ln for ln in lines if ln.bbox[3] <= top]
+    below = [ln for ln in lines if ln.bbox[1] >= bottom]
+    keep = lines
+    if 0 < len(above) <= _FURNITURE_LINES and any(ln.bbox[1] > top for ln in lines):
+        keep = [ln for ln in keep if ln.bbox[3] > top]
+    if 0 < len(below) <= _FURNITURE_LINES and any(ln.bbox[3] < bottom for ln in lines):
+        keep = [ln for ln in keep if ln.bbox[1] < bottom]
+    return keep
 
 
 _SPAN = 0.6  # of the text's height: how far down the page both columns must run side by side

@@ -116,6 +116,7 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
     stretched far wider than letters are set (:func:`stretched`)."""
     heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method == "ocr")
     junk = {id(ln) for ln in lines if ln.method != "native" and (_crossing_junk(ln, lines) or stretched(ln.spans))}
+    junk |= speck_lines(lines)
     if not heights:
         return junk
     median = heights[len(heights) // 2]
@@ -126,6 +127,67 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
         and ln.bbox[3] - ln.bbox[1] > 2.5 * median
         and all(sum(c.isalpha() for c in w) <= 2 for w in ln.text.split())
     }
+
+
+# Swedish words (and plan abbreviations) of three letters or fewer that a line may hold alone
+_SHORT_WORDS = frozenset((
+    "i", "å", "ö", "och", "att", "det", "som", "en", "ett", "på", "är", "för", "av", "med", "om", "har", "den",
+    "de", "vi", "ska", "kan", "så", "nu", "ny", "nya", "ja", "nej", "ej", "mål", "år", "kr", "tkr", "st", "nr",
+    "per", "via", "ca", "dag", "tid", "ut", "in", "upp", "ner", "bra", "god", "hög", "låg", "alla", "all",
+    "fler", "mer", "bör", "vid", "hur", "var", "vem", "när", "här", "där", "men"))
+_VOWELS = frozenset("aeiouyåäö")
+_STREWN = 5  # lines of specks on a page that make it one strewn with them
+_WORDS = re.compile(r"[^\W\d_]+")
+_SHORT_TOKEN = re.compile(r"[^\W\d_]{1,3}|[^\w\s]{1,3}")
+
+
+def speck_lines(lines: list[Line]) -> set[int]:
+    """ids of OCR'd lines that are specks read as letters, on a page whose paper is uneven (a
+    shadow, a gradient, grain): every word three letters or fewer, no figure, none a
+    Swedish word ("ee oe —", "oo ee a", "q"; one abbreviation in capitals alone, "LSS",
+    stays), against no line of words, where the page has :data:`_STREWN` of them; and a speck
+    of one or two characters beyond the text's left or right edge (the edges where the lines
+    of words start and end) by three of its heights, figures too ("4" by the paper's edge)."""
+    lettered = [ln.bbox for ln in lines if sum(ch.isalpha() for ch in ln.text) >= 10]
+    starts, ends = sorted(b[0] for b in lettered), sorted((b[2] for b in lettered), reverse=True)
+    left = starts[1] if len(starts) >= 5 else None
+    right = ends[1] if len(ends) >= 5 else None
+    out: set[int] = set()
+    found: list[int] = []
+    for ln in lines:
+        if ln.method == "native":
+            continue
+        words = ln.text.split()
+        if not words:
+            continue
+        gap = 3 * (ln.bbox[3] - ln.bbox[1])  # (a table's last column may stand a little past the text)
+        if len(ln.text) <= 2 and left is not None and right is not None \
+                and (ln.bbox[0] > right + gap or ln.bbox[2] < left - gap):
+            out.add(id(ln))
+            continue
+        if len(words) == 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) >= 2:
+            continue
+        if all(_SHORT_TOKEN.fullmatch(w) for w in words) and any(w.isalpha() for w in words) \
+                and not any(w.casefold() in _SHORT_WORDS for w in words) and not _beside_text(ln, lines):
+            found.append(id(ln))
+    # (only a page strewn with them: a lone short cell, "Tot" or "Öka", is a table's)
+    return out | set(found) if len(found) >= _STREWN else out
+
+
+def _beside_text(line: Line, lines: list[Line]) -> bool:
+    """Whether a line of short pieces stands against a line of words: right under or over it
+    (a word's end wrapped in a narrow cell, "Kommunfullmäkt" / "ige") or a space after it on its
+    baseline; specks lie apart from the text."""
+    x0, y0, x1, y1 = line.bbox
+    h = max(y1 - y0, 1.0)
+    for o in lines:
+        if o is line or not any(len(w) >= 5 and len(set(w.casefold()) & _VOWELS) >= 2 for w in _WORDS.findall(o.text)):
+            continue  # (no word of five letters and two vowels: specks beside specks)
+        a0, b0, a1, b1 = o.bbox
+        across = a0 < x1 + h and x0 < a1 + h  # (their spans overlap or nearly)
+        if across and (b0 - y1 <= h and y0 - b1 <= h) and (min(y1, b1) > max(y0, b0) or a0 < x1 and x0 < a1):
+            return True
+    return False
 
 
 def stretched(spans: list[Span]) -> bool:

@@ -55,8 +55,11 @@ def cut_at(lines: list[Line], band: tuple[float, float]) -> list[Line]:
         k = None
         if ln.method != "native" and ln.bbox[0] < mid < ln.bbox[2]:
             height = ln.bbox[3] - ln.bbox[1]
+            # (a gap wider than the line is high, from a column's edge across the gutter, parts them too)
             k = next((k for k, (a, b) in enumerate(zip(spans, spans[1:], strict=False))
-                      if a.bbox[2] <= mid <= b.bbox[0] and b.bbox[0] - a.bbox[2] > WIDE_GAP * height), None)
+                      if a.bbox[2] <= mid <= b.bbox[0] and (b.bbox[0] - a.bbox[2] > WIDE_GAP * height or (
+                          (a.bbox[2] <= band[0] + 1 or b.bbox[0] >= band[1] - 1) and b.bbox[0] - a.bbox[2] > height))),
+                     None)
         if k is None:
             out.append(ln)
         else:

@@ -142,7 +142,35 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
         out.append([s])
     # A speck OCR read where a label was (":" for a faint "Mål", "_|" for a rule) is no
     # column: it would cut the column before it short.
-    return _stacked([p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS | _RULE_GLYPHS])
+    return _stacked(_joined_labels([p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS | _RULE_GLYPHS]))
+
+
+def _text_start(row: list[Line]) -> float:
+    """Where a row's words start: a bullet an OCR made of a speck before them aside."""
+    return min((s.bbox[0] for ln in row for s in ln.spans if s.text.strip() and s.text.strip() not in _BULLET_GLYPHS),
+               default=min(ln.x0 for ln in row))
+
+
+_BULLET_GLYPHS = frozenset({"•", "▪", "◦", "●"})
+
+
+def _joined_labels(phrases: list[list[Span]]) -> list[list[Span]]:
+    """An OCR'd header's label parted at a gap a little wider than its words' (their boxes cut
+    to the ink) joined again: a word that is no label of the vocabulary with the next, within
+    twice the letters' height, where the two are one ("Verksamhetens" "aktiviteter")."""
+    from planparse import vocabulary
+
+    out: list[list[Span]] = []
+    for p in phrases:
+        if out:
+            prev = out[-1]
+            gap, size = p[0].bbox[0] - prev[-1].bbox[2], max(p[0].size, prev[-1].size, 1.0)
+            if 0 <= gap < 2 * size and vocabulary.match_label(_label(prev)) is None \
+                    and (m := vocabulary.match_label(f"{_label(prev)} {_label(p)}")) is not None and m.confidence >= 0.9:
+                out[-1] = prev + p
+                continue
+        out.append(p)
+    return out
 
 
 def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
@@ -498,7 +526,7 @@ def _row_word_space(row: list[Line], starts: list[float], ends: Sequence[float])
 def _full_width(row: list[Line], starts: list[float], right: float) -> bool:
     """A row set across the columns inside the table's width (a comment or description row)."""
     spans = _spans(row)
-    return bool(spans) and spans[0].bbox[0] >= starts[0] - _SLACK and max(s.bbox[2] for s in spans) <= right + 2 * _SLACK
+    return bool(spans) and _text_start(row) >= starts[0] - _SLACK and max(s.bbox[2] for s in spans) <= right + 2 * _SLACK
 
 
 def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
@@ -1040,7 +1068,7 @@ def find_tables(
             if _heading_after(vr, header):
                 break
             close = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) < 0.9 * h or (
-                indented and min(ln.x0 for ln in vr) >= starts[0] - 2.5)
+                indented and _text_start(vr) >= starts[0] - 2.5)
             if not _fits(vr, starts, max(right, starts[-1] + 120), ends) and not (
                 (body or indented) and close and _full_width(vr, starts, max(right, starts[-1] + 120))
             ):

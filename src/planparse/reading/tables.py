@@ -8,6 +8,7 @@ its start and its repeated header row dropped.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -700,7 +701,10 @@ def _with_open_header(ys: list[float], x0: float, x1: float, raw: RawPage) -> li
     # the one line on the rule (no text above it), and labels centred beside a wrapped one
     head = [s for s in above if s.bbox[3] >= base - 0.5 * s.size or s.bbox[3] > low + 0.5 * s.size]
     plain = _header_rule(raw, x0, x1, first, below)
-    if not head or first - base > foot + TOL:
+    # (an OCR'd layer's boxes sit loosely on their letters: there the header may stand up to
+    # two thirds of its letters' height above its rule)
+    loose = 0.0 if not head or raw.lines and raw.lines[0].method == "native" else 0.65 * max(s.bbox[3] - s.bbox[1] for s in head)
+    if not head or first - base > max(foot + TOL, loose):
         return ys
     # (the header's lower line alone may be no header: "tkr" under "Investeringsprojekt, | 2026 | …")
     full = _with_upper_line(head, x0, x1, raw, plain)
@@ -1992,11 +1996,29 @@ def _split_at_headers(table: Table, shades: list[tuple[float, float]]) -> list[T
         return [table]
     out = []
     for a, b in zip(starts, [*starts[1:], len(table.rows)], strict=True):
-        part = Table(rows=table.rows[a:b], n_cols=table.n_cols)
+        part = _own_columns(Table(rows=table.rows[a:b], n_cols=table.n_cols))
         part.rows[0].is_header = True
-        part.header = [part.rows[0].cell_text(c) for c in range(table.n_cols)]
+        part.header = [part.rows[0].cell_text(c) for c in range(part.n_cols)]
         out.append(part)
     return out
+
+
+def _own_columns(table: Table) -> Table:
+    """A table split off a grid drawn with another (two tables abutting, each with its own
+    column rules) with only the columns its own cells start: the other table's column rules
+    part none of its cells, whose every one would otherwise span two columns and read twice."""
+    starts = sorted({c.col for r in table.rows for c in r.cells})
+    if len(starts) == table.n_cols:
+        return table
+    index = {col: k for k, col in enumerate(starts)}
+    new = [bisect.bisect_right(starts, col) - 1 for col in range(table.n_cols)]
+    for row in table.rows:
+        for cell in row.cells:
+            last = new[min(cell.col + cell.colspan - 1, table.n_cols - 1)]
+            cell.col = index[cell.col]
+            cell.colspan = last - cell.col + 1
+    table.n_cols = len(starts)
+    return table
 
 
 def _index(xs: list[float], x: float) -> int:

@@ -567,9 +567,15 @@ def ocr_stray_end(words: list[str]) -> list[str]:
     ("anmälas. ; :" → "anmälas.", "Berörda ;" → "Berörda"), nor a lone dash after a full stop
     ("pendlingstrafik. -": no sentence ends on one), nor a lone small letter or quote mark after
     a full stop ("livsmedelsupphandlingar. i", "klimatanpassningsplan. ‘": a speck read as
-    one): a dropped word becomes ""."""
+    one), nor a full stop a space after a word ("talspråk .": a stop sits on its word), nor a
+    lone "|", or "I" after a figure (a table's rule: "Utfall 2024 I"; "Etapp I" stays): a
+    dropped word becomes ""."""
     out = list(words)
     k = len(out)
+    last, before = out[-1].strip(), out[-2].strip()[-1:] if k > 1 else ""
+    if k > 1 and (last == "." and before.isalpha() or last == "|" or last == "I" and before.isdigit()):
+        out[-1] = ""
+        k -= 1
     while k > 1 and (_STRAY_END.match(out[k - 1].strip()) or (
             (out[k - 1].strip() in _DASHES or out[k - 1].strip() in _SPECK_AFTER_STOP)
             and out[k - 2].rstrip().endswith(".") and not out[k - 2].rstrip().endswith(".."))):
