@@ -2,8 +2,8 @@
 short columns whose gutter the running header hid, a column's heading level with the next
 column's text, a legend whose entries stand in a row, two tables drawn as one grid, an OCR'd
 header label parted in two, specks along a scan's dark edge and on uneven paper, a speck read
-as a bullet before a table's comment, and a scanned table whose header stands above its
-first rule. Each test fails without its rule."""
+as a bullet before a table's comment, a scanned table whose header stands above its first
+rule, and a table an OCR layer lost. Each test fails without its rule."""
 
 from __future__ import annotations
 
@@ -120,3 +120,30 @@ def test_a_scanned_tables_header_above_its_first_rule_is_its_header() -> None:
     doc, gold = FAMILIES10.parsed(rel), FAMILIES10.gold(rel)
     got = [i["name"] for g in all_goals(doc) for i in g["indicators"]]
     assert got == [i["name"] for g in all_goals(gold) for i in g["indicators"]]
+
+
+def test_a_table_the_ocr_layer_lost_is_read_from_the_swedish_reocr() -> None:
+    """Borgholm (English OCR over uneven light): the layer read the indicator table as a few
+    words boxed over several rows ("| Sjuknvaro vt, procent", "PO") and no figure; the
+    Swedish re-OCR of the page reads its rows, header and all, and replaces the region."""
+    rel = "orebro_budget/borgholm-plan-budget-2026-ocr"
+    doc = FAMILIES10.parsed(rel)
+    names = [i["name"] for g in all_goals(doc) for i in g["indicators"]]
+    assert "Sjukfrånvaro totalt, procent" in names
+    assert "Andel medarbetare som rekommenderar kommunen som arbetsgivare" in names
+
+
+def test_a_title_naming_a_document_of_another_kind_keeps_its_prose_from_typing_it() -> None:
+    """Malmö's "Handlingsplan vid hot och våld 2027" names the internkontrollplan in its prose
+    and was typed one; a handlingsplan is no plan of the kinds the contract names."""
+    doc = GENERIC22.parsed("handlingsplan/malmo-funktionsstod-handlingsplan-hot-och-vald-2027")
+    assert doc["document_type"] == "other"
+    assert doc["goals"] == []
+
+
+def test_the_titles_period_comes_before_a_table_columns() -> None:
+    """Göteborg's "Delårsrapport januari–augusti 2026" has indicator columns "Utfall T2 2026" on
+    its second page; the period was read from them as tertial 2."""
+    doc = GENERIC22.parsed("delarsrapport/goteborg-sn-nordost-delarsrapport-augusti-2026")
+    assert doc["document_type"] == "delarsrapport"
+    assert doc["period"]["kind"] == "delar"

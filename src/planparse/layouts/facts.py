@@ -32,13 +32,17 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"internkontrollplan|intern kontrollplan|plan for intern kontroll", DocumentType.internkontrollplan),
     (r"budgetskrivelse|budgetunderlag", DocumentType.budgetskrivelse),
     (r"namndplan", DocumentType.namndplan),
-    (r"verksamhetsplan", DocumentType.verksamhetsplan),
+    (r"verksamhetsplan|forvaltningsplan", DocumentType.verksamhetsplan),
     (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
     (r"investeringsbudget|driftbudget|\b(?:detalj)?budget \d{4}", DocumentType.plan_och_budget),
 )
 _SCHOOL_IN_TITLE = re.compile(r"\bför ([A-ZÅÄÖ][a-zåäö]+s (?:förskola|skola|grundskola|gymnasieskola))\b")
 _YEARLY = (DocumentType.verksamhetsberattelse, DocumentType.arsbokslut, DocumentType.arsredovisning)
-_RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsordning|delegationsordning)\b")
+# A title naming a document of another kind: a steering document, a record or a report that
+# is no plan nor follow-up (folded text; a protokoll's extract opens with its §)
+_RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsordning|delegationsordning"
+                    r"|dokumenthanteringsplan|tjansteskrivelse|revisionsrapport|granskningsrapport"
+                    r"|sammantradesplan|handlingsplan|rutin(?:er)?|protokoll(?:sutdrag)?)\b|§\s*\d")
 # A fee schedule's title ("Taxa för …", "Avgiftstaxa", "Plan- och bygglovstaxa", "Taxor och
 # avgifter"; folded text): a steering document, no plan, and its fee tables are no budget.
 _FEE_SCHEDULE = re.compile(r"\b\w*tax(?:a|an|or|orna)\b")
@@ -224,7 +228,8 @@ def guess_facts(doc: Document, out: Builder) -> None:
     years = [int(y) for y in YEAR.findall(title)] or ([] if fee_schedule(title) else [int(y) for y in YEAR.findall(text)])
     if years:
         out.year = years[0] if YEAR.search(title) else statistics.mode(years)
-    out.period = period_of(folded, text) if kind_word is None else None
+    # (the title's period first: a "T2" column on the second page is no "Delårsrapport januari–augusti")
+    out.period = (period_of(fold(title), title) or period_of(folded, text)) if kind_word is None else None
     if out.period is not None and out.period.kind is PeriodKind.term and out.document_type in _YEARLY:
         out.period = None  # a report over the year: "under våren 2026" in its prose is no term of it
     if out.period is None and out.year and kind_word is None:

@@ -729,7 +729,7 @@ def _repair_ocr_layers(
             ocr.vote_numbers(page.lines, ref_lines, _third_reader(pdf, n), upheld)
             ocr.correct_numbers(page.lines, ref_lines, upheld)
             ocr.insert_dropped_words(page.lines, ref_lines)
-            page.lines = ocr.restore_lost_lines(page.lines, ref_lines)
+            page.lines = ocr.restore_lost_lines(ocr.replace_lost_rows(page.lines, ref_lines), ref_lines)
             page.lines.extend(_words_on_dark_fills(page.lines, ref_lines, image_drawings.get(n, [])))
     layers: list[str] = []
     for r in raw_pages:

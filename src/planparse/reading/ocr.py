@@ -1098,6 +1098,62 @@ def insert_dropped_words(lines: list[Line], reference: list[Line]) -> int:
     return added
 
 
+_FIGURE = re.compile(r"\d+(?:[,.]\d+)?")
+LOST_ROWS = 3  # table rows in a row the layer lost the figures of: a region read again
+
+
+def replace_lost_rows(lines: list[Line], reference: list[Line]) -> list[Line]:
+    """An existing OCR layer's lines with a table region it lost read from the Swedish re-OCR:
+    where :data:`LOST_ROWS` or more of the reference's lines one under the other hold two
+    figures or more each ("Sjukfrånvaro totalt, procent Tot 7,4 7,1 Minska") and the layer
+    has under half of those figures over each (it read the table as a few words boxed over
+    several rows, "| Sjuknvaro vt, procent"), the layer's lines inside the region those rows
+    cover give way to the reference's lines there (and the table's header right above them,
+    where the layer read fewer of its words)."""
+    def figures(text: str) -> int:
+        return len(_FIGURE.findall(text))
+
+    def lost(ref: Line) -> bool:
+        over = [s for ln in lines for s in ln.spans if overlap(ref.bbox, s.bbox)]
+        return 2 * figures(" ".join(s.text for s in over)) < figures(ref.text)
+
+    rows = sorted((r for r in reference if figures(r.text) >= 2), key=lambda r: r.bbox[1])
+    regions: list[list[Line]] = []
+    run: list[Line] = []
+    for r in rows:
+        if lost(r) and (not run or r.bbox[1] - run[-1].bbox[3] < 3 * (r.bbox[3] - r.bbox[1])):
+            run.append(r)
+            continue
+        if len(run) >= LOST_ROWS:
+            regions.append(run)
+        run = [r] if lost(r) else []
+    if len(run) >= LOST_ROWS:
+        regions.append(run)
+    if not regions:
+        return lines
+    out = list(lines)
+    for run in regions:
+        # (the table's header right above, where the layer read fewer of its words: "Tot K/M" lost)
+        above = [r for r in reference if r.bbox[3] <= run[0].bbox[1] + 1 and run[0].bbox[1] - r.bbox[3] < r.bbox[3] - r.bbox[1]]
+        head = max(above, key=lambda r: r.bbox[3]) if above else None
+        if head is not None and len(head.text.split()) > len(
+                [s for ln in lines for s in ln.spans if any(ch.isalnum() for ch in s.text)
+                 and head.bbox[1] <= (s.bbox[1] + s.bbox[3]) / 2 <= head.bbox[3] and overlap(head.bbox, s.bbox)]):
+            run = [head, *run]
+        # (with the table's side rules, which the layer read as "PO" or "|" a few points out)
+        box = (min(r.bbox[0] for r in run) - 8, run[0].bbox[1], max(r.bbox[2] for r in run) + 8, run[-1].bbox[3])
+
+        def inside(ln: Line, box: BBox = box) -> bool:
+            yc = (ln.bbox[1] + ln.bbox[3]) / 2
+            return box[1] - 1 <= yc <= box[3] + 1 and ln.bbox[0] < box[2] and ln.bbox[2] > box[0]
+
+        out = [ln for ln in out if not inside(ln)]
+        for ln in (r for r in reference if inside(r)):
+            at = next((k for k, o in enumerate(out) if o.page == ln.page and o.bbox[1] > ln.bbox[1]), len(out))
+            out.insert(at, ln)
+    return out
+
+
 def restore_lost_lines(lines: list[Line], reference: list[Line]) -> list[Line]:
     """An existing OCR layer's lines with the Swedish re-OCR's lines put back where the layer
     lost a whole region (a table read as "=" and "=a" in one box over it all): each reference

@@ -146,9 +146,13 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
 
 
 def _text_start(row: list[Line]) -> float:
-    """Where a row's words start: a bullet an OCR made of a speck before them aside."""
-    return min((s.bbox[0] for ln in row for s in ln.spans if s.text.strip() and s.text.strip() not in _BULLET_GLYPHS),
-               default=min(ln.x0 for ln in row))
+    """Where a row's lines start, a leading bullet an OCR made of a speck aside."""
+    def start(ln: Line) -> float:
+        first = ln.spans[0] if ln.spans else None
+        if first is not None and first.text.strip() in _BULLET_GLYPHS and len(ln.spans) > 1:
+            return ln.spans[1].bbox[0]
+        return ln.x0
+    return min(start(ln) for ln in row)
 
 
 _BULLET_GLYPHS = frozenset({"•", "▪", "◦", "●"})
@@ -526,7 +530,8 @@ def _row_word_space(row: list[Line], starts: list[float], ends: Sequence[float])
 def _full_width(row: list[Line], starts: list[float], right: float) -> bool:
     """A row set across the columns inside the table's width (a comment or description row)."""
     spans = _spans(row)
-    return bool(spans) and _text_start(row) >= starts[0] - _SLACK and max(s.bbox[2] for s in spans) <= right + 2 * _SLACK
+    first = spans[1] if len(spans) > 1 and spans[0].text.strip() in _BULLET_GLYPHS else spans[0] if spans else None
+    return first is not None and first.bbox[0] >= starts[0] - _SLACK and max(s.bbox[2] for s in spans) <= right + 2 * _SLACK
 
 
 def _row(cells_spans: dict[int, list[Span]], page: int, method: str) -> Row:
