@@ -147,3 +147,13 @@ def test_the_titles_period_comes_before_a_table_columns() -> None:
     doc = GENERIC22.parsed("delarsrapport/goteborg-sn-nordost-delarsrapport-augusti-2026")
     assert doc["document_type"] == "delarsrapport"
     assert doc["period"]["kind"] == "delar"
+
+
+def test_an_ocr_covers_title_keeps_both_its_lines_and_its_decisions_paragraph() -> None:
+    """Kil (scan): the cover's title "Kommunstyrelsens plan med / budget 2027." came out 25.8
+    and 24.8 pt from its boxes, and only the first line was the title; "§ 203" was read
+    "$ 203". Borgholm's title had a speck before it (") Kommunstyrelsens …")."""
+    kil = FAMILIES10.parsed("orebro_budget/kil-plan-budget-2027-scan")
+    assert kil["title"] == "Kommunstyrelsens plan med budget 2027"
+    assert kil["metadata"]["extra"]["paragraph"] == "§ 203"
+    assert FAMILIES10.parsed("orebro_budget/borgholm-plan-budget-2026-ocr")["title"] == "Kommunstyrelsens plan med budget 2026"

@@ -27,7 +27,7 @@ from planparse.text.numbers import parse_date
 
 _DECISION = re.compile(
     r"^(?P<status>(?:Förslag till )?[Bb]eslut(?:at)?)\s+i\s+(?P<by>.+?)\s+den\s+"
-    r"(?P<date>\d{1,2}\s+\w+\s+\d{4})\s*,?\s*(?P<par>§\s*\d+)?"
+    r"(?P<date>\d{1,2}\s+\w+\s+\d{4})\s*,?\s*(?P<par>[§$]\s*\d+)?"  # (an OCR reads § as $)
 )
 _ORGAN_LINE = re.compile(r"^(?P<organ>[A-ZÅÄÖ][\wåäöÅÄÖ -]+?)\s+i\s+(?P<kommun>.+)$")
 _VISION_HEADING = re.compile(r"\b(fardriktning|vision)\b")
@@ -42,7 +42,9 @@ def read_cover(doc: Document, out: Builder) -> None:
     cover = front_lines(doc, 1)
     if cover:
         top = max(ln.size for ln in cover)
-        out.title = join_lines([ln.text for ln in cover if ln.size >= top - 0.5]).rstrip(" .")
+        # (an OCR'd line's size is told from its box: a title's two lines come out a point apart)
+        slack = 0.5 if cover[0].method == "native" else max(0.5, 0.08 * top)
+        out.title = join_lines([ln.text for ln in cover if ln.size >= top - slack]).rstrip(" .").lstrip(" )]|:;,.")
         years = YEAR.findall(out.title)
         if years:
             out.year = int(years[-1])
@@ -51,7 +53,7 @@ def read_cover(doc: Document, out: Builder) -> None:
             out.metadata.decided_by = m["by"]
             out.metadata.decided_on = parse_date(m["date"])
             if m["par"]:
-                out.metadata.extra["paragraph"] = re.sub(r"§\s*", "§ ", m["par"])
+                out.metadata.extra["paragraph"] = re.sub(r"[§$]\s*", "§ ", m["par"])
             out.metadata.extra["decision_status"] = m["status"]
         elif (m2 := _ORGAN_LINE.match(ln.text)) and len(ln.text) < 80 and find_in_text(m2["kommun"]):
             out.organ = m2["organ"]

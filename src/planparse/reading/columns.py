@@ -101,7 +101,9 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
         if above is None:
             return False
         if len(side) < 3 * MIN_ROWS:
-            return abs(above[0] - b[0]) <= 1 and row_end(above, side, by_top[id(side)])[2] - margin >= 0.8 * width
+            # (and set in its size, told by the boxes' heights: a cover grid's value under its label is not)
+            return abs(above[0] - b[0]) <= 1 and row_end(above, side, by_top[id(side)])[2] - margin >= 0.8 * width \
+                and abs((above[3] - above[1]) - (b[3] - b[1])) <= 0.15 * max(above[3] - above[1], b[3] - b[1])
         return fills(row_end(above, side, by_top[id(side)]), margin, width)
 
     if not rows_beside:  # (few rows side by side: two columns only if the right one is short)
