@@ -146,13 +146,16 @@ def test_text_beside_a_table_stays_out_of_its_first_row() -> None:
     """A text box's line level with a shaded table's header row beside it, 70 pt apart, is
     not joined to the header's first cell; the header's cells still join as before, and the
     slide's background (holding both) changes nothing."""
-    left = _line("Utveckla samarbetet med enheten kring", 156, 181, 15, 1)  # ends 70 pt before the cell's text
+    left = _line("Utveckla samarbetet med enheten kring", 192, 181, 13, 1)  # ends 70 pt before the cell's text
     cell = _line("Andel utredningar avslutade inom tid, %", 503, 180, 12, 1)
     nxt = _line("78", 760, 180, 12, 1)
     cells = [(0.0, 0.0, 960.0, 540.0), (496.0, 177.0, 755.0, 208.0), (755.0, 177.0, 834.0, 208.0)]
     assert [ln.text for ln in merge_baselines([left, cell], cells=cells)] == [left.text, cell.text]
     assert [ln.text for ln in merge_baselines([left, cell])] == [f"{left.text} {cell.text}"]  # without the cells
     assert [ln.text for ln in merge_baselines([cell, nxt], cells=cells)] == [f"{cell.text} 78"]
+    # (set a fifth larger than the cell's text, as far from it, the line stays apart without the cells too)
+    larger = _line("Utveckla samarbetet med enheten kring", 156, 181, 15, 1)
+    assert [ln.text for ln in merge_baselines([larger, cell])] == [larger.text, cell.text]
 
 
 def test_vision_run_in_after_its_label() -> None:
