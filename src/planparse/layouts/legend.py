@@ -29,8 +29,8 @@ def legend_lines(doc: Document, markers: Markers) -> set[int]:
         named = [m for m in markers.by_page.get(page.number, []) if markers.is_legend(m)]
         # (a row of the legend's grid whose icons name no status, "Trend för indikator": its
         # icons stand in the named entries' columns)
-        entries = sorted((m for m in markers.by_page.get(page.number, []) if m in named or any(
-            abs(m.bbox[0] - e.bbox[0]) <= 2 for e in named)), key=lambda m: m.bbox[1])
+        entries = sorted((m for m in markers.by_page.get(page.number, []) if any(
+            abs(m.bbox[0] - e.bbox[0]) <= 2 for e in named)), key=lambda m: m.bbox[1])  # (a named one its own)
         for anchor in page.lines:
             if not _LEGEND.match(fold(anchor.text)):
                 continue

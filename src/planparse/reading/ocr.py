@@ -1121,12 +1121,13 @@ def replace_lost_rows(lines: list[Line], reference: list[Line]) -> list[Line]:
     regions: list[list[Line]] = []
     run: list[Line] = []
     for r in rows:
-        if lost(r) and (not run or r.bbox[1] - run[-1].bbox[3] < 3 * (r.bbox[3] - r.bbox[1])):
+        missing = lost(r)
+        if missing and (not run or r.bbox[1] - run[-1].bbox[3] < 3 * (r.bbox[3] - r.bbox[1])):
             run.append(r)
             continue
         if len(run) >= LOST_ROWS:
             regions.append(run)
-        run = [r] if lost(r) else []
+        run = [r] if missing else []
     if len(run) >= LOST_ROWS:
         regions.append(run)
     if not regions:

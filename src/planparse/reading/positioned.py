@@ -145,13 +145,18 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
     return _stacked(_joined_labels([p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS | _RULE_GLYPHS]))
 
 
+def _past_bullet(spans: list[Span]) -> Span | None:
+    """The word after a leading bullet (one an OCR may have made of a speck), else the first."""
+    if len(spans) > 1 and spans[0].text.strip() in _BULLET_GLYPHS:
+        return spans[1]
+    return spans[0] if spans else None
+
+
 def _text_start(row: list[Line]) -> float:
-    """Where a row's lines start, a leading bullet an OCR made of a speck aside."""
+    """Where a row's lines start, a leading bullet aside (:func:`_past_bullet`)."""
     def start(ln: Line) -> float:
-        first = ln.spans[0] if ln.spans else None
-        if first is not None and first.text.strip() in _BULLET_GLYPHS and len(ln.spans) > 1:
-            return ln.spans[1].bbox[0]
-        return ln.x0
+        first = _past_bullet(ln.spans)
+        return ln.x0 if first is None or first is ln.spans[0] else first.bbox[0]
     return min(start(ln) for ln in row)
 
 
@@ -530,7 +535,7 @@ def _row_word_space(row: list[Line], starts: list[float], ends: Sequence[float])
 def _full_width(row: list[Line], starts: list[float], right: float) -> bool:
     """A row set across the columns inside the table's width (a comment or description row)."""
     spans = _spans(row)
-    first = spans[1] if len(spans) > 1 and spans[0].text.strip() in _BULLET_GLYPHS else spans[0] if spans else None
+    first = _past_bullet(spans)
     return first is not None and first.bbox[0] >= starts[0] - _SLACK and max(s.bbox[2] for s in spans) <= right + 2 * _SLACK
 
 

@@ -8,7 +8,6 @@ its start and its repeated header row dropped.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -2010,12 +2009,11 @@ def _own_columns(table: Table) -> Table:
     starts = sorted({c.col for r in table.rows for c in r.cells})
     if len(starts) == table.n_cols:
         return table
-    index = {col: k for k, col in enumerate(starts)}
-    new = [bisect.bisect_right(starts, col) - 1 for col in range(table.n_cols)]
+    new = [bisect_right(starts, col) - 1 for col in range(table.n_cols)]  # each grid column's own
     for row in table.rows:
         for cell in row.cells:
             last = new[min(cell.col + cell.colspan - 1, table.n_cols - 1)]
-            cell.col = index[cell.col]
+            cell.col = new[cell.col]
             cell.colspan = last - cell.col + 1
     table.n_cols = len(starts)
     return table
