@@ -3,8 +3,8 @@ over running text in black (a Word style that only colours its headings)."""
 
 from __future__ import annotations
 
+from planparse.layouts.leading import heading_shaped
 from planparse.layouts.marker import color_name
-from planparse.layouts.typography import _heading_shaped
 from planparse.reading.model import Document, Line
 
 
@@ -38,5 +38,5 @@ def coloured_headings(doc: Document, body: float) -> set[int]:
         if any(len(ln.text.split()) > 12 for ln in group):
             continue  # (a colour for running text or links, no heading's)
         out.update(id(ln) for ln in group if not ln.bold and (
-            _heading_shaped(ln.text) or (ln.text.isupper() and ln.text.isalpha() and len(ln.text) >= 4)))
+            heading_shaped(ln.text) or (ln.text.isupper() and ln.text.isalpha() and len(ln.text) >= 4)))
     return out

@@ -14,8 +14,9 @@ from typing import Literal
 
 from planparse import vocabulary
 from planparse.layouts.goal_words import goal_word, without_next_label
+from planparse.layouts.leading import heading_shaped
 from planparse.layouts.outline import split_outline_marker
-from planparse.layouts.typography import Typography, _heading_shaped
+from planparse.layouts.typography import Typography
 from planparse.model import GoalLevel
 from planparse.reading.model import Line, Page
 from planparse.text.assemble import ends_open
@@ -180,18 +181,18 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
             return Heading("goal_words", text, level=level)  # "Nämndmål", "Nämndens mål 2025"
         # "Verksamhetsmål för god ekonomisk hushållning"; without fonts shaped as a title, not
         # a line of prose ("Kommunfullmäktiges mål gäller för hela mandatperioden. Under …")
-        if rest[:1].islower() and (rank > 0 or (not fonts and _heading_shaped(text) and ". " not in text and not typo.prose(line))):
+        if rest[:1].islower() and (rank > 0 or (not fonts and heading_shaped(text) and ". " not in text and not typo.prose(line))):
             return Heading("goal", text, level=GoalLevel.goal_area, lists_goals=True)
         is_group = level in (GoalLevel.goal_area, GoalLevel.focus_area)  # its bullets are its goals
         # Without fonts a group's name is told by its shape: a few capitalised words, no
         # sentence ("Målområde Livskvalitet"), whatever the OCR'd box height says of its size.
-        shaped = not fonts and is_group and len(text.split()) <= 6 and _heading_shaped(text) and rest[:1].isupper()
+        shaped = not fonts and is_group and len(text.split()) <= 6 and heading_shaped(text) and rest[:1].isupper()
         if rank > 0 or ":" in text[:40] or shaped:
             m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)
             if m:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
             return Heading("goal", without_next_label(rest), None, level=level, lists_goals=is_group)
-    if (rank > 0 and not long_prose or not fonts and len(text) < 60 and _heading_shaped(text)) and _GOAL_HEADING.match(text):
+    if (rank > 0 and not long_prose or not fonts and len(text) < 60 and heading_shaped(text)) and _GOAL_HEADING.match(text):
         return Heading("goal", text, level=GoalLevel.goal)  # "Mål för årets resultat" (without fonts: its shape)
     # A styled "Mål: Örebro kommun ska vara …"; without fonts (an OCR'd line: no weight, and
     # its size a step above the body at most) the label alone says it is the goal's title.

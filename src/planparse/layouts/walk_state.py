@@ -59,7 +59,7 @@ def _ocr_bullet(line: Line) -> tuple[str, str] | None:
     """A bullet as OCR reads the glyph ("« Text", "» Text", "© Text", "e Text") in an OCR'd
     line."""
     words = line.text.split(None, 1)
-    if line.method == "native" or len(words) < 2 or len(words[0]) != 1 or words[0] not in "«»*+°©®@·oe":
+    if line.method == "native" or len(words) < 2 or len(words[0]) != 1 or words[0] not in "«»*+°©®@·oe&":
         return None
     return (words[0], words[1]) if words[1][:1].isupper() else None
 

@@ -143,14 +143,15 @@ def _inside_running_rules(lines: list[Line], rules: list[Box], page_width: float
     if not wide or not lines:
         return lines
     top, bottom = min(r[1] for r in wide), max(r[3] for r in wide)
-    above = [ln for ln in lines if ln.bbox[3] <= top]
-    below = [ln for ln in lines if ln.bbox[1] >= bottom]
-    keep = lines
-    if 0 < len(above) <= _FURNITURE_LINES and any(ln.bbox[1] > top for ln in lines):
-        keep = [ln for ln in keep if ln.bbox[3] > top]
-    if 0 < len(below) <= _FURNITURE_LINES and any(ln.bbox[3] < bottom for ln in lines):
-        keep = [ln for ln in keep if ln.bbox[1] < bottom]
-    return keep
+    boxes = [ln.bbox for ln in lines]  # (read once: a line's box is a computed property)
+    above = sum(1 for b in boxes if b[3] <= top)
+    below = sum(1 for b in boxes if b[1] >= bottom)
+    cut_above = 0 < above <= _FURNITURE_LINES and any(b[1] > top for b in boxes)
+    cut_below = 0 < below <= _FURNITURE_LINES and any(b[3] < bottom for b in boxes)
+    if not (cut_above or cut_below):
+        return lines
+    return [ln for ln, b in zip(lines, boxes, strict=True)
+            if (not cut_above or b[3] > top) and (not cut_below or b[1] < bottom)]
 
 
 _SPAN = 0.6  # of the text's height: how far down the page both columns must run side by side

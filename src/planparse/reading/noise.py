@@ -148,6 +148,8 @@ def speck_lines(lines: list[Line]) -> set[int]:
     stays), against no line of words, where the page has :data:`_STREWN` of them; and a speck
     of one or two characters beyond the text's left or right edge (the edges where the lines
     of words start and end) by three of its heights, figures too ("4" by the paper's edge)."""
+    if all(ln.method == "native" for ln in lines):
+        return set()
     lettered = [ln.bbox for ln in lines if sum(ch.isalpha() for ch in ln.text) >= 10]
     starts, ends = sorted(b[0] for b in lettered), sorted((b[2] for b in lettered), reverse=True)
     left = starts[1] if len(starts) >= 5 else None

@@ -17,15 +17,23 @@ WIDE_GAP = 2.5  # line heights between two words of one line: two columns (a wor
 
 
 def _pieces(line: Line) -> list[list[Span]]:
-    """``line``'s spans in runs split where two words stand over :data:`WIDE_GAP` line heights apart."""
+    """``line``'s spans in runs split where two words stand over :data:`WIDE_GAP` line heights
+    apart, or over one line height before a bullet (a speck under half the line's height that
+    is no letter or figure: "•" read as "&" or "+" starts the other column's list item)."""
     height = line.bbox[3] - line.bbox[1]
     runs: list[list[Span]] = [[]]
     for s in line.spans:
-        if runs[-1] and s.text.strip() and s.bbox[0] - runs[-1][-1].bbox[2] > WIDE_GAP * height:
+        gap = s.bbox[0] - runs[-1][-1].bbox[2] if runs[-1] else 0.0
+        if runs[-1] and s.text.strip() and (gap > WIDE_GAP * height or gap > height and _bullet_speck(s, height)):
             runs.append([])
         if s.text.strip() or runs[-1]:
             runs[-1].append(s)
     return [r for r in runs if r]
+
+
+def _bullet_speck(span: Span, height: float) -> bool:
+    text = span.text.strip()
+    return len(text) == 1 and not text.isalnum() and span.bbox[3] - span.bbox[1] < 0.5 * height
 
 
 def _line(line: Line, spans: list[Span]) -> Line:
