@@ -687,3 +687,10 @@ def test_ocr_stray_end_drops_a_spaced_stop_and_a_rule_after_a_figure() -> None:
     assert ocr_stray_end(["miljoner", "|"]) == ["miljoner", ""]
     assert ocr_stray_end(["Etapp", "I"]) == ["Etapp", "I"]
     assert ocr_stray_end(["2,5", "."]) == ["2,5", "."]
+
+
+def test_ocr_stray_quote_drops_a_speck_before_a_heading_number() -> None:
+    from planparse.text.repair import ocr_stray_quote
+
+    assert ocr_stray_quote(["‘3.1.2 ", "Den ", "psykiska "]) == ["3.1.2 ", "Den ", "psykiska "]
+    assert ocr_stray_quote(["‘3.1.2 ", "Den ", "’psykiska’ "]) == ["‘3.1.2 ", "Den ", "’psykiska’ "]  # closed: stays

@@ -47,9 +47,11 @@ _RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsord
 # avgifter"; folded text): a steering document, no plan, and its fee tables are no budget.
 _FEE_SCHEDULE = re.compile(r"\b\w*tax(?:a|an|or|orna)\b")
 # Title words of plans of another kind: no goal tree, whatever their tables hold (folded text):
-# plans against discrimination, and the physical plans of the plan- och bygglagen.
+# plans against discrimination, the physical plans of the plan- och bygglagen, and the plans of
+# crisis preparedness and record keeping (their mål and åtgärder are routines).
 OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri"
-                         r"|planbeskrivning|detaljplan|oversiktsplan|planprogram|omradesbestammelser")
+                         r"|planbeskrivning|detaljplan|oversiktsplan|planprogram|omradesbestammelser"
+                         r"|krisberedskap|beredskapsplan|krisledningsplan|sakerhetsskyddsplan|dokumenthanteringsplan")
 
 
 def fee_schedule(title: str) -> bool:

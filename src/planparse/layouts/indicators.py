@@ -200,6 +200,8 @@ def indicator_rows(
     unit_col = column_of(labels, "measure")
     if unit_col == name_col:  # "Mått | Mål | Utfall": the measure column names the indicator
         unit_col = None
+    if unit_col is None:  # "Indikator | Enhet | Utfall": the unit's (no label: elsewhere an organisation's unit)
+        unit_col = next((i for i, h in enumerate(table.header) if i != name_col and fold(h).strip() == "enhet"), None)
     group_col = _group_col(table, labels, {name_col, *(c for c in (source_col, unit_col) if c is not None)})
     period_col = next((i for i, h in enumerate(table.header) if _PERIOD_HEAD.fullmatch(fold(h).strip())), None)
     value_cols = [

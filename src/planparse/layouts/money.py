@@ -79,7 +79,7 @@ def amount_texts(
 
 
 # Thousands set apart by points ("12.480", "−1.250"), as printed, not only as OCR reads them.
-_POINT_THOUSANDS = re.compile(r"^[-−–]?\d{1,3}(?:\.\d{3})+$")
+_POINT_THOUSANDS = re.compile(r"^\(?[-−–]?\d{1,3}(?:\.\d{3})+\)?$")  # (in parentheses: an accountant's minus)
 
 
 def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = None) -> list[BudgetLine]:

@@ -1487,6 +1487,10 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
     watermarks = noise.watermark_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
     furniture = noise.running_rules([r.drawings for r in raw_pages], [r.height for r in raw_pages])
     gutters = []
+    # running headers and footers (repeated in the margins): where an OCR layer's lines show no
+    # gutter, looked for again without them (a header's two pieces over two short columns; an
+    # OCR layer has no rule parting the header from the text, see columns._inside_running_rules)
+    margins = noise.running_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
     carded: list[bool] = []  # read card by card: the lines' order is no longer by height
     figures: list[list[BBox]] = []
     for r in raw_pages:
@@ -1498,6 +1502,8 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         r.drawings = charts.outside_charts(r.drawings, areas)
         rules = [d.bbox for d in r.drawings if d.kind == "hline"]
         band = columns.gutter(r.lines, r.width, rules) or columns.two_pages(r.lines, r.width, r.height)
+        if band is None and r.ocr_font and any(id(ln) in margins for ln in r.lines):
+            band = columns.gutter([ln for ln in r.lines if id(ln) not in margins], r.width, rules)
         if band is None and (split := ocr_columns.split_columns(r.lines, r.width, rules)):
             band, r.lines = split
         elif band is not None:

@@ -10,6 +10,7 @@ column holds few lines beside its first column's many.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -123,8 +124,10 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
             filled += 1
     if pairs < MIN_ROWS:
         return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
+    across = [b for b in boxes if b[0] < x < b[2]]
     if filled < _FILLED * pairs and not _both_running(
-            left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w), rules or []) \
+            left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w), rules or [],
+            across) \
             and not _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running):
         return None
     return g0, g1
@@ -160,6 +163,7 @@ _SPAN = 0.6  # of the text's height: how far down the page both columns must run
 def _both_running(
     left: list[Box], right: list[Box], col_l: tuple[float, float], col_r: tuple[float, float],
     shared: tuple[float, float], running: Callable[[Box, list[Box], float, float], bool], rules: list[Box],
+    across: list[Box],
 ) -> bool:
     """Two columns told each on its own, where row by row they do not pair up: a column of
     headings, short assessment lines and table rows beside running text has its rows at other
@@ -168,8 +172,12 @@ def _both_running(
     :data:`_SPAN` of it) and each on its own is running text: of the rows it starts, at least
     :data:`_FILLED` fill it (``running``; a table's rows across the column count) and at least
     :data:`MIN_ROWS`. Side-by-side table cells fail it (a short cell's column holds few filled
-    rows), and so does a cover's label grid."""
-    every = left + right
+    rows), and so does a cover's label grid. The text's height is the section's the columns
+    stand in: between the lines ``across`` the gutter above and below them (a title block and
+    a paragraph across the page over the columns, a conclusion under them)."""
+    top = max((b[3] for b in across if b[3] <= shared[0] + 1), default=-math.inf)
+    bottom = min((b[1] for b in across if b[1] >= shared[1] - 1), default=math.inf)
+    every = [b for b in left + right if b[1] >= top - 1 and b[3] <= bottom + 1]
     height = max(b[3] for b in every) - min(b[1] for b in every)
     if shared[1] - shared[0] < _SPAN * height:
         return False
@@ -325,7 +333,8 @@ def row_end(box: Box, side: list[Box], near: Callable[[float, float], list[Box]]
     end, yc, gap = box, (box[1] + box[3]) / 2, box[3] - box[1]
     found = side if near is None else near(yc, yc)
     for b in sorted((b for b in found if b[1] - 1 <= yc <= b[3] + 1 and b[0] > box[0]), key=lambda b: b[0]):
-        if b[0] - end[2] > gap:
+        # (a bullet, a glyph narrower than high, stands a tab's indent before its item's text)
+        if b[0] - end[2] > (gap if end[2] - end[0] > 0.6 * gap else 2.5 * gap):
             break
         end = b if b[2] > end[2] else end
     return end

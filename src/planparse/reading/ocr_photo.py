@@ -42,6 +42,15 @@ def sheet_corners(pixels: np.ndarray) -> np.ndarray | None:
     """The four corners (x, y: top-left, top-right, bottom-right, bottom-left) of a sheet
     photographed on a darker ground, in pixels of ``pixels``; None when the image is no such
     photo (see the module's note)."""
+    found = _sheet(pixels)
+    return None if found is None or isinstance(found, float) else found
+
+
+def _sheet(pixels: np.ndarray) -> np.ndarray | float | None:
+    """The sheet's corners (see :func:`sheet_corners`); the grey level parting sheet from
+    ground when the photo is a sheet on a dark ground whose corners the camera cut off (the
+    ground shows along two sides or more, wedges of it where the sheet stands askew); None
+    for any other image."""
     small = pixels[::STEP, ::STEP]
     h, w = small.shape
     if h < 20 or w < 20:
@@ -67,7 +76,7 @@ def sheet_corners(pixels: np.ndarray) -> np.ndarray | None:
     mx, my = MARGIN * W, MARGIN * H
     if (corners[:, 0] < mx).any() or (corners[:, 0] > W - mx).any() or (corners[:, 1] < my).any() \
             or (corners[:, 1] > H - my).any():
-        return None
+        return threshold
     return corners
 
 
@@ -114,6 +123,20 @@ def _upright(pixels: np.ndarray, corners: np.ndarray) -> np.ndarray:
     return out
 
 
+def _without_ground(pixels: np.ndarray, threshold: float) -> np.ndarray:
+    """``pixels`` with the ground painted in the paper's tone: on each row the dark run from
+    either edge of the image (a wedge of the table beside a sheet photographed askew)."""
+    dark = pixels < threshold
+    H, W = pixels.shape
+    left = np.where(dark.all(axis=1), W, np.argmin(dark, axis=1))
+    right = np.where(dark.all(axis=1), W, np.argmin(dark[:, ::-1], axis=1))
+    cols = np.arange(W)[None, :]
+    ground = (cols < left[:, None]) | (cols >= W - right[:, None])
+    out = pixels.copy()
+    out[ground] = np.uint8(np.median(pixels[~dark]))
+    return out
+
+
 def _even_light(pixels: np.ndarray, dpi: int) -> np.ndarray:
     """The page divided by its paper tone: the brightest pixel of each cell of
     :data:`BACKGROUND_POINTS` (the paper between the letters), smoothed over the neighbouring
@@ -148,8 +171,11 @@ def flatten_photo(image: bytes, dpi: int) -> bytes:
     pixels = _pgm(image)
     if pixels is None:
         return image
-    corners = sheet_corners(pixels)
-    if corners is None:
+    found = _sheet(pixels)
+    if found is None:
         return image
-    flat = _upright(_even_light(pixels, dpi), corners)
+    if isinstance(found, float):  # the sheet cut off: its ground painted over, the light evened
+        flat = _even_light(_without_ground(pixels, found), dpi)
+    else:
+        flat = _upright(_even_light(pixels, dpi), found)
     return image[: len(image) - flat.size] + flat.tobytes()

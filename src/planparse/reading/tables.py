@@ -1369,12 +1369,66 @@ def _extract_tables(raw: RawPage, carried: Table | None) -> tuple[list[Table], l
             continue
         if not region.ruled_columns:
             table.columns = xs
-        tables.extend(_split_at_headers(table, shades))
-        taken.update(i for i, _ in spans_by_line)
+        bands = _heading_bands(table, raw.drawings)
+        if bands:
+            table.rows = [r for r in table.rows if r not in bands]
+        if table.rows:
+            tables.extend(_split_at_headers(table, shades))
+        # (a band's text goes back to the page: a heading)
+        taken.update(i for i, s in spans_by_line if not any(_inside(s, r.bbox) for r in bands))
     _repeated_headers(tables)
     outside = [ln for i, ln in enumerate(raw.lines) if i not in taken]
     # A line partly inside a table region keeps only its outside spans.
     return tables, outside
+
+
+def _inside(span: Span, box: BBox) -> bool:
+    return box[0] - 1 <= span.xc <= box[2] + 1 and box[1] - 1 <= span.yc <= box[3] + 1
+
+
+def _heading_bands(table: Table, drawings: list[Drawing]) -> list[Row]:
+    """The rows of ``table`` that are headings set on shaded bands across it, at its top (above
+    its header) or its foot (a planning system's export sets each goal's title on a band right
+    under the table before, its assessment in a box at the band's right end): a row shaded
+    across the table's width where the row next to it is not, holding one line of text at its
+    left and at most a status word at its right."""
+    x0, _, x1, _ = table.bbox
+    wide = [d.bbox for d in drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF
+            and d.bbox[2] - d.bbox[0] >= 0.9 * (x1 - x0) and d.bbox[0] <= x0 + 3 and d.bbox[2] >= x1 - 3]
+
+    def shaded(row: Row) -> bool:  # (by a band of its own: not a box shaded behind the whole table)
+        h = row.bbox[3] - row.bbox[1]
+        return any(b[1] <= row.bbox[1] + TOL and b[3] >= row.bbox[3] - TOL and b[3] - b[1] <= 1.5 * h + 2 * TOL for b in wide)
+
+    def band(row: Row) -> bool:
+        filled = [c for c in row.cells if c.text.strip()]
+        if not filled or len(filled) > 2 or filled[0].col != 0 or len(filled[0].lines) != 1:
+            return False
+        if _NUMBER.match(filled[0].text.strip()) or not shaded(row):
+            return False
+        return len(filled) == 1 or _status_word(filled[1].text)
+
+    rows = table.rows
+    if not wide or not rows or table.n_cols < 2 or not any(band(r) for r in (rows[0], rows[-1])):
+        return []
+    end = len(rows)
+    while end > 0 and band(rows[end - 1]) and (end == 1 or not shaded(rows[end - 2]) or band(rows[end - 2])):
+        end -= 1
+    start = 0
+    while start < end and band(rows[start]) and start + 1 < end and rows[start + 1].is_header:
+        start += 1
+    return rows[:start] + rows[end:]
+
+
+def _status_word(text: str) -> bool:
+    """A status or assessment of the vocabulary, and nothing else ("Delvis uppfyllt", "Klar")."""
+    from planparse import vocabulary
+
+    text = text.strip()
+    if not text or len(text) > 40:
+        return False
+    m = vocabulary.match_status(text) or vocabulary.match_assessment(text)
+    return m is not None and m.confidence >= 0.9
 
 
 def _repeated_headers(tables: list[Table]) -> None:
@@ -2009,10 +2063,11 @@ def _own_columns(table: Table) -> Table:
     starts = sorted({c.col for r in table.rows for c in r.cells})
     if len(starts) == table.n_cols:
         return table
-    new = [bisect_right(starts, col) - 1 for col in range(table.n_cols)]  # each grid column's own
+    width = max(table.n_cols, *(c.col + c.colspan for r in table.rows for c in r.cells))  # (a cell past the grid)
+    new = [bisect_right(starts, col) - 1 for col in range(width)]  # each grid column's own
     for row in table.rows:
         for cell in row.cells:
-            last = new[min(cell.col + cell.colspan - 1, table.n_cols - 1)]
+            last = new[cell.col + cell.colspan - 1]
             cell.col = new[cell.col]
             cell.colspan = last - cell.col + 1
     table.n_cols = len(starts)

@@ -601,7 +601,8 @@ def ocr_stray_quote(words: list[str], following: str = "") -> list[str]:
     if k >= len(out):
         return out
     core = out[k].lstrip()
-    if len(core) < 3 or core[0] not in _CLOSERS or not core[1].isalpha():
+    # (a heading's number too: "‘3.1.2 Den psykiska hälsan …")
+    if len(core) < 3 or core[0] not in _CLOSERS or not (core[1].isalpha() or (k == 0 and _HEADING_NUMBER.fullmatch(core[1:].rstrip()))):
         return out
     closers = _CLOSERS[core[0]]
     if any(ch in closers for w in (core[1:], *out[k + 1 :], following) for ch in w):
