@@ -162,3 +162,22 @@ def test_a_speck_before_a_heading_number_is_dropped() -> None:
     rel = "ange_tertial/vaggeryd-malavstamning-2027-t1-ocr"
     doc, gold = FAMILIES11.parsed(rel), FAMILIES11.gold(rel)
     assert _titles(doc) == _titles(gold)
+
+
+def test_a_failure_reading_one_pages_tables_keeps_the_document(monkeypatch: Any) -> None:
+    """A bug in the table reader on one page (as _own_columns had) lost the whole document;
+    now that page's text is read as running text, with a warning naming the page."""
+    import planparse
+    import planparse.reading as reading
+
+    real = reading.extract_tables
+
+    def failing(raw: Any, carried: Any = None) -> Any:
+        if raw.number == 2:
+            raise IndexError("list index out of range")
+        return real(raw, carried)
+
+    monkeypatch.setattr(reading, "extract_tables", failing)
+    doc = planparse.parse(FAMILIES11.root / "ange_uppsikt" / "savsjo-uppsiktsrapport-2026.pdf")
+    assert [(w.code, w.page) for w in doc.warnings if w.code == "tables_failed"] == [("tables_failed", 2)]
+    assert doc.goals

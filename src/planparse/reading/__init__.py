@@ -180,7 +180,7 @@ def read_pdf(
         ruled_raw = copy.deepcopy(raw_pages)
         for raw in ruled_raw:
             raw.drawings.extend(image_drawings.get(raw.number, []))
-        image_ruled = _assemble(ruled_raw, layers)
+        image_ruled = _assemble(ruled_raw, layers, [])  # (its failures are the page's own, warned below)
         # (the bold read from the ink is the generic parser's, as the rules are: a layout family
         # keeps reading the layer as its layout was learnt, in one weight)
         for raw in raw_pages:
@@ -188,7 +188,7 @@ def read_pdf(
                 for ln in raw.lines:
                     for s in ln.spans:
                         s.bold = False
-    pages = _assemble(raw_pages, layers)
+    pages = _assemble(raw_pages, layers, warnings)
     ocr_pages = ocr != "never" and any(k in ("ocr", "repaired") for k in layers) and backend == "pymupdf"
     return Document(
         file=name,
@@ -1481,7 +1481,7 @@ def _decimal_points(table: Table) -> None:
                     s.text = s.text.replace(m[0], f"{m[1]},{m[2]}")
 
 
-def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
+def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[str, str, int | None]]) -> list[Page]:
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
     watermarks = noise.watermark_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
@@ -1523,7 +1523,14 @@ def _assemble(raw_pages: list[RawPage], layers: list[str]) -> list[Page]:
         drawings = r.drawings
         if furniture:  # (a running header's rule is no table's: left out while the tables are read)
             r.drawings = [d for d in drawings if id(d) not in furniture]
-        tables, outside = extract_tables(r, last)
+        try:
+            tables, outside = extract_tables(r, last)
+        except Exception as e:  # a bug on one page's tables must not lose the document: its text stays
+            if is_out_of_memory(e):
+                raise
+            warnings.append(("tables_failed", f"the page's tables could not be read ({type(e).__name__}: {e}); "
+                             "its text is read as running text", r.number))
+            tables, outside = [], list(r.lines)
         if band is None:
             outside, gridded = heading_grid.read_grid(outside, r.width)
             carded[-1] = carded[-1] or gridded
