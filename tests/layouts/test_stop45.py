@@ -181,3 +181,13 @@ def test_a_failure_reading_one_pages_tables_keeps_the_document(monkeypatch: Any)
     doc = planparse.parse(FAMILIES11.root / "ange_uppsikt" / "savsjo-uppsiktsrapport-2026.pdf")
     assert [(w.code, w.page) for w in doc.warnings if w.code == "tables_failed"] == [("tables_failed", 2)]
     assert doc.goals
+
+
+def test_a_line_wise_ocr_layers_list_number_keeps_its_place() -> None:
+    """Habo (an OCR layer written a line at a time, each stretched with Tz): the words of
+    "1. Införa fyrfackskärl för villahushåll." are placed on their ink, and "1." found none of
+    its own (its ink ran into the next word's), so it was dropped and the uppdrag was read as
+    the previous list's description."""
+    rel = "kramfors_vp/habo-verksamhetsplan-2027-ocr"
+    doc, gold = FAMILIES11.parsed(rel), FAMILIES11.gold(rel)
+    assert [a["title"] for a in _activities(doc)] == [a["title"] for a in _activities(gold)]

@@ -15,6 +15,7 @@ they are printed, as those of a layer written word by word.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -273,6 +274,9 @@ def place_words(words: list[str], runs: list[tuple[float, float]],
     return placed
 
 
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]")
+
+
 def split_line_wise(lines: list[Line], image: np.ndarray, dpi: float) -> int:
     """Each span of several words of ``lines`` (a line-wise OCR layer's, one page; see
     :func:`line_wise`) cut into its words, each boxed over its ink in the page ``image`` (grey
@@ -306,6 +310,10 @@ def split_line_wise(lines: list[Line], image: np.ndarray, dpi: float) -> int:
                 > MAX_BLANK_SHARE * sum(map(len, words)):
             continue
         _, y0, _, y1 = s.bbox
+        if placed[0] is None and len(placed) > 1 and placed[1] is not None and _LIST_NUMBER.fullmatch(words[0]):
+            # a list's number the alignment left without ink (its run joined with the next
+            # word's): it stands at the line's start, before that word
+            placed[0] = (s.bbox[0], max(s.bbox[0], placed[1][0] - 1))
         out = [Span(word + " ", (round(at[0], 2), y0, round(at[1], 2), y1), s.font, s.size, s.bold, s.italic, s.color)
                for word, at in zip(words, placed, strict=True) if at is not None]
         for piece in out:
