@@ -1490,7 +1490,8 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
     # running headers and footers (repeated in the margins): where an OCR layer's lines show no
     # gutter, looked for again without them (a header's two pieces over two short columns; an
     # OCR layer has no rule parting the header from the text, see columns._inside_running_rules)
-    margins = noise.running_lines([r.lines for r in raw_pages], [r.height for r in raw_pages])
+    margins = noise.running_lines([r.lines for r in raw_pages], [r.height for r in raw_pages]) \
+        if any(r.ocr_font for r in raw_pages) else set()
     carded: list[bool] = []  # read card by card: the lines' order is no longer by height
     figures: list[list[BBox]] = []
     for r in raw_pages:

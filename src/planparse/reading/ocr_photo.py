@@ -7,9 +7,11 @@ Tesseract binarises the dim corner into noise. :func:`flatten_photo` finds the s
 corners, maps the sheet onto an upright rectangle of its own size (a homography, bilinear), and
 divides the page by its own blurred paper tone, so the paper is evenly white.
 
-A page image is a photo only when its border is mostly far darker than the paper and the sheet's
-corners lie inside the image: a flatbed scan's paper reaches the image's edges (or its border is
-white), and such a page is returned unchanged, after a look at a small copy of it.
+A page image is a photo only when its border is mostly far darker than the paper: a flatbed
+scan's paper reaches the image's edges (or its border is white), and such a page is returned
+unchanged, after a look at a small copy of it. Where the sheet's corners lie outside the image
+(the camera cut the sheet off, the ground showing in wedges along its sides) the sheet is not
+straightened: the ground is painted in the paper's tone and the light evened.
 """
 
 from __future__ import annotations

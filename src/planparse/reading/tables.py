@@ -1392,6 +1392,9 @@ def _heading_bands(table: Table, drawings: list[Drawing]) -> list[Row]:
     under the table before, its assessment in a box at the band's right end): a row shaded
     across the table's width where the row next to it is not, holding one line of text at its
     left and at most a status word at its right."""
+    rows = table.rows
+    if not rows or table.n_cols < 2:
+        return []
     x0, _, x1, _ = table.bbox
     wide = [d.bbox for d in drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF
             and d.bbox[2] - d.bbox[0] >= 0.9 * (x1 - x0) and d.bbox[0] <= x0 + 3 and d.bbox[2] >= x1 - 3]
@@ -1408,8 +1411,7 @@ def _heading_bands(table: Table, drawings: list[Drawing]) -> list[Row]:
             return False
         return len(filled) == 1 or _status_word(filled[1].text)
 
-    rows = table.rows
-    if not wide or not rows or table.n_cols < 2 or not any(band(r) for r in (rows[0], rows[-1])):
+    if not wide or not any(band(r) for r in (rows[0], rows[-1])):
         return []
     end = len(rows)
     while end > 0 and band(rows[end - 1]) and (end == 1 or not shaded(rows[end - 2]) or band(rows[end - 2])):
@@ -2063,7 +2065,7 @@ def _own_columns(table: Table) -> Table:
     starts = sorted({c.col for r in table.rows for c in r.cells})
     if len(starts) == table.n_cols:
         return table
-    width = max(table.n_cols, *(c.col + c.colspan for r in table.rows for c in r.cells))  # (a cell past the grid)
+    width = max([table.n_cols, *(c.col + c.colspan for r in table.rows for c in r.cells)])  # (a cell past the grid)
     new = [bisect_right(starts, col) - 1 for col in range(width)]  # each grid column's own
     for row in table.rows:
         for cell in row.cells:
