@@ -53,8 +53,9 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     right = [b for b in boxes if b[0] >= x]
     # (lines across the gutter above or below the right column, a title over both columns or
     # a running header and footer, are no evidence against it)
+    across = [b for b in boxes if b[0] < x < b[2]]
     reach = (min(b[1] for b in right), max(b[3] for b in right)) if right else (0.0, 0.0)
-    if sum(1 for b in boxes if b[0] < x < b[2] and b[3] > reach[0] and b[1] < reach[1]) > 0.2 * len(boxes):
+    if sum(1 for b in across if b[3] > reach[0] and b[1] < reach[1]) > 0.2 * len(boxes):
         return None
     if len(left) < MIN_ROWS or len(right) < MIN_ROWS:
         return None
@@ -124,7 +125,6 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
             filled += 1
     if pairs < MIN_ROWS:
         return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
-    across = [b for b in boxes if b[0] < x < b[2]]
     if filled < _FILLED * pairs and not _both_running(
             left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w), rules or [],
             across) \

@@ -1343,10 +1343,11 @@ def _extract_tables(raw: RawPage, carried: Table | None) -> tuple[list[Table], l
     centred = [(i, s, s.xc, s.yc) for i, ln in enumerate(raw.lines) for s in ln.spans]
     centred_by_height = of_list(centred, itemgetter(3))
     page_icons = [d for d in raw.drawings if d.is_icon]
-    # The vertical extents of the page's shaded rects (a header row's fill), listed once: every
-    # row asked whether it looks like a header would otherwise go through all the drawings.
-    shades = [(d.bbox[1], d.bbox[3]) for d in raw.drawings
-              if d.fill is not None and d.fill != 0xFFFFFF and d.kind == "rect"]
+    # The page's shaded rects (a header row's fill, a heading's band) and their vertical
+    # extents, listed once: every row asked whether it looks like a header would otherwise go
+    # through all the drawings.
+    filled = [d.bbox for d in raw.drawings if d.fill is not None and d.fill != 0xFFFFFF and d.kind == "rect"]
+    shades = [(b[1], b[3]) for b in filled]
     for region in sorted(regions, key=lambda r: r.bbox[1]):
         x0, y0, x1, y1 = region.bbox[0] - 1, region.bbox[1] - 1, region.bbox[2] + 1, region.bbox[3] + 1
         members = [m for m in centred_by_height.within(y0, y1) if m[0] not in taken and x0 <= m[2] <= x1]
@@ -1369,7 +1370,7 @@ def _extract_tables(raw: RawPage, carried: Table | None) -> tuple[list[Table], l
             continue
         if not region.ruled_columns:
             table.columns = xs
-        bands = _heading_bands(table, raw.drawings)
+        bands = _heading_bands(table, filled)
         if bands:
             table.rows = [r for r in table.rows if r not in bands]
         if table.rows:
@@ -1386,18 +1387,17 @@ def _inside(span: Span, box: BBox) -> bool:
     return box[0] - 1 <= span.xc <= box[2] + 1 and box[1] - 1 <= span.yc <= box[3] + 1
 
 
-def _heading_bands(table: Table, drawings: list[Drawing]) -> list[Row]:
+def _heading_bands(table: Table, filled: list[BBox]) -> list[Row]:
     """The rows of ``table`` that are headings set on shaded bands across it, at its top (above
     its header) or its foot (a planning system's export sets each goal's title on a band right
     under the table before, its assessment in a box at the band's right end): a row shaded
     across the table's width where the row next to it is not, holding one line of text at its
-    left and at most a status word at its right."""
+    left and at most a status word at its right. ``filled``: the boxes of the page's shaded rects."""
     rows = table.rows
     if not rows or table.n_cols < 2:
         return []
     x0, _, x1, _ = table.bbox
-    wide = [d.bbox for d in drawings if d.kind == "rect" and d.fill is not None and d.fill != 0xFFFFFF
-            and d.bbox[2] - d.bbox[0] >= 0.9 * (x1 - x0) and d.bbox[0] <= x0 + 3 and d.bbox[2] >= x1 - 3]
+    wide = [b for b in filled if b[2] - b[0] >= 0.9 * (x1 - x0) and b[0] <= x0 + 3 and b[2] >= x1 - 3]
 
     def shaded(row: Row) -> bool:  # (by a band of its own: not a box shaded behind the whole table)
         h = row.bbox[3] - row.bbox[1]

@@ -572,7 +572,7 @@ def ocr_stray_end(words: list[str]) -> list[str]:
     dropped word becomes ""."""
     out = list(words)
     k = len(out)
-    last, before = out[-1].strip(), out[-2].strip()[-1:] if k > 1 else ""
+    last, before = (out[-1].strip(), out[-2].strip()[-1:]) if k > 1 else ("", "")
     if k > 1 and (last == "." and before.isalpha() or last == "|" or last == "I" and before.isdigit()):
         out[-1] = ""
         k -= 1
