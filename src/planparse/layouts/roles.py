@@ -1,7 +1,7 @@
 """Tables by role: which role a table plays (activities, indicators, budget, investments,
-internal control, risks), the cell helpers every table reader shares, and the readers of
-control and risk tables. Activity and indicator rows are read by :mod:`.tables`, budget and
-investment tables by :mod:`.money`. Columns are found by their header words, never by
+internal control, risks) and the cell helpers every table reader shares. Activity and
+indicator rows are read by :mod:`.tables`, budget and investment tables by :mod:`.money`,
+control and risk tables by :mod:`.control_tables`. Columns are found by their header words, never by
 position alone.
 """
 
@@ -11,9 +11,9 @@ import re
 from enum import Enum
 
 from planparse import vocabulary
-from planparse.layouts.base import YEAR, Builder, provenance
+from planparse.layouts.base import YEAR
 from planparse.layouts.tables import TableKind, classify_table
-from planparse.model import AmountUnit, BudgetKind, BudgetLine, ControlPoint, Risk
+from planparse.model import AmountUnit, BudgetKind, BudgetLine
 from planparse.reading.model import Cell, Row, Table
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.control_labels import control_labels, risk_labels
@@ -233,51 +233,6 @@ def header_and_body(table: Table) -> tuple[list[str], list[Row]]:
         return list(table.header), table.body
     header = [join_lines([text(r, i) for r in rows[:k]]) for i in range(table.n_cols)]
     return header, rows[k:]
-
-
-def controls(table: Table, out: Builder) -> list[ControlPoint]:
-    header = [fold(h).replace("-", "") for h in table.header]  # "Risk-värde" is "Riskvärde"
-    process = column(header, "rutin process", "rutin", "process", "kontrollmoment") or 0
-    risk, value = column(header, "risk"), column(header, "riskvarde", "riskbedomning")
-    if risk is None and process + 1 < len(header) and not header[process + 1]:
-        risk = process + 1  # (an OCR'd header that lost its "Risk": the unlabelled column after the process)
-    # beside a "Process/rutin" column, "Kontrollmoment" says how the process is checked; a
-    # "Kontrollmetod" says it better, a bare "Metod" beside it only names the kind ("Stickprov")
-    method = next((m for m in (column(header, "kontrollmetod"), column(header, "kontrollmoment"), column(header, "metod"))
-                   if m is not None and m != process), None)
-    owner = label_column(table, "owner")
-    found: list[ControlPoint] = []
-    for row in table.body:
-        name = name_text(row, process)
-        # a group row over the whole width ("Ekonomi"), or its title in the first column with
-        # the others empty (rules read across it): no control of its own
-        if (row.full_width and table.n_cols > 2) or (table.n_cols > 3 and not any(c.text.strip() for c in row.cells if c.col != process)):
-            continue
-        if not name and found and table.n_cols > 3 and all(text(row, i) for i in range(table.n_cols) if i != process):
-            name = found[-1].process  # every cell but the process filled: the process cell above spans this row too
-        if not name:
-            if any(c.text for c in row.cells):
-                out.warn("unplaced_row", f"control row without process: {row.texts}", row.page)
-            continue
-        found.append(ControlPoint(
-            uid="", process=name, risk=none_if_empty(text(row, risk)), risk_value=as_int(text(row, value)),
-            method=none_if_empty(text(row, method)), responsible=none_if_empty(text(row, owner)),
-            provenance=provenance(row),
-        ))
-    return found
-
-
-def risks(table: Table) -> list[Risk]:
-    header = [fold(h) for h in table.header]
-    area = column(header, "omrade", "risk") or 0
-    cons, prob = column(header, "konsekvens"), column(header, "sannolikhet")
-    score = column(header, "totalpoang", "riskvarde", "poang")
-    return [
-        Risk(uid="", area=name, consequence=as_int(text(row, cons)), probability=as_int(text(row, prob)),
-             score=as_int(text(row, score)), provenance=provenance(row))
-        for row in table.body
-        if (name := name_text(row, area))
-    ]
 
 
 def summed_rows(name: str, parts: list[BudgetLine], section: str | None = None) -> list[BudgetLine]:

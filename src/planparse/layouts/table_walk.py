@@ -17,6 +17,7 @@ from planparse.layouts.activity_cells import owner_text, percent_of_its_own
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, money_unit
 from planparse.layouts.cell_items import bold_head, row_text, title_note
+from planparse.layouts.control_tables import controls, rated_risks, risks
 from planparse.layouts.facts import keeps_no_budget
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_rows import goal_parts
@@ -38,12 +39,7 @@ from planparse.layouts.marker import Marker
 from planparse.layouts.roles import Role
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
 from planparse.layouts.table_owner import indicator_owner
-from planparse.layouts.tables import (
-    activity_rows,
-    cell_percent,
-    column_of,
-    header_labels,
-)
+from planparse.layouts.tables import activity_rows, cell_percent, column_of, header_labels
 from planparse.layouts.transposed import transposed_indicators
 from planparse.layouts.walk_state import names_goals
 from planparse.model import Activity, Goal, GoalLevel
@@ -144,9 +140,10 @@ def read_table(w: Walk, table: Table) -> None:
         unit = money_unit(w.doc, table, w.heading_title, w.prev_text)
         w.out.investments.extend(money.investments(table, w.out, unit))
     elif role is Role.controls:
-        w.out.controls.extend(roles.controls(table, w.out))
+        w.out.controls.extend(controls(table, w.out))
+        w.out.risks.extend(rated_risks(table))
     elif role is Role.risks:
-        w.out.risks.extend(roles.risks(table))
+        w.out.risks.extend(risks(table))
     elif role is not Role.figure:
         w.out.warn("table_skipped", f"table not recognised: {_header_text(table)}", table.page)
 

@@ -99,6 +99,17 @@ class Typography:
                         if ln.method != "native" and self.rank(ln) and id(ln) not in self.tight})
         step: list[float] = []
         for size in [*heads, float("inf")]:
+            if step and size <= step[-1] * 1.08 and size > step[0] * 1.12 and size != float("inf") \
+                    and step[0] >= 1.15 * self.ocr_body:
+                # too wide a step of heading sizes: it parts where they lie furthest apart (a goal
+                # area's 14.0-14.8 over its goals' 12.9-13.2), the part below a step of its own
+                cut = max(range(1, len(step) + 1), key=lambda i: ([*step, size][i] / [*step, size][i - 1], -i))
+                if cut < len(step):
+                    self.steps.update(dict.fromkeys(step[:cut], statistics.median(step[:cut])))
+                    step = step[cut:]
+                    if size <= step[0] * 1.12:
+                        step.append(size)
+                        continue
             if step and (size > step[-1] * 1.08 or size > step[0] * 1.12):
                 self.steps.update(dict.fromkeys(step, statistics.median(step)))
                 step = []

@@ -419,6 +419,8 @@ def _run_ocr(
     if lang != "swe":
         warnings.append(("ocr_language",
                          f"Tesseract's Swedish model is missing, OCR used {lang} ({ocr.INSTALL_HINT})", None))
+    for n in numbers:  # (letters drawn as outlines are read by the OCR, not as shapes)
+        raw_pages[n - 1].drawings = ocr_outlines.without_glyph_shapes(raw_pages[n - 1].drawings)
     results = _ocr_images(pdf, numbers, limits, warnings, raw_pages, with_rules=True)
     for n, lines in results.items():
         raw_pages[n - 1].lines = lines

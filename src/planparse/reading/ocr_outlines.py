@@ -95,3 +95,20 @@ def read_outlines(page: object, raw: RawPage, lang: str) -> list[Line]:
                  for text, s in zip(texts, words, strict=True) if text.strip()]
         lines.append(Line(spans=spans, page=raw.number, method="native", from_image=True))
     return lines
+
+
+def without_glyph_shapes(drawings: list[Drawing]) -> list[Drawing]:
+    """A page with no text but its letters drawn as outlines, before it is OCR'd: its drawings
+    without the letters' shapes. A letter has another of its fill beside it on its line (a
+    coloured heading's letters would otherwise be read as a row of status icons); an icon
+    stands alone or beside icons of other colours."""
+    glyphs = sorted((d for d in drawings if _glyph(d)), key=lambda d: d.bbox[0])
+    letters: set[int] = set()
+    for i, a in enumerate(glyphs):
+        height = a.bbox[3] - a.bbox[1]
+        for b in glyphs[i + 1:]:
+            if b.bbox[0] - a.bbox[2] > height:
+                break
+            if b.fill == a.fill and min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1]) >= 0.4 * height:
+                letters.update((id(a), id(b)))
+    return [d for d in drawings if id(d) not in letters] if len(letters) >= MIN_GLYPHS else drawings

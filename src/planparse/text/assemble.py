@@ -129,6 +129,9 @@ def _joined(texts: tuple[str, ...]) -> str:
         if out.endswith("–") and out[-2:-1].isalnum() and t[:1].isalnum() and t.split()[0].lower() not in CONJUNCTIONS:
             out += t  # a range broken after its dash: "jan–" "aug", "2025–" "2027"
             continue
+        if len(t) == 1 and t.islower() and t not in "iåöo" and out[-1:].isalpha():
+            out += t  # a word broken without a hyphen in a narrow cell: "Avgiftshandläggar" / "e"
+            continue
         # (Only a text ending in "-" can match: the search scans the whole paragraph so far.)
         m = _HYPHEN_END.search(out) if out.endswith("-") else None
         if m is None:

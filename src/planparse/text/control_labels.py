@@ -8,16 +8,17 @@ from planparse.text.fold import fold
 
 def control_labels(header: list[str]) -> bool:
     """Folded column labels of a control plan, or of its follow-up (Process | Kontrollmoment |
-    Ansvarig | Resultat | Åtgärd)."""
+    Ansvarig | Resultat | Åtgärd), or a plan whose first column is the risk ("Risk | Sannolikhet |
+    Konsekvens | Kontrollmoment | Ansvarig", its processes group rows over the table)."""
     joined = " ".join(header)
     return "kontrollmetod" in joined or (header[0].startswith(("rutin", "process")) and "risk" in joined) \
         or header[0].startswith(("kontrollmoment", "kontrollomrade")) \
-        or (header[0].startswith(("rutin", "process")) and any(h.startswith("kontrollmoment") for h in header))
+        or (header[0].startswith(("rutin", "process", "risk")) and any(h.startswith("kontrollmoment") for h in header))
 
 
 def risk_labels(header: list[str]) -> bool:
     """Folded column labels of a risk analysis (Sannolikhet | Konsekvens)."""
-    joined = " ".join(header).replace(" ", "")
+    joined = " ".join(header).replace(" ", "").replace("-", "")  # (a narrow column's "Sanno-likhet")
     return "konsekvens" in joined and "sannolikhet" in joined
 
 

@@ -454,10 +454,17 @@ def ocr_glued_specks(words: list[str]) -> list[str]:
     together parted ("som-är" → "som är", "som:har" → "som har"): both parts common words
     (Zipf 4 or more), the whole with or without its sign none ("e-post", "bl.a" stay). A
     hyphen parts only after a function word ("prova-på" stays), and before "och" it is a
-    compound's, its space lost ("barn-och" → "barn- och")."""
+    compound's, its space lost ("barn-och" → "barn- och"). The preposition "i" glued to the
+    word before it ("kommai arbete": their boxes touched) is parted too, where the word without
+    it is common and the whole none, before a word in lower case."""
     out = list(words)
     for k, word in enumerate(words):
         core = word.strip()
+        after = words[k + 1].strip() if k + 1 < len(words) else ""
+        if _GLUED_PREPOSITION.match(core) and after[:1].islower() and _zipf(core) < 1.0 \
+                and _zipf(core[:-1]) >= 4.0 and _zipf(after.rstrip(".,:;")) >= _KNOWN:
+            out[k] = word.replace(core, f"{core[:-1]} i", 1)
+            continue
         m = _GLUED_SPECK.match(core)
         if m is None or _zipf(m[1]) < 4.0 or _zipf(m[2]) < 4.0 or _zipf(m[1] + m[2]) >= 1.0 or _zipf(core) >= 1.0:
             continue
@@ -469,6 +476,7 @@ def ocr_glued_specks(words: list[str]) -> list[str]:
     return out
 
 
+_GLUED_PREPOSITION = re.compile(r"^[a-zåäö]{4,}[^i]i$")
 _JOINING = frozenset({"och", "eller", "samt", "till"})
 _FUNCTION_WORDS = frozenset({"som", "att", "och", "en", "ett", "är", "har", "för", "med", "av", "de", "den", "det",
                              "vi", "ska", "kan", "inte", "om", "så"})
