@@ -84,3 +84,8 @@ def test_the_preposition_i_glued_to_the_word_before_is_parted() -> None:
     assert ocr_glued_specks([" ett", " bageri", " i"]) == [" ett", " bageri", " i"]
     assert ocr_glued_specks([" kommai"]) == [" kommai"]
     assert ocr_glued_specks([" kommai", " Arbete"]) == [" kommai", " Arbete"]
+    # the layer's own word "i", its box run into the word before (no space between them)
+    assert ocr_glued_specks(["snabbare", "komma", "i", "arbete"]) == ["snabbare", "komma", " i", "arbete"]
+    assert ocr_glued_specks(["bager", "i", "arbete"]) == ["bager", "i", "arbete"]  # ("bageri": one word)
+    doc = FAMILIES12.parsed("ange_tertial/bjurholm-malavstamning-2027-t1-ocr")
+    assert "Nyanlända ska snabbare komma i arbete" in [g["title"] for g in all_goals(doc)]

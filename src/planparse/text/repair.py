@@ -461,6 +461,10 @@ def ocr_glued_specks(words: list[str]) -> list[str]:
     for k, word in enumerate(words):
         core = word.strip()
         after = words[k + 1].strip() if k + 1 < len(words) else ""
+        if word == "i" and k > 0 and after[:1].islower() and (before := words[k - 1].strip()).isalpha() \
+                and _zipf(before + "i") < 1.0 and _zipf(before) >= 4.0:
+            out[k] = " i"  # (a word of its own, its box run into the one before: no space between)
+            continue
         if _GLUED_PREPOSITION.match(core) and after[:1].islower() and _zipf(core) < 1.0 \
                 and _zipf(core[:-1]) >= 4.0 and _zipf(after.rstrip(".,:;")) >= _KNOWN:
             out[k] = word.replace(core, f"{core[:-1]} i", 1)
