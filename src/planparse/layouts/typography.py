@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from difflib import SequenceMatcher
@@ -103,8 +104,10 @@ class Typography:
                     and step[0] >= 1.15 * self.ocr_body:
                 # too wide a step of heading sizes: it parts where they lie furthest apart (a goal
                 # area's 14.0-14.8 over its goals' 12.9-13.2), the part below a step of its own
-                cut = max(range(1, len(step) + 1), key=lambda i: ([*step, size][i] / [*step, size][i - 1], -i))
-                if cut < len(step):
+                gaps = [math.log(b / a) for a, b in zip([*step, size], [*step, size][1:], strict=False)]
+                cut = max(range(len(gaps)), key=lambda i: (gaps[i], -i)) + 1
+                # (a clear break only: half again as wide as every other gap, the last one's too)
+                if cut < len(step) and all(gaps[cut - 1] >= 1.5 * g for i, g in enumerate(gaps) if i != cut - 1):
                     self.steps.update(dict.fromkeys(step[:cut], statistics.median(step[:cut])))
                     step = step[cut:]
                     if size <= step[0] * 1.12:
