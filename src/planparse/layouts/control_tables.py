@@ -17,7 +17,6 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
     # group rows over the table, each the process of the rows under it
     grouped = header[0].startswith("risk") and column(header, "rutin process", "rutin", "process") is None
     process = 0 if grouped else column(header, "rutin process", "rutin", "process", "kontrollmoment") or 0
-    group = None
     risk, value = column(header, "risk"), column(header, "riskvarde", "riskbedomning")
     if risk is None and process + 1 < len(header) and not header[process + 1]:
         risk = process + 1  # (an OCR'd header that lost its "Risk": the unlabelled column after the process)
@@ -27,6 +26,7 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
                    if m is not None and m != process), None)
     owner = label_column(table, "owner")
     found: list[ControlPoint] = []
+    group = None  # (the group row over the rows read)
     for row in table.body:
         name = name_text(row, process)
         # a group row over the whole width ("Ekonomi"), or its title in the first column with

@@ -100,8 +100,7 @@ class Typography:
                         if ln.method != "native" and self.rank(ln) and id(ln) not in self.tight})
         step: list[float] = []
         for size in [*heads, float("inf")]:
-            if step and size <= step[-1] * 1.08 and size > step[0] * 1.12 and size != float("inf") \
-                    and step[0] >= 1.15 * self.ocr_body:
+            if step and step[0] * 1.12 < size <= step[-1] * 1.08 and step[0] >= 1.15 * self.ocr_body:
                 # too wide a step of heading sizes: it parts where they lie furthest apart (a goal
                 # area's 14.0-14.8 over its goals' 12.9-13.2), the part below a step of its own
                 gaps = [math.log(b / a) for a, b in zip([*step, size], [*step, size][1:], strict=False)]
