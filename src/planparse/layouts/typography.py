@@ -166,8 +166,11 @@ class Typography:
             if ratio >= 1.06 and (width >= (1.06 if ratio >= 1.1 else 1.1) and heading_shaped(line.text, open_end=ratio >= 1.1)
                                   or width >= 1.1 and len(line.text) >= 8 and _one_word_title(line.text)):
                 return 1  # (one long word is letters enough to tell its width: "Lokalförsörjning")
-            shaped = heading_shaped(line.text) or (id(line) in getattr(self, "owners", ()) and _one_word_title(line.text))
-            return 1 if id(line) in getattr(self, "alone", ()) and ratio >= 0.97 and shaped else 0
+            owner = id(line) in getattr(self, "owners", ())
+            shaped = heading_shaped(line.text) or (owner and _one_word_title(line.text))
+            # (a field's owner whose every word is heavy in the image: its box may come out short)
+            floor = 0.9 if owner and all(s.bold for s in line.spans if s.text.strip()) else 0.97
+            return 1 if id(line) in getattr(self, "alone", ()) and ratio >= floor and shaped else 0
         size = line.size  # (a line with fonts: its own, see size())
         if size >= self.body * 1.35:
             return 2

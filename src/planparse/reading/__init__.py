@@ -39,6 +39,7 @@ from planparse.reading import (
     ocr_banners,
     ocr_columns,
     ocr_dark_bands,
+    ocr_lost_lines,
     ocr_outlines,
     ocr_photo,
     ocr_tables,
@@ -507,7 +508,10 @@ def _ocr_images(
         warnings.append(("ocr_failed", f"Tesseract failed: {failure}", None))
         return {}
     try:
-        if with_rules:
+        if with_rules:  # (lines the page layout analysis passed over, read on their own)
+            results = dict(zip(sorted(results), _in_threads(
+                lambda n: ocr_lost_lines.read_lost_lines(images[n], results[n], n, lang, ocr.DPI), sorted(results)),
+                strict=True))
             # (the document's usual letter size: a page of a table and a line or two has too few
             # words of body text to tell it)
             usual = weight.usual_size([ln for n in sorted(results) for ln in results[n]])
@@ -1492,11 +1496,12 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
     # running headers and footers (repeated in the margins): where an OCR layer's lines show no
     # gutter, looked for again without them (a header's two pieces over two short columns; an
     # OCR layer has no rule parting the header from the text, see columns._inside_running_rules)
+    ocred = [r.ocr_font or any(ln.method != "native" for ln in r.lines) for r in raw_pages]
     margins = noise.running_lines([r.lines for r in raw_pages], [r.height for r in raw_pages]) \
-        if any(r.ocr_font for r in raw_pages) else set()
+        if any(ocred) else set()
     carded: list[bool] = []  # read card by card: the lines' order is no longer by height
     figures: list[list[BBox]] = []
-    for r in raw_pages:
+    for r, ocr_page in zip(raw_pages, ocred, strict=True):
         if watermarks:
             r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
         figures.append(areas := charts.chart_areas(r.drawings))  # a chart's words are a picture's, no content
@@ -1505,10 +1510,13 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
         r.drawings = charts.outside_charts(r.drawings, areas)
         rules = [d.bbox for d in r.drawings if d.kind == "hline"]
         band = columns.gutter(r.lines, r.width, rules) or columns.two_pages(r.lines, r.width, r.height)
-        if band is None and r.ocr_font and any(id(ln) in margins for ln in r.lines):
-            band = columns.gutter([ln for ln in r.lines if id(ln) not in margins], r.width, rules)
+        inside = [ln for ln in r.lines if id(ln) not in margins] if ocr_page else r.lines
+        if band is None and len(inside) < len(r.lines):
+            band = columns.gutter(inside, r.width, rules)
         if band is None and (split := ocr_columns.split_columns(r.lines, r.width, rules)):
             band, r.lines = split
+        elif band is None and len(inside) < len(r.lines) and (split := ocr_columns.split_columns(inside, r.width, rules)):
+            band, r.lines = split[0], ocr_columns.cut_at(r.lines, split[0])
         elif band is not None:
             r.lines = ocr_columns.cut_at(r.lines, band)
         gutters.append(band)

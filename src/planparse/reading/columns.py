@@ -31,6 +31,10 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     """The empty vertical band (x0, x1) between two columns of running text, or None;
     ``rules``: the boxes of the page's drawn horizontal rules (a ruled table's rows)."""
     lines = _inside_running_rules(lines, rules or [], page_width)
+    if len(lines) >= 2 * MIN_ROWS and any(ln.method != "native" for ln in lines):
+        # (an OCR'd speck a few points high, a rule's or a shadow's debris "a a", is no line of text)
+        heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines)
+        lines = [ln for ln in lines if ln.bbox[3] - ln.bbox[1] >= 0.4 * heights[len(heights) // 2]]
     if len(lines) < 2 * MIN_ROWS:
         return None
     boxes = [ln.bbox for ln in lines]  # (read once: a line's box is a computed property)
@@ -133,7 +137,7 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     return g0, g1
 
 
-_BULLET = re.compile(r"\s*[•●▪■◦‣–-]\s")
+_BULLET = re.compile(r"\s*[•●▪■◦‣–«»·-]\s")  # (« » ·: an OCR'd bullet)
 _FURNITURE_LINES = 3  # the most lines a running header or footer holds
 
 

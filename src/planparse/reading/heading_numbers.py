@@ -15,7 +15,7 @@ from planparse.reading.model import Line
 _DOTLESS = re.compile(r"^(\d{2,3})$")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
 _CHAPTER = re.compile(r"^(\d{1,2})[.:]$")  # an OCR'd chapter's number, "2." or "2:"
-_TITLE_START = re.compile(r"^[A-ZÅÄÖ][a-zåäö]")
+_TITLE_START = re.compile(r"^[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ]")
 
 
 def _next_numbers(number: str) -> set[str]:
@@ -32,6 +32,9 @@ def dotted_heading_numbers(lines: list[Line]) -> None:
     for ln in lines:
         if len(ln.spans) < 2:
             continue
+        if last is not None and ln.method != "native" and (joined := _dot_read_as_space(ln, _next_numbers(last))):
+            last = joined
+            continue
         first, second = ln.spans[0].text.strip(), ln.spans[1].text.strip()
         if not _TITLE_START.match(second):
             continue
@@ -42,6 +45,23 @@ def dotted_heading_numbers(lines: list[Line]) -> None:
             if dotted is not None:
                 ln.spans[0].text = ln.spans[0].text.replace(first, dotted, 1)
                 last = dotted
+
+
+def _dot_read_as_space(line: Line, wanted: set[str]) -> str | None:
+    """The heading number of an OCR'd line whose last dot was read as a space ("Uppdrag 3.1 1",
+    "3.1 1 Närvaron …" for 3.1.1), joined in place when it is one of ``wanted``; else None."""
+    spans = line.spans
+    for i in (0, 1):
+        if len(spans) < i + 2 or i == 1 and not spans[0].text.strip().isalpha():
+            continue
+        head, tail = spans[i].text.strip(), spans[i + 1].text.strip()
+        rest = spans[i + 2].text.strip() if len(spans) > i + 2 else ""
+        if _DOTTED.match(head) and tail.isdigit() and len(tail) <= 2 and (not rest or _TITLE_START.match(rest)) \
+                and (number := f"{head.rstrip('.')}.{tail}") in wanted:
+            spans[i].text = spans[i].text.replace(head, number, 1)
+            line.spans = [*spans[: i + 1], *spans[i + 2 :]]
+            return number
+    return None
 
 
 def _dotted(figures: str, wanted: set[str]) -> str | None:

@@ -900,49 +900,98 @@ def _garbled(core: str) -> bool:
     return mixed or not core.isalpha()
 
 
+def _nonsense(core: str) -> bool:
+    """A layer word of small letters that is no word, nor one once its å/ä/ö are put back:
+    letters the OCR made up from a word it could not read ("uuaniecninder")."""
+    from planparse.text.repair import known_word, repair_word
+
+    return len(core) >= 6 and core.isalpha() and core.islower() and not known_word(core) \
+        and not known_word(repair_word(core))
+
+
+_RUN = 3  # layer words and reference words a replacement may take, at most
+
+
 def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
     """Layer words the OCR garbled (:func:`_garbled`) that the reference OCR reads in the same
     place as words the lexicon knows ("eMhinvestert-," where the reference reads "IT" and
     "investeri" from the same ink): the reference's words take the layer word's place, with
     their own boxes across it. The same place: the reference words' joint box starts and ends
     where the layer word's does (within a third of its height), on its band; their skeleton
-    like the layer word's (:func:`planparse.text.fold.fold`, half of it or more). Returns the
-    number of layer words replaced."""
+    like the layer word's (:func:`planparse.text.fold.fold`, half of it or more). A word of
+    made-up letters (:func:`_nonsense`) is replaced with the words before or after it that
+    share its ink ("WC uuaniecninder" where the reference reads "yrkesvägledningen"), their
+    skeletons alike at a lower bar. Returns the number of layer words replaced."""
     from planparse.text.fold import fold
     from planparse.text.repair import known_word
 
     refs = [s for ln in reference for s in ln.spans if s.text.strip()]
+
+    def core(span: Span) -> str:
+        return span.text.strip().strip(_GARBLED_EDGES)
+
+    def read_there(run: list[Span], bar: float) -> list[Span] | None:
+        """The reference's words in the place of the layer words ``run``, or None."""
+        box = union([s.bbox for s in run])
+        y, h = (box[1] + box[3]) / 2, box[3] - box[1]
+        over = sorted((r for r in refs if r.bbox[1] <= y <= r.bbox[3] and box[1] <= (r.bbox[1] + r.bbox[3]) / 2 <= box[3]
+                       and (_same_place(box, r.bbox) or box[0] <= r.bbox[0] < r.bbox[2] <= box[2])),
+                      key=lambda r: r.bbox[0])
+        words = [r.text.strip() for r in over]
+        found = union([r.bbox for r in over]) if over else None
+        if found is None or not 0 < len(words) <= _RUN \
+                or not all((w := x.rstrip(",.;:")).isalpha() and known_word(w) for x in words) \
+                or abs(found[0] - box[0]) > h / 3 or abs(found[2] - box[2]) > h / 3 \
+                or difflib.SequenceMatcher(None, fold("".join(core(s) for s in run)), fold("".join(words)),
+                                           autojunk=False).ratio() < bar:
+            return None
+        return over
+
     changed = 0
     for ln in lines:
-        spans: list[Span] = []
-        for span in ln.spans:
-            core = span.text.strip().strip(_GARBLED_EDGES)
-            if not core or any(ch.isspace() for ch in core) or not _garbled(core):
-                spans.append(span)  # (a span of several words: another layer's line, not one word)
+        spans = ln.spans
+        out: list[Span] = []
+        k = 0
+        while k < len(spans):
+            c = core(spans[k])
+            if not c or any(ch.isspace() for ch in c):
+                out.append(spans[k])  # (a span of several words: another layer's line, not one word)
+                k += 1
                 continue
-            y, y0, y1 = (span.bbox[1] + span.bbox[3]) / 2, span.bbox[1], span.bbox[3]
-            over = [r for r in refs if r.bbox[1] <= y <= r.bbox[3] and y0 <= (r.bbox[1] + r.bbox[3]) / 2 <= y1
-                    and (_same_place(span.bbox, r.bbox) or span.bbox[0] <= r.bbox[0] < r.bbox[2] <= span.bbox[2])]
-            words = [r.text.strip() for r in sorted(over, key=lambda r: r.bbox[0])]
-            h = span.bbox[3] - span.bbox[1]
-            box = union([r.bbox for r in over]) if over else None
-            if box is None or not 0 < len(words) <= 3 \
-                    or not all((w := x.rstrip(",.;:")).isalpha() and known_word(w) for x in words) \
-                    or abs(box[0] - span.bbox[0]) > h / 3 or abs(box[2] - span.bbox[2]) > h / 3 \
-                    or difflib.SequenceMatcher(None, fold(core), fold("".join(words)), autojunk=False).ratio() < 0.5:
-                spans.append(span)
-                continue
-            lead = " " if span.text.startswith(" ") else ""
-            trail = " " if span.text.endswith(" ") else ""
-            if ln.raw_text is None:
-                ln.raw_text = ln.text
-            for k, (w, r) in enumerate(zip(words, sorted(over, key=lambda r: r.bbox[0]), strict=True)):
-                last = k == len(words) - 1
-                text = (lead if k == 0 else (" " if lead else "")) + w + (trail if last else ("" if lead else " "))
-                spans.append(Span(text=text, bbox=(r.bbox[0], span.bbox[1], r.bbox[2], span.bbox[3]), font=span.font,
-                                  size=span.size, bold=span.bold, italic=span.italic, color=span.color))
-            changed += 1
-        ln.spans = spans
+            runs: list[tuple[int, int, float]] = []
+            if _garbled(c):
+                runs.append((k, k + 1, 0.5))
+            elif _nonsense(c):  # (the word alone, then with the words before or after it)
+                runs += [(a, b, 0.35) for n in range(1, _RUN + 1) for a in range(max(k - n + 1, 0), k + 1)
+                         if (b := a + n) <= len(spans)
+                         and all(core(s) and not any(ch.isspace() for ch in core(s)) for s in spans[a:b])]
+            done = False
+            for a, b, bar in runs:
+                if a < k and out[len(out) - (k - a):] != spans[a:k]:
+                    continue  # (the words before were replaced already)
+                over = read_there(spans[a:b], bar)
+                if over is None:
+                    continue
+                first, last = spans[a], spans[b - 1]
+                del out[len(out) - (k - a):]
+                lead = " " if first.text.startswith(" ") else ""
+                trail = " " if last.text.endswith(" ") else ""
+                if ln.raw_text is None:
+                    ln.raw_text = ln.text
+                words = [r.text.strip() for r in over]
+                for j, (w, r) in enumerate(zip(words, over, strict=True)):
+                    end = j == len(words) - 1
+                    text = (lead if j == 0 else (" " if lead else "")) + w + (trail if end else ("" if lead else " "))
+                    out.append(Span(text=text, bbox=(r.bbox[0], first.bbox[1], r.bbox[2], first.bbox[3]), font=first.font,
+                                    size=first.size, bold=first.bold, italic=first.italic, color=first.color))
+                changed += 1
+                k = b
+                done = True
+                break
+            if not done:
+                out.append(spans[k])
+                k += 1
+        ln.spans = out
     return changed
 
 

@@ -57,7 +57,9 @@ def _spans(row: list[Line]) -> list[Span]:
     out: list[Span] = []
     for ln in row:
         for k, s in enumerate(ln.spans):
-            if not _word(s, ln.method) or ln.method != "native" and _sliver(ln.spans, k):
+            # (a line's leading bullet stays, however flat its box: a sub-row's dash, "- Motivation")
+            bullet = k == 0 and len(ln.spans) > 1 and s.text.strip() in _BULLET_GLYPHS
+            if not bullet and (not _word(s, ln.method) or ln.method != "native" and _sliver(ln.spans, k)):
                 continue
             if ln.method != "native":  # (an OCR'd word may carry a rule or an icon glued to it)
                 if s.text[:1] in _RULE_GLYPHS:

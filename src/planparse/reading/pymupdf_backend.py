@@ -10,7 +10,13 @@ from typing import Any
 
 import pymupdf
 
-from planparse.reading.dingbats import dingbat_text, is_dingbats, is_wingdings, wingding_text
+from planparse.reading.dingbats import (
+    dingbat_text,
+    emoji_marker,
+    is_dingbats,
+    is_wingdings,
+    wingding_text,
+)
 from planparse.reading.model import Drawing, Image, Line, RawPage, Span, nfc
 
 _BOLD_FLAG = 16
@@ -95,7 +101,7 @@ def _drawn_hyphens(soft: list[tuple[int, int, int, Span]], raw: dict[tuple[int, 
 
 def _split_spaced(
     lines: list[Line], spaced: list[tuple[int, int, int, Span]], raw: dict[tuple[int, int], dict[str, Any]],
-    turn: pymupdf.Matrix | None,
+    turn: pymupdf.Matrix | None, rules: list[tuple[float, float, float, float]],
 ) -> None:
     """Spans cut where a run of spaces leaves a gap of an em or more: typesetters that set a
     table with spaces between its columns (groff's tbl, some Word exports) give a header or a
@@ -106,7 +112,8 @@ def _split_spaced(
         chars = raw[bi, li]["spans"][si]["chars"]
         if len(chars) != len(span.text):
             continue  # (the text was changed after reading: positions unknown)
-        pieces = _spaced_pieces(chars, span.size)
+        y0, y1 = span.bbox[1], span.bbox[3]
+        pieces = _spaced_pieces(chars, span.size, [r[0] for r in rules if r[1] < y1 and r[3] > y0])
         if len(pieces) < 2:
             continue
         out = []
@@ -124,6 +131,67 @@ def _split_spaced(
     for line in lines:
         if any(id(s) in parts for s in line.spans):
             line.spans = [p for s in line.spans for p in parts.get(id(s), [s])]
+
+
+# Four or more single letters, each after one space: a word set with its letters apart (tracked
+# type, or an OCR layer's characters spread over the word's box), read with spaces between them.
+_TRACKED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+_TRACKING = 0.5  # the widest gap between a tracked word's letters, in ems (an em or more: table columns)
+
+
+def _untrack(tracked: list[tuple[int, int, int, Span]], raw: dict[tuple[int, int], dict[str, Any]]) -> None:
+    """Tracked words joined again: in a run of single letters (:data:`_TRACKED`) the spaces
+    between letters set a narrow gap apart (the run's usual gap, under :data:`_TRACKING` of an
+    em) are dropped, those at a gap half again as wide and a sixth of an em wider are word
+    spaces ("G r a n s h a n d e l n  s k a" → "Granshandeln ska")."""
+    for bi, li, si, span in tracked:
+        chars = raw[bi, li]["spans"][si]["chars"]
+        text = "".join(c["c"] for c in chars)
+        if nfc(text) != span.text:
+            continue  # (the text was changed after reading: positions unknown)
+        em = max(span.size, 1.0)
+        out, end = [], 0
+        for m in _TRACKED.finditer(text):
+            letters = [k for k in range(m.start(), m.end()) if not text[k].isspace()]
+            gaps = [chars[b]["bbox"][0] - chars[a]["bbox"][2] for a, b in zip(letters, letters[1:], strict=False)]
+            usual = sorted(gaps)[len(gaps) // 2]
+            if usual > _TRACKING * em:
+                continue
+            word = text[letters[0]]
+            for k, gap in zip(letters[1:], gaps, strict=True):
+                word += (" " if gap > 1.5 * usual and gap > usual + em / 6 else "") + text[k]
+            out.append(text[end : m.start()] + word)
+            end = m.end()
+        if out:
+            span.__dict__["text"] = nfc("".join(out) + text[end:])  # (a span of this page, not yet in any line's facts)
+
+
+def _joined_letters(spans: list[Span]) -> list[Span]:
+    """A line's runs of four or more spans of one letter each (each glyph drawn on its own)
+    set a narrow gap apart: one span each, with word spaces where :func:`_untrack` puts them."""
+    out: list[Span] = []
+    k = 0
+    while k < len(spans):
+        j = k
+        while j < len(spans) and len(t := spans[j].text.strip()) == 1 and t.isalpha():
+            j += 1
+        run = spans[k:j]
+        gaps = [b.bbox[0] - a.bbox[2] for a, b in zip(run, run[1:], strict=False)]
+        usual = sorted(gaps)[len(gaps) // 2] if gaps else 0.0
+        em = max(run[0].size, 1.0) if run else 1.0
+        if len(run) < 4 or not -0.1 * em <= usual <= _TRACKING * em:
+            out.append(spans[k])
+            k += 1
+            continue
+        text = run[0].text.strip()
+        for a, gap in zip(run[1:], gaps, strict=True):
+            text += (" " if gap > 1.5 * usual and gap > usual + em / 6 else "") + a.text.strip()
+        first, last = run[0], run[-1]
+        text = first.text[: len(first.text) - len(first.text.lstrip())] + text + last.text[len(last.text.rstrip()):]
+        out.append(Span(text, (first.bbox[0], first.bbox[1], run[-1].bbox[2], first.bbox[3]), first.font, first.size,
+                        first.bold, first.italic, first.color))
+        k = j
+    return out
 
 
 def _raw_lines(tp: pymupdf.TextPage, data: dict[str, Any], keys: set[tuple[int, int]]) -> dict[tuple[int, int], dict[str, Any]]:
@@ -162,13 +230,18 @@ _CLIPPED_LINES = 8  # lines read one by one (clipped) at most; more: the whole p
 
 # A dot leader between a text and a word ("Läsa högt ....... Arbetslaget"), no page number.
 _LEADER_WORD = re.compile(r"\S\s?(?:\.\s?){4,}\s*[^\W\d_]")
+# A lower-case letter before a capital inside a word: maybe two runs of text that collided, a
+# cell's text overflowing into the next cell ("bestående avTot"), told by their overlap.
+_CAMEL = re.compile(r"[a-zåäö][A-ZÅÄÖ]")
+_COLLISION = 0.15  # an overlap of characters (in ems) far beyond any kerning pair's
 
 
-def _spaced_pieces(chars: list[dict[str, Any]], size: float) -> list[tuple[int, int]]:
+def _spaced_pieces(chars: list[dict[str, Any]], size: float, rules: list[float] | None = None) -> list[tuple[int, int]]:
     """Index ranges of ``chars`` (a span's characters) between runs of two or more spaces
     that span an em or more, or dot leaders before a word ("Läsa högt ........ Arbetslaget":
     a row and its owner, not a contents entry's page number), each range without its outer
-    spaces and leader."""
+    spaces and leader; and where a character starts well inside the one before it (two runs
+    of text that collided) with no column rule of ``rules`` (x positions) there."""
     em = max(size, 1.0)
     pieces: list[tuple[int, int]] = []
     start: int | None = None
@@ -178,6 +251,10 @@ def _spaced_pieces(chars: list[dict[str, Any]], size: float) -> list[tuple[int, 
         c = chars[k]["c"]
         if not c.isspace() and not (c == "." and _leader_at(chars, k)):
             if start is None:
+                start = k
+            elif end == k and chars[k]["bbox"][0] < chars[k - 1]["bbox"][2] - _COLLISION * em \
+                    and not any(abs(x - chars[k]["bbox"][0]) < 2 * em for x in rules or ()):
+                pieces.append((start, end))  # a cell's text run into the next one's ("avTot")
                 start = k
             end = k + 1
             k += 1
@@ -632,6 +709,7 @@ def read_page(
     last_rys = (0.0, 0.0)
     invisible: set[int] = set()  # id() of spans drawn invisibly (render mode 3, or fully transparent)
     soft: list[tuple[int, int, int, Span]] = []  # spans with U+00AD: (block, line, span, Span)
+    tracked: list[tuple[int, int, int, Span]] = []  # spans with letters set apart ("V e r k"): the same
     spaced: list[tuple[int, int, int, Span]] = []  # spans with a run of spaces inside: the same
     for bi, block in enumerate(data["blocks"]):
         if block.get("type") != 0:
@@ -651,6 +729,9 @@ def read_page(
                     text = dingbat_text(text)  # (base-14 ZapfDingbats: "G" is its "●")
                 elif "ingdings" in s["font"] and is_wingdings(s["font"]):
                     text = wingding_text(text)  # (Word's symbols: "\uf06c" is its "●")
+                color = s["color"]
+                if text[:1] >= "\u26aa" and (emoji := emoji_marker(text)) is not None:
+                    text, color = emoji  # (a colour emoji "🟢": a green "●")
                 stripped = text.strip()
                 if not stripped:
                     continue
@@ -698,23 +779,29 @@ def read_page(
                 span.__dict__.update({  # (not an assignment: Span.__setattr__ would see it)
                     "text": text, "bbox": (rx0, last_rys[0], rx1, last_rys[1]),
                     "font": font, "size": rsize, "bold": style[0], "italic": style[1],
-                    "color": s["color"],
+                    "color": color,
                 })
                 spans.append(span)
                 if "\u00ad" in text:
                     soft.append((bi, li, si, span))
-                if "  " in stripped or "...." in stripped and _LEADER_WORD.search(stripped):
+                if "  " in stripped or "...." in stripped and _LEADER_WORD.search(stripped) \
+                        or _CAMEL.search(stripped):
                     spaced.append((bi, li, si, span))
+                if _TRACKED.search(stripped):
+                    tracked.append((bi, li, si, span))
                 if s.get("alpha", 255) == 0 or not s.get("char_flags", _PAINTED) & _PAINTED:
                     invisible.add(id(span))
             if spans:
+                if len(spans) >= 4 and len(spans[1].text) == 1:
+                    spans = _joined_letters(spans)
                 lines.append(Line(spans, number))  # (positional: half the cost of keywords, per line)
-    if soft or spaced:
-        raw = _raw_lines(tp, data, {(bi, li) for bi, li, _, _ in soft + spaced})
+    raw: dict[tuple[int, int], dict[str, Any]] = {}
+    if soft or spaced or tracked:
+        raw = _raw_lines(tp, data, {(bi, li) for bi, li, _, _ in soft + spaced + tracked})
         if soft:
             _drawn_hyphens(soft, raw)
-        if spaced:
-            _split_spaced(lines, spaced, raw, turn)
+        if tracked:
+            _untrack(tracked, raw)
     del tp
     if lines and not any(s.bold for ln in lines for s in ln.spans):
         _emboldened(page, lines, turn)
@@ -726,6 +813,8 @@ def read_page(
         hidden = sum(len(s.text) for ln in lines for s in ln.spans if id(s) in invisible)
 
     drawings = _drawings(page, rotation)
+    if spaced:  # (after the drawings: a text run into the next cell across its rule is cut at the rule, see rule_cuts)
+        _split_spaced(lines, spaced, raw, turn, [d.bbox for d in drawings if d.kind == "vline"])
     images = [] if no_images else _image_looks(page, image_items, {} if cache is None else cache, _ImageInfo(page, dl))
     if turn is not None:
         drawings, images = _turn_shapes(drawings, images, turn, rotation % 180 == 90)

@@ -5,7 +5,8 @@ reading of born-digital documents (:mod:`planparse.layouts.icons`) reads it too.
 
 A blob is an icon when it is icon-sized (4-16 pt each way), about as wide as high, and fills
 most of its box (a disc fills 0.79 of it); a coloured letter of a heading or a link fills much
-less of its box or is not square.
+less of its box or is not square. A flag's pennant is wider than high, with nothing coloured
+around it.
 
 A grayscale scan has no saturated pixels. On a page without colour, an icon is a compact blob of
 one even grey tone, lighter than ink and darker than the paper (:func:`gray_icons`): the tone
@@ -27,6 +28,10 @@ MIN_PT, MAX_PT = 4.0, 16.0
 MIN_FILL = 0.6
 MIN_SATURATION = 0.35  # (max - min) / max of the pixel's channels
 MIN_VALUE = 60  # the brightest channel: darker pixels are ink, whatever their tint
+# A pennant on its pole (an activity's flag): a blob wider than high, its pole too thin or too
+# grey to count, at least MIN_FLAG_PT high, MIN_FLAG_W wide and filled to FLAG_FILL (a triangle
+# fills half its box).
+MIN_FLAG_PT, MIN_FLAG_W, FLAG_FILL = 2.0, 3.5, 0.5
 MAX_BLOB_PIXELS = 2000  # a coloured area larger than this is a picture or a band, not an icon
 
 
@@ -94,16 +99,19 @@ def icons(rgb: np.ndarray, dpi: int = DPI) -> list[Drawing]:
         return []
     k = 72.0 / dpi
     out: list[Drawing] = []
-    for ys, xs in _blobs(mask, MAX_BLOB_PIXELS, math.ceil(MAX_PT * dpi / 72) + 1, math.floor(MIN_PT * dpi / 72)):
+    for ys, xs in _blobs(mask, MAX_BLOB_PIXELS, math.ceil(MAX_PT * dpi / 72) + 1, math.floor(MIN_FLAG_PT * dpi / 72)):
         y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
         w, h = (x1 - x0) * k, (y1 - y0) * k
-        if not (MIN_PT <= w <= MAX_PT and MIN_PT <= h <= MAX_PT and 0.75 <= w / h <= 1.33):
+        flag = MIN_FLAG_PT <= h < MIN_PT and MIN_FLAG_W <= w <= MAX_PT and 1.15 <= w / h <= 2.5
+        if not (flag or MIN_PT <= w <= MAX_PT and MIN_PT <= h <= MAX_PT and 0.75 <= w / h <= 1.33):
             continue
-        if len(ys) < MIN_FILL * (x1 - x0) * (y1 - y0):
+        if len(ys) < (FLAG_FILL if flag else MIN_FILL) * (x1 - x0) * (y1 - y0):
             continue
         # a letter of a coloured word has coloured neighbours on its line; an icon stands alone
-        gap = max(2, round(0.6 * (y1 - y0)))
+        gap = max(2, round(0.6 * (y1 - y0)), round(0.6 * (x1 - x0)) if flag else 0)
         if mask[y0:y1, max(0, x0 - gap) : x0].any() or mask[y0:y1, x1 : x1 + gap].any():
+            continue
+        if flag and (mask[max(0, y0 - gap) : y0, x0:x1].any() or mask[y1 : y1 + gap, x0:x1].any()):
             continue
         colour = np.median(rgb[ys, xs], axis=0).astype(int)
         fill = (int(colour[0]) << 16) | (int(colour[1]) << 8) | int(colour[2])
@@ -111,6 +119,9 @@ def icons(rgb: np.ndarray, dpi: int = DPI) -> list[Drawing]:
         cy0, cy1, cx0, cx1 = y0 + (y1 - y0) // 4, y1 - (y1 - y0) // 4, x0 + (x1 - x0) // 4, x1 - (x1 - x0) // 4
         middle = pixels[cy0:cy1, cx0:cx1]
         light = float(((middle.min(axis=2) >= 120) & ~mask[cy0:cy1, cx0:cx1]).mean()) if middle.size else 0.0
+        if flag:  # (the flag's box down its pole: as high as the flag is wide)
+            out.append(Drawing(bbox=(x0 * k, y0 * k, x1 * k, y0 * k + w), kind="shape", fill=fill))
+            continue
         out.append(Drawing(bbox=(x0 * k, y0 * k, x1 * k, y1 * k), kind="shape", fill=fill,
                            mark=MARK_SHARE < light <= MAX_MARK))  # fmt: skip
     return out
