@@ -23,11 +23,12 @@ from __future__ import annotations
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
-from planparse.layouts.goal_groups import lone_goal, prune, titles_over_goal_lists
+from planparse.layouts.goal_groups import close_area, lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.heading_items import prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside
+from planparse.layouts.icons import ICON_GLYPHS
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
@@ -114,15 +115,6 @@ class Walk(ListWalk):
             return False
         return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)  # alone on its row
 
-    def close_area(self) -> None:
-        """The next area's heading ends the last area headed over its "Mål" list, whatever
-        sizes the OCR read the two in: they are siblings."""
-        titled = [k for k, (_, g) in enumerate(self.stack) if id(self.heading_lines.get(id(g))) in self.area_titles]
-        if titled:
-            self.flush()
-            del self.stack[titled[-1]:]
-            self.goal, self.activity, self.mode = (self.stack[-1][1] if self.stack else None), None, None
-
     def run(self) -> None:
         blocks = self.blocks()
         self.area_titles, self.prose_only = titles_over_goal_lists(blocks, self.label), prose_only_headings(self, blocks)
@@ -187,7 +179,7 @@ class Walk(ListWalk):
         head = None if numbered_item or icon_item(self, line, rank) else (item is None and not labelled and owned_heading(self, line)) or self.recognised(line)
         if id(line) in self.area_titles:
             head = head or Heading("section", text)
-            self.close_area()
+            close_area(self)
         if self.field == "goal_title" and head is not None and head.kind == "section" and not labelled and (
                 not self.field_lines or continues_title(self.field_lines[-1], line, self.typo)):
             self.field_lines.append(line)  # the title under "Mål 1", set as a heading of its own
@@ -234,12 +226,14 @@ class Walk(ListWalk):
                 self.amount_lines.append(line)
                 return
             self.end_amount()
+        # an activity list whose items carry status icons, no bullets (or the legend's coloured glyphs as bullets)
+        if (item is None or item[0] in ICON_GLYPHS) and (item is None and self.mode == "activities" and self.line_icons(line)
+                                                        or opens_icon_list(self, line)):
+            self.mode = "activities"
+            self.list_item(*((text, line) if item is None else (item[1], line, item[0])))
+            return
         if item is not None and self.mode is None and self.field is None:
             self.amount_lines, self.amount_drawn = [line], drawn
-            return
-        if item is None and (self.mode == "activities" and self.line_icons(line) or opens_icon_list(self, line)):
-            self.mode = "activities"  # an activity list whose items carry status icons, no bullets
-            self.list_item(text, line)
             return
         if self.item is not None and self.item_line is not None and item is None and self.field in (None, "description"):  # (not a heading's default field)
             prev, self.item_line = self.item_line, None

@@ -14,7 +14,7 @@ from planparse.layouts.base import Builder
 from planparse.layouts.goal_words import LEVEL_DEPTH
 from planparse.layouts.headings import Heading
 from planparse.layouts.known_goals import names_document
-from planparse.layouts.walk_state import names_goals
+from planparse.layouts.walk_state import WalkState, names_goals
 from planparse.model import Goal, GoalLevel
 from planparse.reading.model import Line, Table
 from planparse.text.assemble import list_item
@@ -174,3 +174,13 @@ def titles_over_goal_lists(
         if abs(a.x0 - b.x0) < 5 and 0 <= b.y0 - a.bbox[3] < 2.5 * max(a.bbox[3] - a.bbox[1], 1.0):
             out.add(id(a))
     return out
+
+
+def close_area(w: WalkState) -> None:
+    """The next area's heading ends the last area headed over its "Mål" list (``w.area_titles``),
+    whatever sizes the OCR read the two in: they are siblings."""
+    titled = [k for k, (_, g) in enumerate(w.stack) if id(w.heading_lines.get(id(g))) in w.area_titles]
+    if titled:
+        w.flush()
+        del w.stack[titled[-1]:]
+        w.goal, w.activity, w.mode = (w.stack[-1][1] if w.stack else None), None, None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planparse.layouts.drawn_icons import in_other_card
-from planparse.layouts.icons import Markers
+from planparse.layouts.icons import ICON_GLYPHS, Markers
 from planparse.layouts.marker import Marker
 from planparse.layouts.tables import status_line
 from planparse.model import MarkerSource
@@ -40,8 +40,14 @@ def line_icons(markers: Markers, page: Page, line: Line) -> list[Marker]:
     if right:
         right = [m for m in right if not any(o is not line and leads(m, o) for o in page.lines)]
     return right + [
-        m for m in near if m.bar is None and 0 <= line.bbox[0] - m.bbox[2] <= LEAD_GAP
+        m for m in near if m.bar is None and (0 <= line.bbox[0] - m.bbox[2] <= LEAD_GAP or _glyph_of(m, line))
         and min(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) >= LEAD_SIZE and not markers.is_legend(m)]
+
+
+def _glyph_of(m: Marker, line: Line) -> bool:
+    """Whether ``m`` is the coloured glyph that leads ``line``'s own text ("● Rusta upp …")."""
+    first = next((s for s in line.spans if s.text.strip()), None)
+    return first is not None and first.bbox == m.bbox and first.text.strip()[:1] in ICON_GLYPHS
 
 
 def led_by_status(markers: Markers, page: Page, line: Line) -> bool:
@@ -49,7 +55,8 @@ def led_by_status(markers: Markers, page: Page, line: Line) -> bool:
     whose bullets are its statuses (a slide's activities, each after its coloured shape)."""
     if not markers.legend_entries:
         return False
-    return any(markers.status(m) is not None and line.bbox[0] > m.bbox[2] for m in line_icons(markers, page, line))
+    return any(markers.status(m) is not None and (line.bbox[0] > m.bbox[2] or _glyph_of(m, line))
+               for m in line_icons(markers, page, line))
 
 
 def opens_icon_list(w: WalkState, line: Line) -> bool:

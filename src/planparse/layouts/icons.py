@@ -78,7 +78,7 @@ _COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "r
 _COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
 
 
-_ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")  # text glyphs Word documents colour ("●" in green, "▲" in red)
+ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")  # text glyphs Word documents colour ("●" in green, "▲" in red)
 _ANY_GLYPH = re.compile("[●⬤■◼▲▼◆⯁★]")
 
 
@@ -95,12 +95,12 @@ def _glyph_markers(page: Page, rows: list[Row]) -> list[tuple[Marker, str]]:
         for k, sp in enumerate(spans):
             glyph = sp.text.strip()
             # (the first character tested alone first: almost every span is a word, not a glyph)
-            if not glyph or glyph[0] not in _ICON_GLYPHS or any(ch not in _ICON_GLYPHS for ch in glyph) \
+            if not glyph or glyph[0] not in ICON_GLYPHS or any(ch not in ICON_GLYPHS for ch in glyph) \
                     or (colour := color_name(sp.color)) is None:
                 continue
             after: list[str] = []
             for nxt in spans[k + 1:]:
-                if nxt.text.strip()[:1] in _ICON_GLYPHS:
+                if nxt.text.strip()[:1] in ICON_GLYPHS:
                     break
                 after.append(nxt.text)
             out.append((Marker(page.number, sp.bbox, colour, rgb=sp.color), "".join(after).strip()))

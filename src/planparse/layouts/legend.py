@@ -36,7 +36,10 @@ def legend_lines(doc: Document, markers: Markers) -> set[int]:
                 continue
             top, bottom = anchor.bbox[1], anchor.bbox[3]
             gap = max(ENTRY_GAP, 2 * (bottom - top))  # (a slide's title stands further above its entries)
-            for m in entries:
+            # (a legend in its heading's line, "Teckenförklaring: ● pågående · ● avbruten", goes on
+            # only by its own entries: list items led by those glyphs below it are content)
+            inline = any(top <= (m.bbox[1] + m.bbox[3]) / 2 <= bottom for m in named)
+            for m in named if inline else entries:
                 if m.bbox[3] < top - 2:
                     continue
                 if m.bbox[1] - bottom > gap:

@@ -9,12 +9,7 @@ from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.bullets import DrawnBullets
 from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word, handed_labels
-from planparse.layouts.headings import (
-    Heading,
-    Typography,
-    continues_title,
-    recognise,
-)
+from planparse.layouts.headings import Heading, Typography, continues_title, recognise
 from planparse.layouts.icon_lines import line_icons
 from planparse.layouts.icons import Markers
 from planparse.layouts.known_goals import goal_path, names_document
@@ -135,7 +130,8 @@ class WalkState:
         self.nested: set[int] = set()  # ids of goals set one level deeper under such a goal of their level
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size,
         self.heading_lines: dict[int, Line] = {}  # and their heading's line
-        self.prose_only: set[int] = set()  # ids of styled headings with only a paragraph under them (.heading_items)
+        # ids of styled headings with only a paragraph under them (.heading_items), and of areas' titles over "Mål" lists
+        self.prose_only, self.area_titles = set[int](), set[int]()
         self._heads: dict[int, tuple[Line, Heading | None]] = {}  # see recognised()
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
         # chapter heading lines (a numbered section too, "3 Måluppföljning"): their titles, wrapped lines joined

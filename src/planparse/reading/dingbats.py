@@ -67,3 +67,21 @@ def wingding_text(text: str) -> str:
     """``text`` of a Wingdings span, as its code or its private-use character, its status
     shapes restored."""
     return text.translate(_WINGDINGS_BOTH)
+
+
+# Colour emoji that mark a status (a traffic light typed in Word or a web form, set in a colour
+# emoji font): the shape the icon code reads and the emoji's own colour (Noto's and Twemoji's
+# are alike), the colour a text glyph would be printed in.
+EMOJI_MARKERS: dict[str, tuple[str, int]] = {
+    "\U0001F7E2": ("●", 0x43A047), "\U0001F7E1": ("●", 0xFDD835), "\U0001F534": ("●", 0xE53935),
+    "\U0001F7E0": ("●", 0xFB8C00), "\U0001F535": ("●", 0x1E88E5), "\u26AA": ("●", 0xE0E0E0),
+    "\u26AB": ("●", 0x212121), "\U0001F7E3": ("●", 0x8E24AA),
+    "\U0001F7E9": ("■", 0x43A047), "\U0001F7E8": ("■", 0xFDD835), "\U0001F7E5": ("■", 0xE53935),
+    "\U0001F7E7": ("■", 0xFB8C00), "\U0001F7E6": ("■", 0x1E88E5), "\u2B1C": ("■", 0xE0E0E0),
+}
+
+
+def emoji_marker(text: str) -> tuple[str, int] | None:
+    """The shape and colour of a colour emoji that marks a status (see :data:`EMOJI_MARKERS`),
+    alone in ``text`` (spaces and the emoji presentation selector U+FE0F aside); else None."""
+    return EMOJI_MARKERS.get(text.strip().replace("\ufe0f", ""))
