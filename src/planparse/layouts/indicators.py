@@ -165,6 +165,8 @@ def _joined(row: Row, col: int) -> str:
 # reads a per-cent sign as a figure or a few ("…, 20", "…, 96", "…, 920", "…, 260").
 # A column saying which period each row's outcome is of ("Period", "Mätperiod", "Avser"): the
 # year of the row's outcome, no value of its own.
+# "Önskad riktning | Ökande": the direction the indicator should take, not a value
+_DIRECTION_HEAD = re.compile(r"(?:onskad|onskvard|efterstravad)? ?riktning|malriktning")
 _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
 
 
@@ -204,10 +206,11 @@ def indicator_rows(
         unit_col = next((i for i, h in enumerate(table.header) if i != name_col and fold(h).strip() == "enhet"), None)
     group_col = _group_col(table, labels, {name_col, *(c for c in (source_col, unit_col) if c is not None)})
     period_col = next((i for i, h in enumerate(table.header) if _PERIOD_HEAD.fullmatch(fold(h).strip())), None)
+    way_col = next((i for i, h in enumerate(table.header) if _DIRECTION_HEAD.fullmatch(fold(h).strip())), None)
     value_cols = [
         i
         for i in range(table.n_cols)
-        if i not in (name_col, source_col, unit_col, group_col, period_col) and i not in skip
+        if i not in (name_col, source_col, unit_col, group_col, period_col, way_col) and i not in skip
         and not (labels[i] == "assessment" and _worded(table, i))  # "Bedömning: Uppfyllt": no measure
     ]
     reread_year_heads(table, reread, value_cols)
@@ -246,6 +249,8 @@ def indicator_rows(
             )
             out.append(own)
             parent = own if not sub else parent
+            if way_col is not None and (d := vocabulary.match_direction(row.cell_text(way_col))) is not None:
+                own.direction = Direction(d.value)
         if group in (ValueGroup.women, ValueGroup.men) and total is not None:
             ind = total
         elif own is not None:

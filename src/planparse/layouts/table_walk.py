@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planparse import vocabulary
+from planparse.layouts import goal_tables as gt
 from planparse.layouts import money, roles
 from planparse.layouts.activity_cells import owner_text, percent_of_its_own
 from planparse.layouts.base import provenance
@@ -21,21 +22,12 @@ from planparse.layouts.control_tables import controls, rated_risks, risks
 from planparse.layouts.facts import keeps_no_budget
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_rows import goal_parts
-from planparse.layouts.goal_tables import (
-    alone,
-    first_text,
-    goal_column,
-    is_comment,
-    read_goal_table,
-    row_alone,
-    row_starts_item,
-    set_apart,
-)
 from planparse.layouts.indented_rows import activity_of, assessment_of, indented_items
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import known_goal, named_goal, names_document
 from planparse.layouts.legend import legend_table
 from planparse.layouts.marker import Marker
+from planparse.layouts.outline_rows import grouped_indicators, outline_nodes, outline_tree
 from planparse.layouts.roles import Role
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
 from planparse.layouts.table_owner import indicator_owner
@@ -80,7 +72,7 @@ def read_table(w: Walk, table: Table) -> None:
     w.last_table = table
     if legend_table(w.markers, table):
         return
-    goal_col = goal_column(table)
+    goal_col = gt.goal_column(table)
     role = Role.other if goal_col is not None else roles.classify(table)
     labels = header_labels(table)
     status_col = column_of(labels, "status")
@@ -99,10 +91,12 @@ def read_table(w: Walk, table: Table) -> None:
                 w.goal.activities.append(activity_of(item))
         if sum(i.is_goal for i in items) > 1 and w.stack:  # what follows the table (an indicator
             w.goal, w.activity = w.stack[-1][1], None  # table) is the area's, none of its goals'
+    elif goal_col is None and (nodes := outline_nodes(table)) is not None:  # the goal tree as one table
+        w.listed.update(id(g) for g in outline_tree(nodes, w.stack[-1][1] if w.stack else None, w.out.goals))
     elif goal_col is None and is_form(w, table):
         read_form(w, table)
     elif goal_col is not None:
-        read_goal_table(w, table, *goal_col)
+        gt.read_goal_table(w, table, *goal_col)
     elif role is Role.activities and has_markers and not icons:
         _icon_activities(w, table)
     elif role is Role.activities:
@@ -117,7 +111,9 @@ def read_table(w: Walk, table: Table) -> None:
                 w.table_activity = w.activity
     elif role is Role.indicators:
         owner = indicator_owner(w, labels, activity_from_table, before)
-        if owner is not None:
+        if grouped_indicators(w, table, owner):  # under rows naming their goals (an indikatorbilaga's)
+            pass
+        elif owner is not None:
             rest = _rest_of_row(table, before)
             if rest is not None and owner.indicators:
                 owner.indicators[-1].name = join_lines([owner.indicators[-1].name, rest.cells[0].text])
@@ -177,30 +173,30 @@ def _icon_activities(w: Walk, table: Table) -> None:
     taken: set[Marker] = set()
     for row in table.body:
         text = row.cells[0].text if row.full_width and row.cells else row_text(row, title_col)
-        if not text or alone(row) and names_document(w.out, text):
+        if not text or gt.alone(row) and names_document(w.out, text):
             continue  # (the next page's running header, read into the table going on there)
         # (an icon set in the middle of a row whose title wraps lies in its last line's band too)
         markers = [m for m in w.markers.near(row.page, row.bbox) if m not in taken]
         taken.update(markers)
         # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
-        is_group = not markers and not is_comment(row) and (
-            (alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
-            or (alone(row) and known_goal(w.out.goals, text) is not None))
+        is_group = not markers and not gt.is_comment(row) and (
+            (gt.alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
+            or (gt.alone(row) and known_goal(w.out.goals, text) is not None))
         if group and not is_group:
-            _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
+            _goal_row(w, join_lines([gt.first_text(r) for r in group]), group[0])
             group = []
-        if is_group and not is_comment(row):
+        if is_group and not gt.is_comment(row):
             group.append(row)
             act, commenting = None, False
             continue
-        if is_comment(row):
+        if gt.is_comment(row):
             commenting = True
             rest = _after_label(row, text)
             if act is not None and rest:
                 act.comment = join_lines([act.comment or "", rest])
             continue
         own = act is not None and last is not None and row.page != last.page and percent_of_its_own(row, labels, act)
-        if act is not None and not markers and not own and not (commenting and not row.full_width and row_starts_item(row, title_col)):
+        if act is not None and not markers and not own and not (commenting and not row.full_width and gt.row_starts_item(row, title_col)):
             if commenting:
                 act.comment = join_lines([act.comment or "", text]) if act.comment else text
             elif "description" in labels and not row.full_width:  # the row's cells go on (a wrap, a page break)
@@ -208,7 +204,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
                 _columns(act, row, labels)
             elif last is not None and last.page == row.page and row.bbox[1] < last.bbox[3] - 1:
                 act.title = join_lines([act.title, text])  # the title wraps beside cells set in its middle
-            elif act.description is not None or set_apart(last, row) or row_alone(last, row, title_col):
+            elif act.description is not None or gt.set_apart(last, row) or gt.row_alone(last, row, title_col):
                 act.description = join_lines([act.description or "", text]).strip()  # a row below the title's
             else:
                 act.title = join_lines([act.title, text])
@@ -234,7 +230,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
         w.activity = act
     w.table_activity = w.activity if act is not None else None
     if group:
-        _goal_row(w, join_lines([first_text(r) for r in group]), group[0])
+        _goal_row(w, join_lines([gt.first_text(r) for r in group]), group[0])
 
 
 def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:

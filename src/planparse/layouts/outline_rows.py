@@ -1,0 +1,135 @@
+"""A whole goal tree printed as one table, as planning systems export it (Stratsys, Hypergene:
+"Namn | Status | Kommentar"): every row a node of the tree, its level shown only by how far
+its name is indented (and by its row's shading), the goals' assessments and the activities'
+statuses in the one status column. Three indents or more; the deepest holds the activities
+(status words), the ones above it the goals, from the goal area down. Told from the rows alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planparse import vocabulary
+from planparse.layouts.base import provenance
+from planparse.layouts.indented_rows import assessment_of, status_of
+from planparse.layouts.indicators import indicator_rows, name_direction
+from planparse.layouts.tables import column_of, header_labels
+from planparse.layouts.transposed import transposed_indicators
+from planparse.model import Activity, Goal, GoalLevel
+from planparse.reading.model import Row, Table
+
+if TYPE_CHECKING:
+    from planparse.layouts.engine import Walk
+
+STEP = 6.0  # points between two indents, at least (a node's name starts so far right of its parent's)
+_SAME = 2.0  # points within which names start at one indent
+
+
+@dataclass
+class Node:
+    """One row of the outline: its depth (0 outermost), name, status or assessment word, comment."""
+
+    row: Row
+    depth: int
+    name: str
+    mark: str | None
+    comment: str | None
+
+
+def outline_nodes(table: Table) -> list[Node] | None:
+    """The table's rows as nodes when its first column holds names at three indents or more,
+    each row at most one indent deeper than the row above, the deepest rows' marks status words
+    (most of them given) and every other row's mark, if any, an assessment; else None."""
+    labels = header_labels(table)
+    mark_col = column_of(labels, "status")
+    mark_col = column_of(labels, "assessment") if mark_col is None else mark_col
+    if mark_col is None or mark_col == 0 or labels[0] is not None and labels[0] not in ("goal", "activities"):
+        return None
+    comment_col = column_of(labels, "comment")
+    rows = [r for r in table.body if r.cells and r.cells[0].col == 0 and r.cells[0].text and r.cells[0].lines]
+    if len(rows) < 4 or len(rows) < len(table.body) - 1:
+        return None
+    starts = [min(ln.x0 for ln in r.cells[0].lines) for r in rows]
+    indents: list[float] = []
+    for x in sorted(starts):
+        if not indents or x - indents[-1] > _SAME:
+            indents.append(x)
+    if len(indents) < 3 or any(b - a < STEP for a, b in zip(indents, indents[1:], strict=False)):
+        return None
+    nodes: list[Node] = []
+    for row, x in zip(rows, starts, strict=True):
+        depth = max(k for k, i in enumerate(indents) if x >= i - _SAME)
+        if depth > (nodes[-1].depth + 1 if nodes else 0):
+            return None  # (a level skipped: no outline)
+        mark = row.cell_text(mark_col) or None
+        comment = row.cell_text(comment_col) or None if comment_col is not None else None
+        nodes.append(Node(row, depth, row.cells[0].text, mark, comment))
+    deepest = len(indents) - 1
+    acts = [n for n in nodes if n.depth == deepest]
+    if sum(vocabulary.match_status(n.mark) is not None for n in acts) < max(1, len(acts) / 2) or any(
+            n.mark is not None and vocabulary.match_assessment(n.mark) is None for n in nodes if n.depth < deepest):
+        return None
+    return nodes
+
+
+def _levels(goal_depths: int) -> list[GoalLevel]:
+    if goal_depths == 1:
+        return [GoalLevel.goal]
+    return [GoalLevel.goal_area, GoalLevel.goal] + [GoalLevel.sub_goal] * (goal_depths - 2)
+
+
+def outline_tree(nodes: list[Node], parent: Goal | None, into: list[Goal]) -> list[Goal]:
+    """The goals (appended to ``parent``'s children, or to ``into`` without one) and their
+    activities that ``nodes`` make; returns the goals made."""
+    deepest = max(n.depth for n in nodes)
+    levels = _levels(deepest)
+    stack: list[Goal] = []  # the open goal at each depth
+    made: list[Goal] = []
+    for n in nodes:
+        if n.depth == deepest:
+            if stack:
+                stack[-1].activities.append(Activity(uid="", title=n.name, status=status_of(n.mark), comment=n.comment,
+                                                     provenance=provenance(n.row)))
+            continue
+        goal = Goal(uid="", level=levels[n.depth], title=n.name, assessment=assessment_of(n.mark), comment=n.comment,
+                    provenance=provenance(n.row))
+        del stack[n.depth:]
+        (stack[-1].children if stack else parent.children if parent is not None else into).append(goal)
+        stack.append(goal)
+        made.append(goal)
+    return made
+
+
+def _group_row(row: Row) -> bool:
+    """A row naming a goal over the indicator rows under it: one cell of text (or a cell across
+    the table), a statement of three words or more, no figure."""
+    texts = [c.text for c in row.cells if c.text]
+    return len(texts) == 1 and len(texts[0].split()) >= 3 and not any(ch.isdigit() for ch in texts[0])
+
+
+def grouped_indicators(w: Walk, table: Table, owner: Goal | Activity | None) -> bool:
+    """An indicator table whose body rows are grouped under rows naming goals ("Äldre ska kunna
+    bo kvar hemma …" over its indicators, an indikatorbilaga), outside every goal: each group
+    row a goal, the indicators under it its own. Under a goal of a bare heading right over the
+    table (a group row the page break left above the table's next part) the rows before the
+    first group are that goal's and the groups its siblings. False (nothing read) otherwise."""
+    groups = [r for r in table.body if _group_row(r)]
+    bare = isinstance(owner, Goal) and owner is w.goal and not (
+        owner.indicators or owner.activities or owner.children or owner.description)
+    if not groups or owner is None and table.body[0] is not groups[0] or owner is not None and not bare:
+        return False  # (indicators before the first group: no goal of the table's own owns them)
+    goal: Goal | None = owner if isinstance(owner, Goal) else None
+    if goal is not None:
+        goal.level = GoalLevel.goal
+    parent = next((g for _, g in reversed(w.stack) if goal in g.children), None) if goal is not None else (
+        w.stack[-1][1] if w.stack else None)
+    for ind in transposed_indicators(table) or indicator_rows(table, w.doc.reread, this_year=w.out.year):
+        if any(provenance(r) == ind.provenance for r in groups):
+            goal = Goal(uid="", level=GoalLevel.goal, title=ind.name, provenance=ind.provenance)
+            (parent.children if parent is not None else w.out.goals).append(goal)
+            w.listed.add(id(goal))
+        elif goal is not None:
+            ind.direction = ind.direction or name_direction(ind.name)
+            goal.indicators.append(ind)
+    w.goal, w.activity = goal, None
+    return True
