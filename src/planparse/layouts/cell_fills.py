@@ -5,8 +5,14 @@ the row that holds the merged goal's name."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from planparse.layouts.marker import Marker, color_name
-from planparse.reading.model import BBox, Drawing, Page, Row, covers
+from planparse.model import Goal
+from planparse.reading.model import BBox, Document, Drawing, Page, Row, covers
+
+if TYPE_CHECKING:
+    from planparse.layouts.icons import Markers
 
 # The colours a filled table cell shows a status or assessment by; a grey or blue fill is a
 # table's styling far more often than a value.
@@ -60,3 +66,32 @@ def _row_fills(row: Row, fills: list[Drawing], under: list[Row]) -> list[tuple[M
     """The fills of the row's empty cells among ``fills``, each with its cell's column."""
     return [(Marker(row.page, c.bbox, color_name(d.fill)), c.col) for c in row.cells if not c.text
             for d in fills if d.fill is not None and (covers(d.bbox, c.bbox) or _merged_down(d.bbox, c.bbox, under, c.col))]
+
+
+def band_fill(page: Page, box: BBox) -> Marker | None:
+    """The fill of the band a heading line ``box`` is printed on (a scorecard's goal row in
+    green, yellow or red, at most three lines high, the text inside it), as a marker; None for
+    a line on no such band."""
+    height = box[3] - box[1]
+    bands = [d for d in page.drawings if d.kind == "rect" and d.fill is not None and d.bbox[3] - d.bbox[1] <= 3 * height
+             and d.bbox[0] - 1 <= box[0] and box[2] <= d.bbox[2] + 1 and d.bbox[1] - 1 <= box[1] and box[3] <= d.bbox[3] + 1
+             and color_name(d.fill) in FILL_COLOURS]
+    if not bands:
+        return None
+    d = min(bands, key=lambda d: (d.bbox[3] - d.bbox[1]) * (d.bbox[2] - d.bbox[0]))
+    return Marker(page.number, d.bbox, color_name(d.fill or 0), rgb=d.fill)
+
+
+def band_assessments(goals: list[Goal], doc: Document, markers: Markers) -> None:
+    """Goals without an assessment whose title stands on a band of a colour the document's
+    legend names (a scorecard's goal row in yellow, "gul – målet nås delvis") take its value."""
+    from planparse.layouts.icons import LEGEND_CONFIDENCE  # noqa: PLC0415 (icons reads cell fills)
+
+    pages = {p.number: p for p in doc.pages}
+    for g in goals:
+        prov = g.provenance
+        if g.assessment is None and prov.bbox is not None and prov.page in pages \
+                and (band := band_fill(pages[prov.page], prov.bbox)) is not None:
+            a = markers.assessment(band)  # (by the legend only: a coloured band is styling far more often)
+            g.assessment = a if a is not None and a.confidence >= LEGEND_CONFIDENCE else None
+        band_assessments(g.children, doc, markers)

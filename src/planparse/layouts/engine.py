@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
+from planparse.layouts.cell_fills import band_assessments
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.goal_groups import close_area, lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.goal_levels import finish_tree
@@ -280,6 +281,8 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     w.run()
     if spec.after is not None:
         spec.after(doc, out)
+    if w.markers.legend_assessment:
+        band_assessments(out.goals, doc, w.markers)  # goal rows in the legend's colours
     out.goals = prune(out.goals, w.listed, spec.bare_goals)
     finish_tree(out.goals, generic=spec.name == "generic")
     if out.goals and spec.name == "generic" and (plan_of_other_kind(out.title or "", doc) or lone_goal(out.goals)):

@@ -75,7 +75,7 @@ LEGEND_CONFIDENCE = 0.95
 
 _COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "red", "gra": "grey", "vit": "grey",
                  "bla": "blue", "lila": "purple"}  # a legend's colour words in text (folded), the label after "=" or ":"
-_COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
+_COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\.\s|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
 
 
 ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")  # text glyphs Word documents colour ("●" in green, "▲" in red)
@@ -172,9 +172,9 @@ class Markers:
 
     def _read_colour_words(self, lines: list[Line]) -> None:
         """A legend in words: "Teckenförklaring: grön = uppfyllt, gul = delvis uppfyllt"."""
-        for ln in lines:
-            text = ln.text
-            if "=" not in text and ":" not in text:  # (folding makes neither)
+        for ln, nxt in zip(lines, [*lines[1:], None], strict=True):
+            text = ln.text if nxt is None or nxt.page != ln.page else f"{ln.text} {nxt.text}"  # (a key runs on: "grön –" / "målet nås")
+            if "=" not in text and ":" not in text and "–" not in text:  # (folding makes none)
                 continue
             text = plain(text)
             for m in _COLOUR_WORD.finditer(text):

@@ -289,6 +289,7 @@ class WalkState:
             elif owner.assessment is None and (a := self.markers.assessment(m)) is not None:
                 owner.assessment = a
 
+
     def flush(self) -> None:  # defined by a subclass of the walk (see :mod:`.engine`)
         raise NotImplementedError
 

@@ -256,7 +256,7 @@ def _lead_in_edge(lines: list[Line], boxes: list[Box], page_width: float) -> flo
         group = [o for o in boxes if abs(o[0] - b[0]) <= EDGE_SPREAD and b[1] - 3 * height <= o[1] <= b[1]]
         bottom = b[3]
         for o in sorted((o for o in boxes if o[1] > b[1]), key=lambda o: o[1]):
-            if o[1] - bottom > height:
+            if o[1] - bottom > 1.5 * height:  # (a list's items may stand a blank line apart)
                 break
             if b[0] - EDGE_SPREAD <= o[0] <= b[0] + 3 * height:
                 group.append(o)

@@ -231,6 +231,47 @@ def _split(word: str, depth: int, mode: int) -> tuple[str, int] | None:
     return found
 
 
+@lru_cache(maxsize=1)
+def _sorted_words() -> list[str]:
+    return sorted(w for w in _frequencies() if w.isalpha())
+
+
+@lru_cache(maxsize=65536)
+def _compounding(head: str) -> float:
+    """How much more ``head`` starts longer words than it stands alone: the Zipf frequency of
+    the lexicon's words that begin with it (three letters or more after it) less its own.
+    "låne" starts lånekort, låneskuld, … far more than it is a word; English "lane" in
+    Swedish text starts almost nothing."""
+    words, freq = _sorted_words(), _frequencies()
+    total = 0.0
+    for w in itertools.takewhile(lambda w: w.startswith(head), words[bisect.bisect_left(words, head):]):
+        if len(w) >= len(head) + 3:
+            total += freq[w]
+    return (math.log10(total) + 9 if total else 0.0) - _zipf(head)
+
+
+_TWINS = {"a": "åä", "o": "ö"}
+HEAD_MARGIN = 1.5  # how much more a twin head must start compounds than the read one
+
+
+def _head_twin(word: str) -> str | None:
+    """A compound of known words read without its first part's å/ä/ö ("laneskuld", both
+    "lane" and "skuld" words): the compound with that part's twin ("låneskuld") where the twin
+    starts compounds far more often (:func:`_compounding`); None when no twin does."""
+    for i in range(len(word) - 3, 2, -1):
+        head, rest = word[:i], word[i:]
+        if _zipf(rest) < _PART_MIN or _zipf(head) == 0 or not any(c in _TWINS for c in head):
+            continue
+        twins = [t for t in {"".join(t) for t in itertools.product(*[(c, *_TWINS.get(c, "")) for c in head])} - {head}
+                 if _zipf(t) >= 1.5]
+        if not twins:
+            continue
+        best = max(twins, key=lambda t: (_compounding(t) + _zipf(t), t))  # (the most words start with it)
+        if _compounding(best) - _compounding(head) >= HEAD_MARGIN and _compounding(best) + _zipf(best) >= _COMMON:
+            return best + rest
+    return None
+
+
 @lru_cache(maxsize=131072)
 def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
     """Repair one lowercase word; returns it unchanged when no repair is warranted."""
@@ -262,7 +303,7 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
             if f > 0:
                 return word  # a rare but real word with no frequent twin
             if not aggressive and len(word) >= 7 and _split(word, 2, 0):
-                return word  # a compound of known words
+                return _head_twin(word) or word  # a compound of known words
         if mode == 1 and title and aggressive:
             for i in range(4, len(word) - 3):  # "Angemodellen": municipality + known word
                 muni = _municipalities().get(word[:i].translate(_OCR_MAP))
