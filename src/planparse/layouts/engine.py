@@ -24,7 +24,13 @@ from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.cell_fills import band_assessments
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
-from planparse.layouts.goal_groups import close_area, lone_goal, prune, titles_over_goal_lists
+from planparse.layouts.goal_groups import (
+    close_area,
+    lone_goal,
+    prune,
+    titles_over_goal_lists,
+    without_pointers,
+)
 from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.heading_items import prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
@@ -283,7 +289,7 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
         spec.after(doc, out)
     if w.markers.legend_assessment:
         band_assessments(out.goals, doc, w.markers)  # goal rows in the legend's colours
-    out.goals = prune(out.goals, w.listed, spec.bare_goals)
+    out.goals = prune(without_pointers(out.goals, out.title), w.listed, spec.bare_goals)
     finish_tree(out.goals, generic=spec.name == "generic")
     if out.goals and spec.name == "generic" and (plan_of_other_kind(out.title or "", doc) or lone_goal(out.goals)):
         out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)

@@ -184,3 +184,17 @@ def close_area(w: WalkState) -> None:
         w.flush()
         del w.stack[titled[-1]:]
         w.goal, w.activity, w.mode = (w.stack[-1][1] if w.stack else None), None, None
+
+
+# A sentence that sends the reader elsewhere for the goals: "Målen … står i bilaga 1", "se bilaga".
+_ELSEWHERE = re.compile(r"\b(?:star|finns|redovisas|beskrivs|aterfinns|framgar)\b.*\b(?:i|av) bilaga\b|\bse bilaga\b")
+
+
+def without_pointers(goals: list[Goal], title: str | None) -> list[Goal]:
+    """The top-level goals less the bare ones that are no goal: the document's own title (its
+    running footer read as a heading), or a sentence pointing to where the goals stand."""
+    def pointer(g: Goal) -> bool:
+        bare = not (g.children or g.activities or g.indicators or g.assessment)
+        return bare and (title is not None and fold(g.title) == fold(title) or _ELSEWHERE.search(fold(g.title)) is not None)
+
+    return [g for g in goals if not pointer(g)]

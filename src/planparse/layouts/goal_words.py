@@ -44,6 +44,7 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("effektmal", GoalLevel.goal),
     ("delmal", GoalLevel.sub_goal),
     ("tema", GoalLevel.goal_area),
+    ("prioritering", GoalLevel.goal_area),  # a regional strategy's "Prioritering 1: Kompetens …"
 )
 _GOAL_WORD_STARTS = tuple(word for word, _ in GOAL_WORDS)
 LEVEL_DEPTH = {GoalLevel.goal_area: 1, GoalLevel.focus_area: 2, GoalLevel.goal: 2, GoalLevel.sub_goal: 3}

@@ -172,7 +172,7 @@ class Markers:
 
     def _read_colour_words(self, lines: list[Line]) -> None:
         """A legend in words: "Teckenförklaring: grön = uppfyllt, gul = delvis uppfyllt"."""
-        for ln, nxt in zip(lines, [*lines[1:], None], strict=True):
+        for ln, nxt in zip(lines, [*lines[1:], None], strict=False):  # (no lines: no pairs)
             text = ln.text if nxt is None or nxt.page != ln.page else f"{ln.text} {nxt.text}"  # (a key runs on: "grön –" / "målet nås")
             if "=" not in text and ":" not in text and "–" not in text:  # (folding makes none)
                 continue

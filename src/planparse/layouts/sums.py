@@ -51,8 +51,11 @@ def check_sums(
     for k, line in enumerate(lines):
         if not line.is_sum:
             continue
-        parts = summed_rows(line.name, [p for p in lines[start:k] if not p.is_sum], line.section)
+        every = [p for p in lines[start:k] if not p.is_sum]
+        parts = summed_rows(line.name, every, line.section)
         start = k + 1
+        if len(parts) < len(every) and _adds_to(every, columns.get(id(line), {}), columns):
+            parts = every  # ("Summa nämnder" adds the kommunstyrelse too: every row adds up)
         if len(parts) < 2:
             continue
         for col, printed in sorted(columns.get(id(line), {}).items()):
@@ -64,10 +67,17 @@ def check_sums(
                 label = header[col] if col < len(header) else str(col)
                 out.warn(
                     "sum_mismatch",
-                    f"sum row {line.name!r}, column {label!r}: printed {printed:g}, "
-                    f"rows above add up to {round(total, 6):g} (difference {round(printed - total, 6):+g})",
+                    f"sum row {line.name!r}, column {label!r}: printed {_figure(printed)}, "
+                    f"rows above add up to {_figure(total)} (difference {_figure(printed - total, sign=True)})",
                     line.provenance.page,
                 )
+
+
+def _figure(value: float, sign: bool = False) -> str:
+    """A figure as a reader writes it: no exponent, no float noise ("-6443250", "+0.3")."""
+    rounded = round(value, 6)
+    text = str(int(rounded)) if rounded == int(rounded) else f"{rounded:f}".rstrip("0")
+    return f"+{text}" if sign and rounded > 0 else text
 
 
 def sum_sections(rows: Sequence[BudgetLine | Investment]) -> None:

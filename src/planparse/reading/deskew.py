@@ -58,24 +58,6 @@ def _turn(bbox: BBox, slope: float, cx: float, cy: float) -> BBox:
     return (round(x0 + dx, 2), round(y0 + dy, 2), round(x1 + dx, 2), round(y1 + dy, 2))
 
 
-SIZED_SLOPE = 0.01  # from this tilt on (0.6 degrees), a word's box is told as tall as it was before the tilt
-
-
-def _untilted_size(line: Line, slope: float) -> None:
-    """An OCR'd line's word boxes as high as the words were before the page tilted (a tilted
-    word's box is taller by its climb across it: "Årsredovisning" at 2 degrees a quarter
-    taller), and its size told again from them."""
-    from planparse.reading.ocr import line_size
-
-    for s in line.spans:
-        x0, y0, x1, y1 = s.bbox
-        climb = min(abs(slope) * (x1 - x0), 0.4 * (y1 - y0)) / 2
-        s.bbox = (x0, round(y0 + climb, 2), x1, round(y1 - climb, 2))
-    size = line_size(line.spans)
-    for s in line.spans:
-        s.size = size
-
-
 def straighten(lines: list[Line], drawings: list[Drawing], width: float, height: float) -> float:
     """Level an OCR'd page's words and its rules found in the page image, in place; the slope
     that was removed (0.0: the page was level)."""
@@ -86,8 +68,6 @@ def straighten(lines: list[Line], drawings: list[Drawing], width: float, height:
     for ln in lines:
         for s in ln.spans:
             s.bbox = _turn(s.bbox, slope, cx, cy)
-        if abs(slope) >= SIZED_SLOPE and ln.method == "ocr":
-            _untilted_size(ln, slope)
     for k, d in enumerate(drawings):
         x0, y0, x1, y1 = _turn(d.bbox, slope, cx, cy)
         # A tilted rule's box is as tall (wide) as it climbs: level, it is only as thick as it is.

@@ -10,8 +10,10 @@ import re
 # no-break, thin, figure, en … ideographic) as thousands separator.
 _MINUS = "-\u2212\u2013\u2012\u2010\u2011\ufe63\uff0d"
 _SPACES = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_APOSTROPHES = "'\u2019"  # thousands set apart by apostrophes, as some spreadsheets print them ("5'245'300")
 _NUMBER = re.compile(
-    rf"^(?P<sign>[{_MINUS}+])?\s*(?P<int>\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d+)(?:[,.](?P<frac>\d+))?\s*(?P<pct>%)?$"
+    rf"^(?P<sign>[{_MINUS}+])?\s*(?P<int>\d{{1,3}}(?:[{_SPACES}]\d{{3}})+|\d{{1,3}}(?:[{_APOSTROPHES}]\d{{3}})+|\d+)"
+    rf"(?:[,.](?P<frac>\d+))?\s*(?P<pct>%)?$"
 )
 _FOOTNOTE_MARKS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -41,7 +43,7 @@ def parse_number(text: str | None) -> int | float | None:
     m = _NUMBER.match(s)
     if not m:
         return None
-    digits = re.sub(f"[{_SPACES}]", "", m["int"])
+    digits = re.sub(f"[{_SPACES}{_APOSTROPHES}]", "", m["int"])
     negative = m["sign"] is not None and m["sign"] != "+"
     if m["frac"] is not None:
         value: int | float = float(f"{digits}.{m['frac']}")
