@@ -6,6 +6,7 @@ statuses in the one status column. Three indents or more; the deepest holds the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -102,9 +103,16 @@ def outline_tree(nodes: list[Node], parent: Goal | None, into: list[Goal]) -> li
 
 def _group_row(row: Row) -> bool:
     """A row naming a goal over the indicator rows under it: one cell of text (or a cell across
-    the table), a statement of three words or more, no figure."""
-    texts = [c.text for c in row.cells if c.text]
-    return len(texts) == 1 and len(texts[0].split()) >= 3 and not any(ch.isdigit() for ch in texts[0])
+    the table), three words or more, no figure, a goal's statement ("Brukarna ska vara nöjda …")
+    or set in bold; not an indicator over its parts ("Anställningstrygghetsindex, bestående av")."""
+    cells = [c for c in row.cells if c.text]
+    if len(cells) != 1 or len((text := cells[0].text).split()) < 3 or any(ch.isdigit() for ch in text) \
+            or text.rstrip().endswith((":", " av")):
+        return False
+    return _STATEMENT.search(text) is not None or all(ln.bold for ln in cells[0].lines)
+
+
+_STATEMENT = re.compile(r"\b(?:ska|skall|bör)\b", re.IGNORECASE)
 
 
 def grouped_indicators(w: Walk, table: Table, owner: Goal | Activity | None) -> bool:

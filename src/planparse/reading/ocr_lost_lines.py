@@ -70,13 +70,16 @@ def lost_bands(pixels: np.ndarray, lines: list[Line], dpi: int) -> list[tuple[in
     return out if len(out) <= MAX_BANDS else []
 
 
-def _known_share(words: list[Span]) -> float:
+def _text_read(words: list[Span]) -> bool:
+    """Whether a band's reading is text: two known words of three letters or more at least, and
+    :data:`KNOWN_SHARE` of its letters in known words (a rule's or a picture's specks read as
+    "ay +" are none)."""
     from planparse.text.repair import known_word
 
-    letters = [w.strip(".,:;()–-") for s in words for w in s.text.split()]
-    total = sum(sum(ch.isalpha() for ch in w) for w in letters)
-    known = sum(len(w) for w in letters if len(w) >= 2 and w.isalpha() and known_word(w.lower()))
-    return known / total if total else 0.0
+    tokens = [w.strip(".,:;()–-") for s in words for w in s.text.split()]
+    total = sum(sum(ch.isalpha() for ch in w) for w in tokens)
+    known = [w for w in tokens if len(w) >= 3 and w.isalpha() and known_word(w.lower())]
+    return len(known) >= 2 and sum(len(w) for w in known) >= KNOWN_SHARE * total
 
 
 def read_lost_lines(image: bytes, lines: list[Line], page: int, lang: str, dpi: int) -> list[Line]:
@@ -103,7 +106,7 @@ def read_lost_lines(image: bytes, lines: list[Line], page: int, lang: str, dpi: 
         pnm = b"P5\n%d %d\n255\n" % (framed.shape[1], framed.shape[0]) + framed.tobytes()
         read = ocr.ocr_pages({page: pnm}, lang, workers=1, dpi=dpi)[page]
         words = [s for ln in read for s in ln.spans if s.text.strip()]
-        if not words or _known_share(words) < KNOWN_SHARE:
+        if not _text_read(words):
             continue
         ox, oy = (max(0, x0 - PAD // 2) - PAD) / k, (max(0, y0 - PAD // 2) - PAD) / k
         for ln in read:
