@@ -340,8 +340,10 @@ def ocr_pages(
     *,
     dpi: int = DPI,
     timeout: float = 300,
+    psm: int | None = None,
 ) -> dict[int, list[Line]]:
-    """OCR page images in parallel, one Tesseract process per page; keys are 1-based pages.
+    """OCR page images in parallel, one Tesseract process per page; keys are 1-based pages;
+    ``psm``: Tesseract's page segmentation mode, when not :data:`PSM` (a band of text: 6).
 
     Inside :func:`page_runner` the pages go to its runner first. Tesseract processes are started and watched directly, images and TSV passed through a
     temporary folder: no threads, so a process short of memory (a worker under its memory
@@ -351,24 +353,24 @@ def ocr_pages(
     if tesseract_info()[0] is None:
         raise FileNotFoundError("tesseract")
     results: dict[int, list[Line]] = {}
-    if _page_runner is not None and len(images) >= _page_runner[1]:
+    if _page_runner is not None and len(images) >= _page_runner[1] and psm is None:
         done = _page_runner[0](dict(images), lang, dpi, timeout)
         results = {n: done[n] for n in images if n in done}
     rest = {n: img for n, img in images.items() if n not in results}
     if rest:
-        results.update(_run_tesseract(rest, lang, workers or _default_processes(), dpi, timeout))
+        results.update(_run_tesseract(rest, lang, workers or _default_processes(), dpi, timeout, psm or PSM))
     return results
 
 
 def _run_tesseract(
-    images: dict[int, bytes], lang: str, workers: int, dpi: int, timeout: float
+    images: dict[int, bytes], lang: str, workers: int, dpi: int, timeout: float, psm: int = PSM
 ) -> dict[int, list[Line]]:
     path = tesseract_info()[0]
     if path is None:
         raise FileNotFoundError("tesseract")
     results: dict[int, list[Line]] = {}
     cache = os.environ.get(CACHE_ENV) or None
-    keys = {n: _cache_key(img, lang, dpi) for n, img in images.items()}
+    keys = {n: _cache_key(img, lang, dpi, psm) for n, img in images.items()}
     if cache:
         for n in list(images):
             tsv = _cache_get(cache, keys[n])
@@ -398,7 +400,7 @@ def _run_tesseract(
                         "--dpi",
                         str(dpi),
                         "--psm",
-                        str(PSM),
+                        str(psm),
                         "tsv",
                     ]
                     proc = subprocess.Popen(
@@ -433,10 +435,10 @@ def _run_tesseract(
     return results
 
 
-def _cache_key(image: bytes, lang: str, dpi: int) -> str:
+def _cache_key(image: bytes, lang: str, dpi: int, psm: int = PSM) -> str:
     version = tesseract_info()[1] or ""
     return hashlib.sha256(
-        f"{version}|{lang}|{dpi}|{PSM}|".encode() + hashlib.sha256(image).digest()
+        f"{version}|{lang}|{dpi}|{psm}|".encode() + hashlib.sha256(image).digest()
     ).hexdigest()
 
 

@@ -91,6 +91,10 @@ def _pgm(pixels: np.ndarray) -> bytes:
     return f"P5\n{pixels.shape[1]} {pixels.shape[0]}\n255\n".encode() + np.ascontiguousarray(pixels).tobytes()
 
 
+def _letters(spans: list[Span]) -> int:
+    return sum(ch.isalpha() for s in spans for ch in s.text)
+
+
 def _read_letters(spans: list[Span]) -> int:
     """The letters of the words among ``spans`` that the lexicon knows: how much of a reading
     is text ("Wverksamhetens aktivteter [status" has none, "a oe" few)."""
@@ -151,9 +155,12 @@ def reread_dark_bands(page: object, raw: RawPage, lang: str) -> int:
         # (the gap between two cells of the band read as a stroke: "|", "I")
         words = [s for ln in read for s in ln.spans if s.text.strip() and not (
             s.text.strip() in _STROKES and s.bbox[2] - s.bbox[0] < 0.4 * (s.bbox[3] - s.bbox[1]))]
-        known = _read_letters(words)
-        if not words or known < 1.5 * _read_letters(old) + 3 or known < 0.6 * sum(ch.isalpha() for s in words for ch in s.text):
-            continue  # (not clearly better than the page's reading, or no text: "EU UllIgangigt nanana")
+        known, before = _read_letters(words), _read_letters(old)
+        # (clearly better than the page's reading: far more known letters, or more and none of its
+        # garbage "[status | sutdatum" whose first words a reference reading mended already)
+        better = known >= 1.5 * before + 3 or known >= before + 3 and _letters(words) - known < _letters(old) - before
+        if not words or not better or known < 0.6 * _letters(words):
+            continue  # (not clearly better, or no text: "EU UllIgangigt nanana")
         size = max(s.size for s in words)
         method: TextMethod = next((ln.method for ln in raw.lines), "ocr")
         labels = _labels(words, (x, y), size)

@@ -19,6 +19,7 @@ MIN_WIDTH_PT = 60.0  # a lost line reaches at least this far (a speck, a bullet 
 MIN_ROW_SHARE = 0.25  # of a band's width: a row of the band has ink along this much of it at least
 PAD = 12  # pixels of white round a band's image
 KNOWN_SHARE = 0.6  # of the band's letters in words the lexicon knows
+BAND_PSM = 6  # a band is read as one block of text (the page's layout analysis passed it over once)
 MAX_BANDS = 8  # bands read again on a page, at most (more: a picture's texture, not lost lines)
 
 
@@ -37,7 +38,7 @@ def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
 
 
-def lost_bands(pixels: np.ndarray, lines: list[Line], dpi: int) -> list[tuple[int, int, int, int]]:
+def lost_bands(pixels: np.ndarray, lines: list[Line], dpi: float) -> list[tuple[int, int, int, int]]:
     """Boxes (pixels: x0, y0, x1, y1) of the page image's bands of ink, each of about a text
     line's height and at least :data:`MIN_WIDTH_PT` wide, that no OCR'd word's box covers."""
     words = [s.bbox for ln in lines for s in ln.spans if s.text.strip()]
@@ -47,14 +48,15 @@ def lost_bands(pixels: np.ndarray, lines: list[Line], dpi: int) -> list[tuple[in
     heights = sorted(b[3] - b[1] for b in words)
     tall = heights[len(heights) // 2] * k  # a word's usual height, in pixels
     ink = pixels.astype(np.int16) < _paper(pixels) - INK
+    row_ink = 0.1 * MIN_WIDTH_PT * k  # (a line's row: a stroke every few letters)
+    if not (np.count_nonzero(_outside(ink.copy(), words, k), axis=1) >= row_ink).any():
+        return []  # (nothing but words, even before frames and rules are taken out: the usual page)
     # (no letter is taller than three lines or wider than a long word: a page's edge, a frame, a rule)
     ink &= ~_long_runs(ink.T, round(3 * tall)).T & ~_long_runs(ink, round(12 * tall))
-    for x0, y0, x1, y1 in words:  # (a word's box and a little round it: its letters' edges)
-        pad = 0.3 * (y1 - y0) * k
-        ink[max(0, int(y0 * k - pad)) : int(y1 * k + pad) + 1, max(0, int(x0 * k - pad)) : int(x1 * k + pad) + 1] = False
+    ink = _outside(ink, words, k)
     out: list[tuple[int, int, int, int]] = []
     rows = np.count_nonzero(ink, axis=1)
-    for top, bottom in _runs(rows >= 0.1 * MIN_WIDTH_PT * k):  # (a line's row: a stroke every few letters)
+    for top, bottom in _runs(rows >= row_ink):
         if not 0.5 * tall <= bottom - top <= 3 * tall:
             continue
         cols = np.flatnonzero(ink[top:bottom].any(axis=0))
@@ -68,6 +70,15 @@ def lost_bands(pixels: np.ndarray, lines: list[Line], dpi: int) -> list[tuple[in
             if share >= MIN_ROW_SHARE:
                 out.append((x0, top, x1, bottom))
     return out if len(out) <= MAX_BANDS else []
+
+
+def _outside(ink: np.ndarray, words: list[BBox], k: float) -> np.ndarray:
+    """``ink`` (in place) without the pixels of the words' boxes and a little round each (its
+    letters' edges)."""
+    for x0, y0, x1, y1 in words:
+        pad = 0.3 * (y1 - y0) * k
+        ink[max(0, int(y0 * k - pad)) : int(y1 * k + pad) + 1, max(0, int(x0 * k - pad)) : int(x1 * k + pad) + 1] = False
+    return ink
 
 
 def _text_read(words: list[Span]) -> bool:
@@ -90,7 +101,8 @@ def read_lost_lines(image: bytes, lines: list[Line], page: int, lang: str, dpi: 
     pixels = _pgm(image)
     if pixels is None:
         return lines
-    bands = lost_bands(pixels, lines, dpi)
+    # (looked for at half the resolution, a quarter of the pixels: a line's ink is plain there too)
+    bands = [(2 * x0, 2 * y0, 2 * x1, 2 * y1) for x0, y0, x1, y1 in lost_bands(pixels[::2, ::2], lines, dpi / 2)]
     if not bands:
         return lines
     k = dpi / 72
@@ -104,7 +116,7 @@ def read_lost_lines(image: bytes, lines: list[Line], page: int, lang: str, dpi: 
         cut = blank[max(0, y0 - PAD // 2) : y1 + PAD // 2, max(0, x0 - PAD // 2) : x1 + PAD // 2]
         framed = np.pad(cut, PAD, constant_values=255)
         pnm = b"P5\n%d %d\n255\n" % (framed.shape[1], framed.shape[0]) + framed.tobytes()
-        read = ocr.ocr_pages({page: pnm}, lang, workers=1, dpi=dpi)[page]
+        read = ocr.ocr_pages({page: pnm}, lang, workers=1, dpi=dpi, psm=BAND_PSM)[page]
         words = [s for ln in read for s in ln.spans if s.text.strip()]
         if not _text_read(words):
             continue
