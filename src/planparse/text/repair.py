@@ -267,7 +267,8 @@ def _head_twin(word: str) -> str | None:
         if not twins:
             continue
         best = max(twins, key=lambda t: (_compounding(t) + _zipf(t), t))  # (the most words start with it)
-        if _compounding(best) - _compounding(head) >= HEAD_MARGIN and _compounding(best) + _zipf(best) >= _COMMON:
+        family, own = _compounding(best) + _zipf(best), _compounding(head) + _zipf(head)  # (the words they start)
+        if _compounding(best) - _compounding(head) >= HEAD_MARGIN and family >= max(_COMMON, own + 1.0):
             return best + rest
     return None
 
@@ -313,7 +314,7 @@ def _fix_lower(word: str, aggressive: bool, title: bool) -> str:
         if len(word) >= 7 and not piece:
             split = _split(word, parts, mode)
             if split is not None:
-                return word if _inflected(word) else split[0]
+                return word if _inflected(word) else (_head_twin(split[0]) or split[0])
     return word
 
 
