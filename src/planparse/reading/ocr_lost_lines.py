@@ -89,8 +89,10 @@ def _text_read(words: list[Span]) -> bool:
 
     tokens = [w.strip(".,:;()–-") for s in words for w in s.text.split()]
     total = sum(sum(ch.isalpha() for ch in w) for w in tokens)
-    known = [w for w in tokens if len(w) >= 3 and w.isalpha() and known_word(w.lower())]
-    return len(known) >= 2 and sum(len(w) for w in known) >= KNOWN_SHARE * total
+    # (a word in capitals is no evidence: specks read as letters come out as "RN TEE RR")
+    known = [w for w in tokens if len(w) >= 3 and w.isalpha() and not w.isupper() and known_word(w.lower())]
+    worded = [w for w in tokens if len(w) >= 2 and any(ch.isalpha() for ch in w)]
+    return len(known) >= 2 and sum(len(w) for w in known) >= KNOWN_SHARE * total and len(known) >= 0.7 * len(worded)
 
 
 def read_lost_lines(image: bytes, lines: list[Line], page: int, lang: str, dpi: int) -> list[Line]:
