@@ -14,6 +14,7 @@ from planparse.reading.model import Line
 
 _DOTLESS = re.compile(r"^(\d{2,3})$")
 _DOTTED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?$")
+_COMMA = re.compile(r"^\d{1,2},\d{1,2}$")
 _CHAPTER = re.compile(r"^(\d{1,2})[.:]$")  # an OCR'd chapter's number, "2." or "2:"
 _TITLE_START = re.compile(r"^[A-ZÅÄÖ][a-zåäöA-ZÅÄÖ]")
 
@@ -40,6 +41,10 @@ def dotted_heading_numbers(lines: list[Line]) -> None:
             continue
         if (m := _DOTTED.match(first)) is not None or (ln.method != "native" and (m := _CHAPTER.match(first))):
             last = m[1]
+        elif last is not None and ln.method != "native" and _COMMA.match(first) \
+                and (dotted := first.replace(",", ".")) in _next_numbers(last):
+            ln.spans[0].text = ln.spans[0].text.replace(first, dotted, 1)  # ("3,1 Trygghet …": its dot read as a comma)
+            last = dotted
         elif last is not None and ln.method != "native" and _DOTLESS.match(first):
             dotted = _dotted(first, _next_numbers(last))
             if dotted is not None:
