@@ -7,6 +7,8 @@ from typing import Any
 
 from planparse.layouts.sums import _figure
 from planparse.reading.dingbats import emoji_marker
+from planparse.reading.heading_numbers import dotted_heading_numbers
+from planparse.reading.model import Line, Span
 from planparse.text.numbers import parse_number
 from planparse.text.repair import repair_word
 from tests.layouts.holdout import HoldoutSet, all_goals, goals
@@ -173,3 +175,19 @@ def test_numbers_and_words() -> None:
     assert _figure(-6443250.0) == "-6443250" and _figure(100.0, sign=True) == "+100" and _figure(2.5) == "2.5"
     assert repair_word("laneskuld") == "låneskuld"  # "låne" starts far more words than English "lane"
     assert repair_word("skoterlederna") == "skoterlederna"  # "sköter" starts no more than "skoter"
+
+
+def _ocr_line(*words: str) -> Line:
+    x = 60.0
+    spans = []
+    for k, w in enumerate(words):
+        spans.append(Span((" " if k else "") + w, (x, 100.0, x + 6 * len(w), 110.0), size=10.0))
+        x += 6 * len(w) + 4
+    return Line(spans, 1, "ocr")
+
+
+def test_a_heading_numbers_dot_read_as_a_comma_or_a_space() -> None:
+    lines = [_ocr_line("3.1", "TRYGGHET"), _ocr_line("Uppdrag", "3.1", "1"), _ocr_line("3,2", "Kultur", "och", "fritid"),
+             _ocr_line("Antal", "3,5", "procent")]
+    dotted_heading_numbers(lines)
+    assert [ln.text for ln in lines] == ["3.1 TRYGGHET", "Uppdrag 3.1.1", "3.2 Kultur och fritid", "Antal 3,5 procent"]
