@@ -666,7 +666,7 @@ def _printed_layers(pdf: object, raw_pages: list[RawPage], limits: Limits) -> li
     icons: list[Drawing] = []
     for r in raw_pages:
         if not (r.lines and r.images and r.invisible_text) or r.ocr_font \
-                or looks_damaged(" ".join(ln.text for ln in r.lines)):
+                or looks_damaged(" ".join(ln.text for ln in r.lines)) or _readable(r.lines)[0] < PRINTED_READABLE:
             continue
         page = pdf[r.number - 1]
         embedded = max((im.width * im.height for im in r.images), default=0)
@@ -717,6 +717,7 @@ def _repair_ocr_layers(
     lexicon repair does it all (benchmarks/ocr_repair.py measures both routes).
     """
     engine = None
+    replaced: list[int] = []  # pages whose layer was read anew
     if external and ocr_mode != "never":
         _fit_to_ink(pdf, raw_pages, external, limits)
     if external and ocr_mode != "never" and ocr.choose_language() == "swe":
@@ -725,6 +726,11 @@ def _repair_ocr_layers(
             engine = ocr.engine_name("swe")
         for n, ref_lines in references.items():
             page = raw_pages[n - 1]
+            if _worse_layer(page.lines, ref_lines):
+                page.lines = ref_lines  # (another engine's layer, mostly garbage: the page read anew)
+                replaced.append(n)
+                warnings.append(("ocr_layer_replaced", "the page's OCR layer is mostly unreadable; the page was OCR'd anew", n))
+                continue
             before = {id(ln): ln.text for ln in page.lines}
             for ln in page.lines:
                 ln.raw_text = before[id(ln)]
@@ -741,6 +747,8 @@ def _repair_ocr_layers(
     for r in raw_pages:
         if not r.lines:
             layers.append("none")
+        elif r.number in replaced:
+            layers.append("ocr")
         elif r.number in external:
             for ln in r.lines:
                 if ln.raw_text is None:
@@ -751,6 +759,35 @@ def _repair_ocr_layers(
         else:
             layers.append("native")
     return layers, engine
+
+
+# The share of a layer's words (å/ä/ö put back) the lexicon knows: a layer printed from its
+# source's text reads nearly all; an OCR layer under LAYER_READABLE, LAYER_WORSE under a Swedish
+# reading of the same page, is read anew (another engine's words: "5" for "s", words run together)
+PRINTED_READABLE = 0.9
+LAYER_READABLE = 0.8
+LAYER_WORSE = 0.15
+
+
+def _readable(lines: list[Line]) -> tuple[float, int]:
+    """The share of a page's words (of letters, two or more) that are words once their å/ä/ö
+    are put back, and how many words there are."""
+    from planparse.text.repair import known_word, repair_word
+
+    # (a word with a sign among its letters counts, unknown: "m_lomr_de", what an engine could not read)
+    words = [w for ln in lines for w in (t.strip(".,:;()!?\"'”“–-") for t in ln.text.split())
+             if len(w) >= 2 and sum(ch.isalpha() for ch in w) >= 2]
+    if not words:
+        return 0.0, 0
+    return sum(w.isalpha() and known_word(repair_word(w, aggressive=True)) for w in words) / len(words), len(words)
+
+
+def _worse_layer(layer: list[Line], reference: list[Line]) -> bool:
+    """Whether an existing OCR layer reads far worse than a Swedish reading of its page (another
+    engine's layer: "5" for "s", "_" for what it could not read): most of its words are none."""
+    own, n = _readable(layer)
+    theirs, m = _readable(reference)
+    return n >= 20 and m >= 0.7 * n and own < LAYER_READABLE and theirs - own >= LAYER_WORSE
 
 
 def _third_reader(pdf: object, number: int) -> Callable[[BBox], str | None]:
