@@ -51,7 +51,8 @@ _FEE_SCHEDULE = re.compile(r"\b\w*tax(?:a|an|or|orna)\b")
 # crisis preparedness and record keeping (their mål and åtgärder are routines).
 OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri"
                          r"|planbeskrivning|detaljplan|oversiktsplan|planprogram|omradesbestammelser"
-                         r"|krisberedskap|beredskapsplan|krisledningsplan|sakerhetsskyddsplan|dokumenthanteringsplan")
+                         r"|krisberedskap|beredskapsplan|krisledningsplan|sakerhetsskyddsplan|dokumenthanteringsplan"
+                         r"|remissvar|remissyttrande|\byttrande\b|upphandlingsunderlag|forfragningsunderlag|delegationsordning")
 
 
 def fee_schedule(title: str) -> bool:

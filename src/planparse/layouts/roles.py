@@ -106,6 +106,11 @@ def name_column(table: Table) -> int:
         if (i < len(table.header) and table.header[i].strip()) or any(
             c.text for r in table.body[:8] for c in r.cells if c.col == i
         ):
+            # a column of codes before the names ("Ansvar 4110 | Benämning Stadsbiblioteket"): the names'
+            texts = [c.text.strip() for r in table.body for c in r.cells if c.col == i and c.text.strip()]
+            names = [c.text for r in table.body for c in r.cells if c.col == i + 1 and any(ch.isalpha() for ch in c.text)]
+            if texts and all(t.isdigit() and len(t) >= 2 for t in texts) and len(names) >= len(texts):
+                return i + 1
             return i
     return 0
 
