@@ -153,12 +153,23 @@ _STATEMENT = re.compile(
 )
 
 
+# "Bedömningen är att målet delvis kommer att uppnås", "Vi bedömer att målet inte uppfylls"
+_JUDGED = re.compile(r"^(?:var |var samlade )?(?:bedomning(?:en)? ar|vi bedomer|namnden bedomer) att (?:malet|malen) "
+                     r"(?P<degree>delvis |inte |ej |inte helt )?(?:kommer att |ska |kan )?(?:uppnas|uppfyllas|uppfylls|nas|na)$")
+
+
 def assessment_statement(text: str | None) -> Match | None:
     """The assessment a sentence about the goal states, the whole sentence ("Målet bedöms som
-    delvis uppfyllt." → partially_fulfilled), its value read through the vocabulary; None for
-    any other sentence ("Målet om sex procents minskning nåddes inte")."""
+    delvis uppfyllt." → partially_fulfilled, "Bedömningen är att målet inte kommer att uppnås."
+    → not_fulfilled), its value read through the vocabulary; None for any other sentence
+    ("Målet om sex procents minskning nåddes inte")."""
     if not text or len(text) > 80:
         return None
+    folded = fold(text.strip()).rstrip(" .")
+    if (j := _JUDGED.match(folded)) is not None:
+        degree = (j["degree"] or "").strip()
+        value = "not_fulfilled" if degree in ("inte", "ej") else "partially_fulfilled" if degree else "fulfilled"
+        return Match(value=value, confidence=0.9, matched=text.strip().rstrip("."))
     m = _STATEMENT.match(fold(text.strip()))
     if m is None:
         return None

@@ -22,15 +22,8 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
-from planparse.layouts.cell_fills import band_assessments
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
-from planparse.layouts.goal_groups import (
-    close_area,
-    lone_goal,
-    prune,
-    titles_over_goal_lists,
-    without_pointers,
-)
+from planparse.layouts.goal_groups import close_area, lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.heading_items import prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
@@ -40,7 +33,7 @@ from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
 from planparse.layouts.spec import LayoutSpec
-from planparse.layouts.stated_assessment import stated_assessment
+from planparse.layouts.stated_assessment import assessed_after_walk, stated_assessment
 from planparse.layouts.table_headers import (
     crosses_other,
     header_in_noise,
@@ -287,9 +280,8 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     w.run()
     if spec.after is not None:
         spec.after(doc, out)
-    if w.markers.legend_assessment:
-        band_assessments(out.goals, doc, w.markers)  # goal rows in the legend's colours
-    out.goals = prune(without_pointers(out.goals, out.title), w.listed, spec.bare_goals)
+    assessed_after_walk(out.goals, doc, w.markers)  # by a legend's colour band, by a sentence in a paragraph
+    out.goals = prune(out.goals, w.listed, spec.bare_goals, out.title or "")
     finish_tree(out.goals, generic=spec.name == "generic")
     if out.goals and spec.name == "generic" and (plan_of_other_kind(out.title or "", doc) or lone_goal(out.goals)):
         out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)

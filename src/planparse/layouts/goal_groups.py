@@ -127,9 +127,12 @@ def has_content(goal: Goal, listed: set[int]) -> bool:
     )
 
 
-def prune(goals: list[Goal], listed: set[int], bare: bool = True) -> list[Goal]:
+def prune(goals: list[Goal], listed: set[int], bare: bool = True, title: str | None = None) -> list[Goal]:
     """Keep goals that carry content, were listed as goals, or are numbered beside goals that
-    do; chapters and styled headings with no goal content anywhere ("1 Inledning") drop out."""
+    do; chapters and styled headings with no goal content anywhere ("1 Inledning") drop out, and
+    so do bare top-level goals that point elsewhere (:func:`without_pointers`, ``title`` the
+    document's)."""
+    goals = without_pointers(goals, title) if title is not None else goals
     if not any(has_content(g, listed) for g in goals):
         return []
     kept = [g for g in goals if (has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area))

@@ -9,14 +9,17 @@ the sentence is the analysis the assessment rests on: the goal's comment, not it
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from planparse import vocabulary
-from planparse.model import Assessment, AssessmentValue
-from planparse.reading.model import Line
+from planparse.layouts.cell_fills import band_assessments
+from planparse.model import Assessment, AssessmentValue, Goal
+from planparse.reading.model import Document, Line
 from planparse.reading.paragraphs import paragraphs
 
 if TYPE_CHECKING:
+    from planparse.layouts.icons import Markers
     from planparse.layouts.walk_fields import FieldWalk
 
 
@@ -86,3 +89,30 @@ def _at_margin(w: FieldWalk, line: Line) -> bool:
     else:
         return False
     return all(abs(line.x0 - x) <= 0.5 * max(line.size, 6.0) for x in xs)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+
+
+def assessments_in_prose(goals: list[Goal]) -> None:
+    """Goals without an assessment whose own text states one in a sentence inside a paragraph
+    ("… ligger kvar under snittet. Bedömningen är att målet delvis kommer att uppnås."): the
+    last such sentence is the assessment (in place, the whole tree)."""
+    for g in goals:
+        if g.assessment is None:
+            text = " ".join(f"{g.description or ''} {g.comment or ''}".split())
+            for sentence in reversed(_SENTENCE_END.split(text)):
+                if (found := vocabulary.assessment_statement(sentence)) is not None:
+                    g.assessment = Assessment(value=AssessmentValue(found.value), raw=sentence.strip().rstrip("."),
+                                              confidence=found.confidence)
+                    break
+        assessments_in_prose(g.children)
+
+
+def assessed_after_walk(goals: list[Goal], doc: Document, markers: Markers) -> None:
+    """Assessments the walk could not see on a goal's own line: a band in a colour the legend
+    names (:func:`~planparse.layouts.cell_fills.band_assessments`), then a sentence inside the
+    goal's prose (:func:`assessments_in_prose`)."""
+    if markers.legend_assessment:
+        band_assessments(goals, doc, markers)
+    assessments_in_prose(goals)

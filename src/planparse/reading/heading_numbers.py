@@ -46,10 +46,10 @@ def dotted_heading_numbers(lines: list[Line]) -> None:
             ln.spans[0].text = ln.spans[0].text.replace(first, dotted, 1)  # ("3,1 Trygghet …": its dot read as a comma)
             last = dotted
         elif last is not None and ln.method != "native" and _DOTLESS.match(first):
-            dotted = _dotted(first, _next_numbers(last))
-            if dotted is not None:
-                ln.spans[0].text = ln.spans[0].text.replace(first, dotted, 1)
-                last = dotted
+            found = _dotted(first, _next_numbers(last))
+            if found is not None:
+                ln.spans[0].text = ln.spans[0].text.replace(first, found, 1)
+                last = found
 
 
 def _dot_read_as_space(line: Line, wanted: set[str]) -> str | None:
