@@ -11,6 +11,7 @@ from planparse.reading.heading_numbers import dotted_heading_numbers
 from planparse.reading.model import Line, Span
 from planparse.text.numbers import parse_number
 from planparse.text.repair import repair_word
+from planparse.vocabulary import assessment_statement
 from tests.layouts.holdout import HoldoutSet, all_goals, goals
 
 FAMILIES11 = HoldoutSet("holdout-families11")
@@ -191,3 +192,30 @@ def test_a_heading_numbers_dot_read_as_a_comma_or_a_space() -> None:
              _ocr_line("Antal", "3,5", "procent")]
     dotted_heading_numbers(lines)
     assert [ln.text for ln in lines] == ["3.1 TRYGGHET", "Uppdrag 3.1.1", "3.2 Kultur och fritid", "Antal 3,5 procent"]
+
+
+FAMILIES15 = HoldoutSet("holdout-families15")
+GENERIC27 = HoldoutSet("holdout-generic27")
+
+
+def test_another_engines_layer_that_reads_far_worse_is_read_anew() -> None:
+    """Ovanåker (a GOCR layer: "_" for letters it could not read, "m_lomr_de"): the pages are
+    OCR'd again and said so; the layer was read as printed text before, every goal lost."""
+    doc = FAMILIES15.parsed("robertsfors_vp/ovanaker-verksamhetsplan-2029-ocr")
+    assert [w for w in doc["warnings"] if w["code"] == "ocr_layer_replaced"]
+    assert [g["title"] for g in all_goals(doc)] == ["MILJÖ OCH KLIMAT", "NÄRINGSLIV OCH ARBETE", "FOLKHÄLSA"]
+
+
+def test_codes_before_names_and_plans_of_another_kind() -> None:
+    budget = GENERIC27.parsed("budgetuppfoljning/linkoping-kfn-budgetuppfoljning-mars-2026")["budget"]
+    assert [b["name"] for b in budget][:2] == ["Stadsbiblioteket", "Filialbibliotek"]
+    assert GENERIC27.parsed("remissvar/region-vastmanland-rs-remissvar-regional-utveckling-ocr")["goals"] == []
+
+
+def test_an_assessment_stated_inside_a_paragraph() -> None:
+    assert assessment_statement("Bedömningen är att målet inte kommer att uppnås.").value == "not_fulfilled"  # type: ignore[union-attr]
+    assert assessment_statement("Bedömningen är att målet delvis kommer att uppnås").value == "partially_fulfilled"  # type: ignore[union-attr]
+    assert assessment_statement("Bedömningen är att arbetet går bra.") is None
+    doc = GENERIC27.parsed("delarsrapport/helsingborg-von-delarsrapport-2-2026")
+    assert [(g.get("assessment") or {}).get("value") for g in all_goals(doc) if g["level"] == "goal"] == [
+        "partially_fulfilled", "fulfilled", "not_fulfilled", "partially_fulfilled"]
