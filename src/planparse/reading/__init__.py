@@ -787,7 +787,7 @@ def _worse_layer(layer: list[Line], reference: list[Line]) -> bool:
     engine's layer: "5" for "s", "_" for what it could not read): most of its words are none."""
     own, n = _readable(layer)
     theirs, m = _readable(reference)
-    return n >= 20 and m >= 0.7 * n and own < LAYER_READABLE and theirs - own >= LAYER_WORSE
+    return n >= 40 and m >= 0.7 * n and own < LAYER_READABLE and theirs - own >= LAYER_WORSE  # (a page of a few lines says little)
 
 
 def _third_reader(pdf: object, number: int) -> Callable[[BBox], str | None]:
