@@ -219,3 +219,9 @@ def test_an_assessment_stated_inside_a_paragraph() -> None:
     doc = GENERIC27.parsed("delarsrapport/helsingborg-von-delarsrapport-2-2026")
     assert [(g.get("assessment") or {}).get("value") for g in all_goals(doc) if g["level"] == "goal"] == [
         "partially_fulfilled", "fulfilled", "not_fulfilled", "partially_fulfilled"]
+
+
+def test_a_half_filled_circle_is_half_done() -> None:
+    """Örebro miljönämnden: "☑", "◐" and "☐" alone in the status column, a legend table above."""
+    doc = GENERIC27.parsed("tertialrapport/orebro-miljonamnden-tertialrapport-2-2026")
+    assert [s for _, s in _activities(doc)][:3] == ["completed", "in_progress", "not_started"]

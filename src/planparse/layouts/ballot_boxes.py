@@ -33,9 +33,9 @@ from planparse.model import (
 )
 from planparse.reading.model import Document, Line
 
-BOXES = "☑☒☐✓✔✗✘✖➜➔⚠★☆"
+BOXES = "☑☒☐✓✔✗✘✖➜➔⚠★☆◐◑◒◓"  # (a half-filled circle: half done)
 _CONVENTION = {"☑": StatusValue.completed, "✓": StatusValue.completed, "✔": StatusValue.completed,
-               "☐": StatusValue.not_started}
+               "☐": StatusValue.not_started, "◐": StatusValue.in_progress, "◑": StatusValue.in_progress}
 _MARK = re.compile(f"[{BOXES}]{{1,5}}")
 # A key's entry on a line: a mark, then the name it stands for (up to the next mark).
 _ENTRY = re.compile(f"([{BOXES}]{{1,5}})\\s*[=:–-]?\\s*([^{BOXES}]+)")
