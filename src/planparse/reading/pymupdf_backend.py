@@ -139,11 +139,17 @@ _TRACKED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
 _TRACKING = 0.5  # the widest gap between a tracked word's letters, in ems (an em or more: table columns)
 
 
+def _word_space(gap: float, usual: float, em: float) -> bool:
+    """Whether a gap in a run of letters set apart (their ``usual`` gap) is a word space: half
+    again as wide and a sixth of an em wider."""
+    return gap > 1.5 * usual and gap > usual + em / 6
+
+
 def _untrack(tracked: list[tuple[int, int, int, Span]], raw: dict[tuple[int, int], dict[str, Any]]) -> None:
     """Tracked words joined again: in a run of single letters (:data:`_TRACKED`) the spaces
     between letters set a narrow gap apart (the run's usual gap, under :data:`_TRACKING` of an
-    em) are dropped, those at a gap half again as wide and a sixth of an em wider are word
-    spaces ("G r a n s h a n d e l n  s k a" → "Granshandeln ska")."""
+    em) are dropped, those at a word space's gap (:func:`_word_space`) kept ("G r a n s h a n d
+    e l n  s k a" → "Granshandeln ska")."""
     for bi, li, si, span in tracked:
         chars = raw[bi, li]["spans"][si]["chars"]
         text = "".join(c["c"] for c in chars)
@@ -159,7 +165,7 @@ def _untrack(tracked: list[tuple[int, int, int, Span]], raw: dict[tuple[int, int
                 continue
             word = text[letters[0]]
             for k, gap in zip(letters[1:], gaps, strict=True):
-                word += (" " if gap > 1.5 * usual and gap > usual + em / 6 else "") + text[k]
+                word += (" " if _word_space(gap, usual, em) else "") + text[k]
             out.append(text[end : m.start()] + word)
             end = m.end()
         if out:
@@ -185,7 +191,7 @@ def _joined_letters(spans: list[Span]) -> list[Span]:
             continue
         text = run[0].text.strip()
         for a, gap in zip(run[1:], gaps, strict=True):
-            text += (" " if gap > 1.5 * usual and gap > usual + em / 6 else "") + a.text.strip()
+            text += (" " if _word_space(gap, usual, em) else "") + a.text.strip()
         first, last = run[0], run[-1]
         text = first.text[: len(first.text) - len(first.text.lstrip())] + text + last.text[len(last.text.rstrip()):]
         out.append(Span(text, (first.bbox[0], first.bbox[1], run[-1].bbox[2], first.bbox[3]), first.font, first.size,
