@@ -156,9 +156,11 @@ def reread_dark_bands(page: object, raw: RawPage, lang: str) -> int:
         words = [s for ln in read for s in ln.spans if s.text.strip() and not (
             s.text.strip() in _STROKES and s.bbox[2] - s.bbox[0] < 0.4 * (s.bbox[3] - s.bbox[1]))]
         known, before = _read_letters(words), _read_letters(old)
-        # (clearly better than the page's reading: far more known letters, or more and none of its
-        # garbage "[status | sutdatum" whose first words a reference reading mended already)
-        better = known >= 1.5 * before + 3 or known >= before + 3 and _letters(words) - known < _letters(old) - before
+        # (clearly better than the page's reading: far more known letters, or more, every word
+        # known, where the layer read the cells' rules as letters too: "[status | sutdatum" whose
+        # first words a reference reading mended already)
+        better = known >= 1.5 * before + 3 or (known >= before + 3 and _letters(words) == known and _letters(old) > before
+                                                and any(ch in "[]|" for s in old for ch in s.text))
         if not words or not better or known < 0.6 * _letters(words):
             continue  # (not clearly better, or no text: "EU UllIgangigt nanana")
         size = max(s.size for s in words)
