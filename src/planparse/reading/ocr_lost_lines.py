@@ -12,7 +12,8 @@ import numpy as np
 
 from planparse.reading import ocr
 from planparse.reading.model import BBox, Line, Span
-from planparse.reading.raster_icons import _long_runs
+from planparse.reading.ocr_dark_bands import _pgm as pgm_bytes
+from planparse.reading.raster_icons import _long_runs, paper
 
 INK = 90  # how much darker than the paper around it a pixel must be to be ink
 MIN_WIDTH_PT = 60.0  # a lost line reaches at least this far (a speck, a bullet or a stroke does not)
@@ -20,16 +21,8 @@ MIN_ROW_SHARE = 0.25  # of a band's width: a row of the band has ink along this 
 PAD = 12  # pixels of white round a band's image
 KNOWN_SHARE = 0.6  # of the band's letters in words the lexicon knows
 BAND_PSM = 6  # a band is read as one block of text (the page's layout analysis passed it over once)
+PAPER_BLOCK = 32  # pixels: the paper's tone is read per block (a line's ink is a small part of one)
 MAX_BANDS = 8  # bands read again on a page, at most (more: a picture's texture, not lost lines)
-
-
-def _paper(pixels: np.ndarray, block: int = 32) -> np.ndarray:
-    """The paper's tone around each pixel: the 90th percentile of its block."""
-    height, width = pixels.shape
-    ny, nx = -(-height // block), -(-width // block)
-    padded = np.pad(pixels, ((0, ny * block - height), (0, nx * block - width)), mode="edge")
-    tone = np.percentile(padded.reshape(ny, block, nx, block).transpose(0, 2, 1, 3).reshape(ny, nx, -1), 90, axis=2)
-    return np.repeat(np.repeat(tone, block, axis=0), block, axis=1)[:height, :width]
 
 
 def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
@@ -47,7 +40,7 @@ def lost_bands(pixels: np.ndarray, lines: list[Line], dpi: float) -> list[tuple[
     k = dpi / 72
     heights = sorted(b[3] - b[1] for b in words)
     tall = heights[len(heights) // 2] * k  # a word's usual height, in pixels
-    ink = pixels.astype(np.int16) < _paper(pixels) - INK
+    ink = pixels.astype(np.int16) < paper(pixels, PAPER_BLOCK) - INK
     row_ink = 0.1 * MIN_WIDTH_PT * k  # (a line's row: a stroke every few letters)
     if not (np.count_nonzero(_outside(ink.copy(), words, k), axis=1) >= row_ink).any():
         return []  # (nothing but words, even before frames and rules are taken out: the usual page)
@@ -117,7 +110,7 @@ def read_lost_lines(image: bytes, lines: list[Line], page: int, lang: str, dpi: 
     for x0, y0, x1, y1 in bands:
         cut = blank[max(0, y0 - PAD // 2) : y1 + PAD // 2, max(0, x0 - PAD // 2) : x1 + PAD // 2]
         framed = np.pad(cut, PAD, constant_values=255)
-        pnm = b"P5\n%d %d\n255\n" % (framed.shape[1], framed.shape[0]) + framed.tobytes()
+        pnm = pgm_bytes(framed)
         read = ocr.ocr_pages({page: pnm}, lang, workers=1, dpi=dpi, psm=BAND_PSM)[page]
         words = [s for ln in read for s in ln.spans if s.text.strip()]
         if not _text_read(words):

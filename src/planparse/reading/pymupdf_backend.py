@@ -793,7 +793,7 @@ def read_page(
                 if "  " in stripped or "...." in stripped and _LEADER_WORD.search(stripped) \
                         or _CAMEL.search(stripped):
                     spaced.append((bi, li, si, span))
-                if _TRACKED.search(stripped):
+                if " " in stripped and _TRACKED.search(stripped):  # (letters set apart need spaces)
                     tracked.append((bi, li, si, span))
                 if s.get("alpha", 255) == 0 or not s.get("char_flags", _PAINTED) & _PAINTED:
                     invisible.add(id(span))

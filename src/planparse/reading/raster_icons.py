@@ -149,10 +149,9 @@ def colourless(rgb: np.ndarray) -> bool:
     return float(((hi >= MIN_VALUE) & (chroma >= MIN_SATURATION * np.maximum(hi, 1))).mean()) <= COLOURLESS_SHARE
 
 
-def _paper(gray: np.ndarray) -> np.ndarray:
+def paper(gray: np.ndarray, b: int = PAPER_BLOCK) -> np.ndarray:
     """The tone of the paper (or of a shaded row) around each pixel: the 90th percentile of its
-    block of :data:`PAPER_BLOCK` pixels."""
-    b = PAPER_BLOCK
+    block of ``b`` pixels (:data:`PAPER_BLOCK`)."""
     height, width = gray.shape
     ny, nx = -(-height // b), -(-width // b)
     padded = np.pad(gray, ((0, ny * b - height), (0, nx * b - width)), mode="edge")
@@ -228,7 +227,7 @@ RULE_PT = 2.5  # the thickest table rule (a scan thickens a hairline to a point 
 def gray_icons(gray: np.ndarray, dpi: int = DPI) -> list[Drawing]:
     """The filled icons of one even grey tone in a page image without colour (``gray``: height
     × width, 0-255), as toneless filled shapes in page points."""
-    mask = (gray >= GRAY_MIN) & (gray <= _paper(gray) - PAPER_CONTRAST)
+    mask = (gray >= GRAY_MIN) & (gray <= paper(gray) - PAPER_CONTRAST)
     mask &= ~_rules(mask, round(2 * MAX_PT * dpi / 72), round(RULE_PT * dpi / 72))  # an icon touching a table rule
     k = 72.0 / dpi
     out: list[Drawing] = []
