@@ -24,6 +24,9 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
     # "Kontrollmetod" says it better, a bare "Metod" beside it only names the kind ("Stickprov")
     method = next((m for m in (column(header, "kontrollmetod"), column(header, "kontrollmoment"), column(header, "metod"))
                    if m is not None and m != process), None)
+    # no group row over a row: its check ("Kontrollmoment") is its process, a "Metod" beside it the method
+    checked = column(header, "kontrollmoment") if grouped else None
+    plain = next((m for m in (column(header, "kontrollmetod"), column(header, "metod")) if m is not None and m != checked), method)
     owner = label_column(table, "owner")
     found: list[ControlPoint] = []
     group = None  # (the group row over the rows read)
@@ -40,9 +43,11 @@ def controls(table: Table, out: Builder) -> list[ControlPoint]:
             if any(c.text for c in row.cells):
                 out.warn("unplaced_row", f"control row without process: {row.texts}", row.page)
             continue
+        ungrouped = grouped and group is None and checked is not None and bool(text(row, checked))
         found.append(ControlPoint(
-            uid="", process=group if grouped and group else name, risk=none_if_empty(text(row, risk)), risk_value=as_int(text(row, value)),
-            method=none_if_empty(text(row, method)), responsible=none_if_empty(text(row, owner)),
+            uid="", process=text(row, checked) if ungrouped else group if grouped and group else name,
+            risk=none_if_empty(text(row, risk)), risk_value=as_int(text(row, value)),
+            method=none_if_empty(text(row, plain if ungrouped else method)), responsible=none_if_empty(text(row, owner)),
             provenance=provenance(row),
         ))
     return found

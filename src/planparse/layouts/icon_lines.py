@@ -88,3 +88,11 @@ def status_beside(walk: WalkState, line: Line) -> bool:
     if act.status is None or act.status.source is MarkerSource.icon:
         act.status = status
     return True
+
+
+def lit_goal(w: WalkState, line: Line) -> None:
+    """A heading beside a traffic light (a slide's title, the lamp at its right) is an assessed
+    goal, and the bullets under it are what is done for it: its activities."""
+    if any(m.tall and w.markers.assessment(m) is not None for m in w.line_icons(line)):
+        goal = w.owner_goal()
+        w.title_line, w.title_of, w.section_last, w.mode = line, goal, None, "activities"  # (its title may wrap)

@@ -28,7 +28,7 @@ def stated_assessment(w: FieldWalk, line: Line) -> bool:
     if w.field == "assessment" or w.mode in ("goals", "activities", "indicators") or w.activity is not None:
         return False  # after a "Bedömning" label its field reads it; inside a list it is an item's
     found = vocabulary.assessment_statement(line.text)
-    if found is None or not _at_margin(w, line):
+    if found is None or not _at_margin(w, line) or _legend_entry(w, line, found.value):
         return False
     if w.section is None:
         goal = w.measured(w.goal)
@@ -51,6 +51,14 @@ def stated_assessment(w: FieldWalk, line: Line) -> bool:
         goal.comment = f"{goal.comment}\n{analysis}" if goal.comment else analysis
     w.title_line = None
     return True
+
+
+def _legend_entry(w: FieldWalk, line: Line, value: str) -> bool:
+    """Whether ``line`` is one of a legend's entries: lines at its margin on its page state
+    two other assessments ("Målet bedöms uppnås" / "… delvis uppnås" / "… inte uppnås")."""
+    others = {found.value for o in w.page(line).lines
+              if o is not line and abs(o.bbox[0] - line.bbox[0]) < 3 and (found := vocabulary.assessment_statement(o.text))}
+    return len(others - {value}) >= 2
 
 
 def heads_assessed_paragraph(w: FieldWalk, line: Line) -> bool:

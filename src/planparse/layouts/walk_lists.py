@@ -21,6 +21,7 @@ from planparse.layouts.goal_groups import (
 from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
 from planparse.layouts.heading_items import heading_activity, over_page
 from planparse.layouts.headings import Heading
+from planparse.layouts.icon_lines import lit_goal
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
@@ -179,6 +180,7 @@ class ListWalk(FieldWalk):
         self.section, self.activity, self.mode, self.item = line, None, None, None
         self.section_title, self.section_last, self.section_prose = head.title, line, []
         self.heading_title = head.title
+        lit_goal(self, line)
         return True
 
     def _under_area(self, line: Line) -> int | None:
@@ -195,8 +197,7 @@ class ListWalk(FieldWalk):
     def _heads_group(self, line: Line) -> bool:
         """The pending unnumbered heading, in larger type than ``line`` and naming no list of
         goals or items ("Nämndens mål", "Prioriterade områden") nor the document, is a group."""
-        pending = self.section
-        return pending is not None and self.section_level is None and self.typo.size(pending) > self.typo.size(line) + 0.3 \
+        return (p := self.section) is not None and self.section_level is None and self.typo.size(p) > self.typo.size(line) + 0.3 \
             and not names_chapter(self.out, self.section_title)
 
     def list_item(self, text: str, line: Line, marker: str = "") -> None:
@@ -231,9 +232,8 @@ class ListWalk(FieldWalk):
         else:
             owner = self.activity or self.owner_goal()
             if owner is not None:
-                ind = Indicator(uid="", name=text, provenance=provenance(line))
-                direction = nlp.find_direction(text)  # "Andelen … ska öka"
-                ind.direction = Direction(direction) if direction else None
+                ind = Indicator(uid="", name=text, provenance=provenance(line),  # "Andelen … ska öka": a direction
+                                direction=Direction(d) if (d := nlp.find_direction(text)) else None)
                 owner.indicators.append(ind)
                 self.item = ind
 
@@ -293,7 +293,7 @@ class ListWalk(FieldWalk):
         """A list (or numbered goal headings) right after the paragraphs under goal words holds
         the goals: the paragraphs were its lead-in ("Nämnden har antagit följande mål …")."""
         parent = self.stack[-1][1] if self.stack else None
-        siblings = parent.children if parent is not None else self.out.goals
+        siblings = parent.children if parent else self.out.goals
         drop = {id(g) for g in self.text_goals if not (g.activities or g.indicators or g.assessment or g.children)}
         siblings[:] = [g for g in siblings if id(g) not in drop]
         self.listed -= drop

@@ -48,6 +48,7 @@ from planparse.reading import (
     raster_icons,
     raster_rules,
     runin,
+    sidebars,
     stutter,
     tone,
     weight,
@@ -1560,6 +1561,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
         drawn = [d.bbox for d in r.drawings if d.kind in ("rect", "shape")
                  and d.bbox[2] - d.bbox[0] >= BOX_MIN_W and d.bbox[3] - d.bbox[1] >= BOX_MIN_H]
         boxes = _side_by_side(drawn)
+        boxes += sidebars.side_boxes(r.lines, r.drawings, [b for b in drawn if b not in boxes], r.width)
         pilled = drawn + pills.pill_boxes(r.lines, r.drawings)  # (a pill's word is apart from the title beside it)
         r.lines = merge_baselines(_split_at_cards(r.lines, boxes), band, boxes, pilled)
         carded.append(bool(boxes))

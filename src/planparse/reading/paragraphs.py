@@ -66,7 +66,9 @@ def paragraphs(lines: list[Line], step: float | None = None, texts: list[str] | 
             new = ln.y0 - prev.bbox[3] > limit or ln.y0 - prev.y0 > 1.7 * max(size, prev.size) or (
                 # a sentence's end, a capital, and a point of space more than the block's leading
                 gap is None and ln.y0 - prev.bbox[3] > lead + 1.0 and prev_text.rstrip().endswith((".", "!", "?"))
-                and text[:1].isupper())
+                and text[:1].isupper()) or (
+                # back up the page, in another style: the text beside a box's title (a side box, then its column)
+                ln.y0 < prev.y0 - 1 and (abs(ln.size - prev.size) >= 0.5 or ln.bold != prev.bold))
         else:
             dy = ln.y0 - prev.y0
             new = dy > 1.2 * step if step else dy > 2.0 * max(ln.bbox[3] - ln.bbox[1], prev.bbox[3] - prev.bbox[1])
