@@ -27,6 +27,9 @@ class HoldoutSet:
             self._parsed[rel] = json.loads(planparse.parse(self.root / f"{rel}.pdf").to_json())
         return self._parsed[rel]
 
+    def pdf(self, rel: str) -> Path:
+        return self.root / f"{rel}.pdf"
+
     def gold(self, rel: str) -> dict[str, Any]:
         if rel not in self._gold:
             self._gold[rel] = json.loads((self.root / f"{rel}.json").read_text(encoding="utf-8"))

@@ -23,6 +23,7 @@ from __future__ import annotations
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
+from planparse.layouts.field_boxes import field_column
 from planparse.layouts.goal_groups import close_area, lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.heading_items import prose_only_headings
@@ -41,6 +42,7 @@ from planparse.layouts.table_headers import (
     text_left_of,
 )
 from planparse.layouts.table_walk import read_table
+from planparse.layouts.tables import status_line
 from planparse.layouts.walk_lists import ListWalk
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
@@ -118,9 +120,10 @@ class Walk(ListWalk):
     def run(self) -> None:
         blocks = self.blocks()
         self.area_titles, self.prose_only = titles_over_goal_lists(blocks, self.label), prose_only_headings(self, blocks)
+        beside, fields = field_column(blocks, {p.number: p for p in self.doc.pages})
         for block in blocks:
-            if isinstance(block, Table) and id(block) in self.out.front_tables:
-                continue  # the front matter's grid, read by the family's facts
+            if isinstance(block, Table) and (id(block) in self.out.front_tables or id(block) in fields):
+                continue  # the front matter's grid, read by the family's facts; a form's value boxes, read beside their rows
             if isinstance(block, Table) and block.n_cols <= 1 and side_frame(self.page(block), block):
                 continue  # a fact box beside the running text ("Faktaruta"): no item's text
             if isinstance(block, Table) and block.n_cols <= 1:  # a framed text box, not a table
@@ -133,8 +136,10 @@ class Walk(ListWalk):
                 if self.mode == "activities" and self.activity is not None and self.activity is self.table_activity:
                     self.mode = None  # the list under "Aktiviteter" was this table: text after it is none of it
                 self.table_owner = self.activity or self.goal
-            elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.skipped:
+            elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.skipped | fields:
                 self.line(block)
+                if id(block) in beside and self.activity is not None and self.item_line is block:
+                    self.activity.status = status_line(beside[id(block)]) or self.activity.status
         self.flush()
 
     def line(self, line: Line) -> None:

@@ -26,3 +26,4 @@ def status_column(table: Table, labels: list[str | None], found: int | None) -> 
         if cells and all((m := vocabulary.match_status(t)) is not None and m.confidence >= _SURE for t in cells):
             out.append(k)
     return out[0] if len(out) == 1 else None
+

@@ -1,0 +1,44 @@
+"""A form's value boxes beside its rows: a status chosen in each activity's drop-down (an
+AcroForm field), its box drawn shaded at the row's right end. Stacked boxes read as a one-column
+table, a lone box as a line; either way the value belongs to the line it stands level with."""
+
+from __future__ import annotations
+
+from planparse.layouts.tables import status_line
+from planparse.reading.model import Line, Page, Table, within
+
+
+def field_column(blocks: list[Line | Table], pages: dict[int, Page]) -> tuple[dict[int, Line], set[int]]:
+    """A form's column of value boxes (a status chosen in each activity's drop-down, its box
+    drawn shaded at the row's right end): boxes stacked into a one-column table, each row
+    level with a line left of it. The row's value belongs to that line, not to a table: the
+    line each value stands beside (by id), and the ids of those tables (and of a lone box's line)."""
+    beside: dict[int, Line] = {}
+    tables: set[int] = set()
+    for t in blocks:
+        if isinstance(t, Line):  # one box alone: a line of a status inside a drawn box
+            page = pages[t.page]
+            if status_line(t) is not None and any(d.kind == "rect" and within(t.bbox, d.bbox, 1) for d in page.drawings) \
+                    and len(left := _left_of(t, t.bbox[0], page)) == 1:
+                beside[id(left[0])] = t
+                tables.add(id(t))
+            continue
+        if t.n_cols > 1 or not t.rows:
+            continue
+        found: dict[int, Line] = {}
+        for row in t.rows:
+            cell = [ln for c in row.cells for ln in c.lines]
+            if len(cell) != 1:
+                break
+            if len(left := _left_of(cell[0], t.bbox[0], pages[row.page])) != 1:
+                break
+            found[id(left[0])] = cell[0]
+        else:
+            beside.update(found)
+            tables.add(id(t))
+    return beside, tables
+
+
+def _left_of(line: Line, x: float, page: Page) -> list[Line]:
+    mid = (line.bbox[1] + line.bbox[3]) / 2
+    return [o for o in page.lines if o.bbox[2] <= x and o.bbox[1] < mid < o.bbox[3]]

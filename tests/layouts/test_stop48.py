@@ -1,0 +1,77 @@
+"""Rules mended at stop 48, first on the holdout-generic27 documents that scored 0 before (a
+slide deck, a magazine layout, a control plan beside a risk heat map). Each test fails without
+its rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planparse.reading import read_pdf
+from planparse.reading.paragraphs import paragraphs
+from tests.layouts.holdout import HoldoutSet, all_goals
+
+GENERIC25 = HoldoutSet("holdout-generic25")
+GENERIC27 = HoldoutSet("holdout-generic27")
+
+
+def _tree(doc: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    return [(g["title"], [a["title"] for a in g["activities"]]) for g in all_goals(doc)]
+
+
+def test_a_slide_title_beside_its_traffic_light_is_an_assessed_goal() -> None:
+    """Region Värmland's slide deck: a bold title (wrapping) per slide, a drawn traffic light at
+    the slide's top right, bullets under it; a legend slide of three lamps and the sentences
+    "Målet bedöms (delvis/inte) uppnås" is no goal."""
+    doc = GENERIC27.parsed("tertialrapport/region-varmland-kun-tertialuppfoljning-1-2026")
+    goals = all_goals(doc)
+    assert [(g["title"], (g["assessment"] or {}).get("value")) for g in goals] == [
+        ("Fler värmlänningar ska ta del av professionell scenkonst", "partially_fulfilled"),
+        ("Barn och unga ska ha eget skapande i hela länet", "fulfilled"),
+        ("Länets kulturarv ska bevaras och göras tillgängligt", "not_fulfilled"),
+        ("Kulturskapare ska kunna leva på sitt arbete i Värmland", "fulfilled"),
+    ]
+    assert goals[0]["assessment"]["source"] == "icon"
+    assert [a["title"] for a in goals[1]["activities"]] == [
+        "Kulturskolesamverkan med Arvika och Torsby", "Sommarläger i film på Alstersgården"]
+
+
+def test_a_side_box_is_read_before_the_text_beside_it() -> None:
+    """Örebro KFN, laid out like a magazine: "Mål 1" and its title in a shaded box at the left,
+    the goal's text and "Det här gör vi 2026" with its drawn bullets beside it."""
+    path = GENERIC27.pdf("verksamhetsplan/orebro-kfn-verksamhetsplan-2026")
+    texts = [ln.text for ln in read_pdf(path).pages[0].lines]
+    first = texts.index("Mål 1")
+    assert texts[first:first + 4] == ["Mål 1", "Fler unga ska hitta en", "fritid som passar dem",
+                                      "Under året riktar nämnden sina satsningar till de stadsdelar"]
+    doc = GENERIC27.parsed("verksamhetsplan/orebro-kfn-verksamhetsplan-2026")
+    assert _tree(doc)[0] == ("Fler unga ska hitta en fritid som passar dem", [
+        "Öppna en ny mötesplats för unga i Vivalla", "Erbjuda prova-på-veckor i tio idrotter under sportlovet",
+        "Anställa två fritidsledare med inriktning på e-sport"])
+    assert all_goals(doc)[0]["description"].startswith("Under året riktar nämnden")
+
+
+def test_a_line_back_up_the_page_in_another_style_starts_a_paragraph() -> None:
+    path = GENERIC27.pdf("verksamhetsplan/orebro-kfn-verksamhetsplan-2026")
+    lines = read_pdf(path).pages[0].lines
+    first = next(k for k, ln in enumerate(lines) if ln.text == "Fler unga ska hitta en")
+    assert paragraphs(lines[first:first + 4])[0] == "Fler unga ska hitta en fritid som passar dem"
+
+
+def test_a_control_plan_without_group_rows_takes_its_check_as_the_process() -> None:
+    """Linköping BIN: "Risk | Kontrollmoment | Metod | Frekvens | Ansvarig", no process column and
+    no group rows: the check is the process, "Metod" the method."""
+    doc = GENERIC27.parsed("internkontrollplan/linkoping-bin-internkontrollplan-2026")
+    first = doc["controls"][0]
+    assert (first["process"], first["risk"], first["method"]) == (
+        "Stickprov på tiden från anmälan till utredning av särskilt stöd",
+        "Elever med behov av särskilt stöd får inte stöd i tid", "Stickprov, 20 ärenden")
+
+
+def test_a_forms_status_boxes_belong_to_the_rows_they_stand_beside() -> None:
+    """Falun's delårsrapport: each activity's status is a drop-down field's value in a shaded box
+    at the row's right end; stacked boxes read as a one-column table, a lone box as a line."""
+    doc = GENERIC25.parsed("delarsrapport/falun-ks-delarsrapport-2-2026-formular")
+    statuses = [(a["title"], a["status"]["value"]) for g in all_goals(doc) for a in g["activities"]]
+    assert statuses[3] == ("Snabbare handläggning av bygglov", "in_progress_deviation")
+    assert statuses[-1] == ("Tidiga samtal vid upprepad korttidsfrånvaro", "in_progress")
+    assert [s for _, s in statuses].count("completed") == 2
