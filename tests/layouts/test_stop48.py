@@ -75,3 +75,36 @@ def test_a_forms_status_boxes_belong_to_the_rows_they_stand_beside() -> None:
     assert statuses[3] == ("Snabbare handläggning av bygglov", "in_progress_deviation")
     assert statuses[-1] == ("Tidiga samtal vid upprepad korttidsfrånvaro", "in_progress")
     assert [s for _, s in statuses].count("completed") == 2
+
+
+def test_a_header_repeated_under_a_goal_row_is_no_indicator() -> None:
+    """Region Västernorrland's styrkort: a second goal of a perspective as a full-width row inside
+    the table, its own "Indikator | Målvärde 2026 | Utfall T2 2026 | Trend" header under it."""
+    doc = GENERIC25.parsed("tertialrapport/region-vasternorrland-rs-styrkort-t2-2026-pilikoner")
+    names = [i["name"] for g in all_goals(doc) for i in g["indicators"]]
+    assert "Indikator" not in names and "Antal besök på länsmuseet" in names
+
+
+GENERIC29 = HoldoutSet("holdout-generic29")
+
+
+def test_goals_that_wrap_with_a_hanging_indent_over_vi_gor_sa_har() -> None:
+    """Region Jönköping's folkhälsa plan: numbered goals of four lines, wrapped under a hanging
+    indent, each over "Vi gör så här:" and a 1) 2) 3) list of activities."""
+    doc = GENERIC29.parsed("handlingsplan/region-jonkoping-nfs-handlingsplan-folkhalsa-2026")
+    tree = _tree(doc)
+    assert len(tree) == 3 and tree[2][0].endswith("undernäring och ensamhet ska minska i hela länet")
+    assert tree[1][1][3] == "Sprida metoden tobaksfri arbetstid till länets tolv kommuner"
+
+
+def test_a_beamer_deck_its_blocks_bullets_and_footline() -> None:
+    """Kristianstad's beamer deck: blue triangle bullets (pictures) are bullets, not "completed"
+    statuses; the "Bedömning" block (its rounded sides drawn as slivers) is a labelled
+    assessment; the footline of three shaded boxes on every slide is no indicator table."""
+    doc = GENERIC29.parsed("tertialrapport/kristianstad-msn-tertialuppfoljning-2-2026-beamer")
+    goals = all_goals(doc)
+    assert [(g["assessment"] or {}).get("value") for g in goals] == [
+        "partially_fulfilled", "fulfilled", "not_fulfilled", "partially_fulfilled"]
+    assert [a["status"] for g in goals for a in g["activities"]] == [None] * 9
+    assert not [i for g in goals for i in g["indicators"]]
+    assert goals[0]["activities"][1]["title"] == "Införa digitala kontrollrapporter i fält"

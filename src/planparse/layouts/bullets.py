@@ -15,11 +15,11 @@ def _neutral(rgb: int | None) -> bool:
     return max(r, g, b) - min(r, g, b) < 40
 
 
-def _picture_bullets(doc: Document) -> dict[int, list[BBox]]:
+def _picture_bullets(doc: Document, theme: set[int]) -> dict[int, list[BBox]]:
     """Small square black or grey pictures standing at one x, two at least in the document: a
     list's picture bullets by page (a status icon has a colour; a lone small picture is a logo's)."""
     small = [(page.number, im.bbox) for page in doc.pages for im in page.images
-             if _neutral(im.color) and 3 <= im.bbox[2] - im.bbox[0] <= 10
+             if (_neutral(im.color) or im.color in theme) and 3 <= im.bbox[2] - im.bbox[0] <= 10
              and 0.8 <= (im.bbox[2] - im.bbox[0]) / max(im.bbox[3] - im.bbox[1], 0.1) <= 1.25]
     out: dict[int, list[BBox]] = {}
     for number, b in small:
@@ -32,11 +32,11 @@ class DrawnBullets:
     """Each page's small dark filled shapes and picture bullets that may be bullets, looked up
     by the line they lead."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, theme: set[int] | None = None) -> None:
         self.by_page: dict[int, list[BBox]] = {}
-        pictures = _picture_bullets(doc)
-        for page in doc.pages:
-            boxes = [d.bbox for d in page.drawings if d.kind in ("shape", "rect") and _neutral(d.fill)
+        pictures = _picture_bullets(doc, theme or set())
+        for page in doc.pages:  # (dark or grey, or a slide theme's colour: see drop_theme_bullets)
+            boxes = [d.bbox for d in page.drawings if d.kind in ("shape", "rect") and (_neutral(d.fill) or d.fill in (theme or ()))
                      and 1.5 <= d.bbox[2] - d.bbox[0] <= 7 and 1.5 <= d.bbox[3] - d.bbox[1] <= 7]
             boxes += pictures.get(page.number, [])
             if boxes:

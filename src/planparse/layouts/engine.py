@@ -24,12 +24,12 @@ from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts, plan_of_other_kind
 from planparse.layouts.field_boxes import field_column
+from planparse.layouts.glyph_markers import ICON_GLYPHS
 from planparse.layouts.goal_groups import close_area, lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.heading_items import prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside
-from planparse.layouts.icons import ICON_GLYPHS
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
@@ -124,9 +124,9 @@ class Walk(ListWalk):
         for block in blocks:
             if isinstance(block, Table) and (id(block) in self.out.front_tables or id(block) in fields):
                 continue  # the front matter's grid, read by the family's facts; a form's value boxes, read beside their rows
-            if isinstance(block, Table) and block.n_cols <= 1 and side_frame(self.page(block), block):
+            if isinstance(block, Table) and block.text_box and side_frame(self.page(block), block):
                 continue  # a fact box beside the running text ("Faktaruta"): no item's text
-            if isinstance(block, Table) and block.n_cols <= 1:  # a framed text box, not a table
+            if isinstance(block, Table) and block.text_box:  # a framed text box, not a table
                 for ln in (ln for r in block.rows for c in r.cells for ln in c.lines):
                     self.line(ln)
             elif isinstance(block, Table):
@@ -232,7 +232,7 @@ class Walk(ListWalk):
                 return
             self.end_amount()
         # an activity list whose items carry status icons, no bullets (or the legend's coloured glyphs as bullets)
-        if (item is None or item[0] in ICON_GLYPHS) and (item is None and self.mode == "activities" and self.line_icons(line)
+        if (item is None or item[0] in ICON_GLYPHS) and (item is None and self.mode == "activities" and self.field != "assessment" and self.line_icons(line)
                                                         or opens_icon_list(self, line)):
             self.mode = "activities"
             self.list_item(*((text, line) if item is None else (item[1], line, item[0])))

@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planparse.layouts.drawn_icons import in_other_card
-from planparse.layouts.icons import ICON_GLYPHS, Markers
+from planparse.layouts.glyph_markers import ICON_GLYPHS
+from planparse.layouts.icons import Markers
 from planparse.layouts.marker import Marker
 from planparse.layouts.tables import status_line
 from planparse.model import MarkerSource

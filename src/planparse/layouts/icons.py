@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from planparse import vocabulary
 from planparse.layouts.cell_fills import cell_fills
 from planparse.layouts.drawn_icons import drawn_shapes, mark_on_icon, page_text_size, scaled_icon
+from planparse.layouts.glyph_markers import glyph_markers
 from planparse.layouts.legend_rows import legend_kind, legend_rows
 from planparse.layouts.marker import (
     TONE_CONFIDENCE,
@@ -35,6 +36,7 @@ from planparse.layouts.marker import (
     closed_shade,
     color_name,
     dedupe,
+    drop_theme_bullets,
     in_bar,
     inside,
     light,
@@ -53,7 +55,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import BBox, Document, Drawing, Line, Page, Row
+from planparse.reading.model import BBox, Document, Drawing, Line, Row
 from planparse.text.fold import plain
 
 _ASSESSMENT = {
@@ -72,39 +74,9 @@ _STATUS = {
 _YEAR_END = {DocumentType.arsbokslut, DocumentType.arsredovisning, DocumentType.verksamhetsberattelse}
 CONVENTION_CONFIDENCE = 0.75
 LEGEND_CONFIDENCE = 0.95
-
 _COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "red", "gra": "grey", "vit": "grey",
                  "bla": "blue", "lila": "purple"}  # a legend's colour words in text (folded), the label after "=" or ":"
 _COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\.\s|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
-
-
-ICON_GLYPHS = frozenset("●⬤■◼▲▼◆⯁★")  # text glyphs Word documents colour ("●" in green, "▲" in red)
-_ANY_GLYPH = re.compile("[●⬤■◼▲▼◆⯁★]")
-
-
-def _glyph_markers(page: Page, rows: list[Row]) -> list[tuple[Marker, str]]:
-    """Coloured icon glyphs in the page's text and in the cells of the table ``rows`` on the
-    page (a table broken over pages keeps its rows' own pages), each with the text after it on
-    its line up to the next glyph (a legend's label, or nothing in a status cell)."""
-    lines = list(page.lines) + [ln for r in rows for c in r.cells for ln in c.lines]
-    out: list[tuple[Marker, str]] = []
-    for ln in lines:
-        spans = ln.spans
-        if not _ANY_GLYPH.search(ln.text):  # (a line's text keeps every glyph of its spans)
-            continue
-        for k, sp in enumerate(spans):
-            glyph = sp.text.strip()
-            # (the first character tested alone first: almost every span is a word, not a glyph)
-            if not glyph or glyph[0] not in ICON_GLYPHS or any(ch not in ICON_GLYPHS for ch in glyph) \
-                    or (colour := color_name(sp.color)) is None:
-                continue
-            after: list[str] = []
-            for nxt in spans[k + 1:]:
-                if nxt.text.strip()[:1] in ICON_GLYPHS:
-                    break
-                after.append(nxt.text)
-            out.append((Marker(page.number, sp.bbox, colour, rgb=sp.color), "".join(after).strip()))
-    return out
 
 
 @dataclass
@@ -120,6 +92,7 @@ class Markers:
     legend_shades: ShadeLegend = field(default_factory=ShadeLegend)
     year_end: bool = False
     green_checks: bool = False  # some green icon has a check mark: the mark, not the year, says done
+    theme: set[int] = field(default_factory=set)  # the colours of a theme's bullets (no statuses)
 
     @classmethod
     def of(cls, doc: Document, document_type: DocumentType) -> Markers:
@@ -159,7 +132,7 @@ class Markers:
                     found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark, rgb=im.color))
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill))
-            glyphs = _glyph_markers(page, rows.get(page.number, []))
+            glyphs = glyph_markers(page, rows.get(page.number, []))
             found.extend([m for m, _ in glyphs] + drawn_shapes(page) + bars)
             found.extend(cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
@@ -168,6 +141,7 @@ class Markers:
             out._read_legend(page.lines, found)
             out._read_glyph_legend(glyphs + legend_rows(rows.get(page.number, []), found))
             out._read_colour_words(page.lines)
+        out.theme = drop_theme_bullets(out.by_page, {c for c, _ in [*out.legend_status, *out.legend_assessment]})
         return out
 
     def _read_colour_words(self, lines: list[Line]) -> None:
@@ -181,8 +155,7 @@ class Markers:
                 colour, label = _COLOUR_WORDS[m.group(1)], m.group(2).strip(" .")
                 if len(label) > 60:
                     continue
-                s = vocabulary.match_status(label)
-                a = vocabulary.match_assessment(label)
+                s, a = vocabulary.match_status(label), vocabulary.match_assessment(label)
                 if s is not None:
                     self.legend_status.setdefault((colour, False), StatusValue(s.value))
                 if a is not None:
@@ -201,6 +174,8 @@ class Markers:
         """``m`` names the status or assessment ``label`` reads as, if any: a legend entry."""
         if (m.color is None and m.tone is None) or len(label) > 60:
             return
+        if (said := _COLOUR_WORD.match(plain(label))) and _COLOUR_WORDS[said[1]] != m.color:
+            return  # "grön: målet är uppfyllt" after a blue bullet: the words name the colour, the bullet is none
         kind, label = legend_kind(label)  # ("Mål: Uppfyllt" names an assessment only)
         s, a = (vocabulary.match_legend(k, label) if kind in (None, k) else None for k in ("statuses", "assessments"))
         if m.color is None:

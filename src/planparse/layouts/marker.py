@@ -267,3 +267,20 @@ def closed_shade(rgb: int, shades: set[int]) -> str | None:
     if name == "yellow" and hue * 360 <= max(x[0] for x in same) * 360 - HUE_STEP:
         return "completed_deviation"
     return None
+
+
+THEME_COLOURS = ("blue", "purple")  # a slide theme's bullets; a status icon alone of them tells little
+
+
+def drop_theme_bullets(by_page: dict[int, list[Marker]], named: set[str]) -> set[int]:
+    """Small icons that are all of one theme colour through the document, that no legend names
+    (a beamer deck's blue triangles leading every item): the lists' bullets, no statuses. Their
+    colours are given back (the bullets' look, :class:`~planparse.layouts.bullets.DrawnBullets`)."""
+    small = [m for ms in by_page.values() for m in ms
+             if m.color is not None and m.bar is None and not m.tall and max(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) <= 12]
+    colours = {m.color for m in small}
+    if len(small) >= 3 and len(colours) == 1 and (colour := colours.pop()) in THEME_COLOURS and colour not in named:
+        for page, ms in by_page.items():
+            by_page[page] = [m for m in ms if m not in small]
+        return {m.rgb for m in small if m.rgb is not None}
+    return set()

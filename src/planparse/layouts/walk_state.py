@@ -121,7 +121,7 @@ class WalkState:
         self.list_label = ""  # the label that opened the activity list in scope
         self.stated: Goal | None = None  # a goal stated in the paragraph under a "Mål" label alone
         self.label_style: tuple[float, bool, bool] | None = None  # (size, bold, italic) of labels set as headings
-        self.bullets = DrawnBullets(doc)
+        self.bullets = DrawnBullets(doc, self.markers.theme)
         self.heading_title = ""  # the last heading's title: what amounts under it are
         self.table_activity: Activity | None = None  # the last row of the last activity table
         self.step = line_step([ln for p in doc.pages for ln in p.lines])  # OCR'd leading

@@ -1591,7 +1591,14 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
         per_page_lines.append(outside)
 
     heights = [r.height for r in raw_pages]
-    running = noise.running_lines(per_page_lines, heights)
+    # a slide's footline of shaded boxes ("Kommun | Titel | datum 3 / 7"), read as a one-row table
+    # at the page's foot on every page: running lines, no table
+    edge_cells = [[ln for tb in tables if len(tb.rows) == 1 for c in tb.rows[0].cells for ln in c.lines
+                   if noise.in_margin(ln, heights[k])] for k, tables in enumerate(per_page_tables)]
+    running = noise.running_lines([lines + cells for lines, cells in zip(per_page_lines, edge_cells, strict=True)], heights)
+    if any(edge_cells):
+        per_page_tables = [[tb for tb in tables if not (len(tb.rows) == 1 and all(
+            id(ln) in running for c in tb.rows[0].cells for ln in c.lines))] for tables in per_page_tables]
     noise_per_page: list[list[Line]] = []
     for k, lines in enumerate(per_page_lines):
         removed = running | contents.contents_lines([ln for ln in lines if id(ln) not in running])

@@ -342,8 +342,11 @@ class Image:
     @property
     def is_icon(self) -> bool:
         w, h = self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1]
-        # (as narrow as a traffic light standing upright, three lamps one over the other)
-        return self.color is not None and 3 <= w <= 24 and 3 <= h <= 24 and 0.3 <= w / h <= 1.6
+        # (as narrow as a traffic light standing upright, three lamps one over the other, one of them
+        # lit: a grey strip that narrow is a frame's edge, a slide block's rounded side)
+        c = self.color
+        return c is not None and 3 <= w <= 24 and 3 <= h <= 24 and 0.3 <= w / h <= 1.6 and (
+            w / h >= 0.6 or max(c >> 16, c >> 8 & 255, c & 255) - min(c >> 16, c >> 8 & 255, c & 255) >= 40)
 
     @property
     def is_bar(self) -> bool:
@@ -438,6 +441,12 @@ class Table:
     @property
     def pages(self) -> list[int]:
         return sorted({r.page for r in self.rows})
+
+    @property
+    def text_box(self) -> bool:
+        """One column, or one row with text in one cell alone (a slide's shaded block, "Bedömning"
+        over "Delvis uppfyllt", its sides drawn as cells): a framed text box, no table."""
+        return self.n_cols <= 1 or (len(self.rows) == 1 and sum(1 for c in self.rows[0].cells if c.text.strip()) == 1)
 
     def grid(self) -> list[list[str]]:
         """Rows × columns of cell text (spanned cells repeated in the first column only)."""

@@ -907,13 +907,15 @@ def _ruled_sides_only(vs: list[_Seg]) -> list[_Seg]:
 def _columns(verticals: list[float], x0: float, x1: float, scanned: bool) -> list[float]:
     """A region's column boundaries from its vertical segments' positions. On a page read from
     its image the sides of a table's shaded bands, levelled each by its own centre, land a
-    point or two apart: those near a side are that side, not a narrow column."""
-    if scanned:
-        verticals = [x for x in verticals if x0 + SCAN_SIDE < x < x1 - SCAN_SIDE]
+    point or two apart: those near a side are that side, not a narrow column. Born digital, a
+    sliver narrower than a letter at a side is the frame's (a slide block's rounded corners)."""
+    side = SCAN_SIDE if scanned else NATIVE_SIDE
+    verticals = [x for x in verticals if x0 + side < x < x1 - side]
     return _merge_positions([*verticals, x0, x1])
 
 
 SCAN_SIDE = 8.0  # points
+NATIVE_SIDE = 5.0  # points
 ICON_SLACK = 2.0  # points: a vertical inside an icon's box, this much around it, is the icon's
 
 
@@ -1574,6 +1576,9 @@ def _build(
         table.header = [first.cell_text(c) for c in range(n_cols)]
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
+        for r in rows[1:]:  # the header again under a group row (each goal's indicators under their own): no data
+            if sum(1 for t in table.header if t.strip()) >= 2 and [r.cell_text(c) for c in range(n_cols)] == table.header:
+                r.is_header = True
     return table
 
 
