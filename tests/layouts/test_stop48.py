@@ -108,3 +108,25 @@ def test_a_beamer_deck_its_blocks_bullets_and_footline() -> None:
     assert [a["status"] for g in goals for a in g["activities"]] == [None] * 9
     assert not [i for g in goals for i in g["indicators"]]
     assert goals[0]["activities"][1]["title"] == "Införa digitala kontrollrapporter i fält"
+
+
+GENERIC28 = HoldoutSet("holdout-generic28")
+
+
+def test_outline_marked_goals_with_lists_under_them() -> None:
+    """Västerås KIFN (Chromium list markers): "I." goals over "a)" sub-goals, each sub-goal's
+    dash list what is done for it; the goal words' paragraph before "I." is their lead-in."""
+    doc = GENERIC28.parsed("verksamhetsplan/vasteras-kifn-verksamhetsplan-2027")
+    tree = [(g["number"], g["title"], [c["number"] for c in g["children"]]) for g in doc["goals"]]
+    assert tree == [("I", "Fler västeråsare ska ta del av kulturlivet", ["a", "b"]),
+                    ("II", "Barn och unga ska ha en aktiv fritid", ["a", "b"]),
+                    ("III", "Idrottsanläggningarna ska vara tillgängliga och hållbara", ["a"])]
+    assert [a["title"] for a in doc["goals"][1]["children"][1]["activities"]] == [
+        "Öppna Hammarby fritidsgård på fredagskvällar", "Anställa två fritidsledare med inriktning på e-sport"]
+
+
+def test_assessment_sentences_between_paragraphs_are_no_legend() -> None:
+    """Sala (two columns): each goal's "Målet bedöms som … uppfyllt." after its paragraph, three
+    values on a page at one margin: the goals' assessments, not a legend's entries."""
+    doc = HoldoutSet("holdout-generic8").parsed("verksamhetsberattelse/sala-tn-verksamhetsberattelse-2025")
+    assert "Matsvinnet i skolrestaurangerna ska minska" in [g["title"] for g in all_goals(doc)]

@@ -27,7 +27,7 @@ from planparse.layouts.field_boxes import field_column
 from planparse.layouts.glyph_markers import ICON_GLYPHS
 from planparse.layouts.goal_groups import close_area, lone_goal, prune, titles_over_goal_lists
 from planparse.layouts.goal_levels import finish_tree
-from planparse.layouts.heading_items import prose_only_headings
+from planparse.layouts.heading_items import list_under_stated_goal, prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
@@ -214,8 +214,7 @@ class Walk(ListWalk):
                 goal.activities.pop()
             self.field, self.activity, self.mode = None, None, "activities"
         if item is not None and self.mode == "goal_text":
-            self.list_after_text()
-            self.mode = "goals"
+            self.list_after_text("goals")
         if item is not None and numbered_goal(self, line, item):  # "1<tab>Barnen ska …" under an area
             return
         if item is not None and self.mode in ("goals", "activities", "indicators"):
@@ -237,7 +236,7 @@ class Walk(ListWalk):
             self.mode = "activities"
             self.list_item(*((text, line) if item is None else (item[1], line, item[0])))
             return
-        if item is not None and self.mode is None and self.field is None:
+        if item is not None and self.mode is None and self.field is None and not list_under_stated_goal(self, line, item):
             self.amount_lines, self.amount_drawn = [line], drawn
             return
         if self.item is not None and self.item_line is not None and item is None and self.field in (None, "description"):  # (not a heading's default field)

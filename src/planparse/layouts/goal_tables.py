@@ -107,8 +107,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     """A goal table: a goal per row group, its assessment from the row's icon or text, a
     "Kommentar" row under it as its comment."""
     if w.mode == "goal_text":  # a goal table after the prose under goal words: the prose was its intro
-        w.list_after_text()
-        w.mode = None
+        w.list_after_text(None)
     elif w.text_goals and w.text_goals[-1].provenance.page >= table.page - 1:
         w.list_after_text()  # the same under the heading of the table's goal area, between them
     if w.section is not None and names_goals(w.section_title):

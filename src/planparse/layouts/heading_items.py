@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.goal_words import goal_word
 from planparse.layouts.headings import continues_title
 from planparse.reading.model import Document, Line, Table
@@ -85,3 +86,16 @@ def over_page(doc: Document, above: Line, line: Line) -> bool:
     return first is not None and last is not None and not any(o.bbox[1] > above.bbox[3] for o in last.lines) \
         and not any(o.bbox[3] < line.bbox[1] for o in first.lines) and not any(t.bbox[3] < line.bbox[1] for t in first.tables) \
         and not any(t.bbox[1] > above.bbox[3] for t in last.tables)
+
+
+def list_under_stated_goal(w: WalkState, line: Line, item: tuple[str, str]) -> bool:
+    """A list right under a pending heading that states a goal ("a) Fler flickor ska delta i
+    föreningsidrott", no label between): the heading is a goal, its items what is done for it,
+    each led by a verb ("Dela ut …", "Öppna …"). Read so; whether it was."""
+    if w.section is None or w.mode is not None or w.field is not None or w.section_prose \
+            or not states_goal(w.section_title) or any(ch.isdigit() for ch in item[1][:12]):
+        return False
+    w.owner_goal()
+    w.mode = "activities"
+    w.list_item(item[1], line, item[0])
+    return True

@@ -261,7 +261,7 @@ def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
     gap = line.y0 - prev.bbox[3]
     if not -0.6 * height <= gap < 0.8 * height:
         return False
-    if numbered(line.text):
+    if numbered(line.text) or split_outline_marker(line.text):  # ("a) …" under "I. …": the next heading)
         return False
     if not line.text[:1].islower() and not (_in_capitals(prev.text) and _in_capitals(line.text)) and (
             goal_word(line.text) or vocabulary.match_label(line.text)):

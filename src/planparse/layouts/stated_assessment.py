@@ -54,11 +54,20 @@ def stated_assessment(w: FieldWalk, line: Line) -> bool:
 
 
 def _legend_entry(w: FieldWalk, line: Line, value: str) -> bool:
-    """Whether ``line`` is one of a legend's entries: lines at its margin on its page state
-    two other assessments ("Målet bedöms uppnås" / "… delvis uppnås" / "… inte uppnås")."""
-    others = {found.value for o in w.page(line).lines
-              if o is not line and abs(o.bbox[0] - line.bbox[0]) < 3 and (found := vocabulary.assessment_statement(o.text))}
-    return len(others - {value}) >= 2
+    """Whether ``line`` is one of a legend's entries: the lines next to it at its margin on its
+    page, with no other text between, state other assessments ("Målet bedöms uppnås" / "…
+    delvis uppnås" / "… inte uppnås"), three values in all."""
+    column = [o for o in w.page(line).lines if abs(o.bbox[0] - line.bbox[0]) < 3]
+    k = next((i for i, o in enumerate(column) if o is line), None)
+    if k is None:
+        return False  # (a table cell's line)
+    values = {value}
+    for step in (-1, 1):
+        i = k + step
+        while 0 <= i < len(column) and (found := vocabulary.assessment_statement(column[i].text)) is not None:
+            values.add(found.value)
+            i += step
+    return len(values) >= 3
 
 
 def heads_assessed_paragraph(w: FieldWalk, line: Line) -> bool:

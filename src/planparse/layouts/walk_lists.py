@@ -22,6 +22,7 @@ from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
 from planparse.layouts.heading_items import heading_activity, over_page
 from planparse.layouts.headings import Heading
 from planparse.layouts.icon_lines import lit_goal
+from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
@@ -164,6 +165,8 @@ class ListWalk(FieldWalk):
             del self.stack[cut:]  # a chapter above the goal group
             self.goal = self.stack[-1][1] if self.stack else None
         # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
+        if self.mode == "goal_text" and self.text_goals and split_outline_marker(head.title):
+            self.list_after_text(None)  # "I. …" after the goal words' paragraph: it was their lead-in
         under_words = self.mode_level if self.mode == "goal_text" and not self.text_goals else None
         self.pop_styled(self.typo.size(line), under_words)
         size, pending = self.typo.size(line), self.section
@@ -184,8 +187,7 @@ class ListWalk(FieldWalk):
         return True
 
     def _under_area(self, line: Line) -> int | None:
-        """The depth of a top-level "Mål 1: …" under its goal area: the pending unnumbered
-        heading in larger type (made the area here; the area before, as large, ends), or the open one."""
+        """The depth of a top-level "Mål 1: …" under its goal area: the pending unnumbered heading in larger type (made the area here; the area before, as large, ends), or the open one."""
         if self._heads_group(line) and self.section is not None:
             if (cut := area_end(self.stack, self.styled, self.typo.size(self.section))) is not None:
                 self.flush()
@@ -195,8 +197,7 @@ class ListWalk(FieldWalk):
         return area_depth(self.stack, self.styled, self.typo.size(line))
 
     def _heads_group(self, line: Line) -> bool:
-        """The pending unnumbered heading, in larger type than ``line`` and naming no list of
-        goals or items ("Nämndens mål", "Prioriterade områden") nor the document, is a group."""
+        """The pending unnumbered heading, in larger type than ``line`` and naming no list of goals or items ("Nämndens mål", "Prioriterade områden") nor the document, is a group."""
         return (p := self.section) is not None and self.section_level is None and self.typo.size(p) > self.typo.size(line) + 0.3 \
             and not names_chapter(self.out, self.section_title)
 
@@ -238,10 +239,9 @@ class ListWalk(FieldWalk):
                 self.item = ind
 
     def drawn_item(self, line: Line) -> bool:
-        """A line after a drawn bullet (no glyph in the text layer) that is an item of the list
-        in scope: a goal's list, focus areas after their lead-in, indicators, an activity
-        list (an "Uppdrag" list only under a goal: under another chapter it lists the remit),
-        or an amount outside any list."""
+        """A line after a drawn bullet (no glyph in the text layer) that is an item of the list in scope: a goal's
+        list, focus areas after their lead-in, indicators, an activity list (an "Uppdrag" list only under a goal:
+        under another chapter it lists the remit), or an amount outside any list."""
         if not self.bullets.leads(line):
             return False
         if self.mode == "activities":
@@ -251,9 +251,9 @@ class ListWalk(FieldWalk):
         return self.mode == "indicators" or (self.mode is None and self.field is None and any(ch.isdigit() for ch in line.text))
 
     def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
-        """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a
-        sentence's end, a capital, set apart from the item above as far as that item is from
-        the one before it (a wrapped line sits closer), or after a bulleted item too short to wrap."""
+        """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a sentence's end, a capital,
+        set apart from the item above as far as that item is from the one before it (a wrapped line sits closer), or
+        after a bulleted item too short to wrap."""
         return (
             line.method != "native"
             and self.mode in ("goals", "activities", "indicators")
@@ -289,12 +289,12 @@ class ListWalk(FieldWalk):
         self.text_goals.append(goal)
         self.mark(goal, line)
 
-    def list_after_text(self) -> None:
-        """A list (or numbered goal headings) right after the paragraphs under goal words holds
-        the goals: the paragraphs were its lead-in ("Nämnden har antagit följande mål …")."""
+    def list_after_text(self, mode: str | None = "keep") -> None:
+        """A list (or numbered or outline-marked goal headings) right after the goal words' paragraphs holds the goals: they were its lead-in ("Nämnden har antagit följande mål …"); the walk goes on in ``mode`` if given."""
         parent = self.stack[-1][1] if self.stack else None
         siblings = parent.children if parent else self.out.goals
         drop = {id(g) for g in self.text_goals if not (g.activities or g.indicators or g.assessment or g.children)}
         siblings[:] = [g for g in siblings if id(g) not in drop]
         self.listed -= drop
         self.text_goals, self.goal, self.item, self.title_line = [], parent, None, None
+        self.mode = self.mode if mode == "keep" else mode
