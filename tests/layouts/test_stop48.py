@@ -130,3 +130,33 @@ def test_assessment_sentences_between_paragraphs_are_no_legend() -> None:
     values on a page at one margin: the goals' assessments, not a legend's entries."""
     doc = HoldoutSet("holdout-generic8").parsed("verksamhetsberattelse/sala-tn-verksamhetsberattelse-2025")
     assert "Matsvinnet i skolrestaurangerna ska minska" in [g["title"] for g in all_goals(doc)]
+
+
+def test_footnote_marks_typed_after_titles_are_no_part_of_them() -> None:
+    """Jönköping's socialnämnd: "… stabil skolgång¹", "… vara kort*" with "¹ Med placerade barn
+    avses …" and "* Målet är gemensamt …" at the page's foot; the goal words' paragraph ("Nämnden
+    har fyra mål för året.") is the lead-in to the goal headings, no goal."""
+    doc = GENERIC28.parsed("namndplan/jonkoping-socialnamnden-namndplan-2027")
+    assert [g["title"] for g in all_goals(doc)] == [
+        "Barn i familjehem ska ha en stabil skolgång", "Fler personer med missbruk ska erbjudas vård i öppna former",
+        "Våld i nära relationer ska upptäckas tidigare", "Handläggningstiden för försörjningsstöd ska vara kort"]
+
+
+FAMILIES16 = HoldoutSet("holdout-families16")
+FAMILIES17 = HoldoutSet("holdout-families17")
+
+
+def test_a_microfilm_negative_is_read_as_printed() -> None:
+    """Vindeln's uppsiktsrapport copied from microfilm: white type on black, image only."""
+    doc = FAMILIES17.parsed("ange_uppsikt/vindeln-uppsiktsrapport-2028-scan")
+    gold = FAMILIES17.gold("ange_uppsikt/vindeln-uppsiktsrapport-2028-scan")
+    assert {g["title"] for g in all_goals(doc)} == {g["title"] for g in all_goals(gold)}
+    assert len(all_goals(doc)) >= 3
+
+
+def test_words_of_an_invisible_layer_that_abut_stay_apart() -> None:
+    """Rättvik's 2-up handout print with a Swedish OCR layer: each word a text show stretched over
+    its box, "Nära" and "service" touching."""
+    lines = [ln.text for p in read_pdf(FAMILIES16.pdf("orebro_budget/rattvik-plan-budget-2027-ocr")).pages[:2]
+             for ln in p.lines]
+    assert "+ Nära service" in lines and "för att nå kommunfullmäktiges mål och hur resurserna fördelas." in lines

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.goal_words import goal_word
 from planparse.layouts.headings import continues_title
+from planparse.layouts.outline import split_outline_marker
+from planparse.model import Goal
 from planparse.reading.model import Document, Line, Table
 from planparse.text.assemble import list_item
 
@@ -99,3 +101,11 @@ def list_under_stated_goal(w: WalkState, line: Line, item: tuple[str, str]) -> b
     w.mode = "activities"
     w.list_item(item[1], line, item[0])
     return True
+
+
+def were_lead_in(text_goals: list[Goal], heading: str) -> bool:
+    """Whether the paragraphs read as goals after goal words were the lead-in to the headings that
+    follow: an outline-marked heading ("I. …"), or one stating a goal after paragraphs that speak
+    of goals ("Nämnden har fyra mål för året.")."""
+    return split_outline_marker(heading) is not None or (
+        states_goal(heading) and all("mål" in g.title.lower() for g in text_goals))

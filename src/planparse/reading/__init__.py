@@ -33,6 +33,7 @@ from planparse.reading import (
     contents,
     deskew,
     font_shift,
+    footnotes,
     heading_grid,
     noise,
     ocr,
@@ -1605,6 +1606,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
         removed |= noise.placeholder_lines(lines) | noise.ocr_junk_lines(lines)
         noise_per_page.append([ln for ln in lines if id(ln) in removed])
         per_page_lines[k] = [ln for ln in lines if id(ln) not in removed]
+        footnotes.strip_marks(per_page_lines[k], heights[k])
         entries = contents.contents_tables(per_page_tables[k], [ln for ln in noise_per_page[k] if id(ln) not in running])
         if entries:
             per_page_tables[k] = [tb for tb in per_page_tables[k] if tb not in entries]

@@ -322,6 +322,16 @@ def _emboldened(page: pymupdf.Page, lines: list[Line], turn: pymupdf.Matrix | No
                 s.__dict__["bold"] = True  # (a span of this page, not yet in any line's facts)
 
 
+def _shown_words(lines: list[Line], invisible: set[int]) -> None:
+    """An invisible text layer (OCR'd) writes each word as a text show of its own, stretched over
+    the word's box on the image: two such words in spans of their own may abut ("Nära" ·
+    "service"), closer than the gap that tells a word space. They are words apart."""
+    for ln in lines:
+        for a, b in zip(ln.spans, ln.spans[1:], strict=False):
+            if id(a) in invisible and id(b) in invisible and a.text[-1:].isalnum() and b.text[:1].isalnum():
+                a.__dict__["text"] = a.text + " "  # (a span of this page, not yet in any line's facts)
+
+
 def _ink(code: int) -> bool:
     """Whether a traced glyph's character shows (not a space; -1 where no character is known)."""
     return 0 < code < 0x110000 and not chr(code).isspace()
@@ -809,6 +819,8 @@ def read_page(
         if tracked:
             _untrack(tracked, raw)
     del tp
+    if invisible:
+        _shown_words(lines, invisible)
     if lines and not any(s.bold for ln in lines for s in ln.spans):
         _emboldened(page, lines, turn)
     if len(lines) > 1:
@@ -1037,4 +1049,16 @@ def render_gray(page: pymupdf.Page, dpi: int) -> bytes:
     200 dpi, a tenth of the OCR itself; the uncompressed image goes straight to Tesseract's stdin.
     """
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+    if negative(pix.samples):
+        pix.invert_irect(pix.irect)  # a microfilm negative: white type on black, read as printed
     return pix.tobytes("pnm")
+
+
+def negative(samples: bytes) -> bool:
+    """Whether a grayscale page image is a negative: nearly all of it dark, a little of it light
+    (the type), as a microfilm copy prints. A dark photograph has no such thin light strokes."""
+    import numpy as np
+
+    pixels = np.frombuffer(samples, dtype=np.uint8)
+    light = float((pixels > 160).mean())
+    return float((pixels < 64).mean()) > 0.6 and 0.002 < light < 0.3
