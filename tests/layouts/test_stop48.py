@@ -160,3 +160,14 @@ def test_words_of_an_invisible_layer_that_abut_stay_apart() -> None:
     lines = [ln.text for p in read_pdf(FAMILIES16.pdf("orebro_budget/rattvik-plan-budget-2027-ocr")).pages[:2]
              for ln in p.lines]
     assert "+ Nära service" in lines and "för att nå kommunfullmäktiges mål och hur resurserna fördelas." in lines
+
+
+def test_a_spreadsheets_activity_list_with_goal_rows_and_its_title_in_the_metadata() -> None:
+    """Jönköping's tekniska nämnd (LibreOffice Calc): one table, "Nr | Aktivitet | Ansvarig enhet |
+    Klar senast | Status", merged rows "Mål 1: …" over each goal's rows; no text outside the
+    table, the title only in the file's metadata."""
+    doc = GENERIC28.parsed("aktivitetslista/jonkoping-tn-aktivitetslista-2027")
+    assert (doc["title"], doc["organ"]) == ("Aktivitetslista 2027", "Tekniska nämnden")
+    assert [(g["number"], len(g["activities"])) for g in doc["goals"]] == [("1", 8), ("2", 7), ("3", 7), ("4", 6)]
+    first = doc["goals"][0]["activities"][1]
+    assert (first["number"], first["status"]["value"], first["end_date"]) == ("1.2", "completed", "2027-03-31")

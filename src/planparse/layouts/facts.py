@@ -193,7 +193,9 @@ def guess_facts(doc: Document, out: Builder) -> None:
     """Fill municipality, document type, title, year, period and organ from the front matter.
     Family specs and hooks then override what their layout states exactly."""
     front = front_lines(doc, 2)
-    text = "\n".join(ln.text for ln in front)
+    # a page of a table alone (a spreadsheet's export): the title is the file's own, in its metadata
+    named = doc.pdf_metadata.get("title", "") if doc.pages and not doc.pages[0].lines and doc.pages[0].tables else ""
+    text = "\n".join([*(ln.text for ln in front), named])
     # (a letterhead printed as a running header is page noise: "Nacka kommun" at every page's top)
     kommun = find_in_text(text) or find_in_text(doc.text()) or find_in_text(
         "\n".join(n.text for page in doc.pages for n in page.noise))
@@ -207,7 +209,7 @@ def guess_facts(doc: Document, out: Builder) -> None:
     elif region:
         out.municipality = Municipality(name=region, code=None)
     folded = fold(text)
-    title = _title(doc)
+    title = re.split(r"\s+[–-]\s+", named)[0] if named else _title(doc)
     # the title's own words first: "Verksamhetsplan 2025" over a "delårsrapporten" in its prose
     # (a title naming a steering document of another kind, "Riktlinjer för …": no plan nor report
     # whatever report its prose mentions, "… i samband med årsredovisningen")

@@ -36,3 +36,16 @@ def goal_parts(goals: list[Goal], table: Table) -> list[tuple[Goal | None, Table
             parts[-1][1].append(row)
     return [(g, Table(rows=header + rows, n_cols=table.n_cols, header=table.header, columns=table.columns))
             for g, rows in parts if rows]
+
+
+def labelled_goal_rows(goals: list[Goal], table: Table) -> list[tuple[str, str, Row]]:
+    """Full-width rows of an activity table that name a goal not read before by its goal word
+    and number ("Mål 1: Trafiksäkerheten ska öka", a merged row of a spreadsheet's list): the
+    goals the rows under them belong to, as (number, title, row)."""
+    out: list[tuple[str, str, Row]] = []
+    for row in table.body:
+        if row.full_width and row.cells and fold(row.cells[0].text).startswith(("mal", "namndmal", "delmal")):
+            number, title = _number_of(row.cells[0].text)
+            if number is not None and title and row_goal(goals, row) is None:
+                out.append((number, title, row))
+    return out

@@ -21,7 +21,7 @@ from planparse.layouts.cell_items import bold_head, row_text, title_note
 from planparse.layouts.control_tables import controls, rated_risks, risks
 from planparse.layouts.facts import keeps_no_budget
 from planparse.layouts.form_tables import is_form, read_form
-from planparse.layouts.goal_rows import goal_parts
+from planparse.layouts.goal_rows import goal_parts, labelled_goal_rows
 from planparse.layouts.indented_rows import activity_of, assessment_of, indented_items
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import known_goal, named_goal, names_document
@@ -101,6 +101,8 @@ def read_table(w: Walk, table: Table) -> None:
         _icon_activities(w, table)
     elif role is Role.activities:
         cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
+        for number, title, named_row in labelled_goal_rows(w.out.goals, table):  # goals named only by their rows
+            _goal_row(w, title, named_row, number)
         for named, part in goal_parts(w.out.goals, table) or [(None, table)]:  # under a row naming a goal: its
             if (goal := named or w.owner_goal()) is not None:
                 acts = activity_rows(part, cont if named is None else None, w.step, icons)
@@ -269,7 +271,7 @@ def _after_label(row: Row, text: str) -> str:
 
 
 
-def _goal_row(w: Walk, title: str, row: Row) -> None:
+def _goal_row(w: Walk, title: str, row: Row, number: str | None = None) -> None:
     """A group row inside an activity table: the goal it names, found among the goals read so
     far or added under the current goal area. A goal label before it ("Mål: …") is no part of
     its title."""
@@ -287,7 +289,7 @@ def _goal_row(w: Walk, title: str, row: Row) -> None:
         w.owner_goal()
         w.field = None
     parent = w.stack[-1][1] if w.stack else None
-    goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=provenance(row))
+    goal = Goal(uid="", number=number, level=GoalLevel.goal, title=title, provenance=provenance(row))
     (parent.children if parent is not None else w.out.goals).append(goal)
     w.goal = goal
     w.listed.add(id(goal))

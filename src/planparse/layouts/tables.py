@@ -115,6 +115,7 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
 # The title runs to its first word character without backtracking (``[^\w\n]*+``, where
 # ``.*?\w`` would retry every later word character for every end of the title: quadratic in
 # the length of a long activity text that has no status tail); the match is the same.
+_ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")  # an activity's number in its "Nr" column
 STATUS_TAIL = re.compile(r"^(?P<title>[^\w\n]*+\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*|[●⬤■◼▲▼◆]\s*|(?:\.\s?){3,}\s*|…+\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
 
 
@@ -147,18 +148,17 @@ def status_line(line: Line) -> Status | None:
 
 def activity_rows(table: Table, cont: Activity | None = None, step: float | None = None,
                   icons: dict[int, Status] | None = None) -> list[Activity]:
-    """Activities from a table with an activity column and status/date columns; full-width
-    rows under an activity row are its description, status line or comment (paragraphs of OCR'd
-    lines by the document's ``step``, see :func:`line_step`), or a status row with an icon alone
-    (``icons``: status by row id). Full-width rows
-    before the first activity row go on with the text of ``cont``, the last activity of the
-    table this one continues (its header repeated after a page break)."""
+    """Activities from a table with an activity column and status/date/number columns; full-width rows under an
+    activity row are its description, status line or comment (paragraphs of OCR'd lines by the document's ``step``,
+    see :func:`line_step`), or a status row with an icon alone (``icons``: status by row id). Full-width rows before
+    the first activity row go on with the text of ``cont``, the last activity of the table this one continues."""
     labels = header_labels(table)
     title_col = column_of(labels, "activities") or 0
     status_col = status_column(table, labels, column_of(labels, "status"))
     start_col = column_of(labels, "start_date")
     end_col = column_of(labels, "end_date")
     progress_col = column_of(labels, "progress")
+    number_col = next((k for k, h in enumerate(table.header) if k != title_col and fold(h).strip(" .") in ("nr", "#")), None)
     out: list[Activity] = []
     step = step or line_step([ln for r in table.body for c in r.cells for ln in c.lines])
     icons = icons or {}
@@ -220,10 +220,10 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             m = vocabulary.match_status(text) if text else None
             if m is not None:
                 act.status = Status(value=StatusValue(m.value), raw=_clean_label(text), confidence=m.confidence)
-        if start_col is not None:
-            act.start_date = cell_date(row.cell_text(start_col))
-        if end_col is not None:
-            act.end_date = cell_date(row.cell_text(end_col), end=True)
+        act.start_date = cell_date(row.cell_text(start_col)) if start_col is not None else None
+        act.end_date = cell_date(row.cell_text(end_col), end=True) if end_col is not None else None
+        if number_col is not None and _ITEM_NUMBER.fullmatch(nr := row.cell_text(number_col).strip()):
+            act.number = nr.rstrip(".")  # "Nr | Aktivitet | …": the activity's own number
         if progress_col is not None:
             act.progress = cell_percent(row.cell_text(progress_col))
         text_columns(act, row, labels, title_col, out[-1] if out else None)
