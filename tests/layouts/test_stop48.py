@@ -171,3 +171,13 @@ def test_a_spreadsheets_activity_list_with_goal_rows_and_its_title_in_the_metada
     assert [(g["number"], len(g["activities"])) for g in doc["goals"]] == [("1", 8), ("2", 7), ("3", 7), ("4", 6)]
     first = doc["goals"][0]["activities"][1]
     assert (first["number"], first["status"]["value"], first["end_date"]) == ("1.2", "completed", "2027-03-31")
+
+
+def test_a_quality_reports_tables_with_the_goal_after_the_situation() -> None:
+    """Gottsundaskolan: one table an area, "Nuläge | Mål | Insatser | Uppföljning", the goal in
+    the Mål cell and its activities as bullets in the Insatser cell."""
+    doc = GENERIC28.parsed("kvalitetsrapport/uppsala-gottsundaskolan-kvalitetsrapport-2025-2026")
+    areas = doc["goals"]
+    assert [a["title"] for a in areas] == ["Kunskaper och bedömning", "Trygghet och studiero", "Elevernas delaktighet"]
+    assert _tree({"goals": areas[1]["children"]}) == [("Eleverna ska uppleva studiero på lektionerna", [
+        "Gemensamma lektionsstarter i alla klassrum", "Rastvärdar på skolgården under lunchrasten"])]

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 _CURRICULUM = re.compile(_RUNIN_LABEL.pattern + r"|^laroplan(?:ens|s)? ?mal|^strav(?:ans|ar)mal")
 
 
+_SITUATION = frozenset({"nulage", "utgangslage", "nulagesanalys", "bakgrund"})
+
+
 def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
     """The column naming goals: a goal word ("Nämndmål"), or a first column "Mål" beside
     the goal's activities or assessment ("Mål | Aktiviteter | Uppföljning", a school's plan;
@@ -48,7 +51,8 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
     if worded:  # the last: one before it groups its goals ("Kommunfullmäktiges mål | Nämndmål")
         return worded[-1]
     labels = header_labels(table)
-    first = next((i for i, h in enumerate(table.header) if h.strip()), None)
+    # (after a column of where things stand: "Nuläge | Mål | Insatser | Uppföljning", a school's quality report)
+    first = next((i for i, h in enumerate(table.header) if h.strip() and fold(h).strip(" :") not in _SITUATION), None)
     curriculum = first is not None and _CURRICULUM.match(fold(table.header[first])) is not None
     if first is not None and (labels[first] == "goal" or curriculum) and (any(
         lab in ("activities", "assessment", "status") for lab in labels[first + 1:]
