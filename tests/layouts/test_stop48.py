@@ -181,3 +181,10 @@ def test_a_quality_reports_tables_with_the_goal_after_the_situation() -> None:
     assert [a["title"] for a in areas] == ["Kunskaper och bedömning", "Trygghet och studiero", "Elevernas delaktighet"]
     assert _tree({"goals": areas[1]["children"]}) == [("Eleverna ska uppleva studiero på lektionerna", [
         "Gemensamma lektionsstarter i alla klassrum", "Rastvärdar på skolgården under lunchrasten"])]
+
+
+def test_a_caption_naming_a_goal_hands_it_the_table_under_it() -> None:
+    """Region Jönköping's delårsrapport: the goals on page 1, their indicator tables on landscape
+    pages (/Rotate 90) under "Tabell 1. Indikatorer för målet invånarna ska ha …"."""
+    doc = GENERIC29.parsed("delarsrapport/region-jonkoping-rs-delarsrapport-2-2026-liggande")
+    assert [(g["number"], len(g["indicators"])) for g in doc["goals"]] == [("1", 3), ("2", 2), ("3", 3)]

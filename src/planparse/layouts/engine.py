@@ -30,6 +30,7 @@ from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.heading_items import list_under_stated_goal, prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside
+from planparse.layouts.known_goals import captioned_goal
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
@@ -151,7 +152,7 @@ class Walk(ListWalk):
                 owner.comment = f"{owner.comment}\n{text}" if owner.comment else text
                 self.table_owner = owner
                 return
-        if self.spec.closes_field and fold(text).startswith(self.spec.closes_field):
+        if self.spec.closes_field and fold(text).startswith(self.spec.closes_field) or captioned_goal(self, text):
             self.flush()
             self.title_line = None
             return

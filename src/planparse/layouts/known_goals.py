@@ -15,6 +15,7 @@ from planparse.text.fold import fold
 if TYPE_CHECKING:
     from planparse.layouts.base import Builder
     from planparse.layouts.headings import Heading
+    from planparse.layouts.walk_state import WalkState
 
 
 def depth_first(goals: list[Goal]) -> list[Goal]:
@@ -81,3 +82,34 @@ def number_goes_back(head: Heading, chapter: str | None) -> bool:
         return False
     first, number = chapter.split(".")[0], head.number.rstrip(".")
     return number.isdigit() and first.isdigit() and int(number) <= int(first)
+
+
+# A table's or figure's caption naming the goal it belongs to: "Tabell 1. Indikatorer för målet
+# invånarna ska ha god tillgång till …" (the table on a page of tables, away from its goal).
+_CAPTION_GOAL = re.compile(r"^(?:tabell|tab|figur|diagram|bilaga)\s*\d{1,2}\s+.*?\bmalet\s+(?P<title>\S.*)$")
+
+
+def caption_goal(goals: list[Goal], text: str) -> list[Goal]:
+    """The path (top down) to the goal read before that a caption names, else []."""
+    m = _CAPTION_GOAL.match(fold(text))
+    if m is None:
+        return []
+    key = m["title"].rstrip(". :")
+    paths = [[g] for g in goals]
+    while paths:
+        path = paths.pop(0)
+        if repeats_title(path[-1], key):
+            return path
+        paths[:0] = [[*path, c] for c in path[-1].children]
+    return []
+
+
+def captioned_goal(w: WalkState, text: str) -> bool:
+    """Whether ``text`` is a caption naming a goal read before; if so that goal is in scope
+    again (what the table under the caption holds is its own), the open field stored first."""
+    path = caption_goal(w.out.goals, text)
+    if path:
+        w.flush()
+        w.stack = [(k + 1, g) for k, g in enumerate(path)]
+        w.goal, w.activity, w.section, w.mode = path[-1], None, None, None
+    return bool(path)
