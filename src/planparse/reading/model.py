@@ -446,7 +446,10 @@ class Table:
     def text_box(self) -> bool:
         """One column, or one row with text in one cell alone (a slide's shaded block, "Bedömning"
         over "Delvis uppfyllt", its sides drawn as cells): a framed text box, no table."""
-        return self.n_cols <= 1 or (len(self.rows) == 1 and sum(1 for c in self.rows[0].cells if c.text.strip()) == 1)
+        if self.n_cols <= 1:
+            return True
+        filled = [c.text for c in self.rows[0].cells if c.text.strip()] if len(self.rows) == 1 else []
+        return len(filled) == 1 and any(ch.isalpha() for ch in filled[0])  # (a figure alone is a row of a table)
 
     def grid(self) -> list[list[str]]:
         """Rows × columns of cell text (spanned cells repeated in the first column only)."""
