@@ -188,3 +188,11 @@ def test_a_caption_naming_a_goal_hands_it_the_table_under_it() -> None:
     pages (/Rotate 90) under "Tabell 1. Indikatorer för målet invånarna ska ha …"."""
     doc = GENERIC29.parsed("delarsrapport/region-jonkoping-rs-delarsrapport-2-2026-liggande")
     assert [(g["number"], len(g["indicators"])) for g in doc["goals"]] == [("1", 3), ("2", 2), ("3", 3)]
+
+
+def test_bullets_drawn_as_dark_polygons_lead_list_items() -> None:
+    """Lycksele's verksamhetsplan (borb): each "Nyckeltal kopplade till målet" item after a black
+    disc drawn as a closed path of sixteen lines."""
+    doc = FAMILIES17.parsed("kramfors_vp/lycksele-verksamhetsplan-2027")
+    names = [i["name"] for g in all_goals(doc) for i in g["indicators"]]
+    assert "Antal trafikolyckor på kommunala gator." in names and len(names) == 7

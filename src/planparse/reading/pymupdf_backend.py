@@ -942,11 +942,12 @@ def _drawings(page: pymupdf.Page, rotation: int | None = None) -> list[Drawing]:
                 x0, y0, x1, y1 = d["rect"]
                 drawings.append(_rect(float(x0), float(y0), float(x1), float(y1), fill, stroke, rd))
                 continue
-            if first == "l" and fill is not None and len(items) >= 3 and not dark_neutral(fill) and any(
+            if first == "l" and fill is not None and len(items) >= 3 and (not dark_neutral(fill) or _small(d["rect"])) and any(
                 abs(it[1][0] - it[2][0]) > 0.01 and abs(it[1][1] - it[2][1]) > 0.01 for it in items
             ):
-                # A filled polygon with slanted sides (a triangle, a diamond: a status icon),
-                # one shape with its fill, not its sides as loose strokes.
+                # A filled polygon with slanted sides (a triangle, a diamond: a status icon; dark
+                # and small, a list's bullet drawn as a disc of lines), one shape with its fill,
+                # not its sides as loose strokes.
                 x0, y0, x1, y1 = d["rect"]
                 drawings.append(Drawing((rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)]), "shape", fill, stroke))
                 continue
@@ -975,6 +976,12 @@ def _drawings(page: pymupdf.Page, rotation: int | None = None) -> list[Drawing]:
 
 
 SYMBOL_MAX = 16.0  # points: the widest and tallest a stroked symbol drawn among text is
+BULLET_MAX = 8.0  # points: the widest and tallest a bullet drawn as a polygon is
+
+
+def _small(rect: Any) -> bool:
+    x0, y0, x1, y1 = (float(v) for v in rect)
+    return x1 - x0 <= BULLET_MAX and y1 - y0 <= BULLET_MAX
 
 
 def _drawn_symbol(items: list[Any], rect: Any) -> bool:
