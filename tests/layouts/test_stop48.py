@@ -196,3 +196,11 @@ def test_bullets_drawn_as_dark_polygons_lead_list_items() -> None:
     doc = FAMILIES17.parsed("kramfors_vp/lycksele-verksamhetsplan-2027")
     names = [i["name"] for g in all_goals(doc) for i in g["indicators"]]
     assert "Antal trafikolyckor på kommunala gator." in names and len(names) == 7
+
+
+def test_an_ocr_layer_that_ran_its_words_together_is_read_anew() -> None:
+    """Mora's målavstämning (yellow highlighter, an English OCR layer without word spaces:
+    "byggaklartcykelledenmellanbyarnalangssjon"): a Swedish reading finds a third more words."""
+    doc = FAMILIES16.parsed("ange_tertial/mora-malavstamning-2027-t1-ocr")
+    titles = [a["title"] for g in all_goals(doc) for a in g["activities"]]
+    assert "Bygga klart cykelleden mellan byarna längs sjön" in titles

@@ -767,6 +767,7 @@ def _repair_ocr_layers(
 # source's text reads nearly all; an OCR layer under LAYER_READABLE, LAYER_WORSE under a Swedish
 # reading of the same page, is read anew (another engine's words: "5" for "s", words run together)
 PRINTED_READABLE = 0.9
+LAYER_RUN_TOGETHER = 1.3  # a good reading finds this many times the layer's words or more: it ran words together
 LAYER_READABLE = 0.8
 LAYER_WORSE = 0.15
 
@@ -786,9 +787,12 @@ def _readable(lines: list[Line]) -> tuple[float, int]:
 
 def _worse_layer(layer: list[Line], reference: list[Line]) -> bool:
     """Whether an existing OCR layer reads far worse than a Swedish reading of its page (another
-    engine's layer: "5" for "s", "_" for what it could not read): most of its words are none."""
+    engine's layer: "5" for "s", "_" for what it could not read): most of its words are none, or
+    it ran words together (a third fewer words than a good reading finds: "byggaklartcykelleden")."""
     own, n = _readable(layer)
     theirs, m = _readable(reference)
+    if n >= 40 and m >= LAYER_RUN_TOGETHER * n and theirs >= LAYER_READABLE:
+        return True
     return n >= 40 and m >= 0.7 * n and own < LAYER_READABLE and theirs - own >= LAYER_WORSE  # (a page of a few lines says little)
 
 
