@@ -204,3 +204,11 @@ def test_an_ocr_layer_that_ran_its_words_together_is_read_anew() -> None:
     doc = FAMILIES16.parsed("ange_tertial/mora-malavstamning-2027-t1-ocr")
     titles = [a["title"] for g in all_goals(doc) for a in g["activities"]]
     assert "Bygga klart cykelleden mellan byarna längs sjön" in titles
+
+
+def test_an_ocr_layer_word_the_reference_reads_as_words_and_an_introduction_is_no_area() -> None:
+    """Region Gotland (an English OCR layer over a "Mål | Aktiviteter" table): the layer's
+    "vardiratt" is the Swedish reading's "vård i rätt"; "Inledning" over the table groups nothing."""
+    doc = GENERIC29.parsed("verksamhetsplan/region-gotland-hsn-verksamhetsplan-2026-ocr")
+    assert [g["title"] for g in doc["goals"]] == [
+        "Patienterna ska få vård i rätt tid", "Vården ska vara jämlik över hela ön", "Medarbetarna ska vilja stanna och utvecklas"]

@@ -62,6 +62,7 @@ def goal_path(goals: list[Goal], key: str, listed: set[int]) -> list[Goal]:
     return []
 
 
+_FRONT_CHAPTERS = frozenset({"inledning", "sammanfattning", "forord", "bakgrund", "syfte"})
 _NAME_PARTS = re.compile(r"\s*[,·•|–—]\s*|\s+-\s+")
 
 
@@ -69,8 +70,8 @@ def names_document(out: Builder, title: str) -> bool:
     """Whether a heading names the document or whose it is ("Region Västerbotten", a title
     block's "Förskolan Skogsbrynet, Håbo kommun"): no goal."""
     names = {fold(n) for n in (out.title, out.organ, out.municipality.name) if n}
-    if fold(title) in names:
-        return True
+    if fold(title) in names or fold(title) in _FRONT_CHAPTERS:
+        return True  # (or a chapter of the document's own: "Inledning" over the goal table is no goal area)
     parts = [fold(p) for p in _NAME_PARTS.split(title) if p.strip()]
     return bool(parts) and all(p in names for p in parts)
 

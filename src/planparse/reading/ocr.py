@@ -914,6 +914,9 @@ def _nonsense(core: str) -> bool:
 _RUN = 3  # layer words and reference words a replacement may take, at most
 
 
+_SPLIT_BAR = 0.97  # a layer word the reference reads as several words: the same letters, spaces put in
+
+
 def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
     """Layer words the OCR garbled (:func:`_garbled`) that the reference OCR reads in the same
     place as words the lexicon knows ("eMhinvestert-," where the reference reads "IT" and
@@ -923,9 +926,11 @@ def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
     like the layer word's (:func:`planparse.text.fold.fold`, half of it or more). A word of
     made-up letters (:func:`_nonsense`) is replaced with the words before or after it that
     share its ink ("WC uuaniecninder" where the reference reads "yrkesvägledningen"), their
-    skeletons alike at a lower bar. Returns the number of layer words replaced."""
+    skeletons alike at a lower bar; a word the lexicon does not know that the reference reads as
+    several words of the same letters ("vardiratt" / "vård i rätt") is replaced by them. Returns
+    the number of layer words replaced."""
     from planparse.text.fold import fold
-    from planparse.text.repair import known_word
+    from planparse.text.repair import known_word, word_zipf
 
     refs = [s for ln in reference for s in ln.spans if s.text.strip()]
 
@@ -967,12 +972,14 @@ def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
                 runs += [(a, b, 0.35) for n in range(1, _RUN + 1) for a in range(max(k - n + 1, 0), k + 1)
                          if (b := a + n) <= len(spans)
                          and all(core(s) and not any(ch.isspace() for ch in core(s)) for s in spans[a:b])]
+            elif len(c) >= 6 and c.isalpha() and word_zipf(c) < 1.0:  # (known as a compound of words, perhaps)
+                runs.append((k, k + 1, _SPLIT_BAR))  # "vardiratt" where the reference reads "vård i rätt"
             done = False
             for a, b, bar in runs:
                 if a < k and out[len(out) - (k - a):] != spans[a:k]:
                     continue  # (the words before were replaced already)
                 over = read_there(spans[a:b], bar)
-                if over is None:
+                if over is None or (bar == _SPLIT_BAR and len(over) < 2):
                     continue
                 first, last = spans[a], spans[b - 1]
                 del out[len(out) - (k - a):]
