@@ -212,3 +212,11 @@ def test_an_ocr_layer_word_the_reference_reads_as_words_and_an_introduction_is_n
     doc = GENERIC29.parsed("verksamhetsplan/region-gotland-hsn-verksamhetsplan-2026-ocr")
     assert [g["title"] for g in doc["goals"]] == [
         "Patienterna ska få vård i rätt tid", "Vården ska vara jämlik över hela ön", "Medarbetarna ska vilja stanna och utvecklas"]
+
+
+def test_a_note_in_smaller_type_under_a_list_is_no_part_of_its_last_item() -> None:
+    """Karlstad BUN: "Nämndens bedömning av förutsättningarna görs i delårsrapporten." in 7.5 pt
+    right under each goal's dash list in 9.5 pt."""
+    doc = GENERIC29.parsed("verksamhetsplan/karlstad-bun-verksamhetsplan-2026")
+    titles = [a["title"] for g in all_goals(doc) for a in g["activities"]]
+    assert "Utöka studiehandledningen på modersmål" in titles and not [t for t in titles if "bedömning" in t]

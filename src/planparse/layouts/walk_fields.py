@@ -162,9 +162,10 @@ class FieldWalk(WalkState):
         return True
 
     def stated_ended(self, prev: Line, line: Line) -> bool:
-        """The stated goal's sentence has ended, and the short line under it ("Resultat", a
-        label in body type on an OCR'd page) is none of it."""
-        return self.item is self.stated and prev.text.rstrip().endswith(".") and len(line.text.split()) <= 2
+        """The item above has ended: a note goes on under it in smaller type ("Nämndens bedömning …"), or the stated
+        goal's sentence has ("Resultat" under it, a label in body type on an OCR'd page, is none of it)."""
+        return (self.typo.has_fonts(line) and line.size < prev.size - 1.0) or (
+            self.item is self.stated and prev.text.rstrip().endswith(".") and len(line.text.split()) <= 2)
 
     def retract_stated(self) -> None:
         """A list right after that paragraph: the paragraph led it in, no goal of its own."""
@@ -192,8 +193,7 @@ class FieldWalk(WalkState):
         return True
 
     def marker_text(self, text: str, ocr: bool = False) -> bool:
-        """A status or assessment printed on a line of its own, for the owner in scope (an
-        OCR'd one in the vocabulary's spelling)."""
+        """A status or assessment printed on a line of its own, for the owner in scope (an OCR'd one in the vocabulary's spelling)."""
         if len(text) < 60 and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(text)
             if s is not None:
