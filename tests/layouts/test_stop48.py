@@ -220,3 +220,12 @@ def test_a_note_in_smaller_type_under_a_list_is_no_part_of_its_last_item() -> No
     doc = GENERIC29.parsed("verksamhetsplan/karlstad-bun-verksamhetsplan-2026")
     titles = [a["title"] for g in all_goals(doc) for a in g["activities"]]
     assert "Utöka studiehandledningen på modersmål" in titles and not [t for t in titles if "bedömning" in t]
+
+
+def test_a_measures_values_on_lines_of_their_own() -> None:
+    """Norrköping VON: each nämndmål over "Mått: …", "Målvärde 2027: 95 %", "Utfall 2026: 88 %";
+    the goals, after "Nämndmål" and its paragraph on measures, are all of that level."""
+    doc = GENERIC28.parsed("plan_och_budget/norrkoping-von-mal-och-budget-2027")
+    assert [g["level"] for g in doc["goals"]] == ["goal", "goal", "goal"]
+    first = doc["goals"][0]["indicators"][0]
+    assert [(v["kind"], v["year"], v["value"]) for v in first["values"]] == [("target", 2027, 95), ("outcome", 2026, 88)]

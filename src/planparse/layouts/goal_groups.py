@@ -14,7 +14,7 @@ from planparse.layouts.base import Builder
 from planparse.layouts.goal_words import LEVEL_DEPTH
 from planparse.layouts.headings import Heading
 from planparse.layouts.known_goals import names_document
-from planparse.layouts.walk_state import WalkState, names_goals
+from planparse.layouts.walk_state import _CITATION, _RUNIN_SPLIT, WalkState, names_goals
 from planparse.model import Goal, GoalLevel
 from planparse.reading.model import Line, Table
 from planparse.text.assemble import list_item
@@ -201,3 +201,18 @@ def without_pointers(goals: list[Goal], title: str | None) -> list[Goal]:
         return bare and (title is not None and fold(g.title) == fold(title) or _ELSEWHERE.search(fold(g.title)) is not None)
 
     return [g for g in goals if not pointer(g)]
+
+
+def runin_goals(w: WalkState, text: str) -> None:
+    """A curriculum's run-in list after its lead-in: "Förskolan ska ge varje barn
+    förutsättningar att utveckla - nyfikenhet …, - förmåga att …" → one goal per item."""
+    parts = _RUNIN_SPLIT.split(text)
+    parent = w.stack[-1][1] if w.stack else None
+    for part in parts[1:]:
+        title = _CITATION.sub("", part).strip().rstrip(",;").strip()
+        if len(title) < 3:
+            continue
+        assert w.runin_prov is not None
+        goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=w.runin_prov)
+        (parent.children if parent is not None else w.out.goals).append(goal)
+        w.listed.add(id(goal))

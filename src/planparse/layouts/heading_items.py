@@ -17,12 +17,12 @@ from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.goal_words import goal_word
 from planparse.layouts.headings import continues_title
 from planparse.layouts.outline import split_outline_marker
-from planparse.model import Goal
 from planparse.reading.model import Document, Line, Table
 from planparse.text.assemble import list_item
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
+    from planparse.layouts.walk_lists import ListWalk
     from planparse.layouts.walk_state import WalkState
 
 
@@ -103,9 +103,14 @@ def list_under_stated_goal(w: WalkState, line: Line, item: tuple[str, str]) -> b
     return True
 
 
-def were_lead_in(text_goals: list[Goal], heading: str) -> bool:
-    """Whether the paragraphs read as goals after goal words were the lead-in to the headings that
-    follow: an outline-marked heading ("I. …"), or one stating a goal after paragraphs that speak
-    of goals ("Nämnden har fyra mål för året.")."""
-    return split_outline_marker(heading) is not None or (
-        states_goal(heading) and all("mål" in g.title.lower() for g in text_goals))
+def after_lead_in(w: ListWalk, heading: str) -> None:
+    """The paragraphs read as goals after goal words were the lead-in to the headings that follow,
+    when a heading is outline-marked ("I. …": the goals' outline starts, the walk goes on outside
+    the goal words) or states a goal after paragraphs that speak of goals ("Nämnden har fyra mål
+    för året."; the headings are goals of the goal words' level)."""
+    if w.mode != "goal_text" or not w.text_goals:
+        return
+    if split_outline_marker(heading) is not None:
+        w.list_after_text(None)
+    elif states_goal(heading) and all("mål" in g.title.lower() for g in w.text_goals):
+        w.list_after_text()

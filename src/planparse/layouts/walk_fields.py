@@ -8,17 +8,17 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts import money
+from planparse.layouts.goal_groups import runin_goals
 from planparse.layouts.headings import Heading, right_under, section_label
+from planparse.layouts.indicators import inline_value
 from planparse.layouts.known_goals import number_goes_back
 from planparse.layouts.stated_assessment import heads_assessed_paragraph
 from planparse.layouts.tables import after_icon
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
-    _CITATION,
     _LIST_FIELDS,
     _PERIOD_SUFFIX,
     _RUNIN_LABEL,
-    _RUNIN_SPLIT,
     _TEXT_FIELDS,
     WalkState,
 )
@@ -29,6 +29,7 @@ from planparse.model import (
     AssessmentValue,
     Goal,
     GoalLevel,
+    Indicator,
     Status,
     StatusValue,
 )
@@ -103,6 +104,9 @@ class FieldWalk(WalkState):
             self.open_label(label, value[:second.start()].strip(), line)
             self.open_label(found[0] or "", found[1], line)
             return
+        if label in ("target", "outcome") and isinstance(self.item, Indicator) and inline_value(
+                self.item, line.text.partition(":")[0].strip(), value):
+            return  # "Målvärde 2027: 95 %" under "Mått: …": a value of that measure
         if label in _ACTIVITY_LABELS and value and max((m.confidence for m in (vocabulary.match_status(value),
                                                      vocabulary.match_assessment(value)) if m), default=0) >= 0.95:
             return  # a key's entry ("Aktiviteten: Genomförd" beside its mark): no activity
@@ -207,20 +211,6 @@ class FieldWalk(WalkState):
                 return True
         return False
 
-    def runin_goals(self, text: str) -> None:
-        """A curriculum's run-in list after its lead-in: "Förskolan ska ge varje barn
-        förutsättningar att utveckla - nyfikenhet …, - förmåga att …" → one goal per item."""
-        parts = _RUNIN_SPLIT.split(text)
-        parent = self.stack[-1][1] if self.stack else None
-        for part in parts[1:]:
-            title = _CITATION.sub("", part).strip().rstrip(",;").strip()
-            if len(title) < 3:
-                continue
-            assert self.runin_prov is not None
-            goal = Goal(uid="", level=GoalLevel.goal, title=title, provenance=self.runin_prov)
-            (parent.children if parent is not None else self.out.goals).append(goal)
-            self.listed.add(id(goal))
-
     def end_amount(self) -> None:
         lines, self.amount_lines = self.amount_lines, []
         text = join_lines([ln.text for ln in lines])
@@ -239,7 +229,7 @@ class FieldWalk(WalkState):
             return
         texts = [ln.text for ln in lines]
         if field == "goal_runin":
-            self.runin_goals(join_lines([_RUNIN_LABEL.sub("", fold(texts[0])) and texts[0], *texts[1:]]))
+            runin_goals(self, join_lines([_RUNIN_LABEL.sub("", fold(texts[0])) and texts[0], *texts[1:]]))
             return
         inline = self.inline_value
         if inline and texts and inline in texts[0]:

@@ -19,7 +19,7 @@ from planparse.layouts.goal_groups import (
     worded_depth,
 )
 from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
-from planparse.layouts.heading_items import heading_activity, over_page, were_lead_in
+from planparse.layouts.heading_items import after_lead_in, heading_activity, over_page
 from planparse.layouts.headings import Heading
 from planparse.layouts.icon_lines import lit_goal
 from planparse.layouts.status_words import split_assessment_suffix
@@ -164,8 +164,7 @@ class ListWalk(FieldWalk):
             del self.stack[cut:]  # a chapter above the goal group
             self.goal = self.stack[-1][1] if self.stack else None
         # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
-        if self.mode == "goal_text" and self.text_goals and were_lead_in(self.text_goals, head.title):
-            self.list_after_text(None)
+        after_lead_in(self, head.title)
         under_words = self.mode_level if self.mode == "goal_text" and not self.text_goals else None
         self.pop_styled(self.typo.size(line), under_words)
         size, pending = self.typo.size(line), self.section
