@@ -229,3 +229,12 @@ def test_a_measures_values_on_lines_of_their_own() -> None:
     assert [g["level"] for g in doc["goals"]] == ["goal", "goal", "goal"]
     first = doc["goals"][0]["indicators"][0]
     assert [(v["kind"], v["year"], v["value"]) for v in first["values"]] == [("target", 2027, 95), ("outcome", 2026, 88)]
+
+
+def test_a_scanned_form_with_crosses_in_status_columns() -> None:
+    """Region Blekinge: "Aktivitet | Klar | Pågår | Ej påbörjad" filled in by pen and scanned;
+    the OCR reads the crosses as "X", "xx", "<<", "><"; the headings over the tables state goals."""
+    doc = GENERIC28.parsed("tertialrapport/region-blekinge-rs-tertialuppfoljning-2-2026-ifylld-scan")
+    assert [g["level"] for g in doc["goals"]] == ["goal", "goal", "goal"]
+    assert [(a["status"] or {}).get("value") for g in doc["goals"] for a in g["activities"]] == [
+        "completed", "in_progress", "not_started", "completed", "in_progress", "in_progress", "completed", "not_started"]

@@ -76,7 +76,8 @@ def _area_over_goals(g: Goal) -> bool:
 
 def settle_levels(goals: list[Goal], top: bool = True) -> None:
     """Set the levels the finished tree tells (see the module's doc) on ``goals``, in place."""
-    goal_beside = top and any(g.level is GoalLevel.goal and not g.children for g in goals)
+    # (or every one at the top states a goal: "Fler företag i Blekinge ska exportera" over its activity table)
+    goal_beside = top and (any(g.level is GoalLevel.goal and not g.children for g in goals) or all(states_goal(g.title) for g in goals))
     for g in goals:
         if g.level is GoalLevel.focus_area and not g.children and states_goal(g.title) \
                 and (goal_beside and g.activities or g.assessment is not None):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from planparse import vocabulary
-from planparse.model import Assessment, AssessmentValue
+from planparse.model import Assessment, AssessmentValue, Status, StatusValue
 from planparse.reading.model import Row, Table
 
 MATRIX_MIN = 2  # the fewest columns headed by an assessment that make a matrix
@@ -40,3 +40,27 @@ def marked_matrix(table: Table) -> bool:
     holding a mark in one of them."""
     columns = matrix_columns(table)
     return bool(columns) and any(matrix_assessment(r, columns) is not None for r in table.body)
+
+
+def status_columns(table: Table) -> dict[int, StatusValue]:
+    """An activity table's columns headed each by a status ("Aktivitet | Klar | Pågår | Ej
+    påbörjad", a form where a cross marks the one that holds), by their values; empty unless
+    :data:`MATRIX_MIN` of them, of different values."""
+    out: dict[int, StatusValue] = {}
+    for i, h in enumerate(table.header[1:], start=1):
+        m = vocabulary.match_status(h) if h.strip() else None
+        if m is not None and m.confidence >= 0.95:
+            out[i] = StatusValue(m.value)
+    return out if len(set(out.values())) >= MATRIX_MIN else {}
+
+
+def matrix_status(row: Row, columns: dict[int, StatusValue], header: list[str]) -> Status | None:
+    """The status of the one status column whose cell in ``row`` is marked: a cross as printed,
+    or on a scan whatever short reading the OCR made of a pen's cross ("xx", "><")."""
+    marked = [c.col for c in row.cells if c.col in columns and 0 < len(c.text.strip()) <= _PEN_MARK]
+    if len(marked) != 1:
+        return None
+    return Status(value=columns[marked[0]], raw=header[marked[0]].strip(), confidence=0.9)
+
+
+_PEN_MARK = 3  # characters: the longest reading of a hand-drawn cross

@@ -26,6 +26,7 @@ from planparse.layouts.indented_rows import activity_of, assessment_of, indented
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import known_goal, named_goal, names_document
 from planparse.layouts.legend import legend_table
+from planparse.layouts.mark_matrix import matrix_status, status_columns
 from planparse.layouts.marker import Marker
 from planparse.layouts.outline_rows import grouped_indicators, outline_nodes, outline_tree
 from planparse.layouts.roles import Role
@@ -106,8 +107,11 @@ def read_table(w: Walk, table: Table) -> None:
         for named, part in goal_parts(w.out.goals, table) or [(None, table)]:  # under a row naming a goal: its
             if (goal := named or w.owner_goal()) is not None:
                 acts = activity_rows(part, cont if named is None else None, w.step, icons)
+                marks = status_columns(table)  # ("Aktivitet | Klar | Pågår | Ej påbörjad", a cross in one)
                 for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
                     row = next((r for r in part.body if _row_of(act, [r])), None)
+                    if marks and act.status is None and row is not None:
+                        act.status = matrix_status(row, marks, table.header)
                     (_named_goal(w, table, row) or goal).activities.append(act)
                 w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
                 w.table_activity = w.activity
