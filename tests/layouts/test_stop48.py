@@ -238,3 +238,11 @@ def test_a_scanned_form_with_crosses_in_status_columns() -> None:
     assert [g["level"] for g in doc["goals"]] == ["goal", "goal", "goal"]
     assert [(a["status"] or {}).get("value") for g in doc["goals"] for a in g["activities"]] == [
         "completed", "in_progress", "not_started", "completed", "in_progress", "in_progress", "completed", "not_started"]
+
+
+def test_a_strategy_map_grid_of_perspectives_and_goals() -> None:
+    """Region Stockholm's målkarta (A3 landscape): a row of boxes per perspective, its name and
+    its goals side by side, read as one table without a header."""
+    doc = GENERIC28.parsed("verksamhetsplan/region-stockholm-hsn-malkarta-2027")
+    assert [(a["title"], len(a["children"])) for a in doc["goals"]] == [
+        ("Invånare och patienter", 3), ("Verksamhetsprocesser", 2), ("Medarbetare", 2), ("Ekonomi", 1)]

@@ -21,6 +21,7 @@ from planparse.layouts.cell_items import bold_head, row_text, title_note
 from planparse.layouts.control_tables import controls, rated_risks, risks
 from planparse.layouts.facts import keeps_no_budget
 from planparse.layouts.form_tables import is_form, read_form
+from planparse.layouts.goal_grid import read_goal_grid
 from planparse.layouts.goal_rows import goal_parts, labelled_goal_rows
 from planparse.layouts.indented_rows import activity_of, assessment_of, indented_items
 from planparse.layouts.indicators import indicator_rows, name_direction
@@ -96,6 +97,8 @@ def read_table(w: Walk, table: Table) -> None:
         w.listed.update(id(g) for g in outline_tree(nodes, w.stack[-1][1] if w.stack else None, w.out.goals))
     elif goal_col is None and is_form(w, table):
         read_form(w, table)
+    elif goal_col is None and read_goal_grid(w, table):
+        pass  # a strategy map: perspectives beside their goals
     elif goal_col is not None:
         gt.read_goal_table(w, table, *goal_col)
     elif role is Role.activities and has_markers and not icons:
@@ -110,8 +113,7 @@ def read_table(w: Walk, table: Table) -> None:
                 marks = status_columns(table)  # ("Aktivitet | Klar | Pågår | Ej påbörjad", a cross in one)
                 for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
                     row = next((r for r in part.body if _row_of(act, [r])), None)
-                    if marks and act.status is None and row is not None:
-                        act.status = matrix_status(row, marks, table.header)
+                    act.status = act.status or (matrix_status(row, marks, table.header) if marks and row is not None else None)
                     (_named_goal(w, table, row) or goal).activities.append(act)
                 w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
                 w.table_activity = w.activity
@@ -240,8 +242,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
 
 
 def _columns(act: Activity, row: Row, labels: list[str | None]) -> None:
-    """An activity row's dates, progress, comment and description (or more of it) from the columns their header
-    labels name."""
+    """An activity row's dates, progress, comment and description (or more of it) from the columns their labels name."""
     for i, lab in enumerate(labels):
         if lab in ("start_date", "end_date"):
             setattr(act, lab, getattr(act, lab) or cell_date(row.cell_text(i), end=lab == "end_date"))
