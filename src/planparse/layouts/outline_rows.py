@@ -14,6 +14,7 @@ from planparse import vocabulary
 from planparse.layouts.base import provenance
 from planparse.layouts.indented_rows import assessment_of, status_of
 from planparse.layouts.indicators import indicator_rows, name_direction
+from planparse.layouts.known_goals import known_goal
 from planparse.layouts.tables import column_of, header_labels
 from planparse.layouts.transposed import transposed_indicators
 from planparse.model import Activity, Goal, GoalLevel
@@ -133,9 +134,11 @@ def grouped_indicators(w: Walk, table: Table, owner: Goal | Activity | None) -> 
         w.stack[-1][1] if w.stack else None)
     for ind in transposed_indicators(table) or indicator_rows(table, w.doc.reread, this_year=w.out.year):
         if any(provenance(r) == ind.provenance for r in groups):
-            goal = Goal(uid="", level=GoalLevel.goal, title=ind.name, provenance=ind.provenance)
-            (parent.children if parent is not None else w.out.goals).append(goal)
-            w.listed.add(id(goal))
+            goal = known_goal(w.out.goals, ind.name)  # (a goal named before: a strategy map's)
+            if goal is None:
+                goal = Goal(uid="", level=GoalLevel.goal, title=ind.name, provenance=ind.provenance)
+                (parent.children if parent is not None else w.out.goals).append(goal)
+                w.listed.add(id(goal))
         elif goal is not None:
             ind.direction = ind.direction or name_direction(ind.name)
             goal.indicators.append(ind)
