@@ -154,14 +154,6 @@ def test_a_microfilm_negative_is_read_as_printed() -> None:
     assert len(all_goals(doc)) >= 3
 
 
-def test_words_of_an_invisible_layer_that_abut_stay_apart() -> None:
-    """Rättvik's 2-up handout print with a Swedish OCR layer: each word a text show stretched over
-    its box, "Nära" and "service" touching."""
-    lines = [ln.text for p in read_pdf(FAMILIES16.pdf("orebro_budget/rattvik-plan-budget-2027-ocr")).pages[:2]
-             for ln in p.lines]
-    assert "+ Nära service" in lines and "för att nå kommunfullmäktiges mål och hur resurserna fördelas." in lines
-
-
 def test_a_spreadsheets_activity_list_with_goal_rows_and_its_title_in_the_metadata() -> None:
     """Jönköping's tekniska nämnd (LibreOffice Calc): one table, "Nr | Aktivitet | Ansvarig enhet |
     Klar senast | Status", merged rows "Mål 1: …" over each goal's rows; no text outside the

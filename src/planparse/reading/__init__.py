@@ -785,14 +785,20 @@ def _readable(lines: list[Line]) -> tuple[float, int]:
     return sum(w.isalpha() and known_word(repair_word(w, aggressive=True)) for w in words) / len(words), len(words)
 
 
+def _long_words(lines: list[Line]) -> float:
+    """The share of a page's words that are 15 letters long or longer."""
+    words = [w for ln in lines for w in ln.text.split() if sum(ch.isalpha() for ch in w) >= 2]
+    return sum(len(w) >= 15 for w in words) / len(words) if words else 0.0
+
+
 def _worse_layer(layer: list[Line], reference: list[Line]) -> bool:
     """Whether an existing OCR layer reads far worse than a Swedish reading of its page (another
     engine's layer: "5" for "s", "_" for what it could not read): most of its words are none, or
     it ran words together (a third fewer words than a good reading finds: "byggaklartcykelleden")."""
     own, n = _readable(layer)
     theirs, m = _readable(reference)
-    if n >= 40 and m >= LAYER_RUN_TOGETHER * n and theirs >= LAYER_READABLE:
-        return True
+    if n >= 40 and m >= LAYER_RUN_TOGETHER * n and theirs >= LAYER_READABLE and _long_words(layer) >= 1.8 * _long_words(reference) + 0.02:
+        return True  # (its long "words" are words run together: far more than the good reading has)
     return n >= 40 and m >= 0.7 * n and own < LAYER_READABLE and theirs - own >= LAYER_WORSE  # (a page of a few lines says little)
 
 

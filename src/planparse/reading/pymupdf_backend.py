@@ -322,16 +322,6 @@ def _emboldened(page: pymupdf.Page, lines: list[Line], turn: pymupdf.Matrix | No
                 s.__dict__["bold"] = True  # (a span of this page, not yet in any line's facts)
 
 
-def _shown_words(lines: list[Line], invisible: set[int]) -> None:
-    """An invisible text layer (OCR'd) writes each word as a text show of its own, stretched over
-    the word's box on the image: two such words in spans of their own may abut ("Nära" ·
-    "service"), closer than the gap that tells a word space. They are words apart."""
-    for ln in lines:
-        for a, b in zip(ln.spans, ln.spans[1:], strict=False):
-            if id(a) in invisible and id(b) in invisible and a.text[-1:].isalnum() and b.text[:1].isalnum():
-                a.__dict__["text"] = a.text + " "  # (a span of this page, not yet in any line's facts)
-
-
 def _ink(code: int) -> bool:
     """Whether a traced glyph's character shows (not a space; -1 where no character is known)."""
     return 0 < code < 0x110000 and not chr(code).isspace()
@@ -819,8 +809,6 @@ def read_page(
         if tracked:
             _untrack(tracked, raw)
     del tp
-    if invisible:
-        _shown_words(lines, invisible)
     if lines and not any(s.bold for ln in lines for s in ln.spans):
         _emboldened(page, lines, turn)
     if len(lines) > 1:
