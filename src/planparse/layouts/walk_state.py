@@ -218,7 +218,8 @@ class WalkState:
             line, self.section = self.section, None
             self.pop_styled(self.typo.size(line), self.section_level)
             level = self.section_level or (self.spec.level(self.depth() + 1) if self.stack else next((  # (a sibling's, styled alike)
-                g.level for g in self.out.goals[-1:] if abs(self.styled.get(id(g), -9.0) - self.typo.size(line)) < 0.3), GoalLevel.focus_area))
+                g.level for g in self.out.goals[-1:] if g.level is GoalLevel.goal and abs(self.styled.get(id(g), -9.0) - self.typo.size(line)) < 0.3),
+                GoalLevel.focus_area))
             title = self.section_title or line.text
             labelled = re.match(r"^(\S+?)\s*:\s*(\S.*)$", title)
             if labelled is not None and (goal_word(labelled[1]) is not None or (

@@ -979,8 +979,8 @@ def replace_garbled_words(lines: list[Line], reference: list[Line]) -> int:
                 if a < k and out[len(out) - (k - a):] != spans[a:k]:
                     continue  # (the words before were replaced already)
                 over = read_there(spans[a:b], bar)
-                if over is None or (bar == _SPLIT_BAR and len(over) < 2):
-                    continue
+                if over is None or (bar == _SPLIT_BAR and (len(over) < 2 or fold("".join(r.text.strip() for r in over)) != fold(c))):
+                    continue  # (split: the same letters exactly, no word of the next ink taken in)
                 first, last = spans[a], spans[b - 1]
                 del out[len(out) - (k - a):]
                 lead = " " if first.text.startswith(" ") else ""
