@@ -238,3 +238,14 @@ def test_a_strategy_map_grid_of_perspectives_and_goals() -> None:
     doc = GENERIC28.parsed("verksamhetsplan/region-stockholm-hsn-malkarta-2027")
     assert [(a["title"], len(a["children"])) for a in doc["goals"]] == [
         ("Invånare och patienter", 3), ("Verksamhetsprocesser", 2), ("Medarbetare", 2), ("Ekonomi", 1)]
+
+
+GENERIC30 = HoldoutSet("holdout-generic30")
+
+
+def test_an_lso_programmes_safety_and_performance_goals() -> None:
+    """Räddningstjänsten Syd's handlingsprogram: "Säkerhetsmål 1: …" over "Prestationsmål 1.1: …",
+    under a chapter "Mål för verksamheten" that is no goal itself."""
+    doc = GENERIC30.parsed("handlingsprogram/rsyd-handlingsprogram-lso-2026-2029")
+    assert [(g["number"], g["level"], [c["number"] for c in g["children"]]) for g in doc["goals"]] == [
+        ("1", "goal", ["1.1", "1.2"]), ("2", "goal", ["2.1", "2.2"])]

@@ -43,6 +43,10 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("enhetsmal", GoalLevel.goal),
     ("effektmal", GoalLevel.goal),
     ("delmal", GoalLevel.sub_goal),
+    # a handlingsprogram under the law on protection against accidents (LSO): safety goals set by the
+    # municipalities, performance goals the rescue service sets to reach them
+    ("sakerhetsmal", GoalLevel.goal),
+    ("prestationsmal", GoalLevel.sub_goal),
     ("tema", GoalLevel.goal_area),
     ("prioritering", GoalLevel.goal_area),  # a regional strategy's "Prioritering 1: Kompetens …"
 )
