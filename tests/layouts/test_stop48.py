@@ -249,3 +249,14 @@ def test_an_lso_programmes_safety_and_performance_goals() -> None:
     doc = GENERIC30.parsed("handlingsprogram/rsyd-handlingsprogram-lso-2026-2029")
     assert [(g["number"], g["level"], [c["number"] for c in g["children"]]) for g in doc["goals"]] == [
         ("1", "goal", ["1.1", "1.2"]), ("2", "goal", ["2.1", "2.2"])]
+
+
+GENERIC31 = HoldoutSet("holdout-generic31")
+
+
+def test_a_numbered_goal_tree_of_statements_alone_is_kept() -> None:
+    """Trollhättan's grundskola (Writer list numbering 1 / 1.1 / 1.1.1): goals with no activities
+    or indicators under "Mål för grundskolan", which names the chapter."""
+    doc = GENERIC31.parsed("verksamhetsplan/trollhattan-un-grundskolan-verksamhetsplan-2026")
+    assert [g["number"] for g in doc["goals"]] == ["1", "2", "3"]
+    assert [c["number"] for c in doc["goals"][0]["children"][0]["children"]] == ["1.1.1", "1.1.2"]

@@ -122,9 +122,13 @@ def lone_goal(goals: list[Goal]) -> bool:
 
 
 def has_content(goal: Goal, listed: set[int]) -> bool:
+    """Whether a goal carries content: activities, indicators, an assessment, a place in a list of
+    goals, or numbered goals under it that state goals as it does ("1. Alla elever ska nå
+    kunskapskraven" over "1.1 Läsförmågan ska stärkas …": a goal tree of statements alone)."""
     return bool(goal.activities or goal.indicators or goal.assessment or id(goal) in listed) or any(
         has_content(c, listed) for c in goal.children
-    )
+    ) or bool(goal.number and goal.children and states_goal(goal.title)
+              and all(c.number and states_goal(c.title) for c in goal.children))
 
 
 def prune(goals: list[Goal], listed: set[int], bare: bool = True, title: str | None = None) -> list[Goal]:
