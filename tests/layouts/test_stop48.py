@@ -260,3 +260,10 @@ def test_a_numbered_goal_tree_of_statements_alone_is_kept() -> None:
     doc = GENERIC31.parsed("verksamhetsplan/trollhattan-un-grundskolan-verksamhetsplan-2026")
     assert [g["number"] for g in doc["goals"]] == ["1", "2", "3"]
     assert [c["number"] for c in doc["goals"][0]["children"][0]["children"]] == ["1.1.1", "1.1.2"]
+
+
+def test_a_grant_report_is_no_plan() -> None:
+    """A konstförening's "Redovisning av verksamhetsbidrag 2025" (English OCR layer): "Föreningens
+    mål" and its bullets, a money table of the grant: no goal tree, no budget."""
+    doc = GENERIC31.parsed("other/trollhattan-kfn-konstforeningen-redovisning-bidrag-2025-ocr")
+    assert doc["goals"] == [] and doc["budget"] == []

@@ -52,7 +52,8 @@ _FEE_SCHEDULE = re.compile(r"\b\w*tax(?:a|an|or|orna)\b")
 OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri"
                          r"|planbeskrivning|detaljplan|oversiktsplan|planprogram|omradesbestammelser"
                          r"|krisberedskap|beredskapsplan|krisledningsplan|sakerhetsskyddsplan|dokumenthanteringsplan"
-                         r"|remissvar|remissyttrande|\byttrande\b|upphandlingsunderlag|forfragningsunderlag|delegationsordning")
+                         r"|remissvar|remissyttrande|\byttrande\b|upphandlingsunderlag|forfragningsunderlag|delegationsordning"
+                         r"|redovisning av (?:\w+)?bidrag|bidragsredovisning|ansokan om (?:\w+)?bidrag")  # (a förening's grant report)
 
 
 def fee_schedule(title: str) -> bool:
