@@ -267,3 +267,11 @@ def test_a_grant_report_is_no_plan() -> None:
     mål" and its bullets, a money table of the grant: no goal tree, no budget."""
     doc = GENERIC31.parsed("other/trollhattan-kfn-konstforeningen-redovisning-bidrag-2025-ocr")
     assert doc["goals"] == [] and doc["budget"] == []
+
+
+def test_goal_rows_of_an_activity_table_and_crosses_under_rotated_headers() -> None:
+    """Region Uppsala (a Calc sheet): "Mål och aktivitet | Ansvarig | Klar | Pågår | Försenad | Ej
+    påbörjad", each goal a row with its first cell alone, an X in one status column a row."""
+    doc = GENERIC31.parsed("tertialrapport/region-uppsala-kbn-tertialrapport-1-2026")
+    assert [len(g["activities"]) for g in doc["goals"]] == [3, 2, 2]
+    assert [(a["status"] or {}).get("value") for a in doc["goals"][1]["activities"]] == ["in_progress", "not_started"]

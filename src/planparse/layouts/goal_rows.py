@@ -4,6 +4,7 @@ Status table) hands the activity rows under it to that goal, whichever goal is i
 
 from __future__ import annotations
 
+from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.goal_tables import _number_of
 from planparse.layouts.known_goals import depth_first, repeats_title
 from planparse.model import Goal
@@ -14,7 +15,7 @@ from planparse.text.fold import fold
 def row_goal(goals: list[Goal], row: Row) -> Goal | None:
     """The goal read before that a full-width row names: by its title (OCR slips allowed),
     after a goal word and number that, where printed, must be the goal's own."""
-    if not row.full_width or not row.cells:
+    if not (row.full_width or first_only(row)) or not row.cells:
         return None
     number, title = _number_of(row.cells[0].text)
     key = fold(title).rstrip(". ")
@@ -38,14 +39,24 @@ def goal_parts(goals: list[Goal], table: Table) -> list[tuple[Goal | None, Table
             for g, rows in parts if rows]
 
 
-def labelled_goal_rows(goals: list[Goal], table: Table) -> list[tuple[str, str, Row]]:
-    """Full-width rows of an activity table that name a goal not read before by its goal word
-    and number ("Mål 1: Trafiksäkerheten ska öka", a merged row of a spreadsheet's list): the
-    goals the rows under them belong to, as (number, title, row)."""
-    out: list[tuple[str, str, Row]] = []
+def first_only(row: Row) -> bool:
+    """Whether only the row's first cell holds text (a group row whose rules run across)."""
+    return bool(row.cells) and row.cells[0].col == 0 and bool(row.cells[0].text.strip()) and not any(
+        c.text.strip() for c in row.cells[1:])
+
+
+def labelled_goal_rows(goals: list[Goal], table: Table) -> list[tuple[str | None, str, Row]]:
+    """Rows of an activity table that name a goal not read before: full-width by its goal word and
+    number ("Mål 1: Trafiksäkerheten ska öka", a merged row of a spreadsheet's list), or the first
+    cell alone stating a goal ("Fler ska ta del av regionens kulturutbud" over its activities,
+    one of two such rows at least): the goals the rows under them belong to, as (number, title, row)."""
+    out: list[tuple[str | None, str, Row]] = []
     for row in table.body:
         if row.full_width and row.cells and fold(row.cells[0].text).startswith(("mal", "namndmal", "delmal")):
             number, title = _number_of(row.cells[0].text)
             if number is not None and title and row_goal(goals, row) is None:
                 out.append((number, title, row))
+    stated = [r for r in table.body if not r.full_width and first_only(r) and states_goal(r.cells[0].text)]
+    if len(stated) >= 2 and not out:
+        out = [(None, r.cells[0].text.strip(), r) for r in stated if row_goal(goals, r) is None]
     return out
