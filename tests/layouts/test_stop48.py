@@ -275,3 +275,13 @@ def test_goal_rows_of_an_activity_table_and_crosses_under_rotated_headers() -> N
     doc = GENERIC31.parsed("tertialrapport/region-uppsala-kbn-tertialrapport-1-2026")
     assert [len(g["activities"]) for g in doc["goals"]] == [3, 2, 2]
     assert [(a["status"] or {}).get("value") for a in doc["goals"][1]["activities"]] == ["in_progress", "not_started"]
+
+
+def test_indicator_tables_with_their_years_down_the_first_column() -> None:
+    """Ronneby's kvalitetsredovisning: "År | Meritvärde åk 9 | Behörighet yrkesprogram % | …" over
+    rows "2023", "2024", "2025", "Mål 2025", under headings that state goals ("Närvaron ska öka")."""
+    doc = GENERIC31.parsed("kvalitetsredovisning/ronneby-un-kvalitetsredovisning-2025")
+    assert [len(g["indicators"]) for g in doc["goals"]] == [3, 2, 3]
+    first = doc["goals"][0]["indicators"][0]
+    assert (first["name"], [(v["kind"], v["year"], v["value"]) for v in first["values"]][-2:]) == (
+        "Meritvärde åk 9", [("outcome", 2025, 221.0), ("target", 2025, 225.0)])

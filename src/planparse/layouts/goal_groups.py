@@ -98,7 +98,8 @@ _LABELLED = re.compile(r"^\s*\S+\s*:\s*\S")
 def states_goal(title: str) -> bool:
     """Whether a numbered heading states a goal (a finite verb after its first word)."""
     words = title.lower().split()
-    return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:])
+    return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:]) or (
+        len(words) == 3 and words[1] in ("ska", "skall"))  # ("Närvaron ska öka")
 
 
 def labelled(text: str) -> bool:

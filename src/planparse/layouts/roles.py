@@ -218,9 +218,22 @@ def classify(table: Table) -> Role:
     if (unit and not _prices(header)) or budget_rows >= 2 or account:
         return Role.budget
     years = sum(1 for h in table.header if YEAR.search(h))
-    if years >= 2 and table.n_cols >= 3:
+    if years >= 2 and table.n_cols >= 3 or years_down(table):
         return Role.indicators
     return Role.other
+
+
+_PERIOD_HEADS = frozenset({"ar", "period", "artal", "lasar"})
+
+
+def years_down(table: Table) -> bool:
+    """Whether an indicator table is set with its periods down the first column ("År | Meritvärde åk 9
+    | Behörighet %" over "2023 | 212,4 | 81", …, "Mål 2025 | 225,0 | 90"): each other column an indicator."""
+    if not table.header or fold(table.header[0]).strip(" :") not in _PERIOD_HEADS or table.n_cols < 2:
+        return False
+    firsts = [fold(text(r, 0)) for r in table.body]
+    return sum(1 for f in firsts if YEAR.fullmatch(f.strip())) >= 2 and all(
+        YEAR.search(f) for f in firsts if f.strip())
 
 
 def header_and_body(table: Table) -> tuple[list[str], list[Row]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planparse.layouts.goal_groups import states_goal
 from planparse.model import Activity, Goal
 from planparse.reading.model import Table
 
@@ -37,6 +38,7 @@ def indicator_owner(w: Walk, labels: list[str | None], activity_from_table: bool
     from_table = activity_from_table or (w.activity is not None and w.activity is w.table_activity)
     if w.activity is not None and not from_table and not _closes_list(w, before):
         return w.activity
-    if not w.stack and all(lab in (None, "year") for lab in labels):
+    if not w.stack and all(lab in (None, "year") for lab in labels) and not (
+            w.section is not None and states_goal(w.section_title)):  # (a heading stating a goal over it owns it)
         return None
     return w.measured(w.owner_goal())

@@ -16,6 +16,7 @@ from __future__ import annotations
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
 from planparse.layouts.indicators import value_kind
+from planparse.layouts.roles import years_down
 from planparse.model import Indicator, IndicatorValue, ValueKind
 from planparse.reading.model import Table
 from planparse.text.fold import fold
@@ -31,6 +32,8 @@ def _is_label(text: str, value: str) -> bool:
 
 def transposed_indicators(table: Table) -> list[Indicator]:
     """The one indicator of a table set on its side (see the module's doc), else none."""
+    if years_down(table):
+        return _columns_down(table)
     grid = table.grid()
     if len(grid) < 3 or table.n_cols < 3 or not _is_label(grid[0][0], "indicator"):
         return []
@@ -57,3 +60,23 @@ def transposed_indicators(table: Table) -> list[Indicator]:
             kind, y = value_kind(label)
             ind.values.append(IndicatorValue(label=label, kind=kind, year=y, raw=raw, value=parse_number(raw)))
     return [ind]
+
+
+def _columns_down(table: Table) -> list[Indicator]:
+    """The indicators of a table set with its periods down the first column, one a column: a
+    year's row its outcome ("2024 | 218,9"), a row naming a target its target ("Mål 2025 | 225,0")."""
+    out: list[Indicator] = []
+    for col in range(1, table.n_cols):
+        name = table.header[col].strip()
+        if not name:
+            continue
+        ind = Indicator(uid="", name=name, provenance=provenance(table.rows[0]))
+        for row in table.body:
+            period, raw = row.cell_text(0).strip(), row.cell_text(col).strip()
+            if not raw:
+                continue
+            label = f"Utfall {period}" if YEAR.fullmatch(period) else period
+            kind, year = value_kind(label)
+            ind.values.append(IndicatorValue(label=label, kind=kind, year=year, raw=raw, value=parse_number(raw)))
+        out.append(ind)
+    return out
