@@ -285,3 +285,9 @@ def test_indicator_tables_with_their_years_down_the_first_column() -> None:
     first = doc["goals"][0]["indicators"][0]
     assert (first["name"], [(v["kind"], v["year"], v["value"]) for v in first["values"]][-2:]) == (
         "Meritvärde åk 9", [("outcome", 2025, 221.0), ("target", 2025, 225.0)])
+
+
+def test_goals_numbered_by_emoji_keycaps() -> None:
+    """Östersund's näringslivsprogram: "1️⃣ Fler företag ska starta …" over "Så gör vi" and its items."""
+    doc = GENERIC30.parsed("naringslivsprogram/ostersund-ks-naringslivsprogram-2026-2028")
+    assert [(g["number"], len(g["activities"])) for g in doc["goals"]] == [("1", 2), ("2", 2), ("3", 1), ("4", 2)]

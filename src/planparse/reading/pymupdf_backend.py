@@ -231,6 +231,7 @@ def _raw_lines(tp: pymupdf.TextPage, data: dict[str, Any], keys: set[tuple[int, 
     return {(bi, li): raw["blocks"][bi]["lines"][li] for bi, li in keys}
 
 
+_KEYCAP = re.compile("([0-9])\ufe0f?\u20e3")  # an emoji keycap digit
 _CLIPPED_LINES = 8  # lines read one by one (clipped) at most; more: the whole page at once
 
 
@@ -731,6 +732,8 @@ def read_page(
             spans: list[Span] = []
             for si, s in enumerate(ln["spans"]):
                 text = nfc(s["text"])
+                if "\u20e3" in text:
+                    text = _KEYCAP.sub(r"\1.", text)  # "1️⃣ Fler företag …" numbers its item as "1."
                 if "ingbats" in s["font"] and is_dingbats(s["font"]):
                     text = dingbat_text(text)  # (base-14 ZapfDingbats: "G" is its "●")
                 elif "ingdings" in s["font"] and is_wingdings(s["font"]):
