@@ -291,3 +291,12 @@ def test_goals_numbered_by_emoji_keycaps() -> None:
     """Östersund's näringslivsprogram: "1️⃣ Fler företag ska starta …" over "Så gör vi" and its items."""
     doc = GENERIC30.parsed("naringslivsprogram/ostersund-ks-naringslivsprogram-2026-2028")
     assert [(g["number"], len(g["activities"])) for g in doc["goals"]] == [("1", 2), ("2", 2), ("3", 1), ("4", 2)]
+
+
+def test_goals_a_decision_adopts() -> None:
+    """Skellefteå's protokollsutdrag: "Kommunfullmäktige beslutar att 1. fastställa följande
+    övergripande mål …:" over five numbered goals ending in "," and ";"."""
+    doc = GENERIC31.parsed("protokoll/skelleftea-kf-protokollsutdrag-overgripande-mal-2027-2030")
+    assert [(g["number"], g["title"]) for g in doc["goals"]][-1] == (
+        "5", "Sjukfrånvaron bland kommunens anställda ska understiga 6 procent")
+    assert len(doc["goals"]) == 5

@@ -14,15 +14,14 @@ It reads structure, not wording:
   owner's line (:mod:`.icons`).
 
 A :class:`~planparse.layouts.spec.LayoutSpec` supplies what is a family's own. The walk is one class built in layers: :mod:`.walk_state` (the goal stack and tree operations),
-:mod:`.walk_fields` (labels and fields), :mod:`.walk_lists` (headings and lists) and this
-module (reading order, lines, tables).
+:mod:`.walk_fields` (labels and fields), :mod:`.walk_lists` (headings and lists) and this module (reading order, lines, tables).
 """
 
 from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
-from planparse.layouts.facts import guess_facts, plan_of_other_kind
+from planparse.layouts.facts import adopted_goals, adopts_goals, guess_facts, plan_of_other_kind
 from planparse.layouts.field_boxes import field_column
 from planparse.layouts.glyph_markers import ICON_GLYPHS
 from planparse.layouts.goal_groups import close_area, lone_goal, prune, titles_over_goal_lists
@@ -288,8 +287,9 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     assessed_after_walk(out.goals, doc, w.markers)  # by a legend's colour band, by a sentence in a paragraph
     out.goals = prune(out.goals, w.listed, spec.bare_goals, out.title or "")
     finish_tree(out.goals, generic=spec.name == "generic")
-    if out.goals and spec.name == "generic" and (plan_of_other_kind(out.title or "", doc) or lone_goal(out.goals)):
-        out.goals = []  # a likabehandlingsplan's åtgärder are routines, not a goal tree (issue 11)
+    if spec.name == "generic" and (not out.goals or plan_of_other_kind(out.title or "", doc) or lone_goal(out.goals)
+                                   or adopts_goals(doc, out.goals)):
+        out.goals = adopted_goals(doc)  # a likabehandlingsplan's åtgärder are no goal tree (issue 11); a decision's goals are
     for label in spec.expects:
         if label not in w.seen_labels:
             out.warn("section_missing", f"no {vocabulary.vocabulary()['labels'][label][0]!r} section found for the {spec.name} "

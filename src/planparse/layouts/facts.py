@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 import statistics
 
-from planparse.layouts.base import YEAR, Builder
+from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.doc_info import Found
 from planparse.layouts.front_info import read_front
 from planparse.layouts.front_metadata import front_metadata, vision_under_heading
-from planparse.model import DocumentType, Municipality, Period, PeriodKind
+from planparse.model import DocumentType, Goal, GoalLevel, Municipality, Period, PeriodKind
 from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
 from planparse.reading.model import Document, Line, Span
 from planparse.text.assemble import clean
@@ -262,3 +262,39 @@ def guess_facts(doc: Document, out: Builder) -> None:
         owners = [o for o in nlp.find_owners(text) if o[:1].isupper() and not o.lower().endswith(("chef", "chefen"))]
         if owners:
             out.organ = owners[0]
+
+
+# A decision adopting goals: "Kommunfullmäktige beslutar att 1. fastställa följande övergripande
+# mål för Skellefteå kommun 2027–2030:" over the goals as a numbered list (a protokollsutdrag).
+_ADOPTS = re.compile(r"\b(?:faststalla|anta|besluta om) (?:foljande|nedanstaende) (?:\w+ )?mal\b")
+_ITEM = re.compile(r"^(\d{1,2})[.)]\s+(\S.*?)[,;.]?(?:\s+(?:samt|och))?$")
+
+
+def adopted_goals(doc: Document) -> list[Goal]:
+    """The goals a decision adopts, listed under its point that adopts them (see above): the
+    numbered items set in further than that point, up to the next line no further in."""
+    for page in doc.pages:
+        for k, ln in enumerate(page.lines):
+            if not _ADOPTS.search(fold(ln.text)):
+                continue
+            out: list[Goal] = []
+            for item in page.lines[k + 1:]:
+                if item.x0 <= ln.x0 + 2:
+                    break
+                m = _ITEM.match(item.text)
+                if m is not None:
+                    out.append(Goal(uid="", number=m[1], level=GoalLevel.goal, title=m[2], provenance=provenance(item)))
+                elif out:  # a wrapped item
+                    out[-1].title = clean(f"{out[-1].title} {item.text}").rstrip(",;.")
+            if len(out) >= 2:
+                return out
+    return []
+
+
+def adopts_goals(doc: Document, goals: list[Goal]) -> bool:
+    """Whether the goals a decision adopts are the document's goal tree: it adopts some, and the
+    walk found no goal with activities or indicators (the minutes' own headings and points)."""
+    def bare(gs: list[Goal]) -> bool:
+        return all(not (g.activities or g.indicators) and bare(g.children) for g in gs)
+
+    return bare(goals) and bool(adopted_goals(doc))
