@@ -300,3 +300,19 @@ def test_goals_a_decision_adopts() -> None:
     assert [(g["number"], g["title"]) for g in doc["goals"]][-1] == (
         "5", "Sjukfrånvaron bland kommunens anställda ska understiga 6 procent")
     assert len(doc["goals"]) == 5
+
+
+FAMILIES18 = HoldoutSet("holdout-families18")
+
+
+def test_a_plan_printed_from_a_spreadsheet_with_its_gridlines() -> None:
+    """Överkalix's and Övertorneå's plans kept in LibreOffice Calc: every heading, paragraph,
+    label and value a merged cell of one ruled grid, list bullets and numbers in cells of their own,
+    the indicator tables rows of several cells among them."""
+    doc = FAMILIES18.parsed("robertsfors_vp/overkalix-verksamhetsplan-2028")
+    gold = FAMILIES18.gold("robertsfors_vp/overkalix-verksamhetsplan-2028")
+    assert [g["title"] for g in all_goals(doc)] == [g["title"] for g in all_goals(gold)]
+    acts = [a for g in all_goals(doc) for a in g["activities"]]
+    assert acts[0]["implementation"] == "- Inventering av två byar per år\n- Föreläggande om åtgärder\n- Uppföljande besök"
+    doc = FAMILIES18.parsed("kramfors_vp/overtornea-verksamhetsplan-2027")
+    assert [len(g["activities"]) for g in all_goals(doc)] == [3, 2, 2]

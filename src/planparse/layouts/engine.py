@@ -2,13 +2,11 @@
 
 It reads structure, not wording:
 
-- **headings** (:mod:`.headings`): numbering with or without a trailing dot or a "Mål" /
-  "Uppdrag" prefix, goal words ("Nämndmål", "Fokusområde"), typography rank where the layer
-  has fonts, and titles that wrap;
+- **headings** (:mod:`.headings`): numbering with or without a trailing dot or a "Mål" / "Uppdrag" prefix,
+  goal words ("Nämndmål", "Fokusområde"), typography rank where the layer has fonts, and titles that wrap;
 - **goals and activities** opened and closed by level (an unnumbered heading a goal only with goal content);
-- **labelled fields**: a vocabulary label opens a field whose value is read in its shape
-  (paragraphs, a list, a date); a "Mål" label followed by bullets makes each bullet a goal, and
-  bullets under "Aktiviteter", "Åtgärder" or "Tillvägagångssätt" are activities;
+- **labelled fields**: a vocabulary label opens a field whose value is read in its shape (paragraphs, a list,
+  a date); a "Mål" label followed by bullets makes each bullet a goal, bullets under "Aktiviteter" activities;
 - **tables by role** (:mod:`.table_walk`), attached to the goal or activity that owns them;
 - **status and assessment** from text anywhere in the owner's scope, or from an icon on the
   owner's line (:mod:`.icons`).
@@ -33,6 +31,7 @@ from planparse.layouts.known_goals import captioned_goal
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
+from planparse.layouts.sheet_grid import sheet_parts
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.stated_assessment import assessed_after_walk, stated_assessment
 from planparse.layouts.table_headers import (
@@ -87,6 +86,7 @@ class Walk(ListWalk):
             found = ([cont] if cont else []) + found
             used = consumed | {id(ln) for _, taken in found for ln in taken}
             items = page.in_order([ln for ln in page.lines if id(ln) not in used], page.tables + [t for t, _ in found])
+            items = [x for it in items for x in (sheet_parts(it) if isinstance(it, Table) else [it])]  # (a sheet's grid)
             out.extend(items)
             last = next((f for f in found if items and f[0] is items[-1]), None)
             if last is None or max(ln.bbox[3] for ln in last[1]) < 0.8 * page.height:

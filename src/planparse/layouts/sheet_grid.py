@@ -1,0 +1,68 @@
+"""A plan kept in a spreadsheet and printed with its gridlines: every line of the page is a row
+of one ruled grid (headings, paragraphs, labels and values each in a merged cell of their own),
+with the plan's real tables (rows of several filled cells) among them. Read as one table, none
+of it would be read; the grid is taken apart again into the page's lines and its tables."""
+
+from __future__ import annotations
+
+import re
+
+from planparse.reading.model import Line, Row, Table
+
+_PROSE_ROWS = 3  # sentences alone in their rows, at least, that say the grid is a page of text
+_MIN_ROWS = 8
+
+
+_MARKER = re.compile(r"^(?:[•\-–▪◦]|\d{1,2}[.)])$")  # a list item's bullet or number in a cell of its own
+
+
+def _item(row: Row) -> bool:
+    cells = [c for c in sorted(row.cells, key=lambda c: c.col) if c.text.strip()]
+    return len(cells) == 2 and bool(_MARKER.match(cells[0].text.strip())) and bool(cells[1].lines)
+
+
+def _filled(row: Row) -> list[Line]:
+    return [ln for c in sorted(row.cells, key=lambda c: c.col) if c.text.strip() for ln in c.lines]
+
+
+def _prose(row: Row) -> bool:
+    lines = _filled(row)
+    text = " ".join(ln.text for ln in lines)
+    return len({c.col for c in row.cells if c.text.strip()}) == 1 and len(text.split()) >= 8 and text.rstrip().endswith(".")
+
+
+def sheet_parts(table: Table) -> list[Line | Table]:
+    """``table`` taken apart if it is a printed sheet's grid (half its rows or more one filled cell
+    or a list item, and sentences or items among them): its one-cell rows as lines, a bullet's or
+    number's cell and its text as one line, each run of rows of several cells a table of its own
+    headed by its first row; else [table]."""
+    rows = table.rows
+    single = [r for r in rows if len({c.col for c in r.cells if c.text.strip()}) <= 1 or _item(r)]
+    if len(rows) < _MIN_ROWS or 2 * len(single) < len(rows) or sum(_prose(r) or _item(r) for r in rows) < _PROSE_ROWS:
+        return [table]
+    out: list[Line | Table] = []
+    run: list[Row] = []
+
+    def close() -> None:
+        if run:
+            run[0].is_header = True
+            out.append(Table(rows=list(run), n_cols=table.n_cols, header=[run[0].cell_text(c) for c in range(table.n_cols)],
+                             columns=table.columns))
+            run.clear()
+
+    for row in rows:
+        cells = [c for c in sorted(row.cells, key=lambda c: c.col) if c.text.strip()]
+        bullet = _item(row)
+        if len(cells) <= 1 or bullet:
+            close()
+            row.is_header = False
+            if bullet:
+                first = cells[1].lines[0]
+                out.append(Line(cells[0].lines[0].spans + first.spans, first.page, first.method))
+                out.extend(cells[1].lines[1:])
+            else:
+                out.extend(ln for c in cells for ln in c.lines)
+        else:
+            run.append(row)
+    close()
+    return out
