@@ -39,6 +39,12 @@ def goal_parts(goals: list[Goal], table: Table) -> list[tuple[Goal | None, Table
             for g, rows in parts if rows]
 
 
+def _goal_like(text: str) -> bool:
+    """A goal's statement as a row names it: a short sentence with no full stop and no label."""
+    t = text.strip()
+    return states_goal(t) and len(t.split()) <= 15 and not t.endswith(".") and ":" not in t
+
+
 def first_only(row: Row) -> bool:
     """Whether only the row's first cell holds text (a group row whose rules run across)."""
     return bool(row.cells) and row.cells[0].col == 0 and bool(row.cells[0].text.strip()) and not any(
@@ -56,7 +62,7 @@ def labelled_goal_rows(goals: list[Goal], table: Table) -> list[tuple[str | None
             number, title = _number_of(row.cells[0].text)
             if number is not None and title and row_goal(goals, row) is None:
                 out.append((number, title, row))
-    stated = [r for r in table.body if not r.full_width and first_only(r) and states_goal(r.cells[0].text)]
-    if len(stated) >= 2 and not out:
+    stated = [r for r in table.body if not r.full_width and first_only(r) and _goal_like(r.cells[0].text)]
+    if len(stated) >= 2 and not out and table.body and table.body[0] is stated[0]:  # (heading the rows: no description row)
         out = [(None, r.cells[0].text.strip(), r) for r in stated if row_goal(goals, r) is None]
     return out

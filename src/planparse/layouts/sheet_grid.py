@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 
+from planparse.layouts.headings import numbered
 from planparse.reading.model import Line, Row, Table
 
 _PROSE_ROWS = 3  # sentences alone in their rows, at least, that say the grid is a page of text
 _MIN_ROWS = 8
+_HEADINGS = 2  # numbered headings alone in their rows, at least ("3.1 MILJÖ OCH NATUR", "Uppdrag 3.1.1")
 
 
 _MARKER = re.compile(r"^(?:[•\-–▪◦]|\d{1,2}[.)])$")  # a list item's bullet or number in a cell of its own
@@ -33,13 +35,15 @@ def _prose(row: Row) -> bool:
 
 def sheet_parts(table: Table) -> list[Line | Table]:
     """``table`` taken apart if it is a printed sheet's grid (half its rows or more one filled cell
-    or a list item, and sentences or items among them): its one-cell rows as lines, a bullet's or
+    or a list item, sentences or items and numbered headings among them): its one-cell rows as lines, a bullet's or
     number's cell and its text as one line, each run of rows of several cells a table of its own
     headed by its first row; else [table]."""
     rows = table.rows
     single = [r for r in rows if len({c.col for c in r.cells if c.text.strip()}) <= 1 or _item(r)]
-    if len(rows) < _MIN_ROWS or 2 * len(single) < len(rows) or sum(_prose(r) or _item(r) for r in rows) < _PROSE_ROWS:
-        return [table]
+    headings = sum(1 for r in single if not _item(r) and numbered(" ".join(ln.text for ln in _filled(r))) is not None)
+    if len(rows) < _MIN_ROWS or 2 * len(single) < len(rows) or sum(_prose(r) or _item(r) for r in rows) < _PROSE_ROWS \
+            or headings < _HEADINGS:
+        return [table]  # (an activity table, its rows' descriptions a cell each, has no numbered headings among them)
     out: list[Line | Table] = []
     run: list[Row] = []
 
