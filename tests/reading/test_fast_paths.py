@@ -16,6 +16,7 @@ from planparse.reading import read_pdf
 from planparse.reading.model import Drawing, Line, Span
 from planparse.reading.pymupdf_backend import (
     _CLIPPED_LINES,
+    BULLET_MAX,
     SYMBOL_MAX,
     _has_image_block,
     _raw_lines,
@@ -51,8 +52,9 @@ def _reference_drawings(page: pymupdf.Page) -> list[Drawing]:
         stroke = _rgb(d.get("color")) if "s" in d.get("type", "") else None
         items = d["items"]
         slanted = any(abs(it[1].x - it[2].x) > 0.01 and abs(it[1].y - it[2].y) > 0.01 for it in items if it[0] == "l")
+        small = d["rect"].width <= BULLET_MAX and d["rect"].height <= BULLET_MAX  # (a bullet drawn as a disc of lines)
         if all(it[0] == "l" for it in items) and fill is not None and len(items) >= 3 and slanted \
-                and not dark_neutral(fill):
+                and (not dark_neutral(fill) or small):
             out.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))  # a filled polygon
         elif all(it[0] == "l" for it in items) and fill is None and len(items) >= 2 and slanted \
                 and x1 - x0 <= SYMBOL_MAX and y1 - y0 <= SYMBOL_MAX:
