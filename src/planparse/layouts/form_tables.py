@@ -46,9 +46,7 @@ def read_form(w: Walk, table: Table) -> None:
         if value is None or not value.lines:
             continue
         named = row.cell_text(0).strip().rstrip(":").strip()
-        if indicator is not None and label in (None, "target", "outcome") and (kind := value_kind(named))[0] is not ValueKind.other:
-            raw = value.text.strip()
-            indicator.values.append(IndicatorValue(label=named, kind=kind[0], year=kind[1], raw=raw, value=parse_number(raw)))
+        if indicator is not None and label in (None, "target", "outcome") and inline_value(indicator, named, value.text):
             continue
         first = value.lines[0]
         if label is None:
@@ -71,3 +69,13 @@ def read_form(w: Walk, table: Table) -> None:
     w.flush()
     w.mode, w.field, w.field_lines, w.item = None, None, [], None
 
+
+def inline_value(indicator: Indicator, label: str, value: str) -> bool:
+    """A value of the measure named on the line above, on a line of its own ("Målvärde 2027:
+    95 %", "Utfall 2026: 88 %" under "Mått: Andel brukare …"), added to it; whether it was one."""
+    kind, year = value_kind(label)
+    if kind is ValueKind.other or not value.strip():
+        return False
+    raw = value.strip()
+    indicator.values.append(IndicatorValue(label=label, kind=kind, year=year, raw=raw, value=parse_number(raw)))
+    return True

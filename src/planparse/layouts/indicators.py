@@ -295,13 +295,3 @@ def indicator_rows(
         out.pop()  # a note under the table read as its last row ("Utfallet avser …"): a sentence, no value
     return out
 
-
-def inline_value(indicator: Indicator, label: str, value: str) -> bool:
-    """A value of the measure named on the line above, on a line of its own ("Målvärde 2027:
-    95 %", "Utfall 2026: 88 %" under "Mått: Andel brukare …"), added to it; whether it was one."""
-    kind, year = value_kind(label)
-    if kind is ValueKind.other or not value.strip():
-        return False
-    raw = value.strip()
-    indicator.values.append(IndicatorValue(label=label, kind=kind, year=year, raw=raw, value=parse_number(raw)))
-    return True

@@ -8,9 +8,9 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts import money
+from planparse.layouts.form_tables import inline_value
 from planparse.layouts.goal_groups import runin_goals
 from planparse.layouts.headings import Heading, right_under, section_label
-from planparse.layouts.indicators import inline_value
 from planparse.layouts.known_goals import number_goes_back
 from planparse.layouts.stated_assessment import heads_assessed_paragraph
 from planparse.layouts.tables import after_icon
