@@ -907,15 +907,13 @@ def _ruled_sides_only(vs: list[_Seg]) -> list[_Seg]:
 def _columns(verticals: list[float], x0: float, x1: float, scanned: bool) -> list[float]:
     """A region's column boundaries from its vertical segments' positions. On a page read from
     its image the sides of a table's shaded bands, levelled each by its own centre, land a
-    point or two apart: those near a side are that side, not a narrow column. Born digital, a
-    sliver narrower than a letter at a side is the frame's (a slide block's rounded corners)."""
-    side = SCAN_SIDE if scanned else NATIVE_SIDE
-    verticals = [x for x in verticals if x0 + side < x < x1 - side]
+    point or two apart: those near a side are that side, not a narrow column."""
+    if scanned:
+        verticals = [x for x in verticals if x0 + SCAN_SIDE < x < x1 - SCAN_SIDE]
     return _merge_positions([*verticals, x0, x1])
 
 
 SCAN_SIDE = 8.0  # points
-NATIVE_SIDE = 5.0  # points
 ICON_SLACK = 2.0  # points: a vertical inside an icon's box, this much around it, is the icon's
 
 
