@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.headings import numbered
-from planparse.reading.model import Line, Row, Table
+from planparse.reading.model import Cell, Line, Row, Table
 
 _PROSE_ROWS = 3  # sentences alone in their rows, at least, that say the grid is a page of text
 _MIN_ROWS = 8
@@ -18,29 +18,33 @@ _HEADINGS = 2  # numbered headings alone in their rows, at least ("3.1 MILJÖ OC
 _MARKER = re.compile(r"^(?:[•\-–▪◦]|\d{1,2}[.)])$")  # a list item's bullet or number in a cell of its own
 
 
+def _cells(row: Row) -> list[Cell]:
+    """The row's cells that hold text, left to right."""
+    return [c for c in sorted(row.cells, key=lambda c: c.col) if c.text.strip()]
+
+
 def _item(row: Row) -> bool:
-    cells = [c for c in sorted(row.cells, key=lambda c: c.col) if c.text.strip()]
+    cells = _cells(row)
     return len(cells) == 2 and bool(_MARKER.match(cells[0].text.strip())) and bool(cells[1].lines)
 
 
-def _filled(row: Row) -> list[Line]:
-    return [ln for c in sorted(row.cells, key=lambda c: c.col) if c.text.strip() for ln in c.lines]
+def _text(row: Row) -> str:
+    return " ".join(ln.text for c in _cells(row) for ln in c.lines)
 
 
 def _prose(row: Row) -> bool:
-    lines = _filled(row)
-    text = " ".join(ln.text for ln in lines)
-    return len({c.col for c in row.cells if c.text.strip()}) == 1 and len(text.split()) >= 8 and text.rstrip().endswith(".")
+    text = _text(row)
+    return len(_cells(row)) == 1 and len(text.split()) >= 8 and text.rstrip().endswith(".")
 
 
 def sheet_parts(table: Table) -> list[Line | Table]:
     """``table`` taken apart if it is a printed sheet's grid (half its rows or more one filled cell
-    or a list item, sentences or items and numbered headings among them): its one-cell rows as lines, a bullet's or
-    number's cell and its text as one line, each run of rows of several cells a table of its own
-    headed by its first row; else [table]."""
+    or a list item, sentences or items and numbered headings among them): its one-cell rows as
+    lines, a bullet's or number's cell and its text as one line, each run of rows of several cells
+    a table of its own headed by its first row; else [table]."""
     rows = table.rows
-    single = [r for r in rows if len({c.col for c in r.cells if c.text.strip()}) <= 1 or _item(r)]
-    headings = sum(1 for r in single if not _item(r) and numbered(" ".join(ln.text for ln in _filled(r))) is not None)
+    single = [r for r in rows if len(_cells(r)) <= 1 or _item(r)]
+    headings = sum(1 for r in single if not _item(r) and numbered(_text(r)) is not None)
     if len(rows) < _MIN_ROWS or 2 * len(single) < len(rows) or sum(_prose(r) or _item(r) for r in rows) < _PROSE_ROWS \
             or headings < _HEADINGS:
         return [table]  # (an activity table, its rows' descriptions a cell each, has no numbered headings among them)
@@ -55,7 +59,7 @@ def sheet_parts(table: Table) -> list[Line | Table]:
             run.clear()
 
     for row in rows:
-        cells = [c for c in sorted(row.cells, key=lambda c: c.col) if c.text.strip()]
+        cells = _cells(row)
         bullet = _item(row)
         if len(cells) <= 1 or bullet:
             close()
