@@ -317,3 +317,12 @@ def test_a_plan_printed_from_a_spreadsheet_with_its_gridlines() -> None:
     assert acts[0]["implementation"] == "- Inventering av två byar per år\n- Föreläggande om åtgärder\n- Uppföljande besök"
     doc = FAMILIES18.parsed("kramfors_vp/overtornea-verksamhetsplan-2027")
     assert [len(g["activities"]) for g in all_goals(doc)] == [3, 2, 2]
+
+
+def test_goal_boxes_assessed_by_a_coloured_strip_down_their_side() -> None:
+    """Nacka's biblioteksplan: each goal in a shaded box whose left border is drawn thick in green,
+    yellow or red, a legend of the same strips at the top; the box's bullets get no status."""
+    doc = GENERIC30.parsed("biblioteksplan/nacka-kun-biblioteksplan-2026-uppfoljning")
+    assert [g["assessment"]["value"] for g in doc["goals"]] == [
+        "fulfilled", "partially_fulfilled", "not_fulfilled", "fulfilled"]
+    assert all(a["status"] is None for g in doc["goals"] for a in g["activities"])

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from planparse import vocabulary
+from planparse.layouts.border_strips import strip_assessments
 from planparse.layouts.cell_fills import band_assessments
 from planparse.model import Assessment, AssessmentValue, Goal
 from planparse.reading.model import Document, Line
@@ -128,8 +129,10 @@ def assessments_in_prose(goals: list[Goal]) -> None:
 
 def assessed_after_walk(goals: list[Goal], doc: Document, markers: Markers) -> None:
     """Assessments the walk could not see on a goal's own line: a band in a colour the legend
-    names (:func:`~planparse.layouts.cell_fills.band_assessments`), then a sentence inside the
-    goal's prose (:func:`assessments_in_prose`)."""
+    names (:func:`~planparse.layouts.cell_fills.band_assessments`), a coloured strip down the side
+    of the goal's box (:mod:`.border_strips`), then a sentence inside the goal's prose
+    (:func:`assessments_in_prose`)."""
     if markers.legend_assessment:
         band_assessments(goals, doc, markers)
+    strip_assessments(goals, doc, markers)
     assessments_in_prose(goals)
