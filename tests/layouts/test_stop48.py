@@ -317,6 +317,11 @@ def test_a_plan_printed_from_a_spreadsheet_with_its_gridlines() -> None:
     assert acts[0]["implementation"] == "- Inventering av två byar per år\n- Föreläggande om åtgärder\n- Uppföljande besök"
     doc = FAMILIES18.parsed("kramfors_vp/overtornea-verksamhetsplan-2027")
     assert [len(g["activities"]) for g in all_goals(doc)] == [3, 2, 2]
+    # Arvidsjaur's målavstämning: each activity row with its description row under it, an
+    # indicator table "Mått | Mål | Utfall" right under the activity table
+    doc = FAMILIES18.parsed("ange_tertial/arvidsjaur-malavstamning-2026-t2")
+    acts = [a["title"] for g in all_goals(doc) for a in g["activities"]]
+    assert "Starta fjärrundervisning i finska för mindre skolor" in acts and "Mått" not in acts
 
 
 def test_goal_boxes_assessed_by_a_coloured_strip_down_their_side() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from planparse import vocabulary
 from planparse.layouts.headings import numbered
 from planparse.reading.model import Cell, Line, Row, Table
 
@@ -32,6 +33,11 @@ def _text(row: Row) -> str:
     return " ".join(ln.text for c in _cells(row) for ln in c.lines)
 
 
+def _label(text: str) -> bool:
+    """A label alone in its row ("Bedömning", "Kommentar"): the next field, no row of the table above."""
+    return len(text.split()) <= 3 and vocabulary.match_label(text) is not None
+
+
 def _prose(row: Row) -> bool:
     text = _text(row)
     return len(_cells(row)) == 1 and len(text.split()) >= 8 and text.rstrip().endswith(".")
@@ -41,7 +47,8 @@ def sheet_parts(table: Table) -> list[Line | Table]:
     """``table`` taken apart if it is a printed sheet's grid (half its rows or more one filled cell
     or a list item, sentences or items and numbered headings among them): its one-cell rows as
     lines, a bullet's or number's cell and its text as one line, each run of rows of several cells
-    a table of its own headed by its first row; else [table]."""
+    (and the one-cell rows under them up to a numbered heading, a label or a list item) a table of its own
+    headed by its first row; else [table]."""
     rows = table.rows
     single = [r for r in rows if len(_cells(r)) <= 1 or _item(r)]
     headings = sum(1 for r in single if not _item(r) and numbered(_text(r)) is not None)
@@ -61,6 +68,11 @@ def sheet_parts(table: Table) -> list[Line | Table]:
     for row in rows:
         cells = _cells(row)
         bullet = _item(row)
+        if run and len(cells) == 1 and not bullet and numbered(_text(row)) is None and not _label(_text(row)):
+            run.append(row)  # a row of a table's own across it (an activity's description, its comment)
+            continue
+        if len(cells) >= 2 and run and all(_label(c.text) for c in cells):
+            close()  # the next table's header ("Mått | Mål | Utfall" under the activity table)
         if len(cells) <= 1 or bullet:
             close()
             row.is_header = False
