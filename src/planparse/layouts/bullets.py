@@ -4,22 +4,14 @@ bullet); either way no glyph is in the text layer ("Åtgärder:" over such items
 
 from __future__ import annotations
 
-from planparse.reading.model import BBox, Document, Line
-
-
-def _neutral(rgb: int | None) -> bool:
-    """Black or grey: a bullet's colour, not a status colour."""
-    if rgb is None:
-        return False
-    r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
-    return max(r, g, b) - min(r, g, b) < 40
+from planparse.reading.model import BBox, Document, Line, neutral
 
 
 def _picture_bullets(doc: Document, theme: set[int]) -> dict[int, list[BBox]]:
     """Small square black or grey pictures standing at one x, two at least in the document: a
     list's picture bullets by page (a status icon has a colour; a lone small picture is a logo's)."""
     small = [(page.number, im.bbox) for page in doc.pages for im in page.images
-             if (_neutral(im.color) or im.color in theme) and 3 <= im.bbox[2] - im.bbox[0] <= 10
+             if (neutral(im.color) or im.color in theme) and 3 <= im.bbox[2] - im.bbox[0] <= 10
              and 0.8 <= (im.bbox[2] - im.bbox[0]) / max(im.bbox[3] - im.bbox[1], 0.1) <= 1.25]
     out: dict[int, list[BBox]] = {}
     for number, b in small:
@@ -32,11 +24,12 @@ class DrawnBullets:
     """Each page's small dark filled shapes and picture bullets that may be bullets, looked up
     by the line they lead."""
 
-    def __init__(self, doc: Document, theme: set[int] | None = None) -> None:
+    def __init__(self, doc: Document, theme: set[int]) -> None:
+        """``theme``: colours a slide theme draws its bullets in (see drop_theme_bullets)."""
         self.by_page: dict[int, list[BBox]] = {}
-        pictures = _picture_bullets(doc, theme or set())
-        for page in doc.pages:  # (dark or grey, or a slide theme's colour: see drop_theme_bullets)
-            boxes = [d.bbox for d in page.drawings if d.kind in ("shape", "rect") and (_neutral(d.fill) or d.fill in (theme or ()))
+        pictures = _picture_bullets(doc, theme)
+        for page in doc.pages:  # (dark or grey, or a slide theme's colour)
+            boxes = [d.bbox for d in page.drawings if d.kind in ("shape", "rect") and (neutral(d.fill) or d.fill in theme)
                      and 1.5 <= d.bbox[2] - d.bbox[0] <= 7 and 1.5 <= d.bbox[3] - d.bbox[1] <= 7]
             boxes += pictures.get(page.number, [])
             if boxes:

@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
-from planparse.layouts.facts import adopted_goals, adopts_goals, guess_facts, plan_of_other_kind
+from planparse.layouts.facts import guess_facts
 from planparse.layouts.field_boxes import field_column
 from planparse.layouts.glyph_markers import ICON_GLYPHS
-from planparse.layouts.goal_groups import close_area, lone_goal, prune, titles_over_goal_lists
+from planparse.layouts.goal_groups import close_area, prune, settled_goals, titles_over_goal_lists
 from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.heading_items import list_under_stated_goal, prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
@@ -136,7 +136,7 @@ class Walk(ListWalk):
                 if self.mode == "activities" and self.activity is not None and self.activity is self.table_activity:
                     self.mode = None  # the list under "Aktiviteter" was this table: text after it is none of it
                 self.table_owner = self.activity or self.goal
-            elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.skipped | fields:
+            elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.skipped and id(block) not in fields:
                 self.line(block)
                 if id(block) in beside and self.activity is not None and self.item_line is block:
                     self.activity.status = status_line(beside[id(block)]) or self.activity.status
@@ -287,9 +287,8 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     assessed_after_walk(out.goals, doc, w.markers)  # by a legend's colour band, by a sentence in a paragraph
     out.goals = prune(out.goals, w.listed, spec.bare_goals, out.title or "")
     finish_tree(out.goals, generic=spec.name == "generic")
-    if spec.name == "generic" and (not out.goals or plan_of_other_kind(out.title or "", doc) or lone_goal(out.goals)
-                                   or adopts_goals(doc, out.goals)):
-        out.goals = adopted_goals(doc)  # a likabehandlingsplan's åtgärder are no goal tree (issue 11); a decision's goals are
+    if spec.name == "generic":
+        out.goals = settled_goals(doc, out.goals, out.title or "")
     for label in spec.expects:
         if label not in w.seen_labels:
             out.warn("section_missing", f"no {vocabulary.vocabulary()['labels'][label][0]!r} section found for the {spec.name} "

@@ -290,11 +290,3 @@ def adopted_goals(doc: Document) -> list[Goal]:
                 return out
     return []
 
-
-def adopts_goals(doc: Document, goals: list[Goal]) -> bool:
-    """Whether the goals a decision adopts are the document's goal tree: it adopts some, and the
-    walk found no goal with activities or indicators (the minutes' own headings and points)."""
-    def bare(gs: list[Goal]) -> bool:
-        return all(not (g.activities or g.indicators) and bare(g.children) for g in gs)
-
-    return bare(goals) and bool(adopted_goals(doc))

@@ -15,11 +15,11 @@ def field_column(blocks: list[Line | Table], pages: dict[int, Page]) -> tuple[di
     line each value stands beside (by id), and the ids of those tables (and of a lone box's line)."""
     beside: dict[int, Line] = {}
     tables: set[int] = set()
+    rects = {n: [d.bbox for d in page.drawings if d.kind == "rect"] for n, page in pages.items()}
     for t in blocks:
         if isinstance(t, Line):  # one box alone: a line of a status inside a drawn box
-            page = pages[t.page]
-            if status_line(t) is not None and any(d.kind == "rect" and within(t.bbox, d.bbox, 1) for d in page.drawings) \
-                    and len(left := _left_of(t, t.bbox[0], page)) == 1:
+            if any(within(t.bbox, b, 1) for b in rects[t.page]) and status_line(t) is not None \
+                    and len(left := _left_of(t, t.bbox[0], pages[t.page])) == 1:
                 beside[id(left[0])] = t
                 tables.add(id(t))
             continue

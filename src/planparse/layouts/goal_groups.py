@@ -11,12 +11,13 @@ import re
 from collections.abc import Callable
 
 from planparse.layouts.base import Builder
+from planparse.layouts.facts import adopted_goals, plan_of_other_kind
 from planparse.layouts.goal_words import LEVEL_DEPTH
 from planparse.layouts.headings import Heading
-from planparse.layouts.known_goals import names_document
+from planparse.layouts.known_goals import depth_first, names_document
 from planparse.layouts.walk_state import _CITATION, _RUNIN_SPLIT, WalkState, names_goals
 from planparse.model import Goal, GoalLevel
-from planparse.reading.model import Line, Table
+from planparse.reading.model import Document, Line, Table
 from planparse.text.assemble import list_item
 from planparse.text.fold import fold
 
@@ -120,6 +121,18 @@ def lone_goal(goals: list[Goal]) -> bool:
     """Whether the tree is one goal with nothing under it: a guideline's "Mål för
     krisberedskapen" and its prose, no plan (a plan states goals, and follows them up)."""
     return len(goals) == 1 and not (goals[0].children or goals[0].activities or goals[0].indicators or goals[0].assessment)
+
+
+def settled_goals(doc: Document, goals: list[Goal], title: str) -> list[Goal]:
+    """The generic parser's goal tree once the walk is done: a decision's adopted goals
+    (:func:`~planparse.layouts.facts.adopted_goals`) where the walk found none, only bare goals
+    (the minutes' own headings and points), one lone goal or a plan of another kind, which
+    otherwise keeps none (a likabehandlingsplan's åtgärder are routines, issue 11)."""
+    bare = not any(g.activities or g.indicators for g in depth_first(goals))
+    adopted = adopted_goals(doc) if bare else []
+    if not goals or adopted or plan_of_other_kind(title, doc) or lone_goal(goals):
+        return adopted if bare else adopted_goals(doc)
+    return goals
 
 
 def has_content(goal: Goal, listed: set[int]) -> bool:

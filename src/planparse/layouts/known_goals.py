@@ -5,11 +5,12 @@ headings that name the document itself rather than a goal of it; and numbers tha
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from planparse.model import Goal
+from planparse.model import Goal, GoalLevel
 from planparse.text.fold import fold
 
 if TYPE_CHECKING:
@@ -53,10 +54,25 @@ def known_goal(goals: list[Goal], title: str) -> Goal | None:
 def goal_path(goals: list[Goal], key: str, listed: set[int]) -> list[Goal]:
     """The goals from the top down to the unnumbered goal read from a table or list (its id in
     ``listed``) whose folded title is ``key``; empty when there is none."""
+    return _path_to(goals, lambda g: id(g) in listed and g.number is None and fold(g.title) == key)
+
+
+def sibling_goal_level(goals: list[Goal], styled: dict[int, float], size: float) -> GoalLevel | None:
+    """The level of a top-level heading made a goal, from the goal before it at the top: a goal's,
+    where that goal's heading was styled alike (``styled``: sizes by goal id; ``size``: this one's)."""
+    last = goals[-1] if goals else None
+    if last is not None and last.level is GoalLevel.goal and abs(styled.get(id(last), -9.0) - size) < 0.3:
+        return last.level
+    return None
+
+
+def _path_to(goals: list[Goal], found: Callable[[Goal], bool]) -> list[Goal]:
+    """The goals from the top down to the first goal (depth first) that ``found`` accepts; empty
+    when there is none."""
     paths = [[g] for g in goals]
     while paths:
         path = paths.pop(0)
-        if id(path[-1]) in listed and path[-1].number is None and fold(path[-1].title) == key:
+        if found(path[-1]):
             return path
         paths[:0] = [[*path, c] for c in path[-1].children]
     return []
@@ -96,13 +112,7 @@ def caption_goal(goals: list[Goal], text: str) -> list[Goal]:
     if m is None:
         return []
     key = m["title"].rstrip(". :")
-    paths = [[g] for g in goals]
-    while paths:
-        path = paths.pop(0)
-        if repeats_title(path[-1], key):
-            return path
-        paths[:0] = [[*path, c] for c in path[-1].children]
-    return []
+    return _path_to(goals, lambda g: repeats_title(g, key))
 
 
 def captioned_goal(w: WalkState, text: str) -> bool:

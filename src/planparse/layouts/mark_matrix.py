@@ -6,24 +6,32 @@ printed, ``source`` text."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from planparse import vocabulary
 from planparse.model import Assessment, AssessmentValue, Status, StatusValue
 from planparse.reading.model import Row, Table
 
+V = TypeVar("V", AssessmentValue, StatusValue)
 MATRIX_MIN = 2  # the fewest columns headed by an assessment that make a matrix
 _MARK = re.compile(r"[xX✓✔✗✘✕✖×●■]")
 
 
-def matrix_columns(table: Table) -> dict[int, AssessmentValue]:
-    """The columns after the first headed each by an assessment, exactly (no other words), by
-    their values; empty unless there are :data:`MATRIX_MIN` of them, of different values."""
-    out: dict[int, AssessmentValue] = {}
+def _headed_columns(table: Table, match: Callable[[str], vocabulary.Match | None], value: Callable[[str], V]) -> dict[int, V]:
+    """The columns after the first headed each by a value ``match`` reads, exactly (no other words),
+    by their values; empty unless there are :data:`MATRIX_MIN` of them, of different values."""
+    out: dict[int, V] = {}
     for i, h in enumerate(table.header[1:], start=1):
-        m = vocabulary.match_assessment(h) if h.strip() else None
+        m = match(h) if h.strip() else None
         if m is not None and m.confidence >= 0.95:
-            out[i] = AssessmentValue(m.value)
+            out[i] = value(m.value)
     return out if len(set(out.values())) >= MATRIX_MIN else {}
+
+
+def matrix_columns(table: Table) -> dict[int, AssessmentValue]:
+    """The columns headed each by an assessment (see :func:`_headed_columns`)."""
+    return _headed_columns(table, vocabulary.match_assessment, AssessmentValue)
 
 
 def matrix_assessment(row: Row, columns: dict[int, AssessmentValue]) -> Assessment | None:
@@ -44,14 +52,8 @@ def marked_matrix(table: Table) -> bool:
 
 def status_columns(table: Table) -> dict[int, StatusValue]:
     """An activity table's columns headed each by a status ("Aktivitet | Klar | Pågår | Ej
-    påbörjad", a form where a cross marks the one that holds), by their values; empty unless
-    :data:`MATRIX_MIN` of them, of different values."""
-    out: dict[int, StatusValue] = {}
-    for i, h in enumerate(table.header[1:], start=1):
-        m = vocabulary.match_status(h) if h.strip() else None
-        if m is not None and m.confidence >= 0.95:
-            out[i] = StatusValue(m.value)
-    return out if len(set(out.values())) >= MATRIX_MIN else {}
+    påbörjad", a form where a cross marks the one that holds; see :func:`_headed_columns`)."""
+    return _headed_columns(table, vocabulary.match_status, StatusValue)
 
 
 def matrix_status(row: Row, columns: dict[int, StatusValue], header: list[str]) -> Status | None:

@@ -107,10 +107,10 @@ def read_table(w: Walk, table: Table) -> None:
         cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
         for number, title, named_row in labelled_goal_rows(w.out.goals, table):  # goals named only by their rows
             _goal_row(w, title, named_row, number)
+        marks = status_columns(table)  # ("Aktivitet | Klar | Pågår | Ej påbörjad", a cross in one)
         for named, part in goal_parts(w.out.goals, table) or [(None, table)]:  # under a row naming a goal: its
             if (goal := named or w.owner_goal()) is not None:
                 acts = activity_rows(part, cont if named is None else None, w.step, icons)
-                marks = status_columns(table)  # ("Aktivitet | Klar | Pågår | Ej påbörjad", a cross in one)
                 for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
                     row = next((r for r in part.body if _row_of(act, [r])), None)
                     act.status = act.status or (matrix_status(row, marks, table.header) if marks and row is not None else None)

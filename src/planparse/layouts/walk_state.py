@@ -12,7 +12,7 @@ from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word, handed_labels
 from planparse.layouts.headings import Heading, Typography, continues_title, recognise
 from planparse.layouts.icon_lines import line_icons
 from planparse.layouts.icons import Markers
-from planparse.layouts.known_goals import goal_path, names_document
+from planparse.layouts.known_goals import goal_path, names_document, sibling_goal_level
 from planparse.layouts.legend import legend_lines
 from planparse.layouts.marker import Marker
 from planparse.layouts.spec import LayoutSpec
@@ -217,9 +217,8 @@ class WalkState:
         if self.section is not None:
             line, self.section = self.section, None
             self.pop_styled(self.typo.size(line), self.section_level)
-            level = self.section_level or (self.spec.level(self.depth() + 1) if self.stack else next((  # (a sibling's, styled alike)
-                g.level for g in self.out.goals[-1:] if g.level is GoalLevel.goal and abs(self.styled.get(id(g), -9.0) - self.typo.size(line)) < 0.3),
-                GoalLevel.focus_area))
+            level = self.section_level or (self.spec.level(self.depth() + 1) if self.stack else (
+                sibling_goal_level(self.out.goals, self.styled, self.typo.size(line)) or GoalLevel.focus_area))
             title = self.section_title or line.text
             labelled = re.match(r"^(\S+?)\s*:\s*(\S.*)$", title)
             if labelled is not None and (goal_word(labelled[1]) is not None or (

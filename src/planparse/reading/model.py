@@ -32,6 +32,15 @@ def covers(fill: BBox, cell: BBox) -> bool:
     return w > 0 and h > 0 and w * h >= 0.7 * area and own <= 1.5 * area
 
 
+def neutral(rgb: int | None) -> bool:
+    """Black, grey or white: no hue (the channels within 40 of each other), a bullet's or a frame's
+    colour, not a status colour."""
+    if rgb is None:
+        return False
+    r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
+    return max(r, g, b) - min(r, g, b) < 40
+
+
 def within(inner: BBox, outer: BBox, slack: float) -> bool:
     """Whether ``inner`` lies inside ``outer``, give or take ``slack`` points on each side."""
     return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack
@@ -344,9 +353,8 @@ class Image:
         w, h = self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1]
         # (as narrow as a traffic light standing upright, three lamps one over the other, one of them
         # lit: a grey strip that narrow is a frame's edge, a slide block's rounded side)
-        c = self.color
-        return c is not None and 3 <= w <= 24 and 3 <= h <= 24 and 0.3 <= w / h <= 1.6 and (
-            w / h >= 0.6 or max(c >> 16, c >> 8 & 255, c & 255) - min(c >> 16, c >> 8 & 255, c & 255) >= 40)
+        return self.color is not None and 3 <= w <= 24 and 3 <= h <= 24 and 0.3 <= w / h <= 1.6 and (
+            w / h >= 0.6 or not neutral(self.color))
 
     @property
     def is_bar(self) -> bool:

@@ -1574,9 +1574,10 @@ def _build(
         table.header = [first.cell_text(c) for c in range(n_cols)]
         if any(ln.method != "native" for c in first.cells for ln in c.lines):
             table.header = [_label_without_specks(t) for t in table.header]
-        for r in rows[1:]:  # the header again under a group row (each goal's indicators under their own): no data
-            if sum(1 for t in table.header if t.strip()) >= 2 and [r.cell_text(c) for c in range(n_cols)] == table.header:
-                r.is_header = True
+        if sum(1 for t in table.header if t.strip()) >= 2:
+            for r in rows[1:]:  # the header again under a group row (each goal's indicators under their own): no data
+                if [r.cell_text(c) for c in range(n_cols)] == table.header:
+                    r.is_header = True
     return table
 
 
