@@ -82,6 +82,7 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     # right under it, each short of its column's edge
     lead_ins = {b for b, ln in zip(boxes, lines, strict=True) if ln.text.rstrip().endswith(":")}
     items = {b for b, ln in zip(boxes, lines, strict=True) if _BULLET.match(ln.text)}
+    headings = _headings(lines, boxes)
     by_top = {id(side): _by_top(side) for side in (left, right)}
     ran: dict[Box, bool] = {}  # running() of the right column's boxes, each worked out once
 
@@ -96,7 +97,7 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
             return True
         if b in items:  # (an item under its lead-in or under another item)
             above = row_above(b, by_top[id(side)])
-            if above is not None and (above in items or above in lead_ins):
+            if above is not None and (above in items or above in lead_ins or above in headings):
                 return True
         # (in a column of many lines, set in from its margin no further than a bullet's
         # indent: a cover's label grid, a few rows, has its values under labels across it; in
@@ -113,7 +114,8 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
         return fills(row_end(above, side, by_top[id(side)]), margin, width)
 
     if not rows_beside:  # (few rows side by side: two columns only if the right one is short)
-        return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
+        return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running, headings) \
+            else None
     pairs = 0
     filled = 0
     for b in left:
@@ -128,11 +130,12 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
                 ran[r] if r in ran else ran.setdefault(r, running(r, right, g1, width_r)) for r in beside):
             filled += 1
     if pairs < MIN_ROWS:
-        return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running) else None
+        return (g0, g1) if _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running, headings) \
+            else None
     if filled < _FILLED * pairs and not _both_running(
             left, right, (margin_l, width_l), (g1, width_r), (top, bottom), lambda b, side, m, w: running(b, side, m, w), rules or [],
-            across) \
-            and not _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running):
+            across, headings) \
+            and not _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running, headings):
         return None
     return g0, g1
 
@@ -167,7 +170,7 @@ _SPAN = 0.6  # of the text's height: how far down the page both columns must run
 def _both_running(
     left: list[Box], right: list[Box], col_l: tuple[float, float], col_r: tuple[float, float],
     shared: tuple[float, float], running: Callable[[Box, list[Box], float, float], bool], rules: list[Box],
-    across: list[Box],
+    across: list[Box], headings: set[Box],
 ) -> bool:
     """Two columns told each on its own, where row by row they do not pair up: a column of
     headings, short assessment lines and table rows beside running text has its rows at other
@@ -185,13 +188,15 @@ def _both_running(
     height = max(b[3] for b in every) - min(b[1] for b in every)
     if shared[1] - shared[0] < _SPAN * height:
         return False
-    return all(_runs(side, col, shared, running, rules) for side, col in ((left, col_l), (right, col_r)))
+    return all(_runs(side, col, shared, running, rules, headings) for side, col in ((left, col_l), (right, col_r)))
 
 
 def _runs(side: list[Box], col: tuple[float, float], span: tuple[float, float],
-          running: Callable[[Box, list[Box], float, float], bool], rules: list[Box]) -> bool:
+          running: Callable[[Box, list[Box], float, float], bool], rules: list[Box], headings: set[Box]) -> bool:
     """Whether a column is running text over ``span``: of the rows it starts there, at least
-    :data:`_FILLED` fill it (``running``) and at least :data:`MIN_ROWS`. The cells of a
+    :data:`_FILLED` fill it (``running``) and at least :data:`MIN_ROWS`; a heading's row
+    (``headings``) over a row that does is neither (a preschool plan's "Nuläge" and "Mål" over
+    their paragraphs and bullets). The cells of a
     table's row are one row, running when one of them is (its last cell reaches the column's
     edge) when drawn rules part it from the rows above and below (``rules``, the page's
     horizontal rules): a narrow ruled table inside a column is no evidence against it."""
@@ -203,8 +208,10 @@ def _runs(side: list[Box], col: tuple[float, float], span: tuple[float, float],
             rows[-1].append(b)
         else:
             rows.append([b])
-    ran = sum(1 for row in rows if any(running(b, side, *col) for b in row))
-    return ran >= MIN_ROWS and ran >= _FILLED * len(rows)
+    ran_rows = [any(running(b, side, *col) for b in row) for row in rows]
+    heads = sum(1 for i, row in enumerate(rows[:-1]) if row[0] in headings and not ran_rows[i] and ran_rows[i + 1])
+    ran = sum(ran_rows)
+    return ran >= MIN_ROWS and ran >= _FILLED * (len(rows) - heads)
 
 
 def _ruled_row(cells: list[Box], rules: list[Box], col: tuple[float, float]) -> bool:
@@ -220,7 +227,7 @@ def _ruled_row(cells: list[Box], rules: list[Box], col: tuple[float, float]) -> 
 
 def _short_column(
     boxes: list[Box], x: float, left: list[Box], right: list[Box], col_l: tuple[float, float],
-    col_r: tuple[float, float], running: Callable[[Box, list[Box], float, float], bool],
+    col_r: tuple[float, float], running: Callable[[Box, list[Box], float, float], bool], headings: set[Box],
 ) -> bool:
     """Two columns of which one is short (the text ends a few lines into the second column, so
     few rows stand side by side): nothing crosses the gutter beside the right column (a
@@ -230,7 +237,21 @@ def _short_column(
     if any(b[0] < x < b[2] and b[3] > top and b[1] < bottom for b in boxes) \
             or abs(col_l[1] - col_r[1]) > _SAME_WIDTH * max(col_l[1], col_r[1]):
         return False
-    return all(_runs(side, col, (-1e9, 1e9), running, []) for side, col in ((left, col_l), (right, col_r)))
+    return all(_runs(side, col, (-1e9, 1e9), running, [], headings) for side, col in ((left, col_l), (right, col_r)))
+
+
+_HEADING_SIZE = 1.15  # of the body's size: a heading set larger than the text
+
+
+def _headings(lines: list[Line], boxes: list[Box]) -> set[Box]:
+    """The boxes of lines set apart as headings: bold, or larger than the page's commonest
+    size, and ending in no full stop (an OCR'd layer has neither weight nor sizes to tell)."""
+    sizes = sorted(ln.size for ln in lines if ln.size)
+    if not sizes:
+        return set()
+    body = max(set(sizes), key=lambda s: (sizes.count(s), -s))
+    return {b for b, ln in zip(boxes, lines, strict=True)
+            if (ln.bold or ln.size >= _HEADING_SIZE * body) and not ln.text.rstrip().endswith((".", ","))}
 
 
 def row_start(box: Box, near: Callable[[float, float], list[Box]]) -> bool:
