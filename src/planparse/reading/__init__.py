@@ -35,6 +35,7 @@ from planparse.reading import (
     font_shift,
     footnotes,
     heading_grid,
+    low_res,
     noise,
     ocr,
     ocr_banners,
@@ -487,6 +488,10 @@ def _ocr_images(
             images[n] = image
         else:  # the reference OCR of an OCR layer reads the page as it is, as before
             rules_into.setdefault(n, []).extend(found)
+    sharp = {n: low_res.enlarged(pdf[n - 1], dpi) for n in images if with_rules
+             and (dpi := low_res.scan_dpi(raw_pages[n - 1])) is not None and dpi < low_res.LOW_DPI}
+    for n in sharp:
+        sharp[n] = raster_rules.without_rules(sharp[n], low_res.SHARP_DPI) if n in ruled else sharp[n]
     # The status icons in the page images (a scan's, or under an OCR layer) are found in one
     # thread while Tesseract reads the pages. (PyMuPDF is used by that thread alone: this one
     # only waits on Tesseract's processes until the thread is done.)
@@ -500,6 +505,10 @@ def _ocr_images(
             if d.kind == "rect" and d.fill is not None]) for n in iconless])
         try:
             results, failure = ocr.ocr_pages(images, lang), None
+            if sharp:  # (a low-resolution scan's page read from its enlarged copy too: the reading more words are known in)
+                for n, lines in ocr.ocr_pages(sharp, lang, dpi=low_res.SHARP_DPI).items():
+                    if _known_words(lines) > _known_words(results.get(n, [])):
+                        results[n] = lines
         except Exception as e:
             results, failure = {}, e
         found_icons = icons.result()
@@ -785,6 +794,12 @@ def _readable(lines: list[Line]) -> tuple[float, int]:
     return sum(w.isalpha() and known_word(repair_word(w, aggressive=True)) for w in words) / len(words), len(words)
 
 
+def _known_words(lines: list[Line]) -> float:
+    """How many of a page's words are words (see :func:`_readable`)."""
+    share, n = _readable(lines)
+    return share * n
+
+
 def _long_words(lines: list[Line]) -> float:
     """The share of a page's words that are 15 letters long or longer."""
     words = [w for ln in lines for w in ln.text.split() if sum(ch.isalpha() for ch in w) >= 2]
@@ -846,10 +861,11 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
     ``limits.max_image_pixels`` are left as they are."""
     import pymupdf
 
-    from planparse.reading import ink, ink_groups, ink_words
+    from planparse.reading import ink, ink_groups, ink_register, ink_words
     from planparse.reading.pymupdf_backend import render_gray
 
     assert isinstance(pdf, pymupdf.Document)
+    mapping: ink_register.Mapping | None = None
     for n in numbers:
         page = pdf[n - 1]
         embedded = max((im.width * im.height for im in raw_pages[n - 1].images), default=0)
@@ -862,6 +878,8 @@ def _fit_to_ink(pdf: object, raw_pages: list[RawPage], numbers: list[int], limit
             continue
         found = raster_rules.rules_and_clean_image(gray, _INK_DPI, level=False)[0]  # (the page's own slant)
         rules = [(d.bbox[1], d.bbox[3]) for d in found if d.kind == "hline"]
+        # (a layer set off its image as a whole)
+        mapping = ink_register.register(raw_pages[n - 1].lines, image, _INK_DPI, mapping) or mapping
         wise = ink_words.line_wise(raw_pages[n - 1].lines)
         if wise:  # (a layer written a line at a time: its words placed on their ink first)
             ink_words.split_line_wise(raw_pages[n - 1].lines, ink_words.without_rules(image, found, _INK_DPI), _INK_DPI)

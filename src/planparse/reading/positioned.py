@@ -244,6 +244,39 @@ def _narrowed_labels(phrases: list[list[Span]], body: list[list[Line]]) -> list[
     return out
 
 
+def _centred_labels(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
+    """Header labels centred over their columns, moved to where the body's column under each
+    starts: the leftmost start of body words of two rows or more between the label before's end
+    and the label's start (and fewer rows' words across it), where the body has no column at the
+    label itself. Labels set at their columns' left edge stay."""
+    words = [w for vr in body for w in _spans(vr) if w.text.strip()]
+    if len(phrases) < 2 or not words:
+        return phrases
+    # a cell's first word: no word of its row ends less than a letter's height before it
+    firsts: list[Span] = []
+    for vr in body:
+        ws = [x for x in _spans(vr) if x.text.strip()]
+        firsts.extend(w for w in ws if not any(
+            o is not w and w.bbox[0] - (w.bbox[3] - w.bbox[1]) < o.bbox[2] <= w.bbox[0] + 1 for o in ws))
+
+    def column(x: float) -> bool:
+        starting = {round(w.yc) for w in firsts if abs(w.bbox[0] - x) <= _SLACK / 2}
+        crossing = {round(w.yc) for w in words if w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2}
+        return len(starting) >= 2 and len(crossing) < len(starting)
+
+    out: list[list[Span]] = []
+    for k, p in enumerate(phrases):
+        s = p[0]
+        lo = out[-1][-1].bbox[2] + _SLACK if out else min(w.bbox[0] for w in words) - 1
+        if not any(column(w.bbox[0]) for w in firsts if abs(w.bbox[0] - s.bbox[0]) <= _SLACK):
+            x = next((x for x in sorted({round(w.bbox[0], 1) for w in firsts if lo < w.bbox[0] < s.bbox[0] - _SLACK}) if column(x)), None)
+            if x is not None:
+                p = [Span(text=s.text, bbox=(x, s.bbox[1], x + s.bbox[2] - s.bbox[0], s.bbox[3]), size=s.size, font=s.font,
+                          bold=s.bold, italic=s.italic, color=s.color), *p[1:]]
+        out.append(p)
+    return out
+
+
 def _on_line_of(word: Span, other: Span) -> bool:
     """Whether ``word`` stands on ``other``'s line (their middles less than half its height apart)."""
     return abs(word.yc - other.yc) < 0.5 * (other.bbox[3] - other.bbox[1])
@@ -755,7 +788,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     the cells above; under the header, a line in its first column wraps the header's label
     ("Investeringsprojekt," / "tkr"). A mark (an icon in a later column, ``marks``) on a row's
     band, or a gap before it in a table with icons, starts a row."""
-    phrases = _phrases(header)
+    phrases = _centred_labels(_phrases(header), body)
     if header[0].method != "native":
         phrases = _unlabelled_columns(_without_crossed(_split_at_body_starts(_narrowed_labels(phrases, body), body), body), body)
     starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
@@ -1044,6 +1077,7 @@ def find_tables(
         phrases = _phrases(header)
         if header[0].method != "native":
             phrases = _narrowed_labels(_without_crossed(phrases, rows[k + 1 : k + 6]), rows[k + 1 : k + 6])
+        phrases = _centred_labels(phrases, rows[k + 1 : k + 6])
         words = [_label(p) for p in phrases]
         starts, ends = [p[0].bbox[0] for p in phrases], [p[-1].bbox[2] for p in phrases]
         right = max(s.bbox[2] for s in _spans(header))
