@@ -26,7 +26,7 @@ from planparse.layouts.goal_groups import close_area, prune, settled_goals, titl
 from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.heading_items import list_under_stated_goal, prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
-from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside
+from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside, status_item
 from planparse.layouts.known_goals import captioned_goal
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
@@ -215,7 +215,7 @@ class Walk(ListWalk):
             self.field, self.activity, self.mode = None, None, "activities"
         if item is not None and self.mode == "goal_text":
             self.list_after_text("goals")
-        if item is not None and numbered_goal(self, line, item):  # "1<tab>Barnen ska …" under an area
+        if item is not None and (numbered_goal(self, line, item) or status_item(self, line, item)):
             return
         if item is not None and self.mode in ("goals", "activities", "indicators"):
             self.retract_stated()

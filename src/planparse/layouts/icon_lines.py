@@ -17,11 +17,12 @@ from planparse.layouts.drawn_icons import in_other_card
 from planparse.layouts.glyph_markers import ICON_GLYPHS
 from planparse.layouts.icons import Markers
 from planparse.layouts.marker import Marker
-from planparse.layouts.tables import status_line
+from planparse.layouts.tables import split_status_suffix, status_line
 from planparse.model import MarkerSource
 from planparse.reading.model import Line, Page
 
 if TYPE_CHECKING:
+    from planparse.layouts.walk_lists import ListWalk
     from planparse.layouts.walk_state import WalkState
 
 LEAD_GAP = 20.0  # points: the widest space between an icon leading a line and its first word
@@ -97,3 +98,18 @@ def lit_goal(w: WalkState, line: Line) -> None:
     if any(m.tall and w.markers.assessment(m) is not None for m in w.line_icons(line)):
         goal = w.owner_goal()
         w.title_line, w.title_of, w.section_last, w.mode = line, goal, None, "activities"  # (its title may wrap)
+
+
+def status_item(w: ListWalk, line: Line, item: tuple[str, str]) -> bool:
+    """A bulleted item that carries its status after its title ("• Införa nattpatrull – status:
+    Klar", "• Ny rutin (Pågår)") under a goal in scope, with no list label over it: take ``item``
+    (marker, text) on ``line`` as the goal's activity. Whether it was taken."""
+    if w.mode is not None or w.owner_goal() is None:
+        return False
+    title, status = split_status_suffix(item[1])
+    if status is None or len(title.split()) < 2:  # (a legend's "Grön – Klar")
+        return False
+    w.flush()
+    w.mode = "activities"
+    w.list_item(item[1], line, item[0])
+    return True

@@ -119,6 +119,9 @@ _ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")  # an activity's numb
 STATUS_TAIL = re.compile(r"^(?P<title>[^\w\n]*+\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*|[●⬤■◼▲▼◆]\s*|(?:\.\s?){3,}\s*|…+\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
 
 
+_STATUS_WORD = re.compile(r"\s*[–—-]?\s*\bstatus$", re.IGNORECASE)  # "… – status: Klar"
+
+
 def split_status_suffix(title: str) -> tuple[str, Status | None]:
     """An activity written with its status after a dash, colon or in brackets ("Trygghetsvandringar
     i alla stadsdelar – Pågående", "Ny rutin (Klar)"): the title without it, and the status."""
@@ -128,7 +131,7 @@ def split_status_suffix(title: str) -> tuple[str, Status | None]:
     found = vocabulary.match_status(m["status"])
     if found is None or found.confidence < 0.9:
         return title, None
-    return m["title"], Status(value=StatusValue(found.value), raw=m["status"].strip(), confidence=found.confidence)
+    return _STATUS_WORD.sub("", m["title"]), Status(value=StatusValue(found.value), raw=m["status"].strip(), confidence=found.confidence)
 
 
 def status_line(line: Line) -> Status | None:

@@ -142,6 +142,11 @@ def read_pdf(
         if page_count > limits.max_pages:
             raise LimitExceeded(name, "max_pages", limits.max_pages,
                                 f"has {page_count} pages, over the limit max_pages={limits.max_pages}")
+        from planparse.reading.pymupdf_backend import without_review_marks
+
+        if marks := without_review_marks(pdf):
+            warnings.append(("annotations_ignored", f"{marks} reviewer annotation(s) (comments, notes, "
+                             "highlights, stamps) are not read as content", None))
         if pymupdf.TOOLS.mupdf_warnings(reset=True):
             warnings.append(("pdf_repaired", "the PDF has structural damage; MuPDF repaired it on reading", None))
         raw_pages = _read_raw(pdf, data, backend, name, limits, warnings)

@@ -265,7 +265,7 @@ def _centred_labels(phrases: list[list[Span]], body: list[list[Line]]) -> list[l
         return len(starting) >= 2 and len(crossing) < len(starting)
 
     out: list[list[Span]] = []
-    for k, p in enumerate(phrases):
+    for p in phrases:
         s = p[0]
         lo = out[-1][-1].bbox[2] + _SLACK if out else min(w.bbox[0] for w in words) - 1
         if not any(column(w.bbox[0]) for w in firsts if abs(w.bbox[0] - s.bbox[0]) <= _SLACK):
