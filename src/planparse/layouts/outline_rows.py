@@ -125,6 +125,8 @@ def grouped_indicators(w: Walk, table: Table, owner: Goal | Activity | None) -> 
     groups = [r for r in table.body if _group_row(r)]
     bare = isinstance(owner, Goal) and owner is w.goal and not (
         owner.indicators or owner.activities or owner.children or owner.description)
+    if groups and owner is not None and not bare and table.body[0] is groups[0]:
+        owner = None  # (a table opening with its own goal's row: the goal read before owns none of it)
     if not groups or owner is None and table.body[0] is not groups[0] or owner is not None and not bare:
         return False  # (indicators before the first group: no goal of the table's own owns them)
     goal: Goal | None = owner if isinstance(owner, Goal) else None

@@ -45,6 +45,7 @@ _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
 _LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
 _ROW_FIELDS = ("owner", "start_date", "end_date", "status")  # one value each, set in a row
 _SECOND_LABEL = re.compile(r"\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")
+_RUN_IN = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: \S")  # "Resultat: …", "Åtgärder framåt: …"
 
 
 class FieldWalk(WalkState):
@@ -167,9 +168,10 @@ class FieldWalk(WalkState):
 
     def stated_ended(self, prev: Line, line: Line) -> bool:
         """The item above has ended: a note goes on under it in smaller type ("Nämndens bedömning …"), or the stated
-        goal's sentence has ("Resultat" under it, a label in body type on an OCR'd page, is none of it)."""
-        return (self.typo.has_fonts(line) and line.size < prev.size - 1.0) or (
-            self.item is self.stated and prev.text.rstrip().endswith(".") and len(line.text.split()) <= 2)
+        goal's sentence has ("Resultat" under it, a label in body type on an OCR'd page, is none of it), or its
+        sentence has and a run-in label opens the next paragraph ("Resultat: Andelen …" under "Mål: …")."""
+        return (self.typo.has_fonts(line) and line.size < prev.size - 1.0) or prev.text.rstrip().endswith(".") and (
+            self.item is self.stated and len(line.text.split()) <= 2 or _RUN_IN.match(line.text) is not None)
 
     def retract_stated(self) -> None:
         """A list right after that paragraph: the paragraph led it in, no goal of its own."""
