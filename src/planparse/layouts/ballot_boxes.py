@@ -58,12 +58,16 @@ def key(doc: Document, lines: list[Line] | None = None) -> Key:
     the rows of a table of two or more marks each beside a name (a "Teckenförklaring").
     ``lines``: the document's lines and table cells' lines, when the caller has them."""
     found: Key = {}
+    run: dict[str, tuple[StatusValue | None, AssessmentValue | None]] = {}  # one entry a line, lines in a row
     for line in _all_lines(doc) if lines is None else lines:
         if not any(ch in line.text for ch in BOXES):
+            run = {}
             continue
         entries = {m[1]: named for m in _ENTRY.finditer(line.text) if any(named := _named(m[2]))}
-        if len(entries) >= 2:
-            for mark, named in entries.items():
+        one = len(entries) == 1 and _ENTRY.fullmatch(line.text.strip()) is not None
+        run = {**run, **entries} if one else {}
+        if len(entries) >= 2 or len(run) >= 2:
+            for mark, named in (entries if len(entries) >= 2 else run).items():
                 found.setdefault(mark, named)
     for table in (t for p in doc.pages for t in p.tables):
         entries = {}
@@ -88,22 +92,33 @@ def _row_box(lines: list[Line], act: Activity) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _leading_box(lines: list[Line], act: Activity) -> str | None:
+    """The box character that opens the activity's own line, its bullet."""
+    x0, top, _, bottom = act.provenance.bbox
+    return next((ln.text.strip()[0] for ln in lines if top - 2 <= (ln.bbox[1] + ln.bbox[3]) / 2 <= bottom + 2
+                 and ln.bbox[0] <= x0 + 1), None)
+
+
 def apply(doc: Document, goals: list[Goal]) -> None:
     """Statuses and assessments from marks for owners without one (see the module's docstring)."""
     by_page: dict[int, list[Line]] = {}
     labelled: list[tuple[Line, str]] = []  # (line, mark) of "Måluppfyllelse: ★★☆" lines, in order
+    leading: dict[int, list[Line]] = {}  # lines a box character opens ("☑ Meröppet bibliotek", a drawn box)
     lines = _all_lines(doc)
     for ln in lines:
         text = ln.text.strip()
         if _MARK.fullmatch(text):
             by_page.setdefault(ln.page, []).append(ln)
+        elif text[:1] in _CONVENTION and text[1:2] == " ":
+            leading.setdefault(ln.page, []).append(ln)
         elif (m := _LABELLED.match(text)) and (label := vocabulary.match_label(m["label"])) and label.value == "assessment":
             labelled.append((ln, m["mark"]))
-    if not by_page and not labelled:
+    if not by_page and not labelled and not leading:
         return
     legend = key(doc, lines)
     for act in activities_in(goals):
-        if act.status is None and (box := _row_box(by_page.get(act.provenance.page, []), act)) is not None:
+        box = _row_box(by_page.get(act.provenance.page, []), act) or _leading_box(leading.get(act.provenance.page, []), act)
+        if act.status is None and box is not None:
             if (value := legend.get(box, (None, None))[0]) is not None:
                 act.status = Status(value=value, raw=box, confidence=LEGEND_CONFIDENCE)
             elif box in _CONVENTION:

@@ -29,6 +29,7 @@ from planparse.errors import (
 from planparse.limits import DEFAULT_LIMITS, Limits
 from planparse.reading import (
     charts,
+    checkboxes,
     columns,
     contents,
     deskew,
@@ -1580,6 +1581,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
         in_chart = charts.chart_lines(r.lines, areas)
         r.lines = [ln for ln in r.lines if id(ln) not in in_chart]
         r.drawings = charts.outside_charts(r.drawings, areas)
+        checkboxes.marked_lines(r.lines, r.drawings)
         rules = [d.bbox for d in r.drawings if d.kind == "hline"]
         band = columns.gutter(r.lines, r.width, rules) or columns.two_pages(r.lines, r.width, r.height)
         inside = [ln for ln in r.lines if id(ln) not in margins] if ocr_page else r.lines

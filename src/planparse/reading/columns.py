@@ -48,8 +48,9 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     lead = [(b, ln.text) for b, ln in zip(boxes, lines, strict=True)
             if 0.3 * page_width <= b[0] < x < b[2] and x - b[0] <= 3 * (b[3] - b[1])]
     colons = [b for b, text in lead if text.rstrip().endswith(":")]
+    # (or a goal's number hanging in the gutter left of its column's text: "4. Våld i nära …")
     lead = [(b, text) for b, text in lead if any(abs(b[0] - c[0]) <= 2 and 0 <= c[1] - b[1] <= 2.5 * (b[3] - b[1])
-                                                  for c in colons)]
+                                                  for c in colons) or _HANGING.match(text)]
     if lead:
         x = min(b[0] for b, _ in lead) - 1.0
     x = _indented_edge(boxes, x, page_width)
@@ -141,6 +142,7 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
 
 
 _BULLET = re.compile(r"\s*[•●▪■◦‣–«»·-]\s")  # (« » ·: an OCR'd bullet)
+_HANGING = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-ZÅÄÖ]")
 _FURNITURE_LINES = 3  # the most lines a running header or footer holds
 
 

@@ -236,13 +236,26 @@ def _text(spans: list[Span]) -> str:
     for s in spans:
         if prev is not None and s.bbox[0] - prev.bbox[2] > 0.15 * max(s.size, 1) and not (
             out.endswith(" ") or s.text.startswith(" ")
-        ):
+        ) and not (_letter(prev) and _letter(s) and s.bbox[0] - prev.bbox[2] <= _LETTER_SPACED * max(s.size, 1)):
             out += " "
-        out += s.text
+        if prev is not None and s.text.strip() in _STOPS and s.bbox[0] - prev.bbox[2] <= _LETTER_SPACED * max(s.size, 1):
+            out = out.rstrip() + s.text.strip()  # (a stop after a spaced word: "alkohol ,")
+        else:
+            out += s.text
         prev = s
     if _ANY_INVISIBLE.search(out):
         out = _visible(out)
     return " ".join(out.split())
+
+
+# Letters spaced out one glyph at a time ("F Ö R" in a heading set in spaced small caps) stand
+# this far apart (ems) at most, a word space between two one-letter words further
+_LETTER_SPACED = 0.4
+_STOPS = frozenset(",.;:)")
+
+
+def _letter(span: Span) -> bool:
+    return len(span.text) == 1 and span.text.isalpha()
 
 
 def _text1(text: str) -> str:
