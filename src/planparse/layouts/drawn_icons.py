@@ -61,9 +61,33 @@ def hollow_icons(page: Page) -> list[Marker]:
     return out
 
 
+GAUGE = (20.0, 80.0)  # points: the smallest and largest ring of a gauge
+
+
+def gauges(page: Page) -> list[Marker]:
+    """Gauges: a grey ring outlined round a figure ("71 %"), a coloured arc drawn over part of
+    it as far as the share reached, its colour the assessment. The ring alone (nothing reached)
+    is grey."""
+    out: list[Marker] = []
+    rings = [d for d in page.drawings if d.fill is None and d.kind == "shape" and d.stroke is not None
+             and color_name(d.stroke) == "grey" and GAUGE[0] <= d.bbox[2] - d.bbox[0] <= GAUGE[1]
+             and 0.9 <= (d.bbox[2] - d.bbox[0]) / max(d.bbox[3] - d.bbox[1], 0.1) <= 1.1]
+    for ring in rings:
+        x0, y0, x1, y1 = ring.bbox
+        if not any(ln.text.rstrip().endswith("%") and x0 < ln.bbox[0] and ln.bbox[2] < x1 and y0 < ln.bbox[1]
+                   and ln.bbox[3] < y1 for ln in page.lines):
+            continue  # (a ring with no share in it: a drawing)
+        arcs = [d for d in page.drawings if d is not ring and d.fill is None and d.stroke is not None
+                and color_name(d.stroke) not in (None, "grey") and x0 - 4 <= d.bbox[0] and d.bbox[2] <= x1 + 4
+                and y0 - 4 <= d.bbox[1] and d.bbox[3] <= y1 + 4]
+        colour = arcs[0].stroke if arcs else ring.stroke
+        out.append(Marker(page.number, ring.bbox, color_name(colour or 0), tall=True, gauge=True, rgb=colour))
+    return out
+
+
 def drawn_shapes(page: Page) -> list[Marker]:
-    """The page's icons this module finds: traffic lights and hollow shapes."""
-    return traffic_lights(page) + hollow_icons(page)
+    """The page's icons this module finds: traffic lights, hollow shapes and gauges."""
+    return traffic_lights(page) + hollow_icons(page) + gauges(page)
 
 
 ICON_MAX = 16.0  # points: the largest icon beside text in a document's usual 9-12 pt type

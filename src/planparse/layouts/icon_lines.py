@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from planparse.layouts.walk_lists import ListWalk
     from planparse.layouts.walk_state import WalkState
 
-LEAD_GAP = 20.0  # points: the widest space between an icon leading a line and its first word
+LEAD_GAP = 20.0  # points: the widest space between an icon leading a line and its first word (a gauge's: 0.6 of its width)
 LEAD_SIZE = 5.5  # points: the smallest icon that leads a line as its status (a bullet is smaller)
 
 
@@ -37,12 +37,13 @@ def leads(m: Marker, line: Line) -> bool:
 def line_icons(markers: Markers, page: Page, line: Line) -> list[Marker]:
     """The icons right of ``line``'s text (in its own card, none leading another line), then those leading it
     (of a status's size; a legend's icons are none)."""
-    near = markers.near(line.page, line.bbox)
+    near = [m for m in markers.near(line.page, line.bbox) if not (m.gauge and line.bbox[1] > (m.bbox[1] + m.bbox[3]) / 2)]
     right = [m for m in near if m.bbox[0] >= line.bbox[2] - 1 and not in_other_card(m.bbox, line.bbox, page.drawings)]
     if right:
         right = [m for m in right if not any(o is not line and leads(m, o) for o in page.lines)]
     return right + [
-        m for m in near if m.bar is None and (0 <= line.bbox[0] - m.bbox[2] <= LEAD_GAP or _glyph_of(m, line))
+        m for m in near if m.bar is None and (0 <= line.bbox[0] - m.bbox[2] <= max(LEAD_GAP, 0.6 * (m.bbox[2] - m.bbox[0]))
+                                              or _glyph_of(m, line))
         and min(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) >= LEAD_SIZE and not markers.is_legend(m)]
 
 
@@ -104,11 +105,11 @@ def status_item(w: ListWalk, line: Line, item: tuple[str, str]) -> bool:
     """A bulleted item that carries its status after its title ("• Införa nattpatrull – status:
     Klar", "• Ny rutin (Pågår)") under a goal in scope, with no list label over it: take ``item``
     (marker, text) on ``line`` as the goal's activity. Whether it was taken."""
-    if w.mode is not None or w.owner_goal() is None:
+    if w.mode is not None:
         return False
     title, status = split_status_suffix(item[1])
-    if status is None or len(title.split()) < 2:  # (a legend's "Grön – Klar")
-        return False
+    if status is None or len(title.split()) < 2 or w.owner_goal() is None:  # (a legend's "Grön – Klar")
+        return False  # (owner_goal last: it makes a pending heading a goal)
     w.flush()
     w.mode = "activities"
     w.list_item(item[1], line, item[0])

@@ -53,6 +53,7 @@ class Marker:
     tone: int | None = None  # the grey tone (0-255) of an icon on a page without colour
     mark: bool = False  # a symbol drawn inside it (a check mark), seen in a page image
     tall: bool = False  # a traffic light: a line level with any part of it is its owner's
+    gauge: bool = False  # (tall) a gauge's ring: the owner's title starts above its middle
     rgb: int | None = None  # its exact colour, for a legend whose shades one name merges
 
     def describe(self) -> str:
