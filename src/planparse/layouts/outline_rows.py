@@ -14,10 +14,13 @@ from planparse import vocabulary
 from planparse.layouts.base import provenance
 from planparse.layouts.indented_rows import assessment_of, status_of
 from planparse.layouts.indicators import indicator_rows, name_direction
+from planparse.layouts.icons import Markers
 from planparse.layouts.known_goals import known_goal
+from planparse.layouts.marker import Marker
 from planparse.layouts.tables import column_of, header_labels
 from planparse.layouts.transposed import transposed_indicators
 from planparse.model import Activity, Goal, GoalLevel
+from planparse.text.fold import fold
 from planparse.reading.model import Row, Table
 
 if TYPE_CHECKING:
@@ -29,20 +32,48 @@ _SAME = 2.0  # points within which names start at one indent
 
 @dataclass
 class Node:
-    """One row of the outline: its depth (0 outermost), name, status or assessment word, comment."""
+    """One row of the outline: its depth (0 outermost), name, status or assessment word, comment,
+    and the icon on its row (a coloured square in the status column, no word)."""
 
     row: Row
     depth: int
     name: str
     mark: str | None
     comment: str | None
+    icon: Marker | None = None
 
 
-def outline_nodes(table: Table) -> list[Node] | None:
+# A "Typ" column's words by the depth they name: a planning system's export names each row's kind
+_KINDS = (("malomrade", "fokusomrade", "perspektiv", "strategiskt omrade", "utvecklingsomrade"),
+          ("mal", "namndmal", "verksamhetsmal", "inriktningsmal", "strategiskt mal", "kommunmal"),
+          ("delmal", "effektmal"),
+          ("aktivitet", "atgard", "uppdrag", "insats"))
+
+
+def _typed(table: Table) -> tuple[int, list[int]] | None:
+    """A column naming each body row's kind ("Målområde", "Mål", "Aktivitet"), most rows'
+    filled: its index and each row's depth (the kinds present, outermost 0), else None."""
+    body = table.body
+    for col in range(1, table.n_cols):
+        kinds = [next((k for k, words in enumerate(_KINDS) if fold(r.cell_text(col)).strip(" .:") in words), None)
+                 for r in body]
+        if len(body) >= 4 and sum(k is not None for k in kinds) >= 0.8 * len(body) and _KINDS.index(_KINDS[-1]) in kinds \
+                and any(k is not None and k < len(_KINDS) - 1 for k in kinds):
+            present = sorted({k for k in kinds if k is not None})
+            depths = [present.index(k) if k is not None else -1 for k in kinds]
+            return (col, depths) if -1 not in depths else None
+    return None
+
+
+def outline_nodes(table: Table, markers: Markers | None = None) -> list[Node] | None:
     """The table's rows as nodes when its first column holds names at three indents or more,
     each row at most one indent deeper than the row above, the deepest rows' marks status words
-    (most of them given) and every other row's mark, if any, an assessment; else None."""
+    (most of them given) and every other row's mark, if any, an assessment; or when a column
+    names each row's kind ("Typ": Målområde, Mål, Aktivitet), the marks then words or the icons
+    on their rows (``markers``); else None."""
     labels = header_labels(table)
+    if (typed := _typed(table)) is not None:
+        return _typed_nodes(table, labels, *typed, markers)
     mark_col = column_of(labels, "status")
     mark_col = column_of(labels, "assessment") if mark_col is None else mark_col
     if mark_col is None or mark_col == 0 or labels[0] is not None and labels[0] not in ("goal", "activities"):
@@ -74,15 +105,35 @@ def outline_nodes(table: Table) -> list[Node] | None:
     return nodes
 
 
+def _typed_nodes(table: Table, labels: list[str | None], kind_col: int, depths: list[int],
+                 markers: Markers | None) -> list[Node] | None:
+    mark_col = column_of(labels, "status")
+    mark_col = column_of(labels, "assessment") if mark_col is None else mark_col
+    comment_col = column_of(labels, "comment")
+    nodes: list[Node] = []
+    for row, depth in zip(table.body, depths, strict=True):
+        if depth > (nodes[-1].depth + 1 if nodes else 0) or not row.cell_text(0):
+            return None  # (a level skipped: no outline)
+        mark = row.cell_text(mark_col) or None if mark_col is not None else None
+        icon = None
+        if mark is None and markers is not None and mark_col is not None:
+            head = next((c.bbox for r in table.rows if r.is_header for c in r.cells if c.col == mark_col), None)
+            x0, x1 = (head[0], head[2]) if head is not None else (0.0, 0.0)
+            icon = next((m for m in markers.near(row.page, row.bbox) if x0 - 2 <= (m.bbox[0] + m.bbox[2]) / 2 <= x1 + 2), None)
+        comment = row.cell_text(comment_col) or None if comment_col is not None else None
+        nodes.append(Node(row, depth, row.cell_text(0), mark, comment, icon))
+    return nodes
+
+
 def _levels(goal_depths: int) -> list[GoalLevel]:
     if goal_depths == 1:
         return [GoalLevel.goal]
     return [GoalLevel.goal_area, GoalLevel.goal] + [GoalLevel.sub_goal] * (goal_depths - 2)
 
 
-def outline_tree(nodes: list[Node], parent: Goal | None, into: list[Goal]) -> list[Goal]:
+def outline_tree(nodes: list[Node], parent: Goal | None, into: list[Goal], markers: Markers | None = None) -> list[Goal]:
     """The goals (appended to ``parent``'s children, or to ``into`` without one) and their
-    activities that ``nodes`` make; returns the goals made."""
+    activities that ``nodes`` make (a node's icon named by ``markers``); returns the goals made."""
     deepest = max(n.depth for n in nodes)
     levels = _levels(deepest)
     stack: list[Goal] = []  # the open goal at each depth
@@ -90,10 +141,12 @@ def outline_tree(nodes: list[Node], parent: Goal | None, into: list[Goal]) -> li
     for n in nodes:
         if n.depth == deepest:
             if stack:
-                stack[-1].activities.append(Activity(uid="", title=n.name, status=status_of(n.mark), comment=n.comment,
+                status = status_of(n.mark) or (markers.status(n.icon) if markers is not None and n.icon else None)
+                stack[-1].activities.append(Activity(uid="", title=n.name, status=status, comment=n.comment,
                                                      provenance=provenance(n.row)))
             continue
-        goal = Goal(uid="", level=levels[n.depth], title=n.name, assessment=assessment_of(n.mark), comment=n.comment,
+        assessment = assessment_of(n.mark) or (markers.assessment(n.icon) if markers is not None and n.icon else None)
+        goal = Goal(uid="", level=levels[n.depth], title=n.name, assessment=assessment, comment=n.comment,
                     provenance=provenance(n.row))
         del stack[n.depth:]
         (stack[-1].children if stack else parent.children if parent is not None else into).append(goal)

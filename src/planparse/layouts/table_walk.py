@@ -93,8 +93,8 @@ def read_table(w: Walk, table: Table) -> None:
                 w.goal.activities.append(activity_of(item))
         if sum(i.is_goal for i in items) > 1 and w.stack:  # what follows the table (an indicator
             w.goal, w.activity = w.stack[-1][1], None  # table) is the area's, none of its goals'
-    elif goal_col is None and (nodes := outline_nodes(table)) is not None:  # the goal tree as one table
-        w.listed.update(id(g) for g in outline_tree(nodes, w.stack[-1][1] if w.stack else None, w.out.goals))
+    elif goal_col is None and (nodes := outline_nodes(table, w.markers)) is not None:  # the goal tree as one table
+        w.listed.update(id(g) for g in outline_tree(nodes, w.stack[-1][1] if w.stack else None, w.out.goals, w.markers))
     elif goal_col is None and is_form(w, table):
         read_form(w, table)
     elif goal_col is None and read_goal_grid(w, table):
