@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING
 
 from planparse import vocabulary
 from planparse.layouts.base import provenance
+from planparse.layouts.icons import Markers
 from planparse.layouts.indented_rows import assessment_of, status_of
 from planparse.layouts.indicators import indicator_rows, name_direction
-from planparse.layouts.icons import Markers
 from planparse.layouts.known_goals import known_goal
 from planparse.layouts.marker import Marker
 from planparse.layouts.tables import column_of, header_labels
 from planparse.layouts.transposed import transposed_indicators
 from planparse.model import Activity, Goal, GoalLevel
-from planparse.text.fold import fold
 from planparse.reading.model import Row, Table
+from planparse.text.fold import fold
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
