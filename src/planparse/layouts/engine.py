@@ -28,6 +28,7 @@ from planparse.layouts.heading_items import list_under_stated_goal, prose_only_h
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside, status_item
 from planparse.layouts.known_goals import captioned_goal
+from planparse.layouts.label_columns import gap_label, line_label
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
@@ -156,7 +157,7 @@ class Walk(ListWalk):
             self.title_line = None
             return
         # "Strategimål: …" opens its field, however alike a heading it is printed
-        labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None
+        labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None or bool(gap_label(self, line))
         item = list_item(text) or _ocr_bullet(line)
         drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
         item = ("•", text) if drawn else item
@@ -203,7 +204,7 @@ class Walk(ListWalk):
             self.flush()
             self.field, self.field_lines, self.runin_prov = "goal_runin", [line], provenance(line)
             return
-        label, value = self.label(text)
+        label, value = line_label(self, line)
         if label is not None:
             self.open_label(label, value, line)
             return

@@ -42,6 +42,7 @@ from planparse.reading import (
     ocr_banners,
     ocr_columns,
     ocr_dark_bands,
+    ocr_faint,
     ocr_lost_lines,
     ocr_outlines,
     ocr_photo,
@@ -759,6 +760,7 @@ def _repair_ocr_layers(
             ocr.correct_numbers(page.lines, ref_lines, upheld)
             ocr.insert_dropped_words(page.lines, ref_lines)
             page.lines = ocr.restore_lost_lines(ocr.replace_lost_rows(page.lines, ref_lines), ref_lines)
+            page.lines.extend(_faint_lines(pdf, n, page.lines))
             page.lines.extend(_words_on_dark_fills(page.lines, ref_lines, image_drawings.get(n, [])))
     layers: list[str] = []
     for r in raw_pages:
@@ -821,6 +823,21 @@ def _worse_layer(layer: list[Line], reference: list[Line]) -> bool:
     if n >= 40 and m >= LAYER_RUN_TOGETHER * n and theirs >= LAYER_READABLE and _long_words(layer) >= 1.8 * _long_words(reference) + 0.02:
         return True  # (its long "words" are words run together: far more than the good reading has)
     return n >= 40 and m >= 0.7 * n and own < LAYER_READABLE and theirs - own >= LAYER_WORSE  # (a page of a few lines says little)
+
+
+def _faint_lines(pdf: object, number: int, lines: list[Line]) -> list[Line]:
+    """Lines of faint (light grey) text on page ``number`` that its OCR layer and reading lack
+    (:mod:`planparse.reading.ocr_faint`)."""
+    import pymupdf
+
+    from planparse.reading.pymupdf_backend import render_gray
+
+    assert isinstance(pdf, pymupdf.Document)
+    lang = ocr.choose_language()
+    pixels = raster_rules._pgm(render_gray(pdf[number - 1], ocr.DPI))
+    if lang is None or pixels is None:
+        return []
+    return ocr_faint.faint_lines(pixels, lines, number, lang, ocr.DPI)
 
 
 def _third_reader(pdf: object, number: int) -> Callable[[BBox], str | None]:
