@@ -4,15 +4,16 @@ table, a lone box as a line; either way the value belongs to the line it stands 
 
 from __future__ import annotations
 
-from planparse.layouts.tables import status_line
-from planparse.reading.model import Line, Page, Table, within
+from planparse.layouts.tables import column_of, header_labels, status_line
+from planparse.reading.model import Cell, Line, Page, Table, within
 
 
 def field_column(blocks: list[Line | Table], pages: dict[int, Page]) -> tuple[dict[int, Line], set[int]]:
     """A form's column of value boxes (a status chosen in each activity's drop-down, its box
     drawn shaded at the row's right end): boxes stacked into a one-column table, each row
     level with a line left of it. The row's value belongs to that line, not to a table: the
-    line each value stands beside (by id), and the ids of those tables (and of a lone box's line)."""
+    line each value stands beside (by id), and the ids of those tables (and of a lone box's line).
+    A table rebuilt from positioned lines gets the values in its status cells."""
     beside: dict[int, Line] = {}
     tables: set[int] = set()
     rects = {n: [d.bbox for d in page.drawings if d.kind == "rect"] for n, page in pages.items()}
@@ -36,9 +37,30 @@ def field_column(blocks: list[Line | Table], pages: dict[int, Page]) -> tuple[di
         else:
             beside.update(found)
             tables.add(id(t))
+    _fill_status_cells(blocks, beside)
     return beside, tables
 
 
 def _left_of(line: Line, x: float, page: Page) -> list[Line]:
     mid = (line.bbox[1] + line.bbox[3]) / 2
     return [o for o in page.lines if o.bbox[2] <= x and o.bbox[1] < mid < o.bbox[3]]
+
+
+def _fill_status_cells(blocks: list[Line | Table], beside: dict[int, Line]) -> None:
+    """A table rebuilt from positioned lines whose status column the form's value boxes fill
+    (its cells empty in the text, each box level with its row's title): each box's line put in
+    its row's status cell (in place), so the rows read as activities with their statuses."""
+    values = list(beside.values())
+    for t in blocks if values else []:
+        if not isinstance(t, Table) or (col := column_of(header_labels(t), "status")) is None:
+            continue
+        for row in t.body:
+            value = next((v for v in values if v.page == row.page and row.bbox[1] - 1 <= (v.bbox[1] + v.bbox[3]) / 2 <= row.bbox[3] + 1
+                          and v.bbox[0] >= row.bbox[0]), None)
+            if value is None or row.cell_text(col):
+                continue
+            row.cells = [c for c in row.cells if c.col != col]
+            for c in row.cells:
+                c.colspan = 1
+            row.cells.append(Cell(lines=[value], bbox=value.bbox, col=col))
+            row.cells.sort(key=lambda c: c.col)
