@@ -29,10 +29,10 @@ from planparse.layouts.headings import Heading, continues_title, numbered, wraps
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside, status_item
 from planparse.layouts.known_goals import captioned_goal
 from planparse.layouts.label_columns import gap_label, line_label
+from planparse.layouts.nested_tables import table_parts
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
-from planparse.layouts.sheet_grid import sheet_parts
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.stated_assessment import assessed_after_walk, stated_assessment
 from planparse.layouts.table_headers import (
@@ -87,7 +87,7 @@ class Walk(ListWalk):
             found = ([cont] if cont else []) + found
             used = consumed | {id(ln) for _, taken in found for ln in taken}
             items = page.in_order([ln for ln in page.lines if id(ln) not in used], page.tables + [t for t, _ in found])
-            items = [x for it in items for x in (sheet_parts(it) if isinstance(it, Table) else [it])]  # (a sheet's grid)
+            items = [x for it in items for x in (table_parts(it, self.is_break) if isinstance(it, Table) else [it])]
             out.extend(items)
             last = next((f for f in found if items and f[0] is items[-1]), None)
             if last is None or max(ln.bbox[3] for ln in last[1]) < 0.8 * page.height:

@@ -6,10 +6,12 @@ positions, as an unruled table on the page is, and read as the goal's activity t
 from __future__ import annotations
 
 from dataclasses import replace
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from planparse.layouts import roles
 from planparse.layouts.roles import Role
+from planparse.layouts.sheet_grid import sheet_parts
 from planparse.layouts.table_headers import is_table_header
 from planparse.model import Goal
 from planparse.reading import positioned as pos
@@ -72,3 +74,30 @@ def read_nested(w: Walk, goal: Goal, table: Table, box: BBox) -> None:
         read_table(w, table)
     finally:
         w.last_table, w.activity, w.table_activity, w.markers = last, activity, table_activity, markers
+
+
+def box_parts(box: Table, is_break: Callable[[Line], bool]) -> list[Line | Table]:
+    """A framed text box (a planning system's card: "Nämndmål", "Analys", an indicator table,
+    "Aktiviteter") holding an unruled table of its own: its lines in order with that table
+    rebuilt from their positions in their place; the box itself when it holds none."""
+    if not box.text_box:
+        return [box]
+    lines = [ln for r in box.rows for c in r.cells for ln in c.lines]
+    found = pos.find_tables(lines, is_table_header, is_break)
+    if not found:
+        return [box]
+    taken = {id(ln): t for t, used in found for ln in used}
+    out: list[Line | Table] = []
+    for ln in lines:
+        if id(ln) not in taken:
+            out.append(ln)
+        elif (t := taken[id(ln)]) not in out:
+            out.append(t)
+    return out
+
+
+def table_parts(table: Table, is_break: Callable[[Line], bool]) -> list[Line | Table]:
+    """A page's table as the walk reads it: a sheet's grid in its parts
+    (:func:`~planparse.layouts.sheet_grid.sheet_parts`), a card's text box with its own table
+    rebuilt (:func:`box_parts`)."""
+    return [x for part in sheet_parts(table) for x in (box_parts(part, is_break) if isinstance(part, Table) else [part])]

@@ -35,6 +35,8 @@ def _one_word_title(text: str) -> bool:
     return text.isalpha() and text[:1].isupper() and len(text) >= 4 and not label_alone(text)
 
 
+_SENTENCES = re.compile(r"[a-zåäö]{2,}[.!?] [A-ZÅÄÖ][a-zåäö]")  # "… nåddes inte. Arbetsmarknaden …"
+
 class Typography:
     """The document's body text size, so a line's rank can be told: 0 body, 1 larger or bold,
     2 much larger. OCR'd lines have no fonts: their box height stands in for the size."""
@@ -174,8 +176,9 @@ class Typography:
         size = line.size  # (a line with fonts: its own, see size())
         if size >= self.body * 1.35:
             return 2
-        if size >= self.body + 1.0 or (line.bold and len(line.text) < 160) or id(line) in self.coloured:
-            return 1
+        if (size >= self.body + 1.0 or (line.bold and len(line.text) < 160)) and not _SENTENCES.search(line.text) \
+                and not (line.text[:1].islower() and line.text.endswith(".")) or id(line) in self.coloured:
+            return 1  # (a sentence's end and the next's start on the line, or a sentence's lower-case end: running text)
         return 0
 
     def prose(self, line: Line) -> bool:
