@@ -5,8 +5,8 @@ positions, as an unruled table on the page is, and read as the goal's activity t
 
 from __future__ import annotations
 
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planparse.layouts import roles
