@@ -4,9 +4,12 @@ as a planning system prints an item's fields. The label is read as if a colon fo
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from planparse import vocabulary
 from planparse.reading.model import Line
+from planparse.text.numbers import parse_date, parse_end_date
 
 if TYPE_CHECKING:
     from planparse.layouts.walk_fields import FieldWalk
@@ -33,3 +36,23 @@ def gap_label(w: FieldWalk, line: Line) -> tuple[str, str] | None:
     if label is None or value:
         return None
     return label, " ".join(" ".join(s.text for s in line.spans[cut:]).split())
+
+
+def dated_tail(title: str, line: Line) -> tuple[str, dt.date | None, dt.date | None]:
+    """An item's title without the date field set after a wide gap on its line ("Samlokalisera
+    … arbetsmarknadsenheten      Slutdatum 2025-06-30", a planning system's activity row), and
+    that date as (start, end); the title as it is and no dates without one."""
+    gap = GAP * (line.bbox[3] - line.bbox[1])
+    cut = next((k for k in range(1, len(line.spans)) if line.spans[k].bbox[0] - line.spans[k - 1].bbox[2] >= gap), None)
+    if cut is None:
+        return title, None, None
+    tail = " ".join(" ".join(s.text for s in line.spans[cut:]).split())
+    head, _, value = tail.rpartition(" ")
+    found = vocabulary.match_label(head) if head else None
+    if found is None or found.confidence < 0.95 or found.value not in ("start_date", "end_date") or not title.endswith(tail):
+        return title, None, None
+    if found.value == "end_date":
+        day = parse_end_date(value)
+        return (title[: -len(tail)].rstrip(), None, day) if day is not None else (title, None, None)
+    day = parse_date(value)
+    return (title[: -len(tail)].rstrip(), day, None) if day is not None else (title, None, None)

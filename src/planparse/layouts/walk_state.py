@@ -13,6 +13,7 @@ from planparse.layouts.headings import Heading, Typography, continues_title, rec
 from planparse.layouts.icon_lines import line_icons
 from planparse.layouts.icons import Markers
 from planparse.layouts.known_goals import goal_path, names_document, sibling_goal_level
+from planparse.layouts.label_columns import dated_tail
 from planparse.layouts.legend import legend_lines
 from planparse.layouts.marker import Marker
 from planparse.layouts.spec import LayoutSpec
@@ -259,8 +260,8 @@ class WalkState:
         if goal is None:
             return None
         self.flush()
-        title, status = split_status_suffix(title)
-        act = Activity(uid="", number=number, title=title, status=status, provenance=provenance(line))
+        (title, status), (start, end) = split_status_suffix((tailed := dated_tail(title, line))[0]), tailed[1:]
+        act = Activity(uid="", number=number, title=title, status=status, start_date=start, end_date=end, provenance=provenance(line))
         goal.activities.append(act)
         self.activity, self.item, self.title_of, self.title_line = act, act, act, line
         self.mark(act, line)
