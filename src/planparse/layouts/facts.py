@@ -53,7 +53,8 @@ OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|tr
                          r"|planbeskrivning|detaljplan|oversiktsplan|planprogram|omradesbestammelser"
                          r"|krisberedskap|beredskapsplan|krisledningsplan|sakerhetsskyddsplan|dokumenthanteringsplan"
                          r"|remissvar|remissyttrande|\byttrande\b|upphandlingsunderlag|forfragningsunderlag|delegationsordning"
-                         r"|redovisning av (?:\w+)?bidrag|bidragsredovisning|ansokan om (?:\w+)?bidrag")  # (a förening's grant report)
+                         r"|redovisning av (?:\w+)?bidrag|bidragsredovisning|ansokan om (?:\w+)?bidrag"  # (a förening's grant report)
+                         r"|personalekonomisk|personalbokslut|personalredovisning|lonekartlaggning")  # (staff statistics)
 
 
 def fee_schedule(title: str) -> bool:
@@ -61,10 +62,14 @@ def fee_schedule(title: str) -> bool:
     return bool(_FEE_SCHEDULE.search(fold(title)))
 
 
+_AUDIT = re.compile(r"revisionsrapport|granskningsrapport|revisionsberattelse|granskning av")
+
+
 def keeps_no_budget(title: str) -> bool:
     """Whether a document's money tables are no budget: a taxa's fees, a physical plan's cost
-    estimate ("Kostnad | Belopp, kr" in a planbeskrivning)."""
-    return fee_schedule(title) or bool(OTHER_PLANS.search(fold(title)))
+    estimate ("Kostnad | Belopp, kr" in a planbeskrivning), an audit's table of the projects it
+    looked at."""
+    return fee_schedule(title) or bool(OTHER_PLANS.search(folded := fold(title))) or bool(_AUDIT.search(folded))
 
 
 def plan_of_other_kind(title: str, doc: Document | None = None) -> bool:

@@ -8,6 +8,7 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts import money
+from planparse.layouts.facts import keeps_no_budget
 from planparse.layouts.form_tables import inline_value
 from planparse.layouts.goal_groups import runin_goals
 from planparse.layouts.headings import Heading, right_under, section_label
@@ -218,7 +219,7 @@ class FieldWalk(WalkState):
         text = join_lines([ln.text for ln in lines])
         item = ("•", text) if self.amount_drawn else list_item(text)
         title = self.section_title if self.section is not None else self.heading_title
-        if item is not None and (budget := money.budget_item(item[1], title, self.out.year, lines)):
+        if item is not None and not keeps_no_budget(self.out.title or "") and (budget := money.budget_item(item[1], title, self.out.year, lines)):
             self.out.budget.append(budget)
 
     def flush(self) -> None:
