@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from planparse import vocabulary
@@ -12,7 +13,7 @@ from planparse.layouts.base import provenance
 from planparse.layouts.cell_items import cell_activities
 from planparse.layouts.indicators import value_kind
 from planparse.model import Assessment, AssessmentValue, Indicator, IndicatorValue, ValueKind
-from planparse.reading.model import Table
+from planparse.reading.model import Line, Table
 from planparse.text.assemble import join_lines
 from planparse.text.numbers import parse_number
 
@@ -79,3 +80,27 @@ def inline_value(indicator: Indicator, label: str, value: str) -> bool:
     raw = value.strip()
     indicator.values.append(IndicatorValue(label=label, kind=kind, year=year, raw=raw, value=parse_number(raw)))
     return True
+
+
+# "Utsläpp från kommunens verksamheter, ton CO2e (2024: 3 850 · Mål 2030: 1 900)"
+_MEASURED = re.compile(r"^(?P<name>[^()]{3,}?)\s*\((?P<values>[^()]*\b(?:19|20)\d{2}\s*:[^()]*)\)\.?$")
+_PAIR = re.compile(r"(?P<label>[^:·;]*?\b(?:19|20)\d{2})\s*:\s*(?P<value>[^·;]+)")
+
+
+def measured_line(text: str, line: Line) -> Indicator | None:
+    """A follow-up line naming a measure with its values in brackets, each after its year
+    ("… (2024: 3 850 · Mål 2030: 1 900)"): that measure, a year alone its outcome."""
+    head, colon, rest = (text := " ".join(text.split())).partition(":")
+    if colon and (label := vocabulary.match_label(head)) is not None and label.confidence >= 0.95:
+        text = rest.strip()  # (the field's label on its line: "Så följer vi upp: …")
+    m = _MEASURED.match(text)
+    if m is None:
+        return None
+    values: list[IndicatorValue] = []
+    for pair in _PAIR.finditer(m["values"]):
+        label, raw = pair["label"].strip(), pair["value"].strip()
+        kind, year = value_kind(label, series=True)
+        if kind is ValueKind.other or not raw:
+            return None
+        values.append(IndicatorValue(label=label, kind=kind, year=year, raw=raw, value=parse_number(raw)))
+    return Indicator(uid="", name=m["name"].strip(" ,"), values=values, provenance=provenance(line)) if values else None

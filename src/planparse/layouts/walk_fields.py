@@ -9,7 +9,7 @@ import re
 from planparse import vocabulary
 from planparse.layouts import money
 from planparse.layouts.facts import keeps_no_budget
-from planparse.layouts.form_tables import inline_value
+from planparse.layouts.form_tables import inline_value, measured_line
 from planparse.layouts.goal_groups import runin_goals
 from planparse.layouts.headings import Heading, right_under, section_label
 from planparse.layouts.known_goals import number_goes_back
@@ -288,6 +288,8 @@ class FieldWalk(WalkState):
             elif field in _TEXT_FIELDS:
                 current = getattr(target, field)
                 setattr(target, field, f"{current}\n{value}" if current else value)
+        elif isinstance(target, Goal) and field == "follow_up" and (measure := measured_line(value, lines[0])) is not None:
+            target.indicators.append(measure)  # "Så följer vi upp: Andel förnybar el, % (2024: 86 · Mål 2030: 100)"
         elif isinstance(target, Goal) and field in ("comment", "description", "strategic_goal"):
             current = getattr(target, field)
             setattr(target, field, f"{current}\n{value}" if current else value)
