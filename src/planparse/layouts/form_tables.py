@@ -91,7 +91,7 @@ def measured_line(text: str, line: Line) -> Indicator | None:
     """A follow-up line naming a measure with its values in brackets, each after its year
     ("… (2024: 3 850 · Mål 2030: 1 900)"): that measure, a year alone its outcome."""
     head, colon, rest = (text := " ".join(text.split())).partition(":")
-    if colon and (label := vocabulary.match_label(head)) is not None and label.confidence >= 0.95:
+    if colon and (named := vocabulary.match_label(head)) is not None and named.confidence >= 0.95:
         text = rest.strip()  # (the field's label on its line: "Så följer vi upp: …")
     m = _MEASURED.match(text)
     if m is None:
