@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from planparse.reading.model import Line, Span
+from planparse.reading.raster_icons import _long_runs
 
 SCALES = np.arange(0.95, 1.0501, 0.0025)  # the scales tried, each axis
 SHIFT = 30.0  # pt: the largest offset tried, each way
@@ -17,6 +18,7 @@ GAIN = 1.25  # a fit at least this much better than the layer as it stands is ta
 KNOWN_GAIN = 1.1  # an earlier page's fit, this much better
 MIN_LINES = 8
 _INK = 128  # a pixel darker than this is ink
+_RUN_PT = 20.0  # a dark run longer than this (points) is a rule's or a fill's, no letter's
 
 
 Mapping = tuple[float, float, float, float]  # sx, tx, sy, ty: x' = sx x + tx, y' = sy y + ty
@@ -31,7 +33,10 @@ def register(lines: list[Line], image: np.ndarray, dpi: float, known: Mapping | 
     boxes = np.array([ln.bbox for ln in lines if ln.text.strip()], dtype=float)
     if len(boxes) < MIN_LINES:
         return None
-    ink = (image < _INK).astype(np.float64)
+    dark = image < _INK
+    run = max(2, round(_RUN_PT * dpi / 72))  # (a rule or a shaded band is no letter's ink)
+    dark &= ~_long_runs(dark, run) & ~_long_runs(dark.T, run).T
+    ink = dark.astype(np.float64)
     table = np.zeros((ink.shape[0] + 1, ink.shape[1] + 1))
     table[1:, 1:] = ink.cumsum(0).cumsum(1)
     density = float(ink.mean())
@@ -63,7 +68,8 @@ def register(lines: list[Line], image: np.ndarray, dpi: float, known: Mapping | 
     sy, ty, _ = best(1, boxes)
     sx, tx, there = best(0, _mapped(boxes, (1.0, 0.0, sy, ty)))
     mapping: Mapping | None = (sx, tx, sy, ty)
-    if there <= 0 or here > 0 and there < GAIN * here or _identity((sx, tx, sy, ty)):
+    if there <= 0 or here > 0 and there < GAIN * here or _identity((sx, tx, sy, ty)) \
+            or min(sx, sy) <= SCALES[0] + 1e-6 or max(sx, sy) >= SCALES[-1] - 1e-6:  # (a fit at the range's edge: none)
         mapping = None
         if known is not None and (mine := float(score(_mapped(boxes, known)[None])[0])) > 0 \
                 and (here <= 0 or mine >= KNOWN_GAIN * here):

@@ -264,12 +264,20 @@ def _centred_labels(phrases: list[list[Span]], body: list[list[Line]]) -> list[l
         crossing = {round(w.yc) for w in words if w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2}
         return len(starting) >= 2 and len(crossing) < len(starting)
 
+    right = max(w.bbox[2] for w in words)
     out: list[list[Span]] = []
-    for p in phrases:
+    for k, p in enumerate(phrases):
         s = p[0]
         lo = out[-1][-1].bbox[2] + _SLACK if out else min(w.bbox[0] for w in words) - 1
+        end = phrases[k + 1][0].bbox[0] - _SLACK if k + 1 < len(phrases) else right  # (the column's end at most)
+        middle = (s.bbox[0] + p[-1].bbox[2]) / 2
+
+        def centred(x: float, end: float = end, middle: float = middle) -> bool:  # (the label about the middle of
+            return abs((x + end) / 2 - middle) <= 0.25 * (end - x)  # the column starting at x)
+
         if not any(column(w.bbox[0]) for w in firsts if abs(w.bbox[0] - s.bbox[0]) <= _SLACK):
-            x = next((x for x in sorted({round(w.bbox[0], 1) for w in firsts if lo < w.bbox[0] < s.bbox[0] - _SLACK}) if column(x)), None)
+            x = next((x for x in sorted({round(w.bbox[0], 1) for w in firsts if lo < w.bbox[0] < s.bbox[0] - _SLACK})
+                      if column(x) and centred(x)), None)
             if x is not None:
                 p = [Span(text=s.text, bbox=(x, s.bbox[1], x + s.bbox[2] - s.bbox[0], s.bbox[3]), size=s.size, font=s.font,
                           bold=s.bold, italic=s.italic, color=s.color), *p[1:]]
