@@ -36,7 +36,6 @@ from planparse.reading import (
     font_shift,
     footnotes,
     heading_grid,
-    low_res,
     noise,
     ocr,
     ocr_banners,
@@ -495,10 +494,6 @@ def _ocr_images(
             images[n] = image
         else:  # the reference OCR of an OCR layer reads the page as it is, as before
             rules_into.setdefault(n, []).extend(found)
-    sharp = {n: low_res.enlarged(pdf[n - 1], dpi) for n in images if with_rules
-             and (dpi := low_res.scan_dpi(raw_pages[n - 1])) is not None and dpi < low_res.LOW_DPI}
-    for n in sharp:
-        sharp[n] = raster_rules.without_rules(sharp[n], low_res.SHARP_DPI) if n in ruled else sharp[n]
     # The status icons in the page images (a scan's, or under an OCR layer) are found in one
     # thread while Tesseract reads the pages. (PyMuPDF is used by that thread alone: this one
     # only waits on Tesseract's processes until the thread is done.)
@@ -512,10 +507,6 @@ def _ocr_images(
             if d.kind == "rect" and d.fill is not None]) for n in iconless])
         try:
             results, failure = ocr.ocr_pages(images, lang), None
-            if sharp:  # (a low-resolution scan's page read from its enlarged copy too: the reading more words are known in)
-                for n, lines in ocr.ocr_pages(sharp, lang, dpi=low_res.SHARP_DPI).items():
-                    if _known_words(lines) > _known_words(results.get(n, [])):
-                        results[n] = lines
         except Exception as e:
             results, failure = {}, e
         found_icons = icons.result()
@@ -800,12 +791,6 @@ def _readable(lines: list[Line]) -> tuple[float, int]:
     if not words:
         return 0.0, 0
     return sum(w.isalpha() and known_word(repair_word(w, aggressive=True)) for w in words) / len(words), len(words)
-
-
-def _known_words(lines: list[Line]) -> float:
-    """How many of a page's words are words (see :func:`_readable`)."""
-    share, n = _readable(lines)
-    return share * n
 
 
 def _long_words(lines: list[Line]) -> float:
