@@ -27,13 +27,15 @@ def _glyph(d: Drawing) -> bool:
     return d.kind == "shape" and d.fill is not None and 0 < w <= MAX_GLYPH and MIN_GLYPH_HEIGHT <= h <= MAX_GLYPH
 
 
+def _dark(color: int) -> bool:
+    """A text colour: every channel dark (black, dark grey, a heading's navy or dark teal); a
+    status colour has a bright channel."""
+    return max((color >> 16) & 255, (color >> 8) & 255, color & 255) < 0x70
+
+
 def glyph_runs(raw: RawPage) -> list[BBox]:
     """The boxes of the page's runs of glyph outlines (see the module's note), top to bottom."""
-    from planparse.reading.pymupdf_backend import (
-        dark_neutral,  # (PyMuPDF loaded when a PDF is read, not on import)
-    )
-
-    glyphs = sorted((d.bbox for d in raw.drawings if _glyph(d) and dark_neutral(d.fill or 0)), key=lambda b: (b[0], b[1]))
+    glyphs = sorted((d.bbox for d in raw.drawings if _glyph(d) and _dark(d.fill or 0)), key=lambda b: (b[0], b[1]))
     if len(glyphs) < MIN_GLYPHS:
         return []
     runs: list[list[BBox]] = []
@@ -68,8 +70,24 @@ def glyph_runs(raw: RawPage) -> list[BBox]:
             continue
         if any(box[0] <= (s[0] + s[2]) / 2 <= box[2] and box[1] <= (s[1] + s[3]) / 2 <= box[3] for s in spans):
             continue  # (outlines under the layer's words: a font drawn twice, the text is there)
-        found.append(box)
+        found.append(_with_square_letters(box, raw.drawings))
     return sorted(found, key=lambda b: (b[1], b[0]))
+
+
+def _with_square_letters(box: BBox, drawings: list[Drawing]) -> BBox:
+    """A run's box grown over the letters beside it drawn of level and upright strokes only
+    ("H", "T", "L": their outline comes out as short rules, no shape) on its line."""
+    height = box[3] - box[1]
+    strokes = [d.bbox for d in drawings if d.kind in ("hline", "vline") and d.bbox[2] - d.bbox[0] <= MAX_GLYPH
+               and d.bbox[3] - d.bbox[1] <= MAX_GLYPH and box[1] - 1 <= d.bbox[1] and d.bbox[3] <= box[3] + 1]
+    grown = True
+    while grown:
+        near = [b for b in strokes if box[0] - height <= b[2] <= box[0] or box[2] <= b[0] <= box[2] + height]
+        grown = bool(near)
+        if near:
+            box = (min(box[0], *(b[0] for b in near)), box[1], max(box[2], *(b[2] for b in near)), box[3])
+            strokes = [b for b in strokes if b not in near]
+    return box
 
 
 def read_outlines(page: object, raw: RawPage, lang: str) -> list[Line]:
