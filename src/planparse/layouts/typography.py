@@ -98,6 +98,9 @@ class Typography:
         self.repeated = _repeated_lines(doc)
         self.alone, self.owners = alone_lines(doc)
         self.tight, self.under = tight_titles(doc)
+        # OCR'd lines right over a list in smaller type: a title's place (a goal over its activities)
+        self.over_lists = {id(a) for page in doc.pages for a, b in zip(page.lines, page.lines[1:], strict=False)
+                           if a.method != "native" and _BULLETED.match(b.text) and not _BULLETED.match(a.text) and b.size < a.size}
         heads = sorted({ln.size for page in doc.pages for ln in page.lines
                         if ln.method != "native" and self.rank(ln) and id(ln) not in self.tight})
         step: list[float] = []
@@ -168,6 +171,8 @@ class Typography:
             if ratio >= 1.06 and (width >= (1.06 if ratio >= 1.1 else 1.1) and heading_shaped(line.text, open_end=ratio >= 1.1)
                                   or width >= 1.1 and len(line.text) >= 8 and _one_word_title(line.text)):
                 return 1  # (one long word is letters enough to tell its width: "Lokalförsörjning")
+            if ratio >= 1.08 and id(line) in getattr(self, "over_lists", ()) and heading_shaped(line.text):
+                return 1  # (a step above the body over a list: its title)
             owner = id(line) in getattr(self, "owners", ())
             shaped = heading_shaped(line.text) or (owner and _one_word_title(line.text))
             # (a field's owner whose every word is heavy in the image: its box may come out short)
