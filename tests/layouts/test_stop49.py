@@ -152,7 +152,3 @@ def test_coloured_outlined_headings_are_read_with_their_square_letters() -> None
 
 def test_a_scanned_title_over_a_list_is_a_goal() -> None:
     _same(GENERIC34, "verksamhetsplan/ovanaker-bun-verksamhetsplan-2026-fargskanning", _titles, _activities)
-
-
-def test_an_activity_plan_heading_over_a_goal_table_is_no_goal() -> None:
-    _same(GENERIC34, "verksamhetsplan/region-gavleborg-hsn-verksamhetsplan-2026-a3", _titles)
