@@ -8,8 +8,7 @@ It reads structure, not wording:
 - **labelled fields**: a vocabulary label opens a field whose value is read in its shape (paragraphs, a list,
   a date); a "Mål" label followed by bullets makes each bullet a goal, bullets under "Aktiviteter" activities;
 - **tables by role** (:mod:`.table_walk`), attached to the goal or activity that owns them;
-- **status and assessment** from text anywhere in the owner's scope, or from an icon on the
-  owner's line (:mod:`.icons`).
+- **status and assessment** from text anywhere in the owner's scope, or from an icon on the owner's line (:mod:`.icons`).
 
 A :class:`~planparse.layouts.spec.LayoutSpec` supplies what is a family's own. The walk is one class built in layers: :mod:`.walk_state` (the goal stack and tree operations),
 :mod:`.walk_fields` (labels and fields), :mod:`.walk_lists` (headings and lists) and this module (reading order, lines, tables).
@@ -34,6 +33,7 @@ from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
 from planparse.layouts.spec import LayoutSpec
+from planparse.layouts.split_tables import join_split_columns
 from planparse.layouts.stated_assessment import assessed_after_walk, stated_assessment
 from planparse.layouts.table_headers import (
     crosses_other,
@@ -119,7 +119,7 @@ class Walk(ListWalk):
         return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)  # alone on its row
 
     def run(self) -> None:
-        blocks = self.blocks()
+        blocks = join_split_columns(self.blocks())
         self.area_titles, self.prose_only = titles_over_goal_lists(blocks, self.label), prose_only_headings(self, blocks)
         beside, fields = field_column(blocks, {p.number: p for p in self.doc.pages})
         for block in blocks:

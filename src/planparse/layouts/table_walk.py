@@ -22,6 +22,7 @@ from planparse.layouts.control_tables import controls, rated_risks, risks
 from planparse.layouts.facts import keeps_no_budget
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_grid import read_goal_grid
+from planparse.layouts.goal_groups import names_chapter
 from planparse.layouts.goal_rows import goal_parts, labelled_goal_rows
 from planparse.layouts.indented_rows import activity_of, assessment_of, indented_items
 from planparse.layouts.indicators import indicator_rows, name_direction
@@ -35,7 +36,6 @@ from planparse.layouts.status_rows import labelled_markers, status_row_icons, st
 from planparse.layouts.table_owner import indicator_owner
 from planparse.layouts.tables import activity_rows, cell_percent, column_of, header_labels
 from planparse.layouts.transposed import transposed_indicators
-from planparse.layouts.walk_state import names_goals
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
@@ -286,7 +286,7 @@ def _goal_row(w: Walk, title: str, row: Row, number: str | None = None) -> None:
     if (known := known_goal(w.out.goals, title)) is not None:
         w.goal = known
         return
-    if w.section is not None and names_goals(w.section_title):
+    if w.section is not None and names_chapter(w.out, w.section_title):
         w.section = None  # "Mål och aktiviteter": a heading over the goals, no goal itself
     if w.section is not None:  # the heading over the table groups its goals (as over a goal table)
         if not w.stack and w.section_level is None:
