@@ -152,3 +152,9 @@ def test_coloured_outlined_headings_are_read_with_their_square_letters() -> None
 
 def test_a_scanned_title_over_a_list_is_a_goal() -> None:
     _same(GENERIC34, "verksamhetsplan/ovanaker-bun-verksamhetsplan-2026-fargskanning", _titles, _activities)
+
+
+def test_a_table_split_over_two_pages_across_is_joined_beside_its_rows() -> None:
+    """Höör: Aktivitet | Ansvar on one page with goal rows between, Status | Kommentar for the
+    same activity rows on the next, under a heading "Kommunstyrelsens mål och aktiviteter"."""
+    _same(GENERIC32, "delarsrapport/hoor-ks-delarsrapport-augusti-2026", _titles, _activities)
