@@ -25,6 +25,12 @@ from planparse.text.assemble import clean, join_lines, list_item, strip_icon
         (["Utfall jan–", "aug"], "Utfall jan–aug"),  # a range broken after its dash
         (["Plan 2025–", "2027"], "Plan 2025–2027"),
         (["Kultur –", "fritid"], "Kultur – fritid"),  # a spaced dash is a separator
+        # a word broken inside itself by a typesetter's hyphenation: a piece is no word alone
+        (["från grannkom-", "munen"], "från grannkommunen"),
+        (["behövs för verk-", "samheten"], "behövs för verksamheten"),
+        (["minus skatteutveckling, procen-", "tenhet"], "minus skatteutveckling, procentenhet"),
+        # two words of their own keep the hyphen written between them
+        (["kultur-", "skolan"], "kultur-skolan"),
     ],
 )
 def test_join_lines_hyphens(lines: list[str], joined: str) -> None:

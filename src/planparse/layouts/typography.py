@@ -36,6 +36,7 @@ def _one_word_title(text: str) -> bool:
 
 
 _SENTENCES = re.compile(r"[a-zåäö]{2,}[.!?] [A-ZÅÄÖ][a-zåäö]")  # "… nåddes inte. Arbetsmarknaden …"
+_NUMBERED = re.compile(r"\s*(?:[A-ZÅÄÖ][a-zåäö]+\s+)?\d{1,2}(?:\.\d{1,2})*[.:)]?\s")  # "3.4.2 …", "Mål 2. …"
 
 class Typography:
     """The document's body text size, so a line's rank can be told: 0 body, 1 larger or bold,
@@ -50,6 +51,7 @@ class Typography:
 
     def __init__(self, doc: Document) -> None:
         self.tight, self.under = set[int](), set[int]()  # (ranks asked for before tight_titles: none yet)
+        self.prose_lines = _prose_lines(doc)
         sizes: dict[float, int] = {}
         ocr_sizes: list[float] = []
         scanned = False  # a line of text without fonts (an OCR'd one)
@@ -181,9 +183,9 @@ class Typography:
         size = line.size  # (a line with fonts: its own, see size())
         if size >= self.body * 1.35:
             return 2
-        if (size >= self.body + 1.0 or (line.bold and len(line.text) < 160)) and not _SENTENCES.search(line.text) \
-                and not (line.text[:1].islower() and line.text.endswith(".")) or id(line) in self.coloured:
-            return 1  # (a sentence's end and the next's start on the line, or a sentence's lower-case end: running text)
+        if (size >= self.body + 1.0 or (line.bold and len(line.text) < 160)) and id(line) not in self.prose_lines \
+                or id(line) in self.coloured:
+            return 1  # (a sentence's end and the next's start on the line, or the lower-case rest under it: running text)
         return 0
 
     def prose(self, line: Line) -> bool:
@@ -192,6 +194,20 @@ class Typography:
 
     def has_fonts(self, line: Line) -> bool:
         return line.method == "native"
+
+
+def _prose_lines(doc: Document) -> set[int]:
+    """Lines holding one sentence's end and the next one's start, and the lower-case rest under
+    such a line (on the page or in a table's cell): running text, whatever its type."""
+    runs = [run for page in doc.pages for run in (page.lines, *(c.lines for t in page.tables for r in t.rows for c in r.cells))]
+    return {id(b) for run in runs for a, b in zip([None, *run], run, strict=False)
+            if _sentences(b.text) or a is not None and _sentences(a.text) and b.text[:1].islower()}
+
+
+def _sentences(text: str) -> bool:
+    """Whether an unnumbered line holds a sentence's end and the next one's start (a numbered
+    heading may state its goal in two: "3.4.2 Förbättra näringslivsklimatet. Svenskt …")."""
+    return _SENTENCES.search(text) is not None and not _NUMBERED.match(text)
 
 
 def _repeated_lines(doc: Document) -> set[int]:

@@ -76,18 +76,27 @@ def clean(text: str) -> str:
     return s.strip()
 
 
+_WHOLE_WORD = 1.5  # Zipf: a word the lexicon knows
+_PIECE = 1.0  # Zipf: a piece rarer than this is no word of its own
+
+
 def _hyphen_is_line_break(left: str, right: str, prefix: str) -> bool:
     """Whether "left-" at a line end and "right" on the next line are one word split by the
     line break: a plain Swedish compound member ending in the linking "s" and a lower-case
-    continuation. Abbreviations, single letters and loan words keep their hyphen."""
-    return (
-        len(left) >= 4
-        and left.isalpha()
-        and left[1:].islower()
-        and left.endswith("s")
-        and right[:1].islower()
-        and not prefix
-    )
+    continuation, or a word broken inside itself. Abbreviations, single letters and loan words
+    keep their hyphen."""
+    if not (left.isalpha() and left[1:].islower() and right[:1].islower()) or prefix:
+        return False
+    if len(left) >= 4 and left.endswith("s"):
+        return True
+    if not right.isalpha():
+        return False
+    # a word broken inside itself (a typesetter's hyphenation: "grannkom-" "munen", "verk-"
+    # "samheten"): the two pieces make a common word, one of them none on its own
+    from planparse.text.repair import word_zipf
+
+    whole = word_zipf(left + right)
+    return whole >= _WHOLE_WORD and (word_zipf(left) < _PIECE or word_zipf(right) < _PIECE + 0.5)
 
 
 def _after_mark(t: str) -> str:
