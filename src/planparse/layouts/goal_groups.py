@@ -23,14 +23,15 @@ from planparse.text.fold import fold
 
 # A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
 # "Prioriterade utvecklingsområden"): a chapter over them, no group of them.
-_PERIOD = re.compile(r"(?:\s+(?:19|20)?\d{2})+$")  # "… 2025 2026", folded "2025/2026"
-_GOES_ON = re.compile(r"\s*\(?\s*forts(?:attning)?\.?\s*\)?$")  # "… (forts.)": the chapter goes on
+_PERIOD = re.compile(r"(?:(?:\s+|\s*[/–-]\s*)(?:19|20)?\d{2})+$")  # "… 2025", "… 2025/2026", "… 2025–2027"
+_GOES_ON = re.compile(r"\s*\(?\s*forts(?:ättning)?\.?\s*\)?$", re.IGNORECASE)  # "… (forts.)": the chapter goes on
 _NAMES_ITEMS = re.compile(r"\b(?:objekt|\w*omraden|mal(?:en)?|uppdrag(?:en)?|aktiviteter(?:na)?|satsningar(?:na)?)$")
 
 
 def names_chapter(out: Builder, title: str) -> bool:
     """A heading that names the goals or items under it, or the document: a chapter, no group."""
-    return names_goals(title) or names_document(out, title) or bool(_NAMES_ITEMS.search(_PERIOD.sub("", _GOES_ON.sub("", fold(title)))))
+    # (the year and "(forts.)" cut before folding, which reads "6" as "ö")
+    return names_goals(title) or names_document(out, title) or bool(_NAMES_ITEMS.search(fold(_PERIOD.sub("", _GOES_ON.sub("", title)))))
 
 
 def worded_depth(stack: list[tuple[int, Goal]], worded: dict[int, float], nested: set[int],

@@ -173,7 +173,7 @@ class Typography:
             if ratio >= 1.06 and (width >= (1.06 if ratio >= 1.1 else 1.1) and heading_shaped(line.text, open_end=ratio >= 1.1)
                                   or width >= 1.1 and len(line.text) >= 8 and _one_word_title(line.text)):
                 return 1  # (one long word is letters enough to tell its width: "Lokalförsörjning")
-            if ratio >= 1.08 and id(line) in getattr(self, "over_lists", ()) and heading_shaped(line.text):
+            if ratio >= 1.08 and id(line) in getattr(self, "over_lists", ()) and heading_shaped(line.text) and not _sentences(line.text):
                 return 1  # (a step above the body over a list: its title)
             owner = id(line) in getattr(self, "owners", ())
             shaped = heading_shaped(line.text) or (owner and _one_word_title(line.text))

@@ -35,7 +35,7 @@ _CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamh
 def names_goals(title: str) -> bool:
     """Whether a heading only says that goals follow ("Nämndens mål och uppdrag", "Mål och
     aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
-    folded = _PERIOD_SUFFIX.sub("", fold(title)).strip()
+    folded = fold(_PERIOD_SUFFIX.sub("", title)).strip()  # (the year cut before folding, which reads "6" as "ö")
     # "Kommunfullmäktiges mål och nämndens mål", "Fokusområden och förvaltningsmål": goal words only
     parts = folded.split(" och ")
     if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?(?:\w*mal(?:en)?|(?:fokus|mal|utvecklings)omraden(?:a)?)", p)

@@ -17,6 +17,7 @@ PAPER = 245  # the page's usual tone at least: clean white paper (a rendering, n
 FAINT = 235  # a pixel darker than this is ink of faint text
 MIN_INK = 0.0005  # of the page's pixels: faint ink left once the words read are painted out
 PAD = 0.3  # of a word's height: painted out round its box too
+DARKEST = 110  # a faint line's darkest ink (its 1st percentile tone) is no darker than this
 
 
 def faint_lines(pixels: np.ndarray, lines: list[Line], page: int, lang: str, dpi: int) -> list[Line]:
@@ -36,7 +37,15 @@ def faint_lines(pixels: np.ndarray, lines: list[Line], page: int, lang: str, dpi
         return []
     read = ocr.ocr_pages({page: pgm_bytes(np.where(ink, 0, 255).astype(np.uint8))}, lang, workers=1, dpi=dpi)[page]
     taken = [ln.bbox for ln in lines]
-    return [ln for ln in read if _words(ln) and not any(_overlap(ln.bbox, b) for b in taken)]
+    return [ln for ln in read if _words(ln) and not any(_overlap(ln.bbox, b) for b in taken) and _faint(pixels, ln, k)]
+
+
+def _faint(pixels: np.ndarray, line: Line, k: float) -> bool:
+    """Whether the line's ink on the page is faint: none of it near black (black text the
+    layer lost is another reader's to find)."""
+    x0, y0, x1, y1 = (max(0, round(v * k)) for v in line.bbox)
+    box = pixels[y0 : y1 + 1, x0 : x1 + 1]
+    return box.size > 0 and float(np.percentile(box, 1)) >= DARKEST
 
 
 def _words(line: Line) -> bool:
