@@ -117,8 +117,6 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
 # the length of a long activity text that has no status tail); the match is the same.
 _ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")  # an activity's number in its "Nr" column
 STATUS_TAIL = re.compile(r"^(?P<title>[^\w\n]*+\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*|[●⬤■◼▲▼◆]\s*|(?:\.\s?){3,}\s*|…+\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
-
-
 _STATUS_WORD = re.compile(r"\s*[–—-]?\s*\bstatus$", re.IGNORECASE)  # "… – status: Klar"
 
 
