@@ -1065,11 +1065,8 @@ def negative(samples: bytes) -> bool:
 # Annotations a reader adds on top of the document (comments, sticky notes, highlights, ink,
 # stamps): no part of its content. Form fields (widgets) and links stay.
 _REVIEW_MARKS = frozenset({
-    pymupdf.PDF_ANNOT_TEXT, pymupdf.PDF_ANNOT_FREE_TEXT, pymupdf.PDF_ANNOT_LINE, pymupdf.PDF_ANNOT_SQUARE,
-    pymupdf.PDF_ANNOT_CIRCLE, pymupdf.PDF_ANNOT_POLYGON, pymupdf.PDF_ANNOT_POLY_LINE, pymupdf.PDF_ANNOT_HIGHLIGHT,
-    pymupdf.PDF_ANNOT_UNDERLINE, pymupdf.PDF_ANNOT_SQUIGGLY, pymupdf.PDF_ANNOT_STRIKE_OUT, pymupdf.PDF_ANNOT_CARET,
-    pymupdf.PDF_ANNOT_INK, pymupdf.PDF_ANNOT_POPUP, pymupdf.PDF_ANNOT_FILE_ATTACHMENT, pymupdf.PDF_ANNOT_SOUND,
-    pymupdf.PDF_ANNOT_STAMP,
+    "Text", "FreeText", "Line", "Square", "Circle", "Polygon", "PolyLine", "Highlight", "Underline", "Squiggly",
+    "StrikeOut", "Caret", "Ink", "Popup", "FileAttachment", "Sound", "Stamp",
 })
 
 
@@ -1078,10 +1075,11 @@ def without_review_marks(pdf: pymupdf.Document) -> int:
     otherwise read a FreeText comment as a line of the page and render a sticky note's icon
     as a status mark. How many were removed."""
     removed = 0
-    for page in pdf:
+    for number in range(pdf.page_count):
+        page = pdf[number]
         if not page.first_annot:
             continue
-        for annot in [a for a in page.annots() if a.type[0] in _REVIEW_MARKS]:
+        for annot in [a for a in page.annots() if a.type[1] in _REVIEW_MARKS]:
             page.delete_annot(annot)
             removed += 1
     return removed
