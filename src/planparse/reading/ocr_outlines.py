@@ -92,12 +92,18 @@ def _with_square_letters(box: BBox, drawings: list[Drawing]) -> BBox:
 
 def read_outlines(page: object, raw: RawPage, lang: str) -> list[Line]:
     """The text of a PyMuPDF ``page``'s runs of glyph outlines as lines of ``raw``'s page, each
-    word's box where it is on the page."""
+    word's box where it is on the page; the runs' shapes leave ``raw``'s drawings (a coloured
+    heading's letters are no row of status icons)."""
     import pymupdf
 
     assert isinstance(page, pymupdf.Page)
     lines: list[Line] = []
-    for box in glyph_runs(raw):
+    runs = glyph_runs(raw)
+    fills = [max(inside, key=inside.count) if (inside := [d.fill for d in raw.drawings if _glyph(d) and _within(d, box)]) else None
+             for box in runs]  # (a run's letters' colour: its style)
+    styles: dict[int | None, list[Line]] = {}
+    raw.drawings = [d for d in raw.drawings if not any(_within(d, box) for box in runs)]
+    for box, fill in zip(runs, fills, strict=True):
         clip = pymupdf.Rect(box[0] - PAD, box[1] - PAD, box[2] + PAD, box[3] + PAD)
         gray = page.get_pixmap(dpi=ocr.DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
         read = ocr.ocr_pages({raw.number: gray.tobytes("pnm")}, lang, workers=1)[raw.number]
@@ -112,7 +118,16 @@ def read_outlines(page: object, raw: RawPage, lang: str) -> list[Line]:
                       bbox=(s.bbox[0] + clip.x0, s.bbox[1] + clip.y0, s.bbox[2] + clip.x0, s.bbox[3] + clip.y0))
                  for text, s in zip(texts, words, strict=True) if text.strip()]
         lines.append(Line(spans=spans, page=raw.number, method="native", from_image=True))
+        styles.setdefault(fill, []).append(lines[-1])
+    for same in styles.values():  # (runs of one colour are one style: one size, whatever their letters' boxes)
+        size = max(ln.size for ln in same)
+        for ln in same:
+            ln.spans = [Span(text=s.text, size=size, bbox=s.bbox) for s in ln.spans]
     return lines
+
+
+def _within(d: Drawing, box: BBox) -> bool:
+    return box[0] - 1 <= d.bbox[0] and d.bbox[2] <= box[2] + 1 and box[1] - 1 <= d.bbox[1] and d.bbox[3] <= box[3] + 1
 
 
 def without_glyph_shapes(drawings: list[Drawing]) -> list[Drawing]:
