@@ -6,7 +6,7 @@ icon is that icon's mark, no icon of its own."""
 from __future__ import annotations
 
 from planparse.layouts.marker import Marker, color_name, inside, light
-from planparse.reading.model import BBox, Drawing, Page
+from planparse.reading.model import BBox, Drawing, Page, within
 
 LAMP = (8.0, 40.0)  # points: the smallest and largest lamp of a traffic light
 
@@ -78,8 +78,7 @@ def gauges(page: Page) -> list[Marker]:
                    and ln.bbox[3] < y1 for ln in page.lines):
             continue  # (a ring with no share in it: a drawing)
         arcs = [d for d in page.drawings if d is not ring and d.fill is None and d.stroke is not None
-                and color_name(d.stroke) not in (None, "grey") and x0 - 4 <= d.bbox[0] and d.bbox[2] <= x1 + 4
-                and y0 - 4 <= d.bbox[1] and d.bbox[3] <= y1 + 4]
+                and color_name(d.stroke) not in (None, "grey") and within(d.bbox, ring.bbox, 4)]
         colour = arcs[0].stroke if arcs else ring.stroke
         out.append(Marker(page.number, ring.bbox, color_name(colour or 0), tall=True, gauge=True, rgb=colour))
     return out

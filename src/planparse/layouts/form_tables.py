@@ -71,10 +71,11 @@ def read_form(w: Walk, table: Table) -> None:
     w.mode, w.field, w.field_lines, w.item = None, None, [], None
 
 
-def inline_value(indicator: Indicator, label: str, value: str) -> bool:
+def inline_value(indicator: Indicator, label: str, value: str, series: bool = False) -> bool:
     """A value of the measure named on the line above, on a line of its own ("Målvärde 2027:
-    95 %", "Utfall 2026: 88 %" under "Mått: Andel brukare …"), added to it; whether it was one."""
-    kind, year = value_kind(label)
+    95 %", "Utfall 2026: 88 %" under "Mått: Andel brukare …"), added to it; whether it was one
+    (``series``: a year alone is that year's outcome, see :func:`value_kind`)."""
+    kind, year = value_kind(label, series)
     if kind is ValueKind.other or not value.strip():
         return False
     raw = value.strip()
@@ -96,11 +97,8 @@ def measured_line(text: str, line: Line) -> Indicator | None:
     m = _MEASURED.match(text)
     if m is None:
         return None
-    values: list[IndicatorValue] = []
+    measure = Indicator(uid="", name=m["name"].strip(" ,"), provenance=provenance(line))
     for pair in _PAIR.finditer(m["values"]):
-        label, raw = pair["label"].strip(), pair["value"].strip()
-        kind, year = value_kind(label, series=True)
-        if kind is ValueKind.other or not raw:
+        if not inline_value(measure, pair["label"].strip(), pair["value"], series=True):
             return None
-        values.append(IndicatorValue(label=label, kind=kind, year=year, raw=raw, value=parse_number(raw)))
-    return Indicator(uid="", name=m["name"].strip(" ,"), values=values, provenance=provenance(line)) if values else None
+    return measure if measure.values else None

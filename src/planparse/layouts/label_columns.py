@@ -24,13 +24,15 @@ def line_label(w: FieldWalk, line: Line) -> tuple[str | None, str]:
     return found if found[0] is not None else gap_label(w, line) or found
 
 
+def _first_gap(line: Line) -> int | None:
+    """The index of the span after the line's first wide gap (:data:`GAP`), or None."""
+    gap = GAP * (line.bbox[3] - line.bbox[1])
+    return next((k for k in range(1, len(line.spans)) if line.spans[k].bbox[0] - line.spans[k - 1].bbox[2] >= gap), None)
+
+
 def gap_label(w: FieldWalk, line: Line) -> tuple[str, str] | None:
     """(label, value) of a line whose part before its first wide gap is a label alone, else None."""
-    if len(line.spans) < 2:
-        return None
-    gap = GAP * (line.bbox[3] - line.bbox[1])
-    cut = next((k for k in range(1, len(line.spans)) if line.spans[k].bbox[0] - line.spans[k - 1].bbox[2] >= gap), None)
-    if cut is None:
+    if (cut := _first_gap(line)) is None:
         return None
     label, value = w.label(" ".join(s.text.strip() for s in line.spans[:cut]))
     if label is None or value:
@@ -42,17 +44,15 @@ def dated_tail(title: str, line: Line) -> tuple[str, dt.date | None, dt.date | N
     """An item's title without the date field set after a wide gap on its line ("Samlokalisera
     … arbetsmarknadsenheten      Slutdatum 2025-06-30", a planning system's activity row), and
     that date as (start, end); the title as it is and no dates without one."""
-    gap = GAP * (line.bbox[3] - line.bbox[1])
-    cut = next((k for k in range(1, len(line.spans)) if line.spans[k].bbox[0] - line.spans[k - 1].bbox[2] >= gap), None)
-    if cut is None:
+    if (cut := _first_gap(line)) is None:
         return title, None, None
     tail = " ".join(" ".join(s.text for s in line.spans[cut:]).split())
     head, _, value = tail.rpartition(" ")
     found = vocabulary.match_label(head) if head else None
     if found is None or found.confidence < 0.95 or found.value not in ("start_date", "end_date") or not title.endswith(tail):
         return title, None, None
-    if found.value == "end_date":
-        day = parse_end_date(value)
-        return (title[: -len(tail)].rstrip(), None, day) if day is not None else (title, None, None)
-    day = parse_date(value)
-    return (title[: -len(tail)].rstrip(), day, None) if day is not None else (title, None, None)
+    end = found.value == "end_date"
+    day = (parse_end_date if end else parse_date)(value)
+    if day is None:
+        return title, None, None
+    return title[: -len(tail)].rstrip(), None if end else day, day if end else None

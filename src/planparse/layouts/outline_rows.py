@@ -57,11 +57,12 @@ def _typed(table: Table) -> tuple[int, list[int]] | None:
     for col in range(1, table.n_cols):
         kinds = [next((k for k, words in enumerate(_KINDS) if fold(r.cell_text(col)).strip(" .:") in words), None)
                  for r in body]
-        if len(body) >= 4 and sum(k is not None for k in kinds) >= 0.8 * len(body) and _KINDS.index(_KINDS[-1]) in kinds \
+        if len(body) >= 4 and sum(k is not None for k in kinds) >= 0.8 * len(body) and len(_KINDS) - 1 in kinds \
                 and any(k is not None and k < len(_KINDS) - 1 for k in kinds):
+            if None in kinds:
+                return None
             present = sorted({k for k in kinds if k is not None})
-            depths = [present.index(k) if k is not None else -1 for k in kinds]
-            return (col, depths) if -1 not in depths else None
+            return col, [present.index(k) for k in kinds if k is not None]
     return None
 
 
@@ -110,6 +111,8 @@ def _typed_nodes(table: Table, labels: list[str | None], kind_col: int, depths: 
     mark_col = column_of(labels, "status")
     mark_col = column_of(labels, "assessment") if mark_col is None else mark_col
     comment_col = column_of(labels, "comment")
+    head = next((c.bbox for r in table.rows if r.is_header for c in r.cells if c.col == mark_col), None)
+    x0, x1 = (head[0], head[2]) if head is not None else (0.0, 0.0)  # (the status column's span)
     nodes: list[Node] = []
     for row, depth in zip(table.body, depths, strict=True):
         if depth > (nodes[-1].depth + 1 if nodes else 0) or not row.cell_text(0):
@@ -117,8 +120,6 @@ def _typed_nodes(table: Table, labels: list[str | None], kind_col: int, depths: 
         mark = row.cell_text(mark_col) or None if mark_col is not None else None
         icon = None
         if mark is None and markers is not None and mark_col is not None:
-            head = next((c.bbox for r in table.rows if r.is_header for c in r.cells if c.col == mark_col), None)
-            x0, x1 = (head[0], head[2]) if head is not None else (0.0, 0.0)
             icon = next((m for m in markers.near(row.page, row.bbox) if x0 - 2 <= (m.bbox[0] + m.bbox[2]) / 2 <= x1 + 2), None)
         comment = row.cell_text(comment_col) or None if comment_col is not None else None
         nodes.append(Node(row, depth, row.cell_text(0), mark, comment, icon))

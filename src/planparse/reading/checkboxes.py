@@ -7,7 +7,7 @@ as the same character typed in the text layer does.
 
 from __future__ import annotations
 
-from planparse.reading.model import Drawing, Line, Span
+from planparse.reading.model import Drawing, Line, Span, within
 
 MIN_SIDE, MAX_SIDE = 5.0, 14.0  # pt: a box's side
 SQUARE = 1.0  # pt: how much its sides may differ
@@ -19,11 +19,6 @@ def _box(d: Drawing) -> bool:
     w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
     return d.kind == "rect" and d.stroke is not None and (d.fill is None or d.fill == 0xFFFFFF) \
         and MIN_SIDE <= w <= MAX_SIDE and abs(w - h) <= SQUARE
-
-
-def _inside(inner: Drawing, box: Drawing) -> bool:
-    a, b = inner.bbox, box.bbox
-    return inner is not box and a[0] >= b[0] - 1 and a[1] >= b[1] - 1 and a[2] <= b[2] + 1 and a[3] <= b[3] + 1
 
 
 def marked_lines(lines: list[Line], drawings: list[Drawing]) -> None:
@@ -41,5 +36,5 @@ def marked_lines(lines: list[Line], drawings: list[Drawing]) -> None:
             continue
         line = beside[0]
         first = line.spans[0]
-        mark = TICKED if any(_inside(t, box) for t in ticks) else EMPTY
+        mark = TICKED if any(within(t.bbox, box.bbox, 1) for t in ticks) else EMPTY  # (the box, a rect, is no tick)
         line.spans = [Span(mark, box.bbox, first.font, first.size, False, False, 0), *line.spans]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from planparse.reading import ocr
-from planparse.reading.model import Line
+from planparse.reading.model import Line, overlap
 from planparse.reading.ocr_dark_bands import _pgm as pgm_bytes
 
 PAPER = 245  # the page's usual tone at least: clean white paper (a rendering, not a grey scan)
@@ -37,7 +37,7 @@ def faint_lines(pixels: np.ndarray, lines: list[Line], page: int, lang: str, dpi
         return []
     read = ocr.ocr_pages({page: pgm_bytes(np.where(ink, 0, 255).astype(np.uint8))}, lang, workers=1, dpi=dpi)[page]
     taken = [ln.bbox for ln in lines]
-    return [ln for ln in read if _words(ln) and not any(_overlap(ln.bbox, b) for b in taken) and _faint(pixels, ln, k)]
+    return [ln for ln in read if _words(ln) and not any(overlap(ln.bbox, b) for b in taken) and _faint(pixels, ln, k)]
 
 
 def _faint(pixels: np.ndarray, line: Line, k: float) -> bool:
@@ -62,10 +62,3 @@ def _words(line: Line) -> bool:
     tokens = [w.strip(".,:;()–-") for w in text.split()]
     known = [w for w in tokens if len(w) >= 3 and w.isalpha() and known_word(w.lower())]
     return bool(known) and sum(map(len, known)) >= 0.7 * sum(map(len, tokens))
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-

@@ -13,7 +13,7 @@ read by Tesseract as one line; its words become a line of the page where the run
 from __future__ import annotations
 
 from planparse.reading import ocr
-from planparse.reading.model import BBox, Drawing, Line, RawPage, Span
+from planparse.reading.model import BBox, Drawing, Line, RawPage, Span, within
 from planparse.text.repair import ocr_bullet_words, ocr_quote_style
 
 MIN_GLYPHS = 8
@@ -99,10 +99,10 @@ def read_outlines(page: object, raw: RawPage, lang: str) -> list[Line]:
     assert isinstance(page, pymupdf.Page)
     lines: list[Line] = []
     runs = glyph_runs(raw)
-    fills = [max(inside, key=inside.count) if (inside := [d.fill for d in raw.drawings if _glyph(d) and _within(d, box)]) else None
+    fills = [max(inside, key=inside.count) if (inside := [d.fill for d in raw.drawings if _glyph(d) and within(d.bbox, box, 1)]) else None
              for box in runs]  # (a run's letters' colour: its style)
     styles: dict[int | None, list[Line]] = {}
-    raw.drawings = [d for d in raw.drawings if not any(_within(d, box) for box in runs)]
+    raw.drawings = [d for d in raw.drawings if not any(within(d.bbox, box, 1) for box in runs)]
     for box, fill in zip(runs, fills, strict=True):
         clip = pymupdf.Rect(box[0] - PAD, box[1] - PAD, box[2] + PAD, box[3] + PAD)
         gray = page.get_pixmap(dpi=ocr.DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
@@ -124,10 +124,6 @@ def read_outlines(page: object, raw: RawPage, lang: str) -> list[Line]:
         for ln in same:
             ln.spans = [Span(text=s.text, size=size, bbox=s.bbox) for s in ln.spans]
     return lines
-
-
-def _within(d: Drawing, box: BBox) -> bool:
-    return box[0] - 1 <= d.bbox[0] and d.bbox[2] <= box[2] + 1 and box[1] - 1 <= d.bbox[1] and d.bbox[3] <= box[3] + 1
 
 
 def without_glyph_shapes(drawings: list[Drawing]) -> list[Drawing]:

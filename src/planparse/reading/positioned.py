@@ -217,6 +217,15 @@ def _column_at(words: list[Span], x: float) -> bool:
     return len(under) >= 2 and not any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words)
 
 
+def _body_column(x: float, starts: list[Span], words: list[Span]) -> bool:
+    """Whether a column of the body starts at ``x``: words of ``starts`` begin there on two rows
+    or more, and fewer rows have a word of ``words`` across it (a row across the columns, a
+    comment under an activity, may cross it)."""
+    starting = {round(w.yc) for w in starts if abs(w.bbox[0] - x) <= _SLACK / 2}
+    crossing = {round(w.yc) for w in words if w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2}
+    return len(starting) >= 2 and len(crossing) < len(starting)
+
+
 def _narrowed_labels(phrases: list[list[Span]], body: list[list[Line]]) -> list[list[Span]]:
     """OCR'd header labels of one word boxed far wider than their letters (a dark header band
     read into the box: "[status" from 270 to 532 pt) starting where the body's column under
@@ -225,18 +234,13 @@ def _narrowed_labels(phrases: list[list[Span]], body: list[list[Line]]) -> list[
     if not words:
         return phrases
     size = sorted(w.bbox[3] - w.bbox[1] for w in words)[len(words) // 2]  # (a box's size says little)
-    def column(x: float) -> bool:  # (rows across the columns, a comment under an activity, may cross it)
-        starting = {round(w.yc) for w in words if abs(w.bbox[0] - x) <= _SLACK / 2}
-        crossing = {round(w.yc) for w in words if w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2}
-        return len(starting) >= 2 and len(crossing) < len(starting)
-
     out = []
     for k, p in enumerate(phrases):
         s = p[0]
         if len(p) == 1 and s.bbox[2] - s.bbox[0] > 2.5 * 0.6 * size * max(len(s.text.strip()), 1):
             end = min(s.bbox[2], phrases[k + 1][0].bbox[0] if k + 1 < len(phrases) else s.bbox[2]) - _SLACK
             starts = sorted({round(w.bbox[0], 1) for w in words if s.bbox[0] + _SLACK < w.bbox[0] < end})
-            x = next((x for x in starts if column(x)), None)
+            x = next((x for x in starts if _body_column(x, words, words)), None)
             if x is not None:
                 p = [Span(text=s.text, bbox=(x, s.bbox[1], max(x + 1.0, min(s.bbox[2], x + 0.6 * size * len(s.text))), s.bbox[3]),
                           size=s.size, font=s.font, bold=s.bold, italic=s.italic, color=s.color)]
@@ -259,11 +263,6 @@ def _centred_labels(phrases: list[list[Span]], body: list[list[Line]]) -> list[l
         firsts.extend(w for w in ws if not any(
             o is not w and w.bbox[0] - (w.bbox[3] - w.bbox[1]) < o.bbox[2] <= w.bbox[0] + 1 for o in ws))
 
-    def column(x: float) -> bool:
-        starting = {round(w.yc) for w in firsts if abs(w.bbox[0] - x) <= _SLACK / 2}
-        crossing = {round(w.yc) for w in words if w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2}
-        return len(starting) >= 2 and len(crossing) < len(starting)
-
     right = max(w.bbox[2] for w in words)
     out: list[list[Span]] = []
     for k, p in enumerate(phrases):
@@ -271,13 +270,10 @@ def _centred_labels(phrases: list[list[Span]], body: list[list[Line]]) -> list[l
         lo = out[-1][-1].bbox[2] + _SLACK if out else min(w.bbox[0] for w in words) - 1
         end = phrases[k + 1][0].bbox[0] - _SLACK if k + 1 < len(phrases) else right  # (the column's end at most)
         middle = (s.bbox[0] + p[-1].bbox[2]) / 2
-
-        def centred(x: float, end: float = end, middle: float = middle) -> bool:  # (the label about the middle of
-            return abs((x + end) / 2 - middle) <= 0.25 * (end - x)  # the column starting at x)
-
-        if not any(column(w.bbox[0]) for w in firsts if abs(w.bbox[0] - s.bbox[0]) <= _SLACK):
+        if not any(_body_column(w.bbox[0], firsts, words) for w in firsts if abs(w.bbox[0] - s.bbox[0]) <= _SLACK):
+            # (the label about the middle of the column starting at x)
             x = next((x for x in sorted({round(w.bbox[0], 1) for w in firsts if lo < w.bbox[0] < s.bbox[0] - _SLACK})
-                      if column(x) and centred(x)), None)
+                      if _body_column(x, firsts, words) and abs((x + end) / 2 - middle) <= 0.25 * (end - x)), None)
             if x is not None:
                 p = [Span(text=s.text, bbox=(x, s.bbox[1], x + s.bbox[2] - s.bbox[0], s.bbox[3]), size=s.size, font=s.font,
                           bold=s.bold, italic=s.italic, color=s.color), *p[1:]]
