@@ -27,7 +27,7 @@ from planparse.layouts.heading_items import list_under_stated_goal, prose_only_h
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside, status_item
 from planparse.layouts.known_goals import captioned_goal
-from planparse.layouts.label_columns import gap_label, line_label
+from planparse.layouts.label_columns import dated_line, gap_label, line_label
 from planparse.layouts.nested_tables import table_parts
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
@@ -161,7 +161,7 @@ class Walk(ListWalk):
         item = list_item(text) or _ocr_bullet(line)
         drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
         item = ("•", text) if drawn else item
-        if (stated_assessment(self, line) or pill_assessment(self, line)) if item is None else status_beside(self, line):
+        if (stated_assessment(self, line) or pill_assessment(self, line) or dated_line(self, line)) if item is None else status_beside(self, line):
             return  # "Målet bedöms som delvis uppfyllt."; "● Pågår" right of the activity on its row
         if self.title_line is not None and self.title_of is not None:
             wraps = continues_title(self.title_line, line, self.typo) or (

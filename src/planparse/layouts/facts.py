@@ -55,6 +55,13 @@ OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|tr
                          r"|remissvar|remissyttrande|\byttrande\b|upphandlingsunderlag|forfragningsunderlag|delegationsordning"
                          r"|redovisning av (?:\w+)?bidrag|bidragsredovisning|ansokan om (?:\w+)?bidrag"  # (a förening's grant report)
                          r"|personalekonomisk|personalbokslut|personalredovisning|lonekartlaggning")  # (staff statistics)
+# ... unless the title names a gender-equality plan ("Jämställdhets- och likabehandlingsplan för
+# medarbetare"): its goals, actions and their follow-up are a goal plan's
+_GOAL_PLAN = re.compile(r"jamstalldhet")
+
+
+def _other_plan(folded: str) -> bool:
+    return OTHER_PLANS.search(folded) is not None and _GOAL_PLAN.search(folded) is None
 
 
 def fee_schedule(title: str) -> bool:
@@ -69,14 +76,14 @@ def keeps_no_budget(title: str) -> bool:
     """Whether a document's money tables are no budget: a taxa's fees, a physical plan's cost
     estimate ("Kostnad | Belopp, kr" in a planbeskrivning), an audit's table of the projects it
     looked at."""
-    return fee_schedule(title) or bool(OTHER_PLANS.search(folded := fold(title))) or bool(_AUDIT.search(folded))
+    return fee_schedule(title) or _other_plan(folded := fold(title)) or bool(_AUDIT.search(folded))
 
 
 def plan_of_other_kind(title: str, doc: Document | None = None) -> bool:
     """Whether a document's title names a plan of another kind than a goal plan (a plan against
     discrimination and degrading treatment): its åtgärder and routines are no goal tree; nor
     are a protokoll's (:func:`protokoll`)."""
-    return bool(OTHER_PLANS.search(fold(title))) or (doc is not None and protokoll(doc) is not None)
+    return _other_plan(fold(title)) or (doc is not None and protokoll(doc) is not None)
 
 
 # A protokoll's marks: its kind in the letterhead ("SAMMANTRÄDESPROTOKOLL", "Protokollsutdrag"),

@@ -5,6 +5,7 @@ Legend icons and columns of same-coloured bullets are never taken."""
 
 from __future__ import annotations
 
+from planparse.layouts.accent_stripes import attach_stripes
 from planparse.layouts.icons import Marker, Markers
 from planparse.layouts.marker import marker_key
 from planparse.model import Activity, DocumentType, Goal, Warning
@@ -72,6 +73,7 @@ def attach(doc: Document, document_type: DocumentType, goals: list[Goal]) -> lis
     if not markers.by_page:
         return []
     owners = [o for o in _owners(goals) if o.provenance is not None]
+    attach_stripes(doc, markers, owners)
     by_page: dict[int, list[Owner]] = {}
     for o in owners:
         by_page.setdefault(o.provenance.page, []).append(o)

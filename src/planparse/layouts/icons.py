@@ -76,7 +76,10 @@ CONVENTION_CONFIDENCE = 0.75
 LEGEND_CONFIDENCE = 0.95
 _COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "red", "gra": "grey", "vit": "grey",
                  "bla": "blue", "lila": "purple"}  # a legend's colour words in text (folded), the label after "=" or ":"
-_COLOUR_WORD = re.compile(r"\b(gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)\s*([^,;=]+?)(?=[,;]|\.\s|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila)\s*(?:=|:|–|-)|$)")
+# (a shape may follow the colour: "Grön punkt = Klar", "Gul stapel = Delvis uppfyllt")
+_SHAPE = r"(?:\s+(?:punkt|prick|cirkel|ruta|fyrkant|stapel|markering|symbol|ring|boll|triangel|pil))?"
+_COLOUR_WORD = re.compile(rf"\b(gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\s*(?:=|:|–|-)\s*([^,;=]+?)"
+                          rf"(?=[,;]|\.\s|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\s*(?:=|:|–|-)|$)")
 
 
 @dataclass

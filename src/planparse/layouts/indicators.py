@@ -171,6 +171,17 @@ _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar
 
 
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
+# A column of key-figure codes ("Kolada-id" | "N01951"): which indicator it is, no value
+_ID_HEAD = re.compile(r"(?:kolada|kpi|nyckeltals?)(?:[- ]?id)?|id|kod")
+_ID_CELL = re.compile(r"[A-Z]{1,3}\d{3,6}")
+
+
+def _code_column(table: Table, col: int) -> bool:
+    """Whether column ``col`` holds key-figure codes (Kolada ids), not values."""
+    cells = [t for r in table.body for c in r.cells if c.col == col and c.colspan == 1 and (t := c.text.strip())]
+    head = fold(table.header[col]).strip() if col < len(table.header) else ""
+    return bool(cells) and all(_ID_CELL.fullmatch(t) for t in cells) and (
+        _ID_HEAD.fullmatch(head) is not None or len(cells) >= 3)
 
 
 def _worded(table: Table, col: int) -> bool:
@@ -212,6 +223,7 @@ def indicator_rows(
         for i in range(table.n_cols)
         if i not in (name_col, source_col, unit_col, group_col, period_col, way_col) and i not in skip
         and not (labels[i] == "assessment" and _worded(table, i))  # "Bedömning: Uppfyllt": no measure
+        and not _code_column(table, i)
     ]
     reread_year_heads(table, reread, value_cols)
     # (read from the mended labels: an OCR'd "2024 -" is the year's column too)

@@ -56,3 +56,25 @@ def dated_tail(title: str, line: Line) -> tuple[str, dt.date | None, dt.date | N
     if day is None:
         return title, None, None
     return title[: -len(tail)].rstrip(), None if end else day, day if end else None
+
+
+def dated_line(w: FieldWalk, line: Line) -> bool:
+    """A line that is a date field alone ("Slutdatum 2026-03-31", a planning system's card
+    setting it beside the title, a point off its row) right after an activity's title: that
+    activity's date, when it has none yet. False (nothing read) otherwise."""
+    act = w.activity
+    words = line.text.split()
+    if act is None or w.title_of is not act or len(words) < 2:
+        return False
+    found = vocabulary.match_label(" ".join(words[:-1]))
+    if found is None or found.confidence < 0.95 or found.value not in ("start_date", "end_date"):
+        return False
+    end = found.value == "end_date"
+    day = (parse_end_date if end else parse_date)(words[-1])
+    if day is None or (act.end_date if end else act.start_date) is not None:
+        return False
+    if end:
+        act.end_date = day
+    else:
+        act.start_date = day
+    return True

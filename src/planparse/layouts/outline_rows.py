@@ -41,6 +41,7 @@ class Node:
     mark: str | None
     comment: str | None
     icon: Marker | None = None
+    owner: str | None = None
 
 
 # A "Typ" column's words by the depth they name: a planning system's export names each row's kind
@@ -111,6 +112,7 @@ def _typed_nodes(table: Table, labels: list[str | None], kind_col: int, depths: 
     mark_col = column_of(labels, "status")
     mark_col = column_of(labels, "assessment") if mark_col is None else mark_col
     comment_col = column_of(labels, "comment")
+    owner_col = column_of(labels, "owner")
     head = next((c.bbox for r in table.rows if r.is_header for c in r.cells if c.col == mark_col), None)
     x0, x1 = (head[0], head[2]) if head is not None else (0.0, 0.0)  # (the status column's span)
     nodes: list[Node] = []
@@ -122,7 +124,8 @@ def _typed_nodes(table: Table, labels: list[str | None], kind_col: int, depths: 
         if mark is None and markers is not None and mark_col is not None:
             icon = next((m for m in markers.near(row.page, row.bbox) if x0 - 2 <= (m.bbox[0] + m.bbox[2]) / 2 <= x1 + 2), None)
         comment = row.cell_text(comment_col) or None if comment_col is not None else None
-        nodes.append(Node(row, depth, row.cell_text(0), mark, comment, icon))
+        owner = row.cell_text(owner_col) or None if owner_col is not None else None
+        nodes.append(Node(row, depth, row.cell_text(0), mark, comment, icon, owner))
     return nodes
 
 
@@ -144,7 +147,7 @@ def outline_tree(nodes: list[Node], parent: Goal | None, into: list[Goal], marke
             if stack:
                 status = status_of(n.mark) or (markers.status(n.icon) if markers is not None and n.icon else None)
                 stack[-1].activities.append(Activity(uid="", title=n.name, status=status, comment=n.comment,
-                                                     provenance=provenance(n.row)))
+                                                     owner=n.owner, provenance=provenance(n.row)))
             continue
         assessment = assessment_of(n.mark) or (markers.assessment(n.icon) if markers is not None and n.icon else None)
         goal = Goal(uid="", level=levels[n.depth], title=n.name, assessment=assessment, comment=n.comment,

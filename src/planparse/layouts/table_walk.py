@@ -20,6 +20,7 @@ from planparse.layouts.captions import date_accounts, money_unit
 from planparse.layouts.cell_items import bold_head, row_text, title_note
 from planparse.layouts.control_tables import controls, rated_risks, risks
 from planparse.layouts.facts import keeps_no_budget
+from planparse.layouts.follow_up_rows import followed_up
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_grid import read_goal_grid
 from planparse.layouts.goal_groups import names_chapter
@@ -103,6 +104,8 @@ def read_table(w: Walk, table: Table) -> None:
         gt.read_goal_table(w, table, *goal_col)
     elif role is Role.activities and has_markers and not icons:
         _icon_activities(w, table)
+    elif role is Role.activities and followed_up(w.out.goals, activity_rows(table, None, w.step, icons)):
+        pass  # the follow-up of activities listed before, named by their wording
     elif role is Role.activities:
         cont = w.table_activity if w.table_activity is not None and w.activity is w.table_activity else None
         for number, title, named_row in labelled_goal_rows(w.out.goals, table):  # goals named only by their rows
@@ -141,8 +144,7 @@ def read_table(w: Walk, table: Table) -> None:
         date_accounts(lines, w.doc, table)
         w.out.budget.extend(lines)
     elif role is Role.investments:
-        unit = money_unit(w.doc, table, w.heading_title, w.prev_text)
-        w.out.investments.extend(money.investments(table, w.out, unit))
+        w.out.investments.extend(money.investments(table, w.out, money_unit(w.doc, table, w.heading_title, w.prev_text)))
     elif role is Role.controls:
         w.out.controls.extend(controls(table, w.out))
         w.out.risks.extend(rated_risks(table))
@@ -272,8 +274,6 @@ def _after_label(row: Row, text: str) -> str:
     if len(lines) < 2 or len(lines[0].text.split()) > 3 or not fold(lines[0].text).startswith(("kommentar", "analys")):
         return ""
     return join_lines([ln.text for ln in lines[1:]]).strip()
-
-
 
 
 def _goal_row(w: Walk, title: str, row: Row, number: str | None = None) -> None:

@@ -246,7 +246,8 @@ class ListWalk(FieldWalk):
             return (self.goal is not None and self.section is None) or self.list_label != "assignment"
         if self.mode == "goals":  # (under a heading not yet a goal, a "Mål" label's list)
             return self.section is None or self.list_label == "goal"
-        return self.mode == "indicators" or (self.mode is None and self.field is None and any(ch.isdigit() for ch in line.text))
+        return self.mode == "indicators" or self.mode is None and self.field is None and (any(ch.isdigit() for ch in line.text) or (
+            self.section is not None and not self.section_prose and states_goal(self.section_title)))  # (what is done for it)
 
     def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
         """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a sentence's end, a capital,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
@@ -2113,13 +2114,30 @@ def _index_sorted(xs: list[float], x: float) -> int:
     return k - 1 if abs(xs[k - 1] - x) <= abs(xs[k] - x) else k
 
 
+def _reading_order(lines: list[Line], keys: Iterable[int]) -> list[int]:
+    """``keys`` (indices into ``lines``) top to bottom, and left to right among lines level
+    with each other (their centres as near as :func:`planparse.reading.merge_baselines` asks): a
+    card's "Slutdatum …" a point higher than the title left of it comes after that title."""
+    order = sorted(keys, key=lambda k: lines[k].bbox[1::-1])  # (y0, x0)
+    rows: list[list[int]] = []
+    ref = 0.0
+    for k in order:
+        b = lines[k].bbox
+        yc, size = (b[1] + b[3]) / 2, lines[k].size
+        if rows and abs(yc - ref) <= max(2.0, 0.3 * min(size, lines[rows[-1][0]].size)):
+            rows[-1].append(k)
+            continue
+        rows.append([k])
+        ref = yc
+    return [k for row in rows for k in sorted(row, key=lambda k: lines[k].bbox[0])]
+
+
 def _lines(members: list[tuple[int, Span]], raw: RawPage) -> list[Line]:
     by_line: dict[int, list[Span]] = {}
     for i, s in members:
         by_line.setdefault(i, []).append(s)
     out = []
-    lines = raw.lines
-    for i in sorted(by_line, key=lambda k: lines[k].bbox[1::-1]):  # (y0, x0)
+    for i in _reading_order(raw.lines, by_line):
         src = raw.lines[i]
         spans = by_line[i]
         if len(spans) > 1:
