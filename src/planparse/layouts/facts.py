@@ -12,6 +12,7 @@ from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.doc_info import Found
 from planparse.layouts.front_info import read_front
 from planparse.layouts.front_metadata import front_metadata, vision_under_heading
+from planparse.layouts.title_kinds import RULES, fee_schedule, keeps_no_budget, other_plan
 from planparse.model import DocumentType, Goal, GoalLevel, Municipality, Period, PeriodKind
 from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
 from planparse.reading.model import Document, Line, Span
@@ -38,52 +39,11 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
 )
 _SCHOOL_IN_TITLE = re.compile(r"\bför ([A-ZÅÄÖ][a-zåäö]+s (?:förskola|skola|grundskola|gymnasieskola))\b")
 _YEARLY = (DocumentType.verksamhetsberattelse, DocumentType.arsbokslut, DocumentType.arsredovisning)
-# A title naming a document of another kind: a steering document, a record or a report that
-# is no plan nor follow-up (folded text; a protokoll's extract opens with its §)
-_RULES = re.compile(r"(?:riktlinje[rn]?|riktlinjerna|policy|reglemente|arbetsordning|delegationsordning"
-                    r"|dokumenthanteringsplan|tjansteskrivelse|revisionsrapport|granskningsrapport"
-                    r"|sammantradesplan|handlingsplan|rutin(?:er)?|protokoll(?:sutdrag)?)\b|§\s*\d")
-# A fee schedule's title ("Taxa för …", "Avgiftstaxa", "Plan- och bygglovstaxa", "Taxor och
-# avgifter"; folded text): a steering document, no plan, and its fee tables are no budget.
-_FEE_SCHEDULE = re.compile(r"\b\w*tax(?:a|an|or|orna)\b")
-# Title words of plans of another kind: no goal tree, whatever their tables hold (folded text):
-# plans against discrimination, the physical plans of the plan- och bygglagen, and the plans of
-# crisis preparedness and record keeping (their mål and åtgärder are routines).
-OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|trakasseri"
-                         r"|planbeskrivning|detaljplan|oversiktsplan|planprogram|omradesbestammelser"
-                         r"|krisberedskap|beredskapsplan|krisledningsplan|sakerhetsskyddsplan|dokumenthanteringsplan"
-                         r"|remissvar|remissyttrande|\byttrande\b|upphandlingsunderlag|forfragningsunderlag|delegationsordning"
-                         r"|redovisning av (?:\w+)?bidrag|bidragsredovisning|ansokan om (?:\w+)?bidrag"  # (a förening's grant report)
-                         r"|personalekonomisk|personalbokslut|personalredovisning|lonekartlaggning")  # (staff statistics)
-# ... unless the title names a gender-equality plan ("Jämställdhets- och likabehandlingsplan för
-# medarbetare"): its goals, actions and their follow-up are a goal plan's
-_GOAL_PLAN = re.compile(r"jamstalldhet")
-
-
-def _other_plan(folded: str) -> bool:
-    return OTHER_PLANS.search(folded) is not None and _GOAL_PLAN.search(folded) is None
-
-
-def fee_schedule(title: str) -> bool:
-    """Whether a document's title names a taxa (a schedule of fees)."""
-    return bool(_FEE_SCHEDULE.search(fold(title)))
-
-
-_AUDIT = re.compile(r"revisionsrapport|granskningsrapport|revisionsberattelse|granskning av")
-
-
-def keeps_no_budget(title: str) -> bool:
-    """Whether a document's money tables are no budget: a taxa's fees, a physical plan's cost
-    estimate ("Kostnad | Belopp, kr" in a planbeskrivning), an audit's table of the projects it
-    looked at."""
-    return fee_schedule(title) or _other_plan(folded := fold(title)) or bool(_AUDIT.search(folded))
-
-
 def plan_of_other_kind(title: str, doc: Document | None = None) -> bool:
     """Whether a document's title names a plan of another kind than a goal plan (a plan against
     discrimination and degrading treatment): its åtgärder and routines are no goal tree; nor
     are a protokoll's (:func:`protokoll`)."""
-    return _other_plan(fold(title)) or (doc is not None and protokoll(doc) is not None)
+    return other_plan(fold(title)) or (doc is not None and protokoll(doc) is not None)
 
 
 # A protokoll's marks: its kind in the letterhead ("SAMMANTRÄDESPROTOKOLL", "Protokollsutdrag"),
@@ -226,7 +186,7 @@ def guess_facts(doc: Document, out: Builder) -> None:
     # the title's own words first: "Verksamhetsplan 2025" over a "delårsrapporten" in its prose
     # (a title naming a steering document of another kind, "Riktlinjer för …": no plan nor report
     # whatever report its prose mentions, "… i samband med årsredovisningen")
-    for where in (fold(title), "" if _RULES.match(fold(title)) or keeps_no_budget(title) else folded):
+    for where in (fold(title), "" if RULES.match(fold(title)) or keeps_no_budget(title) else folded):
         kind = next((k for pattern, k in DOC_TYPES if re.search(pattern, where)), None)
         if kind is not None:
             out.document_type = kind

@@ -62,10 +62,19 @@ def label_word(text: str) -> str:
     return fold(head) if colon else ""
 
 
-def group_end(stack: list[tuple[int, Goal]], worded: dict[int, float], size: float) -> int | None:
+def group_end(stack: list[tuple[int, Goal]], worded: dict[int, float], size: float, styled: dict[int, float],
+              line: Line) -> int | None:
     """Where a heading in type ``size`` cuts the goal stack: at the first group whose goal word
-    was set smaller ("Ekonomi" after "Målområde: Trygghet" in smaller type), else None."""
-    return next((i for i, (_, g) in enumerate(stack) if worded.get(id(g), size) < size - 0.3), None)
+    was set smaller ("Ekonomi" after "Målområde: Trygghet" in smaller type), else None. A group
+    whose words stand right over the heading (a card's "Målområde: Ett rikt kulturliv" over its
+    title), or whose goals' headings are set as this one, holds it: no cut there."""
+    def holds(g: Goal) -> bool:
+        b = g.provenance.bbox
+        kicker = not (g.children or g.activities or g.indicators) and b is not None and g.provenance.page == line.page \
+            and 0 <= line.bbox[1] - b[3] <= 2 * (line.bbox[3] - line.bbox[1])
+        return kicker or any(abs(styled.get(id(c), 0.0) - size) < 0.3 for c in g.children)
+
+    return next((i for i, (_, g) in enumerate(stack) if worded.get(id(g), size) < size - 0.3 and not holds(g)), None)
 
 
 def area_end(stack: list[tuple[int, Goal]], styled: dict[int, float], size: float) -> int | None:
@@ -147,12 +156,29 @@ def has_content(goal: Goal, listed: set[int]) -> bool:
               and all(c.number and states_goal(c.title) for c in goal.children))
 
 
+_GOAL_CHAPTER = re.compile(r"(?:\w+s )?(?:vara |overgripande )?\w*mal(?:en)?(?: for \w+)?$")
+
+
+def _goal_chapter(goal: Goal, listed: set[int]) -> list[Goal]:
+    """A numbered chapter titled by the goal word ("2 Mål för lokalförsörjningen", "3 Våra mål")
+    over two or more numbered headings of its own numbering and nothing else: the headings are
+    the goals (listed in ``listed``), the chapter none; else ``goal`` as it is."""
+    number = (goal.number or "").rstrip(".")
+    if not number or len(goal.children) < 2 or goal.activities or goal.indicators or goal.assessment \
+            or not (_GOAL_CHAPTER.match(fold(_PERIOD.sub("", goal.title)).strip()) or names_goals(goal.title)) \
+            or not all((c.number or "").startswith(f"{number}.") for c in goal.children):
+        return [goal]
+    listed.update(id(c) for c in goal.children)
+    return goal.children
+
+
 def prune(goals: list[Goal], listed: set[int], bare: bool = True, title: str | None = None) -> list[Goal]:
     """Keep goals that carry content, were listed as goals, or are numbered beside goals that
     do; chapters and styled headings with no goal content anywhere ("1 Inledning") drop out, and
     so do bare top-level goals that point elsewhere (:func:`without_pointers`, ``title`` the
     document's)."""
     goals = without_pointers(goals, title) if title is not None else goals
+    goals = [c for g in goals for c in _goal_chapter(g, listed)]
     if not any(has_content(g, listed) for g in goals):
         return []
     kept = [g for g in goals if (has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area))

@@ -68,10 +68,13 @@ def _area_over_goals(g: Goal) -> bool:
     """Whether a goal over sub-goals is their area: its title names a topic ("2.1 Lärande och
     kunskapsresultat"), states no goal and is labelled as no kommunfullmäktige's goal, while the
     items under it state one ("2.1.1 Fler elever ska nå kunskapskraven"), or carry a goal's
-    activities or indicators ("2.1.2 Färre olika personal hos varje brukare": no verb)."""
+    activities or indicators ("2.1.2 Färre olika personal hos varje brukare": no verb), or are
+    a list under it without numbers ("3.1 Barn och unga" / "Mål" / "• Fler unga deltar …")."""
     kids = g.children
-    return bool(kids) and all(c.level is GoalLevel.sub_goal and (states_goal(c.title) or c.activities or c.indicators) for c in kids) \
-        and any(states_goal(c.title) for c in kids) and not states_goal(g.title) and not kf_labelled(g.provenance.raw_text)
+    listed = bool(g.number) and not any(c.number for c in kids)  # (a numbered topic over a "Mål" label's list)
+    return bool(kids) and all(c.level is GoalLevel.sub_goal and (states_goal(c.title) or c.activities or c.indicators or listed)
+                              for c in kids) \
+        and (listed or any(states_goal(c.title) for c in kids)) and not states_goal(g.title) and not kf_labelled(g.provenance.raw_text)
 
 
 def settle_levels(goals: list[Goal], top: bool = True) -> None:

@@ -42,6 +42,7 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("forvaltningsmal", GoalLevel.goal),
     ("enhetsmal", GoalLevel.goal),
     ("effektmal", GoalLevel.goal),
+    ("huvudmal", GoalLevel.goal),  # a programme's "Huvudmål 2" over its "Delmål 2.1"
     ("delmal", GoalLevel.sub_goal),
     # a handlingsprogram under the law on protection against accidents (LSO): safety goals set by the
     # municipalities, performance goals the rescue service sets to reach them

@@ -114,3 +114,4 @@ def after_lead_in(w: ListWalk, heading: str) -> None:
         w.list_after_text(None)
     elif states_goal(heading) and all("mål" in g.title.lower() for g in w.text_goals):
         w.list_after_text()
+

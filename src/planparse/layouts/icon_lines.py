@@ -38,13 +38,21 @@ def line_icons(markers: Markers, page: Page, line: Line) -> list[Marker]:
     """The icons right of ``line``'s text (in its own card, none leading another line), then those leading it
     (of a status's size; a legend's icons are none)."""
     near = [m for m in markers.near(line.page, line.bbox) if not (m.gauge and line.bbox[1] > (m.bbox[1] + m.bbox[3]) / 2)]
-    right = [m for m in near if m.bbox[0] >= line.bbox[2] - 1 and not in_other_card(m.bbox, line.bbox, page.drawings)]
+    right = [m for m in near if (m.bbox[0] >= line.bbox[2] - 1 or _glyph_ends(m, line))
+             and not in_other_card(m.bbox, line.bbox, page.drawings)]
     if right:
         right = [m for m in right if not any(o is not line and leads(m, o) for o in page.lines)]
     return right + [
         m for m in near if m.bar is None and (0 <= line.bbox[0] - m.bbox[2] <= max(LEAD_GAP, 0.6 * (m.bbox[2] - m.bbox[0]))
                                               or _glyph_of(m, line))
         and min(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) >= LEAD_SIZE and not markers.is_legend(m)]
+
+
+def _glyph_ends(m: Marker, line: Line) -> bool:
+    """Whether ``m`` is the coloured glyph that ends ``line``'s text ("Bedömning: ●", an icon
+    font's icon after its label)."""
+    last = next((s for s in reversed(line.spans) if s.text.strip()), None)
+    return last is not None and last is not line.spans[0] and last.bbox == m.bbox and last.text.strip()[:1] in ICON_GLYPHS
 
 
 def _glyph_of(m: Marker, line: Line) -> bool:

@@ -21,19 +21,12 @@ from planparse.layouts.reread import (
 from planparse.layouts.roles import cell
 from planparse.layouts.spanned_header import spanned_groups
 from planparse.layouts.tables import column_of, header_labels
-from planparse.model import (
-    Direction,
-    Indicator,
-    IndicatorValue,
-    ValueGroup,
-    ValueKind,
-)
+from planparse.model import Direction, Indicator, IndicatorValue, ValueGroup, ValueKind
 from planparse.reading.model import BBox, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import MONTHS_SO_FAR, ocr_number, ocr_spacing, parse_number
 
-# Verb endings of an indicator name that state its direction ("… ökar", "… ska minska").
 # An OCR'd header cell's specks and rules: a lone mark before the label ("I Utfall 2026": the
 # column's rule; "= Målvärde 2026": a speck), marks after it ("Utfall 2023 ~", "Utfall2024 _|"), a year run into its word.
 _LEAD_MARK = re.compile(r"^(?:[|Il!_~—=•·*-]\s+(?=[A-ZÅÄÖa-zåäö]{3})|['‘’`\"“”]+(?=[A-ZÅÄÖa-zåäö]{3}|\d))")  # "| Utfall", "'Målvärde", '"2023'
@@ -161,15 +154,11 @@ def _joined(row: Row, col: int) -> str:
     return join_lines([ln.text for ln in cell.lines]) if cell is not None else ""
 
 
-# An indicator name's unit after a comma ("Andel elever …, %"): Tesseract's Swedish model
-# reads a per-cent sign as a figure or a few ("…, 20", "…, 96", "…, 920", "…, 260").
 # A column saying which period each row's outcome is of ("Period", "Mätperiod", "Avser"): the
 # year of the row's outcome, no value of its own.
 # "Önskad riktning | Ökande": the direction the indicator should take, not a value
 _DIRECTION_HEAD = re.compile(r"(?:onskad|onskvard|efterstravad)? ?riktning|malriktning")
 _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
-
-
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
 # A column of key-figure codes ("Kolada-id" | "N01951"): which indicator it is, no value
 _ID_HEAD = re.compile(r"(?:kolada|kpi|nyckeltals?)(?:[- ]?id)?|id|kod")

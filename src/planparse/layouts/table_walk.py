@@ -19,7 +19,6 @@ from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, money_unit
 from planparse.layouts.cell_items import bold_head, row_text, title_note
 from planparse.layouts.control_tables import controls, rated_risks, risks
-from planparse.layouts.facts import keeps_no_budget
 from planparse.layouts.follow_up_rows import followed_up
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_grid import read_goal_grid
@@ -36,6 +35,7 @@ from planparse.layouts.roles import Role
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
 from planparse.layouts.table_owner import indicator_owner
 from planparse.layouts.tables import activity_rows, cell_percent, column_of, header_labels
+from planparse.layouts.title_kinds import keeps_no_budget
 from planparse.layouts.transposed import transposed_indicators
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table

@@ -8,13 +8,13 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts import money
-from planparse.layouts.facts import keeps_no_budget
 from planparse.layouts.form_tables import inline_value, measured_line
 from planparse.layouts.goal_groups import runin_goals
 from planparse.layouts.headings import Heading, right_under, section_label
 from planparse.layouts.known_goals import number_goes_back
 from planparse.layouts.stated_assessment import heads_assessed_paragraph
 from planparse.layouts.tables import after_icon
+from planparse.layouts.title_kinds import keeps_no_budget
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
     _LIST_FIELDS,

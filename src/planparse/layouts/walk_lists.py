@@ -22,6 +22,7 @@ from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
 from planparse.layouts.heading_items import after_lead_in, heading_activity, over_page
 from planparse.layouts.headings import Heading
 from planparse.layouts.icon_lines import lit_goal
+from planparse.layouts.numbered_groups import under_numbered_heading, under_parent_number
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
@@ -38,7 +39,7 @@ class ListWalk(FieldWalk):
 
     def heading(self, head: Heading, line: Line) -> bool:
         # a chapter, also one named by a label ("3 Måluppföljning"); not "Fokusområde 1: …" (a goal group) inside it
-        if head.number and head.depth == 1 and head.level is None:
+        if head.number and head.depth == 1 and head.level is None and not head.marked:  # ("Mål 1: …" is none)
             self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
             if self.in_goal_chapter:
                 self.goal_chapter_no = head.number.rstrip(".")
@@ -86,9 +87,9 @@ class ListWalk(FieldWalk):
                     d = max(d, worded_depth(self.stack, self.worded, self.nested, level, head.number is not None,
                                             self.typo.size(line), self.styled, line.text))
             else:
-                d = head.depth if head.number else self.depth() + 1
+                d = max(head.depth, under_parent_number(self, head)) if head.number else self.depth() + 1
                 if head.marked and head.number and d == 1:  # "Mål 1: …" under a larger heading of no number
-                    d = self._under_area(line) or d
+                    d = self._under_area(line) or under_numbered_heading(self, head.number, line) or d
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (
                         not head.marked and d < self.marked_depth and not states_goal(head.title)))
@@ -160,7 +161,7 @@ class ListWalk(FieldWalk):
         self.flush()
         if self.section is not None and self.section_level in GROUPS and self.typo.size(self.section) > self.typo.size(line) + 0.3:
             self.owner_goal()  # the group goal words named ("Målområde" over it: a divider slide), a smaller heading under it
-        if (cut := group_end(self.stack, self.worded, self.typo.size(line))) is not None:
+        if (cut := group_end(self.stack, self.worded, self.typo.size(line), self.styled, line)) is not None:
             del self.stack[cut:]  # a chapter above the goal group
             self.goal = self.stack[-1][1] if self.stack else None
         # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level

@@ -28,7 +28,7 @@ from planparse.text.fold import fold
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 # A chapter titled only by what it holds ("5 Mål och nyckeltal"; whose: "Nämndens mål och uppdrag"): not a goal.
 _CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens|\w+(?:iska|ade|ande)) )?"
-                            r"(?:mal|malen|maluppfoljning|malavstamning|mal(?:,| och) \w+(?: och \w+)?|uppdrag|"
+                            r"(?:mal|malen|maluppfoljning|malavstamning|(?:mal(?:,| och)|malomraden(?: och)?) \w+(?: och \w+)?|uppdrag|"
                             r"fokusomraden|malomraden|mal och uppfoljning)$")
 
 

@@ -9,12 +9,18 @@ assessment drawn as text, its legend beside it) is read as the shape from Adobe'
 ZapfDingbats glyph list, so the icon and legend code see "●" as Word's glyphs give it; other
 dingbats are kept as extracted.
 
+Web tools print their status icons in icon fonts (Font Awesome, Material Icons): each icon a
+private-use character, or in Material Icons a ligature's name ("check_circle"), coloured as the
+status is. Such an icon is read as "●" in its colour, whatever shape it draws.
+
 Word sets its traffic lights and check marks in Wingdings (Insert → Symbol): the text layer
 gives each glyph as its character code, or that code in the private use area (U+F06C for
 "l", the filled circle). The status shapes among them are read the same way.
 """
 
 from __future__ import annotations
+
+import re
 
 # Adobe's zapfdingbats.txt: glyph name number → Unicode, for the shapes that carry a status.
 _SHAPES: dict[int, str] = {
@@ -85,3 +91,24 @@ def emoji_marker(text: str) -> tuple[str, int] | None:
     """The shape and colour of a colour emoji that marks a status (see :data:`EMOJI_MARKERS`),
     alone in ``text`` (spaces and the emoji presentation selector U+FE0F aside); else None."""
     return EMOJI_MARKERS.get(text.strip().replace("\ufe0f", ""))
+
+
+# An icon font by its name; a Type3 font of private-use characters (a browser's subset) too.
+_ICON_FONT = re.compile(r"awesome|material|icons|glyphicon|ionicon|feather|octicon", re.IGNORECASE)
+_LIGATURE = re.compile(r"[a-z]+(?:_[a-z]+)*")
+
+
+def _private_use(text: str) -> bool:
+    return bool(text) and all("\ue000" <= ch <= "\uf8ff" for ch in text)
+
+
+def icon_font_text(text: str, font: str) -> str | None:
+    """A span of an icon font (see the module's doc) as "●", its spaces kept; None for a span
+    of another font, or text no icon (a symbol font's private-use bullet, U+F0B7, is a bullet)."""
+    icon = text.strip()
+    if not icon or "symbol" in font.lower():
+        return None
+    if _private_use(icon) and (_ICON_FONT.search(font) or font.startswith("Type3")) \
+            or _ICON_FONT.search(font) and _LIGATURE.fullmatch(icon):
+        return text.replace(icon, "●")
+    return None

@@ -102,9 +102,15 @@ def _apart(line: Line, lines: list[Line]) -> bool:
 
 def _section_label(text: str) -> bool:
     """A section label of the vocabulary ("Prioriterad utveckling") that a page break happened
-    to set at the top of a few pages: content, unless it runs over most pages."""
+    to set at the top of a few pages, or a goal group's name after its goal word ("Målområde:
+    Ett rikt kulturliv", a card's breadcrumb over its title): content, unless it runs over most
+    pages."""
     from planparse import vocabulary
+    from planparse.layouts.goal_words import goal_word  # (words, not layout: the vocabulary's kin)
 
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and (found := goal_word(head.strip())) is not None and not found[1]:
+        return True
     m = vocabulary.match_label(text.strip().rstrip(":")) if len(text) < 40 else None
     return m is not None and m.confidence >= 0.9
 

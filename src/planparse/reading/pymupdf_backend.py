@@ -13,6 +13,7 @@ import pymupdf
 from planparse.reading.dingbats import (
     dingbat_text,
     emoji_marker,
+    icon_font_text,
     is_dingbats,
     is_wingdings,
     wingding_text,
@@ -738,6 +739,9 @@ def read_page(
                     text = dingbat_text(text)  # (base-14 ZapfDingbats: "G" is its "●")
                 elif "ingdings" in s["font"] and is_wingdings(s["font"]):
                     text = wingding_text(text)  # (Word's symbols: "\uf06c" is its "●")
+                elif (s["font"].startswith("Type3") or "con" in s["font"] or "aterial" in s["font"] or "wesome" in s["font"]) \
+                        and (icon := icon_font_text(text, s["font"])) is not None:
+                    text = icon  # (a web tool's icon font: "\uf058", "check_circle" in colour)
                 color = s["color"]
                 if text[:1] >= "\u26aa" and (emoji := emoji_marker(text)) is not None:
                     text, color = emoji  # (a colour emoji "🟢": a green "●")
