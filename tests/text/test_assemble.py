@@ -24,6 +24,8 @@ from planparse.text.assemble import clean, join_lines, list_item, strip_icon
         (["två rader", "text"], "två rader text"),
         (["Utfall jan–", "aug"], "Utfall jan–aug"),  # a range broken after its dash
         (["Plan 2025–", "2027"], "Plan 2025–2027"),
+        (["2026-12-", "31"], "2026-12-31"),  # a date broken after a hyphen (a narrow cell)
+        (["Mål 4 -", "2027"], "Mål 4 - 2027"),  # a spaced hyphen is a separator
         (["Kultur –", "fritid"], "Kultur – fritid"),  # a spaced dash is a separator
         # a word broken inside itself by a typesetter's hyphenation: a piece is no word alone
         (["från grannkom-", "munen"], "från grannkommunen"),

@@ -35,7 +35,7 @@ from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.listed_measures import measures_in_order
 from planparse.layouts.outline import outline_numbers
 from planparse.layouts.owners import owners_in_titles
-from planparse.layouts.repeated_goals import merge_repeated_goals
+from planparse.layouts.repeated_goals import merge_follow_up, merge_repeated_goals
 from planparse.model import Goal, GoalLevel
 from planparse.text.fold import plain
 
@@ -115,6 +115,7 @@ def finish_tree(goals: list[Goal], generic: bool) -> None:
     (:mod:`.listed_measures`); the generic parser's levels."""
     outline_numbers(goals)
     measures_in_order(goals)
+    merge_follow_up(goals)
     for goal in goals:  # (two reports in one file may repeat a top-level title: kept apart)
         merge_repeated_goals(goal.children)
     owners_in_titles(goals)

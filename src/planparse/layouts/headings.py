@@ -132,6 +132,7 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     rank = typo.rank(line)
     if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold):
         return None  # a list item, however large an OCR'd bullet makes its box (or its type over small tables)
+    text = text.lstrip("●⬤■◼▲▼◆⯁★ ") or text  # ("● Fler undersköterskor …": the heading's status icon, no title's)
     fonts = typo.has_fonts(line)
     long_prose = len(text) > 110 or (text.endswith(".") and len(text) > 70)
     num = numbered(text)
@@ -170,18 +171,17 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
             return Heading("goal", title, number.removesuffix(".0"), d, marked=bool(prefix or inner))
         return None
     group = _GOALS_WITHIN.match(text)
-    if group is not None and len(text) < 110 and (rank > 0 or not fonts):
+    alone = heading_shaped(text) and ". " not in text and not typo.prose(line)  # (a title's shape in body type)
+    if group is not None and len(text) < 110 and (rank > 0 or not fonts or alone):
         return Heading("goal", group["rest"].strip(), level=GoalLevel.goal_area, lists_goals=True)
     words = goal_word(text)
-    # (a line starting in lower case goes on from the one above: "… ska bidra till" /
-    # "kommunfullmäktiges mål under 2026: …" is prose, no heading)
+    # (a line starting in lower case goes on from the one above: "… ska bidra till" / "kommunfullmäktiges mål …")
     if words is not None and len(text) < 110 and not text[:1].islower():
         level, rest = words
         if not rest or vocabulary.match_label(rest) is not None or _PERIOD_ONLY.fullmatch(rest):
             return Heading("goal_words", text, level=level)  # "Nämndmål", "Nämndens mål 2025"
-        # "Verksamhetsmål för god ekonomisk hushållning"; without fonts shaped as a title, not
-        # a line of prose ("Kommunfullmäktiges mål gäller för hela mandatperioden. Under …")
-        if rest[:1].islower() and (rank > 0 or (not fonts and heading_shaped(text) and ". " not in text and not typo.prose(line))):
+        # "Verksamhetsmål för god ekonomisk hushållning"; without fonts or weight shaped as a title, not prose
+        if rest[:1].islower() and (rank > 0 or alone and (not fonts or level is GoalLevel.goal and rest.startswith("för "))):
             return Heading("goal", text, level=GoalLevel.goal_area, lists_goals=True)
         is_group = level in (GoalLevel.goal_area, GoalLevel.focus_area)  # its bullets are its goals
         # Without fonts a group's name is told by its shape: a few capitalised words, no

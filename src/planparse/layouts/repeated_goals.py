@@ -4,6 +4,9 @@ activities. Both readings are the one goal."""
 
 from __future__ import annotations
 
+import re
+
+from planparse.layouts.known_goals import depth_first
 from planparse.model import Goal
 from planparse.text.fold import fold
 
@@ -30,3 +33,54 @@ def merge_repeated_goals(goals: list[Goal]) -> None:
         goals.remove(goal)
     for goal in goals:
         merge_repeated_goals(goal.children)
+
+
+_FOLLOW_UP = re.compile(r"\b(?:\w*uppfoljning|aterrapportering|statusrapport|lagesrapport)\b")
+_ACTIVITY_FIELDS = ("status", "start_date", "end_date", "owner", "comment", "progress", "description")
+
+
+def merge_follow_up(goals: list[Goal]) -> None:
+    """A top-level group titled as a follow-up ("Bilaga 2: Uppföljning T1 2027") whose goals all
+    repeat goals read before: each repeat fills its first reading's missing fields (the
+    assessment, its activities' statuses and dates, matched by title) and the group goes."""
+    for k, group in enumerate(list(goals)):
+        if _quoted(goals, group):
+            goals.remove(group)
+            continue
+        if not k or not group.children or not _FOLLOW_UP.search(fold(group.title)):
+            continue
+        before = {_key(g.title): g for g in depth_first(goals[:goals.index(group)])}
+        if not all(_key(c.title) in before for c in group.children):
+            continue
+        for child in group.children:
+            first = before[_key(child.title)]
+            for name in _FIELDS:
+                if getattr(first, name) is None and getattr(child, name) is not None:
+                    setattr(first, name, getattr(child, name))
+            acts = {_key(a.title): a for a in first.activities}
+            for act in child.activities:
+                if (known := acts.get(_key(act.title))) is None:
+                    first.activities.append(act)
+                    continue
+                for name in _ACTIVITY_FIELDS:
+                    if getattr(known, name) is None and getattr(act, name) is not None:
+                        setattr(known, name, getattr(act, name))
+            first.indicators += [i for i in child.indicators if _key(i.name) not in {_key(j.name) for j in first.indicators}]
+        goals.remove(group)
+
+
+def _key(title: str) -> str:
+    return " ".join(fold(title).rstrip(". ").split())
+
+
+_DECISION = re.compile(r"(?:\w+s )?(?:beslut|forslag till beslut|beslutsforslag)")
+
+
+def _quoted(goals: list[Goal], group: Goal) -> bool:
+    """Whether ``group`` is a decision's section ("Beslut": "… fastställer verksamhetsplan 2027
+    med följande mål: 1. …") quoting goals the plan itself states elsewhere in the tree, with
+    nothing of their own."""
+    if not group.children or not _DECISION.fullmatch(fold(group.title).strip(" :")):
+        return False
+    rest = {_key(g.title) for g in depth_first([g for g in goals if g is not group])}
+    return all(_key(c.title) in rest and not (c.activities or c.indicators or c.children or c.assessment) for c in group.children)

@@ -206,7 +206,9 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
         k = next((i for i, ln in enumerate(cell.lines) if i and (status_line(ln) or _comment_label(ln.text))), None)
         head, tail = (cell.lines[:k], cell.lines[k:]) if k is not None else (cell.lines, [])
         status = status_line(tail[0]) if tail else None
-        if head[0].method != "native" and (status is not None or len(filled) > 1):  # no fonts: the row's own line is the title
+        # no fonts, or no weight told apart (a title over its sentences, all in one type): the row's own line is the title
+        if head[0].method != "native" and (status is not None or len(filled) > 1) or len(head) > 1 and not any(
+                ln.bold for ln in head) and head[-1].text.rstrip().endswith(".") and not head[0].text.rstrip().endswith("."):
             n = _title_wraps(head)
             title, description = join_lines([ln.text for ln in head[:n]]), list_text(head[n:], step)
         else:
@@ -220,7 +222,8 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             text = row.cell_text(status_col)
             m = vocabulary.match_status(text) if text else None
             if m is not None:
-                act.status = Status(value=StatusValue(m.value), raw=_clean_label(text), confidence=m.confidence)
+                act.status = Status(value=StatusValue(m.value), raw=re.sub(r"^[^\wÅÄÖåäö]+", "", text).strip(),
+                                   confidence=m.confidence)
         act.start_date = cell_date(row.cell_text(start_col)) if start_col is not None else None
         act.end_date = cell_date(row.cell_text(end_col), end=True) if end_col is not None else None
         if number_col is not None and _ITEM_NUMBER.fullmatch(nr := row.cell_text(number_col).strip()):
@@ -252,10 +255,6 @@ def _title_wraps(lines: list[Line]) -> int:
             break
         n += 1
     return n
-
-
-def _clean_label(text: str) -> str:
-    return re.sub(r"^[^\wÅÄÖåäö]+", "", text).strip()
 
 
 def _comment_label(text: str) -> bool:

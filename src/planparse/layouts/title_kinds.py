@@ -23,7 +23,8 @@ OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|tr
                          r"|krisberedskap|beredskapsplan|krisledningsplan|sakerhetsskyddsplan|dokumenthanteringsplan"
                          r"|remissvar|remissyttrande|\byttrande\b|upphandlingsunderlag|forfragningsunderlag|delegationsordning"
                          r"|redovisning av (?:\w+)?bidrag|bidragsredovisning|ansokan om (?:\w+)?bidrag"  # (a förening's grant report)
-                         r"|personalekonomisk|personalbokslut|personalredovisning|lonekartlaggning")  # (staff statistics)
+                         r"|personalekonomisk|personalbokslut|personalredovisning|lonekartlaggning"  # (staff statistics)
+                         r"|statistikrapport|statistiksammanstallning|\bi siffror\b")  # (a municipality in figures)
 # ... unless the title names a gender-equality plan ("Jämställdhets- och likabehandlingsplan för
 # medarbetare"): its goals, actions and their follow-up are a goal plan's
 _GOAL_PLAN = re.compile(r"jamstalldhet")

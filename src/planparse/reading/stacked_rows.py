@@ -6,10 +6,13 @@ many rows, one per text line: a named line with a figure in a column where a lin
 row so far has one too starts a row (also after the row's name wrapped onto a line of its own) (the next indicator beside a goal's name merged down over its rows
 too), and so does a line whose first column starts in upper case (a group's title, "Gata
 och park"). A line going on in lower case in the first column, or without text there, is a
-wrap (of a name, or of a cell's text: "Följs upp" / "2027") and stays with the line above."""
+wrap (of a name, or of a cell's text: "Följs upp" / "2027") and stays with the line above. A
+date counts as a figure ("Slutdatum" | "2026-09-01"); in a dated table only a line with a date
+starts a row."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from operator import itemgetter
 
@@ -42,9 +45,12 @@ def _cells(line: list[Span], xs: list[float]) -> dict[int, str]:
             for c, ss in cells.items()}
 
 
+_DATE = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
+
+
 def _figures(cells: dict[int, str]) -> set[int]:
-    """The columns after the first where a text line holds a figure."""
-    return {c for c, t in cells.items() if c > 0 and t and parse_number(t) is not None}
+    """The columns after the first where a text line holds a figure or a date."""
+    return {c for c, t in cells.items() if c > 0 and t and (parse_number(t) is not None or _DATE.fullmatch(t))}
 
 
 def _named(cells: dict[int, str], figures: set[int]) -> bool:
@@ -78,9 +84,12 @@ def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float])
     bands: list[tuple[float, float]] = []
     start = top
     held = set(figures[0])  # the figure columns of the band so far
+    # (rows dated in a column: an activity's lines under its dated line, "Kommentar" and its
+    # text, are its own, whatever case they start in)
+    dated = any(_DATE.fullmatch(t) for c in cells for t in c.values())
     for k in range(1, len(lines)):
         name = cells[k].get(0, "")
-        if not (named[k] and held & figures[k]) and (not name or name[:1].islower()):
+        if not (named[k] and held & figures[k]) and (not name or name[:1].islower() or dated and not figures[k]):
             held |= figures[k]
             continue  # a wrap: of a name, or of a cell's text ("Följs upp" / "2027")
         cut = (max(s.bbox[3] for s in lines[k - 1]) + min(s.bbox[1] for s in lines[k])) / 2

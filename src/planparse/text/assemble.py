@@ -138,6 +138,9 @@ def _joined(texts: tuple[str, ...]) -> str:
         if out.endswith("–") and out[-2:-1].isalnum() and t[:1].isalnum() and t.split()[0].lower() not in CONJUNCTIONS:
             out += t  # a range broken after its dash: "jan–" "aug", "2025–" "2027"
             continue
+        if out.endswith("-") and out[-2:-1].isdigit() and t[:1].isdigit():
+            out += t  # a date or a number range broken after its hyphen: "2026-12-" / "31"
+            continue
         if len(t) == 1 and t.islower() and t not in "iåöo" and out[-1:].isalpha():
             out += t  # a word broken without a hyphen in a narrow cell: "Avgiftshandläggar" / "e"
             continue
