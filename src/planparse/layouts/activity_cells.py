@@ -5,8 +5,8 @@ comment, its description and its follow-up ("Uppdrag | Ansvarig | Status | Komme
 from __future__ import annotations
 
 from planparse.model import Activity
-from planparse.reading.model import Row
-from planparse.text.assemble import join_lines
+from planparse.reading.model import Line, Row, line_gap
+from planparse.text.assemble import ends_open, join_lines
 from planparse.text.repair import ocr_name_stop
 
 _FIELDS = (("owner", "owner"), ("comment", "comment"), ("description", "description"))
@@ -57,3 +57,29 @@ def percent_of_its_own(row: Row, labels: list[str | None], act: Activity) -> boo
     activity before the break, has its own: the next activity, not ``act``'s title going on."""
     col = _column(labels, "progress")
     return col is not None and act.progress is not None and bool(row.cell_text(col))
+
+
+def title_wraps(lines: list[Line]) -> int:
+    """How many of an OCR'd cell's first lines make its title: the first, and the lines that
+    wrap it: set close under it (no paragraph's space), going on in lower case after no
+    sentence's end ("Skapa Storytelling med temat" / "friskvårdsbidrag"), or after a word no
+    title ends with (:data:`OPEN_ENDS`: "Skapa utbildning kring" / "Rehabiliteringsprocessen")."""
+    n = 1
+    while n < len(lines):
+        above, line = lines[n - 1], lines[n]
+        height = max(above.bbox[3] - above.bbox[1], 1.0)
+        if above.text.rstrip().endswith((".", ":", ";")) or line_gap(above, line) > 0.8 * height \
+                or not (line.text[:1].islower() or ends_open(above.text)):
+            break
+        n += 1
+    return n
+
+
+def titled_lines(lines: list[Line]) -> int | None:
+    """How many of a cell's first lines make a title set over its sentences in the same type
+    ("Bilar" / "Två elbilar för hembesök.": no weight tells them apart; :func:`title_wraps`),
+    when the cell reads so: the last line ends a sentence, the first none; else None."""
+    if len(lines) < 2 or any(ln.bold for ln in lines) or not lines[-1].text.rstrip().endswith(".") \
+            or lines[0].text.rstrip().endswith("."):
+        return None
+    return title_wraps(lines)

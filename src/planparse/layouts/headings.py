@@ -133,6 +133,7 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold):
         return None  # a list item, however large an OCR'd bullet makes its box (or its type over small tables)
     text = text.lstrip("●⬤■◼▲▼◆⯁★ ") or text  # ("● Fler undersköterskor …": the heading's status icon, no title's)
+    text = re.sub(r"^[^\w\s]+\w?\s+(?=[A-ZÅÄÖ])", "", text) if line.method != "native" else text  # (OCR: "<a Det byggs …")
     fonts = typo.has_fonts(line)
     long_prose = len(text) > 110 or (text.endswith(".") and len(text) > 70)
     num = numbered(text)
@@ -194,8 +195,7 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
             return Heading("goal", without_next_label(rest), None, level=level, lists_goals=is_group)
     if (rank > 0 and not long_prose or not fonts and len(text) < 60 and heading_shaped(text)) and _GOAL_HEADING.match(text):
         return Heading("goal", text, level=GoalLevel.goal)  # "Mål för årets resultat" (without fonts: its shape)
-    # A styled "Mål: Örebro kommun ska vara …"; without fonts (an OCR'd line: no weight, and
-    # its size a step above the body at most) the label alone says it is the goal's title.
+    # A styled "Mål: Örebro kommun ska vara …"; without fonts (OCR) the label alone says it is the goal's title.
     if (rank > 0 or not fonts) and (m := _GOAL_LINE.match(text)):
         return Heading("goal", m[1], level=GoalLevel.goal)
     # Without fonts an outline-marked line shaped as a title ("a) Äldre personer med hemtjänst

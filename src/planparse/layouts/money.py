@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from planparse.layouts.activity_cells import titled_lines
 from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.figures import adds_up, settle_amounts
 from planparse.layouts.money_kinds import ACCOUNTS, bare_year_kind, column_kind
@@ -216,7 +217,10 @@ def investments(table: Table, out: Builder, caption_unit: AmountUnit | None = No
             if name and not SUM_ROW.match(name) and name[:1].isupper() and _name_only(table, row, first):
                 section = name  # a group heading: the section of the projects under it
             continue
-        inv = Investment(uid="", name=name, description=none_if_empty(text(row, desc)),
+        described = none_if_empty(text(row, desc))
+        if desc is None and (named := cell(row, first)) is not None and (n := titled_lines(named.lines)) is not None:
+            name, described = join_lines([ln.text for ln in named.lines[:n]]), join_lines([ln.text for ln in named.lines[n:]])
+        inv = Investment(uid="", name=name, description=described,
                          responsible=none_if_empty(text(row, owner)), provenance=provenance(row),
                          is_sum=bool(SUM_ROW.match(name)), section=section)
         for i, amount in figures.items():  # ("årligen", an empty cell: no amount, under a year or not)

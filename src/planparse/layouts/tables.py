@@ -9,13 +9,18 @@ import re
 from enum import Enum
 
 from planparse import vocabulary
-from planparse.layouts.activity_cells import description_goes_on, text_columns
+from planparse.layouts.activity_cells import (
+    description_goes_on,
+    text_columns,
+    title_wraps,
+    titled_lines,
+)
 from planparse.layouts.base import YEAR, provenance
 from planparse.layouts.status_column import status_column
 from planparse.model import Activity, Status, StatusValue
-from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs, line_gap
+from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs
 from planparse.reading.paragraphs import line_step, list_text, paragraphs
-from planparse.text.assemble import ends_open, join_lines
+from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
 from planparse.text.numbers import cell_date
 from planparse.text.repair import garbled_caps
@@ -206,10 +211,9 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
         k = next((i for i, ln in enumerate(cell.lines) if i and (status_line(ln) or _comment_label(ln.text))), None)
         head, tail = (cell.lines[:k], cell.lines[k:]) if k is not None else (cell.lines, [])
         status = status_line(tail[0]) if tail else None
-        # no fonts, or no weight told apart (a title over its sentences, all in one type): the row's own line is the title
-        if head[0].method != "native" and (status is not None or len(filled) > 1) or len(head) > 1 and not any(
-                ln.bold for ln in head) and head[-1].text.rstrip().endswith(".") and not head[0].text.rstrip().endswith("."):
-            n = _title_wraps(head)
+        # no fonts, or no weight told apart (a title over its sentences in one type): the row's own line is the title
+        if head[0].method != "native" and (status is not None or len(filled) > 1) or titled_lines(head) is not None:
+            n = title_wraps(head)
             title, description = join_lines([ln.text for ln in head[:n]]), list_text(head[n:], step)
         else:
             title, description = split_title(Cell(lines=head, bbox=cell.bbox, col=cell.col))
@@ -239,22 +243,6 @@ def cell_percent(text: str) -> int | None:
     """A Färdiggrad cell in per cent ("60 %", "60%", "100"), else None."""
     m = re.fullmatch(r"\s*(\d{1,3})(?:[,.]\d+)?\s*(?:%|procent)?\s*", text)
     return int(m[1]) if m and int(m[1]) <= 100 else None
-
-
-def _title_wraps(lines: list[Line]) -> int:
-    """How many of an OCR'd cell's first lines make its title: the first, and the lines that
-    wrap it: set close under it (no paragraph's space), going on in lower case after no
-    sentence's end ("Skapa Storytelling med temat" / "friskvårdsbidrag"), or after a word no
-    title ends with (:data:`OPEN_ENDS`: "Skapa utbildning kring" / "Rehabiliteringsprocessen")."""
-    n = 1
-    while n < len(lines):
-        above, line = lines[n - 1], lines[n]
-        height = max(above.bbox[3] - above.bbox[1], 1.0)
-        if above.text.rstrip().endswith((".", ":", ";")) or line_gap(above, line) > 0.8 * height \
-                or not (line.text[:1].islower() or ends_open(above.text)):
-            break
-        n += 1
-    return n
 
 
 def _comment_label(text: str) -> bool:

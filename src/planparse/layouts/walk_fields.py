@@ -285,7 +285,7 @@ class FieldWalk(WalkState):
                 getattr(target, field).extend(i for i in items if i)
             elif field in ("start_date", "end_date"):
                 setattr(target, field, (parse_end_date if field == "end_date" else parse_date)(texts[0]))
-            elif field in _TEXT_FIELDS:
+            elif field in _TEXT_FIELDS and not (field == "owner" and sum(ch.isalpha() for ch in value) < 3):  # (specks: a name blacked out)
                 current = getattr(target, field)
                 setattr(target, field, f"{current}\n{value}" if current else value)
         elif isinstance(target, Goal) and field == "follow_up" and (measure := measured_line(value, lines[0])) is not None:
