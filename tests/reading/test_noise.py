@@ -6,7 +6,7 @@ from pathlib import Path
 
 from planparse.reading import read_pdf
 from planparse.reading.model import Line, Span
-from planparse.reading.noise import running_lines
+from planparse.reading.noise import running_lines, side_menus
 
 GROFF = Path(__file__).parents[2] / "fixtures/holdout-generic10/verksamhetsberattelse/skelleftea-bmn-verksamhetsberattelse-2026.pdf"
 
@@ -59,3 +59,19 @@ def test_a_section_label_or_an_ocr_line_at_a_later_page_top_is_content() -> None
     second = [ocr, label, *_body(100)]
     noise = running_lines([first, second], [842.0, 842.0])
     assert id(label) not in noise and id(ocr) not in noise
+
+
+def _at(text: str, x: float, y: float, page: int) -> Line:
+    return Line([Span(text, (x, y, x + 6 * len(text), y + 10), "DejaVuSans", 9.5)], page)
+
+
+def test_a_printed_web_pages_side_menu_is_noise_a_forms_labels_are_not() -> None:
+    menu = ["Start", "Mål", "Aktiviteter", "Rapporter"]
+    pages = [[_at(w, 40, 90 + 25 * k, p) for k, w in enumerate(menu)] + [_at("Nämndens mål för året", 140, 100, p)]
+             for p in (1, 2, 3)]
+    found = side_menus(pages, [595.0] * 3)
+    assert {ln.text for page in pages for ln in page if id(ln) in found} == set(menu)
+    labels = ["Mål", "Ansvarig", "Status"]  # each with its value beside it, on every page
+    forms = [[ln for k, w in enumerate(labels) for ln in (_at(w, 40, 90 + 25 * k, p), _at(f"värde {p}{k}", 140, 90 + 25 * k, p))]
+             for p in (1, 2, 3)]
+    assert side_menus(forms, [595.0] * 3) == set()

@@ -334,3 +334,24 @@ def _ruled_beside(rule: Drawing, drawings: list[Drawing], height: float) -> bool
             if _RULE_PLACE < dy <= _RULE_ALONE:
                 return True
     return False
+
+
+def side_menus(pages: list[list[Line]], widths: list[float]) -> set[int]:
+    """ids of the lines of a printed web page's navigation menu ("Start", "Mål", "Aktiviteter",
+    "Rapporter" down its left edge): short lines (three words at most) in the outer fifth of
+    the page, each at the same place on most pages (two at least), three or more of them, and
+    a third of them alone on their rows at least (a form's labels each have a value beside)."""
+    n = len(pages)
+    if n < 2:
+        return set()
+    at: dict[tuple[str, int, int], list[int]] = {}  # by key and place (3 pt steps): ids
+    alone: set[int] = set()  # ids of those with no other line on their rows
+    for p, lines in enumerate(pages):
+        for ln in lines:
+            b = ln.bbox
+            if len(ln.text.split()) <= 3 and (b[2] <= 0.2 * widths[p] or b[0] >= 0.8 * widths[p]):
+                at.setdefault((_key(ln), round(b[0] / 3), round(b[1] / 3)), []).append(id(ln))
+                if not any(o is not ln and o.bbox[1] < b[3] and b[1] < o.bbox[3] for o in lines):
+                    alone.add(id(ln))
+    menu = [i for ids in at.values() if len(ids) >= max(2, 0.6 * n) for i in ids]
+    return set(menu) if len(menu) >= 3 * max(2, 0.6 * n) and 3 * len(alone.intersection(menu)) >= len(menu) else set()
