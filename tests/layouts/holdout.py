@@ -35,6 +35,12 @@ class HoldoutSet:
             self._gold[rel] = json.loads((self.root / f"{rel}.json").read_text(encoding="utf-8"))
         return self._gold[rel]
 
+    def same(self, rel: str, *readers: Any) -> None:
+        """Assert that each reader gives the same for the document's parse as for its gold."""
+        doc, gold = self.parsed(rel), self.gold(rel)
+        for read in readers:
+            assert read(doc) == read(gold)
+
 
 def all_goals(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """Every goal of the tree, depth first."""
