@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planparse.text.repair import looks_damaged, repair_text, repair_word, unglued
+from planparse.text.repair import looks_damaged, ocr_list_stops, repair_text, repair_word, unglued
 
 WORDS = [
     ("&r", "är"),
@@ -694,3 +694,12 @@ def test_ocr_stray_quote_drops_a_speck_before_a_heading_number() -> None:
 
     assert ocr_stray_quote(["‘3.1.2 ", "Den ", "psykiska "]) == ["3.1.2 ", "Den ", "psykiska "]
     assert ocr_stray_quote(["‘3.1.2 ", "Den ", "’psykiska’ "]) == ["‘3.1.2 ", "Den ", "’psykiska’ "]  # closed: stays
+
+
+def test_a_list_whose_items_end_with_stops_mends_a_misread_stop() -> None:
+    items = ["Bygga ut öppenvården med kvällsgrupper;", "Erbjuda anhöriga en egen stödgrupp:",
+             "Ge varje sökande en arbetsplan.", "Införa en samverkansrutin."]
+    assert ocr_list_stops(items) == ["Bygga ut öppenvården med kvällsgrupper.", "Erbjuda anhöriga en egen stödgrupp.",
+                                     "Ge varje sökande en arbetsplan.", "Införa en samverkansrutin."]
+    # a list that does not end its items with stops keeps its colons (a lead-in, a label)
+    assert ocr_list_stops(["Mål:", "Aktiviteter:", "Ansvar"]) == ["Mål:", "Aktiviteter:", "Ansvar"]

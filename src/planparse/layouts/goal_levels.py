@@ -38,6 +38,7 @@ from planparse.layouts.owners import owners_in_titles
 from planparse.layouts.repeated_goals import merge_follow_up, merge_repeated_goals
 from planparse.model import Goal, GoalLevel
 from planparse.text.fold import plain
+from planparse.text.repair import ocr_list_stops
 
 _NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"  # "2.1 Inriktningsmål: …"
 _KF_WORD = (r"(?:(?:kommun|region)fullm[aä]ktiges\s+(?:mal|inriktningsmal|strategiska\s+mal|prioriterade\s+mal)"
@@ -119,5 +120,18 @@ def finish_tree(goals: list[Goal], generic: bool) -> None:
     for goal in goals:  # (two reports in one file may repeat a top-level title: kept apart)
         merge_repeated_goals(goal.children)
     owners_in_titles(goals)
+    _ocr_list_stops(goals)
     if generic:
         settle_levels(goals)
+
+
+def _ocr_list_stops(goals: list[Goal]) -> None:
+    """Each goal's OCR'd activities and indicators: a misread final stop mended (:func:`ocr_list_stops`)."""
+    for goal in goals:
+        acts = [a for a in goal.activities if a.provenance.method != "native"]
+        for act, title in zip(acts, ocr_list_stops([a.title for a in acts]), strict=True):
+            act.title = title
+        inds = [i for i in goal.indicators if i.provenance.method != "native"]
+        for ind, name in zip(inds, ocr_list_stops([i.name for i in inds]), strict=True):
+            ind.name = name
+        _ocr_list_stops(goal.children)

@@ -1098,3 +1098,13 @@ def ocr_leader(word: str) -> bool:
     """Whether an OCR'd word is a dot leader (between an item and its owner or page number),
     or specks read as punctuation alone ("; “*" before a header's label)."""
     return _OCR_LEADER.match(word.strip()) is not None or _OCR_SPECKS.match(word.strip()) is not None
+
+
+def ocr_list_stops(texts: list[str]) -> list[str]:
+    """The items of one list, OCR'd: where most items end with a full stop, an item ending in a
+    semicolon, colon or comma ended with a stop that the OCR misread (a JPEG's blocks, a faint
+    print); the other items as they are."""
+    stops = sum(t.rstrip().endswith(".") for t in texts)
+    if len(texts) < 2 or 2 * stops < len(texts):
+        return texts
+    return [t.rstrip()[:-1] + "." if t.rstrip().endswith((";", ":", ",")) else t for t in texts]
