@@ -109,3 +109,22 @@ def test_uppsikt_in_one_type_and_dated_rows_under_booktabs_rules() -> None:
                  FAMILIES20.gold("ange_tertial/vansbro-malavstamning-2026-t2"))
     found = set(_fields(doc))
     assert len([f for f in _fields(gold) if f in found]) >= len(_fields(gold)) - 1  # (one row broken over a page)
+
+
+def test_a_side_menu_is_no_content_and_a_trend_icon_no_value() -> None:
+    """Bengtsfors' web print: the menu "Start / Mål / Aktiviteter / Rapporter" down every page's
+    left edge opened no list, and its indicator tables' Trend column holds icons, no values."""
+    rel = "namndplan/bengtsfors-sbn-namndplan-2026"
+    doc, gold = GENERIC35.parsed(rel), GENERIC35.gold(rel)
+    assert {g["title"] for g in all_goals(doc)} >= {"Hållbart samhällsbyggande", "Fler bostäder får laga kraft i detaljplan"}
+    values = {i["name"]: [(v["label"], v["value"]) for v in i["values"]] for g in all_goals(doc) for i in g["indicators"]}
+    expected = {i["name"]: [(v["label"], v["value"]) for v in i["values"]] for g in all_goals(gold) for i in g["indicators"]}
+    assert values["Antal planlagda bostäder"] == expected["Antal planlagda bostäder"]
+
+
+def test_an_ocr_lists_misread_stops_are_mended() -> None:
+    """Vansbro's JPEG-damaged scan: "… med kvällsgrupper;" and "… en egen stödgrupp:" among
+    activities ending with full stops."""
+    rel = "kramfors_vp/vansbro-verksamhetsplan-2029-scan"
+    titles = {a["title"] for g in all_goals(FAMILIES20.parsed(rel)) for a in g["activities"]}
+    assert {"Bygga ut öppenvården med kvällsgrupper.", "Erbjuda anhöriga en egen stödgrupp."} <= titles

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.goal_groups import states_goal
+from planparse.layouts.known_goals import depth_first
 from planparse.layouts.listed_measures import measures_in_order
 from planparse.layouts.outline import outline_numbers
 from planparse.layouts.owners import owners_in_titles
@@ -126,12 +127,12 @@ def finish_tree(goals: list[Goal], generic: bool) -> None:
 
 
 def _ocr_list_stops(goals: list[Goal]) -> None:
-    """Each goal's OCR'd activities and indicators: a misread final stop mended (:func:`ocr_list_stops`)."""
-    for goal in goals:
-        acts = [a for a in goal.activities if a.provenance.method != "native"]
-        for act, title in zip(acts, ocr_list_stops([a.title for a in acts]), strict=True):
-            act.title = title
-        inds = [i for i in goal.indicators if i.provenance.method != "native"]
-        for ind, name in zip(inds, ocr_list_stops([i.name for i in inds]), strict=True):
-            ind.name = name
-        _ocr_list_stops(goal.children)
+    """The document's OCR'd activities, and its indicators: a misread final stop mended
+    (:func:`ocr_list_stops`, over all the document's items of the kind: one goal may have two)."""
+    tree = depth_first(goals)
+    acts = [a for g in tree for a in g.activities if a.provenance.method != "native"]
+    for act, title in zip(acts, ocr_list_stops([a.title for a in acts]), strict=True):
+        act.title = title
+    inds = [i for g in tree for i in g.indicators if i.provenance.method != "native"]
+    for ind, name in zip(inds, ocr_list_stops([i.name for i in inds]), strict=True):
+        ind.name = name
