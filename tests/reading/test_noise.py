@@ -75,3 +75,5 @@ def test_a_printed_web_pages_side_menu_is_noise_a_forms_labels_are_not() -> None
     forms = [[ln for k, w in enumerate(labels) for ln in (_at(w, 40, 90 + 25 * k, p), _at(f"värde {p}{k}", 140, 90 + 25 * k, p))]
              for p in (1, 2, 3)]
     assert side_menus(forms, [595.0] * 3) == set()
+    numbers = [[_at(str(p), 40, 60, p), _at("Kommunstyrelsen", 40, 27, p)] for p in (1, 2, 3)]  # a chapter's number
+    assert side_menus(numbers, [595.0] * 3) == set()

@@ -78,8 +78,9 @@ def title_wraps(lines: list[Line]) -> int:
 def titled_lines(lines: list[Line]) -> int | None:
     """How many of a cell's first lines make a title set over its sentences in the same type
     ("Bilar" / "Två elbilar för hembesök.": no weight tells them apart; :func:`title_wraps`),
-    when the cell reads so: the last line ends a sentence, the first none; else None."""
+    when the cell reads so: the last line ends a sentence, the title none; else None."""
     if len(lines) < 2 or any(ln.bold for ln in lines) or not lines[-1].text.rstrip().endswith(".") \
             or lines[0].text.rstrip().endswith("."):
         return None
-    return title_wraps(lines)
+    n = title_wraps(lines)  # (a title ending a sentence is one of the cell's sentences: no title apart)
+    return n if n < len(lines) and not lines[n - 1].text.rstrip().endswith(".") else None

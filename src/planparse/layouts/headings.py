@@ -104,7 +104,7 @@ def section_label(text: str) -> str | None:
     m = vocabulary.match_label(text)
     if m is not None:
         return m.value
-    head = _QUALIFIER.sub("", text.strip().rstrip(":"))
+    head = _QUALIFIER.sub("", text.strip().rstrip(":")) if text[:1].isalnum() else ""  # (no bullet's item)
     if head and head != text.strip() and (m := vocabulary.match_label(head)) is not None and m.value in _LIST_LABELS:
         return m.value
     return None

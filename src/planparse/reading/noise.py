@@ -338,7 +338,7 @@ def _ruled_beside(rule: Drawing, drawings: list[Drawing], height: float) -> bool
 
 def side_menus(pages: list[list[Line]], widths: list[float]) -> set[int]:
     """ids of the lines of a printed web page's navigation menu ("Start", "Mål", "Aktiviteter",
-    "Rapporter" down its left edge): short lines (three words at most) in the outer fifth of
+    "Rapporter" down its left edge): short lines of words (three at most) in the outer fifth of
     the page, each at the same place on most pages (two at least), three or more of them, and
     a third of them alone on their rows at least (a form's labels each have a value beside)."""
     n = len(pages)
@@ -349,7 +349,8 @@ def side_menus(pages: list[list[Line]], widths: list[float]) -> set[int]:
     for p, lines in enumerate(pages):
         for ln in lines:
             b = ln.bbox
-            if len(ln.text.split()) <= 3 and (b[2] <= 0.2 * widths[p] or b[0] >= 0.8 * widths[p]):
+            if len(ln.text.split()) <= 3 and (b[2] <= 0.2 * widths[p] or b[0] >= 0.8 * widths[p]) \
+                    and any(ch.isalpha() for ch in ln.text):  # (words: a chapter's number in the margin is content)
                 at.setdefault((_key(ln), round(b[0] / 3), round(b[1] / 3)), []).append(id(ln))
                 if not any(o is not ln and o.bbox[1] < b[3] and b[1] < o.bbox[3] for o in lines):
                     alone.add(id(ln))

@@ -7,8 +7,8 @@ row so far has one too starts a row (also after the row's name wrapped onto a li
 too), and so does a line whose first column starts in upper case (a group's title, "Gata
 och park"). A line going on in lower case in the first column, or without text there, is a
 wrap (of a name, or of a cell's text: "Följs upp" / "2027") and stays with the line above. A
-date counts as a figure ("Slutdatum" | "2026-09-01"); in a dated table only a line with a date
-starts a row."""
+date counts as a figure ("Slutdatum" | "2026-09-01"); in a dated band only a line with a date
+starts a row (a speck an OCR read as "1" beside a description starts none)."""
 
 from __future__ import annotations
 
@@ -86,10 +86,11 @@ def split_stacked(top: float, bottom: float, spans: list[Span], xs: list[float])
     held = set(figures[0])  # the figure columns of the band so far
     # (rows dated in a column: an activity's lines under its dated line, "Kommentar" and its
     # text, are its own, whatever case they start in)
-    dated = any(_DATE.fullmatch(t) for c in cells for t in c.values())
+    dates = [{c for c, t in line.items() if c > 0 and _DATE.fullmatch(t)} for line in cells]
+    dated = any(dates)
     for k in range(1, len(lines)):
         name = cells[k].get(0, "")
-        if not (named[k] and held & figures[k]) and (not name or name[:1].islower() or dated and not figures[k]):
+        if not dates[k] if dated else not (named[k] and held & figures[k]) and (not name or name[:1].islower()):
             held |= figures[k]
             continue  # a wrap: of a name, or of a cell's text ("Följs upp" / "2027")
         cut = (max(s.bbox[3] for s in lines[k - 1]) + min(s.bbox[1] for s in lines[k])) / 2
