@@ -159,7 +159,7 @@ def _joined(row: Row, col: int) -> str:
 # "Önskad riktning | Ökande": the direction the indicator should take, not a value
 _DIRECTION_HEAD = re.compile(r"(?:onskad|onskvard|efterstravad)? ?riktning|malriktning")
 _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
-_ICONS = "●⬤■◼▲▼◆⯁★↑↓↗↘→← "
+_ICONS = "●⬤■◼◆⯁★ "  # (an arrow is a trend value the golds keep: "↓")
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
 # A column of key-figure codes ("Kolada-id" | "N01951"): which indicator it is, no value
 _ID_HEAD = re.compile(r"(?:kolada|kpi|nyckeltals?)(?:[- ]?id)?|id|kod")
@@ -266,7 +266,7 @@ def indicator_rows(
         period = YEAR.findall(row.cell_text(period_col)) if period_col is not None else []
         for i in value_cols:
             raw = row.cell_text(i) or (reread_empty_figure(reread, table.body, row, i) if ocr else None) or ""
-            if not raw or not raw.strip(_ICONS):  # (a trend column's coloured arrow or dot: no value)
+            if not raw or not raw.strip(_ICONS):  # (a trend column's coloured dot: no value)
                 continue
             if any(ln.method != "native" for c in row.cells if c.col == i for ln in c.lines):
                 raw = ocr_spacing(ocr_number(raw))
