@@ -13,7 +13,7 @@ from __future__ import annotations
 from planparse.layouts.icons import Marker, Markers
 from planparse.layouts.marker import color_name
 from planparse.model import Activity, Goal
-from planparse.reading.model import Document, Drawing
+from planparse.reading.model import Document, Drawing, overlap
 
 Owner = Goal | Activity
 _THICK = (2.0, 8.0)  # points: a stripe's thickness
@@ -34,9 +34,7 @@ def _stripes(doc: Document) -> list[tuple[int, Drawing, bool]]:
             w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
             top = _THICK[0] <= h <= _THICK[1] and w >= _LONG
             left = _THICK[0] <= w <= _THICK[1] and h >= _TALL
-            if (top or left) and not any(
-                    ln.bbox[0] < d.bbox[2] and d.bbox[0] < ln.bbox[2] and ln.bbox[1] < d.bbox[3] and d.bbox[1] < ln.bbox[3]
-                    for ln in page.lines):
+            if (top or left) and not any(overlap(ln.bbox, d.bbox) for ln in page.lines):
                 out.append((page.number, d, top))
     return out
 
@@ -54,11 +52,11 @@ def _owner(d: Drawing, top: bool, owners: list[Owner]) -> Owner | None:
     return min(near, key=lambda o: (o.provenance.bbox[1], o.provenance.bbox[0])) if near else None
 
 
-def attach_stripes(doc: Document, markers: Markers, owners: list[Owner]) -> set[int]:
-    """Give owners without a value their card's stripe's; returns the ids of the owners given one."""
+def attach_stripes(doc: Document, markers: Markers, owners: list[Owner]) -> None:
+    """Give owners without a value their card's stripe's (one stripe an owner)."""
     stripes = _stripes(doc)
     if len({color_name(d.fill or 0) for _, d, _ in stripes}) < 2:
-        return set()
+        return
     by_page: dict[int, list[Owner]] = {}
     for o in owners:
         if o.provenance is not None and o.provenance.bbox is not None:
@@ -74,4 +72,3 @@ def attach_stripes(doc: Document, markers: Markers, owners: list[Owner]) -> set[
         elif isinstance(owner, Goal) and owner.assessment is None:
             owner.assessment = markers.assessment(m)
         given.add(id(owner))
-    return given

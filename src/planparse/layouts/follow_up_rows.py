@@ -8,14 +8,10 @@ names the fields that activity lacks (status, owner, dates, comment, progress)."
 from __future__ import annotations
 
 from planparse.layouts.known_goals import depth_first
+from planparse.layouts.repeated_goals import fill_missing, title_key
 from planparse.model import Activity, Goal
-from planparse.text.fold import fold
 
 _FIELDS = ("status", "owner", "start_date", "end_date", "comment", "progress")
-
-
-def _key(title: str) -> str:
-    return " ".join(fold(title).rstrip(". ").split())
 
 
 def followed_up(goals: list[Goal], rows: list[Activity]) -> bool:
@@ -24,12 +20,11 @@ def followed_up(goals: list[Goal], rows: list[Activity]) -> bool:
     known: dict[str, Activity] = {}
     for goal in depth_first(goals):
         for act in goal.activities:
-            known.setdefault(_key(act.title), act)
-    found = [known.get(_key(row.title)) for row in rows]
+            known.setdefault(title_key(act.title), act)
+    found = [known.get(title_key(row.title)) for row in rows]
     if len(rows) < 2 or any(act is None for act in found):
         return False
     for row, known_act in zip(rows, found, strict=True):
-        for name in _FIELDS:
-            if getattr(known_act, name) is None and getattr(row, name) is not None:
-                setattr(known_act, name, getattr(row, name))
+        assert known_act is not None
+        fill_missing(known_act, row, _FIELDS)
     return True

@@ -7,10 +7,22 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.known_goals import depth_first
-from planparse.model import Goal
+from planparse.model import Activity, Goal
 from planparse.text.fold import fold
 
 _FIELDS = ("number", "strategic_goal", "description", "assessment", "comment")
+
+
+def fill_missing(target: Goal | Activity, source: Goal | Activity, fields: tuple[str, ...]) -> None:
+    """Set each of ``fields`` that ``target`` lacks (None) to ``source``'s, where it has one."""
+    for name in fields:
+        if getattr(target, name) is None and getattr(source, name) is not None:
+            setattr(target, name, getattr(source, name))
+
+
+def title_key(title: str) -> str:
+    """A title as its repeats are matched: folded, its final stop and extra spaces cut."""
+    return " ".join(fold(title).rstrip(". ").split())
 
 
 def merge_repeated_goals(goals: list[Goal]) -> None:
@@ -24,9 +36,7 @@ def merge_repeated_goals(goals: list[Goal]) -> None:
         if first is None:
             kept[key] = goal
             continue
-        for name in _FIELDS:
-            if getattr(first, name) is None and getattr(goal, name) is not None:
-                setattr(first, name, getattr(goal, name))
+        fill_missing(first, goal, _FIELDS)
         first.indicators += goal.indicators
         first.activities += goal.activities
         first.children += goal.children
@@ -49,28 +59,20 @@ def merge_follow_up(goals: list[Goal]) -> None:
             continue
         if not k or not group.children or not _FOLLOW_UP.search(fold(group.title)):
             continue
-        before = {_key(g.title): g for g in depth_first(goals[:goals.index(group)])}
-        if not all(_key(c.title) in before for c in group.children):
+        before = {title_key(g.title): g for g in depth_first(goals[:goals.index(group)])}
+        if not all(title_key(c.title) in before for c in group.children):
             continue
         for child in group.children:
-            first = before[_key(child.title)]
-            for name in _FIELDS:
-                if getattr(first, name) is None and getattr(child, name) is not None:
-                    setattr(first, name, getattr(child, name))
-            acts = {_key(a.title): a for a in first.activities}
+            first = before[title_key(child.title)]
+            fill_missing(first, child, _FIELDS)
+            acts = {title_key(a.title): a for a in first.activities}
             for act in child.activities:
-                if (known := acts.get(_key(act.title))) is None:
+                if (known := acts.get(title_key(act.title))) is None:
                     first.activities.append(act)
                     continue
-                for name in _ACTIVITY_FIELDS:
-                    if getattr(known, name) is None and getattr(act, name) is not None:
-                        setattr(known, name, getattr(act, name))
-            first.indicators += [i for i in child.indicators if _key(i.name) not in {_key(j.name) for j in first.indicators}]
+                fill_missing(known, act, _ACTIVITY_FIELDS)
+            first.indicators += [i for i in child.indicators if title_key(i.name) not in {title_key(j.name) for j in first.indicators}]
         goals.remove(group)
-
-
-def _key(title: str) -> str:
-    return " ".join(fold(title).rstrip(". ").split())
 
 
 _DECISION = re.compile(r"(?:\w+s )?(?:beslut|forslag till beslut|beslutsforslag)")
@@ -82,5 +84,5 @@ def _quoted(goals: list[Goal], group: Goal) -> bool:
     nothing of their own."""
     if not group.children or not _DECISION.fullmatch(fold(group.title).strip(" :")):
         return False
-    rest = {_key(g.title) for g in depth_first([g for g in goals if g is not group])}
-    return all(_key(c.title) in rest and not (c.activities or c.indicators or c.children or c.assessment) for c in group.children)
+    rest = {title_key(g.title) for g in depth_first([g for g in goals if g is not group])}
+    return all(title_key(c.title) in rest and not (c.activities or c.indicators or c.children or c.assessment) for c in group.children)
