@@ -237,7 +237,7 @@ class Walk(ListWalk):
             self.mode = "activities"
             self.list_item(*((text, line) if item is None else (item[1], line, item[0])))
             return
-        if item is not None and self.mode is None and self.field is None and not list_under_stated_goal(self, line, item):
+        if item is not None and self.mode is None and not list_under_stated_goal(self, line, item) and self.field is None:
             self.amount_lines, self.amount_drawn = [line], drawn
             return
         if self.item is not None and self.item_line is not None and item is None and self.field in (None, "description"):  # (not a heading's default field)

@@ -17,6 +17,7 @@ from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.goal_words import goal_word
 from planparse.layouts.headings import continues_title
 from planparse.layouts.outline import split_outline_marker
+from planparse.layouts.owners import names_owner
 from planparse.reading.model import Document, Line, Table
 from planparse.text.assemble import list_item
 
@@ -93,7 +94,14 @@ def over_page(doc: Document, above: Line, line: Line) -> bool:
 def list_under_stated_goal(w: WalkState, line: Line, item: tuple[str, str]) -> bool:
     """A list right under a pending heading that states a goal ("a) Fler flickor ska delta i
     föreningsidrott", no label between): the heading is a goal, its items what is done for it,
-    each led by a verb ("Dela ut …", "Öppna …"). Read so; whether it was."""
+    each led by a verb ("Dela ut …", "Öppna …"); or right under a goal's own heading, items that
+    name their owners ("Prova på-platser i kommunal verksamhet (Insatsägare: Sala kommun)").
+    Read so; whether it was."""
+    if w.mode is None and w.field == "description" and not w.field_lines and w.goal is not None and w.activity is None \
+            and w.section is None and states_goal(w.goal.title) and names_owner(item[1]):
+        w.mode = "activities"
+        w.list_item(item[1], line, item[0])
+        return True
     if w.section is None or w.mode is not None or w.field is not None or w.section_prose \
             or not states_goal(w.section_title) or any(ch.isdigit() for ch in item[1][:12]):
         return False

@@ -81,7 +81,7 @@ def attach(doc: Document, document_type: DocumentType, goals: list[Goal]) -> lis
     done: set[int] = set()  # owners that have taken an icon in this pass
     last: Owner | None = None  # the last owner of the page before
     for page in doc.pages:
-        found = [m for m in markers.by_page.get(page.number, []) if m.bar is None and not markers.is_legend(m)]
+        found = [m for m in markers.by_page.get(page.number, []) if m.bar is None and not markers.is_legend(m) and not markers.is_spent(m)]
         here = sorted(by_page.get(page.number, []), key=lambda o: (o.provenance.bbox[1], o.provenance.bbox[0]))
         before, last = last if last is not None and last.provenance.page == page.number - 1 else None, \
             max(here, key=lambda o: (o.provenance.bbox[3], o.provenance.bbox[1])) if here else None

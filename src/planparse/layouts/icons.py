@@ -96,6 +96,7 @@ class Markers:
     year_end: bool = False
     green_checks: bool = False  # some green icon has a check mark: the mark, not the year, says done
     theme: set[int] = field(default_factory=set)  # the colours of a theme's bullets (no statuses)
+    spent: set[tuple[int, float, float]] = field(default_factory=set)  # an indicator table's values (a trend's arrow)
 
     @classmethod
     def of(cls, doc: Document, document_type: DocumentType) -> Markers:
@@ -270,6 +271,14 @@ class Markers:
 
     def is_legend(self, marker: Marker) -> bool:
         return marker_key(marker) in self.legend_entries
+
+    def spend(self, rows: list[Row]) -> None:
+        """The markers on ``rows`` (an indicator table's) are their cells' values: no owner's icon."""
+        self.spent.update(marker_key(m) for r in rows for m in self.near(r.page, r.bbox)
+                          if r.bbox[0] <= m.bbox[0] and m.bbox[2] <= r.bbox[2])
+
+    def is_spent(self, marker: Marker) -> bool:
+        return marker_key(marker) in self.spent
 
     def mapped(self, marker: Marker, owner: Goal | Activity) -> bool:
         """Whether the marker's colour gives the owner a value (legend or convention)."""

@@ -90,7 +90,8 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     header = table.header
     first = name_column(table)
     cols = [i for i in range(first + 1, table.n_cols) if (i >= len(header) or header[i].strip() or any(
-        text(r, i) for r in table.body)) and not fold(header[i] if i < len(header) else "").startswith("antal")]
+        text(r, i) for r in table.body)) and not fold(header[i] if i < len(header) else "").startswith("antal")
+        and not _shares(table, i)]
     table_unit = unit_in(" ".join(header)) or unit_in(join_lines(header[:1])) or caption_unit or (
         # a header cell the column grid dropped ("Ekonomiskt utfall (tkr)" read off a scan)
         unit_in(" ".join(table.rows[0].texts)) if table.rows and table.rows[0].is_header else None)
@@ -163,6 +164,12 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
     sum_sections(lines)
     check_sums(lines, columns, header, out)
     return lines
+
+
+def _shares(table: Table, col: int) -> bool:
+    """A column of shares ("Andel | 25 %"): every figure in it a percentage, no amount."""
+    found = [t for r in table.body if (t := text(r, col))]
+    return bool(found) and all(t.rstrip().endswith("%") for t in found)
 
 
 def _name_only(table: Table, row: Row, first: int) -> bool:

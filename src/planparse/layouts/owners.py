@@ -9,6 +9,14 @@ from planparse import vocabulary
 from planparse.model import Goal
 
 _OWNER_TAIL = re.compile(r"^(?P<title>.*\S)\s*\((?P<label>[^():]{3,30}):\s*(?P<owner>[^()]{2,80}?)\)\s*\.?$")
+_OWNER_OPEN = re.compile(r"\S\s*\((?P<label>[^():]{3,30}):(?:\s|$)")  # (the tail's start: its value may wrap)
+
+
+def names_owner(text: str) -> bool:
+    """Whether an item's text ends naming its owner in brackets ("… (Ansvarig: Heby kommun)"), or
+    starts to on its first line ("… (Insatsägare:")."""
+    m = _OWNER_OPEN.search(text)
+    return m is not None and (label := vocabulary.match_label(m["label"])) is not None and label.value == "owner"
 
 
 def owners_in_titles(goals: list[Goal]) -> None:

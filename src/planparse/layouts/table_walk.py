@@ -1,10 +1,9 @@
 """The engine's tables: each table read by its role and attached to the right owner.
 
-Goal tables ("Nämndmål | Bedömning") add goals; activity tables ("Aktivitet | Status |
-Färdiggrad") add activities to the goal in scope, with status and progress from text or icons;
-indicator tables go to the current activity or goal; budget, investment, control and risk
-tables to the document. A table that is none of these is skipped with a warning naming its
-header.
+Goal tables ("Nämndmål | Bedömning") add goals; activity tables ("Aktivitet | Status | Färdiggrad")
+add activities to the goal in scope, with status and progress from text or icons; indicator tables
+go to the current activity or goal; budget, investment, control and risk tables to the document. A
+table that is none of these is skipped with a warning naming its header.
 """
 
 from __future__ import annotations
@@ -121,6 +120,7 @@ def read_table(w: Walk, table: Table) -> None:
                 w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
                 w.table_activity = w.activity
     elif role is Role.indicators:
+        w.markers.spend(table.body)  # its icons are its rows' values (a trend's arrow), no owner's
         owner = indicator_owner(w, labels, activity_from_table, before)
         if grouped_indicators(w, table, owner):  # under rows naming their goals (an indikatorbilaga's)
             pass

@@ -344,15 +344,16 @@ def side_menus(pages: list[list[Line]], widths: list[float]) -> set[int]:
     n = len(pages)
     if n < 2:
         return set()
-    at: dict[tuple[str, int, int], list[int]] = {}  # by key and place (3 pt steps): ids
-    alone: set[int] = set()  # ids of those with no other line on their rows
+    at: dict[tuple[str, int, int], list[tuple[int, Line]]] = {}  # by key and place (3 pt steps)
     for p, lines in enumerate(pages):
         for ln in lines:
             b = ln.bbox
-            if len(ln.text.split()) <= 3 and (b[2] <= 0.2 * widths[p] or b[0] >= 0.8 * widths[p]) \
+            if (b[2] <= 0.2 * widths[p] or b[0] >= 0.8 * widths[p]) and len(ln.text.split()) <= 3 \
                     and any(ch.isalpha() for ch in ln.text):  # (words: a chapter's number in the margin is content)
-                at.setdefault((_key(ln), round(b[0] / 3), round(b[1] / 3)), []).append(id(ln))
-                if not any(o is not ln and o.bbox[1] < b[3] and b[1] < o.bbox[3] for o in lines):
-                    alone.add(id(ln))
-    menu = [i for ids in at.values() if len(ids) >= max(2, 0.6 * n) for i in ids]
-    return set(menu) if len(menu) >= 3 * max(2, 0.6 * n) and 3 * len(alone.intersection(menu)) >= len(menu) else set()
+                at.setdefault((_key(ln), round(b[0] / 3), round(b[1] / 3)), []).append((p, ln))
+    menu = [m for found in at.values() if len(found) >= max(2, 0.6 * n) for m in found]
+    if len(menu) < 3 * max(2, 0.6 * n):
+        return set()
+    alone = sum(1 for p, ln in menu  # no other line on its row
+                if not any(o is not ln and o.bbox[1] < ln.bbox[3] and ln.bbox[1] < o.bbox[3] for o in pages[p]))
+    return {id(ln) for _, ln in menu} if 3 * alone >= len(menu) else set()

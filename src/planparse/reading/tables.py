@@ -479,11 +479,12 @@ def _rule_above(hs: list[_Seg], order: list[int], k: int) -> int:
     h = hs[order[k]]
     for m in range(k - 1, max(-1, k - 1 - _ABOVE_LOOKBACK), -1):
         g = hs[order[m]]
-        if g.a < h.b and h.a < g.b:
+        if g.a < h.b and h.a < g.b and not (g.b - g.a < min(_STROKE, 0.1 * (h.b - h.a)) and h.a < g.a and g.b < h.b):
             return m
     return -1
 
 
+_STROKE = 24.0  # points: a stroke this short inside a rule's reach (a sparkline's level piece) is no rule above it
 _TALL_BAND_LINES = 4.5  # the page's median line heights over which a band between two rules is tall
 _TALL_BAND = 120.0  # points: a tall band at most (on a scan, always)
 
