@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from planparse.layouts.base import Builder, Detection, LayoutParser
 from planparse.layouts.engine import walk
+from planparse.layouts.owners import lead_in_owners
 from planparse.layouts.spec import DEFAULT
 from planparse.model import PlanDocument
 from planparse.reading.model import Document
@@ -87,6 +88,7 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
     except Exception as e:  # a parser bug must not lose the document: keep what was built
         out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
     _icons(doc, out)
+    lead_in_owners(doc, out.goals)
     _municipality_as_printed(doc, out)
     return out.finish(chosen.name, chosen.version, confidence)
 

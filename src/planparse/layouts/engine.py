@@ -17,6 +17,7 @@ A :class:`~planparse.layouts.spec.LayoutSpec` supplies what is a family's own. T
 from __future__ import annotations
 
 from planparse import vocabulary
+from planparse.layouts import table_headers as th
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
 from planparse.layouts.field_boxes import field_column
@@ -27,6 +28,7 @@ from planparse.layouts.heading_items import list_under_stated_goal, prose_only_h
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside, status_item
 from planparse.layouts.known_goals import captioned_goal
+from planparse.layouts.kpi_tiles import kpi_tiles
 from planparse.layouts.label_columns import dated_line, gap_label, line_label
 from planparse.layouts.nested_tables import table_parts
 from planparse.layouts.numbered_goals import numbered_goal, side_frame
@@ -35,12 +37,6 @@ from planparse.layouts.pill_assessment import pill_assessment
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.split_tables import join_split_columns
 from planparse.layouts.stated_assessment import assessed_after_walk, stated_assessment
-from planparse.layouts.table_headers import (
-    crosses_other,
-    header_in_noise,
-    is_table_header,
-    text_left_of,
-)
 from planparse.layouts.table_walk import read_table
 from planparse.layouts.tables import status_line
 from planparse.layouts.walk_lists import ListWalk
@@ -71,16 +67,16 @@ class Walk(ListWalk):
         for page in self.doc.pages:
             marks = [m.bbox for m in self.markers.by_page.get(page.number, [])]
             # (a table's header repeated at the page's top, or its labels' rest, taken for noise)
-            lines = page.lines + header_in_noise(page)
+            lines = page.lines + th.header_in_noise(page)
             if carried is not None and pos.repeats_header(carried, page.tables):
                 carry, carried = None, None
-            cont = pos.continue_table(lines, carry, is_table_header, self.is_break, marks) if carry else None
+            cont = pos.continue_table(lines, carry, th.is_table_header, self.is_break, marks) if carry else None
             consumed = {id(x) for x in cont[1]} if cont else set()
             if cont and carried is not None:
                 pos.join_wrapped_top(carried, cont[0])  # the last name on the page before going on
                 cont = cont if cont[0].rows else None
             rest = [ln for ln in lines if id(ln) not in consumed]
-            found = pos.find_tables(rest, is_table_header, self.is_break, marks)
+            found = pos.find_tables(rest, th.is_table_header, self.is_break, marks)
             if carry and cont is None and carried is not None and found:
                 pos.wrap_under_header(carried, found[0][0])
             consumed |= pos.join_repeated(carried, found, rest) if carried is not None and not cont else set()
@@ -104,12 +100,12 @@ class Walk(ListWalk):
         """A heading, or a list's label alone on its line ("Prioriterad utveckling 2018"): no row of the table
         above. A line with text left of it on its baseline is a row's cells, no heading."""
         page = next(p for p in self.doc.pages if p.number == line.page)
-        if text_left_of(line, page):
+        if th.text_left_of(line, page):
             return False
         head = self.recognised(line)
         if head is not None and head.number is None and line.method != "native" and self.label(line.text) == ("comment", ""):
             return False  # "Kommentar" alone, however large its OCR'd box: the activity table's row
-        if head is not None and (head.number is not None or self.typo.rank(line) == 2 and not crosses_other(line, page)):
+        if head is not None and (head.number is not None or self.typo.rank(line) == 2 and not th.crosses_other(line, page)):
             return True
         label, value = self.label(line.text.lstrip("•▪◦● "))
         if label == "goal" and value:
@@ -122,12 +118,16 @@ class Walk(ListWalk):
         blocks = join_split_columns(self.blocks())
         self.area_titles, self.prose_only = titles_over_goal_lists(blocks, self.label), prose_only_headings(self, blocks)
         beside, fields = field_column(blocks, {p.number: p for p in self.doc.pages})
+        tiles = kpi_tiles(self.doc, self.typo)
         for block in blocks:
-            if isinstance(block, Table) and (id(block) in self.out.front_tables or id(block) in fields):
+            if id(block) in tiles:  # a KPI tile's line or table: its first gives the goal in scope the indicator
+                if tiles[id(block)].parts[0] is block and (goal := self.owner_goal()) is not None:
+                    goal.indicators.append(tiles[id(block)].indicator)
+            elif isinstance(block, Table) and (id(block) in self.out.front_tables or id(block) in fields):
                 continue  # the front matter's grid, read by the family's facts; a form's value boxes, read beside their rows
-            if isinstance(block, Table) and block.text_box and side_frame(self.page(block), block):
+            elif isinstance(block, Table) and block.text_box and side_frame(self.page(block), block):
                 continue  # a fact box beside the running text ("Faktaruta"): no item's text
-            if isinstance(block, Table) and block.text_box:  # a framed text box, not a table
+            elif isinstance(block, Table) and block.text_box:  # a framed text box, not a table
                 for ln in (ln for r in block.rows for c in r.cells for ln in c.lines):
                     self.line(ln)
             elif isinstance(block, Table):

@@ -17,7 +17,7 @@ from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.goal_words import goal_word
 from planparse.layouts.headings import continues_title
 from planparse.layouts.outline import split_outline_marker
-from planparse.layouts.owners import names_owner
+from planparse.layouts.owners import LEAD_IN_OWNER, names_owner
 from planparse.reading.model import Document, Line, Table
 from planparse.text.assemble import list_item
 
@@ -94,11 +94,12 @@ def over_page(doc: Document, above: Line, line: Line) -> bool:
 def list_under_stated_goal(w: WalkState, line: Line, item: tuple[str, str]) -> bool:
     """A list right under a pending heading that states a goal ("a) Fler flickor ska delta i
     föreningsidrott", no label between): the heading is a goal, its items what is done for it,
-    each led by a verb ("Dela ut …", "Öppna …"); or right under a goal's own heading, items that
-    name their owners ("Prova på-platser i kommunal verksamhet (Insatsägare: Sala kommun)").
+    each led by a verb ("Dela ut …", "Öppna …"); right under a goal's own heading, items that name
+    their owners ("Prova på-platser i kommunal verksamhet (Insatsägare: Sala kommun)"); or items
+    under a party's lead-in in a goal ("Polisen åtar sig att:", :data:`.owners.LEAD_IN_OWNER`).
     Read so; whether it was."""
-    if w.mode is None and w.field == "description" and not w.field_lines and w.goal is not None and w.activity is None \
-            and w.section is None and states_goal(w.goal.title) and names_owner(item[1]):
+    if w.mode is None and w.goal is not None and w.section is None and (LEAD_IN_OWNER.match(w.prev_text.strip()) or (
+            w.field == "description" and not w.field_lines and w.activity is None and states_goal(w.goal.title) and names_owner(item[1]))):
         w.mode = "activities"
         w.list_item(item[1], line, item[0])
         return True

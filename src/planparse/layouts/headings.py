@@ -130,8 +130,8 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     from the line above (:func:`planparse.layouts.goal_words.handed_labels`)."""
     text = text or line.text
     rank = typo.rank(line)
-    if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold):
-        return None  # a list item, however large an OCR'd bullet makes its box (or its type over small tables)
+    if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold) or text.endswith(" att:"):
+        return None  # a list item, however large an OCR'd bullet makes its box (or its type), or its lead-in ("… att:")
     text = text.lstrip("●⬤■◼▲▼◆⯁★ ") or text  # ("● Fler undersköterskor …": the heading's status icon, no title's)
     text = re.sub(r"^[^\w\s]+\w?\s+(?=[A-ZÅÄÖ])", "", text) if line.method != "native" else text  # (OCR: "<a Det byggs …")
     fonts = typo.has_fonts(line)

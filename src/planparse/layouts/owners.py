@@ -1,5 +1,6 @@
 """An activity's owner written after its title in brackets ("Digital bokning av idrottshallar
-(Ansvarig: Anläggningschef)"): the owner, and the title without it."""
+(Ansvarig: Anläggningschef)"): the owner, and the title without it; or named by the lead-in over
+the list it is in ("Polisen åtar sig att:", as medborgarlöften split what each party does)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 
 from planparse import vocabulary
 from planparse.model import Goal
+from planparse.reading.model import Document, Line
 
 _OWNER_TAIL = re.compile(r"^(?P<title>.*\S)\s*\((?P<label>[^():]{3,30}):\s*(?P<owner>[^()]{2,80}?)\)\s*\.?$")
 _OWNER_OPEN = re.compile(r"\S\s*\((?P<label>[^():]{3,30}):(?:\s|$)")  # (the tail's start: its value may wrap)
@@ -30,3 +32,29 @@ def owners_in_titles(goals: list[Goal]) -> None:
             if m is not None and label is not None and label.value == "owner" and act.owner is None:
                 act.title, act.owner = m["title"], m["owner"].strip()
         owners_in_titles(goal.children)
+
+
+# "Kommunen åtar sig att:", "Polisen ansvarar för att:": the party, and the list of what it does below
+LEAD_IN_OWNER = re.compile(r"^(?P<owner>[A-ZÅÄÖ][\w\- ]{1,40}?)\s+(?:åtar sig|ansvarar för|förbinder sig)(?: att)?\s*:$")
+
+
+def lead_in_owners(doc: Document, goals: list[Goal]) -> None:
+    """Give each activity without an owner the party of the lead-in over its list: the nearest
+    such line above its title on its page, below its goal's title there."""
+    leads = {page.number: [ln for ln in page.lines if LEAD_IN_OWNER.match(ln.text.strip())] for page in doc.pages}
+    if any(leads.values()):
+        _lead_in_owners(leads, goals)
+
+
+def _lead_in_owners(leads: dict[int, list[Line]], goals: list[Goal]) -> None:
+    for goal in goals:
+        g = goal.provenance
+        for act in goal.activities:
+            p = act.provenance
+            if act.owner is not None or p.bbox is None:
+                continue
+            above = [ln for ln in leads.get(p.page, []) if ln.bbox[3] <= p.bbox[1] + 1
+                     and (g.bbox is None or g.page != p.page or ln.y0 > g.bbox[1])]
+            if above and (m := LEAD_IN_OWNER.match(max(above, key=lambda ln: ln.y0).text.strip())):
+                act.owner = m["owner"]
+        _lead_in_owners(leads, goal.children)

@@ -88,7 +88,7 @@ class ListWalk(FieldWalk):
                                             self.typo.size(line), self.styled, line.text))
             else:
                 d = max(head.depth, under_parent_number(self, head)) if head.number else self.depth() + 1
-                if head.marked and head.number and d == 1:  # "Mål 1: …" under a larger heading of no number
+                if head.number and d == 1 and (head.marked or not self.section_prose and states_goal(head.title)):  # "Mål 1: …", "1. … ska …" under a larger unnumbered heading
                     d = self._under_area(line) or under_numbered_heading(self, head.number, line) or d
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (
@@ -126,12 +126,12 @@ class ListWalk(FieldWalk):
                 self.field, self.title_line = "title", None  # the title is the paragraph below
             return act is not None
         if head.kind == "goal_words":
-            self.flush()
+            self.pop_styled(self.typo.size(line))  # (goals made from headings no larger end: the words start a new list)
             if self.section is not None and (self.section_level is not None
                                              or self.typo.size(self.section) > self.typo.size(line) + 0.3):
                 self.owner_goal()  # a heading set larger over the goal words: their group
             self.section = None  # one beside them ("Inledning") is no goal
-            self.mode, self.mode_level, self.activity, self.item = "goal_text", head.level or GoalLevel.goal, None, None
+            self.mode, self.mode_level, self.activity, self.item, self.title_line = "goal_text", head.level or GoalLevel.goal, None, None, None
             self.text_goals = []
             return True
         label, _ = self.label(head.title)
@@ -284,7 +284,7 @@ class ListWalk(FieldWalk):
         parent = self.stack[-1][1] if self.stack else None
         goal = Goal(uid="", level=self.mode_level, title=line.text, provenance=provenance(line))
         (parent.children if parent is not None else self.out.goals).append(goal)
-        self.item, self.goal, self.activity, self.title_line = goal, goal, None, line
+        self.item, self.goal, self.activity, self.title_line, self.title_of = goal, goal, None, line, None  # (its wraps: above)
         self.listed.add(id(goal))
         self.text_goals.append(goal)
         self.mark(goal, line)

@@ -1566,7 +1566,8 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
     per_page_tables: list[list[Table]] = []
     per_page_lines: list[list[Line]] = []
     watermarks = noise.watermark_lines([r.lines for r in raw_pages], [r.height for r in raw_pages]) \
-        | noise.side_menus([r.lines for r in raw_pages], [r.width for r in raw_pages])
+        | noise.side_menus([r.lines for r in raw_pages], [r.width for r in raw_pages]) \
+        | noise.continued_headings([r.lines for r in raw_pages])
     furniture = noise.running_rules([r.drawings for r in raw_pages], [r.height for r in raw_pages])
     gutters = []
     # running headers and footers (repeated in the margins): where an OCR layer's lines show no

@@ -51,6 +51,7 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
                 margin.append((ln, key))
     threshold = max(2, round(0.4 * n))
     noise: set[int] = set()
+    titles: dict[str, float] | None = None  # the body's lines by key: their largest size, when first needed
     repeats: dict[tuple[str, float], set[int]] = {}  # pages_ below by (key, size): a page number's on every page
     for ln, key in margin:
         # (a year alone is no page number: a table's cell wrapped at the page's foot, "Följs upp" / "2025")
@@ -65,6 +66,16 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
         if page_number or (n >= 2 and len(pages_) >= threshold and (
                 len(pages_) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))
+        elif len(pages_) >= 2 and ln.y0 < heights[0] / 2:  # a running header naming the chapter it is in,
+            if titles is None:  # on that chapter's pages only: its title set larger in the body
+                titles = {}
+                for p, lines in enumerate(pages):
+                    for o in lines:
+                        if not in_margin(o, heights[p]):
+                            k = _key(o)
+                            titles[k] = max(titles.get(k, 0.0), o.size)
+            if titles.get(key, 0.0) > 1.2 * ln.size:
+                noise.add(id(ln))
     return noise | _cover_echoes(pages, heights)
 
 
@@ -357,3 +368,19 @@ def side_menus(pages: list[list[Line]], widths: list[float]) -> set[int]:
     alone = sum(1 for p, ln in menu  # no other line on its row
                 if not any(o is not ln and o.bbox[1] < ln.bbox[3] and ln.bbox[1] < o.bbox[3] for o in pages[p]))
     return {id(ln) for _, ln in menu} if 3 * alone >= len(menu) else set()
+
+
+_CONTINUED = re.compile(r"\s*[(\[]?\s*(?:forts(?:\.|ättning|att)?|fortsättning)\s*[)\]]?\s*$", re.IGNORECASE)
+
+
+def continued_headings(pages: list[list[Line]]) -> set[int]:
+    """ids of headings and captions repeated over a page with "(forts.)" after them
+    ("Kommunfullmäktiges verksamhetsmål (forts.)" over the rest of a table): no section of their
+    own. Alone on their rows (a table's header cell "Mål (forts.)" has others beside it)."""
+    out: set[int] = set()
+    for lines in pages:
+        for ln in lines:
+            if (m := _CONTINUED.search(ln.text)) and len(ln.text[:m.start()].split()) >= 2 and not any(
+                    o is not ln and o.bbox[1] < ln.bbox[3] and ln.bbox[1] < o.bbox[3] for o in lines):
+                out.add(id(ln))
+    return out
