@@ -104,13 +104,13 @@ def status_beside(walk: WalkState, line: Line) -> bool:
 def lit_goal(w: WalkState, line: Line) -> None:
     """A heading beside a traffic light (a slide's title, the lamp at its right) is an assessed
     goal, and the bullets under it are what is done for it: its activities. A heading led or
-    followed by a smaller icon whose colour names an assessment is an assessed goal too."""
+    followed by a smaller icon that a legend names is an assessed goal too."""
     icons = [m for m in w.line_icons(line) if w.markers.assessment(m) is not None]
-    if any(m.tall for m in icons):
+    if any(m.tall for m in icons) or icons and w.markers.legend_assessment:  # (a newsletter's coloured
+        # bullets before its headlines, no legend naming them, assess nothing)
         goal = w.owner_goal()
-        w.title_line, w.title_of, w.section_last, w.mode = line, goal, None, "activities"  # (its title may wrap)
-    elif icons:
-        w.owner_goal()
+        w.title_line, w.title_of, w.section_last = line, goal, None  # (its title may wrap)
+        w.mode = "activities" if any(m.tall for m in icons) else w.mode
 
 
 def status_item(w: ListWalk, line: Line, item: tuple[str, str]) -> bool:
