@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.goal_words import goal_word
-from planparse.layouts.headings import continues_title
+from planparse.layouts.headings import Heading, continues_title
 from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.owners import LEAD_IN_OWNER, names_owner
 from planparse.reading.model import Document, Line, Table
@@ -124,3 +124,17 @@ def after_lead_in(w: ListWalk, heading: str) -> None:
     elif states_goal(heading) and all("mål" in g.title.lower() for g in w.text_goals):
         w.list_after_text()
 
+
+
+def kicker(w: ListWalk, head: Heading, line: Line) -> bool:
+    """Goal words set small right under a larger unnumbered heading, the rest of them in lower
+    case ("Ett inkluderande samhälle" / "Målområde i hållbarhetsprogrammet 2024–2030"): they
+    name the level of that heading, which becomes the goal. Whether it did."""
+    pending = w.section
+    if pending is None or head.level is None or head.number is not None or w.section_prose or w.section_level is not None \
+            or pending.page != line.page or w.typo.size(pending) <= w.typo.size(line) + 0.3 \
+            or not (rest := head.title.split(maxsplit=1)[1:]) or not rest[0][:1].islower():
+        return False
+    w.section_level = head.level
+    w.owner_goal()
+    return True

@@ -142,7 +142,7 @@ class Markers:
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
                 out.by_page[page.number] = dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))
-            out._read_legend(page.lines, found)
+            out._read_legend([*page.lines, *page.noise], found)  # (a legend repeated atop each page is a running line)
             out._read_glyph_legend(glyphs + legend_rows(rows.get(page.number, []), found))
             out._read_colour_words(page.lines)
         out.theme = drop_theme_bullets(out.by_page, {c for c, _ in [*out.legend_status, *out.legend_assessment]})

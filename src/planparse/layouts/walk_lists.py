@@ -19,7 +19,7 @@ from planparse.layouts.goal_groups import (
     worded_depth,
 )
 from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
-from planparse.layouts.heading_items import after_lead_in, heading_activity, over_page
+from planparse.layouts.heading_items import after_lead_in, heading_activity, kicker, over_page
 from planparse.layouts.headings import Heading
 from planparse.layouts.icon_lines import lit_goal
 from planparse.layouts.numbered_groups import under_numbered_heading, under_parent_number
@@ -52,6 +52,8 @@ class ListWalk(FieldWalk):
                 self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
         if head.kind == "goal" and head.lists_goals and head.number is None and names_goals(head.title):
             head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
+        if head.kind == "goal" and head.lists_goals and kicker(self, head, line):
+            return True  # "Målområde i hållbarhetsprogrammet 2024–2030" under the area's title: its level
         if head.kind == "goal":
             self.item_heading = None
             # numbered goals, or goals of a higher level ("Kommunfullmäktiges mål: …" after
@@ -170,11 +172,11 @@ class ListWalk(FieldWalk):
         self.pop_styled(self.typo.size(line), under_words)
         size, pending = self.typo.size(line), self.section
         if pending is not None and self.typo.size(pending) > size + 0.3:
-            # the group of the headings under it, the first right under it (a chart between takes no room);
-            # not a chapter naming them ("Kommungemensamma objekt", "Prioriterade utvecklingsområden 2025/2026")
+            # the group of the headings under it (a chart between takes no room), not a chapter naming them ("Kommungemensamma objekt")
             gap = space_between(pending.bbox[3], line.y0, self.page(line).charts) / (pending.bbox[3] - pending.bbox[1])
-            group = self.section_level is None and not self.section_prose and (pending.page == line.page and gap < 3 or over_page(
-                self.doc, pending, line)) and not names_chapter(self.out, self.section_title)  # (or ending the page above)
+            group = self.section_level is None and (not self.section_prose and (pending.page == line.page and gap < 3 or over_page(
+                self.doc, pending, line)) or states_goal(head.title) and pending.page == line.page) and not names_chapter(
+                self.out, self.section_title)  # (or ending the page above; over its intro, a heading stating a goal)
             self.section_above = (pending, self.section_title, self.section_prose) if group else None
         elif self.section_above is not None and self.typo.size(self.section_above[0]) <= size + 0.3:
             self.section_above = None  # a heading as large ends the group
@@ -238,9 +240,7 @@ class ListWalk(FieldWalk):
                 self.item = ind
 
     def drawn_item(self, line: Line) -> bool:
-        """A line after a drawn bullet (no glyph in the text layer) that is an item of the list in scope: a goal's
-        list, focus areas after their lead-in, indicators, an activity list (an "Uppdrag" list only under a goal:
-        under another chapter it lists the remit), or an amount outside any list."""
+        """A line after a drawn bullet (no glyph in the text layer) that is an item of the list in scope: a goal's list, focus areas after their lead-in, indicators, an activity list (an "Uppdrag" list only under a goal: under another chapter it lists the remit), or an amount outside any list."""
         if not self.bullets.leads(line):
             return False
         if self.mode == "activities":
@@ -251,9 +251,7 @@ class ListWalk(FieldWalk):
             self.section is not None and not self.section_prose and states_goal(self.section_title)))  # (what is done for it)
 
     def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
-        """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a sentence's end, a capital,
-        set apart from the item above as far as that item is from the one before it (a wrapped line sits closer), or
-        after a bulleted item too short to wrap."""
+        """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a sentence's end, a capital, set apart from the item above as far as that item is from the one before it (a wrapped line sits closer), or after a bulleted item too short to wrap."""
         return (
             line.method != "native"
             and self.mode in ("goals", "activities", "indicators")

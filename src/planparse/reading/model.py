@@ -335,11 +335,12 @@ class Drawing:
     @property
     def is_icon(self) -> bool:
         w, h = self.bbox[2] - self.bbox[0], self.bbox[3] - self.bbox[1]
+        top = 20 if self.kind == "shape" else 16  # (a disc as tall as two lines of text; a rect that large is a cell's fill)
         return (
             self.fill is not None
             and self.kind in ("shape", "rect")
-            and 2 <= w <= 16
-            and 2 <= h <= 16
+            and 2 <= w <= top
+            and 2 <= h <= top
             and 0.6 <= w / h <= 1.6
         )
 
