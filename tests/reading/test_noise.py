@@ -6,7 +6,7 @@ from pathlib import Path
 
 from planparse.reading import read_pdf
 from planparse.reading.model import Line, Span
-from planparse.reading.noise import running_lines, side_menus
+from planparse.reading.noise import continued_headings, running_lines, side_menus
 
 GROFF = Path(__file__).parents[2] / "fixtures/holdout-generic10/verksamhetsberattelse/skelleftea-bmn-verksamhetsberattelse-2026.pdf"
 
@@ -77,3 +77,24 @@ def test_a_printed_web_pages_side_menu_is_noise_a_forms_labels_are_not() -> None
     assert side_menus(forms, [595.0] * 3) == set()
     numbers = [[_at(str(p), 40, 60, p), _at("Kommunstyrelsen", 40, 27, p)] for p in (1, 2, 3)]  # a chapter's number
     assert side_menus(numbers, [595.0] * 3) == set()
+
+
+def test_a_running_header_naming_its_chapter_on_that_chapters_pages_is_noise() -> None:
+    """A long report's header names the chapter it is in ("God ekonomisk hushållning" over two of
+    its seven pages): too few pages for a running line, but the chapter's title is set larger in
+    the body, so the small copies at the top are headers; the title itself stays."""
+    pages = [[_line(f"Kapitel {k}", 70, 20.0, bold=True), *_body(200)] for k in range(5)]
+    title = _line("God ekonomisk hushållning", 120, 20.0, bold=True)
+    headers = [_line("God ekonomisk hushållning", 30, 8.5) for _ in range(2)]
+    pages += [[headers[0], title, *_body(200)], [headers[1], *_body(100)]]
+    noise = running_lines(pages, [842.0] * 7)
+    assert {id(ln) for ln in headers} <= noise and id(title) not in noise
+
+
+def test_a_continued_caption_alone_on_its_row_is_no_section() -> None:
+    """"Kommunfullmäktiges verksamhetsmål (forts.)" over the rest of a table is noise; a table's
+    header cell "Mål (forts.)" with its neighbour on the row is not."""
+    caption = _line("Kommunfullmäktiges verksamhetsmål (forts.)", 60, 9.0)
+    cell = _line("Mål (forts.)", 100, 8.5)
+    beside = Line([Span("Bedömning", (300.0, 100.0, 360.0, 108.5), size=8.5)], page=1)
+    assert continued_headings([[caption, cell, beside, *_body(150)]]) == {id(caption)}
