@@ -159,13 +159,18 @@ def has_content(goal: Goal, listed: set[int]) -> bool:
 _GOAL_CHAPTER = re.compile(r"(?:\w+s )?(?:vara |overgripande )?\w*mal(?:en)?(?: for \w+)?$")
 
 
+def titles_goals(title: str) -> bool:
+    """Whether a chapter's title is the goal word ("Mål för grundskolan", "Våra mål", "Nämndens mål")."""
+    return bool(_GOAL_CHAPTER.match(fold(_PERIOD.sub("", title)).strip())) or names_goals(title)
+
+
 def _goal_chapter(goal: Goal, listed: set[int]) -> list[Goal]:
     """A numbered chapter titled by the goal word ("2 Mål för lokalförsörjningen", "3 Våra mål")
     over two or more numbered headings of its own numbering and nothing else: the headings are
     the goals (listed in ``listed``), the chapter none; else ``goal`` as it is."""
     number = (goal.number or "").rstrip(".")
     if not number or len(goal.children) < 2 or goal.activities or goal.indicators or goal.assessment \
-            or not (_GOAL_CHAPTER.match(fold(_PERIOD.sub("", goal.title)).strip()) or names_goals(goal.title)) \
+            or not titles_goals(goal.title) \
             or not all((c.number or "").startswith(f"{number}.") for c in goal.children):
         return [goal]
     listed.update(id(c) for c in goal.children)

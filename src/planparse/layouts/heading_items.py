@@ -133,7 +133,7 @@ def kicker(w: ListWalk, head: Heading, line: Line) -> bool:
     pending = w.section
     if pending is None or head.level is None or head.number is not None or w.section_prose or w.section_level is not None \
             or pending.page != line.page or w.typo.size(pending) <= w.typo.size(line) + 0.3 \
-            or not (rest := head.title.split(maxsplit=1)[1:]) or not rest[0][:1].islower():
+            or (words := goal_word(line.text)) is None or not words[1][:1].islower():
         return False
     w.section_level = head.level
     w.owner_goal()

@@ -69,7 +69,9 @@ class RobertsforsParser(LayoutParser):
         "'Indikator | år | Källa | Mått | Utfall år' table."
     )
     fingerprint = Fingerprint(
-        required=(Signal(rf"^(uppdrag {NUM} {NUM} {NUM}|{NUM} {NUM} {NUM} uppdrag)$", 2, "H3 'Uppdrag N.N.N' or 'N.N.N Uppdrag'"),),
+        # (an OCR'd layer may lose one of the number's dots: "Uppdrag 31.1")
+        required=(Signal(rf"^(uppdrag {NUM} {NUM} {NUM}|uppdrag [\do]{{2}} {NUM}|{NUM} {NUM} {NUM} uppdrag)$", 2,
+                         "H3 'Uppdrag N.N.N' or 'N.N.N Uppdrag'"),),
         signals=(
             Signal(
                 r"^indikator(er)? [\do]{4} kalla matt utfall [\do]{4}$",

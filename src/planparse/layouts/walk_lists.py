@@ -16,6 +16,7 @@ from planparse.layouts.goal_groups import (
     names_chapter,
     states_goal,
     styled_alike,
+    titles_goals,
     worded_depth,
 )
 from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
@@ -90,7 +91,7 @@ class ListWalk(FieldWalk):
                                             self.typo.size(line), self.styled, line.text))
             else:
                 d = max(head.depth, under_parent_number(self, head)) if head.number else self.depth() + 1
-                if head.number and d == 1 and (head.marked or not self.section_prose and states_goal(head.title)):  # "Mål 1: …", "1. … ska …" under a larger unnumbered heading
+                if head.number and d == 1 and (head.marked or not self.section_prose and states_goal(head.title) and not titles_goals(self.section_title)):  # "Mål 1: …", "1. … ska …" under a larger unnumbered heading
                     d = self._under_area(line) or under_numbered_heading(self, head.number, line) or d
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (
