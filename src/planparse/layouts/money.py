@@ -167,9 +167,11 @@ def budget_lines(table: Table, out: Builder, caption_unit: AmountUnit | None = N
 
 
 def _shares(table: Table, col: int) -> bool:
-    """A column of shares ("Andel | 25 %"): every figure in it a percentage, no amount."""
+    """A column of shares ("Andel | 25 %", "Andel % | 58,0"): every figure in it a percentage, or
+    its header a share in per cent; no amounts."""
     found = [t for r in table.body if (t := text(r, col))]
-    return bool(found) and all(t.rstrip().endswith("%") for t in found)
+    header = table.header[col].lower() if col < len(table.header) else ""
+    return bool(found) and (all(t.rstrip().endswith("%") for t in found) or header.startswith("andel") and "%" in header)
 
 
 def _name_only(table: Table, row: Row, first: int) -> bool:
