@@ -64,6 +64,8 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
         return None
     if len(left) < MIN_ROWS or len(right) < MIN_ROWS:
         return None
+    if 2 * sum(1 for ln, b in zip(lines, boxes, strict=True) if b[0] >= x and not _WORD.search(ln.text)) > len(right):
+        return None  # a table's figure columns beside its names ("84 86 Öka", "85 87"): no text
     # Running text fills both columns alike where both have text; a table's second column
     # (a status and a date beside a cell of many lines) holds a few lines beside many.
     top, bottom = max(min(b[1] for b in left), min(b[1] for b in right)), min(max(b[3] for b in left), max(b[3] for b in right))
@@ -141,6 +143,7 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     return g0, g1
 
 
+_WORD = re.compile(r"[^\W\d_]{5}")  # a word of five letters: running text has them, a table's figures not
 _BULLET = re.compile(r"\s*[•●▪■◦‣–«»·-]\s")  # (« » ·: an OCR'd bullet)
 _HANGING = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]?\s+[A-ZÅÄÖ]")
 _FURNITURE_LINES = 3  # the most lines a running header or footer holds
