@@ -97,3 +97,10 @@ def test_long_reports_chapter_headers_continued_captions_and_intros() -> None:
     assert [g for _, g, _ in _tree(doc)] == [g for level, g, _ in _tree(gold) if level == "goal"]
     assert _assessments(doc) == [a for a in _assessments(gold) if a[1] is not None]
     GENERIC40.same("verksamhetsberattelse/tomelilla-ks-hallbarhetsbokslut-2026", _tree, _assessments)
+
+
+def test_a_numbered_line_after_a_goals_bulleted_activities_is_the_next_goal() -> None:
+    """Östersund's scanned plan: "2. Fler hjälpmedel ska återanvändas" after goal 1's bulleted
+    activities counts on from the goal's number, however the OCR'd layer sizes it: the next goal,
+    no activity of goal 1."""
+    GENERIC38.same("verksamhetsplan/ostersund-gemensam-namnd-hjalpmedel-verksamhetsplan-2027-skannad", _tree, _activities)

@@ -84,3 +84,15 @@ def test_list_heavy_columns_are_read_column_by_column() -> None:
     first = texts.index("✿ Barnen visar omtanke om varandra och tar")
     assert texts[first + 1] == "hänsyn i leken"
     assert texts.index("dokumentera barnens upptäckter") < texts.index("Mål", first + 20)  # the left column first
+
+
+def test_a_tables_figure_columns_are_no_text_column() -> None:
+    """An unruled indicator table (pandoc → Writer/Web): the figures right of the names ("84 86
+    Öka", "85 87") stand beyond an empty band, but they are no column of text; the rows read
+    across, the header before the first row's name."""
+    doc = read_pdf(FIXTURES / "holdout-families21/orebro_budget/saffle-plan-budget-2026.pdf")
+    page = next(p for p in doc.pages if any("Målvärde" in ln.text for ln in p.lines))
+    texts = [ln.text for ln in page.lines]
+    assert not page.two_columns
+    header = next(k for k, t in enumerate(texts) if "Målvärde" in t)
+    assert header < next(k for k, t in enumerate(texts) if t.startswith("Andel brukare"))

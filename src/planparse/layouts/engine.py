@@ -31,7 +31,7 @@ from planparse.layouts.known_goals import captioned_goal
 from planparse.layouts.kpi_tiles import kpi_tiles
 from planparse.layouts.label_columns import dated_line, gap_label, line_label
 from planparse.layouts.nested_tables import table_parts
-from planparse.layouts.numbered_goals import numbered_goal, side_frame
+from planparse.layouts.numbered_goals import counts_on_goal, numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
 from planparse.layouts.spec import LayoutSpec
@@ -181,7 +181,7 @@ class Walk(ListWalk):
         # unless it is a chapter's heading set larger ("6. Ekonomi" after item "25.").
         rank = self.typo.rank(line)
         numbered_item = item is not None and item[0][:1].isdigit() and in_list and rank < 2 and not (
-            rank == 1 and id(line) in self.chapters and not self.next_item(item[0]))
+            rank == 1 and id(line) in self.chapters and not self.next_item(item[0])) and not counts_on_goal(self, item[0])
         head = None if numbered_item or icon_item(self, line, rank) else (item is None and not labelled and owned_heading(self, line)) or self.recognised(line)
         if id(line) in self.area_titles:
             head = head or Heading("section", text)

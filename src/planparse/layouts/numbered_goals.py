@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from planparse.model import GoalLevel
 from planparse.reading.model import Line, Page, Table
+from planparse.text.assemble import list_item as item_of
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
@@ -43,6 +44,15 @@ def numbered_goal(w: Walk, line: Line, item: tuple[str, str]) -> bool:
     if w.list_goal is not None:
         w.list_goal.number = marker
     return True
+
+
+def counts_on_goal(w: Walk, marker: str) -> bool:
+    """Whether a numbered line ("2.") after a bulleted list counts on from the number of the goal
+    in scope ("1. Leveranstiden …" over its bulleted activities): the next goal, no item of the
+    list, however an OCR'd layer sizes it."""
+    last = item_of(w.item_line.text) if w.item_line is not None else None
+    here, number = marker.rstrip(".)"), (w.goal.number or "").rstrip(".") if w.goal is not None else ""
+    return last is not None and not last[0][:1].isdigit() and here.isdigit() and number.isdigit() and int(here) == int(number) + 1
 
 
 def side_frame(page: Page, table: Table) -> bool:

@@ -32,6 +32,7 @@ def is_table_header(words: list[str]) -> bool:
 def _table_header(words: tuple[str, ...]) -> bool:
     if len(words) == 2 and words[0].rstrip().endswith(":"):
         return False
+    words = tuple(w.strip("| ") for w in words)  # (an OCR'd layer reads a column's rule as "|": "|Trend")
     labels = [m.value for w in words if (m := vocabulary.match_label(_PERIOD_SUFFIX.sub("", w)))]
     found = [lab for lab in labels if lab in _COLUMN_LABELS]
     years = sum(1 for w in words if _YEAR_CELL.fullmatch(w.strip()))
@@ -39,7 +40,8 @@ def _table_header(words: tuple[str, ...]) -> bool:
     # lists side by side, text boxes or columns, not two columns of one table)
     return ((len(set(found)) >= 2 or (found and years >= 2)) and bool(set(found) & _STRONG_LABELS)
             and 3 * (len(labels) + years) >= len(words)) \
-        or roles.money_header(list(words)) or control_header(list(words))
+        or roles.money_header(list(words)) or control_header(list(words)) \
+        or (labels[:1] == ["goal"] and "assessment" in labels and len(words) >= 3 and 3 * len(labels) >= 2 * len(words))  # "Mål | Bedömning | Trend"
 
 
 def text_left_of(line: Line, page: Page) -> bool:
