@@ -94,3 +94,10 @@ def test_a_bullet_left_at_the_end_is_no_part_of_the_text() -> None:
     assert join_lines(["rörligt. ●"]) == "rörligt."
     assert join_lines(["•"]) == "•"  # a cell of a lone bullet keeps it (an item's mark on its own line)
     assert join_lines(["Mål • Aktivitet"]) == "Mål • Aktivitet"  # inside a text it separates
+
+
+def test_a_star_glued_to_a_word_is_a_footnote_mark_no_bullet() -> None:
+    """"*Mätperioden är …" under a table is the footnote its "*" points to; "* Mätperioden" with a
+    space after the star is a list item."""
+    assert list_item("*Mätperioden är den första oktober") is None
+    assert list_item("* Mätperioden är den första oktober") == ("*", "Mätperioden är den första oktober")

@@ -48,8 +48,8 @@ _MULTI = re.compile(r" {2,}")
 _SOFT_HYPHEN_BETWEEN = re.compile(r"\u00ad(?=\s|$)")
 # Anything clean() changes but the text's ends: a separator, a zero-width or soft hyphen, debris, two spaces.
 _UNCLEAN = re.compile("[\t\r\n\f\v\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff|¦]|  ")
-_LIST = re.compile(
-    r"^\s*(?:(?P<bullet>[" + re.escape(BULLETS) + r"\uf0a7\uf0b7\uf076\uf0d8\uf0fc\u2700-\u27bf])"
+_LIST = re.compile(  # ("*" only before a space: glued to a word it is a footnote's mark, "*Mätperioden är …")
+    r"^\s*(?:(?P<bullet>[" + re.escape(BULLETS.replace("*", "")) + r"\uf0a7\uf0b7\uf076\uf0d8\uf0fc\u2700-\u27bf]|\*(?=\s))"
     r"|(?P<num>\d{1,2}[.)]|[a-zåäö]\))(?=\s|[A-ZÅÄÖ]))\s*(?P<text>\S.*)$"
 )
 _HYPHEN_END = re.compile(r"(\S*?)([A-Za-zÅÄÖåäöÉéÜü0-9]+)-$")
