@@ -68,7 +68,9 @@ def paragraphs(lines: list[Line], step: float | None = None, texts: list[str] | 
                 gap is None and ln.y0 - prev.bbox[3] > lead + 1.0 and prev_text.rstrip().endswith((".", "!", "?"))
                 and text[:1].isupper()) or (
                 # back up the page, in another style: the text beside a box's title (a side box, then its column)
-                ln.y0 < prev.y0 - 1 and (abs(ln.size - prev.size) >= 0.5 or ln.bold != prev.bold))
+                ln.y0 < prev.y0 - 1 and (abs(ln.size - prev.size) >= 0.5 or ln.bold != prev.bold)) or (
+                # set in by an em or more after a sentence's end: a paragraph of its own ("Analysen görs …" under the title)
+                ln.x0 - prev.x0 >= size and prev_text.rstrip().endswith((".", "!", "?")) and text[:1].isupper())
         else:
             dy = ln.y0 - prev.y0
             new = dy > 1.2 * step if step else dy > 2.0 * max(ln.bbox[3] - ln.bbox[1], prev.bbox[3] - prev.bbox[1])
