@@ -8,6 +8,7 @@ from typing import Any
 
 from tests.layouts.holdout import HoldoutSet, all_goals
 
+FAMILIES21 = HoldoutSet("holdout-families21")
 GENERIC35 = HoldoutSet("holdout-generic35")
 GENERIC38 = HoldoutSet("holdout-generic38")
 GENERIC39 = HoldoutSet("holdout-generic39")
@@ -104,3 +105,11 @@ def test_a_numbered_line_after_a_goals_bulleted_activities_is_the_next_goal() ->
     activities counts on from the goal's number, however the OCR'd layer sizes it: the next goal,
     no activity of goal 1."""
     GENERIC38.same("verksamhetsplan/ostersund-gemensam-namnd-hjalpmedel-verksamhetsplan-2027-skannad", _tree, _activities)
+
+
+def test_a_line_set_in_after_a_sentence_starts_the_description() -> None:
+    """dblatex sets an assignment's second sentence in by the labelled blocks' indent ("Analysen
+    görs av lärarna i ämneslag." under "Förvaltningen ska följa upp …"): a paragraph of its own,
+    the description, not part of the title."""
+    rel = "robertsfors_vp/torsby-verksamhetsplan-2027"
+    FAMILIES21.same(rel, lambda d: [(a["title"], a["description"]) for g in all_goals(d) for a in g["activities"]])
