@@ -56,6 +56,24 @@ def all_goals(doc: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def tree(doc: dict[str, Any]) -> list[tuple[str, str, int]]:
+    """Each goal's level, title and depth, depth first."""
+    out: list[tuple[str, str, int]] = []
+
+    def visit(gs: list[dict[str, Any]], depth: int) -> None:
+        for g in gs:
+            out.append((g["level"], g["title"], depth))
+            visit(g["children"], depth + 1)
+
+    visit(doc["goals"], 0)
+    return out
+
+
+def assessments(doc: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """Each goal's title and assessment value, depth first."""
+    return [(g["title"], (g["assessment"] or {}).get("value")) for g in all_goals(doc)]
+
+
 def goals(doc: dict[str, Any]) -> list[tuple[str | None, str, str | None]]:
     """(number, title, parent title) of every goal, depth first."""
     out: list[tuple[str | None, str, str | None]] = []

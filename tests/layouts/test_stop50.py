@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from planparse.reading.dingbats import icon_font_text
-from tests.layouts.holdout import HoldoutSet, all_goals
+from tests.layouts.holdout import HoldoutSet, all_goals, assessments, tree
 
 FAMILIES20 = HoldoutSet("holdout-families20")
 GENERIC33 = HoldoutSet("holdout-generic33")
@@ -16,25 +16,10 @@ GENERIC36 = HoldoutSet("holdout-generic36")
 GENERIC37 = HoldoutSet("holdout-generic37")
 
 
-def _tree(doc: dict[str, Any]) -> list[tuple[str, str, int]]:
-    """Each goal's level, title and depth, depth first."""
-    out: list[tuple[str, str, int]] = []
-
-    def visit(goals: list[dict[str, Any]], depth: int) -> None:
-        for g in goals:
-            out.append((g["level"], g["title"], depth))
-            visit(g["children"], depth + 1)
-
-    visit(doc["goals"], 0)
-    return out
-
 
 def _activities(doc: dict[str, Any]) -> list[tuple[str, str | None]]:
     return [(a["title"], (a["status"] or {}).get("value")) for g in all_goals(doc) for a in g["activities"]]
 
-
-def _assessments(doc: dict[str, Any]) -> list[tuple[str, str | None]]:
-    return [(g["title"], (g["assessment"] or {}).get("value")) for g in all_goals(doc)]
 
 
 def _fields(doc: dict[str, Any]) -> list[tuple[str, Any, Any, Any]]:
@@ -46,7 +31,7 @@ def test_card_stripes_legend_shapes_and_dates_beside_titles() -> None:
     """Sala's Stratsys-like cards: the yellow / green / red bar on each card's top edge is its
     goal's assessment; the legend names a shape after the colour ("Gul punkt = Pågår"); each
     activity's "Slutdatum …" stands a point higher than its title, beside it."""
-    GENERIC33.same("verksamhetsberattelse/sala-sn-verksamhetsberattelse-2025", _assessments, _fields)
+    GENERIC33.same("verksamhetsberattelse/sala-sn-verksamhetsberattelse-2025", assessments, _fields)
 
 
 def test_a_kolada_id_column_is_no_value_and_a_typed_outline_reads_its_owners() -> None:
@@ -61,8 +46,8 @@ def test_icon_fonts_are_coloured_status_glyphs() -> None:
     activity and before each goal's title; a Material ligature ("check_circle") alone after
     "Bedömning:"; a breadcrumb "Målområde: …" over each card's title."""
     GENERIC35.same("tertialrapport/uppvidinge-ks-namndplan-uppfoljning-t1-2026", _activities)
-    GENERIC35.same("delarsrapport/lessebo-sn-delarsuppfoljning-2026", _tree, _assessments, _fields)
-    GENERIC35.same("verksamhetsberattelse/toreboda-kfn-verksamhetsberattelse-2025-ikoner", _tree, _assessments)
+    GENERIC35.same("delarsrapport/lessebo-sn-delarsuppfoljning-2026", tree, assessments, _fields)
+    GENERIC35.same("verksamhetsberattelse/toreboda-kfn-verksamhetsberattelse-2025-ikoner", tree, assessments)
 
 
 def test_icon_font_text_keeps_symbol_bullets() -> None:
@@ -79,21 +64,21 @@ def test_goal_chapters_numbered_groups_and_follow_up_tables() -> None:
     numbered goals (lokalförsörjningsplan), a chapter "3 Inriktningsmål" and an "Åtgärdslista"
     label (trafiksäkerhetsprogram), a numbered topic over a "Mål" list (kulturplan), and a
     jämställdhetsplan whose follow-up table gives its bulleted actions owners and statuses."""
-    GENERIC36.same("avfallsplan/mellerud-kf-avfallsplan-2026-2030", _tree)
-    GENERIC36.same("va-plan/ydre-kf-va-plan-2026-2035", _tree)
-    GENERIC36.same("lokalforsorjningsplan/valdemarsvik-ks-lokalforsorjningsplan-2026-2030", _tree)
-    GENERIC36.same("trafiksakerhetsprogram/svenljunga-ks-trafiksakerhetsprogram-2026-2029", _tree, _fields)
-    GENERIC36.same("kulturplan/kinda-kfn-kulturplan-2026-2029", _tree)
-    GENERIC36.same("jamstalldhetsplan/odeshog-ks-jamstalldhetsplan-medarbetare-2026-2028", _tree, _fields)
+    GENERIC36.same("avfallsplan/mellerud-kf-avfallsplan-2026-2030", tree)
+    GENERIC36.same("va-plan/ydre-kf-va-plan-2026-2035", tree)
+    GENERIC36.same("lokalforsorjningsplan/valdemarsvik-ks-lokalforsorjningsplan-2026-2030", tree)
+    GENERIC36.same("trafiksakerhetsprogram/svenljunga-ks-trafiksakerhetsprogram-2026-2029", tree, _fields)
+    GENERIC36.same("kulturplan/kinda-kfn-kulturplan-2026-2029", tree)
+    GENERIC36.same("jamstalldhetsplan/odeshog-ks-jamstalldhetsplan-medarbetare-2026-2028", tree, _fields)
 
 
 def test_plans_inside_meeting_papers() -> None:
     """Knivsta's merged handling: bold goal statements over drawn bullets; Vingåker's
     protokollsutdrag quotes the goals of its bilaga in its "Beslut"; Älvkarleby's plan ends
     with a follow-up bilaga repeating its goals with statuses."""
-    GENERIC37.same("verksamhetsplan/knivsta-ks-tjansteskrivelse-verksamhetsplan-2027-sammanfogad", _tree, _activities)
-    GENERIC37.same("verksamhetsplan/vingaker-ks-protokollsutdrag-57-verksamhetsplan-2027", _tree)
-    GENERIC37.same("verksamhetsplan/alvkarleby-bin-verksamhetsplan-2027-uppfoljning-t1", _tree, _activities)
+    GENERIC37.same("verksamhetsplan/knivsta-ks-tjansteskrivelse-verksamhetsplan-2027-sammanfogad", tree, _activities)
+    GENERIC37.same("verksamhetsplan/vingaker-ks-protokollsutdrag-57-verksamhetsplan-2027", tree)
+    GENERIC37.same("verksamhetsplan/alvkarleby-bin-verksamhetsplan-2027-uppfoljning-t1", tree, _activities)
 
 
 def test_a_statistics_report_is_no_plan() -> None:
@@ -104,7 +89,7 @@ def test_uppsikt_in_one_type_and_dated_rows_under_booktabs_rules() -> None:
     """Gagnef's Asciidoctor uppsiktsrapport: no bold in the activity cells (title over its
     sentence) and the goal catalogue's group lines in body type; Vansbro's ConTeXt målavstämning:
     a table ruled only at its top, under its header and at its foot, its dated rows stacked."""
-    FAMILIES20.same("ange_uppsikt/gagnef-uppsiktsrapport-2028", _tree, _fields)
+    FAMILIES20.same("ange_uppsikt/gagnef-uppsiktsrapport-2028", tree, _fields)
     doc, gold = (FAMILIES20.parsed("ange_tertial/vansbro-malavstamning-2026-t2"),
                  FAMILIES20.gold("ange_tertial/vansbro-malavstamning-2026-t2"))
     found = set(_fields(doc))

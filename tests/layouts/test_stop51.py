@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.layouts.holdout import HoldoutSet, all_goals
+from tests.layouts.holdout import HoldoutSet, all_goals, assessments, tree
 
 FAMILIES21 = HoldoutSet("holdout-families21")
 GENERIC35 = HoldoutSet("holdout-generic35")
@@ -15,21 +15,6 @@ GENERIC39 = HoldoutSet("holdout-generic39")
 GENERIC40 = HoldoutSet("holdout-generic40")
 
 
-def _tree(doc: dict[str, Any]) -> list[tuple[str, str, int]]:
-    """Each goal's level, title and depth, depth first."""
-    out: list[tuple[str, str, int]] = []
-
-    def visit(goals: list[dict[str, Any]], depth: int) -> None:
-        for g in goals:
-            out.append((g["level"], g["title"], depth))
-            visit(g["children"], depth + 1)
-
-    visit(doc["goals"], 0)
-    return out
-
-
-def _assessments(doc: dict[str, Any]) -> list[tuple[str, str | None]]:
-    return [(g["title"], (g["assessment"] or {}).get("value")) for g in all_goals(doc)]
 
 
 def _activities(doc: dict[str, Any]) -> list[tuple[str, str, str | None, str | None]]:
@@ -47,7 +32,7 @@ def test_a_sparkline_parts_no_tables_and_a_trend_arrow_assesses_no_goal() -> Non
     trend arrow and an SVG sparkline. A sparkline's level stroke is no rule between the tables
     (the second and third were merged with the headings between them and lost), and the arrows
     are the rows' values, not the goals' assessments."""
-    GENERIC35.same("namndplan/bengtsfors-sbn-namndplan-2026", _tree, _assessments, _indicators)
+    GENERIC35.same("namndplan/bengtsfors-sbn-namndplan-2026", tree, assessments, _indicators)
 
 
 def test_items_naming_their_owner_are_activities_and_a_share_is_no_amount() -> None:
@@ -55,22 +40,22 @@ def test_items_naming_their_owner_are_activities_and_a_share_is_no_amount() -> N
     they are its activities, owned; unnumbered headings over the numbered goals are their areas;
     the budget's "Andel | 25 %" column holds no amounts."""
     rel = "verksamhetsplan/samordningsforbundet-sala-heby-verksamhetsplan-budget-2027"
-    GENERIC38.same(rel, _tree, _activities)
+    GENERIC38.same(rel, tree, _activities)
     doc = GENERIC38.parsed(rel)
     assert {v["label"] for b in doc["budget"] for v in b["values"]} == {"Budget 2027", "Budget 2026"}
-    GENERIC38.same("verksamhetsplan/lindesberg-gemensamma-overformyndarnamnden-verksamhetsplan-2027", _tree)
+    GENERIC38.same("verksamhetsplan/lindesberg-gemensamma-overformyndarnamnden-verksamhetsplan-2027", tree)
 
 
 def test_a_heading_with_a_legend_named_icon_is_an_assessed_goal() -> None:
     """An energy company's plan: each goal a bold heading with nothing under it but a coloured
     disc before it, which the legend names ("Uppfyllt", "Delvis uppfyllt", "Ej uppfyllt")."""
-    GENERIC38.same("verksamhetsplan/hedemora-energi-och-vatten-verksamhetsplan-2027", _tree, _assessments)
+    GENERIC38.same("verksamhetsplan/hedemora-energi-och-vatten-verksamhetsplan-2027", tree, assessments)
 
 
 def test_a_party_lead_in_opens_its_activities_and_names_their_owner() -> None:
     """A medborgarlöfte: "Kommunen åtar sig att:" / "Polisen åtar sig att:" over each goal's
     bullets; the lead-ins are no goals, the bullets the activities, the party their owner."""
-    GENERIC38.same("other/ludvika-medborgarlofte-2027", _tree, _activities)
+    GENERIC38.same("other/ludvika-medborgarlofte-2027", tree, _activities)
 
 
 def test_kpi_tiles_are_the_goals_indicators() -> None:
@@ -84,8 +69,8 @@ def test_a_kicker_names_its_title_an_area_and_a_legend_atop_each_page_is_read() 
     """Hudiksvall: "Målområde i hållbarhetsprogrammet 2024–2030" in small type under each
     chapter opener's title makes that title the area. Bollnäs: the legend repeated at the top of
     every page (a running line) names the 17 pt discs right of each goal, which are icons."""
-    GENERIC39.same("other/hudiksvall-ks-hallbarhetsredovisning-agenda-2030-2026", _tree)
-    GENERIC39.same("other/bollnas-ks-hallbarhetsredovisning-agenda-2030-2026", _assessments, _activities)
+    GENERIC39.same("other/hudiksvall-ks-hallbarhetsredovisning-agenda-2030-2026", tree)
+    GENERIC39.same("other/bollnas-ks-hallbarhetsredovisning-agenda-2030-2026", assessments, _activities)
 
 
 def test_long_reports_chapter_headers_continued_captions_and_intros() -> None:
@@ -95,16 +80,16 @@ def test_long_reports_chapter_headers_continued_captions_and_intros() -> None:
     headings that state goals."""
     doc = GENERIC40.parsed("delarsrapport/hoor-ks-delarsrapport-augusti-2027")
     gold = GENERIC40.gold("delarsrapport/hoor-ks-delarsrapport-augusti-2027")
-    assert [g for _, g, _ in _tree(doc)] == [g for level, g, _ in _tree(gold) if level == "goal"]
-    assert _assessments(doc) == [a for a in _assessments(gold) if a[1] is not None]
-    GENERIC40.same("verksamhetsberattelse/tomelilla-ks-hallbarhetsbokslut-2026", _tree, _assessments)
+    assert [g for _, g, _ in tree(doc)] == [g for level, g, _ in tree(gold) if level == "goal"]
+    assert assessments(doc) == [a for a in assessments(gold) if a[1] is not None]
+    GENERIC40.same("verksamhetsberattelse/tomelilla-ks-hallbarhetsbokslut-2026", tree, assessments)
 
 
 def test_a_numbered_line_after_a_goals_bulleted_activities_is_the_next_goal() -> None:
     """Östersund's scanned plan: "2. Fler hjälpmedel ska återanvändas" after goal 1's bulleted
     activities counts on from the goal's number, however the OCR'd layer sizes it: the next goal,
     no activity of goal 1."""
-    GENERIC38.same("verksamhetsplan/ostersund-gemensam-namnd-hjalpmedel-verksamhetsplan-2027-skannad", _tree, _activities)
+    GENERIC38.same("verksamhetsplan/ostersund-gemensam-namnd-hjalpmedel-verksamhetsplan-2027-skannad", tree, _activities)
 
 
 def test_a_line_set_in_after_a_sentence_starts_the_description() -> None:
