@@ -134,10 +134,12 @@ def test_circles_drawn_to_a_slides_scale_are_icons_named_by_the_legend() -> None
 
 
 def test_scaled_icon_only_in_large_type() -> None:
-    circle = _circle(51, 183, 18.1, GREEN)
-    assert scaled_icon(circle, 15.0)  # a slide's text: a circle as high as its line
+    """A disc over 20 pt (an icon's largest at any type size, stop 51: a 17 pt status disc beside
+    11 pt headings) is an icon only on a page set in large type, no larger than 1.3 lines."""
+    circle = _circle(51, 183, 22.0, GREEN)
+    assert scaled_icon(circle, 18.0)  # a slide's text: a circle as high as its line
     assert not scaled_icon(circle, 10.0)  # a report's 10 pt text: a shape this size is a figure's
-    assert not scaled_icon(_circle(51, 183, 30, GREEN), 15.0)  # twice the line: no icon
+    assert not scaled_icon(_circle(51, 183, 36, GREEN), 18.0)  # twice the line: no icon
     square = Drawing(bbox=(51, 183, 69, 201), kind="rect", fill=GREEN)
     assert not scaled_icon(square, 15.0)  # a rectangle: a cell or a swatch
 

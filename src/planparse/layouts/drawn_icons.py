@@ -89,7 +89,7 @@ def drawn_shapes(page: Page) -> list[Marker]:
     return traffic_lights(page) + hollow_icons(page) + gauges(page)
 
 
-ICON_MAX = 16.0  # points: the largest icon beside text in a document's usual 9-12 pt type
+ICON_MAX = 20.0  # points: the largest disc beside text in a document's usual 9-12 pt type (Drawing.is_icon)
 SCALED_ICON = 1.3  # an icon is at most this many times its page's text size
 
 
