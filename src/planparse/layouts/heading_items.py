@@ -125,7 +125,6 @@ def after_lead_in(w: ListWalk, heading: str) -> None:
         w.list_after_text()
 
 
-
 def kicker(w: ListWalk, head: Heading, line: Line) -> bool:
     """Goal words set small right under a larger unnumbered heading, the rest of them in lower
     case ("Ett inkluderande samhälle" / "Målområde i hållbarhetsprogrammet 2024–2030"): they
