@@ -39,7 +39,7 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     n = len(pages)
     seen: dict[str, list[tuple[int, float]]] = {}  # by key: (page, size) of each line
     at: dict[str, list[float]] = {}  # by key: the top of each line
-    margin: list[tuple[Line, str]] = []  # the lines in the margins with their keys, in order
+    margin: list[tuple[Line, str, bool]] = []  # the lines in the margins with their keys and whether at the top, in order
     for p, lines in enumerate(pages):
         top, foot = heights[p] * MARGIN, heights[p] * (1 - MARGIN)
         for ln in lines:
@@ -48,12 +48,12 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
                 key = _key(ln)
                 seen.setdefault(key, []).append((p, ln.size))
                 at.setdefault(key, []).append(ln.y0)
-                margin.append((ln, key))
+                margin.append((ln, key, b[3] <= top))
     threshold = max(2, round(0.4 * n))
     noise: set[int] = set()
     titles: dict[str, float] | None = None  # the body's lines by key: their largest size, when first needed
     repeats: dict[tuple[str, float], set[int]] = {}  # pages_ below by (key, size): a page number's on every page
-    for ln, key in margin:
+    for ln, key, at_top in margin:
         # (a year alone is no page number: a table's cell wrapped at the page's foot, "Följs upp" / "2025")
         page_number = _PAGE_NUMBER.match(ln.text.strip()) and not _YEAR.fullmatch(ln.text.strip())
         # repeats in about its own size: a title set large under a running header of its words is none
@@ -66,7 +66,7 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
         if page_number or (n >= 2 and len(pages_) >= threshold and (
                 len(pages_) > 0.6 * n or not _section_label(ln.text))):
             noise.add(id(ln))
-        elif len(pages_) >= 2 and ln.y0 < heights[0] / 2:  # a running header naming the chapter it is in,
+        elif len(pages_) >= 2 and at_top:  # a running header naming the chapter it is in,
             if titles is None:  # on that chapter's pages only: its title set larger in the body
                 titles = {}
                 for p, lines in enumerate(pages):
