@@ -60,11 +60,8 @@ def _tile(figure: Line, lines: list[Line], typo: Typography) -> Tile | None:
                and (m := _LABELLED.fullmatch(ln.text.strip())) and value_kind(m["label"])[0] is not ValueKind.other]
     if not name or not (caption or targets):
         return None  # a big figure alone: a chapter's number, a fact box's figure
-    label = caption.text if caption is not None else "Utfall"
-    kind, year = value_kind(label)
-    raw = figure.text.strip()
-    values = [IndicatorValue(label=label, kind=kind, year=year, raw=raw, value=parse_number(raw))]
-    values += [_value(m) for _, m in targets]
+    values = [_value(caption.text if caption is not None else "Utfall", figure.text)]
+    values += [_value(m["label"], m["value"]) for _, m in targets]
     indicator = Indicator(uid="", name=join_lines([ln.text for ln in name]), values=values, provenance=provenance(*name))
     return Tile(indicator, [figure, *([caption] if caption else []), *name, *(ln for ln, _ in targets)])
 
@@ -75,13 +72,10 @@ def _tile_table(table: Table, typo: Typography) -> Tile | None:
     figure, first = lines[0], _LABELLED_NAME.fullmatch(lines[1].text.strip())
     if typo.size(figure) < _BIG * typo.body or not _FIGURE.fullmatch(figure.text.strip()) or first is None:
         return None
-    kind, year = value_kind(first["label"])
     targets = [m for c in cells[1:] if (m := _LABELLED.fullmatch(c.text.strip())) and value_kind(m["label"])[0] is not ValueKind.other]
-    if kind is ValueKind.other or not targets:
+    if value_kind(first["label"])[0] is ValueKind.other or not targets:
         return None
-    raw = figure.text.strip()
-    values = [IndicatorValue(label=first["label"].strip(), kind=kind, year=year, raw=raw, value=parse_number(raw))]
-    values += [_value(m) for m in targets]
+    values = [_value(first["label"], figure.text), *(_value(m["label"], m["value"]) for m in targets)]
     name = join_lines([first["name"], *(ln.text for ln in lines[2:])])
     return Tile(Indicator(uid="", name=name, values=values, provenance=provenance(*lines[1:])), [table])
 
@@ -89,6 +83,7 @@ def _tile_table(table: Table, typo: Typography) -> Tile | None:
 _LABELLED_NAME = re.compile(r"(?P<label>[^:]{2,30}):\s*(?P<name>\D.*)")
 
 
-def _value(m: re.Match[str]) -> IndicatorValue:
-    kind, year = value_kind(m["label"])
-    return IndicatorValue(label=m["label"].strip(), kind=kind, year=year, raw=m["value"].strip(), value=parse_number(m["value"]))
+def _value(label: str, raw: str) -> IndicatorValue:
+    """A tile's value: its label ("Utfall 2026", "Mål 2027") says its kind and year."""
+    kind, year = value_kind(label)
+    return IndicatorValue(label=label.strip(), kind=kind, year=year, raw=raw.strip(), value=parse_number(raw.strip()))
