@@ -251,3 +251,18 @@ def test_a_colour_legend_states_no_assessment() -> None:
     assert assessment_in_sentence("Röd: målet är inte uppfyllt, grön: uppfyllt") is None
     hit = assessment_in_sentence("Målet bedöms som delvis uppfyllt.")
     assert hit is not None and hit.value == "partially_fulfilled"
+
+
+def test_a_scales_degrees_of_fulfilment() -> None:
+    """The steps between "helt" and "ej" uppfyllt that scales print, as a form and in a sentence."""
+    assert match_assessment("I hög grad uppfyllt").value == "partially_fulfilled"
+    assert match_assessment("I låg grad uppfyllt").value == "barely_fulfilled"
+    assert assessment_in_sentence("målet är nästan uppfyllt").value == "partially_fulfilled"
+    assert assessment_in_sentence("målet är uppfyllt i låg grad").value == "barely_fulfilled"
+
+
+def test_a_translation_after_a_slash_is_no_part_of_a_label() -> None:
+    assert match_label("Mål / Tavoitteet").value == "goal"
+    assert match_label("Status / Tila").value == "status"
+    assert match_status("Pågår / Käynnissä").value == "in_progress"
+    assert match_status("Klar / Valmis").value == "completed"

@@ -20,6 +20,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from planparse.text.fold import fold, plain
+from planparse.text.language import swedish_part
 
 __all__ = [
     "Match",
@@ -82,7 +83,15 @@ def _clean(text: str) -> list[str]:
 def _match(kind: str, text: str | None) -> Match | None:
     if not text or not isinstance(text, str):
         return None
-    return _match_text(kind, text)
+    if " / " not in text:
+        return _match_text(kind, text)
+    # a translation after a slash ("Pågår / Käynnissä", "Status / Tila"): the Swedish part's,
+    # or a short part before the slash that is the vocabulary's own word
+    found = _match_text(kind, swedish_part(text, loose=True))
+    head = text.rpartition(" / ")[0]
+    if found is None and len(head.split()) <= 3 and (m := _match_text(kind, head)) is not None and m.confidence >= 0.95:
+        return m
+    return found
 
 
 # Layouts ask for the same short texts (column headers, labels, statuses) again and again.
@@ -123,6 +132,10 @@ _SENTENCE_ASSESSMENTS = (
     (re.compile(r"\b(?:ej|inte|icke)(?: \w+){0,2} (?:uppfyll|uppna)|\b(?:uppfyll|uppna)\w* (?:ej|inte)\b"),
      "not_fulfilled"),
     (re.compile(r"\bdelvis(?: \w+)? (?:uppfyll|uppna)|\b(?:uppfyll|uppna)\w* delvis\b"), "partially_fulfilled"),
+    (re.compile(r"\b(?:i (?:lag|liten) grad|knappt)(?: \w+)? (?:uppfyll|uppna)|\b(?:uppfyll|uppna)\w* i (?:lag|liten) grad\b"),
+     "barely_fulfilled"),
+    (re.compile(r"\b(?:nastan|i hog grad|till stor del)(?: \w+)? (?:uppfyll|uppna)|\b(?:uppfyll|uppna)\w* (?:nastan|i hog grad|till stor del)\b"),
+     "partially_fulfilled"),
     (re.compile(r"\b(?:uppfyll|uppnatt|uppnas|uppnadd)"), "fulfilled"),
 )
 SENTENCE_CONFIDENCE = 0.8

@@ -212,3 +212,11 @@ def test_parse_number_without_its_footnote_mark() -> None:
     assert parse_number("12*") == 12
     assert parse_number("4,5²") == 4.5
     assert parse_number("1 400†") == 1400
+
+
+def test_cell_date_after_a_speck() -> None:
+    """A speck OCR read before a date in its cell ("- 2028-11-30") is no part of it."""
+    from planparse.text.numbers import cell_date
+
+    assert cell_date("- 2028-11-30") == dt.date(2028, 11, 30)
+    assert cell_date("-- 2028-11-30") == dt.date(2028, 11, 30)

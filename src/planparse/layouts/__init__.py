@@ -13,6 +13,7 @@ from planparse.layouts.base import Builder, Detection, LayoutParser
 from planparse.layouts.engine import walk
 from planparse.layouts.owners import lead_in_owners
 from planparse.layouts.spec import DEFAULT
+from planparse.layouts.translations import swedish_only
 from planparse.model import PlanDocument
 from planparse.reading.model import Document
 
@@ -73,6 +74,7 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
             confidence = best.score if best else 0.0
     if chosen.name == GENERIC and doc.image_ruled is not None:  # tables from the page images
         doc = dataclasses.replace(doc, pages=doc.image_ruled)
+    doc = swedish_only(doc)  # (a plan in two languages: its Swedish)
     out = Builder(doc)
     if chosen.name == GENERIC and layout is None:
         runner_up = f" (closest: {best.name} at {best.score:.2f})" if best else ""

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts import table_headers as th
+from planparse.layouts.area_titles import close_area, titles_over_goal_lists
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
 from planparse.layouts.field_boxes import field_column
 from planparse.layouts.glyph_markers import ICON_GLYPHS
-from planparse.layouts.goal_groups import close_area, prune, settled_goals, titles_over_goal_lists
+from planparse.layouts.goal_groups import prune, settled_goals
 from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.heading_items import list_under_stated_goal, prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
@@ -88,12 +89,11 @@ class Walk(ListWalk):
             last = next((f for f in found if items and f[0] is items[-1]), None)
             if last is None or max(ln.bbox[3] for ln in last[1]) < 0.8 * page.height:
                 carry, carried = None, None
-            elif last is not cont:
+                continue
+            if last is not cont:
                 top = last[0].rows[0].bbox  # the header row, its labels on one line or two
                 carry = [ln for ln in last[1] if top[1] - 1 <= (ln.bbox[1] + ln.bbox[3]) / 2 <= top[3] + 1]
-                carried = last[0]
-            else:
-                carried = last[0]
+            carried = last[0]
         return out
 
     def is_break(self, line: Line) -> bool:
@@ -254,14 +254,14 @@ class Walk(ListWalk):
                 return
         if item is None and self.state_goal(line):
             return
-        if self.mode in ("goals", "activities", "indicators") and item is None and self.field != "lead":
+        if self.mode in ("goals", "activities", "indicators") and item is None and self.field not in ("lead", "lead_one"):
             self.mode = None  # prose back at the margin ends the list
         if self.mode == "goal_text" and self.field is None:
             self.goal_from_text(line)
             return
         if self.marker_text(text, ocr=line.method != "native"):
             return
-        leads_activities = self.mode == "activities" and self.field == "lead"
+        leads_activities = self.mode == "activities" and self.field in ("lead", "lead_one")
         if text.endswith(":") and not leads_activities and _LEAD_IN.search(fold(f"{self.prev_text} {text}")) \
                 and not _NOT_LEAD_IN.search(fold(text)):
             # "… är följande prioriterade under 2018:" — the bullets below are focus areas;

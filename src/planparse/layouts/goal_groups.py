@@ -8,7 +8,6 @@ Also: the tree's pruning, the lone goal that is no plan, and the OCR'd area titl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from planparse.layouts.base import Builder
 from planparse.layouts.facts import adopted_goals, plan_of_other_kind
@@ -16,9 +15,8 @@ from planparse.layouts.goal_words import LEVEL_DEPTH
 from planparse.layouts.headings import Heading
 from planparse.layouts.known_goals import depth_first, names_document
 from planparse.layouts.walk_state import _CITATION, _RUNIN_SPLIT, WalkState, names_goals
-from planparse.model import Goal, GoalLevel
-from planparse.reading.model import Document, Line, Table
-from planparse.text.assemble import list_item
+from planparse.model import Activity, Goal, GoalLevel
+from planparse.reading.model import Document, Line
 from planparse.text.fold import fold
 
 # A heading ending in the plural of what its subheadings are ("Kommungemensamma objekt",
@@ -184,6 +182,10 @@ def prune(goals: list[Goal], listed: set[int], bare: bool = True, title: str | N
     document's)."""
     goals = without_pointers(goals, title) if title is not None else goals
     goals = [c for g in goals for c in _goal_chapter(g, listed)]
+    goals = [_named_only(g) for g in goals]
+    if sum(1 for g in goals if _numbered_activities(g, dry=True)) >= 2:  # (the document's way, not one goal's)
+        for g in goals:
+            _numbered_activities(g)
     if not any(has_content(g, listed) for g in goals):
         return []
     kept = [g for g in goals if (has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area))
@@ -191,6 +193,41 @@ def prune(goals: list[Goal], listed: set[int], bare: bool = True, title: str | N
     for g in kept:  # (a title of no letter nor figure, "—", is a rule or a dash a cell began with)
         g.children = prune(g.children, listed, bare) if any(has_content(c, listed) for c in g.children) else g.children
     return kept
+
+
+_WORD_AND_NUMBER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:mal|delmal|namndmal|malomrade)\s+(\d{1,2}(?:\.\d{1,2})*)\.?")
+
+
+def _named_only(goal: Goal) -> Goal:
+    """A heading of only a goal word and number ("2.1 Mål 1") over the one goal a "Mål:" label
+    states under it, and nothing else: that goal, numbered by the heading."""
+    m = _WORD_AND_NUMBER.fullmatch(fold(goal.title).strip())
+    if m is None or len(goal.children) != 1 or goal.activities or goal.indicators or goal.assessment or goal.description:
+        return goal
+    child = goal.children[0]
+    child.number = child.number or m[1]
+    child.level = GoalLevel.goal if goal.level in GROUPS else goal.level  # (the heading's place in the tree)
+    return child
+
+
+def _numbered_activities(goal: Goal, dry: bool = False) -> bool:
+    """A numbered goal stating a goal ("MBN 1 Tillsynen ska vara förebyggande") whose numbered
+    headings under it, bare, state none ("MBN 1.1 Tillsynsbesök på alla C-anläggningar"): they
+    are its activities, numbered under it. Whether it is such a goal (``dry``: nothing changed)."""
+    number = (goal.number or "").rstrip(".")
+    kids = goal.children
+    if not number or not kids or goal.activities or goal.indicators or not states_goal(goal.title) or any(
+            not (c.number or "").startswith(f"{number}.") or states_goal(c.title) or c.children or c.activities
+            or c.indicators or c.assessment for c in kids):
+        return False
+    if dry:
+        return True
+    goal.activities = [Activity(uid="", number=c.number, title=c.title, description=c.description, provenance=c.provenance)
+                       for c in kids]
+    goal.children = []
+    if goal.level in GROUPS:  # (a group of nothing but activities is the goal they serve)
+        goal.level = GoalLevel.goal
+    return True
 
 
 GROUPS = (GoalLevel.goal_area, GoalLevel.focus_area)  # levels whose goals hold goals
@@ -208,36 +245,6 @@ def styled_alike(heading: Line | None, line: Line, has_fonts: bool) -> bool:
     area of a work plan whose headings and list labels are all bold body type)."""
     return heading is not None and has_fonts and (heading.size, heading.bold, heading.italic) == (
         line.size, line.bold, line.italic)
-
-
-def titles_over_goal_lists(
-    blocks: list[Line | Table], label: Callable[[str], tuple[str | None, str]]
-) -> set[int]:
-    """Ids of the OCR'd lines in body size that head a "Mål" label's list right under them
-    ("Kunskaper" / "Mål" / bullets): a goal area's heading, which the OCR's sizes do not tell.
-    ``label`` reads a line as a label of the walk's vocabulary and its value."""
-    out: set[int] = set()
-    for a, b in zip(blocks, blocks[1:], strict=False):
-        if not isinstance(a, Line) or not isinstance(b, Line) or a.method == "native" or a.page != b.page:
-            continue
-        text = a.text.strip()
-        if len(text.split()) > 6 or not text[:1].isupper() or text[-1] in ".:,;-" or any(ch.isdigit() for ch in text):
-            continue
-        if label(b.text) != ("goal", "") or label(text)[0] is not None or list_item(text) is not None:
-            continue
-        if abs(a.x0 - b.x0) < 5 and 0 <= b.y0 - a.bbox[3] < 2.5 * max(a.bbox[3] - a.bbox[1], 1.0):
-            out.add(id(a))
-    return out
-
-
-def close_area(w: WalkState) -> None:
-    """The next area's heading ends the last area headed over its "Mål" list (``w.area_titles``),
-    whatever sizes the OCR read the two in: they are siblings."""
-    titled = [k for k, (_, g) in enumerate(w.stack) if id(w.heading_lines.get(id(g))) in w.area_titles]
-    if titled:
-        w.flush()
-        del w.stack[titled[-1]:]
-        w.goal, w.activity, w.mode = (w.stack[-1][1] if w.stack else None), None, None
 
 
 # A sentence that sends the reader elsewhere for the goals: "Målen … står i bilaga 1", "se bilaga".

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from planparse import vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.cell_items import (
@@ -25,9 +24,10 @@ from planparse.layouts.headings import NAMND_PREFIXES, numbered
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.mark_matrix import marked_matrix, matrix_assessment, matrix_columns
 from planparse.layouts.nested_tables import nested_table, read_nested
-from planparse.layouts.tables import column_of, header_labels, match_status_prefix
+from planparse.layouts.scales import row_assessment
+from planparse.layouts.tables import column_of, header_labels, match_status_prefix, split_title
 from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
-from planparse.model import Assessment, AssessmentValue, Goal, GoalLevel, Indicator
+from planparse.model import Goal, GoalLevel, Indicator
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
@@ -58,6 +58,8 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
         lab in ("activities", "assessment", "status") for lab in labels[first + 1:]
     ) or (first == 0 and marked_matrix(table))):  # "Mål | Uppfyllt | Delvis uppfyllt | Ej uppfyllt"
         return first, GoalLevel.goal
+    if first is not None and labels[first] == "assessment" and labels[first + 1 : first + 2] == ["goal"]:
+        return first + 1, GoalLevel.goal  # the assessment's mark first: "Bedömning | Mål | Analys"
     # A header OCR'd from a dark band loses letters or splits words ("I ndmal" for
     # "Nämndmål"): beside an assessment or activities column, a label that only a goal word
     # can be read from.
@@ -175,13 +177,17 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             current = same  # named again (the indicator table under its activity table): one goal
             for m in markers:
                 current.assessment = current.assessment or w.markers.assessment(m)
-            _text_columns(row, current, assess_col, comment_col)
+            row_assessment(row, current, assess_col, comment_col, w.doc)
             if indicator_col not in (None, col):
                 current.indicators.extend(_row_indicators(w, table, row, others))
             w.goal, w.activity, w.item = current, None, current
             continue
         current, made = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row)), made + 1
         current.number, current.title = _number_of(titles[-1])
+        if len(titles) == 1 and not row.full_width and (c := roles.cell(row, col)) is not None and c.lines and c.lines[0].bold:
+            bold, plain = split_title(c)  # a bold title over its plain comment in one cell
+            if plain:
+                (current.number, current.title), current.comment = _number_of(bold), plain
         for title in titles[:-1]:  # a cell listing several goals: the row's activities are their parent's
             number, title = _number_of(title)
             goal = Goal(uid="", number=number, level=level, title=title, provenance=provenance(row))
@@ -193,7 +199,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         for m in markers:
             if current.assessment is None:
                 current.assessment = w.markers.assessment(m)
-        _text_columns(row, current, assess_col, comment_col)
+        row_assessment(row, current, assess_col, comment_col, w.doc)
         current.assessment = current.assessment or (matrix_assessment(row, matrix) if matrix else None)
         if one_activity:
             owner.activities.extend(row_activity(table, row))
@@ -255,16 +261,6 @@ def _number_of(title: str) -> tuple[str | None, str]:
 def _row_indicators(w: Walk, table: Table, row: Row, others: frozenset[int]) -> list[Indicator]:
     """The indicator a goal row names in its indicator column, with the row's values."""
     return indicator_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header), w.doc.reread, others)
-
-
-def _text_columns(row: Row, goal: Goal, assess_col: int | None, comment_col: int | None) -> None:
-    """A goal row's printed assessment ("Delvis uppfyllt") and comment, by their columns."""
-    if assess_col is not None and goal.assessment is None and (raw := row.cell_text(assess_col)):
-        m = vocabulary.match_assessment(raw)
-        if m is not None:
-            goal.assessment = Assessment(value=AssessmentValue(m.value), raw=raw, confidence=m.confidence)
-    if comment_col is not None and (text := row.cell_text(comment_col)):
-        goal.comment = text
 
 
 def row_starts_item(row: Row, col: int) -> bool:

@@ -23,10 +23,9 @@ from planparse.text.assemble import ends_open
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
-    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+)?"
-    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-]{1,2})?(?:\s+(?P<title>\S.*))?$",
-    re.IGNORECASE,
-)
+    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+"
+    r"|(?-i:[A-ZÅÄÖ]{2,5})\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-ZÅÄÖ]))?"  # (or the organ's code: "MBN 1.1 Tillsynsbesök …")
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-]{1,2})?(?:\s+(?P<title>\S.*))?$", re.IGNORECASE)
 _GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mnds?m[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
                     r"(?P<title>[A-ZÅÄÖ][a-zåäö].*)$", re.IGNORECASE)
 _GOALS_WITHIN = re.compile(

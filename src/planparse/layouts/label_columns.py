@@ -8,6 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from planparse import vocabulary
+from planparse.layouts.field_blocks import block
 from planparse.reading.model import Line
 from planparse.text.numbers import parse_date, parse_end_date
 
@@ -73,8 +74,9 @@ def dated_line(w: FieldWalk, line: Line) -> bool:
     day = (parse_end_date if end else parse_date)(words[-1])
     if day is None or (act.end_date if end else act.start_date) is not None:
         return False
-    if end:
-        act.end_date = day
-    else:
-        act.start_date = day
+    for a in block(w) or [act]:  # (a block's field: each of its activities')
+        if end:
+            a.end_date = day
+        else:
+            a.start_date = day
     return True

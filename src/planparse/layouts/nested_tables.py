@@ -99,5 +99,22 @@ def box_parts(box: Table, is_break: Callable[[Line], bool]) -> list[Line | Table
 def table_parts(table: Table, is_break: Callable[[Line], bool]) -> list[Line | Table]:
     """A page's table as the walk reads it: a sheet's grid in its parts
     (:func:`~planparse.layouts.sheet_grid.sheet_parts`), a card's text box with its own table
-    rebuilt (:func:`box_parts`)."""
-    return [x for part in sheet_parts(table) for x in (box_parts(part, is_break) if isinstance(part, Table) else [part])]
+    rebuilt (:func:`box_parts`), a title row over the header as the lines before the table
+    (:func:`titled_parts`)."""
+    return [x for part in sheet_parts(table) for x in (
+        [y for p in box_parts(part, is_break) for y in (titled_parts(p) if isinstance(p, Table) else [p])]
+        if isinstance(part, Table) else [part])]
+
+
+def titled_parts(table: Table) -> list[Line | Table]:
+    """A table whose first row is one cell merged across all columns (the goal's title over its
+    activities: "Vattenförsörjningen ska vara robust") over a row of column labels: the title's
+    lines, then the table under its real header; else the table as it is."""
+    rows = table.rows
+    if len(rows) < 3 or not rows[0].full_width or not rows[0].cells[0].text.strip() or rows[1].full_width \
+            or not is_table_header([c.text for c in rows[1].cells if c.text.strip()]):
+        return [table]
+    head = replace(rows[1], is_header=True)
+    labels = {c.col: c.text for c in head.cells}
+    return [*rows[0].cells[0].lines, replace(table, rows=[head, *[replace(r, is_header=False) for r in rows[2:]]],
+                                              header=[labels.get(i, "") for i in range(table.n_cols)])]

@@ -41,7 +41,7 @@ def _table_header(words: tuple[str, ...]) -> bool:
     return ((len(set(found)) >= 2 or (found and years >= 2)) and bool(set(found) & _STRONG_LABELS)
             and 3 * (len(labels) + years) >= len(words)) \
         or roles.money_header(list(words)) or control_header(list(words)) \
-        or (labels[:1] == ["goal"] and "assessment" in labels and len(words) >= 3 and 3 * len(labels) >= 2 * len(words))  # "Mål | Bedömning | Trend"
+        or ("goal" in labels[:2] and "assessment" in labels and len(words) >= 3 and 3 * len(labels) >= 2 * len(words))  # "Mål | Bedömning | Trend", "Bedömning | Mål | Analys"
 
 
 def text_left_of(line: Line, page: Page) -> bool:

@@ -8,10 +8,12 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts import money
+from planparse.layouts.field_blocks import ONE_ACTIVITY, set_field
 from planparse.layouts.form_tables import inline_value, measured_line
 from planparse.layouts.goal_groups import runin_goals
 from planparse.layouts.headings import Heading, right_under, section_label
 from planparse.layouts.known_goals import number_goes_back
+from planparse.layouts.scales import scaled_assessment
 from planparse.layouts.stated_assessment import heads_assessed_paragraph
 from planparse.layouts.tables import after_icon
 from planparse.layouts.title_kinds import keeps_no_budget
@@ -38,7 +40,6 @@ from planparse.reading.model import Line
 from planparse.reading.paragraphs import paragraphs
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
-from planparse.text.numbers import parse_date, parse_end_date
 
 # A status icon printed as a glyph before its label ("● Delvis uppfyllt"): noise, no part of it.
 _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
@@ -47,7 +48,6 @@ _LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
 _ROW_FIELDS = ("owner", "start_date", "end_date", "status")  # one value each, set in a row
 _SECOND_LABEL = re.compile(r"\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")
 _RUN_IN = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: \S")  # "Resultat: …", "Åtgärder framåt: …"
-
 
 class FieldWalk(WalkState):
     """Labels and the fields they open."""
@@ -131,7 +131,8 @@ class FieldWalk(WalkState):
         elif label in _ACTIVITY_LABELS:
             self.mode, self.activity, self.list_label = "activities", None, label
             self.list_label_size = self.typo.size(line)
-            self.field = "lead"  # prose before the first item describes the goal
+            # prose before the first item describes the goal (under "Aktivitet" a line no list follows is it)
+            self.field = "lead_one" if fold(line.text).strip(" :") in ONE_ACTIVITY else "lead"
             if value:  # "Åtgärder: Vi har barnråd varannan vecka": the first activity
                 self.field = None
                 self.list_item(value, line)
@@ -241,7 +242,10 @@ class FieldWalk(WalkState):
         paras = paragraphs(lines, self.step, texts, self.spec.paragraph_gap) if not inline else [join_lines(texts)]
         value = "\n".join(paras)
         target: Goal | Activity | None = self.activity or self.goal
-        if field == "lead":
+        if field == "lead_one" and len(paras) == 1 and not paras[0].endswith(":") and self.activity is None:
+            self.add_activity(paras[0], lines[0])
+            return
+        if field in ("lead", "lead_one"):
             field, target = "description", self.owner_goal()
         if field == "strategic_goal" and isinstance(target, Goal):
             # one statement: its first paragraph; the prose after it describes the goal
@@ -266,12 +270,15 @@ class FieldWalk(WalkState):
             ocr = lines[0].method != "native"
             a = vocabulary.match_assessment(texts[0]) or (vocabulary.match_assessment(after_icon(texts[0])) if ocr else None)
             raw = _GLYPH.sub("", texts[0]) if lines[0].method == "native" or a is None else a.matched  # OCR'd: the vocabulary's spelling
-            a = a or vocabulary.assessment_in_sentence(texts[0])
+            a = a or vocabulary.assessment_in_sentence(texts[0]) or scaled_assessment(texts[0], self.doc)
             if a is not None:
                 assessed.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
                 if len(lines) > 1 and assessed.comment is None:  # the analysis under "Måluppfyllelse: Uppfyllt"
                     assessed.comment = "\n".join(paragraphs(lines[1:], self.step, texts[1:], self.spec.paragraph_gap))
             return
+        if field == "status" and self.activity is None and (m := scaled_assessment(texts[0], self.doc)) and assessed:
+            assessed.assessment = Assessment(value=AssessmentValue(m.value), raw=texts[0], confidence=m.confidence)
+            return  # "Status: 3/5" under a goal: a step on the document's scale of assessments
         if field == "status" and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(texts[0])
             if s is not None:
@@ -283,11 +290,9 @@ class FieldWalk(WalkState):
                 if field == "parties":  # "Ekonomikontoret, IT-kontoret": one party each
                     items = [p.strip() for i in items for p in i.split(",")]
                 getattr(target, field).extend(i for i in items if i)
-            elif field in ("start_date", "end_date"):
-                setattr(target, field, (parse_end_date if field == "end_date" else parse_date)(texts[0]))
-            elif field in _TEXT_FIELDS and not (field == "owner" and sum(ch.isalpha() for ch in value) < 3):  # (specks: a name blacked out)
-                current = getattr(target, field)
-                setattr(target, field, f"{current}\n{value}" if current else value)
+            elif field in ("start_date", "end_date") or (
+                    field in _TEXT_FIELDS and not (field == "owner" and sum(ch.isalpha() for ch in value) < 3)):  # (specks: a name blacked out)
+                set_field(self, target, field, texts[0] if field.endswith("_date") else value)
         elif isinstance(target, Goal) and field == "follow_up" and (measure := measured_line(value, lines[0])) is not None:
             target.indicators.append(measure)  # "Så följer vi upp: Andel förnybar el, % (2024: 86 · Mål 2030: 100)"
         elif isinstance(target, Goal) and field in ("comment", "description", "strategic_goal"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planparse import nlp
 from planparse.layouts.base import provenance
+from planparse.layouts.field_blocks import block
 from planparse.layouts.goal_groups import (
     GROUPS,
     area_depth,
@@ -233,7 +234,7 @@ class ListWalk(FieldWalk):
                 # by its place in the goal's list: a Word list may go on counting from the last
                 act.number = f"{of.number}.{len(of.activities)}"
         else:
-            owner = self.activity or self.owner_goal()
+            owner = self.owner_goal() if block(self) else self.activity or self.owner_goal()
             if owner is not None:
                 ind = Indicator(uid="", name=text, provenance=provenance(line),  # "Andelen … ska öka": a direction
                                 direction=Direction(d) if (d := nlp.find_direction(text)) else None)

@@ -64,6 +64,8 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
         return None
     if len(left) < MIN_ROWS or len(right) < MIN_ROWS:
         return None
+    if across and max(b[2] for b in right) < max(b[2] for b in across) - 0.12 * page_width:
+        return None  # the "column" stops far short of where the page's text ends: a table's later cells
     if 2 * sum(1 for ln, b in zip(lines, boxes, strict=True) if b[0] >= x and not _WORD.search(ln.text)) > len(right):
         return None  # a table's figure columns beside its names ("84 86 Öka", "85 87"): no text
     # Running text fills both columns alike where both have text; a table's second column

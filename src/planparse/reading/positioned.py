@@ -211,8 +211,9 @@ def _split_at_body_starts(phrases: list[list[Span]], body: list[list[Line]]) -> 
 def _column_at(words: list[Span], x: float) -> bool:
     """Whether body ``words`` of two rows or more start at ``x`` and none runs across it."""
     starting = [w for w in words if abs(w.bbox[0] - x) <= _SLACK / 2]
-    if any(_word_after(v, w) for w in starting for v in words):
-        return False  # a sentence's next word ("Vi arbetar", "Vi gör": rows that open alike), no column
+    if any(_word_after(v, w) and not (parse_number(v.text) is not None and parse_number(w.text) is not None)
+           for w in starting for v in words):
+        return False  # a sentence's next word ("Vi arbetar", "Vi gör": rows that open alike), no column (a figure after a figure may be)
     under = {round(w.yc) for w in starting}
     return len(under) >= 2 and not any(w.bbox[0] < x - _SLACK / 2 and w.bbox[2] > x + _SLACK / 2 for w in words)
 
@@ -418,7 +419,17 @@ def _stacked(phrases: list[list[Span]]) -> list[list[Span]]:
 
 
 def _label(phrase: list[Span]) -> str:
-    return " ".join(s.text.strip() for s in phrase)
+    out = ""
+    for k, s in enumerate(phrase):
+        text = s.text.strip()
+        # a word broken at its narrow cell's edge without a hyphen: its rest, under it, is no
+        # word of its own ("Startdatu" / "m")
+        glued = k and s.bbox[1] > phrase[k - 1].bbox[3] - 1 and _BROKEN_REST.fullmatch(text) and out[-1:].isalpha()
+        out += text if glued or not out else " " + text
+    return out
+
+
+_BROKEN_REST = re.compile(r"[b-df-hj-np-tv-xz]{1,3}")  # a lower-case piece without a vowel ("m", "nd")
 
 
 def _column(x0: float, starts: list[float]) -> int:
@@ -485,8 +496,13 @@ def _dash(text: str) -> bool:
 def _value_at_start(s: Span, start: float) -> bool:
     """A figure or a capitalised word set where its column starts, within a third of the slack
     ("212" under "2026" after a name run on to a space of it, "Andel" under "Mått" after a
-    source as long as its cell): a cell's value, no word of a sentence."""
-    return abs(s.bbox[0] - start) <= _SLACK / 3 and (parse_number(s.text) is not None or s.text[:1].isupper())
+    source as long as its cell, a date after a status as long as its cell): a cell's value, no
+    word of a sentence."""
+    return abs(s.bbox[0] - start) <= _SLACK / 3 and (
+        parse_number(s.text) is not None or s.text[:1].isupper() or _DATE.fullmatch(s.text.strip()) is not None)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _ocr_words(spans: list[Span], starts: list[float], ends: Sequence[float], space: float | None) -> list[Span]:
@@ -630,6 +646,9 @@ def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     if vr[0].method != "native" and not prev.full_width and len(by_col) >= 2 and set(by_col) <= filled \
             and gap < 0.5 * h and all(spans[0].text.strip()[:1].islower() for spans in by_col.values()):
         return True  # an OCR'd row's cells each going on in lower case, tight under it ("Registrering av" / "allmänna handlingar")
+    if not prev.full_width and filled == {0} and len(by_col) >= 2 and 0 in by_col and gap < 0.5 * h \
+            and by_col[0][0].text.strip()[:1].islower():
+        return True  # a name's first line over its row's other cells, set centred on its two lines
     if not paragraph and (prev.full_width or len(by_col) >= len(filled)):
         return False
     return gap < 0.7 * h and any(spans[0].text.strip()[:1].islower() or spans[0].text.strip()[:1] == "("
@@ -813,6 +832,9 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
     after_icon = [any(up < (m[1] + m[3]) / 2 < low and m[0] >= x_lo and m[2] <= x_hi for m in marks) for up, low in tops]
     gaps = [low - up for (up, low), icon in zip(tops, after_icon, strict=True) if not icon]
     split = _gap_split(gaps) if method == "native" else None  # an OCR'd layer's boxes jitter
+    # (though not by a blank line: rows padded that far apart are rows there too)
+    padded = None if method == "native" or (cut := _gap_split(gaps)) is None else max(cut, 1.2 * min(
+        ln.bbox[3] - ln.bbox[1] for vr in body for ln in vr))
     marks_wraps = method == "native" and any(s.text.endswith(" ") for vr in body for s in _spans(vr))  # Word
     # In a table with icons, rows are set apart: a first-column line after a gap is a row.
     iconic = any(_marked(vr, marks, starts) for vr in body)
@@ -857,6 +879,7 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
         ):
             tight = True
         if method != "native" and len(rows) > 1 and set(by_col) == {0} and not new_row and (
+            padded is None or top - prev.bbox[3] < padded) and (
             prev.full_width or not any(c.col > 0 and c.text for c in prev.cells)  # prose goes on
             or not (names and not by_col[0][0].text.strip()[:1].islower() and (
                 _fits_above(prev, by_col[0][0], name_edge) or top - prev.bbox[3] >= 0.7 * height))
@@ -867,6 +890,8 @@ def table_from_rows(header: list[Line], body: list[list[Line]], marks: Sequence[
             tight = True
         if len(rows) > 1 and not new_row and _wrapped(prev, vr, by_col):
             tight = True
+        if len(rows) > 1 and not new_row and top < prev.bbox[3] - 0.3 * height:
+            tight = True  # no row overlaps the one above: cells centred on a cell's two lines ("Pågående enligt" / "plan")
         head_wrap = len(rows) == 1 and _header_wraps(head, vr, by_col)
         if head_wrap or (tight and not new_row and (len(rows) > 1 or set(by_col) == {0})):
             for col, spans in by_col.items():
@@ -1041,16 +1066,45 @@ def wraps_up(above: list[Line], head: list[Line]) -> bool:
 def _header_at(rows: list[list[Line]], k: int, is_header: Callable[[list[str]], bool]) -> list[Line] | None:
     """The header row starting at visual row ``k``: its lines, with the next row's where the
     labels wrap onto it, or None."""
+    if k + 2 < len(rows) and _centred_stub(rows[k], rows[k + 1], rows[k + 2]):
+        three = [*rows[k], *rows[k + 1], *rows[k + 2]]
+        if len(words := [_label(p) for p in _phrases(three)]) >= 2 and is_header(words):
+            return three
     if len(rows[k]) == 1 and len(rows[k][0].spans) < 2:
         return None  # one line of one span (most rows): one label at most, and no cells to wrap
     phrases = _phrases(rows[k])
     if len(words := [_label(p) for p in phrases]) >= 2 and is_header(words):
         return rows[k]
+    if rows[k][0].method != "native" and len(words := [_label(p) for p in _split_at_body_starts(
+            phrases, rows[k + 1 : k + 6])]) > len(phrases) and is_header(words):
+        return rows[k]  # OCR'd labels set closer than a letter height, where the body shows two columns ("Mål Utfall")
     if k + 1 < len(rows) and len(rows[k]) >= 2 and _wraps_header(rows[k], rows[k + 1], phrases):  # cells: lines apart
         both = [*rows[k], *rows[k + 1]]
         if len(words := [_label(p) for p in _phrases(both)]) >= 2 and is_header(words):
             return both
     return None
+
+
+def _centred_stub(top: list[Line], mid: list[Line], below: list[Line]) -> bool:
+    """A header row set by a word processor with its cells centred vertically: labels of two
+    lines ("Utfall" / "2024", "Startdatu" / "m") over and under the middle of the row, where the
+    one-line labels stand ("Indikatorer", "Verksamhetens aktiviteter | Slutdatum"). Every
+    two-line label's lines overlap, no label of one line stands over or under them, and the
+    lower lines hold no figure but a year."""
+    def centre(row: list[Line]) -> float:
+        return sum(ln.bbox[1] + ln.bbox[3] for ln in row) / (2 * len(row))
+
+    def over(a: Span, b: Span) -> bool:
+        return a.bbox[0] < b.bbox[2] - 1 and b.bbox[0] < a.bbox[2] - 1
+
+    h = max(ln.bbox[3] - ln.bbox[1] for ln in mid)
+    ups, lows, ones = _spans(top), _spans(below), _spans(mid)
+    if not (ups and lows and ones) or abs(centre(mid) - (centre(top) + centre(below)) / 2) > 0.25 * h or line_gap(
+            max(top, key=lambda ln: ln.bbox[3]), min(below, key=lambda ln: ln.bbox[1])) > 0.5 * h:
+        return False
+    return not any(over(o, c) for o in ups + lows for c in ones) and all(
+        any(over(u, w) for w in lows) for u in ups) and all(any(over(w, u) for u in ups) for w in lows) and all(
+        _YEARISH.fullmatch(w.text.strip()) or not any(ch.isdigit() for ch in w.text) for w in lows)
 
 
 def find_tables(
@@ -1072,8 +1126,8 @@ def find_tables(
         if header is None:
             k += 1
             continue
-        if len(header) > len(rows[k]):  # its labels wrap onto a second line
-            rows[k : k + 2] = [header]
+        if len(header) > len(rows[k]):  # its labels wrap onto a second line (and a third)
+            rows[k : k + 2 if len(header) <= len(rows[k]) + len(rows[k + 1]) else k + 3] = [header]
         elif k > free and wraps_up(rows[k - 1], header):  # its labels wrap upward, set at the cells' foot
             header = [*rows[k - 1], *header]
             rows[k - 1 : k + 1] = [header]
@@ -1115,8 +1169,10 @@ def find_tables(
                                  and sum(ch.isalpha() for ch in s.text) >= 2),
                                 default=starts[0]) < back:
                 break  # words back at the text margin, left of the cells' padding: text after the table
-            if _heading_after(vr, header):
-                break
+            if _heading_after(vr, header) and (header[0].method == "native" or not _rows_follow(
+                    rows[j + 1 :], starts, ends, max(right, starts[-1] + 120), lambda r: any(is_break(ln) for ln in r) or (
+                    len(p := _phrases(r)) >= 2 and is_header([_label(x) for x in p])))):
+                break  # (an OCR'd box's size is no sure rank: a label whose table goes on is a row)
             close = vr[0].bbox[1] - max(ln.bbox[3] for ln in prev) < 0.9 * h or (
                 indented and _text_start(vr) >= starts[0] - 2.5)
             if not _fits(vr, starts, max(right, starts[-1] + 120), ends) and not (

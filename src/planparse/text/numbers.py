@@ -197,11 +197,12 @@ def parse_date(text: str | None) -> dt.date | None:
 _SPECK_QUOTES = "\"'“”‘’„`´"
 # A date with what OCR read from specks or a rule after it: marks, or one letter or figure each.
 _DATE_THEN_SPECKS = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s+(?:[^\w\s]+|\w))+")
+_SPECKS_THEN_DATE = re.compile(r"(?:[^\w\s]+\s+)+(\d{4}-\d{2}-\d{2})")  # "- 2028-11-30"
 
 
 def cell_date(text: str, end: bool = False) -> dt.date | None:
     """A date cell's date, a table rule OCR read beside it left out ("| 2026-11-30") and
-    specks read after it ("2026-06-10 =— 1") or a quote mark read from one before it
+    specks read after it ("2026-06-10 =— 1") or before it ("- 2028-11-30") or a quote mark read from one before it
     ("\"2027-04-15"); an ``end`` date may be a month or a tertial, its last day
     (:func:`parse_end_date`)."""
     parse = parse_end_date if end else parse_date
@@ -209,7 +210,7 @@ def cell_date(text: str, end: bool = False) -> dt.date | None:
     if t[:1] in _SPECK_QUOTES and t[1:2].isdigit():
         t = t[1:]
     got = parse(t)
-    if got is None and (m := _DATE_THEN_SPECKS.fullmatch(t)) is not None:
+    if got is None and (m := _DATE_THEN_SPECKS.fullmatch(t) or _SPECKS_THEN_DATE.fullmatch(t)) is not None:
         got = parse(m[1])
     return got
 

@@ -1,0 +1,73 @@
+"""A plan printed in two languages read as its Swedish text: lines that translate the Swedish
+(the Finnish under each paragraph, a Sami heading after the Swedish one) set aside as noise,
+and a translation after a slash cut from a line or a table cell ("Mål / Tavoitteet"), before
+any layout reads the pages (see :mod:`planparse.text.language`)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from planparse.reading.model import Document, Line, Page, Span, Table
+from planparse.text.language import swedish_part, translation
+
+
+def _cut(line: Line, left: int) -> Line:
+    """``line``'s first ``left`` characters: its spans up to there, the last shortened in
+    proportion."""
+    spans: list[Span] = []
+    for s in line.spans:
+        t = s.text.strip()
+        if left <= 0:
+            break
+        if len(t) > left:
+            w = (s.bbox[2] - s.bbox[0]) * left / max(len(t), 1)
+            s = dataclasses.replace(s, text=t[:left].rstrip(), bbox=(s.bbox[0], s.bbox[1], s.bbox[0] + w, s.bbox[3]))
+        spans.append(s)
+        left -= len(t) + 1
+    return dataclasses.replace(line, spans=spans) if spans else line
+
+
+def _swedish_lines(lines: list[Line]) -> list[Line]:
+    """Lines of one text (a cell's) without its translation: lines of their own, or the part
+    after a slash (which may wrap onto the next line)."""
+    kept = [ln for ln in lines if not translation(ln.text)] or lines
+    text = " ".join(ln.text for ln in kept)
+    left = len(swedish_part(text)) if " / " in text else len(text)
+    if left == len(text):
+        return kept
+    out: list[Line] = []
+    for ln in kept:
+        if left <= 0:
+            break
+        out.append(_cut(ln, left) if len(ln.text) > left else ln)
+        left -= len(ln.text) + 1
+    return out
+
+
+def _table(table: Table) -> Table:
+    """``table`` with its cells' translations cut."""
+    if not any(" / " in c.text or any(translation(ln.text) for ln in c.lines) for r in table.rows for c in r.cells):
+        return table
+    rows = [dataclasses.replace(r, cells=[dataclasses.replace(c, lines=_swedish_lines(c.lines)) for c in r.cells])
+            for r in table.rows]
+    return dataclasses.replace(table, rows=rows, header=[swedish_part(h) for h in table.header])
+
+
+def swedish_only(doc: Document) -> Document:
+    """``doc`` with its translations set aside (see the module's doc); ``doc`` itself when it
+    has none."""
+    pages: list[Page] = []
+    for page in doc.pages:
+        kept: list[Line] = []
+        foreign: list[Line] = []
+        for ln in page.lines:
+            if translation(ln.text):
+                foreign.append(ln)
+            else:
+                kept.append(_swedish_lines([ln])[0] if " / " in ln.text else ln)
+        tables = [_table(t) for t in page.tables]
+        if foreign or any(a is not b for a, b in zip(kept, page.lines, strict=False)) or any(
+                a is not b for a, b in zip(tables, page.tables, strict=True)):
+            page = dataclasses.replace(page, lines=kept, noise=[*page.noise, *foreign], tables=tables)
+        pages.append(page)
+    return doc if all(a is b for a, b in zip(pages, doc.pages, strict=True)) else dataclasses.replace(doc, pages=pages)
