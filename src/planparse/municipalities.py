@@ -103,6 +103,16 @@ def lookup(name: str, *, fuzzy: bool = True) -> Kommun | None:
     return group[0] if len(group) == 1 else None
 
 
+_LETTERHEAD = re.compile(r"(?:\W*\w?\W+)?((?:[\w-]+ ){1,2}(?:kommun|stad))", re.IGNORECASE)
+
+
+def letterhead(text: str) -> bool:
+    """Whether a line is only a municipality's name, as a cover or letterhead prints it beside
+    its logo ("AVESTA KOMMUN", "7 AVESTA KOMMUN" with the logo read as a figure): no heading."""
+    m = _LETTERHEAD.fullmatch(text.strip())
+    return m is not None and lookup(m[1], fuzzy=False) is not None
+
+
 def name_as_printed(kommun: Kommun, text: str) -> str:
     """How ``text`` writes the municipality's name, most often: "Kalmar kommun" (as Kalmar
     writes itself), "Nyköpings kommun", "Vaxholms stad", in the register's case; its

@@ -12,6 +12,7 @@ FAMILIES21 = HoldoutSet("holdout-families21")
 GENERIC41 = HoldoutSet("holdout-generic41")
 GENERIC42 = HoldoutSet("holdout-generic42")
 GENERIC43 = HoldoutSet("holdout-generic43")
+FAMILIES22 = HoldoutSet("holdout-families22")
 
 
 def _activities(doc: dict[str, Any]) -> list[tuple[str, str, str | None, str | None, str | None]]:
@@ -101,3 +102,32 @@ def test_a_step_on_the_documents_scale_is_an_assessment() -> None:
 def test_a_goal_table_may_put_the_assessment_first() -> None:
     """An årsbokslut's goal tables "Bedömning | Mål | Analys", the assessment's mark first."""
     GENERIC42.same("arsbokslut/mora-ks-arsbokslut-2025-gratoner", tree)
+
+
+def test_a_dash_is_no_value_and_a_lone_items_table_measures_the_goal() -> None:
+    """Kolada tables with a KPI id column: "–" for a figure not there is no value; an indicator
+    table under a list of one bulleted activity measures the goal; "Lovaktiviteter i Södra Vi"
+    is an item, no "Aktiviteter" label qualified."""
+    GENERIC43.same("verksamhetsplan/vimmerby-kfn-verksamhetsplan-2027", tree, _activities, _indicators)
+
+
+def test_commitments_under_a_question_are_its_activities() -> None:
+    """An äldreplan: each goal a question ("Hur ska vi …?"), a paragraph, then drawn bullets
+    "Vi ska …": the commitments are the goal's activities, whatever prose stands between."""
+    GENERIC43.same("other/monsteras-von-aldreplan-2027-2030", tree, _activities)
+
+
+def test_a_translated_column_and_short_translations() -> None:
+    """Swedish in the left column, Finnish in the right: the right column is no text; two-word
+    translations under bullets ("Kielikurssi hoitajile") are no part of the items."""
+    GENERIC41.same("other/haparanda-ks-handlingsplan-finskt-forvaltningsomrade-2027", tree, _activities)
+    GENERIC41.same("other/pajala-ks-handlingsplan-meankieli-2027", tree, _activities)
+
+
+def test_columns_an_ocr_joined_and_a_letterhead() -> None:
+    """Avesta's plan scanned with a reader's markup: the vision and the priorities set side by
+    side, joined by the OCR across a gutter 2.4 line heights wide, are two columns; the cover's
+    "7 AVESTA KOMMUN" (its logo read as a figure) is no heading."""
+    doc = FAMILIES22.parsed("orebro_budget/avesta-plan-budget-2027-scan")
+    titles = [g["title"] for g in all_goals(doc)]
+    assert "AVESTA KOMMUN" not in titles and titles[:3] == ["Säker dricksvattenförsörjning", "Trafiksäkra gator", "Minskade avfallsmängder"]

@@ -1,10 +1,12 @@
-"""Fields that serve a block of activities: "Aktivitet: …" lines (or a list's items) and under
-the last of them "Ansvarig: …", "Klart: …", "Mätetal: …", which are every one's; and the
-activity a label in the singular names on the line under it ("Aktivitet" / "Tillgänglighets-
-inventering av vallokalerna")."""
+"""Activities told by how they are written: fields that serve a block of activities
+("Aktivitet: …" lines, or a list's items, and under the last of them "Ansvarig: …", "Klart: …",
+"Mätetal: …", which are every one's); the activity a label in the singular names on the line
+under it ("Aktivitet" / "Tillgänglighetsinventering av vallokalerna"); a commitment ("Vi ska
+…") under a goal."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from planparse.model import Activity
@@ -40,3 +42,12 @@ def set_field(w: FieldWalk, target: Activity, field: str, value: str) -> None:
         else:
             current = getattr(act, field)
             setattr(act, field, f"{current}\n{value}" if current else value)
+
+
+_COMMITS = re.compile(r"(?:vi|kommunen|nämnden|förvaltningen)\s+(?:ska|skall|kommer att|lovar att|åtar oss att)\s+\w", re.IGNORECASE)
+
+
+def commits(text: str) -> bool:
+    """Whether an item is a commitment ("Vi ska erbjuda hembesök …"): what is done for the goal
+    over it, however much prose stands between the two."""
+    return _COMMITS.match(text.strip()) is not None

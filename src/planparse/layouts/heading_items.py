@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planparse.layouts.field_blocks import commits
 from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.goal_words import goal_word
 from planparse.layouts.headings import Heading, continues_title
@@ -103,7 +104,7 @@ def list_under_stated_goal(w: WalkState, line: Line, item: tuple[str, str]) -> b
         w.mode = "activities"
         w.list_item(item[1], line, item[0])
         return True
-    if w.section is None or w.mode is not None or w.field is not None or w.section_prose \
+    if w.section is None or w.mode is not None or w.field is not None or (w.section_prose and not commits(item[1])) \
             or not states_goal(w.section_title) or any(ch.isdigit() for ch in item[1][:12]):
         return False
     w.owner_goal()

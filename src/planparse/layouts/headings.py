@@ -18,6 +18,7 @@ from planparse.layouts.leading import heading_shaped
 from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.typography import Typography
 from planparse.model import GoalLevel
+from planparse.municipalities import letterhead
 from planparse.reading.model import Line, Page
 from planparse.text.assemble import ends_open
 from planparse.text.fold import fold
@@ -91,8 +92,7 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
 
 
 _QUALIFIER = re.compile(r"\s+(?:[–—-]\s|(?:till|för|kopplade|knutna|inom|under|som|i|per|2\d{3})\b).*$", re.IGNORECASE)
-# Labels that open a list, whatever qualifies them ("Uppdrag till förvaltningen",
-# "Nyckeltal kopplade till målet", "Aktiviteter under 2025", "Aktiviteter – trygghet").
+# Labels that open a list, whatever qualifies them ("Uppdrag till förvaltningen", "Nyckeltal kopplade till målet", "Aktiviteter – trygghet").
 _LIST_LABELS = frozenset({"activities", "assignment", "indicator", "method", "priority_development"})
 
 
@@ -104,7 +104,8 @@ def section_label(text: str) -> str | None:
     if m is not None:
         return m.value
     head = _QUALIFIER.sub("", text.strip().rstrip(":")) if text[:1].isalnum() else ""  # (no bullet's item)
-    if head and head != text.strip() and (m := vocabulary.match_label(head)) is not None and m.value in _LIST_LABELS:
+    if head and head != text.strip() and (m := vocabulary.match_label(head)) is not None and m.value in _LIST_LABELS \
+            and m.confidence >= 0.9:  # (not a compound of the label: "Lovaktiviteter i Södra Vi")
         return m.value
     return None
 
@@ -129,8 +130,8 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     from the line above (:func:`planparse.layouts.goal_words.handed_labels`)."""
     text = text or line.text
     rank = typo.rank(line)
-    if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold) or text.endswith(" att:"):
-        return None  # a list item, however large an OCR'd bullet makes its box (or its type), or its lead-in ("… att:")
+    if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold) or text.endswith(" att:") or letterhead(text):
+        return None  # a list item, however large an OCR'd bullet makes its box (or its type), its lead-in ("… att:"), a letterhead
     text = text.lstrip("●⬤■◼▲▼◆⯁★ ") or text  # ("● Fler undersköterskor …": the heading's status icon, no title's)
     text = re.sub(r"^[^\w\s]+\w?\s+(?=[A-ZÅÄÖ])", "", text) if line.method != "native" else text  # (OCR: "<a Det byggs …")
     fonts = typo.has_fonts(line)

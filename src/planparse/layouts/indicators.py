@@ -266,8 +266,8 @@ def indicator_rows(
         period = YEAR.findall(row.cell_text(period_col)) if period_col is not None else []
         for i in value_cols:
             raw = row.cell_text(i) or (reread_empty_figure(reread, table.body, row, i) if ocr else None) or ""
-            if not raw or not raw.strip(_ICONS):  # (a trend column's coloured dot: no value)
-                continue
+            if not raw or not raw.strip(_ICONS) or raw.strip() in ("–", "-", "—", "..", "…"):
+                continue  # (a trend column's coloured dot, a dash for a figure not there: no value)
             if any(ln.method != "native" for c in row.cells if c.col == i for ln in c.lines):
                 raw = ocr_spacing(ocr_number(raw))
                 again = reread_figure(reread, cell(row, i)) if parse_number(raw) is None else None

@@ -23,11 +23,12 @@ def _after(act: Activity, table: Table | None) -> bool:
 
 def _closes_list(w: Walk, before: Table | None) -> bool:
     """The activity in scope is the last of a list of two or more items under the goal, none
-    with a table of its own between them: a table under the list measures the goal."""
+    with a table of its own between them, or the one bulleted item under a list's label: a
+    table under the list measures the goal."""
     goal, act = w.goal, w.activity
     if goal is None or act is None or w.mode != "activities" or not goal.activities or goal.activities[-1] is not act:
         return False
-    return sum(1 for a in goal.activities if _after(a, before)) >= 2
+    return sum(1 for a in goal.activities if _after(a, before)) >= 2 or (w.item_marked and w.list_label is not None)
 
 
 def indicator_owner(w: Walk, labels: list[str | None], activity_from_table: bool, before: Table | None) -> Goal | Activity | None:

@@ -53,6 +53,22 @@ def _table(table: Table) -> Table:
     return dataclasses.replace(table, rows=rows, header=[swedish_part(h) for h in table.header])
 
 
+def _translated_column(page: Page) -> set[int]:
+    """Ids of the lines of a page's right column that translates its left one (most of its
+    lines of two words or more translations, few of the left's): its short lines too
+    ("sivua", "TOIMENPITEET")."""
+    if not page.two_columns:
+        return set()
+    right = [ln for ln in page.lines if ln.bbox[0] >= 0.45 * page.width]
+    left = [ln for ln in page.lines if ln.bbox[2] <= 0.55 * page.width]
+
+    def share(lines: list[Line]) -> float:
+        told = [ln for ln in lines if len(ln.text.split()) >= 2]
+        return sum(1 for ln in told if translation(ln.text)) / len(told) if len(told) >= 3 else 0.0
+
+    return {id(ln) for ln in right} if share(right) >= 0.5 and share(left) <= 0.1 else set()
+
+
 def swedish_only(doc: Document) -> Document:
     """``doc`` with its translations set aside (see the module's doc); ``doc`` itself when it
     has none."""
@@ -60,8 +76,9 @@ def swedish_only(doc: Document) -> Document:
     for page in doc.pages:
         kept: list[Line] = []
         foreign: list[Line] = []
+        column = _translated_column(page)
         for ln in page.lines:
-            if translation(ln.text):
+            if id(ln) in column or translation(ln.text):
                 foreign.append(ln)
             else:
                 kept.append(_swedish_lines([ln])[0] if " / " in ln.text else ln)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planparse import nlp
 from planparse.layouts.base import provenance
-from planparse.layouts.field_blocks import block
+from planparse.layouts.field_blocks import block, commits
 from planparse.layouts.goal_groups import (
     GROUPS,
     area_depth,
@@ -250,7 +250,7 @@ class ListWalk(FieldWalk):
         if self.mode == "goals":  # (under a heading not yet a goal, a "Mål" label's list)
             return self.section is None or self.list_label == "goal"
         return self.mode == "indicators" or self.mode is None and self.field is None and (any(ch.isdigit() for ch in line.text) or (
-            self.section is not None and not self.section_prose and states_goal(self.section_title)))  # (what is done for it)
+            self.section is not None and (not self.section_prose or commits(line.text)) and states_goal(self.section_title)))  # (what is done for it)
 
     def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
         """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a sentence's end, a capital, set apart from the item above as far as that item is from the one before it (a wrapped line sits closer), or after a bulleted item too short to wrap."""

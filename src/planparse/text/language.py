@@ -17,7 +17,7 @@ from planparse.text.repair import known_word, word_zipf
 _WORD = re.compile(r"[^\W\d_]+")
 _FINNISH_VOWELS = re.compile(r"aa|ee|ii|oo|uu|yy|ää|öö|ie|uo|yö")
 _FINNISH_END = re.compile(r"(?:nen|sen|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|tta|ttä|mme|vat|vät|ään|iin|aan|een|yyn|ja|jä|ta|tä"
-                         r"|..[iouyäö]t|sto|nto)$")  # (the plural's t after a vowel: "normit", "lapset" has e: see _swedish)
+                         r"|..[iouyäö]t|sto|nto|ile|ä)$")  # (the plural's t after a vowel: "normit", "lapset" has e: see _swedish)
 _SAMI_LETTERS = frozenset("áčđŋšŧž")
 _ENGLISH = frozenset({"the", "and", "of", "to", "will", "be", "is", "are", "for", "with", "our", "we", "that", "this",
                       "by", "on", "all", "more", "have", "has", "an", "it", "as", "at", "from", "in", "their", "should"})
@@ -30,8 +30,8 @@ def _swedish(word: str) -> bool:
 
 
 def _marked(word: str) -> bool:
-    """A word that is no Swedish word and shows another language."""
-    if word in _ENGLISH or set(word) & _SAMI_LETTERS:
+    """A word that is no Swedish word and shows Finnish or Sami."""
+    if set(word) & _SAMI_LETTERS:
         return True
     return "å" not in word and not _swedish(word) and bool(_FINNISH_VOWELS.search(word) or _FINNISH_END.search(word))
 
@@ -44,10 +44,13 @@ def translation(text: str) -> bool:
         return False
     if any(set(w) & _SAMI_LETTERS for w in words):
         return True  # (Sami letters are no Swedish spelling)
-    if len(words) >= 4 and 4 * sum(1 for w in words if w in _ENGLISH) >= len(words) and not set(text.lower()) & set("äö"):
+    english = sum(1 for w in _WORD.findall(text) if w.lower() in _ENGLISH and not w.isupper())  # ("IT" is Swedish)
+    if len(words) >= 4 and 4 * english >= len(words) and not set(text.lower()) & set("äö"):
         return True  # English: its function words
-    swedish = sum(1 for w in words if word_zipf(w) >= 2.5 and w not in _ENGLISH)
-    return len(words) >= 3 and 3 * swedish < len(words) and 2 * sum(1 for w in words if _marked(w)) >= len(words)
+    swedish = sum(1 for w in words if word_zipf(w) >= 2.5 and w not in _ENGLISH and w != "ja")  # (Finnish "and")
+    if len(words) == 2:  # (two words: neither Swedish, both showing another language)
+        return not any(_swedish(w) for w in words) and all(_marked(w) for w in words)
+    return 3 * swedish < len(words) and 2 * sum(1 for w in words if _marked(w)) >= len(words)
 
 
 def swedish_part(text: str, loose: bool = False) -> str:
@@ -59,4 +62,4 @@ def swedish_part(text: str, loose: bool = False) -> str:
     words = _WORD.findall(tail.lower())
     if not sep or not head.strip() or not words or 2 * sum(1 for w in words if len(w) > 2 and _swedish(w)) >= len(words):
         return text
-    return head.rstrip() if loose or any(_marked(w) for w in words) else text
+    return head.rstrip() if loose or any(_marked(w) or w in _ENGLISH for w in words) else text
