@@ -131,3 +131,15 @@ def test_columns_an_ocr_joined_and_a_letterhead() -> None:
     doc = FAMILIES22.parsed("orebro_budget/avesta-plan-budget-2027-scan")
     titles = [g["title"] for g in all_goals(doc)]
     assert "AVESTA KOMMUN" not in titles and titles[:3] == ["Säker dricksvattenförsörjning", "Trafiksäkra gator", "Minskade avfallsmängder"]
+
+
+def test_letter_codes_a_key_names_are_statuses() -> None:
+    """A scanned delårsrapport whose status column holds "G", "Gul", "R", named by the key
+    "Status: G = Genomförd Gul = Pågår R = Försenad" over the tables."""
+    doc = GENERIC42.parsed("delarsrapport/alvdalen-sn-delarsrapport-2026-skannad")
+    gold = GENERIC42.gold("delarsrapport/alvdalen-sn-delarsrapport-2026-skannad")
+
+    def statuses(d: dict[str, Any]) -> list[str | None]:
+        return [(a["status"] or {}).get("value") for g in all_goals(d) for a in g["activities"]]
+
+    assert statuses(doc) == statuses(gold)

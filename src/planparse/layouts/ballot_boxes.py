@@ -1,5 +1,6 @@
 """Status and assessment as a character mark instead of a word: ballot boxes, ticks, crosses,
-arrows, warning signs and star ratings.
+arrows, warning signs and star ratings, and letter codes a key names ("G = Genomförd Gul =
+Pågår R = Försenad" over a status column of "G", "Gul", "R").
 
 Some plans mark each activity with a character in its status cell: "☑" done, "☐" not started,
 "☒" crossed out, a tick "✓" / "✔", a cross "✗" / "✖", an arrow "➜" or a warning sign "⚠"; and
@@ -39,6 +40,8 @@ _CONVENTION = {"☑": StatusValue.completed, "✓": StatusValue.completed, "✔"
 _MARK = re.compile(f"[{BOXES}]{{1,5}}")
 # A key's entry on a line: a mark, then the name it stands for (up to the next mark).
 _ENTRY = re.compile(f"([{BOXES}]{{1,5}})\\s*[=:–-]?\\s*([^{BOXES}]+)")
+# A letter code's entry in a key on a line: "G = Genomförd", "Gul = Pågår" (up to the next code).
+_CODE_ENTRY = re.compile(r"(?<!\w)([A-ZÅÄÖ][a-zåäö]{0,3})\s*=\s*([^=]+?)(?=\s+[A-ZÅÄÖ][a-zåäö]{0,3}\s*=|[,;.]|$)")
 # A goal's assessment as a mark after its label: "Måluppfyllelse: ★★☆".
 _LABELLED = re.compile(f"^(?P<label>[^:]{{3,40}}):\\s*(?P<mark>[{BOXES}]{{1,5}})$")
 
@@ -60,6 +63,9 @@ def key(doc: Document, lines: list[Line] | None = None) -> Key:
     found: Key = {}
     run: dict[str, tuple[StatusValue | None, AssessmentValue | None]] = {}  # one entry a line, lines in a row
     for line in _all_lines(doc) if lines is None else lines:
+        codes = {m[1]: named for m in _CODE_ENTRY.finditer(line.text) if any(named := _named(m[2]))} if "=" in line.text else {}
+        for code, named in codes.items() if len(codes) >= 2 else ():  # "G = Genomförd Gul = Pågår R = Försenad"
+            found.setdefault(code, named)
         if not any(ch in line.text for ch in BOXES):
             run = {}
             continue
@@ -105,9 +111,10 @@ def apply(doc: Document, goals: list[Goal]) -> None:
     labelled: list[tuple[Line, str]] = []  # (line, mark) of "Måluppfyllelse: ★★☆" lines, in order
     leading: dict[int, list[Line]] = {}  # lines a box character opens ("☑ Meröppet bibliotek", a drawn box)
     lines = _all_lines(doc)
+    coded = {c for c, _ in key(doc, [ln for ln in lines if "=" in ln.text]).items()} if any("=" in ln.text for ln in lines) else set()
     for ln in lines:
         text = ln.text.strip()
-        if _MARK.fullmatch(text):
+        if _MARK.fullmatch(text) or text in coded:  # (or a letter the key names: "Gul")
             by_page.setdefault(ln.page, []).append(ln)
         elif text[:1] in _CONVENTION and text[1:2] == " ":
             leading.setdefault(ln.page, []).append(ln)
