@@ -7,12 +7,19 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from planparse import vocabulary
+from planparse import nlp, vocabulary
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.cell_items import cell_activities
 from planparse.layouts.indicators import value_kind
-from planparse.model import Assessment, AssessmentValue, Indicator, IndicatorValue, ValueKind
+from planparse.model import (
+    Assessment,
+    AssessmentValue,
+    Direction,
+    Indicator,
+    IndicatorValue,
+    ValueKind,
+)
 from planparse.reading.model import Line, Table
 from planparse.text.assemble import join_lines
 from planparse.text.numbers import parse_number
@@ -85,7 +92,20 @@ def inline_value(indicator: Indicator, label: str, value: str, series: bool = Fa
 
 # "Utsläpp från kommunens verksamheter, ton CO2e (2024: 3 850 · Mål 2030: 1 900)"
 _MEASURED = re.compile(r"^(?P<name>[^()]{3,}?)\s*\((?P<values>[^()]*\b(?:19|20)\d{2}\s*:[^()]*)\)\.?$")
+# "Antal färdigställda bostäder per år; Målvärde 2027: 150"
+_AFTER_SEMICOLON = re.compile(r"^(?P<name>[^;]{3,}?)\s*;\s*(?P<values>[^;:]*\b(?:19|20)\d{2}\s*:.*?)\.?$")
 _PAIR = re.compile(r"(?P<label>[^:·;]*?\b(?:19|20)\d{2})\s*:\s*(?P<value>[^·;]+)")
+
+
+def measured_item(text: str, line: Line) -> Indicator:
+    """A measure a list names: with its values where it prints them ("Antal färdigställda
+    bostäder per år; Målvärde 2027: 150", "… (2024: 86 · Mål 2030: 100)"), its direction where
+    its name states one ("Andelen … ska öka")."""
+    found = measured_line(text, line)
+    if found is None:
+        d = nlp.find_direction(text)
+        return Indicator(uid="", name=text, provenance=provenance(line), direction=Direction(d) if d else None)
+    return found
 
 
 def measured_line(text: str, line: Line) -> Indicator | None:
@@ -94,7 +114,7 @@ def measured_line(text: str, line: Line) -> Indicator | None:
     head, colon, rest = (text := " ".join(text.split())).partition(":")
     if colon and (named := vocabulary.match_label(head)) is not None and named.confidence >= 0.95:
         text = rest.strip()  # (the field's label on its line: "Så följer vi upp: …")
-    m = _MEASURED.match(text)
+    m = _MEASURED.match(text) or _AFTER_SEMICOLON.match(text)
     if m is None:
         return None
     measure = Indicator(uid="", name=m["name"].strip(" ,"), provenance=provenance(line))

@@ -96,11 +96,13 @@ def list_under_stated_goal(w: WalkState, line: Line, item: tuple[str, str]) -> b
     """A list right under a pending heading that states a goal ("a) Fler flickor ska delta i
     föreningsidrott", no label between): the heading is a goal, its items what is done for it,
     each led by a verb ("Dela ut …", "Öppna …"); right under a goal's own heading, items that name
-    their owners ("Prova på-platser i kommunal verksamhet (Insatsägare: Sala kommun)"); or items
-    under a party's lead-in in a goal ("Polisen åtar sig att:", :data:`.owners.LEAD_IN_OWNER`).
-    Read so; whether it was."""
+    their owners ("Prova på-platser i kommunal verksamhet (Insatsägare: Sala kommun)"), or that
+    state no goal under a goal of a lower level of a cascade ("E 2.1.a …" under "N 2.1" under
+    "KF 2"); or items under a party's lead-in in a goal ("Polisen åtar sig att:",
+    :data:`.owners.LEAD_IN_OWNER`). Read so; whether it was."""
     if w.mode is None and w.goal is not None and w.section is None and (LEAD_IN_OWNER.match(w.prev_text.strip()) or (
-            w.field == "description" and not w.field_lines and w.activity is None and states_goal(w.goal.title) and names_owner(item[1]))):
+            w.field == "description" and not w.field_lines and w.activity is None and states_goal(w.goal.title) and (
+                names_owner(item[1]) or (len(w.stack) >= 2 and w.goal is w.stack[-1][1] and not states_goal(item[1]))))):
         w.mode = "activities"
         w.list_item(item[1], line, item[0])
         return True

@@ -18,15 +18,14 @@ from planparse.layouts.leading import heading_shaped
 from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.typography import Typography
 from planparse.model import GoalLevel
-from planparse.municipalities import letterhead
 from planparse.reading.model import Line, Page
 from planparse.text.assemble import ends_open
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
     r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+"
-    r"|(?-i:[A-ZÅÄÖ]{2,5})\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+[A-ZÅÄÖ]))?"  # (or the organ's code: "MBN 1.1 Tillsynsbesök …")
-    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s*[:–—-]{1,2})?(?:\s+(?P<title>\S.*))?$", re.IGNORECASE)
+    r"|(?P<code>(?-i:[A-ZÅÄÖ]{1,5}))\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö])?\.?\s+[A-ZÅÄÖ]))?"  # (or a code: "MBN 1.1 …", "E 2.1.a …")
+    r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö](?=\s))?)\.?(?:\s*[:–—-]{1,2})?(?:\s+(?P<title>\S.*))?$", re.IGNORECASE)
 _GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mnds?m[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
                     r"(?P<title>[A-ZÅÄÖ][a-zåäö].*)$", re.IGNORECASE)
 _GOALS_WITHIN = re.compile(
@@ -88,7 +87,7 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
         return None
     if re.match(r"^(?:[%‰]|(?:st|kr|tkr|mnkr|procent|år|dagar|timmar)\b)", title, re.IGNORECASE):
         return None
-    return " ".join((m["prefix"] or "").lower().split()) or None, m["num"], title
+    return " ".join((m["prefix"] or "").lower().split()) or None, f"{m['code']} {m['num']}" if m["code"] else m["num"], title
 
 
 _QUALIFIER = re.compile(r"\s+(?:[–—-]\s|(?:till|för|kopplade|knutna|inom|under|som|i|per|2\d{3})\b).*$", re.IGNORECASE)
@@ -130,8 +129,8 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     from the line above (:func:`planparse.layouts.goal_words.handed_labels`)."""
     text = text or line.text
     rank = typo.rank(line)
-    if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold) or text.endswith(" att:") or letterhead(text):
-        return None  # a list item, however large an OCR'd bullet makes its box (or its type), its lead-in ("… att:"), a letterhead
+    if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold) or text.endswith(" att:"):
+        return None  # a list item, however large an OCR'd bullet makes its box (or its type), or its lead-in ("… att:")
     text = text.lstrip("●⬤■◼▲▼◆⯁★ ") or text  # ("● Fler undersköterskor …": the heading's status icon, no title's)
     text = re.sub(r"^[^\w\s]+\w?\s+(?=[A-ZÅÄÖ])", "", text) if line.method != "native" else text  # (OCR: "<a Det byggs …")
     fonts = typo.has_fonts(line)

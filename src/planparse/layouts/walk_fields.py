@@ -46,7 +46,7 @@ _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
 # Fields a label line opens (a heading's own "description" is none): its value comes below it.
 _LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
 _ROW_FIELDS = ("owner", "start_date", "end_date", "status")  # one value each, set in a row
-_SECOND_LABEL = re.compile(r"\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")
+_SECOND_LABEL = re.compile(r"\s+(?:\|\s+)?[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")
 _RUN_IN = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: \S")  # "Resultat: …", "Åtgärder framåt: …"
 
 class FieldWalk(WalkState):
@@ -65,11 +65,10 @@ class FieldWalk(WalkState):
     def _label(self, text: str) -> tuple[str | None, str]:
         if text[:1].islower():  # the wrapped end of a sentence ("… kommunens grunduppdrag.")
             return None, ""
-        text = _PERIOD_SUFFIX.sub("", text)
-        head, sep, rest = text.partition(":")
-        candidates = [(head, rest.strip())] if sep and len(head) < 40 else []
+        head, sep, rest = text.partition(":")  # (a period after the label's head only: "…; Målvärde 2027: 150" keeps its year)
+        candidates = [(_PERIOD_SUFFIX.sub("", head), rest.strip())] if sep and len(head) < 40 else []
         if len(text) < 60:
-            candidates.append((text, ""))
+            candidates.append((_PERIOD_SUFFIX.sub("", text), ""))
         for cand, value in candidates:
             folded = fold(cand)
             if folded in self.spec.labels:
@@ -100,11 +99,11 @@ class FieldWalk(WalkState):
             or (self.typo.has_fonts(line) and self.typo.rank(line) == 0))
 
     def open_label(self, label: str, value: str, line: Line) -> None:
-        second = _SECOND_LABEL.search(value) if label in _ROW_FIELDS else None
-        if second is not None and (found := self.label(second[0].strip()))[0] in _ROW_FIELDS:
-            # "Ansvarig: Enhetschef ungdom   Klart: 2026-11-30": two labels on one line
+        second = _SECOND_LABEL.search(value) if label in _ROW_FIELDS else None  # "Ansvarig: X   Klart: Y", "X | Klart: Y | Kostnad: Z"
+        if second is not None and ((found := self.label(second[0].lstrip(" |").strip()))[0] in _ROW_FIELDS or "|" in second[0][:3]):
             self.open_label(label, value[:second.start()].strip(), line)
-            self.open_label(found[0] or "", found[1], line)
+            if found[0] in _ROW_FIELDS:  # (a field the contract has not, after a bar, is left out)
+                self.open_label(found[0] or "", found[1], line)
             return
         if label in ("target", "outcome") and isinstance(self.item, Indicator) and inline_value(
                 self.item, line.text.partition(":")[0].strip(), value):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from planparse import nlp
 from planparse.layouts.base import provenance
 from planparse.layouts.field_blocks import block, commits
+from planparse.layouts.form_tables import measured_item
 from planparse.layouts.goal_groups import (
     GROUPS,
     area_depth,
@@ -30,7 +30,7 @@ from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
 from planparse.layouts.walk_state import names_goals
 from planparse.layouts.wraps import did_not_wrap
-from planparse.model import Activity, Direction, Goal, GoalLevel, Indicator
+from planparse.model import Activity, Goal, GoalLevel, Indicator
 from planparse.reading.charts import space_between
 from planparse.reading.model import Line, group_paragraphs
 from planparse.text.assemble import join_lines
@@ -97,8 +97,8 @@ class ListWalk(FieldWalk):
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (
                         not head.marked and d < self.marked_depth and not states_goal(head.title)))
-                if head.number and d > 1 and head.number.split(".")[0] == self.goal_chapter_no:
-                    self.in_goal_chapter = True  # "3.3" goes on in goal chapter "3" ("4 SCB" was a table's cells)
+                if head.number and d > 1 and (" " in head.number or head.number.split(".")[0] == self.goal_chapter_no):
+                    self.in_goal_chapter = True  # "3.3" goes on in goal chapter "3" ("4 SCB" was a table's cells; "N 2.1" is coded)
                 if d < self.spec.min_depth or chapter or (d > 1 and self.goal_chapters and not self.in_goal_chapter):
                     self.flush()
                     self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None  # ends the list
@@ -236,8 +236,7 @@ class ListWalk(FieldWalk):
         else:
             owner = self.owner_goal() if block(self) else self.activity or self.owner_goal()
             if owner is not None:
-                ind = Indicator(uid="", name=text, provenance=provenance(line),  # "Andelen … ska öka": a direction
-                                direction=Direction(d) if (d := nlp.find_direction(text)) else None)
+                ind = measured_item(text, line)  # ("Andelen … ska öka", "…; Målvärde 2027: 150")
                 owner.indicators.append(ind)
                 self.item = ind
 

@@ -134,6 +134,9 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
     heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method == "ocr")
     junk = {id(ln) for ln in lines if ln.method != "native" and (_crossing_junk(ln, lines) or stretched(ln.spans))}
     junk |= speck_lines(lines)
+    layer = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method != "native")  # (an OCR layer's or our OCR's)
+    junk |= {id(ln) for ln in lines if ln.method != "native" and ln.bbox[3] - ln.bbox[1] < 0.7 * layer[len(layer) // 2]
+             and _unworded(ln.text)} if layer else set()
     if not heights:
         return junk
     median = heights[len(heights) // 2]
@@ -144,6 +147,23 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
         and ln.bbox[3] - ln.bbox[1] > 2.5 * median
         and all(sum(c.isalpha() for c in w) <= 2 for w in ln.text.split())
     }
+
+
+def letterhead_lines(lines: list[Line]) -> set[int]:
+    """ids of lines that are only a municipality's name ("AVESTA KOMMUN" beside the cover's logo,
+    "Laxå kommun" in a page's foot): a letterhead, no content."""
+    from planparse.municipalities import letterhead  # noqa: PLC0415 (the register loads on first use)
+
+    return {id(ln) for ln in lines if len(ln.text) < 40 and letterhead(ln.text)}
+
+
+def _unworded(text: str) -> bool:
+    """A few words of which none of four letters or more is a word ("2 ON Se aera ee": a
+    photo's grain OCR'd in small print)."""
+    from planparse.text.repair import known_word  # noqa: PLC0415 (the lexicon loads on first use)
+
+    long = [w for w in _WORDS.findall(text) if len(w) >= 4]
+    return 0 < len(long) <= 3 and len(text.split()) <= 6 and not any(known_word(w) for w in long)
 
 
 # Swedish words (and plan abbreviations) of three letters or fewer that a line may hold alone

@@ -13,7 +13,7 @@ from dataclasses import replace
 from planparse.reading import columns
 from planparse.reading.model import Line, Span
 
-WIDE_GAP = 2.2  # line heights between two words of one line: two columns (a word space is a third)
+WIDE_GAP = 2.5  # line heights between two words of one line: two columns (a word space is a third)
 
 
 def _pieces(line: Line) -> list[list[Span]]:
