@@ -149,12 +149,14 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
     }
 
 
-def letterhead_lines(lines: list[Line]) -> set[int]:
-    """ids of lines that are only a municipality's name ("AVESTA KOMMUN" beside the cover's logo,
-    "Laxå kommun" in a page's foot): a letterhead, no content."""
+def letterhead_lines(lines: list[Line], height: float) -> set[int]:
+    """ids of lines that are only a municipality's name in capitals or in a page's margin
+    ("AVESTA KOMMUN" beside the cover's logo, "Laxå kommun" in the foot): a letterhead, no
+    content (a sentence may wrap before "Nyköpings kommun")."""
     from planparse.municipalities import letterhead  # noqa: PLC0415 (the register loads on first use)
 
-    return {id(ln) for ln in lines if len(ln.text) < 40 and letterhead(ln.text)}
+    return {id(ln) for ln in lines if len(ln.text) < 40 and (ln.text.isupper() or in_margin(ln, height))
+            and letterhead(ln.text)}
 
 
 def _unworded(text: str) -> bool:
