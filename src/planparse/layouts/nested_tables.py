@@ -101,9 +101,11 @@ def table_parts(table: Table, is_break: Callable[[Line], bool]) -> list[Line | T
     (:func:`~planparse.layouts.sheet_grid.sheet_parts`), a card's text box with its own table
     rebuilt (:func:`box_parts`), a title row over the header as the lines before the table
     (:func:`titled_parts`)."""
-    return [x for part in sheet_parts(table) for x in (
-        [y for p in box_parts(part, is_break) for y in (titled_parts(p) if isinstance(p, Table) else [p])]
-        if isinstance(part, Table) else [part])]
+    out: list[Line | Table] = []
+    for part in sheet_parts(table):
+        for piece in box_parts(part, is_break) if isinstance(part, Table) else [part]:
+            out += titled_parts(piece) if isinstance(piece, Table) else [piece]
+    return out
 
 
 def titled_parts(table: Table) -> list[Line | Table]:
