@@ -91,3 +91,9 @@ def goals(doc: dict[str, Any]) -> list[tuple[str | None, str, str | None]]:
 def activities(doc: dict[str, Any]) -> list[tuple[str, str]]:
     """(goal title, activity title) of every activity."""
     return [(g["title"], a["title"]) for g in all_goals(doc) for a in g.get("activities", [])]
+
+
+def indicators(doc: dict[str, Any]) -> list[tuple[str, str, list[tuple[str, int | None, Any]]]]:
+    """(goal title, name, values as (kind, year, value)) of every goal's indicator, depth first."""
+    return [(g["title"], i["name"], [(v["kind"], v["year"], v["value"]) for v in i["values"]])
+            for g in all_goals(doc) for i in g["indicators"]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.layouts.holdout import HoldoutSet, all_goals, assessments, tree
+from tests.layouts.holdout import HoldoutSet, all_goals, assessments, indicators, tree
 
 FAMILIES21 = HoldoutSet("holdout-families21")
 GENERIC41 = HoldoutSet("holdout-generic41")
@@ -23,16 +23,12 @@ def _activities(doc: dict[str, Any]) -> list[tuple[str, str, str | None, str | N
             for g in all_goals(doc) for a in g["activities"]]
 
 
-def _indicators(doc: dict[str, Any]) -> list[tuple[str, str, list[tuple[str, int | None, Any]]]]:
-    return [(g["title"], i["name"], [(v["kind"], v["year"], v["value"]) for v in i["values"]])
-            for g in all_goals(doc) for i in g["indicators"]]
-
 
 def test_a_header_row_centred_on_two_line_labels_is_one_header() -> None:
     """Säffle's plan (pandoc → Writer/Web): the indicator table's header has two-line labels
     ("Utfall" / "2024") with "Indikatorer" centred between them, three visual rows of one header.
     The table was not found: no indicator at all."""
-    FAMILIES21.same("orebro_budget/saffle-plan-budget-2026", tree, _indicators)
+    FAMILIES21.same("orebro_budget/saffle-plan-budget-2026", tree, indicators)
 
 
 def test_a_word_broken_in_its_narrow_header_cell_is_one_label() -> None:
@@ -55,7 +51,7 @@ def test_an_ocr_layers_padded_rows_centred_cells_and_figure_columns() -> None:
     Utfall" set close part where the figures under them part."""
     rel = "ange_tertial/saffle-malavstamning-2028-t2-ocr"
     doc, gold = FAMILIES21.parsed(rel), FAMILIES21.gold(rel)
-    assert [i for _, i, _ in _indicators(doc)] == [i for _, i, _ in _indicators(gold)]
+    assert [i for _, i, _ in indicators(doc)] == [i for _, i, _ in indicators(gold)]
     got = {(t, e, s) for _, t, _, e, s in _activities(doc)}
     want = {(t, e, s) for _, t, _, e, s in _activities(gold)}
     assert len(got & want) >= 9  # (two titles OCR misread, "tolven" for "tolv villatomter")
@@ -85,7 +81,7 @@ def test_fields_after_a_block_of_labelled_activities_serve_them_all() -> None:
     "Klart: …" / "Mätetal: …". The heading naming only "Mål 1" is the stated goal's number, the
     owner and date are every activity's of the block, the measure the goal's."""
     for rel in ("verksamhetsplan/vastervik-sn-verksamhetsplan-2027-word", "verksamhetsplan/oskarshamn-von-verksamhetsplan-2027-ocr"):
-        GENERIC43.same(rel, tree, _activities, _indicators)
+        GENERIC43.same(rel, tree, _activities, indicators)
 
 
 def test_a_translation_is_no_title_item_or_label() -> None:
@@ -111,7 +107,7 @@ def test_a_dash_is_no_value_and_a_lone_items_table_measures_the_goal() -> None:
     """Kolada tables with a KPI id column: "–" for a figure not there is no value; an indicator
     table under a list of one bulleted activity measures the goal; "Lovaktiviteter i Södra Vi"
     is an item, no "Aktiviteter" label qualified."""
-    GENERIC43.same("verksamhetsplan/vimmerby-kfn-verksamhetsplan-2027", tree, _activities, _indicators)
+    GENERIC43.same("verksamhetsplan/vimmerby-kfn-verksamhetsplan-2027", tree, _activities, indicators)
 
 
 def test_commitments_under_a_question_are_its_activities() -> None:
