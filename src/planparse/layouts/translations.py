@@ -71,14 +71,18 @@ def _translated_column(page: Page) -> set[int]:
 
 def swedish_only(doc: Document) -> Document:
     """``doc`` with its translations set aside (see the module's doc); ``doc`` itself when it
-    has none."""
+    has none, or when most of its lines are in another language (a document in English is no
+    translation of itself)."""
+    told = {id(ln) for page in doc.pages for ln in page.lines if translation(ln.text)}
+    if 2 * len(told) > sum(1 for page in doc.pages for ln in page.lines if len(ln.text.split()) >= 2):
+        return doc
     pages: list[Page] = []
     for page in doc.pages:
         kept: list[Line] = []
         foreign: list[Line] = []
         column = _translated_column(page)
         for ln in page.lines:
-            if id(ln) in column or translation(ln.text):
+            if id(ln) in column or id(ln) in told:
                 foreign.append(ln)
             else:
                 kept.append(_swedish_lines([ln])[0] if " / " in ln.text else ln)
