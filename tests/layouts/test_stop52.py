@@ -13,7 +13,6 @@ GENERIC41 = HoldoutSet("holdout-generic41")
 GENERIC42 = HoldoutSet("holdout-generic42")
 GENERIC43 = HoldoutSet("holdout-generic43")
 FAMILIES22 = HoldoutSet("holdout-families22")
-FAMILIES23 = HoldoutSet("holdout-families23")
 GENERIC44 = HoldoutSet("holdout-generic44")
 GENERIC45 = HoldoutSet("holdout-generic45")
 
@@ -169,9 +168,3 @@ def test_fields_parted_by_bars_and_a_measure_after_a_semicolon() -> None:
                 for a in g["activities"]]
     assert statuses.count("completed") >= 2
 
-
-def test_a_rule_read_twice_makes_no_sliver_column() -> None:
-    """Ockelbo's uppsiktsrapport drawn as page images (Pillow) with an exact text layer: a
-    table's left side read from the image as two rules 2 pt apart made a column no text fits,
-    and the activity tables of the second and third goal lost their activities."""
-    FAMILIES23.same("ange_uppsikt/ockelbo-uppsiktsrapport-2026", tree, _activities)

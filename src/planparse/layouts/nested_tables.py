@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planparse.layouts import roles
+from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.roles import Role
 from planparse.layouts.sheet_grid import sheet_parts
 from planparse.layouts.table_headers import is_table_header
@@ -109,13 +110,13 @@ def table_parts(table: Table, is_break: Callable[[Line], bool]) -> list[Line | T
 
 
 def titled_parts(table: Table) -> list[Line | Table]:
-    """A table whose first row is one cell merged across all columns (the goal's title over its
-    activities: "Vattenförsörjningen ska vara robust") over a row of column labels: the title's
-    lines, then the table under its real header; else the table as it is."""
+    """A table whose first row is one cell merged across all columns stating a goal (its title
+    over its activities: "Vattenförsörjningen ska vara robust") over a row of column labels: the
+    title's lines, then the table under its real header; else the table as it is."""
     rows = table.rows
-    if len(rows) < 3 or not rows[0].full_width or not rows[0].cells[0].text.strip() or rows[1].full_width \
+    if len(rows) < 3 or not rows[0].full_width or not states_goal(rows[0].cells[0].text) or rows[1].full_width \
             or not is_table_header([c.text for c in rows[1].cells if c.text.strip()]):
-        return [table]
+        return [table]  # (a caption that states no goal, "Folkbibliotek" over its statistics, stays the table's)
     head = replace(rows[1], is_header=True)
     labels = {c.col: c.text for c in head.cells}
     return [*rows[0].cells[0].lines, replace(table, rows=[head, *[replace(r, is_header=False) for r in rows[2:]]],

@@ -912,18 +912,7 @@ def _columns(verticals: list[float], x0: float, x1: float, scanned: bool) -> lis
     point or two apart: those near a side are that side, not a narrow column."""
     if scanned:
         verticals = [x for x in verticals if x0 + SCAN_SIDE < x < x1 - SCAN_SIDE]
-    xs = _merge_positions([*verticals, x0, x1])
-    # (a rule drawn twice a hair apart, as a page image's rules read, leaves a sliver no text fits)
-    out = xs[:1]
-    for x in xs[1:-1]:
-        if x - out[-1] >= SLIVER:
-            out.append(x)
-    if len(xs) > 1:
-        out = [*out[:-1], xs[-1]] if len(out) > 1 and xs[-1] - out[-1] < SLIVER else [*out, xs[-1]]
-    return out
-
-
-SLIVER = 4.0  # points: no column is narrower
+    return _merge_positions([*verticals, x0, x1])
 
 
 SCAN_SIDE = 8.0  # points
