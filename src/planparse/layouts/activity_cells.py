@@ -4,11 +4,16 @@ comment, its description and its follow-up ("Uppdrag | Ansvarig | Status | Komme
 
 from __future__ import annotations
 
+import re
+
 from planparse.model import Activity
 from planparse.reading.model import Line, Row, line_gap
 from planparse.text.assemble import ends_open, join_lines
 from planparse.text.repair import ocr_name_stop
 
+# An activity's number after its kind's word, opening its title cell: "Uppdrag 2027:04", "Åtgärd 3.2".
+_NUMBER_LABEL = re.compile(r"^(?:uppdrag|aktivitet|åtgärd|insats)\s+(?P<num>\d{4}:\d{1,3}|\d{1,2}(?:[.:]\d{1,3}){0,3})\.?"
+                           r"(?:\s*[:–—-])?(?:\s+(?P<title>[A-ZÅÄÖ\"”].*))?$", re.IGNORECASE | re.DOTALL)
 _FIELDS = (("owner", "owner"), ("comment", "comment"), ("description", "description"))
 
 
@@ -84,3 +89,16 @@ def titled_lines(lines: list[Line]) -> int | None:
         return None
     n = title_wraps(lines)  # (a title ending a sentence is one of the cell's sentences: no title apart)
     return n if n < len(lines) and not lines[n - 1].text.rstrip().endswith(".") else None
+
+
+def numbered_title(title: str, description: str | None) -> tuple[str | None, str, str | None]:
+    """(number, title, description) of an activity cell whose title is its number after its
+    kind's word ("Uppdrag 2027:04" over the assignment, or before it on its line); the title
+    and description as they are, without a number, otherwise."""
+    lead = _NUMBER_LABEL.match(title)
+    if lead is None or not (lead["title"] or description):
+        return None, title, description
+    rest = lead["title"] or ""
+    if not rest and description:
+        rest, _, description = description.partition("\n")
+    return lead["num"], rest.strip(), description or None

@@ -111,7 +111,8 @@ def apply(doc: Document, goals: list[Goal]) -> None:
     labelled: list[tuple[Line, str]] = []  # (line, mark) of "Måluppfyllelse: ★★☆" lines, in order
     leading: dict[int, list[Line]] = {}  # lines a box character opens ("☑ Meröppet bibliotek", a drawn box)
     lines = _all_lines(doc)
-    coded = {c for c, _ in key(doc, [ln for ln in lines if "=" in ln.text]).items()} if any("=" in ln.text for ln in lines) else set()
+    legend = key(doc, lines) if any("=" in ln.text for ln in lines) else None
+    coded = set(legend or ())  # (its letter codes; its marks are marks anyway)
     for ln in lines:
         text = ln.text.strip()
         if _MARK.fullmatch(text) or text in coded:  # (or a letter the key names: "Gul")
@@ -122,7 +123,7 @@ def apply(doc: Document, goals: list[Goal]) -> None:
             labelled.append((ln, m["mark"]))
     if not by_page and not labelled and not leading:
         return
-    legend = key(doc, lines)
+    legend = key(doc, lines) if legend is None else legend
     for act in activities_in(goals):
         box = _row_box(by_page.get(act.provenance.page, []), act) or _leading_box(leading.get(act.provenance.page, []), act)
         if act.status is None and box is not None:

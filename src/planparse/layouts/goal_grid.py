@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planparse.layouts.base import provenance
-from planparse.layouts.goal_groups import states_goal
+from planparse.layouts.goal_words import states_goal
 from planparse.model import Goal, GoalLevel
 
 if TYPE_CHECKING:

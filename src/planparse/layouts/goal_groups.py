@@ -11,8 +11,9 @@ import re
 
 from planparse.layouts.base import Builder
 from planparse.layouts.facts import adopted_goals, plan_of_other_kind
-from planparse.layouts.goal_words import LEVEL_DEPTH
+from planparse.layouts.goal_words import LEVEL_DEPTH, states_goal
 from planparse.layouts.headings import Heading
+from planparse.layouts.indent_cascade import indent_cascade
 from planparse.layouts.known_goals import depth_first, names_document
 from planparse.layouts.walk_state import _CITATION, _RUNIN_SPLIT, WalkState, names_goals
 from planparse.model import Activity, Goal, GoalLevel
@@ -98,18 +99,8 @@ def group_level(stack: list[tuple[int, Goal]], level: GoalLevel, top: GoalLevel 
     return GoalLevel.goal_area
 
 
-# A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
-# kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
-_GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
 # A goal word as a label before the title ("Nämndmål: …"), not a title of goal words ("Mål för …")
 _LABELLED = re.compile(r"^\s*\S+\s*:\s*\S")
-
-
-def states_goal(title: str) -> bool:
-    """Whether a numbered heading states a goal (a finite verb after its first word)."""
-    words = title.lower().split()
-    return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:]) or (
-        len(words) == 3 and words[1] in ("ska", "skall"))  # ("Närvaron ska öka")
 
 
 def labelled(text: str) -> bool:
@@ -135,13 +126,16 @@ def lone_goal(goals: list[Goal]) -> bool:
 def settled_goals(doc: Document, goals: list[Goal], title: str) -> list[Goal]:
     """The generic parser's goal tree once the walk is done: a decision's adopted goals
     (:func:`~planparse.layouts.facts.adopted_goals`) where the walk found none, only bare goals
-    (the minutes' own headings and points), one lone goal or a plan of another kind, which
-    otherwise keeps none (a likabehandlingsplan's åtgärder are routines, issue 11)."""
+    (the minutes' own headings and points), a cascade told by indentation alone
+    (:mod:`~planparse.layouts.indent_cascade`) where it found nothing, one lone goal or a plan
+    of another kind, which otherwise keeps none (a likabehandlingsplan's åtgärder are routines, issue 11)."""
     bare = not any(g.activities or g.indicators for g in depth_first(goals))
     adopted = adopted_goals(doc) if bare else []
-    if not goals or adopted or plan_of_other_kind(title, doc) or lone_goal(goals):
-        return adopted if bare else adopted_goals(doc)
-    return goals
+    other_kind = plan_of_other_kind(title, doc)
+    if goals and not adopted and not other_kind and not lone_goal(goals):
+        return goals
+    settled = adopted if bare else adopted_goals(doc)
+    return settled or ([] if other_kind else indent_cascade(doc))
 
 
 def has_content(goal: Goal, listed: set[int]) -> bool:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.layouts.goal_groups import states_goal
+from planparse.layouts.goal_words import states_goal
 from planparse.layouts.known_goals import depth_first
 from planparse.layouts.listed_measures import measures_in_order
 from planparse.layouts.outline import outline_numbers

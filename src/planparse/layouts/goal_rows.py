@@ -4,8 +4,8 @@ Status table) hands the activity rows under it to that goal, whichever goal is i
 
 from __future__ import annotations
 
-from planparse.layouts.goal_groups import states_goal
 from planparse.layouts.goal_tables import _number_of
+from planparse.layouts.goal_words import states_goal
 from planparse.layouts.known_goals import depth_first, repeats_title
 from planparse.model import Goal
 from planparse.reading.model import Row, Table

@@ -93,3 +93,15 @@ def handed_labels(doc: Document) -> dict[int, str]:
                     and (rest := without_next_label(text)) != text:
                 out[id(line)] = f"{text[len(rest):].strip()} {line.text}"
     return out
+
+
+# A finite verb of a goal statement ("Linköping har en likvärdig utbildning", "… är en trygg
+# kommun", "Barnen ska …"): a numbered heading that says it is a goal, not a chapter's name.
+_GOAL_VERBS = frozenset({"har", "är", "ska", "skall", "blir", "får", "erbjuder", "ökar", "minskar", "utvecklas", "stärks"})
+
+
+def states_goal(title: str) -> bool:
+    """Whether a numbered heading states a goal (a finite verb after its first word)."""
+    words = title.lower().split()
+    return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:]) or (
+        len(words) == 3 and words[1] in ("ska", "skall"))  # ("Närvaron ska öka")

@@ -14,8 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from planparse.layouts.field_blocks import commits
-from planparse.layouts.goal_groups import states_goal
-from planparse.layouts.goal_words import goal_word
+from planparse.layouts.goal_words import goal_word, states_goal
 from planparse.layouts.headings import Heading, continues_title
 from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.owners import LEAD_IN_OWNER, names_owner

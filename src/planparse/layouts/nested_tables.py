@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from planparse.layouts import roles
-from planparse.layouts.goal_groups import states_goal
+from planparse.layouts.goal_words import states_goal
 from planparse.layouts.roles import Role
 from planparse.layouts.sheet_grid import sheet_parts
 from planparse.layouts.table_headers import is_table_header

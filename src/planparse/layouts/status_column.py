@@ -27,3 +27,18 @@ def status_column(table: Table, labels: list[str | None], found: int | None) -> 
             out.append(k)
     return out[0] if len(out) == 1 else None
 
+
+
+def report_column(table: Table, labels: list[str | None], title_col: int) -> int | None:
+    """A table without a status column whose follow-up column opens each filled cell with a
+    status word before the comment ("Uppföljning augusti 2027": "Pågår Markanvisningen
+    startade i maj."): that column, or None."""
+    from planparse.layouts.tables import match_status_prefix  # (tables imports this module)
+
+    for k, lab in enumerate(labels):
+        if k == title_col or lab not in (None, "follow_up", "comment"):
+            continue
+        cells = [c.text for r in table.body if not r.full_width for c in r.cells if c.col == k and c.text.strip()]
+        if len(cells) >= 2 and 3 * sum(1 for t in cells if match_status_prefix(t) is not None) >= 2 * len(cells):
+            return k
+    return None

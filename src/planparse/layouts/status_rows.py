@@ -7,7 +7,7 @@ from planparse.layouts import roles
 from planparse.layouts.goal_tables import first_text, is_comment, label_beside
 from planparse.layouts.icons import Markers
 from planparse.layouts.marker import Marker
-from planparse.layouts.tables import column_of, header_labels, match_status_prefix
+from planparse.layouts.tables import header_labels, match_status_prefix, title_column
 from planparse.model import Status
 from planparse.reading.model import Row, Table
 
@@ -25,7 +25,7 @@ def status_row_icons(markers: Markers, table: Table) -> dict[int, Status]:
     icon. A status row spans the table, or (its columns not ruled) holds nothing but the icon
     and a comment in the title column, directly under an activity's row (:func:`under_activity`)."""
     out: dict[int, Status] = {}
-    title_col = column_of(header_labels(table), "activities") or 0
+    title_col = title_column(header_labels(table))
     above = None
     for r in table.body:
         marks = markers.near(r.page, r.bbox)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from planparse.layouts.goal_groups import states_goal
+from planparse.layouts.goal_words import states_goal
 from planparse.model import Activity, Goal
 from planparse.reading.model import Table
 

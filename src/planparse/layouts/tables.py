@@ -11,12 +11,13 @@ from enum import Enum
 from planparse import vocabulary
 from planparse.layouts.activity_cells import (
     description_goes_on,
+    numbered_title,
     text_columns,
     title_wraps,
     titled_lines,
 )
 from planparse.layouts.base import YEAR, provenance
-from planparse.layouts.status_column import status_column
+from planparse.layouts.status_column import report_column, status_column
 from planparse.model import Activity, Status, StatusValue
 from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs
 from planparse.reading.paragraphs import line_step, list_text, paragraphs
@@ -57,9 +58,16 @@ def classify_table(table: Table) -> TableKind:
     labels = set(header_labels(table))
     if labels & {"activities"} or ({"status", "end_date", "start_date"} & labels and len(labels) <= 4):
         return TableKind.activities
+    if "assignment" in labels and labels & {"owner", "follow_up", "comment"}:
+        return TableKind.activities  # "Uppdrag | Ansvarig nämnd | Återrapportering | …": a list of assignments
     if labels & {"indicator"} or (labels & {"outcome", "target", "measure"} and len(labels) >= 2):
         return TableKind.indicators
     return TableKind.other
+
+
+def title_column(labels: list[str | None]) -> int:
+    """An activity table's title column: its "Aktivitet" column, else its "Uppdrag" column, else the first."""
+    return next((k for name in ("activities", "assignment") for k, lab in enumerate(labels) if lab == name), 0)
 
 
 def column_of(labels: list[str | None], *names: str) -> int | None:
@@ -159,8 +167,9 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
     see :func:`line_step`), or a status row with an icon alone (``icons``: status by row id). Full-width rows before
     the first activity row go on with the text of ``cont``, the last activity of the table this one continues."""
     labels = header_labels(table)
-    title_col = column_of(labels, "activities") or 0
+    title_col = title_column(labels)
     status_col = status_column(table, labels, column_of(labels, "status"))
+    report_col = report_column(table, labels, title_col) if status_col is None else None
     start_col = column_of(labels, "start_date")
     end_col = column_of(labels, "end_date")
     progress_col = column_of(labels, "progress")
@@ -217,7 +226,8 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             title, description = join_lines([ln.text for ln in head[:n]]), list_text(head[n:], step)
         else:
             title, description = split_title(Cell(lines=head, bbox=cell.bbox, col=cell.col))
-        act = Activity(uid="", title=title, description=description, status=status, provenance=provenance(row))
+        number, title, description = numbered_title(title, description)
+        act = Activity(uid="", number=number, title=title, description=description, status=status, provenance=provenance(row))
         if status is not None:
             act.comment = list_text(tail[1:], step)
         elif tail:
@@ -228,6 +238,8 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             if m is not None:
                 act.status = Status(value=StatusValue(m.value), raw=re.sub(r"^[^\wÅÄÖåäö]+", "", text).strip(),
                                    confidence=m.confidence)
+        if report_col is not None and act.status is None and (lead := match_status_prefix(row.cell_text(report_col))):
+            act.status, act.comment = lead[0], act.comment or lead[1] or None
         act.start_date = cell_date(row.cell_text(start_col)) if start_col is not None else None
         act.end_date = cell_date(row.cell_text(end_col), end=True) if end_col is not None else None
         if number_col is not None and _ITEM_NUMBER.fullmatch(nr := row.cell_text(number_col).strip()):

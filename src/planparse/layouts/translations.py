@@ -53,18 +53,18 @@ def _table(table: Table) -> Table:
     return dataclasses.replace(table, rows=rows, header=[swedish_part(h) for h in table.header])
 
 
-def _translated_column(page: Page) -> set[int]:
+def _translated_column(page: Page, told: set[int]) -> set[int]:
     """Ids of the lines of a page's right column that translates its left one (most of its
     lines of two words or more translations, few of the left's): its short lines too
-    ("sivua", "TOIMENPITEET")."""
+    ("sivua", "TOIMENPITEET"). ``told``: the ids of the document's lines in another language."""
     if not page.two_columns:
         return set()
     right = [ln for ln in page.lines if ln.bbox[0] >= 0.45 * page.width]
     left = [ln for ln in page.lines if ln.bbox[2] <= 0.55 * page.width]
 
     def share(lines: list[Line]) -> float:
-        told = [ln for ln in lines if len(ln.text.split()) >= 2]
-        return sum(1 for ln in told if translation(ln.text)) / len(told) if len(told) >= 3 else 0.0
+        long = [ln for ln in lines if len(ln.text.split()) >= 2]
+        return sum(1 for ln in long if id(ln) in told) / len(long) if len(long) >= 3 else 0.0
 
     return {id(ln) for ln in right} if share(right) >= 0.5 and share(left) <= 0.1 else set()
 
@@ -80,7 +80,7 @@ def swedish_only(doc: Document) -> Document:
     for page in doc.pages:
         kept: list[Line] = []
         foreign: list[Line] = []
-        column = _translated_column(page)
+        column = _translated_column(page, told)
         for ln in page.lines:
             if id(ln) in column or id(ln) in told:
                 foreign.append(ln)
