@@ -24,12 +24,13 @@ _BESIDE = 40.0  # points: the most between a left stripe and its owner's title
 _VALUED = ("green", "yellow", "red")
 
 
-def _stripes(doc: Document) -> list[tuple[int, Drawing, bool]]:
-    """(page, drawing, is_top) of every coloured stripe with no text on it."""
+def _stripes(doc: Document, named: set[str]) -> list[tuple[int, Drawing, bool]]:
+    """(page, drawing, is_top) of every coloured stripe with no text on it: green, yellow or
+    red, or a colour the document's key names (``named``: "grå = Ej startad")."""
     out: list[tuple[int, Drawing, bool]] = []
     for page in doc.pages:
         for d in page.drawings:
-            if d.fill is None or d.kind not in ("rect", "shape") or color_name(d.fill) not in _VALUED:
+            if d.fill is None or d.kind not in ("rect", "shape") or color_name(d.fill) not in (*_VALUED, *named):
                 continue
             w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
             top = _THICK[0] <= h <= _THICK[1] and w >= _LONG
@@ -54,7 +55,7 @@ def _owner(d: Drawing, top: bool, owners: list[Owner]) -> Owner | None:
 
 def attach_stripes(doc: Document, markers: Markers, owners: list[Owner]) -> None:
     """Give owners without a value their card's stripe's (one stripe an owner)."""
-    stripes = _stripes(doc)
+    stripes = _stripes(doc, {colour for colour, _ in (*markers.legend_status, *markers.legend_assessment)})
     if len({color_name(d.fill or 0) for _, d, _ in stripes}) < 2:
         return
     by_page: dict[int, list[Owner]] = {}

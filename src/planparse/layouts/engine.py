@@ -186,9 +186,9 @@ class Walk(ListWalk):
         if id(line) in self.area_titles:
             head = head or Heading("section", text)
             close_area(self)
-        if self.field == "goal_title" and head is not None and head.kind == "section" and not labelled and (
+        if self.field in ("goal_title", "lead_one") and head is not None and head.kind == "section" and not labelled and (
                 not self.field_lines or continues_title(self.field_lines[-1], line, self.typo)):
-            self.field_lines.append(line)  # the title under "Mål 1", set as a heading of its own
+            self.field_lines.append(line)  # the title under "Mål 1" or "Aktivitet", set as a heading of its own
             return
         if head is not None and (head.kind == "section" and labelled or self.no_heading(head, line, labelled)):
             head = None

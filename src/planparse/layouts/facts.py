@@ -12,6 +12,7 @@ from planparse.layouts.base import YEAR, Builder, provenance
 from planparse.layouts.doc_info import Found
 from planparse.layouts.front_info import read_front
 from planparse.layouts.front_metadata import front_metadata, vision_under_heading
+from planparse.layouts.goal_words import states_goal
 from planparse.layouts.title_kinds import RULES, fee_schedule, keeps_no_budget, other_plan
 from planparse.model import DocumentType, Goal, GoalLevel, Municipality, Period, PeriodKind
 from planparse.municipalities import REGIONS, find_in_text, find_region, lookup, named_most
@@ -138,6 +139,14 @@ def _title(doc: Document) -> str:
     return ""
 
 
+def _own_title(text: str) -> bool:
+    """Whether a PDF's metadata title is a document's own (a few words naming a kind of
+    document), not a file's name nor a template's ("Microsoft Word - mall.docx")."""
+    folded = fold(text)
+    return 0 < len(text.split()) <= 8 and not re.search(r"\.(?:docx?|odt|pdf|html?|pptx?)\b|microsoft|untitled|namnlos", folded) \
+        and re.search(r"kort|plan|rapport|uppfoljning|berattelse|redovisning|bokslut|budget|program", folded) is not None
+
+
 _MONTH_OF = {name[:3]: n for name, n in MONTHS.items()}  # "okt" → 10, as "oktober"
 _MONTH_AFTER = re.compile(r"^\s*(?:per\s+(?:\d{1,2}\s+)?|januari\s*[-–]\s*)?(" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 
@@ -183,6 +192,8 @@ def guess_facts(doc: Document, out: Builder) -> None:
         out.municipality = Municipality(name=region, code=None)
     folded = fold(text)
     title = re.split(r"\s+[–-]\s+", named)[0] if named else _title(doc)
+    if not named and states_goal(title) and _own_title(doc.pdf_metadata.get("title", "")):
+        title = doc.pdf_metadata["title"].strip()  # a målkort's first goal is no title of the document
     # the title's own words first: "Verksamhetsplan 2025" over a "delårsrapporten" in its prose
     # (a title naming a steering document of another kind, "Riktlinjer för …": no plan nor report
     # whatever report its prose mentions, "… i samband med årsredovisningen")

@@ -11,6 +11,7 @@ the goal's activities: the three sizes are group, goal and activity. Its paragra
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from planparse.layouts.field_blocks import commits
@@ -20,6 +21,7 @@ from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.owners import LEAD_IN_OWNER, names_owner
 from planparse.reading.model import Document, Line, Table
 from planparse.text.assemble import list_item
+from planparse.text.fold import fold
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
@@ -91,17 +93,23 @@ def over_page(doc: Document, above: Line, line: Line) -> bool:
         and not any(t.bbox[1] > above.bbox[3] for t in last.tables)
 
 
+# A goal's heading that says it is one: "Mål 1. Alla elever ska …", "Nämndmål 2: Ekonomin i balans"
+_GOAL_LABELLED = re.compile(r"^(?:mal|delmal|namndmal|verksamhetsmal|effektmal|malsattning)\s*\d{1,2}\b")  # (folded)
+
+
 def list_under_stated_goal(w: WalkState, line: Line, item: tuple[str, str]) -> bool:
     """A list right under a pending heading that states a goal ("a) Fler flickor ska delta i
     föreningsidrott", no label between): the heading is a goal, its items what is done for it,
     each led by a verb ("Dela ut …", "Öppna …"); right under a goal's own heading, items that name
     their owners ("Prova på-platser i kommunal verksamhet (Insatsägare: Sala kommun)"), or that
     state no goal under a goal of a lower level of a cascade ("E 2.1.a …" under "N 2.1" under
-    "KF 2"); or items under a party's lead-in in a goal ("Polisen åtar sig att:",
+    "KF 2") or under a heading labelled a goal ("Mål 1. Ekonomin i balans"); or items under a party's lead-in in a goal ("Polisen åtar sig att:",
     :data:`.owners.LEAD_IN_OWNER`). Read so; whether it was."""
     if w.mode is None and w.goal is not None and w.section is None and (LEAD_IN_OWNER.match(w.prev_text.strip()) or (
-            w.field == "description" and not w.field_lines and w.activity is None and states_goal(w.goal.title) and (
-                names_owner(item[1]) or (len(w.stack) >= 2 and w.goal is w.stack[-1][1] and not states_goal(item[1]))))):
+            w.field == "description" and not w.field_lines and w.activity is None and (
+                states_goal(w.goal.title) and (names_owner(item[1]) or (len(w.stack) >= 2 and w.goal is w.stack[-1][1]
+                                                                        and not states_goal(item[1])))
+                or _GOAL_LABELLED.match(fold(w.goal.provenance.raw_text or "")) and not states_goal(item[1])))):
         w.mode = "activities"
         w.list_item(item[1], line, item[0])
         return True

@@ -188,7 +188,7 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
         # sentence ("Målområde Livskvalitet"), whatever the OCR'd box height says of its size.
         shaped = not fonts and is_group and len(text.split()) <= 6 and heading_shaped(text) and rest[:1].isupper()
         if rank > 0 or ":" in text[:40] or shaped:
-            m = re.match(r"^(\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)
+            m = re.match(r"^((?-i:[A-ZÅÄÖ]{0,3})\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)  # ("S1", "P1.1")
             if m:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
             return Heading("goal", without_next_label(rest), None, level=level, lists_goals=is_group)

@@ -70,10 +70,10 @@ def attach(doc: Document, document_type: DocumentType, goals: list[Goal]) -> lis
     """Give owners without a status (activities) or assessment (goals) the icon that belongs
     to them; returns a warning per owner whose icon's colour maps to no value."""
     markers = Markers.of(doc, document_type)
+    owners = [o for o in _owners(goals) if o.provenance is not None]
+    attach_stripes(doc, markers, owners)  # (a card's stripe is no icon: a document may have stripes alone)
     if not markers.by_page:
         return []
-    owners = [o for o in _owners(goals) if o.provenance is not None]
-    attach_stripes(doc, markers, owners)
     by_page: dict[int, list[Owner]] = {}
     for o in owners:
         by_page.setdefault(o.provenance.page, []).append(o)

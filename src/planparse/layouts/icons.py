@@ -156,10 +156,13 @@ class Markers:
                 continue
             text = plain(text)
             for m in _COLOUR_WORD.finditer(text):
-                colour, label = _COLOUR_WORDS[m.group(1)], m.group(2).strip(" .")
+                colour, label = _COLOUR_WORDS[m.group(1)], re.sub(r"\([^)]*\)", "", m.group(2)).strip(" .·•")
                 if len(label) > 60:
                     continue
-                s, a = vocabulary.match_status(label), vocabulary.match_assessment(label)
+                # "Klar / Uppfyllt": an activity's status and a goal's assessment in one entry
+                parts = [label, *(part.strip() for part in label.split(" / "))] if " / " in label else [label]
+                s = next((found for part in parts if (found := vocabulary.match_status(part)) is not None), None)
+                a = next((found for part in parts if (found := vocabulary.match_assessment(part)) is not None), None)
                 if s is not None:
                     self.legend_status.setdefault((colour, False), StatusValue(s.value))
                 if a is not None:

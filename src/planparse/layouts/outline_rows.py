@@ -22,12 +22,14 @@ from planparse.layouts.transposed import transposed_indicators
 from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading.model import Row, Table
 from planparse.text.fold import fold
+from planparse.text.numbers import cell_date
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
 
 STEP = 6.0  # points between two indents, at least (a node's name starts so far right of its parent's)
 _SAME = 2.0  # points within which names start at one indent
+_LEVEL_NUMBER = re.compile(r"^\s*(?:niv[åa]|level)?\s*\d{1,2}\s*$", re.IGNORECASE)  # "Nivå 2", "3"
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Node:
     comment: str | None
     icon: Marker | None = None
     owner: str | None = None
+    end: str | None = None  # its end date as printed
 
 
 # A "Typ" column's words by the depth they name: a planning system's export names each row's kind
@@ -112,12 +115,15 @@ def _typed_nodes(table: Table, labels: list[str | None], kind_col: int, depths: 
     mark_col = column_of(labels, "status")
     mark_col = column_of(labels, "assessment") if mark_col is None else mark_col
     comment_col = column_of(labels, "comment")
-    owner_col = column_of(labels, "owner")
+    owner_col, end_col = column_of(labels, "owner"), column_of(labels, "end_date")
     head = next((c.bbox for r in table.rows if r.is_header for c in r.cells if c.col == mark_col), None)
     x0, x1 = (head[0], head[2]) if head is not None else (0.0, 0.0)  # (the status column's span)
+    # the names: the first column that is no kind nor a level's number ("Nivå | Typ | Namn | …")
+    name_col = next((k for k in range(table.n_cols) if k != kind_col and not all(
+        _LEVEL_NUMBER.match(r.cell_text(k)) for r in table.body)), 0)
     nodes: list[Node] = []
     for row, depth in zip(table.body, depths, strict=True):
-        if depth > (nodes[-1].depth + 1 if nodes else 0) or not row.cell_text(0):
+        if depth > (nodes[-1].depth + 1 if nodes else 0) or not row.cell_text(name_col):
             return None  # (a level skipped: no outline)
         mark = row.cell_text(mark_col) or None if mark_col is not None else None
         icon = None
@@ -125,7 +131,8 @@ def _typed_nodes(table: Table, labels: list[str | None], kind_col: int, depths: 
             icon = next((m for m in markers.near(row.page, row.bbox) if x0 - 2 <= (m.bbox[0] + m.bbox[2]) / 2 <= x1 + 2), None)
         comment = row.cell_text(comment_col) or None if comment_col is not None else None
         owner = row.cell_text(owner_col) or None if owner_col is not None else None
-        nodes.append(Node(row, depth, row.cell_text(0), mark, comment, icon, owner))
+        end = row.cell_text(end_col) or None if end_col is not None else None
+        nodes.append(Node(row, depth, row.cell_text(name_col), mark, comment, icon, owner, end))
     return nodes
 
 
@@ -147,7 +154,8 @@ def outline_tree(nodes: list[Node], parent: Goal | None, into: list[Goal], marke
             if stack:
                 status = status_of(n.mark) or (markers.status(n.icon) if markers is not None and n.icon else None)
                 stack[-1].activities.append(Activity(uid="", title=n.name, status=status, comment=n.comment,
-                                                     owner=n.owner, provenance=provenance(n.row)))
+                                                     owner=n.owner, end_date=cell_date(n.end, end=True) if n.end else None,
+                                                     provenance=provenance(n.row)))
             continue
         assessment = assessment_of(n.mark) or (markers.assessment(n.icon) if markers is not None and n.icon else None)
         goal = Goal(uid="", level=levels[n.depth], title=n.name, assessment=assessment, comment=n.comment,
