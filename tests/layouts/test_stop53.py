@@ -107,3 +107,44 @@ def test_a_node_export_with_level_type_and_name_columns() -> None:
         return [(a["title"], a["owner"], a["end_date"], (a["status"] or {}).get("value")) for g in all_goals(d) for a in g["activities"]]
 
     assert acts(doc) == acts(gold)
+
+
+GENERIC47 = HoldoutSet("holdout-generic47")
+GENERIC48 = HoldoutSet("holdout-generic48")
+FAMILIES24 = HoldoutSet("holdout-families24")
+
+
+def test_bullets_right_under_a_goal_labelled_as_one_are_its_activities() -> None:
+    """Växjö's delårsrapport (python-docx → LibreOffice, OpenSymbol bullets) and its OCR'd
+    sibling from Alvesta: "Mål 2. Ekonomin i balans vid årets slut" over bullets with no
+    "Aktiviteter" label. The goals had nothing under them and were dropped with the bullets."""
+    for rel in ("delarsrapport/vaxjo-un-delarsrapport-augusti-2026", "delarsrapport/alvesta-sn-delarsrapport-augusti-2026-ocr"):
+        doc, gold = GENERIC47.parsed(rel), GENERIC47.gold(rel)
+        assert [(g["title"], [a["title"] for a in g["activities"]]) for g in all_goals(doc)] == \
+            [(g["title"], [a["title"] for a in g["activities"]]) for g in all_goals(gold)]
+
+
+def test_goal_words_with_codes_as_numbers() -> None:
+    """Räddningstjänsten Östra Kalmar's handlingsprogram enligt LSO: "Säkerhetsmål S1: …" over
+    "Prestationsmål P1.1: …"; the codes are the goals' numbers, not the start of their titles."""
+    GENERIC48.same("handlingsprogram/rok-handlingsprogram-lso-2027-2030", tree)
+    doc = GENERIC48.parsed("handlingsprogram/rok-handlingsprogram-lso-2027-2030")
+    assert [g["number"] for g in all_goals(doc)][:3] == ["S1", "P1.1", "P1.2"]
+
+
+def test_goal_words_in_a_label_column_with_the_number_under_them() -> None:
+    """Vimmerby's trafiksäkerhetsprogram (Chromium): "Effektmål 1" and "Prestationsmål" / "1.1"
+    in a label column left of each statement, the sub-goals in body type; and Västervik's OCR'd
+    copy of the kind, where the number is read onto the title's line. No goal was kept."""
+    for rel in ("trafiksakerhetsprogram/vimmerby-kf-trafiksakerhetsprogram-2027-2030",
+                "trafiksakerhetsprogram/vastervik-kf-trafiksakerhetsprogram-2027-2030-ocr"):
+        doc, gold = GENERIC48.parsed(rel), GENERIC48.gold(rel)
+        assert [(g["number"], g["title"], g["level"]) for g in all_goals(doc)] == \
+            [(g["number"], g["title"], g["level"]) for g in all_goals(gold)]
+
+
+def test_a_page_of_pictures_under_text_is_no_photo_page() -> None:
+    """Arboga's uppsiktsrapport (python-pptx → LibreOffice Impress): the activity tables' cells are
+    drawn as pictures covering most of the page; text stands on them, so the page is no photograph
+    and its goals 1.1–1.3 are read (they were skipped as captions)."""
+    FAMILIES24.same("ange_uppsikt/arboga-uppsiktsrapport-2026", tree)

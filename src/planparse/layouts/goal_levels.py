@@ -116,6 +116,7 @@ def finish_tree(goals: list[Goal], generic: bool) -> None:
     owners named in titles, indicator tables under a goal table given to its goals in order
     (:mod:`.listed_measures`); the generic parser's levels."""
     outline_numbers(goals)
+    _numbers_under_titles(goals)
     measures_in_order(goals)
     merge_follow_up(goals)
     for goal in goals:  # (two reports in one file may repeat a top-level title: kept apart)
@@ -124,6 +125,25 @@ def finish_tree(goals: list[Goal], generic: bool) -> None:
     _ocr_list_stops(goals)
     if generic:
         settle_levels(goals)
+
+
+_BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}")
+_TITLE_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,2}(?:\.\d{1,2}){1,3})$")
+
+
+def _numbers_under_titles(goals: list[Goal], parent: Goal | None = None) -> None:
+    """A goal's number printed under its goal word, below the label column's first line
+    ("Prestationsmål" / "1.1" beside the title): read as its description's first line, or
+    on an OCR'd layer as its title's last word when it extends its parent's ("… alkolås 1.2")."""
+    for goal in goals:
+        head, _, rest = (goal.description or "").partition("\n")
+        tail = _TITLE_NUMBER.match(goal.title)
+        if goal.number is None and _BARE_NUMBER.fullmatch(head.strip()):
+            goal.number, goal.description = head.strip(), rest or None
+        elif goal.number is None and tail and parent is not None and parent.number \
+                and tail[2].startswith(f"{parent.number.rstrip('.')}."):
+            goal.title, goal.number = tail[1], tail[2]
+        _numbers_under_titles(goal.children, goal)
 
 
 def _ocr_list_stops(goals: list[Goal]) -> None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from planparse import vocabulary
-from planparse.layouts.goal_words import goal_word, without_next_label
+from planparse.layouts.goal_words import goal_word, states_goal, without_next_label
 from planparse.layouts.leading import heading_shaped
 from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.typography import Typography
@@ -187,8 +187,10 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
         # Without fonts a group's name is told by its shape: a few capitalised words, no
         # sentence ("Målområde Livskvalitet"), whatever the OCR'd box height says of its size.
         shaped = not fonts and is_group and len(text.split()) <= 6 and heading_shaped(text) and rest[:1].isupper()
-        if rank > 0 or ":" in text[:40] or shaped:
-            m = re.match(r"^((?-i:[A-ZÅÄÖ]{0,3})\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)  # ("S1", "P1.1")
+        m = re.match(r"^((?-i:[A-ZÅÄÖ]{0,3})\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)  # ("S1", "P1.1")
+        # (or in body type the goal word before a number or a goal's statement: "Effektmål 1 Antalet …",
+        # "Prestationsmål Hastigheten ska sänkas …")
+        if rank > 0 or ":" in text[:40] or shaped or (m and m[2][:1].isupper() or rest[:1].isupper() and states_goal(rest)):
             if m:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
             return Heading("goal", without_next_label(rest), None, level=level, lists_goals=is_group)

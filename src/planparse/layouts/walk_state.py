@@ -16,6 +16,7 @@ from planparse.layouts.known_goals import goal_path, names_document, sibling_goa
 from planparse.layouts.label_columns import dated_tail
 from planparse.layouts.legend import legend_lines
 from planparse.layouts.marker import Marker
+from planparse.layouts.photo_pages import photo_pages
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import split_status_suffix
 from planparse.model import Activity, Goal, GoalLevel, Indicator, Provenance
@@ -157,11 +158,7 @@ class WalkState:
         self.goal_chapters = any(self.goal_chapter(t) for t in self.chapters.values())
         self.in_goal_chapter = True
         self.goal_chapter_no: str | None = None  # the number of the last chapter of goals ("3")
-        # Pages mostly photograph (a scan is one image too, but its text is its OCR'd layer).
-        self.photo_pages = {
-            p.number for p in doc.pages
-            if p.text_layer == "native" and sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in p.images) > 0.45 * p.width * p.height
-        }
+        self.photo_pages = photo_pages(doc)
 
     def recognised(self, line: Line) -> Heading | None:
         """:func:`recognise` of ``line`` with this walk's typography and depth, worked out once
