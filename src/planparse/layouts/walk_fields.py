@@ -47,6 +47,8 @@ _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
 _LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
 _ROW_FIELDS = ("owner", "start_date", "end_date", "status")  # one value each, set in a row
 _SECOND_LABEL = re.compile(r"\s+(?:\|\s+)?[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")
+_THEN_LABEL = re.compile(r"(?<=\.)\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")  # a value's label after a full stop
+_VALUES = ("assessment", "status")
 _RUN_IN = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: \S")  # "Resultat: …", "Åtgärder framåt: …"
 
 class FieldWalk(WalkState):
@@ -99,6 +101,9 @@ class FieldWalk(WalkState):
             or (self.typo.has_fonts(line) and self.typo.rank(line) == 0))
 
     def open_label(self, label: str, value: str, line: Line) -> None:
+        if label not in _VALUES and (then := _THEN_LABEL.search(value)) and (found := self.label(then[0].strip()))[0] in _VALUES:
+            self.open_label(label, value[:then.start()].strip(), line)  # "Utfall 2026: 61 %. Bedömning: Ej uppfyllt"
+            return self.open_label(found[0] or "", found[1], line)
         second = _SECOND_LABEL.search(value) if label in _ROW_FIELDS else None  # "Ansvarig: X   Klart: Y", "X | Klart: Y | Kostnad: Z"
         if second is not None and ((found := self.label(second[0].lstrip(" |").strip()))[0] in _ROW_FIELDS or "|" in second[0][:3]):
             self.open_label(label, value[:second.start()].strip(), line)
