@@ -68,8 +68,9 @@ def depth(number: str) -> int:
 
 def _looks_like_title(title: str) -> bool:
     first = title.lstrip("\"'“”‘’«(")[:1]
+    # (a word of three letters or two words: "75 No" is a chart's figure and OCR's reading of its ring)
     return (first.isupper() or (bool(first) and not first.isalnum())) and bool(
-        re.search(r"[A-Za-zÅÄÖåäö]{2}", title)
+        re.search(r"[A-Za-zÅÄÖåäö]{3}", title) or len(re.findall(r"[A-Za-zÅÄÖåäö]{2}", title)) >= 2
     )
 
 
@@ -250,8 +251,8 @@ def _runin_label(text: str) -> bool:
 
 def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
     """Whether ``line`` is the wrapped rest of the heading whose last line is ``prev``."""
-    if line.page != prev.page or prev.text.endswith((".", ":")):
-        return False
+    if line.page != prev.page or prev.text.endswith((".", ":")) or line.bbox[0] >= prev.bbox[2]:
+        return False  # (a line wholly right of the heading's end is beside it: a chart's figure)
     # (An OCR'd line's rank is its box height, which its letters sway: see _wraps_ocr_title.)
     fonts = typo.has_fonts(line)
     if fonts and (typo.rank(line) != typo.rank(prev) or typo.rank(line) == 0):

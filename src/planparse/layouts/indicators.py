@@ -283,8 +283,8 @@ def indicator_rows(
             label, kind, year, by_column, so_far = heads[i]
             if by_column is not None and kind is ValueKind.other and year is not None:
                 kind = ValueKind.outcome  # "Kvinnor 2024": what the year's figure was, for women
-            if kind is ValueKind.outcome and year is None and period:
-                year = int(period[-1])  # "Utfall" beside "Period: Jan–apr 2026": that year's
+            if kind in (ValueKind.outcome, ValueKind.target) and year is None and period:
+                year = int(period[-1])  # "Utfall", "Målvärde" beside "Period: Jan–apr 2026": that year's
             if kind is ValueKind.outcome and year is None and so_far:
                 year = this_year
             ind.values.append(

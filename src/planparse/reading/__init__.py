@@ -1643,6 +1643,7 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
     for k, lines in enumerate(per_page_lines):
         removed = running | contents.contents_lines([ln for ln in lines if id(ln) not in running])
         removed |= noise.placeholder_lines(lines) | noise.ocr_junk_lines(lines) | noise.letterhead_lines(lines, heights[k])
+        removed |= noise.print_stamp_lines(lines, heights[k])
         noise_per_page.append([ln for ln in lines if id(ln) in removed])
         per_page_lines[k] = [ln for ln in lines if id(ln) not in removed]
         footnotes.strip_marks(per_page_lines[k], heights[k])

@@ -159,6 +159,16 @@ def letterhead_lines(lines: list[Line], height: float) -> set[int]:
             and letterhead(ln.text)}
 
 
+# A print stamp: "Utskrivet 2027-09-14 av Eva Nord", "Utskriftsdatum: 2027-09-14"
+_PRINTED = re.compile(r"\b(?:utskrivet|utskriven|utskriftsdatum|skrevs ut)\b[^\n]{0,12}?(?:19|20)\d\d-\d\d-\d\d")
+
+
+def print_stamp_lines(lines: list[Line], height: float) -> set[int]:
+    """ids of lines in a page's margin that say when and by whom the page was printed (a planning
+    system's report header: its name, filter and print date on one line), no content."""
+    return {id(ln) for ln in lines if in_margin(ln, height) and _PRINTED.search(fold(ln.text))}
+
+
 def _unworded(text: str) -> bool:
     """A few words of which none of four letters or more is a word ("2 ON Se aera ee": a
     photo's grain OCR'd in small print)."""
