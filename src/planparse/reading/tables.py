@@ -1564,6 +1564,7 @@ def _build(
     if not body_only and _title_over_header(rows, shades):
         title, rows, header = rows[0], rows[1:], True
     rows = join_wrapped_rows(rows, header)
+    rows = _split_stacked(rows, header)
     mend_broken_words(rows)
     first = rows[0]
     if title is not None:
@@ -1715,6 +1716,33 @@ def _merge_row_spans(rows: list[Row], hs: list[_Seg], scanned: bool = False) -> 
                 held = {id(s) for ln in top.lines for s in ln.spans}
                 top.lines.extend(ln for ln in c.lines if not all(id(s) in held for s in ln.spans))
                 c.lines = []
+
+
+def _split_stacked(rows: list[Row], header: bool) -> list[Row]:
+    """Body rows between two rules that hold several rows set one under another (a table ruled
+    only above and below its body, booktabs' style): parted at each line of the other column
+    with the fewest lines of two or more (a status or an owner a row), when the first column
+    starts a line level with each and no column starts above the first."""
+    out: list[Row] = []
+    for k, row in enumerate(rows):
+        filled = [c for c in row.cells if c.lines]
+        below = rows[k + 1] if k + 1 < len(rows) else None
+        if (k == 0 and header) or len(filled) < 2 or filled[0].col != 0 or (below is not None and any(c.merged_up for c in below.cells)):
+            out.append(row)
+            continue
+        others = filled[1:]
+        key = min((c for c in others if len(c.lines) >= 2), key=lambda c: len(c.lines), default=None)  # (a status a row)
+        starts = [ln.bbox[1] for ln in key.lines] if key is not None else []
+        if len(starts) < 2 or not all(any(abs(ln.bbox[1] - y) <= 2 for ln in filled[0].lines) for y in starts) \
+                or any(min(o.bbox[1] for o in c.lines) < starts[0] - 2 for c in others):
+            out.append(row)
+            continue
+        edges = [row.bbox[1], *(y - 1 for y in starts[1:]), row.bbox[3]]
+        for top, bottom in zip(edges, edges[1:], strict=False):
+            cells = [Cell(lines=[ln for ln in c.lines if top <= ln.bbox[1] < bottom], bbox=(c.bbox[0], top, c.bbox[2], bottom),
+                          col=c.col, colspan=c.colspan) for c in row.cells]
+            out.append(Row(cells=cells, page=row.page, bbox=(row.bbox[0], top, row.bbox[2], bottom)))
+    return out
 
 
 def _ruled_under(x0: float, x1: float, y: float, hs: list[_Seg], scanned: bool) -> bool:
