@@ -1002,8 +1002,8 @@ def merge_baselines(
         near_boxes = list(dict.fromkeys(b for k in ks for b in box_bands.get(k, ())))
         box, current = placed[0]
         for b, ln in placed[1:]:
-            apart = (mid is not None and box[2] <= mid <= b[0]) or _boxed_apart(box, b, near_boxes) \
-                or _out_of_cell(box, b, near) or _other_column_size(current, ln, b[0] - box[2])
+            apart = (mid is not None and box[2] <= mid <= b[0]) or (not _numbered_box(current, ln) and (
+                _boxed_apart(box, b, near_boxes) or _out_of_cell(box, b, near) or _other_column_size(current, ln, b[0] - box[2])))
             if b[0] - box[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
                 raw = None
                 if current.raw_text is not None or ln.raw_text is not None:
@@ -1017,6 +1017,15 @@ def merge_baselines(
     if band:
         return columns.column_order(out, band)
     return _box_order(out, boxes) if boxes else out
+
+
+def _numbered_box(left: Line, right: Line) -> bool:
+    """Whether ``left`` is a heading's number set in a box of its own before its title (a
+    folkhälsoplan's "2" white on a coloured square): a number alone, the title in capitals on."""
+    return bool(_BOX_NUMBER.fullmatch(left.text.strip())) and right.text[:1].isupper() and len(right.text.split()) >= 2
+
+
+_BOX_NUMBER = re.compile(r"\d{1,2}\.?")
 
 
 def _other_column_size(left: Line, right: Line, gap: float) -> bool:
