@@ -44,6 +44,8 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("effektmal", GoalLevel.goal),
     ("huvudmal", GoalLevel.goal),  # a programme's "Huvudmål 2" over its "Delmål 2.1"
     ("delmal", GoalLevel.sub_goal),
+    ("miljomal", GoalLevel.goal),  # a miljöprogram's or klimatplan's "Miljömål 1" over its "Delmål 1.1"
+    ("klimatmal", GoalLevel.goal),
     # a handlingsprogram under the law on protection against accidents (LSO): safety goals set by the
     # municipalities, performance goals the rescue service sets to reach them
     ("sakerhetsmal", GoalLevel.goal),

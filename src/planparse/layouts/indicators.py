@@ -84,7 +84,7 @@ def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]
         return (ValueKind.outcome if series else ValueKind.baseline), year
     if year is not None and (_TERM_YEAR.fullmatch(label.strip()) or _PERIOD_YEAR.fullmatch(label.strip())):
         return ValueKind.outcome, year  # "VT 2024", "Jan–apr 2026", "Helår 2025": what the period gave
-    if f.startswith(("basvarde", "baslinje", "ingangsvarde", "utgangsvarde", "utgangslage", "nulage", "startvarde")):
+    if f.startswith(("basvarde", "baslinje", "basar", "ingangsvarde", "utgangsvarde", "utgangslage", "nulage", "startvarde")):
         return ValueKind.baseline, year
     return ValueKind.other, year
 

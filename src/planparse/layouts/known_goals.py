@@ -115,12 +115,20 @@ def caption_goal(goals: list[Goal], text: str) -> list[Goal]:
     return _path_to(goals, lambda g: repeats_title(g, key))
 
 
+# A list's label naming the goal by its number: "Indikatorer för miljömål 1" after its delmål 1.2.
+_LIST_OF_GOAL = re.compile(r"^(?:indikatorer|nyckeltal|matetal|matt)\s+(?:for|till)\s+\w*mal(?:et)?\s+(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?$")
+
+
 def captioned_goal(w: WalkState, text: str) -> bool:
     """Whether ``text`` is a caption naming a goal read before; if so that goal is in scope
-    again (what the table under the caption holds is its own), the open field stored first."""
+    again (what the table under the caption holds is its own), the open field stored first.
+    A list's label naming a goal by its number puts it in scope too, and is read on as a label."""
     path = caption_goal(w.out.goals, text)
+    label = None if path else _LIST_OF_GOAL.match(fold(text))
+    if label is not None:
+        path = _path_to(w.out.goals, lambda g: (g.number or "").rstrip(".") == label["number"])
     if path:
         w.flush()
         w.stack = [(k + 1, g) for k, g in enumerate(path)]
         w.goal, w.activity, w.section, w.mode = path[-1], None, None, None
-    return bool(path)
+    return bool(path) and label is None
