@@ -620,6 +620,8 @@ def test_ocr_quote_style_makes_a_swedish_quotation(words: list[str], expected: l
         (["e-post"], ["e-post"]),
         (["bl.a"], ["bl.a"]),
         (["t.ex"], ["t.ex"]),
+        (["VA-", " och", " avfallsenh:eten"], ["VA-", " och", " avfallsenheten"]),  # a copy's speck inside a word
+        (["kl:a"], ["kl:a"]),  # no known word without it
     ],
 )
 def test_ocr_glued_specks_part_two_words(words: list[str], expected: list[str]) -> None:
