@@ -1722,8 +1722,8 @@ def _split_stacked(rows: list[Row], header: bool) -> list[Row]:
     """Body rows between two rules that hold several rows set one under another (a table ruled
     only above and below its body, booktabs' style): parted at each line of the other column
     with the fewest lines of two or more (a status or an owner a row), when the first column
-    starts a line level with each, not in lower case (no wrapped name), and every column
-    starts level with the first (no cell centred on a row that wraps)."""
+    starts a line level with each, not in lower case (no wrapped name), and so does every
+    other column (each row whole: not a cell's title over its text beside a one-line owner)."""
     out: list[Row] = []
     for k, row in enumerate(rows):
         filled = [c for c in row.cells if c.lines]
@@ -1736,7 +1736,7 @@ def _split_stacked(rows: list[Row], header: bool) -> list[Row]:
         starts = [ln.bbox[1] for ln in key.lines] if key is not None else []
         firsts = [next((ln for ln in filled[0].lines if abs(ln.bbox[1] - y) <= 2), None) for y in starts]
         if len(starts) < 2 or any(ln is None or ln.text[:1].islower() for ln in firsts) \
-                or any(abs(min(o.bbox[1] for o in c.lines) - starts[0]) > 2 for c in others):
+                or not all(any(abs(o.bbox[1] - y) <= 2 for o in c.lines) for c in others for y in starts):
             out.append(row)
             continue
         edges = [row.bbox[1], *(y - 1 for y in starts[1:]), row.bbox[3]]
