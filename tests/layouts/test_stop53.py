@@ -148,3 +148,54 @@ def test_a_page_of_pictures_under_text_is_no_photo_page() -> None:
     drawn as pictures covering most of the page; text stands on them, so the page is no photograph
     and its goals 1.1–1.3 are read (they were skipped as captions)."""
     FAMILIES24.same("ange_uppsikt/arboga-uppsiktsrapport-2026", tree)
+
+
+GENERIC49 = HoldoutSet("holdout-generic49")
+
+
+def test_rows_stacked_between_two_rules_are_rows() -> None:
+    """Kalmarsunds gymnasieförbund's plan (XeLaTeX, rules only above and below each table's body):
+    the activities of one goal stand one under another in one ruled band; each status line starts
+    a row. They were read as one activity."""
+    rel = "verksamhetsplan/kalmarsunds-gymnasieforbund-verksamhetsplan-2027"
+    doc, gold = GENERIC48.parsed(rel), GENERIC48.gold(rel)
+
+    def rows(d: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(a["owner"], (a["status"] or {}).get("value")) for g in all_goals(d) for a in g["activities"]]
+
+    assert rows(doc) == rows(gold)
+
+
+def test_a_klimatplan_of_miljomal_delmal_and_indicators_named_for_their_goal() -> None:
+    """Kalmar's klimat- och miljöplan (Chromium): "Miljömål 1. …" over "Delmål 1.1 …", and after
+    the delmål "Indikatorer för miljömål 1" over a table with "Basår 2019": the indicators are the
+    miljömål's, the base year's value a baseline. A wrapped åtgärd beside a wrapped year is one row."""
+    rel = "klimatplan/kalmar-kf-klimat-och-miljoplan-2027-2030"
+    doc, gold = GENERIC48.parsed(rel), GENERIC48.gold(rel)
+
+    def owned(d: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(g["number"], i["name"], [(v["kind"], v["year"]) for v in i["values"]]) for g in all_goals(d) for i in g["indicators"]]
+
+    assert owned(doc) == owned(gold)
+    assert [a["title"] for g in all_goals(doc) for a in g["activities"]] == [a["title"] for g in all_goals(gold) for a in g["activities"]]
+
+
+def test_a_heading_number_in_a_box_of_its_own() -> None:
+    """Nybro's folkhälsoplan (reportlab): each målområde's number white on a coloured square left of
+    its title; the number went to the end of the list item above ("Föräldraskapsstöd i förskolan 2")."""
+    rel = "folkhalsoplan/nybro-kf-folkhalsoplan-2027-2030"
+    doc, gold = GENERIC48.parsed(rel), GENERIC48.gold(rel)
+    titles = {a["title"] for g in all_goals(gold) for a in g["activities"]}
+    assert titles and titles <= {a["title"] for g in all_goals(doc) for a in g["activities"]}
+
+
+def test_finansiella_mal_with_outcome_and_assessment_on_one_line() -> None:
+    """Karlskrona's årsredovisning (Chromium): under "Finansiella mål" each goal a heading over one
+    line "Utfall 2026: 61 %. Bedömning: Ej uppfyllt"; the goals were lost with their assessments."""
+    rel = "arsredovisning/karlskrona-kf-arsredovisning-2026"
+    doc, gold = GENERIC49.parsed(rel), GENERIC49.gold(rel)
+
+    def assessed(d: dict[str, Any]) -> set[tuple[str, Any]]:
+        return {(g["title"], (g["assessment"] or {}).get("value")) for g in all_goals(d) if g["level"] == "goal"}
+
+    assert assessed(gold) <= assessed(doc)

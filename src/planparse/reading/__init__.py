@@ -1022,7 +1022,7 @@ def merge_baselines(
 def _numbered_box(left: Line, right: Line) -> bool:
     """Whether ``left`` is a heading's number set in a box of its own before its title (a
     folkhälsoplan's "2" white on a coloured square): a number alone, the title in capitals on."""
-    return bool(_BOX_NUMBER.fullmatch(left.text.strip())) and right.text[:1].isupper() and len(right.text.split()) >= 2
+    return bool(_BOX_NUMBER.fullmatch(left.text.strip())) and right.text[:1].isupper() and len(right.text.strip()) >= 4
 
 
 _BOX_NUMBER = re.compile(r"\d{1,2}\.?")
