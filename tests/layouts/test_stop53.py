@@ -199,3 +199,13 @@ def test_finansiella_mal_with_outcome_and_assessment_on_one_line() -> None:
         return {(g["title"], (g["assessment"] or {}).get("value")) for g in all_goals(d) if g["level"] == "goal"}
 
     assert assessed(gold) <= assessed(doc)
+
+
+def test_a_ring_per_cent_through_the_documents_key() -> None:
+    """Emmaboda's delårsrapport (Chromium): each nämndmål's assessment a donut ring with "75 %" in it,
+    the key one sentence of the intro ("Måluppfyllelse: 100 % = uppfyllt, 50–99 % = delvis uppfyllt,
+    0–49 % = ej" / "uppfyllt."); the ring's grey track was read as "not assessed"."""
+    rel = "delarsrapport/emmaboda-sn-delarsrapport-2027"
+    doc, gold = GENERIC50.parsed(rel), GENERIC50.gold(rel)
+    assert [(g["title"], g["assessment"]["value"], g["assessment"]["raw"]) for g in all_goals(doc)] == \
+        [(g["title"], g["assessment"]["value"], g["assessment"]["raw"]) for g in all_goals(gold)]

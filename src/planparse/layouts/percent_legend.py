@@ -25,9 +25,19 @@ import re
 from dataclasses import dataclass
 
 from planparse import vocabulary
-from planparse.layouts.icons import LEGEND_CONFIDENCE
+from planparse.layouts.icons import CONVENTION_CONFIDENCE, LEGEND_CONFIDENCE
 from planparse.layouts.tables import cell_percent
-from planparse.model import Activity, Goal, MarkerSource, Status, StatusValue, activities_in
+from planparse.model import (
+    Activity,
+    Assessment,
+    AssessmentValue,
+    Goal,
+    MarkerSource,
+    Status,
+    StatusValue,
+    activities_in,
+    goals_in,
+)
 from planparse.reading.model import BBox, Document, Line
 from planparse.text.fold import fold
 
@@ -39,7 +49,7 @@ _RANGE = re.compile(
     r")\s*%",
     re.IGNORECASE,
 )
-_HEADING = re.compile(r"(?:fardiggrad|genomforandegrad|tecken|symbol|forklaring|procent)")
+_HEADING = re.compile(r"(?:fardiggrad|genomforandegrad|tecken|symbol|forklaring|procent|maluppfyllelse)")
 _EDGES = " \t=:–—-·•|;,.()"
 _TAIL = re.compile(r"\s+(?:och|samt|eller)$", re.IGNORECASE)
 _GROUP_GAP = 1.5  # line heights: the most space between two lines of one legend
@@ -47,11 +57,13 @@ _GROUP_GAP = 1.5  # line heights: the most space between two lines of one legend
 
 @dataclass(frozen=True)
 class Entry:
-    """Per cents ``low`` to ``high`` (both included) name ``status``."""
+    """Per cents ``low`` to ``high`` (both included) name ``status``, or a goal's ``assessment``
+    ("Måluppfyllelse: 100 % = uppfyllt, 50–99 % = delvis uppfyllt")."""
 
     low: int
     high: int
-    status: StatusValue
+    status: StatusValue | None
+    assessment: AssessmentValue | None = None
 
     def holds(self, percent: int) -> bool:
         return self.low <= percent <= self.high
@@ -78,6 +90,7 @@ def entries(text: str) -> list[Entry]:
     if not found:
         return []
     head = text[: found[0].start()].strip(_EDGES.replace(":", ""))
+    head = head.rpartition(". ")[2] if ". " in head else head  # (the key's sentence after the document's name)
     if head and not _HEADING.search(fold(head)) or len(head) > 40:
         return []
     out: list[Entry] = []
@@ -86,9 +99,10 @@ def entries(text: str) -> list[Entry]:
         label = _TAIL.sub("", text[m.end():end].strip(_EDGES)).strip(_EDGES)
         bounds = _bounds(m)
         hit = vocabulary.match_legend("statuses", label) if label and len(label) <= 40 else None
-        if bounds is None or hit is None or hit.confidence < 0.9:
+        rated = vocabulary.match_legend("assessments", label) if label and len(label) <= 40 and hit is None else None
+        if bounds is None or (hit is None or hit.confidence < 0.9) and (rated is None or rated.confidence < 0.9):
             return []
-        out.append(Entry(*bounds, StatusValue(hit.value)))
+        out.append(Entry(*bounds, StatusValue(hit.value)) if hit else Entry(*bounds, None, AssessmentValue(rated.value) if rated else None))
     return out
 
 
@@ -98,7 +112,11 @@ class PercentLegend:
 
     def status(self, percent: int) -> StatusValue | None:
         """The status of the first entry holding ``percent``, or None."""
-        return next((e.status for e in self.entries if e.holds(percent)), None)
+        return next((e.status for e in self.entries if e.status and e.holds(percent)), None)
+
+    def assessment(self, percent: int) -> AssessmentValue | None:
+        """The assessment of the first entry holding ``percent``, or None."""
+        return next((e.assessment for e in self.entries if e.assessment and e.holds(percent)), None)
 
 
 def _texts(doc: Document) -> dict[int, list[tuple[str, BBox]]]:
@@ -115,8 +133,8 @@ def _texts(doc: Document) -> dict[int, list[tuple[str, BBox]]]:
 
 
 def _legend(group: list[Entry]) -> bool:
-    """Whether a group of entries is a legend: two statuses at least, no per cent in two ranges."""
-    return len({e.status for e in group}) >= 2 and not any(
+    """Whether a group of entries is a legend: two values at least, no per cent in two ranges."""
+    return len({(e.status, e.assessment) for e in group}) >= 2 and not any(
         a.low <= b.high and b.low <= a.high for k, a in enumerate(group) for b in group[k + 1:])
 
 
@@ -129,6 +147,8 @@ def read(doc: Document) -> PercentLegend | None:
         last: BBox | None = None
         for text, bbox in sorted(texts, key=lambda tb: (tb[1][1], tb[1][0])):
             got = entries(text)
+            if not got and (wrap := _wrapped(doc, bbox, text)) is not None:
+                got = entries(f"{text} {wrap}")  # a key's last entry run onto the next line ("… = ej" / "uppfyllt.")
             if not got:
                 continue
             if last is not None and bbox[1] - last[3] > _GROUP_GAP * max(last[3] - last[1], 6.0):
@@ -138,6 +158,16 @@ def read(doc: Document) -> PercentLegend | None:
             last = bbox
         found.extend(group if _legend(group) else [])
     return PercentLegend(tuple(found)) if found else None
+
+
+def _wrapped(doc: Document, bbox: BBox, text: str) -> str | None:
+    """The text of the line right under a line of text that ends in a word (a sentence wrapped on), if any."""
+    if not text[-1:].isalpha():
+        return None
+    height = bbox[3] - bbox[1]
+    below = [ln for p in doc.pages for ln in p.lines if 0 <= ln.bbox[1] - bbox[3] <= 0.8 * height and abs(ln.bbox[0] - bbox[0]) < 2
+             and ln.bbox[1] > bbox[1]]
+    return below[0].text if len(below) == 1 else None
 
 
 def _row_lines(doc: Document, page: int) -> list[Line]:
@@ -162,6 +192,7 @@ def apply(doc: Document, goals: list[Goal]) -> None:
     legend = read(doc)
     if legend is None:
         return
+    _rate_goals(doc, goals, legend)
     lines: dict[int, list[Line]] = {}
     for act in activities_in(goals):
         if act.status is not None or act.progress is None or (value := legend.status(act.progress)) is None:
@@ -172,3 +203,27 @@ def apply(doc: Document, goals: list[Goal]) -> None:
         printed = _printed(lines[page], act)
         act.status = Status(value=value, raw=f"{act.progress} %" if printed else f"bar: {act.progress} %",
                             confidence=LEGEND_CONFIDENCE, source=MarkerSource.text if printed else MarkerSource.icon)
+
+
+def _rate_goals(doc: Document, goals: list[Goal], legend: PercentLegend) -> None:
+    """Goals without an assessment given the legend's for the per cent printed alone right of
+    their title, on its row or just under it (a ring's "75 %" beside a nämndmål's title); an
+    assessment guessed from a shape's colour by convention alone (the ring's grey track) gives
+    way to it."""
+    for goal in goals_in(goals):
+        guessed = goal.assessment is not None and goal.assessment.source is MarkerSource.icon \
+            and (goal.assessment.confidence or 1.0) <= CONVENTION_CONFIDENCE
+        if goal.assessment is not None and not guessed or goal.provenance is None or goal.provenance.bbox is None:
+            continue
+        x0, top, x1, bottom = goal.provenance.bbox
+        height = max(bottom - top, 1.0)
+        page = next((p for p in doc.pages if p.number == goal.provenance.page), None)
+        for ln in page.lines if page is not None else []:
+            percent = cell_percent(ln.text) if _ALONE.fullmatch(ln.text.strip()) else None
+            if percent is not None and ln.bbox[0] > x1 and top - height <= ln.bbox[1] <= bottom + height \
+                    and (value := legend.assessment(percent)) is not None:
+                goal.assessment = Assessment(value=value, raw=ln.text.strip(), confidence=LEGEND_CONFIDENCE)
+                break
+
+
+_ALONE = re.compile(r"\d{1,3}\s*%")
