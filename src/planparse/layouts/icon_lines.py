@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planparse import vocabulary
 from planparse.layouts.drawn_icons import in_other_card
 from planparse.layouts.glyph_markers import ICON_GLYPHS
 from planparse.layouts.icons import Markers
 from planparse.layouts.marker import Marker
 from planparse.layouts.tables import split_status_suffix, status_line
-from planparse.model import MarkerSource
+from planparse.model import MarkerSource, Status, StatusValue
 from planparse.reading.model import Line, Page
 
 if TYPE_CHECKING:
@@ -126,3 +127,23 @@ def status_item(w: ListWalk, line: Line, item: tuple[str, str]) -> bool:
     w.mode = "activities"
     w.list_item(item[1], line, item[0])
     return True
+
+
+def badge_tail(title: str, line: Line) -> tuple[str, Status | None]:
+    """An item's status printed as a badge after its title on its line ("Planprogram för Östra
+    Sörbyn [Pågår]", a web page's badge printed without its background): the line's last span
+    a status label alone, set apart from the text before it by its type (size, weight or colour)
+    or by a gap wider than a word space. The title without it, and the status; else ``title``."""
+    spans = [s for s in line.spans if s.text.strip()]
+    if len(spans) < 2 or line.method != "native":
+        return title, None
+    last, before = spans[-1], spans[-2]
+    text = last.text.strip()
+    if not title.endswith(text) or len(text.split()) > 4:
+        return title, None
+    apart = abs(last.size - before.size) > 0.3 or last.bold != before.bold or last.color != before.color \
+        or last.bbox[0] - before.bbox[2] > 0.8 * last.size
+    found = vocabulary.match_status(text) if apart else None
+    if found is None or found.confidence < 0.95:
+        return title, None
+    return title[: -len(text)].rstrip(" –-:"), Status(value=StatusValue(found.value), raw=text, confidence=found.confidence)

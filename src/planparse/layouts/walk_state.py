@@ -10,7 +10,7 @@ from planparse.layouts.base import Builder, provenance
 from planparse.layouts.bullets import DrawnBullets
 from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word, handed_labels
 from planparse.layouts.headings import Heading, Typography, continues_title, recognise
-from planparse.layouts.icon_lines import line_icons
+from planparse.layouts.icon_lines import badge_tail, line_icons
 from planparse.layouts.icons import Markers
 from planparse.layouts.known_goals import goal_path, names_document, sibling_goal_level
 from planparse.layouts.label_columns import dated_tail
@@ -258,6 +258,7 @@ class WalkState:
             return None
         self.flush()
         (title, status), (start, end) = split_status_suffix((tailed := dated_tail(title, line))[0]), tailed[1:]
+        title, status = (title, status) if status is not None else badge_tail(title, line)
         act = Activity(uid="", number=number, title=title, status=status, start_date=start, end_date=end, provenance=provenance(line))
         goal.activities.append(act)
         self.activity, self.item, self.title_of, self.title_line = act, act, act, line
