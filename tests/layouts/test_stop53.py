@@ -209,3 +209,44 @@ def test_a_ring_per_cent_through_the_documents_key() -> None:
     doc, gold = GENERIC50.parsed(rel), GENERIC50.gold(rel)
     assert [(g["title"], g["assessment"]["value"], g["assessment"]["raw"]) for g in all_goals(doc)] == \
         [(g["title"], g["assessment"]["value"], g["assessment"]["raw"]) for g in all_goals(gold)]
+
+
+GENERIC51 = HoldoutSet("holdout-generic51")
+GENERIC52 = HoldoutSet("holdout-generic52")
+GENERIC53 = HoldoutSet("holdout-generic53")
+
+
+def test_a_school_plans_mal_and_hur_gor_vi_table() -> None:
+    """Lövåsskolan's verksamhetsplan (python-docx → LibreOffice): a table "Mål | Hur gör vi?", each
+    goal beside its bulleted activities; the header named no activities, so the table was skipped."""
+    GENERIC51.same("verksamhetsplan/katrineholm-lovasskolan-verksamhetsplan-2026-2027", tree)
+    doc = GENERIC51.parsed("verksamhetsplan/katrineholm-lovasskolan-verksamhetsplan-2026-2027")
+    assert [len(g["activities"]) for g in all_goals(doc)] == [3, 2, 3]
+
+
+def test_a_word_numbered_list_whose_third_level_is_activities() -> None:
+    """Uppsala's äldrenämnd (python-docx → LibreOffice): "1." / "1.1" / "1.1.1" of one numbered list,
+    the third level's items what is done (no goal stated), each with a status picture at its end:
+    activities with statuses, not sub-goals with assessments."""
+    rel = "arsbokslut/uppsala-aldrenamnden-arsbokslut-2025"
+    doc, gold = GENERIC52.parsed(rel), GENERIC52.gold(rel)
+    assert tree(doc) == tree(gold)
+
+    def acts(d: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(a["number"], a["title"], (a["status"] or {}).get("value")) for g in all_goals(d) for a in g["activities"]]
+
+    assert acts(doc) == acts(gold)
+
+
+def test_a_web_page_printed_with_accordions_and_badges() -> None:
+    """Hudiksvall's verksamhetsplan printed from the kommun's web site with background graphics off
+    (Chromium): each goal an accordion heading with its "–" toggle far right, each activity's status
+    a badge's word after its title. The toggle ran into the titles and the statuses were lost."""
+    rel = "verksamhetsplan/hudiksvall-sbn-verksamhetsplan-2027"
+    doc, gold = GENERIC53.parsed(rel), GENERIC53.gold(rel)
+    assert tree(doc) == tree(gold)
+
+    def acts(d: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(a["title"], (a["status"] or {}).get("value")) for g in all_goals(d) for a in g["activities"]]
+
+    assert acts(doc) == acts(gold)

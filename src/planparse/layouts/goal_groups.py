@@ -16,7 +16,16 @@ from planparse.layouts.headings import Heading
 from planparse.layouts.indent_cascade import indent_cascade
 from planparse.layouts.known_goals import depth_first, names_document
 from planparse.layouts.walk_state import _CITATION, _RUNIN_SPLIT, WalkState, names_goals
-from planparse.model import Activity, Goal, GoalLevel
+from planparse.model import (
+    Activity,
+    Assessment,
+    AssessmentValue,
+    Goal,
+    GoalLevel,
+    MarkerSource,
+    Status,
+    StatusValue,
+)
 from planparse.reading.model import Document, Line
 from planparse.text.fold import fold
 
@@ -177,8 +186,8 @@ def prune(goals: list[Goal], listed: set[int], bare: bool = True, title: str | N
     goals = without_pointers(goals, title) if title is not None else goals
     goals = [c for g in goals for c in _goal_chapter(g, listed)]
     goals = [_named_only(g) for g in goals]
-    if sum(1 for g in goals if _numbered_activities(g, dry=True)) >= 2:  # (the document's way, not one goal's)
-        for g in goals:
+    if sum(1 for g in depth_first(goals) if _numbered_activities(g, dry=True)) >= 2:  # (the document's way, not one goal's)
+        for g in depth_first(goals):
             _numbered_activities(g)
     if not any(has_content(g, listed) for g in goals):
         return []
@@ -212,12 +221,12 @@ def _numbered_activities(goal: Goal, dry: bool = False) -> bool:
     kids = goal.children
     if not number or not kids or goal.activities or goal.indicators or not states_goal(goal.title) or any(
             not (c.number or "").startswith(f"{number}.") or states_goal(c.title) or c.children or c.activities
-            or c.indicators or c.assessment for c in kids):
+            or c.indicators or c.assessment and c.assessment.source is not MarkerSource.icon for c in kids):
         return False
     if dry:
         return True
-    goal.activities = [Activity(uid="", number=c.number, title=c.title, description=c.description, provenance=c.provenance)
-                       for c in kids]
+    goal.activities = [Activity(uid="", number=c.number, title=c.title, description=c.description, provenance=c.provenance,
+                                status=_as_status(c.assessment)) for c in kids]
     goal.children = []
     if goal.level in GROUPS:  # (a group of nothing but activities is the goal they serve)
         goal.level = GoalLevel.goal
@@ -225,6 +234,16 @@ def _numbered_activities(goal: Goal, dry: bool = False) -> bool:
 
 
 GROUPS = (GoalLevel.goal_area, GoalLevel.focus_area)  # levels whose goals hold goals
+# An icon read on a heading as its goal's assessment, read again as the activity's status it is
+# (the Swedish convention's colours: green done, yellow under way, red late, grey not begun).
+_STATUS_OF = {AssessmentValue.fulfilled: StatusValue.completed, AssessmentValue.partially_fulfilled: StatusValue.in_progress,
+              AssessmentValue.not_fulfilled: StatusValue.in_progress_deviation, AssessmentValue.not_assessed: StatusValue.not_started}
+
+
+def _as_status(assessment: Assessment | None) -> Status | None:
+    value = _STATUS_OF.get(assessment.value) if assessment is not None else None
+    return Status(value=value, raw=assessment.raw, confidence=assessment.confidence, source=assessment.source) \
+        if assessment is not None and value is not None else None
 
 
 def named_again(pending: Line | None, title: str, level: GoalLevel | None, head: Heading) -> bool:
