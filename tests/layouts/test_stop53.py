@@ -250,3 +250,14 @@ def test_a_web_page_printed_with_accordions_and_badges() -> None:
         return [(a["title"], (a["status"] or {}).get("value")) for g in all_goals(d) for a in g["activities"]]
 
     assert acts(doc) == acts(gold)
+
+
+def test_an_icon_on_a_goals_first_activity_row_is_the_activitys() -> None:
+    """Enköping's årsbokslut (python-docx → LibreOffice): "Mål | Aktivitet | Status" with the goal's
+    cell merged down beside its activities, each status an inline picture; the first activity's icon,
+    on the goal's row, was read as the goal's assessment and the activity had none."""
+    rel = "arsbokslut/enkoping-bun-arsbokslut-2025"
+    doc, gold = GENERIC52.parsed(rel), GENERIC52.gold(rel)
+    assert [(g["title"], g["assessment"]) for g in all_goals(doc)] == [(g["title"], None) for g in all_goals(gold)]
+    assert [(a["title"], (a["status"] or {}).get("value")) for g in all_goals(doc) for a in g["activities"]] == \
+        [(a["title"], (a["status"] or {}).get("value")) for g in all_goals(gold) for a in g["activities"]]

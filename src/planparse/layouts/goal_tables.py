@@ -139,9 +139,13 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     # an activity a row, with its own status, dates or owner beside it ("Mål | Aktivitet |
     # Ansvarig | Klart senast | Status"), rather than a cell listing the goal's activities
     one_activity = acts_col is not None and any(lab in _ACTIVITY_FIELDS for lab in labels)
+    head = next((c.bbox for r in table.rows if r.is_header for c in r.cells if c.col == column_of(labels, "status")), None)
+    status_x = (head[0] - 2, head[2] + 2) if one_activity and head is not None else (0.0, -1.0)
     for row in table.body:
         text = row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
-        markers = w.markers.near(row.page, row.bbox) if text else []
+        # (an icon in the status column of a row that is also an activity's is that activity's)
+        markers = [m for m in w.markers.near(row.page, row.bbox) if not status_x[0] <= (m.bbox[0] + m.bbox[2]) / 2 <= status_x[1]] \
+            if text else []
         # the rest of a goal cell merged down over the rows of its activities ("… meningsfull" /
         # "vardag"): going on in lower case from a title with no sentence's end
         wraps = current is not None and not markers and not row.full_width and text[:1].islower() \

@@ -124,7 +124,9 @@ def _owner_of(m: Marker, owners: list[Owner], lines: list[Line]) -> Owner | None
             x0, _, x1, _ = o.provenance.bbox
             return max(x0 - m.bbox[2], m.bbox[0] - x1, 0.0)
 
-        return min(on_band, key=gap)
+        # (a goal's row shared with its first activity, the goal's cell merged down beside its
+        # activities: an icon on that row is the activity's status)
+        return min(on_band, key=lambda o: (gap(o), not isinstance(o, Activity)))
     above = [o for o in owners if o.provenance.bbox[3] <= cy and cy - o.provenance.bbox[3] <= _BELOW]
     if not above:
         return None
