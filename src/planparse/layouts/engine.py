@@ -161,7 +161,7 @@ class Walk(ListWalk):
         item = list_item(text) or _ocr_bullet(line)
         drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
         item = ("•", text) if drawn else item
-        if (stated_assessment(self, line) or pill_assessment(self, line) or dated_line(self, line)) if item is None else status_beside(self, line):
+        if status_beside(self, line) or item is None and (stated_assessment(self, line) or pill_assessment(self, line) or dated_line(self, line)):
             return  # "Målet bedöms som delvis uppfyllt."; "● Pågår" right of the activity on its row
         if self.title_line is not None and self.title_of is not None:
             wraps = continues_title(self.title_line, line, self.typo) or (
