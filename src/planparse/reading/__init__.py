@@ -1002,7 +1002,7 @@ def merge_baselines(
         near_boxes = list(dict.fromkeys(b for k in ks for b in box_bands.get(k, ())))
         box, current = placed[0]
         for b, ln in placed[1:]:
-            apart = (mid is not None and box[2] <= mid <= b[0]) or _toggle(ln, b[0] - box[2]) or (not _numbered_box(current, ln) and (
+            apart = (mid is not None and box[2] <= mid <= b[0]) or _toggle(current, ln, b[0] - box[2]) or (not _numbered_box(current, ln) and (
                 _boxed_apart(box, b, near_boxes) or _out_of_cell(box, b, near) or _other_column_size(current, ln, b[0] - box[2])))
             if b[0] - box[2] <= MAX_WORD_GAP and ln.method == current.method and not apart:
                 raw = None
@@ -1019,10 +1019,11 @@ def merge_baselines(
     return _box_order(out, boxes) if boxes else out
 
 
-def _toggle(right: Line, gap: float) -> bool:
-    """Whether ``right`` is a web page's accordion toggle far right of its heading ("Mål 1: … –",
-    "+"): a sign alone, further off than two of its sizes; no part of the heading."""
-    return right.text.strip() in _TOGGLES and gap > 2 * right.size
+def _toggle(left: Line, right: Line, gap: float) -> bool:
+    """Whether ``right`` is a web page's accordion toggle right of its heading ("Mål 1: … –",
+    "+"): a sign alone, further off than two of its sizes, or than half of one in another
+    weight than the heading's; no part of the heading."""
+    return right.text.strip() in _TOGGLES and (gap > 2 * right.size or left.bold != right.bold and gap > 0.5 * right.size)
 
 
 _TOGGLES = frozenset({"–", "-", "+", "−", "›", "»", "▾", "▸", "▼", "▶", "⌄", "˅", "∨"})
