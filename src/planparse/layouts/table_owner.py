@@ -26,7 +26,8 @@ def _closes_list(w: Walk, before: Table | None) -> bool:
     with a table of its own between them, or the one bulleted item under a list's label: a
     table under the list measures the goal."""
     goal, act = w.goal, w.activity
-    if goal is None or act is None or w.mode != "activities" or not goal.activities or goal.activities[-1] is not act:
+    if goal is None or act is None or w.mode not in ("activities", "indicators") or not goal.activities \
+            or goal.activities[-1] is not act:  # (or the list closed by an "Indikatorer" label over the table)
         return False
     return sum(1 for a in goal.activities if _after(a, before)) >= 2 or (w.item_marked and w.list_label is not None)
 
