@@ -1161,8 +1161,13 @@ def _box_order(lines: list[Line], boxes: list[BBox]) -> list[Line]:
         if b is None:
             out.append(ln)
             continue
-        row = sorted((o for o in boxes if min(o[3], b[3]) - max(o[1], b[1]) > 0), key=lambda o: o[0])
+        row = sorted((o for o in boxes if min(o[3], b[3]) - max(o[1], b[1]) > 0), key=lambda o: (o[0], o[1]))
         for o in row:
+            for j in range(k, len(lines)):  # (the lines of a box's column above it first: a page's title beside a sidebar)
+                if j not in done and homes[j] is None and o is not b and lines[j].bbox[1] < o[1] \
+                        and lines[j].bbox[0] >= o[0] - 2 and lines[j].bbox[2] <= o[2] + 2:
+                    out.append(lines[j])
+                    done.add(j)
             for j in range(k, len(lines)):
                 if j not in done and homes[j] == o:
                     out.append(lines[j])
