@@ -66,9 +66,8 @@ def depth(number: str) -> int:
     return len(parts)
 
 
-def _looks_like_title(title: str) -> bool:
+def _looks_like_title(title: str) -> bool:  # (a word of three letters or two: "75 No" is a ring's figure)
     first = title.lstrip("\"'“”‘’«(")[:1]
-    # (a word of three letters or two words: "75 No" is a chart's figure and OCR's reading of its ring)
     return (first.isupper() or (bool(first) and not first.isalnum())) and bool(
         re.search(r"[A-Za-zÅÄÖåäö]{3}", title) or len(re.findall(r"[A-Za-zÅÄÖåäö]{2}", title)) >= 2
     )
@@ -189,8 +188,7 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
         # sentence ("Målområde Livskvalitet"), whatever the OCR'd box height says of its size.
         shaped = not fonts and is_group and len(text.split()) <= 6 and heading_shaped(text) and rest[:1].isupper()
         m = re.match(r"^((?-i:[A-ZÅÄÖ]{0,3})\d{1,2}(?:\.\d{1,2})*)\s*[:.–—-]?\s+(\S.*)$", rest)  # ("S1", "P1.1")
-        # (or in body type the goal word before a number or a goal's statement: "Effektmål 1 Antalet …",
-        # "Prestationsmål Hastigheten ska sänkas …")
+        # (in body type, the word before a number or a statement: "Effektmål 1 Antalet …", "Prestationsmål X ska …")
         if rank > 0 or ":" in text[:40] or shaped or (m and m[2][:1].isupper() or rest[:1].isupper() and states_goal(rest)):
             if m:
                 return Heading("goal", m[2], m[1], depth(m[1]), level=level, lists_goals=is_group)
