@@ -96,8 +96,9 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
             for c in g.children:
                 if c.level in (GoalLevel.goal, GoalLevel.focus_area) and not _holds_goals(c):
                     c.level = GoalLevel.sub_goal
-        elif top and g.level is GoalLevel.goal_area and not g.children and _MAL_N.match(plain(raw.strip())):
-            g.level = GoalLevel.goal
+        elif top and g.level is GoalLevel.goal_area and not g.children and (
+                _MAL_N.match(plain(raw.strip())) or (g.activities or g.indicators) and states_goal(g.title)):
+            g.level = GoalLevel.goal  # ("1 Fler barn ska delta …" over its activities: a goal, no area)
         elif top and g.level is GoalLevel.goal and any(c.level is GoalLevel.goal for c in g.children):
             g.level = GoalLevel.goal_area  # a goal holds no goals: a numbered chapter over them is their area
         elif top and g.level is GoalLevel.goal and _area_over_goals(g):

@@ -1721,9 +1721,9 @@ def _merge_row_spans(rows: list[Row], hs: list[_Seg], scanned: bool = False) -> 
 def _split_stacked(rows: list[Row], header: bool) -> list[Row]:
     """Body rows between two rules that hold several rows set one under another (a table ruled
     only above and below its body, booktabs' style): parted at each line of the other column
-    with the fewest lines of two or more (a status or an owner a row), when the first column
-    starts a line level with each, not in lower case (no wrapped name), and so does every
-    other column (each row whole: not a cell's title over its text beside a one-line owner)."""
+    with the fewest lines of two or more (a status or an owner a row), when every column starts
+    a line level with each (each row whole: not a cell's title over its text beside a one-line
+    owner), none in lower case (no cells wrapped side by side)."""
     out: list[Row] = []
     for k, row in enumerate(rows):
         filled = [c for c in row.cells if c.lines]
@@ -1734,8 +1734,9 @@ def _split_stacked(rows: list[Row], header: bool) -> list[Row]:
         others = filled[1:]
         key = min((c for c in others if len(c.lines) >= 2), key=lambda c: len(c.lines), default=None)  # (a status a row)
         starts = [ln.bbox[1] for ln in key.lines] if key is not None else []
-        firsts = [next((ln for ln in filled[0].lines if abs(ln.bbox[1] - y) <= 2), None) for y in starts]
-        if len(starts) < 2 or any(ln is None or ln.text[:1].islower() for ln in firsts) \
+        firsts = [next((ln for ln in c.lines if abs(ln.bbox[1] - y) <= 2), None) for c in filled for y in starts[1:]]
+        if len(starts) < 2 or any(ln is not None and ln.text[:1].islower() for ln in firsts) \
+                or not all(any(abs(ln.bbox[1] - y) <= 2 for ln in filled[0].lines) for y in starts) \
                 or not all(any(abs(o.bbox[1] - y) <= 2 for o in c.lines) for c in others for y in starts):
             out.append(row)
             continue
