@@ -142,12 +142,12 @@ def read(doc: Document) -> PercentLegend | None:
     """The document's per-cent legend: the entries of every group of legend lines that names
     two statuses or more, in reading order; None where there is none."""
     found: list[Entry] = []
-    for _, texts in sorted(_texts(doc).items()):
+    for number, texts in sorted(_texts(doc).items()):
         group: list[Entry] = []
         last: BBox | None = None
         for text, bbox in sorted(texts, key=lambda tb: (tb[1][1], tb[1][0])):
             got = entries(text)
-            if not got and (wrap := _wrapped(doc, bbox, text)) is not None:
+            if not got and (wrap := _wrapped(doc, number, bbox, text)) is not None:
                 got = entries(f"{text} {wrap}")  # a key's last entry run onto the next line ("… = ej" / "uppfyllt.")
             if not got:
                 continue
@@ -160,13 +160,13 @@ def read(doc: Document) -> PercentLegend | None:
     return PercentLegend(tuple(found)) if found else None
 
 
-def _wrapped(doc: Document, bbox: BBox, text: str) -> str | None:
+def _wrapped(doc: Document, page: int, bbox: BBox, text: str) -> str | None:
     """The text of the line right under a line of text that ends in a word (a sentence wrapped on), if any."""
     if not text[-1:].isalpha():
         return None
     height = bbox[3] - bbox[1]
-    below = [ln for p in doc.pages for ln in p.lines if 0 <= ln.bbox[1] - bbox[3] <= 0.8 * height and abs(ln.bbox[0] - bbox[0]) < 2
-             and ln.bbox[1] > bbox[1]]
+    below = [ln for p in doc.pages if p.number == page for ln in p.lines
+             if 0 <= ln.bbox[1] - bbox[3] <= 0.8 * height and abs(ln.bbox[0] - bbox[0]) < 2 and ln.bbox[1] > bbox[1]]
     return below[0].text if len(below) == 1 else None
 
 
