@@ -78,7 +78,10 @@ def _path_to(goals: list[Goal], found: Callable[[Goal], bool]) -> list[Goal]:
     return []
 
 
-_FRONT_CHAPTERS = frozenset({"inledning", "sammanfattning", "forord", "bakgrund", "syfte"})
+_FRONT_CHAPTERS = frozenset({"inledning", "sammanfattning", "forord", "bakgrund", "syfte",
+                             # an annual report's own chapters, over its key figures: no goals
+                             "forvaltningsberattelse", "vasentliga handelser", "resultatrakning", "balansrakning",
+                             "kassaflodesanalys", "noter", "redovisningsprinciper"})
 _NAME_PARTS = re.compile(r"\s*[,·•|–—]\s*|\s+-\s+")
 
 
