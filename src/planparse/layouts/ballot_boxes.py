@@ -88,7 +88,7 @@ def key(doc: Document, lines: list[Line] | None = None) -> Key:
 
 
 def _all_lines(doc: Document) -> list[Line]:
-    return [ln for p in doc.pages for ln in (*p.lines, *(ln for t in p.tables for r in t.rows for c in r.cells for ln in c.lines))]
+    return [ln for p in doc.pages for ln in p.all_lines()]
 
 
 def _row_box(lines: list[Line], act: Activity) -> str | None:

@@ -7,6 +7,7 @@ under it ("Aktivitet" / "Tillgänglighetsinventering av vallokalerna"); a commit
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from planparse.model import Activity
@@ -51,3 +52,23 @@ def commits(text: str) -> bool:
     """Whether an item is a commitment ("Vi ska erbjuda hembesök …"): what is done for the goal
     over it, however much prose stands between the two."""
     return _COMMITS.match(text.strip()) is not None
+
+
+_ROW_FIELDS = ("owner", "start_date", "end_date", "status")  # one value each, set in a row
+_SECOND_LABEL = re.compile(r"\s+(?:\|\s+)?[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")
+_THEN_LABEL = re.compile(r"(?<=\.)\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")  # a value's label after a full stop
+_VALUES = ("assessment", "status")
+
+
+def second_field(label: str, value: str, read: Callable[[str], tuple[str | None, str]]) -> tuple[str, str | None, str] | None:
+    """A field's value that holds a second labelled field (``read`` tells a label line's label
+    and value): a status or assessment after a full stop ("Utfall 2026: 61 %. Bedömning: Ej
+    uppfyllt"), or a row's next field ("Ansvarig: X   Klart: Y", "X | Klart: Y | Kostnad: Z").
+    (The value before it, the second's label, its value); the label None for a field the contract
+    has not, after a bar, which is left out. None when the value holds no second field."""
+    if label not in _VALUES and (then := _THEN_LABEL.search(value)) and (found := read(then[0].strip()))[0] in _VALUES:
+        return value[:then.start()].strip(), found[0], found[1]
+    second = _SECOND_LABEL.search(value) if label in _ROW_FIELDS else None
+    if second is not None and ((found := read(second[0].lstrip(" |").strip()))[0] in _ROW_FIELDS or "|" in second[0][:3]):
+        return value[:second.start()].strip(), found[0] if found[0] in _ROW_FIELDS else None, found[1]
+    return None

@@ -4,7 +4,7 @@ one image too, but its text is its OCR'd layer; a picture with text set on it is
 
 from __future__ import annotations
 
-from planparse.reading.model import BBox, Document, Line, Page
+from planparse.reading.model import BBox, Document, Line
 
 _SHARE = 0.45  # of the page's area, at least, in photographs
 
@@ -15,17 +15,13 @@ def _on(line: Line, box: BBox) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _texts(page: Page) -> list[Line]:
-    return [*page.lines, *(ln for t in page.tables for r in t.rows for c in r.cells for ln in c.lines)]
-
-
 def photo_pages(doc: Document) -> set[int]:
     """The numbers of the document's native pages mostly covered by pictures with no text on them."""
     out: set[int] = set()
     for page in doc.pages:
         if page.text_layer != "native" or not page.images:
             continue
-        texts = _texts(page)
+        texts = page.all_lines()
         area = sum((i.bbox[2] - i.bbox[0]) * (i.bbox[3] - i.bbox[1]) for i in page.images
                    if not any(_on(ln, i.bbox) for ln in texts))
         if area > _SHARE * page.width * page.height:

@@ -8,7 +8,7 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts import money
-from planparse.layouts.field_blocks import ONE_ACTIVITY, set_field
+from planparse.layouts.field_blocks import ONE_ACTIVITY, second_field, set_field
 from planparse.layouts.form_tables import inline_value, measured_line
 from planparse.layouts.goal_groups import runin_goals
 from planparse.layouts.headings import Heading, right_under, section_label
@@ -45,10 +45,6 @@ from planparse.text.fold import fold
 _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
 # Fields a label line opens (a heading's own "description" is none): its value comes below it.
 _LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
-_ROW_FIELDS = ("owner", "start_date", "end_date", "status")  # one value each, set in a row
-_SECOND_LABEL = re.compile(r"\s+(?:\|\s+)?[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")
-_THEN_LABEL = re.compile(r"(?<=\.)\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s+\S.*$")  # a value's label after a full stop
-_VALUES = ("assessment", "status")
 _RUN_IN = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: \S")  # "Resultat: …", "Åtgärder framåt: …"
 
 class FieldWalk(WalkState):
@@ -101,14 +97,10 @@ class FieldWalk(WalkState):
             or (self.typo.has_fonts(line) and self.typo.rank(line) == 0))
 
     def open_label(self, label: str, value: str, line: Line) -> None:
-        if label not in _VALUES and (then := _THEN_LABEL.search(value)) and (found := self.label(then[0].strip()))[0] in _VALUES:
-            self.open_label(label, value[:then.start()].strip(), line)  # "Utfall 2026: 61 %. Bedömning: Ej uppfyllt"
-            return self.open_label(found[0] or "", found[1], line)
-        second = _SECOND_LABEL.search(value) if label in _ROW_FIELDS else None  # "Ansvarig: X   Klart: Y", "X | Klart: Y | Kostnad: Z"
-        if second is not None and ((found := self.label(second[0].lstrip(" |").strip()))[0] in _ROW_FIELDS or "|" in second[0][:3]):
-            self.open_label(label, value[:second.start()].strip(), line)
-            if found[0] in _ROW_FIELDS:  # (a field the contract has not, after a bar, is left out)
-                self.open_label(found[0] or "", found[1], line)
+        if (split := second_field(label, value, self.label)) is not None:
+            self.open_label(label, split[0], line)
+            if split[1] is not None:
+                self.open_label(split[1], split[2], line)
             return
         if label in ("target", "outcome") and isinstance(self.item, Indicator) and inline_value(
                 self.item, line.text.partition(":")[0].strip(), value):

@@ -519,6 +519,10 @@ class Page:
     two_columns: bool = False  # set in two columns: ``lines`` are in column order, not by height
     charts: list[BBox] = field(default_factory=list)  # the areas of charts (their words left out)
 
+    def all_lines(self) -> list[Line]:
+        """The page's lines and its tables' cells' lines."""
+        return [*self.lines, *(ln for t in self.tables for r in t.rows for c in r.cells for ln in c.lines)]
+
     def in_order(self, lines: list[Line], tables: list[Table]) -> list[Line | Table]:
         """``lines`` (of this page, in its order) and ``tables`` in reading order: by height;
         on a page in two columns (or of cards side by side) each table after the last line
