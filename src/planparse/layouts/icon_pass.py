@@ -5,6 +5,7 @@ Legend icons and columns of same-coloured bullets are never taken."""
 
 from __future__ import annotations
 
+from planparse import vocabulary
 from planparse.layouts.accent_stripes import attach_stripes
 from planparse.layouts.icons import Marker, Markers
 from planparse.layouts.marker import marker_key
@@ -81,7 +82,8 @@ def attach(doc: Document, document_type: DocumentType, goals: list[Goal]) -> lis
     done: set[int] = set()  # owners that have taken an icon in this pass
     last: Owner | None = None  # the last owner of the page before
     for page in doc.pages:
-        found = [m for m in markers.by_page.get(page.number, []) if m.bar is None and not markers.is_legend(m) and not markers.is_spent(m)]
+        found = [m for m in markers.by_page.get(page.number, []) if (m.bar is None or m.steps is not None)
+                 and not markers.is_legend(m) and not markers.is_spent(m)]  # (a rating picture is a goal's)
         here = sorted(by_page.get(page.number, []), key=lambda o: (o.provenance.bbox[1], o.provenance.bbox[0]))
         before, last = last if last is not None and last.provenance.page == page.number - 1 else None, \
             max(here, key=lambda o: (o.provenance.bbox[3], o.provenance.bbox[1])) if here else None
@@ -95,7 +97,7 @@ def attach(doc: Document, document_type: DocumentType, goals: list[Goal]) -> lis
             if owner is None and k == 0 and before is not None and _alone(m, page.lines) \
                     and not any(o.provenance.bbox[3] <= m.bbox[1] for o in here):
                 owner = before  # the page's first icon, alone, over its owners: the row broken over the page
-            if owner is None or id(owner) in done or not _lacks(owner):
+            if owner is None or id(owner) in done or not _lacks(owner) or m.steps is not None and isinstance(owner, Activity):
                 continue
             done.add(id(owner))
             if isinstance(owner, Activity):
@@ -137,9 +139,14 @@ def _owner_of(m: Marker, owners: list[Owner], lines: list[Line]) -> Owner | None
     last = _line_before(m, lines)
     if last is not None and len(last.text) > 2 and fold(owner.title).endswith(fold(last.text)):
         return owner  # an icon after the title's wrapped last line ("… till arbete eller" / "studier ●")
-    if _alone(m, lines):
-        return owner  # an icon on a line of its own
+    if _alone(m, lines) or last is not None and _assessment_label(last.text):
+        return owner  # an icon on a line of its own, or after its label ("Måluppfyllelse")
     return None
+
+
+def _assessment_label(text: str) -> bool:
+    found = vocabulary.match_label(text.strip(" :"))
+    return found is not None and found.value == "assessment" and found.confidence >= 0.9
 
 
 def _alone(m: Marker, lines: list[Line]) -> bool:

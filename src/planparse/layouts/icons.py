@@ -45,6 +45,7 @@ from planparse.layouts.marker import (
     words_after,
     wrapped_rest,
 )
+from planparse.layouts.scales import scale_legend
 from planparse.model import (
     Activity,
     Assessment,
@@ -57,6 +58,7 @@ from planparse.model import (
 )
 from planparse.reading.model import BBox, Document, Drawing, Line, Row
 from planparse.text.fold import plain
+from planparse.vocabulary import Match
 
 _ASSESSMENT = {
     "green": AssessmentValue.fulfilled,
@@ -97,6 +99,7 @@ class Markers:
     green_checks: bool = False  # some green icon has a check mark: the mark, not the year, says done
     theme: set[int] = field(default_factory=set)  # the colours of a theme's bullets (no statuses)
     spent: set[tuple[int, float, float]] = field(default_factory=set)  # an indicator table's values (a trend's arrow)
+    scale: dict[int, Match] = field(default_factory=dict)  # the steps of a rating's scale (scales.scale_legend)
 
     @classmethod
     def of(cls, doc: Document, document_type: DocumentType) -> Markers:
@@ -110,7 +113,7 @@ class Markers:
 
     @classmethod
     def _of(cls, doc: Document, document_type: DocumentType) -> Markers:
-        out = cls(year_end=document_type in _YEAR_END)
+        out = cls(year_end=document_type in _YEAR_END, scale=scale_legend(doc))
         rows: dict[int, list[Row]] = {}  # the document's table rows by their own page, in order
         for t in (t for page in doc.pages for t in page.tables):
             for r in t.rows:
@@ -135,7 +138,7 @@ class Markers:
                 if im.is_icon and im.color is not None and color_name(im.color) is not None:
                     found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark, rgb=im.color))
                 elif im.is_bar:
-                    found.append(Marker(page.number, im.bbox, None, im.fill))
+                    found.append(Marker(page.number, im.bbox, None, im.fill, steps=im.steps))
             glyphs = glyph_markers(page, rows.get(page.number, []))
             found.extend([m for m, _ in glyphs] + drawn_shapes(page) + bars)
             found.extend(cell_fills(page))
@@ -257,6 +260,11 @@ class Markers:
         return Status(value=value, raw=f"icon: {marker.color}", confidence=conf, source=MarkerSource.icon)
 
     def assessment(self, marker: Marker) -> Assessment | None:
+        if marker.steps is not None:  # a rating picture: its step on the document's scale
+            step = self.scale.get(marker.steps[0]) if max(self.scale, default=0) == marker.steps[1] else None
+            return None if step is None else Assessment(
+                value=AssessmentValue(step.value), raw=f"icon: {marker.steps[0]} av {marker.steps[1]}",
+                confidence=LEGEND_CONFIDENCE, source=MarkerSource.icon)
         if marker.tone is not None and (hit := self.legend_tones.match(marker.tone, marker.mark, "assessment")):
             return Assessment(value=AssessmentValue(hit[0]), raw=f"icon: {marker.describe()}, {hit[1]}",
                               confidence=TONE_CONFIDENCE, source=MarkerSource.icon)  # fmt: skip

@@ -55,8 +55,11 @@ class Marker:
     tall: bool = False  # a traffic light: a line level with any part of it is its owner's
     gauge: bool = False  # (tall) a gauge's ring: the owner's title starts above its middle
     rgb: int | None = None  # its exact colour, for a legend whose shades one name merges
+    steps: tuple[int, int] | None = None  # a rating picture's (filled, shapes): four of five squares
 
     def describe(self) -> str:
+        if self.steps is not None:
+            return f"{self.steps[0]} of {self.steps[1]} shapes filled"
         return str(self.color) if self.tone is None else f"grey tone {self.tone}{' with a mark' * self.mark}, no colour"
 
 

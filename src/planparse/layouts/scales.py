@@ -13,7 +13,8 @@ from planparse.reading.model import Document, Row
 from planparse.vocabulary import Match
 
 # "5 = helt uppfyllt", "3 – delvis uppfyllt": a step and what it means, up to the next step
-_STEP = re.compile(r"(?<![\d,.])([1-9])\s*[=:–]\s*([^\d=:;,.]+?)(?=\s*(?:[,;.]|$|\s[1-9]\s*[=:–]))")
+# (the step may name what it counts: "5 ifyllda rutor = helt uppfyllt")
+_STEP = re.compile(r"(?<![\d,.])([1-9])(?:\s+[a-zåäö]+){0,2}\s*[=:–]\s*([^\d=:;,.]+?)(?=\s*(?:[,;.]|$|\s[1-9]\s*[=:–]))")
 _SCORE = re.compile(r"(?:\w+:\s*)?([1-9])\s*(?:/|av)\s*([1-9])")
 _STARS = frozenset("★☆✩✪⭐")
 

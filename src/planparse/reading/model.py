@@ -361,6 +361,7 @@ class Image:
     color: int | None = None
     fill: float | None = None
     mark: bool = False  # a light symbol drawn on an icon (a check mark)
+    steps: tuple[int, int] | None = None  # a rating picture's (filled, shapes): four of five squares
 
     @property
     def is_icon(self) -> bool:

@@ -130,7 +130,7 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
     the next column, and so does a rule read as "|" between two words."""
     spans = _spans(header)
     if header and header[0].method == "native":
-        return _stacked([[s] for s in spans])  # (a born-digital line's spans are its labels)
+        return _stacked(_word_runs(spans))
     # (a rule OCR read as "|" between two words parts their labels however close they stand)
     rules = [(r.bbox[0] + r.bbox[2]) / 2 for ln in header for r in ln.spans if r.text.strip() in _RULES]
     out: list[list[Span]] = []
@@ -145,6 +145,22 @@ def _phrases(header: list[Line]) -> list[list[Span]]:
     # A speck OCR read where a label was (":" for a faint "Mål", "_|" for a rule) is no
     # column: it would cut the column before it short.
     return _stacked(_joined_labels([p for p in out if not set(_label(p).replace(" ", "")) <= _SPECKS | _RULE_GLYPHS]))
+
+
+def _word_runs(spans: list[Span]) -> list[list[Span]]:
+    """A born-digital line's spans are its labels, save where a producer set each word apart (no
+    space characters in the layer): neighbours on one baseline less than a word space apart
+    (0.4 em; cells stand a padding or more apart) are one label ("Utfall" "2025")."""
+    out: list[list[Span]] = []
+    for s in spans:
+        if out:
+            prev = out[-1][-1]
+            size = max(s.size, prev.size, 1.0)
+            if -0.5 <= s.bbox[0] - prev.bbox[2] < 0.4 * size and abs(s.yc - prev.yc) < 0.3 * size:
+                out[-1].append(s)
+                continue
+        out.append([s])
+    return out
 
 
 def _past_bullet(spans: list[Span]) -> Span | None:

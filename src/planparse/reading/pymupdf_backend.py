@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import weakref
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pymupdf
 
 from planparse.reading.dingbats import (
@@ -414,7 +416,8 @@ def dark_neutral(color: int) -> bool:
 # Images this small (points) may be status icons or progress bars: their pixels are read.
 # An image's look, decoded once per document: its colour, a bar's filled share, a symbol drawn
 # on it, and its digest.
-Look = tuple[int | None, float | None, bool, bytes | None]
+Steps = tuple[int, int] | None  # a rating picture's (filled, shapes): four of five squares
+Look = tuple[int | None, float | None, bool, Steps, bytes | None]
 _ICON_MAX = 24.0
 _BAR_MAX_W = 160.0
 
@@ -468,9 +471,10 @@ def _mark(pix: pymupdf.Pixmap) -> bool:
 MARK_SHARE = (0.05, 0.6)  # the share of an icon's middle a symbol drawn on it covers
 
 
-def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None, bool]:
+def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None, bool, Steps]:
     """The dominant colour of an icon-sized image, for a bar the coloured share of its width,
-    and for an icon whether a light symbol is drawn on it (:func:`_mark`). White and
+    and for an icon whether a light symbol is drawn on it (:func:`_mark`); a rating picture
+    (a row of like shapes, some filled: :func:`_rating`) is a bar filled to its steps. White and
     near-white pixels are background; a colour needs 8 % of the pixels."""
     if pix.n - pix.alpha < 3:
         pix = pymupdf.Pixmap(pymupdf.csRGB, pix)
@@ -499,14 +503,15 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None, bool]:
             key = ((r >> 5) << 16) | ((g >> 5) << 8) | (b >> 5)
             counts[key] = counts.get(key, 0) + 1
     if not counts or total == 0:
-        return None, None, False
+        return None, None, False, None
+    steps = _rating(pix) if w >= 2.5 * h else None
     if w >= 2.5 * h:  # a bar: the coloured share of its middle row, inside its frame
         row = (h // 2) * stride
         end = row + w * n
         middle = list(zip(samples[row:end:n], samples[row + 1:end:n], samples[row + 2:end:n], strict=True))
         inner = _inside_frame(middle)
         coloured = sum(1 for r, g, b in inner if max(r, g, b) - min(r, g, b) > 40)
-        bar: float | None = round(min(1.0, coloured / len(inner)), 3)
+        bar: float | None = round(min(1.0, coloured / len(inner)), 3) if steps is None else round(steps[0] / steps[1], 3)
     else:
         bar = None
     key, n_key = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
@@ -517,10 +522,10 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None, bool]:
         greys = [(k, c) for k, c in counts.items() if _grey_key(k)]
         n_grey = sum(c for _, c in greys)
         if n_grey < 0.08 * total or n_grey < 0.8 * sum(counts.values()):
-            return None, None, False
+            return None, None, False, None
         key = min(greys, key=lambda kc: (-kc[1], kc[0]))[0]
     color = ((((key >> 16) & 7) << 5) + 16) << 16 | ((((key >> 8) & 7) << 5) + 16) << 8 | (((key & 7) << 5) + 16)
-    return color, bar, bar is None and _mark(pix)
+    return color, bar, bar is None and _mark(pix), steps
 
 
 def _inside_frame(row: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -535,6 +540,38 @@ def _inside_frame(row: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]
     if a is None or b is None or row[a] == left or row[-b - 1] == right:
         return row
     return row[a:len(row) - b]
+
+
+def _rating(pix: pymupdf.Pixmap) -> Steps:
+    """A rating drawn as a picture: three to ten like shapes in a row (squares, discs) set apart
+    by blank columns, each either filled or only outlined, the filled ones first: (filled,
+    shapes). None for anything else (a bar, a half-filled shape, shapes of unlike widths)."""
+    n, w, h = pix.n, pix.width, pix.height
+    px = np.frombuffer(pix.samples, dtype=np.uint8).reshape(h, pix.stride)[:, : w * n].reshape(h, w, n)
+    ink = px[..., :3].min(axis=2) <= 225
+    if pix.alpha:
+        ink &= px[..., n - 1] >= 128
+    edges = np.diff(np.concatenate(([0], ink.any(axis=0).astype(np.int8), [0])))
+    runs = list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
+    if not 3 <= len(runs) <= 10:
+        return None
+    widths = [b - a for a, b in runs]
+    gaps = [c - b for (_, b), (c, _) in itertools.pairwise(runs)]
+    if min(widths) < 4 or max(widths) > 1.25 * min(widths) or max(gaps) > 2 * min(gaps) + 2:
+        return None
+    filled: list[bool] = []
+    for a, b in runs:
+        rows = np.flatnonzero(ink[:, a:b].any(axis=1))
+        top, bottom = int(rows[0]), int(rows[-1]) + 1
+        if not 0.6 <= (b - a) / max(bottom - top, 1) <= 1.6:
+            return None
+        share = float(ink[top + (bottom - top) // 4: bottom - (bottom - top) // 4, a + (b - a) // 4: b - (b - a) // 4].mean())
+        if 0.3 < share < 0.7:
+            return None
+        filled.append(share >= 0.7)
+    if filled != sorted(filled, reverse=True):
+        return None  # (a rating fills from the left)
+    return sum(filled), len(filled)
 
 
 def _textpage(page: pymupdf.Page, dl: pymupdf.DisplayList, flags: int) -> pymupdf.TextPage:
@@ -581,7 +618,7 @@ class _ImageInfo:
             self.infos, self.hashed = tp.extractIMGINFO(hashes=hashes), hashes
         return self.infos
 
-    def inline_look(self, number: int) -> tuple[int | None, float | None, bool]:
+    def inline_look(self, number: int) -> tuple[int | None, float | None, bool, Steps]:
         """The look of the image of block ``number`` decoded from the text page's own copy of
         it: an inline image (in the content stream, no XObject) that ``get_images`` does not
         list. The text page with the images' bytes is made once, when first asked for."""
@@ -590,11 +627,11 @@ class _ImageInfo:
             self.blocks = {b["number"]: b for b in _text_dict(tp).get("blocks", []) if b.get("type") == 1}
         block = self.blocks.get(number)
         if block is None or not block.get("image"):
-            return None, None, False
+            return None, None, False, None
         try:
             return _look(pymupdf.Pixmap(block["image"]))
         except Exception:  # an undecodable image is no icon
-            return None, None, False
+            return None, None, False, None
 
 
 def _image_looks(
@@ -605,7 +642,7 @@ def _image_looks(
     in pixels are decoded, once per document (``cache`` by xref, with the image's digest, which
     finds its places on the page): decoding every photo to find the icons among them would cost
     more than the rest of the page. ``items`` is the page's ``get_images(full=True)``."""
-    looks: list[tuple[tuple[float, float, float, float], int | None, float | None, bool]] = []
+    looks: list[tuple[tuple[float, float, float, float], int | None, float | None, bool, Steps]] = []
     for item in items:
         xref, width, height = item[0], item[2], item[3]
         if not xref or height > 96 or width > 800:
@@ -616,13 +653,13 @@ def _image_looks(
                 digest = pix.digest
                 cache[xref] = (*_look(pix), digest)
             except Exception:  # an undecodable image is no icon
-                cache[xref] = (None, None, False, None)
-        look_color, look_fill, look_mark, digest = cache[xref]
+                cache[xref] = (None, None, False, None, None)
+        look_color, look_fill, look_mark, look_steps, digest = cache[xref]
         if digest is None:  # (get_image_rects decodes it again, and fails as it did)
             rects = [(r.x0, r.y0, r.x1, r.y1) for r in page.get_image_rects(xref)]
         else:  # what get_image_rects finds, without decoding the image again on every page
             rects = [im["bbox"] for im in image_info(True) if im["digest"] == digest]
-        looks.extend((rect, look_color, look_fill, look_mark) for rect in rects)
+        looks.extend((rect, look_color, look_fill, look_mark, look_steps) for rect in rects)
     images = []
     for info in image_info(False):
         bx = info["bbox"]
@@ -630,16 +667,17 @@ def _image_looks(
         color: int | None = None
         fill: float | None = None
         mark = False
+        steps: Steps = None
         if 3 <= bh <= _ICON_MAX and 3 <= bw <= _BAR_MAX_W:
             match = next((lk for lk in looks if abs(lk[0][0] - bx[0]) < 1.0 and abs(lk[0][1] - bx[1]) < 1.0
                           and abs(lk[0][2] - bx[2]) < 1.0 and abs(lk[0][3] - bx[3]) < 1.0), None)
             if match is not None:
-                color, fill, mark = match[1], match[2], match[3]
+                color, fill, mark, steps = match[1], match[2], match[3], match[4]
             elif info["height"] <= 96 and info["width"] <= 800:  # an inline image: no XObject
-                color, fill, mark = image_info.inline_look(info["number"])
+                color, fill, mark, steps = image_info.inline_look(info["number"])
         images.append(
             Image(bbox=(bx[0], bx[1], bx[2], bx[3]), width=info["width"], height=info["height"],
-                  color=color, fill=fill, mark=mark)
+                  color=color, fill=fill, mark=mark, steps=steps)
         )
     return images
 

@@ -1,0 +1,36 @@
+"""Rules mended at stop 54, each on the blind hold-out document that showed it. Each test fails
+without its rule: the expected values are the documents' hand-written gold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.layouts.holdout import HoldoutSet, all_goals, assessments, indicators
+
+GENERIC46 = HoldoutSet("holdout-generic46")
+GENERIC52 = HoldoutSet("holdout-generic52")
+
+
+def _progress(doc: dict[str, Any]) -> list[tuple[str, int | None]]:
+    return [(a["title"], a["progress"]) for g in all_goals(doc) for a in g["activities"]]
+
+
+def test_header_words_set_apart_without_spaces_are_one_label() -> None:
+    """Jönköping's utbildningsnämnd: a producer that writes every word as its own text run, no
+    space characters. The unruled indicator header "Utfall 2025 Mål 2027" came apart into four
+    labels and the values lost their kind ("2027" read as an outcome)."""
+    GENERIC46.same("verksamhetsplan/jonkoping-utbn-verksamhetsplan-2027", indicators)
+    doc = GENERIC46.parsed("verksamhetsplan/jonkoping-utbn-verksamhetsplan-2027")
+    assert [v["label"] for v in all_goals(doc)[0]["indicators"][0]["values"]] == ["Utfall 2025", "Mål 2027"]
+
+
+def test_a_rating_picture_of_five_squares_is_an_assessment_on_the_documents_scale() -> None:
+    """Östhammar's kommunstyrelse: each goal's "Måluppfyllelse" is a picture of five squares, N of
+    them filled, and the legend says "5 ifyllda rutor = helt uppfyllt, 4 = i hög grad uppfyllt,
+    3 = delvis uppfyllt, …". No assessment was read; the Färdiggrad bars stay percentages."""
+    rel = "arsbokslut/osthammar-ks-arsbokslut-2025"
+    GENERIC52.same(rel, assessments)
+    doc = GENERIC52.parsed(rel)
+    assert {(g["assessment"] or {}).get("raw") for g in all_goals(doc)} == {
+        "icon: 4 av 5", "icon: 3 av 5", "icon: 2 av 5", "icon: 5 av 5"}
+    assert [p for _, p in _progress(doc)] == [80, 45, 100, 30, 60, 0, 100, 75]
