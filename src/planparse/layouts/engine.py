@@ -25,6 +25,7 @@ from planparse.layouts.field_boxes import field_column
 from planparse.layouts.glyph_markers import ICON_GLYPHS
 from planparse.layouts.goal_groups import prune, settled_goals
 from planparse.layouts.goal_levels import finish_tree
+from planparse.layouts.goal_words import goal_box
 from planparse.layouts.heading_items import list_under_stated_goal, prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside, status_item
@@ -127,7 +128,7 @@ class Walk(ListWalk):
                 continue  # the front matter's grid, read by the family's facts; a form's value boxes, read beside their rows
             elif isinstance(block, Table) and block.text_box and side_frame(self.page(block), block):
                 continue  # a fact box beside the running text ("Faktaruta"): no item's text
-            elif isinstance(block, Table) and block.text_box:  # a framed text box, not a table
+            elif isinstance(block, Table) and (block.text_box or goal_box(block)):  # a framed text box, not a table
                 for ln in (ln for r in block.rows for c in r.cells for ln in c.lines):
                     self.line(ln)
             elif isinstance(block, Table):
@@ -146,8 +147,7 @@ class Walk(ListWalk):
     def line(self, line: Line) -> None:
         text = line.text
         if self.table_owner is not None:
-            owner, self.table_owner = self.table_owner, None
-            # footnotes ("*Hållbart medarbetarengagemang (HME)") in small print under a table
+            owner, self.table_owner = self.table_owner, None  # (a footnote under a table in small print: "*HME")
             if self.typo.size(line) < self.typo.body - 1 and self.typo.has_fonts(line) and text[:1] in "*¹²³†":
                 owner.comment = f"{owner.comment}\n{text}" if owner.comment else text
                 self.table_owner = owner

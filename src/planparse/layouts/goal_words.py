@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from planparse.model import GoalLevel
-from planparse.reading.model import Document
+from planparse.reading.model import Document, Table
 from planparse.text.fold import fold
 
 # Words that name a goal level, folded, with the level their goals take.
@@ -107,3 +107,15 @@ def states_goal(title: str) -> bool:
     words = title.lower().split()
     return len(words) >= 4 and any(w in _GOAL_VERBS for w in words[1:]) or (
         len(words) == 3 and words[1] in ("ska", "skall"))  # ("Närvaron ska öka")
+
+
+def goal_box(table: Table) -> bool:
+    """A goal set in a box of its own (a one-row table): its first cell a goal word alone on its
+    first line ("NÄMNDENS MÅL") over the title, the other cells at most a label or an icon
+    ("Bedömning"). Its lines are read as text: the goal word opens the goal under it."""
+    if len(table.rows) != 1 or not table.rows[0].cells:
+        return False
+    first, *rest = table.rows[0].cells
+    lines = first.lines
+    found = goal_word(lines[0].text) if len(lines) >= 2 else None
+    return found is not None and not found[1] and all(len(c.text.split()) <= 2 for c in rest)
