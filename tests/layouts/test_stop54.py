@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.layouts.holdout import HoldoutSet, all_goals, assessments, indicators
+from tests.layouts.holdout import HoldoutSet, all_goals, assessments, indicators, tree
 
 GENERIC46 = HoldoutSet("holdout-generic46")
 GENERIC52 = HoldoutSet("holdout-generic52")
@@ -34,3 +34,25 @@ def test_a_rating_picture_of_five_squares_is_an_assessment_on_the_documents_scal
     assert {(g["assessment"] or {}).get("raw") for g in all_goals(doc)} == {
         "icon: 4 av 5", "icon: 3 av 5", "icon: 2 av 5", "icon: 5 av 5"}
     assert [p for _, p in _progress(doc)] == [80, 45, 100, 30, 60, 0, 100, 75]
+
+
+GENERIC55 = HoldoutSet("holdout-generic55")
+
+
+def test_a_goal_in_a_box_of_its_own_is_read_as_text() -> None:
+    """Södertälje's stadsbyggnadsnämnd (an intranet page printed by Chromium): each nämnd goal is
+    a one-row table, "NÄMNDENS MÅL" over the title in one cell, "Bedömning" over the assessment icon
+    in the other. The box was skipped as an unknown table, and the goals' activities and
+    indicators went to the KF goal above."""
+    rel = "delarsrapport/sodertalje-sbn-delarsrapport-t2-2026-intranat"
+    doc, gold = GENERIC55.parsed(rel), GENERIC55.gold(rel)
+    assert [(t, d) for _, t, d in tree(doc)] == [(t, d) for _, t, d in tree(gold)]
+    assert assessments(doc) == assessments(gold)
+    assert indicators(doc) == indicators(gold)
+
+
+def test_trend_arrows_and_assessment_icons_are_no_indicator_values() -> None:
+    """Hägersten-Älvsjö's stadsdelsnämnd: "Indikator | Utfall T2 2026 | Utfall T2 2025 |
+    Målvärde 2026 | Trend | Bedömning", the trend an arrow, the assessment a coloured circle: the
+    indicator's values are the three figures."""
+    GENERIC55.same("delarsrapport/stockholm-hagersten-alvsjo-sdn-delarsrapport-t2-2026", indicators)

@@ -18,7 +18,7 @@ from planparse.layouts.reread import (
     reread_year_heads,
     unit_read_again,
 )
-from planparse.layouts.roles import cell
+from planparse.layouts.roles import cell, no_figures
 from planparse.layouts.spanned_header import spanned_groups
 from planparse.layouts.tables import column_of, header_labels
 from planparse.model import Direction, Indicator, IndicatorValue, ValueGroup, ValueKind
@@ -154,12 +154,11 @@ def _joined(row: Row, col: int) -> str:
     return join_lines([ln.text for ln in cell.lines]) if cell is not None else ""
 
 
-# A column saying which period each row's outcome is of ("Period", "Mätperiod", "Avser"): the
-# year of the row's outcome, no value of its own.
-# "Önskad riktning | Ökande": the direction the indicator should take, not a value
+# "Önskad riktning | Ökande": the direction the indicator should take, not a value; a column saying
+# which period each row's outcome is of ("Period", "Mätperiod", "Avser"): its year, no value of its own
 _DIRECTION_HEAD = re.compile(r"(?:onskad|onskvard|efterstravad)? ?riktning|malriktning")
 _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
-_ICONS = "●⬤■◼◆⯁★ "  # (an arrow is a trend value the golds keep: "↓")
+_ICONS = "●⬤■◼◆⯁★ "
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
 # A column of key-figure codes ("Kolada-id" | "N01951"): which indicator it is, no value
 _ID_HEAD = re.compile(r"(?:kolada|kpi|nyckeltals?)(?:[- ]?id)?|id|kod")
@@ -281,6 +280,8 @@ def indicator_rows(
                 heads[i] = (label, *value_kind(label, series), by_column or _column_group(label),
                             MONTHS_SO_FAR.search(fold(label)) is not None)
             label, kind, year, by_column, so_far = heads[i]
+            if kind is ValueKind.other and (parse_number(raw) is None or len(raw.strip()) == 1) and no_figures(label):
+                continue  # a trend's arrow (OCR'd: "1"), an assessment's icon or word: no value of the indicator
             if by_column is not None and kind is ValueKind.other and year is not None:
                 kind = ValueKind.outcome  # "Kvinnor 2024": what the year's figure was, for women
             if kind in (ValueKind.outcome, ValueKind.target) and year is None and period:

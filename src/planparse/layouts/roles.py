@@ -265,3 +265,8 @@ def summed_rows(name: str, parts: list[BudgetLine], section: str | None = None) 
         return parts
     named = [p for p in parts if stem in fold(p.name)]
     return named if len(named) >= 2 else parts
+
+
+def no_figures(label: str) -> bool:
+    """A column of a trend ("Trend": ↑) or of a status or assessment (its icon or word), no values."""
+    return fold(label).startswith("trend") or (m := vocabulary.match_label(label)) is not None and m.value in ("assessment", "status")
