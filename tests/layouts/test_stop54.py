@@ -56,3 +56,16 @@ def test_trend_arrows_and_assessment_icons_are_no_indicator_values() -> None:
     Målvärde 2026 | Trend | Bedömning", the trend an arrow, the assessment a coloured circle: the
     indicator's values are the three figures."""
     GENERIC55.same("delarsrapport/stockholm-hagersten-alvsjo-sdn-delarsrapport-t2-2026", indicators)
+
+
+FAMILIES26 = HoldoutSet("holdout-families26")
+
+
+def test_a_dithered_scan_is_read_after_its_dots_are_taken_away() -> None:
+    """Vallentuna's verksamhetsplan as a 1-bit scan dithered by error diffusion (the paper's grey
+    set as dots over the whole page): Tesseract found no text at all on any page. A 3×3 median
+    takes the dots away and the whole plan is read."""
+    rel = "kramfors_vp/vallentuna-verksamhetsplan-2028-scan"
+    doc, gold = FAMILIES26.parsed(rel), FAMILIES26.gold(rel)
+    assert tree(doc) == tree(gold)
+    assert indicators(doc) == indicators(gold)

@@ -41,6 +41,7 @@ from planparse.reading import (
     ocr_banners,
     ocr_columns,
     ocr_dark_bands,
+    ocr_dither,
     ocr_faint,
     ocr_lost_lines,
     ocr_outlines,
@@ -480,8 +481,8 @@ def _ocr_images(
                              f"page not OCR'd: an embedded image has {embedded} pixels, over the limit max_image_pixels={limits.max_image_pixels}", n))
             continue
         images[n] = render_gray(page, ocr.DPI)
-        if with_rules:  # a photographed sheet made upright and evenly lit (a scan's left as it is)
-            images[n] = ocr_photo.flatten_photo(images[n], ocr.DPI)
+        if with_rules:  # a photographed sheet made upright and evenly lit (a scan's left as it is), a dithered one's dots gone
+            images[n] = ocr_dither.undithered(ocr_photo.flatten_photo(images[n], ocr.DPI))
     # A scanned page's table rules, which its OCR'd text alone does not show; Tesseract reads
     # the page without them (they would be read as letters). Pages in threads: numpy leaves
     # the interpreter lock while it works on a page's pixels.

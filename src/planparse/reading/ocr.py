@@ -301,10 +301,11 @@ def render_and_ocr_page(
     if expect_digest is not None and image_digest(image) != expect_digest:
         # a scan's page is OCR'd made upright and evenly lit when photographed, and with its
         # table rules painted over
+        from planparse.reading.ocr_dither import undithered
         from planparse.reading.ocr_photo import flatten_photo
         from planparse.reading.raster_rules import without_rules
 
-        image = flatten_photo(image, dpi)
+        image = undithered(flatten_photo(image, dpi))
         if image_digest(image) != expect_digest:
             image = without_rules(image, dpi)
         if image_digest(image) != expect_digest:
