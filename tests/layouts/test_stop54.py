@@ -69,3 +69,15 @@ def test_a_dithered_scan_is_read_after_its_dots_are_taken_away() -> None:
     doc, gold = FAMILIES26.parsed(rel), FAMILIES26.gold(rel)
     assert tree(doc) == tree(gold)
     assert indicators(doc) == indicators(gold)
+
+
+GENERIC57 = HoldoutSet("holdout-generic57")
+
+
+def test_a_web_page_of_headings_over_bullets_is_no_goal_tree() -> None:
+    """Stenungsund's "Om webbplatsen" (a tillgänglighetsredogörelse): headings over a bullet
+    list of known faults, no goal, measure or plan named anywhere: no goal tree (it made a goal
+    area, a goal and three activities), and the warning saying so."""
+    doc = GENERIC57.parsed("other/stenungsund-om-webbplatsen-tillganglighet")
+    assert doc["goals"] == []
+    assert "no_plan_content" in {w["code"] for w in doc["warnings"]}

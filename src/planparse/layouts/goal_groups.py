@@ -11,7 +11,7 @@ import re
 
 from planparse.layouts.base import Builder
 from planparse.layouts.facts import adopted_goals, plan_of_other_kind
-from planparse.layouts.goal_words import LEVEL_DEPTH, states_goal
+from planparse.layouts.goal_words import LEVEL_DEPTH, bare_tree, states_goal
 from planparse.layouts.headings import Heading
 from planparse.layouts.indent_cascade import indent_cascade
 from planparse.layouts.known_goals import depth_first, names_document
@@ -141,7 +141,7 @@ def settled_goals(doc: Document, goals: list[Goal], title: str) -> list[Goal]:
     bare = not any(g.activities or g.indicators for g in depth_first(goals))
     adopted = adopted_goals(doc) if bare else []
     other_kind = plan_of_other_kind(title, doc)
-    if goals and not adopted and not other_kind and not lone_goal(goals):
+    if goals and not adopted and not other_kind and not lone_goal(goals) and not bare_tree(doc, goals):
         return goals
     settled = adopted if bare else adopted_goals(doc)
     return settled or ([] if other_kind else indent_cascade(doc))

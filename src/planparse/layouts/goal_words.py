@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from planparse.model import GoalLevel
+from planparse.model import Goal, GoalLevel
 from planparse.reading.model import Document, Table
 from planparse.text.fold import fold
 
@@ -119,3 +119,26 @@ def goal_box(table: Table) -> bool:
     lines = first.lines
     found = goal_word(lines[0].text) if len(lines) >= 2 else None
     return found is not None and not found[1] and all(len(c.text.split()) <= 2 for c in rest)
+
+
+# A word of a plan's own in a heading or label: a goal word or its compounds ("Nämndmål",
+# "Målområde", "Delmålen"), what is done ("Åtgärder", "Aktiviteter", "Insatser", "Uppdrag"), or a
+# plan's kind ("Handlingsplan", "Strategi"), folded
+_PLAN_WORD = re.compile(r"\b(?:\w*mal(?:en|et|sattning\w*|omraden?|omradet)?|delmal\w*|\w*omraden?|\w*atgard\w*|aktivitet\w*"
+                        r"|insats\w*|uppdrag\w*|strategi\w*|\w*plan(?:en)?|prioritering\w*|indikator\w*|nyckeltal)\b")
+_NO_GOAL_WORDS = frozenset({"normal", "formal", "minimal", "optimal", "decimal", "signal"})
+
+
+def bare_tree(doc: Document, goals: list[Goal]) -> bool:
+    """A tree of styled headings and bullets alone, in a document that names no goal, measure or
+    plan in any heading or label (a web page's "Om webbplatsen": its headings over bullets): no
+    number, status, assessment or indicator anywhere, and no plan word in a line of eight words
+    or fewer."""
+    def bare(g: Goal) -> bool:
+        return not (g.number or g.assessment or g.indicators) and all(
+            not (a.number or a.status or a.indicators) for a in g.activities) and all(bare(c) for c in g.children)
+    if not goals or not all(bare(g) for g in goals):
+        return False
+    return not any(
+        m[0] not in _NO_GOAL_WORDS for page in doc.pages for ln in page.all_lines()
+        if len(ln.text.split()) <= 8 for m in _PLAN_WORD.finditer(fold(ln.text)))
