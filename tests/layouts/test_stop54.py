@@ -81,3 +81,15 @@ def test_a_web_page_of_headings_over_bullets_is_no_goal_tree() -> None:
     doc = GENERIC57.parsed("other/stenungsund-om-webbplatsen-tillganglighet")
     assert doc["goals"] == []
     assert "no_plan_content" in {w["code"] for w in doc["warnings"]}
+
+
+def test_a_parallel_translation_column_is_dropped_and_the_swedish_read_as_text() -> None:
+    """Orust's Swedish–English verksamhetsplan: each goal a borderless two-column table, "Mål 1:
+    …" | "Goal 1: …", its activities "… – Pågår" | "… – Ongoing". The English column is no text of
+    the plan; the Swedish one, a text box, gives the goals and their activities (nothing was read)."""
+    rel = "verksamhetsplan/orust-ks-verksamhetsplan-2027-sv-en"
+    doc, gold = GENERIC57.parsed(rel), GENERIC57.gold(rel)
+    assert [(t, d) for _, t, d in tree(doc)] == [(t, d) for _, t, d in tree(gold)]
+    got = {a["title"]: a["status"]["value"] for g in all_goals(doc) for a in g["activities"]}
+    assert got["Ny översiktsplan för kustzonen"] == "in_progress" and got["Företagslots för nya företag"] == "completed"
+    assert "Översyn av lönestrukturen" in got

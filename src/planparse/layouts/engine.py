@@ -40,7 +40,7 @@ from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.split_tables import join_split_columns
 from planparse.layouts.stated_assessment import assessed_after_walk, stated_assessment
 from planparse.layouts.table_walk import read_table
-from planparse.layouts.tables import status_line
+from planparse.layouts.tables import split_status_suffix, status_line
 from planparse.layouts.walk_lists import ListWalk
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
@@ -231,9 +231,9 @@ class Walk(ListWalk):
                 self.amount_lines.append(line)
                 return
             self.end_amount()
-        # an activity list whose items carry status icons, no bullets (or the legend's coloured glyphs as bullets)
-        if (item is None or item[0] in ICON_GLYPHS) and (item is None and self.mode == "activities" and self.field != "assessment" and self.line_icons(line)
-                                                        or opens_icon_list(self, line)):
+        # an activity list whose items carry status icons or words ("… – Pågår"), no bullets (or the legend's coloured glyphs as bullets)
+        if (item is None or item[0] in ICON_GLYPHS) and (item is None and self.mode == "activities" and self.field != "assessment" and (
+                self.line_icons(line) or split_status_suffix(text)[1] is not None) or opens_icon_list(self, line)):
             self.mode = "activities"
             self.list_item(*((text, line) if item is None else (item[1], line, item[0])))
             return

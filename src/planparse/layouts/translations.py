@@ -44,8 +44,25 @@ def _swedish_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _translated_col(table: Table) -> int | None:
+    """A column that translates the others (a parallel text "Mål 1: …" | "Goal 1: …"): most of its
+    cells of two words or more translations, few of the other columns' cells."""
+    def share(col: int, inside: bool) -> float:
+        texts = [c.text for r in table.rows for c in r.cells if c.colspan == 1 and (c.col == col) == inside
+                 and len(c.text.split()) >= 2]
+        return sum(1 for t in texts if translation(t)) / len(texts) if len(texts) >= 2 else 0.0
+    return next((k for k in range(1, table.n_cols) if share(k, True) >= 0.6 and share(k, False) <= 0.2), None)
+
+
 def _table(table: Table) -> Table:
-    """``table`` with its cells' translations cut."""
+    """``table`` with its cells' translations cut, and a column that translates the others
+    dropped (with one column left, a text box: its lines are read as text)."""
+    if (col := _translated_col(table)) is not None:
+        rows = [dataclasses.replace(r, cells=[dataclasses.replace(c, col=c.col - (c.col > col)) for c in r.cells
+                                              if c.col != col]) for r in table.rows]
+        return dataclasses.replace(table, rows=[r for r in rows if r.cells], n_cols=table.n_cols - 1,
+                                   header=[h for k, h in enumerate(table.header) if k != col],
+                                   columns=[x for k, x in enumerate(table.columns) if k != col + 1])
     if not any(" / " in c.text or any(translation(ln.text) for ln in c.lines) for r in table.rows for c in r.cells):
         return table
     rows = [dataclasses.replace(r, cells=[dataclasses.replace(c, lines=_swedish_lines(c.lines)) for c in r.cells])
