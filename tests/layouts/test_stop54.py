@@ -93,3 +93,13 @@ def test_a_parallel_translation_column_is_dropped_and_the_swedish_read_as_text()
     got = {a["title"]: a["status"]["value"] for g in all_goals(doc) for a in g["activities"]}
     assert got["Ny översiktsplan för kustzonen"] == "in_progress" and got["Företagslots för nya företag"] == "completed"
     assert "Översyn av lönestrukturen" in got
+
+
+def test_a_leaflet_of_numbered_goal_statements_keeps_its_goals() -> None:
+    """Partille's Kortversion (A5 pages two to a sheet): "Kommunfullmäktiges mål 2027" over goals
+    "1. Partille ska ha …" to "6. …", carried on under "Kommunfullmäktiges mål 2027 (forts.)", and
+    nothing else: no activity, no indicator. All six were dropped as bare headings, and "(forts.)"
+    made a goal of its own."""
+    rel = "plan_och_budget/partille-kortversion-mal-2027"
+    doc, gold = GENERIC57.parsed(rel), GENERIC57.gold(rel)
+    assert [(g["number"], g["title"]) for g in doc["goals"]] == [(g["number"], g["title"]) for g in gold["goals"]]

@@ -189,8 +189,8 @@ def prune(goals: list[Goal], listed: set[int], bare: bool = True, title: str | N
     if sum(1 for g in depth_first(goals) if _numbered_activities(g, dry=True)) >= 2:  # (the document's way, not one goal's)
         for g in depth_first(goals):
             _numbered_activities(g)
-    if not any(has_content(g, listed) for g in goals):
-        return []
+    if not any(has_content(g, listed) for g in goals):  # (a numbered list of three goal statements or more is goals)
+        return goals if len(goals) >= 3 and all(g.number and states_goal(g.title) for g in goals) else []
     kept = [g for g in goals if (has_content(g, listed) or (bare and g.number and g.level is not GoalLevel.goal_area))
             and (any(ch.isalnum() for ch in g.title) or g.children or g.activities or g.indicators)]
     for g in kept:  # (a title of no letter nor figure, "—", is a rule or a dash a cell began with)

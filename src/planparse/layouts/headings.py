@@ -33,7 +33,7 @@ _GOALS_WITHIN = re.compile(
 )
 _INNER_MAL = re.compile(r"^mål[\s-]*(\d{1,2})\s*[–—:-]{1,2}\s*(.+)$", re.IGNORECASE)
 _GOAL_HEADING = re.compile(r"^mål\s+(?:för|att)\s+(?!(?:verksamheten|nämnden|styrelsen|förvaltningen|förbundet|kommunen|regionen|bolaget|enheten|avdelningen|(?:grund|för|gymnasie)?skolan|gymnasiet|perioden|planperioden|året|mandatperioden)\s*$)\w", re.IGNORECASE)
-_PERIOD_ONLY = re.compile(r"(?:för |under |år )?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?:?", re.IGNORECASE)
+_PERIOD_ONLY = re.compile(r"(?:(?:för |under |år )?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?:?)?(?:\s*\(forts(?:\.|ättning)?\))?", re.IGNORECASE)
 _GOAL_LINE = re.compile(r"^m[åa]l\s*:\s*(\S.{2,})$", re.IGNORECASE)
 _LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
 # A run-in goal's title: the words up to the first full stop (see _runin_goal).
