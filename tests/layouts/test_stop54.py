@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.layouts.holdout import HoldoutSet, all_goals, assessments, indicators, tree
+from tests.layouts.holdout import HoldoutSet, activities, all_goals, assessments, indicators, tree
 
 GENERIC46 = HoldoutSet("holdout-generic46")
 GENERIC52 = HoldoutSet("holdout-generic52")
@@ -103,3 +103,9 @@ def test_a_leaflet_of_numbered_goal_statements_keeps_its_goals() -> None:
     rel = "plan_och_budget/partille-kortversion-mal-2027"
     doc, gold = GENERIC57.parsed(rel), GENERIC57.gold(rel)
     assert [(g["number"], g["title"]) for g in doc["goals"]] == [(g["number"], g["title"]) for g in gold["goals"]]
+
+
+def test_det_har_ska_vi_gora_labels_the_activities() -> None:
+    """Öckerö's lättläst plan: one goal a page, "Det här ska vi göra:" over "Vi ska …" bullets.
+    The label was taken for a sub-goal holding the activities."""
+    GENERIC57.same("verksamhetsplan/ockero-ks-verksamhetsplan-2027-lattlast", tree, activities)
