@@ -109,3 +109,10 @@ def test_det_har_ska_vi_gora_labels_the_activities() -> None:
     """Öckerö's lättläst plan: one goal a page, "Det här ska vi göra:" over "Vi ska …" bullets.
     The label was taken for a sub-goal holding the activities."""
     GENERIC57.same("verksamhetsplan/ockero-ks-verksamhetsplan-2027-lattlast", tree, activities)
+
+
+def test_an_indicator_label_alone_over_its_name_and_labelled_values() -> None:
+    """Stenungsund's socialnämnd in large print: after the activities, "Indikator" alone over the
+    measure's name (wrapped) and "Utfall 2025: 38 %" / "Mål 2027: 45 %" on lines of their own. The
+    target was taken for a goal titled "45 %" and the measure was lost."""
+    GENERIC57.same("verksamhetsplan/stenungsund-sn-verksamhetsplan-2027-storstil", tree, indicators)

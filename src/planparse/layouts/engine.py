@@ -1,6 +1,4 @@
-"""The layout engine: one walk over a document's blocks that every layout shares.
-
-It reads structure, not wording:
+"""The layout engine: one walk over a document's blocks that every layout shares. It reads structure, not wording:
 
 - **headings** (:mod:`.headings`): numbering with or without a trailing dot or a "Mål" / "Uppdrag" prefix,
   goal words ("Nämndmål", "Fokusområde"), typography rank where the layer has fonts, and titles that wrap;
@@ -31,7 +29,7 @@ from planparse.layouts.headings import Heading, continues_title, numbered, wraps
 from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside, status_item
 from planparse.layouts.known_goals import captioned_goal
 from planparse.layouts.kpi_tiles import kpi_tiles
-from planparse.layouts.label_columns import dated_line, gap_label, line_label
+from planparse.layouts.label_columns import dated_line, gap_label, line_label, lone_measure
 from planparse.layouts.nested_tables import table_parts
 from planparse.layouts.numbered_goals import counts_on_goal, numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
@@ -61,8 +59,7 @@ class Walk(ListWalk):
     """One walk over a document's blocks: lines and tables in reading order."""
 
     def blocks(self) -> list[Line | Table]:
-        """The document's lines and tables in reading order, with unruled tables (header
-        labels from the vocabulary, columns from word positions) rebuilt from their lines."""
+        """The document's lines and tables in reading order, unruled tables (header labels from the vocabulary, columns from word positions) rebuilt."""
         out: list[Line | Table] = []
         carry: list[Line] | None = None  # the header of an unruled table that ran to the page's foot
         carried: Table | None = None  # and that table
@@ -253,6 +250,8 @@ class Walk(ListWalk):
                 self.item_line = line
                 return
         if item is None and self.state_goal(line):
+            return
+        if item is None and lone_measure(self, line):  # the one measure an "Indikator" label alone names, its values below
             return
         if self.mode in ("goals", "activities", "indicators") and item is None and self.field not in ("lead", "lead_one"):
             self.mode = None  # prose back at the margin ends the list

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 
 from planparse import vocabulary
 from planparse.layouts.field_blocks import block
+from planparse.layouts.leading import heading_shaped
 from planparse.reading.model import Line
 from planparse.text.numbers import parse_date, parse_end_date
 
 if TYPE_CHECKING:
     from planparse.layouts.walk_fields import FieldWalk
+    from planparse.layouts.walk_lists import ListWalk
 
 GAP = 2.0  # of the line's height: the least blank between a label and its value
 
@@ -79,4 +81,14 @@ def dated_line(w: FieldWalk, line: Line) -> bool:
             a.end_date = day
         else:
             a.start_date = day
+    return True
+
+
+def lone_measure(w: ListWalk, line: Line) -> bool:
+    """Under an "Indikator" label alone, a plain line shaped as a name (no bullet): the one
+    measure it names, its values on lines of their own below ("Utfall 2025: 38 %"). Whether it
+    was taken."""
+    if w.mode != "indicators" or w.item is not None or w.field is not None or not heading_shaped(line.text, 16):
+        return False
+    w.list_item(line.text, line)
     return True

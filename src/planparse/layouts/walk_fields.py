@@ -40,6 +40,7 @@ from planparse.reading.model import Line
 from planparse.reading.paragraphs import paragraphs
 from planparse.text.assemble import join_lines, list_item
 from planparse.text.fold import fold
+from planparse.text.numbers import parse_number
 
 # A status icon printed as a glyph before its label ("● Delvis uppfyllt"): noise, no part of it.
 _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
@@ -102,7 +103,7 @@ class FieldWalk(WalkState):
             if split[1] is not None:
                 self.open_label(split[1], split[2], line)
             return
-        if label in ("target", "outcome") and isinstance(self.item, Indicator) and inline_value(
+        if (label in ("target", "outcome") or label == "goal" and parse_number(value) is not None) and isinstance(self.item, Indicator) and inline_value(
                 self.item, line.text.partition(":")[0].strip(), value):
             return  # "Målvärde 2027: 95 %" under "Mått: …": a value of that measure
         if label in _ACTIVITY_LABELS and value and max((m.confidence for m in (vocabulary.match_status(value),
@@ -133,7 +134,8 @@ class FieldWalk(WalkState):
                 self.field = None
                 self.list_item(value, line)
                 return
-        elif label in ("indicator", "measure"):  # "Mått:" over a list: the goal's measures
+        elif label in ("indicator", "measure"):  # "Mått:" over a list: the goal's measures (after a list of activities too)
+            self.activity = None if self.mode == "activities" and self.list_label in _ACTIVITY_LABELS else self.activity
             self.mode = "indicators"
             if value:  # "Mått: Andel nöjda brukare": the first
                 self.list_item(value, line)
