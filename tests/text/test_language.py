@@ -41,5 +41,23 @@ def test_the_swedish_part_before_a_slash(text: str, swedish: str) -> None:
 
 
 def test_a_loose_cut_for_a_label_the_vocabulary_checks() -> None:
-    assert swedish_part("Klar / Valmis") == "Klar / Valmis"
-    assert swedish_part("Klar / Valmis", loose=True) == "Klar"
+    assert swedish_part("Klar / Erledigt") == "Klar / Erledigt"
+    assert swedish_part("Klar / Erledigt", loose=True) == "Klar"
+    assert swedish_part("Klar / Valmis") == "Klar"  # (a Finnish word's shape: syllables of one vowel after one or two consonants)
+
+
+@pytest.mark.parametrize("text", [
+    "Tavoite 2: Lasten on voitava kehittää suomen kieltään esikoulussa",
+    "Kotipalvelun suomenkielisen henkilöstön kartoitus (valmis)",
+])
+def test_finnish_lines_told_by_the_shape_of_their_words(text: str) -> None:
+    assert translation(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kartläggning av finskspråkig personal i hemtjänsten (Klar)",
+    "Malavstamning tertial 1 Ange kommun",  # (Swedish OCR'd without its letters: no translation)
+    "Utokad tillsyn pa forskolor",
+])
+def test_swedish_lines_are_no_finnish(text: str) -> None:
+    assert not translation(text)

@@ -29,11 +29,17 @@ def _swedish(word: str) -> bool:
     return word_zipf(word) >= 2.0 or (len(word) >= 7 and known_word(word))
 
 
+# A Finnish word's shape: no letter Finnish lacks, and syllables of a vowel after one or two consonants at most
+_FINNISH_SHAPE = re.compile(r"(?:[^aeiouyäö]{0,2}[aeiouyäö]+)+[^aeiouyäö]?")
+_NOT_FINNISH = frozenset("bcfgqwxzå")
+
+
 def _marked(word: str) -> bool:
     """A word that is no Swedish word and shows Finnish or Sami."""
     if set(word) & _SAMI_LETTERS:
         return True
-    return "å" not in word and not _swedish(word) and bool(_FINNISH_VOWELS.search(word) or _FINNISH_END.search(word))
+    return "å" not in word and not _swedish(word) and bool(_FINNISH_VOWELS.search(word) or _FINNISH_END.search(word) or (
+        len(word) >= 5 and not set(word) & _NOT_FINNISH and word_zipf(word) < 1.0 and _FINNISH_SHAPE.fullmatch(word)))
 
 
 # What a translation shows at least once and a Swedish line almost never: a cheap first test.
