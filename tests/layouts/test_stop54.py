@@ -125,3 +125,17 @@ def test_finnish_translations_told_by_their_words_shape() -> None:
     rel = "verksamhetsplan/ale-ks-verksamhetsplan-finska-2027"
     doc, gold = GENERIC57.parsed(rel), GENERIC57.gold(rel)
     assert tree(doc) == tree(gold)
+
+
+def test_wingdings_circles_drawn_in_opensymbol_are_icons() -> None:
+    """Södertälje's äldreomsorgsnämnd (python-docx → LibreOffice): Word's Wingdings "l" circles,
+    which LibreOffice prints in OpenSymbol as the private-use character U+F06C, coloured, in the
+    legend and after "Bedömning av måluppfyllelse". No assessment was read."""
+    GENERIC55.same("arsbokslut/sodertalje-aon-arsbokslut-2026", assessments)
+
+
+def test_a_one_row_box_of_a_label_and_a_filled_cell_is_an_assessment() -> None:
+    """Huddinge's socialnämnd: "Bedömning" beside an empty cell shaded green, yellow or red, a
+    one-row table under each goal, the legend only in the appendix. The row was taken for a
+    header, and the fill for no value."""
+    GENERIC55.same("arsbokslut/huddinge-son-arsbokslut-2026", assessments)

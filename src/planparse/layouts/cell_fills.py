@@ -49,7 +49,7 @@ def cell_fills(page: Page) -> list[Marker]:
              and color_name(d.fill) in _OTHER_COLOURS]  # fmt: skip
     out: list[Marker] = []
     for table in page.tables:
-        body = [r for r in table.body if r.page == page.number]
+        body = [r for r in (table.rows if len(table.rows) == 1 else table.body) if r.page == page.number]  # (one row: "Bedömning" | a fill)
         rows = [_row_fills(row, fills, body[k + 1:]) for k, row in enumerate(body)]
         valued = {m_col for found in rows for _, m_col in found}
         for k, (row, found) in enumerate(zip(body, rows, strict=True)):

@@ -775,8 +775,8 @@ def read_page(
                     text = _KEYCAP.sub(r"\1.", text)  # "1️⃣ Fler företag …" numbers its item as "1."
                 if "ingbats" in s["font"] and is_dingbats(s["font"]):
                     text = dingbat_text(text)  # (base-14 ZapfDingbats: "G" is its "●")
-                elif "ingdings" in s["font"] and is_wingdings(s["font"]):
-                    text = wingding_text(text)  # (Word's symbols: "\uf06c" is its "●")
+                elif "ingdings" in s["font"] and is_wingdings(s["font"]) or "OpenSymbol" in s["font"] and text[:1] >= "\uf020":
+                    text = wingding_text(text)  # (Word's symbols: "\uf06c" is its "●"; LibreOffice draws them in OpenSymbol)
                 elif (s["font"].startswith("Type3") or "con" in s["font"] or "aterial" in s["font"] or "wesome" in s["font"]) \
                         and (icon := icon_font_text(text, s["font"])) is not None:
                     text = icon  # (a web tool's icon font: "\uf058", "check_circle" in colour)
