@@ -128,7 +128,8 @@ def _section_label(text: str) -> bool:
 
 def ocr_junk_lines(lines: list[Line]) -> set[int]:
     """ids of OCR'd lines that are no text: a box several lines tall holding only one- and
-    two-letter "words" (a column of list numbers or a drawing read as one line, "Un BB WN"),
+    two-letter "words" (a column of list numbers or a drawing read as one line, "Un BB WN") or
+    standing in the margin outside the text column (a note written by hand, "ki Olla!"),
     or a few unknown words crossing another line's box (:func:`_crossing_junk`), or words
     stretched far wider than letters are set (:func:`stretched`)."""
     heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines if ln.method == "ocr")
@@ -140,12 +141,15 @@ def ocr_junk_lines(lines: list[Line]) -> set[int]:
     if not heights:
         return junk
     median = heights[len(heights) // 2]
+    # the text column: where most lines start and end (a note written in the margin stands outside it)
+    lefts, rights = sorted(ln.bbox[0] for ln in lines), sorted(ln.bbox[2] for ln in lines)
+    left, right = lefts[len(lefts) // 10], rights[len(rights) * 3 // 4]
     return junk | {
         id(ln)
         for ln in lines
         if ln.method == "ocr"
         and ln.bbox[3] - ln.bbox[1] > 2.5 * median
-        and all(sum(c.isalpha() for c in w) <= 2 for w in ln.text.split())
+        and (all(sum(c.isalpha() for c in w) <= 2 for w in ln.text.split()) or ln.bbox[2] <= left or ln.bbox[0] >= right)
     }
 
 

@@ -1,5 +1,5 @@
-"""A dithered page's dots, found and taken away (planparse.reading.ocr_dither), on the pages of
-real scans: a dithered one and a clean one."""
+"""Scans: a dithered page's dots found and taken away (planparse.reading.ocr_dither), and notes written
+in the margin set aside as noise, on the pages of real scans."""
 
 from __future__ import annotations
 
@@ -39,3 +39,14 @@ def test_a_clean_scan_is_left_as_it_is() -> None:
     pixels = _pgm(image)
     assert pixels is not None and not dithered(pixels)
     assert np.array_equal(_pgm(undithered(image)), pixels)
+
+
+def test_notes_written_in_the_margin_of_a_scan_are_noise() -> None:
+    """Varberg's marked-up scan: ticks and notes written by hand in both margins, read by OCR as
+    tall "words" ("<OSS", "ki Olla!") outside the text column: noise, no line of the page."""
+    from planparse.reading import read_pdf
+
+    doc = read_pdf(FIXTURES / "holdout-generic56/tertialrapport/varberg-sn-uppfoljning-t1-2027-markerad.pdf")
+    texts = [ln.text for ln in doc.pages[0].lines]
+    assert not any("Olla" in t or "OSS" in t for t in texts)
+    assert "Uppföljning tertial 1 2027" in texts
