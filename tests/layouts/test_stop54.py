@@ -139,3 +139,11 @@ def test_a_one_row_box_of_a_label_and_a_filled_cell_is_an_assessment() -> None:
     one-row table under each goal, the legend only in the appendix. The row was taken for a
     header, and the fill for no value."""
     GENERIC55.same("arsbokslut/huddinge-son-arsbokslut-2026", assessments)
+
+
+def test_a_goal_word_misread_by_ocr_is_still_a_goal_word() -> None:
+    """Täby's tekniska nämnd OCR'd with English: "Kommuntfullmäktiges mål: Täby ska vara en
+    hållbar kommun …" (a letter too many) opened no goal, and the nämnd goals stood alone."""
+    rel = "delarsrapport/taby-tn-delarsrapport-2-2026-ocr"
+    doc, gold = GENERIC55.parsed(rel), GENERIC55.gold(rel)
+    assert tree(doc) == tree(gold)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from planparse.model import Goal, GoalLevel
 from planparse.reading.model import Document, Table
 from planparse.text.fold import fold
@@ -62,12 +64,25 @@ def goal_word(text: str) -> tuple[GoalLevel, str] | None:
     """(level, rest) when ``text`` starts with a goal word ("Nämndmål 2: Trygghet")."""
     folded = fold(text)
     if not folded.startswith(_GOAL_WORD_STARTS):  # (each match below starts with its word)
-        return None
+        return _misread(text, folded)
     for word, level in GOAL_WORDS:
         if folded == word or folded.startswith(word + " "):
             n_words = len(word.split())
             rest = " ".join(text.split()[n_words:]).lstrip(":–—- ").strip()
             return level, rest
+    return None
+
+
+_LONG_WORDS = tuple((word, level) for word, level in GOAL_WORDS if len(word) >= 14)
+
+
+def _misread(text: str, folded: str) -> tuple[GoalLevel, str] | None:
+    """A long goal word an OCR'd layer misread by a letter or so ("Kommuntfullmäktiges mål")."""
+    for word, level in _LONG_WORDS:
+        n_words = len(word.split())
+        head = " ".join(folded.split()[:n_words])
+        if head[:1] == word[:1] and fuzz.ratio(head, word) >= 92:
+            return level, " ".join(text.split()[n_words:]).lstrip(":–—- ").strip()
     return None
 
 
