@@ -139,6 +139,8 @@ def settled_goals(doc: Document, goals: list[Goal], title: str) -> list[Goal]:
     (:mod:`~planparse.layouts.indent_cascade`) where it found nothing, one lone goal or a plan
     of another kind, which otherwise keeps none (a likabehandlingsplan's åtgärder are routines, issue 11)."""
     bare = not any(g.activities or g.indicators for g in depth_first(goals))
+    if goals and bare and not any(g.children for g in goals) and (cascade := indent_cascade(doc)):
+        return cascade  # (numbered statements kept with nothing under them: their indentation tells more)
     adopted = adopted_goals(doc) if bare else []
     other_kind = plan_of_other_kind(title, doc)
     if goals and not adopted and not other_kind and not lone_goal(goals) and not bare_tree(doc, goals):
