@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from planparse import vocabulary
 from planparse.layouts.marker import Marker, color_name
 from planparse.model import Goal
-from planparse.reading.model import BBox, Document, Drawing, Page, Row, covers
+from planparse.reading.model import BBox, Document, Drawing, Page, Row, Table, covers
 
 if TYPE_CHECKING:
     from planparse.layouts.icons import Markers
@@ -49,7 +50,7 @@ def cell_fills(page: Page) -> list[Marker]:
              and color_name(d.fill) in _OTHER_COLOURS]  # fmt: skip
     out: list[Marker] = []
     for table in page.tables:
-        body = [r for r in (table.rows if len(table.rows) == 1 else table.body) if r.page == page.number]  # (one row: "Bedömning" | a fill)
+        body = [r for r in (table.rows if _labelled_box(table) else table.body) if r.page == page.number]
         rows = [_row_fills(row, fills, body[k + 1:]) for k, row in enumerate(body)]
         valued = {m_col for found in rows for _, m_col in found}
         for k, (row, found) in enumerate(zip(body, rows, strict=True)):
@@ -60,6 +61,13 @@ def cell_fills(page: Page) -> list[Marker]:
 
 
 _OTHER_COLOURS = frozenset({"grey", "blue"})
+
+
+def _labelled_box(table: Table) -> bool:
+    """A one-row table of a status or assessment label beside the cell that shows it ("Bedömning" |
+    a green cell): its row is no header."""
+    texts = [c.text for c in table.rows[0].cells if c.text] if len(table.rows) == 1 else []
+    return len(texts) == 1 and (m := vocabulary.match_label(texts[0])) is not None and m.value in ("assessment", "status")
 
 
 def _row_fills(row: Row, fills: list[Drawing], under: list[Row]) -> list[tuple[Marker, int]]:
