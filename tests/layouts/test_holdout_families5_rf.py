@@ -22,8 +22,10 @@ def test_a_zebra_table_keeps_its_unshaded_last_row() -> None:
     doc = F5.parsed(ALVKARLEBY)
     got = [(i["name"], [v["raw"] for v in i["values"]])
            for g in all_goals(doc) for a in g["activities"] for i in a["indicators"]]
-    assert ("Andel detaljplaner antagna inom ett år", ["60", "→"]) in got
-    assert ("Antal gästnätter", ["41 200", "↓"]) in got
-    want = [(i["name"], [v["raw"] for v in i["values"]])
+    assert ("Andel detaljplaner antagna inom ett år", ["60"]) in got
+    assert ("Antal gästnätter", ["41 200"]) in got
+    # (this set's gold keeps the trend column's arrows as values; most sets' golds, and the parser
+    # since stop 54, do not: an arrow is no figure of the indicator)
+    want = [(i["name"], [v["raw"] for v in i["values"] if v["label"] != "Trend"])
             for g in all_goals(F5.gold(ALVKARLEBY)) for a in g["activities"] for i in a["indicators"]]
     assert got == want
