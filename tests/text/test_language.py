@@ -58,6 +58,7 @@ def test_finnish_lines_told_by_the_shape_of_their_words(text: str) -> None:
     "Kartläggning av finskspråkig personal i hemtjänsten (Klar)",
     "Malavstamning tertial 1 Ange kommun",  # (Swedish OCR'd without its letters: no translation)
     "Utokad tillsyn pa forskolor",
+    "Dokumentan Beslutsinsta Diarienumm",  # (labels cut short at a narrow column's edge)
 ])
 def test_swedish_lines_are_no_finnish(text: str) -> None:
     assert not translation(text)

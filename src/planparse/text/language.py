@@ -39,7 +39,8 @@ def _marked(word: str) -> bool:
     if set(word) & _SAMI_LETTERS:
         return True
     return "å" not in word and not _swedish(word) and bool(_FINNISH_VOWELS.search(word) or _FINNISH_END.search(word) or (
-        len(word) >= 5 and not set(word) & _NOT_FINNISH and word_zipf(word) < 1.0 and _FINNISH_SHAPE.fullmatch(word)))
+        len(word) >= 5 and not set(word) & _NOT_FINNISH and word_zipf(word) < 1.0 and _FINNISH_SHAPE.fullmatch(word)
+        and not any(word_zipf(word[:k]) >= 3.0 for k in range(5, len(word)))))  # (a Swedish word cut short: "Dokumentan")
 
 
 # What a translation shows at least once and a Swedish line almost never: a cheap first test.
