@@ -84,7 +84,13 @@ def _match(kind: str, text: str | None) -> Match | None:
     if not text or not isinstance(text, str):
         return None
     if " / " not in text:
-        return _match_text(kind, text)
+        found = _match_text(kind, text)
+        if found is None and "/" in text and not any(ch.isdigit() for ch in text):
+            # "Uppdrag/Initiativ", "Klar/Avslutad": a part that is the vocabulary's own word
+            parts = (p.strip() for p in text.split("/"))
+            found = next((m for p in parts if p and len(p.split()) <= 3
+                          and (m := _match_text(kind, p)) is not None and m.confidence >= 0.95), None)
+        return found
     # a translation after a slash ("Pågår / Käynnissä", "Status / Tila"): the Swedish part's,
     # or a short part before the slash that is the vocabulary's own word
     found = _match_text(kind, swedish_part(text, loose=True))
@@ -116,9 +122,16 @@ def _match_text(kind: str, text: str) -> Match | None:
     )
 
 
+_WHEN = re.compile(r"\s+(?:(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+                   r"|vt|ht|våren|hösten)\s+)?(?:19|20)\d\d(?:-\d\d){0,2}\.?\s*$", re.IGNORECASE)
+
+
 def match_status(text: str | None) -> Match | None:
-    """Activity status ("@ Pagaende enligt plan" → in_progress), or None."""
-    return _match("statuses", text)
+    """Activity status ("@ Pagaende enligt plan" → in_progress, "Flyttas till 2027" → on_hold), or None."""
+    found = _match("statuses", text)
+    if found is None and text and (undated := _WHEN.sub("", text)) != text:
+        found = _match("statuses", undated)  # the date a status names is no part of it
+    return found
 
 
 def match_assessment(text: str | None) -> Match | None:
@@ -193,6 +206,12 @@ def assessment_statement(text: str | None) -> Match | None:
 def match_label(text: str | None) -> Match | None:
     """Section label ("Beddmning" → assessment, "Strategi mål" → strategic_goal), or None."""
     return _match("labels", text)
+
+
+def label_of(text: str | None, min_confidence: float = 0.0) -> str | None:
+    """The kind of section label ``text`` is ("Ansvarig" → "owner"), or None."""
+    m = match_label(text)
+    return m.value if m is not None and m.confidence >= min_confidence else None
 
 
 def match_direction(text: str | None) -> Match | None:

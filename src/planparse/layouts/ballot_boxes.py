@@ -119,7 +119,7 @@ def apply(doc: Document, goals: list[Goal]) -> None:
             by_page.setdefault(ln.page, []).append(ln)
         elif text[:1] in _CONVENTION and text[1:2] == " ":
             leading.setdefault(ln.page, []).append(ln)
-        elif (m := _LABELLED.match(text)) and (label := vocabulary.match_label(m["label"])) and label.value == "assessment":
+        elif (m := _LABELLED.match(text)) and vocabulary.label_of(m["label"]) == "assessment":
             labelled.append((ln, m["mark"]))
     if not by_page and not labelled and not leading:
         return

@@ -67,7 +67,7 @@ def _labelled_box(table: Table) -> bool:
     """A one-row table of a status or assessment label beside the cell that shows it ("Bedömning" |
     a green cell): its row is no header."""
     texts = [c.text for c in table.rows[0].cells if c.text] if len(table.rows) == 1 else []
-    return len(texts) == 1 and (m := vocabulary.match_label(texts[0])) is not None and m.value in ("assessment", "status")
+    return len(texts) == 1 and vocabulary.label_of(texts[0]) in ("assessment", "status")
 
 
 def _row_fills(row: Row, fills: list[Drawing], under: list[Row]) -> list[tuple[Marker, int]]:

@@ -11,11 +11,11 @@ import re
 
 from planparse.layouts.base import Builder
 from planparse.layouts.facts import adopted_goals, plan_of_other_kind
-from planparse.layouts.goal_words import LEVEL_DEPTH, bare_tree, states_goal
+from planparse.layouts.goal_words import LEVEL_DEPTH, bare_tree, names_goals, states_goal
 from planparse.layouts.headings import Heading
 from planparse.layouts.indent_cascade import indent_cascade
 from planparse.layouts.known_goals import depth_first, names_document
-from planparse.layouts.walk_state import _CITATION, _RUNIN_SPLIT, WalkState, names_goals
+from planparse.layouts.walk_state import _CITATION, _RUNIN_SPLIT, WalkState
 from planparse.model import (
     Activity,
     Assessment,
@@ -139,14 +139,15 @@ def settled_goals(doc: Document, goals: list[Goal], title: str) -> list[Goal]:
     (:mod:`~planparse.layouts.indent_cascade`) where it found nothing, one lone goal or a plan
     of another kind, which otherwise keeps none (a likabehandlingsplan's åtgärder are routines, issue 11)."""
     bare = not any(g.activities or g.indicators for g in depth_first(goals))
-    if goals and bare and not any(g.children for g in goals) and (cascade := indent_cascade(doc)):
+    cascade = indent_cascade(doc) if goals and bare and not any(g.children for g in goals) else None
+    if cascade:
         return cascade  # (numbered statements kept with nothing under them: their indentation tells more)
     adopted = adopted_goals(doc) if bare else []
     other_kind = plan_of_other_kind(title, doc)
     if goals and not adopted and not other_kind and not lone_goal(goals) and not bare_tree(doc, goals):
         return goals
     settled = adopted if bare else adopted_goals(doc)
-    return settled or ([] if other_kind else indent_cascade(doc))
+    return settled or ([] if other_kind else cascade if cascade is not None else indent_cascade(doc))
 
 
 def has_content(goal: Goal, listed: set[int]) -> bool:

@@ -19,14 +19,14 @@ from planparse.layouts.cell_items import (
     row_activity,
     row_text,
 )
-from planparse.layouts.goal_words import GOAL_WORDS, goal_word
+from planparse.layouts.goal_words import GOAL_WORDS, goal_word, names_goals
 from planparse.layouts.headings import NAMND_PREFIXES, numbered
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.mark_matrix import marked_matrix, matrix_assessment, matrix_columns
 from planparse.layouts.nested_tables import nested_table, read_nested
 from planparse.layouts.scales import row_assessment
 from planparse.layouts.tables import column_of, header_labels, match_status_prefix, split_title
-from planparse.layouts.walk_state import _RUNIN_LABEL, names_goals
+from planparse.layouts.walk_state import _RUNIN_LABEL
 from planparse.model import Goal, GoalLevel, Indicator
 from planparse.reading.model import Row, Table
 from planparse.text.assemble import join_lines
@@ -54,6 +54,8 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
     # (after a column of where things stand: "Nuläge | Mål | Insatser | Uppföljning", a school's quality report)
     first = next((i for i, h in enumerate(table.header) if h.strip() and fold(h).strip(" :") not in _SITUATION), None)
     curriculum = first is not None and _CURRICULUM.match(fold(table.header[first])) is not None
+    if first is not None and labels[first] is None and labels[first + 1 : first + 2] == ["goal"]:
+        first += 1  # after a column grouping the goals: "Område | Mål | Åtgärd | Ansvarig"
     if first is not None and (labels[first] == "goal" or curriculum) and (any(
         lab in ("activities", "assessment", "status") for lab in labels[first + 1:]
     ) or (first == 0 and marked_matrix(table))):  # "Mål | Uppfyllt | Delvis uppfyllt | Ej uppfyllt"

@@ -34,6 +34,14 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("utvecklingsomraden", GoalLevel.focus_area),
     ("utvecklingsomrade", GoalLevel.focus_area),
     ("prioriterade omraden", GoalLevel.focus_area),
+    ("strategiska omraden", GoalLevel.goal_area),
+    ("strategiskt omrade", GoalLevel.goal_area),
+    ("insatsomraden", GoalLevel.goal_area),  # a handlingsplan's "Insatsområde 1: Trygghet i offentlig miljö"
+    ("insatsomrade", GoalLevel.goal_area),
+    ("politisk viljeinriktning", GoalLevel.goal_area),
+    ("nationella mal", GoalLevel.goal_area),  # a school's "Nationellt mål" over its "Lokalt mål"
+    ("nationellt mal", GoalLevel.goal_area),
+    ("perspektiv", GoalLevel.goal_area),  # a balanced scorecard's "Perspektiv Brukare" over its factors
     ("prioriterat omrade", GoalLevel.focus_area),
     ("namndmal", GoalLevel.goal),
     ("namndsmal", GoalLevel.goal),
@@ -44,6 +52,8 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("forvaltningsmal", GoalLevel.goal),
     ("enhetsmal", GoalLevel.goal),
     ("effektmal", GoalLevel.goal),
+    ("resultatmal", GoalLevel.goal),
+    ("framgangsfaktor", GoalLevel.goal),
     ("huvudmal", GoalLevel.goal),  # a programme's "Huvudmål 2" over its "Delmål 2.1"
     ("delmal", GoalLevel.sub_goal),
     ("miljomal", GoalLevel.goal),  # a miljöprogram's or klimatplan's "Miljömål 1" over its "Delmål 1.1"
@@ -157,3 +167,33 @@ def bare_tree(doc: Document, goals: list[Goal]) -> bool:
     return not any(
         m[0] not in _NO_GOAL_WORDS for page in doc.pages for ln in page.all_lines()
         if len(ln.text.split()) <= 8 for m in _PLAN_WORD.finditer(fold(ln.text)))
+
+
+# A chapter titled only by what it holds ("5 Mål och nyckeltal"; whose: "Nämndens mål och uppdrag"): not a goal.
+_CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens|\w+(?:iska|ade|ande)) )?"
+                            r"(?:mal|malen|maluppfoljning|malavstamning|(?:mal(?:,| och)|malomraden(?: och)?) \w+(?: och \w+)?|uppdrag|"
+                            r"fokusomraden|malomraden|mal och uppfoljning)$")
+
+
+_PLAN_PARTS = frozenset({"omraden", "mal", "delmal", "atgarder", "aktiviteter", "insatser", "uppdrag", "indikatorer",
+                         "nyckeltal", "strategier", "resultat", "uppfoljning", "ansvar", "status", "tidplan"})
+
+
+def names_goals(title: str) -> bool:
+    """Whether a heading only says that goals follow ("Nämndens mål och uppdrag", "Mål och
+    aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
+    folded = fold(_PERIOD_SUFFIX.sub("", title)).strip()  # (the year cut before folding, which reads "6" as "ö")
+    # "Kommunfullmäktiges mål och nämndens mål", "Fokusområden och förvaltningsmål": goal words only
+    parts = folded.split(" och ")
+    if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?(?:\w*mal(?:en)?|(?:fokus|mal|utvecklings)omraden(?:a)?)", p)
+                              for p in parts):
+        return True
+    listed = folded.replace(" och ", " ").split()  # "Områden, mål och åtgärder": what follows, listed
+    if len(listed) > 2 and "mal" in listed and all(p in _PLAN_PARTS for p in listed):
+        return True
+    if re.match(r"(?:\w+s )?mal(?:en)? (?:som|vilka|kopplade|knutna) ", folded):
+        return True  # "Nämndens mål som den interna kontrollen stödjer": which goals, none itself
+    return bool(_CHAPTER_TITLE.match(folded)) or (bool(re.search(r"\bmal(?:en)?$", folded)) and len(folded.split()) <= 3)
+
+
+_PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:(?:vt|ht)\s*)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)

@@ -145,8 +145,7 @@ def _owner_of(m: Marker, owners: list[Owner], lines: list[Line]) -> Owner | None
 
 
 def _assessment_label(text: str) -> bool:
-    found = vocabulary.match_label(text.strip(" :"))
-    return found is not None and found.value == "assessment" and found.confidence >= 0.9
+    return vocabulary.label_of(text.strip(" :"), min_confidence=0.9) == "assessment"
 
 
 def _alone(m: Marker, lines: list[Line]) -> bool:

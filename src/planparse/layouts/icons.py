@@ -84,6 +84,7 @@ _COLOUR_WORD = re.compile(rf"\b(gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\s*
                           rf"(?=[,;]|\.\s|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\s*(?:=|:|–|-)|$)")
 
 
+
 @dataclass
 class Markers:
     """Every icon and progress bar of a document, and the legend that names their colours."""

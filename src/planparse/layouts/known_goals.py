@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from planparse.layouts.goal_words import states_goal
 from planparse.model import Goal, GoalLevel
 from planparse.text.fold import fold
 
@@ -32,16 +33,25 @@ def repeats_title(goal: Goal, key: str) -> bool:
     return fuzz.ratio(fold(goal.title).rstrip(". "), key) >= 92
 
 
+_WORDED_NUMBER = re.compile(r"\w*mal (\d+(?:\.\d+)*)")
+
+
 def named_goal(goals: list[Goal], key: str) -> Goal | None:
-    """The first goal in the tree ``goals`` (depth first) numbered ``key`` ("1.1") or titled so."""
+    """The first goal in the tree ``goals`` (depth first) numbered ``key`` ("1.1") or titled so;
+    for "Mål 2" the first numbered 2 that states a goal (not the chapter "2. Bakgrund")."""
     key = key.strip().rstrip(".")
+    if (worded := _WORDED_NUMBER.fullmatch(fold(key))) is not None:
+        key = worded[1]
+    found: list[Goal] = []
     todo = list(goals) if key else []
     while todo:
         goal = todo.pop(0)
         if key == (goal.number or "").rstrip(".") or fold(key) == fold(goal.title):
-            return goal
+            if worded is None:
+                return goal
+            found.append(goal)
         todo[:0] = goal.children
-    return None
+    return next((g for g in found if states_goal(g.title)), found[0] if found else None)
 
 
 def known_goal(goals: list[Goal], title: str) -> Goal | None:

@@ -18,7 +18,7 @@ def names_owner(text: str) -> bool:
     """Whether an item's text ends naming its owner in brackets ("… (Ansvarig: Heby kommun)"), or
     starts to on its first line ("… (Insatsägare:")."""
     m = _OWNER_OPEN.search(text)
-    return m is not None and (label := vocabulary.match_label(m["label"])) is not None and label.value == "owner"
+    return m is not None and vocabulary.label_of(m["label"]) == "owner"
 
 
 def owners_in_titles(goals: list[Goal]) -> None:

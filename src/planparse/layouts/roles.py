@@ -156,8 +156,7 @@ def _names_indicators(header: list[str]) -> bool:
     """A header with a column naming indicators, their source or their measure ("Indikator",
     "Nyckeltal", "Källa", "Mått"): an indicator table, whatever its rows say (a row may
     measure a budget deviation in mnkr)."""
-    return any((m := vocabulary.match_label(h)) is not None and m.value in ("indicator", "source", "measure")
-               for h in header if h.strip())
+    return any(vocabulary.label_of(h) in ("indicator", "source", "measure") for h in header if h.strip())
 
 
 # A value column stating a price, a fee or a rate ("Pris per år, kr", "Avgift", "Kronor per
@@ -269,4 +268,4 @@ def summed_rows(name: str, parts: list[BudgetLine], section: str | None = None) 
 
 def no_figures(label: str) -> bool:
     """A column of a trend ("Trend": ↑) or of a status or assessment (its icon or word), no values."""
-    return fold(label).startswith("trend") or (m := vocabulary.match_label(label)) is not None and m.value in ("assessment", "status")
+    return fold(label).startswith("trend") or vocabulary.label_of(label) in ("assessment", "status")

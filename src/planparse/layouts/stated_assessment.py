@@ -15,9 +15,16 @@ from typing import TYPE_CHECKING
 from planparse import vocabulary
 from planparse.layouts.border_strips import strip_assessments
 from planparse.layouts.cell_fills import band_assessments
+from planparse.layouts.icons import (
+    _ASSESSMENT,
+    _COLOUR_WORDS,
+    CONVENTION_CONFIDENCE,
+    LEGEND_CONFIDENCE,
+)
 from planparse.model import Assessment, AssessmentValue, Goal
 from planparse.reading.model import Document, Line
 from planparse.reading.paragraphs import paragraphs
+from planparse.text.fold import plain
 
 if TYPE_CHECKING:
     from planparse.layouts.icons import Markers
@@ -136,3 +143,30 @@ def assessed_after_walk(goals: list[Goal], doc: Document, markers: Markers) -> N
         band_assessments(goals, doc, markers)
     strip_assessments(goals, doc, markers)
     assessments_in_prose(goals)
+
+
+_COLOUR_HEAD = re.compile(r"(?:gron|gul|rod|gra|bla|orange)\b")  # a legend's entry ("Grön: Uppfyllt")
+
+
+def labelled_assessment(head: str, value: str) -> bool:
+    """Whether "head: value" is an assessment whatever its label says ("Resultat: Delvis uppnått",
+    "Utfall 2025: Uppnått"): a short label and the vocabulary's own assessment after it, unless
+    the label is a legend's colour."""
+    value = value.strip()
+    return len(head.split()) <= 3 and 0 < len(value.split()) <= 4 and not _COLOUR_HEAD.match(plain(head)) \
+        and (said := vocabulary.match_assessment(value)) is not None and said.confidence >= 0.95
+
+
+_WORDED_COLOUR = re.compile(r"(gron|gul|ro[dt]|gra)t?")  # "Grönt", "Gult", "Rött": a colour as the value itself
+
+
+def worded_colour(text: str, markers: Markers) -> vocabulary.Match | None:
+    """An assessment written as its colour ("Måluppfyllelse: Grönt"): what the document's legend
+    says of that colour, else the traffic light's usual reading."""
+    said = _WORDED_COLOUR.fullmatch(plain(text).strip(" ."))
+    if said is None:
+        return None
+    colour = _COLOUR_WORDS["rod" if said[1] == "rot" else said[1]]
+    if (legend := markers.legend_assessment.get((colour, False))) is not None:
+        return vocabulary.Match(legend.value, LEGEND_CONFIDENCE, text)
+    return vocabulary.Match(_ASSESSMENT[colour].value, CONVENTION_CONFIDENCE, text) if colour in _ASSESSMENT else None

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from planparse import vocabulary
 from planparse.layouts import roles
-from planparse.layouts.walk_state import _PERIOD_SUFFIX
+from planparse.layouts.goal_words import _PERIOD_SUFFIX
 from planparse.reading import positioned as pos
 from planparse.reading.model import Line, Page, overlap_by
 from planparse.text.control_labels import control_header

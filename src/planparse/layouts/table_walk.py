@@ -51,9 +51,8 @@ def _continues(w: Walk, table: Table) -> bool:
     cell, or no vocabulary label) and the table before it had as many columns."""
     last = w.last_table
     filled = [h for h in table.header if h.strip()]
-    return last is not None and last.n_cols == table.n_cols and table.page > last.rows[-1].page and len(filled) <= 1 and not any(
-        lab for lab in header_labels(table)
-    )
+    return last is not None and last.n_cols == table.n_cols and table.page > last.rows[-1].page and len(filled) <= 1 \
+        and not any(header_labels(table))
 
 
 def _row_of(item: Activity, rows: list[Row]) -> bool:
@@ -111,13 +110,15 @@ def read_table(w: Walk, table: Table) -> None:
             _goal_row(w, title, named_row, number)
         marks = status_columns(table)  # ("Aktivitet | Klar | Pågår | Ej påbörjad", a cross in one)
         for named, part in goal_parts(w.out.goals, table) or [(None, table)]:  # under a row naming a goal: its
-            if (goal := named or w.owner_goal()) is not None:
+            goal = named or w.owner_goal()
+            if goal is not None or any(_named_goal(w, table, r) for r in part.body):
                 acts = activity_rows(part, cont if named is None else None, w.step, icons)
-                for act in acts:  # each on the goal its row names ("Mål | 1.1"), else the goal in scope
+                for act in acts:  # each on the goal its row names ("Mål | 1.1", "Mål 2"), else the goal in scope
                     row = next((r for r in part.body if _row_of(act, [r])), None)
                     act.status = act.status or (matrix_status(row, marks, table.header) if marks and row is not None else None)
-                    (_named_goal(w, table, row) or goal).activities.append(act)
-                w.activity = acts[-1] if acts else goal.activities[-1] if goal.activities else w.activity
+                    if (owner := _named_goal(w, table, row) or goal) is not None:
+                        owner.activities.append(act)
+                w.activity = acts[-1] if acts else goal.activities[-1] if goal is not None and goal.activities else w.activity
                 w.table_activity = w.activity
     elif role is Role.indicators:
         w.markers.spend(table.body)  # its icons are its rows' values (a trend's arrow), no owner's
@@ -159,9 +160,8 @@ def _header_text(table: Table) -> str:
 
 
 def _rest_of_row(table: Table, before: Table | None) -> Row | None:
-    """The first body row of a table under the header of the table before it (repeated after
-    a page break) when it holds the rest of that table's last name: text in its first cell
-    alone, going on in lower case."""
+    """The first body row of a table under the header of the table before it (repeated after a page
+    break) holding the rest of that table's last name: text in its first cell alone, in lower case."""
     if before is None or not table.body or [fold(h) for h in table.header] != [fold(h) for h in before.header]:
         return None
     row = table.body[0]
@@ -281,7 +281,7 @@ def _goal_row(w: Walk, title: str, row: Row, number: str | None = None) -> None:
     far or added under the current goal area. A goal label before it ("Mål: …") is no part of
     its title."""
     head, colon, rest = title.partition(":")
-    if colon and rest.strip() and (lab := vocabulary.match_label(head)) is not None and lab.value == "goal":
+    if colon and rest.strip() and vocabulary.label_of(head) == "goal":
         title = rest.strip()
     if (known := known_goal(w.out.goals, title)) is not None:
         w.goal = known

@@ -11,16 +11,20 @@ from planparse.layouts import money
 from planparse.layouts.field_blocks import ONE_ACTIVITY, second_field, set_field
 from planparse.layouts.form_tables import inline_value, measured_line
 from planparse.layouts.goal_groups import runin_goals
+from planparse.layouts.goal_words import _PERIOD_SUFFIX
 from planparse.layouts.headings import Heading, right_under, section_label
 from planparse.layouts.known_goals import number_goes_back
 from planparse.layouts.scales import scaled_assessment
-from planparse.layouts.stated_assessment import heads_assessed_paragraph
+from planparse.layouts.stated_assessment import (
+    heads_assessed_paragraph,
+    labelled_assessment,
+    worded_colour,
+)
 from planparse.layouts.tables import after_icon
 from planparse.layouts.title_kinds import keeps_no_budget
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
     _LIST_FIELDS,
-    _PERIOD_SUFFIX,
     _RUNIN_LABEL,
     _TEXT_FIELDS,
     WalkState,
@@ -75,7 +79,7 @@ class FieldWalk(WalkState):
             found = section_label(cand)
             if found is not None:
                 return found, value
-        return None, ""
+        return ("assessment", rest.strip()) if sep and labelled_assessment(head, rest) else (None, "")
 
     def no_heading(self, head: Heading, line: Line, labelled: bool) -> bool:
         """Whether ``head`` is a label's line or value rather than a heading: on an OCR'd
@@ -268,7 +272,8 @@ class FieldWalk(WalkState):
             ocr = lines[0].method != "native"
             a = vocabulary.match_assessment(texts[0]) or (vocabulary.match_assessment(after_icon(texts[0])) if ocr else None)
             raw = _GLYPH.sub("", texts[0]) if lines[0].method == "native" or a is None else a.matched  # OCR'd: the vocabulary's spelling
-            a = a or vocabulary.assessment_in_sentence(texts[0]) or scaled_assessment(texts[0], self.doc)
+            a = a or vocabulary.assessment_in_sentence(texts[0]) or scaled_assessment(texts[0], self.doc) \
+                or worded_colour(texts[0], self.markers)
             if a is not None:
                 assessed.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
                 if len(lines) > 1 and assessed.comment is None:  # the analysis under "Måluppfyllelse: Uppfyllt"

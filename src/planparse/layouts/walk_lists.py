@@ -20,7 +20,7 @@ from planparse.layouts.goal_groups import (
     titles_goals,
     worded_depth,
 )
-from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word
+from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word, names_goals
 from planparse.layouts.heading_items import after_lead_in, heading_activity, kicker, over_page
 from planparse.layouts.headings import Heading
 from planparse.layouts.icon_lines import lit_goal
@@ -28,7 +28,6 @@ from planparse.layouts.numbered_groups import under_numbered_heading, under_pare
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
-from planparse.layouts.walk_state import names_goals
 from planparse.layouts.wraps import did_not_wrap
 from planparse.model import Activity, Goal, GoalLevel, Indicator
 from planparse.reading.charts import space_between

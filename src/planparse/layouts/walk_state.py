@@ -8,7 +8,12 @@ import re
 from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.bullets import DrawnBullets
-from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word, handed_labels
+from planparse.layouts.goal_words import (
+    LEVEL_DEPTH,
+    goal_word,
+    handed_labels,
+    names_goals,
+)
 from planparse.layouts.headings import Heading, Typography, continues_title, recognise
 from planparse.layouts.icon_lines import badge_tail, line_icons
 from planparse.layouts.icons import Markers
@@ -27,27 +32,6 @@ from planparse.text.fold import fold
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
-# A chapter titled only by what it holds ("5 Mål och nyckeltal"; whose: "Nämndens mål och uppdrag"): not a goal.
-_CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamhetens|kommunens|enhetens|\w+(?:iska|ade|ande)) )?"
-                            r"(?:mal|malen|maluppfoljning|malavstamning|(?:mal(?:,| och)|malomraden(?: och)?) \w+(?: och \w+)?|uppdrag|"
-                            r"fokusomraden|malomraden|mal och uppfoljning)$")
-
-
-def names_goals(title: str) -> bool:
-    """Whether a heading only says that goals follow ("Nämndens mål och uppdrag", "Mål och
-    aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
-    folded = fold(_PERIOD_SUFFIX.sub("", title)).strip()  # (the year cut before folding, which reads "6" as "ö")
-    # "Kommunfullmäktiges mål och nämndens mål", "Fokusområden och förvaltningsmål": goal words only
-    parts = folded.split(" och ")
-    if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?(?:\w*mal(?:en)?|(?:fokus|mal|utvecklings)omraden(?:a)?)", p)
-                              for p in parts):
-        return True
-    if re.match(r"(?:\w+s )?mal(?:en)? (?:som|vilka|kopplade|knutna) ", folded):
-        return True  # "Nämndens mål som den interna kontrollen stödjer": which goals, none itself
-    return bool(_CHAPTER_TITLE.match(folded)) or (bool(re.search(r"\bmal(?:en)?$", folded)) and len(folded.split()) <= 3)
-
-
-_PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:(?:vt|ht)\s*)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
 _RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
@@ -219,9 +203,8 @@ class WalkState:
                 sibling_goal_level(self.out.goals, self.styled, self.typo.size(line)) or GoalLevel.focus_area))
             title = self.section_title or line.text
             labelled = re.match(r"^(\S+?)\s*:\s*(\S.*)$", title)
-            if labelled is not None and (goal_word(labelled[1]) is not None or (
-                (lab := vocabulary.match_label(labelled[1])) is not None and lab.value == "goal"
-            )):
+            if labelled is not None and (goal_word(labelled[1]) is not None
+                                       or vocabulary.label_of(labelled[1]) == "goal"):
                 title = labelled[2]  # "Mål: Höganäs kommun ska …": the label is no part of the title
             goal = Goal(uid="", level=level, title=title, provenance=provenance(line))
             if self.section_prose:

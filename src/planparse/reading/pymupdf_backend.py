@@ -505,15 +505,16 @@ def _look(pix: pymupdf.Pixmap) -> tuple[int | None, float | None, bool, Steps]:
     if not counts or total == 0:
         return None, None, False, None
     steps = _rating(pix) if w >= 2.5 * h else None
-    if w >= 2.5 * h:  # a bar: the coloured share of its middle row, inside its frame
+    bar: float | None = None
+    if steps is not None:
+        bar = round(steps[0] / steps[1], 3)
+    elif w >= 2.5 * h:  # a bar: the coloured share of its middle row, inside its frame
         row = (h // 2) * stride
         end = row + w * n
         middle = list(zip(samples[row:end:n], samples[row + 1:end:n], samples[row + 2:end:n], strict=True))
         inner = _inside_frame(middle)
         coloured = sum(1 for r, g, b in inner if max(r, g, b) - min(r, g, b) > 40)
-        bar: float | None = round(min(1.0, coloured / len(inner)), 3) if steps is None else round(steps[0] / steps[1], 3)
-    else:
-        bar = None
+        bar = round(min(1.0, coloured / len(inner)), 3)
     key, n_key = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
     key = _lit_lamp(counts, key, total)
     if n_key < 0.08 * total:
