@@ -5,11 +5,17 @@ Status table) hands the activity rows under it to that goal, whichever goal is i
 from __future__ import annotations
 
 from planparse.layouts.goal_tables import _number_of
-from planparse.layouts.goal_words import states_goal
+from planparse.layouts.goal_words import states_goal, unlabelled
 from planparse.layouts.known_goals import depth_first, repeats_title
 from planparse.model import Goal
 from planparse.reading.model import Row, Table
 from planparse.text.fold import fold
+
+
+def _named(text: str) -> tuple[str | None, str]:
+    """A goal row's number and title: "1.1 Alla elever ska …", "Mål 2: …", or "Mål: …" (no number)."""
+    number, title = _number_of(text)
+    return number, (unlabelled(text) if number is None else title)
 
 
 def row_goal(goals: list[Goal], row: Row) -> Goal | None:
@@ -17,7 +23,7 @@ def row_goal(goals: list[Goal], row: Row) -> Goal | None:
     after a goal word and number that, where printed, must be the goal's own."""
     if not (row.full_width or first_only(row)) or not row.cells:
         return None
-    number, title = _number_of(row.cells[0].text)
+    number, title = _named(row.cells[0].text)
     key = fold(title).rstrip(". ")
     return next((g for g in depth_first(goals) if key and repeats_title(g, key)
                  and (number is None or g.number is None or number == g.number.rstrip("."))), None)
@@ -59,8 +65,8 @@ def labelled_goal_rows(goals: list[Goal], table: Table) -> list[tuple[str | None
     out: list[tuple[str | None, str, Row]] = []
     for row in table.body:
         if row.full_width and row.cells and fold(row.cells[0].text).startswith(("mal", "namndmal", "delmal")):
-            number, title = _number_of(row.cells[0].text)
-            if number is not None and title and row_goal(goals, row) is None:
+            number, title = _named(row.cells[0].text)
+            if (number is not None or title != row.cells[0].text.strip()) and title and row_goal(goals, row) is None:
                 out.append((number, title, row))
     stated = [r for r in table.body if not r.full_width and first_only(r) and _goal_like(r.cells[0].text)]
     if len(stated) >= 2 and not out and table.body and table.body[0] is stated[0]:  # (heading the rows: no description row)

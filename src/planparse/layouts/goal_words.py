@@ -197,3 +197,12 @@ def names_goals(title: str) -> bool:
 
 
 _PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:(?:vt|ht)\s*)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
+
+
+_GOAL_LABEL = re.compile(r"(?:mål|delmål|nämndmål)\s*:\s*(\S.*)", re.IGNORECASE | re.DOTALL)
+
+
+def unlabelled(text: str) -> str:
+    """A goal's title without the label printed before it ("Mål: Fler ska …" → "Fler ska …")."""
+    labelled = _GOAL_LABEL.match(text.strip())
+    return labelled[1].strip() if labelled is not None else text

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from planparse import vocabulary
 from planparse.layouts.base import provenance
+from planparse.layouts.goal_words import unlabelled
 from planparse.layouts.icons import Markers
 from planparse.layouts.indented_rows import assessment_of, status_of
 from planparse.layouts.indicators import indicator_rows, name_direction
@@ -203,7 +204,7 @@ def grouped_indicators(w: Walk, table: Table, owner: Goal | Activity | None) -> 
         if any(provenance(r) == ind.provenance for r in groups):
             goal = known_goal(w.out.goals, ind.name)  # (a goal named before: a strategy map's)
             if goal is None:
-                goal = Goal(uid="", level=GoalLevel.goal, title=ind.name, provenance=ind.provenance)
+                goal = Goal(uid="", level=GoalLevel.goal, title=unlabelled(ind.name), provenance=ind.provenance)
                 (parent.children if parent is not None else w.out.goals).append(goal)
                 w.listed.add(id(goal))
         elif goal is not None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from planparse import vocabulary
 from planparse.layouts.border_strips import strip_assessments
 from planparse.layouts.cell_fills import band_assessments
+from planparse.layouts.headings import right_under
 from planparse.layouts.icons import (
     _ASSESSMENT,
     _COLOUR_WORDS,
@@ -170,3 +171,16 @@ def worded_colour(text: str, markers: Markers) -> vocabulary.Match | None:
     if (legend := markers.legend_assessment.get((colour, False))) is not None:
         return vocabulary.Match(legend.value, LEGEND_CONFIDENCE, text)
     return vocabulary.Match(_ASSESSMENT[colour].value, CONVENTION_CONFIDENCE, text) if colour in _ASSESSMENT else None
+
+
+def open_assessment(w: FieldWalk, label: str, value: str, line: Line) -> None:
+    """A status or assessment label: the mark beside it is its owner's (the activity in scope, or
+    the goal its heading right above makes). Set as large as the heading before it ("Året som
+    gått" … "Måluppfyllelse"), an assessment label ends that heading's chapter instead."""
+    if label == "assessment" and not value and w.section is not None and w.typo.rank(line) \
+            and w.typo.size(line) >= w.typo.size(w.section) - 0.3:
+        w.section = None
+    near = w.section is not None and (heads_assessed_paragraph(w, line) or right_under(w.section, line, w.doc.pages))
+    owner = w.activity if label == "status" and w.activity else (w.owner_goal() if near or w.section is None else None)
+    if owner is not None:
+        w.mark(owner, line)

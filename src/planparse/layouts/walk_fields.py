@@ -12,12 +12,12 @@ from planparse.layouts.field_blocks import ONE_ACTIVITY, second_field, set_field
 from planparse.layouts.form_tables import inline_value, measured_line
 from planparse.layouts.goal_groups import runin_goals
 from planparse.layouts.goal_words import _PERIOD_SUFFIX
-from planparse.layouts.headings import Heading, right_under, section_label
+from planparse.layouts.headings import Heading, section_label
 from planparse.layouts.known_goals import number_goes_back
 from planparse.layouts.scales import scaled_assessment
 from planparse.layouts.stated_assessment import (
-    heads_assessed_paragraph,
     labelled_assessment,
+    open_assessment,
     worded_colour,
 )
 from planparse.layouts.tables import after_icon
@@ -150,10 +150,7 @@ class FieldWalk(WalkState):
             if label == "comment" and self.section is not None and self.section_level is not None:
                 self.owner_goal()  # "Kommentar" under a heading that goal words name a goal: its comment
             if label in ("assessment", "status"):
-                near = self.section is not None and (heads_assessed_paragraph(self, line) or right_under(self.section, line, self.doc.pages))
-                owner = self.activity if label == "status" and self.activity else (self.owner_goal() if near or self.section is None else None)
-                if owner is not None:
-                    self.mark(owner, line)
+                open_assessment(self, label, value, line)
             self.field = label  # (after the heading above became a goal: that flushes the open field)
             self.label_size = self.typo.size(line)
         if value and self.field:

@@ -620,8 +620,8 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
                                   and px0 - TOL <= v.pos <= px1 + TOL], px0, px1, scanned) if shaded or striped else xs
                 if not ruled:
                     part = _with_open_last_row(_with_open_header(part, px0, px1, raw), sides, px0, px1, raw)
-                elif striped and len(sides) > 2:
-                    part = _with_open_striped_row(part, sides, px0, px1, raw)
+                elif striped and len(sides) > 2:  # (a header unshaded over the shades: a browser's zebra table)
+                    part = _with_open_striped_row(_with_open_header(part, px0, px1, raw), sides, px0, px1, raw)
                 if ruled and striped and len(sides) < 3:
                     continue  # no shaded cell in this part: a heading's paragraph between two tables
                 regions.append(_Region((px0, part[0], px1, part[-1]), part, sides, g_vs, ruled, g_hs))
