@@ -168,7 +168,8 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             continue
         # (a row with text beside its title starts the next goal, after a comment too: its icon
         # may be lost, and its OCR'd specks kept, on a damaged copy)
-        if current is not None and not markers and (row.full_width or not row_starts_item(row, col)):
+        after_rows = current is not None and any(a.provenance != current.provenance for a in current.activities)  # (its own row)
+        if current is not None and not markers and not after_rows and (row.full_width or not row_starts_item(row, col)):
             if commenting:
                 current.comment = join_lines([current.comment or "", text]).strip()
             else:
