@@ -5,6 +5,8 @@ icon is that icon's mark, no icon of its own."""
 
 from __future__ import annotations
 
+import math
+
 from planparse.layouts.marker import Marker, color_name, inside, light
 from planparse.reading.model import BBox, Drawing, Page, within
 
@@ -50,15 +52,28 @@ def hollow_icons(page: Page) -> list[Marker]:
     ring drawn round a coloured disc is that disc's). The convention's grey, "ej påbörjad" /
     "ej bedömd", unless the legend names it otherwise."""
     out: list[Marker] = []
+    lit = [d for d in page.drawings if d.fill is not None and d.kind == "shape" and color_name(d.fill) not in (None, "grey")]
     for d in page.drawings:
         w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
         if d.fill is not None or d.kind != "shape" or d.stroke is None or color_name(d.stroke) != "grey" \
                 or not HOLLOW[0] <= min(w, h) <= max(w, h) <= HOLLOW[1] or not 0.8 <= w / h <= 1.25:
             continue
+        if any(_stacked(d.bbox, o.bbox) for o in lit):
+            continue  # an unlit lamp of a light drawn as three discs in a line, one lit: no icon
         if not any(o.fill is not None and o.bbox[0] < d.bbox[2] and d.bbox[0] < o.bbox[2]
                    and o.bbox[1] < d.bbox[3] and d.bbox[1] < o.bbox[3] for o in page.drawings):
             out.append(Marker(page.number, d.bbox, "grey", rgb=d.stroke))
     return out
+
+
+def _stacked(a: BBox, b: BBox) -> bool:
+    """Whether two like-sized discs sit next to each other in a column or a row, at most two
+    discs apart (the lamps of one light)."""
+    size = a[2] - a[0]
+    if abs((b[2] - b[0]) - size) > 0.2 * size:
+        return False
+    column = abs(a[0] - b[0]) < 0.2 * size and 0 < abs(a[1] - b[1]) <= 2.8 * size
+    return column or (abs(a[1] - b[1]) < 0.2 * size and 0 < abs(a[0] - b[0]) <= 2.8 * size)
 
 
 GAUGE = (20.0, 80.0)  # points: the smallest and largest ring of a gauge
@@ -119,3 +134,31 @@ def in_other_card(icon: BBox, line: BBox, drawings: list[Drawing]) -> bool:
     each a filled and outlined shape with rounded corners) put the next card's icon on the
     line's band, right of its text; that icon is the other card's title's."""
     return any(d.is_framed and inside(line, d.bbox) and not inside(icon, d.bbox) for d in drawings)
+
+
+BALL = (5.0, 20.0)  # points: the smallest and largest Harvey ball
+
+
+def harvey_balls(page: Page) -> tuple[list[Marker], set[int]]:
+    """Harvey balls: circles outlined alike, each filled to a quarter, a half, three quarters,
+    whole or not at all (a wedge drawn inside the outline, or the disc filled): the share of a
+    goal reached, as steps (quarters filled, 4), read through the document's legend of them.
+    Only on a page where one at least is partly filled (an outline alone elsewhere is a hollow
+    icon). The markers, and the ids of the drawings they are made of."""
+    def ball(d: Drawing) -> bool:
+        w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
+        return d.kind == "shape" and d.stroke is not None and BALL[0] <= min(w, h) and max(w, h) <= BALL[1] and 0.85 <= w / h <= 1.18
+
+    rings = [d for d in page.drawings if d.fill is None and ball(d)]
+    fills = [d for d in page.drawings if d.fill is not None and d.kind == "shape" and d.area is not None]
+    found: list[tuple[Drawing, float, list[Drawing]]] = []
+    for ring in rings:
+        inner = [d for d in fills if within(d.bbox, ring.bbox, 0.8)]
+        r = (ring.bbox[2] - ring.bbox[0] + ring.bbox[3] - ring.bbox[1]) / 4
+        found.append((ring, sum(d.area or 0.0 for d in inner) / (math.pi * r * r), inner))
+    used = {id(d) for _, _, inner in found for d in inner}
+    found += [(d, 1.0, [d]) for d in fills if ball(d) and id(d) not in used]  # a filled disc outlined by its own stroke
+    if not any(0.15 <= share <= 0.85 for _, share, _ in found):
+        return [], set()
+    return ([Marker(page.number, d.bbox, None, steps=(min(4, round(share * 4)), 4)) for d, share, _ in found],
+            {id(x) for d, _, inner in found for x in (d, *inner)})

@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 
 from planparse import vocabulary
 from planparse.layouts.cell_fills import cell_fills
-from planparse.layouts.drawn_icons import drawn_shapes, mark_on_icon, page_text_size, scaled_icon
+from planparse.layouts.drawn_icons import (
+    drawn_shapes,
+    harvey_balls,
+    mark_on_icon,
+    page_text_size,
+    scaled_icon,
+)
 from planparse.layouts.glyph_markers import glyph_markers
 from planparse.layouts.legend_rows import legend_kind, legend_rows
 from planparse.layouts.marker import (
@@ -80,7 +86,7 @@ _COLOUR_WORDS = {"gron": "green", "gul": "yellow", "orange": "yellow", "rod": "r
                  "bla": "blue", "lila": "purple"}  # a legend's colour words in text (folded), the label after "=" or ":"
 # (a shape may follow the colour: "Grön punkt = Klar", "Gul stapel = Delvis uppfyllt")
 _SHAPE = r"(?:\s+(?:punkt|prick|cirkel|ruta|fyrkant|stapel|markering|symbol|ring|boll|triangel|pil))?"
-_COLOUR_WORD = re.compile(rf"\b(gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\s*(?:=|:|–|-)\s*([^,;=]+?)"
+_COLOUR_WORD = re.compile(rf"\b(gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\)?\s*(?:=|:|–|-)\s*([^,;=]+?)"
                           rf"(?=[,;]|\.\s|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\s*(?:=|:|–|-)|$)")
 
 
@@ -124,8 +130,9 @@ class Markers:
             symbols: list[Drawing] | None = None  # (both worked out when first needed)
             text_size: float | None = None
             bars = vector_bars(page.number, page.drawings)
+            balls, ball_parts = harvey_balls(page)
             for d in page.drawings:
-                if mark_on_icon(d, page.drawings) or in_bar(d, bars):  # (a bar's filled share is no icon)
+                if mark_on_icon(d, page.drawings) or in_bar(d, bars) or id(d) in ball_parts:  # (a bar's filled share is no icon)
                     continue
                 if d.fill is not None and d.is_icon and d.toneless:
                     found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
@@ -141,7 +148,7 @@ class Markers:
                 elif im.is_bar:
                     found.append(Marker(page.number, im.bbox, None, im.fill, steps=im.steps))
             glyphs = glyph_markers(page, rows.get(page.number, []))
-            found.extend([m for m, _ in glyphs] + drawn_shapes(page) + bars)
+            found.extend([m for m, _ in glyphs] + [m for m in drawn_shapes(page) if all(m.bbox != b.bbox for b in balls)] + bars + balls)
             found.extend(cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
@@ -178,11 +185,14 @@ class Markers:
         table's row with a name in its next cells (:mod:`planparse.layouts.legend_rows`)."""
         for m, after in glyphs:
             label = after.split("=")[-1].strip(" :–-")
-            if m.color is not None and label:
+            if (m.color is not None or m.steps is not None) and label:
                 self._legend_entry(m, label)
 
     def _legend_entry(self, m: Marker, label: str) -> None:
         """``m`` names the status or assessment ``label`` reads as, if any: a legend entry."""
+        if m.steps is not None and m.bar is None and (a := vocabulary.match_assessment(label)) is not None:
+            self.scale.setdefault(m.steps[0], a)  # a Harvey ball's step (legend: each ball beside its name)
+            self.legend_entries.add(marker_key(m))
         if (m.color is None and m.tone is None) or len(label) > 60:
             return
         if (said := _COLOUR_WORD.match(plain(label))) and _COLOUR_WORDS[said[1]] != m.color:
@@ -210,7 +220,7 @@ class Markers:
         after the icon up to the next one."""
         boxed = [(ln, ln.bbox) for ln in lines] if markers else []
         for m in markers:
-            if (m.color is None and m.tone is None) or m.bar is not None:
+            if (m.color is None and m.tone is None and m.steps is None) or m.bar is not None:
                 continue
             cy = (m.bbox[1] + m.bbox[3]) / 2
             band = [ln for ln, b in boxed if b[1] - 2 <= cy <= b[3] + 2]  # (nearest: a legend table's next cell)

@@ -331,6 +331,7 @@ class Drawing:
     # light symbol inside (a check mark), told from a plain one.
     toneless: bool = False
     mark: bool = False
+    area: float | None = None  # a small filled path's own area (a Harvey ball's wedge), where known
 
     @property
     def is_icon(self) -> bool:

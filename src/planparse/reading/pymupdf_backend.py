@@ -1005,8 +1005,32 @@ def _drawings(page: pymupdf.Page, rotation: int | None = None) -> list[Drawing]:
             continue
         x0, y0, x1, y1 = d["rect"]
         box = (rd[float(x0)], rd[float(y0)], rd[float(x1)], rd[float(y1)])
-        drawings.append(Drawing(box, "shape", fill, stroke))
+        small = fill is not None and max(float(x1) - float(x0), float(y1) - float(y0)) <= ICON_AREA_MAX
+        drawings.append(Drawing(box, "shape", fill, stroke, area=_path_area(items) if small else None))
     return drawings
+
+
+ICON_AREA_MAX = 24.0  # points: the largest filled path whose own area is worked out
+
+
+def _path_area(items: list[tuple[object, ...]]) -> float:
+    """The area a closed path of lines and Bézier curves encloses (shoelace over its corners and
+    points along each curve), rounded to hundredths of a square point."""
+    points: list[tuple[float, float]] = []
+    for it in items:
+        if it[0] == "l":
+            points += [(float(it[1][0]), float(it[1][1])), (float(it[2][0]), float(it[2][1]))]  # type: ignore[index]
+        elif it[0] == "c":
+            (ax, ay), (bx, by), (cx, cy), (dx, dy) = (tuple(map(float, p)) for p in it[1:5])  # type: ignore[arg-type]
+            for t in (0.0, 0.25, 0.5, 0.75, 1.0):
+                u = 1 - t
+                points.append((u**3 * ax + 3 * u * u * t * bx + 3 * u * t * t * cx + t**3 * dx,
+                               u**3 * ay + 3 * u * u * t * by + 3 * u * t * t * cy + t**3 * dy))
+        elif it[0] == "re":
+            x0, y0, x1, y1 = map(float, it[1])  # type: ignore[arg-type]
+            return round(abs((x1 - x0) * (y1 - y0)), 2)
+    twice = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True))
+    return round(abs(twice) / 2, 2)
 
 
 SYMBOL_MAX = 16.0  # points: the widest and tallest a stroked symbol drawn among text is
