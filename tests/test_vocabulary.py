@@ -8,6 +8,7 @@ from planparse.vocabulary import (
     Match,
     assessment_in_sentence,
     assessment_statement,
+    label_of,
     match_assessment,
     match_direction,
     match_label,
@@ -266,3 +267,27 @@ def test_a_translation_after_a_slash_is_no_part_of_a_label() -> None:
     assert match_label("Status / Tila").value == "status"
     assert match_status("Pågår / Käynnissä").value == "in_progress"
     assert match_status("Klar / Valmis").value == "completed"
+
+
+def test_a_slashed_label_is_either_word() -> None:
+    """A header of two words joined by a slash, no spaces ("Uppdrag/Initiativ"): the part that is
+    the vocabulary's own word; figures keep it whole ("2026/27" names no label)."""
+    assert match_label("Uppdrag/Initiativ").value == "assignment"
+    assert match_label("Ansvarig/datum").value == "owner"
+    assert match_label("2026/27") is None
+
+
+def test_a_status_naming_when() -> None:
+    """The date or year a status names is no part of it ("Flyttas till 2027", "Klar 2026-05-01")."""
+    assert match_status("Flyttas till 2027").value == "on_hold"
+    assert match_status("Genomförd mars 2026").value == "completed"
+    assert match_status("Delvis genomförd").value == "completed_deviation"
+    assert match_status("2027") is None
+
+
+def test_label_of_names_a_labels_kind() -> None:
+    assert label_of("Ansvarig") == "owner"
+    assert label_of("Läge") == "status"
+    assert label_of("Insats") == "activities"
+    assert label_of("Kommunens historia") is None
+    assert label_of("Bedömnig", min_confidence=0.99) is None

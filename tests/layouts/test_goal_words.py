@@ -1,0 +1,38 @@
+"""Goal words, goal references and chapter titles: pure functions over text."""
+
+from __future__ import annotations
+
+from planparse.layouts.goal_words import goal_word, names_goals, unlabelled
+from planparse.layouts.known_goals import named_goal
+from planparse.model import Goal, GoalLevel, Provenance, ProvenanceMethod
+
+
+def _goal(title: str, number: str | None) -> Goal:
+    return Goal(uid="", level=GoalLevel.goal, title=title, number=number, provenance=Provenance(page=1, bbox=(0, 0, 1, 1), raw_text=title, method=ProvenanceMethod.native))
+
+
+def test_local_level_words() -> None:
+    assert goal_word("Resultatmål 1.1 Kommunens fordon ska drivas med förnybart bränsle") == (
+        GoalLevel.goal, "1.1 Kommunens fordon ska drivas med förnybart bränsle")
+    assert goal_word("Perspektiv Brukare") == (GoalLevel.goal_area, "Brukare")
+    assert goal_word("Insatsområde 2: Barn och unga") == (GoalLevel.goal_area, "2: Barn och unga")
+    assert goal_word("Perspektivet") is None
+
+
+def test_a_heading_listing_what_follows_names_no_goal() -> None:
+    assert names_goals("Områden, mål och åtgärder")
+    assert names_goals("Mål, åtgärder och uppföljning")
+    assert not names_goals("Trygghet, mål och annat")
+
+
+def test_a_goal_titles_printed_label() -> None:
+    assert unlabelled("Mål: Fler ska arbeta") == "Fler ska arbeta"
+    assert unlabelled("Delmål:  Läsningen ska öka") == "Läsningen ska öka"
+    assert unlabelled("Målområde Trygghet") == "Målområde Trygghet"
+
+
+def test_mal_n_names_the_goal_numbered_n_that_states_a_goal() -> None:
+    chapter, goal = _goal("Sammanfattning", "1"), _goal("Ingen patient ska drabbas av trycksår", "1")
+    assert named_goal([chapter, goal], "Mål 1") is goal
+    assert named_goal([chapter, goal], "1") is chapter  # (a bare number: the first so numbered)
+    assert named_goal([chapter, goal], "Mål 2") is None
