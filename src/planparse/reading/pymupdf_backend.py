@@ -1022,7 +1022,7 @@ def _path_area(items: list[tuple[object, ...]]) -> float:
             points += [(float(it[1][0]), float(it[1][1])), (float(it[2][0]), float(it[2][1]))]  # type: ignore[index]
         elif it[0] == "c":
             (ax, ay), (bx, by), (cx, cy), (dx, dy) = (tuple(map(float, p)) for p in it[1:5])  # type: ignore[arg-type]
-            for t in (0.0, 0.25, 0.5, 0.75, 1.0):
+            for t in (k / 8 for k in range(9)):
                 u = 1 - t
                 points.append((u**3 * ax + 3 * u * u * t * bx + 3 * u * t * t * cx + t**3 * dx,
                                u**3 * ay + 3 * u * u * t * by + 3 * u * t * t * cy + t**3 * dy))
