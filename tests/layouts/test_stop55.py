@@ -103,3 +103,15 @@ def test_a_light_of_three_discs_one_lit_and_its_caption() -> None:
     outlines; the caption says "översta (röd) = försenad, mittersta (gul) = pågår, nedersta
     (grön) = klar". The grey outlines were read as 'not started'."""
     GENERIC59.same("delarsrapport/ovanaker-sn-delarsrapport-2026", statuses)
+
+
+def test_harvey_balls_beside_a_three_disc_light_and_a_chapter_naming_goals() -> None:
+    """Ljusdal's kommunstyrelse: goals as Harvey balls, activities as three-disc lights of a
+    smaller size and other outline; the chapter "Mål och aktiviteter" over the goals, a legend
+    ("Bedömning av målen:") between them. The lamps were read as balls, the chapter as a goal."""
+    GENERIC59.same("arsbokslut/ljusdal-ks-arsbokslut-2025", goals, assessments, statuses)
+
+
+def test_uppfoljning_av_mal_och_aktiviteter_is_a_chapter() -> None:
+    """Sunne's kultur- och fritidsnämnd: "Uppföljning av mål och aktiviteter" over the goals."""
+    GENERIC61.same("delarsrapport/sunne-kfn-delarsrapport-augusti-2026", goals)

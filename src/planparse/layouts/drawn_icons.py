@@ -144,7 +144,7 @@ def harvey_balls(page: Page) -> tuple[list[Marker], set[int]]:
     whole or not at all (a wedge drawn inside the outline, or the disc filled): the share of a
     goal reached, as steps (quarters filled, 4), read through the document's legend of them.
     Only on a page where one at least is partly filled (an outline alone elsewhere is a hollow
-    icon). The markers, and the ids of the drawings they are made of."""
+    icon), and only circles outlined as that one is. The markers, and the ids of their drawings."""
     def ball(d: Drawing) -> bool:
         w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
         return d.kind == "shape" and d.stroke is not None and BALL[0] <= min(w, h) and max(w, h) <= BALL[1] and 0.85 <= w / h <= 1.18
@@ -158,7 +158,12 @@ def harvey_balls(page: Page) -> tuple[list[Marker], set[int]]:
         found.append((ring, sum(d.area or 0.0 for d in inner) / (math.pi * r * r), inner))
     used = {id(d) for _, _, inner in found for d in inner}
     found += [(d, 1.0, [d]) for d in fills if ball(d) and id(d) not in used]  # a filled disc outlined by its own stroke
-    if not any(0.15 <= share <= 0.85 for _, share, _ in found):
+    partial = [d for d, share, _ in found if 0.15 <= share <= 0.85]
+    if not partial:
         return [], set()
+    # (the balls are drawn alike: other circles, a traffic light's lamps, are none of them)
+    found = [(d, share, inner) for d, share, inner in found
+             if any(d.stroke == p.stroke and abs((d.bbox[2] - d.bbox[0]) - (p.bbox[2] - p.bbox[0])) <= 0.15 * (p.bbox[2] - p.bbox[0])
+                    for p in partial)]
     return ([Marker(page.number, d.bbox, None, steps=(min(4, round(share * 4)), 4)) for d, share, _ in found],
             {id(x) for d, _, inner in found for x in (d, *inner)})

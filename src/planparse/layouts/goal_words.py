@@ -175,6 +175,7 @@ _CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamh
                             r"fokusomraden|malomraden|mal och uppfoljning)$")
 
 
+_FOLLOWED_UP = re.compile(r"^(?:uppfoljning|redovisning|rapportering|avstamning|utvardering) av (?=\w)")
 _PLAN_PARTS = frozenset({"omraden", "mal", "delmal", "atgarder", "aktiviteter", "insatser", "uppdrag", "indikatorer",
                          "nyckeltal", "strategier", "resultat", "uppfoljning", "ansvar", "status", "tidplan"})
 
@@ -183,6 +184,7 @@ def names_goals(title: str) -> bool:
     """Whether a heading only says that goals follow ("Nämndens mål och uppdrag", "Mål och
     aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
     folded = fold(_PERIOD_SUFFIX.sub("", title)).strip()  # (the year cut before folding, which reads "6" as "ö")
+    folded = _FOLLOWED_UP.sub("", folded)  # "Uppföljning av mål och aktiviteter": as "Mål och aktiviteter"
     # "Kommunfullmäktiges mål och nämndens mål", "Fokusområden och förvaltningsmål": goal words only
     parts = folded.split(" och ")
     if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?(?:\w*mal(?:en)?|(?:fokus|mal|utvecklings)omraden(?:a)?)", p)

@@ -182,8 +182,8 @@ class WalkState:
 
     def owner_goal(self) -> Goal | None:
         """The goal content belongs to: a pending unnumbered heading (and its group above) made one on demand."""
-        if self.section is not None and names_document(self.out, self.section_title):
-            self.section = None  # the document's title heading is no goal of it
+        if self.section is not None and (names_document(self.out, self.section_title) or names_goals(self.section_title)):
+            self.section = None  # the document's title heading is no goal of it, nor "Mål och aktiviteter"
         above, self.section_above = self.section_above, None
         if self.section is not None and above is not None:
             self.pop_styled(self.typo.size(above[0]))
