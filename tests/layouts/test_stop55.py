@@ -115,3 +115,9 @@ def test_harvey_balls_beside_a_three_disc_light_and_a_chapter_naming_goals() -> 
 def test_uppfoljning_av_mal_och_aktiviteter_is_a_chapter() -> None:
     """Sunne's kultur- och fritidsnämnd: "Uppföljning av mål och aktiviteter" over the goals."""
     GENERIC61.same("delarsrapport/sunne-kfn-delarsrapport-augusti-2026", goals)
+
+
+def test_a_cards_rows_with_status_chips_are_activities() -> None:
+    """Orsa's LÖK handlingsplan, printed from a web planning tool: cards "INSATSOMRÅDE" › "MÅL" ›
+    plain rows each with its status in a rounded chip at the right end. Nothing was read."""
+    GENERIC58.same("verksamhetsplan/orsa-ks-lok-handlingsplan-2027", goals, activities, statuses)

@@ -26,7 +26,13 @@ from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.goal_words import goal_box
 from planparse.layouts.heading_items import list_under_stated_goal, prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
-from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside, status_item
+from planparse.layouts.icon_lines import (
+    chip_item,
+    icon_item,
+    opens_icon_list,
+    status_beside,
+    status_item,
+)
 from planparse.layouts.known_goals import captioned_goal
 from planparse.layouts.kpi_tiles import kpi_tiles
 from planparse.layouts.label_columns import dated_line, gap_label, line_label, lone_measure
@@ -136,7 +142,8 @@ class Walk(ListWalk):
                     self.mode = None  # the list under "Aktiviteter" was this table: text after it is none of it
                 self.table_owner = self.activity or self.goal
             elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.skipped and id(block) not in fields:
-                self.line(block)
+                if id(block) not in beside or not chip_item(self, block, beside[id(block)]):
+                    self.line(block)
                 if id(block) in beside and self.activity is not None and self.item_line is block:
                     self.activity.status = status_line(beside[id(block)]) or self.activity.status
         self.flush()

@@ -16,7 +16,9 @@ def field_column(blocks: list[Line | Table], pages: dict[int, Page]) -> tuple[di
     A table rebuilt from positioned lines gets the values in its status cells."""
     beside: dict[int, Line] = {}
     tables: set[int] = set()
-    rects = {n: [d.bbox for d in page.drawings if d.kind == "rect"] for n, page in pages.items()}
+    # (a chip's box has rounded corners: a shape)
+    rects = {n: [d.bbox for d in page.drawings if d.kind == "rect" or d.kind == "shape" and d.fill is not None]
+             for n, page in pages.items()}
     for t in blocks:
         if isinstance(t, Line):  # one box alone: a line of a status inside a drawn box
             if any(within(t.bbox, b, 1) for b in rects[t.page]) and status_line(t) is not None \

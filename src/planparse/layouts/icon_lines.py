@@ -21,6 +21,7 @@ from planparse.layouts.marker import Marker
 from planparse.layouts.tables import split_status_suffix, status_line
 from planparse.model import MarkerSource, Status, StatusValue
 from planparse.reading.model import Line, Page
+from planparse.text.assemble import list_item
 
 if TYPE_CHECKING:
     from planparse.layouts.walk_lists import ListWalk
@@ -147,3 +148,18 @@ def badge_tail(title: str, line: Line) -> tuple[str, Status | None]:
     if found is None or found.confidence < 0.95:
         return title, None
     return title[: -len(text)].rstrip(" –-:"), Status(value=StatusValue(found.value), raw=text, confidence=found.confidence)
+
+
+def chip_item(w: ListWalk, line: Line, chip: Line) -> bool:
+    """A plain line under a goal with its status in a chip at the row's right end (a planning
+    tool's card: "Två dialogforum per år …      [Genomförd]"): the goal's next activity, whatever
+    list label there is or not. Whether it was taken (the caller sets the status)."""
+    if w.mode == "indicators" or w.field not in (None, "description") or w.typo.rank(line) or status_line(chip) is None \
+            or list_item(line.text) is not None:  # (a bulleted item: the list's own, its status set after)
+        return False
+    if w.mode != "activities" and w.owner_goal() is None:  # (owner_goal last: it makes a pending heading a goal)
+        return False
+    w.flush()
+    w.mode = "activities"
+    w.list_item(line.text, line)
+    return True
