@@ -86,10 +86,9 @@ def _match(kind: str, text: str | None) -> Match | None:
     if " / " not in text:
         found = _match_text(kind, text)
         if found is None and "/" in text and not any(ch.isdigit() for ch in text):
-            # "Uppdrag/Initiativ", "Klar/Avslutad": a part that is the vocabulary's own word
-            parts = (p.strip() for p in text.split("/"))
-            found = next((m for p in parts if p and len(p.split()) <= 3
-                          and (m := _match_text(kind, p)) is not None and m.confidence >= 0.95), None)
+            # "Uppdrag/Initiativ", "Klar/Avslutad": the first word the vocabulary's own ("Behov/åtgärd" names a need)
+            first = text.split("/")[0].strip()
+            found = m if len(first.split()) <= 3 and (m := _match_text(kind, first)) is not None and m.confidence >= 0.95 else None
         return found
     # a translation after a slash ("Pågår / Käynnissä", "Status / Tila"): the Swedish part's,
     # or a short part before the slash that is the vocabulary's own word

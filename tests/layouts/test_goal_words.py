@@ -14,7 +14,7 @@ def _goal(title: str, number: str | None) -> Goal:
 def test_local_level_words() -> None:
     assert goal_word("Resultatmål 1.1 Kommunens fordon ska drivas med förnybart bränsle") == (
         GoalLevel.goal, "1.1 Kommunens fordon ska drivas med förnybart bränsle")
-    assert goal_word("Perspektiv Brukare") == (GoalLevel.goal_area, "Brukare")
+    assert goal_word("Framgångsfaktor Trygg hemtjänst") == (GoalLevel.goal, "Trygg hemtjänst")
     assert goal_word("Insatsområde 2: Barn och unga") == (GoalLevel.goal_area, "2: Barn och unga")
     assert goal_word("Perspektivet") is None
 

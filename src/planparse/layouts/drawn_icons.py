@@ -52,13 +52,14 @@ def hollow_icons(page: Page) -> list[Marker]:
     ring drawn round a coloured disc is that disc's). The convention's grey, "ej påbörjad" /
     "ej bedömd", unless the legend names it otherwise."""
     out: list[Marker] = []
-    lit = [d for d in page.drawings if d.fill is not None and d.kind == "shape" and color_name(d.fill) not in (None, "grey")]
+    lit = [d.bbox for d in page.drawings if d.fill is not None and d.kind == "shape" and color_name(d.fill) not in (None, "grey")]
+    rings = [d.bbox for d in page.drawings if d.fill is None and d.kind == "shape" and d.stroke is not None]
     for d in page.drawings:
         w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
         if d.fill is not None or d.kind != "shape" or d.stroke is None or color_name(d.stroke) != "grey" \
                 or not HOLLOW[0] <= min(w, h) <= max(w, h) <= HOLLOW[1] or not 0.8 <= w / h <= 1.25:
             continue
-        if any(_stacked(d.bbox, o.bbox) for o in lit):
+        if _unlit_lamp(d.bbox, lit, rings):
             continue  # an unlit lamp of a light drawn as three discs in a line, one lit: no icon
         if not any(o.fill is not None and o.bbox[0] < d.bbox[2] and d.bbox[0] < o.bbox[2]
                    and o.bbox[1] < d.bbox[3] and d.bbox[1] < o.bbox[3] for o in page.drawings):
@@ -66,14 +67,20 @@ def hollow_icons(page: Page) -> list[Marker]:
     return out
 
 
-def _stacked(a: BBox, b: BBox) -> bool:
-    """Whether two like-sized discs sit next to each other in a column or a row, at most two
-    discs apart (the lamps of one light)."""
-    size = a[2] - a[0]
-    if abs((b[2] - b[0]) - size) > 0.2 * size:
-        return False
-    column = abs(a[0] - b[0]) < 0.2 * size and 0 < abs(a[1] - b[1]) <= 2.8 * size
-    return column or (abs(a[1] - b[1]) < 0.2 * size and 0 < abs(a[0] - b[0]) <= 2.8 * size)
+def _unlit_lamp(box: BBox, lit: list[BBox], rings: list[BBox]) -> bool:
+    """Whether the ring ``box`` is one of three like discs in a column or a row, each less than
+    one and a half discs below (or beside) the one before, one of them lit: a light's lamps
+    (icons of a table's rows stand a row's height apart)."""
+    size = box[2] - box[0]
+    for axis in (1, 0):
+        line = sorted((b for b in (*lit, *rings) if abs((b[2] - b[0]) - size) <= 0.2 * size
+                       and abs(b[1 - axis] - box[1 - axis]) < 0.2 * size), key=lambda b: b[axis])
+        k = line.index(box) if box in line else -1
+        for run in (line[i:i + 3] for i in range(max(0, k - 2), k + 1)):
+            if len(run) == 3 and all(0 < q[axis] - p[axis] <= 1.5 * size for p, q in zip(run, run[1:], strict=False)) \
+                    and sum(b in lit for b in run) == 1:
+                return True
+    return False
 
 
 GAUGE = (20.0, 80.0)  # points: the smallest and largest ring of a gauge

@@ -41,7 +41,6 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("politisk viljeinriktning", GoalLevel.goal_area),
     ("nationella mal", GoalLevel.goal_area),  # a school's "Nationellt mål" over its "Lokalt mål"
     ("nationellt mal", GoalLevel.goal_area),
-    ("perspektiv", GoalLevel.goal_area),  # a balanced scorecard's "Perspektiv Brukare" over its factors
     ("prioriterat omrade", GoalLevel.focus_area),
     ("namndmal", GoalLevel.goal),
     ("namndsmal", GoalLevel.goal),

@@ -324,7 +324,6 @@ def _groups(
     # a table is wider or narrower)
     same = 4.0 if native or not lines else 8.0
     index: _Near | None = None  # the lines by centre and the verticals by end, made when first needed
-    under_grid: set[int] = set()  # unruled rules joined to a grid above them
     for k in range(1, len(order)):
         above = _rule_above(hs, order, k)
         if above < 0:
@@ -364,10 +363,6 @@ def _groups(
                     index = _Near(lines or [], vs)
                 if not _filled_band(h1, h2, index.boxes()):
                     continue
-            if order[above] in under_grid and order[k] in crossed:
-                continue  # a separator rule between two grids (under a heading) joins neither to the other
-            if order[k] not in crossed and (order[above] in crossed or order[above] in under_grid):
-                under_grid.add(order[k])
             join(order[above], order[k])
     comps: dict[int, tuple[list[_Seg], list[_Seg]]] = {}
     for i, h in enumerate(hs):
