@@ -116,8 +116,8 @@ def read_table(w: Walk, table: Table) -> None:
                 for act in acts:  # each on the goal its row names ("Mål | 1.1", "Mål 2"), else the goal in scope
                     row = next((r for r in part.body if _row_of(act, [r])), None)
                     act.status = act.status or (matrix_status(row, marks, table.header) if marks and row is not None else None)
-                    if (owner := _named_goal(w, table, row) or goal) is not None:
-                        owner.activities.append(act)
+                    if (of := _named_goal(w, table, row) or goal) is not None:
+                        of.activities.append(act)
                 w.activity = acts[-1] if acts else goal.activities[-1] if goal is not None and goal.activities else w.activity
                 w.table_activity = w.activity
     elif role is Role.indicators:

@@ -1013,21 +1013,21 @@ def _drawings(page: pymupdf.Page, rotation: int | None = None) -> list[Drawing]:
 ICON_AREA_MAX = 24.0  # points: the largest filled path whose own area is worked out
 
 
-def _path_area(items: list[tuple[object, ...]]) -> float:
+def _path_area(items: list[tuple[Any, ...]]) -> float:
     """The area a closed path of lines and Bézier curves encloses (shoelace over its corners and
     points along each curve), rounded to hundredths of a square point."""
     points: list[tuple[float, float]] = []
     for it in items:
         if it[0] == "l":
-            points += [(float(it[1][0]), float(it[1][1])), (float(it[2][0]), float(it[2][1]))]  # type: ignore[index]
+            points += [(float(it[1][0]), float(it[1][1])), (float(it[2][0]), float(it[2][1]))]
         elif it[0] == "c":
-            (ax, ay), (bx, by), (cx, cy), (dx, dy) = (tuple(map(float, p)) for p in it[1:5])  # type: ignore[arg-type]
+            (ax, ay), (bx, by), (cx, cy), (dx, dy) = (tuple(map(float, p)) for p in it[1:5])
             for t in (k / 8 for k in range(9)):
                 u = 1 - t
                 points.append((u**3 * ax + 3 * u * u * t * bx + 3 * u * t * t * cx + t**3 * dx,
                                u**3 * ay + 3 * u * u * t * by + 3 * u * t * t * cy + t**3 * dy))
         elif it[0] == "re":
-            x0, y0, x1, y1 = map(float, it[1])  # type: ignore[arg-type]
+            x0, y0, x1, y1 = map(float, it[1])
             return round(abs((x1 - x0) * (y1 - y0)), 2)
     twice = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True))
     return round(abs(twice) / 2, 2)
