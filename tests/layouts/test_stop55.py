@@ -126,3 +126,10 @@ def test_a_cards_rows_with_status_chips_are_activities() -> None:
     """Orsa's LÖK handlingsplan, printed from a web planning tool: cards "INSATSOMRÅDE" › "MÅL" ›
     plain rows each with its status in a rounded chip at the right end. Nothing was read."""
     GENERIC58.same("verksamhetsplan/orsa-ks-lok-handlingsplan-2027", goals, activities, statuses)
+
+
+def test_a_row_of_stars_some_filled_is_a_step_on_the_legends_scale() -> None:
+    """Söderhamn's socialnämnd: each goal's måluppfyllelse five drawn stars, N of them filled; the
+    legend five such rows each beside its name ("Helt uppfyllt", "I hög grad uppfyllt", …). The
+    stars were read as yellow icons (all 'partially fulfilled')."""
+    GENERIC59.same("arsbokslut/soderhamn-sn-arsbokslut-2025", assessments)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from planparse.layouts.marker import Marker, color_name, inside, light
+from planparse.layouts.marker import Marker, color_name, in_bar, inside, light
 from planparse.reading.model import BBox, Drawing, Page, within
 
 LAMP = (8.0, 40.0)  # points: the smallest and largest lamp of a traffic light
@@ -174,3 +174,66 @@ def harvey_balls(page: Page) -> tuple[list[Marker], set[int]]:
                     for p in partial)]
     return ([Marker(page.number, d.bbox, None, steps=(min(4, round(share * 4)), 4)) for d, share, _ in found],
             {id(x) for d, _, inner in found for x in (d, *inner)})
+
+
+def rating_rows(page: Page) -> tuple[list[Marker], set[int]]:
+    """Ratings drawn as rows of four to ten like shapes (stars, squares), evenly spaced, each filled
+    in one colour or only outlined, the filled ones first: steps (filled, shapes), read through
+    the document's legend of them. Only on a page where one row at least is partly filled. The
+    markers, and the ids of the drawings they are made of."""
+    shapes = sorted((d for d in page.drawings if d.kind == "shape" and d.stroke is not None
+                     and 4.0 <= d.bbox[2] - d.bbox[0] <= BALL[1]), key=lambda d: (round(d.bbox[1]), d.bbox[0]))
+    runs: list[list[Drawing]] = []
+    for d in shapes:
+        last = runs[-1][-1] if runs else None
+        w = d.bbox[2] - d.bbox[0]
+        if last is not None and abs(last.bbox[1] - d.bbox[1]) < 0.5 and last.stroke == d.stroke \
+                and abs((last.bbox[2] - last.bbox[0]) - w) < 0.1 * w and 0 < d.bbox[0] - last.bbox[0] <= 1.6 * w \
+                and (len(runs[-1]) < 2 or abs((d.bbox[0] - last.bbox[0]) - (last.bbox[0] - runs[-1][-2].bbox[0])) < 0.1 * w):
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    rated = []
+    for run in runs:
+        filled = [d.fill for d in run if d.fill is not None]
+        k = len(filled)
+        if 4 <= len(run) <= 10 and len(set(filled)) <= 1 and all(d.fill is not None for d in run[:k]):
+            rated.append((run, k))
+    if not any(0 < k < len(run) for run, k in rated):
+        return [], set()
+    return ([Marker(page.number, (run[0].bbox[0], run[0].bbox[1], run[-1].bbox[2], run[-1].bbox[3]), None, steps=(k, len(run)))
+             for run, k in rated], {id(d) for run, _ in rated for d in run})
+
+
+def step_markers(page: Page) -> tuple[list[Marker], set[int]]:
+    """The page's markers read as steps of a scale (:func:`harvey_balls`, :func:`rating_rows`)
+    and the ids of the drawings they are made of."""
+    balls, ball_parts = harvey_balls(page)
+    ratings, rating_parts = rating_rows(page)
+    return balls + ratings, ball_parts | rating_parts
+
+
+def plain_icons(page: Page, bars: list[Marker], parts: set[int]) -> list[Marker]:
+    """The page's icons of one small filled shape or picture each (a coloured disc, a grey tone
+    on a scan, a progress bar's picture), but for a bar's own fill (``bars``) and the parts of
+    markers read as steps (``parts``, :func:`step_markers`)."""
+    found: list[Marker] = []
+    symbols: list[Drawing] | None = None  # (both worked out when first needed)
+    text_size: float | None = None
+    for d in page.drawings:
+        if mark_on_icon(d, page.drawings) or in_bar(d, bars) or id(d) in parts:
+            continue
+        if d.fill is not None and d.is_icon and d.toneless:
+            found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
+        elif d.fill is not None and (d.is_icon or scaled_icon(d, text_size := text_size or page_text_size(page))) \
+                and color_name(d.fill) is not None:
+            if not d.mark and not light(d.fill) and symbols is None:
+                symbols = [e for e in page.drawings if light(e.stroke if e.fill is None else e.fill)]
+            mark = d.mark or (not light(d.fill) and any(inside(e.bbox, d.bbox) for e in symbols or ()))
+            found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark, rgb=d.fill))
+    for im in page.images:
+        if im.is_icon and im.color is not None and color_name(im.color) is not None:
+            found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark, rgb=im.color))
+        elif im.is_bar:
+            found.append(Marker(page.number, im.bbox, None, im.fill, steps=im.steps))
+    return found

@@ -24,13 +24,7 @@ from dataclasses import dataclass, field
 
 from planparse import vocabulary
 from planparse.layouts.cell_fills import cell_fills
-from planparse.layouts.drawn_icons import (
-    drawn_shapes,
-    harvey_balls,
-    mark_on_icon,
-    page_text_size,
-    scaled_icon,
-)
+from planparse.layouts.drawn_icons import drawn_shapes, plain_icons, step_markers
 from planparse.layouts.glyph_markers import glyph_markers
 from planparse.layouts.legend_rows import legend_kind, legend_rows
 from planparse.layouts.marker import (
@@ -40,12 +34,8 @@ from planparse.layouts.marker import (
     ToneLegend,
     by_look,
     closed_shade,
-    color_name,
     dedupe,
     drop_theme_bullets,
-    in_bar,
-    inside,
-    light,
     marker_key,
     vector_bars,
     words_after,
@@ -62,7 +52,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import BBox, Document, Drawing, Line, Row
+from planparse.reading.model import BBox, Document, Line, Row
 from planparse.text.fold import plain
 from planparse.vocabulary import Match
 
@@ -126,29 +116,11 @@ class Markers:
             for r in t.rows:
                 rows.setdefault(r.page, []).append(r)
         for page in doc.pages:
-            found: list[Marker] = []
-            symbols: list[Drawing] | None = None  # (both worked out when first needed)
-            text_size: float | None = None
             bars = vector_bars(page.number, page.drawings)
-            balls, ball_parts = harvey_balls(page)
-            for d in page.drawings:
-                if mark_on_icon(d, page.drawings) or in_bar(d, bars) or id(d) in ball_parts:  # (a bar's filled share is no icon)
-                    continue
-                if d.fill is not None and d.is_icon and d.toneless:
-                    found.append(Marker(page.number, d.bbox, None, tone=d.fill & 255, mark=d.mark))
-                elif d.fill is not None and (d.is_icon or scaled_icon(d, text_size := text_size or page_text_size(page))) \
-                        and color_name(d.fill) is not None:
-                    if not d.mark and not light(d.fill) and symbols is None:
-                        symbols = [e for e in page.drawings if light(e.stroke if e.fill is None else e.fill)]
-                    mark = d.mark or (not light(d.fill) and any(inside(e.bbox, d.bbox) for e in symbols or ()))
-                    found.append(Marker(page.number, d.bbox, color_name(d.fill), mark=mark, rgb=d.fill))
-            for im in page.images:
-                if im.is_icon and im.color is not None and color_name(im.color) is not None:
-                    found.append(Marker(page.number, im.bbox, color_name(im.color), mark=im.mark, rgb=im.color))
-                elif im.is_bar:
-                    found.append(Marker(page.number, im.bbox, None, im.fill, steps=im.steps))
+            steps, step_parts = step_markers(page)
+            found = plain_icons(page, bars, step_parts)
             glyphs = glyph_markers(page, rows.get(page.number, []))
-            found.extend([m for m, _ in glyphs] + [m for m in drawn_shapes(page) if all(m.bbox != b.bbox for b in balls)] + bars + balls)
+            found.extend([m for m, _ in glyphs] + [m for m in drawn_shapes(page) if all(m.bbox != b.bbox for b in steps)] + bars + steps)
             found.extend(cell_fills(page))
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
