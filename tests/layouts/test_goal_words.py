@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planparse.layouts.goal_words import goal_word, names_goals, unlabelled
+from planparse.layouts.goal_words import goal_word, lists_plan_parts, names_goals, unlabelled
 from planparse.layouts.known_goals import named_goal
 from planparse.model import Goal, GoalLevel, Provenance, ProvenanceMethod
 
@@ -36,3 +36,11 @@ def test_mal_n_names_the_goal_numbered_n_that_states_a_goal() -> None:
     assert named_goal([chapter, goal], "Mål 1") is goal
     assert named_goal([chapter, goal], "1") is chapter  # (a bare number: the first so numbered)
     assert named_goal([chapter, goal], "Mål 2") is None
+
+
+def test_a_heading_listing_plan_parts_is_never_a_goal() -> None:
+    """Made no goal whatever label follows it; "Finansiella mål" is a goal (its goals under it)."""
+    assert lists_plan_parts("Mål och aktiviteter")
+    assert lists_plan_parts("Uppföljning av mål och aktiviteter")
+    assert not lists_plan_parts("Finansiella mål")
+    assert not lists_plan_parts("Nämndens mål och uppdrag")

@@ -155,8 +155,8 @@ def chip_item(w: ListWalk, line: Line, chip: Line) -> bool:
     tool's card: "Två dialogforum per år …      [Genomförd]"): the goal's next activity, whatever
     list label there is or not. Whether it was taken (the caller sets the status)."""
     if w.mode == "indicators" or w.field not in (None, "description") or w.typo.rank(line) or status_line(chip) is None \
-            or list_item(line.text) is not None:  # (a bulleted item: the list's own, its status set after)
-        return False
+            or list_item(line.text) is not None or w.label(line.text)[0] is not None:
+        return False  # (a bulleted item or "Aktivitet: …": the list's or the label's own, the status set after)
     if w.mode != "activities" and w.owner_goal() is None:  # (owner_goal last: it makes a pending heading a goal)
         return False
     w.flush()

@@ -12,6 +12,7 @@ from planparse.layouts.goal_words import (
     LEVEL_DEPTH,
     goal_word,
     handed_labels,
+    lists_plan_parts,
     names_goals,
 )
 from planparse.layouts.headings import Heading, Typography, continues_title, recognise
@@ -182,7 +183,7 @@ class WalkState:
 
     def owner_goal(self) -> Goal | None:
         """The goal content belongs to: a pending unnumbered heading (and its group above) made one on demand."""
-        if self.section is not None and (names_document(self.out, self.section_title) or names_goals(self.section_title)):
+        if self.section is not None and (names_document(self.out, self.section_title) or lists_plan_parts(self.section_title)):
             self.section = None  # the document's title heading is no goal of it, nor "Mål och aktiviteter"
         above, self.section_above = self.section_above, None
         if self.section is not None and above is not None:
