@@ -175,12 +175,12 @@ def worded_colour(text: str, markers: Markers) -> vocabulary.Match | None:
 
 def open_assessment(w: FieldWalk, label: str, value: str, line: Line) -> None:
     """A status or assessment label: the mark beside it is its owner's (the activity in scope, or
-    the goal its heading right above makes). Set as large as the heading before it ("Året som
-    gått" … "Måluppfyllelse"), an assessment label ends that heading's chapter instead."""
-    if label == "assessment" and not value and w.section is not None and w.typo.rank(line) \
-            and w.typo.size(line) >= w.typo.size(w.section) - 0.3:
-        w.section = None
+    the goal its heading right above makes). Set as large as the heading before it, with prose
+    between ("Året som gått" … "Måluppfyllelse"), an assessment label ends that heading's chapter."""
     near = w.section is not None and (heads_assessed_paragraph(w, line) or right_under(w.section, line, w.doc.pages))
+    if label == "assessment" and not value and w.section is not None and not near and w.typo.rank(line) \
+            and w.typo.size(line) >= w.typo.size(w.section) - 0.3:
+        w.section = None  # (prose between them: right under its heading the label is that heading's)
     owner = w.activity if label == "status" and w.activity else (w.owner_goal() if near or w.section is None else None)
     if owner is not None:
         w.mark(owner, line)
