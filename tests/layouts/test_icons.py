@@ -14,7 +14,7 @@ import pymupdf
 import pytest
 
 import planparse
-from planparse.layouts.icons import color_name
+from planparse.layouts.marker import color_name
 from planparse.model import Activity, Goal, MarkerSource, PlanDocument
 
 STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
