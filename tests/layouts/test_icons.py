@@ -14,8 +14,9 @@ import pymupdf
 import pytest
 
 import planparse
+from planparse.layouts.icons import Markers
 from planparse.layouts.marker import color_name
-from planparse.model import Activity, Goal, MarkerSource, PlanDocument
+from planparse.model import Activity, AssessmentValue, Goal, MarkerSource, PlanDocument
 
 STRESS = Path(__file__).resolve().parents[2] / "fixtures" / "stress"
 
@@ -181,3 +182,15 @@ def test_statuses_from_wingdings_glyphs_through_a_legend_naming_what_each_is_for
 
     assert marks(doc) == marks(gold)
     assert {v for _, v in marks(doc)} >= {"completed", "in_progress", "fulfilled", "not_fulfilled"}
+
+
+def test_an_assessment_written_as_its_colour() -> None:
+    """"Måluppfyllelse: Grönt": the traffic light's reading at the convention's confidence, or
+    the document's legend for that colour at the legend's."""
+    plain_doc = Markers()
+    assert plain_doc.worded_assessment("Grönt").value == "fulfilled"
+    assert plain_doc.worded_assessment("Rött.").value == "not_fulfilled"
+    assert plain_doc.worded_assessment("Grönsaker") is None
+    keyed = Markers(legend_assessment={("yellow", False): AssessmentValue.not_fulfilled})
+    hit = keyed.worded_assessment("Gult")
+    assert hit is not None and hit.value == "not_fulfilled" and hit.confidence == 0.95

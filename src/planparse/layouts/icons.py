@@ -80,6 +80,8 @@ _COLOUR_WORD = re.compile(rf"\b(gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\)?
                           rf"(?=[,;]|\.\s|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\s*(?:=|:|–|-)|$)")
 
 
+_WORDED_COLOUR = re.compile(r"(gron|gul|ro[dt]|gra)t?")  # "Grönt", "Gult", "Rött": a colour as the value itself
+
 
 @dataclass
 class Markers:
@@ -241,6 +243,16 @@ class Markers:
         else:
             return None
         return Status(value=value, raw=f"icon: {marker.color}", confidence=conf, source=MarkerSource.icon)
+
+    def worded_assessment(self, text: str) -> Match | None:
+        """An assessment written as its colour ("Måluppfyllelse: Grönt"): what the legend says of
+        that colour, else the traffic light's usual reading."""
+        said = _WORDED_COLOUR.fullmatch(plain(text).strip(" ."))
+        colour = _COLOUR_WORDS["rod" if said[1] == "rot" else said[1]] if said is not None else None
+        if colour is None or (value := self.legend_assessment.get((colour, False), _ASSESSMENT.get(colour))) is None:
+            return None
+        legend = (colour, False) in self.legend_assessment
+        return Match(value.value, LEGEND_CONFIDENCE if legend else CONVENTION_CONFIDENCE, text)
 
     def assessment(self, marker: Marker) -> Assessment | None:
         if marker.steps is not None:  # a rating picture: its step on the document's scale

@@ -16,12 +16,6 @@ from planparse import vocabulary
 from planparse.layouts.border_strips import strip_assessments
 from planparse.layouts.cell_fills import band_assessments
 from planparse.layouts.headings import right_under
-from planparse.layouts.icons import (
-    _ASSESSMENT,
-    _COLOUR_WORDS,
-    CONVENTION_CONFIDENCE,
-    LEGEND_CONFIDENCE,
-)
 from planparse.model import Assessment, AssessmentValue, Goal
 from planparse.reading.model import Document, Line
 from planparse.reading.paragraphs import paragraphs
@@ -156,21 +150,6 @@ def labelled_assessment(head: str, value: str) -> bool:
     value = value.strip()
     return len(head.split()) <= 3 and 0 < len(value.split()) <= 4 and not _COLOUR_HEAD.match(plain(head)) \
         and (said := vocabulary.match_assessment(value)) is not None and said.confidence >= 0.95
-
-
-_WORDED_COLOUR = re.compile(r"(gron|gul|ro[dt]|gra)t?")  # "Grönt", "Gult", "Rött": a colour as the value itself
-
-
-def worded_colour(text: str, markers: Markers) -> vocabulary.Match | None:
-    """An assessment written as its colour ("Måluppfyllelse: Grönt"): what the document's legend
-    says of that colour, else the traffic light's usual reading."""
-    said = _WORDED_COLOUR.fullmatch(plain(text).strip(" ."))
-    if said is None:
-        return None
-    colour = _COLOUR_WORDS["rod" if said[1] == "rot" else said[1]]
-    if (legend := markers.legend_assessment.get((colour, False))) is not None:
-        return vocabulary.Match(legend.value, LEGEND_CONFIDENCE, text)
-    return vocabulary.Match(_ASSESSMENT[colour].value, CONVENTION_CONFIDENCE, text) if colour in _ASSESSMENT else None
 
 
 def open_assessment(w: FieldWalk, label: str, value: str, line: Line) -> None:

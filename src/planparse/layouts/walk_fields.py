@@ -18,7 +18,6 @@ from planparse.layouts.scales import scaled_assessment
 from planparse.layouts.stated_assessment import (
     labelled_assessment,
     open_assessment,
-    worded_colour,
 )
 from planparse.layouts.tables import after_icon
 from planparse.layouts.title_kinds import keeps_no_budget
@@ -270,7 +269,7 @@ class FieldWalk(WalkState):
             a = vocabulary.match_assessment(texts[0]) or (vocabulary.match_assessment(after_icon(texts[0])) if ocr else None)
             raw = _GLYPH.sub("", texts[0]) if lines[0].method == "native" or a is None else a.matched  # OCR'd: the vocabulary's spelling
             a = a or vocabulary.assessment_in_sentence(texts[0]) or scaled_assessment(texts[0], self.doc) \
-                or worded_colour(texts[0], self.markers)
+                or self.markers.worded_assessment(texts[0])
             if a is not None:
                 assessed.assessment = Assessment(value=AssessmentValue(a.value), raw=raw, confidence=a.confidence)
                 if len(lines) > 1 and assessed.comment is None:  # the analysis under "Måluppfyllelse: Uppfyllt"
