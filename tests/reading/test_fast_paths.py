@@ -8,6 +8,7 @@ independent reference computed here from PyMuPDF's own high-level calls or a bru
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 import pytest
@@ -17,6 +18,7 @@ from planparse.reading.model import Drawing, Line, Span
 from planparse.reading.pymupdf_backend import (
     _CLIPPED_LINES,
     BULLET_MAX,
+    ICON_AREA_MAX,
     SYMBOL_MAX,
     _has_image_block,
     _raw_lines,
@@ -66,8 +68,29 @@ def _reference_drawings(page: pymupdf.Page) -> list[Drawing]:
                 r = it[1].rect if it[0] == "qu" else it[1]
                 out.append(_rect(r.x0, r.y0, r.x1, r.y1, fill, stroke))
         else:
-            out.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke))
+            small = fill is not None and max(d["rect"].width, d["rect"].height) <= ICON_AREA_MAX
+            out.append(Drawing(bbox=(x0, y0, x1, y1), kind="shape", fill=fill, stroke=stroke,
+                               area=_reference_area(items) if small else None))
     return out
+
+
+def _reference_area(items: list[tuple[Any, ...]]) -> float:
+    """A path's area from its Point objects: shoelace over its corners and each curve at eighths."""
+    corners: list[tuple[float, float]] = []
+    for it in items:
+        if it[0] == "l":
+            corners += [(it[1].x, it[1].y), (it[2].x, it[2].y)]
+        elif it[0] == "c":
+            a, b, c, e = it[1:5]
+            for k in range(9):
+                t = k / 8
+                u = 1 - t
+                corners.append((u**3 * a.x + 3 * u * u * t * b.x + 3 * u * t * t * c.x + t**3 * e.x,
+                                u**3 * a.y + 3 * u * u * t * b.y + 3 * u * t * t * c.y + t**3 * e.y))
+        elif it[0] == "re":
+            return round(abs(it[1].width * it[1].height), 2)
+    twice = sum(p[0] * q[1] - q[0] * p[1] for p, q in zip(corners, corners[1:] + corners[:1], strict=True))
+    return round(abs(twice) / 2, 2)
 
 
 def _reference_spans(page: pymupdf.Page) -> list[tuple[str, tuple[float, ...], str, float]]:
