@@ -19,20 +19,14 @@ from planparse.layouts import table_headers as th
 from planparse.layouts.area_titles import close_area, titles_over_goal_lists
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
-from planparse.layouts.field_boxes import field_column
+from planparse.layouts.field_boxes import beside_row, field_column
 from planparse.layouts.glyph_markers import ICON_GLYPHS
 from planparse.layouts.goal_groups import prune, settled_goals
 from planparse.layouts.goal_levels import finish_tree
 from planparse.layouts.goal_words import goal_box
 from planparse.layouts.heading_items import list_under_stated_goal, prose_only_headings
 from planparse.layouts.headings import Heading, continues_title, numbered, wraps_body_title
-from planparse.layouts.icon_lines import (
-    chip_item,
-    icon_item,
-    opens_icon_list,
-    status_beside,
-    status_item,
-)
+from planparse.layouts.icon_lines import icon_item, opens_icon_list, status_beside, status_item
 from planparse.layouts.known_goals import captioned_goal
 from planparse.layouts.kpi_tiles import kpi_tiles
 from planparse.layouts.label_columns import dated_line, gap_label, line_label, lone_measure
@@ -44,7 +38,7 @@ from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.split_tables import join_split_columns
 from planparse.layouts.stated_assessment import assessed_after_walk, stated_assessment
 from planparse.layouts.table_walk import read_table
-from planparse.layouts.tables import split_status_suffix, status_line
+from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_lists import ListWalk
 from planparse.layouts.walk_state import (
     _ACTIVITY_LABELS,
@@ -142,10 +136,10 @@ class Walk(ListWalk):
                     self.mode = None  # the list under "Aktiviteter" was this table: text after it is none of it
                 self.table_owner = self.activity or self.goal
             elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.skipped and id(block) not in fields:
-                if id(block) not in beside or not chip_item(self, block, beside[id(block)]):
+                if id(block) in beside:
+                    beside_row(self, block, beside[id(block)])
+                else:
                     self.line(block)
-                if id(block) in beside and self.activity is not None and self.item_line is block:
-                    self.activity.status = status_line(beside[id(block)]) or self.activity.status
         self.flush()
 
     def line(self, line: Line) -> None:

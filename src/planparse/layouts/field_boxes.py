@@ -4,8 +4,14 @@ table, a lone box as a line; either way the value belongs to the line it stands 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from planparse.layouts.icon_lines import chip_item
 from planparse.layouts.tables import column_of, header_labels, status_line
 from planparse.reading.model import Cell, Line, Page, Table, within
+
+if TYPE_CHECKING:
+    from planparse.layouts.engine import Walk
 
 
 def field_column(blocks: list[Line | Table], pages: dict[int, Page]) -> tuple[dict[int, Line], set[int]]:
@@ -66,3 +72,13 @@ def _fill_status_cells(blocks: list[Line | Table], beside: dict[int, Line]) -> N
                 c.colspan = 1
             row.cells.append(Cell(lines=[value], bbox=value.bbox, col=col))
             row.cells.sort(key=lambda c: c.col)
+
+
+def beside_row(w: Walk, line: Line, box: Line) -> None:
+    """A line with a status in a box level with it at its right (a form's drop-down, a card's
+    chip): the line read as an activity row (:func:`.icon_lines.chip_item`) or as any line, the
+    activity it is the last line of taking the box's status."""
+    if not chip_item(w, line, box):
+        w.line(line)
+    if w.activity is not None and w.item_line is line:
+        w.activity.status = status_line(box) or w.activity.status
