@@ -182,7 +182,10 @@ _PLAN_PARTS = frozenset({"omraden", "mal", "malen", "delmal", "atgarder", "aktiv
 def lists_plan_parts(title: str) -> bool:
     """Whether a heading only lists the kinds of plan content that follow ("Mål och aktiviteter",
     "Uppföljning av mål och åtgärder"): a chapter, never a goal ("Finansiella mål" is one)."""
-    folded = _FOLLOWED_UP.sub("", fold(_PERIOD_SUFFIX.sub("", title)).strip())
+    return _lists_plan_parts(_FOLLOWED_UP.sub("", fold(_PERIOD_SUFFIX.sub("", title)).strip()))
+
+
+def _lists_plan_parts(folded: str) -> bool:
     listed = folded.replace(" och ", " ").split()
     return len(listed) >= 2 and bool({"mal", "malen"} & set(listed)) and all(p in _PLAN_PARTS for p in listed)
 
@@ -197,7 +200,7 @@ def names_goals(title: str) -> bool:
     if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?(?:\w*mal(?:en)?|(?:fokus|mal|utvecklings)omraden(?:a)?)", p)
                               for p in parts):
         return True
-    if lists_plan_parts(title) and len(folded.split()) > 3:  # "Områden, mål och åtgärder": what follows, listed
+    if _lists_plan_parts(folded) and len(folded.split()) > 3:  # "Områden, mål och åtgärder": what follows, listed
         return True
     if re.match(r"(?:\w+s )?mal(?:en)? (?:som|vilka|kopplade|knutna) ", folded):
         return True  # "Nämndens mål som den interna kontrollen stödjer": which goals, none itself
