@@ -14,6 +14,7 @@ from planparse.text.numbers import (
     parse_date,
     parse_number,
     reference_number,
+    year_note,
 )
 
 
@@ -220,3 +221,11 @@ def test_cell_date_after_a_speck() -> None:
 
     assert cell_date("- 2028-11-30") == dt.date(2028, 11, 30)
     assert cell_date("-- 2028-11-30") == dt.date(2028, 11, 30)
+
+
+def test_year_note_is_cut_from_a_figure_and_kept_as_its_year() -> None:
+    assert year_note("24 %\n(2027)") == ("24 %", 2027)
+    assert year_note("2 1 % (2025)") == ("2 1 %", 2025)  # an OCR'd figure with a space in it
+    assert year_note("(2025)") == ("(2025)", None)  # a year alone is no figure's note
+    assert year_note("Minska (2026)") == ("Minska (2026)", None)
+    assert year_note("1 300") == ("1 300", None)

@@ -58,6 +58,7 @@ def detect_document(doc: Document) -> list[Detection]:
 def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
     """Parse with the named layout, or the best detected one, or the generic parser."""
     families = registry()
+    best = None
     if layout is not None:
         if layout not in families:
             raise ValueError(f"unknown layout {layout!r}; known: {', '.join(families)}")
@@ -72,16 +73,29 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
         else:
             chosen = families[GENERIC]()
             confidence = best.score if best else 0.0
-    if chosen.name == GENERIC and doc.image_ruled is not None:  # tables from the page images
-        doc = dataclasses.replace(doc, pages=doc.image_ruled)
+    runner_up = f" (closest: {best.name} at {best.score:.2f})" if chosen.name == GENERIC and best else ""
+    plain, ruled = doc, doc.image_ruled if chosen.name == GENERIC else None
+    if ruled is not None:  # tables from the page images
+        doc = dataclasses.replace(doc, pages=ruled)
+    doc, out = _walked(doc, chosen, layout is None, runner_up)
+    if ruled is not None and not out.goals:
+        # The page images' rules boxed a layout's cards into a grid that holds no plan: the
+        # text layer alone, if that finds one.
+        plain_doc, plain_out = _walked(plain, chosen, layout is None, runner_up)
+        if plain_out.goals:
+            doc, out = plain_doc, plain_out
+    _icons(doc, out)
+    lead_in_owners(doc, out.goals)
+    _municipality_as_printed(doc, out)
+    return out.finish(chosen.name, chosen.version, confidence)
+
+
+def _walked(doc: Document, chosen: LayoutParser, detected: bool, runner_up: str) -> tuple[Document, Builder]:
+    """The document's Swedish part and what ``chosen`` reads from it."""
     doc = swedish_only(doc)  # (a plan in two languages: its Swedish)
     out = Builder(doc)
-    if chosen.name == GENERIC and layout is None:
-        runner_up = f" (closest: {best.name} at {best.score:.2f})" if best else ""
-        out.warn(
-            "layout_unknown",
-            f"no known layout family matched{runner_up}; parsed with the generic parser",
-        )
+    if chosen.name == GENERIC and detected:
+        out.warn("layout_unknown", f"no known layout family matched{runner_up}; parsed with the generic parser")
     try:
         if type(chosen).parse is LayoutParser.parse:  # a declaration: the engine walks with it
             walk(doc, out, chosen.spec or DEFAULT)
@@ -89,10 +103,7 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
             chosen.parse(doc, out)
     except Exception as e:  # a parser bug must not lose the document: keep what was built
         out.warn("parser_error", f"{chosen.name} parser failed: {type(e).__name__}: {e}")
-    _icons(doc, out)
-    lead_in_owners(doc, out.goals)
-    _municipality_as_printed(doc, out)
-    return out.finish(chosen.name, chosen.version, confidence)
+    return doc, out
 
 
 def _municipality_as_printed(doc: Document, out: Builder) -> None:

@@ -4,12 +4,17 @@ a bullet, the row's other columns theirs all)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
 from planparse.layouts.tables import activity_rows, column_of, header_labels
 from planparse.model import Activity
 from planparse.reading.model import Line, Row, Table
 from planparse.text.assemble import join_lines, list_item
+from planparse.text.numbers import parse_number
+
+Drawn = Callable[[Line], bool] | None  # whether a drawn bullet leads a line
 
 
 def row_text(row: Row, col: int) -> str:
@@ -55,24 +60,42 @@ def cell_goals(row: Row, col: int) -> list[str]:
     return [join_lines(i) for i in items] or [row_text(row, col)]
 
 
-def row_activity(table: Table, row: Row) -> list[Activity]:
+def row_activity(table: Table, row: Row, drawn: Drawn = None) -> list[Activity]:
     """The activity a goal table's row holds in its activity column, with status, dates,
-    progress and owner from their columns; a cell listing activities as bullets holds one
-    each, the row's other columns (its owner) theirs all."""
-    acts = activity_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header))
+    progress and owner from their columns (see :func:`listed_activities`)."""
+    one = Table(rows=[row], n_cols=table.n_cols, header=table.header)
+    return listed_activities(one, activity_rows(one), drawn)
+
+
+def listed_activities(table: Table, acts: list[Activity], drawn: Drawn = None) -> list[Activity]:
+    """``acts`` read from ``table``'s rows, where a row's activity cell lists them as bullets one
+    each (the row's other columns theirs all), and a cell of one bullet without its bullet.
+    ``drawn`` tells a line led by a drawn bullet (no glyph in the text layer)."""
     col = column_of(header_labels(table), "activities")
-    items = cell_items(row, col) if col is not None and _bulleted(row, col) else []
-    if len(acts) != 1 or len(items) < 2:
+    if col is None:
         return acts
-    return [acts[0].model_copy(update={"title": t, "description": None}, deep=True) for t in items]
+    rows = {(r.page, tuple(round(v, 1) for v in r.bbox)): r for r in table.body}
+    out: list[Activity] = []
+    for act in acts:
+        p = act.provenance
+        row = rows.get((p.page, tuple(p.bbox))) if p is not None and p.bbox is not None else None
+        items = cell_items(row, col, drawn) if row is not None and _bulleted(row, col, drawn) else []
+        if len(items) >= 2:
+            out.extend(act.model_copy(update={"title": t, "description": None}, deep=True) for t in items)
+            continue
+        if (marked := list_item(act.title)) is not None and not marked[0][:1].isalnum():
+            act.title = marked[1]
+        out.append(act)
+    return out
 
 
-def _bulleted(row: Row, col: int) -> bool:
+def _bulleted(row: Row, col: int, drawn: Drawn = None) -> bool:
     """Whether the cell's first line starts with a bullet (a list of items, not a title)."""
     cell = roles.cell(row, col)
     first = cell.lines[0].text.strip() if cell is not None and cell.lines else ""
     marked = list_item(first)
-    return (marked is not None and not marked[0][:1].isalnum()) or first in _BULLETS
+    return (marked is not None and not marked[0][:1].isalnum()) or first in _BULLETS or (
+        drawn is not None and cell is not None and bool(cell.lines) and drawn(cell.lines[0]))
 
 
 def cell_activities(row: Row, col: int) -> list[Activity]:
@@ -83,12 +106,13 @@ def cell_activities(row: Row, col: int) -> list[Activity]:
 _BULLETS = frozenset(("•", "▪", "●", "\uf0b7", "\uf0a7"))  # alone on a line, the item on the next
 
 
-def cell_items(row: Row, col: int) -> list[str]:
-    """The items a cell lists, one a paragraph: a line going on in lower case continues the one
-    above; a bullet starts one (Word's Symbol-font bullet too, also on a line of its own)."""
+def cell_items(row: Row, col: int, drawn: Drawn = None) -> list[str]:
+    """The items a cell lists, one a paragraph: a line going on in lower case (any line without
+    a bullet, in a bulleted list) continues the one above; a bullet starts one (Word's
+    Symbol-font bullet too, also on a line of its own)."""
     cell = roles.cell(row, col)
     items: list[str] = []
-    bullet = False
+    bullet = listed = False
     for ln in cell.lines if cell is not None else []:
         text = ln.text.strip()
         marked = list_item(text)
@@ -99,9 +123,22 @@ def cell_items(row: Row, col: int) -> list[str]:
         elif text in _BULLETS:
             bullet = True  # the bullet alone; its item on the next line
             continue
-        if items and not bullet and text[:1].islower():
+        elif drawn is not None and drawn(ln):
+            bullet = True
+        listed = listed or bullet
+        if items and not bullet and (text[:1].islower() or listed):
             items[-1] = join_lines([items[-1], text])
         elif text:
             items.append(text)
         bullet = False
     return items
+
+
+def goal_named_in_rows(table: Table, labels: list[str | None]) -> int | None:
+    """A "Mål" column after the activity column whose cells state goals ("Aktivitet | Mål |
+    Ansvarig": "Gator och vägar ska vara säkra …", a sentence, not a target's figure): its
+    index, else None."""
+    col = next((i for i, label in enumerate(labels) if i and label == "goal"), None)
+    texts = [row_text(r, col) for r in table.body if not r.full_width] if col is not None else []
+    stated = [t for t in texts if len(t.split()) >= 3 and parse_number(t) is None]
+    return col if texts and 2 * len(stated) > len(texts) else None

@@ -16,6 +16,7 @@ from planparse.layouts.cell_items import (
     cell_activities,
     cell_goals,
     cell_items,
+    goal_named_in_rows,
     row_activity,
     row_text,
 )
@@ -24,6 +25,7 @@ from planparse.layouts.headings import NAMND_PREFIXES, numbered
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.mark_matrix import marked_matrix, matrix_assessment, matrix_columns
 from planparse.layouts.nested_tables import nested_table, read_nested
+from planparse.layouts.row_shapes import row_starts_item
 from planparse.layouts.scales import row_assessment
 from planparse.layouts.tables import column_of, header_labels, match_status_prefix, split_title
 from planparse.layouts.walk_state import _RUNIN_LABEL
@@ -62,6 +64,8 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
         return first, GoalLevel.goal
     if first is not None and labels[first] == "assessment" and labels[first + 1 : first + 2] == ["goal"]:
         return first + 1, GoalLevel.goal  # the assessment's mark first: "Bedömning | Mål | Analys"
+    if first is not None and labels[first] == "activities" and (named := goal_named_in_rows(table, labels)) is not None:
+        return named, GoalLevel.goal  # "Aktivitet | Mål | Ansvarig | Status": each row names its goal
     # A header OCR'd from a dark band loses letters or splits words ("I ndmal" for
     # "Nämndmål"): beside an assessment or activities column, a label that only a goal word
     # can be read from.
@@ -158,7 +162,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             if current is not None and indicator_col not in (None, col):  # a goal's next indicator
                 current.indicators.extend(_row_indicators(w, table, row, others))
             if current is not None and one_activity and not row.full_width:  # the goal's next activity
-                current.activities.extend(row_activity(table, row))
+                current.activities.extend(row_activity(table, row, w.bullets.leads))
             continue
         if is_comment(row):
             commenting = True
@@ -187,6 +191,8 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             row_assessment(row, current, assess_col, comment_col, w.doc)
             if indicator_col not in (None, col):
                 current.indicators.extend(_row_indicators(w, table, row, others))
+            if one_activity:  # ("Aktivitet | Mål | …": the goal named on each of its activities' rows)
+                current.activities.extend(row_activity(table, row, w.bullets.leads))
             w.goal, w.activity, w.item = current, None, current
             continue
         current, made = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row)), made + 1
@@ -209,7 +215,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         row_assessment(row, current, assess_col, comment_col, w.doc)
         current.assessment = current.assessment or (matrix_assessment(row, matrix) if matrix else None)
         if one_activity:
-            owner.activities.extend(row_activity(table, row))
+            owner.activities.extend(row_activity(table, row, w.bullets.leads))
         elif acts_col is not None and (inner := nested_table(w, row, acts_col)) is not None:
             read_nested(w, owner, *inner)
         elif acts_col is not None:
@@ -268,33 +274,3 @@ def _number_of(title: str) -> tuple[str | None, str]:
 def _row_indicators(w: Walk, table: Table, row: Row, others: frozenset[int]) -> list[Indicator]:
     """The indicator a goal row names in its indicator column, with the row's values."""
     return indicator_rows(Table(rows=[row], n_cols=table.n_cols, header=table.header), w.doc.reread, others)
-
-
-def row_starts_item(row: Row, col: int) -> bool:
-    """A row with text beside its title (an assessment, a date) starts an item."""
-    return any(c.text for c in row.cells if c.col != col)
-
-
-def set_apart(above: Row | None, row: Row) -> bool:
-    """A row separated from the one above by more than a line's leading: its own paragraph,
-    not a wrapped title."""
-    if above is None or above.page != row.page:
-        return False
-    lines = [ln for c in row.cells for ln in c.lines]
-    height = max((ln.bbox[3] - ln.bbox[1] for ln in lines), default=10.0)
-    # (by the text: rows a browser's border-spacing sets apart have boxes that nearly meet)
-    top = min((ln.bbox[1] for ln in lines), default=row.bbox[1])
-    bottom = max((ln.bbox[3] for c in above.cells for ln in c.lines), default=above.bbox[3])
-    return max(row.bbox[1] - above.bbox[3], top - bottom) > 0.45 * height
-
-
-def row_alone(above: Row | None, row: Row, col: int) -> bool:
-    """A row with text in the title column only under a title row with text beside its title
-    (dates, a status): a paragraph of its own (a description), not a wrapped title."""
-    return above is not None and row_starts_item(above, col) and not row_starts_item(row, col) \
-        and not row.full_width
-
-
-def alone(row: Row) -> bool:
-    """A row with text in one cell only (a full-width row, or one whose rules were not seen)."""
-    return row.full_width or sum(1 for c in row.cells if c.text) == 1

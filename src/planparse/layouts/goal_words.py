@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from planparse import vocabulary
 from planparse.model import Goal, GoalLevel
 from planparse.reading.model import Document, Table
 from planparse.text.fold import fold
@@ -210,10 +211,13 @@ def names_goals(title: str) -> bool:
 _PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:(?:vt|ht)\s*)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 
 
-_GOAL_LABEL = re.compile(r"(?:mål|delmål|nämndmål)\s*:\s*(\S.*)", re.IGNORECASE | re.DOTALL)
+_LABELLED = re.compile(r"(\S+(?: \S+){0,2}?)\s*:\s*(\S.*)", re.DOTALL)
 
 
 def unlabelled(text: str) -> str:
-    """A goal's title without the label printed before it ("Mål: Fler ska …" → "Fler ska …")."""
-    labelled = _GOAL_LABEL.match(text.strip())
-    return labelled[1].strip() if labelled is not None else text
+    """A goal's title without the label printed before it ("Mål: Fler ska …", "Nämndmål: …",
+    "Prioriterat mål: …" → "Fler ska …"): a goal word, or the vocabulary's goal label."""
+    labelled = _LABELLED.fullmatch(text.strip())
+    if labelled is not None and (goal_word(labelled[1]) is not None or vocabulary.label_of(labelled[1]) == "goal"):
+        return labelled[2].strip()
+    return text

@@ -25,7 +25,7 @@ from planparse.model import Direction, Indicator, IndicatorValue, ValueGroup, Va
 from planparse.reading.model import BBox, Row, Table
 from planparse.text.assemble import join_lines
 from planparse.text.fold import fold
-from planparse.text.numbers import MONTHS_SO_FAR, ocr_number, ocr_spacing, parse_number
+from planparse.text.numbers import MONTHS_SO_FAR, ocr_number, ocr_spacing, parse_number, year_note
 
 # An OCR'd header cell's specks and rules: a lone mark before the label ("I Utfall 2026": the
 # column's rule; "= Målvärde 2026": a speck), marks after it ("Utfall 2023 ~", "Utfall2024 _|"), a year run into its word.
@@ -42,8 +42,7 @@ def _header_label(table: Table, col: int) -> str:
     if not label or not any(ln.method != "native" for c in head for ln in c.lines):
         return label
     label = _YEAR_RUN_IN.sub(" ", _TAIL_MARKS.sub("", _LEAD_MARK.sub("", label.strip())))
-    first = label.split()[0] if label.split() else ""
-    if first[:1].islower() and vocabulary.match_label(first.capitalize()) is not None:
+    if (first := (label.split() or [""])[0])[:1].islower() and vocabulary.match_label(first.capitalize()) is not None:
         label = label[:1].upper() + label[1:]  # "utfall 2026": the OCR read the capital small
     return label
 
@@ -264,7 +263,7 @@ def indicator_rows(
             total = None
         period = YEAR.findall(row.cell_text(period_col)) if period_col is not None else []
         for i in value_cols:
-            raw = row.cell_text(i) or (reread_empty_figure(reread, table.body, row, i) if ocr else None) or ""
+            raw, noted = year_note(row.cell_text(i) or (reread_empty_figure(reread, table.body, row, i) if ocr else None) or "")
             if not raw or not raw.strip(_ICONS) or raw.strip() in ("–", "-", "—", "..", "…"):
                 continue  # (a trend column's coloured dot, a dash for a figure not there: no value)
             if any(ln.method != "native" for c in row.cells if c.col == i for ln in c.lines):
@@ -280,6 +279,7 @@ def indicator_rows(
                 heads[i] = (label, *value_kind(label, series), by_column or _column_group(label),
                             MONTHS_SO_FAR.search(fold(label)) is not None)
             label, kind, year, by_column, so_far = heads[i]
+            year = year if year is not None else noted  # ("Nuläge" over "72 %" / "(2025)")
             if kind is ValueKind.other and (parse_number(raw) is None or len(raw.strip()) == 1) and no_figures(label):
                 continue  # a trend's arrow (OCR'd: "1"), an assessment's icon or word: no value of the indicator
             if by_column is not None and kind is ValueKind.other and year is not None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from planparse.layouts.facts import DOC_TYPES
 from planparse.layouts.goal_words import states_goal
 from planparse.model import Goal, GoalLevel
 from planparse.text.fold import fold
@@ -92,6 +93,9 @@ _FRONT_CHAPTERS = frozenset({"inledning", "sammanfattning", "forord", "bakgrund"
                              # an annual report's own chapters, over its key figures: no goals
                              "forvaltningsberattelse", "vasentliga handelser", "resultatrakning", "balansrakning",
                              "kassaflodesanalys", "noter", "redovisningsprinciper"})
+# A heading that is a document kind's word alone, perhaps with its year ("Verksamhetsberättelse",
+# "Årsbokslut 2025"): the report's own chapter, no goal of it.
+_KIND_ALONE = re.compile(rf"(?:{'|'.join(pattern for pattern, _ in DOC_TYPES)})(?: \d{{4}}(?:[-/]\d{{2,4}})?)?")
 _NAME_PARTS = re.compile(r"\s*[,·•|–—]\s*|\s+-\s+")
 
 
@@ -99,8 +103,8 @@ def names_document(out: Builder, title: str) -> bool:
     """Whether a heading names the document or whose it is ("Region Västerbotten", a title
     block's "Förskolan Skogsbrynet, Håbo kommun"): no goal."""
     names = {fold(n) for n in (out.title, out.organ, out.municipality.name) if n}
-    if fold(title) in names or fold(title) in _FRONT_CHAPTERS:
-        return True  # (or a chapter of the document's own: "Inledning" over the goal table is no goal area)
+    if fold(title) in names or fold(title) in _FRONT_CHAPTERS or _KIND_ALONE.fullmatch(fold(title).strip(" .:")):
+        return True  # (or a chapter of the document's own: "Inledning" over the goal table, "Verksamhetsberättelse")
     parts = [fold(p) for p in _NAME_PARTS.split(title) if p.strip()]
     return bool(parts) and all(p in names for p in parts)
 

@@ -160,15 +160,29 @@ def _names_indicators(header: list[str]) -> bool:
 
 
 # A value column stating a price, a fee or a rate ("Pris per år, kr", "Avgift", "Kronor per
-# termin"): what something costs, as a procurement or a taxa states it, not a budget's amount.
-_PRICE = re.compile(r"^(?:\w*pris|\w*avgift|taxa|a-pris|à-pris)\b|\bper\b")
+# termin"): what something costs, as a procurement or a taxa states it, not a budget's amount; or a
+# statistic in kronor ("Antal", "Medellön, kr", "Kvinnors lön i % av mäns"): a salary survey.
+_PRICE = re.compile(r"^(?:\w*pris|\w*avgift|taxa|a-pris|à-pris)\b|\bper\b|^antal\b|lon\b|%|^andel\b")
 
 
 def _prices(header: list[str]) -> bool:
-    """Whether every value column of a folded header (after the name column) names a price or
-    a rate and none a budget's kind or a year."""
+    """Whether every value column of a folded header (after the name column) names a price, a
+    rate or a statistic and none a budget's kind or a year."""
     values = [h for h in header[1:] if h.strip()]
     return bool(values) and all(_PRICE.search(h) and not money_column(h) and not YEAR.search(h) for h in values)
+
+
+# Rows of a balance sheet (positions at a date), a cash-flow statement or a balanskravsutredning:
+# accounts of the year, neither a budget's amounts nor its outcome.
+_STATEMENT_ROWS = re.compile(
+    r"tillgangar\b|eget kapital|\bskulder\b|^avsattningar|kassaflode|likvida medel|balanskrav|"
+    r"(lopande|investerings|finansierings)verksamhet|rea(lisations)?vinst|resultatutjamning"
+)
+
+
+def _statement(names: list[str]) -> bool:
+    """Whether a table's row names are a balance sheet's, a cash-flow statement's or a balanskrav's."""
+    return sum(1 for n in names if _STATEMENT_ROWS.search(n)) >= 2
 
 
 def classify(table: Table) -> Role:
@@ -188,6 +202,8 @@ def classify(table: Table) -> Role:
     # an investment table lists projects.
     account = sum(1 for n in names if not SUM_ROW.match(n) and (
         n.startswith(_BUDGET_ROWS) or n.endswith(("intakter", "kostnader")))) >= 2
+    if _statement(names):
+        return Role.other
     if (projects_label(header[0]) and not (header[0].startswith("projekt") and account)) \
             or re.search(r"total ?utgift|investeringsutgift", joined):
         return Role.investments

@@ -13,9 +13,14 @@ _SURE = 0.86  # the least confidence of a cell's status label
 
 
 def status_column(table: Table, labels: list[str | None], found: int | None) -> int | None:
-    """``found`` (the column the header labels "Status"), else the one unlabelled column whose
-    filled body cells all hold a status label alone, or None."""
-    if found is not None or not table.rows or not any(ln.method != "native" for c in table.rows[0].cells for ln in c.lines):
+    """``found`` (the column the header labels "Status"; of two so labelled, an icon's and its
+    word's, the one with text), else the one unlabelled column whose filled body cells all
+    hold a status label alone, or None."""
+    if found is not None:
+        worded = [k for k, lab in enumerate(labels) if lab == "status" and any(c.col == k and c.text.strip()
+                                                                                for r in table.body for c in r.cells)]
+        return found if found in worded or not worded else worded[0]
+    if not table.rows or not any(ln.method != "native" for c in table.rows[0].cells for ln in c.lines):
         return found
     header = table.header or [""] * table.n_cols
     out: list[int] = []

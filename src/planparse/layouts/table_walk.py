@@ -16,13 +16,14 @@ from planparse.layouts import money, roles
 from planparse.layouts.activity_cells import owner_text, percent_of_its_own
 from planparse.layouts.base import provenance
 from planparse.layouts.captions import date_accounts, money_unit
-from planparse.layouts.cell_items import bold_head, row_text, title_note
+from planparse.layouts.cell_items import bold_head, listed_activities, row_text, title_note
 from planparse.layouts.control_tables import controls, rated_risks, risks
 from planparse.layouts.follow_up_rows import followed_up
 from planparse.layouts.form_tables import is_form, read_form
 from planparse.layouts.goal_grid import read_goal_grid
 from planparse.layouts.goal_groups import names_chapter
 from planparse.layouts.goal_rows import goal_parts, labelled_goal_rows
+from planparse.layouts.goal_words import unlabelled
 from planparse.layouts.indented_rows import activity_of, assessment_of, indented_items
 from planparse.layouts.indicators import indicator_rows, name_direction
 from planparse.layouts.known_goals import known_goal, named_goal, names_document
@@ -31,6 +32,8 @@ from planparse.layouts.mark_matrix import matrix_status, status_columns
 from planparse.layouts.marker import Marker
 from planparse.layouts.outline_rows import grouped_indicators, outline_nodes, outline_tree
 from planparse.layouts.roles import Role
+from planparse.layouts.row_shapes import alone, row_alone, row_starts_item, set_apart
+from planparse.layouts.status_column import status_column
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
 from planparse.layouts.table_owner import indicator_owner
 from planparse.layouts.tables import activity_rows, cell_percent, column_of, header_labels
@@ -76,7 +79,7 @@ def read_table(w: Walk, table: Table) -> None:
     goal_col = gt.goal_column(table)
     role = Role.other if goal_col is not None else roles.classify(table)
     labels = header_labels(table)
-    status_col = column_of(labels, "status")
+    status_col = status_column(table, labels, column_of(labels, "status"))
     text_statuses = (status_col is not None and any(
         vocabulary.match_status(r.cell_text(status_col)) for r in table.body if not r.full_width
     )) or status_rows(table) or labelled_markers(w.markers, table)
@@ -112,7 +115,7 @@ def read_table(w: Walk, table: Table) -> None:
         for named, part in goal_parts(w.out.goals, table) or [(None, table)]:  # under a row naming a goal: its
             goal = named or w.owner_goal()
             if goal is not None or any(_named_goal(w, table, r) for r in part.body):
-                acts = activity_rows(part, cont if named is None else None, w.step, icons)
+                acts = listed_activities(part, activity_rows(part, cont if named is None else None, w.step, icons), w.bullets.leads)
                 for act in acts:  # each on the goal its row names ("Mål | 1.1", "Mål 2"), else the goal in scope
                     row = next((r for r in part.body if _row_of(act, [r])), None)
                     act.status = act.status or (matrix_status(row, marks, table.header) if marks and row is not None else None)
@@ -164,9 +167,8 @@ def _rest_of_row(table: Table, before: Table | None) -> Row | None:
     break) holding the rest of that table's last name: text in its first cell alone, in lower case."""
     if before is None or not table.body or [fold(h) for h in table.header] != [fold(h) for h in before.header]:
         return None
-    row = table.body[0]
-    filled = [c for c in row.cells if c.text]
-    return row if len(filled) == 1 and filled[0].col == 0 and filled[0].text[:1].islower() else None
+    filled = [c for c in table.body[0].cells if c.text]
+    return table.body[0] if len(filled) == 1 and filled[0].col == 0 and filled[0].text[:1].islower() else None
 
 
 def _icon_activities(w: Walk, table: Table) -> None:
@@ -183,15 +185,15 @@ def _icon_activities(w: Walk, table: Table) -> None:
     taken: set[Marker] = set()
     for row in table.body:
         text = row.cells[0].text if row.full_width and row.cells else row_text(row, title_col)
-        if not text or gt.alone(row) and names_document(w.out, text):
+        if not text or alone(row) and names_document(w.out, text):
             continue  # (the next page's running header, read into the table going on there)
         # (an icon set in the middle of a row whose title wraps lies in its last line's band too)
         markers = [m for m in w.markers.near(row.page, row.bbox) if m not in taken]
         taken.update(markers)
         # a group row: bold, or (an OCR'd layer has no bold) the title of a goal read before
         is_group = not markers and not gt.is_comment(row) and (
-            (gt.alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
-            or (gt.alone(row) and known_goal(w.out.goals, text) is not None))
+            (alone(row) and all(ln.bold for c in row.cells for ln in c.lines))
+            or (alone(row) and known_goal(w.out.goals, text) is not None))
         if group and not is_group:
             _goal_row(w, join_lines([gt.first_text(r) for r in group]), group[0])
             group = []
@@ -206,7 +208,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
                 act.comment = join_lines([act.comment or "", rest])
             continue
         own = act is not None and last is not None and row.page != last.page and percent_of_its_own(row, labels, act)
-        if act is not None and not markers and not own and not (commenting and not row.full_width and gt.row_starts_item(row, title_col)):
+        if act is not None and not markers and not own and not (commenting and not row.full_width and row_starts_item(row, title_col)):
             if commenting:
                 act.comment = join_lines([act.comment or "", text]) if act.comment else text
             elif "description" in labels and not row.full_width:  # the row's cells go on (a wrap, a page break)
@@ -214,7 +216,7 @@ def _icon_activities(w: Walk, table: Table) -> None:
                 _columns(act, row, labels)
             elif last is not None and last.page == row.page and row.bbox[1] < last.bbox[3] - 1:
                 act.title = join_lines([act.title, text])  # the title wraps beside cells set in its middle
-            elif act.description is not None or gt.set_apart(last, row) or gt.row_alone(last, row, title_col):
+            elif act.description is not None or set_apart(last, row) or row_alone(last, row, title_col):
                 act.description = join_lines([act.description or "", text]).strip()  # a row below the title's
             else:
                 act.title = join_lines([act.title, text])
@@ -280,10 +282,7 @@ def _goal_row(w: Walk, title: str, row: Row, number: str | None = None) -> None:
     """A group row inside an activity table: the goal it names, found among the goals read so
     far or added under the current goal area. A goal label before it ("Mål: …") is no part of
     its title."""
-    head, colon, rest = title.partition(":")
-    if colon and rest.strip() and vocabulary.label_of(head) == "goal":
-        title = rest.strip()
-    if (known := known_goal(w.out.goals, title)) is not None:
+    if (known := known_goal(w.out.goals, title := unlabelled(title))) is not None:
         w.goal = known
         return
     if w.section is not None and names_chapter(w.out, w.section_title):

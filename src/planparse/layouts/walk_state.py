@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 
-from planparse import vocabulary
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.bullets import DrawnBullets
 from planparse.layouts.goal_words import (
     LEVEL_DEPTH,
-    goal_word,
     handed_labels,
     lists_plan_parts,
     names_goals,
+    unlabelled,
 )
 from planparse.layouts.headings import Heading, Typography, continues_title, recognise
 from planparse.layouts.icon_lines import badge_tail, line_icons
@@ -202,12 +201,8 @@ class WalkState:
             self.pop_styled(self.typo.size(line), self.section_level)
             level = self.section_level or (self.spec.level(self.depth() + 1) if self.stack else (
                 sibling_goal_level(self.out.goals, self.styled, self.typo.size(line)) or GoalLevel.focus_area))
-            title = self.section_title or line.text
-            labelled = re.match(r"^(\S+?)\s*:\s*(\S.*)$", title)
-            if labelled is not None and (goal_word(labelled[1]) is not None
-                                       or vocabulary.label_of(labelled[1]) == "goal"):
-                title = labelled[2]  # "Mål: Höganäs kommun ska …": the label is no part of the title
-            goal = Goal(uid="", level=level, title=title, provenance=provenance(line))
+            # ("Mål: Höganäs kommun ska …": the label is no part of the title)
+            goal = Goal(uid="", level=level, title=unlabelled(self.section_title or line.text), provenance=provenance(line))
             if self.section_prose:
                 goal.description = "\n".join(group_paragraphs(self.section_prose))
             mode, field, field_lines = self.mode, self.field, self.field_lines  # content already under way

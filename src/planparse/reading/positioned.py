@@ -660,8 +660,10 @@ def _wrapped(prev: Row, vr: list[Line], by_col: dict[int, list[Span]]) -> bool:
     gap = _row_gap(prev, vr)
     h = max(ln.bbox[3] - ln.bbox[1] for ln in vr)
     if vr[0].method != "native" and not prev.full_width and len(by_col) >= 2 and set(by_col) <= filled \
-            and gap < 0.5 * h and all(spans[0].text.strip()[:1].islower() for spans in by_col.values()):
-        return True  # an OCR'd row's cells each going on in lower case, tight under it ("Registrering av" / "allmänna handlingar")
+            and gap < 0.5 * h and all(spans[0].text.strip()[:1].islower() or spans[0].text.strip()[:1] == "("
+                                      for spans in by_col.values()):
+        return True  # an OCR'd row's cells each going on in lower case or with a note in brackets, tight
+        # under it ("Registrering av" / "allmänna handlingar", "24 %" / "(2027)")
     if not prev.full_width and filled == {0} and len(by_col) >= 2 and 0 in by_col and gap < 0.5 * h \
             and by_col[0][0].text.strip()[:1].islower():
         return True  # a name's first line over its row's other cells, set centred on its two lines
@@ -755,9 +757,13 @@ def _second_figure(prev: Row, by_col: dict[int, list[Span]]) -> bool:
     texts = {col: " ".join(s.text.strip() for s in spans) for col, spans in by_col.items()}
     return any(
         col > 0 and col in above and parse_number(above[col]) is not None and parse_number(t) is not None
-        and not (_THOUSANDS_HEAD.fullmatch(above[col]) and _THOUSANDS_TAIL.fullmatch(t))
+        and not (_THOUSANDS_HEAD.fullmatch(above[col]) and _THOUSANDS_TAIL.fullmatch(t)) and not _YEAR_NOTE.fullmatch(t)
         for col, t in texts.items()
     )
+
+
+# The year a figure is of, in brackets under it ("24 %" / "(2027)"): no amount in parentheses.
+_YEAR_NOTE = re.compile(r"\((?:19|20)\d\d\)")
 
 
 # An amount broken after its thousands ("24" / "225"): one figure, wrapped in a narrow column.
@@ -944,8 +950,8 @@ def _note(row: list[Line], body: list[list[Line]], starts: list[float], indented
     column start, in the size of its other descriptions)."""
     if row[0].method != "native":  # an OCR'd row's size is an estimate: its footnote mark tells
         return _FOOTNOTE.match(min(row, key=lambda ln: ln.x0).text) is not None
-    if not all(abs(ln.size - body[-1][0].size) > 0.4 for ln in row):
-        return False
+    if any(abs(ln.size - above.size) <= 0.4 for ln in row for above in body[-1]):
+        return False  # (a row's cells in two sizes, "61 %" beside its indicator's name: either goes on)
     if indented:
         return min(ln.x0 for ln in row) < starts[0] - 2.5
     return not any(abs(ln.size - r[0].size) <= 0.4 for r in body for ln in row)

@@ -163,6 +163,17 @@ def _thousands(digits: str) -> str:
     return " ".join([digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))])
 
 
+_YEAR_NOTE = re.compile(r"(?s)(.*?\S)\s*\(((?:19|20)\d\d)\)\s*")
+
+
+def year_note(text: str) -> tuple[str, int | None]:
+    """A figure and the year noted in brackets after it ("24 %\n(2027)" → ("24 %", 2027)): the
+    figure alone (an OCR'd one perhaps with a space in it: "2 1 %") and the year, or the text
+    unchanged and None."""
+    m = _YEAR_NOTE.fullmatch(text)
+    return (m[1], int(m[2])) if m and re.fullmatch(r"[-\u2212(]?\d[\d\s,.]*%?\)?", m[1]) else (text, None)
+
+
 def format_number(value: int | float) -> str:
     """Format a number the Swedish way ("1 300", "41,5", "−2,5"); inverse of parse_number."""
     sign = "\u2212" if value < 0 else ""
