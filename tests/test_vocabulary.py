@@ -292,3 +292,15 @@ def test_label_of_names_a_labels_kind() -> None:
     assert label_of("Insats") == "activities"
     assert label_of("Kommunens historia") is None
     assert label_of("Bedömnig", min_confidence=0.99) is None
+
+
+def test_a_status_with_how_far_it_has_come() -> None:
+    """The share done after a status ("Pågår · Färdiggrad 50 %") is no part of it."""
+    assert match_status("Pågår · Färdiggrad 50 %").value == "in_progress"
+    assert match_status("Pågår 35 %").value == "in_progress"
+    assert match_status("45 %") is None
+
+
+def test_a_printouts_labels() -> None:
+    assert label_of("Senaste kommentar") == "comment"
+    assert label_of("Prioriterat mål") == "goal"

@@ -125,11 +125,15 @@ _WHEN = re.compile(r"\s+(?:(?:januari|februari|mars|april|maj|juni|juli|augusti|
                    r"|vt|ht|våren|hösten)\s+)?(?:19|20)\d\d(?:-\d\d){0,2}\.?\s*$", re.IGNORECASE)
 
 
+# How far it has come, after a status ("Pågår · Färdiggrad 50 %", "Pågår, 60 %"): no part of it
+_PROGRESS = re.compile(r"\s*[·•|,–-]?\s*(?:färdiggrad:?\s*)?\d{1,3}\s*%\s*$", re.IGNORECASE)
+
+
 def match_status(text: str | None) -> Match | None:
     """Activity status ("@ Pagaende enligt plan" → in_progress, "Flyttas till 2027" → on_hold), or None."""
     found = _match("statuses", text)
-    if found is None and text and (undated := _WHEN.sub("", text)) != text:
-        found = _match("statuses", undated)  # the date a status names is no part of it
+    if found is None and text and (undated := _WHEN.sub("", _PROGRESS.sub("", text))) != text and undated:
+        found = _match("statuses", undated)  # the date a status names, or the share done, is no part of it
     return found
 
 

@@ -44,3 +44,17 @@ def test_a_heading_listing_plan_parts_is_never_a_goal() -> None:
     assert lists_plan_parts("Uppföljning av mål och aktiviteter")
     assert not lists_plan_parts("Finansiella mål")
     assert not lists_plan_parts("Nämndens mål och uppdrag")
+
+
+def test_a_heading_naming_kinds_of_goals_lists_plan_parts() -> None:
+    assert lists_plan_parts("Nationella mål och skolans prioriterade mål")
+    assert lists_plan_parts("Nationella mål och prioriterade mål")
+    assert not lists_plan_parts("Finansiella mål")
+    assert not lists_plan_parts("Trygghet och studiero")
+
+
+def test_a_goal_label_before_the_title_is_cut() -> None:
+    assert unlabelled("Mål: Fler ska gå vidare till studier") == "Fler ska gå vidare till studier"
+    assert unlabelled("Prioriterat mål: Elevernas läsförståelse ska öka") == "Elevernas läsförståelse ska öka"
+    assert unlabelled("Nämndmål: Trygg skola") == "Trygg skola"
+    assert unlabelled("Kultur: ett rikt utbud") == "Kultur: ett rikt utbud"

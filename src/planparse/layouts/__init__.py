@@ -12,6 +12,7 @@ from functools import lru_cache
 from planparse.layouts.base import Builder, Detection, LayoutParser
 from planparse.layouts.engine import walk
 from planparse.layouts.owners import lead_in_owners
+from planparse.layouts.printout_lines import read_printout
 from planparse.layouts.spec import DEFAULT
 from planparse.layouts.translations import swedish_only
 from planparse.model import PlanDocument
@@ -92,7 +93,7 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
 
 def _walked(doc: Document, chosen: LayoutParser, detected: bool, runner_up: str) -> tuple[Document, Builder]:
     """The document's Swedish part and what ``chosen`` reads from it."""
-    doc = swedish_only(doc)  # (a plan in two languages: its Swedish)
+    doc = read_printout(swedish_only(doc))  # (a plan in two languages: its Swedish; a printout's breadcrumbs)
     out = Builder(doc)
     if chosen.name == GENERIC and detected:
         out.warn("layout_unknown", f"no known layout family matched{runner_up}; parsed with the generic parser")

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from planparse import vocabulary
 from planparse.model import Activity
 from planparse.text.numbers import parse_date, parse_end_date
 
@@ -60,12 +61,25 @@ _THEN_LABEL = re.compile(r"(?<=\.)\s+[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\
 _VALUES = ("assessment", "status")
 
 
+def _status_tail(value: str) -> str | None:
+    """The status an owner's value ends with, unlabelled ("Samordnare Försenad · Färdiggrad 30 %"), or None."""
+    words = value.split()
+    for k in range(min(len(words) - 1, 6), 0, -1):
+        tail = " ".join(words[-k:])
+        if k < len(words) and words[-k][:1].isupper() and (m := vocabulary.match_status(tail)) is not None \
+                and m.confidence >= 0.95 and not vocabulary.match_status(words[-k - 1]):
+            return tail
+    return None
+
+
 def second_field(label: str, value: str, read: Callable[[str], tuple[str | None, str]]) -> tuple[str, str | None, str] | None:
     """A field's value that holds a second labelled field (``read`` tells a label line's label
     and value): a status or assessment after a full stop ("Utfall 2026: 61 %. Bedömning: Ej
     uppfyllt"), or a row's next field ("Ansvarig: X   Klart: Y", "X | Klart: Y | Kostnad: Z").
     (The value before it, the second's label, its value); the label None for a field the contract
     has not, after a bar, which is left out. None when the value holds no second field."""
+    if label == "owner" and (status := _status_tail(value)) is not None:
+        return value[:-len(status)].strip(), "status", status  # "Ansvarig: Samordnare Försenad · Färdiggrad 30 %"
     if label not in _VALUES and (then := _THEN_LABEL.search(value)) and (found := read(then[0].strip()))[0] in _VALUES:
         return value[:then.start()].strip(), found[0], found[1]
     second = _SECOND_LABEL.search(value) if label in _ROW_FIELDS else None

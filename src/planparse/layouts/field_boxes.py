@@ -80,5 +80,5 @@ def beside_row(w: Walk, line: Line, box: Line) -> None:
     activity it is the last line of taking the box's status."""
     if not chip_item(w, line, box):
         w.line(line)
-    if w.activity is not None and w.item_line is line:
+    if w.activity is not None and (w.item_line is line or any(ln is line for ln in w.field_lines)):  # (or its field's)
         w.activity.status = status_line(box) or w.activity.status

@@ -188,7 +188,11 @@ def lists_plan_parts(title: str) -> bool:
 
 def _lists_plan_parts(folded: str) -> bool:
     listed = folded.replace(" och ", " ").split()
-    return len(listed) >= 2 and bool({"mal", "malen"} & set(listed)) and all(p in _PLAN_PARTS for p in listed)
+    if len(listed) >= 2 and bool({"mal", "malen"} & set(listed)) and all(p in _PLAN_PARTS for p in listed):
+        return True
+    # kinds of goals, each named ("Nationella mål och skolans prioriterade mål")
+    kinds = [k.split() for k in folded.split(" och ")]
+    return len(kinds) >= 2 and all(k and k[-1] in ("mal", "malen") and len(k) <= 3 for k in kinds)
 
 
 def names_goals(title: str) -> bool:
@@ -208,7 +212,7 @@ def names_goals(title: str) -> bool:
     return bool(_CHAPTER_TITLE.match(folded)) or (bool(re.search(r"\bmal(?:en)?$", folded)) and len(folded.split()) <= 3)
 
 
-_PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:(?:vt|ht)\s*)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
+_PERIOD_SUFFIX = re.compile(r"\s+(?:under |för |år )?(?:(?:19|20)\d{2}-\d{2}-\d{2}|(?:(?:vt|ht)\s*)?(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)?\d{2})?|vt|ht)\s*(?=:|$)", re.IGNORECASE)
 
 
 _LABELLED = re.compile(r"(\S+(?: \S+){0,2}?)\s*:\s*(\S.*)", re.DOTALL)

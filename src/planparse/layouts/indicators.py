@@ -69,13 +69,13 @@ _NOTE = re.compile(r"^[A-ZÅÄÖ][^.]*(?:\s\S+){3,}\.$")  # a sentence of four w
 
 
 def value_kind(label: str, series: bool = False) -> tuple[ValueKind, int | None]:
-    """The kind and year of a value column from its header ("Utfall 2025", "Målvärde 2018").
-    A year alone is the baseline ("2022 | … | Utfall 2023"), unless it is one of a ``series``
-    of such columns ("2022 | 2023 | 2024"): the results of those years."""
+    """The kind and year of a value column from its header ("Utfall 2025", "Målvärde 2018"). A year alone is
+    the baseline ("2022 | … | Utfall 2023"), unless one of a ``series`` ("2022 | 2023 | 2024"): their results."""
     year_m = YEAR.search(label)
     year = int(year_m.group(0)) if year_m else None
     f = fold(label)
-    if f.startswith(("utfall", "resultat", "arsutfall", "foregaende ar", "fjolaret", "forra aret")):
+    if f.startswith(("utfall", "resultat", "arsutfall", "foregaende ar", "fjolaret", "forra aret", "senaste vard",
+                     "senaste utfall", "aktuellt vard", "senaste matning")):
         return ValueKind.outcome, year
     if f.startswith(("malvarde", "mal ", "mal", "target", "forvantat")):
         return ValueKind.target, year

@@ -152,6 +152,13 @@ def labelled_assessment(head: str, value: str) -> bool:
         and (said := vocabulary.match_assessment(value)) is not None and said.confidence >= 0.95
 
 
+def evaluated(label: str, value: str) -> str:
+    """``label``, or "assessment" for a follow-up's label whose value opens by stating the goal's
+    assessment ("Utvärdering: Målet är delvis uppnått. Andelen steg …")."""
+    first = value.split(". ")[0]
+    return "assessment" if label == "follow_up" and value and vocabulary.assessment_in_sentence(first) else label
+
+
 def open_assessment(w: FieldWalk, label: str, value: str, line: Line) -> None:
     """A status or assessment label: the mark beside it is its owner's (the activity in scope, or
     the goal its heading right above makes). Set as large as the heading before it, with prose

@@ -15,10 +15,7 @@ from planparse.layouts.goal_words import _PERIOD_SUFFIX
 from planparse.layouts.headings import Heading, section_label
 from planparse.layouts.known_goals import number_goes_back
 from planparse.layouts.scales import scaled_assessment
-from planparse.layouts.stated_assessment import (
-    labelled_assessment,
-    open_assessment,
-)
+from planparse.layouts.stated_assessment import evaluated, labelled_assessment, open_assessment
 from planparse.layouts.tables import after_icon
 from planparse.layouts.title_kinds import keeps_no_budget
 from planparse.layouts.walk_state import (
@@ -74,10 +71,10 @@ class FieldWalk(WalkState):
         for cand, value in candidates:
             folded = fold(cand)
             if folded in self.spec.labels:
-                return self.spec.labels[folded], value
+                return evaluated(self.spec.labels[folded], value), value
             found = section_label(cand)
             if found is not None:
-                return found, value
+                return evaluated(found, value), value
         return ("assessment", rest.strip()) if sep and labelled_assessment(head, rest) else (None, "")
 
     def no_heading(self, head: Heading, line: Line, labelled: bool) -> bool:
@@ -275,9 +272,10 @@ class FieldWalk(WalkState):
                 if len(lines) > 1 and assessed.comment is None:  # the analysis under "Måluppfyllelse: Uppfyllt"
                     assessed.comment = "\n".join(paragraphs(lines[1:], self.step, texts[1:], self.spec.paragraph_gap))
             return
-        if field == "status" and self.activity is None and (m := scaled_assessment(texts[0], self.doc)) and assessed:
-            assessed.assessment = Assessment(value=AssessmentValue(m.value), raw=texts[0], confidence=m.confidence)
-            return  # "Status: 3/5" under a goal: a step on the document's scale of assessments
+        if field == "status" and self.activity is None and assessed and (m := scaled_assessment(texts[0], self.doc) or (
+                vocabulary.match_assessment(_GLYPH.sub("", texts[0])) if assessed.assessment is None else None)):
+            assessed.assessment = Assessment(value=AssessmentValue(m.value), raw=_GLYPH.sub("", texts[0]), confidence=m.confidence)
+            return  # "Status: 3/5" under a goal, a step on the document's scale of assessments; "Status: ■ Uppfyllt"
         if field == "status" and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(texts[0])
             if s is not None:

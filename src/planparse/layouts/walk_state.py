@@ -185,6 +185,8 @@ class WalkState:
         if self.section is not None and (names_document(self.out, self.section_title) or lists_plan_parts(self.section_title)):
             self.section = None  # the document's title heading is no goal of it, nor "Mål och aktiviteter"
         above, self.section_above = self.section_above, None
+        if above is not None and (names_document(self.out, above[1]) or lists_plan_parts(above[1])):
+            above = None  # (the title of the document over its goal areas is no group of them)
         if self.section is not None and above is not None:
             self.pop_styled(self.typo.size(above[0]))
             size = self.typo.size(self.section)  # OCR'd sizes of one style differ: a group over headings styled as the

@@ -468,10 +468,13 @@ class Table:
 
     @property
     def text_box(self) -> bool:
-        """One column, or one row with text in one cell alone (a slide's shaded block, "Bedömning"
-        over "Delvis uppfyllt", its sides drawn as cells): a framed text box, no table."""
+        """One column (or rows with text in one column only), or one row with text in one cell
+        alone (a slide's shaded block, "Bedömning" over "Delvis uppfyllt", its sides drawn as
+        cells): a framed text box, no table."""
         if self.n_cols <= 1:
             return True
+        if len(self.rows) > 1 and len({c.col for r in self.rows for c in r.cells if c.text.strip()}) == 1:
+            return True  # boxes one under the other, their text in one column (an activity card each)
         filled = [c.text for c in self.rows[0].cells if c.text.strip()] if len(self.rows) == 1 else []
         return len(filled) == 1 and any(ch.isalpha() for ch in filled[0])  # (a figure alone is a row of a table)
 
