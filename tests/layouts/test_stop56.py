@@ -98,3 +98,9 @@ def test_prioriterat_mal_labels_a_goal_and_a_chapter_naming_kinds_of_goals_is_no
 def test_an_evaluation_that_opens_by_stating_the_assessment() -> None:
     """Laholm's arbetsplan: "Utvärdering: Målet är delvis uppnått. Andelen steg …" under each goal."""
     GENERIC62.same("arbetsplan/laholm-lagaholmsskolan-arbetsplan-2026", assessed)
+
+
+def test_bullets_set_in_under_a_bulleted_goal_are_its_activities() -> None:
+    """Kungsbacka's arbetsplan: under "Mål:" a Word list whose first level states the goals and
+    whose second level, set in further, what is done for each: every item was read as a goal."""
+    GENERIC62.same("arbetsplan/kungsbacka-forskoleomrade-kolla-arbetsplan-2027", goals, activities)

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from planparse.layouts.base import Builder, Detection, LayoutParser
 from planparse.layouts.engine import walk
+from planparse.layouts.goal_words import states_goal
 from planparse.layouts.owners import lead_in_owners
 from planparse.layouts.printout_lines import read_printout
 from planparse.layouts.spec import DEFAULT
@@ -83,7 +84,7 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
         # The page images' rules boxed a layout's cards into a grid that holds no plan: the
         # text layer alone, if that finds one.
         plain_doc, plain_out = _walked(plain, chosen, layout is None, runner_up)
-        if plain_out.goals:
+        if any(states_goal(g.title) for g in plain_out.goals):  # (goals, not a timetable's rows)
             doc, out = plain_doc, plain_out
     _icons(doc, out)
     lead_in_owners(doc, out.goals)

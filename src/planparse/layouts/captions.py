@@ -13,7 +13,7 @@ import re
 
 from planparse.layouts.money_kinds import ACCOUNTS
 from planparse.layouts.roles import UNITS, unit_in
-from planparse.model import AmountUnit, BudgetLine
+from planparse.model import AmountUnit, BudgetKind, BudgetLine, Investment
 from planparse.reading.model import Document, Line, Table
 from planparse.text.fold import fold
 
@@ -111,15 +111,19 @@ def money_unit(doc: Document, table: Table, heading: str, prev_text: str) -> Amo
     return table_unit(doc, table) or unit_in(heading) or stated_unit(prev_text) or stated_before(doc, table)
 
 
-def date_accounts(lines: list[BudgetLine], doc: Document, table: Table) -> None:
-    """Give account columns without a year ("Intäkter | Kostnader | Nettokostnad") the one year
-    the table's caption names."""
+_OF_A_YEAR = frozenset({BudgetKind.budget, BudgetKind.outcome, BudgetKind.forecast})
+
+
+def date_accounts(lines: list[BudgetLine] | list[Investment], doc: Document, table: Table) -> None:
+    """Give account columns without a year ("Intäkter | Kostnader | Nettokostnad", "Budget helår
+    | Utfall jan–aug | Prognos helår") the one year the table's caption names ("Driftredovisning
+    januari–augusti 2026, tkr"); a deviation is of no year."""
     found = caption(doc, table)
     year = caption_year(found) if found is not None else None
     if year is None:
         return
     for line in lines:
-        for v in line.values:
+        for v in line.values if isinstance(line, BudgetLine) else line.amounts:
             words = fold(v.label or "").split()
-            if v.year is None and words and words[0] in ACCOUNTS:
+            if v.year is None and words and (words[0] in ACCOUNTS or v.kind in _OF_A_YEAR):
                 v.year = year

@@ -30,10 +30,12 @@ if TYPE_CHECKING:
 
 def is_form(w: Walk, table: Table) -> bool:
     """A two-column form for one goal: labels down the first column ("Mål | Alla elever …",
-    "Aktiviteter | …", "Ansvarig | …"), a goal among them."""
-    if table.n_cols != 2 or len(table.rows) < 2:
+    "Aktiviteter | …", "Ansvarig | …"), a goal among them; or one row assessing the goal in scope."""
+    if table.n_cols != 2 or not table.rows:
         return False
     labels = [w.label(r.cell_text(0))[0] if r.cell_text(0) else None for r in table.rows]
+    if len(table.rows) == 1:  # "Bedömning | Uppfyllt" under a goal: its assessment, framed
+        return labels == ["assessment"] and w.goal is not None and bool(table.rows[0].cell_text(1).strip())
     return "goal" in labels and sum(1 for lab in labels if lab is not None) >= 2
 
 

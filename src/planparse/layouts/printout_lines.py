@@ -15,8 +15,11 @@ import dataclasses
 import re
 
 from planparse import vocabulary
+from planparse.layouts.goal_words import goal_word
 from planparse.reading.model import Document, Line, Page, Span, Table
+from planparse.text.assemble import list_item
 
+_KICKED = Line(spans=[], page=0)  # (a kicker read: the title under it is read with it)
 _STEP = re.compile(r"\s*›\s*|\s+[»>]\s+")
 _NUMBERED = re.compile(r"(\S+(?: \S+)?)\s+(\d{1,2}(?:\.\d{1,2})*)")
 
@@ -57,6 +60,24 @@ def field_row(text: str) -> str | None:
     return " | ".join(f"{words[a]}: {' '.join(words[a + 1:b])}" for a, b in zip(starts, ends, strict=True) if b - a >= 2)
 
 
+def _kicker(line: Line, title: Line) -> bool:
+    """A goal word alone in small type ("MÅLOMRÅDE", "MÅL") right over the card's title in
+    larger or bold type: the title's kind, printed as a kicker."""
+    if ":" in line.text or not title.spans or (found := goal_word(line.text.strip())) is None or found[1]:
+        return False
+    close = 0 <= title.bbox[1] - line.bbox[3] <= 1.5 * (line.bbox[3] - line.bbox[1]) and abs(title.bbox[0] - line.bbox[0]) <= 3
+    return close and (title.size >= line.size + 1 or (title.bold and not line.bold)) and list_item(title.text) is None
+
+
+def _kicked(kicker: Line, title: Line) -> Line:
+    """The title read with its kicker as its goal word ("Målområde: Attraktiv kommun …")."""
+    first = title.spans[0]
+    text = f"{kicker.text.strip().capitalize()}: {title.text}"
+    span = Span(text, (kicker.bbox[0], title.bbox[1], title.bbox[2], title.bbox[3]), first.font, first.size, first.bold,
+                first.italic, first.color)
+    return Line(spans=[span], page=title.page, method=title.method, raw_text=title.raw_text)
+
+
 def _as_text(line: Line, text: str) -> Line:
     first = line.spans[0]
     span = Span(text, line.bbox, first.font, first.size, first.bold, first.italic, first.color)
@@ -85,7 +106,13 @@ def read_printout(doc: Document) -> Document:
     for page in doc.pages:
         kept: list[Line] = []
         aside: list[Line] = []
-        for ln in page.lines:
+        for k, ln in enumerate(page.lines):
+            if kept and kept[-1] is _KICKED:
+                kept[-1] = _kicked(page.lines[k - 1], ln)
+                continue
+            if ln.spans and k + 1 < len(page.lines) and _kicker(ln, page.lines[k + 1]):
+                kept.append(_KICKED)
+                continue
             crumbs = steps(ln.text) if ln.spans else None
             if crumbs is None:
                 kept.append(as_printed(ln))

@@ -163,6 +163,9 @@ def open_assessment(w: FieldWalk, label: str, value: str, line: Line) -> None:
     """A status or assessment label: the mark beside it is its owner's (the activity in scope, or
     the goal its heading right above makes). Set as large as the heading before it, with prose
     between ("Året som gått" … "Måluppfyllelse"), an assessment label ends that heading's chapter."""
+    if label == "assessment" and not value and w.typo.rank(line) == 2 and w.typo.has_fonts(line):
+        w.section = None  # "Måluppfyllelse" as large as the chapters: the chapter over the goals, no label
+        return
     near = w.section is not None and (heads_assessed_paragraph(w, line) or right_under(w.section, line, w.doc.pages))
     if label == "assessment" and not value and w.section is not None and not near and w.typo.rank(line) \
             and w.typo.size(line) >= w.typo.size(w.section) - 0.3:

@@ -148,7 +148,8 @@ def read_table(w: Walk, table: Table) -> None:
         date_accounts(lines, w.doc, table)
         w.out.budget.extend(lines)
     elif role is Role.investments:
-        w.out.investments.extend(money.investments(table, w.out, money_unit(w.doc, table, w.heading_title, w.prev_text)))
+        date_accounts(projects := money.investments(table, w.out, money_unit(w.doc, table, w.heading_title, w.prev_text)), w.doc, table)
+        w.out.investments.extend(projects)
     elif role is Role.controls:
         w.out.controls.extend(controls(table, w.out))
         w.out.risks.extend(rated_risks(table))

@@ -214,7 +214,7 @@ class ListWalk(FieldWalk):
         if self.mode == "goals" and goal_above is not None and not marker[:1].isdigit() and (
             marker[:1].isalpha() or line.x0 > self.list_goal_x + 5
         ) and (self.item is goal_above or (goal_above.activities and self.item is goal_above.activities[-1])):
-            # "a) …", or a bullet set in further, under "1. …": the numbered goal's activities
+            # "a) …", or a bullet set in further, under "1. …" or "• …": the goal's activities
             self.goal, self.activity, self.section = self.list_goal, None, None
             self.add_activity(text, line)
             return
@@ -223,7 +223,7 @@ class ListWalk(FieldWalk):
             goal = Goal(uid="", level=self.mode_level, title=text, provenance=provenance(line))
             (parent.children if parent is not None else self.out.goals).append(goal)
             self.item = goal
-            self.list_goal, self.list_goal_x = (goal if marker[:1].isdigit() else None), line.x0
+            self.list_goal, self.list_goal_x = (goal if marker else None), line.x0  # (numbered or bulleted)
             self.listed.add(id(goal))
             self.mark(goal, line)
         elif self.mode == "activities":
