@@ -303,4 +303,3 @@ def test_a_status_with_how_far_it_has_come() -> None:
 
 def test_a_printouts_labels() -> None:
     assert label_of("Senaste kommentar") == "comment"
-    assert label_of("Prioriterat mål") == "goal"

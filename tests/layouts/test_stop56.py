@@ -104,3 +104,29 @@ def test_bullets_set_in_under_a_bulleted_goal_are_its_activities() -> None:
     """Kungsbacka's arbetsplan: under "Mål:" a Word list whose first level states the goals and
     whose second level, set in further, what is done for each: every item was read as a goal."""
     GENERIC62.same("arbetsplan/kungsbacka-forskoleomrade-kolla-arbetsplan-2027", goals, activities)
+
+
+def test_a_one_row_assessment_table_and_the_captions_year_for_accounts() -> None:
+    """Älmhult's delårsrapport: each nämndmål's "Bedömning | Uppfyllt", a Word table of one row,
+    was skipped as a table not recognised. Its driftredovisning and investeringsredovisning
+    ("Budget helår | Utfall jan–aug | Prognos helår", "Budget | Utfall | Prognos") are of the year
+    their caption names ("Driftredovisning januari–augusti 2026, tkr")."""
+    rel = "delarsrapport/almhult-ks-delarsrapport-2026"
+    GENERIC64.same(rel, assessed)
+    got, gold = GENERIC64.parsed(rel), GENERIC64.gold(rel)
+    years = [[(v["kind"], v["year"]) for v in b["values"]] for b in got["budget"]]
+    assert years == [[(v["kind"], v["year"]) for v in b["values"]] for b in gold["budget"]]
+    assert [[a["year"] for a in i["amounts"]] for i in got["investments"]] == \
+        [[a["year"] for a in i["amounts"]] for i in gold["investments"]]
+
+
+def test_a_chapter_sized_maluppfyllelse_heading_assesses_nothing() -> None:
+    """Tingsryd's tertialrapport: "Måluppfyllelse" as large as "Ekonomi" over the goal table; the
+    lead-in paragraph above it was made a goal for the label to assess, the table's goals its."""
+    GENERIC64.same("tertialrapport/tingsryd-ks-tertialrapport-2-2026", goals, assessments)
+
+
+def test_a_goal_word_printed_as_a_kicker_over_the_title() -> None:
+    """Vaggeryd's printout: "MÅLOMRÅDE" in small capitals over each area's title in bold."""
+    rel = "verksamhetsplan/vaggeryd-ks-verksamhetsplan-2027"
+    assert {t for _, t, _ in goals(GENERIC63.parsed(rel))} == {t for _, t, _ in goals(GENERIC63.gold(rel))}

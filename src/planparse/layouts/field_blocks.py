@@ -66,7 +66,7 @@ def _status_tail(value: str) -> str | None:
     words = value.split()
     for k in range(min(len(words) - 1, 6), 0, -1):
         tail = " ".join(words[-k:])
-        if k < len(words) and words[-k][:1].isupper() and (m := vocabulary.match_status(tail)) is not None \
+        if k < len(words) and words[-k][:1].isupper() and ":" not in tail and (m := vocabulary.match_status(tail)) is not None \
                 and m.confidence >= 0.95 and not vocabulary.match_status(words[-k - 1]):
             return tail
     return None

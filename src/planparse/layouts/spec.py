@@ -74,4 +74,6 @@ DEFAULT = LayoutSpec(
     name="generic",
     description="Any layout: numbered or styled headings, goal words, labels, tables by role.",
     version="3",
+    # ("Prioriterat mål: Läsförståelsen ska öka"; only as printed: its plural heads a chapter of goals)
+    labels={"prioriterat mal": "goal"},
 )

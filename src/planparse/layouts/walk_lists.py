@@ -212,7 +212,7 @@ class ListWalk(FieldWalk):
         if self.mode == "indicators" and goal_above is not None and marker[:1].isdigit() and abs(line.x0 - self.list_goal_x) < 3:
             self.mode = "goals"  # the numbered goals' next, after the measures set in under the one before
         if self.mode == "goals" and goal_above is not None and not marker[:1].isdigit() and (
-            marker[:1].isalpha() or line.x0 > self.list_goal_x + 5
+            marker[:1].isalpha() or self.list_goal_in < line.x0 - self.list_goal_x < 72  # (not the next column's)
         ) and (self.item is goal_above or (goal_above.activities and self.item is goal_above.activities[-1])):
             # "a) …", or a bullet set in further, under "1. …" or "• …": the goal's activities
             self.goal, self.activity, self.section = self.list_goal, None, None
@@ -223,7 +223,8 @@ class ListWalk(FieldWalk):
             goal = Goal(uid="", level=self.mode_level, title=text, provenance=provenance(line))
             (parent.children if parent is not None else self.out.goals).append(goal)
             self.item = goal
-            self.list_goal, self.list_goal_x = (goal if marker else None), line.x0  # (numbered or bulleted)
+            # (numbered or bulleted; a bullet's own place jitters on an OCR'd layer: set in further)
+            self.list_goal, self.list_goal_x, self.list_goal_in = (goal if marker else None), line.x0, 5 if marker[:1].isdigit() else 14
             self.listed.add(id(goal))
             self.mark(goal, line)
         elif self.mode == "activities":

@@ -96,6 +96,7 @@ class WalkState:
         self.item_gap: float | None = None  # the space above the current item's first line
         self.list_goal: Goal | None = None  # the last goal of a numbered list ("1. …"): "a) …" items are its activities
         self.list_goal_x = 0.0  # and where its line starts
+        self.list_goal_in = 5.0  # how far in from it an item under it starts
         self.text_goals: list[Goal] = []  # goals made from paragraphs after goal words, until a list follows
         self.inline_value = ""
         self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
