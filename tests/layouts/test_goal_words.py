@@ -55,6 +55,6 @@ def test_a_heading_naming_kinds_of_goals_lists_plan_parts() -> None:
 
 def test_a_goal_label_before_the_title_is_cut() -> None:
     assert unlabelled("Mål: Fler ska gå vidare till studier") == "Fler ska gå vidare till studier"
-    assert unlabelled("Prioriterat mål: Elevernas läsförståelse ska öka") == "Elevernas läsförståelse ska öka"
+    assert unlabelled("Lokalt mål: Elevernas läsförståelse ska öka") == "Elevernas läsförståelse ska öka"
     assert unlabelled("Nämndmål: Trygg skola") == "Trygg skola"
     assert unlabelled("Kultur: ett rikt utbud") == "Kultur: ett rikt utbud"
