@@ -112,6 +112,7 @@ def money_unit(doc: Document, table: Table, heading: str, prev_text: str) -> Amo
 
 
 _OF_A_YEAR = frozenset({BudgetKind.budget, BudgetKind.outcome, BudgetKind.forecast})
+_TOTAL = re.compile(r"total|summa")
 
 
 def date_accounts(lines: list[BudgetLine] | list[Investment], doc: Document, table: Table) -> None:
@@ -123,7 +124,10 @@ def date_accounts(lines: list[BudgetLine] | list[Investment], doc: Document, tab
     if year is None:
         return
     for line in lines:
-        for v in line.values if isinstance(line, BudgetLine) else line.amounts:
+        values = line.values if isinstance(line, BudgetLine) else line.amounts
+        if not isinstance(line, BudgetLine) and any(v.year is not None for v in values):
+            continue  # a project over years ("2027 | 2028 | Total utgift"): its total is of none
+        for v in values:
             words = fold(v.label or "").split()
-            if v.year is None and words and (words[0] in ACCOUNTS or v.kind in _OF_A_YEAR):
+            if v.year is None and words and (words[0] in ACCOUNTS or v.kind in _OF_A_YEAR) and not _TOTAL.match(words[0]):
                 v.year = year

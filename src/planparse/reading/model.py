@@ -473,8 +473,9 @@ class Table:
         cells): a framed text box, no table."""
         if self.n_cols <= 1:
             return True
-        if len(self.rows) > 1 and len({c.col for r in self.rows for c in r.cells if c.text.strip()}) == 1:
-            return True  # boxes one under the other, their text in one column (an activity card each)
+        if self.n_cols <= 3 and len(self.rows) > 1 and len({c.col for r in self.rows for c in r.cells if c.text.strip()}) == 1:
+            return True  # boxes one under the other, their text in one column (an activity card each; a
+            # wider grid keeps its marks in the other columns)
         filled = [c.text for c in self.rows[0].cells if c.text.strip()] if len(self.rows) == 1 else []
         return len(filled) == 1 and any(ch.isalpha() for ch in filled[0])  # (a figure alone is a row of a table)
 
