@@ -94,7 +94,7 @@ def parse_document(doc: Document, layout: str | None = None) -> PlanDocument:
 
 def _walked(doc: Document, chosen: LayoutParser, detected: bool, runner_up: str) -> tuple[Document, Builder]:
     """The document's Swedish part and what ``chosen`` reads from it."""
-    doc = read_printout(swedish_only(doc))  # (a plan in two languages: its Swedish; a printout's breadcrumbs)
+    doc = read_printout(swedish_only(doc))  # (a plan in two languages: its Swedish; a printout's own lines)
     out = Builder(doc)
     if chosen.name == GENERIC and detected:
         out.warn("layout_unknown", f"no known layout family matched{runner_up}; parsed with the generic parser")

@@ -7,6 +7,8 @@
   aside as noise.
 - A row of fields without colons ("Ansvarig Fritidschef Status ■Pågår Färdiggrad 45 %") is read
   as the labelled fields it holds ("Ansvarig: Fritidschef | Status: ■Pågår | Färdiggrad: 45 %").
+- A goal word printed as a kicker over a card's title ("MÅLOMRÅDE" in small capitals over
+  "Attraktiv kommun att bo och leva i" in bold) is read with the title ("Målområde: Attraktiv …").
 """
 
 from __future__ import annotations
