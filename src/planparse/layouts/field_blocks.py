@@ -76,6 +76,7 @@ def second_field(label: str, value: str, read: Callable[[str], tuple[str | None,
     """A field's value that holds a second labelled field (``read`` tells a label line's label
     and value): a status or assessment after a full stop ("Utfall 2026: 61 %. Bedömning: Ej
     uppfyllt"), or a row's next field ("Ansvarig: X   Klart: Y", "X | Klart: Y | Kostnad: Z").
+    An owner's value may end in the row's status, unlabelled ("Samordnare Försenad · Färdiggrad 30 %").
     (The value before it, the second's label, its value); the label None for a field the contract
     has not, after a bar, which is left out. None when the value holds no second field."""
     if label == "owner" and (status := _status_tail(value)) is not None:
