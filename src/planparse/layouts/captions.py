@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from planparse.layouts.money_kinds import ACCOUNTS
-from planparse.layouts.roles import UNITS, unit_in
+from planparse.layouts.roles import SUM_ROW, UNITS, unit_in
 from planparse.model import AmountUnit, BudgetKind, BudgetLine, Investment
 from planparse.reading.model import Document, Line, Table
 from planparse.text.fold import fold
@@ -112,7 +112,6 @@ def money_unit(doc: Document, table: Table, heading: str, prev_text: str) -> Amo
 
 
 _OF_A_YEAR = frozenset({BudgetKind.budget, BudgetKind.outcome, BudgetKind.forecast})
-_TOTAL = re.compile(r"total|summa")
 
 
 def date_accounts(lines: list[BudgetLine] | list[Investment], doc: Document, table: Table) -> None:
@@ -129,5 +128,5 @@ def date_accounts(lines: list[BudgetLine] | list[Investment], doc: Document, tab
             continue  # a project over years ("2027 | 2028 | Total utgift"): its total is of none
         for v in values:
             words = fold(v.label or "").split()
-            if v.year is None and words and (words[0] in ACCOUNTS or v.kind in _OF_A_YEAR) and not _TOTAL.match(words[0]):
+            if v.year is None and words and (words[0] in ACCOUNTS or v.kind in _OF_A_YEAR) and not SUM_ROW.match(words[0]):
                 v.year = year

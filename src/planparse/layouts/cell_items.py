@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from planparse.layouts import roles
 from planparse.layouts.base import provenance
+from planparse.layouts.row_shapes import source_row
 from planparse.layouts.tables import activity_rows, column_of, header_labels
 from planparse.model import Activity
 from planparse.reading.model import Line, Row, Table
@@ -74,11 +75,9 @@ def listed_activities(table: Table, acts: list[Activity], drawn: Drawn = None) -
     col = column_of(header_labels(table), "activities")
     if col is None:
         return acts
-    rows = {(r.page, tuple(round(v, 1) for v in r.bbox)): r for r in table.body}
     out: list[Activity] = []
     for act in acts:
-        p = act.provenance
-        row = rows.get((p.page, tuple(p.bbox))) if p is not None and p.bbox is not None else None
+        row = source_row(act, table.body)
         items = cell_items(row, col, drawn) if row is not None and _bulleted(row, col, drawn) else []
         if len(items) >= 2:
             out.extend(act.model_copy(update={"title": t, "description": None}, deep=True) for t in items)

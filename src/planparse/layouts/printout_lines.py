@@ -18,7 +18,7 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts.goal_words import goal_word
-from planparse.reading.model import Document, Line, Page, Span, Table
+from planparse.reading.model import BBox, Document, Line, Page, Span, Table
 from planparse.text.assemble import list_item
 
 _KICKED = Line(spans=[], page=0)  # (a kicker read: the title under it is read with it)
@@ -73,16 +73,14 @@ def _kicker(line: Line, title: Line) -> bool:
 
 def _kicked(kicker: Line, title: Line) -> Line:
     """The title read with its kicker as its goal word ("Målområde: Attraktiv kommun …")."""
-    first = title.spans[0]
     text = f"{kicker.text.strip().capitalize()}: {title.text}"
-    span = Span(text, (kicker.bbox[0], title.bbox[1], title.bbox[2], title.bbox[3]), first.font, first.size, first.bold,
-                first.italic, first.color)
-    return Line(spans=[span], page=title.page, method=title.method, raw_text=title.raw_text)
+    return _as_text(title, text, (kicker.bbox[0], title.bbox[1], title.bbox[2], title.bbox[3]))
 
 
-def _as_text(line: Line, text: str) -> Line:
+def _as_text(line: Line, text: str, bbox: BBox | None = None) -> Line:
+    """``line`` printed as ``text`` in its first span's type, over ``bbox`` (its own by default)."""
     first = line.spans[0]
-    span = Span(text, line.bbox, first.font, first.size, first.bold, first.italic, first.color)
+    span = Span(text, bbox or line.bbox, first.font, first.size, first.bold, first.italic, first.color)
     return Line(spans=[span], page=line.page, method=line.method, raw_text=line.raw_text)
 
 

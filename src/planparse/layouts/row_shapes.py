@@ -1,9 +1,17 @@
 """How a table row sits among the rows above it: one starting an item (text beside its title),
-a paragraph of its own, or a row with text in one cell only."""
+a paragraph of its own, or a row with text in one cell only; and the row an item was read from."""
 
 from __future__ import annotations
 
+from planparse.model import Activity
 from planparse.reading.model import Row
+
+
+def source_row(item: Activity, rows: list[Row]) -> Row | None:
+    """The one of ``rows`` ``item`` was read from (its provenance's page and box), or None."""
+    p = item.provenance
+    return next((r for r in rows if r.page == p.page and all(abs(a - b) < 0.2 for a, b in zip(r.bbox, p.bbox, strict=True))),
+                None)
 
 
 def row_starts_item(row: Row, col: int) -> bool:

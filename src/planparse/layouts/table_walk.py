@@ -32,7 +32,7 @@ from planparse.layouts.mark_matrix import matrix_status, status_columns
 from planparse.layouts.marker import Marker
 from planparse.layouts.outline_rows import grouped_indicators, outline_nodes, outline_tree
 from planparse.layouts.roles import Role
-from planparse.layouts.row_shapes import alone, row_alone, row_starts_item, set_apart
+from planparse.layouts.row_shapes import alone, row_alone, row_starts_item, set_apart, source_row
 from planparse.layouts.status_column import status_column
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
 from planparse.layouts.table_owner import indicator_owner
@@ -58,16 +58,10 @@ def _continues(w: Walk, table: Table) -> bool:
         and not any(header_labels(table))
 
 
-def _row_of(item: Activity, rows: list[Row]) -> bool:
-    """Whether ``item`` was read from one of ``rows``."""
-    p = item.provenance
-    return any(r.page == p.page and all(abs(a - b) < 0.2 for a, b in zip(r.bbox, p.bbox, strict=True)) for r in rows)
-
-
 def read_table(w: Walk, table: Table) -> None:
     # An indicator table under an activity table measures the goal, not the table's last
     # activity; under an activity of its own (a heading, a list item) it is the activity's.
-    activity_from_table = w.activity is not None and _row_of(w.activity, w.last_table.rows if w.last_table is not None else [])
+    activity_from_table = w.activity is not None and source_row(w.activity, w.last_table.rows if w.last_table is not None else []) is not None
     before = w.last_table
     if _continues(w, table):
         assert w.last_table is not None
@@ -117,7 +111,7 @@ def read_table(w: Walk, table: Table) -> None:
             if goal is not None or any(_named_goal(w, table, r) for r in part.body):
                 acts = listed_activities(part, activity_rows(part, cont if named is None else None, w.step, icons), w.bullets.leads)
                 for act in acts:  # each on the goal its row names ("Mål | 1.1", "Mål 2"), else the goal in scope
-                    row = next((r for r in part.body if _row_of(act, [r])), None)
+                    row = source_row(act, part.body)
                     act.status = act.status or (matrix_status(row, marks, table.header) if marks and row is not None else None)
                     if (of := _named_goal(w, table, row) or goal) is not None:
                         of.activities.append(act)
