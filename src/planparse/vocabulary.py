@@ -123,6 +123,9 @@ def _match_text(kind: str, text: str) -> Match | None:
 
 _WHEN = re.compile(r"\s+(?:(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
                    r"|vt|ht|våren|hösten)\s+)?(?:19|20)\d\d(?:-\d\d){0,2}\.?\s*$", re.IGNORECASE)
+# ... or a time said in words after the status ("genomförd under våren", "Klar i december")
+_WHEN_SAID = re.compile(r"\s+(?:under|i|till|från|per|efter|före|sedan)\s+(?:januari|februari|mars|april|maj|juni|juli"
+                        r"|augusti|september|oktober|november|december|våren|hösten|sommaren|vintern|året)\.?\s*$", re.IGNORECASE)
 
 
 # How far it has come, after a status ("Pågår · Färdiggrad 50 %", "Pågår, 60 %"): no part of it
@@ -132,8 +135,11 @@ _PROGRESS = re.compile(r"\s*[·•|,–-]?\s*(?:färdiggrad:?\s*)?\d{1,3}\s*%\s*
 def match_status(text: str | None) -> Match | None:
     """Activity status ("@ Pagaende enligt plan" → in_progress, "Flyttas till 2027" → on_hold), or None."""
     found = _match("statuses", text)
-    if found is None and text and (undated := _WHEN.sub("", _PROGRESS.sub("", text))) != text and undated:
-        found = _match("statuses", undated)  # the date a status names, or the share done, is no part of it
+    for when in (_WHEN, _WHEN_SAID) if found is None else ():
+        if text and (undated := when.sub("", _PROGRESS.sub("", text))) != text and undated:
+            found = _match("statuses", undated)  # the date a status names, or the share done, is no part of it
+            if found is not None:
+                break
     return found
 
 
@@ -182,9 +188,18 @@ _STATEMENT = re.compile(
 )
 
 
-# "Bedömningen är att målet delvis kommer att uppnås", "Vi bedömer att målet inte uppfylls"
-_JUDGED = re.compile(r"^(?:var |var samlade )?(?:bedomning(?:en)? ar|vi bedomer|namnden bedomer) att (?:malet|malen) "
-                     r"(?P<degree>delvis |inte |ej |inte helt )?(?:kommer att |ska |kan )?(?:uppnas|uppfyllas|uppfylls|nas|na)$")
+# "Bedömningen är att målet delvis kommer att uppnås", "Vi bedömer att målet inte uppfylls",
+# "Nämnden gör bedömningen att målet inte är uppnått"
+_JUDGED = re.compile(r"^(?:var |var samlade )?(?:bedomning(?:en)? ar|(?:vi|\w*namnden|\w*styrelsen|\w*forvaltningen) (?:bedomer|gor "
+                     r"(?:den )?bedomningen)) att (?:malet|malen) (?P<degree>delvis |inte |ej |inte helt )?"
+                     r"(?:(?:kommer att |ska |kan )?(?:uppnas|uppfyllas|uppfylls|nas|na)|(?:ar|har) (?P<after>delvis |inte |ej )?"
+                     r"(?:uppnatt|uppfyllt|uppnatts|natts|uppfyllts))$")
+# The reason after the judgement ("…, eftersom andelen minskade"), cut before the sentence is read
+_REASON = re.compile(r",?\s+(?:eftersom|da|men|vilket|trots|med tanke pa|utifran att|sa att)\s.*$"
+                     r"|\s+(?:vid|for|under|per|i) (?:delaret|aret|arets slut|perioden|nulaget|(?:19|20)\d\d)$")
+# An adverbial first, the verb before the goal ("Sammantaget bedöms målet som …", "Därmed är målet uppnått")
+_INVERTED = re.compile(r"^(?:(?:\w+(?: \w+){0,3},? )?(?P<verb>bedoms|bedomdes|anses|ar) (?P<goal>malet|malen)"
+                       r"|(?:vi|\w*namnden|\w*styrelsen|\w*forvaltningen) (?P<judges>bedomer)(?: darfor| sammantaget| nu)? (?P<judged>malet|malen)) ")
 
 
 def assessment_statement(text: str | None) -> Match | None:
@@ -192,18 +207,38 @@ def assessment_statement(text: str | None) -> Match | None:
     delvis uppfyllt." → partially_fulfilled, "Bedömningen är att målet inte kommer att uppnås."
     → not_fulfilled), its value read through the vocabulary; None for any other sentence
     ("Målet om sex procents minskning nåddes inte")."""
-    if not text or len(text) > 80:
+    if not text or len(text) > 160:
         return None
-    folded = fold(text.strip()).rstrip(" .")
+    folded = _REASON.sub("", fold(text.strip()).rstrip(" ."))
+    if len(folded) > 80:
+        return None
+    folded = _INVERTED.sub(lambda m: f"{m['goal'] or m['judged']} {m['verb'] or 'bedoms'} ", folded)
     if (j := _JUDGED.match(folded)) is not None:
-        degree = (j["degree"] or "").strip()
+        degree = (j["degree"] or j["after"] or "").strip()
         value = "not_fulfilled" if degree in ("inte", "ej") else "partially_fulfilled" if degree else "fulfilled"
         return Match(value=value, confidence=0.9, matched=text.strip().rstrip("."))
-    m = _STATEMENT.match(fold(text.strip()))
+    m = _STATEMENT.match(folded)
     if m is None:
         return None
     value = m["value"]  # ("har uppnåtts" by the sentence's patterns; no longer sentence goes on)
     return match_assessment(value) or (assessment_in_sentence(value) if len(value.split()) <= 2 else None)
+
+
+# A sentence that closes an activity's report with its status ("Arbetet är avslutat.", "Arbetet
+# pågår.", "Arbetet har inte påbörjats."), folded: the work as its subject, then the status.
+_STATUS_STATEMENT = re.compile(r"^(?:arbetet|aktiviteten|insatsen|atgarden|uppdraget|projektet) (?:(?:ar|har) (?:nu )?"
+                               r"(?P<negated>inte |ej )?(?:blivit )?(?P<value>\w+)|(?P<verb>pagar))$")
+
+
+def status_statement(text: str | None) -> Match | None:
+    """The status a sentence about the work states ("Arbetet är avslutat." → completed, "Arbetet
+    har inte påbörjats." → not_started), or None."""
+    m = _STATUS_STATEMENT.match(fold(text or "").strip().rstrip(" ."))
+    if m is None:
+        return None
+    value = m["verb"] or m["value"]
+    value = {"avbrutits": "avbrutet", "pausats": "pausat", "genomforts": "genomfort", "paborjats": "paborjat"}.get(value, value)
+    return match_status(f"{m['negated'] or ''}{value}") if value else None
 
 
 def match_label(text: str | None) -> Match | None:

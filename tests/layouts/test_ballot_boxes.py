@@ -38,3 +38,14 @@ def test_without_a_key_a_ticked_box_is_done_an_empty_one_not_started_and_a_cross
     by_box = {a.status.raw if a.status else None: a.status.value if a.status else None for a in acts}
     assert by_box == {"☑": StatusValue.completed, "☐": StatusValue.not_started, None: None}
     assert sum(a.status is None for a in acts) == 1  # the one crossed box
+
+
+def test_a_filled_in_row_of_choices_names_the_ticked_one() -> None:
+    """holdout-generic66: "☐ Ej påbörjad ☒ Pågår ☐ Försenad" under an activity is its status, not
+    a key of the marks; a blank form's row says nothing; a key names a different mark each."""
+    assert ballot_boxes.checked_choice("☐ Ej påbörjad ☒ Pågår ☐ Försenad ☐ Avslutad") == "Pågår"
+    assert ballot_boxes.checked_choice("Status för nämndmålet: ☐ Uppfyllt ☒ Delvis uppfyllt ☐ Ej uppfyllt") == "Delvis uppfyllt"
+    assert ballot_boxes.checked_choice("☐ Ej påbörjad ☐ Pågår ☐ Klar") == ""
+    assert ballot_boxes.checked_choice("Status: ☑ Avslutad ☐ Ej påbörjad ☒ Avbruten") is None
+    assert ballot_boxes.checked_choice("☑ = Klar ☐ = Ej påbörjad ☒ = Avbruten") is None
+    assert ballot_boxes.checked_choice("☑ Meröppet bibliotek") is None

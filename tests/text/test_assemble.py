@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planparse.text.assemble import clean, join_lines, list_item, strip_icon
+from planparse.text.assemble import clean, join_lines, list_item, sentences, strip_icon
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,11 @@ def test_a_star_glued_to_a_word_is_a_footnote_mark_no_bullet() -> None:
     space after the star is a list item."""
     assert list_item("*Mätperioden är den första oktober") is None
     assert list_item("* Mätperioden är den första oktober") == ("*", "Mätperioden är den första oktober")
+
+
+def test_a_paragraph_parts_into_sentences() -> None:
+    assert sentences("Digital tillsyn nattetid. Tekniken används av 63 brukare.\nArbetet är avslutat.") == [
+        "Digital tillsyn nattetid.", "Tekniken används av 63 brukare.", "Arbetet är avslutat."]
+    assert sentences("Ökade med 3,5 procent. ") == ["Ökade med 3,5 procent."]
+    assert sentences("Se bilaga 2. och 3.") == ["Se bilaga 2. och 3."]  # (no capital after the stop)
+

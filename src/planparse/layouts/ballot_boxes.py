@@ -19,6 +19,7 @@ a mark after its assessment label ("Måluppfyllelse:") below its title; ``raw`` 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from planparse import vocabulary
 from planparse.layouts.icons import CONVENTION_CONFIDENCE, LEGEND_CONFIDENCE
@@ -34,7 +35,10 @@ from planparse.model import (
 )
 from planparse.reading.model import Document, Line
 
-BOXES = "☑☒☐✓✔✗✘✖➜➔⚠★☆◐◑◒◓"  # (a half-filled circle: half done)
+if TYPE_CHECKING:
+    from planparse.layouts.walk_state import WalkState
+
+BOXES = "☑☒☐✓✔✗✘✖➜➔⚠★☆◐◑◒◓●○"  # (a half-filled circle: half done; filled and empty by a key)
 _CONVENTION = {"☑": StatusValue.completed, "✓": StatusValue.completed, "✔": StatusValue.completed,
                "☐": StatusValue.not_started, "◐": StatusValue.in_progress, "◑": StatusValue.in_progress}
 _MARK = re.compile(f"[{BOXES}]{{1,5}}")
@@ -66,8 +70,8 @@ def key(doc: Document, lines: list[Line] | None = None) -> Key:
         codes = {m[1]: named for m in _CODE_ENTRY.finditer(line.text) if any(named := _named(m[2]))} if "=" in line.text else {}
         for code, named in codes.items() if len(codes) >= 2 else ():  # "G = Genomförd Gul = Pågår R = Försenad"
             found.setdefault(code, named)
-        if not any(ch in line.text for ch in BOXES):
-            run = {}
+        if not any(ch in line.text for ch in BOXES) or checked_choice(line.text) is not None:
+            run = {}  # (a row of choices, one ticked or none, is no key)
             continue
         entries = {m[1]: named for m in _ENTRY.finditer(line.text) if any(named := _named(m[2]))}
         one = len(entries) == 1 and _ENTRY.fullmatch(line.text.strip()) is not None
@@ -85,6 +89,36 @@ def key(doc: Document, lines: list[Line] | None = None) -> Key:
             for mark, named in entries.items():
                 found.setdefault(mark, named)
     return found
+
+
+_EMPTY_BOX = "☐"
+
+
+def checked_choice(text: str) -> str | None:
+    """The name a filled-in row of three choices or more ticks ("☐ Ej påbörjad ☒ Pågår ☐ Försenad",
+    maybe after a label: "Status för nämndmålet: ☐ Uppfyllt ☒ Delvis uppfyllt ☐ Ej uppfyllt"), ""
+    for a row none is ticked in (a blank form's); None for any other line (a key names a different
+    mark each, or says "=")."""
+    start = next((k for k, ch in enumerate(text) if ch in BOXES), None)
+    entries = _ENTRY.findall(text[start:]) if start is not None else []
+    ticked = [name.strip() for mark, name in entries if mark != _EMPTY_BOX]
+    if len(entries) < 3 or len(ticked) > 1 or "=" in text or (start or 0) > 0 and not text[:start].rstrip().endswith(":"):
+        return None
+    return ticked[0] if ticked else ""
+
+
+def checked_line(w: WalkState, line: Line) -> bool:
+    """Read a filled-in row of choices (:func:`checked_choice`) as the status of the activity in
+    scope, or the assessment of the goal in scope; whether ``line`` is one (a blank one says nothing)."""
+    name = checked_choice(line.text)
+    if not name:
+        return name is not None
+    ticked = f"{line.text[line.text.find(name) - 2:].split(name)[0].strip()} {name}".strip()  # "☒ Pågår"
+    if w.activity is not None and w.activity.status is None and (s := vocabulary.match_status(name)) is not None:
+        w.activity.status = Status(value=StatusValue(s.value), raw=ticked, confidence=s.confidence)
+    elif w.activity is None and w.goal is not None and w.goal.assessment is None and (a := vocabulary.match_assessment(name)):
+        w.goal.assessment = Assessment(value=AssessmentValue(a.value), raw=ticked, confidence=a.confidence)
+    return True
 
 
 def _all_lines(doc: Document) -> list[Line]:

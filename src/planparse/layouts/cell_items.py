@@ -4,6 +4,7 @@ a bullet, the row's other columns theirs all)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from planparse.layouts import roles
@@ -46,12 +47,17 @@ def bold_head(lines: list[Line]) -> int | None:
     return k if 0 < k < len(lines) and not any(ln.bold for ln in lines[k:]) else None
 
 
+_NOTE_LABEL = re.compile(r"[A-ZÅÄÖ][\w -]{2,30}:(?:\s|$)")
+
+
 def cell_goals(row: Row, col: int) -> list[str]:
     """The goals a goal cell lists: one, or one a bullet or a sentence that starts its own line
     after a line ending one ("… och solidaritet." / "Förskolan ska …"); wrapped lines joined."""
     c = roles.cell(row, col)
     items: list[list[str]] = []
     for ln in c.lines if c is not None else []:
+        if items and c is not None and ln.size < c.lines[0].size - 0.5 and _NOTE_LABEL.match(ln.text):
+            break  # "Framgångsfaktorer: …" set small under the goal: a note on it, no part of it
         item = list_item(ln.text)
         text = item[1] if item is not None and not item[0][:1].isdigit() else ln.text
         if not items or item is not None or (items[-1][-1].rstrip().endswith(".") and text[:1].isupper()):

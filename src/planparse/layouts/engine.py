@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from planparse import vocabulary
 from planparse.layouts import table_headers as th
+from planparse.layouts import walk_state as ws
 from planparse.layouts.area_titles import close_area, titles_over_goal_lists
+from planparse.layouts.ballot_boxes import checked_line
 from planparse.layouts.base import Builder, provenance
 from planparse.layouts.facts import guess_facts
 from planparse.layouts.field_boxes import beside_row, field_column
@@ -34,20 +36,13 @@ from planparse.layouts.nested_tables import table_parts
 from planparse.layouts.numbered_goals import counts_on_goal, numbered_goal, side_frame
 from planparse.layouts.owned_titles import owned_heading
 from planparse.layouts.pill_assessment import pill_assessment
+from planparse.layouts.prose_activities import activities_in_prose
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.split_tables import join_split_columns
 from planparse.layouts.stated_assessment import assessed_after_walk, stated_assessment
 from planparse.layouts.table_walk import read_table
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_lists import ListWalk
-from planparse.layouts.walk_state import (
-    _ACTIVITY_LABELS,
-    _CAPTION,
-    _LEAD_IN,
-    _NOT_LEAD_IN,
-    _RUNIN_LABEL,
-    _ocr_bullet,
-)
 from planparse.model import Goal, GoalLevel
 from planparse.reading import positioned as pos
 from planparse.reading.model import Document, Line, Table
@@ -108,7 +103,7 @@ class Walk(ListWalk):
         label, value = self.label(line.text.lstrip("•▪◦● "))
         if label == "goal" and value:
             return True  # "Mål: Barnen utvecklar …": the next goal's statement, no row
-        if label not in _ACTIVITY_LABELS or value or ":" in line.text or len(line.text.split()) > 4:
+        if label not in ws._ACTIVITY_LABELS or value or ":" in line.text or len(line.text.split()) > 4:
             return False
         return not any(o is not line and o.bbox[1] < line.bbox[3] - 1 and o.bbox[3] > line.bbox[1] + 1 for o in page.lines)  # alone on its row
 
@@ -135,7 +130,7 @@ class Walk(ListWalk):
                 if self.mode == "activities" and self.activity is not None and self.activity is self.table_activity:
                     self.mode = None  # the list under "Aktiviteter" was this table: text after it is none of it
                 self.table_owner = self.activity or self.goal
-            elif block.page not in self.photo_pages and not _CAPTION.match(block.text) and id(block) not in self.skipped and id(block) not in fields:
+            elif block.page not in self.photo_pages and not ws._CAPTION.match(block.text) and id(block) not in self.skipped and id(block) not in fields:
                 if id(block) in beside:
                     beside_row(self, block, beside[id(block)])
                 else:
@@ -156,10 +151,10 @@ class Walk(ListWalk):
             return
         # "Strategimål: …" opens its field, however alike a heading it is printed
         labelled = ":" in text[:40] and self.label(text.partition(":")[0] + ":")[0] is not None or bool(gap_label(self, line))
-        item = list_item(text) or _ocr_bullet(line)
+        item = list_item(text) or ws._ocr_bullet(line)
         drawn = item is None and self.drawn_item(line)  # a list whose bullets are drawn, not printed
         item = ("•", text) if drawn else item
-        if status_beside(self, line) or item is None and (stated_assessment(self, line) or pill_assessment(self, line) or dated_line(self, line)):
+        if status_beside(self, line) or checked_line(self, line) or item is None and (stated_assessment(self, line) or pill_assessment(self, line) or dated_line(self, line)):
             return  # "Målet bedöms som delvis uppfyllt."; "● Pågår" right of the activity on its row
         if self.title_line is not None and self.title_of is not None:
             wraps = continues_title(self.title_line, line, self.typo) or (
@@ -193,12 +188,12 @@ class Walk(ListWalk):
         if head is None and not numbered_item and (num := numbered(text)) is not None and self.typo.rank(line) > 0:
             # "4.1.2 Uppdrag till förvaltningen", deeper than goals go: its first word names a list
             first = vocabulary.match_label(num[2].split()[0]) if num[2].split() else None
-            if first is not None and first.value in (*_ACTIVITY_LABELS, "indicator"):
+            if first is not None and first.value in (*ws._ACTIVITY_LABELS, "indicator"):
                 self.open_label(first.value, "", line)
                 return
         if head is not None and self.heading(head, line):
             return
-        if _RUNIN_LABEL.match(fold(text)):
+        if ws._RUNIN_LABEL.match(fold(text)):
             self.flush()
             self.field, self.field_lines, self.runin_prov = "goal_runin", [line], provenance(line)
             return
@@ -262,8 +257,8 @@ class Walk(ListWalk):
         if self.marker_text(text, ocr=line.method != "native"):
             return
         leads_activities = self.mode == "activities" and self.field in ("lead", "lead_one")
-        if text.endswith(":") and not leads_activities and _LEAD_IN.search(fold(f"{self.prev_text} {text}")) \
-                and not _NOT_LEAD_IN.search(fold(text)):
+        if text.endswith(":") and not leads_activities and ws._LEAD_IN.search(fold(f"{self.prev_text} {text}")) \
+                and not ws._NOT_LEAD_IN.search(fold(text)):
             # "… är följande prioriterade under 2018:" — the bullets below are focus areas;
             # under a list label ("Prioriterad utveckling 2024") the lead-in names its activities
             self.flush()
@@ -285,6 +280,7 @@ def walk(doc: Document, out: Builder, spec: LayoutSpec) -> None:
     w.run()
     if spec.after is not None:
         spec.after(doc, out)
+    activities_in_prose(out.goals)  # paragraphs closed by the work's status
     assessed_after_walk(out.goals, doc, w.markers)  # by a legend's colour band, by a sentence in a paragraph
     out.goals = prune(out.goals, w.listed, spec.bare_goals, out.title or "")
     finish_tree(out.goals, generic=spec.name == "generic")

@@ -37,6 +37,7 @@ DOC_TYPES: tuple[tuple[str, DocumentType], ...] = (
     (r"verksamhetsplan|forvaltningsplan", DocumentType.verksamhetsplan),
     (r"arbetsplan|lokal arbetsplan|utvecklingsplan", DocumentType.arbetsplan),
     (r"investeringsbudget|driftbudget|\b(?:detalj)?budget \d{4}", DocumentType.plan_och_budget),
+    (r"styrkort", DocumentType.verksamhetsplan),  # a plan's goals and measures on one card
 )
 _SCHOOL_IN_TITLE = re.compile(r"\bför ([A-ZÅÄÖ][a-zåäö]+s (?:förskola|skola|grundskola|gymnasieskola))\b")
 _YEARLY = (DocumentType.verksamhetsberattelse, DocumentType.arsbokslut, DocumentType.arsredovisning)

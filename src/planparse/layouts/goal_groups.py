@@ -11,7 +11,13 @@ import re
 
 from planparse.layouts.base import Builder
 from planparse.layouts.facts import adopted_goals, plan_of_other_kind
-from planparse.layouts.goal_words import LEVEL_DEPTH, bare_tree, names_goals, states_goal
+from planparse.layouts.goal_words import (
+    LEVEL_DEPTH,
+    bare_tree,
+    kind_of_goals,
+    names_goals,
+    states_goal,
+)
 from planparse.layouts.headings import Heading
 from planparse.layouts.indent_cascade import indent_cascade
 from planparse.layouts.known_goals import depth_first, names_document
@@ -39,7 +45,8 @@ _NAMES_ITEMS = re.compile(r"\b(?:objekt|\w*omraden|mal(?:en)?|uppdrag(?:en)?|akt
 def names_chapter(out: Builder, title: str) -> bool:
     """A heading that names the goals or items under it, or the document: a chapter, no group."""
     # (the year and "(forts.)" cut before folding, which reads "6" as "ö")
-    return names_goals(title) or names_document(out, title) or bool(_NAMES_ITEMS.search(fold(_PERIOD.sub("", _GOES_ON.sub("", title)))))
+    return names_goals(title) or names_document(out, title) or not kind_of_goals(title) and bool(
+        _NAMES_ITEMS.search(fold(_PERIOD.sub("", _GOES_ON.sub("", title)))))
 
 
 def worded_depth(stack: list[tuple[int, Goal]], worded: dict[int, float], nested: set[int],
@@ -58,7 +65,8 @@ def worded_depth(stack: list[tuple[int, Goal]], worded: dict[int, float], nested
         under_nested = LEVEL_DEPTH[g.level] < LEVEL_DEPTH[level] and id(g) in nested
         under_group = numbered and g.level is level and g.number is None and worded.get(id(g), 0.0) > size + 0.3
         under_label = not numbered and styled is not None and g.level is level and g.number is None \
-            and styled.get(id(g), 0.0) > size + 0.3 and label_word(g.provenance.raw_text or g.title) != label_word(text)
+            and max(styled.get(id(g), 0.0), worded.get(id(g), 0.0)) > size + 0.3 \
+            and label_word(g.provenance.raw_text or g.title) != label_word(text)  # ("Strategiskt mål: …" under "Perspektiv: …")
         if under_nested or under_group or under_label:
             d = max(d, k + 1)
     return d

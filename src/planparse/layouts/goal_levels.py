@@ -109,6 +109,9 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
             for c in g.children:  # a goal under a goal of an area (three levels labelled by goal words)
                 if c.level is GoalLevel.goal:
                     c.level = GoalLevel.sub_goal
+        if top and g.level is GoalLevel.goal_area:
+            for c in g.children:  # an area's goal another word named an area ("Strategiskt mål: …" under "Perspektiv: …")
+                c.level = GoalLevel.goal if c.level is GoalLevel.goal_area else c.level
         settle_levels(g.children, top=False)
 
 

@@ -4,8 +4,8 @@ Status table) hands the activity rows under it to that goal, whichever goal is i
 
 from __future__ import annotations
 
-from planparse.layouts.goal_tables import _number_of
 from planparse.layouts.goal_words import states_goal, unlabelled
+from planparse.layouts.goals_again import number_of
 from planparse.layouts.known_goals import depth_first, repeats_title
 from planparse.model import Goal
 from planparse.reading.model import Row, Table
@@ -14,7 +14,7 @@ from planparse.text.fold import fold
 
 def _named(text: str) -> tuple[str | None, str]:
     """A goal row's number and title: "1.1 Alla elever ska …", "Mål 2: …", or "Mål: …" (no number)."""
-    number, title = _number_of(text)
+    number, title = number_of(text)
     return number, (unlabelled(text) if number is None else title)
 
 

@@ -20,8 +20,14 @@ from planparse.layouts.cell_items import (
     row_activity,
     row_text,
 )
-from planparse.layouts.goal_words import GOAL_WORDS, goal_word, names_goals
-from planparse.layouts.headings import NAMND_PREFIXES, numbered
+from planparse.layouts.goal_words import GOAL_WORDS, goal_word, names_goals, states_goal
+from planparse.layouts.goals_again import (
+    BARE_NUMBER,
+    by_number,
+    named_again,
+    number_of,
+    read_before,
+)
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.mark_matrix import marked_matrix, matrix_assessment, matrix_columns
 from planparse.layouts.nested_tables import nested_table, read_nested
@@ -62,6 +68,9 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
         lab in ("activities", "assessment", "status") for lab in labels[first + 1:]
     ) or (first == 0 and marked_matrix(table))):  # "Mål | Uppfyllt | Delvis uppfyllt | Ej uppfyllt"
         return first, GoalLevel.goal
+    if first is not None and labels[first] == "goal" and first == len(table.header) - 1 and len(table.body) >= 2 \
+            and all(states_goal(t) for r in table.body if (t := row_text(r, first))):
+        return first, GoalLevel.goal  # "Nr | Mål": a list of goals, nothing beside them
     if first is not None and labels[first] == "assessment" and labels[first + 1 : first + 2] == ["goal"]:
         return first + 1, GoalLevel.goal  # the assessment's mark first: "Bedömning | Mål | Analys"
     if first is not None and labels[first] == "activities" and (named := goal_named_in_rows(table, labels)) is not None:
@@ -118,6 +127,13 @@ _ACTIVITY_FIELDS = frozenset({"status", "start_date", "end_date", "progress", "o
 def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     """A goal table: a goal per row group, its assessment from the row's icon or text, a
     "Kommentar" row under it as its comment."""
+    if (again := named_again(w, table, col)) and marked_matrix(table):  # a summing-up matrix: no goals of its own
+        for row in table.body:
+            if (goal := again.get(id(row))) is not None:
+                goal.assessment = goal.assessment or matrix_assessment(row, matrix_columns(table))
+        return
+    if again:
+        w.section = None  # (the heading over a table of goals read before is no group of them)
     if w.mode == "goal_text":  # a goal table after the prose under goal words: the prose was its intro
         w.list_after_text(None)
     elif w.text_goals and w.text_goals[-1].provenance.page >= table.page - 1:
@@ -133,14 +149,14 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     labels = header_labels(table)
     group_col = _group_column(table, col, labels)
     top = parent  # the goals' parent outside any group
-    if group_col is not None and level is GoalLevel.goal_area:
-        level = GoalLevel.goal  # "Perspektiv | Strategiskt mål": the perspektiv is the area
+    if level is GoalLevel.goal_area and (group_col is not None or parent is not None and parent.level is GoalLevel.goal_area):
+        level = GoalLevel.goal  # "Perspektiv | Strategiskt mål", or under a perspektiv's heading: the perspektiv is the area
     assess_col, comment_col, matrix = column_of(labels, "assessment"), column_of(labels, "comment"), matrix_columns(table)
     if assess_col is None and column_of(labels, "activities") is None:
         assess_col = column_of(labels, "status")  # "Mål | Indikator | Status": the goal's own status
     acts_col = next((i for i, lab in enumerate(labels) if lab == "activities" and i != col), None)
     follow_col = column_of(labels, "follow_up") if acts_col is not None else None  # "Så följer vi upp"
-    indicator_col = column_of(labels, "indicator")
+    indicator_col = column_of(labels, "indicator", "measure")
     others = frozenset(c for c in (col, assess_col, comment_col, acts_col) if c is not None)
     # an activity a row, with its own status, dates or owner beside it ("Mål | Aktivitet |
     # Ansvarig | Klart senast | Status"), rather than a cell listing the goal's activities
@@ -170,6 +186,10 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             if current is not None and rest:
                 current.comment = join_lines([current.comment or "", rest]).strip() or None
             continue
+        if row.full_width and table.n_cols >= 4 and len(text.split()) <= 4 and text[:1].isupper() \
+                and not text.endswith(".") and not states_goal(text):  # a row across naming a group: "Medarbetare"
+            parent, current, level = _group_goal(w, top, text, row), None, GoalLevel.goal if level is GoalLevel.goal_area else level
+            continue
         # (a row with text beside its title starts the next goal, after a comment too: its icon
         # may be lost, and its OCR'd specks kept, on a damaged copy)
         after_rows = current is not None and any(a.provenance != current.provenance for a in current.activities)  # (its own row)
@@ -184,7 +204,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             parent = _group_goal(w, top, name, row)
         titles = [text] if row.full_width else cell_goals(row, col)
         siblings = parent.children if parent is not None else w.out.goals
-        if len(titles) == 1 and (same := _read_before(siblings, titles[0])) is not None:
+        if len(titles) == 1 and (same := again.get(id(row)) or read_before(siblings, titles[0]) or by_number(w, titles[0])):
             current = same  # named again (the indicator table under its activity table): one goal
             for m in markers:
                 current.assessment = current.assessment or w.markers.assessment(m)
@@ -196,13 +216,15 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             w.goal, w.activity, w.item = current, None, current
             continue
         current, made = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row)), made + 1
-        current.number, current.title = _number_of(titles[-1])
+        current.number, current.title = number_of(titles[-1])
+        if current.number is None and col > 0 and BARE_NUMBER.fullmatch(nr := row_text(row, col - 1).strip()):
+            current.number = nr.rstrip(".")  # "Nr | Mål": its number in the column before it
         if len(titles) == 1 and not row.full_width and (c := roles.cell(row, col)) is not None and c.lines and c.lines[0].bold:
             bold, plain = split_title(c)  # a bold title over its plain comment in one cell
             if plain:
-                (current.number, current.title), current.comment = _number_of(bold), plain
+                (current.number, current.title), current.comment = number_of(bold), plain
         for title in titles[:-1]:  # a cell listing several goals: the row's activities are their parent's
-            number, title = _number_of(title)
+            number, title = number_of(title)
             goal = Goal(uid="", number=number, level=level, title=title, provenance=provenance(row))
             (parent.children if parent is not None else w.out.goals).append(goal)
             w.listed.add(id(goal))
@@ -230,12 +252,6 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         w.goal = parent  # what follows a matrix of several goals (an indicator table) is their area's
 
 
-def _read_before(siblings: list[Goal], title: str) -> Goal | None:
-    """The goal among ``siblings`` a goal cell names again (same number and title)."""
-    number, title = _number_of(title)
-    return next((g for g in siblings if g.number == number and fold(g.title) == fold(title)), None)
-
-
 def _group_column(table: Table, col: int, labels: list[str | None]) -> int | None:
     """The column left of the goal column that groups its goals ("Perspektiv | Strategiskt
     mål", "Målområde | Nämndmål"): named by no label but a goal word, a name on the first row,
@@ -261,14 +277,6 @@ def _group_goal(w: Walk, parent: Goal | None, title: str, row: Row) -> Goal:
         siblings.append(found)
         w.listed.add(id(found))
     return found
-
-
-def _number_of(title: str) -> tuple[str | None, str]:
-    """A goal cell's number and title ("1.1 Alla elever ska …" → "1.1", "Alla elever ska …")."""
-    num = numbered(title)
-    if num is None or num[0] not in (None, "mål", "mal", *NAMND_PREFIXES) or not num[2]:
-        return None, title
-    return num[1].rstrip("."), num[2]
 
 
 def _row_indicators(w: Walk, table: Table, row: Row, others: frozenset[int]) -> list[Indicator]:

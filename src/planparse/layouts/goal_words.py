@@ -64,8 +64,10 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     ("prestationsmal", GoalLevel.sub_goal),
     ("tema", GoalLevel.goal_area),
     ("prioritering", GoalLevel.goal_area),  # a regional strategy's "Prioritering 1: Kompetens …"
+    ("perspektiv", GoalLevel.goal_area),  # a styrkort's "Perspektiv: Medarbetare" (balanced scorecard)
 )
 _GOAL_WORD_STARTS = tuple(word for word, _ in GOAL_WORDS)
+_NAMING_ONLY = frozenset({"perspektiv"})  # goal words only before a name of their own
 LEVEL_DEPTH = {GoalLevel.goal_area: 1, GoalLevel.focus_area: 2, GoalLevel.goal: 2, GoalLevel.sub_goal: 3}
 
 
@@ -79,20 +81,30 @@ def goal_word(text: str) -> tuple[GoalLevel, str] | None:
         if folded == word or folded.startswith(word + " "):
             n_words = len(word.split())
             rest = " ".join(text.split()[n_words:]).lstrip(":–—- ").strip()
+            if word in _NAMING_ONLY and rest[:1].islower():
+                return None  # "Perspektiv invånare" is a phrase; "Perspektiv: Medarbetare" names one
             return level, rest
     return None
 
 
 _LONG_WORDS = tuple((word, level) for word, level in GOAL_WORDS if len(word) >= 14)
+_LABEL_WORDS = tuple((word, level) for word, level in GOAL_WORDS if 8 <= len(word) < 14 and " " not in word)
 
 
 def _misread(text: str, folded: str) -> tuple[GoalLevel, str] | None:
-    """A long goal word an OCR'd layer misread by a letter or so ("Kommuntfullmäktiges mål")."""
+    """A long goal word an OCR'd layer misread by a letter or so ("Kommuntfullmäktiges mål"), or
+    a shorter one before its colon ("Nämndmiåil: Fler ska …")."""
     for word, level in _LONG_WORDS:
         n_words = len(word.split())
         head = " ".join(folded.split()[:n_words])
         if head[:1] == word[:1] and fuzz.ratio(head, word) >= 92:
             return level, " ".join(text.split()[n_words:]).lstrip(":–—- ").strip()
+    raw_head, colon, rest = text.partition(":")
+    head = fold(raw_head).strip()
+    if colon and head and " " not in head:
+        for word, level in _LABEL_WORDS:
+            if head[:1] == word[:1] and fuzz.ratio(head, word) >= 88:
+                return level, rest.strip()
     return None
 
 
@@ -175,9 +187,13 @@ _CHAPTER_TITLE = re.compile(r"^(?:(?:namndens|styrelsens|forvaltningens|verksamh
                             r"fokusomraden|malomraden|mal och uppfoljning)$")
 
 
+_GOAL_KIND = re.compile(r"(?:\w+s )?finansiella mal(?:en)?")
 _FOLLOWED_UP = re.compile(r"^(?:uppfoljning|redovisning|rapportering|avstamning|utvardering) av (?=\w)")
 _PLAN_PARTS = frozenset({"omraden", "mal", "malen", "delmal", "atgarder", "aktiviteter", "insatser", "uppdrag", "indikatorer",
-                         "nyckeltal", "strategier", "resultat", "uppfoljning", "ansvar", "status", "tidplan"})
+                         "nyckeltal", "strategier", "resultat", "uppfoljning", "ansvar", "status", "tidplan", "matt", "utfall",
+                         "malvarden", "framgangsfaktorer"})
+_KIND = re.compile(r"^\w+(?:iska|ade|ande) mal\b")  # goals of a kind first: as "Mål"
+_MEASURE_PARTS = frozenset({"indikatorer", "nyckeltal", "resultat", "matt", "utfall", "malvarden"})  # "Mått och utfall"
 
 
 def lists_plan_parts(title: str) -> bool:
@@ -187,12 +203,18 @@ def lists_plan_parts(title: str) -> bool:
 
 
 def _lists_plan_parts(folded: str) -> bool:
-    listed = folded.replace(" och ", " ").split()
-    if len(listed) >= 2 and bool({"mal", "malen"} & set(listed)) and all(p in _PLAN_PARTS for p in listed):
+    listed = _KIND.sub("mal", folded).replace(" och ", " ").split()  # ("Strategiska mål och framgångsfaktorer")
+    if len(listed) >= 2 and ({"mal", "malen"} & set(listed) or set(listed) <= _MEASURE_PARTS) and all(p in _PLAN_PARTS for p in listed):
         return True
     # kinds of goals, each named ("Nationella mål och skolans prioriterade mål")
     kinds = [k.split() for k in folded.split(" och ")]
     return len(kinds) >= 2 and all(k and k[-1] in ("mal", "malen") and len(k) <= 3 for k in kinds)
+
+
+def kind_of_goals(title: str) -> bool:
+    """Whether a heading names one kind of the goals ("Finansiella mål" beside "Verksamhetsmål"
+    under god ekonomisk hushållning): their group, no chapter only saying that goals follow."""
+    return bool(_GOAL_KIND.fullmatch(fold(_PERIOD_SUFFIX.sub("", title)).strip()))
 
 
 def names_goals(title: str) -> bool:
@@ -200,6 +222,8 @@ def names_goals(title: str) -> bool:
     aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
     folded = fold(_PERIOD_SUFFIX.sub("", title)).strip()  # (the year cut before folding, which reads "6" as "ö")
     folded = _FOLLOWED_UP.sub("", folded)  # "Uppföljning av mål och aktiviteter": as "Mål och aktiviteter"
+    if _GOAL_KIND.fullmatch(folded):
+        return False
     # "Kommunfullmäktiges mål och nämndens mål", "Fokusområden och förvaltningsmål": goal words only
     parts = folded.split(" och ")
     if len(parts) > 1 and all(re.fullmatch(r"(?:\w+s )?(?:\w*mal(?:en)?|(?:fokus|mal|utvecklings)omraden(?:a)?)", p)

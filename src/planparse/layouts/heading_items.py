@@ -133,6 +133,8 @@ def after_lead_in(w: ListWalk, heading: str) -> None:
         w.list_after_text(None)
     elif states_goal(heading) and all("mål" in g.title.lower() for g in w.text_goals):
         w.list_after_text()
+    elif all("mål" in g.title.lower() and not states_goal(g.title) for g in w.text_goals):
+        w.list_after_text()  # a paragraph about the goals, stating none, before a heading of its own: their intro
 
 
 def kicker(w: ListWalk, head: Heading, line: Line) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from planparse import vocabulary
 from planparse.layouts.base import YEAR, provenance
+from planparse.layouts.kpi_ids import FOOTNOTE_MARKS, code_column, split_code
 from planparse.layouts.reread import (
     ocr_name_unit,
     reread_empty_figure,
@@ -159,19 +160,6 @@ _DIRECTION_HEAD = re.compile(r"(?:onskad|onskvard|efterstravad)? ?riktning|malri
 _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
 _ICONS = "●⬤■◼◆⯁★ "
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
-# A column of key-figure codes ("Kolada-id" | "N01951"): which indicator it is, no value
-_ID_HEAD = re.compile(r"(?:kolada|kpi|nyckeltals?)(?:[- ]?id)?|id|kod")
-_ID_CELL = re.compile(r"[A-Z]{1,3}\d{3,6}")
-
-
-def _code_column(table: Table, col: int) -> bool:
-    """Whether column ``col`` holds key-figure codes (Kolada ids), not values."""
-    cells = [t for r in table.body for c in r.cells if c.col == col and c.colspan == 1 and (t := c.text.strip())]
-    head = fold(table.header[col]).strip() if col < len(table.header) else ""
-    return bool(cells) and all(_ID_CELL.fullmatch(t) for t in cells) and (
-        _ID_HEAD.fullmatch(head) is not None or len(cells) >= 3)
-
-
 def _worded(table: Table, col: int) -> bool:
     """Whether column ``col`` holds words, no figure (an assessment's "Uppfyllt", not a forecast's "62")."""
     cells = [t for r in table.body if (t := r.cell_text(col).strip())]
@@ -195,8 +183,8 @@ def indicator_rows(
     months and no year ("Utfall jan–aug") is of the document's year, ``this_year``."""
     labels = header_labels(table)
     name_col = column_of(labels, "indicator")
-    if name_col is None:
-        name_col = 0
+    if name_col is None:  # "Mått" names them where no column is the indicator's (a styrkort: "Mål | Mått | Utfall")
+        name_col = next((i for i, lab in enumerate(labels) if lab == "measure" and i not in skip), 0)
     source_col = column_of(labels, "source")
     unit_col = column_of(labels, "measure")
     if unit_col == name_col:  # "Mått | Mål | Utfall": the measure column names the indicator
@@ -208,10 +196,11 @@ def indicator_rows(
     way_col = next((i for i, h in enumerate(table.header) if _DIRECTION_HEAD.fullmatch(fold(h).strip())), None)
     value_cols = [
         i
-        for i in range(table.n_cols)
+        for i in range(table.n_cols)  # (text columns before a named column group the rows: a styrkort's perspective)
         if i not in (name_col, source_col, unit_col, group_col, period_col, way_col) and i not in skip
+        and (i > name_col or labels[name_col] is None or any(ch.isdigit() for r in table.body for ch in r.cell_text(i)))
         and not (labels[i] == "assessment" and _worded(table, i))  # "Bedömning: Uppfyllt": no measure
-        and not _code_column(table, i)
+        and not code_column(table, i)
     ]
     reread_year_heads(table, reread, value_cols)
     # (read from the mended labels: an OCR'd "2024 -" is the year's column too)
@@ -232,8 +221,8 @@ def indicator_rows(
     for row, group in zip(table.body, groups, strict=True):
         ocr = not row.native
         # footnote marks cut; on OCR'd text also what an OCR reads them as ("”\"", "”+")
-        name = (_OCR_MARKS if ocr else _FOOTNOTE).sub("", _joined(row, name_col)).strip()
-        name = ocr_name_unit(unit_read_again(name, cell(row, name_col), reread)) if ocr else name
+        name = (_OCR_MARKS if ocr else _FOOTNOTE).sub("", FOOTNOTE_MARKS.sub("", _joined(row, name_col))).strip()
+        name, code = split_code(ocr_name_unit(unit_read_again(name, cell(row, name_col), reread)) if ocr else name)
         own: Indicator | None = named
         if name:
             # (an OCR reads the dash of a sub-indicator as a bullet: "• Andel tillsvidareanställda")
@@ -243,7 +232,7 @@ def indicator_rows(
             own = Indicator(
                 uid="",
                 name=name,
-                source=row.cell_text(source_col) or None if source_col is not None else None,
+                source=(row.cell_text(source_col) or None if source_col is not None else None) or code,
                 unit=row.cell_text(unit_col) or None if unit_col is not None else None,
                 provenance=provenance(row),
             )

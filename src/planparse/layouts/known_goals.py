@@ -96,6 +96,7 @@ _FRONT_CHAPTERS = frozenset({"inledning", "sammanfattning", "forord", "bakgrund"
 # A heading that is a document kind's word alone, perhaps with its year ("Verksamhetsberättelse",
 # "Årsbokslut 2025"): the report's own chapter, no goal of it.
 _KIND_ALONE = re.compile(rf"(?:{'|'.join(pattern for pattern, _ in DOC_TYPES)})(?: \d{{4}}(?:[-/]\d{{2,4}})?)?")
+_REGISTRY = re.compile(r"(?:dnr|diarienr|diarienummer)\b.*\d")  # a registry number ("Dnr KS 2025/263")
 _NAME_PARTS = re.compile(r"\s*[,·•|–—]\s*|\s+-\s+")
 
 
@@ -105,8 +106,8 @@ def names_document(out: Builder, title: str) -> bool:
     names = {fold(n) for n in (out.title, out.organ, out.municipality.name) if n}
     if fold(title) in names or fold(title) in _FRONT_CHAPTERS or _KIND_ALONE.fullmatch(fold(title).strip(" .:")):
         return True  # (or a chapter of the document's own: "Inledning" over the goal table, "Verksamhetsberättelse")
-    parts = [fold(p) for p in _NAME_PARTS.split(title) if p.strip()]
-    return bool(parts) and all(p in names for p in parts)
+    parts = [fold(p) for p in _NAME_PARTS.split(title) if p.strip() and not _REGISTRY.match(p.strip().lower())]
+    return bool(parts) and all(p in names for p in parts)  # (its registry number beside them: "· Dnr RS 2025/1744")
 
 
 def number_goes_back(head: Heading, chapter: str | None) -> bool:

@@ -65,8 +65,10 @@ def field_row(text: str) -> str | None:
 def _kicker(line: Line, title: Line) -> bool:
     """A goal word alone in small type ("MÅLOMRÅDE", "MÅL") right over the card's title in
     larger or bold type: the title's kind, printed as a kicker."""
-    if ":" in line.text or not title.spans or (found := goal_word(line.text.strip())) is None or found[1]:
-        return False
+    word = line.text.strip()
+    if ":" in word or not word[:1].isupper() or word.endswith(".") or not title.spans or (found := goal_word(word)) is None \
+            or found[1]:
+        return False  # (a sentence's end wrapped onto its own line, "… under respektive" / "kommunfullmäktigemål.", is none)
     close = 0 <= title.bbox[1] - line.bbox[3] <= 1.5 * (line.bbox[3] - line.bbox[1]) and abs(title.bbox[0] - line.bbox[0]) <= 3
     return close and (title.size >= line.size + 1 or (title.bold and not line.bold)) and list_item(title.text) is None
 

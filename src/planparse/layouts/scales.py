@@ -15,8 +15,9 @@ from planparse.vocabulary import Match
 # "5 = helt uppfyllt", "3 – delvis uppfyllt": a step and what it means, up to the next step
 # (the step may name what it counts: "5 ifyllda rutor = helt uppfyllt")
 _STEP = re.compile(r"(?<![\d,.])([1-9])(?:\s+[a-zåäö]+){0,2}\s*[=:–]\s*([^\d=:;,.]+?)(?=\s*(?:[,;.]|$|\s[1-9]\s*[=:–]))")
-_SCORE = re.compile(r"(?:\w+:\s*)?([1-9])\s*(?:/|av)\s*([1-9])")
+_SCORE = re.compile(r"(?:\w+:\s*)?([1-9])(?:\s*(?:/|av)\s*([1-9]))?")  # (a bare step after its label: "Bedömning (1–5): 4")
 _STARS = frozenset("★☆✩✪⭐")
+SCALE_NOTE = re.compile(r"\s*\(\s*[0-9]\s*[–—-]\s*[1-9]\s*\)$")  # the scale after a label: "Bedömning (1–5)"
 
 
 def scale_legend(doc: Document) -> dict[int, Match]:
@@ -25,14 +26,17 @@ def scale_legend(doc: Document) -> dict[int, Match]:
         steps: dict[int, Match] = {}
         for page in doc.pages:
             text = " ".join(ln.text for ln in [*page.lines, *page.noise])
-            if "=" not in text and "–" not in text:
+            if "=" not in text and "–" not in text and not page.tables:
                 continue
-            for m in _STEP.finditer(text):
-                phrase = m[2].strip()
+            pairs = [(m[1], m[2]) for m in _STEP.finditer(text)]
+            pairs += [(r.cells[0].text.strip(), r.cells[1].text) for t in page.tables for r in t.body  # a table of steps:
+                      if len(r.cells) == 2 and re.fullmatch(r"[1-9]", r.cells[0].text.strip())]  # "5 | Helt uppfyllt"
+            for step, words in pairs:
+                phrase = words.strip()
                 found = vocabulary.match_assessment(phrase)
                 found = found if found is not None and found.confidence >= 0.9 else vocabulary.assessment_in_sentence(phrase)
                 if found is not None:
-                    steps.setdefault(int(m[1]), found)
+                    steps.setdefault(int(step), found)
         doc.derived["scale"] = steps if len(steps) >= 3 else {}
     legend: dict[int, Match] = doc.derived["scale"]
     return legend
@@ -43,7 +47,7 @@ def scaled_assessment(raw: str, doc: Document) -> Match | None:
     text = raw.strip()
     if text and set(text.replace(" ", "")) <= _STARS:
         step = sum(1 for ch in text if ch in "★⭐✪")
-    elif (m := _SCORE.fullmatch(text)) is not None and int(m[1]) <= int(m[2]):
+    elif (m := _SCORE.fullmatch(text)) is not None and int(m[1]) <= int(m[2] or 9):
         step = int(m[1])
     else:
         return None

@@ -1,7 +1,9 @@
 """A plan kept in a spreadsheet and printed with its gridlines: every line of the page is a row
 of one ruled grid (headings, paragraphs, labels and values each in a merged cell of their own),
 with the plan's real tables (rows of several filled cells) among them. Read as one table, none
-of it would be read; the grid is taken apart again into the page's lines and its tables."""
+of it would be read; the grid is taken apart again into the page's lines and its tables. So is a
+grid of bold one-cell rows (a goal's title across the sheet) over sub-tables that each have a
+bold header row of their own."""
 
 from __future__ import annotations
 
@@ -43,6 +45,26 @@ def _prose(row: Row) -> bool:
     return len(_cells(row)) == 1 and len(text.split()) >= 8 and text.rstrip().endswith(".")
 
 
+def _bold(row: Row) -> bool:
+    return all(ln.bold for c in _cells(row) for ln in c.lines) and bool(_cells(row))
+
+
+def _inner_header(row: Row) -> bool:
+    """A row of a sub-table's header inside the grid: two cells or more, all bold, one a label
+    ("Indikator | 2024 | 2025 | Mål 2026", "Aktivitet | Ansvarig | Status")."""
+    cells = _cells(row)
+    return len(cells) >= 2 and _bold(row) and any(_label(c.text) for c in cells)
+
+
+def _headed_sheet(rows: list[Row]) -> bool:
+    """A sheet whose parts are headed by bold rows of one cell (a goal's title across the sheet)
+    over sub-tables each with a bold header row of its own inside the grid, or whose one table
+    starts under title rows of one cell each."""
+    first = next((k for k, r in enumerate(rows) if k > 0 and _inner_header(r)), None)
+    return first is not None and (all(len(_cells(r)) <= 1 for r in rows[:first])
+                                  or any(len(_cells(r)) == 1 and _bold(r) for r in rows[1:]))
+
+
 def sheet_parts(table: Table) -> list[Line | Table]:
     """``table`` taken apart if it is a printed sheet's grid (half its rows or more one filled cell
     or a list item, sentences or items and numbered headings among them): its one-cell rows as
@@ -52,8 +74,9 @@ def sheet_parts(table: Table) -> list[Line | Table]:
     rows = table.rows
     single = [r for r in rows if len(_cells(r)) <= 1 or _item(r)]
     headings = sum(1 for r in single if not _item(r) and numbered(_text(r)) is not None)
-    if len(rows) < _MIN_ROWS or 2 * len(single) < len(rows) or sum(_prose(r) or _item(r) for r in rows) < _PROSE_ROWS \
-            or headings < _HEADINGS:
+    headed = _headed_sheet(rows)
+    if not headed and (len(rows) < _MIN_ROWS or 2 * len(single) < len(rows) or sum(_prose(r) or _item(r) for r in rows)
+                       < _PROSE_ROWS or headings < _HEADINGS):
         return [table]  # (an activity table, its rows' descriptions a cell each, has no numbered headings among them)
     out: list[Line | Table] = []
     run: list[Row] = []
@@ -68,10 +91,11 @@ def sheet_parts(table: Table) -> list[Line | Table]:
     for row in rows:
         cells = _cells(row)
         bullet = _item(row)
-        if run and len(cells) == 1 and not bullet and numbered(_text(row)) is None and not _label(_text(row)):
+        if run and len(cells) == 1 and not bullet and numbered(_text(row)) is None and not _label(_text(row)) \
+                and not (headed and _bold(row)):
             run.append(row)  # a row of a table's own across it (an activity's description, its comment)
             continue
-        if len(cells) >= 2 and run and all(_label(c.text) for c in cells):
+        if len(cells) >= 2 and run and (all(_label(c.text) for c in cells) or headed and _inner_header(row)):
             close()  # the next table's header ("Mått | Mål | Utfall" under the activity table)
         if len(cells) <= 1 or bullet:
             close()

@@ -19,6 +19,7 @@ from planparse.layouts.headings import right_under
 from planparse.model import Assessment, AssessmentValue, Goal
 from planparse.reading.model import Document, Line
 from planparse.reading.paragraphs import paragraphs
+from planparse.text.assemble import sentences
 from planparse.text.fold import plain
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ def stated_assessment(w: FieldWalk, line: Line) -> bool:
         analysis = "\n".join(paragraphs(prose, w.step, [ln.text for ln in prose], w.spec.paragraph_gap))
         goal.comment = f"{goal.comment}\n{analysis}" if goal.comment else analysis
     w.title_line = None
+    if goal is w.goal:
+        w.field = "comment"  # the prose after the sentence goes on with the analysis (or reports what was done)
     return True
 
 
@@ -111,9 +114,6 @@ def _at_margin(w: FieldWalk, line: Line) -> bool:
     return all(abs(line.x0 - x) <= 0.5 * max(line.size, 6.0) for x in xs)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
-
-
 def assessments_in_prose(goals: list[Goal]) -> None:
     """Goals without an assessment whose own text states one in a sentence inside a paragraph
     ("… ligger kvar under snittet. Bedömningen är att målet delvis kommer att uppnås."): the
@@ -121,7 +121,7 @@ def assessments_in_prose(goals: list[Goal]) -> None:
     for g in goals:
         if g.assessment is None:
             text = " ".join(f"{g.description or ''} {g.comment or ''}".split())
-            for sentence in reversed(_SENTENCE_END.split(text)):
+            for sentence in reversed(sentences(text)):
                 if (found := vocabulary.assessment_statement(sentence)) is not None:
                     g.assessment = Assessment(value=AssessmentValue(found.value), raw=sentence.strip().rstrip("."),
                                               confidence=found.confidence)

@@ -56,7 +56,8 @@ def header_labels(table: Table) -> list[str | None]:
 
 def classify_table(table: Table) -> TableKind:
     labels = set(header_labels(table))
-    if labels & {"activities"} or ({"status", "end_date", "start_date"} & labels and len(labels) <= 4):
+    if labels & {"activities"} or ({"status", "end_date", "start_date"} & labels and len(labels) <= 4
+                                   and not labels & {"indicator", "measure"}):  # ("Mått | … | Status": a traffic light each)
         return TableKind.activities
     if "assignment" in labels and labels & {"owner", "follow_up", "comment"}:
         return TableKind.activities  # "Uppdrag | Ansvarig nämnd | Återrapportering | …": a list of assignments

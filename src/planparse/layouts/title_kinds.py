@@ -24,7 +24,8 @@ OTHER_PLANS = re.compile(r"likabehandling|krankande behandling|diskriminering|tr
                          r"|remissvar|remissyttrande|\byttrande\b|upphandlingsunderlag|forfragningsunderlag|delegationsordning"
                          r"|redovisning av (?:\w+)?bidrag|bidragsredovisning|ansokan om (?:\w+)?bidrag"  # (a förening's grant report)
                          r"|personalekonomisk|personalbokslut|personalredovisning|lonekartlaggning"  # (staff statistics)
-                         r"|statistikrapport|statistiksammanstallning|\bi siffror\b")  # (a municipality in figures)
+                         r"|statistikrapport|statistiksammanstallning|\bi siffror\b"  # (a municipality in figures)
+                         r"|\bstyrmodell(?:en)?\b|^mall\b")  # (how goals are set and followed up; a blank form)
 # ... unless the title names a gender-equality plan ("Jämställdhets- och likabehandlingsplan för
 # medarbetare"): its goals, actions and their follow-up are a goal plan's
 _GOAL_PLAN = re.compile(r"jamstalldhet")

@@ -14,7 +14,7 @@ from planparse.layouts.goal_groups import runin_goals
 from planparse.layouts.goal_words import _PERIOD_SUFFIX
 from planparse.layouts.headings import Heading, section_label
 from planparse.layouts.known_goals import number_goes_back
-from planparse.layouts.scales import scaled_assessment
+from planparse.layouts.scales import SCALE_NOTE, scaled_assessment
 from planparse.layouts.stated_assessment import evaluated, labelled_assessment, open_assessment
 from planparse.layouts.tables import after_icon
 from planparse.layouts.title_kinds import keeps_no_budget
@@ -65,7 +65,7 @@ class FieldWalk(WalkState):
         if text[:1].islower():  # the wrapped end of a sentence ("… kommunens grunduppdrag.")
             return None, ""
         head, sep, rest = text.partition(":")  # (a period after the label's head only: "…; Målvärde 2027: 150" keeps its year)
-        candidates = [(_PERIOD_SUFFIX.sub("", head), rest.strip())] if sep and len(head) < 40 else []
+        candidates = [(_PERIOD_SUFFIX.sub("", SCALE_NOTE.sub("", head)), rest.strip())] if sep and len(head) < 40 else []
         if len(text) < 60:
             candidates.append((_PERIOD_SUFFIX.sub("", text), ""))
         for cand, value in candidates:
@@ -197,6 +197,8 @@ class FieldWalk(WalkState):
 
     def marker_text(self, text: str, ocr: bool = False) -> bool:
         """A status or assessment printed on a line of its own, for the owner in scope (an OCR'd one in the vocabulary's spelling)."""
+        if text[:1].islower() and text.endswith(".") and self.prev_text.rstrip()[-1:].isalpha():
+            return False  # a sentence's end wrapped onto a line of its own ("… att målet inte är" / "uppnått.")
         if len(text) < 60 and self.activity is not None and self.activity.status is None:
             s = vocabulary.match_status(text)
             if s is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planparse.layouts import heading_items as hi
 from planparse.layouts.base import provenance
 from planparse.layouts.field_blocks import block, commits
 from planparse.layouts.form_tables import measured_item
@@ -15,19 +16,18 @@ from planparse.layouts.goal_groups import (
     labelled,
     named_again,
     names_chapter,
-    states_goal,
     styled_alike,
     titles_goals,
     worded_depth,
 )
-from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word, names_goals
-from planparse.layouts.heading_items import after_lead_in, heading_activity, kicker, over_page
+from planparse.layouts.goal_words import LEVEL_DEPTH, goal_word, names_goals, states_goal
 from planparse.layouts.headings import Heading
 from planparse.layouts.icon_lines import lit_goal
 from planparse.layouts.numbered_groups import under_numbered_heading, under_parent_number
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
+from planparse.layouts.words_scope import heads_under_words, words_list
 from planparse.layouts.wraps import did_not_wrap
 from planparse.model import Activity, Goal, GoalLevel, Indicator
 from planparse.reading.charts import space_between
@@ -53,7 +53,7 @@ class ListWalk(FieldWalk):
                 self.stack, self.goal, self.activity, self.mode, self.section = [], None, None, None, None
         if head.kind == "goal" and head.lists_goals and head.number is None and names_goals(head.title):
             head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
-        if head.kind == "goal" and head.lists_goals and kicker(self, head, line):
+        if head.kind == "goal" and head.lists_goals and hi.kicker(self, head, line):
             return True  # "Målområde i hållbarhetsprogrammet 2024–2030" under the area's title: its level
         if head.kind == "goal":
             self.item_heading = None
@@ -129,13 +129,13 @@ class ListWalk(FieldWalk):
                 self.field, self.title_line = "title", None  # the title is the paragraph below
             return act is not None
         if head.kind == "goal_words":
-            self.pop_styled(self.typo.size(line))  # (goals made from headings no larger end: the words start a new list)
+            words_list(self, line, head.title)
             if self.section is not None and (self.section_level is not None
                                              or self.typo.size(self.section) > self.typo.size(line) + 0.3):
                 self.owner_goal()  # a heading set larger over the goal words: their group
             self.section = None  # one beside them ("Inledning") is no goal
             self.mode, self.mode_level, self.activity, self.item, self.title_line = "goal_text", head.level or GoalLevel.goal, None, None, None
-            self.text_goals = []
+            self.text_goals, self.words_scope = [], (self.typo.size(line), self.mode_level, None)
             return True
         label, _ = self.label(head.title)
         if label is not None or self.label_sibling(head, line):
@@ -152,7 +152,7 @@ class ListWalk(FieldWalk):
         if self.goal is not None and not styled_alike(self.heading_lines.get(id(self.goal)), line, self.typo.has_fonts(line)) and (
             (self.mode == "activities" and style[0] <= self.list_label_size + 0.3
              and (self.typo.has_fonts(line) or not self.item_marked))
-            or (self.activity is not None and self.item_heading == style) or heading_activity(self, line)
+            or (self.activity is not None and self.item_heading == style) or hi.heading_activity(self, line)
         ):
             # a styled title under "Uppdrag" or "Aktiviteter", in no larger type, or styled as
             # the activity title before it: the list's next item, not a goal (on an OCR'd
@@ -162,20 +162,21 @@ class ListWalk(FieldWalk):
             return act is not None
         self.item_heading = None
         self.flush()
+        worded, words_level = heads_under_words(self, head, line)
         if self.section is not None and self.section_level in GROUPS and self.typo.size(self.section) > self.typo.size(line) + 0.3:
             self.owner_goal()  # the group goal words named ("Målområde" over it: a divider slide), a smaller heading under it
         if (cut := group_end(self.stack, self.worded, self.typo.size(line), self.styled, line)) is not None:
             del self.stack[cut:]  # a chapter above the goal group
             self.goal = self.stack[-1][1] if self.stack else None
         # right under goal words ("Kommunfullmäktiges mål"), a heading is a goal of their level
-        after_lead_in(self, head.title)
-        under_words = self.mode_level if self.mode == "goal_text" and not self.text_goals else None
+        hi.after_lead_in(self, head.title)
+        under_words = (self.mode_level if self.mode == "goal_text" and not self.text_goals else None) or words_level
         self.pop_styled(self.typo.size(line), under_words)
         size, pending = self.typo.size(line), self.section
         if pending is not None and self.typo.size(pending) > size + 0.3:
             # the group of the headings under it (a chart between takes no room), not a chapter naming them ("Kommungemensamma objekt")
             gap = space_between(pending.bbox[3], line.y0, self.page(line).charts) / (pending.bbox[3] - pending.bbox[1])
-            group = self.section_level is None and (not self.section_prose and (pending.page == line.page and gap < 3 or over_page(
+            group = self.section_level is None and (not self.section_prose and (pending.page == line.page and gap < 3 or hi.over_page(
                 self.doc, pending, line)) or states_goal(head.title) and pending.page == line.page) and not names_chapter(
                 self.out, self.section_title)  # (or ending the page above; over its intro, a heading stating a goal)
             self.section_above = (pending, self.section_title, self.section_prose) if group else None
@@ -184,7 +185,7 @@ class ListWalk(FieldWalk):
         self.section_level = under_words
         self.section, self.activity, self.mode, self.item = line, None, None, None
         self.section_title, self.section_last, self.section_prose = head.title, line, []
-        self.heading_title = head.title
+        self.heading_title, self.worded_section = head.title, id(line) if worded else None
         lit_goal(self, line)
         return True
 

@@ -58,11 +58,21 @@ _LEAD_IN = re.compile(r"\bpriorit\w*|\b(?:fokus|mal|utvecklings)omraden\b")
 # ... unless the sentence says the bullets rank projects or investments ("prioriterat projekten
 # enligt följande ordning:"): criteria, not focus areas
 _NOT_LEAD_IN = re.compile(r"\b(?:projekt\w*|investering\w*|ordning\w*)\b")
-_CAPTION = re.compile(r"^(foto|bild|illustration|fotograf)\s*:", re.IGNORECASE)
+_CAPTION = re.compile(r"^(foto|bild|illustration|fotograf|diagram|figur|graf)\s*\d*\s*:", re.IGNORECASE)
 _LIST_FIELDS = ("parties", "follow_up")
 _TEXT_FIELDS = ("owner", "implementation", "comment", "description")
 _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method")
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+_OUTLINE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
+
+
+def numbered_under(number: str | None, parent: str | None) -> bool:
+    """Whether an outline number may stand under a goal numbered ``parent``: unless both are
+    plain outline numbers ("2.3", "1") and ``parent`` is not its prefix."""
+    own, up = (number or "").rstrip("."), (parent or "").rstrip(".")
+    return not ("." in own and _OUTLINE_NUMBER.fullmatch(own) and _OUTLINE_NUMBER.fullmatch(up)) or own.startswith(f"{up}.")
 
 
 class WalkState:
@@ -98,6 +108,9 @@ class WalkState:
         self.list_goal_x = 0.0  # and where its line starts
         self.list_goal_in = 5.0  # how far in from it an item under it starts
         self.text_goals: list[Goal] = []  # goals made from paragraphs after goal words, until a list follows
+        # goal words set as a heading: (its size, the level it names, the style of the first heading under it)
+        self.words_scope: tuple[float, GoalLevel, tuple[float, bool] | None] | None = None
+        self.worded_section: int | None = None  # id of the pending heading that is a goal of that scope
         self.inline_value = ""
         self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
         self.runin_prov: Provenance | None = None
@@ -165,8 +178,8 @@ class WalkState:
     def push_goal(self, goal: Goal, depth: int, line: Line) -> None:
         self.flush()
         self.section_above = None
-        while self.stack and self.stack[-1][0] >= depth:
-            self.stack.pop()
+        while self.stack and (self.stack[-1][0] >= depth or not numbered_under(goal.number, self.stack[-1][1].number)):
+            self.stack.pop()  # ("2.3" after "1 Året som gått", its "2" never printed, is no part of it)
         (self.stack[-1][1].children if self.stack else self.out.goals).append(goal)
         self.stack.append((depth, goal))
         self.goal, self.activity, self.mode, self.section = goal, None, None, None
@@ -204,8 +217,12 @@ class WalkState:
             self.pop_styled(self.typo.size(line), self.section_level)
             level = self.section_level or (self.spec.level(self.depth() + 1) if self.stack else (
                 sibling_goal_level(self.out.goals, self.styled, self.typo.size(line)) or GoalLevel.focus_area))
-            # ("Mål: Höganäs kommun ska …": the label is no part of the title)
-            goal = Goal(uid="", level=level, title=unlabelled(self.section_title or line.text), provenance=provenance(line))
+            title = unlabelled(self.section_title or line.text)  # ("Mål: Höganäs kommun ska …": the label is no part of it)
+            if not self.stack and (again := self.same_goal(title, 1)) and again[-1].level in (GoalLevel.goal_area, GoalLevel.focus_area):
+                self.stack, self.goal, self.title_line = [(k + 1, g) for k, g in enumerate(again)], again[-1], None
+                self.styled[id(self.goal)] = self.typo.size(line)  # (ended by the next heading as large)
+                return self.goal  # a goal area printed again over more of its content (a styrkort's measures): one area
+            goal = Goal(uid="", level=level, title=title, provenance=provenance(line))
             if self.section_prose:
                 goal.description = "\n".join(group_paragraphs(self.section_prose))
             mode, field, field_lines = self.mode, self.field, self.field_lines  # content already under way

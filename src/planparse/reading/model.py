@@ -57,10 +57,21 @@ def overlap_by(a: BBox, b: BBox, depth: float) -> bool:
     return min(a[2], b[2]) - max(a[0], b[0]) >= depth and min(a[3], b[3]) - max(a[1], b[1]) >= depth
 
 
+# An accent set as a glyph of its own before its letter (TeX's old fonts: "Socialf¨orvaltningen"),
+# and the combining mark it stands for
+_SPACING_ACCENT = re.compile("([¨˚´ˆ˜ˇ])([A-Za-z])")
+_COMBINING = {"¨": "\u0308", "˚": "\u030a", "´": "\u0301", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c"}
+
+
 def nfc(text: str) -> str:
     """``text`` with its letters composed ("a" + ring above → "å"): a producer that writes
-    Swedish decomposed (TeX, some macOS ones) reads like any other."""
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    Swedish decomposed (TeX, some macOS ones) reads like any other, also one that sets the
+    accent as a glyph of its own before the letter ("f¨orvaltning" → "förvaltning")."""
+    if text.isascii():
+        return text
+    if _SPACING_ACCENT.search(text):
+        text = _SPACING_ACCENT.sub(lambda m: m[2] + _COMBINING[m[1]], text)
+    return unicodedata.normalize("NFC", text)
 
 
 def union(boxes: list[BBox]) -> BBox:
@@ -245,6 +256,8 @@ def _text(spans: list[Span]) -> str:
         prev = s
     if _ANY_INVISIBLE.search(out):
         out = _visible(out)
+    if _SPACING_ACCENT.search(out):  # (an accent in a span of its own before its letter's)
+        out = nfc(out)
     return " ".join(out.split())
 
 

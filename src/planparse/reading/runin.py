@@ -3,7 +3,8 @@ regular face on the same line ("**Föreningslivet ska ha goda villkor.** Antalet
 
 The bold sentence is the paragraph's heading and the rest its body, so the line is parted
 where the weight changes after a full stop: the bold words a line of their own (a wrapped
-heading's earlier lines, all bold, stand right above it), the regular words another. Only a
+heading's earlier lines, all bold, stand right above it, its closing full stop dropped), the
+regular words another. Only a
 native layer's fonts tell the weight apart.
 """
 
@@ -18,15 +19,17 @@ def split_heads(lines: list[Line]) -> list[Line]:
     """``lines`` with each run-in heading's line parted into its bold head and its regular rest."""
     out: list[Line] = []
     prev: Line | None = None
-    for ln in lines:
+    for k, ln in enumerate(lines):
         cut = _head_end(ln) if _opens_paragraph(prev, ln) else None
         if cut is not None and not (prev is not None and prev.bold and _right_above(prev, ln)) \
                 and len("".join(s.text for s in ln.spans[:cut]).split()) < MIN_WORDS:
             cut = None
-        if cut is None:
+        if cut is None and _opens_paragraph(prev, ln) and k + 1 < len(lines) and _runs_on(ln, lines[k + 1]):
+            out.append(Line(spans=_unstopped(ln.spans), page=ln.page, method=ln.method))  # the head fills its line
+        elif cut is None:
             out.append(ln)
         else:
-            out.append(Line(spans=ln.spans[:cut], page=ln.page, method=ln.method))
+            out.append(Line(spans=_unstopped(ln.spans[:cut]), page=ln.page, method=ln.method))
             out.append(Line(spans=_stripped(ln.spans[cut:]), page=ln.page, method=ln.method))
         prev = ln
     return out
@@ -49,6 +52,15 @@ def _head_end(line: Line) -> int | None:
     return cut
 
 
+def _runs_on(head: Line, nxt: Line) -> bool:
+    """Whether ``head``, a whole line of a bold sentence, is a run-in head that filled its line:
+    the paragraph goes on right under it in the regular face with a new sentence."""
+    text = head.text.rstrip()
+    return head.method == "native" and all(s.bold for s in head.spans if s.text.strip()) and text.endswith(".") \
+        and len(text.split()) >= MIN_WORDS and _right_above(head, nxt) and not any(s.bold for s in nxt.spans) \
+        and nxt.text.lstrip()[:1].isupper() and abs(nxt.spans[0].size - head.spans[0].size) <= 0.3
+
+
 def _opens_paragraph(prev: Line | None, line: Line) -> bool:
     """Whether ``line`` starts a paragraph or goes on with a heading set in bold above it: no
     line right above it in the same column, or one that ends a sentence or is all bold."""
@@ -63,6 +75,14 @@ def _right_above(prev: Line, line: Line) -> bool:
     if prev.page != line.page or abs(prev.bbox[0] - line.bbox[0]) > 1.0 or line.bbox[1] < prev.bbox[1]:
         return False
     return line.bbox[1] - prev.bbox[3] <= 0.8 * (line.bbox[3] - line.bbox[1])
+
+
+def _unstopped(spans: list[Span]) -> list[Span]:
+    """The head's spans without the full stop that ends the run-in: punctuation that set it off
+    from the text running on, no part of the heading (one set apart ends in none)."""
+    last = spans[-1]
+    return [*spans[:-1], Span(last.text.rstrip().removesuffix("."), last.bbox, last.font, last.size, last.bold, last.italic,
+                              last.color)]
 
 
 def _stripped(spans: list[Span]) -> list[Span]:

@@ -9,6 +9,7 @@ Pure functions over strings (and, for paragraphs, over positioned lines):
   → "Informationssäkerhet") from a real one ("IT-|säkerhet", "e-|tjänster",
   "Säkerhets- och");
 - :func:`list_item` recognises bullets and list numbering ("•", "-", "–", "", "1.", "a)");
+- :func:`sentences` parts a paragraph into its sentences;
 - :func:`strip_icon` drops icon glyphs that OCR or symbol fonts leave before a label.
 """
 
@@ -170,6 +171,14 @@ def _dangling(text: str) -> str:
     if len(text) > 2 and text[-1] in _DANGLING and text[-2] == " ":
         return text[:-2].rstrip()
     return text
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+
+
+def sentences(paragraph: str) -> list[str]:
+    """A paragraph's sentences: parted after a full stop, "!" or "?" before a capital letter."""
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(paragraph.split())) if s.strip()]
 
 
 def list_item(text: str) -> tuple[str, str] | None:

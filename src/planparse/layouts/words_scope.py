@@ -1,0 +1,69 @@
+"""Goal words set as a heading ("Kommunfullmäktiges inriktningsmål", "Verksamhetsmål") and the
+headings under them, up to the next heading as large: each a goal though nothing measured
+follows it (a plan's goals stated and explained in a sentence), the first one's style their
+level's and smaller headings stating goals the goals under them; goal words as the heading of a
+kind of goals beside the kind before them ("Verksamhetsmål" after "Finansiella mål") their group.
+A pending heading stating a goal whose prose reports on it (an assessment in a sentence, an
+activity's status closing a paragraph) is a goal too."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planparse.layouts.base import provenance
+from planparse.layouts.goal_words import kind_of_goals, states_goal
+from planparse.layouts.headings import Heading
+from planparse.layouts.prose_activities import reports_in_prose
+from planparse.model import Goal, GoalLevel
+from planparse.reading.model import Line, group_paragraphs
+
+if TYPE_CHECKING:
+    from planparse.layouts.walk_state import WalkState
+
+
+def settle_pending(w: WalkState) -> None:
+    """Make the pending heading a goal before the next heading takes its place, though no goal
+    content followed it: when it is in goal words' scope (:func:`heads_under_words`), or states a goal
+    and its prose reports on it ("Äldre ska kunna bo kvar hemma." over "… Målet bedöms som
+    uppfyllt.", or paragraphs closed by "Arbetet pågår.": read after the walk)."""
+    if w.section is None:
+        return
+    worded = id(w.section) == w.worded_section
+    if (worded or states_goal(w.section_title) and reports_in_prose(group_paragraphs(w.section_prose))) \
+            and (goal := w.owner_goal()) is not None and worded:
+        w.listed.add(id(goal))
+
+
+def heads_under_words(w: WalkState, head: Heading, line: Line) -> tuple[bool, GoalLevel | None]:
+    """Under goal words set as a heading ("Kommunfullmäktiges inriktningsmål"), up to the next
+    heading as large or numbered, a heading styled as the first one under them is a goal of the
+    words' level and a smaller one stating a goal is a goal under it, even with only a paragraph
+    under it (a plan's goals stated and explained, nothing measured): whether ``head`` is one of
+    them, and the level the words name it. The heading pending before it is settled first
+    (:func:`settle_pending`)."""
+    settle_pending(w)
+    if (scope := w.words_scope) is None:
+        return False, None
+    size = w.typo.size(line)
+    if head.number or size >= scope[0] - 0.3 or scope[2] is None and w.mode != "goal_text":  # (or after their list)
+        w.words_scope = None
+        return False, None
+    first = scope[2] or (size, line.bold)
+    w.words_scope = (scope[0], scope[1], first)
+    if abs(first[0] - size) <= 0.3 and first[1] == line.bold:
+        return True, scope[1]
+    return size < first[0] - 0.3 and states_goal(head.title), None
+
+
+def words_list(w: WalkState, line: Line, title: str) -> None:
+    """Goal words set as a heading start a new list: goals made from headings no larger end. Set
+    as the heading of a kind of goals before them ("Verksamhetsmål" after "Finansiella mål", each
+    over its goals), they are a group of the goals that follow, as that one is."""
+    size, last = w.typo.size(line), w.out.goals[-1] if w.out.goals else None
+    w.pop_styled(size)
+    if w.stack or last is None or not kind_of_goals(last.title) or abs(w.styled.get(id(last), 0.0) - size) > 0.3:
+        return
+    group = Goal(uid="", level=last.level, title=title, provenance=provenance(line))
+    w.push_goal(group, 1, line)
+    w.styled[id(group)] = size
+    w.listed.add(id(group))
