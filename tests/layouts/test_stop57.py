@@ -182,3 +182,9 @@ def test_an_activity_plan_naming_the_goals_read_before_adds_to_them() -> None:
     is no goal."""
     HoldoutSet("holdout-generic34").same("verksamhetsplan/region-gavleborg-hsn-verksamhetsplan-2026-a3", goals, activities)
     HoldoutSet("holdout-generic30").same("delarsrapport/sigtuna-un-delarsrapport-augusti-2026-diagram", goals)
+
+
+def test_a_follow_up_table_naming_goals_and_activities_read_before_gives_their_statuses() -> None:
+    """Älvkarleby (holdout-generic37): the plan's goals with their activities, then an appendix
+    "Mål | Aktivitet | Status" naming them again: each activity once, with the appendix's status."""
+    HoldoutSet("holdout-generic37").same("verksamhetsplan/alvkarleby-bin-verksamhetsplan-2027-uppfoljning-t1", activities, statuses)

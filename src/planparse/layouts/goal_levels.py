@@ -111,7 +111,7 @@ def settle_levels(goals: list[Goal], top: bool = True) -> None:
                     c.level = GoalLevel.sub_goal
         if top and g.level is GoalLevel.goal_area:
             for c in g.children:  # an area's goal another word named an area ("Strategiskt mål: …" under "Perspektiv: …")
-                c.level = GoalLevel.goal if c.level is GoalLevel.goal_area else c.level
+                c.level = GoalLevel.goal if c.level is GoalLevel.goal_area and not c.children else c.level
         settle_levels(g.children, top=False)
 
 

@@ -31,6 +31,7 @@ from planparse.layouts.goals_again import (
 from planparse.layouts.indicators import indicator_rows
 from planparse.layouts.mark_matrix import marked_matrix, matrix_assessment, matrix_columns
 from planparse.layouts.nested_tables import nested_table, read_nested
+from planparse.layouts.repeated_goals import merge_activities
 from planparse.layouts.row_shapes import row_starts_item
 from planparse.layouts.scales import row_assessment
 from planparse.layouts.tables import column_of, header_labels, match_status_prefix, split_title
@@ -178,7 +179,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             if current is not None and indicator_col not in (None, col):  # a goal's next indicator
                 current.indicators.extend(_row_indicators(w, table, row, others))
             if current is not None and one_activity and not row.full_width:  # the goal's next activity
-                current.activities.extend(row_activity(table, row, w.bullets.leads))
+                merge_activities(current, row_activity(table, row, w.bullets.leads))
             continue
         if is_comment(row):
             commenting = True
@@ -211,8 +212,8 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             row_assessment(row, current, assess_col, comment_col, w.doc)
             if indicator_col not in (None, col):
                 current.indicators.extend(_row_indicators(w, table, row, others))
-            if one_activity:  # ("Aktivitet | Mål | …": the goal named on each of its activities' rows)
-                current.activities.extend(row_activity(table, row, w.bullets.leads))
+            if one_activity:  # ("Aktivitet | Mål | …": the goal named on each of its activities' rows; a follow-up's)
+                merge_activities(current, row_activity(table, row, w.bullets.leads))
             w.goal, w.activity, w.item = current, None, current
             continue
         current, made = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row)), made + 1

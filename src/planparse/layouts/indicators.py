@@ -160,6 +160,12 @@ _DIRECTION_HEAD = re.compile(r"(?:onskad|onskvard|efterstravad)? ?riktning|malri
 _PERIOD_HEAD = re.compile(r"(?:mat|tids|redovisnings)?period|avser(?: period| ar)?|matar")
 _ICONS = "●⬤■◼◆⯁★ "
 _OCR_MARKS = re.compile(r"[\s*”\"“+]+$")
+def _names(table: Table, col: int) -> bool:
+    """Whether column ``col`` holds names of three words or more, not units ("Andel", "kWh/m²")."""
+    cells = [t for r in table.body if (t := r.cell_text(col).strip())]
+    return bool(cells) and sum(len(t.split()) for t in cells) >= 3 * len(cells)
+
+
 def _worded(table: Table, col: int) -> bool:
     """Whether column ``col`` holds words, no figure (an assessment's "Uppfyllt", not a forecast's "62")."""
     cells = [t for r in table.body if (t := r.cell_text(col).strip())]
@@ -183,8 +189,8 @@ def indicator_rows(
     months and no year ("Utfall jan–aug") is of the document's year, ``this_year``."""
     labels = header_labels(table)
     name_col = column_of(labels, "indicator")
-    if name_col is None:  # "Mått" names them where no column is the indicator's (a styrkort: "Mål | Mått | Utfall")
-        name_col = next((i for i, lab in enumerate(labels) if lab == "measure" and i not in skip), 0)
+    if name_col is None:  # "Mått" names them where no column is the indicator's and it holds names, not units
+        name_col = next((i for i, lab in enumerate(labels) if lab == "measure" and i not in skip and _names(table, i)), 0)
     source_col = column_of(labels, "source")
     unit_col = column_of(labels, "measure")
     if unit_col == name_col:  # "Mått | Mål | Utfall": the measure column names the indicator

@@ -65,14 +65,20 @@ def merge_follow_up(goals: list[Goal]) -> None:
         for child in group.children:
             first = before[title_key(child.title)]
             fill_missing(first, child, _FIELDS)
-            acts = {title_key(a.title): a for a in first.activities}
-            for act in child.activities:
-                if (known := acts.get(title_key(act.title))) is None:
-                    first.activities.append(act)
-                    continue
-                fill_missing(known, act, _ACTIVITY_FIELDS)
+            merge_activities(first, child.activities)
             first.indicators += [i for i in child.indicators if title_key(i.name) not in {title_key(j.name) for j in first.indicators}]
         goals.remove(group)
+
+
+def merge_activities(goal: Goal, acts: list[Activity]) -> None:
+    """``acts`` added to ``goal``'s; one it has already (by title) fills that one's missing fields
+    (its status and dates from a follow-up that names it again)."""
+    known = {title_key(a.title): a for a in goal.activities}
+    for act in acts:
+        if (first := known.get(title_key(act.title))) is None:
+            goal.activities.append(act)
+        else:
+            fill_missing(first, act, _ACTIVITY_FIELDS)
 
 
 _DECISION = re.compile(r"(?:\w+s )?(?:beslut|forslag till beslut|beslutsforslag)")

@@ -18,6 +18,7 @@ _MIN_ROWS = 8
 _HEADINGS = 2  # numbered headings alone in their rows, at least ("3.1 MILJÖ OCH NATUR", "Uppdrag 3.1.1")
 
 
+_YEAR_HEAD = re.compile(r"(?:\w+\s+)?(?:19|20)\d\d")  # "2024", "Mål 2026" over a column
 _MARKER = re.compile(r"^(?:[•\-–▪◦]|\d{1,2}[.)])$")  # a list item's bullet or number in a cell of its own
 
 
@@ -50,17 +51,20 @@ def _bold(row: Row) -> bool:
 
 
 def _inner_header(row: Row) -> bool:
-    """A row of a sub-table's header inside the grid: two cells or more, all bold, one a label
-    ("Indikator | 2024 | 2025 | Mål 2026", "Aktivitet | Ansvarig | Status")."""
+    """A row of a sub-table's header inside the grid: two cells or more, all bold, each a label,
+    a year or a short column word ("Indikator | 2024 | 2025 | Mål 2026", "Aktivitet | Ansvarig |
+    Status", "Nr | Mål"), no row of bold content."""
     cells = _cells(row)
-    return len(cells) >= 2 and _bold(row) and any(_label(c.text) for c in cells)
+    return len(cells) >= 2 and _bold(row) and any(_label(c.text) for c in cells) and all(
+        _label(t) or _YEAR_HEAD.fullmatch(t) or len(t) <= 3 for c in cells if (t := c.text.strip()))
 
 
 def _headed_sheet(rows: list[Row]) -> bool:
     """A sheet whose parts are headed by bold rows of one cell (a goal's title across the sheet)
-    over sub-tables each with a bold header row of its own inside the grid, or whose one table
-    starts under title rows of one cell each."""
-    first = next((k for k, r in enumerate(rows) if k > 0 and _inner_header(r)), None)
+    over sub-tables each with a bold header row of its own inside the grid (not the table's own
+    header repeated after a page break), or whose one table starts under title rows of one cell
+    each."""
+    first = next((k for k, r in enumerate(rows) if k > 0 and _inner_header(r) and _text(r) != _text(rows[0])), None)
     return first is not None and (all(len(_cells(r)) <= 1 for r in rows[:first])
                                   or any(len(_cells(r)) == 1 and _bold(r) for r in rows[1:]))
 

@@ -54,7 +54,7 @@ def stated_assessment(w: FieldWalk, line: Line) -> bool:
         analysis = "\n".join(paragraphs(prose, w.step, [ln.text for ln in prose], w.spec.paragraph_gap))
         goal.comment = f"{goal.comment}\n{analysis}" if goal.comment else analysis
     w.title_line = None
-    if goal is w.goal:
+    if goal is w.goal and line.method == "native":  # (an OCR'd layer's headings are less sure to end it)
         w.field = "comment"  # the prose after the sentence goes on with the analysis (or reports what was done)
     return True
 

@@ -24,7 +24,8 @@ def split_heads(lines: list[Line]) -> list[Line]:
         if cut is not None and not (prev is not None and prev.bold and _right_above(prev, ln)) \
                 and len("".join(s.text for s in ln.spans[:cut]).split()) < MIN_WORDS:
             cut = None
-        if cut is None and _opens_paragraph(prev, ln) and k + 1 < len(lines) and _runs_on(ln, lines[k + 1]):
+        if cut is None and _opens_paragraph(prev, ln) and k + 1 < len(lines) and _runs_on(ln, lines[k + 1], lines) \
+                and not (prev is not None and prev.text.rstrip().endswith(":")):  # (a statement a lead-in quotes: "Vår vision är:")
             out.append(Line(spans=_unstopped(ln.spans), page=ln.page, method=ln.method))  # the head fills its line
         elif cut is None:
             out.append(ln)
@@ -52,13 +53,21 @@ def _head_end(line: Line) -> int | None:
     return cut
 
 
-def _runs_on(head: Line, nxt: Line) -> bool:
-    """Whether ``head``, a whole line of a bold sentence, is a run-in head that filled its line:
-    the paragraph goes on right under it in the regular face with a new sentence."""
+FILLED = 0.88  # of the widest line starting where it starts: a line this wide filled its measure
+
+
+def _runs_on(head: Line, nxt: Line, lines: list[Line]) -> bool:
+    """Whether ``head``, a whole line of a bold sentence, is a run-in head that filled its line
+    (as wide as the text's measure, no bold paragraph of its own ending short): the paragraph goes
+    on right under it in the regular face with a new sentence."""
     text = head.text.rstrip()
-    return head.method == "native" and all(s.bold for s in head.spans if s.text.strip()) and text.endswith(".") \
-        and len(text.split()) >= MIN_WORDS and _right_above(head, nxt) and not any(s.bold for s in nxt.spans) \
-        and nxt.text.lstrip()[:1].isupper() and abs(nxt.spans[0].size - head.spans[0].size) <= 0.3
+    if not (head.method == "native" and all(s.bold for s in head.spans if s.text.strip()) and text.endswith(".")
+            and len(text.split()) >= MIN_WORDS and _right_above(head, nxt) and not any(s.bold for s in nxt.spans)
+            and nxt.text.lstrip()[:1].isupper() and not nxt.text.rstrip().endswith(":")
+            and abs(nxt.spans[0].size - head.spans[0].size) <= 0.3):
+        return False
+    widest = max(ln.bbox[2] for ln in lines if ln.page == head.page and abs(ln.bbox[0] - head.bbox[0]) <= 1.0)
+    return head.bbox[2] - head.bbox[0] >= FILLED * (widest - head.bbox[0])
 
 
 def _opens_paragraph(prev: Line | None, line: Line) -> bool:

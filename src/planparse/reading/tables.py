@@ -595,7 +595,7 @@ def _regions(raw: RawPage, carried: Table | None = None) -> list[_Region]:
             if len(ys) >= 4 and _shaded_band(g_vs, ys[1], ys[2]) and not _shaded_band(g_vs, ys[0], ys[1]) \
                     and _lead_in(_band_spans(raw, x0, x1, ys[0], ys[1])):
                 ys = ys[1:]  # the rule above the shaded header is a heading's, the line under it no row
-        parts = _split_at_headings(ys, x0, x1, raw, _open_bands(ys, g_vs)) if ruled and not striped else [
+        parts = _split_at_headings(ys, x0, x1, raw, _open_bands(ys, g_vs, x0, x1, raw)) if ruled and not striped else [
             r for part in _split_at_headings(ys, x0, x1, raw) for q in _split_at_header_bands(part, x0, x1, raw)
             for r in ([q] if striped else _split_at_open_headers(q, x0, x1, raw))
         ]
@@ -922,11 +922,14 @@ ICON_SLACK = 2.0  # points: a vertical inside an icon's box, this much around it
 BOLD_HEADING = 1.1  # a bold line this much larger than a table's rows is a heading between two tables
 
 
-def _open_bands(ys: list[float], vs: list[_Seg]) -> set[int]:
-    """The bands between a ruled grid's rules that no vertical rule crosses: between two grids
-    set one under the other (a heading with its underline between them)."""
+def _open_bands(ys: list[float], vs: list[_Seg], x0: float, x1: float, raw: RawPage) -> set[int]:
+    """The bands between a ruled grid's rules that no vertical rule crosses and whose text all
+    starts in the grid's left half: between two grids set one under the other (a heading with
+    its underline between them), no header row of cells across."""
+    half = (x0 + x1) / 2
     return {k for k, (top, bottom) in enumerate(zip(ys, ys[1:], strict=False))
-            if not any(v.a <= top + TOL and v.b >= bottom - TOL for v in vs)}
+            if not any(v.a <= top + TOL and v.b >= bottom - TOL for v in vs)
+            and all(s.bbox[0] < half for s in _band_spans(raw, x0, x1, top, bottom))}
 
 
 def _split_at_headings(ys: list[float], x0: float, x1: float, raw: RawPage, only: set[int] | None = None) -> list[list[float]]:
