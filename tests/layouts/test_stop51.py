@@ -74,10 +74,7 @@ def test_long_reports_chapter_headers_continued_captions_and_intros() -> None:
     rest of the goal table, and goal words ("Verksamhetsmål") that end the goals above them and
     whose prose is no goal. Tomelilla: each area's title over an intro paragraph, then goal
     headings that state goals."""
-    doc = GENERIC40.parsed("delarsrapport/hoor-ks-delarsrapport-augusti-2027")
-    gold = GENERIC40.gold("delarsrapport/hoor-ks-delarsrapport-augusti-2027")
-    assert [g for _, g, _ in tree(doc)] == [g for level, g, _ in tree(gold) if level == "goal"]
-    assert assessments(doc) == [a for a in assessments(gold) if a[1] is not None]
+    GENERIC40.same("delarsrapport/hoor-ks-delarsrapport-augusti-2027", tree, assessments)  # (its groups too, since stop 57)
     GENERIC40.same("verksamhetsberattelse/tomelilla-ks-hallbarhetsbokslut-2026", tree, assessments)
 
 
