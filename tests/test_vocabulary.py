@@ -336,3 +336,11 @@ def test_a_status_with_when_it_was_reached() -> None:
     assert match_status("Klar i december").value == "completed"
     assert match_status("Pågår under året").value == "in_progress"
 
+
+
+def test_written_off_assignments_and_goals_of_an_owner_directive() -> None:
+    assert match_status("Avskrivet").value == "cancelled"
+    assert match_status("Avskriven").value == "cancelled"
+    assert label_of("Mål i ägardirektivet") == "goal"
+    assert label_of("Ägardirektivets mål") == "goal"
+    assert label_of("Ägardirektiv") is None

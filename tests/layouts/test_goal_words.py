@@ -12,6 +12,7 @@ from planparse.layouts.goal_words import (
 from planparse.layouts.known_goals import named_goal
 from planparse.layouts.title_kinds import other_plan
 from planparse.layouts.walk_state import numbered_under
+from planparse.layouts.words_scope import names_areas
 from planparse.model import Goal, GoalLevel, Provenance, ProvenanceMethod
 from planparse.text.fold import fold
 
@@ -104,3 +105,8 @@ def test_a_shorter_goal_word_misread_before_its_colon() -> None:
     assert goal_word("Nämndmiåil: Fler ska erbjudas sysselsättning") == (GoalLevel.goal, "Fler ska erbjudas sysselsättning")
     assert goal_word("Enhetschef: Anna Berg") is None
     assert goal_word("Namnbyte: Ny") is None
+
+
+def test_goal_words_naming_areas_as_well() -> None:
+    assert names_areas("Målområden och mål") and names_areas("Fokusområden och mål 2027")
+    assert not names_areas("Kommunfullmäktiges mål") and not names_areas("Målområden")

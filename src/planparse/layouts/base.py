@@ -263,6 +263,7 @@ def clean_strings(model: BaseModel) -> None:
 # ----------------------------------------------------------------------------- text helpers
 
 NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?P<title>\S.*)$")
+OUTLINE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")  # an outline number alone: "3", "2.1", "1.2.3."
 
 
 def numbered(text: str) -> tuple[str, str] | None:

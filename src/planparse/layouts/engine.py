@@ -43,6 +43,7 @@ from planparse.layouts.stated_assessment import assessed_after_walk, stated_asse
 from planparse.layouts.table_walk import read_table
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_lists import ListWalk
+from planparse.layouts.words_scope import settle_pending
 from planparse.model import Goal, GoalLevel
 from planparse.reading import positioned as pos
 from planparse.reading.model import Document, Line, Table
@@ -136,6 +137,7 @@ class Walk(ListWalk):
                 else:
                     self.line(block)
         self.flush()
+        settle_pending(self)  # (the last heading, stating a goal with only its paragraph under it)
 
     def line(self, line: Line) -> None:
         text = line.text

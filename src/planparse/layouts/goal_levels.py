@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from planparse.layouts.base import OUTLINE_NUMBER
 from planparse.layouts.goal_words import states_goal
 from planparse.layouts.known_goals import depth_first
 from planparse.layouts.listed_measures import measures_in_order
@@ -126,12 +127,12 @@ def finish_tree(goals: list[Goal], generic: bool) -> None:
     for goal in goals:  # (two reports in one file may repeat a top-level title: kept apart)
         merge_repeated_goals(goal.children)
     owners_in_titles(goals)
+    _references_over_titles(goals)
     _ocr_list_stops(goals)
     if generic:
         settle_levels(goals)
 
 
-_BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}")
 _TITLE_NUMBER = re.compile(r"^(.*\S)\s+(\d{1,2}(?:\.\d{1,2}){1,3})$")
 
 
@@ -142,7 +143,7 @@ def _numbers_under_titles(goals: list[Goal], parent: Goal | None = None) -> None
     for goal in goals:
         head, _, rest = (goal.description or "").partition("\n")
         tail = _TITLE_NUMBER.match(goal.title)
-        if goal.number is None and _BARE_NUMBER.fullmatch(head.strip()):
+        if goal.number is None and OUTLINE_NUMBER.fullmatch(head.strip()):
             goal.number, goal.description = head.strip(), rest or None
         elif goal.number is None and tail and parent is not None and parent.number \
                 and tail[2].startswith(f"{parent.number.rstrip('.')}."):
@@ -160,3 +161,19 @@ def _ocr_list_stops(goals: list[Goal]) -> None:
     inds = [i for g in tree for i in g.indicators if i.provenance.method != "native"]
     for ind, name in zip(inds, ocr_list_stops([i.name for i in inds]), strict=True):
         ind.name = name
+
+
+# a case's reference: "Dnr BUN 2025/118", "KS/2025:412", "KF 2025-06-16 § 87"
+_REFERENCE = re.compile(r"(?:Dnr\.?\s*)?(?P<ref>[A-ZÅÄÖ]{2,5}(?:[ /]20\d\d[/:]\d{1,4}| 20\d\d-\d\d-\d\d § ?\d{1,4}))")
+
+
+def _references_over_titles(goals: list[Goal]) -> None:
+    """An activity (an uppdrag) whose cell opens with the reference of the decision that gave it,
+    over its title: the reference is its number, the text under it its title."""
+    for goal in goals:
+        for act in goal.activities:
+            m = _REFERENCE.fullmatch(act.title.strip())
+            if m is not None and act.number is None and act.description:
+                title, _, rest = act.description.partition("\n\n")
+                act.number, act.title, act.description = m["ref"], " ".join(title.split()), rest or None
+        _references_over_titles(goal.children)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from planparse.layouts import roles
-from planparse.layouts.base import provenance
+from planparse.layouts.base import OUTLINE_NUMBER, provenance
 from planparse.layouts.cell_items import (
     cell_activities,
     cell_goals,
@@ -22,7 +22,6 @@ from planparse.layouts.cell_items import (
 )
 from planparse.layouts.goal_words import GOAL_WORDS, goal_word, names_goals, states_goal
 from planparse.layouts.goals_again import (
-    BARE_NUMBER,
     by_number,
     named_again,
     number_of,
@@ -218,7 +217,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             continue
         current, made = Goal(uid="", level=level, title=titles[-1], provenance=provenance(row)), made + 1
         current.number, current.title = number_of(titles[-1])
-        if current.number is None and col > 0 and BARE_NUMBER.fullmatch(nr := row_text(row, col - 1).strip()):
+        if current.number is None and col > 0 and OUTLINE_NUMBER.fullmatch(nr := row_text(row, col - 1).strip()):
             current.number = nr.rstrip(".")  # "Nr | Mål": its number in the column before it
         if len(titles) == 1 and not row.full_width and (c := roles.cell(row, col)) is not None and c.lines and c.lines[0].bold:
             bold, plain = split_title(c)  # a bold title over its plain comment in one cell

@@ -5,9 +5,9 @@ plan after the goals), which then adds to them instead of adding goals."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from planparse.layouts.base import OUTLINE_NUMBER
 from planparse.layouts.cell_items import row_text
 from planparse.layouts.headings import NAMND_PREFIXES, numbered
 from planparse.model import Goal, goals_in
@@ -16,9 +16,6 @@ from planparse.text.fold import fold
 
 if TYPE_CHECKING:
     from planparse.layouts.engine import Walk
-
-BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")  # a number alone in its cell
-
 
 def number_of(title: str) -> tuple[str | None, str]:
     """A goal cell's number and title ("1.1 Alla elever ska …" → "1.1", "Alla elever ska …")."""
@@ -40,8 +37,10 @@ def named_again(w: Walk, table: Table, col: int) -> dict[int, Goal]:
 def by_number(w: Walk, cell: str) -> Goal | None:
     """The goal read before that a goal cell names by its number alone ("Mål nr | Aktivitet …":
     "2" on each of the goal's activities' rows)."""
+    if not OUTLINE_NUMBER.fullmatch(cell.strip()):
+        return None
     number = cell.strip().rstrip(".")
-    found = [g for g in goals_in(w.out.goals) if (g.number or "").rstrip(".") == number] if BARE_NUMBER.fullmatch(cell.strip()) else []
+    found = [g for g in goals_in(w.out.goals) if (g.number or "").rstrip(".") == number]
     return found[0] if len(found) == 1 else None
 
 

@@ -58,12 +58,32 @@ def _tile(figure: Line, lines: list[Line], typo: Typography) -> Tile | None:
         name.append(ln)
     targets = [(ln, m) for ln in small if fx1 < ln.x0 <= fx1 + _BESIDE and fy0 - 4 <= ln.y0 <= (name[-1].bbox[3] if name else fy1)
                and (m := _LABELLED.fullmatch(ln.text.strip())) and value_kind(m["label"])[0] is not ValueKind.other]
+    if not name and caption is None and not targets:  # the name over the figure, its target under it
+        name, targets = _name_over(figure, small), _targets_under(figure, small)
     if not name or not (caption or targets):
         return None  # a big figure alone: a chapter's number, a fact box's figure
     values = [_value(caption.text if caption is not None else "Utfall", figure.text)]
     values += [_value(m["label"], m["value"]) for _, m in targets]
     indicator = Indicator(uid="", name=join_lines([ln.text for ln in name]), values=values, provenance=provenance(*name))
     return Tile(indicator, [figure, *([caption] if caption else []), *name, *(ln for ln, _ in targets)])
+
+
+def _name_over(figure: Line, small: list[Line]) -> list[Line]:
+    """A tile's name in small type right over its figure, left-aligned with it ("Andel trygga
+    elever, åk 5" over "91 %"), no value's label."""
+    above = [ln for ln in small if abs(ln.x0 - figure.x0) <= 6 and ln.y0 < figure.y0  # (a big figure's box starts high)
+             and ln.bbox[3] <= figure.y0 + 0.2 * (figure.bbox[3] - figure.y0) and figure.y0 - ln.bbox[3] <= 1.5 * (ln.bbox[3] - ln.y0)]
+    nearest = max(above, key=lambda ln: ln.y0, default=None)
+    if nearest is None or _LABELLED.fullmatch(nearest.text.strip()) or value_kind(nearest.text)[0] is not ValueKind.other:
+        return []
+    return [nearest]
+
+
+def _targets_under(figure: Line, small: list[Line]) -> list[tuple[Line, re.Match[str]]]:
+    """A tile's targets right under its figure, left-aligned with it ("Mål: 88 %")."""
+    under = sorted((ln for ln in small if abs(ln.x0 - figure.x0) <= 6 and figure.bbox[3] - 2 <= ln.y0
+                    and ln.y0 - figure.bbox[3] <= 0.6 * (figure.bbox[3] - figure.y0)), key=lambda ln: ln.y0)
+    return [(ln, m) for ln in under[:2] if (m := _LABELLED.fullmatch(ln.text.strip())) and value_kind(m["label"])[0] is not ValueKind.other]
 
 
 def _tile_table(table: Table, typo: Typography) -> Tile | None:

@@ -27,7 +27,7 @@ from planparse.layouts.base import (
     Signal,
 )
 from planparse.layouts.fingerprint import NUM
-from planparse.layouts.front_info import read_front
+from planparse.layouts.front_info import cover_grid
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
     DocumentType,
@@ -134,13 +134,6 @@ def _read_cover(doc: Document, out: Builder) -> None:
         out.document_type = DocumentType.verksamhetsplan
     out.period = Period(kind=PeriodKind.year, number=None)
 
-    found = read_front(doc.pages[:3])  # the grid: on the cover, or after a title page
-    meta = found.meta
-    if not found.tables:
-        out.warn("metadata_missing", "no document-information grid on the cover", 1)
-    out.front_tables |= found.tables
-    if found.document_type and "verksamhetsplan" in fold(found.document_type):
-        out.document_type = DocumentType.verksamhetsplan
-    out.metadata = meta
+    meta = cover_grid(doc, out)
     if out.organ is None and meta.decided_by:
         out.organ = meta.decided_by

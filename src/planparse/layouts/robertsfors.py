@@ -26,10 +26,9 @@ from planparse.layouts.base import (
     numbered,
 )
 from planparse.layouts.fingerprint import NUM
-from planparse.layouts.front_info import read_front
+from planparse.layouts.front_info import cover_grid
 from planparse.layouts.spec import LayoutSpec
 from planparse.model import (
-    DocumentType,
     GoalLevel,
     Municipality,
     Period,
@@ -152,14 +151,7 @@ def _read_municipality(doc: Document, out: Builder) -> None:
 
 def _read_grid(doc: Document, out: Builder) -> None:
     """Title, organ, document type, year, period and metadata from the cover grid."""
-    found = read_front(doc.pages[:3])  # the grid: on the cover, or after a title page
-    meta = found.meta
-    if not found.tables:
-        out.warn("metadata_missing", "no document-information grid on the cover", 1)
-    out.front_tables |= found.tables
-    if found.document_type and "verksamhetsplan" in fold(found.document_type):
-        out.document_type = DocumentType.verksamhetsplan
-    out.metadata = meta
+    meta = cover_grid(doc, out)
     if meta.document_name:
         out.title = meta.document_name
         y = YEAR.search(meta.document_name)

@@ -64,7 +64,8 @@ def _headed_sheet(rows: list[Row]) -> bool:
     over sub-tables each with a bold header row of its own inside the grid (not the table's own
     header repeated after a page break), or whose one table starts under title rows of one cell
     each."""
-    first = next((k for k, r in enumerate(rows) if k > 0 and _inner_header(r) and _text(r) != _text(rows[0])), None)
+    top = _text(rows[0])
+    first = next((k for k, r in enumerate(rows) if k > 0 and _inner_header(r) and _text(r) != top), None)
     return first is not None and (all(len(_cells(r)) <= 1 for r in rows[:first])
                                   or any(len(_cells(r)) == 1 and _bold(r) for r in rows[1:]))
 

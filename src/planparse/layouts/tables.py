@@ -16,7 +16,7 @@ from planparse.layouts.activity_cells import (
     title_wraps,
     titled_lines,
 )
-from planparse.layouts.base import YEAR, provenance
+from planparse.layouts.base import OUTLINE_NUMBER, YEAR, provenance
 from planparse.layouts.status_column import report_column, status_column
 from planparse.model import Activity, Status, StatusValue
 from planparse.reading.model import Cell, Line, Row, Table, group_paragraphs
@@ -129,7 +129,6 @@ def match_status_prefix(text: str) -> tuple[Status, str] | None:
 # The title runs to its first word character without backtracking (``[^\w\n]*+``, where
 # ``.*?\w`` would retry every later word character for every end of the title: quadratic in
 # the length of a long activity text that has no status tail); the match is the same.
-_ITEM_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?")  # an activity's number in its "Nr" column
 STATUS_TAIL = re.compile(r"^(?P<title>[^\w\n]*+\w.*?)\s*(?:[–—-]\s+|:\s*|\(\s*|[●⬤■◼▲▼◆]\s*|(?:\.\s?){3,}\s*|…+\s*)(?P<status>[^–—:()]{3,40}?)\)?\s*\.?$")
 _STATUS_WORD = re.compile(r"\s*[–—-]?\s*\bstatus$", re.IGNORECASE)  # "… – status: Klar"
 
@@ -243,7 +242,7 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             act.status, act.comment = lead[0], act.comment or lead[1] or None
         act.start_date = cell_date(row.cell_text(start_col)) if start_col is not None else None
         act.end_date = cell_date(row.cell_text(end_col), end=True) if end_col is not None else None
-        if number_col is not None and _ITEM_NUMBER.fullmatch(nr := row.cell_text(number_col).strip()):
+        if number_col is not None and OUTLINE_NUMBER.fullmatch(nr := row.cell_text(number_col).strip()):
             act.number = nr.rstrip(".")  # "Nr | Aktivitet | …": the activity's own number
         if progress_col is not None:
             act.progress = cell_percent(row.cell_text(progress_col))

@@ -47,6 +47,7 @@ _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
 # Fields a label line opens (a heading's own "description" is none): its value comes below it.
 _LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
 _RUN_IN = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: \S")  # "Resultat: …", "Åtgärder framåt: …"
+_COMPANY = re.compile(r"\b(?:AB|Aktiebolag)$")  # "Flen Bostäder AB"
 
 class FieldWalk(WalkState):
     """Labels and the fields they open."""
@@ -117,7 +118,10 @@ class FieldWalk(WalkState):
         self.item, self.item_x, self.item_line = None, 0.0, None
         if label == "goal":
             if self.section is not None and self.section_level is None and not self.stack:
-                self.section_level = GoalLevel.goal_area  # the heading over a "Mål" list: the goals' area
+                if _COMPANY.search(self.section_title or ""):
+                    self.section = None  # a company's name over its ägardirektiv's goals: their owner, no area
+                else:
+                    self.section_level = GoalLevel.goal_area  # the heading over a "Mål" list: the goals' area
             self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
             self.list_label = label
             if value:  # "Mål: Örebro kommun ska vara en attraktiv arbetsgivare": owns what follows

@@ -27,7 +27,7 @@ from planparse.layouts.numbered_groups import under_numbered_heading, under_pare
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_fields import FieldWalk
-from planparse.layouts.words_scope import heads_under_words, words_list
+from planparse.layouts.words_scope import heads_under_words, names_areas, settle_pending, words_list
 from planparse.layouts.wraps import did_not_wrap
 from planparse.model import Activity, Goal, GoalLevel, Indicator
 from planparse.reading.charts import space_between
@@ -114,8 +114,9 @@ class ListWalk(FieldWalk):
                 self.nested.add(id(self.stack[-1][1]))
             if not head.title:  # "Mål 1" alone: the paragraph below is the goal's title
                 self.field, self.title_line = "goal_title", None
-            if head.description is not None:  # "Mål 1 Ekonomi i balans. Nämnden ska …": a goal by its word
-                self.listed.add(id(self.stack[-1][1]))
+            if head.description is not None or (head.level is not None or head.marked) and head.number and states_goal(title):
+                self.listed.add(id(self.stack[-1][1]))  # "Mål 1 Ekonomi i balans. Nämnden ska …": a goal by its word
+                self.worded_numbered[id(self.stack[-1][1])] = self.typo.size(line)
             if head.level is not None and head.number is None and not head.lists_goals:
                 self.listed.add(id(self.stack[-1][1]))  # "Nämndmål: Trygghet", "Mål för …": a goal by its words
                 self.styled[id(self.stack[-1][1])] = self.typo.size(line)
@@ -136,6 +137,7 @@ class ListWalk(FieldWalk):
             self.section = None  # one beside them ("Inledning") is no goal
             self.mode, self.mode_level, self.activity, self.item, self.title_line = "goal_text", head.level or GoalLevel.goal, None, None, None
             self.text_goals, self.words_scope = [], (self.typo.size(line), self.mode_level, None)
+            self.scope_areas = names_areas(head.title)
             return True
         label, _ = self.label(head.title)
         if label is not None or self.label_sibling(head, line):
@@ -162,6 +164,7 @@ class ListWalk(FieldWalk):
             return act is not None
         self.item_heading = None
         self.flush()
+        settle_pending(self)
         worded, words_level = heads_under_words(self, head, line)
         if self.section is not None and self.section_level in GROUPS and self.typo.size(self.section) > self.typo.size(line) + 0.3:
             self.owner_goal()  # the group goal words named ("Målområde" over it: a divider slide), a smaller heading under it
@@ -246,7 +249,8 @@ class ListWalk(FieldWalk):
         if not self.bullets.leads(line):
             return False
         if self.mode == "activities":
-            return (self.goal is not None and self.section is None) or self.list_label != "assignment"
+            return (self.goal is not None and self.section is None) or self.list_label != "assignment" or (
+                self.section is not None and states_goal(self.section_title))  # (a heading stating a goal: its uppdrag)
         if self.mode == "goals":  # (under a heading not yet a goal, a "Mål" label's list)
             return self.section is None or self.list_label == "goal"
         return self.mode == "indicators" or self.mode is None and self.field is None and (any(ch.isdigit() for ch in line.text) or (

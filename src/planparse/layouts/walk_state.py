@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.layouts.base import Builder, provenance
+from planparse.layouts.base import OUTLINE_NUMBER, Builder, provenance
 from planparse.layouts.bullets import DrawnBullets
 from planparse.layouts.goal_words import (
     LEVEL_DEPTH,
@@ -65,14 +65,12 @@ _ACTIVITY_LABELS = ("activities", "assignment", "priority_development", "method"
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
-_OUTLINE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
-
 
 def numbered_under(number: str | None, parent: str | None) -> bool:
     """Whether an outline number may stand under a goal numbered ``parent``: unless both are
     plain outline numbers ("2.3", "1") and ``parent`` is not its prefix."""
     own, up = (number or "").rstrip("."), (parent or "").rstrip(".")
-    return not ("." in own and _OUTLINE_NUMBER.fullmatch(own) and _OUTLINE_NUMBER.fullmatch(up)) or own.startswith(f"{up}.")
+    return not ("." in own and OUTLINE_NUMBER.fullmatch(own) and OUTLINE_NUMBER.fullmatch(up)) or own.startswith(f"{up}.")
 
 
 class WalkState:
@@ -110,6 +108,7 @@ class WalkState:
         self.text_goals: list[Goal] = []  # goals made from paragraphs after goal words, until a list follows
         # goal words set as a heading: (its size, the level it names, the style of the first heading under it)
         self.words_scope: tuple[float, GoalLevel, tuple[float, bool] | None] | None = None
+        self.scope_areas = False  # the goal words in scope name areas too ("Målområden och mål")
         self.worded_section: int | None = None  # id of the pending heading that is a goal of that scope
         self.inline_value = ""
         self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines
@@ -130,6 +129,7 @@ class WalkState:
         self.nested: set[int] = set()  # ids of goals set one level deeper under such a goal of their level
         self.styled: dict[int, float] = {}  # ids of goals made from unnumbered headings: their size,
         self.heading_lines: dict[int, Line] = {}  # and their heading's line
+        self.worded_numbered: dict[int, float] = {}  # ids of goals headed by goal word and number ("KF-mål 1. …"): their size
         # ids of styled headings with only a paragraph under them (.heading_items), and of areas' titles over "Mål" lists
         self.prose_only, self.area_titles = set[int](), set[int]()
         self._heads: dict[int, tuple[Line, Heading | None]] = {}  # see recognised()
@@ -241,11 +241,13 @@ class WalkState:
         return goal
 
     def pop_styled(self, size: float, level: GoalLevel | None = None) -> None:
-        """A heading no smaller than a goal made from an unnumbered heading ends its scope,
-        unless goal words name it a ``level`` under that goal's ("Nämndmål" over a heading
+        """A heading no smaller than a goal made from an unnumbered heading ends its scope, and one
+        larger than a goal headed by its goal word and number ("KF-mål 1. …" under a chapter per
+        nämnd), unless goal words name it a ``level`` under that goal's ("Nämndmål" over a heading
         styled as the "Kommunfullmäktiges mål" heading before it)."""
         self.flush()
-        while self.stack and id(top := self.stack[-1][1]) in self.styled and self.styled[id(top)] <= size + 0.3:
+        while self.stack and (id(top := self.stack[-1][1]) in self.styled and self.styled[id(top)] <= size + 0.3
+                              or self.worded_numbered.get(id(top), size) < size - 0.3):
             if level is not None and top.level in LEVEL_DEPTH and LEVEL_DEPTH[top.level] < LEVEL_DEPTH.get(level, 0):
                 break
             self.stack.pop()

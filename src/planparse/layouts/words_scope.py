@@ -8,6 +8,7 @@ activity's status closing a paragraph) is a goal too."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from planparse.layouts.base import provenance
@@ -16,6 +17,7 @@ from planparse.layouts.headings import Heading
 from planparse.layouts.prose_activities import reports_in_prose
 from planparse.model import Goal, GoalLevel
 from planparse.reading.model import Line, group_paragraphs
+from planparse.text.fold import fold
 
 if TYPE_CHECKING:
     from planparse.layouts.walk_state import WalkState
@@ -29,8 +31,10 @@ def settle_pending(w: WalkState) -> None:
     if w.section is None:
         return
     worded = id(w.section) == w.worded_section
-    if (worded or states_goal(w.section_title) and reports_in_prose(group_paragraphs(w.section_prose))) \
-            and (goal := w.owner_goal()) is not None and worded:
+    if not worded and not (states_goal(w.section_title) and reports_in_prose(group_paragraphs(w.section_prose))):
+        return
+    goal = w.owner_goal()  # the pending heading made a goal
+    if goal is not None and worded:
         w.listed.add(id(goal))
 
 
@@ -39,13 +43,13 @@ def heads_under_words(w: WalkState, head: Heading, line: Line) -> tuple[bool, Go
     heading as large or numbered, a heading styled as the first one under them is a goal of the
     words' level and a smaller one stating a goal is a goal under it, even with only a paragraph
     under it (a plan's goals stated and explained, nothing measured): whether ``head`` is one of
-    them, and the level the words name it. The heading pending before it is settled first
-    (:func:`settle_pending`)."""
-    settle_pending(w)
+    them, and the level the words name it."""
     if (scope := w.words_scope) is None:
         return False, None
     size = w.typo.size(line)
-    if head.number or size >= scope[0] - 0.3 or scope[2] is None and w.mode != "goal_text":  # (or after their list)
+    if w.scope_areas and not head.number and abs(size - scope[0]) <= 0.3 and line.bold == w.typo.has_fonts(line):
+        return True, GoalLevel.goal_area  # "Målområden och mål" over areas as large, each over its goals
+    if head.number or size >= scope[0] - 0.3 or scope[2] is None and w.mode != "goal_text" and not w.scope_areas:  # (or after their list)
         w.words_scope = None
         return False, None
     first = scope[2] or (size, line.bold)
@@ -53,6 +57,13 @@ def heads_under_words(w: WalkState, head: Heading, line: Line) -> tuple[bool, Go
     if abs(first[0] - size) <= 0.3 and first[1] == line.bold:
         return True, scope[1]
     return size < first[0] - 0.3 and states_goal(head.title), None
+
+
+def names_areas(title: str) -> bool:
+    """Whether goal words set as a heading name goal areas as well as goals ("Målområden och
+    mål", "Fokusområden och mål"): headings as large under them are the areas."""
+    folded = fold(title)
+    return bool(re.search(r"\b\w*omraden(?:a)?\b", folded)) and bool(re.search(r"\bmal(?:en)?\b", folded))
 
 
 def words_list(w: WalkState, line: Line, title: str) -> None:
