@@ -20,8 +20,9 @@ _OCR_CACHE: str | None = None
 def pytest_configure(config: pytest.Config) -> None:
     """One Tesseract result cache for the session (planparse's own, PLANPARSE_OCR_CACHE):
     many test modules parse the same scans, and Tesseract gives the same words for the same
-    page image. It starts empty on every run and is removed after it; the CLI processes and
-    the test workers the session starts inherit it. A cache the caller set is left alone."""
+    page image. A cache the caller set is used as it is (scripts/test.sh keeps one between
+    runs); otherwise one starts empty and is removed after the run. The CLI processes and the
+    test workers the session starts inherit it."""
     global _OCR_CACHE
     if os.environ.get(CACHE_ENV) or os.environ.get("PYTEST_XDIST_WORKER"):
         return

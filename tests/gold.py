@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,16 @@ def diff(expected: dict[str, Any], actual: dict[str, Any], name: str) -> str:
 _LISTS = ("goals", "activities", "indicators", "children", "budget", "investments", "controls", "risks")
 
 
+@functools.cache
+def _schema_validator() -> jsonschema.protocols.Validator:
+    """The contract's JSON Schema, checked once and compiled once for the session's golds."""
+    schema = json_schema()
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    validator: jsonschema.protocols.Validator = cls(schema)
+    return validator
+
+
 def assert_valid_gold(gold: dict[str, Any]) -> None:
     """Gold leaves out what cannot be known by hand (uids, boxes, raw text, confidences,
     checksums) and may carry ``_notes``; with placeholders for those it must be a valid
@@ -90,5 +101,5 @@ def assert_valid_gold(gold: dict[str, Any]) -> None:
     doc.setdefault("warnings", [])
     doc["source"].update(sha256="0" * 64, parser_version="x", layout_confidence=1.0)
     doc["source"].setdefault("ocr_engine", None)
-    jsonschema.validate(doc, json_schema())
+    _schema_validator().validate(doc)
     assert set(PlanDocument.model_validate(doc).model_dump(mode="json")) == set(doc)
