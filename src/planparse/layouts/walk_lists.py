@@ -116,7 +116,8 @@ class ListWalk(FieldWalk):
                 self.field, self.title_line = "goal_title", None
             if head.description is not None or (head.level is not None or head.marked) and head.number and states_goal(title):
                 self.listed.add(id(self.stack[-1][1]))  # "Mål 1 Ekonomi i balans. Nämnden ska …": a goal by its word
-                self.worded_numbered[id(self.stack[-1][1])] = self.typo.size(line)
+                if self.typo.has_fonts(line):  # (an OCR'd layer's sizes are estimates: no scope by size)
+                    self.worded_numbered[id(self.stack[-1][1])] = self.typo.size(line)
             if head.level is not None and head.number is None and not head.lists_goals:
                 self.listed.add(id(self.stack[-1][1]))  # "Nämndmål: Trygghet", "Mål för …": a goal by its words
                 self.styled[id(self.stack[-1][1])] = self.typo.size(line)
