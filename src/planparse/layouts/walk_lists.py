@@ -114,7 +114,8 @@ class ListWalk(FieldWalk):
                 self.nested.add(id(self.stack[-1][1]))
             if not head.title:  # "Mål 1" alone: the paragraph below is the goal's title
                 self.field, self.title_line = "goal_title", None
-            if head.description is not None or (head.level is not None or head.marked) and head.number and states_goal(title):
+            if head.description is not None or (head.level is not None or head.marked) and head.number and states_goal(title) \
+                    and self.typo.rank(line) > 0:  # (set as a heading: no running head repeating it)
                 self.listed.add(id(self.stack[-1][1]))  # "Mål 1 Ekonomi i balans. Nämnden ska …": a goal by its word
                 if self.typo.has_fonts(line):  # (an OCR'd layer's sizes are estimates: no scope by size)
                     self.worded_numbered[id(self.stack[-1][1])] = self.typo.size(line)

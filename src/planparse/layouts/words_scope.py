@@ -34,8 +34,8 @@ def settle_pending(w: WalkState) -> None:
     if not worded and not (states_goal(w.section_title) and reports_in_prose(group_paragraphs(w.section_prose))):
         return
     goal = w.owner_goal()  # the pending heading made a goal
-    if goal is not None and worded:
-        w.listed.add(id(goal))
+    if goal is not None and worded and not (w.scope_areas and goal.level is GoalLevel.goal_area):
+        w.listed.add(id(goal))  # (an area under "Målområden och mål" stays only with goals under it)
 
 
 def heads_under_words(w: WalkState, head: Heading, line: Line) -> tuple[bool, GoalLevel | None]:
