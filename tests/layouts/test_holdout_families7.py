@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from planparse.layouts.base import body_of
+from planparse.layouts.typography import body_of
 from tests.layouts.holdout import HoldoutSet, all_goals
 
 DOCS = HoldoutSet("holdout-families7")

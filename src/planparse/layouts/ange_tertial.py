@@ -28,11 +28,11 @@ from planparse.layouts.base import (
     Fingerprint,
     LayoutParser,
     Signal,
-    body_size,
     numbered,
 )
 from planparse.layouts.fingerprint import SEP, label
 from planparse.layouts.spec import LayoutSpec
+from planparse.layouts.typography import body_size
 from planparse.model import DocumentType, GoalLevel, Metadata, Municipality, Period, PeriodKind
 from planparse.municipalities import find_in_text
 from planparse.reading.model import Document, Line

@@ -274,28 +274,6 @@ def numbered(text: str) -> tuple[str, str] | None:
     return m["num"], m["title"].strip()
 
 
-def body_size(doc: Document) -> float:
-    """The most common font size of body lines."""
-    sizes: dict[float, int] = {}
-    for page in doc.pages:
-        for ln in page.lines:
-            sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
-    return body_of(sizes)
-
-
-_TEXT_SHARE = 0.75  # of the commonest size's characters: a size as common is running text too
-_TEXT_STEP = 2.0  # points: how much larger that size may be
-
-
-def body_of(sizes: dict[float, int]) -> float:
-    """The body text size from the characters set in each size: the commonest, or a size up to :data:`_TEXT_STEP`
-    larger with nearly as many (prose beside smaller-set tables that hold as much text: no body to rank it by)."""
-    if not sizes:
-        return 10.0
-    top = max(sizes, key=lambda k: sizes[k])
-    return max(k for k, n in sizes.items() if k == top or top < k <= top + _TEXT_STEP and n >= _TEXT_SHARE * sizes[top])
-
-
 YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
 
-__all__ = ["YEAR", "Builder", "Detection", "Fingerprint", "LayoutParser", "Signal", "body_of", "body_size", "numbered", "provenance"]
+__all__ = ["YEAR", "Builder", "Detection", "Fingerprint", "LayoutParser", "Signal", "numbered", "provenance"]

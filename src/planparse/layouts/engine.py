@@ -20,6 +20,7 @@ from planparse.layouts import walk_state as ws
 from planparse.layouts.area_titles import close_area, titles_over_goal_lists
 from planparse.layouts.ballot_boxes import checked_line
 from planparse.layouts.base import Builder, provenance
+from planparse.layouts.control_records import control_records
 from planparse.layouts.facts import guess_facts
 from planparse.layouts.field_boxes import beside_row, field_column
 from planparse.layouts.glyph_markers import ICON_GLYPHS
@@ -138,6 +139,7 @@ class Walk(ListWalk):
                     self.line(block)
         self.flush()
         settle_pending(self)  # (the last heading, stating a goal with only its paragraph under it)
+        self.out.controls = self.out.controls or control_records(self.doc.pages, self.out)  # (a plan as records, no table)
 
     def line(self, line: Line) -> None:
         text = line.text

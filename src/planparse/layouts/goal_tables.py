@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from planparse.layouts import roles
-from planparse.layouts.base import OUTLINE_NUMBER, provenance
+from planparse.layouts.base import OUTLINE_NUMBER, numbered, provenance
 from planparse.layouts.cell_items import (
     cell_activities,
     cell_goals,
@@ -270,9 +270,10 @@ def _group_column(table: Table, col: int, labels: list[str | None]) -> int | Non
 def _group_goal(w: Walk, parent: Goal | None, title: str, row: Row) -> Goal:
     """The goal a group cell names, under ``parent``: the one read before, or a new one."""
     siblings = parent.children if parent is not None else w.out.goals
+    number, title = numbered(title) or (None, title)  # ("1. Barn och unga …": its number apart)
     found = next((g for g in siblings if fold(g.title) == fold(title)), None)
     if found is None:
-        found = Goal(uid="", level=GoalLevel.goal_area if parent is None else GoalLevel.focus_area,
+        found = Goal(uid="", number=number, level=GoalLevel.goal_area if parent is None else GoalLevel.focus_area,
                      title=title, provenance=provenance(row))
         siblings.append(found)
         w.listed.add(id(found))

@@ -52,6 +52,25 @@ def legend_lines(doc: Document, markers: Markers) -> set[int]:
 def legend_table(markers: Markers, table: Table) -> bool:
     """Whether ``table`` is a legend laid out as a table (:mod:`planparse.layouts.legend_rows`):
     every body row holds an icon or a filled cell that is a legend entry, and names only. It is
-    no content: its "Mål | Aktivitet" header names no goals or activities."""
-    return bool(table.body) and all(
-        names_only(r) and any(markers.is_legend(m) for m in markers.near(r.page, r.bbox)) for r in table.body)
+    no content: its "Mål | Aktivitet" header names no goals or activities. Or it is a key in
+    words (:func:`key_table`)."""
+    return bool(table.body) and (key_table(table) or all(
+        names_only(r) and any(markers.is_legend(m) for m in markers.near(r.page, r.bbox)) for r in table.body))
+
+
+_ITEM_LABELS = frozenset({"activities", "goal", "indicator", "measure", "assignment", "sub_goal"})
+
+
+def key_table(table: Table) -> bool:
+    """A key to the statuses or assessments in words ("Status | Innebörd", "Bedömning | Antal
+    mål"): every body row led by a status or assessment name alone, beside its meaning or a count,
+    and no column named for goals, activities or indicators. No row of it is an item."""
+    from planparse import vocabulary
+
+    if len(table.body) < 2 or any(
+            (m := vocabulary.match_label(h)) is not None and m.value in _ITEM_LABELS for h in table.header[1:]):
+        return False
+    firsts = [next((c.text.strip() for c in r.cells if c.text.strip()), "") for r in table.body]
+    known = [t for t in firsts if len(t.split()) <= 4 and max(
+        (m.confidence for m in (vocabulary.match_status(t), vocabulary.match_assessment(t)) if m), default=0) >= 0.9]
+    return len(known) >= 2 and len(known) >= len(firsts) - 1  # (a "Totalt" row under the counts)

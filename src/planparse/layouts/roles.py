@@ -202,8 +202,8 @@ def classify(table: Table) -> Role:
     # an investment table lists projects.
     account = sum(1 for n in names if not SUM_ROW.match(n) and (
         n.startswith(_BUDGET_ROWS) or n.endswith(("intakter", "kostnader")))) >= 2
-    if _statement(names):
-        return Role.other
+    if _statement(names) and not any(h.split()[0] in ("budget", "plan") for h in header[1:]):
+        return Role.other  # (a balansbudget or kassaflödesbudget, with its budget years, is a budget)
     if (projects_label(header[0]) and not (header[0].startswith("projekt") and account)) \
             or re.search(r"total ?utgift|investeringsutgift", joined):
         return Role.investments

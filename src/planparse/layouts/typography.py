@@ -7,10 +7,32 @@ import re
 import statistics
 from difflib import SequenceMatcher
 
-from planparse.layouts.base import body_of
 from planparse.layouts.bold_lines import set_bold
 from planparse.layouts.leading import alone_lines, heading_shaped, label_alone, tight_titles
 from planparse.reading.model import Document, Line
+
+
+def body_size(doc: Document) -> float:
+    """The most common font size of body lines."""
+    sizes: dict[float, int] = {}
+    for page in doc.pages:
+        for ln in page.lines:
+            sizes[ln.size] = sizes.get(ln.size, 0) + len(ln.text)
+    return body_of(sizes)
+
+
+_TEXT_SHARE = 0.75  # of the commonest size's characters: a size as common is running text too
+_TEXT_STEP = 2.0  # points: how much larger that size may be
+
+
+def body_of(sizes: dict[float, int]) -> float:
+    """The body text size from the characters set in each size: the commonest, or a size up to :data:`_TEXT_STEP`
+    larger with nearly as many (prose beside smaller-set tables that hold as much text: no body to rank it by)."""
+    if not sizes:
+        return 10.0
+    top = max(sizes, key=lambda k: sizes[k])
+    return max(k for k, n in sizes.items() if k == top or top < k <= top + _TEXT_STEP and n >= _TEXT_SHARE * sizes[top])
+
 
 # an OCR'd list item: a bullet glyph (as the OCR read it) and a capital
 _BULLETED = re.compile(r"[•●▪■◦‣«»*+·&]\s+[A-ZÅÄÖ]")

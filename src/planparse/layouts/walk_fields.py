@@ -11,6 +11,7 @@ from planparse.layouts import money
 from planparse.layouts.field_blocks import ONE_ACTIVITY, second_field, set_field
 from planparse.layouts.form_tables import inline_value, measured_line
 from planparse.layouts.goal_groups import runin_goals
+from planparse.layouts.goal_label import GoalLabel
 from planparse.layouts.goal_words import _PERIOD_SUFFIX
 from planparse.layouts.headings import Heading, section_label
 from planparse.layouts.known_goals import number_goes_back
@@ -23,7 +24,6 @@ from planparse.layouts.walk_state import (
     _LIST_FIELDS,
     _RUNIN_LABEL,
     _TEXT_FIELDS,
-    WalkState,
 )
 from planparse.layouts.wraps import title_lines
 from planparse.model import (
@@ -31,7 +31,6 @@ from planparse.model import (
     Assessment,
     AssessmentValue,
     Goal,
-    GoalLevel,
     Indicator,
     Status,
     StatusValue,
@@ -46,10 +45,8 @@ from planparse.text.numbers import parse_number
 _GLYPH = re.compile(r"^[^\w\"'(«“]+(?=\w)")
 # Fields a label line opens (a heading's own "description" is none): its value comes below it.
 _LABEL_FIELDS = ("owner", "parties", "implementation", "follow_up", "comment")
-_RUN_IN = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+){0,2}: \S")  # "Resultat: …", "Åtgärder framåt: …"
-_COMPANY = re.compile(r"\b(?:AB|Aktiebolag)$")  # "Flen Bostäder AB"
 
-class FieldWalk(WalkState):
+class FieldWalk(GoalLabel):
     """Labels and the fields they open."""
 
     label_size = 0.0  # the size of the line that opened the field
@@ -117,18 +114,7 @@ class FieldWalk(WalkState):
             self.goal, self.activity = self.item, None  # a label set in under a listed goal: that goal's
         self.item, self.item_x, self.item_line = None, 0.0, None
         if label == "goal":
-            if self.section is not None and self.section_level is None and not self.stack:
-                if _COMPANY.search(self.section_title or ""):
-                    self.section = None  # a company's name over its ägardirektiv's goals: their owner, no area
-                else:
-                    self.section_level = GoalLevel.goal_area  # the heading over a "Mål" list: the goals' area
-            self.mode, self.mode_level = "goals", self.spec.level(self.depth() + 1) if self.stack else GoalLevel.goal
-            self.list_label = label
-            if value:  # "Mål: Örebro kommun ska vara en attraktiv arbetsgivare": owns what follows
-                self.list_item(value, line)
-                self.mode = None
-                if isinstance(self.item, Goal):
-                    self.goal, self.activity = self.item, None
+            self.open_goal_label(value, line)
         elif label in _ACTIVITY_LABELS:
             self.mode, self.activity, self.list_label = "activities", None, label
             self.list_label_size = self.typo.size(line)
@@ -156,36 +142,6 @@ class FieldWalk(WalkState):
         if value and self.field:
             self.field_lines.append(line)
             self.inline_value = value
-
-    def state_goal(self, line: Line) -> bool:
-        """The paragraph right under a "Mål" label alone, no list: the one goal it states, which
-        the measures and assessment of the goal in scope then measure (:meth:`measured`)."""
-        if self.mode != "goals" or self.list_label != "goal" or self.item is not None or self.field is not None \
-                or self.typo.rank(line) or line.text.rstrip().endswith(":"):
-            return False
-        self.list_item(line.text, line)
-        self.stated = self.item if isinstance(self.item, Goal) else None
-        return True
-
-    def stated_ended(self, prev: Line, line: Line) -> bool:
-        """The item above has ended: a note goes on under it in smaller type ("Nämndens bedömning …"), or the stated
-        goal's sentence has ("Resultat" under it, a label in body type on an OCR'd page, is none of it), or its
-        sentence has and a run-in label opens the next paragraph ("Resultat: Andelen …" under "Mål: …")."""
-        return (self.typo.has_fonts(line) and line.size < prev.size - 1.0) or prev.text.rstrip().endswith(".") and (
-            self.item is self.stated and len(line.text.split()) <= 2 or _RUN_IN.match(line.text) is not None)
-
-    def retract_stated(self) -> None:
-        """A list right after that paragraph: the paragraph led it in, no goal of its own."""
-        goal, self.stated = self.stated, None
-        if goal is None or self.item is not goal:
-            return
-        parent = self.stack[-1][1] if self.stack else None
-        siblings = parent.children if parent is not None else self.out.goals
-        siblings[:] = [g for g in siblings if g is not goal]
-        self.listed.discard(id(goal))
-        if parent is not None:
-            parent.description = "\n".join(filter(None, [parent.description, goal.title]))
-        self.item, self.item_line = None, None
 
     def label_sibling(self, head: Heading, line: Line) -> bool:
         """A short heading set as the field labels under a goal headed in larger type ("Resultat"

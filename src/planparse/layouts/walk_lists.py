@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from planparse.layouts import heading_items as hi
 from planparse.layouts.base import provenance
-from planparse.layouts.field_blocks import block, commits
+from planparse.layouts.field_blocks import block
 from planparse.layouts.form_tables import measured_item
 from planparse.layouts.goal_groups import (
     GROUPS,
@@ -26,16 +26,22 @@ from planparse.layouts.icon_lines import lit_goal
 from planparse.layouts.numbered_groups import under_numbered_heading, under_parent_number
 from planparse.layouts.status_words import split_assessment_suffix
 from planparse.layouts.tables import split_status_suffix
+from planparse.layouts.unmarked_items import UnmarkedItems
 from planparse.layouts.walk_fields import FieldWalk
-from planparse.layouts.words_scope import heads_under_words, names_areas, settle_pending, words_list
-from planparse.layouts.wraps import did_not_wrap
+from planparse.layouts.words_scope import (
+    WordsScope,
+    heads_under_words,
+    names_areas,
+    settle_pending,
+    words_list,
+)
 from planparse.model import Activity, Goal, GoalLevel, Indicator
 from planparse.reading.charts import space_between
 from planparse.reading.model import Line, group_paragraphs
 from planparse.text.assemble import join_lines
 
 
-class ListWalk(FieldWalk):
+class ListWalk(FieldWalk, UnmarkedItems):
     """Headings, and the items of the list in scope."""
 
     def heading(self, head: Heading, line: Line) -> bool:
@@ -138,8 +144,7 @@ class ListWalk(FieldWalk):
                 self.owner_goal()  # a heading set larger over the goal words: their group
             self.section = None  # one beside them ("Inledning") is no goal
             self.mode, self.mode_level, self.activity, self.item, self.title_line = "goal_text", head.level or GoalLevel.goal, None, None, None
-            self.text_goals, self.words_scope = [], (self.typo.size(line), self.mode_level, None)
-            self.scope_areas = names_areas(head.title)
+            self.text_goals, self.words_scope = [], WordsScope(self.typo.size(line), self.mode_level, None, names_areas(head.title))
             return True
         label, _ = self.label(head.title)
         if label is not None or self.label_sibling(head, line):
@@ -245,32 +250,6 @@ class ListWalk(FieldWalk):
                 ind = measured_item(text, line)  # ("Andelen … ska öka", "…; Målvärde 2027: 150")
                 owner.indicators.append(ind)
                 self.item = ind
-
-    def drawn_item(self, line: Line) -> bool:
-        """A line after a drawn bullet (no glyph in the text layer) that is an item of the list in scope: a goal's list, focus areas after their lead-in, indicators, an activity list (an "Uppdrag" list only under a goal: under another chapter it lists the remit), or an amount outside any list."""
-        if not self.bullets.leads(line):
-            return False
-        if self.mode == "activities":
-            return (self.goal is not None and self.section is None) or self.list_label != "assignment" or (
-                self.section is not None and states_goal(self.section_title))  # (a heading stating a goal: its uppdrag)
-        if self.mode == "goals":  # (under a heading not yet a goal, a "Mål" label's list)
-            return self.section is None or self.list_label == "goal"
-        return self.mode == "indicators" or self.mode is None and self.field is None and (any(ch.isdigit() for ch in line.text) or (
-            self.section is not None and (not self.section_prose or commits(line.text)) and states_goal(self.section_title)))  # (what is done for it)
-
-    def lost_bullet(self, prev: Line, line: Line, gap: float, height: float) -> bool:
-        """An OCR'd line that is the next item of the list whose bullet the OCR lost: after a sentence's end, a capital, set apart from the item above as far as that item is from the one before it (a wrapped line sits closer), or after a bulleted item too short to wrap."""
-        return (
-            line.method != "native"
-            and self.mode in ("goals", "activities", "indicators")
-            and prev.text.rstrip().endswith((".", "!", "?"))
-            and line.text[:1].isupper()
-            and gap > 0.5 * height
-            and (gap >= 0.8 * self.item_gap if self.item_gap is not None else self.item_marked and did_not_wrap(prev, line, self.doc))
-            # its text where the items' text stands: right of their bullets (a heading at
-            # the margin, where the bullets are, is none: "Klimat och hållbar samhällsplanering")
-            and line.x0 >= self.item_x + (3 if self.item_marked else -3)
-        )
 
     def item_continues(self, text: str) -> None:
         if isinstance(self.item, Indicator):

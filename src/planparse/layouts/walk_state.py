@@ -4,6 +4,7 @@ and the tree operations every rule of the walk uses (see :mod:`.engine`)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from planparse.layouts.base import OUTLINE_NUMBER, Builder, provenance
 from planparse.layouts.bullets import DrawnBullets
@@ -29,6 +30,9 @@ from planparse.reading.model import Document, Line, Page, Table, group_paragraph
 from planparse.reading.paragraphs import line_step
 from planparse.text.assemble import list_item as item_of
 from planparse.text.fold import fold
+
+if TYPE_CHECKING:
+    from planparse.layouts.words_scope import WordsScope
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
 _GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
@@ -106,9 +110,7 @@ class WalkState:
         self.list_goal_x = 0.0  # and where its line starts
         self.list_goal_in = 5.0  # how far in from it an item under it starts
         self.text_goals: list[Goal] = []  # goals made from paragraphs after goal words, until a list follows
-        # goal words set as a heading: (its size, the level it names, the style of the first heading under it)
-        self.words_scope: tuple[float, GoalLevel, tuple[float, bool] | None] | None = None
-        self.scope_areas = False  # the goal words in scope name areas too ("Målområden och mål")
+        self.words_scope: WordsScope | None = None  # goal words set as a heading, and the headings under them
         self.worded_section: int | None = None  # id of the pending heading that is a goal of that scope
         self.inline_value = ""
         self.prev_text = ""  # the last line of running text, for a lead-in sentence over two lines

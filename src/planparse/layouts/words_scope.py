@@ -9,7 +9,7 @@ activity's status closing a paragraph) is a goal too."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from planparse.layouts.base import provenance
 from planparse.layouts.goal_words import kind_of_goals, states_goal
@@ -23,6 +23,15 @@ if TYPE_CHECKING:
     from planparse.layouts.walk_state import WalkState
 
 
+class WordsScope(NamedTuple):
+    """Goal words set as a heading, in scope until a heading as large or numbered."""
+
+    size: float  # the words' heading's size
+    level: GoalLevel  # the level they name
+    first: tuple[float, bool] | None  # the size and boldness of the first heading under them
+    areas: bool  # they name goal areas too ("Målområden och mål"): headings as large under them are the areas
+
+
 def settle_pending(w: WalkState) -> None:
     """Make the pending heading a goal before the next heading takes its place, though no goal
     content followed it: when it is in goal words' scope (:func:`heads_under_words`), or states a goal
@@ -34,7 +43,7 @@ def settle_pending(w: WalkState) -> None:
     if not worded and not (states_goal(w.section_title) and reports_in_prose(group_paragraphs(w.section_prose))):
         return
     goal = w.owner_goal()  # the pending heading made a goal
-    if goal is not None and worded and not (w.scope_areas and goal.level is GoalLevel.goal_area):
+    if goal is not None and worded and not (w.words_scope is not None and w.words_scope.areas and goal.level is GoalLevel.goal_area):
         w.listed.add(id(goal))  # (an area under "Målområden och mål" stays only with goals under it)
 
 
@@ -47,15 +56,15 @@ def heads_under_words(w: WalkState, head: Heading, line: Line) -> tuple[bool, Go
     if (scope := w.words_scope) is None:
         return False, None
     size = w.typo.size(line)
-    if w.scope_areas and not head.number and abs(size - scope[0]) <= 0.3 and line.bold == w.typo.has_fonts(line):
+    if scope.areas and not head.number and abs(size - scope.size) <= 0.3 and line.bold == w.typo.has_fonts(line):
         return True, GoalLevel.goal_area  # "Målområden och mål" over areas as large, each over its goals
-    if head.number or size >= scope[0] - 0.3 or scope[2] is None and w.mode != "goal_text" and not w.scope_areas:  # (or after their list)
+    if head.number or size >= scope.size - 0.3 or scope.first is None and w.mode != "goal_text" and not scope.areas:  # (or after their list)
         w.words_scope = None
         return False, None
-    first = scope[2] or (size, line.bold)
-    w.words_scope = (scope[0], scope[1], first)
+    first = scope.first or (size, line.bold)
+    w.words_scope = scope._replace(first=first)
     if abs(first[0] - size) <= 0.3 and first[1] == line.bold:
-        return True, scope[1]
+        return True, scope.level
     return size < first[0] - 0.3 and states_goal(head.title), None
 
 

@@ -1606,8 +1606,11 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
     for r, ocr_page in zip(raw_pages, ocred, strict=True):
         if watermarks:
             r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
-        figures.append(areas := charts.chart_areas(r.drawings))  # a chart's words are a picture's, no content
+        # a chart's words are a picture's, no content; so are a badge tile's
+        tiles = charts.tile_areas(r.lines, r.drawings)
+        figures.append(areas := charts.chart_areas(r.drawings) + tiles)
         in_chart = charts.chart_lines(r.lines, areas)
+        charts.trim_tiles(r.lines, tiles)
         r.lines = [ln for ln in r.lines if id(ln) not in in_chart]
         r.drawings = charts.outside_charts(r.drawings, areas)
         checkboxes.marked_lines(r.lines, r.drawings)

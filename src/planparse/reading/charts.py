@@ -66,9 +66,46 @@ def chart_areas(drawings: list[Drawing]) -> list[BBox]:
     return out
 
 
+TILE_SIDE = (18.0, 90.0)  # points: the sides of a badge tile ("7 HÅLLBAR ENERGI FÖR ALLA")
+
+
+def tile_areas(lines: list[Line], drawings: list[Drawing]) -> list[BBox]:
+    """Badge tiles: small, nearly square coloured boxes with words of their own in light capitals
+    inside (a global goal's "7" over "HÅLLBAR ENERGI FÖR ALLA", white on its colour), a picture
+    set beside a heading, not content. A box holding a number alone (a heading's number white on
+    a square) is none: the number is the heading's; nor is a table's header cell ("Antal" over
+    "2025", white on the header's colour)."""
+    out: list[BBox] = []
+    for d in drawings:
+        w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
+        if d.kind != "rect" or d.fill is None or not (TILE_SIDE[0] <= min(w, h) and max(w, h) <= TILE_SIDE[1]) \
+                or max(w, h) > 1.35 * min(w, h) or _light(d.fill):
+            continue
+        inside = [ln for ln in lines if _inside(ln.bbox, d.bbox, 1.0)]
+        if len(inside) >= 2 and all(_light(s.color) for ln in inside for s in ln.spans if s.text.strip()) \
+                and any(sum(ch.isalpha() for ch in ln.text) >= 3 and ln.text.isupper() for ln in inside):
+            out.append(d.bbox)
+    return out
+
+
+def _light(rgb: int) -> bool:
+    r, g, b = rgb >> 16 & 255, rgb >> 8 & 255, rgb & 255
+    return 0.299 * r + 0.587 * g + 0.114 * b >= 200
+
+
 def chart_lines(lines: list[Line], areas: list[BBox]) -> set[int]:
     """The ids of ``lines`` that stand wholly inside one of the chart ``areas``."""
     return {id(ln) for ln in lines if any(_inside(ln.bbox, a, 1.0) for a in areas)}
+
+
+def trim_tiles(lines: list[Line], tiles: list[BBox]) -> None:
+    """Take out of ``lines`` the spans inside a badge tile (:func:`tile_areas`) that a line
+    across it holds (the tile's "7" on the baseline of the heading beside it)."""
+    for ln in lines:
+        if len(ln.spans) > 1 and any(_inside(s.bbox, t, 1.0) for s in ln.spans for t in tiles):
+            kept = [s for s in ln.spans if not any(_inside(s.bbox, t, 1.0) for t in tiles)]
+            if kept:
+                ln.spans = kept
 
 
 def outside_charts(drawings: list[Drawing], areas: list[BBox]) -> list[Drawing]:

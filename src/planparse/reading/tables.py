@@ -312,6 +312,12 @@ def _groups(
                     k = parent[k]
                 if k != root:
                     parent[k] = root
+    # A column rule drawn in pieces end to end is one rule: a cell merged down over rows (a
+    # browser's rowspan) crosses none of the row rules its piece beside it runs between
+    runs = sorted((j for j in range(len(vs)) if not vs[j].shade and math.isfinite(v_pos[j])), key=lambda j: (v_pos[j], vs[j].a))
+    for j1, j2 in zip(runs, runs[1:], strict=False):
+        if abs(v_pos[j2] - v_pos[j1]) <= TOL and vs[j1].a < vs[j2].a <= vs[j1].b + TOL:
+            join(n_h + j1, n_h + j2)
     # Horizontal rules stacked with the same extent belong together (tables ruled only
     # horizontally), provided they are close enough to be rows of one table. Rules of a grid
     # are joined by its vertical rules already: two grids stacked under each other (a budget
@@ -1386,7 +1392,9 @@ def _extract_tables(raw: RawPage, carried: Table | None) -> tuple[list[Table], l
         if bands:
             table.rows = [r for r in table.rows if r not in bands]
         if table.rows:
-            tables.extend(_split_at_headers(table, shades))
+            parts, headings = _split_at_headers(table, shades)
+            tables.extend(parts)
+            bands = [*bands, *headings]
         # (a band's text goes back to the page: a heading)
         taken.update(i for i, s in spans_by_line if not any(_inside(s, r.bbox) for r in bands))
     _repeated_headers(tables)
@@ -2079,30 +2087,40 @@ so is a function word before a word the lexicon lacks ("och" / "effekthemtagning
 _NUMBER = re.compile(r"^[−–-]?\(?\d[\d \u00a0.,]*\)?\s*%?$")
 
 
-def _split_at_headers(table: Table, shades: list[tuple[float, float]]) -> list[Table]:
+def _split_at_headers(table: Table, shades: list[tuple[float, float]]) -> tuple[list[Table], list[Row]]:
     """Two tables drawn as one grid (an activity table and the "Mått | Mål | Utfall" table
     right under it): a later row styled as a header (bold or shaded) with labels in two or
-    more cells and no amounts starts a table of its own."""
+    more cells and no amounts starts a table of its own. A header naming its value columns by
+    year ("Indikator | Utfall 2025 | Mål 2026") does so under another table only (under a title's
+    rows it is the grid's first table), and the rows across the grid right above it ("Strategiskt
+    mål …", the goal it measures) go back to the page: the tables' headings, no row of either."""
     if not table.header:
-        return [table]
+        return [table], []
     starts = [0]
+    dated = _vocabulary_header(table.rows[0])
+    headings: list[Row] = []
     for i, row in enumerate(table.rows[1:], start=1):
-        if not _labels_row(row) or not _vocabulary_header(row):
+        if not _labels_row(row) or not _vocabulary_header(row, dated):
             continue
         if [fold(t) for t in row.texts] == [fold(t) for t in table.rows[0].texts]:
             continue  # the header repeated
         if _looks_like_header(row, shades) and not table.rows[i - 1].is_header \
                 and not _looks_like_header(table.rows[i - 1], shades):
             starts.append(i)
+            if not _vocabulary_header(row):  # (named by year: see above)
+                above = i
+                while above - 1 > starts[-2] + 1 and table.rows[above - 1].full_width:
+                    above -= 1
+                headings += table.rows[above:i]
     if len(starts) == 1:
-        return [table]
+        return [table], []
     out = []
     for a, b in zip(starts, [*starts[1:], len(table.rows)], strict=True):
-        part = _own_columns(Table(rows=table.rows[a:b], n_cols=table.n_cols))
+        part = _own_columns(Table(rows=[r for r in table.rows[a:b] if r not in headings], n_cols=table.n_cols))
         part.rows[0].is_header = True
         part.header = [part.rows[0].cell_text(c) for c in range(part.n_cols)]
         out.append(part)
-    return out
+    return out, headings
 
 
 def _own_columns(table: Table) -> Table:
@@ -2339,14 +2357,16 @@ def _text_below(table: Table, lines: list[Line]) -> bool:
     return any(ln.y0 > bottom and ln.page == last_page for ln in lines)
 
 
-def _vocabulary_header(row: Row) -> bool:
-    """Most of the row's cells are column labels the vocabulary knows ("Mått | Mål | Utfall"),
-    unlike the label rows of a cover's form grid ("Dokumentansvarig | Beslutsinstans | …")."""
+def _vocabulary_header(row: Row, dated: bool = False) -> bool:
+    """Most of the row's cells are column labels the vocabulary knows ("Mått | Mål | Utfall"), or
+    with ``dated`` value columns named with a year beside one ("Indikator | Utfall 2025 | Mål
+    2026"), unlike the label rows of a cover's form grid ("Dokumentansvarig | Beslutsinstans | …")."""
     from planparse import vocabulary
 
-    filled = [c.text for c in row.cells if c.text]
+    filled = [c.text if row.native else _label_without_specks(c.text) for c in row.cells if c.text]  # ("Status TT")
     known = sum(1 for t in filled if vocabulary.match_label(t) is not None)
-    return known >= 2 and 2 * known >= len(filled)
+    years = sum(1 for t in filled if _PERIOD_HEADER.fullmatch(t.strip()) and vocabulary.match_label(t) is None) if dated else 0
+    return known >= 1 and known + years >= 2 and 2 * (known + years) >= len(filled)
 
 
 def _labels_row(row: Row) -> bool:

@@ -11,9 +11,13 @@ def control_labels(header: list[str]) -> bool:
     Ansvarig | Resultat | Åtgärd), or a plan whose first column is the risk ("Risk | Sannolikhet |
     Konsekvens | Kontrollmoment | Ansvarig", its processes group rows over the table)."""
     joined = " ".join(header)
+    header = header[1:] if len(header) > 2 and header[0].strip(" .:") in _NUMBER_HEADS else header  # ("Nr | Process | …")
     return "kontrollmetod" in joined or (header[0].startswith(("rutin", "process")) and "risk" in joined) \
         or header[0].startswith(("kontrollmoment", "kontrollomrade")) \
         or (header[0].startswith(("rutin", "process", "risk")) and any(h.startswith("kontrollmoment") for h in header))
+
+
+_NUMBER_HEADS = frozenset({"nr", "#", "id", "lopnr", "lop nr", "ref", "risknr", "risk nr"})  # a numbers' column first
 
 
 def risk_labels(header: list[str]) -> bool:
