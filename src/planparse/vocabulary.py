@@ -148,6 +148,12 @@ def match_assessment(text: str | None) -> Match | None:
     return _match("assessments", text)
 
 
+def marker_confidence(text: str | None) -> float:
+    """How surely ``text`` names a status or an assessment (0.0 for neither): a key's entry,
+    "Klar" or "Delvis uppfyllt", rather than an item's title."""
+    return max((m.confidence for m in (match_status(text), match_assessment(text)) if m), default=0.0)
+
+
 # An assessment stated in a sentence after "Bedömning:" ("Målet bedöms delvis uppfyllas",
 # "Målet kommer inte att uppnås"), folded; the first that matches decides.
 _SENTENCE_ASSESSMENTS = (

@@ -71,6 +71,5 @@ def key_table(table: Table) -> bool:
             (m := vocabulary.match_label(h)) is not None and m.value in _ITEM_LABELS for h in table.header[1:]):
         return False
     firsts = [next((c.text.strip() for c in r.cells if c.text.strip()), "") for r in table.body]
-    known = [t for t in firsts if len(t.split()) <= 4 and max(
-        (m.confidence for m in (vocabulary.match_status(t), vocabulary.match_assessment(t)) if m), default=0) >= 0.9]
+    known = [t for t in firsts if len(t.split()) <= 4 and vocabulary.marker_confidence(t) >= 0.9]
     return len(known) >= 2 and len(known) >= len(firsts) - 1  # (a "Totalt" row under the counts)

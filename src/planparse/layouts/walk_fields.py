@@ -104,8 +104,7 @@ class FieldWalk(GoalLabel):
         if (label in ("target", "outcome") or label == "goal" and parse_number(value) is not None) and isinstance(self.item, Indicator) and inline_value(
                 self.item, line.text.partition(":")[0].strip(), value):
             return  # "Målvärde 2027: 95 %" under "Mått: …": a value of that measure
-        if label in _ACTIVITY_LABELS and value and max((m.confidence for m in (vocabulary.match_status(value),
-                                                     vocabulary.match_assessment(value)) if m), default=0) >= 0.95:
+        if label in _ACTIVITY_LABELS and value and vocabulary.marker_confidence(value) >= 0.95:
             return  # a key's entry ("Aktiviteten: Genomförd" beside its mark): no activity
         self.flush()
         self.seen_labels.add(label)

@@ -11,6 +11,7 @@ background), else the axes' box grown by room for the tick labels and the title.
 from __future__ import annotations
 
 from planparse.reading.model import BBox, Drawing, Line
+from planparse.reading.pills import filled, light
 
 TOL = 1.5  # points: how far a tick's or corner's ends may miss the axis
 TICK_MAX = 8.0  # points: the longest tick mark
@@ -78,19 +79,14 @@ def tile_areas(lines: list[Line], drawings: list[Drawing]) -> list[BBox]:
     out: list[BBox] = []
     for d in drawings:
         w, h = d.bbox[2] - d.bbox[0], d.bbox[3] - d.bbox[1]
-        if d.kind != "rect" or d.fill is None or not (TILE_SIDE[0] <= min(w, h) and max(w, h) <= TILE_SIDE[1]) \
-                or max(w, h) > 1.35 * min(w, h) or _light(d.fill):
+        if d.kind != "rect" or not filled(d) or not (TILE_SIDE[0] <= min(w, h) and max(w, h) <= TILE_SIDE[1]) \
+                or max(w, h) > 1.35 * min(w, h):
             continue
         inside = [ln for ln in lines if _inside(ln.bbox, d.bbox, 1.0)]
-        if len(inside) >= 2 and all(_light(s.color) for ln in inside for s in ln.spans if s.text.strip()) \
+        if len(inside) >= 2 and all(light(s.color) for ln in inside for s in ln.spans if s.text.strip()) \
                 and any(sum(ch.isalpha() for ch in ln.text) >= 3 and ln.text.isupper() for ln in inside):
             out.append(d.bbox)
     return out
-
-
-def _light(rgb: int) -> bool:
-    r, g, b = rgb >> 16 & 255, rgb >> 8 & 255, rgb & 255
-    return 0.299 * r + 0.587 * g + 0.114 * b >= 200
 
 
 def chart_lines(lines: list[Line], areas: list[BBox]) -> set[int]:

@@ -16,7 +16,8 @@ def light(color: int) -> bool:
     return (color >> 16) & 255 >= LIGHT and (color >> 8) & 255 >= LIGHT and color & 255 >= LIGHT
 
 
-def _filled(d: Drawing) -> bool:
+def filled(d: Drawing) -> bool:
+    """A box filled dark enough for light type to stand out on it."""
     return d.kind in ("rect", "shape") and d.fill is not None and min((d.fill >> s) & 255 for s in (16, 8, 0)) <= DARK
 
 
@@ -32,7 +33,7 @@ def pill_boxes(lines: list[Line], drawings: list[Drawing]) -> list[BBox]:
     if not lit:
         return []
     out: list[BBox] = []
-    for b in (d.bbox for d in drawings if _filled(d)):
+    for b in (d.bbox for d in drawings if filled(d)):
         held = [s for s in lit if _holds(b, s)]
         if held and b[3] - b[1] <= MAX_HEIGHT * max(s.bbox[3] - s.bbox[1] for s in held) \
                 and not any(_holds(b, s) and not light(s.color) for s in words):

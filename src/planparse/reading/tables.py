@@ -2115,8 +2115,9 @@ def _split_at_headers(table: Table, shades: list[tuple[float, float]]) -> tuple[
     if len(starts) == 1:
         return [table], []
     out = []
+    heading_ids = {id(r) for r in headings}
     for a, b in zip(starts, [*starts[1:], len(table.rows)], strict=True):
-        part = _own_columns(Table(rows=[r for r in table.rows[a:b] if r not in headings], n_cols=table.n_cols))
+        part = _own_columns(Table(rows=[r for r in table.rows[a:b] if id(r) not in heading_ids], n_cols=table.n_cols))
         part.rows[0].is_header = True
         part.header = [part.rows[0].cell_text(c) for c in range(part.n_cols)]
         out.append(part)
