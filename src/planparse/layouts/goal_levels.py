@@ -37,7 +37,11 @@ from planparse.layouts.known_goals import depth_first
 from planparse.layouts.listed_measures import measures_in_order
 from planparse.layouts.outline import outline_numbers
 from planparse.layouts.owners import owners_in_titles
-from planparse.layouts.repeated_goals import merge_follow_up, merge_repeated_goals
+from planparse.layouts.repeated_goals import (
+    merge_adjacent_repeats,
+    merge_follow_up,
+    merge_repeated_goals,
+)
 from planparse.model import Goal, GoalLevel
 from planparse.text.fold import plain
 from planparse.text.repair import ocr_list_stops
@@ -124,6 +128,7 @@ def finish_tree(goals: list[Goal], generic: bool) -> None:
     _numbers_under_titles(goals)
     measures_in_order(goals)
     merge_follow_up(goals)
+    merge_adjacent_repeats(goals)
     for goal in goals:  # (two reports in one file may repeat a top-level title: kept apart)
         merge_repeated_goals(goal.children)
     owners_in_titles(goals)

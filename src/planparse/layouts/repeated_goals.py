@@ -45,6 +45,23 @@ def merge_repeated_goals(goals: list[Goal]) -> None:
         merge_repeated_goals(goal.children)
 
 
+def merge_adjacent_repeats(goals: list[Goal]) -> None:
+    """A top-level goal right after one of the same title merged into it: the heading repeated
+    on each page or slide of its area ("Målområde 1: Goda kunskapsresultat" over each goal's
+    slide). Repeats apart (two reports in one file, each with its areas) stay apart."""
+    k = 1
+    while k < len(goals):
+        first, goal = goals[k - 1], goals[k]
+        if goal.level is not first.level or title_key(goal.title) != title_key(first.title):
+            k += 1
+            continue
+        fill_missing(first, goal, _FIELDS)
+        first.indicators += goal.indicators
+        first.activities += goal.activities
+        first.children += goal.children
+        del goals[k]
+
+
 _FOLLOW_UP = re.compile(r"\b(?:\w*uppfoljning|aterrapportering|statusrapport|lagesrapport)\b")
 _ACTIVITY_FIELDS = ("status", "start_date", "end_date", "owner", "comment", "progress", "description")
 

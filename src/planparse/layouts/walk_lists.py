@@ -216,6 +216,14 @@ class ListWalk(FieldWalk, UnmarkedItems):
 
     def list_item(self, text: str, line: Line, marker: str = "") -> None:
         above = self.item_line
+        if self.mode == "activities" and isinstance(self.item, Activity) and self.item_marked and marker \
+                and not marker[:1].isalnum() and above is not None and above.page == line.page \
+                and 6 <= line.x0 - self.item_x <= 72:
+            # a bullet set in under an activity's bullet: a point of that activity, not one of its own
+            act = self.item
+            act.description = f"{act.description}\n{text}" if act.description else text
+            self.item_line = None
+            return
         self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
         self.item_x, self.item_line = line.x0, line
         self.item_marked = bool(marker)  # item_x is its bullet's, left of its text

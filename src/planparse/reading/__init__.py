@@ -36,6 +36,8 @@ from planparse.reading import (
     font_shift,
     footnotes,
     heading_grid,
+    line_numbers,
+    markup,
     noise,
     ocr,
     ocr_banners,
@@ -1473,17 +1475,27 @@ def _edge_specks(line: Line, cell: BBox, size: float, alone: bool) -> None:
     lone "I", "l" or "|" boxed with no width (a rule has none at the scan's resolution), or
     dashes reaching the cell's right edge (or with an "=" among them, anywhere), further from
     the word before than a space ("ska —" / "byggas": the rule's shadow) or, ``alone`` on a line of the cell
-    whose other lines hold its text, on their own. ``size``: the height of the cell's lines."""
+    whose other lines hold its text, on their own; and the first word when it is such a letter on
+    the cell's left rule. ``size``: the height of the cell's lines."""
     spans = line.spans
+    if spans and (len(spans) >= 2 or alone) and _rule_letter(spans[0], cell[0]):
+        spans = line.spans = spans[1:]
     if not spans or (len(spans) < 2 and not alone):
         return
     last = spans[-1]
     before = spans[-2].text.strip() if len(spans) > 1 else ""
     t = last.text.strip()
-    if (t in _EDGE_LETTERS and last.bbox[2] - last.bbox[0] < 0.5) or (
+    if (t in _EDGE_LETTERS and last.bbox[2] - last.bbox[0] < 0.5) or _rule_letter(last, cell[2]) or (
             _EDGE_DASH.fullmatch(t) and not before[-1:].isdigit() and (cell[2] - last.bbox[2] < 1.5 * size or "=" in t)
             and (not before or last.bbox[0] - spans[-2].bbox[2] > 0.5 * size)):
         line.spans = spans[:-1]
+
+
+def _rule_letter(span: Span, edge: float) -> bool:
+    """A lone "I", "l" or "|" narrower than a point standing on the cell's rule at ``edge``
+    (its x): the rule read as a letter, not a word ("I" is as wide as its stroke and more)."""
+    return (span.text.strip() in _EDGE_LETTERS and span.bbox[2] - span.bbox[0] < 1.0
+            and min(abs(span.bbox[0] - edge), abs(span.bbox[2] - edge)) < 2.0)
 
 
 def _ocr_cell_specks(tables: list[Table]) -> None:
@@ -1606,6 +1618,8 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
     for r, ocr_page in zip(raw_pages, ocred, strict=True):
         if watermarks:
             r.lines = [ln for ln in r.lines if id(ln) not in watermarks]
+        r.lines, r.drawings = markup.drop_balloons(*markup.drop_struck(r.lines, r.drawings))
+        r.lines = footnotes.drop_raised_digits(line_numbers.strip(r.lines), r.height)
         # a chart's words are a picture's, no content; so are a badge tile's
         tiles = charts.tile_areas(r.lines, r.drawings)
         figures.append(areas := charts.chart_areas(r.drawings) + tiles)

@@ -31,6 +31,8 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     """The empty vertical band (x0, x1) between two columns of running text, or None;
     ``rules``: the boxes of the page's drawn horizontal rules (a ruled table's rows)."""
     lines = _inside_running_rules(lines, rules or [], page_width)
+    if (labelled := _labelled_columns(lines, page_width)) is not None:
+        return labelled
     if len(lines) >= 2 * MIN_ROWS and any(ln.method != "native" for ln in lines):
         # (an OCR'd speck a few points high, a rule's or a shadow's debris "a a", is no line of text)
         heights = sorted(ln.bbox[3] - ln.bbox[1] for ln in lines)
@@ -143,6 +145,32 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
             and not _short_column(boxes, x, left, right, (margin_l, width_l), (g1, width_r), running, headings):
         return None
     return g0, g1
+
+
+def _labelled_columns(lines: list[Line], page_width: float) -> tuple[float, float] | None:
+    """The gutter under two section labels set side by side as the columns' heads, the right
+    one starting in the page's middle ("MÅL" | "AKTIVITETER" on a slide, "Mål" | "Så här gör
+    vi"): every line under them keeps to one side of the right label's start. A slide holds
+    too few lines for the evidence of running text below."""
+    from planparse.vocabulary import match_label
+
+    heads = [ln for ln in lines if len(ln.text.split()) <= 3 and (m := match_label(ln.text)) is not None
+             and m.confidence >= 0.9]
+    for right in heads:
+        if not 0.3 * page_width <= right.bbox[0] <= 0.7 * page_width:
+            continue
+        if not any(abs(left.bbox[3] - right.bbox[3]) <= 2 and left.bbox[2] < right.bbox[0] - MIN_GUTTER
+                   and left.bbox[0] < 0.3 * page_width for left in heads):
+            continue
+        x, top = right.bbox[0] - 2, right.bbox[3]
+        below = [ln.bbox for ln in lines if ln.bbox[1] >= top - 1]
+        left_side = [b for b in below if b[2] <= x]
+        right_side = [b for b in below if b[0] >= x]
+        if not left_side or not right_side or len(left_side) + len(right_side) < len(below):
+            return None  # a line under the heads crosses the gutter: no two columns
+        g0, g1 = max(b[2] for b in left_side), min(b[0] for b in right_side)
+        return (g0, g1) if g1 - g0 >= MIN_GUTTER else None
+    return None
 
 
 _WORD = re.compile(r"[^\W\d_]{5}")  # a word of five letters: running text has them, a table's figures not

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from operator import itemgetter
 
+from rapidfuzz import fuzz
+
 from planparse.reading.by_height import ByHeight, of_list
 from planparse.reading.model import (
     BBox,
@@ -1533,6 +1535,9 @@ def _build(
                 bounds = xs  # the row's own rules lost in the image, read as "|" in its text
             elif len(bounds) == 2 and len(xs) > 2 and _label_per_column(in_row, xs, raw):
                 bounds = xs  # light rules on a dark header band, lost in the image
+            elif (top, bottom) == bands[0] and len(bounds) < len(xs) and (
+                    labelled := _labels_under_lost_rules(in_row, xs, raw)) is not None:
+                bounds, in_row = xs, labelled  # (the same, some of the band's rules kept)
         elif in_row and raw.lines[in_row[0][0]].method != "native":
             crossed = _run_across(in_row, xs)
             bounds = [x for x in xs if x not in crossed]
@@ -1654,6 +1659,22 @@ def _label_per_column(in_row: list[tuple[int, Span, float, float]], xs: list[flo
         return False
     filled = {min(max(bisect_right(xs, xc) - 1, 0), len(xs) - 2) for _, s, xc, _ in in_row if s.text.strip(" |")}
     return len(filled) == len(xs) - 1 and not _run_across(in_row, xs)
+
+
+def _labels_under_lost_rules(
+    in_row: list[tuple[int, Span, float, float]], xs: list[float], raw: RawPage,
+) -> list[tuple[int, Span, float, float]] | None:
+    """The first row of an OCR'd grid of four columns or more whose rules the image lost over
+    some of its columns (a dark header band ruled only in places): its words cut where two
+    columns' labels ran together ("MålvärdeUtfall"), if then they fill every column but one in
+    four (white labels the engine could not read) and none runs across a column's start at a
+    word space. Else None."""
+    if not in_row or raw.lines[in_row[0][0]].method == "native" or len(xs) < 5:
+        return None
+    cut = cut_at_rules(in_row, xs[1:-1], glued_only=True)
+    filled = {min(max(bisect_right(xs, xc) - 1, 0), len(xs) - 2) for _, s, xc, _ in cut if s.text.strip(" |")}
+    n = len(xs) - 1
+    return cut if len(filled) >= n - max(1, n // 4) and not _run_across(in_row, xs) else None
 
 
 def _split_at_across(
@@ -2281,9 +2302,9 @@ def join_continued(
             nxt = tables.pop(0)
             rows = nxt.rows
             # (a label wrapped at its hyphen, "Risk- värde", is the header's "Risk-värde")
-            if carry.header and ["".join(fold(t).split()) for t in _row_grid(rows[0], nxt.n_cols)] == [
-                "".join(fold(t).split()) for t in carry.header
-            ]:
+            if carry.header and _header_again(_row_grid(rows[0], nxt.n_cols), carry.header,
+                                              rows[0].cells[0].lines[0].method != "native"
+                                              if rows[0].cells and rows[0].cells[0].lines else False):
                 rows = rows[1:]
             for r in rows:
                 r.is_header = False
@@ -2298,6 +2319,22 @@ def join_continued(
             carry = tables[-1] if tables else None
         if carry is not None and _text_below(carry, page_lines[k]):
             carry = None
+
+
+def _header_again(texts: list[str], header: list[str], ocr: bool) -> bool:
+    """Whether a continuation's first row (its cells' ``texts``) is the table's ``header``
+    repeated: the same labels, spaces aside (a label wrapped at its hyphen, "Risk- värde", is
+    "Risk-värde"); on an ``ocr`` layer three in four of its labels found in the header's at the
+    same column, a word the engine lost on the dark band ("mål (KF)" under "Strategiskt mål (KF)",
+    "Klart" not read) or a letter misread (80 % alike), and nothing where the header has none."""
+    squeezed = ["".join(fold(t).split()) for t in texts]
+    labels = ["".join(fold(t).split()) for t in header]
+    if squeezed == labels:
+        return True
+    pairs = [(a, b) for a, b in zip(squeezed, labels, strict=False) if a]
+    if not ocr or len(pairs) < 3 or any(not b for _, b in pairs):
+        return False
+    return sum(a in b or fuzz.ratio(a, b) >= 80 for a, b in pairs) >= 0.75 * len(pairs)
 
 
 # What OCR reads from the rules either side of a lone cell line: never a word of the name.
