@@ -220,8 +220,8 @@ class ListWalk(FieldWalk, UnmarkedItems):
                 and not marker[:1].isalnum() and above is not None and above.page == line.page \
                 and 6 <= line.x0 - self.item_x <= 72:
             # a bullet set in under an activity's bullet: a point of that activity, not one of its own
-            act = self.item
-            act.description = f"{act.description}\n{text}" if act.description else text
+            point_of = self.item
+            point_of.description = f"{point_of.description}\n{text}" if point_of.description else text
             self.item_line = None
             return
         self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
