@@ -62,6 +62,16 @@ GOAL_WORDS: tuple[tuple[str, GoalLevel], ...] = (
     # municipalities, performance goals the rescue service sets to reach them
     ("sakerhetsmal", GoalLevel.goal),
     ("prestationsmal", GoalLevel.sub_goal),
+    # a municipal company's or joint body's plan: the owner's goals (ägardirektivet, the member
+    # municipalities') over the board's own
+    ("agardirektivets mal", GoalLevel.goal_area),
+    ("agarens mal", GoalLevel.goal_area),
+    ("agarmal", GoalLevel.goal_area),
+    ("medlemsmal", GoalLevel.goal_area),
+    ("bolagsmal", GoalLevel.goal),
+    ("bolagets mal", GoalLevel.goal),
+    ("forbundsmal", GoalLevel.goal),
+    ("forbundets mal", GoalLevel.goal),
     ("tema", GoalLevel.goal_area),
     ("prioritering", GoalLevel.goal_area),  # a regional strategy's "Prioritering 1: Kompetens …"
     ("perspektiv", GoalLevel.goal_area),  # a styrkort's "Perspektiv: Medarbetare" (balanced scorecard)

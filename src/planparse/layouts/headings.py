@@ -24,7 +24,8 @@ from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
     r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+"
-    r"|(?P<code>(?-i:[A-ZÅÄÖ]{1,5}))\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö])?\.?\s+[A-ZÅÄÖ]))?"  # (or a code: "MBN 1.1 …", "E 2.1.a …")
+    r"|(?P<code>(?-i:[A-ZÅÄÖ]{1,5}))\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö])?\.?\s+[A-ZÅÄÖ])"  # (or a code: "MBN 1.1 …", "E 2.1.a …")
+    r"|(?P<glued>(?-i:[A-ZÅÄÖ]{1,2}))(?=\d{1,2}(?:\.\d{1,2}){0,3}\s+(?-i:[A-ZÅÄÖ][a-zåäö])))?"  # (or glued to it: "Ä1.2 …")
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö](?=\s))?)\.?(?:\s*[:–—-]{1,2})?(?:\s+(?P<title>\S.*))?$", re.IGNORECASE)
 _GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mnds?m[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
                     r"(?P<title>[A-ZÅÄÖ][a-zåäö].*)$", re.IGNORECASE)
@@ -87,7 +88,8 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
         return None
     if re.match(r"^(?:[%‰]|(?:st|kr|tkr|mnkr|procent|år|dagar|timmar)\b)", title, re.IGNORECASE):
         return None
-    return " ".join((m["prefix"] or "").lower().split()) or None, f"{m['code']} {m['num']}" if m["code"] else m["num"], title
+    number = f"{m['code']} {m['num']}" if m["code"] else f"{m['glued']}{m['num']}" if m["glued"] else m["num"]
+    return " ".join((m["prefix"] or "").lower().split()) or None, number, title
 
 
 _QUALIFIER = re.compile(r"\s+(?:[–—-]\s|(?:till|för|kopplade|knutna|inom|under|som|i|per|2\d{3})\b).*$", re.IGNORECASE)
@@ -178,6 +180,8 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     # (a line starting in lower case goes on from the one above: "… ska bidra till" / "kommunfullmäktiges mål …")
     if words is not None and len(text) < 110 and not text[:1].islower():
         level, rest = words
+        if (inner := goal_word(rest)) is not None and inner[1][:1].isdigit():
+            level, rest = inner  # "Bolagets mål" handed down over "Bolagsmål 1 Bolaget ska …"
         if not rest or vocabulary.match_label(rest) is not None or _PERIOD_ONLY.fullmatch(rest):
             return Heading("goal_words", text, level=level)  # "Nämndmål", "Nämndens mål 2025"
         # "Verksamhetsmål för god ekonomisk hushållning"; without fonts or weight shaped as a title, not prose

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from planparse.layouts.icons import Markers
+from planparse.layouts.icons import Markers, colour_key
 from planparse.layouts.legend_rows import names_only
 from planparse.reading.model import Document, Table
 from planparse.text.fold import fold
@@ -46,6 +46,7 @@ def legend_lines(doc: Document, markers: Markers) -> set[int]:
                     break
                 bottom = max(bottom, m.bbox[3])
             out.update(id(ln) for ln in page.lines if top - 1 <= (ln.bbox[1] + ln.bbox[3]) / 2 <= bottom + 2)
+        out.update(id(ln) for ln in page.lines if colour_key(ln.text))  # a key in words: "Grön: Uppfyllt"
     return out
 
 
