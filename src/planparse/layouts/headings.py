@@ -180,8 +180,8 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     # (a line starting in lower case goes on from the one above: "… ska bidra till" / "kommunfullmäktiges mål …")
     if words is not None and len(text) < 110 and not text[:1].islower():
         level, rest = words
-        if (inner := goal_word(rest)) is not None and inner[1][:1].isdigit():
-            level, rest = inner  # "Bolagets mål" handed down over "Bolagsmål 1 Bolaget ska …"
+        if (worded_rest := goal_word(rest)) is not None and worded_rest[1][:1].isdigit():
+            level, rest = worded_rest  # "Bolagets mål" handed down over "Bolagsmål 1 Bolaget ska …"
         if not rest or vocabulary.match_label(rest) is not None or _PERIOD_ONLY.fullmatch(rest):
             return Heading("goal_words", text, level=level)  # "Nämndmål", "Nämndens mål 2025"
         # "Verksamhetsmål för god ekonomisk hushållning"; without fonts or weight shaped as a title, not prose
