@@ -252,6 +252,23 @@ def match_label(text: str | None) -> Match | None:
     return _match("labels", text)
 
 
+# A column header's period after its label ("Status april", "Bedömning T2", "Utfall 2025",
+# "Utfall jan–apr"), in plain letters: the label is the column's kind, the period which one.
+PERIOD_WORDS = re.compile(
+    r"\b(?:t\s?[1-3]|tertial\s*[1-3]|delar\s*[1-3]?|helar|arsbokslut|q[1-4]|kvartal\s*[1-4]"
+    r"|jan\w*|feb\w*|mars?|apr\w*|maj|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*|(?:19|20)\d\d)\b")
+
+
+def match_column_label(text: str | None) -> Match | None:
+    """:func:`match_label` of a column header, or of its words without the period they name
+    ("Status april" → status, "Bedömning T1" → assessment); None for a period alone."""
+    if (m := match_label(text)) is not None or not text:
+        return m
+    folded = plain(text)  # (not fold: its digits read as letters would hide the years)
+    base = " ".join(re.sub(r"[–—-]", " ", PERIOD_WORDS.sub(" ", folded)).split())
+    return match_label(base) if base and base != " ".join(folded.split()) else None
+
+
 def label_of(text: str | None, min_confidence: float = 0.0) -> str | None:
     """The kind of section label ``text`` is ("Ansvarig" → "owner"), or None."""
     m = match_label(text)

@@ -52,7 +52,7 @@ from planparse.model import (
     Status,
     StatusValue,
 )
-from planparse.reading.model import BBox, Document, Line, Row
+from planparse.reading.model import BBox, Document, Line, Row, within
 from planparse.text.fold import plain
 from planparse.vocabulary import Match
 
@@ -122,9 +122,15 @@ class Markers:
     def _of(cls, doc: Document, document_type: DocumentType) -> Markers:
         out = cls(year_end=document_type in _YEAR_END, scale=scale_legend(doc))
         rows: dict[int, list[Row]] = {}  # the document's table rows by their own page, in order
+        trends: dict[int, list[BBox]] = {}  # a "Trend" column's body cells: an arrow there says no status
         for t in (t for page in doc.pages for t in page.tables):
+            head: Row | None = None
             for r in t.rows:
                 rows.setdefault(r.page, []).append(r)
+                head = r if r.is_header else head
+                if head is not None and r is not head:
+                    trends.setdefault(r.page, []).extend((c.bbox[0], r.bbox[1], c.bbox[2], r.bbox[3]) for c in head.cells
+                                                         if plain(c.text).startswith("trend"))
         for page in doc.pages:
             bars = vector_bars(page.number, page.drawings)
             steps, step_parts = step_markers(page)
@@ -132,6 +138,7 @@ class Markers:
             glyphs = glyph_markers(page, rows.get(page.number, []))
             found.extend([m for m, _ in glyphs] + [m for m in drawn_shapes(page) if all(m.bbox != b.bbox for b in steps)] + bars + steps)
             found.extend(cell_fills(page))
+            found = [m for m in found if not any(within(m.bbox, a, 1) for a in trends.get(page.number, []))]
             out.green_checks = out.green_checks or any(m.color == "green" and m.mark for m in found)
             if found:
                 out.by_page[page.number] = dedupe(sorted(found, key=lambda m: (m.bbox[1], m.bbox[0])))

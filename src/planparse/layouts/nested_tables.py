@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from planparse.layouts import roles
 from planparse.layouts.goal_words import states_goal
-from planparse.layouts.period_columns import latest_period
 from planparse.layouts.roles import Role
 from planparse.layouts.sheet_grid import sheet_parts
 from planparse.layouts.table_headers import is_table_header
@@ -102,14 +101,11 @@ def table_parts(table: Table, is_break: Callable[[Line], bool]) -> list[Line | T
     """A page's table as the walk reads it: a sheet's grid in its parts
     (:func:`~planparse.layouts.sheet_grid.sheet_parts`), a card's text box with its own table
     rebuilt (:func:`box_parts`), a title row over the header as the lines before the table
-    (:func:`titled_parts`), a row's latest period its status (:func:`.period_columns.latest_period`)."""
+    (:func:`titled_parts`)."""
     out: list[Line | Table] = []
     for part in sheet_parts(table):
         for piece in box_parts(part, is_break) if isinstance(part, Table) else [part]:
             out += titled_parts(piece) if isinstance(piece, Table) else [piece]
-    for it in out:
-        if isinstance(it, Table):
-            latest_period(it)
     return out
 
 

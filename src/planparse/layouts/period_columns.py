@@ -9,30 +9,33 @@ from __future__ import annotations
 import re
 
 from planparse import vocabulary
-from planparse.reading.model import Cell, Table
-from planparse.text.fold import fold
+from planparse.layouts.icons import Markers
+from planparse.reading.model import Cell, Row, Table
+from planparse.text.fold import plain
 
-_PERIOD = re.compile(
-    r"\b(?:t\s?[1-3]|tertial\s*[1-3]|delar\s*[1-3]?|helar|arsbokslut|bokslut|q[1-4]|kvartal\s*[1-4]|prognos"
-    r"|jan\w*|feb\w*|mars?|apr\w*|maj|jun\w*|jul\w*|aug\w*|sep\w*|okt\w*|nov\w*|dec\w*|(?:19|20)\d\d)\b")
+_PERIOD = vocabulary.PERIOD_WORDS
 _CURRENT = re.compile(r"\b(?:aktuell|nuvarande|senaste)\b")
 _EARLIER = re.compile(r"\b(?:foregaende|tidigare|forra)\b")
 _BLANK = frozenset({"", "-", "–", "—", "..", "…"})
 
 
-def latest_period(table: Table) -> None:
+def latest_period(table: Table, markers: Markers) -> None:
     """Each body row's latest status and assessment moved into the first of its period columns,
-    and that column's header named by its label alone ("Status"), in place; tables without such
-    columns are left as they are."""
+    and that column's header named by its label alone ("Status"), in place; the icons of a row's
+    earlier periods taken out of ``markers`` (a row of dots, one a period: its last is the
+    row's). Tables without such columns are left as they are."""
     if not table.header or not table.body:
         return
-    headers = [fold(h) for h in table.header]
+    headers = [plain(h) for h in table.header]
     labels = [_label_of(h) for h in headers]
+    head = next((r for r in table.rows if r.is_header), None)
     for label in ("status", "assessment"):
         cols = _period_columns(labels, headers, label)
         if not cols:
             continue
         current = next((k for k in cols if _CURRENT.search(headers[k])), None)
+        if head is not None:
+            _latest_icons(table, head, cols, current, markers)
         for row in table.body:
             cells = {k: c for k in cols for c in row.cells if c.col <= k < c.col + c.colspan}
             if len({id(c) for c in cells.values()}) < len(cells):
@@ -46,10 +49,26 @@ def latest_period(table: Table) -> None:
         table.header[cols[0]] = "Status" if label == "status" else "Bedömning"
 
 
+def _latest_icons(table: Table, head: Row, cols: list[int], current: int | None, markers: Markers) -> None:
+    spans = [next(((c.bbox[0], c.bbox[2]) for c in head.cells if c.col <= k < c.col + c.colspan), None) for k in cols]
+    for row in table.body:
+        near = markers.near(row.page, row.bbox)
+        by_col = [[m for m in near if span is not None and span[0] <= (m.bbox[0] + m.bbox[2]) / 2 <= span[1]] for span in spans]
+        filled = [i for i, found in enumerate(by_col) if found]
+        if len(filled) < 2:
+            continue
+        keep = cols.index(current) if current is not None and cols.index(current) in filled else filled[-1]
+        stale = {id(m) for i in filled if i != keep for m in by_col[i]}
+        markers.by_page[row.page] = [m for m in markers.by_page[row.page] if id(m) not in stale]
+
+
 def _label_of(header: str) -> str | None:
-    """The label a period column's header gives without its period ("status april" → status)."""
-    base = " ".join(_EARLIER.sub(" ", _CURRENT.sub(" ", _PERIOD.sub(" ", header))).split())
-    m = vocabulary.match_label(base) if base and base != header else None
+    """The label a period column's header gives without its period ("status april" → status,
+    "aktuell bedömning" → assessment); None for a header that names no period."""
+    base = " ".join(_EARLIER.sub(" ", _CURRENT.sub(" ", header)).split())
+    m = vocabulary.match_column_label(base) if base != header else None
+    if m is None and base == header and _PERIOD.search(header):
+        m = vocabulary.match_column_label(header)
     return m.value if m is not None and m.confidence >= 0.9 else None
 
 

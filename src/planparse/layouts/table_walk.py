@@ -31,6 +31,7 @@ from planparse.layouts.legend import legend_table
 from planparse.layouts.mark_matrix import matrix_status, status_columns
 from planparse.layouts.marker import Marker
 from planparse.layouts.outline_rows import grouped_indicators, outline_nodes, outline_tree
+from planparse.layouts.period_columns import latest_period
 from planparse.layouts.roles import Role
 from planparse.layouts.row_shapes import alone, row_alone, row_starts_item, set_apart, source_row
 from planparse.layouts.status_column import status_column
@@ -68,6 +69,7 @@ def read_table(w: Walk, table: Table) -> None:
         table.header, table.rows[0].is_header = list(w.last_table.header), False
         table.rows = [w.last_table.rows[0], *table.rows]
     w.last_table = table
+    latest_period(table, w.markers)  # (a status a period: the latest)
     if legend_table(w.markers, table):
         return
     goal_col = gt.goal_column(table)

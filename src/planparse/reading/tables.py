@@ -2402,7 +2402,7 @@ def _vocabulary_header(row: Row, dated: bool = False) -> bool:
     from planparse import vocabulary
 
     filled = [c.text if row.native else _label_without_specks(c.text) for c in row.cells if c.text]  # ("Status TT")
-    known = sum(1 for t in filled if vocabulary.match_label(t) is not None)
+    known = sum(1 for t in filled if vocabulary.match_column_label(t) is not None)  # ("Status april")
     years = sum(1 for t in filled if _PERIOD_HEADER.fullmatch(t.strip()) and vocabulary.match_label(t) is None) if dated else 0
     return known >= 1 and known + years >= 2 and 2 * (known + years) >= len(filled)
 
