@@ -8,6 +8,7 @@ import re
 
 from planparse import vocabulary
 from planparse.layouts import money
+from planparse.layouts.area_refs import named_area
 from planparse.layouts.field_blocks import ONE_ACTIVITY, second_field, set_field
 from planparse.layouts.form_tables import inline_value, measured_line
 from planparse.layouts.goal_groups import runin_goals
@@ -106,6 +107,10 @@ class FieldWalk(GoalLabel):
             return  # "Målvärde 2027: 95 %" under "Mått: …": a value of that measure
         if label in _ACTIVITY_LABELS and value and vocabulary.marker_confidence(value) >= 0.95:
             return  # a key's entry ("Aktiviteten: Genomförd" beside its mark): no activity
+        if label == "end_date" and not value and self.mode == "activities" and isinstance(self.item, Activity) \
+                and (done := vocabulary.match_status(line.text)) is not None and done.confidence >= 0.95:
+            self.item.status = self.item.status or Status(value=StatusValue(done.value), raw=line.text, confidence=done.confidence)  # "Klar" under its activity: a status
+            return
         self.flush()
         self.seen_labels.add(label)
         below = self.item_line is not None and (line.page, line.y0) >= (self.item_line.page, self.item_line.y0)
@@ -124,6 +129,8 @@ class FieldWalk(GoalLabel):
                 self.list_item(value, line)
                 return
         elif label in ("indicator", "measure"):  # "Mått:" over a list: the goal's measures (after a list of activities too)
+            if (area := named_area(self.out.goals, line.text)) is not None:  # "Indikatorer – målområde 1"
+                self.stack, self.goal, self.section, self.activity = [(1, area)], area, None, None
             self.activity = None if self.mode == "activities" and self.list_label in _ACTIVITY_LABELS else self.activity
             self.mode = "indicators"
             if value:  # "Mått: Andel nöjda brukare": the first

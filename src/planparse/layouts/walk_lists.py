@@ -217,7 +217,7 @@ class ListWalk(FieldWalk, UnmarkedItems):
     def list_item(self, text: str, line: Line, marker: str = "") -> None:
         above = self.item_line
         if self.mode == "activities" and isinstance(self.item, Activity) and self.item_marked and marker \
-                and not marker[:1].isalnum() and above is not None and above.page == line.page \
+                and not marker[:1].isalnum() and self.item.provenance is not None and self.item.provenance.page == line.page \
                 and 6 <= line.x0 - self.item_x <= 72:
             # a bullet set in under an activity's bullet: a point of that activity, not one of its own
             point_of = self.item
