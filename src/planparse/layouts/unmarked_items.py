@@ -6,6 +6,7 @@ from planparse.layouts.field_blocks import commits
 from planparse.layouts.goal_words import states_goal
 from planparse.layouts.walk_state import WalkState
 from planparse.layouts.wraps import did_not_wrap
+from planparse.model import Activity
 from planparse.reading.model import Line
 
 
@@ -39,3 +40,15 @@ class UnmarkedItems(WalkState):
             # the margin, where the bullets are, is none: "Klimat och hållbar samhällsplanering")
             and line.x0 >= self.item_x + (3 if self.item_marked else -3)
         )
+
+    def activity_point(self, text: str, line: Line, marker: str) -> bool:
+        """A bullet set in under an activity's bullet on its page (6 to 72 points further in):
+        a point of that activity, its description, not an activity of its own. True when so."""
+        act = self.item
+        if self.mode != "activities" or not isinstance(act, Activity) or not self.item_marked or not marker \
+                or marker[:1].isalnum() or act.provenance is None or act.provenance.page != line.page \
+                or not 6 <= line.x0 - self.item_x <= 72:
+            return False
+        act.description = f"{act.description}\n{text}" if act.description else text
+        self.item_line = None
+        return True

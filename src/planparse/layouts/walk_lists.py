@@ -61,6 +61,9 @@ class ListWalk(FieldWalk, UnmarkedItems):
             head = Heading("goal_words", head.title, level=GoalLevel.goal)  # "Nämndens mål och indikatorer": no goal
         if head.kind == "goal" and head.lists_goals and hi.kicker(self, head, line):
             return True  # "Målområde i hållbarhetsprogrammet 2024–2030" under the area's title: its level
+        if head.kind == "goal" and not head.title and head.number is not None and (named := goal_word(line.text)) and any(
+                g.number == head.number and g.level is named[0] for g in self.out.goals):
+            return True  # "MÅLOMRÅDE 1" over a goal's text: the area it is in, named again
         if head.kind == "goal":
             self.item_heading = None
             # numbered goals, or goals of a higher level ("Kommunfullmäktiges mål: …" after
@@ -216,13 +219,7 @@ class ListWalk(FieldWalk, UnmarkedItems):
 
     def list_item(self, text: str, line: Line, marker: str = "") -> None:
         above = self.item_line
-        if self.mode == "activities" and isinstance(self.item, Activity) and self.item_marked and marker \
-                and not marker[:1].isalnum() and self.item.provenance is not None and self.item.provenance.page == line.page \
-                and 6 <= line.x0 - self.item_x <= 72:
-            # a bullet set in under an activity's bullet: a point of that activity, not one of its own
-            point_of = self.item
-            point_of.description = f"{point_of.description}\n{text}" if point_of.description else text
-            self.item_line = None
+        if self.activity_point(text, line, marker):
             return
         self.item_gap = line.y0 - above.bbox[3] if above is not None and above.page == line.page else None
         self.item_x, self.item_line = line.x0, line

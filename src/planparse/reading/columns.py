@@ -148,9 +148,9 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
 
 
 def _labelled_columns(lines: list[Line], page_width: float) -> tuple[float, float] | None:
-    """The gutter under two section labels set side by side as the columns' heads, the right
-    one starting in the page's middle ("MÅL" | "AKTIVITETER" on a slide, "Mål" | "Så här gör
-    vi"): every line under them keeps to one side of the right label's start. A slide holds
+    """The gutter under two column heads set alike side by side, the right one a section label
+    starting in the page's middle ("MÅL" | "AKTIVITETER" on a slide, "Målområde 1" | "Så här
+    gör vi"): every line under them keeps to one side of the right label's start. A slide holds
     too few lines for the evidence of running text below."""
     from planparse.vocabulary import match_label
 
@@ -159,8 +159,10 @@ def _labelled_columns(lines: list[Line], page_width: float) -> tuple[float, floa
     for right in heads:
         if not 0.3 * page_width <= right.bbox[0] <= 0.7 * page_width:
             continue
+        # (the left head is a label or a short head set alike: "MÅL", "MÅLOMRÅDE 1")
         if not any(abs(left.bbox[3] - right.bbox[3]) <= 2 and left.bbox[2] < right.bbox[0] - MIN_GUTTER
-                   and left.bbox[0] < 0.3 * page_width for left in heads):
+                   and left.bbox[0] < 0.3 * page_width and len(left.text.split()) <= 3
+                   and abs((left.bbox[3] - left.bbox[1]) - (right.bbox[3] - right.bbox[1])) <= 1.5 for left in lines):
             continue
         x, top = right.bbox[0] - 2, right.bbox[3]
         below = [ln.bbox for ln in lines if ln.bbox[1] >= top - 1]

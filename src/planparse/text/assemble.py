@@ -40,7 +40,7 @@ def ends_open(text: str) -> bool:
 
 # Bullet glyphs as producers and symbol fonts print them (Wingdings "§", "", "n", "q" included;
 # and any of Unicode's dingbats, U+2700–U+27BF, in the list pattern: "✿", "➤", "❖").
-BULLETS = "-•–—●○◦▪▫■□◆◇►▶➢✓✔*·☐☑☒"
+BULLETS = "-•–—●○◦▪▫■□◆◇►▶▸▹‣➢✓✔*·☐☑☒"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 _SPACES = re.compile(r"[\t\r\n\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
