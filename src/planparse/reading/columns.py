@@ -147,6 +147,11 @@ def gutter(lines: list[Line], page_width: float, rules: list[Box] | None = None)
     return g0, g1
 
 
+# What a column of text under a head holds: a list or a text, not a table column's values
+_COLUMN_HEADS = frozenset({"activities", "assignment", "indicator", "measure", "method", "goal", "description",
+                           "priority_development"})
+
+
 def _labelled_columns(lines: list[Line], page_width: float) -> tuple[float, float] | None:
     """The gutter under two column heads set alike side by side, the right one a section label
     starting in the page's middle ("MÅL" | "AKTIVITETER" on a slide, "Målområde 1" | "Så här
@@ -155,22 +160,25 @@ def _labelled_columns(lines: list[Line], page_width: float) -> tuple[float, floa
     from planparse.vocabulary import match_label
 
     heads = [ln for ln in lines if len(ln.text.split()) <= 3 and (m := match_label(ln.text)) is not None
-             and m.confidence >= 0.9]
+             and m.confidence >= 0.9 and m.value in _COLUMN_HEADS]
     for right in heads:
-        if not 0.3 * page_width <= right.bbox[0] <= 0.7 * page_width:
-            continue
+        if not 0.3 * page_width <= right.bbox[0] <= 0.7 * page_width or any(
+                ln is not right and abs(ln.bbox[3] - right.bbox[3]) <= 2 and ln.bbox[0] > right.bbox[0] for ln in lines):
+            continue  # (a third head on the row: a table's header, "Aktivitet | Status | Slutdatum")
         # (the left head is a label or a short head set alike: "MÅL", "MÅLOMRÅDE 1")
         if not any(abs(left.bbox[3] - right.bbox[3]) <= 2 and left.bbox[2] < right.bbox[0] - MIN_GUTTER
                    and left.bbox[0] < 0.3 * page_width and len(left.text.split()) <= 3
                    and abs((left.bbox[3] - left.bbox[1]) - (right.bbox[3] - right.bbox[1])) <= 1.5 for left in lines):
             continue
         x, top = right.bbox[0] - 2, right.bbox[3]
-        below = [ln.bbox for ln in lines if ln.bbox[1] >= top - 1]
-        left_side = [b for b in below if b[2] <= x]
-        right_side = [b for b in below if b[0] >= x]
+        below = [ln for ln in lines if ln.bbox[1] >= top - 1]
+        left_side = [ln.bbox for ln in below if ln.bbox[2] <= x]
+        right_side = [ln for ln in below if ln.bbox[0] >= x]
         if not left_side or not right_side or len(left_side) + len(right_side) < len(below):
             return None  # a line under the heads crosses the gutter: no two columns
-        g0, g1 = max(b[2] for b in left_side), min(b[0] for b in right_side)
+        if 2 * sum(1 for ln in right_side if not _WORD.search(ln.text)) > len(right_side):
+            return None  # figures under the right head: a table's header ("Mått | Mål Utfall")
+        g0, g1 = max(b[2] for b in left_side), min(ln.bbox[0] for ln in right_side)
         return (g0, g1) if g1 - g0 >= MIN_GUTTER else None
     return None
 

@@ -18,8 +18,8 @@ _BALLOON = re.compile(r"(?:Kommentar|Kommenterad|Commented|Comment)\s*\[[^\W\d_]
 
 
 def drop_struck(lines: list[Line], drawings: list[Drawing]) -> tuple[list[Line], list[Drawing]]:
-    """Spans of born-digital ``lines`` that a thin rule strikes through (across their middle,
-    nearly end to end) left out, lines left empty with them; the strikes left out of
+    """Spans of born-digital ``lines`` in a colour that a thin rule strikes through (across
+    their middle, nearly end to end) left out, lines left empty with them; the strikes left out of
     ``drawings`` (they are no table's rules). Unchanged where nothing is struck."""
     rules = [d for d in drawings if d.kind == "hline" and d.bbox[3] - d.bbox[1] <= RULE_THICK]
     if not rules:
@@ -32,7 +32,7 @@ def drop_struck(lines: list[Line], drawings: list[Drawing]) -> tuple[list[Line],
             continue
         kept = []
         for s in ln.spans:
-            hit = _strike(s.bbox, rules) if s.text.strip() else None
+            hit = _strike(s.bbox, rules) if s.text.strip() and _coloured(s.color) else None
             if hit is None:
                 kept.append(s)
             else:
@@ -45,6 +45,14 @@ def drop_struck(lines: list[Line], drawings: list[Drawing]) -> tuple[list[Line],
     if not strikes:
         return lines, drawings
     return out, [d for d in drawings if id(d) not in strikes]
+
+
+def _coloured(color: int) -> bool:
+    """Whether text of ``color`` (sRGB) is set in a colour, not black or grey: a reviewer's
+    tracked deletion is in its author's colour; black text struck through is a list's way of
+    marking an item done ("Genomstrukna uppdrag är avslutade"), and stays."""
+    r, g, b = (color >> 16) & 0xFF, (color >> 8) & 0xFF, color & 0xFF
+    return max(r, g, b) - min(r, g, b) > 60
 
 
 def _strike(box: tuple[float, float, float, float], rules: list[Drawing]) -> Drawing | None:
