@@ -176,7 +176,8 @@ def _labelled_columns(lines: list[Line], page_width: float) -> tuple[float, floa
         right_side = [ln for ln in below if ln.bbox[0] >= x]
         if not left_side or not right_side or len(left_side) + len(right_side) < len(below):
             return None  # a line under the heads crosses the gutter: no two columns
-        if 2 * sum(1 for ln in right_side if not _WORD.search(ln.text)) > len(right_side):
+        if 2 * sum(1 for ln in right_side if any(ch.isdigit() for ch in ln.text) and not _WORD.search(ln.text)) \
+                > sum(1 for ln in right_side if any(ch.isalnum() for ch in ln.text)):
             return None  # figures under the right head: a table's header ("Mått | Mål Utfall")
         g0, g1 = max(b[2] for b in left_side), min(ln.bbox[0] for ln in right_side)
         return (g0, g1) if g1 - g0 >= MIN_GUTTER else None

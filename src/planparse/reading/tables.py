@@ -2423,7 +2423,7 @@ def _continues(prev: Table, nxt: Table, lines: list[Line]) -> bool:
         return False
     first = nxt.rows[0]
     own_header = nxt.header and prev.header and _labels_row(first) and _vocabulary_header(first)
-    if own_header and [fold(t) for t in nxt.header] != [fold(t) for t in prev.header]:
+    if own_header and not _header_again(nxt.header, prev.header, not first.native):
         return False  # a header of its own: another table starts at the top of the page
     return (
         nxt.n_cols == prev.n_cols
