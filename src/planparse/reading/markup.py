@@ -14,7 +14,9 @@ STRIKE_COVER = 0.8  # and along this share of its width, at least
 RULE_THICK = 1.5  # points: a strike is a rule, no thicker
 
 # A comment balloon's label, as Word prints it in Swedish or English: "Kommentar [AB1]:"
-_BALLOON = re.compile(r"(?:Kommentar|Kommenterad|Commented|Comment)\s*\[[^\W\d_]{1,5}\d{1,3}\]", re.IGNORECASE)
+# (on an OCR'd layer the balloon's edge may come first as a speck: "a Kommentar [AB1]:")
+_BALLOON = re.compile(r"(?:\S{1,2}\s+)?(?P<label>(?:Kommentar|Kommenterad|Commented|Comment)\s*\[[^\W\d_]{1,5}\d{1,3}\])",
+                      re.IGNORECASE)
 
 
 def drop_struck(lines: list[Line], drawings: list[Drawing]) -> tuple[list[Line], list[Drawing]]:
@@ -87,9 +89,10 @@ def drop_balloons(lines: list[Line], drawings: list[Drawing]) -> tuple[list[Line
             continue
         gone.add(id(label))
         bottom = label.bbox[3]
+        left = next((s.bbox[0] for s in label.spans if s.text.strip()[:1].lower() == "k"), label.bbox[0])
         for ln in sorted(lines, key=lambda ln: ln.bbox[1]):
             if ln.bbox[1] >= bottom - 1 and ln.bbox[1] - bottom < 0.8 * label.size \
-                    and abs(ln.bbox[0] - label.bbox[0]) < 3 and id(ln) not in gone:
+                    and abs(ln.bbox[0] - left) < 3 and id(ln) not in gone:
                 gone.add(id(ln))
                 bottom = ln.bbox[3]
     return [ln for ln in lines if id(ln) not in gone], [d for d in drawings if id(d) not in boxes]
