@@ -42,11 +42,11 @@ class UnmarkedItems(WalkState):
         )
 
     def activity_point(self, text: str, line: Line, marker: str) -> bool:
-        """A bullet set in under an activity's bullet on its page (6 to 72 points further in):
+        """A bullet set in under a listed activity's bullet on its page (6 to 72 points further in):
         a point of that activity, its description, not an activity of its own. True when so."""
-        act = self.item
+        act, above = self.item, self.item_line  # (the activity a list item: a heading's has no bullet to be set in from)
         if self.mode != "activities" or not isinstance(act, Activity) or not self.item_marked or not marker \
-                or marker[:1].isalnum() or act.provenance is None or act.provenance.page != line.page \
+                or marker[:1].isalnum() or above is None or above.page != line.page \
                 or not 6 <= line.x0 - self.item_x <= 72:
             return False
         act.description = f"{act.description}\n{text}" if act.description else text

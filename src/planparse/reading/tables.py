@@ -35,7 +35,7 @@ from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.stacked_rows import split_stacked
 from planparse.reading.weight import MIN_LETTERS
 from planparse.text.control_labels import control_header
-from planparse.text.fold import fold
+from planparse.text.fold import fold, plain
 
 TOL = 2.0
 
@@ -2402,9 +2402,22 @@ def _vocabulary_header(row: Row, dated: bool = False) -> bool:
     from planparse import vocabulary
 
     filled = [c.text if row.native else _label_without_specks(c.text) for c in row.cells if c.text]  # ("Status TT")
-    known = sum(1 for t in filled if vocabulary.match_column_label(t) is not None)  # ("Status april")
+    periods = [t for t in filled if _period_status(t)]
+    # (a bare period after the statuses named by theirs is one more: "Bedömning T2 | Helår")
+    known = sum(1 for t in filled if vocabulary.match_label(t) is not None or t in periods
+                or periods and vocabulary.PERIOD_WORDS.fullmatch(plain(t).strip()) is not None)
     years = sum(1 for t in filled if _PERIOD_HEADER.fullmatch(t.strip()) and vocabulary.match_label(t) is None) if dated else 0
     return known >= 1 and known + years >= 2 and 2 * (known + years) >= len(filled)
+
+
+def _period_status(text: str) -> bool:
+    """A status or assessment column named with its period ("Status april", "Bedömning T1"):
+    a label the vocabulary knows. (A value column named by its year, "Mål 2026", is not: see
+    ``dated``.)"""
+    from planparse import vocabulary
+
+    m = vocabulary.match_column_label(text)
+    return m is not None and m.value in ("status", "assessment")
 
 
 def _labels_row(row: Row) -> bool:
