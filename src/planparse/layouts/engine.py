@@ -45,7 +45,7 @@ from planparse.layouts.table_walk import read_table
 from planparse.layouts.tables import split_status_suffix
 from planparse.layouts.walk_lists import ListWalk
 from planparse.layouts.words_scope import settle_pending
-from planparse.model import Goal, GoalLevel
+from planparse.model import Activity, Goal, GoalLevel
 from planparse.reading import positioned as pos
 from planparse.reading.model import Document, Line, Table
 from planparse.text.assemble import join_lines, list_item
@@ -162,7 +162,7 @@ class Walk(ListWalk):
             return  # "Målet bedöms som delvis uppfyllt."; "● Pågår" right of the activity on its row
         if self.title_line is not None and self.title_of is not None:
             wraps = continues_title(self.title_line, line, self.typo) or (
-                isinstance(self.title_of, Goal) and wraps_body_title(self.title_line, line, self.typo))
+                isinstance(self.title_of, Goal | Activity) and wraps_body_title(self.title_line, line, self.typo))
             if wraps and not labelled and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])
                 self.title_line = line

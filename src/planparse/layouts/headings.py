@@ -24,6 +24,7 @@ from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
     r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+"
+    r"(?P<pcode>(?-i:[A-ZÅÄÖ]{1,2})(?=\d))?"  # ("Uppdrag U2.3: …")
     r"|(?P<code>(?-i:[A-ZÅÄÖ]{1,5}))\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö])?\.?\s+[A-ZÅÄÖ])"  # (or a code: "MBN 1.1 …", "E 2.1.a …")
     r"|(?P<glued>(?-i:[A-ZÅÄÖ]{1,2}))(?=\d{1,2}(?:\.\d{1,2}){0,3}\s+(?-i:[A-ZÅÄÖ][a-zåäö])))?"  # (or glued to it: "Ä1.2 …")
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö](?=\s))?)\.?(?:\s*[:–—-]{1,2})?(?:\s+(?P<title>\S.*))?$", re.IGNORECASE)
@@ -88,7 +89,8 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
         return None
     if re.match(r"^(?:[%‰]|(?:st|kr|tkr|mnkr|procent|år|dagar|timmar)\b)", title, re.IGNORECASE):
         return None
-    number = f"{m['code']} {m['num']}" if m["code"] else f"{m['glued']}{m['num']}" if m["glued"] else m["num"]
+    glued = m["glued"] or m["pcode"]
+    number = f"{m['code']} {m['num']}" if m["code"] else f"{glued}{m['num']}" if glued else m["num"]
     return " ".join((m["prefix"] or "").lower().split()) or None, number, title
 
 
@@ -276,7 +278,7 @@ def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
 
 
 def wraps_body_title(prev: Line, line: Line, typo: Typography) -> bool:
-    """Whether ``line`` goes on with a goal title set in body type whose last line is ``prev``
+    """Whether ``line`` goes on with a goal's or activity's title set in body type whose last line is ``prev``
     ("Nämndmål 1.1 Kommunstyrelsen ska … så att otryggheten i" / "centrala Ljusdal …"): the
     sentence not ended, the next line in the same type, close under it, going on in lower case."""
     if line.page != prev.page or prev.text.rstrip().endswith((".", ":", "!", "?", ";")):

@@ -62,6 +62,9 @@ def field_row(text: str) -> str | None:
     return " | ".join(f"{words[a]}: {' '.join(words[a + 1:b])}" for a, b in zip(starts, ends, strict=True) if b - a >= 2)
 
 
+_SUB_NUMBER = re.compile(r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?\s")
+
+
 def _kicker(line: Line, title: Line) -> bool:
     """A goal word alone in small type ("MÅLOMRÅDE", "MÅL") right over the card's title in
     larger or bold type: the title's kind, printed as a kicker."""
@@ -70,7 +73,10 @@ def _kicker(line: Line, title: Line) -> bool:
             or found[1]:
         return False  # (a sentence's end wrapped onto its own line, "… under respektive" / "kommunfullmäktigemål.", is none)
     close = 0 <= title.bbox[1] - line.bbox[3] <= 1.5 * (line.bbox[3] - line.bbox[1]) and abs(title.bbox[0] - line.bbox[0]) <= 3
-    return close and (title.size >= line.size + 1 or (title.bold and not line.bold)) and list_item(title.text) is None
+    # (not over a title numbered under another, "1.1 Väntetiderna …": its number places it, the
+    # word over it heads the numbered goals of a level, "Strategiska mål")
+    return close and (title.size >= line.size + 1 or (title.bold and not line.bold)) and list_item(title.text) is None \
+        and _SUB_NUMBER.match(title.text) is None
 
 
 def _kicked(kicker: Line, title: Line) -> Line:

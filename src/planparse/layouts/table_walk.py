@@ -36,6 +36,7 @@ from planparse.layouts.roles import Role
 from planparse.layouts.row_shapes import alone, row_alone, row_starts_item, set_apart, source_row
 from planparse.layouts.status_column import status_column
 from planparse.layouts.status_rows import labelled_markers, status_row_icons, status_rows
+from planparse.layouts.symbol_key import symbol_status
 from planparse.layouts.table_owner import indicator_owner
 from planparse.layouts.tables import activity_rows, cell_percent, column_of, header_labels
 from planparse.layouts.title_kinds import keeps_no_budget
@@ -114,7 +115,8 @@ def read_table(w: Walk, table: Table) -> None:
                 acts = listed_activities(part, activity_rows(part, cont if named is None else None, w.step, icons), w.bullets.leads)
                 for act in acts:  # each on the goal its row names ("Mål | 1.1", "Mål 2"), else the goal in scope
                     row = source_row(act, part.body)
-                    act.status = act.status or (matrix_status(row, marks, table.header) if marks and row is not None else None)
+                    act.status = act.status or (matrix_status(row, marks, table.header) if marks and row is not None else None) \
+                        or symbol_status(w.doc, row)  # ("▲" under a key of symbols)
                     if (of := _named_goal(w, table, row) or goal) is not None:
                         of.activities.append(act)
                 w.activity = acts[-1] if acts else goal.activities[-1] if goal is not None and goal.activities else w.activity
