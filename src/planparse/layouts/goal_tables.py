@@ -186,7 +186,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
             if current is not None and rest:
                 current.comment = join_lines([current.comment or "", rest]).strip() or None
             continue
-        if row.full_width and table.n_cols >= 4 and len(text.split()) <= 4 and text[:1].isupper() \
+        if row.full_width and table.n_cols >= 4 and len(text.split()) <= 8 and text[:1].isupper() \
                 and not text.endswith(".") and not states_goal(text):  # a row across naming a group: "Medarbetare"
             parent, current, level = _group_goal(w, top, text, row), None, GoalLevel.goal if level is GoalLevel.goal_area else level
             continue

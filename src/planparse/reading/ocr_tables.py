@@ -10,17 +10,19 @@ vocabulary ("Indikator", "Utfall 2025", "Mål 2027"). Its lines join the page's 
 picture is (``from_image``), for the layout to rebuild the table from their word positions:
 the header's words are grouped into one word per column (the column rules Tesseract reads as
 "|" or "'" part them), and a "%" that Tesseract misread as figures at the end of a name cell
-("svenska, 20" before the value columns) is given back.
+("svenska, 20" before the value columns) is given back. The picture's own grid lines, where it
+has them, join the page's drawings (:mod:`.raster_rules`): the table is read as a ruled one.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import numpy as np
 
 from planparse import vocabulary
-from planparse.reading import ocr
+from planparse.reading import ocr, raster_rules
 from planparse.reading.model import Image, Line, RawPage, Span
 
 MIN_WIDTH_SHARE = 0.4
@@ -30,6 +32,9 @@ LIGHT = 200  # a pixel with every channel above this is light
 LOOK_DPI = 36
 # What Tesseract reads for "%" after a label's comma ("andel, %"): figures or a broken glyph.
 _PERCENT = re.compile(r"^(?:20|26|96|9|90|240|960|9%|%6|%0|%o|0/0|o/o|Yo)$")
+# What it reads for a "%" after a figure in a value cell ("86,8 YA", "35,0 HW"): never a word there.
+_PERCENT_AFTER = re.compile(r"^(?:Y[AoHh]|HW|%o|%0|9%|o/o|0/0|°o|Yo\.?)$")
+_FIGURE = re.compile(r"^[−–-]?\d[\d\s]*(?:,\d+)?$")
 
 
 def table_images(raw: RawPage) -> list[Image]:
@@ -61,9 +66,25 @@ def _columns(line: Line) -> list[Span]:
         if not rule:
             groups[-1].append(s)
         last = s
-    return [Span(text=" ".join(w.text.strip() for w in g), size=g[0].size,
+    return [Span(text=" ".join(w.text.strip(" |") for w in g).strip(), size=g[0].size,
                  bbox=(g[0].bbox[0], min(w.bbox[1] for w in g), g[-1].bbox[2], max(w.bbox[3] for w in g)))
             for g in groups if g]
+
+
+def _rows(lines: list[Line]) -> list[Line]:
+    """Tesseract's lines regrouped into the picture's rows: the words of lines on one baseline
+    (a row whose cells it read as blocks of their own, "Aktivitet" and "Ansvarig" far apart)
+    one line, left to right, the rows top to bottom."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.bbox[1] + ln.bbox[3]) / 2):
+        yc, height = (ln.bbox[1] + ln.bbox[3]) / 2, ln.bbox[3] - ln.bbox[1]
+        last = rows[-1][0] if rows else None
+        if last is not None and abs((last.bbox[1] + last.bbox[3]) / 2 - yc) < 0.5 * max(height, last.bbox[3] - last.bbox[1]):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [row[0] if len(row) == 1 else Line(spans=sorted((s for ln in row for s in ln.spans), key=lambda s: s.bbox[0]),
+                                              page=row[0].page, method=row[0].method) for row in rows]
 
 
 def _names_columns(cols: list[Span]) -> bool:
@@ -79,7 +100,8 @@ def _percent(words: list[Span], size: float) -> list[Span]:
     for k in range(1, len(words)):
         prev, here = words[k - 1].text.strip(), words[k].text.strip()
         ends_cell = k == len(words) - 1 or words[k + 1].bbox[0] - words[k].bbox[2] > 1.5 * max(size, 4.0)
-        if re.search(r"[A-Za-zÅÄÖåäö]{2},$", prev) and _PERCENT.match(here) and ends_cell:
+        if re.search(r"[A-Za-zÅÄÖåäö]{2},$", prev) and _PERCENT.match(here) and ends_cell \
+                or _FIGURE.match(prev) and _PERCENT_AFTER.match(here):  # ("86,8 YA": a value's per cent)
             out[k] = Span(text="%", size=words[k].size, bbox=words[k].bbox)
     return out
 
@@ -98,9 +120,13 @@ def read_tables(page: object, raw: RawPage, lang: str) -> list[Line]:
         if not rgb.size or (rgb.min(axis=2) > LIGHT).mean() < LIGHT_SHARE:
             continue
         gray = page.get_pixmap(dpi=ocr.DPI, clip=clip, colorspace=pymupdf.csGRAY, alpha=False)
-        read = ocr.ocr_pages({raw.number: gray.tobytes("pnm")}, lang, workers=1)[raw.number]
+        image = gray.tobytes("pnm")
+        read = _rows(ocr.ocr_pages({raw.number: image}, lang, workers=1)[raw.number])
         if len(read) < 2 or not _names_columns(header := _columns(read[0])):
             continue
+        # the picture's grid, where it has one, rules the table as the page's own rules would
+        raw.drawings.extend(replace(d, bbox=(d.bbox[0] + clip.x0, d.bbox[1] + clip.y0, d.bbox[2] + clip.x0, d.bbox[3] + clip.y0))
+                            for d in raster_rules.rules_and_clean_image(image, ocr.DPI, level=False)[0])
         for k, ln in enumerate(read):
             words = header if k == 0 else _percent([s for s in ln.spans if any(c.isalnum() for c in s.text)], ln.size)
             spans = [Span(text=(" " if j else "") + s.text.strip(), size=s.size,
