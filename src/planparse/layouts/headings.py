@@ -89,8 +89,8 @@ def numbered(text: str) -> tuple[str | None, str, str] | None:
         return None
     if re.match(r"^(?:[%‰]|(?:st|kr|tkr|mnkr|procent|år|dagar|timmar)\b)", title, re.IGNORECASE):
         return None
-    glued = m["glued"] or m["pcode"]
-    number = f"{m['code']} {m['num']}" if m["code"] else f"{glued}{m['num']}" if glued else m["num"]
+    code = m["glued"] or m["pcode"]  # (a code glued to the number: "Ä1.2", "Uppdrag U2.3")
+    number = f"{m['code']} {m['num']}" if m["code"] else f"{code}{m['num']}" if code else m["num"]
     return " ".join((m["prefix"] or "").lower().split()) or None, number, title
 
 
