@@ -42,12 +42,20 @@ def line_icons(markers: Markers, page: Page, line: Line) -> list[Marker]:
     near = [m for m in markers.near(line.page, line.bbox) if not (m.gauge and line.bbox[1] > (m.bbox[1] + m.bbox[3]) / 2)]
     right = [m for m in near if (m.bbox[0] >= line.bbox[2] - 1 or _glyph_ends(m, line))
              and not in_other_card(m.bbox, line.bbox, page.drawings)]
-    if right:
-        right = [m for m in right if not any(o is not line and leads(m, o) for o in page.lines)]
+    if right:  # (not one leading another line, nor one right of another line's text on the band: that text's)
+        right = [m for m in right if not any(o is not line and (leads(m, o) or _between(o, line, m)) for o in page.lines)]
     return right + [
         m for m in near if m.bar is None and (0 <= line.bbox[0] - m.bbox[2] <= max(LEAD_GAP, 0.6 * (m.bbox[2] - m.bbox[0]))
                                               or _glyph_of(m, line))
         and min(m.bbox[2] - m.bbox[0], m.bbox[3] - m.bbox[1]) >= LEAD_SIZE and not markers.is_legend(m)]
+
+
+def _between(other: Line, line: Line, m: Marker) -> bool:
+    """Whether ``other`` stands between ``line``'s end and the marker, on the marker's band (an
+    activity in the next column, its dot after it)."""
+    cy = (m.bbox[1] + m.bbox[3]) / 2
+    return other.bbox[1] - 2 <= cy <= other.bbox[3] + 2 and other.bbox[0] >= line.bbox[2] - 1 and other.bbox[2] <= m.bbox[0] + 1 \
+        and any(ch.isalpha() for ch in other.text)
 
 
 def _glyph_ends(m: Marker, line: Line) -> bool:
