@@ -13,6 +13,8 @@ GENERIC79 = HoldoutSet("holdout-generic79")
 GENERIC80 = HoldoutSet("holdout-generic80")
 GENERIC81 = HoldoutSet("holdout-generic81")
 GENERIC82 = HoldoutSet("holdout-generic82")
+GENERIC83 = HoldoutSet("holdout-generic83")
+GENERIC84 = HoldoutSet("holdout-generic84")
 FAMILIES12 = HoldoutSet("holdout-families12")
 
 
@@ -45,8 +47,9 @@ def test_black_struck_assignments_are_done_not_deleted() -> None:
 
 def test_a_slide_deck_in_two_columns_under_their_heads() -> None:
     """Ronneby's nämndplan as slides: "MÅL" | "AKTIVITETER" heads over two columns, the area's
-    title repeated on each slide, a point set in under an activity, an indicator slide per area."""
-    GENERIC79.same("namndplan/ronneby-bun-namndplan-2026-bilder", tree, activities, statuses, indicator_names)
+    title repeated on each slide, a point set in under an activity, an indicator slide per area;
+    an activity's dot on a goal title's band, past the activity's text, is no goal's assessment."""
+    GENERIC79.same("namndplan/ronneby-bun-namndplan-2026-bilder", tree, activities, statuses, indicator_names, assessments)
 
 
 def test_a_status_word_under_an_activity_on_a_slide() -> None:
@@ -86,3 +89,26 @@ def test_a_table_header_is_no_pair_of_column_heads() -> None:
     """Bjurholm's OCR'd tertial report: "Mått | Mål Utfall" over figures on a landscape page
     stays a table (the rule for slides' column heads wants a list label and text under it)."""
     FAMILIES12.same("ange_tertial/bjurholm-malavstamning-2027-t1-ocr", indicator_names)
+
+
+def test_a_regions_uppdrag_coded_after_their_word() -> None:
+    """Region Stockholm's regionplan: "Uppdrag U6: Samordna …" wrapping in body type under
+    "1.1 …", itself under "Strategiska mål" set small over it (no kicker of a numbered title)."""
+    GENERIC83.same("plan_och_budget/region-stockholm-regionplan-och-budget-2027", tree, activities)
+
+
+def test_a_key_of_text_symbols_gives_statuses() -> None:
+    """Region Östergötland's tertialrapport: "Symbol | Betydelse" (▲ Genomfört, ► Pågår enligt
+    plan, ▼ Försenat eller avvikelse), the Status column holding the symbols alone."""
+    GENERIC83.same("tertialrapport/region-ostergotland-rs-tertialrapport-2-2026", statuses)
+
+
+def test_a_goal_table_pasted_as_a_picture_is_read_by_its_grid() -> None:
+    """Gävle's nämndplan: the goal and indicator table is a screenshot; its grid lines rule it,
+    its group rows ("Trygghet och hälsa genom hela livet") are the areas."""
+    GENERIC84.same("namndplan/gavle-socialnamnden-namndplan-2027", tree, indicator_names)
+
+
+def test_words_read_from_icons_in_an_ocr_layer_are_no_text() -> None:
+    """Sölvesborg's OCR'd slides: each activity's grey dot read as "@" or "S)" at the title's end."""
+    GENERIC79.same("namndplan/solvesborg-mbn-namndplan-2026-ocr", statuses)

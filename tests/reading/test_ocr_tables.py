@@ -36,11 +36,14 @@ def test_percent_misread_at_the_end_of_a_name_cell() -> None:
 
 
 @pytest.mark.skipif(ocr.choose_language() is None, reason="needs Tesseract")
-def test_indicator_table_pasted_as_a_picture_joins_the_page_lines() -> None:
-    """The screenshot of an indicator table under "Resultat": its header and rows become the
-    page's lines (from the image), the names with their "%"."""
+def test_indicator_table_pasted_as_a_picture_is_a_ruled_table_of_the_page() -> None:
+    """The screenshot of an indicator table under "Resultat": its words (from the image, the
+    names with their "%") are ruled into the page's table by the picture's own grid lines."""
     doc = read_pdf(SCHOOL)
-    texts = [ln.text for ln in doc.pages[0].lines if ln.from_image]
-    assert texts[0] == "Indikator Utfall 2025 Utfall 2026 Mål 2027"
-    assert texts[1] == "Andel elever i åk 3 som klarat alla delprov i svenska, % 78 81 88"
-    assert texts[2] == "Andel elever i åk 6 med lägst betyget E i svenska, % 86 84 92"
+    table = doc.pages[0].tables[0]
+    assert table.header == ["Indikator", "Utfall 2025", "Utfall 2026", "Mål 2027"]
+    assert [r.texts for r in table.body] == [
+        ["Andel elever i åk 3 som klarat alla delprov i svenska, %", "78", "81", "88"],
+        ["Andel elever i åk 6 med lägst betyget E i svenska, %", "86", "84", "92"],
+    ]
+    assert not any("Andel elever" in ln.text for ln in doc.pages[0].lines)  # (its words are the table's)
