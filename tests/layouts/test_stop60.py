@@ -108,7 +108,3 @@ def test_a_goal_table_pasted_as_a_picture_is_read_by_its_grid() -> None:
     its group rows ("Trygghet och hälsa genom hela livet") are the areas."""
     GENERIC84.same("namndplan/gavle-socialnamnden-namndplan-2027", tree, indicator_names)
 
-
-def test_words_read_from_icons_in_an_ocr_layer_are_no_text() -> None:
-    """Sölvesborg's OCR'd slides: each activity's grey dot read as "@" or "S)" at the title's end."""
-    GENERIC79.same("namndplan/solvesborg-mbn-namndplan-2026-ocr", statuses)

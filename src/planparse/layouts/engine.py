@@ -165,7 +165,7 @@ class Walk(ListWalk):
                 isinstance(self.title_of, Goal | Activity) and wraps_body_title(self.title_line, line, self.typo))
             if wraps and not labelled and item is None:
                 self.title_of.title = join_lines([self.title_of.title, text])
-                self.title_line, self.item_line = line, line if self.title_of is self.item else self.item_line  # (an item's row ends here)
+                self.title_line, self.item_line = line, line if self.title_of is self.item and self.typo.has_fonts(line) else self.item_line  # (an item's row ends here)
                 return
             self.title_line = None
         if self.section_last is not None:

@@ -756,11 +756,6 @@ def _repair_ocr_layers(
             page.lines = ocr.restore_lost_lines(ocr.replace_lost_rows(page.lines, ref_lines), ref_lines)
             page.lines.extend(_faint_lines(pdf, n, page.lines))
             page.lines.extend(_words_on_dark_fills(page.lines, ref_lines, image_drawings.get(n, [])))
-            # (the layer's words read from a status icon in the image, "@" or "S)" after a title)
-            drawn = [d for d in image_drawings.get(n, []) if d.is_icon]
-            icons = [d.bbox for d in drawn if d.toneless or _coloured(d.fill) or any(_coloured(o.fill) for o in drawn) and _mid_grey(d.fill)]
-            if icons and len(icons) <= raster_icons.MAX_ICONS:
-                page.lines = _without_icon_words(page.lines, icons)
     layers: list[str] = []
     for r in raw_pages:
         if not r.lines:

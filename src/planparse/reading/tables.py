@@ -1535,9 +1535,9 @@ def _build(
                 bounds = xs  # the row's own rules lost in the image, read as "|" in its text
             elif len(bounds) == 2 and len(xs) > 2 and _label_per_column(in_row, xs, raw):
                 bounds = xs  # light rules on a dark header band, lost in the image
-            elif (top, bottom) == bands[0] and len(bounds) < len(xs) and (
-                    labelled := _labels_under_lost_rules(in_row, xs, raw)) is not None:
-                bounds, in_row = xs, labelled  # (the same, some of the band's rules kept)
+            elif (top, bottom) == bands[0] and len(bounds) < len(xs) and any(t <= top + TOL and b >= bottom - TOL for t, b in shades) \
+                    and (labelled := _labels_under_lost_rules(in_row, xs, raw)) is not None:
+                bounds, in_row = xs, labelled  # (the same on a shaded band, some of its rules kept)
         elif in_row and raw.lines[in_row[0][0]].method != "native":
             crossed = _run_across(in_row, xs)
             bounds = [x for x in xs if x not in crossed]
@@ -1664,17 +1664,17 @@ def _label_per_column(in_row: list[tuple[int, Span, float, float]], xs: list[flo
 def _labels_under_lost_rules(
     in_row: list[tuple[int, Span, float, float]], xs: list[float], raw: RawPage,
 ) -> list[tuple[int, Span, float, float]] | None:
-    """The first row of an OCR'd grid of four columns or more whose rules the image lost over
-    some of its columns (a dark header band ruled only in places): its words cut where two
+    """The first row of an OCR'd grid of four columns or more, on a shaded band, whose rules the
+    image lost over some of its columns (a dark header band ruled only in places): its words cut where two
     columns' labels ran together ("MålvärdeUtfall"), if then they fill every column but one in
-    four (white labels the engine could not read) and none runs across a column's start at a
+    six (a white label the engine could not read) and none runs across a column's start at a
     word space. Else None."""
     if not in_row or raw.lines[in_row[0][0]].method == "native" or len(xs) < 5:
         return None
     cut = cut_at_rules(in_row, xs[1:-1], glued_only=True)
     filled = {min(max(bisect_right(xs, xc) - 1, 0), len(xs) - 2) for _, s, xc, _ in cut if s.text.strip(" |")}
     n = len(xs) - 1
-    return cut if len(filled) >= n - max(1, n // 4) and not _run_across(in_row, xs) else None
+    return cut if len(filled) >= n - n // 6 and not _run_across(in_row, xs) else None
 
 
 def _split_at_across(
@@ -2331,10 +2331,14 @@ def _header_again(texts: list[str], header: list[str], ocr: bool) -> bool:
     labels = ["".join(fold(t).split()) for t in header]
     if squeezed == labels:
         return True
-    pairs = [(a, b) for a, b in zip(squeezed, labels, strict=False) if a]
-    if not ocr or len(pairs) < 3 or any(not b for _, b in pairs):
+    if not ocr:
         return False
-    return sum(a in b or fuzz.ratio(a, b) >= 80 for a, b in pairs) >= 0.75 * len(pairs)
+    pairs = [(a, b) for a, b in zip(squeezed, labels, strict=False) if a]
+    if len(pairs) >= 3 and all(b for _, b in pairs) and sum(a in b or fuzz.ratio(a, b) >= 80 for a, b in pairs) >= 0.75 * len(pairs):
+        return True
+    # (its cells run together where the band's rules were lost: its words, three in four the header's)
+    words, known = {w for t in texts for w in fold(t).split()}, {w for t in header for w in fold(t).split()}
+    return len(words) >= 3 and sum(w in known for w in words) >= 0.75 * len(words)
 
 
 # What OCR reads from the rules either side of a lone cell line: never a word of the name.
