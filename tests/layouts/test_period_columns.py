@@ -7,7 +7,8 @@ from planparse import vocabulary
 from planparse.layouts.area_refs import named_area
 from planparse.layouts.goal_words import goal_word
 from planparse.layouts.headings import numbered
-from planparse.layouts.icons import Markers, colour_key
+from planparse.layouts.icons import Markers
+from planparse.layouts.legend import colour_key
 from planparse.layouts.period_columns import latest_period
 from planparse.model import Goal, GoalLevel, Provenance, ProvenanceMethod
 from planparse.reading.model import Cell, Line, Row, Span, Table

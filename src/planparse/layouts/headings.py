@@ -17,6 +17,9 @@ from planparse.layouts.goal_words import goal_word, states_goal, without_next_la
 from planparse.layouts.leading import heading_shaped
 from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.typography import Typography
+from planparse.layouts.wraps import (
+    wraps_body_title as wraps_body_title,  # (the engine's, beside continues_title)
+)
 from planparse.model import GoalLevel
 from planparse.reading.model import Line, Page
 from planparse.text.assemble import ends_open
@@ -275,21 +278,6 @@ def continues_title(prev: Line, line: Line, typo: Typography) -> bool:
     if not typo.has_fonts(line) and not _wraps_ocr_title(prev, line, gap, height):
         return False
     return line.text[:1].islower() or not typo.has_fonts(line) or abs(typo.size(line) - typo.size(prev)) < 0.6
-
-
-def wraps_body_title(prev: Line, line: Line, typo: Typography) -> bool:
-    """Whether ``line`` goes on with a goal's or activity's title set in body type whose last line is ``prev``
-    ("Nämndmål 1.1 Kommunstyrelsen ska … så att otryggheten i" / "centrala Ljusdal …"): the
-    sentence not ended, the next line in the same type, close under it, going on in lower case."""
-    if line.page != prev.page or prev.text.rstrip().endswith((".", ":", "!", "?", ";")):
-        return False
-    if not (typo.has_fonts(line) and typo.has_fonts(prev)) or typo.rank(line) or typo.rank(prev):
-        return False
-    if line.bold != prev.bold or abs(line.size - prev.size) > 0.3:
-        return False
-    height = max(prev.bbox[3] - prev.bbox[1], 1.0)
-    gap = line.y0 - prev.bbox[3]
-    return -0.6 * height <= gap < 0.8 * height and line.text[:1].islower()
 
 
 def right_under(heading: Line, line: Line, pages: list[Page]) -> bool:

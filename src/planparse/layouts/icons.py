@@ -80,14 +80,6 @@ _COLOUR_WORD = re.compile(rf"\b(gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\)?
                           rf"(?=[,;]|\.\s|\s+(?:gron|gul|orange|rod|gra|vit|bla|lila){_SHAPE}\s*(?:=|:|–|-)|$)")
 
 
-def colour_key(text: str) -> bool:
-    """Whether ``text`` is one entry of a key in words and nothing else ("Grön: Uppfyllt",
-    "Röd punkt = Ej påbörjad"): a colour word and a status or assessment name."""
-    folded = plain(text).strip(" .")
-    m = _COLOUR_WORD.match(folded)
-    return m is not None and m.end() >= len(folded) and vocabulary.marker_confidence(m.group(2)) >= 0.8
-
-
 _WORDED_COLOUR = re.compile(r"(gron|gul|ro[dt]|gra)t?")  # "Grönt", "Gult", "Rött": a colour as the value itself
 
 

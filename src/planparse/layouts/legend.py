@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from planparse.layouts.icons import Markers, colour_key
+from planparse import vocabulary
+from planparse.layouts.icons import _COLOUR_WORD, Markers
 from planparse.layouts.legend_rows import names_only
 from planparse.reading.model import Document, Table
-from planparse.text.fold import fold
+from planparse.text.fold import fold, plain
 
 _LEGEND = re.compile(r"^(?:tecken|symbol|farg)forklaring")
 ENTRY_GAP = 30.0  # points: the most space between a legend's heading or entry and the next entry,
@@ -74,3 +75,11 @@ def key_table(table: Table) -> bool:
     firsts = [next((c.text.strip() for c in r.cells if c.text.strip()), "") for r in table.body]
     known = [t for t in firsts if len(t.split()) <= 4 and vocabulary.marker_confidence(t) >= 0.9]
     return len(known) >= 2 and len(known) >= len(firsts) - 1  # (a "Totalt" row under the counts)
+
+
+def colour_key(text: str) -> bool:
+    """Whether ``text`` is one entry of a key in words and nothing else ("Grön: Uppfyllt",
+    "Röd punkt = Ej påbörjad"): a colour word and a status or assessment name."""
+    folded = plain(text).strip(" .")
+    m = _COLOUR_WORD.match(folded)
+    return m is not None and m.end() >= len(folded) and vocabulary.marker_confidence(m.group(2)) >= 0.8

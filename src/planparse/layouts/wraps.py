@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planparse.layouts.typography import Typography
 from planparse.reading.model import Document, Line
 
 
@@ -26,3 +27,18 @@ def title_lines(lines: list[Line], texts: list[str], doc: Document) -> int:
                 and did_not_wrap(lines[k - 1], lines[k], doc):
             return k
     return len(lines)
+
+
+def wraps_body_title(prev: Line, line: Line, typo: Typography) -> bool:
+    """Whether ``line`` goes on with a goal's or activity's title set in body type whose last line is ``prev``
+    ("Nämndmål 1.1 Kommunstyrelsen ska … så att otryggheten i" / "centrala Ljusdal …"): the
+    sentence not ended, the next line in the same type, close under it, going on in lower case."""
+    if line.page != prev.page or prev.text.rstrip().endswith((".", ":", "!", "?", ";")):
+        return False
+    if not (typo.has_fonts(line) and typo.has_fonts(prev)) or typo.rank(line) or typo.rank(prev):
+        return False
+    if line.bold != prev.bold or abs(line.size - prev.size) > 0.3:
+        return False
+    height = max(prev.bbox[3] - prev.bbox[1], 1.0)
+    gap = line.y0 - prev.bbox[3]
+    return -0.6 * height <= gap < 0.8 * height and line.text[:1].islower()
