@@ -36,13 +36,19 @@ def merge_repeated_goals(goals: list[Goal]) -> None:
         if first is None:
             kept[key] = goal
             continue
-        fill_missing(first, goal, _FIELDS)
-        first.indicators += goal.indicators
-        first.activities += goal.activities
-        first.children += goal.children
+        _absorb(first, goal)
         goals.remove(goal)
     for goal in goals:
         merge_repeated_goals(goal.children)
+
+
+def _absorb(first: Goal, goal: Goal) -> None:
+    """``goal``, a repeat of ``first``, taken into it: its indicators, activities and children
+    after ``first``'s, and the fields ``first`` lacks."""
+    fill_missing(first, goal, _FIELDS)
+    first.indicators += goal.indicators
+    first.activities += goal.activities
+    first.children += goal.children
 
 
 def merge_adjacent_repeats(goals: list[Goal]) -> None:
@@ -55,10 +61,7 @@ def merge_adjacent_repeats(goals: list[Goal]) -> None:
         if goal.level is not first.level or title_key(goal.title) != title_key(first.title):
             k += 1
             continue
-        fill_missing(first, goal, _FIELDS)
-        first.indicators += goal.indicators
-        first.activities += goal.activities
-        first.children += goal.children
+        _absorb(first, goal)
         del goals[k]
 
 

@@ -41,8 +41,10 @@ def _symbol(text: str) -> bool:
 
 def symbol_status(doc: Document, row: Row | None) -> Status | None:
     """The status of a row with a cell holding a symbol of the document's key alone, else None."""
-    key = symbol_key(doc) if row is not None else {}
-    for cell in row.cells if row is not None and key else []:
+    if row is None:
+        return None
+    key = symbol_key(doc)
+    for cell in row.cells:
         text = cell.text.strip()
         if text in key:
             return Status(value=key[text], raw=text, confidence=0.9)
