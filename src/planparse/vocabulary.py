@@ -247,9 +247,21 @@ def status_statement(text: str | None) -> Match | None:
     return match_status(f"{m['negated'] or ''}{value}") if value else None
 
 
+# A list label tied to the goal it is under: "Insatser kopplade till målet", "Mått för målet".
+_FOR_THE_GOAL = re.compile(r"\s+(?:(?:kopplade|knutna|kopplat|knutet)\s+till|för(?:\s+att\s+nå)?)\s+(?:målet|målen)\W*$",
+                           re.IGNORECASE)
+
+
 def match_label(text: str | None) -> Match | None:
-    """Section label ("Beddmning" → assessment, "Strategi mål" → strategic_goal), or None."""
-    return _match("labels", text)
+    """Section label ("Beddmning" → assessment, "Strategi mål" → strategic_goal), or None. A
+    label tied to its goal is the label ("Insatser kopplade till målet" → activities); the
+    goal's "Mått" so tied are its indicators."""
+    found = _match("labels", text)
+    if found is None and text and (base := _FOR_THE_GOAL.sub("", text)) != text:
+        found = _match("labels", base)
+        if found is not None and found.value == "measure":
+            return Match(value="indicator", confidence=found.confidence, matched=found.matched)
+    return found
 
 
 # A column header's period after its label ("Status april", "Bedömning T2", "Utfall 2025",

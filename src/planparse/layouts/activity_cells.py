@@ -57,6 +57,22 @@ def description_goes_on(act: Activity, row: Row, labels: list[str | None], title
     return True
 
 
+def title_goes_on(cont: Activity, row: Row, labels: list[str | None], title_col: int) -> bool:
+    """The first row of a table going on from the page before under its repeated header, its
+    title cell in lower case and no status, owner or date beside it ("med öppen verksamhet …"):
+    the rest of ``cont``'s title (and of its comment, beside it). Whether it was."""
+    title = next((c for c in row.cells if c.col == title_col and c.text), None)
+    if title is None or not title.text[:1].islower() or cont.title.rstrip().endswith((".", "!", "?")):
+        return False
+    others = [c for c in row.cells if c.text and c is not title]
+    if any(labels[c.col] != "comment" for c in others if c.col < len(labels)):
+        return False
+    cont.title = join_lines([cont.title, title.text])
+    for c in others:
+        cont.comment = join_lines([cont.comment or "", c.text]).strip() or None
+    return True
+
+
 def percent_of_its_own(row: Row, labels: list[str | None], act: Activity) -> bool:
     """Whether a row past a page break fills the table's per cent column where ``act``, the
     activity before the break, has its own: the next activity, not ``act``'s title going on."""

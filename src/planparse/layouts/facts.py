@@ -126,7 +126,8 @@ def _title(doc: Document) -> str:
         parts: list[str] = []
         last: Line | None = None
         for ln in lines:  # reading order; the first run of the largest text
-            text = " ".join(s.text.strip() for s in ln.spans if _size(ln, s) >= top - 0.5 and s.text.strip())
+            slack = 0.5 if ln.method == "native" else max(0.5, 0.06 * top)  # (an OCR'd size is its box's: a point apart)
+            text = " ".join(s.text.strip() for s in ln.spans if _size(ln, s) >= top - slack and s.text.strip())
             # a blank line's gap or more ends the title where the body shares its size, and so
             # does a change from bold to plain type
             apart = last is not None and ln.page == last.page and (

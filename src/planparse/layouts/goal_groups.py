@@ -230,7 +230,7 @@ def _numbered_activities(goal: Goal, dry: bool = False) -> bool:
     are its activities, numbered under it. Whether it is such a goal (``dry``: nothing changed)."""
     number = (goal.number or "").rstrip(".")
     kids = goal.children
-    if not number or not kids or goal.activities or goal.indicators or not states_goal(goal.title) or any(
+    if not number or not kids or goal.activities or not states_goal(goal.title) or any(
             not (c.number or "").startswith(f"{number}.") or states_goal(c.title) or c.children or c.activities
             or c.indicators or c.assessment and c.assessment.source is not MarkerSource.icon for c in kids):
         return False

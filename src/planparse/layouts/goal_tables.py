@@ -20,6 +20,7 @@ from planparse.layouts.cell_items import (
     row_activity,
     row_text,
 )
+from planparse.layouts.code_columns import CODE, code_column, group_row, row_code
 from planparse.layouts.goal_words import GOAL_WORDS, goal_word, names_goals, states_goal
 from planparse.layouts.goals_again import (
     by_number,
@@ -71,6 +72,9 @@ def goal_column(table: Table) -> tuple[int, GoalLevel] | None:
     if first is not None and labels[first] == "goal" and first == len(table.header) - 1 and len(table.body) >= 2 \
             and all(states_goal(t) for r in table.body if (t := row_text(r, first))):
         return first, GoalLevel.goal  # "Nr | Mål": a list of goals, nothing beside them
+    if first is not None and labels[first] == "goal" and "indicator" in labels[first + 1:] and len(table.body) >= 2 \
+            and sum(states_goal(t) for r in table.body if (t := row_text(r, first))) * 2 > len(table.body):
+        return first, GoalLevel.goal  # "Nr | Mål | Indikator | Målvärde": the goals stated, each with its indicators
     if first is not None and labels[first] == "assessment" and labels[first + 1 : first + 2] == ["goal"]:
         return first + 1, GoalLevel.goal  # the assessment's mark first: "Bedömning | Mål | Analys"
     if first is not None and labels[first] == "activities" and (named := goal_named_in_rows(table, labels)) is not None:
@@ -147,7 +151,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     current: Goal | None = None
     commenting, made = False, 0  # made: the goals the table adds
     labels = header_labels(table)
-    group_col = _group_column(table, col, labels)
+    group_col, code_col = _group_column(table, col, labels), code_column(table, col)
     top = parent  # the goals' parent outside any group
     if level is GoalLevel.goal_area and (group_col is not None or parent is not None and parent.level is GoalLevel.goal_area):
         level = GoalLevel.goal  # "Perspektiv | Strategiskt mål", or under a perspektiv's heading: the perspektiv is the area
@@ -163,7 +167,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
     one_activity = acts_col is not None and any(lab in _ACTIVITY_FIELDS for lab in labels)
     head = next((c.bbox for r in table.rows if r.is_header for c in r.cells if c.col == column_of(labels, "status")), None)
     status_x = (head[0] - 2, head[2] + 2) if one_activity and head is not None else (0.0, -1.0)
-    for row in table.body:
+    for index, row in enumerate(table.body):
         text = row_text(row, col) if not row.full_width else row.cells[0].text if row.cells else ""
         # (an icon in the status column of a row that is also an activity's is that activity's)
         markers = [m for m in w.markers.near(row.page, row.bbox) if not status_x[0] <= (m.bbox[0] + m.bbox[2]) / 2 <= status_x[1]] \
@@ -189,6 +193,10 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         if row.full_width and table.n_cols >= 4 and len(text.split()) <= 8 and text[:1].isupper() \
                 and not text.endswith(".") and not states_goal(text):  # a row across naming a group: "Medarbetare"
             parent, current, level = _group_goal(w, top, text, row), None, GoalLevel.goal if level is GoalLevel.goal_area else level
+            continue
+        if code_col is not None and group_row(table, index, col, code_col):  # "KF1 | Eksjö ska …" over "NM 1.1 | …"
+            parent, current, level = _group_goal(w, top, text, row), None, GoalLevel.goal if level is GoalLevel.goal_area else level
+            parent.number = parent.number or row_code(row, code_col)
             continue
         # (a row with text beside its title starts the next goal, after a comment too: its icon
         # may be lost, and its OCR'd specks kept, on a damaged copy)
@@ -219,6 +227,7 @@ def read_goal_table(w: Walk, table: Table, col: int, level: GoalLevel) -> None:
         current.number, current.title = number_of(titles[-1])
         if current.number is None and col > 0 and OUTLINE_NUMBER.fullmatch(nr := row_text(row, col - 1).strip()):
             current.number = nr.rstrip(".")  # "Nr | Mål": its number in the column before it
+        current.number = current.number or row_code(row, code_col)  # "Kod | Mål": its code
         if len(titles) == 1 and not row.full_width and (c := roles.cell(row, col)) is not None and c.lines and c.lines[0].bold:
             bold, plain = split_title(c)  # a bold title over its plain comment in one cell
             if plain:
@@ -262,8 +271,8 @@ def _group_column(table: Table, col: int, labels: list[str | None]) -> int | Non
     if not left or (labels[left[-1]] is not None and goal_word(table.header[left[-1]]) is None):
         return None
     cells = [row_text(r, left[-1]) for r in table.body if not r.full_width]
-    if not cells or not cells[0] or any(re.fullmatch(r"[\d.]+", c) for c in cells):
-        return None  # a number column ("Nr | Mål")
+    if not cells or not cells[0] or any(CODE.fullmatch(c) for c in cells):
+        return None  # a number column ("Nr | Mål"), or the goals' codes ("Kod | Mål")
     return left[-1]
 
 

@@ -213,7 +213,10 @@ def lists_plan_parts(title: str) -> bool:
 
 
 def _lists_plan_parts(folded: str) -> bool:
-    listed = _KIND.sub("mal", folded).replace(" och ", " ").split()  # ("Strategiska mål och framgångsfaktorer")
+    # ("Strategiska mål och framgångsfaktorer"; "Målområde, strategimål samt uppdrag till förvaltning")
+    folded = re.sub(r" (?:till|for)(?: \w+)?$", "", folded.replace(" samt ", " och "))
+    listed = [("mal" if re.fullmatch(r"\w+mal", w) else "omraden" if re.fullmatch(r"\w*omraden?", w) else w)
+              for w in _KIND.sub("mal", folded).replace(" och ", " ").split()]  # (compounds: "strategimål", "målområde")
     if len(listed) >= 2 and ({"mal", "malen"} & set(listed) or set(listed) <= _MEASURE_PARTS) and all(p in _PLAN_PARTS for p in listed):
         return True
     # kinds of goals, each named ("Nationella mål och skolans prioriterade mål")
@@ -232,6 +235,7 @@ def names_goals(title: str) -> bool:
     aktiviteter", "Prioriterade mål"): a chapter over the goals, none itself."""
     folded = fold(_PERIOD_SUFFIX.sub("", title)).strip()  # (the year cut before folding, which reads "6" as "ö")
     folded = _FOLLOWED_UP.sub("", folded)  # "Uppföljning av mål och aktiviteter": as "Mål och aktiviteter"
+    folded = re.sub(r"^bilaga(?: \w{1,3})?\W* ", "", folded)  # "Bilaga 2. Indikatorer per mål": as what follows it
     if _GOAL_KIND.fullmatch(folded):
         return False
     # "Kommunfullmäktiges mål och nämndens mål", "Fokusområden och förvaltningsmål": goal words only

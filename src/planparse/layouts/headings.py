@@ -26,11 +26,14 @@ from planparse.text.assemble import ends_open
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
-    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|[åa]tg[äa]rd)\s+"
+    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|insats|[åa]tg[äa]rd)\s+"
     r"(?P<pcode>(?-i:[A-ZÅÄÖ]{1,2})(?=\d))?"  # ("Uppdrag U2.3: …")
     r"|(?P<code>(?-i:[A-ZÅÄÖ]{1,5}))\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö])?\.?\s+[A-ZÅÄÖ])"  # (or a code: "MBN 1.1 …", "E 2.1.a …")
     r"|(?P<glued>(?-i:[A-ZÅÄÖ]{1,2}))(?=\d{1,2}(?:\.\d{1,2}){0,3}\s+(?-i:[A-ZÅÄÖ][a-zåäö])))?"  # (or glued to it: "Ä1.2 …")
     r"(?P<num>\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö](?=\s))?)\.?(?:\s*[:–—-]{1,2})?(?:\s+(?P<title>\S.*))?$", re.IGNORECASE)
+# A goal area numbered in Roman figures ("I. Livskvalitet", "IV Trygghet"; "I" alone needs its dot: "I Sverige …" is
+# prose) or by a letter and its dot ("B. Målområde Klimat och miljö")
+_ENUMERATED = re.compile(r"^(?P<num>(?:X{0,3}(?:IX|IV|VI{0,3}|I{2,3})|X{1,3})\.?|[A-HJ-UW-Z]\.|I\.)\s+(?P<title>[A-ZÅÄÖ]\S*(?:\s+\S+){0,8})$")
 _GLUED = re.compile(r"^(?P<prefix>m[åa]l|delm[åa]l|n[äa]mnds?m[åa]l|kommunm[åa]l)\s+(?P<num>\d{1,2}(?:\.\d{1,2}){1,3})"
                     r"(?P<title>[A-ZÅÄÖ][a-zåäö].*)$", re.IGNORECASE)
 _GOALS_WITHIN = re.compile(
@@ -46,7 +49,7 @@ _RUNIN_GOAL = re.compile(r"^(?P<title>[A-ZÅÄÖ][^.!?:;]{2,80}?)\.\s+(?P<rest>[
 NAMND_PREFIXES = ("nämndmål", "namndmal", "nämndsmål", "namndsmal")  # with the genitive s or without
 _WORD_PREFIXES = (*NAMND_PREFIXES, "kommunmål", "kommunmal", "kf-mål", "kf-mal", "kf mål", "kf mal")  # as _NUMBERED reads them
 _GOAL_PREFIXES = ("mål", "mal", "delmål", "delmal", *_WORD_PREFIXES)
-_ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "åtgärd", "atgard", "atgärd", "åtgard")
+_ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "insats", "åtgärd", "atgard", "atgärd", "åtgard")
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,9 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     num = numbered(text)
     if num is not None and (runin := _runin_goal(*num)) is not None:
         return runin
+    if num is None and (rank > 0 or not fonts) and (enum := _ENUMERATED.match(text)) and not long_prose:
+        level, title = worded if (worded := goal_word(enum["title"])) and worded[1] else (GoalLevel.goal_area, enum["title"])
+        return Heading("goal", title, None, 1, level=level)  # "II. Hållbar samhällsutveckling" over "1." goals; "A. Målområde …"
     # "Nämndmål 1.2 Kommunens krisberedskap ska stärkas …": a goal by its word, however long
     worded_goal = num is not None and num[0] in _WORD_PREFIXES and num[2][:1].isupper()
     if num is not None and (not long_prose or worded_goal or (len(text) < 160 and "." in num[1] and (rank > 0 or not fonts))):
@@ -162,7 +168,7 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
             return None
         if prefix in _ACTIVITY_PREFIXES:
             return Heading("activity", title, number.rstrip("."), d)
-        if fold(title).rstrip(":") in ("uppdrag", "aktivitet", "atgard") and d >= 2:  # "3.1.1 Uppdrag"
+        if fold(title).rstrip(":") in ("uppdrag", "aktivitet", "insats", "atgard") and d >= 2:  # "3.1.1 Uppdrag"
             return Heading("activity", "", number.rstrip("."), d)
         if len(title) < 40 and section_label(title) is not None:
             return Heading("section", title, number, d)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from planparse.layouts.code_columns import code_of
 from planparse.layouts.facts import DOC_TYPES
 from planparse.layouts.goal_words import states_goal
 from planparse.model import Goal, GoalLevel
@@ -52,6 +53,8 @@ def named_goal(goals: list[Goal], key: str) -> Goal | None:
                 return goal
             found.append(goal)
         todo[:0] = goal.children
+    if not found and (code := code_of(key)) is not None and code != key:
+        return named_goal(goals, code)  # an OCR'd code: "Mla" for "M1a"
     return next((g for g in found if states_goal(g.title)), found[0] if found else None)
 
 

@@ -55,3 +55,17 @@ def numbered_chapters(doc: Document) -> set[int]:
         else:
             headed.add(n)
     return {id(ln) for _, ln in chapters} if len(headed) >= 2 else set()
+
+
+def chapters_stating_goals(numbered: list[tuple[str, str]]) -> set[str]:
+    """Numbers of the chapters ("3") two or more of whose numbered sections ("3.1 Fler invånare
+    ska delta …") state goals: chapters of goals by what they hold, whatever their title says
+    ("3 Redovisning av målarbete"). ``numbered`` is every numbered heading's (number, title)."""
+    from planparse.layouts.goal_words import states_goal
+
+    stating: dict[str, int] = {}
+    for number, title in numbered:
+        chapter, dot, _ = number.rstrip(".").partition(".")
+        if dot and chapter.isdigit() and states_goal(title):
+            stating[chapter] = stating.get(chapter, 0) + 1
+    return {chapter for chapter, n in stating.items() if n >= 2}

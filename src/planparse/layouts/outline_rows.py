@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from planparse import vocabulary
 from planparse.layouts.base import provenance
-from planparse.layouts.goal_words import unlabelled
+from planparse.layouts.goal_words import names_goals, unlabelled
 from planparse.layouts.icons import Markers
 from planparse.layouts.indented_rows import assessment_of, status_of
 from planparse.layouts.indicators import indicator_rows, name_direction
@@ -173,12 +173,14 @@ def _group_row(row: Row) -> bool:
     the table), three words or more, no figure, a goal's statement ("Brukarna ska vara nöjda …")
     or set in bold; not an indicator over its parts ("Anställningstrygghetsindex, bestående av")."""
     cells = [c for c in row.cells if c.text]
-    if len(cells) != 1 or len((text := cells[0].text).split()) < 3 or any(ch.isdigit() for ch in text) \
+    text = _GOAL_NUMBER.sub("", cells[0].text) if len(cells) == 1 else ""  # (its number or code: "1.1 …", "Målområde 2: …")
+    if len(cells) != 1 or len(text.split()) < (2 if text != cells[0].text else 3) or any(ch.isdigit() for ch in text) \
             or text.rstrip().endswith((":", " av")):
         return False
     return _STATEMENT.search(text) is not None or all(ln.bold for ln in cells[0].lines)
 
 
+_GOAL_NUMBER = re.compile(r"^(?:[A-Za-zÅÄÖåäö-]+\s+)?\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*[:.–-]?\s+(?=[A-ZÅÄÖ])")
 _STATEMENT = re.compile(r"\b(?:ska|skall|bör)\b", re.IGNORECASE)
 
 
@@ -202,7 +204,7 @@ def grouped_indicators(w: Walk, table: Table, owner: Goal | Activity | None) -> 
         w.stack[-1][1] if w.stack else None)
     for ind in transposed_indicators(table) or indicator_rows(table, w.doc.reread, this_year=w.out.year):
         if any(provenance(r) == ind.provenance for r in groups):
-            goal = known_goal(w.out.goals, ind.name)  # (a goal named before: a strategy map's)
+            goal = known_goal(w.out.goals, ind.name) or known_goal(w.out.goals, _GOAL_NUMBER.sub("", ind.name))  # (a goal named before: a strategy map's)
             if goal is None:
                 goal = Goal(uid="", level=GoalLevel.goal, title=unlabelled(ind.name), provenance=ind.provenance)
                 (parent.children if parent is not None else w.out.goals).append(goal)
@@ -210,5 +212,10 @@ def grouped_indicators(w: Walk, table: Table, owner: Goal | Activity | None) -> 
         elif goal is not None:
             ind.direction = ind.direction or name_direction(ind.name)
             goal.indicators.append(ind)
+    over = w.stack[-1][1] if w.stack else None  # ("Bilaga. Indikatorer per mål" over the table: its heading, no goal)
+    if over is not None and not (over.indicators or over.children or over.activities) and names_goals(over.title):
+        up = w.stack[-2][1].children if len(w.stack) > 1 else w.out.goals
+        up[:] = [g for g in up if g is not over]
+        w.stack.pop()
     w.goal, w.activity = goal, None
     return True

@@ -13,6 +13,7 @@ from planparse.layouts.activity_cells import (
     description_goes_on,
     numbered_title,
     text_columns,
+    title_goes_on,
     title_wraps,
     titled_lines,
 )
@@ -79,8 +80,7 @@ def column_of(labels: list[str | None], *names: str) -> int | None:
 
 
 def split_title(cell: Cell) -> tuple[str, str | None]:
-    """A title cell that also holds a description: bold lines are the title; without bold
-    (an OCR'd layer, a plain producer) the first paragraph is."""
+    """A title cell that also holds a description: bold lines are the title, else (OCR) the first paragraph."""
     lines = cell.lines
     if not lines:
         return "", None
@@ -211,7 +211,8 @@ def activity_rows(table: Table, cont: Activity | None = None, step: float | None
             continue
         prev, filled_last = row, None
         cell = next((c for c in row.cells if c.col == title_col), None)
-        if (cell is None or not cell.text) and out and description_goes_on(out[-1], row, labels, title_col):
+        if (cell is None or not cell.text) and out and description_goes_on(out[-1], row, labels, title_col) \
+                or not out and cont is not None and title_goes_on(cont, row, labels, title_col):
             continue
         if cell is None or not cell.text or (table.header and cell.text == table.header[title_col]):
             continue  # empty, or the header repeated after a page break

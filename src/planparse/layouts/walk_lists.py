@@ -47,7 +47,7 @@ class ListWalk(FieldWalk, UnmarkedItems):
     def heading(self, head: Heading, line: Line) -> bool:
         # a chapter, also one named by a label ("3 Måluppföljning"); not "Fokusområde 1: …" (a goal group) inside it
         if head.number and head.depth == 1 and head.level is None and not head.marked:  # ("Mål 1: …" is none)
-            self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title))
+            self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title)) or head.number.rstrip(".") in self.stated_chapters
             if self.in_goal_chapter:
                 self.goal_chapter_no = head.number.rstrip(".")
             elif len(head.title.split()) > 2 and not any(ch.isdigit() for ch in head.title):
@@ -100,7 +100,8 @@ class ListWalk(FieldWalk, UnmarkedItems):
                                             self.typo.size(line), self.styled, line.text))
             else:
                 d = max(head.depth, under_parent_number(self, head)) if head.number else self.depth() + 1
-                if head.number and d == 1 and (head.marked or not self.section_prose and states_goal(head.title) and not titles_goals(self.section_title)):  # "Mål 1: …", "1. … ska …" under a larger unnumbered heading
+                area = area_depth(self.stack, self.styled, self.typo.size(line)) is not None  # (an area open above, its prose or not)
+                if head.number and d == 1 and (head.marked or (area or not self.section_prose) and states_goal(head.title) and not titles_goals(self.section_title)):  # "Mål 1: …", "1. … ska …" under a larger unnumbered heading
                     d = self._under_area(line) or under_numbered_heading(self, head.number, line) or d
                 chapter = head.number is not None and (
                     (d == 1 and names_goals(head.title)) or (

@@ -1,5 +1,4 @@
-"""The layout engine's state: the goal stack, the owner in scope, the open field or list,
-and the tree operations every rule of the walk uses (see :mod:`.engine`)."""
+"""The engine's state: the goal stack, owner in scope, open field or list, and the tree operations (:mod:`.engine`)."""
 
 from __future__ import annotations
 
@@ -22,6 +21,7 @@ from planparse.layouts.known_goals import goal_path, names_document, sibling_goa
 from planparse.layouts.label_columns import dated_tail
 from planparse.layouts.legend import legend_lines
 from planparse.layouts.marker import Marker
+from planparse.layouts.numbered_chapters import chapters_stating_goals
 from planparse.layouts.photo_pages import photo_pages
 from planparse.layouts.spec import LayoutSpec
 from planparse.layouts.tables import split_status_suffix
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from planparse.layouts.words_scope import WordsScope
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
-_GOAL_CHAPTER = re.compile(r"\b(mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
+_GOAL_CHAPTER = re.compile(r"\b(\w*(?<!anda)mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
 _RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
@@ -50,8 +50,7 @@ def _ocr_bullet(line: Line) -> tuple[str, str] | None:
 
 
 def _wraps(prev: Line, line: Line) -> bool:
-    """An OCR'd heading's wrapped rest, whose box height says little: short, in lower case,
-    right under it."""
+    """An OCR'd heading's wrapped rest (its box height says little): short, in lower case, right under it."""
     gap = line.y0 - prev.bbox[3]
     return (line.method != "native" and line.page == prev.page and line.text[:1].islower() and len(line.text) < 60
             and -2 < gap < 0.8 * (prev.bbox[3] - prev.bbox[1]))
@@ -154,8 +153,9 @@ class WalkState:
                 self.chapters[id(ln)] = title
         # Where goals carry a goal word ("Mål 3.1"), shallower unmarked numbers are chapters.
         self.marked_depth = min((h.depth for h in numbered if h.marked), default=0)
-        # When some chapters say they hold the goals, numbered sections elsewhere are not goals.
+        # When some chapters say (or their sections show: "3.1 … ska …") they hold the goals, sections elsewhere are none.
         self.goal_chapters = any(self.goal_chapter(t) for t in self.chapters.values())
+        self.stated_chapters = chapters_stating_goals([(h.number or "", h.title) for h in numbered])
         self.in_goal_chapter = True
         self.goal_chapter_no: str | None = None  # the number of the last chapter of goals ("3")
         self.photo_pages = photo_pages(doc)

@@ -30,6 +30,7 @@ from planparse.reading.model import (
     union,
     within,
 )
+from planparse.reading.phantom_columns import drop_phantom_columns
 from planparse.reading.rotated_labels import rotated_label
 from planparse.reading.rule_cuts import cut_at_rules
 from planparse.reading.stacked_rows import split_stacked
@@ -1388,6 +1389,7 @@ def _extract_tables(raw: RawPage, carried: Table | None) -> tuple[list[Table], l
         table = _build(raw, region, xs, members, page_icons, shades, body_only)
         if table is None:
             continue
+        drop_phantom_columns(table)
         if not region.ruled_columns:
             table.columns = xs
         bands = _heading_bands(table, filled)

@@ -46,6 +46,7 @@ _SPACES = re.compile(r"[\t\r\n\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u2
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _DEBRIS = re.compile(r"(?:(?<=\s)|^)[|¦]+(?=\s|$)")
 _MULTI = re.compile(r" {2,}")
+_DASH_END = re.compile(r"(?<=[^\W\d_])\s+[—–]$")
 _SOFT_HYPHEN_BETWEEN = re.compile(r"\u00ad(?=\s|$)")
 # Anything clean() changes but the text's ends: a separator, a zero-width or soft hyphen, debris, two spaces.
 _UNCLEAN = re.compile("[\t\r\n\f\v\u00a0\u00ad\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff|¦]|  ")
@@ -62,6 +63,8 @@ def clean(text: str) -> str:
     if not text:
         return ""
     s = unicodedata.normalize("NFC", text)
+    if s.endswith(("—", "–")):
+        s = _DASH_END.sub("", s)  # a rule's end an OCR'd layer read as a dash after the last word
     if _UNCLEAN.search(s) is None:  # (most text: nothing below would change it)
         return s.strip()
     s = _ZERO_WIDTH.sub("", s)
