@@ -7,7 +7,7 @@ from typing import Any
 
 from planparse import vocabulary
 from planparse.layouts.goal_words import names_goals
-from planparse.text.assemble import clean
+from planparse.text.assemble import clean, without_end_dash
 from tests.layouts.holdout import HoldoutSet, activities, all_goals, assessments, goals, tree
 
 GENERIC86 = HoldoutSet("holdout-generic86")
@@ -118,6 +118,10 @@ def test_an_ocr_title_over_two_lines_of_slightly_different_size() -> None:
 
 
 def test_a_dash_an_ocr_layer_read_after_the_last_word() -> None:
-    assert clean("Andel hushållsavfall som samlats in —") == "Andel hushållsavfall som samlats in"
-    assert clean("Utfall 2025 –") == "Utfall 2025 –"
-    assert clean("–") == "–"
+    """A field ending in a dash after its last word loses it; a line keeps its own (its wrap goes
+    on after it: "… äldreomsorg –" / "helhetssyn" in Gnesta's indicator table)."""
+    assert without_end_dash("Andel hushållsavfall som samlats in —") == "Andel hushållsavfall som samlats in"
+    assert without_end_dash("Utfall 2025 –") == "Utfall 2025 –"
+    assert without_end_dash("–") == "–"
+    assert clean("Brukarbedömning särskilt boende äldreomsorg –") == "Brukarbedömning särskilt boende äldreomsorg –"
+    GENERIC88.same("delarsrapport/gnesta-von-delarsrapport-2-2026", indicator_names)

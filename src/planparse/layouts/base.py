@@ -32,7 +32,7 @@ from planparse.model import (
     Warning,
 )
 from planparse.reading.model import BBox, Cell, Document, Line, Row, Table, union
-from planparse.text.assemble import clean
+from planparse.text.assemble import clean, without_end_dash
 
 Located = Line | Row | Cell | Table
 
@@ -247,7 +247,7 @@ def clean_strings(model: BaseModel) -> None:
         if value is None:
             continue
         if isinstance(value, str) and not isinstance(value, Enum):
-            new = "\n".join(clean(part) for part in value.split("\n")) if "\n" in value else clean(value)
+            new = without_end_dash("\n".join(clean(part) for part in value.split("\n")) if "\n" in value else clean(value))
             if new != value:
                 setattr(model, name, new)
         elif isinstance(value, BaseModel):

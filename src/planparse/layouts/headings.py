@@ -65,6 +65,7 @@ class Heading:
     lists_goals: bool = False  # a goal group: bullets under it are its goals
     marked: bool = False  # numbered with a goal word: "Mål 3.1", "3.1 Mål 4 – …"
     description: str | None = None  # the sentences after a run-in goal's title
+    enumerated: bool = False  # "II. …", "B. …": an area only if goals come under it (not listed as one)
 
 
 def depth(number: str) -> int:
@@ -83,8 +84,7 @@ def _looks_like_title(title: str) -> bool:  # (a word of three letters or two: "
 
 @lru_cache(maxsize=8192)  # (a line is asked by the heading reader, the walk and the title joiner)
 def numbered(text: str) -> tuple[str | None, str, str] | None:
-    """(prefix, number, title) of a numbered heading's text, else None. The title must start
-    like a title (capital letter or quote), so amounts and dates ("3 000 kr") never match."""
+    """(prefix, number, title) of a numbered heading's text, else None; the title starts as one (no "3 000 kr")."""
     m = _NUMBERED.match(text.strip())
     if m is None:
         # "Mål 1.1<tab>Barnen …" with the tab that parted them not drawn: "Mål 1.1Barnen …"
@@ -107,8 +107,7 @@ _LIST_LABELS = frozenset({"activities", "assignment", "indicator", "method", "pr
 
 @lru_cache(maxsize=8192)
 def section_label(text: str) -> str | None:
-    """The canonical label a section title names: the whole title, or its head before a
-    qualifier when that head names a list."""
+    """The canonical label a section title names: the whole title, or its head before a qualifier naming a list."""
     m = vocabulary.match_label(text)
     if m is not None:
         return m.value
@@ -148,9 +147,10 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     num = numbered(text)
     if num is not None and (runin := _runin_goal(*num)) is not None:
         return runin
-    if num is None and (rank > 0 or not fonts) and (enum := _ENUMERATED.match(text)) and not long_prose:
-        level, title = worded if (worded := goal_word(enum["title"])) and worded[1] else (GoalLevel.goal_area, enum["title"])
-        return Heading("goal", title, None, 1, level=level)  # "II. Hållbar samhällsutveckling" over "1." goals; "A. Målområde …"
+    # "II. Hållbar samhällsutveckling" over "1." goals; a letter with its goal word, "B. Målområde Klimat och miljö"
+    if num is None and (rank > 0 or not fonts) and (enum := _ENUMERATED.match(text)) and not long_prose and (
+            (worded := goal_word(enum["title"])) and worded[1] or not re.fullmatch(r"[A-HJ-UW-Z]\.", enum["num"])):
+        return Heading("goal", *((f"{enum['num']} {worded[1]}", None, 1, worded[0]) if worded and worded[1] else (text if " " in enum["title"] else enum["title"], None, 1, GoalLevel.goal_area)), enumerated=True)  # (its marker the goal's number: .outline)
     # "Nämndmål 1.2 Kommunens krisberedskap ska stärkas …": a goal by its word, however long
     worded_goal = num is not None and num[0] in _WORD_PREFIXES and num[2][:1].isupper()
     if num is not None and (not long_prose or worded_goal or (len(text) < 160 and "." in num[1] and (rank > 0 or not fonts))):

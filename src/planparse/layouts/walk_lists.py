@@ -130,7 +130,7 @@ class ListWalk(FieldWalk, UnmarkedItems):
                 if self.typo.has_fonts(line):  # (an OCR'd layer's sizes are estimates: no scope by size)
                     self.worded_numbered[id(self.stack[-1][1])] = self.typo.size(line)
             if head.level is not None and head.number is None and not head.lists_goals:
-                self.listed.add(id(self.stack[-1][1]))  # "Nämndmål: Trygghet", "Mål för …": a goal by its words
+                self.listed.update([] if head.enumerated else [id(self.stack[-1][1])])  # "Nämndmål: Trygghet", "Mål för …": a goal by its words
                 self.styled[id(self.stack[-1][1])] = self.typo.size(line)
             if head.lists_goals:
                 self.mode, self.mode_level = "goals", GoalLevel.goal

@@ -63,8 +63,6 @@ def clean(text: str) -> str:
     if not text:
         return ""
     s = unicodedata.normalize("NFC", text)
-    if s.endswith(("—", "–")):
-        s = _DASH_END.sub("", s)  # a rule's end an OCR'd layer read as a dash after the last word
     if _UNCLEAN.search(s) is None:  # (most text: nothing below would change it)
         return s.strip()
     s = _ZERO_WIDTH.sub("", s)
@@ -78,6 +76,12 @@ def clean(text: str) -> str:
     if "  " in s:
         s = _MULTI.sub(" ", s)
     return s.strip()
+
+
+def without_end_dash(text: str) -> str:
+    """A field's text without a dash after its last word: a table rule's end an OCR'd layer read
+    as "—" ("… materialåtervinning —"). A line's own is kept: a wrap goes on after it."""
+    return _DASH_END.sub("", text) if text.endswith(("—", "–")) else text
 
 
 _WHOLE_WORD = 1.5  # Zipf: a word the lexicon knows
