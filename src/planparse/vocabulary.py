@@ -261,7 +261,31 @@ def match_label(text: str | None) -> Match | None:
         found = _match("labels", base)
         if found is not None and found.value == "measure":
             return Match(value="indicator", confidence=found.confidence, matched=found.matched)
+    if found is None and text and (whole := _unabbreviated(text)) != text:
+        found = _match("labels", whole)  # "Akt.", "Ansv.", "Stat.¹", "Klart (ååmm)", "Målv."
     return found
+
+
+_ABBREVIATED = re.compile(r"\b([^\W\d_]{3,})\.(?=\s|$|[¹²³*])")
+_NOTE_MARK = re.compile(r"\s*(?:[¹²³⁴*]+|\([^)]{1,12}\))\s*$")
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> tuple[str, ...]:
+    """Every word of the labels' variants (folded), shortest first."""
+    return tuple(sorted({w for folded, _, _ in _index("labels") for w in folded.split() if len(w) >= 4},
+                        key=lambda w: (len(w), w)))
+
+
+@lru_cache(maxsize=4096)
+def _unabbreviated(text: str) -> str:
+    """A header's abbreviations written out as the shortest label word they begin ("Akt." →
+    "aktivitet", "Målv." → "malvarde"), its note mark or bracketed format dropped ("Stat.¹",
+    "Klart (ååmm)")."""
+    def whole(m: re.Match[str]) -> str:
+        start = fold(m[1])
+        return next((w for w in _label_words() if w.startswith(start) and w != start), m[0])
+    return _ABBREVIATED.sub(whole, _NOTE_MARK.sub("", text)).strip()
 
 
 # A column header's period after its label ("Status april", "Bedömning T2", "Utfall 2025",

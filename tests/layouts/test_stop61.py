@@ -125,3 +125,47 @@ def test_a_dash_an_ocr_layer_read_after_the_last_word() -> None:
     assert without_end_dash("–") == "–"
     assert clean("Brukarbedömning särskilt boende äldreomsorg –") == "Brukarbedömning särskilt boende äldreomsorg –"
     GENERIC88.same("delarsrapport/gnesta-von-delarsrapport-2-2026", indicator_names)
+
+
+GENERIC89 = HoldoutSet("holdout-generic89")
+GENERIC90 = HoldoutSet("holdout-generic90")
+
+
+def statuses(doc: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """(title, status value) of every activity, depth first."""
+    return [(a["title"], (a["status"] or {}).get("value")) for g in all_goals(doc) for a in g["activities"]]
+
+
+def test_abbreviated_headers_and_status_codes_keyed_on_a_line() -> None:
+    """Storuman's delårsrapport: "Nr | Akt. | Ansv. | Stat. | Klart (ååmm)", "Bed.: U" under each
+    goal, and the codes' keys as lines ("Stat.: K = Klar, P = Pågår, EP = Ej påbörjad, F = Försenad")."""
+    GENERIC90.same("delarsrapport/storuman-ks-delarsrapport-2-2026", tree, activities, statuses, assessments)
+    assert vocabulary.match_column_label("Målv. 2026").value == "target"  # type: ignore[union-attr]
+    assert vocabulary.match_label("Stat.¹").value == "status"  # type: ignore[union-attr]
+
+
+def test_figure_codes_keyed_in_small_tables() -> None:
+    """Dorotea's årsbokslut: "Verks.mål 1 …" goals, statuses as figures 1–4 and assessments as
+    letters, both keys small tables ("Stat. | Betydelse"), which are no activity tables."""
+    doc, gold = GENERIC90.parsed("arsbokslut/dorotea-sn-arsbokslut-2025"), GENERIC90.gold("arsbokslut/dorotea-sn-arsbokslut-2025")
+    assert activities(doc) == activities(gold) and statuses(doc) == statuses(gold)
+    assert [a for a in assessments(doc) if a[0] in {t for _, t, _ in tree(gold)}] == assessments(gold)
+
+
+def test_keys_in_footnotes_and_an_english_swedish_key() -> None:
+    """Åsele's delårsrapport keys its codes in each page's footnotes ("Bed.² D", "Stat.¹");
+    Sorsele's årsbokslut in two languages ("D = Done / Klar", "PA = Partly achieved / Delvis uppfyllt")."""
+    GENERIC90.same("delarsrapport/asele-bun-delarsrapport-2-2026", activities, statuses, assessments)
+    GENERIC90.same("arsbokslut/sorsele-ks-arsbokslut-2025", tree, activities, statuses, assessments)
+
+
+def test_a_list_of_abbreviations_is_no_plan() -> None:
+    """Pajala's förkortningslista: "Akt. | Aktivitet" rows (one a table's header after a break)."""
+    assert GENERIC90.parsed("other/pajala-forkortningslista-2026")["goals"] == []
+
+
+def test_an_owner_run_in_after_the_activity() -> None:
+    """Mönsterås' arbetsplan: "Vi inför barnråd … Ansvar: Förskollärare. Klart: HT 2026"."""
+    doc = GENERIC89.parsed("arbetsplan/monsteras-forskolan-kvarnbacken-arbetsplan-2026-2027")
+    gold = GENERIC89.gold("arbetsplan/monsteras-forskolan-kvarnbacken-arbetsplan-2026-2027")
+    assert activity_owners(doc) == activity_owners(gold)

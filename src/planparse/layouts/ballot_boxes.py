@@ -45,7 +45,10 @@ _MARK = re.compile(f"[{BOXES}]{{1,5}}")
 # A key's entry on a line: a mark, then the name it stands for (up to the next mark).
 _ENTRY = re.compile(f"([{BOXES}]{{1,5}})\\s*[=:–-]?\\s*([^{BOXES}]+)")
 # A letter code's entry in a key on a line: "G = Genomförd", "Gul = Pågår" (up to the next code).
-_CODE_ENTRY = re.compile(r"(?<!\w)([A-ZÅÄÖ][a-zåäö]{0,3})\s*=\s*([^=]+?)(?=\s+[A-ZÅÄÖ][a-zåäö]{0,3}\s*=|[,;.]|$)")
+# (or capitals, "EP = Ej påbörjad", or a figure, "3 = Försenad")
+_CODE = r"(?:[A-ZÅÄÖ][a-zåäö]{0,3}|[A-ZÅÄÖ]{2,3}|\d)"
+_CODE_ENTRY = re.compile(rf"(?<![\w.])({_CODE})\s*=\s*([^=]+?)(?=\s+{_CODE}\s*=|[,;.]|$)")
+_CODED = re.compile(rf"^(?P<label>[^:¹²³]{{3,40}}?)(?:[¹²³*]+:?|:)\s*(?P<mark>{_CODE})$")  # "Bed.: D", "Bed.² D" (its key a note)
 # A goal's assessment as a mark after its label: "Måluppfyllelse: ★★☆".
 _LABELLED = re.compile(f"^(?P<label>[^:]{{3,40}}):\\s*(?P<mark>[{BOXES}]{{1,5}})$")
 
@@ -57,6 +60,8 @@ def _named(text: str) -> tuple[StatusValue | None, AssessmentValue | None]:
     name = text.strip(" ,;.·").rpartition(":")[2].strip() or text
     s = vocabulary.match_legend("statuses", name)
     a = vocabulary.match_legend("assessments", name)
+    if s is None and a is None and " / " in name:  # "Done / Klar": the name in each language, the Swedish one
+        return _named(name.rpartition(" / ")[2])
     return (StatusValue(s.value) if s else None), (AssessmentValue(a.value) if a else None)
 
 
@@ -66,7 +71,8 @@ def key(doc: Document, lines: list[Line] | None = None) -> Key:
     ``lines``: the document's lines and table cells' lines, when the caller has them."""
     found: Key = {}
     run: dict[str, tuple[StatusValue | None, AssessmentValue | None]] = {}  # one entry a line, lines in a row
-    for line in _all_lines(doc) if lines is None else lines:
+    notes = [n for p in doc.pages for n in p.noise if "=" in n.text]  # (a key as a page's footnote: "¹ Stat.: K = Klar, …")
+    for line in [*(_all_lines(doc) if lines is None else lines), *notes]:
         codes = {m[1]: named for m in _CODE_ENTRY.finditer(line.text) if any(named := _named(m[2]))} if "=" in line.text else {}
         for code, named in codes.items() if len(codes) >= 2 else ():  # "G = Genomförd Gul = Pågår R = Försenad"
             found.setdefault(code, named)
@@ -83,7 +89,7 @@ def key(doc: Document, lines: list[Line] | None = None) -> Key:
         entries = {}
         for row in table.rows:
             texts = [c.text for c in row.cells if c.text]
-            if len(texts) >= 2 and _MARK.fullmatch(texts[0]) and any(named := _named(texts[-1])):
+            if len(texts) >= 2 and (_MARK.fullmatch(texts[0]) or re.fullmatch(_CODE, texts[0])) and any(named := _named(texts[-1])):
                 entries.setdefault(texts[0], named)
         if len(entries) >= 2:
             for mark, named in entries.items():
@@ -145,7 +151,7 @@ def apply(doc: Document, goals: list[Goal]) -> None:
     labelled: list[tuple[Line, str]] = []  # (line, mark) of "Måluppfyllelse: ★★☆" lines, in order
     leading: dict[int, list[Line]] = {}  # lines a box character opens ("☑ Meröppet bibliotek", a drawn box)
     lines = _all_lines(doc)
-    legend = key(doc, lines) if any("=" in ln.text for ln in lines) else None
+    legend = key(doc, lines) if any("=" in ln.text for ln in lines) or any(p.tables for p in doc.pages) else None
     coded = set(legend or ())  # (its letter codes; its marks are marks anyway)
     for ln in lines:
         text = ln.text.strip()
@@ -153,7 +159,7 @@ def apply(doc: Document, goals: list[Goal]) -> None:
             by_page.setdefault(ln.page, []).append(ln)
         elif text[:1] in _CONVENTION and text[1:2] == " ":
             leading.setdefault(ln.page, []).append(ln)
-        elif (m := _LABELLED.match(text)) and vocabulary.label_of(m["label"]) == "assessment":
+        elif (m := _LABELLED.match(text) or _CODED.match(text)) and vocabulary.label_of(m["label"]) == "assessment":
             labelled.append((ln, m["mark"]))
     if not by_page and not labelled and not leading:
         return

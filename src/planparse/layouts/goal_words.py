@@ -263,3 +263,14 @@ def unlabelled(text: str) -> str:
     if labelled is not None and (goal_word(labelled[1]) is not None or vocabulary.label_of(labelled[1]) == "goal"):
         return labelled[2].strip()
     return text
+
+
+# Goal words cut short before their number ("Verks.mål 2", "Delm. 1.2", "Målomr. 3"), in full
+_IN_FULL = {"verks.mål": "Verksamhetsmål", "verks. mål": "Verksamhetsmål", "delm.": "Delmål", "målomr.": "Målområde",
+            "nämndm.": "Nämndmål"}
+_SHORT_GOAL_WORD = re.compile(r"^(verks\.\s?mål|delm\.|målomr\.|nämndm\.)(?=\s*\d)", re.IGNORECASE)
+
+
+def in_full(text: str) -> str:
+    """``text`` with a goal word cut short before its number written in full ("Delm. 1.2" → "Delmål 1.2")."""
+    return _SHORT_GOAL_WORD.sub(lambda m: _IN_FULL[m[1].lower()], text)

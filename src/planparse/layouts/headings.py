@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from planparse import vocabulary
-from planparse.layouts.goal_words import goal_word, states_goal, without_next_label
+from planparse.layouts.goal_words import goal_word, in_full, states_goal, without_next_label
 from planparse.layouts.leading import heading_shaped
 from planparse.layouts.outline import split_outline_marker
 from planparse.layouts.typography import Typography
@@ -26,7 +26,7 @@ from planparse.text.assemble import ends_open
 from planparse.text.fold import fold
 
 _NUMBERED = re.compile(
-    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|insats|[åa]tg[äa]rd)\s+"
+    r"^(?:(?P<prefix>m[åa]l|delm[åa]l|m[åa]lomr[åa]de|kommunm[åa]l|n[äa]mnds?m[åa]l|verksamhetsm[åa]l|kf[\s-]m[åa]l|uppdrag|aktivitet|insats|[åa]tg[äa]rd)\s+"
     r"(?P<pcode>(?-i:[A-ZÅÄÖ]{1,2})(?=\d))?"  # ("Uppdrag U2.3: …")
     r"|(?P<code>(?-i:[A-ZÅÄÖ]{1,5}))\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}(?:\.[a-zåäö])?\.?\s+[A-ZÅÄÖ])"  # (or a code: "MBN 1.1 …", "E 2.1.a …")
     r"|(?P<glued>(?-i:[A-ZÅÄÖ]{1,2}))(?=\d{1,2}(?:\.\d{1,2}){0,3}\s+(?-i:[A-ZÅÄÖ][a-zåäö])))?"  # (or glued to it: "Ä1.2 …")
@@ -47,7 +47,7 @@ _LABEL_LEAD = re.compile(r"^([^:]{3,40}):")
 # A run-in goal's title: the words up to the first full stop (see _runin_goal).
 _RUNIN_GOAL = re.compile(r"^(?P<title>[A-ZÅÄÖ][^.!?:;]{2,80}?)\.\s+(?P<rest>[A-ZÅÄÖ].*)$")
 NAMND_PREFIXES = ("nämndmål", "namndmal", "nämndsmål", "namndsmal")  # with the genitive s or without
-_WORD_PREFIXES = (*NAMND_PREFIXES, "kommunmål", "kommunmal", "kf-mål", "kf-mal", "kf mål", "kf mal")  # as _NUMBERED reads them
+_WORD_PREFIXES = (*NAMND_PREFIXES, "kommunmål", "kommunmal", "kf-mål", "kf-mal", "kf mål", "kf mal", "verksamhetsmål")  # as _NUMBERED reads them
 _GOAL_PREFIXES = ("mål", "mal", "delmål", "delmal", *_WORD_PREFIXES)
 _ACTIVITY_PREFIXES = ("uppdrag", "aktivitet", "insats", "åtgärd", "atgard", "atgärd", "åtgard")
 
@@ -140,7 +140,7 @@ def recognise(line: Line, typo: Typography, max_depth: int, text: str | None = N
     rank = typo.rank(line)
     if text[:1] in "•▪◦●" and (line.method != "native" or rank < 2 and not line.bold) or text.endswith(" att:"):
         return None  # a list item, however large an OCR'd bullet makes its box (or its type), or its lead-in ("… att:")
-    text = text.lstrip("●⬤■◼▲▼◆⯁★ ") or text  # ("● Fler undersköterskor …": the heading's status icon, no title's)
+    text = in_full(text.lstrip("●⬤■◼▲▼◆⯁★ ") or text)  # ("● Fler …": its status icon, no title's; "Delm. 1.2")
     text = re.sub(r"^[^\w\s]+\w?\s+(?=[A-ZÅÄÖ])", "", text) if line.method != "native" else text  # (OCR: "<a Det byggs …")
     fonts = typo.has_fonts(line)
     long_prose = len(text) > 110 or (text.endswith(".") and len(text) > 70)

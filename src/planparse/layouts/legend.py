@@ -56,7 +56,7 @@ def legend_table(markers: Markers, table: Table) -> bool:
     every body row holds an icon or a filled cell that is a legend entry, and names only. It is
     no content: its "Mål | Aktivitet" header names no goals or activities. Or it is a key in
     words (:func:`key_table`)."""
-    return bool(table.body) and (key_table(table) or all(
+    return bool(table.body) and (key_table(table) or glossary(table) or all(
         names_only(r) and any(markers.is_legend(m) for m in markers.near(r.page, r.bbox)) for r in table.body))
 
 
@@ -74,7 +74,19 @@ def key_table(table: Table) -> bool:
         return False
     firsts = [next((c.text.strip() for c in r.cells if c.text.strip()), "") for r in table.body]
     known = [t for t in firsts if len(t.split()) <= 4 and vocabulary.marker_confidence(t) >= 0.9]
-    return len(known) >= 2 and len(known) >= len(firsts) - 1  # (a "Totalt" row under the counts)
+    # or codes beside the names they stand for ("Stat. | Betydelse": "1 | Ej påbörjad", "EP | Ej påbörjad")
+    coded = [ts for r in table.body if len(ts := [c.text.strip() for c in r.cells if c.text.strip()]) == 2
+             and re.fullmatch(r"[A-ZÅÄÖ]{1,3}|\d", ts[0]) and vocabulary.marker_confidence(ts[1]) >= 0.9]
+    return len(known) >= 2 and len(known) >= len(firsts) - 1 or len(coded) >= 2 and len(coded) == len(table.body)
+
+
+def glossary(table: Table) -> bool:
+    """A list of abbreviations ("Förk. | Betydelse": "Akt. | Aktivitet", "KF | Kommunfullmäktige"),
+    its header row one of them where the list goes on from the page before: no content."""
+    rows = [[c.text.strip() for c in r.cells if c.text.strip()] for r in table.rows]
+    spelled = [ts for ts in rows if len(ts) >= 2 and len(ts[0]) <= 12 and len(ts[1]) > len(ts[0])
+               and (ts[0].endswith(".") or ts[0][:2].isupper()) and fold(ts[1])[:1] == fold(ts[0])[:1]]
+    return len(spelled) >= 3 and len(spelled) * 4 >= len(rows) * 3
 
 
 def colour_key(text: str) -> bool:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from planparse import vocabulary
-from planparse.model import Goal
+from planparse.model import Activity, Goal
 from planparse.reading.model import Document, Line
+from planparse.text.fold import fold
+from planparse.text.numbers import cell_date
 
 _OWNER_TAIL = re.compile(r"^(?P<title>.*\S)\s*\((?P<label>[^():]{3,30}):\s*(?P<owner>[^()]{2,80}?)\)\s*\.?$")
 _OWNER_OPEN = re.compile(r"\S\s*\((?P<label>[^():]{3,30}):(?:\s|$)")  # (the tail's start: its value may wrap)
@@ -31,7 +33,29 @@ def owners_in_titles(goals: list[Goal]) -> None:
             label = vocabulary.match_label(m["label"]) if m is not None else None
             if m is not None and label is not None and label.value == "owner" and act.owner is None:
                 act.title, act.owner = m["title"], m["owner"].strip()
+            elif (run := _RUN_IN.match(act.title)) is not None:
+                _run_in_fields(act, run["title"], run["tail"])
         owners_in_titles(goal.children)
+
+
+# Fields run in after the title, unbracketed: "Vi inför barnråd … Ansvar: Förskollärare. Klart: HT 2026"
+_RUN_IN = re.compile(r"^(?P<title>.*?\S)\s+(?P<tail>(?:Ansvarig|Ansvar|Processägare)\s*:\s*\S.*)$")
+_FIELD = re.compile(r"(?P<label>Ansvarig|Ansvar|Processägare|Klart senast|Klart|Slutdatum|Tidplan)\s*:\s*(?P<value>.+?)"
+                    r"(?=\.?\s+(?:Ansvarig|Ansvar|Processägare|Klart senast|Klart|Slutdatum|Tidplan)\s*:|\.?\s*$)")
+
+
+def _run_in_fields(act: Activity, title: str, tail: str) -> None:
+    """An activity's owner and end run in after its title: the title without them; the end a
+    date only where a day is printed ("Klart: 2026-10-31"; "HT 2026", "löpande" are no date, nor a status)."""
+    for m in _FIELD.finditer(tail):
+        value = m["value"].strip(" .")
+        if m["label"].startswith(("Ansvar", "Process")):
+            act.owner = act.owner or value
+        else:
+            act.end_date = act.end_date or cell_date(value)
+            if act.status is not None and act.status.raw and fold(act.status.raw) in fold(value):
+                act.status = None  # ("Klart: löpande" read as the status "pågår")
+    act.title = title.rstrip()
 
 
 # "Kommunen åtar sig att:", "Polisen ansvarar för att:": the party, and the list of what it does below

@@ -137,8 +137,8 @@ def split_status_suffix(title: str) -> tuple[str, Status | None]:
     """An activity written with its status after a dash, colon or in brackets ("Trygghetsvandringar
     i alla stadsdelar – Pågående", "Ny rutin (Klar)"): the title without it, and the status."""
     m = STATUS_TAIL.match(title)
-    if m is None:
-        return title, None
+    if m is None or re.search(r"\b(?:klart|klart senast|slutdatum|tidplan)\W*$", m["title"], re.IGNORECASE):
+        return title, None  # (or a date's label before it: "… Klart: löpande")
     found = vocabulary.match_status(m["status"])
     if found is None or found.confidence < 0.9:
         return title, None
