@@ -267,7 +267,7 @@ def match_label(text: str | None) -> Match | None:
 
 
 _ABBREVIATED = re.compile(r"\b([^\W\d_]{3,})\.(?=\s|$|[¹²³*])")
-_NOTE_MARK = re.compile(r"\s*(?:[¹²³⁴*]+|\([^)]{1,12}\))\s*$")
+_NOTE_MARK = re.compile(r"\s*(?:[¹²³⁴*]+|\([a-zåäö%]{1,8}\))\s*$")  # (a format: "(ååmm)", "(tkr)"; not "(forts.)")
 
 
 @lru_cache(maxsize=1)
