@@ -169,3 +169,14 @@ def test_an_owner_run_in_after_the_activity() -> None:
     doc = GENERIC89.parsed("arbetsplan/monsteras-forskolan-kvarnbacken-arbetsplan-2026-2027")
     gold = GENERIC89.gold("arbetsplan/monsteras-forskolan-kvarnbacken-arbetsplan-2026-2027")
     assert activity_owners(doc) == activity_owners(gold)
+
+
+FAMILIES39 = HoldoutSet("holdout-families39")
+
+
+def test_contents_going_on_over_a_second_page() -> None:
+    """Kalmar's verksamhetsplan: its contents run over two pages, the second with no heading of
+    its own ("3.8 Mål 8 - …" with its page number set apart): entries, no goals."""
+    doc, gold = FAMILIES39.parsed("kramfors_vp/kalmar-verksamhetsplan-2036"), FAMILIES39.gold("kramfors_vp/kalmar-verksamhetsplan-2036")
+    assert sorted(t for _, t, _ in tree(doc)) == sorted(t for _, t, _ in tree(gold))
+    assert activities(doc) == activities(gold)

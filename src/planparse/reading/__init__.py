@@ -1682,8 +1682,12 @@ def _assemble(raw_pages: list[RawPage], layers: list[str], warnings: list[tuple[
         per_page_tables = [[tb for tb in tables if not (len(tb.rows) == 1 and all(
             id(ln) in running for c in tb.rows[0].cells for ln in c.lines))] for tables in per_page_tables]
     noise_per_page: list[list[Line]] = []
+    going_on = False  # the page before ended in contents entries: this one may go on with them
     for k, lines in enumerate(per_page_lines):
-        removed = running | contents.contents_lines([ln for ln in lines if id(ln) not in running])
+        body = [ln for ln in lines if id(ln) not in running]
+        listed = contents.contents_lines(body, going_on)
+        going_on = any(id(ln) in listed for ln in body[-2:])
+        removed = running | listed
         removed |= noise.placeholder_lines(lines) | noise.ocr_junk_lines(lines) | noise.letterhead_lines(lines, heights[k])
         removed |= noise.print_stamp_lines(lines, heights[k])
         noise_per_page.append([ln for ln in lines if id(ln) in removed])

@@ -80,13 +80,14 @@ def _garbled_leader(text: str) -> bool:
     return longest >= 3 if numbered else run >= 4
 
 
-def contents_lines(lines: list[Line]) -> set[int]:
+def contents_lines(lines: list[Line], going_on: bool = False) -> set[int]:
     """ids of a contents page's heading and entries ("3.1 HÅLLBARA ROBERTSFORS ....... 6").
 
     A page is a contents page when it has a contents heading or at least three dot-leader
     entries; everything from the heading (or first entry) to the last entry goes, which takes
     entries that wrap over two lines with them. Under a contents heading, a leader an OCR
-    read as letters (:func:`_garbled_leader`) counts as a leader.
+    read as letters (:func:`_garbled_leader`) counts as a leader. ``going_on``: the page before
+    ended in entries, so this page's first lines may be more of them, with no heading of their own.
     """
     heading = [i for i, ln in enumerate(lines) if _toc_heading(ln.text)]
     leaders = [i for i, ln in enumerate(lines) if _has_leader(ln.text) or (
@@ -116,9 +117,9 @@ def contents_lines(lines: list[Line]) -> set[int]:
             break
         return found
     out: set[int] = set()
-    if not heading:
+    if not heading and not going_on:
         return out  # (only a contents heading starts the entries below; a line's text is stripped)
-    active = False
+    active = strict = going_on and not heading  # (going on: only entries with their page number set apart)
     missed: list[int] = []  # lines since the last entry: entries too when another follows
     paired = _paired_numbers(lines)
     for k, ln in enumerate(lines):
@@ -137,6 +138,10 @@ def contents_lines(lines: list[Line]) -> set[int]:
             out.update(missed)
             out.update((id(ln), id(lines[paired[k]])))
             missed = []
+        elif strict:
+            missed.append(id(ln))
+            if len(missed) > 2:
+                active = False
         elif _TOC_ENTRY.search(text) and not _PAGE_NUMBER.match(text):
             # An entry whose leader an OCR read as letters and whose page number it set
             # apart lies between two entries: it goes with them.
