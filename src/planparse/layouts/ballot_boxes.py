@@ -116,6 +116,8 @@ def checked_choice(text: str) -> str | None:
 def checked_line(w: WalkState, line: Line) -> bool:
     """Read a filled-in row of choices (:func:`checked_choice`) as the status of the activity in
     scope, or the assessment of the goal in scope; whether ``line`` is one (a blank one says nothing)."""
+    if "=" in line.text and sum(any(_named(m[2])) for m in _CODE_ENTRY.finditer(line.text)) >= 2:
+        return True  # a key's line ("Bed.: U = Uppfyllt, D = Delvis uppfyllt"): no label of a value
     name = checked_choice(line.text)
     if not name:
         return name is not None

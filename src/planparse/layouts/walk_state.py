@@ -41,8 +41,7 @@ _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|s
 _RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
 _CITATION = re.compile(r"\s*/\s*(?:lpfö|lgr|lpf|skollagen)\b.*$", re.IGNORECASE)
 def _ocr_bullet(line: Line) -> tuple[str, str] | None:
-    """A bullet as OCR reads the glyph ("« Text", "» Text", "© Text", "e Text") in an OCR'd
-    line."""
+    """A bullet as OCR reads the glyph ("« Text", "» Text", "© Text", "e Text") in an OCR'd line."""
     words = line.text.split(None, 1)
     if line.method == "native" or len(words) < 2 or len(words[0]) != 1 or words[0] not in "«»*+°©®@·oe&":
         return None
@@ -198,7 +197,8 @@ class WalkState:
 
     def owner_goal(self) -> Goal | None:
         """The goal content belongs to: a pending unnumbered heading (and its group above) made one on demand."""
-        if self.section is not None and (names_document(self.out, self.section_title) or lists_plan_parts(self.section_title)):
+        if self.section is not None and (names_document(self.out, self.section_title) or lists_plan_parts(self.section_title)
+                                         or re.search(r"\w[:;]{2}", self.section_title)):  # (or an OCR'd label: "Bed::'E")
             self.section = None  # the document's title heading is no goal of it, nor "Mål och aktiviteter"
         above, self.section_above = self.section_above, None
         if above is not None and (names_document(self.out, above[1]) or lists_plan_parts(above[1])):
