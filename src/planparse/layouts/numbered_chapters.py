@@ -57,15 +57,22 @@ def numbered_chapters(doc: Document) -> set[int]:
     return {id(ln) for _, ln in chapters} if len(headed) >= 2 else set()
 
 
-def chapters_stating_goals(numbered: list[tuple[str, str]]) -> set[str]:
-    """Numbers of the chapters ("3") two or more of whose numbered sections ("3.1 Fler invånare
-    ska delta …") state goals: chapters of goals by what they hold, whatever their title says
-    ("3 Redovisning av målarbete"). ``numbered`` is every numbered heading's (number, title)."""
+def chapters_stating_goals(numbered: list[tuple[int, str, str]]) -> set[int]:
+    """Ids of the chapter heading lines ("3 Redovisning av målarbete") two or more of whose own
+    numbered sections, before the next chapter, state goals ("3.1 Fler invånare ska delta …"):
+    chapters of goals by what they hold, whatever their title says. ``numbered``: every numbered
+    heading's (line id, number, title), in reading order."""
     from planparse.layouts.goal_words import states_goal
 
-    stating: dict[str, int] = {}
-    for number, title in numbered:
-        chapter, dot, _ = number.rstrip(".").partition(".")
-        if dot and chapter.isdigit() and states_goal(title):
-            stating[chapter] = stating.get(chapter, 0) + 1
-    return {chapter for chapter, n in stating.items() if n >= 2}
+    out: set[int] = set()
+    chapter: tuple[int, str] | None = None  # the open chapter's line id and number
+    stating = 0
+    for key, number, title in numbered:
+        head, dot, _ = number.rstrip(".").partition(".")
+        if not dot and head.isdigit():
+            chapter, stating = (key, head), 0
+        elif chapter is not None and dot and head == chapter[1] and states_goal(title):
+            stating += 1
+            if stating >= 2:
+                out.add(chapter[0])
+    return out

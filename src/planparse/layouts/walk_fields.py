@@ -107,8 +107,9 @@ class FieldWalk(GoalLabel):
             return  # "Målvärde 2027: 95 %" under "Mått: …": a value of that measure
         if label in _ACTIVITY_LABELS and value and vocabulary.marker_confidence(value) >= 0.95:
             return  # a key's entry ("Aktiviteten: Genomförd" beside its mark): no activity
-        if label in _ACTIVITY_LABELS and self.mode != "activities" and self.activity is not None \
-                and (self.activity.owner or self.field in ("owner", "parties")) and not self.activity.implementation:
+        if label in _ACTIVITY_LABELS and not value and self.mode != "activities" and self.activity is not None \
+                and (self.activity.owner or self.field in ("owner", "parties")) and not self.activity.implementation \
+                and fold(line.text).strip(" :") not in ONE_ACTIVITY:  # (not "Aktivitet:", the next one's label)
             label = "implementation"  # "Så här gör vi" among an uppdrag's labelled fields, after its "Ansvarig": how it is done
         if label == "end_date" and not value and self.mode == "activities" and isinstance(self.item, Activity) \
                 and (done := vocabulary.match_status(line.text)) is not None and done.confidence >= 0.95:

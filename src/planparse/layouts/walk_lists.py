@@ -47,7 +47,7 @@ class ListWalk(FieldWalk, UnmarkedItems):
     def heading(self, head: Heading, line: Line) -> bool:
         # a chapter, also one named by a label ("3 Måluppföljning"); not "Fokusområde 1: …" (a goal group) inside it
         if head.number and head.depth == 1 and head.level is None and not head.marked:  # ("Mål 1: …" is none)
-            self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title)) or head.number.rstrip(".") in self.stated_chapters
+            self.in_goal_chapter = self.goal_chapter(self.chapters.get(id(line), head.title)) or id(line) in self.stated_chapters
             if self.in_goal_chapter:
                 self.goal_chapter_no = head.number.rstrip(".")
             elif len(head.title.split()) > 2 and not any(ch.isdigit() for ch in head.title):

@@ -136,13 +136,13 @@ class WalkState:
         lines = [ln for ln in doc.flow() if isinstance(ln, Line)]
         # chapter heading lines (a numbered section too, "3 Måluppföljning"): their titles, wrapped lines joined
         self.chapters: dict[int, str] = {}
-        numbered: list[Heading] = []  # every numbered goal heading, read once
+        numbered: list[tuple[int, Heading]] = []  # every numbered goal heading, read once, by its line's id
         for i, ln in enumerate(lines):
             h = self.recognised(ln)
             if h is None or h.kind not in ("goal", "section") or not h.number:
                 continue
             if h.kind == "goal":
-                numbered.append(h)
+                numbered.append((id(ln), h))
             if h.depth == 1 and "." not in h.number:
                 title, j = h.title, i + 1
                 while j < len(lines) and (_wraps(lines[j - 1], lines[j]) or continues_title(lines[j - 1], lines[j], self.typo)):
@@ -151,10 +151,10 @@ class WalkState:
                     self.skipped.update(id(w) for w in lines[i + 1:j])
                 self.chapters[id(ln)] = title
         # Where goals carry a goal word ("Mål 3.1"), shallower unmarked numbers are chapters.
-        self.marked_depth = min((h.depth for h in numbered if h.marked), default=0)
+        self.marked_depth = min((h.depth for _, h in numbered if h.marked), default=0)
         # When some chapters say (or their sections show: "3.1 … ska …") they hold the goals, sections elsewhere are none.
         self.goal_chapters = any(self.goal_chapter(t) for t in self.chapters.values())
-        self.stated_chapters = chapters_stating_goals([(h.number or "", h.title) for h in numbered])
+        self.stated_chapters = chapters_stating_goals([(k, h.number or "", h.title) for k, h in numbered])
         self.in_goal_chapter = True
         self.goal_chapter_no: str | None = None  # the number of the last chapter of goals ("3")
         self.photo_pages = photo_pages(doc)

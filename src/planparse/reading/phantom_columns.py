@@ -1,6 +1,6 @@
-"""Phantom columns: a column boundary that most of a table's rows run across in one cell (a rule
-piece the page image showed in one row only, a shaded row's edge) and that no row has text on
-both sides of is no boundary. The columns either side of it become one, so the header does not
+"""Phantom columns: a column boundary under one header label that most of a table's rows run
+across in one cell (a rule piece the page image showed in one row only, a shaded row's edge) and
+that no row has text on both sides of is no boundary. The columns either side of it become one, so the header does not
 read "Kod | Kod | Mål" and the row it split ("" | "KF2" | …) lines up with the others."""
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ def _cells_at(row: Row, b: int) -> tuple[Cell | None, Cell | None, Cell | None]:
 def _phantom(table: Table, b: int) -> bool:
     if len(table.rows) < 3 or len(table.header) != table.n_cols:
         return False
-    if table.header[b - 1] and table.header[b] and table.header[b - 1] != table.header[b]:
-        return False
+    if not table.header[b - 1] or table.header[b - 1] != table.header[b]:
+        return False  # (one label over both: "Kod | Kod", a spanned "Utfall jan–aug" read three times)
     across = 0
     for row in table.rows:
         left, right, spanning = _cells_at(row, b)
