@@ -215,7 +215,7 @@ def lists_plan_parts(title: str) -> bool:
 def _lists_plan_parts(folded: str) -> bool:
     # ("Strategiska mål och framgångsfaktorer"; "Målområde, strategimål samt uppdrag till förvaltning")
     folded = re.sub(r" (?:till|for)(?: \w+)?$", "", folded.replace(" samt ", " och "))
-    listed = [("mal" if re.fullmatch(r"\w+mal", w) else "omraden" if re.fullmatch(r"\w*omraden?", w) else w)
+    listed = [("mal" if re.fullmatch(r"(?:verksamhets|namnds?|inriktnings|effekt|resultat|kvalitets|del|strategi|kommun|huvud)mal", w) else "omraden" if re.fullmatch(r"\w*omraden?", w) else w)
               for w in _KIND.sub("mal", folded).replace(" och ", " ").split()]  # (compounds: "strategimål", "målområde")
     if len(listed) >= 2 and ({"mal", "malen"} & set(listed) or set(listed) <= _MEASURE_PARTS) and all(p in _PLAN_PARTS for p in listed):
         return True

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from planparse.layouts.words_scope import WordsScope
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
-_GOAL_CHAPTER = re.compile(r"\b(\w*(?<!anda)mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
+_GOAL_CHAPTER = re.compile(r"\b((?:verksamhets|namnds?|inriktnings|effekt|resultat|kvalitets|del|strategi|kommun|huvud)?mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
 _RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
