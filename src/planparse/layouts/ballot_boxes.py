@@ -33,7 +33,7 @@ from planparse.model import (
     activities_in,
     goals_in,
 )
-from planparse.reading.model import Document, Line
+from planparse.reading.model import Document, Line, Row
 
 if TYPE_CHECKING:
     from planparse.layouts.walk_state import WalkState
@@ -129,6 +129,12 @@ def checked_line(w: WalkState, line: Line) -> bool:
     return True
 
 
+def _keyed_row(row: Row) -> bool:
+    """Whether a table row may be a key's entry: a mark or a code first (as :func:`key` reads them)."""
+    first = next((c.text for c in row.cells if c.text), "")
+    return bool(first) and (_MARK.fullmatch(first) is not None or re.fullmatch(_CODE, first) is not None)
+
+
 def _all_lines(doc: Document) -> list[Line]:
     return [ln for p in doc.pages for ln in p.all_lines()]
 
@@ -153,7 +159,7 @@ def apply(doc: Document, goals: list[Goal]) -> None:
     labelled: list[tuple[Line, str]] = []  # (line, mark) of "Måluppfyllelse: ★★☆" lines, in order
     leading: dict[int, list[Line]] = {}  # lines a box character opens ("☑ Meröppet bibliotek", a drawn box)
     lines = _all_lines(doc)
-    legend = key(doc, lines) if any("=" in ln.text for ln in lines) or any(p.tables for p in doc.pages) else None
+    legend = key(doc, lines) if any("=" in ln.text for ln in lines) or any(_keyed_row(r) for p in doc.pages for tb in p.tables for r in tb.rows) else None
     coded = set(legend or ())  # (its letter codes; its marks are marks anyway)
     for ln in lines:
         text = ln.text.strip()
