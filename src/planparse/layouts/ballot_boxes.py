@@ -89,7 +89,7 @@ def key(doc: Document, lines: list[Line] | None = None) -> Key:
         entries = {}
         for row in table.rows:
             texts = [c.text for c in row.cells if c.text]
-            if len(texts) >= 2 and (_MARK.fullmatch(texts[0]) or re.fullmatch(_CODE, texts[0])) and any(named := _named(texts[-1])):
+            if len(texts) >= 2 and _keyed_row(row) and any(named := _named(texts[-1])):
                 entries.setdefault(texts[0], named)
         if len(entries) >= 2:
             for mark, named in entries.items():

@@ -212,10 +212,15 @@ def lists_plan_parts(title: str) -> bool:
     return _lists_plan_parts(_FOLLOWED_UP.sub("", fold(_PERIOD_SUFFIX.sub("", title)).strip()))
 
 
+# The first parts of goal-word compounds (folded: "verksamhetsmål", "nämndmål"); never any word
+# ending in "-mål" ("klagomål")
+GOAL_COMPOUND = r"(?:verksamhets|namnds?|inriktnings|effekt|resultat|kvalitets|del|strategi|kommun|huvud)"
+
+
 def _lists_plan_parts(folded: str) -> bool:
     # ("Strategiska mål och framgångsfaktorer"; "Målområde, strategimål samt uppdrag till förvaltning")
     folded = re.sub(r" (?:till|for)(?: \w+)?$", "", folded.replace(" samt ", " och "))
-    listed = [("mal" if re.fullmatch(r"(?:verksamhets|namnds?|inriktnings|effekt|resultat|kvalitets|del|strategi|kommun|huvud)mal", w) else "omraden" if re.fullmatch(r"\w*omraden?", w) else w)
+    listed = [("mal" if re.fullmatch(rf"{GOAL_COMPOUND}mal", w) else "omraden" if re.fullmatch(r"\w*omraden?", w) else w)
               for w in _KIND.sub("mal", folded).replace(" och ", " ").split()]  # (compounds: "strategimål", "målområde")
     if len(listed) >= 2 and ({"mal", "malen"} & set(listed) or set(listed) <= _MEASURE_PARTS) and all(p in _PLAN_PARTS for p in listed):
         return True

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from planparse.layouts.base import OUTLINE_NUMBER, Builder, provenance
 from planparse.layouts.bullets import DrawnBullets
 from planparse.layouts.goal_words import (
+    GOAL_COMPOUND,
     LEVEL_DEPTH,
     handed_labels,
     lists_plan_parts,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from planparse.layouts.words_scope import WordsScope
 
 # A chapter whose title says it holds the goals ("3 Mål och uppdrag", "4 Måluppföljning").
-_GOAL_CHAPTER = re.compile(r"\b((?:verksamhets|namnds?|inriktnings|effekt|resultat|kvalitets|del|strategi|kommun|huvud)?mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
+_GOAL_CHAPTER = re.compile(rf"\b({GOAL_COMPOUND}?mal(?:en|et)?|malomraden?|uppdrag|fokusomraden?|maluppfoljning|malavstamning|mal och \w+)\b")
 # "Mål ur läroplanen", "Mål enligt Lgr 22": a run-in list of curriculum goals follows.
 _RUNIN_LABEL = re.compile(r"^mal (?:ur|enligt|fran|i) (?:laroplan|lpfo|lgr|lpf|skollag)")
 _RUNIN_SPLIT = re.compile(r"(?:^|\s)[-–]\s+")
@@ -69,8 +70,7 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
 def numbered_under(number: str | None, parent: str | None) -> bool:
-    """Whether an outline number may stand under a goal numbered ``parent``: unless both are
-    plain outline numbers ("2.3", "1") and ``parent`` is not its prefix."""
+    """Whether an outline number may stand under ``parent``: not both plain ("2.3", "1") with ``parent`` no prefix of it."""
     own, up = (number or "").rstrip("."), (parent or "").rstrip(".")
     return not ("." in own and OUTLINE_NUMBER.fullmatch(own) and OUTLINE_NUMBER.fullmatch(up)) or own.startswith(f"{up}.")
 
